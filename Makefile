@@ -1,0 +1,54 @@
+# jeugdroute: the two commands of the README, and the steps behind them.
+#   make run   install what is missing, build, route the example requests in examples/
+#   make test  install what is missing, build with sanitizers, run every test, fuzz briefly
+# Meson + ninja do the building; this file only orders the steps.
+
+BUILD      ?= build
+TESTBUILD  ?= build-test
+FUZZBUILD  ?= build-fuzz
+FUZZ_RUNS  ?= 20000
+
+# Debian 12 packages: the build, the libraries, the unit-test framework, the fuzzer, and jq
+# (black-box tests and the benchmark baseline).
+PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
+           clang libclang-rt-14-dev jq
+
+.PHONY: all build run test deps fuzz bench clean lint
+
+all: build
+
+deps:
+	@sh tools/deps.sh $(PACKAGES)
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) -Dtests=false
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+run: build
+	@sh tools/run-examples.sh $(BUILD)/jeugdroute
+
+$(TESTBUILD)/build.ninja:
+	meson setup $(TESTBUILD) -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+$(FUZZBUILD)/build.ninja:
+	CC=clang meson setup $(FUZZBUILD) -Dbuildtype=debug -Dtests=false -Dfuzz=true
+
+test: deps $(TESTBUILD)/build.ninja $(FUZZBUILD)/build.ninja
+	ninja -C $(TESTBUILD)
+	ninja -C $(FUZZBUILD)
+	@sh tests/run-all.sh $(TESTBUILD) $(FUZZBUILD) $(FUZZ_RUNS)
+
+fuzz: deps $(FUZZBUILD)/build.ninja
+	ninja -C $(FUZZBUILD)
+	$(FUZZBUILD)/fuzz_route_request -max_total_time=300 tests/fuzz/corpus/route_request
+
+bench: build
+	sh bench/route.sh
+
+lint:
+	sh tools/banned.sh
+
+clean:
+	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD)

@@ -1,0 +1,85 @@
+/* main: the jeugdroute program — dispatches to a subcommand and prints help and version. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+	"jeugdroute — de jeugdhulpketen van een regio: van hulpvraag naar passende hulp\n"
+	"\n"
+	"Gebruik: jeugdroute <opdracht> [opties]\n"
+	"\n"
+	"Opdrachten:\n"
+	"  route    bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert\n"
+	"  policy   controleer of toon het beleidsbestand van een regio (check, show)\n"
+	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
+	"\n"
+	"Opties:\n"
+	"  -h, --help     deze hulp\n"
+	"  --version      de versie\n"
+	"\n"
+	"Elke opdracht heeft eigen hulp: jeugdroute <opdracht> --help.\n"
+	"Afsluitcode: 0 gelukt, 2 ongeldige invoer of aanroep, 1 interne of schijffout.\n";
+
+void jr_cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("jeugdroute: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+bool jr_cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+const char *jr_cli_policy_dir(void)
+{
+	const char *env = getenv("JEUGDROUTE_POLICY_DIR");
+	return env && env[0] ? env : JR_DEFAULT_POLICY_DIR;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	cmd = argv[1];
+	if (jr_cli_is_help(cmd)) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("jeugdroute %s\n", JR_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "help") == 0) {
+		static char help_arg[] = "--help";
+		char *args[] = {argv[0], help_arg, NULL};
+		if (argc < 3) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (strcmp(argv[2], "route") == 0)
+			return jr_cmd_route(2, args);
+		if (strcmp(argv[2], "policy") == 0)
+			return jr_cmd_policy(2, args);
+		jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", argv[2]);
+		return 2;
+	}
+	if (strcmp(cmd, "route") == 0)
+		return jr_cmd_route(argc - 1, argv + 1);
+	if (strcmp(cmd, "policy") == 0)
+		return jr_cmd_policy(argc - 1, argv + 1);
+	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", cmd);
+	return 2;
+}

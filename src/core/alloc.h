@@ -1,0 +1,25 @@
+/* alloc: the allocation wrappers every module uses, so that tests can make the n-th allocation fail.
+ *
+ * jr_malloc/jr_calloc/jr_realloc behave like their libc twins but fail on purpose when a failure has
+ * been armed with jr_alloc_fail_after(). jr_free accepts NULL. JR_FREE(p) frees and sets p to NULL. */
+#ifndef JR_CORE_ALLOC_H
+#define JR_CORE_ALLOC_H
+
+#include <stddef.h>
+
+void *jr_malloc(size_t size);
+void *jr_calloc(size_t count, size_t size);
+void *jr_realloc(void *ptr, size_t size);
+void jr_free(void *ptr);
+
+#define JR_FREE(p)                                                                                 \
+	do {                                                                                       \
+		jr_free(p);                                                                        \
+		(p) = NULL;                                                                        \
+	} while (0)
+
+/* Test hook: after `n` more successful allocations, every allocation fails until reset with a
+ * negative n (the default). Not thread-safe; meant for single-threaded unit tests only. */
+void jr_alloc_fail_after(long n);
+
+#endif

@@ -1,0 +1,28 @@
+/* err: the one error enum of jeugdroute and its names.
+ *
+ * Every fallible function returns enum jr_err; outputs go through pointers. JR_OK is 0 so that
+ * `if (err) goto out;` reads naturally. The HTTP layer (later) maps these to status codes through
+ * one table; the CLI maps them to exit statuses with jr_err_exit_status(). */
+#ifndef JR_CORE_ERR_H
+#define JR_CORE_ERR_H
+
+enum jr_err {
+	JR_OK = 0,
+	JR_ERR_NOMEM,     /* an allocation failed */
+	JR_ERR_INPUT,     /* input from outside is malformed or out of range */
+	JR_ERR_TOO_BIG,   /* input exceeds a bound (size, depth, count) */
+	JR_ERR_NOT_FOUND, /* a looked-up thing (municipality, file) does not exist */
+	JR_ERR_POLICY,    /* a policy file is invalid */
+	JR_ERR_IO,        /* reading or writing a file failed */
+	JR_ERR_USAGE,     /* the command line is wrong */
+	JR_ERR_INTERNAL,  /* a bug: a state that should be impossible */
+	JR_ERR__COUNT
+};
+
+/* Short English name of an error, for logs; never NULL. */
+const char *jr_err_name(enum jr_err err);
+
+/* Process exit status for an error: 0 ok, 2 bad input or usage, 1 everything else. */
+int jr_err_exit_status(enum jr_err err);
+
+#endif

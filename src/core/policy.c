@@ -1,0 +1,178 @@
+/* policy: name tables and look-ups over the region model (see policy.h). */
+#include "core/policy.h"
+
+#include <string.h>
+
+struct name_label {
+	const char *name;
+	const char *label;
+};
+
+static const struct name_label need_names[JR_NEED_COUNT] = {
+	[JR_NEED_PARENTING] = {"parenting", "opvoeding"},
+	[JR_NEED_DEVELOPMENT] = {"development", "ontwikkeling"},
+	[JR_NEED_BEHAVIOUR] = {"behaviour", "gedrag"},
+	[JR_NEED_MENTAL_HEALTH] = {"mental_health", "psychische gezondheid"},
+	[JR_NEED_SCHOOL] = {"school", "school"},
+	[JR_NEED_FAMILY] = {"family", "gezin"},
+	[JR_NEED_SOCIAL] = {"social", "sociale contacten"},
+	[JR_NEED_SUBSTANCE_USE] = {"substance_use", "middelengebruik"},
+	[JR_NEED_SAFETY] = {"safety", "veiligheid"},
+	[JR_NEED_LIVELIHOOD] = {"livelihood", "bestaanszekerheid"},
+	[JR_NEED_DISABILITY] = {"disability", "beperking"},
+};
+
+static const struct name_label flag_names[JR_FLAG_COUNT] = {
+	[JR_FLAG_ACUTE_CRISIS] = {"acute_crisis", "acute crisis"},
+	[JR_FLAG_PSYCHIATRIC_DISORDER] = {"psychiatric_disorder", "psychische stoornis"},
+	[JR_FLAG_LONG_LASTING] = {"long_lasting", "langdurige problematiek"},
+	[JR_FLAG_DISABILITY] = {"disability", "lichamelijke en/of verstandelijke beperking"},
+	[JR_FLAG_UNSAFE] = {"unsafe", "veiligheid van het kind in het geding"},
+	[JR_FLAG_NOT_PARTICIPATING] = {"not_participating",
+				       "kan niet meedoen op school, in vrije tijd of sociaal"},
+	[JR_FLAG_OFFENCE] = {"offence", "strafbaar feit"},
+};
+
+static const struct name_label measure_names[JR_MEASURE_COUNT] = {
+	[JR_MEASURE_NONE] = {"", "geen maatregel"},
+	[JR_MEASURE_OTS] = {"ots", "ondertoezichtstelling (OTS)"},
+	[JR_MEASURE_VOOGDIJ] = {"voogdij", "voogdij"},
+	[JR_MEASURE_JEUGDRECLASSERING] = {"jeugdreclassering", "jeugdreclassering"},
+	[JR_MEASURE_MACHTIGING_GESLOTEN] = {"machtiging_gesloten",
+					    "machtiging gesloten jeugdhulp"},
+};
+
+static const struct name_label setting_names[JR_SETTING_COUNT] = {
+	[JR_SETTING_AMBULANT] = {"ambulant", "ambulant"},
+	[JR_SETTING_OUT_OF_HOME] = {"out-of-home", "verblijf buiten huis"},
+	[JR_SETTING_CRISIS] = {"crisis", "crisis"},
+	[JR_SETTING_SECURE] = {"secure", "gesloten"},
+	[JR_SETTING_MEASURE] = {"measure", "maatregel"},
+};
+
+static const struct name_label contracting_names[JR_CONTRACTING_COUNT] = {
+	[JR_CONTRACTING_LOCAL] = {"local", "lokaal"},
+	[JR_CONTRACTING_REGIONAL] = {"regional", "regionaal"},
+};
+
+static const struct name_label regime_names[JR_REGIME_COUNT] = {
+	[JR_REGIME_RESULT] = {"result", "resultaatgericht"},
+	[JR_REGIME_PRODUCT] = {"product", "productgericht"},
+	[JR_REGIME_GENERIC] = {"generic", "generiek"},
+};
+
+static const struct name_label sb_names[JR_SB_COUNT] = {
+	[JR_SB_CHILDCARE] = {"childcare", "kinderopvang"},
+	[JR_SB_SCHOOL] = {"school", "school"},
+	[JR_SB_SPORT] = {"sport", "sport"},
+	[JR_SB_SCOUTING] = {"scouting", "scouting"},
+	[JR_SB_LIBRARY] = {"library", "bibliotheek"},
+	[JR_SB_MUSIC_SCHOOL] = {"music_school", "muziekschool"},
+	[JR_SB_YOUTH_WORK] = {"youth_work", "jongerenwerk"},
+	[JR_SB_VOLUNTEERS] = {"volunteers", "vrijwilligers"},
+	[JR_SB_PARENTING_INFORMATION] = {"parenting_information", "opvoedinformatie"},
+	[JR_SB_JGZ] = {"jgz", "jeugdgezondheidszorg"},
+	[JR_SB_PARENTING_SUPPORT] = {"parenting_support", "opvoedondersteuning"},
+	[JR_SB_LOCAL_TEAM] = {"local_team", "lokaal team"},
+	[JR_SB_EARLY_EDUCATION] = {"early_education", "voor- en vroegschoolse educatie"},
+};
+
+static const struct name_label nr_names[JR_NR_COUNT] = {
+	[JR_NR_THEME_MEETING] = {"theme_meeting", "themabijeenkomst"},
+	[JR_NR_COURSE] = {"course", "cursus of training"},
+	[JR_NR_BUDDY] = {"buddy", "maatje"},
+	[JR_NR_SELF_HELP] = {"self_help", "zelfhulp"},
+	[JR_NR_E_HEALTH] = {"e_health", "e-health"},
+	[JR_NR_EXPERTS_BY_EXPERIENCE] = {"experts_by_experience", "ervaringsdeskundigen"},
+};
+
+static const char *name_of(const struct name_label *t, int count, int v)
+{
+	return v >= 0 && v < count ? t[v].name : NULL;
+}
+
+static const char *label_of(const struct name_label *t, int count, int v)
+{
+	return v >= 0 && v < count ? t[v].label : NULL;
+}
+
+static int parse_name(const struct name_label *t, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (t[i].name[0] && strcmp(t[i].name, s) == 0)
+			return i;
+	return -1;
+}
+
+#define NAME_FUNCS(prefix, type, table, count)                                                     \
+	const char *prefix##_name(type v)                                                          \
+	{                                                                                          \
+		return name_of(table, count, (int)v);                                              \
+	}                                                                                          \
+	int prefix##_parse(const char *s)                                                          \
+	{                                                                                          \
+		return parse_name(table, count, s);                                                \
+	}
+
+NAME_FUNCS(jr_need, enum jr_need, need_names, JR_NEED_COUNT)
+NAME_FUNCS(jr_flag, enum jr_flag, flag_names, JR_FLAG_COUNT)
+NAME_FUNCS(jr_measure, enum jr_measure, measure_names, JR_MEASURE_COUNT)
+NAME_FUNCS(jr_setting, enum jr_setting, setting_names, JR_SETTING_COUNT)
+NAME_FUNCS(jr_contracting, enum jr_contracting, contracting_names, JR_CONTRACTING_COUNT)
+NAME_FUNCS(jr_regime, enum jr_regime, regime_names, JR_REGIME_COUNT)
+NAME_FUNCS(jr_sb_category, enum jr_sb_category, sb_names, JR_SB_COUNT)
+NAME_FUNCS(jr_nr_kind, enum jr_nr_kind, nr_names, JR_NR_COUNT)
+
+const char *jr_need_label(enum jr_need n)
+{
+	return label_of(need_names, JR_NEED_COUNT, (int)n);
+}
+
+const char *jr_flag_label(enum jr_flag f)
+{
+	return label_of(flag_names, JR_FLAG_COUNT, (int)f);
+}
+
+const char *jr_measure_label(enum jr_measure m)
+{
+	return label_of(measure_names, JR_MEASURE_COUNT, (int)m);
+}
+
+const char *jr_setting_label(enum jr_setting s)
+{
+	return label_of(setting_names, JR_SETTING_COUNT, (int)s);
+}
+
+const char *jr_regime_label(enum jr_regime r)
+{
+	return label_of(regime_names, JR_REGIME_COUNT, (int)r);
+}
+
+const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, const char *code)
+{
+	for (size_t i = 0; i < p->municipality_count; i++)
+		if (strcmp(p->municipalities[i].code, code) == 0)
+			return &p->municipalities[i];
+	return NULL;
+}
+
+int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s)
+{
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if (p->forms[f].setting == s)
+			return f;
+	return 0;
+}
+
+const char *jr_policy_jz020(const struct jr_policy *p, int form, enum jr_measure m)
+{
+	const struct jr_form *f = &p->forms[form];
+	if ((unsigned)m < JR_MEASURE_COUNT && f->jz020_by_measure[m][0])
+		return f->jz020_by_measure[m];
+	return f->jz020;
+}
+
+bool jr_setting_is_stay(enum jr_setting s)
+{
+	return s == JR_SETTING_OUT_OF_HOME || s == JR_SETTING_SECURE;
+}

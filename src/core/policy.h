@@ -1,0 +1,247 @@
+/* policy: the model of a youth-care region, as read from its policy file (docs/policy.md).
+ *
+ * A region's choices are data: its municipalities and their ambulant regime, the ten forms of youth
+ * care with setting, contracting and iJw product category, the social base and no-referral offers,
+ * who may refer to what, and the norms and thresholds the routing rules read. The engine
+ * (rules.c, route.c) holds only the mechanism. All storage is fixed-size so that a loaded policy is
+ * one plain struct: no pointers to free, safe to share read-only between threads. */
+#ifndef JR_CORE_POLICY_H
+#define JR_CORE_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define JR_FORM_COUNT 10       /* the ten forms of youth care, numbered 1..10 */
+#define JR_MUNICIPALITY_MAX 64 /* per region; the largest Dutch region has fewer than 30 */
+#define JR_OFFER_MAX 48        /* social base or no-referral offers per region */
+#define JR_REFERRER_CODES 9    /* COD327 codes 01..08 are indexed by their number */
+#define JR_REGIME_TERMS_MAX 8
+#define JR_ID_MAX 48
+#define JR_NAME_MAX 160  /* bytes of UTF-8, NUL included */
+#define JR_TEXT_MAX 400
+
+/* Need domains a request scores 0..4; order is the public order of the request's `needs`. */
+enum jr_need {
+	JR_NEED_PARENTING,
+	JR_NEED_DEVELOPMENT,
+	JR_NEED_BEHAVIOUR,
+	JR_NEED_MENTAL_HEALTH,
+	JR_NEED_SCHOOL,
+	JR_NEED_FAMILY,
+	JR_NEED_SOCIAL,
+	JR_NEED_SUBSTANCE_USE,
+	JR_NEED_SAFETY,
+	JR_NEED_LIVELIHOOD,
+	JR_NEED_DISABILITY,
+	JR_NEED_COUNT
+};
+#define JR_NEED_MAX_LEVEL 4
+
+enum jr_flag {
+	JR_FLAG_ACUTE_CRISIS,
+	JR_FLAG_PSYCHIATRIC_DISORDER,
+	JR_FLAG_LONG_LASTING,
+	JR_FLAG_DISABILITY,
+	JR_FLAG_UNSAFE,
+	JR_FLAG_NOT_PARTICIPATING,
+	JR_FLAG_OFFENCE,
+	JR_FLAG_COUNT
+};
+#define JR_FLAG_BIT(f) (1u << (f))
+
+/* Court measures (the compulsory framework) and the authorisation for secure care. */
+enum jr_measure {
+	JR_MEASURE_NONE,
+	JR_MEASURE_OTS,
+	JR_MEASURE_VOOGDIJ,
+	JR_MEASURE_JEUGDRECLASSERING,
+	JR_MEASURE_MACHTIGING_GESLOTEN,
+	JR_MEASURE_COUNT
+};
+
+enum jr_setting {
+	JR_SETTING_AMBULANT,
+	JR_SETTING_OUT_OF_HOME,
+	JR_SETTING_CRISIS,
+	JR_SETTING_SECURE,
+	JR_SETTING_MEASURE,
+	JR_SETTING_COUNT
+};
+
+enum jr_contracting { JR_CONTRACTING_LOCAL, JR_CONTRACTING_REGIONAL, JR_CONTRACTING_COUNT };
+
+/* How a municipality buys ambulant (local) youth care. */
+enum jr_regime {
+	JR_REGIME_RESULT,  /* Twents Model: the municipality writes the result to reach (OB1-OB4) */
+	JR_REGIME_PRODUCT, /* product code, volume and frequency */
+	JR_REGIME_GENERIC, /* one main provider, generic referral, no product or end date */
+	JR_REGIME_COUNT
+};
+
+/* Social-base categories: free-access local provisions. */
+enum jr_sb_category {
+	JR_SB_CHILDCARE,
+	JR_SB_SCHOOL,
+	JR_SB_SPORT,
+	JR_SB_SCOUTING,
+	JR_SB_LIBRARY,
+	JR_SB_MUSIC_SCHOOL,
+	JR_SB_YOUTH_WORK,
+	JR_SB_VOLUNTEERS,
+	JR_SB_PARENTING_INFORMATION,
+	JR_SB_JGZ,
+	JR_SB_PARENTING_SUPPORT,
+	JR_SB_LOCAL_TEAM,
+	JR_SB_EARLY_EDUCATION,
+	JR_SB_COUNT
+};
+
+/* Kinds of help without referral (Amersfoort region's "oplossingen zonder verwijzing"). */
+enum jr_nr_kind {
+	JR_NR_THEME_MEETING,
+	JR_NR_COURSE,
+	JR_NR_BUDDY,
+	JR_NR_SELF_HELP,
+	JR_NR_E_HEALTH,
+	JR_NR_EXPERTS_BY_EXPERIENCE,
+	JR_NR_COUNT
+};
+
+/* When a form fits, in the policy's own terms. A form is indicated when at least one of the
+ * "any" parts matches (a need at or above its level, a flag, a measure, or enough domains at a
+ * level) and every flag in all_flags is present. A form without indication is placed by the
+ * rules alone (crisis, secure care, measures). */
+struct jr_indication {
+	bool present;
+	uint8_t need_min[JR_NEED_COUNT]; /* 0 = domain not used */
+	unsigned any_flags;              /* JR_FLAG_BIT mask */
+	unsigned any_measures;           /* 1u << enum jr_measure */
+	uint8_t domains_level;           /* with domains_count: at least count domains at level */
+	uint8_t domains_count;           /* 0 = not used */
+	unsigned all_flags;
+};
+
+struct jr_form {
+	int number; /* 1..10 */
+	char name[JR_NAME_MAX];
+	enum jr_setting setting;
+	enum jr_contracting contracting;
+	char jz020[3];                             /* iJw product category, two digits */
+	char jz020_by_measure[JR_MEASURE_COUNT][3]; /* "" = use jz020 */
+	struct jr_indication indication;
+};
+
+struct jr_offer {
+	char id[JR_ID_MAX];
+	int category; /* enum jr_sb_category or enum jr_nr_kind */
+	char name[JR_NAME_MAX];
+	unsigned needs; /* 1u << enum jr_need: the needs this offer serves */
+};
+
+struct jr_municipality {
+	char code[5]; /* CBS code, 4 digits */
+	char name[JR_NAME_MAX];
+	enum jr_regime regime;
+	char main_provider[JR_NAME_MAX]; /* generic regime: the one main provider */
+};
+
+struct jr_referrer {
+	bool defined;
+	char code[3]; /* COD327 */
+	char name[JR_NAME_MAX];
+	unsigned forms;           /* 1u << form number */
+	bool agb_required;        /* a referral carries the referrer's 8-digit AGB code */
+	bool agb_forbidden;       /* COD327: ZorgverlenerCode stays empty */
+	bool within_measure_only; /* only under a court measure (the GI) */
+	bool measure_forms_only;  /* only for forms placed by a court decision (the court) */
+};
+
+struct jr_regime_info {
+	char description[JR_TEXT_MAX];
+	char terms[JR_REGIME_TERMS_MAX][JR_ID_MAX]; /* intensities (OB1..) or frequencies */
+	size_t term_count;
+};
+
+struct jr_norms {
+	int age_limit;                 /* Jeugdwet until this age (18) */
+	int continuation_until;        /* continuation of care up to this age, exclusive (23) */
+	int continuation_resume_days;  /* care ended after 18 may resume within this many days */
+	int hopping_window_days;       /* rule 9 window */
+	int hopping_count;             /* rule 9: this many negative endings in the window */
+	int crisis_followup_days;      /* rule 4: referral and broad analysis within this many days */
+	int max_waiting_days;          /* waiting longer than this is a signal */
+	int broad_analysis_from_form;  /* rule 8: forms from this number require a broad analysis */
+	int specialist_from_form;      /* rule 3: the lightest specialist form */
+	int intensive_ambulant_from_form; /* rule 10: an ambulant form at least this heavy */
+	int max_first_offers;          /* social base / no-referral offers when they come first */
+	int max_support_offers;        /* social base offers beside youth care */
+};
+
+struct jr_thresholds {
+	int normalise_max;           /* rule 1: all needs at most this and no flags: social base only */
+	int youth_care_min;          /* rule 2: a need at least this: youth care */
+	int specialist_mental_health; /* rule 3: mental_health at least this: specialist */
+	int coordination_domains;    /* this many domains at youth_care_min or more: coordination */
+};
+
+struct jr_policy {
+	char id[JR_ID_MAX];
+	char name[JR_NAME_MAX];
+	char regional_body[JR_NAME_MAX];       /* full name */
+	char regional_body_short[JR_ID_MAX];   /* e.g. OZJT */
+	char expert_team[JR_NAME_MAX];         /* the regional expert team consulted on hopping */
+	bool no_referral_first;                /* rule 12: light and moderate needs start without referral */
+	struct jr_municipality municipalities[JR_MUNICIPALITY_MAX];
+	size_t municipality_count;
+	struct jr_form forms[JR_FORM_COUNT + 1]; /* forms[n] is form n; forms[0] unused */
+	struct jr_offer social_base[JR_OFFER_MAX];
+	size_t social_base_count;
+	struct jr_offer no_referral[JR_OFFER_MAX];
+	size_t no_referral_count;
+	struct jr_referrer referrers[JR_REFERRER_CODES]; /* referrers[n] is COD327 code 0n */
+	struct jr_regime_info regimes[JR_REGIME_COUNT];
+	bool regime_described[JR_REGIME_COUNT];
+	struct jr_norms norms;
+	struct jr_thresholds thresholds;
+};
+
+/* Name tables: the public (JSON) spelling and a Dutch label for each enum value. The functions
+ * return NULL for an out-of-range value; the *_parse functions return -1 for an unknown name. */
+const char *jr_need_name(enum jr_need n);
+const char *jr_need_label(enum jr_need n);
+int jr_need_parse(const char *s);
+const char *jr_flag_name(enum jr_flag f);
+const char *jr_flag_label(enum jr_flag f);
+int jr_flag_parse(const char *s);
+const char *jr_measure_name(enum jr_measure m); /* "" for NONE */
+const char *jr_measure_label(enum jr_measure m);
+int jr_measure_parse(const char *s);
+const char *jr_setting_name(enum jr_setting s);
+const char *jr_setting_label(enum jr_setting s);
+int jr_setting_parse(const char *s);
+const char *jr_contracting_name(enum jr_contracting c);
+int jr_contracting_parse(const char *s);
+const char *jr_regime_name(enum jr_regime r);
+const char *jr_regime_label(enum jr_regime r);
+int jr_regime_parse(const char *s);
+const char *jr_sb_category_name(enum jr_sb_category c);
+int jr_sb_category_parse(const char *s);
+const char *jr_nr_kind_name(enum jr_nr_kind k);
+int jr_nr_kind_parse(const char *s);
+
+/* The municipality with this 4-digit CBS code, or NULL. */
+const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, const char *code);
+
+/* The form of a setting that the rules place themselves (crisis, secure, measure): the lightest
+ * form with that setting, or 0 when the policy has none. */
+int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s);
+
+/* The iJw JZ020 product category of a form under a measure (measure-specific when the policy
+ * gives one). */
+const char *jr_policy_jz020(const struct jr_policy *p, int form, enum jr_measure m);
+
+/* True when a form's setting means the child lives away from home (out-of-home or secure). */
+bool jr_setting_is_stay(enum jr_setting s);
+
+#endif

@@ -1,0 +1,324 @@
+/* rules: the thirteen routing rules (see rules.h and docs/routing.md). */
+#include "core/rules.h"
+
+#include <string.h>
+
+/* Flags that by themselves make non-free-access help necessary (rule 2). */
+#define NON_FREE_ACCESS_FLAGS                                                                      \
+	(JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER) | JR_FLAG_BIT(JR_FLAG_DISABILITY) |            \
+	 JR_FLAG_BIT(JR_FLAG_UNSAFE) | JR_FLAG_BIT(JR_FLAG_NOT_PARTICIPATING))
+
+bool jr_rule_normalise(const struct jr_policy *p, const struct jr_request *r)
+{
+	if (r->flags != 0 || r->measure != JR_MEASURE_NONE)
+		return false;
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (r->needs[d] > p->thresholds.normalise_max)
+			return false;
+	return true;
+}
+
+bool jr_rule_non_free_access(const struct jr_policy *p, const struct jr_request *r,
+			     unsigned *needs, unsigned *flags)
+{
+	unsigned n = 0, f = r->flags & NON_FREE_ACCESS_FLAGS;
+
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (r->needs[d] >= p->thresholds.youth_care_min)
+			n |= 1u << d;
+	if (needs)
+		*needs = n;
+	if (flags)
+		*flags = f;
+	return n != 0 || f != 0;
+}
+
+int jr_rule_specialist_in_time(const struct jr_policy *p, const struct jr_request *r)
+{
+	bool psychiatric_long = (r->flags & JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)) &&
+				(r->flags & JR_FLAG_BIT(JR_FLAG_LONG_LASTING));
+
+	if (psychiatric_long ||
+	    r->needs[JR_NEED_MENTAL_HEALTH] >= p->thresholds.specialist_mental_health)
+		return p->norms.specialist_from_form;
+	return 1;
+}
+
+bool jr_rule_crisis(const struct jr_request *r)
+{
+	return (r->flags & JR_FLAG_BIT(JR_FLAG_ACUTE_CRISIS)) != 0;
+}
+
+jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r)
+{
+	return r->date + p->norms.crisis_followup_days;
+}
+
+enum jr_framework jr_rule_framework(const struct jr_request *r)
+{
+	return r->measure == JR_MEASURE_NONE ? JR_FRAMEWORK_VOLUNTARY : JR_FRAMEWORK_COMPULSORY;
+}
+
+bool jr_rule_has_child_measure(const struct jr_request *r)
+{
+	return r->measure == JR_MEASURE_OTS || r->measure == JR_MEASURE_VOOGDIJ ||
+	       r->measure == JR_MEASURE_JEUGDRECLASSERING;
+}
+
+bool jr_rule_secure_allowed(const struct jr_request *r)
+{
+	return r->measure == JR_MEASURE_MACHTIGING_GESLOTEN;
+}
+
+void jr_rule_contracting(const struct jr_policy *p, const struct jr_municipality *m, int form,
+			 struct jr_option *opt)
+{
+	opt->contracting = p->forms[form].contracting;
+	opt->has_regime = opt->contracting == JR_CONTRACTING_LOCAL;
+	if (!opt->has_regime)
+		return;
+	opt->regime = m->regime;
+	if (m->regime == JR_REGIME_RESULT)
+		opt->requires |= JR_REQUIRE_RESULT_DESCRIPTION;
+	else if (m->regime == JR_REGIME_PRODUCT)
+		opt->requires |= JR_REQUIRE_PRODUCT_CODE;
+}
+
+unsigned jr_rule_referrers(const struct jr_policy *p, int form, enum jr_measure measure)
+{
+	unsigned mask = 0;
+	bool child_measure = measure == JR_MEASURE_OTS || measure == JR_MEASURE_VOOGDIJ ||
+			     measure == JR_MEASURE_JEUGDRECLASSERING;
+
+	for (int c = 1; c < JR_REFERRER_CODES; c++) {
+		const struct jr_referrer *ref = &p->referrers[c];
+		if (!ref->defined || !(ref->forms & (1u << form)))
+			continue;
+		if (ref->within_measure_only && !child_measure)
+			continue;
+		mask |= 1u << c;
+	}
+	return mask;
+}
+
+enum jr_why jr_rule_referral_check(const struct jr_policy *p, const struct jr_request *r, int form)
+{
+	const struct jr_referrer *ref;
+
+	if (r->referrer_type <= 0 || r->referrer_type >= JR_REFERRER_CODES)
+		return JR_WHY_RC_UNKNOWN;
+	ref = &p->referrers[r->referrer_type];
+	if (!ref->defined)
+		return JR_WHY_RC_UNKNOWN;
+	if (ref->forms == 0)
+		return JR_WHY_RC_SELF;
+	if (ref->within_measure_only && !jr_rule_has_child_measure(r))
+		return JR_WHY_RC_MEASURE_ONLY;
+	if (!(jr_rule_referrers(p, form, r->measure) & (1u << r->referrer_type)))
+		return JR_WHY_RC_NOT_FOR_FORM;
+	if (ref->agb_required && r->agb[0] == '\0')
+		return JR_WHY_RC_AGB_MISSING;
+	if (ref->agb_forbidden && r->agb[0] != '\0')
+		return JR_WHY_RC_AGB_FORBIDDEN;
+	return JR_WHY_RC_VALID;
+}
+
+unsigned jr_rule_broad_analysis(const struct jr_policy *p, const struct jr_request *r, int form)
+{
+	if (r->broad_analysis || p->forms[form].setting == JR_SETTING_CRISIS)
+		return 0;
+	if (form >= p->norms.broad_analysis_from_form ||
+	    jr_rule_framework(r) == JR_FRAMEWORK_COMPULSORY)
+		return JR_REQUIRE_BROAD_ANALYSIS;
+	return 0;
+}
+
+int jr_rule_hopping_count(const struct jr_policy *p, const struct jr_request *r)
+{
+	int n = 0;
+	jr_day from = r->date - p->norms.hopping_window_days;
+
+	for (size_t i = 0; i < r->history_count; i++) {
+		const struct jr_history_item *h = &r->history[i];
+		if (h->outcome == JR_OUTCOME_NEGATIVE && !h->ongoing && h->end >= from &&
+		    h->end <= r->date)
+			n++;
+	}
+	return n;
+}
+
+bool jr_rule_hopping(const struct jr_policy *p, const struct jr_request *r)
+{
+	return jr_rule_hopping_count(p, r) >= p->norms.hopping_count;
+}
+
+/* The lightest ambulant form of at least `min`, or 0. */
+static int lightest_ambulant_from(const struct jr_policy *p, int min)
+{
+	for (int f = min < 1 ? 1 : min; f <= JR_FORM_COUNT; f++)
+		if (p->forms[f].setting == JR_SETTING_AMBULANT)
+			return f;
+	return 0;
+}
+
+size_t jr_rule_home_first(const struct jr_policy *p, struct jr_candidate *list, size_t len,
+			  size_t cap, int floor)
+{
+	int min = p->norms.intensive_ambulant_from_form > floor ? p->norms.intensive_ambulant_from_form
+								 : floor;
+	bool have_alternative = false;
+
+	for (size_t i = 0; i < len; i++) {
+		enum jr_setting s = p->forms[list[i].form].setting;
+		int alt;
+
+		if (s == JR_SETTING_AMBULANT && list[i].form >= min) {
+			have_alternative = true;
+			continue;
+		}
+		if (!jr_setting_is_stay(s) || have_alternative)
+			continue;
+		alt = lightest_ambulant_from(p, min);
+		if (alt == 0 || len >= cap)
+			return len; /* the policy validator guarantees an alternative exists */
+		memmove(&list[i + 1], &list[i], (len - i) * sizeof(list[0]));
+		list[i] = (struct jr_candidate){.form = alt,
+						.why = JR_WHY_YC_HOME_FIRST,
+						.related_form = list[i + 1].form};
+		len++;
+		have_alternative = true;
+		i++; /* skip the stay form just moved behind it */
+	}
+	return len;
+}
+
+enum jr_age_status jr_rule_age(const struct jr_policy *p, const struct jr_request *r, int *age)
+{
+	jr_day adult;
+
+	*age = jr_date_age_years(r->birth_date, r->date);
+	if (*age < p->norms.age_limit)
+		return JR_AGE_YOUTH;
+	if (*age >= p->norms.continuation_until)
+		return JR_AGE_INELIGIBLE;
+	adult = jr_date_add_years(r->birth_date, p->norms.age_limit);
+	for (size_t i = 0; i < r->history_count; i++) {
+		const struct jr_history_item *h = &r->history[i];
+		if (h->form < 1 || h->start >= adult)
+			continue;
+		if (h->ongoing || h->end + p->norms.continuation_resume_days >= r->date)
+			return JR_AGE_CONTINUATION;
+	}
+	if (r->measure == JR_MEASURE_JEUGDRECLASSERING)
+		return JR_AGE_PROBATION_ONLY;
+	return JR_AGE_INELIGIBLE;
+}
+
+bool jr_rule_no_referral_first(const struct jr_policy *p, bool youth_care_needed)
+{
+	return p->no_referral_first && !youth_care_needed;
+}
+
+const struct jr_municipality *jr_rule_residence(const struct jr_policy *p, const char *code)
+{
+	return jr_policy_municipality(p, code);
+}
+
+static bool fit_candidate(const struct jr_form *f, const struct jr_request *r)
+{
+	return f->indication.present &&
+	       (f->setting == JR_SETTING_AMBULANT || f->setting == JR_SETTING_OUT_OF_HOME) &&
+	       (r->flags & f->indication.all_flags) == f->indication.all_flags;
+}
+
+unsigned jr_rule_fit_forms(const struct jr_policy *p, const struct jr_request *r,
+			   unsigned use_needs, unsigned use_flags,
+			   unsigned needs[JR_FORM_COUNT + 1], unsigned flags[JR_FORM_COUNT + 1])
+{
+	unsigned selected = 0;
+
+	for (int f = 0; f <= JR_FORM_COUNT; f++)
+		needs[f] = flags[f] = 0;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		int best = 0;
+		if (!(use_needs & (1u << d)))
+			continue;
+		for (int f = 1; f <= JR_FORM_COUNT; f++) {
+			int min = p->forms[f].indication.need_min[d];
+			if (fit_candidate(&p->forms[f], r) && min && min <= r->needs[d] && min > best)
+				best = min;
+		}
+		for (int f = 1; best && f <= JR_FORM_COUNT; f++)
+			if (fit_candidate(&p->forms[f], r) && p->forms[f].indication.need_min[d] == best) {
+				needs[f] |= 1u << d;
+				selected |= 1u << f;
+			}
+	}
+	for (int fl = 0; fl < JR_FLAG_COUNT; fl++) {
+		if (!(use_flags & r->flags & JR_FLAG_BIT(fl)))
+			continue;
+		for (int f = JR_FORM_COUNT; f >= 1; f--)
+			if (fit_candidate(&p->forms[f], r) &&
+			    (p->forms[f].indication.any_flags & JR_FLAG_BIT(fl))) {
+				flags[f] |= JR_FLAG_BIT(fl);
+				selected |= 1u << f;
+				break;
+			}
+	}
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		const struct jr_indication *ind = &p->forms[f].indication;
+		int at_level = 0;
+		unsigned level_needs = 0;
+		if (!fit_candidate(&p->forms[f], r))
+			continue;
+		if (ind->any_measures & (1u << r->measure))
+			selected |= 1u << f;
+		if (!ind->domains_count)
+			continue;
+		for (int d = 0; d < JR_NEED_COUNT; d++)
+			if (r->needs[d] >= ind->domains_level) {
+				at_level++;
+				level_needs |= 1u << d;
+			}
+		if (at_level >= ind->domains_count) {
+			needs[f] |= level_needs;
+			selected |= 1u << f;
+		}
+	}
+	if (selected)
+		for (int f = 1; f <= JR_FORM_COUNT; f++)
+			if ((selected & (1u << f)) && (p->forms[f].indication.all_flags & r->flags))
+				flags[f] |= p->forms[f].indication.all_flags;
+	return selected;
+}
+
+bool jr_form_indicated(const struct jr_indication *ind, const struct jr_request *r,
+		       unsigned *needs, unsigned *flags)
+{
+	unsigned n = 0, f;
+	int at_level = 0;
+	bool any;
+
+	*needs = 0;
+	*flags = 0;
+	if (!ind->present || (r->flags & ind->all_flags) != ind->all_flags)
+		return false;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		if (ind->need_min[d] && r->needs[d] >= ind->need_min[d])
+			n |= 1u << d;
+		if (ind->domains_count && r->needs[d] >= ind->domains_level)
+			at_level++;
+	}
+	f = r->flags & ind->any_flags;
+	any = n != 0 || f != 0 || (ind->any_measures & (1u << r->measure)) ||
+	      (ind->domains_count && at_level >= ind->domains_count);
+	if (!any)
+		return false;
+	if (ind->domains_count && at_level >= ind->domains_count)
+		for (int d = 0; d < JR_NEED_COUNT; d++)
+			if (r->needs[d] >= ind->domains_level)
+				n |= 1u << d;
+	*needs = n;
+	*flags = f | (r->flags & ind->all_flags);
+	return true;
+}

@@ -1,0 +1,39 @@
+/* policy_set: every region the program knows, loaded from the policy files of one directory, and
+ * the look-up of the responsible region by municipality (rule 13, residence).
+ *
+ * The set owns its policies; a municipality may belong to one region only. */
+#ifndef JR_JSON_POLICY_SET_H
+#define JR_JSON_POLICY_SET_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/policy.h"
+#include "json/diag.h"
+
+#define JR_POLICY_SET_MAX 48 /* the Netherlands has 42 youth-care regions */
+#define JR_PATH_MAX 512
+
+struct jr_policy_set {
+	struct jr_policy *policies[JR_POLICY_SET_MAX];
+	char files[JR_POLICY_SET_MAX][JR_PATH_MAX];
+	size_t count;
+};
+
+void jr_policy_set_init(struct jr_policy_set *s);
+void jr_policy_set_release(struct jr_policy_set *s);
+
+/* Loads one policy file into the set. On failure *bad_file names the file (a pointer into the
+ * set or to `filename`) and diag says where and why. A municipality already in the set is an
+ * error. */
+enum jr_err jr_policy_set_add_file(struct jr_policy_set *s, const char *filename,
+				   struct jr_diag *diag, const char **bad_file);
+
+/* Loads every "*.json" file of `dir`, in name order. JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_policy_set_load_dir(struct jr_policy_set *s, const char *dir,
+				   struct jr_diag *diag, char *bad_file, size_t bad_file_size);
+
+/* The policy whose region holds municipality `code`, or NULL. */
+const struct jr_policy *jr_policy_set_find(const struct jr_policy_set *s, const char *code);
+
+#endif

@@ -1,0 +1,343 @@
+/* request_json: JSON routing requests, checked field by field (see request_json.h). */
+#include "json/request_json.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ident.h"
+
+__attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, const char *field,
+							     const char *fmt, ...)
+{
+	va_list ap;
+
+	snprintf(d->path, sizeof(d->path), "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(d->message, sizeof(d->message), fmt, ap);
+	va_end(ap);
+	return JR_ERR_INPUT;
+}
+
+/* Nesting depth of a JSON text, counted outside strings, stopping early past `max`. Rejecting
+ * deep documents before the parser sees them bounds its recursion and memory. */
+static int json_depth(const char *s, size_t len, int max)
+{
+	int depth = 0, deepest = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > deepest)
+				deepest = depth;
+			if (deepest > max)
+				return deepest;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return deepest;
+}
+
+static const char *type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "een object";
+	case JSON_ARRAY: return "een lijst";
+	case JSON_STRING: return "een tekst";
+	case JSON_INTEGER: return "een geheel getal";
+	case JSON_REAL: return "een kommagetal";
+	case JSON_TRUE:
+	case JSON_FALSE: return "true/false";
+	case JSON_NULL: return "null";
+	}
+	return "onbekend";
+}
+
+static enum jr_err parse_date(struct jr_diag *d, const char *field, json_t *v, jr_day *out)
+{
+	if (!json_is_string(v))
+		return bad(d, field, "is %s; verwacht een datum als \"JJJJ-MM-DD\"", type_name(v));
+	if (jr_date_parse(json_string_value(v), json_string_length(v), out))
+		return bad(d, field, "\"%.40s\" is geen bestaande datum; verwacht \"JJJJ-MM-DD\" "
+				     "tussen %d en %d",
+			   json_string_value(v), JR_DATE_MIN_YEAR, JR_DATE_MAX_YEAR);
+	return JR_OK;
+}
+
+static enum jr_err parse_needs(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	const char *key;
+	json_t *level;
+	char field[64];
+
+	if (!json_is_object(v))
+		return bad(d, "needs", "is %s; verwacht een object zoals {\"parenting\": 2}",
+			   type_name(v));
+	json_object_foreach(v, key, level) {
+		int n = jr_need_parse(key);
+		snprintf(field, sizeof(field), "needs.%.40s", key);
+		if (n < 0)
+			return bad(d, field, "onbekend domein; kies uit parenting, development, "
+					     "behaviour, mental_health, school, family, social, "
+					     "substance_use, safety, livelihood, disability");
+		if (!json_is_integer(level))
+			return bad(d, field, "is %s; verwacht een ernst van 0 tot en met 4",
+				   type_name(level));
+		if (json_integer_value(level) < 0 || json_integer_value(level) > JR_NEED_MAX_LEVEL)
+			return bad(d, field, "is %lld; verwacht een ernst van 0 tot en met 4",
+				   (long long)json_integer_value(level));
+		r->needs[n] = (unsigned char)json_integer_value(level);
+	}
+	return JR_OK;
+}
+
+static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	size_t i;
+	json_t *f;
+	char field[32];
+
+	if (!json_is_array(v))
+		return bad(d, "flags", "is %s; verwacht een lijst zoals [\"unsafe\"]", type_name(v));
+	json_array_foreach(v, i, f) {
+		int n = json_is_string(f) ? jr_flag_parse(json_string_value(f)) : -1;
+		snprintf(field, sizeof(field), "flags[%zu]", i);
+		if (n < 0)
+			return bad(d, field, "onbekend signaal; kies uit acute_crisis, "
+					     "psychiatric_disorder, long_lasting, disability, unsafe, "
+					     "not_participating, offence");
+		r->flags |= JR_FLAG_BIT(n);
+	}
+	return JR_OK;
+}
+
+static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	static const char *const keys[] = {"form", "outcome", "start", "end", "comment", NULL};
+	size_t i;
+	json_t *item;
+	char field[48];
+	enum jr_err err;
+
+	if (!json_is_array(v))
+		return bad(d, "history", "is %s; verwacht een lijst met eerdere hulp", type_name(v));
+	if (json_array_size(v) > JR_HISTORY_MAX)
+		return bad(d, "history", "bevat %zu trajecten; hoogstens %d", json_array_size(v),
+			   JR_HISTORY_MAX);
+	json_array_foreach(v, i, item) {
+		struct jr_history_item *h = &r->history[i];
+		const char *key;
+		json_t *x;
+		int outcome;
+
+		snprintf(field, sizeof(field), "history[%zu]", i);
+		if (!json_is_object(item))
+			return bad(d, field, "is %s; verwacht een object met form, outcome, start, "
+					     "end",
+				   type_name(item));
+		json_object_foreach(item, key, x) {
+			bool known = false;
+			for (const char *const *k = keys; *k; k++)
+				known |= strcmp(*k, key) == 0;
+			if (!known) {
+				snprintf(field, sizeof(field), "history[%zu].%.20s", i, key);
+				return bad(d, field, "onbekend veld; verwacht form, outcome, start, "
+						     "end");
+			}
+		}
+		snprintf(field, sizeof(field), "history[%zu].form", i);
+		x = json_object_get(item, "form");
+		if (!x || !json_is_integer(x) || json_integer_value(x) < 0 ||
+		    json_integer_value(x) > JR_FORM_COUNT)
+			return bad(d, field, "verwacht een vorm van 0 (sociale basis) tot en met 10");
+		h->form = (int)json_integer_value(x);
+		snprintf(field, sizeof(field), "history[%zu].outcome", i);
+		x = json_object_get(item, "outcome");
+		outcome = x && json_is_string(x) ? jr_outcome_parse(json_string_value(x)) : -1;
+		if (outcome < 0)
+			return bad(d, field, "verwacht \"positive\", \"negative\" of \"neutral\"");
+		h->outcome = (enum jr_outcome)outcome;
+		snprintf(field, sizeof(field), "history[%zu].start", i);
+		x = json_object_get(item, "start");
+		if (!x)
+			return bad(d, field, "ontbreekt; verwacht een datum als \"JJJJ-MM-DD\"");
+		if ((err = parse_date(d, field, x, &h->start)))
+			return err;
+		snprintf(field, sizeof(field), "history[%zu].end", i);
+		x = json_object_get(item, "end");
+		h->ongoing = !x || json_is_null(x);
+		if (!h->ongoing && (err = parse_date(d, field, x, &h->end)))
+			return err;
+		if (!h->ongoing && h->end < h->start)
+			return bad(d, field, "ligt vóór start");
+	}
+	r->history_count = json_array_size(v);
+	return JR_OK;
+}
+
+static enum jr_err parse_referrer(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	const char *key, *type;
+	json_t *x;
+
+	if (!json_is_object(v))
+		return bad(d, "referrer", "is %s; verwacht {\"type\": \"02\", \"agb\": \"01234567\"}",
+			   type_name(v));
+	json_object_foreach(v, key, x) {
+		if (strcmp(key, "type") != 0 && strcmp(key, "agb") != 0) {
+			char field[48];
+			snprintf(field, sizeof(field), "referrer.%.30s", key);
+			return bad(d, field, "onbekend veld; verwacht type en agb");
+		}
+	}
+	x = json_object_get(v, "type");
+	if (!x || !json_is_string(x))
+		return bad(d, "referrer.type", "verwacht een verwijzerscode uit iJw COD327 als tekst, "
+					       "zoals \"02\"");
+	type = json_string_value(x);
+	if (json_string_length(x) != 2 || type[0] != '0' || type[1] < '1' || type[1] > '8' ||
+	    type[1] == '7')
+		return bad(d, "referrer.type", "\"%.10s\" is geen verwijzerscode; kies uit 01 "
+					       "gemeente, 02 huisarts, 03 jeugdarts, 04 "
+					       "gecertificeerde instelling, 05 medisch specialist, 06 "
+					       "zelfverwijzer, 08 rechter/OvJ",
+			   type);
+	r->referrer_type = type[1] - '0';
+	x = json_object_get(v, "agb");
+	if (x && !json_is_null(x)) {
+		if (!json_is_string(x) || !jr_agb_valid(json_string_value(x), json_string_length(x)))
+			return bad(d, "referrer.agb", "verwacht een AGB-code van 8 cijfers");
+		memcpy(r->agb, json_string_value(x), 9);
+	}
+	r->has_referrer = true;
+	return JR_OK;
+}
+
+static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r,
+				struct jr_diag *d)
+{
+	static const char *const keys[] = {"id", "municipality", "birth_date", "date", "needs",
+					   "flags", "court_measure", "broad_analysis", "history",
+					   "referrer", "waiting_since", "comment", NULL};
+	const char *key, *field = NULL, *message = NULL;
+	json_t *v;
+	enum jr_err err;
+	bool has_birth = false;
+
+	json_object_foreach(root, key, v) {
+		bool known = false;
+		for (const char *const *k = keys; *k; k++)
+			known |= strcmp(*k, key) == 0;
+		if (!known)
+			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
+					   "needs, flags, court_measure, broad_analysis, history, "
+					   "referrer, waiting_since, id");
+	}
+	r->date = today;
+	json_object_foreach(root, key, v) {
+		if (strcmp(key, "id") == 0) {
+			if (!json_is_string(v) || json_string_length(v) >= JR_REQUEST_ID_MAX ||
+			    strlen(json_string_value(v)) != json_string_length(v))
+				return bad(d, key, "verwacht een tekst van hoogstens %d tekens",
+					   JR_REQUEST_ID_MAX - 1);
+			memcpy(r->id, json_string_value(v), json_string_length(v) + 1);
+		} else if (strcmp(key, "municipality") == 0) {
+			if (!json_is_string(v) ||
+			    !jr_cbs_code_valid(json_string_value(v), json_string_length(v)))
+				return bad(d, key, "verwacht een CBS-gemeentecode van 4 cijfers als "
+						   "tekst, zoals \"0153\"");
+			memcpy(r->municipality, json_string_value(v), 5);
+		} else if (strcmp(key, "birth_date") == 0) {
+			if ((err = parse_date(d, key, v, &r->birth_date)))
+				return err;
+			has_birth = true;
+		} else if (strcmp(key, "date") == 0) {
+			if ((err = parse_date(d, key, v, &r->date)))
+				return err;
+		} else if (strcmp(key, "waiting_since") == 0) {
+			if ((err = parse_date(d, key, v, &r->waiting_since)))
+				return err;
+			r->has_waiting_since = true;
+		} else if (strcmp(key, "needs") == 0) {
+			if ((err = parse_needs(d, v, r)))
+				return err;
+		} else if (strcmp(key, "flags") == 0) {
+			if ((err = parse_flags(d, v, r)))
+				return err;
+		} else if (strcmp(key, "court_measure") == 0) {
+			int m = json_is_null(v)     ? JR_MEASURE_NONE
+				: json_is_string(v) ? jr_measure_parse(json_string_value(v))
+						    : -1;
+			if (m < 0)
+				return bad(d, key, "verwacht null, \"ots\", \"voogdij\", "
+						   "\"jeugdreclassering\" of \"machtiging_gesloten\"");
+			r->measure = (enum jr_measure)m;
+		} else if (strcmp(key, "broad_analysis") == 0) {
+			if (!json_is_boolean(v))
+				return bad(d, key, "is %s; verwacht true of false", type_name(v));
+			r->broad_analysis = json_is_true(v);
+		} else if (strcmp(key, "history") == 0) {
+			if ((err = parse_history(d, v, r)))
+				return err;
+		} else if (strcmp(key, "referrer") == 0) {
+			if (!json_is_null(v) && (err = parse_referrer(d, v, r)))
+				return err;
+		} else if (strcmp(key, "comment") == 0) {
+			if (!json_is_string(v))
+				return bad(d, key, "is %s; verwacht een tekst", type_name(v));
+		}
+	}
+	if (!r->municipality[0])
+		return bad(d, "municipality", "ontbreekt; verwacht een CBS-gemeentecode zoals "
+					      "\"0153\"");
+	if (!has_birth)
+		return bad(d, "birth_date", "ontbreekt; verwacht een datum als \"JJJJ-MM-DD\"");
+	if (jr_request_check(r, &field, &message))
+		return bad(d, field, "%s", message);
+	return JR_OK;
+}
+
+enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct jr_request *out,
+			     struct jr_diag *d)
+{
+	json_error_t jerr;
+	json_t *root;
+	enum jr_err err;
+
+	memset(out, 0, offsetof(struct jr_request, history));
+	out->history_count = 0;
+	out->has_referrer = false;
+	out->referrer_type = 0;
+	out->agb[0] = '\0';
+	d->path[0] = '\0';
+	d->message[0] = '\0';
+	if (len > JR_REQUEST_MAX_BYTES) {
+		bad(d, "(verzoek)", "is %zu bytes; hoogstens %d", len, JR_REQUEST_MAX_BYTES);
+		return JR_ERR_TOO_BIG;
+	}
+	if (json_depth(text, len, JR_REQUEST_MAX_DEPTH) > JR_REQUEST_MAX_DEPTH) {
+		bad(d, "(verzoek)", "is dieper genest dan %d niveaus", JR_REQUEST_MAX_DEPTH);
+		return JR_ERR_TOO_BIG;
+	}
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return bad(d, "(json)", "geen geldige JSON (kolom %d): %s", jerr.column, jerr.text);
+	if (!json_is_object(root))
+		err = bad(d, "(verzoek)", "is %s; verwacht een JSON-object", type_name(root));
+	else
+		err = parse_object(root, today, out, d);
+	json_decref(root);
+	return err;
+}

@@ -1,0 +1,71 @@
+#!/bin/sh
+# `make test`: runs every test layer and ends with the line "N passed, N failed".
+#   unit tests  cmocka, one executable per module, TAP output (under ASan + UBSan)
+#   black-box   numbered cases against the real binary (tests/cli/run.sh)
+#   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
+#   style       banned-function check
+set -u
+testbuild=${1:-build-test}
+fuzzbuild=${2:-build-fuzz}
+fuzzruns=${3:-20000}
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Counts TAP "ok"/"not ok" lines of one layer; a runner that dies without them counts as a failure.
+tally() {
+	name=$1
+	status=$2
+	ok=$(grep -c '^ok ' "$log")
+	bad=$(grep -c '^not ok ' "$log")
+	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
+		bad=1
+		echo "not ok - $name exited with status $status"
+	fi
+	grep '^not ok ' "$log"
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	echo "# $name: $ok passed, $bad failed"
+}
+
+for t in "$testbuild"/unit_*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+	tally "$(basename "$t")" $?
+	grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
+done
+
+sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "black-box" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+for f in "$fuzzbuild"/fuzz_*; do
+	[ -x "$f" ] || continue
+	name=$(basename "$f")
+	corpus=tests/fuzz/corpus/${name#fuzz_}
+	work=$(mktemp -d)
+	if "$f" -runs="$fuzzruns" -max_len=4096 -seed=1 "$work" "$corpus" >"$work.log" 2>&1; then
+		echo "ok - $name ($fuzzruns runs)" >"$log"
+	else
+		echo "not ok - $name" >"$log"
+		tail -30 "$work.log"
+	fi
+	rm -rf "$work" "$work.log"
+	tally "$name" 0
+done
+
+if sh tools/banned.sh >"$log.2" 2>&1; then
+	echo "ok - banned functions" >"$log"
+else
+	echo "not ok - banned functions" >"$log"
+	cat "$log.2"
+fi
+rm -f "$log.2"
+tally "style" 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
