@@ -1,10 +1,12 @@
 /* main: the jeugdroute program — dispatches to a subcommand and prints help and version. */
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/alloc.h"
 
 static const char usage[] =
 	"jeugdroute — de jeugdhulpketen van een regio: van hulpvraag naar passende hulp\n"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	/* jansson allocates through our wrappers too, so tests can make its allocations fail. */
+	json_set_alloc_funcs(jr_malloc, jr_free);
 	cmd = argv[1];
 	if (jr_cli_is_help(cmd)) {
 		fputs(usage, stdout);

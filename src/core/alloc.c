@@ -4,6 +4,19 @@
 #include <stdlib.h>
 
 static long fail_after = -1; /* < 0: never fail */
+static _Thread_local unsigned long failures;
+
+unsigned long jr_alloc_failure_count(void)
+{
+	return failures;
+}
+
+static void *counted(void *p)
+{
+	if (!p)
+		failures++;
+	return p;
+}
 
 static int should_fail(void)
 {
@@ -23,22 +36,22 @@ void jr_alloc_fail_after(long n)
 void *jr_malloc(size_t size)
 {
 	if (should_fail())
-		return NULL;
-	return malloc(size ? size : 1);
+		return counted(NULL);
+	return counted(malloc(size ? size : 1));
 }
 
 void *jr_calloc(size_t count, size_t size)
 {
 	if (should_fail())
-		return NULL;
-	return calloc(count ? count : 1, size ? size : 1);
+		return counted(NULL);
+	return counted(calloc(count ? count : 1, size ? size : 1));
 }
 
 void *jr_realloc(void *ptr, size_t size)
 {
 	if (should_fail())
-		return NULL;
-	return realloc(ptr, size ? size : 1);
+		return counted(NULL);
+	return counted(realloc(ptr, size ? size : 1));
 }
 
 void jr_free(void *ptr)

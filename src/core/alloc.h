@@ -18,6 +18,11 @@ void jr_free(void *ptr);
 		(p) = NULL;                                                                        \
 	} while (0)
 
+/* The number of allocations that have failed in this thread. A caller that hands allocation to a
+ * library which reports failures as something else (jansson reports some as syntax errors)
+ * compares this before and after the call. */
+unsigned long jr_alloc_failure_count(void);
+
 /* Test hook: after `n` more successful allocations, every allocation fails until reset with a
  * negative n (the default). Not thread-safe; meant for single-threaded unit tests only. */
 void jr_alloc_fail_after(long n);

@@ -41,7 +41,7 @@ enum jr_err jr_buf_reserve(struct jr_buf *b, size_t extra)
 	cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-	if (cap > b->max + 1)
+	if (b->max < (size_t)-1 && cap > b->max + 1)
 		cap = b->max + 1;
 	p = jr_realloc(b->data, cap);
 	if (!p)

@@ -591,7 +591,7 @@ static enum jr_err load_referrers(struct ld *ld, json_t *root, struct jr_policy 
 		pop(ld, old3);
 		r = &p->referrers[c];
 		r->defined = true;
-		snprintf(r->code, sizeof(r->code), "%s", code);
+		memcpy(r->code, code, sizeof(r->code)); /* validated: two digits and NUL */
 		if ((err = get_string(ld, v, "name", true, r->name, sizeof(r->name))) ||
 		    (err = member(ld, v, "forms", JSON_ARRAY, true,
 				  "een lijst met vormnummers (1-10), leeg als de verwijzer geen "
@@ -877,6 +877,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
+	unsigned long failures;
 	json_t *root = NULL;
 	char format[64];
 	enum jr_err err;
@@ -887,7 +888,11 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 		err = fail(&ld, "het bestand is %zu bytes; hoogstens %d", len, JR_POLICY_FILE_MAX);
 		return JR_ERR_TOO_BIG;
 	}
+	failures = jr_alloc_failure_count();
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root && (json_error_code(&jerr) == json_error_out_of_memory ||
+		      jr_alloc_failure_count() != failures))
+		return JR_ERR_NOMEM;
 	if (!root) {
 		return fail(&ld, "geen geldige JSON op regel %d, kolom %d: %s", jerr.line,
 			    jerr.column, jerr.text);

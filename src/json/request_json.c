@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/ident.h"
 
 __attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, const char *field,
@@ -128,7 +129,7 @@ static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request
 	static const char *const keys[] = {"form", "outcome", "start", "end", "comment", NULL};
 	size_t i;
 	json_t *item;
-	char field[48];
+	char field[64];
 	enum jr_err err;
 
 	if (!json_is_array(v))
@@ -313,6 +314,7 @@ enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct 
 			     struct jr_diag *d)
 {
 	json_error_t jerr;
+	unsigned long failures;
 	json_t *root;
 	enum jr_err err;
 
@@ -331,7 +333,11 @@ enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct 
 		bad(d, "(verzoek)", "is dieper genest dan %d niveaus", JR_REQUEST_MAX_DEPTH);
 		return JR_ERR_TOO_BIG;
 	}
+	failures = jr_alloc_failure_count();
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root && (json_error_code(&jerr) == json_error_out_of_memory ||
+		      jr_alloc_failure_count() != failures))
+		return JR_ERR_NOMEM;
 	if (!root)
 		return bad(d, "(json)", "geen geldige JSON (kolom %d): %s", jerr.column, jerr.text);
 	if (!json_is_object(root))

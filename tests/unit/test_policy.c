@@ -1,0 +1,384 @@
+/* Unit tests for the policy model and its loader (core/policy, json/policy_json, policy_set):
+ * both real policy files load with the values the issue names, and broken variants are rejected
+ * with the JSON path and a reason. Broken variants are made by editing the real file's text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "json/file.h"
+#include "json/policy_json.h"
+#include "json/policy_set.h"
+
+static struct jr_policy twente, amersfoort, scratch;
+static struct jr_buf twente_text;
+
+static int setup(void **state)
+{
+	struct jr_diag diag;
+	int errnum;
+	(void)state;
+	json_set_alloc_funcs(jr_malloc, jr_free);
+	if (jr_policy_load_file(JR_TEST_POLICY_DIR "/twente.json", &twente, &diag) ||
+	    jr_policy_load_file(JR_TEST_POLICY_DIR "/amersfoort.json", &amersfoort, &diag)) {
+		fprintf(stderr, "policy: %s: %s\n", diag.path, diag.message);
+		return -1;
+	}
+	jr_buf_init(&twente_text, JR_POLICY_FILE_MAX);
+	return jr_file_read(JR_TEST_POLICY_DIR "/twente.json", JR_POLICY_FILE_MAX, &twente_text,
+			    &errnum) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	jr_buf_release(&twente_text);
+	return 0;
+}
+
+/* Parses the Twente file with the first occurrence of `from` replaced by `to`. */
+static enum jr_err parse_edited(const char *from, const char *to, struct jr_diag *diag)
+{
+	const char *text = jr_buf_str(&twente_text);
+	const char *at = strstr(text, from);
+	struct jr_buf b;
+	enum jr_err err;
+
+	assert_non_null(at);
+	jr_buf_init(&b, JR_POLICY_FILE_MAX * 2);
+	assert_int_equal(jr_buf_append(&b, text, (size_t)(at - text)), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, to), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, at + strlen(from)), JR_OK);
+	err = jr_policy_parse(jr_buf_str(&b), b.len, &scratch, diag);
+	jr_buf_release(&b);
+	return err;
+}
+
+static void expect_rejected(const char *from, const char *to, const char *path,
+			    const char *message_part)
+{
+	struct jr_diag diag;
+	assert_int_equal(parse_edited(from, to, &diag), JR_ERR_POLICY);
+	assert_string_equal(diag.path, path);
+	if (!strstr(diag.message, message_part))
+		fail_msg("message \"%s\" lacks \"%s\"", diag.message, message_part);
+}
+
+static void test_twente_region(void **state)
+{
+	(void)state;
+	assert_string_equal(twente.name, "Twente");
+	assert_string_equal(twente.regional_body_short, "OZJT");
+	assert_int_equal(twente.municipality_count, 14);
+	assert_false(twente.no_referral_first);
+	assert_int_equal(twente.no_referral_count, 0);
+	assert_int_equal(twente.social_base_count, 13);
+}
+
+static void test_twente_regimes(void **state)
+{
+	(void)state;
+	int result = 0, product = 0;
+	for (size_t i = 0; i < twente.municipality_count; i++) {
+		result += twente.municipalities[i].regime == JR_REGIME_RESULT;
+		product += twente.municipalities[i].regime == JR_REGIME_PRODUCT;
+	}
+	assert_int_equal(result, 12);
+	assert_int_equal(product, 2);
+	assert_int_equal(jr_policy_municipality(&twente, "0141")->regime, JR_REGIME_PRODUCT);
+	assert_int_equal(jr_policy_municipality(&twente, "1735")->regime, JR_REGIME_PRODUCT);
+	assert_int_equal(jr_policy_municipality(&twente, "0153")->regime, JR_REGIME_RESULT);
+	assert_string_equal(jr_policy_municipality(&twente, "0153")->name, "Enschede");
+	assert_null(jr_policy_municipality(&twente, "0307"));
+	assert_int_equal(twente.regimes[JR_REGIME_RESULT].term_count, 4);
+	assert_string_equal(twente.regimes[JR_REGIME_RESULT].terms[0], "OB1");
+}
+
+static void test_twente_forms(void **state)
+{
+	(void)state;
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		assert_int_equal(twente.forms[f].number, f);
+		assert_int_equal(twente.forms[f].contracting,
+				 f <= 4 ? JR_CONTRACTING_LOCAL : JR_CONTRACTING_REGIONAL);
+	}
+	assert_int_equal(twente.forms[6].setting, JR_SETTING_OUT_OF_HOME);
+	assert_int_equal(jr_policy_form_with_setting(&twente, JR_SETTING_CRISIS), 8);
+	assert_int_equal(jr_policy_form_with_setting(&twente, JR_SETTING_SECURE), 9);
+	assert_int_equal(jr_policy_form_with_setting(&twente, JR_SETTING_MEASURE), 10);
+	assert_string_equal(jr_policy_jz020(&twente, 8, JR_MEASURE_NONE), "46");
+	assert_string_equal(jr_policy_jz020(&twente, 10, JR_MEASURE_OTS), "48");
+	assert_string_equal(jr_policy_jz020(&twente, 10, JR_MEASURE_JEUGDRECLASSERING), "47");
+}
+
+static void test_twente_referrers_and_norms(void **state)
+{
+	(void)state;
+	assert_true(twente.referrers[2].agb_required);
+	assert_true(twente.referrers[3].agb_required);
+	assert_true(twente.referrers[5].agb_required);
+	assert_true(twente.referrers[4].within_measure_only);
+	assert_int_equal(twente.referrers[6].forms, 0);
+	assert_false(twente.referrers[7].defined);
+	assert_true(twente.referrers[8].forms & (1u << 10));
+	assert_int_equal(twente.norms.age_limit, 18);
+	assert_int_equal(twente.norms.continuation_until, 23);
+	assert_int_equal(twente.norms.hopping_count, 2);
+	assert_int_equal(twente.norms.hopping_window_days, 365);
+	assert_int_equal(twente.thresholds.youth_care_min, 3);
+}
+
+static void test_amersfoort(void **state)
+{
+	(void)state;
+	assert_int_equal(amersfoort.municipality_count, 7);
+	assert_true(amersfoort.no_referral_first);
+	assert_true(amersfoort.no_referral_count >= 6);
+	for (size_t i = 0; i < amersfoort.municipality_count; i++) {
+		assert_int_equal(amersfoort.municipalities[i].regime, JR_REGIME_GENERIC);
+		assert_true(amersfoort.municipalities[i].main_provider[0] != '\0');
+	}
+	assert_non_null(jr_policy_municipality(&amersfoort, "0351"));
+}
+
+static void test_policy_names_round_trip(void **state)
+{
+	(void)state;
+	for (int i = 0; i < JR_NEED_COUNT; i++)
+		assert_int_equal(jr_need_parse(jr_need_name((enum jr_need)i)), i);
+	for (int i = 0; i < JR_FLAG_COUNT; i++)
+		assert_int_equal(jr_flag_parse(jr_flag_name((enum jr_flag)i)), i);
+	for (int i = 1; i < JR_MEASURE_COUNT; i++)
+		assert_int_equal(jr_measure_parse(jr_measure_name((enum jr_measure)i)), i);
+	assert_int_equal(jr_measure_parse(""), -1);
+	assert_int_equal(jr_need_parse("happiness"), -1);
+	assert_null(jr_need_name(JR_NEED_COUNT));
+	assert_int_equal(jr_sb_category_parse("jgz"), JR_SB_JGZ);
+	assert_int_equal(jr_nr_kind_parse("e_health"), JR_NR_E_HEALTH);
+}
+
+static void test_rejects_bad_municipality_code(void **state)
+{
+	(void)state;
+	expect_rejected("\"code\": \"0141\"", "\"code\": \"14\"", "$.municipalities[0].code",
+			"CBS-gemeentecode");
+}
+
+static void test_rejects_duplicate_municipality(void **state)
+{
+	(void)state;
+	expect_rejected("\"code\": \"0147\"", "\"code\": \"0141\"", "$.municipalities[1].code",
+			"komt al voor");
+}
+
+static void test_rejects_unknown_regime(void **state)
+{
+	(void)state;
+	expect_rejected("\"regime\": \"product\"", "\"regime\": \"budget\"",
+			"$.municipalities[0].regime", "result, product, generic");
+}
+
+static void test_rejects_unknown_setting(void **state)
+{
+	(void)state;
+	expect_rejected("\"setting\": \"ambulant\"", "\"setting\": \"ambulance\"",
+			"$.forms[0].setting", "onbekende waarde");
+}
+
+static void test_rejects_forms_out_of_order(void **state)
+{
+	(void)state;
+	expect_rejected("\"form\": 2", "\"form\": 3", "$.forms[1].form", "volgorde");
+}
+
+static void test_rejects_bad_jz020(void **state)
+{
+	(void)state;
+	expect_rejected("\"jz020\": \"46\"", "\"jz020\": \"99\"", "$.forms[7].jz020", "JZ020");
+}
+
+static void test_rejects_unknown_key(void **state)
+{
+	(void)state;
+	expect_rejected("\"norms\": {", "\"norms\": {\"hoping_count\": 3, ", "$.norms.hoping_count",
+			"onbekende sleutel");
+}
+
+static void test_rejects_out_of_range_norm(void **state)
+{
+	(void)state;
+	expect_rejected("\"hopping_count\": 2", "\"hopping_count\": 0", "$.norms.hopping_count",
+			"1 tot en met 20");
+	expect_rejected("\"continuation_until\": 23", "\"continuation_until\": 17",
+			"$.norms.continuation_until", "age_limit");
+}
+
+static void test_rejects_bad_referrer_code(void **state)
+{
+	(void)state;
+	expect_rejected("\"code\": \"06\"", "\"code\": \"07\"", "$.referrers[5].code", "COD327");
+}
+
+static void test_rejects_wrong_type(void **state)
+{
+	(void)state;
+	expect_rejected("\"no_referral_first\": false", "\"no_referral_first\": \"nee\"",
+			"$.region.no_referral_first", "true of false");
+}
+
+static void test_rejects_unknown_need_in_offer(void **state)
+{
+	(void)state;
+	expect_rejected("\"needs\": [\n        \"parenting\",\n        \"development\",\n        "
+			"\"social\"",
+			"\"needs\": [\"parenting\", \"happiness\"", "$.social_base[0].needs[1]",
+			"onbekende waarde");
+}
+
+static void test_rejects_missing_crisis_form(void **state)
+{
+	(void)state;
+	expect_rejected("\"setting\": \"crisis\"", "\"setting\": \"out-of-home\"", "$.forms",
+			"crisis");
+}
+
+static void test_rejects_invalid_json(void **state)
+{
+	(void)state;
+	expect_rejected("\"region\": {", "\"region\": {,", "$", "regel");
+}
+
+static void test_rejects_duplicate_key(void **state)
+{
+	(void)state;
+	expect_rejected("\"format\": ", "\"norms\": {}, \"format\": ", "$", "duplicate");
+}
+
+static void test_rejects_wrong_format_version(void **state)
+{
+	(void)state;
+	expect_rejected("jeugdroute-policy/1", "jeugdroute-policy/9", "$.format", "leest");
+}
+
+static void test_failed_parse_leaves_output_untouched(void **state)
+{
+	(void)state;
+	struct jr_diag diag;
+	memset(&scratch, 0x5a, sizeof(scratch));
+	assert_int_equal(parse_edited("\"code\": \"0141\"", "\"code\": \"14\"", &diag),
+			 JR_ERR_POLICY);
+	assert_int_equal(((unsigned char *)&scratch)[0], 0x5a);
+}
+
+static void test_allocation_failure_is_reported(void **state)
+{
+	(void)state;
+	struct jr_diag diag;
+	enum jr_err err = JR_ERR_NOMEM;
+	/* Fail each allocation in turn until parsing succeeds: every failure must be NOMEM (or
+	 * a jansson failure surfacing as a parse error), never a crash or leak. */
+	for (long n = 0; n < 100000 && err != JR_OK; n++) {
+		jr_alloc_fail_after(n);
+		err = jr_policy_parse(jr_buf_str(&twente_text), twente_text.len, &scratch, &diag);
+		jr_alloc_fail_after(-1);
+		assert_true(err == JR_OK || err == JR_ERR_NOMEM);
+	}
+	assert_int_equal(err, JR_OK);
+}
+
+static void test_missing_file(void **state)
+{
+	(void)state;
+	struct jr_diag diag;
+	assert_int_equal(jr_policy_load_file("/nonexistent/x.json", &scratch, &diag), JR_ERR_IO);
+	assert_string_equal(diag.path, "$");
+}
+
+static void test_set_finds_region_by_municipality(void **state)
+{
+	(void)state;
+	struct jr_policy_set set;
+	struct jr_diag diag;
+	char bad[JR_PATH_MAX];
+	jr_policy_set_init(&set);
+	assert_int_equal(jr_policy_set_load_dir(&set, JR_TEST_POLICY_DIR, &diag, bad, sizeof(bad)),
+			 JR_OK);
+	assert_true(set.count >= 2);
+	assert_string_equal(jr_policy_set_find(&set, "0153")->name, "Twente");
+	assert_string_equal(jr_policy_set_find(&set, "0307")->name, "Amersfoort");
+	assert_null(jr_policy_set_find(&set, "9999"));
+	jr_policy_set_release(&set);
+}
+
+static void test_set_rejects_municipality_in_two_regions(void **state)
+{
+	(void)state;
+	struct jr_policy_set set;
+	struct jr_diag diag;
+	const char *bad;
+	jr_policy_set_init(&set);
+	assert_int_equal(jr_policy_set_add_file(&set, JR_TEST_POLICY_DIR "/twente.json", &diag, &bad),
+			 JR_OK);
+	assert_int_equal(jr_policy_set_add_file(&set, JR_TEST_POLICY_DIR "/twente.json", &diag, &bad),
+			 JR_ERR_POLICY);
+	assert_string_equal(diag.path, "$.municipalities[0].code");
+	assert_non_null(strstr(diag.message, "Twente"));
+	assert_int_equal(set.count, 1);
+	jr_policy_set_release(&set);
+}
+
+static void test_set_empty_dir(void **state)
+{
+	(void)state;
+	struct jr_policy_set set;
+	struct jr_diag diag;
+	char bad[JR_PATH_MAX];
+	jr_policy_set_init(&set);
+	assert_int_equal(jr_policy_set_load_dir(&set, JR_TEST_DATA_DIR "/empty", &diag, bad,
+						sizeof(bad)),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_policy_set_load_dir(&set, "/nonexistent", &diag, bad, sizeof(bad)),
+			 JR_ERR_IO);
+	jr_policy_set_release(&set);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_twente_region),
+		cmocka_unit_test(test_twente_regimes),
+		cmocka_unit_test(test_twente_forms),
+		cmocka_unit_test(test_twente_referrers_and_norms),
+		cmocka_unit_test(test_amersfoort),
+		cmocka_unit_test(test_policy_names_round_trip),
+		cmocka_unit_test(test_rejects_bad_municipality_code),
+		cmocka_unit_test(test_rejects_duplicate_municipality),
+		cmocka_unit_test(test_rejects_unknown_regime),
+		cmocka_unit_test(test_rejects_unknown_setting),
+		cmocka_unit_test(test_rejects_forms_out_of_order),
+		cmocka_unit_test(test_rejects_bad_jz020),
+		cmocka_unit_test(test_rejects_unknown_key),
+		cmocka_unit_test(test_rejects_out_of_range_norm),
+		cmocka_unit_test(test_rejects_bad_referrer_code),
+		cmocka_unit_test(test_rejects_wrong_type),
+		cmocka_unit_test(test_rejects_unknown_need_in_offer),
+		cmocka_unit_test(test_rejects_missing_crisis_form),
+		cmocka_unit_test(test_rejects_invalid_json),
+		cmocka_unit_test(test_rejects_duplicate_key),
+		cmocka_unit_test(test_rejects_wrong_format_version),
+		cmocka_unit_test(test_failed_parse_leaves_output_untouched),
+		cmocka_unit_test(test_allocation_failure_is_reported),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_set_finds_region_by_municipality),
+		cmocka_unit_test(test_set_rejects_municipality_in_two_regions),
+		cmocka_unit_test(test_set_empty_dir),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

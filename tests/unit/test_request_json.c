@@ -1,0 +1,288 @@
+/* Unit tests for json/request_json: a full request parses into the struct; every kind of bad
+ * input is rejected with the field it concerns; bounds on size, depth and counts hold. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "json/request_json.h"
+
+static struct jr_request req;
+static jr_day today;
+
+static int setup(void **state)
+{
+	(void)state;
+	json_set_alloc_funcs(jr_malloc, jr_free);
+	today = jr_date_from_ymd(2026, 11, 23);
+	return 0;
+}
+
+static enum jr_err parse(const char *text, struct jr_diag *d)
+{
+	return jr_request_parse(text, strlen(text), today, &req, d);
+}
+
+static void expect_bad(const char *text, const char *field, const char *message_part)
+{
+	struct jr_diag d;
+	enum jr_err err = parse(text, &d);
+	if (err != JR_ERR_INPUT && err != JR_ERR_TOO_BIG)
+		fail_msg("accepted: %s", text);
+	assert_string_equal(d.path, field);
+	if (!strstr(d.message, message_part))
+		fail_msg("message \"%s\" lacks \"%s\"", d.message, message_part);
+}
+
+static void test_full_request(void **state)
+{
+	(void)state;
+	struct jr_diag d;
+	assert_int_equal(parse("{\"id\":\"r1\",\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\","
+			       "\"date\":\"2026-11-01\",\"needs\":{\"behaviour\":3,\"parenting\":0},"
+			       "\"flags\":[\"unsafe\",\"long_lasting\"],\"court_measure\":\"ots\","
+			       "\"broad_analysis\":true,\"waiting_since\":\"2026-09-01\","
+			       "\"history\":[{\"form\":3,\"outcome\":\"negative\",\"start\":\"2025-01-01\","
+			       "\"end\":\"2025-06-01\"},{\"form\":0,\"outcome\":\"neutral\","
+			       "\"start\":\"2026-01-01\",\"end\":null}],"
+			       "\"referrer\":{\"type\":\"02\",\"agb\":\"01012345\"},\"comment\":\"x\"}",
+			       &d),
+			 JR_OK);
+	assert_string_equal(req.id, "r1");
+	assert_string_equal(req.municipality, "0153");
+	assert_int_equal(req.birth_date, jr_date_from_ymd(2015, 6, 1));
+	assert_int_equal(req.date, jr_date_from_ymd(2026, 11, 1));
+	assert_int_equal(req.needs[JR_NEED_BEHAVIOUR], 3);
+	assert_int_equal(req.needs[JR_NEED_SAFETY], 0);
+	assert_int_equal(req.flags, JR_FLAG_BIT(JR_FLAG_UNSAFE) | JR_FLAG_BIT(JR_FLAG_LONG_LASTING));
+	assert_int_equal(req.measure, JR_MEASURE_OTS);
+	assert_true(req.broad_analysis);
+	assert_true(req.has_waiting_since);
+	assert_int_equal(req.history_count, 2);
+	assert_int_equal(req.history[0].form, 3);
+	assert_int_equal(req.history[0].outcome, JR_OUTCOME_NEGATIVE);
+	assert_false(req.history[0].ongoing);
+	assert_true(req.history[1].ongoing);
+	assert_true(req.has_referrer);
+	assert_int_equal(req.referrer_type, 2);
+	assert_string_equal(req.agb, "01012345");
+}
+
+static void test_minimal_request_defaults(void **state)
+{
+	(void)state;
+	struct jr_diag d;
+	assert_int_equal(parse("{\"municipality\":\"0307\",\"birth_date\":\"2020-02-29\"}", &d), JR_OK);
+	assert_int_equal(req.date, today);
+	assert_int_equal(req.measure, JR_MEASURE_NONE);
+	assert_false(req.broad_analysis);
+	assert_false(req.has_referrer);
+	assert_int_equal(req.history_count, 0);
+	assert_int_equal(req.flags, 0);
+	assert_string_equal(req.id, "");
+	/* null measure and null referrer are the same as absent */
+	assert_int_equal(parse("{\"municipality\":\"0307\",\"birth_date\":\"2020-02-29\","
+			       "\"court_measure\":null,\"referrer\":null}",
+			       &d),
+			 JR_OK);
+	assert_false(req.has_referrer);
+}
+
+static void test_parse_resets_previous_request(void **state)
+{
+	(void)state;
+	struct jr_diag d;
+	assert_int_equal(parse("{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\","
+			       "\"needs\":{\"safety\":4},\"flags\":[\"unsafe\"],"
+			       "\"referrer\":{\"type\":\"01\"}}",
+			       &d),
+			 JR_OK);
+	assert_int_equal(parse("{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\"}", &d),
+			 JR_OK);
+	assert_int_equal(req.needs[JR_NEED_SAFETY], 0);
+	assert_int_equal(req.flags, 0);
+	assert_false(req.has_referrer);
+}
+
+#define BASE "\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\""
+
+static void test_bad_json(void **state)
+{
+	(void)state;
+	expect_bad("{\"municipality\":", "(json)", "JSON");
+	expect_bad("", "(json)", "JSON");
+	expect_bad("[1,2]", "(verzoek)", "object");
+	expect_bad("{" BASE ",\"municipality\":\"0164\"}", "(json)", "duplicate");
+}
+
+static void test_bad_fields(void **state)
+{
+	(void)state;
+	expect_bad("{" BASE ",\"neds\":{}}", "neds", "onbekend veld");
+	expect_bad("{\"birth_date\":\"2015-06-01\"}", "municipality", "ontbreekt");
+	expect_bad("{\"municipality\":\"153\",\"birth_date\":\"2015-06-01\"}", "municipality",
+		   "4 cijfers");
+	expect_bad("{\"municipality\":153,\"birth_date\":\"2015-06-01\"}", "municipality",
+		   "4 cijfers");
+	expect_bad("{\"municipality\":\"0153\"}", "birth_date", "ontbreekt");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2024-02-30\"}", "birth_date",
+		   "bestaande datum");
+	expect_bad("{" BASE ",\"date\":\"2023-02-29\"}", "date", "bestaande datum");
+	expect_bad("{" BASE ",\"date\":20231001}", "date", "JJJJ-MM-DD");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2027-01-01\"}", "birth_date",
+		   "na de datum");
+}
+
+static void test_bad_needs(void **state)
+{
+	(void)state;
+	expect_bad("{" BASE ",\"needs\":{\"happiness\":2}}", "needs.happiness", "onbekend domein");
+	expect_bad("{" BASE ",\"needs\":{\"behaviour\":5}}", "needs.behaviour", "0 tot en met 4");
+	expect_bad("{" BASE ",\"needs\":{\"behaviour\":-1}}", "needs.behaviour", "0 tot en met 4");
+	expect_bad("{" BASE ",\"needs\":{\"behaviour\":\"3\"}}", "needs.behaviour", "tekst");
+	expect_bad("{" BASE ",\"needs\":{\"behaviour\":2.5}}", "needs.behaviour", "kommagetal");
+	expect_bad("{" BASE ",\"needs\":[3]}", "needs", "object");
+}
+
+static void test_bad_flags_and_measure(void **state)
+{
+	(void)state;
+	expect_bad("{" BASE ",\"flags\":[\"sad\"]}", "flags[0]", "onbekend signaal");
+	expect_bad("{" BASE ",\"flags\":[\"unsafe\",3]}", "flags[1]", "onbekend signaal");
+	expect_bad("{" BASE ",\"flags\":\"unsafe\"}", "flags", "lijst");
+	expect_bad("{" BASE ",\"court_measure\":\"ondertoezicht\"}", "court_measure", "\"ots\"");
+	expect_bad("{" BASE ",\"broad_analysis\":\"yes\"}", "broad_analysis", "true of false");
+}
+
+static void test_bad_history(void **state)
+{
+	(void)state;
+	expect_bad("{" BASE ",\"history\":{}}", "history", "lijst");
+	expect_bad("{" BASE ",\"history\":[{\"form\":11,\"outcome\":\"negative\",\"start\":"
+		   "\"2025-01-01\"}]}",
+		   "history[0].form", "0 (sociale basis) tot en met 10");
+	expect_bad("{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"bad\",\"start\":"
+		   "\"2025-01-01\"}]}",
+		   "history[0].outcome", "negative");
+	expect_bad("{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"negative\"}]}",
+		   "history[0].start", "ontbreekt");
+	expect_bad("{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"negative\",\"start\":"
+		   "\"2025-05-01\",\"end\":\"2025-04-01\"}]}",
+		   "history[0].end", "vóór start");
+	expect_bad("{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"negative\",\"start\":"
+		   "\"2025-05-01\",\"until\":\"2025-06-01\"}]}",
+		   "history[0].until", "onbekend veld");
+	expect_bad("{" BASE ",\"date\":\"2026-01-01\",\"history\":[{\"form\":1,\"outcome\":"
+		   "\"negative\",\"start\":\"2026-05-01\"}]}",
+		   "history", "na de datum");
+}
+
+static void test_bad_referrer(void **state)
+{
+	(void)state;
+	expect_bad("{" BASE ",\"referrer\":{\"type\":\"07\"}}", "referrer.type", "verwijzerscode");
+	expect_bad("{" BASE ",\"referrer\":{\"type\":\"99\"}}", "referrer.type", "verwijzerscode");
+	expect_bad("{" BASE ",\"referrer\":{\"type\":2}}", "referrer.type", "COD327");
+	expect_bad("{" BASE ",\"referrer\":{\"type\":\"02\",\"agb\":\"123\"}}", "referrer.agb",
+		   "8 cijfers");
+	expect_bad("{" BASE ",\"referrer\":{\"type\":\"02\",\"name\":\"dr. X\"}}", "referrer.name",
+		   "onbekend veld");
+}
+
+static void test_too_large_and_too_deep(void **state)
+{
+	(void)state;
+	struct jr_buf b;
+	struct jr_diag d;
+	jr_buf_init(&b, 1 << 20);
+	assert_int_equal(jr_buf_puts(&b, "{" BASE ",\"comment\":\""), JR_OK);
+	for (int i = 0; i < 70000; i++)
+		assert_int_equal(jr_buf_putc(&b, 'x'), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "\"}"), JR_OK);
+	assert_int_equal(jr_request_parse(jr_buf_str(&b), b.len, today, &req, &d), JR_ERR_TOO_BIG);
+	assert_string_equal(d.path, "(verzoek)");
+	jr_buf_reset(&b);
+	for (int i = 0; i < 5000; i++)
+		assert_int_equal(jr_buf_putc(&b, '['), JR_OK);
+	assert_int_equal(jr_request_parse(jr_buf_str(&b), b.len, today, &req, &d), JR_ERR_TOO_BIG);
+	assert_non_null(strstr(d.message, "genest"));
+	/* brackets inside strings do not count as nesting */
+	jr_buf_reset(&b);
+	assert_int_equal(jr_buf_puts(&b, "{" BASE ",\"comment\":\"[[[[[[[[[[[[[[[[[[\\\"[[[[\"}"),
+			 JR_OK);
+	assert_int_equal(jr_request_parse(jr_buf_str(&b), b.len, today, &req, &d), JR_OK);
+	jr_buf_release(&b);
+}
+
+static void test_history_limit(void **state)
+{
+	(void)state;
+	struct jr_buf b;
+	struct jr_diag d;
+	jr_buf_init(&b, 1 << 20);
+	assert_int_equal(jr_buf_puts(&b, "{" BASE ",\"history\":["), JR_OK);
+	for (int i = 0; i <= JR_HISTORY_MAX; i++)
+		assert_int_equal(jr_buf_printf(&b, "%s{\"form\":1,\"outcome\":\"neutral\",\"start\":"
+						   "\"2020-01-01\"}",
+					       i ? "," : ""),
+				 JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "]}"), JR_OK);
+	assert_int_equal(jr_request_parse(jr_buf_str(&b), b.len, today, &req, &d), JR_ERR_INPUT);
+	assert_string_equal(d.path, "history");
+	jr_buf_release(&b);
+}
+
+static void test_nul_inside_is_rejected(void **state)
+{
+	(void)state;
+	static const char text[] = "{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\"}\0xx";
+	struct jr_diag d;
+	assert_int_equal(jr_request_parse(text, sizeof(text) - 1, today, &req, &d), JR_ERR_INPUT);
+	assert_string_equal(d.path, "(json)");
+	/* jansson refuses \u0000 in strings, so no field can carry a hidden NUL */
+	assert_int_equal(parse("{" BASE ",\"id\":\"a\\u0000b\"}", &d), JR_ERR_INPUT);
+	assert_string_equal(d.path, "(json)");
+}
+
+static void test_allocation_failures(void **state)
+{
+	(void)state;
+	static const char text[] = "{" BASE ",\"needs\":{\"behaviour\":3},\"history\":[{\"form\":1,"
+				   "\"outcome\":\"negative\",\"start\":\"2025-01-01\"}]}";
+	struct jr_diag d;
+	enum jr_err err = JR_ERR_NOMEM;
+	for (long n = 0; n < 10000 && err != JR_OK; n++) {
+		jr_alloc_fail_after(n);
+		err = parse(text, &d);
+		jr_alloc_fail_after(-1);
+		assert_true(err == JR_OK || err == JR_ERR_NOMEM);
+	}
+	assert_int_equal(err, JR_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_full_request),
+		cmocka_unit_test(test_minimal_request_defaults),
+		cmocka_unit_test(test_parse_resets_previous_request),
+		cmocka_unit_test(test_bad_json),
+		cmocka_unit_test(test_bad_fields),
+		cmocka_unit_test(test_bad_needs),
+		cmocka_unit_test(test_bad_flags_and_measure),
+		cmocka_unit_test(test_bad_history),
+		cmocka_unit_test(test_bad_referrer),
+		cmocka_unit_test(test_too_large_and_too_deep),
+		cmocka_unit_test(test_history_limit),
+		cmocka_unit_test(test_nul_inside_is_rejected),
+		cmocka_unit_test(test_allocation_failures),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
