@@ -1,0 +1,2298 @@
+/* Unit tests for the routing engine (core/rules, core/route): each of the thirteen routing rules
+ * of issue 2 at its edges, called directly where the rule is a function of its own, and the
+ * composed answer of jr_route() under the real Twente and Amersfoort policies. Requests are built
+ * as structs, not through JSON. A seeded sweep over many varied requests checks that every answer
+ * keeps the rules as invariants, and every option's explanation names its rule. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/policy.h"
+#include "core/route.h"
+#include "core/rules.h"
+#include "core/why.h"
+#include "json/policy_json.h"
+
+#define BIT(n) (1u << (n))
+#define FLAG(f) JR_FLAG_BIT(JR_FLAG_##f)
+#define D(y, m, d) jr_date_from_ymd((y), (m), (d))
+
+/* COD327 referrer masks as jr_rule_referrers returns them. */
+#define REF_VOLUNTARY (BIT(1) | BIT(2) | BIT(3) | BIT(5))
+
+#define ENSCHEDE "0153"
+#define ALMELO "0141"
+#define HOF_VAN_TWENTE "1735"
+#define AMERSFOORT "0307"
+
+/* Large structs live here, not on the test's stack. */
+static struct jr_policy twente, amersfoort;
+static struct jr_request rq;
+static struct jr_answer ans;
+
+static int group_setup(void **state)
+{
+	struct jr_diag diag;
+	(void)state;
+	if (jr_policy_load_file(JR_TEST_POLICY_DIR "/twente.json", &twente, &diag) ||
+	    jr_policy_load_file(JR_TEST_POLICY_DIR "/amersfoort.json", &amersfoort, &diag)) {
+		fprintf(stderr, "policy: %s: %s\n", diag.path, diag.message);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- request helpers ---------------------------------------------------------------------- */
+
+/* A ten-year-old in `muni` on 2024-06-01 with no needs, flags, measure, history or referrer. */
+static void req_init(const char *muni)
+{
+	memset(&rq, 0, sizeof(rq));
+	assert_true(strlen(muni) < sizeof(rq.municipality));
+	memcpy(rq.municipality, muni, strlen(muni) + 1);
+	rq.date = D(2024, 6, 1);
+	rq.birth_date = D(2014, 3, 15);
+	rq.measure = JR_MEASURE_NONE;
+}
+
+static void req_needs_all(unsigned char level)
+{
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		rq.needs[d] = level;
+}
+
+static void hist(int form, enum jr_outcome outcome, jr_day start, jr_day end)
+{
+	assert_true(rq.history_count < JR_HISTORY_MAX);
+	rq.history[rq.history_count++] = (struct jr_history_item){
+		.form = form, .outcome = outcome, .start = start, .end = end, .ongoing = false};
+}
+
+static void hist_ongoing(int form, jr_day start)
+{
+	assert_true(rq.history_count < JR_HISTORY_MAX);
+	rq.history[rq.history_count++] = (struct jr_history_item){
+		.form = form, .outcome = JR_OUTCOME_NEUTRAL, .start = start, .ongoing = true};
+}
+
+static void referrer(int type, const char *agb)
+{
+	rq.has_referrer = true;
+	rq.referrer_type = type;
+	assert_true(strlen(agb) < sizeof(rq.agb));
+	memcpy(rq.agb, agb, strlen(agb) + 1);
+}
+
+/* ---- answer helpers ----------------------------------------------------------------------- */
+
+/* Appends every option's explanation to a buffer and checks that it names a rule. */
+static void check_option_texts(const struct jr_answer *a)
+{
+	struct jr_buf b;
+
+	jr_buf_init(&b, 1 << 16);
+	for (size_t i = 0; i < a->option_count; i++) {
+		jr_buf_reset(&b);
+		assert_int_equal(jr_why_option(&b, a, &a->options[i]), JR_OK);
+		if (!strstr(jr_buf_str(&b), "regel"))
+			fail_msg("option %zu (kind %d, form %d, why %d): text \"%s\" names no rule", i,
+				 (int)a->options[i].kind, a->options[i].form, (int)a->options[i].why,
+				 jr_buf_str(&b));
+		assert_non_null(jr_option_name(a, &a->options[i]));
+	}
+	jr_buf_release(&b);
+}
+
+/* Routes rq under p into ans; the request must pass jr_request_check. Every option carries a
+ * reason (why) whose text names the rule. */
+static void route(const struct jr_policy *p)
+{
+	const char *field = NULL, *message = NULL;
+
+	assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
+	assert_int_equal(jr_route(p, &rq, &ans), JR_OK);
+	for (size_t i = 0; i < ans.option_count; i++)
+		assert_int_not_equal(ans.options[i].why, JR_WHY_NONE);
+	for (size_t i = 0; i < ans.signal_count; i++)
+		assert_int_not_equal(ans.signals[i].why, JR_WHY_NONE);
+	check_option_texts(&ans);
+}
+
+static int count_kind(enum jr_option_kind k)
+{
+	int n = 0;
+	for (size_t i = 0; i < ans.option_count; i++)
+		n += ans.options[i].kind == k;
+	return n;
+}
+
+/* Index of the youth-care option of `form`, or -1. */
+static int idx_form(int form)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE && ans.options[i].form == form)
+			return (int)i;
+	return -1;
+}
+
+static const struct jr_option *opt_form(int form)
+{
+	int i = idx_form(form);
+	return i < 0 ? NULL : &ans.options[i];
+}
+
+/* The lightest youth-care form of the answer, or 0 when there is none. */
+static int lightest_youth_care(void)
+{
+	int min = 0;
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE &&
+		    (min == 0 || ans.options[i].form < min))
+			min = ans.options[i].form;
+	return min;
+}
+
+static const struct jr_signal *signal_of(enum jr_signal_code c)
+{
+	for (size_t i = 0; i < ans.signal_count; i++)
+		if (ans.signals[i].code == c)
+			return &ans.signals[i];
+	return NULL;
+}
+
+static bool has_warning(enum jr_warning w)
+{
+	for (size_t i = 0; i < ans.warning_count; i++)
+		if (ans.warnings[i] == w)
+			return true;
+	return false;
+}
+
+static bool has_why(enum jr_why w)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].why == w)
+			return true;
+	return false;
+}
+
+/* ---- rule 1: normalise -------------------------------------------------------------------- */
+
+static void test_r1_all_needs_one_is_normalise(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	req_needs_all(1);
+	assert_true(jr_rule_normalise(&twente, &rq));
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_true(ans.option_count > 0);
+	assert_true(ans.option_count <= (size_t)twente.norms.max_first_offers);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		assert_int_equal(ans.options[i].kind, JR_OPTION_SOCIAL_BASE);
+		assert_int_equal(ans.options[i].why, JR_WHY_SB_NORMALISE);
+		assert_false(ans.options[i].referral_required);
+	}
+	assert_null(jr_answer_first_youth_care(&ans));
+	assert_int_equal(ans.framework, JR_FRAMEWORK_VOLUNTARY);
+}
+
+static void test_r1_no_needs_offers_access_points(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_true(jr_rule_normalise(&twente, &rq));
+	route(&twente);
+	assert_true(ans.option_count > 0);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		int cat = ans.options[i].offer->category;
+		assert_int_equal(ans.options[i].kind, JR_OPTION_SOCIAL_BASE);
+		assert_true(cat == JR_SB_LOCAL_TEAM || cat == JR_SB_JGZ);
+	}
+	assert_int_equal(count_kind(JR_OPTION_YOUTH_CARE), 0);
+}
+
+static void test_r1_need_two_in_any_domain_is_not_normalise(void **state)
+{
+	(void)state;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		req_init(ENSCHEDE);
+		req_needs_all(1);
+		rq.needs[d] = 2;
+		assert_false(jr_rule_normalise(&twente, &rq));
+		route(&twente);
+		assert_false(has_why(JR_WHY_SB_NORMALISE));
+	}
+}
+
+static void test_r1_any_flag_is_not_normalise(void **state)
+{
+	(void)state;
+	for (int f = 0; f < JR_FLAG_COUNT; f++) {
+		req_init(ENSCHEDE);
+		rq.flags = JR_FLAG_BIT(f);
+		assert_false(jr_rule_normalise(&twente, &rq));
+	}
+}
+
+static void test_r1_any_measure_is_not_normalise(void **state)
+{
+	(void)state;
+	for (int m = JR_MEASURE_OTS; m < JR_MEASURE_COUNT; m++) {
+		req_init(ENSCHEDE);
+		rq.measure = (enum jr_measure)m;
+		assert_false(jr_rule_normalise(&twente, &rq));
+		route(&twente);
+		assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
+	}
+}
+
+static void test_r1_offers_serve_the_needs(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_SCHOOL] = 1;
+	route(&twente);
+	assert_true(ans.option_count > 0);
+	for (size_t i = 0; i < ans.option_count; i++)
+		assert_true(ans.options[i].offer->needs & BIT(JR_NEED_SCHOOL));
+}
+
+static void test_r1_amersfoort_light_no_referral_and_social_base_only(void **state)
+{
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.needs[JR_NEED_PARENTING] = 1;
+	route(&amersfoort);
+	assert_true(count_kind(JR_OPTION_NO_REFERRAL) > 0);
+	assert_int_equal(count_kind(JR_OPTION_YOUTH_CARE), 0);
+	assert_int_equal(count_kind(JR_OPTION_COORDINATION), 0);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_NO_REFERRAL);
+}
+
+/* ---- rule 2: non-free-access help when needed --------------------------------------------- */
+
+static void expect_youth_care_first(void)
+{
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+	assert_false(has_why(JR_WHY_SB_FIRST));
+	assert_false(has_why(JR_WHY_SB_NORMALISE));
+}
+
+static void test_r2_psychiatric_disorder_alone(void **state)
+{
+	unsigned n = 99, f = 0;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER);
+	assert_true(jr_rule_non_free_access(&twente, &rq, &n, &f));
+	assert_int_equal(n, 0);
+	assert_int_equal(f, FLAG(PSYCHIATRIC_DISORDER));
+	route(&twente);
+	expect_youth_care_first();
+	assert_non_null(opt_form(4));
+}
+
+static void test_r2_disability_alone(void **state)
+{
+	unsigned f = 0;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(DISABILITY);
+	assert_true(jr_rule_non_free_access(&twente, &rq, NULL, &f));
+	assert_int_equal(f, FLAG(DISABILITY));
+	route(&twente);
+	expect_youth_care_first();
+	assert_true(opt_form(3)->why_flags & FLAG(DISABILITY));
+}
+
+static void test_r2_unsafe_alone(void **state)
+{
+	unsigned f = 0;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(UNSAFE);
+	assert_true(jr_rule_non_free_access(&twente, &rq, NULL, &f));
+	assert_int_equal(f, FLAG(UNSAFE));
+	route(&twente);
+	expect_youth_care_first();
+	assert_non_null(opt_form(3));
+	assert_true(count_kind(JR_OPTION_COORDINATION) == 1);
+	assert_non_null(signal_of(JR_SIGNAL_SAFETY));
+}
+
+static void test_r2_not_participating_alone(void **state)
+{
+	unsigned f = 0;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(NOT_PARTICIPATING);
+	assert_true(jr_rule_non_free_access(&twente, &rq, NULL, &f));
+	assert_int_equal(f, FLAG(NOT_PARTICIPATING));
+	route(&twente);
+	expect_youth_care_first();
+	assert_non_null(opt_form(2));
+}
+
+static void test_r2_other_flags_alone_do_not_trigger(void **state)
+{
+	const enum jr_flag others[] = {JR_FLAG_LONG_LASTING, JR_FLAG_OFFENCE};
+	(void)state;
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		req_init(ENSCHEDE);
+		rq.flags = JR_FLAG_BIT(others[i]);
+		assert_false(jr_rule_non_free_access(&twente, &rq, NULL, NULL));
+		route(&twente);
+		assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
+	}
+}
+
+static void test_r2_need_three_in_each_domain(void **state)
+{
+	(void)state;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		unsigned n = 0;
+		req_init(ENSCHEDE);
+		rq.needs[d] = 3;
+		assert_true(jr_rule_non_free_access(&twente, &rq, &n, NULL));
+		assert_int_equal(n, BIT(d));
+		route(&twente);
+		expect_youth_care_first();
+	}
+}
+
+static void test_r2_need_two_does_not_trigger(void **state)
+{
+	(void)state;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		req_init(ENSCHEDE);
+		rq.needs[d] = 2;
+		assert_false(jr_rule_non_free_access(&twente, &rq, NULL, NULL));
+		route(&twente);
+		/* Moderate: social base first, youth care (if any) only as the next step. */
+		assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
+		assert_int_equal(ans.options[0].why, JR_WHY_SB_FIRST);
+		for (size_t i = 0; i < ans.option_count; i++)
+			if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+				assert_int_equal(ans.options[i].why, JR_WHY_YC_NEXT_STEP);
+	}
+}
+
+static void test_r2_social_base_stands_beside_youth_care(void **state)
+{
+	int first_sb = -1, last_yc = -1;
+	(void)state;
+	req_init(ENSCHEDE);
+	req_needs_all(2);
+	rq.needs[JR_NEED_PARENTING] = 3;
+	route(&twente);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		if (ans.options[i].kind == JR_OPTION_SOCIAL_BASE && first_sb < 0)
+			first_sb = (int)i;
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+			last_yc = (int)i;
+		if (ans.options[i].kind == JR_OPTION_SOCIAL_BASE)
+			assert_int_equal(ans.options[i].why, JR_WHY_SB_SUPPORT);
+	}
+	assert_true(last_yc >= 0);
+	assert_true(first_sb > last_yc);
+	assert_true(count_kind(JR_OPTION_SOCIAL_BASE) <= twente.norms.max_support_offers);
+}
+
+static void test_r2_youth_care_answers_the_triggering_need(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_PARENTING] = 2; /* beside it: for the social base */
+	route(&twente);
+	assert_non_null(opt_form(3));
+	assert_true(opt_form(3)->why_needs & BIT(JR_NEED_BEHAVIOUR));
+	assert_null(opt_form(1));
+}
+
+/* ---- rule 3: specialist in time ----------------------------------------------------------- */
+
+static void test_r3_psychiatric_long_lasting_floor(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER) | FLAG(LONG_LASTING);
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), twente.norms.specialist_from_form);
+	assert_int_equal(twente.norms.specialist_from_form, 4);
+	route(&twente);
+	assert_true(lightest_youth_care() >= 4);
+	assert_int_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
+}
+
+static void test_r3_psychiatric_without_long_lasting(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER);
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 1);
+	route(&twente);
+	assert_non_null(opt_form(4));
+	assert_int_not_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
+}
+
+static void test_r3_long_lasting_alone_not_specialist(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(LONG_LASTING);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 2;
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 1);
+}
+
+static void test_r3_mental_health_three(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 4);
+	route(&twente);
+	assert_int_equal(lightest_youth_care(), 4);
+	assert_int_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
+}
+
+static void test_r3_mental_health_two(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 2;
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 1);
+	route(&twente);
+	assert_int_equal(lightest_youth_care(), 3);
+	assert_false(has_why(JR_WHY_YC_SPECIALIST));
+}
+
+static void test_r3_drops_lighter_ambulant_forms(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER) | FLAG(LONG_LASTING);
+	rq.needs[JR_NEED_PARENTING] = 3; /* alone would select form 2 */
+	rq.needs[JR_NEED_BEHAVIOUR] = 3; /* alone would select form 3 */
+	route(&twente);
+	assert_null(opt_form(1));
+	assert_null(opt_form(2));
+	assert_null(opt_form(3));
+	assert_true(lightest_youth_care() >= 4);
+}
+
+static void test_r3_floor_with_stay_form(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_true(lightest_youth_care() >= 4);
+	assert_true(idx_form(4) >= 0 && idx_form(4) < idx_form(5));
+}
+
+/* ---- rule 4: crisis ----------------------------------------------------------------------- */
+
+static void test_r4_crisis_rule(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_false(jr_rule_crisis(&rq));
+	rq.flags = FLAG(ACUTE_CRISIS);
+	assert_true(jr_rule_crisis(&rq));
+	assert_int_equal(jr_rule_crisis_due(&twente, &rq), rq.date + twente.norms.crisis_followup_days);
+}
+
+static void test_r4_crisis_form_is_first(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(twente.forms[8].setting, JR_SETTING_CRISIS);
+	assert_int_equal(ans.options[0].why, JR_WHY_YC_CRISIS);
+	assert_int_equal(ans.options[0].contracting, JR_CONTRACTING_REGIONAL);
+}
+
+static void test_r4_crisis_first_before_heavier_needs(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS) | FLAG(UNSAFE);
+	rq.needs[JR_NEED_SAFETY] = 4;
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	route(&twente);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+	assert_true(idx_form(4) > 0);
+	assert_true(idx_form(5) > 0);
+}
+
+static void test_r4_followup_signal_due_date(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	s = signal_of(JR_SIGNAL_CRISIS_FOLLOWUP);
+	assert_non_null(s);
+	assert_int_equal(s->day, rq.date + twente.norms.crisis_followup_days);
+	assert_int_equal(s->count, twente.norms.crisis_followup_days);
+}
+
+static void test_r4_followup_due_across_year_end(void **state)
+{
+	const struct jr_signal *s;
+	int y, m, d;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.date = D(2024, 12, 25);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	s = signal_of(JR_SIGNAL_CRISIS_FOLLOWUP);
+	assert_non_null(s);
+	jr_date_to_ymd(s->day, &y, &m, &d);
+	assert_int_equal(y, 2025);
+	assert_int_equal(m, 1);
+	assert_int_equal(d, 8); /* 14 days: policy norms.crisis_followup_days */
+}
+
+static void test_r4_crisis_form_needs_no_broad_analysis_first(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	route(&twente);
+	assert_false(opt_form(8)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_true(opt_form(4)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	/* even in the compulsory framework */
+	rq.measure = JR_MEASURE_OTS;
+	route(&twente);
+	assert_false(opt_form(8)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+}
+
+static void test_r4_crisis_before_measure(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	rq.measure = JR_MEASURE_OTS;
+	route(&twente);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(idx_form(10), 1);
+}
+
+static void test_r4_no_crisis_no_crisis_form(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	req_needs_all(4);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER) | FLAG(UNSAFE) | FLAG(LONG_LASTING);
+	route(&twente);
+	assert_int_equal(idx_form(8), -1);
+	assert_null(signal_of(JR_SIGNAL_CRISIS_FOLLOWUP));
+}
+
+/* ---- rule 5: frameworks ------------------------------------------------------------------- */
+
+static void test_r5_framework_per_measure(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_int_equal(jr_rule_framework(&rq), JR_FRAMEWORK_VOLUNTARY);
+	for (int m = JR_MEASURE_OTS; m < JR_MEASURE_COUNT; m++) {
+		rq.measure = (enum jr_measure)m;
+		assert_int_equal(jr_rule_framework(&rq), JR_FRAMEWORK_COMPULSORY);
+	}
+}
+
+static void test_r5_child_measure_and_secure_allowed(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_false(jr_rule_has_child_measure(&rq));
+	assert_false(jr_rule_secure_allowed(&rq));
+	rq.measure = JR_MEASURE_OTS;
+	assert_true(jr_rule_has_child_measure(&rq));
+	assert_false(jr_rule_secure_allowed(&rq));
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	assert_true(jr_rule_has_child_measure(&rq));
+	rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+	assert_true(jr_rule_has_child_measure(&rq));
+	assert_false(jr_rule_secure_allowed(&rq));
+	rq.measure = JR_MEASURE_MACHTIGING_GESLOTEN;
+	assert_false(jr_rule_has_child_measure(&rq));
+	assert_true(jr_rule_secure_allowed(&rq));
+}
+
+static void expect_gi_refers_everywhere(void)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+			assert_true(ans.options[i].referrers & BIT(4));
+}
+
+static void test_r5_ots(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.needs[JR_NEED_PARENTING] = 3;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	o = opt_form(10);
+	assert_non_null(o);
+	assert_int_equal(idx_form(10), 0);
+	assert_int_equal(o->why, JR_WHY_YC_MEASURE);
+	assert_true(o->requires & JR_REQUIRE_COURT_ORDER);
+	assert_string_equal(o->jz020, "48");
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) >= 3);
+	expect_gi_refers_everywhere();
+	assert_false(has_warning(JR_WARN_VEILIG_THUIS));
+}
+
+static void test_r5_voogdij(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	assert_int_equal(idx_form(10), 0);
+	expect_gi_refers_everywhere();
+	/* long-lasting guardianship: foster care, after an ambulant alternative */
+	rq.flags = FLAG(LONG_LASTING);
+	route(&twente);
+	assert_true(idx_form(6) > 0);
+	assert_true(idx_form(3) > 0 && idx_form(3) < idx_form(6));
+	expect_gi_refers_everywhere();
+}
+
+static void test_r5_jeugdreclassering(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2008, 1, 1);
+	rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+	rq.flags = FLAG(OFFENCE);
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	assert_int_equal(idx_form(10), 0);
+	assert_string_equal(opt_form(10)->jz020, "47");
+	assert_false(has_warning(JR_WARN_OFFENCE_NO_MEASURE));
+	expect_gi_refers_everywhere();
+}
+
+static void test_r5_offence_without_probation_warns(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(OFFENCE);
+	route(&twente);
+	assert_true(has_warning(JR_WARN_OFFENCE_NO_MEASURE));
+	assert_int_equal(idx_form(10), -1);
+}
+
+static void test_r5_unsafe_without_measure_is_voluntary_with_warning(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(UNSAFE);
+	rq.needs[JR_NEED_SAFETY] = 3;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_VOLUNTARY);
+	assert_true(has_warning(JR_WARN_VEILIG_THUIS));
+	assert_int_equal(idx_form(10), -1);
+	jr_buf_init(&b, 4096);
+	assert_int_equal(jr_why_warning(&b, &ans, JR_WARN_VEILIG_THUIS), JR_OK);
+	assert_non_null(strstr(jr_buf_str(&b), "Veilig Thuis"));
+	assert_non_null(strstr(jr_buf_str(&b), "Raad voor de Kinderbescherming"));
+	jr_buf_release(&b);
+}
+
+static void test_r5_unsafe_with_measure_no_warning(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(UNSAFE);
+	rq.measure = JR_MEASURE_OTS;
+	route(&twente);
+	assert_false(has_warning(JR_WARN_VEILIG_THUIS));
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+}
+
+static void test_r5_secure_only_with_authorisation(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_MACHTIGING_GESLOTEN;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	o = opt_form(9);
+	assert_non_null(o);
+	assert_int_equal(o->why, JR_WHY_YC_SECURE);
+	assert_true(o->requires & JR_REQUIRE_COURT_ORDER);
+	assert_true(o->referrers & BIT(8));
+	assert_int_equal(idx_form(10), -1);
+	assert_false(has_warning(JR_WARN_SECURE_NOT_OFFERED));
+}
+
+static void test_r5_no_secure_without_authorisation_even_extreme(void **state)
+{
+	const enum jr_measure measures[] = {JR_MEASURE_NONE, JR_MEASURE_OTS, JR_MEASURE_VOOGDIJ,
+					    JR_MEASURE_JEUGDRECLASSERING};
+	(void)state;
+	for (size_t i = 0; i < sizeof(measures) / sizeof(measures[0]); i++) {
+		req_init(ENSCHEDE);
+		req_needs_all(4);
+		rq.flags = FLAG(PSYCHIATRIC_DISORDER) | FLAG(LONG_LASTING) | FLAG(DISABILITY) |
+			   FLAG(UNSAFE) | FLAG(NOT_PARTICIPATING) | FLAG(OFFENCE) |
+			   FLAG(ACUTE_CRISIS);
+		rq.measure = measures[i];
+		assert_false(jr_rule_secure_allowed(&rq));
+		route(&twente);
+		assert_int_equal(idx_form(9), -1);
+		assert_true(has_warning(JR_WARN_SECURE_NOT_OFFERED));
+	}
+}
+
+/* ---- rule 6: contracting ------------------------------------------------------------------ */
+
+static void contracting(const struct jr_policy *p, const char *code, int form, struct jr_option *o)
+{
+	const struct jr_municipality *m = jr_policy_municipality(p, code);
+	assert_non_null(m);
+	memset(o, 0, sizeof(*o));
+	jr_rule_contracting(p, m, form, o);
+}
+
+static void test_r6_forms_5_to_10_regional(void **state)
+{
+	const char *codes[] = {ENSCHEDE, ALMELO, HOF_VAN_TWENTE};
+	struct jr_option o;
+	(void)state;
+	for (size_t c = 0; c < 3; c++)
+		for (int f = 5; f <= 10; f++) {
+			contracting(&twente, codes[c], f, &o);
+			assert_int_equal(o.contracting, JR_CONTRACTING_REGIONAL);
+			assert_false(o.has_regime);
+			assert_int_equal(o.requires, 0);
+		}
+	for (int f = 5; f <= 10; f++) {
+		contracting(&amersfoort, AMERSFOORT, f, &o);
+		assert_int_equal(o.contracting, JR_CONTRACTING_REGIONAL);
+		assert_false(o.has_regime);
+	}
+}
+
+static void test_r6_enschede_result_regime(void **state)
+{
+	struct jr_option o;
+	(void)state;
+	for (int f = 1; f <= 4; f++) {
+		contracting(&twente, ENSCHEDE, f, &o);
+		assert_int_equal(o.contracting, JR_CONTRACTING_LOCAL);
+		assert_true(o.has_regime);
+		assert_int_equal(o.regime, JR_REGIME_RESULT);
+		assert_int_equal(o.requires, JR_REQUIRE_RESULT_DESCRIPTION);
+	}
+}
+
+static void test_r6_almelo_and_hof_van_twente_product_regime(void **state)
+{
+	const char *codes[] = {ALMELO, HOF_VAN_TWENTE};
+	struct jr_option o;
+	(void)state;
+	for (size_t c = 0; c < 2; c++)
+		for (int f = 1; f <= 4; f++) {
+			contracting(&twente, codes[c], f, &o);
+			assert_int_equal(o.contracting, JR_CONTRACTING_LOCAL);
+			assert_int_equal(o.regime, JR_REGIME_PRODUCT);
+			assert_int_equal(o.requires, JR_REQUIRE_PRODUCT_CODE);
+		}
+}
+
+static void test_r6_amersfoort_generic_regime(void **state)
+{
+	struct jr_option o;
+	(void)state;
+	for (int f = 1; f <= 4; f++) {
+		contracting(&amersfoort, AMERSFOORT, f, &o);
+		assert_int_equal(o.contracting, JR_CONTRACTING_LOCAL);
+		assert_true(o.has_regime);
+		assert_int_equal(o.regime, JR_REGIME_GENERIC);
+		assert_int_equal(o.requires, 0);
+	}
+}
+
+static void test_r6_keeps_other_requirements(void **state)
+{
+	struct jr_option o;
+	(void)state;
+	contracting(&twente, ALMELO, 2, &o);
+	o.requires = JR_REQUIRE_BROAD_ANALYSIS;
+	jr_rule_contracting(&twente, jr_policy_municipality(&twente, ALMELO), 2, &o);
+	assert_int_equal(o.requires, JR_REQUIRE_BROAD_ANALYSIS | JR_REQUIRE_PRODUCT_CODE);
+}
+
+static void test_r6_every_twente_municipality(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < twente.municipality_count; i++) {
+		const char *code = twente.municipalities[i].code;
+		bool product = strcmp(code, ALMELO) == 0 || strcmp(code, HOF_VAN_TWENTE) == 0;
+		req_init(code);
+		rq.needs[JR_NEED_PARENTING] = 3; /* form 2 */
+		rq.needs[JR_NEED_FAMILY] = 4;    /* form 5 */
+		route(&twente);
+		assert_string_equal(ans.municipality->code, code);
+		assert_int_equal(opt_form(2)->contracting, JR_CONTRACTING_LOCAL);
+		assert_int_equal(opt_form(2)->regime, product ? JR_REGIME_PRODUCT : JR_REGIME_RESULT);
+		assert_true(opt_form(2)->requires & (product ? JR_REQUIRE_PRODUCT_CODE
+							      : JR_REQUIRE_RESULT_DESCRIPTION));
+		assert_false(opt_form(2)->requires & (product ? JR_REQUIRE_RESULT_DESCRIPTION
+							       : JR_REQUIRE_PRODUCT_CODE));
+		assert_int_equal(opt_form(5)->contracting, JR_CONTRACTING_REGIONAL);
+		assert_false(opt_form(5)->has_regime);
+		assert_false(opt_form(5)->requires &
+			     (JR_REQUIRE_PRODUCT_CODE | JR_REQUIRE_RESULT_DESCRIPTION));
+	}
+}
+
+/* ---- rule 7: referrers -------------------------------------------------------------------- */
+
+static void test_r7_referrers_voluntary(void **state)
+{
+	(void)state;
+	for (int f = 1; f <= 8; f++)
+		assert_int_equal(jr_rule_referrers(&twente, f, JR_MEASURE_NONE), REF_VOLUNTARY);
+	for (int f = 1; f <= 8; f++)
+		assert_int_equal(jr_rule_referrers(&amersfoort, f, JR_MEASURE_NONE), REF_VOLUNTARY);
+}
+
+static void test_r7_gi_only_within_a_measure(void **state)
+{
+	(void)state;
+	for (int f = 1; f <= 10; f++) {
+		assert_false(jr_rule_referrers(&twente, f, JR_MEASURE_NONE) & BIT(4));
+		assert_false(jr_rule_referrers(&twente, f, JR_MEASURE_MACHTIGING_GESLOTEN) & BIT(4));
+		assert_true(jr_rule_referrers(&twente, f, JR_MEASURE_OTS) & BIT(4));
+		assert_true(jr_rule_referrers(&twente, f, JR_MEASURE_VOOGDIJ) & BIT(4));
+		assert_true(jr_rule_referrers(&twente, f, JR_MEASURE_JEUGDRECLASSERING) & BIT(4));
+	}
+	for (int f = 1; f <= 8; f++)
+		assert_int_equal(jr_rule_referrers(&twente, f, JR_MEASURE_OTS), REF_VOLUNTARY | BIT(4));
+}
+
+static void test_r7_court_for_measures(void **state)
+{
+	(void)state;
+	for (int f = 1; f <= 8; f++)
+		assert_false(jr_rule_referrers(&twente, f, JR_MEASURE_OTS) & BIT(8));
+	assert_true(jr_rule_referrers(&twente, 9, JR_MEASURE_MACHTIGING_GESLOTEN) & BIT(8));
+	assert_int_equal(jr_rule_referrers(&twente, 10, JR_MEASURE_OTS), BIT(4) | BIT(8));
+	assert_int_equal(jr_rule_referrers(&twente, 10, JR_MEASURE_JEUGDRECLASSERING),
+			 BIT(4) | BIT(8));
+}
+
+static void test_r7_self_never(void **state)
+{
+	(void)state;
+	for (int m = 0; m < JR_MEASURE_COUNT; m++)
+		for (int f = 1; f <= 10; f++) {
+			assert_false(jr_rule_referrers(&twente, f, (enum jr_measure)m) & BIT(6));
+			assert_false(jr_rule_referrers(&amersfoort, f, (enum jr_measure)m) & BIT(6));
+		}
+}
+
+/* Routes a behaviour-3 request (recommended form 3) with the given referrer. */
+static void route_with_referrer(int type, const char *agb)
+{
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	referrer(type, agb);
+	route(&twente);
+	assert_true(ans.has_referral_check);
+	assert_int_equal(ans.referral_form, 3);
+}
+
+static void test_r7_check_gp_without_agb(void **state)
+{
+	(void)state;
+	route_with_referrer(2, "");
+	assert_false(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_AGB_MISSING);
+	assert_int_equal(jr_rule_referral_check(&twente, &rq, 3), JR_WHY_RC_AGB_MISSING);
+}
+
+static void test_r7_check_gp_with_agb(void **state)
+{
+	(void)state;
+	route_with_referrer(2, "12345678");
+	assert_true(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_VALID);
+}
+
+static void test_r7_check_youth_doctor_and_specialist_need_agb(void **state)
+{
+	const int types[] = {3, 5};
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		route_with_referrer(types[i], "");
+		assert_int_equal(ans.referral_why, JR_WHY_RC_AGB_MISSING);
+		route_with_referrer(types[i], "87654321");
+		assert_int_equal(ans.referral_why, JR_WHY_RC_VALID);
+		assert_true(ans.referral_valid);
+	}
+}
+
+static void test_r7_check_self_referral(void **state)
+{
+	(void)state;
+	route_with_referrer(6, "");
+	assert_false(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_SELF);
+}
+
+static void test_r7_check_gi_without_measure(void **state)
+{
+	(void)state;
+	route_with_referrer(4, "");
+	assert_false(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_MEASURE_ONLY);
+}
+
+static void test_r7_check_gi_within_measure(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	referrer(4, "");
+	route(&twente);
+	assert_int_equal(ans.referral_form, 10);
+	assert_true(ans.referral_valid);
+	for (int f = 1; f <= 10; f++)
+		assert_int_equal(jr_rule_referral_check(&twente, &rq, f), JR_WHY_RC_VALID);
+}
+
+static void test_r7_check_municipality_agb_forbidden(void **state)
+{
+	(void)state;
+	route_with_referrer(1, "12345678");
+	assert_false(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_AGB_FORBIDDEN);
+	route_with_referrer(1, "");
+	assert_true(ans.referral_valid);
+}
+
+static void test_r7_check_no_youth_care(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	req_needs_all(1);
+	referrer(2, "12345678");
+	route(&twente);
+	assert_true(ans.has_referral_check);
+	assert_false(ans.referral_valid);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_NO_YOUTH_CARE);
+	assert_int_equal(ans.referral_form, 0);
+}
+
+static void test_r7_check_not_for_form(void **state)
+{
+	(void)state;
+	route_with_referrer(8, ""); /* the court does not refer to voluntary form 3 */
+	assert_int_equal(ans.referral_why, JR_WHY_RC_NOT_FOR_FORM);
+	assert_false(ans.referral_valid);
+}
+
+static void test_r7_check_unknown_code(void **state)
+{
+	(void)state;
+	route_with_referrer(7, ""); /* COD327 07 is not in the policy */
+	assert_int_equal(ans.referral_why, JR_WHY_RC_UNKNOWN);
+	assert_false(ans.referral_valid);
+}
+
+static void test_r7_check_on_crisis_form(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	referrer(2, "12345678");
+	route(&twente);
+	assert_int_equal(ans.referral_form, 8);
+	assert_true(ans.referral_valid);
+}
+
+static void test_r7_no_check_without_referrer(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	route(&twente);
+	assert_false(ans.has_referral_check);
+}
+
+static void test_r7_answer_referrers_voluntary(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		if (ans.options[i].kind != JR_OPTION_YOUTH_CARE) {
+			assert_int_equal(ans.options[i].referrers, 0);
+			assert_false(ans.options[i].referral_required);
+			continue;
+		}
+		assert_true(ans.options[i].referral_required);
+		assert_int_equal(ans.options[i].referrers, REF_VOLUNTARY);
+	}
+}
+
+/* ---- rule 8: broad analysis first --------------------------------------------------------- */
+
+static void test_r8_rule_voluntary_edges(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_int_equal(jr_rule_broad_analysis(&twente, &rq, 1), 0);
+	assert_int_equal(jr_rule_broad_analysis(&twente, &rq, 2), 0);
+	for (int f = 3; f <= 10; f++)
+		assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f),
+				 f == 8 ? 0u : (unsigned)JR_REQUIRE_BROAD_ANALYSIS);
+}
+
+static void test_r8_rule_compulsory_all_but_crisis(void **state)
+{
+	(void)state;
+	for (int m = JR_MEASURE_OTS; m < JR_MEASURE_COUNT; m++) {
+		req_init(ENSCHEDE);
+		rq.measure = (enum jr_measure)m;
+		for (int f = 1; f <= 10; f++)
+			assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f),
+					 f == 8 ? 0u : (unsigned)JR_REQUIRE_BROAD_ANALYSIS);
+	}
+}
+
+static void test_r8_rule_done_requires_nothing(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.broad_analysis = true;
+	for (int f = 1; f <= 10; f++)
+		assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f), 0);
+	rq.measure = JR_MEASURE_OTS;
+	for (int f = 1; f <= 10; f++)
+		assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f), 0);
+}
+
+static void test_r8_answer_voluntary(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_PARENTING] = 3; /* form 2 */
+	rq.needs[JR_NEED_BEHAVIOUR] = 3; /* form 3 */
+	route(&twente);
+	assert_false(opt_form(2)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_true(opt_form(3)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_non_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS));
+}
+
+static void test_r8_answer_compulsory_all_youth_care(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.needs[JR_NEED_PARENTING] = 2; /* form 1 */
+	route(&twente);
+	assert_non_null(opt_form(1));
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+			assert_true(ans.options[i].requires & JR_REQUIRE_BROAD_ANALYSIS);
+}
+
+static void test_r8_answer_made_requires_none(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.broad_analysis = true;
+	rq.measure = JR_MEASURE_OTS;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) >= 3);
+	for (size_t i = 0; i < ans.option_count; i++)
+		assert_false(ans.options[i].requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS));
+}
+
+static void test_r8_light_voluntary_no_signal(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(NOT_PARTICIPATING); /* form 2 only */
+	route(&twente);
+	assert_false(opt_form(2)->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS));
+}
+
+/* ---- rule 9: no hopping ------------------------------------------------------------------- */
+
+/* n negative endings inside the window (the latest `days_ago` days before the request). */
+static void negative_endings(int n, int days_ago)
+{
+	for (int i = 0; i < n; i++)
+		hist(1 + i % 3, JR_OUTCOME_NEGATIVE, rq.date - days_ago - 60 * (i + 1),
+		     rq.date - days_ago - 30 * i);
+}
+
+static void test_r9_exactly_count_is_hopping(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	negative_endings(twente.norms.hopping_count, 10);
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), twente.norms.hopping_count);
+	assert_true(jr_rule_hopping(&twente, &rq));
+	route(&twente);
+	s = signal_of(JR_SIGNAL_HOPPING);
+	assert_non_null(s);
+	assert_int_equal(s->count, twente.norms.hopping_count);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_COORDINATION);
+	assert_int_equal(ans.options[0].why, JR_WHY_COORD_HOPPING);
+}
+
+static void test_r9_one_fewer_is_not_hopping(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	negative_endings(twente.norms.hopping_count - 1, 10);
+	assert_false(jr_rule_hopping(&twente, &rq));
+	route(&twente);
+	assert_null(signal_of(JR_SIGNAL_HOPPING));
+	assert_false(has_why(JR_WHY_COORD_HOPPING));
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+}
+
+static void test_r9_window_edge(void **state)
+{
+	int w;
+	(void)state;
+	req_init(ENSCHEDE);
+	w = twente.norms.hopping_window_days;
+	hist(2, JR_OUTCOME_NEGATIVE, rq.date - 500, rq.date - 20);
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 800, rq.date - w); /* last day of the window */
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), 2);
+	rq.history[1].end = rq.date - w - 1; /* one day outside */
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), 1);
+	route(&twente);
+	assert_null(signal_of(JR_SIGNAL_HOPPING));
+}
+
+static void test_r9_ending_on_request_date_counts(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	hist(2, JR_OUTCOME_NEGATIVE, rq.date - 100, rq.date);
+	hist(1, JR_OUTCOME_NEGATIVE, rq.date - 200, rq.date - 101);
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), 2);
+}
+
+static void test_r9_ongoing_never_counts(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	for (int i = 0; i < 4; i++) {
+		hist_ongoing(2, rq.date - 30 * (i + 1));
+		rq.history[i].outcome = JR_OUTCOME_NEGATIVE;
+		rq.history[i].end = rq.date - 1; /* ignored: the item is ongoing */
+	}
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), 0);
+	route(&twente);
+	assert_null(signal_of(JR_SIGNAL_HOPPING));
+}
+
+static void test_r9_positive_and_neutral_do_not_count(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	hist(1, JR_OUTCOME_POSITIVE, rq.date - 100, rq.date - 50);
+	hist(2, JR_OUTCOME_NEUTRAL, rq.date - 100, rq.date - 40);
+	hist(3, JR_OUTCOME_POSITIVE, rq.date - 100, rq.date - 30);
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 100, rq.date - 20);
+	assert_int_equal(jr_rule_hopping_count(&twente, &rq), 1);
+	assert_false(jr_rule_hopping(&twente, &rq));
+}
+
+static void test_r9_crisis_before_coordination(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	negative_endings(3, 5);
+	route(&twente);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(ans.options[1].kind, JR_OPTION_COORDINATION);
+	assert_int_equal(ans.options[1].why, JR_WHY_COORD_HOPPING);
+	assert_non_null(signal_of(JR_SIGNAL_HOPPING));
+}
+
+static void test_r9_coordination_before_any_heavier_form(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_FAMILY] = 4;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.measure = JR_MEASURE_OTS;
+	negative_endings(2, 1);
+	route(&twente);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_COORDINATION);
+	assert_int_equal(count_kind(JR_OPTION_COORDINATION), 1);
+	for (size_t i = 1; i < ans.option_count; i++)
+		assert_int_not_equal(ans.options[i].kind, JR_OPTION_COORDINATION);
+}
+
+static void test_r9_hopping_with_light_needs(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	req_needs_all(1);
+	negative_endings(2, 30);
+	route(&twente);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_COORDINATION);
+	assert_int_equal(count_kind(JR_OPTION_YOUTH_CARE), 0);
+	assert_true(count_kind(JR_OPTION_SOCIAL_BASE) > 0);
+}
+
+static void test_r9_escalate_when_failed_form_repeats(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3; /* form 3 again */
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 200, rq.date - 30);
+	route(&twente);
+	s = signal_of(JR_SIGNAL_ESCALATE);
+	assert_non_null(s);
+	assert_int_equal(s->count, 3);
+	assert_int_equal(s->day, rq.date - 30);
+}
+
+/* ---- rule 10: home first ------------------------------------------------------------------ */
+
+static size_t cands(struct jr_candidate *list, const int *forms, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		list[i] = (struct jr_candidate){.form = forms[i], .why = JR_WHY_YC_INDICATED};
+	return n;
+}
+
+static void expect_forms(const struct jr_candidate *list, size_t len, const int *forms, size_t n)
+{
+	assert_int_equal(len, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(list[i].form, forms[i]);
+}
+
+static void test_r10_inserts_alternative_before_stay(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n = cands(l, (const int[]){5}, 1);
+	(void)state;
+	n = jr_rule_home_first(&twente, l, n, 8, 1);
+	expect_forms(l, n, (const int[]){3, 5}, 2);
+	assert_int_equal(l[0].why, JR_WHY_YC_HOME_FIRST);
+	assert_int_equal(l[0].related_form, 5);
+	assert_int_equal(l[1].why, JR_WHY_YC_INDICATED);
+}
+
+static void test_r10_no_insertion_with_alternative(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){4, 5}, 2), 8, 1);
+	expect_forms(l, n, (const int[]){4, 5}, 2);
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){3, 6, 7}, 3), 8, 1);
+	expect_forms(l, n, (const int[]){3, 6, 7}, 3);
+}
+
+static void test_r10_light_ambulant_is_no_alternative(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){1, 2, 5}, 3), 8, 1);
+	expect_forms(l, n, (const int[]){1, 2, 3, 5}, 4);
+	assert_int_equal(l[2].why, JR_WHY_YC_HOME_FIRST);
+}
+
+static void test_r10_one_insertion_for_several_stays(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){5, 6, 7}, 3), 8, 1);
+	expect_forms(l, n, (const int[]){3, 5, 6, 7}, 4);
+}
+
+static void test_r10_secure_form_needs_alternative(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){9}, 1), 8, 1);
+	expect_forms(l, n, (const int[]){3, 9}, 2);
+	assert_int_equal(l[0].related_form, 9);
+}
+
+static void test_r10_measure_first_stays_first(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){10, 5}, 2), 8, 1);
+	expect_forms(l, n, (const int[]){10, 3, 5}, 3);
+}
+
+static void test_r10_no_stay_no_change(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){1, 2, 8, 10}, 4), 8, 1);
+	expect_forms(l, n, (const int[]){1, 2, 8, 10}, 4);
+	n = jr_rule_home_first(&twente, l, 0, 8, 1);
+	assert_int_equal(n, 0);
+}
+
+static void test_r10_capacity_limit(void **state)
+{
+	struct jr_candidate l[3];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){1, 2, 5}, 3), 3, 1);
+	expect_forms(l, n, (const int[]){1, 2, 5}, 3);
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){5}, 1), 1, 1);
+	expect_forms(l, n, (const int[]){5}, 1);
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){5}, 1), 2, 1);
+	expect_forms(l, n, (const int[]){3, 5}, 2);
+}
+
+static void test_r10_floor_raises_alternative(void **state)
+{
+	struct jr_candidate l[8];
+	size_t n;
+	(void)state;
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){5}, 1), 8, 4);
+	expect_forms(l, n, (const int[]){4, 5}, 2);
+	n = jr_rule_home_first(&twente, l, cands(l, (const int[]){3, 5}, 2), 8, 4);
+	expect_forms(l, n, (const int[]){3, 4, 5}, 3);
+}
+
+static void test_r10_answer_family_four(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_true(idx_form(3) >= 0);
+	assert_true(idx_form(3) < idx_form(5));
+	assert_int_equal(opt_form(3)->why, JR_WHY_YC_HOME_FIRST);
+	assert_int_equal(opt_form(3)->why_form, 5);
+	assert_int_equal(opt_form(5)->why, JR_WHY_YC_STAY);
+}
+
+static void test_r10_answer_complex_problems(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_SCHOOL] = 3;
+	rq.needs[JR_NEED_SOCIAL] = 3;
+	rq.needs[JR_NEED_FAMILY] = 3;
+	route(&twente);
+	assert_true(idx_form(7) > 0);
+	assert_true(idx_form(3) >= 0 && idx_form(3) < idx_form(7));
+	assert_int_equal(opt_form(7)->why, JR_WHY_YC_STAY);
+	assert_true(has_why(JR_WHY_COORD_COMPLEX));
+}
+
+static void test_r10_answer_secure(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_MACHTIGING_GESLOTEN;
+	rq.flags = FLAG(UNSAFE);
+	rq.needs[JR_NEED_SAFETY] = 4;
+	rq.needs[JR_NEED_BEHAVIOUR] = 4;
+	route(&twente);
+	assert_true(idx_form(9) > 0);
+	for (int f = 3; f <= 4; f++)
+		if (idx_form(f) >= 0 && idx_form(f) < idx_form(9))
+			return;
+	fail_msg("no intensive ambulant alternative before form 9");
+}
+
+/* ---- rule 11: age ------------------------------------------------------------------------- */
+
+static void test_r11_seventeen_is_youth(void **state)
+{
+	int age = -1;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2006, 6, 2); /* turns 18 tomorrow */
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_YOUTH);
+	assert_int_equal(age, 17);
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_int_equal(ans.age, 17);
+	assert_null(signal_of(JR_SIGNAL_CONTINUATION));
+}
+
+static void test_r11_eighteenth_birthday_without_continuation(void **state)
+{
+	int age = -1;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2006, 6, 1);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+	assert_int_equal(age, 18);
+	route(&twente);
+	assert_false(ans.eligible);
+	assert_int_equal(ans.why, JR_WHY_INELIGIBLE_ADULT);
+	assert_int_equal(ans.option_count, 0);
+}
+
+static void test_r11_continuation_of_ongoing_care(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2006, 6, 1);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	hist_ongoing(4, D(2023, 9, 1));
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_int_equal(ans.age_status, JR_AGE_CONTINUATION);
+	s = signal_of(JR_SIGNAL_CONTINUATION);
+	assert_non_null(s);
+	assert_int_equal(s->count, 18);
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
+}
+
+static void test_r11_continuation_resume_edge(void **state)
+{
+	int age, days;
+	(void)state;
+	req_init(ENSCHEDE);
+	days = twente.norms.continuation_resume_days;
+	rq.birth_date = D(2005, 1, 1); /* 19 */
+	hist(3, JR_OUTCOME_POSITIVE, D(2022, 1, 1), rq.date - days);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_CONTINUATION);
+	rq.history[0].end = rq.date - days - 1;
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+	route(&twente);
+	assert_false(ans.eligible);
+	assert_int_equal(ans.why, JR_WHY_INELIGIBLE_ADULT);
+}
+
+static void test_r11_care_started_at_eighteen_is_no_continuation(void **state)
+{
+	int age;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2006, 1, 10);
+	hist_ongoing(3, D(2024, 1, 10)); /* the 18th birthday */
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+	rq.history[0].start = D(2024, 1, 9);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_CONTINUATION);
+}
+
+static void test_r11_social_base_is_not_youth_care_to_continue(void **state)
+{
+	int age;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2005, 1, 1);
+	hist_ongoing(0, D(2020, 1, 1));
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+}
+
+static void test_r11_twenty_with_probation(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2004, 3, 1);
+	rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+	rq.flags = FLAG(OFFENCE) | FLAG(ACUTE_CRISIS);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_int_equal(ans.age, 20);
+	assert_int_equal(ans.age_status, JR_AGE_PROBATION_ONLY);
+	assert_int_equal(count_kind(JR_OPTION_YOUTH_CARE), 1);
+	assert_int_equal(ans.options[0].form, 10);
+	assert_int_equal(ans.options[0].why, JR_WHY_YC_PROBATION_ADULT);
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+			assert_int_equal(ans.options[i].form, 10);
+	assert_true(has_warning(JR_WARN_ADULT_PROBATION_ONLY));
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+}
+
+static void test_r11_twenty_with_ots_not_eligible(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2004, 3, 1);
+	rq.measure = JR_MEASURE_OTS;
+	route(&twente);
+	assert_false(ans.eligible);
+	assert_int_equal(ans.why, JR_WHY_INELIGIBLE_ADULT);
+}
+
+static void test_r11_twenty_three_too_old(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2001, 6, 1); /* 23 today */
+	rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+	hist_ongoing(4, D(2018, 1, 1));
+	route(&twente);
+	assert_false(ans.eligible);
+	assert_int_equal(ans.age, 23);
+	assert_int_equal(ans.why, JR_WHY_INELIGIBLE_TOO_OLD);
+	assert_int_equal(ans.option_count, 0);
+	jr_buf_init(&b, 4096);
+	assert_int_equal(jr_why_eligibility(&b, &ans), JR_OK);
+	assert_non_null(strstr(jr_buf_str(&b), "Wmo"));
+	assert_non_null(strstr(jr_buf_str(&b), "regel 11"));
+	jr_buf_release(&b);
+}
+
+static void test_r11_last_day_before_twenty_three(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2001, 6, 2);
+	hist_ongoing(4, D(2018, 1, 1));
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_int_equal(ans.age, 22);
+	assert_int_equal(ans.age_status, JR_AGE_CONTINUATION);
+}
+
+static void test_r11_adult_why_names_wmo(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2005, 1, 1);
+	route(&twente);
+	assert_false(ans.eligible);
+	jr_buf_init(&b, 4096);
+	assert_int_equal(jr_why_eligibility(&b, &ans), JR_OK);
+	assert_non_null(strstr(jr_buf_str(&b), "Wmo"));
+	assert_non_null(strstr(jr_buf_str(&b), "Zorgverzekeringswet"));
+	jr_buf_release(&b);
+}
+
+static void test_r11_leap_day_birthday(void **state)
+{
+	int age;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2004, 2, 29);
+	assert_int_equal(jr_date_add_years(rq.birth_date, 18), D(2022, 3, 1));
+	rq.date = D(2022, 2, 28);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_YOUTH);
+	assert_int_equal(age, 17);
+	rq.date = D(2022, 3, 1);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+	assert_int_equal(age, 18);
+	/* care begun the day before the 18th birthday continues */
+	hist_ongoing(2, D(2022, 2, 28));
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_CONTINUATION);
+	/* care begun on 1 March, the 18th birthday in a common year, does not */
+	rq.history[0].start = D(2022, 3, 1);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+}
+
+static void test_r11_leap_day_birthday_in_leap_year(void **state)
+{
+	int age;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2004, 2, 29);
+	rq.date = D(2024, 2, 28);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_INELIGIBLE);
+	assert_int_equal(age, 19);
+	rq.date = D(2024, 2, 29);
+	jr_rule_age(&twente, &rq, &age);
+	assert_int_equal(age, 20);
+	rq.birth_date = D(2008, 2, 29);
+	rq.date = D(2026, 2, 28);
+	assert_int_equal(jr_rule_age(&twente, &rq, &age), JR_AGE_YOUTH);
+	route(&twente);
+	assert_true(ans.eligible);
+}
+
+/* ---- rule 12: Amersfoort, no referral first ----------------------------------------------- */
+
+static void test_r12_rule(void **state)
+{
+	(void)state;
+	assert_true(jr_rule_no_referral_first(&amersfoort, false));
+	assert_false(jr_rule_no_referral_first(&amersfoort, true));
+	assert_false(jr_rule_no_referral_first(&twente, false));
+	assert_false(jr_rule_no_referral_first(&twente, true));
+}
+
+static void test_r12_amersfoort_moderate_no_referral_first(void **state)
+{
+	int last_nr = -1, first_yc = -1;
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.needs[JR_NEED_PARENTING] = 2;
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 2;
+	route(&amersfoort);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_NO_REFERRAL);
+	assert_int_equal(ans.options[0].why, JR_WHY_NR_FIRST);
+	assert_false(ans.options[0].referral_required);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		const struct jr_option *o = &ans.options[i];
+		if (o->kind == JR_OPTION_NO_REFERRAL)
+			last_nr = (int)i;
+		if (o->kind == JR_OPTION_YOUTH_CARE) {
+			if (first_yc < 0)
+				first_yc = (int)i;
+			assert_int_equal(o->why, JR_WHY_YC_SUPPLEMENTARY);
+			if (o->has_regime)
+				assert_int_equal(o->regime, JR_REGIME_GENERIC);
+			assert_false(o->requires &
+				     (JR_REQUIRE_RESULT_DESCRIPTION | JR_REQUIRE_PRODUCT_CODE));
+		}
+	}
+	assert_true(first_yc > last_nr);
+	assert_true(count_kind(JR_OPTION_NO_REFERRAL) <= amersfoort.norms.max_first_offers);
+	assert_true(opt_form(1) != NULL || opt_form(3) != NULL);
+	assert_true(opt_form(1) == NULL || opt_form(1)->regime == JR_REGIME_GENERIC);
+}
+
+static void test_r12_amersfoort_connects_to_help_in_place(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.needs[JR_NEED_PARENTING] = 2;
+	hist_ongoing(0, rq.date - 40);
+	route(&amersfoort);
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
+	s = signal_of(JR_SIGNAL_CONNECT);
+	assert_non_null(s);
+	assert_int_equal(s->count, 1);
+}
+
+static void test_r12_amersfoort_need_three_youth_care_first(void **state)
+{
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.needs[JR_NEED_PARENTING] = 3;
+	route(&amersfoort);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+	assert_int_equal(ans.options[0].regime, JR_REGIME_GENERIC);
+	assert_int_equal(ans.options[0].requires & (JR_REQUIRE_RESULT_DESCRIPTION |
+						    JR_REQUIRE_PRODUCT_CODE), 0);
+	assert_false(has_why(JR_WHY_NR_FIRST));
+}
+
+static void test_r12_amersfoort_crisis_first(void **state)
+{
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	rq.needs[JR_NEED_PARENTING] = 2;
+	route(&amersfoort);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+}
+
+static void test_r12_twente_moderate_has_no_no_referral(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_PARENTING] = 2;
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 2;
+	route(&twente);
+	assert_int_equal(count_kind(JR_OPTION_NO_REFERRAL), 0);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
+	assert_true(has_why(JR_WHY_YC_NEXT_STEP));
+	assert_false(has_why(JR_WHY_YC_SUPPLEMENTARY));
+	assert_null(signal_of(JR_SIGNAL_CONNECT));
+}
+
+/* ---- rule 13: residence ------------------------------------------------------------------- */
+
+static void test_r13_unknown_municipality(void **state)
+{
+	(void)state;
+	req_init("0999");
+	assert_null(jr_rule_residence(&twente, "0999"));
+	assert_int_equal(jr_route(&twente, &rq, &ans), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_route(&amersfoort, &rq, &ans), JR_ERR_NOT_FOUND);
+}
+
+static void test_r13_municipality_of_other_region(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_int_equal(jr_route(&amersfoort, &rq, &ans), JR_ERR_NOT_FOUND);
+	req_init(AMERSFOORT);
+	assert_int_equal(jr_route(&twente, &rq, &ans), JR_ERR_NOT_FOUND);
+}
+
+static void test_r13_answer_names_municipality(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	route(&twente);
+	assert_non_null(ans.municipality);
+	assert_string_equal(ans.municipality->code, ENSCHEDE);
+	assert_string_equal(ans.municipality->name, "Enschede");
+	assert_ptr_equal(jr_rule_residence(&twente, ENSCHEDE), ans.municipality);
+	req_init("0327");
+	route(&amersfoort);
+	assert_string_equal(ans.municipality->name, "Leusden");
+}
+
+/* ---- jr_request_check ---------------------------------------------------------------------- */
+
+static enum jr_err check(const char **field)
+{
+	const char *message = NULL;
+	enum jr_err err;
+
+	*field = NULL;
+	err = jr_request_check(&rq, field, &message);
+	if (err) {
+		assert_non_null(*field);
+		assert_non_null(message);
+		assert_true(strlen(message) > 0);
+	}
+	return err;
+}
+
+static void test_check_birth_after_date(void **state)
+{
+	const char *field;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = rq.date + 1;
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "birth_date");
+	rq.birth_date = rq.date; /* born today: fine */
+	assert_int_equal(check(&field), JR_OK);
+}
+
+static void test_check_history_end_before_start(void **state)
+{
+	const char *field;
+	(void)state;
+	req_init(ENSCHEDE);
+	hist(2, JR_OUTCOME_NEUTRAL, rq.date - 10, rq.date - 11);
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "history");
+	rq.history[0].end = rq.date - 10; /* one-day item */
+	assert_int_equal(check(&field), JR_OK);
+}
+
+static void test_check_history_in_future(void **state)
+{
+	const char *field;
+	(void)state;
+	req_init(ENSCHEDE);
+	hist_ongoing(2, rq.date + 1);
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "history");
+	rq.history[0].start = rq.date;
+	assert_int_equal(check(&field), JR_OK);
+	req_init(ENSCHEDE);
+	hist(2, JR_OUTCOME_NEUTRAL, rq.date - 10, rq.date + 1);
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "history");
+}
+
+static void test_check_later_history_item(void **state)
+{
+	const char *field;
+	(void)state;
+	req_init(ENSCHEDE);
+	hist(1, JR_OUTCOME_POSITIVE, rq.date - 100, rq.date - 50);
+	hist_ongoing(2, rq.date - 40);
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 5, rq.date - 6);
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "history");
+}
+
+static void test_check_waiting_since_in_future(void **state)
+{
+	const char *field;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.has_waiting_since = true;
+	rq.waiting_since = rq.date + 1;
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "waiting_since");
+}
+
+static void test_waiting_signal_edge(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.has_waiting_since = true;
+	rq.waiting_since = rq.date - twente.norms.max_waiting_days;
+	route(&twente);
+	assert_null(signal_of(JR_SIGNAL_WAITING));
+	rq.waiting_since--;
+	route(&twente);
+	assert_non_null(signal_of(JR_SIGNAL_WAITING));
+	assert_int_equal(signal_of(JR_SIGNAL_WAITING)->count, twente.norms.max_waiting_days + 1);
+}
+
+/* ---- explanations -------------------------------------------------------------------------- */
+
+static void test_why_texts_of_varied_answers(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	for (int c = 0; c < 8; c++) {
+		const struct jr_policy *p = c % 2 ? &amersfoort : &twente;
+		req_init(c % 2 ? AMERSFOORT : (c % 4 == 2 ? ALMELO : ENSCHEDE));
+		switch (c) {
+		case 0:
+			rq.needs[JR_NEED_PARENTING] = 1;
+			break;
+		case 1:
+			rq.needs[JR_NEED_PARENTING] = 2;
+			rq.needs[JR_NEED_MENTAL_HEALTH] = 2;
+			break;
+		case 2:
+			rq.needs[JR_NEED_FAMILY] = 4;
+			rq.flags = FLAG(UNSAFE);
+			break;
+		case 3:
+			rq.flags = FLAG(ACUTE_CRISIS);
+			rq.measure = JR_MEASURE_OTS;
+			break;
+		case 4:
+			rq.measure = JR_MEASURE_MACHTIGING_GESLOTEN;
+			negative_endings(2, 3);
+			break;
+		case 5:
+			rq.flags = FLAG(PSYCHIATRIC_DISORDER) | FLAG(LONG_LASTING);
+			break;
+		case 6:
+			rq.birth_date = D(2004, 1, 1);
+			rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+			break;
+		default:
+			rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+			rq.needs[JR_NEED_SCHOOL] = 3;
+			break;
+		}
+		referrer(2, "");
+		route(p); /* checks every option's text */
+		assert_true(ans.option_count > 0);
+		for (size_t i = 0; i < ans.signal_count; i++) {
+			jr_buf_reset(&b);
+			assert_int_equal(jr_why_signal(&b, &ans, &ans.signals[i]), JR_OK);
+			assert_true(b.len > 0);
+		}
+		for (size_t i = 0; i < ans.warning_count; i++) {
+			jr_buf_reset(&b);
+			assert_int_equal(jr_why_warning(&b, &ans, ans.warnings[i]), JR_OK);
+			assert_non_null(strstr(jr_buf_str(&b), "regel"));
+		}
+		jr_buf_reset(&b);
+		assert_int_equal(jr_why_referral(&b, &ans), JR_OK);
+		assert_non_null(strstr(jr_buf_str(&b), "regel 7"));
+	}
+	jr_buf_release(&b);
+}
+
+/* ---- sweep: the rules as invariants over many varied requests ----------------------------- */
+
+static uint32_t rng = 2463534242u;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng % n;
+}
+
+static void random_request(const struct jr_policy *p)
+{
+	static const unsigned char levels[10] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 4};
+	const struct jr_municipality *m = &p->municipalities[rnd((uint32_t)p->municipality_count)];
+
+	bool light = rnd(6) == 0; /* ordinary growing up: rule 1's side of the edge */
+
+	req_init(m->code);
+	rq.date = D(2024, 1, 1) + (jr_day)rnd(800);
+	rq.birth_date = rq.date - (jr_day)rnd(24 * 366);
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		rq.needs[d] = light ? (unsigned char)rnd(2) : levels[rnd(10)];
+	for (int f = 0; f < JR_FLAG_COUNT; f++)
+		if (!light && rnd(7) == 0)
+			rq.flags |= JR_FLAG_BIT(f);
+	if (!light)
+		rq.measure = rnd(2) ? JR_MEASURE_NONE : (enum jr_measure)rnd(JR_MEASURE_COUNT);
+	rq.broad_analysis = rnd(3) == 0;
+	rq.history_count = rnd(5);
+	for (size_t i = 0; i < rq.history_count; i++) {
+		struct jr_history_item *h = &rq.history[i];
+		h->form = (int)rnd(JR_FORM_COUNT + 1);
+		h->outcome = (enum jr_outcome)rnd(JR_OUTCOME_COUNT);
+		h->start = rq.date - (jr_day)rnd(2000);
+		h->ongoing = rnd(4) == 0;
+		if (!h->ongoing)
+			h->end = h->start + (jr_day)rnd((uint32_t)(rq.date - h->start) + 1);
+	}
+	if (rnd(2)) {
+		rq.has_referrer = true;
+		rq.referrer_type = 1 + (int)rnd(8);
+		if (rnd(2))
+			memcpy(rq.agb, "12345678", 9);
+	}
+	if (rnd(4) == 0) {
+		rq.has_waiting_since = true;
+		rq.waiting_since = rq.date - (jr_day)rnd(100);
+	}
+}
+
+#define EXPECT(cond)                                                                               \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			fail_msg("sweep request %d (%s): %s", iter, p->id, #cond);                  \
+	} while (0)
+
+static void check_rules(const struct jr_policy *p, int iter)
+{
+	const struct jr_request *r = &rq;
+	const struct jr_answer *a = &ans;
+	const struct jr_option *first_yc;
+	int age, first_noncrisis = 0, last_nr = -1, first_yc_idx = -1;
+	enum jr_age_status status = jr_rule_age(p, r, &age);
+	bool crisis = jr_rule_crisis(r);
+	bool nfa = jr_rule_non_free_access(p, r, NULL, NULL);
+	bool needed = nfa || crisis || r->measure != JR_MEASURE_NONE;
+	bool child_measure = jr_rule_has_child_measure(r);
+	bool hopping = jr_rule_hopping(p, r);
+	bool compulsory = r->measure != JR_MEASURE_NONE;
+	unsigned forms_seen = 0;
+
+	/* rule 13 */
+	EXPECT(a->municipality && strcmp(a->municipality->code, r->municipality) == 0);
+	/* rule 5: framework */
+	EXPECT(a->framework == (compulsory ? JR_FRAMEWORK_COMPULSORY : JR_FRAMEWORK_VOLUNTARY));
+	/* rule 11 */
+	EXPECT(a->age == age);
+	EXPECT(a->eligible == (status != JR_AGE_INELIGIBLE));
+	if (age < p->norms.age_limit)
+		EXPECT(a->eligible);
+	if (age >= p->norms.continuation_until)
+		EXPECT(!a->eligible && a->why == JR_WHY_INELIGIBLE_TOO_OLD);
+	if (!a->eligible) {
+		EXPECT(a->option_count == 0);
+		EXPECT(a->why == JR_WHY_INELIGIBLE_ADULT || a->why == JR_WHY_INELIGIBLE_TOO_OLD);
+		return;
+	}
+	EXPECT((status == JR_AGE_CONTINUATION) == (signal_of(JR_SIGNAL_CONTINUATION) != NULL));
+	EXPECT(a->option_count > 0);
+
+	for (size_t i = 0; i < a->option_count; i++) {
+		const struct jr_option *o = &a->options[i];
+		EXPECT(o->why != JR_WHY_NONE);
+		if (o->kind == JR_OPTION_NO_REFERRAL)
+			last_nr = (int)i;
+		if (o->kind != JR_OPTION_YOUTH_CARE) {
+			EXPECT(o->form == 0 && !o->referral_required && o->referrers == 0);
+			EXPECT(o->kind != JR_OPTION_NO_REFERRAL || p->no_referral_first);
+			continue;
+		}
+		if (first_yc_idx < 0)
+			first_yc_idx = (int)i;
+		EXPECT(o->form >= 1 && o->form <= JR_FORM_COUNT);
+		EXPECT(!(forms_seen & BIT(o->form))); /* no form twice */
+		forms_seen |= BIT(o->form);
+		EXPECT(o->referral_required);
+		/* rule 6 */
+		EXPECT(o->contracting == p->forms[o->form].contracting);
+		if (o->contracting == JR_CONTRACTING_REGIONAL) {
+			EXPECT(o->form >= 5);
+			EXPECT(!o->has_regime);
+			EXPECT(!(o->requires &
+				 (JR_REQUIRE_RESULT_DESCRIPTION | JR_REQUIRE_PRODUCT_CODE)));
+		} else {
+			EXPECT(o->form <= 4);
+			EXPECT(o->has_regime && o->regime == a->municipality->regime);
+			EXPECT(!!(o->requires & JR_REQUIRE_RESULT_DESCRIPTION) ==
+			       (o->regime == JR_REGIME_RESULT));
+			EXPECT(!!(o->requires & JR_REQUIRE_PRODUCT_CODE) ==
+			       (o->regime == JR_REGIME_PRODUCT));
+		}
+		/* rule 7 */
+		EXPECT(!(o->referrers & BIT(6)));
+		EXPECT(!!(o->referrers & BIT(4)) == child_measure);
+		EXPECT(!!(o->referrers & BIT(8)) == (o->form >= 9));
+		EXPECT(!!(o->referrers & BIT(1)) == (o->form <= 9));
+		EXPECT((o->referrers & (BIT(2) | BIT(3) | BIT(5))) ==
+		       (o->form <= 8 ? (BIT(2) | BIT(3) | BIT(5)) : 0u));
+		/* rule 8 */
+		EXPECT(!!(o->requires & JR_REQUIRE_BROAD_ANALYSIS) ==
+		       (!r->broad_analysis && o->form != 8 && (o->form >= 3 || compulsory)));
+		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) == (o->form >= 9));
+		/* rule 10 */
+		if (jr_setting_is_stay(p->forms[o->form].setting)) {
+			bool alt = false;
+			for (size_t j = 0; j < i; j++)
+				if (a->options[j].kind == JR_OPTION_YOUTH_CARE &&
+				    p->forms[a->options[j].form].setting == JR_SETTING_AMBULANT &&
+				    a->options[j].form >= p->norms.intensive_ambulant_from_form)
+					alt = true;
+			EXPECT(alt);
+		}
+		/* rule 11: juvenile probation only */
+		if (status == JR_AGE_PROBATION_ONLY)
+			EXPECT(o->form == 10);
+	}
+	first_yc = jr_answer_first_youth_care(a);
+
+	/* rule 1 */
+	if (jr_rule_normalise(p, r)) {
+		EXPECT(first_yc == NULL);
+		for (size_t i = 0; i < a->option_count; i++)
+			EXPECT(a->options[i].kind != JR_OPTION_COORDINATION || hopping);
+	}
+	/* rule 2 */
+	if (nfa)
+		EXPECT(first_yc != NULL);
+	/* rule 3 */
+	if (jr_rule_specialist_in_time(p, r) > 1 && status != JR_AGE_PROBATION_ONLY)
+		EXPECT(lightest_youth_care() >= p->norms.specialist_from_form);
+	/* rule 4 */
+	if (crisis && status != JR_AGE_PROBATION_ONLY) {
+		const struct jr_signal *s = signal_of(JR_SIGNAL_CRISIS_FOLLOWUP);
+		EXPECT(a->options[0].kind == JR_OPTION_YOUTH_CARE && a->options[0].form == 8);
+		EXPECT(s != NULL && s->day == r->date + p->norms.crisis_followup_days);
+		first_noncrisis = 1;
+	}
+	EXPECT((forms_seen & BIT(8)) == 0 || crisis);
+	/* rule 5 */
+	EXPECT(!!(forms_seen & BIT(10)) == child_measure);
+	EXPECT(!!(forms_seen & BIT(9)) == (r->measure == JR_MEASURE_MACHTIGING_GESLOTEN));
+	EXPECT(has_warning(JR_WARN_VEILIG_THUIS) ==
+	       ((r->flags & FLAG(UNSAFE)) && r->measure == JR_MEASURE_NONE));
+	/* rule 9 */
+	EXPECT((signal_of(JR_SIGNAL_HOPPING) != NULL) == hopping);
+	EXPECT(has_why(JR_WHY_COORD_HOPPING) == hopping);
+	if (hopping)
+		EXPECT(a->options[first_noncrisis].kind == JR_OPTION_COORDINATION &&
+		       a->options[first_noncrisis].why == JR_WHY_COORD_HOPPING);
+	/* rule 11 */
+	EXPECT(has_warning(JR_WARN_ADULT_PROBATION_ONLY) == (status == JR_AGE_PROBATION_ONLY));
+	/* rule 12 */
+	if (p->no_referral_first && !needed && first_yc_idx >= 0)
+		EXPECT(first_yc_idx > last_nr);
+	/* referral check */
+	EXPECT(a->has_referral_check == r->has_referrer);
+	if (r->has_referrer) {
+		EXPECT(a->referral_valid == (a->referral_why == JR_WHY_RC_VALID));
+		if (!first_yc) {
+			EXPECT(a->referral_why == JR_WHY_RC_NO_YOUTH_CARE);
+		} else {
+			EXPECT(a->referral_form == first_yc->form);
+			if (a->referral_valid)
+				EXPECT(first_yc->referrers & BIT(r->referrer_type));
+		}
+		if (r->referrer_type == 6 && first_yc)
+			EXPECT(a->referral_why == JR_WHY_RC_SELF);
+	}
+}
+
+static void test_sweep_rules_hold_for_varied_requests(void **state)
+{
+	(void)state;
+	for (int iter = 0; iter < 20000; iter++) {
+		const struct jr_policy *p = iter % 3 == 2 ? &amersfoort : &twente;
+		const char *field, *message;
+		random_request(p);
+		assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
+		assert_int_equal(jr_route(p, &rq, &ans), JR_OK);
+		check_rules(p, iter);
+		if (iter % 50 == 0)
+			check_option_texts(&ans);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_r1_all_needs_one_is_normalise),
+		cmocka_unit_test(test_r1_no_needs_offers_access_points),
+		cmocka_unit_test(test_r1_need_two_in_any_domain_is_not_normalise),
+		cmocka_unit_test(test_r1_any_flag_is_not_normalise),
+		cmocka_unit_test(test_r1_any_measure_is_not_normalise),
+		cmocka_unit_test(test_r1_offers_serve_the_needs),
+		cmocka_unit_test(test_r1_amersfoort_light_no_referral_and_social_base_only),
+		cmocka_unit_test(test_r2_psychiatric_disorder_alone),
+		cmocka_unit_test(test_r2_disability_alone),
+		cmocka_unit_test(test_r2_unsafe_alone),
+		cmocka_unit_test(test_r2_not_participating_alone),
+		cmocka_unit_test(test_r2_other_flags_alone_do_not_trigger),
+		cmocka_unit_test(test_r2_need_three_in_each_domain),
+		cmocka_unit_test(test_r2_need_two_does_not_trigger),
+		cmocka_unit_test(test_r2_social_base_stands_beside_youth_care),
+		cmocka_unit_test(test_r2_youth_care_answers_the_triggering_need),
+		cmocka_unit_test(test_r3_psychiatric_long_lasting_floor),
+		cmocka_unit_test(test_r3_psychiatric_without_long_lasting),
+		cmocka_unit_test(test_r3_long_lasting_alone_not_specialist),
+		cmocka_unit_test(test_r3_mental_health_three),
+		cmocka_unit_test(test_r3_mental_health_two),
+		cmocka_unit_test(test_r3_drops_lighter_ambulant_forms),
+		cmocka_unit_test(test_r3_floor_with_stay_form),
+		cmocka_unit_test(test_r4_crisis_rule),
+		cmocka_unit_test(test_r4_crisis_form_is_first),
+		cmocka_unit_test(test_r4_crisis_first_before_heavier_needs),
+		cmocka_unit_test(test_r4_followup_signal_due_date),
+		cmocka_unit_test(test_r4_followup_due_across_year_end),
+		cmocka_unit_test(test_r4_crisis_form_needs_no_broad_analysis_first),
+		cmocka_unit_test(test_r4_crisis_before_measure),
+		cmocka_unit_test(test_r4_no_crisis_no_crisis_form),
+		cmocka_unit_test(test_r5_framework_per_measure),
+		cmocka_unit_test(test_r5_child_measure_and_secure_allowed),
+		cmocka_unit_test(test_r5_ots),
+		cmocka_unit_test(test_r5_voogdij),
+		cmocka_unit_test(test_r5_jeugdreclassering),
+		cmocka_unit_test(test_r5_offence_without_probation_warns),
+		cmocka_unit_test(test_r5_unsafe_without_measure_is_voluntary_with_warning),
+		cmocka_unit_test(test_r5_unsafe_with_measure_no_warning),
+		cmocka_unit_test(test_r5_secure_only_with_authorisation),
+		cmocka_unit_test(test_r5_no_secure_without_authorisation_even_extreme),
+		cmocka_unit_test(test_r6_forms_5_to_10_regional),
+		cmocka_unit_test(test_r6_enschede_result_regime),
+		cmocka_unit_test(test_r6_almelo_and_hof_van_twente_product_regime),
+		cmocka_unit_test(test_r6_amersfoort_generic_regime),
+		cmocka_unit_test(test_r6_keeps_other_requirements),
+		cmocka_unit_test(test_r6_every_twente_municipality),
+		cmocka_unit_test(test_r7_referrers_voluntary),
+		cmocka_unit_test(test_r7_gi_only_within_a_measure),
+		cmocka_unit_test(test_r7_court_for_measures),
+		cmocka_unit_test(test_r7_self_never),
+		cmocka_unit_test(test_r7_check_gp_without_agb),
+		cmocka_unit_test(test_r7_check_gp_with_agb),
+		cmocka_unit_test(test_r7_check_youth_doctor_and_specialist_need_agb),
+		cmocka_unit_test(test_r7_check_self_referral),
+		cmocka_unit_test(test_r7_check_gi_without_measure),
+		cmocka_unit_test(test_r7_check_gi_within_measure),
+		cmocka_unit_test(test_r7_check_municipality_agb_forbidden),
+		cmocka_unit_test(test_r7_check_no_youth_care),
+		cmocka_unit_test(test_r7_check_not_for_form),
+		cmocka_unit_test(test_r7_check_unknown_code),
+		cmocka_unit_test(test_r7_check_on_crisis_form),
+		cmocka_unit_test(test_r7_no_check_without_referrer),
+		cmocka_unit_test(test_r7_answer_referrers_voluntary),
+		cmocka_unit_test(test_r8_rule_voluntary_edges),
+		cmocka_unit_test(test_r8_rule_compulsory_all_but_crisis),
+		cmocka_unit_test(test_r8_rule_done_requires_nothing),
+		cmocka_unit_test(test_r8_answer_voluntary),
+		cmocka_unit_test(test_r8_answer_compulsory_all_youth_care),
+		cmocka_unit_test(test_r8_answer_made_requires_none),
+		cmocka_unit_test(test_r8_light_voluntary_no_signal),
+		cmocka_unit_test(test_r9_exactly_count_is_hopping),
+		cmocka_unit_test(test_r9_one_fewer_is_not_hopping),
+		cmocka_unit_test(test_r9_window_edge),
+		cmocka_unit_test(test_r9_ending_on_request_date_counts),
+		cmocka_unit_test(test_r9_ongoing_never_counts),
+		cmocka_unit_test(test_r9_positive_and_neutral_do_not_count),
+		cmocka_unit_test(test_r9_crisis_before_coordination),
+		cmocka_unit_test(test_r9_coordination_before_any_heavier_form),
+		cmocka_unit_test(test_r9_hopping_with_light_needs),
+		cmocka_unit_test(test_r9_escalate_when_failed_form_repeats),
+		cmocka_unit_test(test_r10_inserts_alternative_before_stay),
+		cmocka_unit_test(test_r10_no_insertion_with_alternative),
+		cmocka_unit_test(test_r10_light_ambulant_is_no_alternative),
+		cmocka_unit_test(test_r10_one_insertion_for_several_stays),
+		cmocka_unit_test(test_r10_secure_form_needs_alternative),
+		cmocka_unit_test(test_r10_measure_first_stays_first),
+		cmocka_unit_test(test_r10_no_stay_no_change),
+		cmocka_unit_test(test_r10_capacity_limit),
+		cmocka_unit_test(test_r10_floor_raises_alternative),
+		cmocka_unit_test(test_r10_answer_family_four),
+		cmocka_unit_test(test_r10_answer_complex_problems),
+		cmocka_unit_test(test_r10_answer_secure),
+		cmocka_unit_test(test_r11_seventeen_is_youth),
+		cmocka_unit_test(test_r11_eighteenth_birthday_without_continuation),
+		cmocka_unit_test(test_r11_continuation_of_ongoing_care),
+		cmocka_unit_test(test_r11_continuation_resume_edge),
+		cmocka_unit_test(test_r11_care_started_at_eighteen_is_no_continuation),
+		cmocka_unit_test(test_r11_social_base_is_not_youth_care_to_continue),
+		cmocka_unit_test(test_r11_twenty_with_probation),
+		cmocka_unit_test(test_r11_twenty_with_ots_not_eligible),
+		cmocka_unit_test(test_r11_twenty_three_too_old),
+		cmocka_unit_test(test_r11_last_day_before_twenty_three),
+		cmocka_unit_test(test_r11_adult_why_names_wmo),
+		cmocka_unit_test(test_r11_leap_day_birthday),
+		cmocka_unit_test(test_r11_leap_day_birthday_in_leap_year),
+		cmocka_unit_test(test_r12_rule),
+		cmocka_unit_test(test_r12_amersfoort_moderate_no_referral_first),
+		cmocka_unit_test(test_r12_amersfoort_connects_to_help_in_place),
+		cmocka_unit_test(test_r12_amersfoort_need_three_youth_care_first),
+		cmocka_unit_test(test_r12_amersfoort_crisis_first),
+		cmocka_unit_test(test_r12_twente_moderate_has_no_no_referral),
+		cmocka_unit_test(test_r13_unknown_municipality),
+		cmocka_unit_test(test_r13_municipality_of_other_region),
+		cmocka_unit_test(test_r13_answer_names_municipality),
+		cmocka_unit_test(test_check_birth_after_date),
+		cmocka_unit_test(test_check_history_end_before_start),
+		cmocka_unit_test(test_check_history_in_future),
+		cmocka_unit_test(test_check_later_history_item),
+		cmocka_unit_test(test_check_waiting_since_in_future),
+		cmocka_unit_test(test_waiting_signal_edge),
+		cmocka_unit_test(test_why_texts_of_varied_answers),
+		cmocka_unit_test(test_sweep_rules_hold_for_varied_requests),
+	};
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
