@@ -1,0 +1,4 @@
+^Gebruik: jeugdroute
+^  route 
+^  policy 
+--version

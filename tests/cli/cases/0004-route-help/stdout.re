@@ -1,0 +1,5 @@
+^Gebruik: jeugdroute route
+--batch
+--policy-dir
+--today
+--text

@@ -1,0 +1,3 @@
+^Gebruik: jeugdroute policy check
+policy show
+--municipality

@@ -1,0 +1,2 @@
+^Gebruik: jeugdroute route
+--batch

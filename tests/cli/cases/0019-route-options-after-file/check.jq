@@ -1,0 +1,1 @@
+.id == "voorbeeld-01" and .age == 9

@@ -1,0 +1,6 @@
+^Opties
+Waarom
+^Signalen
+Crisisopvang
+Veilig Thuis
+Hengelo

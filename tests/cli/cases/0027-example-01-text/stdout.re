@@ -1,0 +1,4 @@
+^Opties
+Waarom: 
+Enschede
+sociale basis

@@ -1,0 +1,1 @@
+.id == "voorbeeld-04" and .municipality.name == "Almelo"

@@ -1,0 +1,1 @@
+.options[0].kind == "social_base" and whys_ok

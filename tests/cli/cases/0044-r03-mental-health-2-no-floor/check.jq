@@ -1,0 +1,1 @@
+(forms | length) == 0 or (forms | min) < 4

@@ -1,0 +1,1 @@
+signal("crisis_followup").due == "2026-03-06"

@@ -1,0 +1,2 @@
+.framework == "compulsory" and (forms | index([10])) != null and (option(10).allowed_referrers | index(["04"])) != null
+ and all(yc[]; .allowed_referrers | index(["04"]) != null) and whys_ok

@@ -1,0 +1,1 @@
+(forms | length) > 0 and (forms | index([9])) == null

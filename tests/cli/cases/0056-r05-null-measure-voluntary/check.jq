@@ -1,0 +1,1 @@
+.framework == "voluntary" and (forms | index([10])) == null

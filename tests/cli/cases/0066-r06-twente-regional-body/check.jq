@@ -1,0 +1,1 @@
+.municipality.regional_body == "OZJT" and any(yc[] | select(.form >= 5); .why | test("OZJT"))

@@ -1,0 +1,1 @@
+(yc | length) >= 3 and no_06

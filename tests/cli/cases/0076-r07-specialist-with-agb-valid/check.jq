@@ -1,0 +1,1 @@
+.referral_check.valid == true

@@ -1,0 +1,1 @@
+has("referral_check") | not

@@ -1,0 +1,1 @@
+(codes | index(["hopping"])) == null

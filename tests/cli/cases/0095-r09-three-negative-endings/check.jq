@@ -1,0 +1,1 @@
+.options[0].kind == "coordination" and (codes | index(["hopping"])) != null

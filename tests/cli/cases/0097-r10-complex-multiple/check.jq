@@ -1,0 +1,1 @@
+(forms | index([7])) != null and home_first

@@ -1,0 +1,1 @@
+(forms | index([6])) != null and home_first

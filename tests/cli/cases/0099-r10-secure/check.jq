@@ -1,0 +1,1 @@
+(forms | index([9])) != null and home_first

@@ -1,0 +1,1 @@
+.eligible == true and .age == 17 and (yc | length) > 0

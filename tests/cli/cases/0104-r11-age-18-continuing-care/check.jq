@@ -1,0 +1,1 @@
+.eligible == true and (yc | length) > 0 and (codes | index(["continuation"])) != null

@@ -1,0 +1,1 @@
+.eligible == true and forms == [10] and .framework == "compulsory"

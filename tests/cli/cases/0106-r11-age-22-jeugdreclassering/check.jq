@@ -1,0 +1,1 @@
+.eligible == true and .age == 22 and forms == [10]

@@ -1,0 +1,1 @@
+.eligible == false and (.why | test("Wmo")) and (.options | length) == 0

@@ -1,0 +1,1 @@
+.eligible == false and (.options | length) == 0

@@ -1,0 +1,1 @@
+.municipality.name == "Soest" and .options[0].kind == "no_referral"

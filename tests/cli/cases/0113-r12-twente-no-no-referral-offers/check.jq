@@ -1,0 +1,1 @@
+all(.options[]; .kind != "no_referral")

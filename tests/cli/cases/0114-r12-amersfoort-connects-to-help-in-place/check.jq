@@ -1,0 +1,1 @@
+(codes | index(["connect"])) != null and (signal("connect").why | test("regel 12"))

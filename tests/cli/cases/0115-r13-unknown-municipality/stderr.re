@@ -1,0 +1,2 @@
+municipality
+9999

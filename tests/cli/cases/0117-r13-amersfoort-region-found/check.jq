@@ -1,0 +1,1 @@
+.municipality.name == "Baarn" and .municipality.region == "Amersfoort" and .municipality.regime == "generic"

@@ -1,0 +1,2 @@
+municipality
+0153

@@ -1,0 +1,2 @@
+verzoek
+object

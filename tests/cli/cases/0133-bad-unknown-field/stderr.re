@@ -1,0 +1,1 @@
+favourite_colour

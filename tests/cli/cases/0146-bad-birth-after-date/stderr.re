@@ -1,0 +1,1 @@
+birth_date

@@ -1,0 +1,2 @@
+referrer\.type
+07

@@ -1,0 +1,2 @@
+needs
+dupli|dubbel

@@ -1,0 +1,1 @@
+groter|te groot|65536|bytes

@@ -1,0 +1,1 @@
+diep|nest|depth

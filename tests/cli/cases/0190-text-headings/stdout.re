@@ -1,0 +1,7 @@
+^Opties
+Waarom
+Signalen
+hopping
+Twenterand
+regel 9
+AGB

@@ -1,0 +1,3 @@
+twente\.json
+Twente
+14 gemeenten

@@ -1,0 +1,2 @@
+amersfoort\.json
+7 gemeenten

@@ -1,0 +1,2 @@
+twente\.json
+amersfoort\.json

@@ -1,0 +1,2 @@
+broken\.json: \$\.municipalities\[0\]\.code
+"14"|4 cijfers

@@ -1,0 +1,2 @@
+broken\.json: \$\.forms\[2\]\.setting
+ambulance

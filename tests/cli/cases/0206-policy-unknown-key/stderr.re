@@ -1,0 +1,2 @@
+broken\.json: \$\.colour
+colour

@@ -1,0 +1,2 @@
+broken\.json: \$\.municipalities\[1\]\.code
+0141

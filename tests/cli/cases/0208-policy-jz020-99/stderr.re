@@ -1,0 +1,2 @@
+broken\.json: \$\.forms\[0\]\.jz020
+99

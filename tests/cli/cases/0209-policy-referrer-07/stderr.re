@@ -1,0 +1,2 @@
+broken\.json: \$\.referrers\[0\]\.code
+07

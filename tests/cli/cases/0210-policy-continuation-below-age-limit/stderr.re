@@ -1,0 +1,2 @@
+broken\.json: \$\.norms\.continuation_until
+age_limit|18

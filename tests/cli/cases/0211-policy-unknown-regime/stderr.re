@@ -1,0 +1,2 @@
+broken\.json: \$\.municipalities\[2\]\.regime
+bulk

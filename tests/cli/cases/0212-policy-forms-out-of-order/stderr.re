@@ -1,0 +1,2 @@
+broken\.json: \$\.forms\[0\]\.form
+[0-9]

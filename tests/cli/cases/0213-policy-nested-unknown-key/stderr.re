@@ -1,0 +1,2 @@
+broken\.json: \$\.norms\.hopping_days
+hopping_days

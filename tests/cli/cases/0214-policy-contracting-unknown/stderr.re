@@ -1,0 +1,2 @@
+broken\.json: \$\.forms\[4\]\.contracting
+national

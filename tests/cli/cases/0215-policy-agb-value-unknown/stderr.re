@@ -1,0 +1,2 @@
+broken\.json: \$\.referrers\[1\]\.agb
+sometimes

@@ -1,0 +1,2 @@
+broken\.json: \$\.norms\.age_limit
+.

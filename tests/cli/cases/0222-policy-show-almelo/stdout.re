@@ -1,0 +1,3 @@
+Almelo
+productgericht
+OZJT

@@ -1,0 +1,6 @@
+Twente
+Enschede
+Hof van Twente
+resultaatgericht
+productgericht
+Crisisopvang

@@ -1,0 +1,2 @@
+Amersfoort
+generiek

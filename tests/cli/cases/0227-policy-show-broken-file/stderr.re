@@ -1,0 +1,1 @@
+broken\.json: \$\.forms\[2\]\.setting

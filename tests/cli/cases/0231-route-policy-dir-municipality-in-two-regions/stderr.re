@@ -1,0 +1,1 @@
+0141|gemeente|municipal

@@ -1,0 +1,1 @@
+.municipality.code == "0001" and .municipality.region == "Testregio" and all(yc[] | select(.form >= 5); .contracting == "regional")
