@@ -6,7 +6,7 @@
 BUILD      ?= build
 TESTBUILD  ?= build-test
 FUZZBUILD  ?= build-fuzz
-FUZZ_RUNS  ?= 20000
+FUZZ_RUNS  ?= 50000
 
 # Debian 12 packages: the build, the libraries, the unit-test framework, the fuzzer, and jq
 # (black-box tests and the benchmark baseline).

@@ -7,7 +7,7 @@
 set -u
 testbuild=${1:-build-test}
 fuzzbuild=${2:-build-fuzz}
-fuzzruns=${3:-20000}
+fuzzruns=${3:-50000}
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -48,7 +48,7 @@ for f in "$fuzzbuild"/fuzz_*; do
 	name=$(basename "$f")
 	corpus=tests/fuzz/corpus/${name#fuzz_}
 	work=$(mktemp -d)
-	if "$f" -runs="$fuzzruns" -max_len=4096 -seed=1 "$work" "$corpus" >"$work.log" 2>&1; then
+	if "$f" -runs="$fuzzruns" -seed=1 "$work" "$corpus" >"$work.log" 2>&1; then
 		echo "ok - $name ($fuzzruns runs)" >"$log"
 	else
 		echo "not ok - $name" >"$log"

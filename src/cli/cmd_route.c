@@ -33,7 +33,7 @@ static const char usage[] =
 	"  -h, --help           deze hulp\n"
 	"\n"
 	"Voorbeeld:\n"
-	"  jeugdroute route --text examples/01-enschede-opvoedvraag.json\n"
+	"  jeugdroute route --text examples/01-enschede-lichte-opvoedvraag.json\n"
 	"\n"
 	"Afsluitcode: 0 gelukt; 2 ongeldig verzoek (één regel op stderr noemt veld en probleem);\n"
 	"1 interne of schijffout. In --batch is de afsluitcode 0 zolang elke regel beantwoord is.\n";

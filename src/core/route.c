@@ -245,7 +245,7 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 	int secure_form = jr_policy_form_with_setting(p, JR_SETTING_SECURE);
 	unsigned n, f;
 
-	if (jr_rule_crisis(r))
+	if (jr_rule_crisis(r) && a->age_status != JR_AGE_PROBATION_ONLY)
 		add_signal(a, JR_SIGNAL_CRISIS_FOLLOWUP, JR_WHY_SIG_CRISIS_FOLLOWUP,
 			   p->norms.crisis_followup_days, jr_rule_crisis_due(p, r));
 	if (hops >= p->norms.hopping_count)
@@ -301,6 +301,10 @@ enum jr_err jr_request_check(const struct jr_request *req, const char **field, c
 	for (size_t i = 0; i < req->history_count; i++) {
 		const struct jr_history_item *h = &req->history[i];
 		*field = "history";
+		if (h->start < req->birth_date) {
+			*message = "een hulptraject begint vóór de geboortedatum";
+			return JR_ERR_INPUT;
+		}
 		if (h->start > req->date) {
 			*message = "een hulptraject begint na de datum van het verzoek";
 			return JR_ERR_INPUT;

@@ -341,7 +341,8 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 	case JR_SIGNAL_WAITING:
 		return jr_buf_printf(b, "Het gezin wacht sinds %s al %d dagen, langer dan de norm "
 					"van %d dagen: zet overbruggingshulp in en meld de wachttijd. "
-					"[beleid norms.max_waiting_days = %d]",
+					"[signaal wachttijd, regel 2 hulp op tijd; beleid "
+					"norms.max_waiting_days = %d]",
 				     d1, s->count, p->norms.max_waiting_days,
 				     p->norms.max_waiting_days);
 	case JR_SIGNAL_BROAD_ANALYSIS:

@@ -12,14 +12,35 @@
 			goto out;                                                                  \
 	} while (0)
 
-/* Writes `"key":` and the explanation produced by `fill` as a JSON string. */
-static enum jr_err put_text(struct jr_buf *out, struct jr_buf *scratch, const char *key)
+/* Explanations are written straight into the answer and quoted in place: they rarely hold a
+ * character JSON must escape (only policy names could), so the common case costs one scan and no
+ * copy. `start` is where the raw text begins, just after its opening quote. */
+static enum jr_err quote_tail(struct jr_buf *out, struct jr_buf *scratch, size_t start)
 {
-	enum jr_err err = jr_buf_puts(out, key);
-	if (!err)
-		err = jr_buf_json_string(out, jr_buf_str(scratch));
-	return err;
+	enum jr_err err;
+
+	for (size_t i = start; i < out->len; i++) {
+		unsigned char c = (unsigned char)out->data[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		jr_buf_reset(scratch);
+		err = jr_buf_append(scratch, out->data + start, out->len - start);
+		if (err)
+			return err;
+		out->len = start - 1; /* drop the raw text and its opening quote */
+		return jr_buf_json_string(out, jr_buf_str(scratch));
+	}
+	return jr_buf_putc(out, '"');
 }
+
+#define PUT_WHY(key, call)                                                                         \
+	do {                                                                                       \
+		size_t start_;                                                                     \
+		TRY(jr_buf_puts(out, key "\""));                                                   \
+		start_ = out->len;                                                                 \
+		TRY(call);                                                                         \
+		TRY(quote_tail(out, scratch, start_));                                             \
+	} while (0)
 
 static enum jr_err put_option(struct jr_buf *out, struct jr_buf *scratch,
 			      const struct jr_answer *a, const struct jr_option *o)
@@ -74,9 +95,7 @@ static enum jr_err put_option(struct jr_buf *out, struct jr_buf *scratch,
 		sep = ",";
 	}
 	TRY(jr_buf_putc(out, ']'));
-	jr_buf_reset(scratch);
-	TRY(jr_why_option(scratch, a, o));
-	TRY(put_text(out, scratch, ",\"why\":"));
+	PUT_WHY(",\"why\":", jr_why_option(out, a, o));
 	TRY(jr_buf_putc(out, '}'));
 out:
 	return err;
@@ -105,9 +124,7 @@ enum jr_err jr_answer_write_json(struct jr_buf *out, struct jr_buf *scratch,
 	TRY(jr_buf_printf(out, ",\"regime\":\"%s\"},\"age\":%d,\"eligible\":%s", jr_regime_name(m->regime),
 			  a->age, a->eligible ? "true" : "false"));
 	if (!a->eligible) {
-		jr_buf_reset(scratch);
-		TRY(jr_why_eligibility(scratch, a));
-		TRY(put_text(out, scratch, ",\"why\":"));
+		PUT_WHY(",\"why\":", jr_why_eligibility(out, a));
 	}
 	TRY(jr_buf_printf(out, ",\"framework\":\"%s\",\"options\":[",
 			  jr_framework_name(a->framework)));
@@ -126,18 +143,14 @@ enum jr_err jr_answer_write_json(struct jr_buf *out, struct jr_buf *scratch,
 			jr_date_format(s->day, due);
 			TRY(jr_buf_printf(out, ",\"due\":\"%s\"", due));
 		}
-		jr_buf_reset(scratch);
-		TRY(jr_why_signal(scratch, a, s));
-		TRY(put_text(out, scratch, ",\"why\":"));
+		PUT_WHY(",\"why\":", jr_why_signal(out, a, s));
 		TRY(jr_buf_putc(out, '}'));
 	}
 	TRY(jr_buf_puts(out, "],\"warnings\":["));
 	for (size_t i = 0; i < a->warning_count; i++) {
 		if (i)
 			TRY(jr_buf_putc(out, ','));
-		jr_buf_reset(scratch);
-		TRY(jr_why_warning(scratch, a, a->warnings[i]));
-		TRY(jr_buf_json_string(out, jr_buf_str(scratch)));
+		PUT_WHY("", jr_why_warning(out, a, a->warnings[i]));
 	}
 	TRY(jr_buf_putc(out, ']'));
 	if (a->has_referral_check) {
@@ -145,9 +158,7 @@ enum jr_err jr_answer_write_json(struct jr_buf *out, struct jr_buf *scratch,
 				  a->referral_valid ? "true" : "false"));
 		if (a->referral_form)
 			TRY(jr_buf_printf(out, ",\"form\":%d", a->referral_form));
-		jr_buf_reset(scratch);
-		TRY(jr_why_referral(scratch, a));
-		TRY(put_text(out, scratch, ",\"why\":"));
+		PUT_WHY(",\"why\":", jr_why_referral(out, a));
 		TRY(jr_buf_putc(out, '}'));
 	}
 	TRY(jr_buf_putc(out, '}'));

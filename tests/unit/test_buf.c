@@ -100,6 +100,37 @@ static void test_buf_json_string_respects_maximum(void **state)
 	jr_buf_release(&b);
 }
 
+static void test_buf_printf_conversions(void **state)
+{
+	(void)state;
+	struct jr_buf b;
+	jr_buf_init(&b, 1000);
+	assert_int_equal(jr_buf_printf(&b, "a%sb%dc%02dd%zu%%e", "X", -42, 7, (size_t)123456789),
+			 JR_OK);
+	assert_string_equal(jr_buf_str(&b), "aXb-42c07d123456789%e");
+	jr_buf_reset(&b);
+	/* conversions the fast path does not know go to libc, with the remaining arguments */
+	assert_int_equal(jr_buf_printf(&b, "%d|%5.1f|%s|%x", 1, 2.25, "s", 255), JR_OK);
+	assert_string_equal(jr_buf_str(&b), "1|  2.2|s|ff");
+	jr_buf_reset(&b);
+	assert_int_equal(jr_buf_printf(&b, "%02d %02d %d", 5, 123, -2147483647 - 1), JR_OK);
+	assert_string_equal(jr_buf_str(&b), "05 123 -2147483648");
+	jr_buf_release(&b);
+}
+
+static void test_buf_printf_error_keeps_content(void **state)
+{
+	(void)state;
+	struct jr_buf b;
+	jr_buf_init(&b, 10);
+	assert_int_equal(jr_buf_puts(&b, "abc"), JR_OK);
+	assert_int_equal(jr_buf_printf(&b, "%s-%d", "defgh", 12345), JR_ERR_TOO_BIG);
+	assert_string_equal(jr_buf_str(&b), "abc");
+	assert_int_equal(jr_buf_printf(&b, "%s%8.3f", "d", 1.5), JR_ERR_TOO_BIG);
+	assert_string_equal(jr_buf_str(&b), "abc");
+	jr_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +141,8 @@ int main(void)
 		cmocka_unit_test(test_buf_allocation_failure_keeps_content),
 		cmocka_unit_test(test_buf_json_string_escapes),
 		cmocka_unit_test(test_buf_json_string_respects_maximum),
+		cmocka_unit_test(test_buf_printf_conversions),
+		cmocka_unit_test(test_buf_printf_error_keeps_content),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

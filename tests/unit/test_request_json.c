@@ -182,6 +182,9 @@ static void test_bad_history(void **state)
 	expect_bad("{" BASE ",\"date\":\"2026-01-01\",\"history\":[{\"form\":1,\"outcome\":"
 		   "\"negative\",\"start\":\"2026-05-01\"}]}",
 		   "history", "na de datum");
+	expect_bad("{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"negative\",\"start\":"
+		   "\"2015-05-31\"}]}",
+		   "history", "vóór de geboortedatum");
 }
 
 static void test_bad_referrer(void **state)

@@ -1986,6 +1986,8 @@ static void random_request(const struct jr_policy *p)
 		h->form = (int)rnd(JR_FORM_COUNT + 1);
 		h->outcome = (enum jr_outcome)rnd(JR_OUTCOME_COUNT);
 		h->start = rq.date - (jr_day)rnd(2000);
+		if (h->start < rq.birth_date) /* no help before birth (jr_request_check) */
+			h->start = rq.birth_date;
 		h->ongoing = rnd(4) == 0;
 		if (!h->ongoing)
 			h->end = h->start + (jr_day)rnd((uint32_t)(rq.date - h->start) + 1);
