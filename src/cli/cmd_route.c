@@ -1,8 +1,13 @@
 /* cmd_route: `jeugdroute route` — routes one request (a file or stdin) or a batch of JSON Lines.
  * A thin adapter: read, parse (request_json), look up the region (policy_set), route (core),
- * write (answer_json or text). */
+ * write (answer_json or text). A batch is cut into blocks of whole lines; each block is split
+ * over worker threads ("lanes") that share the read-only policies, and the lanes' output is
+ * written in input order. */
 #include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +35,7 @@ static const char usage[] =
 	"                       ongeldige regel geeft {\"error\": {...}} en de rest gaat door\n"
 	"  --text               leesbare tekst in plaats van JSON\n"
 	"  --today JJJJ-MM-DD   de datum voor verzoeken zonder \"date\" (standaard: vandaag)\n"
+	"  --threads N          --batch met N threads (standaard: het aantal processoren, hoogstens 8)\n"
 	"  -h, --help           deze hulp\n"
 	"\n"
 	"Voorbeeld:\n"
@@ -45,15 +51,31 @@ struct route_opts {
 	bool batch;
 	bool text;
 	jr_day today;
+	int threads;
 };
 
+/* What every lane reads and nobody writes once routing starts. */
 struct router {
 	struct route_opts opts;
 	struct jr_policy_set set;
+};
+
+#define LANES_MAX 64
+#define LANE_OUT_MAX ((size_t)256 << 20)
+#define BATCH_BLOCK (1024 * 1024) /* bytes of input routed per round */
+
+/* One worker's state: its own request, answer and output, and the block of lines it routes. */
+struct lane {
+	const struct router *r;
 	struct jr_request req;
 	struct jr_answer ans;
 	struct jr_buf out;
 	struct jr_buf scratch;
+	const char *data;
+	size_t len;
+	size_t lines;
+	size_t bad_lines;
+	enum jr_err err;
 };
 
 static jr_day today_local(void)
@@ -67,7 +89,10 @@ static jr_day today_local(void)
 
 static int parse_args(int argc, char **argv, struct route_opts *o)
 {
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+
 	o->today = today_local();
+	o->threads = online < 1 ? 1 : online > 8 ? 8 : (int)online;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (jr_cli_is_help(a)) {
@@ -77,6 +102,16 @@ static int parse_args(int argc, char **argv, struct route_opts *o)
 			o->batch = true;
 		} else if (strcmp(a, "--text") == 0) {
 			o->text = true;
+		} else if (strcmp(a, "--threads") == 0) {
+			char *end = NULL;
+			long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+			if (i + 1 >= argc || *end != '\0' || n < 1 || n > LANES_MAX) {
+				jr_cli_error("route: --threads verwacht een aantal van 1 tot en met %d",
+					     LANES_MAX);
+				return 2;
+			}
+			o->threads = (int)n;
+			i++;
 		} else if (strcmp(a, "--policy") == 0 || strcmp(a, "--policy-dir") == 0 ||
 			   strcmp(a, "--today") == 0) {
 			if (i + 1 >= argc) {
@@ -140,34 +175,35 @@ static enum jr_err load_policies(struct router *r)
 
 /* Parses and routes one request into r->out (JSON or text). Bad input leaves an explanation in
  * *diag and returns JR_ERR_INPUT / JR_ERR_TOO_BIG / JR_ERR_NOT_FOUND. */
-static enum jr_err route_one(struct router *r, const char *text, size_t len, struct jr_diag *diag)
+static enum jr_err route_one(struct lane *l, const char *text, size_t len, struct jr_diag *diag)
 {
+	const struct router *r = l->r;
 	const struct jr_policy *p;
 	enum jr_err err;
 
-	err = jr_request_parse(text, len, r->opts.today, &r->req, diag);
+	err = jr_request_parse(text, len, r->opts.today, &l->req, diag);
 	if (err)
 		return err;
-	p = jr_policy_set_find(&r->set, r->req.municipality);
+	p = jr_policy_set_find(&r->set, l->req.municipality);
 	if (!p) {
 		snprintf(diag->path, sizeof(diag->path), "municipality");
 		if (r->opts.policy_file)
 			snprintf(diag->message, sizeof(diag->message),
-				 "gemeente %s hoort niet bij regio %s (%s)", r->req.municipality,
+				 "gemeente %s hoort niet bij regio %s (%s)", l->req.municipality,
 				 r->set.policies[0]->name, r->opts.policy_file);
 		else
 			snprintf(diag->message, sizeof(diag->message),
 				 "gemeente %s staat in geen beleidsbestand; elke gemeente hoort bij "
 				 "de regio van haar beleidsbestand (policy/*.json)",
-				 r->req.municipality);
+				 l->req.municipality);
 		return JR_ERR_NOT_FOUND;
 	}
-	err = jr_route(p, &r->req, &r->ans);
+	err = jr_route(p, &l->req, &l->ans);
 	if (err)
 		return err;
 	if (r->opts.text)
-		return jr_text_answer(&r->out, &r->scratch, &r->ans);
-	return jr_answer_write_json(&r->out, &r->scratch, &r->ans);
+		return jr_text_answer(&l->out, &l->scratch, &l->ans);
+	return jr_answer_write_json(&l->out, &l->scratch, &l->ans);
 }
 
 static bool is_input_error(enum jr_err err)
@@ -175,7 +211,7 @@ static bool is_input_error(enum jr_err err)
 	return err == JR_ERR_INPUT || err == JR_ERR_TOO_BIG || err == JR_ERR_NOT_FOUND;
 }
 
-static int run_single(struct router *r)
+static int run_single(struct router *r, struct lane *l)
 {
 	struct jr_buf in;
 	struct jr_diag diag;
@@ -193,7 +229,7 @@ static int run_single(struct router *r)
 			     errnum ? strerror(errnum) : jr_err_name(err));
 		goto out;
 	}
-	err = route_one(r, jr_buf_str(&in), in.len, &diag);
+	err = route_one(l, jr_buf_str(&in), in.len, &diag);
 	if (is_input_error(err)) {
 		jr_cli_error("verzoek: veld %s: %s", diag.path, diag.message);
 		goto out;
@@ -203,8 +239,8 @@ static int run_single(struct router *r)
 		goto out;
 	}
 	if (!r->opts.text)
-		err = jr_buf_putc(&r->out, '\n');
-	if (!err && fwrite(r->out.data, 1, r->out.len, stdout) != r->out.len)
+		err = jr_buf_putc(&l->out, '\n');
+	if (!err && fwrite(l->out.data, 1, l->out.len, stdout) != l->out.len)
 		err = JR_ERR_IO;
 	if (err)
 		jr_cli_error("uitvoer schrijven mislukt: %s", jr_err_name(err));
@@ -213,25 +249,15 @@ out:
 	return jr_err_exit_status(err);
 }
 
-/* Flushes the output buffer when it holds more than `threshold` bytes. */
-static enum jr_err flush_out(struct jr_buf *out, size_t threshold)
-{
-	if (out->len <= threshold)
-		return JR_OK;
-	if (fwrite(out->data, 1, out->len, stdout) != out->len)
-		return JR_ERR_IO;
-	jr_buf_reset(out);
-	return JR_OK;
-}
-
 /* One line of a batch: its answer, or its error object, then a newline. */
-static enum jr_err batch_line(struct router *r, const char *line, size_t len, size_t *bad_lines)
+static enum jr_err batch_line(struct lane *l, const char *line, size_t len)
 {
 	struct jr_diag diag;
-	size_t mark = r->out.len;
+	size_t mark = l->out.len;
 	enum jr_err err;
 
-	r->req.id[0] = '\0';
+	l->req.id[0] = '\0';
+	l->lines++;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len > JR_REQUEST_MAX_BYTES) {
@@ -240,24 +266,93 @@ static enum jr_err batch_line(struct router *r, const char *line, size_t len, si
 			 JR_REQUEST_MAX_BYTES);
 		err = JR_ERR_TOO_BIG;
 	} else {
-		err = route_one(r, line, len, &diag);
+		err = route_one(l, line, len, &diag);
 	}
 	if (is_input_error(err)) {
-		(*bad_lines)++;
-		r->out.len = mark; /* drop a partly written answer */
-		err = jr_error_write_json(&r->out, &diag, r->req.id);
+		l->bad_lines++;
+		l->out.len = mark; /* drop a partly written answer */
+		err = jr_error_write_json(&l->out, &diag, l->req.id);
 	}
 	if (!err)
-		err = jr_buf_putc(&r->out, '\n');
+		err = jr_buf_putc(&l->out, '\n');
 	return err;
 }
 
-static int run_batch(struct router *r)
+/* Routes every line of the lane's block (the last one may lack its newline). */
+static void *lane_run(void *arg)
 {
-	enum { CHUNK = 1 << 20 };
+	struct lane *l = arg;
+	const char *p = l->data, *end = l->data + l->len;
+
+	while (p < end && !l->err) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		l->err = batch_line(l, p, n);
+		p += n + (nl ? 1 : 0);
+	}
+	return NULL;
+}
+
+/* Routes a block of whole lines over the lanes and writes their output in order. */
+static enum jr_err route_block(struct lane *lanes, int count, const char *data, size_t len)
+{
+	pthread_t tids[LANES_MAX];
+	bool started[LANES_MAX] = {false};
+	size_t start = 0;
+	enum jr_err err = JR_OK;
+
+	for (int i = 0; i < count; i++) {
+		size_t cut = start + (len - start) / (size_t)(count - i), stop = len;
+		const char *nl = cut < len && i < count - 1 ? memchr(data + cut, '\n', len - cut) : NULL;
+		if (i < count - 1)
+			stop = nl ? (size_t)(nl - data) + 1 : len;
+		lanes[i].data = data + start;
+		lanes[i].len = stop - start;
+		start = stop;
+	}
+	for (int i = 1; i < count; i++)
+		if (lanes[i].len > 0)
+			started[i] = pthread_create(&tids[i], NULL, lane_run, &lanes[i]) == 0;
+	lane_run(&lanes[0]);
+	for (int i = 1; i < count; i++) {
+		if (started[i])
+			pthread_join(tids[i], NULL);
+		else if (lanes[i].len > 0)
+			lane_run(&lanes[i]); /* no thread to be had: route it here */
+	}
+	for (int i = 0; i < count && !err; i++) {
+		err = lanes[i].err;
+		if (!err && lanes[i].out.len &&
+		    fwrite(lanes[i].out.data, 1, lanes[i].out.len, stdout) != lanes[i].out.len)
+			err = JR_ERR_IO;
+		jr_buf_reset(&lanes[i].out);
+	}
+	return err;
+}
+
+static size_t total(const struct lane *lanes, int count, size_t (*field)(const struct lane *))
+{
+	size_t n = 0;
+	for (int i = 0; i < count; i++)
+		n += field(&lanes[i]);
+	return n;
+}
+
+static size_t lines_of(const struct lane *l)
+{
+	return l->lines;
+}
+
+static size_t bad_lines_of(const struct lane *l)
+{
+	return l->bad_lines;
+}
+
+static int run_batch(struct router *r, struct lane *lanes)
+{
 	FILE *in = strcmp(r->opts.input, "-") == 0 ? stdin : fopen(r->opts.input, "rb");
+	size_t cap = BATCH_BLOCK + JR_REQUEST_MAX_BYTES + 2, have = 0, lines = 0, next_report = 100000;
 	char *buf = NULL;
-	size_t have = 0, cap = CHUNK + JR_REQUEST_MAX_BYTES + 2, lines = 0, bad_lines = 0;
 	bool skipping = false, progress = isatty(STDERR_FILENO);
 	enum jr_err err = JR_OK;
 
@@ -271,39 +366,45 @@ static int run_batch(struct router *r)
 		goto out;
 	}
 	for (;;) {
-		size_t n = fread(buf + have, 1, cap - have, in), start = 0;
-		bool eof = n == 0;
-		char *nl;
+		size_t n = fread(buf + have, 1, cap - have, in), start = 0, end;
+		bool eof = n == 0; /* the buffer always has room: see the over-long check below */
 
 		have += n;
-		while ((nl = memchr(buf + start, '\n', have - start)) != NULL) {
-			size_t len = (size_t)(nl - (buf + start));
-			if (skipping) {
-				skipping = false; /* the tail of an over-long line, already answered */
-			} else {
-				err = batch_line(r, buf + start, len, &bad_lines);
-				lines++;
-				if (!err)
-					err = flush_out(&r->out, CHUNK);
-				if (err)
-					goto out;
-				if (progress && lines % 100000 == 0)
-					fprintf(stderr, "\rjeugdroute: %zu verzoeken gerouteerd", lines);
+		if (skipping) {
+			/* The tail of an over-long line that was answered already. */
+			const char *nl = memchr(buf, '\n', have);
+			if (!nl) {
+				have = 0;
+				if (eof)
+					break;
+				continue;
 			}
-			start = len + 1 + start;
+			start = (size_t)(nl - buf) + 1;
+			skipping = false;
 		}
-		memmove(buf, buf + start, have - start);
-		have -= start;
-		if (have > JR_REQUEST_MAX_BYTES && !skipping) {
+		end = have;
+		if (!eof)
+			while (end > start && buf[end - 1] != '\n')
+				end--;
+		if (end > start) {
+			err = route_block(lanes, r->opts.threads, buf + start, end - start);
+			if (err)
+				goto out;
+		}
+		memmove(buf, buf + end, have - end);
+		have -= end;
+		if (!eof && have > JR_REQUEST_MAX_BYTES) {
 			/* A line longer than any request: answer it now, drop the rest of it. */
-			err = batch_line(r, buf, have, &bad_lines);
-			lines++;
+			err = route_block(lanes, 1, buf, have);
 			if (err)
 				goto out;
 			skipping = true;
 			have = 0;
-		} else if (skipping) {
-			have = 0;
+		}
+		lines = total(lanes, r->opts.threads, lines_of);
+		if (progress && lines >= next_report) {
+			fprintf(stderr, "\rjeugdroute: %zu verzoeken gerouteerd", lines);
+			next_report = lines + 100000;
 		}
 		if (eof)
 			break;
@@ -313,17 +414,13 @@ static int run_batch(struct router *r)
 		err = JR_ERR_IO;
 		goto out;
 	}
-	if (have > 0 && !skipping) {
-		err = batch_line(r, buf, have, &bad_lines); /* last line without newline */
-		lines++;
-	}
-	if (!err)
-		err = flush_out(&r->out, 0);
+	if (fflush(stdout) != 0)
+		err = JR_ERR_IO;
 	if (progress && lines >= 100000)
 		fputc('\n', stderr);
-	if (!err && bad_lines)
+	if (!err && total(lanes, r->opts.threads, bad_lines_of))
 		jr_cli_error("%zu van %zu regels afgewezen; zie de \"error\"-objecten in de uitvoer",
-			     bad_lines, lines);
+			     total(lanes, r->opts.threads, bad_lines_of), lines);
 out:
 	if (err == JR_ERR_IO)
 		jr_cli_error("uitvoer schrijven mislukt");
@@ -338,30 +435,47 @@ out:
 int jr_cmd_route(int argc, char **argv)
 {
 	struct router *r = jr_calloc(1, sizeof(*r));
-	int status;
+	struct lane *lanes = NULL;
+	int status, count = 0;
 
 	if (!r) {
 		jr_cli_error("onvoldoende geheugen");
 		return 1;
 	}
+	jr_policy_set_init(&r->set);
 	status = parse_args(argc, argv, &r->opts);
 	if (status) {
 		status = status < 0 ? 0 : status;
 		goto out;
 	}
-	jr_policy_set_init(&r->set);
-	jr_buf_init(&r->out, (size_t)64 << 20);
-	jr_buf_init(&r->scratch, 64 * 1024);
+	if (!r->opts.batch)
+		r->opts.threads = 1;
+	count = r->opts.threads;
+	lanes = jr_calloc((size_t)count, sizeof(*lanes));
+	if (!lanes) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	for (int i = 0; i < count; i++) {
+		lanes[i].r = r;
+		jr_buf_init(&lanes[i].out, LANE_OUT_MAX);
+		jr_buf_init(&lanes[i].scratch, 64 * 1024);
+	}
 	if (load_policies(r)) {
 		status = 2;
-		goto release;
+		goto out;
 	}
-	status = r->opts.batch ? run_batch(r) : run_single(r);
-release:
-	jr_policy_set_release(&r->set);
-	jr_buf_release(&r->out);
-	jr_buf_release(&r->scratch);
+	/* jansson seeds its hash function on first use; do it before any thread starts. */
+	json_object_seed(0);
+	status = r->opts.batch ? run_batch(r, lanes) : run_single(r, &lanes[0]);
 out:
+	for (int i = 0; i < count && lanes; i++) {
+		jr_buf_release(&lanes[i].out);
+		jr_buf_release(&lanes[i].scratch);
+	}
+	jr_free(lanes);
+	jr_policy_set_release(&r->set);
 	jr_free(r);
 	return status;
 }

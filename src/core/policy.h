@@ -230,7 +230,7 @@ int jr_sb_category_parse(const char *s);
 const char *jr_nr_kind_name(enum jr_nr_kind k);
 int jr_nr_kind_parse(const char *s);
 
-/* The municipality with this 4-digit CBS code, or NULL. */
+/* The municipality with this CBS code (4 digits and a NUL, 5 bytes read), or NULL. */
 const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, const char *code);
 
 /* The form of a setting that the rules place themselves (crisis, secure, measure): the lightest

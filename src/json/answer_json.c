@@ -2,6 +2,8 @@
  * written once and thrown away, and batch routing writes a million of them. */
 #include "json/answer_json.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/why.h"
@@ -15,14 +17,36 @@
 /* Explanations are written straight into the answer and quoted in place: they rarely hold a
  * character JSON must escape (only policy names could), so the common case costs one scan and no
  * copy. `start` is where the raw text begins, just after its opening quote. */
+static bool needs_escape(const char *s, size_t len)
+{
+	/* Eight bytes at a time: a byte below 0x20, a quote or a backslash sets its high bit in
+	 * `hit` (the classic has-zero-byte test); bytes of multi-byte UTF-8 never do. */
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, q, bs, hit;
+		memcpy(&x, s + i, 8);
+		q = x ^ (ones * '"');
+		bs = x ^ (ones * '\\');
+		hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs);
+		hit &= highs;
+		if (hit)
+			return true;
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\')
+			return true;
+	}
+	return false;
+}
+
 static enum jr_err quote_tail(struct jr_buf *out, struct jr_buf *scratch, size_t start)
 {
 	enum jr_err err;
 
-	for (size_t i = start; i < out->len; i++) {
-		unsigned char c = (unsigned char)out->data[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
+	if (needs_escape(out->data + start, out->len - start)) {
 		jr_buf_reset(scratch);
 		err = jr_buf_append(scratch, out->data + start, out->len - start);
 		if (err)

@@ -124,12 +124,38 @@ static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *
 	return JR_OK;
 }
 
+/* Rejects history item i's `name` ("history[2].end"); the field is only formatted on error. */
+__attribute__((format(printf, 4, 5))) static enum jr_err bad_item(struct jr_diag *d, size_t i,
+								  const char *name, const char *fmt,
+								  ...)
+{
+	va_list ap;
+
+	snprintf(d->path, sizeof(d->path), "history[%zu]%s%.40s", i, name[0] ? "." : "", name);
+	va_start(ap, fmt);
+	vsnprintf(d->message, sizeof(d->message), fmt, ap);
+	va_end(ap);
+	return JR_ERR_INPUT;
+}
+
+static enum jr_err parse_item_date(struct jr_diag *d, size_t i, const char *name, json_t *v,
+				   jr_day *out)
+{
+	if (!json_is_string(v))
+		return bad_item(d, i, name, "is %s; verwacht een datum als \"JJJJ-MM-DD\"",
+				type_name(v));
+	if (jr_date_parse(json_string_value(v), json_string_length(v), out))
+		return bad_item(d, i, name,
+				"\"%.40s\" is geen bestaande datum; verwacht \"JJJJ-MM-DD\" tussen "
+				"%d en %d",
+				json_string_value(v), JR_DATE_MIN_YEAR, JR_DATE_MAX_YEAR);
+	return JR_OK;
+}
+
 static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request *r)
 {
-	static const char *const keys[] = {"form", "outcome", "start", "end", "comment", NULL};
 	size_t i;
 	json_t *item;
-	char field[64];
 	enum jr_err err;
 
 	if (!json_is_array(v))
@@ -139,50 +165,48 @@ static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request
 			   JR_HISTORY_MAX);
 	json_array_foreach(v, i, item) {
 		struct jr_history_item *h = &r->history[i];
+		json_t *form = NULL, *outcome = NULL, *start = NULL, *end = NULL, *x;
 		const char *key;
-		json_t *x;
-		int outcome;
+		int o;
 
-		snprintf(field, sizeof(field), "history[%zu]", i);
 		if (!json_is_object(item))
-			return bad(d, field, "is %s; verwacht een object met form, outcome, start, "
-					     "end",
-				   type_name(item));
+			return bad_item(d, i, "", "is %s; verwacht een object met form, outcome, "
+						  "start, end",
+					type_name(item));
 		json_object_foreach(item, key, x) {
-			bool known = false;
-			for (const char *const *k = keys; *k; k++)
-				known |= strcmp(*k, key) == 0;
-			if (!known) {
-				snprintf(field, sizeof(field), "history[%zu].%.20s", i, key);
-				return bad(d, field, "onbekend veld; verwacht form, outcome, start, "
-						     "end");
-			}
+			if (strcmp(key, "form") == 0)
+				form = x;
+			else if (strcmp(key, "outcome") == 0)
+				outcome = x;
+			else if (strcmp(key, "start") == 0)
+				start = x;
+			else if (strcmp(key, "end") == 0)
+				end = x;
+			else if (strcmp(key, "comment") != 0)
+				return bad_item(d, i, key, "onbekend veld; verwacht form, outcome, "
+							   "start, end");
 		}
-		snprintf(field, sizeof(field), "history[%zu].form", i);
-		x = json_object_get(item, "form");
-		if (!x || !json_is_integer(x) || json_integer_value(x) < 0 ||
-		    json_integer_value(x) > JR_FORM_COUNT)
-			return bad(d, field, "verwacht een vorm van 0 (sociale basis) tot en met 10");
-		h->form = (int)json_integer_value(x);
-		snprintf(field, sizeof(field), "history[%zu].outcome", i);
-		x = json_object_get(item, "outcome");
-		outcome = x && json_is_string(x) ? jr_outcome_parse(json_string_value(x)) : -1;
-		if (outcome < 0)
-			return bad(d, field, "verwacht \"positive\", \"negative\" of \"neutral\"");
-		h->outcome = (enum jr_outcome)outcome;
-		snprintf(field, sizeof(field), "history[%zu].start", i);
-		x = json_object_get(item, "start");
-		if (!x)
-			return bad(d, field, "ontbreekt; verwacht een datum als \"JJJJ-MM-DD\"");
-		if ((err = parse_date(d, field, x, &h->start)))
+		if (!form || !json_is_integer(form) || json_integer_value(form) < 0 ||
+		    json_integer_value(form) > JR_FORM_COUNT)
+			return bad_item(d, i, "form",
+					"verwacht een vorm van 0 (sociale basis) tot en met 10");
+		h->form = (int)json_integer_value(form);
+		o = outcome && json_is_string(outcome) ? jr_outcome_parse(json_string_value(outcome))
+						       : -1;
+		if (o < 0)
+			return bad_item(d, i, "outcome",
+					"verwacht \"positive\", \"negative\" of \"neutral\"");
+		h->outcome = (enum jr_outcome)o;
+		if (!start)
+			return bad_item(d, i, "start",
+					"ontbreekt; verwacht een datum als \"JJJJ-MM-DD\"");
+		if ((err = parse_item_date(d, i, "start", start, &h->start)))
 			return err;
-		snprintf(field, sizeof(field), "history[%zu].end", i);
-		x = json_object_get(item, "end");
-		h->ongoing = !x || json_is_null(x);
-		if (!h->ongoing && (err = parse_date(d, field, x, &h->end)))
+		h->ongoing = !end || json_is_null(end);
+		if (!h->ongoing && (err = parse_item_date(d, i, "end", end, &h->end)))
 			return err;
 		if (!h->ongoing && h->end < h->start)
-			return bad(d, field, "ligt vóór start");
+			return bad_item(d, i, "end", "ligt vóór start");
 	}
 	r->history_count = json_array_size(v);
 	return JR_OK;
@@ -229,23 +253,11 @@ static enum jr_err parse_referrer(struct jr_diag *d, json_t *v, struct jr_reques
 static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r,
 				struct jr_diag *d)
 {
-	static const char *const keys[] = {"id", "municipality", "birth_date", "date", "needs",
-					   "flags", "court_measure", "broad_analysis", "history",
-					   "referrer", "waiting_since", "comment", NULL};
 	const char *key, *field = NULL, *message = NULL;
 	json_t *v;
 	enum jr_err err;
 	bool has_birth = false;
 
-	json_object_foreach(root, key, v) {
-		bool known = false;
-		for (const char *const *k = keys; *k; k++)
-			known |= strcmp(*k, key) == 0;
-		if (!known)
-			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
-					   "needs, flags, court_measure, broad_analysis, history, "
-					   "referrer, waiting_since, id");
-	}
 	r->date = today;
 	json_object_foreach(root, key, v) {
 		if (strcmp(key, "id") == 0) {
@@ -298,6 +310,10 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 		} else if (strcmp(key, "comment") == 0) {
 			if (!json_is_string(v))
 				return bad(d, key, "is %s; verwacht een tekst", type_name(v));
+		} else {
+			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
+					   "needs, flags, court_measure, broad_analysis, history, "
+					   "referrer, waiting_since, id");
 		}
 	}
 	if (!r->municipality[0])

@@ -183,6 +183,40 @@ static void test_output_bound_is_an_error_not_a_crash(void **state)
 	jr_buf_release(&scratch);
 }
 
+static void test_policy_text_is_escaped_wherever_it_stands(void **state)
+{
+	(void)state;
+	/* Explanations are quoted in place and only escaped when needed: put characters JSON must
+	 * escape at every offset of a name that appears in them, and check the JSON stays valid
+	 * and carries the name unchanged. */
+	static const char *const nasty[] = {"\"", "\\", "\n", "\t", "\x01"};
+	struct jr_policy saved = twente;
+	for (size_t k = 0; k < sizeof(nasty) / sizeof(nasty[0]); k++) {
+		for (int at = 0; at < 20; at++) {
+			char name[32];
+			json_t *a, *o;
+			size_t i;
+			snprintf(name, sizeof(name), "%.*s%sRegio", at, "Oost-Nederland-Twente-Noord",
+				 nasty[k]);
+			snprintf(twente.forms[3].name, sizeof(twente.forms[3].name), "%s", name);
+			snprintf(twente.regional_body_short, sizeof(twente.regional_body_short), "%s",
+				 name);
+			a = route_json("{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\","
+				       "\"needs\":{\"behaviour\":3,\"safety\":4},\"flags\":[\"unsafe\"]}");
+			json_array_foreach(json_object_get(a, "options"), i, o) {
+				if (json_integer_value(json_object_get(o, "form")) == 3)
+					assert_string_equal(json_string_value(json_object_get(o, "name")),
+							    name);
+				if (json_integer_value(json_object_get(o, "form")) == 5)
+					assert_non_null(strstr(json_string_value(json_object_get(o, "why")),
+							       name));
+			}
+			json_decref(a);
+		}
+	}
+	twente = saved;
+}
+
 static void test_error_object(void **state)
 {
 	(void)state;
@@ -206,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_crisis_signal_has_due_date),
 		cmocka_unit_test(test_every_why_renders),
 		cmocka_unit_test(test_output_bound_is_an_error_not_a_crash),
+		cmocka_unit_test(test_policy_text_is_escaped_wherever_it_stands),
 		cmocka_unit_test(test_error_object),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
