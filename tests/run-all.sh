@@ -33,7 +33,7 @@ tally() {
 }
 
 for t in "$testbuild"/unit_*; do
-	[ -x "$t" ] || continue
+	[ -f "$t" ] && [ -x "$t" ] || continue
 	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
 	tally "$(basename "$t")" $?
 	grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
@@ -44,7 +44,7 @@ tally "black-box" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 for f in "$fuzzbuild"/fuzz_*; do
-	[ -x "$f" ] || continue
+	[ -f "$f" ] && [ -x "$f" ] || continue
 	name=$(basename "$f")
 	corpus=tests/fuzz/corpus/${name#fuzz_}
 	work=$(mktemp -d)
