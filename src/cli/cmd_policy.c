@@ -108,6 +108,21 @@ static void print_indication(const struct jr_indication *ind)
 	}
 }
 
+static void print_offers(const char *title, const struct jr_offer *offers, size_t count,
+			 bool social_base)
+{
+	if (!count)
+		return;
+	printf("\n%s:\n", title);
+	for (size_t i = 0; i < count; i++) {
+		printf("  - %s [%s]: ", offers[i].name,
+		       social_base ? jr_sb_category_label((enum jr_sb_category)offers[i].category)
+				   : jr_nr_kind_label((enum jr_nr_kind)offers[i].category));
+		print_needs(offers[i].needs);
+		printf("\n");
+	}
+}
+
 static void print_regime(const struct jr_policy *p, const struct jr_municipality *m)
 {
 	printf("%s", jr_regime_label(m->regime));
@@ -166,22 +181,9 @@ static void show(const struct jr_policy *p, const struct jr_municipality *only)
 		printf("\n");
 	}
 
-	printf("\nSociale basis (vrij toegankelijk):\n");
-	for (size_t i = 0; i < p->social_base_count; i++) {
-		printf("  - %s [%s]: ", p->social_base[i].name,
-		       jr_sb_category_name((enum jr_sb_category)p->social_base[i].category));
-		print_needs(p->social_base[i].needs);
-		printf("\n");
-	}
-	if (p->no_referral_count) {
-		printf("\nZonder verwijzing:\n");
-		for (size_t i = 0; i < p->no_referral_count; i++) {
-			printf("  - %s [%s]: ", p->no_referral[i].name,
-			       jr_nr_kind_name((enum jr_nr_kind)p->no_referral[i].category));
-			print_needs(p->no_referral[i].needs);
-			printf("\n");
-		}
-	}
+	print_offers("Sociale basis (vrij toegankelijk)", p->social_base, p->social_base_count,
+		     true);
+	print_offers("Zonder verwijzing", p->no_referral, p->no_referral_count, false);
 
 	printf("\nVerwijzers (iJw COD327):\n");
 	for (int c = 1; c < JR_REFERRER_CODES; c++) {

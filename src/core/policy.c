@@ -148,6 +148,16 @@ const char *jr_regime_label(enum jr_regime r)
 	return label_of(regime_names, JR_REGIME_COUNT, (int)r);
 }
 
+const char *jr_sb_category_label(enum jr_sb_category c)
+{
+	return label_of(sb_names, JR_SB_COUNT, (int)c);
+}
+
+const char *jr_nr_kind_label(enum jr_nr_kind k)
+{
+	return label_of(nr_names, JR_NR_COUNT, (int)k);
+}
+
 const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, const char *code)
 {
 	/* Both are 4 digits and a NUL: a fixed-size compare, which the compiler inlines. */

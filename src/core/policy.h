@@ -227,7 +227,9 @@ const char *jr_regime_label(enum jr_regime r);
 int jr_regime_parse(const char *s);
 const char *jr_sb_category_name(enum jr_sb_category c);
 int jr_sb_category_parse(const char *s);
+const char *jr_sb_category_label(enum jr_sb_category c);
 const char *jr_nr_kind_name(enum jr_nr_kind k);
+const char *jr_nr_kind_label(enum jr_nr_kind k);
 int jr_nr_kind_parse(const char *s);
 
 /* The municipality with this CBS code (4 digits and a NUL, 5 bytes read), or NULL. */

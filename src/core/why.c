@@ -247,7 +247,7 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 	case JR_WHY_NR_SUPPORT:
 		err = jr_buf_printf(b, "Oplossing zonder verwijzing (%s): geen verwijzing of "
 				       "beschikking nodig. Sluit aan bij ",
-				    jr_nr_kind_name((enum jr_nr_kind)o->offer->category));
+				    jr_nr_kind_label((enum jr_nr_kind)o->offer->category));
 		if (!err)
 			err = put_reasons(b, r, o->why_needs, 0, "de vraag van het gezin");
 		if (!err)

@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/ident.h"
 #include "json/file.h"
+#include "json/json_types.h"
 
 #define FORMAT_ID "jeugdroute-policy/1"
 
@@ -58,21 +59,6 @@ static void pop(struct ld *ld, size_t old)
 	ld->path[old] = '\0';
 }
 
-static const char *type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "een object";
-	case JSON_ARRAY: return "een lijst";
-	case JSON_STRING: return "een tekst";
-	case JSON_INTEGER: return "een geheel getal";
-	case JSON_REAL: return "een kommagetal";
-	case JSON_TRUE:
-	case JSON_FALSE: return "true/false";
-	case JSON_NULL: return "null";
-	}
-	return "onbekend";
-}
-
 /* Rejects keys other than those in the NULL-terminated `allowed` list: a typo in a policy file
  * must not silently fall back to a default. */
 static enum jr_err check_keys(struct ld *ld, json_t *obj, const char *const *allowed)
@@ -114,7 +100,7 @@ static enum jr_err member(struct ld *ld, json_t *obj, const char *key, json_type
 	type_ok = json_typeof(v) == type ||
 		  (type == JSON_TRUE && json_typeof(v) == JSON_FALSE);
 	if (!type_ok) {
-		err = fail(ld, "is %s; verwacht %s", type_name(v), what);
+		err = fail(ld, "is %s; verwacht %s", jr_json_type_name(v), what);
 		goto out;
 	}
 	*out = v;
@@ -214,7 +200,7 @@ static enum jr_err get_name_mask(struct ld *ld, json_t *obj, const char *key, bo
 		int n;
 		old2 = push_index(ld, i);
 		if (!json_is_string(v)) {
-			err = fail(ld, "is %s; verwacht een naam uit %s", type_name(v), choices);
+			err = fail(ld, "is %s; verwacht een naam uit %s", jr_json_type_name(v), choices);
 			goto out;
 		}
 		n = parse(json_string_value(v));
@@ -226,8 +212,6 @@ static enum jr_err get_name_mask(struct ld *ld, json_t *obj, const char *key, bo
 		*out |= 1u << n;
 		pop(ld, old2);
 	}
-	pop(ld, old);
-	return JR_OK;
 out:
 	pop(ld, old);
 	return err;
@@ -291,7 +275,7 @@ static enum jr_err load_jz020(struct ld *ld, json_t *form, struct jr_form *f)
 			err = fail(ld, "het object mist \"default\"");
 	} else {
 		err = fail(ld, "is %s; verwacht een tekst zoals \"45\" of een object per maatregel",
-			   type_name(v));
+			   jr_json_type_name(v));
 	}
 out:
 	pop(ld, old);
@@ -390,7 +374,7 @@ static enum jr_err load_forms(struct ld *ld, json_t *root, struct jr_policy *p)
 		int n, setting, contracting;
 		old2 = push_index(ld, i);
 		if (!json_is_object(v)) {
-			err = fail(ld, "is %s; verwacht een object", type_name(v));
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
 			goto out;
 		}
 		if ((err = check_keys(ld, v, keys)) ||
@@ -424,8 +408,6 @@ static enum jr_err load_forms(struct ld *ld, json_t *root, struct jr_policy *p)
 				   jr_setting_name((enum jr_setting)s));
 			goto out;
 		}
-	pop(ld, old);
-	return JR_OK;
 out:
 	pop(ld, old);
 	return err;
@@ -452,7 +434,7 @@ static enum jr_err load_offers(struct ld *ld, json_t *root, const char *key, con
 		struct jr_offer *o = &offers[i];
 		old2 = push_index(ld, i);
 		if (!json_is_object(v)) {
-			err = fail(ld, "is %s; verwacht een object", type_name(v));
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
 			goto out;
 		}
 		if ((err = check_keys(ld, v, keys)) ||
@@ -478,8 +460,6 @@ static enum jr_err load_offers(struct ld *ld, json_t *root, const char *key, con
 		pop(ld, old2);
 	}
 	*count = json_array_size(arr);
-	pop(ld, old);
-	return JR_OK;
 out:
 	pop(ld, old);
 	return err;
@@ -506,7 +486,7 @@ static enum jr_err load_municipalities(struct ld *ld, json_t *root, struct jr_po
 		int regime;
 		old2 = push_index(ld, i);
 		if (!json_is_object(v)) {
-			err = fail(ld, "is %s; verwacht een object", type_name(v));
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
 			goto out;
 		}
 		if ((err = check_keys(ld, v, keys)) ||
@@ -538,8 +518,6 @@ static enum jr_err load_municipalities(struct ld *ld, json_t *root, struct jr_po
 		pop(ld, old2);
 	}
 	p->municipality_count = json_array_size(arr);
-	pop(ld, old);
-	return JR_OK;
 out:
 	pop(ld, old);
 	return err;
@@ -571,7 +549,7 @@ static enum jr_err load_referrers(struct ld *ld, json_t *root, struct jr_policy 
 		struct jr_referrer *r;
 		old2 = push_index(ld, i);
 		if (!json_is_object(v)) {
-			err = fail(ld, "is %s; verwacht een object", type_name(v));
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
 			goto out;
 		}
 		if ((err = check_keys(ld, v, keys)) ||
@@ -656,7 +634,7 @@ static enum jr_err load_regimes(struct ld *ld, json_t *root, struct jr_policy *p
 			goto out;
 		}
 		if (!json_is_object(v)) {
-			err = fail(ld, "is %s; verwacht een object", type_name(v));
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
 			goto out;
 		}
 		info = &p->regimes[r];
@@ -691,8 +669,6 @@ static enum jr_err load_regimes(struct ld *ld, json_t *root, struct jr_policy *p
 		}
 		pop(ld, old2);
 	}
-	pop(ld, old);
-	return JR_OK;
 out:
 	pop(ld, old);
 	return err;
@@ -898,7 +874,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 			    jerr.column, jerr.text);
 	}
 	if (!json_is_object(root)) {
-		err = fail(&ld, "is %s; een beleidsbestand is een JSON-object", type_name(root));
+		err = fail(&ld, "is %s; een beleidsbestand is een JSON-object", jr_json_type_name(root));
 		goto out;
 	}
 	/* Build into a zeroed scratch copy so that `out` is only written when all is valid. */

@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "core/ident.h"
+#include "json/json_types.h"
 
 __attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, const char *field,
 							     const char *fmt, ...)
@@ -51,25 +52,10 @@ static int json_depth(const char *s, size_t len, int max)
 	return deepest;
 }
 
-static const char *type_name(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "een object";
-	case JSON_ARRAY: return "een lijst";
-	case JSON_STRING: return "een tekst";
-	case JSON_INTEGER: return "een geheel getal";
-	case JSON_REAL: return "een kommagetal";
-	case JSON_TRUE:
-	case JSON_FALSE: return "true/false";
-	case JSON_NULL: return "null";
-	}
-	return "onbekend";
-}
-
 static enum jr_err parse_date(struct jr_diag *d, const char *field, json_t *v, jr_day *out)
 {
 	if (!json_is_string(v))
-		return bad(d, field, "is %s; verwacht een datum als \"JJJJ-MM-DD\"", type_name(v));
+		return bad(d, field, "is %s; verwacht een datum als \"JJJJ-MM-DD\"", jr_json_type_name(v));
 	if (jr_date_parse(json_string_value(v), json_string_length(v), out))
 		return bad(d, field, "\"%.40s\" is geen bestaande datum; verwacht \"JJJJ-MM-DD\" "
 				     "tussen %d en %d",
@@ -85,7 +71,7 @@ static enum jr_err parse_needs(struct jr_diag *d, json_t *v, struct jr_request *
 
 	if (!json_is_object(v))
 		return bad(d, "needs", "is %s; verwacht een object zoals {\"parenting\": 2}",
-			   type_name(v));
+			   jr_json_type_name(v));
 	json_object_foreach(v, key, level) {
 		int n = jr_need_parse(key);
 		snprintf(field, sizeof(field), "needs.%.40s", key);
@@ -95,7 +81,7 @@ static enum jr_err parse_needs(struct jr_diag *d, json_t *v, struct jr_request *
 					     "substance_use, safety, livelihood, disability");
 		if (!json_is_integer(level))
 			return bad(d, field, "is %s; verwacht een ernst van 0 tot en met 4",
-				   type_name(level));
+				   jr_json_type_name(level));
 		if (json_integer_value(level) < 0 || json_integer_value(level) > JR_NEED_MAX_LEVEL)
 			return bad(d, field, "is %lld; verwacht een ernst van 0 tot en met 4",
 				   (long long)json_integer_value(level));
@@ -111,7 +97,7 @@ static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *
 	char field[32];
 
 	if (!json_is_array(v))
-		return bad(d, "flags", "is %s; verwacht een lijst zoals [\"unsafe\"]", type_name(v));
+		return bad(d, "flags", "is %s; verwacht een lijst zoals [\"unsafe\"]", jr_json_type_name(v));
 	json_array_foreach(v, i, f) {
 		int n = json_is_string(f) ? jr_flag_parse(json_string_value(f)) : -1;
 		snprintf(field, sizeof(field), "flags[%zu]", i);
@@ -143,7 +129,7 @@ static enum jr_err parse_item_date(struct jr_diag *d, size_t i, const char *name
 {
 	if (!json_is_string(v))
 		return bad_item(d, i, name, "is %s; verwacht een datum als \"JJJJ-MM-DD\"",
-				type_name(v));
+				jr_json_type_name(v));
 	if (jr_date_parse(json_string_value(v), json_string_length(v), out))
 		return bad_item(d, i, name,
 				"\"%.40s\" is geen bestaande datum; verwacht \"JJJJ-MM-DD\" tussen "
@@ -159,7 +145,7 @@ static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request
 	enum jr_err err;
 
 	if (!json_is_array(v))
-		return bad(d, "history", "is %s; verwacht een lijst met eerdere hulp", type_name(v));
+		return bad(d, "history", "is %s; verwacht een lijst met eerdere hulp", jr_json_type_name(v));
 	if (json_array_size(v) > JR_HISTORY_MAX)
 		return bad(d, "history", "bevat %zu trajecten; hoogstens %d", json_array_size(v),
 			   JR_HISTORY_MAX);
@@ -172,7 +158,7 @@ static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request
 		if (!json_is_object(item))
 			return bad_item(d, i, "", "is %s; verwacht een object met form, outcome, "
 						  "start, end",
-					type_name(item));
+					jr_json_type_name(item));
 		json_object_foreach(item, key, x) {
 			if (strcmp(key, "form") == 0)
 				form = x;
@@ -219,7 +205,7 @@ static enum jr_err parse_referrer(struct jr_diag *d, json_t *v, struct jr_reques
 
 	if (!json_is_object(v))
 		return bad(d, "referrer", "is %s; verwacht {\"type\": \"02\", \"agb\": \"01234567\"}",
-			   type_name(v));
+			   jr_json_type_name(v));
 	json_object_foreach(v, key, x) {
 		if (strcmp(key, "type") != 0 && strcmp(key, "agb") != 0) {
 			char field[48];
@@ -299,7 +285,7 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 			r->measure = (enum jr_measure)m;
 		} else if (strcmp(key, "broad_analysis") == 0) {
 			if (!json_is_boolean(v))
-				return bad(d, key, "is %s; verwacht true of false", type_name(v));
+				return bad(d, key, "is %s; verwacht true of false", jr_json_type_name(v));
 			r->broad_analysis = json_is_true(v);
 		} else if (strcmp(key, "history") == 0) {
 			if ((err = parse_history(d, v, r)))
@@ -309,7 +295,7 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 				return err;
 		} else if (strcmp(key, "comment") == 0) {
 			if (!json_is_string(v))
-				return bad(d, key, "is %s; verwacht een tekst", type_name(v));
+				return bad(d, key, "is %s; verwacht een tekst", jr_json_type_name(v));
 		} else {
 			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
 					   "needs, flags, court_measure, broad_analysis, history, "
@@ -357,7 +343,7 @@ enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct 
 	if (!root)
 		return bad(d, "(json)", "geen geldige JSON (kolom %d): %s", jerr.column, jerr.text);
 	if (!json_is_object(root))
-		err = bad(d, "(verzoek)", "is %s; verwacht een JSON-object", type_name(root));
+		err = bad(d, "(verzoek)", "is %s; verwacht een JSON-object", jr_json_type_name(root));
 	else
 		err = parse_object(root, today, out, d);
 	json_decref(root);
