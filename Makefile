@@ -13,7 +13,7 @@ FUZZ_RUNS  ?= 50000
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
            clang libclang-rt-14-dev jq
 
-.PHONY: all build run test deps fuzz bench clean lint
+.PHONY: all build run test deps fuzz bench clean lint format
 
 all: build
 
@@ -49,6 +49,9 @@ bench: build
 
 lint:
 	sh tools/banned.sh
+
+format:
+	clang-format -i $$(find src tests bench -name '*.[ch]')
 
 clean:
 	rm -rf $(BUILD) $(TESTBUILD) $(FUZZBUILD)

@@ -353,7 +353,7 @@ static int run_batch(struct router *r, struct lane *lanes)
 	FILE *in = strcmp(r->opts.input, "-") == 0 ? stdin : fopen(r->opts.input, "rb");
 	size_t cap = BATCH_BLOCK + JR_REQUEST_MAX_BYTES + 2, have = 0, lines = 0, next_report = 100000;
 	char *buf = NULL;
-	bool skipping = false, progress = isatty(STDERR_FILENO);
+	bool skipping = false, read_failed = false, progress = isatty(STDERR_FILENO);
 	enum jr_err err = JR_OK;
 
 	if (!in) {
@@ -410,7 +410,8 @@ static int run_batch(struct router *r, struct lane *lanes)
 			break;
 	}
 	if (ferror(in)) {
-		jr_cli_error("%s: lezen mislukt", r->opts.input);
+		jr_cli_error("%s: lezen mislukt: %s", r->opts.input, strerror(errno));
+		read_failed = true;
 		err = JR_ERR_IO;
 		goto out;
 	}
@@ -422,9 +423,9 @@ static int run_batch(struct router *r, struct lane *lanes)
 		jr_cli_error("%zu van %zu regels afgewezen; zie de \"error\"-objecten in de uitvoer",
 			     total(lanes, r->opts.threads, bad_lines_of), lines);
 out:
-	if (err == JR_ERR_IO)
+	if (err == JR_ERR_IO && !read_failed)
 		jr_cli_error("uitvoer schrijven mislukt");
-	else if (err)
+	else if (err && !read_failed)
 		jr_cli_error("batch afgebroken: %s", jr_err_name(err));
 	jr_free(buf);
 	if (in != stdin)
