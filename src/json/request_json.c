@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/ident.h"
 #include "json/json_types.h"
+#include "json/request_fast.h"
 
 __attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, const char *field,
 							     const char *fmt, ...)
@@ -314,6 +315,17 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 
 enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct jr_request *out,
 			     struct jr_diag *d)
+{
+	if (jr_request_parse_fast(text, len, today, out)) {
+		d->path[0] = '\0';
+		d->message[0] = '\0';
+		return JR_OK;
+	}
+	return jr_request_parse_full(text, len, today, out, d);
+}
+
+enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
+				  struct jr_request *out, struct jr_diag *d)
 {
 	json_error_t jerr;
 	unsigned long failures;

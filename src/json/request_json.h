@@ -17,8 +17,14 @@
 #define JR_REQUEST_MAX_DEPTH 8
 
 /* Parses one request. `today` is the default for a missing "date". Returns JR_ERR_INPUT or
- * JR_ERR_TOO_BIG with diag filled, JR_ERR_NOMEM, or JR_OK. */
+ * JR_ERR_TOO_BIG with diag filled, JR_ERR_NOMEM, or JR_OK. Plain valid requests take the fast
+ * path (request_fast.h); everything else, and every error, goes through jansson. */
 enum jr_err jr_request_parse(const char *text, size_t len, jr_day today, struct jr_request *out,
 			     struct jr_diag *diag);
+
+/* The full parser alone (jansson), as jr_request_parse without the fast path; for the
+ * differential tests of the fast path. */
+enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
+				  struct jr_request *out, struct jr_diag *diag);
 
 #endif

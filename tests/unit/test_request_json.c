@@ -12,6 +12,7 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "json/request_fast.h"
 #include "json/request_json.h"
 
 static struct jr_request req;
@@ -257,17 +258,99 @@ static void test_nul_inside_is_rejected(void **state)
 static void test_allocation_failures(void **state)
 {
 	(void)state;
+	/* The comment's UTF-8 sends this past the fast path, into jansson's allocations. */
 	static const char text[] = "{" BASE ",\"needs\":{\"behaviour\":3},\"history\":[{\"form\":1,"
-				   "\"outcome\":\"negative\",\"start\":\"2025-01-01\"}]}";
+				   "\"outcome\":\"negative\",\"start\":\"2025-01-01\"}],"
+				   "\"comment\":\"één\"}";
+	long n;
 	struct jr_diag d;
 	enum jr_err err = JR_ERR_NOMEM;
-	for (long n = 0; n < 10000 && err != JR_OK; n++) {
+	for (n = 0; n < 10000 && err != JR_OK; n++) {
 		jr_alloc_fail_after(n);
 		err = parse(text, &d);
 		jr_alloc_fail_after(-1);
 		assert_true(err == JR_OK || err == JR_ERR_NOMEM);
 	}
 	assert_int_equal(err, JR_OK);
+	assert_true(n > 5); /* several allocations were made to fail on the way */
+}
+
+/* The fast path must take plain valid requests and give exactly what the full parser gives. */
+static void test_fast_path_takes_plain_requests(void **state)
+{
+	(void)state;
+	static const char *const plain[] = {
+		"{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\"}",
+		" {\r\n\t\"id\" : \"a-1\" , \"municipality\":\"0307\",\"birth_date\":\"2020-02-29\","
+		"\"date\":\"2026-01-01\",\"needs\":{},\"flags\":[],\"history\":[],\"referrer\":null,"
+		"\"court_measure\":null} \n",
+		"{\"municipality\":\"0153\",\"birth_date\":\"2015-06-01\",\"date\":\"2026-11-01\","
+		"\"needs\":{\"behaviour\":3,\"parenting\":0,\"safety\":4},\"flags\":[\"unsafe\","
+		"\"long_lasting\",\"unsafe\"],\"court_measure\":\"ots\",\"broad_analysis\":false,"
+		"\"waiting_since\":\"2026-09-01\",\"history\":[{\"form\":3,\"outcome\":\"negative\","
+		"\"start\":\"2025-01-01\",\"end\":\"2025-06-01\"},{\"end\":null,\"form\":0,"
+		"\"outcome\":\"neutral\",\"start\":\"2026-01-01\",\"comment\":\"x\"},{\"form\":10,"
+		"\"outcome\":\"positive\",\"start\":\"2026-02-01\"}],\"referrer\":{\"agb\":\"01012345\","
+		"\"type\":\"02\"},\"comment\":\"plain\",\"id\":\"\"}",
+	};
+	static struct jr_request full;
+	struct jr_diag d;
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		assert_true(jr_request_parse_fast(plain[i], strlen(plain[i]), today, &req));
+		assert_int_equal(jr_request_parse_full(plain[i], strlen(plain[i]), today, &full, &d),
+				 JR_OK);
+		assert_string_equal(req.id, full.id);
+		assert_string_equal(req.municipality, full.municipality);
+		assert_int_equal(req.date, full.date);
+		assert_memory_equal(req.needs, full.needs, sizeof(req.needs));
+		assert_int_equal(req.flags, full.flags);
+		assert_int_equal(req.measure, full.measure);
+		assert_int_equal(req.history_count, full.history_count);
+		for (size_t k = 0; k < req.history_count; k++) {
+			assert_int_equal(req.history[k].form, full.history[k].form);
+			assert_int_equal(req.history[k].ongoing, full.history[k].ongoing);
+			assert_int_equal(req.history[k].start, full.history[k].start);
+		}
+		assert_int_equal(req.has_referrer, full.has_referrer);
+		assert_string_equal(req.agb, full.agb);
+		assert_int_equal(req.has_waiting_since, full.has_waiting_since);
+	}
+}
+
+/* Anything unusual or wrong is declined, so that the full parser decides (and explains). */
+static void test_fast_path_declines_the_unusual(void **state)
+{
+	(void)state;
+	static const char *const declined[] = {
+		"{\"munic\\u0069pality\":\"0153\",\"birth_date\":\"2015-06-01\"}", /* escape */
+		"{" BASE ",\"comment\":\"\u00e9\u00e9n\"}",                    /* escape */
+		"{" BASE ",\"comment\":\"\xc3\xa9\xc3\xa9n\"}",                  /* UTF-8 */
+		"{" BASE ",\"needs\":{\"behaviour\":3,\"behaviour\":2}}",          /* duplicate */
+		"{" BASE ",\"needs\":{\"behaviour\":5}}",
+		"{" BASE ",\"needs\":{\"behaviour\":03}}",
+		"{" BASE ",\"needs\":{\"behaviour\":3.0}}",
+		"{" BASE ",\"needs\":{\"behaviour\":3e0}}",
+		"{" BASE ",\"needs\":{\"behaviour\":-0}}",
+		"{" BASE "} x",
+		"{" BASE "}{}",
+		"{" BASE ",}",
+		"{\"municipality\":\"0153\"}",
+		"{" BASE ",\"history\":[{\"form\":1,\"outcome\":\"negative\",\"start\":"
+		"\"2025-05-01\",\"end\":\"2025-04-01\"}]}",
+		"{" BASE ",\"history\":[{\"form\":1,\"start\":\"2025-05-01\"}]}",
+		"{" BASE ",\"referrer\":{\"agb\":\"01012345\"}}",
+		"{" BASE ",\"referrer\":{\"type\":\"07\"}}",
+		"{" BASE ",\"broad_analysis\":nul}",
+		"{" BASE ",\"broad_analysis\":truex}",
+		"{" BASE ",\"unknown\":1}",
+		"{" BASE ",\"comment\":3}",
+		"{\"municipality\":\"0153\",\"birth_date\":\"2027-06-01\"}", /* after date */
+		"[" BASE "]",
+		"",
+	};
+	for (size_t i = 0; i < sizeof(declined) / sizeof(declined[0]); i++)
+		if (jr_request_parse_fast(declined[i], strlen(declined[i]), today, &req))
+			fail_msg("fast path accepted: %s", declined[i]);
 }
 
 int main(void)
@@ -286,6 +369,8 @@ int main(void)
 		cmocka_unit_test(test_history_limit),
 		cmocka_unit_test(test_nul_inside_is_rejected),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_fast_path_takes_plain_requests),
+		cmocka_unit_test(test_fast_path_declines_the_unusual),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
