@@ -12,7 +12,7 @@
 #include "core/alloc.h"
 #include "core/ident.h"
 #include "json/file.h"
-#include "json/json_types.h"
+#include "json/json_common.h"
 
 #define FORMAT_ID "jeugdroute-policy/1"
 
@@ -853,7 +853,6 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
-	unsigned long failures;
 	json_t *root = NULL;
 	char format[64];
 	enum jr_err err;
@@ -864,10 +863,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 		err = fail(&ld, "het bestand is %zu bytes; hoogstens %d", len, JR_POLICY_FILE_MAX);
 		return JR_ERR_TOO_BIG;
 	}
-	failures = jr_alloc_failure_count();
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root && (json_error_code(&jerr) == json_error_out_of_memory ||
-		      jr_alloc_failure_count() != failures))
+	if (jr_json_load(text, len, &root, &jerr) == JR_ERR_NOMEM)
 		return JR_ERR_NOMEM;
 	if (!root) {
 		return fail(&ld, "geen geldige JSON op regel %d, kolom %d: %s", jerr.line,

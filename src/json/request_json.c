@@ -6,9 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/ident.h"
-#include "json/json_types.h"
+#include "json/json_common.h"
 #include "json/request_fast.h"
 
 __attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, const char *field,
@@ -328,7 +327,6 @@ enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
 				  struct jr_request *out, struct jr_diag *d)
 {
 	json_error_t jerr;
-	unsigned long failures;
 	json_t *root;
 	enum jr_err err;
 
@@ -347,10 +345,7 @@ enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
 		bad(d, "(verzoek)", "is dieper genest dan %d niveaus", JR_REQUEST_MAX_DEPTH);
 		return JR_ERR_TOO_BIG;
 	}
-	failures = jr_alloc_failure_count();
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root && (json_error_code(&jerr) == json_error_out_of_memory ||
-		      jr_alloc_failure_count() != failures))
+	if (jr_json_load(text, len, &root, &jerr) == JR_ERR_NOMEM)
 		return JR_ERR_NOMEM;
 	if (!root)
 		return bad(d, "(json)", "geen geldige JSON (kolom %d): %s", jerr.column, jerr.text);
