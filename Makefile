@@ -8,10 +8,10 @@ TESTBUILD  ?= build-test
 FUZZBUILD  ?= build-fuzz
 FUZZ_RUNS  ?= 50000
 
-# Debian 12 packages: the build, the libraries, the unit-test framework, the fuzzer, and jq
-# (black-box tests and the benchmark baseline).
+# Debian 12 packages: the build, the libraries (JSON, SQLite, libsodium), the unit-test framework,
+# the fuzzer, the sqlite3 shell and jq (black-box tests and benchmark baselines).
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
-           clang libclang-rt-14-dev jq
+           libsqlite3-dev libsodium-dev sqlite3 clang libclang-rt-14-dev jq
 
 .PHONY: all build run test deps fuzz bench clean lint format
 

@@ -11,9 +11,32 @@
 
 #include "core/buf.h"
 #include "core/route.h"
+#include "store/store.h"
 
 int jr_cmd_route(int argc, char **argv);
 int jr_cmd_policy(int argc, char **argv);
+int jr_cmd_init(int argc, char **argv);
+int jr_cmd_person(int argc, char **argv);
+
+/* The options of every command that touches records (db_opts.c). */
+#define JR_CLI_DEFAULT_DB "var/jeugdroute.db"
+struct jr_cli_db {
+	const char *db;         /* --db: SQLite file or postgres:// URL */
+	const char *key;        /* --key: the BSN key file (default: beside the database) */
+	const char *reason;     /* --reason: why, for the audit log */
+	const char *policy_dir; /* --policy-dir */
+	char key_buf[512];
+	char who_buf[96];
+};
+/* Consumes argv[*i] (and its value) when it is one of these options: 1 consumed, 0 not one of
+ * them, -1 an error already reported. */
+int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o);
+/* Fills in the defaults of what was not given. */
+void jr_cli_db_defaults(struct jr_cli_db *o);
+/* Creates var/ (mode 0700) for the default database; -1 on failure (reported). */
+int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
+/* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
+void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);
 
 /* Prints "jeugdroute: <message>\n" on stderr. */
 void jr_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -16,6 +16,8 @@ static const char usage[] =
 	"Opdrachten:\n"
 	"  route    bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert\n"
 	"  policy   controleer of toon het beleidsbestand van een regio (check, show)\n"
+	"  init     maak of werk de database voor de dossiers bij, met sleutel en beheerder\n"
+	"  person   personen in de dossiers: add, show, find, update (JSON)\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -77,6 +79,10 @@ int main(int argc, char **argv)
 			return jr_cmd_route(2, args);
 		if (strcmp(argv[2], "policy") == 0)
 			return jr_cmd_policy(2, args);
+		if (strcmp(argv[2], "init") == 0)
+			return jr_cmd_init(2, args);
+		if (strcmp(argv[2], "person") == 0)
+			return jr_cmd_person(2, args);
 		jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", argv[2]);
 		return 2;
 	}
@@ -84,6 +90,10 @@ int main(int argc, char **argv)
 		return jr_cmd_route(argc - 1, argv + 1);
 	if (strcmp(cmd, "policy") == 0)
 		return jr_cmd_policy(argc - 1, argv + 1);
+	if (strcmp(cmd, "init") == 0)
+		return jr_cmd_init(argc - 1, argv + 1);
+	if (strcmp(cmd, "person") == 0)
+		return jr_cmd_person(argc - 1, argv + 1);
 	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", cmd);
 	return 2;
 }

@@ -9,7 +9,8 @@
 #                 examples/, {CASE_DIR} this case's directory, {WORK} a fresh temp dir (the cwd).
 #   stdin         optional: standard input (default: empty). A setup that writes {WORK}/stdin wins.
 #   setup         optional: sh script run first in {WORK} with $POLICY_DIR, $EXAMPLES, $CASE_DIR
-#                 set, e.g. to derive a broken policy file from the real one with jq.
+#                 and $JEUGDROUTE (the binary under test) set, e.g. to create a database first or
+#                 to derive a broken policy file from the real one with jq.
 #   exit          the expected exit status (default 0).
 #   check.jq      optional: jq program run on stdout that must print exactly `true`; the helpers of
 #                 tests/cli/lib.jq (yc, forms, codes, signal, whys_ok, home_first, ...) are in scope.
@@ -89,7 +90,8 @@ run_case() {
 		-e 's|{CASE_DIR}|"$CASE_DIR"|g' -e 's|{WORK}|"$WORK"|g')
 	CASE_DIR=$dir
 	WORK=$work
-	export CASE_DIR WORK
+	JEUGDROUTE=$BIN
+	export CASE_DIR WORK JEUGDROUTE
 	if [ -f "$dir/setup" ] && ! (cd "$work" && sh "$dir/setup") >"$work/.setup" 2>&1; then
 		fail "setup failed: $(head -c 300 "$work/.setup")"
 	fi

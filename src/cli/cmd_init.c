@@ -1,0 +1,155 @@
+/* cmd_init: `jeugdroute init` — creates or migrates the record database, creates the BSN key
+ * file, records the region policies, and creates the first administrator. Safe to run again:
+ * it only adds what is missing. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "json/file.h"
+#include "json/policy_json.h"
+#include "json/policy_set.h"
+
+static const char usage[] =
+	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
+	"\n"
+	"Maakt de database voor de dossiers of werkt haar schema bij, maakt het sleutelbestand\n"
+	"waarmee BSN's versleuteld worden (modus 0600; bewaar het veilig, zonder sleutel zijn de\n"
+	"BSN's niet meer te lezen), legt de beleidsbestanden van de regio's vast en maakt de\n"
+	"beheerder \"admin\" aan. Opnieuw draaien voegt alleen toe wat ontbreekt.\n"
+	"\n"
+	"  --db URL          SQLite-bestand (standaard var/jeugdroute.db)\n"
+	"  --key BESTAND     sleutelbestand (standaard: het databasebestand + .key)\n"
+	"  --policy-dir MAP  de beleidsbestanden (standaard de map policy/ van jeugdroute)\n"
+	"\n"
+	"Het wachtwoord van admin komt uit JEUGDROUTE_ADMIN_PASSWORD (minstens 12 tekens); anders\n"
+	"wordt er een gemaakt en eenmalig getoond.\n";
+
+#define ADMIN "admin"
+
+static void generate_password(char *out, size_t len)
+{
+	/* No look-alikes (0/O, 1/l/I): it is read off a screen once. */
+	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	for (size_t i = 0; i + 1 < len; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
+	out[len - 1] = '\0';
+}
+
+static int record_policies(struct jr_store *store, const struct jr_actor *a, const char *dir,
+			   int *files, int *added_count)
+{
+	struct jr_policy_set set;
+	struct jr_diag diag;
+	char bad[JR_PATH_MAX];
+	int status = 0;
+
+	jr_policy_set_init(&set);
+	if (jr_policy_set_load_dir(&set, dir, &diag, bad, sizeof(bad))) {
+		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
+		status = 2;
+		goto out;
+	}
+	for (size_t i = 0; i < set.count; i++) {
+		struct jr_buf text;
+		bool added;
+		int errnum;
+		enum jr_err err;
+
+		jr_buf_init(&text, JR_POLICY_FILE_MAX);
+		err = jr_file_read(set.files[i], JR_POLICY_FILE_MAX, &text, &errnum);
+		if (!err)
+			err = jr_store_policy_record(store, a, set.policies[i]->id, jr_buf_str(&text),
+						     &added);
+		jr_buf_release(&text);
+		if (err) {
+			jr_cli_error("%s: vastleggen mislukt: %s", set.files[i], jr_err_name(err));
+			status = 1;
+			goto out;
+		}
+		(*files)++;
+		*added_count += added;
+	}
+out:
+	jr_policy_set_release(&set);
+	return status;
+}
+
+int jr_cmd_init(int argc, char **argv)
+{
+	struct jr_cli_db o = {0};
+	struct jr_store *store = NULL;
+	struct jr_actor actor;
+	struct jr_diag diag;
+	int status = 0, files = 0, added = 0, found, now;
+	bool exists;
+	char generated[21];
+	const char *password;
+
+	for (int i = 1; i < argc; i++) {
+		int r = jr_cli_db_option(argc, argv, &i, &o);
+		if (r < 0)
+			return 2;
+		if (r == 0 && jr_cli_is_help(argv[i])) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (r == 0) {
+			jr_cli_error("init: onbekende optie \"%s\"; zie jeugdroute init --help",
+				     argv[i]);
+			return 2;
+		}
+	}
+	jr_cli_db_defaults(&o);
+	o.reason = "inrichting (jeugdroute init)";
+	jr_cli_actor(&actor, &o);
+	password = getenv("JEUGDROUTE_ADMIN_PASSWORD");
+	if (password && strlen(password) < 12) {
+		jr_cli_error("init: JEUGDROUTE_ADMIN_PASSWORD is korter dan 12 tekens");
+		return 2;
+	}
+	if (jr_cli_ensure_var_dir(&o))
+		return 1;
+	if (jr_store_open(o.db, o.key, true, &store, &diag)) {
+		jr_cli_error("init: %s: %s", o.db, diag.message);
+		return 1;
+	}
+	jr_store_versions(store, &found, &now);
+	status = record_policies(store, &actor, o.policy_dir, &files, &added);
+	if (status)
+		goto out;
+	if (jr_store_user_exists(store, ADMIN, &exists)) {
+		jr_cli_error("init: gebruikers lezen mislukt");
+		status = 1;
+		goto out;
+	}
+	printf("database: %s (schema versie %d%s)\n", o.db, now,
+	       found == now ? ", was al bij" : found == 0 ? ", nieuw" : ", bijgewerkt");
+	printf("sleutel:  %s (bewaar dit bestand veilig: zonder sleutel zijn BSN's niet te lezen)\n",
+	       o.key);
+	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", files, added);
+	if (!exists) {
+		if (!password) {
+			generate_password(generated, sizeof(generated));
+			password = generated;
+		}
+		if (jr_store_user_add(store, &actor, ADMIN, "admin", password)) {
+			jr_cli_error("init: beheerder aanmaken mislukt");
+			status = 1;
+			goto out;
+		}
+		if (password == generated)
+			printf("beheerder: %s, wachtwoord %s (wordt niet opnieuw getoond)\n", ADMIN,
+			       generated);
+		else
+			printf("beheerder: %s, wachtwoord uit JEUGDROUTE_ADMIN_PASSWORD\n", ADMIN);
+	} else {
+		printf("beheerder: %s bestaat al\n", ADMIN);
+	}
+out:
+	sodium_memzero(generated, sizeof(generated));
+	jr_store_close(store);
+	return status;
+}

@@ -1,0 +1,72 @@
+/* db_opts: the options every data command shares (--db, --key, --reason, --policy-dir) and
+ * the actor the audit log records for the command line. */
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o)
+{
+	const char *a = argv[*i];
+	const char **slot = strcmp(a, "--db") == 0		? &o->db
+			    : strcmp(a, "--key") == 0		? &o->key
+			    : strcmp(a, "--reason") == 0	? &o->reason
+			    : strcmp(a, "--policy-dir") == 0	? &o->policy_dir
+								: NULL;
+
+	if (!slot)
+		return 0;
+	if (*i + 1 >= argc || argv[*i + 1][0] == '\0') {
+		jr_cli_error("%s verwacht een waarde", a);
+		return -1;
+	}
+	*slot = argv[++*i];
+	return 1;
+}
+
+void jr_cli_db_defaults(struct jr_cli_db *o)
+{
+	/* Records are personal data: what this process creates (database, WAL, key) is the
+	 * owner's alone. */
+	umask(077);
+	if (!o->db)
+		o->db = JR_CLI_DEFAULT_DB;
+	if (!o->key) {
+		/* A key per database file, beside it; one shared file for a server database. */
+		if (strstr(o->db, "://"))
+			snprintf(o->key_buf, sizeof(o->key_buf), "var/jeugdroute.key");
+		else
+			snprintf(o->key_buf, sizeof(o->key_buf), "%s.key", o->db);
+		o->key = o->key_buf;
+	}
+	if (!o->reason)
+		o->reason = "beheer via de opdrachtregel";
+	if (!o->policy_dir)
+		o->policy_dir = jr_cli_policy_dir();
+}
+
+int jr_cli_ensure_var_dir(const struct jr_cli_db *o)
+{
+	struct stat st;
+
+	if (strcmp(o->db, JR_CLI_DEFAULT_DB) != 0 || stat("var", &st) == 0)
+		return 0;
+	if (mkdir("var", 0700) != 0) {
+		jr_cli_error("var: map maken mislukt");
+		return -1;
+	}
+	return 0;
+}
+
+void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o)
+{
+	const struct passwd *pw = getpwuid(getuid());
+
+	snprintf(o->who_buf, sizeof(o->who_buf), "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
+	a->who = o->who_buf;
+	a->origin = "cli";
+	a->reason = o->reason;
+}

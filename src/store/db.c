@@ -1,0 +1,118 @@
+/* db: dispatch from the engine-neutral database functions to the connection's driver. */
+#include "store/db.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DRIVER(x) (((const struct jr_db_base *)(const void *)(x))->driver)
+
+enum jr_err jr_db_open(const char *url, bool create, struct jr_db **out,
+		       char errmsg[JR_DB_ERRMSG_MAX])
+{
+	errmsg[0] = '\0';
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+		snprintf(errmsg, JR_DB_ERRMSG_MAX,
+			 "PostgreSQL wordt nog niet ondersteund in deze versie; gebruik een "
+			 "SQLite-bestand");
+		return JR_ERR_USAGE;
+	}
+	return jr_db_sqlite_driver.open(url, create, out, errmsg, JR_DB_ERRMSG_MAX);
+}
+
+void jr_db_close(struct jr_db *db)
+{
+	if (db)
+		DRIVER(db)->close(db);
+}
+
+enum jr_db_engine jr_db_engine(const struct jr_db *db)
+{
+	return DRIVER(db)->engine;
+}
+
+const char *jr_db_errmsg(const struct jr_db *db)
+{
+	return DRIVER(db)->errmsg(db);
+}
+
+enum jr_err jr_db_exec(struct jr_db *db, const char *sql)
+{
+	return DRIVER(db)->exec(db, sql);
+}
+
+enum jr_err jr_db_begin(struct jr_db *db)
+{
+	/* SQLite: take the write lock up front, so two writers never deadlock upgrading. */
+	return DRIVER(db)->exec(db, DRIVER(db)->engine == JR_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+enum jr_err jr_db_commit(struct jr_db *db)
+{
+	return DRIVER(db)->exec(db, "COMMIT");
+}
+
+enum jr_err jr_db_rollback(struct jr_db *db)
+{
+	return DRIVER(db)->exec(db, "ROLLBACK");
+}
+
+enum jr_err jr_db_prepare(struct jr_db *db, const char *sql, struct jr_db_stmt **out)
+{
+	return DRIVER(db)->prepare(db, sql, out);
+}
+
+enum jr_err jr_db_bind_int(struct jr_db_stmt *st, int idx, int64_t v)
+{
+	return DRIVER(st)->bind_int(st, idx, v);
+}
+
+enum jr_err jr_db_bind_text(struct jr_db_stmt *st, int idx, const char *s)
+{
+	return s ? DRIVER(st)->bind_text(st, idx, s) : DRIVER(st)->bind_null(st, idx);
+}
+
+enum jr_err jr_db_bind_blob(struct jr_db_stmt *st, int idx, const void *data, size_t len)
+{
+	return DRIVER(st)->bind_blob(st, idx, data, len);
+}
+
+enum jr_err jr_db_bind_null(struct jr_db_stmt *st, int idx)
+{
+	return DRIVER(st)->bind_null(st, idx);
+}
+
+enum jr_err jr_db_step(struct jr_db_stmt *st, bool *row)
+{
+	return DRIVER(st)->step(st, row);
+}
+
+bool jr_db_col_null(struct jr_db_stmt *st, int col)
+{
+	return DRIVER(st)->col_null(st, col);
+}
+
+int64_t jr_db_col_int(struct jr_db_stmt *st, int col)
+{
+	return DRIVER(st)->col_int(st, col);
+}
+
+const char *jr_db_col_text(struct jr_db_stmt *st, int col)
+{
+	return DRIVER(st)->col_text(st, col);
+}
+
+const void *jr_db_col_blob(struct jr_db_stmt *st, int col, size_t *len)
+{
+	return DRIVER(st)->col_blob(st, col, len);
+}
+
+enum jr_err jr_db_reset(struct jr_db_stmt *st)
+{
+	return DRIVER(st)->reset(st);
+}
+
+void jr_db_finalize(struct jr_db_stmt *st)
+{
+	if (st)
+		DRIVER(st)->finalize(st);
+}

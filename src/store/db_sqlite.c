@@ -1,0 +1,225 @@
+/* db_sqlite: the SQLite driver of the database interface (see db.h).
+ *
+ * Every connection runs in WAL mode with foreign keys on and synchronous=FULL, so that a commit
+ * that returned is on disk (the record store promises durable commits). Placeholders $N of the
+ * engine-neutral SQL become SQLite's ?N. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "store/db.h"
+
+struct jr_db {
+	struct jr_db_base base;
+	sqlite3 *conn;
+};
+
+struct jr_db_stmt {
+	struct jr_db_base base;
+	struct jr_db *db;
+	sqlite3_stmt *stmt;
+};
+
+static const char *sq_errmsg(const struct jr_db *db)
+{
+	return sqlite3_errmsg(db->conn);
+}
+
+static enum jr_err map(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return JR_OK;
+	case SQLITE_NOMEM:
+		return JR_ERR_NOMEM;
+	case SQLITE_CONSTRAINT:
+		return (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			       ? JR_ERR_CONFLICT
+			       : JR_ERR_REFUSED;
+	default:
+		return JR_ERR_STORE;
+	}
+}
+
+static void sq_close(struct jr_db *db)
+{
+	sqlite3_close_v2(db->conn);
+	jr_free(db);
+}
+
+static enum jr_err sq_exec(struct jr_db *db, const char *sql)
+{
+	return map(sqlite3_exec(db->conn, sql, NULL, NULL, NULL));
+}
+
+static enum jr_err sq_open(const char *path, bool create, struct jr_db **out, char *errmsg,
+			   size_t errlen)
+{
+	struct jr_db *db = jr_calloc(1, sizeof(*db));
+	enum jr_err err;
+	int rc;
+
+	*out = NULL;
+	if (!db)
+		return JR_ERR_NOMEM;
+	db->base.driver = &jr_db_sqlite_driver;
+	if (!create && access(path, F_OK) != 0) {
+		snprintf(errmsg, errlen, "%s bestaat niet; maak de database met jeugdroute init",
+			 path);
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	rc = sqlite3_open_v2(path, &db->conn,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+				     (create ? SQLITE_OPEN_CREATE : 0),
+			     NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", path,
+			 db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	sqlite3_extended_result_codes(db->conn, 1);
+	sqlite3_busy_timeout(db->conn, 5000);
+	err = sq_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+			  "PRAGMA synchronous=FULL;");
+	if (err) {
+		snprintf(errmsg, errlen, "%s: %s", path, sqlite3_errmsg(db->conn));
+		goto out;
+	}
+	*out = db;
+	db = NULL;
+out:
+	if (db)
+		sq_close(db);
+	return err;
+}
+
+/* Copies `sql` with $N placeholders turned into ?N (outside string literals). */
+static char *rewrite_placeholders(const char *sql)
+{
+	size_t len = strlen(sql);
+	char *out = jr_malloc(len + 1);
+	bool quoted = false;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i <= len; i++) {
+		char c = sql[i];
+		if (c == '\'')
+			quoted = !quoted;
+		out[i] = (!quoted && c == '$' && sql[i + 1] >= '0' && sql[i + 1] <= '9') ? '?' : c;
+	}
+	return out;
+}
+
+static enum jr_err sq_prepare(struct jr_db *db, const char *sql, struct jr_db_stmt **out)
+{
+	struct jr_db_stmt *st = jr_calloc(1, sizeof(*st));
+	char *text = rewrite_placeholders(sql);
+	enum jr_err err = JR_ERR_NOMEM;
+
+	*out = NULL;
+	if (!st || !text)
+		goto out;
+	st->base.driver = &jr_db_sqlite_driver;
+	st->db = db;
+	err = map(sqlite3_prepare_v2(db->conn, text, -1, &st->stmt, NULL));
+	if (err)
+		goto out;
+	*out = st;
+	st = NULL;
+out:
+	jr_free(text);
+	jr_free(st);
+	return err;
+}
+
+static enum jr_err sq_bind_int(struct jr_db_stmt *st, int idx, int64_t v)
+{
+	return map(sqlite3_bind_int64(st->stmt, idx, v));
+}
+
+static enum jr_err sq_bind_text(struct jr_db_stmt *st, int idx, const char *s)
+{
+	return map(sqlite3_bind_text(st->stmt, idx, s, -1, SQLITE_TRANSIENT));
+}
+
+static enum jr_err sq_bind_blob(struct jr_db_stmt *st, int idx, const void *data, size_t len)
+{
+	return map(sqlite3_bind_blob64(st->stmt, idx, data, len, SQLITE_TRANSIENT));
+}
+
+static enum jr_err sq_bind_null(struct jr_db_stmt *st, int idx)
+{
+	return map(sqlite3_bind_null(st->stmt, idx));
+}
+
+static enum jr_err sq_step(struct jr_db_stmt *st, bool *row)
+{
+	int rc = sqlite3_step(st->stmt);
+
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return JR_OK;
+	return map(sqlite3_extended_errcode(st->db->conn));
+}
+
+static bool sq_col_null(struct jr_db_stmt *st, int col)
+{
+	return sqlite3_column_type(st->stmt, col) == SQLITE_NULL;
+}
+
+static int64_t sq_col_int(struct jr_db_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->stmt, col);
+}
+
+static const char *sq_col_text(struct jr_db_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st->stmt, col);
+	return t ? (const char *)t : "";
+}
+
+static const void *sq_col_blob(struct jr_db_stmt *st, int col, size_t *len)
+{
+	const void *b = sqlite3_column_blob(st->stmt, col);
+	*len = (size_t)sqlite3_column_bytes(st->stmt, col);
+	return b;
+}
+
+static enum jr_err sq_reset(struct jr_db_stmt *st)
+{
+	sqlite3_reset(st->stmt);
+	return map(sqlite3_clear_bindings(st->stmt));
+}
+
+static void sq_finalize(struct jr_db_stmt *st)
+{
+	sqlite3_finalize(st->stmt);
+	jr_free(st);
+}
+
+const struct jr_db_driver jr_db_sqlite_driver = {
+	.engine = JR_DB_SQLITE,
+	.open = sq_open,
+	.close = sq_close,
+	.errmsg = sq_errmsg,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_null = sq_col_null,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.reset = sq_reset,
+	.finalize = sq_finalize,
+};

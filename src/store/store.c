@@ -1,0 +1,422 @@
+/* store: records over the database interface (see store.h). SQL is written once, with $N
+ * placeholders, for both engines. */
+#include "store/store.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "store/vault.h"
+
+struct jr_store {
+	struct jr_db *db;
+	struct jr_vault vault;
+	int version_found;
+	int version_now;
+};
+
+#define TRY(expr)                                                                                  \
+	do {                                                                                       \
+		if ((err = (expr)) != JR_OK)                                                       \
+			goto out;                                                                  \
+	} while (0)
+
+static void now_utc(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
+			  struct jr_store **out, struct jr_diag *diag)
+{
+	struct jr_store *s = jr_calloc(1, sizeof(*s));
+	char msg[JR_DB_ERRMSG_MAX > JR_VAULT_MSG_MAX ? JR_DB_ERRMSG_MAX : JR_VAULT_MSG_MAX];
+	enum jr_err err;
+
+	*out = NULL;
+	snprintf(diag->path, sizeof(diag->path), "--db");
+	diag->message[0] = '\0';
+	if (!s)
+		return JR_ERR_NOMEM;
+	err = jr_db_open(url, init, &s->db, msg);
+	if (err) {
+		snprintf(diag->message, sizeof(diag->message), "%s", msg);
+		err = err == JR_ERR_NOT_FOUND ? JR_ERR_STORE : err;
+		goto out;
+	}
+	if (init) {
+		err = jr_migrate(s->db, &s->version_found, msg);
+	} else {
+		err = jr_schema_version_of(s->db, &s->version_found);
+		snprintf(msg, sizeof(msg), "%s", jr_db_errmsg(s->db));
+		if (!err && s->version_found != jr_schema_version()) {
+			snprintf(msg, sizeof(msg),
+				 s->version_found == 0
+					 ? "de database is nog leeg; maak hem eerst met jeugdroute init"
+				 : s->version_found < jr_schema_version()
+					 ? "de database heeft een ouder schema; werk hem bij met "
+					   "jeugdroute init"
+					 : "de database is nieuwer dan deze jeugdroute; gebruik een "
+					   "nieuwere versie van het programma");
+			err = JR_ERR_STORE;
+		}
+	}
+	if (err) {
+		snprintf(diag->message, sizeof(diag->message), "%s", msg);
+		goto out;
+	}
+	s->version_now = jr_schema_version();
+	err = jr_vault_load(key_file, init, &s->vault, msg);
+	if (err) {
+		snprintf(diag->path, sizeof(diag->path), "--key");
+		snprintf(diag->message, sizeof(diag->message), "%s", msg);
+		goto out;
+	}
+	*out = s;
+	s = NULL;
+out:
+	jr_store_close(s);
+	return err;
+}
+
+void jr_store_close(struct jr_store *s)
+{
+	if (!s)
+		return;
+	jr_db_close(s->db);
+	jr_vault_wipe(&s->vault);
+	jr_free(s);
+}
+
+void jr_store_versions(const struct jr_store *s, int *found, int *now)
+{
+	*found = s->version_found;
+	*now = s->version_now;
+}
+
+/* One audit entry, inside the caller's transaction. */
+static enum jr_err audit(struct jr_store *s, const struct jr_actor *a, const char *action,
+			 int64_t person_id)
+{
+	struct jr_db_stmt *st = NULL;
+	char at[21];
+	enum jr_err err;
+	bool row;
+
+	now_utc(at);
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO audit_log (at, actor, action, person_id, origin, reason)"
+			  " VALUES ($1, $2, $3, $4, $5, $6)",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, at));
+	TRY(jr_db_bind_text(st, 2, a->who));
+	TRY(jr_db_bind_text(st, 3, action));
+	TRY(person_id ? jr_db_bind_int(st, 4, person_id) : jr_db_bind_null(st, 4));
+	TRY(jr_db_bind_text(st, 5, a->origin));
+	TRY(jr_db_bind_text(st, 6, a->reason));
+	TRY(jr_db_step(st, &row));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* Ends the transaction: commit on success, roll back on any error. */
+static enum jr_err finish(struct jr_store *s, enum jr_err err)
+{
+	if (err) {
+		jr_db_rollback(s->db);
+		return err;
+	}
+	err = jr_db_commit(s->db);
+	if (err)
+		jr_db_rollback(s->db);
+	return err;
+}
+
+#define PERSON_COLUMNS                                                                             \
+	"id, bsn_sealed, given_names, family_name, birth_date, municipality, demo, version"
+
+static enum jr_err read_person(struct jr_store *s, struct jr_db_stmt *st, struct jr_person *p)
+{
+	size_t len;
+	const void *sealed = jr_db_col_blob(st, 1, &len);
+	const char *birth = jr_db_col_text(st, 4);
+
+	memset(p, 0, sizeof(*p));
+	p->id = jr_db_col_int(st, 0);
+	if (jr_vault_open(&s->vault, sealed, len, p->bsn))
+		return JR_ERR_STORE; /* the key file does not belong to this database */
+	snprintf(p->given_names, sizeof(p->given_names), "%s", jr_db_col_text(st, 2));
+	snprintf(p->family_name, sizeof(p->family_name), "%s", jr_db_col_text(st, 3));
+	if (jr_date_parse(birth, strlen(birth), &p->birth_date))
+		return JR_ERR_STORE;
+	snprintf(p->municipality, sizeof(p->municipality), "%s", jr_db_col_text(st, 5));
+	p->demo = jr_db_col_int(st, 6) != 0;
+	p->version = (int)jr_db_col_int(st, 7);
+	return JR_OK;
+}
+
+enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, struct jr_person *p)
+{
+	struct jr_db_stmt *st = NULL;
+	unsigned char hash[JR_VAULT_HASH_BYTES], sealed[JR_VAULT_SEALED_BYTES];
+	char birth[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	jr_vault_hash(&s->vault, p->bsn, hash);
+	jr_vault_seal(&s->vault, p->bsn, sealed);
+	jr_date_format(p->birth_date, birth);
+	now_utc(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO persons (bsn_hash, bsn_sealed, given_names, family_name,"
+			  " birth_date, municipality, demo, version, created_at, updated_at)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_blob(st, 1, hash, sizeof(hash)));
+	TRY(jr_db_bind_blob(st, 2, sealed, sizeof(sealed)));
+	TRY(jr_db_bind_text(st, 3, p->given_names));
+	TRY(jr_db_bind_text(st, 4, p->family_name));
+	TRY(jr_db_bind_text(st, 5, birth));
+	TRY(jr_db_bind_text(st, 6, p->municipality));
+	TRY(jr_db_bind_int(st, 7, p->demo));
+	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	p->id = jr_db_col_int(st, 0);
+	p->version = 1;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(audit(s, a, "person.add", p->id));
+out:
+	jr_db_finalize(st);
+	sodium_memzero(hash, sizeof(hash));
+	return finish(s, err);
+}
+
+/* Looks a person up by id or (id == 0) by BSN hash, inside the caller's transaction. */
+static enum jr_err fetch_person(struct jr_store *s, int64_t id, const unsigned char *hash,
+				struct jr_person *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_db_prepare(s->db,
+			  id ? "SELECT " PERSON_COLUMNS " FROM persons WHERE id = $1"
+			     : "SELECT " PERSON_COLUMNS " FROM persons WHERE bsn_hash = $1",
+			  &st));
+	TRY(id ? jr_db_bind_int(st, 1, id) : jr_db_bind_blob(st, 1, hash, JR_VAULT_HASH_BYTES));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	err = read_person(s, st, out);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_person_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				struct jr_person *out)
+{
+	enum jr_err err;
+
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_person(s, id, NULL, out));
+	TRY(audit(s, a, "person.read", out->id));
+out:
+	return finish(s, err);
+}
+
+enum jr_err jr_store_person_find_bsn(struct jr_store *s, const struct jr_actor *a, const char *bsn,
+				     struct jr_person *out)
+{
+	unsigned char hash[JR_VAULT_HASH_BYTES];
+	enum jr_err err, found = JR_OK;
+
+	if (strlen(bsn) != 9)
+		return JR_ERR_NOT_FOUND;
+	jr_vault_hash(&s->vault, bsn, hash);
+	TRY(jr_db_begin(s->db));
+	found = fetch_person(s, 0, hash, out);
+	if (found != JR_OK && found != JR_ERR_NOT_FOUND) {
+		err = found;
+		goto out;
+	}
+	/* A search is an access too, found or not (NEN 7513). */
+	TRY(audit(s, a, found ? "person.search.none" : "person.search", found ? 0 : out->id));
+out:
+	sodium_memzero(hash, sizeof(hash));
+	err = finish(s, err);
+	return err ? err : found;
+}
+
+/* The record as it was, for record_history; the BSN is left out on purpose. */
+static enum jr_err person_json(const struct jr_person *p, struct jr_buf *b)
+{
+	char birth[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	jr_date_format(p->birth_date, birth);
+	TRY(jr_buf_puts(b, "{\"given_names\":"));
+	TRY(jr_buf_json_string(b, p->given_names));
+	TRY(jr_buf_puts(b, ",\"family_name\":"));
+	TRY(jr_buf_json_string(b, p->family_name));
+	TRY(jr_buf_printf(b, ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"version\":%d}", birth,
+			  p->municipality, p->version));
+out:
+	return err;
+}
+
+enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
+				   struct jr_person *p)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_person before;
+	struct jr_buf old;
+	char birth[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row;
+
+	jr_buf_init(&old, 4096);
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_person(s, p->id, NULL, &before));
+	if (before.version != p->version) {
+		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
+		goto out;
+	}
+	if (strcmp(before.bsn, p->bsn) != 0) {
+		err = JR_ERR_REFUSED; /* a BSN identifies the person; it is not edited */
+		goto out;
+	}
+	TRY(person_json(&before, &old));
+	jr_date_format(p->birth_date, birth);
+	now_utc(now);
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
+			  " changed_by, before_json) VALUES ('persons', $1, $2, $3, $4, $5)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, p->id));
+	TRY(jr_db_bind_int(st, 2, before.version));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_bind_text(st, 4, a->who));
+	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE persons SET given_names = $1, family_name = $2, birth_date = $3,"
+			  " municipality = $4, version = version + 1, updated_at = $5"
+			  " WHERE id = $6 AND version = $7",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, p->given_names));
+	TRY(jr_db_bind_text(st, 2, p->family_name));
+	TRY(jr_db_bind_text(st, 3, birth));
+	TRY(jr_db_bind_text(st, 4, p->municipality));
+	TRY(jr_db_bind_text(st, 5, now));
+	TRY(jr_db_bind_int(st, 6, p->id));
+	TRY(jr_db_bind_int(st, 7, p->version));
+	TRY(jr_db_step(st, &row));
+	TRY(audit(s, a, "person.update", p->id));
+	p->version++;
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&old);
+	return finish(s, err);
+}
+
+enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, const char *username,
+			      const char *role, const char *password)
+{
+	struct jr_db_stmt *st = NULL;
+	char hash[crypto_pwhash_STRBYTES], now[21];
+	enum jr_err err;
+	bool row;
+
+	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return JR_ERR_NOMEM;
+	now_utc(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO users (username, role, password_hash, created_at)"
+			  " VALUES ($1, $2, $3, $4)",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, username));
+	TRY(jr_db_bind_text(st, 2, role));
+	TRY(jr_db_bind_text(st, 3, hash));
+	TRY(jr_db_bind_text(st, 4, now));
+	TRY(jr_db_step(st, &row));
+	TRY(audit(s, a, "user.add", 0));
+out:
+	jr_db_finalize(st);
+	sodium_memzero(hash, sizeof(hash));
+	return finish(s, err);
+}
+
+enum jr_err jr_store_user_exists(struct jr_store *s, const char *username, bool *exists)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*exists = false;
+	TRY(jr_db_prepare(s->db, "SELECT 1 FROM users WHERE username = $1", &st));
+	TRY(jr_db_bind_text(st, 1, username));
+	TRY(jr_db_step(st, exists));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a, const char *region,
+				   const char *content, bool *added)
+{
+	struct jr_db_stmt *st = NULL;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char hex[crypto_hash_sha256_BYTES * 2 + 1], now[21];
+	enum jr_err err;
+	bool row;
+
+	*added = false;
+	crypto_hash_sha256(digest, (const unsigned char *)content, strlen(content));
+	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
+	now_utc(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db, "SELECT 1 FROM policies WHERE region = $1 AND sha256 = $2", &st));
+	TRY(jr_db_bind_text(st, 1, region));
+	TRY(jr_db_bind_text(st, 2, hex));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	if (row)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO policies (region, sha256, loaded_at, content)"
+			  " VALUES ($1, $2, $3, $4)",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, region));
+	TRY(jr_db_bind_text(st, 2, hex));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_bind_text(st, 4, content));
+	TRY(jr_db_step(st, &row));
+	TRY(audit(s, a, "policy.load", 0));
+	*added = true;
+out:
+	jr_db_finalize(st);
+	return finish(s, err);
+}

@@ -1,0 +1,3 @@
+was al bij
+0 nieuw
+admin bestaat al

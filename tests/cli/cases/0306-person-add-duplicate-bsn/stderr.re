@@ -1,0 +1,1 @@
+al een persoon met dit BSN

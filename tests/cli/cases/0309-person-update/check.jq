@@ -1,0 +1,1 @@
+.version == 2 and .municipality.name == "Almelo" and .family_name == "de Vries"

@@ -1,0 +1,1 @@
+kies add, show, find of update

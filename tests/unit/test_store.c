@@ -1,0 +1,304 @@
+/* Unit tests for the record store on SQLite (store/store, db, migrate, vault): persons are
+ * stored with the BSN unreadable in the file, found by BSN, updated only from the version read,
+ * with history and an audit entry for every access; the schema and key file are guarded. */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/db.h"
+#include "store/migrate.h"
+#include "store/store.h"
+
+static char dir[64], db_path[128], key_path[128];
+static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/jr-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
+	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
+	umask(077);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[200];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct jr_store *open_store(bool init)
+{
+	struct jr_store *s = NULL;
+	struct jr_diag d;
+	enum jr_err err = jr_store_open(db_path, key_path, init, &s, &d);
+	if (err)
+		fail_msg("open: %s", d.message);
+	return s;
+}
+
+static struct jr_person sanne(const char *bsn)
+{
+	struct jr_person p = {0};
+	snprintf(p.bsn, sizeof(p.bsn), "%s", bsn);
+	snprintf(p.given_names, sizeof(p.given_names), "Sanne");
+	snprintf(p.family_name, sizeof(p.family_name), "de Vries");
+	snprintf(p.municipality, sizeof(p.municipality), "0153");
+	p.birth_date = jr_date_from_ymd(2015, 4, 2);
+	return p;
+}
+
+/* Counts rows of a query through the database interface. */
+static int64_t count(const char *sql)
+{
+	struct jr_db *db;
+	struct jr_db_stmt *st;
+	char msg[JR_DB_ERRMSG_MAX];
+	bool row;
+	int64_t n;
+	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_prepare(db, sql, &st), JR_OK);
+	assert_int_equal(jr_db_step(st, &row), JR_OK);
+	assert_true(row);
+	n = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	jr_db_close(db);
+	return n;
+}
+
+/* Whether `needle` occurs in the database files (main file and WAL). */
+static bool in_files(const char *needle)
+{
+	static const char *const suffix[] = {"", "-wal"};
+	for (size_t k = 0; k < 2; k++) {
+		char path[160], buf[1 << 16];
+		size_t n, nl = strlen(needle), carry = 0;
+		FILE *f;
+		snprintf(path, sizeof(path), "%s%s", db_path, suffix[k]);
+		f = fopen(path, "rb");
+		if (!f)
+			continue;
+		while ((n = fread(buf + carry, 1, sizeof(buf) - carry, f)) > 0) {
+			n += carry;
+			for (size_t i = 0; i + nl <= n; i++)
+				if (memcmp(buf + i, needle, nl) == 0) {
+					fclose(f);
+					return true;
+				}
+			carry = nl - 1 < n ? nl - 1 : n;
+			memmove(buf, buf + n - carry, carry);
+		}
+		fclose(f);
+	}
+	return false;
+}
+
+static void test_init_creates_schema_and_key(void **state)
+{
+	(void)state;
+	struct stat st;
+	struct jr_store *s = open_store(true);
+	int found, now;
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, 0);
+	assert_int_equal(now, jr_schema_version());
+	jr_store_close(s);
+	assert_int_equal(stat(key_path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 64);
+	/* a second init finds the schema current and keeps the key */
+	s = open_store(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, now);
+	jr_store_close(s);
+	assert_int_equal(count("PRAGMA user_version"), jr_schema_version());
+	assert_int_equal(count("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"),
+			 1);
+}
+
+static void test_person_round_trip_and_bsn_unreadable(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	struct jr_person p = sanne("123456782"), got;
+	assert_int_equal(jr_store_person_add(s, &actor, &p), JR_OK);
+	assert_true(p.id > 0);
+	assert_int_equal(p.version, 1);
+	assert_int_equal(jr_store_person_get(s, &actor, p.id, &got), JR_OK);
+	assert_string_equal(got.bsn, "123456782");
+	assert_string_equal(got.family_name, "de Vries");
+	assert_int_equal(got.birth_date, p.birth_date);
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &got), JR_OK);
+	assert_int_equal(got.id, p.id);
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "111111110", &got), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_person_get(s, &actor, 9999, &got), JR_ERR_NOT_FOUND);
+	jr_store_close(s);
+	assert_false(in_files("123456782"));
+	assert_true(in_files("de Vries")); /* the check itself can find text */
+}
+
+static void test_duplicate_bsn_is_a_conflict(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	struct jr_person p = sanne("123456782");
+	int64_t before = count("SELECT COUNT(*) FROM audit_log");
+	assert_int_equal(jr_store_person_add(s, &actor, &p), JR_ERR_CONFLICT);
+	jr_store_close(s);
+	/* nothing half-written: no person, no audit entry */
+	assert_int_equal(count("SELECT COUNT(*) FROM persons"), 1);
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), before);
+}
+
+static void test_update_needs_the_version_read(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	struct jr_person p, stale;
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_OK);
+	stale = p;
+	snprintf(p.family_name, sizeof(p.family_name), "Jansen");
+	assert_int_equal(jr_store_person_update(s, &actor, &p), JR_OK);
+	assert_int_equal(p.version, 2);
+	snprintf(stale.family_name, sizeof(stale.family_name), "Bakker");
+	assert_int_equal(jr_store_person_update(s, &actor, &stale), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_person_get(s, &actor, p.id, &stale), JR_OK);
+	assert_string_equal(stale.family_name, "Jansen");
+	/* the BSN identifies the person and is never edited */
+	snprintf(stale.bsn, sizeof(stale.bsn), "111111110");
+	assert_int_equal(jr_store_person_update(s, &actor, &stale), JR_ERR_REFUSED);
+	jr_store_close(s);
+	assert_int_equal(count("SELECT COUNT(*) FROM record_history WHERE record_table = 'persons'"
+			       " AND version = 1 AND before_json LIKE '%de Vries%'"),
+			 1);
+	assert_false(in_files("123456782"));
+}
+
+static void test_every_access_is_audited(void **state)
+{
+	(void)state;
+	int64_t before = count("SELECT COUNT(*) FROM audit_log");
+	struct jr_store *s = open_store(false);
+	struct jr_person p;
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &actor, p.id, &p), JR_OK);
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "111111110", &p), JR_ERR_NOT_FOUND);
+	jr_store_close(s);
+	char sql[200];
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), before + 3);
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM audit_log WHERE id > %lld AND action = 'person.search.none'"
+		 " AND person_id IS NULL AND actor = 'test' AND reason = 'test'",
+		 (long long)before);
+	assert_int_equal(count(sql), 1);
+}
+
+static void test_newer_schema_is_refused(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s = NULL;
+	struct jr_diag d;
+	char msg[JR_DB_ERRMSG_MAX];
+	int from;
+	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "INSERT INTO schema_migrations VALUES (99, 'future', 'x')"),
+			 JR_OK);
+	assert_int_equal(jr_migrate(db, &from, msg), JR_ERR_STORE);
+	assert_non_null(strstr(msg, "nieuwer"));
+	jr_db_close(db);
+	assert_int_equal(jr_store_open(db_path, key_path, false, &s, &d), JR_ERR_STORE);
+	assert_null(s);
+	assert_int_equal(jr_store_open(db_path, key_path, true, &s, &d), JR_ERR_STORE);
+	assert_non_null(strstr(d.message, "nieuwer"));
+	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version = 99"), JR_OK);
+	jr_db_close(db);
+}
+
+static void test_key_file_is_guarded(void **state)
+{
+	(void)state;
+	struct jr_store *s = NULL;
+	struct jr_diag d;
+	char other[160];
+	struct jr_person p;
+	assert_int_equal(chmod(key_path, 0644), 0);
+	assert_int_equal(jr_store_open(db_path, key_path, false, &s, &d), JR_ERR_REFUSED);
+	assert_string_equal(d.path, "--key");
+	assert_non_null(strstr(d.message, "chmod 600"));
+	assert_int_equal(chmod(key_path, 0600), 0);
+	/* without init, a missing key file is not created */
+	snprintf(other, sizeof(other), "%s/other.key", dir);
+	assert_int_equal(jr_store_open(db_path, other, false, &s, &d), JR_ERR_IO);
+	assert_int_equal(access(other, F_OK), -1);
+	/* with another key the BSNs do not open: a read fails instead of giving garbage */
+	s = NULL;
+	assert_int_equal(jr_store_open(db_path, other, true, &s, &d), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &actor, 1, &p), JR_ERR_STORE);
+	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_ERR_NOT_FOUND);
+	jr_store_close(s);
+}
+
+static void test_uninitialised_database_is_refused(void **state)
+{
+	(void)state;
+	struct jr_store *s = NULL;
+	struct jr_diag d;
+	char empty[160];
+	snprintf(empty, sizeof(empty), "%s/empty.db", dir);
+	assert_int_equal(jr_store_open(empty, key_path, false, &s, &d), JR_ERR_STORE);
+	assert_non_null(strstr(d.message, "jeugdroute init"));
+	assert_int_equal(access(empty, F_OK), -1); /* and nothing was created */
+}
+
+static void test_users_and_policies(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	bool exists, added;
+	assert_int_equal(jr_store_user_exists(s, "admin", &exists), JR_OK);
+	assert_false(exists);
+	assert_int_equal(jr_store_user_add(s, &actor, "admin", "admin", "correct horse battery"),
+			 JR_OK);
+	assert_int_equal(jr_store_user_add(s, &actor, "admin", "admin", "x"), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_user_exists(s, "admin", &exists), JR_OK);
+	assert_true(exists);
+	assert_int_equal(jr_store_policy_record(s, &actor, "twente", "{\"a\":1}", &added), JR_OK);
+	assert_true(added);
+	assert_int_equal(jr_store_policy_record(s, &actor, "twente", "{\"a\":1}", &added), JR_OK);
+	assert_false(added);
+	jr_store_close(s);
+	assert_false(in_files("correct horse battery"));
+	assert_int_equal(count("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'"), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init_creates_schema_and_key),
+		cmocka_unit_test(test_person_round_trip_and_bsn_unreadable),
+		cmocka_unit_test(test_duplicate_bsn_is_a_conflict),
+		cmocka_unit_test(test_update_needs_the_version_read),
+		cmocka_unit_test(test_every_access_is_audited),
+		cmocka_unit_test(test_newer_schema_is_refused),
+		cmocka_unit_test(test_key_file_is_guarded),
+		cmocka_unit_test(test_uninitialised_database_is_refused),
+		cmocka_unit_test(test_users_and_policies),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
