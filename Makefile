@@ -8,10 +8,12 @@ TESTBUILD  ?= build-test
 FUZZBUILD  ?= build-fuzz
 FUZZ_RUNS  ?= 50000
 
-# Debian 12 packages: the build, the libraries (JSON, SQLite, libsodium), the unit-test framework,
-# the fuzzer, the sqlite3 shell and jq (black-box tests and benchmark baselines).
+# Debian 12 packages: the build, the libraries (JSON, SQLite, libpq, libsodium), the unit-test
+# framework, the fuzzer, a PostgreSQL server for the store tests (a throw-away cluster on
+# loopback), the sqlite3 shell and jq (black-box tests and benchmark baselines).
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
-           libsqlite3-dev libsodium-dev sqlite3 clang libclang-rt-14-dev jq
+           libsqlite3-dev libsodium-dev libpq-dev sqlite3 postgresql-15 \
+           clang libclang-rt-14-dev jq
 
 .PHONY: all build run test deps fuzz bench clean lint format
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `make test`: runs every test layer and ends with the line "N passed, N failed".
-#   unit tests  cmocka, one executable per module, TAP output (under ASan + UBSan)
+#   unit tests  cmocka, one executable per module, TAP output (under ASan + UBSan); the store tests
+#               once more on PostgreSQL, in a throw-away cluster on loopback (tools/pg-test.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
 #   style       banned-function check
@@ -38,6 +39,18 @@ for t in "$testbuild"/unit_*; do
 	tally "$(basename "$t")" $?
 	grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
 done
+
+pgdir=$(mktemp -d -u /tmp/jr-pg-XXXXXX)
+if sh tools/pg-test.sh start "$pgdir" >"$log" 2>&1; then
+	JR_TEST_DB_URL=$(cat "$pgdir/url") CMOCKA_MESSAGE_OUTPUT=TAP "$testbuild/unit_store" >"$log" 2>&1
+	tally "unit_store (PostgreSQL)" $?
+	grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
+else
+	cat "$log"
+	echo "not ok - PostgreSQL test cluster did not start" >"$log"
+	tally "unit_store (PostgreSQL)" 0
+fi
+sh tools/pg-test.sh stop "$pgdir"
 
 sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?

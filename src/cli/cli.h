@@ -33,7 +33,7 @@ struct jr_cli_db {
 int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o);
 /* Fills in the defaults of what was not given. */
 void jr_cli_db_defaults(struct jr_cli_db *o);
-/* Creates var/ (mode 0700) for the default database; -1 on failure (reported). */
+/* Creates var/ (mode 0700) when the database or key lives there; -1 on failure (reported). */
 int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
 /* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);

@@ -52,7 +52,8 @@ int jr_cli_ensure_var_dir(const struct jr_cli_db *o)
 {
 	struct stat st;
 
-	if (strcmp(o->db, JR_CLI_DEFAULT_DB) != 0 || stat("var", &st) == 0)
+	if ((strncmp(o->db, "var/", 4) != 0 && strncmp(o->key, "var/", 4) != 0) ||
+	    stat("var", &st) == 0)
 		return 0;
 	if (mkdir("var", 0700) != 0) {
 		jr_cli_error("var: map maken mislukt");

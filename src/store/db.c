@@ -1,7 +1,6 @@
 /* db: dispatch from the engine-neutral database functions to the connection's driver. */
 #include "store/db.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define DRIVER(x) (((const struct jr_db_base *)(const void *)(x))->driver)
@@ -10,12 +9,8 @@ enum jr_err jr_db_open(const char *url, bool create, struct jr_db **out,
 		       char errmsg[JR_DB_ERRMSG_MAX])
 {
 	errmsg[0] = '\0';
-	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
-		snprintf(errmsg, JR_DB_ERRMSG_MAX,
-			 "PostgreSQL wordt nog niet ondersteund in deze versie; gebruik een "
-			 "SQLite-bestand");
-		return JR_ERR_USAGE;
-	}
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+		return jr_db_postgres_driver.open(url, create, out, errmsg, JR_DB_ERRMSG_MAX);
 	return jr_db_sqlite_driver.open(url, create, out, errmsg, JR_DB_ERRMSG_MAX);
 }
 

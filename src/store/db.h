@@ -1,7 +1,7 @@
 /* db: the one low-level database interface under the record store.
  *
- * SQL is written once, with $1, $2, … placeholders, and runs on SQLite (the embedded default) or,
- * later, PostgreSQL; each engine is a driver behind `struct jr_db_driver`. Only src/store/ uses
+ * SQL is written once, with $1, $2, … placeholders, and runs on SQLite (the embedded default) or
+ * PostgreSQL; each engine is a driver behind `struct jr_db_driver`. Only src/store/ uses
  * this header: the rest of the program sees records (store.h), never SQL.
  *
  * A statement is prepared, bound (parameters count from 1), stepped row by row, and finalized.
@@ -84,5 +84,6 @@ struct jr_db_base {
 };
 
 extern const struct jr_db_driver jr_db_sqlite_driver;
+extern const struct jr_db_driver jr_db_postgres_driver;
 
 #endif

@@ -1,6 +1,7 @@
-/* Unit tests for the record store on SQLite (store/store, db, migrate, vault): persons are
- * stored with the BSN unreadable in the file, found by BSN, updated only from the version read,
- * with history and an audit entry for every access; the schema and key file are guarded. */
+/* Unit tests for the record store (store/store, db, migrate, vault): persons are stored with the
+ * BSN unreadable, found by BSN, updated only from the version read, with history and an audit
+ * entry for every access; the schema and key file are guarded. The same tests run on SQLite (a
+ * temporary file) and, with JR_TEST_DB_URL=postgres://… (tools/pg-test.sh), on PostgreSQL. */
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "store/store.h"
 
 static char dir[64], db_path[128], key_path[128];
+static bool sqlite; /* file checks (BSN not in the file, WAL mode) only apply there */
 static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 
 static int setup(void **state)
@@ -27,7 +29,11 @@ static int setup(void **state)
 	snprintf(dir, sizeof(dir), "/tmp/jr-store-XXXXXX");
 	if (!mkdtemp(dir))
 		return -1;
-	snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
+	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
+		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
+	else
+		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
+	sqlite = strstr(db_path, "://") == NULL;
 	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
 	umask(077);
 	return 0;
@@ -83,6 +89,8 @@ static int64_t count(const char *sql)
 /* Whether `needle` occurs in the database files (main file and WAL). */
 static bool in_files(const char *needle)
 {
+	if (!sqlite)
+		return false; /* PostgreSQL's files are the server's; the sealing is the same code */
 	static const char *const suffix[] = {"", "-wal"};
 	for (size_t k = 0; k < 2; k++) {
 		char path[160], buf[1 << 16];
@@ -125,9 +133,13 @@ static void test_init_creates_schema_and_key(void **state)
 	jr_store_versions(s, &found, &now);
 	assert_int_equal(found, now);
 	jr_store_close(s);
-	assert_int_equal(count("PRAGMA user_version"), jr_schema_version());
-	assert_int_equal(count("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"),
-			 1);
+	assert_int_equal(count("SELECT MAX(version) FROM schema_migrations"), jr_schema_version());
+	if (sqlite) {
+		assert_int_equal(count("PRAGMA user_version"), jr_schema_version());
+		assert_int_equal(count("SELECT COUNT(*) FROM pragma_journal_mode"
+				       " WHERE journal_mode = 'wal'"),
+				 1);
+	}
 }
 
 static void test_person_round_trip_and_bsn_unreadable(void **state)
@@ -148,7 +160,8 @@ static void test_person_round_trip_and_bsn_unreadable(void **state)
 	assert_int_equal(jr_store_person_get(s, &actor, 9999, &got), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
 	assert_false(in_files("123456782"));
-	assert_true(in_files("de Vries")); /* the check itself can find text */
+	if (sqlite)
+		assert_true(in_files("de Vries")); /* the check itself can find text */
 }
 
 static void test_duplicate_bsn_is_a_conflict(void **state)
