@@ -1,0 +1,159 @@
+/* course: help-request steps and allocation rules (see course.h). */
+#include "core/course.h"
+
+#include <string.h>
+
+static const char *const state_names[JR_HR_STATE_COUNT][2] = {
+	[JR_HR_REGISTERED] = {"registered", "aangemeld"},
+	[JR_HR_ANALYSED] = {"analysed", "geanalyseerd"},
+	[JR_HR_PLANNED] = {"planned", "plan gemaakt"},
+	[JR_HR_IN_CARE] = {"in_care", "in zorg"},
+	[JR_HR_EVALUATED] = {"evaluated", "geëvalueerd"},
+	[JR_HR_CLOSED] = {"closed", "afgesloten"},
+	[JR_HR_WITHDRAWN] = {"withdrawn", "ingetrokken"},
+};
+
+const char *jr_hr_state_name(enum jr_hr_state s)
+{
+	return (unsigned)s < JR_HR_STATE_COUNT ? state_names[s][0] : NULL;
+}
+
+const char *jr_hr_state_label(enum jr_hr_state s)
+{
+	return (unsigned)s < JR_HR_STATE_COUNT ? state_names[s][1] : NULL;
+}
+
+int jr_hr_state_parse(const char *s)
+{
+	for (int i = 0; i < JR_HR_STATE_COUNT; i++)
+		if (strcmp(state_names[i][0], s) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const provider_status_names[JR_PROVIDER_STATUS_COUNT] = {
+	[JR_PROVIDER_ACTIVE] = "active",
+	[JR_PROVIDER_SUSPENDED] = "suspended",
+	[JR_PROVIDER_UNDER_INVESTIGATION] = "under_investigation",
+};
+
+const char *jr_provider_status_name(enum jr_provider_status s)
+{
+	return (unsigned)s < JR_PROVIDER_STATUS_COUNT ? provider_status_names[s] : NULL;
+}
+
+int jr_provider_status_parse(const char *s)
+{
+	for (int i = 0; i < JR_PROVIDER_STATUS_COUNT; i++)
+		if (strcmp(provider_status_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static enum jr_err refuse(const char **why, const char *text)
+{
+	*why = text;
+	return JR_ERR_REFUSED;
+}
+
+enum jr_err jr_course_can_move(const struct jr_course_facts *f, enum jr_hr_state to,
+			       const char **why)
+{
+	*why = NULL;
+	if (f->state == JR_HR_CLOSED || f->state == JR_HR_WITHDRAWN)
+		return refuse(why, "de hulpvraag is al afgesloten of ingetrokken; registreer een "
+				   "nieuwe hulpvraag [verloop]");
+	if (to == JR_HR_WITHDRAWN)
+		return JR_OK; /* an open request can always be withdrawn */
+	if ((unsigned)to >= JR_HR_STATE_COUNT || to != f->state + 1)
+		return refuse(why, "deze stap volgt niet op de huidige: aangemeld, geanalyseerd, "
+				   "plan gemaakt, in zorg, geëvalueerd, afgesloten [verloop]");
+	switch (to) {
+	case JR_HR_ANALYSED:
+		if (!f->broad_analysis)
+			return refuse(why, "eerst de brede verklarende analyse vastleggen, samen met "
+					   "het gezin [verloop; regel 8 brede analyse eerst]");
+		return JR_OK;
+	case JR_HR_PLANNED:
+		if (f->goals < 1)
+			return refuse(why, "het plan heeft nog geen doel: leg minstens één te bereiken "
+					   "resultaat vast, in de woorden van het gezin [verloop]");
+		if (!f->light_options_weighed)
+			return refuse(why, "leg eerst het routeadvies vast en per lichte optie of "
+					   "die geprobeerd is of waarom die niet volstaat [verloop; "
+					   "zo licht als mogelijk]");
+		return JR_OK;
+	case JR_HR_IN_CARE:
+		if (f->care_started < 1)
+			return refuse(why, "er is nog geen zorg gestart op een toewijzing [verloop]");
+		return JR_OK;
+	case JR_HR_EVALUATED:
+		if (f->care_running > 0)
+			return refuse(why, "er loopt nog zorg; stop die eerst [verloop]");
+		if (f->outcomes_missing > 0)
+			return refuse(why, "van beëindigde zorg ontbreekt de uitkomst (doelen bereikt, "
+					   "verder zonder hulp, tevredenheid) [verloop; "
+					   "outcome-indicatoren]");
+		return JR_OK;
+	case JR_HR_CLOSED:
+	case JR_HR_REGISTERED:
+	case JR_HR_WITHDRAWN:
+	case JR_HR_STATE_COUNT:
+		break;
+	}
+	return JR_OK;
+}
+
+enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_allocation_facts *a,
+				const char **why)
+{
+	const struct jr_form *form;
+
+	*why = NULL;
+	if (a->form < 1 || a->form > JR_FORM_COUNT)
+		return refuse(why, "geen vorm van jeugdhulp (1 tot en met 10) [toewijzing]");
+	form = &p->forms[a->form];
+	if (!a->provider_known)
+		return refuse(why, "onbekende zorgaanbieder [toewijzing; betrouwbare aanbieders]");
+	if (a->provider_status == JR_PROVIDER_SUSPENDED)
+		return refuse(why, "de zorgaanbieder is geschorst: er wordt niet aan toegewezen "
+				   "[toewijzing; betrouwbare aanbieders]");
+	if (!a->contract_covers)
+		return refuse(why, "de zorgaanbieder heeft geen contract voor deze vorm, gemeente en "
+				   "datum [toewijzing; regel 6 contractering]");
+	if (!a->referral_valid && !a->municipal_decision)
+		return refuse(why, "er is geen geldige verwijzing en geen besluit van de gemeente "
+				   "[toewijzing; regel 7 verwijzers]");
+	if (!a->broad_analysis &&
+	    (a->form >= p->norms.broad_analysis_from_form || a->measure != JR_MEASURE_NONE))
+		return refuse(why, "voor deze vorm, en voor alle zorg in het gedwongen kader, is eerst "
+				   "een brede verklarende analyse nodig [toewijzing; regel 8 brede "
+				   "analyse eerst]");
+	if (a->has_end_date && a->end < a->start)
+		return refuse(why, "de einddatum ligt vóór de begindatum [toewijzing]");
+	if (form->contracting != JR_CONTRACTING_LOCAL)
+		return JR_OK;
+	switch (a->regime) {
+	case JR_REGIME_RESULT:
+		if (!a->result_description)
+			return refuse(why, "resultaatgericht: beschrijf het te bereiken resultaat "
+					   "[toewijzing; regel 6 contractering, regime result]");
+		if (a->intensity < 1 || a->intensity > 4)
+			return refuse(why, "resultaatgericht: kies een intensiteit OB1 tot en met OB4 "
+					   "[toewijzing; regel 6 contractering, regime result]");
+		break;
+	case JR_REGIME_PRODUCT:
+		if (!a->product_code || a->volume < 1)
+			return refuse(why, "productgericht: geef productcode, omvang en frequentie "
+					   "[toewijzing; regel 6 contractering, regime product]");
+		break;
+	case JR_REGIME_GENERIC:
+		if (a->has_end_date || a->product_code)
+			return refuse(why, "generieke verwijzing: zonder product en zonder einddatum "
+					   "[toewijzing; regel 6 contractering, regime generic]");
+		break;
+	case JR_REGIME_COUNT:
+		break;
+	}
+	return JR_OK;
+}

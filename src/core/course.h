@@ -1,0 +1,81 @@
+/* course: the course of a help request and the rules its steps must keep.
+ *
+ * A help request moves registered → analysed → planned → in care → evaluated → closed, and may
+ * be withdrawn from any open state. Each step has preconditions on what the records hold; an
+ * allocation of care has its own (who referred, is there a contract, is the provider reliable,
+ * does the municipality's regime get what it needs). The functions are pure: the store gathers the
+ * facts, these decide, and a refusal comes with a Dutch sentence that names the rule. */
+#ifndef JR_CORE_COURSE_H
+#define JR_CORE_COURSE_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/policy.h"
+
+enum jr_hr_state {
+	JR_HR_REGISTERED,
+	JR_HR_ANALYSED,
+	JR_HR_PLANNED,
+	JR_HR_IN_CARE,
+	JR_HR_EVALUATED,
+	JR_HR_CLOSED,
+	JR_HR_WITHDRAWN,
+	JR_HR_STATE_COUNT
+};
+
+const char *jr_hr_state_name(enum jr_hr_state s); /* "registered", … */
+const char *jr_hr_state_label(enum jr_hr_state s); /* "aangemeld", … */
+int jr_hr_state_parse(const char *s);
+
+/* What the records hold about one help request, as far as its steps depend on it. */
+struct jr_course_facts {
+	enum jr_hr_state state;
+	bool broad_analysis;        /* a broad explanatory analysis is recorded */
+	int goals;                  /* goals in the plan */
+	bool light_options_weighed; /* the route advice and the light options considered are recorded */
+	int care_started;           /* allocations whose care has started */
+	int care_running;           /* of those, not yet stopped */
+	int outcomes_missing;       /* stopped care without a recorded outcome */
+};
+
+/* May the help request move to `to`? JR_OK, or JR_ERR_REFUSED with *why. */
+enum jr_err jr_course_can_move(const struct jr_course_facts *f, enum jr_hr_state to,
+			       const char **why);
+
+enum jr_provider_status {
+	JR_PROVIDER_ACTIVE,
+	JR_PROVIDER_SUSPENDED,
+	JR_PROVIDER_UNDER_INVESTIGATION,
+	JR_PROVIDER_STATUS_COUNT
+};
+
+const char *jr_provider_status_name(enum jr_provider_status s);
+int jr_provider_status_parse(const char *s);
+
+/* An allocation (toewijzing) to be made, with what the records say about it. */
+struct jr_allocation_facts {
+	int form;                      /* 1..10 */
+	enum jr_measure measure;       /* the child's court measure, if any */
+	bool broad_analysis;           /* recorded for this help request */
+	bool referral_valid;           /* a valid referral for this form */
+	bool municipal_decision;       /* or the municipality decided itself */
+	bool provider_known;
+	enum jr_provider_status provider_status;
+	bool contract_covers;          /* a contract for this provider, form, municipality and date */
+	enum jr_regime regime;         /* the responsible municipality's regime (local forms) */
+	bool result_description;       /* result: the result to reach is written down */
+	int intensity;                 /* result: OB level 1..4, 0 = none */
+	bool product_code;             /* product: product code given */
+	int volume;                    /* product: volume > 0 */
+	bool has_end_date;             /* generic: no end date */
+	jr_day start;
+	jr_day end;                    /* when has_end_date */
+};
+
+/* May this allocation be made under policy `p`? JR_OK, or JR_ERR_REFUSED with *why. */
+enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_allocation_facts *a,
+				const char **why);
+
+#endif

@@ -1,0 +1,234 @@
+/* Unit tests for core/course: each step of a help request at its edges, and every allocation
+ * rule, each refusal explaining itself. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/course.h"
+#include "json/policy_json.h"
+
+static struct jr_policy twente;
+
+static int setup(void **state)
+{
+	struct jr_diag d;
+	(void)state;
+	return jr_policy_load_file(JR_TEST_POLICY_DIR "/twente.json", &twente, &d) ? -1 : 0;
+}
+
+/* `whyp` is read after the call has filled it (arguments are evaluated in no fixed order). */
+static void expect_refused(enum jr_err err, const char **whyp, const char *part)
+{
+	const char *why = *whyp;
+	assert_int_equal(err, JR_ERR_REFUSED);
+	assert_non_null(why);
+	if (!strstr(why, part))
+		fail_msg("\"%s\" lacks \"%s\"", why, part);
+	assert_non_null(strchr(why, '[')); /* names the rule */
+}
+
+static void test_states_round_trip(void **state)
+{
+	(void)state;
+	for (int s = 0; s < JR_HR_STATE_COUNT; s++) {
+		assert_int_equal(jr_hr_state_parse(jr_hr_state_name((enum jr_hr_state)s)), s);
+		assert_non_null(jr_hr_state_label((enum jr_hr_state)s));
+	}
+	assert_int_equal(jr_hr_state_parse("open"), -1);
+	assert_int_equal(jr_provider_status_parse("suspended"), JR_PROVIDER_SUSPENDED);
+	assert_int_equal(jr_provider_status_parse("gone"), -1);
+}
+
+static void test_analysed_needs_broad_analysis(void **state)
+{
+	(void)state;
+	struct jr_course_facts f = {.state = JR_HR_REGISTERED};
+	const char *why;
+	expect_refused(jr_course_can_move(&f, JR_HR_ANALYSED, &why), &why, "brede verklarende analyse");
+	f.broad_analysis = true;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_ANALYSED, &why), JR_OK);
+}
+
+static void test_no_skipping_steps(void **state)
+{
+	(void)state;
+	struct jr_course_facts f = {.state = JR_HR_REGISTERED, .broad_analysis = true, .goals = 2,
+				    .light_options_weighed = true, .care_started = 1};
+	const char *why;
+	expect_refused(jr_course_can_move(&f, JR_HR_PLANNED, &why), &why, "volgt niet");
+	expect_refused(jr_course_can_move(&f, JR_HR_CLOSED, &why), &why, "volgt niet");
+	expect_refused(jr_course_can_move(&f, JR_HR_REGISTERED, &why), &why, "volgt niet");
+	f.state = JR_HR_PLANNED;
+	expect_refused(jr_course_can_move(&f, JR_HR_ANALYSED, &why), &why, "volgt niet");
+}
+
+static void test_planned_needs_goal_and_light_options(void **state)
+{
+	(void)state;
+	struct jr_course_facts f = {.state = JR_HR_ANALYSED, .broad_analysis = true};
+	const char *why;
+	expect_refused(jr_course_can_move(&f, JR_HR_PLANNED, &why), &why, "doel");
+	f.goals = 1;
+	expect_refused(jr_course_can_move(&f, JR_HR_PLANNED, &why), &why, "lichte optie");
+	f.light_options_weighed = true;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_PLANNED, &why), JR_OK);
+}
+
+static void test_in_care_and_evaluated(void **state)
+{
+	(void)state;
+	struct jr_course_facts f = {.state = JR_HR_PLANNED};
+	const char *why;
+	expect_refused(jr_course_can_move(&f, JR_HR_IN_CARE, &why), &why, "geen zorg gestart");
+	f.care_started = 1;
+	f.care_running = 1;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_IN_CARE, &why), JR_OK);
+	f.state = JR_HR_IN_CARE;
+	expect_refused(jr_course_can_move(&f, JR_HR_EVALUATED, &why), &why, "loopt nog zorg");
+	f.care_running = 0;
+	f.outcomes_missing = 1;
+	expect_refused(jr_course_can_move(&f, JR_HR_EVALUATED, &why), &why, "uitkomst");
+	f.outcomes_missing = 0;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_EVALUATED, &why), JR_OK);
+	f.state = JR_HR_EVALUATED;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_CLOSED, &why), JR_OK);
+}
+
+static void test_withdraw_and_finality(void **state)
+{
+	(void)state;
+	const char *why;
+	for (int s = JR_HR_REGISTERED; s <= JR_HR_EVALUATED; s++) {
+		struct jr_course_facts f = {.state = (enum jr_hr_state)s};
+		assert_int_equal(jr_course_can_move(&f, JR_HR_WITHDRAWN, &why), JR_OK);
+	}
+	struct jr_course_facts closed = {.state = JR_HR_CLOSED};
+	expect_refused(jr_course_can_move(&closed, JR_HR_WITHDRAWN, &why), &why, "al afgesloten");
+	struct jr_course_facts withdrawn = {.state = JR_HR_WITHDRAWN, .broad_analysis = true};
+	expect_refused(jr_course_can_move(&withdrawn, JR_HR_ANALYSED, &why), &why, "al afgesloten");
+}
+
+/* An allocation that passes every rule; each test breaks one thing. */
+static struct jr_allocation_facts good(int form, enum jr_regime regime)
+{
+	return (struct jr_allocation_facts){
+		.form = form,
+		.broad_analysis = true,
+		.referral_valid = true,
+		.provider_known = true,
+		.provider_status = JR_PROVIDER_ACTIVE,
+		.contract_covers = true,
+		.regime = regime,
+		.result_description = regime == JR_REGIME_RESULT,
+		.intensity = regime == JR_REGIME_RESULT ? 2 : 0,
+		.product_code = regime == JR_REGIME_PRODUCT,
+		.volume = regime == JR_REGIME_PRODUCT ? 8 : 0,
+		.start = jr_date_from_ymd(2026, 12, 1),
+	};
+}
+
+static void test_allocation_passes(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(3, JR_REGIME_RESULT);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a = good(4, JR_REGIME_PRODUCT);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a = good(2, JR_REGIME_GENERIC);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a = good(6, JR_REGIME_RESULT); /* regional: the local regime's fields do not apply */
+	a.result_description = false;
+	a.intensity = 0;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+}
+
+static void test_allocation_provider_and_contract(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(3, JR_REGIME_RESULT);
+	a.provider_status = JR_PROVIDER_SUSPENDED;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geschorst");
+	a = good(3, JR_REGIME_RESULT);
+	a.provider_status = JR_PROVIDER_UNDER_INVESTIGATION; /* allowed; a signal watches it */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a.provider_known = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "onbekende zorgaanbieder");
+	a = good(3, JR_REGIME_RESULT);
+	a.contract_covers = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geen contract");
+}
+
+static void test_allocation_referral_or_decision(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(2, JR_REGIME_RESULT);
+	a.referral_valid = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geen geldige verwijzing");
+	a.municipal_decision = true;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+}
+
+static void test_allocation_broad_analysis_edges(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(2, JR_REGIME_RESULT);
+	a.broad_analysis = false;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK); /* form 2: not needed */
+	a.form = 3;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
+	a.form = 1;
+	a.measure = JR_MEASURE_OTS; /* compulsory: always */
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "gedwongen kader");
+}
+
+static void test_allocation_regime_fields(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(1, JR_REGIME_RESULT);
+	a.result_description = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "resultaat");
+	a = good(1, JR_REGIME_RESULT);
+	a.intensity = 5;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "OB1");
+	a = good(1, JR_REGIME_PRODUCT);
+	a.volume = 0;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "productcode");
+	a = good(1, JR_REGIME_GENERIC);
+	a.has_end_date = true;
+	a.end = jr_date_from_ymd(2027, 6, 1);
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product en zonder einddatum");
+	a = good(1, JR_REGIME_RESULT);
+	a.has_end_date = true;
+	a.end = jr_date_from_ymd(2026, 11, 30);
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "einddatum");
+	a.form = 11;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "vorm");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_states_round_trip),
+		cmocka_unit_test(test_analysed_needs_broad_analysis),
+		cmocka_unit_test(test_no_skipping_steps),
+		cmocka_unit_test(test_planned_needs_goal_and_light_options),
+		cmocka_unit_test(test_in_care_and_evaluated),
+		cmocka_unit_test(test_withdraw_and_finality),
+		cmocka_unit_test(test_allocation_passes),
+		cmocka_unit_test(test_allocation_provider_and_contract),
+		cmocka_unit_test(test_allocation_referral_or_decision),
+		cmocka_unit_test(test_allocation_broad_analysis_edges),
+		cmocka_unit_test(test_allocation_regime_fields),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
