@@ -17,6 +17,9 @@ int jr_cmd_route(int argc, char **argv);
 int jr_cmd_policy(int argc, char **argv);
 int jr_cmd_init(int argc, char **argv);
 int jr_cmd_person(int argc, char **argv);
+int jr_cmd_provider(int argc, char **argv);
+int jr_cmd_contract(int argc, char **argv);
+int jr_cmd_help_request(int argc, char **argv);
 
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"

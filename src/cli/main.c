@@ -18,6 +18,10 @@ static const char usage[] =
 	"  policy   controleer of toon het beleidsbestand van een regio (check, show)\n"
 	"  init     maak of werk de database voor de dossiers bij, met sleutel en beheerder\n"
 	"  person   personen in de dossiers: add, show, find, update (JSON)\n"
+	"  provider zorgaanbieders: add, show, status (JSON)\n"
+	"  contract contracten van zorgaanbieders: add, check (JSON)\n"
+	"  help-request  hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
+	"           advice, move (JSON)\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -83,6 +87,12 @@ int main(int argc, char **argv)
 			return jr_cmd_init(2, args);
 		if (strcmp(argv[2], "person") == 0)
 			return jr_cmd_person(2, args);
+		if (strcmp(argv[2], "provider") == 0)
+			return jr_cmd_provider(2, args);
+		if (strcmp(argv[2], "contract") == 0)
+			return jr_cmd_contract(2, args);
+		if (strcmp(argv[2], "help-request") == 0)
+			return jr_cmd_help_request(2, args);
 		jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", argv[2]);
 		return 2;
 	}
@@ -94,6 +104,12 @@ int main(int argc, char **argv)
 		return jr_cmd_init(argc - 1, argv + 1);
 	if (strcmp(cmd, "person") == 0)
 		return jr_cmd_person(argc - 1, argv + 1);
+	if (strcmp(cmd, "provider") == 0)
+		return jr_cmd_provider(argc - 1, argv + 1);
+	if (strcmp(cmd, "contract") == 0)
+		return jr_cmd_contract(argc - 1, argv + 1);
+	if (strcmp(cmd, "help-request") == 0)
+		return jr_cmd_help_request(argc - 1, argv + 1);
 	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", cmd);
 	return 2;
 }

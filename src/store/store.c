@@ -9,24 +9,10 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "store/db.h"
 #include "store/migrate.h"
-#include "store/vault.h"
+#include "store/store_internal.h"
 
-struct jr_store {
-	struct jr_db *db;
-	struct jr_vault vault;
-	int version_found;
-	int version_now;
-};
-
-#define TRY(expr)                                                                                  \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
-static void now_utc(char out[21])
+void jr_store_now(char out[21])
 {
 	time_t t = time(NULL);
 	struct tm tm;
@@ -103,16 +89,15 @@ void jr_store_versions(const struct jr_store *s, int *found, int *now)
 	*now = s->version_now;
 }
 
-/* One audit entry, inside the caller's transaction. */
-static enum jr_err audit(struct jr_store *s, const struct jr_actor *a, const char *action,
-			 int64_t person_id)
+enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
+			   int64_t person_id)
 {
 	struct jr_db_stmt *st = NULL;
 	char at[21];
 	enum jr_err err;
 	bool row;
 
-	now_utc(at);
+	jr_store_now(at);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO audit_log (at, actor, action, person_id, origin, reason)"
 			  " VALUES ($1, $2, $3, $4, $5, $6)",
@@ -129,8 +114,7 @@ out:
 	return err;
 }
 
-/* Ends the transaction: commit on success, roll back on any error. */
-static enum jr_err finish(struct jr_store *s, enum jr_err err)
+enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
 {
 	if (err) {
 		jr_db_rollback(s->db);
@@ -176,7 +160,7 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	jr_vault_hash(&s->vault, p->bsn, hash);
 	jr_vault_seal(&s->vault, p->bsn, sealed);
 	jr_date_format(p->birth_date, birth);
-	now_utc(now);
+	jr_store_now(now);
 	TRY(jr_db_begin(s->db));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO persons (bsn_hash, bsn_sealed, given_names, family_name,"
@@ -200,11 +184,11 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	p->version = 1;
 	jr_db_finalize(st);
 	st = NULL;
-	TRY(audit(s, a, "person.add", p->id));
+	TRY(jr_store_audit(s, a, "person.add", p->id));
 out:
 	jr_db_finalize(st);
 	sodium_memzero(hash, sizeof(hash));
-	return finish(s, err);
+	return jr_store_finish(s, err);
 }
 
 /* Looks a person up by id or (id == 0) by BSN hash, inside the caller's transaction. */
@@ -238,9 +222,9 @@ enum jr_err jr_store_person_get(struct jr_store *s, const struct jr_actor *a, in
 
 	TRY(jr_db_begin(s->db));
 	TRY(fetch_person(s, id, NULL, out));
-	TRY(audit(s, a, "person.read", out->id));
+	TRY(jr_store_audit(s, a, "person.read", out->id));
 out:
-	return finish(s, err);
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_person_find_bsn(struct jr_store *s, const struct jr_actor *a, const char *bsn,
@@ -259,10 +243,10 @@ enum jr_err jr_store_person_find_bsn(struct jr_store *s, const struct jr_actor *
 		goto out;
 	}
 	/* A search is an access too, found or not (NEN 7513). */
-	TRY(audit(s, a, found ? "person.search.none" : "person.search", found ? 0 : out->id));
+	TRY(jr_store_audit(s, a, found ? "person.search.none" : "person.search", found ? 0 : out->id));
 out:
 	sodium_memzero(hash, sizeof(hash));
-	err = finish(s, err);
+	err = jr_store_finish(s, err);
 	return err ? err : found;
 }
 
@@ -306,7 +290,7 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	}
 	TRY(person_json(&before, &old));
 	jr_date_format(p->birth_date, birth);
-	now_utc(now);
+	jr_store_now(now);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
 			  " changed_by, before_json) VALUES ('persons', $1, $2, $3, $4, $5)",
@@ -332,12 +316,12 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_int(st, 6, p->id));
 	TRY(jr_db_bind_int(st, 7, p->version));
 	TRY(jr_db_step(st, &row));
-	TRY(audit(s, a, "person.update", p->id));
+	TRY(jr_store_audit(s, a, "person.update", p->id));
 	p->version++;
 out:
 	jr_db_finalize(st);
 	jr_buf_release(&old);
-	return finish(s, err);
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, const char *username,
@@ -351,7 +335,7 @@ enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, cons
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
-	now_utc(now);
+	jr_store_now(now);
 	TRY(jr_db_begin(s->db));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO users (username, role, password_hash, created_at)"
@@ -362,11 +346,11 @@ enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, cons
 	TRY(jr_db_bind_text(st, 3, hash));
 	TRY(jr_db_bind_text(st, 4, now));
 	TRY(jr_db_step(st, &row));
-	TRY(audit(s, a, "user.add", 0));
+	TRY(jr_store_audit(s, a, "user.add", 0));
 out:
 	jr_db_finalize(st);
 	sodium_memzero(hash, sizeof(hash));
-	return finish(s, err);
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_user_exists(struct jr_store *s, const char *username, bool *exists)
@@ -395,7 +379,7 @@ enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a,
 	*added = false;
 	crypto_hash_sha256(digest, (const unsigned char *)content, strlen(content));
 	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-	now_utc(now);
+	jr_store_now(now);
 	TRY(jr_db_begin(s->db));
 	TRY(jr_db_prepare(s->db, "SELECT 1 FROM policies WHERE region = $1 AND sha256 = $2", &st));
 	TRY(jr_db_bind_text(st, 1, region));
@@ -414,9 +398,9 @@ enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_text(st, 3, now));
 	TRY(jr_db_bind_text(st, 4, content));
 	TRY(jr_db_step(st, &row));
-	TRY(audit(s, a, "policy.load", 0));
+	TRY(jr_store_audit(s, a, "policy.load", 0));
 	*added = true;
 out:
 	jr_db_finalize(st);
-	return finish(s, err);
+	return jr_store_finish(s, err);
 }

@@ -1,0 +1,36 @@
+/* store_internal: what the files of the record store share and nobody else sees: the store's
+ * state, the clock, the audit entry and the end of a transaction. */
+#ifndef JR_STORE_STORE_INTERNAL_H
+#define JR_STORE_STORE_INTERNAL_H
+
+#include "store/db.h"
+#include "store/store.h"
+#include "store/vault.h"
+
+struct jr_store {
+	struct jr_db *db;
+	struct jr_vault vault;
+	int version_found;
+	int version_now;
+};
+
+/* `err = expr`, and on failure to the function's `out:` label. */
+#define TRY(expr)                                                                                  \
+	do {                                                                                       \
+		if ((err = (expr)) != JR_OK)                                                       \
+			goto out;                                                                  \
+	} while (0)
+
+/* The current time, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
+void jr_store_now(char out[21]);
+
+/* Writes one audit entry (who, what, which person or 0, from where, why) inside the caller's
+ * transaction. */
+enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
+			   int64_t person_id);
+
+/* Ends the transaction begun with jr_db_begin: commit when err is JR_OK, else roll back.
+ * Returns err, or the commit's failure. */
+enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err);
+
+#endif
