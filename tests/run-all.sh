@@ -1,7 +1,8 @@
 #!/bin/sh
 # `make test`: runs every test layer and ends with the line "N passed, N failed".
 #   unit tests  cmocka, one executable per module, TAP output (under ASan + UBSan); the store tests
-#               once more on PostgreSQL, in a throw-away cluster on loopback (tools/pg-test.sh)
+#               once more on PostgreSQL, each in a fresh database of a throw-away cluster on
+#               loopback (tools/pg-test.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
 #   style       banned-function check
@@ -42,9 +43,14 @@ done
 
 pgdir=$(mktemp -d -u /tmp/jr-pg-XXXXXX)
 if sh tools/pg-test.sh start "$pgdir" >"$log" 2>&1; then
-	JR_TEST_DB_URL=$(cat "$pgdir/url") CMOCKA_MESSAGE_OUTPUT=TAP "$testbuild/unit_store" >"$log" 2>&1
-	tally "unit_store (PostgreSQL)" $?
-	grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
+	for t in "$testbuild"/unit_store*; do
+		[ -f "$t" ] && [ -x "$t" ] || continue
+		name=$(basename "$t")
+		url=$(sh tools/pg-test.sh newdb "$pgdir" "$name")
+		JR_TEST_DB_URL=$url CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+		tally "$name (PostgreSQL)" $?
+		grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
+	done
 else
 	cat "$log"
 	echo "not ok - PostgreSQL test cluster did not start" >"$log"

@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL 15 cluster on loopback for the store tests.
 #   sh tools/pg-test.sh start DIR   creates DIR/data, starts the server on a free port, creates the
 #                                   database jr_test, writes its URL to DIR/url
+#   sh tools/pg-test.sh newdb DIR NAME  creates one more database, prints its URL
 #   sh tools/pg-test.sh stop DIR    stops the server and removes DIR
 # As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -eu
@@ -31,6 +32,13 @@ start)
 	done
 	echo "pg-test: no free port in 55400-55499; see $dir/server.log" >&2
 	exit 1
+	;;
+newdb)
+	url=$(cat "$dir/url")
+	port=${url##*:}
+	port=${port%%/*}
+	run "$bin/createdb" -h 127.0.0.1 -p "$port" -U jr "$3"
+	echo "postgres://jr@127.0.0.1:$port/$3"
 	;;
 stop)
 	[ -d "$dir/data" ] && run "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true

@@ -143,6 +143,9 @@ struct jr_broad_analysis {
 };
 enum jr_err jr_store_analysis_add(struct jr_store *s, const struct jr_actor *a,
 				  const struct jr_broad_analysis *b);
+/* The most recent broad analysis of a help request; JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_analysis_latest(struct jr_store *s, int64_t help_request_id,
+				     struct jr_broad_analysis *out);
 enum jr_err jr_store_goal_add(struct jr_store *s, const struct jr_actor *a, int64_t help_request_id,
 			      const char *text, bool has_review, jr_day review_on);
 /* A light option weighed: an offer id from the policy (social base or no referral), whether it

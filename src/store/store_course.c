@@ -1,2 +1,406 @@
-/* store_course: help requests and their course (see store.h). Being written. */
+/* store_course: help requests and their course — analysis, goals, light options weighed, route
+ * advice, and the steps from registered to closed (see store.h; the rules are core/course.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
 #include "store/store_internal.h"
+
+#define HELP_REQUEST_COLUMNS                                                                       \
+	"id, child_id, household_id, raised_by, raised_on, question, municipality, state, version"
+
+/* Runs a one-parameter query whose first column is an integer; *found tells whether it gave a
+ * row. */
+static enum jr_err query_int(struct jr_store *s, const char *sql, int64_t param, int64_t *value,
+			     bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*value = 0;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, param));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		*value = jr_db_col_int(st, 0);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* The child of a help request; JR_ERR_NOT_FOUND when there is no such request. */
+static enum jr_err child_of(struct jr_store *s, int64_t help_request_id, int64_t *child)
+{
+	bool found;
+	enum jr_err err = query_int(s, "SELECT child_id FROM help_requests WHERE id = $1",
+				    help_request_id, child, &found);
+	return err ? err : found ? JR_OK : JR_ERR_NOT_FOUND;
+}
+
+static enum jr_err read_help_request(struct jr_db_stmt *st, struct jr_help_request *h)
+{
+	const char *raised = jr_db_col_text(st, 4);
+	int state = jr_hr_state_parse(jr_db_col_text(st, 7));
+
+	memset(h, 0, sizeof(*h));
+	h->id = jr_db_col_int(st, 0);
+	h->child_id = jr_db_col_int(st, 1);
+	h->household_id = jr_db_col_null(st, 2) ? 0 : jr_db_col_int(st, 2);
+	snprintf(h->raised_by, sizeof(h->raised_by), "%s", jr_db_col_text(st, 3));
+	snprintf(h->question, sizeof(h->question), "%s", jr_db_col_text(st, 5));
+	snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 6));
+	h->version = (int)jr_db_col_int(st, 8);
+	if (state < 0 || jr_date_parse(raised, strlen(raised), &h->raised_on))
+		return JR_ERR_STORE;
+	h->state = (enum jr_hr_state)state;
+	return JR_OK;
+}
+
+static enum jr_err fetch_help_request(struct jr_store *s, int64_t id, struct jr_help_request *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_prepare(s->db, "SELECT " HELP_REQUEST_COLUMNS " FROM help_requests WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	err = row ? read_help_request(st, out) : JR_ERR_NOT_FOUND;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor *a,
+				      struct jr_help_request *h)
+{
+	struct jr_db_stmt *st = NULL;
+	char raised[JR_DATE_STRLEN], now[21];
+	int64_t ignored;
+	enum jr_err err;
+	bool found, row = false;
+
+	jr_date_format(h->raised_on, raised);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(query_int(s, "SELECT id FROM persons WHERE id = $1", h->child_id, &ignored, &found));
+	if (!found) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	if (h->household_id) {
+		TRY(query_int(s, "SELECT id FROM households WHERE id = $1", h->household_id,
+			      &ignored, &found));
+		if (!found) {
+			err = JR_ERR_NOT_FOUND;
+			goto out;
+		}
+	}
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO help_requests (child_id, household_id, raised_by, raised_on,"
+			  " question, municipality, state, version, created_at, updated_at)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, h->child_id));
+	TRY(h->household_id ? jr_db_bind_int(st, 2, h->household_id) : jr_db_bind_null(st, 2));
+	TRY(jr_db_bind_text(st, 3, h->raised_by));
+	TRY(jr_db_bind_text(st, 4, raised));
+	TRY(jr_db_bind_text(st, 5, h->question));
+	TRY(jr_db_bind_text(st, 6, h->municipality));
+	TRY(jr_db_bind_text(st, 7, jr_hr_state_name(JR_HR_REGISTERED)));
+	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	h->id = jr_db_col_int(st, 0);
+	h->state = JR_HR_REGISTERED;
+	h->version = 1;
+	TRY(jr_store_audit(s, a, "help_request.add", h->child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				      struct jr_help_request *out)
+{
+	enum jr_err err;
+
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_help_request(s, id, out));
+	TRY(jr_store_audit(s, a, "help_request.read", out->child_id));
+out:
+	return jr_store_finish(s, err);
+}
+
+/* The course facts, inside the caller's transaction. */
+static enum jr_err gather_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f)
+{
+	static const char deliveries[] = "SELECT COUNT(*) FROM deliveries d JOIN allocations a"
+					 " ON d.allocation_id = a.id WHERE a.help_request_id = $1";
+	struct jr_help_request h;
+	struct jr_buf sql;
+	int64_t n;
+	bool found;
+	enum jr_err err;
+
+	memset(f, 0, sizeof(*f));
+	jr_buf_init(&sql, 1024);
+	TRY(fetch_help_request(s, id, &h));
+	f->state = h.state;
+	TRY(query_int(s, "SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1", id, &n,
+		      &found));
+	f->broad_analysis = n > 0;
+	TRY(query_int(s, "SELECT COUNT(*) FROM goals WHERE help_request_id = $1", id, &n, &found));
+	f->goals = (int)n;
+	TRY(query_int(s,
+		      "SELECT COUNT(*) FROM route_advice r WHERE r.help_request_id = $1 AND EXISTS"
+		      " (SELECT 1 FROM light_options l WHERE l.help_request_id = r.help_request_id)",
+		      id, &n, &found));
+	f->light_options_weighed = n > 0;
+	TRY(query_int(s, deliveries, id, &n, &found));
+	f->care_started = (int)n;
+	TRY(jr_buf_printf(&sql, "%s AND d.stopped_on IS NULL", deliveries));
+	TRY(query_int(s, jr_buf_str(&sql), id, &n, &found));
+	f->care_running = (int)n;
+	jr_buf_reset(&sql);
+	TRY(jr_buf_printf(&sql, "%s AND d.stopped_on IS NOT NULL AND d.goals_reached IS NULL",
+			  deliveries));
+	TRY(query_int(s, jr_buf_str(&sql), id, &n, &found));
+	f->outcomes_missing = (int)n;
+out:
+	jr_buf_release(&sql);
+	return err;
+}
+
+enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f)
+{
+	enum jr_err err;
+
+	TRY(jr_db_begin(s->db));
+	TRY(gather_facts(s, id, f));
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor *a,
+				       struct jr_help_request *h, enum jr_hr_state to,
+				       const char **why)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_course_facts f;
+	struct jr_buf before;
+	char now[21];
+	int64_t version;
+	enum jr_err err;
+	bool row;
+
+	*why = NULL;
+	jr_buf_init(&before, 256);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(gather_facts(s, h->id, &f));
+	TRY(query_int(s, "SELECT version FROM help_requests WHERE id = $1", h->id, &version, &row));
+	if (version != h->version) {
+		err = JR_ERR_CONFLICT; /* someone moved it since this writer read it */
+		goto out;
+	}
+	TRY(jr_course_can_move(&f, to, why));
+	TRY(jr_buf_printf(&before, "{\"state\":\"%s\",\"version\":%d}", jr_hr_state_name(f.state),
+			  h->version));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
+			  " changed_by, before_json) VALUES ('help_requests', $1, $2, $3, $4, $5)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, h->id));
+	TRY(jr_db_bind_int(st, 2, h->version));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_bind_text(st, 4, a->who));
+	TRY(jr_db_bind_text(st, 5, jr_buf_str(&before)));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE help_requests SET state = $1, version = version + 1, updated_at = $2"
+			  " WHERE id = $3 AND version = $4",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, jr_hr_state_name(to)));
+	TRY(jr_db_bind_text(st, 2, now));
+	TRY(jr_db_bind_int(st, 3, h->id));
+	TRY(jr_db_bind_int(st, 4, h->version));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "help_request.move", h->child_id));
+	h->state = to;
+	h->version++;
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&before);
+	return jr_store_finish(s, err);
+}
+
+/* A value to bind: an integer, a text, or NULL (text NULL). */
+struct param {
+	bool is_int;
+	int64_t i;
+	const char *t;
+};
+#define INT_PARAM(v) ((struct param){.is_int = true, .i = (v)})
+#define TEXT_PARAM(v) ((struct param){.t = (v)})
+
+/* Adds one row that belongs to a help request: checks the request exists (JR_ERR_NOT_FOUND),
+ * inserts with `params` bound to $1…, and writes the audit entry for the child. One
+ * transaction. */
+static enum jr_err add_to_request(struct jr_store *s, const struct jr_actor *a,
+				  int64_t help_request_id, const char *action, const char *sql,
+				  const struct param *params, int count)
+{
+	struct jr_db_stmt *st = NULL;
+	int64_t child;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_begin(s->db));
+	TRY(child_of(s, help_request_id, &child));
+	TRY(jr_db_prepare(s->db, sql, &st));
+	for (int i = 0; i < count; i++)
+		TRY(params[i].is_int ? jr_db_bind_int(st, i + 1, params[i].i)
+				     : jr_db_bind_text(st, i + 1, params[i].t));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, action, child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_analysis_add(struct jr_store *s, const struct jr_actor *a,
+				  const struct jr_broad_analysis *b)
+{
+	struct jr_buf needs;
+	char made[JR_DATE_STRLEN], now[21];
+	enum jr_err err = JR_OK;
+
+	jr_buf_init(&needs, 512);
+	jr_date_format(b->made_on, made);
+	jr_store_now(now);
+	for (int d = 0; d < JR_NEED_COUNT && !err; d++)
+		err = jr_buf_printf(&needs, "%s\"%s\":%d", d ? "," : "{",
+				    jr_need_name((enum jr_need)d), b->needs[d]);
+	if (!err)
+		err = jr_buf_putc(&needs, '}');
+	if (!err) {
+		const struct param params[] = {
+			INT_PARAM(b->help_request_id), TEXT_PARAM(made),
+			TEXT_PARAM(jr_buf_str(&needs)), TEXT_PARAM(b->explanation),
+			TEXT_PARAM(b->participants),   TEXT_PARAM(b->hypotheses),
+			TEXT_PARAM(now),
+		};
+		err = add_to_request(s, a, b->help_request_id, "analysis.add",
+				     "INSERT INTO broad_analyses (help_request_id, made_on, needs,"
+				     " explanation, participants, hypotheses, created_at)"
+				     " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+				     params, 7);
+	}
+	jr_buf_release(&needs);
+	return err;
+}
+
+enum jr_err jr_store_analysis_latest(struct jr_store *s, int64_t help_request_id,
+				     struct jr_broad_analysis *out)
+{
+	struct jr_db_stmt *st = NULL;
+	const char *needs, *made;
+	enum jr_err err;
+	bool row;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT made_on, needs, explanation, participants, hypotheses"
+			  " FROM broad_analyses WHERE help_request_id = $1 ORDER BY id DESC LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, help_request_id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	out->help_request_id = help_request_id;
+	made = jr_db_col_text(st, 0);
+	needs = jr_db_col_text(st, 1);
+	if (jr_date_parse(made, strlen(made), &out->made_on)) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	/* The needs as written by jr_store_analysis_add: {"parenting":2,…}, one digit each. */
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		char key[40];
+		const char *at;
+		snprintf(key, sizeof(key), "\"%s\":", jr_need_name((enum jr_need)d));
+		at = strstr(needs, key);
+		if (at && at[strlen(key)] >= '0' && at[strlen(key)] <= '4')
+			out->needs[d] = (unsigned char)(at[strlen(key)] - '0');
+	}
+	snprintf(out->explanation, sizeof(out->explanation), "%s", jr_db_col_text(st, 2));
+	snprintf(out->participants, sizeof(out->participants), "%s", jr_db_col_text(st, 3));
+	snprintf(out->hypotheses, sizeof(out->hypotheses), "%s", jr_db_col_text(st, 4));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_goal_add(struct jr_store *s, const struct jr_actor *a, int64_t help_request_id,
+			      const char *text, bool has_review, jr_day review_on)
+{
+	char review[JR_DATE_STRLEN], now[21];
+	const struct param params[] = {
+		INT_PARAM(help_request_id),
+		TEXT_PARAM(text),
+		TEXT_PARAM(has_review ? review : NULL),
+		TEXT_PARAM(now),
+	};
+
+	jr_date_format(review_on, review);
+	jr_store_now(now);
+	return add_to_request(s, a, help_request_id, "goal.add",
+			      "INSERT INTO goals (help_request_id, text, review_on, created_at)"
+			      " VALUES ($1, $2, $3, $4)",
+			      params, 4);
+}
+
+enum jr_err jr_store_light_option_add(struct jr_store *s, const struct jr_actor *a,
+				      int64_t help_request_id, const char *kind,
+				      const char *option_id, bool tried, const char *why_not_enough)
+{
+	char now[21];
+	const struct param params[] = {
+		INT_PARAM(help_request_id), TEXT_PARAM(kind),  TEXT_PARAM(option_id),
+		INT_PARAM(tried),	    TEXT_PARAM(why_not_enough), TEXT_PARAM(now),
+	};
+
+	jr_store_now(now);
+	return add_to_request(s, a, help_request_id, "light_option.add",
+			      "INSERT INTO light_options (help_request_id, kind, option_id, tried,"
+			      " why_not_enough, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+			      params, 6);
+}
+
+enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor *a,
+				      int64_t help_request_id, const char *region,
+				      const char *answer_json)
+{
+	char now[21];
+	const struct param params[] = {
+		INT_PARAM(help_request_id),
+		TEXT_PARAM(now),
+		TEXT_PARAM(region),
+		TEXT_PARAM(answer_json),
+	};
+
+	jr_store_now(now);
+	return add_to_request(s, a, help_request_id, "route_advice.add",
+			      "INSERT INTO route_advice (help_request_id, given_at, policy_region,"
+			      " answer) VALUES ($1, $2, $3, $4)",
+			      params, 4);
+}

@@ -1,0 +1,13 @@
+/* text: checks on free text from outside (names, questions, explanations). */
+#ifndef JR_CORE_TEXT_H
+#define JR_CORE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when `s` is non-empty, shorter than `max_bytes`, valid UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) and free of control characters; with `multiline`, line
+ * breaks (\n, \r) and tabs are allowed. */
+bool jr_text_valid(const char *s, size_t max_bytes, bool multiline);
+
+#endif

@@ -1,0 +1,1 @@
+geweigerd: eerst de brede verklarende analyse.*\[verloop

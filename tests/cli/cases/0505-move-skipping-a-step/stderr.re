@@ -1,0 +1,1 @@
+volgt niet op de huidige

@@ -1,0 +1,1 @@
+lichte optie

@@ -1,0 +1,1 @@
+al afgesloten of ingetrokken
