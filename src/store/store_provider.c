@@ -1,2 +1,269 @@
-/* store_provider: providers and contracts (see store.h). Being written. */
+/* store_provider: providers (zorgaanbieders) and their contracts over the database interface (see
+ * store.h). SQL is written once, with $N placeholders, for both engines. A contract's forms are
+ * kept as text such as ",1,2,3," so that "does it hold form 3" is LIKE '%,3,%' on either engine;
+ * dates are "YYYY-MM-DD" text, which compares in date order. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
 #include "store/store_internal.h"
+
+#define PROVIDER_COLUMNS "id, agb, kvk, name, status, quality, demo, version"
+
+/* A provider row (PROVIDER_COLUMNS) into *p; JR_ERR_STORE when its status is unknown. */
+static enum jr_err read_provider(struct jr_db_stmt *st, struct jr_provider *p)
+{
+	int status = jr_provider_status_parse(jr_db_col_text(st, 4));
+
+	memset(p, 0, sizeof(*p));
+	if (status < 0)
+		return JR_ERR_STORE;
+	p->id = jr_db_col_int(st, 0);
+	snprintf(p->agb, sizeof(p->agb), "%s", jr_db_col_text(st, 1));
+	snprintf(p->kvk, sizeof(p->kvk), "%s", jr_db_col_text(st, 2));
+	snprintf(p->name, sizeof(p->name), "%s", jr_db_col_text(st, 3));
+	p->status = (enum jr_provider_status)status;
+	snprintf(p->quality, sizeof(p->quality), "%s", jr_db_col_text(st, 5));
+	p->demo = jr_db_col_int(st, 6) != 0;
+	p->version = (int)jr_db_col_int(st, 7);
+	return JR_OK;
+}
+
+/* Looks a provider up by id inside the caller's transaction. */
+static enum jr_err fetch_provider(struct jr_store *s, int64_t id, struct jr_provider *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_db_prepare(s->db, "SELECT " PROVIDER_COLUMNS " FROM providers WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	err = read_provider(st, out);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_provider_add(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_provider *p)
+{
+	struct jr_db_stmt *st = NULL;
+	const char *status = jr_provider_status_name(p->status);
+	char now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if (!status)
+		return JR_ERR_INPUT;
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO providers (agb, kvk, name, status, quality, demo, version,"
+			  " created_at, updated_at)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, p->agb));
+	TRY(jr_db_bind_text(st, 2, p->kvk[0] ? p->kvk : NULL));
+	TRY(jr_db_bind_text(st, 3, p->name));
+	TRY(jr_db_bind_text(st, 4, status));
+	TRY(jr_db_bind_text(st, 5, p->quality));
+	TRY(jr_db_bind_int(st, 6, p->demo));
+	TRY(jr_db_bind_text(st, 7, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	p->id = jr_db_col_int(st, 0);
+	p->version = 1;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "provider.add", 0));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_provider_get(struct jr_store *s, int64_t id, struct jr_provider *out)
+{
+	enum jr_err err;
+
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_provider(s, id, out));
+out:
+	return jr_store_finish(s, err);
+}
+
+/* The record as it was, for record_history. A provider holds no personal data; still only what
+ * its status change needs to be understood is kept. */
+static enum jr_err provider_json(const struct jr_provider *p, struct jr_buf *b)
+{
+	enum jr_err err;
+
+	TRY(jr_buf_printf(b, "{\"agb\":\"%s\",\"kvk\":\"%s\",\"name\":", p->agb, p->kvk));
+	TRY(jr_buf_json_string(b, p->name));
+	TRY(jr_buf_printf(b, ",\"status\":\"%s\",\"quality\":", jr_provider_status_name(p->status)));
+	TRY(jr_buf_json_string(b, p->quality));
+	TRY(jr_buf_printf(b, ",\"version\":%d}", p->version));
+out:
+	return err;
+}
+
+enum jr_err jr_store_provider_set_status(struct jr_store *s, const struct jr_actor *a,
+					 struct jr_provider *p, enum jr_provider_status status)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_provider before;
+	struct jr_buf old;
+	const char *name = jr_provider_status_name(status);
+	char now[21];
+	enum jr_err err;
+	bool row;
+
+	if (!name)
+		return JR_ERR_INPUT;
+	jr_buf_init(&old, 4096);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_provider(s, p->id, &before));
+	if (before.version != p->version) {
+		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
+		goto out;
+	}
+	TRY(provider_json(&before, &old));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
+			  " changed_by, before_json) VALUES ('providers', $1, $2, $3, $4, $5)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, before.id));
+	TRY(jr_db_bind_int(st, 2, before.version));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_bind_text(st, 4, a->who));
+	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE providers SET status = $1, version = version + 1, updated_at = $2"
+			  " WHERE id = $3 AND version = $4",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, name));
+	TRY(jr_db_bind_text(st, 2, now));
+	TRY(jr_db_bind_int(st, 3, before.id));
+	TRY(jr_db_bind_int(st, 4, before.version));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "provider.status", 0));
+	*p = before;
+	p->status = status;
+	p->version = before.version + 1;
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&old);
+	return jr_store_finish(s, err);
+}
+
+/* The forms of a contract as ",1,2,3,"; JR_ERR_INPUT when there is none or one outside 1..10. */
+static enum jr_err forms_text(unsigned forms, char out[32])
+{
+	size_t n = 0;
+
+	if (forms == 0 || (forms & ~(((1u << JR_FORM_COUNT) - 1) << 1)) != 0)
+		return JR_ERR_INPUT;
+	out[n++] = ',';
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if (forms & (1u << f))
+			n += (size_t)snprintf(out + n, 32 - n, "%d,", f);
+	return JR_OK;
+}
+
+enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_contract *c)
+{
+	struct jr_db_stmt *st = NULL;
+	char forms[32], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if (forms_text(c->forms, forms) || !c->region[0] || (c->has_end && c->end < c->start) ||
+	    c->tariff_cents < 0 || c->capacity < 0)
+		return JR_ERR_INPUT;
+	jr_date_format(c->start, start);
+	if (c->has_end)
+		jr_date_format(c->end, end);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db, "SELECT 1 FROM providers WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, c->provider_id));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO contracts (provider_id, region, municipality, forms,"
+			  " product_codes, tariff_cents, unit, start_date, end_date, capacity,"
+			  " created_at)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, c->provider_id));
+	TRY(jr_db_bind_text(st, 2, c->region));
+	TRY(jr_db_bind_text(st, 3, c->municipality[0] ? c->municipality : NULL));
+	TRY(jr_db_bind_text(st, 4, forms));
+	TRY(jr_db_bind_text(st, 5, c->product_codes));
+	TRY(c->tariff_cents ? jr_db_bind_int(st, 6, c->tariff_cents) : jr_db_bind_null(st, 6));
+	TRY(jr_db_bind_text(st, 7, c->unit[0] ? c->unit : NULL));
+	TRY(jr_db_bind_text(st, 8, start));
+	TRY(jr_db_bind_text(st, 9, c->has_end ? end : NULL));
+	TRY(c->capacity ? jr_db_bind_int(st, 10, c->capacity) : jr_db_bind_null(st, 10));
+	TRY(jr_db_bind_text(st, 11, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	c->id = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "contract.add", 0));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, int form,
+				     const char *region, const char *municipality, jr_day date,
+				     bool *covers)
+{
+	struct jr_db_stmt *st = NULL;
+	char pattern[8], day[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	*covers = false;
+	if (form < 1 || form > JR_FORM_COUNT)
+		return JR_ERR_INPUT;
+	snprintf(pattern, sizeof(pattern), "%%,%d,%%", form);
+	jr_date_format(date, day);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT 1 FROM contracts WHERE provider_id = $1 AND forms LIKE $2"
+			  " AND start_date <= $3 AND (end_date IS NULL OR end_date >= $3)"
+			  " AND (municipality = $4 OR (municipality IS NULL AND region = $5))"
+			  " LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_text(st, 2, pattern));
+	TRY(jr_db_bind_text(st, 3, day));
+	TRY(jr_db_bind_text(st, 4, municipality));
+	TRY(jr_db_bind_text(st, 5, region));
+	TRY(jr_db_step(st, covers));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

@@ -1,0 +1,1 @@
+.kvk == null and .quality == "" and .status == "under_investigation" and .demo == true and .version == 1

@@ -1,0 +1,1 @@
+veld agb: verwacht een AGB-code

@@ -1,0 +1,1 @@
+^jeugdroute: provider: veld kvk: verwacht een KvK-nummer van 8 cijfers$

@@ -1,0 +1,1 @@
+provider add: er staat al een zorgaanbieder met deze AGB-code

@@ -1,0 +1,1 @@
+provider add: geef --agb en --name

@@ -1,0 +1,1 @@
+provider show: zorgaanbieder niet gevonden

@@ -1,0 +1,1 @@
+intussen gewijzigd; lees opnieuw

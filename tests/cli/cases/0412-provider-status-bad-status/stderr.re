@@ -1,0 +1,1 @@
+veld status: verwacht active, suspended of under_investigation

@@ -1,0 +1,1 @@
+Gebruik: jeugdroute provider add --agb AGB --name NAAM

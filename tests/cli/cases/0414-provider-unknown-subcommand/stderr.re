@@ -1,0 +1,1 @@
+provider: kies add, show of status

@@ -1,0 +1,1 @@
+.id == 1 and .provider_id == 1 and .region == "twente" and .municipality == null and .forms == [5,6,7] and .tariff == "189.50" and .unit == "dag" and .capacity == 12 and .start == "2024-01-01" and .end == null

@@ -1,0 +1,1 @@
+contract add: zorgaanbieder niet gevonden

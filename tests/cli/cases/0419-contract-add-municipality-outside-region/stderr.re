@@ -1,0 +1,1 @@
+veld municipality: gemeente 0307 hoort niet bij regio twente

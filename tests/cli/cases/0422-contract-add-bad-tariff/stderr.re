@@ -1,0 +1,1 @@
+veld tariff: verwacht een bedrag in euro.s

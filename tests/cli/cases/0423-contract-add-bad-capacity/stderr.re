@@ -1,0 +1,1 @@
+veld capacity: verwacht een geheel getal van 1 of meer

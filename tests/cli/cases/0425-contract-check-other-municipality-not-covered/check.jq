@@ -1,0 +1,1 @@
+.covers == false and .form == 3 and .municipality.code == "0164"

@@ -1,0 +1,1 @@
+.covers == false and .date == "2025-01-01"

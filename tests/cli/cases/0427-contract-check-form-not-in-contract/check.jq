@@ -1,0 +1,1 @@
+.covers == false and .form == 8

@@ -1,0 +1,1 @@
+veld municipality: gemeente 9999 staat in geen beleidsbestand

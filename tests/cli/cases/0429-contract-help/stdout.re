@@ -1,0 +1,1 @@
+Gebruik: jeugdroute contract add --provider ID --region REGIO
