@@ -22,6 +22,10 @@ static const char usage[] =
 	"  contract contracten van zorgaanbieders: add, check (JSON)\n"
 	"  help-request  hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
 	"           advice, move (JSON)\n"
+	"  care     verwijzingen, toewijzingen en zorg: referral, allocate, start, stop (JSON)\n"
+	"  household  huishoudens en hun regisseur: add, member, show, coordinator (JSON)\n"
+	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show\n"
+	"  user     gebruikers met een rol: add\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -93,6 +97,14 @@ int main(int argc, char **argv)
 			return jr_cmd_contract(2, args);
 		if (strcmp(argv[2], "help-request") == 0)
 			return jr_cmd_help_request(2, args);
+		if (strcmp(argv[2], "care") == 0)
+			return jr_cmd_care(2, args);
+		if (strcmp(argv[2], "household") == 0)
+			return jr_cmd_household(2, args);
+		if (strcmp(argv[2], "organisation") == 0)
+			return jr_cmd_organisation(2, args);
+		if (strcmp(argv[2], "user") == 0)
+			return jr_cmd_user(2, args);
 		jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", argv[2]);
 		return 2;
 	}
@@ -110,6 +122,14 @@ int main(int argc, char **argv)
 		return jr_cmd_contract(argc - 1, argv + 1);
 	if (strcmp(cmd, "help-request") == 0)
 		return jr_cmd_help_request(argc - 1, argv + 1);
+	if (strcmp(cmd, "care") == 0)
+		return jr_cmd_care(argc - 1, argv + 1);
+	if (strcmp(cmd, "household") == 0)
+		return jr_cmd_household(argc - 1, argv + 1);
+	if (strcmp(cmd, "organisation") == 0)
+		return jr_cmd_organisation(argc - 1, argv + 1);
+	if (strcmp(cmd, "user") == 0)
+		return jr_cmd_user(argc - 1, argv + 1);
 	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", cmd);
 	return 2;
 }

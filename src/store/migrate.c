@@ -201,6 +201,8 @@ static const struct migration migrations[] = {
 	 " satisfaction INTEGER,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX deliveries_allocation ON deliveries (allocation_id);"},
+	{3, "households: coordinator (regisseur)",
+	 "ALTER TABLE households ADD COLUMN coordinator_user_id BIGINT REFERENCES users(id);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -105,6 +105,107 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 				     const char *region, const char *municipality, jr_day date,
 				     bool *covers);
 
+/* Referrals, allocations and care (store_care.c). */
+struct jr_referral {
+	int64_t id;
+	int64_t help_request_id;
+	int referrer_type;        /* COD327 number */
+	char agb[9];              /* "" when the referrer type carries none */
+	char referrer_name[JR_PERSON_NAME_MAX]; /* the referring professional or organisation */
+	jr_day referred_on;
+	int form;
+	bool valid;               /* judged by rule 7 when recorded */
+};
+/* Records a referral; `valid` is the caller's judgement with jr_rule_referral_check. */
+enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_referral *r);
+
+struct jr_allocation {
+	int64_t id;
+	int64_t help_request_id;
+	char number[21];          /* ToewijzingNummer, assigned by the store: "<municipality>-<id>" */
+	int64_t provider_id;
+	int64_t referral_id;      /* 0 = municipal decision */
+	int form;
+	char jz020[3];
+	enum jr_regime regime;
+	char result_description[JR_TEXT_FIELD_MAX];
+	int intensity;            /* OB1..OB4 as 1..4, 0 = none */
+	char product_code[17];
+	int volume;
+	char unit[16];
+	char frequency[24];
+	jr_day start;
+	bool has_end;
+	jr_day end;
+};
+/* Makes an allocation after checking every rule of core/course.c (jr_allocation_check) against
+ * the records: the provider's status, a covering contract, the referral or decision, the broad
+ * analysis, the regime's fields. JR_ERR_REFUSED with *why when a rule forbids it. Sets id and
+ * number. */
+enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
+				    const struct jr_policy *p, struct jr_allocation *al,
+				    bool municipal_decision, const char **why);
+
+/* The outcome of care on ending (the national outcome indicators). */
+struct jr_care_outcome {
+	char goals_reached[8];      /* yes, partly, no */
+	bool continues_without_help;
+	int satisfaction;           /* 1..10 */
+	char end_reason[3];         /* iJw JZ588 code, two digits */
+};
+/* Starts care on an allocation (one running start per allocation: JR_ERR_CONFLICT). */
+enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+				jr_day on, int64_t *delivery_id);
+/* Stops the running care of an allocation, with its outcome (JR_ERR_NOT_FOUND when none runs). */
+enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+			       jr_day on, const struct jr_care_outcome *o);
+
+/* Organisations, users and households (store_household.c). */
+#define JR_ORG_KIND_MAX 24
+struct jr_organisation {
+	int64_t id;
+	char kind[JR_ORG_KIND_MAX]; /* local_team, gp_practice, youth_health, hospital, gi, provider,
+				       regional_office, expert_team */
+	char name[JR_PERSON_NAME_MAX];
+	char municipality[5]; /* CBS code, or "" for regional organisations */
+	char agb[9];          /* "" when none */
+};
+enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor *a,
+				      struct jr_organisation *o);
+enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_organisation *out);
+
+/* Users beyond the first administrator: a role of DESIGN.md §4 (consulent, verwijzer, gi,
+ * provider, contract_manager, policy, admin) and the organisation they work for (0 = none). */
+enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, const char *username,
+				 const char *role, int64_t organisation_id, const char *password,
+				 int64_t *id);
+
+struct jr_household {
+	int64_t id;
+	char municipality[5];
+	int64_t coordinator_user_id; /* 0 = no coordinator (regisseur) yet */
+	int version;
+};
+#define JR_HOUSEHOLD_MEMBERS_MAX 32
+struct jr_household_member {
+	int64_t person_id;
+	char role[16]; /* child, parent, carer */
+};
+enum jr_err jr_store_household_add(struct jr_store *s, const struct jr_actor *a,
+				   struct jr_household *h);
+/* JR_ERR_NOT_FOUND when household or person is unknown; JR_ERR_CONFLICT when already a member. */
+enum jr_err jr_store_household_add_member(struct jr_store *s, const struct jr_actor *a,
+					  int64_t household_id, int64_t person_id, const char *role);
+/* The household and its members (at most JR_HOUSEHOLD_MEMBERS_MAX; *count set). */
+enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				   struct jr_household *out, struct jr_household_member *members,
+				   size_t *count);
+/* Sets the coordinator from the version read (JR_ERR_CONFLICT when stale); the user must exist
+ * (JR_ERR_NOT_FOUND). History and audit as for every change. */
+enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
+					       struct jr_household *h, int64_t user_id);
+
 /* Help requests and their course (store_course.c). */
 #define JR_TEXT_FIELD_MAX 2001 /* free text fields: 2000 bytes of UTF-8 */
 
