@@ -20,6 +20,8 @@
 
 struct jr_store;
 
+#define JR_TEXT_FIELD_MAX 2001 /* free text fields: 2000 bytes of UTF-8 */
+
 /* Who acts, from where, and why: the audit log's columns. All three are required. */
 struct jr_actor {
 	const char *who;
@@ -207,7 +209,6 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 					       struct jr_household *h, int64_t user_id);
 
 /* Help requests and their course (store_course.c). */
-#define JR_TEXT_FIELD_MAX 2001 /* free text fields: 2000 bytes of UTF-8 */
 
 struct jr_help_request {
 	int64_t id;
