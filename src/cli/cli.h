@@ -45,6 +45,31 @@ int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
 /* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);
 
+/* Options of the record commands (args.c): `--name value` pairs and one positional id. */
+#define JR_ARGS_MAX 20
+struct jr_args {
+	const char *command; /* for messages: "help-request", "care", … */
+	struct jr_cli_db db;
+	const char *id; /* the positional argument, if any */
+	const char *names[JR_ARGS_MAX];
+	const char *values[JR_ARGS_MAX];
+	int count;
+};
+/* Collects argv[first..]; 0, or 2 after reporting. */
+int jr_args_parse(int argc, char **argv, int first, struct jr_args *h);
+/* The value of --name, or NULL. */
+const char *jr_args_get(const struct jr_args *h, const char *name);
+/* 2 (reported) when an option outside the NULL-terminated `allowed` was given. */
+int jr_args_only(const struct jr_args *h, const char *sub, const char *const *allowed);
+/* A positive integer id; -1 when `s` is not one (not reported). */
+int jr_args_id(const char *s, int64_t *out);
+/* --name as a date (default `dflt` when absent); 2 after reporting a bad one. */
+int jr_args_date(const struct jr_args *h, const char *name, jr_day dflt, jr_day *out);
+/* --name as checked free text into dst; 2 after reporting. */
+int jr_args_text(const struct jr_args *h, const char *name, bool required, char *dst, size_t cap);
+/* Today's date (local time). */
+jr_day jr_args_today(void);
+
 /* Prints "jeugdroute: <message>\n" on stderr. */
 void jr_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -4,10 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
-#include "core/text.h"
 #include "json/answer_json.h"
 #include "json/policy_set.h"
 
@@ -43,117 +41,6 @@ static const char usage[] =
 static const char *const raisers[] = {"family", "child",	"school",	"childcare",
 				      "gp",	"youth_health", "police",	"veilig_thuis",
 				      "local_team", "gi",	"other",	NULL};
-
-/* The options of one invocation: name/value pairs, checked per subcommand. */
-#define OPTS_MAX 16
-struct hr_args {
-	struct jr_cli_db db;
-	const char *id;
-	const char *names[OPTS_MAX];
-	const char *values[OPTS_MAX];
-	int count;
-};
-
-static const char *opt(const struct hr_args *h, const char *name)
-{
-	for (int i = 0; i < h->count; i++)
-		if (strcmp(h->names[i], name) == 0)
-			return h->values[i];
-	return NULL;
-}
-
-static int parse(int argc, char **argv, struct hr_args *h)
-{
-	for (int i = 2; i < argc; i++) {
-		int r = jr_cli_db_option(argc, argv, &i, &h->db);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		if (strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
-			if (i + 1 >= argc || h->count >= OPTS_MAX) {
-				jr_cli_error("help-request: %s verwacht een waarde", argv[i]);
-				return 2;
-			}
-			h->names[h->count] = argv[i] + 2;
-			h->values[h->count++] = argv[++i];
-		} else if (!h->id) {
-			h->id = argv[i];
-		} else {
-			jr_cli_error("help-request: onbekend argument \"%s\"", argv[i]);
-			return 2;
-		}
-	}
-	jr_cli_db_defaults(&h->db);
-	return 0;
-}
-
-/* Only the options in `allowed` (NULL-terminated) may be given. */
-static int only(const struct hr_args *h, const char *sub, const char *const *allowed)
-{
-	for (int i = 0; i < h->count; i++) {
-		bool ok = false;
-		for (const char *const *a = allowed; *a; a++)
-			ok |= strcmp(*a, h->names[i]) == 0;
-		if (!ok) {
-			jr_cli_error("help-request %s: onbekende optie --%s; zie jeugdroute "
-				     "help-request --help",
-				     sub, h->names[i]);
-			return 2;
-		}
-	}
-	return 0;
-}
-
-static int parse_id(const char *s, int64_t *out)
-{
-	char *end = NULL;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || *end || v <= 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int parse_date_opt(const struct hr_args *h, const char *name, jr_day dflt, jr_day *out)
-{
-	const char *v = opt(h, name);
-	if (!v) {
-		*out = dflt;
-		return 0;
-	}
-	if (jr_date_parse(v, strlen(v), out)) {
-		jr_cli_error("help-request: veld %s: geen bestaande datum; verwacht JJJJ-MM-DD", name);
-		return 2;
-	}
-	return 0;
-}
-
-static int text_opt(const struct hr_args *h, const char *name, bool required, char *dst,
-		    size_t cap)
-{
-	const char *v = opt(h, name);
-	dst[0] = '\0';
-	if (!v && !required)
-		return 0;
-	if (!v || !jr_text_valid(v, cap, true)) {
-		jr_cli_error("help-request: veld %s: verwacht tekst van 1 tot %zu tekens, zonder "
-			     "stuurtekens",
-			     name, cap - 1);
-		return 2;
-	}
-	memcpy(dst, v, strlen(v) + 1);
-	return 0;
-}
-
-static jr_day today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 static void print_help_request(const struct jr_help_request *h, const struct jr_course_facts *f)
 {
@@ -205,23 +92,23 @@ static int report(enum jr_err err, const char *sub, const char *why)
 	return jr_err_exit_status(err);
 }
 
-static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct hr_args *h)
+static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h)
 {
 	static const char *const allowed[] = {"child", "raised-by", "question", "raised-on",
 					      "household", NULL};
 	struct jr_help_request r = {0};
 	struct jr_person child;
-	const char *by = opt(h, "raised-by");
+	const char *by = jr_args_get(h, "raised-by");
 	bool known = false;
 	int status;
 
-	if ((status = only(h, "add", allowed)))
+	if ((status = jr_args_only(h, "add", allowed)))
 		return status;
-	if (parse_id(opt(h, "child"), &r.child_id)) {
+	if (jr_args_id(jr_args_get(h, "child"), &r.child_id)) {
 		jr_cli_error("help-request add: veld child: geef het nummer (id) van het kind");
 		return 2;
 	}
-	if (opt(h, "household") && parse_id(opt(h, "household"), &r.household_id)) {
+	if (jr_args_get(h, "household") && jr_args_id(jr_args_get(h, "household"), &r.household_id)) {
 		jr_cli_error("help-request add: veld household: geef het nummer (id) van het "
 			     "huishouden");
 		return 2;
@@ -234,10 +121,10 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 		return 2;
 	}
 	snprintf(r.raised_by, sizeof(r.raised_by), "%s", by);
-	if ((status = text_opt(h, "question", true, r.question, sizeof(r.question))) ||
-	    (status = parse_date_opt(h, "raised-on", today(), &r.raised_on)))
+	if ((status = jr_args_text(h, "question", true, r.question, sizeof(r.question))) ||
+	    (status = jr_args_date(h, "raised-on", jr_args_today(), &r.raised_on)))
 		return status;
-	if (r.raised_on > today()) {
+	if (r.raised_on > jr_args_today()) {
 		jr_cli_error("help-request add: veld raised_on: de datum ligt in de toekomst");
 		return 2;
 	}
@@ -264,13 +151,13 @@ static int cmd_show(struct jr_store *store, const struct jr_actor *actor, int64_
 	return status;
 }
 
-static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, struct hr_args *h,
+static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 			int64_t id)
 {
 	static const char *const allowed[] = {"needs", "explanation", "participants", "hypotheses",
 					      "made-on", NULL};
 	struct jr_broad_analysis *b = calloc(1, sizeof(*b));
-	const char *needs = opt(h, "needs");
+	const char *needs = jr_args_get(h, "needs");
 	int status = 2;
 
 	if (!b) {
@@ -278,11 +165,11 @@ static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, st
 		return 1;
 	}
 	b->help_request_id = id;
-	if (only(h, "analysis", allowed) ||
-	    text_opt(h, "explanation", true, b->explanation, sizeof(b->explanation)) ||
-	    text_opt(h, "participants", true, b->participants, sizeof(b->participants)) ||
-	    text_opt(h, "hypotheses", false, b->hypotheses, sizeof(b->hypotheses)) ||
-	    parse_date_opt(h, "made-on", today(), &b->made_on))
+	if (jr_args_only(h, "analysis", allowed) ||
+	    jr_args_text(h, "explanation", true, b->explanation, sizeof(b->explanation)) ||
+	    jr_args_text(h, "participants", true, b->participants, sizeof(b->participants)) ||
+	    jr_args_text(h, "hypotheses", false, b->hypotheses, sizeof(b->hypotheses)) ||
+	    jr_args_date(h, "made-on", jr_args_today(), &b->made_on))
 		goto out;
 	if (!needs || !needs[0]) {
 		jr_cli_error("help-request analysis: veld needs: geef domein=ernst, bijv. "
@@ -318,7 +205,7 @@ out:
 	return status;
 }
 
-static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct hr_args *h,
+static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		    int64_t id)
 {
 	static const char *const allowed[] = {"text", "review-on", NULL};
@@ -326,11 +213,11 @@ static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct
 	jr_day review = 0;
 	int status;
 
-	if ((status = only(h, "goal", allowed)) ||
-	    (status = text_opt(h, "text", true, text, sizeof(text))) ||
-	    (status = parse_date_opt(h, "review-on", 0, &review)))
+	if ((status = jr_args_only(h, "goal", allowed)) ||
+	    (status = jr_args_text(h, "text", true, text, sizeof(text))) ||
+	    (status = jr_args_date(h, "review-on", 0, &review)))
 		return status;
-	status = report(jr_store_goal_add(store, actor, id, text, opt(h, "review-on") != NULL,
+	status = report(jr_store_goal_add(store, actor, id, text, jr_args_get(h, "review-on") != NULL,
 					  review),
 			"goal", NULL);
 	return status ? status : cmd_show(store, actor, id);
@@ -350,17 +237,17 @@ static const char *offer_kind(const struct jr_policy *p, const char *id)
 }
 
 static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor,
-			    struct hr_args *h, int64_t id, const struct jr_policy_set *set)
+			    struct jr_args *h, int64_t id, const struct jr_policy_set *set)
 {
 	static const char *const allowed[] = {"option", "tried", "why-not-enough", NULL};
 	struct jr_help_request r;
 	const struct jr_policy *p;
-	const char *option = opt(h, "option"), *tried = opt(h, "tried"), *kind;
+	const char *option = jr_args_get(h, "option"), *tried = jr_args_get(h, "tried"), *kind;
 	char why[JR_TEXT_FIELD_MAX];
 	int status;
 
-	if ((status = only(h, "light-option", allowed)) ||
-	    (status = text_opt(h, "why-not-enough", false, why, sizeof(why))))
+	if ((status = jr_args_only(h, "light-option", allowed)) ||
+	    (status = jr_args_text(h, "why-not-enough", false, why, sizeof(why))))
 		return status;
 	if (!tried || (strcmp(tried, "ja") && strcmp(tried, "nee"))) {
 		jr_cli_error("help-request light-option: veld tried: verwacht ja of nee");
@@ -386,17 +273,17 @@ static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor
 	return status ? status : cmd_show(store, actor, id);
 }
 
-static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct hr_args *h,
+static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		    int64_t id)
 {
 	static const char *const allowed[] = {"to", "version", NULL};
 	struct jr_help_request r;
-	const char *to = opt(h, "to"), *why = NULL;
+	const char *to = jr_args_get(h, "to"), *why = NULL;
 	int64_t version;
 	enum jr_err err;
 	int state, status;
 
-	if ((status = only(h, "move", allowed)))
+	if ((status = jr_args_only(h, "move", allowed)))
 		return status;
 	state = to ? jr_hr_state_parse(to) : -1;
 	if (state < 0) {
@@ -404,7 +291,7 @@ static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct
 			     "closed of withdrawn");
 		return 2;
 	}
-	if (parse_id(opt(h, "version"), &version)) {
+	if (jr_args_id(jr_args_get(h, "version"), &version)) {
 		jr_cli_error("help-request move: veld version: geef de versie die gelezen is");
 		return 2;
 	}
@@ -419,7 +306,7 @@ static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct
 
 /* Routes the child's question with the latest broad analysis (core/route.c), records the answer
  * as the route advice given, and prints it. */
-static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, struct hr_args *h,
+static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		      int64_t id, const struct jr_policy_set *set)
 {
 	static const char *const allowed[] = {"flags", "court-measure", "today", NULL};
@@ -430,7 +317,7 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 	struct jr_answer *ans = calloc(1, sizeof(*ans));
 	struct jr_buf out, scratch;
 	const struct jr_policy *p;
-	const char *flags = opt(h, "flags"), *measure = opt(h, "court-measure");
+	const char *flags = jr_args_get(h, "flags"), *measure = jr_args_get(h, "court-measure");
 	enum jr_err err;
 	int status = 2;
 
@@ -441,7 +328,7 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 		status = 1;
 		goto out;
 	}
-	if (only(h, "advice", allowed) || parse_date_opt(h, "today", today(), &req->date))
+	if (jr_args_only(h, "advice", allowed) || jr_args_date(h, "today", jr_args_today(), &req->date))
 		goto out;
 	if (measure && jr_measure_parse(measure) < 0) {
 		jr_cli_error("help-request advice: veld court_measure: kies ots, voogdij, "
@@ -516,7 +403,7 @@ out:
 
 int jr_cmd_help_request(int argc, char **argv)
 {
-	struct hr_args h = {0};
+	struct jr_args h = {.command = "help-request"};
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
@@ -539,9 +426,9 @@ int jr_cmd_help_request(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
-	if ((status = parse(argc, argv, &h)))
+	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
-	if (strcmp(sub, "add") != 0 && parse_id(h.id, &id)) {
+	if (strcmp(sub, "add") != 0 && jr_args_id(h.id, &id)) {
 		jr_cli_error("help-request %s: geef het nummer (id) van de hulpvraag", sub);
 		status = 2;
 		goto out;

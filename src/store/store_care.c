@@ -1,2 +1,343 @@
-/* store_care: referrals, allocations and care. Being written. */
+/* store_care: referrals, allocations and the start and stop of care (see store.h). An
+ * allocation is checked against every rule of core/course.c with the facts as the records hold
+ * them, inside the transaction that makes it. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "store/store_internal.h"
+
+/* The child and municipality of a help request; JR_ERR_NOT_FOUND when there is none. */
+static enum jr_err request_of(struct jr_store *s, int64_t id, int64_t *child, char municipality[5])
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_prepare(s->db, "SELECT child_id, municipality FROM help_requests WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	*child = jr_db_col_int(st, 0);
+	snprintf(municipality, 5, "%s", jr_db_col_text(st, 1));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_referral *r)
+{
+	struct jr_db_stmt *st = NULL;
+	char type[4], on[JR_DATE_STRLEN], now[21], municipality[5];
+	int64_t child;
+	enum jr_err err;
+	bool row = false;
+
+	snprintf(type, sizeof(type), "%02d", r->referrer_type);
+	jr_date_format(r->referred_on, on);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(request_of(s, r->help_request_id, &child, municipality));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO referrals (help_request_id, referrer_type, agb, referrer_name,"
+			  " referred_on, form, status, created_at)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, r->help_request_id));
+	TRY(jr_db_bind_text(st, 2, type));
+	TRY(jr_db_bind_text(st, 3, r->agb[0] ? r->agb : NULL));
+	TRY(jr_db_bind_text(st, 4, r->referrer_name));
+	TRY(jr_db_bind_text(st, 5, on));
+	TRY(jr_db_bind_int(st, 6, r->form));
+	TRY(jr_db_bind_text(st, 7, r->valid ? "valid" : "invalid"));
+	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	r->id = jr_db_col_int(st, 0);
+	TRY(jr_store_audit(s, a, "referral.add", child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* The court measure of a child on a date (JR_MEASURE_NONE when none is in force). */
+static enum jr_err measure_on(struct jr_store *s, int64_t child, jr_day day, enum jr_measure *m)
+{
+	struct jr_db_stmt *st = NULL;
+	char d[JR_DATE_STRLEN];
+	enum jr_err err;
+	bool row;
+
+	*m = JR_MEASURE_NONE;
+	jr_date_format(day, d);
+	TRY(jr_db_prepare(s->db,
+			  "SELECT kind FROM measures WHERE child_id = $1 AND start_date <= $2"
+			  " AND (end_date IS NULL OR end_date >= $2) ORDER BY id DESC LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, child));
+	TRY(jr_db_bind_text(st, 2, d));
+	TRY(jr_db_step(st, &row));
+	if (row && jr_measure_parse(jr_db_col_text(st, 0)) > 0)
+		*m = (enum jr_measure)jr_measure_parse(jr_db_col_text(st, 0));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* Gathers what jr_allocation_check needs from the records. */
+static enum jr_err allocation_facts(struct jr_store *s, const struct jr_policy *p,
+				    const struct jr_allocation *al, bool municipal_decision,
+				    int64_t child, const char *municipality,
+				    struct jr_allocation_facts *f)
+{
+	const struct jr_municipality *m = jr_policy_municipality(p, municipality);
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	*f = (struct jr_allocation_facts){
+		.form = al->form,
+		.municipal_decision = municipal_decision,
+		.regime = m ? m->regime : JR_REGIME_RESULT,
+		.result_description = al->result_description[0] != '\0',
+		.intensity = al->intensity,
+		.product_code = al->product_code[0] != '\0',
+		.volume = al->volume,
+		.has_end_date = al->has_end,
+		.start = al->start,
+		.end = al->end,
+	};
+	TRY(measure_on(s, child, al->start, &f->measure));
+	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, al->help_request_id));
+	TRY(jr_db_step(st, &row));
+	f->broad_analysis = row && jr_db_col_int(st, 0) > 0;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db, "SELECT status FROM providers WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, al->provider_id));
+	TRY(jr_db_step(st, &row));
+	f->provider_known = row && jr_provider_status_parse(jr_db_col_text(st, 0)) >= 0;
+	if (f->provider_known)
+		f->provider_status =
+			(enum jr_provider_status)jr_provider_status_parse(jr_db_col_text(st, 0));
+	jr_db_finalize(st);
+	st = NULL;
+	if (al->referral_id) {
+		/* A referral counts only for this help request, this form, and when it was valid. */
+		TRY(jr_db_prepare(s->db,
+				  "SELECT 1 FROM referrals WHERE id = $1 AND help_request_id = $2"
+				  " AND form = $3 AND status = 'valid'",
+				  &st));
+		TRY(jr_db_bind_int(st, 1, al->referral_id));
+		TRY(jr_db_bind_int(st, 2, al->help_request_id));
+		TRY(jr_db_bind_int(st, 3, al->form));
+		TRY(jr_db_step(st, &f->referral_valid));
+	}
+	if (f->provider_known && al->form >= 1 && al->form <= JR_FORM_COUNT)
+		TRY(jr_store_contract_covers_in(s, al->provider_id, al->form, p->id, municipality,
+						al->start, &f->contract_covers));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
+				    const struct jr_policy *p, struct jr_allocation *al,
+				    bool municipal_decision, const char **why)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_allocation_facts f;
+	unsigned char nonce[8];
+	char pending[24], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21], municipality[5];
+	int64_t child;
+	enum jr_err err;
+	bool row = false;
+
+	*why = NULL;
+	/* A placeholder number, unique, replaced by the allocation's id once it has one. */
+	randombytes_buf(nonce, sizeof(nonce));
+	memcpy(pending, "p-", 2);
+	sodium_bin2hex(pending + 2, sizeof(pending) - 2, nonce, sizeof(nonce));
+	jr_date_format(al->start, start);
+	jr_date_format(al->end, end);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(request_of(s, al->help_request_id, &child, municipality));
+	TRY(allocation_facts(s, p, al, municipal_decision, child, municipality, &f));
+	TRY(jr_allocation_check(p, &f, why));
+	al->regime = f.regime;
+	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(p, al->form, f.measure));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO allocations (help_request_id, number, provider_id, referral_id,"
+			  " form, jz020, regime, result_description, intensity, product_code, volume,"
+			  " unit, frequency, start_date, end_date, version, created_at) VALUES"
+			  " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16)"
+			  " RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, al->help_request_id));
+	TRY(jr_db_bind_text(st, 2, pending));
+	TRY(jr_db_bind_int(st, 3, al->provider_id));
+	TRY(al->referral_id ? jr_db_bind_int(st, 4, al->referral_id) : jr_db_bind_null(st, 4));
+	TRY(jr_db_bind_int(st, 5, al->form));
+	TRY(jr_db_bind_text(st, 6, al->jz020));
+	TRY(jr_db_bind_text(st, 7, jr_regime_name(al->regime)));
+	TRY(jr_db_bind_text(st, 8, al->result_description[0] ? al->result_description : NULL));
+	TRY(al->intensity ? jr_db_bind_int(st, 9, al->intensity) : jr_db_bind_null(st, 9));
+	TRY(jr_db_bind_text(st, 10, al->product_code[0] ? al->product_code : NULL));
+	TRY(al->volume ? jr_db_bind_int(st, 11, al->volume) : jr_db_bind_null(st, 11));
+	TRY(jr_db_bind_text(st, 12, al->unit[0] ? al->unit : NULL));
+	TRY(jr_db_bind_text(st, 13, al->frequency[0] ? al->frequency : NULL));
+	TRY(jr_db_bind_text(st, 14, start));
+	TRY(jr_db_bind_text(st, 15, al->has_end ? end : NULL));
+	TRY(jr_db_bind_text(st, 16, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	al->id = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	st = NULL;
+	/* ToewijzingNummer: an integer up to 999999999 (iJw LDT_Nummer), unique per municipality. */
+	snprintf(al->number, sizeof(al->number), "%lld", (long long)al->id);
+	TRY(jr_db_prepare(s->db, "UPDATE allocations SET number = $1 WHERE id = $2", &st));
+	TRY(jr_db_bind_text(st, 1, al->number));
+	TRY(jr_db_bind_int(st, 2, al->id));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "allocation.add", child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* The child behind an allocation (for the audit entry); JR_ERR_NOT_FOUND when there is none. */
+static enum jr_err child_of_allocation(struct jr_store *s, int64_t allocation_id, int64_t *child)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_prepare(s->db,
+			  "SELECT h.child_id FROM allocations a JOIN help_requests h"
+			  " ON a.help_request_id = h.id WHERE a.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, allocation_id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	*child = jr_db_col_int(st, 0);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* The running delivery of an allocation (0 when none runs). */
+static enum jr_err running_delivery(struct jr_store *s, int64_t allocation_id, int64_t *id,
+				    jr_day *started)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	*id = 0;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, started_on FROM deliveries WHERE allocation_id = $1"
+			  " AND stopped_on IS NULL",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, allocation_id));
+	TRY(jr_db_step(st, &row));
+	if (row) {
+		const char *on = jr_db_col_text(st, 1);
+		*id = jr_db_col_int(st, 0);
+		if (jr_date_parse(on, strlen(on), started))
+			err = JR_ERR_STORE;
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+				jr_day on, int64_t *delivery_id)
+{
+	struct jr_db_stmt *st = NULL;
+	char day[JR_DATE_STRLEN], now[21];
+	int64_t child, running;
+	jr_day started;
+	enum jr_err err;
+	bool row = false;
+
+	jr_date_format(on, day);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(running_delivery(s, allocation_id, &running, &started));
+	if (running) {
+		err = JR_ERR_CONFLICT; /* one running start per allocation (iJw OP289) */
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO deliveries (allocation_id, started_on, created_at)"
+			  " VALUES ($1, $2, $3) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, allocation_id));
+	TRY(jr_db_bind_text(st, 2, day));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_step(st, &row));
+	*delivery_id = row ? jr_db_col_int(st, 0) : 0;
+	TRY(jr_store_audit(s, a, "care.start", child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+			       jr_day on, const struct jr_care_outcome *o)
+{
+	struct jr_db_stmt *st = NULL;
+	char day[JR_DATE_STRLEN];
+	int64_t child, running;
+	jr_day started;
+	enum jr_err err;
+	bool row;
+
+	jr_date_format(on, day);
+	TRY(jr_db_begin(s->db));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(running_delivery(s, allocation_id, &running, &started));
+	if (!running) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	if (on < started) {
+		err = JR_ERR_INPUT; /* care cannot stop before it started */
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE deliveries SET stopped_on = $1, end_reason = $2, goals_reached = $3,"
+			  " continues_without_help = $4, satisfaction = $5 WHERE id = $6",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, day));
+	TRY(jr_db_bind_text(st, 2, o->end_reason));
+	TRY(jr_db_bind_text(st, 3, o->goals_reached));
+	TRY(jr_db_bind_int(st, 4, o->continues_without_help));
+	TRY(jr_db_bind_int(st, 5, o->satisfaction));
+	TRY(jr_db_bind_int(st, 6, running));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "care.stop", child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

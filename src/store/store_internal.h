@@ -33,4 +33,9 @@ enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const c
  * Returns err, or the commit's failure. */
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err);
 
+/* jr_store_contract_covers inside the caller's transaction. */
+enum jr_err jr_store_contract_covers_in(struct jr_store *s, int64_t provider_id, int form,
+					const char *region, const char *municipality, jr_day date,
+					bool *covers);
+
 #endif

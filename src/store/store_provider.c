@@ -237,9 +237,9 @@ out:
 	return jr_store_finish(s, err);
 }
 
-enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, int form,
-				     const char *region, const char *municipality, jr_day date,
-				     bool *covers)
+enum jr_err jr_store_contract_covers_in(struct jr_store *s, int64_t provider_id, int form,
+					const char *region, const char *municipality, jr_day date,
+					bool *covers)
 {
 	struct jr_db_stmt *st = NULL;
 	char pattern[8], day[JR_DATE_STRLEN];
@@ -250,7 +250,6 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 		return JR_ERR_INPUT;
 	snprintf(pattern, sizeof(pattern), "%%,%d,%%", form);
 	jr_date_format(date, day);
-	TRY(jr_db_begin(s->db));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT 1 FROM contracts WHERE provider_id = $1 AND forms LIKE $2"
 			  " AND start_date <= $3 AND (end_date IS NULL OR end_date >= $3)"
@@ -265,5 +264,20 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 	TRY(jr_db_step(st, covers));
 out:
 	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, int form,
+				     const char *region, const char *municipality, jr_day date,
+				     bool *covers)
+{
+	enum jr_err err;
+
+	*covers = false;
+	if (form < 1 || form > JR_FORM_COUNT)
+		return JR_ERR_INPUT;
+	TRY(jr_db_begin(s->db));
+	TRY(jr_store_contract_covers_in(s, provider_id, form, region, municipality, date, covers));
+out:
 	return jr_store_finish(s, err);
 }

@@ -1,20 +1,240 @@
-/* Unit tests for store/store_care.c. Being written. */
+/* Unit tests for store/store_care.c: referrals, allocations checked against the records (provider
+ * status, contract, referral or decision, broad analysis, measure, regime), and the start and
+ * stop of care feeding the course. Runs on SQLite, or on PostgreSQL with JR_TEST_DB_URL. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
-static void test_placeholder(void **state)
+#include "json/policy_json.h"
+#include "store/db.h"
+#include "store/store.h"
+
+static char dir[64], db_path[128], key_path[128];
+static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
+static struct jr_store *store;
+static struct jr_policy twente;
+static int64_t child_id, analysed_id, bare_id, provider_id, suspended_id;
+
+#define D(y, m, d) jr_date_from_ymd((y), (m), (d))
+
+static int64_t add_request(bool with_analysis)
+{
+	struct jr_help_request h = {.child_id = child_id, .raised_on = D(2026, 10, 1)};
+	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
+	snprintf(h.question, sizeof(h.question), "Zorgen om gedrag.");
+	memcpy(h.municipality, "0153", 5);
+	if (jr_store_help_request_add(store, &actor, &h))
+		return 0;
+	if (with_analysis) {
+		struct jr_broad_analysis b = {.help_request_id = h.id, .made_on = D(2026, 10, 10)};
+		b.needs[JR_NEED_BEHAVIOUR] = 3;
+		snprintf(b.explanation, sizeof(b.explanation), "x");
+		snprintf(b.participants, sizeof(b.participants), "gezin");
+		if (jr_store_analysis_add(store, &actor, &b))
+			return 0;
+	}
+	return h.id;
+}
+
+static int64_t add_provider(const char *agb, enum jr_provider_status status)
+{
+	struct jr_provider p = {.status = status};
+	struct jr_contract c = {.forms = 0x1e /* forms 1-4 */, .start = D(2026, 1, 1)};
+	snprintf(p.agb, sizeof(p.agb), "%s", agb);
+	snprintf(p.name, sizeof(p.name), "Zorg %s", agb);
+	if (jr_store_provider_add(store, &actor, &p))
+		return 0;
+	c.provider_id = p.id;
+	snprintf(c.region, sizeof(c.region), "twente");
+	if (jr_store_contract_add(store, &actor, &c))
+		return 0;
+	return p.id;
+}
+
+static int setup(void **state)
+{
+	struct jr_diag d;
+	struct jr_person p = {0};
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/jr-care-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
+		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
+	else
+		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
+	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
+	umask(077);
+	if (jr_policy_load_file(JR_TEST_POLICY_DIR "/twente.json", &twente, &d) ||
+	    jr_store_open(db_path, key_path, true, &store, &d))
+		return -1;
+	memcpy(p.bsn, "123456782", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Lotte");
+	snprintf(p.family_name, sizeof(p.family_name), "Bos");
+	memcpy(p.municipality, "0153", 5);
+	p.birth_date = D(2013, 5, 5);
+	if (jr_store_person_add(store, &actor, &p))
+		return -1;
+	child_id = p.id;
+	analysed_id = add_request(true);
+	bare_id = add_request(false);
+	provider_id = add_provider("75750011", JR_PROVIDER_ACTIVE);
+	suspended_id = add_provider("75750012", JR_PROVIDER_SUSPENDED);
+	return analysed_id && bare_id && provider_id && suspended_id ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[160];
+	(void)state;
+	jr_store_close(store);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t referral(int64_t help_request, int form, bool valid)
+{
+	struct jr_referral r = {.help_request_id = help_request, .referrer_type = 2, .form = form,
+				.referred_on = D(2026, 11, 1), .valid = valid};
+	memcpy(r.agb, "01012345", 9);
+	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsenpraktijk Noord");
+	assert_int_equal(jr_store_referral_add(store, &actor, &r), JR_OK);
+	return r.id;
+}
+
+static struct jr_allocation allocation(int64_t help_request, int64_t provider, int64_t ref,
+				       int form)
+{
+	struct jr_allocation al = {.help_request_id = help_request, .provider_id = provider,
+				   .referral_id = ref, .form = form, .intensity = 2,
+				   .start = D(2026, 12, 1)};
+	snprintf(al.result_description, sizeof(al.result_description),
+		 "Lotte gaat weer naar school.");
+	return al;
+}
+
+static void expect_refused(struct jr_allocation *al, bool decision, const char *part)
+{
+	const char *why = NULL;
+	enum jr_err err = jr_store_allocation_add(store, &actor, &twente, al, decision, &why);
+	assert_int_equal(err, JR_ERR_REFUSED);
+	if (!why || !strstr(why, part))
+		fail_msg("why \"%s\" lacks \"%s\"", why ? why : "(none)", part);
+}
+
+static void test_referral_needs_a_request(void **state)
 {
 	(void)state;
+	struct jr_referral r = {.help_request_id = 99999, .referrer_type = 1, .form = 2,
+				.referred_on = D(2026, 11, 1), .valid = true};
+	snprintf(r.referrer_name, sizeof(r.referrer_name), "Lokaal team");
+	assert_int_equal(jr_store_referral_add(store, &actor, &r), JR_ERR_NOT_FOUND);
+}
+
+static void test_allocation_rules_from_the_records(void **state)
+{
+	(void)state;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 3);
+	expect_refused(&al, false, "geen geldige verwijzing");
+	al = allocation(analysed_id, provider_id, referral(analysed_id, 2, true), 3);
+	expect_refused(&al, false, "geen geldige verwijzing"); /* referral for another form */
+	al = allocation(analysed_id, provider_id, referral(analysed_id, 3, false), 3);
+	expect_refused(&al, false, "geen geldige verwijzing"); /* an invalid referral */
+	al = allocation(analysed_id, suspended_id, 0, 3);
+	expect_refused(&al, true, "geschorst");
+	al = allocation(analysed_id, provider_id, 0, 5);
+	expect_refused(&al, true, "geen contract"); /* contract covers forms 1-4 */
+	al = allocation(analysed_id, provider_id, 0, 3);
+	al.start = D(2025, 12, 31);
+	expect_refused(&al, true, "geen contract"); /* before the contract starts */
+	al = allocation(analysed_id, 99999, 0, 3);
+	expect_refused(&al, true, "onbekende zorgaanbieder");
+	al = allocation(bare_id, provider_id, 0, 3);
+	expect_refused(&al, true, "brede verklarende analyse");
+	al = allocation(analysed_id, provider_id, 0, 3);
+	al.result_description[0] = '\0';
+	expect_refused(&al, true, "resultaat"); /* Enschede: result regime */
+}
+
+static void test_allocation_made(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation al = allocation(analysed_id, provider_id,
+					     referral(analysed_id, 3, true), 3);
+	char expected[24];
+	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, false, &why), JR_OK);
+	assert_true(al.id > 0);
+	snprintf(expected, sizeof(expected), "%lld", (long long)al.id);
+	assert_string_equal(al.number, expected);
+	assert_string_equal(al.jz020, "45");
+	assert_int_equal(al.regime, JR_REGIME_RESULT);
+	/* form 2 needs no analysis: allowed on the bare request by municipal decision */
+	al = allocation(bare_id, provider_id, 0, 2);
+	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, true, &why), JR_OK);
+}
+
+static void test_measure_makes_analysis_required(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	char msg[JR_DB_ERRMSG_MAX], sql[256];
+	struct jr_allocation al;
+	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO measures (child_id, kind, court_date, start_date, created_at) VALUES"
+		 " (%lld, 'ots', '2026-06-01', '2026-06-01', 'x')",
+		 (long long)child_id);
+	assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	al = allocation(bare_id, provider_id, 0, 1);
+	expect_refused(&al, true, "gedwongen kader");
+	assert_int_equal(jr_db_exec(db, "DELETE FROM measures"), JR_OK);
+	jr_db_close(db);
+}
+
+static void test_care_start_and_stop(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 4);
+	struct jr_care_outcome o = {.goals_reached = "partly", .continues_without_help = true,
+				    .satisfaction = 8, .end_reason = "31"};
+	struct jr_course_facts f;
+	int64_t delivery;
+	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, true, &why), JR_OK);
+	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2026, 12, 5), &o),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_care_start(store, &actor, al.id, D(2026, 12, 2), &delivery), JR_OK);
+	assert_true(delivery > 0);
+	assert_int_equal(jr_store_care_start(store, &actor, al.id, D(2026, 12, 3), &delivery),
+			 JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_course_facts(store, analysed_id, &f), JR_OK);
+	assert_int_equal(f.care_started, 1);
+	assert_int_equal(f.care_running, 1);
+	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2026, 12, 1), &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2027, 3, 1), &o), JR_OK);
+	assert_int_equal(jr_store_course_facts(store, analysed_id, &f), JR_OK);
+	assert_int_equal(f.care_running, 0);
+	assert_int_equal(f.outcomes_missing, 0);
+	assert_int_equal(jr_store_care_start(store, &actor, 99999, D(2026, 12, 2), &delivery),
+			 JR_ERR_NOT_FOUND);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_referral_needs_a_request),
+		cmocka_unit_test(test_allocation_rules_from_the_records),
+		cmocka_unit_test(test_allocation_made),
+		cmocka_unit_test(test_measure_makes_analysis_required),
+		cmocka_unit_test(test_care_start_and_stop),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

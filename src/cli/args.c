@@ -1,0 +1,112 @@
+/* args: the option parsing that the record commands share: `--name value` pairs collected once,
+ * then taken and checked by name, with one Dutch error line per problem. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/text.h"
+
+int jr_args_parse(int argc, char **argv, int first, struct jr_args *h)
+{
+	for (int i = first; i < argc; i++) {
+		int r = jr_cli_db_option(argc, argv, &i, &h->db);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		if (strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
+			if (i + 1 >= argc || h->count >= JR_ARGS_MAX) {
+				jr_cli_error("%s: %s verwacht een waarde", h->command, argv[i]);
+				return 2;
+			}
+			h->names[h->count] = argv[i] + 2;
+			h->values[h->count++] = argv[++i];
+		} else if (!h->id) {
+			h->id = argv[i];
+		} else {
+			/* Not echoed: a stray argument may hold personal data. */
+			jr_cli_error("%s: onverwacht extra argument; zie jeugdroute %s --help",
+				     h->command, h->command);
+			return 2;
+		}
+	}
+	jr_cli_db_defaults(&h->db);
+	return 0;
+}
+
+const char *jr_args_get(const struct jr_args *h, const char *name)
+{
+	for (int i = 0; i < h->count; i++)
+		if (strcmp(h->names[i], name) == 0)
+			return h->values[i];
+	return NULL;
+}
+
+int jr_args_only(const struct jr_args *h, const char *sub, const char *const *allowed)
+{
+	for (int i = 0; i < h->count; i++) {
+		bool ok = false;
+		for (const char *const *a = allowed; *a; a++)
+			ok |= strcmp(*a, h->names[i]) == 0;
+		if (!ok) {
+			jr_cli_error("%s %s: onbekende optie --%s; zie jeugdroute %s --help",
+				     h->command, sub, h->names[i], h->command);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+int jr_args_id(const char *s, int64_t *out)
+{
+	char *end = NULL;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+
+	if (!s || !*s || *end || v <= 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int jr_args_date(const struct jr_args *h, const char *name, jr_day dflt, jr_day *out)
+{
+	const char *v = jr_args_get(h, name);
+
+	if (!v) {
+		*out = dflt;
+		return 0;
+	}
+	if (jr_date_parse(v, strlen(v), out)) {
+		jr_cli_error("%s: veld %s: geen bestaande datum; verwacht JJJJ-MM-DD", h->command,
+			     name);
+		return 2;
+	}
+	return 0;
+}
+
+int jr_args_text(const struct jr_args *h, const char *name, bool required, char *dst, size_t cap)
+{
+	const char *v = jr_args_get(h, name);
+
+	dst[0] = '\0';
+	if (!v && !required)
+		return 0;
+	if (!v || !jr_text_valid(v, cap, true)) {
+		jr_cli_error("%s: veld %s: verwacht tekst van 1 tot %zu tekens, zonder stuurtekens",
+			     h->command, name, cap - 1);
+		return 2;
+	}
+	memcpy(dst, v, strlen(v) + 1);
+	return 0;
+}
+
+jr_day jr_args_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

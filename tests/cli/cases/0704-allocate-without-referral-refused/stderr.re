@@ -1,0 +1,1 @@
+geweigerd: er is geen geldige verwijzing

@@ -1,0 +1,1 @@
+brede verklarende analyse

@@ -1,0 +1,1 @@
+geen contract
