@@ -23,6 +23,7 @@ static const char usage[] =
 	"  help-request  hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
 	"           advice, move (JSON)\n"
 	"  care     verwijzingen, toewijzingen en zorg: referral, allocate, start, stop (JSON)\n"
+	"  signals  open signalen in de dossiers: hoppen, wachten, geen regisseur, … (JSON Lines)\n"
 	"  household  huishoudens en hun regisseur: add, member, show, coordinator (JSON)\n"
 	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show\n"
 	"  user     gebruikers met een rol: add\n"
@@ -99,6 +100,8 @@ int main(int argc, char **argv)
 			return jr_cmd_help_request(2, args);
 		if (strcmp(argv[2], "care") == 0)
 			return jr_cmd_care(2, args);
+		if (strcmp(argv[2], "signals") == 0)
+			return jr_cmd_signals(2, args);
 		if (strcmp(argv[2], "household") == 0)
 			return jr_cmd_household(2, args);
 		if (strcmp(argv[2], "organisation") == 0)
@@ -124,6 +127,8 @@ int main(int argc, char **argv)
 		return jr_cmd_help_request(argc - 1, argv + 1);
 	if (strcmp(cmd, "care") == 0)
 		return jr_cmd_care(argc - 1, argv + 1);
+	if (strcmp(cmd, "signals") == 0)
+		return jr_cmd_signals(argc - 1, argv + 1);
 	if (strcmp(cmd, "household") == 0)
 		return jr_cmd_household(argc - 1, argv + 1);
 	if (strcmp(cmd, "organisation") == 0)

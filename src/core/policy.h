@@ -176,6 +176,7 @@ struct jr_norms {
 	int intensive_ambulant_from_form; /* rule 10: an ambulant form at least this heavy */
 	int max_first_offers;          /* social base / no-referral offers when they come first */
 	int max_support_offers;        /* social base offers beside youth care */
+	int escalate_after_days;       /* light help (forms 1-2) running longer, needs severe: signal */
 };
 
 struct jr_thresholds {

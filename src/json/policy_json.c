@@ -680,7 +680,7 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		"age_limit", "continuation_until", "continuation_resume_days",
 		"hopping_window_days", "hopping_count", "crisis_followup_days", "max_waiting_days",
 		"broad_analysis_from_form", "specialist_from_form", "intensive_ambulant_from_form",
-		"max_first_offers", "max_support_offers", NULL};
+		"max_first_offers", "max_support_offers", "escalate_after_days", NULL};
 	struct jr_norms *n = &p->norms;
 	json_t *obj;
 	size_t old;
@@ -702,6 +702,7 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		.intensive_ambulant_from_form = 3,
 		.max_first_offers = 4,
 		.max_support_offers = 2,
+		.escalate_after_days = 182,
 	};
 	old = push_key(ld, "norms");
 	if ((err = check_keys(ld, obj, keys)) ||
@@ -722,7 +723,9 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 	    (err = get_int(ld, obj, "intensive_ambulant_from_form", false, 1, JR_FORM_COUNT,
 			   &n->intensive_ambulant_from_form)) ||
 	    (err = get_int(ld, obj, "max_first_offers", false, 0, 10, &n->max_first_offers)) ||
-	    (err = get_int(ld, obj, "max_support_offers", false, 0, 10, &n->max_support_offers)))
+	    (err = get_int(ld, obj, "max_support_offers", false, 0, 10, &n->max_support_offers)) ||
+	    (err = get_int(ld, obj, "escalate_after_days", false, 1, 3650,
+			   &n->escalate_after_days)))
 		goto out;
 	if (n->continuation_until <= n->age_limit) {
 		push_key(ld, "continuation_until");

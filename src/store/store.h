@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/person.h"
 #include "core/policy.h"
+#include "core/signals.h"
 #include "json/diag.h"
 
 struct jr_store;
@@ -162,6 +163,13 @@ enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, in
 /* Stops the running care of an allocation, with its outcome (JR_ERR_NOT_FOUND when none runs). */
 enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
 			       jr_day on, const struct jr_care_outcome *o);
+
+/* Record signals (store_signals.c): calls `fn` for every help request that is neither closed
+ * nor withdrawn, with its case gathered from the records (core/signals.h); stops at the first
+ * error `fn` returns. One read transaction and one audit entry for the whole scan. */
+typedef enum jr_err (*jr_case_fn)(void *ctx, const struct jr_case *c);
+enum jr_err jr_store_each_case(struct jr_store *s, const struct jr_actor *a, jr_case_fn fn,
+			       void *ctx);
 
 /* Organisations, users and households (store_household.c). */
 #define JR_ORG_KIND_MAX 24

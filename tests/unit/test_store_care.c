@@ -227,6 +227,39 @@ static void test_care_start_and_stop(void **state)
 			 JR_ERR_NOT_FOUND);
 }
 
+struct seen {
+	int cases;
+	size_t items_of_analysed;
+	bool stopped_item;
+};
+
+static enum jr_err count_case(void *arg, const struct jr_case *c)
+{
+	struct seen *seen = arg;
+	seen->cases++;
+	assert_int_equal(c->child_id, child_id);
+	assert_string_equal(c->municipality, "0153");
+	if (c->help_request_id == analysed_id) {
+		seen->items_of_analysed = c->item_count;
+		assert_true(c->analysis);
+		assert_int_equal(c->max_need, 3);
+		for (size_t i = 0; i < c->item_count; i++)
+			if (c->items[i].stopped && c->items[i].started)
+				seen->stopped_item = true;
+	}
+	return JR_OK;
+}
+
+static void test_each_case_gathers_the_course(void **state)
+{
+	(void)state;
+	struct seen seen = {0};
+	assert_int_equal(jr_store_each_case(store, &actor, count_case, &seen), JR_OK);
+	assert_int_equal(seen.cases, 2);             /* both help requests are open */
+	assert_true(seen.items_of_analysed >= 2);    /* the allocations of the child */
+	assert_true(seen.stopped_item);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_allocation_made),
 		cmocka_unit_test(test_measure_makes_analysis_required),
 		cmocka_unit_test(test_care_start_and_stop),
+		cmocka_unit_test(test_each_case_gathers_the_course),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

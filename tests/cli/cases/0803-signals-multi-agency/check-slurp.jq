@@ -1,0 +1,1 @@
+[.[] | select(.code == "multi_agency" and (.why | test("geen regisseur")))] | length == 1

@@ -1,0 +1,1 @@
+[.[] | select(.code == "out_of_home" and (.why | test("regel 10")))] | length == 1
