@@ -1,2 +1,392 @@
-/* store_household: organisations, users and households. Being written. */
+/* store_household: organisations, users beyond the first administrator, and households with their
+ * members and coordinator (regisseur), over the database interface (see store.h). SQL is written
+ * once, with $N placeholders, for both engines. A household holds no names: its members are
+ * person ids with a role, so reading it shows who belongs together, not who they are. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/ident.h"
 #include "store/store_internal.h"
+
+#define ORGANISATION_COLUMNS "id, kind, name, municipality, agb"
+#define HOUSEHOLD_COLUMNS "id, municipality, coordinator_user_id, version"
+
+static const char *const org_kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
+					"gi", "provider", "regional_office", "expert_team"};
+static const char *const user_roles[] = {"consulent", "verwijzer", "gi", "provider",
+					 "contract_manager", "policy", "admin"};
+static const char *const member_roles[] = {"child", "parent", "carer"};
+
+static bool one_of(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A user name: 3 to 32 of a-z, 0-9, '.', '_' and '-'. */
+static bool username_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 3 || n > 32)
+		return false;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+/* Whether a row with this id exists; `sql` selects by $1 inside the caller's transaction. */
+static enum jr_err exists(struct jr_store *s, const char *sql, int64_t id, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*found = false;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* JR_ERR_NOT_FOUND when `sql` finds no row for `id`. */
+static enum jr_err must_exist(struct jr_store *s, const char *sql, int64_t id)
+{
+	enum jr_err err;
+	bool found;
+
+	TRY(exists(s, sql, id, &found));
+	if (!found)
+		err = JR_ERR_NOT_FOUND;
+out:
+	return err;
+}
+
+enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor *a,
+				      struct jr_organisation *o)
+{
+	struct jr_db_stmt *st = NULL;
+	char now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if (!one_of(o->kind, org_kinds, sizeof(org_kinds) / sizeof(org_kinds[0])) ||
+	    !jr_name_valid(o->name) ||
+	    (o->municipality[0] && !jr_cbs_code_valid(o->municipality, strlen(o->municipality))) ||
+	    (o->agb[0] && !jr_agb_valid(o->agb, strlen(o->agb))))
+		return JR_ERR_INPUT;
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO organisations (kind, name, municipality, agb, created_at)"
+			  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, o->kind));
+	TRY(jr_db_bind_text(st, 2, o->name));
+	TRY(jr_db_bind_text(st, 3, o->municipality[0] ? o->municipality : NULL));
+	TRY(jr_db_bind_text(st, 4, o->agb[0] ? o->agb : NULL));
+	TRY(jr_db_bind_text(st, 5, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	o->id = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "organisation.add", 0));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_organisation *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db, "SELECT " ORGANISATION_COLUMNS " FROM organisations WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	out->id = jr_db_col_int(st, 0);
+	snprintf(out->kind, sizeof(out->kind), "%s", jr_db_col_text(st, 1));
+	snprintf(out->name, sizeof(out->name), "%s", jr_db_col_text(st, 2));
+	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 3));
+	snprintf(out->agb, sizeof(out->agb), "%s", jr_db_col_text(st, 4));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, const char *username,
+				 const char *role, int64_t organisation_id, const char *password,
+				 int64_t *id)
+{
+	struct jr_db_stmt *st = NULL;
+	char hash[crypto_pwhash_STRBYTES], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	*id = 0;
+	if (!username_valid(username) ||
+	    !one_of(role, user_roles, sizeof(user_roles) / sizeof(user_roles[0])) ||
+	    organisation_id < 0 || !password[0])
+		return JR_ERR_INPUT;
+	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return JR_ERR_NOMEM;
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	if (organisation_id)
+		TRY(must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
+	/* Looked up first: on PostgreSQL a violated constraint spoils the whole transaction. */
+	TRY(jr_store_user_exists(s, username, &row));
+	if (row) {
+		err = JR_ERR_CONFLICT;
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO users (username, role, organisation_id, password_hash,"
+			  " created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, username));
+	TRY(jr_db_bind_text(st, 2, role));
+	TRY(organisation_id ? jr_db_bind_int(st, 3, organisation_id) : jr_db_bind_null(st, 3));
+	TRY(jr_db_bind_text(st, 4, hash));
+	TRY(jr_db_bind_text(st, 5, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	*id = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "user.add", 0));
+out:
+	jr_db_finalize(st);
+	sodium_memzero(hash, sizeof(hash));
+	err = jr_store_finish(s, err);
+	if (err)
+		*id = 0;
+	return err;
+}
+
+enum jr_err jr_store_household_add(struct jr_store *s, const struct jr_actor *a,
+				   struct jr_household *h)
+{
+	struct jr_db_stmt *st = NULL;
+	char now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if (!jr_cbs_code_valid(h->municipality, strlen(h->municipality)))
+		return JR_ERR_INPUT;
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO households (municipality, version, created_at)"
+			  " VALUES ($1, 1, $2) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, h->municipality));
+	TRY(jr_db_bind_text(st, 2, now));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	h->id = jr_db_col_int(st, 0);
+	h->coordinator_user_id = 0;
+	h->version = 1;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "household.add", 0));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* Looks a household up by id inside the caller's transaction. */
+static enum jr_err fetch_household(struct jr_store *s, int64_t id, struct jr_household *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_db_prepare(s->db, "SELECT " HOUSEHOLD_COLUMNS " FROM households WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	out->id = jr_db_col_int(st, 0);
+	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 1));
+	out->coordinator_user_id = jr_db_col_null(st, 2) ? 0 : jr_db_col_int(st, 2);
+	out->version = (int)jr_db_col_int(st, 3);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_household_add_member(struct jr_store *s, const struct jr_actor *a,
+					  int64_t household_id, int64_t person_id, const char *role)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_household h;
+	enum jr_err err;
+	bool row = false;
+	int64_t members;
+
+	if (!one_of(role, member_roles, sizeof(member_roles) / sizeof(member_roles[0])))
+		return JR_ERR_INPUT;
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_household(s, household_id, &h));
+	TRY(must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT COUNT(*), COALESCE(SUM(CASE WHEN person_id = $2 THEN 1 ELSE 0 END),"
+			  " 0) FROM household_members WHERE household_id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, household_id));
+	TRY(jr_db_bind_int(st, 2, person_id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	members = jr_db_col_int(st, 0);
+	if (jr_db_col_int(st, 1) > 0) {
+		err = JR_ERR_CONFLICT; /* already a member */
+		goto out;
+	}
+	if (members >= JR_HOUSEHOLD_MEMBERS_MAX) {
+		err = JR_ERR_TOO_BIG; /* more than a household's read can return */
+		goto out;
+	}
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO household_members (household_id, person_id, role)"
+			  " VALUES ($1, $2, $3)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, household_id));
+	TRY(jr_db_bind_int(st, 2, person_id));
+	TRY(jr_db_bind_text(st, 3, role));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "household.member.add", person_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				   struct jr_household *out, struct jr_household_member *members,
+				   size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	*count = 0;
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_household(s, id, out));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT person_id, role FROM household_members WHERE household_id = $1"
+			  " ORDER BY person_id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	while (*count < JR_HOUSEHOLD_MEMBERS_MAX) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		members[*count].person_id = jr_db_col_int(st, 0);
+		snprintf(members[*count].role, sizeof(members[*count].role), "%s",
+			 jr_db_col_text(st, 1));
+		(*count)++;
+	}
+	TRY(jr_store_audit(s, a, "household.read", 0));
+out:
+	jr_db_finalize(st);
+	err = jr_store_finish(s, err);
+	if (err)
+		*count = 0;
+	return err;
+}
+
+/* The record as it was, for record_history. */
+static enum jr_err household_json(const struct jr_household *h, struct jr_buf *b)
+{
+	enum jr_err err;
+
+	TRY(jr_buf_printf(b, "{\"municipality\":\"%s\",\"coordinator_user_id\":", h->municipality));
+	TRY(h->coordinator_user_id
+		    ? jr_buf_printf(b, "%lld", (long long)h->coordinator_user_id)
+		    : jr_buf_puts(b, "null"));
+	TRY(jr_buf_printf(b, ",\"version\":%d}", h->version));
+out:
+	return err;
+}
+
+enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
+					       struct jr_household *h, int64_t user_id)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_household before;
+	struct jr_buf old;
+	char now[21];
+	enum jr_err err;
+	bool row;
+
+	if (user_id <= 0)
+		return JR_ERR_INPUT;
+	jr_buf_init(&old, 1024);
+	jr_store_now(now);
+	TRY(jr_db_begin(s->db));
+	TRY(fetch_household(s, h->id, &before));
+	if (before.version != h->version) {
+		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
+		goto out;
+	}
+	TRY(must_exist(s, "SELECT 1 FROM users WHERE id = $1", user_id));
+	TRY(household_json(&before, &old));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
+			  " changed_by, before_json) VALUES ('households', $1, $2, $3, $4, $5)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, before.id));
+	TRY(jr_db_bind_int(st, 2, before.version));
+	TRY(jr_db_bind_text(st, 3, now));
+	TRY(jr_db_bind_text(st, 4, a->who));
+	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE households SET coordinator_user_id = $1, version = version + 1"
+			  " WHERE id = $2 AND version = $3",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, user_id));
+	TRY(jr_db_bind_int(st, 2, before.id));
+	TRY(jr_db_bind_int(st, 3, before.version));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "household.coordinator", 0));
+	*h = before;
+	h->coordinator_user_id = user_id;
+	h->version = before.version + 1;
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&old);
+	return jr_store_finish(s, err);
+}

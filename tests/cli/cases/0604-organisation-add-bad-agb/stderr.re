@@ -1,0 +1,1 @@
+^jeugdroute: organisation: veld agb: verwacht een AGB-code van 8 cijfers$

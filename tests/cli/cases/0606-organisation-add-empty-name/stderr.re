@@ -1,0 +1,1 @@
+^jeugdroute: organisation: veld name: verwacht de naam: 1 tot 100 tekens, zonder stuurtekens$

@@ -1,0 +1,1 @@
+^jeugdroute: organisation show: organisatie niet gevonden$

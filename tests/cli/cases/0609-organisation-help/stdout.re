@@ -1,0 +1,1 @@
+Gebruik: jeugdroute organisation add --kind SOORT --name NAAM

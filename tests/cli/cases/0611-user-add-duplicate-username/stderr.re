@@ -1,0 +1,1 @@
+^jeugdroute: user add: de gebruikersnaam is al in gebruik$

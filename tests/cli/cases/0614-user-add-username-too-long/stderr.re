@@ -1,0 +1,1 @@
+^jeugdroute: user: veld username: verwacht 3 tot 32 tekens

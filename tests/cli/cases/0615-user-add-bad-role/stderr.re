@@ -1,0 +1,1 @@
+^jeugdroute: user: veld role: verwacht consulent, verwijzer, gi, provider, contract_manager, policy of admin$

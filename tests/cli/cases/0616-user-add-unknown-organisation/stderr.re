@@ -1,0 +1,1 @@
+^jeugdroute: user add: organisatie niet gevonden$

@@ -1,0 +1,1 @@
+Gebruik: jeugdroute user add --username NAAM --role ROL

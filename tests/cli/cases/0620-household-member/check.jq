@@ -1,0 +1,1 @@
+. == {"household_id": 1, "person_id": 1, "role": "child"}

@@ -1,0 +1,1 @@
+^jeugdroute: household member: de persoon hoort al bij dit huishouden$

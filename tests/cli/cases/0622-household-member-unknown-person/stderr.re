@@ -1,0 +1,1 @@
+^jeugdroute: household member: huishouden of persoon niet gevonden$

@@ -1,0 +1,1 @@
+^jeugdroute: household: veld role: verwacht child, parent of carer$

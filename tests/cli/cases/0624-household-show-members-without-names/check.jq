@@ -1,0 +1,1 @@
+.id == 1 and .version == 1 and .coordinator_user_id == null and .members == [{"person_id": 1, "role": "child"}, {"person_id": 2, "role": "parent"}] and (tostring | test("Sanne|Peter|Vries|123456782|111222333") | not)

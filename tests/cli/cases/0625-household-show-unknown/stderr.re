@@ -1,0 +1,1 @@
+^jeugdroute: household show: huishouden niet gevonden$

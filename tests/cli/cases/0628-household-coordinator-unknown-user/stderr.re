@@ -1,0 +1,1 @@
+^jeugdroute: household coordinator: huishouden of gebruiker niet gevonden$

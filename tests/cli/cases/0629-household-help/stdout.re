@@ -1,0 +1,1 @@
+Gebruik: jeugdroute household add --municipality CODE
