@@ -62,6 +62,10 @@ sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
+sh tests/crash/run.sh "$testbuild" >"$log" 2>&1
+tally "crash" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
 for f in "$fuzzbuild"/fuzz_*; do
 	[ -f "$f" ] && [ -x "$f" ] || continue
 	name=$(basename "$f")

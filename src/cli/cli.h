@@ -25,6 +25,7 @@ int jr_cmd_organisation(int argc, char **argv);
 int jr_cmd_user(int argc, char **argv);
 int jr_cmd_care(int argc, char **argv);
 int jr_cmd_signals(int argc, char **argv);
+int jr_cmd_demo(int argc, char **argv);
 
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"

@@ -114,8 +114,49 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_begin(struct jr_store *s)
+{
+	return s->bulk ? JR_OK : jr_db_begin(s->db);
+}
+
+enum jr_err jr_store_bulk_begin(struct jr_store *s)
+{
+	enum jr_err err;
+
+	if (s->bulk)
+		return JR_ERR_INTERNAL;
+	err = jr_db_begin(s->db);
+	if (!err) {
+		s->bulk = true;
+		s->bulk_failed = false;
+	}
+	return err;
+}
+
+enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit)
+{
+	enum jr_err err;
+
+	if (!s->bulk)
+		return JR_ERR_INTERNAL;
+	s->bulk = false;
+	if (!commit || s->bulk_failed) {
+		jr_db_rollback(s->db);
+		return s->bulk_failed ? JR_ERR_REFUSED : JR_OK;
+	}
+	err = jr_db_commit(s->db);
+	if (err)
+		jr_db_rollback(s->db);
+	return err;
+}
+
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
 {
+	if (s->bulk) {
+		if (err)
+			s->bulk_failed = true;
+		return err;
+	}
 	if (err) {
 		jr_db_rollback(s->db);
 		return err;
@@ -161,7 +202,7 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	jr_vault_seal(&s->vault, p->bsn, sealed);
 	jr_date_format(p->birth_date, birth);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO persons (bsn_hash, bsn_sealed, given_names, family_name,"
 			  " birth_date, municipality, demo, version, created_at, updated_at)"
@@ -220,7 +261,7 @@ enum jr_err jr_store_person_get(struct jr_store *s, const struct jr_actor *a, in
 {
 	enum jr_err err;
 
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_person(s, id, NULL, out));
 	TRY(jr_store_audit(s, a, "person.read", out->id));
 out:
@@ -236,7 +277,7 @@ enum jr_err jr_store_person_find_bsn(struct jr_store *s, const struct jr_actor *
 	if (strlen(bsn) != 9)
 		return JR_ERR_NOT_FOUND;
 	jr_vault_hash(&s->vault, bsn, hash);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	found = fetch_person(s, 0, hash, out);
 	if (found != JR_OK && found != JR_ERR_NOT_FOUND) {
 		err = found;
@@ -278,7 +319,7 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	bool row;
 
 	jr_buf_init(&old, 4096);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_person(s, p->id, NULL, &before));
 	if (before.version != p->version) {
 		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
@@ -336,7 +377,7 @@ enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, cons
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO users (username, role, password_hash, created_at)"
 			  " VALUES ($1, $2, $3, $4)",
@@ -380,7 +421,7 @@ enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a,
 	crypto_hash_sha256(digest, (const unsigned char *)content, strlen(content));
 	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, "SELECT 1 FROM policies WHERE region = $1 AND sha256 = $2", &st));
 	TRY(jr_db_bind_text(st, 1, region));
 	TRY(jr_db_bind_text(st, 2, hex));

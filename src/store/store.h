@@ -37,6 +37,14 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag);
 void jr_store_close(struct jr_store *s);
 
+/* Bulk loading (the demo region, imports): every operation between begin and end shares one
+ * transaction instead of committing each, which is what makes loading thousands of records fast.
+ * Any failure inside marks the whole bulk transaction as failed: end then rolls everything back
+ * and returns JR_ERR_REFUSED (the failing operation returned its own error when it failed).
+ * end(…, false) rolls back on purpose. */
+enum jr_err jr_store_bulk_begin(struct jr_store *s);
+enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit);
+
 /* The schema version found when the store was opened, and the one it has now. */
 void jr_store_versions(const struct jr_store *s, int *found, int *now);
 

@@ -41,7 +41,7 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 	snprintf(type, sizeof(type), "%02d", r->referrer_type);
 	jr_date_format(r->referred_on, on);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(request_of(s, r->help_request_id, &child, municipality));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO referrals (help_request_id, referrer_type, agb, referrer_name,"
@@ -171,7 +171,7 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 	jr_date_format(al->start, start);
 	jr_date_format(al->end, end);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(request_of(s, al->help_request_id, &child, municipality));
 	TRY(allocation_facts(s, p, al, municipal_decision, child, municipality, &f));
 	TRY(jr_allocation_check(p, &f, why));
@@ -281,7 +281,7 @@ enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, in
 
 	jr_date_format(on, day);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(child_of_allocation(s, allocation_id, &child));
 	TRY(running_delivery(s, allocation_id, &running, &started));
 	if (running) {
@@ -314,7 +314,7 @@ enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int
 	bool row;
 
 	jr_date_format(on, day);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(child_of_allocation(s, allocation_id, &child));
 	TRY(running_delivery(s, allocation_id, &running, &started));
 	if (!running) {

@@ -83,7 +83,7 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 
 	jr_date_format(h->raised_on, raised);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(query_int(s, "SELECT id FROM persons WHERE id = $1", h->child_id, &ignored, &found));
 	if (!found) {
 		err = JR_ERR_NOT_FOUND;
@@ -129,7 +129,7 @@ enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor 
 {
 	enum jr_err err;
 
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_help_request(s, id, out));
 	TRY(jr_store_audit(s, a, "help_request.read", out->child_id));
 out:
@@ -180,7 +180,7 @@ enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_cour
 {
 	enum jr_err err;
 
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(gather_facts(s, id, f));
 out:
 	return jr_store_finish(s, err);
@@ -201,7 +201,7 @@ enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor
 	*why = NULL;
 	jr_buf_init(&before, 256);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(gather_facts(s, h->id, &f));
 	TRY(query_int(s, "SELECT version FROM help_requests WHERE id = $1", h->id, &version, &row));
 	if (version != h->version) {
@@ -262,7 +262,7 @@ static enum jr_err add_to_request(struct jr_store *s, const struct jr_actor *a,
 	enum jr_err err;
 	bool row;
 
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(child_of(s, help_request_id, &child));
 	TRY(jr_db_prepare(s->db, sql, &st));
 	for (int i = 0; i < count; i++)

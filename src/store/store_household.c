@@ -79,7 +79,7 @@ enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor 
 	    (o->agb[0] && !jr_agb_valid(o->agb, strlen(o->agb))))
 		return JR_ERR_INPUT;
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO organisations (kind, name, municipality, agb, created_at)"
 			  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -110,7 +110,7 @@ enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_
 	bool row = false;
 
 	memset(out, 0, sizeof(*out));
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, "SELECT " ORGANISATION_COLUMNS " FROM organisations WHERE id = $1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
@@ -147,7 +147,7 @@ enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, c
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	if (organisation_id)
 		TRY(must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
 	/* Looked up first: on PostgreSQL a violated constraint spoils the whole transaction. */
@@ -194,7 +194,7 @@ enum jr_err jr_store_household_add(struct jr_store *s, const struct jr_actor *a,
 	if (!jr_cbs_code_valid(h->municipality, strlen(h->municipality)))
 		return JR_ERR_INPUT;
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO households (municipality, version, created_at)"
 			  " VALUES ($1, 1, $2) RETURNING id",
@@ -252,7 +252,7 @@ enum jr_err jr_store_household_add_member(struct jr_store *s, const struct jr_ac
 
 	if (!one_of(role, member_roles, sizeof(member_roles) / sizeof(member_roles[0])))
 		return JR_ERR_INPUT;
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, household_id, &h));
 	TRY(must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
 	TRY(jr_db_prepare(s->db,
@@ -300,7 +300,7 @@ enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a,
 	bool row = false;
 
 	*count = 0;
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, id, out));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT person_id, role FROM household_members WHERE household_id = $1"
@@ -353,7 +353,7 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 		return JR_ERR_INPUT;
 	jr_buf_init(&old, 1024);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, h->id, &before));
 	if (before.version != h->version) {
 		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */

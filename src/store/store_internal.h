@@ -12,6 +12,8 @@ struct jr_store {
 	struct jr_vault vault;
 	int version_found;
 	int version_now;
+	bool bulk;        /* inside jr_store_bulk_begin: operations share one transaction */
+	bool bulk_failed; /* an operation failed inside the bulk transaction */
 };
 
 /* `err = expr`, and on failure to the function's `out:` label. */
@@ -29,7 +31,11 @@ void jr_store_now(char out[21]);
 enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
 			   int64_t person_id);
 
-/* Ends the transaction begun with jr_db_begin: commit when err is JR_OK, else roll back.
+/* Begins an operation's transaction (a no-op inside a bulk transaction). */
+enum jr_err jr_store_begin(struct jr_store *s);
+
+/* Ends the operation's transaction: commit when err is JR_OK, else roll back. Inside a bulk
+ * transaction nothing is committed yet; a failure marks the bulk transaction as failed.
  * Returns err, or the commit's failure. */
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err);
 

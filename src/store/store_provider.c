@@ -61,7 +61,7 @@ enum jr_err jr_store_provider_add(struct jr_store *s, const struct jr_actor *a,
 	if (!status)
 		return JR_ERR_INPUT;
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO providers (agb, kvk, name, status, quality, demo, version,"
 			  " created_at, updated_at)"
@@ -93,7 +93,7 @@ enum jr_err jr_store_provider_get(struct jr_store *s, int64_t id, struct jr_prov
 {
 	enum jr_err err;
 
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_provider(s, id, out));
 out:
 	return jr_store_finish(s, err);
@@ -129,7 +129,7 @@ enum jr_err jr_store_provider_set_status(struct jr_store *s, const struct jr_act
 		return JR_ERR_INPUT;
 	jr_buf_init(&old, 4096);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(fetch_provider(s, p->id, &before));
 	if (before.version != p->version) {
 		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
@@ -196,7 +196,7 @@ enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 	if (c->has_end)
 		jr_date_format(c->end, end);
 	jr_store_now(now);
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, "SELECT 1 FROM providers WHERE id = $1", &st));
 	TRY(jr_db_bind_int(st, 1, c->provider_id));
 	TRY(jr_db_step(st, &row));
@@ -276,7 +276,7 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 	*covers = false;
 	if (form < 1 || form > JR_FORM_COUNT)
 		return JR_ERR_INPUT;
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(jr_store_contract_covers_in(s, provider_id, form, region, municipality, date, covers));
 out:
 	return jr_store_finish(s, err);

@@ -167,7 +167,7 @@ enum jr_err jr_store_each_case(struct jr_store *s, const struct jr_actor *a, jr_
 
 	if (!c)
 		return JR_ERR_NOMEM;
-	TRY(jr_db_begin(s->db));
+	TRY(jr_store_begin(s));
 	TRY(open_requests(s, &list, &count));
 	for (size_t i = 0; i < count; i++) {
 		memset(c, 0, sizeof(*c));

@@ -300,6 +300,33 @@ static void test_users_and_policies(void **state)
 	assert_int_equal(count("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'"), 1);
 }
 
+static void test_bulk_is_all_or_nothing(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	struct jr_person a = sanne("111111110"), b = sanne("999999990"), dup = sanne("123456782");
+	int64_t before = count("SELECT COUNT(*) FROM persons");
+	/* a failing operation spoils the whole bulk transaction */
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &actor, &a), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &actor, &dup), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_ERR_REFUSED);
+	assert_int_equal(count("SELECT COUNT(*) FROM persons"), before);
+	/* and a good one commits everything at once */
+	a = sanne("111111110");
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(jr_store_bulk_begin(s), JR_ERR_INTERNAL); /* not nested */
+	assert_int_equal(jr_store_person_add(s, &actor, &a), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &actor, &b), JR_OK);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_OK);
+	assert_int_equal(count("SELECT COUNT(*) FROM persons"), before + 2);
+	/* rolled back on purpose */
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(jr_store_bulk_end(s, false), JR_OK);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_ERR_INTERNAL);
+	jr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_key_file_is_guarded),
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),
+		cmocka_unit_test(test_bulk_is_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
