@@ -20,6 +20,9 @@ static const char usage[] =
 	"                                  [--result TEKST --intensity OB1-OB4]\n"
 	"                                  [--product-code CODE --volume N --unit EENHEID\n"
 	"                                   --frequency FREQUENTIE]\n"
+	"         jeugdroute care measure KIND --kind ots|voogdij|jeugdreclassering|\n"
+	"                                  machtiging_gesloten --court-date JJJJ-MM-DD\n"
+	"                                  --start JJJJ-MM-DD [--end JJJJ-MM-DD] [--gi ORGANISATIE]\n"
 	"         jeugdroute care start TOEWIJZING [--on JJJJ-MM-DD]\n"
 	"         jeugdroute care stop TOEWIJZING --goals-reached yes|partly|no\n"
 	"                                  --continues-without-help ja|nee --satisfaction 1-10\n"
@@ -33,6 +36,8 @@ static const char usage[] =
 	"           de gemeente, de brede analyse waar nodig, en wat het regime van de gemeente\n"
 	"           vraagt (resultaatgericht: resultaat en OB-niveau; productgericht: productcode en\n"
 	"           omvang; generiek: geen product en geen einddatum). Anders: geweigerd, met reden.\n"
+	"measure    legt een maatregel van de rechter vast (gedwongen kader): daarna mag de GI\n"
+	"           verwijzen en vraagt alle zorg voor dit kind eerst een brede analyse.\n"
 	"start/stop begin en einde van de zorg; bij het einde de uitkomst (doelen bereikt, verder\n"
 	"           zonder hulp, tevredenheid) en de reden van beëindiging (iJw JZ588).\n"
 	"\n"
@@ -43,8 +48,8 @@ static int report(enum jr_err err, const char *sub, const char *why)
 	switch (err) {
 	case JR_OK: return 0;
 	case JR_ERR_NOT_FOUND:
-		jr_cli_error("care %s: niet gevonden (hulpvraag, aanbieder, toewijzing of lopende "
-			     "zorg)",
+		jr_cli_error("care %s: niet gevonden (kind, hulpvraag, aanbieder, organisatie, "
+			     "toewijzing of lopende zorg)",
 			     sub);
 		break;
 	case JR_ERR_CONFLICT: jr_cli_error("care %s: de zorg op deze toewijzing loopt al", sub); break;
@@ -140,8 +145,10 @@ static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, st
 	snprintf(ref.agb, sizeof(ref.agb), "%s", agb ? agb : "");
 	if ((status = request_policy(store, actor, id, set, "referral", r, &p)))
 		goto out;
-	/* Rule 7 judges the referral; the child's court measure is not yet recorded by a command,
-	 * so a GI referral counts as outside a measure until it is. */
+	/* Rule 7 judges the referral, under the child's court measure on the day of referral. */
+	if ((status = report(jr_store_measure_on(store, r->child_id, ref.referred_on, &req->measure),
+			     "referral", NULL)))
+		goto out;
 	req->has_referrer = true;
 	req->referrer_type = ref.referrer_type;
 	memcpy(req->agb, ref.agb, sizeof(req->agb));
@@ -260,6 +267,54 @@ out:
 	return status;
 }
 
+static int cmd_measure(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
+		       int64_t child)
+{
+	static const char *const allowed[] = {"kind", "court-date", "start", "end", "gi", NULL};
+	struct jr_measure_record m = {.child_id = child};
+	const char *kind = jr_args_get(h, "kind"), *gi = jr_args_get(h, "gi");
+	char start[JR_DATE_STRLEN];
+	int k, status;
+
+	if ((status = jr_args_only(h, "measure", allowed)))
+		return status;
+	k = kind ? jr_measure_parse(kind) : -1;
+	if (k <= 0) {
+		jr_cli_error("care measure: veld kind: kies ots, voogdij, jeugdreclassering of "
+			     "machtiging_gesloten");
+		return 2;
+	}
+	m.kind = (enum jr_measure)k;
+	if (!jr_args_get(h, "court-date") || !jr_args_get(h, "start")) {
+		jr_cli_error("care measure: geef --court-date en --start");
+		return 2;
+	}
+	if ((status = jr_args_date(h, "court-date", 0, &m.court_date)) ||
+	    (status = jr_args_date(h, "start", 0, &m.start)))
+		return status;
+	if (jr_args_get(h, "end")) {
+		if ((status = jr_args_date(h, "end", 0, &m.end)))
+			return status;
+		m.has_end = true;
+		if (m.end < m.start) {
+			jr_cli_error("care measure: veld end: ligt vóór de start");
+			return 2;
+		}
+	}
+	if (gi && jr_args_id(gi, &m.gi_organisation_id)) {
+		jr_cli_error("care measure: veld gi: geef het nummer (id) van de gecertificeerde "
+			     "instelling");
+		return 2;
+	}
+	if ((status = report(jr_store_measure_add(store, actor, &m), "measure", NULL)))
+		return status;
+	jr_date_format(m.start, start);
+	printf("{\"id\":%lld,\"child_id\":%lld,\"kind\":\"%s\",\"start\":\"%s\",\"framework\":"
+	       "\"compulsory\"}\n",
+	       (long long)m.id, (long long)child, jr_measure_name(m.kind), start);
+	return 0;
+}
+
 static int cmd_start(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		     int64_t id)
 {
@@ -340,19 +395,20 @@ int jr_cmd_care(int argc, char **argv)
 			return 0;
 		}
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
-	    strcmp(sub, "stop")) {
-		jr_cli_error("care: kies referral, allocate, start of stop; zie jeugdroute care "
-			     "--help");
+	    strcmp(sub, "stop") && strcmp(sub, "measure")) {
+		jr_cli_error("care: kies referral, allocate, measure, start of stop; zie jeugdroute "
+			     "care --help");
 		return 2;
 	}
 	jr_policy_set_init(&set);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
 	if (jr_args_id(h.id, &id)) {
-		jr_cli_error("care %s: geef het nummer (id) van de %s", sub,
+		jr_cli_error("care %s: geef het nummer (id) van %s", sub,
 			     strcmp(sub, "referral") == 0 || strcmp(sub, "allocate") == 0
-				     ? "hulpvraag"
-				     : "toewijzing");
+				     ? "de hulpvraag"
+			     : strcmp(sub, "measure") == 0 ? "het kind"
+							    : "de toewijzing");
 		status = 2;
 		goto out;
 	}
@@ -371,6 +427,8 @@ int jr_cmd_care(int argc, char **argv)
 		status = cmd_referral(store, &actor, &h, id, &set);
 	else if (strcmp(sub, "allocate") == 0)
 		status = cmd_allocate(store, &actor, &h, id, &set);
+	else if (strcmp(sub, "measure") == 0)
+		status = cmd_measure(store, &actor, &h, id);
 	else if (strcmp(sub, "start") == 0)
 		status = cmd_start(store, &actor, &h, id);
 	else

@@ -19,6 +19,7 @@ static const char usage[] =
 	"         jeugdroute help-request light-option ID --option AANBOD --tried ja|nee\n"
 	"                                     [--why-not-enough TEKST]\n"
 	"         jeugdroute help-request advice ID [--flags a,b] [--court-measure M] [--today D]\n"
+	"                                     (zonder --court-measure: de maatregel uit de dossiers)\n"
 	"         jeugdroute help-request move ID --to STAP --version V\n"
 	"\n"
 	"Een hulpvraag hoort bij een kind (person) en bij de gemeente waar het kind woont. Het\n"
@@ -373,6 +374,11 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 		status = 2;
 		goto out;
 	}
+	/* Without --court-measure, the measure the records hold for the child that day. */
+	if (!measure &&
+	    (status = report(jr_store_measure_on(store, r.child_id, req->date, &req->measure),
+			     "advice", NULL)))
+		goto out;
 	snprintf(req->id, sizeof(req->id), "hulpvraag-%lld", (long long)id);
 	memcpy(req->municipality, r.municipality, sizeof(req->municipality));
 	req->birth_date = child.birth_date;

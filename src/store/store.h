@@ -158,6 +158,25 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 				    const struct jr_policy *p, struct jr_allocation *al,
 				    bool municipal_decision, const char **why);
 
+/* A court measure (OTS, voogdij, jeugdreclassering, machtiging gesloten jeugdhulp) for a child:
+ * the compulsory framework. gi_organisation_id 0 = not recorded. */
+struct jr_measure_record {
+	int64_t id;
+	int64_t child_id;
+	enum jr_measure kind;
+	jr_day court_date;
+	int64_t gi_organisation_id;
+	jr_day start;
+	bool has_end;
+	jr_day end;
+};
+/* JR_ERR_NOT_FOUND when the child (or the GI organisation) does not exist. */
+enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
+				 struct jr_measure_record *m);
+/* The measure in force for a child on a date (JR_MEASURE_NONE when none). */
+enum jr_err jr_store_measure_on(struct jr_store *s, int64_t child_id, jr_day day,
+				enum jr_measure *kind);
+
 /* The outcome of care on ending (the national outcome indicators). */
 struct jr_care_outcome {
 	char goals_reached[8];      /* yes, partly, no */

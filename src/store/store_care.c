@@ -92,6 +92,74 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_measure_on(struct jr_store *s, int64_t child_id, jr_day day,
+				enum jr_measure *kind)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(measure_on(s, child_id, day, kind));
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
+				 struct jr_measure_record *m)
+{
+	struct jr_db_stmt *st = NULL;
+	char court[JR_DATE_STRLEN], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if (m->kind <= JR_MEASURE_NONE || m->kind >= JR_MEASURE_COUNT ||
+	    (m->has_end && m->end < m->start))
+		return JR_ERR_INPUT;
+	jr_date_format(m->court_date, court);
+	jr_date_format(m->start, start);
+	jr_date_format(m->end, end);
+	jr_store_now(now);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT 1 FROM persons WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, m->child_id));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	if (m->gi_organisation_id) {
+		TRY(jr_db_prepare(s->db, "SELECT 1 FROM organisations WHERE id = $1", &st));
+		TRY(jr_db_bind_int(st, 1, m->gi_organisation_id));
+		TRY(jr_db_step(st, &row));
+		jr_db_finalize(st);
+		st = NULL;
+		if (!row) {
+			err = JR_ERR_NOT_FOUND;
+			goto out;
+		}
+	}
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO measures (child_id, kind, court_date, gi_organisation_id,"
+			  " start_date, end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+			  " RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, m->child_id));
+	TRY(jr_db_bind_text(st, 2, jr_measure_name(m->kind)));
+	TRY(jr_db_bind_text(st, 3, court));
+	TRY(m->gi_organisation_id ? jr_db_bind_int(st, 4, m->gi_organisation_id)
+				  : jr_db_bind_null(st, 4));
+	TRY(jr_db_bind_text(st, 5, start));
+	TRY(jr_db_bind_text(st, 6, m->has_end ? end : NULL));
+	TRY(jr_db_bind_text(st, 7, now));
+	TRY(jr_db_step(st, &row));
+	m->id = row ? jr_db_col_int(st, 0) : 0;
+	TRY(jr_store_audit(s, a, "measure.add", m->child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 /* Gathers what jr_allocation_check needs from the records. */
 static enum jr_err allocation_facts(struct jr_store *s, const struct jr_policy *p,
 				    const struct jr_allocation *al, bool municipal_decision,

@@ -1,0 +1,1 @@
+.valid == false and (.why | test("maatregel"))

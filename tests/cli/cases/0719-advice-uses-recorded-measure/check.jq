@@ -1,0 +1,1 @@
+.framework == "compulsory" and .options[0].form == 10
