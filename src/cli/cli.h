@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 #include "core/route.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@ int jr_cmd_user(int argc, char **argv);
 int jr_cmd_care(int argc, char **argv);
 int jr_cmd_signals(int argc, char **argv);
 int jr_cmd_demo(int argc, char **argv);
+int jr_cmd_retention(int argc, char **argv);
 
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"

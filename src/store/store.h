@@ -198,6 +198,17 @@ typedef enum jr_err (*jr_case_fn)(void *ctx, const struct jr_case *c);
 enum jr_err jr_store_each_case(struct jr_store *s, const struct jr_actor *a, jr_case_fn fn,
 			       void *ctx);
 
+/* Retention (store_retention.c): records are kept 20 years after care ends (Jeugdwet). */
+#define JR_RETENTION_YEARS 20
+typedef enum jr_err (*jr_retention_fn)(void *ctx, int64_t child_id, jr_day last_activity);
+/* Calls `fn` for every child without an open help request whose last activity lies before
+ * `cutoff` (callers pass the date minus JR_RETENTION_YEARS). */
+enum jr_err jr_store_retention_candidates(struct jr_store *s, const struct jr_actor *a,
+					  jr_day cutoff, jr_retention_fn fn, void *ctx);
+/* Erases a child's records (help requests and all that hangs on them, measures, memberships,
+ * history, the person). JR_ERR_REFUSED when the child is unknown or has an open help request. */
+enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, int64_t child_id);
+
 /* Organisations, users and households (store_household.c). */
 #define JR_ORG_KIND_MAX 24
 struct jr_organisation {
