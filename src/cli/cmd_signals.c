@@ -19,6 +19,7 @@ static const char usage[] =
 	"  waiting          verwijzing zonder toewijzing, of toewijzing zonder start, te lang\n"
 	"  crisis_followup  na crisishulp geen brede analyse binnen de norm (regel 4)\n"
 	"  out_of_home      verblijf buiten huis zonder eerdere intensieve ambulante hulp (regel 10)\n"
+	"  stale_social_map een item van de sociale kaart is te lang niet nagekeken\n"
 	"\n"
 	"--date is de peildatum (standaard vandaag). Het overzicht deelt alleen dát er iets is,\n"
 	"niet wat: nummers van kind en hulpvraag, geen namen of BSN's.\n";
@@ -67,6 +68,40 @@ static enum jr_err emit(void *arg, const struct jr_case *c)
 	return err;
 }
 
+/* Social map entries not verified within the region's norm. */
+static enum jr_err emit_stale(void *arg, const struct jr_social_entry *e)
+{
+	struct scan *sc = arg;
+	const struct jr_policy *p = jr_policy_set_find(sc->set, e->municipality);
+	char since[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	if (!p || sc->date - e->verified_on <= p->norms.social_map_stale_days)
+		return JR_OK;
+	jr_date_format(e->verified_on, since);
+	jr_buf_reset(&sc->line);
+	jr_buf_reset(&sc->why);
+	err = jr_buf_printf(&sc->why,
+			    "Dit item van de sociale kaart is sinds %s niet nagekeken (norm %d "
+			    "dagen): controleer het voordat het gezinnen getoond wordt. [sociale "
+			    "kaart; beleid norms.social_map_stale_days = %d]",
+			    since, p->norms.social_map_stale_days, p->norms.social_map_stale_days);
+	if (!err)
+		err = jr_buf_printf(&sc->line,
+				    "{\"code\":\"stale_social_map\",\"subject\":{\"entry_id\":%lld,"
+				    "\"municipality\":\"%s\"},\"since\":\"%s\",\"why\":",
+				    (long long)e->id, e->municipality, since);
+	if (!err)
+		err = jr_buf_json_string(&sc->line, jr_buf_str(&sc->why));
+	if (!err)
+		err = jr_buf_puts(&sc->line, "}\n");
+	if (!err) {
+		fputs(jr_buf_str(&sc->line), stdout);
+		sc->count++;
+	}
+	return err;
+}
+
 int jr_cmd_signals(int argc, char **argv)
 {
 	struct jr_args h = {.command = "signals"};
@@ -109,6 +144,8 @@ int jr_cmd_signals(int argc, char **argv)
 		goto out;
 	}
 	err = jr_store_each_case(store, &actor, emit, &sc);
+	if (!err)
+		err = jr_store_social_each(store, "", emit_stale, &sc);
 	if (err) {
 		jr_cli_error("signals: mislukt: %s", jr_err_name(err));
 		status = 1;

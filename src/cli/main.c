@@ -27,6 +27,7 @@ static const char usage[] =
 	"  signals  open signalen in de dossiers: hoppen, wachten, geen regisseur, … (JSON Lines)\n"
 	"  demo     maak een realistische, fictieve regio aan om mee te oefenen\n"
 	"  retention  bewaartermijn: dossiers 20 jaar na het einde van de zorg tonen of wissen\n"
+	"  socialmap  de sociale kaart: voorzieningen in de wijk, met datum van controle\n"
 	"  household  huishoudens en hun regisseur: add, member, show, coordinator (JSON)\n"
 	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show\n"
 	"  user     gebruikers met een rol: add\n"
@@ -109,6 +110,8 @@ int main(int argc, char **argv)
 			return jr_cmd_demo(2, args);
 		if (strcmp(argv[2], "retention") == 0)
 			return jr_cmd_retention(2, args);
+		if (strcmp(argv[2], "socialmap") == 0)
+			return jr_cmd_socialmap(2, args);
 		if (strcmp(argv[2], "household") == 0)
 			return jr_cmd_household(2, args);
 		if (strcmp(argv[2], "organisation") == 0)
@@ -140,6 +143,8 @@ int main(int argc, char **argv)
 		return jr_cmd_demo(argc - 1, argv + 1);
 	if (strcmp(cmd, "retention") == 0)
 		return jr_cmd_retention(argc - 1, argv + 1);
+	if (strcmp(cmd, "socialmap") == 0)
+		return jr_cmd_socialmap(argc - 1, argv + 1);
 	if (strcmp(cmd, "household") == 0)
 		return jr_cmd_household(argc - 1, argv + 1);
 	if (strcmp(cmd, "organisation") == 0)

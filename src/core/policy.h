@@ -177,6 +177,7 @@ struct jr_norms {
 	int max_first_offers;          /* social base / no-referral offers when they come first */
 	int max_support_offers;        /* social base offers beside youth care */
 	int escalate_after_days;       /* light help (forms 1-2) running longer, needs severe: signal */
+	int social_map_stale_days;     /* a social map entry not verified for longer is stale */
 };
 
 struct jr_thresholds {

@@ -680,7 +680,8 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		"age_limit", "continuation_until", "continuation_resume_days",
 		"hopping_window_days", "hopping_count", "crisis_followup_days", "max_waiting_days",
 		"broad_analysis_from_form", "specialist_from_form", "intensive_ambulant_from_form",
-		"max_first_offers", "max_support_offers", "escalate_after_days", NULL};
+		"max_first_offers", "max_support_offers", "escalate_after_days",
+		"social_map_stale_days", NULL};
 	struct jr_norms *n = &p->norms;
 	json_t *obj;
 	size_t old;
@@ -703,6 +704,7 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		.max_first_offers = 4,
 		.max_support_offers = 2,
 		.escalate_after_days = 182,
+		.social_map_stale_days = 365,
 	};
 	old = push_key(ld, "norms");
 	if ((err = check_keys(ld, obj, keys)) ||
@@ -725,7 +727,9 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 	    (err = get_int(ld, obj, "max_first_offers", false, 0, 10, &n->max_first_offers)) ||
 	    (err = get_int(ld, obj, "max_support_offers", false, 0, 10, &n->max_support_offers)) ||
 	    (err = get_int(ld, obj, "escalate_after_days", false, 1, 3650,
-			   &n->escalate_after_days)))
+			   &n->escalate_after_days)) ||
+	    (err = get_int(ld, obj, "social_map_stale_days", false, 1, 3650,
+			   &n->social_map_stale_days)))
 		goto out;
 	if (n->continuation_until <= n->age_limit) {
 		push_key(ld, "continuation_until");

@@ -203,6 +203,24 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX deliveries_allocation ON deliveries (allocation_id);"},
 	{3, "households: coordinator (regisseur)",
 	 "ALTER TABLE households ADD COLUMN coordinator_user_id BIGINT REFERENCES users(id);"},
+	{4, "social map",
+	 "CREATE TABLE social_map ("
+	 " id {ID},"
+	 " organisation TEXT NOT NULL,"
+	 " service TEXT NOT NULL,"
+	 " location TEXT,"
+	 " municipality TEXT NOT NULL,"
+	 " categories TEXT NOT NULL,"
+	 " needs TEXT NOT NULL,"
+	 " age_min INTEGER,"
+	 " age_max INTEGER,"
+	 " cost TEXT,"
+	 " no_referral INTEGER NOT NULL,"
+	 " contact TEXT,"
+	 " verified_on TEXT NOT NULL,"
+	 " demo INTEGER NOT NULL DEFAULT 0,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX social_map_municipality ON social_map (municipality);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

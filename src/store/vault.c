@@ -11,12 +11,21 @@
 
 #define KEY_FILE_BYTES 64
 
+/* Writes the keys to a temporary file and renames it into place, so that a crash during `init`
+ * never leaves a half-written key file behind. */
 static enum jr_err create_key_file(const char *path, char *msg)
 {
 	unsigned char keys[KEY_FILE_BYTES];
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	char tmp[4096];
+	int fd, n = snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	enum jr_err err = JR_OK;
 
+	if (n < 0 || (size_t)n >= sizeof(tmp)) {
+		snprintf(msg, JR_VAULT_MSG_MAX, "pad van het sleutelbestand is te lang");
+		return JR_ERR_INPUT;
+	}
+	unlink(tmp); /* a leftover of an earlier crash */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		snprintf(msg, JR_VAULT_MSG_MAX, "%s: sleutelbestand maken mislukt: %s", path,
 			 strerror(errno));
@@ -27,10 +36,16 @@ static enum jr_err create_key_file(const char *path, char *msg)
 		snprintf(msg, JR_VAULT_MSG_MAX, "%s: sleutelbestand schrijven mislukt: %s", path,
 			 strerror(errno));
 		err = JR_ERR_IO;
-		unlink(path);
 	}
 	sodium_memzero(keys, sizeof(keys));
 	close(fd);
+	/* link() fails if a key appeared meanwhile: an existing key is never replaced. */
+	if (!err && link(tmp, path) != 0) {
+		snprintf(msg, JR_VAULT_MSG_MAX, "%s: sleutelbestand plaatsen mislukt: %s", path,
+			 strerror(errno));
+		err = JR_ERR_IO;
+	}
+	unlink(tmp);
 	return err;
 }
 

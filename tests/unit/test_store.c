@@ -327,6 +327,44 @@ static void test_bulk_is_all_or_nothing(void **state)
 	jr_store_close(s);
 }
 
+struct social_seen {
+	int count;
+	struct jr_social_entry last;
+};
+
+static enum jr_err see_social(void *arg, const struct jr_social_entry *e)
+{
+	struct social_seen *seen = arg;
+	seen->count++;
+	seen->last = *e;
+	return JR_OK;
+}
+
+static void test_social_map(void **state)
+{
+	(void)state;
+	struct jr_store *s = open_store(false);
+	struct jr_social_entry e = {.age_min = 4, .age_max = 12, .no_referral = true};
+	struct social_seen seen = {0};
+	snprintf(e.organisation, sizeof(e.organisation), "Bibliotheek");
+	snprintf(e.service, sizeof(e.service), "Voorleesexpress");
+	memcpy(e.municipality, "0164", 5);
+	e.needs = (1u << JR_NEED_SCHOOL) | (1u << JR_NEED_DEVELOPMENT);
+	e.verified_on = jr_date_from_ymd(2026, 5, 1);
+	assert_int_equal(jr_store_social_add(s, &actor, &e), JR_OK);
+	assert_true(e.id > 0);
+	assert_int_equal(jr_store_social_each(s, "0153", see_social, &seen), JR_OK);
+	assert_int_equal(seen.count, 0);
+	assert_int_equal(jr_store_social_each(s, "", see_social, &seen), JR_OK);
+	assert_int_equal(seen.count, 1);
+	assert_int_equal(seen.last.needs, e.needs);
+	assert_int_equal(seen.last.age_min, 4);
+	assert_int_equal(seen.last.age_max, 12);
+	assert_int_equal(seen.last.verified_on, e.verified_on);
+	assert_string_equal(seen.last.location, "");
+	jr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
+		cmocka_unit_test(test_social_map),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,1 @@
+.id == 1 and .municipality == "0153"
