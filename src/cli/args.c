@@ -51,8 +51,8 @@ int jr_args_only(const struct jr_args *h, const char *sub, const char *const *al
 		for (const char *const *a = allowed; *a; a++)
 			ok |= strcmp(*a, h->names[i]) == 0;
 		if (!ok) {
-			jr_cli_error("%s %s: onbekende optie --%s; zie jeugdroute %s --help",
-				     h->command, sub, h->names[i], h->command);
+			jr_cli_error("%s%s%s: onbekende optie --%s; zie jeugdroute %s --help",
+				     h->command, sub[0] ? " " : "", sub, h->names[i], h->command);
 			return 2;
 		}
 	}

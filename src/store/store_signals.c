@@ -134,14 +134,17 @@ static enum jr_err gather_rest(struct jr_store *s, struct jr_case *c)
 	jr_db_finalize(st);
 	st = NULL;
 
-	/* Involved now: providers with care allocated and not stopped, and a GI under a measure. */
+	/* Involved now: providers with care allocated and not stopped, and the GI of a measure in
+	 * force unless it is already counted as the provider of the measure itself (form 10). */
 	TRY(jr_db_prepare(s->db,
 			  "SELECT (SELECT COUNT(DISTINCT a.provider_id) FROM allocations a"
 			  "  JOIN help_requests h ON a.help_request_id = h.id"
 			  "  LEFT JOIN deliveries d ON d.allocation_id = a.id"
 			  "  WHERE h.child_id = $1 AND d.stopped_on IS NULL)"
 			  " + (SELECT COUNT(*) FROM measures m WHERE m.child_id = $1"
-			  "  AND m.end_date IS NULL),"
+			  "  AND m.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM allocations a2"
+			  "  JOIN help_requests h2 ON a2.help_request_id = h2.id"
+			  "  WHERE h2.child_id = $1 AND a2.form = 10)),"
 			  " (SELECT COUNT(*) FROM household_members hm JOIN households hh"
 			  "  ON hm.household_id = hh.id WHERE hm.person_id = $1"
 			  "  AND hh.coordinator_user_id IS NOT NULL)",

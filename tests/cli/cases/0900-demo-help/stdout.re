@@ -1,0 +1,3 @@
+Gebruik: jeugdroute demo
+--youth N
+elfproef

@@ -1,0 +1,1 @@
+.demo == true and (.bsn | test("^9999[0-9]{5}$"))
