@@ -1,5 +1,7 @@
 /* args: the option parsing that the record commands share: `--name value` pairs collected once,
  * then taken and checked by name, with one Dutch error line per problem. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,4 +111,82 @@ jr_day jr_args_today(void)
 
 	localtime_r(&now, &tm);
 	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Whether `word` is one of the space-separated words of `list`. */
+static bool has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+int jr_cli_parse_table(int argc, char **argv, const char *what, const struct jr_cli_opt *opts,
+		       size_t nopts, struct jr_cli_db *db, const char **id, bool *demo)
+{
+	const char *cmd = argv[1];
+
+	for (int i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+		const struct jr_cli_opt *o = NULL;
+		int r = jr_cli_db_option(argc, argv, &i, db);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
+		for (size_t k = 0; k < nopts && !o; k++)
+			if (strcmp(arg, opts[k].name) == 0)
+				o = &opts[k];
+		if (o && !has_word(o->cmds, cmd)) {
+			jr_cli_error("%s %s: %s hoort niet bij deze opdracht; zie jeugdroute %s --help",
+				     what, cmd, o->name, what);
+			return 2;
+		}
+		if (o) {
+			if (i + 1 >= argc) {
+				jr_cli_error("%s: %s verwacht een waarde", what, arg);
+				return 2;
+			}
+			*o->slot = argv[++i];
+		} else if (demo && strcmp(arg, "--demo") == 0 && strcmp(cmd, "add") == 0) {
+			*demo = true;
+		} else if (id && arg[0] != '-' && !*id && strcmp(cmd, "add") != 0) {
+			*id = arg;
+		} else if (arg[0] == '-') {
+			jr_cli_error("%s %s: onbekende optie \"%.40s\"; zie jeugdroute %s --help", what,
+				     cmd, arg, what);
+			return 2;
+		} else {
+			/* a stray value is not echoed: it may be anything */
+			jr_cli_error("%s %s: een argument te veel; zie jeugdroute %s --help", what, cmd,
+				     what);
+			return 2;
+		}
+	}
+	jr_cli_db_defaults(db);
+	return 0;
+}
+
+int jr_cli_number(const char *s, long long min, long long max, long long *out)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int jr_cli_field_error(const char *what, const char *field, const char *message)
+{
+	jr_cli_error("%s: veld %s: %s", what, field, message);
+	return 2;
 }

@@ -75,6 +75,24 @@ int jr_args_text(const struct jr_args *h, const char *name, bool required, char 
 /* Today's date (local time). */
 jr_day jr_args_today(void);
 
+/* Table-driven options (args.c), for commands whose options belong to some subcommands only:
+ * an option, the subcommands it belongs to (space-separated) and where its value goes. */
+struct jr_cli_opt {
+	const char *name;
+	const char *cmds;
+	const char **slot;
+};
+/* Parses argv[2..] of subcommand argv[1]: the shared database options, the table's options (an
+ * option of another subcommand is refused), `--demo` for "add" when `demo` is given, and one
+ * positional id for every subcommand but "add" when `id` is given. Fills in the database
+ * defaults. 0, or 2 after reporting. */
+int jr_cli_parse_table(int argc, char **argv, const char *what, const struct jr_cli_opt *opts,
+		       size_t nopts, struct jr_cli_db *db, const char **id, bool *demo);
+/* A whole number in [min, max] written as plain digits (no sign, no spaces); -1 otherwise. */
+int jr_cli_number(const char *s, long long min, long long max, long long *out);
+/* Reports "<what>: veld <field>: <message>" and returns 2. */
+int jr_cli_field_error(const char *what, const char *field, const char *message);
+
 /* Prints "jeugdroute: <message>\n" on stderr. */
 void jr_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

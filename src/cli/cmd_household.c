@@ -97,23 +97,7 @@ struct cmd_args {
 	const char *person, *user, *version;
 };
 
-/* An option, the subcommands it belongs to (space-separated) and where its value goes. */
-struct opt {
-	const char *name;
-	const char *cmds;
-	const char **slot;
-};
 
-/* Whether `word` is one of the space-separated words of `list`. */
-static bool has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
-}
 
 static bool one_of(const char *s, const char *const *list, size_t n)
 {
@@ -123,81 +107,13 @@ static bool one_of(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-/* Parses the arguments after the subcommand; 0 when fine, 2 after reporting. Every subcommand
- * but add takes one positional id. */
-static int parse(int argc, char **argv, const char *what, const struct opt *opts, size_t nopts,
-		 struct cmd_args *a)
-{
-	const char *cmd = argv[1];
-
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct opt *o = NULL;
-		int r = jr_cli_db_option(argc, argv, &i, &a->db);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		for (size_t k = 0; k < nopts && !o; k++)
-			if (strcmp(arg, opts[k].name) == 0)
-				o = &opts[k];
-		if (o && !has_word(o->cmds, cmd)) {
-			jr_cli_error("%s %s: %s hoort niet bij deze opdracht; zie jeugdroute %s --help",
-				     what, cmd, o->name, what);
-			return 2;
-		}
-		if (o) {
-			if (i + 1 >= argc) {
-				jr_cli_error("%s: %s verwacht een waarde", what, arg);
-				return 2;
-			}
-			*o->slot = argv[++i];
-		} else if (arg[0] != '-' && !a->id && strcmp(cmd, "add") != 0) {
-			a->id = arg;
-		} else if (arg[0] == '-') {
-			jr_cli_error("%s %s: onbekende optie \"%.40s\"; zie jeugdroute %s --help", what,
-				     cmd, arg, what);
-			return 2;
-		} else {
-			/* a stray value is not echoed: it may be anything */
-			jr_cli_error("%s %s: een argument te veel; zie jeugdroute %s --help", what, cmd,
-				     what);
-			return 2;
-		}
-	}
-	jr_cli_db_defaults(&a->db);
-	return 0;
-}
-
-/* A whole number in [min, max] written as plain digits (no sign, no spaces); -1 otherwise. */
-static int parse_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int field_error(const char *what, const char *field, const char *message)
-{
-	jr_cli_error("%s: veld %s: %s", what, field, message);
-	return 2;
-}
-
 /* The positional id of `what cmd`; 0 when fine, 2 after reporting. */
 static int parse_id(const struct cmd_args *a, const char *what, const char *cmd,
 		    const char *noun, int64_t *id)
 {
 	long long n;
 
-	if (!a->id || parse_number(a->id, 1, ID_MAX, &n)) {
+	if (!a->id || jr_cli_number(a->id, 1, ID_MAX, &n)) {
 		jr_cli_error("%s %s: geef het nummer (id) van %s", what, cmd, noun);
 		return 2;
 	}
@@ -210,7 +126,7 @@ static int municipality_field(const char *what, const char *code, const struct j
 			      char out[5])
 {
 	if (!jr_cbs_code_valid(code, strlen(code)))
-		return field_error(what, "municipality",
+		return jr_cli_field_error(what, "municipality",
 				   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
 	if (!jr_policy_set_find(set, code)) {
 		jr_cli_error("%s: veld municipality: gemeente %s staat in geen beleidsbestand", what,
@@ -311,22 +227,22 @@ static int organisation_fields(const struct cmd_args *a, const struct jr_policy_
 		return 2;
 	}
 	if (!one_of(a->kind, kinds, sizeof(kinds) / sizeof(kinds[0])))
-		return field_error("organisation", "kind", kinds_text);
+		return jr_cli_field_error("organisation", "kind", kinds_text);
 	snprintf(o->kind, sizeof(o->kind), "%s", a->kind);
 	if (!jr_name_valid(a->name))
-		return field_error("organisation", "name",
+		return jr_cli_field_error("organisation", "name",
 				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
 	snprintf(o->name, sizeof(o->name), "%s", a->name);
 	if (a->municipality) {
 		if (municipality_field("organisation", a->municipality, set, o->municipality))
 			return 2;
 	} else if (strcmp(a->kind, "local_team") == 0) {
-		return field_error("organisation", "municipality",
+		return jr_cli_field_error("organisation", "municipality",
 				   "een lokaal team hoort bij een gemeente; geef --municipality");
 	}
 	if (a->agb) {
 		if (!jr_agb_valid(a->agb, strlen(a->agb)))
-			return field_error("organisation", "agb",
+			return jr_cli_field_error("organisation", "agb",
 					   "verwacht een AGB-code van 8 cijfers");
 		snprintf(o->agb, sizeof(o->agb), "%s", a->agb);
 	}
@@ -336,7 +252,7 @@ static int organisation_fields(const struct cmd_args *a, const struct jr_policy_
 int jr_cmd_organisation(int argc, char **argv)
 {
 	struct cmd_args a = {0};
-	const struct opt opts[] = {
+	const struct jr_cli_opt opts[] = {
 		{"--kind", "add", &a.kind},
 		{"--name", "add", &a.name},
 		{"--municipality", "add", &a.municipality},
@@ -359,7 +275,8 @@ int jr_cmd_organisation(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
-	status = parse(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]), &a);
+	status = jr_cli_parse_table(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, &a.id, NULL);
 	if (status || (status = load_policies(&set, &a)))
 		goto out;
 	if (strcmp(cmd, "add") == 0)
@@ -429,7 +346,7 @@ static void print_user(int64_t id, const char *username, const char *role, int64
 int jr_cmd_user(int argc, char **argv)
 {
 	struct cmd_args a = {0};
-	const struct opt opts[] = {
+	const struct jr_cli_opt opts[] = {
 		{"--username", "add", &a.username},
 		{"--role", "add", &a.role},
 		{"--organisation", "add", &a.organisation},
@@ -453,7 +370,8 @@ int jr_cmd_user(int argc, char **argv)
 		jr_cli_error("user: kies add; zie jeugdroute user --help");
 		return 2;
 	}
-	status = parse(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]), &a);
+	status = jr_cli_parse_table(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, &a.id, NULL);
 	if (status)
 		goto out;
 	if (!a.username || !a.role) {
@@ -462,28 +380,28 @@ int jr_cmd_user(int argc, char **argv)
 		goto out;
 	}
 	if (!username_valid(a.username)) {
-		status = field_error("user", "username",
+		status = jr_cli_field_error("user", "username",
 				     "verwacht 3 tot 32 tekens: kleine letters, cijfers, punt, "
 				     "liggend streepje of koppelteken");
 		goto out;
 	}
 	if (!one_of(a.role, roles, sizeof(roles) / sizeof(roles[0]))) {
-		status = field_error("user", "role", roles_text);
+		status = jr_cli_field_error("user", "role", roles_text);
 		goto out;
 	}
-	if (a.organisation && parse_number(a.organisation, 1, ID_MAX, &organisation)) {
-		status = field_error("user", "organisation",
+	if (a.organisation && jr_cli_number(a.organisation, 1, ID_MAX, &organisation)) {
+		status = jr_cli_field_error("user", "organisation",
 				     "verwacht het nummer (id) van de organisatie");
 		goto out;
 	}
 	password = getenv("JEUGDROUTE_USER_PASSWORD");
 	if (password && strlen(password) < PASSWORD_MIN) {
-		status = field_error("user", "password",
+		status = jr_cli_field_error("user", "password",
 				     "JEUGDROUTE_USER_PASSWORD is korter dan 12 tekens");
 		goto out;
 	}
 	if (password && strlen(password) > PASSWORD_MAX) {
-		status = field_error("user", "password",
+		status = jr_cli_field_error("user", "password",
 				     "JEUGDROUTE_USER_PASSWORD is langer dan 1024 tekens");
 		goto out;
 	}
@@ -564,23 +482,23 @@ static int household_fields(const struct cmd_args *a, const char *cmd,
 			jr_cli_error("household member: geef --person en --role");
 			return 2;
 		}
-		if (parse_number(a->person, 1, ID_MAX, &n))
-			return field_error("household", "person",
+		if (jr_cli_number(a->person, 1, ID_MAX, &n))
+			return jr_cli_field_error("household", "person",
 					   "verwacht het nummer (id) van de persoon");
 		*other_id = (int64_t)n;
 		if (!one_of(a->role, member_roles, sizeof(member_roles) / sizeof(member_roles[0])))
-			return field_error("household", "role", "verwacht child, parent of carer");
+			return jr_cli_field_error("household", "role", "verwacht child, parent of carer");
 	} else if (strcmp(cmd, "coordinator") == 0) {
 		if (!a->user || !a->version) {
 			jr_cli_error("household coordinator: geef --user en --version");
 			return 2;
 		}
-		if (parse_number(a->user, 1, ID_MAX, &n))
-			return field_error("household", "user",
+		if (jr_cli_number(a->user, 1, ID_MAX, &n))
+			return jr_cli_field_error("household", "user",
 					   "verwacht het nummer (id) van de gebruiker");
 		*other_id = (int64_t)n;
-		if (parse_number(a->version, 1, 1000000000, &n))
-			return field_error("household", "version",
+		if (jr_cli_number(a->version, 1, 1000000000, &n))
+			return jr_cli_field_error("household", "version",
 					   "verwacht de versie die gelezen is (household show)");
 		h->version = (int)n;
 	}
@@ -590,7 +508,7 @@ static int household_fields(const struct cmd_args *a, const char *cmd,
 int jr_cmd_household(int argc, char **argv)
 {
 	struct cmd_args a = {0};
-	const struct opt opts[] = {
+	const struct jr_cli_opt opts[] = {
 		{"--municipality", "add", &a.municipality},
 		{"--person", "member", &a.person},
 		{"--role", "member", &a.role},
@@ -619,7 +537,8 @@ int jr_cmd_household(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
-	status = parse(argc, argv, "household", opts, sizeof(opts) / sizeof(opts[0]), &a);
+	status = jr_cli_parse_table(argc, argv, "household", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, &a.id, NULL);
 	if (status || (status = load_policies(&set, &a)) ||
 	    (status = household_fields(&a, cmd, &set, &h, &other)) ||
 	    (status = open_store("household", &a, &store)))

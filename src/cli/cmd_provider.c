@@ -71,86 +71,7 @@ struct cmd_args {
 		*capacity, *product_codes, *form, *date;
 };
 
-/* An option, the subcommands it belongs to (space-separated) and where its value goes. */
-struct opt {
-	const char *name;
-	const char *cmds;
-	const char **slot;
-};
 
-/* Whether `word` is one of the space-separated words of `list`. */
-static bool has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
-/* Parses the arguments after the subcommand; 0 when fine, 2 after reporting. */
-static int parse(int argc, char **argv, const char *what, const struct opt *opts, size_t nopts,
-		 bool takes_id, bool takes_demo, struct cmd_args *a)
-{
-	const char *cmd = argv[1];
-
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct opt *o = NULL;
-		int r = jr_cli_db_option(argc, argv, &i, &a->db);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		for (size_t k = 0; k < nopts && !o; k++)
-			if (strcmp(arg, opts[k].name) == 0)
-				o = &opts[k];
-		if (o && !has_word(o->cmds, cmd)) {
-			jr_cli_error("%s %s: %s hoort niet bij deze opdracht; zie jeugdroute %s --help",
-				     what, cmd, o->name, what);
-			return 2;
-		}
-		if (o) {
-			if (i + 1 >= argc) {
-				jr_cli_error("%s: %s verwacht een waarde", what, arg);
-				return 2;
-			}
-			*o->slot = argv[++i];
-		} else if (takes_demo && strcmp(arg, "--demo") == 0 && strcmp(cmd, "add") == 0) {
-			a->demo = true;
-		} else if (takes_id && arg[0] != '-' && !a->id && strcmp(cmd, "add") != 0) {
-			a->id = arg;
-		} else if (arg[0] == '-') {
-			jr_cli_error("%s %s: onbekende optie \"%.40s\"; zie jeugdroute %s --help", what,
-				     cmd, arg, what);
-			return 2;
-		} else {
-			/* a stray value is not echoed: it may be anything */
-			jr_cli_error("%s %s: een argument te veel; zie jeugdroute %s --help", what, cmd,
-				     what);
-			return 2;
-		}
-	}
-	jr_cli_db_defaults(&a->db);
-	return 0;
-}
-
-/* A whole number in [min, max] written as plain digits (no sign, no spaces); -1 otherwise. */
-static int parse_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
 
 /* An amount in euros, "65", "65.5", "65.50" or "65,50", into cents; -1 when it is not one. */
 static int parse_cents(const char *s, int64_t *out)
@@ -245,16 +166,10 @@ static bool digits8(const char *s)
 	return true;
 }
 
-static int field_error(const char *what, const char *field, const char *message)
-{
-	jr_cli_error("%s: veld %s: %s", what, field, message);
-	return 2;
-}
-
 static int parse_date_field(const char *what, const char *field, const char *s, jr_day *out)
 {
 	if (jr_date_parse(s, strlen(s), out))
-		return field_error(what, field, "geen bestaande datum; verwacht JJJJ-MM-DD");
+		return jr_cli_field_error(what, field, "geen bestaande datum; verwacht JJJJ-MM-DD");
 	return 0;
 }
 
@@ -304,17 +219,17 @@ static int provider_fields(const struct cmd_args *a, struct jr_provider *p)
 		return 2;
 	}
 	if (!jr_agb_valid(a->agb, strlen(a->agb)))
-		return field_error("provider", "agb", "verwacht een AGB-code van 8 cijfers");
+		return jr_cli_field_error("provider", "agb", "verwacht een AGB-code van 8 cijfers");
 	if (a->kvk && !digits8(a->kvk))
-		return field_error("provider", "kvk", "verwacht een KvK-nummer van 8 cijfers");
+		return jr_cli_field_error("provider", "kvk", "verwacht een KvK-nummer van 8 cijfers");
 	if (!jr_name_valid(a->name))
-		return field_error("provider", "name",
+		return jr_cli_field_error("provider", "name",
 				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
 	if (a->status && jr_provider_status_parse(a->status) < 0)
-		return field_error("provider", "status",
+		return jr_cli_field_error("provider", "status",
 				   "verwacht active, suspended of under_investigation");
 	if (a->quality && !jr_text_valid(a->quality, sizeof(p->quality), false))
-		return field_error("provider", "quality",
+		return jr_cli_field_error("provider", "quality",
 				   "verwacht de kwaliteitskenmerken: 1 tot 255 tekens, zonder "
 				   "stuurtekens");
 	snprintf(p->agb, sizeof(p->agb), "%s", a->agb);
@@ -330,7 +245,7 @@ static int provider_fields(const struct cmd_args *a, struct jr_provider *p)
 int jr_cmd_provider(int argc, char **argv)
 {
 	struct cmd_args a = {0};
-	const struct opt opts[] = {
+	const struct jr_cli_opt opts[] = {
 		{"--agb", "add", &a.agb},
 		{"--kvk", "add", &a.kvk},
 		{"--name", "add", &a.name},
@@ -355,14 +270,15 @@ int jr_cmd_provider(int argc, char **argv)
 		jr_cli_error("provider: kies add, show of status; zie jeugdroute provider --help");
 		return 2;
 	}
-	status = parse(argc, argv, "provider", opts, sizeof(opts) / sizeof(opts[0]), true, true, &a);
+	status = jr_cli_parse_table(argc, argv, "provider", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, &a.id, &a.demo);
 	if (status)
 		goto out;
 	if (strcmp(cmd, "add") == 0) {
 		if ((status = provider_fields(&a, &p)))
 			goto out;
 	} else {
-		if (!a.id || parse_number(a.id, 1, ID_MAX, &n)) {
+		if (!a.id || jr_cli_number(a.id, 1, ID_MAX, &n)) {
 			jr_cli_error("provider %s: geef het nummer (id) van de zorgaanbieder", cmd);
 			status = 2;
 			goto out;
@@ -370,14 +286,14 @@ int jr_cmd_provider(int argc, char **argv)
 		p.id = (int64_t)n;
 	}
 	if (strcmp(cmd, "status") == 0) {
-		if (!a.version || parse_number(a.version, 1, 1000000000, &n)) {
-			status = field_error("provider", "version",
+		if (!a.version || jr_cli_number(a.version, 1, 1000000000, &n)) {
+			status = jr_cli_field_error("provider", "version",
 					     "verwacht de versie die gelezen is (provider show)");
 			goto out;
 		}
 		p.version = (int)n;
 		if (!a.status || jr_provider_status_parse(a.status) < 0) {
-			status = field_error("provider", "status",
+			status = jr_cli_field_error("provider", "status",
 					     "verwacht active, suspended of under_investigation");
 			goto out;
 		}
@@ -438,8 +354,8 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 		jr_cli_error("contract add: geef --provider, --region, --forms en --start");
 		return 2;
 	}
-	if (parse_number(a->provider, 1, ID_MAX, &n))
-		return field_error("contract", "provider",
+	if (jr_cli_number(a->provider, 1, ID_MAX, &n))
+		return jr_cli_field_error("contract", "provider",
 				   "verwacht het nummer (id) van de zorgaanbieder");
 	c->provider_id = (int64_t)n;
 	pol = find_region(set, a->region);
@@ -448,7 +364,7 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 	snprintf(c->region, sizeof(c->region), "%s", pol->id);
 	if (a->municipality) {
 		if (!jr_cbs_code_valid(a->municipality, strlen(a->municipality)))
-			return field_error("contract", "municipality",
+			return jr_cli_field_error("contract", "municipality",
 					   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
 		if (!jr_policy_municipality(pol, a->municipality)) {
 			jr_cli_error("contract: veld municipality: gemeente %s hoort niet bij regio %s",
@@ -458,7 +374,7 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 		snprintf(c->municipality, sizeof(c->municipality), "%s", a->municipality);
 	}
 	if (parse_forms(a->forms, &c->forms))
-		return field_error("contract", "forms",
+		return jr_cli_field_error("contract", "forms",
 				   "verwacht vormen van 1 tot en met 10, gescheiden door komma's, "
 				   "zoals 5,6,7");
 	if (parse_date_field("contract", "start", a->start, &c->start))
@@ -467,29 +383,29 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 		if (parse_date_field("contract", "end", a->end, &c->end))
 			return 2;
 		if (c->end < c->start)
-			return field_error("contract", "end",
+			return jr_cli_field_error("contract", "end",
 					   "de einddatum ligt voor de begindatum");
 		c->has_end = true;
 	}
 	if (a->tariff && parse_cents(a->tariff, &c->tariff_cents))
-		return field_error("contract", "tariff",
+		return jr_cli_field_error("contract", "tariff",
 				   "verwacht een bedrag in euro's van 0 of meer, met ten hoogste 2 "
 				   "decimalen, zoals 65.50");
 	if (a->unit && !unit_valid(a->unit))
-		return field_error("contract", "unit",
+		return jr_cli_field_error("contract", "unit",
 				   "verwacht een eenheid zoals uur, dag of week: 1 tot 15 kleine "
 				   "letters");
 	if (a->unit)
 		snprintf(c->unit, sizeof(c->unit), "%s", a->unit);
 	if (a->capacity) {
-		if (parse_number(a->capacity, 1, CAPACITY_MAX, &n))
-			return field_error("contract", "capacity",
+		if (jr_cli_number(a->capacity, 1, CAPACITY_MAX, &n))
+			return jr_cli_field_error("contract", "capacity",
 					   "verwacht een geheel getal van 1 of meer");
 		c->capacity = (int)n;
 	}
 	if (a->product_codes) {
 		if (!product_codes_valid(a->product_codes, sizeof(c->product_codes)))
-			return field_error("contract", "product_codes",
+			return jr_cli_field_error("contract", "product_codes",
 					   "verwacht productcodes van letters en cijfers, gescheiden "
 					   "door komma's, zoals 45A01,45A02");
 		snprintf(c->product_codes, sizeof(c->product_codes), "%s", a->product_codes);
@@ -562,17 +478,17 @@ static int contract_check(const struct cmd_args *a, const struct jr_policy_set *
 		jr_cli_error("contract check: geef --provider, --form, --municipality en --date");
 		goto out;
 	}
-	if (parse_number(a->provider, 1, ID_MAX, &id)) {
-		status = field_error("contract", "provider",
+	if (jr_cli_number(a->provider, 1, ID_MAX, &id)) {
+		status = jr_cli_field_error("contract", "provider",
 				     "verwacht het nummer (id) van de zorgaanbieder");
 		goto out;
 	}
-	if (parse_number(a->form, 1, JR_FORM_COUNT, &form)) {
-		status = field_error("contract", "form", "verwacht een vorm van 1 tot en met 10");
+	if (jr_cli_number(a->form, 1, JR_FORM_COUNT, &form)) {
+		status = jr_cli_field_error("contract", "form", "verwacht een vorm van 1 tot en met 10");
 		goto out;
 	}
 	if (!jr_cbs_code_valid(a->municipality, strlen(a->municipality))) {
-		status = field_error("contract", "municipality",
+		status = jr_cli_field_error("contract", "municipality",
 				     "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
 		goto out;
 	}
@@ -624,7 +540,7 @@ out:
 int jr_cmd_contract(int argc, char **argv)
 {
 	struct cmd_args a = {0};
-	const struct opt opts[] = {
+	const struct jr_cli_opt opts[] = {
 		{"--provider", "add check", &a.provider},
 		{"--region", "add", &a.region},
 		{"--municipality", "add check", &a.municipality},
@@ -657,8 +573,8 @@ int jr_cmd_contract(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
-	status = parse(argc, argv, "contract", opts, sizeof(opts) / sizeof(opts[0]), false, false,
-		       &a);
+	status = jr_cli_parse_table(argc, argv, "contract", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, NULL, NULL);
 	if (status)
 		goto out;
 	if (jr_policy_set_load_dir(&set, a.db.policy_dir, &diag, bad, sizeof(bad))) {
