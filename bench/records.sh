@@ -13,11 +13,11 @@
 #      synchronous=FULL as the store uses; `psql`: \copy), in rows/s, and the ratio.
 # Everything lives in a temporary directory that is removed at the end, with the cluster.
 #
-# Usage: bench/records.sh [N] [YOUTH]   (defaults 100000 persons, 16000 youths: about 4 minutes)
+# Usage: bench/records.sh [N] [YOUTH]   (defaults 100000 persons, 16000 youths: about 5 minutes)
 # PG_YOUTH=… sets the PostgreSQL demo size apart (default 4000: the demo loads about five times
 # slower there). YOUTH=0 or PG_YOUTH=0 skips that demo (the store is then empty, and the second,
-# empty-store run is left out). ENGINES=sqlite (or pg) runs one engine only. National scale (see docs/BENCHMARKS.md for how long
-# it takes): bench/records.sh 100000 500000.
+# empty-store run is left out). ENGINES=sqlite (or pg) runs one engine only.
+# National scale: bench/records.sh 100000 500000 (hours today; see docs/BENCHMARKS.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -102,7 +102,13 @@ bench() {
 	"$BENCH" "$@" | tee "$WORK/$label.txt"
 }
 rate_of() { sed -n 's/^insert: .* = \([0-9]*\) rows\/s.*/\1/p' "$WORK/$1.txt"; }
-lat_of() { sed -n "s/^$2: .* p50 \([0-9]*\) us, p99 \([0-9]*\) us, max \([0-9]*\) us.*/\1 \2 \3/p" "$WORK/$1.txt"; }
+# lat_of LABEL CALL: "p50 p99 max" of a latency line of bench_records.
+lat_of() {
+	sed -n "s/^$2: .* p50 \([0-9]*\) us, p99 \([0-9]*\) us, max \([0-9]*\) us.*/\1 \2 \3/p" \
+		"$WORK/$1.txt"
+}
+# on_what YOUTH: what bench_records runs on.
+on_what() { if [ "$1" -gt 0 ]; then echo "the demo database"; else echo "an empty store"; fi; }
 
 # baseline LABEL SECONDS: rows/s of an import of N rows.
 baseline_report() {
@@ -145,7 +151,7 @@ summary() {
 
 run_sqlite() {
 	echo
-	echo "== SQLite: init and demo"
+	echo "== SQLite: init$([ "$YOUTH" -gt 0 ] && echo " and demo")"
 	DB=$WORK/demo.db
 	"$JR" init --db "$DB" --key "$WORK/demo.key" >/dev/null
 	if [ "$YOUTH" -gt 0 ]; then
@@ -155,7 +161,7 @@ run_sqlite() {
 	fi
 
 	echo
-	echo "== SQLite: bench_records on the $([ "$YOUTH" -gt 0 ] && echo demo database || echo empty store)"
+	echo "== SQLite: bench_records on $(on_what "$YOUTH")"
 	bench sqlite-demo "$DB" "$WORK/demo.key" "$N" "$CSV"
 	bytes=$(db_bytes "$DB")
 	awk -v b="$bytes" 'BEGIN { printf "database after: %.1f MB\n", b / 1e6 }'
@@ -194,15 +200,18 @@ run_pg() {
 	sh tools/pg-test.sh start "$PGDIR"
 	pg_started=true
 	PGURL=$(sh tools/pg-test.sh newdb "$PGDIR" jr_demo)
-	echo "server: $(psql "$PGURL" -Atc 'SHOW server_version'), fsync=$(psql "$PGURL" -Atc 'SHOW fsync'), shared_buffers=$(psql "$PGURL" -Atc 'SHOW shared_buffers')"
+	echo "server: $(psql "$PGURL" -Atc 'SHOW server_version')," \
+		"fsync=$(psql "$PGURL" -Atc 'SHOW fsync')," \
+		"shared_buffers=$(psql "$PGURL" -Atc 'SHOW shared_buffers')"
 	"$JR" init --db "$PGURL" --key "$WORK/pg.key" >/dev/null
 	if [ "$PG_YOUTH" -gt 0 ]; then
 		demo "$PGURL" "$WORK/pg.key" "$PG_YOUTH"
-		echo "database: $(psql "$PGURL" -Atc 'SELECT pg_size_pretty(pg_database_size(current_database()))')"
+		echo "database: $(psql "$PGURL" -Atc \
+			'SELECT pg_size_pretty(pg_database_size(current_database()))')"
 	fi
 
 	echo
-	echo "== PostgreSQL: bench_records on the $([ "$PG_YOUTH" -gt 0 ] && echo demo database || echo empty store)"
+	echo "== PostgreSQL: bench_records on $(on_what "$PG_YOUTH")"
 	bench pg-demo "$PGURL" "$WORK/pg.key" "$N" "$CSV"
 
 	if [ "$PG_YOUTH" -gt 0 ]; then
