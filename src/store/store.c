@@ -114,6 +114,31 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const char *table,
+			     int64_t id, int version, const char *before_json)
+{
+	struct jr_db_stmt *st = NULL;
+	char now[21];
+	enum jr_err err;
+	bool row;
+
+	jr_store_now(now);
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
+			  " changed_by, before_json) VALUES ($1, $2, $3, $4, $5, $6)",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, table));
+	TRY(jr_db_bind_int(st, 2, id));
+	TRY(jr_db_bind_int(st, 3, version));
+	TRY(jr_db_bind_text(st, 4, now));
+	TRY(jr_db_bind_text(st, 5, a->who));
+	TRY(jr_db_bind_text(st, 6, before_json));
+	TRY(jr_db_step(st, &row));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 enum jr_err jr_store_begin(struct jr_store *s)
 {
 	return s->bulk ? JR_OK : jr_db_begin(s->db);
@@ -332,18 +357,7 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	TRY(person_json(&before, &old));
 	jr_date_format(p->birth_date, birth);
 	jr_store_now(now);
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
-			  " changed_by, before_json) VALUES ('persons', $1, $2, $3, $4, $5)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, p->id));
-	TRY(jr_db_bind_int(st, 2, before.version));
-	TRY(jr_db_bind_text(st, 3, now));
-	TRY(jr_db_bind_text(st, 4, a->who));
-	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(jr_store_history(s, a, "persons", p->id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE persons SET given_names = $1, family_name = $2, birth_date = $3,"
 			  " municipality = $4, version = version + 1, updated_at = $5"

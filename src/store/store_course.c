@@ -211,18 +211,7 @@ enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor
 	TRY(jr_course_can_move(&f, to, why));
 	TRY(jr_buf_printf(&before, "{\"state\":\"%s\",\"version\":%d}", jr_hr_state_name(f.state),
 			  h->version));
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
-			  " changed_by, before_json) VALUES ('help_requests', $1, $2, $3, $4, $5)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, h->id));
-	TRY(jr_db_bind_int(st, 2, h->version));
-	TRY(jr_db_bind_text(st, 3, now));
-	TRY(jr_db_bind_text(st, 4, a->who));
-	TRY(jr_db_bind_text(st, 5, jr_buf_str(&before)));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(jr_store_history(s, a, "help_requests", h->id, h->version, jr_buf_str(&before)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE help_requests SET state = $1, version = version + 1, updated_at = $2"
 			  " WHERE id = $3 AND version = $4",

@@ -361,18 +361,7 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 	}
 	TRY(must_exist(s, "SELECT 1 FROM users WHERE id = $1", user_id));
 	TRY(household_json(&before, &old));
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
-			  " changed_by, before_json) VALUES ('households', $1, $2, $3, $4, $5)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, before.id));
-	TRY(jr_db_bind_int(st, 2, before.version));
-	TRY(jr_db_bind_text(st, 3, now));
-	TRY(jr_db_bind_text(st, 4, a->who));
-	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(jr_store_history(s, a, "households", before.id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE households SET coordinator_user_id = $1, version = version + 1"
 			  " WHERE id = $2 AND version = $3",

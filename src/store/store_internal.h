@@ -31,6 +31,11 @@ void jr_store_now(char out[21]);
 enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
 			   int64_t person_id);
 
+/* Keeps what a record was before a change (record_history), inside the caller's transaction:
+ * the table, the record's id, the version that is replaced and the record as JSON. */
+enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const char *table,
+			     int64_t id, int version, const char *before_json);
+
 /* Begins an operation's transaction (a no-op inside a bulk transaction). */
 enum jr_err jr_store_begin(struct jr_store *s);
 

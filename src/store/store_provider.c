@@ -136,18 +136,7 @@ enum jr_err jr_store_provider_set_status(struct jr_store *s, const struct jr_act
 		goto out;
 	}
 	TRY(provider_json(&before, &old));
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
-			  " changed_by, before_json) VALUES ('providers', $1, $2, $3, $4, $5)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, before.id));
-	TRY(jr_db_bind_int(st, 2, before.version));
-	TRY(jr_db_bind_text(st, 3, now));
-	TRY(jr_db_bind_text(st, 4, a->who));
-	TRY(jr_db_bind_text(st, 5, jr_buf_str(&old)));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(jr_store_history(s, a, "providers", before.id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE providers SET status = $1, version = version + 1, updated_at = $2"
 			  " WHERE id = $3 AND version = $4",
