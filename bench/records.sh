@@ -14,10 +14,11 @@
 # Everything lives in a temporary directory that is removed at the end, with the cluster.
 #
 # Usage: bench/records.sh [N] [YOUTH]   (defaults 100000 persons, 16000 youths: about 5 minutes)
-# PG_YOUTH=… sets the PostgreSQL demo size apart (default 4000: the demo loads about five times
-# slower there). YOUTH=0 or PG_YOUTH=0 skips that demo (the store is then empty, and the second,
+# PG_YOUTH=… sets the PostgreSQL demo size apart (default 4000: the demo loads about fifteen
+# times slower there, a round trip per statement). YOUTH=0 or PG_YOUTH=0 skips that demo (the store is then empty, and the second,
 # empty-store run is left out). ENGINES=sqlite (or pg) runs one engine only.
-# National scale: bench/records.sh 100000 500000 (hours today; see docs/BENCHMARKS.md).
+# National scale: PG_YOUTH=500000 bench/records.sh 100000 500000 (about an hour, most of it the
+# PostgreSQL demo; see docs/BENCHMARKS.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -93,6 +94,14 @@ demo() {
 	jq -r '"  \(.persons) persons, \(.households) households, \(.help_requests) help requests, " +
 		"\(.allocations) allocations, \(.deliveries) starts of care; demo says \(.elapsed_seconds) s"' \
 		"$WORK/demo.json"
+	/usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$JR" signals --db "$db" --key "$key" \
+		--date "$DATE" >"$WORK/signals.jsonl" 2>"$WORK/signals.err" || {
+		cat "$WORK/signals.err" >&2
+		exit 1
+	}
+	read -r sig_wall sig_rss <"$WORK/time.txt"
+	echo "signals over it: wall ${sig_wall} s, peak RSS $((sig_rss / 1024)) MB;" \
+		"$(jq -r .code "$WORK/signals.jsonl" | sort | uniq -c | awk '{ printf "%s %s, ", $2, $1 }')"
 }
 
 # bench LABEL ARGS…: runs bench_records, keeps its output in $WORK/LABEL.txt.

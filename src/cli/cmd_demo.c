@@ -381,7 +381,7 @@ struct demo {
 	int stay_permille, measure_permille; /* within the ordinary course */
 	size_t forced;
 	bool tty;
-	int last_quarter;
+	int last_tenth;
 	struct demo_counts n;
 	/* work space, on the heap with the context */
 	struct demo_household hh;
@@ -2124,16 +2124,16 @@ static enum jr_err household(struct demo *d, long room, long *kids)
 
 static void progress(struct demo *d, long done, long total)
 {
-	int quarter = (int)(done * 4 / total);
+	int tenth = (int)(done * 10 / total);
 
 	if (d->tty) {
 		fprintf(stderr, "\rjeugdroute: demo: %ld van %ld jongeren…", done, total);
 		if (done == total)
 			fputc('\n', stderr);
-	} else if (quarter > d->last_quarter) {
+	} else if (tenth > d->last_tenth) {
 		fprintf(stderr, "jeugdroute: demo: %ld van %ld jongeren…\n", done, total);
 	}
-	d->last_quarter = quarter;
+	d->last_tenth = tenth;
 	fflush(stderr);
 }
 
@@ -2335,7 +2335,7 @@ int jr_cmd_demo(int argc, char **argv)
 	d->actor = &actor;
 	d->rng.state = seed;
 	d->tty = isatty(STDERR_FILENO) == 1;
-	d->last_quarter = 0;
+	d->last_tenth = 0;
 	d->agb_next = 1;
 	{
 		int y, mo, dd;
@@ -2372,7 +2372,7 @@ int jr_cmd_demo(int argc, char **argv)
 	status = 0;
 	goto out;
 store_failed:
-	if (d->tty && d->last_quarter)
+	if (d->tty && d->last_tenth)
 		fputc('\n', stderr);
 	jr_cli_error(
 	    "demo: laden mislukt (%s); wat al geladen was blijft staan, de lopende partij is "

@@ -1,8 +1,13 @@
 /* db_postgres: the PostgreSQL driver of the database interface (see db.h), on libpq.
  *
- * Statements keep their SQL and run with PQexecParams when first stepped (the $N placeholders are
- * PostgreSQL's own); results come back as text, bytea decoded from its hex form. Integers are sent
- * as decimal text and blobs in binary, so no value is ever spliced into SQL. */
+ * Statements keep their SQL and run when first stepped (the $N placeholders are PostgreSQL's
+ * own); results come back as text, bytea decoded from its hex form. Integers are sent as decimal
+ * text and blobs in binary, so no value is ever spliced into SQL.
+ *
+ * The store runs the same few dozen statements over and over, so the connection prepares each
+ * SQL text once on the server (PQprepare, named jr1, jr2, …) and from then on only binds and
+ * executes it (PQexecPrepared): the server no longer parses and plans every call. Named
+ * statements live as long as the connection and are not undone by a rollback. */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +17,15 @@
 #include "store/db.h"
 
 #define PARAMS_MAX 32
+/* Named statements per connection; SQL beyond this runs unnamed, as before. */
+#define PREPARED_MAX 256
 
 struct jr_db {
 	struct jr_db_base base;
 	PGconn *conn;
 	char errmsg[JR_DB_ERRMSG_MAX];
+	char *prepared[PREPARED_MAX]; /* SQL of the named statement jr<i+1>; NULL if free */
+	size_t prepared_count;
 };
 
 struct jr_db_stmt {
@@ -63,6 +72,8 @@ static enum jr_err map_result(struct jr_db *db, PGresult *res)
 static void pg_close(struct jr_db *db)
 {
 	PQfinish(db->conn);
+	for (size_t i = 0; i < db->prepared_count; i++)
+		jr_free(db->prepared[i]);
 	jr_free(db);
 }
 
@@ -169,14 +180,53 @@ static enum jr_err pg_bind_null(struct jr_db_stmt *st, int idx)
 	return set_param(st, idx, NULL, 0, 0);
 }
 
+/* Finds or makes the server-side statement for `sql`: its name in `name`, or "" when every
+ * slot is taken (the caller then runs the SQL unnamed). */
+static enum jr_err named_statement(struct jr_db *db, const char *sql, char name[16])
+{
+	size_t i, len;
+	PGresult *res;
+	enum jr_err err;
+
+	name[0] = '\0';
+	for (i = 0; i < db->prepared_count; i++)
+		if (strcmp(db->prepared[i], sql) == 0)
+			break;
+	if (i == PREPARED_MAX)
+		return JR_OK;
+	snprintf(name, 16, "jr%zu", i + 1);
+	if (i < db->prepared_count)
+		return JR_OK;
+	len = strlen(sql) + 1;
+	if (!(db->prepared[i] = jr_malloc(len)))
+		return JR_ERR_NOMEM;
+	memcpy(db->prepared[i], sql, len);
+	res = PQprepare(db->conn, name, sql, 0, NULL);
+	err = map_result(db, res);
+	PQclear(res);
+	if (err) {
+		JR_FREE(db->prepared[i]);
+		return err;
+	}
+	db->prepared_count++;
+	return JR_OK;
+}
+
 static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 {
 	*row = false;
 	if (!st->res) {
-		enum jr_err err;
-		st->res = PQexecParams(st->db->conn, st->sql, st->nparams, NULL,
-				       (const char *const *)(st->values + 1), st->lengths + 1,
-				       st->formats + 1, 0);
+		const char *const *values = (const char *const *)(st->values + 1);
+		char name[16];
+		enum jr_err err = named_statement(st->db, st->sql, name);
+		if (err)
+			return err;
+		if (name[0])
+			st->res = PQexecPrepared(st->db->conn, name, st->nparams, values,
+						 st->lengths + 1, st->formats + 1, 0);
+		else
+			st->res = PQexecParams(st->db->conn, st->sql, st->nparams, NULL, values,
+					       st->lengths + 1, st->formats + 1, 0);
 		err = map_result(st->db, st->res);
 		if (err) {
 			PQclear(st->res);

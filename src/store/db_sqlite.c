@@ -2,7 +2,12 @@
  *
  * Every connection runs in WAL mode with foreign keys on and synchronous=FULL, so that a commit
  * that returned is on disk (the record store promises durable commits). Placeholders $N of the
- * engine-neutral SQL become SQLite's ?N. */
+ * engine-neutral SQL become SQLite's ?N.
+ *
+ * The store prepares a statement for every call and finalizes it after; preparing is a good part
+ * of a small statement's cost, so a finalized statement is reset and kept in a small per-
+ * connection cache, keyed by its SQL, and the next prepare of the same SQL takes it from there
+ * (SQLite re-prepares a cached statement by itself if the schema changed meanwhile). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,15 +16,21 @@
 #include "core/alloc.h"
 #include "store/db.h"
 
-struct jr_db {
-	struct jr_db_base base;
-	sqlite3 *conn;
-};
+/* Enough for every statement of one command or request; the rest are finalized as before. */
+#define STMT_CACHE_SLOTS 64
 
 struct jr_db_stmt {
 	struct jr_db_base base;
 	struct jr_db *db;
 	sqlite3_stmt *stmt;
+	const char *sql; /* as the caller gave it (the cache key); string literals in the store */
+	char *own_sql;	 /* a copy when the cache must outlive the caller's string */
+};
+
+struct jr_db {
+	struct jr_db_base base;
+	sqlite3 *conn;
+	struct jr_db_stmt *cache[STMT_CACHE_SLOTS]; /* reset, unbound statements, NULL if free */
 };
 
 static const char *sq_errmsg(const struct jr_db *db)
@@ -45,8 +56,18 @@ static enum jr_err map(int rc)
 	}
 }
 
+static void stmt_free(struct jr_db_stmt *st)
+{
+	sqlite3_finalize(st->stmt);
+	jr_free(st->own_sql);
+	jr_free(st);
+}
+
 static void sq_close(struct jr_db *db)
 {
+	for (size_t i = 0; i < STMT_CACHE_SLOTS; i++)
+		if (db->cache[i])
+			stmt_free(db->cache[i]);
 	sqlite3_close_v2(db->conn);
 	jr_free(db);
 }
@@ -85,8 +106,10 @@ static enum jr_err sq_open(const char *path, bool create, struct jr_db **out, ch
 	}
 	sqlite3_extended_result_codes(db->conn, 1);
 	sqlite3_busy_timeout(db->conn, 5000);
+	/* cache_size: 16 MiB of pages (the default is 2 MiB), so the indexes of a national-size
+	 * database stay in memory during a bulk load. */
 	err = sq_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-			  "PRAGMA synchronous=FULL;");
+			  "PRAGMA synchronous=FULL; PRAGMA cache_size=-16384;");
 	if (err) {
 		snprintf(errmsg, errlen, "%s: %s", path, sqlite3_errmsg(db->conn));
 		goto out;
@@ -119,15 +142,26 @@ static char *rewrite_placeholders(const char *sql)
 
 static enum jr_err sq_prepare(struct jr_db *db, const char *sql, struct jr_db_stmt **out)
 {
-	struct jr_db_stmt *st = jr_calloc(1, sizeof(*st));
-	char *text = rewrite_placeholders(sql);
+	struct jr_db_stmt *st = NULL;
+	char *text = NULL;
 	enum jr_err err = JR_ERR_NOMEM;
 
 	*out = NULL;
+	for (size_t i = 0; i < STMT_CACHE_SLOTS; i++) {
+		struct jr_db_stmt *c = db->cache[i];
+		if (c && (c->sql == sql || strcmp(c->sql, sql) == 0)) {
+			db->cache[i] = NULL;
+			*out = c;
+			return JR_OK;
+		}
+	}
+	st = jr_calloc(1, sizeof(*st));
+	text = rewrite_placeholders(sql);
 	if (!st || !text)
 		goto out;
 	st->base.driver = &jr_db_sqlite_driver;
 	st->db = db;
+	st->sql = sql;
 	err = map(sqlite3_prepare_v2(db->conn, text, -1, &st->stmt, NULL));
 	if (err)
 		goto out;
@@ -198,10 +232,29 @@ static enum jr_err sq_reset(struct jr_db_stmt *st)
 	return map(sqlite3_clear_bindings(st->stmt));
 }
 
+/* Keeps the statement for the next prepare of the same SQL when a slot is free. The caller's SQL
+ * string may be gone by then (it need not be a literal), so the cache keeps its own copy. */
 static void sq_finalize(struct jr_db_stmt *st)
 {
-	sqlite3_finalize(st->stmt);
-	jr_free(st);
+	struct jr_db *db = st->db;
+
+	if (sqlite3_reset(st->stmt) != SQLITE_OK || sqlite3_clear_bindings(st->stmt) != SQLITE_OK)
+		goto drop;
+	for (size_t i = 0; i < STMT_CACHE_SLOTS; i++) {
+		if (db->cache[i])
+			continue;
+		if (!st->own_sql) {
+			size_t len = strlen(st->sql) + 1;
+			if (!(st->own_sql = jr_malloc(len)))
+				goto drop;
+			memcpy(st->own_sql, st->sql, len);
+			st->sql = st->own_sql;
+		}
+		db->cache[i] = st;
+		return;
+	}
+drop:
+	stmt_free(st);
 }
 
 const struct jr_db_driver jr_db_sqlite_driver = {

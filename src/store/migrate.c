@@ -221,6 +221,18 @@ static const struct migration migrations[] = {
 	 " demo INTEGER NOT NULL DEFAULT 0,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX social_map_municipality ON social_map (municipality);"},
+	/* Every look-up by a foreign key that v2 left without an index: without them reading a
+	 * course scans whole tables, which made the demo quadratic (docs/BENCHMARKS.md). */
+	{5, "indexes on the foreign keys a course is read by",
+	 "CREATE INDEX broad_analyses_help_request ON broad_analyses (help_request_id);"
+	 "CREATE INDEX goals_help_request ON goals (help_request_id);"
+	 "CREATE INDEX route_advice_help_request ON route_advice (help_request_id);"
+	 "CREATE INDEX light_options_help_request ON light_options (help_request_id);"
+	 "CREATE INDEX referrals_help_request ON referrals (help_request_id);"
+	 "CREATE INDEX measures_child ON measures (child_id);"
+	 "CREATE INDEX household_members_person ON household_members (person_id);"
+	 "CREATE INDEX help_requests_household ON help_requests (household_id);"
+	 "CREATE INDEX allocations_provider ON allocations (provider_id);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -365,6 +365,58 @@ static void test_social_map(void **state)
 	jr_store_close(s);
 }
 
+/* Runs `sql` with one integer parameter and returns the first column of its one row. */
+static int64_t one_value(struct jr_db *db, const char *sql, int64_t param)
+{
+	struct jr_db_stmt *st;
+	bool row;
+	int64_t v;
+	assert_int_equal(jr_db_prepare(db, sql, &st), JR_OK);
+	assert_int_equal(jr_db_bind_int(st, 1, param), JR_OK);
+	assert_int_equal(jr_db_step(st, &row), JR_OK);
+	assert_true(row);
+	v = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	return v;
+}
+
+/* The drivers keep statements for reuse (SQLite's cache, PostgreSQL's named statements): the
+ * same SQL gives fresh results with fresh parameters, SQL from a buffer that is overwritten
+ * afterwards is not confused with its old text, and a failed statement leaves the next one
+ * working. */
+static void test_statement_reuse(void **state)
+{
+	struct jr_db *db;
+	struct jr_db_stmt *st;
+	char msg[JR_DB_ERRMSG_MAX], sql[64];
+	bool row;
+	(void)state;
+	jr_store_close(open_store(true));
+	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	for (int64_t i = 1; i <= 100; i++)
+		assert_int_equal(one_value(db, "SELECT $1 + 1", i), i + 1);
+	snprintf(sql, sizeof(sql), "SELECT $1 * 2");
+	assert_int_equal(one_value(db, sql, 21), 42);
+	snprintf(sql, sizeof(sql), "SELECT $1 * 3");
+	assert_int_equal(one_value(db, sql, 21), 63);
+	/* a unique violation inside a transaction, rolled back; the same SQL then succeeds */
+	assert_int_equal(jr_db_exec(db, "CREATE TABLE reuse_t (k INTEGER PRIMARY KEY)"), JR_OK);
+	assert_int_equal(jr_db_begin(db), JR_OK);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(jr_db_prepare(db, "INSERT INTO reuse_t (k) VALUES ($1)", &st), JR_OK);
+		assert_int_equal(jr_db_bind_int(st, 1, 7), JR_OK);
+		assert_int_equal(jr_db_step(st, &row), k == 0 ? JR_OK : JR_ERR_CONFLICT);
+		jr_db_finalize(st);
+	}
+	assert_int_equal(jr_db_rollback(db), JR_OK);
+	assert_int_equal(jr_db_prepare(db, "INSERT INTO reuse_t (k) VALUES ($1)", &st), JR_OK);
+	assert_int_equal(jr_db_bind_int(st, 1, 7), JR_OK);
+	assert_int_equal(jr_db_step(st, &row), JR_OK);
+	jr_db_finalize(st);
+	assert_int_equal(one_value(db, "SELECT COUNT(*) FROM reuse_t WHERE k = $1", 7), 1);
+	jr_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_users_and_policies),
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
 		cmocka_unit_test(test_social_map),
+		cmocka_unit_test(test_statement_reuse),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
