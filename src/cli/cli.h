@@ -47,6 +47,13 @@ int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o);
 void jr_cli_db_defaults(struct jr_cli_db *o);
 /* Creates var/ (mode 0700) when the database or key lives there; -1 on failure (reported). */
 int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
+/* Loads the policy files of --policy-dir into `set` (initialised by the caller); 0, or 2 after
+ * naming the file, JSON path and reason. */
+struct jr_policy_set;
+int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set);
+/* Opens the records of --db with --key for command `what`; 0, or 1 after saying why (a missing
+ * or uninitialised database, a newer schema, a bad key file). */
+int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store);
 /* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);
 

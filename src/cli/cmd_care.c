@@ -383,8 +383,6 @@ int jr_cmd_care(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
 	const char *sub = argc > 1 ? argv[1] : "";
 	int64_t id = 0;
 	int status;
@@ -412,17 +410,11 @@ int jr_cmd_care(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (jr_policy_set_load_dir(&set, h.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
+	if ((status = jr_cli_load_policies(&h.db, &set)))
 		goto out;
-	}
 	jr_cli_actor(&actor, &h.db);
-	if (jr_store_open(h.db.db, h.db.key, false, &store, &diag)) {
-		jr_cli_error("care: %s: %s", h.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("care", &h.db, &store)))
 		goto out;
-	}
 	if (strcmp(sub, "referral") == 0)
 		status = cmd_referral(store, &actor, &h, id, &set);
 	else if (strcmp(sub, "allocate") == 0)

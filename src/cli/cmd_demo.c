@@ -2257,11 +2257,9 @@ int jr_cmd_demo(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
 	struct demo *d = NULL;
 	struct timespec t0, t1;
 	const char *region, *seed_text;
-	char bad[JR_PATH_MAX];
 	unsigned long long youths = 0, seed = 1;
 	int status;
 	enum jr_err err;
@@ -2300,10 +2298,8 @@ int jr_cmd_demo(int argc, char **argv)
 		jr_cli_error("demo: veld seed: verwacht een geheel getal van 0 of meer");
 		goto out;
 	}
-	if (jr_policy_set_load_dir(&set, h.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
+	if (jr_cli_load_policies(&h.db, &set))
 		goto out;
-	}
 	region = jr_args_get(&h, "region");
 	if (!region)
 		region = "twente";
@@ -2325,11 +2321,8 @@ int jr_cmd_demo(int argc, char **argv)
 	if (strcmp(h.db.reason, "beheer via de opdrachtregel") == 0)
 		h.db.reason = "demodata laden (jeugdroute demo)";
 	jr_cli_actor(&actor, &h.db);
-	if (jr_store_open(h.db.db, h.db.key, false, &store, &diag)) {
-		jr_cli_error("demo: %s: %s", h.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("demo", &h.db, &store)))
 		goto out;
-	}
 	status = 1;
 	d->store = store;
 	d->actor = &actor;

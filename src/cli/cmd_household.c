@@ -1,5 +1,5 @@
 /* cmd_household: `jeugdroute household add|member|show|coordinator`, `jeugdroute organisation
- * add|show` and `jeugdroute user add` — scriptable access to households and their coordinator
+ * add|show|list` and `jeugdroute user add|show|list` — scriptable access to households and their coordinator
  * (regisseur), to the organisations of the chain and to the users who work for them, answering in
  * JSON. Every field is checked before the database is opened; a municipality must be one of a
  * policy file. A household is shown as person ids and roles only: never a name or a BSN. The
@@ -40,6 +40,7 @@ static const char organisation_usage[] =
 	"Gebruik: jeugdroute organisation add --kind SOORT --name NAAM [--municipality CODE]\n"
 	"                                     [--agb AGB]\n"
 	"         jeugdroute organisation show ID\n"
+	"         jeugdroute organisation list [--kind SOORT] [--municipality CODE]\n"
 	"\n"
 	"Organisaties in de jeugdhulpketen. De soort is local_team (lokaal team of wijkteam van een\n"
 	"gemeente), gp_practice (huisartsenpraktijk), youth_health (jeugdgezondheidszorg),\n"
@@ -47,7 +48,8 @@ static const char organisation_usage[] =
 	"regional_office (regionaal bureau, zoals OZJT) of expert_team (regionaal expertteam).\n"
 	"De naam heeft 1 tot 100 tekens. --municipality is de CBS-code van de gemeente, uit een\n"
 	"beleidsbestand; een lokaal team hoort altijd bij een gemeente, regionale organisaties\n"
-	"niet. --agb is de AGB-code (8 cijfers), voor wie er een heeft. Het antwoord is JSON.\n"
+	"niet. --agb is de AGB-code (8 cijfers), voor wie er een heeft. Het antwoord is JSON;\n"
+	"list geeft één organisatie per regel, eventueel alleen die van één soort of gemeente.\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST\n"
 	"(waarom, voor het auditlog), --policy-dir MAP.\n"
@@ -56,6 +58,8 @@ static const char organisation_usage[] =
 
 static const char user_usage[] =
 	"Gebruik: jeugdroute user add --username NAAM --role ROL [--organisation ID]\n"
+	"         jeugdroute user show ID\n"
+	"         jeugdroute user list\n"
 	"\n"
 	"Gebruikers met een rol: consulent (consulent of regisseur van een lokaal team),\n"
 	"verwijzer (huisarts, jeugdarts, medisch specialist), gi (medewerker van een gecertificeerde\n"
@@ -65,7 +69,8 @@ static const char user_usage[] =
 	"van de organisatie waarvoor de gebruiker werkt (zie jeugdroute organisation).\n"
 	"\n"
 	"Het wachtwoord komt uit JEUGDROUTE_USER_PASSWORD (12 tot 1024 tekens); anders wordt er een\n"
-	"gemaakt en eenmalig getoond in het antwoord (veld password). Het antwoord is JSON.\n"
+	"gemaakt en eenmalig getoond in het antwoord (veld password). Het antwoord is JSON; show\n"
+	"en list tonen nooit een wachtwoord of de hash ervan, list één gebruiker per regel.\n"
 	"\n"
 	"Opties: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST (waarom, voor\n"
 	"het auditlog).\n"
@@ -176,31 +181,6 @@ static int report(enum jr_err err, const char *what, const char *cmd, const char
 	return jr_err_exit_status(err);
 }
 
-/* Loads the policy files of --policy-dir; 0 when fine, 2 after reporting. */
-static int load_policies(struct jr_policy_set *set, const struct cmd_args *a)
-{
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
-
-	if (jr_policy_set_load_dir(set, a->db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		return 2;
-	}
-	return 0;
-}
-
-/* Opens the store; 0 when fine, 1 after reporting. */
-static int open_store(const char *what, struct cmd_args *a, struct jr_store **store)
-{
-	struct jr_diag diag;
-
-	if (jr_store_open(a->db.db, a->db.key, false, store, &diag)) {
-		jr_cli_error("%s: %s: %s", what, a->db.db, diag.message);
-		return 1;
-	}
-	return 0;
-}
-
 /* Organisations. */
 
 static void print_organisation(const struct jr_organisation *o, const struct jr_policy_set *set)
@@ -216,6 +196,31 @@ static void print_organisation(const struct jr_organisation *o, const struct jr_
 			: jr_buf_puts(&b, ",\"agb\":null}\n")))
 		fputs(jr_buf_str(&b), stdout);
 	jr_buf_release(&b);
+}
+
+/* ctx: the policy set, for the municipality's name. */
+static enum jr_err print_listed_organisation(void *ctx, const struct jr_organisation *o)
+{
+	print_organisation(o, ctx);
+	return ferror(stdout) ? JR_ERR_IO : JR_OK;
+}
+
+/* The filters of `organisation list` into o->kind and o->municipality; 0, or 2 after reporting. */
+static int list_filters(const struct cmd_args *a, const struct jr_policy_set *set,
+			struct jr_organisation *o)
+{
+	if (a->id) {
+		jr_cli_error("organisation list: geen nummer; filter met --kind of --municipality");
+		return 2;
+	}
+	if (a->kind && !one_of(a->kind, kinds, sizeof(kinds) / sizeof(kinds[0])))
+		return jr_cli_field_error("organisation", "kind", kinds_text);
+	if (a->kind)
+		snprintf(o->kind, sizeof(o->kind), "%s", a->kind);
+	if (a->municipality && municipality_field("organisation", a->municipality, set,
+						  o->municipality))
+		return 2;
+	return 0;
 }
 
 /* Checks and fills in the fields of `organisation add`; 0 when fine, 2 after reporting. */
@@ -253,9 +258,9 @@ int jr_cmd_organisation(int argc, char **argv)
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
-		{"--kind", "add", &a.kind},
+		{"--kind", "add list", &a.kind},
 		{"--name", "add", &a.name},
-		{"--municipality", "add", &a.municipality},
+		{"--municipality", "add list", &a.municipality},
 		{"--agb", "add", &a.agb},
 	};
 	struct jr_organisation o = {0};
@@ -270,22 +275,30 @@ int jr_cmd_organisation(int argc, char **argv)
 			fputs(organisation_usage, stdout);
 			return 0;
 		}
-	if (strcmp(cmd, "add") && strcmp(cmd, "show")) {
-		jr_cli_error("organisation: kies add of show; zie jeugdroute organisation --help");
+	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list")) {
+		jr_cli_error("organisation: kies add, show of list; zie jeugdroute organisation --help");
 		return 2;
 	}
 	jr_policy_set_init(&set);
 	status = jr_cli_parse_table(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
-	if (status || (status = load_policies(&set, &a)))
+	if (status || (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	if (strcmp(cmd, "add") == 0)
 		status = organisation_fields(&a, &set, &o);
+	else if (strcmp(cmd, "list") == 0)
+		status = list_filters(&a, &set, &o);
 	else
 		status = parse_id(&a, "organisation", cmd, "de organisatie", &o.id);
-	if (status || (status = open_store("organisation", &a, &store)))
+	if (status || (status = jr_cli_open_store("organisation", &a.db, &store)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
+	if (strcmp(cmd, "list") == 0) {
+		status = report(jr_store_organisation_each(store, o.kind, o.municipality,
+							   print_listed_organisation, &set),
+				"organisation", cmd, "niet gevonden", "conflict");
+		goto out;
+	}
 	if (strcmp(cmd, "add") == 0)
 		status = report(jr_store_organisation_add(store, &actor, &o), "organisation", cmd,
 				"niet gevonden", "bestaat al");
@@ -343,6 +356,59 @@ static void print_user(int64_t id, const char *username, const char *role, int64
 	jr_buf_release(&b);
 }
 
+/* A user as show and list give it: no password field at all. */
+static enum jr_err print_stored_user(void *ctx, const struct jr_user *u)
+{
+	struct jr_buf b;
+	enum jr_err err;
+
+	(void)ctx;
+	jr_buf_init(&b, 4096);
+	err = jr_buf_printf(&b, "{\"id\":%lld,\"username\":", (long long)u->id);
+	if (!err)
+		err = jr_buf_json_string(&b, u->username);
+	if (!err)
+		err = jr_buf_printf(&b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
+	if (!err)
+		err = u->organisation_id
+			      ? jr_buf_printf(&b, "%lld", (long long)u->organisation_id)
+			      : jr_buf_puts(&b, "null");
+	if (!err)
+		err = jr_buf_printf(&b, ",\"created_at\":\"%s\"}\n", u->created_at);
+	if (!err)
+		fputs(jr_buf_str(&b), stdout);
+	jr_buf_release(&b);
+	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
+}
+
+/* `user show ID` and `user list`. */
+static int user_read(struct cmd_args *a, const char *cmd)
+{
+	struct jr_store *store = NULL;
+	struct jr_user u;
+	int status;
+
+	if (strcmp(cmd, "list") == 0 && a->id) {
+		jr_cli_error("user list: geen nummer; zie jeugdroute user --help");
+		return 2;
+	}
+	if (strcmp(cmd, "show") == 0 && (status = parse_id(a, "user", cmd, "de gebruiker", &u.id)))
+		return status;
+	if ((status = jr_cli_open_store("user", &a->db, &store)))
+		return status;
+	if (strcmp(cmd, "list") == 0) {
+		status = report(jr_store_user_each(store, print_stored_user, NULL), "user", cmd,
+				"niet gevonden", "conflict");
+	} else {
+		status = report(jr_store_user_get(store, u.id, &u), "user", cmd,
+				"gebruiker niet gevonden", "conflict");
+		if (!status)
+			print_stored_user(NULL, &u);
+	}
+	jr_store_close(store);
+	return status;
+}
+
 int jr_cmd_user(int argc, char **argv)
 {
 	struct cmd_args a = {0};
@@ -366,14 +432,18 @@ int jr_cmd_user(int argc, char **argv)
 			fputs(user_usage, stdout);
 			return 0;
 		}
-	if (strcmp(cmd, "add")) {
-		jr_cli_error("user: kies add; zie jeugdroute user --help");
+	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list")) {
+		jr_cli_error("user: kies add, show of list; zie jeugdroute user --help");
 		return 2;
 	}
 	status = jr_cli_parse_table(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
 	if (status)
 		goto out;
+	if (strcmp(cmd, "add") != 0) {
+		status = user_read(&a, cmd);
+		goto out;
+	}
 	if (!a.username || !a.role) {
 		jr_cli_error("user add: geef --username en --role");
 		status = 2;
@@ -409,7 +479,7 @@ int jr_cmd_user(int argc, char **argv)
 		generate_password(generated, sizeof(generated));
 		password = generated;
 	}
-	if ((status = open_store("user", &a, &store)))
+	if ((status = jr_cli_open_store("user", &a.db, &store)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	status = report(jr_store_user_add_in(store, &actor, a.username, a.role,
@@ -539,9 +609,9 @@ int jr_cmd_household(int argc, char **argv)
 	jr_policy_set_init(&set);
 	status = jr_cli_parse_table(argc, argv, "household", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
-	if (status || (status = load_policies(&set, &a)) ||
+	if (status || (status = jr_cli_load_policies(&a.db, &set)) ||
 	    (status = household_fields(&a, cmd, &set, &h, &other)) ||
-	    (status = open_store("household", &a, &store)))
+	    (status = jr_cli_open_store("household", &a.db, &store)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	if (strcmp(cmd, "add") == 0) {

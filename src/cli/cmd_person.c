@@ -1,9 +1,8 @@
-/* cmd_person: `jeugdroute person add|show|find|update` — scriptable access to person records,
- * answering in JSON. Every access is written to the audit log by the store. */
+/* cmd_person: `jeugdroute person add|show|find|update|involved` — scriptable access to person
+ * records, answering in JSON. Every access is written to the audit log by the store. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "core/ident.h"
@@ -16,11 +15,17 @@ static const char usage[] =
 	"         jeugdroute person find --bsn BSN\n"
 	"         jeugdroute person update ID --version V [--given-names …] [--family-name …]\n"
 	"                              [--birth-date …] [--municipality …]\n"
+	"         jeugdroute person involved ID [--date JJJJ-MM-DD]\n"
 	"\n"
 	"Personen (kind, ouder of verzorger) in de dossiers. Het BSN wordt gecontroleerd met de\n"
 	"elfproef en versleuteld opgeslagen; de gemeente is de woonplaatsgemeente (CBS-code) en moet\n"
 	"in een beleidsbestand staan. Een wijziging noemt de versie die gelezen is: is de persoon\n"
 	"intussen gewijzigd, dan wordt de wijziging geweigerd (lees opnieuw). Het antwoord is JSON.\n"
+	"\n"
+	"involved toont welke organisaties op de peildatum (standaard vandaag) bij een kind\n"
+	"betrokken zijn, afgeleid uit de dossiers en nooit los ingevoerd: het lokale team van elke\n"
+	"open hulpvraag, de verwijzer van elke verwijzing daarin, de aanbieder van elke toewijzing\n"
+	"waarvan de zorg niet is gestopt en de GI van elke lopende maatregel.\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST\n"
 	"(waarom, voor het auditlog), --policy-dir MAP.\n"
@@ -30,51 +35,23 @@ static const char usage[] =
 struct person_args {
 	struct jr_cli_db db;
 	const char *bsn, *given_names, *family_name, *birth_date, *municipality, *version, *id;
+	const char *date;
 	bool demo;
 };
 
 static int parse(int argc, char **argv, struct person_args *p)
 {
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i];
-		const char **slot = strcmp(a, "--bsn") == 0		? &p->bsn
-				    : strcmp(a, "--given-names") == 0	? &p->given_names
-				    : strcmp(a, "--family-name") == 0	? &p->family_name
-				    : strcmp(a, "--birth-date") == 0	? &p->birth_date
-				    : strcmp(a, "--municipality") == 0	? &p->municipality
-				    : strcmp(a, "--version") == 0	? &p->version
-									: NULL;
-		int r = jr_cli_db_option(argc, argv, &i, &p->db);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		if (strcmp(a, "--demo") == 0) {
-			p->demo = true;
-		} else if (slot) {
-			if (i + 1 >= argc) {
-				jr_cli_error("person: %s verwacht een waarde", a);
-				return 2;
-			}
-			*slot = argv[++i];
-		} else if (a[0] != '-' && !p->id) {
-			p->id = a;
-		} else {
-			jr_cli_error("person: onbekend argument \"%s\"; zie jeugdroute person --help", a);
-			return 2;
-		}
-	}
-	jr_cli_db_defaults(&p->db);
-	return 0;
-}
-
-static jr_day today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	const struct jr_cli_opt opts[] = {
+		{"--bsn", "add find", &p->bsn},
+		{"--given-names", "add update", &p->given_names},
+		{"--family-name", "add update", &p->family_name},
+		{"--birth-date", "add update", &p->birth_date},
+		{"--municipality", "add update", &p->municipality},
+		{"--version", "update", &p->version},
+		{"--date", "involved", &p->date},
+	};
+	return jr_cli_parse_table(argc, argv, "person", opts, sizeof(opts) / sizeof(opts[0]),
+				  &p->db, &p->id, &p->demo);
 }
 
 static void print_person(const struct jr_person *p, const struct jr_policy_set *set)
@@ -99,12 +76,49 @@ static void print_person(const struct jr_person *p, const struct jr_policy_set *
 	jr_buf_release(&b);
 }
 
+/* The organisations involved with a child: the COD327 code for a referrer; provider_id for a
+ * provider, else organisation_id (null when the records name no organisation). */
+#define INVOLVED_MAX 64
+static void print_involvement(int64_t child, jr_day on, const struct jr_involvement *inv,
+			      size_t count)
+{
+	char day[JR_DATE_STRLEN], since[JR_DATE_STRLEN];
+	struct jr_buf b;
+	bool ok;
+
+	jr_date_format(on, day);
+	jr_buf_init(&b, 1 << 16);
+	ok = !jr_buf_printf(&b, "{\"child_id\":%lld,\"date\":\"%s\",\"count\":%zu,\"involved\":[",
+			    (long long)child, day, count);
+	for (size_t i = 0; ok && i < count && i < INVOLVED_MAX; i++) {
+		const struct jr_involvement *v = &inv[i];
+		char id[24] = "null", type[8] = "null";
+		if (v->organisation_id)
+			snprintf(id, sizeof(id), "%lld", (long long)v->organisation_id);
+		if (v->referrer_type)
+			snprintf(type, sizeof(type), "\"%02d\"", v->referrer_type);
+		jr_date_format(v->since, since);
+		ok = !jr_buf_printf(&b,
+				    "%s{\"via\":\"%s\",\"object_id\":%lld,\"kind\":\"%s\",\"%s\":%s,"
+				    "\"name\":",
+				    i ? "," : "", v->via, (long long)v->object_id, v->kind,
+				    strcmp(v->kind, "provider") == 0 ? "provider_id" : "organisation_id",
+				    id) &&
+		     !jr_buf_json_string(&b, v->name) &&
+		     !jr_buf_printf(&b, ",\"agb\":\"%s\",\"referrer_type\":%s,\"since\":\"%s\"}",
+				    v->agb, type, since);
+	}
+	if (ok && !jr_buf_puts(&b, "]}\n"))
+		fputs(jr_buf_str(&b), stdout);
+	jr_buf_release(&b);
+}
+
 /* Checks the fields of a person to be written; 0 when fine, 2 after reporting. */
 static int check_person(const struct jr_person *p, const struct jr_policy_set *set)
 {
 	const char *field, *message;
 
-	if (jr_person_check(p, today(), &field, &message)) {
+	if (jr_person_check(p, jr_args_today(), &field, &message)) {
 		jr_cli_error("person: veld %s: %s", field, message);
 		return 2;
 	}
@@ -176,11 +190,9 @@ int jr_cmd_person(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
 	const char *cmd = argc > 1 ? argv[1] : "";
+	jr_day on = jr_args_today();
 	int status;
-	char *end = NULL;
 
 	for (int i = 1; i < argc; i++)
 		if (jr_cli_is_help(argv[i])) {
@@ -188,22 +200,30 @@ int jr_cmd_person(int argc, char **argv)
 			return 0;
 		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "find") &&
-	    strcmp(cmd, "update")) {
-		jr_cli_error("person: kies add, show, find of update; zie jeugdroute person --help");
+	    strcmp(cmd, "update") && strcmp(cmd, "involved")) {
+		jr_cli_error("person: kies add, show, find, update of involved; zie jeugdroute "
+			     "person --help");
 		return 2;
 	}
 	jr_policy_set_init(&set);
 	status = parse(argc, argv, &a);
 	if (status)
 		goto out;
-	if (jr_policy_set_load_dir(&set, a.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
+	if ((status = jr_cli_load_policies(&a.db, &set)))
+		goto out;
+	if (strcmp(cmd, "find") != 0 && strcmp(cmd, "add") != 0 &&
+	    (!a.id || jr_args_id(a.id, &p.id))) {
+		jr_cli_error("person %s: geef het nummer (id) van de persoon", cmd);
 		status = 2;
 		goto out;
 	}
-	if ((strcmp(cmd, "show") == 0 || strcmp(cmd, "update") == 0) &&
-	    (!a.id || (p.id = strtoll(a.id, &end, 10)) <= 0 || *end)) {
-		jr_cli_error("person %s: geef het nummer (id) van de persoon", cmd);
+	if (strcmp(cmd, "find") == 0 && a.id) {
+		jr_cli_error("person find: zoek met --bsn, niet met een nummer");
+		status = 2;
+		goto out;
+	}
+	if (a.date && jr_date_parse(a.date, strlen(a.date), &on)) {
+		jr_cli_error("person involved: --date verwacht een bestaande datum (JJJJ-MM-DD)");
 		status = 2;
 		goto out;
 	}
@@ -229,17 +249,23 @@ int jr_cmd_person(int argc, char **argv)
 		goto out;
 	}
 	jr_cli_actor(&actor, &a.db);
-	if (jr_store_open(a.db.db, a.db.key, false, &store, &diag)) {
-		jr_cli_error("person: %s: %s", a.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("person", &a.db, &store)))
 		goto out;
-	}
 	if (strcmp(cmd, "add") == 0) {
 		status = report(jr_store_person_add(store, &actor, &p), cmd);
 	} else if (strcmp(cmd, "show") == 0) {
 		status = report(jr_store_person_get(store, &actor, p.id, &p), cmd);
 	} else if (strcmp(cmd, "find") == 0) {
 		status = report(jr_store_person_find_bsn(store, &actor, a.bsn, &p), cmd);
+	} else if (strcmp(cmd, "involved") == 0) {
+		struct jr_involvement inv[INVOLVED_MAX];
+		size_t count = 0;
+		status = report(jr_store_involvement(store, &actor, p.id, on, inv, INVOLVED_MAX,
+						     &count),
+				cmd);
+		if (!status)
+			print_involvement(p.id, on, inv, count);
+		goto out;
 	} else {
 		int version = p.version;
 		status = report(jr_store_person_get(store, &actor, p.id, &p), cmd);

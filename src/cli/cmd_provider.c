@@ -256,7 +256,6 @@ int jr_cmd_provider(int argc, char **argv)
 	struct jr_provider p = {0};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	long long n;
 	int status;
@@ -299,11 +298,8 @@ int jr_cmd_provider(int argc, char **argv)
 		}
 	}
 	jr_cli_actor(&actor, &a.db);
-	if (jr_store_open(a.db.db, a.db.key, false, &store, &diag)) {
-		jr_cli_error("provider: %s: %s", a.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("provider", &a.db, &store)))
 		goto out;
-	}
 	if (strcmp(cmd, "add") == 0)
 		status = report(jr_store_provider_add(store, &actor, &p), "provider", cmd);
 	else if (strcmp(cmd, "show") == 0)
@@ -465,7 +461,6 @@ static int contract_check(const struct cmd_args *a, const struct jr_policy_set *
 	const struct jr_municipality *m;
 	struct jr_provider p;
 	struct jr_store *store = NULL;
-	struct jr_diag diag;
 	struct jr_buf b;
 	char date_text[JR_DATE_STRLEN];
 	long long id, form;
@@ -501,11 +496,8 @@ static int contract_check(const struct cmd_args *a, const struct jr_policy_set *
 	m = jr_policy_municipality(pol, a->municipality);
 	if (parse_date_field("contract", "date", a->date, &date))
 		goto out;
-	if (jr_store_open(a->db.db, a->db.key, false, &store, &diag)) {
-		jr_cli_error("contract: %s: %s", a->db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("contract", &a->db, &store)))
 		goto out;
-	}
 	status = report(jr_store_provider_get(store, (int64_t)id, &p), "contract", "check");
 	if (status)
 		goto out;
@@ -558,8 +550,6 @@ int jr_cmd_contract(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
 	const char *cmd = argc > 1 ? argv[1] : "";
 	int status;
 
@@ -577,11 +567,8 @@ int jr_cmd_contract(int argc, char **argv)
 				    &a.db, NULL, NULL);
 	if (status)
 		goto out;
-	if (jr_policy_set_load_dir(&set, a.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
+	if ((status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
-	}
 	if (strcmp(cmd, "check") == 0) {
 		status = contract_check(&a, &set);
 		goto out;
@@ -589,11 +576,8 @@ int jr_cmd_contract(int argc, char **argv)
 	if ((status = contract_fields(&a, &set, &c)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
-	if (jr_store_open(a.db.db, a.db.key, false, &store, &diag)) {
-		jr_cli_error("contract: %s: %s", a.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("contract", &a.db, &store)))
 		goto out;
-	}
 	status = report(jr_store_contract_add(store, &actor, &c), "contract", cmd);
 	if (!status)
 		print_contract(&c);

@@ -62,7 +62,6 @@ int jr_cmd_retention(int argc, char **argv)
 	struct ids ids = {0};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
 	const char *apply;
 	jr_day cutoff;
 	enum jr_err err = JR_OK;
@@ -87,11 +86,8 @@ int jr_cmd_retention(int argc, char **argv)
 	r.apply = apply != NULL;
 	cutoff = jr_date_add_years(r.date, -JR_RETENTION_YEARS);
 	jr_cli_actor(&actor, &h.db);
-	if (jr_store_open(h.db.db, h.db.key, false, &store, &diag)) {
-		jr_cli_error("retention: %s: %s", h.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("retention", &h.db, &store)))
 		goto out;
-	}
 	if (!r.apply) {
 		err = jr_store_retention_candidates(store, &actor, cutoff, print_candidate, &r);
 	} else {

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -78,20 +77,11 @@ struct lane {
 	enum jr_err err;
 };
 
-static jr_day today_local(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static int parse_args(int argc, char **argv, struct route_opts *o)
 {
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 
-	o->today = today_local();
+	o->today = jr_args_today();
 	o->threads = online < 1 ? 1 : online > 8 ? 8 : (int)online;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];

@@ -109,9 +109,7 @@ int jr_cmd_signals(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
 	struct scan sc = {.set = &set};
-	char bad[JR_PATH_MAX];
 	int status;
 	enum jr_err err;
 
@@ -132,17 +130,11 @@ int jr_cmd_signals(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (jr_policy_set_load_dir(&set, h.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
+	if ((status = jr_cli_load_policies(&h.db, &set)))
 		goto out;
-	}
 	jr_cli_actor(&actor, &h.db);
-	if (jr_store_open(h.db.db, h.db.key, false, &store, &diag)) {
-		jr_cli_error("signals: %s: %s", h.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("signals", &h.db, &store)))
 		goto out;
-	}
 	err = jr_store_each_case(store, &actor, emit, &sc);
 	if (!err)
 		err = jr_store_social_each(store, "", emit_stale, &sc);

@@ -159,9 +159,7 @@ int jr_cmd_socialmap(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_diag diag;
 	struct listing l = {.set = &set};
-	char bad[JR_PATH_MAX];
 	const char *sub = argc > 1 ? argv[1] : "";
 	int status;
 
@@ -178,17 +176,11 @@ int jr_cmd_socialmap(int argc, char **argv)
 	jr_buf_init(&l.line, 8192);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
-	if (jr_policy_set_load_dir(&set, h.db.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
+	if ((status = jr_cli_load_policies(&h.db, &set)))
 		goto out;
-	}
 	jr_cli_actor(&actor, &h.db);
-	if (jr_store_open(h.db.db, h.db.key, false, &store, &diag)) {
-		jr_cli_error("socialmap: %s: %s", h.db.db, diag.message);
-		status = 1;
+	if ((status = jr_cli_open_store("socialmap", &h.db, &store)))
 		goto out;
-	}
 	if (strcmp(sub, "add") == 0) {
 		status = cmd_add(store, &actor, &h, &set);
 	} else {

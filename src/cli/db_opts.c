@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "json/policy_set.h"
 
 int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o)
 {
@@ -70,4 +71,25 @@ void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o)
 	a->who = o->who_buf;
 	a->origin = "cli";
 	a->reason = o->reason;
+}
+
+int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set)
+{
+	struct jr_diag diag;
+	char bad[JR_PATH_MAX];
+
+	if (jr_policy_set_load_dir(set, o->policy_dir, &diag, bad, sizeof(bad)) == JR_OK)
+		return 0;
+	jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
+	return 2;
+}
+
+int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store)
+{
+	struct jr_diag diag;
+
+	if (jr_store_open(o->db, o->key, false, store, &diag) == JR_OK)
+		return 0;
+	jr_cli_error("%s: %s: %s", what, o->db, diag.message);
+	return 1;
 }

@@ -139,6 +139,22 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_must_exist(struct jr_store *s, const char *sql, int64_t id)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool found = false;
+
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &found));
+	if (!found)
+		err = JR_ERR_NOT_FOUND;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 enum jr_err jr_store_begin(struct jr_store *s)
 {
 	return s->bulk ? JR_OK : jr_db_begin(s->db);

@@ -248,9 +248,25 @@ struct jr_organisation {
 enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_organisation *o);
 enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_organisation *out);
+typedef enum jr_err (*jr_organisation_fn)(void *ctx, const struct jr_organisation *o);
+/* Every organisation, oldest first, of one kind and/or municipality ("" = any); stops at the
+ * first error `fn` returns. */
+enum jr_err jr_store_organisation_each(struct jr_store *s, const char *kind,
+				       const char *municipality, jr_organisation_fn fn, void *ctx);
 
 /* Users beyond the first administrator: a role of DESIGN.md §4 (consulent, verwijzer, gi,
  * provider, contract_manager, policy, admin) and the organisation they work for (0 = none). */
+/* A user as others may see it: never the password hash. */
+struct jr_user {
+	int64_t id;
+	char username[33];
+	char role[24];
+	int64_t organisation_id; /* 0 = none */
+	char created_at[21];
+};
+enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *out);
+typedef enum jr_err (*jr_user_fn)(void *ctx, const struct jr_user *u);
+enum jr_err jr_store_user_each(struct jr_store *s, jr_user_fn fn, void *ctx);
 enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, const char *username,
 				 const char *role, int64_t organisation_id, const char *password,
 				 int64_t *id);
@@ -279,6 +295,27 @@ enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a,
  * (JR_ERR_NOT_FOUND). History and audit as for every change. */
 enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
 					       struct jr_household *h, int64_t user_id);
+
+/* Involvement (store_involvement.c): which organisations are involved with a child on a date,
+ * derived from the records, never typed in. `via` says from what: help_request (the local team
+ * of the municipality responsible, kind local_team), referral (the referrer, kind referrer;
+ * referrals by the municipality itself or by no one are left out), allocation (the provider,
+ * while care has not stopped) or measure (the GI, while the measure is in force). Only open
+ * help requests count. */
+struct jr_involvement {
+	char via[16];
+	int64_t object_id;       /* the help request, referral, allocation or measure */
+	int64_t organisation_id; /* organisations.id, providers.id for a provider; 0 = not on record */
+	char kind[JR_ORG_KIND_MAX];
+	char name[JR_PERSON_NAME_MAX]; /* "" when the records name no organisation */
+	char agb[9];
+	int referrer_type; /* COD327 number for a referral, else 0 */
+	jr_day since;
+};
+/* Fills `out` with up to `max` entries, oldest first; *count is how many there are (it may exceed
+ * max). JR_ERR_NOT_FOUND when the child is unknown. One audit entry. */
+enum jr_err jr_store_involvement(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
+				 jr_day on, struct jr_involvement *out, size_t max, size_t *count);
 
 /* Help requests and their course (store_course.c). */
 

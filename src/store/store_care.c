@@ -119,26 +119,10 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 	jr_date_format(m->end, end);
 	jr_store_now(now);
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT 1 FROM persons WHERE id = $1", &st));
-	TRY(jr_db_bind_int(st, 1, m->child_id));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
-	if (m->gi_organisation_id) {
-		TRY(jr_db_prepare(s->db, "SELECT 1 FROM organisations WHERE id = $1", &st));
-		TRY(jr_db_bind_int(st, 1, m->gi_organisation_id));
-		TRY(jr_db_step(st, &row));
-		jr_db_finalize(st);
-		st = NULL;
-		if (!row) {
-			err = JR_ERR_NOT_FOUND;
-			goto out;
-		}
-	}
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", m->child_id));
+	if (m->gi_organisation_id)
+		TRY(jr_store_must_exist(s, "SELECT 1 FROM organisations WHERE id = $1",
+					m->gi_organisation_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO measures (child_id, kind, court_date, gi_organisation_id,"
 			  " start_date, end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"

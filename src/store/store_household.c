@@ -37,34 +37,6 @@ static bool username_valid(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-/* Whether a row with this id exists; `sql` selects by $1 inside the caller's transaction. */
-static enum jr_err exists(struct jr_store *s, const char *sql, int64_t id, bool *found)
-{
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-
-	*found = false;
-	TRY(jr_db_prepare(s->db, sql, &st));
-	TRY(jr_db_bind_int(st, 1, id));
-	TRY(jr_db_step(st, found));
-out:
-	jr_db_finalize(st);
-	return err;
-}
-
-/* JR_ERR_NOT_FOUND when `sql` finds no row for `id`. */
-static enum jr_err must_exist(struct jr_store *s, const char *sql, int64_t id)
-{
-	enum jr_err err;
-	bool found;
-
-	TRY(exists(s, sql, id, &found));
-	if (!found)
-		err = JR_ERR_NOT_FOUND;
-out:
-	return err;
-}
-
 enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_organisation *o)
 {
@@ -103,6 +75,16 @@ out:
 	return jr_store_finish(s, err);
 }
 
+static void read_organisation(struct jr_db_stmt *st, struct jr_organisation *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = jr_db_col_int(st, 0);
+	snprintf(out->kind, sizeof(out->kind), "%s", jr_db_col_text(st, 1));
+	snprintf(out->name, sizeof(out->name), "%s", jr_db_col_text(st, 2));
+	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 3));
+	snprintf(out->agb, sizeof(out->agb), "%s", jr_db_col_text(st, 4));
+}
+
 enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_organisation *out)
 {
 	struct jr_db_stmt *st = NULL;
@@ -119,11 +101,89 @@ enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_
 		err = JR_ERR_NOT_FOUND;
 		goto out;
 	}
+	read_organisation(st, out);
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_organisation_each(struct jr_store *s, const char *kind,
+				       const char *municipality, jr_organisation_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_organisation o;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " ORGANISATION_COLUMNS " FROM organisations"
+			  " WHERE ($1 = '' OR kind = $1) AND ($2 = '' OR municipality = $2) ORDER BY id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, kind));
+	TRY(jr_db_bind_text(st, 2, municipality));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		read_organisation(st, &o);
+		TRY(fn(ctx, &o));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* Users: never the password hash. */
+#define USER_COLUMNS "id, username, role, COALESCE(organisation_id, 0), created_at"
+
+static void read_user(struct jr_db_stmt *st, struct jr_user *out)
+{
+	memset(out, 0, sizeof(*out));
 	out->id = jr_db_col_int(st, 0);
-	snprintf(out->kind, sizeof(out->kind), "%s", jr_db_col_text(st, 1));
-	snprintf(out->name, sizeof(out->name), "%s", jr_db_col_text(st, 2));
-	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 3));
-	snprintf(out->agb, sizeof(out->agb), "%s", jr_db_col_text(st, 4));
+	snprintf(out->username, sizeof(out->username), "%s", jr_db_col_text(st, 1));
+	snprintf(out->role, sizeof(out->role), "%s", jr_db_col_text(st, 2));
+	out->organisation_id = jr_db_col_int(st, 3);
+	snprintf(out->created_at, sizeof(out->created_at), "%s", jr_db_col_text(st, 4));
+}
+
+enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT " USER_COLUMNS " FROM users WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	read_user(st, out);
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_user_each(struct jr_store *s, jr_user_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_user u;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT " USER_COLUMNS " FROM users ORDER BY id", &st));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		read_user(st, &u);
+		TRY(fn(ctx, &u));
+	}
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
@@ -149,7 +209,7 @@ enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, c
 	jr_store_now(now);
 	TRY(jr_store_begin(s));
 	if (organisation_id)
-		TRY(must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
+		TRY(jr_store_must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
 	/* Looked up first: on PostgreSQL a violated constraint spoils the whole transaction. */
 	TRY(jr_store_user_exists(s, username, &row));
 	if (row) {
@@ -254,7 +314,7 @@ enum jr_err jr_store_household_add_member(struct jr_store *s, const struct jr_ac
 		return JR_ERR_INPUT;
 	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, household_id, &h));
-	TRY(must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT COUNT(*), COALESCE(SUM(CASE WHEN person_id = $2 THEN 1 ELSE 0 END),"
 			  " 0) FROM household_members WHERE household_id = $1",
@@ -359,7 +419,7 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
 		goto out;
 	}
-	TRY(must_exist(s, "SELECT 1 FROM users WHERE id = $1", user_id));
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM users WHERE id = $1", user_id));
 	TRY(household_json(&before, &old));
 	TRY(jr_store_history(s, a, "households", before.id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,

@@ -36,6 +36,10 @@ enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const c
 enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const char *table,
 			     int64_t id, int version, const char *before_json);
 
+/* JR_ERR_NOT_FOUND when `sql` (a SELECT by $1) finds no row for `id`, inside the caller's
+ * transaction: the check that a referenced record exists before a write names it. */
+enum jr_err jr_store_must_exist(struct jr_store *s, const char *sql, int64_t id);
+
 /* Begins an operation's transaction (a no-op inside a bulk transaction). */
 enum jr_err jr_store_begin(struct jr_store *s);
 

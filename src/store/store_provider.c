@@ -186,15 +186,7 @@ enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 		jr_date_format(c->end, end);
 	jr_store_now(now);
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT 1 FROM providers WHERE id = $1", &st));
-	TRY(jr_db_bind_int(st, 1, c->provider_id));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM providers WHERE id = $1", c->provider_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO contracts (provider_id, region, municipality, forms,"
 			  " product_codes, tariff_cents, unit, start_date, end_date, capacity,"

@@ -8,7 +8,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,43 +17,18 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/store.h"
-
-static char dir[64], db_path[128], key_path[128];
-static bool sqlite; /* file checks (BSN not in the file, WAL mode) only apply there */
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
+#include "store_fixture.h"
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-store-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	sqlite = strstr(db_path, "://") == NULL;
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
-	return 0;
+	return fx_setup("store");
 }
 
 static int teardown(void **state)
 {
-	char cmd[200];
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static struct jr_store *open_store(bool init)
-{
-	struct jr_store *s = NULL;
-	struct jr_diag d;
-	enum jr_err err = jr_store_open(db_path, key_path, init, &s, &d);
-	if (err)
-		fail_msg("open: %s", d.message);
-	return s;
+	return fx_teardown();
 }
 
 static struct jr_person sanne(const char *bsn)
@@ -68,35 +42,17 @@ static struct jr_person sanne(const char *bsn)
 	return p;
 }
 
-/* Counts rows of a query through the database interface. */
-static int64_t count(const char *sql)
-{
-	struct jr_db *db;
-	struct jr_db_stmt *st;
-	char msg[JR_DB_ERRMSG_MAX];
-	bool row;
-	int64_t n;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
-	assert_int_equal(jr_db_prepare(db, sql, &st), JR_OK);
-	assert_int_equal(jr_db_step(st, &row), JR_OK);
-	assert_true(row);
-	n = jr_db_col_int(st, 0);
-	jr_db_finalize(st);
-	jr_db_close(db);
-	return n;
-}
-
 /* Whether `needle` occurs in the database files (main file and WAL). */
 static bool in_files(const char *needle)
 {
-	if (!sqlite)
+	if (!fx_sqlite)
 		return false; /* PostgreSQL's files are the server's; the sealing is the same code */
 	static const char *const suffix[] = {"", "-wal"};
 	for (size_t k = 0; k < 2; k++) {
 		char path[160], buf[1 << 16];
 		size_t n, nl = strlen(needle), carry = 0;
 		FILE *f;
-		snprintf(path, sizeof(path), "%s%s", db_path, suffix[k]);
+		snprintf(path, sizeof(path), "%s%s", fx_db_path, suffix[k]);
 		f = fopen(path, "rb");
 		if (!f)
 			continue;
@@ -119,25 +75,26 @@ static void test_init_creates_schema_and_key(void **state)
 {
 	(void)state;
 	struct stat st;
-	struct jr_store *s = open_store(true);
+	struct jr_store *s = fx_open(true);
 	int found, now;
 	jr_store_versions(s, &found, &now);
 	assert_int_equal(found, 0);
 	assert_int_equal(now, jr_schema_version());
 	jr_store_close(s);
-	assert_int_equal(stat(key_path, &st), 0);
+	assert_int_equal(stat(fx_key_path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(st.st_size, 64);
 	/* a second init finds the schema current and keeps the key */
-	s = open_store(true);
+	s = fx_open(true);
 	jr_store_versions(s, &found, &now);
 	assert_int_equal(found, now);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT MAX(version) FROM schema_migrations"), jr_schema_version());
-	if (sqlite) {
-		assert_int_equal(count("PRAGMA user_version"), jr_schema_version());
-		assert_int_equal(count("SELECT COUNT(*) FROM pragma_journal_mode"
-				       " WHERE journal_mode = 'wal'"),
+	assert_int_equal(fx_count("SELECT MAX(version) FROM schema_migrations"),
+			 jr_schema_version());
+	if (fx_sqlite) {
+		assert_int_equal(fx_count("PRAGMA user_version"), jr_schema_version());
+		assert_int_equal(fx_count("SELECT COUNT(*) FROM pragma_journal_mode"
+					  " WHERE journal_mode = 'wal'"),
 				 1);
 	}
 }
@@ -145,58 +102,60 @@ static void test_init_creates_schema_and_key(void **state)
 static void test_person_round_trip_and_bsn_unreadable(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_person p = sanne("123456782"), got;
-	assert_int_equal(jr_store_person_add(s, &actor, &p), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &p), JR_OK);
 	assert_true(p.id > 0);
 	assert_int_equal(p.version, 1);
-	assert_int_equal(jr_store_person_get(s, &actor, p.id, &got), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &got), JR_OK);
 	assert_string_equal(got.bsn, "123456782");
 	assert_string_equal(got.family_name, "de Vries");
 	assert_int_equal(got.birth_date, p.birth_date);
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &got), JR_OK);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &got), JR_OK);
 	assert_int_equal(got.id, p.id);
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "111111110", &got), JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_person_get(s, &actor, 9999, &got), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "111111110", &got),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, 9999, &got), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
 	assert_false(in_files("123456782"));
-	if (sqlite)
+	if (fx_sqlite)
 		assert_true(in_files("de Vries")); /* the check itself can find text */
 }
 
 static void test_duplicate_bsn_is_a_conflict(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_person p = sanne("123456782");
-	int64_t before = count("SELECT COUNT(*) FROM audit_log");
-	assert_int_equal(jr_store_person_add(s, &actor, &p), JR_ERR_CONFLICT);
+	int64_t before = fx_count("SELECT COUNT(*) FROM audit_log");
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &p), JR_ERR_CONFLICT);
 	jr_store_close(s);
 	/* nothing half-written: no person, no audit entry */
-	assert_int_equal(count("SELECT COUNT(*) FROM persons"), 1);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), before);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), before);
 }
 
 static void test_update_needs_the_version_read(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_person p, stale;
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_OK);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &p), JR_OK);
 	stale = p;
 	snprintf(p.family_name, sizeof(p.family_name), "Jansen");
-	assert_int_equal(jr_store_person_update(s, &actor, &p), JR_OK);
+	assert_int_equal(jr_store_person_update(s, &fx_actor, &p), JR_OK);
 	assert_int_equal(p.version, 2);
 	snprintf(stale.family_name, sizeof(stale.family_name), "Bakker");
-	assert_int_equal(jr_store_person_update(s, &actor, &stale), JR_ERR_CONFLICT);
-	assert_int_equal(jr_store_person_get(s, &actor, p.id, &stale), JR_OK);
+	assert_int_equal(jr_store_person_update(s, &fx_actor, &stale), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &stale), JR_OK);
 	assert_string_equal(stale.family_name, "Jansen");
 	/* the BSN identifies the person and is never edited */
 	snprintf(stale.bsn, sizeof(stale.bsn), "111111110");
-	assert_int_equal(jr_store_person_update(s, &actor, &stale), JR_ERR_REFUSED);
+	assert_int_equal(jr_store_person_update(s, &fx_actor, &stale), JR_ERR_REFUSED);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM record_history WHERE record_table = 'persons'"
-			       " AND version = 1 AND before_json LIKE '%de Vries%'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM record_history"
+				  " WHERE record_table = 'persons'"
+				  " AND version = 1 AND before_json LIKE '%de Vries%'"),
 			 1);
 	assert_false(in_files("123456782"));
 }
@@ -204,20 +163,20 @@ static void test_update_needs_the_version_read(void **state)
 static void test_every_access_is_audited(void **state)
 {
 	(void)state;
-	int64_t before = count("SELECT COUNT(*) FROM audit_log");
-	struct jr_store *s = open_store(false);
+	int64_t before = fx_count("SELECT COUNT(*) FROM audit_log");
+	struct jr_store *s = fx_open(false);
 	struct jr_person p;
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_OK);
-	assert_int_equal(jr_store_person_get(s, &actor, p.id, &p), JR_OK);
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "111111110", &p), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &p), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &p), JR_OK);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "111111110", &p), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
 	char sql[200];
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), before + 3);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), before + 3);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM audit_log WHERE id > %lld AND action = 'person.search.none'"
 		 " AND person_id IS NULL AND actor = 'test' AND reason = 'test'",
 		 (long long)before);
-	assert_int_equal(count(sql), 1);
+	assert_int_equal(fx_count(sql), 1);
 }
 
 static void test_newer_schema_is_refused(void **state)
@@ -228,17 +187,17 @@ static void test_newer_schema_is_refused(void **state)
 	struct jr_diag d;
 	char msg[JR_DB_ERRMSG_MAX];
 	int from;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "INSERT INTO schema_migrations VALUES (99, 'future', 'x')"),
 			 JR_OK);
 	assert_int_equal(jr_migrate(db, &from, msg), JR_ERR_STORE);
 	assert_non_null(strstr(msg, "nieuwer"));
 	jr_db_close(db);
-	assert_int_equal(jr_store_open(db_path, key_path, false, &s, &d), JR_ERR_STORE);
+	assert_int_equal(jr_store_open(fx_db_path, fx_key_path, false, &s, &d), JR_ERR_STORE);
 	assert_null(s);
-	assert_int_equal(jr_store_open(db_path, key_path, true, &s, &d), JR_ERR_STORE);
+	assert_int_equal(jr_store_open(fx_db_path, fx_key_path, true, &s, &d), JR_ERR_STORE);
 	assert_non_null(strstr(d.message, "nieuwer"));
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version = 99"), JR_OK);
 	jr_db_close(db);
 }
@@ -250,20 +209,20 @@ static void test_key_file_is_guarded(void **state)
 	struct jr_diag d;
 	char other[160];
 	struct jr_person p;
-	assert_int_equal(chmod(key_path, 0644), 0);
-	assert_int_equal(jr_store_open(db_path, key_path, false, &s, &d), JR_ERR_REFUSED);
+	assert_int_equal(chmod(fx_key_path, 0644), 0);
+	assert_int_equal(jr_store_open(fx_db_path, fx_key_path, false, &s, &d), JR_ERR_REFUSED);
 	assert_string_equal(d.path, "--key");
 	assert_non_null(strstr(d.message, "chmod 600"));
-	assert_int_equal(chmod(key_path, 0600), 0);
+	assert_int_equal(chmod(fx_key_path, 0600), 0);
 	/* without init, a missing key file is not created */
-	snprintf(other, sizeof(other), "%s/other.key", dir);
-	assert_int_equal(jr_store_open(db_path, other, false, &s, &d), JR_ERR_IO);
+	snprintf(other, sizeof(other), "%s/other.key", fx_dir);
+	assert_int_equal(jr_store_open(fx_db_path, other, false, &s, &d), JR_ERR_IO);
 	assert_int_equal(access(other, F_OK), -1);
 	/* with another key the BSNs do not open: a read fails instead of giving garbage */
 	s = NULL;
-	assert_int_equal(jr_store_open(db_path, other, true, &s, &d), JR_OK);
-	assert_int_equal(jr_store_person_get(s, &actor, 1, &p), JR_ERR_STORE);
-	assert_int_equal(jr_store_person_find_bsn(s, &actor, "123456782", &p), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_open(fx_db_path, other, true, &s, &d), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, 1, &p), JR_ERR_STORE);
+	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &p), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
 }
 
@@ -273,8 +232,8 @@ static void test_uninitialised_database_is_refused(void **state)
 	struct jr_store *s = NULL;
 	struct jr_diag d;
 	char empty[160];
-	snprintf(empty, sizeof(empty), "%s/empty.db", dir);
-	assert_int_equal(jr_store_open(empty, key_path, false, &s, &d), JR_ERR_STORE);
+	snprintf(empty, sizeof(empty), "%s/empty.db", fx_dir);
+	assert_int_equal(jr_store_open(empty, fx_key_path, false, &s, &d), JR_ERR_STORE);
 	assert_non_null(strstr(d.message, "jeugdroute init"));
 	assert_int_equal(access(empty, F_OK), -1); /* and nothing was created */
 }
@@ -282,44 +241,48 @@ static void test_uninitialised_database_is_refused(void **state)
 static void test_users_and_policies(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	bool exists, added;
 	assert_int_equal(jr_store_user_exists(s, "admin", &exists), JR_OK);
 	assert_false(exists);
-	assert_int_equal(jr_store_user_add(s, &actor, "admin", "admin", "correct horse battery"),
+	assert_int_equal(jr_store_user_add(s, &fx_actor, "admin", "admin", "correct horse battery"),
 			 JR_OK);
-	assert_int_equal(jr_store_user_add(s, &actor, "admin", "admin", "x"), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_user_add(s, &fx_actor, "admin", "admin", "x"), JR_ERR_CONFLICT);
 	assert_int_equal(jr_store_user_exists(s, "admin", &exists), JR_OK);
 	assert_true(exists);
-	assert_int_equal(jr_store_policy_record(s, &actor, "twente", "{\"a\":1}", &added), JR_OK);
+	assert_int_equal(jr_store_policy_record(s, &fx_actor, "twente", "{\"a\":1}", &added),
+			 JR_OK);
 	assert_true(added);
-	assert_int_equal(jr_store_policy_record(s, &actor, "twente", "{\"a\":1}", &added), JR_OK);
+	assert_int_equal(jr_store_policy_record(s, &fx_actor, "twente", "{\"a\":1}", &added),
+			 JR_OK);
 	assert_false(added);
 	jr_store_close(s);
 	assert_false(in_files("correct horse battery"));
-	assert_int_equal(count("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users"
+				  " WHERE password_hash LIKE '$argon2id$%'"),
+			 1);
 }
 
 static void test_bulk_is_all_or_nothing(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_person a = sanne("111111110"), b = sanne("999999990"), dup = sanne("123456782");
-	int64_t before = count("SELECT COUNT(*) FROM persons");
+	int64_t before = fx_count("SELECT COUNT(*) FROM persons");
 	/* a failing operation spoils the whole bulk transaction */
 	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
-	assert_int_equal(jr_store_person_add(s, &actor, &a), JR_OK);
-	assert_int_equal(jr_store_person_add(s, &actor, &dup), JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &a), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &dup), JR_ERR_CONFLICT);
 	assert_int_equal(jr_store_bulk_end(s, true), JR_ERR_REFUSED);
-	assert_int_equal(count("SELECT COUNT(*) FROM persons"), before);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), before);
 	/* and a good one commits everything at once */
 	a = sanne("111111110");
 	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
 	assert_int_equal(jr_store_bulk_begin(s), JR_ERR_INTERNAL); /* not nested */
-	assert_int_equal(jr_store_person_add(s, &actor, &a), JR_OK);
-	assert_int_equal(jr_store_person_add(s, &actor, &b), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &a), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &b), JR_OK);
 	assert_int_equal(jr_store_bulk_end(s, true), JR_OK);
-	assert_int_equal(count("SELECT COUNT(*) FROM persons"), before + 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), before + 2);
 	/* rolled back on purpose */
 	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
 	assert_int_equal(jr_store_bulk_end(s, false), JR_OK);
@@ -343,7 +306,7 @@ static enum jr_err see_social(void *arg, const struct jr_social_entry *e)
 static void test_social_map(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_social_entry e = {.age_min = 4, .age_max = 12, .no_referral = true};
 	struct social_seen seen = {0};
 	snprintf(e.organisation, sizeof(e.organisation), "Bibliotheek");
@@ -351,7 +314,7 @@ static void test_social_map(void **state)
 	memcpy(e.municipality, "0164", 5);
 	e.needs = (1u << JR_NEED_SCHOOL) | (1u << JR_NEED_DEVELOPMENT);
 	e.verified_on = jr_date_from_ymd(2026, 5, 1);
-	assert_int_equal(jr_store_social_add(s, &actor, &e), JR_OK);
+	assert_int_equal(jr_store_social_add(s, &fx_actor, &e), JR_OK);
 	assert_true(e.id > 0);
 	assert_int_equal(jr_store_social_each(s, "0153", see_social, &seen), JR_OK);
 	assert_int_equal(seen.count, 0);
@@ -391,8 +354,8 @@ static void test_statement_reuse(void **state)
 	char msg[JR_DB_ERRMSG_MAX], sql[64];
 	bool row;
 	(void)state;
-	jr_store_close(open_store(true));
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	jr_store_close(fx_open(true));
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	for (int64_t i = 1; i <= 100; i++)
 		assert_int_equal(one_value(db, "SELECT $1 + 1", i), i + 1);
 	snprintf(sql, sizeof(sql), "SELECT $1 * 2");

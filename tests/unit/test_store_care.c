@@ -6,18 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
 #include "json/policy_json.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
-static char dir[64], db_path[128], key_path[128];
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 static struct jr_store *store;
 static struct jr_policy twente;
 static int64_t child_id, analysed_id, bare_id, provider_id, suspended_id;
@@ -30,14 +27,14 @@ static int64_t add_request(bool with_analysis)
 	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
 	snprintf(h.question, sizeof(h.question), "Zorgen om gedrag.");
 	memcpy(h.municipality, "0153", 5);
-	if (jr_store_help_request_add(store, &actor, &h))
+	if (jr_store_help_request_add(store, &fx_actor, &h))
 		return 0;
 	if (with_analysis) {
 		struct jr_broad_analysis b = {.help_request_id = h.id, .made_on = D(2026, 10, 10)};
 		b.needs[JR_NEED_BEHAVIOUR] = 3;
 		snprintf(b.explanation, sizeof(b.explanation), "x");
 		snprintf(b.participants, sizeof(b.participants), "gezin");
-		if (jr_store_analysis_add(store, &actor, &b))
+		if (jr_store_analysis_add(store, &fx_actor, &b))
 			return 0;
 	}
 	return h.id;
@@ -49,11 +46,11 @@ static int64_t add_provider(const char *agb, enum jr_provider_status status)
 	struct jr_contract c = {.forms = 0x1e /* forms 1-4 */, .start = D(2026, 1, 1)};
 	snprintf(p.agb, sizeof(p.agb), "%s", agb);
 	snprintf(p.name, sizeof(p.name), "Zorg %s", agb);
-	if (jr_store_provider_add(store, &actor, &p))
+	if (jr_store_provider_add(store, &fx_actor, &p))
 		return 0;
 	c.provider_id = p.id;
 	snprintf(c.region, sizeof(c.region), "twente");
-	if (jr_store_contract_add(store, &actor, &c))
+	if (jr_store_contract_add(store, &fx_actor, &c))
 		return 0;
 	return p.id;
 }
@@ -63,24 +60,17 @@ static int setup(void **state)
 	struct jr_diag d;
 	struct jr_person p = {0};
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-care-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fx_setup("care"))
 		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
 	if (jr_policy_load_file(JR_TEST_POLICY_DIR "/twente.json", &twente, &d) ||
-	    jr_store_open(db_path, key_path, true, &store, &d))
+	    jr_store_open(fx_db_path, fx_key_path, true, &store, &d))
 		return -1;
 	memcpy(p.bsn, "123456782", 10);
 	snprintf(p.given_names, sizeof(p.given_names), "Lotte");
 	snprintf(p.family_name, sizeof(p.family_name), "Bos");
 	memcpy(p.municipality, "0153", 5);
 	p.birth_date = D(2013, 5, 5);
-	if (jr_store_person_add(store, &actor, &p))
+	if (jr_store_person_add(store, &fx_actor, &p))
 		return -1;
 	child_id = p.id;
 	analysed_id = add_request(true);
@@ -92,11 +82,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
 	(void)state;
 	jr_store_close(store);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fx_teardown();
 }
 
 static int64_t referral(int64_t help_request, int form, bool valid)
@@ -105,7 +93,7 @@ static int64_t referral(int64_t help_request, int form, bool valid)
 				.referred_on = D(2026, 11, 1), .valid = valid};
 	memcpy(r.agb, "01012345", 9);
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsenpraktijk Noord");
-	assert_int_equal(jr_store_referral_add(store, &actor, &r), JR_OK);
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_OK);
 	return r.id;
 }
 
@@ -123,7 +111,7 @@ static struct jr_allocation allocation(int64_t help_request, int64_t provider, i
 static void expect_refused(struct jr_allocation *al, bool decision, const char *part)
 {
 	const char *why = NULL;
-	enum jr_err err = jr_store_allocation_add(store, &actor, &twente, al, decision, &why);
+	enum jr_err err = jr_store_allocation_add(store, &fx_actor, &twente, al, decision, &why);
 	assert_int_equal(err, JR_ERR_REFUSED);
 	if (!why || !strstr(why, part))
 		fail_msg("why \"%s\" lacks \"%s\"", why ? why : "(none)", part);
@@ -135,7 +123,7 @@ static void test_referral_needs_a_request(void **state)
 	struct jr_referral r = {.help_request_id = 99999, .referrer_type = 1, .form = 2,
 				.referred_on = D(2026, 11, 1), .valid = true};
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Lokaal team");
-	assert_int_equal(jr_store_referral_add(store, &actor, &r), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_ERR_NOT_FOUND);
 }
 
 static void test_allocation_rules_from_the_records(void **state)
@@ -170,7 +158,8 @@ static void test_allocation_made(void **state)
 	struct jr_allocation al = allocation(analysed_id, provider_id,
 					     referral(analysed_id, 3, true), 3);
 	char expected[24];
-	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, false, &why), JR_OK);
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, false, &why),
+			 JR_OK);
 	assert_true(al.id > 0);
 	snprintf(expected, sizeof(expected), "%lld", (long long)al.id);
 	assert_string_equal(al.number, expected);
@@ -178,7 +167,8 @@ static void test_allocation_made(void **state)
 	assert_int_equal(al.regime, JR_REGIME_RESULT);
 	/* form 2 needs no analysis: allowed on the bare request by municipal decision */
 	al = allocation(bare_id, provider_id, 0, 2);
-	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, true, &why), JR_OK);
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
 }
 
 static void test_measure_makes_analysis_required(void **state)
@@ -187,7 +177,7 @@ static void test_measure_makes_analysis_required(void **state)
 	struct jr_db *db;
 	char msg[JR_DB_ERRMSG_MAX], sql[256];
 	struct jr_allocation al;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	snprintf(sql, sizeof(sql),
 		 "INSERT INTO measures (child_id, kind, court_date, start_date, created_at) VALUES"
 		 " (%lld, 'ots', '2026-06-01', '2026-06-01', 'x')",
@@ -208,22 +198,25 @@ static void test_care_start_and_stop(void **state)
 				    .satisfaction = 8, .end_reason = "31"};
 	struct jr_course_facts f;
 	int64_t delivery;
-	assert_int_equal(jr_store_allocation_add(store, &actor, &twente, &al, true, &why), JR_OK);
-	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2026, 12, 5), &o),
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2026, 12, 5), &o),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_care_start(store, &actor, al.id, D(2026, 12, 2), &delivery), JR_OK);
+	assert_int_equal(jr_store_care_start(store, &fx_actor, al.id, D(2026, 12, 2), &delivery),
+			 JR_OK);
 	assert_true(delivery > 0);
-	assert_int_equal(jr_store_care_start(store, &actor, al.id, D(2026, 12, 3), &delivery),
+	assert_int_equal(jr_store_care_start(store, &fx_actor, al.id, D(2026, 12, 3), &delivery),
 			 JR_ERR_CONFLICT);
 	assert_int_equal(jr_store_course_facts(store, analysed_id, &f), JR_OK);
 	assert_int_equal(f.care_started, 1);
 	assert_int_equal(f.care_running, 1);
-	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2026, 12, 1), &o), JR_ERR_INPUT);
-	assert_int_equal(jr_store_care_stop(store, &actor, al.id, D(2027, 3, 1), &o), JR_OK);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2026, 12, 1), &o),
+			 JR_ERR_INPUT);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2027, 3, 1), &o), JR_OK);
 	assert_int_equal(jr_store_course_facts(store, analysed_id, &f), JR_OK);
 	assert_int_equal(f.care_running, 0);
 	assert_int_equal(f.outcomes_missing, 0);
-	assert_int_equal(jr_store_care_start(store, &actor, 99999, D(2026, 12, 2), &delivery),
+	assert_int_equal(jr_store_care_start(store, &fx_actor, 99999, D(2026, 12, 2), &delivery),
 			 JR_ERR_NOT_FOUND);
 }
 
@@ -254,10 +247,130 @@ static void test_each_case_gathers_the_course(void **state)
 {
 	(void)state;
 	struct seen seen = {0};
-	assert_int_equal(jr_store_each_case(store, &actor, count_case, &seen), JR_OK);
+	assert_int_equal(jr_store_each_case(store, &fx_actor, count_case, &seen), JR_OK);
 	assert_int_equal(seen.cases, 2);             /* both help requests are open */
 	assert_true(seen.items_of_analysed >= 2);    /* the allocations of the child */
 	assert_true(seen.stopped_item);
+}
+
+/* Involvement is derived from the records: the local team of an open request, a referrer (not
+ * the municipality itself or no one), a provider while its care runs, the GI while the measure
+ * is in force; a closed request no longer counts. */
+static const struct jr_involvement *find_via(const struct jr_involvement *inv, size_t n,
+					     const char *via)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(inv[i].via, via) == 0)
+			return &inv[i];
+	return NULL;
+}
+
+static void test_involvement_is_derived(void **state)
+{
+	(void)state;
+	struct jr_person p = {0};
+	struct jr_organisation team = {0}, gp = {0}, gi = {0};
+	struct jr_measure_record m = {0};
+	struct jr_involvement inv[8];
+	struct jr_help_request h = {.raised_on = D(2026, 10, 1)};
+	struct jr_care_outcome o = {.goals_reached = "yes", .continues_without_help = true,
+				    .satisfaction = 9, .end_reason = "01"};
+	const struct jr_involvement *v;
+	struct jr_allocation al;
+	const char *why;
+	size_t n;
+	int64_t delivery, ref;
+
+	memcpy(p.bsn, "111222333", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Daan");
+	snprintf(p.family_name, sizeof(p.family_name), "Mulder");
+	memcpy(p.municipality, "0153", 5);
+	p.birth_date = D(2012, 2, 2);
+	assert_int_equal(jr_store_person_add(store, &fx_actor, &p), JR_OK);
+	assert_int_equal(jr_store_involvement(store, &fx_actor, 99999, D(2026, 11, 23), inv, 8, &n),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2026, 11, 23), inv, 8, &n),
+			 JR_OK);
+	assert_int_equal(n, 0);
+
+	snprintf(team.kind, sizeof(team.kind), "local_team");
+	snprintf(team.name, sizeof(team.name), "Lokaal team Enschede");
+	memcpy(team.municipality, "0153", 5);
+	snprintf(gp.kind, sizeof(gp.kind), "gp_practice");
+	snprintf(gp.name, sizeof(gp.name), "Huisartsen Noord");
+	memcpy(gp.agb, "01012345", 9);
+	snprintf(gi.kind, sizeof(gi.kind), "gi");
+	snprintf(gi.name, sizeof(gi.name), "Jeugdbescherming Oost");
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &team), JR_OK);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gp), JR_OK);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gi), JR_OK);
+
+	h.child_id = p.id;
+	snprintf(h.raised_by, sizeof(h.raised_by), "school");
+	snprintf(h.question, sizeof(h.question), "Daan gaat niet meer naar school.");
+	memcpy(h.municipality, "0153", 5);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	ref = referral(h.id, 2, true); /* a GP, AGB 01012345: the gp organisation */
+	{
+		struct jr_referral self = {.help_request_id = h.id, .referrer_type = 6, .form = 1,
+					   .referred_on = D(2026, 11, 2), .valid = true};
+		snprintf(self.referrer_name, sizeof(self.referrer_name), "Ouders");
+		assert_int_equal(jr_store_referral_add(store, &fx_actor, &self), JR_OK);
+	}
+	al = allocation(h.id, provider_id, 0, 2);
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
+	m.child_id = p.id;
+	m.kind = JR_MEASURE_OTS;
+	m.court_date = D(2026, 6, 1);
+	m.gi_organisation_id = gi.id;
+	m.start = D(2026, 6, 1);
+	m.has_end = true;
+	m.end = D(2026, 12, 31);
+	assert_int_equal(jr_store_measure_add(store, &fx_actor, &m), JR_OK);
+
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2026, 11, 23), inv, 8, &n),
+			 JR_OK);
+	assert_int_equal(n, 4); /* team, GP, provider, GI; the self-referral is no one */
+	assert_non_null(v = find_via(inv, n, "help_request"));
+	assert_string_equal(v->kind, "local_team");
+	assert_int_equal(v->organisation_id, team.id);
+	assert_string_equal(v->name, "Lokaal team Enschede");
+	assert_non_null(v = find_via(inv, n, "referral"));
+	assert_int_equal(v->object_id, ref);
+	assert_int_equal(v->organisation_id, gp.id);
+	assert_int_equal(v->referrer_type, 2);
+	assert_non_null(v = find_via(inv, n, "allocation"));
+	assert_int_equal(v->organisation_id, provider_id);
+	assert_string_equal(v->kind, "provider");
+	assert_non_null(v = find_via(inv, n, "measure"));
+	assert_int_equal(v->organisation_id, gi.id);
+	assert_int_equal(v->since, D(2026, 6, 1));
+	/* oldest first; at most `max` kept, all counted */
+	for (size_t i = 1; i < n; i++)
+		assert_true(inv[i - 1].since <= inv[i].since);
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2026, 11, 23), inv, 2, &n),
+			 JR_OK);
+	assert_int_equal(n, 4);
+
+	/* the measure has ended by 2027; the provider leaves when its care stops */
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2027, 1, 5), inv, 8, &n),
+			 JR_OK);
+	assert_null(find_via(inv, n, "measure"));
+	assert_int_equal(jr_store_care_start(store, &fx_actor, al.id, D(2026, 12, 2), &delivery),
+			 JR_OK);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2027, 2, 1), &o), JR_OK);
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2027, 2, 2), inv, 8, &n),
+			 JR_OK);
+	assert_int_equal(n, 2);
+	assert_null(find_via(inv, n, "allocation"));
+
+	/* a withdrawn request: neither its local team nor its referrer is involved any more */
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_involvement(store, &fx_actor, p.id, D(2027, 2, 2), inv, 8, &n),
+			 JR_OK);
+	assert_int_equal(n, 0);
 }
 
 int main(void)
@@ -269,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_measure_makes_analysis_required),
 		cmocka_unit_test(test_care_start_and_stop),
 		cmocka_unit_test(test_each_case_gathers_the_course),
+		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

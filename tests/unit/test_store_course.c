@@ -6,17 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
 #include "store/db.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
-static char dir[64], db_path[128], key_path[128];
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 static struct jr_store *store;
 static int64_t child_id;
 
@@ -25,16 +22,9 @@ static int setup(void **state)
 	struct jr_diag d;
 	struct jr_person p = {0};
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-course-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fx_setup("course"))
 		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
-	if (jr_store_open(db_path, key_path, true, &store, &d)) {
+	if (jr_store_open(fx_db_path, fx_key_path, true, &store, &d)) {
 		fprintf(stderr, "open: %s\n", d.message);
 		return -1;
 	}
@@ -43,7 +33,7 @@ static int setup(void **state)
 	snprintf(p.family_name, sizeof(p.family_name), "Jansen");
 	memcpy(p.municipality, "0153", 5);
 	p.birth_date = jr_date_from_ymd(2014, 3, 3);
-	if (jr_store_person_add(store, &actor, &p))
+	if (jr_store_person_add(store, &fx_actor, &p))
 		return -1;
 	child_id = p.id;
 	return 0;
@@ -51,11 +41,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
 	(void)state;
 	jr_store_close(store);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fx_teardown();
 }
 
 static struct jr_help_request new_request(void)
@@ -66,7 +54,7 @@ static struct jr_help_request new_request(void)
 	h.raised_on = jr_date_from_ymd(2026, 11, 2);
 	snprintf(h.question, sizeof(h.question), "Daan slaapt slecht en is vaak boos.");
 	memcpy(h.municipality, "0153", 5);
-	assert_int_equal(jr_store_help_request_add(store, &actor, &h), JR_OK);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
 	return h;
 }
 
@@ -76,12 +64,13 @@ static void test_add_and_get(void **state)
 	struct jr_help_request h = new_request(), got;
 	assert_true(h.id > 0);
 	assert_int_equal(h.state, JR_HR_REGISTERED);
-	assert_int_equal(jr_store_help_request_get(store, &actor, h.id, &got), JR_OK);
+	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &got), JR_OK);
 	assert_string_equal(got.question, h.question);
 	assert_string_equal(got.raised_by, "family");
 	assert_int_equal(got.raised_on, h.raised_on);
 	assert_int_equal(got.household_id, 0);
-	assert_int_equal(jr_store_help_request_get(store, &actor, 99999, &got), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_help_request_get(store, &fx_actor, 99999, &got),
+			 JR_ERR_NOT_FOUND);
 }
 
 static void test_unknown_child_or_household(void **state)
@@ -91,10 +80,10 @@ static void test_unknown_child_or_household(void **state)
 	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
 	snprintf(h.question, sizeof(h.question), "x");
 	memcpy(h.municipality, "0153", 5);
-	assert_int_equal(jr_store_help_request_add(store, &actor, &h), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_NOT_FOUND);
 	h.child_id = child_id;
 	h.household_id = 99999;
-	assert_int_equal(jr_store_help_request_add(store, &actor, &h), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_NOT_FOUND);
 }
 
 static void test_whole_course(void **state)
@@ -107,7 +96,7 @@ static void test_whole_course(void **state)
 	const char *why;
 
 	/* registered → analysed needs the analysis */
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_ANALYSED, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_ANALYSED, &why),
 			 JR_ERR_REFUSED);
 	assert_non_null(strstr(why, "brede verklarende analyse"));
 	assert_int_equal(h.version, 1);
@@ -115,41 +104,45 @@ static void test_whole_course(void **state)
 	b.needs[JR_NEED_SCHOOL] = 2;
 	snprintf(b.explanation, sizeof(b.explanation), "Onrust thuis");
 	snprintf(b.participants, sizeof(b.participants), "gezin, Daan");
-	assert_int_equal(jr_store_analysis_add(store, &actor, &b), JR_OK);
+	assert_int_equal(jr_store_analysis_add(store, &fx_actor, &b), JR_OK);
 	assert_int_equal(jr_store_analysis_latest(store, h.id, &latest), JR_OK);
 	assert_int_equal(latest.needs[JR_NEED_BEHAVIOUR], 3);
 	assert_int_equal(latest.needs[JR_NEED_SCHOOL], 2);
 	assert_int_equal(latest.needs[JR_NEED_SAFETY], 0);
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_ANALYSED, &why), JR_OK);
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_ANALYSED, &why),
+			 JR_OK);
 	assert_int_equal(h.version, 2);
 	assert_int_equal(h.state, JR_HR_ANALYSED);
 
 	/* analysed → planned needs a goal and the light options weighed */
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_PLANNED, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_PLANNED, &why),
 			 JR_ERR_REFUSED);
-	assert_int_equal(jr_store_goal_add(store, &actor, h.id, "Daan slaapt weer door.", true,
+	assert_int_equal(jr_store_goal_add(store, &fx_actor, h.id, "Daan slaapt weer door.", true,
 					   jr_date_from_ymd(2027, 2, 1)),
 			 JR_OK);
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_PLANNED, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_PLANNED, &why),
 			 JR_ERR_REFUSED);
 	assert_non_null(strstr(why, "lichte optie"));
-	assert_int_equal(jr_store_route_advice_add(store, &actor, h.id, "twente", "{\"options\":[]}"),
+	assert_int_equal(jr_store_route_advice_add(store, &fx_actor, h.id, "twente",
+						   "{\"options\":[]}"),
 			 JR_OK);
-	assert_int_equal(jr_store_light_option_add(store, &actor, h.id, "social_base", "sport", true,
-						   "Helpt, maar niet genoeg."),
+	assert_int_equal(jr_store_light_option_add(store, &fx_actor, h.id, "social_base", "sport",
+						   true, "Helpt, maar niet genoeg."),
 			 JR_OK);
 	assert_int_equal(jr_store_course_facts(store, h.id, &f), JR_OK);
 	assert_true(f.broad_analysis);
 	assert_int_equal(f.goals, 1);
 	assert_true(f.light_options_weighed);
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_PLANNED, &why), JR_OK);
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_PLANNED, &why),
+			 JR_OK);
 
 	/* in care needs care that started: none yet */
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_IN_CARE, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_IN_CARE, &why),
 			 JR_ERR_REFUSED);
 	assert_non_null(strstr(why, "geen zorg"));
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_WITHDRAWN, &why), JR_OK);
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_ANALYSED, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_ANALYSED, &why),
 			 JR_ERR_REFUSED);
 	assert_int_equal(h.version, 4);
 }
@@ -159,10 +152,12 @@ static void test_stale_version_is_refused(void **state)
 	(void)state;
 	struct jr_help_request h = new_request(), stale;
 	const char *why;
-	assert_int_equal(jr_store_help_request_move(store, &actor, &h, JR_HR_WITHDRAWN, &why), JR_OK);
-	assert_int_equal(jr_store_help_request_get(store, &actor, h.id, &stale), JR_OK);
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &stale), JR_OK);
 	stale.version = 1;
-	assert_int_equal(jr_store_help_request_move(store, &actor, &stale, JR_HR_WITHDRAWN, &why),
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &stale, JR_HR_WITHDRAWN,
+						    &why),
 			 JR_ERR_CONFLICT);
 }
 
@@ -173,12 +168,13 @@ static void test_rows_need_an_existing_request(void **state)
 	struct jr_broad_analysis latest;
 	snprintf(b.explanation, sizeof(b.explanation), "x");
 	snprintf(b.participants, sizeof(b.participants), "x");
-	assert_int_equal(jr_store_analysis_add(store, &actor, &b), JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_goal_add(store, &actor, 99999, "x", false, 0), JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_light_option_add(store, &actor, 99999, "social_base", "sport",
+	assert_int_equal(jr_store_analysis_add(store, &fx_actor, &b), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_goal_add(store, &fx_actor, 99999, "x", false, 0),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_light_option_add(store, &fx_actor, 99999, "social_base", "sport",
 						   false, "x"),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_route_advice_add(store, &actor, 99999, "twente", "{}"),
+	assert_int_equal(jr_store_route_advice_add(store, &fx_actor, 99999, "twente", "{}"),
 			 JR_ERR_NOT_FOUND);
 	assert_int_equal(jr_store_analysis_latest(store, 99999, &latest), JR_ERR_NOT_FOUND);
 }
@@ -190,7 +186,7 @@ static void test_history_and_audit(void **state)
 	struct jr_db_stmt *st;
 	char msg[JR_DB_ERRMSG_MAX];
 	bool row;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_prepare(db,
 				       "SELECT (SELECT COUNT(*) FROM record_history WHERE"
 				       " record_table = 'help_requests'),"

@@ -10,17 +10,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
-#include "store/db.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
-static char dir[64], db_path[128], key_path[128];
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 /* set by the tests that add them, in order */
 static int64_t org_team, org_office, user_anna, user_bram, household_a, child_a, parent_a;
 static int bsn_seed = 10000000;
@@ -28,60 +24,13 @@ static int bsn_seed = 10000000;
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-store-household-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
-	return 0;
+	return fx_setup("store-household");
 }
 
 static int teardown(void **state)
 {
-	char cmd[200];
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static struct jr_store *open_store(bool init)
-{
-	struct jr_store *s = NULL;
-	struct jr_diag d;
-	enum jr_err err = jr_store_open(db_path, key_path, init, &s, &d);
-	if (err)
-		fail_msg("open: %s", d.message);
-	return s;
-}
-
-/* Counts rows of a query through the database interface. */
-static int64_t count(const char *sql)
-{
-	struct jr_db *db;
-	struct jr_db_stmt *st;
-	char msg[JR_DB_ERRMSG_MAX];
-	bool row;
-	int64_t n;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
-	assert_int_equal(jr_db_prepare(db, sql, &st), JR_OK);
-	assert_int_equal(jr_db_step(st, &row), JR_OK);
-	assert_true(row);
-	n = jr_db_col_int(st, 0);
-	jr_db_finalize(st);
-	jr_db_close(db);
-	return n;
-}
-
-/* count() of a query with one %lld. */
-static int64_t count_id(const char *fmt, int64_t id)
-{
-	char sql[400];
-	snprintf(sql, sizeof(sql), fmt, (long long)id);
-	return count(sql);
+	return fx_teardown();
 }
 
 /* Adds a person with the next BSN that passes the eleven-test; returns its id. */
@@ -102,7 +51,7 @@ static int64_t add_person(struct jr_store *s)
 	snprintf(p.family_name, sizeof(p.family_name), "de Vries");
 	assert_int_equal(jr_date_parse("2015-04-02", 10, &p.birth_date), JR_OK);
 	snprintf(p.municipality, sizeof(p.municipality), "0153");
-	assert_int_equal(jr_store_person_add(s, &actor, &p), JR_OK);
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &p), JR_OK);
 	return p.id;
 }
 
@@ -120,18 +69,19 @@ static struct jr_organisation organisation(const char *kind, const char *name,
 static void test_init(void **state)
 {
 	(void)state;
-	jr_store_close(open_store(true));
+	jr_store_close(fx_open(true));
 }
 
 static void test_organisation_add_and_get(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_organisation o = organisation("local_team", "Wijkteam \"Noord\" Enschede", "0153",
 						"12345678"),
 			       got;
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'organisation.add'");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_OK);
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log"
+				  " WHERE action = 'organisation.add'");
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_OK);
 	assert_true(o.id > 0);
 	org_team = o.id;
 	assert_int_equal(jr_store_organisation_get(s, o.id, &got), JR_OK);
@@ -143,7 +93,7 @@ static void test_organisation_add_and_get(void **state)
 
 	/* a regional organisation: no municipality, no AGB code */
 	o = organisation("regional_office", "OZJT", "", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_OK);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_OK);
 	assert_true(o.id > org_team);
 	org_office = o.id;
 	assert_int_equal(jr_store_organisation_get(s, o.id, &got), JR_OK);
@@ -156,183 +106,188 @@ static void test_organisation_add_and_get(void **state)
 					    "provider", "expert_team"};
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		o = organisation(kinds[i], "Een organisatie", "", "");
-		assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_OK);
+		assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_OK);
 	}
 
 	assert_int_equal(jr_store_organisation_get(s, 999999, &got), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'organisation.add'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"
+				  " WHERE action = 'organisation.add'"),
 			 audits + 8);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'organisation.add'"
-			       " AND person_id IS NOT NULL"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"
+				  " WHERE action = 'organisation.add'"
+				  " AND person_id IS NOT NULL"),
 			 0);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM organisations WHERE id = %lld"
-				  " AND municipality IS NULL AND agb IS NULL",
-				  org_office),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM organisations WHERE id = %lld"
+				     " AND municipality IS NULL AND agb IS NULL",
+				     org_office),
 			 1);
 }
 
 static void test_organisation_bad_input_is_refused(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_organisation o;
-	int64_t organisations = count("SELECT COUNT(*) FROM organisations");
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log");
+	int64_t organisations = fx_count("SELECT COUNT(*) FROM organisations");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log");
 	o = organisation("school", "Een school", "", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("", "Geen soort", "", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("gi", "", "", ""); /* no name */
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("gi", "Met\tstuurteken", "", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("local_team", "Wijkteam", "015", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("local_team", "Wijkteam", "0000", "");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("gp_practice", "Huisarts", "", "00000000");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	o = organisation("gp_practice", "Huisarts", "", "1234567");
-	assert_int_equal(jr_store_organisation_add(s, &actor, &o), JR_ERR_INPUT);
+	assert_int_equal(jr_store_organisation_add(s, &fx_actor, &o), JR_ERR_INPUT);
 	assert_int_equal(o.id, 0);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM organisations"), organisations);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), audits);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM organisations"), organisations);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), audits);
 }
 
 static void test_user_add(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.add'");
+	struct jr_store *s = fx_open(false);
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.add'");
 	int64_t id = -1;
 	bool exists = false;
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.b", "consulent", org_team,
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.b", "consulent", org_team,
 					      "een goed wachtwoord", &id),
 			 JR_OK);
 	assert_true(id > 0);
 	user_anna = id;
 	/* without an organisation; the shortest and longest names */
-	assert_int_equal(jr_store_user_add_in(s, &actor, "bram", "policy", 0, "nog een wachtwoord",
-					      &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "bram", "policy", 0,
+					      "nog een wachtwoord", &id),
 			 JR_OK);
 	assert_true(id > user_anna);
 	user_bram = id;
-	assert_int_equal(jr_store_user_add_in(s, &actor, "c-d", "admin", 0, "x", &id), JR_OK);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "abcdefghijklmnopqrstuvwxyz_01234", "gi",
-					      org_office, "x", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "c-d", "admin", 0, "x", &id), JR_OK);
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "abcdefghijklmnopqrstuvwxyz_01234",
+					      "gi", org_office, "x", &id),
 			 JR_OK);
 	assert_int_equal(jr_store_user_exists(s, "anna.b", &exists), JR_OK);
 	assert_true(exists);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.add'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.add'"),
 			 audits + 4);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM users WHERE id = %lld AND username = 'anna.b'"
-				  " AND role = 'consulent' AND password_hash LIKE '$argon2id$%%'",
-				  user_anna),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM users"
+				     " WHERE id = %lld AND username = 'anna.b' AND role = 'consulent'"
+				     " AND password_hash LIKE '$argon2id$%%'",
+				     user_anna),
 			 1);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM users WHERE id = %lld"
-				  " AND organisation_id IS NULL",
-				  user_bram),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM users WHERE id = %lld"
+				     " AND organisation_id IS NULL",
+				     user_bram),
 			 1);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM users WHERE organisation_id = %lld",
-				  org_team),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM users WHERE organisation_id = %lld",
+				     org_team),
 			 1);
-	assert_int_equal(count("SELECT COUNT(*) FROM users WHERE password_hash LIKE"
-			       " '%wachtwoord%'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users WHERE password_hash LIKE"
+				  " '%wachtwoord%'"),
 			 0);
 }
 
 static void test_user_duplicate_and_unknown_organisation(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
-	int64_t users = count("SELECT COUNT(*) FROM users");
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log");
+	struct jr_store *s = fx_open(false);
+	int64_t users = fx_count("SELECT COUNT(*) FROM users");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log");
 	int64_t id = -1;
 	bool exists = true;
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.b", "policy", 0, "ander wachtwoord",
-					      &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.b", "policy", 0,
+					      "ander wachtwoord", &id),
 			 JR_ERR_CONFLICT);
 	assert_int_equal(id, 0);
 	id = -1;
-	assert_int_equal(jr_store_user_add_in(s, &actor, "nieuw", "consulent", 999999,
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "nieuw", "consulent", 999999,
 					      "een goed wachtwoord", &id),
 			 JR_ERR_NOT_FOUND);
 	assert_int_equal(id, 0);
 	/* names, roles and organisations outside what is allowed */
-	assert_int_equal(jr_store_user_add_in(s, &actor, "ab", "policy", 0, "x", &id), JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "abcdefghijklmnopqrstuvwxyz_012345",
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "ab", "policy", 0, "x", &id),
+			 JR_ERR_INPUT);
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "abcdefghijklmnopqrstuvwxyz_012345",
 					      "policy", 0, "x", &id),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "Anna", "policy", 0, "x", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "Anna", "policy", 0, "x", &id),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "an na", "policy", 0, "x", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "an na", "policy", 0, "x", &id),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.c", "family", 0, "x", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "family", 0, "x", &id),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.c", "", 0, "x", &id), JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.c", "policy", -1, "x", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "", 0, "x", &id),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_user_add_in(s, &actor, "anna.c", "policy", 0, "", &id),
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "policy", -1, "x", &id),
+			 JR_ERR_INPUT);
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "policy", 0, "", &id),
 			 JR_ERR_INPUT);
 	/* the store is usable after the failed transactions */
 	assert_int_equal(jr_store_user_exists(s, "nieuw", &exists), JR_OK);
 	assert_false(exists);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM users"), users);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), audits);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users"), users);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), audits);
 }
 
 static void test_household_add_and_get(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_household h = {0}, got;
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 99;
-	int64_t adds = count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.add'");
-	int64_t reads = count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.read'");
+	int64_t adds = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.add'");
+	int64_t reads = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.read'");
 	snprintf(h.municipality, sizeof(h.municipality), "0153");
 	h.coordinator_user_id = 5; /* ignored: a new household has none */
-	assert_int_equal(jr_store_household_add(s, &actor, &h), JR_OK);
+	assert_int_equal(jr_store_household_add(s, &fx_actor, &h), JR_OK);
 	assert_true(h.id > 0);
 	assert_int_equal(h.version, 1);
 	assert_int_equal(h.coordinator_user_id, 0);
 	household_a = h.id;
-	assert_int_equal(jr_store_household_get(s, &actor, h.id, &got, members, &n), JR_OK);
+	assert_int_equal(jr_store_household_get(s, &fx_actor, h.id, &got, members, &n), JR_OK);
 	assert_int_equal(got.id, h.id);
 	assert_string_equal(got.municipality, "0153");
 	assert_int_equal(got.coordinator_user_id, 0);
 	assert_int_equal(got.version, 1);
 	assert_int_equal(n, 0);
 	n = 99;
-	assert_int_equal(jr_store_household_get(s, &actor, 999999, &got, members, &n),
+	assert_int_equal(jr_store_household_get(s, &fx_actor, 999999, &got, members, &n),
 			 JR_ERR_NOT_FOUND);
 	assert_int_equal(n, 0);
 	/* a municipality that is no CBS code */
 	memset(&h, 0, sizeof(h));
-	assert_int_equal(jr_store_household_add(s, &actor, &h), JR_ERR_INPUT);
+	assert_int_equal(jr_store_household_add(s, &fx_actor, &h), JR_ERR_INPUT);
 	snprintf(h.municipality, sizeof(h.municipality), "15a");
-	assert_int_equal(jr_store_household_add(s, &actor, &h), JR_ERR_INPUT);
+	assert_int_equal(jr_store_household_add(s, &fx_actor, &h), JR_ERR_INPUT);
 	assert_int_equal(h.id, 0);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.add'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.add'"),
 			 adds + 1);
 	/* a read that finds nothing writes nothing: its transaction is rolled back */
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.read'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.read'"),
 			 reads + 1);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM households WHERE id = %lld"
-				  " AND coordinator_user_id IS NULL AND version = 1",
-				  household_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM households WHERE id = %lld"
+				     " AND coordinator_user_id IS NULL AND version = 1",
+				     household_a),
 			 1);
 }
 
 static void test_member_add(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_household got;
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 0;
@@ -340,13 +295,15 @@ static void test_member_add(void **state)
 	parent_a = add_person(s);
 	child_a = add_person(s);
 	carer = add_person(s);
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, child_a, "child"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, child_a, "child"),
 			 JR_OK);
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, parent_a, "parent"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, parent_a,
+						       "parent"),
 			 JR_OK);
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, carer, "carer"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, carer, "carer"),
 			 JR_OK);
-	assert_int_equal(jr_store_household_get(s, &actor, household_a, &got, members, &n), JR_OK);
+	assert_int_equal(jr_store_household_get(s, &fx_actor, household_a, &got, members, &n),
+			 JR_OK);
 	assert_int_equal(n, 3);
 	/* in order of person id, each with its role */
 	assert_int_equal(members[0].person_id, parent_a);
@@ -359,136 +316,143 @@ static void test_member_add(void **state)
 	assert_int_equal(got.version, 1);
 	jr_store_close(s);
 	/* each membership is audited under the person it concerns */
-	assert_int_equal(count_id("SELECT COUNT(*) FROM audit_log WHERE action ="
-				  " 'household.member.add' AND person_id = %lld",
-				  child_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM audit_log WHERE action ="
+				     " 'household.member.add' AND person_id = %lld",
+				     child_a),
 			 1);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM audit_log WHERE action ="
-				  " 'household.member.add' AND person_id = %lld",
-				  parent_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM audit_log WHERE action ="
+				     " 'household.member.add' AND person_id = %lld",
+				     parent_a),
 			 1);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM household_members WHERE household_id ="
-				  " %lld",
-				  household_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM household_members WHERE household_id ="
+				     " %lld",
+				     household_a),
 			 3);
 }
 
 static void test_member_refusals(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_household got;
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 0;
-	int64_t rows = count("SELECT COUNT(*) FROM household_members");
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log");
+	int64_t rows = fx_count("SELECT COUNT(*) FROM household_members");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log");
 	/* already a member, under the same role or another */
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, child_a, "child"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, child_a, "child"),
 			 JR_ERR_CONFLICT);
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, child_a, "parent"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, child_a,
+						       "parent"),
 			 JR_ERR_CONFLICT);
 	/* unknown person, unknown household */
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, 999999, "child"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, 999999, "child"),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_household_add_member(s, &actor, 999999, child_a, "child"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, 999999, child_a, "child"),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_household_add_member(s, &actor, 0, 0, "child"), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, 0, 0, "child"),
+			 JR_ERR_NOT_FOUND);
 	/* a role outside child, parent, carer */
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, child_a, "sibling"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, child_a,
+						       "sibling"),
 			 JR_ERR_INPUT);
-	assert_int_equal(jr_store_household_add_member(s, &actor, household_a, child_a, ""),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, household_a, child_a, ""),
 			 JR_ERR_INPUT);
 	/* the store is usable after the failed transactions */
-	assert_int_equal(jr_store_household_get(s, &actor, household_a, &got, members, &n), JR_OK);
+	assert_int_equal(jr_store_household_get(s, &fx_actor, household_a, &got, members, &n),
+			 JR_OK);
 	assert_int_equal(n, 3);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM household_members"), rows);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM household_members"), rows);
 	/* the one successful read above is all the audit log gained */
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), audits + 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), audits + 1);
 }
 
 static void test_member_in_two_households_and_the_limit(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_household h = {0}, got;
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 0;
 	snprintf(h.municipality, sizeof(h.municipality), "0164");
-	assert_int_equal(jr_store_household_add(s, &actor, &h), JR_OK);
+	assert_int_equal(jr_store_household_add(s, &fx_actor, &h), JR_OK);
 	/* a child of parents who live apart belongs to both households */
-	assert_int_equal(jr_store_household_add_member(s, &actor, h.id, child_a, "child"), JR_OK);
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, h.id, child_a, "child"),
+			 JR_OK);
 	for (int i = 1; i < JR_HOUSEHOLD_MEMBERS_MAX; i++)
-		assert_int_equal(jr_store_household_add_member(s, &actor, h.id, add_person(s),
+		assert_int_equal(jr_store_household_add_member(s, &fx_actor, h.id, add_person(s),
 							       "child"),
 				 JR_OK);
-	assert_int_equal(jr_store_household_add_member(s, &actor, h.id, add_person(s), "parent"),
+	assert_int_equal(jr_store_household_add_member(s, &fx_actor, h.id, add_person(s), "parent"),
 			 JR_ERR_TOO_BIG);
-	assert_int_equal(jr_store_household_get(s, &actor, h.id, &got, members, &n), JR_OK);
+	assert_int_equal(jr_store_household_get(s, &fx_actor, h.id, &got, members, &n), JR_OK);
 	assert_int_equal(n, JR_HOUSEHOLD_MEMBERS_MAX);
 	assert_string_equal(got.municipality, "0164");
 	assert_int_equal(members[0].person_id, child_a);
 	jr_store_close(s);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM household_members WHERE household_id ="
-				  " %lld",
-				  h.id),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM household_members WHERE household_id ="
+				     " %lld",
+				     h.id),
 			 JR_HOUSEHOLD_MEMBERS_MAX);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM household_members WHERE person_id = %lld",
-				  child_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM household_members"
+				     " WHERE person_id = %lld",
+				     child_a),
 			 2);
 }
 
 static void test_coordinator_needs_the_version_read(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_household h, stale, got;
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 0;
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action ="
-			       " 'household.coordinator'");
-	assert_int_equal(jr_store_household_get(s, &actor, household_a, &h, members, &n), JR_OK);
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log WHERE action ="
+				  " 'household.coordinator'");
+	assert_int_equal(jr_store_household_get(s, &fx_actor, household_a, &h, members, &n), JR_OK);
 	stale = h;
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &h, user_anna), JR_OK);
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &h, user_anna), JR_OK);
 	assert_int_equal(h.version, 2);
 	assert_int_equal(h.coordinator_user_id, user_anna);
 	assert_string_equal(h.municipality, "0153");
 	/* a writer holding version 1 is refused and changes nothing */
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &stale, user_bram),
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &stale, user_bram),
 			 JR_ERR_CONFLICT);
 	assert_int_equal(stale.version, 1);
 	assert_int_equal(stale.coordinator_user_id, 0);
-	assert_int_equal(jr_store_household_get(s, &actor, household_a, &got, members, &n), JR_OK);
+	assert_int_equal(jr_store_household_get(s, &fx_actor, household_a, &got, members, &n),
+			 JR_OK);
 	assert_int_equal(got.coordinator_user_id, user_anna);
 	assert_int_equal(got.version, 2);
 	assert_int_equal(n, 3);
 	/* a version from the future is as stale as one from the past */
 	got.version = 3;
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &got, user_bram),
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &got, user_bram),
 			 JR_ERR_CONFLICT);
 	/* unknown user, unknown household, no user */
 	got.version = 2;
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &got, 999999),
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &got, 999999),
 			 JR_ERR_NOT_FOUND);
 	assert_int_equal(got.version, 2);
 	got.id = 999999;
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &got, user_bram),
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &got, user_bram),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &h, 0), JR_ERR_INPUT);
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &h, 0), JR_ERR_INPUT);
 	/* another coordinator, from the version now read */
-	assert_int_equal(jr_store_household_set_coordinator(s, &actor, &h, user_bram), JR_OK);
+	assert_int_equal(jr_store_household_set_coordinator(s, &fx_actor, &h, user_bram), JR_OK);
 	assert_int_equal(h.version, 3);
 	assert_int_equal(h.coordinator_user_id, user_bram);
 	jr_store_close(s);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
-				  " 'households' AND record_id = %lld AND changed_by = 'test'",
-				  household_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
+				     " 'households' AND record_id = %lld AND changed_by = 'test'",
+				     household_a),
 			 2);
-	assert_int_equal(count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
-				  " 'households' AND record_id = %lld AND version = 1 AND"
-				  " before_json = '{\"municipality\":\"0153\","
-				  "\"coordinator_user_id\":null,\"version\":1}'",
-				  household_a),
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
+				     " 'households' AND record_id = %lld AND version = 1 AND"
+				     " before_json = '{\"municipality\":\"0153\","
+				     "\"coordinator_user_id\":null,\"version\":1}'",
+				     household_a),
 			 1);
 	char sql[400];
 	snprintf(sql, sizeof(sql),
@@ -496,15 +460,82 @@ static void test_coordinator_needs_the_version_read(void **state)
 		 " AND record_id = %lld AND version = 2 AND before_json ="
 		 " '{\"municipality\":\"0153\",\"coordinator_user_id\":%lld,\"version\":2}'",
 		 (long long)household_a, (long long)user_anna);
-	assert_int_equal(count(sql), 1);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action ="
-			       " 'household.coordinator'"),
+	assert_int_equal(fx_count(sql), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action ="
+				  " 'household.coordinator'"),
 			 audits + 2);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM households WHERE id = %lld AND coordinator_user_id = %lld"
 		 " AND version = 3",
 		 (long long)household_a, (long long)user_bram);
-	assert_int_equal(count(sql), 1);
+	assert_int_equal(fx_count(sql), 1);
+}
+
+/* show and list read users back without their password hash, and organisations by kind and
+ * municipality. */
+struct listed {
+	int count;
+	int64_t last_id;
+	char last[JR_PERSON_NAME_MAX];
+};
+
+static enum jr_err see_user(void *ctx, const struct jr_user *u)
+{
+	struct listed *l = ctx;
+	assert_true(u->id > l->last_id); /* oldest first */
+	l->last_id = u->id;
+	l->count++;
+	snprintf(l->last, sizeof(l->last), "%s", u->username);
+	return JR_OK;
+}
+
+static enum jr_err see_organisation(void *ctx, const struct jr_organisation *o)
+{
+	struct listed *l = ctx;
+	assert_true(o->id > l->last_id);
+	l->last_id = o->id;
+	l->count++;
+	snprintf(l->last, sizeof(l->last), "%s", o->name);
+	return JR_OK;
+}
+
+static enum jr_err stop_early(void *ctx, const struct jr_user *u)
+{
+	(void)ctx;
+	(void)u;
+	return JR_ERR_IO;
+}
+
+static void test_users_and_organisations_read_back(void **state)
+{
+	(void)state;
+	struct jr_store *s = fx_open(false);
+	struct jr_user u;
+	struct listed l = {0};
+	assert_int_equal(jr_store_user_get(s, user_anna, &u), JR_OK);
+	assert_string_equal(u.username, "anna.b");
+	assert_string_equal(u.role, "consulent");
+	assert_int_equal(u.organisation_id, org_team);
+	assert_int_equal(strlen(u.created_at), 20);
+	assert_int_equal(jr_store_user_get(s, user_bram, &u), JR_OK);
+	assert_int_equal(u.organisation_id, 0);
+	assert_int_equal(jr_store_user_get(s, 999999, &u), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_user_each(s, see_user, &l), JR_OK);
+	assert_int_equal(l.count, fx_count("SELECT COUNT(*) FROM users"));
+	assert_int_equal(jr_store_user_each(s, stop_early, NULL), JR_ERR_IO);
+
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(jr_store_organisation_each(s, "", "", see_organisation, &l), JR_OK);
+	assert_int_equal(l.count, fx_count("SELECT COUNT(*) FROM organisations"));
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(jr_store_organisation_each(s, "local_team", "", see_organisation, &l),
+			 JR_OK);
+	assert_int_equal(l.count, fx_count("SELECT COUNT(*) FROM organisations"
+					 " WHERE kind = 'local_team'"));
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(jr_store_organisation_each(s, "", "9999", see_organisation, &l), JR_OK);
+	assert_int_equal(l.count, 0);
+	jr_store_close(s);
 }
 
 int main(void)
@@ -515,6 +546,7 @@ int main(void)
 		cmocka_unit_test(test_organisation_bad_input_is_refused),
 		cmocka_unit_test(test_user_add),
 		cmocka_unit_test(test_user_duplicate_and_unknown_organisation),
+		cmocka_unit_test(test_users_and_organisations_read_back),
 		cmocka_unit_test(test_household_add_and_get),
 		cmocka_unit_test(test_member_add),
 		cmocka_unit_test(test_member_refusals),

@@ -9,68 +9,25 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
-#include "store/db.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
-static char dir[64], db_path[128], key_path[128];
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 static int64_t provider_a, provider_b; /* set by the tests that add them, in order */
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-store-provider-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
-	return 0;
+	return fx_setup("store-provider");
 }
 
 static int teardown(void **state)
 {
-	char cmd[200];
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static struct jr_store *open_store(bool init)
-{
-	struct jr_store *s = NULL;
-	struct jr_diag d;
-	enum jr_err err = jr_store_open(db_path, key_path, init, &s, &d);
-	if (err)
-		fail_msg("open: %s", d.message);
-	return s;
-}
-
-/* Counts rows of a query through the database interface. */
-static int64_t count(const char *sql)
-{
-	struct jr_db *db;
-	struct jr_db_stmt *st;
-	char msg[JR_DB_ERRMSG_MAX];
-	bool row;
-	int64_t n;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
-	assert_int_equal(jr_db_prepare(db, sql, &st), JR_OK);
-	assert_int_equal(jr_db_step(st, &row), JR_OK);
-	assert_true(row);
-	n = jr_db_col_int(st, 0);
-	jr_db_finalize(st);
-	jr_db_close(db);
-	return n;
+	return fx_teardown();
 }
 
 static struct jr_provider provider(const char *agb, const char *name)
@@ -107,7 +64,7 @@ static struct jr_contract contract(int64_t provider_id, const char *region,
 static bool covers(int64_t provider_id, int form, const char *region, const char *municipality,
 		   const char *date)
 {
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	bool yes = true;
 	assert_int_equal(jr_store_contract_covers(s, provider_id, form, region, municipality,
 						  day(date), &yes),
@@ -119,20 +76,20 @@ static bool covers(int64_t provider_id, int form, const char *region, const char
 static void test_init(void **state)
 {
 	(void)state;
-	jr_store_close(open_store(true));
+	jr_store_close(fx_open(true));
 }
 
 static void test_provider_add_and_get(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_provider p = provider("12345678", "Jeugdhulp Oost"), got;
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'");
 	snprintf(p.kvk, sizeof(p.kvk), "87654321");
 	snprintf(p.quality, sizeof(p.quality), "HKZ, Keurmerk \"Kwaliteit\"");
 	p.status = JR_PROVIDER_UNDER_INVESTIGATION;
 	p.demo = true;
-	assert_int_equal(jr_store_provider_add(s, &actor, &p), JR_OK);
+	assert_int_equal(jr_store_provider_add(s, &fx_actor, &p), JR_OK);
 	assert_true(p.id > 0);
 	assert_int_equal(p.version, 1);
 	provider_a = p.id;
@@ -148,7 +105,7 @@ static void test_provider_add_and_get(void **state)
 
 	/* without a KvK number, quality marks or demo mark */
 	p = provider("23456789", "Pleegzorg Twente");
-	assert_int_equal(jr_store_provider_add(s, &actor, &p), JR_OK);
+	assert_int_equal(jr_store_provider_add(s, &fx_actor, &p), JR_OK);
 	assert_true(p.id > provider_a);
 	provider_b = p.id;
 	assert_int_equal(jr_store_provider_get(s, p.id, &got), JR_OK);
@@ -159,52 +116,54 @@ static void test_provider_add_and_get(void **state)
 
 	assert_int_equal(jr_store_provider_get(s, 999999, &got), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'"),
 			 audits + 2);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'"
-			       " AND person_id IS NOT NULL"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.add'"
+				  " AND person_id IS NOT NULL"),
 			 0);
-	assert_int_equal(count("SELECT COUNT(*) FROM providers WHERE agb = '23456789'"
-			       " AND kvk IS NULL"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM providers WHERE agb = '23456789'"
+				  " AND kvk IS NULL"),
 			 1);
 }
 
 static void test_duplicate_agb_is_a_conflict(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_provider p = provider("12345678", "Een andere naam");
-	int64_t providers = count("SELECT COUNT(*) FROM providers");
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log");
-	assert_int_equal(jr_store_provider_add(s, &actor, &p), JR_ERR_CONFLICT);
+	int64_t providers = fx_count("SELECT COUNT(*) FROM providers");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log");
+	assert_int_equal(jr_store_provider_add(s, &fx_actor, &p), JR_ERR_CONFLICT);
 	/* a status outside the enum is refused before anything is written */
 	p = provider("34567890", "Onbekende status");
 	p.status = JR_PROVIDER_STATUS_COUNT;
-	assert_int_equal(jr_store_provider_add(s, &actor, &p), JR_ERR_INPUT);
+	assert_int_equal(jr_store_provider_add(s, &fx_actor, &p), JR_ERR_INPUT);
 	/* the store is usable after the failed transaction */
 	assert_int_equal(jr_store_provider_get(s, provider_a, &p), JR_OK);
 	assert_string_equal(p.name, "Jeugdhulp Oost");
 	jr_store_close(s);
 	/* nothing half-written: no provider, no audit entry */
-	assert_int_equal(count("SELECT COUNT(*) FROM providers"), providers);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), audits);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM providers"), providers);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), audits);
 }
 
 static void test_status_change_needs_the_version_read(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_provider p, stale, got;
 	char sql[300];
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.status'");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log"
+				  " WHERE action = 'provider.status'");
 	assert_int_equal(jr_store_provider_get(s, provider_b, &p), JR_OK);
 	stale = p;
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &p, JR_PROVIDER_SUSPENDED), JR_OK);
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &p, JR_PROVIDER_SUSPENDED),
+			 JR_OK);
 	assert_int_equal(p.version, 2);
 	assert_int_equal(p.status, JR_PROVIDER_SUSPENDED);
 	assert_string_equal(p.name, "Pleegzorg Twente");
 	/* a writer holding version 1 is refused and changes nothing */
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &stale, JR_PROVIDER_ACTIVE),
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &stale, JR_PROVIDER_ACTIVE),
 			 JR_ERR_CONFLICT);
 	assert_int_equal(stale.version, 1);
 	assert_int_equal(jr_store_provider_get(s, provider_b, &got), JR_OK);
@@ -212,119 +171,120 @@ static void test_status_change_needs_the_version_read(void **state)
 	assert_int_equal(got.version, 2);
 	/* a version from the future is as stale as one from the past */
 	got.version = 3;
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &got, JR_PROVIDER_ACTIVE),
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &got, JR_PROVIDER_ACTIVE),
 			 JR_ERR_CONFLICT);
 	/* unknown provider, unknown status */
 	got = p;
 	got.id = 999999;
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &got, JR_PROVIDER_ACTIVE),
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &got, JR_PROVIDER_ACTIVE),
 			 JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &p, JR_PROVIDER_STATUS_COUNT),
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &p, JR_PROVIDER_STATUS_COUNT),
 			 JR_ERR_INPUT);
 	/* and back, from the version now read */
-	assert_int_equal(jr_store_provider_set_status(s, &actor, &p, JR_PROVIDER_ACTIVE), JR_OK);
+	assert_int_equal(jr_store_provider_set_status(s, &fx_actor, &p, JR_PROVIDER_ACTIVE), JR_OK);
 	assert_int_equal(p.version, 3);
 	jr_store_close(s);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'providers'"
 		 " AND record_id = %lld AND changed_by = 'test'",
 		 (long long)provider_b);
-	assert_int_equal(count(sql), 2);
+	assert_int_equal(fx_count(sql), 2);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'providers'"
 		 " AND record_id = %lld AND version = 1"
 		 " AND before_json LIKE '%%\"status\":\"active\"%%'",
 		 (long long)provider_b);
-	assert_int_equal(count(sql), 1);
+	assert_int_equal(fx_count(sql), 1);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'providers'"
 		 " AND record_id = %lld AND version = 2"
 		 " AND before_json LIKE '%%\"status\":\"suspended\"%%'",
 		 (long long)provider_b);
-	assert_int_equal(count(sql), 1);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.status'"),
+	assert_int_equal(fx_count(sql), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"
+				  " WHERE action = 'provider.status'"),
 			 audits + 2);
 }
 
 static void test_contract_for_unknown_provider_is_not_found(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_contract c = contract(999999, "twente", "", 1u << 5, "2024-01-01", NULL);
-	int64_t contracts = count("SELECT COUNT(*) FROM contracts");
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log");
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_NOT_FOUND);
+	int64_t contracts = fx_count("SELECT COUNT(*) FROM contracts");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log");
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_NOT_FOUND);
 	assert_int_equal(c.id, 0);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM contracts"), contracts);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log"), audits);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM contracts"), contracts);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), audits);
 }
 
 static void test_contract_bad_input_is_refused(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_contract c;
-	int64_t contracts = count("SELECT COUNT(*) FROM contracts");
+	int64_t contracts = fx_count("SELECT COUNT(*) FROM contracts");
 	c = contract(provider_a, "twente", "", 0, "2024-01-01", NULL); /* no form */
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "twente", "", 1u << 0, "2024-01-01", NULL); /* form 0 */
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "twente", "", 1u << 11, "2024-01-01", NULL); /* form 11 */
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "", "", 1u << 5, "2024-01-01", NULL); /* no region */
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "twente", "", 1u << 5, "2024-01-02", "2024-01-01");
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "twente", "", 1u << 5, "2024-01-01", NULL);
 	c.tariff_cents = -1;
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	c = contract(provider_a, "twente", "", 1u << 5, "2024-01-01", NULL);
 	c.capacity = -1;
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_ERR_INPUT);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_ERR_INPUT);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM contracts"), contracts);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM contracts"), contracts);
 }
 
 static void test_contracts_are_stored(void **state)
 {
 	(void)state;
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	struct jr_contract c;
 	char sql[300];
-	int64_t audits = count("SELECT COUNT(*) FROM audit_log WHERE action = 'contract.add'");
+	int64_t audits = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'contract.add'");
 	/* provider A: forms 5 and 6 for all of Twente, open-ended */
 	c = contract(provider_a, "twente", "", 1u << 5 | 1u << 6, "2024-01-01", NULL);
 	c.tariff_cents = 18950;
 	snprintf(c.unit, sizeof(c.unit), "dag");
 	c.capacity = 12;
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_OK);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_OK);
 	assert_true(c.id > 0);
 	/* provider A: form 3 in Enschede alone, for 2024 */
 	c = contract(provider_a, "twente", "0153", 1u << 3, "2024-01-01", "2024-12-31");
 	snprintf(c.product_codes, sizeof(c.product_codes), "45A01,45A02");
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_OK);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_OK);
 	/* provider A: form 10 in Amersfoort's region for one day (form 1 must not match ",10,") */
 	c = contract(provider_a, "amersfoort", "", 1u << 10, "2024-01-01", "2024-01-01");
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_OK);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_OK);
 	/* provider B: form 4 in Hengelo */
 	c = contract(provider_b, "twente", "0164", 1u << 4, "2024-01-01", NULL);
-	assert_int_equal(jr_store_contract_add(s, &actor, &c), JR_OK);
+	assert_int_equal(jr_store_contract_add(s, &fx_actor, &c), JR_OK);
 	jr_store_close(s);
-	assert_int_equal(count("SELECT COUNT(*) FROM audit_log WHERE action = 'contract.add'"),
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'contract.add'"),
 			 audits + 4);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM contracts WHERE provider_id = %lld AND municipality IS NULL"
 		 " AND forms = ',5,6,' AND tariff_cents = 18950 AND unit = 'dag' AND capacity = 12"
 		 " AND start_date = '2024-01-01' AND end_date IS NULL",
 		 (long long)provider_a);
-	assert_int_equal(count(sql), 1);
+	assert_int_equal(fx_count(sql), 1);
 	snprintf(sql, sizeof(sql),
 		 "SELECT COUNT(*) FROM contracts WHERE provider_id = %lld AND municipality = '0153'"
 		 " AND forms = ',3,' AND product_codes = '45A01,45A02' AND tariff_cents IS NULL"
 		 " AND unit IS NULL AND capacity IS NULL AND end_date = '2024-12-31'",
 		 (long long)provider_a);
-	assert_int_equal(count(sql), 1);
+	assert_int_equal(fx_count(sql), 1);
 }
 
 static void test_covers_region_wide_and_open_ended(void **state)
@@ -361,7 +321,7 @@ static void test_covers_only_the_contracted_forms(void **state)
 	assert_false(covers(provider_a, 1, "amersfoort", "0307", "2024-01-01")); /* not ",10," */
 	assert_false(covers(provider_a, 2, "twente", "0153", "2024-06-01"));
 	/* a form outside 1..10 is bad input, not "no" */
-	struct jr_store *s = open_store(false);
+	struct jr_store *s = fx_open(false);
 	bool yes = true;
 	assert_int_equal(jr_store_contract_covers(s, provider_a, 0, "twente", "0153",
 						  day("2024-06-01"), &yes),

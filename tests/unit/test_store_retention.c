@@ -6,17 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cmocka.h>
 
 #include "store/db.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
-static char dir[64], db_path[128], key_path[128];
-static const struct jr_actor actor = {.who = "test", .origin = "unit", .reason = "test"};
 static struct jr_store *store;
 static int64_t closed_child, open_child;
 
@@ -30,16 +27,16 @@ static int64_t child_with_request(const char *bsn, bool withdraw)
 	snprintf(p.family_name, sizeof(p.family_name), "Test");
 	memcpy(p.municipality, "0153", 5);
 	p.birth_date = jr_date_from_ymd(2012, 1, 1);
-	if (jr_store_person_add(store, &actor, &p))
+	if (jr_store_person_add(store, &fx_actor, &p))
 		return 0;
 	h.child_id = p.id;
 	snprintf(h.raised_by, sizeof(h.raised_by), "family");
 	h.raised_on = jr_date_from_ymd(2026, 1, 1);
 	snprintf(h.question, sizeof(h.question), "Vraag");
 	memcpy(h.municipality, "0153", 5);
-	if (jr_store_help_request_add(store, &actor, &h))
+	if (jr_store_help_request_add(store, &fx_actor, &h))
 		return 0;
-	if (withdraw && jr_store_help_request_move(store, &actor, &h, JR_HR_WITHDRAWN, &why))
+	if (withdraw && jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why))
 		return 0;
 	return p.id;
 }
@@ -48,16 +45,9 @@ static int setup(void **state)
 {
 	struct jr_diag d;
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/jr-ret-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fx_setup("ret"))
 		return -1;
-	if (getenv("JR_TEST_DB_URL") && getenv("JR_TEST_DB_URL")[0])
-		snprintf(db_path, sizeof(db_path), "%s", getenv("JR_TEST_DB_URL"));
-	else
-		snprintf(db_path, sizeof(db_path), "%s/t.db", dir);
-	snprintf(key_path, sizeof(key_path), "%s/t.key", dir);
-	umask(077);
-	if (jr_store_open(db_path, key_path, true, &store, &d))
+	if (jr_store_open(fx_db_path, fx_key_path, true, &store, &d))
 		return -1;
 	closed_child = child_with_request("123456782", true);
 	open_child = child_with_request("111111110", false);
@@ -66,11 +56,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[160];
 	(void)state;
 	jr_store_close(store);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return fx_teardown();
 }
 
 struct found {
@@ -92,13 +80,13 @@ static void test_candidates_respect_the_period(void **state)
 	(void)state;
 	struct found f = {0};
 	/* the last activity is today: not past a cut-off 20 years before a date in 2046 */
-	assert_int_equal(jr_store_retention_candidates(store, &actor, jr_date_from_ymd(2026, 1, 1),
-						       note, &f),
+	assert_int_equal(jr_store_retention_candidates(store, &fx_actor,
+						       jr_date_from_ymd(2026, 1, 1), note, &f),
 			 JR_OK);
 	assert_int_equal(f.count, 0);
 	/* far enough in the future, only the child without open help is a candidate */
-	assert_int_equal(jr_store_retention_candidates(store, &actor, jr_date_from_ymd(2100, 1, 1),
-						       note, &f),
+	assert_int_equal(jr_store_retention_candidates(store, &fx_actor,
+						       jr_date_from_ymd(2100, 1, 1), note, &f),
 			 JR_OK);
 	assert_int_equal(f.count, 1);
 	assert_int_equal(f.ids[0], closed_child);
@@ -109,13 +97,13 @@ static void test_erase(void **state)
 	(void)state;
 	struct jr_person p;
 	struct found f = {0};
-	assert_int_equal(jr_store_erase_child(store, &actor, open_child), JR_ERR_REFUSED);
-	assert_int_equal(jr_store_erase_child(store, &actor, 99999), JR_ERR_REFUSED);
-	assert_int_equal(jr_store_erase_child(store, &actor, closed_child), JR_OK);
-	assert_int_equal(jr_store_person_get(store, &actor, closed_child, &p), JR_ERR_NOT_FOUND);
-	assert_int_equal(jr_store_person_get(store, &actor, open_child, &p), JR_OK);
-	assert_int_equal(jr_store_retention_candidates(store, &actor, jr_date_from_ymd(2100, 1, 1),
-						       note, &f),
+	assert_int_equal(jr_store_erase_child(store, &fx_actor, open_child), JR_ERR_REFUSED);
+	assert_int_equal(jr_store_erase_child(store, &fx_actor, 99999), JR_ERR_REFUSED);
+	assert_int_equal(jr_store_erase_child(store, &fx_actor, closed_child), JR_OK);
+	assert_int_equal(jr_store_person_get(store, &fx_actor, closed_child, &p), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_person_get(store, &fx_actor, open_child, &p), JR_OK);
+	assert_int_equal(jr_store_retention_candidates(store, &fx_actor,
+						       jr_date_from_ymd(2100, 1, 1), note, &f),
 			 JR_OK);
 	assert_int_equal(f.count, 0);
 }
@@ -127,7 +115,7 @@ static void test_erase_leaves_no_rows_behind(void **state)
 	struct jr_db_stmt *st;
 	char msg[JR_DB_ERRMSG_MAX];
 	bool row;
-	assert_int_equal(jr_db_open(db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_prepare(db,
 				       "SELECT (SELECT COUNT(*) FROM help_requests WHERE child_id = $1)"
 				       " + (SELECT COUNT(*) FROM persons WHERE id = $1)"

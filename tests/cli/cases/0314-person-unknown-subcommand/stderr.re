@@ -1,1 +1,1 @@
-kies add, show, find of update
+kies add, show, find, update of involved

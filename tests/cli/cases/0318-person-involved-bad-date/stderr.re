@@ -1,0 +1,1 @@
+--date verwacht een bestaande datum

@@ -1,0 +1,1 @@
+user show: gebruiker niet gevonden
