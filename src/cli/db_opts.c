@@ -68,9 +68,9 @@ void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o)
 	const struct passwd *pw = getpwuid(getuid());
 
 	snprintf(o->who_buf, sizeof(o->who_buf), "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
-	a->who = o->who_buf;
-	a->origin = "cli";
-	a->reason = o->reason;
+	/* The command line acts with direct access to the database: its role says so. */
+	*a = (struct jr_actor){.who = o->who_buf, .origin = "cli", .reason = o->reason,
+			       .role = "cli"};
 }
 
 int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set)

@@ -17,7 +17,7 @@ static const char usage[] =
 	"  route    bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert\n"
 	"  policy   controleer of toon het beleidsbestand van een regio (check, show)\n"
 	"  init     maak of werk de database voor de dossiers bij, met sleutel en beheerder\n"
-	"  person   personen in de dossiers: add, show, find, update (JSON)\n"
+	"  person   personen in de dossiers: add, show, find, update, involved (JSON)\n"
 	"  provider zorgaanbieders: add, show, status (JSON)\n"
 	"  contract contracten van zorgaanbieders: add, check (JSON)\n"
 	"  help-request  hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
@@ -29,8 +29,9 @@ static const char usage[] =
 	"  retention  bewaartermijn: dossiers 20 jaar na het einde van de zorg tonen of wissen\n"
 	"  socialmap  de sociale kaart: voorzieningen in de wijk, met datum van controle\n"
 	"  household  huishoudens en hun regisseur: add, member, show, coordinator (JSON)\n"
-	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show\n"
-	"  user     gebruikers met een rol: add\n"
+	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list\n"
+	"  user     gebruikers met een rol: add, show, list\n"
+	"  audit    controleer de keten van het auditlog: verify\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -62,6 +63,39 @@ const char *jr_cli_policy_dir(void)
 	return env && env[0] ? env : JR_DEFAULT_POLICY_DIR;
 }
 
+/* Every subcommand, by the name it is called with. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"route", jr_cmd_route},
+	{"policy", jr_cmd_policy},
+	{"init", jr_cmd_init},
+	{"person", jr_cmd_person},
+	{"provider", jr_cmd_provider},
+	{"contract", jr_cmd_contract},
+	{"help-request", jr_cmd_help_request},
+	{"care", jr_cmd_care},
+	{"signals", jr_cmd_signals},
+	{"demo", jr_cmd_demo},
+	{"retention", jr_cmd_retention},
+	{"socialmap", jr_cmd_socialmap},
+	{"household", jr_cmd_household},
+	{"organisation", jr_cmd_organisation},
+	{"user", jr_cmd_user},
+	{"audit", jr_cmd_audit},
+};
+
+/* Runs subcommand `name` with argv[0] being its name; 2 after reporting an unknown one. */
+static int run(const char *name, int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].run(argc, argv);
+	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", name);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd;
@@ -83,74 +117,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "help") == 0) {
 		static char help_arg[] = "--help";
-		char *args[] = {argv[0], help_arg, NULL};
+		char *args[] = {argv[2], help_arg, NULL};
 		if (argc < 3) {
 			fputs(usage, stdout);
 			return 0;
 		}
-		if (strcmp(argv[2], "route") == 0)
-			return jr_cmd_route(2, args);
-		if (strcmp(argv[2], "policy") == 0)
-			return jr_cmd_policy(2, args);
-		if (strcmp(argv[2], "init") == 0)
-			return jr_cmd_init(2, args);
-		if (strcmp(argv[2], "person") == 0)
-			return jr_cmd_person(2, args);
-		if (strcmp(argv[2], "provider") == 0)
-			return jr_cmd_provider(2, args);
-		if (strcmp(argv[2], "contract") == 0)
-			return jr_cmd_contract(2, args);
-		if (strcmp(argv[2], "help-request") == 0)
-			return jr_cmd_help_request(2, args);
-		if (strcmp(argv[2], "care") == 0)
-			return jr_cmd_care(2, args);
-		if (strcmp(argv[2], "signals") == 0)
-			return jr_cmd_signals(2, args);
-		if (strcmp(argv[2], "demo") == 0)
-			return jr_cmd_demo(2, args);
-		if (strcmp(argv[2], "retention") == 0)
-			return jr_cmd_retention(2, args);
-		if (strcmp(argv[2], "socialmap") == 0)
-			return jr_cmd_socialmap(2, args);
-		if (strcmp(argv[2], "household") == 0)
-			return jr_cmd_household(2, args);
-		if (strcmp(argv[2], "organisation") == 0)
-			return jr_cmd_organisation(2, args);
-		if (strcmp(argv[2], "user") == 0)
-			return jr_cmd_user(2, args);
-		jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", argv[2]);
-		return 2;
+		return run(argv[2], 2, args);
 	}
-	if (strcmp(cmd, "route") == 0)
-		return jr_cmd_route(argc - 1, argv + 1);
-	if (strcmp(cmd, "policy") == 0)
-		return jr_cmd_policy(argc - 1, argv + 1);
-	if (strcmp(cmd, "init") == 0)
-		return jr_cmd_init(argc - 1, argv + 1);
-	if (strcmp(cmd, "person") == 0)
-		return jr_cmd_person(argc - 1, argv + 1);
-	if (strcmp(cmd, "provider") == 0)
-		return jr_cmd_provider(argc - 1, argv + 1);
-	if (strcmp(cmd, "contract") == 0)
-		return jr_cmd_contract(argc - 1, argv + 1);
-	if (strcmp(cmd, "help-request") == 0)
-		return jr_cmd_help_request(argc - 1, argv + 1);
-	if (strcmp(cmd, "care") == 0)
-		return jr_cmd_care(argc - 1, argv + 1);
-	if (strcmp(cmd, "signals") == 0)
-		return jr_cmd_signals(argc - 1, argv + 1);
-	if (strcmp(cmd, "demo") == 0)
-		return jr_cmd_demo(argc - 1, argv + 1);
-	if (strcmp(cmd, "retention") == 0)
-		return jr_cmd_retention(argc - 1, argv + 1);
-	if (strcmp(cmd, "socialmap") == 0)
-		return jr_cmd_socialmap(argc - 1, argv + 1);
-	if (strcmp(cmd, "household") == 0)
-		return jr_cmd_household(argc - 1, argv + 1);
-	if (strcmp(cmd, "organisation") == 0)
-		return jr_cmd_organisation(argc - 1, argv + 1);
-	if (strcmp(cmd, "user") == 0)
-		return jr_cmd_user(argc - 1, argv + 1);
-	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", cmd);
-	return 2;
+	return run(cmd, argc - 1, argv + 1);
 }

@@ -233,6 +233,23 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX household_members_person ON household_members (person_id);"
 	 "CREATE INDEX help_requests_household ON help_requests (household_id);"
 	 "CREATE INDEX allocations_provider ON allocations (provider_id);"},
+	/* The audit log becomes a hash chain (store_audit.c): every entry carries its place in the
+	 * chain and a hash over the one before and its own fields; audit_head holds the end of the
+	 * chain, so that a removed last entry shows too, and its row lock orders the writers.
+	 * Entries written before v6 are chained by jr_store_open on init. The new columns say who
+	 * acted in which role for which organisation, and on which object. */
+	{6, "audit log: hash chain, role, organisation, object",
+	 "ALTER TABLE audit_log ADD COLUMN seq BIGINT;"
+	 "ALTER TABLE audit_log ADD COLUMN role TEXT NOT NULL DEFAULT '';"
+	 "ALTER TABLE audit_log ADD COLUMN organisation_id BIGINT;"
+	 "ALTER TABLE audit_log ADD COLUMN object TEXT NOT NULL DEFAULT '';"
+	 "ALTER TABLE audit_log ADD COLUMN hash TEXT;"
+	 "CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq);"
+	 "CREATE TABLE audit_head ("
+	 " id INTEGER PRIMARY KEY,"
+	 " seq BIGINT NOT NULL,"
+	 " hash TEXT NOT NULL);"
+	 "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

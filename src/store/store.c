@@ -61,6 +61,11 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 		goto out;
 	}
 	s->version_now = jr_schema_version();
+	if (init && s->version_found < 6 && (err = jr_store_audit_chain_old(s))) {
+		snprintf(diag->message, sizeof(diag->message),
+			 "het auditlog kon niet tot een keten worden gemaakt: %s", jr_db_errmsg(s->db));
+		goto out;
+	}
 	err = jr_vault_load(key_file, init, &s->vault, msg);
 	if (err) {
 		snprintf(diag->path, sizeof(diag->path), "--key");
@@ -87,31 +92,6 @@ void jr_store_versions(const struct jr_store *s, int *found, int *now)
 {
 	*found = s->version_found;
 	*now = s->version_now;
-}
-
-enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
-			   int64_t person_id)
-{
-	struct jr_db_stmt *st = NULL;
-	char at[21];
-	enum jr_err err;
-	bool row;
-
-	jr_store_now(at);
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO audit_log (at, actor, action, person_id, origin, reason)"
-			  " VALUES ($1, $2, $3, $4, $5, $6)",
-			  &st));
-	TRY(jr_db_bind_text(st, 1, at));
-	TRY(jr_db_bind_text(st, 2, a->who));
-	TRY(jr_db_bind_text(st, 3, action));
-	TRY(person_id ? jr_db_bind_int(st, 4, person_id) : jr_db_bind_null(st, 4));
-	TRY(jr_db_bind_text(st, 5, a->origin));
-	TRY(jr_db_bind_text(st, 6, a->reason));
-	TRY(jr_db_step(st, &row));
-out:
-	jr_db_finalize(st);
-	return err;
 }
 
 enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const char *table,
@@ -155,6 +135,26 @@ out:
 	return err;
 }
 
+/* Commits the transaction, with the end of the audit chain it extended; rolls back when that
+ * fails. */
+static enum jr_err commit(struct jr_store *s)
+{
+	enum jr_err err = jr_store_audit_flush(s);
+
+	if (!err)
+		err = jr_db_commit(s->db);
+	if (err)
+		jr_db_rollback(s->db);
+	jr_store_audit_forget(s);
+	return err;
+}
+
+static void rollback(struct jr_store *s)
+{
+	jr_db_rollback(s->db);
+	jr_store_audit_forget(s);
+}
+
 enum jr_err jr_store_begin(struct jr_store *s)
 {
 	return s->bulk ? JR_OK : jr_db_begin(s->db);
@@ -174,21 +174,16 @@ enum jr_err jr_store_bulk_begin(struct jr_store *s)
 	return err;
 }
 
-enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit)
+enum jr_err jr_store_bulk_end(struct jr_store *s, bool do_commit)
 {
-	enum jr_err err;
-
 	if (!s->bulk)
 		return JR_ERR_INTERNAL;
 	s->bulk = false;
-	if (!commit || s->bulk_failed) {
-		jr_db_rollback(s->db);
+	if (!do_commit || s->bulk_failed) {
+		rollback(s);
 		return s->bulk_failed ? JR_ERR_REFUSED : JR_OK;
 	}
-	err = jr_db_commit(s->db);
-	if (err)
-		jr_db_rollback(s->db);
-	return err;
+	return commit(s);
 }
 
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
@@ -199,13 +194,10 @@ enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
 		return err;
 	}
 	if (err) {
-		jr_db_rollback(s->db);
+		rollback(s);
 		return err;
 	}
-	err = jr_db_commit(s->db);
-	if (err)
-		jr_db_rollback(s->db);
-	return err;
+	return commit(s);
 }
 
 #define PERSON_COLUMNS                                                                             \

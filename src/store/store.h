@@ -23,11 +23,14 @@ struct jr_store;
 
 #define JR_TEXT_FIELD_MAX 2001 /* free text fields: 2000 bytes of UTF-8 */
 
-/* Who acts, from where, and why: the audit log's columns. All three are required. */
+/* Who acts, from where, and why: the audit log's columns. who, origin and reason are required;
+ * role and organisation_id say in which capacity (NULL and 0 on the command line). */
 struct jr_actor {
 	const char *who;
 	const char *origin;
 	const char *reason;
+	const char *role;
+	int64_t organisation_id;
 };
 
 /* Opens the database at `url` with the BSN key file `key_file`. With `init`, creates what is
@@ -69,6 +72,20 @@ enum jr_err jr_store_user_exists(struct jr_store *s, const char *username, bool 
  * *added tells whether it was new. */
 enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a, const char *region,
 				   const char *content, bool *added);
+
+/* The audit log (store_audit.c) is append-only and hash-chained: entry n carries BLAKE2b-256 of
+ * the hash of entry n-1 and its own fields, and audit_head holds the last number and hash, so a
+ * changed, removed, inserted or reordered entry breaks the chain. Verify walks it whole. */
+struct jr_audit_verdict {
+	int64_t entries;  /* entries checked */
+	int64_t bad_seq;  /* the first entry that does not fit, 0 when the chain holds */
+	char problem[160]; /* what is wrong there, in Dutch; "" when the chain holds */
+};
+/* JR_OK with v->bad_seq 0 when the chain holds; JR_OK with bad_seq and problem set when it does
+ * not (the caller decides what that means); another error when the log could not be read.
+ * Writes an audit entry of its own after checking. */
+enum jr_err jr_store_audit_verify(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_audit_verdict *v);
 
 /* Providers (zorgaanbieders) and their contracts (store_provider.c). */
 struct jr_provider {

@@ -14,6 +14,11 @@ struct jr_store {
 	int version_now;
 	bool bulk;        /* inside jr_store_bulk_begin: operations share one transaction */
 	bool bulk_failed; /* an operation failed inside the bulk transaction */
+	/* The end of the audit chain as this transaction sees it: loaded (and locked) by the
+	 * transaction's first audit entry, written back to audit_head just before commit. */
+	bool chain_loaded;
+	int64_t chain_seq;
+	char chain_hash[65]; /* hex; "" before the first entry */
 };
 
 /* `err = expr`, and on failure to the function's `out:` label. */
@@ -27,9 +32,18 @@ struct jr_store {
 void jr_store_now(char out[21]);
 
 /* Writes one audit entry (who, what, which person or 0, from where, why) inside the caller's
- * transaction. */
+ * transaction, chained to the one before (store_audit.c). */
 enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const char *action,
 			   int64_t person_id);
+/* The same with the object acted on, e.g. "help_request:12" ("" for none). */
+enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, const char *action,
+				  int64_t person_id, const char *object);
+/* Writes the end of the audit chain back to audit_head when this transaction added entries;
+ * called just before commit. jr_store_audit_forget drops it (after commit or rollback). */
+enum jr_err jr_store_audit_flush(struct jr_store *s);
+void jr_store_audit_forget(struct jr_store *s);
+/* Chains the entries written before the log was a chain (schema v6), oldest first; on init. */
+enum jr_err jr_store_audit_chain_old(struct jr_store *s);
 
 /* Keeps what a record was before a change (record_history), inside the caller's transaction:
  * the table, the record's id, the version that is replaced and the record as JSON. */

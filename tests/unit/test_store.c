@@ -380,6 +380,79 @@ static void test_statement_reuse(void **state)
 	jr_db_close(db);
 }
 
+/* Runs SQL on its own connection (a hand that edits the database behind the store's back). */
+static void tamper(const char *sql)
+{
+	struct jr_db *db;
+	char msg[JR_DB_ERRMSG_MAX];
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	jr_db_close(db);
+}
+
+/* The audit log is one chain across transactions, connections, bulk loads and rollbacks; a
+ * changed, removed or smuggled-in entry is found, and the first such entry is named. */
+static void test_audit_chain(void **state)
+{
+	(void)state;
+	struct jr_store *s = fx_open(false), *t = fx_open(false);
+	struct jr_audit_verdict v;
+	struct jr_person p, got;
+	char sql[200];
+	int64_t entries;
+	/* interleaved writers, a bulk load and a rolled-back bulk load */
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &got), JR_OK);
+		assert_int_equal(jr_store_person_find_bsn(t, &fx_actor, "123456782", &got), JR_OK);
+	}
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	p = sanne("100000009");
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &p), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &got), JR_OK);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_OK);
+	assert_int_equal(jr_store_bulk_begin(t), JR_OK);
+	p = sanne("100000010");
+	assert_int_equal(jr_store_person_add(t, &fx_actor, &p), JR_OK);
+	assert_int_equal(jr_store_bulk_end(t, false), JR_OK);
+	assert_int_equal(jr_store_person_get(t, &fx_actor, 1, &got), JR_OK);
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_int_equal(v.bad_seq, 0);
+	assert_string_equal(v.problem, "");
+	entries = fx_count("SELECT COUNT(*) FROM audit_log");
+	assert_int_equal(v.entries, entries - 1); /* verify's own entry comes after */
+	assert_int_equal(fx_count("SELECT seq FROM audit_head"), entries);
+	assert_int_equal(fx_count("SELECT MAX(seq) FROM audit_log"), entries);
+
+	/* a changed reason */
+	tamper("UPDATE audit_log SET reason = 'iets anders' WHERE seq = 3");
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_int_equal(v.bad_seq, 3);
+	assert_int_equal(v.entries, 2);
+	assert_non_null(strstr(v.problem, "regel 3 is gewijzigd"));
+	jr_store_close(t);
+	/* put back as it was (every test entry has the reason "test"): whole again */
+	tamper("UPDATE audit_log SET reason = 'test' WHERE seq = 3");
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_int_equal(v.bad_seq, 0);
+
+	/* a removed entry at the end, and one in the middle */
+	snprintf(sql, sizeof(sql), "DELETE FROM audit_log WHERE seq = %lld",
+		 (long long)fx_count("SELECT MAX(seq) FROM audit_log"));
+	tamper(sql);
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_non_null(strstr(v.problem, "het einde van de keten klopt niet"));
+	tamper("DELETE FROM audit_log WHERE seq = 2");
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_int_equal(v.bad_seq, 2);
+	assert_non_null(strstr(v.problem, "regel 2 ontbreekt"));
+	/* an entry written beside the store */
+	tamper("INSERT INTO audit_log (at, actor, action, origin, reason)"
+	       " VALUES ('2026-01-01T00:00:00Z', 'x', 'person.read', 'x', 'x')");
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_non_null(strstr(v.problem, "zonder plaats in de keten"));
+	jr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -395,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
 		cmocka_unit_test(test_social_map),
 		cmocka_unit_test(test_statement_reuse),
+		cmocka_unit_test(test_audit_chain), /* leaves the log broken: last */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

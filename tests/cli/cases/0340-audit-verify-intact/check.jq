@@ -1,0 +1,1 @@
+.intact == true and .entries == 5

@@ -1,0 +1,1 @@
+de keten is gebroken: regel 4 is gewijzigd

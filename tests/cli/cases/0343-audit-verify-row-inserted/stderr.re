@@ -1,0 +1,1 @@
+1 regel\(s\) zonder plaats in de keten

@@ -1,0 +1,1 @@
+regel 2 ontbreekt

@@ -1,0 +1,1 @@
+jeugdroute audit verify
