@@ -8,12 +8,12 @@ TESTBUILD  ?= build-test
 FUZZBUILD  ?= build-fuzz
 FUZZ_RUNS  ?= 50000
 
-# Debian 12 packages: the build, the libraries (JSON, SQLite, libpq, libsodium), the unit-test
-# framework, the fuzzer, a PostgreSQL server for the store tests (a throw-away cluster on
-# loopback), the sqlite3 shell and jq (black-box tests and benchmark baselines).
+# Debian 12 packages: the build, the libraries (JSON, SQLite, libpq, libsodium, libmicrohttpd),
+# the unit-test framework, the fuzzer, a PostgreSQL server for the store tests (a throw-away
+# cluster on loopback), the sqlite3 shell, jq and curl (black-box tests and benchmark baselines).
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
-           libsqlite3-dev libsodium-dev libpq-dev sqlite3 postgresql-15 \
-           clang libclang-rt-14-dev jq
+           libsqlite3-dev libsodium-dev libpq-dev libmicrohttpd-dev sqlite3 postgresql-15 \
+           clang libclang-rt-14-dev jq curl
 
 .PHONY: all build run test deps fuzz bench clean lint format
 

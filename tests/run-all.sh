@@ -4,6 +4,7 @@
 #               once more on PostgreSQL, each in a fresh database of a throw-away cluster on
 #               loopback (tools/pg-test.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
+#   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
 #   style       banned-function check
 set -u
@@ -60,6 +61,10 @@ sh tools/pg-test.sh stop "$pgdir"
 
 sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "server" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/crash/run.sh "$testbuild" >"$log" 2>&1

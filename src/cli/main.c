@@ -32,6 +32,7 @@ static const char usage[] =
 	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list\n"
 	"  user     gebruikers met een rol: add, show, list\n"
 	"  audit    controleer de keten van het auditlog: verify\n"
+	"  serve    start de server: de API en de webtoepassing\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -84,6 +85,7 @@ static const struct {
 	{"organisation", jr_cmd_organisation},
 	{"user", jr_cmd_user},
 	{"audit", jr_cmd_audit},
+	{"serve", jr_cmd_serve},
 };
 
 /* Runs subcommand `name` with argv[0] being its name; 2 after reporting an unknown one. */

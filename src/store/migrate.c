@@ -250,6 +250,22 @@ static const struct migration migrations[] = {
 	 " seq BIGINT NOT NULL,"
 	 " hash TEXT NOT NULL);"
 	 "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');"},
+	/* Login for the server (store_session.c): browser sessions and API tokens in one table, by
+	 * the hash of their token only; per user the failed attempts in a row and the moment before
+	 * which no new attempt is taken (the rising delay and the temporary lock). */
+	{7, "sessions and API tokens; failed logins",
+	 "CREATE TABLE sessions ("
+	 " id {ID},"
+	 " token_hash TEXT NOT NULL UNIQUE,"
+	 " user_id BIGINT NOT NULL REFERENCES users(id),"
+	 " kind TEXT NOT NULL,"
+	 " name TEXT NOT NULL DEFAULT '',"
+	 " csrf TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL,"
+	 " expires_at BIGINT NOT NULL);" /* Unix seconds, as next_login_at */
+	 "CREATE INDEX sessions_user ON sessions (user_id);"
+	 "ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE users ADD COLUMN next_login_at BIGINT NOT NULL DEFAULT 0;"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

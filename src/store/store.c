@@ -88,6 +88,21 @@ void jr_store_close(struct jr_store *s)
 	jr_free(s);
 }
 
+enum jr_err jr_store_ping(struct jr_store *s)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_db_prepare(s->db, "SELECT 1", &st));
+	TRY(jr_db_step(st, &row));
+	if (!row)
+		err = JR_ERR_STORE;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 void jr_store_versions(const struct jr_store *s, int *found, int *now)
 {
 	*found = s->version_found;

@@ -22,6 +22,7 @@
 struct jr_store;
 
 #define JR_TEXT_FIELD_MAX 2001 /* free text fields: 2000 bytes of UTF-8 */
+#define JR_ORG_KIND_MAX 24
 
 /* Who acts, from where, and why: the audit log's columns. who, origin and reason are required;
  * role and organisation_id say in which capacity (NULL and 0 on the command line). */
@@ -47,6 +48,9 @@ void jr_store_close(struct jr_store *s);
  * end(…, false) rolls back on purpose. */
 enum jr_err jr_store_bulk_begin(struct jr_store *s);
 enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit);
+
+/* Whether the database answers (a trivial query): for the server's health check. */
+enum jr_err jr_store_ping(struct jr_store *s);
 
 /* The schema version found when the store was opened, and the one it has now. */
 void jr_store_versions(const struct jr_store *s, int *found, int *now);
@@ -86,6 +90,69 @@ struct jr_audit_verdict {
  * Writes an audit entry of its own after checking. */
 enum jr_err jr_store_audit_verify(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_audit_verdict *v);
+
+/* Login, sessions and API tokens (store_session.c). A token is 32 random bytes in base64url
+ * (43 characters); the store keeps only its BLAKE2b hash, so a copy of the database opens no
+ * session. */
+#define JR_TOKEN_LEN 43
+#define JR_SESSION_SECONDS (8 * 3600) /* a working day */
+#define JR_LOGIN_LOCK_AFTER 10        /* failed attempts in a row before the temporary lock */
+#define JR_LOGIN_LOCK_SECONDS 900
+
+/* Who is logged in, with what the authorisation needs of their organisation. */
+struct jr_principal {
+	int64_t user_id;
+	char username[33];
+	char role[24];
+	int64_t organisation_id; /* 0 = none */
+	char org_kind[JR_ORG_KIND_MAX];
+	char municipality[5]; /* of the organisation; "" for regional ones */
+	char agb[9];          /* of the organisation; "" when none */
+	char csrf[JR_TOKEN_LEN + 1]; /* a browser session's CSRF token; "" for an API token */
+	bool api;                    /* authenticated by an API token (no cookie, no CSRF) */
+};
+
+/* Checks a user's password at Unix time `now` and opens a browser session: the token in
+ * token_out, the principal (with its CSRF token) in *p. A wrong name or password is
+ * JR_ERR_REFUSED with *retry_after 0, the same for both; a user who must wait (the delay rises
+ * with every failure: 1, 2, 4, … 64 seconds; after JR_LOGIN_LOCK_AFTER failures the account is
+ * locked JR_LOGIN_LOCK_SECONDS) is JR_ERR_REFUSED with *retry_after the seconds left, without
+ * checking the password. Every attempt is audited. */
+enum jr_err jr_store_login(struct jr_store *s, const struct jr_actor *a, const char *username,
+			   const char *password, int64_t now, char token_out[JR_TOKEN_LEN + 1],
+			   struct jr_principal *p, int *retry_after);
+/* The principal of a live session or API token; JR_ERR_NOT_FOUND when unknown or expired. No
+ * audit entry: it is done for every request, and the request's own access is audited. */
+enum jr_err jr_store_session_find(struct jr_store *s, const char *token, int64_t now,
+				  struct jr_principal *p);
+/* Ends a session (logout); JR_OK also when it was gone already. */
+enum jr_err jr_store_session_end(struct jr_store *s, const struct jr_actor *a, const char *token);
+/* Makes an API token for a user, valid `days` days; the token is shown once. */
+enum jr_err jr_store_api_token_add(struct jr_store *s, const struct jr_actor *a, int64_t user_id,
+				   const char *name, int days, int64_t now,
+				   char token_out[JR_TOKEN_LEN + 1]);
+
+/* Writes one audit entry in a transaction of its own, for what happens outside the store's
+ * operations (e.g. a refused access). person_id 0 = none; object may be "". */
+enum jr_err jr_store_audit_event(struct jr_store *s, const struct jr_actor *a, const char *action,
+				 int64_t person_id, const char *object);
+
+/* Who looked at or changed a person's records (the family's right of access): the audit entries
+ * about the person, newest first, at most `limit`. The reading is itself audited. */
+struct jr_audit_entry {
+	int64_t seq;
+	char at[21];
+	char actor[96];
+	char role[24];
+	int64_t organisation_id;
+	char action[48];
+	char object[64];
+	char origin[64];
+	char reason[208];
+};
+typedef enum jr_err (*jr_audit_fn)(void *ctx, const struct jr_audit_entry *e);
+enum jr_err jr_store_audit_of_person(struct jr_store *s, const struct jr_actor *a,
+				     int64_t person_id, int limit, jr_audit_fn fn, void *ctx);
 
 /* Providers (zorgaanbieders) and their contracts (store_provider.c). */
 struct jr_provider {
@@ -253,7 +320,6 @@ enum jr_err jr_store_retention_candidates(struct jr_store *s, const struct jr_ac
 enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, int64_t child_id);
 
 /* Organisations, users and households (store_household.c). */
-#define JR_ORG_KIND_MAX 24
 struct jr_organisation {
 	int64_t id;
 	char kind[JR_ORG_KIND_MAX]; /* local_team, gp_practice, youth_health, hospital, gi, provider,
@@ -333,6 +399,21 @@ struct jr_involvement {
  * max). JR_ERR_NOT_FOUND when the child is unknown. One audit entry. */
 enum jr_err jr_store_involvement(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
 				 jr_day on, struct jr_involvement *out, size_t max, size_t *count);
+
+/* How a principal's organisation is linked to a person, for the authorisation (http/access.c):
+ * the person's municipality of residence, and whether the records hold a help request of the
+ * principal's municipality, a referral under its AGB, a measure with it as GI, or an allocation
+ * to the provider with its AGB. JR_ERR_NOT_FOUND when there is no such person. Not audited: the
+ * access it decides on is. */
+struct jr_person_links {
+	char municipality[5];
+	bool case_in_municipality;
+	bool referred_by;
+	bool measure_of;
+	bool allocated_to;
+};
+enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
+				  const struct jr_principal *p, struct jr_person_links *out);
 
 /* Help requests and their course (store_course.c). */
 

@@ -314,3 +314,55 @@ out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
 }
+
+enum jr_err jr_store_audit_of_person(struct jr_store *s, const struct jr_actor *a,
+				     int64_t person_id, int limit, jr_audit_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_audit_entry e;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT seq, at, actor, role, COALESCE(organisation_id, 0), action, object,"
+			  " origin, reason FROM audit_log WHERE person_id = $1"
+			  " ORDER BY seq DESC LIMIT $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_bind_int(st, 2, limit));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		memset(&e, 0, sizeof(e));
+		e.seq = jr_db_col_int(st, 0);
+		snprintf(e.at, sizeof(e.at), "%s", jr_db_col_text(st, 1));
+		snprintf(e.actor, sizeof(e.actor), "%s", jr_db_col_text(st, 2));
+		snprintf(e.role, sizeof(e.role), "%s", jr_db_col_text(st, 3));
+		e.organisation_id = jr_db_col_int(st, 4);
+		snprintf(e.action, sizeof(e.action), "%s", jr_db_col_text(st, 5));
+		snprintf(e.object, sizeof(e.object), "%s", jr_db_col_text(st, 6));
+		snprintf(e.origin, sizeof(e.origin), "%s", jr_db_col_text(st, 7));
+		snprintf(e.reason, sizeof(e.reason), "%s", jr_db_col_text(st, 8));
+		TRY(fn(ctx, &e));
+	}
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "person.access_log", person_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_audit_event(struct jr_store *s, const struct jr_actor *a, const char *action,
+				 int64_t person_id, const char *object)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_store_audit_object(s, a, action, person_id, object));
+out:
+	return jr_store_finish(s, err);
+}

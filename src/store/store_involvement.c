@@ -85,3 +85,47 @@ out:
 		*count = 0;
 	return jr_store_finish(s, err);
 }
+
+enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
+				  const struct jr_principal *p, struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(
+	    s->db,
+	    /* CASE WHEN: PostgreSQL answers a bare EXISTS as 't' or 'f' */
+	    "SELECT pe.municipality,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = pe.id"
+	    "  AND h.municipality = $2) THEN 1 ELSE 0 END,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM referrals r JOIN help_requests h"
+	    "  ON r.help_request_id = h.id WHERE h.child_id = pe.id AND $3 <> '' AND r.agb = $3)"
+	    "  THEN 1 ELSE 0 END,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM measures m WHERE m.child_id = pe.id AND $4 > 0"
+	    "  AND m.gi_organisation_id = $4) THEN 1 ELSE 0 END,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
+	    "  ON a.help_request_id = h.id JOIN providers pr ON pr.id = a.provider_id"
+	    "  WHERE h.child_id = pe.id AND $3 <> '' AND pr.agb = $3) THEN 1 ELSE 0 END"
+	    " FROM persons pe WHERE pe.id = $1",
+	    &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_bind_text(st, 2, p->municipality));
+	TRY(jr_db_bind_text(st, 3, p->agb));
+	TRY(jr_db_bind_int(st, 4, p->organisation_id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 0));
+	out->case_in_municipality = jr_db_col_int(st, 1) != 0;
+	out->referred_by = jr_db_col_int(st, 2) != 0;
+	out->measure_of = jr_db_col_int(st, 3) != 0;
+	out->allocated_to = jr_db_col_int(st, 4) != 0;
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

@@ -1,0 +1,27 @@
+/* api: the route table of the server (api.h). The OpenAPI document (api_system.c) describes
+ * these routes; a test checks that every one answers as documented. */
+#include "http/api.h"
+
+#include "http/access.h"
+
+const struct jr_route jr_api_routes[] = {
+	{"GET", "/healthz", jr_api_healthz, JR_ROUTE_PUBLIC},
+	{"GET", "/metrics", jr_api_metrics, JR_ROUTE_PUBLIC},
+	{"GET", "/api/v1/openapi.json", jr_api_openapi, JR_ROUTE_PUBLIC},
+	{"POST", "/api/v1/login", jr_api_login, JR_ROUTE_PUBLIC},
+	{"POST", "/api/v1/logout", jr_api_logout, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/me", jr_api_me, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/route", jr_api_route, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}", jr_api_person_get, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}/involvement", jr_api_person_involvement, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}/access-log", jr_api_person_access_log, JR_ROUTE_LOGIN},
+};
+const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
+
+int jr_api_require(struct jr_http_request *r, int cap)
+{
+	if (jr_access_may(&r->who, (enum jr_capability)cap))
+		return 0;
+	return jr_reply_error(r, 403, "forbidden", NULL,
+			      "uw rol geeft geen toegang tot dit onderdeel");
+}

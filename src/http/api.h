@@ -1,0 +1,41 @@
+/* api: the handlers of the JSON API under /api/v1/, the system endpoints, and the route table
+ * that ties them to methods and paths (api.c). One file per group of resources:
+ * api_auth.c (login, logout, me), api_system.c (health, metrics, OpenAPI, static UI files),
+ * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log).
+ * Every handler authorises with http/access.h before it reads; the store audits. */
+#ifndef JR_HTTP_API_H
+#define JR_HTTP_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http/router.h"
+
+extern const struct jr_route jr_api_routes[];
+extern const size_t jr_api_route_count;
+
+/* api_auth.c */
+int jr_api_login(struct jr_http_request *r);
+int jr_api_logout(struct jr_http_request *r);
+int jr_api_me(struct jr_http_request *r);
+
+/* api_system.c */
+int jr_api_healthz(struct jr_http_request *r);
+int jr_api_metrics(struct jr_http_request *r);
+int jr_api_openapi(struct jr_http_request *r);
+/* Answers a GET of a file of the browser UI under r->web_dir ("/" is index.html); false
+ * (nothing answered) when the path is not such a file. */
+bool jr_api_static(struct jr_http_request *r);
+
+/* api_route.c */
+int jr_api_route(struct jr_http_request *r);
+
+/* api_persons.c */
+int jr_api_person_get(struct jr_http_request *r);
+int jr_api_person_involvement(struct jr_http_request *r);
+int jr_api_person_access_log(struct jr_http_request *r);
+
+/* Answers 403 unless the principal has `cap`; 0 when it has. */
+int jr_api_require(struct jr_http_request *r, int cap);
+
+#endif

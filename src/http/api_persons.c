@@ -1,0 +1,144 @@
+/* api_persons: GET /api/v1/persons/{id}, …/involvement and …/access-log.
+ *
+ * Each first asks whether the role may read persons at all, then whether this person is within
+ * the principal's reach (http/access.c: own municipality, own referrals, own measures, own
+ * allocations). A refusal is audited too. The answer carries the record's version as ETag. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "http/access.h"
+#include "http/api.h"
+
+/* 0 when the principal may see person `id`; otherwise the status after answering. */
+static int may_see(struct jr_http_request *r, int64_t id)
+{
+	struct jr_person_links links;
+	char object[32];
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
+		return status;
+	err = jr_store_person_links(r->store, id, &r->who, &links);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_reply_error(r, 404, "not_found", NULL, "deze persoon staat niet in de dossiers");
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	if (jr_access_person(&r->who, &links))
+		return 0;
+	snprintf(object, sizeof(object), "person:%lld", (long long)id);
+	if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", id, object)))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_error(r, 403, "forbidden", NULL,
+			      "dit dossier valt buiten uw gemeente, verwijzingen, maatregelen of "
+			      "toewijzingen");
+}
+
+int jr_api_person_get(struct jr_http_request *r)
+{
+	struct jr_person p;
+	char birth[JR_DATE_STRLEN], etag[32];
+	enum jr_err err;
+	int status;
+
+	if ((status = may_see(r, r->ids[0])))
+		return status;
+	if ((err = jr_store_person_get(r->store, &r->actor, r->ids[0], &p)))
+		return jr_reply_err(r, err, NULL);
+	jr_date_format(p.birth_date, birth);
+	jr_buf_reset(&r->out);
+	if (jr_buf_printf(&r->out, "{\"id\":%lld,\"bsn\":\"%s\",\"given_names\":", (long long)p.id,
+			  p.bsn) ||
+	    jr_buf_json_string(&r->out, p.given_names) || jr_buf_puts(&r->out, ",\"family_name\":") ||
+	    jr_buf_json_string(&r->out, p.family_name) ||
+	    jr_buf_printf(&r->out,
+			  ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"demo\":%s,"
+			  "\"version\":%d}\n",
+			  birth, p.municipality, p.demo ? "true" : "false", p.version))
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	snprintf(etag, sizeof(etag), "\"%d\"", p.version);
+	jr_reply_header(r, "ETag", etag);
+	return jr_reply_json(r, 200);
+}
+
+int jr_api_person_involvement(struct jr_http_request *r)
+{
+	struct jr_involvement inv[64];
+	char day[JR_DATE_STRLEN], since[JR_DATE_STRLEN];
+	time_t now = time(NULL);
+	struct tm tm;
+	jr_day on;
+	size_t count;
+	enum jr_err err;
+	int status;
+
+	if ((status = may_see(r, r->ids[0])))
+		return status;
+	localtime_r(&now, &tm);
+	on = jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if ((err = jr_store_involvement(r->store, &r->actor, r->ids[0], on, inv, 64, &count)))
+		return jr_reply_err(r, err, NULL);
+	jr_date_format(on, day);
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"date\":\"%s\",\"count\":%zu,\"involved\":[",
+			    (long long)r->ids[0], day, count);
+	for (size_t i = 0; !err && i < count && i < 64; i++) {
+		jr_date_format(inv[i].since, since);
+		err = jr_buf_printf(&r->out, "%s{\"via\":\"%s\",\"kind\":\"%s\",\"name\":",
+				    i ? "," : "", inv[i].via, inv[i].kind);
+		if (!err)
+			err = jr_buf_json_string(&r->out, inv[i].name);
+		if (!err)
+			err = jr_buf_printf(&r->out, ",\"since\":\"%s\"}", since);
+	}
+	if (!err)
+		err = jr_buf_puts(&r->out, "]}\n");
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+struct log_writer {
+	struct jr_buf *out;
+	size_t count;
+};
+
+static enum jr_err write_entry(void *ctx, const struct jr_audit_entry *e)
+{
+	struct log_writer *w = ctx;
+	enum jr_err err;
+
+	err = jr_buf_printf(w->out, "%s{\"at\":\"%s\",\"who\":", w->count ? "," : "", e->at);
+	if (!err)
+		err = jr_buf_json_string(w->out, e->actor);
+	if (!err)
+		err = jr_buf_printf(w->out, ",\"role\":\"%s\",\"organisation_id\":", e->role);
+	if (!err)
+		err = e->organisation_id
+			      ? jr_buf_printf(w->out, "%lld", (long long)e->organisation_id)
+			      : jr_buf_puts(w->out, "null");
+	if (!err)
+		err = jr_buf_printf(w->out, ",\"action\":\"%s\",\"reason\":", e->action);
+	if (!err)
+		err = jr_buf_json_string(w->out, e->reason);
+	if (!err)
+		err = jr_buf_putc(w->out, '}');
+	w->count++;
+	return err;
+}
+
+int jr_api_person_access_log(struct jr_http_request *r)
+{
+	struct log_writer w = {.out = &r->out};
+	enum jr_err err;
+	int status;
+
+	if ((status = may_see(r, r->ids[0])))
+		return status;
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"entries\":[", (long long)r->ids[0]);
+	if (!err)
+		err = jr_store_audit_of_person(r->store, &r->actor, r->ids[0], 1000, write_entry, &w);
+	if (!err)
+		err = jr_buf_puts(&r->out, "]}\n");
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}

@@ -1,0 +1,136 @@
+/* request: headers, query parameters, JSON bodies and answers for the handlers (request.h). */
+#include "http/request.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *jr_http_header(const struct jr_http_request *r, const char *name)
+{
+	return r->header ? r->header(r->conn, name) : NULL;
+}
+
+bool jr_http_query(const struct jr_http_request *r, const char *name, char *out, size_t cap)
+{
+	const char *v = r->argument ? r->argument(r->conn, name) : NULL;
+
+	if (!v || strlen(v) >= cap)
+		return false;
+	memcpy(out, v, strlen(v) + 1);
+	return true;
+}
+
+bool jr_reply_header(struct jr_http_request *r, const char *name, const char *value)
+{
+	if (r->header_count >= JR_HTTP_HEADERS_OUT_MAX || strlen(value) >= 256)
+		return false;
+	r->header_names[r->header_count] = name;
+	memcpy(r->header_values[r->header_count], value, strlen(value) + 1);
+	r->header_count++;
+	return true;
+}
+
+int jr_reply_json(struct jr_http_request *r, int status)
+{
+	r->status = status;
+	r->content_type = "application/json; charset=utf-8";
+	return status;
+}
+
+int jr_reply_error(struct jr_http_request *r, int status, const char *code, const char *field,
+		   const char *message)
+{
+	jr_buf_reset(&r->out);
+	if (jr_buf_printf(&r->out, "{\"error\":{\"status\":%d,\"code\":\"%s\",\"message\":", status,
+			  code) ||
+	    jr_buf_json_string(&r->out, message) || jr_buf_puts(&r->out, ",\"field\":") ||
+	    (field ? jr_buf_json_string(&r->out, field) : jr_buf_puts(&r->out, "null")) ||
+	    jr_buf_puts(&r->out, "}}\n")) {
+		/* the message did not fit: the status says enough */
+		jr_buf_reset(&r->out);
+		jr_buf_puts(&r->out, "{\"error\":{\"status\":500,\"code\":\"internal\"}}\n");
+	}
+	return jr_reply_json(r, status);
+}
+
+int jr_reply_err(struct jr_http_request *r, enum jr_err err, const char *message)
+{
+	int status = jr_err_http_status(err);
+	static const struct {
+		int status;
+		const char *code;
+		const char *message;
+	} fallback[] = {
+		{404, "not_found", "niet gevonden"},
+		{409, "conflict", "het gegeven is intussen gewijzigd of bestaat al; lees opnieuw"},
+		{413, "too_large", "de invoer is te groot"},
+		{422, "unprocessable", "de invoer klopt niet"},
+		{400, "bad_request", "de aanvraag klopt niet"},
+		{503, "unavailable", "de database is tijdelijk niet beschikbaar; probeer het zo opnieuw"},
+	};
+	const char *code = "internal";
+	const char *text = "er ging iets mis in de server; het is vastgelegd";
+
+	for (size_t i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (fallback[i].status == status) {
+			code = fallback[i].code;
+			text = fallback[i].message;
+		}
+	return jr_reply_error(r, status, code, NULL, message ? message : text);
+}
+
+/* The deepest nesting of arrays and objects in `s` (outside strings). */
+static int json_depth(const char *s, size_t len)
+{
+	int depth = 0, max = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > max)
+				max = depth;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return max;
+}
+
+struct json_t *jr_http_json_body(struct jr_http_request *r)
+{
+	const char *type = jr_http_header(r, "Content-Type");
+	json_error_t error;
+	json_t *v;
+	char msg[200];
+
+	if (!type || strncmp(type, "application/json", 16) != 0) {
+		jr_reply_error(r, 415, "unsupported_media_type", NULL,
+			       "stuur de gegevens als JSON (Content-Type: application/json)");
+		return NULL;
+	}
+	if (json_depth(r->body, r->body_len) > JR_HTTP_JSON_DEPTH_MAX) {
+		jr_reply_error(r, 400, "too_deep", NULL, "de JSON is te diep genest (meer dan 32 lagen)");
+		return NULL;
+	}
+	v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &error);
+	if (!v) {
+		snprintf(msg, sizeof(msg), "geen geldige JSON: %s (regel %d, kolom %d)", error.text,
+			 error.line, error.column);
+		jr_reply_error(r, 400, "bad_json", NULL, msg);
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		json_decref(v);
+		jr_reply_error(r, 400, "bad_json", NULL, "verwacht een JSON-object");
+		return NULL;
+	}
+	return v;
+}

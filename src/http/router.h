@@ -1,0 +1,36 @@
+/* router: which handler answers which method and path.
+ *
+ * A route is a method, a pattern of path segments where "{id}" stands for a positive number, a
+ * handler and what it needs (a login; for a browser session writing, the CSRF token). Matching
+ * fills the request's ids in order. A path that matches with another method is a 405 with the
+ * methods that would do; no match at all is a 404. */
+#ifndef JR_HTTP_ROUTER_H
+#define JR_HTTP_ROUTER_H
+
+#include <stddef.h>
+
+#include "http/request.h"
+
+typedef int (*jr_handler)(struct jr_http_request *r);
+
+enum jr_route_need {
+	JR_ROUTE_PUBLIC = 0, /* anyone (health, metrics, login, the static UI) */
+	JR_ROUTE_LOGIN = 1,  /* a session or an API token */
+};
+
+struct jr_route {
+	const char *method;
+	const char *pattern;
+	jr_handler handler;
+	enum jr_route_need need;
+};
+
+enum jr_route_match { JR_ROUTE_FOUND, JR_ROUTE_NO_PATH, JR_ROUTE_NO_METHOD };
+
+/* Finds the route for r->method and r->path among `routes`, filling r->ids. With
+ * JR_ROUTE_NO_METHOD, `allow` gets the methods that match the path ("GET, POST"). */
+enum jr_route_match jr_route_find(const struct jr_route *routes, size_t count,
+				  struct jr_http_request *r, const struct jr_route **found,
+				  char *allow, size_t allow_cap);
+
+#endif

@@ -1,0 +1,39 @@
+/* server: `jeugdroute serve` — the HTTP server on libmicrohttpd.
+ *
+ * A thread pool answers requests; every worker thread opens its own store connection on first
+ * use (one database connection per worker). A request is answered on a later callback than the
+ * first, after its whole body has arrived, so keep-alive works. Limits: body JR_HTTP_BODY_MAX,
+ * 64 headers, 32 KiB of request head, 30 s of idleness per connection. SIGTERM or SIGINT stops
+ * taking new connections, lets the requests in flight finish (at most 10 s) and then stops. */
+#ifndef JR_HTTP_SERVER_H
+#define JR_HTTP_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct jr_policy_set;
+
+struct jr_server_config {
+	const char *listen_host; /* "127.0.0.1" */
+	uint16_t port;           /* 0 = any free port (the tests) */
+	const char *db_url;
+	const char *key_file;
+	const struct jr_policy_set *policies;
+	const char *web_dir;   /* the browser UI's files, or NULL */
+	unsigned threads;      /* worker threads, at least 2 */
+	const char *ready_file; /* when set, the URL is written there once listening (the tests) */
+	bool cookie_secure;    /* Secure on the session cookie (behind TLS) */
+};
+
+struct jr_buf;
+/* Appends the server's counters in the Prometheus text format (for GET /metrics). */
+void jr_server_metrics(struct jr_buf *out);
+
+/* Runs until SIGTERM or SIGINT. Prints "luistert op http://host:port" on stdout when ready.
+ * JR_ERR_IO when the address cannot be bound, JR_ERR_STORE when the database cannot be used. */
+enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size_t errlen);
+
+#endif

@@ -1,0 +1,180 @@
+#!/bin/sh
+# Black-box tests of `jeugdroute serve`: sh tests/http/run.sh BINARY
+# Makes a small demo region in a temporary directory, starts the server on a free loopback port,
+# and checks the API with curl and jq: health and metrics, login and its limits, sessions,
+# CSRF, who may see which person, the access log, bad input (404, 405, 413, 415, 400, 422),
+# keep-alive, and a graceful stop on SIGTERM. Prints TAP; exits 0 when everything passed.
+set -u
+BIN=$1
+EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+for tool in curl jq sqlite3; do
+	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
+done
+WORK=$(mktemp -d /tmp/jr-http-XXXXXX)
+SERVER_PID=
+cleanup() {
+	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+cd "$WORK" || exit 1
+n=0
+failures=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	failures=$((failures + 1))
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do echo "# $line"; done
+}
+
+# --- a region to serve: the demo, one consulent of Almelo, one of Hengelo, a policy maker ---
+export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
+"$BIN" init --db s.db --key s.key >/dev/null || { echo "not ok - init"; exit 1; }
+"$BIN" demo --db s.db --key s.key --youth 300 --seed 1 --date 2026-11-23 >/dev/null 2>&1 ||
+	{ echo "not ok - demo"; exit 1; }
+team() { "$BIN" organisation list --db s.db --key s.key --kind local_team --municipality "$1" | jq -s '.[0].id'; }
+JEUGDROUTE_USER_PASSWORD=almelo-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username c.almelo --role consulent --organisation "$(team 0141)" >/dev/null
+JEUGDROUTE_USER_PASSWORD=hengelo-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username c.hengelo --role consulent --organisation "$(team 0164)" >/dev/null
+JEUGDROUTE_USER_PASSWORD=beleid-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username beleid --role policy >/dev/null
+JEUGDROUTE_USER_PASSWORD=geraden-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username c.gokker --role consulent --organisation "$(team 0153)" >/dev/null
+ALMELO_CHILD=$(sqlite3 s.db "SELECT id FROM persons WHERE municipality = '0141' ORDER BY id LIMIT 1")
+
+"$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --threads 4 --ready-file ready \
+	>serve.out 2>serve.err &
+SERVER_PID=$!
+for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
+[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+U=$(cat ready)
+
+# call NAME STATUS JQ CURL-ARGS…: the status must match and, unless JQ is "-", jq -e JQ on the body.
+call() {
+	name=$1 want=$2 check=$3
+	shift 3
+	got=$(curl -s -o body -D headers -w '%{http_code}' "$@")
+	if [ "$got" != "$want" ]; then
+		not_ok "$name" "status $got, expected $want" "$(head -c 400 body)"
+	elif [ "$check" != "-" ] && ! jq -e "$check" body >/dev/null 2>&1; then
+		not_ok "$name" "jq $check failed on:" "$(head -c 400 body)"
+	else
+		ok "$name"
+	fi
+}
+header_has() {
+	if grep -qi "$2" headers; then ok "$1"; else not_ok "$1" "no header /$2/" "$(cat headers)"; fi
+}
+login() { # login JAR USER PASSWORD: the CSRF token on stdout
+	curl -s -c "$1" -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$2\",\"password\":\"$3\"}" "$U/api/v1/login" | jq -r .csrf
+}
+JSON='Content-Type: application/json'
+
+call "healthz" 200 '.status == "ok" and .database == "ok"' "$U/healthz"
+call "metrics" 200 - "$U/metrics"
+if grep -q '^jeugdroute_http_requests_total{class="2xx"} [1-9]' body &&
+	grep -q 'jeugdroute_http_request_duration_seconds_bucket{le="+Inf"}' body; then
+	ok "metrics: Prometheus text with counters and a latency histogram"
+else
+	not_ok "metrics: Prometheus text" "$(head -20 body)"
+fi
+call "me without login: 401" 401 '.error.code == "login_required"' "$U/api/v1/me"
+call "unknown path: 404" 404 '.error.code == "not_found"' "$U/api/v1/nothing"
+call "wrong method: 405" 405 '.error.code == "method_not_allowed"' -X DELETE "$U/api/v1/me"
+header_has "405 names the allowed methods" '^Allow: GET'
+call "login: not JSON is 415" 415 '.error.code == "unsupported_media_type"' -d 'x' "$U/api/v1/login"
+call "login: broken JSON is 400" 400 '.error.code == "bad_json"' -H "$JSON" -d '{"username":' \
+	"$U/api/v1/login"
+call "login: too deep JSON is 400" 400 '.error.code == "too_deep"' -H "$JSON" \
+	-d "$(printf '%0.s[' $(seq 1 40))" "$U/api/v1/login"
+call "login: a missing field is 422 and named" 422 '.error.field == "password"' -H "$JSON" \
+	-d '{"username":"c.almelo"}' "$U/api/v1/login"
+head -c 1100000 /dev/zero | tr '\0' ' ' >big.json
+call "a body over 1 MiB is 413" 413 '.error.code == "too_large"' -H "$JSON" --data-binary @big.json \
+	"$U/api/v1/login"
+call "login: wrong password is 401" 401 '.error.code == "bad_credentials"' -H "$JSON" \
+	-d '{"username":"c.gokker","password":"fout"}' "$U/api/v1/login"
+call "login: unknown user gets the same answer" 401 '.error.code == "bad_credentials"' -H "$JSON" \
+	-d '{"username":"niemand","password":"fout"}' "$U/api/v1/login"
+# The delay doubles with every miss (1, 2, 4, … s), so guessing on is soon refused unchecked,
+# however long a password check takes on this machine.
+got=
+for _ in 1 2 3 4 5 6 7 8; do
+	got=$(curl -s -o body -D headers -w '%{http_code}' -H "$JSON" \
+		-d '{"username":"c.gokker","password":"geraden-wachtwoord"}' "$U/api/v1/login")
+	[ "$got" = 429 ] && break
+	curl -s -o /dev/null -H "$JSON" -d '{"username":"c.gokker","password":"fout"}' "$U/api/v1/login"
+done
+if [ "$got" = 429 ] && jq -e '.error.code == "wait"' body >/dev/null; then
+	ok "login: guessing on must wait (429), even with the right password"
+else
+	not_ok "login: guessing on must wait (429)" "last status $got"
+fi
+header_has "429 says when to retry" '^Retry-After: [0-9]'
+call "login: consulent" 200 '.role == "consulent" and .organisation.municipality == "0141" and (.csrf | length) == 43' \
+	-c almelo.jar -H "$JSON" -d '{"username":"c.almelo","password":"almelo-wachtwoord"}' "$U/api/v1/login"
+header_has "the session cookie is HttpOnly and SameSite=Strict" '^Set-Cookie: jr_session=.*HttpOnly; SameSite=Strict'
+CSRF=$(jq -r .csrf body)
+call "me" 200 '.username == "c.almelo" and (.csrf | length) == 43' -b almelo.jar "$U/api/v1/me"
+call "a person of one's own municipality" 200 ".id == $ALMELO_CHILD and (.bsn | length) == 9" \
+	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD"
+header_has "the record's version as ETag" '^ETag: "[0-9]*"'
+call "an unknown person: 404" 404 - -b almelo.jar "$U/api/v1/persons/999999"
+call "involvement" 200 ".person_id == $ALMELO_CHILD and (.involved | type) == \"array\"" -b almelo.jar \
+	"$U/api/v1/persons/$ALMELO_CHILD/involvement"
+call "the access log shows the consulent's reading" 200 \
+	'[.entries[] | select(.who == "user:c.almelo" and .action == "person.read")] | length >= 1' \
+	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD/access-log"
+call "route without the CSRF token: 403" 403 '.error.code == "csrf"' -b almelo.jar -H "$JSON" \
+	--data-binary @"$EXAMPLES/01-enschede-lichte-opvoedvraag.json" "$U/api/v1/route"
+call "route with the CSRF token" 200 '.municipality.code == "0153" and (.options | length) > 0' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/01-enschede-lichte-opvoedvraag.json" "$U/api/v1/route"
+call "route: a bad field is 422 and named" 422 '.error.field == "age" or .error.field == "birth_date"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0153","birth_date":"2090-01-01","needs":{}}' "$U/api/v1/route"
+
+call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
+	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
+call "another municipality's child: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
+	"$U/api/v1/persons/$ALMELO_CHILD"
+DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND person_id = $ALMELO_CHILD")
+if [ "$DENIED" -ge 1 ]; then ok "a refused access is audited"; else not_ok "a refused access is audited"; fi
+call "policy maker: no client data (403)" 403 '.error.code == "forbidden"' \
+	"$U/api/v1/persons/$ALMELO_CHILD" \
+	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')"
+call "admin: no client data (403)" 403 - \
+	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d "{\"username\":\"admin\",\"password\":\"$JEUGDROUTE_ADMIN_PASSWORD\"}" "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
+	"$U/api/v1/persons/$ALMELO_CHILD"
+
+# keep-alive: two requests on one connection
+if curl -sv -o /dev/null -o /dev/null "$U/healthz" "$U/healthz" 2>&1 | grep -q 'Re-using existing connection'; then
+	ok "keep-alive: the second request reuses the connection"
+else
+	not_ok "keep-alive: the second request reuses the connection"
+fi
+
+call "logout" 200 '.logged_out == true' -b almelo.jar -X POST -H "X-CSRF-Token: $CSRF" "$U/api/v1/logout"
+call "after logout the session is gone" 401 - -b almelo.jar "$U/api/v1/me"
+if "$BIN" audit verify --db s.db --key s.key >/dev/null 2>&1; then
+	ok "the audit chain holds after all this"
+else
+	not_ok "the audit chain holds after all this"
+fi
+
+kill -TERM "$SERVER_PID"
+status=0
+wait "$SERVER_PID" || status=$?
+SERVER_PID=
+if [ "$status" -eq 0 ] && grep -q 'stoppen (SIGTERM)' serve.err; then
+	ok "SIGTERM stops the server cleanly"
+else
+	not_ok "SIGTERM stops the server cleanly" "exit $status" "$(cat serve.err)"
+fi
+echo "1..$n"
+[ "$failures" -eq 0 ]
