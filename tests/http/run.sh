@@ -159,6 +159,32 @@ else
 	not_ok "keep-alive: the second request reuses the connection"
 fi
 
+# Every route of the OpenAPI document answers, logged in and not, with a status it documents.
+call "the OpenAPI document" 200 '.openapi == "3.1.0"' "$U/api/v1/openapi.json"
+cp body openapi.json
+DOC_CSRF=$(login doc.jar c.almelo almelo-wachtwoord)
+undocumented=
+for route in $(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(.)@\($p)"' openapi.json |
+	grep -v '^post@/api/v1/logout$'); do
+	method=${route%%@*}
+	path=$(echo "${route#*@}" | sed "s/{id}/$ALMELO_CHILD/g")
+	for who in anonymous consulent; do
+		set -- -X "$(echo "$method" | tr a-z A-Z)"
+		[ "$method" = post ] && set -- "$@" -H "$JSON" -d '{}'
+		[ "$who" = consulent ] && set -- "$@" -b doc.jar -H "X-CSRF-Token: $DOC_CSRF"
+		got=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$U$path")
+		if ! jq -e --arg p "${route#*@}" --arg m "$method" --arg s "$got" \
+			'.paths[$p][$m].responses | has($s)' openapi.json >/dev/null; then
+			undocumented="$undocumented $method $path ($who): $got;"
+		fi
+	done
+done
+if [ -z "$undocumented" ]; then
+	ok "every route answers with a status its OpenAPI entry documents"
+else
+	not_ok "every route answers with a status its OpenAPI entry documents" "$undocumented"
+fi
+
 call "logout" 200 '.logged_out == true' -b almelo.jar -X POST -H "X-CSRF-Token: $CSRF" "$U/api/v1/logout"
 call "after logout the session is gone" 401 - -b almelo.jar "$U/api/v1/me"
 if "$BIN" audit verify --db s.db --key s.key >/dev/null 2>&1; then

@@ -1,0 +1,193 @@
+/* Unit tests for src/http without a server: the router (paths, ids, 405 with Allow), the role
+ * table and person scopes of access.c (the whole matrix of DESIGN.md §4), and the OpenAPI
+ * document in web/openapi.json against the route table (every route documented, nothing
+ * documented that is not routed). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "http/access.h"
+#include "http/api.h"
+#include "http/router.h"
+
+static int dummy(struct jr_http_request *r)
+{
+	(void)r;
+	return 200;
+}
+
+static const struct jr_route routes[] = {
+	{"GET", "/api/v1/persons/{id}", dummy, JR_ROUTE_LOGIN},
+	{"PUT", "/api/v1/persons/{id}", dummy, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}/goals/{id}", dummy, JR_ROUTE_LOGIN},
+	{"GET", "/healthz", dummy, JR_ROUTE_PUBLIC},
+};
+
+static enum jr_route_match find(const char *method, const char *path, struct jr_http_request *r,
+				char *allow)
+{
+	const struct jr_route *found;
+	memset(r, 0, sizeof(*r));
+	r->method = method;
+	r->path = path;
+	return jr_route_find(routes, sizeof(routes) / sizeof(routes[0]), r, &found, allow, 64);
+}
+
+static void test_router(void **state)
+{
+	(void)state;
+	struct jr_http_request r;
+	char allow[64];
+	assert_int_equal(find("GET", "/api/v1/persons/12", &r, allow), JR_ROUTE_FOUND);
+	assert_int_equal(r.id_count, 1);
+	assert_int_equal(r.ids[0], 12);
+	assert_int_equal(find("GET", "/api/v1/persons/12/goals/3", &r, allow), JR_ROUTE_FOUND);
+	assert_int_equal(r.id_count, 2);
+	assert_int_equal(r.ids[1], 3);
+	assert_int_equal(find("HEAD", "/healthz", &r, allow), JR_ROUTE_FOUND);
+	assert_int_equal(find("DELETE", "/api/v1/persons/12", &r, allow), JR_ROUTE_NO_METHOD);
+	assert_string_equal(allow, "GET, PUT");
+	/* not ids: zero, letters, signs, too large; a trailing slash; a longer path */
+	assert_int_equal(find("GET", "/api/v1/persons/0", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/12a", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/-1", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/99999999999999999999", &r, allow),
+			 JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/12/", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/healthz/x", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "", &r, allow), JR_ROUTE_NO_PATH);
+}
+
+/* The role table of DESIGN.md §4, capability by capability. */
+static void test_role_matrix(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *role;
+		const char *caps; /* the capabilities it has, space-separated */
+	} expect[] = {
+		{"consulent", "route person_read person_write providers_read signals"},
+		{"verwijzer", "route person_read"},
+		{"gi", "route person_read person_write providers_read"},
+		{"provider", "person_read care_delivery"},
+		{"contract_manager", "providers_read providers_write figures"},
+		{"policy", "figures"},
+		{"admin", "admin"},
+		{"family", ""}, /* not a role yet */
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
+		struct jr_principal p = {0};
+		snprintf(p.role, sizeof(p.role), "%s", expect[i].role);
+		for (int c = 0; c < JR_CAP_COUNT; c++) {
+			char word[40];
+			bool want;
+			snprintf(word, sizeof(word), " %s ", jr_capability_name((enum jr_capability)c));
+			{
+				char padded[128];
+				snprintf(padded, sizeof(padded), " %s ", expect[i].caps);
+				want = strstr(padded, word) != NULL;
+			}
+			if (jr_access_may(&p, (enum jr_capability)c) != want)
+				fail_msg("role %s, capability %s: expected %s", expect[i].role,
+					 jr_capability_name((enum jr_capability)c),
+					 want ? "allowed" : "refused");
+		}
+	}
+}
+
+/* Whose persons each role sees: exactly one kind of link opens the door, per role. */
+static void test_person_scopes(void **state)
+{
+	(void)state;
+	static const char *const roles[] = {"consulent", "verwijzer", "gi", "provider",
+					    "contract_manager", "policy", "admin"};
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		struct jr_principal p = {.organisation_id = 7};
+		struct jr_person_links none = {0}, same = {0}, ref = {0}, meas = {0}, alloc = {0},
+				       caseonly = {0};
+		bool consulent = strcmp(roles[i], "consulent") == 0;
+		snprintf(p.role, sizeof(p.role), "%s", roles[i]);
+		memcpy(p.municipality, "0141", 5);
+		memcpy(none.municipality, "0153", 5);
+		memcpy(same.municipality, "0141", 5);
+		ref = meas = alloc = caseonly = none;
+		ref.referred_by = true;
+		meas.measure_of = true;
+		alloc.allocated_to = true;
+		caseonly.case_in_municipality = true;
+		assert_false(jr_access_person(&p, &none));
+		assert_int_equal(jr_access_person(&p, &same), consulent);
+		assert_int_equal(jr_access_person(&p, &caseonly), consulent);
+		assert_int_equal(jr_access_person(&p, &ref), strcmp(roles[i], "verwijzer") == 0);
+		assert_int_equal(jr_access_person(&p, &meas), strcmp(roles[i], "gi") == 0);
+		assert_int_equal(jr_access_person(&p, &alloc), strcmp(roles[i], "provider") == 0);
+		/* without an organisation nobody sees anyone */
+		p.organisation_id = 0;
+		assert_false(jr_access_person(&p, &same));
+		assert_false(jr_access_person(&p, &ref));
+	}
+}
+
+static void test_openapi_matches_routes(void **state)
+{
+	(void)state;
+	json_error_t e;
+	json_t *doc = json_load_file(JR_TEST_WEB_DIR "/openapi.json", JSON_REJECT_DUPLICATES, &e);
+	json_t *paths, *item;
+	const char *path;
+	size_t documented = 0;
+	if (!doc)
+		fail_msg("openapi.json: %s (line %d)", e.text, e.line);
+	assert_string_equal(json_string_value(json_object_get(doc, "openapi")), "3.1.0");
+	paths = json_object_get(doc, "paths");
+	for (size_t i = 0; i < jr_api_route_count; i++) {
+		char method[8];
+		size_t k;
+		for (k = 0; jr_api_routes[i].method[k] && k < sizeof(method) - 1; k++)
+			method[k] = (char)(jr_api_routes[i].method[k] | 0x20);
+		method[k] = '\0';
+		if (!json_object_get(json_object_get(paths, jr_api_routes[i].pattern), method))
+			fail_msg("%s %s is routed but not documented", jr_api_routes[i].method,
+				 jr_api_routes[i].pattern);
+	}
+	json_object_foreach(paths, path, item)
+	{
+		const char *method;
+		json_t *op;
+		json_object_foreach(item, method, op)
+		{
+			bool routed = false;
+			for (size_t i = 0; i < jr_api_route_count; i++)
+				routed |= strcmp(jr_api_routes[i].pattern, path) == 0 &&
+					  strcasecmp(jr_api_routes[i].method, method) == 0;
+			if (!routed)
+				fail_msg("%s %s is documented but not routed", method, path);
+			if (!json_object_size(json_object_get(op, "responses")))
+				fail_msg("%s %s documents no responses", method, path);
+			documented++;
+		}
+	}
+	assert_int_equal(documented, jr_api_route_count);
+	json_decref(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_role_matrix),
+		cmocka_unit_test(test_person_scopes),
+		cmocka_unit_test(test_openapi_matches_routes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
