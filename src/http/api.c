@@ -15,6 +15,8 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/persons/{id}", jr_api_person_get, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/involvement", jr_api_person_involvement, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/access-log", jr_api_person_access_log, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}/timeline", jr_api_person_timeline, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/households/{id}", jr_api_household_get, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

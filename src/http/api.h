@@ -1,7 +1,8 @@
 /* api: the handlers of the JSON API under /api/v1/, the system endpoints, and the route table
  * that ties them to methods and paths (api.c). One file per group of resources:
  * api_auth.c (login, logout, me), api_system.c (health, metrics, OpenAPI, static UI files),
- * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log).
+ * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
+ * api_households.c (a family's page and a child's timeline).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -35,7 +36,14 @@ int jr_api_person_get(struct jr_http_request *r);
 int jr_api_person_involvement(struct jr_http_request *r);
 int jr_api_person_access_log(struct jr_http_request *r);
 
+/* api_households.c */
+int jr_api_household_get(struct jr_http_request *r);
+int jr_api_person_timeline(struct jr_http_request *r);
+
 /* Answers 403 unless the principal has `cap`; 0 when it has. */
 int jr_api_require(struct jr_http_request *r, int cap);
+/* 0 when the principal may read person `id` (role and scope); otherwise answers 403 (audited)
+ * or 404 and returns the status. */
+int jr_api_person_scope(struct jr_http_request *r, int64_t id);
 
 #endif

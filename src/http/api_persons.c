@@ -10,8 +10,7 @@
 #include "http/access.h"
 #include "http/api.h"
 
-/* 0 when the principal may see person `id`; otherwise the status after answering. */
-static int may_see(struct jr_http_request *r, int64_t id)
+int jr_api_person_scope(struct jr_http_request *r, int64_t id)
 {
 	struct jr_person_links links;
 	char object[32];
@@ -42,7 +41,7 @@ int jr_api_person_get(struct jr_http_request *r)
 	enum jr_err err;
 	int status;
 
-	if ((status = may_see(r, r->ids[0])))
+	if ((status = jr_api_person_scope(r, r->ids[0])))
 		return status;
 	if ((err = jr_store_person_get(r->store, &r->actor, r->ids[0], &p)))
 		return jr_reply_err(r, err, NULL);
@@ -73,7 +72,7 @@ int jr_api_person_involvement(struct jr_http_request *r)
 	enum jr_err err;
 	int status;
 
-	if ((status = may_see(r, r->ids[0])))
+	if ((status = jr_api_person_scope(r, r->ids[0])))
 		return status;
 	localtime_r(&now, &tm);
 	on = jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -132,7 +131,7 @@ int jr_api_person_access_log(struct jr_http_request *r)
 	enum jr_err err;
 	int status;
 
-	if ((status = may_see(r, r->ids[0])))
+	if ((status = jr_api_person_scope(r, r->ids[0])))
 		return status;
 	jr_buf_reset(&r->out);
 	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"entries\":[", (long long)r->ids[0]);

@@ -415,6 +415,27 @@ struct jr_person_links {
 enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 				  const struct jr_principal *p, struct jr_person_links *out);
 
+/* A child's course as one timeline, oldest first (store_timeline.c). kind is help_request,
+ * analysis, goal, advice, light_option, referral, measure, allocation, care_start or care_stop;
+ * text, number and extra depend on it: the question and state of a help request; the
+ * explanation of an analysis; a goal and its review date; the region of an advice; the offer,
+ * whether tried (1/0) and why it does not suffice; the referrer, form and status of a referral;
+ * the kind and end of a measure; the provider, form and number of an allocation; the provider,
+ * form (and for a stop the goals reached) of care. Audited once for the child. */
+struct jr_timeline_event {
+	char day[11];
+	char kind[16];
+	int64_t child_id;
+	int64_t help_request_id; /* 0 for a measure */
+	int64_t object_id;
+	char text[JR_TEXT_FIELD_MAX];
+	int number;
+	char extra[JR_TEXT_FIELD_MAX];
+};
+typedef enum jr_err (*jr_timeline_fn)(void *ctx, const struct jr_timeline_event *e);
+enum jr_err jr_store_timeline(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
+			      jr_timeline_fn fn, void *ctx);
+
 /* Help requests and their course (store_course.c). */
 
 struct jr_help_request {

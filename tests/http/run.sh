@@ -45,6 +45,10 @@ JEUGDROUTE_USER_PASSWORD=beleid-wachtwoord "$BIN" user add --db s.db --key s.key
 JEUGDROUTE_USER_PASSWORD=geraden-wachtwoord "$BIN" user add --db s.db --key s.key \
 	--username c.gokker --role consulent --organisation "$(team 0153)" >/dev/null
 ALMELO_CHILD=$(sqlite3 s.db "SELECT id FROM persons WHERE municipality = '0141' ORDER BY id LIMIT 1")
+# a household of Almelo whose child has a course (help request, analysis, allocation, …)
+ALMELO_HOUSEHOLD=$(sqlite3 s.db "SELECT hm.household_id FROM household_members hm
+	JOIN help_requests h ON h.child_id = hm.person_id JOIN allocations a ON a.help_request_id = h.id
+	WHERE h.municipality = '0141' ORDER BY hm.household_id LIMIT 1")
 
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --threads 4 --ready-file ready \
 	>serve.out 2>serve.err &
@@ -130,6 +134,11 @@ call "involvement" 200 ".person_id == $ALMELO_CHILD and (.involved | type) == \"
 call "the access log shows the consulent's reading" 200 \
 	'[.entries[] | select(.who == "user:c.almelo" and .action == "person.read")] | length >= 1' \
 	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD/access-log"
+call "a family's page: members and one timeline" 200 \
+	'(.members | map(.role) | index("parent")) != null and ([.timeline[].kind] | index("help_request") != null and index("allocation") != null) and ([.timeline[].day] == ([.timeline[].day] | sort))' \
+	-b almelo.jar "$U/api/v1/households/$ALMELO_HOUSEHOLD"
+call "a child's timeline" 200 ".person_id == $ALMELO_CHILD and (.timeline | type) == \"array\"" \
+	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD/timeline"
 call "route without the CSRF token: 403" 403 '.error.code == "csrf"' -b almelo.jar -H "$JSON" \
 	--data-binary @"$EXAMPLES/01-enschede-lichte-opvoedvraag.json" "$U/api/v1/route"
 call "route with the CSRF token" 200 '.municipality.code == "0153" and (.options | length) > 0' \
@@ -143,6 +152,8 @@ call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
 	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
 call "another municipality's child: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
 	"$U/api/v1/persons/$ALMELO_CHILD"
+call "another municipality's family page: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
+	"$U/api/v1/households/$ALMELO_HOUSEHOLD"
 DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND person_id = $ALMELO_CHILD")
 if [ "$DENIED" -ge 1 ]; then ok "a refused access is audited"; else not_ok "a refused access is audited"; fi
 call "policy maker: no client data (403)" 403 '.error.code == "forbidden"' \

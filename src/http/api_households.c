@@ -1,0 +1,136 @@
+/* api_households: GET /api/v1/households/{id} — a family's page: the household, its members and
+ * one timeline of every child's course — and GET /api/v1/persons/{id}/timeline.
+ *
+ * Only the children the principal may see (http/access.c) are shown, with the parents of a
+ * household in which it sees at least one child; a household without such a child is refused. */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/access.h"
+#include "http/api.h"
+
+struct timeline_writer {
+	struct jr_buf *out;
+	size_t count;
+};
+
+static enum jr_err write_event(void *ctx, const struct jr_timeline_event *e)
+{
+	struct timeline_writer *w = ctx;
+	enum jr_err err;
+
+	err = jr_buf_printf(w->out,
+			    "%s{\"day\":\"%s\",\"kind\":\"%s\",\"child_id\":%lld,"
+			    "\"help_request_id\":%lld,\"object_id\":%lld,\"text\":",
+			    w->count ? "," : "", e->day, e->kind, (long long)e->child_id,
+			    (long long)e->help_request_id, (long long)e->object_id);
+	if (!err)
+		err = jr_buf_json_string(w->out, e->text);
+	if (!err)
+		err = jr_buf_printf(w->out, ",\"number\":%d,\"extra\":", e->number);
+	if (!err)
+		err = jr_buf_json_string(w->out, e->extra);
+	if (!err)
+		err = jr_buf_putc(w->out, '}');
+	w->count++;
+	return err;
+}
+
+/* Whether the principal may see person `id` (no answer written). */
+static enum jr_err sees(struct jr_http_request *r, int64_t id, bool *yes)
+{
+	struct jr_person_links links;
+	enum jr_err err = jr_store_person_links(r->store, id, &r->who, &links);
+
+	*yes = !err && jr_access_person(&r->who, &links);
+	return err;
+}
+
+int jr_api_household_get(struct jr_http_request *r)
+{
+	struct jr_household h;
+	struct jr_household_member m[JR_HOUSEHOLD_MEMBERS_MAX];
+	bool visible[JR_HOUSEHOLD_MEMBERS_MAX] = {0}, any = false;
+	struct timeline_writer w = {.out = &r->out};
+	char etag[32], object[32];
+	size_t count;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
+		return status;
+	err = jr_store_household_get(r->store, &r->actor, r->ids[0], &h, m, &count);
+	if (err)
+		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "dit huishouden bestaat niet" : NULL);
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(m[i].role, "child") != 0)
+			continue;
+		if ((err = sees(r, m[i].person_id, &visible[i])))
+			return jr_reply_err(r, err, NULL);
+		any |= visible[i];
+	}
+	if (!any) {
+		snprintf(object, sizeof(object), "household:%lld", (long long)h.id);
+		if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", 0, object)))
+			return jr_reply_err(r, err, NULL);
+		return jr_reply_error(r, 403, "forbidden", NULL,
+				      "geen van de kinderen in dit huishouden valt binnen uw bereik");
+	}
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"municipality\":\"%s\",\"coordinator_user_id\":",
+			    (long long)h.id, h.municipality);
+	if (!err)
+		err = h.coordinator_user_id
+			      ? jr_buf_printf(&r->out, "%lld", (long long)h.coordinator_user_id)
+			      : jr_buf_puts(&r->out, "null");
+	if (!err)
+		err = jr_buf_printf(&r->out, ",\"version\":%d,\"members\":[", h.version);
+	for (size_t i = 0, shown = 0; !err && i < count; i++) {
+		struct jr_person p;
+		char birth[JR_DATE_STRLEN];
+		if (strcmp(m[i].role, "child") == 0 && !visible[i])
+			continue;
+		if ((err = jr_store_person_get(r->store, &r->actor, m[i].person_id, &p)))
+			break;
+		jr_date_format(p.birth_date, birth);
+		err = jr_buf_printf(&r->out, "%s{\"person_id\":%lld,\"role\":\"%s\",\"given_names\":",
+				    shown++ ? "," : "", (long long)p.id, m[i].role);
+		if (!err)
+			err = jr_buf_json_string(&r->out, p.given_names);
+		if (!err)
+			err = jr_buf_puts(&r->out, ",\"family_name\":");
+		if (!err)
+			err = jr_buf_json_string(&r->out, p.family_name);
+		if (!err)
+			err = jr_buf_printf(&r->out, ",\"birth_date\":\"%s\"}", birth);
+	}
+	if (!err)
+		err = jr_buf_puts(&r->out, "],\"timeline\":[");
+	for (size_t i = 0; !err && i < count; i++)
+		if (visible[i])
+			err = jr_store_timeline(r->store, &r->actor, m[i].person_id, write_event, &w);
+	if (!err)
+		err = jr_buf_puts(&r->out, "]}\n");
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	snprintf(etag, sizeof(etag), "\"%d\"", h.version);
+	jr_reply_header(r, "ETag", etag);
+	return jr_reply_json(r, 200);
+}
+
+int jr_api_person_timeline(struct jr_http_request *r)
+{
+	struct timeline_writer w = {.out = &r->out};
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_person_scope(r, r->ids[0])))
+		return status;
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"timeline\":[", (long long)r->ids[0]);
+	if (!err)
+		err = jr_store_timeline(r->store, &r->actor, r->ids[0], write_event, &w);
+	if (!err)
+		err = jr_buf_puts(&r->out, "]}\n");
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
