@@ -937,7 +937,7 @@ static enum jr_err op_analysis(struct demo *d, struct demo_child *c, jr_day on, 
 
 /* The route advice of the real engine for this child on `on`, with the help it had so far,
  * stored as given; then the light options it offered, weighed. */
-static enum jr_err op_advice(struct demo *d, struct demo_child *c, jr_day on, bool weigh)
+static enum jr_err record_advice(struct demo *d, struct demo_child *c, jr_day on, bool weigh)
 {
 	struct jr_request *req = &d->req;
 	struct jr_answer *ans = &d->ans;
@@ -1012,12 +1012,26 @@ static enum jr_err op_advice(struct demo *d, struct demo_child *c, jr_day on, bo
 	return JR_OK;
 }
 
+/* The route advice of `on`, stamped with that day. */
+static enum jr_err op_advice(struct demo *d, struct demo_child *c, jr_day on, bool weigh)
+{
+	enum jr_err err;
+
+	jr_store_set_record_day(d->store, on);
+	err = record_advice(d, c, on, weigh);
+	jr_store_set_record_day(d->store, 0);
+	return err;
+}
+
 /* The plan: goals in the family's words with a review date, the route advice and the light
  * options weighed; then the step to planned. */
 static enum jr_err op_plan(struct demo *d, struct demo_child *c, jr_day on)
 {
 	enum jr_err err;
 	int second = -1;
+
+	/* goals, advice and light options are stamped with the day of the plan, not today */
+	jr_store_set_record_day(d->store, on);
 
 	if ((err = jr_store_goal_add(d->store, d->actor, c->hr.id, domain_texts[c->main_need].goal,
 	                             true, on + 91)))
@@ -1032,7 +1046,9 @@ static enum jr_err op_plan(struct demo *d, struct demo_child *c, jr_day on)
 			return err;
 		d->n.goals++;
 	}
-	if ((err = op_advice(d, c, on, true)) || (err = op_move(d, c, JR_HR_PLANNED)))
+	err = record_advice(d, c, on, true);
+	jr_store_set_record_day(d->store, 0);
+	if (err || (err = op_move(d, c, JR_HR_PLANNED)))
 		return err;
 	c->planned = c->hr.state == JR_HR_PLANNED;
 	return JR_OK;

@@ -21,6 +21,23 @@ void jr_store_now(char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void jr_store_stamp(const struct jr_store *s, char out[21])
+{
+	char day[JR_DATE_STRLEN];
+
+	if (!s->record_day) {
+		jr_store_now(out);
+		return;
+	}
+	jr_date_format(s->record_day, day);
+	snprintf(out, 21, "%sT12:00:00Z", day);
+}
+
+void jr_store_set_record_day(struct jr_store *s, jr_day day)
+{
+	s->record_day = day;
+}
+
 enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag)
 {
@@ -117,7 +134,7 @@ enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const
 	enum jr_err err;
 	bool row;
 
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO record_history (record_table, record_id, version, changed_at,"
 			  " changed_by, before_json) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -249,7 +266,7 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	jr_vault_hash(&s->vault, p->bsn, hash);
 	jr_vault_seal(&s->vault, p->bsn, sealed);
 	jr_date_format(p->birth_date, birth);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO persons (bsn_hash, bsn_sealed, given_names, family_name,"
@@ -379,7 +396,7 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	}
 	TRY(person_json(&before, &old));
 	jr_date_format(p->birth_date, birth);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_history(s, a, "persons", p->id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE persons SET given_names = $1, family_name = $2, birth_date = $3,"
@@ -413,7 +430,7 @@ enum jr_err jr_store_user_add(struct jr_store *s, const struct jr_actor *a, cons
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO users (username, role, password_hash, created_at)"
@@ -457,7 +474,7 @@ enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a,
 	*added = false;
 	crypto_hash_sha256(digest, (const unsigned char *)content, strlen(content));
 	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, "SELECT 1 FROM policies WHERE region = $1 AND sha256 = $2", &st));
 	TRY(jr_db_bind_text(st, 1, region));

@@ -40,7 +40,7 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 
 	snprintf(type, sizeof(type), "%02d", r->referrer_type);
 	jr_date_format(r->referred_on, on);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, r->help_request_id, &child, municipality));
 	TRY(jr_db_prepare(s->db,
@@ -117,7 +117,7 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 	jr_date_format(m->court_date, court);
 	jr_date_format(m->start, start);
 	jr_date_format(m->end, end);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", m->child_id));
 	if (m->gi_organisation_id)
@@ -222,7 +222,7 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 	sodium_bin2hex(pending + 2, sizeof(pending) - 2, nonce, sizeof(nonce));
 	jr_date_format(al->start, start);
 	jr_date_format(al->end, end);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, al->help_request_id, &child, municipality));
 	TRY(allocation_facts(s, p, al, municipal_decision, child, municipality, &f));
@@ -332,7 +332,7 @@ enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, in
 	bool row = false;
 
 	jr_date_format(on, day);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(child_of_allocation(s, allocation_id, &child));
 	TRY(running_delivery(s, allocation_id, &running, &started));

@@ -82,7 +82,7 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 	bool found, row = false;
 
 	jr_date_format(h->raised_on, raised);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(query_int(s, "SELECT id FROM persons WHERE id = $1", h->child_id, &ignored, &found));
 	if (!found) {
@@ -200,7 +200,7 @@ enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor
 
 	*why = NULL;
 	jr_buf_init(&before, 256);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(gather_facts(s, h->id, &f));
 	TRY(query_int(s, "SELECT version FROM help_requests WHERE id = $1", h->id, &version, &row));
@@ -273,7 +273,7 @@ enum jr_err jr_store_analysis_add(struct jr_store *s, const struct jr_actor *a,
 
 	jr_buf_init(&needs, 512);
 	jr_date_format(b->made_on, made);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	for (int d = 0; d < JR_NEED_COUNT && !err; d++)
 		err = jr_buf_printf(&needs, "%s\"%s\":%d", d ? "," : "{",
 				    jr_need_name((enum jr_need)d), b->needs[d]);
@@ -351,7 +351,7 @@ enum jr_err jr_store_goal_add(struct jr_store *s, const struct jr_actor *a, int6
 	};
 
 	jr_date_format(review_on, review);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	return add_to_request(s, a, help_request_id, "goal.add",
 			      "INSERT INTO goals (help_request_id, text, review_on, created_at)"
 			      " VALUES ($1, $2, $3, $4)",
@@ -368,7 +368,7 @@ enum jr_err jr_store_light_option_add(struct jr_store *s, const struct jr_actor 
 		INT_PARAM(tried),	    TEXT_PARAM(why_not_enough), TEXT_PARAM(now),
 	};
 
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	return add_to_request(s, a, help_request_id, "light_option.add",
 			      "INSERT INTO light_options (help_request_id, kind, option_id, tried,"
 			      " why_not_enough, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -387,7 +387,7 @@ enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor 
 		TEXT_PARAM(answer_json),
 	};
 
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	return add_to_request(s, a, help_request_id, "route_advice.add",
 			      "INSERT INTO route_advice (help_request_id, given_at, policy_region,"
 			      " answer) VALUES ($1, $2, $3, $4)",

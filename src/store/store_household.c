@@ -50,7 +50,7 @@ enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor 
 	    (o->municipality[0] && !jr_cbs_code_valid(o->municipality, strlen(o->municipality))) ||
 	    (o->agb[0] && !jr_agb_valid(o->agb, strlen(o->agb))))
 		return JR_ERR_INPUT;
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO organisations (kind, name, municipality, agb, created_at)"
@@ -206,7 +206,7 @@ enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, c
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	if (organisation_id)
 		TRY(jr_store_must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
@@ -253,7 +253,7 @@ enum jr_err jr_store_household_add(struct jr_store *s, const struct jr_actor *a,
 
 	if (!jr_cbs_code_valid(h->municipality, strlen(h->municipality)))
 		return JR_ERR_INPUT;
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO households (municipality, version, created_at)"
@@ -412,7 +412,7 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 	if (user_id <= 0)
 		return JR_ERR_INPUT;
 	jr_buf_init(&old, 1024);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, h->id, &before));
 	if (before.version != h->version) {

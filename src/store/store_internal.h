@@ -19,6 +19,7 @@ struct jr_store {
 	bool chain_loaded;
 	int64_t chain_seq;
 	char chain_hash[65]; /* hex; "" before the first entry */
+	jr_day record_day;   /* jr_store_set_record_day; 0 = the clock */
 };
 
 /* `err = expr`, and on failure to the function's `out:` label. */
@@ -28,8 +29,11 @@ struct jr_store {
 			goto out;                                                                  \
 	} while (0)
 
-/* The current time, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
+/* The current time, UTC, as "YYYY-MM-DDTHH:MM:SSZ" (the audit log's clock). */
 void jr_store_now(char out[21]);
+/* The time a record is stamped with (created_at, given_at, …): the clock, or the day set with
+ * jr_store_set_record_day at noon. */
+void jr_store_stamp(const struct jr_store *s, char out[21]);
 
 /* Writes one audit entry (who, what, which person or 0, from where, why) inside the caller's
  * transaction, chained to the one before (store_audit.c). */

@@ -60,7 +60,7 @@ enum jr_err jr_store_provider_add(struct jr_store *s, const struct jr_actor *a,
 
 	if (!status)
 		return JR_ERR_INPUT;
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO providers (agb, kvk, name, status, quality, demo, version,"
@@ -128,7 +128,7 @@ enum jr_err jr_store_provider_set_status(struct jr_store *s, const struct jr_act
 	if (!name)
 		return JR_ERR_INPUT;
 	jr_buf_init(&old, 4096);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(fetch_provider(s, p->id, &before));
 	if (before.version != p->version) {
@@ -184,7 +184,7 @@ enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 	jr_date_format(c->start, start);
 	if (c->has_end)
 		jr_date_format(c->end, end);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_store_must_exist(s, "SELECT 1 FROM providers WHERE id = $1", c->provider_id));
 	TRY(jr_db_prepare(s->db,

@@ -69,7 +69,7 @@ static enum jr_err insert_session(struct jr_store *s, const char *token, int64_t
 	bool row;
 
 	token_hash(token, hash);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO sessions (token_hash, user_id, kind, name, csrf, created_at,"
 			  " expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -24,7 +24,7 @@ enum jr_err jr_store_social_add(struct jr_store *s, const struct jr_actor *a,
 	if (err)
 		goto done;
 	jr_date_format(e->verified_on, verified);
-	jr_store_now(now);
+	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO social_map (organisation, service, location, municipality,"
