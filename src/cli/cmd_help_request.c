@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/advice.h"
 #include "cli/cli.h"
 #include "json/answer_json.h"
 #include "json/policy_set.h"
@@ -226,17 +227,6 @@ static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct
 
 /* Finds the offer in the policy of the help request's municipality: social base or no
  * referral. */
-static const char *offer_kind(const struct jr_policy *p, const char *id)
-{
-	for (size_t i = 0; i < p->social_base_count; i++)
-		if (strcmp(p->social_base[i].id, id) == 0)
-			return "social_base";
-	for (size_t i = 0; i < p->no_referral_count; i++)
-		if (strcmp(p->no_referral[i].id, id) == 0)
-			return "no_referral";
-	return NULL;
-}
-
 static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor,
 			    struct jr_args *h, int64_t id, const struct jr_policy_set *set)
 {
@@ -257,7 +247,7 @@ static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor
 	if ((status = report(jr_store_help_request_get(store, actor, id, &r), "light-option", NULL)))
 		return status;
 	p = jr_policy_set_find(set, r.municipality);
-	kind = p && option ? offer_kind(p, option) : NULL;
+	kind = p && option ? jr_policy_offer_kind(p, option) : NULL;
 	if (!kind) {
 		jr_cli_error("help-request light-option: veld option: geen aanbod van deze regio; zie "
 			     "jeugdroute policy show");
@@ -305,38 +295,30 @@ static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct
 	return status ? status : cmd_show(store, actor, id);
 }
 
-/* Routes the child's question with the latest broad analysis (core/route.c), records the answer
- * as the route advice given, and prints it. */
+/* Routes the child's question with the latest broad analysis and records the answer as the
+ * route advice given (app/advice.c), and prints it. */
 static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		      int64_t id, const struct jr_policy_set *set)
 {
 	static const char *const allowed[] = {"flags", "court-measure", "today", NULL};
-	struct jr_help_request r;
-	struct jr_person child;
-	struct jr_broad_analysis *b = calloc(1, sizeof(*b));
-	struct jr_request *req = calloc(1, sizeof(*req));
-	struct jr_answer *ans = calloc(1, sizeof(*ans));
-	struct jr_buf out, scratch;
-	const struct jr_policy *p;
+	struct jr_advice_input in = {0};
+	struct jr_buf out;
 	const char *flags = jr_args_get(h, "flags"), *measure = jr_args_get(h, "court-measure");
+	const char *why = NULL;
 	enum jr_err err;
 	int status = 2;
 
 	jr_buf_init(&out, 1 << 20);
-	jr_buf_init(&scratch, 1 << 16);
-	if (!b || !req || !ans) {
-		jr_cli_error("onvoldoende geheugen");
-		status = 1;
-		goto out;
-	}
-	if (jr_args_only(h, "advice", allowed) || jr_args_date(h, "today", jr_args_today(), &req->date))
+	if (jr_args_only(h, "advice", allowed) || jr_args_date(h, "today", jr_args_today(), &in.date))
 		goto out;
 	if (measure && jr_measure_parse(measure) < 0) {
 		jr_cli_error("help-request advice: veld court_measure: kies ots, voogdij, "
 			     "jeugdreclassering of machtiging_gesloten");
 		goto out;
 	}
-	req->measure = measure ? (enum jr_measure)jr_measure_parse(measure) : JR_MEASURE_NONE;
+	/* Without --court-measure, the measure the records hold for the child that day. */
+	in.measure_given = measure != NULL;
+	in.measure = measure ? (enum jr_measure)jr_measure_parse(measure) : JR_MEASURE_NONE;
 	for (const char *f = flags; f && *f;) {
 		char name[32];
 		size_t n = strcspn(f, ",");
@@ -352,58 +334,16 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 				     "unsafe, not_participating, offence");
 			goto out;
 		}
-		req->flags |= JR_FLAG_BIT(flag);
+		in.flags |= JR_FLAG_BIT(flag);
 		f += n + (f[n] == ',');
 	}
-	if ((status = report(jr_store_help_request_get(store, actor, id, &r), "advice", NULL)) ||
-	    (status = report(jr_store_person_get(store, actor, r.child_id, &child), "advice", NULL)))
-		goto out;
-	err = jr_store_analysis_latest(store, id, b);
-	if (err == JR_ERR_NOT_FOUND) {
-		jr_cli_error("help-request advice: leg eerst de brede analyse vast (help-request "
-			     "analysis): het advies gaat uit van de ernst per domein");
-		status = 2;
-		goto out;
-	}
-	if ((status = report(err, "advice", NULL)))
-		goto out;
-	p = jr_policy_set_find(set, r.municipality);
-	if (!p) {
-		jr_cli_error("help-request advice: gemeente %s staat in geen beleidsbestand",
-			     r.municipality);
-		status = 2;
-		goto out;
-	}
-	/* Without --court-measure, the measure the records hold for the child that day. */
-	if (!measure &&
-	    (status = report(jr_store_measure_on(store, r.child_id, req->date, &req->measure),
-			     "advice", NULL)))
-		goto out;
-	snprintf(req->id, sizeof(req->id), "hulpvraag-%lld", (long long)id);
-	memcpy(req->municipality, r.municipality, sizeof(req->municipality));
-	req->birth_date = child.birth_date;
-	memcpy(req->needs, b->needs, sizeof(req->needs));
-	req->broad_analysis = true;
-	if (req->birth_date > req->date) {
-		jr_cli_error("help-request advice: de geboortedatum ligt na --today");
-		status = 2;
-		goto out;
-	}
-	if (jr_route(p, req, ans) || jr_answer_write_json(&out, &scratch, ans)) {
-		jr_cli_error("help-request advice: routeren mislukt");
-		status = 1;
-		goto out;
-	}
-	status = report(jr_store_route_advice_add(store, actor, id, p->id, jr_buf_str(&out)),
-			"advice", NULL);
+	/* Call first: `why` is filled by the call (argument order is unspecified). */
+	err = jr_app_advise(store, actor, set, id, &in, &out, &why);
+	status = report(err, "advice", why);
 	if (!status)
 		printf("%s\n", jr_buf_str(&out));
 out:
 	jr_buf_release(&out);
-	jr_buf_release(&scratch);
-	free(b);
-	free(req);
-	free(ans);
 	return status;
 }
 

@@ -187,3 +187,14 @@ bool jr_setting_is_stay(enum jr_setting s)
 {
 	return s == JR_SETTING_OUT_OF_HOME || s == JR_SETTING_SECURE;
 }
+
+const char *jr_policy_offer_kind(const struct jr_policy *p, const char *id)
+{
+	for (size_t i = 0; i < p->social_base_count; i++)
+		if (strcmp(p->social_base[i].id, id) == 0)
+			return "social_base";
+	for (size_t i = 0; i < p->no_referral_count; i++)
+		if (strcmp(p->no_referral[i].id, id) == 0)
+			return "no_referral";
+	return NULL;
+}

@@ -208,6 +208,10 @@ struct jr_policy {
 	struct jr_thresholds thresholds;
 };
 
+/* The kind of the region's light offer with this id: "social_base" or "no_referral"; NULL when
+ * the policy has no such offer. */
+const char *jr_policy_offer_kind(const struct jr_policy *p, const char *id);
+
 /* Name tables: the public (JSON) spelling and a Dutch label for each enum value. The functions
  * return NULL for an out-of-range value; the *_parse functions return -1 for an unknown name. */
 const char *jr_need_name(enum jr_need n);

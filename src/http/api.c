@@ -17,6 +17,15 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/persons/{id}/access-log", jr_api_person_access_log, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/timeline", jr_api_person_timeline, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/households/{id}", jr_api_household_get, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/help-requests", jr_api_help_requests_list, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests", jr_api_help_request_add, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/help-requests/{id}", jr_api_help_request_get, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/analysis", jr_api_help_request_analysis, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/goals", jr_api_help_request_goal, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/light-options", jr_api_help_request_light_option,
+	 JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/advice", jr_api_help_request_advice, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/move", jr_api_help_request_move, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -460,6 +460,9 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 				      struct jr_help_request *h);
 enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				      struct jr_help_request *out);
+/* The child of a help request (for the authorisation, before anything is read); not audited.
+ * JR_ERR_NOT_FOUND when there is no such help request. */
+enum jr_err jr_store_help_request_child(struct jr_store *s, int64_t id, int64_t *child_id);
 /* What the records hold about a help request's course (for jr_course_can_move). */
 enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f);
 /* Moves the help request to `to` from the version read: JR_ERR_CONFLICT when stale,
@@ -467,6 +470,22 @@ enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_cour
 enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor *a,
 				       struct jr_help_request *h, enum jr_hr_state to,
 				       const char **why);
+
+/* A help request as a work list shows it: with the child's name and birth date. */
+struct jr_help_request_row {
+	struct jr_help_request h;
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+};
+typedef enum jr_err (*jr_help_request_row_fn)(void *ctx, const struct jr_help_request_row *r);
+/* The help requests of a municipality (the consulent's work list), newest first; only the open
+ * ones (not closed or withdrawn) with `open_only`; a page of `limit` after `offset`; *total is
+ * how many there are in all. Every child listed is audited. */
+enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
+				      const char *municipality, bool open_only, int64_t offset,
+				      int64_t limit, jr_help_request_row_fn fn, void *ctx,
+				      int64_t *total);
 
 struct jr_broad_analysis {
 	int64_t help_request_id;

@@ -8,6 +8,9 @@
 
 #define HELP_REQUEST_COLUMNS                                                                       \
 	"id, child_id, household_id, raised_by, raised_on, question, municipality, state, version"
+#define HELP_REQUEST_COLUMNS_H                                                                     \
+	"h.id, h.child_id, h.household_id, h.raised_by, h.raised_on, h.question, h.municipality,"  \
+	" h.state, h.version"
 
 /* Runs a one-parameter query whose first column is an integer; *found tells whether it gave a
  * row. */
@@ -72,31 +75,34 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_help_request_child(struct jr_store *s, int64_t id, int64_t *child_id)
+{
+	enum jr_err err;
+	bool found = false;
+
+	*child_id = 0;
+	TRY(jr_store_begin(s));
+	TRY(query_int(s, "SELECT child_id FROM help_requests WHERE id = $1", id, child_id, &found));
+	if (!found)
+		err = JR_ERR_NOT_FOUND;
+out:
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_help_request *h)
 {
 	struct jr_db_stmt *st = NULL;
 	char raised[JR_DATE_STRLEN], now[21];
-	int64_t ignored;
 	enum jr_err err;
-	bool found, row = false;
+	bool row = false;
 
 	jr_date_format(h->raised_on, raised);
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
-	TRY(query_int(s, "SELECT id FROM persons WHERE id = $1", h->child_id, &ignored, &found));
-	if (!found) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
-	if (h->household_id) {
-		TRY(query_int(s, "SELECT id FROM households WHERE id = $1", h->household_id,
-			      &ignored, &found));
-		if (!found) {
-			err = JR_ERR_NOT_FOUND;
-			goto out;
-		}
-	}
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", h->child_id));
+	if (h->household_id)
+		TRY(jr_store_must_exist(s, "SELECT 1 FROM households WHERE id = $1", h->household_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO help_requests (child_id, household_id, raised_by, raised_on,"
 			  " question, municipality, state, version, created_at, updated_at)"
@@ -392,4 +398,64 @@ enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor 
 			      "INSERT INTO route_advice (help_request_id, given_at, policy_region,"
 			      " answer) VALUES ($1, $2, $3, $4)",
 			      params, 4);
+}
+
+enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
+				      const char *municipality, bool open_only, int64_t offset,
+				      int64_t limit, jr_help_request_row_fn fn, void *ctx,
+				      int64_t *total)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_help_request_row row;
+	bool more;
+	enum jr_err err;
+
+	*total = 0;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  open_only ? "SELECT COUNT(*) FROM help_requests h WHERE h.municipality = $1"
+				      " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
+				    : "SELECT COUNT(*) FROM help_requests h WHERE h.municipality = $1",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, municipality));
+	TRY(jr_db_step(st, &more));
+	*total = more ? jr_db_col_int(st, 0) : 0;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  open_only
+				  ? "SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name,"
+				    " p.birth_date FROM help_requests h JOIN persons p ON p.id = h.child_id"
+				    " WHERE h.municipality = $1"
+				    " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
+				    " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3"
+				  : "SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name,"
+				    " p.birth_date FROM help_requests h JOIN persons p ON p.id = h.child_id"
+				    " WHERE h.municipality = $1"
+				    " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, municipality));
+	TRY(jr_db_bind_int(st, 2, limit));
+	TRY(jr_db_bind_int(st, 3, offset));
+	for (;;) {
+		const char *birth;
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		memset(&row, 0, sizeof(row));
+		TRY(read_help_request(st, &row.h));
+		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 9));
+		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 10));
+		birth = jr_db_col_text(st, 11);
+		if (jr_date_parse(birth, strlen(birth), &row.birth_date)) {
+			err = JR_ERR_STORE;
+			goto out;
+		}
+		/* every child listed is an access to its record */
+		TRY(jr_store_audit(s, a, "help_request.list", row.h.child_id));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
 }

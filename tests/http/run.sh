@@ -148,12 +148,54 @@ call "route: a bad field is 422 and named" 422 '.error.field == "age" or .error.
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d '{"municipality":"0153","birth_date":"2090-01-01","needs":{}}' "$U/api/v1/route"
 
+# A consulent takes a child from help request to plan through the API.
+HR_URL=$U/api/v1/help-requests
+call "the work list of one's municipality" 200 '.municipality == "0141" and .total >= 1 and (.items | length) >= 1 and .items[0].child.family_name != null' \
+	-b almelo.jar "$HR_URL?per_page=5"
+call "the work list: a bad page is 422" 422 '.error.field == "page"' -b almelo.jar "$HR_URL?page=0"
+call "a new help request" 201 '.state == "registered" and .version == 1 and .municipality == "0141"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"child_id\":$ALMELO_CHILD,\"raised_by\":\"school\",\"question\":\"Hij gaat niet meer naar school.\"}" "$HR_URL"
+HR=$(jq .id body)
+call "a misspelt field is refused, not ignored" 422 '.error.field == "questoin"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"child_id\":$ALMELO_CHILD,\"raised_by\":\"school\",\"questoin\":\"x\"}" "$HR_URL"
+call "analysed without an analysis is refused, with the reason" 422 '.error.code == "refused" and (.error.message | length) > 10' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"to":"analysed","version":1}' "$HR_URL/$HR/move"
+call "the broad analysis" 201 '.course.broad_analysis == true' -b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"needs":{"school":3,"behaviour":2},"explanation":"Schoolverzuim sinds de zomer.","participants":"gezin, kind, school"}' \
+	"$HR_URL/$HR/analysis"
+call "the analysis: a severity out of range is named" 422 '.error.field == "needs.school"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"needs":{"school":7},"explanation":"x","participants":"x"}' "$HR_URL/$HR/analysis"
+call "move to analysed" 200 '.state == "analysed" and .version == 2' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"to":"analysed","version":1}' "$HR_URL/$HR/move"
+call "a stale version is 409" 409 '.error.code == "conflict"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"to":"planned","version":1}' "$HR_URL/$HR/move"
+call "a goal" 201 '.course.goals == 1' -b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"text":"Hij gaat weer elke dag naar school.","review_on":"2027-03-01"}' "$HR_URL/$HR/goals"
+call "the route advice from the records" 201 '(.options | length) > 0 and .municipality.code == "0141"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"flags":["not_participating"]}' "$HR_URL/$HR/advice"
+call "a light option weighed" 201 '.course.light_options_weighed == true' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"option_id":"opvoedondersteuning","tried":true,"why_not_enough":"Het verzuim bleef."}' \
+	"$HR_URL/$HR/light-options"
+call "an offer the region does not have is named" 422 '.error.field == "option_id"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"option_id":"bestaat-niet","tried":false,"why_not_enough":"x"}' \
+	"$HR_URL/$HR/light-options"
+call "move to planned" 200 '.state == "planned" and .version == 3' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"to":"planned","version":2}' "$HR_URL/$HR/move"
+call "the help request" 200 '.state == "planned" and .course.goals == 1' -b almelo.jar "$HR_URL/$HR"
+
 call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
 	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
 call "another municipality's child: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
 	"$U/api/v1/persons/$ALMELO_CHILD"
 call "another municipality's family page: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
 	"$U/api/v1/households/$ALMELO_HOUSEHOLD"
+call "another municipality's help request: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
+	"$HR_URL/$HR"
+call "the work list is the local team's: a policy maker gets 403" 403 - \
+	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
+	"$HR_URL"
 DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND person_id = $ALMELO_CHILD")
 if [ "$DENIED" -ge 1 ]; then ok "a refused access is audited"; else not_ok "a refused access is audited"; fi
 call "policy maker: no client data (403)" 403 '.error.code == "forbidden"' \
