@@ -3,7 +3,7 @@
  * api_auth.c (login, logout, me), api_system.c (health, metrics, OpenAPI, static UI files),
  * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
- * their course).
+ * their course), api_signals.c (the signals of one's municipality).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -50,6 +50,9 @@ int jr_api_help_request_goal(struct jr_http_request *r);
 int jr_api_help_request_light_option(struct jr_http_request *r);
 int jr_api_help_request_advice(struct jr_http_request *r);
 int jr_api_help_request_move(struct jr_http_request *r);
+
+/* api_signals.c */
+int jr_api_signals(struct jr_http_request *r);
 
 /* Answers 403 unless the principal has `cap`; 0 when it has. */
 int jr_api_require(struct jr_http_request *r, int cap);

@@ -184,6 +184,8 @@ call "an offer the region does not have is named" 422 '.error.field == "option_i
 call "move to planned" 200 '.state == "planned" and .version == 3' -b almelo.jar -H "$JSON" \
 	-H "X-CSRF-Token: $CSRF" -d '{"to":"planned","version":2}' "$HR_URL/$HR/move"
 call "the help request" 200 '.state == "planned" and .course.goals == 1' -b almelo.jar "$HR_URL/$HR"
+call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
+	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 
 call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
 	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
