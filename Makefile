@@ -1,5 +1,5 @@
 # jeugdroute: the two commands of the README, and the steps behind them.
-#   make run   install what is missing, build, route the example requests in examples/
+#   make run   install what is missing, build, make a demo region, serve it on 127.0.0.1:8080
 #   make test  install what is missing, build with sanitizers, run every test, fuzz briefly
 # Meson + ninja do the building; this file only orders the steps.
 
@@ -14,13 +14,24 @@ FUZZ_RUNS  ?= 50000
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
            libsqlite3-dev libsodium-dev libpq-dev libmicrohttpd-dev sqlite3 postgresql-15 \
            clang libclang-rt-14-dev jq curl
+# The browser tests: Debian's Chromium, driven by playwright-core from npm.
+TEST_PACKAGES = chromium
 
-.PHONY: all build run test deps fuzz bench clean lint format
+.PHONY: all build run examples test deps web-deps test-deps fuzz bench clean lint format
 
 all: build
 
 deps:
 	@sh tools/deps.sh $(PACKAGES)
+
+# The browser UI's packages (NL Design System CSS) from npm, with Node.js when it is missing.
+web-deps:
+	@command -v npm >/dev/null || sh tools/deps.sh nodejs npm
+	@sh tools/npm-ci.sh web
+
+test-deps: deps web-deps
+	@sh tools/deps.sh $(TEST_PACKAGES)
+	@sh tools/npm-ci.sh tests/ui
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) -Dtests=false
@@ -28,7 +39,12 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
-run: build
+run: build web-deps
+	@sh tools/run-server.sh $(BUILD)/jeugdroute
+
+# The example requests of examples/, routed and shown readably (what `make run` did before the
+# server).
+examples: build
 	@sh tools/run-examples.sh $(BUILD)/jeugdroute
 
 $(TESTBUILD)/build.ninja:
@@ -37,7 +53,7 @@ $(TESTBUILD)/build.ninja:
 $(FUZZBUILD)/build.ninja:
 	CC=clang meson setup $(FUZZBUILD) -Dbuildtype=debug -Dtests=false -Dfuzz=true
 
-test: deps $(TESTBUILD)/build.ninja $(FUZZBUILD)/build.ninja
+test: test-deps $(TESTBUILD)/build.ninja $(FUZZBUILD)/build.ninja
 	ninja -C $(TESTBUILD)
 	ninja -C $(FUZZBUILD)
 	@sh tests/run-all.sh $(TESTBUILD) $(FUZZBUILD) $(FUZZ_RUNS)

@@ -5,6 +5,8 @@
 #               loopback (tools/pg-test.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
+#   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
+#               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
 #   style       banned-function check
 set -u
@@ -65,6 +67,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/ui/run.sh "$testbuild/jeugdroute" build/screenshots >"$log" 2>&1
+tally "browser" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/crash/run.sh "$testbuild" >"$log" 2>&1

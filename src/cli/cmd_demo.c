@@ -51,7 +51,8 @@
 
 static const char usage[] =
     "Gebruik: jeugdroute demo --youth N [--region twente|amersfoort] [--seed S]\n"
-    "                         [--date JJJJ-MM-DD] [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
+    "                         [--date JJJJ-MM-DD] [--logins ja] [--db URL] [--key BESTAND]\n"
+    "                         [--policy-dir MAP]\n"
     "\n"
     "Vult de database met een verzonnen maar geloofwaardige regio: N jeugdigen in gezinnen met\n"
     "één of twee ouders, over de gemeenten verdeeld naar inwonertal. Voor ongeveer één op de tien\n"
@@ -65,6 +66,10 @@ static const char usage[] =
     "docs/records.md), elke persoon en aanbieder gemarkeerd als demo. Dezelfde --seed (standaard\n"
     "1) en --date geven dezelfde regio. --date is de peildatum (standaard vandaag). --region is\n"
     "de id van een beleidsbestand (standaard twente). Een tweede lading voegt toe.\n"
+    "\n"
+    "Met --logins ja komt er per rol een account om mee in te loggen (consulent, huisarts,\n"
+    "jeugdbescherming, aanbieder, contractbeheer, beleid); het wachtwoord komt uit\n"
+    "JEUGDROUTE_DEMO_PASSWORD of wordt gemaakt en eenmalig getoond. Alleen voor demodata.\n"
     "\n"
     "De voortgang staat op stderr, een samenvatting (aantallen, seconden) als JSON op stdout.\n"
     "Maak de database eerst met jeugdroute init.\n";
@@ -297,6 +302,7 @@ struct demo_muni {
 	int care_permille;
 	int64_t local_team_id;
 	int64_t consulent_id;
+	int64_t gp_org_id[DEMO_GPS];
 	char gp_name[DEMO_GPS][JR_PERSON_NAME_MAX];
 	char gp_agb[DEMO_GPS][9];
 };
@@ -308,6 +314,7 @@ struct demo_provider {
 	bool regional;       /* one contract for the whole region */
 	bool suspend_at_end; /* suspended after the load: its clients stay on record */
 	int64_t org_id;      /* a GI: its organisation */
+	long allocations;    /* made to it in this load */
 };
 
 /* One allocation of a child and its care, as the story made it. */
@@ -375,7 +382,7 @@ struct demo {
 	long population_total;
 	size_t provider_count;
 	struct demo_provider providers[DEMO_PROVIDERS_MAX];
-	int64_t youth_health_id, hospital_id, gi_user_id;
+	int64_t youth_health_id, hospital_id, gi_user_id, office_id, gi_org_id;
 	char youth_health_name[JR_PERSON_NAME_MAX], youth_health_agb[9];
 	char hospital_name[JR_PERSON_NAME_MAX], hospital_agb[9];
 	int stay_permille, measure_permille; /* within the ordinary course */
@@ -819,12 +826,13 @@ static enum jr_err setup(struct demo *d)
 	for (size_t i = 0; i < d->provider_count; i++)
 		if (d->providers[i].org_id && !gi_org)
 			gi_org = d->providers[i].org_id;
+	d->gi_org_id = gi_org;
 	snprintf(user, sizeof(user), "demo%d-gi", d->run);
 	if ((err = user_add(d, user, "gi", gi_org, &d->gi_user_id)))
 		return err;
 	if ((err = org_add(d, "regional_office",
 	                   d->p->regional_body[0] ? d->p->regional_body : "Regionaal bureau (demo)",
-	                   "", "", NULL)) ||
+	                   "", "", &d->office_id)) ||
 	    (err = org_add(d, "expert_team", "Regionaal expertteam (demo)", "", "", NULL)))
 		return err;
 	agb_code(d, 98, d->agb_next++, d->youth_health_agb);
@@ -847,8 +855,8 @@ static enum jr_err setup(struct demo *d)
 			         "Huisartsenpraktijk %s (demo)",
 			         family_name(&d->rng, fam, sizeof(fam)));
 			memcpy(m->gp_agb[g], agb, sizeof(agb));
-			if ((err =
-			         org_add(d, "gp_practice", m->gp_name[g], m->pm->code, agb, NULL)))
+			if ((err = org_add(d, "gp_practice", m->gp_name[g], m->pm->code, agb,
+			                   &m->gp_org_id[g])))
 				return err;
 		}
 		if ((err = social_map(d, m)))
@@ -1206,6 +1214,7 @@ static enum jr_err op_allocate(struct demo *d, struct demo_child *c, int form, i
 	if ((err = jr_store_allocation_add(d->store, d->actor, d->p, al, !referral_valid, &why)))
 		return err;
 	d->n.allocations++;
+	d->providers[pi].allocations++;
 	memset(it, 0, sizeof(*it));
 	it->form = form;
 	it->provider = pi;
@@ -2194,7 +2203,73 @@ static enum jr_err load(struct demo *d, long total)
  * 9. The command
  * ------------------------------------------------------------------------------------------- */
 
-static void summary(const struct demo *d, long youths, uint64_t seed, double seconds)
+/* --logins ja: one account per role to log in with, in the organisations where the demo has
+ * most to show — the local team of the largest municipality and a GP practice there, the GI,
+ * the provider with the most allocations (as an organisation of its own), the regional office
+ * for contract management and policy. The passwords come from JEUGDROUTE_DEMO_PASSWORD or are
+ * made up, and are shown once in the summary: demo accounts for fictitious data only. */
+#define DEMO_LOGINS 6
+struct demo_login {
+	char username[40];
+	const char *role;
+	int64_t organisation_id;
+	char password[32];
+};
+
+static enum jr_err make_logins(struct demo *d, const char *password, struct demo_login *out)
+{
+	static const char *const names[DEMO_LOGINS] = {"consulent",      "huisarts",
+						       "jeugdbescherming", "aanbieder",
+						       "contractbeheer", "beleid"};
+	static const char *const roles[DEMO_LOGINS] = {"consulent", "verwijzer", "gi", "provider",
+						       "contract_manager", "policy"};
+	const struct demo_muni *big = &d->munis[0];
+	const struct demo_provider *busy = NULL;
+	char name[JR_PERSON_NAME_MAX];
+	int64_t provider_org = 0, id;
+	enum jr_err err;
+
+	for (size_t i = 1; i < d->muni_count; i++)
+		if (d->munis[i].population > big->population)
+			big = &d->munis[i];
+	for (size_t i = 0; i < d->provider_count; i++)
+		if (!d->providers[i].org_id && (!busy || d->providers[i].allocations > busy->allocations))
+			busy = &d->providers[i];
+	if (busy) {
+		snprintf(name, sizeof(name), "%.100s", busy->rec.name);
+		if ((err = org_add(d, "provider", name, "", busy->rec.agb, &provider_org)))
+			return err;
+	}
+	{
+		const int64_t orgs[DEMO_LOGINS] = {big->local_team_id, big->gp_org_id[0], d->gi_org_id,
+						   provider_org, d->office_id, d->office_id};
+		for (size_t i = 0; i < DEMO_LOGINS; i++) {
+			struct demo_login *l = &out[i];
+			if (d->run)
+				snprintf(l->username, sizeof(l->username), "demo%d-%s", d->run, names[i]);
+			else
+				snprintf(l->username, sizeof(l->username), "%s", names[i]);
+			l->role = roles[i];
+			l->organisation_id = orgs[i];
+			if (password)
+				snprintf(l->password, sizeof(l->password), "%s", password);
+			else
+				jr_cli_generate_password(l->password, 17);
+			if ((err = jr_store_user_add_in(d->store, d->actor, l->username, l->role,
+							l->organisation_id, password ? password
+										     : l->password,
+							&id)))
+				return err;
+			d->n.users++;
+			if (password)
+				snprintf(l->password, sizeof(l->password), "(JEUGDROUTE_DEMO_PASSWORD)");
+		}
+	}
+	return JR_OK;
+}
+
+static void summary(const struct demo *d, long youths, uint64_t seed, double seconds,
+                    const struct demo_login *logins, size_t login_count)
 {
 	const struct demo_counts *n = &d->n;
 	char day[JR_DATE_STRLEN];
@@ -2211,7 +2286,7 @@ static void summary(const struct demo *d, long youths, uint64_t seed, double sec
 	       "\"coordinators\":%ld,\"youths_with_request\":%ld,\"youths_in_care\":%ld,"
 	       "\"out_of_home\":%ld,\"stories\":{\"course\":%ld,\"hopping\":%ld,"
 	       "\"multi_agency\":%ld,\"waiting_referral\":%ld,\"waiting_start\":%ld,"
-	       "\"withdrawn\":%ld,\"crisis\":%ld},\"elapsed_seconds\":%.2f}\n",
+	       "\"withdrawn\":%ld,\"crisis\":%ld},\"elapsed_seconds\":%.2f",
 	       d->p->id, (unsigned long long)seed, day, youths, n->persons, n->children, n->parents,
 	       n->households, n->help_requests, n->analyses, n->goals, n->route_advice,
 	       n->light_options, n->referrals, n->referrals_valid, n->measures, n->allocations,
@@ -2221,6 +2296,16 @@ static void summary(const struct demo *d, long youths, uint64_t seed, double sec
 	       n->stories[ST_COURSE], n->stories[ST_HOPPING], n->stories[ST_MULTI],
 	       n->stories[ST_WAIT_REFERRAL], n->stories[ST_WAIT_START], n->stories[ST_WITHDRAWN],
 	       n->stories[ST_CRISIS], seconds);
+	if (login_count) {
+		printf(",\"logins\":[");
+		for (size_t i = 0; i < login_count; i++)
+			printf("%s{\"username\":\"%s\",\"role\":\"%s\",\"organisation_id\":%lld,"
+			       "\"password\":\"%s\"}",
+			       i ? "," : "", logins[i].username, logins[i].role,
+			       (long long)logins[i].organisation_id, logins[i].password);
+		printf("]");
+	}
+	printf("}\n");
 }
 
 /* The municipalities of the region with their population and youth-care share. */
@@ -2268,15 +2353,17 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 
 int jr_cmd_demo(int argc, char **argv)
 {
-	static const char *const allowed[] = {"youth", "region", "seed", "date", NULL};
+	static const char *const allowed[] = {"youth", "region", "seed", "date", "logins", NULL};
 	struct jr_args h = {.command = "demo"};
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
 	struct demo *d = NULL;
 	struct timespec t0, t1;
-	const char *region, *seed_text;
+	const char *region, *seed_text, *logins_text, *demo_password;
+	struct demo_login login[DEMO_LOGINS];
 	unsigned long long youths = 0, seed = 1;
+	bool logins;
 	int status;
 	enum jr_err err;
 
@@ -2312,6 +2399,18 @@ int jr_cmd_demo(int argc, char **argv)
 	seed_text = jr_args_get(&h, "seed");
 	if (seed_text && parse_count(seed_text, UINT64_MAX, &seed)) {
 		jr_cli_error("demo: veld seed: verwacht een geheel getal van 0 of meer");
+		goto out;
+	}
+	logins_text = jr_args_get(&h, "logins");
+	if (logins_text && strcmp(logins_text, "ja") != 0) {
+		jr_cli_error("demo: veld logins: verwacht ja (maak per rol een account om mee in te "
+		             "loggen)");
+		goto out;
+	}
+	logins = logins_text != NULL;
+	demo_password = getenv("JEUGDROUTE_DEMO_PASSWORD");
+	if (demo_password && (strlen(demo_password) < 12 || strlen(demo_password) > 20)) {
+		jr_cli_error("demo: JEUGDROUTE_DEMO_PASSWORD: verwacht 12 tot 20 tekens");
 		goto out;
 	}
 	if (jr_cli_load_policies(&h.db, &set))
@@ -2375,9 +2474,12 @@ int jr_cmd_demo(int argc, char **argv)
 	}
 	if ((err = jr_store_bulk_end(store, true)) || (err = load(d, (long)youths)))
 		goto store_failed;
+	if (logins && (err = make_logins(d, demo_password, login)))
+		goto store_failed;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	summary(d, (long)youths, seed,
-	        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, login,
+	        logins ? DEMO_LOGINS : 0);
 	status = 0;
 	goto out;
 store_failed:

@@ -323,16 +323,6 @@ static bool username_valid(const char *s)
 	return n >= 3 && n <= 32 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-static void generate_password(char *out, size_t len)
-{
-	/* No look-alikes (0/O, 1/l/I): it is read off a screen once. */
-	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	for (size_t i = 0; i + 1 < len; i++)
-		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
-	out[len - 1] = '\0';
-}
-
 static void print_user(int64_t id, const char *username, const char *role, int64_t organisation,
 		       const char *generated)
 {
@@ -476,7 +466,7 @@ int jr_cmd_user(int argc, char **argv)
 		goto out;
 	}
 	if (!password) {
-		generate_password(generated, sizeof(generated));
+		jr_cli_generate_password(generated, sizeof(generated));
 		password = generated;
 	}
 	if ((status = jr_cli_open_store("user", &a.db, &store)))

@@ -28,16 +28,6 @@ static const char usage[] =
 
 #define ADMIN "admin"
 
-static void generate_password(char *out, size_t len)
-{
-	/* No look-alikes (0/O, 1/l/I): it is read off a screen once. */
-	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	for (size_t i = 0; i + 1 < len; i++)
-		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
-	out[len - 1] = '\0';
-}
-
 static int record_policies(struct jr_store *store, const struct jr_actor *a, const char *dir,
 			   int *files, int *added_count)
 {
@@ -132,7 +122,7 @@ int jr_cmd_init(int argc, char **argv)
 	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", files, added);
 	if (!exists) {
 		if (!password) {
-			generate_password(generated, sizeof(generated));
+			jr_cli_generate_password(generated, sizeof(generated));
 			password = generated;
 		}
 		if (jr_store_user_add(store, &actor, ADMIN, "admin", password)) {

@@ -114,8 +114,8 @@ bool jr_api_static(struct jr_http_request *r)
 		return false;
 	if (rel[0] == '\0')
 		rel = "index.html";
-	/* only plain names: letters, digits, '-', '_', '.', '/'; no "..", no hidden files */
-	if (strspn(rel, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") !=
+	/* only plain names: letters, digits, "-_./@"; no "..", no hidden files */
+	if (strspn(rel, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./@") !=
 		    strlen(rel) ||
 	    strstr(rel, "..") || strstr(rel, "/.") || rel[0] == '.' || strstr(rel, "//"))
 		return false;

@@ -373,6 +373,53 @@ static void test_involvement_is_derived(void **state)
 	assert_int_equal(n, 0);
 }
 
+struct events {
+	int count;
+	char last_day[11];
+	int last_rank;
+	bool ordered;
+	unsigned kinds; /* bit per kind seen, in the order of `kind_names` */
+};
+
+static const char *const kind_names[] = {"help_request", "analysis", "goal", "advice",
+					 "light_option", "referral", "measure", "allocation",
+					 "care_start", "care_stop"};
+
+static enum jr_err see_event(void *ctx, const struct jr_timeline_event *e)
+{
+	struct events *ev = ctx;
+	int rank = -1;
+	for (int i = 0; i < 10; i++)
+		if (strcmp(kind_names[i], e->kind) == 0)
+			rank = i;
+	assert_true(rank >= 0);
+	if (strcmp(e->day, ev->last_day) < 0)
+		ev->ordered = false;
+	ev->kinds |= 1u << rank;
+	snprintf(ev->last_day, sizeof(ev->last_day), "%s", e->day);
+	ev->last_rank = rank;
+	ev->count++;
+	return JR_OK;
+}
+
+/* A child's course as one timeline, by day, with every kind of step the records hold. */
+static void test_timeline(void **state)
+{
+	(void)state;
+	struct events ev = {.ordered = true};
+	assert_int_equal(jr_store_timeline(store, &fx_actor, child_id, see_event, &ev), JR_OK);
+	assert_true(ev.ordered);
+	assert_true(ev.count >= 6);
+	assert_true(ev.kinds & 1u << 0); /* help requests */
+	assert_true(ev.kinds & 1u << 1); /* the analysis */
+	assert_true(ev.kinds & 1u << 5); /* referrals */
+	assert_true(ev.kinds & 1u << 7); /* allocations */
+	assert_true(ev.kinds & 1u << 8); /* care started */
+	assert_true(ev.kinds & 1u << 9); /* and stopped */
+	assert_int_equal(jr_store_timeline(store, &fx_actor, 99999, see_event, &ev),
+			 JR_ERR_NOT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_measure_makes_analysis_required),
 		cmocka_unit_test(test_care_start_and_stop),
 		cmocka_unit_test(test_each_case_gathers_the_course),
+		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,1 @@
+(.logins | length) == 6 and ([.logins[].role] == ["consulent","verwijzer","gi","provider","contract_manager","policy"]) and ([.logins[].password | test("^[A-Za-z0-9]{16}$")] | all) and ([.logins[].organisation_id | . > 0] | all)

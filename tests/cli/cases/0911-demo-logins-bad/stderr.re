@@ -1,0 +1,1 @@
+veld logins: verwacht ja

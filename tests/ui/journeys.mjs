@@ -1,0 +1,150 @@
+// Browser journeys through the jeugdroute UI in Debian's Chromium (playwright-core), with
+// axe-core checking every screen against WCAG 2.1 A and AA. Started by tests/ui/run.sh, which
+// makes the demo region and starts the server; prints TAP. Screenshots go to SHOTS.
+//
+// Environment: JR_URL (the server), JR_PASSWORD (the demo logins' password), JR_CHILD (a child
+// of the consulent's municipality), SHOTS (a directory), CHROMIUM (the browser).
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const url = process.env.JR_URL;
+const password = process.env.JR_PASSWORD;
+const child = process.env.JR_CHILD;
+const shots = process.env.SHOTS;
+mkdirSync(shots, { recursive: true });
+
+let n = 0;
+let failed = 0;
+function ok(cond, name, detail) {
+  n += 1;
+  if (cond) {
+    console.log(`ok ${n} - ${name}`);
+  } else {
+    failed += 1;
+    console.log(`not ok ${n} - ${name}`);
+    if (detail) for (const line of String(detail).split('\n')) console.log(`# ${line}`);
+  }
+}
+
+// axe on the page as it is now: no WCAG 2.1 A/AA violation; a screenshot for review.
+async function screen(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  ok(result.length === 0, `${name}: no WCAG 2.1 AA violation (axe)`, result.join('\n'));
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  // 200 % zoom: at half the width nothing may need a horizontal scrollbar
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: Math.floor(size.width / 2), height: size.height });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  ok(overflow <= 1, `${name}: reflows at 200% zoom (no horizontal scrolling)`, `scrolls ${overflow}px`);
+  await page.screenshot({ path: `${shots}/${name}-200.png`, fullPage: true });
+  await page.setViewportSize(size);
+}
+
+async function login(page, username, viaKeyboard) {
+  await page.goto(`${url}/#/login`);
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  if (viaKeyboard) {
+    // the whole form with the keyboard only: tab to the field, type, Enter
+    await page.locator('#gebruikersnaam').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+const page = await context.newPage();
+try {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  // A consulent takes a child from help request to plan.
+  await page.goto(`${url}/#/login`);
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  await screen(page, '01-inloggen');
+  await page.getByLabel('Gebruikersnaam').fill('consulent');
+  await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  ok((await alert.textContent()).includes('klopt niet'), 'a wrong password says so', await alert.textContent());
+  await screen(page, '02-inloggen-fout');
+  await page.waitForTimeout(2100); // the rising delay after one miss is a second
+  await login(page, 'consulent', true);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  ok(await page.locator('table caption').first().isVisible(), 'the work list shows the open help requests');
+  await screen(page, '03-werkbak');
+
+  await page.getByRole('link', { name: 'Nieuwe hulpvraag vastleggen' }).click();
+  await page.getByRole('heading', { name: 'Nieuwe hulpvraag' }).waitFor();
+  await screen(page, '04-nieuwe-hulpvraag');
+  await page.getByLabel('Nummer van het kind').fill(child);
+  await page.getByLabel('Gemeld door').selectOption('school');
+  await page.getByLabel('De vraag, in de woorden van het gezin').fill('Onze zoon gaat al weken niet naar school.');
+  await page.getByRole('button', { name: 'Hulpvraag vastleggen' }).click();
+  await page.getByRole('heading', { name: /^Hulpvraag \d+$/ }).waitFor();
+  ok((await page.locator('dd').nth(1).textContent()) === 'aangemeld', 'the new help request is registered');
+  await screen(page, '05-hulpvraag-aangemeld');
+
+  await page.getByLabel('School').selectOption('3');
+  await page.getByLabel('Gedrag', { exact: true }).selectOption('2');
+  await page.getByLabel('Uitleg').fill('Schoolverzuim sinds de zomer; thuis veel ruzie.');
+  await page.getByRole('button', { name: 'Analyse vastleggen' }).click();
+  await page.getByRole('button', { name: 'Analyse afronden' }).click();
+  await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
+  await page.getByLabel('Doel, in de woorden van het gezin').fill('Hij gaat weer elke dag naar school.');
+  await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
+  await page.getByRole('button', { name: 'Routeadvies vragen' }).click();
+  await page.getByRole('heading', { name: 'Opties, lichtste eerst' }).waitFor();
+  await screen(page, '06-routeadvies');
+  await page.getByLabel('Waarom volstaat het niet?').fill('Het verzuim bleef, ook met hulp van school.');
+  await page.getByRole('button', { name: 'Afweging vastleggen' }).click();
+  await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
+  await page.getByRole('button', { name: 'Plan vaststellen' }).click();
+  await page.getByRole('button', { name: 'Zorg is gestart' }).waitFor();
+  ok((await page.locator('dd').nth(1).textContent()) === 'plan gemaakt', 'the help request reaches planned, step by step');
+  const timeline = await page.locator('.timeline li').allTextContents();
+  ok(timeline.some((t) => t.includes('Brede analyse')) && timeline.some((t) => t.includes('Licht aanbod gewogen')),
+    'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
+  await screen(page, '07-hulpvraag-gepland');
+
+  const family = page.getByRole('link', { name: 'Naar de pagina van het gezin' });
+  if (await family.count()) {
+    await family.click();
+    await page.getByRole('heading', { name: /^Gezin \d+$/ }).waitFor();
+    await screen(page, '08-gezin');
+  }
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  ok(true, 'logout leads back to the login');
+
+  // A policy maker: no client data, a page of its own.
+  await page.waitForTimeout(100);
+  await login(page, 'beleid', false);
+  await page.getByRole('heading', { name: 'Welkom' }).waitFor();
+  await screen(page, '09-beleid');
+  ok(errors.length === 0, 'no script errors in the page', errors.join('\n'));
+} catch (e) {
+  ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);
+} finally {
+  await browser.close();
+}
+console.log(`1..${n}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,43 @@
+#!/bin/sh
+# The browser journeys of the jeugdroute UI: sh tests/ui/run.sh BINARY SHOTS-DIR
+# Installs the UI's and the tests' npm packages when missing (npm ci), makes a small demo region
+# with one login per role, starts the server on a free loopback port, and runs
+# tests/ui/journeys.mjs in Debian's Chromium (playwright-core, axe-core). Prints TAP.
+set -u
+BIN=$1
+SHOTS=$2
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+case $SHOTS in /*) ;; *) SHOTS=$(pwd)/$SHOTS ;; esac
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+for tool in node npm sqlite3 "$CHROMIUM"; do
+	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
+done
+for dir in web tests/ui; do
+	sh "$ROOT/tools/npm-ci.sh" "$dir" >/dev/null 2>&1 || { echo "not ok - npm ci in $dir failed"; exit 1; }
+done
+WORK=$(mktemp -d /tmp/jr-ui-XXXXXX)
+SERVER_PID=
+cleanup() {
+	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+cd "$WORK" || exit 1
+export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
+export JEUGDROUTE_DEMO_PASSWORD=demo-wachtwoord-1
+"$BIN" init --db s.db --key s.key >/dev/null || { echo "not ok - init"; exit 1; }
+"$BIN" demo --db s.db --key s.key --youth 300 --seed 1 --date 2026-11-23 --logins ja >demo.json 2>&1 ||
+	{ echo "not ok - demo"; cat demo.json; exit 1; }
+# a child of the consulent's municipality, without an open help request
+CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.person_id = p.id
+	AND m.role = 'child' WHERE p.municipality = (SELECT o.municipality FROM users u
+	JOIN organisations o ON o.id = u.organisation_id WHERE u.username = 'consulent')
+	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
+"$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
+	>serve.out 2>serve.err &
+SERVER_PID=$!
+for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
+[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD SHOTS=$SHOTS \
+	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"

@@ -1,0 +1,31 @@
+#!/bin/sh
+# `make run`: the region in the browser. The first time it makes var/jeugdroute.db with the Twente
+# and Amersfoort policies, a demo Twente of 2,000 youths and one login per role (kept in
+# var/demo-logins.txt, readable by you only: fictitious data, demo accounts); then, every time,
+# it serves the API and the UI on http://127.0.0.1:8080 until Ctrl-C.
+set -eu
+bin=${1:-build/jeugdroute}
+listen=${JEUGDROUTE_LISTEN:-127.0.0.1:8080}
+cd "$(dirname "$0")/.."
+umask 077
+if [ ! -f var/jeugdroute.db ]; then
+	mkdir -p var
+	"$bin" init >var/init.txt
+	cat var/init.txt
+	echo "jeugdroute: een demoregio maken (2000 jongeren)…"
+	"$bin" demo --youth 2000 --seed 1 --logins ja >var/demo.json
+	{
+		sed -n 's/^beheerder: admin, wachtwoord \([A-Za-z0-9]*\) .*/admin             beheer             \1/p' var/init.txt
+		jq -r '.logins[] | "\(.username)\t\(.role)\t\(.password)"' var/demo.json |
+			awk -F'\t' '{ printf "%-17s %-18s %s\n", $1, $2, $3 }'
+	} >var/demo-logins.txt
+	rm -f var/init.txt
+fi
+echo
+echo "jeugdroute: open http://$listen in de browser. Demo-inloggegevens (verzonnen gegevens):"
+echo
+echo "gebruiker         rol                wachtwoord"
+cat var/demo-logins.txt
+echo
+echo "(Ctrl-C stopt de server; var/ bewaart de database. Opnieuw beginnen: rm -r var)"
+exec "$bin" serve --listen "$listen"

@@ -1,0 +1,341 @@
+// The browser UI of jeugdroute: one page, screens by the part of the address after '#'.
+// Every text from the server is put in with textContent, never as HTML. Writes send the
+// CSRF token of the session (X-CSRF-Token). Screens: login, work list (werkbak), help request
+// with its course, new help request, a family's page.
+
+const main = document.getElementById('inhoud');
+const menu = document.getElementById('menu');
+let me = null; // the logged-in principal, with its CSRF token
+
+const NEEDS = [
+  ['parenting', 'Opvoeding'], ['development', 'Ontwikkeling'], ['behaviour', 'Gedrag'],
+  ['mental_health', 'Psychische gezondheid'], ['school', 'School'], ['family', 'Gezin'],
+  ['social', 'Sociale contacten'], ['substance_use', 'Middelengebruik'], ['safety', 'Veiligheid'],
+  ['livelihood', 'Bestaanszekerheid'], ['disability', 'Beperking'],
+];
+const RAISERS = [
+  ['family', 'Het gezin'], ['child', 'De jeugdige zelf'], ['school', 'School'],
+  ['childcare', 'Kinderopvang'], ['gp', 'Huisarts'], ['youth_health', 'Jeugdgezondheidszorg'],
+  ['police', 'Politie'], ['veilig_thuis', 'Veilig Thuis'], ['local_team', 'Lokaal team'],
+  ['gi', 'Gecertificeerde instelling'], ['other', 'Anders'],
+];
+const KINDS = {
+  help_request: 'Hulpvraag', analysis: 'Brede analyse', goal: 'Doel', advice: 'Routeadvies',
+  light_option: 'Licht aanbod gewogen', referral: 'Verwijzing', measure: 'Maatregel',
+  allocation: 'Toewijzing', care_start: 'Start zorg', care_stop: 'Einde zorg',
+};
+const SIGNALS = {
+  hopping: 'Van hulp naar hulp', multi_agency: 'Meerdere organisaties, geen regisseur',
+  waiting: 'Wachttijd over de norm', escalate: 'Lichte hulp duurt te lang',
+  crisis_followup: 'Vervolg na crisis', out_of_home: 'Uithuisplaatsing zonder ambulante poging',
+  stale_social_map: 'Sociale kaart niet nagekeken',
+};
+const ROLES = {
+  consulent: 'consulent', verwijzer: 'verwijzer', gi: 'jeugdbescherming', provider: 'zorgaanbieder',
+  contract_manager: 'contractbeheer', policy: 'beleid', admin: 'beheer',
+};
+const OPTION_KINDS = {
+  social_base: 'sociale basis', no_referral: 'vrij toegankelijk', coordination: 'regie',
+  youth_care: 'jeugdhulp',
+};
+const NEXT = { registered: 'analysed', analysed: 'planned', planned: 'in_care', in_care: 'evaluated', evaluated: 'closed' };
+const STEP_LABEL = {
+  analysed: 'Analyse afronden', planned: 'Plan vaststellen', in_care: 'Zorg is gestart',
+  evaluated: 'Evalueren', closed: 'Afsluiten',
+};
+
+// h('p', {class: 'x'}, 'text', child…): an element; strings become text nodes.
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return el;
+}
+
+const p = (...c) => h('p', { class: 'utrecht-paragraph' }, ...c);
+const heading = (level, text) => h(`h${level}`, { class: `utrecht-heading-${level}` }, text);
+const link = (href, text) => h('a', { class: 'utrecht-link', href }, text);
+const button = (text, attrs = {}) => h('button', { class: 'utrecht-button utrecht-button--primary-action', type: 'submit', ...attrs }, text);
+
+function alertBox(kind, text) {
+  return h('div', { class: `utrecht-alert utrecht-alert--${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    h('p', { class: 'utrecht-paragraph' }, text));
+}
+
+function show(title, ...nodes) {
+  document.title = `${title} — jeugdroute`;
+  main.replaceChildren(heading(1, title), ...nodes.filter((n) => n));
+  main.focus();
+}
+
+async function api(method, path, body) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && me && me.csrf) headers['X-CSRF-Token'] = me.csrf;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  let data = null;
+  try { data = await res.json(); } catch { data = null; }
+  if (res.status === 401 && path !== '/api/v1/login') {
+    me = null;
+    location.hash = '#/login';
+  }
+  return { status: res.status, ok: res.ok, data };
+}
+
+function errorText(r) {
+  const e = r.data && r.data.error;
+  if (!e) return `Er ging iets mis (status ${r.status}).`;
+  return e.field ? `${e.message} (veld: ${e.field})` : e.message;
+}
+
+// A labelled field: input, select or textarea, with an optional description.
+function field(id, label, control, description) {
+  control.id = id;
+  control.classList.add(control.tagName === 'SELECT' ? 'utrecht-select' : control.tagName === 'TEXTAREA' ? 'utrecht-textarea' : 'utrecht-textbox');
+  const desc = description ? h('div', { class: 'utrecht-form-field-description', id: `${id}-uitleg` }, description) : null;
+  if (desc) control.setAttribute('aria-describedby', `${id}-uitleg`);
+  return h('div', { class: 'utrecht-form-field' },
+    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label', for: id }, label)),
+    desc, h('div', { class: 'utrecht-form-field__input' }, control));
+}
+
+function select(options, attrs = {}) {
+  return h('select', attrs, options.map(([v, t]) => h('option', { value: v }, t)));
+}
+
+function renderMenu() {
+  menu.replaceChildren();
+  if (!me) return;
+  const items = [];
+  if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'));
+  items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
+  items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
+  menu.append(h('ul', {}, items.map((i) => h('li', {}, i))));
+}
+
+async function logout() {
+  await api('POST', '/api/v1/logout');
+  me = null;
+  renderMenu();
+  location.hash = '#/login';
+}
+
+function loginScreen() {
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('gebruikersnaam', 'Gebruikersnaam', h('input', { name: 'username', autocomplete: 'username', required: true })),
+    field('wachtwoord', 'Wachtwoord', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h('div', {}, button('Inloggen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', '/api/v1/login', { username: form.username.value, password: form.password.value });
+    if (!r.ok) {
+      msg.replaceChildren(alertBox('error', errorText(r)));
+      return;
+    }
+    me = r.data;
+    renderMenu();
+    location.hash = '#/';
+  });
+  show('Inloggen', msg, form);
+}
+
+async function home() {
+  if (me.role !== 'consulent') {
+    show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
+      p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
+    return;
+  }
+  const [list, signals] = await Promise.all([
+    api('GET', '/api/v1/help-requests?per_page=25'),
+    api('GET', '/api/v1/signals'),
+  ]);
+  if (!list.ok) { show('Werkbak', alertBox('error', errorText(list))); return; }
+  const rows = list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
+    h('td', { class: 'utrecht-table__cell' }, it.help_request.raised_on),
+    h('td', { class: 'utrecht-table__cell' }, link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`)),
+    h('td', { class: 'utrecht-table__cell' }, it.help_request.question),
+    h('td', { class: 'utrecht-table__cell' }, it.help_request.state_label),
+    h('td', { class: 'utrecht-table__cell' }, it.help_request.household_id ? link(`#/gezin/${it.help_request.household_id}`, 'Gezin') : '—')));
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'utrecht-table' },
+    h('caption', { class: 'utrecht-table__caption' }, `Open hulpvragen in uw gemeente (${list.data.total})`),
+    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+      ['Gemeld op', 'Kind', 'Vraag', 'Stap', 'Gezin'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+    h('tbody', { class: 'utrecht-table__body' }, rows)));
+  const sig = signals.ok ? signals.data.signals : [];
+  const sigList = sig.length
+    ? h('ul', { class: 'utrecht-unordered-list' }, sig.slice(0, 30).map((s) => h('li', {},
+      h('strong', {}, SIGNALS[s.code] || s.code), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
+      ': ', s.why)))
+    : p('Geen open signalen.');
+  show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')), table,
+    heading(2, `Signalen (${sig.length})`), sigList);
+}
+
+function newRequestScreen() {
+  const msg = h('div', { 'aria-live': 'polite' });
+  const today = new Date().toISOString().slice(0, 10);
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('kind', 'Nummer van het kind', h('input', { name: 'child', inputmode: 'numeric', required: true }), 'Het nummer (id) van het kind in de dossiers.'),
+    field('gemeld-door', 'Gemeld door', select(RAISERS, { name: 'raised_by' })),
+    field('vraag', 'De vraag, in de woorden van het gezin', h('textarea', { name: 'question', rows: 4, required: true })),
+    field('gemeld-op', 'Gemeld op', h('input', { name: 'raised_on', type: 'date', value: today })),
+    h('div', {}, button('Hulpvraag vastleggen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', '/api/v1/help-requests', {
+      child_id: Number(form.child.value), raised_by: form.raised_by.value,
+      question: form.question.value, raised_on: form.raised_on.value,
+    });
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    location.hash = `#/hulpvraag/${r.data.id}`;
+  });
+  show('Nieuwe hulpvraag', msg, form);
+}
+
+function timelineList(events) {
+  if (!events.length) return p('Nog niets vastgelegd.');
+  return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
+    h('span', { class: 'day' }, e.day), ' ', h('strong', {}, KINDS[e.kind] || e.kind), ': ', e.text,
+    e.kind === 'allocation' || e.kind === 'referral' ? ` (vorm ${e.number})` : '')));
+}
+
+async function helpRequestScreen(id) {
+  const r = await api('GET', `/api/v1/help-requests/${id}`);
+  if (!r.ok) { show('Hulpvraag', alertBox('error', errorText(r))); return; }
+  const hr = r.data;
+  const tl = await api('GET', `/api/v1/persons/${hr.child_id}/timeline`);
+  const msg = h('div', { 'aria-live': 'polite' });
+  const sections = [msg,
+    h('dl', { class: 'utrecht-data-list' },
+      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Vraag'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.question)),
+      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Stap'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.state_label)),
+      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${hr.raised_by}`))),
+    hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null];
+  const reload = () => helpRequestScreen(id);
+  const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
+
+  if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(id, reload, fail));
+  if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));
+  const next = NEXT[hr.state];
+  if (next && me.role === 'consulent') {
+    const stepForm = h('form', {}, button(STEP_LABEL[next]));
+    stepForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const res = await api('POST', `/api/v1/help-requests/${id}/move`, { to: next, version: hr.version });
+      if (!res.ok) { fail(res); return; }
+      reload();
+    });
+    sections.push(heading(2, 'Volgende stap'), stepForm);
+  }
+  sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : []));
+  show(`Hulpvraag ${id}`, ...sections);
+}
+
+function analysisForm(id, done, fail) {
+  const selects = NEEDS.map(([key, label]) => field(`ernst-${key}`, label,
+    select([['0', '0 — geen zorg'], ['1', '1'], ['2', '2'], ['3', '3'], ['4', '4 — zeer ernstig']], { name: key })));
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Ernst per levensdomein (0 tot en met 4)'), selects),
+    field('uitleg', 'Uitleg', h('textarea', { name: 'explanation', rows: 3, required: true })),
+    field('deelnemers', 'Wie deden mee', h('input', { name: 'participants', value: 'gezin, kind' })),
+    field('hypothesen', 'Verklarende hypothesen', h('textarea', { name: 'hypotheses', rows: 2 })),
+    h('div', {}, button('Analyse vastleggen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const needs = {};
+    for (const [key] of NEEDS) needs[key] = Number(form[key].value);
+    const body = { needs, explanation: form.explanation.value, participants: form.participants.value };
+    if (form.hypotheses.value) body.hypotheses = form.hypotheses.value;
+    const r = await api('POST', `/api/v1/help-requests/${id}/analysis`, body);
+    if (!r.ok) { fail(r); return; }
+    done();
+  });
+  return h('section', {}, heading(2, 'Brede verklarende analyse'), form);
+}
+
+function goalForm(id, done, fail) {
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('doel', 'Doel, in de woorden van het gezin', h('textarea', { name: 'text', rows: 2, required: true })),
+    field('evaluatie', 'Evalueren op', h('input', { name: 'review_on', type: 'date' })),
+    h('div', {}, button('Doel toevoegen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { text: form.text.value };
+    if (form.review_on.value) body.review_on = form.review_on.value;
+    const r = await api('POST', `/api/v1/help-requests/${id}/goals`, body);
+    if (!r.ok) { fail(r); return; }
+    done();
+  });
+  return h('section', {}, heading(2, 'Plan: doelen'), form);
+}
+
+async function adviceSection(id, done, fail) {
+  const out = h('div', { 'aria-live': 'polite' });
+  const form = h('form', {}, button('Routeadvies vragen'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', `/api/v1/help-requests/${id}/advice`, {});
+    if (!r.ok) { fail(r); return; }
+    const light = r.data.options.filter((o) => o.kind === 'social_base' || o.kind === 'no_referral');
+    out.replaceChildren(
+      heading(3, 'Opties, lichtste eerst'),
+      h('ol', { class: 'utrecht-ordered-list' }, r.data.options.map((o) => h('li', {},
+        h('strong', {}, o.name || o.id), ` (${OPTION_KINDS[o.kind] || o.kind})`, h('div', { class: 'option-why' }, o.why || '')))),
+      lightForm(id, light, done, fail));
+  });
+  return h('section', {}, heading(2, 'Routeadvies en lichte opties'), form, out);
+}
+
+function lightForm(id, options, done, fail) {
+  if (!options.length) return p('Er is geen licht aanbod om te wegen.');
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('aanbod', 'Licht aanbod', select(options.map((o) => [o.id, o.name || o.id]), { name: 'option' })),
+    field('geprobeerd', 'Geprobeerd?', select([['true', 'Ja'], ['false', 'Nee']], { name: 'tried' })),
+    field('waarom', 'Waarom volstaat het niet?', h('textarea', { name: 'why', rows: 2, required: true })),
+    h('div', {}, button('Afweging vastleggen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', `/api/v1/help-requests/${id}/light-options`, {
+      option_id: form.option.value, tried: form.tried.value === 'true', why_not_enough: form.why.value,
+    });
+    if (!r.ok) { fail(r); return; }
+    done();
+  });
+  return h('section', {}, heading(3, 'Lichte optie gewogen'), form);
+}
+
+async function familyScreen(id) {
+  const r = await api('GET', `/api/v1/households/${id}`);
+  if (!r.ok) { show('Gezin', alertBox('error', errorText(r))); return; }
+  const members = h('ul', { class: 'utrecht-unordered-list' }, r.data.members.map((m) => h('li', {},
+    `${m.given_names} ${m.family_name} (${m.role === 'child' ? 'kind' : 'ouder'}, geboren ${m.birth_date})`)));
+  show(`Gezin ${id}`, p(r.data.coordinator_user_id ? 'Dit gezin heeft een regisseur.' : 'Dit gezin heeft nog geen regisseur.'),
+    heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(r.data.timeline));
+}
+
+async function route() {
+  const hash = location.hash || '#/';
+  if (!me && hash !== '#/login') {
+    const r = await api('GET', '/api/v1/me');
+    if (r.ok) me = r.data;
+  }
+  renderMenu();
+  if (!me) { loginScreen(); return; }
+  let m;
+  if (hash === '#/login') loginScreen();
+  else if (hash === '#/nieuw') newRequestScreen();
+  else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
+  else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
+  else await home();
+}
+
+window.addEventListener('hashchange', route);
+route();
