@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/refer.h"
 #include "cli/cli.h"
 #include "core/ident.h"
 #include "core/rules.h"
@@ -113,19 +114,13 @@ static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, st
 {
 	static const char *const allowed[] = {"type", "name", "form", "agb", "referred-on", NULL};
 	struct jr_referral ref = {.help_request_id = id};
-	struct jr_help_request *r = calloc(1, sizeof(*r));
-	struct jr_request *req = calloc(1, sizeof(*req));
-	struct jr_answer *ans = calloc(1, sizeof(*ans));
-	const struct jr_policy *p;
 	const char *type = jr_args_get(h, "type"), *agb = jr_args_get(h, "agb");
-	struct jr_buf why;
+	struct jr_buf why, q;
+	enum jr_err err;
 	int status = 2;
 
 	jr_buf_init(&why, 4096);
-	if (!r || !req || !ans) {
-		status = 1;
-		goto out;
-	}
+	jr_buf_init(&q, 8192);
 	if (jr_args_only(h, "referral", allowed) ||
 	    jr_args_text(h, "name", true, ref.referrer_name, sizeof(ref.referrer_name)) ||
 	    int_opt(h, "form", 1, JR_FORM_COUNT, true, &ref.form) ||
@@ -143,38 +138,21 @@ static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, st
 	}
 	ref.referrer_type = type[1] - '0';
 	snprintf(ref.agb, sizeof(ref.agb), "%s", agb ? agb : "");
-	if ((status = request_policy(store, actor, id, set, "referral", r, &p)))
+	err = jr_app_refer(store, actor, set, &ref, &why);
+	if (err == JR_ERR_POLICY) {
+		jr_cli_error("care referral: de gemeente van de hulpvraag staat in geen beleidsbestand");
 		goto out;
-	/* Rule 7 judges the referral, under the child's court measure on the day of referral. */
-	if ((status = report(jr_store_measure_on(store, r->child_id, ref.referred_on, &req->measure),
-			     "referral", NULL)))
-		goto out;
-	req->has_referrer = true;
-	req->referrer_type = ref.referrer_type;
-	memcpy(req->agb, ref.agb, sizeof(req->agb));
-	ans->policy = p;
-	ans->request = req;
-	ans->referral_form = ref.form;
-	ans->referral_why = jr_rule_referral_check(p, req, ref.form);
-	ref.valid = ans->referral_why == JR_WHY_RC_VALID;
-	if ((status = report(jr_store_referral_add(store, actor, &ref), "referral", NULL)) ||
-	    jr_why_referral(&why, ans))
-		goto out;
-	printf("{\"id\":%lld,\"help_request_id\":%lld,\"type\":\"%s\",\"form\":%d,\"valid\":%s,"
-	       "\"why\":",
-	       (long long)ref.id, (long long)id, type, ref.form, ref.valid ? "true" : "false");
-	{
-		struct jr_buf q;
-		jr_buf_init(&q, 8192);
-		if (!jr_buf_json_string(&q, jr_buf_str(&why)))
-			printf("%s}\n", jr_buf_str(&q));
-		jr_buf_release(&q);
 	}
+	if ((status = report(err, "referral", NULL)))
+		goto out;
+	if (!jr_buf_json_string(&q, jr_buf_str(&why)))
+		printf("{\"id\":%lld,\"help_request_id\":%lld,\"type\":\"%s\",\"form\":%d,"
+		       "\"valid\":%s,\"why\":%s}\n",
+		       (long long)ref.id, (long long)id, type, ref.form, ref.valid ? "true" : "false",
+		       jr_buf_str(&q));
 out:
 	jr_buf_release(&why);
-	free(r);
-	free(req);
-	free(ans);
+	jr_buf_release(&q);
 	return status;
 }
 
@@ -339,8 +317,6 @@ static int cmd_stop(struct jr_store *store, const struct jr_actor *actor, struct
 {
 	static const char *const allowed[] = {"on", "goals-reached", "continues-without-help",
 					      "satisfaction", "end-reason", NULL};
-	static const char *const reasons[] = {"02", "20", "31", "32", "33", "34", "35",
-					      "36", "37", "38", "39", NULL};
 	struct jr_care_outcome o;
 	const char *goals = jr_args_get(h, "goals-reached"), *reason = jr_args_get(h, "end-reason");
 	char day[JR_DATE_STRLEN];
@@ -358,7 +334,7 @@ static int cmd_stop(struct jr_store *store, const struct jr_actor *actor, struct
 		jr_cli_error("care stop: veld goals_reached: kies yes, partly of no");
 		return 2;
 	}
-	for (const char *const *r = reasons; reason && *r; r++)
+	for (const char *const *r = jr_end_reasons; reason && *r; r++)
 		known |= strcmp(*r, reason) == 0;
 	if (!known) {
 		jr_cli_error("care stop: veld end_reason: kies een reden van beëindiging uit iJw JZ588 (02, "

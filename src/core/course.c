@@ -157,3 +157,6 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 	}
 	return JR_OK;
 }
+
+const char *const jr_end_reasons[] = {"02", "20", "31", "32", "33", "34", "35",
+				      "36", "37", "38", "39", NULL};

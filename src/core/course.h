@@ -78,4 +78,7 @@ struct jr_allocation_facts {
 enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_allocation_facts *a,
 				const char **why);
 
+/* The iJw JZ588 reasons for ending care the records accept (NULL-terminated). */
+extern const char *const jr_end_reasons[];
+
 #endif

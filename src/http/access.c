@@ -10,7 +10,7 @@ static const struct {
 } roles[] = {
 	{"consulent", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_PERSON_WRITE |
 			      1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_SIGNALS},
-	{"verwijzer", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ},
+	{"verwijzer", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_REFER},
 	{"gi", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_PERSON_WRITE |
 		       1u << JR_CAP_PROVIDERS_READ},
 	{"provider", 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_CARE_DELIVERY},
@@ -53,6 +53,7 @@ const char *jr_capability_name(enum jr_capability cap)
 		[JR_CAP_PERSON_READ] = "person_read",
 		[JR_CAP_PERSON_WRITE] = "person_write",
 		[JR_CAP_CARE_DELIVERY] = "care_delivery",
+		[JR_CAP_REFER] = "refer",
 		[JR_CAP_PROVIDERS_READ] = "providers_read",
 		[JR_CAP_PROVIDERS_WRITE] = "providers_write",
 		[JR_CAP_FIGURES] = "figures",

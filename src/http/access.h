@@ -19,6 +19,7 @@ enum jr_capability {
 	JR_CAP_PERSON_READ,    /* read a person's records, within jr_access_person */
 	JR_CAP_PERSON_WRITE,   /* change them (intake, analysis, plan, allocation) */
 	JR_CAP_CARE_DELIVERY,  /* start and stop care, report outcomes */
+	JR_CAP_REFER,          /* refer a child (and register it when it is new to the records) */
 	JR_CAP_PROVIDERS_READ, /* providers and contracts */
 	JR_CAP_PROVIDERS_WRITE,
 	JR_CAP_FIGURES,        /* the regional figures (aggregates, small cells suppressed) */

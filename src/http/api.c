@@ -26,6 +26,13 @@ const struct jr_route jr_api_routes[] = {
 	 JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/advice", jr_api_help_request_advice, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/move", jr_api_help_request_move, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/help-requests/{id}/allocations", jr_api_allocation_add, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/referrals", jr_api_referrals_list, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/referrals", jr_api_referral_add, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/allocations", jr_api_allocations_list, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/providers", jr_api_providers_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/signals", jr_api_signals, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);

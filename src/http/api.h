@@ -3,7 +3,8 @@
  * api_auth.c (login, logout, me), api_system.c (health, metrics, OpenAPI, static UI files),
  * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
- * their course), api_signals.c (the signals of one's municipality).
+ * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
+ * signals of one's municipality).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -50,6 +51,15 @@ int jr_api_help_request_goal(struct jr_http_request *r);
 int jr_api_help_request_light_option(struct jr_http_request *r);
 int jr_api_help_request_advice(struct jr_http_request *r);
 int jr_api_help_request_move(struct jr_http_request *r);
+
+/* api_care.c */
+int jr_api_referrals_list(struct jr_http_request *r);
+int jr_api_referral_add(struct jr_http_request *r);
+int jr_api_allocation_add(struct jr_http_request *r);
+int jr_api_allocations_list(struct jr_http_request *r);
+int jr_api_care_start(struct jr_http_request *r);
+int jr_api_care_stop(struct jr_http_request *r);
+int jr_api_providers_list(struct jr_http_request *r);
 
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);

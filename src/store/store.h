@@ -179,6 +179,10 @@ enum jr_err jr_store_provider_get(struct jr_store *s, int64_t id, struct jr_prov
 enum jr_err jr_store_provider_set_status(struct jr_store *s, const struct jr_actor *a,
 					 struct jr_provider *p, enum jr_provider_status status);
 
+typedef enum jr_err (*jr_provider_fn)(void *ctx, const struct jr_provider *p);
+/* Every provider, by name. */
+enum jr_err jr_store_provider_each(struct jr_store *s, jr_provider_fn fn, void *ctx);
+
 /* A contract: one provider, the whole region (municipality "") or one municipality, a set of
  * forms, a period, a tariff and a capacity. */
 struct jr_contract {
@@ -246,6 +250,51 @@ struct jr_allocation {
 enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
 				    const struct jr_policy *p, struct jr_allocation *al,
 				    bool municipal_decision, const char **why);
+
+/* The portals' lists (store_portal.c). A referral as its referrer sees it: with the child and
+ * where the help request stands, and whether an allocation followed. */
+struct jr_referral_row {
+	struct jr_referral r;
+	int64_t child_id;
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+	char state[16]; /* of the help request */
+	bool allocated;
+};
+typedef enum jr_err (*jr_referral_row_fn)(void *ctx, const struct jr_referral_row *r);
+/* The referrals under this AGB, newest first, at most `limit`; each child listed is audited. */
+enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
+				      int64_t limit, jr_referral_row_fn fn, void *ctx);
+
+/* An allocation as its provider sees it: with the child and the state of care. */
+struct jr_allocation_row {
+	int64_t id;
+	char number[21];
+	int64_t help_request_id;
+	int form;
+	jr_day start, end; /* end 0 = none */
+	char regime[12];
+	char result_description[JR_TEXT_FIELD_MAX];
+	char product_code[17];
+	int64_t child_id;
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+	jr_day care_started, care_stopped; /* the latest start and stop, 0 = none */
+	bool care_running;
+	char provider_agb[9];
+	char provider_name[JR_PERSON_NAME_MAX];
+};
+typedef enum jr_err (*jr_allocation_row_fn)(void *ctx, const struct jr_allocation_row *r);
+/* The allocations to the provider with this AGB, newest first, at most `limit`; each child
+ * listed is audited. */
+enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_actor *a,
+					const char *agb, int64_t limit, jr_allocation_row_fn fn,
+					void *ctx);
+/* One allocation (audited); JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_allocation_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				    struct jr_allocation_row *out);
 
 /* A court measure (OTS, voogdij, jeugdreclassering, machtiging gesloten jeugdhulp) for a child:
  * the compulsory framework. gi_organisation_id 0 = not recorded. */

@@ -262,3 +262,24 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 out:
 	return jr_store_finish(s, err);
 }
+
+enum jr_err jr_store_provider_each(struct jr_store *s, jr_provider_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_provider p;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT " PROVIDER_COLUMNS " FROM providers ORDER BY name, id", &st));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		TRY(read_provider(st, &p));
+		TRY(fn(ctx, &p));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

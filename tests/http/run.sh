@@ -45,6 +45,18 @@ JEUGDROUTE_USER_PASSWORD=beleid-wachtwoord "$BIN" user add --db s.db --key s.key
 JEUGDROUTE_USER_PASSWORD=geraden-wachtwoord "$BIN" user add --db s.db --key s.key \
 	--username c.gokker --role consulent --organisation "$(team 0153)" >/dev/null
 ALMELO_CHILD=$(sqlite3 s.db "SELECT id FROM persons WHERE municipality = '0141' ORDER BY id LIMIT 1")
+# a provider with a contract for Almelo and form 2, as an organisation with a login; a GP practice
+PROVIDER=$(sqlite3 s.db "SELECT c.provider_id FROM contracts c JOIN providers p ON p.id = c.provider_id
+	WHERE c.municipality = '0141' AND c.forms LIKE '%,2,%' AND p.status = 'active' ORDER BY c.provider_id LIMIT 1")
+PROVIDER_AGB=$(sqlite3 s.db "SELECT agb FROM providers WHERE id = $PROVIDER")
+PRODUCT=$(sqlite3 s.db "SELECT product_codes FROM contracts WHERE provider_id = $PROVIDER AND municipality = '0141' LIMIT 1" | cut -d, -f1)
+PROVIDER_ORG=$("$BIN" organisation add --db s.db --key s.key --kind provider --name "Zorgaanbieder $PROVIDER_AGB" \
+	--agb "$PROVIDER_AGB" | jq .id)
+JEUGDROUTE_USER_PASSWORD=aanbieder-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username aanbieder --role provider --organisation "$PROVIDER_ORG" >/dev/null
+GP_ORG=$("$BIN" organisation list --db s.db --key s.key --kind gp_practice --municipality 0141 | jq -s '.[0].id')
+JEUGDROUTE_USER_PASSWORD=huisarts-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username huisarts --role verwijzer --organisation "$GP_ORG" >/dev/null
 # a household of Almelo whose child has a course (help request, analysis, allocation, …)
 ALMELO_HOUSEHOLD=$(sqlite3 s.db "SELECT hm.household_id FROM household_members hm
 	JOIN help_requests h ON h.child_id = hm.person_id JOIN allocations a ON a.help_request_id = h.id
@@ -184,6 +196,45 @@ call "an offer the region does not have is named" 422 '.error.field == "option_i
 call "move to planned" 200 '.state == "planned" and .version == 3' -b almelo.jar -H "$JSON" \
 	-H "X-CSRF-Token: $CSRF" -d '{"to":"planned","version":2}' "$HR_URL/$HR/move"
 call "the help request" 200 '.state == "planned" and .course.goals == 1' -b almelo.jar "$HR_URL/$HR"
+# A GP refers a new child; the consulent allocates; the provider starts and stops care.
+GP_CSRF=$(login gp.jar huisarts huisarts-wachtwoord)
+call "a GP refers a child new to the records" 201 '.referral.valid == true and .referral.type == "02" and (.referral.why | length) > 10' \
+	-b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" \
+	-d '{"bsn":"100000009","form":2,"question":"Angstig, wil niet meer naar buiten.","given_names":"Mila","family_name":"Verwijsma","birth_date":"2016-03-03","municipality":"0141"}' \
+	"$U/api/v1/referrals"
+REF_HR=$(jq .referral.help_request_id body)
+REF_ID=$(jq .referral.id body)
+call "a GP refers: an unknown child without its details is refused and named" 422 '.error.field == "bsn"' \
+	-b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" -d '{"bsn":"100000010","form":2,"question":"x"}' "$U/api/v1/referrals"
+call "a GP sees its own referrals" 200 "[.items[].referral.id] | index($REF_ID) != null" -b gp.jar "$U/api/v1/referrals"
+call "a GP may not allocate (403)" 403 - -b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"start\":\"2026-12-01\"}" "$HR_URL/$REF_HR/allocations"
+call "the providers, to allocate to" 200 "[.items[].id] | index($PROVIDER) != null" -b almelo.jar "$U/api/v1/providers"
+call "an allocation the rules refuse says why (no product for Almelo's regime)" 422 '.error.code == "refused" and (.error.message | length) > 10' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2026-12-01\"}" "$HR_URL/$REF_HR/allocations"
+call "the consulent allocates on the GP's referral" 201 ".provider_id == $PROVIDER and .regime == \"product\" and (.number | length) > 0" \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2026-12-01\",\"product_code\":\"$PRODUCT\",\"volume\":2,\"unit\":\"uur\",\"frequency\":\"per week\"}" \
+	"$HR_URL/$REF_HR/allocations"
+ALLOCATION=$(jq .id body)
+P_CSRF=$(login prov.jar aanbieder aanbieder-wachtwoord)
+call "the provider sees the allocation" 200 "[.items[].id] | index($ALLOCATION) != null" -b prov.jar "$U/api/v1/allocations"
+call "the provider starts care" 200 '.care.running == true and .care.started_on == "2026-12-02"' -b prov.jar -H "$JSON" \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$ALLOCATION/start"
+call "starting twice is 409" 409 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-03"}' \
+	"$U/api/v1/allocations/$ALLOCATION/start"
+call "stopping with an unknown end reason is named" 422 '.error.field == "end_reason"' -b prov.jar -H "$JSON" \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"99"}' \
+	"$U/api/v1/allocations/$ALLOCATION/stop"
+call "the provider stops care with the outcome" 200 '.care.running == false and .care.stopped_on == "2027-02-01"' -b prov.jar -H "$JSON" \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"02"}' \
+	"$U/api/v1/allocations/$ALLOCATION/stop"
+OTHER_ALLOCATION=$(sqlite3 s.db "SELECT a.id FROM allocations a JOIN providers p ON p.id = a.provider_id WHERE p.agb <> '$PROVIDER_AGB' LIMIT 1")
+call "another provider's allocation: 403" 403 '.error.code == "forbidden"' -b prov.jar -H "$JSON" \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$OTHER_ALLOCATION/start"
+call "the provider sees the child of its allocation" 200 '.id > 0' -b prov.jar \
+	"$U/api/v1/persons/$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $REF_HR")"
 call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
 	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 

@@ -76,7 +76,7 @@ static void test_role_matrix(void **state)
 		const char *caps; /* the capabilities it has, space-separated */
 	} expect[] = {
 		{"consulent", "route person_read person_write providers_read signals"},
-		{"verwijzer", "route person_read"},
+		{"verwijzer", "route person_read refer"},
 		{"gi", "route person_read person_write providers_read"},
 		{"provider", "person_read care_delivery"},
 		{"contract_manager", "providers_read providers_write figures"},

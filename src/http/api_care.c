@@ -1,0 +1,511 @@
+/* api_care: referrals, allocations and the start and stop of care.
+ *
+ *   GET  /api/v1/referrals                       a referrer's own referrals (by its AGB)
+ *   POST /api/v1/referrals                       a referrer refers a child (by BSN)
+ *   POST /api/v1/help-requests/{id}/allocations  a consulent or GI allocates care
+ *   GET  /api/v1/allocations                     a provider's own allocations
+ *   POST /api/v1/allocations/{id}/start | stop   the provider starts or stops care
+ *   GET  /api/v1/providers                       the providers, to allocate to
+ *
+ * A referral is judged by rule 7 and kept with that judgement (app/refer.c); an allocation is
+ * checked against every allocation rule by the store, a refusal explained (422). */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/refer.h"
+#include "core/ident.h"
+#include "core/person.h"
+#include "http/access.h"
+#include "http/api.h"
+#include "http/fields.h"
+#include "json/policy_set.h"
+
+#define LIST_MAX 500
+
+/* The COD327 referrer type and help-request source of the principal's kind of organisation. */
+static bool referrer_of(const struct jr_principal *p, int *type, const char **raised_by)
+{
+	static const struct {
+		const char *kind;
+		int type;
+		const char *raised_by;
+	} kinds[] = {
+		{"gp_practice", 2, "gp"},
+		{"youth_health", 3, "youth_health"},
+		{"hospital", 5, "other"},
+		{"local_team", 1, "local_team"},
+		{"gi", 4, "gi"},
+	};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].kind, p->org_kind) == 0) {
+			*type = kinds[i].type;
+			*raised_by = kinds[i].raised_by;
+			return true;
+		}
+	return false;
+}
+
+static enum jr_err referral_json(struct jr_buf *b, const struct jr_referral *r, const char *why)
+{
+	char on[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	jr_date_format(r->referred_on, on);
+	err = jr_buf_printf(b,
+			    "{\"id\":%lld,\"help_request_id\":%lld,\"type\":\"%02d\",\"form\":%d,"
+			    "\"referred_on\":\"%s\",\"valid\":%s",
+			    (long long)r->id, (long long)r->help_request_id, r->referrer_type, r->form,
+			    on, r->valid ? "true" : "false");
+	if (!err && why) {
+		err = jr_buf_puts(b, ",\"why\":");
+		if (!err)
+			err = jr_buf_json_string(b, why);
+	}
+	if (!err)
+		err = jr_buf_putc(b, '}');
+	return err;
+}
+
+struct list_writer {
+	struct jr_buf *out;
+	size_t count;
+};
+
+static enum jr_err write_referral(void *ctx, const struct jr_referral_row *row)
+{
+	struct list_writer *w = ctx;
+	char birth[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	jr_date_format(row->birth_date, birth);
+	err = jr_buf_puts(w->out, w->count++ ? ",{\"referral\":" : "{\"referral\":");
+	if (!err)
+		err = referral_json(w->out, &row->r, NULL);
+	if (!err)
+		err = jr_buf_puts(w->out, ",\"child\":{\"given_names\":");
+	if (!err)
+		err = jr_buf_json_string(w->out, row->given_names);
+	if (!err)
+		err = jr_buf_puts(w->out, ",\"family_name\":");
+	if (!err)
+		err = jr_buf_json_string(w->out, row->family_name);
+	if (!err)
+		err = jr_buf_printf(w->out,
+				    ",\"birth_date\":\"%s\"},\"help_request_state\":\"%s\","
+				    "\"allocated\":%s}",
+				    birth, row->state, row->allocated ? "true" : "false");
+	return err;
+}
+
+int jr_api_referrals_list(struct jr_http_request *r)
+{
+	struct list_writer w = {.out = &r->out};
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_REFER)))
+		return status;
+	if (!r->who.agb[0])
+		return jr_reply_error(r, 403, "forbidden", NULL,
+				      "uw organisatie heeft geen AGB-code: er zijn geen verwijzingen op uw naam");
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"items\":[");
+	if (!err)
+		err = jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
+						write_referral, &w);
+	if (!err)
+		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+/* The child with this BSN, registered first when it is new and the body says who it is. */
+static int find_or_register(struct jr_http_request *r, json_t *body, const char *bsn,
+			    struct jr_person *child)
+{
+	const char *field, *message;
+	enum jr_err err = jr_store_person_find_bsn(r->store, &r->actor, bsn, child);
+	int status;
+
+	if (err != JR_ERR_NOT_FOUND)
+		return err ? jr_reply_err(r, err, NULL) : 0;
+	if (!json_object_get(body, "given_names"))
+		return jr_reply_error(r, 422, "invalid", "bsn",
+				      "dit kind staat nog niet in de dossiers; geef ook given_names, "
+				      "family_name, birth_date en municipality");
+	memset(child, 0, sizeof(*child));
+	memcpy(child->bsn, bsn, sizeof(child->bsn));
+	if ((status = jr_field_text(r, body, "given_names", true, child->given_names,
+				    sizeof(child->given_names))) ||
+	    (status = jr_field_text(r, body, "family_name", true, child->family_name,
+				    sizeof(child->family_name))) ||
+	    (status = jr_field_date(r, body, "birth_date", true, 0, &child->birth_date)) ||
+	    (status = jr_field_text(r, body, "municipality", true, child->municipality,
+				    sizeof(child->municipality))))
+		return status;
+	if (jr_person_check(child, jr_http_today(), &field, &message))
+		return jr_reply_error(r, 422, "invalid", field, message);
+	if (!jr_policy_set_find(r->policies, child->municipality))
+		return jr_reply_error(r, 422, "invalid", "municipality",
+				      "deze gemeente staat in geen beleidsbestand van de regio");
+	err = jr_store_person_add(r->store, &r->actor, child);
+	return err ? jr_reply_err(r, err, NULL) : 0;
+}
+
+int jr_api_referral_add(struct jr_http_request *r)
+{
+	static const char *const known[] = {"bsn", "form", "question", "given_names",
+					    "family_name", "birth_date", "municipality", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_organisation org;
+	struct jr_help_request h = {0};
+	struct jr_referral ref = {0};
+	struct jr_person child;
+	struct jr_buf why;
+	const char *raised_by, *bsn;
+	int64_t form;
+	enum jr_err err;
+	int status;
+
+	jr_buf_init(&why, 8192);
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_REFER)) || (status = jr_field_only(r, body, known)))
+		goto out;
+	if (!referrer_of(&r->who, &ref.referrer_type, &raised_by) ||
+	    jr_store_organisation_get(r->store, r->who.organisation_id, &org)) {
+		status = jr_reply_error(r, 403, "forbidden", NULL,
+					"uw organisatie is geen verwijzer (huisarts, jeugdarts, "
+					"medisch specialist, lokaal team of GI)");
+		goto out;
+	}
+	bsn = json_string_value(json_object_get(body, "bsn"));
+	if (!bsn || !jr_bsn_valid(bsn, strlen(bsn))) {
+		status = jr_reply_error(r, 422, "invalid", "bsn",
+					"verwacht een geldig BSN (9 cijfers, elfproef)");
+		goto out;
+	}
+	if ((status = jr_field_int(r, body, "form", true, 1, 10, 0, &form)) ||
+	    (status = jr_field_text(r, body, "question", true, h.question, sizeof(h.question))) ||
+	    (status = find_or_register(r, body, bsn, &child)))
+		goto out;
+	h.child_id = child.id;
+	h.raised_on = jr_http_today();
+	snprintf(h.raised_by, sizeof(h.raised_by), "%s", raised_by);
+	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
+	if ((err = jr_store_help_request_add(r->store, &r->actor, &h))) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	ref.help_request_id = h.id;
+	ref.form = (int)form;
+	ref.referred_on = h.raised_on;
+	memcpy(ref.agb, r->who.agb, sizeof(ref.agb));
+	snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%s", org.name);
+	if ((err = jr_app_refer(r->store, &r->actor, r->policies, &ref, &why))) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"child_id\":%lld,\"referral\":", (long long)child.id);
+	if (!err)
+		err = referral_json(&r->out, &ref, jr_buf_str(&why));
+	if (!err)
+		err = jr_buf_puts(&r->out, "}\n");
+	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+out:
+	jr_buf_release(&why);
+	json_decref(body);
+	return status;
+}
+
+int jr_api_allocation_add(struct jr_http_request *r)
+{
+	static const char *const known[] = {"provider_id", "form", "referral_id",
+					    "municipal_decision", "start", "end", "result",
+					    "intensity", "product_code", "volume", "unit",
+					    "frequency", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_allocation al = {0};
+	struct jr_help_request h;
+	const struct jr_policy *p;
+	const char *why = NULL;
+	int64_t provider, form, referral, intensity, volume;
+	bool decision;
+	char start[JR_DATE_STRLEN];
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)) ||
+	    (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_int(r, body, "provider_id", true, 1, INT64_MAX, 0, &provider)) ||
+	    (status = jr_field_int(r, body, "form", true, 1, 10, 0, &form)) ||
+	    (status = jr_field_int(r, body, "referral_id", false, 1, INT64_MAX, 0, &referral)) ||
+	    (status = jr_field_bool(r, body, "municipal_decision", false, false, &decision)) ||
+	    (status = jr_field_date(r, body, "start", true, 0, &al.start)) ||
+	    (status = jr_field_date(r, body, "end", false, 0, &al.end)) ||
+	    (status = jr_field_text(r, body, "result", false, al.result_description,
+				    sizeof(al.result_description))) ||
+	    (status = jr_field_int(r, body, "intensity", false, 1, 4, 0, &intensity)) ||
+	    (status = jr_field_text(r, body, "product_code", false, al.product_code,
+				    sizeof(al.product_code))) ||
+	    (status = jr_field_int(r, body, "volume", false, 1, 100000, 0, &volume)) ||
+	    (status = jr_field_text(r, body, "unit", false, al.unit, sizeof(al.unit))) ||
+	    (status = jr_field_text(r, body, "frequency", false, al.frequency,
+				    sizeof(al.frequency))))
+		goto out;
+	{
+		int64_t child;
+		err = jr_store_help_request_child(r->store, r->ids[0], &child);
+		if (err) {
+			status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze hulpvraag bestaat niet"
+									       : NULL);
+			goto out;
+		}
+		if ((status = jr_api_person_scope(r, child)))
+			goto out;
+	}
+	if ((err = jr_store_help_request_get(r->store, &r->actor, r->ids[0], &h))) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	p = jr_policy_set_find(r->policies, h.municipality);
+	if (!p) {
+		status = jr_reply_error(r, 422, "invalid", NULL,
+					"de gemeente van de hulpvraag staat in geen beleidsbestand");
+		goto out;
+	}
+	al.help_request_id = r->ids[0];
+	al.provider_id = provider;
+	al.form = (int)form;
+	al.referral_id = referral;
+	al.has_end = al.end != 0;
+	al.intensity = (int)intensity;
+	al.volume = (int)volume;
+	/* Call first: `why` is filled by the call (argument order is unspecified). */
+	err = jr_store_allocation_add(r->store, &r->actor, p, &al, decision, &why);
+	if (err == JR_ERR_REFUSED) {
+		status = jr_reply_error(r, 422, "refused", NULL, why ? why : "deze toewijzing kan niet");
+		goto out;
+	}
+	if (err) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	jr_date_format(al.start, start);
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out,
+			    "{\"id\":%lld,\"number\":\"%s\",\"help_request_id\":%lld,"
+			    "\"provider_id\":%lld,\"form\":%d,\"jz020\":\"%s\",\"regime\":\"%s\","
+			    "\"start\":\"%s\"}\n",
+			    (long long)al.id, al.number, (long long)al.help_request_id,
+			    (long long)al.provider_id, al.form, al.jz020, jr_regime_name(al.regime),
+			    start);
+	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+out:
+	json_decref(body);
+	return status;
+}
+
+static enum jr_err allocation_json(struct jr_buf *b, const struct jr_allocation_row *a)
+{
+	char start[JR_DATE_STRLEN], birth[JR_DATE_STRLEN], started[JR_DATE_STRLEN],
+		stopped[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	jr_date_format(a->start, start);
+	jr_date_format(a->birth_date, birth);
+	jr_date_format(a->care_started, started);
+	jr_date_format(a->care_stopped, stopped);
+	err = jr_buf_printf(b,
+			    "{\"id\":%lld,\"number\":\"%s\",\"help_request_id\":%lld,\"form\":%d,"
+			    "\"start\":\"%s\",\"regime\":\"%s\",\"result\":",
+			    (long long)a->id, a->number, (long long)a->help_request_id, a->form,
+			    start, a->regime);
+	if (!err)
+		err = jr_buf_json_string(b, a->result_description);
+	if (!err)
+		err = jr_buf_printf(b, ",\"product_code\":\"%s\",\"child\":{\"given_names\":",
+				    a->product_code);
+	if (!err)
+		err = jr_buf_json_string(b, a->given_names);
+	if (!err)
+		err = jr_buf_puts(b, ",\"family_name\":");
+	if (!err)
+		err = jr_buf_json_string(b, a->family_name);
+	if (!err)
+		err = jr_buf_printf(b, ",\"birth_date\":\"%s\"},\"care\":{\"running\":%s", birth,
+				    a->care_running ? "true" : "false");
+	if (!err && a->care_started)
+		err = jr_buf_printf(b, ",\"started_on\":\"%s\"", started);
+	if (!err && a->care_stopped)
+		err = jr_buf_printf(b, ",\"stopped_on\":\"%s\"", stopped);
+	if (!err)
+		err = jr_buf_puts(b, "}}");
+	return err;
+}
+
+static enum jr_err write_allocation(void *ctx, const struct jr_allocation_row *a)
+{
+	struct list_writer *w = ctx;
+	enum jr_err err = w->count++ ? jr_buf_putc(w->out, ',') : JR_OK;
+	return err ? err : allocation_json(w->out, a);
+}
+
+int jr_api_allocations_list(struct jr_http_request *r)
+{
+	struct list_writer w = {.out = &r->out};
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_CARE_DELIVERY)))
+		return status;
+	if (!r->who.agb[0])
+		return jr_reply_error(r, 403, "forbidden", NULL,
+				      "uw organisatie heeft geen AGB-code: er zijn geen toewijzingen op uw naam");
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"items\":[");
+	if (!err)
+		err = jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
+						  write_allocation, &w);
+	if (!err)
+		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+/* 0 when allocation r->ids[0] is made to the principal's organisation (as a provider). */
+static int own_allocation(struct jr_http_request *r, struct jr_allocation_row *a)
+{
+	char object[40];
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_CARE_DELIVERY)))
+		return status;
+	err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], a);
+	if (err)
+		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze toewijzing bestaat niet"
+								     : NULL);
+	if (r->who.agb[0] && strcmp(a->provider_agb, r->who.agb) == 0)
+		return 0;
+	snprintf(object, sizeof(object), "allocation:%lld", (long long)a->id);
+	if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", a->child_id, object)))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_error(r, 403, "forbidden", NULL, "deze toewijzing is niet aan uw organisatie");
+}
+
+static int answer_allocation(struct jr_http_request *r, int status)
+{
+	struct jr_allocation_row a;
+	enum jr_err err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], &a);
+
+	jr_buf_reset(&r->out);
+	if (!err)
+		err = allocation_json(&r->out, &a);
+	if (!err)
+		err = jr_buf_putc(&r->out, '\n');
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+}
+
+int jr_api_care_start(struct jr_http_request *r)
+{
+	static const char *const known[] = {"on", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_allocation_row a;
+	int64_t delivery;
+	jr_day on;
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = own_allocation(r, &a)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)))
+		goto out;
+	err = jr_store_care_start(r->store, &r->actor, r->ids[0], on, &delivery);
+	if (err == JR_ERR_CONFLICT)
+		status = jr_reply_error(r, 409, "conflict", NULL, "de zorg loopt al");
+	else if (err == JR_ERR_INPUT)
+		status = jr_reply_error(r, 422, "invalid", "on",
+					"de zorg kan niet starten voor de toewijzing begint");
+	else if (err)
+		status = jr_reply_err(r, err, NULL);
+	else
+		status = answer_allocation(r, 200);
+out:
+	json_decref(body);
+	return status;
+}
+
+int jr_api_care_stop(struct jr_http_request *r)
+{
+	static const char *const known[] = {"on", "goals_reached", "continues_without_help",
+					    "satisfaction", "end_reason", NULL};
+	static const char *const goals[] = {"yes", "partly", "no", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_allocation_row a;
+	struct jr_care_outcome o = {0};
+	int64_t satisfaction;
+	jr_day on;
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = own_allocation(r, &a)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)) ||
+	    (status = jr_field_word(r, body, "goals_reached", goals, "yes, partly of no",
+				    o.goals_reached, sizeof(o.goals_reached))) ||
+	    (status = jr_field_bool(r, body, "continues_without_help", true, false,
+				    &o.continues_without_help)) ||
+	    (status = jr_field_int(r, body, "satisfaction", true, 1, 10, 0, &satisfaction)) ||
+	    (status = jr_field_word(r, body, "end_reason", jr_end_reasons,
+				    "een reden uit iJw JZ588: 02, 20, 31 tot en met 39", o.end_reason,
+				    sizeof(o.end_reason))))
+		goto out;
+	o.satisfaction = (int)satisfaction;
+	err = jr_store_care_stop(r->store, &r->actor, r->ids[0], on, &o);
+	if (err == JR_ERR_NOT_FOUND)
+		status = jr_reply_error(r, 409, "conflict", NULL, "er loopt geen zorg om te stoppen");
+	else if (err == JR_ERR_INPUT)
+		status = jr_reply_error(r, 422, "invalid", "on",
+					"de zorg kan niet stoppen voor hij begon");
+	else if (err)
+		status = jr_reply_err(r, err, NULL);
+	else
+		status = answer_allocation(r, 200);
+out:
+	json_decref(body);
+	return status;
+}
+
+static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
+{
+	struct list_writer *w = ctx;
+	enum jr_err err = jr_buf_printf(w->out, "%s{\"id\":%lld,\"agb\":\"%s\",\"name\":",
+					w->count++ ? "," : "", (long long)p->id, p->agb);
+	if (!err)
+		err = jr_buf_json_string(w->out, p->name);
+	if (!err)
+		err = jr_buf_printf(w->out, ",\"status\":\"%s\"}", jr_provider_status_name(p->status));
+	return err;
+}
+
+int jr_api_providers_list(struct jr_http_request *r)
+{
+	struct list_writer w = {.out = &r->out};
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_READ)))
+		return status;
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"items\":[");
+	if (!err)
+		err = jr_store_provider_each(r->store, write_provider, &w);
+	if (!err)
+		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}

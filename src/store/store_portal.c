@@ -1,0 +1,155 @@
+/* store_portal: the lists of the portals for referrers and providers — a GP's own referrals
+ * and a provider's own allocations, each with the child they are about — and the look-up that
+ * decides whether an allocation is a provider's own. Every child listed is audited. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+static enum jr_err day_of(const char *text, jr_day *out)
+{
+	*out = 0;
+	return text[0] && jr_date_parse(text, strlen(text), out) ? JR_ERR_STORE : JR_OK;
+}
+
+enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
+				      int64_t limit, jr_referral_row_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_referral_row row;
+	enum jr_err err;
+	bool more;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"
+	    " r.referred_on, r.form, r.status, h.child_id, p.given_names, p.family_name,"
+	    " p.birth_date, h.state,"
+	    " (SELECT COUNT(*) FROM allocations al WHERE al.referral_id = r.id)"
+	    " FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
+	    " JOIN persons p ON p.id = h.child_id WHERE r.agb = $1"
+	    " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2",
+	    &st));
+	TRY(jr_db_bind_text(st, 1, agb));
+	TRY(jr_db_bind_int(st, 2, limit));
+	for (;;) {
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		memset(&row, 0, sizeof(row));
+		row.r.id = jr_db_col_int(st, 0);
+		row.r.help_request_id = jr_db_col_int(st, 1);
+		row.r.referrer_type = (int)strtol(jr_db_col_text(st, 2), NULL, 10);
+		snprintf(row.r.agb, sizeof(row.r.agb), "%s", jr_db_col_text(st, 3));
+		snprintf(row.r.referrer_name, sizeof(row.r.referrer_name), "%s", jr_db_col_text(st, 4));
+		TRY(day_of(jr_db_col_text(st, 5), &row.r.referred_on));
+		row.r.form = (int)jr_db_col_int(st, 6);
+		row.r.valid = strcmp(jr_db_col_text(st, 7), "valid") == 0;
+		row.child_id = jr_db_col_int(st, 8);
+		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 9));
+		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 10));
+		TRY(day_of(jr_db_col_text(st, 11), &row.birth_date));
+		snprintf(row.state, sizeof(row.state), "%s", jr_db_col_text(st, 12));
+		row.allocated = jr_db_col_int(st, 13) > 0;
+		TRY(jr_store_audit(s, a, "referral.list", row.child_id));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+#define ALLOCATION_ROW                                                                             \
+	"SELECT al.id, al.number, al.help_request_id, al.form, al.start_date,"                    \
+	" COALESCE(al.end_date, ''), al.regime, COALESCE(al.result_description, ''),"             \
+	" COALESCE(al.product_code, ''), h.child_id, p.given_names, p.family_name, p.birth_date,"  \
+	" COALESCE((SELECT MAX(d.started_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
+	" COALESCE((SELECT MAX(d.stopped_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
+	" (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id"                       \
+	"  AND d.stopped_on IS NULL), pr.agb, pr.name"                                            \
+	" FROM allocations al JOIN help_requests h ON h.id = al.help_request_id"                   \
+	" JOIN persons p ON p.id = h.child_id JOIN providers pr ON pr.id = al.provider_id"
+
+static enum jr_err read_allocation_row(struct jr_db_stmt *st, struct jr_allocation_row *row)
+{
+	enum jr_err err;
+
+	memset(row, 0, sizeof(*row));
+	row->id = jr_db_col_int(st, 0);
+	snprintf(row->number, sizeof(row->number), "%s", jr_db_col_text(st, 1));
+	row->help_request_id = jr_db_col_int(st, 2);
+	row->form = (int)jr_db_col_int(st, 3);
+	if ((err = day_of(jr_db_col_text(st, 4), &row->start)) ||
+	    (err = day_of(jr_db_col_text(st, 5), &row->end)))
+		return err;
+	snprintf(row->regime, sizeof(row->regime), "%s", jr_db_col_text(st, 6));
+	snprintf(row->result_description, sizeof(row->result_description), "%s",
+		 jr_db_col_text(st, 7));
+	snprintf(row->product_code, sizeof(row->product_code), "%s", jr_db_col_text(st, 8));
+	row->child_id = jr_db_col_int(st, 9);
+	snprintf(row->given_names, sizeof(row->given_names), "%s", jr_db_col_text(st, 10));
+	snprintf(row->family_name, sizeof(row->family_name), "%s", jr_db_col_text(st, 11));
+	if ((err = day_of(jr_db_col_text(st, 12), &row->birth_date)) ||
+	    (err = day_of(jr_db_col_text(st, 13), &row->care_started)) ||
+	    (err = day_of(jr_db_col_text(st, 14), &row->care_stopped)))
+		return err;
+	row->care_running = jr_db_col_int(st, 15) > 0;
+	snprintf(row->provider_agb, sizeof(row->provider_agb), "%s", jr_db_col_text(st, 16));
+	snprintf(row->provider_name, sizeof(row->provider_name), "%s", jr_db_col_text(st, 17));
+	return JR_OK;
+}
+
+enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_actor *a,
+					const char *agb, int64_t limit, jr_allocation_row_fn fn,
+					void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_allocation_row row;
+	enum jr_err err;
+	bool more;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  ALLOCATION_ROW " WHERE pr.agb = $1 ORDER BY al.start_date DESC, al.id DESC"
+					 " LIMIT $2",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, agb));
+	TRY(jr_db_bind_int(st, 2, limit));
+	for (;;) {
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		TRY(read_allocation_row(st, &row));
+		TRY(jr_store_audit(s, a, "allocation.list", row.child_id));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_allocation_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				    struct jr_allocation_row *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, ALLOCATION_ROW " WHERE al.id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(read_allocation_row(st, out));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_store_audit(s, a, "allocation.read", out->child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
