@@ -148,6 +148,8 @@ function loginScreen() {
 }
 
 async function home() {
+  if (me.role === 'verwijzer') { await referrerScreen(); return; }
+  if (me.role === 'provider') { await providerScreen(); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
@@ -200,6 +202,120 @@ function newRequestScreen() {
   show('Nieuwe hulpvraag', msg, form);
 }
 
+const FORMS = [
+  ['1', '1 — jeugdhulp zonder verwijzing'], ['2', '2 — ambulante jeugdhulp'], ['3', '3 — ambulante jeugdhulp, specialistisch'],
+  ['4', '4 — dagbehandeling'], ['5', '5 — pleegzorg'], ['6', '6 — gezinshuis'], ['7', '7 — verblijf'],
+  ['8', '8 — gesloten jeugdhulp'], ['9', '9 — crisis'], ['10', '10 — jeugdbescherming en jeugdreclassering'],
+];
+const STATES = {
+  registered: 'aangemeld', analysed: 'geanalyseerd', planned: 'plan gemaakt', in_care: 'in zorg',
+  evaluated: 'geëvalueerd', closed: 'afgesloten', withdrawn: 'ingetrokken',
+};
+
+// The GP's portal: refer a child, and see how one's referrals stand.
+async function referrerScreen() {
+  const list = await api('GET', '/api/v1/referrals');
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
+    field('vorm', 'Vorm van jeugdhulp', select(FORMS.slice(1, 4), { name: 'form' })),
+    field('verwijsvraag', 'Vraag en reden van verwijzing', h('textarea', { name: 'question', rows: 3, required: true })),
+    h('fieldset', { class: 'utrecht-form-fieldset' },
+      h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Alleen als het kind nog niet bekend is'),
+      field('voornamen', 'Voornamen', h('input', { name: 'given_names' })),
+      field('achternaam', 'Achternaam', h('input', { name: 'family_name' })),
+      field('geboren', 'Geboortedatum', h('input', { name: 'birth_date', type: 'date' })),
+      field('gemeente', 'Gemeente (CBS-code)', h('input', { name: 'municipality', inputmode: 'numeric' }), 'Bijvoorbeeld 0153 voor Enschede.')),
+    h('div', {}, button('Verwijzen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { bsn: form.bsn.value.trim(), form: Number(form.form.value), question: form.question.value };
+    for (const k of ['given_names', 'family_name', 'birth_date', 'municipality']) if (form[k].value) body[k] = form[k].value;
+    const r = await api('POST', '/api/v1/referrals', body);
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    msg.replaceChildren(alertBox(r.data.referral.valid ? 'ok' : 'warning',
+      `${r.data.referral.valid ? 'Verwijzing vastgelegd.' : 'Vastgelegd, maar deze verwijzing is niet geldig.'} ${r.data.referral.why}`));
+    await referrerList(listBox);
+  });
+  const listBox = h('div', {});
+  show('Verwijzen', msg, form, heading(2, 'Mijn verwijzingen'), listBox);
+  renderReferrals(listBox, list);
+}
+
+async function referrerList(box) {
+  renderReferrals(box, await api('GET', '/api/v1/referrals'));
+}
+
+function renderReferrals(box, list) {
+  if (!list.ok) { box.replaceChildren(alertBox('error', errorText(list))); return; }
+  if (!list.data.items.length) { box.replaceChildren(p('Nog geen verwijzingen.')); return; }
+  box.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { class: 'utrecht-table' },
+    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen op uw AGB-code (${list.data.count})`),
+    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+      ['Datum', 'Kind', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+    h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
+      h('td', { class: 'utrecht-table__cell' }, it.referral.referred_on),
+      h('td', { class: 'utrecht-table__cell' }, `${it.child.given_names} ${it.child.family_name}`),
+      h('td', { class: 'utrecht-table__cell' }, String(it.referral.form)),
+      h('td', { class: 'utrecht-table__cell' }, it.referral.valid ? 'ja' : 'nee'),
+      h('td', { class: 'utrecht-table__cell' }, it.allocated ? 'toegewezen' : (STATES[it.help_request_state] || it.help_request_state))))))));
+}
+
+// The provider's portal: incoming allocations, start and stop of care with the outcome.
+async function providerScreen() {
+  const list = await api('GET', '/api/v1/allocations');
+  if (!list.ok) { show('Toewijzingen', alertBox('error', errorText(list))); return; }
+  const msg = h('div', { 'aria-live': 'polite' });
+  const items = list.data.items.map((a) => {
+    const who = `${a.child.given_names} ${a.child.family_name}`;
+    const state = a.care.running ? `zorg loopt sinds ${a.care.started_on}`
+      : a.care.stopped_on ? `zorg gestopt op ${a.care.stopped_on}` : 'nog niet gestart';
+    const actions = [];
+    const today = new Date().toISOString().slice(0, 10);
+    if (!a.care.running && !a.care.stopped_on) {
+      const f = h('form', { class: 'form-grid', novalidate: true },
+        field(`start-${a.id}`, 'Startdatum', h('input', { name: 'on', type: 'date', value: a.start > today ? a.start : today })),
+        h('div', {}, button('Zorg gestart')));
+      f.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        const r = await api('POST', `/api/v1/allocations/${a.id}/start`, { on: f.on.value });
+        if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+        providerScreen();
+      });
+      actions.push(f);
+    }
+    if (a.care.running) {
+      const f = h('form', { class: 'form-grid', novalidate: true },
+        field(`stop-${a.id}`, 'Einddatum', h('input', { name: 'on', type: 'date', value: a.care.started_on > today ? a.care.started_on : today })),
+        field(`doelen-${a.id}`, 'Doelen bereikt?', select([['yes', 'Ja'], ['partly', 'Gedeeltelijk'], ['no', 'Nee']], { name: 'goals' })),
+        field(`zelf-${a.id}`, 'Kan het gezin verder zonder hulp?', select([['true', 'Ja'], ['false', 'Nee']], { name: 'alone' })),
+        field(`tevreden-${a.id}`, 'Tevredenheid van het gezin (1 tot en met 10)', h('input', { name: 'satisfaction', inputmode: 'numeric', value: '8' })),
+        field(`reden-${a.id}`, 'Reden van beëindiging (iJw JZ588)', select([
+          ['31', '31 — volgens plan beëindigd'], ['32', '32 — voortijdig: eenzijdig door de cliënt'],
+          ['33', '33 — voortijdig: eenzijdig door de aanbieder'], ['34', '34 — voortijdig: in overeenstemming'],
+          ['35', '35 — voortijdig: externe omstandigheden'], ['38', '38 — overstap naar andere aanbieder'],
+          ['39', '39 — uitstroom naar ander domein'], ['20', '20 — levering tijdelijk beëindigd'],
+          ['02', '02 — overlijden']], { name: 'reason' })),
+        h('div', {}, button('Zorg gestopt')));
+      f.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        const r = await api('POST', `/api/v1/allocations/${a.id}/stop`, {
+          on: f.on.value, goals_reached: f.goals.value, continues_without_help: f.alone.value === 'true',
+          satisfaction: Number(f.satisfaction.value), end_reason: f.reason.value,
+        });
+        if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+        providerScreen();
+      });
+      actions.push(f);
+    }
+    return h('li', { class: 'stack' }, heading(2, `${a.number}: ${who}`),
+      p(`Vorm ${a.form}, vanaf ${a.start} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : 'taakgericht'} — ${state}`),
+      ...actions);
+  });
+  show('Toewijzingen', msg, p(`${list.data.count} toewijzingen aan uw organisatie.`),
+    items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'));
+}
+
 function timelineList(events) {
   if (!events.length) return p('Nog niets vastgelegd.');
   return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
@@ -224,6 +340,10 @@ async function helpRequestScreen(id) {
 
   if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(id, reload, fail));
   if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));
+  if (hr.state === 'planned' || hr.state === 'in_care') {
+    const referrals = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
+    sections.push(await allocationForm(id, referrals, reload, fail));
+  }
   const next = NEXT[hr.state];
   if (next && me.role === 'consulent') {
     const stepForm = h('form', {}, button(STEP_LABEL[next]));
@@ -237,6 +357,42 @@ async function helpRequestScreen(id) {
   }
   sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : []));
   show(`Hulpvraag ${id}`, ...sections);
+}
+
+// Allocation in the municipality's regime: result and OB level, or product and volume, or
+// neither (generic); the server checks every rule and says what is missing.
+async function allocationForm(id, referrals, done, fail) {
+  const providers = await api('GET', '/api/v1/providers');
+  const active = providers.ok ? providers.data.items.filter((x) => x.status === 'active') : [];
+  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${e.day}, vorm ${e.number})`]);
+  basis.push(['besluit', 'besluit van de gemeente (geen verwijzing)']);
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('aanbieder', 'Zorgaanbieder', select(active.map((x) => [String(x.id), x.name]), { name: 'provider' })),
+    field('toewijzing-vorm', 'Vorm van jeugdhulp', select(FORMS, { name: 'form' })),
+    field('grondslag', 'Op grond van', select(basis, { name: 'basis' })),
+    field('begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
+    field('resultaat', 'Resultaat (gemeenten met resultaatfinanciering)', h('textarea', { name: 'result', rows: 2 })),
+    field('intensiteit', 'Ondersteuningsbehoefte', select([['', '—'], ['1', 'OB1'], ['2', 'OB2'], ['3', 'OB3'], ['4', 'OB4']], { name: 'intensity' })),
+    field('product', 'Productcode (gemeenten met productfinanciering)', h('input', { name: 'product_code' })),
+    field('omvang', 'Omvang', h('input', { name: 'volume', inputmode: 'numeric' }), 'Bijvoorbeeld 2 (uur per week).'),
+    h('div', {}, button('Toewijzen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { provider_id: Number(form.provider.value), form: Number(form.form.value), start: form.start.value };
+    if (form.basis.value === 'besluit') body.municipal_decision = true; else body.referral_id = Number(form.basis.value);
+    if (form.result.value) body.result = form.result.value;
+    if (form.intensity.value) body.intensity = Number(form.intensity.value);
+    if (form.product_code.value) {
+      body.product_code = form.product_code.value;
+      body.volume = Number(form.volume.value || 1);
+      body.unit = 'uur';
+      body.frequency = 'per week';
+    }
+    const r = await api('POST', `/api/v1/help-requests/${id}/allocations`, body);
+    if (!r.ok) { fail(r); return; }
+    done();
+  });
+  return h('section', {}, heading(2, 'Toewijzen'), form);
 }
 
 function analysisForm(id, done, fail) {

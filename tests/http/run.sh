@@ -228,7 +228,7 @@ call "stopping with an unknown end reason is named" 422 '.error.field == "end_re
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"99"}' \
 	"$U/api/v1/allocations/$ALLOCATION/stop"
 call "the provider stops care with the outcome" 200 '.care.running == false and .care.stopped_on == "2027-02-01"' -b prov.jar -H "$JSON" \
-	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"02"}' \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"31"}' \
 	"$U/api/v1/allocations/$ALLOCATION/stop"
 OTHER_ALLOCATION=$(sqlite3 s.db "SELECT a.id FROM allocations a JOIN providers p ON p.id = a.provider_id WHERE p.agb <> '$PROVIDER_AGB' LIMIT 1")
 call "another provider's allocation: 403" 403 '.error.code == "forbidden"' -b prov.jar -H "$JSON" \

@@ -3,7 +3,8 @@
 // makes the demo region and starts the server; prints TAP. Screenshots go to SHOTS.
 //
 // Environment: JR_URL (the server), JR_PASSWORD (the demo logins' password), JR_CHILD (a child
-// of the consulent's municipality), SHOTS (a directory), CHROMIUM (the browser).
+// of the consulent's municipality), JR_MUNI (that municipality), JR_PROVIDER (a provider with a
+// contract there for form 2), SHOTS (a directory), CHROMIUM (the browser).
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -13,6 +14,8 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const url = process.env.JR_URL;
 const password = process.env.JR_PASSWORD;
 const child = process.env.JR_CHILD;
+const municipality = process.env.JR_MUNI;
+const provider = process.env.JR_PROVIDER;
 const shots = process.env.SHOTS;
 mkdirSync(shots, { recursive: true });
 
@@ -125,21 +128,76 @@ try {
     'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
   await screen(page, '07-hulpvraag-gepland');
 
+  // …and allocates care by municipal decision, in the municipality's regime
+  await page.getByLabel('Zorgaanbieder').selectOption(provider);
+  await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  await page.getByLabel('Op grond van').selectOption('besluit');
+  await page.getByLabel('Begindatum').fill('2026-12-01');
+  await page.getByLabel('Resultaat (gemeenten met resultaatfinanciering)').fill('Hij gaat weer elke dag naar school.');
+  await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
+  await page.getByLabel('Productcode (gemeenten met productfinanciering)').fill('45A02');
+  await page.getByLabel('Omvang').fill('2');
+  await page.getByRole('button', { name: 'Toewijzen' }).click();
+  await page.locator('.timeline li', { hasText: 'Toewijzing' }).first().waitFor();
+  ok(true, 'the consulent allocates care; the timeline shows the allocation');
+  await screen(page, '08-toegewezen');
+
   const family = page.getByRole('link', { name: 'Naar de pagina van het gezin' });
   if (await family.count()) {
     await family.click();
     await page.getByRole('heading', { name: /^Gezin \d+$/ }).waitFor();
-    await screen(page, '08-gezin');
+    await screen(page, '09-gezin');
   }
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(true, 'logout leads back to the login');
 
+  // A GP refers a child new to the records.
+  await login(page, 'huisarts', false);
+  await page.getByRole('heading', { name: 'Verwijzen' }).waitFor();
+  await screen(page, '10-verwijzen');
+  await page.getByLabel('BSN van het kind').fill('100000009');
+  await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  await page.getByLabel('Vraag en reden van verwijzing').fill('Angstig, komt niet meer buiten.');
+  await page.getByLabel('Voornamen').fill('Mila');
+  await page.getByLabel('Achternaam').fill('Verwijsma');
+  await page.getByLabel('Geboortedatum').fill('2016-03-03');
+  await page.getByLabel('Gemeente (CBS-code)').fill(municipality);
+  await page.getByRole('button', { name: 'Verwijzen' }).click();
+  const status = page.getByRole('status');
+  await status.waitFor();
+  ok((await status.textContent()).includes('Verwijzing vastgelegd'), 'the GP refers; rule 7 finds the referral valid', await status.textContent());
+  await page.locator('table td', { hasText: 'Mila Verwijsma' }).waitFor();
+  ok(true, "the GP's list shows the referral");
+  await screen(page, '11-verwezen');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
+  // A provider starts and stops care.
+  await login(page, 'aanbieder', false);
+  await page.getByRole('heading', { name: 'Toewijzingen' }).waitFor();
+  await screen(page, '12-toewijzingen');
+  // the allocation the consulent just made is the newest: first in the list
+  const item = page.locator('li.stack').first();
+  const number = (await item.locator('h2').textContent()).split(':')[0];
+  ok((await item.textContent()).includes('nog niet gestart'), "the consulent's allocation has arrived, not yet started");
+  await item.getByRole('button', { name: 'Zorg gestart' }).click();
+  const mine = () => page.locator('li.stack', { has: page.getByRole('heading', { name: new RegExp(`^${number}:`) }) });
+  const started = mine();
+  await started.getByText('zorg loopt sinds').waitFor();
+  ok(true, 'the provider starts care');
+  await started.getByLabel('Doelen bereikt?').selectOption('partly');
+  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
+  await mine().getByText('zorg gestopt op').waitFor();
+  ok(true, 'the provider stops care with the outcome');
+  await screen(page, '13-zorg-gestopt');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
   // A policy maker: no client data, a page of its own.
-  await page.waitForTimeout(100);
   await login(page, 'beleid', false);
   await page.getByRole('heading', { name: 'Welkom' }).waitFor();
-  await screen(page, '09-beleid');
+  await screen(page, '14-beleid');
   ok(errors.length === 0, 'no script errors in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

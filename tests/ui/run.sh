@@ -34,10 +34,19 @@ CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.p
 	AND m.role = 'child' WHERE p.municipality = (SELECT o.municipality FROM users u
 	JOIN organisations o ON o.id = u.organisation_id WHERE u.username = 'consulent')
 	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
+MUNI=$(sqlite3 s.db "SELECT o.municipality FROM users u JOIN organisations o ON o.id = u.organisation_id
+	WHERE u.username = 'consulent'")
+# the demo's provider login, with a contract for that municipality and form 2 (made when missing)
+PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
+	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")
+"$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
+	--forms 2 --start 2025-01-01 --product-codes 45A02 >/dev/null ||
+	{ echo "not ok - a contract for the provider"; exit 1; }
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
-JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD SHOTS=$SHOTS \
+JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
+	JR_PROVIDER=$PROVIDER SHOTS=$SHOTS \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"
