@@ -60,6 +60,9 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const p = (...c) => h('p', { class: 'utrecht-paragraph' }, ...c);
+// A table in a box that scrolls sideways when the table is wider than the window; the box can
+// take focus so that keyboard users can scroll it too.
+const tableWrap = (label, table) => h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, table);
 const heading = (level, text) => h(`h${level}`, { class: `utrecht-heading-${level}` }, text);
 const link = (href, text) => h('a', { class: 'utrecht-link', href }, text);
 const button = (text, attrs = {}) => h('button', { class: 'utrecht-button utrecht-button--primary-action', type: 'submit', ...attrs }, text);
@@ -150,6 +153,7 @@ function loginScreen() {
 async function home() {
   if (me.role === 'verwijzer') { await referrerScreen(); return; }
   if (me.role === 'provider') { await providerScreen(); return; }
+  if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
@@ -166,7 +170,7 @@ async function home() {
     h('td', { class: 'utrecht-table__cell' }, it.help_request.question),
     h('td', { class: 'utrecht-table__cell' }, it.help_request.state_label),
     h('td', { class: 'utrecht-table__cell' }, it.help_request.household_id ? link(`#/gezin/${it.help_request.household_id}`, 'Gezin') : '—')));
-  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'utrecht-table' },
+  const table = tableWrap('Open hulpvragen', h('table', { class: 'utrecht-table' },
     h('caption', { class: 'utrecht-table__caption' }, `Open hulpvragen in uw gemeente (${list.data.total})`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       ['Gemeld op', 'Kind', 'Vraag', 'Stap', 'Gezin'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
@@ -249,7 +253,7 @@ async function referrerList(box) {
 function renderReferrals(box, list) {
   if (!list.ok) { box.replaceChildren(alertBox('error', errorText(list))); return; }
   if (!list.data.items.length) { box.replaceChildren(p('Nog geen verwijzingen.')); return; }
-  box.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { class: 'utrecht-table' },
+  box.replaceChildren(tableWrap('Mijn verwijzingen', h('table', { class: 'utrecht-table' },
     h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen op uw AGB-code (${list.data.count})`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       ['Datum', 'Kind', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
@@ -314,6 +318,74 @@ async function providerScreen() {
   });
   show('Toewijzingen', msg, p(`${list.data.count} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'));
+}
+
+// The policy dashboard: the regional figures, small cells suppressed by the server.
+const FIGURE_LABELS = [
+  ['help_requests', 'Hulpvragen', 'n'], ['settled_without_youth_care_share', 'Afgerond zonder jeugdhulp', '%'],
+  ['children_in_youth_care', 'Kinderen in jeugdhulp', 'n'], ['light_share', 'Lichte vormen (1–3)', '%'],
+  ['children_away_from_home', 'Kinderen uit huis (vorm 5–8)', 'n'], ['compulsory_share', 'Gedwongen kader', '%'],
+  ['wait_referral_to_allocation_days_median', 'Wachttijd verwijzing → toewijzing, mediaan (dagen)', 'd'],
+  ['wait_referral_to_allocation_days_p90', 'idem, 90e percentiel (dagen)', 'd'],
+  ['wait_allocation_to_start_days_median', 'Wachttijd toewijzing → start, mediaan (dagen)', 'd'],
+  ['goals_reached_share', 'Doelen bereikt', '%'], ['continued_without_help_share', 'Verder zonder hulp', '%'],
+  ['repeat_request_share', 'Herhaalde hulpvraag', '%'],
+];
+
+function figureText(v, kind) {
+  if (v === null || v === undefined) return kind === 'n' ? '< 5' : '—';
+  return kind === '%' ? `${Math.round(v * 100)}%` : String(v);
+}
+
+// A bar chart as SVG, with the numbers as text too; role img with a description.
+function barChart(title, bars) {
+  const max = Math.max(1, ...bars.map((b) => b.value || 0));
+  const rowH = 28;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', `0 0 600 ${bars.length * rowH + 10}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${title}: ${bars.map((b) => `${b.label} ${b.value === null ? 'minder dan 5' : b.value}`).join(', ')}`);
+  svg.classList.add('chart');
+  bars.forEach((b, i) => {
+    const y = i * rowH + 5;
+    const label = document.createElementNS(svg.namespaceURI, 'text');
+    label.setAttribute('x', '0'); label.setAttribute('y', String(y + 18));
+    label.textContent = b.label;
+    const rect = document.createElementNS(svg.namespaceURI, 'rect');
+    rect.setAttribute('x', '220'); rect.setAttribute('y', String(y + 4));
+    rect.setAttribute('height', '18'); rect.setAttribute('width', String(((b.value || 0) / max) * 320));
+    const value = document.createElementNS(svg.namespaceURI, 'text');
+    value.setAttribute('x', String(226 + ((b.value || 0) / max) * 320)); value.setAttribute('y', String(y + 18));
+    value.textContent = b.value === null ? '< 5' : String(b.value);
+    svg.append(label, rect, value);
+  });
+  return h('figure', { class: 'chart-figure' }, h('figcaption', {}, h('strong', {}, title)), svg);
+}
+
+async function dashboardScreen() {
+  const year = new Date().getFullYear();
+  const from = `${year - 1}-01-01`;
+  const to = new Date().toISOString().slice(0, 10);
+  const r = await api('GET', `/api/v1/figures?from=${from}&to=${to}`);
+  if (!r.ok) { show('Regionale cijfers', alertBox('error', errorText(r))); return; }
+  const rows = r.data.rows;
+  const region = rows[rows.length - 1];
+  const forms = FORMS.map(([f]) => ({ label: `vorm ${f}`, value: region[`children_form_${f}`] }));
+  const table = tableWrap('Cijfers per gemeente', h('table', { class: 'utrecht-table' },
+    h('caption', { class: 'utrecht-table__caption' }, `Per gemeente, ${r.data.period.from} tot en met ${r.data.period.to}`),
+    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+      h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Gemeente'),
+      FIGURE_LABELS.map(([, label]) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, label)))),
+    h('tbody', { class: 'utrecht-table__body' }, rows.map((row) => h('tr', { class: 'utrecht-table__row' },
+      h('th', { class: 'utrecht-table__header-cell', scope: 'row' }, row.name || row.municipality),
+      FIGURE_LABELS.map(([key, , kind]) => h('td', { class: 'utrecht-table__cell' }, figureText(row[key], kind))))))));
+  show('Regionale cijfers',
+    p(`Periode ${r.data.period.from} tot en met ${r.data.period.to}. Aantallen van 1 tot en met 4 kinderen zijn weggelaten (“< 5”), net als percentages en wachttijden over minder dan 5 kinderen (“—”), zodat niemand herkenbaar is.`),
+    p(link(`/api/v1/figures?from=${from}&to=${to}&format=csv`, 'Download alle cijfers als CSV')),
+    barChart('Kinderen in jeugdhulp per vorm (regio)', forms),
+    barChart('Wachttijd verwijzing → toewijzing per gemeente, mediaan in dagen',
+      rows.slice(0, -1).map((row) => ({ label: row.name || row.municipality, value: row.wait_referral_to_allocation_days_median }))),
+    table);
 }
 
 function timelineList(events) {

@@ -4,7 +4,7 @@
  * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
  * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
- * signals of one's municipality).
+ * signals of one's municipality), api_figures.c (the regional figures).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -60,6 +60,9 @@ int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);
 int jr_api_care_stop(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
+
+/* api_figures.c */
+int jr_api_figures(struct jr_http_request *r);
 
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);

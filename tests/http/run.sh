@@ -235,6 +235,17 @@ call "another provider's allocation: 403" 403 '.error.code == "forbidden"' -b pr
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$OTHER_ALLOCATION/start"
 call "the provider sees the child of its allocation" 200 '.id > 0' -b prov.jar \
 	"$U/api/v1/persons/$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $REF_HR")"
+BELEID=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')
+call "the regional figures for a policy maker" 200 '(.rows | length) >= 2 and .rows[-1].name == "regio" and .suppressed_below == 5 and ([.rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \
+	--cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2025-01-01&to=2026-12-31"
+call "the figures as CSV" 200 - --cookie "jr_session=$BELEID" "$U/api/v1/figures?format=csv"
+if head -1 body | grep -q '^gemeente;naam;cijfer;waarde' && grep -q '^;regio;help_requests;' body; then
+	ok "the CSV has a header and the region's rows"
+else
+	not_ok "the CSV has a header and the region's rows" "$(head -3 body)"
+fi
+call "figures: a bad date is named" 422 '.error.field == "from"' --cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2026-13-01"
+call "a consulent gets no regional figures (403)" 403 - -b almelo.jar "$U/api/v1/figures"
 call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
 	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 

@@ -196,8 +196,13 @@ try {
 
   // A policy maker: no client data, a page of its own.
   await login(page, 'beleid', false);
-  await page.getByRole('heading', { name: 'Welkom' }).waitFor();
-  await screen(page, '14-beleid');
+  await page.getByRole('heading', { name: 'Regionale cijfers' }).waitFor();
+  const regio = page.getByRole('row', { name: /^regio/ });
+  ok(await regio.isVisible(), 'the policy maker reads the figures per municipality and for the region');
+  ok(await page.getByRole('img', { name: /Kinderen in jeugdhulp per vorm/ }).isVisible(), 'the dashboard has its charts, described for screen readers');
+  const csv = await page.request.get(url + await page.getByRole('link', { name: 'Download alle cijfers als CSV' }).getAttribute('href'));
+  ok(csv.ok() && (await csv.text()).startsWith('gemeente;naam;cijfer;waarde'), 'the figures download as CSV');
+  await screen(page, '14-beleid-dashboard');
   ok(errors.length === 0, 'no script errors in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

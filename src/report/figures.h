@@ -1,0 +1,34 @@
+/* figures: the regional figures the region's policy is steered by (issue 4 §4), from the raw
+ * counts of the store, per municipality and for the region as a whole:
+ *
+ *   help requests; the share settled without youth care (in the social base); children in youth
+ *   care per form; the light-to-heavy mix (forms 1-3 against 4-10); children away from home
+ *   (forms 5-8); compulsory against voluntary allocations; the referrer mix (COD327); waiting
+ *   times from referral to allocation and from allocation to start of care (median and 90th
+ *   percentile, in days); outcomes of care that ended (goals reached, partly, not; going on
+ *   without help); children with a repeat request.
+ *
+ * Small cells are suppressed so that no child can be recognised: a count of 1 to 4 is null, and
+ * so is a share or waiting time computed over fewer than 5. Pure functions: no I/O. */
+#ifndef JR_REPORT_FIGURES_H
+#define JR_REPORT_FIGURES_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "store/store.h"
+
+#define JR_FIGURES_SMALL 5 /* counts below this (but above 0) are suppressed */
+
+/* The name of a municipality by CBS code, or NULL (the caller's policies). */
+typedef const char *(*jr_municipality_name_fn)(void *ctx, const char *code);
+
+/* Appends the figures as JSON: {"period":…, "suppressed_below":5, "rows":[…, region last]}. */
+enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
+			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx);
+/* Appends the same as CSV (semicolons, as Dutch spreadsheets expect): one line per municipality
+ * and figure — municipality code; name; figure; value — suppressed cells empty. */
+enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
+			   jr_municipality_name_fn name, void *ctx);
+
+#endif
