@@ -269,6 +269,19 @@ call "admin: no client data (403)" 403 - \
 	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d "{\"username\":\"admin\",\"password\":\"$JEUGDROUTE_ADMIN_PASSWORD\"}" "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
 	"$U/api/v1/persons/$ALMELO_CHILD"
 
+# 256 keep-alive connections at once, twenty requests each, none stalled or closed
+LOAD=$(dirname "$BIN")/http_load
+PORT=${U##*:}
+if [ -x "$LOAD" ]; then
+	if line=$("$LOAD" 127.0.0.1 "$PORT" 256 20 /healthz); then
+		ok "${line#ok - }"
+	else
+		not_ok "load: 256 keep-alive connections" "$line"
+	fi
+else
+	not_ok "load: $LOAD is missing (meson -Dtests=true)"
+fi
+
 # keep-alive: two requests on one connection
 if curl -sv -o /dev/null -o /dev/null "$U/healthz" "$U/healthz" 2>&1 | grep -q 'Re-using existing connection'; then
 	ok "keep-alive: the second request reuses the connection"
