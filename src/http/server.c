@@ -40,6 +40,12 @@ struct server {
 	const struct jr_server_config *cfg;
 	struct MHD_Daemon *daemon;
 	pthread_key_t store_key;
+	/* SQLite has one writer at a time, and every request writes (at least its audit entries).
+	 * Waiting on this lock hands the database from one worker to the next at once, where
+	 * SQLite's own busy handler would sleep and poll (milliseconds of latency under load). */
+	pthread_mutex_t sqlite_writer;
+	bool sqlite;
+	struct jr_store *shared; /* SQLite: the one connection of all workers */
 	atomic_int in_flight;
 	struct metrics m;
 };
@@ -65,10 +71,13 @@ static void close_store(void *store)
 	jr_store_close(store);
 }
 
-/* This worker thread's store, opened on first use. */
+/* This worker thread's store, opened on first use. On SQLite every worker shares one
+ * connection, used only under the writer lock: the requests take turns anyway, and one
+ * connection keeps its page cache, where each worker's own would reread the pages the others
+ * changed. */
 static struct jr_store *worker_store(struct server *sv)
 {
-	struct jr_store *s = pthread_getspecific(sv->store_key);
+	struct jr_store *s = sv->shared ? sv->shared : pthread_getspecific(sv->store_key);
 	struct jr_diag diag;
 
 	if (s)
@@ -170,6 +179,8 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	const struct jr_route *route;
 	char allow[64];
 	const char *reason = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Reason");
+	enum jr_err err;
+	bool writes;
 
 	r->actor.who = "anonymous";
 	r->actor.origin = r->remote;
@@ -204,9 +215,28 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 			       "de database is niet bereikbaar; probeer het zo opnieuw");
 		return;
 	}
-	if (authenticate(r, c, route->need == JR_ROUTE_LOGIN))
+	/* One request, one transaction: whatever it reads and writes, and the audit entries of its
+	 * reads, commit together (one disk flush) or not at all. A GET only reads: its commit need
+	 * not wait for the disk (jr_store_set_durable). */
+	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	if (sv->sqlite)
+		pthread_mutex_lock(&sv->sqlite_writer);
+	if ((err = jr_store_set_durable(r->store, writes)) || (err = jr_store_bulk_begin(r->store))) {
+		if (sv->sqlite)
+			pthread_mutex_unlock(&sv->sqlite_writer);
+		jr_reply_err(r, err, NULL);
 		return;
-	route->handler(r);
+	}
+	if (!authenticate(r, c, route->need == JR_ROUTE_LOGIN))
+		route->handler(r);
+	err = jr_store_bulk_end(r->store, true);
+	if (sv->sqlite)
+		pthread_mutex_unlock(&sv->sqlite_writer);
+	/* an operation that failed inside makes the whole request roll back; an answer that said
+	 * it was done must then say it was not */
+	if (err && r->status < 400)
+		jr_reply_err(r, err == JR_ERR_REFUSED ? JR_ERR_STORE : err,
+			     "de wijziging kon niet worden vastgelegd; probeer het opnieuw");
 }
 
 static void record(struct server *sv, int status, double secs)
@@ -368,13 +398,19 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	if (!sv)
 		return JR_ERR_NOMEM;
 	sv->cfg = cfg;
+	pthread_mutex_init(&sv->sqlite_writer, NULL);
 	/* Opened once here so that a bad database or key fails at once, not on the first request. */
 	if (jr_store_open(cfg->db_url, cfg->key_file, false, &probe, &diag)) {
 		snprintf(errmsg, errlen, "%s: %s", cfg->db_url, diag.message);
 		err = JR_ERR_STORE;
 		goto out;
 	}
-	jr_store_close(probe);
+	sv->sqlite = jr_store_single_writer(probe);
+	if (sv->sqlite)
+		sv->shared = probe;
+	else
+		jr_store_close(probe);
+	probe = NULL;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons(cfg->port);
@@ -436,6 +472,8 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 out_key:
 	pthread_key_delete(sv->store_key);
 out:
+	jr_store_close(sv->shared);
+	pthread_mutex_destroy(&sv->sqlite_writer);
 	jr_free(sv);
 	return err;
 }

@@ -105,6 +105,11 @@ void jr_store_close(struct jr_store *s)
 	jr_free(s);
 }
 
+bool jr_store_single_writer(const struct jr_store *s)
+{
+	return jr_db_engine(s->db) == JR_DB_SQLITE;
+}
+
 enum jr_err jr_store_ping(struct jr_store *s)
 {
 	struct jr_db_stmt *st = NULL;
@@ -190,6 +195,18 @@ static void rollback(struct jr_store *s)
 enum jr_err jr_store_begin(struct jr_store *s)
 {
 	return s->bulk ? JR_OK : jr_db_begin(s->db);
+}
+
+enum jr_err jr_store_set_durable(struct jr_store *s, bool durable)
+{
+	if (s->durable_known && s->durable == durable)
+		return JR_OK;
+	s->durable = durable;
+	s->durable_known = true;
+	if (jr_db_engine(s->db) == JR_DB_SQLITE)
+		return jr_db_exec(s->db, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+	return jr_db_exec(s->db, durable ? "SET synchronous_commit TO on"
+					 : "SET synchronous_commit TO off");
 }
 
 enum jr_err jr_store_bulk_begin(struct jr_store *s)

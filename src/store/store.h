@@ -41,18 +41,30 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag);
 void jr_store_close(struct jr_store *s);
 
-/* Bulk loading (the demo region, imports): every operation between begin and end shares one
- * transaction instead of committing each, which is what makes loading thousands of records fast.
+/* One transaction for many operations — a bulk load (the demo region, imports), or all that one
+ * HTTP request does: every operation between begin and end shares it instead of committing
+ * each, which is what makes loading thousands of records fast and a request all-or-nothing.
  * Any failure inside marks the whole bulk transaction as failed: end then rolls everything back
  * and returns JR_ERR_REFUSED (the failing operation returned its own error when it failed).
  * end(…, false) rolls back on purpose. */
 enum jr_err jr_store_bulk_begin(struct jr_store *s);
 enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit);
 
+/* Whether commits wait until they are on disk (the default: yes). The server turns it off for
+ * requests that only read (their audit entries survive a crash of the program, and are lost only
+ * when the machine itself fails before the next checkpoint) and keeps it for every write.
+ * SQLite: PRAGMA synchronous FULL or NORMAL; PostgreSQL: synchronous_commit on or off. Call
+ * outside a transaction. */
+enum jr_err jr_store_set_durable(struct jr_store *s, bool durable);
+
 /* For loading history (the demo region): records are stamped with this day (created_at,
  * given_at, … at noon UTC) instead of the clock, so that a course told in the past reads in
  * order; 0 goes back to the clock. The audit log always keeps the real time. */
 void jr_store_set_record_day(struct jr_store *s, jr_day day);
+
+/* Whether the engine takes one writer at a time (SQLite), so that a server should hand the
+ * database from one request to the next itself rather than let them wait and poll. */
+bool jr_store_single_writer(const struct jr_store *s);
 
 /* Whether the database answers (a trivial query): for the server's health check. */
 enum jr_err jr_store_ping(struct jr_store *s);

@@ -20,6 +20,7 @@ struct jr_store {
 	int64_t chain_seq;
 	char chain_hash[65]; /* hex; "" before the first entry */
 	jr_day record_day;   /* jr_store_set_record_day; 0 = the clock */
+	bool durable, durable_known; /* jr_store_set_durable, to skip setting it again */
 };
 
 /* `err = expr`, and on failure to the function's `out:` label. */
