@@ -118,6 +118,7 @@ function renderMenu() {
   if (!me) return;
   const items = [];
   if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'));
+  if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
   items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
   items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
   menu.append(h('ul', {}, items.map((i) => h('li', {}, i))));
@@ -154,6 +155,7 @@ async function home() {
   if (me.role === 'verwijzer') { await referrerScreen(); return; }
   if (me.role === 'provider') { await providerScreen(); return; }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
+  if (me.role === 'admin') { await usersScreen(); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
@@ -388,6 +390,74 @@ async function dashboardScreen() {
     table);
 }
 
+const PROVIDER_STATUS = { active: 'actief', suspended: 'geschorst', under_investigation: 'in onderzoek' };
+
+// Contract management: every provider with its status; suspending stops new allocations.
+async function providersScreen() {
+  const list = await api('GET', '/api/v1/providers');
+  if (!list.ok) { show('Zorgaanbieders', alertBox('error', errorText(list))); return; }
+  const msg = h('div', { 'aria-live': 'polite' });
+  const rows = list.data.items.map((x) => {
+    const form = h('form', { class: 'inline-form' },
+      h('label', { class: 'utrecht-form-label', for: `status-${x.id}` }, `Status van ${x.name}`),
+      select(Object.entries(PROVIDER_STATUS), { name: 'status', id: `status-${x.id}`, class: 'utrecht-select' }),
+      button('Opslaan'));
+    form.status.value = x.status;
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const r = await api('POST', `/api/v1/providers/${x.id}/status`, { status: form.status.value, version: x.version });
+      if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+      msg.replaceChildren(alertBox('ok', `${x.name}: ${PROVIDER_STATUS[r.data.status]}.`));
+      x.version = r.data.version;
+      x.status = r.data.status;
+      status.textContent = PROVIDER_STATUS[r.data.status];
+    });
+    const status = h('td', { class: 'utrecht-table__cell' }, PROVIDER_STATUS[x.status] || x.status);
+    return h('tr', { class: 'utrecht-table__row' },
+      h('td', { class: 'utrecht-table__cell' }, x.name), h('td', { class: 'utrecht-table__cell' }, x.agb),
+      status, h('td', { class: 'utrecht-table__cell' }, form));
+  });
+  show('Zorgaanbieders', msg, p('Een geschorste aanbieder krijgt geen nieuwe toewijzingen; lopende zorg blijft in de dossiers.'),
+    tableWrap('Zorgaanbieders', h('table', { class: 'utrecht-table' },
+      h('caption', { class: 'utrecht-table__caption' }, `Zorgaanbieders (${list.data.count})`),
+      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+        ['Naam', 'AGB-code', 'Status', 'Wijzigen'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+      h('tbody', { class: 'utrecht-table__body' }, rows))));
+}
+
+// User administration: the users (never a password), and a new user with a password shown once.
+async function usersScreen() {
+  const [users, orgs] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/organisations')]);
+  if (!users.ok) { show('Gebruikers', alertBox('error', errorText(users))); return; }
+  const orgName = new Map((orgs.ok ? orgs.data.items : []).map((o) => [o.id, o.name]));
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('nieuwe-gebruiker', 'Gebruikersnaam', h('input', { name: 'username', autocomplete: 'off', required: true }),
+      '3 tot 32 tekens: kleine letters, cijfers, punt, liggend streepje of koppelteken.'),
+    field('nieuwe-rol', 'Rol', select(Object.entries(ROLES), { name: 'role' })),
+    field('nieuwe-organisatie', 'Organisatie', select([['', '— geen —'], ...(orgs.ok ? orgs.data.items : []).map((o) => [String(o.id), o.name])], { name: 'organisation' })),
+    h('div', {}, button('Gebruiker toevoegen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { username: form.username.value, role: form.role.value };
+    if (form.organisation.value) body.organisation_id = Number(form.organisation.value);
+    const r = await api('POST', '/api/v1/users', body);
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    await usersScreen();
+    main.querySelector('[aria-live]').replaceChildren(alertBox('ok',
+      `Gebruiker ${r.data.username} is toegevoegd. Het wachtwoord is ${r.data.password} — geef het veilig door; het wordt niet opnieuw getoond.`));
+  });
+  show('Gebruikers', msg, form,
+    tableWrap('Gebruikers', h('table', { class: 'utrecht-table' },
+      h('caption', { class: 'utrecht-table__caption' }, `Gebruikers (${users.data.count})`),
+      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+        ['Gebruikersnaam', 'Rol', 'Organisatie', 'Sinds'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+      h('tbody', { class: 'utrecht-table__body' }, users.data.items.map((u) => h('tr', { class: 'utrecht-table__row' },
+        h('td', { class: 'utrecht-table__cell' }, u.username), h('td', { class: 'utrecht-table__cell' }, ROLES[u.role] || u.role),
+        h('td', { class: 'utrecht-table__cell' }, u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
+        h('td', { class: 'utrecht-table__cell' }, u.created_at.slice(0, 10))))))));
+}
+
 function timelineList(events) {
   if (!events.length) return p('Nog niets vastgelegd.');
   return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
@@ -562,6 +632,7 @@ async function route() {
   else if (hash === '#/nieuw') newRequestScreen();
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
+  else if (hash === '#/aanbieders') await providersScreen();
   else await home();
 }
 

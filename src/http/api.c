@@ -35,6 +35,10 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/providers", jr_api_providers_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/signals", jr_api_signals, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/figures", jr_api_figures, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/providers/{id}/status", jr_api_provider_status, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/users", jr_api_users_list, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/users", jr_api_user_add, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/organisations", jr_api_organisations_list, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

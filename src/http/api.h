@@ -4,7 +4,8 @@
  * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
  * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
- * signals of one's municipality), api_figures.c (the regional figures).
+ * signals of one's municipality), api_figures.c (the regional figures), api_admin.c (contract
+ * management, users and organisations).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -60,6 +61,12 @@ int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);
 int jr_api_care_stop(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
+
+/* api_admin.c */
+int jr_api_provider_status(struct jr_http_request *r);
+int jr_api_users_list(struct jr_http_request *r);
+int jr_api_user_add(struct jr_http_request *r);
+int jr_api_organisations_list(struct jr_http_request *r);
 
 /* api_figures.c */
 int jr_api_figures(struct jr_http_request *r);

@@ -489,7 +489,8 @@ static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
 	if (!err)
 		err = jr_buf_json_string(w->out, p->name);
 	if (!err)
-		err = jr_buf_printf(w->out, ",\"status\":\"%s\"}", jr_provider_status_name(p->status));
+		err = jr_buf_printf(w->out, ",\"status\":\"%s\",\"version\":%d}",
+				    jr_provider_status_name(p->status), p->version);
 	return err;
 }
 

@@ -246,6 +246,34 @@ else
 fi
 call "figures: a bad date is named" 422 '.error.field == "from"' --cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2026-13-01"
 call "a consulent gets no regional figures (403)" 403 - -b almelo.jar "$U/api/v1/figures"
+# Contract management and user administration: no client data, and only for their roles.
+JEUGDROUTE_USER_PASSWORD=contract-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username contract --role contract_manager >/dev/null
+CM=$(login cm.jar contract contract-wachtwoord)
+call "a contract manager lists the providers" 200 "[.items[].id] | index($PROVIDER) != null" -b cm.jar "$U/api/v1/providers"
+PVERSION=$(jq ".items[] | select(.id == $PROVIDER) | .version" body)
+call "a contract manager suspends a provider" 200 '.status == "suspended"' -b cm.jar -H "$JSON" -H "X-CSRF-Token: $CM" \
+	-d "{\"status\":\"suspended\",\"version\":$PVERSION}" "$U/api/v1/providers/$PROVIDER/status"
+call "a stale status change is 409" 409 - -b cm.jar -H "$JSON" -H "X-CSRF-Token: $CM" \
+	-d "{\"status\":\"active\",\"version\":$PVERSION}" "$U/api/v1/providers/$PROVIDER/status"
+call "no allocation to a suspended provider" 422 '.error.code == "refused" and (.error.message | test("geschorst"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"municipal_decision\":true,\"start\":\"2026-12-01\",\"product_code\":\"$PRODUCT\",\"volume\":1}" \
+	"$HR_URL/$REF_HR/allocations"
+call "a contract manager reads no client data (403)" 403 - -b cm.jar "$U/api/v1/persons/$ALMELO_CHILD"
+call "a consulent may not suspend (403)" 403 - -b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"status\":\"active\",\"version\":1}" "$U/api/v1/providers/$PROVIDER/status"
+ADMIN_COOKIE=$(curl -s -c - -H "$JSON" -d "{\"username\":\"admin\",\"password\":\"$JEUGDROUTE_ADMIN_PASSWORD\"}" "$U/api/v1/login" | tee admin.jar | awk '/jr_session/ { print $7 }')
+ADMIN_CSRF=$(curl -s --cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/me" | jq -r .csrf)
+call "an admin lists the users, without passwords" 200 '([.items[].username] | index("c.almelo")) != null and ([.items[] | has("password") or has("password_hash")] | any | not)' \
+	--cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/users"
+call "an admin adds a user; the password is shown once" 201 '.username == "nieuwe.consulent" and (.password | test("^[A-Za-z0-9]{20}$"))' \
+	--cookie "jr_session=$ADMIN_COOKIE" -H "$JSON" -H "X-CSRF-Token: $ADMIN_CSRF" \
+	-d '{"username":"nieuwe.consulent","role":"consulent","organisation_id":1}' "$U/api/v1/users"
+call "a taken user name is 409" 409 '.error.field == "username"' --cookie "jr_session=$ADMIN_COOKIE" -H "$JSON" \
+	-H "X-CSRF-Token: $ADMIN_CSRF" -d '{"username":"nieuwe.consulent","role":"consulent"}' "$U/api/v1/users"
+call "an admin lists the organisations" 200 '.count > 10' --cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/organisations"
+call "a consulent may not manage users (403)" 403 - -b almelo.jar "$U/api/v1/users"
 call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
 	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 

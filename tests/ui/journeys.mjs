@@ -51,7 +51,7 @@ async function screen(page, name) {
   await page.setViewportSize(size);
 }
 
-async function login(page, username, viaKeyboard) {
+async function login(page, username, viaKeyboard, secret = password) {
   await page.goto(`${url}/#/login`);
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   if (viaKeyboard) {
@@ -61,11 +61,11 @@ async function login(page, username, viaKeyboard) {
     await page.keyboard.type(username);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
-    await page.keyboard.type(password);
+    await page.keyboard.type(secret);
     await page.keyboard.press('Enter');
   } else {
     await page.getByLabel('Gebruikersnaam').fill(username);
-    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByLabel('Wachtwoord').fill(secret);
     await page.getByRole('button', { name: 'Inloggen' }).click();
   }
 }
@@ -203,6 +203,33 @@ try {
   const csv = await page.request.get(url + await page.getByRole('link', { name: 'Download alle cijfers als CSV' }).getAttribute('href'));
   ok(csv.ok() && (await csv.text()).startsWith('gemeente;naam;cijfer;waarde'), 'the figures download as CSV');
   await screen(page, '14-beleid-dashboard');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
+  // A contract manager suspends a provider.
+  await login(page, 'contractbeheer', false);
+  await page.getByRole('heading', { name: 'Regionale cijfers' }).waitFor();
+  await page.getByRole('link', { name: 'Zorgaanbieders' }).click();
+  await page.getByRole('heading', { name: 'Zorgaanbieders' }).waitFor();
+  await screen(page, '15-zorgaanbieders');
+  const firstRow = page.locator('tbody tr').first();
+  await firstRow.getByRole('combobox').selectOption('suspended');
+  await firstRow.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: 'geschorst' }).waitFor();
+  ok((await firstRow.locator('td').nth(2).textContent()) === 'geschorst', 'the contract manager suspends a provider');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
+  // An admin adds a user; the password is shown once.
+  await login(page, 'admin', false, process.env.JR_ADMIN_PASSWORD);
+  await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+  await screen(page, '16-gebruikers');
+  await page.getByLabel('Gebruikersnaam').fill('nieuwe.collega');
+  await page.getByLabel('Rol').selectOption('consulent');
+  await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+  const added = page.getByRole('status').filter({ hasText: 'nieuwe.collega' });
+  await added.waitFor();
+  ok(/wachtwoord is [A-Za-z0-9]{20}/.test(await added.textContent()), 'the admin adds a user and sees the password once');
   ok(errors.length === 0, 'no script errors in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -48,5 +48,6 @@ SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
+	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
 	JR_PROVIDER=$PROVIDER SHOTS=$SHOTS \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"
