@@ -117,7 +117,7 @@ function renderMenu() {
   menu.replaceChildren();
   if (!me) return;
   const items = [];
-  if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'));
+  if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
   if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
   items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
   items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
@@ -458,6 +458,37 @@ async function usersScreen() {
         h('td', { class: 'utrecht-table__cell' }, u.created_at.slice(0, 10))))))));
 }
 
+// The social map as a list with filters (no map): the lightest help in the neighbourhood first.
+async function socialMapScreen() {
+  const results = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('kaart-domein', 'Levensdomein', select([['', 'alle'], ...NEEDS], { name: 'need' })),
+    field('kaart-leeftijd', 'Leeftijd van het kind', h('input', { name: 'age', inputmode: 'numeric' })),
+    h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
+      h('input', { type: 'checkbox', id: 'kaart-vrij', name: 'free', class: 'utrecht-checkbox utrecht-checkbox--html-input' }),
+      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: 'kaart-vrij' }, 'Alleen zonder verwijzing')),
+    h('div', {}, button('Zoeken')));
+  const search = async () => {
+    const q = new URLSearchParams();
+    if (form.need.value) q.set('need', form.need.value);
+    if (form.age.value) q.set('age', form.age.value);
+    if (form.free.checked) q.set('no_referral', 'true');
+    const r = await api('GET', `/api/v1/socialmap?${q}`);
+    if (!r.ok) { results.replaceChildren(alertBox('error', errorText(r))); return; }
+    results.replaceChildren(p(`${r.data.count} voorzieningen gevonden.`),
+      h('ul', { class: 'plain-list' }, r.data.items.map((e) => h('li', { class: 'stack' },
+        heading(2, `${e.service} — ${e.organisation}`),
+        e.stale ? alertBox('warning', `Niet nagekeken sinds ${e.verified_on}: controleer dit voordat u het een gezin aanraadt.`) : null,
+        p([e.location, e.cost, e.no_referral ? 'zonder verwijzing' : 'met verwijzing',
+          e.age_min >= 0 || e.age_max >= 0 ? `leeftijd ${e.age_min >= 0 ? e.age_min : 0}–${e.age_max >= 0 ? e.age_max : ''}` : null]
+          .filter((x) => x).join(' · ')),
+        e.contact ? p(`Contact: ${e.contact}`) : null))));
+  };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); search(); });
+  show('Sociale kaart', p('Wat de wijk biedt, lichtste hulp eerst. Een voorziening die te lang niet is nagekeken wordt gemeld, niet verborgen.'), form, results);
+  await search();
+}
+
 function timelineList(events) {
   if (!events.length) return p('Nog niets vastgelegd.');
   return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
@@ -633,6 +664,7 @@ async function route() {
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
   else if (hash === '#/aanbieders') await providersScreen();
+  else if (hash === '#/sociale-kaart') await socialMapScreen();
   else await home();
 }
 

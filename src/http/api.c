@@ -39,6 +39,7 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/users", jr_api_users_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/users", jr_api_user_add, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/organisations", jr_api_organisations_list, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/socialmap", jr_api_socialmap, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -5,7 +5,7 @@
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
  * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
  * signals of one's municipality), api_figures.c (the regional figures), api_admin.c (contract
- * management, users and organisations).
+ * management, users and organisations), api_socialmap.c (the social map).
  * Every handler authorises with http/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -67,6 +67,9 @@ int jr_api_provider_status(struct jr_http_request *r);
 int jr_api_users_list(struct jr_http_request *r);
 int jr_api_user_add(struct jr_http_request *r);
 int jr_api_organisations_list(struct jr_http_request *r);
+
+/* api_socialmap.c */
+int jr_api_socialmap(struct jr_http_request *r);
 
 /* api_figures.c */
 int jr_api_figures(struct jr_http_request *r);

@@ -274,6 +274,11 @@ call "a taken user name is 409" 409 '.error.field == "username"' --cookie "jr_se
 	-H "X-CSRF-Token: $ADMIN_CSRF" -d '{"username":"nieuwe.consulent","role":"consulent"}' "$U/api/v1/users"
 call "an admin lists the organisations" 200 '.count > 10' --cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/organisations"
 call "a consulent may not manage users (403)" 403 - -b almelo.jar "$U/api/v1/users"
+call "the social map of one's municipality, stale entries flagged" 200 '.municipality == "0141" and .count >= 1 and ([.items[].stale] | all(type == "boolean")) and ([.items[].municipality] | unique) == ["0141"]' \
+	-b almelo.jar "$U/api/v1/socialmap"
+call "the social map, filtered by need and age" 200 '[.items[] | (.age_min <= 9 or .age_min == -1) and (.age_max >= 9 or .age_max == -1)] | all' \
+	-b almelo.jar "$U/api/v1/socialmap?need=school&age=9"
+call "the social map: an unknown need is named" 422 '.error.field == "need"' -b almelo.jar "$U/api/v1/socialmap?need=x"
 call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
 	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 

@@ -148,6 +148,15 @@ try {
     await page.getByRole('heading', { name: /^Gezin \d+$/ }).waitFor();
     await screen(page, '09-gezin');
   }
+  await page.getByRole('link', { name: 'Sociale kaart' }).click();
+  await page.getByRole('heading', { name: 'Sociale kaart' }).waitFor();
+  await page.getByText(/voorzieningen gevonden/).waitFor();
+  await page.getByLabel('Levensdomein').selectOption('school');
+  await page.getByLabel('Alleen zonder verwijzing').check();
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.getByText(/voorzieningen gevonden/).waitFor();
+  ok(true, 'the consulent searches the social map with filters');
+  await screen(page, '10-sociale-kaart');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(true, 'logout leads back to the login');
