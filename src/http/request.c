@@ -2,6 +2,7 @@
 #include "http/request.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,9 +38,41 @@ int jr_reply_json(struct jr_http_request *r, int status)
 	return status;
 }
 
+/* Copies `in` to `out` as valid UTF-8 without control characters: what is not (a parser's
+ * quote of bad input, a name cut in the middle of a character) becomes '?'. An error answer
+ * must itself be valid JSON, whatever the request held. */
+static const char *clean_text(const char *in, char *out, size_t cap)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t o = 0;
+
+	while (*s && o + 5 < cap) {
+		size_t n = *s < 0x80 ? 1 : (*s & 0xE0) == 0xC0 ? 2 : (*s & 0xF0) == 0xE0 ? 3
+					: (*s & 0xF8) == 0xF0 ? 4 : 0;
+		bool ok = n > 0 && (n > 1 || (*s >= 0x20 && *s != 0x7F)) && !(n == 2 && *s < 0xC2);
+		for (size_t k = 1; ok && k < n; k++)
+			ok = (s[k] & 0xC0) == 0x80;
+		if (ok) {
+			memcpy(out + o, s, n);
+			o += n;
+			s += n;
+		} else {
+			out[o++] = '?';
+			s++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
 int jr_reply_error(struct jr_http_request *r, int status, const char *code, const char *field,
 		   const char *message)
 {
+	char clean_message[512], clean_field[128];
+
+	message = clean_text(message ? message : "", clean_message, sizeof(clean_message));
+	if (field)
+		field = clean_text(field, clean_field, sizeof(clean_field));
 	jr_buf_reset(&r->out);
 	if (jr_buf_printf(&r->out, "{\"error\":{\"status\":%d,\"code\":\"%s\",\"message\":", status,
 			  code) ||

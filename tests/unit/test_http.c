@@ -181,6 +181,26 @@ static void test_openapi_matches_routes(void **state)
 	json_decref(doc);
 }
 
+/* An error answer is valid JSON whatever the request held: bad UTF-8 and control characters in
+ * a message or field (a parser's quote of the input, a name cut in a character) become '?'. */
+static void test_error_answer_is_valid_json(void **state)
+{
+	(void)state;
+	struct jr_http_request r = {0};
+	json_t *v;
+	jr_buf_init(&r.out, 4096);
+	assert_int_equal(jr_reply_error(&r, 422, "invalid", "needs.sch\xc3", "bad \xff\x01 byte, ë ok"),
+			 422);
+	v = json_loads(jr_buf_str(&r.out), 0, NULL);
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(v, "error"), "message")),
+			    "bad ?? byte, ë ok");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(v, "error"), "field")),
+			    "needs.sch?");
+	json_decref(v);
+	jr_buf_release(&r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_role_matrix),
 		cmocka_unit_test(test_person_scopes),
 		cmocka_unit_test(test_openapi_matches_routes),
+		cmocka_unit_test(test_error_answer_is_valid_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
