@@ -302,6 +302,80 @@ call "admin: no client data (403)" 403 - \
 	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d "{\"username\":\"admin\",\"password\":\"$JEUGDROUTE_ADMIN_PASSWORD\"}" "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
 	"$U/api/v1/persons/$ALMELO_CHILD"
 
+# The role matrix (DESIGN.md §4): every role on every endpoint, on its own and on another
+# organisation's data. A = allowed (any answer but 401/403: a write with an empty body is then
+# refused for the body, 422), F = forbidden (403). Each role's row is one test.
+GI_ORG=$(sqlite3 s.db "SELECT gi_organisation_id FROM measures WHERE gi_organisation_id IS NOT NULL
+	GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1")
+GI_CHILD=$(sqlite3 s.db "SELECT child_id FROM measures WHERE gi_organisation_id = $GI_ORG LIMIT 1")
+JEUGDROUTE_USER_PASSWORD=gi-wachtwoord-123 "$BIN" user add --db s.db --key s.key \
+	--username gi.werker --role gi --organisation "$GI_ORG" >/dev/null
+REF_CHILD=$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $REF_HR")
+HENGELO_CHILD=$(sqlite3 s.db "SELECT id FROM persons WHERE municipality = '0164' ORDER BY id LIMIT 1")
+# a child nobody outside Almelo's local team has to do with
+NOBODYS_CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p WHERE p.municipality = '0141'
+	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM measures m WHERE m.child_id = p.id) ORDER BY p.id LIMIT 1")
+# session cookie and CSRF token per role (fresh logins)
+session() { # session USER PASSWORD: "COOKIE CSRF"
+	curl -s -c "m-$1.jar" -H "$JSON" -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$U/api/v1/login" >"m-$1.json"
+	echo "$(awk '/jr_session/ { print $7 }' "m-$1.jar") $(jq -r .csrf "m-$1.json")"
+}
+# matrix ROLE USER PASSWORD OWN OTHER EXPECT…: EXPECT is one A/F per endpoint below, in order
+matrix() {
+	role=$1 user=$2 pass=$3 own=$4 other=$5
+	shift 5
+	expect="$*"
+	pair=$(session "$user" "$pass")
+	cookie=${pair% *}
+	csrf=${pair#* }
+	wrong=
+	i=0
+	for endpoint in \
+		"GET /api/v1/persons/OWN" "GET /api/v1/persons/OTHER" \
+		"GET /api/v1/persons/OWN/involvement" "GET /api/v1/persons/OTHER/involvement" \
+		"GET /api/v1/persons/OWN/timeline" "GET /api/v1/persons/OTHER/timeline" \
+		"GET /api/v1/persons/OWN/access-log" "GET /api/v1/persons/OTHER/access-log" \
+		"GET /api/v1/help-requests" "GET /api/v1/signals" "GET /api/v1/referrals" \
+		"GET /api/v1/allocations" "GET /api/v1/providers" "GET /api/v1/figures" \
+		"GET /api/v1/users" "GET /api/v1/organisations" "GET /api/v1/socialmap" \
+		"POST /api/v1/route" "POST /api/v1/help-requests" "POST /api/v1/referrals" \
+		"POST /api/v1/providers/$PROVIDER/status" "POST /api/v1/users"; do
+		i=$((i + 1))
+		want=$(echo "$expect" | tr -s ' ' | cut -d' ' -f$i)
+		method=${endpoint%% *}
+		path=$(echo "${endpoint#* }" | sed "s/OWN/$own/; s/OTHER/$other/")
+		if [ "$method" = POST ]; then
+			got=$(curl -s -o /dev/null -w '%{http_code}' --cookie "jr_session=$cookie" \
+				-H "X-CSRF-Token: $csrf" -H "$JSON" -d '{}' "$U$path")
+		else
+			got=$(curl -s -o /dev/null -w '%{http_code}' --cookie "jr_session=$cookie" "$U$path")
+		fi
+		case "$want:$got" in
+		F:403) ;;
+		A:401 | A:403 | F:*) wrong="$wrong $method $path: $got (expected $want);" ;;
+		esac
+	done
+	if [ -z "$wrong" ]; then ok "role matrix: $role"; else not_ok "role matrix: $role" "$wrong"; fi
+}
+#                                                     persons (own, other) ×4  lists…            writes
+matrix consulent c.almelo almelo-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
+	A F A F A F A F  A A F F A F F F A  A A F F F
+matrix "consulent (other municipality)" c.hengelo hengelo-wachtwoord "$HENGELO_CHILD" "$ALMELO_CHILD" \
+	A F A F A F A F  A A F F A F F F A  A A F F F
+matrix verwijzer huisarts huisarts-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
+	A F A F A F A F  F F A F F F F F A  A F A F F
+matrix gi gi.werker gi-wachtwoord-123 "$GI_CHILD" "$NOBODYS_CHILD" \
+	A F A F A F A F  F F F F A F F F A  A A F F F
+matrix provider aanbieder aanbieder-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
+	A F A F A F A F  F F F A F F F F A  F F F F F
+matrix contract_manager contract contract-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
+	F F F F F F F F  F F F F A A F F F  F F F A F
+matrix policy beleid beleid-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
+	F F F F F F F F  F F F F F A F F F  F F F F F
+matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD" \
+	F F F F F F F F  F F F F F F A A F  F F F F A
+
 # 256 keep-alive connections at once, twenty requests each, none stalled or closed
 LOAD=$(dirname "$BIN")/http_load
 PORT=${U##*:}
