@@ -34,6 +34,9 @@ struct metrics {
 	atomic_ullong latency[BUCKETS + 1];
 	atomic_ullong latency_us_sum;
 	atomic_ullong store_opens_failed;
+	atomic_ullong store_us_sum;   /* time inside the request's database transaction */
+	atomic_ullong store_count;
+	atomic_ullong store_failures; /* transactions that did not commit */
 };
 
 struct server {
@@ -179,6 +182,7 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	const struct jr_route *route;
 	char allow[64];
 	const char *reason = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Reason");
+	struct timespec t0;
 	enum jr_err err;
 	bool writes;
 
@@ -221,6 +225,7 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	if (sv->sqlite)
 		pthread_mutex_lock(&sv->sqlite_writer);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((err = jr_store_set_durable(r->store, writes)) || (err = jr_store_bulk_begin(r->store))) {
 		if (sv->sqlite)
 			pthread_mutex_unlock(&sv->sqlite_writer);
@@ -230,6 +235,10 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	if (!authenticate(r, c, route->need == JR_ROUTE_LOGIN))
 		route->handler(r);
 	err = jr_store_bulk_end(r->store, true);
+	atomic_fetch_add(&sv->m.store_us_sum, (unsigned long long)(seconds_since(&t0) * 1e6));
+	atomic_fetch_add(&sv->m.store_count, 1);
+	if (err)
+		atomic_fetch_add(&sv->m.store_failures, 1);
 	if (sv->sqlite)
 		pthread_mutex_unlock(&sv->sqlite_writer);
 	/* an operation that failed inside makes the whole request roll back; an answer that said
@@ -382,6 +391,20 @@ void jr_server_metrics(struct jr_buf *out)
 		      "# TYPE jeugdroute_store_open_failures_total counter\n"
 		      "jeugdroute_store_open_failures_total %zu\n",
 		      atomic_load(&sv->in_flight), (size_t)atomic_load(&sv->m.store_opens_failed));
+	jr_buf_printf(out,
+		      "# HELP jeugdroute_store_transaction_seconds Time inside each request's database "
+		      "transaction (its reads, writes and audit entries, and the commit).\n"
+		      "# TYPE jeugdroute_store_transaction_seconds summary\n"
+		      "jeugdroute_store_transaction_seconds_sum %zu.%06zu\n"
+		      "jeugdroute_store_transaction_seconds_count %zu\n"
+		      "# HELP jeugdroute_store_transaction_failures_total Request transactions rolled "
+		      "back.\n"
+		      "# TYPE jeugdroute_store_transaction_failures_total counter\n"
+		      "jeugdroute_store_transaction_failures_total %zu\n",
+		      (size_t)(atomic_load(&sv->m.store_us_sum) / 1000000),
+		      (size_t)(atomic_load(&sv->m.store_us_sum) % 1000000),
+		      (size_t)atomic_load(&sv->m.store_count),
+		      (size_t)atomic_load(&sv->m.store_failures));
 }
 
 enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size_t errlen)

@@ -94,8 +94,9 @@ JSON='Content-Type: application/json'
 call "healthz" 200 '.status == "ok" and .database == "ok"' "$U/healthz"
 call "metrics" 200 - "$U/metrics"
 if grep -q '^jeugdroute_http_requests_total{class="2xx"} [1-9]' body &&
-	grep -q 'jeugdroute_http_request_duration_seconds_bucket{le="+Inf"}' body; then
-	ok "metrics: Prometheus text with counters and a latency histogram"
+	grep -q 'jeugdroute_http_request_duration_seconds_bucket{le="+Inf"}' body &&
+	grep -q '^jeugdroute_store_transaction_seconds_count [1-9]' body; then
+	ok "metrics: Prometheus text with counters, a latency histogram and database timings"
 else
 	not_ok "metrics: Prometheus text" "$(head -20 body)"
 fi
