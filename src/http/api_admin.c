@@ -15,11 +15,7 @@
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
-
-struct list_writer {
-	struct jr_buf *out;
-	size_t count;
-};
+#include "http/views.h"
 
 int jr_api_provider_status(struct jr_http_request *r)
 {
@@ -69,9 +65,11 @@ out:
 
 static enum jr_err write_user(void *ctx, const struct jr_user *u)
 {
-	struct list_writer *w = ctx;
-	enum jr_err err = jr_buf_printf(w->out, "%s{\"id\":%lld,\"username\":", w->count++ ? "," : "",
-					(long long)u->id);
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
+
+	if (!err)
+		err = jr_buf_printf(w->out, "{\"id\":%lld,\"username\":", (long long)u->id);
 	if (!err)
 		err = jr_buf_json_string(w->out, u->username);
 	if (!err)
@@ -84,21 +82,16 @@ static enum jr_err write_user(void *ctx, const struct jr_user *u)
 	return err;
 }
 
+static enum jr_err fill_users(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_user_each(r->store, write_user, w);
+}
+
 int jr_api_users_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
-		return status;
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_store_user_each(r->store, write_user, &w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	int status = jr_api_require(r, JR_CAP_ADMIN);
+	return status ? status : jr_reply_list(r, fill_users, r);
 }
 
 int jr_api_user_add(struct jr_http_request *r)
@@ -156,9 +149,12 @@ out:
 
 static enum jr_err write_organisation(void *ctx, const struct jr_organisation *o)
 {
-	struct list_writer *w = ctx;
-	enum jr_err err = jr_buf_printf(w->out, "%s{\"id\":%lld,\"kind\":\"%s\",\"name\":",
-					w->count++ ? "," : "", (long long)o->id, o->kind);
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
+
+	if (!err)
+		err = jr_buf_printf(w->out, "{\"id\":%lld,\"kind\":\"%s\",\"name\":", (long long)o->id,
+				    o->kind);
 	if (!err)
 		err = jr_buf_json_string(w->out, o->name);
 	if (!err)
@@ -167,19 +163,14 @@ static enum jr_err write_organisation(void *ctx, const struct jr_organisation *o
 	return err;
 }
 
+static enum jr_err fill_organisations(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_organisation_each(r->store, "", "", write_organisation, w);
+}
+
 int jr_api_organisations_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
-		return status;
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_store_organisation_each(r->store, "", "", write_organisation, &w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	int status = jr_api_require(r, JR_CAP_ADMIN);
+	return status ? status : jr_reply_list(r, fill_organisations, r);
 }

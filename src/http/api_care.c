@@ -19,6 +19,7 @@
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/views.h"
 #include "json/policy_set.h"
 
 #define LIST_MAX 500
@@ -67,56 +68,50 @@ static enum jr_err referral_json(struct jr_buf *b, const struct jr_referral *r, 
 	return err;
 }
 
-struct list_writer {
-	struct jr_buf *out;
-	size_t count;
-};
+/* 0 when the principal has `cap` and its organisation an AGB code (the key of its referrals or
+ * allocations); otherwise the status after answering 403. */
+static int require_agb(struct jr_http_request *r, int cap, const char *what)
+{
+	char message[160];
+	int status = jr_api_require(r, cap);
+
+	if (status || r->who.agb[0])
+		return status;
+	snprintf(message, sizeof(message),
+		 "uw organisatie heeft geen AGB-code: er zijn geen %s op uw naam", what);
+	return jr_reply_error(r, 403, "forbidden", NULL, message);
+}
 
 static enum jr_err write_referral(void *ctx, const struct jr_referral_row *row)
 {
-	struct list_writer *w = ctx;
-	char birth[JR_DATE_STRLEN];
-	enum jr_err err;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 
-	jr_date_format(row->birth_date, birth);
-	err = jr_buf_puts(w->out, w->count++ ? ",{\"referral\":" : "{\"referral\":");
+	if (!err)
+		err = jr_buf_puts(w->out, "{\"referral\":");
 	if (!err)
 		err = referral_json(w->out, &row->r, NULL);
 	if (!err)
-		err = jr_buf_puts(w->out, ",\"child\":{\"given_names\":");
+		err = jr_buf_putc(w->out, ',');
 	if (!err)
-		err = jr_buf_json_string(w->out, row->given_names);
+		err = jr_view_child(w->out, row->given_names, row->family_name, row->birth_date);
 	if (!err)
-		err = jr_buf_puts(w->out, ",\"family_name\":");
-	if (!err)
-		err = jr_buf_json_string(w->out, row->family_name);
-	if (!err)
-		err = jr_buf_printf(w->out,
-				    ",\"birth_date\":\"%s\"},\"help_request_state\":\"%s\","
-				    "\"allocated\":%s}",
-				    birth, row->state, row->allocated ? "true" : "false");
+		err = jr_buf_printf(w->out, ",\"help_request_state\":\"%s\",\"allocated\":%s}",
+				    row->state, row->allocated ? "true" : "false");
 	return err;
+}
+
+static enum jr_err fill_referrals(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX, write_referral,
+					 w);
 }
 
 int jr_api_referrals_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_REFER)))
-		return status;
-	if (!r->who.agb[0])
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "uw organisatie heeft geen AGB-code: er zijn geen verwijzingen op uw naam");
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
-						write_referral, &w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	int status = require_agb(r, JR_CAP_REFER, "verwijzingen");
+	return status ? status : jr_reply_list(r, fill_referrals, r);
 }
 
 /* The child with this BSN, registered first when it is new and the body says who it is. */
@@ -311,12 +306,10 @@ out:
 
 static enum jr_err allocation_json(struct jr_buf *b, const struct jr_allocation_row *a)
 {
-	char start[JR_DATE_STRLEN], birth[JR_DATE_STRLEN], started[JR_DATE_STRLEN],
-		stopped[JR_DATE_STRLEN];
+	char start[JR_DATE_STRLEN], started[JR_DATE_STRLEN], stopped[JR_DATE_STRLEN];
 	enum jr_err err;
 
 	jr_date_format(a->start, start);
-	jr_date_format(a->birth_date, birth);
 	jr_date_format(a->care_started, started);
 	jr_date_format(a->care_stopped, stopped);
 	err = jr_buf_printf(b,
@@ -327,17 +320,11 @@ static enum jr_err allocation_json(struct jr_buf *b, const struct jr_allocation_
 	if (!err)
 		err = jr_buf_json_string(b, a->result_description);
 	if (!err)
-		err = jr_buf_printf(b, ",\"product_code\":\"%s\",\"child\":{\"given_names\":",
-				    a->product_code);
+		err = jr_buf_printf(b, ",\"product_code\":\"%s\",", a->product_code);
 	if (!err)
-		err = jr_buf_json_string(b, a->given_names);
+		err = jr_view_child(b, a->given_names, a->family_name, a->birth_date);
 	if (!err)
-		err = jr_buf_puts(b, ",\"family_name\":");
-	if (!err)
-		err = jr_buf_json_string(b, a->family_name);
-	if (!err)
-		err = jr_buf_printf(b, ",\"birth_date\":\"%s\"},\"care\":{\"running\":%s", birth,
-				    a->care_running ? "true" : "false");
+		err = jr_buf_printf(b, ",\"care\":{\"running\":%s", a->care_running ? "true" : "false");
 	if (!err && a->care_started)
 		err = jr_buf_printf(b, ",\"started_on\":\"%s\"", started);
 	if (!err && a->care_stopped)
@@ -349,30 +336,22 @@ static enum jr_err allocation_json(struct jr_buf *b, const struct jr_allocation_
 
 static enum jr_err write_allocation(void *ctx, const struct jr_allocation_row *a)
 {
-	struct list_writer *w = ctx;
-	enum jr_err err = w->count++ ? jr_buf_putc(w->out, ',') : JR_OK;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 	return err ? err : allocation_json(w->out, a);
+}
+
+static enum jr_err fill_allocations(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
+					   write_allocation, w);
 }
 
 int jr_api_allocations_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_CARE_DELIVERY)))
-		return status;
-	if (!r->who.agb[0])
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "uw organisatie heeft geen AGB-code: er zijn geen toewijzingen op uw naam");
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
-						  write_allocation, &w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	int status = require_agb(r, JR_CAP_CARE_DELIVERY, "toewijzingen");
+	return status ? status : jr_reply_list(r, fill_allocations, r);
 }
 
 /* 0 when allocation r->ids[0] is made to the principal's organisation (as a provider). */
@@ -483,9 +462,12 @@ out:
 
 static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
 {
-	struct list_writer *w = ctx;
-	enum jr_err err = jr_buf_printf(w->out, "%s{\"id\":%lld,\"agb\":\"%s\",\"name\":",
-					w->count++ ? "," : "", (long long)p->id, p->agb);
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
+
+	if (!err)
+		err = jr_buf_printf(w->out, "{\"id\":%lld,\"agb\":\"%s\",\"name\":", (long long)p->id,
+				    p->agb);
 	if (!err)
 		err = jr_buf_json_string(w->out, p->name);
 	if (!err)
@@ -494,19 +476,14 @@ static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
 	return err;
 }
 
+static enum jr_err fill_providers(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_provider_each(r->store, write_provider, w);
+}
+
 int jr_api_providers_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_READ)))
-		return status;
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_store_provider_each(r->store, write_provider, &w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
+	return status ? status : jr_reply_list(r, fill_providers, r);
 }

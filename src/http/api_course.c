@@ -16,6 +16,7 @@
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/views.h"
 #include "json/policy_set.h"
 
 #define PAGE_MAX 200
@@ -99,37 +100,27 @@ static int scope(struct jr_http_request *r, bool write)
 	return jr_api_person_scope(r, child);
 }
 
-struct list_writer {
-	struct jr_buf *out;
-	size_t count;
-};
-
 static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
 {
-	struct list_writer *w = ctx;
-	char birth[JR_DATE_STRLEN];
-	enum jr_err err;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 
-	jr_date_format(row->birth_date, birth);
-	err = jr_buf_puts(w->out, w->count++ ? ",{\"help_request\":" : "{\"help_request\":");
+	if (!err)
+		err = jr_buf_puts(w->out, "{\"help_request\":");
 	if (!err)
 		err = help_request_json(w->out, &row->h, NULL);
 	if (!err)
-		err = jr_buf_puts(w->out, ",\"child\":{\"given_names\":");
+		err = jr_buf_putc(w->out, ',');
 	if (!err)
-		err = jr_buf_json_string(w->out, row->given_names);
+		err = jr_view_child(w->out, row->given_names, row->family_name, row->birth_date);
 	if (!err)
-		err = jr_buf_puts(w->out, ",\"family_name\":");
-	if (!err)
-		err = jr_buf_json_string(w->out, row->family_name);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"birth_date\":\"%s\"}}", birth);
+		err = jr_buf_putc(w->out, '}');
 	return err;
 }
 
 int jr_api_help_requests_list(struct jr_http_request *r)
 {
-	struct list_writer w = {.out = &r->out};
+	struct jr_list_writer w = {.out = &r->out};
 	bool open_only = true;
 	char text[16];
 	int64_t page = 1, per_page = 50, total = 0;

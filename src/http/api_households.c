@@ -8,22 +8,19 @@
 
 #include "http/access.h"
 #include "http/api.h"
-
-struct timeline_writer {
-	struct jr_buf *out;
-	size_t count;
-};
+#include "http/views.h"
 
 static enum jr_err write_event(void *ctx, const struct jr_timeline_event *e)
 {
-	struct timeline_writer *w = ctx;
-	enum jr_err err;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 
-	err = jr_buf_printf(w->out,
-			    "%s{\"day\":\"%s\",\"kind\":\"%s\",\"child_id\":%lld,"
-			    "\"help_request_id\":%lld,\"object_id\":%lld,\"text\":",
-			    w->count ? "," : "", e->day, e->kind, (long long)e->child_id,
-			    (long long)e->help_request_id, (long long)e->object_id);
+	if (!err)
+		err = jr_buf_printf(w->out,
+				    "{\"day\":\"%s\",\"kind\":\"%s\",\"child_id\":%lld,"
+				    "\"help_request_id\":%lld,\"object_id\":%lld,\"text\":",
+				    e->day, e->kind, (long long)e->child_id,
+				    (long long)e->help_request_id, (long long)e->object_id);
 	if (!err)
 		err = jr_buf_json_string(w->out, e->text);
 	if (!err)
@@ -32,7 +29,6 @@ static enum jr_err write_event(void *ctx, const struct jr_timeline_event *e)
 		err = jr_buf_json_string(w->out, e->extra);
 	if (!err)
 		err = jr_buf_putc(w->out, '}');
-	w->count++;
 	return err;
 }
 
@@ -51,7 +47,7 @@ int jr_api_household_get(struct jr_http_request *r)
 	struct jr_household h;
 	struct jr_household_member m[JR_HOUSEHOLD_MEMBERS_MAX];
 	bool visible[JR_HOUSEHOLD_MEMBERS_MAX] = {0}, any = false;
-	struct timeline_writer w = {.out = &r->out};
+	struct jr_list_writer w = {.out = &r->out};
 	char etag[32], object[32];
 	size_t count;
 	enum jr_err err;
@@ -120,7 +116,7 @@ int jr_api_household_get(struct jr_http_request *r)
 
 int jr_api_person_timeline(struct jr_http_request *r)
 {
-	struct timeline_writer w = {.out = &r->out};
+	struct jr_list_writer w = {.out = &r->out};
 	enum jr_err err;
 	int status;
 

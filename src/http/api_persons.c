@@ -9,6 +9,7 @@
 
 #include "http/access.h"
 #include "http/api.h"
+#include "http/views.h"
 
 int jr_api_person_scope(struct jr_http_request *r, int64_t id)
 {
@@ -96,17 +97,13 @@ int jr_api_person_involvement(struct jr_http_request *r)
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
-struct log_writer {
-	struct jr_buf *out;
-	size_t count;
-};
-
 static enum jr_err write_entry(void *ctx, const struct jr_audit_entry *e)
 {
-	struct log_writer *w = ctx;
-	enum jr_err err;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 
-	err = jr_buf_printf(w->out, "%s{\"at\":\"%s\",\"who\":", w->count ? "," : "", e->at);
+	if (!err)
+		err = jr_buf_printf(w->out, "{\"at\":\"%s\",\"who\":", e->at);
 	if (!err)
 		err = jr_buf_json_string(w->out, e->actor);
 	if (!err)
@@ -121,13 +118,12 @@ static enum jr_err write_entry(void *ctx, const struct jr_audit_entry *e)
 		err = jr_buf_json_string(w->out, e->reason);
 	if (!err)
 		err = jr_buf_putc(w->out, '}');
-	w->count++;
 	return err;
 }
 
 int jr_api_person_access_log(struct jr_http_request *r)
 {
-	struct log_writer w = {.out = &r->out};
+	struct jr_list_writer w = {.out = &r->out};
 	enum jr_err err;
 	int status;
 

@@ -6,23 +6,19 @@
 #include "app/signals.h"
 #include "http/access.h"
 #include "http/api.h"
+#include "http/views.h"
 #include "http/fields.h"
-
-struct signal_writer {
-	struct jr_buf *out;
-	size_t count;
-};
 
 static enum jr_err add_signal(void *ctx, const char *json)
 {
-	struct signal_writer *w = ctx;
-	enum jr_err err = w->count++ ? jr_buf_putc(w->out, ',') : JR_OK;
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
 	return err ? err : jr_buf_puts(w->out, json);
 }
 
 int jr_api_signals(struct jr_http_request *r)
 {
-	struct signal_writer w = {.out = &r->out};
+	struct jr_list_writer w = {.out = &r->out};
 	char text[16], day[JR_DATE_STRLEN];
 	jr_day date = jr_http_today();
 	enum jr_err err;
