@@ -414,7 +414,7 @@ async function providersScreen() {
     });
     const status = h('td', { class: 'utrecht-table__cell' }, PROVIDER_STATUS[x.status] || x.status);
     return h('tr', { class: 'utrecht-table__row' },
-      h('td', { class: 'utrecht-table__cell' }, x.name), h('td', { class: 'utrecht-table__cell' }, x.agb),
+      h('td', { class: 'utrecht-table__cell' }, link(`#/aanbieders/${x.id}`, x.name)), h('td', { class: 'utrecht-table__cell' }, x.agb),
       status, h('td', { class: 'utrecht-table__cell' }, form));
   });
   show('Zorgaanbieders', msg, p('Een geschorste aanbieder krijgt geen nieuwe toewijzingen; lopende zorg blijft in de dossiers.'),
@@ -423,6 +423,38 @@ async function providersScreen() {
       h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
         ['Naam', 'AGB-code', 'Status', 'Wijzigen'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
       h('tbody', { class: 'utrecht-table__body' }, rows))));
+}
+
+// One provider's contracts, and a new contract.
+async function contractsScreen(id) {
+  const list = await api('GET', `/api/v1/providers/${id}/contracts`);
+  if (!list.ok) { show('Contracten', alertBox('error', errorText(list))); return; }
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('contract-regio', 'Regio', h('input', { name: 'region', value: 'twente' })),
+    field('contract-gemeente', 'Gemeente (CBS-code)', h('input', { name: 'municipality', inputmode: 'numeric' }), 'Leeg: de hele regio.'),
+    field('contract-vormen', 'Vormen', h('input', { name: 'forms', value: '2,3' }), 'De vormen van jeugdhulp, gescheiden door komma\'s, bijvoorbeeld 2,3.'),
+    field('contract-begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
+    field('contract-einde', 'Einddatum', h('input', { name: 'end', type: 'date' })),
+    h('div', {}, button('Contract vastleggen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { region: form.region.value, forms: form.forms.value.split(',').map((x) => Number(x.trim())), start: form.start.value };
+    if (form.municipality.value) body.municipality = form.municipality.value;
+    if (form.end.value) body.end = form.end.value;
+    const r = await api('POST', `/api/v1/providers/${id}/contracts`, body);
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    await contractsScreen(id);
+  });
+  show(`Contracten van aanbieder ${id}`, msg, p(link('#/aanbieders', 'Terug naar de zorgaanbieders')),
+    tableWrap('Contracten', h('table', { class: 'utrecht-table' },
+      h('caption', { class: 'utrecht-table__caption' }, `Contracten (${list.data.count})`),
+      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+        ['Regio', 'Gemeente', 'Vormen', 'Producten', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+      h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((c) => h('tr', { class: 'utrecht-table__row' },
+        [c.region, c.municipality || 'hele regio', c.forms.join(', '), c.product_codes || '—', c.start, c.end || '—']
+          .map((t) => h('td', { class: 'utrecht-table__cell' }, t))))))),
+    heading(2, 'Nieuw contract'), form);
 }
 
 // User administration: the users (never a password), and a new user with a password shown once.
@@ -664,6 +696,7 @@ async function route() {
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
   else if (hash === '#/aanbieders') await providersScreen();
+  else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen();
   else await home();
 }

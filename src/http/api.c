@@ -36,6 +36,8 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/signals", jr_api_signals, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/figures", jr_api_figures, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/providers/{id}/status", jr_api_provider_status, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/providers/{id}/contracts", jr_api_contracts_list, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/providers/{id}/contracts", jr_api_contract_add, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/users", jr_api_users_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/users", jr_api_user_add, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/organisations", jr_api_organisations_list, JR_ROUTE_LOGIN},

@@ -67,6 +67,8 @@ int jr_api_provider_status(struct jr_http_request *r);
 int jr_api_users_list(struct jr_http_request *r);
 int jr_api_user_add(struct jr_http_request *r);
 int jr_api_organisations_list(struct jr_http_request *r);
+int jr_api_contracts_list(struct jr_http_request *r);
+int jr_api_contract_add(struct jr_http_request *r);
 
 /* api_socialmap.c */
 int jr_api_socialmap(struct jr_http_request *r);

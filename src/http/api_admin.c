@@ -3,6 +3,7 @@
  *   POST /api/v1/providers/{id}/status   a contract manager sets active, suspended or
  *                                        under_investigation (from the version read: 409 when
  *                                        stale); a suspended provider gets no new allocations
+ *   GET/POST /api/v1/providers/{id}/contracts   a provider's contracts; a new one
  *   GET  /api/v1/users                   an admin lists the users (never a password hash)
  *   POST /api/v1/users                   an admin adds a user; the password is made and shown
  *                                        once
@@ -173,4 +174,98 @@ int jr_api_organisations_list(struct jr_http_request *r)
 {
 	int status = jr_api_require(r, JR_CAP_ADMIN);
 	return status ? status : jr_reply_list(r, fill_organisations, r);
+}
+
+static enum jr_err write_contract(void *ctx, const struct jr_contract *c)
+{
+	struct jr_list_writer *w = ctx;
+	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
+	enum jr_err err = jr_view_item(w);
+	bool first = true;
+
+	jr_date_format(c->start, start);
+	jr_date_format(c->end, end);
+	if (!err)
+		err = jr_buf_printf(w->out,
+				    "{\"id\":%lld,\"region\":\"%s\",\"municipality\":\"%s\",\"forms\":[",
+				    (long long)c->id, c->region, c->municipality);
+	for (int f = 1; !err && f <= JR_FORM_COUNT; f++)
+		if (c->forms & 1u << f) {
+			err = jr_buf_printf(w->out, "%s%d", first ? "" : ",", f);
+			first = false;
+		}
+	if (!err)
+		err = jr_buf_printf(w->out, "],\"product_codes\":\"%s\",\"start\":\"%s\",\"end\":%s%s%s}",
+				    c->product_codes, start, c->has_end ? "\"" : "",
+				    c->has_end ? end : "null", c->has_end ? "\"" : "");
+	return err;
+}
+
+static enum jr_err fill_contracts(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_contract_each(r->store, r->ids[0], write_contract, w);
+}
+
+int jr_api_contracts_list(struct jr_http_request *r)
+{
+	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
+	return status ? status : jr_reply_list(r, fill_contracts, r);
+}
+
+int jr_api_contract_add(struct jr_http_request *r)
+{
+	static const char *const known[] = {"region", "municipality", "forms", "start", "end",
+					    "product_codes", NULL};
+	json_t *body = jr_http_json_body(r), *forms, *v;
+	struct jr_contract c = {.provider_id = r->ids[0]};
+	size_t i;
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_WRITE)) ||
+	    (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_text(r, body, "region", true, c.region, sizeof(c.region))) ||
+	    (status = jr_field_text(r, body, "municipality", false, c.municipality,
+				    sizeof(c.municipality))) ||
+	    (status = jr_field_date(r, body, "start", true, 0, &c.start)) ||
+	    (status = jr_field_date(r, body, "end", false, 0, &c.end)) ||
+	    (status = jr_field_text(r, body, "product_codes", false, c.product_codes,
+				    sizeof(c.product_codes))))
+		goto out;
+	c.has_end = c.end != 0;
+	forms = json_object_get(body, "forms");
+	if (!json_is_array(forms) || !json_array_size(forms)) {
+		status = jr_reply_error(r, 422, "invalid", "forms", "verwacht een lijst van vormen 1 tot en met 10");
+		goto out;
+	}
+	json_array_foreach(forms, i, v)
+	{
+		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 10) {
+			status = jr_reply_error(r, 422, "invalid", "forms",
+						"verwacht een lijst van vormen 1 tot en met 10");
+			goto out;
+		}
+		c.forms |= 1u << json_integer_value(v);
+	}
+	err = jr_store_contract_add(r->store, &r->actor, &c);
+	if (err == JR_ERR_INPUT)
+		status = jr_reply_error(r, 422, "invalid", NULL,
+					"het contract klopt niet: regio, vormen en looptijd (einde na begin)");
+	else if (err)
+		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze zorgaanbieder bestaat niet"
+								       : NULL);
+	else {
+		struct jr_list_writer w = {.out = &r->out};
+		jr_buf_reset(&r->out);
+		err = write_contract(&w, &c);
+		if (!err)
+			err = jr_buf_putc(&r->out, '\n');
+		status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	}
+out:
+	json_decref(body);
+	return status;
 }

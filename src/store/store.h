@@ -215,6 +215,10 @@ struct jr_contract {
 /* add: sets id; JR_ERR_NOT_FOUND when the provider does not exist. */
 enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_contract *c);
+typedef enum jr_err (*jr_contract_fn)(void *ctx, const struct jr_contract *c);
+/* A provider's contracts, oldest first; JR_ERR_NOT_FOUND when the provider does not exist. */
+enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_contract_fn fn,
+				   void *ctx);
 /* Whether some contract covers this provider, form and date, for `municipality` itself or its
  * whole `region`. */
 enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, int form,

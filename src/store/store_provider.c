@@ -283,3 +283,56 @@ out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
 }
+
+enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_contract_fn fn,
+				   void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_contract c;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM providers WHERE id = $1", provider_id));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, region, COALESCE(municipality, ''), forms, product_codes,"
+			  " COALESCE(tariff_cents, 0), COALESCE(unit, ''), start_date,"
+			  " COALESCE(end_date, ''), COALESCE(capacity, 0)"
+			  " FROM contracts WHERE provider_id = $1 ORDER BY start_date, id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	for (;;) {
+		const char *forms, *start, *end;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		memset(&c, 0, sizeof(c));
+		c.id = jr_db_col_int(st, 0);
+		c.provider_id = provider_id;
+		snprintf(c.region, sizeof(c.region), "%s", jr_db_col_text(st, 1));
+		snprintf(c.municipality, sizeof(c.municipality), "%s", jr_db_col_text(st, 2));
+		/* forms are stored as ",1,2,3," */
+		for (forms = jr_db_col_text(st, 3); *forms; forms++)
+			if (forms[0] == ',' && forms[1] >= '1' && forms[1] <= '9') {
+				int f = forms[1] - '0';
+				if (forms[2] == '0')
+					f = 10;
+				c.forms |= 1u << f;
+			}
+		snprintf(c.product_codes, sizeof(c.product_codes), "%s", jr_db_col_text(st, 4));
+		c.tariff_cents = jr_db_col_int(st, 5);
+		snprintf(c.unit, sizeof(c.unit), "%s", jr_db_col_text(st, 6));
+		start = jr_db_col_text(st, 7);
+		end = jr_db_col_text(st, 8);
+		if (jr_date_parse(start, strlen(start), &c.start)) {
+			err = JR_ERR_STORE;
+			goto out;
+		}
+		c.has_end = end[0] && !jr_date_parse(end, strlen(end), &c.end);
+		c.capacity = (int)jr_db_col_int(st, 9);
+		TRY(fn(ctx, &c));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

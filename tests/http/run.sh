@@ -261,6 +261,13 @@ call "no allocation to a suspended provider" 422 '.error.code == "refused" and (
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"municipal_decision\":true,\"start\":\"2026-12-01\",\"product_code\":\"$PRODUCT\",\"volume\":1}" \
 	"$HR_URL/$REF_HR/allocations"
+call "a provider's contracts" 200 '.count >= 1 and ([.items[].forms[]] | index(2)) != null' -b cm.jar "$U/api/v1/providers/$PROVIDER/contracts"
+call "a contract manager adds a contract" 201 '.forms == [4,5] and .municipality == "0141" and .end == "2027-12-31"' \
+	-b cm.jar -H "$JSON" -H "X-CSRF-Token: $CM" \
+	-d '{"region":"twente","municipality":"0141","forms":[4,5],"start":"2027-01-01","end":"2027-12-31"}' \
+	"$U/api/v1/providers/$PROVIDER/contracts"
+call "a contract ending before it starts is refused" 422 - -b cm.jar -H "$JSON" -H "X-CSRF-Token: $CM" \
+	-d '{"region":"twente","forms":[4],"start":"2027-01-01","end":"2026-12-31"}' "$U/api/v1/providers/$PROVIDER/contracts"
 call "a contract manager reads no client data (403)" 403 - -b cm.jar "$U/api/v1/persons/$ALMELO_CHILD"
 call "a consulent may not suspend (403)" 403 - -b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d "{\"status\":\"active\",\"version\":1}" "$U/api/v1/providers/$PROVIDER/status"

@@ -226,6 +226,15 @@ try {
   await firstRow.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByRole('status').filter({ hasText: 'geschorst' }).waitFor();
   ok((await firstRow.locator('td').nth(2).textContent()) === 'geschorst', 'the contract manager suspends a provider');
+  await firstRow.getByRole('link').click();
+  await page.getByRole('heading', { name: /^Contracten van aanbieder/ }).waitFor();
+  const before = await page.locator('tbody tr').count();
+  await page.getByLabel('Vormen').fill('4');
+  await page.getByLabel('Begindatum').fill('2027-01-01');
+  await page.getByRole('button', { name: 'Contract vastleggen' }).click();
+  await page.locator('tbody tr').nth(before).waitFor();
+  ok(true, 'the contract manager adds a contract');
+  await screen(page, '15b-contracten');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
