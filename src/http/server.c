@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "core/alloc.h"
+#include "core/text.h"
 #include "http/api.h"
 #include "http/router.h"
 
@@ -188,7 +189,8 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 
 	r->actor.who = "anonymous";
 	r->actor.origin = r->remote;
-	r->actor.reason = reason && reason[0] && strlen(reason) <= 200 ? reason
+	/* why, for the audit log: the client's own words when they are plain text */
+	r->actor.reason = reason && jr_text_valid(reason, 201, false) ? reason
 								       : "via de webtoepassing of API";
 	if (x->too_many_headers) {
 		jr_reply_error(r, 431, "too_many_headers", NULL, "te veel kopregels in de aanvraag");

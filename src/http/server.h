@@ -25,7 +25,6 @@ struct jr_server_config {
 	const char *web_dir;   /* the browser UI's files, or NULL */
 	unsigned threads;      /* worker threads, at least 2 */
 	const char *ready_file; /* when set, the URL is written there once listening (the tests) */
-	bool cookie_secure;    /* Secure on the session cookie (behind TLS) */
 };
 
 struct jr_buf;
