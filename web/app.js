@@ -191,15 +191,22 @@ function newRequestScreen() {
   const msg = h('div', { 'aria-live': 'polite' });
   const today = new Date().toISOString().slice(0, 10);
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('kind', 'Nummer van het kind', h('input', { name: 'child', inputmode: 'numeric', required: true }), 'Het nummer (id) van het kind in de dossiers.'),
+    field('kind-bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off' }), 'Of vul hieronder het nummer in de dossiers in.'),
+    field('kind', 'Nummer van het kind', h('input', { name: 'child', inputmode: 'numeric' }), 'Het nummer (id) van het kind in de dossiers.'),
     field('gemeld-door', 'Gemeld door', select(RAISERS, { name: 'raised_by' })),
     field('vraag', 'De vraag, in de woorden van het gezin', h('textarea', { name: 'question', rows: 4, required: true })),
     field('gemeld-op', 'Gemeld op', h('input', { name: 'raised_on', type: 'date', value: today })),
     h('div', {}, button('Hulpvraag vastleggen')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    let childId = Number(form.child.value);
+    if (form.bsn.value.trim()) {
+      const found = await api('GET', `/api/v1/persons?bsn=${encodeURIComponent(form.bsn.value.trim())}`);
+      if (!found.ok) { msg.replaceChildren(alertBox('error', errorText(found))); return; }
+      childId = found.data.id;
+    }
     const r = await api('POST', '/api/v1/help-requests', {
-      child_id: Number(form.child.value), raised_by: form.raised_by.value,
+      child_id: childId, raised_by: form.raised_by.value,
       question: form.question.value, raised_on: form.raised_on.value,
     });
     if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }

@@ -12,6 +12,7 @@ const struct jr_route jr_api_routes[] = {
 	{"POST", "/api/v1/logout", jr_api_logout, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/me", jr_api_me, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/route", jr_api_route, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons", jr_api_person_find, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}", jr_api_person_get, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/involvement", jr_api_person_involvement, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/access-log", jr_api_person_access_log, JR_ROUTE_LOGIN},

@@ -36,6 +36,7 @@ int jr_api_route(struct jr_http_request *r);
 
 /* api_persons.c */
 int jr_api_person_get(struct jr_http_request *r);
+int jr_api_person_find(struct jr_http_request *r);
 int jr_api_person_involvement(struct jr_http_request *r);
 int jr_api_person_access_log(struct jr_http_request *r);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/ident.h"
 #include "http/access.h"
 #include "http/api.h"
 #include "http/views.h"
@@ -136,4 +137,29 @@ int jr_api_person_access_log(struct jr_http_request *r)
 	if (!err)
 		err = jr_buf_puts(&r->out, "]}\n");
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+/* GET /api/v1/persons?bsn=… — find a child by BSN, within the principal's reach (a search that
+ * finds nobody is audited too, by the store). */
+int jr_api_person_find(struct jr_http_request *r)
+{
+	struct jr_person p;
+	char bsn[16];
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
+		return status;
+	if (!jr_http_query(r, "bsn", bsn, sizeof(bsn)) || !jr_bsn_valid(bsn, strlen(bsn)))
+		return jr_reply_error(r, 422, "invalid", "bsn",
+				      "verwacht een geldig BSN (9 cijfers, elfproef)");
+	err = jr_store_person_find_bsn(r->store, &r->actor, bsn, &p);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_reply_error(r, 404, "not_found", "bsn", "niemand met dit BSN in de dossiers");
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	if ((status = jr_api_person_scope(r, p.id)))
+		return status;
+	r->ids[0] = p.id;
+	return jr_api_person_get(r);
 }

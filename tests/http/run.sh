@@ -142,6 +142,9 @@ call "a person of one's own municipality" 200 ".id == $ALMELO_CHILD and (.bsn | 
 	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD"
 header_has "the record's version as ETag" '^ETag: "[0-9]*"'
 call "an unknown person: 404" 404 - -b almelo.jar "$U/api/v1/persons/999999"
+ALMELO_BSN=$(curl -s -b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD" | jq -r .bsn)
+call "find a child by BSN" 200 ".id == $ALMELO_CHILD" -b almelo.jar "$U/api/v1/persons?bsn=$ALMELO_BSN"
+call "find by BSN: a bad BSN is named" 422 '.error.field == "bsn"' -b almelo.jar "$U/api/v1/persons?bsn=123"
 call "involvement" 200 ".person_id == $ALMELO_CHILD and (.involved | type) == \"array\"" -b almelo.jar \
 	"$U/api/v1/persons/$ALMELO_CHILD/involvement"
 call "the access log shows the consulent's reading" 200 \

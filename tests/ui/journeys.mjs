@@ -97,7 +97,9 @@ try {
   await page.getByRole('link', { name: 'Nieuwe hulpvraag vastleggen' }).click();
   await page.getByRole('heading', { name: 'Nieuwe hulpvraag' }).waitFor();
   await screen(page, '04-nieuwe-hulpvraag');
-  await page.getByLabel('Nummer van het kind').fill(child);
+  // the child is found by its BSN, as a consulent knows it
+  const bsn = (await (await page.request.get(`${url}/api/v1/persons/${child}`)).json()).bsn;
+  await page.getByLabel('BSN van het kind').fill(bsn);
   await page.getByLabel('Gemeld door').selectOption('school');
   await page.getByLabel('De vraag, in de woorden van het gezin').fill('Onze zoon gaat al weken niet naar school.');
   await page.getByRole('button', { name: 'Hulpvraag vastleggen' }).click();
