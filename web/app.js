@@ -156,6 +156,7 @@ async function home() {
   if (me.role === 'provider') { await providerScreen(); return; }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
   if (me.role === 'admin') { await usersScreen(); return; }
+  if (me.role === 'gi') { await measuresScreen(); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
@@ -327,6 +328,37 @@ async function providerScreen() {
   });
   show('Toewijzingen', msg, p(`${list.data.count} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'));
+}
+
+const INVOLVED = { local_team: 'lokaal team', referrer: 'verwijzer', provider: 'zorgaanbieder', gi: 'gecertificeerde instelling' };
+const MEASURES = { ots: 'ondertoezichtstelling', voogdij: 'voogdij', jeugdreclassering: 'jeugdreclassering', machtiging_gesloten: 'machtiging gesloten jeugdhulp' };
+
+// The GI's own cases: the children under a measure with it as GI.
+async function measuresScreen() {
+  const list = await api('GET', '/api/v1/measures');
+  if (!list.ok) { show('Maatregelen', alertBox('error', errorText(list))); return; }
+  show('Maatregelen', list.data.items.length ? tableWrap('Maatregelen', h('table', { class: 'utrecht-table' },
+    h('caption', { class: 'utrecht-table__caption' }, `Kinderen onder een maatregel van uw instelling (${list.data.count})`),
+    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+      ['Kind', 'Maatregel', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+    h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((m) => h('tr', { class: 'utrecht-table__row' },
+      h('td', { class: 'utrecht-table__cell' }, link(`#/kind/${m.child_id}`, `${m.child.given_names} ${m.child.family_name}`)),
+      h('td', { class: 'utrecht-table__cell' }, MEASURES[m.kind] || m.kind),
+      h('td', { class: 'utrecht-table__cell' }, m.start), h('td', { class: 'utrecht-table__cell' }, m.end || '—'))))))
+    : p('Geen maatregelen op naam van uw instelling.'));
+}
+
+// A child: who it is, who is involved, and its whole course.
+async function childScreen(id) {
+  const [person, involved, tl] = await Promise.all([api('GET', `/api/v1/persons/${id}`),
+    api('GET', `/api/v1/persons/${id}/involvement`), api('GET', `/api/v1/persons/${id}/timeline`)]);
+  if (!person.ok) { show('Kind', alertBox('error', errorText(person))); return; }
+  const who = involved.ok ? involved.data.involved : [];
+  show(`${person.data.given_names} ${person.data.family_name}`,
+    p(`Geboren ${person.data.birth_date}, gemeente ${person.data.municipality}.`),
+    heading(2, 'Betrokken'), who.length ? h('ul', { class: 'utrecht-unordered-list' },
+      who.map((v) => h('li', {}, `${v.name || INVOLVED[v.kind]} (${INVOLVED[v.kind] || v.kind}, sinds ${v.since})`))) : p('Nu is niemand betrokken.'),
+    heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : []));
 }
 
 // The policy dashboard: the regional figures, small cells suppressed by the server.
@@ -705,6 +737,7 @@ async function route() {
   else if (hash === '#/aanbieders') await providersScreen();
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen();
+  else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
   else await home();
 }
 

@@ -34,6 +34,7 @@ const struct jr_route jr_api_routes[] = {
 	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/providers", jr_api_providers_list, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/measures", jr_api_measures_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/signals", jr_api_signals, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/figures", jr_api_figures, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/providers/{id}/status", jr_api_provider_status, JR_ROUTE_LOGIN},

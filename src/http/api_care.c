@@ -487,3 +487,44 @@ int jr_api_providers_list(struct jr_http_request *r)
 	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
 	return status ? status : jr_reply_list(r, fill_providers, r);
 }
+
+static enum jr_err write_measure(void *ctx, const struct jr_measure_row *m)
+{
+	struct jr_list_writer *w = ctx;
+	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
+	enum jr_err err = jr_view_item(w);
+
+	jr_date_format(m->start, start);
+	jr_date_format(m->end, end);
+	if (!err)
+		err = jr_buf_printf(w->out,
+				    "{\"id\":%lld,\"child_id\":%lld,\"kind\":\"%s\",\"start\":\"%s\","
+				    "\"end\":%s%s%s,\"municipality\":\"%s\",",
+				    (long long)m->id, (long long)m->child_id, m->kind, start,
+				    m->end ? "\"" : "", m->end ? end : "null", m->end ? "\"" : "",
+				    m->municipality);
+	if (!err)
+		err = jr_view_child(w->out, m->given_names, m->family_name, m->birth_date);
+	if (!err)
+		err = jr_buf_putc(w->out, '}');
+	return err;
+}
+
+static enum jr_err fill_measures(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_measures_by_gi(r->store, &r->actor, r->who.organisation_id, LIST_MAX,
+				       write_measure, w);
+}
+
+int jr_api_measures_list(struct jr_http_request *r)
+{
+	int status = jr_api_require(r, JR_CAP_PERSON_READ);
+
+	if (status)
+		return status;
+	if (strcmp(r->who.role, "gi") != 0 || !r->who.organisation_id)
+		return jr_reply_error(r, 403, "forbidden", NULL,
+				      "de maatregelen staan op naam van een gecertificeerde instelling");
+	return jr_reply_list(r, fill_measures, r);
+}

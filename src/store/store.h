@@ -312,6 +312,24 @@ enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_acto
 enum jr_err jr_store_allocation_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				    struct jr_allocation_row *out);
 
+/* A measure as its GI sees it: with the child. */
+struct jr_measure_row {
+	int64_t id;
+	int64_t child_id;
+	char kind[32];
+	jr_day start, end; /* end 0 = none */
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+	char municipality[5];
+};
+typedef enum jr_err (*jr_measure_row_fn)(void *ctx, const struct jr_measure_row *m);
+/* The measures with this organisation as GI, newest first, at most `limit`; each child listed
+ * is audited. */
+enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
+				    int64_t gi_organisation_id, int64_t limit, jr_measure_row_fn fn,
+				    void *ctx);
+
 /* A court measure (OTS, voogdij, jeugdreclassering, machtiging gesloten jeugdhulp) for a child:
  * the compulsory framework. gi_organisation_id 0 = not recorded. */
 struct jr_measure_record {

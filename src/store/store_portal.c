@@ -153,3 +153,43 @@ out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
 }
+
+enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
+				    int64_t gi_organisation_id, int64_t limit, jr_measure_row_fn fn,
+				    void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_measure_row row;
+	enum jr_err err;
+	bool more;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT m.id, m.child_id, m.kind, m.start_date, COALESCE(m.end_date, ''),"
+			  " p.given_names, p.family_name, p.birth_date, p.municipality"
+			  " FROM measures m JOIN persons p ON p.id = m.child_id"
+			  " WHERE m.gi_organisation_id = $1 ORDER BY m.start_date DESC, m.id DESC LIMIT $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, gi_organisation_id));
+	TRY(jr_db_bind_int(st, 2, limit));
+	for (;;) {
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		memset(&row, 0, sizeof(row));
+		row.id = jr_db_col_int(st, 0);
+		row.child_id = jr_db_col_int(st, 1);
+		snprintf(row.kind, sizeof(row.kind), "%s", jr_db_col_text(st, 2));
+		TRY(day_of(jr_db_col_text(st, 3), &row.start));
+		TRY(day_of(jr_db_col_text(st, 4), &row.end));
+		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 5));
+		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 6));
+		TRY(day_of(jr_db_col_text(st, 7), &row.birth_date));
+		snprintf(row.municipality, sizeof(row.municipality), "%s", jr_db_col_text(st, 8));
+		TRY(jr_store_audit(s, a, "measure.list", row.child_id));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}

@@ -387,6 +387,11 @@ matrix policy beleid beleid-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
 matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD" \
 	F F F F F F F F  F F F F F F A A F  F F F F A
 
+GI_SESSION=$(session gi.werker gi-wachtwoord-123)
+call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures"
+call "a consulent has no measure list (403)" 403 - -b almelo.jar "$U/api/v1/measures"
+
 # 256 keep-alive connections at once, twenty requests each, none stalled or closed
 LOAD=$(dirname "$BIN")/http_load
 PORT=${U##*:}

@@ -240,6 +240,22 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
+  // A GI worker reads the children under its measures, and one child's course.
+  await login(page, 'jeugdbescherming', false);
+  await page.getByRole('heading', { name: 'Maatregelen' }).waitFor();
+  await screen(page, '16a-maatregelen');
+  const first = page.locator('tbody tr a').first();
+  if (await first.count()) {
+    await first.click();
+    await page.getByRole('heading', { name: 'Verloop' }).waitFor();
+    ok(true, 'the GI opens a child under its measure');
+    await screen(page, '16b-kind');
+  } else {
+    ok(true, 'the GI sees that no measure is on its name (no children to open)');
+  }
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
   // An admin adds a user; the password is shown once.
   await login(page, 'admin', false, process.env.JR_ADMIN_PASSWORD);
   await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
