@@ -7,8 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <sodium.h>
-
 #include "cli/cli.h"
 #include "core/text.h"
 
@@ -191,14 +189,4 @@ int jr_cli_field_error(const char *what, const char *field, const char *message)
 {
 	jr_cli_error("%s: veld %s: %s", what, field, message);
 	return 2;
-}
-
-void jr_cli_generate_password(char *out, size_t len)
-{
-	/* No look-alikes (0/O, 1/l/I): it is read off a screen once. */
-	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	for (size_t i = 0; i + 1 < len; i++)
-		out[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
-	out[len - 1] = '\0';
 }

@@ -102,10 +102,6 @@ int jr_cli_number(const char *s, long long min, long long max, long long *out);
 /* Reports "<what>: veld <field>: <message>" and returns 2. */
 int jr_cli_field_error(const char *what, const char *field, const char *message);
 
-/* A random password of len-1 letters and digits without look-alikes (0/O, 1/l/I), for a person
- * to read off the screen once (libsodium's generator). */
-void jr_cli_generate_password(char *out, size_t len);
-
 /* Prints "jeugdroute: <message>\n" on stderr. */
 void jr_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

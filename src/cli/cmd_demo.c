@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/password.h"
 #include "cli/cli.h"
 #include "core/ident.h"
 #include "core/rules.h"
@@ -2254,7 +2255,7 @@ static enum jr_err make_logins(struct demo *d, const char *password, struct demo
 			if (password)
 				snprintf(l->password, sizeof(l->password), "%s", password);
 			else
-				jr_cli_generate_password(l->password, 17);
+				jr_app_password(l->password, 17);
 			if ((err = jr_store_user_add_in(d->store, d->actor, l->username, l->role,
 							l->organisation_id, password ? password
 										     : l->password,

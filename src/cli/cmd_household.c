@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/password.h"
 #include "cli/cli.h"
 #include "core/ident.h"
 #include "json/policy_set.h"
@@ -466,7 +467,7 @@ int jr_cmd_user(int argc, char **argv)
 		goto out;
 	}
 	if (!password) {
-		jr_cli_generate_password(generated, sizeof(generated));
+		jr_app_password(generated, sizeof(generated));
 		password = generated;
 	}
 	if ((status = jr_cli_open_store("user", &a.db, &store)))

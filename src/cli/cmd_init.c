@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/password.h"
 #include "cli/cli.h"
 #include "json/file.h"
 #include "json/policy_json.h"
@@ -122,7 +123,7 @@ int jr_cmd_init(int argc, char **argv)
 	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", files, added);
 	if (!exists) {
 		if (!password) {
-			jr_cli_generate_password(generated, sizeof(generated));
+			jr_app_password(generated, sizeof(generated));
 			password = generated;
 		}
 		if (jr_store_user_add(store, &actor, ADMIN, "admin", password)) {

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/password.h"
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
@@ -100,7 +101,6 @@ int jr_api_user_add(struct jr_http_request *r)
 	static const char *const known[] = {"username", "role", "organisation_id", NULL};
 	static const char *const roles[] = {"consulent", "verwijzer",	     "gi",    "provider",
 					    "contract_manager", "policy", "admin", NULL};
-	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	json_t *body = jr_http_json_body(r);
 	char username[40], role[24], password[21];
 	int64_t organisation, id;
@@ -117,10 +117,7 @@ int jr_api_user_add(struct jr_http_request *r)
 				    role, sizeof(role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
 		goto out;
-	/* made up here and shown once; no look-alikes (0/O, 1/l/I) */
-	for (size_t i = 0; i + 1 < sizeof(password); i++)
-		password[i] = alphabet[randombytes_uniform(sizeof(alphabet) - 1)];
-	password[sizeof(password) - 1] = '\0';
+	jr_app_password(password, sizeof(password)); /* shown once, in the answer */
 	err = jr_store_user_add_in(r->store, &r->actor, username, role, organisation, password, &id);
 	if (err == JR_ERR_INPUT)
 		status = jr_reply_error(r, 422, "invalid", "username",

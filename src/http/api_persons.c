@@ -5,11 +5,11 @@
  * allocations). A refusal is audited too. The answer carries the record's version as ETag. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/ident.h"
 #include "http/access.h"
 #include "http/api.h"
+#include "http/fields.h"
 #include "http/views.h"
 
 int jr_api_person_scope(struct jr_http_request *r, int64_t id)
@@ -67,17 +67,13 @@ int jr_api_person_involvement(struct jr_http_request *r)
 {
 	struct jr_involvement inv[64];
 	char day[JR_DATE_STRLEN], since[JR_DATE_STRLEN];
-	time_t now = time(NULL);
-	struct tm tm;
-	jr_day on;
+	jr_day on = jr_http_today();
 	size_t count;
 	enum jr_err err;
 	int status;
 
 	if ((status = jr_api_person_scope(r, r->ids[0])))
 		return status;
-	localtime_r(&now, &tm);
-	on = jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	if ((err = jr_store_involvement(r->store, &r->actor, r->ids[0], on, inv, 64, &count)))
 		return jr_reply_err(r, err, NULL);
 	jr_date_format(on, day);

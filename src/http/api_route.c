@@ -3,23 +3,14 @@
  * with the help request (later endpoints); this asks "what fits?" only. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/alloc.h"
 #include "http/access.h"
 #include "http/api.h"
+#include "http/fields.h"
 #include "json/answer_json.h"
 #include "json/policy_set.h"
 #include "json/request_json.h"
-
-static jr_day today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return jr_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 int jr_api_route(struct jr_http_request *r)
 {
@@ -46,7 +37,7 @@ int jr_api_route(struct jr_http_request *r)
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	err = jr_request_parse(r->body, r->body_len, today(), req, &diag);
+	err = jr_request_parse(r->body, r->body_len, jr_http_today(), req, &diag);
 	if (err == JR_ERR_INPUT || err == JR_ERR_TOO_BIG) {
 		status = jr_reply_error(r, err == JR_ERR_TOO_BIG ? 413 : 422,
 					err == JR_ERR_TOO_BIG ? "too_large" : "invalid", diag.path,

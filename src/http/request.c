@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json/json_common.h"
+
 const char *jr_http_header(const struct jr_http_request *r, const char *name)
 {
 	return r->header ? r->header(r->conn, name) : NULL;
@@ -112,31 +114,6 @@ int jr_reply_err(struct jr_http_request *r, enum jr_err err, const char *message
 	return jr_reply_error(r, status, code, NULL, message ? message : text);
 }
 
-/* The deepest nesting of arrays and objects in `s` (outside strings). */
-static int json_depth(const char *s, size_t len)
-{
-	int depth = 0, max = 0;
-	bool in_string = false;
-
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (in_string) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_string = false;
-		} else if (c == '"') {
-			in_string = true;
-		} else if (c == '{' || c == '[') {
-			if (++depth > max)
-				max = depth;
-		} else if (c == '}' || c == ']') {
-			depth--;
-		}
-	}
-	return max;
-}
-
 struct json_t *jr_http_json_body(struct jr_http_request *r)
 {
 	const char *type = jr_http_header(r, "Content-Type");
@@ -149,7 +126,7 @@ struct json_t *jr_http_json_body(struct jr_http_request *r)
 			       "stuur de gegevens als JSON (Content-Type: application/json)");
 		return NULL;
 	}
-	if (json_depth(r->body, r->body_len) > JR_HTTP_JSON_DEPTH_MAX) {
+	if (jr_json_depth(r->body, r->body_len, JR_HTTP_JSON_DEPTH_MAX) > JR_HTTP_JSON_DEPTH_MAX) {
 		jr_reply_error(r, 400, "too_deep", NULL, "de JSON is te diep genest (meer dan 32 lagen)");
 		return NULL;
 	}

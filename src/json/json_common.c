@@ -1,6 +1,8 @@
 /* json_common: the strict load and type names shared by the JSON adapters (see json_common.h). */
 #include "json/json_common.h"
 
+#include <stdbool.h>
+
 #include "core/alloc.h"
 
 enum jr_err jr_json_load(const char *text, size_t len, json_t **root, json_error_t *jerr)
@@ -29,4 +31,34 @@ const char *jr_json_type_name(const json_t *v)
 	case JSON_NULL: return "null";
 	}
 	return "onbekend";
+}
+
+/* Nesting depth of a JSON text, counted outside strings, stopping early past `max`. Rejecting
+ * deep documents before the parser sees them bounds its recursion and memory. */
+int jr_json_depth(const char *s, size_t len, int max)
+{
+	int depth = 0, deepest = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > deepest)
+				deepest = depth;
+			if (deepest > max)
+				return deepest;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return deepest;
 }

@@ -22,36 +22,6 @@ __attribute__((format(printf, 3, 4))) static enum jr_err bad(struct jr_diag *d, 
 	return JR_ERR_INPUT;
 }
 
-/* Nesting depth of a JSON text, counted outside strings, stopping early past `max`. Rejecting
- * deep documents before the parser sees them bounds its recursion and memory. */
-static int json_depth(const char *s, size_t len, int max)
-{
-	int depth = 0, deepest = 0;
-	bool in_string = false;
-
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (in_string) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_string = false;
-			continue;
-		}
-		if (c == '"') {
-			in_string = true;
-		} else if (c == '{' || c == '[') {
-			if (++depth > deepest)
-				deepest = depth;
-			if (deepest > max)
-				return deepest;
-		} else if (c == '}' || c == ']') {
-			depth--;
-		}
-	}
-	return deepest;
-}
-
 static enum jr_err parse_date(struct jr_diag *d, const char *field, json_t *v, jr_day *out)
 {
 	if (!json_is_string(v))
@@ -341,7 +311,7 @@ enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
 		bad(d, "(verzoek)", "is %zu bytes; hoogstens %d", len, JR_REQUEST_MAX_BYTES);
 		return JR_ERR_TOO_BIG;
 	}
-	if (json_depth(text, len, JR_REQUEST_MAX_DEPTH) > JR_REQUEST_MAX_DEPTH) {
+	if (jr_json_depth(text, len, JR_REQUEST_MAX_DEPTH) > JR_REQUEST_MAX_DEPTH) {
 		bad(d, "(verzoek)", "is dieper genest dan %d niveaus", JR_REQUEST_MAX_DEPTH);
 		return JR_ERR_TOO_BIG;
 	}
