@@ -9,11 +9,13 @@ static const struct {
 	unsigned caps;
 } roles[] = {
 	{"consulent", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_PERSON_WRITE |
-			      1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_SIGNALS},
-	{"verwijzer", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_REFER},
+			      1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_SIGNALS |
+			      1u << JR_CAP_WORK_LIST | 1u << JR_CAP_SOCIAL_MAP},
+	{"verwijzer", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_REFER |
+			      1u << JR_CAP_SOCIAL_MAP},
 	{"gi", 1u << JR_CAP_ROUTE | 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_PERSON_WRITE |
-		       1u << JR_CAP_PROVIDERS_READ},
-	{"provider", 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_CARE_DELIVERY},
+		       1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_SOCIAL_MAP | 1u << JR_CAP_MEASURES},
+	{"provider", 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_CARE_DELIVERY | 1u << JR_CAP_SOCIAL_MAP},
 	{"contract_manager", 1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_PROVIDERS_WRITE |
 				     1u << JR_CAP_FIGURES},
 	{"policy", 1u << JR_CAP_FIGURES},
@@ -58,6 +60,9 @@ const char *jr_capability_name(enum jr_capability cap)
 		[JR_CAP_PROVIDERS_WRITE] = "providers_write",
 		[JR_CAP_FIGURES] = "figures",
 		[JR_CAP_SIGNALS] = "signals",
+		[JR_CAP_WORK_LIST] = "work_list",
+		[JR_CAP_SOCIAL_MAP] = "social_map",
+		[JR_CAP_MEASURES] = "measures",
 		[JR_CAP_ADMIN] = "admin",
 	};
 	return (unsigned)cap < JR_CAP_COUNT ? names[cap] : "?";

@@ -24,6 +24,9 @@ enum jr_capability {
 	JR_CAP_PROVIDERS_WRITE,
 	JR_CAP_FIGURES,        /* the regional figures (aggregates, small cells suppressed) */
 	JR_CAP_SIGNALS,        /* the signals of one's own municipality */
+	JR_CAP_WORK_LIST,      /* the help requests of one's own municipality */
+	JR_CAP_SOCIAL_MAP,     /* search the social map */
+	JR_CAP_MEASURES,       /* the measures with one's own organisation as GI */
 	JR_CAP_ADMIN,          /* users and organisations */
 	JR_CAP_COUNT
 };

@@ -519,11 +519,11 @@ static enum jr_err fill_measures(struct jr_list_writer *w)
 
 int jr_api_measures_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_PERSON_READ);
+	int status = jr_api_require(r, JR_CAP_MEASURES);
 
 	if (status)
 		return status;
-	if (strcmp(r->who.role, "gi") != 0 || !r->who.organisation_id)
+	if (!r->who.organisation_id)
 		return jr_reply_error(r, 403, "forbidden", NULL,
 				      "de maatregelen staan op naam van een gecertificeerde instelling");
 	return jr_reply_list(r, fill_measures, r);

@@ -128,8 +128,8 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_SIGNALS)))
-		return status; /* the work list is the local team's */
+	if ((status = jr_api_require(r, JR_CAP_WORK_LIST)))
+		return status;
 	if (!r->who.municipality[0])
 		return jr_reply_error(r, 403, "forbidden", NULL,
 				      "uw organisatie hoort bij geen gemeente");

@@ -76,10 +76,10 @@ int jr_api_socialmap(struct jr_http_request *r)
 	long long n;
 	enum jr_err err;
 
-	/* those who help families: the local team, referrers, GIs, providers */
-	if (!jr_access_may(&r->who, JR_CAP_ROUTE) && !jr_access_may(&r->who, JR_CAP_CARE_DELIVERY))
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "uw rol geeft geen toegang tot dit onderdeel");
+	int status = jr_api_require(r, JR_CAP_SOCIAL_MAP);
+
+	if (status)
+		return status;
 	jr_buf_reset(&r->out);
 	if (jr_http_query(r, "municipality", text, sizeof(text))) {
 		if (strlen(text) != 4 || !jr_policy_set_find(r->policies, text))

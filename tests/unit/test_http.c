@@ -75,10 +75,10 @@ static void test_role_matrix(void **state)
 		const char *role;
 		const char *caps; /* the capabilities it has, space-separated */
 	} expect[] = {
-		{"consulent", "route person_read person_write providers_read signals"},
-		{"verwijzer", "route person_read refer"},
-		{"gi", "route person_read person_write providers_read"},
-		{"provider", "person_read care_delivery"},
+		{"consulent", "route person_read person_write providers_read signals work_list social_map"},
+		{"verwijzer", "route person_read refer social_map"},
+		{"gi", "route person_read person_write providers_read social_map measures"},
+		{"provider", "person_read care_delivery social_map"},
 		{"contract_manager", "providers_read providers_write figures"},
 		{"policy", "figures"},
 		{"admin", "admin"},
