@@ -8,6 +8,7 @@
  * of a small statement's cost, so a finalized statement is reset and kept in a small per-
  * connection cache, keyed by its SQL, and the next prepare of the same SQL takes it from there
  * (SQLite re-prepares a cached statement by itself if the schema changed meanwhile). */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,14 +78,23 @@ static enum jr_err sq_exec(struct jr_db *db, const char *sql)
 	return map(sqlite3_exec(db->conn, sql, NULL, NULL, NULL));
 }
 
+/* Before SQLite's first use: no memory statistics, which take a process-wide mutex and count on
+ * every allocation SQLite makes (nothing here reads them). */
+static void configure_once(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static enum jr_err sq_open(const char *path, bool create, struct jr_db **out, char *errmsg,
 			   size_t errlen)
 {
+	static pthread_once_t configured = PTHREAD_ONCE_INIT;
 	struct jr_db *db = jr_calloc(1, sizeof(*db));
 	enum jr_err err;
 	int rc;
 
 	*out = NULL;
+	pthread_once(&configured, configure_once);
 	if (!db)
 		return JR_ERR_NOMEM;
 	db->base.driver = &jr_db_sqlite_driver;

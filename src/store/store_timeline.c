@@ -9,9 +9,11 @@
 
 /* Columns: day, kind, help request id (0 for a measure), object id, text, number (form, …),
  * state, and the step's place in a course (so that one day's events read in order). Dates
- * stored as timestamps are cut to their day. */
+ * stored as timestamps are cut to their day. The union is sorted once, as a subquery: an ORDER BY
+ * on the compound itself makes SQLite sort every branch and merge them, which took half the time
+ * of a family page. */
 static const char timeline_sql[] =
-	"SELECT h.raised_on AS day, 'help_request' AS kind, h.id AS hr, h.id AS obj,"
+	"SELECT * FROM (SELECT h.raised_on AS day, 'help_request' AS kind, h.id AS hr, h.id AS obj,"
 	" h.question AS text, 0 AS num, h.state AS state, 0 AS step"
 	" FROM help_requests h WHERE h.child_id = $1"
 	" UNION ALL SELECT b.made_on, 'analysis', b.help_request_id, b.id, b.explanation, 0, '', 1"
@@ -47,7 +49,7 @@ static const char timeline_sql[] =
 	" FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"
 	" JOIN help_requests h ON a.help_request_id = h.id"
 	" JOIN providers p ON p.id = a.provider_id"
-	" WHERE h.child_id = $1 AND d.stopped_on IS NOT NULL"
+	" WHERE h.child_id = $1 AND d.stopped_on IS NOT NULL)"
 	" ORDER BY 1, 3, 8, 4";
 
 enum jr_err jr_store_timeline(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
