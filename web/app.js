@@ -67,6 +67,24 @@ const heading = (level, text) => h(`h${level}`, { class: `utrecht-heading-${leve
 const link = (href, text) => h('a', { class: 'utrecht-link', href }, text);
 const button = (text, attrs = {}) => h('button', { class: 'utrecht-button utrecht-button--primary-action', type: 'submit', ...attrs }, text);
 
+// The page of a long list the address asks for (#/…?pagina=N), 1 when it asks for none.
+function pageAsked() {
+  const q = location.hash.indexOf('?');
+  const n = q < 0 ? 1 : Number(new URLSearchParams(location.hash.slice(q + 1)).get('pagina'));
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+// Under a list of more than one page: where one is, and links to the page before and after.
+function pager(list) {
+  const pages = Math.max(1, Math.ceil(list.total / list.per_page));
+  if (pages <= 1) return null;
+  const base = location.hash.split('?')[0] || '#/';
+  return h('nav', { class: 'pager', 'aria-label': 'Pagina\'s' },
+    list.page > 1 ? link(`${base}?pagina=${list.page - 1}`, 'Vorige pagina') : null,
+    h('span', { 'aria-current': 'page' }, `Pagina ${list.page} van ${pages}`),
+    list.page < pages ? link(`${base}?pagina=${list.page + 1}`, 'Volgende pagina') : null);
+}
+
 function alertBox(kind, text) {
   return h('div', { class: `utrecht-alert utrecht-alert--${kind}`, role: kind === 'error' ? 'alert' : 'status' },
     h('p', { class: 'utrecht-paragraph' }, text));
@@ -163,7 +181,7 @@ async function home() {
     return;
   }
   const [list, signals] = await Promise.all([
-    api('GET', '/api/v1/help-requests?per_page=25'),
+    api('GET', `/api/v1/help-requests?per_page=25&page=${pageAsked()}`),
     api('GET', '/api/v1/signals'),
   ]);
   if (!list.ok) { show('Werkbak', alertBox('error', errorText(list))); return; }
@@ -184,7 +202,7 @@ async function home() {
       h('strong', {}, SIGNALS[s.code] || s.code), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
       ': ', s.why)))
     : p('Geen open signalen.');
-  show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')), table,
+  show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')), table, pager(list.data),
     heading(2, `Signalen (${sig.length})`), sigList);
 }
 
@@ -228,7 +246,7 @@ const STATES = {
 
 // The GP's portal: refer a child, and see how one's referrals stand.
 async function referrerScreen() {
-  const list = await api('GET', '/api/v1/referrals');
+  const list = await api('GET', `/api/v1/referrals?page=${pageAsked()}`);
   const msg = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
@@ -257,14 +275,14 @@ async function referrerScreen() {
 }
 
 async function referrerList(box) {
-  renderReferrals(box, await api('GET', '/api/v1/referrals'));
+  renderReferrals(box, await api('GET', `/api/v1/referrals?page=${pageAsked()}`));
 }
 
 function renderReferrals(box, list) {
   if (!list.ok) { box.replaceChildren(alertBox('error', errorText(list))); return; }
   if (!list.data.items.length) { box.replaceChildren(p('Nog geen verwijzingen.')); return; }
   box.replaceChildren(tableWrap('Mijn verwijzingen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen op uw AGB-code (${list.data.count})`),
+    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen op uw AGB-code (${list.data.total})`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       ['Datum', 'Kind', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
@@ -272,12 +290,13 @@ function renderReferrals(box, list) {
       h('td', { class: 'utrecht-table__cell' }, `${it.child.given_names} ${it.child.family_name}`),
       h('td', { class: 'utrecht-table__cell' }, String(it.referral.form)),
       h('td', { class: 'utrecht-table__cell' }, it.referral.valid ? 'ja' : 'nee'),
-      h('td', { class: 'utrecht-table__cell' }, it.allocated ? 'toegewezen' : (STATES[it.help_request_state] || it.help_request_state))))))));
+      h('td', { class: 'utrecht-table__cell' }, it.allocated ? 'toegewezen' : (STATES[it.help_request_state] || it.help_request_state))))))),
+  pager(list.data));
 }
 
 // The provider's portal: incoming allocations, start and stop of care with the outcome.
 async function providerScreen() {
-  const list = await api('GET', '/api/v1/allocations');
+  const list = await api('GET', `/api/v1/allocations?page=${pageAsked()}`);
   if (!list.ok) { show('Toewijzingen', alertBox('error', errorText(list))); return; }
   const msg = h('div', { 'aria-live': 'polite' });
   const items = list.data.items.map((a) => {
@@ -326,8 +345,9 @@ async function providerScreen() {
       p(`Vorm ${a.form}, vanaf ${a.start} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : 'taakgericht'} — ${state}`),
       ...actions);
   });
-  show('Toewijzingen', msg, p(`${list.data.count} toewijzingen aan uw organisatie.`),
-    items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'));
+  show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
+    items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
+    pager(list.data));
 }
 
 const INVOLVED = { local_team: 'lokaal team', referrer: 'verwijzer', provider: 'zorgaanbieder', gi: 'gecertificeerde instelling' };
@@ -335,17 +355,17 @@ const MEASURES = { ots: 'ondertoezichtstelling', voogdij: 'voogdij', jeugdreclas
 
 // The GI's own cases: the children under a measure with it as GI.
 async function measuresScreen() {
-  const list = await api('GET', '/api/v1/measures');
+  const list = await api('GET', `/api/v1/measures?page=${pageAsked()}`);
   if (!list.ok) { show('Maatregelen', alertBox('error', errorText(list))); return; }
   show('Maatregelen', list.data.items.length ? tableWrap('Maatregelen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Kinderen onder een maatregel van uw instelling (${list.data.count})`),
+    h('caption', { class: 'utrecht-table__caption' }, `Kinderen onder een maatregel van uw instelling (${list.data.total})`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       ['Kind', 'Maatregel', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((m) => h('tr', { class: 'utrecht-table__row' },
       h('td', { class: 'utrecht-table__cell' }, link(`#/kind/${m.child_id}`, `${m.child.given_names} ${m.child.family_name}`)),
       h('td', { class: 'utrecht-table__cell' }, MEASURES[m.kind] || m.kind),
       h('td', { class: 'utrecht-table__cell' }, m.start), h('td', { class: 'utrecht-table__cell' }, m.end || '—'))))))
-    : p('Geen maatregelen op naam van uw instelling.'));
+    : p('Geen maatregelen op naam van uw instelling.'), pager(list.data));
 }
 
 // A child: who it is, who is involved, and its whole course.

@@ -22,8 +22,6 @@
 #include "http/views.h"
 #include "json/policy_set.h"
 
-#define LIST_MAX 500
-
 /* The COD327 referrer type and help-request source of the principal's kind of organisation. */
 static bool referrer_of(const struct jr_principal *p, int *type, const char **raised_by)
 {
@@ -104,14 +102,14 @@ static enum jr_err write_referral(void *ctx, const struct jr_referral_row *row)
 static enum jr_err fill_referrals(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX, write_referral,
-					 w);
+	return jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, jr_page_offset(w->page),
+					 w->page->per_page, write_referral, w, &w->page->total);
 }
 
 int jr_api_referrals_list(struct jr_http_request *r)
 {
 	int status = require_agb(r, JR_CAP_REFER, "verwijzingen");
-	return status ? status : jr_reply_list(r, fill_referrals, r);
+	return status ? status : jr_reply_page(r, fill_referrals, r);
 }
 
 /* The child with this BSN, registered first when it is new and the body says who it is. */
@@ -344,14 +342,15 @@ static enum jr_err write_allocation(void *ctx, const struct jr_allocation_row *a
 static enum jr_err fill_allocations(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb, LIST_MAX,
-					   write_allocation, w);
+	return jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb,
+					   jr_page_offset(w->page), w->page->per_page,
+					   write_allocation, w, &w->page->total);
 }
 
 int jr_api_allocations_list(struct jr_http_request *r)
 {
 	int status = require_agb(r, JR_CAP_CARE_DELIVERY, "toewijzingen");
-	return status ? status : jr_reply_list(r, fill_allocations, r);
+	return status ? status : jr_reply_page(r, fill_allocations, r);
 }
 
 /* 0 when allocation r->ids[0] is made to the principal's organisation (as a provider). */
@@ -513,8 +512,9 @@ static enum jr_err write_measure(void *ctx, const struct jr_measure_row *m)
 static enum jr_err fill_measures(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_measures_by_gi(r->store, &r->actor, r->who.organisation_id, LIST_MAX,
-				       write_measure, w);
+	return jr_store_measures_by_gi(r->store, &r->actor, r->who.organisation_id,
+				       jr_page_offset(w->page), w->page->per_page, write_measure, w,
+				       &w->page->total);
 }
 
 int jr_api_measures_list(struct jr_http_request *r)
@@ -526,5 +526,5 @@ int jr_api_measures_list(struct jr_http_request *r)
 	if (!r->who.organisation_id)
 		return jr_reply_error(r, 403, "forbidden", NULL,
 				      "de maatregelen staan op naam van een gecertificeerde instelling");
-	return jr_reply_list(r, fill_measures, r);
+	return jr_reply_page(r, fill_measures, r);
 }

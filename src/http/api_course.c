@@ -19,7 +19,6 @@
 #include "http/views.h"
 #include "json/policy_set.h"
 
-#define PAGE_MAX 200
 
 static const char *const raisers[] = {"family", "child",      "school",	     "childcare",
 				      "gp",	"youth_health", "police",    "veilig_thuis",
@@ -122,9 +121,8 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 {
 	struct jr_list_writer w = {.out = &r->out};
 	bool open_only = true;
+	struct jr_page page;
 	char text[16];
-	int64_t page = 1, per_page = 50, total = 0;
-	long long n;
 	enum jr_err err;
 	int status;
 
@@ -138,29 +136,20 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 			return jr_reply_error(r, 422, "invalid", "state", "kies open of all");
 		open_only = strcmp(text, "open") == 0;
 	}
-	if (jr_http_query(r, "page", text, sizeof(text))) {
-		if (jr_http_number(text, 1, 1000000, &n))
-			return jr_reply_error(r, 422, "invalid", "page", "verwacht een paginanummer vanaf 1");
-		page = n;
-	}
-	if (jr_http_query(r, "per_page", text, sizeof(text))) {
-		if (jr_http_number(text, 1, PAGE_MAX, &n))
-			return jr_reply_error(r, 422, "invalid", "per_page",
-					      "verwacht een aantal van 1 tot en met 200");
-		per_page = n;
-	}
+	if ((status = jr_page_read(r, &page)))
+		return status;
 	jr_buf_reset(&r->out);
 	err = jr_buf_puts(&r->out, "{\"items\":[");
 	if (!err)
 		err = jr_store_help_requests_of(r->store, &r->actor, r->who.municipality,
-						open_only, (page - 1) * per_page,
-						per_page, write_row, &w, &total);
+						open_only, jr_page_offset(&page), page.per_page,
+						write_row, &w, &page.total);
 	if (!err)
 		err = jr_buf_printf(&r->out,
-				    "],\"page\":%lld,\"per_page\":%lld,\"total\":%lld,"
+				    "],\"count\":%zu,\"page\":%lld,\"per_page\":%lld,\"total\":%lld,"
 				    "\"municipality\":\"%s\"}\n",
-				    (long long)page, (long long)per_page, (long long)total,
-				    r->who.municipality);
+				    w.count, (long long)page.page, (long long)page.per_page,
+				    (long long)page.total, r->who.municipality);
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 

@@ -279,9 +279,11 @@ struct jr_referral_row {
 	bool allocated;
 };
 typedef enum jr_err (*jr_referral_row_fn)(void *ctx, const struct jr_referral_row *r);
-/* The referrals under this AGB, newest first, at most `limit`; each child listed is audited. */
+/* The referrals under this AGB, newest first: a page of `limit` after `offset`; *total is how
+ * many there are in all. Each child listed is audited. */
 enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
-				      int64_t limit, jr_referral_row_fn fn, void *ctx);
+				      int64_t offset, int64_t limit, jr_referral_row_fn fn,
+				      void *ctx, int64_t *total);
 
 /* An allocation as its provider sees it: with the child and the state of care. */
 struct jr_allocation_row {
@@ -303,11 +305,11 @@ struct jr_allocation_row {
 	char provider_name[JR_PERSON_NAME_MAX];
 };
 typedef enum jr_err (*jr_allocation_row_fn)(void *ctx, const struct jr_allocation_row *r);
-/* The allocations to the provider with this AGB, newest first, at most `limit`; each child
- * listed is audited. */
+/* The allocations to the provider with this AGB, newest first: a page of `limit` after `offset`;
+ * *total is how many there are in all. Each child listed is audited. */
 enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_actor *a,
-					const char *agb, int64_t limit, jr_allocation_row_fn fn,
-					void *ctx);
+					const char *agb, int64_t offset, int64_t limit,
+					jr_allocation_row_fn fn, void *ctx, int64_t *total);
 /* One allocation (audited); JR_ERR_NOT_FOUND when there is none. */
 enum jr_err jr_store_allocation_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				    struct jr_allocation_row *out);
@@ -324,11 +326,11 @@ struct jr_measure_row {
 	char municipality[5];
 };
 typedef enum jr_err (*jr_measure_row_fn)(void *ctx, const struct jr_measure_row *m);
-/* The measures with this organisation as GI, newest first, at most `limit`; each child listed
- * is audited. */
+/* The measures with this organisation as GI, newest first: a page of `limit` after `offset`;
+ * *total is how many there are in all. Each child listed is audited. */
 enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
-				    int64_t gi_organisation_id, int64_t limit, jr_measure_row_fn fn,
-				    void *ctx);
+				    int64_t gi_organisation_id, int64_t offset, int64_t limit,
+				    jr_measure_row_fn fn, void *ctx, int64_t *total);
 
 /* A court measure (OTS, voogdij, jeugdreclassering, machtiging gesloten jeugdhulp) for a child:
  * the compulsory framework. gi_organisation_id 0 = not recorded. */

@@ -13,8 +13,28 @@ static enum jr_err day_of(const char *text, jr_day *out)
 	return text[0] && jr_date_parse(text, strlen(text), out) ? JR_ERR_STORE : JR_OK;
 }
 
+/* *total = the count `sql` gives for its one parameter, the AGB `agb` or else the id `id`;
+ * inside the caller's transaction, so that the count and the page agree. */
+static enum jr_err count_of(struct jr_store *s, const char *sql, const char *agb, int64_t id,
+			    int64_t *total)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	*total = 0;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(agb ? jr_db_bind_text(st, 1, agb) : jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	*total = row ? jr_db_col_int(st, 0) : 0;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
-				      int64_t limit, jr_referral_row_fn fn, void *ctx)
+				      int64_t offset, int64_t limit, jr_referral_row_fn fn,
+				      void *ctx, int64_t *total)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_referral_row row;
@@ -22,6 +42,7 @@ enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor 
 	bool more;
 
 	TRY(jr_store_begin(s));
+	TRY(count_of(s, "SELECT COUNT(*) FROM referrals WHERE agb = $1", agb, 0, total));
 	TRY(jr_db_prepare(
 	    s->db,
 	    "SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"
@@ -30,10 +51,11 @@ enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor 
 	    " (SELECT COUNT(*) FROM allocations al WHERE al.referral_id = r.id)"
 	    " FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
 	    " JOIN persons p ON p.id = h.child_id WHERE r.agb = $1"
-	    " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2",
+	    " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2 OFFSET $3",
 	    &st));
 	TRY(jr_db_bind_text(st, 1, agb));
 	TRY(jr_db_bind_int(st, 2, limit));
+	TRY(jr_db_bind_int(st, 3, offset));
 	for (;;) {
 		TRY(jr_db_step(st, &more));
 		if (!more)
@@ -102,8 +124,8 @@ static enum jr_err read_allocation_row(struct jr_db_stmt *st, struct jr_allocati
 }
 
 enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_actor *a,
-					const char *agb, int64_t limit, jr_allocation_row_fn fn,
-					void *ctx)
+					const char *agb, int64_t offset, int64_t limit,
+					jr_allocation_row_fn fn, void *ctx, int64_t *total)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_allocation_row row;
@@ -111,12 +133,17 @@ enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_acto
 	bool more;
 
 	TRY(jr_store_begin(s));
+	TRY(count_of(s,
+		     "SELECT COUNT(*) FROM allocations al JOIN providers pr ON pr.id = al.provider_id"
+		     " WHERE pr.agb = $1",
+		     agb, 0, total));
 	TRY(jr_db_prepare(s->db,
 			  ALLOCATION_ROW " WHERE pr.agb = $1 ORDER BY al.start_date DESC, al.id DESC"
-					 " LIMIT $2",
+					 " LIMIT $2 OFFSET $3",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, agb));
 	TRY(jr_db_bind_int(st, 2, limit));
+	TRY(jr_db_bind_int(st, 3, offset));
 	for (;;) {
 		TRY(jr_db_step(st, &more));
 		if (!more)
@@ -155,8 +182,8 @@ out:
 }
 
 enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
-				    int64_t gi_organisation_id, int64_t limit, jr_measure_row_fn fn,
-				    void *ctx)
+				    int64_t gi_organisation_id, int64_t offset, int64_t limit,
+				    jr_measure_row_fn fn, void *ctx, int64_t *total)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_measure_row row;
@@ -164,14 +191,18 @@ enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a
 	bool more;
 
 	TRY(jr_store_begin(s));
+	TRY(count_of(s, "SELECT COUNT(*) FROM measures WHERE gi_organisation_id = $1", NULL,
+		     gi_organisation_id, total));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT m.id, m.child_id, m.kind, m.start_date, COALESCE(m.end_date, ''),"
 			  " p.given_names, p.family_name, p.birth_date, p.municipality"
 			  " FROM measures m JOIN persons p ON p.id = m.child_id"
-			  " WHERE m.gi_organisation_id = $1 ORDER BY m.start_date DESC, m.id DESC LIMIT $2",
+			  " WHERE m.gi_organisation_id = $1 ORDER BY m.start_date DESC, m.id DESC"
+			  " LIMIT $2 OFFSET $3",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, gi_organisation_id));
 	TRY(jr_db_bind_int(st, 2, limit));
+	TRY(jr_db_bind_int(st, 3, offset));
 	for (;;) {
 		TRY(jr_db_step(st, &more));
 		if (!more)

@@ -224,6 +224,21 @@ call "the consulent allocates on the GP's referral" 201 ".provider_id == $PROVID
 ALLOCATION=$(jq .id body)
 P_CSRF=$(login prov.jar aanbieder aanbieder-wachtwoord)
 call "the provider sees the allocation" 200 "[.items[].id] | index($ALLOCATION) != null" -b prov.jar "$U/api/v1/allocations"
+# paging: pages of one, in order, counted, the same total on each; a bad page is named
+P_TOTAL=$(sqlite3 s.db "SELECT COUNT(*) FROM allocations a JOIN providers p ON p.id = a.provider_id WHERE p.agb = '$PROVIDER_AGB'")
+call "a provider's allocations in pages: the first of one" 200 \
+	".count == 1 and .page == 1 and .per_page == 1 and .total == $P_TOTAL and (.items | length) == 1" \
+	-b prov.jar "$U/api/v1/allocations?per_page=1"
+FIRST=$(jq '.items[0].id' body)
+if [ "$P_TOTAL" -ge 2 ]; then
+	call "the second page holds the next one" 200 ".page == 2 and .total == $P_TOTAL and .items[0].id != $FIRST" \
+		-b prov.jar "$U/api/v1/allocations?per_page=1&page=2"
+else
+	call "past the last page: no items, the same total" 200 ".count == 0 and .total == $P_TOTAL" \
+		-b prov.jar "$U/api/v1/allocations?per_page=1&page=2"
+fi
+call "per_page over 200 is named (422)" 422 '.error.field == "per_page"' -b prov.jar "$U/api/v1/allocations?per_page=201"
+call "a page that is no number is named (422)" 422 '.error.field == "page"' -b prov.jar "$U/api/v1/allocations?page=twee"
 call "the provider starts care" 200 '.care.running == true and .care.started_on == "2026-12-02"' -b prov.jar -H "$JSON" \
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$ALLOCATION/start"
 call "starting twice is 409" 409 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-03"}' \
@@ -389,7 +404,7 @@ matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD"
 
 GI_SESSION=$(session gi.werker gi-wachtwoord-123)
 call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \
-	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures"
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures?per_page=200"
 call "a consulent has no measure list (403)" 403 - -b almelo.jar "$U/api/v1/measures"
 
 # 256 keep-alive connections at once, twenty requests each, none stalled or closed
