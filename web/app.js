@@ -180,21 +180,38 @@ async function home() {
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
     return;
   }
-  const [list, signals] = await Promise.all([
+  const [list, signals, mine, due] = await Promise.all([
     api('GET', `/api/v1/help-requests?per_page=25&page=${pageAsked()}`),
     api('GET', '/api/v1/signals'),
+    api('GET', '/api/v1/households?per_page=50'),
+    api('GET', '/api/v1/help-requests?state=review_due&per_page=25'),
   ]);
   if (!list.ok) { show('Werkbak', alertBox('error', errorText(list))); return; }
+  const cell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
+  const head = (...names) => h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+    names.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t))));
+  const families = mine.ok && mine.data.items.length
+    ? tableWrap('Mijn gezinnen', h('table', { class: 'utrecht-table' },
+      h('caption', { class: 'utrecht-table__caption' }, `Gezinnen waarvan u regisseur bent (${mine.data.total})`),
+      head('Gezin', 'Kinderen', 'Open hulpvragen'),
+      h('tbody', { class: 'utrecht-table__body' }, mine.data.items.map((f) => h('tr', { class: 'utrecht-table__row' },
+        cell(link(`#/gezin/${f.id}`, f.family_name ? `Gezin ${f.family_name}` : `Huishouden ${f.id}`)),
+        cell(String(f.children)), cell(String(f.open_help_requests)))))))
+    : p(mine.ok ? 'U bent nog van geen gezin regisseur.' : errorText(mine));
+  const overdue = due.ok && due.data.items.length
+    ? h('ul', { class: 'utrecht-unordered-list' }, due.data.items.map((it) => h('li', {},
+      link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`),
+      ` — gemeld op ${it.help_request.raised_on}, stap: ${it.help_request.state_label}`)))
+    : p(due.ok ? 'Geen verlopen evaluaties.' : errorText(due));
   const rows = list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
-    h('td', { class: 'utrecht-table__cell' }, it.help_request.raised_on),
-    h('td', { class: 'utrecht-table__cell' }, link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`)),
-    h('td', { class: 'utrecht-table__cell' }, it.help_request.question),
-    h('td', { class: 'utrecht-table__cell' }, it.help_request.state_label),
-    h('td', { class: 'utrecht-table__cell' }, it.help_request.household_id ? link(`#/gezin/${it.help_request.household_id}`, 'Gezin') : '—')));
+    cell(it.help_request.raised_on),
+    cell(link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`)),
+    cell(it.help_request.question),
+    cell(it.help_request.state_label),
+    cell(it.help_request.household_id ? link(`#/gezin/${it.help_request.household_id}`, 'Gezin') : '—')));
   const table = tableWrap('Open hulpvragen', h('table', { class: 'utrecht-table' },
     h('caption', { class: 'utrecht-table__caption' }, `Open hulpvragen in uw gemeente (${list.data.total})`),
-    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-      ['Gemeld op', 'Kind', 'Vraag', 'Stap', 'Gezin'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+    head('Gemeld op', 'Kind', 'Vraag', 'Stap', 'Gezin'),
     h('tbody', { class: 'utrecht-table__body' }, rows)));
   const sig = signals.ok ? signals.data.signals : [];
   const sigList = sig.length
@@ -202,8 +219,11 @@ async function home() {
       h('strong', {}, SIGNALS[s.code] || s.code), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
       ': ', s.why)))
     : p('Geen open signalen.');
-  show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')), table, pager(list.data),
-    heading(2, `Signalen (${sig.length})`), sigList);
+  show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')),
+    heading(2, 'Mijn gezinnen'), families,
+    heading(2, 'Open hulpvragen'), table, pager(list.data),
+    heading(2, `Signalen (${sig.length})`), sigList,
+    heading(2, `Over tijd: evaluatie van doelen verlopen (${due.ok ? due.data.total : '?'})`), overdue);
 }
 
 function newRequestScreen() {

@@ -2207,7 +2207,8 @@ static enum jr_err load(struct demo *d, long total)
 /* --logins ja: one account per role to log in with, in the organisations where the demo has
  * most to show — the local team of the largest municipality and a GP practice there, the GI,
  * the provider with the most allocations (as an organisation of its own), the regional office
- * for contract management and policy. The passwords come from JEUGDROUTE_DEMO_PASSWORD or are
+ * for contract management and policy. The consulent takes over the families whose regie the
+ * municipality's demo consulent held. The passwords come from JEUGDROUTE_DEMO_PASSWORD or are
  * made up, and are shown once in the summary: demo accounts for fictitious data only. */
 #define DEMO_LOGINS 6
 struct demo_login {
@@ -2227,7 +2228,7 @@ static enum jr_err make_logins(struct demo *d, const char *password, struct demo
 	const struct demo_muni *big = &d->munis[0];
 	const struct demo_provider *busy = NULL;
 	char name[JR_PERSON_NAME_MAX];
-	int64_t provider_org = 0, id;
+	int64_t provider_org = 0, id, moved;
 	enum jr_err err;
 
 	for (size_t i = 1; i < d->muni_count; i++)
@@ -2262,6 +2263,11 @@ static enum jr_err make_logins(struct demo *d, const char *password, struct demo
 							&id)))
 				return err;
 			d->n.users++;
+			/* the consulent login holds the regie its municipality's demo consulent
+			 * had, so that "my families" shows families */
+			if (i == 0 && (err = jr_store_households_hand_over(
+					       d->store, d->actor, big->consulent_id, id, &moved)))
+				return err;
 			if (password)
 				snprintf(l->password, sizeof(l->password), "(JEUGDROUTE_DEMO_PASSWORD)");
 		}

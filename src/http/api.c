@@ -17,6 +17,7 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/persons/{id}/involvement", jr_api_person_involvement, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/access-log", jr_api_person_access_log, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/persons/{id}/timeline", jr_api_person_timeline, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/households", jr_api_households_mine, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/households/{id}", jr_api_household_get, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/help-requests", jr_api_help_requests_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests", jr_api_help_request_add, JR_ROUTE_LOGIN},

@@ -120,7 +120,7 @@ static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
 int jr_api_help_requests_list(struct jr_http_request *r)
 {
 	struct jr_list_writer w = {.out = &r->out};
-	bool open_only = true;
+	enum jr_help_request_filter filter = JR_HELP_REQUESTS_OPEN;
 	struct jr_page page;
 	char text[16];
 	enum jr_err err;
@@ -132,18 +132,24 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 		return jr_reply_error(r, 403, "forbidden", NULL,
 				      "uw organisatie hoort bij geen gemeente");
 	if (jr_http_query(r, "state", text, sizeof(text))) {
-		if (strcmp(text, "open") && strcmp(text, "all"))
-			return jr_reply_error(r, 422, "invalid", "state", "kies open of all");
-		open_only = strcmp(text, "open") == 0;
+		if (strcmp(text, "open") == 0)
+			filter = JR_HELP_REQUESTS_OPEN;
+		else if (strcmp(text, "all") == 0)
+			filter = JR_HELP_REQUESTS_ALL;
+		else if (strcmp(text, "review_due") == 0)
+			filter = JR_HELP_REQUESTS_REVIEW_DUE;
+		else
+			return jr_reply_error(r, 422, "invalid", "state",
+					      "kies open, all of review_due");
 	}
 	if ((status = jr_page_read(r, &page)))
 		return status;
 	jr_buf_reset(&r->out);
 	err = jr_buf_puts(&r->out, "{\"items\":[");
 	if (!err)
-		err = jr_store_help_requests_of(r->store, &r->actor, r->who.municipality,
-						open_only, jr_page_offset(&page), page.per_page,
-						write_row, &w, &page.total);
+		err = jr_store_help_requests_of(r->store, &r->actor, r->who.municipality, filter,
+						jr_http_today(), jr_page_offset(&page),
+						page.per_page, write_row, &w, &page.total);
 	if (!err)
 		err = jr_buf_printf(&r->out,
 				    "],\"count\":%zu,\"page\":%lld,\"per_page\":%lld,\"total\":%lld,"

@@ -1,5 +1,6 @@
-/* api_households: GET /api/v1/households/{id} — a family's page: the household, its members and
- * one timeline of every child's course — and GET /api/v1/persons/{id}/timeline.
+/* api_households: GET /api/v1/households — the families one coordinates (regisseur), in pages;
+ * GET /api/v1/households/{id} — a family's page: the household, its members and one timeline of
+ * every child's course; and GET /api/v1/persons/{id}/timeline.
  *
  * Only the children the principal may see (http/access.c) are shown, with the parents of a
  * household in which it sees at least one child; a household without such a child is refused. */
@@ -30,6 +31,41 @@ static enum jr_err write_event(void *ctx, const struct jr_timeline_event *e)
 	if (!err)
 		err = jr_buf_putc(w->out, '}');
 	return err;
+}
+
+static enum jr_err write_household(void *ctx, const struct jr_household_row *h)
+{
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
+
+	if (!err)
+		err = jr_buf_printf(w->out,
+				    "{\"id\":%lld,\"municipality\":\"%s\",\"version\":%d,"
+				    "\"first_child_id\":%lld,\"family_name\":",
+				    (long long)h->id, h->municipality, h->version,
+				    (long long)h->first_child_id);
+	if (!err)
+		err = jr_buf_json_string(w->out, h->family_name);
+	if (!err)
+		err = jr_buf_printf(w->out, ",\"children\":%d,\"open_help_requests\":%d}",
+				    h->children, h->open_help_requests);
+	return err;
+}
+
+static enum jr_err fill_households(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_households_coordinated(r->store, &r->actor, r->who.user_id,
+					       jr_page_offset(w->page), w->page->per_page,
+					       write_household, w, &w->page->total);
+}
+
+/* Only one's own: the list is of the households with the principal as coordinator, so it
+ * shows no family the principal does not already hold. */
+int jr_api_households_mine(struct jr_http_request *r)
+{
+	int status = jr_api_require(r, JR_CAP_PERSON_READ);
+	return status ? status : jr_reply_page(r, fill_households, r);
 }
 
 /* Whether the principal may see person `id` (no answer written). */

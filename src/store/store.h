@@ -469,6 +469,30 @@ enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a,
 enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
 					       struct jr_household *h, int64_t user_id);
 
+/* A household in a coordinator's list: the family name of its first child (what a consulent
+ * calls the family by), how many children and how many open help requests it has. */
+struct jr_household_row {
+	int64_t id;
+	char municipality[5];
+	int version;
+	int64_t first_child_id; /* 0 when the household has no child */
+	char family_name[JR_PERSON_NAME_MAX];
+	int children;
+	int open_help_requests;
+};
+typedef enum jr_err (*jr_household_row_fn)(void *ctx, const struct jr_household_row *h);
+/* The households with this user as coordinator (regisseur), by family name: a page of `limit`
+ * after `offset`; *total is how many there are in all. The child whose name is shown is
+ * audited. */
+enum jr_err jr_store_households_coordinated(struct jr_store *s, const struct jr_actor *a,
+					    int64_t user_id, int64_t offset, int64_t limit,
+					    jr_household_row_fn fn, void *ctx, int64_t *total);
+/* Hands every household coordinated by user `from` over to user `to` (a consulent leaves, a
+ * colleague takes her families), each with its history and audit entry as for one change;
+ * *moved says how many. JR_ERR_NOT_FOUND when `to` is no user. */
+enum jr_err jr_store_households_hand_over(struct jr_store *s, const struct jr_actor *a,
+					  int64_t from, int64_t to, int64_t *moved);
+
 /* Involvement (store_involvement.c): which organisations are involved with a child on a date,
  * derived from the records, never typed in. `via` says from what: help_request (the local team
  * of the municipality responsible, kind local_team), referral (the referrer, kind referrer;
@@ -591,13 +615,19 @@ struct jr_help_request_row {
 	jr_day birth_date;
 };
 typedef enum jr_err (*jr_help_request_row_fn)(void *ctx, const struct jr_help_request_row *r);
-/* The help requests of a municipality (the consulent's work list), newest first; only the open
- * ones (not closed or withdrawn) with `open_only`; a page of `limit` after `offset`; *total is
- * how many there are in all. Every child listed is audited. */
+/* Which help requests a work list shows. */
+enum jr_help_request_filter {
+	JR_HELP_REQUESTS_ALL,
+	JR_HELP_REQUESTS_OPEN,       /* neither closed nor withdrawn */
+	JR_HELP_REQUESTS_REVIEW_DUE, /* open, with a goal whose review date lies before `today` */
+};
+/* The help requests of a municipality (the consulent's work list) that pass `filter`, newest
+ * first: a page of `limit` after `offset`; *total is how many there are in all. Every child
+ * listed is audited. */
 enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
-				      const char *municipality, bool open_only, int64_t offset,
-				      int64_t limit, jr_help_request_row_fn fn, void *ctx,
-				      int64_t *total);
+				      const char *municipality, enum jr_help_request_filter filter,
+				      jr_day today, int64_t offset, int64_t limit,
+				      jr_help_request_row_fn fn, void *ctx, int64_t *total);
 
 struct jr_broad_analysis {
 	int64_t help_request_id;

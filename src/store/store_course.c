@@ -400,43 +400,60 @@ enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor 
 			      params, 4);
 }
 
+/* The work list's conditions by filter (after "h.municipality = $1"); the review day is $2 in
+ * the count and $4 in the page, after LIMIT $2 OFFSET $3. */
+#define OPEN_ONLY " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
+#define REVIEW_DUE(day)                                                                            \
+	OPEN_ONLY " AND EXISTS (SELECT 1 FROM goals g WHERE g.help_request_id = h.id"              \
+		  " AND g.review_on IS NOT NULL AND g.review_on < " day ")"
+#define WORK_LIST(where)                                                                           \
+	"SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name, p.birth_date"            \
+	" FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE h.municipality = $1"      \
+	where " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3"
+
 enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
-				      const char *municipality, bool open_only, int64_t offset,
-				      int64_t limit, jr_help_request_row_fn fn, void *ctx,
-				      int64_t *total)
+				      const char *municipality, enum jr_help_request_filter filter,
+				      jr_day today, int64_t offset, int64_t limit,
+				      jr_help_request_row_fn fn, void *ctx, int64_t *total)
 {
+	static const char *const count_sql[] = {
+		[JR_HELP_REQUESTS_ALL] = "SELECT COUNT(*) FROM help_requests h"
+					 " WHERE h.municipality = $1",
+		[JR_HELP_REQUESTS_OPEN] = "SELECT COUNT(*) FROM help_requests h"
+					  " WHERE h.municipality = $1" OPEN_ONLY,
+		[JR_HELP_REQUESTS_REVIEW_DUE] = "SELECT COUNT(*) FROM help_requests h"
+						" WHERE h.municipality = $1" REVIEW_DUE("$2"),
+	};
+	static const char *const page_sql[] = {
+		[JR_HELP_REQUESTS_ALL] = WORK_LIST(""),
+		[JR_HELP_REQUESTS_OPEN] = WORK_LIST(OPEN_ONLY),
+		[JR_HELP_REQUESTS_REVIEW_DUE] = WORK_LIST(REVIEW_DUE("$4")),
+	};
 	struct jr_db_stmt *st = NULL;
 	struct jr_help_request_row row;
+	char day[JR_DATE_STRLEN];
 	bool more;
 	enum jr_err err;
 
 	*total = 0;
+	if ((unsigned)filter > JR_HELP_REQUESTS_REVIEW_DUE)
+		return JR_ERR_INPUT;
+	jr_date_format(today, day);
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  open_only ? "SELECT COUNT(*) FROM help_requests h WHERE h.municipality = $1"
-				      " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
-				    : "SELECT COUNT(*) FROM help_requests h WHERE h.municipality = $1",
-			  &st));
+	TRY(jr_db_prepare(s->db, count_sql[filter], &st));
 	TRY(jr_db_bind_text(st, 1, municipality));
+	if (filter == JR_HELP_REQUESTS_REVIEW_DUE)
+		TRY(jr_db_bind_text(st, 2, day));
 	TRY(jr_db_step(st, &more));
 	*total = more ? jr_db_col_int(st, 0) : 0;
 	jr_db_finalize(st);
 	st = NULL;
-	TRY(jr_db_prepare(s->db,
-			  open_only
-				  ? "SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name,"
-				    " p.birth_date FROM help_requests h JOIN persons p ON p.id = h.child_id"
-				    " WHERE h.municipality = $1"
-				    " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
-				    " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3"
-				  : "SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name,"
-				    " p.birth_date FROM help_requests h JOIN persons p ON p.id = h.child_id"
-				    " WHERE h.municipality = $1"
-				    " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3",
-			  &st));
+	TRY(jr_db_prepare(s->db, page_sql[filter], &st));
 	TRY(jr_db_bind_text(st, 1, municipality));
 	TRY(jr_db_bind_int(st, 2, limit));
 	TRY(jr_db_bind_int(st, 3, offset));
+	if (filter == JR_HELP_REQUESTS_REVIEW_DUE)
+		TRY(jr_db_bind_text(st, 4, day));
 	for (;;) {
 		const char *birth;
 		TRY(jr_db_step(st, &more));

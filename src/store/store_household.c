@@ -399,21 +399,19 @@ out:
 	return err;
 }
 
-enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
-					       struct jr_household *h, int64_t user_id)
+/* jr_store_household_set_coordinator inside the caller's transaction. */
+static enum jr_err set_coordinator_in(struct jr_store *s, const struct jr_actor *a,
+				      struct jr_household *h, int64_t user_id)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_household before;
 	struct jr_buf old;
-	char now[21];
 	enum jr_err err;
 	bool row;
 
 	if (user_id <= 0)
 		return JR_ERR_INPUT;
 	jr_buf_init(&old, 1024);
-	jr_store_stamp(s, now);
-	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, h->id, &before));
 	if (before.version != h->version) {
 		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
@@ -437,5 +435,120 @@ enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct 
 out:
 	jr_db_finalize(st);
 	jr_buf_release(&old);
+	return err;
+}
+
+enum jr_err jr_store_household_set_coordinator(struct jr_store *s, const struct jr_actor *a,
+					       struct jr_household *h, int64_t user_id)
+{
+	enum jr_err err;
+
+	if (user_id <= 0)
+		return JR_ERR_INPUT;
+	TRY(jr_store_begin(s));
+	err = set_coordinator_in(s, a, h, user_id);
+out:
+	return jr_store_finish(s, err);
+}
+
+/* The first child of a household (lowest person id) and its family name, the children, and the
+ * help requests of its children that are neither closed nor withdrawn. */
+#define HOUSEHOLD_ROW                                                                              \
+	"SELECT h.id, h.municipality, h.version,"                                                  \
+	" COALESCE((SELECT MIN(m.person_id) FROM household_members m"                              \
+	"  WHERE m.household_id = h.id AND m.role = 'child'), 0) AS first_child,"                  \
+	" (SELECT COUNT(*) FROM household_members m WHERE m.household_id = h.id"                   \
+	"  AND m.role = 'child'),"                                                                 \
+	" (SELECT COUNT(*) FROM household_members m JOIN help_requests r ON r.child_id ="          \
+	"  m.person_id WHERE m.household_id = h.id AND m.role = 'child'"                           \
+	"  AND r.state <> 'closed' AND r.state <> 'withdrawn')"                                    \
+	" FROM households h WHERE h.coordinator_user_id = $1"
+
+enum jr_err jr_store_households_coordinated(struct jr_store *s, const struct jr_actor *a,
+					    int64_t user_id, int64_t offset, int64_t limit,
+					    jr_household_row_fn fn, void *ctx, int64_t *total)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_household_row row;
+	enum jr_err err;
+	bool more;
+
+	*total = 0;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM households WHERE coordinator_user_id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, user_id));
+	TRY(jr_db_step(st, &more));
+	*total = more ? jr_db_col_int(st, 0) : 0;
+	jr_db_finalize(st);
+	st = NULL;
+	/* by the family name shown, then by household: a stable order for paging */
+	TRY(jr_db_prepare(s->db,
+			  "SELECT x.*, COALESCE(p.family_name, '') FROM (" HOUSEHOLD_ROW ") x"
+			  " LEFT JOIN persons p ON p.id = x.first_child"
+			  " ORDER BY COALESCE(p.family_name, ''), x.id LIMIT $2 OFFSET $3",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, user_id));
+	TRY(jr_db_bind_int(st, 2, limit));
+	TRY(jr_db_bind_int(st, 3, offset));
+	for (;;) {
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		memset(&row, 0, sizeof(row));
+		row.id = jr_db_col_int(st, 0);
+		snprintf(row.municipality, sizeof(row.municipality), "%s", jr_db_col_text(st, 1));
+		row.version = (int)jr_db_col_int(st, 2);
+		row.first_child_id = jr_db_col_int(st, 3);
+		row.children = (int)jr_db_col_int(st, 4);
+		row.open_help_requests = (int)jr_db_col_int(st, 5);
+		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 6));
+		/* the name shown is an access to that child's record */
+		if (row.first_child_id)
+			TRY(jr_store_audit(s, a, "household.list", row.first_child_id));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_households_hand_over(struct jr_store *s, const struct jr_actor *a,
+					  int64_t from, int64_t to, int64_t *moved)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_household h;
+	enum jr_err err;
+	bool more;
+
+	*moved = 0;
+	if (from <= 0 || to <= 0 || from == to)
+		return JR_ERR_INPUT;
+	TRY(jr_store_begin(s));
+	TRY(jr_store_must_exist(s, "SELECT 1 FROM users WHERE id = $1", to));
+	/* one at a time, each through the one change of coordinator with its history; the query
+	 * is asked again each round, since every change takes a household out of its answer */
+	for (;;) {
+		TRY(jr_db_prepare(s->db,
+				  "SELECT " HOUSEHOLD_COLUMNS " FROM households"
+				  " WHERE coordinator_user_id = $1 ORDER BY id LIMIT 1",
+				  &st));
+		TRY(jr_db_bind_int(st, 1, from));
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		h.id = jr_db_col_int(st, 0);
+		snprintf(h.municipality, sizeof(h.municipality), "%s", jr_db_col_text(st, 1));
+		h.coordinator_user_id = jr_db_col_int(st, 2);
+		h.version = (int)jr_db_col_int(st, 3);
+		jr_db_finalize(st);
+		st = NULL;
+		TRY(set_coordinator_in(s, a, &h, to));
+		(*moved)++;
+	}
+out:
+	jr_db_finalize(st);
+	if (err)
+		*moved = 0;
 	return jr_store_finish(s, err);
 }

@@ -61,6 +61,11 @@ JEUGDROUTE_USER_PASSWORD=huisarts-wachtwoord "$BIN" user add --db s.db --key s.k
 ALMELO_HOUSEHOLD=$(sqlite3 s.db "SELECT hm.household_id FROM household_members hm
 	JOIN help_requests h ON h.child_id = hm.person_id JOIN allocations a ON a.help_request_id = h.id
 	WHERE h.municipality = '0141' ORDER BY hm.household_id LIMIT 1")
+# c.almelo holds the regie of that household
+C_ALMELO=$(sqlite3 s.db "SELECT id FROM users WHERE username = 'c.almelo'")
+"$BIN" household coordinator "$ALMELO_HOUSEHOLD" --db s.db --key s.key --user "$C_ALMELO" \
+	--version "$(sqlite3 s.db "SELECT version FROM households WHERE id = $ALMELO_HOUSEHOLD")" >/dev/null
+TODAY=$(date -u +%Y-%m-%d)
 
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --threads 4 --ready-file ready \
 	>serve.out 2>serve.err &
@@ -169,6 +174,16 @@ HR_URL=$U/api/v1/help-requests
 call "the work list of one's municipality" 200 '.municipality == "0141" and .total >= 1 and (.items | length) >= 1 and .items[0].child.family_name != null' \
 	-b almelo.jar "$HR_URL?per_page=5"
 call "the work list: a bad page is 422" 422 '.error.field == "page"' -b almelo.jar "$HR_URL?page=0"
+DUE=$(sqlite3 s.db "SELECT COUNT(*) FROM help_requests h WHERE h.municipality = '0141'
+	AND h.state NOT IN ('closed', 'withdrawn') AND EXISTS (SELECT 1 FROM goals g
+	WHERE g.help_request_id = h.id AND g.review_on < '$TODAY')")
+call "overdue: the open help requests whose goal review date has passed" 200 \
+	".total == $DUE and .count == ([$DUE, 50] | min) and ([.items[].help_request.state] | all(. != \"closed\" and . != \"withdrawn\"))" \
+	-b almelo.jar "$HR_URL?state=review_due"
+call "the work list: an unknown state is named" 422 '.error.field == "state"' -b almelo.jar "$HR_URL?state=late"
+call "my families: the households one coordinates" 200 \
+	".total == 1 and .items[0].id == $ALMELO_HOUSEHOLD and .items[0].children >= 1 and (.items[0].family_name | length) > 0" \
+	-b almelo.jar "$U/api/v1/households"
 call "a new help request" 201 '.state == "registered" and .version == 1 and .municipality == "0141"' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d "{\"child_id\":$ALMELO_CHILD,\"raised_by\":\"school\",\"question\":\"Hij gaat niet meer naar school.\"}" "$HR_URL"
@@ -310,6 +325,8 @@ call "the signals of one's municipality" 200 '.municipality == "0141" and ([.sig
 
 call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
 	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
+call "my families: none for a consulent who coordinates none" 200 '.total == 0 and .items == []' \
+	-b hengelo.jar "$U/api/v1/households"
 call "another municipality's child: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
 	"$U/api/v1/persons/$ALMELO_CHILD"
 call "another municipality's family page: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
@@ -365,6 +382,7 @@ matrix() {
 		"GET /api/v1/help-requests" "GET /api/v1/signals" "GET /api/v1/referrals" \
 		"GET /api/v1/allocations" "GET /api/v1/providers" "GET /api/v1/figures" \
 		"GET /api/v1/users" "GET /api/v1/organisations" "GET /api/v1/socialmap" \
+		"GET /api/v1/households" "GET /api/v1/measures" \
 		"POST /api/v1/route" "POST /api/v1/help-requests" "POST /api/v1/referrals" \
 		"POST /api/v1/providers/$PROVIDER/status" "POST /api/v1/users"; do
 		i=$((i + 1))
@@ -384,23 +402,23 @@ matrix() {
 	done
 	if [ -z "$wrong" ]; then ok "role matrix: $role"; else not_ok "role matrix: $role" "$wrong"; fi
 }
-#                                                     persons (own, other) ×4  lists…            writes
+#                                                     persons (own, other) ×4  lists…                 writes
 matrix consulent c.almelo almelo-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A A F F F
+	A F A F A F A F  A A F F A F F F A  A F  A A F F F
 matrix "consulent (other municipality)" c.hengelo hengelo-wachtwoord "$HENGELO_CHILD" "$ALMELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A A F F F
+	A F A F A F A F  A A F F A F F F A  A F  A A F F F
 matrix verwijzer huisarts huisarts-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F A F F F F F A  A F A F F
+	A F A F A F A F  F F A F F F F F A  A F  A F A F F
 matrix gi gi.werker gi-wachtwoord-123 "$GI_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F F A F F F A  A A F F F
+	A F A F A F A F  F F F F A F F F A  A A  A A F F F
 matrix provider aanbieder aanbieder-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F A F F F F A  F F F F F
+	A F A F A F A F  F F F A F F F F A  A F  F F F F F
 matrix contract_manager contract contract-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F A A F F F  F F F A F
+	F F F F F F F F  F F F F A A F F F  F F  F F F A F
 matrix policy beleid beleid-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F A F F F  F F F F F
+	F F F F F F F F  F F F F F A F F F  F F  F F F F F
 matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F F A A F  F F F F A
+	F F F F F F F F  F F F F F F A A F  F F  F F F F A
 
 GI_SESSION=$(session gi.werker gi-wachtwoord-123)
 call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \

@@ -91,8 +91,16 @@ try {
   await page.waitForTimeout(2100); // the rising delay after one miss is a second
   await login(page, 'consulent', true);
   await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
-  ok(await page.locator('table caption').first().isVisible(), 'the work list shows the open help requests');
+  ok(await page.locator('table caption', { hasText: 'Open hulpvragen' }).isVisible(), 'the work list shows the open help requests');
+  const families = page.getByRole('region', { name: 'Mijn gezinnen' });
+  ok(await families.getByRole('link', { name: /^Gezin / }).count() >= 1, 'the work list shows the families one coordinates');
+  ok(await page.getByRole('heading', { name: /^Over tijd/ }).isVisible(), 'the work list shows what is overdue');
   await screen(page, '03-werkbak');
+  await families.getByRole('link', { name: /^Gezin / }).first().click();
+  await page.getByRole('heading', { name: 'Tijdlijn' }).waitFor();
+  ok(true, 'a family of one\'s own opens from the work list');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
 
   await page.getByRole('link', { name: 'Nieuwe hulpvraag vastleggen' }).click();
   await page.getByRole('heading', { name: 'Nieuwe hulpvraag' }).waitFor();

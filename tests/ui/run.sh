@@ -36,6 +36,13 @@ CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.p
 	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
 MUNI=$(sqlite3 s.db "SELECT o.municipality FROM users u JOIN organisations o ON o.id = u.organisation_id
 	WHERE u.username = 'consulent'")
+# a family of that municipality with the consulent as its coordinator (regisseur)
+FAMILY=$(sqlite3 s.db "SELECT m.household_id FROM household_members m JOIN persons p ON p.id = m.person_id
+	WHERE m.role = 'child' AND p.municipality = '$MUNI' ORDER BY m.household_id LIMIT 1")
+"$BIN" household coordinator "$FAMILY" --db s.db --key s.key \
+	--user "$(sqlite3 s.db "SELECT id FROM users WHERE username = 'consulent'")" \
+	--version "$(sqlite3 s.db "SELECT version FROM households WHERE id = $FAMILY")" >/dev/null ||
+	{ echo "not ok - the consulent as coordinator of a family"; exit 1; }
 # the demo's provider login, with a contract for that municipality and form 2 (made when missing)
 PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
 	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")

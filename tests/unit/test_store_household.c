@@ -538,6 +538,83 @@ static void test_users_and_organisations_read_back(void **state)
 	jr_store_close(s);
 }
 
+/* The coordinator's list, and handing one's families over to a colleague. */
+static enum jr_err see_household(void *ctx, const struct jr_household_row *h)
+{
+	struct jr_household_row *last = ctx;
+	*last = *h;
+	return JR_OK;
+}
+
+static void test_coordinated_households_and_hand_over(void **state)
+{
+	(void)state;
+	struct jr_store *s = fx_open(false);
+	struct jr_household_row row = {0};
+	int64_t total = -1, moved = -1;
+	int64_t listed = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.list'");
+	int64_t changes = fx_count("SELECT COUNT(*) FROM audit_log WHERE action ="
+				   " 'household.coordinator'");
+	/* bram coordinates household_a since the coordinator test */
+	assert_int_equal(jr_store_households_coordinated(s, &fx_actor, user_bram, 0, 10,
+							 see_household, &row, &total),
+			 JR_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(row.id, household_a);
+	assert_string_equal(row.municipality, "0153");
+	assert_int_equal(row.children, fx_count_id("SELECT COUNT(*) FROM household_members WHERE"
+						   " household_id = %lld AND role = 'child'",
+						   household_a));
+	assert_true(row.children >= 1);
+	assert_int_equal(row.first_child_id,
+			 fx_count_id("SELECT MIN(person_id) FROM household_members WHERE"
+				     " household_id = %lld AND role = 'child'",
+				     household_a));
+	assert_true(row.family_name[0] != '\0');
+	assert_int_equal(row.open_help_requests, 0);
+	/* a page past the end lists nothing and still counts */
+	memset(&row, 0, sizeof(row));
+	assert_int_equal(jr_store_households_coordinated(s, &fx_actor, user_bram, 1, 10,
+							 see_household, &row, &total),
+			 JR_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(row.id, 0);
+	assert_int_equal(jr_store_households_coordinated(s, &fx_actor, user_anna, 0, 10,
+							 see_household, &row, &total),
+			 JR_OK);
+	assert_int_equal(total, 0);
+
+	/* refused hand-overs change nothing */
+	assert_int_equal(jr_store_households_hand_over(s, &fx_actor, user_bram, 999999, &moved),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(moved, 0);
+	assert_int_equal(jr_store_households_hand_over(s, &fx_actor, user_bram, user_bram, &moved),
+			 JR_ERR_INPUT);
+	assert_int_equal(jr_store_households_hand_over(s, &fx_actor, user_bram, user_anna, &moved),
+			 JR_OK);
+	assert_int_equal(moved, 1);
+	assert_int_equal(jr_store_households_coordinated(s, &fx_actor, user_anna, 0, 10,
+							 see_household, &row, &total),
+			 JR_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(row.id, household_a);
+	assert_int_equal(jr_store_households_hand_over(s, &fx_actor, user_bram, user_anna, &moved),
+			 JR_OK);
+	assert_int_equal(moved, 0);
+	jr_store_close(s);
+	/* one history row and one audit entry per household moved, like any change */
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action ="
+				  " 'household.coordinator'"),
+			 changes + 1);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
+				     " 'households' AND record_id = %lld AND version = 3",
+				     household_a),
+			 1);
+	/* every list that showed the family's name is an access to the child named */
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'household.list'"),
+			 listed + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -552,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_member_refusals),
 		cmocka_unit_test(test_member_in_two_households_and_the_limit),
 		cmocka_unit_test(test_coordinator_needs_the_version_read),
+		cmocka_unit_test(test_coordinated_households_and_hand_over),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
