@@ -2,7 +2,8 @@
 # `make test`: runs every test layer and ends with the line "N passed, N failed".
 #   unit tests  cmocka, one executable per module, TAP output (under ASan + UBSan); the store tests
 #               once more on PostgreSQL, each in a fresh database of a throw-away cluster on
-#               loopback (tools/pg-test.sh)
+#               loopback (tools/pg-test.sh); and two servers on one PostgreSQL database at once,
+#               whose audit chain must hold (tests/http/pg_chain.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
@@ -54,6 +55,10 @@ if sh tools/pg-test.sh start "$pgdir" >"$log" 2>&1; then
 		tally "$name (PostgreSQL)" $?
 		grep -v -E '^(ok |1\.\.|# )' "$log" | head -40
 	done
+	sh tests/http/pg_chain.sh "$testbuild/jeugdroute" "$(sh tools/pg-test.sh newdb "$pgdir" http_chain)" \
+		>"$log" 2>&1
+	tally "server on PostgreSQL, two processes" $?
+	grep -v -E '^(ok |1\.\.)' "$log" | head -40
 else
 	cat "$log"
 	echo "not ok - PostgreSQL test cluster did not start" >"$log"
