@@ -110,6 +110,23 @@ bool jr_store_single_writer(const struct jr_store *s)
 	return jr_db_engine(s->db) == JR_DB_SQLITE;
 }
 
+enum jr_err jr_store_count(struct jr_store *s, const char *sql, const char *key, int64_t id,
+			   int64_t *total)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	*total = 0;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(key ? jr_db_bind_text(st, 1, key) : jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	*total = row ? jr_db_col_int(st, 0) : 0;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 enum jr_err jr_store_ping(struct jr_store *s)
 {
 	struct jr_db_stmt *st = NULL;

@@ -473,15 +473,9 @@ enum jr_err jr_store_households_coordinated(struct jr_store *s, const struct jr_
 	enum jr_err err;
 	bool more;
 
-	*total = 0;
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM households WHERE coordinator_user_id = $1",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, user_id));
-	TRY(jr_db_step(st, &more));
-	*total = more ? jr_db_col_int(st, 0) : 0;
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(jr_store_count(s, "SELECT COUNT(*) FROM households WHERE coordinator_user_id = $1", NULL,
+			   user_id, total));
 	/* by the family name shown, then by household: a stable order for paging */
 	TRY(jr_db_prepare(s->db,
 			  "SELECT x.*, COALESCE(p.family_name, '') FROM (" HOUSEHOLD_ROW ") x"

@@ -59,6 +59,12 @@ enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const
  * transaction: the check that a referenced record exists before a write names it. */
 enum jr_err jr_store_must_exist(struct jr_store *s, const char *sql, int64_t id);
 
+/* *total = the count `sql` (a SELECT COUNT(*) with one parameter $1) gives for the text `key`,
+ * or for the id `id` when key is NULL; inside the caller's transaction, so that a list's count
+ * and its page agree. */
+enum jr_err jr_store_count(struct jr_store *s, const char *sql, const char *key, int64_t id,
+			   int64_t *total);
+
 /* Begins an operation's transaction (a no-op inside a bulk transaction). */
 enum jr_err jr_store_begin(struct jr_store *s);
 

@@ -13,25 +13,6 @@ static enum jr_err day_of(const char *text, jr_day *out)
 	return text[0] && jr_date_parse(text, strlen(text), out) ? JR_ERR_STORE : JR_OK;
 }
 
-/* *total = the count `sql` gives for its one parameter, the AGB `agb` or else the id `id`;
- * inside the caller's transaction, so that the count and the page agree. */
-static enum jr_err count_of(struct jr_store *s, const char *sql, const char *agb, int64_t id,
-			    int64_t *total)
-{
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-	bool row = false;
-
-	*total = 0;
-	TRY(jr_db_prepare(s->db, sql, &st));
-	TRY(agb ? jr_db_bind_text(st, 1, agb) : jr_db_bind_int(st, 1, id));
-	TRY(jr_db_step(st, &row));
-	*total = row ? jr_db_col_int(st, 0) : 0;
-out:
-	jr_db_finalize(st);
-	return err;
-}
-
 enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
 				      int64_t offset, int64_t limit, jr_referral_row_fn fn,
 				      void *ctx, int64_t *total)
@@ -42,7 +23,7 @@ enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor 
 	bool more;
 
 	TRY(jr_store_begin(s));
-	TRY(count_of(s, "SELECT COUNT(*) FROM referrals WHERE agb = $1", agb, 0, total));
+	TRY(jr_store_count(s, "SELECT COUNT(*) FROM referrals WHERE agb = $1", agb, 0, total));
 	TRY(jr_db_prepare(
 	    s->db,
 	    "SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"
@@ -133,10 +114,10 @@ enum jr_err jr_store_allocations_by_agb(struct jr_store *s, const struct jr_acto
 	bool more;
 
 	TRY(jr_store_begin(s));
-	TRY(count_of(s,
-		     "SELECT COUNT(*) FROM allocations al JOIN providers pr ON pr.id = al.provider_id"
-		     " WHERE pr.agb = $1",
-		     agb, 0, total));
+	TRY(jr_store_count(s,
+			   "SELECT COUNT(*) FROM allocations al JOIN providers pr ON pr.id ="
+			   " al.provider_id WHERE pr.agb = $1",
+			   agb, 0, total));
 	TRY(jr_db_prepare(s->db,
 			  ALLOCATION_ROW " WHERE pr.agb = $1 ORDER BY al.start_date DESC, al.id DESC"
 					 " LIMIT $2 OFFSET $3",
@@ -191,8 +172,8 @@ enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a
 	bool more;
 
 	TRY(jr_store_begin(s));
-	TRY(count_of(s, "SELECT COUNT(*) FROM measures WHERE gi_organisation_id = $1", NULL,
-		     gi_organisation_id, total));
+	TRY(jr_store_count(s, "SELECT COUNT(*) FROM measures WHERE gi_organisation_id = $1", NULL,
+			   gi_organisation_id, total));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT m.id, m.child_id, m.kind, m.start_date, COALESCE(m.end_date, ''),"
 			  " p.given_names, p.family_name, p.birth_date, p.municipality"
