@@ -234,6 +234,24 @@ static const char *const mothers[] = {"Kim",   "Linda",  "Sandra",  "Marloes", "
 static const char *const fathers[] = {"Mark",   "Jeroen", "Sander",  "Bas",   "Martijn", "Erik",
                                       "Dennis", "Remco",  "Vincent", "Hakan", "Arjen",   "Gerben",
                                       "Wouter", "Rik",    "Tim",     "Johan", "Koen",    "Ronald"};
+/* Addresses: invented street names on the postcode range of the municipality (first and last
+ * four digits; for a municipality not listed, the range of the region's first). */
+static const char *const streets[] = {"Dorpsstraat",   "Kerkstraat",  "Schoolstraat", "Molenweg",
+                                      "Beukenlaan",    "Esstraat",    "Veldweg",      "Lindelaan",
+                                      "Brinkstraat",   "Havezateweg", "Eikenlaan",    "Markstraat",
+                                      "Zonnebloemweg", "Berkenhof",   "Kastanjelaan", "Stationsweg"};
+static const struct {
+	const char *code;
+	int first, last;
+} postcode_ranges[] = {
+    {"0141", 7600, 7609}, {"0147", 7620, 7625}, {"1774", 7590, 7597}, {"0153", 7511, 7548},
+    {"0158", 7480, 7483}, {"0163", 7440, 7448}, {"0164", 7550, 7559}, {"1735", 7470, 7478},
+    {"0168", 7580, 7588}, {"0173", 7570, 7577}, {"1742", 7460, 7463}, {"0183", 7650, 7668},
+    {"1700", 7670, 7687}, {"0189", 7640, 7645}, {"0307", 3811, 3829}, {"0308", 3740, 3744},
+    {"0313", 3750, 3752}, {"0317", 3755, 3755}, {"0327", 3830, 3835}, {"0342", 3760, 3769},
+    {"0351", 3930, 3931},
+};
+
 static const char *const name_prefixes[] = {"",     "",     "",        "",        "",
                                             "ter ", "ten ", "van de ", "op den ", "van der "};
 static const char *const name_roots[] = {"Zwanen", "Lemsel",  "Brammel", "Twikkel", "Oostel",
@@ -373,6 +391,7 @@ struct demo {
 	const struct jr_policy *p;
 	const struct region_ref *ref;
 	struct rng rng;
+	struct rng rng_address; /* its own stream: addresses do not shift the rest of the region */
 	jr_day today;
 	jr_day contract_start;
 	int run;           /* which demo load in this database: in AGB codes and user names */
@@ -2063,6 +2082,27 @@ static enum jr_err child_care(struct demo *d, struct demo_child *c, struct demo_
 	return err;
 }
 
+/* The household's address in municipality m, which all its members share. */
+static void household_address(struct demo *d, const struct demo_muni *m, struct jr_address *a)
+{
+	struct rng *r = &d->rng_address;
+	int first = 1000, last = 9999;
+
+	for (size_t i = 0; i < sizeof(postcode_ranges) / sizeof(postcode_ranges[0]); i++)
+		if (strcmp(postcode_ranges[i].code, m->pm->code) == 0) {
+			first = postcode_ranges[i].first;
+			last = postcode_ranges[i].last;
+		}
+	memset(a, 0, sizeof(*a));
+	snprintf(a->street, sizeof(a->street), "%s", PICK(r, streets));
+	a->house_number = rng_range(r, 1, 180);
+	if (rng_permille(r, 80))
+		snprintf(a->house_letter, sizeof(a->house_letter), "%c", 'a' + rng_below(r, 4));
+	snprintf(a->postcode, sizeof(a->postcode), "%04d%c%c", rng_range(r, first, last),
+	         'A' + rng_below(r, 26), 'A' + rng_below(r, 26));
+	snprintf(a->place, sizeof(a->place), "%.80s", m->pm->name);
+}
+
 /* One household: one or two parents and up to `room` children of 0-17, in one municipality;
  * then the help of each child, and the coordinator the stories asked for. */
 static enum jr_err household(struct demo *d, long room, long *kids)
@@ -2072,10 +2112,12 @@ static enum jr_err household(struct demo *d, long room, long *kids)
 	struct demo_household *hh = &d->hh;
 	struct demo_muni *m;
 	struct jr_person parent;
+	struct jr_address home;
 	char fam[64];
 	int count = 1 + rng_weighted(r, kid_mix, DEMO_KIDS_MAX),
 	    parents = rng_permille(r, 280) ? 1 : 2;
 	int age = rng_range(r, 0, 17);
+	bool girl, mother;
 	jr_day eldest = 0;
 	size_t mi;
 	enum jr_err err;
@@ -2088,6 +2130,7 @@ static enum jr_err household(struct demo *d, long room, long *kids)
 		return err;
 	d->n.households++;
 	family_name(r, fam, sizeof(fam));
+	household_address(d, m, &home);
 	if (count > room)
 		count = (int)room;
 	/* Children, eldest first, one to four years apart. */
@@ -2101,8 +2144,11 @@ static enum jr_err household(struct demo *d, long room, long *kids)
 		c->person.birth_date = jr_date_add_years(d->today, -age) - rng_range(r, 0, 364);
 		if (k == 0)
 			eldest = c->person.birth_date;
+		girl = rng_permille(r, 500);
 		snprintf(c->person.given_names, sizeof(c->person.given_names), "%s",
-		         rng_permille(r, 500) ? PICK(r, girls) : PICK(r, boys));
+		         girl ? PICK(r, girls) : PICK(r, boys));
+		c->person.sex = girl ? '2' : '1';
+		c->person.address = home;
 		snprintf(c->person.family_name, sizeof(c->person.family_name), "%s", fam);
 		memcpy(c->person.municipality, m->pm->code, sizeof(c->person.municipality));
 		if ((err = person_add(d, &c->person)) ||
@@ -2117,8 +2163,11 @@ static enum jr_err household(struct demo *d, long room, long *kids)
 		memset(&parent, 0, sizeof(parent));
 		parent.birth_date =
 		    jr_date_add_years(eldest, -rng_range(r, 22, 40)) - rng_range(r, 0, 364);
+		mother = (k == 0) == rng_permille(r, 850);
 		snprintf(parent.given_names, sizeof(parent.given_names), "%s",
-		         (k == 0) == rng_permille(r, 850) ? PICK(r, mothers) : PICK(r, fathers));
+		         mother ? PICK(r, mothers) : PICK(r, fathers));
+		parent.sex = mother ? '2' : '1';
+		parent.address = home;
 		if (k == 0 || rng_permille(r, 500))
 			snprintf(parent.family_name, sizeof(parent.family_name), "%s", fam);
 		else
@@ -2449,6 +2498,7 @@ int jr_cmd_demo(int argc, char **argv)
 	d->store = store;
 	d->actor = &actor;
 	d->rng.state = seed;
+	d->rng_address.state = seed ^ UINT64_C(0x5bd1e9955bd1e995);
 	d->tty = isatty(STDERR_FILENO) == 1;
 	d->last_tenth = 0;
 	d->agb_next = 1;

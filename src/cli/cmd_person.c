@@ -10,16 +10,21 @@
 
 static const char usage[] =
 	"Gebruik: jeugdroute person add --bsn BSN --given-names NAMEN --family-name NAAM\n"
-	"                              --birth-date JJJJ-MM-DD --municipality CODE [--demo]\n"
+	"                              --birth-date JJJJ-MM-DD --municipality CODE [--sex 0|1|2]\n"
+	"                              [ADRES] [--demo]\n"
 	"         jeugdroute person show ID\n"
 	"         jeugdroute person find --bsn BSN\n"
 	"         jeugdroute person update ID --version V [--given-names …] [--family-name …]\n"
-	"                              [--birth-date …] [--municipality …]\n"
+	"                              [--birth-date …] [--municipality …] [--sex …] [ADRES]\n"
 	"         jeugdroute person involved ID [--date JJJJ-MM-DD]\n"
 	"\n"
 	"Personen (kind, ouder of verzorger) in de dossiers. Het BSN wordt gecontroleerd met de\n"
 	"elfproef en versleuteld opgeslagen; de gemeente is de woonplaatsgemeente (CBS-code) en moet\n"
-	"in een beleidsbestand staan. Een wijziging noemt de versie die gelezen is: is de persoon\n"
+	"in een beleidsbestand staan. Geslacht (--sex, iJw COD046): 0 onbekend (standaard), 1 man,\n"
+	"2 vrouw. ADRES is het BRP-adres, dat een toewijzingsbericht (iJw JW301) meestuurt:\n"
+	"--street STRAAT --house-number NR [--house-letter L] [--house-addition TOEV]\n"
+	"--postcode 1234AB --place WOONPLAATS (alle vier de verplichte samen).\n"
+	"Een wijziging noemt de versie die gelezen is: is de persoon\n"
 	"intussen gewijzigd, dan wordt de wijziging geweigerd (lees opnieuw). Het antwoord is JSON.\n"
 	"\n"
 	"involved toont welke organisaties op de peildatum (standaard vandaag) bij een kind\n"
@@ -35,7 +40,8 @@ static const char usage[] =
 struct person_args {
 	struct jr_cli_db db;
 	const char *bsn, *given_names, *family_name, *birth_date, *municipality, *version, *id;
-	const char *date;
+	const char *date, *sex, *street, *house_number, *house_letter, *house_addition, *postcode,
+		*place;
 	bool demo;
 };
 
@@ -47,6 +53,13 @@ static int parse(int argc, char **argv, struct person_args *p)
 		{"--family-name", "add update", &p->family_name},
 		{"--birth-date", "add update", &p->birth_date},
 		{"--municipality", "add update", &p->municipality},
+		{"--sex", "add update", &p->sex},
+		{"--street", "add update", &p->street},
+		{"--house-number", "add update", &p->house_number},
+		{"--house-letter", "add update", &p->house_letter},
+		{"--house-addition", "add update", &p->house_addition},
+		{"--postcode", "add update", &p->postcode},
+		{"--place", "add update", &p->place},
 		{"--version", "update", &p->version},
 		{"--date", "involved", &p->date},
 	};
@@ -70,7 +83,9 @@ static void print_person(const struct jr_person *p, const struct jr_policy_set *
 	    !jr_buf_printf(&b, ",\"birth_date\":\"%s\",\"municipality\":{\"code\":\"%s\",\"name\":",
 			   birth, p->municipality) &&
 	    !jr_buf_json_string(&b, m ? m->name : "") &&
-	    !jr_buf_printf(&b, "},\"demo\":%s,\"version\":%d}\n", p->demo ? "true" : "false",
+	    !jr_buf_printf(&b, "},\"sex\":\"%c\",\"address\":", p->sex ? p->sex : '0') &&
+	    !jr_store_address_json(&p->address, &b) &&
+	    !jr_buf_printf(&b, ",\"demo\":%s,\"version\":%d}\n", p->demo ? "true" : "false",
 			   p->version))
 		fputs(jr_buf_str(&b), stdout);
 	jr_buf_release(&b);
@@ -130,6 +145,37 @@ static int check_person(const struct jr_person *p, const struct jr_policy_set *s
 	return 0;
 }
 
+/* Copies `value` into a field of `size` bytes; one that does not fit is left empty (the check
+ * then says what is wrong) — and a given empty value empties the field. */
+static void copy_field(char *field, size_t size, const char *value)
+{
+	if (!value)
+		return;
+	snprintf(field, size, "%s", strlen(value) < size ? value : "");
+}
+
+/* The address options over the address read (update) or none (add). */
+static int set_address(struct jr_address *addr, const struct person_args *a)
+{
+	char *end = NULL;
+	long n;
+
+	copy_field(addr->street, sizeof(addr->street), a->street);
+	copy_field(addr->house_letter, sizeof(addr->house_letter), a->house_letter);
+	copy_field(addr->house_addition, sizeof(addr->house_addition), a->house_addition);
+	copy_field(addr->postcode, sizeof(addr->postcode), a->postcode);
+	copy_field(addr->place, sizeof(addr->place), a->place);
+	if (a->house_number) {
+		n = strtol(a->house_number, &end, 10);
+		addr->house_number = *a->house_number && *end == '\0' && n > 0 && n <= 99999 ? (int)n : 0;
+	}
+	if (!addr->street[0] && (addr->house_number || addr->postcode[0] || addr->place[0])) {
+		jr_cli_error("person: veld address.street: een adres heeft een straat; geef --street");
+		return 2;
+	}
+	return 0;
+}
+
 static int set_fields(struct jr_person *p, const struct person_args *a)
 {
 	/* A value of the wrong length is left empty, so that the check rejects it. */
@@ -150,7 +196,9 @@ static int set_fields(struct jr_person *p, const struct person_args *a)
 	if (a->municipality)
 		snprintf(p->municipality, sizeof(p->municipality), "%s",
 			 strlen(a->municipality) == 4 ? a->municipality : "");
-	return 0;
+	if (a->sex)
+		p->sex = strlen(a->sex) == 1 ? a->sex[0] : '?';
+	return set_address(&p->address, a);
 }
 
 /* A version number as --version gives it: a positive integer. */

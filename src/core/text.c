@@ -41,3 +41,12 @@ bool jr_text_valid(const char *s, size_t max_bytes, bool multiline)
 	}
 	return true;
 }
+
+size_t jr_text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xc0) != 0x80; /* continuation bytes belong to the character before */
+	return n;
+}

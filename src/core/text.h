@@ -10,4 +10,8 @@
  * breaks (\n, \r) and tabs are allowed. */
 bool jr_text_valid(const char *s, size_t max_bytes, bool multiline);
 
+/* The number of characters (code points) in valid UTF-8 `s`: what a limit in characters, such
+ * as an iJw maxLength, counts. */
+size_t jr_text_chars(const char *s);
+
 #endif

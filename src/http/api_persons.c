@@ -54,9 +54,12 @@ int jr_api_person_get(struct jr_http_request *r)
 	    jr_buf_json_string(&r->out, p.given_names) || jr_buf_puts(&r->out, ",\"family_name\":") ||
 	    jr_buf_json_string(&r->out, p.family_name) ||
 	    jr_buf_printf(&r->out,
-			  ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"demo\":%s,"
-			  "\"version\":%d}\n",
-			  birth, p.municipality, p.demo ? "true" : "false", p.version))
+			  ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"sex\":\"%c\","
+			  "\"address\":",
+			  birth, p.municipality, p.sex ? p.sex : '0') ||
+	    jr_store_address_json(&p.address, &r->out) ||
+	    jr_buf_printf(&r->out, ",\"demo\":%s,\"version\":%d}\n", p.demo ? "true" : "false",
+			  p.version))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
 	snprintf(etag, sizeof(etag), "\"%d\"", p.version);
 	jr_reply_header(r, "ETag", etag);

@@ -266,6 +266,14 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX sessions_user ON sessions (user_id);"
 	 "ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
 	 "ALTER TABLE users ADD COLUMN next_login_at BIGINT NOT NULL DEFAULT 0;"},
+	{8, "persons: sex and address (what an iJw allocation message carries)",
+	 "ALTER TABLE persons ADD COLUMN sex TEXT NOT NULL DEFAULT '0';"
+	 "ALTER TABLE persons ADD COLUMN street TEXT;"
+	 "ALTER TABLE persons ADD COLUMN house_number INTEGER;"
+	 "ALTER TABLE persons ADD COLUMN house_letter TEXT;"
+	 "ALTER TABLE persons ADD COLUMN house_addition TEXT;"
+	 "ALTER TABLE persons ADD COLUMN postcode TEXT;"
+	 "ALTER TABLE persons ADD COLUMN place TEXT;"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -267,7 +267,9 @@ enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
 }
 
 #define PERSON_COLUMNS                                                                             \
-	"id, bsn_sealed, given_names, family_name, birth_date, municipality, demo, version"
+	"id, bsn_sealed, given_names, family_name, birth_date, municipality, demo, version, sex,"  \
+	" COALESCE(street, ''), COALESCE(house_number, 0), COALESCE(house_letter, ''),"            \
+	" COALESCE(house_addition, ''), COALESCE(postcode, ''), COALESCE(place, '')"
 
 static enum jr_err read_person(struct jr_store *s, struct jr_db_stmt *st, struct jr_person *p)
 {
@@ -286,7 +288,35 @@ static enum jr_err read_person(struct jr_store *s, struct jr_db_stmt *st, struct
 	snprintf(p->municipality, sizeof(p->municipality), "%s", jr_db_col_text(st, 5));
 	p->demo = jr_db_col_int(st, 6) != 0;
 	p->version = (int)jr_db_col_int(st, 7);
+	p->sex = jr_db_col_text(st, 8)[0];
+	snprintf(p->address.street, sizeof(p->address.street), "%s", jr_db_col_text(st, 9));
+	p->address.house_number = (int)jr_db_col_int(st, 10);
+	snprintf(p->address.house_letter, sizeof(p->address.house_letter), "%s",
+		 jr_db_col_text(st, 11));
+	snprintf(p->address.house_addition, sizeof(p->address.house_addition), "%s",
+		 jr_db_col_text(st, 12));
+	snprintf(p->address.postcode, sizeof(p->address.postcode), "%s", jr_db_col_text(st, 13));
+	snprintf(p->address.place, sizeof(p->address.place), "%s", jr_db_col_text(st, 14));
 	return JR_OK;
+}
+
+/* Binds sex and address as parameters first..first+6: an address not known is NULLs. */
+static enum jr_err bind_sex_address(struct jr_db_stmt *st, int first, const struct jr_person *p)
+{
+	const struct jr_address *a = &p->address;
+	const char sex[2] = {p->sex ? p->sex : '0', '\0'};
+	const char *text[] = {a->street, a->house_letter, a->house_addition, a->postcode, a->place};
+	const int at[] = {1, 3, 4, 5, 6};
+	enum jr_err err;
+
+	TRY(jr_db_bind_text(st, first, sex));
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		TRY(a->street[0] && text[i][0] ? jr_db_bind_text(st, first + at[i], text[i])
+					       : jr_db_bind_null(st, first + at[i]));
+	TRY(a->street[0] ? jr_db_bind_int(st, first + 2, a->house_number)
+			 : jr_db_bind_null(st, first + 2));
+out:
+	return err;
 }
 
 enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, struct jr_person *p)
@@ -304,8 +334,10 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO persons (bsn_hash, bsn_sealed, given_names, family_name,"
-			  " birth_date, municipality, demo, version, created_at, updated_at)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+			  " birth_date, municipality, demo, version, created_at, updated_at, sex,"
+			  " street, house_number, house_letter, house_addition, postcode, place)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9, $10, $11, $12, $13,"
+			  " $14, $15) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_blob(st, 1, hash, sizeof(hash)));
 	TRY(jr_db_bind_blob(st, 2, sealed, sizeof(sealed)));
@@ -315,6 +347,7 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	TRY(jr_db_bind_text(st, 6, p->municipality));
 	TRY(jr_db_bind_int(st, 7, p->demo));
 	TRY(jr_db_bind_text(st, 8, now));
+	TRY(bind_sex_address(st, 9, p));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_STORE;
@@ -401,8 +434,30 @@ static enum jr_err person_json(const struct jr_person *p, struct jr_buf *b)
 	TRY(jr_buf_json_string(b, p->given_names));
 	TRY(jr_buf_puts(b, ",\"family_name\":"));
 	TRY(jr_buf_json_string(b, p->family_name));
-	TRY(jr_buf_printf(b, ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"version\":%d}", birth,
-			  p->municipality, p->version));
+	TRY(jr_buf_printf(b, ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"sex\":\"%c\",", birth,
+			  p->municipality, p->sex ? p->sex : '0'));
+	TRY(jr_buf_puts(b, "\"address\":"));
+	TRY(jr_store_address_json(&p->address, b));
+	TRY(jr_buf_printf(b, ",\"version\":%d}", p->version));
+out:
+	return err;
+}
+
+enum jr_err jr_store_address_json(const struct jr_address *a, struct jr_buf *b)
+{
+	enum jr_err err;
+
+	if (!a->street[0])
+		return jr_buf_puts(b, "null");
+	TRY(jr_buf_puts(b, "{\"street\":"));
+	TRY(jr_buf_json_string(b, a->street));
+	TRY(jr_buf_printf(b, ",\"house_number\":%d,\"house_letter\":", a->house_number));
+	TRY(jr_buf_json_string(b, a->house_letter));
+	TRY(jr_buf_puts(b, ",\"house_addition\":"));
+	TRY(jr_buf_json_string(b, a->house_addition));
+	TRY(jr_buf_printf(b, ",\"postcode\":\"%s\",\"place\":", a->postcode));
+	TRY(jr_buf_json_string(b, a->place));
+	TRY(jr_buf_putc(b, '}'));
 out:
 	return err;
 }
@@ -434,8 +489,9 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_store_history(s, a, "persons", p->id, before.version, jr_buf_str(&old)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE persons SET given_names = $1, family_name = $2, birth_date = $3,"
-			  " municipality = $4, version = version + 1, updated_at = $5"
-			  " WHERE id = $6 AND version = $7",
+			  " municipality = $4, version = version + 1, updated_at = $5, sex = $8,"
+			  " street = $9, house_number = $10, house_letter = $11, house_addition = $12,"
+			  " postcode = $13, place = $14 WHERE id = $6 AND version = $7",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, p->given_names));
 	TRY(jr_db_bind_text(st, 2, p->family_name));
@@ -444,6 +500,7 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_text(st, 5, now));
 	TRY(jr_db_bind_int(st, 6, p->id));
 	TRY(jr_db_bind_int(st, 7, p->version));
+	TRY(bind_sex_address(st, 8, p));
 	TRY(jr_db_step(st, &row));
 	TRY(jr_store_audit(s, a, "person.update", p->id));
 	p->version++;

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "core/person.h"
+#include "core/text.h"
 
 static struct jr_person valid(void)
 {
@@ -81,12 +82,67 @@ static void test_names_utf8(void **state)
 	assert_true(jr_name_valid(long_name));
 }
 
+static struct jr_person with_address(void)
+{
+	struct jr_person p = valid();
+	p.sex = '2';
+	memcpy(p.address.street, "Hengelosestraat", 16);
+	p.address.house_number = 12;
+	memcpy(p.address.postcode, "7514AE", 7);
+	memcpy(p.address.place, "Enschede", 9);
+	return p;
+}
+
+static void test_sex_and_address(void **state)
+{
+	(void)state;
+	struct jr_person p = with_address();
+	const char *f, *m;
+	assert_int_equal(jr_person_check(&p, jr_date_from_ymd(2026, 11, 23), &f, &m), JR_OK);
+	/* 24 characters of street, three of them two bytes each: fits */
+	memcpy(p.address.street, "Ééé-straat-aan-de-weg-12", 28);
+	assert_int_equal(jr_text_chars(p.address.street), 24);
+	assert_int_equal(jr_person_check(&p, jr_date_from_ymd(2026, 11, 23), &f, &m), JR_OK);
+	memcpy(p.address.street, "Ééé-straat-aan-de-weg-123", 29);
+	expect_field(&p, "address.street");
+	p = with_address();
+	memcpy(p.address.street, "   ", 4);
+	expect_field(&p, "address.street");
+	p = with_address();
+	p.sex = '3';
+	expect_field(&p, "sex");
+	p = with_address();
+	p.address.house_number = 0;
+	expect_field(&p, "address.house_number");
+	p.address.house_number = 100000;
+	expect_field(&p, "address.house_number");
+	p = with_address();
+	memcpy(p.address.house_letter, "1", 2);
+	expect_field(&p, "address.house_letter");
+	p = with_address();
+	memcpy(p.address.house_addition, "12345", 6);
+	expect_field(&p, "address.house_addition");
+	const char *bad_postcodes[] = {"7514ae", "0514AE", "751AE", "7514 A", "75144E"};
+	for (size_t i = 0; i < sizeof(bad_postcodes) / sizeof(bad_postcodes[0]); i++) {
+		p = with_address();
+		memcpy(p.address.postcode, bad_postcodes[i], strlen(bad_postcodes[i]) + 1);
+		expect_field(&p, "address.postcode");
+	}
+	p = with_address();
+	p.address.place[0] = '\0';
+	expect_field(&p, "address.place");
+	/* no street: no address, whatever else is left over */
+	p = valid();
+	assert_int_equal(jr_person_check(&p, jr_date_from_ymd(2026, 11, 23), &f, &m), JR_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_person),
 		cmocka_unit_test(test_invalid_fields),
 		cmocka_unit_test(test_names_utf8),
+		cmocka_unit_test(test_sex_and_address),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,47 @@ static void test_person_round_trip_and_bsn_unreadable(void **state)
 		assert_true(in_files("de Vries")); /* the check itself can find text */
 }
 
+/* Sex and address are kept and read back; an update can replace and clear the address. */
+static void test_sex_and_address_round_trip(void **state)
+{
+	(void)state;
+	struct jr_store *s = fx_open(false);
+	struct jr_person p = sanne("100000046"), got;
+	p.sex = '2';
+	snprintf(p.address.street, sizeof(p.address.street), "Hengelosestraat");
+	p.address.house_number = 12;
+	snprintf(p.address.house_letter, sizeof(p.address.house_letter), "a");
+	snprintf(p.address.postcode, sizeof(p.address.postcode), "7514AE");
+	snprintf(p.address.place, sizeof(p.address.place), "Enschede");
+	assert_int_equal(jr_store_person_add(s, &fx_actor, &p), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &got), JR_OK);
+	assert_int_equal(got.sex, '2');
+	assert_string_equal(got.address.street, "Hengelosestraat");
+	assert_int_equal(got.address.house_number, 12);
+	assert_string_equal(got.address.house_letter, "a");
+	assert_string_equal(got.address.house_addition, "");
+	assert_string_equal(got.address.postcode, "7514AE");
+	assert_string_equal(got.address.place, "Enschede");
+	memset(&got.address, 0, sizeof(got.address));
+	got.sex = '0';
+	assert_int_equal(jr_store_person_update(s, &fx_actor, &got), JR_OK);
+	assert_int_equal(jr_store_person_get(s, &fx_actor, p.id, &got), JR_OK);
+	assert_int_equal(got.sex, '0');
+	assert_string_equal(got.address.street, "");
+	assert_int_equal(got.address.house_number, 0);
+	jr_store_close(s);
+	/* the history keeps the address as it was */
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
+				     " 'persons' AND record_id = %lld AND before_json LIKE"
+				     " '%%\"postcode\":\"7514AE\"%%'",
+				     p.id),
+			 1);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM persons WHERE id = %lld AND street IS NULL"
+				     " AND house_number IS NULL AND postcode IS NULL",
+				     p.id),
+			 1);
+}
+
 static void test_duplicate_bsn_is_a_conflict(void **state)
 {
 	(void)state;
@@ -468,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
 		cmocka_unit_test(test_social_map),
 		cmocka_unit_test(test_statement_reuse),
+		cmocka_unit_test(test_sex_and_address_round_trip),
 		cmocka_unit_test(test_audit_chain), /* leaves the log broken: last */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

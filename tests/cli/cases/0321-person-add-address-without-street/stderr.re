@@ -1,0 +1,1 @@
+person: veld address.street: een adres heeft een straat; geef --street
