@@ -29,6 +29,7 @@
 struct jr_ijw_parser {
 	xmlParserCtxtPtr ctxt;
 	startElementNsSAX2Func build_element; /* libxml2's tree builder for a start tag */
+	charactersSAXFunc build_text;         /* and for text */
 	/* State of the parse under way. */
 	struct jr_ijw_problem *problem;
 	enum jr_err err;  /* the first error; JR_OK while none */
@@ -209,6 +210,28 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 			 nb_defaulted, attributes);
 }
 
+/* Whitespace after a child element is dropped instead of becoming a text node: between the
+ * elements of element-only content it means nothing, and in a value (no element inside) it
+ * cannot occur, as an element in a value makes the message invalid whatever follows. Half the
+ * nodes of a pretty-printed message are such whitespace; not allocating them makes parsing
+ * faster. Whitespace before the first child stays, as the element may turn out to hold a value.
+ * (libxml2's own XML_PARSE_NOBLANKS guesses, and can drop whitespace that is a value.) */
+static void on_text(void *ctx, const xmlChar *text, int len)
+{
+	struct jr_ijw_parser *p = parser_of(ctx);
+	xmlNode *node = p->ctxt->node;
+
+	if (node && node->last && node->last->type == XML_ELEMENT_NODE) {
+		int i = 0;
+		while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
+				   text[i] == '\r'))
+			i++;
+		if (i == len)
+			return;
+	}
+	p->build_text(ctx, text, len);
+}
+
 /* A fresh libxml2 context with the hooks in its own copy of the SAX handler. */
 static enum jr_err new_context(struct jr_ijw_parser *p)
 {
@@ -222,6 +245,9 @@ static enum jr_err new_context(struct jr_ijw_parser *p)
 	sax = ctxt->sax;
 	p->build_element = sax->startElementNs;
 	sax->startElementNs = on_start_element;
+	p->build_text = sax->characters;
+	sax->characters = on_text;
+	sax->ignorableWhitespace = on_text;
 	sax->internalSubset = on_doctype;
 	sax->externalSubset = on_doctype;
 	sax->entityDecl = on_entity_decl;
