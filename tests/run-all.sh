@@ -5,6 +5,8 @@
 #               loopback (tools/pg-test.sh); and two servers on one PostgreSQL database at once,
 #               whose audit chain must hold (tests/http/pg_chain.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
+#   ijw         the iJw tables against the reference material and the differential test against
+#               xmllint (tests/ijw/run.sh; skipped without ../shared/reference/ijw)
 #   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
@@ -69,6 +71,12 @@ sh tools/pg-test.sh stop "$pgdir"
 sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/ijw/run.sh "$testbuild" >"$log" 2>&1
+status=$?
+[ "$status" -eq 77 ] && status=0 # no reference material beside the repository: skipped
+tally "ijw" $status
+grep -v -E '^(ok |1\.\.[1-9])' "$log" | head -60
 
 sh tests/http/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server" $?

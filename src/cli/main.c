@@ -32,6 +32,7 @@ static const char usage[] =
 	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list\n"
 	"  user     gebruikers met een rol: add, show, list\n"
 	"  audit    controleer de keten van het auditlog: verify\n"
+	"  ijw      berichten van de iStandaard iJw 3.2: validate (JSON Lines)\n"
 	"  serve    start de server: de API en de webtoepassing\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
@@ -85,6 +86,7 @@ static const struct {
 	{"organisation", jr_cmd_organisation},
 	{"user", jr_cmd_user},
 	{"audit", jr_cmd_audit},
+	{"ijw", jr_cmd_ijw},
 	{"serve", jr_cmd_serve},
 };
 

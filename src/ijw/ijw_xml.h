@@ -1,0 +1,63 @@
+/* ijw_xml: hardened parsing of one iJw message from memory with libxml2.
+ *
+ * An iJw message comes from outside and is never trusted. The parser reads it without network
+ * access, without DTDs, entity substitution or XInclude; a document with a DOCTYPE is refused as
+ * soon as the parser meets it, so entity declarations (billion laughs, external entities such as
+ * file:///etc/passwd) are never read. The size is checked before parsing, the nesting depth and
+ * the number of elements while parsing. libxml2 prints nothing: its errors come back as one Dutch
+ * message with a line number in a struct jr_ijw_problem.
+ *
+ * Thread safety: libxml2 is initialised once (pthread_once). A struct jr_ijw_parser holds a
+ * libxml2 parser context that is reused between messages; use one parser per thread (it is not
+ * shared state: two threads with two parsers do not interfere). */
+#ifndef JR_IJW_IJW_XML_H
+#define JR_IJW_IJW_XML_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "core/err.h"
+
+/* The largest message accepted, in bytes: checked before any parsing. */
+#define JR_IJW_MAX_SIZE (16u * 1024u * 1024u)
+/* The deepest element nesting accepted; the deepest iJw message is 8 levels. */
+#define JR_IJW_MAX_DEPTH 32
+/* The most elements one message may have (bounds the memory of the tree: a 16 MiB message of
+ * empty elements would otherwise build millions of nodes). */
+#define JR_IJW_MAX_ELEMENTS 1000000
+
+/* What is wrong with a message: the first problem found. `rule` is "XML" for a message that is
+ * not well-formed or is refused by the parser, "XSD" for a violation of the schema; `path` is
+ * the element's path such as /Bericht/Client/Bsn ("" when there is none) and `line` its line in
+ * the file (0 when unknown). The message is Dutch, for people. */
+struct jr_ijw_problem {
+	char path[256];
+	int line;
+	char rule[16];
+	char message[256];
+};
+
+/* Empties a problem (no path, no line, no rule, no message). */
+void jr_ijw_problem_clear(struct jr_ijw_problem *problem);
+
+struct jr_ijw_parser;
+
+/* Creates a parser (and initialises libxml2 the first time). JR_ERR_NOMEM when out of memory. */
+enum jr_err jr_ijw_parser_new(struct jr_ijw_parser **out);
+/* Frees a parser; NULL is allowed. Documents it made stay valid (free them with xmlFreeDoc). */
+void jr_ijw_parser_free(struct jr_ijw_parser *parser);
+
+/* Parses `len` bytes of `data` into a new document (*doc, free with xmlFreeDoc).
+ * JR_ERR_TOO_BIG when the message is larger than JR_IJW_MAX_SIZE, is nested deeper than
+ * JR_IJW_MAX_DEPTH or has more than JR_IJW_MAX_ELEMENTS elements; JR_ERR_INPUT when it is not
+ * well-formed XML (namespace errors included) or has a DOCTYPE; JR_ERR_NOMEM when memory ran out.
+ * On any error *doc is NULL and `problem` says what and where (rule "XML"). */
+enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, xmlDoc **doc,
+			 struct jr_ijw_problem *problem);
+
+/* The same with a parser made and freed for this one message. */
+enum jr_err jr_ijw_parse_once(const char *data, size_t len, xmlDoc **doc,
+			      struct jr_ijw_problem *problem);
+
+#endif

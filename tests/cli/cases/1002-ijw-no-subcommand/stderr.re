@@ -1,0 +1,1 @@
+Gebruik: jeugdroute ijw validate

@@ -1,0 +1,1 @@
+onbekende opdracht "frobnicate"; kies validate

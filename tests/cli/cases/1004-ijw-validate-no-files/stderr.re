@@ -1,0 +1,1 @@
+ijw validate: geef een of meer berichten

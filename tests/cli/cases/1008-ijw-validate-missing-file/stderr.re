@@ -1,0 +1,1 @@
+ijw validate: .*missing\.xml: bestand bestaat niet

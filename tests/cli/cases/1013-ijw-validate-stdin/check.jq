@@ -1,0 +1,1 @@
+.file == "-" and .bericht == "JW305" and .valid == true

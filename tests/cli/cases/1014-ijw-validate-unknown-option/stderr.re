@@ -1,0 +1,1 @@
+onbekende optie "--strict"
