@@ -6,7 +6,9 @@
 #               whose audit chain must hold (tests/http/pg_chain.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   ijw         the iJw tables against the reference material and the differential test against
-#               xmllint (tests/ijw/run.sh; skipped without ../shared/reference/ijw)
+#               xmllint (tests/ijw/run.sh; skipped without ../shared/reference/ijw); every
+#               in-message rule broken on purpose (tests/ijw/rules.sh); the full round from
+#               request to claim, each answer checked with xmllint (tests/ijw/round.sh)
 #   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
@@ -77,6 +79,14 @@ status=$?
 [ "$status" -eq 77 ] && status=0 # no reference material beside the repository: skipped
 tally "ijw" $status
 grep -v -E '^(ok |1\.\.[1-9])' "$log" | head -60
+
+sh tests/ijw/rules.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "ijw rules" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/ijw/round.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "ijw round" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server" $?

@@ -31,6 +31,7 @@ int jr_cmd_retention(int argc, char **argv);
 int jr_cmd_socialmap(int argc, char **argv);
 int jr_cmd_audit(int argc, char **argv);
 int jr_cmd_ijw(int argc, char **argv);
+int jr_cmd_figures(int argc, char **argv);
 int jr_cmd_serve(int argc, char **argv);
 
 /* The options of every command that touches records (db_opts.c). */

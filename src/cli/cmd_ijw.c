@@ -1,5 +1,7 @@
-/* cmd_ijw: `jeugdroute ijw validate FILE...` — checks iJw 3.2 messages against their schema and
- * prints one JSON verdict per file. The group keeps room for import and export. */
+/* cmd_ijw: `jeugdroute ijw validate|import|export` — iJw 3.2 messages on the command line:
+ * validate checks messages (structure and the rules within them) and prints one JSON verdict per
+ * file; import takes messages into the records and writes the answers; export writes the
+ * allocation messages (JW301). The checks and the records' side are app/ijw.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,25 +11,42 @@
 
 #include <libxml/tree.h>
 
+#include "app/ijw.h"
 #include "cli/cli.h"
 #include "ijw/ijw_schema.h"
 #include "ijw/ijw_xml.h"
+#include "json/policy_set.h"
 
 static const char usage[] =
-	"Gebruik: jeugdroute ijw validate BESTAND...\n"
+	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--date JJJJ-MM-DD]\n"
+	"         jeugdroute ijw import BESTAND... [--out MAP] [--date JJJJ-MM-DD]\n"
+	"                                [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
+	"         jeugdroute ijw export [--since JJJJ-MM-DD] [--out MAP] [--date JJJJ-MM-DD]\n"
+	"                                [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
 	"\n"
-	"Berichten van de iStandaard iJw 3.2 (JW301 … JW325).\n"
+	"Berichten van de iStandaard iJw 3.2 (JW301 … JW325); zie docs/ijw.md.\n"
 	"\n"
-	"  validate  controleert elk bericht tegen zijn XSD: welk bericht het is (de namespace van\n"
-	"            Bericht), de volgorde en het aantal elementen, en elke waarde (lengte, datum,\n"
-	"            getal, codelijst). Per bestand één JSON-object op een regel:\n"
-	"            {\"file\":…,\"bericht\":\"JW301\",\"valid\":true} of met \"valid\":false en\n"
-	"            \"problems\":[{\"rule\",\"path\",\"line\",\"message\"}] (het eerste probleem).\n"
-	"            BESTAND - leest standaardinvoer. Een bestand groter dan 16 MiB of met een\n"
-	"            DOCTYPE wordt geweigerd.\n"
+	"  validate  controleert elk bericht tegen zijn XSD (welk bericht het is, de volgorde en\n"
+	"            het aantal elementen, elke waarde) en, voor JW305, JW307, JW315 en JW323, tegen\n"
+	"            de regels binnen het bericht (TR, CS, CD). Per bestand één JSON-object op een\n"
+	"            regel: {\"file\":…,\"bericht\":\"JW305\",\"valid\":true} of met \"valid\":false\n"
+	"            en \"problems\":[{\"rule\",\"code\",\"path\",\"line\",\"message\"}].\n"
+	"            BESTAND - leest standaardinvoer. Met --rules nee alleen de structuur (wat\n"
+	"            xmllint --schema controleert).\n"
+	"  import    neemt JW305 (start zorg), JW307 (stop zorg), JW315 (verzoek om toewijzing)\n"
+	"            en JW323 (declaratie) op in de dossiers, na ook de regels over berichten heen\n"
+	"            (TR019, TR056, TR338, TR418, …). Een afgekeurd bericht verandert niets.\n"
+	"            Het antwoord (JW306, JW308, JW316, JW325) komt in MAP (standaard .). Per\n"
+	"            bestand één JSON-regel: accepted, de bevindingen en het antwoordbestand.\n"
+	"  export    schrijft een JW301 per kind en aanbieder voor de toewijzingen sinds --since\n"
+	"            (standaard vandaag), in het product- en resultaatregime (generiek: geen\n"
+	"            toewijzingsbericht). Een kind zonder bekend adres wordt overgeslagen, met reden.\n"
 	"\n"
-	"Afsluitcode: 0 alle berichten geldig, 2 een bericht ongeldig of een verkeerde aanroep,\n"
-	"1 een bestand kon niet gelezen worden.\n";
+	"--date is de systeemdatum voor de controles en de antwoorden (standaard vandaag).\n"
+	"Een bestand groter dan 16 MiB of met een DOCTYPE wordt geweigerd.\n"
+	"\n"
+	"Afsluitcode: 0 alles geldig of opgenomen, 2 een bericht ongeldig of afgekeurd of een\n"
+	"verkeerde aanroep, 1 een bestand of de database kon niet gelezen of geschreven worden.\n";
 
 /* Why a file could not be read, in Dutch. */
 static const char *read_error(int errnum)
@@ -105,9 +124,47 @@ out:
 	return err;
 }
 
-/* One line of output: the verdict on one file. */
-static enum jr_err verdict_line(struct jr_buf *out, const char *path, enum jr_ijw_message kind,
-				enum jr_err verdict, const struct jr_ijw_problem *problem)
+/* The problems of an outcome as a JSON array: the structural problem, or the findings. */
+static enum jr_err problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
+{
+	const struct jr_ijw_problem *p = &o->problem;
+	enum jr_err err;
+
+	if (p->rule[0]) {
+		if ((err = jr_buf_puts(out, "[{\"rule\":")) || (err = jr_buf_json_string(out, p->rule)) ||
+		    (err = jr_buf_puts(out, ",\"code\":null,\"path\":")))
+			return err;
+		err = p->path[0] ? jr_buf_json_string(out, p->path) : jr_buf_puts(out, "null");
+		if (!err)
+			err = p->line > 0 ? jr_buf_printf(out, ",\"line\":%d,\"message\":", p->line)
+					  : jr_buf_puts(out, ",\"line\":null,\"message\":");
+		if (!err)
+			err = jr_buf_json_string(out, p->message);
+		return err ? err : jr_buf_puts(out, "}]");
+	}
+	if ((err = jr_buf_putc(out, '[')))
+		return err;
+	for (size_t i = 0; i < o->findings.count && !err; i++) {
+		const struct jr_ijw_finding *f = &o->findings.items[i];
+		static const char *const places[] = {"header", "claim", "client", "line"};
+		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
+				    f->rule, f->code, places[f->at]);
+		if (!err)
+			err = f->at >= JR_IJW_AT_CLIENT ? jr_buf_printf(out, "\"index\":%zu,", f->index + 1)
+							 : JR_OK;
+		if (!err)
+			err = f->line > 0 ? jr_buf_printf(out, "\"line\":%d,\"message\":", f->line)
+					  : jr_buf_puts(out, "\"line\":null,\"message\":");
+		if (!err)
+			err = jr_buf_json_string(out, f->message);
+		if (!err)
+			err = jr_buf_putc(out, '}');
+	}
+	return err ? err : jr_buf_putc(out, ']');
+}
+
+/* The start of a file's line: {"file":…,"bericht":… */
+static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind)
 {
 	const char *name = jr_ijw_message_name(kind);
 	enum jr_err err;
@@ -116,93 +173,172 @@ static enum jr_err verdict_line(struct jr_buf *out, const char *path, enum jr_ij
 	if ((err = jr_buf_puts(out, "{\"file\":")) || (err = jr_buf_json_string(out, path)) ||
 	    (err = jr_buf_puts(out, ",\"bericht\":")))
 		return err;
-	err = name ? jr_buf_json_string(out, name) : jr_buf_puts(out, "null");
-	if (err)
-		return err;
-	if (!verdict)
-		return jr_buf_puts(out, ",\"valid\":true}\n");
-	if ((err = jr_buf_puts(out, ",\"valid\":false,\"problems\":[{\"rule\":")) ||
-	    (err = jr_buf_json_string(out, problem->rule[0] ? problem->rule : "XML")) ||
-	    (err = jr_buf_puts(out, ",\"path\":")))
-		return err;
-	err = problem->path[0] ? jr_buf_json_string(out, problem->path) : jr_buf_puts(out, "null");
-	if (err)
-		return err;
-	if (problem->line > 0)
-		err = jr_buf_printf(out, ",\"line\":%d,\"message\":", problem->line);
-	else
-		err = jr_buf_puts(out, ",\"line\":null,\"message\":");
-	if (err || (err = jr_buf_json_string(out, problem->message[0] ? problem->message
-									 : jr_err_name(verdict))))
-		return err;
-	return jr_buf_puts(out, "}]}\n");
+	return name ? jr_buf_json_string(out, name) : jr_buf_puts(out, "null");
+}
+
+static int write_out(const char *cmd, const struct jr_buf *out)
+{
+	if (fwrite(out->data, 1, out->len, stdout) != out->len) {
+		jr_cli_error("ijw %s: uitvoer schrijven mislukt", cmd);
+		return 1;
+	}
+	return 0;
+}
+
+/* The arguments of validate, import and export: files, --out, --date, --since and the
+ * database's options. 0, or the exit status after reporting. */
+struct ijw_args {
+	struct jr_cli_db db;
+	const char *files[4096];
+	int file_count;
+	const char *out, *since, *rules;
+	jr_day today, since_day;
+};
+
+static int parse_args(const char *cmd, int argc, char **argv, struct ijw_args *a, bool files,
+		      bool store)
+{
+	const char *date = NULL;
+
+	memset(a, 0, sizeof(*a));
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		int used = store ? jr_cli_db_option(argc, argv, &i, &a->db) : 0;
+		const char **slot = strcmp(arg, "--date") == 0 ? &date
+				    : store && strcmp(arg, "--out") == 0 ? &a->out
+				    : !files && strcmp(arg, "--since") == 0 ? &a->since
+				    : files && !store && strcmp(arg, "--rules") == 0 ? &a->rules
+										   : NULL;
+		if (used < 0)
+			return 2;
+		if (used)
+			continue;
+		if (slot) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				jr_cli_error("ijw %s: %s verwacht een waarde", cmd, arg);
+				return 2;
+			}
+			*slot = argv[++i];
+		} else if (arg[0] == '-' && arg[1] != '\0') {
+			jr_cli_error("ijw %s: onbekende optie \"%s\"; zie jeugdroute ijw --help", cmd,
+				     arg);
+			return 2;
+		} else if (!files || a->file_count == (int)(sizeof(a->files) / sizeof(a->files[0]))) {
+			jr_cli_error("ijw %s: %s", cmd,
+				     files ? "te veel bestanden in één keer (ten hoogste 4096)"
+					   : "onverwacht argument; zie jeugdroute ijw --help");
+			return 2;
+		} else {
+			a->files[a->file_count++] = arg;
+		}
+	}
+	if (files && a->file_count == 0) {
+		jr_cli_error("ijw %s: geef een of meer berichten; zie jeugdroute ijw --help", cmd);
+		return 2;
+	}
+	a->today = jr_args_today();
+	if (date && jr_date_parse(date, strlen(date), &a->today)) {
+		jr_cli_error("ijw %s: --date verwacht een bestaande datum (JJJJ-MM-DD)", cmd);
+		return 2;
+	}
+	a->since_day = a->today;
+	if (a->since && jr_date_parse(a->since, strlen(a->since), &a->since_day)) {
+		jr_cli_error("ijw %s: --since verwacht een bestaande datum (JJJJ-MM-DD)", cmd);
+		return 2;
+	}
+	if (a->rules && strcmp(a->rules, "nee") != 0 && strcmp(a->rules, "ja") != 0) {
+		jr_cli_error("ijw %s: --rules verwacht ja of nee", cmd);
+		return 2;
+	}
+	if (!a->out)
+		a->out = ".";
+	if (store)
+		jr_cli_db_defaults(&a->db);
+	return 0;
+}
+
+/* Reads one file; 0, or 1 after reporting why it cannot be read (the caller goes on). An
+ * oversized file is not an error of reading: it comes back as JR_ERR_TOO_BIG. */
+static int read_file(const char *cmd, const char *path, struct jr_buf *in, enum jr_err *verdict)
+{
+	int errnum;
+
+	*verdict = read_message(path, in, &errnum);
+	if (*verdict == JR_ERR_IO || *verdict == JR_ERR_NOMEM) {
+		const char *why = read_error(errnum);
+		if (why)
+			jr_cli_error("ijw %s: %s: %s", cmd, path, why);
+		else
+			jr_cli_error("ijw %s: %s: kan niet gelezen worden (%s)", cmd, path,
+				     errnum ? strerror(errnum) : jr_err_name(*verdict));
+		return 1;
+	}
+	return 0;
+}
+
+static void too_big(struct jr_ijw_outcome *o)
+{
+	snprintf(o->problem.rule, sizeof(o->problem.rule), "XML");
+	snprintf(o->problem.message, sizeof(o->problem.message), "het bestand is groter dan %u MiB",
+		 JR_IJW_MAX_SIZE / (1024u * 1024u));
 }
 
 static int validate(int argc, char **argv)
 {
 	struct jr_ijw_parser *parser = NULL;
+	struct ijw_args a;
 	struct jr_buf in, out;
 	bool invalid = false, unreadable = false;
-	int status = 0;
+	int status;
 	enum jr_err err;
 
-	if (argc < 1) {
-		jr_cli_error("ijw validate: geef een of meer berichten; zie jeugdroute ijw --help");
-		return jr_err_exit_status(JR_ERR_USAGE);
-	}
-	for (int i = 0; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			jr_cli_error("ijw validate: onbekende optie \"%s\"; zie jeugdroute ijw --help",
-				     argv[i]);
-			return jr_err_exit_status(JR_ERR_USAGE);
-		}
+	if ((status = parse_args("validate", argc, argv, &a, true, false)))
+		return status;
 	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
-	jr_buf_init(&out, 4096);
-	err = jr_ijw_parser_new(&parser);
-	if (err) {
+	jr_buf_init(&out, 1 << 20);
+	if ((err = jr_ijw_parser_new(&parser))) {
 		jr_cli_error("ijw validate: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
 	}
-	for (int i = 0; i < argc; i++) {
-		struct jr_ijw_problem problem;
-		enum jr_ijw_message kind = JR_IJW_UNKNOWN;
-		xmlDoc *doc = NULL;
-		int errnum;
-		enum jr_err verdict = read_message(argv[i], &in, &errnum);
-
-		jr_ijw_problem_clear(&problem);
-		if (verdict == JR_ERR_IO || verdict == JR_ERR_NOMEM) {
-			const char *why = read_error(errnum);
-			if (why)
-				jr_cli_error("ijw validate: %s: %s", argv[i], why);
-			else
-				jr_cli_error("ijw validate: %s: kan niet gelezen worden (%s)", argv[i],
-					     errnum ? strerror(errnum) : jr_err_name(verdict));
+	for (int i = 0; i < a.file_count; i++) {
+		struct jr_ijw_outcome o;
+		enum jr_err verdict;
+		if (read_file("validate", a.files[i], &in, &verdict)) {
 			unreadable = true;
 			continue;
 		}
-		if (verdict == JR_ERR_TOO_BIG) {
-			snprintf(problem.rule, sizeof(problem.rule), "XML");
-			snprintf(problem.message, sizeof(problem.message),
-				 "het bestand is groter dan %u MiB", JR_IJW_MAX_SIZE / (1024u * 1024u));
-		} else {
-			verdict = jr_ijw_parse(parser, jr_buf_str(&in), in.len, &doc, &problem);
-			if (!verdict)
-				verdict = jr_ijw_check_structure(doc, &kind, &problem);
-			xmlFreeDoc(doc);
+		jr_ijw_outcome_init(&o);
+		if (verdict == JR_ERR_TOO_BIG)
+			too_big(&o);
+		else
+			err = jr_app_ijw_validate(parser, jr_buf_str(&in), in.len, a.today,
+						  !(a.rules && strcmp(a.rules, "nee") == 0), &o);
+		if (verdict != JR_ERR_TOO_BIG && err == JR_ERR_TOO_BIG) {
+			too_big(&o);
+			err = JR_OK;
 		}
-		if (verdict == JR_ERR_NOMEM || verdict == JR_ERR_INTERNAL) {
-			jr_cli_error("ijw validate: %s: %s", argv[i], jr_err_name(verdict));
-			status = jr_err_exit_status(verdict);
+		if (verdict != JR_ERR_TOO_BIG && err) {
+			jr_cli_error("ijw validate: %s: %s", a.files[i], jr_err_name(err));
+			jr_ijw_outcome_release(&o);
+			status = jr_err_exit_status(err);
 			goto out;
 		}
-		invalid |= verdict != JR_OK;
-		err = verdict_line(&out, argv[i], kind, verdict, &problem);
-		if (!err && fwrite(out.data, 1, out.len, stdout) != out.len)
-			err = JR_ERR_IO;
-		if (err) {
-			jr_cli_error("ijw validate: uitvoer schrijven mislukt: %s", jr_err_name(err));
+		/* here every finding counts: a message the receiver would reject is not valid */
+		o.valid = o.valid && !o.problem.rule[0] && o.findings.count == 0;
+		invalid |= !o.valid;
+		err = line_start(&out, a.files[i], o.kind);
+		if (!err)
+			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
+		if (!err && (o.problem.rule[0] || o.findings.count)) {
+			err = jr_buf_puts(&out, ",\"problems\":");
+			if (!err)
+				err = problems_json(&out, &o);
+		}
+		if (!err)
+			err = jr_buf_puts(&out, "}\n");
+		jr_ijw_outcome_release(&o);
+		if (err || (status = write_out("validate", &out))) {
 			status = 1;
 			goto out;
 		}
@@ -222,6 +358,205 @@ out:
 	return status;
 }
 
+/* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file, flushed to disk and
+ * renamed. The path written is put in `path`. */
+static enum jr_err write_file(const char *dir, const char *name, const char *data, size_t len,
+			      char *path, size_t cap)
+{
+	char tmp[4200];
+	FILE *f;
+	bool ok;
+
+	if ((size_t)snprintf(path, cap, "%s/%s", dir, name) >= cap ||
+	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+		return JR_ERR_INPUT;
+	if (!(f = fopen(tmp, "wb")))
+		return JR_ERR_IO;
+	ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		remove(tmp);
+		return JR_ERR_IO;
+	}
+	return JR_OK;
+}
+
+/* The answer's file name: its kind and its identification, from the XML written. */
+static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
+{
+	const char *x = jr_buf_str(&o->answer), *id = strstr(x, "IdentificatieRetour>");
+	size_t n = 0;
+
+	if (!id && (id = strstr(x, "<ijw:Identificatie>")))
+		id += strlen("<ijw:Identificatie>");
+	else if (id)
+		id += strlen("IdentificatieRetour>");
+	while (id && id[n] && id[n] != '<' && n < 12)
+		n++;
+	snprintf(name, cap, "%s-%.*s.xml", jr_ijw_message_name(o->answer_kind), (int)n,
+		 id ? id : "");
+}
+
+static int import(int argc, char **argv)
+{
+	struct jr_ijw_parser *parser = NULL;
+	struct jr_policy_set set;
+	struct jr_store *store = NULL;
+	struct jr_actor actor;
+	struct ijw_args a;
+	struct jr_buf in, out;
+	bool refused = false, unreadable = false;
+	int status;
+	enum jr_err err;
+
+	jr_policy_set_init(&set);
+	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	jr_buf_init(&out, 1 << 20);
+	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
+	    (status = jr_cli_load_policies(&a.db, &set)))
+		goto out;
+	jr_cli_actor(&actor, &a.db);
+	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
+		goto out;
+	if ((err = jr_ijw_parser_new(&parser))) {
+		jr_cli_error("ijw import: %s", jr_err_name(err));
+		status = jr_err_exit_status(err);
+		goto out;
+	}
+	for (int i = 0; i < a.file_count; i++) {
+		struct jr_ijw_outcome o;
+		char name[64], path[4096] = "";
+		enum jr_err verdict;
+		if (read_file("import", a.files[i], &in, &verdict)) {
+			unreadable = true;
+			continue;
+		}
+		jr_ijw_outcome_init(&o);
+		err = verdict == JR_ERR_TOO_BIG
+			      ? JR_ERR_TOO_BIG
+			      : jr_app_ijw_import(store, &actor, &set, parser, jr_buf_str(&in), in.len,
+						  a.today, &o);
+		if (err == JR_ERR_TOO_BIG) {
+			too_big(&o);
+			err = JR_OK;
+		} else if (err == JR_ERR_INPUT) {
+			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
+			snprintf(o.problem.message, sizeof(o.problem.message),
+				 "jeugdroute neemt %s niet in; wel JW305, JW307, JW315 en JW323",
+				 jr_ijw_message_name(o.kind));
+			err = JR_OK;
+		}
+		if (err) {
+			jr_cli_error("ijw import: %s: %s", a.files[i], jr_err_name(err));
+			jr_ijw_outcome_release(&o);
+			status = jr_err_exit_status(err);
+			goto out;
+		}
+		if (o.answer.len) {
+			answer_name(&o, name, sizeof(name));
+			if ((err = write_file(a.out, name, jr_buf_str(&o.answer), o.answer.len, path,
+					      sizeof(path)))) {
+				jr_cli_error("ijw import: het antwoord kan niet in %s geschreven worden",
+					     a.out);
+				jr_ijw_outcome_release(&o);
+				status = 1;
+				goto out;
+			}
+		}
+		refused |= !o.accepted || o.lines_rejected;
+		err = line_start(&out, a.files[i], o.kind);
+		if (!err)
+			err = jr_buf_printf(&out,
+					    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,"
+					    "\"lines_rejected\":%zu,\"problems\":",
+					    o.valid && !o.problem.rule[0] ? "true" : "false",
+					    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
+		if (!err)
+			err = problems_json(&out, &o);
+		if (!err)
+			err = jr_buf_puts(&out, ",\"answer\":");
+		if (!err)
+			err = path[0] ? jr_buf_json_string(&out, path) : jr_buf_puts(&out, "null");
+		if (!err)
+			err = jr_buf_puts(&out, "}\n");
+		jr_ijw_outcome_release(&o);
+		if (err || (status = write_out("import", &out))) {
+			status = 1;
+			goto out;
+		}
+	}
+	fflush(stdout);
+	status = unreadable ? jr_err_exit_status(JR_ERR_IO)
+			    : refused ? jr_err_exit_status(JR_ERR_INPUT)
+				      : 0;
+out:
+	jr_ijw_parser_free(parser);
+	jr_store_close(store);
+	jr_policy_set_release(&set);
+	jr_buf_release(&in);
+	jr_buf_release(&out);
+	return status;
+}
+
+struct export_ctx {
+	const char *dir;
+	enum jr_err err;
+};
+
+static enum jr_err export_file(void *ctx, const char *name, const char *xml, size_t len)
+{
+	struct export_ctx *e = ctx;
+	char path[4096];
+	enum jr_err err = write_file(e->dir, name, xml, len, path, sizeof(path));
+
+	if (!err) {
+		fputs("{\"file\":", stdout);
+		printf("\"%s\",\"bericht\":\"JW301\"}\n", path);
+	}
+	return err;
+}
+
+static int export(int argc, char **argv)
+{
+	struct jr_policy_set set;
+	struct jr_store *store = NULL;
+	struct jr_actor actor;
+	struct ijw_args a;
+	struct export_ctx e;
+	struct jr_buf why;
+	size_t written = 0, skipped = 0;
+	int status;
+	enum jr_err err;
+
+	jr_policy_set_init(&set);
+	jr_buf_init(&why, 1 << 20);
+	if ((status = parse_args("export", argc, argv, &a, false, true)) ||
+	    (status = jr_cli_load_policies(&a.db, &set)))
+		goto out;
+	jr_cli_actor(&actor, &a.db);
+	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
+		goto out;
+	e.dir = a.out;
+	err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, export_file, &e,
+				&written, &skipped, &why);
+	if (err) {
+		jr_cli_error("ijw export: %s", err == JR_ERR_IO
+						      ? "een bericht kan niet in de map geschreven worden"
+						      : jr_err_name(err));
+		status = jr_err_exit_status(err);
+		goto out;
+	}
+	if (why.len)
+		fputs(jr_buf_str(&why), stderr);
+	fprintf(stderr, "jeugdroute: ijw export: %zu bericht(en) geschreven, %zu overgeslagen\n",
+		written, skipped);
+out:
+	jr_store_close(store);
+	jr_policy_set_release(&set);
+	jr_buf_release(&why);
+	return status;
+}
+
 int jr_cmd_ijw(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -235,6 +570,10 @@ int jr_cmd_ijw(int argc, char **argv)
 		}
 	if (strcmp(argv[1], "validate") == 0)
 		return validate(argc - 2, argv + 2);
-	jr_cli_error("ijw: onbekende opdracht \"%s\"; kies validate", argv[1]);
+	if (strcmp(argv[1], "import") == 0)
+		return import(argc - 2, argv + 2);
+	if (strcmp(argv[1], "export") == 0)
+		return export(argc - 2, argv + 2);
+	jr_cli_error("ijw: onbekende opdracht \"%s\"; kies validate, import of export", argv[1]);
 	return jr_err_exit_status(JR_ERR_USAGE);
 }

@@ -32,7 +32,8 @@ static const char usage[] =
 	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list\n"
 	"  user     gebruikers met een rol: add, show, list\n"
 	"  audit    controleer de keten van het auditlog: verify\n"
-	"  ijw      berichten van de iStandaard iJw 3.2: validate (JSON Lines)\n"
+	"  ijw      berichten van de iStandaard iJw 3.2: validate, import, export (JSON Lines)\n"
+	"  figures  de cijfers van de regio per gemeente en periode (JSON of CSV)\n"
 	"  serve    start de server: de API en de webtoepassing\n"
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
@@ -87,6 +88,7 @@ static const struct {
 	{"user", jr_cmd_user},
 	{"audit", jr_cmd_audit},
 	{"ijw", jr_cmd_ijw},
+	{"figures", jr_cmd_figures},
 	{"serve", jr_cmd_serve},
 };
 

@@ -658,4 +658,176 @@ enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor 
 				      int64_t help_request_id, const char *region,
 				      const char *answer_json);
 
+/* iJw exchange (store_ijw.c). Each call works inside the caller's transaction when there is one
+ * (jr_store_bulk_begin): an incoming message is taken in whole or not at all. */
+
+/* A message exchanged, without its content: direction "in" or "out", its kind ("JW305"), its
+ * identification, day and parties, and "accepted", "rejected" or "sent"; `answers` is the
+ * message a return message answers (0 for none). */
+struct jr_ijw_message_rec {
+	int64_t id;
+	char direction[4];
+	char code[6];
+	char identification[12 * 4 + 1]; /* up to 12 characters */
+	jr_day dagtekening;
+	char sender[9];
+	char receiver[9];
+	char status[10];
+	int64_t answers;
+};
+/* Whether a message of this direction, kind, sender and identification is on record (TR056). */
+enum jr_err jr_store_ijw_message_known(struct jr_store *s, const char *direction,
+				       const char *code, const char *sender,
+				       const char *identification, bool *known);
+/* Records a message; sets m->id. An outgoing message without identification gets one
+ * ("JR" and a number), unique for jeugdroute as sender. JR_ERR_CONFLICT when known. */
+enum jr_err jr_store_ijw_message_add(struct jr_store *s, const struct jr_actor *a,
+				     struct jr_ijw_message_rec *m);
+
+/* The provider with this AGB code; JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_provider_find_agb(struct jr_store *s, const char *agb,
+				       struct jr_provider *out);
+
+/* An allocation as the exchange needs it (the iJw ToewijzingNummer is its id). */
+struct jr_ijw_allocation {
+	int64_t id;
+	int64_t provider_id;
+	char provider_agb[9];
+	int64_t child_id;
+	char municipality[5]; /* of the help request */
+	int form;
+	char jz020[3];
+	char regime[12];
+	char product_code[17];
+	int intensity;
+	int64_t volume;
+	char unit[16];
+	char frequency[24];
+	jr_day start;
+	bool has_end;
+	jr_day end;
+	char change_reason[3];
+	jr_day decided;      /* created_at: Toewijzingsdatum */
+	char decided_at[9];  /* Toewijzingstijd */
+	int64_t referral_id;
+};
+/* JR_ERR_NOT_FOUND when there is no allocation with this id. */
+enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ijw_allocation *out);
+/* In the generic regime (taakgericht) no allocation message is sent, and a start or stop names
+ * no ToewijzingNummer: the provider's allocation for this child with this product category
+ * that runs on `on` is the one meant. JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_ijw_allocation_generic(struct jr_store *s, int64_t provider_id,
+					    int64_t child_id, const char *jz020, jr_day on,
+					    struct jr_ijw_allocation *out);
+typedef enum jr_err (*jr_ijw_allocation_fn)(void *ctx, const struct jr_ijw_allocation *al);
+/* The allocations made on or after `since` (created_at), oldest first, for an export. */
+enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,
+					   jr_ijw_allocation_fn fn, void *ctx);
+
+/* A start of care (delivery) of an allocation, with its stop if any. */
+struct jr_delivery_rec {
+	int64_t id;
+	jr_day started;
+	bool stopped;
+	jr_day stopped_on;
+	char end_reason[3];
+};
+#define JR_DELIVERIES_MAX 64
+/* The deliveries of an allocation, by start (at most JR_DELIVERIES_MAX). */
+enum jr_err jr_store_deliveries_of(struct jr_store *s, int64_t allocation_id,
+				   struct jr_delivery_rec *out, size_t *count);
+/* A start, a stop (with its JZ588 reason, no outcome), the removal of a stop, the removal of a
+ * start: each audited on the child as care.start, care.stop, care.unstop, care.unstart. */
+enum jr_err jr_store_delivery_start(struct jr_store *s, const struct jr_actor *a,
+				    int64_t allocation_id, jr_day on, int64_t *id);
+enum jr_err jr_store_delivery_stop(struct jr_store *s, const struct jr_actor *a,
+				   int64_t allocation_id, int64_t delivery_id, jr_day on,
+				   const char *reason);
+enum jr_err jr_store_delivery_unstop(struct jr_store *s, const struct jr_actor *a,
+				     int64_t allocation_id, int64_t delivery_id);
+enum jr_err jr_store_delivery_remove(struct jr_store *s, const struct jr_actor *a,
+				     int64_t allocation_id, int64_t delivery_id);
+
+/* JW315: a request for allocation, open until the municipality allocates or refuses. */
+struct jr_ijw_request_rec {
+	int64_t id;
+	int64_t message_id;
+	int64_t provider_id;
+	int64_t help_request_id;
+	int64_t referral_id;
+	char reference[36 * 4 + 1]; /* ReferentieAanbieder: up to 36 characters */
+	char jz020[3];
+	char product_code[5 * 4 + 1];
+	jr_day start;
+	bool has_end;
+	jr_day end;
+	bool has_volume;
+	int64_t volume;
+	char unit[3];
+	char frequency[2];
+	bool has_budget;
+	int64_t budget_cents;
+	char status[12]; /* open, allocated, refused */
+};
+enum jr_err jr_store_ijw_request_add(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
+				     struct jr_ijw_request_rec *r);
+/* Whether this provider used this reference before (TR347), and whether it has a request open
+ * for this child (TR374). */
+enum jr_err jr_store_ijw_request_seen(struct jr_store *s, int64_t provider_id,
+				      const char *reference, int64_t child_id, bool *reference_used,
+				      bool *open_for_child);
+/* The request an allocation honours (by its referral), if any: "" in reference otherwise. */
+enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referral_id,
+					     struct jr_ijw_request_rec *out);
+/* Marks the request allocated with this allocation. */
+enum jr_err jr_store_ijw_request_allocated(struct jr_store *s, int64_t request_id,
+					   int64_t allocation_id);
+
+/* JW323: a claim and its lines. */
+struct jr_claim_rec {
+	int64_t id;
+	int64_t message_id;
+	int64_t provider_id;
+	char number[13]; /* DeclaratieNummer: up to 12 letters and digits */
+	jr_day start, end;
+	int64_t submitted_cents, granted_cents;
+};
+struct jr_claim_line_rec {
+	int64_t claim_id;
+	int64_t provider_id;
+	int64_t allocation_id; /* 0 when it names none that exists */
+	int64_t child_id;      /* for the audit log; 0 when unknown */
+	char reference[20 * 4 + 1]; /* ReferentieNummer: up to 20 characters */
+	char previous_reference[20 * 4 + 1];
+	char jz020[3];
+	char product_code[5 * 4 + 1];
+	jr_day start, end;
+	int64_t volume;
+	char unit[3];
+	bool has_tariff;
+	int64_t tariff_cents;
+	int64_t amount_cents;
+	bool debit;
+	bool accepted;
+	char codes[64]; /* the return codes of a rejected line, comma-separated */
+};
+enum jr_err jr_store_claim_add(struct jr_store *s, const struct jr_actor *a, struct jr_claim_rec *c);
+enum jr_err jr_store_claim_line_add(struct jr_store *s, const struct jr_actor *a,
+				    const struct jr_claim_line_rec *l);
+/* Whether the provider used this claim number before (TR333). */
+enum jr_err jr_store_claim_known(struct jr_store *s, int64_t provider_id, const char *number,
+				 bool *known);
+/* What is on record for a line reference of this provider: *debit_accepted when an accepted
+ * debit line has it (what a credit must refer to, TR323), *credited when a credit line refers
+ * to it already (TR390), *used when any line has it (TR314). */
+enum jr_err jr_store_claim_reference(struct jr_store *s, int64_t provider_id,
+				     const char *reference, bool *used, bool *debit_accepted,
+				     bool *credited);
+/* The volume accepted so far on an allocation: debit minus credit (TR322, TR369). */
+enum jr_err jr_store_claimed_volume(struct jr_store *s, int64_t allocation_id, int64_t *volume);
+/* Whether an accepted debit line covers this allocation, product and period already (TR389). */
+enum jr_err jr_store_claim_period_debited(struct jr_store *s, int64_t allocation_id,
+					  const char *product_code, jr_day start, jr_day end,
+					  bool *debited);
+
 #endif

@@ -88,7 +88,7 @@ for m in $messages; do
 	# xmllint says "FILE validates" or "FILE fails to validate" on stderr, one line per file.
 	xargs xmllint --noout --schema "$ref/xsd/$m.xsd" <"$work/files" 2>&1 >/dev/null |
 		sed -n 's/ validates$//p' | sort >"$work/x.valid"
-	xargs "$bin" ijw validate <"$work/files" >"$work/j.out" 2>"$work/j.err"
+	xargs "$bin" ijw validate --rules nee <"$work/files" >"$work/j.out" 2>"$work/j.err"
 	grep -c '^{"file":' "$work/j.out" >"$work/j.count"
 	grep "\"bericht\":\"$m\",\"valid\":true" "$work/j.out" |
 		sed 's/^{"file":"\([^"]*\)".*/\1/' | sort >"$work/j.valid"

@@ -1,0 +1,986 @@
+/* ijw (app): iJw messages against the records (ijw.h). The cross-message rules are checked
+ * here, each named by its code where it is checked. */
+#include "app/ijw.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/refer.h"
+#include "core/alloc.h"
+#include "ijw/ijw_allocation.h"
+#include "ijw/ijw_message.h"
+#include "ijw/ijw_retour.h"
+#include "json/policy_set.h"
+
+void jr_ijw_outcome_init(struct jr_ijw_outcome *o)
+{
+	memset(o, 0, sizeof(*o));
+	jr_buf_init(&o->answer, 1 << 26);
+}
+
+void jr_ijw_outcome_release(struct jr_ijw_outcome *o)
+{
+	jr_ijw_findings_release(&o->findings);
+	jr_buf_release(&o->answer);
+	memset(o, 0, sizeof(*o));
+}
+
+static bool takes_in(enum jr_ijw_message kind)
+{
+	return kind == JR_IJW_JW305 || kind == JR_IJW_JW307 || kind == JR_IJW_JW315 ||
+	       kind == JR_IJW_JW323;
+}
+
+/* Levels 1 and 2; *doc and *msg are set when the message could be read (free them). */
+static enum jr_err check_in_message(struct jr_ijw_parser *p, const char *data, size_t len,
+				    jr_day today, bool rules, struct jr_ijw_outcome *o, xmlDoc **doc,
+				    struct jr_ijw_msg *msg)
+{
+	enum jr_err err;
+
+	*doc = NULL;
+	memset(msg, 0, sizeof(*msg));
+	jr_ijw_problem_clear(&o->problem);
+	err = jr_ijw_parse(p, data, len, doc, &o->problem);
+	if (err == JR_ERR_INPUT || err == JR_ERR_TOO_BIG)
+		return err == JR_ERR_TOO_BIG ? err : JR_OK;
+	if (err)
+		return err;
+	err = jr_ijw_check_structure(*doc, &o->kind, &o->problem);
+	if (err == JR_ERR_INPUT)
+		return JR_OK;
+	if (err)
+		return err;
+	o->valid = true;
+	if (!rules || !takes_in(o->kind))
+		return JR_OK;
+	if ((err = jr_ijw_read(*doc, o->kind, msg)) ||
+	    (err = jr_ijw_check_rules(msg, today, &o->findings)))
+		return err;
+	o->lines = msg->line_count;
+	o->valid = !jr_ijw_findings_technical(&o->findings);
+	return JR_OK;
+}
+
+enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_t len,
+				jr_day today, bool rules, struct jr_ijw_outcome *o)
+{
+	xmlDoc *doc;
+	struct jr_ijw_msg msg;
+	enum jr_err err = check_in_message(p, data, len, today, rules, o, &doc, &msg);
+
+	jr_ijw_msg_release(&msg);
+	xmlFreeDoc(doc);
+	return err;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Mappings between the records and the standard's codes (docs/ijw.md)
+ * ---------------------------------------------------------------------------------------- */
+
+/* A unit as the records name it and its WJ756 code. */
+static const struct {
+	const char *unit, *code;
+} units[] = {
+	{"minuut", "01"}, {"uur", "04"}, {"etmaal", "14"}, {"dagdeel", "16"},
+	{"stuks", "84"},  {"euro", "83"},
+};
+/* A frequency as the records name it and its WMO757 code. */
+static const struct {
+	const char *frequency, *code;
+} frequencies[] = {
+	{"per dag", "1"},
+	{"per week", "2"},
+	{"per maand", "4"},
+	{"totaal binnen geldigheidsduur", "6"},
+};
+
+static const char *unit_code(const char *unit)
+{
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(units[i].unit, unit) == 0)
+			return units[i].code;
+	return NULL;
+}
+
+static const char *frequency_code(const char *frequency)
+{
+	for (size_t i = 0; i < sizeof(frequencies) / sizeof(frequencies[0]); i++)
+		if (strcmp(frequencies[i].frequency, frequency) == 0)
+			return frequencies[i].code;
+	return NULL;
+}
+
+/* The product of an allocation as the standard has it (docs/ijw.md): the product regime's
+ * own code; for the result regime the code names the intensity: category and "OB" and the level
+ * ("45OB2"); otherwise the category only. */
+static void product_of(const struct jr_ijw_allocation *al, struct jr_ijw_product *p)
+{
+	memset(p, 0, sizeof(*p));
+	snprintf(p->categorie, sizeof(p->categorie), "%s", al->jz020);
+	if (strcmp(al->regime, "product") == 0 && al->product_code[0])
+		snprintf(p->code, sizeof(p->code), "%.5s", al->product_code);
+	else if (strcmp(al->regime, "result") == 0 && al->intensity >= 1 && al->intensity <= 4)
+		snprintf(p->code, sizeof(p->code), "%.2sOB%d", al->jz020, al->intensity);
+}
+
+/* The form a JZ020 category stands for in the municipality's policy: the lightest form with
+ * that category that needs a referral (a provider asks for care it was referred for), else form
+ * 1; 0 when none has it. */
+static int form_of_category(const struct jr_policy *pol, const char *jz020)
+{
+	for (int f = 2; f <= JR_FORM_COUNT; f++)
+		if (strcmp(pol->forms[f].jz020, jz020) == 0)
+			return f;
+	return strcmp(pol->forms[1].jz020, jz020) == 0 ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Taking a message in
+ * ---------------------------------------------------------------------------------------- */
+
+struct import {
+	struct jr_store *s;
+	const struct jr_actor *a;
+	const struct jr_policy_set *set;
+	const struct jr_ijw_msg *m;
+	struct jr_ijw_outcome *o;
+	struct jr_provider provider;
+	int64_t message_id;
+	jr_day today;
+};
+
+/* A finding of levels 3 and 4, on line i (or the client, or the claim). */
+#define LINE_AT(im, i) JR_IJW_AT_LINE, (i), (im)->m->lines[i].line
+#define CLIENT_AT(im, i) JR_IJW_AT_CLIENT, (i), (im)->m->clients[i].line
+/* Adding a finding can only fail for want of memory; that ends the check. */
+#define TRY_FINDING(expr)                                                                          \
+	do {                                                                                       \
+		if ((err = (expr)) != JR_OK)                                                       \
+			return err;                                                                \
+	} while (0)
+
+static enum jr_err person_of(struct import *im, size_t client, struct jr_person *p, bool *found)
+{
+	enum jr_err err = jr_store_person_find_bsn(im->s, im->a, im->m->clients[client].bsn, p);
+
+	*found = err == JR_OK;
+	return err == JR_ERR_NOT_FOUND ? JR_OK : err;
+}
+
+/* TR019: the allocation a start or stop is about — by ToewijzingNummer, or in the generic
+ * regime by product category and start date — made to this provider for this child. */
+static enum jr_err allocation_of_delivery(struct import *im, size_t i, int64_t child,
+					  struct jr_ijw_allocation *al, bool *found)
+{
+	const struct jr_ijw_line *l = &im->m->lines[i];
+	enum jr_err err;
+
+	*found = false;
+	if (l->has_toewijzing_nummer)
+		err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al);
+	else if (l->has_product)
+		err = jr_store_ijw_allocation_generic(im->s, im->provider.id, child,
+						      l->product.categorie, l->begin, al);
+	else
+		err = JR_ERR_NOT_FOUND;
+	if (err == JR_ERR_NOT_FOUND)
+		return JR_OK;
+	if (err)
+		return err;
+	*found = al->provider_id == im->provider.id && al->child_id == child &&
+		 (l->has_toewijzing_nummer || strcmp(al->regime, "generic") == 0);
+	return JR_OK;
+}
+
+/* JW305 and JW307: each line starts, stops or withdraws one delivery. */
+static enum jr_err import_delivery(struct import *im)
+{
+	const struct jr_ijw_msg *m = im->m;
+	bool stop = m->header.kind == JR_IJW_JW307;
+	struct jr_delivery_rec d[JR_DELIVERIES_MAX];
+	struct jr_ijw_allocation al;
+	struct jr_person child;
+	enum jr_err err = JR_OK;
+	bool found, linked;
+
+	if ((err = person_of(im, 0, &child, &found)))
+		return err;
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		const struct jr_delivery_rec *same = NULL, *running = NULL;
+		size_t n = 0;
+		int64_t id;
+		if (!found || (err = allocation_of_delivery(im, i, child.id, &al, &linked)))
+			linked = false;
+		if (err)
+			break;
+		if (!linked) {
+			err = jr_ijw_finding_add(&im->o->findings, "TR019", "9019", LINE_AT(im, i),
+						 "deze %s hoort bij geen toewijzing aan deze aanbieder "
+						 "voor deze cliënt",
+						 stop ? "stop" : "start");
+			continue;
+		}
+		if ((err = jr_store_deliveries_of(im->s, al.id, d, &n)))
+			break;
+		for (size_t k = 0; k < n; k++) {
+			if (d[k].started == l->begin)
+				same = &d[k];
+			if (!d[k].stopped)
+				running = &d[k];
+		}
+		if (!stop && l->status == '1') {
+			if (same) /* TR074: the key of a first delivery is new */
+				err = jr_ijw_finding_add(&im->o->findings, "TR074", "9074",
+							 LINE_AT(im, i),
+							 "er is al een start met deze begindatum");
+			else if (running) /* TR326: one current start per allocation */
+				err = jr_ijw_finding_add(&im->o->findings, "TR326", "9326",
+							 LINE_AT(im, i),
+							 "de lopende levering is nog niet gestopt");
+			else
+				err = jr_store_delivery_start(im->s, im->a, al.id, l->begin, &id);
+		} else if (!stop) {
+			if (!same) /* TR063: a withdrawal needs the delivery withdrawn */
+				err = jr_ijw_finding_add(&im->o->findings, "TR063", "9063",
+							 LINE_AT(im, i),
+							 "er is geen start met deze sleutel om te verwijderen");
+			else if (same->stopped) /* TR071: not once the care has stopped */
+				err = jr_ijw_finding_add(&im->o->findings, "TR071", "9071",
+							 LINE_AT(im, i),
+							 "deze start heeft al een stop en kan niet meer weg");
+			else
+				err = jr_store_delivery_remove(im->s, im->a, al.id, same->id);
+		} else if (l->status == '1') {
+			if (!same) /* TR382: a stop repeats the key of its start */
+				err = jr_ijw_finding_add(&im->o->findings, "TR382", "9069",
+							 LINE_AT(im, i),
+							 "er is geen start met dezelfde sleutel");
+			else if (same->stopped && strcmp(same->end_reason, "20") != 0)
+				/* TR415: nothing after a definitive stop */
+				err = jr_ijw_finding_add(&im->o->findings, "TR415", "9415",
+							 LINE_AT(im, i),
+							 "deze levering is al definitief gestopt");
+			else if (same->stopped && strcmp(l->reden, "20") == 0)
+				/* TR413: after a temporary stop (20), not another one */
+				err = jr_ijw_finding_add(&im->o->findings, "TR413", "9413",
+							 LINE_AT(im, i),
+							 "na een tijdelijke stop (20) volgt geen tweede");
+			else if (same->stopped && l->end < same->stopped_on)
+				/* TR414: not before the temporary stop's end */
+				err = jr_ijw_finding_add(&im->o->findings, "TR414", "9414",
+							 LINE_AT(im, i),
+							 "de einddatum ligt voor die van de tijdelijke stop");
+			else
+				err = jr_store_delivery_stop(im->s, im->a, al.id, same->id, l->end,
+							     l->reden);
+		} else {
+			/* TR063: a stop withdrawn was sent before with the same key */
+			if (!same || !same->stopped || same->stopped_on != l->end ||
+			    strcmp(same->end_reason, l->reden) != 0)
+				err = jr_ijw_finding_add(&im->o->findings, "TR063", "9063",
+							 LINE_AT(im, i),
+							 "er is geen stop met deze sleutel om te verwijderen");
+			else
+				err = jr_store_delivery_unstop(im->s, im->a, al.id, same->id);
+		}
+	}
+	return err;
+}
+
+/* The raiser of a help request for a referrer of COD327 type `type`. */
+static const char *raiser_of(const char *type)
+{
+	static const struct {
+		const char *type, *raised_by;
+	} map[] = {{"01", "local_team"}, {"02", "gp"},       {"03", "youth_health"},
+		   {"04", "gi"},         {"05", "other"},    {"06", "family"},
+		   {"08", "other"}};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i].type, type) == 0)
+			return map[i].raised_by;
+	return "other";
+}
+
+/* A child new to the records, registered from the message (name, birth date, sex; resident in
+ * the receiving municipality). */
+static enum jr_err register_child(struct import *im, const struct jr_ijw_client *c,
+				  struct jr_person *p)
+{
+	const char *field, *message;
+
+	memset(p, 0, sizeof(*p));
+	memcpy(p->bsn, c->bsn, sizeof(p->bsn));
+	snprintf(p->family_name, sizeof(p->family_name), "%.40s%s%.59s", c->prefix,
+		 c->prefix[0] ? " " : "", c->family_name);
+	snprintf(p->given_names, sizeof(p->given_names), "%.100s",
+		 c->given_names[0] ? c->given_names : c->initials[0] ? c->initials : "onbekend");
+	p->birth_date = c->birth_date;
+	p->sex = c->sex ? c->sex : '0';
+	snprintf(p->municipality, sizeof(p->municipality), "%.4s", im->m->header.ontvanger);
+	if (jr_person_check(p, im->today, &field, &message))
+		return JR_ERR_INPUT;
+	return jr_store_person_add(im->s, im->a, p);
+}
+
+/* JW315: the child, a help request, the referral (judged by rule 7) and one request per
+ * requested product, open until the municipality decides. */
+static enum jr_err import_request(struct import *im)
+{
+	const struct jr_ijw_msg *m = im->m;
+	const struct jr_policy *pol = jr_policy_set_find(im->set, m->header.ontvanger);
+	struct jr_person child;
+	struct jr_help_request h = {0};
+	struct jr_buf why;
+	enum jr_err err;
+	bool found, used, open;
+	size_t findings = im->o->findings.count;
+
+	jr_buf_init(&why, 4096);
+	if ((err = person_of(im, 0, &child, &found)))
+		goto out;
+	if (found) {
+		/* TR374: no new request while one is open for this client and provider */
+		if ((err = jr_store_ijw_request_seen(im->s, im->provider.id, "", child.id, &used,
+						     &open)))
+			goto out;
+		if (open)
+			err = jr_ijw_finding_add(&im->o->findings, "TR374", "9374", CLIENT_AT(im, 0),
+						 "er is al een verzoek van deze aanbieder voor deze "
+						 "cliënt onderhanden");
+	}
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		/* TR347: a ReferentieAanbieder once per provider */
+		if ((err = jr_store_ijw_request_seen(im->s, im->provider.id, m->lines[i].referentie,
+						     found ? child.id : 0, &used, &open)))
+			break;
+		if (used)
+			err = jr_ijw_finding_add(&im->o->findings, "TR347", "9347", LINE_AT(im, i),
+						 "deze ReferentieAanbieder is al eerder gebruikt");
+	}
+	if (err || im->o->findings.count > findings)
+		goto out;
+	if (!found && (err = register_child(im, &m->clients[0], &child)))
+		goto out;
+	h.child_id = child.id;
+	snprintf(h.raised_by, sizeof(h.raised_by), "%s", raiser_of(m->lines[0].verwijzer_type));
+	h.raised_on = m->header.dagtekening;
+	snprintf(h.municipality, sizeof(h.municipality), "%.4s", m->header.ontvanger);
+	snprintf(h.question, sizeof(h.question),
+		 "Verzoek om toewijzing van %.100s (iJw JW315, bericht %.12s)", im->provider.name,
+		 m->header.identificatie);
+	if ((err = jr_store_help_request_add(im->s, im->a, &h)))
+		goto out;
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		struct jr_referral ref = {0};
+		struct jr_ijw_request_rec r = {0};
+		int form = pol && l->has_product ? form_of_category(pol, l->product.categorie) : 0;
+		if (form) {
+			ref.help_request_id = h.id;
+			ref.referrer_type = (int)strtol(l->verwijzer_type, NULL, 10);
+			snprintf(ref.agb, sizeof(ref.agb), "%s", l->verwijzer_agb);
+			snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%.100s",
+				 l->verwijzer_naam[0] ? l->verwijzer_naam : "(niet genoemd)");
+			ref.referred_on = l->has_beschikking_begin ? l->beschikking_begin
+								   : m->header.dagtekening;
+			ref.form = form;
+			jr_buf_reset(&why);
+			if ((err = jr_app_refer(im->s, im->a, im->set, &ref, &why)))
+				break;
+		}
+		r.message_id = im->message_id;
+		r.provider_id = im->provider.id;
+		r.help_request_id = h.id;
+		r.referral_id = ref.id;
+		snprintf(r.reference, sizeof(r.reference), "%s", l->referentie);
+		if (l->has_product) {
+			snprintf(r.jz020, sizeof(r.jz020), "%s", l->product.categorie);
+			snprintf(r.product_code, sizeof(r.product_code), "%s", l->product.code);
+		}
+		r.start = l->begin;
+		r.has_end = l->has_end;
+		r.end = l->end;
+		r.has_volume = l->has_omvang;
+		r.volume = l->omvang.volume;
+		snprintf(r.unit, sizeof(r.unit), "%s", l->omvang.eenheid);
+		snprintf(r.frequency, sizeof(r.frequency), "%s", l->omvang.frequentie);
+		r.has_budget = l->has_budget;
+		r.budget_cents = l->budget;
+		err = jr_store_ijw_request_add(im->s, im->a, child.id, &r);
+	}
+out:
+	jr_buf_release(&why);
+	return err;
+}
+
+/* The contract tariff for a claim line: of a contract of the provider for the municipality and
+ * the line's product code, running on the line's start (TR418). */
+struct tariff_look {
+	const char *municipality, *code;
+	jr_day on;
+	bool found;
+	int64_t tariff;
+};
+
+static enum jr_err see_contract(void *ctx, const struct jr_contract *c)
+{
+	struct tariff_look *t = ctx;
+	size_t n = strlen(t->code);
+	const char *p = c->product_codes;
+
+	if ((c->municipality[0] && strcmp(c->municipality, t->municipality) != 0) ||
+	    c->start > t->on || (c->has_end && c->end < t->on) || c->tariff_cents <= 0)
+		return JR_OK;
+	for (; (p = strstr(p, t->code)); p += n)
+		if ((p == c->product_codes || p[-1] == ',') && (p[n] == ',' || p[n] == '\0')) {
+			t->found = true;
+			t->tariff = c->tariff_cents;
+		}
+	return JR_OK;
+}
+
+/* The most that may be claimed in one product period: the allocation's volume per day, week or
+ * month over the period (weeks as calendar weeks touched, IV076), or its total. */
+static int64_t period_allowance(const struct jr_ijw_allocation *al, const char *freq,
+				jr_day start, jr_day end)
+{
+	int64_t days = end - start + 1;
+
+	if (strcmp(freq, "1") == 0)
+		return al->volume * days;
+	if (strcmp(freq, "2") == 0)
+		return al->volume * ((days + 6) / 7 + 1);
+	return al->volume; /* per month, or the total */
+}
+
+static bool first_of_month(jr_day d)
+{
+	int y, mo, dd;
+	jr_date_to_ymd(d, &y, &mo, &dd);
+	return dd == 1;
+}
+
+/* The checks of one claim line against the records; findings go to line i. */
+static enum jr_err check_claim_line(struct import *im, size_t i, int64_t child,
+				    struct jr_ijw_allocation *al, bool *linked)
+{
+	const struct jr_ijw_line *l = &im->m->lines[i];
+	struct jr_ijw_findings *f = &im->o->findings;
+	struct jr_ijw_product product;
+	struct tariff_look look = {0};
+	const char *unit, *freq;
+	bool used, debited, credited, already;
+	int64_t claimed;
+	enum jr_err err;
+
+	*linked = false;
+	/* TR338: a claim line names an allocation (to this provider) by ToewijzingNummer */
+	err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al);
+	if (err == JR_ERR_NOT_FOUND || (!err && al->provider_id != im->provider.id))
+		return jr_ijw_finding_add(f, "TR338", "9338", LINE_AT(im, i),
+					  "deze prestatie hoort bij geen toewijzing aan deze "
+					  "aanbieder");
+	if (err)
+		return err;
+	*linked = true;
+	/* TR304: of this client */
+	if (al->child_id != child)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR304", "8187", LINE_AT(im, i),
+					       "de prestatie hoort niet bij deze cliënt"));
+	/* TR384: not on a deleted allocation */
+	if (strcmp(al->change_reason, "13") == 0)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR384", "9384", LINE_AT(im, i),
+					       "de toewijzing is verwijderd (reden 13)"));
+	product_of(al, &product);
+	/* TR339, TR340: the category, and the code when the allocation has one */
+	if (strcmp(product.categorie, l->product.categorie) != 0)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR339", "9339", LINE_AT(im, i),
+					       "de productcategorie is niet die van de toewijzing"));
+	if (product.code[0] && strcmp(product.code, l->product.code) != 0)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR340", "9340", LINE_AT(im, i),
+					       "de productcode is niet die van de toewijzing"));
+	/* TR341: the unit fits the allocation's (hours may be claimed in minutes) */
+	unit = strcmp(al->regime, "result") == 0 ? "82" : unit_code(al->unit);
+	if (unit && strcmp(unit, l->omvang.eenheid) != 0 &&
+	    !(strcmp(unit, "04") == 0 && strcmp(l->omvang.eenheid, "01") == 0))
+		TRY_FINDING(jr_ijw_finding_add(f, "TR341", "9341", LINE_AT(im, i),
+					       "de eenheid past niet bij die van de toewijzing"));
+	/* TR307, TR308: the product period lies within the allocation */
+	if (l->begin < al->start)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR307", "9307", LINE_AT(im, i),
+					       "de productperiode begint voor de toewijzing"));
+	if (al->has_end && l->end > al->end)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR308", "9308", LINE_AT(im, i),
+					       "de productperiode eindigt na de toewijzing"));
+	/* TR387, TR388: a whole month, unless the allocation starts or ends within it */
+	if (!first_of_month(l->begin) && !(l->begin == al->start))
+		TRY_FINDING(jr_ijw_finding_add(f, "TR387", "9387", LINE_AT(im, i),
+					       "de productperiode begint niet op de eerste van de "
+					       "maand of op de ingangsdatum van de toewijzing"));
+	if (!first_of_month(l->end + 1) && !(al->has_end && l->end == al->end))
+		TRY_FINDING(jr_ijw_finding_add(f, "TR388", "9388", LINE_AT(im, i),
+					       "de productperiode eindigt niet op de laatste van de "
+					       "maand of op de einddatum van de toewijzing"));
+	/* TR319: within the claim's period or one before it */
+	if (l->end > im->m->claim.end)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR319", "9319", LINE_AT(im, i),
+					       "de productperiode valt na de declaratieperiode"));
+	/* TR314, TR323, TR390: references */
+	if ((err = jr_store_claim_reference(im->s, im->provider.id, l->referentie, &used, &debited,
+					    &credited)))
+		return err;
+	if (used)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR314", "8021", LINE_AT(im, i),
+					       "dit referentienummer is al eerder gebruikt"));
+	if (!l->debet) {
+		if ((err = jr_store_claim_reference(im->s, im->provider.id, l->vorig_referentie,
+						    &used, &debited, &credited)))
+			return err;
+		if (!debited)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR323", "8017", LINE_AT(im, i),
+						       "van deze creditregel is geen goedgekeurde "
+						       "debetregel bekend"));
+		else if (credited)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR390", "9390", LINE_AT(im, i),
+						       "deze debetregel is al gecrediteerd"));
+		return JR_OK;
+	}
+	/* TR389: one debit per allocation, product and period until it is credited */
+	if ((err = jr_store_claim_period_debited(im->s, al->id, l->product.code, l->begin, l->end,
+						 &already)))
+		return err;
+	if (already)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR389", "9389", LINE_AT(im, i),
+					       "voor deze periode en dit product is al gedeclareerd"));
+	/* TR321, TR322: within the allocated volume (the product regime's Omvang) */
+	freq = strcmp(al->regime, "product") == 0 ? frequency_code(al->frequency) : NULL;
+	if (freq && al->volume > 0) {
+		int64_t in_minutes = strcmp(l->omvang.eenheid, "01") == 0 &&
+						     strcmp(unit ? unit : "", "04") == 0
+					     ? 60
+					     : 1;
+		if (l->omvang.volume > period_allowance(al, freq, l->begin, l->end) * in_minutes)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR321", "9321", LINE_AT(im, i),
+						       "het geleverde volume is groter dan toegewezen"));
+		if (strcmp(freq, "6") == 0) {
+			if ((err = jr_store_claimed_volume(im->s, al->id, &claimed)))
+				return err;
+			if (claimed + l->omvang.volume > al->volume * in_minutes)
+				TRY_FINDING(jr_ijw_finding_add(
+				    f, "TR322", "9322", LINE_AT(im, i),
+				    "met deze prestatie gaat de som over het toegewezen volume"));
+		}
+	}
+	/* TR418: the tariff of the contract */
+	if (l->has_tarief) {
+		look.municipality = al->municipality;
+		look.code = l->product.code;
+		look.on = l->begin;
+		if ((err = jr_store_contract_each(im->s, im->provider.id, see_contract, &look)))
+			return err;
+		if (!look.found || look.tariff != l->tarief)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR418", "0611", LINE_AT(im, i),
+						       "het tarief is niet het contracttarief van "
+						       "dit product"));
+	}
+	return JR_OK;
+}
+
+/* The return codes of line i, comma-separated, for the claim line's record. */
+static void codes_of_line(const struct jr_ijw_findings *f, size_t i, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t k = 0; k < f->count; k++)
+		if (f->items[k].at == JR_IJW_AT_LINE && f->items[k].index == i && !strstr(out, f->items[k].code)) {
+			int w = snprintf(out + len, cap - len, "%s%s", len ? "," : "", f->items[k].code);
+			if (w < 0 || (size_t)w >= cap - len)
+				break;
+			len += (size_t)w;
+		}
+}
+
+/* JW323: every line checked; the claim is kept with its lines, each accepted or rejected
+ * (IV087: a line is granted whole or rejected whole). A finding on the Declaratie itself
+ * (TR333) rejects the whole claim: nothing is kept. */
+static enum jr_err import_claim(struct import *im)
+{
+	const struct jr_ijw_msg *m = im->m;
+	struct jr_ijw_findings *f = &im->o->findings;
+	struct jr_claim_rec claim = {0};
+	struct jr_ijw_allocation *al;
+	struct jr_person *children;
+	bool *linked = NULL, known;
+	int64_t granted = 0;
+	enum jr_err err;
+
+	/* TR333: a claim number once per provider */
+	if ((err = jr_store_claim_known(im->s, im->provider.id, m->claim.nummer, &known)))
+		return err;
+	if (known)
+		return jr_ijw_finding_add(f, "TR333", "9333", JR_IJW_AT_CLAIM, 0, 0,
+					  "dit declaratienummer is al eerder gebruikt");
+	al = jr_calloc(m->line_count ? m->line_count : 1, sizeof(*al));
+	children = jr_calloc(m->client_count ? m->client_count : 1, sizeof(*children));
+	linked = jr_calloc(m->line_count ? m->line_count : 1, sizeof(*linked));
+	if (!al || !children || !linked) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t c = 0; c < m->client_count; c++) {
+		bool found;
+		if ((err = person_of(im, c, &children[c], &found)))
+			goto out;
+		if (!found)
+			children[c].id = 0;
+	}
+	for (size_t i = 0; i < m->line_count; i++)
+		if ((err = check_claim_line(im, i, children[m->lines[i].client].id, &al[i],
+					    &linked[i])))
+			goto out;
+	claim.message_id = im->message_id;
+	claim.provider_id = im->provider.id;
+	snprintf(claim.number, sizeof(claim.number), "%s", m->claim.nummer);
+	claim.start = m->claim.begin;
+	claim.end = m->claim.end;
+	claim.submitted_cents = m->claim.totaal_debet ? m->claim.totaal : -m->claim.totaal;
+	for (size_t i = 0; i < m->line_count; i++) {
+		char codes[64];
+		codes_of_line(f, i, codes, sizeof(codes));
+		if (!codes[0])
+			granted += m->lines[i].debet ? m->lines[i].bedrag : -m->lines[i].bedrag;
+		else
+			im->o->lines_rejected++;
+	}
+	claim.granted_cents = granted;
+	if ((err = jr_store_claim_add(im->s, im->a, &claim)))
+		goto out;
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		struct jr_claim_line_rec r = {0};
+		r.claim_id = claim.id;
+		r.provider_id = im->provider.id;
+		r.allocation_id = linked[i] ? al[i].id : 0;
+		r.child_id = children[l->client].id;
+		snprintf(r.reference, sizeof(r.reference), "%.80s", l->referentie);
+		snprintf(r.previous_reference, sizeof(r.previous_reference), "%s",
+			 l->vorig_referentie);
+		snprintf(r.jz020, sizeof(r.jz020), "%s", l->product.categorie);
+		snprintf(r.product_code, sizeof(r.product_code), "%s", l->product.code);
+		r.start = l->begin;
+		r.end = l->end;
+		r.volume = l->omvang.volume;
+		snprintf(r.unit, sizeof(r.unit), "%s", l->omvang.eenheid);
+		r.has_tariff = l->has_tarief;
+		r.tariff_cents = l->tarief;
+		r.amount_cents = l->bedrag;
+		r.debit = l->debet;
+		codes_of_line(f, i, r.codes, sizeof(r.codes));
+		r.accepted = r.codes[0] == '\0';
+		err = jr_store_claim_line_add(im->s, im->a, &r);
+	}
+out:
+	jr_free(al);
+	jr_free(children);
+	jr_free(linked);
+	return err;
+}
+
+/* The identification of an answer: "R" and the first 11 hex digits of a hash of the message
+ * answered (unique per message; the same message gets the same answer). */
+static void answer_id(const char *data, size_t len, char out[13])
+{
+	unsigned char h[16];
+	char hex[33];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)data, len, NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(out, 13, "R%.11s", hex);
+}
+
+/* Whether any finding rejects the message as a whole: all but a claim's line findings. */
+static bool rejects_all(const struct jr_ijw_msg *m, const struct jr_ijw_findings *f)
+{
+	for (size_t i = 0; i < f->count; i++)
+		if (m->header.kind != JR_IJW_JW323 || f->items[i].at != JR_IJW_AT_LINE)
+			return true;
+	return false;
+}
+
+static enum jr_err log_exchange(struct import *im, const char *answer_ident)
+{
+	const struct jr_ijw_msg *m = im->m;
+	struct jr_ijw_message_rec out = {0};
+	enum jr_err err;
+
+	snprintf(out.direction, sizeof(out.direction), "out");
+	snprintf(out.code, sizeof(out.code), "%s", jr_ijw_message_name(im->o->answer_kind));
+	snprintf(out.identification, sizeof(out.identification), "%s", answer_ident);
+	out.dagtekening = im->today;
+	snprintf(out.sender, sizeof(out.sender), "%s", m->header.ontvanger);
+	snprintf(out.receiver, sizeof(out.receiver), "%s", m->header.afzender);
+	snprintf(out.status, sizeof(out.status), "sent");
+	out.answers = im->message_id;
+	err = jr_store_ijw_message_add(im->s, im->a, &out);
+	return err == JR_ERR_CONFLICT ? JR_OK : err; /* the same answer twice is one answer */
+}
+
+enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
+			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
+			      const char *data, size_t len, jr_day today, struct jr_ijw_outcome *o)
+{
+	struct jr_ijw_msg msg;
+	struct jr_ijw_message_rec in = {0};
+	struct import im = {.s = s, .a = a, .set = set, .m = &msg, .o = o, .today = today};
+	xmlDoc *doc = NULL;
+	char ident[13], object[48];
+	bool known, bulk = false;
+	enum jr_err err;
+
+	err = check_in_message(p, data, len, today, true, o, &doc, &msg);
+	if (err || o->problem.rule[0])
+		goto out;
+	if (!takes_in(o->kind)) {
+		err = JR_ERR_INPUT;
+		goto out;
+	}
+	o->answer_kind = jr_ijw_retour_kind(o->kind);
+	answer_id(data, len, ident);
+	if (!o->valid)
+		goto answer; /* level 2: the header with 0001, nothing else looked at */
+	/* the sender must be a provider on record: the messages come from providers */
+	if ((err = jr_store_provider_find_agb(s, msg.header.afzender, &im.provider))) {
+		if (err == JR_ERR_NOT_FOUND) {
+			snprintf(o->problem.rule, sizeof(o->problem.rule), "AFZENDER");
+			snprintf(o->problem.path, sizeof(o->problem.path), "/Bericht/Header/Afzender");
+			snprintf(o->problem.message, sizeof(o->problem.message),
+				 "de afzender (AGB-code) is geen zorgaanbieder in de dossiers");
+			o->answer_kind = JR_IJW_UNKNOWN;
+			err = JR_OK;
+		}
+		goto out;
+	}
+	if ((err = jr_store_bulk_begin(s)))
+		goto out;
+	bulk = true;
+	/* TR378: the receiving municipality is one of the region's */
+	if (!jr_policy_set_find(set, msg.header.ontvanger))
+		err = jr_ijw_finding_add(&o->findings, "TR378", "S300", JR_IJW_AT_HEADER, 0, 0,
+					 "gemeente %s staat in geen beleidsbestand van de regio",
+					 msg.header.ontvanger);
+	/* TR056: an identification once per kind of message and sender */
+	if (!err && !(err = jr_store_ijw_message_known(s, "in", jr_ijw_message_name(o->kind),
+							 msg.header.afzender,
+							 msg.header.identificatie, &known)) &&
+	    known)
+		err = jr_ijw_finding_add(&o->findings, "TR056", "9056", JR_IJW_AT_HEADER, 0, 0,
+					 "dit bericht (deze identificatie) is al eerder ontvangen");
+	if (err || o->findings.count)
+		goto answer;
+	snprintf(in.direction, sizeof(in.direction), "in");
+	snprintf(in.code, sizeof(in.code), "%s", jr_ijw_message_name(o->kind));
+	snprintf(in.identification, sizeof(in.identification), "%s", msg.header.identificatie);
+	in.dagtekening = msg.header.dagtekening;
+	snprintf(in.sender, sizeof(in.sender), "%s", msg.header.afzender);
+	snprintf(in.receiver, sizeof(in.receiver), "%s", msg.header.ontvanger);
+	snprintf(in.status, sizeof(in.status), "accepted");
+	if ((err = jr_store_ijw_message_add(s, a, &in)))
+		goto answer;
+	im.message_id = in.id;
+	switch (o->kind) {
+	case JR_IJW_JW305:
+	case JR_IJW_JW307: err = import_delivery(&im); break;
+	case JR_IJW_JW315: err = import_request(&im); break;
+	default: err = import_claim(&im); break;
+	}
+answer:
+	if (!err)
+		err = jr_ijw_retour_write(&msg, &o->findings, ident, today, &o->answer);
+	o->accepted = !err && o->valid && !rejects_all(&msg, &o->findings);
+	if (bulk) {
+		enum jr_err end;
+		if (o->accepted)
+			err = log_exchange(&im, ident);
+		end = jr_store_bulk_end(s, !err && o->accepted);
+		err = err ? err : end;
+		bulk = false;
+	}
+	if (!err && !o->accepted) {
+		/* nothing of it is kept; the audit log still notes that it came */
+		snprintf(object, sizeof(object), "ijw:%s:rejected", jr_ijw_message_name(o->kind));
+		err = jr_store_audit_event(s, a, "ijw.message", 0, object);
+	}
+	if (!err && o->kind == JR_IJW_JW323)
+		o->lines_rejected = o->accepted ? o->lines_rejected : o->lines;
+out:
+	if (bulk)
+		jr_store_bulk_end(s, false);
+	jr_ijw_msg_release(&msg);
+	xmlFreeDoc(doc);
+	return err;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Export: JW301
+ * ---------------------------------------------------------------------------------------- */
+
+/* The allocations of an export, gathered: per (child, provider) one message. */
+struct export {
+	struct jr_store *s;
+	const struct jr_actor *a;
+	const struct jr_policy_set *set;
+	jr_day today;
+	struct jr_ijw_allocation *list;
+	size_t count, cap;
+	enum jr_err err;
+};
+
+static enum jr_err gather(void *ctx, const struct jr_ijw_allocation *al)
+{
+	struct export *e = ctx;
+
+	if (strcmp(al->regime, "generic") == 0)
+		return JR_OK; /* taakgericht: no allocation message */
+	if (e->count == e->cap) {
+		size_t cap = e->cap ? 2 * e->cap : 64;
+		struct jr_ijw_allocation *more = jr_realloc(e->list, cap * sizeof(*more));
+		if (!more)
+			return JR_ERR_NOMEM;
+		e->list = more;
+		e->cap = cap;
+	}
+	e->list[e->count++] = *al;
+	return JR_OK;
+}
+
+/* One allocation as a ToegewezenProduct; false with *why when the standard cannot say it. */
+static bool assigned_of(struct export *e, const struct jr_ijw_allocation *al,
+			struct jr_ijw_assigned *t, const char **why)
+{
+	struct jr_ijw_request_rec req;
+
+	memset(t, 0, sizeof(*t));
+	t->toewijzing_nummer = al->id;
+	product_of(al, &t->product);
+	t->has_product = true;
+	t->toewijzingsdatum = al->decided;
+	snprintf(t->toewijzingstijd, sizeof(t->toewijzingstijd), "%s", al->decided_at);
+	t->ingangsdatum = al->start;
+	t->has_end = al->has_end;
+	t->einddatum = al->end;
+	snprintf(t->reden_wijziging, sizeof(t->reden_wijziging), "%s", al->change_reason);
+	if (strcmp(al->regime, "product") == 0 && al->product_code[0]) {
+		const char *u = unit_code(al->unit), *f = frequency_code(al->frequency);
+		if (!u || !f) {
+			*why = "de eenheid of frequentie heeft geen iJw-code (WJ756, WMO757)";
+			return false;
+		}
+		t->has_omvang = true;
+		t->omvang.volume = al->volume;
+		snprintf(t->omvang.eenheid, sizeof(t->omvang.eenheid), "%s", u);
+		snprintf(t->omvang.frequentie, sizeof(t->omvang.frequentie), "%s", f);
+		if (strcmp(f, "2") == 0 && !al->has_end) { /* CD076 */
+			*why = "een toewijzing per week vraagt een einddatum (CD076)";
+			return false;
+		}
+	} else if (strcmp(al->regime, "result") == 0 && t->product.code[0]) {
+		t->has_omvang = true; /* one result (traject) within the allocation's period */
+		t->omvang.volume = 1;
+		snprintf(t->omvang.eenheid, sizeof(t->omvang.eenheid), "82");
+		snprintf(t->omvang.frequentie, sizeof(t->omvang.frequentie), "6");
+	}
+	/* IV097: the reference of the request this allocation honours */
+	if (al->referral_id && !jr_store_ijw_request_of_referral(e->s, al->referral_id, &req))
+		snprintf(t->referentie, sizeof(t->referentie), "%s", req.reference);
+	return true;
+}
+
+enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
+			      const struct jr_policy_set *set, jr_day since, jr_day today,
+			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
+			      struct jr_buf *why)
+{
+	struct export e = {.s = s, .a = a, .set = set, .today = today};
+	struct jr_ijw_assigned *products = NULL;
+	struct jr_buf xml;
+	enum jr_err err;
+
+	*written = *skipped = 0;
+	jr_buf_init(&xml, 1 << 24);
+	if ((err = jr_store_ijw_allocations_since(s, since, gather, &e)))
+		goto out;
+	if (e.count && !(products = jr_calloc(e.count, sizeof(*products)))) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < e.count && !err; i++) {
+		const struct jr_ijw_allocation *first = &e.list[i];
+		struct jr_ijw_allocation_msg msg = {0};
+		struct jr_ijw_message_rec rec = {0};
+		struct jr_person child;
+		const char *reason = NULL;
+		size_t n = 0;
+		char name[64];
+		bool done = false;
+		/* one message per child and provider: this one's allocations, once */
+		for (size_t k = 0; k < i && !done; k++)
+			done = e.list[k].child_id == first->child_id &&
+			       e.list[k].provider_id == first->provider_id;
+		if (done)
+			continue;
+		for (size_t k = i; k < e.count && !reason; k++)
+			if (e.list[k].child_id == first->child_id &&
+			    e.list[k].provider_id == first->provider_id &&
+			    assigned_of(&e, &e.list[k], &products[n], &reason))
+				n++;
+		if ((err = jr_store_person_get(s, a, first->child_id, &child)))
+			break;
+		msg.client = &child;
+		snprintf(msg.gemeente, sizeof(msg.gemeente), "%.4s", first->municipality);
+		snprintf(msg.aanbieder, sizeof(msg.aanbieder), "%s", first->provider_agb);
+		msg.dagtekening = today;
+		msg.products = products;
+		msg.product_count = n;
+		/* the identification comes from the log of messages sent (unique for the sender) */
+		snprintf(rec.direction, sizeof(rec.direction), "out");
+		snprintf(rec.code, sizeof(rec.code), "JW301");
+		rec.dagtekening = today;
+		snprintf(rec.sender, sizeof(rec.sender), "%s", msg.gemeente);
+		snprintf(rec.receiver, sizeof(rec.receiver), "%s", msg.aanbieder);
+		snprintf(rec.status, sizeof(rec.status), "sent");
+		jr_buf_reset(&xml);
+		if (!reason) {
+			if ((err = jr_store_bulk_begin(s)))
+				break;
+			err = jr_store_ijw_message_add(s, a, &rec);
+			if (!err) {
+				snprintf(msg.identificatie, sizeof(msg.identificatie), "%s",
+					 rec.identification);
+				err = jr_ijw_allocation_write(&msg, &xml, &reason);
+				if (err == JR_ERR_INPUT)
+					err = JR_OK; /* reason says why: skipped below */
+			}
+			if (!err && !reason) {
+				snprintf(name, sizeof(name), "JW301-%s.xml", rec.identification);
+				err = fn(ctx, name, jr_buf_str(&xml), xml.len);
+			}
+			/* a message not written is not sent: its log entry goes too */
+			jr_store_bulk_end(s, !err && !reason);
+		}
+		if (!err && reason) {
+			(*skipped)++;
+			err = jr_buf_printf(why, "toewijzing %lld: %s\n", (long long)first->id, reason);
+		} else if (!err) {
+			(*written)++;
+		}
+	}
+out:
+	jr_free(products);
+	jr_free(e.list);
+	jr_buf_release(&xml);
+	return err;
+}

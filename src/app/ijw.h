@@ -1,0 +1,67 @@
+/* ijw (app): iJw messages against the records — what the command line and the server share.
+ *
+ * Taking a message in goes through the standard's four levels (IV032):
+ *   1. structure (ijw_schema): a message that fails is refused with no return message;
+ *   2. the rules within the message (ijw_rules, return code 0001): the whole message is
+ *      rejected, answered with the header only;
+ *   3. and 4. the rules across messages and against the records and the system date (TR019,
+ *      TR056, TR063, TR074, TR326, TR338, TR418, …, checked here): a start, stop or request
+ *      with a finding rejects the whole message; a claim line with a finding is rejected on its
+ *      own and the rest of the claim is granted (IV087).
+ * A rejected message changes nothing in the records (its transaction is rolled back; only the
+ * audit log notes it). Every message taken in, and every answer, is logged without content. */
+#ifndef JR_APP_IJW_H
+#define JR_APP_IJW_H
+
+#include "core/buf.h"
+#include "ijw/ijw_rules.h"
+#include "ijw/ijw_schema.h"
+#include "ijw/ijw_xml.h"
+#include "store/store.h"
+
+struct jr_policy_set;
+
+/* What became of one message. */
+struct jr_ijw_outcome {
+	enum jr_ijw_message kind;       /* JR_IJW_UNKNOWN when not recognised */
+	bool valid;                     /* passed levels 1 and 2 */
+	bool accepted;                  /* taken in (a claim: with its granted lines) */
+	struct jr_ijw_problem problem;  /* level 1: what is wrong with the structure */
+	struct jr_ijw_findings findings; /* levels 2 to 4 */
+	size_t lines, lines_rejected;
+	enum jr_ijw_message answer_kind; /* JR_IJW_UNKNOWN when there is no answer (level 1) */
+	struct jr_buf answer;            /* the return message or claim answer, XML */
+};
+void jr_ijw_outcome_init(struct jr_ijw_outcome *o);
+void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
+
+/* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen
+ * messages is checked for structure; with `rules`, those of JW305, JW307, JW315 and JW323 also
+ * against the rules within the message (and TR135, TR346). JR_OK whatever the verdict
+ * (o->valid; o->findings); JR_ERR_NOMEM; JR_ERR_TOO_BIG for an oversized message. */
+enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_t len,
+				jr_day today, bool rules, struct jr_ijw_outcome *o);
+
+/* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
+ * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a
+ * request awaiting the municipality's decision) or JW323 (claim). The answer is in o->answer.
+ * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in;
+ * JR_ERR_STORE and others when the records fail (nothing is then changed). */
+enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
+			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
+			      const char *data, size_t len, jr_day today, struct jr_ijw_outcome *o);
+
+/* Called with each message an export writes: a file name ("JW301-<id>.xml") and the XML. */
+typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);
+
+/* The JW301 messages for the allocations made on or after `since`: per child and provider one
+ * message with all their current allocations (OP087), in the product and result regimes (the
+ * generic one sends none). An allocation honouring a request (JW315) names its reference.
+ * *skipped counts the children left out, each with a reason written to `why` (one per line):
+ * no address known, or a unit or frequency the standard has no code for. */
+enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
+			      const struct jr_policy_set *set, jr_day since, jr_day today,
+			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
+			      struct jr_buf *why);
+
+#endif

@@ -1,0 +1,323 @@
+/* ijw_message: an incoming iJw message read into C values (ijw_message.h). */
+#include "ijw/ijw_message.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+
+/* The first child element called `name` (local name; the structural check has checked the
+ * namespaces), or NULL. */
+static xmlNode *child(const xmlNode *n, const char *name)
+{
+	if (!n)
+		return NULL;
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* The next sibling element called like `n`. */
+static xmlNode *next_same(const xmlNode *n)
+{
+	for (xmlNode *c = n->next; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, (const char *)n->name) == 0)
+			return c;
+	return NULL;
+}
+
+/* The text of element `n` into out[cap]: "" when n is NULL or the text does not fit. */
+static void text_of(const xmlNode *n, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (!n)
+		return;
+	for (const xmlNode *t = n->children; t; t = t->next) {
+		size_t k;
+		if (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE)
+			continue;
+		k = strlen((const char *)t->content);
+		if (len + k >= cap) {
+			out[0] = '\0';
+			return;
+		}
+		memcpy(out + len, t->content, k);
+		len += k;
+	}
+	out[len] = '\0';
+}
+
+/* The text of child `name` of n. */
+static void field(const xmlNode *n, const char *name, char *out, size_t cap)
+{
+	text_of(child(n, name), out, cap);
+}
+
+/* xs:integer text (the schema has checked it; surrounding whitespace is allowed). */
+static bool integer_of(const xmlNode *n, int64_t *out)
+{
+	char text[32], *end = NULL;
+	long long v;
+
+	text_of(n, text, sizeof(text));
+	if (!text[0])
+		return false;
+	v = strtoll(text, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+		end++;
+	if (*end != '\0')
+		return false;
+	*out = (int64_t)v;
+	return true;
+}
+
+/* xs:date text, with its whitespace collapsed as the schema does. */
+static bool date_of(const xmlNode *n, jr_day *out)
+{
+	char text[32];
+	const char *s = text;
+	size_t len;
+
+	text_of(n, text, sizeof(text));
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+		       s[len - 1] == '\r'))
+		len--;
+	return len && jr_date_parse(s, len, out) == 0;
+}
+
+static int line_of(const xmlNode *n)
+{
+	return n ? (int)xmlGetLineNo(n) : 0;
+}
+
+static enum jr_err read_header(const xmlNode *root, enum jr_ijw_message kind,
+			       struct jr_ijw_header *h)
+{
+	xmlNode *head = child(root, "Header"), *id, *xsd;
+
+	memset(h, 0, sizeof(*h));
+	h->kind = kind;
+	h->node = head;
+	if (!head)
+		return JR_ERR_INPUT;
+	field(head, "Afzender", h->afzender, sizeof(h->afzender));
+	field(head, "Ontvanger", h->ontvanger, sizeof(h->ontvanger));
+	id = child(head, "BerichtIdentificatie");
+	field(id, "Identificatie", h->identificatie, sizeof(h->identificatie));
+	if (!date_of(child(id, "Dagtekening"), &h->dagtekening))
+		return JR_ERR_INPUT;
+	xsd = child(head, "XsdVersie");
+	field(xsd, "BasisschemaXsdVersie", h->basisschema_xsd, sizeof(h->basisschema_xsd));
+	field(xsd, "BerichtXsdVersie", h->bericht_xsd, sizeof(h->bericht_xsd));
+	return JR_OK;
+}
+
+static void read_client(xmlNode *n, struct jr_ijw_client *c)
+{
+	xmlNode *birth = child(n, "Geboortedatum"), *naam = child(n, "Naam"),
+		*geslachtsnaam = child(naam, "Geslachtsnaam");
+	char sex[4];
+
+	memset(c, 0, sizeof(*c));
+	c->node = n;
+	c->line = line_of(n);
+	field(n, "Bsn", c->bsn, sizeof(c->bsn));
+	if (birth) {
+		date_of(child(birth, "Datum"), &c->birth_date);
+		field(birth, "DatumGebruik", c->date_usage, sizeof(c->date_usage));
+	}
+	field(n, "Geslacht", sex, sizeof(sex));
+	c->sex = strlen(sex) == 1 ? sex[0] : '\0';
+	field(geslachtsnaam, "Achternaam", c->family_name, sizeof(c->family_name));
+	field(geslachtsnaam, "Voorvoegsel", c->prefix, sizeof(c->prefix));
+	field(naam, "Voornamen", c->given_names, sizeof(c->given_names));
+	field(naam, "Voorletters", c->initials, sizeof(c->initials));
+}
+
+static void read_product(const xmlNode *n, struct jr_ijw_product *p)
+{
+	field(n, "Categorie", p->categorie, sizeof(p->categorie));
+	field(n, "Code", p->code, sizeof(p->code));
+}
+
+static void read_omvang(const xmlNode *n, struct jr_ijw_line *l)
+{
+	if (!n)
+		return;
+	l->has_omvang = integer_of(child(n, "Volume"), &l->omvang.volume);
+	field(n, "Eenheid", l->omvang.eenheid, sizeof(l->omvang.eenheid));
+	field(n, "Frequentie", l->omvang.frequentie, sizeof(l->omvang.frequentie));
+}
+
+/* JW305 StartProduct, JW307 StopProduct. */
+static void read_delivery(xmlNode *n, struct jr_ijw_line *l)
+{
+	char status[4];
+	xmlNode *product = child(n, "Product");
+
+	l->has_toewijzing_nummer = integer_of(child(n, "ToewijzingNummer"), &l->toewijzing_nummer);
+	if ((l->has_product = product != NULL))
+		read_product(product, &l->product);
+	l->has_toewijzing_begin = date_of(child(n, "ToewijzingIngangsdatum"), &l->toewijzing_begin);
+	date_of(child(n, "Begindatum"), &l->begin);
+	field(n, "RedenBeeindiging", l->reden, sizeof(l->reden));
+	l->has_end = date_of(child(n, "Einddatum"), &l->end);
+	field(n, "StatusAanlevering", status, sizeof(status));
+	l->status = strlen(status) == 1 ? status[0] : '\0';
+}
+
+/* JW315 AangevraagdProduct. */
+static void read_request(xmlNode *n, struct jr_ijw_line *l)
+{
+	xmlNode *product = child(n, "Product"), *verwijzer = child(n, "Verwijzer");
+
+	field(n, "ReferentieAanbieder", l->referentie, sizeof(l->referentie));
+	l->has_beschikking = integer_of(child(n, "BeschikkingNummer"), &l->beschikking_nummer);
+	if ((l->has_product = product != NULL))
+		read_product(product, &l->product);
+	l->has_beschikking_begin =
+		date_of(child(n, "BeschikkingIngangsdatum"), &l->beschikking_begin);
+	date_of(child(n, "ToewijzingIngangsdatum"), &l->begin);
+	l->has_end = date_of(child(n, "ToewijzingEinddatum"), &l->end);
+	read_omvang(child(n, "Omvang"), l);
+	l->has_budget = integer_of(child(n, "Budget"), &l->budget);
+	field(verwijzer, "Type", l->verwijzer_type, sizeof(l->verwijzer_type));
+	field(verwijzer, "Naam", l->verwijzer_naam, sizeof(l->verwijzer_naam));
+	field(verwijzer, "ZorgverlenerCode", l->verwijzer_agb, sizeof(l->verwijzer_agb));
+}
+
+/* An amount with DebetCredit: Bedrag or TotaalBedrag. */
+static void read_amount(const xmlNode *n, const char *name, int64_t *amount, bool *debet)
+{
+	char dc[4];
+
+	integer_of(child(n, name), amount);
+	field(n, "DebetCredit", dc, sizeof(dc));
+	*debet = strcmp(dc, "C") != 0;
+}
+
+/* JW323 Prestatie. */
+static void read_claim_line(xmlNode *n, struct jr_ijw_line *l)
+{
+	xmlNode *ref = child(n, "ProductReferentie"), *period = child(n, "ProductPeriode");
+
+	field(ref, "ReferentieNummer", l->referentie, sizeof(l->referentie));
+	field(ref, "VorigReferentieNummer", l->vorig_referentie, sizeof(l->vorig_referentie));
+	l->has_toewijzing_nummer = integer_of(child(n, "ToewijzingNummer"), &l->toewijzing_nummer);
+	l->has_product = true;
+	field(n, "ProductCategorie", l->product.categorie, sizeof(l->product.categorie));
+	field(n, "ProductCode", l->product.code, sizeof(l->product.code));
+	date_of(child(period, "Begindatum"), &l->begin);
+	l->has_end = date_of(child(period, "Einddatum"), &l->end);
+	l->has_omvang = integer_of(child(n, "GeleverdVolume"), &l->omvang.volume);
+	field(n, "Eenheid", l->omvang.eenheid, sizeof(l->omvang.eenheid));
+	l->has_tarief = integer_of(child(n, "ProductTarief"), &l->tarief);
+	read_amount(child(n, "IngediendBedrag"), "Bedrag", &l->bedrag, &l->debet);
+}
+
+static enum jr_err add_client(struct jr_ijw_msg *m, xmlNode *n, size_t *cap)
+{
+	if (m->client_count == *cap) {
+		size_t more = *cap ? 2 * *cap : 4;
+		struct jr_ijw_client *c;
+		if (more > JR_IJW_LINES_MAX)
+			return JR_ERR_TOO_BIG;
+		if (!(c = jr_realloc(m->clients, more * sizeof(*c))))
+			return JR_ERR_NOMEM;
+		m->clients = c;
+		*cap = more;
+	}
+	read_client(n, &m->clients[m->client_count++]);
+	return JR_OK;
+}
+
+static enum jr_err add_line(struct jr_ijw_msg *m, enum jr_ijw_message kind, xmlNode *n,
+			    size_t *cap)
+{
+	struct jr_ijw_line *l;
+
+	if (m->line_count == *cap) {
+		size_t more = *cap ? 2 * *cap : 8;
+		if (more > JR_IJW_LINES_MAX)
+			return JR_ERR_TOO_BIG;
+		if (!(l = jr_realloc(m->lines, more * sizeof(*l))))
+			return JR_ERR_NOMEM;
+		m->lines = l;
+		*cap = more;
+	}
+	l = &m->lines[m->line_count++];
+	memset(l, 0, sizeof(*l));
+	l->client = m->client_count - 1;
+	l->node = n;
+	l->line = line_of(n);
+	switch (kind) {
+	case JR_IJW_JW305:
+	case JR_IJW_JW307: read_delivery(n, l); break;
+	case JR_IJW_JW315: read_request(n, l); break;
+	default: read_claim_line(n, l); break;
+	}
+	return JR_OK;
+}
+
+enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg)
+{
+	/* where the lines of each message are, under its Client */
+	static const struct {
+		enum jr_ijw_message kind;
+		const char *list, *item;
+	} where[] = {
+		{JR_IJW_JW305, "StartProducten", "StartProduct"},
+		{JR_IJW_JW307, "StopProducten", "StopProduct"},
+		{JR_IJW_JW315, "AangevraagdeProducten", "AangevraagdProduct"},
+		{JR_IJW_JW323, "Prestaties", "Prestatie"},
+	};
+	xmlNode *root = xmlDocGetRootElement(doc), *clients, *c;
+	size_t client_cap = 0, line_cap = 0, w = 0;
+	enum jr_err err = JR_OK;
+
+	memset(msg, 0, sizeof(*msg));
+	while (w < sizeof(where) / sizeof(where[0]) && where[w].kind != kind)
+		w++;
+	if (w == sizeof(where) / sizeof(where[0]) || !root)
+		return JR_ERR_INPUT;
+	if ((err = read_header(root, kind, &msg->header)))
+		goto out;
+	if (kind == JR_IJW_JW323) {
+		xmlNode *d = child(root, "Declaratie"), *period = child(d, "DeclaratiePeriode");
+		field(d, "DeclaratieNummer", msg->claim.nummer, sizeof(msg->claim.nummer));
+		date_of(child(period, "Begindatum"), &msg->claim.begin);
+		date_of(child(period, "Einddatum"), &msg->claim.end);
+		date_of(child(d, "DeclaratieDagtekening"), &msg->claim.dagtekening);
+		read_amount(child(d, "TotaalIngediendBedrag"), "TotaalBedrag", &msg->claim.totaal,
+			    &msg->claim.totaal_debet);
+		clients = child(d, "Clienten");
+		c = child(clients, "Client");
+	} else {
+		c = child(root, "Client");
+	}
+	for (; c && !err; c = next_same(c)) {
+		xmlNode *item = child(child(c, where[w].list), where[w].item);
+		if ((err = add_client(msg, c, &client_cap)))
+			break;
+		for (; item && !err; item = next_same(item))
+			err = add_line(msg, kind, item, &line_cap);
+	}
+out:
+	if (err)
+		jr_ijw_msg_release(msg);
+	return err;
+}
+
+void jr_ijw_msg_release(struct jr_ijw_msg *msg)
+{
+	jr_free(msg->clients);
+	jr_free(msg->lines);
+	memset(msg, 0, sizeof(*msg));
+}

@@ -1,0 +1,217 @@
+#!/bin/sh
+# The full iJw round from the command line (issue 5): a provider's request for allocation
+# (JW315) comes in; the municipality decides and allocates; the allocation goes out (JW301);
+# care starts (JW305); the provider claims two months, one inside the allocation and one before
+# it (JW323: accepted, one line rejected with TR307); care stops (JW307); the regional figures
+# show it. Every answer jeugdroute writes (JW301, JW306, JW308, JW316, JW325) is checked with
+# `xmllint --schema` against the official schemas; a message sent twice is refused (TR056) and
+# changes nothing.
+#   sh tests/ijw/round.sh BINARY     (prints TAP; skips when ../shared/reference/ijw is missing)
+set -u
+BIN=$1
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+XSD=$(cd "$HERE/../.." && pwd)/../shared/reference/ijw/xsd
+if [ ! -d "$XSD" ]; then
+	echo "1..0 # SKIP the iJw schemas (../shared/reference/ijw/xsd) are not here"
+	exit 0
+fi
+for tool in xmllint sqlite3 jq; do
+	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
+done
+WORK=$(mktemp -d /tmp/jr-ijw-round-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+n=0
+failures=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	failures=$((failures + 1))
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do echo "# $line"; done
+}
+check() { # check NAME COMMAND…: ok when the command succeeds
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+}
+JR() { "$BIN" "$@" --db s.db --key s.key; }
+# schema CODE FILE: the answer validates against its official schema
+schema() { xmllint --noout --schema "$XSD/$1.xsd" "$2" 2>&1; }
+# figure NAME: a regional figure (the row of the whole region)
+figure() { JR figures | jq ".rows[] | select(.municipality == null) | .$1 // 0"; }
+
+export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
+JR init >/dev/null || { echo "not ok - init"; exit 1; }
+JR demo --youth 1000 --seed 3 >/dev/null 2>&1 || { echo "not ok - demo"; exit 1; }
+
+# who: a provider with a product contract in Almelo (product regime) for form 2; a GP there;
+# a child of Almelo with an address and no help request yet
+MUNI=0141
+PROVIDER=$(sqlite3 s.db "SELECT c.provider_id FROM contracts c JOIN providers p ON p.id = c.provider_id
+	WHERE c.municipality = '$MUNI' AND c.forms LIKE '%,2,%' AND p.status = 'active'
+	AND c.product_codes <> '' AND c.tariff_cents > 0 AND c.unit = 'uur' ORDER BY c.provider_id LIMIT 1")
+AGB=$(sqlite3 s.db "SELECT agb FROM providers WHERE id = $PROVIDER")
+CODE=$(sqlite3 s.db "SELECT product_codes FROM contracts WHERE provider_id = $PROVIDER AND municipality = '$MUNI'
+	AND forms LIKE '%,2,%' LIMIT 1" | tr ',' '\n' | grep -m1 '^45')
+TARIFF=$(sqlite3 s.db "SELECT tariff_cents FROM contracts WHERE provider_id = $PROVIDER AND municipality = '$MUNI'
+	AND forms LIKE '%,2,%' LIMIT 1")
+GP=$(JR organisation list --kind gp_practice --municipality $MUNI | jq -rs '.[0].agb')
+CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.person_id = p.id
+	AND m.role = 'child' WHERE p.municipality = '$MUNI' AND p.street IS NOT NULL
+	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
+BSN=$(JR person show "$CHILD" | jq -r .bsn)
+BIRTH=$(JR person show "$CHILD" | jq -r .birth_date)
+if [ -z "$PROVIDER" ] || [ -z "$CODE" ] || [ -z "$CHILD" ] || [ -z "$GP" ]; then
+	echo "not ok - the demo region lacks what the round needs (provider $PROVIDER, code $CODE, child $CHILD, GP $GP)"
+	exit 1
+fi
+
+# when: the allocation runs from the first of last month; care starts two days later; the claim
+# is for last month and (wrongly) the month before; care stops today
+TODAY=$(date +%F)
+THIS=$(date +%Y-%m-01)
+PM_START=$(date -d "$THIS -1 month" +%F)
+PM_END=$(date -d "$THIS -1 day" +%F)
+PPM_START=$(date -d "$THIS -2 month" +%F)
+PPM_END=$(date -d "$PM_START -1 day" +%F)
+BEGIN=$(date -d "$PM_START +2 day" +%F)
+END=$(date -d "$PM_START +6 month" +%F)
+AMOUNT=$((6 * TARIFF))
+fill() { # fill TEMPLATE ID [TOEWIJZING]
+	sed -e "s/@AGB@/$AGB/; s/@GEMEENTE@/$MUNI/; s/@ID@/$2/g; s/@BSN@/$BSN/g; s/@BIRTH@/$BIRTH/" \
+		-e "s/@DAG@/$TODAY/g; s/@CAT@/45/g; s/@CODE@/$CODE/g; s/@START@/$PM_START/g" \
+		-e "s/@END@/$END/; s/@BEGIN@/$BEGIN/; s/@STOP@/$TODAY/; s/@VERWIJZER@/$GP/" \
+		-e "s/@TOEWIJZING@/${3:-0}/g; s/@MONTH_START@/$PM_START/; s/@MONTH_END@/$PM_END/" \
+		-e "s/@LINE1_START@/$PM_START/; s/@LINE1_END@/$PM_END/" \
+		-e "s/@LINE2_START@/$PPM_START/; s/@LINE2_END@/$PPM_END/" \
+		-e "s/@TARIFF@/$TARIFF/g; s/@AMOUNT@/$AMOUNT/g; s/@TOTAL@/$((2 * AMOUNT))/" "$HERE/round/$1.xml.in"
+}
+mkdir -p answers
+HR_BEFORE=$(figure help_requests)
+GP_BEFORE=$(figure referrals_type_02)
+ENDED_BEFORE=$(figure care_ended)
+
+# 1. the request for allocation
+fill JW315 1 >JW315.xml
+check "JW315 is valid" "$BIN" ijw validate JW315.xml
+out=$(JR ijw import JW315.xml --out answers)
+if echo "$out" | jq -e '.accepted == true and .problems == []' >/dev/null; then
+	ok "JW315 in: the request is taken in"
+else
+	not_ok "JW315 in: the request is taken in" "$out"
+fi
+ANSWER=$(echo "$out" | jq -r .answer)
+check "JW316 out validates against JW316.xsd" schema JW316 "$ANSWER"
+HR=$(sqlite3 s.db "SELECT r.help_request_id FROM ijw_requests r WHERE r.reference = 'REF-1'")
+REF=$(sqlite3 s.db "SELECT referral_id FROM ijw_requests WHERE reference = 'REF-1'")
+if [ -n "$HR" ] && [ -n "$REF" ] && [ "$(sqlite3 s.db "SELECT status FROM referrals WHERE id = $REF")" = valid ]; then
+	ok "the request made a help request and a valid GP referral (rule 7)"
+else
+	not_ok "the request made a help request and a valid GP referral (rule 7)" "help request '$HR', referral '$REF'"
+fi
+
+# 2. the municipality decides: the broad analysis, then the allocation in the product regime
+JR help-request analysis "$HR" --needs behaviour=2,school=2 --explanation "Verzoek van de aanbieder beoordeeld." \
+	--participants "ouders, kind" --made-on "$PPM_START" >/dev/null
+out=$(JR care allocate "$HR" --provider "$PROVIDER" --form 2 --referral "$REF" --start "$PM_START" --end "$END" \
+	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" 2>&1)
+ALLOCATION=$(echo "$out" | jq -r '.id // empty' 2>/dev/null)
+if [ -n "$ALLOCATION" ]; then ok "the municipality allocates"; else not_ok "the municipality allocates" "$out"; fi
+
+# 3. the allocation goes out
+out=$(JR ijw export --since "$TODAY" --out answers 2>&1)
+JW301=$(grep -l "<ijw:Identificatie>" answers/JW301-*.xml 2>/dev/null | xargs grep -l ">$ALLOCATION</jw301:ToewijzingNummer>" 2>/dev/null | head -1)
+if [ -n "$JW301" ] && grep -q "<jw301:ReferentieAanbieder>REF-1<" "$JW301"; then
+	ok "JW301 out: the allocation, naming the request it honours"
+else
+	not_ok "JW301 out: the allocation, naming the request it honours" "$out"
+fi
+check "JW301 out validates against JW301.xsd" schema JW301 "$JW301"
+
+# 4. care starts
+fill JW305 1 "$ALLOCATION" >JW305.xml
+out=$(JR ijw import JW305.xml --out answers)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT started_on FROM deliveries WHERE allocation_id = $ALLOCATION")" = "$BEGIN" ]; then
+	ok "JW305 in: care started on $BEGIN"
+else
+	not_ok "JW305 in: care started" "$out"
+fi
+check "JW306 out validates against JW306.xsd" schema JW306 "$(echo "$out" | jq -r .answer)"
+
+# 5. the claim: last month granted, the month before rejected (before the allocation: TR307)
+fill JW323 1 "$ALLOCATION" >JW323.xml
+out=$(JR ijw import JW323.xml --out answers)
+if echo "$out" | jq -e '.accepted == true and .lines == 2 and .lines_rejected == 1 and
+	([.problems[] | select(.rule == "TR307" and .code == "9307" and .index == 2)] | length) == 1' >/dev/null; then
+	ok "JW323 in: one line granted, the line before the allocation rejected (TR307, 9307)"
+else
+	not_ok "JW323 in: one line granted, one rejected (TR307)" "$out"
+fi
+ANSWER=$(echo "$out" | jq -r .answer)
+check "JW325 out validates against JW325.xsd" schema JW325 "$ANSWER"
+if grep -q "<jw325:RetourCode>9307</jw325:RetourCode>" "$ANSWER" &&
+	tr -d ' \n\t' <"$ANSWER" | grep -q "<jw325:TotaalToegekendBedrag><ijw:TotaalBedrag>$AMOUNT</ijw:TotaalBedrag>"; then
+	ok "JW325: the rejected line with 9307, the granted amount $AMOUNT"
+else
+	not_ok "JW325: the rejected line with 9307, the granted amount" "$(cat "$ANSWER")"
+fi
+if [ "$(sqlite3 s.db "SELECT status || ':' || codes FROM claim_lines ORDER BY id" | tr '\n' ' ')" = "accepted: rejected:9307 " ]; then
+	ok "the claim is kept with its lines, each accepted or rejected"
+else
+	not_ok "the claim is kept with its lines" "$(sqlite3 s.db "SELECT status, codes FROM claim_lines")"
+fi
+
+# 6. care stops
+fill JW307 1 "$ALLOCATION" >JW307.xml
+out=$(JR ijw import JW307.xml --out answers)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT stopped_on || ' ' || end_reason FROM deliveries WHERE allocation_id = $ALLOCATION")" = "$TODAY 31" ]; then
+	ok "JW307 in: care stopped today, reason 31"
+else
+	not_ok "JW307 in: care stopped" "$out"
+fi
+check "JW308 out validates against JW308.xsd" schema JW308 "$(echo "$out" | jq -r .answer)"
+
+# 7. the figures show it
+HR_AFTER=$(figure help_requests)
+GP_AFTER=$(figure referrals_type_02)
+ENDED_AFTER=$(figure care_ended)
+if [ "$HR_AFTER" = $((HR_BEFORE + 1)) ] && [ "$GP_AFTER" = $((GP_BEFORE + 1)) ] &&
+	[ "$ENDED_AFTER" = $((ENDED_BEFORE + 1)) ]; then
+	ok "the figures: one more help request, GP referral and ended care"
+else
+	not_ok "the figures: one more help request, GP referral and ended care" \
+		"help requests $HR_BEFORE -> $HR_AFTER, GP referrals $GP_BEFORE -> $GP_AFTER, care ended $ENDED_BEFORE -> $ENDED_AFTER"
+fi
+
+# 8. the start sent again: refused (TR056), nothing changes, the answer says so
+before=$(sqlite3 s.db "SELECT (SELECT COUNT(*) FROM deliveries) || '/' || (SELECT COUNT(*) FROM ijw_messages)")
+out=$(JR ijw import JW305.xml --out answers)
+after=$(sqlite3 s.db "SELECT (SELECT COUNT(*) FROM deliveries) || '/' || (SELECT COUNT(*) FROM ijw_messages)")
+ANSWER=$(echo "$out" | jq -r .answer)
+if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR056" and .code == "9056")' >/dev/null &&
+	[ "$before" = "$after" ] && grep -q "<jw306:RetourCode>9056</jw306:RetourCode>" "$ANSWER"; then
+	ok "a message sent twice is refused (TR056, 9056) and changes nothing"
+else
+	not_ok "a message sent twice is refused (TR056) and changes nothing" "$out" "before $before, after $after"
+fi
+check "the refusal validates against JW306.xsd" schema JW306 "$ANSWER"
+# a start for an allocation of another provider: TR019, nothing changes
+OTHER=$(sqlite3 s.db "SELECT id FROM allocations WHERE provider_id <> $PROVIDER ORDER BY id LIMIT 1")
+fill JW305 2 "$OTHER" >JW305-other.xml
+out=$(JR ijw import JW305-other.xml --out answers)
+after2=$(sqlite3 s.db "SELECT (SELECT COUNT(*) FROM deliveries) || '/' || (SELECT COUNT(*) FROM ijw_messages)")
+if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR019" and .code == "9019")' >/dev/null &&
+	[ "$after2" = "$after" ]; then
+	ok "a start for another provider's allocation is refused (TR019, 9019) and changes nothing"
+else
+	not_ok "a start for another provider's allocation is refused (TR019)" "$out"
+fi
+check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
