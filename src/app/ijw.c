@@ -26,6 +26,44 @@ void jr_ijw_outcome_release(struct jr_ijw_outcome *o)
 	memset(o, 0, sizeof(*o));
 }
 
+enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
+{
+	const struct jr_ijw_problem *p = &o->problem;
+	enum jr_err err;
+
+	if (p->rule[0]) {
+		if ((err = jr_buf_puts(out, "[{\"rule\":")) || (err = jr_buf_json_string(out, p->rule)) ||
+		    (err = jr_buf_puts(out, ",\"code\":null,\"path\":")))
+			return err;
+		err = p->path[0] ? jr_buf_json_string(out, p->path) : jr_buf_puts(out, "null");
+		if (!err)
+			err = p->line > 0 ? jr_buf_printf(out, ",\"line\":%d,\"message\":", p->line)
+					  : jr_buf_puts(out, ",\"line\":null,\"message\":");
+		if (!err)
+			err = jr_buf_json_string(out, p->message);
+		return err ? err : jr_buf_puts(out, "}]");
+	}
+	if ((err = jr_buf_putc(out, '[')))
+		return err;
+	for (size_t i = 0; i < o->findings.count && !err; i++) {
+		const struct jr_ijw_finding *f = &o->findings.items[i];
+		static const char *const places[] = {"header", "claim", "client", "line"};
+		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
+				    f->rule, f->code, places[f->at]);
+		if (!err)
+			err = f->at >= JR_IJW_AT_CLIENT ? jr_buf_printf(out, "\"index\":%zu,", f->index + 1)
+							 : JR_OK;
+		if (!err)
+			err = f->line > 0 ? jr_buf_printf(out, "\"line\":%d,\"message\":", f->line)
+					  : jr_buf_puts(out, "\"line\":null,\"message\":");
+		if (!err)
+			err = jr_buf_json_string(out, f->message);
+		if (!err)
+			err = jr_buf_putc(out, '}');
+	}
+	return err ? err : jr_buf_putc(out, ']');
+}
+
 static bool takes_in(enum jr_ijw_message kind)
 {
 	return kind == JR_IJW_JW305 || kind == JR_IJW_JW307 || kind == JR_IJW_JW315 ||
@@ -179,15 +217,13 @@ static enum jr_err allocation_of_delivery(struct import *im, size_t i, int64_t c
 
 	*found = false;
 	if (l->has_toewijzing_nummer)
-		err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al);
+		err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al, found);
 	else if (l->has_product)
 		err = jr_store_ijw_allocation_generic(im->s, im->provider.id, child,
-						      l->product.categorie, l->begin, al);
+						      l->product.categorie, l->begin, al, found);
 	else
-		err = JR_ERR_NOT_FOUND;
-	if (err == JR_ERR_NOT_FOUND)
-		return JR_OK;
-	if (err)
+		err = JR_OK;
+	if (err || !*found)
 		return err;
 	*found = al->provider_id == im->provider.id && al->child_id == child &&
 		 (l->has_toewijzing_nummer || strcmp(al->regime, "generic") == 0);
@@ -478,14 +514,14 @@ static enum jr_err check_claim_line(struct import *im, size_t i, int64_t child,
 
 	*linked = false;
 	/* TR338: a claim line names an allocation (to this provider) by ToewijzingNummer */
-	err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al);
-	if (err == JR_ERR_NOT_FOUND || (!err && al->provider_id != im->provider.id))
+	if ((err = jr_store_ijw_allocation(im->s, l->toewijzing_nummer, al, linked)))
+		return err;
+	if (!*linked || al->provider_id != im->provider.id) {
+		*linked = false;
 		return jr_ijw_finding_add(f, "TR338", "9338", LINE_AT(im, i),
 					  "deze prestatie hoort bij geen toewijzing aan deze "
 					  "aanbieder");
-	if (err)
-		return err;
-	*linked = true;
+	}
 	/* TR304: of this client */
 	if (al->child_id != child)
 		TRY_FINDING(jr_ijw_finding_add(f, "TR304", "8187", LINE_AT(im, i),
@@ -716,6 +752,7 @@ static enum jr_err log_exchange(struct import *im, const char *answer_ident)
 	const struct jr_ijw_msg *m = im->m;
 	struct jr_ijw_message_rec out = {0};
 	enum jr_err err;
+	bool known;
 
 	snprintf(out.direction, sizeof(out.direction), "out");
 	snprintf(out.code, sizeof(out.code), "%s", jr_ijw_message_name(im->o->answer_kind));
@@ -725,20 +762,26 @@ static enum jr_err log_exchange(struct import *im, const char *answer_ident)
 	snprintf(out.receiver, sizeof(out.receiver), "%s", m->header.afzender);
 	snprintf(out.status, sizeof(out.status), "sent");
 	out.answers = im->message_id;
-	err = jr_store_ijw_message_add(im->s, im->a, &out);
-	return err == JR_ERR_CONFLICT ? JR_OK : err; /* the same answer twice is one answer */
+	/* the same answer twice is one answer (checked first: a refused add would fail the
+	 * transaction) */
+	if ((err = jr_store_ijw_message_known(im->s, "out", out.code, out.sender, answer_ident,
+					      &known)) ||
+	    known)
+		return err;
+	return jr_store_ijw_message_add(im->s, im->a, &out);
 }
 
 enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
-			      const char *data, size_t len, jr_day today, struct jr_ijw_outcome *o)
+			      const char *data, size_t len, jr_day today, const char *only_sender,
+			      struct jr_ijw_outcome *o)
 {
 	struct jr_ijw_msg msg;
 	struct jr_ijw_message_rec in = {0};
 	struct import im = {.s = s, .a = a, .set = set, .m = &msg, .o = o, .today = today};
 	xmlDoc *doc = NULL;
 	char ident[13], object[48];
-	bool known, bulk = false;
+	bool known, bulk = false, outer = false;
 	enum jr_err err;
 
 	err = check_in_message(p, data, len, today, true, o, &doc, &msg);
@@ -746,6 +789,15 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	if (!takes_in(o->kind)) {
 		err = JR_ERR_INPUT;
+		goto out;
+	}
+	if (only_sender && strcmp(only_sender, msg.header.afzender) != 0) {
+		/* a provider sends its own messages only: nothing is read or answered */
+		o->not_sender = true;
+		snprintf(o->problem.rule, sizeof(o->problem.rule), "AFZENDER");
+		snprintf(o->problem.path, sizeof(o->problem.path), "/Bericht/Header/Afzender");
+		snprintf(o->problem.message, sizeof(o->problem.message),
+			 "de afzender van het bericht is niet uw organisatie (AGB-code)");
 		goto out;
 	}
 	o->answer_kind = jr_ijw_retour_kind(o->kind);
@@ -764,7 +816,9 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		}
 		goto out;
 	}
-	if ((err = jr_store_bulk_begin(s)))
+	/* the message's own transaction, or its own part of the caller's (a batch of files) */
+	outer = jr_store_in_bulk(s);
+	if ((err = outer ? jr_store_part_begin(s) : jr_store_bulk_begin(s)))
 		goto out;
 	bulk = true;
 	/* TR378: the receiving municipality is one of the region's */
@@ -802,10 +856,15 @@ answer:
 		err = jr_ijw_retour_write(&msg, &o->findings, ident, today, &o->answer);
 	o->accepted = !err && o->valid && !rejects_all(&msg, &o->findings);
 	if (bulk) {
+		bool keep;
 		enum jr_err end;
 		if (o->accepted)
 			err = log_exchange(&im, ident);
-		end = jr_store_bulk_end(s, !err && o->accepted);
+		keep = !err && o->accepted;
+		end = outer ? jr_store_part_end(s, keep) : jr_store_bulk_end(s, keep);
+		/* undone on purpose: a lookup that failed inside is no failure of the import */
+		if (!keep && end == JR_ERR_REFUSED)
+			end = JR_OK;
 		err = err ? err : end;
 		bulk = false;
 	}
@@ -817,7 +876,9 @@ answer:
 	if (!err && o->kind == JR_IJW_JW323)
 		o->lines_rejected = o->accepted ? o->lines_rejected : o->lines;
 out:
-	if (bulk)
+	if (bulk && outer)
+		jr_store_part_end(s, false);
+	else if (bulk)
 		jr_store_bulk_end(s, false);
 	jr_ijw_msg_release(&msg);
 	xmlFreeDoc(doc);
@@ -834,6 +895,7 @@ struct export {
 	const struct jr_actor *a;
 	const struct jr_policy_set *set;
 	jr_day today;
+	const char *provider_agb; /* NULL: every provider */
 	struct jr_ijw_allocation *list;
 	size_t count, cap;
 	enum jr_err err;
@@ -845,6 +907,8 @@ static enum jr_err gather(void *ctx, const struct jr_ijw_allocation *al)
 
 	if (strcmp(al->regime, "generic") == 0)
 		return JR_OK; /* taakgericht: no allocation message */
+	if (e->provider_agb && strcmp(e->provider_agb, al->provider_agb) != 0)
+		return JR_OK;
 	if (e->count == e->cap) {
 		size_t cap = e->cap ? 2 * e->cap : 64;
 		struct jr_ijw_allocation *more = jr_realloc(e->list, cap * sizeof(*more));
@@ -901,12 +965,14 @@ static bool assigned_of(struct export *e, const struct jr_ijw_allocation *al,
 
 enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, jr_day since, jr_day today,
-			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
-			      struct jr_buf *why)
+			      const char *provider_agb, jr_ijw_file_fn fn, void *ctx, size_t *written,
+			      size_t *skipped, struct jr_buf *why)
 {
-	struct export e = {.s = s, .a = a, .set = set, .today = today};
+	struct export e = {.s = s, .a = a, .set = set, .today = today,
+			   .provider_agb = provider_agb};
 	struct jr_ijw_assigned *products = NULL;
 	struct jr_buf xml;
+	bool outer = jr_store_in_bulk(s);
 	enum jr_err err;
 
 	*written = *skipped = 0;
@@ -954,7 +1020,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 		snprintf(rec.status, sizeof(rec.status), "sent");
 		jr_buf_reset(&xml);
 		if (!reason) {
-			if ((err = jr_store_bulk_begin(s)))
+			/* its own transaction, or its own part of the caller's (the server's) */
+			if ((err = outer ? jr_store_part_begin(s) : jr_store_bulk_begin(s)))
 				break;
 			err = jr_store_ijw_message_add(s, a, &rec);
 			if (!err) {
@@ -969,7 +1036,10 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 				err = fn(ctx, name, jr_buf_str(&xml), xml.len);
 			}
 			/* a message not written is not sent: its log entry goes too */
-			jr_store_bulk_end(s, !err && !reason);
+			if (outer)
+				jr_store_part_end(s, !err && !reason);
+			else
+				jr_store_bulk_end(s, !err && !reason);
 		}
 		if (!err && reason) {
 			(*skipped)++;

@@ -29,11 +29,17 @@ struct jr_ijw_outcome {
 	struct jr_ijw_problem problem;  /* level 1: what is wrong with the structure */
 	struct jr_ijw_findings findings; /* levels 2 to 4 */
 	size_t lines, lines_rejected;
+	bool not_sender;                 /* import with only_sender: the message is another's */
 	enum jr_ijw_message answer_kind; /* JR_IJW_UNKNOWN when there is no answer (level 1) */
 	struct jr_buf answer;            /* the return message or claim answer, XML */
 };
 void jr_ijw_outcome_init(struct jr_ijw_outcome *o);
 void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
+
+/* Appends the problems of an outcome as a JSON array — the structural problem
+ * ({"rule","code":null,"path","line","message"}), or every finding ({"rule","code","at",
+ * "index","line","message"}) — the one shape of the command line and the API. */
+enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o);
 
 /* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen
  * messages is checked for structure; with `rules`, those of JW305, JW307, JW315 and JW323 also
@@ -46,10 +52,15 @@ enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_
  * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a
  * request awaiting the municipality's decision) or JW323 (claim). The answer is in o->answer.
  * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in;
- * JR_ERR_STORE and others when the records fail (nothing is then changed). */
+ * JR_ERR_STORE and others when the records fail (nothing is then changed). The message gets a
+ * transaction of its own; inside the caller's bulk transaction (a batch of messages) it gets a
+ * part of it (jr_store_part_begin), and is kept only when the caller commits. With
+ * `only_sender` (a provider's AGB code, for the API) a message of another sender is refused
+ * before anything is done (o->not_sender). */
 enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
-			      const char *data, size_t len, jr_day today, struct jr_ijw_outcome *o);
+			      const char *data, size_t len, jr_day today, const char *only_sender,
+			      struct jr_ijw_outcome *o);
 
 /* Called with each message an export writes: a file name ("JW301-<id>.xml") and the XML. */
 typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);
@@ -58,10 +69,11 @@ typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *x
  * message with all their current allocations (OP087), in the product and result regimes (the
  * generic one sends none). An allocation honouring a request (JW315) names its reference.
  * *skipped counts the children left out, each with a reason written to `why` (one per line):
- * no address known, or a unit or frequency the standard has no code for. */
+ * no address known, or a unit or frequency the standard has no code for. With `provider_agb`
+ * only the messages to that provider. */
 enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, jr_day since, jr_day today,
-			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
-			      struct jr_buf *why);
+			      const char *provider_agb, jr_ijw_file_fn fn, void *ctx, size_t *written,
+			      size_t *skipped, struct jr_buf *why);
 
 #endif

@@ -2,6 +2,7 @@
  * validate checks messages (structure and the rules within them) and prints one JSON verdict per
  * file; import takes messages into the records and writes the answers; export writes the
  * allocation messages (JW301). The checks and the records' side are app/ijw.c. */
+#define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -124,52 +125,15 @@ out:
 	return err;
 }
 
-/* The problems of an outcome as a JSON array: the structural problem, or the findings. */
-static enum jr_err problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
-{
-	const struct jr_ijw_problem *p = &o->problem;
-	enum jr_err err;
-
-	if (p->rule[0]) {
-		if ((err = jr_buf_puts(out, "[{\"rule\":")) || (err = jr_buf_json_string(out, p->rule)) ||
-		    (err = jr_buf_puts(out, ",\"code\":null,\"path\":")))
-			return err;
-		err = p->path[0] ? jr_buf_json_string(out, p->path) : jr_buf_puts(out, "null");
-		if (!err)
-			err = p->line > 0 ? jr_buf_printf(out, ",\"line\":%d,\"message\":", p->line)
-					  : jr_buf_puts(out, ",\"line\":null,\"message\":");
-		if (!err)
-			err = jr_buf_json_string(out, p->message);
-		return err ? err : jr_buf_puts(out, "}]");
-	}
-	if ((err = jr_buf_putc(out, '[')))
-		return err;
-	for (size_t i = 0; i < o->findings.count && !err; i++) {
-		const struct jr_ijw_finding *f = &o->findings.items[i];
-		static const char *const places[] = {"header", "claim", "client", "line"};
-		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
-				    f->rule, f->code, places[f->at]);
-		if (!err)
-			err = f->at >= JR_IJW_AT_CLIENT ? jr_buf_printf(out, "\"index\":%zu,", f->index + 1)
-							 : JR_OK;
-		if (!err)
-			err = f->line > 0 ? jr_buf_printf(out, "\"line\":%d,\"message\":", f->line)
-					  : jr_buf_puts(out, "\"line\":null,\"message\":");
-		if (!err)
-			err = jr_buf_json_string(out, f->message);
-		if (!err)
-			err = jr_buf_putc(out, '}');
-	}
-	return err ? err : jr_buf_putc(out, ']');
-}
-
-/* The start of a file's line: {"file":…,"bericht":… */
-static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind)
+/* The start of a file's line: {"file":…,"bericht":… (after emptying `out` with `reset`). */
+static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind,
+			      bool reset)
 {
 	const char *name = jr_ijw_message_name(kind);
 	enum jr_err err;
 
-	jr_buf_reset(out);
+	if (reset)
+		jr_buf_reset(out);
 	if ((err = jr_buf_puts(out, "{\"file\":")) || (err = jr_buf_json_string(out, path)) ||
 	    (err = jr_buf_puts(out, ",\"bericht\":")))
 		return err;
@@ -327,13 +291,13 @@ static int validate(int argc, char **argv)
 		/* here every finding counts: a message the receiver would reject is not valid */
 		o.valid = o.valid && !o.problem.rule[0] && o.findings.count == 0;
 		invalid |= !o.valid;
-		err = line_start(&out, a.files[i], o.kind);
+		err = line_start(&out, a.files[i], o.kind, true);
 		if (!err)
 			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
 		if (!err && (o.problem.rule[0] || o.findings.count)) {
 			err = jr_buf_puts(&out, ",\"problems\":");
 			if (!err)
-				err = problems_json(&out, &o);
+				err = jr_ijw_problems_json(&out, &o);
 		}
 		if (!err)
 			err = jr_buf_puts(&out, "}\n");
@@ -358,10 +322,11 @@ out:
 	return status;
 }
 
-/* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file, flushed to disk and
- * renamed. The path written is put in `path`. */
+/* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file renamed. With `sync` the
+ * file is on disk before the rename; without, the caller syncs the file system after a batch
+ * (sync_dir). The path written is put in `path`. */
 static enum jr_err write_file(const char *dir, const char *name, const char *data, size_t len,
-			      char *path, size_t cap)
+			      bool sync, char *path, size_t cap)
 {
 	char tmp[4200];
 	FILE *f;
@@ -372,13 +337,24 @@ static enum jr_err write_file(const char *dir, const char *name, const char *dat
 		return JR_ERR_INPUT;
 	if (!(f = fopen(tmp, "wb")))
 		return JR_ERR_IO;
-	ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
+	ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && (!sync || fsync(fileno(f)) == 0);
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
 		remove(tmp);
 		return JR_ERR_IO;
 	}
 	return JR_OK;
+}
+
+/* Puts what was written in `dir` on disk: one sync of its file system for a whole batch. */
+static enum jr_err sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ok = fd >= 0 && syncfs(fd) == 0;
+
+	if (fd >= 0)
+		close(fd);
+	return ok ? JR_OK : JR_ERR_IO;
 }
 
 /* The answer's file name: its kind and its identification, from the XML written. */
@@ -397,6 +373,55 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 		 id ? id : "");
 }
 
+/* Messages are taken in by batches: one transaction for a batch, each message a part of it that
+ * is kept or undone on its own; the answers and the verdicts come out once the batch is
+ * committed, so that no answer speaks of what was not kept. */
+#define IMPORT_BATCH 1000
+
+struct batch {
+	struct jr_buf lines;   /* the verdicts, JSON Lines */
+	struct jr_buf answers; /* name NUL xml NUL, one after another */
+	size_t count;
+};
+
+/* Commits the batch, writes its answers to `dir` and prints its verdicts; begins the next when
+ * `more`. 0, or the exit status after reporting. */
+static int flush_batch(struct jr_store *store, struct batch *b, const char *dir, bool more)
+{
+	enum jr_err err = jr_store_bulk_end(store, true);
+	char path[4096];
+
+	if (err) {
+		jr_cli_error("ijw import: de laatste %zu berichten konden niet worden vastgelegd (%s); "
+			     "er is niets van opgenomen",
+			     b->count, jr_err_name(err));
+		return 1;
+	}
+	for (size_t at = 0; at < b->answers.len;) {
+		const char *name = b->answers.data + at, *xml = name + strlen(name) + 1;
+		size_t len = strlen(xml);
+		if (write_file(dir, name, xml, len, false, path, sizeof(path))) {
+			jr_cli_error("ijw import: het antwoord kan niet in %s geschreven worden", dir);
+			return 1;
+		}
+		at += strlen(name) + 1 + len + 1;
+	}
+	if (b->answers.len && sync_dir(dir)) {
+		jr_cli_error("ijw import: de antwoorden in %s kunnen niet op schijf gezet worden", dir);
+		return 1;
+	}
+	if (write_out("import", &b->lines))
+		return 1;
+	jr_buf_reset(&b->lines);
+	jr_buf_reset(&b->answers);
+	b->count = 0;
+	if (more && (err = jr_store_bulk_begin(store))) {
+		jr_cli_error("ijw import: %s", jr_err_name(err));
+		return 1;
+	}
+	return 0;
+}
+
 static int import(int argc, char **argv)
 {
 	struct jr_ijw_parser *parser = NULL;
@@ -404,25 +429,29 @@ static int import(int argc, char **argv)
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
 	struct ijw_args a;
-	struct jr_buf in, out;
-	bool refused = false, unreadable = false;
+	struct jr_buf in;
+	struct batch b;
+	bool refused = false, unreadable = false, open_batch = false;
 	int status;
 	enum jr_err err;
 
 	jr_policy_set_init(&set);
 	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
-	jr_buf_init(&out, 1 << 20);
+	jr_buf_init(&b.lines, 1 << 26);
+	jr_buf_init(&b.answers, (size_t)1 << 31);
+	b.count = 0;
 	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
 		goto out;
-	if ((err = jr_ijw_parser_new(&parser))) {
+	if ((err = jr_ijw_parser_new(&parser)) || (err = jr_store_bulk_begin(store))) {
 		jr_cli_error("ijw import: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
 	}
+	open_batch = true;
 	for (int i = 0; i < a.file_count; i++) {
 		struct jr_ijw_outcome o;
 		char name[64], path[4096] = "";
@@ -435,7 +464,7 @@ static int import(int argc, char **argv)
 		err = verdict == JR_ERR_TOO_BIG
 			      ? JR_ERR_TOO_BIG
 			      : jr_app_ijw_import(store, &actor, &set, parser, jr_buf_str(&in), in.len,
-						  a.today, &o);
+						  a.today, NULL, &o);
 		if (err == JR_ERR_TOO_BIG) {
 			too_big(&o);
 			err = JR_OK;
@@ -454,47 +483,57 @@ static int import(int argc, char **argv)
 		}
 		if (o.answer.len) {
 			answer_name(&o, name, sizeof(name));
-			if ((err = write_file(a.out, name, jr_buf_str(&o.answer), o.answer.len, path,
-					      sizeof(path)))) {
-				jr_cli_error("ijw import: het antwoord kan niet in %s geschreven worden",
-					     a.out);
-				jr_ijw_outcome_release(&o);
-				status = 1;
-				goto out;
-			}
+			snprintf(path, sizeof(path), "%s/%s", a.out, name);
+			err = jr_buf_append(&b.answers, name, strlen(name) + 1);
+			if (!err)
+				err = jr_buf_append(&b.answers, o.answer.data, o.answer.len + 1);
 		}
 		refused |= !o.accepted || o.lines_rejected;
-		err = line_start(&out, a.files[i], o.kind);
 		if (!err)
-			err = jr_buf_printf(&out,
+			err = line_start(&b.lines, a.files[i], o.kind, false);
+		if (!err)
+			err = jr_buf_printf(&b.lines,
 					    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,"
 					    "\"lines_rejected\":%zu,\"problems\":",
 					    o.valid && !o.problem.rule[0] ? "true" : "false",
 					    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
 		if (!err)
-			err = problems_json(&out, &o);
+			err = jr_ijw_problems_json(&b.lines, &o);
 		if (!err)
-			err = jr_buf_puts(&out, ",\"answer\":");
+			err = jr_buf_puts(&b.lines, ",\"answer\":");
 		if (!err)
-			err = path[0] ? jr_buf_json_string(&out, path) : jr_buf_puts(&out, "null");
+			err = path[0] ? jr_buf_json_string(&b.lines, path) : jr_buf_puts(&b.lines, "null");
 		if (!err)
-			err = jr_buf_puts(&out, "}\n");
+			err = jr_buf_puts(&b.lines, "}\n");
 		jr_ijw_outcome_release(&o);
-		if (err || (status = write_out("import", &out))) {
+		if (err) {
+			jr_cli_error("ijw import: %s", jr_err_name(err));
 			status = 1;
 			goto out;
 		}
+		if (++b.count == IMPORT_BATCH &&
+		    (status = flush_batch(store, &b, a.out, i + 1 < a.file_count))) {
+			open_batch = false;
+			goto out;
+		}
+		open_batch = b.count || i + 1 < a.file_count;
 	}
+	open_batch = false;
+	if (jr_store_in_bulk(store) && (status = flush_batch(store, &b, a.out, false)))
+		goto out;
 	fflush(stdout);
 	status = unreadable ? jr_err_exit_status(JR_ERR_IO)
 			    : refused ? jr_err_exit_status(JR_ERR_INPUT)
 				      : 0;
 out:
+	if (open_batch)
+		jr_store_bulk_end(store, false);
 	jr_ijw_parser_free(parser);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&in);
-	jr_buf_release(&out);
+	jr_buf_release(&b.lines);
+	jr_buf_release(&b.answers);
 	return status;
 }
 
@@ -507,7 +546,7 @@ static enum jr_err export_file(void *ctx, const char *name, const char *xml, siz
 {
 	struct export_ctx *e = ctx;
 	char path[4096];
-	enum jr_err err = write_file(e->dir, name, xml, len, path, sizeof(path));
+	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path));
 
 	if (!err) {
 		fputs("{\"file\":", stdout);
@@ -537,7 +576,7 @@ static int export(int argc, char **argv)
 	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
 		goto out;
 	e.dir = a.out;
-	err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, export_file, &e,
+	err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, NULL, export_file, &e,
 				&written, &skipped, &why);
 	if (err) {
 		jr_cli_error("ijw export: %s", err == JR_ERR_IO

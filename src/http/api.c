@@ -45,6 +45,8 @@ const struct jr_route jr_api_routes[] = {
 	{"POST", "/api/v1/users", jr_api_user_add, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/organisations", jr_api_organisations_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/socialmap", jr_api_socialmap, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/ijw/messages", jr_api_ijw_message, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/ijw/allocations", jr_api_ijw_allocations, JR_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -40,6 +40,10 @@ int jr_api_person_find(struct jr_http_request *r);
 int jr_api_person_involvement(struct jr_http_request *r);
 int jr_api_person_access_log(struct jr_http_request *r);
 
+/* api_ijw.c */
+int jr_api_ijw_message(struct jr_http_request *r);
+int jr_api_ijw_allocations(struct jr_http_request *r);
+
 /* api_households.c */
 int jr_api_households_mine(struct jr_http_request *r);
 int jr_api_household_get(struct jr_http_request *r);

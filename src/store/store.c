@@ -245,11 +245,58 @@ enum jr_err jr_store_bulk_end(struct jr_store *s, bool do_commit)
 	if (!s->bulk)
 		return JR_ERR_INTERNAL;
 	s->bulk = false;
+	s->part = false;
 	if (!do_commit || s->bulk_failed) {
 		rollback(s);
 		return s->bulk_failed ? JR_ERR_REFUSED : JR_OK;
 	}
 	return commit(s);
+}
+
+enum jr_err jr_store_part_begin(struct jr_store *s)
+{
+	enum jr_err err;
+
+	if (!s->bulk || s->part)
+		return JR_ERR_INTERNAL;
+	if ((err = jr_db_exec(s->db, "SAVEPOINT jr_part")))
+		return err;
+	s->part = true;
+	s->part_was_failed = s->bulk_failed;
+	s->bulk_failed = false;
+	/* the end of the audit chain as it was: undoing the part undoes its entries */
+	s->part_chain_loaded = s->chain_loaded;
+	s->part_chain_seq = s->chain_seq;
+	memcpy(s->part_chain_hash, s->chain_hash, sizeof(s->chain_hash));
+	return JR_OK;
+}
+
+enum jr_err jr_store_part_end(struct jr_store *s, bool keep)
+{
+	bool failed = s->bulk_failed;
+	enum jr_err err;
+
+	if (!s->bulk || !s->part)
+		return JR_ERR_INTERNAL;
+	s->part = false;
+	if (keep && !failed) {
+		err = jr_db_exec(s->db, "RELEASE SAVEPOINT jr_part");
+		s->bulk_failed = s->part_was_failed || err != JR_OK;
+		return err;
+	}
+	err = jr_db_exec(s->db, "ROLLBACK TO SAVEPOINT jr_part");
+	if (!err)
+		err = jr_db_exec(s->db, "RELEASE SAVEPOINT jr_part");
+	s->chain_loaded = s->part_chain_loaded;
+	s->chain_seq = s->part_chain_seq;
+	memcpy(s->chain_hash, s->part_chain_hash, sizeof(s->chain_hash));
+	s->bulk_failed = s->part_was_failed || err != JR_OK;
+	return err ? err : failed && keep ? JR_ERR_REFUSED : JR_OK;
+}
+
+bool jr_store_in_bulk(const struct jr_store *s)
+{
+	return s->bulk;
 }
 
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)

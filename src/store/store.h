@@ -41,6 +41,15 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag);
 void jr_store_close(struct jr_store *s);
 
+/* A part of a bulk transaction that can be undone on its own (an SQL savepoint): everything
+ * between begin and end(…, true) stays; end(…, false), or a failure inside the part, undoes
+ * the part only, and the bulk transaction goes on as before it. end returns JR_ERR_REFUSED when
+ * an operation inside failed. Only inside jr_store_bulk_begin; parts do not nest. */
+enum jr_err jr_store_part_begin(struct jr_store *s);
+enum jr_err jr_store_part_end(struct jr_store *s, bool keep);
+/* Whether a bulk transaction is open. */
+bool jr_store_in_bulk(const struct jr_store *s);
+
 /* One transaction for many operations — a bulk load (the demo region, imports), or all that one
  * HTTP request does: every operation between begin and end shares it instead of committing
  * each, which is what makes loading thousands of records fast and a request all-or-nothing.
@@ -711,14 +720,16 @@ struct jr_ijw_allocation {
 	char decided_at[9];  /* Toewijzingstijd */
 	int64_t referral_id;
 };
-/* JR_ERR_NOT_FOUND when there is no allocation with this id. */
-enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ijw_allocation *out);
+/* The allocation with this id; *found false when there is none (not an error: a message may
+ * name any number, and a lookup inside a bulk transaction must not fail it). */
+enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ijw_allocation *out,
+				    bool *found);
 /* In the generic regime (taakgericht) no allocation message is sent, and a start or stop names
  * no ToewijzingNummer: the provider's allocation for this child with this product category
- * that runs on `on` is the one meant. JR_ERR_NOT_FOUND when there is none. */
+ * that runs on `on` is the one meant; *found false when there is none. */
 enum jr_err jr_store_ijw_allocation_generic(struct jr_store *s, int64_t provider_id,
 					    int64_t child_id, const char *jz020, jr_day on,
-					    struct jr_ijw_allocation *out);
+					    struct jr_ijw_allocation *out, bool *found);
 typedef enum jr_err (*jr_ijw_allocation_fn)(void *ctx, const struct jr_ijw_allocation *al);
 /* The allocations made on or after `since` (created_at), oldest first, for an export. */
 enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,

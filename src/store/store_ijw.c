@@ -178,21 +178,19 @@ static enum jr_err read_ijw_allocation(struct jr_db_stmt *st, struct jr_ijw_allo
 	return JR_OK;
 }
 
-enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ijw_allocation *out)
+enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ijw_allocation *out,
+				    bool *found)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
-	bool row = false;
 
+	*found = false;
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, IJW_ALLOCATION " WHERE al.id = $1", &st));
 	TRY(jr_db_bind_int(st, 1, id));
-	TRY(jr_db_step(st, &row));
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
-	TRY(read_ijw_allocation(st, out));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		TRY(read_ijw_allocation(st, out));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
@@ -200,12 +198,12 @@ out:
 
 enum jr_err jr_store_ijw_allocation_generic(struct jr_store *s, int64_t provider_id,
 					    int64_t child_id, const char *jz020, jr_day on,
-					    struct jr_ijw_allocation *out)
+					    struct jr_ijw_allocation *out, bool *found)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
-	bool row = false;
 
+	*found = false;
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  IJW_ALLOCATION " WHERE al.provider_id = $1 AND h.child_id = $2"
@@ -218,12 +216,9 @@ enum jr_err jr_store_ijw_allocation_generic(struct jr_store *s, int64_t provider
 	TRY(jr_db_bind_int(st, 2, child_id));
 	TRY(jr_db_bind_text(st, 3, jz020));
 	TRY(bind_day(st, 4, on));
-	TRY(jr_db_step(st, &row));
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
-	TRY(read_ijw_allocation(st, out));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		TRY(read_ijw_allocation(st, out));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
@@ -446,8 +441,9 @@ enum jr_err jr_store_ijw_request_seen(struct jr_store *s, int64_t provider_id,
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(jr_db_prepare(s->db,
-			  "SELECT 1 FROM ijw_requests r JOIN help_requests h ON h.id ="
-			  " r.help_request_id WHERE r.provider_id = $1 AND h.child_id = $2"
+			  /* from the child's few help requests, not the provider's many requests */
+			  "SELECT 1 FROM ijw_requests r WHERE r.help_request_id IN (SELECT h.id"
+			  " FROM help_requests h WHERE h.child_id = $2) AND +r.provider_id = $1"
 			  " AND r.status = 'open'",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, provider_id));

@@ -14,6 +14,11 @@ struct jr_store {
 	int version_now;
 	bool bulk;        /* inside jr_store_bulk_begin: operations share one transaction */
 	bool bulk_failed; /* an operation failed inside the bulk transaction */
+	/* jr_store_part_begin: inside a part, and what to go back to when it is undone */
+	bool part;
+	bool part_was_failed, part_chain_loaded;
+	int64_t part_chain_seq;
+	char part_chain_hash[65];
 	/* The end of the audit chain as this transaction sees it: loaded (and locked) by the
 	 * transaction's first audit entry, written back to audit_head just before commit. */
 	bool chain_loaded;

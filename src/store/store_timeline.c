@@ -49,7 +49,7 @@ static const char timeline_sql[] =
 	" FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"
 	" JOIN help_requests h ON a.help_request_id = h.id"
 	" JOIN providers p ON p.id = a.provider_id"
-	" WHERE h.child_id = $1 AND d.stopped_on IS NOT NULL)"
+	" WHERE h.child_id = $1 AND d.stopped_on IS NOT NULL) AS events"
 	" ORDER BY 1, 3, 8, 4";
 
 enum jr_err jr_store_timeline(struct jr_store *s, const struct jr_actor *a, int64_t child_id,

@@ -6,6 +6,7 @@
 # keep-alive, and a graceful stop on SIGTERM. Prints TAP; exits 0 when everything passed.
 set -u
 BIN=$1
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 for tool in curl jq sqlite3; do
@@ -269,6 +270,34 @@ call "another provider's allocation: 403" 403 '.error.code == "forbidden"' -b pr
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$OTHER_ALLOCATION/start"
 call "the provider sees the child of its allocation" 200 '.id > 0' -b prov.jar \
 	"$U/api/v1/persons/$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $REF_HR")"
+# iJw over the API: the provider sends a request for allocation (JW315) of its own
+GP_AGB=$(sqlite3 s.db "SELECT agb FROM organisations WHERE id = $GP_ORG")
+sed -e "s/@AGB@/$PROVIDER_AGB/; s/@GEMEENTE@/0141/; s/@ID@/http1/g; s/@BSN@/100000022/" \
+	-e "s/@BIRTH@/2016-05-06/; s/@DAG@/$(date +%F)/; s/@CAT@/45/; s/@CODE@/45A02/" \
+	-e "s/@START@/2027-01-01/; s/@END@/2027-06-30/; s/@VERWIJZER@/$GP_AGB/" \
+	"$ROOT/tests/ijw/round/JW315.xml.in" >jw315.xml
+XML='Content-Type: application/xml'
+call "iJw: a provider's request for allocation is taken in, with its JW316" 200 \
+	'.bericht == "JW315" and .accepted == true and .problems == [] and .answer.bericht == "JW316" and (.answer.xml | startswith("<?xml"))' \
+	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @jw315.xml "$U/api/v1/ijw/messages"
+call "iJw: the same message again is refused by TR056 (9056)" 200 \
+	'.accepted == false and any(.problems[]; .rule == "TR056" and .code == "9056")' \
+	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @jw315.xml "$U/api/v1/ijw/messages"
+sed "s/<jw315:Afzender>$PROVIDER_AGB</<jw315:Afzender>$GP_AGB</; s/VOT-http1/VOT-http2/" jw315.xml >other.xml
+call "iJw: a message in another's name is refused (403), untouched" 403 '.error.code == "forbidden"' \
+	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @other.xml "$U/api/v1/ijw/messages"
+call "iJw: a message that is no XML is refused with its line (422)" 422 \
+	'.accepted == false and .answer == null and .problems[0].rule == "XML" and .problems[0].line >= 1' \
+	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary '<jw305:Bericht>' "$U/api/v1/ijw/messages"
+call "iJw: JSON is not an iJw message (415)" 415 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
+	-d '{}' "$U/api/v1/ijw/messages"
+call "iJw: a consulent sends no provider messages (403)" 403 - -b almelo.jar -H "$XML" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @jw315.xml "$U/api/v1/ijw/messages"
+# (an allocation the standard cannot say — per week without an end date, CD076 — is held back, with why)
+call "iJw: the provider downloads its allocation messages (JW301), only its own" 200 \
+	".count >= 1 and ([.items[].xml | test(\"<jw301:Ontvanger>$PROVIDER_AGB<\")] | all) and (.skipped_why | test(\"toewijzing $ALLOCATION: \"))" \
+	-b prov.jar "$U/api/v1/ijw/allocations?since=2000-01-01"
+call "iJw: a bad date is named (422)" 422 '.error.field == "since"' -b prov.jar "$U/api/v1/ijw/allocations?since=gisteren"
 BELEID=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')
 call "the regional figures for a policy maker" 200 '(.rows | length) >= 2 and .rows[-1].name == "regio" and .suppressed_below == 5 and ([.rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \
 	--cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2025-01-01&to=2026-12-31"

@@ -1,0 +1,146 @@
+/* api_ijw: iJw messages over the API, for a provider's own system (docs/ijw.md):
+ *
+ *   POST /api/v1/ijw/messages     one message — JW305, JW307, JW315 or JW323 — as XML
+ *                                 (Content-Type application/xml), sent by the provider the login
+ *                                 belongs to; answered with the verdict and the return message
+ *   GET  /api/v1/ijw/allocations  the allocation messages (JW301) to that provider for the
+ *                                 allocations made since ?since= (default today)
+ *
+ * The checks and the records' side are app/ijw.c, as for `jeugdroute ijw import` and `export`.
+ * A message whose Afzender is not the provider's own AGB code is refused (403) untouched. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/ijw.h"
+#include "http/access.h"
+#include "http/api.h"
+#include "http/fields.h"
+
+/* 0 when the principal is a provider's (care delivery, with an AGB code); else 403 answered. */
+static int require_provider(struct jr_http_request *r)
+{
+	int status = jr_api_require(r, JR_CAP_CARE_DELIVERY);
+
+	if (status || r->who.agb[0])
+		return status;
+	return jr_reply_error(r, 403, "forbidden", NULL,
+			      "iJw-berichten horen bij een organisatie met een AGB-code");
+}
+
+int jr_api_ijw_message(struct jr_http_request *r)
+{
+	const char *type = jr_http_header(r, "Content-Type");
+	struct jr_ijw_parser *parser = NULL;
+	struct jr_ijw_outcome o;
+	enum jr_err err;
+	int status;
+
+	if ((status = require_provider(r)))
+		return status;
+	if (!type || (strncmp(type, "application/xml", 15) != 0 && strncmp(type, "text/xml", 8) != 0))
+		return jr_reply_error(r, 415, "unsupported_media_type", NULL,
+				      "stuur het bericht als XML (Content-Type: application/xml)");
+	if ((err = jr_ijw_parser_new(&parser)))
+		return jr_reply_err(r, err, NULL);
+	jr_ijw_outcome_init(&o);
+	err = jr_app_ijw_import(r->store, &r->actor, r->policies, parser, r->body, r->body_len,
+				jr_http_today(), r->who.agb, &o);
+	jr_ijw_parser_free(parser);
+	if (err == JR_ERR_INPUT) {
+		status = jr_reply_error(r, 422, "invalid", NULL,
+					"jeugdroute neemt alleen JW305, JW307, JW315 en JW323 in");
+		goto out;
+	}
+	if (err == JR_ERR_TOO_BIG) {
+		status = jr_reply_error(r, 413, "too_large", NULL, "het bericht is te groot");
+		goto out;
+	}
+	if (err) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	if (o.not_sender) {
+		status = jr_reply_error(r, 403, "forbidden", NULL, o.problem.message);
+		goto out;
+	}
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"bericht\":");
+	if (!err)
+		err = o.kind ? jr_buf_printf(&r->out, "\"%s\"", jr_ijw_message_name(o.kind))
+			     : jr_buf_puts(&r->out, "null");
+	if (!err)
+		err = jr_buf_printf(&r->out,
+				    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,\"lines_rejected\":%zu,"
+				    "\"problems\":",
+				    o.valid && !o.problem.rule[0] ? "true" : "false",
+				    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
+	if (!err)
+		err = jr_ijw_problems_json(&r->out, &o);
+	if (!err && o.answer.len) {
+		err = jr_buf_printf(&r->out, ",\"answer\":{\"bericht\":\"%s\",\"xml\":",
+				    jr_ijw_message_name(o.answer_kind));
+		if (!err)
+			err = jr_buf_json_string(&r->out, jr_buf_str(&o.answer));
+		if (!err)
+			err = jr_buf_puts(&r->out, "}}\n");
+	} else if (!err) {
+		err = jr_buf_puts(&r->out, ",\"answer\":null}\n");
+	}
+	/* a message the structure check refuses gets no answer: the client must fix it (422) */
+	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, o.problem.rule[0] ? 422 : 200);
+out:
+	jr_ijw_outcome_release(&o);
+	return status;
+}
+
+struct download {
+	struct jr_buf *out;
+	size_t count;
+};
+
+static enum jr_err add_message(void *ctx, const char *name, const char *xml, size_t len)
+{
+	struct download *d = ctx;
+	enum jr_err err = jr_buf_puts(d->out, d->count++ ? ",{\"name\":" : "{\"name\":");
+
+	(void)len;
+	if (!err)
+		err = jr_buf_json_string(d->out, name);
+	if (!err)
+		err = jr_buf_puts(d->out, ",\"bericht\":\"JW301\",\"xml\":");
+	if (!err)
+		err = jr_buf_json_string(d->out, xml);
+	return err ? err : jr_buf_putc(d->out, '}');
+}
+
+int jr_api_ijw_allocations(struct jr_http_request *r)
+{
+	struct download d = {.out = &r->out};
+	struct jr_buf why;
+	char text[16];
+	jr_day since = jr_http_today();
+	size_t written = 0, skipped = 0;
+	enum jr_err err;
+	int status;
+
+	if ((status = require_provider(r)))
+		return status;
+	if (jr_http_query(r, "since", text, sizeof(text)) &&
+	    jr_date_parse(text, strlen(text), &since))
+		return jr_reply_error(r, 422, "invalid", "since", "verwacht een datum JJJJ-MM-DD");
+	jr_buf_init(&why, 1 << 16);
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"items\":[");
+	if (!err)
+		err = jr_app_ijw_export(r->store, &r->actor, r->policies, since, jr_http_today(),
+					r->who.agb, add_message, &d, &written, &skipped, &why);
+	if (!err)
+		err = jr_buf_printf(&r->out, "],\"count\":%zu,\"skipped\":%zu,\"skipped_why\":", written,
+				    skipped);
+	if (!err)
+		err = jr_buf_json_string(&r->out, jr_buf_str(&why));
+	if (!err)
+		err = jr_buf_puts(&r->out, "}\n");
+	jr_buf_release(&why);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
