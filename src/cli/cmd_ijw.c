@@ -95,15 +95,17 @@ static enum jr_err read_message(const char *path, struct jr_buf *buf, int *errnu
 		err = JR_ERR_TOO_BIG;
 		goto out;
 	}
+	/* The buffer's maximum is one byte past the limit: reading that byte means too big. */
 	want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 	for (;;) {
+		size_t room = buf->max - buf->len;
 		ssize_t n;
 
-		if (buf->len > JR_IJW_MAX_SIZE) {
+		if (room == 0) {
 			err = JR_ERR_TOO_BIG;
 			goto out;
 		}
-		if ((err = jr_buf_reserve(buf, want)) != JR_OK)
+		if ((err = jr_buf_reserve(buf, want < room ? want : room)) != JR_OK)
 			goto out;
 		n = read(fd, buf->data + buf->len, buf->cap - 1 - buf->len);
 		if (n < 0 && errno == EINTR)

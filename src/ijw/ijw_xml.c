@@ -34,6 +34,8 @@ struct jr_ijw_parser {
 	struct jr_ijw_problem *problem;
 	enum jr_err err;  /* the first error; JR_OK while none */
 	unsigned long elements;
+	const xmlNode *text_node; /* the text node the last text went into, and its length */
+	size_t text_len;
 };
 
 static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
@@ -136,7 +138,7 @@ static const char *dutch_error(int code)
 	case XML_ERR_EXTRA_CONTENT: return "tekst of elementen na het einde van het bericht";
 	case XML_NS_ERR_UNDEFINED_NAMESPACE: return "voorvoegsel zonder namespace-declaratie";
 	case XML_NS_ERR_QNAME: return "ongeldige gekwalificeerde naam";
-	case XML_NS_ERR_XML_NAMESPACE: return "ongeldige declaratie van de xml-namespace";
+	case XML_NS_ERR_XML_NAMESPACE: return "ongeldige namespace-declaratie";
 	case XML_NS_ERR_ATTRIBUTE_REDEFINED: return "een attribuut staat twee keer in één element";
 	case XML_NS_ERR_EMPTY: return "lege namespace bij een voorvoegsel";
 	case XML_ERR_NO_MEMORY: return "onvoldoende geheugen";
@@ -229,7 +231,19 @@ static void on_text(void *ctx, const xmlChar *text, int len)
 		if (i == len)
 			return;
 	}
+	if (p->err)
+		return;
 	p->build_text(ctx, text, len);
+	/* libxml2 hands a long text over in pieces and joins them in one node. */
+	if (node && node->last && node->last == p->text_node) {
+		p->text_len += (size_t)len;
+	} else {
+		p->text_node = node ? node->last : NULL;
+		p->text_len = (size_t)len;
+	}
+	if (p->text_len > JR_IJW_MAX_TEXT)
+		refuse(p, JR_ERR_TOO_BIG, current_line(p), "tekst van meer dan %d tekens",
+		       JR_IJW_MAX_TEXT);
 }
 
 /* A fresh libxml2 context with the hooks in its own copy of the SAX handler. */
@@ -314,6 +328,8 @@ enum jr_err jr_ijw_parse(struct jr_ijw_parser *p, const char *data, size_t len, 
 	p->problem = problem;
 	p->err = JR_OK;
 	p->elements = 0;
+	p->text_node = NULL;
+	p->text_len = 0;
 	p->ctxt->_private = p;
 	failures = jr_alloc_failure_count();
 	d = xmlCtxtReadMemory(p->ctxt, data, (int)len, NULL, NULL, PARSE_OPTIONS);

@@ -23,6 +23,9 @@
 #define JR_IJW_MAX_SIZE (16u * 1024u * 1024u)
 /* The deepest element nesting accepted; the deepest iJw message is 8 levels. */
 #define JR_IJW_MAX_DEPTH 32
+/* The longest text one element may hold, in bytes (libxml2 refuses longer text nodes when it
+ * reads a file, but not always from memory: this makes both the same). */
+#define JR_IJW_MAX_TEXT 10000000
 /* The most elements one message may have (bounds the memory of the tree: a 16 MiB message of
  * empty elements would otherwise build millions of nodes). */
 #define JR_IJW_MAX_ELEMENTS 1000000
@@ -50,7 +53,8 @@ void jr_ijw_parser_free(struct jr_ijw_parser *parser);
 
 /* Parses `len` bytes of `data` into a new document (*doc, free with xmlFreeDoc).
  * JR_ERR_TOO_BIG when the message is larger than JR_IJW_MAX_SIZE, is nested deeper than
- * JR_IJW_MAX_DEPTH or has more than JR_IJW_MAX_ELEMENTS elements; JR_ERR_INPUT when it is not
+ * JR_IJW_MAX_DEPTH, has more than JR_IJW_MAX_ELEMENTS elements or a text longer than
+ * JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
  * well-formed XML (namespace errors included) or has a DOCTYPE; JR_ERR_NOMEM when memory ran out.
  * On any error *doc is NULL and `problem` says what and where (rule "XML"). */
 enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, xmlDoc **doc,

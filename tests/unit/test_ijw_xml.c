@@ -208,6 +208,30 @@ static void test_deep_nesting_refused(void **state)
 	jr_buf_release(&b);
 }
 
+/* A text longer than JR_IJW_MAX_TEXT is refused, however libxml2 hands it over. */
+static void test_huge_text_refused(void **state)
+{
+	size_t n = JR_IJW_MAX_TEXT + 1;
+	char *big = jr_malloc(n + 16);
+	struct jr_ijw_problem problem;
+	xmlDoc *doc;
+
+	(void)state;
+	assert_non_null(big);
+	memcpy(big, "<a>", 3);
+	memset(big + 3, 'x', n);
+	memcpy(big + 3 + n, "</a>", 5);
+	assert_int_equal(jr_ijw_parse_once(big, strlen(big), &doc, &problem), JR_ERR_TOO_BIG);
+	assert_non_null(strstr(problem.message, "tekst van meer dan"));
+	/* Exactly the limit, split by a comment into two nodes of half: fine. */
+	big[3 + n - 1] = '\0';
+	memcpy(big + 3 + n / 2, "<!---->", 7);
+	memcpy(big + 3 + n - 1, "</a>", 5);
+	assert_int_equal(jr_ijw_parse_once(big, strlen(big), &doc, &problem), JR_OK);
+	xmlFreeDoc(doc);
+	jr_free(big);
+}
+
 /* libxml2 prints nothing, not even for errors it raises without a context. */
 static void test_nothing_on_stderr(void **state)
 {
@@ -342,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_oversized_refused_before_parsing),
 		cmocka_unit_test(test_malformed_dutch_with_line),
 		cmocka_unit_test(test_deep_nesting_refused),
+		cmocka_unit_test(test_huge_text_refused),
 		cmocka_unit_test(test_nothing_on_stderr),
 		cmocka_unit_test(test_parser_reused),
 		cmocka_unit_test(test_parser_dictionary_renewed),

@@ -91,7 +91,7 @@ class Schemas:
         where = os.path.basename(path)
         if root.tag != xs("schema"):
             fail(where, "root is not xs:schema")
-        check_attrs(root, {"targetNamespace", "elementFormDefault", "version"}, where)
+        check_attrs(root, {"targetNamespace", "elementFormDefault"}, where)
         tns = root.get("targetNamespace")
         if tns != expect_ns:
             fail(where, f"targetNamespace {tns!r}, expected {expect_ns!r}")
@@ -135,6 +135,8 @@ class Schemas:
     def simple_from_restriction(self, restr, prefixes, where, name):
         """A simple type as a dict of flattened facets."""
         check_attrs(restr, {"base"}, where)
+        if not restr.get("base"):
+            fail(where, f"{name}: xs:restriction without a base")
         base_ns, base_name = self.qname(restr.get("base"), prefixes, where)
         if base_ns == XS:
             if base_name not in BASES:
