@@ -726,15 +726,15 @@ out:
 	return err;
 }
 
-/* The identification of an answer: "R" and the first 11 hex digits of a hash of the message
- * answered (unique per message; the same message gets the same answer). */
-static void answer_id(const char *data, size_t len, char out[13])
+/* The identification of an answer: "R" and 11 random hex digits (44 bits): unique for
+ * jeugdroute as sender without asking the records, also for a message sent twice. */
+static void answer_id(char out[13])
 {
-	unsigned char h[16];
-	char hex[33];
+	unsigned char r[6];
+	char hex[13];
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)data, len, NULL, 0);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(hex, sizeof(hex), r, sizeof(r));
 	snprintf(out, 13, "R%.11s", hex);
 }
 
@@ -801,7 +801,7 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	}
 	o->answer_kind = jr_ijw_retour_kind(o->kind);
-	answer_id(data, len, ident);
+	answer_id(ident);
 	if (!o->valid)
 		goto answer; /* level 2: the header with 0001, nothing else looked at */
 	/* the sender must be a provider on record: the messages come from providers */

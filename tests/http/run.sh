@@ -411,9 +411,10 @@ matrix() {
 		"GET /api/v1/help-requests" "GET /api/v1/signals" "GET /api/v1/referrals" \
 		"GET /api/v1/allocations" "GET /api/v1/providers" "GET /api/v1/figures" \
 		"GET /api/v1/users" "GET /api/v1/organisations" "GET /api/v1/socialmap" \
-		"GET /api/v1/households" "GET /api/v1/measures" \
+		"GET /api/v1/households" "GET /api/v1/measures" "GET /api/v1/ijw/allocations" \
 		"POST /api/v1/route" "POST /api/v1/help-requests" "POST /api/v1/referrals" \
-		"POST /api/v1/providers/$PROVIDER/status" "POST /api/v1/users"; do
+		"POST /api/v1/providers/$PROVIDER/status" "POST /api/v1/users" \
+		"POST /api/v1/ijw/messages"; do
 		i=$((i + 1))
 		want=$(echo "$expect" | tr -s ' ' | cut -d' ' -f$i)
 		method=${endpoint%% *}
@@ -433,21 +434,21 @@ matrix() {
 }
 #                                                     persons (own, other) ×4  lists…                 writes
 matrix consulent c.almelo almelo-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A F  A A F F F
+	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F
 matrix "consulent (other municipality)" c.hengelo hengelo-wachtwoord "$HENGELO_CHILD" "$ALMELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A F  A A F F F
+	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F
 matrix verwijzer huisarts huisarts-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F A F F F F F A  A F  A F A F F
+	A F A F A F A F  F F A F F F F F A  A F F  A F A F F F
 matrix gi gi.werker gi-wachtwoord-123 "$GI_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F F A F F F A  A A  A A F F F
+	A F A F A F A F  F F F F A F F F A  A A F  A A F F F F
 matrix provider aanbieder aanbieder-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F A F F F F A  A F  F F F F F
+	A F A F A F A F  F F F A F F F F A  A F A  F F F F F A
 matrix contract_manager contract contract-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F A A F F F  F F  F F F A F
+	F F F F F F F F  F F F F A A F F F  F F F  F F F A F F
 matrix policy beleid beleid-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F A F F F  F F  F F F F F
+	F F F F F F F F  F F F F F A F F F  F F F  F F F F F F
 matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F F A A F  F F  F F F F A
+	F F F F F F F F  F F F F F F A A F  F F F  F F F F A F
 
 GI_SESSION=$(session gi.werker gi-wachtwoord-123)
 call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \
