@@ -110,6 +110,17 @@ bool jr_store_single_writer(const struct jr_store *s)
 	return jr_db_engine(s->db) == JR_DB_SQLITE;
 }
 
+enum jr_err jr_store_day_col(struct jr_db_stmt *st, int col, jr_day *out, bool *has)
+{
+	const char *t = jr_db_col_null(st, col) ? "" : jr_db_col_text(st, col);
+	size_t len = strlen(t);
+
+	*out = 0;
+	if (has)
+		*has = len > 0;
+	return len && jr_date_parse(t, len > 10 ? 10 : len, out) ? JR_ERR_STORE : JR_OK;
+}
+
 enum jr_err jr_store_count(struct jr_store *s, const char *sql, const char *key, int64_t id,
 			   int64_t *total)
 {

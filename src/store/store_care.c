@@ -321,25 +321,17 @@ out:
 	return err;
 }
 
-enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
-				jr_day on, int64_t *delivery_id)
+/* A start of care on `on`, inside the caller's transaction; *id is the new delivery's. */
+static enum jr_err insert_delivery(struct jr_store *s, int64_t allocation_id, jr_day on,
+				   int64_t *id)
 {
 	struct jr_db_stmt *st = NULL;
 	char day[JR_DATE_STRLEN], now[21];
-	int64_t child, running;
-	jr_day started;
 	enum jr_err err;
 	bool row = false;
 
 	jr_date_format(on, day);
 	jr_store_stamp(s, now);
-	TRY(jr_store_begin(s));
-	TRY(child_of_allocation(s, allocation_id, &child));
-	TRY(running_delivery(s, allocation_id, &running, &started));
-	if (running) {
-		err = JR_ERR_CONFLICT; /* one running start per allocation (iJw OP289) */
-		goto out;
-	}
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO deliveries (allocation_id, started_on, created_at)"
 			  " VALUES ($1, $2, $3) RETURNING id",
@@ -348,10 +340,29 @@ enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, in
 	TRY(jr_db_bind_text(st, 2, day));
 	TRY(jr_db_bind_text(st, 3, now));
 	TRY(jr_db_step(st, &row));
-	*delivery_id = row ? jr_db_col_int(st, 0) : 0;
-	TRY(jr_store_audit(s, a, "care.start", child));
+	*id = row ? jr_db_col_int(st, 0) : 0;
 out:
 	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+				jr_day on, int64_t *delivery_id)
+{
+	int64_t child, running;
+	jr_day started;
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(running_delivery(s, allocation_id, &running, &started));
+	if (running) {
+		err = JR_ERR_CONFLICT; /* one running start per allocation (iJw OP289) */
+		goto out;
+	}
+	TRY(insert_delivery(s, allocation_id, on, delivery_id));
+	TRY(jr_store_audit(s, a, "care.start", child));
+out:
 	return jr_store_finish(s, err);
 }
 
@@ -392,4 +403,107 @@ enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
+}
+
+/* The deliveries of an allocation as the iJw exchange keys them (by start), and their start,
+ * stop and withdrawal one by one: jr_store_deliveries_of, jr_store_delivery_*. */
+enum jr_err jr_store_deliveries_of(struct jr_store *s, int64_t allocation_id,
+				   struct jr_delivery_rec *out, size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, started_on, stopped_on, COALESCE(end_reason, '')"
+			  " FROM deliveries WHERE allocation_id = $1 ORDER BY started_on, id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, allocation_id));
+	while (*count < JR_DELIVERIES_MAX) {
+		struct jr_delivery_rec *d = &out[*count];
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		memset(d, 0, sizeof(*d));
+		d->id = jr_db_col_int(st, 0);
+		TRY(jr_store_day_col(st, 1, &d->started, NULL));
+		TRY(jr_store_day_col(st, 2, &d->stopped_on, &d->stopped));
+		snprintf(d->end_reason, sizeof(d->end_reason), "%s", jr_db_col_text(st, 3));
+		(*count)++;
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* One statement on a delivery of an allocation, audited as `action` on the child. */
+static enum jr_err delivery_change(struct jr_store *s, const struct jr_actor *a,
+				   int64_t allocation_id, const char *action, const char *sql,
+				   int64_t delivery_id, const char *day, const char *reason)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	int64_t child = 0;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, delivery_id));
+	TRY(jr_db_bind_int(st, 2, allocation_id));
+	if (day)
+		TRY(jr_db_bind_text(st, 3, day));
+	if (reason)
+		TRY(jr_db_bind_text(st, 4, reason));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, action, child));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_delivery_start(struct jr_store *s, const struct jr_actor *a,
+				    int64_t allocation_id, jr_day on, int64_t *id)
+{
+	enum jr_err err;
+	int64_t child = 0;
+
+	TRY(jr_store_begin(s));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(insert_delivery(s, allocation_id, on, id));
+	TRY(jr_store_audit(s, a, "care.start", child));
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_delivery_stop(struct jr_store *s, const struct jr_actor *a,
+				   int64_t allocation_id, int64_t delivery_id, jr_day on,
+				   const char *reason)
+{
+	char day[JR_DATE_STRLEN];
+
+	jr_date_format(on, day);
+	return delivery_change(s, a, allocation_id, "care.stop",
+			       "UPDATE deliveries SET stopped_on = $3, end_reason = $4"
+			       " WHERE id = $1 AND allocation_id = $2",
+			       delivery_id, day, reason);
+}
+
+enum jr_err jr_store_delivery_unstop(struct jr_store *s, const struct jr_actor *a,
+				     int64_t allocation_id, int64_t delivery_id)
+{
+	return delivery_change(s, a, allocation_id, "care.unstop",
+			       "UPDATE deliveries SET stopped_on = NULL, end_reason = NULL"
+			       " WHERE id = $1 AND allocation_id = $2",
+			       delivery_id, NULL, NULL);
+}
+
+enum jr_err jr_store_delivery_remove(struct jr_store *s, const struct jr_actor *a,
+				     int64_t allocation_id, int64_t delivery_id)
+{
+	return delivery_change(s, a, allocation_id, "care.unstart",
+			       "DELETE FROM deliveries WHERE id = $1 AND allocation_id = $2",
+			       delivery_id, NULL, NULL);
 }

@@ -6,16 +6,22 @@
 
 #include "store/store_internal.h"
 
-/* A nullable date column into *out and *has; JR_ERR_STORE for a malformed one. */
-static enum jr_err day_col(struct jr_db_stmt *st, int col, jr_day *out, bool *has)
+/* *yes = whether `sql` (a SELECT 1 … with $1 an id and $2 a text) finds a row, inside the
+ * caller's transaction. */
+static enum jr_err exists(struct jr_store *s, const char *sql, int64_t id, const char *text,
+			  bool *yes)
 {
-	const char *t = jr_db_col_null(st, col) ? "" : jr_db_col_text(st, col);
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
 
-	*out = 0;
-	if (has)
-		*has = t[0] != '\0';
-	return t[0] && jr_date_parse(t, strlen(t) > 10 ? 10 : strlen(t), out) ? JR_ERR_STORE
-									       : JR_OK;
+	*yes = false;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_bind_text(st, 2, text));
+	TRY(jr_db_step(st, yes));
+out:
+	jr_db_finalize(st);
+	return err;
 }
 
 static enum jr_err bind_day(struct jr_db_stmt *st, int idx, jr_day d)
@@ -167,7 +173,7 @@ static enum jr_err read_ijw_allocation(struct jr_db_stmt *st, struct jr_ijw_allo
 	al->volume = jr_db_col_int(st, 10);
 	snprintf(al->unit, sizeof(al->unit), "%s", jr_db_col_text(st, 11));
 	snprintf(al->frequency, sizeof(al->frequency), "%s", jr_db_col_text(st, 12));
-	if ((err = day_col(st, 13, &al->start, NULL)) || (err = day_col(st, 14, &al->end, &al->has_end)))
+	if ((err = jr_store_day_col(st, 13, &al->start, NULL)) || (err = jr_store_day_col(st, 14, &al->end, &al->has_end)))
 		return err;
 	snprintf(al->change_reason, sizeof(al->change_reason), "%s", jr_db_col_text(st, 15));
 	created = jr_db_col_text(st, 16); /* YYYY-MM-DDTHH:MM:SSZ */
@@ -247,143 +253,6 @@ out:
 	return jr_store_finish(s, err);
 }
 
-enum jr_err jr_store_deliveries_of(struct jr_store *s, int64_t allocation_id,
-				   struct jr_delivery_rec *out, size_t *count)
-{
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-	bool row;
-
-	*count = 0;
-	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT id, started_on, stopped_on, COALESCE(end_reason, '')"
-			  " FROM deliveries WHERE allocation_id = $1 ORDER BY started_on, id",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, allocation_id));
-	while (*count < JR_DELIVERIES_MAX) {
-		struct jr_delivery_rec *d = &out[*count];
-		TRY(jr_db_step(st, &row));
-		if (!row)
-			break;
-		memset(d, 0, sizeof(*d));
-		d->id = jr_db_col_int(st, 0);
-		TRY(day_col(st, 1, &d->started, NULL));
-		TRY(day_col(st, 2, &d->stopped_on, &d->stopped));
-		snprintf(d->end_reason, sizeof(d->end_reason), "%s", jr_db_col_text(st, 3));
-		(*count)++;
-	}
-out:
-	jr_db_finalize(st);
-	return jr_store_finish(s, err);
-}
-
-/* The child of an allocation, for the audit entry. */
-static enum jr_err child_of(struct jr_store *s, int64_t allocation_id, int64_t *child)
-{
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-	bool row = false;
-
-	TRY(jr_db_prepare(s->db,
-			  "SELECT h.child_id FROM allocations al JOIN help_requests h"
-			  " ON h.id = al.help_request_id WHERE al.id = $1",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, allocation_id));
-	TRY(jr_db_step(st, &row));
-	if (!row)
-		err = JR_ERR_NOT_FOUND;
-	else
-		*child = jr_db_col_int(st, 0);
-out:
-	jr_db_finalize(st);
-	return err;
-}
-
-/* One statement on a delivery of an allocation, audited as `action` on the child. */
-static enum jr_err delivery_change(struct jr_store *s, const struct jr_actor *a,
-				   int64_t allocation_id, const char *action, const char *sql,
-				   int64_t delivery_id, const char *day, const char *reason)
-{
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-	int64_t child = 0;
-	bool row;
-
-	TRY(jr_store_begin(s));
-	TRY(child_of(s, allocation_id, &child));
-	TRY(jr_db_prepare(s->db, sql, &st));
-	TRY(jr_db_bind_int(st, 1, delivery_id));
-	TRY(jr_db_bind_int(st, 2, allocation_id));
-	if (day)
-		TRY(jr_db_bind_text(st, 3, day));
-	if (reason)
-		TRY(jr_db_bind_text(st, 4, reason));
-	TRY(jr_db_step(st, &row));
-	TRY(jr_store_audit(s, a, action, child));
-out:
-	jr_db_finalize(st);
-	return jr_store_finish(s, err);
-}
-
-enum jr_err jr_store_delivery_start(struct jr_store *s, const struct jr_actor *a,
-				    int64_t allocation_id, jr_day on, int64_t *id)
-{
-	struct jr_db_stmt *st = NULL;
-	char day[JR_DATE_STRLEN], now[21];
-	enum jr_err err;
-	int64_t child = 0;
-	bool row = false;
-
-	jr_date_format(on, day);
-	jr_store_stamp(s, now);
-	TRY(jr_store_begin(s));
-	TRY(child_of(s, allocation_id, &child));
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO deliveries (allocation_id, started_on, created_at)"
-			  " VALUES ($1, $2, $3) RETURNING id",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, allocation_id));
-	TRY(jr_db_bind_text(st, 2, day));
-	TRY(jr_db_bind_text(st, 3, now));
-	TRY(jr_db_step(st, &row));
-	*id = row ? jr_db_col_int(st, 0) : 0;
-	TRY(jr_store_audit(s, a, "care.start", child));
-out:
-	jr_db_finalize(st);
-	return jr_store_finish(s, err);
-}
-
-enum jr_err jr_store_delivery_stop(struct jr_store *s, const struct jr_actor *a,
-				   int64_t allocation_id, int64_t delivery_id, jr_day on,
-				   const char *reason)
-{
-	char day[JR_DATE_STRLEN];
-
-	jr_date_format(on, day);
-	return delivery_change(s, a, allocation_id, "care.stop",
-			       "UPDATE deliveries SET stopped_on = $3, end_reason = $4"
-			       " WHERE id = $1 AND allocation_id = $2",
-			       delivery_id, day, reason);
-}
-
-enum jr_err jr_store_delivery_unstop(struct jr_store *s, const struct jr_actor *a,
-				     int64_t allocation_id, int64_t delivery_id)
-{
-	return delivery_change(s, a, allocation_id, "care.unstop",
-			       "UPDATE deliveries SET stopped_on = NULL, end_reason = NULL"
-			       " WHERE id = $1 AND allocation_id = $2",
-			       delivery_id, NULL, NULL);
-}
-
-enum jr_err jr_store_delivery_remove(struct jr_store *s, const struct jr_actor *a,
-				     int64_t allocation_id, int64_t delivery_id)
-{
-	return delivery_change(s, a, allocation_id, "care.unstart",
-			       "DELETE FROM deliveries WHERE id = $1 AND allocation_id = $2",
-			       delivery_id, NULL, NULL);
-}
-
 enum jr_err jr_store_ijw_request_add(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
 				     struct jr_ijw_request_rec *r)
 {
@@ -432,14 +301,8 @@ enum jr_err jr_store_ijw_request_seen(struct jr_store *s, int64_t provider_id,
 
 	*reference_used = *open_for_child = false;
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT 1 FROM ijw_requests WHERE provider_id = $1 AND reference = $2",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, provider_id));
-	TRY(jr_db_bind_text(st, 2, reference));
-	TRY(jr_db_step(st, reference_used));
-	jr_db_finalize(st);
-	st = NULL;
+	TRY(exists(s, "SELECT 1 FROM ijw_requests WHERE provider_id = $1 AND reference = $2",
+		   provider_id, reference, reference_used));
 	TRY(jr_db_prepare(s->db,
 			  /* from the child's few help requests, not the provider's many requests */
 			  "SELECT 1 FROM ijw_requests r WHERE r.help_request_id IN (SELECT h.id"
@@ -576,18 +439,12 @@ out:
 enum jr_err jr_store_claim_known(struct jr_store *s, int64_t provider_id, const char *number,
 				 bool *known)
 {
-	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
 
-	*known = false;
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT 1 FROM claims WHERE provider_id = $1 AND number = $2",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, provider_id));
-	TRY(jr_db_bind_text(st, 2, number));
-	TRY(jr_db_step(st, known));
+	err = exists(s, "SELECT 1 FROM claims WHERE provider_id = $1 AND number = $2", provider_id,
+		     number, known);
 out:
-	jr_db_finalize(st);
 	return jr_store_finish(s, err);
 }
 
@@ -610,15 +467,10 @@ enum jr_err jr_store_claim_reference(struct jr_store *s, int64_t provider_id,
 	TRY(jr_db_step(st, used));
 	*used = jr_db_col_int(st, 0) > 0;
 	*debit_accepted = jr_db_col_int(st, 1) > 0;
-	jr_db_finalize(st);
-	st = NULL;
-	TRY(jr_db_prepare(s->db,
-			  "SELECT 1 FROM claim_lines WHERE provider_id = $1"
-			  " AND previous_reference = $2 AND debit = 0 AND status = 'accepted'",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, provider_id));
-	TRY(jr_db_bind_text(st, 2, reference));
-	TRY(jr_db_step(st, credited));
+	TRY(exists(s,
+		   "SELECT 1 FROM claim_lines WHERE provider_id = $1 AND previous_reference = $2"
+		   " AND debit = 0 AND status = 'accepted'",
+		   provider_id, reference, credited));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

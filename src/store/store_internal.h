@@ -70,6 +70,10 @@ enum jr_err jr_store_must_exist(struct jr_store *s, const char *sql, int64_t id)
 enum jr_err jr_store_count(struct jr_store *s, const char *sql, const char *key, int64_t id,
 			   int64_t *total);
 
+/* A nullable date column (YYYY-MM-DD, or a timestamp cut to its day) into *out, and into *has
+ * whether there is one (has may be NULL); JR_ERR_STORE for a malformed one. */
+enum jr_err jr_store_day_col(struct jr_db_stmt *st, int col, jr_day *out, bool *has);
+
 /* Begins an operation's transaction (a no-op inside a bulk transaction). */
 enum jr_err jr_store_begin(struct jr_store *s);
 
