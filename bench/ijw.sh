@@ -51,37 +51,43 @@ T=$ROOT/tests/ijw/round
 awk -v n="$N" -v agb="$AGB" -v gp="$GP" -v t315="$T/JW315.xml.in" -v t305="$T/JW305.xml.in" \
 	-v t307="$T/JW307.xml.in" -v t323="$T/JW323.xml.in" '
 function slurp(f,   line, s) { s = ""; while ((getline line < f) > 0) s = s line "\n"; close(f); return s }
+# a template as literal pieces and the names between them, so that filling it is one pass
+function prep(k, t,   c) {
+	c = 0
+	while (match(t, /@[A-Z0-9_]+@/)) {
+		c++; lit[k, c] = substr(t, 1, RSTART - 1); name[k, c] = substr(t, RSTART + 1, RLENGTH - 2)
+		t = substr(t, RSTART + RLENGTH)
+	}
+	cnt[k] = c; tail[k] = t
+}
+function fill(k,   s, c) { s = ""; for (c = 1; c <= cnt[k]; c++) s = s lit[k, c] v[name[k, c]]; return s tail[k] }
 function bsn(   s, x, k, d) {
 	do { b++; s = 0; x = b; for (k = 9; k >= 1; k--) { d[k] = x % 10; x = int(x / 10) }
 	     for (k = 1; k <= 8; k++) s += d[k] * (10 - k); s -= d[9] } while (s % 11 != 0)
 	return sprintf("%09d", b)
 }
 function day(y, m, d) { return sprintf("%04d-%02d-%02d", y, m, d) }
-function last(y, m) { return m == 2 ? 28 : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31 }
+function last(m) { return m == 2 ? 28 : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31 }
 BEGIN {
-	tpl["JW315"] = slurp(t315); tpl["JW305"] = slurp(t305); tpl["JW307"] = slurp(t307); tpl["JW323"] = slurp(t323)
+	prep("JW315", slurp(t315)); prep("JW305", slurp(t305)); prep("JW307", slurp(t307)); prep("JW323", slurp(t323))
 	split("JW315 JW305 JW307 JW323", kinds, " ")
 	b = 700000000
+	v["AGB"] = agb; v["GEMEENTE"] = "0141"; v["DAG"] = "2026-11-20"; v["CAT"] = "45"; v["VERWIJZER"] = gp
 	for (i = 1; i <= n; i++) {
 		k = kinds[(i - 1) % 4 + 1]
-		m = tpl[k]
 		mo = (i % 9) + 1                 # months 1..9 of 2026
-		code = sprintf("45A0%d", i % 4 + 1)
-		vol = i % 7 + 1; tar = 6000 + (i % 40) * 100
-		gsub(/@AGB@/, agb, m); gsub(/@GEMEENTE@/, "0141", m); gsub(/@ID@/, i, m)
-		gsub(/@BSN@/, bsn(), m); gsub(/@BIRTH@/, day(2008 + i % 10, i % 12 + 1, i % 28 + 1), m)
-		gsub(/@DAG@/, "2026-11-20", m); gsub(/@CAT@/, "45", m); gsub(/@CODE@/, code, m)
-		gsub(/@START@/, day(2026, mo, 1), m); gsub(/@END@/, day(2027, mo, 1), m)
-		gsub(/@BEGIN@/, day(2026, mo, i % 20 + 2), m); gsub(/@STOP@/, day(2026, mo, 27), m)
-		gsub(/@VERWIJZER@/, gp, m); gsub(/@TOEWIJZING@/, 900000000 + i, m)
-		gsub(/@MONTH_START@/, day(2026, mo + 1, 1), m); gsub(/@MONTH_END@/, day(2026, mo + 1, last(2026, mo + 1)), m)
-		gsub(/@LINE1_START@/, day(2026, mo + 1, 1), m); gsub(/@LINE1_END@/, day(2026, mo + 1, last(2026, mo + 1)), m)
-		gsub(/@LINE2_START@/, day(2026, mo, 1), m); gsub(/@LINE2_END@/, day(2026, mo, last(2026, mo)), m)
-		gsub(/6<\/jw323:GeleverdVolume>/, vol "</jw323:GeleverdVolume>", m)
-		gsub(/@TARIFF@/, tar, m); gsub(/@AMOUNT@/, vol * tar, m); gsub(/@TOTAL@/, 2 * vol * tar, m)
-		gsub(/P[0-9]+B</, "P" i "B<", m)
+		tar = 6000 + (i % 40) * 100
+		v["ID"] = i; v["BSN"] = bsn(); v["BIRTH"] = day(2008 + i % 10, i % 12 + 1, i % 28 + 1)
+		v["CODE"] = sprintf("45A0%d", i % 4 + 1)
+		v["START"] = day(2026, mo, 1); v["END"] = day(2027, mo, 1)
+		v["BEGIN"] = day(2026, mo, i % 20 + 2); v["STOP"] = day(2026, mo, 27)
+		v["TOEWIJZING"] = 900000000 + i
+		v["MONTH_START"] = day(2026, mo + 1, 1); v["MONTH_END"] = day(2026, mo + 1, last(mo + 1))
+		v["LINE1_START"] = v["MONTH_START"]; v["LINE1_END"] = v["MONTH_END"]
+		v["LINE2_START"] = day(2026, mo, 1); v["LINE2_END"] = day(2026, mo, last(mo))
+		v["TARIFF"] = tar; v["AMOUNT"] = 6 * tar; v["TOTAL"] = 12 * tar
 		f = sprintf("m/%s-%07d.xml", k, i)
-		printf "%s", m > f; close(f)
+		printf "%s", fill(k) > f; close(f)
 	}
 }'
 echo "files:   $(ls m | wc -l) ($(du -sh m | cut -f1)); per kind: $(ls m | cut -c1-5 | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"

@@ -9,6 +9,7 @@
 #include "app/refer.h"
 #include "core/alloc.h"
 #include "ijw/ijw_allocation.h"
+#include "ijw/ijw_codes.h"
 #include "ijw/ijw_message.h"
 #include "ijw/ijw_retour.h"
 #include "json/policy_set.h"
@@ -67,7 +68,7 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 static bool takes_in(enum jr_ijw_message kind)
 {
 	return kind == JR_IJW_JW305 || kind == JR_IJW_JW307 || kind == JR_IJW_JW315 ||
-	       kind == JR_IJW_JW323;
+	       kind == JR_IJW_JW317 || kind == JR_IJW_JW323;
 }
 
 /* Levels 1 and 2; *doc and *msg are set when the message could be read (free them). */
@@ -452,6 +453,112 @@ out:
 	return err;
 }
 
+/* JW317: a request for change of the allocations of a client the provider has now. It names
+ * them all (TR349), each unchanged or with its change; new products may join. Kept as one
+ * request per product to change or add, open until the municipality decides. */
+#define CURRENT_MAX 64
+static enum jr_err import_change(struct import *im)
+{
+	const struct jr_ijw_msg *m = im->m;
+	struct jr_ijw_findings *f = &im->o->findings;
+	struct jr_ijw_allocation current[CURRENT_MAX];
+	struct jr_person child;
+	size_t n = 0, findings = f->count;
+	int64_t help_request = 0;
+	bool found, used, open;
+	enum jr_err err;
+
+	if ((err = person_of(im, 0, &child, &found)))
+		return err;
+	if (!found) /* TR304: a change is asked for a client of the records */
+		return jr_ijw_finding_add(f, "TR304", "8187", CLIENT_AT(im, 0),
+					  "deze cliënt is hier niet bekend");
+	if ((err = jr_store_ijw_request_seen(im->s, im->provider.id, m->change.referentie, child.id,
+					     &used, &open)) ||
+	    (err = jr_store_ijw_allocations_current(im->s, im->provider.id, child.id,
+						    m->header.dagtekening, current, CURRENT_MAX,
+						    &n)))
+		return err;
+	/* TR374: no new request while one is open; TR347: a reference once per provider */
+	if (open)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR374", "9374", CLIENT_AT(im, 0),
+					       "er is al een verzoek van deze aanbieder voor deze "
+					       "cliënt onderhanden"));
+	if (used)
+		TRY_FINDING(jr_ijw_finding_add(f, "TR347", "9347", JR_IJW_AT_CLAIM, 0,
+					       m->change.line,
+					       "deze ReferentieAanbieder is al eerder gebruikt"));
+	/* TR349: every current allocation is named, unchanged or to change */
+	for (size_t k = 0; k < n; k++) {
+		bool named = false;
+		for (size_t i = 0; i < m->line_count; i++)
+			named |= m->lines[i].kind != 'N' &&
+				 m->lines[i].toewijzing_nummer == current[k].id;
+		if (!named)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR349", "9349", JR_IJW_AT_CLAIM, 0,
+						       m->change.line,
+						       "toewijzing %lld ontbreekt in het verzoek",
+						       (long long)current[k].id));
+	}
+	for (size_t i = 0; i < m->line_count; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		const struct jr_ijw_allocation *al = NULL;
+		if (l->kind == 'N')
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (current[k].id == l->toewijzing_nummer)
+				al = &current[k];
+		/* TR350, TR351: an unchanged or changed product is a current allocation */
+		if (!al) {
+			TRY_FINDING(jr_ijw_finding_add(
+			    f, l->kind == 'O' ? "TR350" : "TR351", l->kind == 'O' ? "9350" : "9351",
+			    LINE_AT(im, i), "dit is geen actuele toewijzing van deze cliënt"));
+			continue;
+		}
+		help_request = help_request ? help_request : al->help_request_id;
+		/* TR357: a change from a day already passed starts where the allocation did */
+		if (l->kind == 'T' && l->begin <= m->header.dagtekening && l->begin != al->start)
+			TRY_FINDING(jr_ijw_finding_add(f, "TR357", "9357", LINE_AT(im, i),
+						       "een gewenste ingangsdatum in het verleden is de "
+						       "ingangsdatum van de toewijzing"));
+	}
+	if (f->count > findings)
+		return JR_OK;
+	if (!help_request && n) /* only new products, and allocations (TR349 holds) */
+		help_request = current[0].help_request_id;
+	if (!help_request) /* nothing current to change: TR351 covers it, TR352 asks for one */
+		return jr_ijw_finding_add(f, "TR351", "9351", JR_IJW_AT_CLAIM, 0, m->change.line,
+					  "deze cliënt heeft geen actuele toewijzing bij deze "
+					  "aanbieder");
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		struct jr_ijw_request_rec r = {0};
+		if (l->kind == 'O')
+			continue;
+		snprintf(r.kind, sizeof(r.kind), "JW317");
+		r.change_of = l->kind == 'T' ? l->toewijzing_nummer : 0;
+		r.message_id = im->message_id;
+		r.provider_id = im->provider.id;
+		r.help_request_id = help_request;
+		snprintf(r.reference, sizeof(r.reference), "%s", m->change.referentie);
+		if (l->has_product) {
+			snprintf(r.jz020, sizeof(r.jz020), "%s", l->product.categorie);
+			snprintf(r.product_code, sizeof(r.product_code), "%s", l->product.code);
+		}
+		r.start = l->begin;
+		r.has_end = l->has_end;
+		r.end = l->end;
+		r.has_volume = l->has_omvang;
+		r.volume = l->omvang.volume;
+		snprintf(r.unit, sizeof(r.unit), "%s", l->omvang.eenheid);
+		snprintf(r.frequency, sizeof(r.frequency), "%s", l->omvang.frequentie);
+		r.has_budget = l->has_budget;
+		r.budget_cents = l->budget;
+		err = jr_store_ijw_request_add(im->s, im->a, child.id, &r);
+	}
+	return err;
+}
+
 /* The contract tariff for a claim line: of a contract of the provider for the municipality and
  * the line's product code, running on the line's start (TR418). */
 struct tariff_look {
@@ -632,8 +739,10 @@ static void codes_of_line(const struct jr_ijw_findings *f, size_t i, char *out, 
 
 	out[0] = '\0';
 	for (size_t k = 0; k < f->count; k++)
-		if (f->items[k].at == JR_IJW_AT_LINE && f->items[k].index == i && !strstr(out, f->items[k].code)) {
-			int w = snprintf(out + len, cap - len, "%s%s", len ? "," : "", f->items[k].code);
+		if (f->items[k].at == JR_IJW_AT_LINE && f->items[k].index == i &&
+		    !strstr(out, f->items[k].code)) {
+			int w = snprintf(out + len, cap - len, "%s%s", len ? "," : "",
+					 f->items[k].code);
 			if (w < 0 || (size_t)w >= cap - len)
 				break;
 			len += (size_t)w;
@@ -849,6 +958,7 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 	case JR_IJW_JW305:
 	case JR_IJW_JW307: err = import_delivery(&im); break;
 	case JR_IJW_JW315: err = import_request(&im); break;
+	case JR_IJW_JW317: err = import_change(&im); break;
 	default: err = import_claim(&im); break;
 	}
 answer:
@@ -957,9 +1067,14 @@ static bool assigned_of(struct export *e, const struct jr_ijw_allocation *al,
 		snprintf(t->omvang.eenheid, sizeof(t->omvang.eenheid), "82");
 		snprintf(t->omvang.frequentie, sizeof(t->omvang.frequentie), "6");
 	}
-	/* IV097: the reference of the request this allocation honours */
-	if (al->referral_id && !jr_store_ijw_request_of_referral(e->s, al->referral_id, &req))
+	/* IV097: the reference of the request this allocation honours; the request is answered */
+	if (al->referral_id && !jr_store_ijw_request_of_referral(e->s, al->referral_id, &req) &&
+	    req.reference[0]) {
 		snprintf(t->referentie, sizeof(t->referentie), "%s", req.reference);
+		if (strcmp(req.status, "allocated") != 0 &&
+		    jr_store_ijw_request_allocated(e->s, req.id, al->id))
+			e->err = JR_ERR_STORE;
+	}
 	return true;
 }
 
@@ -1003,6 +1118,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			    e.list[k].provider_id == first->provider_id &&
 			    assigned_of(&e, &e.list[k], &products[n], &reason))
 				n++;
+		if ((err = e.err))
+			break;
 		if ((err = jr_store_person_get(s, a, first->child_id, &child)))
 			break;
 		msg.client = &child;
@@ -1053,4 +1170,84 @@ out:
 	jr_free(e.list);
 	jr_buf_release(&xml);
 	return err;
+}
+
+enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, const char *agb,
+			      const char *reference, bool investigating, const char *reason,
+			      const char *residence, jr_day today, struct jr_buf *out,
+			      const char **why)
+{
+	struct jr_ijw_answer ans = {0};
+	struct jr_ijw_message_rec rec = {0};
+	struct jr_provider provider;
+	char status[14], municipality[5];
+	int64_t child;
+	bool found, outer = jr_store_in_bulk(s);
+	enum jr_err err;
+
+	*why = NULL;
+	/* CD085, CD086: a refusal has a reason (WJ759), an investigation none; TR377, TR409: the
+	 * municipality responsible with reason 8 (woonplaatsbeginsel), and only then */
+	if (investigating ? reason[0] != '\0' : !jr_ijw_code_valid(JR_IJW_WJ759, reason, today))
+		*why = investigating ? "een onderzoek heeft geen reden van afwijzing (CD086)"
+				     : "geef een reden van afwijzing uit WJ759 (CD085)";
+	else if ((strcmp(reason, "8") == 0) != (residence[0] != '\0'))
+		*why = residence[0] ? "alleen bij reden 8 (woonplaatsbeginsel) een gemeente (TR409)"
+				    : "bij reden 8 (woonplaatsbeginsel) de verantwoordelijke gemeente "
+				      "(TR377)";
+	if (*why)
+		return JR_ERR_INPUT;
+	if ((err = jr_store_provider_find_agb(s, agb, &provider))) {
+		*why = "geen zorgaanbieder met deze AGB-code";
+		return err;
+	}
+	if ((err = outer ? jr_store_part_begin(s) : jr_store_bulk_begin(s)))
+		return err;
+	err = jr_store_ijw_request_state(s, provider.id, reference, &found, status, municipality,
+					 &child);
+	if (!err && !found) {
+		*why = "geen verzoek van deze aanbieder met deze referentie (TR355)";
+		err = JR_ERR_NOT_FOUND;
+	} else if (!err && strcmp(status, "allocated") == 0) {
+		*why = "op dit verzoek is al een toewijzing gestuurd (TR359)";
+		err = JR_ERR_CONFLICT;
+	} else if (!err && strcmp(status, "refused") == 0) {
+		*why = "dit verzoek is al afgewezen (TR365)";
+		err = JR_ERR_CONFLICT;
+	} else if (!err && investigating && strcmp(status, "investigating") == 0) {
+		*why = "dit verzoek is al in onderzoek gemeld; dat kan één keer (TR360)";
+		err = JR_ERR_CONFLICT;
+	}
+	if (!err)
+		err = jr_store_ijw_request_set_status(s, a, provider.id, reference,
+						      investigating ? "investigating" : "refused");
+	if (!err) {
+		snprintf(rec.direction, sizeof(rec.direction), "out");
+		snprintf(rec.code, sizeof(rec.code), "JW319");
+		rec.dagtekening = today;
+		snprintf(rec.sender, sizeof(rec.sender), "%s", municipality);
+		snprintf(rec.receiver, sizeof(rec.receiver), "%s", agb);
+		snprintf(rec.status, sizeof(rec.status), "sent");
+		err = jr_store_ijw_message_add(s, a, &rec);
+	}
+	if (!err) {
+		snprintf(ans.gemeente, sizeof(ans.gemeente), "%s", municipality);
+		snprintf(ans.aanbieder, sizeof(ans.aanbieder), "%s", agb);
+		snprintf(ans.identificatie, sizeof(ans.identificatie), "%.12s", rec.identification);
+		ans.dagtekening = today;
+		snprintf(ans.referentie, sizeof(ans.referentie), "%s", reference);
+		snprintf(ans.antwoord, sizeof(ans.antwoord), "%s", investigating ? "2" : "1");
+		snprintf(ans.reden, sizeof(ans.reden), "%s", reason);
+		snprintf(ans.woonplaats, sizeof(ans.woonplaats), "%s", residence);
+		err = jr_ijw_answer_write(&ans, out);
+	}
+	if (outer) {
+		enum jr_err end = jr_store_part_end(s, !err);
+		return err ? err : end;
+	}
+	{
+		/* undone on purpose after a refusal: its error is the one to tell */
+		enum jr_err end = jr_store_bulk_end(s, !err);
+		return err ? err : end;
+	}
 }

@@ -50,7 +50,8 @@ enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_
 
 /* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
  * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a
- * request awaiting the municipality's decision) or JW323 (claim). The answer is in o->answer.
+ * request awaiting the municipality's decision), JW317 (request for change, awaiting the same)
+ * or JW323 (claim). The answer is in o->answer.
  * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in;
  * JR_ERR_STORE and others when the records fail (nothing is then changed). The message gets a
  * transaction of its own; inside the caller's bulk transaction (a batch of messages) it gets a
@@ -61,6 +62,17 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
 			      const char *data, size_t len, jr_day today, const char *only_sender,
 			      struct jr_ijw_outcome *o);
+
+/* JW319: the municipality answers the provider's request (JW315 or JW317) with this reference
+ * without an allocation: refused with `reason` (WJ759; reason 8 names the municipality
+ * responsible, `residence`), or under investigation (no reason; once, TR360). The request is
+ * marked so; the answer is appended to `out`. JR_ERR_INPUT, JR_ERR_NOT_FOUND (no such request,
+ * TR355) or JR_ERR_CONFLICT (allocated already, TR359; refused already, TR365; investigated
+ * already, TR360) with *why in Dutch; nothing is then changed. */
+enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, const char *agb,
+			      const char *reference, bool investigating, const char *reason,
+			      const char *residence, jr_day today, struct jr_buf *out,
+			      const char **why);
 
 /* Called with each message an export writes: a file name ("JW301-<id>.xml") and the XML. */
 typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);

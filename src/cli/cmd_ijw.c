@@ -24,24 +24,31 @@ static const char usage[] =
 	"                                [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
 	"         jeugdroute ijw export [--since JJJJ-MM-DD] [--out MAP] [--date JJJJ-MM-DD]\n"
 	"                                [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
+	"         jeugdroute ijw answer REFERENTIE --provider AGB (--refuse REDEN\n"
+	"                                [--residence GEMEENTE] | --investigating ja)\n"
+	"                                [--out MAP] [--date JJJJ-MM-DD] [--db URL] [--key BESTAND]\n"
 	"\n"
 	"Berichten van de iStandaard iJw 3.2 (JW301 … JW325); zie docs/ijw.md.\n"
 	"\n"
 	"  validate  controleert elk bericht tegen zijn XSD (welk bericht het is, de volgorde en\n"
-	"            het aantal elementen, elke waarde) en, voor JW305, JW307, JW315 en JW323, tegen\n"
-	"            de regels binnen het bericht (TR, CS, CD). Per bestand één JSON-object op een\n"
+	"            het aantal elementen, elke waarde) en, voor JW305, JW307, JW315, JW317 en\n"
+	"            JW323, tegen de regels binnen het bericht (TR, CS, CD). Per bestand één JSON-object op een\n"
 	"            regel: {\"file\":…,\"bericht\":\"JW305\",\"valid\":true} of met \"valid\":false\n"
 	"            en \"problems\":[{\"rule\",\"code\",\"path\",\"line\",\"message\"}].\n"
 	"            BESTAND - leest standaardinvoer. Met --rules nee alleen de structuur (wat\n"
 	"            xmllint --schema controleert).\n"
-	"  import    neemt JW305 (start zorg), JW307 (stop zorg), JW315 (verzoek om toewijzing)\n"
-	"            en JW323 (declaratie) op in de dossiers, na ook de regels over berichten heen\n"
-	"            (TR019, TR056, TR338, TR418, …). Een afgekeurd bericht verandert niets.\n"
-	"            Het antwoord (JW306, JW308, JW316, JW325) komt in MAP (standaard .). Per\n"
+	"  import    neemt JW305 (start zorg), JW307 (stop zorg), JW315 (verzoek om toewijzing),\n"
+	"            JW317 (verzoek om wijziging) en JW323 (declaratie) op in de dossiers, na ook\n"
+	"            de regels over berichten heen (TR019, TR056, TR338, TR418, …). Een\n"
+	"            afgekeurd bericht verandert niets.\n"
+	"            Het antwoord (JW306, JW308, JW316, JW318, JW325) komt in MAP (standaard .). Per\n"
 	"            bestand één JSON-regel: accepted, de bevindingen en het antwoordbestand.\n"
 	"  export    schrijft een JW301 per kind en aanbieder voor de toewijzingen sinds --since\n"
 	"            (standaard vandaag), in het product- en resultaatregime (generiek: geen\n"
 	"            toewijzingsbericht). Een kind zonder bekend adres wordt overgeslagen, met reden.\n"
+	"  answer    beantwoordt een verzoek (JW315, JW317) zonder toewijzing met een JW319:\n"
+	"            afgewezen (--refuse, reden uit WJ759; bij 8, woonplaatsbeginsel, ook\n"
+	"            --residence met de verantwoordelijke gemeente) of in onderzoek (één keer).\n"
 	"\n"
 	"--date is de systeemdatum voor de controles en de antwoorden (standaard vandaag).\n"
 	"Een bestand groter dan 16 MiB of met een DOCTYPE wordt geweigerd.\n"
@@ -155,18 +162,22 @@ static int write_out(const char *cmd, const struct jr_buf *out)
  * database's options. 0, or the exit status after reporting. */
 struct ijw_args {
 	struct jr_cli_db db;
-	const char *files[4096];
+	const char **files; /* the file arguments: argv's own strings, in an array of argc */
 	int file_count;
 	const char *out, *since, *rules;
 	jr_day today, since_day;
 };
 
-static int parse_args(const char *cmd, int argc, char **argv, struct ijw_args *a, bool files,
-		      bool store)
+static int parse_args_in(const char *cmd, int argc, char **argv, struct ijw_args *a, bool files,
+			 bool store)
 {
 	const char *date = NULL;
 
 	memset(a, 0, sizeof(*a));
+	if (files && !(a->files = jr_calloc((size_t)argc + 1, sizeof(*a->files)))) {
+		jr_cli_error("ijw %s: geen geheugen", cmd);
+		return 1;
+	}
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		int used = store ? jr_cli_db_option(argc, argv, &i, &a->db) : 0;
@@ -189,10 +200,8 @@ static int parse_args(const char *cmd, int argc, char **argv, struct ijw_args *a
 			jr_cli_error("ijw %s: onbekende optie \"%s\"; zie jeugdroute ijw --help", cmd,
 				     arg);
 			return 2;
-		} else if (!files || a->file_count == (int)(sizeof(a->files) / sizeof(a->files[0]))) {
-			jr_cli_error("ijw %s: %s", cmd,
-				     files ? "te veel bestanden in één keer (ten hoogste 4096)"
-					   : "onverwacht argument; zie jeugdroute ijw --help");
+		} else if (!files) {
+			jr_cli_error("ijw %s: onverwacht argument; zie jeugdroute ijw --help", cmd);
 			return 2;
 		} else {
 			a->files[a->file_count++] = arg;
@@ -221,6 +230,20 @@ static int parse_args(const char *cmd, int argc, char **argv, struct ijw_args *a
 	if (store)
 		jr_cli_db_defaults(&a->db);
 	return 0;
+}
+
+/* parse_args_in, and nothing left to free when it fails (a->files is freed by the caller
+ * otherwise). */
+static int parse_args(const char *cmd, int argc, char **argv, struct ijw_args *a, bool files,
+		      bool store)
+{
+	int status = parse_args_in(cmd, argc, argv, a, files, store);
+
+	if (status) {
+		jr_free(a->files);
+		a->files = NULL;
+	}
+	return status;
 }
 
 /* Reads one file; 0, or 1 after reporting why it cannot be read (the caller goes on). An
@@ -321,6 +344,7 @@ out:
 	jr_ijw_parser_free(parser);
 	jr_buf_release(&in);
 	jr_buf_release(&out);
+	jr_free(a.files);
 	return status;
 }
 
@@ -473,7 +497,7 @@ static int import(int argc, char **argv)
 		} else if (err == JR_ERR_INPUT) {
 			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
 			snprintf(o.problem.message, sizeof(o.problem.message),
-				 "jeugdroute neemt %s niet in; wel JW305, JW307, JW315 en JW323",
+				 "jeugdroute neemt %s niet in; wel JW305, JW307, JW315, JW317 en JW323",
 				 jr_ijw_message_name(o.kind));
 			err = JR_OK;
 		}
@@ -536,6 +560,7 @@ out:
 	jr_buf_release(&in);
 	jr_buf_release(&b.lines);
 	jr_buf_release(&b.answers);
+	jr_free(a.files);
 	return status;
 }
 
@@ -598,6 +623,78 @@ out:
 	return status;
 }
 
+static int answer(int argc, char **argv)
+{
+	struct jr_args h = {.command = "ijw answer"};
+	static const char *const allowed[] = {"provider", "refuse", "residence", "investigating",
+					      "out", "date", NULL};
+	struct jr_store *store = NULL;
+	struct jr_actor actor;
+	struct jr_buf xml;
+	const char *agb, *refuse, *residence, *investigating, *out, *why = NULL;
+	char name[64], path[4096];
+	jr_day today;
+	int status;
+	enum jr_err err;
+
+	jr_buf_init(&xml, 1 << 16);
+	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
+	    (status = jr_args_only(&h, "", allowed)) ||
+	    (status = jr_args_date(&h, "date", jr_args_today(), &today)))
+		goto out;
+	agb = jr_args_get(&h, "provider");
+	refuse = jr_args_get(&h, "refuse");
+	residence = jr_args_get(&h, "residence");
+	investigating = jr_args_get(&h, "investigating");
+	out = jr_args_get(&h, "out");
+	if (!h.id || !agb || !refuse == !investigating ||
+	    (investigating && strcmp(investigating, "ja") != 0)) {
+		jr_cli_error("ijw answer: geef de referentie, --provider en --refuse REDEN of "
+			     "--investigating ja; zie jeugdroute ijw --help");
+		status = 2;
+		goto out;
+	}
+	jr_cli_actor(&actor, &h.db);
+	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
+		goto out;
+	err = jr_app_ijw_answer(store, &actor, agb, h.id, investigating != NULL,
+				refuse ? refuse : "", residence ? residence : "", today, &xml, &why);
+	if (err) {
+		jr_cli_error("ijw answer: %s", why ? why : jr_err_name(err));
+		status = jr_err_exit_status(err);
+		goto out;
+	}
+	{
+		/* the identification is in the answer: its file is named by it */
+		const char *id = strstr(jr_buf_str(&xml), "<ijw:Identificatie>");
+		size_t n = 0;
+		id = id ? id + strlen("<ijw:Identificatie>") : "";
+		while (id[n] && id[n] != '<' && n < 12)
+			n++;
+		snprintf(name, sizeof(name), "JW319-%.*s.xml", (int)n, id);
+	}
+	if (write_file(out ? out : ".", name, jr_buf_str(&xml), xml.len, true, path, sizeof(path))) {
+		jr_cli_error("ijw answer: het antwoord kan niet in %s geschreven worden",
+			     out ? out : ".");
+		status = 1;
+		goto out;
+	}
+	fputs("{\"file\":", stdout);
+	{
+		struct jr_buf line;
+		jr_buf_init(&line, 8192);
+		if (!jr_buf_json_string(&line, path) &&
+		    !jr_buf_puts(&line, ",\"bericht\":\"JW319\",\"referentie\":") &&
+		    !jr_buf_json_string(&line, h.id) && !jr_buf_puts(&line, "}\n"))
+			fputs(jr_buf_str(&line), stdout);
+		jr_buf_release(&line);
+	}
+out:
+	jr_store_close(store);
+	jr_buf_release(&xml);
+	return status;
+}
+
 int jr_cmd_ijw(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -615,6 +712,9 @@ int jr_cmd_ijw(int argc, char **argv)
 		return import(argc - 2, argv + 2);
 	if (strcmp(argv[1], "export") == 0)
 		return export(argc - 2, argv + 2);
-	jr_cli_error("ijw: onbekende opdracht \"%s\"; kies validate, import of export", argv[1]);
+	if (strcmp(argv[1], "answer") == 0)
+		return answer(argc - 1, argv + 1);
+	jr_cli_error("ijw: onbekende opdracht \"%s\"; kies validate, import, export of answer",
+		     argv[1]);
 	return jr_err_exit_status(JR_ERR_USAGE);
 }

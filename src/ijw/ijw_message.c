@@ -222,6 +222,24 @@ static void read_claim_line(xmlNode *n, struct jr_ijw_line *l)
 	read_amount(child(n, "IngediendBedrag"), "Bedrag", &l->bedrag, &l->debet);
 }
 
+/* JW317 OngewijzigdProduct, TeWijzigenProduct, NieuwProduct. */
+static void read_change(xmlNode *n, struct jr_ijw_line *l)
+{
+	xmlNode *product = child(n, "Product");
+	const char *name = (const char *)n->name;
+
+	l->kind = strcmp(name, "OngewijzigdProduct") == 0   ? 'O'
+		  : strcmp(name, "TeWijzigenProduct") == 0 ? 'T'
+							    : 'N';
+	l->has_toewijzing_nummer = integer_of(child(n, "ToewijzingNummer"), &l->toewijzing_nummer);
+	if ((l->has_product = product != NULL))
+		read_product(product, &l->product);
+	date_of(child(n, "GewensteIngangsdatum"), &l->begin);
+	l->has_end = date_of(child(n, "Einddatum"), &l->end);
+	read_omvang(child(n, "Omvang"), l);
+	l->has_budget = integer_of(child(n, "Budget"), &l->budget);
+}
+
 static enum jr_err add_client(struct jr_ijw_msg *m, xmlNode *n, size_t *cap)
 {
 	if (m->client_count == *cap) {
@@ -261,6 +279,7 @@ static enum jr_err add_line(struct jr_ijw_msg *m, enum jr_ijw_message kind, xmlN
 	case JR_IJW_JW305:
 	case JR_IJW_JW307: read_delivery(n, l); break;
 	case JR_IJW_JW315: read_request(n, l); break;
+	case JR_IJW_JW317: read_change(n, l); break;
 	default: read_claim_line(n, l); break;
 	}
 	return JR_OK;
@@ -277,6 +296,7 @@ enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg
 		{JR_IJW_JW307, "StopProducten", "StopProduct"},
 		{JR_IJW_JW315, "AangevraagdeProducten", "AangevraagdProduct"},
 		{JR_IJW_JW323, "Prestaties", "Prestatie"},
+		{JR_IJW_JW317, "Verzoek", NULL},
 	};
 	xmlNode *root = xmlDocGetRootElement(doc), *clients, *c;
 	size_t client_cap = 0, line_cap = 0, w = 0;
@@ -303,11 +323,28 @@ enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg
 		c = child(root, "Client");
 	}
 	for (; c && !err; c = next_same(c)) {
-		xmlNode *item = child(child(c, where[w].list), where[w].item);
+		xmlNode *item = where[w].item ? child(child(c, where[w].list), where[w].item) : NULL;
 		if ((err = add_client(msg, c, &client_cap)))
 			break;
 		for (; item && !err; item = next_same(item))
 			err = add_line(msg, kind, item, &line_cap);
+		if (kind == JR_IJW_JW317) {
+			/* the Verzoek, and its products in the order of the schema */
+			static const char *const lists[][2] = {
+				{"OngewijzigdeProducten", "OngewijzigdProduct"},
+				{"TeWijzigenProducten", "TeWijzigenProduct"},
+				{"NieuweProducten", "NieuwProduct"}};
+			xmlNode *v = child(c, "Verzoek");
+			msg->change.node = v;
+			msg->change.line = line_of(v);
+			field(v, "ReferentieAanbieder", msg->change.referentie,
+			      sizeof(msg->change.referentie));
+			field(v, "RedenVerzoek", msg->change.reden, sizeof(msg->change.reden));
+			for (size_t k = 0; k < 3 && !err; k++)
+				for (item = child(child(v, lists[k][0]), lists[k][1]); item && !err;
+				     item = next_same(item))
+					err = add_line(msg, kind, item, &line_cap);
+		}
 	}
 out:
 	if (err)

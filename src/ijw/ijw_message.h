@@ -57,6 +57,9 @@ struct jr_ijw_extent {
 };
 
 /* One class with content. Which fields are set depends on the message:
+ *   JW317 OngewijzigdProduct (kind 'O': toewijzing_nummer), TeWijzigenProduct (kind 'T':
+ *         toewijzing_nummer, begin = GewensteIngangsdatum, end?, omvang?, budget?) and
+ *         NieuwProduct (kind 'N': product?, begin, end?, omvang?, budget?)
  *   JW315 AangevraagdProduct: referentie (ReferentieAanbieder), product?, begin/end
  *         (ToewijzingIngangsdatum/-Einddatum), omvang?, budget?, verwijzer, beschikking
  *   JW305 StartProduct / JW307 StopProduct: toewijzing_nummer?, product?, toewijzing_begin?,
@@ -66,6 +69,7 @@ struct jr_ijw_extent {
  *         in omvang, tarief?, bedrag + debet */
 struct jr_ijw_line {
 	size_t client; /* index into the message's clients */
+	char kind;     /* JW317: 'O', 'T' or 'N' (above); '\0' for the other messages */
 	bool has_toewijzing_nummer;
 	int64_t toewijzing_nummer;
 	char referentie[36 * 4 + 1];      /* ReferentieAanbieder (36) or ReferentieNummer (20) */
@@ -107,16 +111,25 @@ struct jr_ijw_claim {
 	bool totaal_debet;
 };
 
+/* JW317: the Verzoek around its products. */
+struct jr_ijw_change {
+	char referentie[36 * 4 + 1]; /* ReferentieAanbieder */
+	char reden[2];               /* RedenVerzoek (WJ758) */
+	xmlNode *node;
+	int line;
+};
+
 struct jr_ijw_msg {
 	struct jr_ijw_header header;
 	struct jr_ijw_claim claim;
+	struct jr_ijw_change change;
 	struct jr_ijw_client *clients;
 	size_t client_count;
 	struct jr_ijw_line *lines;
 	size_t line_count;
 };
 
-/* Reads a structurally valid message of kind JW305, JW307, JW315 or JW323 (the messages
+/* Reads a structurally valid message of kind JW305, JW307, JW315, JW317 or JW323 (the messages
  * jeugdroute takes in) into *msg, which must be zeroed or released. JR_ERR_INPUT for another
  * kind; JR_ERR_TOO_BIG past JR_IJW_LINES_MAX; JR_ERR_NOMEM. The lines and clients point into
  * `doc`, which must outlive *msg. */

@@ -170,12 +170,13 @@ static bool line_found(const struct jr_ijw_findings *f, size_t li)
 	return false;
 }
 
-/* Whether client `ci` or any of its lines has a finding. */
+/* Whether client `ci` or any of its lines has a finding (in a JW317, its Verzoek too). */
 static bool client_found(const struct jr_ijw_msg *m, const struct jr_ijw_findings *f, size_t ci)
 {
 	for (size_t i = 0; i < f->count; i++) {
 		const struct jr_ijw_finding *x = &f->items[i];
 		if ((x->at == JR_IJW_AT_CLIENT && x->index == ci) ||
+		    (x->at == JR_IJW_AT_CLAIM && m->header.kind == JR_IJW_JW317) ||
 		    (x->at == JR_IJW_AT_LINE && x->index < m->line_count &&
 		     m->lines[x->index].client == ci))
 			return true;
@@ -251,6 +252,10 @@ static void copy(struct writer *w, const struct jr_ijw_msg *m, const struct jr_i
 			class = true;
 			count = codes_at(f, JR_IJW_AT_LINE, i, list, CODES_MAX);
 		}
+	if (!class && m->change.node == n) { /* JW317's Verzoek */
+		class = true;
+		count = codes_at(f, JR_IJW_AT_CLAIM, 0, list, CODES_MAX);
+	}
 	if (!w->err)
 		w->err = jr_buf_printf(w->out, "<%s:%s>", prefix, (const char *)n->name);
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -439,8 +444,34 @@ enum jr_err jr_ijw_retour_write(const struct jr_ijw_msg *m, const struct jr_ijw_
 	switch (m->header.kind) {
 	case JR_IJW_JW305:
 	case JR_IJW_JW307:
-	case JR_IJW_JW315: return write_retour(m, f, id, on, out);
+	case JR_IJW_JW315:
+	case JR_IJW_JW317: return write_retour(m, f, id, on, out);
 	case JR_IJW_JW323: return write_claim_answer(m, f, id, on, out);
 	default: return JR_ERR_INPUT;
 	}
+}
+
+enum jr_err jr_ijw_answer_write(const struct jr_ijw_answer *a, struct jr_buf *out)
+{
+	struct writer w = {.out = out, .prefix = "jw319"};
+
+	root_open(&w, JR_IJW_JW319);
+	header_start(&w, JR_IJW_JW319, a->gemeente, a->aanbieder, a->identificatie, a->dagtekening);
+	xsd_version(&w, "XsdVersie", JR_IJW_XSD_VERSION, JR_IJW_XSD_VERSION);
+	close_tag(&w, "Header");
+	open_tag(&w, "Antwoord");
+	leaf(&w, false, "ReferentieAanbieder", a->referentie);
+	leaf(&w, false, "VerzoekAntwoord", a->antwoord);
+	/* CD085, CD086: a reason with a refusal (1) only; TR377, TR409: the responsible
+	 * municipality with reason 8 (woonplaatsbeginsel) only */
+	if (a->reden[0])
+		leaf(&w, false, "RedenAfwijzingVerzoek", a->reden);
+	if (strcmp(a->reden, "8") == 0) {
+		open_tag(&w, "Woonplaatsbeginsel");
+		leaf(&w, false, "Gemeente", a->woonplaats);
+		close_tag(&w, "Woonplaatsbeginsel");
+	}
+	close_tag(&w, "Antwoord");
+	root_close(&w);
+	return w.err;
 }

@@ -22,12 +22,27 @@
 /* The return message's kind for an incoming kind (JW305 -> JW306, …), JR_IJW_UNKNOWN if none. */
 enum jr_ijw_message jr_ijw_retour_kind(enum jr_ijw_message in);
 
-/* Writes the return message to `m` (JW305, JW307 or JW315) with identification `id` (1 to 12
+/* Writes the return message to `m` (JW305, JW307, JW315 or JW317) with identification `id` (1 to 12
  * characters) and date `on`, from the findings `f`, appending to `out`. For a JW323 it writes
  * the claim answer JW325: the rejected lines with their codes, and the totals claimed and
  * granted. JR_ERR_INPUT for another kind. */
 enum jr_err jr_ijw_retour_write(const struct jr_ijw_msg *m, const struct jr_ijw_findings *f,
 				const char *id, jr_day on, struct jr_buf *out);
+
+/* JW319: the municipality's answer to a request (JW315, JW317) it does not honour with an
+ * allocation: refused (VerzoekAntwoord 1, with a WJ759 reason; reason 8 names the municipality
+ * responsible by the residence principle) or under investigation (2, no reason). */
+struct jr_ijw_answer {
+	char gemeente[5];        /* Afzender */
+	char aanbieder[9];       /* Ontvanger: AGB code */
+	char identificatie[13];
+	jr_day dagtekening;
+	char referentie[36 * 4 + 1];
+	char antwoord[2];        /* WJ760: "1" or "2" */
+	char reden[3];           /* WJ759, "" with "2" */
+	char woonplaats[5];      /* with reason 8 */
+};
+enum jr_err jr_ijw_answer_write(const struct jr_ijw_answer *a, struct jr_buf *out);
 
 /* Appends `s` with the five XML special characters escaped. */
 enum jr_err jr_ijw_put_text(struct jr_buf *out, const char *s);

@@ -287,6 +287,96 @@ static void check_request(struct check *c)
 	}
 }
 
+/* JW317. */
+static void check_change(struct check *c)
+{
+	const struct jr_ijw_msg *m = c->m;
+	const jr_day y2020_end = jr_date_from_ymd(2020, 12, 31);
+	size_t kept = 0, changed = 0, added = 0;
+
+	for (size_t i = 0; i < m->line_count; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		bool code = l->has_product && l->product.code[0];
+		bool late = !l->has_end || l->end > y2020_end;
+		kept += l->kind == 'O';
+		changed += l->kind == 'T';
+		added += l->kind == 'N';
+		if (l->kind == 'O')
+			continue;
+		/* CS003: the end is not before the wished start */
+		if (l->has_end && l->end < l->begin)
+			add(c, "CS003", TECHNICAL, ON_LINE(c, i),
+			    "de einddatum ligt voor de gewenste ingangsdatum");
+		/* CD075: an end date with a Budget; CD076: and with Frequentie 2 (per week) */
+		if (l->has_budget && !l->has_end)
+			add(c, "CD075", TECHNICAL, ON_LINE(c, i),
+			    "bij een budget is de einddatum verplicht");
+		if (l->has_omvang && strcmp(l->omvang.frequentie, "2") == 0 && !l->has_end)
+			add(c, "CD076", TECHNICAL, ON_LINE(c, i),
+			    "bij een frequentie per week is de einddatum verplicht");
+		/* CD077, CD078: Omvang and Budget exclude each other */
+		if (l->has_budget && l->has_omvang)
+			add(c, "CD077", TECHNICAL, ON_LINE(c, i),
+			    "een budget en een omvang sluiten elkaar uit");
+		/* CS338: units 14, 16, 83, 84 with an end after 2020 (or none): 2, 4 or 6 */
+		if (l->has_omvang && late &&
+		    (strcmp(l->omvang.eenheid, "14") == 0 || strcmp(l->omvang.eenheid, "16") == 0 ||
+		     strcmp(l->omvang.eenheid, "83") == 0 || strcmp(l->omvang.eenheid, "84") == 0) &&
+		    strcmp(l->omvang.frequentie, "2") != 0 && strcmp(l->omvang.frequentie, "4") != 0 &&
+		    strcmp(l->omvang.frequentie, "6") != 0)
+			add(c, "CS338", TECHNICAL, ON_LINE(c, i),
+			    "bij eenheid %s is de frequentie per week, per maand of totaal (2, 4, 6)",
+			    l->omvang.eenheid);
+		if (l->kind != 'N')
+			continue;
+		/* CD041: a new product with a Code has an Omvang; CD079: without a Budget, a
+		 * Product; CD096: no Code and an end after 2020 (or none): no Omvang */
+		if (code && !l->has_omvang)
+			add(c, "CD041", TECHNICAL, ON_LINE(c, i),
+			    "een product met een productcode vraagt een omvang");
+		if (!l->has_budget && !l->has_product)
+			add(c, "CD079", TECHNICAL, ON_LINE(c, i),
+			    "zonder budget is het product verplicht");
+		if (!code && late && l->has_omvang)
+			add(c, "CD096", TECHNICAL, ON_LINE(c, i),
+			    "zonder productcode blijft de omvang leeg");
+		/* TR380: a new product starts after the Dagtekening */
+		if (l->begin <= m->header.dagtekening)
+			add(c, "TR380", TECHNICAL, ON_LINE(c, i),
+			    "de gewenste ingangsdatum van een nieuw product ligt niet na de "
+			    "dagtekening");
+		/* TR410: the same new product twice only for periods that do not overlap */
+		for (size_t k = 0; k < i; k++) {
+			const struct jr_ijw_line *o = &m->lines[k];
+			if (o->kind == 'N' && o->has_product && l->has_product &&
+			    strcmp(o->product.categorie, l->product.categorie) == 0 &&
+			    strcmp(o->product.code, l->product.code) == 0 &&
+			    (!o->has_end || o->end >= l->begin) && (!l->has_end || l->end >= o->begin))
+				add(c, "TR410", TECHNICAL, ON_LINE(c, i),
+				    "hetzelfde nieuwe product wordt al gevraagd voor een periode die "
+				    "hiermee overlapt (product %zu)",
+				    k + 1);
+		}
+	}
+	/* TR101: no allocation twice among the unchanged and the changed */
+	for (size_t i = 0; i < m->line_count; i++)
+		for (size_t k = 0; k < i; k++)
+			if (m->lines[i].kind != 'N' && m->lines[k].kind != 'N' &&
+			    m->lines[i].toewijzing_nummer == m->lines[k].toewijzing_nummer) {
+				add(c, "TR101", TECHNICAL, ON_LINE(c, i),
+				    "deze toewijzing staat twee keer in het verzoek (ook regel %zu)",
+				    k + 1);
+				break;
+			}
+	/* TR352: at least one unchanged or changed product; TR353: at least one changed or new */
+	if (kept + changed == 0)
+		add(c, "TR352", TECHNICAL, JR_IJW_AT_CLAIM, 0, m->change.line,
+		    "een verzoek om wijziging noemt minstens één ongewijzigd of te wijzigen product");
+	if (changed + added == 0)
+		add(c, "TR353", TECHNICAL, JR_IJW_AT_CLAIM, 0, m->change.line,
+		    "een verzoek om wijziging noemt minstens één te wijzigen of nieuw product");
+}
+
 /* JW323. */
 static void check_claim(struct check *c)
 {
@@ -399,6 +489,7 @@ enum jr_err jr_ijw_check_rules(const struct jr_ijw_msg *m, jr_day today,
 	case JR_IJW_JW305:
 	case JR_IJW_JW307: check_delivery(&c); break;
 	case JR_IJW_JW315: check_request(&c); break;
+	case JR_IJW_JW317: check_change(&c); break;
 	case JR_IJW_JW323: check_claim(&c); break;
 	default: break;
 	}

@@ -1,6 +1,6 @@
 /* ijw_rules: the business rules of the iJw 3.2 rule report (Regelrapport) that a message can be
  * checked against on its own — the "bericht inhoud" rules (TR, CS, CD with return code 0001) of
- * the messages jeugdroute takes in (JW305, JW307, JW315, JW323), and the two that need only the
+ * the messages jeugdroute takes in (JW305, JW307, JW315, JW317, JW323), and the two that need only the
  * system date or the message itself (TR135, TR346). Rules that need earlier messages or the
  * records (TR019, TR338, TR418, …) are checked where the records are (app/ijw_import.c).
  *
@@ -15,7 +15,8 @@
 #include "core/err.h"
 #include "ijw/ijw_message.h"
 
-/* Where a finding is: the header, the Declaratie of a claim (JW323), a client or a line. */
+/* Where a finding is: the header, the message's own class (the Declaratie of a claim, JW323;
+ * the Verzoek of a request for change, JW317), a client or a line. */
 enum jr_ijw_place { JR_IJW_AT_HEADER, JR_IJW_AT_CLAIM, JR_IJW_AT_CLIENT, JR_IJW_AT_LINE };
 
 struct jr_ijw_finding {

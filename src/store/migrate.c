@@ -291,9 +291,13 @@ static const struct migration migrations[] = {
 	 "CREATE UNIQUE INDEX ijw_messages_key ON ijw_messages (direction, code, sender,"
 	 " identification);"
 	 "CREATE INDEX ijw_messages_answers ON ijw_messages (answers);"
-	 /* JW315: a provider's request for allocation, waiting for the municipality's decision */
+	 /* JW315, JW317: a provider's request for allocation or for change (one row per product
+	  * asked; the products of one JW317 share its reference), waiting for the municipality's
+	  * decision; change_of is the allocation a JW317 asks to change */
 	 "CREATE TABLE ijw_requests ("
 	 " id {ID},"
+	 " kind TEXT NOT NULL,"
+	 " change_of BIGINT REFERENCES allocations(id),"
 	 " message_id BIGINT NOT NULL REFERENCES ijw_messages(id),"
 	 " provider_id BIGINT NOT NULL REFERENCES providers(id),"
 	 " help_request_id BIGINT NOT NULL REFERENCES help_requests(id),"
@@ -310,7 +314,8 @@ static const struct migration migrations[] = {
 	 " status TEXT NOT NULL,"
 	 " allocation_id BIGINT REFERENCES allocations(id),"
 	 " created_at TEXT NOT NULL);"
-	 "CREATE UNIQUE INDEX ijw_requests_reference ON ijw_requests (provider_id, reference);"
+	 "CREATE INDEX ijw_requests_reference ON ijw_requests (provider_id, reference);"
+	 "CREATE INDEX ijw_requests_change_of ON ijw_requests (change_of);"
 	 "CREATE INDEX ijw_requests_message ON ijw_requests (message_id);"
 	 "CREATE INDEX ijw_requests_help_request ON ijw_requests (help_request_id);"
 	 "CREATE INDEX ijw_requests_referral ON ijw_requests (referral_id);"

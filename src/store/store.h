@@ -719,6 +719,7 @@ struct jr_ijw_allocation {
 	jr_day decided;      /* created_at: Toewijzingsdatum */
 	char decided_at[9];  /* Toewijzingstijd */
 	int64_t referral_id;
+	int64_t help_request_id;
 };
 /* The allocation with this id; *found false when there is none (not an error: a message may
  * name any number, and a lookup inside a bulk transaction must not fail it). */
@@ -730,6 +731,11 @@ enum jr_err jr_store_ijw_allocation(struct jr_store *s, int64_t id, struct jr_ij
 enum jr_err jr_store_ijw_allocation_generic(struct jr_store *s, int64_t provider_id,
 					    int64_t child_id, const char *jz020, jr_day on,
 					    struct jr_ijw_allocation *out, bool *found);
+/* The provider's current allocations for this child on `on` (not ended before it, not deleted
+ * with reason 13), at most `max`: what a request for change (JW317) must name (TR349). */
+enum jr_err jr_store_ijw_allocations_current(struct jr_store *s, int64_t provider_id,
+					     int64_t child_id, jr_day on,
+					     struct jr_ijw_allocation *out, size_t max, size_t *count);
 typedef enum jr_err (*jr_ijw_allocation_fn)(void *ctx, const struct jr_ijw_allocation *al);
 /* The allocations made on or after `since` (created_at), oldest first, for an export. */
 enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,
@@ -759,9 +765,12 @@ enum jr_err jr_store_delivery_unstop(struct jr_store *s, const struct jr_actor *
 enum jr_err jr_store_delivery_remove(struct jr_store *s, const struct jr_actor *a,
 				     int64_t allocation_id, int64_t delivery_id);
 
-/* JW315: a request for allocation, open until the municipality allocates or refuses. */
+/* JW315, JW317: a request for allocation or change, open until the municipality allocates or
+ * answers (JW319). */
 struct jr_ijw_request_rec {
 	int64_t id;
+	char kind[6];      /* "JW315" or "JW317" */
+	int64_t change_of; /* JW317: the allocation to change; 0 for a new product */
 	int64_t message_id;
 	int64_t provider_id;
 	int64_t help_request_id;
@@ -778,7 +787,7 @@ struct jr_ijw_request_rec {
 	char frequency[2];
 	bool has_budget;
 	int64_t budget_cents;
-	char status[12]; /* open, allocated, refused */
+	char status[14]; /* open, allocated, refused, investigating */
 };
 enum jr_err jr_store_ijw_request_add(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
 				     struct jr_ijw_request_rec *r);
@@ -790,6 +799,16 @@ enum jr_err jr_store_ijw_request_seen(struct jr_store *s, int64_t provider_id,
 /* The request an allocation honours (by its referral), if any: "" in reference otherwise. */
 enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referral_id,
 					     struct jr_ijw_request_rec *out);
+/* The state of this provider's request (all its rows) with this reference: *found, its status
+ * (of the first row), the municipality of its help request and its child. */
+enum jr_err jr_store_ijw_request_state(struct jr_store *s, int64_t provider_id,
+				       const char *reference, bool *found, char status[14],
+				       char municipality[5], int64_t *child_id);
+/* Sets the status of every row of this provider's request with this reference (audited on the
+ * child as ijw.answer). */
+enum jr_err jr_store_ijw_request_set_status(struct jr_store *s, const struct jr_actor *a,
+					    int64_t provider_id, const char *reference,
+					    const char *status);
 /* Marks the request allocated with this allocation. */
 enum jr_err jr_store_ijw_request_allocated(struct jr_store *s, int64_t request_id,
 					   int64_t allocation_id);

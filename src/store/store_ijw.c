@@ -150,7 +150,7 @@ out:
 	" al.regime, COALESCE(al.product_code, ''), COALESCE(al.intensity, 0),"                    \
 	" COALESCE(al.volume, 0), COALESCE(al.unit, ''), COALESCE(al.frequency, ''),"              \
 	" al.start_date, al.end_date, COALESCE(al.change_reason, ''), al.created_at,"              \
-	" COALESCE(al.referral_id, 0)"                                                             \
+	" COALESCE(al.referral_id, 0), al.help_request_id"                                         \
 	" FROM allocations al JOIN providers pr ON pr.id = al.provider_id"                         \
 	" JOIN help_requests h ON h.id = al.help_request_id"
 
@@ -181,6 +181,7 @@ static enum jr_err read_ijw_allocation(struct jr_db_stmt *st, struct jr_ijw_allo
 		return JR_ERR_STORE;
 	snprintf(al->decided_at, sizeof(al->decided_at), "%.8s", created + 11);
 	al->referral_id = jr_db_col_int(st, 17);
+	al->help_request_id = jr_db_col_int(st, 18);
 	return JR_OK;
 }
 
@@ -230,6 +231,35 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_ijw_allocations_current(struct jr_store *s, int64_t provider_id,
+					     int64_t child_id, jr_day on,
+					     struct jr_ijw_allocation *out, size_t max, size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  IJW_ALLOCATION " WHERE al.provider_id = $1 AND h.child_id = $2"
+					 " AND (al.end_date IS NULL OR al.end_date >= $3)"
+					 " AND COALESCE(al.change_reason, '') <> '13' ORDER BY al.id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_int(st, 2, child_id));
+	TRY(bind_day(st, 3, on));
+	while (*count < max) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		TRY(read_ijw_allocation(st, &out[(*count)++]));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,
 					   jr_ijw_allocation_fn fn, void *ctx)
 {
@@ -266,8 +296,9 @@ enum jr_err jr_store_ijw_request_add(struct jr_store *s, const struct jr_actor *
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO ijw_requests (message_id, provider_id, help_request_id,"
 			  " referral_id, reference, jz020, product_code, start_date, end_date, volume,"
-			  " unit, frequency, budget_cents, status, created_at) VALUES ($1, $2, $3, $4,"
-			  " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+			  " unit, frequency, budget_cents, status, created_at, kind, change_of)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+			  " $16, $17) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, r->message_id));
 	TRY(jr_db_bind_int(st, 2, r->provider_id));
@@ -284,6 +315,8 @@ enum jr_err jr_store_ijw_request_add(struct jr_store *s, const struct jr_actor *
 	TRY(r->has_budget ? jr_db_bind_int(st, 13, r->budget_cents) : jr_db_bind_null(st, 13));
 	TRY(jr_db_bind_text(st, 14, r->status[0] ? r->status : "open"));
 	TRY(jr_db_bind_text(st, 15, now));
+	TRY(jr_db_bind_text(st, 16, r->kind[0] ? r->kind : "JW315"));
+	TRY(r->change_of ? jr_db_bind_int(st, 17, r->change_of) : jr_db_bind_null(st, 17));
 	TRY(jr_db_step(st, &row));
 	r->id = row ? jr_db_col_int(st, 0) : 0;
 	TRY(jr_store_audit(s, a, "ijw.request", child_id));
@@ -338,6 +371,77 @@ enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referra
 		snprintf(out->reference, sizeof(out->reference), "%s", jr_db_col_text(st, 1));
 		snprintf(out->status, sizeof(out->status), "%s", jr_db_col_text(st, 2));
 	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* jr_store_ijw_request_state inside the caller's transaction. */
+static enum jr_err request_state_in(struct jr_store *s, int64_t provider_id, const char *reference,
+				    bool *found, char status[14], char municipality[5],
+				    int64_t *child_id)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*found = false;
+	status[0] = municipality[0] = '\0';
+	*child_id = 0;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT r.status, h.municipality, h.child_id FROM ijw_requests r"
+			  " JOIN help_requests h ON h.id = r.help_request_id"
+			  " WHERE r.provider_id = $1 AND r.reference = $2 ORDER BY r.id LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_text(st, 2, reference));
+	TRY(jr_db_step(st, found));
+	if (*found) {
+		snprintf(status, 14, "%s", jr_db_col_text(st, 0));
+		snprintf(municipality, 5, "%s", jr_db_col_text(st, 1));
+		*child_id = jr_db_col_int(st, 2);
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_ijw_request_state(struct jr_store *s, int64_t provider_id,
+				       const char *reference, bool *found, char status[14],
+				       char municipality[5], int64_t *child_id)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	err = request_state_in(s, provider_id, reference, found, status, municipality, child_id);
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_ijw_request_set_status(struct jr_store *s, const struct jr_actor *a,
+					    int64_t provider_id, const char *reference,
+					    const char *status)
+{
+	struct jr_db_stmt *st = NULL;
+	char state[14], municipality[5];
+	int64_t child;
+	enum jr_err err;
+	bool found, row;
+
+	TRY(jr_store_begin(s));
+	TRY(request_state_in(s, provider_id, reference, &found, state, municipality, &child));
+	if (!found) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE ijw_requests SET status = $3 WHERE provider_id = $1"
+			  " AND reference = $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_text(st, 2, reference));
+	TRY(jr_db_bind_text(st, 3, status));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "ijw.answer", child));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

@@ -1,5 +1,5 @@
 /* libFuzzer target: an iJw message from outside, parsed by the hardened parser and checked
- * against its schema; a message that passes is read (JW305, JW307, JW315, JW323), checked
+ * against its schema; a message that passes is read (JW305, JW307, JW315, JW317, JW323), checked
  * against the rules within it and answered (the return message or claim answer). Any input must
  * be refused cleanly (a Dutch message, a rule) or pass; never a crash, leak, UB or output from
  * libxml2. One parser serves every input, as in the server. */
@@ -24,7 +24,7 @@ static void read_check_answer(xmlDoc *doc, enum jr_ijw_message kind)
 	enum jr_err err;
 
 	if (kind != JR_IJW_JW305 && kind != JR_IJW_JW307 && kind != JR_IJW_JW315 &&
-	    kind != JR_IJW_JW323)
+	    kind != JR_IJW_JW317 && kind != JR_IJW_JW323)
 		return;
 	jr_buf_init(&answer, 1 << 26);
 	err = jr_ijw_read(doc, kind, &msg);

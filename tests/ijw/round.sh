@@ -80,6 +80,9 @@ PPM_END=$(date -d "$PM_START -1 day" +%F)
 BEGIN=$(date -d "$PM_START +2 day" +%F)
 END=$(date -d "$PM_START +6 month" +%F)
 AMOUNT=$((6 * TARIFF))
+LATER_END=$(date -d "$END +3 month" +%F)
+NEW_START=$(date -d "$TODAY +1 day" +%F)
+NEW_END=$(date -d "$TODAY +3 month" +%F)
 fill() { # fill TEMPLATE ID [TOEWIJZING]
 	sed -e "s/@AGB@/$AGB/; s/@GEMEENTE@/$MUNI/; s/@ID@/$2/g; s/@BSN@/$BSN/g; s/@BIRTH@/$BIRTH/" \
 		-e "s/@DAG@/$TODAY/g; s/@CAT@/45/g; s/@CODE@/$CODE/g; s/@START@/$PM_START/g" \
@@ -87,7 +90,9 @@ fill() { # fill TEMPLATE ID [TOEWIJZING]
 		-e "s/@TOEWIJZING@/${3:-0}/g; s/@MONTH_START@/$PM_START/; s/@MONTH_END@/$PM_END/" \
 		-e "s/@LINE1_START@/$PM_START/; s/@LINE1_END@/$PM_END/" \
 		-e "s/@LINE2_START@/$PPM_START/; s/@LINE2_END@/$PPM_END/" \
-		-e "s/@TARIFF@/$TARIFF/g; s/@AMOUNT@/$AMOUNT/g; s/@TOTAL@/$((2 * AMOUNT))/" "$HERE/round/$1.xml.in"
+		-e "s/@TARIFF@/$TARIFF/g; s/@AMOUNT@/$AMOUNT/g; s/@TOTAL@/$((2 * AMOUNT))/" \
+		-e "s/@LATER_END@/$LATER_END/; s/@NEW_START@/$NEW_START/; s/@NEW_END@/$NEW_END/" \
+		"$HERE/round/$1.xml.in"
 }
 mkdir -p answers
 HR_BEFORE=$(figure help_requests)
@@ -211,6 +216,51 @@ if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR019"
 else
 	not_ok "a start for another provider's allocation is refused (TR019)" "$out"
 fi
+# 9. a request for change (JW317): the allocation longer and more hours, and a new product
+fill JW317 1 "$ALLOCATION" >JW317.xml
+out=$(JR ijw import JW317.xml --out answers)
+if echo "$out" | jq -e '.accepted == true and .problems == []' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) || ':' || COALESCE(MAX(change_of), 0) FROM ijw_requests WHERE kind = 'JW317' AND reference = 'VOW-1'")" = "2:$ALLOCATION" ]; then
+	ok "JW317 in: the change and the new product wait for the municipality"
+else
+	not_ok "JW317 in: the change and the new product wait for the municipality" "$out"
+fi
+check "JW318 out validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
+# the municipality looks into it, once, and then refuses (no contract, WJ759 3): JW319
+out=$(JR ijw answer VOW-1 --provider "$AGB" --investigating ja --out answers)
+check "JW319 out (in onderzoek) validates against JW319.xsd" schema JW319 "$(echo "$out" | jq -r .file)"
+if ! err=$(JR ijw answer VOW-1 --provider "$AGB" --investigating ja --out answers 2>&1) && echo "$err" | grep -q TR360; then
+	ok "an investigation is answered once (TR360)"
+else
+	not_ok "an investigation is answered once (TR360)" "$err"
+fi
+out=$(JR ijw answer VOW-1 --provider "$AGB" --refuse 3 --out answers)
+ANSWER=$(echo "$out" | jq -r .file)
+if grep -q "<jw319:VerzoekAntwoord>1</jw319:VerzoekAntwoord>" "$ANSWER" &&
+	grep -q "<jw319:RedenAfwijzingVerzoek>3<" "$ANSWER" &&
+	[ "$(sqlite3 s.db "SELECT DISTINCT status FROM ijw_requests WHERE reference = 'VOW-1'")" = refused ]; then
+	ok "JW319 out: the request refused, reason 3"
+else
+	not_ok "JW319 out: the request refused, reason 3" "$out"
+fi
+check "JW319 out (afgewezen) validates against JW319.xsd" schema JW319 "$ANSWER"
+if ! err=$(JR ijw answer VOW-1 --provider "$AGB" --refuse 3 --out answers 2>&1) && echo "$err" | grep -q TR365; then
+	ok "a refused request is not answered again (TR365)"
+else
+	not_ok "a refused request is not answered again (TR365)" "$err"
+fi
+# a change of another provider's allocation, leaving out its own: TR351 and TR349, nothing kept
+fill JW317 2 "$OTHER" >JW317-other.xml
+before=$(sqlite3 s.db "SELECT COUNT(*) FROM ijw_requests")
+out=$(JR ijw import JW317-other.xml --out answers)
+if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR351" and .code == "9351") and
+	any(.problems[]; .rule == "TR349" and .code == "9349")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM ijw_requests")" = "$before" ]; then
+	ok "a change of another's allocation is refused (TR351, TR349) and changes nothing"
+else
+	not_ok "a change of another's allocation is refused (TR351, TR349)" "$out"
+fi
+check "the refusal validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
 echo "1..$n"

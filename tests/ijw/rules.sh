@@ -32,17 +32,19 @@ fill() { # fill TEMPLATE > FILE
 		-e 's/@LINE1_START@/2026-04-01/; s/@LINE1_END@/2026-04-30/' \
 		-e 's/@LINE2_START@/2026-04-01/; s/@LINE2_END@/2026-04-30/' \
 		-e 's/@TARIFF@/7800/g; s/@AMOUNT@/46800/g; s/@TOTAL@/93600/' \
+		-e 's/@LATER_END@/2027-03-31/; s/@NEW_START@/2026-06-01/; s/@NEW_END@/2026-12-31/' \
 		-e 's/P1B</P2B</' "$1"
 }
 fill "$HERE/round/JW305.xml.in" | sed 's/@DAG@/2026-05-10/' >JW305.xml
 fill "$HERE/round/JW307.xml.in" | sed 's/@DAG@/2026-05-10/' >JW307.xml
 fill "$HERE/round/JW315.xml.in" | sed 's/@DAG@/2026-05-10/' >JW315.xml
+fill "$HERE/round/JW317.xml.in" | sed 's/@DAG@/2026-05-10/' >JW317.xml
 # the claim's second line: the same month of another product, so that it is no double debit
 fill "$HERE/round/JW323.xml.in" | sed 's/@DAG@/2026-05-05/' |
 	awk '/<jw323:Prestatie>/ { k++ } k == 2 && /ProductCode/ { sub(/45A02/, "45A03") } { print }' \
 		>JW323.xml
 
-for m in JW305 JW307 JW315 JW323; do
+for m in JW305 JW307 JW315 JW317 JW323; do
 	if out=$("$BIN" ijw validate $m.xml 2>&1) && echo "$out" | jq -e '.valid == true' >/dev/null; then
 		ok "$m: the valid message passes"
 	else
@@ -97,6 +99,19 @@ case_ CS343 0001 JW315 "sed 's|<ijw:Eenheid>04|<ijw:Eenheid>14|; s|<ijw:Frequent
 case_ TR383 0001 JW315 "$(dup '<jw315:AangevraagdProduct>' '</jw315:AangevraagdProduct>')" "one reference for two products"
 case_ TR386 0001 JW315 "$(dup '<jw315:AangevraagdProduct>' '</jw315:AangevraagdProduct>') | awk '/REF-1/ && ++k == 2 { sub(/REF-1/, \"REF-2\") } { print }'" \
 	"the same product twice for overlapping periods"
+# JW317
+case_ TR352 0001 JW317 "sed '/<jw317:TeWijzigenProducten>/,/<\/jw317:TeWijzigenProducten>/d'" "only new products: nothing kept or changed"
+case_ TR353 0001 JW317 "sed '/<jw317:NieuweProducten>/,/<\/jw317:NieuweProducten>/d; s|TeWijzigenProducten>|OngewijzigdeProducten>|; s|TeWijzigenProduct>|OngewijzigdProduct>|; /GewensteIngangsdatum>2026-04-01/d; /2027-03-31/d; /<jw317:Omvang>/,/<\/jw317:Omvang>/d'" \
+	"nothing changed and nothing new"
+case_ CS003 0001 JW317 "sed 's|<jw317:Einddatum>2026-12-31|<jw317:Einddatum>2026-05-31|'" "a new product ends before it starts"
+case_ TR380 0001 JW317 "sed 's|<jw317:GewensteIngangsdatum>2026-06-01|<jw317:GewensteIngangsdatum>2026-05-10|'" "a new product starting on the message's date"
+case_ CD041 0001 JW317 "awk '/<jw317:NieuwProduct>/ { n = 1 } n && /Omvang>/ { skip = !skip; next } !skip { print }'" "a new product code without an extent"
+case_ CD096 0001 JW317 "sed '/<ijw:Code>/d'" "a new product without a code, yet an extent"
+case_ CD076 0001 JW317 "sed '/2027-03-31/d'" "a change per week without an end date"
+case_ CD077 0001 JW317 "sed 's|</jw317:Omvang>\(.*\)|&|; 0,/<\/jw317:Omvang>/s|</jw317:Omvang>|&<jw317:Budget>5000</jw317:Budget>|'" "a budget and an extent"
+case_ CS338 0001 JW317 "sed '0,/<ijw:Eenheid>04/s|<ijw:Eenheid>04|<ijw:Eenheid>14|; 0,/<ijw:Frequentie>2/s|<ijw:Frequentie>2|<ijw:Frequentie>1|'" "days and nights per day"
+case_ TR410 0001 JW317 "$(dup '<jw317:NieuwProduct>' '</jw317:NieuwProduct>')" "the same new product twice, overlapping"
+case_ TR101 0001 JW317 "$(dup '<jw317:TeWijzigenProduct>' '</jw317:TeWijzigenProduct>')" "the same allocation twice"
 # JW323
 case_ CS100 0001 JW323 "sed 's|<ijw:Begindatum>2026-04-01</ijw:Begindatum>|<ijw:Begindatum>2020-12-01</ijw:Begindatum>|; s|<ijw:Einddatum>2026-04-30</ijw:Einddatum>|<ijw:Einddatum>2020-12-31</ijw:Einddatum>|'" \
 	"a claim for 2020"
