@@ -66,7 +66,8 @@ case_() {
 	fi
 }
 # duplicates the lines from the first match of START to the first match of END after it
-dup() { echo "awk -v s='$1' -v e='$2' '{ print } index(\$0, s) && !d { on = 1 } on { buf = buf \$0 \"\\n\" } on && index(\$0, e) { on = 0; d = 1; printf \"%s\", buf }'"; }
+# (printf, not echo: sh's echo would turn the backslashes of an awk string into characters)
+dup() { printf '%s' "awk -v s='$1' -v e='$2' '{ print } index(\$0, s) && !d { on = 1 } on { buf = buf \$0 ORS } on && index(\$0, e) { on = 0; d = 1; printf \"%s\", buf }'"; }
 
 # rules every message has
 case_ CS002 0001 JW305 "sed s/123456782/123456789/" "the BSN fails the eleven-test"
