@@ -1,8 +1,9 @@
 #!/bin/sh
 # `make run`: the region in the browser. The first time it makes var/jeugdroute.db with the Twente
 # and Amersfoort policies, a demo Twente of 2,000 youths and one login per role (kept in
-# var/demo-logins.txt, readable by you only: fictitious data, demo accounts); then, every time,
-# it serves the API and the UI on http://127.0.0.1:8080 until Ctrl-C.
+# var/demo-logins.txt, readable by you only: fictitious data, demo accounts); a database made by
+# an earlier jeugdroute is migrated; then, every time, it serves the API and the UI on
+# http://127.0.0.1:8080 until Ctrl-C.
 set -eu
 bin=${1:-build/jeugdroute}
 listen=${JEUGDROUTE_LISTEN:-127.0.0.1:8080}
@@ -20,6 +21,9 @@ if [ ! -f var/jeugdroute.db ]; then
 			awk -F'\t' '{ printf "%-17s %-18s %s\n", $1, $2, $3 }'
 	} >var/demo-logins.txt
 	rm -f var/init.txt
+else
+	# a database from an earlier jeugdroute: brought up to this one's schema (migrations only)
+	"$bin" init >/dev/null
 fi
 echo
 echo "jeugdroute: open http://$listen in de browser. Demo-inloggegevens (verzonnen gegevens):"
