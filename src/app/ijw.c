@@ -48,7 +48,7 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 		return err;
 	for (size_t i = 0; i < o->findings.count && !err; i++) {
 		const struct jr_ijw_finding *f = &o->findings.items[i];
-		static const char *const places[] = {"header", "claim", "client", "line"};
+		static const char *const places[] = {"header", "message", "client", "line"};
 		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
 				    f->rule, f->code, places[f->at]);
 		if (!err)
@@ -485,7 +485,7 @@ static enum jr_err import_change(struct import *im)
 					       "er is al een verzoek van deze aanbieder voor deze "
 					       "cliënt onderhanden"));
 	if (used)
-		TRY_FINDING(jr_ijw_finding_add(f, "TR347", "9347", JR_IJW_AT_CLAIM, 0,
+		TRY_FINDING(jr_ijw_finding_add(f, "TR347", "9347", JR_IJW_AT_CLASS, 0,
 					       m->change.line,
 					       "deze ReferentieAanbieder is al eerder gebruikt"));
 	/* TR349: every current allocation is named, unchanged or to change */
@@ -495,7 +495,7 @@ static enum jr_err import_change(struct import *im)
 			named |= m->lines[i].kind != 'N' &&
 				 m->lines[i].toewijzing_nummer == current[k].id;
 		if (!named)
-			TRY_FINDING(jr_ijw_finding_add(f, "TR349", "9349", JR_IJW_AT_CLAIM, 0,
+			TRY_FINDING(jr_ijw_finding_add(f, "TR349", "9349", JR_IJW_AT_CLASS, 0,
 						       m->change.line,
 						       "toewijzing %lld ontbreekt in het verzoek",
 						       (long long)current[k].id));
@@ -527,7 +527,7 @@ static enum jr_err import_change(struct import *im)
 	if (!help_request && n) /* only new products, and allocations (TR349 holds) */
 		help_request = current[0].help_request_id;
 	if (!help_request) /* nothing current to change: TR351 covers it, TR352 asks for one */
-		return jr_ijw_finding_add(f, "TR351", "9351", JR_IJW_AT_CLAIM, 0, m->change.line,
+		return jr_ijw_finding_add(f, "TR351", "9351", JR_IJW_AT_CLASS, 0, m->change.line,
 					  "deze cliënt heeft geen actuele toewijzing bij deze "
 					  "aanbieder");
 	for (size_t i = 0; i < m->line_count && !err; i++) {
@@ -767,7 +767,7 @@ static enum jr_err import_claim(struct import *im)
 	if ((err = jr_store_claim_known(im->s, im->provider.id, m->claim.nummer, &known)))
 		return err;
 	if (known)
-		return jr_ijw_finding_add(f, "TR333", "9333", JR_IJW_AT_CLAIM, 0, 0,
+		return jr_ijw_finding_add(f, "TR333", "9333", JR_IJW_AT_CLASS, 0, 0,
 					  "dit declaratienummer is al eerder gebruikt");
 	al = jr_calloc(m->line_count ? m->line_count : 1, sizeof(*al));
 	children = jr_calloc(m->client_count ? m->client_count : 1, sizeof(*children));

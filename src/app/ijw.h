@@ -38,7 +38,9 @@ void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
 
 /* Appends the problems of an outcome as a JSON array — the structural problem
  * ({"rule","code":null,"path","line","message"}), or every finding ({"rule","code","at",
- * "index","line","message"}) — the one shape of the command line and the API. */
+ * "index","line","message"}; at is header, message — the message's own class: a claim's
+ * Declaratie, a JW317's Verzoek —, client or line, index counts clients or lines from 1) — the
+ * one shape of the command line and the API. */
 enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o);
 
 /* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen

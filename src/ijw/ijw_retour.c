@@ -144,7 +144,7 @@ static size_t codes_at(const struct jr_ijw_findings *f, enum jr_ijw_place at, si
 	for (size_t i = 0; i < f->count && n < max; i++) {
 		const struct jr_ijw_finding *x = &f->items[i];
 		bool seen = false;
-		if (x->at != at || (at != JR_IJW_AT_HEADER && at != JR_IJW_AT_CLAIM && x->index != index))
+		if (x->at != at || (at != JR_IJW_AT_HEADER && at != JR_IJW_AT_CLASS && x->index != index))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			seen |= strcmp(list[k], x->code) == 0;
@@ -176,7 +176,7 @@ static bool client_found(const struct jr_ijw_msg *m, const struct jr_ijw_finding
 	for (size_t i = 0; i < f->count; i++) {
 		const struct jr_ijw_finding *x = &f->items[i];
 		if ((x->at == JR_IJW_AT_CLIENT && x->index == ci) ||
-		    (x->at == JR_IJW_AT_CLAIM && m->header.kind == JR_IJW_JW317) ||
+		    (x->at == JR_IJW_AT_CLASS && m->header.kind == JR_IJW_JW317) ||
 		    (x->at == JR_IJW_AT_LINE && x->index < m->line_count &&
 		     m->lines[x->index].client == ci))
 			return true;
@@ -254,7 +254,7 @@ static void copy(struct writer *w, const struct jr_ijw_msg *m, const struct jr_i
 		}
 	if (!class && m->change.node == n) { /* JW317's Verzoek */
 		class = true;
-		count = codes_at(f, JR_IJW_AT_CLAIM, 0, list, CODES_MAX);
+		count = codes_at(f, JR_IJW_AT_CLASS, 0, list, CODES_MAX);
 	}
 	if (!w->err)
 		w->err = jr_buf_printf(w->out, "<%s:%s>", prefix, (const char *)n->name);
@@ -363,7 +363,7 @@ static enum jr_err write_claim_answer(const struct jr_ijw_msg *m, const struct j
 	size_t n;
 	int64_t granted = 0;
 	bool technical = jr_ijw_findings_technical(f), header = any_at(f, JR_IJW_AT_HEADER),
-	     claim = any_at(f, JR_IJW_AT_CLAIM), lines = false;
+	     claim = any_at(f, JR_IJW_AT_CLASS), lines = false;
 
 	root_open(&w, JR_IJW_JW325);
 	/* the municipality answers the provider: sender and receiver change places */
@@ -427,7 +427,7 @@ static enum jr_err write_claim_answer(const struct jr_ijw_msg *m, const struct j
 		}
 		close_tag(&w, "Clienten");
 	}
-	n = claim ? codes_at(f, JR_IJW_AT_CLAIM, 0, list, CODES_MAX) : 0;
+	n = claim ? codes_at(f, JR_IJW_AT_CLASS, 0, list, CODES_MAX) : 0;
 	if (!claim && !lines) {
 		list[0] = CLAIM_GRANTED;
 		n = 1;

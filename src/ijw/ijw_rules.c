@@ -65,7 +65,7 @@ struct check {
 #define ON_LINE(c, i) JR_IJW_AT_LINE, (i), (c)->m->lines[i].line
 #define ON_CLIENT(c, i) JR_IJW_AT_CLIENT, (i), (c)->m->clients[i].line
 #define ON_HEADER(c) JR_IJW_AT_HEADER, 0, 0
-#define ON_CLAIM(c) JR_IJW_AT_CLAIM, 0, 0
+#define ON_CLASS(c) JR_IJW_AT_CLASS, 0, 0
 
 static void add(struct check *c, const char *rule, const char *code, enum jr_ijw_place at,
 		size_t index, int line, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -370,10 +370,10 @@ static void check_change(struct check *c)
 			}
 	/* TR352: at least one unchanged or changed product; TR353: at least one changed or new */
 	if (kept + changed == 0)
-		add(c, "TR352", TECHNICAL, JR_IJW_AT_CLAIM, 0, m->change.line,
+		add(c, "TR352", TECHNICAL, JR_IJW_AT_CLASS, 0, m->change.line,
 		    "een verzoek om wijziging noemt minstens één ongewijzigd of te wijzigen product");
 	if (changed + added == 0)
-		add(c, "TR353", TECHNICAL, JR_IJW_AT_CLAIM, 0, m->change.line,
+		add(c, "TR353", TECHNICAL, JR_IJW_AT_CLASS, 0, m->change.line,
 		    "een verzoek om wijziging noemt minstens één te wijzigen of nieuw product");
 }
 
@@ -386,24 +386,24 @@ static void check_claim(struct check *c)
 
 	/* CS100: no period before 2021 */
 	if (d->begin < jr_date_from_ymd(2021, 1, 1))
-		add(c, "CS100", TECHNICAL, ON_CLAIM(c),
+		add(c, "CS100", TECHNICAL, ON_CLASS(c),
 		    "de declaratieperiode begint voor 1 januari 2021");
 	/* CS340: the DeclaratiePeriode is exactly one calendar month */
 	if (!first_of_month(d->begin) || !last_of_month(d->end) ||
 	    month_of(d->begin) != month_of(d->end))
-		add(c, "CS340", TECHNICAL, ON_CLAIM(c),
+		add(c, "CS340", TECHNICAL, ON_CLASS(c),
 		    "de declaratieperiode is niet precies één kalendermaand");
 	/* TR137: the period's end is not before its start, nor after the Dagtekening */
 	if (d->end < d->begin || d->end > m->header.dagtekening)
-		add(c, "TR137", TECHNICAL, ON_CLAIM(c),
+		add(c, "TR137", TECHNICAL, ON_CLASS(c),
 		    "de declaratieperiode eindigt voor haar begin of na de dagtekening");
 	/* TR134: the period's start is not after the Dagtekening */
 	if (d->begin > m->header.dagtekening)
-		add(c, "TR134", TECHNICAL, ON_CLAIM(c),
+		add(c, "TR134", TECHNICAL, ON_CLASS(c),
 		    "de declaratieperiode begint na de dagtekening van het bericht");
 	/* CS325: a total of 0 is Debet */
 	if (d->totaal == 0 && !d->totaal_debet)
-		add(c, "CS325", TECHNICAL, ON_CLAIM(c), "een totaal van 0 is debet (D)");
+		add(c, "CS325", TECHNICAL, ON_CLASS(c), "een totaal van 0 is debet (D)");
 	for (size_t i = 0; i < m->line_count; i++) {
 		const struct jr_ijw_line *l = &m->lines[i];
 		bool euros = strcmp(l->omvang.eenheid, "83") == 0;
@@ -475,7 +475,7 @@ static void check_claim(struct check *c)
 	}
 	/* TR358: the total is the sum of the lines, debit minus credit */
 	if ((d->totaal_debet ? d->totaal : -d->totaal) != sum)
-		add(c, "TR358", TECHNICAL, ON_CLAIM(c),
+		add(c, "TR358", TECHNICAL, ON_CLASS(c),
 		    "het totaal ingediende bedrag is niet de som van de prestaties");
 }
 

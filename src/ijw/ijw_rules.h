@@ -17,7 +17,7 @@
 
 /* Where a finding is: the header, the message's own class (the Declaratie of a claim, JW323;
  * the Verzoek of a request for change, JW317), a client or a line. */
-enum jr_ijw_place { JR_IJW_AT_HEADER, JR_IJW_AT_CLAIM, JR_IJW_AT_CLIENT, JR_IJW_AT_LINE };
+enum jr_ijw_place { JR_IJW_AT_HEADER, JR_IJW_AT_CLASS, JR_IJW_AT_CLIENT, JR_IJW_AT_LINE };
 
 struct jr_ijw_finding {
 	char rule[8];   /* "TR134" */
