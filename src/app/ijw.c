@@ -362,6 +362,31 @@ static enum jr_err register_child(struct import *im, const struct jr_ijw_client 
 	return jr_store_person_add(im->s, im->a, p);
 }
 
+/* What a requested product (JW315) or a product to change or add (JW317) asks, as a request of
+ * the records (r->kind, change_of and referral_id are the caller's). */
+static void request_of_line(const struct import *im, const struct jr_ijw_line *l,
+			    int64_t help_request, const char *reference,
+			    struct jr_ijw_request_rec *r)
+{
+	r->message_id = im->message_id;
+	r->provider_id = im->provider.id;
+	r->help_request_id = help_request;
+	snprintf(r->reference, sizeof(r->reference), "%s", reference);
+	if (l->has_product) {
+		snprintf(r->jz020, sizeof(r->jz020), "%s", l->product.categorie);
+		snprintf(r->product_code, sizeof(r->product_code), "%s", l->product.code);
+	}
+	r->start = l->begin;
+	r->has_end = l->has_end;
+	r->end = l->end;
+	r->has_volume = l->has_omvang;
+	r->volume = l->omvang.volume;
+	snprintf(r->unit, sizeof(r->unit), "%s", l->omvang.eenheid);
+	snprintf(r->frequency, sizeof(r->frequency), "%s", l->omvang.frequentie);
+	r->has_budget = l->has_budget;
+	r->budget_cents = l->budget;
+}
+
 /* JW315: the child, a help request, the referral (judged by rule 7) and one request per
  * requested product, open until the municipality decides. */
 static enum jr_err import_request(struct import *im)
@@ -428,24 +453,8 @@ static enum jr_err import_request(struct import *im)
 			if ((err = jr_app_refer(im->s, im->a, im->set, &ref, &why)))
 				break;
 		}
-		r.message_id = im->message_id;
-		r.provider_id = im->provider.id;
-		r.help_request_id = h.id;
+		request_of_line(im, l, h.id, l->referentie, &r);
 		r.referral_id = ref.id;
-		snprintf(r.reference, sizeof(r.reference), "%s", l->referentie);
-		if (l->has_product) {
-			snprintf(r.jz020, sizeof(r.jz020), "%s", l->product.categorie);
-			snprintf(r.product_code, sizeof(r.product_code), "%s", l->product.code);
-		}
-		r.start = l->begin;
-		r.has_end = l->has_end;
-		r.end = l->end;
-		r.has_volume = l->has_omvang;
-		r.volume = l->omvang.volume;
-		snprintf(r.unit, sizeof(r.unit), "%s", l->omvang.eenheid);
-		snprintf(r.frequency, sizeof(r.frequency), "%s", l->omvang.frequentie);
-		r.has_budget = l->has_budget;
-		r.budget_cents = l->budget;
 		err = jr_store_ijw_request_add(im->s, im->a, child.id, &r);
 	}
 out:
@@ -537,23 +546,7 @@ static enum jr_err import_change(struct import *im)
 			continue;
 		snprintf(r.kind, sizeof(r.kind), "JW317");
 		r.change_of = l->kind == 'T' ? l->toewijzing_nummer : 0;
-		r.message_id = im->message_id;
-		r.provider_id = im->provider.id;
-		r.help_request_id = help_request;
-		snprintf(r.reference, sizeof(r.reference), "%s", m->change.referentie);
-		if (l->has_product) {
-			snprintf(r.jz020, sizeof(r.jz020), "%s", l->product.categorie);
-			snprintf(r.product_code, sizeof(r.product_code), "%s", l->product.code);
-		}
-		r.start = l->begin;
-		r.has_end = l->has_end;
-		r.end = l->end;
-		r.has_volume = l->has_omvang;
-		r.volume = l->omvang.volume;
-		snprintf(r.unit, sizeof(r.unit), "%s", l->omvang.eenheid);
-		snprintf(r.frequency, sizeof(r.frequency), "%s", l->omvang.frequentie);
-		r.has_budget = l->has_budget;
-		r.budget_cents = l->budget;
+		request_of_line(im, l, help_request, m->change.referentie, &r);
 		err = jr_store_ijw_request_add(im->s, im->a, child.id, &r);
 	}
 	return err;

@@ -195,6 +195,18 @@ static bool referred_by_doctor(const char *type)
 	       strcmp(type, "05") == 0;
 }
 
+/* CS343 (JW315), CS338 (JW317): an extent in days and nights, day parts, euros or pieces (14,
+ * 16, 83, 84) counts per week, per month or in total (2, 4, 6) — not per day. */
+static bool daily_whole_units(const struct jr_ijw_line *l)
+{
+	const char *u = l->omvang.eenheid, *f = l->omvang.frequentie;
+
+	return l->has_omvang &&
+	       (strcmp(u, "14") == 0 || strcmp(u, "16") == 0 || strcmp(u, "83") == 0 ||
+		strcmp(u, "84") == 0) &&
+	       strcmp(f, "2") != 0 && strcmp(f, "4") != 0 && strcmp(f, "6") != 0;
+}
+
 /* JW315. */
 static void check_request(struct check *c)
 {
@@ -252,11 +264,7 @@ static void check_request(struct check *c)
 			    "de einddatum ligt voor de ingangsdatum");
 		/* CS343: units 14, 16, 83, 84 with an end after 2020 (or none): per week, per month
 		 * or in total (2, 4, 6) */
-		if (l->has_omvang && late &&
-		    (strcmp(l->omvang.eenheid, "14") == 0 || strcmp(l->omvang.eenheid, "16") == 0 ||
-		     strcmp(l->omvang.eenheid, "83") == 0 || strcmp(l->omvang.eenheid, "84") == 0) &&
-		    strcmp(l->omvang.frequentie, "2") != 0 && strcmp(l->omvang.frequentie, "4") != 0 &&
-		    strcmp(l->omvang.frequentie, "6") != 0)
+		if (late && daily_whole_units(l))
 			add(c, "CS343", TECHNICAL, ON_LINE(c, i),
 			    "bij eenheid %s is de frequentie per week, per maand of totaal (2, 4, 6)",
 			    l->omvang.eenheid);
@@ -319,11 +327,7 @@ static void check_change(struct check *c)
 			add(c, "CD077", TECHNICAL, ON_LINE(c, i),
 			    "een budget en een omvang sluiten elkaar uit");
 		/* CS338: units 14, 16, 83, 84 with an end after 2020 (or none): 2, 4 or 6 */
-		if (l->has_omvang && late &&
-		    (strcmp(l->omvang.eenheid, "14") == 0 || strcmp(l->omvang.eenheid, "16") == 0 ||
-		     strcmp(l->omvang.eenheid, "83") == 0 || strcmp(l->omvang.eenheid, "84") == 0) &&
-		    strcmp(l->omvang.frequentie, "2") != 0 && strcmp(l->omvang.frequentie, "4") != 0 &&
-		    strcmp(l->omvang.frequentie, "6") != 0)
+		if (late && daily_whole_units(l))
 			add(c, "CS338", TECHNICAL, ON_LINE(c, i),
 			    "bij eenheid %s is de frequentie per week, per maand of totaal (2, 4, 6)",
 			    l->omvang.eenheid);
