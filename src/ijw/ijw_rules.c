@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "core/ident.h"
+#include "ijw/ijw_codes.h"
 
 #define TECHNICAL "0001" /* WJ001: the message is rejected for technical reasons */
 
@@ -100,6 +101,44 @@ static bool first_of_month(jr_day d)
 static bool last_of_month(jr_day d)
 {
 	return first_of_month(d + 1);
+}
+
+/* A code that is in its list (the structural check saw to that) but not valid on the message's
+ * date: a code list's ingangsdatum and expiratiedatum (ijw_codes.h), named by the list. */
+static void code_on(struct check *c, enum jr_ijw_codelist list, const char *code,
+		    enum jr_ijw_place at, size_t index, int line)
+{
+	char day[JR_DATE_STRLEN];
+
+	if (!code[0] || jr_ijw_code_valid(list, code, c->m->header.dagtekening))
+		return;
+	jr_date_format(c->m->header.dagtekening, day);
+	add(c, jr_ijw_codelist_name(list), TECHNICAL, at, index, line,
+	    "code %s van %s geldt niet op de dagtekening van het bericht (%s)", code,
+	    jr_ijw_codelist_name(list), day);
+}
+
+/* Every code read, against the validity dates of its list. */
+static void check_codes(struct check *c)
+{
+	const struct jr_ijw_msg *m = c->m;
+
+	for (size_t i = 0; i < m->client_count; i++) {
+		const char sex[2] = {m->clients[i].sex, '\0'};
+		code_on(c, JR_IJW_COD046, sex, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_COD170, m->clients[i].date_usage, ON_CLIENT(c, i));
+	}
+	code_on(c, JR_IJW_WJ758, m->change.reden, JR_IJW_AT_CLASS, 0, m->change.line);
+	for (size_t i = 0; i < m->line_count; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		const char status[2] = {l->status, '\0'};
+		code_on(c, JR_IJW_JZ020, l->product.categorie, ON_LINE(c, i));
+		code_on(c, JR_IJW_WJ756, l->omvang.eenheid, ON_LINE(c, i));
+		code_on(c, JR_IJW_WMO757, l->omvang.frequentie, ON_LINE(c, i));
+		code_on(c, JR_IJW_COD467, status, ON_LINE(c, i));
+		code_on(c, JR_IJW_JZ588, l->reden, ON_LINE(c, i));
+		code_on(c, JR_IJW_COD327, l->verwijzer_type, ON_LINE(c, i));
+	}
 }
 
 /* The rules on the header and the clients that every message in shares. */
@@ -489,6 +528,7 @@ enum jr_err jr_ijw_check_rules(const struct jr_ijw_msg *m, jr_day today,
 	struct check c = {.m = m, .f = f};
 
 	check_common(&c, today);
+	check_codes(&c);
 	switch (m->header.kind) {
 	case JR_IJW_JW305:
 	case JR_IJW_JW307: check_delivery(&c); break;

@@ -5,7 +5,9 @@
  * records (TR019, TR338, TR418, …) are checked where the records are (app/ijw_import.c).
  *
  * Every rule is cited by its code where it is checked; each finding names the rule, its return
- * code (WJ001), where it is (the header, a client or a line) and says in Dutch what is wrong. */
+ * code (WJ001), where it is (the header, a client or a line) and says in Dutch what is wrong.
+ * A code that is not valid on the message's date (the validity dates of the code lists) is
+ * refused too, named by its list ("WJ756") with return code 0001. */
 #ifndef JR_IJW_IJW_RULES_H
 #define JR_IJW_IJW_RULES_H
 

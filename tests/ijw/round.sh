@@ -261,6 +261,34 @@ else
 	not_ok "a change of another's allocation is refused (TR351, TR349)" "$out"
 fi
 check "the refusal validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
+# 10. the generic regime (Amersfoort, taakgericht): no JW301 goes out, and a start names no
+# ToewijzingNummer; it is tied to the provider's allocation for the child by category and date
+JR contract add --provider "$PROVIDER" --region amersfoort --municipality 0307 --forms 2 \
+	--start 2025-01-01 >/dev/null
+G_CHILD=$(JR person add --bsn 100000034 --given-names Lotte --family-name Eemland --birth-date 2015-08-09 \
+	--municipality 0307 --street Stationsplein --house-number 3 --postcode 3818LE --place Amersfoort | jq .id)
+G_HR=$(JR help-request add --child "$G_CHILD" --raised-by gp --question "Somber en angstig." | jq .id)
+JR help-request analysis "$G_HR" --needs mental_health=2 --explanation "Gesprek met ouders." \
+	--participants "ouders" --made-on "$PPM_START" >/dev/null
+G_REF=$(JR care referral "$G_HR" --type 02 --name "Huisartsenpraktijk Eemland" --agb "$GP" --form 2 \
+	--referred-on "$PPM_START" | jq .id)
+G_AL=$(JR care allocate "$G_HR" --provider "$PROVIDER" --form 2 --referral "$G_REF" --start "$PM_START" | jq .id)
+JR ijw export --since "$TODAY" --out generic >/dev/null 2>&1 || true
+if [ -n "$G_AL" ] && [ "$G_AL" != null ] && ! grep -qs ">$G_AL</jw301:ToewijzingNummer>" generic/*.xml; then
+	ok "generic regime: the allocation is made, and no JW301 goes out for it"
+else
+	not_ok "generic regime: the allocation is made, and no JW301 goes out for it" "allocation '$G_AL'"
+fi
+sed -e "s/@AGB@/$AGB/; s/@GEMEENTE@/0307/; s/@ID@/3/g; s/@BSN@/100000034/; s/@BIRTH@/2015-08-09/" \
+	-e "s/@DAG@/$TODAY/; s/@CAT@/45/; s/@START@/$PM_START/; s/@BEGIN@/$BEGIN/" \
+	-e '/ToewijzingNummer/d; /<ijw:Code>/d' "$HERE/round/JW305.xml.in" >JW305-generic.xml
+out=$(JR ijw import JW305-generic.xml --out answers)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT started_on FROM deliveries WHERE allocation_id = $G_AL")" = "$BEGIN" ]; then
+	ok "generic regime: a start without ToewijzingNummer is tied by category and date"
+else
+	not_ok "generic regime: a start without ToewijzingNummer is tied by category and date" "$out"
+fi
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
 echo "1..$n"

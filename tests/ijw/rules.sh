@@ -76,6 +76,9 @@ case_ TR002 0001 JW315 "sed s/2015-03-04/1900-05-06/" "born more than 120 years 
 case_ CS139 0001 JW305 "sed 's|<ijw:Datum>2015-03-04</ijw:Datum>|<ijw:Datum>2015-03-04</ijw:Datum><ijw:DatumGebruik>2</ijw:DatumGebruik>|'" \
 	"date usage 2 (only the year) on a date that is not 1 January"
 case_ TR135 8848 JW305 "sed 's|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2099-05-10|'" "dated in the future"
+# the validity dates of the code lists: unit 84 (pieces, effort) exists from 1 January 2021
+case_ WJ756 0001 JW315 "sed 's|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2020-12-15|; s|<ijw:Eenheid>04|<ijw:Eenheid>84|'" \
+	"a code before its list says it is valid"
 # JW305, JW307
 case_ CS058 0001 JW305 "sed 's|StatusAanlevering>1<|StatusAanlevering>2<|'" "status 2 (a correction) is not allowed"
 case_ TR134 0001 JW305 "sed 's|<jw305:Begindatum>2026-05-01|<jw305:Begindatum>2026-05-20|'" "care began after the message's date"
