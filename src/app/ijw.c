@@ -65,10 +65,15 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 	return err ? err : jr_buf_putc(out, ']');
 }
 
+static bool is_answer_to_ours(enum jr_ijw_message kind)
+{
+	return kind == JR_IJW_JW302 || kind == JR_IJW_JW320;
+}
+
 static bool takes_in(enum jr_ijw_message kind)
 {
 	return kind == JR_IJW_JW305 || kind == JR_IJW_JW307 || kind == JR_IJW_JW315 ||
-	       kind == JR_IJW_JW317 || kind == JR_IJW_JW323;
+	       kind == JR_IJW_JW317 || kind == JR_IJW_JW323 || is_answer_to_ours(kind);
 }
 
 /* Levels 1 and 2; *doc and *msg are set when the message could be read (free them). */
@@ -873,6 +878,61 @@ static enum jr_err log_exchange(struct import *im, const char *answer_ident)
 	return jr_store_ijw_message_add(im->s, im->a, &out);
 }
 
+/* JW302, JW320: a provider's answer to one of jeugdroute's messages (a JW301, a JW319). The
+ * header is that of the message answered, so it names it: that message becomes acknowledged,
+ * or rejected with the codes the answer gives. An answer is not answered. */
+static enum jr_err import_answer(struct jr_store *s, const struct jr_actor *a,
+				 const struct jr_ijw_msg *m, struct jr_ijw_outcome *o)
+{
+	const char *ours = o->kind == JR_IJW_JW302 ? "JW301" : "JW319";
+	struct jr_ijw_message_rec in = {0};
+	char codes[JR_IJW_RETOUR_CODES * 5 + 1] = "";
+	bool outer = jr_store_in_bulk(s), found, known;
+	enum jr_err err, end;
+
+	for (size_t i = 0, len = 0; i < m->retour.code_count; i++) {
+		len += (size_t)snprintf(codes + len, sizeof(codes) - len, "%s%s", i ? "," : "",
+					m->retour.codes[i]);
+		if ((err = jr_ijw_finding_add(&o->findings, "RETOUR", m->retour.codes[i],
+					      JR_IJW_AT_HEADER, 0, 0,
+					      "de aanbieder keurt het bericht af met deze code")))
+			return err;
+	}
+	if ((err = outer ? jr_store_part_begin(s) : jr_store_bulk_begin(s)))
+		return err;
+	snprintf(in.direction, sizeof(in.direction), "in");
+	snprintf(in.code, sizeof(in.code), "%s", jr_ijw_message_name(o->kind));
+	snprintf(in.identification, sizeof(in.identification), "%s", m->retour.identificatie);
+	in.dagtekening = m->retour.dagtekening;
+	snprintf(in.sender, sizeof(in.sender), "%s", m->header.ontvanger);
+	snprintf(in.receiver, sizeof(in.receiver), "%s", m->header.afzender);
+	snprintf(in.status, sizeof(in.status), "accepted");
+	err = jr_store_ijw_message_known(s, "in", in.code, in.sender, in.identification, &known);
+	if (!err && known) {
+		snprintf(o->problem.rule, sizeof(o->problem.rule), "TR056");
+		snprintf(o->problem.message, sizeof(o->problem.message),
+			 "dit antwoord (deze IdentificatieRetour) is al eerder ontvangen");
+	}
+	if (!err && !known)
+		err = jr_store_ijw_message_answered(s, a, ours, m->header.afzender,
+						    m->header.identificatie, codes, &found);
+	if (!err && !known && !found) {
+		snprintf(o->problem.rule, sizeof(o->problem.rule), "ANTWOORD");
+		snprintf(o->problem.path, sizeof(o->problem.path),
+			 "/Bericht/Header/BerichtIdentificatie");
+		snprintf(o->problem.message, sizeof(o->problem.message),
+			 "er is geen %s met deze identificatie van deze gemeente verstuurd", ours);
+	}
+	if (!err && !known && found)
+		err = jr_store_ijw_message_add(s, a, &in);
+	o->accepted = !err && !o->problem.rule[0];
+	o->valid = o->valid && !o->problem.rule[0];
+	end = outer ? jr_store_part_end(s, o->accepted) : jr_store_bulk_end(s, o->accepted);
+	if (!o->accepted && end == JR_ERR_REFUSED)
+		end = JR_OK;
+	return err ? err : end;
+}
+
 enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
 			      const char *data, size_t len, jr_day today, const char *only_sender,
@@ -893,13 +953,18 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		err = JR_ERR_INPUT;
 		goto out;
 	}
-	if (only_sender && strcmp(only_sender, msg.header.afzender) != 0) {
+	if (only_sender && strcmp(only_sender, is_answer_to_ours(o->kind) ? msg.header.ontvanger
+									 : msg.header.afzender) != 0) {
 		/* a provider sends its own messages only: nothing is read or answered */
 		o->not_sender = true;
 		snprintf(o->problem.rule, sizeof(o->problem.rule), "AFZENDER");
 		snprintf(o->problem.path, sizeof(o->problem.path), "/Bericht/Header/Afzender");
 		snprintf(o->problem.message, sizeof(o->problem.message),
 			 "de afzender van het bericht is niet uw organisatie (AGB-code)");
+		goto out;
+	}
+	if (is_answer_to_ours(o->kind)) {
+		err = o->valid ? import_answer(s, a, &msg, o) : JR_OK;
 		goto out;
 	}
 	o->answer_kind = jr_ijw_retour_kind(o->kind);

@@ -53,7 +53,9 @@ enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_
 /* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
  * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a
  * request awaiting the municipality's decision), JW317 (request for change, awaiting the same)
- * or JW323 (claim). The answer is in o->answer.
+ * or JW323 (claim), each answered in o->answer; or JW302 or JW320, a provider's answer to one of
+ * jeugdroute's JW301 or JW319, which marks that message acknowledged or rejected (and is not
+ * answered).
  * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in;
  * JR_ERR_STORE and others when the records fail (nothing is then changed). The message gets a
  * transaction of its own; inside the caller's bulk transaction (a batch of messages) it gets a

@@ -40,7 +40,8 @@ static const char usage[] =
 	"  import    neemt JW305 (start zorg), JW307 (stop zorg), JW315 (verzoek om toewijzing),\n"
 	"            JW317 (verzoek om wijziging) en JW323 (declaratie) op in de dossiers, na ook\n"
 	"            de regels over berichten heen (TR019, TR056, TR338, TR418, …). Een\n"
-	"            afgekeurd bericht verandert niets.\n"
+	"            afgekeurd bericht verandert niets. Ook JW302 en JW320: het antwoord van een\n"
+	"            aanbieder op een JW301 of JW319 van jeugdroute (bevestigd of afgekeurd).\n"
 	"            Het antwoord (JW306, JW308, JW316, JW318, JW325) komt in MAP (standaard .). Per\n"
 	"            bestand één JSON-regel: accepted, de bevindingen en het antwoordbestand.\n"
 	"  export    schrijft een JW301 per kind en aanbieder voor de toewijzingen sinds --since\n"
@@ -497,7 +498,8 @@ static int import(int argc, char **argv)
 		} else if (err == JR_ERR_INPUT) {
 			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
 			snprintf(o.problem.message, sizeof(o.problem.message),
-				 "jeugdroute neemt %s niet in; wel JW305, JW307, JW315, JW317 en JW323",
+				 "jeugdroute neemt %s niet in; wel JW302, JW305, JW307, JW315, JW317, "
+				 "JW320 en JW323",
 				 jr_ijw_message_name(o.kind));
 			err = JR_OK;
 		}

@@ -1,13 +1,15 @@
 /* api_ijw: iJw messages over the API, for a provider's own system (docs/ijw.md):
  *
- *   POST /api/v1/ijw/messages     one message — JW305, JW307, JW315, JW317 or JW323 — as XML
+ *   POST /api/v1/ijw/messages     one message — JW305, JW307, JW315, JW317 or JW323, or the
+ *                                 answers JW302, JW320 to jeugdroute's messages — as XML
  *                                 (Content-Type application/xml), sent by the provider the login
  *                                 belongs to; answered with the verdict and the return message
  *   GET  /api/v1/ijw/allocations  the allocation messages (JW301) to that provider for the
  *                                 allocations made since ?since= (default today)
  *
  * The checks and the records' side are app/ijw.c, as for `jeugdroute ijw import` and `export`.
- * A message whose Afzender is not the provider's own AGB code is refused (403) untouched. */
+ * A message whose Afzender (an answer's Ontvanger) is not the provider's own AGB code is refused
+ * (403) untouched. */
 #include <stdio.h>
 #include <string.h>
 
@@ -48,7 +50,8 @@ int jr_api_ijw_message(struct jr_http_request *r)
 	jr_ijw_parser_free(parser);
 	if (err == JR_ERR_INPUT) {
 		status = jr_reply_error(r, 422, "invalid", NULL,
-					"jeugdroute neemt alleen JW305, JW307, JW315, JW317 en JW323 in");
+					"jeugdroute neemt alleen JW302, JW305, JW307, JW315, JW317, "
+					"JW320 en JW323 in");
 		goto out;
 	}
 	if (err == JR_ERR_TOO_BIG) {

@@ -285,6 +285,28 @@ static enum jr_err add_line(struct jr_ijw_msg *m, enum jr_ijw_message kind, xmlN
 	return JR_OK;
 }
 
+/* Every RetourCode below n but 0200 (no remark) and 0233 (not judged), each once. */
+static void collect_codes(const xmlNode *n, struct jr_ijw_retour *r)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		char code[8];
+		bool seen = false;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "RetourCode") != 0) {
+			collect_codes(c, r);
+			continue;
+		}
+		text_of(c, code, sizeof(code));
+		if (strlen(code) != 4 || strcmp(code, "0200") == 0 || strcmp(code, "0233") == 0)
+			continue;
+		for (size_t i = 0; i < r->code_count; i++)
+			seen |= strcmp(r->codes[i], code) == 0;
+		if (!seen && r->code_count < JR_IJW_RETOUR_CODES)
+			memcpy(r->codes[r->code_count++], code, 5);
+	}
+}
+
 enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg)
 {
 	/* where the lines of each message are, under its Client */
@@ -303,6 +325,17 @@ enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg
 	enum jr_err err = JR_OK;
 
 	memset(msg, 0, sizeof(*msg));
+	if ((kind == JR_IJW_JW302 || kind == JR_IJW_JW320) && root) {
+		/* an answer to one of ours: whose, and what it says */
+		xmlNode *head = child(root, "Header");
+		if ((err = read_header(root, kind, &msg->header)))
+			return err;
+		field(head, "IdentificatieRetour", msg->retour.identificatie,
+		      sizeof(msg->retour.identificatie));
+		date_of(child(head, "DagtekeningRetour"), &msg->retour.dagtekening);
+		collect_codes(root, &msg->retour);
+		return JR_OK;
+	}
 	while (w < sizeof(where) / sizeof(where[0]) && where[w].kind != kind)
 		w++;
 	if (w == sizeof(where) / sizeof(where[0]) || !root)

@@ -119,8 +119,19 @@ struct jr_ijw_change {
 	int line;
 };
 
+/* A return message to one of jeugdroute's (JW302, JW320): its own identification and the return
+ * codes it gives anywhere but 0200 and 0233 (at most JR_IJW_RETOUR_CODES, distinct). */
+#define JR_IJW_RETOUR_CODES 32
+struct jr_ijw_retour {
+	char identificatie[12 * 4 + 1]; /* IdentificatieRetour */
+	jr_day dagtekening;            /* DagtekeningRetour */
+	char codes[JR_IJW_RETOUR_CODES][5];
+	size_t code_count;
+};
+
 struct jr_ijw_msg {
 	struct jr_ijw_header header;
+	struct jr_ijw_retour retour;
 	struct jr_ijw_claim claim;
 	struct jr_ijw_change change;
 	struct jr_ijw_client *clients;
@@ -130,7 +141,7 @@ struct jr_ijw_msg {
 };
 
 /* Reads a structurally valid message of kind JW305, JW307, JW315, JW317 or JW323 (the messages
- * jeugdroute takes in) into *msg, which must be zeroed or released. JR_ERR_INPUT for another
+ * jeugdroute takes in), or JW302 or JW320 (the answers to jeugdroute's own), into *msg, which must be zeroed or released. JR_ERR_INPUT for another
  * kind; JR_ERR_TOO_BIG past JR_IJW_LINES_MAX; JR_ERR_NOMEM. The lines and clients point into
  * `doc`, which must outlive *msg. */
 enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg);

@@ -287,6 +287,7 @@ static const struct migration migrations[] = {
 	 " receiver TEXT NOT NULL,"
 	 " status TEXT NOT NULL,"
 	 " answers BIGINT REFERENCES ijw_messages(id),"
+	 " answer_codes TEXT NOT NULL DEFAULT '',"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE UNIQUE INDEX ijw_messages_key ON ijw_messages (direction, code, sender,"
 	 " identification);"

@@ -693,6 +693,15 @@ enum jr_err jr_store_ijw_message_known(struct jr_store *s, const char *direction
 enum jr_err jr_store_ijw_message_add(struct jr_store *s, const struct jr_actor *a,
 				     struct jr_ijw_message_rec *m);
 
+/* The provider's return message to one of jeugdroute's messages (a JW302 to a JW301, a JW320
+ * to a JW319): the message sent of kind `code` by `sender` with `identification` becomes
+ * "acknowledged", or "rejected" with the return codes (comma-separated) when there are any but
+ * 0200. *found false when no such message was sent. */
+enum jr_err jr_store_ijw_message_answered(struct jr_store *s, const struct jr_actor *a,
+					  const char *code, const char *sender,
+					  const char *identification, const char *codes,
+					  bool *found);
+
 /* The provider with this AGB code; JR_ERR_NOT_FOUND when there is none. */
 enum jr_err jr_store_provider_find_agb(struct jr_store *s, const char *agb,
 				       struct jr_provider *out);

@@ -122,6 +122,37 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_ijw_message_answered(struct jr_store *s, const struct jr_actor *a,
+					  const char *code, const char *sender,
+					  const char *identification, const char *codes,
+					  bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	char object[64];
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_store_begin(s));
+	TRY(message_known_in(s, "out", code, sender, identification, found));
+	if (!*found)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE ijw_messages SET status = $1, answer_codes = $2 WHERE direction ="
+			  " 'out' AND code = $3 AND sender = $4 AND identification = $5",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, codes[0] ? "rejected" : "acknowledged"));
+	TRY(jr_db_bind_text(st, 2, codes));
+	TRY(jr_db_bind_text(st, 3, code));
+	TRY(jr_db_bind_text(st, 4, sender));
+	TRY(jr_db_bind_text(st, 5, identification));
+	TRY(jr_db_step(st, &row));
+	snprintf(object, sizeof(object), "ijw:%s:answered", code);
+	TRY(jr_store_audit_object(s, a, "ijw.message", 0, object));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_provider_find_agb(struct jr_store *s, const char *agb,
 				       struct jr_provider *out)
 {

@@ -1,5 +1,6 @@
 /* libFuzzer target: an iJw message from outside, parsed by the hardened parser and checked
- * against its schema; a message that passes is read (JW305, JW307, JW315, JW317, JW323), checked
+ * against its schema; a message that passes is read (JW305, JW307, JW315, JW317, JW323, and the
+ * answers JW302, JW320), checked
  * against the rules within it and answered (the return message or claim answer). Any input must
  * be refused cleanly (a Dutch message, a rule) or pass; never a crash, leak, UB or output from
  * libxml2. One parser serves every input, as in the server. */
@@ -24,7 +25,8 @@ static void read_check_answer(xmlDoc *doc, enum jr_ijw_message kind)
 	enum jr_err err;
 
 	if (kind != JR_IJW_JW305 && kind != JR_IJW_JW307 && kind != JR_IJW_JW315 &&
-	    kind != JR_IJW_JW317 && kind != JR_IJW_JW323)
+	    kind != JR_IJW_JW317 && kind != JR_IJW_JW323 && kind != JR_IJW_JW302 &&
+	    kind != JR_IJW_JW320)
 		return;
 	jr_buf_init(&answer, 1 << 26);
 	err = jr_ijw_read(doc, kind, &msg);
@@ -32,6 +34,12 @@ static void read_check_answer(xmlDoc *doc, enum jr_ijw_message kind)
 		goto out;
 	if (err)
 		abort();
+	if (kind == JR_IJW_JW302 || kind == JR_IJW_JW320) { /* an answer to ours: read only */
+		if (msg.retour.code_count > JR_IJW_RETOUR_CODES)
+			abort();
+		jr_ijw_msg_release(&msg);
+		goto out;
+	}
 	if (jr_ijw_check_rules(&msg, jr_date_from_ymd(2026, 11, 23), &f) ||
 	    jr_ijw_retour_write(&msg, &f, "R1", jr_date_from_ymd(2026, 11, 23), &answer))
 		abort();

@@ -297,6 +297,13 @@ call "iJw: a consulent sends no provider messages (403)" 403 - -b almelo.jar -H 
 call "iJw: the provider downloads its allocation messages (JW301), only its own" 200 \
 	".count >= 1 and ([.items[].xml | test(\"<jw301:Ontvanger>$PROVIDER_AGB<\")] | all) and (.skipped_why | test(\"toewijzing $ALLOCATION: \"))" \
 	-b prov.jar "$U/api/v1/ijw/allocations?since=2000-01-01"
+OURS=$(jq -r '.items[0].xml' body | sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' | head -1)
+OURS_MUNI=$(jq -r '.items[0].xml' body | sed -n 's|.*<jw301:Afzender>\([0-9]*\)</jw301:Afzender>.*|\1|p' | head -1)
+sed -e "s/@GEMEENTE@/$OURS_MUNI/; s/@AGB@/$PROVIDER_AGB/; s/@OURS@/$OURS/; s/@DAG@/$(date +%F)/g" \
+	-e "s/@ID@/http/; s|<!--CODES-->||" "$ROOT/tests/ijw/round/JW302.xml.in" >jw302.xml
+call "iJw: the provider's answer (JW302) acknowledges the JW301 it downloaded" 200 \
+	'.bericht == "JW302" and .accepted == true and .answer == null' \
+	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @jw302.xml "$U/api/v1/ijw/messages"
 call "iJw: a bad date is named (422)" 422 '.error.field == "since"' -b prov.jar "$U/api/v1/ijw/allocations?since=gisteren"
 BELEID=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')
 call "the regional figures for a policy maker" 200 '(.rows | length) >= 2 and .rows[-1].name == "regio" and .suppressed_below == 5 and ([.rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \

@@ -135,6 +135,36 @@ else
 	not_ok "JW301 out: the allocation, naming the request it honours" "$out"
 fi
 check "JW301 out validates against JW301.xsd" schema JW301 "$JW301"
+# the provider answers it (JW302): accepted; a second answer rejects it with 9332
+OURS=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$JW301" | head -1)
+answer302() { # answer302 ID CODES-XML
+	sed -e "s/@GEMEENTE@/$MUNI/; s/@AGB@/$AGB/; s/@OURS@/$OURS/; s/@DAG@/$TODAY/g; s/@ID@/$1/" \
+		-e "s|<!--CODES-->|$2|" "$HERE/round/JW302.xml.in"
+}
+answer302 1 "" >JW302.xml
+check "the provider's JW302 (test input) is valid by JW302.xsd" schema JW302 JW302.xml
+out=$(JR ijw import JW302.xml --out answers)
+if echo "$out" | jq -e '.accepted == true and .answer == null' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = acknowledged ]; then
+	ok "JW302 in: the JW301 is acknowledged"
+else
+	not_ok "JW302 in: the JW301 is acknowledged" "$out"
+fi
+answer302 2 "<jw302:RetourCodes><jw302:RetourCode>9332</jw302:RetourCode></jw302:RetourCodes>" >JW302-rejects.xml
+out=$(JR ijw import JW302-rejects.xml --out answers)
+if echo "$out" | jq -e 'any(.problems[]; .rule == "RETOUR" and .code == "9332")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status || ' ' || answer_codes FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = "rejected 9332" ]; then
+	ok "JW302 in: a rejection with its code is kept with the JW301"
+else
+	not_ok "JW302 in: a rejection with its code is kept with the JW301" "$out"
+fi
+sed "s/<ijw:Identificatie>$OURS</<ijw:Identificatie>JR9999999999</; s/ANT-1/ANT-3/" JW302.xml >JW302-unknown.xml
+out=$(JR ijw import JW302-unknown.xml --out answers 2>&1)
+if echo "$out" | jq -e '.accepted == false and .problems[0].rule == "ANTWOORD"' >/dev/null; then
+	ok "an answer to a message never sent is refused"
+else
+	not_ok "an answer to a message never sent is refused" "$out"
+fi
 
 # 4. care starts
 fill JW305 1 "$ALLOCATION" >JW305.xml
@@ -244,6 +274,17 @@ else
 	not_ok "JW319 out: the request refused, reason 3" "$out"
 fi
 check "JW319 out (afgewezen) validates against JW319.xsd" schema JW319 "$ANSWER"
+# the provider acknowledges the answer (JW320: the JW302 form with its own code)
+OURS=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$ANSWER" | head -1)
+answer302 20 "" | sed 's/jw302/jw320/g; s/>437</>489</' >JW320.xml
+check "the provider's JW320 (test input) is valid by JW320.xsd" schema JW320 JW320.xml
+out=$(JR ijw import JW320.xml --out answers)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND code = 'JW319' AND identification = '$OURS'")" = acknowledged ]; then
+	ok "JW320 in: the JW319 is acknowledged"
+else
+	not_ok "JW320 in: the JW319 is acknowledged" "$out"
+fi
 if ! err=$(JR ijw answer VOW-1 --provider "$AGB" --refuse 3 --out answers 2>&1) && echo "$err" | grep -q TR365; then
 	ok "a refused request is not answered again (TR365)"
 else
