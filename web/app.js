@@ -367,7 +367,65 @@ async function providerScreen() {
   });
   show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
-    pager(list.data));
+    pager(list.data), ijwSection());
+}
+
+const IJW_PLACES = { header: 'kop', message: 'bericht', client: 'cliënt', line: 'regel' };
+
+// A download link for a message's XML (a file the provider's own system can read).
+function xmlLink(name, xml) {
+  const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+  return h('a', { class: 'utrecht-link', href: url, download: name }, name);
+}
+
+// iJw for a provider without a system of its own: send a message (start, stop, request,
+// claim) as a file and get its answer; fetch the allocation messages (JW301) as files.
+function ijwSection() {
+  const out = h('div', { 'aria-live': 'polite' });
+  const send = h('form', { class: 'form-grid', novalidate: true },
+    field('ijw-bestand', 'iJw-bericht (XML)', h('input', { name: 'file', type: 'file', accept: '.xml,application/xml' }),
+      'JW305 (start), JW307 (stop), JW315 (verzoek om toewijzing), JW317 (verzoek om wijziging) of JW323 (declaratie).'),
+    h('div', {}, button('Bericht insturen')));
+  send.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const file = send.file.files[0];
+    if (!file) { out.replaceChildren(alertBox('error', 'Kies eerst een bestand.')); return; }
+    const res = await fetch('/api/v1/ijw/messages', {
+      method: 'POST', credentials: 'same-origin', body: await file.text(),
+      headers: { 'Content-Type': 'application/xml', 'X-CSRF-Token': me.csrf },
+    });
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
+    if (!data || (!res.ok && !data.problems)) { out.replaceChildren(alertBox('error', errorText({ status: res.status, data }))); return; }
+    const problems = (data.problems || []).map((x) => h('li', {},
+      `${x.rule}${x.code ? ` (${x.code})` : ''}${x.at ? `, ${IJW_PLACES[x.at] || x.at}${x.index ? ` ${x.index}` : ''}` : ''}${x.line ? `, regel ${x.line} in het bestand` : ''}: ${x.message}`));
+    out.replaceChildren(...[
+      alertBox(data.accepted ? 'ok' : 'error', data.accepted
+        ? `${data.bericht} is opgenomen${data.lines_rejected ? `; ${data.lines_rejected} van ${data.lines} regels afgewezen` : ''}.`
+        : `${data.bericht || 'Het bericht'} is afgewezen; er is niets van vastgelegd.`),
+      problems.length ? h('ul', { class: 'utrecht-unordered-list' }, problems) : null,
+      data.answer ? p('Antwoord: ', xmlLink(`${data.answer.bericht}.xml`, data.answer.xml)) : null,
+    ].filter(Boolean));
+  });
+  const since = new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10);
+  const fetchForm = h('form', { class: 'form-grid', novalidate: true },
+    field('ijw-sinds', 'Toewijzingen vanaf', h('input', { name: 'since', type: 'date', value: since })),
+    h('div', {}, button('Toewijzingsberichten ophalen')));
+  const list = h('div', { 'aria-live': 'polite' });
+  fetchForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('GET', `/api/v1/ijw/allocations?since=${encodeURIComponent(fetchForm.since.value)}`);
+    if (!r.ok) { list.replaceChildren(alertBox('error', errorText(r))); return; }
+    list.replaceChildren(...[
+      p(`${r.data.count} toewijzingsbericht(en) (JW301).`),
+      r.data.items.length ? h('ul', { class: 'utrecht-unordered-list' }, r.data.items.map((m) => h('li', {}, xmlLink(m.name, m.xml)))) : null,
+      r.data.skipped ? p(`Niet verstuurd: ${r.data.skipped_why}`) : null,
+    ].filter(Boolean));
+  });
+  return h('section', { class: 'stack', 'aria-labelledby': 'ijw-kop' },
+    h('h2', { class: 'utrecht-heading-2', id: 'ijw-kop' }, 'iJw-berichten'),
+    p('Zonder eigen berichtensysteem: stuur hier uw berichten in en haal de toewijzingsberichten op.'),
+    send, out, fetchForm, list);
 }
 
 const INVOLVED = { local_team: 'lokaal team', referrer: 'verwijzer', provider: 'zorgaanbieder', gi: 'gecertificeerde instelling' };

@@ -210,6 +210,18 @@ try {
   await mine().getByText('zorg gestopt op').waitFor();
   ok(true, 'the provider stops care with the outcome');
   await screen(page, '13-zorg-gestopt');
+  // without a system of its own, the provider fetches its allocation messages and sends one
+  await page.getByRole('button', { name: 'Toewijzingsberichten ophalen' }).click();
+  await page.getByText(/toewijzingsbericht\(en\) \(JW301\)/).waitFor();
+  ok(await page.getByRole('link', { name: /^JW301-.*\.xml$/ }).count() >= 1, 'the provider fetches its allocation messages (JW301)');
+  await page.getByLabel('iJw-bericht (XML)').setInputFiles({ name: 'kapot.xml', mimeType: 'application/xml', buffer: Buffer.from('<jw305:Bericht>') });
+  await page.getByRole('button', { name: 'Bericht insturen' }).click();
+  await page.getByText('is afgewezen; er is niets van vastgelegd').waitFor();
+  ok((await page.locator('section li').allTextContents()).some((t) => t.startsWith('XML')),
+    'a broken message is refused, saying why');
+  ok(!(await page.locator('section[aria-labelledby="ijw-kop"]').textContent()).includes('null'),
+    'the iJw section shows no empty values');
+  await screen(page, '14-ijw-berichten');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
