@@ -1232,10 +1232,12 @@ out:
 
 enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, const char *agb,
 			      const char *reference, bool investigating, const char *reason,
-			      const char *residence, jr_day today, struct jr_buf *out,
+			      const char *residence, jr_day today, jr_ijw_file_fn fn, void *ctx,
 			      const char **why)
 {
 	struct jr_ijw_answer ans = {0};
+	struct jr_buf out;
+	char name[64];
 	struct jr_ijw_message_rec rec = {0};
 	struct jr_provider provider;
 	char status[14], municipality[5];
@@ -1297,7 +1299,12 @@ enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, cons
 		snprintf(ans.antwoord, sizeof(ans.antwoord), "%s", investigating ? "2" : "1");
 		snprintf(ans.reden, sizeof(ans.reden), "%s", reason);
 		snprintf(ans.woonplaats, sizeof(ans.woonplaats), "%s", residence);
-		err = jr_ijw_answer_write(&ans, out);
+		jr_buf_init(&out, 1 << 16);
+		err = jr_ijw_answer_write(&ans, &out);
+		snprintf(name, sizeof(name), "JW319-%.12s.xml", ans.identificatie);
+		if (!err)
+			err = fn(ctx, name, jr_buf_str(&out), out.len);
+		jr_buf_release(&out);
 	}
 	if (outer) {
 		enum jr_err end = jr_store_part_end(s, !err);

@@ -67,19 +67,21 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const char *data, size_t len, jr_day today, const char *only_sender,
 			      struct jr_ijw_outcome *o);
 
+/* Called with each message an export or an answer writes: a file name ("JW301-<id>.xml") and
+ * the XML. An error undoes the sending of that message. */
+typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);
+
 /* JW319: the municipality answers the provider's request (JW315 or JW317) with this reference
  * without an allocation: refused with `reason` (WJ759; reason 8 names the municipality
  * responsible, `residence`), or under investigation (no reason; once, TR360). The request is
- * marked so; the answer is appended to `out`. JR_ERR_INPUT, JR_ERR_NOT_FOUND (no such request,
- * TR355) or JR_ERR_CONFLICT (allocated already, TR359; refused already, TR365; investigated
- * already, TR360) with *why in Dutch; nothing is then changed. */
+ * marked so and the answer handed to `fn`, in one transaction: if `fn` fails, nothing is
+ * marked. JR_ERR_INPUT, JR_ERR_NOT_FOUND (no such request, TR355) or JR_ERR_CONFLICT (allocated
+ * already, TR359; refused already, TR365; investigated already, TR360) with *why in Dutch;
+ * nothing is then changed. */
 enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, const char *agb,
 			      const char *reference, bool investigating, const char *reason,
-			      const char *residence, jr_day today, struct jr_buf *out,
+			      const char *residence, jr_day today, jr_ijw_file_fn fn, void *ctx,
 			      const char **why);
-
-/* Called with each message an export writes: a file name ("JW301-<id>.xml") and the XML. */
-typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);
 
 /* The JW301 messages for the allocations made on or after `since`: per child and provider one
  * message with all their current allocations (OP087), in the product and result regimes (the

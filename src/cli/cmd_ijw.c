@@ -571,16 +571,23 @@ struct export_ctx {
 	enum jr_err err;
 };
 
+/* Writes one message of an export or an answer to the directory, synced, and says so on a line
+ * of its own: {"file":…,"bericht":"JW301"} (the kind is the name's first five letters). */
 static enum jr_err export_file(void *ctx, const char *name, const char *xml, size_t len)
 {
 	struct export_ctx *e = ctx;
+	struct jr_buf line;
 	char path[4096];
 	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path));
 
-	if (!err) {
-		fputs("{\"file\":", stdout);
-		printf("\"%s\",\"bericht\":\"JW301\"}\n", path);
-	}
+	if (err)
+		return err;
+	jr_buf_init(&line, 8192);
+	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
+		err = jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name);
+	if (!err)
+		fputs(jr_buf_str(&line), stdout);
+	jr_buf_release(&line);
 	return err;
 }
 
@@ -632,14 +639,12 @@ static int answer(int argc, char **argv)
 					      "out", "date", NULL};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_buf xml;
-	const char *agb, *refuse, *residence, *investigating, *out, *why = NULL;
-	char name[64], path[4096];
+	struct export_ctx e;
+	const char *agb, *refuse, *residence, *investigating, *why = NULL;
 	jr_day today;
 	int status;
 	enum jr_err err;
 
-	jr_buf_init(&xml, 1 << 16);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
 	    (status = jr_args_date(&h, "date", jr_args_today(), &today)))
@@ -648,7 +653,7 @@ static int answer(int argc, char **argv)
 	refuse = jr_args_get(&h, "refuse");
 	residence = jr_args_get(&h, "residence");
 	investigating = jr_args_get(&h, "investigating");
-	out = jr_args_get(&h, "out");
+	e.dir = jr_args_get(&h, "out") ? jr_args_get(&h, "out") : ".";
 	if (!h.id || !agb || !refuse == !investigating ||
 	    (investigating && strcmp(investigating, "ja") != 0)) {
 		jr_cli_error("ijw answer: geef de referentie, --provider en --refuse REDEN of "
@@ -660,40 +665,17 @@ static int answer(int argc, char **argv)
 	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
 		goto out;
 	err = jr_app_ijw_answer(store, &actor, agb, h.id, investigating != NULL,
-				refuse ? refuse : "", residence ? residence : "", today, &xml, &why);
+				refuse ? refuse : "", residence ? residence : "", today, export_file,
+				&e, &why);
 	if (err) {
-		jr_cli_error("ijw answer: %s", why ? why : jr_err_name(err));
+		jr_cli_error("ijw answer: %s", why                 ? why
+					       : err == JR_ERR_IO ? "het antwoord kan niet in de map "
+								    "geschreven worden"
+								  : jr_err_name(err));
 		status = jr_err_exit_status(err);
-		goto out;
-	}
-	{
-		/* the identification is in the answer: its file is named by it */
-		const char *id = strstr(jr_buf_str(&xml), "<ijw:Identificatie>");
-		size_t n = 0;
-		id = id ? id + strlen("<ijw:Identificatie>") : "";
-		while (id[n] && id[n] != '<' && n < 12)
-			n++;
-		snprintf(name, sizeof(name), "JW319-%.*s.xml", (int)n, id);
-	}
-	if (write_file(out ? out : ".", name, jr_buf_str(&xml), xml.len, true, path, sizeof(path))) {
-		jr_cli_error("ijw answer: het antwoord kan niet in %s geschreven worden",
-			     out ? out : ".");
-		status = 1;
-		goto out;
-	}
-	fputs("{\"file\":", stdout);
-	{
-		struct jr_buf line;
-		jr_buf_init(&line, 8192);
-		if (!jr_buf_json_string(&line, path) &&
-		    !jr_buf_puts(&line, ",\"bericht\":\"JW319\",\"referentie\":") &&
-		    !jr_buf_json_string(&line, h.id) && !jr_buf_puts(&line, "}\n"))
-			fputs(jr_buf_str(&line), stdout);
-		jr_buf_release(&line);
 	}
 out:
 	jr_store_close(store);
-	jr_buf_release(&xml);
 	return status;
 }
 
