@@ -36,6 +36,8 @@ struct metrics {
 	atomic_ullong latency_us_sum;
 	atomic_ullong store_opens_failed;
 	atomic_ullong store_us_sum;   /* time inside the request's database transaction */
+	atomic_ullong store_us_max;   /* the longest such transaction since the start */
+	atomic_ullong lock_wait_us_sum; /* SQLite: time waiting for the one connection */
 	atomic_ullong store_count;
 	atomic_ullong store_failures; /* transactions that did not commit */
 };
@@ -177,6 +179,19 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	return 0;
 }
 
+/* A request's transaction of `us` microseconds, in the sum, the count and the longest. A stall
+ * of the database (a slow disk sync, say) shows as a long longest, and on SQLite in the time
+ * the other requests waited for the connection. */
+static void record_transaction(struct server *sv, unsigned long long us)
+{
+	unsigned long long max = atomic_load(&sv->m.store_us_max);
+
+	atomic_fetch_add(&sv->m.store_us_sum, us);
+	atomic_fetch_add(&sv->m.store_count, 1);
+	while (us > max && !atomic_compare_exchange_weak(&sv->m.store_us_max, &max, us))
+		;
+}
+
 static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connection *c)
 {
 	struct jr_http_request *r = &x->req;
@@ -225,8 +240,12 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	 * reads, commit together (one disk flush) or not at all. A GET only reads: its commit need
 	 * not wait for the disk (jr_store_set_durable). */
 	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
-	if (sv->sqlite)
+	if (sv->sqlite) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		pthread_mutex_lock(&sv->sqlite_writer);
+		atomic_fetch_add(&sv->m.lock_wait_us_sum,
+				 (unsigned long long)(seconds_since(&t0) * 1e6));
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((err = jr_store_set_durable(r->store, writes)) || (err = jr_store_bulk_begin(r->store))) {
 		if (sv->sqlite)
@@ -237,8 +256,7 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	if (!authenticate(r, c, route->need == JR_ROUTE_LOGIN))
 		route->handler(r);
 	err = jr_store_bulk_end(r->store, true);
-	atomic_fetch_add(&sv->m.store_us_sum, (unsigned long long)(seconds_since(&t0) * 1e6));
-	atomic_fetch_add(&sv->m.store_count, 1);
+	record_transaction(sv, (unsigned long long)(seconds_since(&t0) * 1e6));
 	if (err)
 		atomic_fetch_add(&sv->m.store_failures, 1);
 	if (sv->sqlite)
@@ -407,6 +425,19 @@ void jr_server_metrics(struct jr_buf *out)
 		      (size_t)(atomic_load(&sv->m.store_us_sum) % 1000000),
 		      (size_t)atomic_load(&sv->m.store_count),
 		      (size_t)atomic_load(&sv->m.store_failures));
+	jr_buf_printf(out,
+		      "# HELP jeugdroute_store_transaction_seconds_max The longest request "
+		      "transaction since the server started.\n"
+		      "# TYPE jeugdroute_store_transaction_seconds_max gauge\n"
+		      "jeugdroute_store_transaction_seconds_max %zu.%06zu\n"
+		      "# HELP jeugdroute_store_lock_wait_seconds_total Time requests waited for the "
+		      "database connection (SQLite, one writer at a time).\n"
+		      "# TYPE jeugdroute_store_lock_wait_seconds_total counter\n"
+		      "jeugdroute_store_lock_wait_seconds_total %zu.%06zu\n",
+		      (size_t)(atomic_load(&sv->m.store_us_max) / 1000000),
+		      (size_t)(atomic_load(&sv->m.store_us_max) % 1000000),
+		      (size_t)(atomic_load(&sv->m.lock_wait_us_sum) / 1000000),
+		      (size_t)(atomic_load(&sv->m.lock_wait_us_sum) % 1000000));
 }
 
 enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size_t errlen)

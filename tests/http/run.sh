@@ -101,7 +101,9 @@ call "healthz" 200 '.status == "ok" and .database == "ok"' "$U/healthz"
 call "metrics" 200 - "$U/metrics"
 if grep -q '^jeugdroute_http_requests_total{class="2xx"} [1-9]' body &&
 	grep -q 'jeugdroute_http_request_duration_seconds_bucket{le="+Inf"}' body &&
-	grep -q '^jeugdroute_store_transaction_seconds_count [1-9]' body; then
+	grep -q '^jeugdroute_store_transaction_seconds_count [1-9]' body &&
+	grep -q '^jeugdroute_store_transaction_seconds_max [0-9]' body &&
+	grep -q '^jeugdroute_store_lock_wait_seconds_total [0-9]' body; then
 	ok "metrics: Prometheus text with counters, a latency histogram and database timings"
 else
 	not_ok "metrics: Prometheus text" "$(head -20 body)"
@@ -469,7 +471,9 @@ if [ -x "$LOAD" ]; then
 	if line=$("$LOAD" 127.0.0.1 "$PORT" 256 20 /healthz); then
 		ok "${line#ok - }"
 	else
-		not_ok "load: 256 keep-alive connections" "$line"
+		# what the database did meanwhile: the longest transaction, the time spent waiting
+		not_ok "load: 256 keep-alive connections" "$line" \
+			"$(curl -s "$U/metrics" | grep -E '^jeugdroute_store_(transaction_seconds_max|lock_wait)')"
 	fi
 else
 	not_ok "load: $LOAD is missing (meson -Dtests=true)"
