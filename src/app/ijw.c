@@ -584,7 +584,9 @@ static enum jr_err see_contract(void *ctx, const struct jr_contract *c)
 }
 
 /* The most that may be claimed in one product period: the allocation's volume per day, week or
- * month over the period (weeks as calendar weeks touched, IV076), or its total. */
+ * month over the period, or its total. IV076 (inspanningsgericht; weekly frequencies occur only
+ * there): a week split over two months counts in full in each, as the weeks (Monday to Sunday)
+ * the period touches. */
 static int64_t period_allowance(const struct jr_ijw_allocation *al, const char *freq,
 				jr_day start, jr_day end)
 {
@@ -593,7 +595,7 @@ static int64_t period_allowance(const struct jr_ijw_allocation *al, const char *
 	if (strcmp(freq, "1") == 0)
 		return al->volume * days;
 	if (strcmp(freq, "2") == 0)
-		return al->volume * ((days + 6) / 7 + 1);
+		return al->volume * jr_date_weeks_touched(start, end);
 	return al->volume; /* per month, or the total */
 }
 

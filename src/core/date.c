@@ -126,3 +126,18 @@ jr_day jr_date_add_years(jr_day birth, int years)
 	}
 	return jr_date_from_ymd(y, m, d);
 }
+
+jr_day jr_date_monday(jr_day d)
+{
+	/* 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday = 0 */
+	int weekday = (int)(((int64_t)d + 3) % 7);
+
+	if (weekday < 0)
+		weekday += 7;
+	return d - weekday;
+}
+
+int jr_date_weeks_touched(jr_day start, jr_day end)
+{
+	return (int)((jr_date_monday(end) - jr_date_monday(start)) / 7) + 1;
+}

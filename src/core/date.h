@@ -36,4 +36,11 @@ int jr_date_age_years(jr_day birth, jr_day date);
 /* The date on which someone born on `birth` turns `years` (29 February -> 1 March). */
 jr_day jr_date_add_years(jr_day birth, int years);
 
+/* The Monday of the (ISO 8601) week that holds d. */
+jr_day jr_date_monday(jr_day d);
+
+/* How many weeks (Monday to Sunday) the period start..end (inclusive, start <= end) touches:
+ * 1 July to 31 July 2022 touches 5, 11 July to 31 July 3. */
+int jr_date_weeks_touched(jr_day start, jr_day end);
+
 #endif

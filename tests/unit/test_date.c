@@ -86,6 +86,26 @@ static void test_date_add_years(void **state)
 	assert_int_equal(jr_date_add_years(d("2008-02-29"), 16), d("2024-02-29"));
 }
 
+/* IV076's example: an allocation of 11 July to 4 September 2022, three hours a week, claimed by
+ * calendar month: July's product period touches 3 weeks, August's 5, September's (1 to 4) 1, the
+ * whole allocation 8. */
+static void test_date_weeks(void **state)
+{
+	jr_day jul11 = jr_date_from_ymd(2022, 7, 11), sep4 = jr_date_from_ymd(2022, 9, 4);
+
+	(void)state;
+	assert_int_equal(jr_date_monday(jul11), jul11);
+	assert_int_equal(jr_date_monday(sep4), jr_date_from_ymd(2022, 8, 29));
+	assert_int_equal(jr_date_monday(0), jr_date_from_ymd(1969, 12, 29));
+	assert_int_equal(jr_date_monday(-2), jr_date_from_ymd(1969, 12, 29));
+	assert_int_equal(jr_date_weeks_touched(jul11, jr_date_from_ymd(2022, 7, 31)), 3);
+	assert_int_equal(jr_date_weeks_touched(jr_date_from_ymd(2022, 8, 1),
+					       jr_date_from_ymd(2022, 8, 31)), 5);
+	assert_int_equal(jr_date_weeks_touched(jr_date_from_ymd(2022, 9, 1), sep4), 1);
+	assert_int_equal(jr_date_weeks_touched(jul11, sep4), 8);
+	assert_int_equal(jr_date_weeks_touched(sep4, sep4), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -95,6 +115,7 @@ int main(void)
 		cmocka_unit_test(test_date_length_is_respected),
 		cmocka_unit_test(test_date_age),
 		cmocka_unit_test(test_date_add_years),
+		cmocka_unit_test(test_date_weeks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
