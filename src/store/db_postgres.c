@@ -16,7 +16,8 @@
 #include "core/alloc.h"
 #include "store/db.h"
 
-#define PARAMS_MAX 32
+/* Parameters of one statement: the audit log writes up to 64 entries of 11 to one insert. */
+#define PARAMS_MAX 1024
 /* Named statements per connection; SQL beyond this runs unnamed, as before. */
 #define PREPARED_MAX 256
 

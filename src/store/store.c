@@ -50,6 +50,7 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 	diag->message[0] = '\0';
 	if (!s)
 		return JR_ERR_NOMEM;
+	jr_buf_init(&s->pending_text, (size_t)1 << 30);
 	err = jr_db_open(url, init, &s->db, msg);
 	if (err) {
 		snprintf(diag->message, sizeof(diag->message), "%s", msg);
@@ -101,6 +102,7 @@ void jr_store_close(struct jr_store *s)
 	if (!s)
 		return;
 	jr_db_close(s->db);
+	jr_store_audit_release(s);
 	jr_vault_wipe(&s->vault);
 	jr_free(s);
 }
@@ -270,7 +272,8 @@ enum jr_err jr_store_part_begin(struct jr_store *s)
 
 	if (!s->bulk || s->part)
 		return JR_ERR_INTERNAL;
-	if ((err = jr_db_exec(s->db, "SAVEPOINT jr_part")))
+	/* the entries of the parts before go in outside this part: undoing it keeps them */
+	if ((err = jr_store_audit_write_pending(s)) || (err = jr_db_exec(s->db, "SAVEPOINT jr_part")))
 		return err;
 	s->part = true;
 	s->part_was_failed = s->bulk_failed;
@@ -301,6 +304,7 @@ enum jr_err jr_store_part_end(struct jr_store *s, bool keep)
 	s->chain_loaded = s->part_chain_loaded;
 	s->chain_seq = s->part_chain_seq;
 	memcpy(s->chain_hash, s->part_chain_hash, sizeof(s->chain_hash));
+	jr_store_audit_drop_pending(s);
 	s->bulk_failed = s->part_was_failed || err != JR_OK;
 	return err ? err : failed && keep ? JR_ERR_REFUSED : JR_OK;
 }

@@ -88,14 +88,142 @@ out:
 	return err;
 }
 
+/* A pending entry: its numbers, and where its strings begin in pending_text (at, actor, role,
+ * action, object, origin, reason, hash, in that order). */
+struct jr_audit_pending {
+	int64_t seq, organisation_id, person_id;
+	size_t text;
+};
+
+#define PENDING_STRINGS 8
+/* Entries to one INSERT (11 parameters each; db_postgres.c binds up to 1024), and how many a
+ * bulk transaction keeps pending before it writes them. */
+#define ROWS_PER_INSERT 64
+#define PENDING_WRITE_AT 256
+
+/* The strings of pending entry p, in order. */
+static void pending_strings(const struct jr_store *s, const struct jr_audit_pending *p,
+			    const char *out[PENDING_STRINGS])
+{
+	const char *t = s->pending_text.data + p->text;
+
+	for (int i = 0; i < PENDING_STRINGS; i++) {
+		out[i] = t;
+		t += strlen(t) + 1;
+	}
+}
+
+/* Inserts pending entries [first, first + n) with one statement. */
+static enum jr_err insert_rows(struct jr_store *s, size_t first, size_t n)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_buf sql;
+	enum jr_err err;
+	bool row;
+
+	jr_buf_init(&sql, 64 * 1024);
+	TRY(jr_buf_puts(&sql, "INSERT INTO audit_log (seq, at, actor, role, organisation_id, action,"
+			      " person_id, object, origin, reason, hash) VALUES "));
+	for (size_t i = 0; i < n; i++) {
+		int k = (int)(11 * i);
+		TRY(jr_buf_printf(&sql,
+				  "%s($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)",
+				  i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7,
+				  k + 8, k + 9, k + 10, k + 11));
+	}
+	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
+	for (size_t i = 0; i < n; i++) {
+		const struct jr_audit_pending *p = &s->pending[first + i];
+		const char *t[PENDING_STRINGS]; /* at, actor, role, action, object, origin, reason,
+						 * hash */
+		int k = (int)(11 * i);
+		pending_strings(s, p, t);
+		TRY(jr_db_bind_int(st, k + 1, p->seq));
+		TRY(jr_db_bind_text(st, k + 2, t[0]));
+		TRY(jr_db_bind_text(st, k + 3, t[1]));
+		TRY(jr_db_bind_text(st, k + 4, t[2]));
+		TRY(p->organisation_id ? jr_db_bind_int(st, k + 5, p->organisation_id)
+				       : jr_db_bind_null(st, k + 5));
+		TRY(jr_db_bind_text(st, k + 6, t[3]));
+		TRY(p->person_id ? jr_db_bind_int(st, k + 7, p->person_id)
+				 : jr_db_bind_null(st, k + 7));
+		TRY(jr_db_bind_text(st, k + 8, t[4]));
+		TRY(jr_db_bind_text(st, k + 9, t[5]));
+		TRY(jr_db_bind_text(st, k + 10, t[6]));
+		TRY(jr_db_bind_text(st, k + 11, t[7]));
+	}
+	TRY(jr_db_step(st, &row));
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&sql);
+	return err;
+}
+
+enum jr_err jr_store_audit_write_pending(struct jr_store *s)
+{
+	enum jr_err err = JR_OK;
+
+	for (size_t at = 0; at < s->pending_count && !err; at += ROWS_PER_INSERT)
+		err = insert_rows(s, at, s->pending_count - at < ROWS_PER_INSERT
+						 ? s->pending_count - at
+						 : ROWS_PER_INSERT);
+	/* written or not, they are no longer pending: a failure fails the transaction */
+	jr_store_audit_drop_pending(s);
+	return err;
+}
+
+void jr_store_audit_drop_pending(struct jr_store *s)
+{
+	s->pending_count = 0;
+	jr_buf_reset(&s->pending_text);
+}
+
+void jr_store_audit_release(struct jr_store *s)
+{
+	jr_free(s->pending);
+	s->pending = NULL;
+	s->pending_count = s->pending_cap = 0;
+	jr_buf_release(&s->pending_text);
+}
+
+/* Keeps entry e with its hash for writing. */
+static enum jr_err pend(struct jr_store *s, const struct entry *e, const char *hash)
+{
+	const char *t[PENDING_STRINGS] = {e->at,     e->actor,  e->role,   e->action,
+					  e->object, e->origin, e->reason, hash};
+	size_t text = s->pending_text.len;
+	enum jr_err err = JR_OK;
+
+	if (s->pending_count == s->pending_cap) {
+		size_t cap = s->pending_cap ? 2 * s->pending_cap : 64;
+		struct jr_audit_pending *more = jr_realloc(s->pending, cap * sizeof(*more));
+		if (!more)
+			return JR_ERR_NOMEM;
+		s->pending = more;
+		s->pending_cap = cap;
+	}
+	for (int i = 0; i < PENDING_STRINGS && !err; i++)
+		err = jr_buf_append(&s->pending_text, t[i], strlen(t[i]) + 1);
+	if (err) {
+		s->pending_text.len = text; /* as it was */
+		if (s->pending_text.data)
+			s->pending_text.data[text] = '\0';
+		return err;
+	}
+	s->pending[s->pending_count++] = (struct jr_audit_pending){
+	    .seq = e->seq, .organisation_id = e->organisation_id, .person_id = e->person_id,
+	    .text = text};
+	return JR_OK;
+}
+
+/* An entry is chained at once and inserted with the others of its transaction: at once outside
+ * a bulk transaction; inside one, many to a statement (jr_store_audit_write_pending). */
 enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, const char *action,
 				  int64_t person_id, const char *object)
 {
-	struct jr_db_stmt *st = NULL;
 	char at[21], hash[65];
 	struct entry e;
 	enum jr_err err;
-	bool row;
 
 	if (!s->chain_loaded)
 		TRY(load_chain(s));
@@ -105,27 +233,12 @@ enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, 
 			   .action = action, .person_id = person_id, .object = object,
 			   .origin = a->origin, .reason = a->reason};
 	entry_hash(s->chain_hash, &e, hash);
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO audit_log (seq, at, actor, role, organisation_id, action,"
-			  " person_id, object, origin, reason, hash)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, e.seq));
-	TRY(jr_db_bind_text(st, 2, e.at));
-	TRY(jr_db_bind_text(st, 3, e.actor));
-	TRY(jr_db_bind_text(st, 4, e.role));
-	TRY(e.organisation_id ? jr_db_bind_int(st, 5, e.organisation_id) : jr_db_bind_null(st, 5));
-	TRY(jr_db_bind_text(st, 6, e.action));
-	TRY(person_id ? jr_db_bind_int(st, 7, person_id) : jr_db_bind_null(st, 7));
-	TRY(jr_db_bind_text(st, 8, e.object));
-	TRY(jr_db_bind_text(st, 9, e.origin));
-	TRY(jr_db_bind_text(st, 10, e.reason));
-	TRY(jr_db_bind_text(st, 11, hash));
-	TRY(jr_db_step(st, &row));
+	TRY(pend(s, &e, hash));
 	s->chain_seq = e.seq;
 	memcpy(s->chain_hash, hash, sizeof(hash));
+	if (!s->bulk || (!s->part && s->pending_count >= PENDING_WRITE_AT))
+		err = jr_store_audit_write_pending(s);
 out:
-	jr_db_finalize(st);
 	return err;
 }
 
@@ -143,6 +256,7 @@ enum jr_err jr_store_audit_flush(struct jr_store *s)
 
 	if (!s->chain_loaded)
 		return JR_OK;
+	TRY(jr_store_audit_write_pending(s));
 	TRY(jr_db_prepare(s->db, "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", &st));
 	TRY(jr_db_bind_int(st, 1, s->chain_seq));
 	TRY(jr_db_bind_text(st, 2, s->chain_hash));
@@ -155,6 +269,7 @@ out:
 void jr_store_audit_forget(struct jr_store *s)
 {
 	s->chain_loaded = false;
+	jr_store_audit_drop_pending(s);
 }
 
 /* The columns of an entry, in struct entry's order, then the stored hash. */
@@ -249,6 +364,7 @@ enum jr_err jr_store_audit_verify(struct jr_store *s, const struct jr_actor *a,
 
 	memset(v, 0, sizeof(*v));
 	TRY(jr_store_begin(s));
+	TRY(jr_store_audit_write_pending(s)); /* this transaction's entries too */
 	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM audit_log WHERE seq IS NULL", &st));
 	TRY(jr_db_step(st, &row));
 	unchained = row ? jr_db_col_int(st, 0) : 0;
@@ -324,6 +440,7 @@ enum jr_err jr_store_audit_of_person(struct jr_store *s, const struct jr_actor *
 	bool row;
 
 	TRY(jr_store_begin(s));
+	TRY(jr_store_audit_write_pending(s)); /* this transaction's entries too */
 	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", person_id));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT seq, at, actor, role, COALESCE(organisation_id, 0), action, object,"

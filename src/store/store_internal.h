@@ -3,6 +3,7 @@
 #ifndef JR_STORE_STORE_INTERNAL_H
 #define JR_STORE_STORE_INTERNAL_H
 
+#include "core/buf.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/vault.h"
@@ -24,6 +25,12 @@ struct jr_store {
 	bool chain_loaded;
 	int64_t chain_seq;
 	char chain_hash[65]; /* hex; "" before the first entry */
+	/* A bulk transaction's audit entries, chained but not yet inserted: they go in many rows to
+	 * a statement when there are enough, before a part begins, before the commit and before the
+	 * log is read (store_audit.c). */
+	struct jr_audit_pending *pending;
+	size_t pending_count, pending_cap;
+	struct jr_buf pending_text; /* each entry's strings, NUL-terminated, one after another */
 	jr_day record_day;   /* jr_store_set_record_day; 0 = the clock */
 	bool durable, durable_known; /* jr_store_set_durable, to skip setting it again */
 };
@@ -48,10 +55,18 @@ enum jr_err jr_store_audit(struct jr_store *s, const struct jr_actor *a, const c
 /* The same with the object acted on, e.g. "help_request:12" ("" for none). */
 enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, const char *action,
 				  int64_t person_id, const char *object);
-/* Writes the end of the audit chain back to audit_head when this transaction added entries;
- * called just before commit. jr_store_audit_forget drops it (after commit or rollback). */
+/* Writes the end of the audit chain back to audit_head when this transaction added entries,
+ * after the entries still pending; called just before commit. jr_store_audit_forget drops it
+ * and any pending entries (after commit or rollback). */
 enum jr_err jr_store_audit_flush(struct jr_store *s);
 void jr_store_audit_forget(struct jr_store *s);
+/* Inserts the pending entries of a bulk transaction (a no-op when there are none): before any
+ * read of audit_log, and before a part begins, so that undoing a part drops its own entries
+ * only (jr_store_audit_drop_pending). */
+enum jr_err jr_store_audit_write_pending(struct jr_store *s);
+void jr_store_audit_drop_pending(struct jr_store *s);
+/* Frees the buffer of pending entries (jr_store_close). */
+void jr_store_audit_release(struct jr_store *s);
 /* Chains the entries written before the log was a chain (schema v6), oldest first; on init. */
 enum jr_err jr_store_audit_chain_old(struct jr_store *s);
 
