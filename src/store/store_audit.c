@@ -5,7 +5,8 @@
  * last seq and hash: it lets a removed last entry show, and its row, updated by the first entry
  * of every transaction, orders concurrent writers (a row lock on PostgreSQL; SQLite has one
  * writer anyway). A transaction keeps the end of the chain in memory after that first entry and
- * writes it back to audit_head just before commit, so a bulk load pays one insert per entry. */
+ * writes it back to audit_head just before commit; inside a bulk transaction the entries are
+ * chained at once and inserted up to 64 to a statement (jr_store_audit_write_pending). */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
