@@ -1127,9 +1127,14 @@ static bool assigned_of(struct export *e, const struct jr_ijw_allocation *al,
 		snprintf(t->omvang.eenheid, sizeof(t->omvang.eenheid), "82");
 		snprintf(t->omvang.frequentie, sizeof(t->omvang.frequentie), "6");
 	}
-	/* IV097: the reference of the request this allocation honours; the request is answered */
-	if (al->referral_id && !jr_store_ijw_request_of_referral(e->s, al->referral_id, &req) &&
+	/* IV097: the reference of the request this allocation honours; the request is answered.
+	 * A changed allocation names the request for change (JW317) its change honoured. */
+	if (al->change_reason[0] && !jr_store_ijw_request_of_change(e->s, al->id, &req) &&
 	    req.reference[0]) {
+		snprintf(t->referentie, sizeof(t->referentie), "%s", req.reference);
+	} else if (al->referral_id &&
+		   !jr_store_ijw_request_of_referral(e->s, al->referral_id, &req) &&
+		   req.reference[0]) {
 		snprintf(t->referentie, sizeof(t->referentie), "%s", req.reference);
 		if (strcmp(req.status, "allocated") != 0 &&
 		    jr_store_ijw_request_allocated(e->s, req.id, al->id))

@@ -1,6 +1,6 @@
-/* cmd_care: `jeugdroute care referral|allocate|start|stop` — who referred, what was allocated to
- * which provider (checked against every allocation rule), and when care started and stopped with
- * its outcome. Answers in JSON. */
+/* cmd_care: `jeugdroute care referral|allocate|change|start|stop` — who referred, what was
+ * allocated to which provider (checked against every allocation rule), what was changed of it,
+ * and when care started and stopped with its outcome. Answers in JSON. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +21,8 @@ static const char usage[] =
 	"                                  [--result TEKST --intensity OB1-OB4]\n"
 	"                                  [--product-code CODE --volume N --unit EENHEID\n"
 	"                                   --frequency FREQUENTIE]\n"
+	"         jeugdroute care change TOEWIJZING --reason-code JZ002 [--end JJJJ-MM-DD]\n"
+	"                                  [--volume N]\n"
 	"         jeugdroute care measure KIND --kind ots|voogdij|jeugdreclassering|\n"
 	"                                  machtiging_gesloten --court-date JJJJ-MM-DD\n"
 	"                                  --start JJJJ-MM-DD [--end JJJJ-MM-DD] [--gi ORGANISATIE]\n"
@@ -37,6 +39,10 @@ static const char usage[] =
 	"           de gemeente, de brede analyse waar nodig, en wat het regime van de gemeente\n"
 	"           vraagt (resultaatgericht: resultaat en OB-niveau; productgericht: productcode en\n"
 	"           omvang; generiek: geen product en geen einddatum). Anders: geweigerd, met reden.\n"
+	"change     wijzigt de einddatum of het volume van een toewijzing, met de reden (iJw\n"
+	"           JZ002: 04 verlenging, 05 verkorting, 13 verwijderd, …); een verzoek om\n"
+	"           wijziging (JW317) van de aanbieder dat hierop wacht, is daarmee gehonoreerd.\n"
+	"           De volgende ijw export stuurt de toewijzing opnieuw (JW301, RedenWijziging).\n"
 	"measure    legt een maatregel van de rechter vast (gedwongen kader): daarna mag de GI\n"
 	"           verwijzen en vraagt alle zorg voor dit kind eerst een brede analyse.\n"
 	"start/stop begin en einde van de zorg; bij het einde de uitkomst (doelen bereikt, verder\n"
@@ -293,6 +299,48 @@ static int cmd_measure(struct jr_store *store, const struct jr_actor *actor, str
 	return 0;
 }
 
+static int cmd_change(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
+		      int64_t id)
+{
+	static const char *const allowed[] = {"reason-code", "end", "volume", NULL};
+	struct jr_allocation_change c = {0};
+	const char *reason = jr_args_get(h, "reason-code"), *why = NULL;
+	char day[JR_DATE_STRLEN];
+	int honoured = 0, status;
+	enum jr_err err;
+
+	if ((status = jr_args_only(h, "change", allowed)))
+		return status;
+	if (!reason || strlen(reason) != 2) {
+		jr_cli_error("care change: veld reason-code: geef de reden van wijziging (iJw JZ002, "
+			     "twee cijfers: 04 verlenging, 05 verkorting, …)");
+		return 2;
+	}
+	memcpy(c.reason, reason, 3);
+	c.has_end = jr_args_get(h, "end") != NULL;
+	c.has_volume = jr_args_get(h, "volume") != NULL;
+	if ((c.has_end && (status = jr_args_date(h, "end", 0, &c.end))) ||
+	    (c.has_volume && (status = int_opt(h, "volume", 1, 100000, true, &c.volume))))
+		return status;
+	err = jr_store_allocation_change(store, actor, id, &c, &honoured, &why);
+	if ((status = report(err, "change", why)))
+		return status;
+	printf("{\"allocation_id\":%lld,\"reason_code\":\"%s\",\"end\":", (long long)id,
+	       c.reason);
+	if (c.has_end) {
+		jr_date_format(c.end, day);
+		printf("\"%s\"", day);
+	} else {
+		fputs("null", stdout);
+	}
+	if (c.has_volume)
+		printf(",\"volume\":%d", c.volume);
+	else
+		fputs(",\"volume\":null", stdout);
+	printf(",\"requests_honoured\":%d}\n", honoured);
+	return 0;
+}
+
 static int cmd_start(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
 		     int64_t id)
 {
@@ -369,9 +417,9 @@ int jr_cmd_care(int argc, char **argv)
 			return 0;
 		}
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
-	    strcmp(sub, "stop") && strcmp(sub, "measure")) {
-		jr_cli_error("care: kies referral, allocate, measure, start of stop; zie jeugdroute "
-			     "care --help");
+	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change")) {
+		jr_cli_error("care: kies referral, allocate, change, measure, start of stop; zie "
+			     "jeugdroute care --help");
 		return 2;
 	}
 	jr_policy_set_init(&set);
@@ -397,6 +445,8 @@ int jr_cmd_care(int argc, char **argv)
 		status = cmd_allocate(store, &actor, &h, id, &set);
 	else if (strcmp(sub, "measure") == 0)
 		status = cmd_measure(store, &actor, &h, id);
+	else if (strcmp(sub, "change") == 0)
+		status = cmd_change(store, &actor, &h, id);
 	else if (strcmp(sub, "start") == 0)
 		status = cmd_start(store, &actor, &h, id);
 	else

@@ -356,6 +356,8 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_claim ON claim_lines (claim_id);"
 	 "CREATE INDEX claim_lines_allocation ON claim_lines (allocation_id);"
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
+	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
+	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -280,6 +280,25 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 				    const struct jr_policy *p, struct jr_allocation *al,
 				    bool municipal_decision, const char **why);
 
+/* A change of an allocation's end or extent, with its reason (iJw JZ002: 02 to 14; 01 is
+ * withdrawn, CS336), as the municipality decides it, often to honour a provider's request for
+ * change (JW317). What is not set stays. */
+struct jr_allocation_change {
+	char reason[3];
+	bool has_end;
+	jr_day end;
+	bool has_volume;
+	int volume;
+};
+/* Changes allocation `id` (with its history, audited) and marks the requests for change of it
+ * that wait for the municipality as honoured (*honoured: how many). The next `ijw export` sends
+ * it again, with its RedenWijziging. JR_ERR_NOT_FOUND; JR_ERR_REFUSED with *why when the change
+ * cannot be: nothing changes, the end before the start, reason 13 (verwijderd) without ending on
+ * the start day (CS335), a volume where the allocation has none. */
+enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				       const struct jr_allocation_change *c, int *honoured,
+				       const char **why);
+
 /* The portals' lists (store_portal.c). A referral as its referrer sees it: with the child and
  * where the help request stands, and whether an allocation followed. */
 struct jr_referral_row {
@@ -725,7 +744,8 @@ struct jr_ijw_allocation {
 	bool has_end;
 	jr_day end;
 	char change_reason[3];
-	jr_day decided;      /* created_at: Toewijzingsdatum */
+	jr_day decided;      /* Toewijzingsdatum: when made, or last changed (a JW301 with the
+			      * same ToewijzingNummer and a later date and time replaces one) */
 	char decided_at[9];  /* Toewijzingstijd */
 	int64_t referral_id;
 	int64_t help_request_id;
@@ -746,7 +766,7 @@ enum jr_err jr_store_ijw_allocations_current(struct jr_store *s, int64_t provide
 					     int64_t child_id, jr_day on,
 					     struct jr_ijw_allocation *out, size_t max, size_t *count);
 typedef enum jr_err (*jr_ijw_allocation_fn)(void *ctx, const struct jr_ijw_allocation *al);
-/* The allocations made on or after `since` (created_at), oldest first, for an export. */
+/* The allocations made or changed on or after `since`, oldest first, for an export. */
 enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,
 					   jr_ijw_allocation_fn fn, void *ctx);
 
@@ -808,6 +828,10 @@ enum jr_err jr_store_ijw_request_seen(struct jr_store *s, int64_t provider_id,
 /* The request an allocation honours (by its referral), if any: "" in reference otherwise. */
 enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referral_id,
 					     struct jr_ijw_request_rec *out);
+/* The request for change (JW317) an allocation's last change honoured, if any: "" in reference
+ * otherwise. */
+enum jr_err jr_store_ijw_request_of_change(struct jr_store *s, int64_t allocation_id,
+					   struct jr_ijw_request_rec *out);
 /* The state of this provider's request (all its rows) with this reference: *found, its status
  * (of the first row), the municipality of its help request and its child. */
 enum jr_err jr_store_ijw_request_state(struct jr_store *s, int64_t provider_id,

@@ -203,6 +203,110 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				       const struct jr_allocation_change *c, int *honoured,
+				       const char **why)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_buf before;
+	char end[JR_DATE_STRLEN], now[21], object[48];
+	jr_day start, old_end = 0;
+	bool row = false, had_end = false, had_volume;
+	int64_t child, old_volume;
+	int version, reason = 0;
+	enum jr_err err;
+
+	*why = NULL;
+	*honoured = 0;
+	jr_buf_init(&before, 4096);
+	if (strlen(c->reason) == 2 && c->reason[0] >= '0' && c->reason[0] <= '9' &&
+	    c->reason[1] >= '0' && c->reason[1] <= '9')
+		reason = (c->reason[0] - '0') * 10 + (c->reason[1] - '0');
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT al.start_date, COALESCE(al.end_date, ''), al.volume,"
+			  " COALESCE(al.change_reason, ''), al.version, h.child_id"
+			  " FROM allocations al JOIN help_requests h ON h.id = al.help_request_id"
+			  " WHERE al.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(jr_store_day_col(st, 0, &start, NULL));
+	TRY(jr_store_day_col(st, 1, &old_end, &had_end));
+	had_volume = !jr_db_col_null(st, 2);
+	old_volume = jr_db_col_int(st, 2);
+	version = (int)jr_db_col_int(st, 4);
+	child = jr_db_col_int(st, 5);
+	TRY(jr_buf_printf(&before,
+			  "{\"end_date\":\"%s\",\"volume\":%lld,\"change_reason\":\"%s\","
+			  "\"version\":%d}",
+			  jr_db_col_text(st, 1), (long long)old_volume, jr_db_col_text(st, 3), version));
+	jr_db_finalize(st);
+	st = NULL;
+	if (reason < 2 || reason > 14)
+		*why = "kies een reden van wijziging uit iJw JZ002: 02 tot en met 14 (01 vervalt)";
+	else if (!c->has_end && !c->has_volume)
+		*why = "geef een nieuwe einddatum of een nieuw volume";
+	else if (c->has_end && c->end < start)
+		*why = "de nieuwe einddatum ligt vóór de ingangsdatum van de toewijzing";
+	else if (reason == 13 && (!c->has_end || c->end != start))
+		*why = "reden 13 (verwijderd) kan alleen met een einddatum gelijk aan de "
+		       "ingangsdatum (iJw CS335)";
+	else if (c->has_volume && (!had_volume || c->volume <= 0))
+		*why = "deze toewijzing heeft geen volume om te wijzigen, of het nieuwe volume is "
+		       "niet groter dan 0";
+	else if ((!c->has_end || (had_end && c->end == old_end)) &&
+		 (!c->has_volume || c->volume == old_volume))
+		*why = "er verandert niets aan de toewijzing";
+	if (*why) {
+		err = JR_ERR_REFUSED;
+		goto out;
+	}
+	TRY(jr_store_history(s, a, "allocations", id, version, jr_buf_str(&before)));
+	jr_date_format(c->end, end);
+	jr_store_stamp(s, now);
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE allocations SET end_date = CASE WHEN $2 = 1 THEN $3 ELSE end_date"
+			  " END, volume = CASE WHEN $4 = 1 THEN $5 ELSE volume END,"
+			  " change_reason = $6, changed_at = $7, version = version + 1"
+			  " WHERE id = $1 AND version = $8",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_bind_int(st, 2, c->has_end));
+	TRY(jr_db_bind_text(st, 3, end));
+	TRY(jr_db_bind_int(st, 4, c->has_volume));
+	TRY(jr_db_bind_int(st, 5, c->volume));
+	TRY(jr_db_bind_text(st, 6, c->reason));
+	TRY(jr_db_bind_text(st, 7, now));
+	TRY(jr_db_bind_int(st, 8, version));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	/* the provider's requests to change it (JW317) that wait: honoured by this change */
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE ijw_requests SET status = 'allocated', allocation_id = $1"
+			  " WHERE change_of = $1 AND status IN ('open', 'investigating')"
+			  " RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		++*honoured;
+	}
+	snprintf(object, sizeof(object), "allocation:%lld:%s", (long long)id, c->reason);
+	TRY(jr_store_audit_object(s, a, "allocation.change", child, object));
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&before);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
 				    const struct jr_policy *p, struct jr_allocation *al,
 				    bool municipal_decision, const char **why)

@@ -180,7 +180,8 @@ out:
 	"SELECT al.id, al.provider_id, pr.agb, h.child_id, h.municipality, al.form, al.jz020,"     \
 	" al.regime, COALESCE(al.product_code, ''), COALESCE(al.intensity, 0),"                    \
 	" COALESCE(al.volume, 0), COALESCE(al.unit, ''), COALESCE(al.frequency, ''),"              \
-	" al.start_date, al.end_date, COALESCE(al.change_reason, ''), al.created_at,"              \
+	" al.start_date, al.end_date, COALESCE(al.change_reason, ''),"                             \
+	" COALESCE(al.changed_at, al.created_at),"                                                 \
 	" COALESCE(al.referral_id, 0), al.help_request_id"                                         \
 	" FROM allocations al JOIN providers pr ON pr.id = al.provider_id"                         \
 	" JOIN help_requests h ON h.id = al.help_request_id"
@@ -300,7 +301,10 @@ enum jr_err jr_store_ijw_allocations_since(struct jr_store *s, jr_day since,
 	bool row;
 
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, IJW_ALLOCATION " WHERE al.created_at >= $1 ORDER BY al.id", &st));
+	TRY(jr_db_prepare(s->db,
+			  IJW_ALLOCATION " WHERE al.created_at >= $1 OR al.changed_at >= $1"
+					 " ORDER BY al.id",
+			  &st));
 	TRY(bind_day(st, 1, since));
 	for (;;) {
 		TRY(jr_db_step(st, &row));
@@ -399,6 +403,31 @@ enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referra
 	if (row) {
 		out->id = jr_db_col_int(st, 0);
 		out->referral_id = referral_id;
+		snprintf(out->reference, sizeof(out->reference), "%s", jr_db_col_text(st, 1));
+		snprintf(out->status, sizeof(out->status), "%s", jr_db_col_text(st, 2));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_ijw_request_of_change(struct jr_store *s, int64_t allocation_id,
+					   struct jr_ijw_request_rec *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, reference, status FROM ijw_requests WHERE change_of = $1"
+			  " AND status = 'allocated' ORDER BY id DESC LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, allocation_id));
+	TRY(jr_db_step(st, &row));
+	if (row) {
+		out->id = jr_db_col_int(st, 0);
 		snprintf(out->reference, sizeof(out->reference), "%s", jr_db_col_text(st, 1));
 		snprintf(out->status, sizeof(out->status), "%s", jr_db_col_text(st, 2));
 	}

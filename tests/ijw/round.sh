@@ -3,7 +3,8 @@
 # (JW315) comes in; the municipality decides and allocates; the allocation goes out (JW301);
 # care starts (JW305); the provider claims two months, one inside the allocation and one before
 # it (JW323: accepted, one line rejected with TR307); care stops (JW307); the regional figures
-# show it. Every answer jeugdroute writes (JW301, JW306, JW308, JW316, JW325) is checked with
+# show it; a request for change (JW317) is refused (JW319), and one is honoured by a changed
+# allocation (JW301 again, with RedenWijziging). Every answer jeugdroute writes (JW301, JW306, JW308, JW316, JW325) is checked with
 # `xmllint --schema` against the official schemas; a message sent twice is refused (TR056) and
 # changes nothing.
 #   sh tests/ijw/round.sh BINARY     (prints TAP; skips when ../shared/reference/ijw is missing)
@@ -290,6 +291,37 @@ if ! err=$(JR ijw answer VOW-1 --provider "$AGB" --refuse 3 --out answers 2>&1) 
 else
 	not_ok "a refused request is not answered again (TR365)" "$err"
 fi
+# the provider asks again (VOW-3); the municipality honours the change (longer, three hours a
+# week): the next export sends the allocation again with RedenWijziging 04 and the request's
+# reference, and its Toewijzingsdatum and -tijd are those of the change
+fill JW317 3 "$ALLOCATION" >JW317-again.xml
+out=$(JR ijw import JW317-again.xml --out answers)
+if echo "$out" | jq -e '.accepted == true' >/dev/null; then ok "JW317 in again: a new request for change"; else not_ok "JW317 in again" "$out"; fi
+out=$(JR care change "$ALLOCATION" --reason-code 04 --end "$LATER_END" --volume 3 2>&1)
+if echo "$out" | jq -e '.requests_honoured == 1 and .volume == 3' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status || ':' || allocation_id FROM ijw_requests WHERE reference = 'VOW-3' AND change_of = $ALLOCATION")" = "allocated:$ALLOCATION" ] &&
+	[ "$(sqlite3 s.db "SELECT end_date || ' ' || volume || ' ' || change_reason || ' ' || version FROM allocations WHERE id = $ALLOCATION")" = "$LATER_END 3 04 2" ]; then
+	ok "the municipality changes the allocation, and the request for change is honoured"
+else
+	not_ok "the municipality changes the allocation, and the request for change is honoured" "$out"
+fi
+if ! err=$(JR care change "$ALLOCATION" --reason-code 13 --end "$LATER_END" 2>&1) && echo "$err" | grep -q CS335 &&
+	! err=$(JR care change "$ALLOCATION" --reason-code 01 --end "$END" 2>&1) && echo "$err" | grep -q JZ002 &&
+	! err=$(JR care change "$ALLOCATION" --reason-code 04 --end "$LATER_END" 2>&1) && echo "$err" | grep -q "verandert niets"; then
+	ok "a change is refused with its reason: 13 not ending on the start day (CS335), 01 (withdrawn), no change"
+else
+	not_ok "a change is refused with its reason" "$err"
+fi
+mkdir -p changed
+JR ijw export --since "$TODAY" --out changed >/dev/null 2>&1
+JW301C=$(grep -l ">$ALLOCATION</jw301:ToewijzingNummer>" changed/JW301-*.xml 2>/dev/null | head -1)
+if [ -n "$JW301C" ] && tr -d ' \n\t' <"$JW301C" | grep -q "<jw301:ToewijzingNummer>$ALLOCATION</jw301:ToewijzingNummer>.*<jw301:Einddatum>$LATER_END</jw301:Einddatum>.*<jw301:RedenWijziging>04</jw301:RedenWijziging>.*<ijw:Volume>3</ijw:Volume>" &&
+	grep -q "<jw301:ReferentieAanbieder>VOW-3<" "$JW301C"; then
+	ok "JW301 out again: the changed allocation, with RedenWijziging 04 and the request's reference"
+else
+	not_ok "JW301 out again: the changed allocation" "$(cat "$JW301C" 2>/dev/null | head -60)"
+fi
+check "the changed JW301 validates against JW301.xsd" schema JW301 "$JW301C"
 # a change of another provider's allocation, leaving out its own: TR351 and TR349, nothing kept
 fill JW317 2 "$OTHER" >JW317-other.xml
 before=$(sqlite3 s.db "SELECT COUNT(*) FROM ijw_requests")

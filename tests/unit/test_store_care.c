@@ -171,6 +171,63 @@ static void test_allocation_made(void **state)
 			 JR_OK);
 }
 
+/* A change of an allocation: its end, with a JZ002 reason and its history; what cannot be is
+ * refused with the reason, and changes nothing. */
+static void test_allocation_change(void **state)
+{
+	(void)state;
+	const char *why;
+	int honoured = -1;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 3);
+	struct jr_allocation_change c = {.reason = "05", .has_end = true, .end = D(2027, 3, 31)};
+	char sql[160];
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_OK);
+	assert_int_equal(honoured, 0);
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM allocations WHERE id = %lld AND end_date = '2027-03-31'"
+		 " AND change_reason = '05' AND version = 2 AND changed_at IS NOT NULL",
+		 (long long)al.id);
+	assert_int_equal(fx_count(sql), 1);
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'allocations'"
+		 " AND record_id = %lld",
+		 (long long)al.id);
+	assert_int_equal(fx_count(sql), 1);
+	/* refused, each with its reason */
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_ERR_REFUSED);
+	assert_non_null(strstr(why, "verandert niets"));
+	c = (struct jr_allocation_change){.reason = "01", .has_end = true, .end = D(2027, 1, 31)};
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_ERR_REFUSED);
+	assert_non_null(strstr(why, "JZ002"));
+	c = (struct jr_allocation_change){.reason = "05", .has_end = true, .end = D(2026, 11, 30)};
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_ERR_REFUSED);
+	assert_non_null(strstr(why, "vóór de ingangsdatum"));
+	c = (struct jr_allocation_change){.reason = "13", .has_end = true, .end = D(2027, 1, 31)};
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_ERR_REFUSED);
+	assert_non_null(strstr(why, "CS335"));
+	c = (struct jr_allocation_change){.reason = "04", .has_volume = true, .volume = 5};
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_ERR_REFUSED); /* the result regime has no volume */
+	assert_non_null(strstr(why, "geen volume"));
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, 99999, &c, &honoured, &why),
+			 JR_ERR_NOT_FOUND);
+	snprintf(sql, sizeof(sql), "SELECT version FROM allocations WHERE id = %lld",
+		 (long long)al.id);
+	assert_int_equal(fx_count(sql), 2);
+	/* withdrawn: ending on the day it starts (CS335) */
+	c = (struct jr_allocation_change){.reason = "13", .has_end = true, .end = al.start};
+	assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured, &why),
+			 JR_OK);
+	assert_int_equal(fx_count(sql), 3);
+}
+
 static void test_measure_makes_analysis_required(void **state)
 {
 	(void)state;
@@ -430,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_care_start_and_stop),
 		cmocka_unit_test(test_each_case_gathers_the_course),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_allocation_change),
 		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
