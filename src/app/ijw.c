@@ -769,6 +769,23 @@ static enum jr_err import_claim(struct import *im)
 	if (known)
 		return jr_ijw_finding_add(f, "TR333", "9333", JR_IJW_AT_CLASS, 0, 0,
 					  "dit declaratienummer is al eerder gebruikt");
+	/* TR318: the period is the month after the last one claimed, unless no care was
+	 * delivered in the months between (then it is the month care was delivered again) */
+	{
+		bool has_previous, delivered;
+		jr_day previous_end;
+		if ((err = jr_store_claim_previous(im->s, im->provider.id, m->header.ontvanger,
+						   m->claim.begin, &has_previous, &previous_end,
+						   &delivered)))
+			return err;
+		if (has_previous && (m->claim.begin <= previous_end || delivered))
+			return jr_ijw_finding_add(
+			    f, "TR318", "8214", JR_IJW_AT_CLASS, 0, 0,
+			    m->claim.begin <= previous_end
+				? "deze declaratieperiode is al gedeclareerd of ligt vóór de vorige"
+				: "de declaratieperiode volgt niet op de vorige, terwijl er tussendoor "
+				  "zorg is geleverd");
+	}
 	al = jr_calloc(m->line_count ? m->line_count : 1, sizeof(*al));
 	children = jr_calloc(m->client_count ? m->client_count : 1, sizeof(*children));
 	linked = jr_calloc(m->line_count ? m->line_count : 1, sizeof(*linked));

@@ -880,6 +880,12 @@ enum jr_err jr_store_claim_line_add(struct jr_store *s, const struct jr_actor *a
 /* Whether the provider used this claim number before (TR333). */
 enum jr_err jr_store_claim_known(struct jr_store *s, int64_t provider_id, const char *number,
 				 bool *known);
+/* TR318: the end of the provider's last claim period to this municipality before `begin`
+ * (*has_previous), and whether care of the provider for a child of the municipality ran on a
+ * day after it and before `begin` (*delivered_between). */
+enum jr_err jr_store_claim_previous(struct jr_store *s, int64_t provider_id,
+				    const char *municipality, jr_day begin, bool *has_previous,
+				    jr_day *previous_end, bool *delivered_between);
 /* What is on record for a line reference of this provider: *debit_accepted when an accepted
  * debit line has it (what a credit must refer to, TR323), *credited when a credit line refers
  * to it already (TR390), *used when any line has it (TR314). */

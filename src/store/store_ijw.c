@@ -612,6 +612,50 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_claim_previous(struct jr_store *s, int64_t provider_id,
+				    const char *municipality, jr_day begin, bool *has_previous,
+				    jr_day *previous_end, bool *delivered_between)
+{
+	struct jr_db_stmt *st = NULL;
+	jr_day after;
+	enum jr_err err;
+	bool row = false;
+
+	*has_previous = *delivered_between = false;
+	*previous_end = 0;
+	TRY(jr_store_begin(s));
+	/* the latest period, also one after `begin`: a claim out of its turn follows none */
+	TRY(jr_db_prepare(s->db,
+			  "SELECT MAX(c.period_end) FROM claims c"
+			  " JOIN ijw_messages m ON m.id = c.message_id"
+			  " WHERE c.provider_id = $1 AND m.receiver = $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_text(st, 2, municipality));
+	TRY(jr_db_step(st, &row));
+	if (row)
+		TRY(jr_store_day_col(st, 0, previous_end, has_previous));
+	jr_db_finalize(st);
+	st = NULL;
+	after = *previous_end + 1;
+	if (!*has_previous || after >= begin)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT 1 FROM deliveries d JOIN allocations al ON al.id = d.allocation_id"
+			  " JOIN help_requests h ON h.id = al.help_request_id"
+			  " WHERE al.provider_id = $1 AND h.municipality = $2 AND d.started_on < $4"
+			  " AND (d.stopped_on IS NULL OR d.stopped_on >= $3) LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, provider_id));
+	TRY(jr_db_bind_text(st, 2, municipality));
+	TRY(bind_day(st, 3, after));
+	TRY(bind_day(st, 4, begin));
+	TRY(jr_db_step(st, delivered_between));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_claim_reference(struct jr_store *s, int64_t provider_id,
 				     const char *reference, bool *used, bool *debit_accepted,
 				     bool *credited)

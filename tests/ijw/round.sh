@@ -86,9 +86,10 @@ NEW_START=$(date -d "$TODAY +1 day" +%F)
 NEW_END=$(date -d "$TODAY +3 month" +%F)
 fill() { # fill TEMPLATE ID [TOEWIJZING]
 	sed -e "s/@AGB@/$AGB/; s/@GEMEENTE@/$MUNI/; s/@ID@/$2/g; s/@BSN@/$BSN/g; s/@BIRTH@/$BIRTH/" \
-		-e "s/@DAG@/$TODAY/g; s/@CAT@/45/g; s/@CODE@/$CODE/g; s/@START@/$PM_START/g" \
+		-e "s/@DAG@/${CLAIM_DAG:-$TODAY}/g; s/@CAT@/45/g; s/@CODE@/$CODE/g; s/@START@/$PM_START/g" \
 		-e "s/@END@/$END/; s/@BEGIN@/$BEGIN/; s/@STOP@/$TODAY/; s/@VERWIJZER@/$GP/" \
-		-e "s/@TOEWIJZING@/${3:-0}/g; s/@MONTH_START@/$PM_START/; s/@MONTH_END@/$PM_END/" \
+		-e "s/@TOEWIJZING@/${3:-0}/g; s/@MONTH_START@/${CLAIM_START:-$PM_START}/" \
+		-e "s/@MONTH_END@/${CLAIM_END:-$PM_END}/" \
 		-e "s/@LINE1_START@/$PM_START/; s/@LINE1_END@/$PM_END/" \
 		-e "s/@LINE2_START@/$PPM_START/; s/@LINE2_END@/$PPM_END/" \
 		-e "s/@TARIFF@/$TARIFF/g; s/@AMOUNT@/$AMOUNT/g; s/@TOTAL@/$((2 * AMOUNT))/" \
@@ -199,6 +200,52 @@ if [ "$(sqlite3 s.db "SELECT status || ':' || codes FROM claim_lines ORDER BY id
 	ok "the claim is kept with its lines, each accepted or rejected"
 else
 	not_ok "the claim is kept with its lines" "$(sqlite3 s.db "SELECT status, codes FROM claim_lines")"
+fi
+
+# the same month claimed again (another claim number): out of turn (TR318, 8214), refused whole
+fill JW323 4 "$ALLOCATION" >JW323-again.xml
+before=$(sqlite3 s.db "SELECT COUNT(*) FROM claims")
+out=$(JR ijw import JW323-again.xml --out answers)
+ANSWER=$(echo "$out" | jq -r .answer)
+if echo "$out" | jq -e 'any(.problems[]; .rule == "TR318" and .code == "8214")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM claims")" = "$before" ] &&
+	grep -q "<jw325:RetourCode>8214</jw325:RetourCode>" "$ANSWER" &&
+	tr -d ' \n\t' <"$ANSWER" | grep -q "<jw325:TotaalToegekendBedrag><ijw:TotaalBedrag>0</ijw:TotaalBedrag>"; then
+	ok "a claim for a month claimed before is refused whole (TR318, 8214), granting 0"
+else
+	not_ok "a claim for a month claimed before is refused whole (TR318, 8214)" "$out"
+fi
+check "the refusal validates against JW325.xsd" schema JW325 "$ANSWER"
+# next month claimed (sent after it, as --date has it), skipping this one while care ran in it:
+# TR318 too
+CLAIM_START=$(date -d "$THIS +1 month" +%F)
+CLAIM_END=$(date -d "$THIS +2 month -1 day" +%F)
+CLAIM_DAG=$(date -d "$THIS +2 month" +%F)
+fill JW323 5 "$ALLOCATION" >JW323-gap.xml
+out=$(JR ijw import JW323-gap.xml --out answers --date "$CLAIM_DAG")
+CLAIM_START=
+CLAIM_END=
+CLAIM_DAG=
+if echo "$out" | jq -e 'any(.problems[]; .rule == "TR318" and .code == "8214")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM claims")" = "$before" ]; then
+	ok "a claim that skips a month with care in it is refused whole (TR318)"
+else
+	not_ok "a claim that skips a month with care in it is refused whole (TR318)" "$out"
+fi
+# this month, sent next month: it follows the last one claimed (no TR318), and is kept
+CLAIM_START=$THIS
+CLAIM_END=$(date -d "$THIS +1 month -1 day" +%F)
+CLAIM_DAG=$(date -d "$THIS +1 month" +%F)
+fill JW323 6 "$ALLOCATION" >JW323-next.xml
+out=$(JR ijw import JW323-next.xml --out answers --date "$CLAIM_DAG")
+CLAIM_START=
+CLAIM_END=
+CLAIM_DAG=
+if echo "$out" | jq -e '.valid == true and all(.problems[]; .rule != "TR318")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM claims")" = $((before + 1)) ]; then
+	ok "the claim of the month after the last one claimed follows it (no TR318) and is kept"
+else
+	not_ok "the claim of the month after the last one claimed follows it" "$out"
 fi
 
 # 6. care stops
