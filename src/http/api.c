@@ -34,6 +34,7 @@ const struct jr_route jr_api_routes[] = {
 	{"GET", "/api/v1/allocations", jr_api_allocations_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_ROUTE_LOGIN},
+	{"POST", "/api/v1/allocations/{id}/change", jr_api_allocation_change, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/providers", jr_api_providers_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/measures", jr_api_measures_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/signals", jr_api_signals, JR_ROUTE_LOGIN},

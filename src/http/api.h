@@ -66,6 +66,7 @@ int jr_api_allocation_add(struct jr_http_request *r);
 int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);
 int jr_api_care_stop(struct jr_http_request *r);
+int jr_api_allocation_change(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
 int jr_api_measures_list(struct jr_http_request *r);
 

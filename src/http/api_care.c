@@ -528,3 +528,66 @@ int jr_api_measures_list(struct jr_http_request *r)
 				      "de maatregelen staan op naam van een gecertificeerde instelling");
 	return jr_reply_page(r, fill_measures, r);
 }
+
+/* POST /api/v1/allocations/{id}/change: the municipality changes an allocation's end or volume,
+ * with its reason (iJw JZ002), for a child within the consulent's reach. */
+int jr_api_allocation_change(struct jr_http_request *r)
+{
+	static const char *const known[] = {"reason_code", "end", "volume", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_allocation_change c = {0};
+	struct jr_allocation_row a;
+	const char *why = NULL;
+	char day[JR_DATE_STRLEN];
+	int64_t volume;
+	int honoured = 0, status;
+	enum jr_err err;
+
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)))
+		goto out;
+	if ((err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], &a))) {
+		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze toewijzing bestaat niet"
+								     : NULL);
+		goto out;
+	}
+	if ((status = jr_api_person_scope(r, a.child_id)) ||
+	    (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_text(r, body, "reason_code", true, c.reason, sizeof(c.reason))) ||
+	    (status = jr_field_date(r, body, "end", false, 0, &c.end)) ||
+	    (status = jr_field_int(r, body, "volume", false, 1, 100000, 0, &volume)))
+		goto out;
+	c.has_end = c.end != 0;
+	c.has_volume = volume != 0;
+	c.volume = (int)volume;
+	/* Call first: `why` is filled by the call (argument order is unspecified). */
+	err = jr_store_allocation_change(r->store, &r->actor, r->ids[0], &c, &honoured, &why);
+	if (err == JR_ERR_REFUSED) {
+		status = jr_reply_error(r, 422, "refused", NULL, why ? why : "deze wijziging kan niet");
+		goto out;
+	}
+	if (err) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"allocation_id\":%lld,\"reason_code\":\"%s\",\"end\":",
+			    (long long)r->ids[0], c.reason);
+	if (!err && c.has_end) {
+		jr_date_format(c.end, day);
+		err = jr_buf_printf(&r->out, "\"%s\"", day);
+	} else if (!err) {
+		err = jr_buf_puts(&r->out, "null");
+	}
+	if (!err && c.has_volume)
+		err = jr_buf_printf(&r->out, ",\"volume\":%d", c.volume);
+	else if (!err)
+		err = jr_buf_puts(&r->out, ",\"volume\":null");
+	if (!err)
+		err = jr_buf_printf(&r->out, ",\"requests_honoured\":%d}\n", honoured);
+	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+out:
+	json_decref(body);
+	return status;
+}

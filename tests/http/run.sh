@@ -267,6 +267,23 @@ call "stopping with an unknown end reason is named" 422 '.error.field == "end_re
 call "the provider stops care with the outcome" 200 '.care.running == false and .care.stopped_on == "2027-02-01"' -b prov.jar -H "$JSON" \
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2027-02-01","goals_reached":"yes","continues_without_help":true,"satisfaction":8,"end_reason":"31"}' \
 	"$U/api/v1/allocations/$ALLOCATION/stop"
+# the municipality changes the allocation (longer, more hours), with its JZ002 reason
+call "the consulent changes the allocation: longer, three hours a week" 200 \
+	'.reason_code == "04" and .end == "2027-06-30" and .volume == 3 and .requests_honoured == 0' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"reason_code":"04","end":"2027-06-30","volume":3}' \
+	"$U/api/v1/allocations/$ALLOCATION/change"
+call "a change that changes nothing is refused with the reason (422)" 422 '.error.code == "refused" and (.error.message | test("verandert niets"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"reason_code":"04","end":"2027-06-30"}' \
+	"$U/api/v1/allocations/$ALLOCATION/change"
+call "a change without its reason is named (422)" 422 '.error.field == "reason_code"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"end":"2027-07-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
+call "the provider may not change an allocation (403)" 403 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
+	-d '{"reason_code":"05","end":"2027-03-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
+if [ "$(sqlite3 s.db "SELECT end_date || ' ' || volume || ' ' || change_reason || ' ' || version FROM allocations WHERE id = $ALLOCATION")" = "2027-06-30 3 04 2" ]; then
+	ok "the change is kept once, with its reason and a new version"
+else
+	not_ok "the change is kept once" "$(sqlite3 s.db "SELECT end_date, volume, change_reason, version FROM allocations WHERE id = $ALLOCATION")"
+fi
 OTHER_ALLOCATION=$(sqlite3 s.db "SELECT a.id FROM allocations a JOIN providers p ON p.id = a.provider_id WHERE p.agb <> '$PROVIDER_AGB' LIMIT 1")
 call "another provider's allocation: 403" 403 '.error.code == "forbidden"' -b prov.jar -H "$JSON" \
 	-H "X-CSRF-Token: $P_CSRF" -d '{"on":"2026-12-02"}' "$U/api/v1/allocations/$OTHER_ALLOCATION/start"
@@ -363,8 +380,12 @@ call "the signals of one's municipality" 200 '.municipality == "0141" and ([.sig
 
 call "login: consulent of Hengelo" 200 - -c hengelo.jar -H "$JSON" \
 	-d '{"username":"c.hengelo","password":"hengelo-wachtwoord"}' "$U/api/v1/login"
+H_CSRF=$(jq -r .csrf body)
 call "my families: none for a consulent who coordinates none" 200 '.total == 0 and .items == []' \
 	-b hengelo.jar "$U/api/v1/households"
+call "another municipality's allocation may not be changed (403)" 403 '.error.code == "forbidden"' -b hengelo.jar \
+	-H "$JSON" -H "X-CSRF-Token: $H_CSRF" -d '{"reason_code":"05","end":"2027-03-31"}' \
+	"$U/api/v1/allocations/$ALLOCATION/change"
 call "another municipality's child: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
 	"$U/api/v1/persons/$ALMELO_CHILD"
 call "another municipality's family page: 403" 403 '.error.code == "forbidden"' -b hengelo.jar \
@@ -423,7 +444,7 @@ matrix() {
 		"GET /api/v1/households" "GET /api/v1/measures" "GET /api/v1/ijw/allocations" \
 		"POST /api/v1/route" "POST /api/v1/help-requests" "POST /api/v1/referrals" \
 		"POST /api/v1/providers/$PROVIDER/status" "POST /api/v1/users" \
-		"POST /api/v1/ijw/messages"; do
+		"POST /api/v1/ijw/messages" "POST /api/v1/allocations/$ALLOCATION/change"; do
 		i=$((i + 1))
 		want=$(echo "$expect" | tr -s ' ' | cut -d' ' -f$i)
 		method=${endpoint%% *}
@@ -441,23 +462,23 @@ matrix() {
 	done
 	if [ -z "$wrong" ]; then ok "role matrix: $role"; else not_ok "role matrix: $role" "$wrong"; fi
 }
-#                                                     persons (own, other) ×4  lists…                 writes
+#                                                     persons (own, other) ×4  lists…                 writes, change
 matrix consulent c.almelo almelo-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F
+	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F  A
 matrix "consulent (other municipality)" c.hengelo hengelo-wachtwoord "$HENGELO_CHILD" "$ALMELO_CHILD" \
-	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F
+	A F A F A F A F  A A F F A F F F A  A F F  A A F F F F  F
 matrix verwijzer huisarts huisarts-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F A F F F F F A  A F F  A F A F F F
+	A F A F A F A F  F F A F F F F F A  A F F  A F A F F F  F
 matrix gi gi.werker gi-wachtwoord-123 "$GI_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F F A F F F A  A A F  A A F F F F
+	A F A F A F A F  F F F F A F F F A  A A F  A A F F F F  F
 matrix provider aanbieder aanbieder-wachtwoord "$REF_CHILD" "$NOBODYS_CHILD" \
-	A F A F A F A F  F F F A F F F F A  A F A  F F F F F A
+	A F A F A F A F  F F F A F F F F A  A F A  F F F F F A  F
 matrix contract_manager contract contract-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F A A F F F  F F F  F F F A F F
+	F F F F F F F F  F F F F A A F F F  F F F  F F F A F F  F
 matrix policy beleid beleid-wachtwoord "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F A F F F  F F F  F F F F F F
+	F F F F F F F F  F F F F F A F F F  F F F  F F F F F F  F
 matrix admin admin "$JEUGDROUTE_ADMIN_PASSWORD" "$ALMELO_CHILD" "$HENGELO_CHILD" \
-	F F F F F F F F  F F F F F F A A F  F F F  F F F F A F
+	F F F F F F F F  F F F F F F A A F  F F F  F F F F A F  F
 
 GI_SESSION=$(session gi.werker gi-wachtwoord-123)
 call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \
