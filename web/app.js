@@ -665,12 +665,12 @@ function timelineList(events) {
     e.kind === 'allocation' || e.kind === 'referral' ? ` (vorm ${e.number})` : '')));
 }
 
-async function helpRequestScreen(id) {
+async function helpRequestScreen(id, notice) {
   const r = await api('GET', `/api/v1/help-requests/${id}`);
   if (!r.ok) { show('Hulpvraag', alertBox('error', errorText(r))); return; }
   const hr = r.data;
   const tl = await api('GET', `/api/v1/persons/${hr.child_id}/timeline`);
-  const msg = h('div', { 'aria-live': 'polite' });
+  const msg = h('div', { 'aria-live': 'polite' }, notice ? alertBox('ok', notice) : null);
   const sections = [msg,
     h('dl', { class: 'utrecht-data-list' },
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Vraag'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.question)),
@@ -685,6 +685,10 @@ async function helpRequestScreen(id) {
   if (hr.state === 'planned' || hr.state === 'in_care') {
     const referrals = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
     sections.push(await allocationForm(id, referrals, reload, fail));
+    const allocations = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'allocation' && e.help_request_id === hr.id);
+    if (allocations.length && me.role === 'consulent') {
+      sections.push(allocationChangeForm(allocations, (text) => helpRequestScreen(id, text), fail));
+    }
   }
   const next = NEXT[hr.state];
   if (next && me.role === 'consulent') {
@@ -735,6 +739,35 @@ async function allocationForm(id, referrals, done, fail) {
     done();
   });
   return h('section', {}, heading(2, 'Toewijzen'), form);
+}
+
+// A change of an allocation by the municipality: another end date or volume, with its reason
+// (iJw JZ002). The provider gets the allocation again (JW301); a request for change of it that
+// waits is honoured by it.
+const CHANGE_REASONS = [
+  ['04', '04 — herbeoordeling: verlenging'], ['05', '05 — herbeoordeling: verkorting'],
+  ['03', '03 — contractwijziging'], ['08', '08 — wijziging leveringsvorm'],
+  ['12', '12 — op verzoek van de aanbieder'], ['14', '14 — administratieve correctie'],
+  ['13', '13 — verwijderd (einddatum gelijk aan de begindatum)']];
+
+function allocationChangeForm(allocations, done, fail) {
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('wijzig-toewijzing', 'Toewijzing', select(allocations.map((e) => [String(e.object_id), `${e.text}, vorm ${e.number}, vanaf ${e.day}`]), { name: 'allocation' })),
+    field('wijzig-reden', 'Reden van wijziging', select(CHANGE_REASONS, { name: 'reason' })),
+    field('wijzig-einde', 'Nieuwe einddatum', h('input', { name: 'end', type: 'date' })),
+    field('wijzig-omvang', 'Nieuw volume', h('input', { name: 'volume', inputmode: 'numeric' }), 'Leeg laten als het volume blijft.'),
+    h('div', {}, button('Toewijzing wijzigen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { reason_code: form.reason.value };
+    if (form.end.value) body.end = form.end.value;
+    if (form.volume.value) body.volume = Number(form.volume.value);
+    const r = await api('POST', `/api/v1/allocations/${form.allocation.value}/change`, body);
+    if (!r.ok) { fail(r); return; }
+    const honoured = r.data.requests_honoured ? ` Het verzoek om wijziging van de aanbieder is daarmee gehonoreerd.` : '';
+    done(`De toewijzing is gewijzigd${r.data.end ? `: einddatum ${r.data.end}` : ''}${r.data.volume ? `, volume ${r.data.volume}` : ''}. De aanbieder krijgt haar opnieuw bij de volgende iJw-uitwisseling.${honoured}`);
+  });
+  return h('section', {}, heading(2, 'Toewijzing wijzigen'), form);
 }
 
 function analysisForm(id, done, fail) {

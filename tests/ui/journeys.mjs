@@ -152,6 +152,14 @@ try {
   ok(true, 'the consulent allocates care; the timeline shows the allocation');
   await screen(page, '08-toegewezen');
 
+  // …and changes it: a later end, with the reason (iJw JZ002)
+  await page.getByLabel('Reden van wijziging').selectOption('04');
+  await page.getByLabel('Nieuwe einddatum').fill('2027-06-30');
+  await page.getByRole('button', { name: 'Toewijzing wijzigen' }).click();
+  await page.getByText(/De toewijzing is gewijzigd: einddatum 2027-06-30/).waitFor();
+  ok(true, 'the consulent changes the allocation (a later end, reason 04) and is told so');
+  await screen(page, '08b-toewijzing-gewijzigd');
+
   const family = page.getByRole('link', { name: 'Naar de pagina van het gezin' });
   if (await family.count()) {
     await family.click();
