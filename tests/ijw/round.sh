@@ -392,6 +392,27 @@ if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 else
 	not_ok "generic regime: a start without ToewijzingNummer is tied by category and date" "$out"
 fi
+# 11. what the records allow but a provider's system would refuse is not sent: two allocations
+# of one product to one provider whose periods overlap (TR302); the export says why
+O_CHILD=$(JR person add --bsn 100000046 --given-names Daan --family-name Overlap --birth-date 2014-02-03 \
+	--municipality $MUNI --street Grotestraat --house-number 8 --postcode 7607AB --place Almelo | jq .id)
+O_HR=$(JR help-request add --child "$O_CHILD" --raised-by gp --question "Driftbuien thuis." | jq .id)
+JR help-request analysis "$O_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
+	--participants "ouders" --made-on "$PPM_START" >/dev/null
+O_REF=$(JR care referral "$O_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
+	--referred-on "$PPM_START" | jq .id)
+O_AL1=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$PM_START" --end "$END" \
+	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
+O_AL2=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$BEGIN" --end "$END" \
+	--product-code "$CODE" --volume 1 --unit uur --frequency "per week" | jq .id)
+mkdir -p overlap
+err=$(JR ijw export --since "$TODAY" --out overlap 2>&1 >/dev/null)
+if echo "$err" | grep -q "TR302" && ! grep -qs ">$O_AL1</jw301:ToewijzingNummer>" overlap/*.xml &&
+	"$BIN" ijw validate overlap/*.xml >/dev/null 2>&1; then
+	ok "two overlapping allocations of one product are not sent (TR302); what is sent passes every rule"
+else
+	not_ok "two overlapping allocations of one product are not sent (TR302)" "allocations $O_AL1 $O_AL2" "$err"
+fi
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
 echo "1..$n"

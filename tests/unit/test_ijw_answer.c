@@ -502,6 +502,71 @@ static void test_answer_reply(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The JW301 jeugdroute writes passes every rule its receiver checks (a round trip through the
+ * structural check, the reader and the rules); what the records allow but a receiver would
+ * refuse (TR302, CS338, TR134) is not written, naming the rule. */
+static void test_allocation_self_check(void **state)
+{
+	(void)state;
+	struct jr_person child = {.bsn = "123456782", .given_names = "Sem Jan",
+				  .family_name = "van der Berg", .sex = '1'};
+	struct jr_ijw_assigned products[2] = {
+		{.toewijzing_nummer = 7, .has_product = true,
+		 .product = {.categorie = "45", .code = "45A01"}, .toewijzingstijd = "10:00:00",
+		 .has_end = true, .has_omvang = true,
+		 .omvang = {.volume = 2, .eenheid = "04", .frequentie = "2"}},
+		{.toewijzing_nummer = 8, .has_product = true, .product = {.categorie = "45"},
+		 .toewijzingstijd = "10:01:00"},
+	};
+	struct jr_ijw_allocation_msg m = {.gemeente = "0141", .aanbieder = "12345678",
+					  .identificatie = "JR1", .client = &child,
+					  .products = products, .product_count = 2};
+	struct jr_ijw_msg msg = {0};
+	struct jr_ijw_findings f = {0};
+	struct jr_buf out;
+	xmlDoc *doc = NULL;
+	const char *why = NULL;
+
+	child.birth_date = jr_date_from_ymd(2014, 5, 6);
+	child.address = (struct jr_address){.street = "Kerkstraat", .house_number = 3,
+					    .postcode = "7607AB", .place = "Almelo"};
+	m.dagtekening = jr_date_from_ymd(2026, 11, 2);
+	products[0].toewijzingsdatum = products[1].toewijzingsdatum = jr_date_from_ymd(2026, 10, 1);
+	products[0].ingangsdatum = jr_date_from_ymd(2026, 10, 1);
+	products[0].einddatum = jr_date_from_ymd(2027, 3, 31);
+	/* the category alone, after the product with its code ends: no overlap */
+	products[1].ingangsdatum = jr_date_from_ymd(2027, 4, 1);
+	jr_buf_init(&out, 1 << 20);
+	assert_int_equal(jr_ijw_allocation_write(&m, &out, &why), JR_OK);
+	assert_null(why);
+	assert_int_equal(read_own(out.data, out.len, JR_IJW_JW301, &doc, &msg), 0);
+	assert_int_equal(jr_ijw_check_rules(&msg, m.dagtekening, &f), JR_OK);
+	assert_int_equal(f.count, 0);
+	jr_ijw_findings_release(&f);
+	jr_ijw_msg_release(&msg);
+	xmlFreeDoc(doc);
+
+	/* TR302: the category alone overlaps the product of that category */
+	jr_buf_reset(&out);
+	products[1].ingangsdatum = jr_date_from_ymd(2027, 3, 1);
+	assert_int_equal(jr_ijw_allocation_write(&m, &out, &why), JR_ERR_INPUT);
+	assert_non_null(strstr(why, "TR302"));
+	assert_int_equal(out.len, 0);
+	products[1].ingangsdatum = jr_date_from_ymd(2027, 4, 1);
+	/* CS338: whole days per day */
+	snprintf(products[0].omvang.eenheid, sizeof(products[0].omvang.eenheid), "14");
+	snprintf(products[0].omvang.frequentie, sizeof(products[0].omvang.frequentie), "1");
+	assert_int_equal(jr_ijw_allocation_write(&m, &out, &why), JR_ERR_INPUT);
+	assert_non_null(strstr(why, "CS338"));
+	snprintf(products[0].omvang.frequentie, sizeof(products[0].omvang.frequentie), "2");
+	/* TR134: recorded after the message's date */
+	m.dagtekening = jr_date_from_ymd(2026, 9, 30);
+	assert_int_equal(jr_ijw_allocation_write(&m, &out, &why), JR_ERR_INPUT);
+	assert_non_null(strstr(why, "TR134"));
+	assert_int_equal(out.len, 0);
+	jr_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -514,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_read_allocation),
 		cmocka_unit_test(test_answer_allocation),
 		cmocka_unit_test(test_answer_reply),
+		cmocka_unit_test(test_allocation_self_check),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
