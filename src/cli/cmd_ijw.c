@@ -1,7 +1,9 @@
-/* cmd_ijw: `jeugdroute ijw validate|import|export` — iJw 3.2 messages on the command line:
- * validate checks messages (structure and the rules within them) and prints one JSON verdict per
- * file; import takes messages into the records and writes the answers; export writes the
- * allocation messages (JW301). The checks and the records' side are app/ijw.c. */
+/* cmd_ijw: `jeugdroute ijw validate|import|export|answer` — iJw 3.2 messages on the command
+ * line: validate checks messages (structure and the rules within them) and prints one JSON
+ * verdict per file, with --antwoord also writing the return message their receiver sends
+ * (JW302 to a JW301, JW320 to a JW319, …); import takes messages into the records and writes
+ * the answers; export writes the allocation messages (JW301); answer writes a JW319. The checks
+ * and the records' side are app/ijw.c. */
 #define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
