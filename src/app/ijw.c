@@ -1164,6 +1164,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	struct export e = {.s = s, .a = a, .set = set, .today = today,
 			   .provider_agb = provider_agb};
 	struct jr_ijw_assigned *products = NULL;
+	struct jr_ijw_allocation *current = NULL;
 	struct jr_buf xml;
 	bool outer = jr_store_in_bulk(s);
 	enum jr_err err;
@@ -1172,7 +1173,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	jr_buf_init(&xml, 1 << 24);
 	if ((err = jr_store_ijw_allocations_since(s, since, gather, &e)))
 		goto out;
-	if (e.count && !(products = jr_calloc(e.count, sizeof(*products)))) {
+	if (e.count && (!(products = jr_calloc(e.count + CURRENT_MAX, sizeof(*products))) ||
+			!(current = jr_calloc(CURRENT_MAX, sizeof(*current))))) {
 		err = JR_ERR_NOMEM;
 		goto out;
 	}
@@ -1182,7 +1184,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 		struct jr_ijw_message_rec rec = {0};
 		struct jr_person child;
 		const char *reason = NULL;
-		size_t n = 0;
+		size_t n = 0, nc = 0;
 		char name[64];
 		bool done = false;
 		/* one message per child and provider: this one's allocations, once */
@@ -1196,7 +1198,21 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			    e.list[k].provider_id == first->provider_id &&
 			    assigned_of(&e, &e.list[k], &products[n], &reason))
 				n++;
-		if ((err = e.err))
+		/* OP087: the message holds all the provider's allocations for this child that are
+		 * current on its date, also those made before `since` */
+		if (!reason && !(err = e.err))
+			err = jr_store_ijw_allocations_current(s, first->provider_id, first->child_id,
+							       today, current, CURRENT_MAX, &nc);
+		if (!err && nc == CURRENT_MAX)
+			reason = "meer actuele toewijzingen dan één bericht hier kan bevatten";
+		for (size_t c = 0; !err && !reason && c < nc; c++) {
+			bool listed = strcmp(current[c].regime, "generic") == 0;
+			for (size_t k = i; k < e.count && !listed; k++)
+				listed = e.list[k].id == current[c].id;
+			if (!listed && assigned_of(&e, &current[c], &products[n], &reason))
+				n++;
+		}
+		if (err || (err = e.err))
 			break;
 		if ((err = jr_store_person_get(s, a, first->child_id, &child)))
 			break;
@@ -1245,6 +1261,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	}
 out:
 	jr_free(products);
+	jr_free(current);
 	jr_free(e.list);
 	jr_buf_release(&xml);
 	return err;

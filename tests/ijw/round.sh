@@ -413,6 +413,30 @@ if echo "$err" | grep -q "TR302" && ! grep -qs ">$O_AL1</jw301:ToewijzingNummer>
 else
 	not_ok "two overlapping allocations of one product are not sent (TR302)" "allocations $O_AL1 $O_AL2" "$err"
 fi
+# 12. OP087: an allocation goes out with all the provider's current allocations for the child,
+# also one made before --since (here made, as it were, two months ago)
+N_CHILD=$(JR person add --bsn 100000058 --given-names Fenna --family-name Vervolg --birth-date 2013-06-07 \
+	--municipality $MUNI --street Grotestraat --house-number 10 --postcode 7607AB --place Almelo | jq .id)
+N_HR=$(JR help-request add --child "$N_CHILD" --raised-by gp --question "Angstig op school." | jq .id)
+JR help-request analysis "$N_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
+	--participants "ouders" --made-on "$PPM_START" >/dev/null
+N_REF=$(JR care referral "$N_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
+	--referred-on "$PPM_START" | jq .id)
+N_AL1=$(JR care allocate "$N_HR" --provider "$PROVIDER" --form 2 --referral "$N_REF" --start "$PM_START" --end "$END" \
+	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
+sqlite3 s.db "UPDATE allocations SET created_at = '${PPM_START}T09:00:00Z' WHERE id = $N_AL1"
+N_AL2=$(JR care allocate "$N_HR" --provider "$PROVIDER" --form 2 --referral "$N_REF" --start "$(date -d "$END +1 day" +%F)" \
+	--end "$LATER_END" --product-code "$CODE" --volume 1 --unit uur --frequency "per week" | jq .id)
+mkdir -p follow
+JR ijw export --since "$TODAY" --out follow >/dev/null 2>&1
+N_JW301=$(grep -l ">$N_AL2</jw301:ToewijzingNummer>" follow/*.xml 2>/dev/null | head -1)
+if [ -n "$N_JW301" ] && grep -q ">$N_AL1</jw301:ToewijzingNummer>" "$N_JW301" &&
+	"$BIN" ijw validate "$N_JW301" >/dev/null 2>&1; then
+	ok "OP087: the JW301 holds the new allocation and the current one made before (valid by every rule)"
+else
+	not_ok "OP087: the JW301 holds the new allocation and the current one made before" \
+		"allocations $N_AL1 $N_AL2, message '$N_JW301'"
+fi
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
 echo "1..$n"
