@@ -370,7 +370,7 @@ async function providerScreen() {
     pager(list.data), ijwSection());
 }
 
-const IJW_PLACES = { header: 'kop', message: 'bericht', client: 'cliënt', line: 'regel' };
+const IJW_PLACES = { header: 'kop', message: 'bericht', client: 'cliënt', line: 'regel', relation: 'relatie', contact: 'contact' };
 
 // A download link for a message's XML (a file the provider's own system can read).
 function xmlLink(name, xml) {

@@ -48,7 +48,8 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 		return err;
 	for (size_t i = 0; i < o->findings.count && !err; i++) {
 		const struct jr_ijw_finding *f = &o->findings.items[i];
-		static const char *const places[] = {"header", "message", "client", "line"};
+		static const char *const places[] = {"header", "message",  "client",
+						     "line",   "relation", "contact"};
 		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
 				    f->rule, f->code, places[f->at]);
 		if (!err)
@@ -76,6 +77,26 @@ static bool takes_in(enum jr_ijw_message kind)
 	       kind == JR_IJW_JW317 || kind == JR_IJW_JW323 || is_answer_to_ours(kind);
 }
 
+/* The messages read and checked against the rules within them: those taken in, and
+ * jeugdroute's own JW301 and JW319 as their receiver checks them. */
+static bool has_rules(enum jr_ijw_message kind)
+{
+	return takes_in(kind) || kind == JR_IJW_JW301 || kind == JR_IJW_JW319;
+}
+
+/* The identification of an answer: "R" and 11 random hex digits (44 bits): unique for
+ * jeugdroute as sender without asking the records, also for a message sent twice. */
+static void answer_id(char out[13])
+{
+	unsigned char r[6];
+	char hex[13];
+
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(hex, sizeof(hex), r, sizeof(r));
+	snprintf(out, 13, "R%.11s", hex);
+}
+
+
 /* Levels 1 and 2; *doc and *msg are set when the message could be read (free them). */
 static enum jr_err check_in_message(struct jr_ijw_parser *p, const char *data, size_t len,
 				    jr_day today, bool rules, struct jr_ijw_outcome *o, xmlDoc **doc,
@@ -97,7 +118,7 @@ static enum jr_err check_in_message(struct jr_ijw_parser *p, const char *data, s
 	if (err)
 		return err;
 	o->valid = true;
-	if (!rules || !takes_in(o->kind))
+	if (!rules || !has_rules(o->kind))
 		return JR_OK;
 	if ((err = jr_ijw_read(*doc, o->kind, msg)) ||
 	    (err = jr_ijw_check_rules(msg, today, &o->findings)))
@@ -108,12 +129,21 @@ static enum jr_err check_in_message(struct jr_ijw_parser *p, const char *data, s
 }
 
 enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_t len,
-				jr_day today, bool rules, struct jr_ijw_outcome *o)
+				jr_day today, bool rules, bool answer, struct jr_ijw_outcome *o)
 {
 	xmlDoc *doc;
 	struct jr_ijw_msg msg;
+	char ident[13];
 	enum jr_err err = check_in_message(p, data, len, today, rules, o, &doc, &msg);
 
+	/* the return message its receiver sends after levels 1 and 2 (and the system date):
+	 * IV028, as an import answers, without what only the records can tell */
+	if (!err && answer && rules && !o->problem.rule[0] && has_rules(o->kind) &&
+	    jr_ijw_retour_kind(o->kind) != JR_IJW_UNKNOWN) {
+		o->answer_kind = jr_ijw_retour_kind(o->kind);
+		answer_id(ident);
+		err = jr_ijw_retour_write(&msg, &o->findings, ident, today, &o->answer);
+	}
 	jr_ijw_msg_release(&msg);
 	xmlFreeDoc(doc);
 	return err;
@@ -852,18 +882,6 @@ out:
 	return err;
 }
 
-/* The identification of an answer: "R" and 11 random hex digits (44 bits): unique for
- * jeugdroute as sender without asking the records, also for a message sent twice. */
-static void answer_id(char out[13])
-{
-	unsigned char r[6];
-	char hex[13];
-
-	randombytes_buf(r, sizeof(r));
-	sodium_bin2hex(hex, sizeof(hex), r, sizeof(r));
-	snprintf(out, 13, "R%.11s", hex);
-}
-
 /* Whether any finding rejects the message as a whole: all but a claim's line findings. */
 static bool rejects_all(const struct jr_ijw_msg *m, const struct jr_ijw_findings *f)
 {
@@ -1168,6 +1186,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	struct export e = {.s = s, .a = a, .set = set, .today = today,
 			   .provider_agb = provider_agb};
 	struct jr_ijw_assigned *products = NULL;
+	struct jr_ijw_allocation *current = NULL;
 	struct jr_buf xml;
 	bool outer = jr_store_in_bulk(s);
 	enum jr_err err;
@@ -1176,7 +1195,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	jr_buf_init(&xml, 1 << 24);
 	if ((err = jr_store_ijw_allocations_since(s, since, gather, &e)))
 		goto out;
-	if (e.count && !(products = jr_calloc(e.count, sizeof(*products)))) {
+	if (e.count && (!(products = jr_calloc(e.count + CURRENT_MAX, sizeof(*products))) ||
+			!(current = jr_calloc(CURRENT_MAX, sizeof(*current))))) {
 		err = JR_ERR_NOMEM;
 		goto out;
 	}
@@ -1186,7 +1206,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 		struct jr_ijw_message_rec rec = {0};
 		struct jr_person child;
 		const char *reason = NULL;
-		size_t n = 0;
+		size_t n = 0, nc = 0;
 		char name[64];
 		bool done = false;
 		/* one message per child and provider: this one's allocations, once */
@@ -1200,7 +1220,21 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			    e.list[k].provider_id == first->provider_id &&
 			    assigned_of(&e, &e.list[k], &products[n], &reason))
 				n++;
-		if ((err = e.err))
+		/* OP087: the message holds all the provider's allocations for this child that are
+		 * current on its date, also those made before `since` */
+		if (!reason && !(err = e.err))
+			err = jr_store_ijw_allocations_current(s, first->provider_id, first->child_id,
+							       today, current, CURRENT_MAX, &nc);
+		if (!err && nc == CURRENT_MAX)
+			reason = "meer actuele toewijzingen dan één bericht hier kan bevatten";
+		for (size_t c = 0; !err && !reason && c < nc; c++) {
+			bool listed = strcmp(current[c].regime, "generic") == 0;
+			for (size_t k = i; k < e.count && !listed; k++)
+				listed = e.list[k].id == current[c].id;
+			if (!listed && assigned_of(&e, &current[c], &products[n], &reason))
+				n++;
+		}
+		if (err || (err = e.err))
 			break;
 		if ((err = jr_store_person_get(s, a, first->child_id, &child)))
 			break;
@@ -1249,6 +1283,7 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 	}
 out:
 	jr_free(products);
+	jr_free(current);
 	jr_free(e.list);
 	jr_buf_release(&xml);
 	return err;

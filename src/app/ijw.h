@@ -39,16 +39,21 @@ void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
 /* Appends the problems of an outcome as a JSON array — the structural problem
  * ({"rule","code":null,"path","line","message"}), or every finding ({"rule","code","at",
  * "index","line","message"}; at is header, message — the message's own class: a claim's
- * Declaratie, a JW317's Verzoek —, client or line, index counts clients or lines from 1) — the
- * one shape of the command line and the API. */
+ * Declaratie, a JW317's Verzoek, a JW319's Antwoord —, client, line, or in a JW301 relation or
+ * contact; index counts clients, lines, relations or contacts from 1) — the one shape of the
+ * command line and the API. */
 enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o);
 
 /* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen
- * messages is checked for structure; with `rules`, those of JW305, JW307, JW315 and JW323 also
- * against the rules within the message (and TR135, TR346). JR_OK whatever the verdict
- * (o->valid; o->findings); JR_ERR_NOMEM; JR_ERR_TOO_BIG for an oversized message. */
+ * messages is checked for structure; with `rules`, those of JW301, JW305, JW307, JW315, JW317,
+ * JW319 and JW323 also against the rules within the message (and TR135, TR346). With `answer`
+ * (and `rules`), a message that passed the structure check and has a return message gets the
+ * one its receiver sends after these checks in o->answer (JW302 to a JW301, JW320 to a JW319,
+ * JW306, JW308, JW316, JW318, JW325 to the others): judged without the records, so without
+ * levels 3 and 4 but the system date. JR_OK whatever the verdict (o->valid; o->findings);
+ * JR_ERR_NOMEM; JR_ERR_TOO_BIG for an oversized message. */
 enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_t len,
-				jr_day today, bool rules, struct jr_ijw_outcome *o);
+				jr_day today, bool rules, bool answer, struct jr_ijw_outcome *o);
 
 /* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
  * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a

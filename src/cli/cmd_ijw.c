@@ -1,7 +1,9 @@
-/* cmd_ijw: `jeugdroute ijw validate|import|export` — iJw 3.2 messages on the command line:
- * validate checks messages (structure and the rules within them) and prints one JSON verdict per
- * file; import takes messages into the records and writes the answers; export writes the
- * allocation messages (JW301). The checks and the records' side are app/ijw.c. */
+/* cmd_ijw: `jeugdroute ijw validate|import|export|answer` — iJw 3.2 messages on the command
+ * line: validate checks messages (structure and the rules within them) and prints one JSON
+ * verdict per file, with --antwoord also writing the return message their receiver sends
+ * (JW302 to a JW301, JW320 to a JW319, …); import takes messages into the records and writes
+ * the answers; export writes the allocation messages (JW301); answer writes a JW319. The checks
+ * and the records' side are app/ijw.c. */
 #define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +21,8 @@
 #include "json/policy_set.h"
 
 static const char usage[] =
-	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--date JJJJ-MM-DD]\n"
+	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--antwoord MAP]\n"
+	"                                [--date JJJJ-MM-DD]\n"
 	"         jeugdroute ijw import BESTAND... [--out MAP] [--date JJJJ-MM-DD]\n"
 	"                                [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
 	"         jeugdroute ijw export [--since JJJJ-MM-DD] [--out MAP] [--date JJJJ-MM-DD]\n"
@@ -31,12 +34,18 @@ static const char usage[] =
 	"Berichten van de iStandaard iJw 3.2 (JW301 … JW325); zie docs/ijw.md.\n"
 	"\n"
 	"  validate  controleert elk bericht tegen zijn XSD (welk bericht het is, de volgorde en\n"
-	"            het aantal elementen, elke waarde) en, voor JW305, JW307, JW315, JW317 en\n"
-	"            JW323, tegen de regels binnen het bericht (TR, CS, CD). Per bestand één JSON-object op een\n"
-	"            regel: {\"file\":…,\"bericht\":\"JW305\",\"valid\":true} of met \"valid\":false\n"
-	"            en \"problems\":[{\"rule\",\"code\",\"path\",\"line\",\"message\"}].\n"
-	"            BESTAND - leest standaardinvoer. Met --rules nee alleen de structuur (wat\n"
-	"            xmllint --schema controleert).\n"
+	"            het aantal elementen, elke waarde) en, voor JW301, JW305, JW307, JW315, JW317,\n"
+	"            JW319 en JW323, tegen de regels binnen het bericht (TR, CS, CD). Per bestand\n"
+	"            één JSON-object op een regel: {\"file\":…,\"bericht\":\"JW305\",\"valid\":true}\n"
+	"            of met \"valid\":false en \"problems\":[{\"rule\",\"code\",\"path\",\"line\",\n"
+	"            \"message\"}]. BESTAND - leest standaardinvoer. Met --rules nee alleen de\n"
+	"            structuur (wat xmllint --schema controleert).\n"
+	"            Met --antwoord MAP schrijft validate voor elk bericht dat de structuur doorstaat\n"
+	"            het retourbericht dat de ontvanger stuurt in MAP: JW302 op een JW301, JW320 op\n"
+	"            een JW319 (zo toetst een aanbieder zonder eigen systeem, of jeugdroute zijn eigen\n"
+	"            berichten), en JW306, JW308, JW316, JW318, JW325 op de andere. Zonder de\n"
+	"            dossiers: alleen de structuur, de regels binnen het bericht en de\n"
+	"            systeemdatum (TR135) tellen. De JSON-regel noemt het bestand (\"answer\").\n"
 	"  import    neemt JW305 (start zorg), JW307 (stop zorg), JW315 (verzoek om toewijzing),\n"
 	"            JW317 (verzoek om wijziging) en JW323 (declaratie) op in de dossiers, na ook\n"
 	"            de regels over berichten heen (TR019, TR056, TR338, TR418, …). Een\n"
@@ -165,7 +174,7 @@ struct ijw_args {
 	struct jr_cli_db db;
 	const char **files; /* the file arguments: argv's own strings, in an array of argc */
 	int file_count;
-	const char *out, *since, *rules;
+	const char *out, *since, *rules, *antwoord;
 	jr_day today, since_day;
 };
 
@@ -186,7 +195,8 @@ static int parse_args_in(const char *cmd, int argc, char **argv, struct ijw_args
 				    : store && strcmp(arg, "--out") == 0 ? &a->out
 				    : !files && strcmp(arg, "--since") == 0 ? &a->since
 				    : files && !store && strcmp(arg, "--rules") == 0 ? &a->rules
-										   : NULL;
+				    : files && !store && strcmp(arg, "--antwoord") == 0 ? &a->antwoord
+										      : NULL;
 		if (used < 0)
 			return 2;
 		if (used)
@@ -224,6 +234,12 @@ static int parse_args_in(const char *cmd, int argc, char **argv, struct ijw_args
 	}
 	if (a->rules && strcmp(a->rules, "nee") != 0 && strcmp(a->rules, "ja") != 0) {
 		jr_cli_error("ijw %s: --rules verwacht ja of nee", cmd);
+		return 2;
+	}
+	if (a->antwoord && a->rules && strcmp(a->rules, "nee") == 0) {
+		jr_cli_error("ijw %s: een antwoord (--antwoord) volgt op de regels; --rules nee "
+			     "past daar niet bij",
+			     cmd);
 		return 2;
 	}
 	if (!a->out)
@@ -271,82 +287,6 @@ static void too_big(struct jr_ijw_outcome *o)
 	snprintf(o->problem.rule, sizeof(o->problem.rule), "XML");
 	snprintf(o->problem.message, sizeof(o->problem.message), "het bestand is groter dan %u MiB",
 		 JR_IJW_MAX_SIZE / (1024u * 1024u));
-}
-
-static int validate(int argc, char **argv)
-{
-	struct jr_ijw_parser *parser = NULL;
-	struct ijw_args a;
-	struct jr_buf in, out;
-	bool invalid = false, unreadable = false;
-	int status;
-	enum jr_err err;
-
-	if ((status = parse_args("validate", argc, argv, &a, true, false)))
-		return status;
-	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
-	jr_buf_init(&out, 1 << 20);
-	if ((err = jr_ijw_parser_new(&parser))) {
-		jr_cli_error("ijw validate: %s", jr_err_name(err));
-		status = jr_err_exit_status(err);
-		goto out;
-	}
-	for (int i = 0; i < a.file_count; i++) {
-		struct jr_ijw_outcome o;
-		enum jr_err verdict;
-		if (read_file("validate", a.files[i], &in, &verdict)) {
-			unreadable = true;
-			continue;
-		}
-		jr_ijw_outcome_init(&o);
-		if (verdict == JR_ERR_TOO_BIG)
-			too_big(&o);
-		else
-			err = jr_app_ijw_validate(parser, jr_buf_str(&in), in.len, a.today,
-						  !(a.rules && strcmp(a.rules, "nee") == 0), &o);
-		if (verdict != JR_ERR_TOO_BIG && err == JR_ERR_TOO_BIG) {
-			too_big(&o);
-			err = JR_OK;
-		}
-		if (verdict != JR_ERR_TOO_BIG && err) {
-			jr_cli_error("ijw validate: %s: %s", a.files[i], jr_err_name(err));
-			jr_ijw_outcome_release(&o);
-			status = jr_err_exit_status(err);
-			goto out;
-		}
-		/* here every finding counts: a message the receiver would reject is not valid */
-		o.valid = o.valid && !o.problem.rule[0] && o.findings.count == 0;
-		invalid |= !o.valid;
-		err = line_start(&out, a.files[i], o.kind, true);
-		if (!err)
-			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
-		if (!err && (o.problem.rule[0] || o.findings.count)) {
-			err = jr_buf_puts(&out, ",\"problems\":");
-			if (!err)
-				err = jr_ijw_problems_json(&out, &o);
-		}
-		if (!err)
-			err = jr_buf_puts(&out, "}\n");
-		jr_ijw_outcome_release(&o);
-		if (err || (status = write_out("validate", &out))) {
-			status = 1;
-			goto out;
-		}
-	}
-	if (fflush(stdout) != 0) {
-		jr_cli_error("ijw validate: uitvoer schrijven mislukt");
-		status = 1;
-	} else if (unreadable) {
-		status = jr_err_exit_status(JR_ERR_IO);
-	} else if (invalid) {
-		status = jr_err_exit_status(JR_ERR_INPUT);
-	}
-out:
-	jr_ijw_parser_free(parser);
-	jr_buf_release(&in);
-	jr_buf_release(&out);
-	jr_free(a.files);
-	return status;
 }
 
 /* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file renamed. With `sync` the
@@ -400,10 +340,155 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 		 id ? id : "");
 }
 
+/* Writes the answers gathered in `answers` (name NUL xml NUL, one after another) to `dir`, each
+ * whole (a temporary file renamed into place), then puts them on disk with one sync of the file
+ * system. 0, or 1 after reporting. */
+static int write_answers(const char *cmd, const struct jr_buf *answers, const char *dir)
+{
+	char path[4096];
+
+	for (size_t at = 0; at < answers->len;) {
+		const char *name = answers->data + at, *xml = name + strlen(name) + 1;
+		size_t len = strlen(xml);
+		if (write_file(dir, name, xml, len, false, path, sizeof(path))) {
+			jr_cli_error("ijw %s: het antwoord kan niet in %s geschreven worden", cmd, dir);
+			return 1;
+		}
+		at += strlen(name) + 1 + len + 1;
+	}
+	if (answers->len && sync_dir(dir)) {
+		jr_cli_error("ijw %s: de antwoorden in %s kunnen niet op schijf gezet worden", cmd, dir);
+		return 1;
+	}
+	return 0;
+}
+
+/* Adds the answer of `o` to `answers` (name NUL xml NUL) and its path in `dir` to `path`. */
+static enum jr_err gather_answer(const struct jr_ijw_outcome *o, const char *dir,
+				 struct jr_buf *answers, char *path, size_t cap)
+{
+	char name[64];
+	enum jr_err err;
+
+	answer_name(o, name, sizeof(name));
+	snprintf(path, cap, "%s/%s", dir, name);
+	err = jr_buf_append(answers, name, strlen(name) + 1);
+	return err ? err : jr_buf_append(answers, o->answer.data, o->answer.len + 1);
+}
+
+/* Messages are checked, taken in and answered by batches of this many. */
+#define IMPORT_BATCH 1000
+
+static int validate(int argc, char **argv)
+{
+	struct jr_ijw_parser *parser = NULL;
+	struct ijw_args a;
+	struct jr_buf in, out, answers;
+	bool invalid = false, unreadable = false;
+	size_t pending = 0;
+	int status;
+	enum jr_err err;
+
+	if ((status = parse_args("validate", argc, argv, &a, true, false)))
+		return status;
+	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	jr_buf_init(&out, (size_t)1 << 30);
+	jr_buf_init(&answers, (size_t)1 << 31);
+	if ((err = jr_ijw_parser_new(&parser))) {
+		jr_cli_error("ijw validate: %s", jr_err_name(err));
+		status = jr_err_exit_status(err);
+		goto out;
+	}
+	for (int i = 0; i < a.file_count; i++) {
+		struct jr_ijw_outcome o;
+		char path[4096] = "";
+		enum jr_err verdict;
+		if (read_file("validate", a.files[i], &in, &verdict)) {
+			unreadable = true;
+			continue;
+		}
+		jr_ijw_outcome_init(&o);
+		if (verdict == JR_ERR_TOO_BIG)
+			too_big(&o);
+		else
+			err = jr_app_ijw_validate(parser, jr_buf_str(&in), in.len, a.today,
+						  !(a.rules && strcmp(a.rules, "nee") == 0),
+						  a.antwoord != NULL, &o);
+		if (verdict != JR_ERR_TOO_BIG && err == JR_ERR_TOO_BIG) {
+			too_big(&o);
+			err = JR_OK;
+		}
+		if (verdict != JR_ERR_TOO_BIG && err) {
+			jr_cli_error("ijw validate: %s: %s", a.files[i], jr_err_name(err));
+			jr_ijw_outcome_release(&o);
+			status = jr_err_exit_status(err);
+			goto out;
+		}
+		/* here every finding counts: a message the receiver would reject is not valid */
+		o.valid = o.valid && !o.problem.rule[0] && o.findings.count == 0;
+		invalid |= !o.valid;
+		err = a.antwoord && o.answer.len
+			      ? gather_answer(&o, a.antwoord, &answers, path, sizeof(path))
+			      : JR_OK;
+		if (!err)
+			err = line_start(&out, a.files[i], o.kind, false);
+		if (!err)
+			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
+		if (!err && (o.problem.rule[0] || o.findings.count)) {
+			err = jr_buf_puts(&out, ",\"problems\":");
+			if (!err)
+				err = jr_ijw_problems_json(&out, &o);
+		}
+		if (!err && a.antwoord) {
+			err = jr_buf_puts(&out, ",\"answer\":");
+			if (!err)
+				err = path[0] ? jr_buf_json_string(&out, path) : jr_buf_puts(&out, "null");
+		}
+		if (!err)
+			err = jr_buf_puts(&out, "}\n");
+		jr_ijw_outcome_release(&o);
+		if (err) {
+			jr_cli_error("ijw validate: %s", jr_err_name(err));
+			status = 1;
+			goto out;
+		}
+		/* with answers, the verdicts of a batch come out once its answers are on disk */
+		if (!a.antwoord || ++pending == IMPORT_BATCH || i + 1 == a.file_count) {
+			if ((a.antwoord && write_answers("validate", &answers, a.antwoord)) ||
+			    write_out("validate", &out)) {
+				status = 1;
+				goto out;
+			}
+			jr_buf_reset(&out);
+			jr_buf_reset(&answers);
+			pending = 0;
+		}
+	}
+	if (pending && ((a.antwoord && write_answers("validate", &answers, a.antwoord)) ||
+			write_out("validate", &out))) {
+		status = 1;
+		goto out;
+	}
+	if (fflush(stdout) != 0) {
+		jr_cli_error("ijw validate: uitvoer schrijven mislukt");
+		status = 1;
+	} else if (unreadable) {
+		status = jr_err_exit_status(JR_ERR_IO);
+	} else if (invalid) {
+		status = jr_err_exit_status(JR_ERR_INPUT);
+	}
+out:
+	jr_ijw_parser_free(parser);
+	jr_buf_release(&in);
+	jr_buf_release(&out);
+	jr_buf_release(&answers);
+	jr_free(a.files);
+	return status;
+}
+
 /* Messages are taken in by batches: one transaction for a batch, each message a part of it that
  * is kept or undone on its own; the answers and the verdicts come out once the batch is
  * committed, so that no answer speaks of what was not kept. */
-#define IMPORT_BATCH 1000
 
 struct batch {
 	struct jr_buf lines;   /* the verdicts, JSON Lines */
@@ -416,7 +501,6 @@ struct batch {
 static int flush_batch(struct jr_store *store, struct batch *b, const char *dir, bool more)
 {
 	enum jr_err err = jr_store_bulk_end(store, true);
-	char path[4096];
 
 	if (err) {
 		jr_cli_error("ijw import: de laatste %zu berichten konden niet worden vastgelegd (%s); "
@@ -424,20 +508,7 @@ static int flush_batch(struct jr_store *store, struct batch *b, const char *dir,
 			     b->count, jr_err_name(err));
 		return 1;
 	}
-	for (size_t at = 0; at < b->answers.len;) {
-		const char *name = b->answers.data + at, *xml = name + strlen(name) + 1;
-		size_t len = strlen(xml);
-		if (write_file(dir, name, xml, len, false, path, sizeof(path))) {
-			jr_cli_error("ijw import: het antwoord kan niet in %s geschreven worden", dir);
-			return 1;
-		}
-		at += strlen(name) + 1 + len + 1;
-	}
-	if (b->answers.len && sync_dir(dir)) {
-		jr_cli_error("ijw import: de antwoorden in %s kunnen niet op schijf gezet worden", dir);
-		return 1;
-	}
-	if (write_out("import", &b->lines))
+	if (write_answers("import", &b->answers, dir) || write_out("import", &b->lines))
 		return 1;
 	jr_buf_reset(&b->lines);
 	jr_buf_reset(&b->answers);
@@ -481,7 +552,7 @@ static int import(int argc, char **argv)
 	open_batch = true;
 	for (int i = 0; i < a.file_count; i++) {
 		struct jr_ijw_outcome o;
-		char name[64], path[4096] = "";
+		char path[4096] = "";
 		enum jr_err verdict;
 		if (read_file("import", a.files[i], &in, &verdict)) {
 			unreadable = true;
@@ -509,13 +580,8 @@ static int import(int argc, char **argv)
 			status = jr_err_exit_status(err);
 			goto out;
 		}
-		if (o.answer.len) {
-			answer_name(&o, name, sizeof(name));
-			snprintf(path, sizeof(path), "%s/%s", a.out, name);
-			err = jr_buf_append(&b.answers, name, strlen(name) + 1);
-			if (!err)
-				err = jr_buf_append(&b.answers, o.answer.data, o.answer.len + 1);
-		}
+		if (o.answer.len)
+			err = gather_answer(&o, a.out, &b.answers, path, sizeof(path));
 		refused |= !o.accepted || o.lines_rejected;
 		if (!err)
 			err = line_start(&b.lines, a.files[i], o.kind, false);

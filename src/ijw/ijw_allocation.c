@@ -167,6 +167,54 @@ static void product(struct out *o, const struct jr_ijw_assigned *t)
 	tag(o, false, "ToegewezenProduct", false);
 }
 
+/* CS338: a unit of whole days, day parts, euros or pieces (14, 16, 83, 84) does not count per
+ * day (1) in an allocation that ends after 2020 or not at all. */
+static bool daily_whole_units(const struct jr_ijw_assigned *t)
+{
+	const char *u = t->omvang.eenheid;
+
+	return t->has_omvang && strcmp(t->omvang.frequentie, "1") == 0 &&
+	       (!t->has_end || t->einddatum > jr_date_from_ymd(2020, 12, 31)) &&
+	       (strcmp(u, "14") == 0 || strcmp(u, "16") == 0 || strcmp(u, "83") == 0 ||
+		strcmp(u, "84") == 0);
+}
+
+/* TR302: two allocations of one product (by code, or by category when one has no code) whose
+ * periods overlap. */
+static bool overlapping(const struct jr_ijw_assigned *a, const struct jr_ijw_assigned *b)
+{
+	bool same = !a->has_product || !b->has_product ||
+		    (strcmp(a->product.categorie, b->product.categorie) == 0 &&
+		     (!a->product.code[0] || !b->product.code[0] ||
+		      strcmp(a->product.code, b->product.code) == 0));
+
+	return same && (!a->has_end || a->einddatum >= b->ingangsdatum) &&
+	       (!b->has_end || b->einddatum >= a->ingangsdatum);
+}
+
+/* The rules of the JW301 that the records alone do not guarantee, as its receiver checks them
+ * (ijw_rules.c): a message that breaks one would be refused whole (0001), so it is not written.
+ * NULL, or why in Dutch. The others (the address, the name, the BSN, CD041, CD080, …) are met
+ * by how the message is built. */
+static const char *breaks_rules(const struct jr_ijw_allocation_msg *m)
+{
+	for (size_t i = 0; i < m->product_count; i++) {
+		const struct jr_ijw_assigned *t = &m->products[i];
+		if (t->toewijzingsdatum > m->dagtekening) /* TR134 */
+			return "de toewijzing is vastgelegd na de dagtekening van het bericht (TR134)";
+		if (t->has_end && t->einddatum < t->ingangsdatum) /* CS003 */
+			return "de einddatum van een toewijzing ligt voor de ingangsdatum (CS003)";
+		if (daily_whole_units(t)) /* CS338 */
+			return "etmalen, dagdelen, euro's of stuks worden per week, per maand of in "
+			       "totaal toegewezen, niet per dag (CS338)";
+		for (size_t k = 0; k < i; k++)
+			if (overlapping(&m->products[k], t)) /* TR302 */
+				return "twee toewijzingen van hetzelfde product aan deze aanbieder "
+				       "overlappen in de tijd (TR302)";
+	}
+	return NULL;
+}
+
 enum jr_err jr_ijw_allocation_write(const struct jr_ijw_allocation_msg *m, struct jr_buf *out,
 				    const char **why)
 {
@@ -182,6 +230,8 @@ enum jr_err jr_ijw_allocation_write(const struct jr_ijw_allocation_msg *m, struc
 		*why = "er is geen toewijzing om te sturen";
 		return JR_ERR_INPUT;
 	}
+	if ((*why = breaks_rules(m)))
+		return JR_ERR_INPUT;
 	if (!o.err)
 		o.err = jr_buf_printf(out,
 				      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -47,7 +47,11 @@ struct jr_ijw_allocation_msg {
 };
 
 /* Appends the JW301 as XML to `out`. JR_ERR_INPUT when the client has no address (TR061: at
- * least one address of kind 01, 02 or 03) or there is no product; *why then says so. */
+ * least one address of kind 01, 02 or 03), there is no product, or the message would break a
+ * rule its receiver checks (ijw_rules.c) that the records do not rule out — TR134 (allocated
+ * after the Dagtekening), CS003, CS338 (whole days, day parts, euros or pieces per day), TR302
+ * (one product twice for overlapping periods); *why then says so, naming the rule. Nothing is
+ * appended then. */
 enum jr_err jr_ijw_allocation_write(const struct jr_ijw_allocation_msg *m, struct jr_buf *out,
 				    const char **why);
 

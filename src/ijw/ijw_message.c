@@ -139,6 +139,56 @@ static void read_client(xmlNode *n, struct jr_ijw_client *c)
 	field(geslachtsnaam, "Voorvoegsel", c->prefix, sizeof(c->prefix));
 	field(naam, "Voornamen", c->given_names, sizeof(c->given_names));
 	field(naam, "Voorletters", c->initials, sizeof(c->initials));
+	field(naam, "NaamGebruik", c->naam_gebruik, sizeof(c->naam_gebruik));
+	c->has_partner = child(naam, "Partnernaam") != NULL;
+	field(child(n, "Communicatie"), "Vorm", c->communicatie_vorm, sizeof(c->communicatie_vorm));
+	c->has_taal = child(child(n, "Communicatie"), "Taal") != NULL;
+	field(n, "JuridischeStatus", c->juridische_status, sizeof(c->juridische_status));
+	field(n, "WettelijkeVertegenwoordiging", c->vertegenwoordiging,
+	      sizeof(c->vertegenwoordiging));
+}
+
+/* JW301 Relatie. */
+static void read_relation(xmlNode *n, size_t client, struct jr_ijw_relation *r)
+{
+	xmlNode *birth = child(n, "Geboortedatum"), *naam = child(n, "Naam");
+	char sex[4];
+
+	memset(r, 0, sizeof(*r));
+	r->client = client;
+	r->node = n;
+	r->line = line_of(n);
+	field(n, "Nummer", r->nummer, sizeof(r->nummer));
+	field(n, "Soort", r->soort, sizeof(r->soort));
+	if (birth) {
+		date_of(child(birth, "Datum"), &r->birth_date);
+		field(birth, "DatumGebruik", r->date_usage, sizeof(r->date_usage));
+	}
+	field(n, "Geslacht", sex, sizeof(sex));
+	r->sex = strlen(sex) == 1 ? sex[0] : '\0';
+	field(naam, "NaamGebruik", r->naam_gebruik, sizeof(r->naam_gebruik));
+	r->has_partner = child(naam, "Partnernaam") != NULL;
+}
+
+/* JW301 Contact (of the client or of relation `relation`). */
+static void read_contact(xmlNode *n, size_t client, size_t relation, struct jr_ijw_contact *k)
+{
+	xmlNode *adres = child(n, "Adres"), *periode = child(n, "Periode");
+
+	memset(k, 0, sizeof(*k));
+	k->client = client;
+	k->relation = relation;
+	k->node = n;
+	k->line = line_of(n);
+	field(n, "Soort", k->soort, sizeof(k->soort));
+	k->has_adres = adres != NULL;
+	k->has_huis = child(adres, "Huis") != NULL;
+	field(adres, "Postcode", k->postcode, sizeof(k->postcode));
+	field(adres, "LandCode", k->landcode, sizeof(k->landcode));
+	k->has_telefoon = child(n, "Telefoon") != NULL;
+	k->has_periode = periode != NULL;
+	k->has_begin = date_of(child(periode, "Begindatum"), &k->begin);
+	k->has_end = date_of(child(periode, "Einddatum"), &k->end);
 }
 
 static void read_product(const xmlNode *n, struct jr_ijw_product *p)
@@ -240,36 +290,117 @@ static void read_change(xmlNode *n, struct jr_ijw_line *l)
 	l->has_budget = integer_of(child(n, "Budget"), &l->budget);
 }
 
+/* JW301 ToegewezenProduct. */
+static void read_assigned(xmlNode *n, struct jr_ijw_line *l)
+{
+	xmlNode *product = child(n, "Product");
+
+	l->has_toewijzing_nummer = integer_of(child(n, "ToewijzingNummer"), &l->toewijzing_nummer);
+	field(n, "ReferentieAanbieder", l->referentie, sizeof(l->referentie));
+	if ((l->has_product = product != NULL))
+		read_product(product, &l->product);
+	date_of(child(n, "Toewijzingsdatum"), &l->toewijzingsdatum);
+	date_of(child(n, "Ingangsdatum"), &l->begin);
+	l->has_end = date_of(child(n, "Einddatum"), &l->end);
+	field(n, "RedenWijziging", l->reden_wijziging, sizeof(l->reden_wijziging));
+	read_omvang(child(n, "Omvang"), l);
+	l->has_budget = integer_of(child(n, "Budget"), &l->budget);
+}
+
+/* Makes room for one more item of `size` bytes in `items` (holding `count` of *cap): *out is
+ * the array to use from now on (`items` itself while there is room). */
+static enum jr_err grow(void *items, size_t size, size_t count, size_t *cap, size_t first,
+			void **out)
+{
+	size_t more;
+	void *p;
+
+	*out = items;
+	if (count < *cap)
+		return JR_OK;
+	more = *cap ? 2 * *cap : first;
+	if (more > JR_IJW_LINES_MAX)
+		return JR_ERR_TOO_BIG;
+	if (!(p = jr_realloc(items, more * size)))
+		return JR_ERR_NOMEM;
+	*out = p;
+	*cap = more;
+	return JR_OK;
+}
+
 static enum jr_err add_client(struct jr_ijw_msg *m, xmlNode *n, size_t *cap)
 {
-	if (m->client_count == *cap) {
-		size_t more = *cap ? 2 * *cap : 4;
-		struct jr_ijw_client *c;
-		if (more > JR_IJW_LINES_MAX)
-			return JR_ERR_TOO_BIG;
-		if (!(c = jr_realloc(m->clients, more * sizeof(*c))))
-			return JR_ERR_NOMEM;
-		m->clients = c;
-		*cap = more;
+	void *p;
+	enum jr_err err = grow(m->clients, sizeof(*m->clients), m->client_count, cap, 4, &p);
+
+	m->clients = p;
+	if (!err)
+		read_client(n, &m->clients[m->client_count++]);
+	return err;
+}
+
+static enum jr_err add_contact(struct jr_ijw_msg *m, xmlNode *n, size_t relation, size_t *cap)
+{
+	void *p;
+	enum jr_err err = grow(m->contacts, sizeof(*m->contacts), m->contact_count, cap, 4, &p);
+
+	m->contacts = p;
+	if (!err)
+		read_contact(n, m->client_count - 1, relation, &m->contacts[m->contact_count++]);
+	return err;
+}
+
+/* JW301: the client's relations, each with its Contact, and the client's own contacts. */
+static enum jr_err add_people(struct jr_ijw_msg *m, xmlNode *client, size_t *relation_cap,
+			      size_t *contact_cap)
+{
+	size_t ci = m->client_count - 1;
+	enum jr_err err = JR_OK;
+
+	for (xmlNode *r = child(child(client, "Relaties"), "Relatie"); r && !err; r = next_same(r)) {
+		xmlNode *k = child(r, "Contact");
+		void *p;
+		err = grow(m->relations, sizeof(*m->relations), m->relation_count, relation_cap, 4,
+			   &p);
+		m->relations = p;
+		if (err)
+			break;
+		read_relation(r, ci, &m->relations[m->relation_count++]);
+		if (k)
+			err = add_contact(m, k, m->relation_count - 1, contact_cap);
 	}
-	read_client(n, &m->clients[m->client_count++]);
-	return JR_OK;
+	for (xmlNode *k = child(child(client, "Contactgegevens"), "Contact"); k && !err;
+	     k = next_same(k))
+		err = add_contact(m, k, JR_IJW_NO_RELATION, contact_cap);
+	return err;
+}
+
+/* JW319 Antwoord. */
+static void read_reply(xmlNode *root, struct jr_ijw_reply *r)
+{
+	xmlNode *a = child(root, "Antwoord");
+
+	memset(r, 0, sizeof(*r));
+	r->node = a;
+	r->line = line_of(a);
+	field(a, "ReferentieAanbieder", r->referentie, sizeof(r->referentie));
+	field(a, "VerzoekAntwoord", r->antwoord, sizeof(r->antwoord));
+	field(a, "RedenAfwijzingVerzoek", r->reden, sizeof(r->reden));
+	r->woonplaats_node = child(a, "Woonplaatsbeginsel");
+	r->has_woonplaats = r->woonplaats_node != NULL;
+	field(r->woonplaats_node, "Gemeente", r->gemeente, sizeof(r->gemeente));
 }
 
 static enum jr_err add_line(struct jr_ijw_msg *m, enum jr_ijw_message kind, xmlNode *n,
 			    size_t *cap)
 {
 	struct jr_ijw_line *l;
+	void *p;
+	enum jr_err err = grow(m->lines, sizeof(*m->lines), m->line_count, cap, 8, &p);
 
-	if (m->line_count == *cap) {
-		size_t more = *cap ? 2 * *cap : 8;
-		if (more > JR_IJW_LINES_MAX)
-			return JR_ERR_TOO_BIG;
-		if (!(l = jr_realloc(m->lines, more * sizeof(*l))))
-			return JR_ERR_NOMEM;
-		m->lines = l;
-		*cap = more;
-	}
+	m->lines = p;
+	if (err)
+		return err;
 	l = &m->lines[m->line_count++];
 	memset(l, 0, sizeof(*l));
 	l->client = m->client_count - 1;
@@ -280,6 +411,7 @@ static enum jr_err add_line(struct jr_ijw_msg *m, enum jr_ijw_message kind, xmlN
 	case JR_IJW_JW307: read_delivery(n, l); break;
 	case JR_IJW_JW315: read_request(n, l); break;
 	case JR_IJW_JW317: read_change(n, l); break;
+	case JR_IJW_JW301: read_assigned(n, l); break;
 	default: read_claim_line(n, l); break;
 	}
 	return JR_OK;
@@ -319,9 +451,11 @@ enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg
 		{JR_IJW_JW315, "AangevraagdeProducten", "AangevraagdProduct"},
 		{JR_IJW_JW323, "Prestaties", "Prestatie"},
 		{JR_IJW_JW317, "Verzoek", NULL},
+		{JR_IJW_JW301, "ToegewezenProducten", "ToegewezenProduct"},
+		{JR_IJW_JW319, NULL, NULL},
 	};
 	xmlNode *root = xmlDocGetRootElement(doc), *clients, *c;
-	size_t client_cap = 0, line_cap = 0, w = 0;
+	size_t client_cap = 0, line_cap = 0, relation_cap = 0, contact_cap = 0, w = 0;
 	enum jr_err err = JR_OK;
 
 	memset(msg, 0, sizeof(*msg));
@@ -352,12 +486,18 @@ enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg
 			    &msg->claim.totaal_debet);
 		clients = child(d, "Clienten");
 		c = child(clients, "Client");
+	} else if (kind == JR_IJW_JW319) {
+		read_reply(root, &msg->reply); /* no client: the answer names the request only */
+		c = NULL;
 	} else {
 		c = child(root, "Client");
 	}
 	for (; c && !err; c = next_same(c)) {
 		xmlNode *item = where[w].item ? child(child(c, where[w].list), where[w].item) : NULL;
 		if ((err = add_client(msg, c, &client_cap)))
+			break;
+		if (kind == JR_IJW_JW301 &&
+		    (err = add_people(msg, c, &relation_cap, &contact_cap)))
 			break;
 		for (; item && !err; item = next_same(item))
 			err = add_line(msg, kind, item, &line_cap);
@@ -389,5 +529,7 @@ void jr_ijw_msg_release(struct jr_ijw_msg *msg)
 {
 	jr_free(msg->clients);
 	jr_free(msg->lines);
+	jr_free(msg->relations);
+	jr_free(msg->contacts);
 	memset(msg, 0, sizeof(*msg));
 }

@@ -40,7 +40,54 @@ struct jr_ijw_client {
 	char prefix[11 * 4];
 	char given_names[201 * 4];
 	char initials[7 * 4];
+	/* JW301 only: */
+	char naam_gebruik[2];        /* NaamGebruik (COD700) */
+	bool has_partner;            /* a Partnernaam */
+	char communicatie_vorm[2];   /* Communicatie/Vorm (COD747), "" when absent */
+	bool has_taal;               /* Communicatie/Taal */
+	char juridische_status[3];   /* WJ232, "" when absent */
+	char vertegenwoordiging[3];  /* WettelijkeVertegenwoordiging (WJ003), "" when absent */
 	xmlNode *node;
+	int line;
+};
+
+/* JW301: a Relatie of a client. */
+struct jr_ijw_relation {
+	size_t client;
+	char nummer[20 * 4 + 1]; /* Nummer (LDT_Persoonsid) */
+	char soort[3];           /* COD472 */
+	jr_day birth_date;       /* 0 when absent */
+	char date_usage[2];
+	char sex;
+	char naam_gebruik[2];
+	bool has_partner;
+	xmlNode *node;
+	int line;
+};
+
+/* JW301: a Contact — of the client (under Contactgegevens) or of one of its relations. */
+#define JR_IJW_NO_RELATION ((size_t)-1)
+struct jr_ijw_contact {
+	size_t client;
+	size_t relation; /* index into the relations, or JR_IJW_NO_RELATION: the client's own */
+	char soort[3];   /* COD757 */
+	bool has_adres, has_huis, has_telefoon, has_periode;
+	char postcode[8 * 4 + 1];
+	char landcode[3]; /* COD032, "" when absent */
+	bool has_begin, has_end; /* Periode */
+	jr_day begin, end;
+	xmlNode *node;
+	int line;
+};
+
+/* JW319: the Antwoord to a request, and its Woonplaatsbeginsel. */
+struct jr_ijw_reply {
+	char referentie[36 * 4 + 1]; /* ReferentieAanbieder */
+	char antwoord[2];            /* VerzoekAntwoord (WJ760) */
+	char reden[3];               /* RedenAfwijzingVerzoek (WJ759), "" when absent */
+	bool has_woonplaats;
+	char gemeente[5];            /* Woonplaatsbeginsel/Gemeente */
+	xmlNode *node, *woonplaats_node;
 	int line;
 };
 
@@ -66,7 +113,10 @@ struct jr_ijw_extent {
  *         begin (Begindatum), [307: end (Einddatum), reden (RedenBeeindiging)], status
  *   JW323 Prestatie: referentie (ReferentieNummer), vorig_referentie, toewijzing_nummer,
  *         product (ProductCategorie, ProductCode), begin/end (ProductPeriode), volume + eenheid
- *         in omvang, tarief?, bedrag + debet */
+ *         in omvang, tarief?, bedrag + debet
+ *   JW301 ToegewezenProduct: toewijzing_nummer, referentie (ReferentieAanbieder)?, product?,
+ *         toewijzingsdatum, begin/end (Ingangsdatum/Einddatum), reden_wijziging?, omvang?,
+ *         budget? */
 struct jr_ijw_line {
 	size_t client; /* index into the message's clients */
 	char kind;     /* JW317: 'O', 'T' or 'N' (above); '\0' for the other messages */
@@ -82,6 +132,8 @@ struct jr_ijw_line {
 	bool has_end;
 	jr_day end;
 	char reden[3];  /* RedenBeeindiging (JZ588) */
+	char reden_wijziging[3]; /* RedenWijziging (JZ002) */
+	jr_day toewijzingsdatum; /* JW301 Toewijzingsdatum */
 	char status;    /* StatusAanlevering (COD467) */
 	bool has_omvang;
 	struct jr_ijw_extent omvang;
@@ -138,10 +190,17 @@ struct jr_ijw_msg {
 	size_t client_count;
 	struct jr_ijw_line *lines;
 	size_t line_count;
+	struct jr_ijw_relation *relations; /* JW301 */
+	size_t relation_count;
+	struct jr_ijw_contact *contacts;   /* JW301 */
+	size_t contact_count;
+	struct jr_ijw_reply reply;         /* JW319 */
 };
 
 /* Reads a structurally valid message of kind JW305, JW307, JW315, JW317 or JW323 (the messages
- * jeugdroute takes in), or JW302 or JW320 (the answers to jeugdroute's own), into *msg, which must be zeroed or released. JR_ERR_INPUT for another
+ * jeugdroute takes in), JW301 or JW319 (jeugdroute's own, read as their receiver reads them,
+ * for `ijw validate`), or JW302 or JW320 (the answers to jeugdroute's own), into *msg, which
+ * must be zeroed or released. JR_ERR_INPUT for another
  * kind; JR_ERR_TOO_BIG past JR_IJW_LINES_MAX; JR_ERR_NOMEM. The lines and clients point into
  * `doc`, which must outlive *msg. */
 enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg);

@@ -1,8 +1,9 @@
-/* ijw_retour: return messages and the claim answer (ijw_retour.h). A client with findings is
- * returned by copying its elements as received, each element of the message's own namespace
- * moved to the return message's namespace, with the RetourCodes of each class appended: the
- * return messages' schemas are the incoming ones with those codes added at the end of every
- * class. */
+/* ijw_retour: return messages and the claim answer (ijw_retour.h). A client with findings (a
+ * JW319's Antwoord) is returned by copying its elements as received, each element of the
+ * message's own namespace moved to the return message's namespace, with the RetourCodes of each
+ * class appended: the return messages' schemas are the incoming ones with those codes added at
+ * the end of every class (in a JW302 also Relatie and Contact; in a JW320 Antwoord and
+ * Woonplaatsbeginsel). */
 #include "ijw/ijw_retour.h"
 
 #include <stdio.h>
@@ -170,7 +171,8 @@ static bool line_found(const struct jr_ijw_findings *f, size_t li)
 	return false;
 }
 
-/* Whether client `ci` or any of its lines has a finding (in a JW317, its Verzoek too). */
+/* Whether client `ci` or any of its lines has a finding (in a JW317, its Verzoek too; in a
+ * JW301, its relations and contacts). */
 static bool client_found(const struct jr_ijw_msg *m, const struct jr_ijw_findings *f, size_t ci)
 {
 	for (size_t i = 0; i < f->count; i++) {
@@ -178,7 +180,11 @@ static bool client_found(const struct jr_ijw_msg *m, const struct jr_ijw_finding
 		if ((x->at == JR_IJW_AT_CLIENT && x->index == ci) ||
 		    (x->at == JR_IJW_AT_CLASS && m->header.kind == JR_IJW_JW317) ||
 		    (x->at == JR_IJW_AT_LINE && x->index < m->line_count &&
-		     m->lines[x->index].client == ci))
+		     m->lines[x->index].client == ci) ||
+		    (x->at == JR_IJW_AT_RELATION && x->index < m->relation_count &&
+		     m->relations[x->index].client == ci) ||
+		    (x->at == JR_IJW_AT_CONTACT && x->index < m->contact_count &&
+		     m->contacts[x->index].client == ci))
 			return true;
 	}
 	return false;
@@ -252,10 +258,23 @@ static void copy(struct writer *w, const struct jr_ijw_msg *m, const struct jr_i
 			class = true;
 			count = codes_at(f, JR_IJW_AT_LINE, i, list, CODES_MAX);
 		}
-	if (!class && m->change.node == n) { /* JW317's Verzoek */
+	for (size_t i = 0; i < m->relation_count && !class; i++)
+		if (m->relations[i].node == n) {
+			class = true;
+			count = codes_at(f, JR_IJW_AT_RELATION, i, list, CODES_MAX);
+		}
+	for (size_t i = 0; i < m->contact_count && !class; i++)
+		if (m->contacts[i].node == n) {
+			class = true;
+			count = codes_at(f, JR_IJW_AT_CONTACT, i, list, CODES_MAX);
+		}
+	if (!class && (m->change.node == n || m->reply.node == n)) {
+		/* JW317's Verzoek, JW319's Antwoord */
 		class = true;
 		count = codes_at(f, JR_IJW_AT_CLASS, 0, list, CODES_MAX);
 	}
+	if (!class && m->reply.woonplaats_node == n) /* its findings are on the Antwoord */
+		class = true;
 	if (!w->err)
 		w->err = jr_buf_printf(w->out, "<%s:%s>", prefix, (const char *)n->name);
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -301,10 +320,13 @@ static enum jr_err write_retour(const struct jr_ijw_msg *m, const struct jr_ijw_
 		codes(&w, list, 0, OK_CODE);
 	}
 	close_tag(&w, "Header");
-	/* OP065: only the clients with findings, each whole, every class with its codes */
+	/* OP065: only the clients with findings, each whole, every class with its codes; a JW320
+	 * returns the Antwoord when it has findings */
 	for (size_t ci = 0; !technical && !header && ci < m->client_count; ci++)
 		if (client_found(m, f, ci))
 			copy(&w, m, f, m->clients[ci].node);
+	if (!technical && !header && m->reply.node && any_at(f, JR_IJW_AT_CLASS))
+		copy(&w, m, f, m->reply.node);
 	root_close(&w);
 	return w.err;
 }
@@ -445,7 +467,9 @@ enum jr_err jr_ijw_retour_write(const struct jr_ijw_msg *m, const struct jr_ijw_
 	case JR_IJW_JW305:
 	case JR_IJW_JW307:
 	case JR_IJW_JW315:
-	case JR_IJW_JW317: return write_retour(m, f, id, on, out);
+	case JR_IJW_JW317:
+	case JR_IJW_JW301:
+	case JR_IJW_JW319: return write_retour(m, f, id, on, out);
 	case JR_IJW_JW323: return write_claim_answer(m, f, id, on, out);
 	default: return JR_ERR_INPUT;
 	}

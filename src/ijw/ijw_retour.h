@@ -1,12 +1,14 @@
 /* ijw_retour: the answer to an incoming iJw message — the return message (JW306 to a JW305,
- * JW308 to a JW307, JW316 to a JW315) and the claim answer (JW325 to a JW323) — built from the
- * message as received and the findings of its checks, as the standard's fill-in instructions
- * say (IV028, IV032 for return messages; IV087, IV088 for the claim answer):
+ * JW308 to a JW307, JW316 to a JW315, JW318 to a JW317, and as a provider answers jeugdroute's
+ * own, JW302 to a JW301 and JW320 to a JW319) and the claim answer (JW325 to a JW323) — built
+ * from the message as received and the findings of its checks, as the standard's fill-in
+ * instructions say (IV028, IV032 for return messages; IV087, IV088 for the claim answer):
  *   - nothing found: the header only, without return codes;
  *   - an in-message rule broken (code 0001): the header only, with 0001;
  *   - a finding on the header (cross-message or external, e.g. 8848): the header only, with it;
  *   - findings on a client or its lines: the header with 0200, and each client with findings
- *     returned whole, every class with its codes (0200 where nothing was found).
+ *     returned whole, every class with its codes (0200 where nothing was found); in a JW320
+ *     the Antwoord, with its Woonplaatsbeginsel.
  * The answer is written as XML text; it validates against the return message's schema. */
 #ifndef JR_IJW_IJW_RETOUR_H
 #define JR_IJW_IJW_RETOUR_H
@@ -22,7 +24,8 @@
 /* The return message's kind for an incoming kind (JW305 -> JW306, …), JR_IJW_UNKNOWN if none. */
 enum jr_ijw_message jr_ijw_retour_kind(enum jr_ijw_message in);
 
-/* Writes the return message to `m` (JW305, JW307, JW315 or JW317) with identification `id` (1 to 12
+/* Writes the return message to `m` (JW301, JW305, JW307, JW315, JW317 or JW319) with
+ * identification `id` (1 to 12
  * characters) and date `on`, from the findings `f`, appending to `out`. For a JW323 it writes
  * the claim answer JW325: the rejected lines with their codes, and the totals claimed and
  * granted. JR_ERR_INPUT for another kind. */

@@ -67,6 +67,8 @@ struct check {
 #define ON_CLIENT(c, i) JR_IJW_AT_CLIENT, (i), (c)->m->clients[i].line
 #define ON_HEADER(c) JR_IJW_AT_HEADER, 0, 0
 #define ON_CLASS(c) JR_IJW_AT_CLASS, 0, 0
+#define ON_RELATION(c, i) JR_IJW_AT_RELATION, (i), (c)->m->relations[i].line
+#define ON_CONTACT(c, i) JR_IJW_AT_CONTACT, (i), (c)->m->contacts[i].line
 
 static void add(struct check *c, const char *rule, const char *code, enum jr_ijw_place at,
 		size_t index, int line, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -124,10 +126,29 @@ static void check_codes(struct check *c)
 	const struct jr_ijw_msg *m = c->m;
 
 	for (size_t i = 0; i < m->client_count; i++) {
-		const char sex[2] = {m->clients[i].sex, '\0'};
+		const struct jr_ijw_client *cl = &m->clients[i];
+		const char sex[2] = {cl->sex, '\0'};
 		code_on(c, JR_IJW_COD046, sex, ON_CLIENT(c, i));
-		code_on(c, JR_IJW_COD170, m->clients[i].date_usage, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_COD170, cl->date_usage, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_COD700, cl->naam_gebruik, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_COD747, cl->communicatie_vorm, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_WJ232, cl->juridische_status, ON_CLIENT(c, i));
+		code_on(c, JR_IJW_WJ003, cl->vertegenwoordiging, ON_CLIENT(c, i));
 	}
+	for (size_t i = 0; i < m->relation_count; i++) {
+		const struct jr_ijw_relation *r = &m->relations[i];
+		const char sex[2] = {r->sex, '\0'};
+		code_on(c, JR_IJW_COD472, r->soort, ON_RELATION(c, i));
+		code_on(c, JR_IJW_COD046, sex, ON_RELATION(c, i));
+		code_on(c, JR_IJW_COD170, r->date_usage, ON_RELATION(c, i));
+		code_on(c, JR_IJW_COD700, r->naam_gebruik, ON_RELATION(c, i));
+	}
+	for (size_t i = 0; i < m->contact_count; i++) {
+		code_on(c, JR_IJW_COD757, m->contacts[i].soort, ON_CONTACT(c, i));
+		code_on(c, JR_IJW_COD032, m->contacts[i].landcode, ON_CONTACT(c, i));
+	}
+	code_on(c, JR_IJW_WJ760, m->reply.antwoord, JR_IJW_AT_CLASS, 0, m->reply.line);
+	code_on(c, JR_IJW_WJ759, m->reply.reden, JR_IJW_AT_CLASS, 0, m->reply.line);
 	code_on(c, JR_IJW_WJ758, m->change.reden, JR_IJW_AT_CLASS, 0, m->change.line);
 	for (size_t i = 0; i < m->line_count; i++) {
 		const struct jr_ijw_line *l = &m->lines[i];
@@ -138,7 +159,41 @@ static void check_codes(struct check *c)
 		code_on(c, JR_IJW_COD467, status, ON_LINE(c, i));
 		code_on(c, JR_IJW_JZ588, l->reden, ON_LINE(c, i));
 		code_on(c, JR_IJW_COD327, l->verwijzer_type, ON_LINE(c, i));
+		code_on(c, JR_IJW_JZ002, l->reden_wijziging, ON_LINE(c, i));
 	}
+}
+
+/* TR134, TR002, CS139: a Geboortedatum (of a client, or in a JW301 of a relation) with its
+ * DatumGebruik, against the message's Dagtekening. */
+static void check_birth(struct check *c, jr_day birth, const char *usage, enum jr_ijw_place at,
+			size_t index, int line)
+{
+	jr_day dag = c->m->header.dagtekening;
+	int y, mo, d;
+	bool ok = true;
+
+	if (!birth)
+		return;
+	/* TR134: the Geboortedatum is not after the Dagtekening */
+	if (birth > dag)
+		add(c, "TR134", TECHNICAL, at, index, line,
+		    "de geboortedatum ligt na de dagtekening van het bericht");
+	/* TR002: born at most 120 years before the Dagtekening, unless unknown (usage 3) */
+	if (strcmp(usage, "3") != 0 && birth < jr_date_add_years(dag, -120))
+		add(c, "TR002", TECHNICAL, at, index, line,
+		    "de geboortedatum ligt meer dan 120 jaar voor de dagtekening");
+	/* CS139: DatumGebruik and Datum agree: 3 = 1900-01-01, 2 = 1 January, 1 = the first of
+	 * a month */
+	jr_date_to_ymd(birth, &y, &mo, &d);
+	if (strcmp(usage, "3") == 0)
+		ok = y == 1900 && mo == 1 && d == 1;
+	else if (strcmp(usage, "2") == 0)
+		ok = mo == 1 && d == 1;
+	else if (strcmp(usage, "1") == 0)
+		ok = d == 1;
+	if (!ok)
+		add(c, "CS139", TECHNICAL, at, index, line,
+		    "DatumGebruik %s past niet bij de geboortedatum", usage);
 }
 
 /* The rules on the header and the clients that every message in shares. */
@@ -157,33 +212,8 @@ static void check_common(struct check *c, jr_day today)
 		if (!jr_bsn_valid(cl->bsn, strlen(cl->bsn)))
 			add(c, "CS002", TECHNICAL, ON_CLIENT(c, i),
 			    "het BSN van cliënt %zu voldoet niet aan de elfproef", i + 1);
-		if (m->header.kind == JR_IJW_JW323 || !cl->birth_date)
-			continue;
-		/* TR134: the Geboortedatum is not after the Dagtekening */
-		if (cl->birth_date > dag)
-			add(c, "TR134", TECHNICAL, ON_CLIENT(c, i),
-			    "de geboortedatum ligt na de dagtekening van het bericht");
-		/* TR002: born at most 120 years before the Dagtekening, unless unknown (usage 3) */
-		if (strcmp(cl->date_usage, "3") != 0 &&
-		    cl->birth_date < jr_date_add_years(dag, -120))
-			add(c, "TR002", TECHNICAL, ON_CLIENT(c, i),
-			    "de geboortedatum ligt meer dan 120 jaar voor de dagtekening");
-		/* CS139: DatumGebruik and Datum agree: 3 = 1900-01-01, 2 = 1 January, 1 = the
-		 * first of a month */
-		{
-			int y, mo, d;
-			bool ok = true;
-			jr_date_to_ymd(cl->birth_date, &y, &mo, &d);
-			if (strcmp(cl->date_usage, "3") == 0)
-				ok = y == 1900 && mo == 1 && d == 1;
-			else if (strcmp(cl->date_usage, "2") == 0)
-				ok = mo == 1 && d == 1;
-			else if (strcmp(cl->date_usage, "1") == 0)
-				ok = d == 1;
-			if (!ok)
-				add(c, "CS139", TECHNICAL, ON_CLIENT(c, i),
-				    "DatumGebruik %s past niet bij de geboortedatum", cl->date_usage);
-		}
+		if (m->header.kind != JR_IJW_JW323)
+			check_birth(c, cl->birth_date, cl->date_usage, ON_CLIENT(c, i));
 	}
 }
 
@@ -522,6 +552,262 @@ static void check_claim(struct check *c)
 		    "het totaal ingediende bedrag is niet de som van de prestaties");
 }
 
+/* CS050: with a Partnernaam, NaamGebruik 1 to 4; without, 1 or 6. */
+static bool name_usage_ok(const char *usage, bool partner)
+{
+	if (!usage[0])
+		return true;
+	if (partner)
+		return strlen(usage) == 1 && usage[0] >= '1' && usage[0] <= '4';
+	return strcmp(usage, "1") == 0 || strcmp(usage, "6") == 0;
+}
+
+/* CS089: a Dutch postcode, [1-9][0-9]{3}[a-zA-Z]{2}. */
+static bool dutch_postcode(const char *p)
+{
+	if (strlen(p) != 6 || p[0] < '1' || p[0] > '9')
+		return false;
+	for (int i = 1; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+	for (int i = 4; i < 6; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+/* TR302: an allocation removed (end = start, RedenWijziging 13 verwijderd, or 01
+ * administratieve correctie) is no current allocation and overlaps nothing. */
+static bool removed(const struct jr_ijw_line *l)
+{
+	return l->has_end && l->end == l->begin &&
+	       (strcmp(l->reden_wijziging, "13") == 0 || strcmp(l->reden_wijziging, "01") == 0);
+}
+
+/* TR302: whether two ToegewezenProducts are the same product: by code when both have one, by
+ * category when one has none, and any two when one has no Product at all. */
+static bool same_product(const struct jr_ijw_line *a, const struct jr_ijw_line *b)
+{
+	if (!a->has_product || !b->has_product)
+		return true;
+	if (strcmp(a->product.categorie, b->product.categorie) != 0)
+		return false;
+	return !a->product.code[0] || !b->product.code[0] ||
+	       strcmp(a->product.code, b->product.code) == 0;
+}
+
+static bool overlap(const struct jr_ijw_line *a, const struct jr_ijw_line *b)
+{
+	return (!a->has_end || a->end >= b->begin) && (!b->has_end || b->end >= a->begin);
+}
+
+/* JW301: the client, its relations and contacts. */
+static void check_allocation_people(struct check *c)
+{
+	const struct jr_ijw_msg *m = c->m;
+
+	for (size_t i = 0; i < m->client_count; i++) {
+		const struct jr_ijw_client *cl = &m->clients[i];
+		bool home = false;
+		/* CS318: a client is a natural person: NaamGebruik not 6 */
+		if (strcmp(cl->naam_gebruik, "6") == 0)
+			add(c, "CS318", TECHNICAL, ON_CLIENT(c, i),
+			    "NaamGebruik 6 (niet-natuurlijk persoon) is niet toegestaan voor een cliënt");
+		/* CS050: NaamGebruik fits the Partnernaam */
+		else if (!name_usage_ok(cl->naam_gebruik, cl->has_partner))
+			add(c, "CS050", TECHNICAL, ON_CLIENT(c, i),
+			    "NaamGebruik %s past niet bij %s partnernaam", cl->naam_gebruik,
+			    cl->has_partner ? "een" : "het ontbreken van een");
+		/* CD007: Taal if and only if the Communicatie is 1 (tolk taal) */
+		if (cl->communicatie_vorm[0] &&
+		    (strcmp(cl->communicatie_vorm, "1") == 0) != cl->has_taal)
+			add(c, "CD007", TECHNICAL, ON_CLIENT(c, i),
+			    cl->has_taal ? "een taal hoort alleen bij communicatievorm 1 (tolk taal)"
+					 : "bij communicatievorm 1 (tolk taal) is de taal verplicht");
+		/* TR061: at least one address of kind 01, 02 or 03 */
+		for (size_t k = 0; k < m->contact_count; k++) {
+			const struct jr_ijw_contact *x = &m->contacts[k];
+			if (x->client == i && x->relation == JR_IJW_NO_RELATION && x->has_adres &&
+			    (strcmp(x->soort, "01") == 0 || strcmp(x->soort, "02") == 0 ||
+			     strcmp(x->soort, "03") == 0))
+				home = true;
+		}
+		if (!home)
+			add(c, "TR061", TECHNICAL, ON_CLIENT(c, i),
+			    "de cliënt heeft geen adres van soort 01 (BRP), 02 (correspondentie) of 03 "
+			    "(verblijf)");
+	}
+	for (size_t i = 0; i < m->relation_count; i++) {
+		const struct jr_ijw_relation *r = &m->relations[i];
+		/* TR134, TR002, CS139 on the relation's Geboortedatum */
+		check_birth(c, r->birth_date, r->date_usage, ON_RELATION(c, i));
+		/* CS050 */
+		if (!name_usage_ok(r->naam_gebruik, r->has_partner))
+			add(c, "CS050", TECHNICAL, ON_RELATION(c, i),
+			    "NaamGebruik %s past niet bij %s partnernaam", r->naam_gebruik,
+			    r->has_partner ? "een" : "het ontbreken van een");
+		/* TR101: a relation (its Nummer) once per client */
+		for (size_t k = 0; k < i; k++)
+			if (m->relations[k].client == r->client &&
+			    strcmp(m->relations[k].nummer, r->nummer) == 0) {
+				add(c, "TR101", TECHNICAL, ON_RELATION(c, i),
+				    "deze relatie staat twee keer bij de cliënt (ook relatie %zu)",
+				    k + 1);
+				break;
+			}
+	}
+	for (size_t i = 0; i < m->contact_count; i++) {
+		const struct jr_ijw_contact *x = &m->contacts[i];
+		bool nl = strcmp(x->landcode, "NL") == 0;
+		/* TR006: a Telefoon, or Huis and Postcode */
+		if (!x->has_telefoon && !(x->has_huis && x->postcode[0]))
+			add(c, "TR006", TECHNICAL, ON_CONTACT(c, i),
+			    "een contact heeft een telefoonnummer of een huisnummer met postcode");
+		/* CD005: LandCode if and only if there is a Postcode */
+		if (x->has_adres && (x->postcode[0] != '\0') != (x->landcode[0] != '\0'))
+			add(c, "CD005", TECHNICAL, ON_CONTACT(c, i),
+			    x->postcode[0] ? "bij een postcode is de landcode verplicht"
+					   : "zonder postcode blijft de landcode leeg");
+		/* CD009: a Periode only for a temporary address (04) */
+		if (x->has_periode && strcmp(x->soort, "04") != 0)
+			add(c, "CD009", TECHNICAL, ON_CONTACT(c, i),
+			    "een periode hoort alleen bij een tijdelijk adres (soort 04)");
+		/* CS003: the Periode's end not before its start */
+		if (x->has_begin && x->has_end && x->end < x->begin)
+			add(c, "CS003", TECHNICAL, ON_CONTACT(c, i),
+			    "de einddatum van de periode ligt voor de begindatum");
+		/* CD025: in the Netherlands, a Huis */
+		if (nl && !x->has_huis)
+			add(c, "CD025", TECHNICAL, ON_CONTACT(c, i),
+			    "bij een adres in Nederland is het huisnummer verplicht");
+		/* CD034: a BRP address (01) or residence (03) has a Postcode */
+		if ((strcmp(x->soort, "01") == 0 || strcmp(x->soort, "03") == 0) && !x->postcode[0])
+			add(c, "CD034", TECHNICAL, ON_CONTACT(c, i),
+			    "bij adressoort %s is de postcode verplicht", x->soort);
+		/* CS089: a Dutch postcode in the Netherlands */
+		if (nl && x->postcode[0] && !dutch_postcode(x->postcode))
+			add(c, "CS089", TECHNICAL, ON_CONTACT(c, i),
+			    "de postcode is geen Nederlandse postcode (1234AB)");
+		/* TR101: a kind of address once per client or relation (the key is Soort) */
+		for (size_t k = 0; k < i; k++)
+			if (m->contacts[k].client == x->client &&
+			    m->contacts[k].relation == x->relation &&
+			    strcmp(m->contacts[k].soort, x->soort) == 0) {
+				add(c, "TR101", TECHNICAL, ON_CONTACT(c, i),
+				    "een contact van soort %s staat al bij dezelfde persoon (contact "
+				    "%zu)",
+				    x->soort, k + 1);
+				break;
+			}
+	}
+}
+
+/* JW301: the ToegewezenProducts. */
+static void check_allocation(struct check *c)
+{
+	const struct jr_ijw_msg *m = c->m;
+	const jr_day y2020_end = jr_date_from_ymd(2020, 12, 31);
+
+	check_allocation_people(c);
+	for (size_t i = 0; i < m->line_count; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		bool code = l->has_product && l->product.code[0];
+		bool late = !l->has_end || l->end > y2020_end;
+		/* TR134: the Toewijzingsdatum is not after the Dagtekening */
+		if (l->toewijzingsdatum > m->header.dagtekening)
+			add(c, "TR134", TECHNICAL, ON_LINE(c, i),
+			    "de toewijzingsdatum ligt na de dagtekening van het bericht");
+		/* CS003: the Einddatum is not before the Ingangsdatum */
+		if (l->has_end && l->end < l->begin)
+			add(c, "CS003", TECHNICAL, ON_LINE(c, i),
+			    "de einddatum ligt voor de ingangsdatum");
+		/* CD041: an Omvang when the Product has a Code */
+		if (code && !l->has_omvang)
+			add(c, "CD041", TECHNICAL, ON_LINE(c, i),
+			    "een product met een productcode vraagt een omvang");
+		/* CD075: an Einddatum with a Budget; CD076: with Frequentie 2 (per week) */
+		if (l->has_budget && !l->has_end)
+			add(c, "CD075", TECHNICAL, ON_LINE(c, i),
+			    "bij een budget is de einddatum verplicht");
+		if (l->has_omvang && strcmp(l->omvang.frequentie, "2") == 0 && !l->has_end)
+			add(c, "CD076", TECHNICAL, ON_LINE(c, i),
+			    "bij een frequentie per week is de einddatum verplicht");
+		/* CD077 (on the Omvang) and CD078 (on the Budget): the two exclude each other */
+		if (l->has_budget && l->has_omvang) {
+			add(c, "CD077", TECHNICAL, ON_LINE(c, i),
+			    "bij een budget blijft de omvang leeg");
+			add(c, "CD078", TECHNICAL, ON_LINE(c, i),
+			    "bij een omvang blijft het budget leeg");
+		}
+		/* CD079: without a Budget, a Product */
+		if (!l->has_budget && !l->has_product)
+			add(c, "CD079", TECHNICAL, ON_LINE(c, i),
+			    "zonder budget is het product verplicht");
+		/* CD080: no Code and an end after 2020 (or none): no Omvang */
+		if (!code && late && l->has_omvang)
+			add(c, "CD080", TECHNICAL, ON_LINE(c, i),
+			    "zonder productcode blijft de omvang leeg");
+		/* CS338: units 14, 16, 83, 84 with an end after 2020 (or none): 2, 4 or 6 */
+		if (late && daily_whole_units(l))
+			add(c, "CS338", TECHNICAL, ON_LINE(c, i),
+			    "bij eenheid %s is de frequentie per week, per maand of totaal (2, 4, 6)",
+			    l->omvang.eenheid);
+		/* CS335: RedenWijziging 13 (verwijderd) only when it ends on the day it starts */
+		if (strcmp(l->reden_wijziging, "13") == 0 && (!l->has_end || l->end != l->begin))
+			add(c, "CS335", TECHNICAL, ON_LINE(c, i),
+			    "reden wijziging 13 (verwijderd) vraagt een einddatum gelijk aan de "
+			    "ingangsdatum");
+		/* CS336: RedenWijziging 01 (administratieve correctie, vervallen) is not used */
+		if (strcmp(l->reden_wijziging, "01") == 0)
+			add(c, "CS336", TECHNICAL, ON_LINE(c, i),
+			    "reden wijziging 01 (administratieve correctie) wordt niet meer gebruikt");
+		for (size_t k = 0; k < i; k++) {
+			const struct jr_ijw_line *o = &m->lines[k];
+			if (o->client != l->client)
+				continue;
+			/* TR101: a ToewijzingNummer once per client */
+			if (o->toewijzing_nummer == l->toewijzing_nummer) {
+				add(c, "TR101", TECHNICAL, ON_LINE(c, i),
+				    "deze toewijzing staat twee keer in het bericht (ook regel %zu)",
+				    k + 1);
+				continue;
+			}
+			/* TR302: the same product twice only for periods that do not overlap,
+			 * removed allocations aside */
+			if (!removed(o) && !removed(l) && same_product(o, l) && overlap(o, l))
+				add(c, "TR302", TECHNICAL, ON_LINE(c, i),
+				    "hetzelfde product is al toegewezen voor een periode die hiermee "
+				    "overlapt (regel %zu)",
+				    k + 1);
+		}
+	}
+}
+
+/* JW319: the Antwoord. The findings are on the Antwoord (the message's own class), also those
+ * of its Woonplaatsbeginsel (TR377 is about one that is missing). */
+static void check_reply(struct check *c)
+{
+	const struct jr_ijw_reply *r = &c->m->reply;
+	bool refused = strcmp(r->antwoord, "1") == 0, eight = strcmp(r->reden, "8") == 0;
+
+	/* CD085: a refusal (1) has a RedenAfwijzingVerzoek */
+	if (refused && !r->reden[0])
+		add(c, "CD085", TECHNICAL, JR_IJW_AT_CLASS, 0, r->line,
+		    "bij een afgewezen verzoek (1) is de reden van afwijzing verplicht");
+	/* CD086: under investigation (2), no reason */
+	if (strcmp(r->antwoord, "2") == 0 && r->reden[0])
+		add(c, "CD086", TECHNICAL, JR_IJW_AT_CLASS, 0, r->line,
+		    "bij een aanvraag in onderzoek (2) blijft de reden van afwijzing leeg");
+	/* TR377: reason 8 (woonplaatsbeginsel) names the municipality responsible */
+	if (eight && !r->has_woonplaats)
+		add(c, "TR377", TECHNICAL, JR_IJW_AT_CLASS, 0, r->line,
+		    "bij reden 8 (woonplaatsbeginsel) hoort de klasse Woonplaatsbeginsel");
+	/* TR409: and only reason 8 does */
+	if (!eight && r->has_woonplaats)
+		add(c, "TR409", TECHNICAL, JR_IJW_AT_CLASS, 0, r->line,
+		    "de klasse Woonplaatsbeginsel hoort alleen bij reden 8 (woonplaatsbeginsel)");
+}
+
 enum jr_err jr_ijw_check_rules(const struct jr_ijw_msg *m, jr_day today,
 			       struct jr_ijw_findings *f)
 {
@@ -535,6 +821,8 @@ enum jr_err jr_ijw_check_rules(const struct jr_ijw_msg *m, jr_day today,
 	case JR_IJW_JW315: check_request(&c); break;
 	case JR_IJW_JW317: check_change(&c); break;
 	case JR_IJW_JW323: check_claim(&c); break;
+	case JR_IJW_JW301: check_allocation(&c); break;
+	case JR_IJW_JW319: check_reply(&c); break;
 	default: break;
 	}
 	return c.err;

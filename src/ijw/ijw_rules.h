@@ -1,6 +1,7 @@
 /* ijw_rules: the business rules of the iJw 3.2 rule report (Regelrapport) that a message can be
  * checked against on its own — the "bericht inhoud" rules (TR, CS, CD with return code 0001) of
- * the messages jeugdroute takes in (JW305, JW307, JW315, JW317, JW323), and the two that need only the
+ * the messages jeugdroute takes in (JW305, JW307, JW315, JW317, JW323) and of its own JW301 and
+ * JW319 (checked as their receiver checks them, `ijw validate`), and the two that need only the
  * system date or the message itself (TR135, TR346). Rules that need earlier messages or the
  * records (TR019, TR338, TR418, …) are checked where the records are (app/ijw_import.c).
  *
@@ -18,8 +19,16 @@
 #include "ijw/ijw_message.h"
 
 /* Where a finding is: the header, the message's own class (the Declaratie of a claim, JW323;
- * the Verzoek of a request for change, JW317), a client or a line. */
-enum jr_ijw_place { JR_IJW_AT_HEADER, JR_IJW_AT_CLASS, JR_IJW_AT_CLIENT, JR_IJW_AT_LINE };
+ * the Verzoek of a request for change, JW317; the Antwoord of a JW319), a client, a line, or
+ * in a JW301 a Relatie or a Contact (index into the message's relations or contacts). */
+enum jr_ijw_place {
+	JR_IJW_AT_HEADER,
+	JR_IJW_AT_CLASS,
+	JR_IJW_AT_CLIENT,
+	JR_IJW_AT_LINE,
+	JR_IJW_AT_RELATION,
+	JR_IJW_AT_CONTACT
+};
 
 struct jr_ijw_finding {
 	char rule[8];   /* "TR134" */

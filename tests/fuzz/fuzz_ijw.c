@@ -1,7 +1,7 @@
 /* libFuzzer target: an iJw message from outside, parsed by the hardened parser and checked
- * against its schema; a message that passes is read (JW305, JW307, JW315, JW317, JW323, and the
- * answers JW302, JW320), checked
- * against the rules within it and answered (the return message or claim answer). Any input must
+ * against its schema; a message that passes is read (JW305, JW307, JW315, JW317, JW323; JW301
+ * and JW319 as their receiver reads them; and the answers JW302, JW320), checked against the
+ * rules within it and answered (the return message — JW302 and JW320 too — or claim answer). Any input must
  * be refused cleanly (a Dutch message, a rule) or pass; never a crash, leak, UB or output from
  * libxml2. One parser serves every input, as in the server. */
 #include <stddef.h>
@@ -26,7 +26,7 @@ static void read_check_answer(xmlDoc *doc, enum jr_ijw_message kind)
 
 	if (kind != JR_IJW_JW305 && kind != JR_IJW_JW307 && kind != JR_IJW_JW315 &&
 	    kind != JR_IJW_JW317 && kind != JR_IJW_JW323 && kind != JR_IJW_JW302 &&
-	    kind != JR_IJW_JW320)
+	    kind != JR_IJW_JW320 && kind != JR_IJW_JW301 && kind != JR_IJW_JW319)
 		return;
 	jr_buf_init(&answer, 1 << 26);
 	err = jr_ijw_read(doc, kind, &msg);
@@ -44,7 +44,9 @@ static void read_check_answer(xmlDoc *doc, enum jr_ijw_message kind)
 	    jr_ijw_retour_write(&msg, &f, "R1", jr_date_from_ymd(2026, 11, 23), &answer))
 		abort();
 	for (size_t i = 0; i < f.count; i++)
-		if (!f.items[i].rule[0] || !f.items[i].code[0] || !f.items[i].message[0])
+		if (!f.items[i].rule[0] || !f.items[i].code[0] || !f.items[i].message[0] ||
+		    (f.items[i].at == JR_IJW_AT_RELATION && f.items[i].index >= msg.relation_count) ||
+		    (f.items[i].at == JR_IJW_AT_CONTACT && f.items[i].index >= msg.contact_count))
 			abort();
 	if (answer.len == 0)
 		abort();

@@ -6,7 +6,9 @@
 # show it; a request for change (JW317) is refused (JW319), and one is honoured by a changed
 # allocation (JW301 again, with RedenWijziging). Every answer jeugdroute writes (JW301, JW306, JW308, JW316, JW325) is checked with
 # `xmllint --schema` against the official schemas; a message sent twice is refused (TR056) and
-# changes nothing.
+# changes nothing. jeugdroute's own JW301 and JW319 are checked as a provider's system checks
+# them (`ijw validate --antwoord`): they pass every rule, and the JW302 and JW320 written for
+# them validate and, taken in, acknowledge them; a broken JW301 gets a JW302 with 0001.
 #   sh tests/ijw/round.sh BINARY     (prints TAP; skips when ../shared/reference/ijw is missing)
 set -u
 BIN=$1
@@ -137,8 +139,50 @@ else
 	not_ok "JW301 out: the allocation, naming the request it honours" "$out"
 fi
 check "JW301 out validates against JW301.xsd" schema JW301 "$JW301"
-# the provider answers it (JW302): accepted; a second answer rejects it with 9332
 OURS=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$JW301" | head -1)
+# every JW301 jeugdroute wrote, checked as a provider's system checks it (structure and every
+# JW301 rule) and answered with the JW302 that system sends
+mkdir -p back
+out=$("$BIN" ijw validate answers/JW301-*.xml --antwoord back 2>&1)
+if [ -n "$out" ] && echo "$out" | jq -se 'all(.valid == true and (.answer | type == "string"))' >/dev/null 2>&1; then
+	ok "every JW301 jeugdroute wrote passes every JW301 rule ($(echo "$out" | wc -l) messages)"
+else
+	not_ok "every JW301 jeugdroute wrote passes every JW301 rule" "$(echo "$out" | grep -v '"valid":true' | head -5)"
+fi
+bad=""
+for f in back/JW302-*.xml; do schema JW302 "$f" >/dev/null || bad="$bad $f"; done
+if [ -z "$bad" ] && [ -e "$(ls back/JW302-*.xml | head -1)" ]; then
+	ok "the JW302 answers to them validate against JW302.xsd"
+else
+	not_ok "the JW302 answers to them validate against JW302.xsd" "$bad"
+fi
+OWN302=$(echo "$out" | jq -r --arg f "answers/$(basename "$JW301")" 'select(.file == $f) | .answer')
+out=$(JR ijw import "$OWN302" --out answers 2>&1)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = acknowledged ]; then
+	ok "the JW302 written by ijw validate, taken in: the JW301 is acknowledged"
+else
+	not_ok "the JW302 written by ijw validate, taken in: the JW301 is acknowledged" "$out"
+fi
+# a JW301 broken in one place (a postcode that is not Dutch, CS089): the JW302 carries 0001
+sed 's|<ijw:Postcode>[^<]*</ijw:Postcode>|<ijw:Postcode>ABC</ijw:Postcode>|' "$JW301" >JW301-broken.xml
+out=$("$BIN" ijw validate JW301-broken.xml --antwoord back 2>&1)
+BROKEN302=$(echo "$out" | jq -r '.answer // empty' 2>/dev/null)
+if echo "$out" | jq -e '.valid == false and any(.problems[]; .rule == "CS089" and .code == "0001")' >/dev/null 2>&1 &&
+	[ -n "$BROKEN302" ] && grep -q "<jw302:RetourCode>0001</jw302:RetourCode>" "$BROKEN302"; then
+	ok "a broken JW301 (CS089) is answered with a JW302 with 0001"
+else
+	not_ok "a broken JW301 (CS089) is answered with a JW302 with 0001" "$out"
+fi
+check "that JW302 validates against JW302.xsd" schema JW302 "$BROKEN302"
+out=$(JR ijw import "$BROKEN302" --out answers 2>&1)
+if echo "$out" | jq -e 'any(.problems[]; .rule == "RETOUR" and .code == "0001")' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status || ' ' || answer_codes FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = "rejected 0001" ]; then
+	ok "that JW302 taken in: the JW301 is rejected with 0001"
+else
+	not_ok "that JW302 taken in: the JW301 is rejected with 0001" "$out"
+fi
+# the provider answers it (JW302): accepted; a second answer rejects it with 9332
 answer302() { # answer302 ID CODES-XML
 	sed -e "s/@GEMEENTE@/$MUNI/; s/@AGB@/$AGB/; s/@OURS@/$OURS/; s/@DAG@/$TODAY/g; s/@ID@/$1/" \
 		-e "s|<!--CODES-->|$2|" "$HERE/round/JW302.xml.in"
@@ -306,7 +350,25 @@ fi
 check "JW318 out validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
 # the municipality looks into it, once, and then refuses (no contract, WJ759 3): JW319
 out=$(JR ijw answer VOW-1 --provider "$AGB" --investigating ja --out answers)
-check "JW319 out (in onderzoek) validates against JW319.xsd" schema JW319 "$(echo "$out" | jq -r .file)"
+INVESTIGATING=$(echo "$out" | jq -r .file)
+check "JW319 out (in onderzoek) validates against JW319.xsd" schema JW319 "$INVESTIGATING"
+# checked as the provider's system checks it (CD085, CD086, TR377, TR409), answered with a JW320
+out=$("$BIN" ijw validate "$INVESTIGATING" --antwoord back 2>&1)
+OWN320=$(echo "$out" | jq -r '.answer // empty' 2>/dev/null)
+if echo "$out" | jq -e '.valid == true' >/dev/null 2>&1 && [ -n "$OWN320" ]; then
+	ok "the JW319 jeugdroute wrote passes every JW319 rule"
+else
+	not_ok "the JW319 jeugdroute wrote passes every JW319 rule" "$out"
+fi
+check "its JW320 validates against JW320.xsd" schema JW320 "$OWN320"
+INV_ID=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$INVESTIGATING" | head -1)
+out=$(JR ijw import "$OWN320" --out answers 2>&1)
+if echo "$out" | jq -e '.accepted == true' >/dev/null &&
+	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND code = 'JW319' AND identification = '$INV_ID'")" = acknowledged ]; then
+	ok "that JW320 taken in: the JW319 is acknowledged"
+else
+	not_ok "that JW320 taken in: the JW319 is acknowledged" "$out"
+fi
 if ! err=$(JR ijw answer VOW-1 --provider "$AGB" --investigating ja --out answers 2>&1) && echo "$err" | grep -q TR360; then
 	ok "an investigation is answered once (TR360)"
 else
@@ -408,6 +470,51 @@ if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 	ok "generic regime: a start without ToewijzingNummer is tied by category and date"
 else
 	not_ok "generic regime: a start without ToewijzingNummer is tied by category and date" "$out"
+fi
+# 11. what the records allow but a provider's system would refuse is not sent: two allocations
+# of one product to one provider whose periods overlap (TR302); the export says why
+O_CHILD=$(JR person add --bsn 100000046 --given-names Daan --family-name Overlap --birth-date 2014-02-03 \
+	--municipality $MUNI --street Grotestraat --house-number 8 --postcode 7607AB --place Almelo | jq .id)
+O_HR=$(JR help-request add --child "$O_CHILD" --raised-by gp --question "Driftbuien thuis." | jq .id)
+JR help-request analysis "$O_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
+	--participants "ouders" --made-on "$PPM_START" >/dev/null
+O_REF=$(JR care referral "$O_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
+	--referred-on "$PPM_START" | jq .id)
+O_AL1=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$PM_START" --end "$END" \
+	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
+O_AL2=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$BEGIN" --end "$END" \
+	--product-code "$CODE" --volume 1 --unit uur --frequency "per week" | jq .id)
+mkdir -p overlap
+err=$(JR ijw export --since "$TODAY" --out overlap 2>&1 >/dev/null)
+if echo "$err" | grep -q "TR302" && ! grep -qs ">$O_AL1</jw301:ToewijzingNummer>" overlap/*.xml &&
+	"$BIN" ijw validate overlap/*.xml >/dev/null 2>&1; then
+	ok "two overlapping allocations of one product are not sent (TR302); what is sent passes every rule"
+else
+	not_ok "two overlapping allocations of one product are not sent (TR302)" "allocations $O_AL1 $O_AL2" "$err"
+fi
+# 12. OP087: an allocation goes out with all the provider's current allocations for the child,
+# also one made before --since (here made, as it were, two months ago)
+N_CHILD=$(JR person add --bsn 100000058 --given-names Fenna --family-name Vervolg --birth-date 2013-06-07 \
+	--municipality $MUNI --street Grotestraat --house-number 10 --postcode 7607AB --place Almelo | jq .id)
+N_HR=$(JR help-request add --child "$N_CHILD" --raised-by gp --question "Angstig op school." | jq .id)
+JR help-request analysis "$N_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
+	--participants "ouders" --made-on "$PPM_START" >/dev/null
+N_REF=$(JR care referral "$N_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
+	--referred-on "$PPM_START" | jq .id)
+N_AL1=$(JR care allocate "$N_HR" --provider "$PROVIDER" --form 2 --referral "$N_REF" --start "$PM_START" --end "$END" \
+	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
+sqlite3 s.db "UPDATE allocations SET created_at = '${PPM_START}T09:00:00Z' WHERE id = $N_AL1"
+N_AL2=$(JR care allocate "$N_HR" --provider "$PROVIDER" --form 2 --referral "$N_REF" --start "$(date -d "$END +1 day" +%F)" \
+	--end "$LATER_END" --product-code "$CODE" --volume 1 --unit uur --frequency "per week" | jq .id)
+mkdir -p follow
+JR ijw export --since "$TODAY" --out follow >/dev/null 2>&1
+N_JW301=$(grep -l ">$N_AL2</jw301:ToewijzingNummer>" follow/*.xml 2>/dev/null | head -1)
+if [ -n "$N_JW301" ] && grep -q ">$N_AL1</jw301:ToewijzingNummer>" "$N_JW301" &&
+	"$BIN" ijw validate "$N_JW301" >/dev/null 2>&1; then
+	ok "OP087: the JW301 holds the new allocation and the current one made before (valid by every rule)"
+else
+	not_ok "OP087: the JW301 holds the new allocation and the current one made before" \
+		"allocations $N_AL1 $N_AL2, message '$N_JW301'"
 fi
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 

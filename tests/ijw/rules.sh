@@ -1,7 +1,10 @@
 #!/bin/sh
 # The in-message rules of iJw 3.2 (src/ijw/ijw_rules.c), each broken on purpose: for every rule a
 # valid message is changed in one place, and `jeugdroute ijw validate` must reject it naming
-# that rule and its return code. The valid messages themselves must pass.
+# that rule and its return code. The valid messages themselves must pass. jeugdroute's own
+# JW301 and JW319 are checked as their receiver checks them: there `ijw validate --antwoord`
+# must also write the return message (JW302, JW320) with that code, valid by its schema
+# (xmllint, when the schemas are here).
 #   sh tests/ijw/rules.sh BINARY     (prints TAP)
 # The messages are the round's templates (tests/ijw/round/*.xml.in) with fixed values.
 set -u
@@ -33,8 +36,9 @@ fill() { # fill TEMPLATE > FILE
 		-e 's/@LINE2_START@/2026-04-01/; s/@LINE2_END@/2026-04-30/' \
 		-e 's/@TARIFF@/7800/g; s/@AMOUNT@/46800/g; s/@TOTAL@/93600/' \
 		-e 's/@LATER_END@/2027-03-31/; s/@NEW_START@/2026-06-01/; s/@NEW_END@/2026-12-31/' \
-		-e 's/P1B</P2B</' "$1"
+		-e 's/@TOEWIJZING2@/78/' -e 's/P1B</P2B</' "$1"
 }
+XSD=$HERE/../../../shared/reference/ijw/xsd
 fill "$HERE/round/JW305.xml.in" | sed 's/@DAG@/2026-05-10/' >JW305.xml
 fill "$HERE/round/JW307.xml.in" | sed 's/@DAG@/2026-05-10/' >JW307.xml
 fill "$HERE/round/JW315.xml.in" | sed 's/@DAG@/2026-05-10/' >JW315.xml
@@ -43,8 +47,10 @@ fill "$HERE/round/JW317.xml.in" | sed 's/@DAG@/2026-05-10/' >JW317.xml
 fill "$HERE/round/JW323.xml.in" | sed 's/@DAG@/2026-05-05/' |
 	awk '/<jw323:Prestatie>/ { k++ } k == 2 && /ProductCode/ { sub(/45A02/, "45A03") } { print }' \
 		>JW323.xml
+fill "$HERE/round/JW301.xml.in" | sed 's/@DAG@/2026-05-10/' >JW301.xml
+fill "$HERE/round/JW319.xml.in" | sed 's/@DAG@/2026-05-10/' >JW319.xml
 
-for m in JW305 JW307 JW315 JW317 JW323; do
+for m in JW301 JW305 JW307 JW315 JW317 JW319 JW323; do
 	if out=$("$BIN" ijw validate $m.xml 2>&1) && echo "$out" | jq -e '.valid == true' >/dev/null; then
 		ok "$m: the valid message passes"
 	else
@@ -54,10 +60,30 @@ done
 
 # case RULE CODE MESSAGE FILTER WHAT: MESSAGE.xml through FILTER (sed or awk) must be refused
 # naming RULE with return code CODE
+# For a JW301 or JW319 the return message written (JW302, JW320) must carry CODE too.
 case_() {
 	rule=$1 code=$2 msg=$3 filter=$4 what=$5
 	sh -c "$filter" <"$msg.xml" >"case.xml"
-	out=$("$BIN" ijw validate case.xml 2>&1)
+	case $msg in
+	JW301 | JW319)
+		rm -rf ans && mkdir ans
+		out=$("$BIN" ijw validate case.xml --antwoord ans 2>&1)
+		retour=$(echo "$out" | jq -r '.answer // empty' 2>/dev/null)
+		kind=JW302
+		[ "$msg" = JW319 ] && kind=JW320
+		prefix=$(echo "$kind" | tr JW jw)
+		if [ -z "$retour" ] || ! grep -q "<$prefix:RetourCode>$code</$prefix:RetourCode>" "$retour"; then
+			not_ok "$rule ($code) $msg: $what; the $kind carries $code" "$out" "$(cat "$retour" 2>/dev/null)"
+			return
+		fi
+		if [ -d "$XSD" ] && command -v xmllint >/dev/null &&
+			! lint=$(xmllint --noout --schema "$XSD/$kind.xsd" "$retour" 2>&1); then
+			not_ok "$rule ($code) $msg: $what; the $kind validates" "$lint"
+			return
+		fi
+		;;
+	*) out=$("$BIN" ijw validate case.xml 2>&1) ;;
+	esac
 	if echo "$out" | jq -e --arg r "$rule" --arg c "$code" \
 		'.valid == false and any(.problems[]; .rule == $r and .code == $c)' >/dev/null 2>&1; then
 		ok "$rule ($code) $msg: $what"
@@ -144,6 +170,64 @@ case_ TR315 0001 JW323 "awk '/<jw323:Prestatie>/ { k++ } k >= 1 && /ReferentieNu
 	"two credit lines for one previous line"
 case_ TR134 0001 JW323 "sed 's|<ijw:Dagtekening>2026-05-05|<ijw:Dagtekening>2026-03-20|; s|<jw323:DeclaratieDagtekening>2026-05-05|<jw323:DeclaratieDagtekening>2026-03-20|'" \
 	"a claim period that begins after the message's date"
+# JW301 (as a provider's system checks it; answered with a JW302 with 0001)
+case_ CS002 0001 JW301 "sed s/123456782/123456789/" "the BSN fails the eleven-test"
+case_ TR134 0001 JW301 "sed s/2015-03-04/2026-06-01/" "the client born after the message's date"
+case_ TR002 0001 JW301 "sed s/2015-03-04/1900-05-06/" "the client born more than 120 years before"
+case_ CS139 0001 JW301 "sed 's|<ijw:Datum>2015-03-04</ijw:Datum>|&<ijw:DatumGebruik>2</ijw:DatumGebruik>|'" \
+	"date usage 2 on a date that is not 1 January"
+case_ TR134 0001 JW301 "sed s/1985-06-07/2026-06-01/" "a relation born after the message's date"
+case_ TR134 0001 JW301 "sed '0,/<jw301:Toewijzingsdatum>2026-04-01/s//<jw301:Toewijzingsdatum>2026-05-20/'" \
+	"allocated after the message's date"
+case_ TR135 8848 JW301 "sed 's|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2099-05-10|'" "dated in the future"
+case_ CS050 0001 JW301 "sed '0,/NaamGebruik>1</s//NaamGebruik>2</'" "the partner's name in use, without a partner's name"
+case_ CS318 0001 JW301 "sed '0,/NaamGebruik>1</s//NaamGebruik>6</'" "the client as a non-natural person"
+case_ CD007 0001 JW301 "sed '0,/<\/jw301:Naam>/s||&<jw301:Communicatie><ijw:Vorm>1</ijw:Vorm></jw301:Communicatie>|'" \
+	"an interpreter without a language"
+case_ TR061 0001 JW301 "sed 's|<jw301:Soort>01</jw301:Soort>|<jw301:Soort>04</jw301:Soort>|'" \
+	"the client's only address is a temporary one"
+case_ TR006 0001 JW301 "sed '/<jw301:Telefoon>/,/<\/jw301:Telefoon>/d'" "a relation's contact without phone or address"
+case_ CD005 0001 JW301 "sed '/<ijw:LandCode>/d'" "a postcode without a country"
+case_ CD009 0001 JW301 "sed 's|</jw301:Adres>|&<jw301:Periode><ijw:Begindatum>2026-01-01</ijw:Begindatum></jw301:Periode>|'" \
+	"a period on a BRP address"
+case_ CS003 0001 JW301 "sed 's|<jw301:Soort>02</jw301:Soort>|<jw301:Soort>04</jw301:Soort>|; s|</jw301:Telefoon>|&<jw301:Periode><ijw:Begindatum>2026-03-01</ijw:Begindatum><ijw:Einddatum>2026-02-01</ijw:Einddatum></jw301:Periode>|'" \
+	"a temporary address that ends before it begins"
+case_ CD025 0001 JW301 "sed '/<ijw:Huis>/,/<\/ijw:Huis>/d'" "a Dutch address without a house number"
+case_ CD034 0001 JW301 "sed '/<ijw:Postcode>/d'" "a BRP address without a postcode"
+case_ CS089 0001 JW301 "sed 's|7511AB|0511AB|'" "a Dutch postcode that is none"
+case_ TR101 0001 JW301 "sed 's|</jw301:Contactgegevens>|<jw301:Contact><jw301:Soort>01</jw301:Soort><jw301:Adres><ijw:Huis><ijw:Huisnummer>3</ijw:Huisnummer></ijw:Huis><ijw:Postcode>7511AC</ijw:Postcode><ijw:LandCode>NL</ijw:LandCode></jw301:Adres></jw301:Contact>&|'" \
+	"two BRP addresses"
+case_ TR101 0001 JW301 "$(dup '<jw301:Relatie>' '</jw301:Relatie>')" "the same relation twice"
+case_ TR101 0001 JW301 "$(dup '<jw301:ToegewezenProduct>' '</jw301:ToegewezenProduct>')" "the same allocation twice"
+case_ TR302 0001 JW301 "$(dup '<jw301:ToegewezenProduct>' '</jw301:ToegewezenProduct>') | awk '/>77</ && ++k == 2 { sub(/>77</, \">79<\") } { print }'" \
+	"the same product twice for overlapping periods"
+case_ CD041 0001 JW301 "sed '/<jw301:Omvang>/,/<\/jw301:Omvang>/d'" "a product code without an extent"
+case_ CD075 0001 JW301 "awk '/<jw301:Einddatum>/ && ++k == 2 { next } { print }'" "a budget without an end date"
+case_ CD076 0001 JW301 "awk '/<jw301:Einddatum>/ && ++k == 1 { next } { print }'" "per week without an end date"
+case_ CD077 0001 JW301 "sed 's|</jw301:Omvang>|&<jw301:Budget>5000</jw301:Budget>|'" "an extent with a budget (on the extent)"
+case_ CD078 0001 JW301 "sed 's|</jw301:Omvang>|&<jw301:Budget>5000</jw301:Budget>|'" "an extent with a budget (on the budget)"
+case_ CD079 0001 JW301 "awk '/<jw301:Product>/ && !d { skip = 1 } !skip { print } /<\\/jw301:Product>/ && skip { skip = 0; d = 1 }'" \
+	"no budget and no product"
+case_ CD080 0001 JW301 "sed '/<ijw:Code>/d'" "no product code, yet an extent"
+case_ CS338 0001 JW301 "sed 's|<ijw:Eenheid>04|<ijw:Eenheid>14|; s|<ijw:Frequentie>2|<ijw:Frequentie>1|'" "days and nights per day"
+case_ CS003 0001 JW301 "awk '/<jw301:Einddatum>/ && ++k == 1 { sub(/2026-12-31/, \"2026-03-31\") } { print }'" \
+	"an allocation that ends before it starts"
+case_ CS335 0001 JW301 "awk '{ print } /<jw301:Einddatum>/ && ++k == 2 { print \"<jw301:RedenWijziging>13</jw301:RedenWijziging>\" }'" \
+	"removed (13), yet it does not end on the day it starts"
+case_ CS336 0001 JW301 "awk '{ print } /<jw301:Einddatum>/ && ++k == 2 { print \"<jw301:RedenWijziging>01</jw301:RedenWijziging>\" }'" \
+	"change reason 01, which is no longer used"
+# the validity dates of the code lists: change reason 12 exists from 1 January 2021
+case_ JZ002 0001 JW301 "sed 's/2026-04-01/2020-04-01/g; s/2026-12-31/2020-12-31/; s|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2020-12-15|' | awk '{ print } /<jw301:Einddatum>/ && ++k == 2 { print \"<jw301:RedenWijziging>12</jw301:RedenWijziging>\" }'" \
+	"a change reason before its list says it is valid"
+# JW319 (as a provider's system checks it; answered with a JW320)
+case_ CD085 0001 JW319 "sed '/RedenAfwijzingVerzoek/d; /<jw319:Woonplaatsbeginsel>/,/<\/jw319:Woonplaatsbeginsel>/d'" \
+	"refused without a reason"
+case_ CD086 0001 JW319 "sed 's|<jw319:VerzoekAntwoord>1|<jw319:VerzoekAntwoord>2|'" "under investigation, yet with a reason"
+case_ TR377 0001 JW319 "sed '/<jw319:Woonplaatsbeginsel>/,/<\/jw319:Woonplaatsbeginsel>/d'" \
+	"the residence principle without the municipality responsible"
+case_ TR409 0001 JW319 "sed 's|<jw319:RedenAfwijzingVerzoek>8|<jw319:RedenAfwijzingVerzoek>3|'" \
+	"a municipality responsible with another reason"
+case_ TR135 8848 JW319 "sed 's|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2099-05-10|'" "dated in the future"
 
 echo "1..$n"
 [ "$failures" -eq 0 ]

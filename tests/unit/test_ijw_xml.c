@@ -96,8 +96,8 @@ static void test_external_entities_never_read(void **state)
 		"<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><x/>",
 		"<!DOCTYPE x [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]><x/>",
 		"<!DOCTYPE x PUBLIC \"-//x//y\" \"http://127.0.0.1:1/x.dtd\"><x/>",
-		"<x xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include "
-		"href=\"file:///etc/passwd\" parse=\"text\"/></x>",
+		("<x xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include "
+		 "href=\"file:///etc/passwd\" parse=\"text\"/></x>"),
 	};
 	xmlExternalEntityLoader before = xmlGetExternalEntityLoader();
 	struct jr_ijw_problem problem;

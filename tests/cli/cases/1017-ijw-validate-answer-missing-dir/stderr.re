@@ -1,0 +1,1 @@
+het antwoord kan niet in .*/nergens geschreven worden
