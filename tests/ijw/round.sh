@@ -431,6 +431,7 @@ else
 	not_ok "JW301 out again: the changed allocation" "$(cat "$JW301C" 2>/dev/null | head -60)"
 fi
 check "the changed JW301 validates against JW301.xsd" schema JW301 "$JW301C"
+check "the changed JW301 passes every JW301 rule, as the provider checks it" "$BIN" ijw validate "$JW301C"
 # a change of another provider's allocation, leaving out its own: TR351 and TR349, nothing kept
 fill JW317 2 "$OTHER" >JW317-other.xml
 before=$(sqlite3 s.db "SELECT COUNT(*) FROM ijw_requests")
