@@ -8,8 +8,9 @@
 #   1. xmllint --noout --schema JWnnn.xsd over the files of each kind   (structure only)
 #   2. jeugdroute ijw validate over all files                            (structure and rules)
 #   3. jeugdroute ijw import over all files into the demo region         (all four levels;
-#      the requests are taken in, the starts, stops and claims name allocations the region does
-#      not have and are refused by TR019/TR338 after every check, rolled back, audited)
+#      the requests are taken in, the starts and stops name allocations the region does not have
+#      and are refused by TR019 after every check, rolled back, audited; the claims' periods are
+#      months at random, so all but the first few are refused whole by TR318)
 #   4. jeugdroute ijw import over the requests alone into a fresh copy   (every one taken in)
 # and reports files per second and the ratios. The answers go to a directory on the same disk.
 #
