@@ -7,6 +7,7 @@
 #define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -488,7 +489,13 @@ out:
 
 /* Messages are taken in by batches: one transaction for a batch, each message a part of it that
  * is kept or undone on its own; the answers and the verdicts come out once the batch is
- * committed, so that no answer speaks of what was not kept. */
+ * committed, so that no answer speaks of what was not kept.
+ *
+ * A committed batch's answers and verdicts are written by a thread of their own while the next
+ * batch is checked and taken in: creating a thousand files costs the file system about as much
+ * time as the records cost the database, and the two need not wait for each other. The next batch
+ * is committed only once the answers before it are on disk, so that a failure to write them
+ * stops the import with nothing more kept. */
 
 struct batch {
 	struct jr_buf lines;   /* the verdicts, JSON Lines */
@@ -496,23 +503,76 @@ struct batch {
 	size_t count;
 };
 
-/* Commits the batch, writes its answers to `dir` and prints its verdicts; begins the next when
- * `more`. 0, or the exit status after reporting. */
-static int flush_batch(struct jr_store *store, struct batch *b, const char *dir, bool more)
-{
-	enum jr_err err = jr_store_bulk_end(store, true);
+struct answer_writer {
+	pthread_t thread;
+	bool busy;          /* a thread writes `batch` */
+	struct batch batch; /* the committed batch being written */
+	const char *dir;
+	int status; /* of the last batch written: 0, or 1 after reporting */
+};
 
-	if (err) {
+static void batch_init(struct batch *b)
+{
+	jr_buf_init(&b->lines, 1 << 26);
+	jr_buf_init(&b->answers, (size_t)1 << 31);
+	b->count = 0;
+}
+
+static void batch_release(struct batch *b)
+{
+	jr_buf_release(&b->lines);
+	jr_buf_release(&b->answers);
+}
+
+static void *write_batch(void *arg)
+{
+	struct answer_writer *w = arg;
+
+	w->status = write_answers("import", &w->batch.answers, w->dir) ||
+		    write_out("import", &w->batch.lines);
+	return NULL;
+}
+
+/* Waits for the batch being written; its status, and its buffers emptied for reuse. */
+static int writer_wait(struct answer_writer *w)
+{
+	if (w->busy) {
+		pthread_join(w->thread, NULL);
+		w->busy = false;
+	}
+	jr_buf_reset(&w->batch.lines);
+	jr_buf_reset(&w->batch.answers);
+	w->batch.count = 0;
+	return w->status;
+}
+
+/* Commits batch `b` once the batch before it is on disk, hands it to the writer and begins the
+ * next when `more`. 0, or the exit status after reporting. */
+static int flush_batch(struct jr_store *store, struct batch *b, struct answer_writer *w, bool more)
+{
+	struct batch next;
+	enum jr_err err;
+
+	if (writer_wait(w)) {
+		jr_store_bulk_end(store, false);
+		jr_cli_error("ijw import: de %zu berichten daarna zijn niet opgenomen", b->count);
+		return 1;
+	}
+	if ((err = jr_store_bulk_end(store, true))) {
 		jr_cli_error("ijw import: de laatste %zu berichten konden niet worden vastgelegd (%s); "
 			     "er is niets van opgenomen",
 			     b->count, jr_err_name(err));
 		return 1;
 	}
-	if (write_answers("import", &b->answers, dir) || write_out("import", &b->lines))
+	/* the writer takes the batch; its emptied buffers become the next batch */
+	next = w->batch;
+	w->batch = *b;
+	*b = next;
+	w->busy = pthread_create(&w->thread, NULL, write_batch, w) == 0;
+	if (!w->busy)
+		write_batch(w); /* no thread to be had: write it here */
+	if (!w->busy && w->status)
 		return 1;
-	jr_buf_reset(&b->lines);
-	jr_buf_reset(&b->answers);
-	b->count = 0;
 	if (more && (err = jr_store_bulk_begin(store))) {
 		jr_cli_error("ijw import: %s", jr_err_name(err));
 		return 1;
@@ -529,19 +589,20 @@ static int import(int argc, char **argv)
 	struct ijw_args a;
 	struct jr_buf in;
 	struct batch b;
+	struct answer_writer w = {.busy = false};
 	bool refused = false, unreadable = false, open_batch = false;
 	int status;
 	enum jr_err err;
 
 	jr_policy_set_init(&set);
 	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
-	jr_buf_init(&b.lines, 1 << 26);
-	jr_buf_init(&b.answers, (size_t)1 << 31);
-	b.count = 0;
+	batch_init(&b);
+	batch_init(&w.batch);
 	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
+	w.dir = a.out;
 	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
 		goto out;
 	if ((err = jr_ijw_parser_new(&parser)) || (err = jr_store_bulk_begin(store))) {
@@ -606,14 +667,16 @@ static int import(int argc, char **argv)
 			goto out;
 		}
 		if (++b.count == IMPORT_BATCH &&
-		    (status = flush_batch(store, &b, a.out, i + 1 < a.file_count))) {
+		    (status = flush_batch(store, &b, &w, i + 1 < a.file_count))) {
 			open_batch = false;
 			goto out;
 		}
 		open_batch = b.count || i + 1 < a.file_count;
 	}
 	open_batch = false;
-	if (jr_store_in_bulk(store) && (status = flush_batch(store, &b, a.out, false)))
+	if (jr_store_in_bulk(store) && (status = flush_batch(store, &b, &w, false)))
+		goto out;
+	if ((status = writer_wait(&w)))
 		goto out;
 	fflush(stdout);
 	status = unreadable ? jr_err_exit_status(JR_ERR_IO)
@@ -622,12 +685,13 @@ static int import(int argc, char **argv)
 out:
 	if (open_batch)
 		jr_store_bulk_end(store, false);
+	writer_wait(&w); /* what was committed is answered, also when the import stops */
 	jr_ijw_parser_free(parser);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&in);
-	jr_buf_release(&b.lines);
-	jr_buf_release(&b.answers);
+	batch_release(&b);
+	batch_release(&w.batch);
 	jr_free(a.files);
 	return status;
 }

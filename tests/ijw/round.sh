@@ -517,6 +517,33 @@ else
 	not_ok "OP087: the JW301 holds the new allocation and the current one made before" \
 		"allocations $N_AL1 $N_AL2, message '$N_JW301'"
 fi
+# 13. many messages: batches of a thousand, each batch's answers written while the next one is
+# taken in; every message answered, the verdicts in the order of the files. Starts for an
+# allocation nobody has (refused, TR019).
+mkdir -p many many-answers
+i=1
+while [ $i -le 2100 ]; do
+	fill JW305 "M$i" 999999999 >"many/m-$(printf %05d $i).xml"
+	i=$((i + 1))
+done
+out=$(JR ijw import many/*.xml --out many-answers 2>&1)
+if [ "$(echo "$out" | jq -s 'length')" = 2100 ] && [ "$(ls many-answers | wc -l)" -eq 2100 ] &&
+	[ "$(echo "$out" | jq -r .file | tr '\n' ' ')" = "$(ls many/*.xml | tr '\n' ' ')" ] &&
+	[ "$(echo "$out" | jq -s 'all(.[]; any(.problems[]; .rule == "TR019"))')" = true ]; then
+	ok "2,100 messages in three batches: each answered, the verdicts in the order of the files"
+else
+	not_ok "2,100 messages in three batches: each answered, in order" "$(echo "$out" | head -3)"
+fi
+# the answers cannot be written (--out names a file): the import stops; the batch after the
+# one whose answers failed is not kept, and no verdict is printed for either
+: >not-a-directory
+if ! out=$(JR ijw import $(ls many/*.xml | head -1100) --out not-a-directory 2>err.txt) && [ -z "$out" ] &&
+	grep -q "kan niet in not-a-directory geschreven worden" err.txt &&
+	grep -q "de 100 berichten daarna zijn niet opgenomen" err.txt; then
+	ok "answers that cannot be written stop the import, and nothing after them is kept"
+else
+	not_ok "answers that cannot be written stop the import" "$out" "$(cat err.txt)"
+fi
 check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
 echo "1..$n"
