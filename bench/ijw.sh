@@ -11,6 +11,8 @@
 #      the requests are taken in, the starts and stops name allocations the region does not have
 #      and are refused by TR019 after every check, rolled back, audited; the claims' periods are
 #      months at random, so all but the first few are refused whole by TR318)
+#   3b. the same into a copy with the answers in /dev/shm               (the records alone,
+#      without the file system's cost of creating the answer files; shown, not the goal's figure)
 #   4. jeugdroute ijw import over the requests alone into a fresh copy   (every one taken in)
 # and reports files per second and the ratios. The answers go to a directory on the same disk.
 #
@@ -45,6 +47,8 @@ AGB=$(sqlite3 s.db "SELECT agb FROM providers ORDER BY id LIMIT 1")
 GP=$(sqlite3 s.db "SELECT agb FROM organisations WHERE kind = 'gp_practice' LIMIT 1")
 cp s.db fresh.db
 cp s.key fresh.key
+cp s.db mem.db
+cp s.key mem.key
 
 # the messages: the round's templates, each filled with its own values
 mkdir -p m
@@ -126,6 +130,19 @@ I=$(secs "$t0" "$t1")
 echo "import:   $I s, $(awk -v n="$N" -v s="$I" 'BEGIN { printf "%.0f", n / s }') messages/s; " \
 	"$(jq -s -c 'group_by(.bericht) | map({(.[0].bericht): {accepted: map(select(.accepted)) | length, refused: map(select(.accepted | not)) | length}}) | add' i.out)"
 echo "answers:  $(ls answers | wc -l) files; audit chain $("$JR" audit verify --db s.db --key s.key | jq -c .)"
+
+# 3b. the same import into a copy with the answers in memory: what the records cost without the
+# file system's cost of creating a hundred thousand files (not a figure for the goal)
+if [ -d /dev/shm ] && SHM=$(mktemp -d /dev/shm/jr-ijw-bench-XXXXXX 2>/dev/null); then
+	echo
+	echo "== 3b. the same, into a copy, the answers in memory ($SHM): the records without the files"
+	t0=$(now)
+	find m -name '*.xml' | xargs "$JR" ijw import --db mem.db --key mem.key --out "$SHM" >/dev/null || true
+	t1=$(now)
+	M=$(secs "$t0" "$t1")
+	echo "import:   $M s, $(awk -v n="$N" -v s="$M" 'BEGIN { printf "%.0f", n / s }') messages/s, $(ls "$SHM" | wc -l) answers"
+	rm -rf "$SHM"
+fi
 
 echo
 echo "== 4. jeugdroute ijw import, the requests (JW315) alone, every one taken in"
