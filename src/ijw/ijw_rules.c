@@ -61,7 +61,16 @@ struct check {
 	const struct jr_ijw_msg *m;
 	struct jr_ijw_findings *f;
 	enum jr_err err;
+	bool technical; /* a finding with 0001: the message is rejected whole */
 };
+
+/* Whether more checking can change nothing: the findings are full and the message is rejected
+ * whole already. The checks of every pair of lines stop then, so that a message of thousands of
+ * repeated lines costs no more than a few findings' worth of work. */
+static bool settled(const struct check *c)
+{
+	return c->err || (c->technical && c->f->count == JR_IJW_FINDINGS_MAX);
+}
 
 #define ON_LINE(c, i) JR_IJW_AT_LINE, (i), (c)->m->lines[i].line
 #define ON_CLIENT(c, i) JR_IJW_AT_CLIENT, (i), (c)->m->clients[i].line
@@ -80,6 +89,11 @@ static void add(struct check *c, const char *rule, const char *code, enum jr_ijw
 
 	if (c->err)
 		return;
+	c->technical |= strcmp(code, TECHNICAL) == 0;
+	if (c->f->count == JR_IJW_FINDINGS_MAX) { /* counted, not written: no text to make */
+		c->f->dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
@@ -242,7 +256,7 @@ static void check_delivery(struct check *c)
 			    "de einddatum ligt voor de begindatum");
 		/* TR101: no line twice (the logical key: ToewijzingNummer, Product, Begindatum,
 		 * and for a stop RedenBeeindiging and Einddatum) */
-		for (size_t k = 0; k < i; k++) {
+		for (size_t k = 0; k < i && !settled(c); k++) {
 			const struct jr_ijw_line *o = &m->lines[k];
 			if (o->client == l->client && o->toewijzing_nummer == l->toewijzing_nummer &&
 			    o->has_toewijzing_nummer == l->has_toewijzing_nummer &&
@@ -337,7 +351,7 @@ static void check_request(struct check *c)
 			add(c, "CS343", TECHNICAL, ON_LINE(c, i),
 			    "bij eenheid %s is de frequentie per week, per maand of totaal (2, 4, 6)",
 			    l->omvang.eenheid);
-		for (size_t k = 0; k < i; k++) {
+		for (size_t k = 0; k < i && !settled(c); k++) {
 			const struct jr_ijw_line *o = &m->lines[k];
 			/* TR383: ReferentieAanbieder unique within the message */
 			if (strcmp(o->referentie, l->referentie) == 0)
@@ -419,7 +433,7 @@ static void check_change(struct check *c)
 			    "de gewenste ingangsdatum van een nieuw product ligt niet na de "
 			    "dagtekening");
 		/* TR410: the same new product twice only for periods that do not overlap */
-		for (size_t k = 0; k < i; k++) {
+		for (size_t k = 0; k < i && !settled(c); k++) {
 			const struct jr_ijw_line *o = &m->lines[k];
 			if (o->kind == 'N' && o->has_product && l->has_product &&
 			    strcmp(o->product.categorie, l->product.categorie) == 0 &&
@@ -433,7 +447,7 @@ static void check_change(struct check *c)
 	}
 	/* TR101: no allocation twice among the unchanged and the changed */
 	for (size_t i = 0; i < m->line_count; i++)
-		for (size_t k = 0; k < i; k++)
+		for (size_t k = 0; k < i && !settled(c); k++)
 			if (m->lines[i].kind != 'N' && m->lines[k].kind != 'N' &&
 			    m->lines[i].toewijzing_nummer == m->lines[k].toewijzing_nummer) {
 				add(c, "TR101", TECHNICAL, ON_LINE(c, i),
@@ -517,7 +531,7 @@ static void check_claim(struct check *c)
 		if (!euros && l->has_tarief && l->bedrag != l->omvang.volume * l->tarief)
 			add(c, "TR346", "9346", ON_LINE(c, i),
 			    "het bedrag is niet het geleverde volume maal het tarief");
-		for (size_t k = 0; k < i; k++) {
+		for (size_t k = 0; k < i && !settled(c); k++) {
 			const struct jr_ijw_line *o = &m->lines[k];
 			/* TR101: no line twice */
 			if (strcmp(o->referentie, l->referentie) == 0 && o->debet == l->debet) {
@@ -647,7 +661,7 @@ static void check_allocation_people(struct check *c)
 			    "NaamGebruik %s past niet bij %s partnernaam", r->naam_gebruik,
 			    r->has_partner ? "een" : "het ontbreken van een");
 		/* TR101: a relation (its Nummer) once per client */
-		for (size_t k = 0; k < i; k++)
+		for (size_t k = 0; k < i && !settled(c); k++)
 			if (m->relations[k].client == r->client &&
 			    strcmp(m->relations[k].nummer, r->nummer) == 0) {
 				add(c, "TR101", TECHNICAL, ON_RELATION(c, i),
@@ -689,7 +703,7 @@ static void check_allocation_people(struct check *c)
 			add(c, "CS089", TECHNICAL, ON_CONTACT(c, i),
 			    "de postcode is geen Nederlandse postcode (1234AB)");
 		/* TR101: a kind of address once per client or relation (the key is Soort) */
-		for (size_t k = 0; k < i; k++)
+		for (size_t k = 0; k < i && !settled(c); k++)
 			if (m->contacts[k].client == x->client &&
 			    m->contacts[k].relation == x->relation &&
 			    strcmp(m->contacts[k].soort, x->soort) == 0) {
@@ -761,7 +775,7 @@ static void check_allocation(struct check *c)
 		if (strcmp(l->reden_wijziging, "01") == 0)
 			add(c, "CS336", TECHNICAL, ON_LINE(c, i),
 			    "reden wijziging 01 (administratieve correctie) wordt niet meer gebruikt");
-		for (size_t k = 0; k < i; k++) {
+		for (size_t k = 0; k < i && !settled(c); k++) {
 			const struct jr_ijw_line *o = &m->lines[k];
 			if (o->client != l->client)
 				continue;

@@ -40,7 +40,8 @@ struct jr_ijw_finding {
 };
 
 /* The findings of one message, in the order found; at most JR_IJW_FINDINGS_MAX are kept (the
- * rest are counted in `dropped`). */
+ * rest are counted in `dropped`, until the checks of pairs of lines stop because the message is
+ * rejected whole anyway: then `dropped` is a lower bound). */
 #define JR_IJW_FINDINGS_MAX 1000
 struct jr_ijw_findings {
 	struct jr_ijw_finding *items;

@@ -229,5 +229,17 @@ case_ TR409 0001 JW319 "sed 's|<jw319:RedenAfwijzingVerzoek>8|<jw319:RedenAfwijz
 	"a municipality responsible with another reason"
 case_ TR135 8848 JW319 "sed 's|<ijw:Dagtekening>2026-05-10|<ijw:Dagtekening>2099-05-10|'" "dated in the future"
 
+# a claim of 1,500 lines that all debit the same period, product and allocation (each its own
+# reference): refused (TR416), the findings capped at a thousand; the checks of every pair of
+# lines stop once the message is rejected whole, so this takes no longer than a valid one
+awk '/<jw323:Prestatie>/ { inl = 1; blk = "" } inl { blk = blk $0 "\n"; if (/<\/jw323:Prestatie>/) { inl = 0; if (!done) { for (i = 1; i <= 1500; i++) { b = blk; sub(/P1A</, "Q" i "<", b); printf "%s", b } done = 1 } } next } { print }' \
+	JW323.xml >JW323-many.xml
+if ! out=$("$BIN" ijw validate JW323-many.xml 2>&1) &&
+	echo "$out" | jq -e '.valid == false and (.problems | length) == 1000 and all(.problems[]; .rule == "TR416" or .rule == "TR358")' >/dev/null; then
+	ok "1,500 lines debiting one period twice and more: refused (TR416), a thousand findings"
+else
+	not_ok "1,500 lines debiting one period: refused (TR416), a thousand findings" "$(echo "$out" | head -c 600)"
+fi
+
 echo "1..$n"
 [ "$failures" -eq 0 ]
