@@ -3,7 +3,9 @@
 #include "ijw/ijw_rules.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -464,6 +466,153 @@ static void check_change(struct check *c)
 		    "een verzoek om wijziging noemt minstens één te wijzigen of nieuw product");
 }
 
+/* JW323's checks of pairs of claim lines (TR101, TR315, TR316, TR416) visit only the earlier
+ * lines that share a key with the line — its reference, the reference it credits, its previous
+ * reference, the period, product and allocation of its debit — found in lists sorted by those
+ * keys, in the order of the lines as before. A claim may hold tens of thousands of lines, and
+ * comparing every pair took about a second. */
+struct keyed {
+	const char *text; /* the key, for the lists by text */
+	const struct jr_ijw_line *l;
+	size_t index;
+};
+
+static int by_index(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int by_text(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int r = strcmp(x->text, y->text);
+	return r ? r : by_index(x->index, y->index);
+}
+
+/* TR416's key: ToewijzingNummer, product, ProductPeriode. */
+static int by_debit(const void *a, const void *b)
+{
+	const struct jr_ijw_line *x = ((const struct keyed *)a)->l, *y = ((const struct keyed *)b)->l;
+	int r;
+
+	if (x->toewijzing_nummer != y->toewijzing_nummer)
+		return x->toewijzing_nummer < y->toewijzing_nummer ? -1 : 1;
+	if ((r = strcmp(x->product.categorie, y->product.categorie)) ||
+	    (r = strcmp(x->product.code, y->product.code)))
+		return r;
+	if (x->begin != y->begin)
+		return x->begin < y->begin ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return by_index(((const struct keyed *)a)->index, ((const struct keyed *)b)->index);
+}
+
+/* The entries of `list` (sorted by cmp) with the key of `probe` and an index below `before`:
+ * [*from, *to), in the order of the lines. */
+static void earlier(const struct keyed *list, size_t n, int (*cmp)(const void *, const void *),
+		    struct keyed probe, size_t before, size_t *from, size_t *to)
+{
+	size_t bounds[2];
+
+	for (int b = 0; b < 2; b++) {
+		size_t lo = 0, hi = n;
+		probe.index = b ? before : 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cmp(&list[mid], &probe) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		bounds[b] = lo;
+	}
+	*from = bounds[0];
+	*to = bounds[1];
+}
+
+/* The pairs of claim lines, each line with the earlier lines that share one of its keys. */
+static void check_claim_pairs(struct check *c)
+{
+	const struct jr_ijw_msg *m = c->m;
+	size_t n = m->line_count, nv = 0, nd = 0;
+	struct keyed *refs = jr_calloc(n ? n : 1, sizeof(*refs)),
+		     *prev = jr_calloc(n ? n : 1, sizeof(*prev)),
+		     *debits = jr_calloc(n ? n : 1, sizeof(*debits));
+
+	if (!refs || !prev || !debits) {
+		c->err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		refs[i] = (struct keyed){l->referentie, l, i};
+		if (l->vorig_referentie[0])
+			prev[nv++] = (struct keyed){l->vorig_referentie, l, i};
+		if (l->debet)
+			debits[nd++] = (struct keyed){"", l, i};
+	}
+	qsort(refs, n, sizeof(*refs), by_text);
+	qsort(prev, nv, sizeof(*prev), by_text);
+	qsort(debits, nd, sizeof(*debits), by_debit);
+	for (size_t i = 0; i < n && !settled(c); i++) {
+		const struct jr_ijw_line *l = &m->lines[i];
+		/* the candidates: four runs of earlier lines, each in the order of the lines */
+		const struct keyed *run[4] = {refs, refs, prev, debits};
+		size_t at[4] = {0}, end[4] = {0};
+		earlier(refs, n, by_text, (struct keyed){l->referentie, l, 0}, i, &at[0], &end[0]);
+		if (!l->debet && l->vorig_referentie[0]) /* TR316: the debit it credits */
+			earlier(refs, n, by_text, (struct keyed){l->vorig_referentie, l, 0}, i, &at[1],
+				&end[1]);
+		if (l->vorig_referentie[0]) /* TR315 */
+			earlier(prev, nv, by_text, (struct keyed){l->vorig_referentie, l, 0}, i, &at[2],
+				&end[2]);
+		if (l->debet) /* TR416 */
+			earlier(debits, nd, by_debit, (struct keyed){"", l, 0}, i, &at[3], &end[3]);
+		while (!settled(c)) {
+			const struct jr_ijw_line *o;
+			size_t k = SIZE_MAX;
+			for (int r = 0; r < 4; r++)
+				if (at[r] < end[r] && run[r][at[r]].index < k)
+					k = run[r][at[r]].index;
+			if (k == SIZE_MAX)
+				break;
+			for (int r = 0; r < 4; r++) /* each earlier line once */
+				if (at[r] < end[r] && run[r][at[r]].index == k)
+					at[r]++;
+			o = &m->lines[k];
+			/* TR101: no line twice */
+			if (strcmp(o->referentie, l->referentie) == 0 && o->debet == l->debet) {
+				add(c, "TR101", TECHNICAL, ON_LINE(c, i),
+				    "deze prestatie staat twee keer in het bericht (ook regel %zu)",
+				    k + 1);
+				continue;
+			}
+			/* TR315: a VorigReferentieNummer once in a message */
+			if (l->vorig_referentie[0] &&
+			    strcmp(o->vorig_referentie, l->vorig_referentie) == 0)
+				add(c, "TR315", TECHNICAL, ON_LINE(c, i),
+				    "dit vorige referentienummer staat al bij regel %zu", k + 1);
+			/* TR316: a debit line is not credited in the same message */
+			if (!l->debet && o->debet && strcmp(o->referentie, l->vorig_referentie) == 0)
+				add(c, "TR316", TECHNICAL, ON_LINE(c, i),
+				    "deze creditregel crediteert een debetregel van hetzelfde bericht");
+			/* TR416: one debit per ProductPeriode, product and ToewijzingNummer */
+			if (l->debet && o->debet && o->toewijzing_nummer == l->toewijzing_nummer &&
+			    strcmp(o->product.categorie, l->product.categorie) == 0 &&
+			    strcmp(o->product.code, l->product.code) == 0 && o->begin == l->begin &&
+			    o->end == l->end)
+				add(c, "TR416", TECHNICAL, ON_LINE(c, i),
+				    "voor deze periode, dit product en deze toewijzing staat al een "
+				    "debetregel (regel %zu)",
+				    k + 1);
+		}
+	}
+out:
+	jr_free(refs);
+	jr_free(prev);
+	jr_free(debits);
+}
+
 /* JW323. */
 static void check_claim(struct check *c)
 {
@@ -531,35 +680,8 @@ static void check_claim(struct check *c)
 		if (!euros && l->has_tarief && l->bedrag != l->omvang.volume * l->tarief)
 			add(c, "TR346", "9346", ON_LINE(c, i),
 			    "het bedrag is niet het geleverde volume maal het tarief");
-		for (size_t k = 0; k < i && !settled(c); k++) {
-			const struct jr_ijw_line *o = &m->lines[k];
-			/* TR101: no line twice */
-			if (strcmp(o->referentie, l->referentie) == 0 && o->debet == l->debet) {
-				add(c, "TR101", TECHNICAL, ON_LINE(c, i),
-				    "deze prestatie staat twee keer in het bericht (ook regel %zu)",
-				    k + 1);
-				continue;
-			}
-			/* TR315: a VorigReferentieNummer once in a message */
-			if (l->vorig_referentie[0] &&
-			    strcmp(o->vorig_referentie, l->vorig_referentie) == 0)
-				add(c, "TR315", TECHNICAL, ON_LINE(c, i),
-				    "dit vorige referentienummer staat al bij regel %zu", k + 1);
-			/* TR316: a debit line is not credited in the same message */
-			if (!l->debet && o->debet && strcmp(o->referentie, l->vorig_referentie) == 0)
-				add(c, "TR316", TECHNICAL, ON_LINE(c, i),
-				    "deze creditregel crediteert een debetregel van hetzelfde bericht");
-			/* TR416: one debit per ProductPeriode, product and ToewijzingNummer */
-			if (l->debet && o->debet && o->toewijzing_nummer == l->toewijzing_nummer &&
-			    strcmp(o->product.categorie, l->product.categorie) == 0 &&
-			    strcmp(o->product.code, l->product.code) == 0 && o->begin == l->begin &&
-			    o->end == l->end)
-				add(c, "TR416", TECHNICAL, ON_LINE(c, i),
-				    "voor deze periode, dit product en deze toewijzing staat al een "
-				    "debetregel (regel %zu)",
-				    k + 1);
-		}
 	}
+	check_claim_pairs(c);
 	/* TR358: the total is the sum of the lines, debit minus credit */
 	if ((d->totaal_debet ? d->totaal : -d->totaal) != sum)
 		add(c, "TR358", TECHNICAL, ON_CLASS(c),
