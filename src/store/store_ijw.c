@@ -385,8 +385,9 @@ out:
 	return jr_store_finish(s, err);
 }
 
-enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referral_id,
-					     struct jr_ijw_request_rec *out)
+/* The first request the query (with $1) finds: its id, reference and status; zeroed if none. */
+static enum jr_err request_found(struct jr_store *s, const char *sql, int64_t id,
+				 struct jr_ijw_request_rec *out)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
@@ -394,15 +395,11 @@ enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referra
 
 	memset(out, 0, sizeof(*out));
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT id, reference, status FROM ijw_requests WHERE referral_id = $1"
-			  " ORDER BY id LIMIT 1",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, referral_id));
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
 	if (row) {
 		out->id = jr_db_col_int(st, 0);
-		out->referral_id = referral_id;
 		snprintf(out->reference, sizeof(out->reference), "%s", jr_db_col_text(st, 1));
 		snprintf(out->status, sizeof(out->status), "%s", jr_db_col_text(st, 2));
 	}
@@ -411,29 +408,25 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_ijw_request_of_referral(struct jr_store *s, int64_t referral_id,
+					     struct jr_ijw_request_rec *out)
+{
+	enum jr_err err = request_found(s,
+					"SELECT id, reference, status FROM ijw_requests"
+					" WHERE referral_id = $1 ORDER BY id LIMIT 1",
+					referral_id, out);
+	if (!err && out->id)
+		out->referral_id = referral_id;
+	return err;
+}
+
 enum jr_err jr_store_ijw_request_of_change(struct jr_store *s, int64_t allocation_id,
 					   struct jr_ijw_request_rec *out)
 {
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-	bool row = false;
-
-	memset(out, 0, sizeof(*out));
-	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT id, reference, status FROM ijw_requests WHERE change_of = $1"
-			  " AND status = 'allocated' ORDER BY id DESC LIMIT 1",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, allocation_id));
-	TRY(jr_db_step(st, &row));
-	if (row) {
-		out->id = jr_db_col_int(st, 0);
-		snprintf(out->reference, sizeof(out->reference), "%s", jr_db_col_text(st, 1));
-		snprintf(out->status, sizeof(out->status), "%s", jr_db_col_text(st, 2));
-	}
-out:
-	jr_db_finalize(st);
-	return jr_store_finish(s, err);
+	return request_found(s,
+			     "SELECT id, reference, status FROM ijw_requests WHERE change_of = $1"
+			     " AND status = 'allocated' ORDER BY id DESC LIMIT 1",
+			     allocation_id, out);
 }
 
 /* jr_store_ijw_request_state inside the caller's transaction. */
