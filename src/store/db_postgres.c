@@ -16,7 +16,9 @@
 #include "core/alloc.h"
 #include "store/db.h"
 
-/* Parameters of one statement: the audit log writes up to 64 entries of 11 to one insert. */
+/* Parameters of one statement: the audit log writes up to 64 entries of 11 to one insert. The
+ * arrays grow to what a statement binds, so that the common statement of a few parameters does
+ * not carry room for a thousand. */
 #define PARAMS_MAX 1024
 /* Named statements per connection; SQL beyond this runs unnamed, as before. */
 #define PREPARED_MAX 256
@@ -34,9 +36,10 @@ struct jr_db_stmt {
 	struct jr_db *db;
 	char *sql;
 	int nparams;
-	char *values[PARAMS_MAX + 1]; /* [idx], owned copies; NULL = SQL NULL */
-	int lengths[PARAMS_MAX + 1];
-	int formats[PARAMS_MAX + 1];
+	int cap;      /* of the three arrays below, each indexed by idx (0 unused) */
+	char **values; /* owned copies; NULL = SQL NULL */
+	int *lengths;
+	int *formats;
 	PGresult *res;
 	int row; /* the current row, -1 before the first step */
 	unsigned char *blob; /* the last decoded bytea, freed on the next one */
@@ -143,6 +146,25 @@ static enum jr_err set_param(struct jr_db_stmt *st, int idx, const void *data, s
 
 	if (idx < 1 || idx > PARAMS_MAX || len > (size_t)1 << 30)
 		return JR_ERR_INTERNAL;
+	if (idx >= st->cap) {
+		int cap = idx + 1 > 2 * st->cap ? idx + 1 : 2 * st->cap;
+		char **values = jr_realloc(st->values, (size_t)cap * sizeof(*values));
+		int *lengths = values ? jr_realloc(st->lengths, (size_t)cap * sizeof(*lengths)) : NULL;
+		int *formats = lengths ? jr_realloc(st->formats, (size_t)cap * sizeof(*formats)) : NULL;
+		if (values)
+			st->values = values;
+		if (lengths)
+			st->lengths = lengths;
+		if (!formats)
+			return JR_ERR_NOMEM;
+		st->formats = formats;
+		for (int i = st->cap; i < cap; i++) {
+			st->values[i] = NULL;
+			st->lengths[i] = 0;
+			st->formats[i] = 0;
+		}
+		st->cap = cap;
+	}
 	if (data) {
 		copy = jr_malloc(len + 1);
 		if (!copy)
@@ -217,17 +239,21 @@ static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 {
 	*row = false;
 	if (!st->res) {
-		const char *const *values = (const char *const *)(st->values + 1);
+		/* the arrays from index 1, or none when nothing is bound */
+		const char *const *values =
+			st->nparams ? (const char *const *)(st->values + 1) : NULL;
+		const int *lengths = st->nparams ? st->lengths + 1 : NULL,
+			  *formats = st->nparams ? st->formats + 1 : NULL;
 		char name[16];
 		enum jr_err err = named_statement(st->db, st->sql, name);
 		if (err)
 			return err;
 		if (name[0])
-			st->res = PQexecPrepared(st->db->conn, name, st->nparams, values,
-						 st->lengths + 1, st->formats + 1, 0);
+			st->res = PQexecPrepared(st->db->conn, name, st->nparams, values, lengths,
+						 formats, 0);
 		else
 			st->res = PQexecParams(st->db->conn, st->sql, st->nparams, NULL, values,
-					       st->lengths + 1, st->formats + 1, 0);
+					       lengths, formats, 0);
 		err = map_result(st->db, st->res);
 		if (err) {
 			PQclear(st->res);
@@ -281,6 +307,9 @@ static void pg_finalize(struct jr_db_stmt *st)
 {
 	pg_reset(st);
 	PQfreemem(st->blob);
+	jr_free(st->values);
+	jr_free(st->lengths);
+	jr_free(st->formats);
 	jr_free(st->sql);
 	jr_free(st);
 }
