@@ -260,16 +260,20 @@ else
 	not_ok "a claim for a month claimed before is refused whole (TR318, 8214)" "$out"
 fi
 check "the refusal validates against JW325.xsd" schema JW325 "$ANSWER"
-# next month claimed (sent after it, as --date has it), skipping this one while care ran in it:
-# TR318 too
-CLAIM_START=$(date -d "$THIS +1 month" +%F)
-CLAIM_END=$(date -d "$THIS +2 month -1 day" +%F)
-CLAIM_DAG=$(date -d "$THIS +2 month" +%F)
-fill JW323 5 "$ALLOCATION" >JW323-gap.xml
-out=$(JR ijw import JW323-gap.xml --out answers --date "$CLAIM_DAG")
-CLAIM_START=
-CLAIM_END=
-CLAIM_DAG=
+# claim_month ID MONTHS: a claim (JW323) for the month MONTHS after this one, sent on the first
+# of the month after that (--date says so); its answer in $out
+claim_month() {
+	CLAIM_START=$(date -d "$THIS +$2 month" +%F)
+	CLAIM_END=$(date -d "$THIS +$(($2 + 1)) month -1 day" +%F)
+	CLAIM_DAG=$(date -d "$THIS +$(($2 + 1)) month" +%F)
+	fill JW323 "$1" "$ALLOCATION" >"JW323-$1.xml"
+	out=$(JR ijw import "JW323-$1.xml" --out answers --date "$CLAIM_DAG")
+	CLAIM_START=
+	CLAIM_END=
+	CLAIM_DAG=
+}
+# next month claimed, skipping this one while care ran in it: TR318 too
+claim_month 5 1
 if echo "$out" | jq -e 'any(.problems[]; .rule == "TR318" and .code == "8214")' >/dev/null &&
 	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM claims")" = "$before" ]; then
 	ok "a claim that skips a month with care in it is refused whole (TR318)"
@@ -277,14 +281,7 @@ else
 	not_ok "a claim that skips a month with care in it is refused whole (TR318)" "$out"
 fi
 # this month, sent next month: it follows the last one claimed (no TR318), and is kept
-CLAIM_START=$THIS
-CLAIM_END=$(date -d "$THIS +1 month -1 day" +%F)
-CLAIM_DAG=$(date -d "$THIS +1 month" +%F)
-fill JW323 6 "$ALLOCATION" >JW323-next.xml
-out=$(JR ijw import JW323-next.xml --out answers --date "$CLAIM_DAG")
-CLAIM_START=
-CLAIM_END=
-CLAIM_DAG=
+claim_month 6 0
 if echo "$out" | jq -e '.valid == true and all(.problems[]; .rule != "TR318")' >/dev/null &&
 	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM claims")" = $((before + 1)) ]; then
 	ok "the claim of the month after the last one claimed follows it (no TR318) and is kept"
@@ -472,15 +469,22 @@ if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 else
 	not_ok "generic regime: a start without ToewijzingNummer is tied by category and date" "$out"
 fi
+# referred_child BSN GIVEN FAMILY BIRTH HOUSE-NUMBER QUESTION: a child of Almelo with a help
+# request, its broad analysis and a GP's referral for form 2, two months ago (HR_NEW, REF_NEW)
+referred_child() {
+	rc_child=$(JR person add --bsn "$1" --given-names "$2" --family-name "$3" --birth-date "$4" \
+		--municipality $MUNI --street Grotestraat --house-number "$5" --postcode 7607AB --place Almelo | jq .id)
+	HR_NEW=$(JR help-request add --child "$rc_child" --raised-by gp --question "$6" | jq .id)
+	JR help-request analysis "$HR_NEW" --needs behaviour=2 --explanation "Gesprek met ouders." \
+		--participants "ouders" --made-on "$PPM_START" >/dev/null
+	REF_NEW=$(JR care referral "$HR_NEW" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
+		--referred-on "$PPM_START" | jq .id)
+}
 # 11. what the records allow but a provider's system would refuse is not sent: two allocations
 # of one product to one provider whose periods overlap (TR302); the export says why
-O_CHILD=$(JR person add --bsn 100000046 --given-names Daan --family-name Overlap --birth-date 2014-02-03 \
-	--municipality $MUNI --street Grotestraat --house-number 8 --postcode 7607AB --place Almelo | jq .id)
-O_HR=$(JR help-request add --child "$O_CHILD" --raised-by gp --question "Driftbuien thuis." | jq .id)
-JR help-request analysis "$O_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
-	--participants "ouders" --made-on "$PPM_START" >/dev/null
-O_REF=$(JR care referral "$O_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
-	--referred-on "$PPM_START" | jq .id)
+referred_child 100000046 Daan Overlap 2014-02-03 8 "Driftbuien thuis."
+O_HR=$HR_NEW
+O_REF=$REF_NEW
 O_AL1=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$PM_START" --end "$END" \
 	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
 O_AL2=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$BEGIN" --end "$END" \
@@ -495,13 +499,9 @@ else
 fi
 # 12. OP087: an allocation goes out with all the provider's current allocations for the child,
 # also one made before --since (here made, as it were, two months ago)
-N_CHILD=$(JR person add --bsn 100000058 --given-names Fenna --family-name Vervolg --birth-date 2013-06-07 \
-	--municipality $MUNI --street Grotestraat --house-number 10 --postcode 7607AB --place Almelo | jq .id)
-N_HR=$(JR help-request add --child "$N_CHILD" --raised-by gp --question "Angstig op school." | jq .id)
-JR help-request analysis "$N_HR" --needs behaviour=2 --explanation "Gesprek met ouders." \
-	--participants "ouders" --made-on "$PPM_START" >/dev/null
-N_REF=$(JR care referral "$N_HR" --type 02 --name "Huisartsenpraktijk" --agb "$GP" --form 2 \
-	--referred-on "$PPM_START" | jq .id)
+referred_child 100000058 Fenna Vervolg 2013-06-07 10 "Angstig op school."
+N_HR=$HR_NEW
+N_REF=$REF_NEW
 N_AL1=$(JR care allocate "$N_HR" --provider "$PROVIDER" --form 2 --referral "$N_REF" --start "$PM_START" --end "$END" \
 	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
 sqlite3 s.db "UPDATE allocations SET created_at = '${PPM_START}T09:00:00Z' WHERE id = $N_AL1"
