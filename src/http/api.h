@@ -1,6 +1,6 @@
 /* api: the handlers of the JSON API under /api/v1/, the system endpoints, and the route table
  * that ties them to methods and paths (api.c). One file per group of resources:
- * api_auth.c (login, logout, me), api_system.c (health, metrics, OpenAPI, static UI files),
+ * api_auth.c (login, logout, me), api_system.c (health, OpenAPI, the UI's own files),
  * api_route.c (the routing engine), api_persons.c (a person, who is involved, the access log),
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
  * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
@@ -25,7 +25,6 @@ int jr_api_me(struct jr_http_request *r);
 
 /* api_system.c */
 int jr_api_healthz(struct jr_http_request *r);
-int jr_api_metrics(struct jr_http_request *r);
 int jr_api_openapi(struct jr_http_request *r);
 /* Answers a GET of a file of the browser UI under r->web_dir ("/" is index.html); false
  * (nothing answered) when the path is not such a file. */

@@ -33,6 +33,13 @@ bool jr_reply_header(struct jr_http_request *r, const char *name, const char *va
 	return true;
 }
 
+void jr_http_session_cookie(const struct jr_http_request *r, const char *token, char *out,
+			    size_t cap)
+{
+	snprintf(out, cap, "jr_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", token,
+		 token[0] ? JR_SESSION_SECONDS : 0, r->secure ? "; Secure" : "");
+}
+
 int jr_reply_json(struct jr_http_request *r, int status)
 {
 	r->status = status;
@@ -75,6 +82,13 @@ int jr_reply_error(struct jr_http_request *r, int status, const char *code, cons
 	message = clean_text(message ? message : "", clean_message, sizeof(clean_message));
 	if (field)
 		field = clean_text(field, clean_field, sizeof(clean_field));
+	/* the field for the audit entry of the refusal: a name of letters, digits and "_.-[]"
+	 * only (a misspelt field is the client's text) */
+	r->refused_field[0] = '\0';
+	if (field && strlen(field) < sizeof(r->refused_field) &&
+	    strspn(field, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-[]") ==
+		strlen(field))
+		memcpy(r->refused_field, field, strlen(field) + 1);
 	jr_buf_reset(&r->out);
 	if (jr_buf_printf(&r->out, "{\"error\":{\"status\":%d,\"code\":\"%s\",\"message\":", status,
 			  code) ||

@@ -26,6 +26,14 @@ struct json_t;
 /* A header the server looks up for the handler (set by server.c). */
 typedef const char *(*jr_http_header_fn)(void *conn, const char *name);
 
+struct jr_http_request;
+/* A handler, or a later step of one (jr_http_request.next). Returns the status it answered, or
+ * 0 when it answered nothing yet (it set `next`). */
+typedef int (*jr_http_step)(struct jr_http_request *r);
+/* Work between two steps, outside the database lock and every transaction. */
+typedef void (*jr_http_work)(struct jr_http_request *r);
+struct jr_login_guard;
+
 struct jr_http_request {
 	const char *method; /* "GET", "POST", … */
 	const char *path;   /* the URL path, without the query */
@@ -45,12 +53,31 @@ struct jr_http_request {
 	const struct jr_policy_set *policies;
 	const char *web_dir; /* the browser UI's files (and openapi.json) */
 
+	struct jr_login_guard *login_guard; /* the server's memory of failed logins */
+	bool secure; /* reached over HTTPS (--secure-cookies, or a trusted proxy says so): the
+		      * session cookie is marked Secure */
+
+	/* A handler may go on in steps (server.c): it sets `next` (and `work`, to run before it
+	 * outside the database lock and every transaction; with `work_slow`, on a thread of its
+	 * own while the worker serves other connections) and returns 0. Each step is a
+	 * transaction of its own. `state` is the handler's, freed with `state_free` at the end. */
+	jr_http_work work;
+	bool work_slow;
+	jr_http_step next;
+	void *state;
+	void (*state_free)(void *state);
+	/* A refusal (4xx) undoes what the request wrote, keeping only its audit entries; with
+	 * this, what this refusal wrote is kept (a failed login's count). */
+	bool keep_refusal;
+	bool stale_cookie; /* it came with a session cookie that is no (longer a) session */
+
 	jr_http_header_fn header;   /* a request header */
 	jr_http_header_fn argument; /* a query parameter, already percent-decoded */
 	void *conn;
 
 	/* The answer. */
 	int status;
+	char refused_field[48]; /* the field an error answer named, for the audit log */
 	const char *content_type;
 	struct jr_buf out;
 	const char *header_names[JR_HTTP_HEADERS_OUT_MAX];
@@ -64,6 +91,11 @@ const char *jr_http_header(const struct jr_http_request *r, const char *name);
 bool jr_http_query(const struct jr_http_request *r, const char *name, char *out, size_t cap);
 /* Adds a response header (name must be a string literal); false when there is no room. */
 bool jr_reply_header(struct jr_http_request *r, const char *name, const char *value);
+
+/* The Set-Cookie value for the session cookie with `token` ("" ends it: Max-Age=0): HttpOnly,
+ * SameSite=Strict, Path=/, Secure when r->secure. */
+void jr_http_session_cookie(const struct jr_http_request *r, const char *token, char *out,
+			    size_t cap);
 
 /* Answers `status` with the JSON already in r->out (the handler wrote it). */
 int jr_reply_json(struct jr_http_request *r, int status);

@@ -15,16 +15,30 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "app/login.h"
 #include "core/alloc.h"
 #include "core/text.h"
 #include "http/api.h"
+#include "http/connections.h"
 #include "http/router.h"
+#include "http/slow.h"
 
 #define HEADERS_MAX 64
 #define HEAD_BYTES_MAX (32 * 1024)
 #define IDLE_SECONDS 30
 #define DRAIN_SECONDS 10
+#define CONNECTIONS_MAX 2048u
+#define PER_ADDRESS 256u /* connections from one client address, by default */
+#define SLOW_QUEUE 64 /* password checks waiting for a thread; past this: 503 at once */
+
+/* Sent with every answer: only this site's own files run in the page (no inline script or
+ * style, no plug-ins), it is never shown in another site's frame, types are never sniffed and
+ * no address leaks to other sites. The NL Design System's CSS draws some icons as data: URLs. */
+static const char content_security_policy[] =
+	"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+	"form-action 'self'; frame-ancestors 'none'";
 
 /* Latency buckets of /metrics, in seconds. */
 static const double buckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
@@ -40,6 +54,7 @@ struct metrics {
 	atomic_ullong lock_wait_us_sum; /* SQLite: time waiting for the one connection */
 	atomic_ullong store_count;
 	atomic_ullong store_failures; /* transactions that did not commit */
+	atomic_ullong slow_busy;      /* slow work refused: its queue was full */
 };
 
 struct server {
@@ -54,6 +69,10 @@ struct server {
 	struct jr_store *shared; /* SQLite: the one connection of all workers */
 	atomic_int in_flight;
 	struct metrics m;
+	struct jr_login_guard *login_guard;
+	struct jr_slow *slow;               /* password checks, off the workers */
+	struct jr_connections *connections; /* limits per address, deadlines per request */
+	struct MHD_Daemon *metrics_daemon;  /* /metrics on an address of its own, or NULL */
 };
 
 /* One request, from its first callback to its completion. */
@@ -62,7 +81,13 @@ struct exchange {
 	struct jr_buf body;
 	bool too_big;
 	bool too_many_headers;
+	bool dispatched;   /* its first step ran */
+	bool suspended;    /* waiting for slow work; resumed by it */
+	bool slow_refused; /* the slow work's queue was full */
 	struct timespec start;
+	struct server *sv;
+	struct MHD_Connection *conn;
+	struct jr_connection *tracked; /* connections.h */
 };
 
 static double seconds_since(const struct timespec *t0)
@@ -119,7 +144,8 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const ch
 	return ++*(int *)cls > HEADERS_MAX ? MHD_NO : MHD_YES;
 }
 
-static void remote_address(struct MHD_Connection *c, char *out, size_t cap)
+/* The peer's address of a connection as text ("?" when unknown). */
+static void peer_address(struct MHD_Connection *c, char *out, size_t cap)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -134,9 +160,42 @@ static void remote_address(struct MHD_Connection *c, char *out, size_t cap)
 			  (socklen_t)cap);
 }
 
+/* The client of a request: the peer, or — when the peer is the trusted reverse proxy — the
+ * address it names last in X-Forwarded-For (the one it saw; earlier ones are the client's own
+ * say); and whether it came over HTTPS. */
+static void client_of(const struct server *sv, struct MHD_Connection *c, struct jr_http_request *r)
+{
+	const char *proxy = sv->cfg->trusted_proxy;
+	const char *forwarded, *last, *proto;
+	char candidate[64];
+	unsigned char bin[sizeof(struct in6_addr)];
+	size_t n;
+
+	peer_address(c, r->remote, sizeof(r->remote));
+	r->secure = sv->cfg->secure_cookies;
+	if (!proxy || strcmp(proxy, r->remote) != 0)
+		return;
+	proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	if (proto && strcmp(proto, "https") == 0)
+		r->secure = true;
+	forwarded = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!forwarded)
+		return;
+	last = strrchr(forwarded, ',');
+	last = last ? last + 1 : forwarded;
+	last += strspn(last, " ");
+	n = strcspn(last, " ");
+	if (n == 0 || n >= sizeof(candidate))
+		return;
+	memcpy(candidate, last, n);
+	candidate[n] = '\0';
+	if (inet_pton(AF_INET, candidate, bin) == 1 || inet_pton(AF_INET6, candidate, bin) == 1)
+		memcpy(r->remote, candidate, n + 1);
+}
+
 /* Who is asking: a session cookie, or an API token as "Authorization: Bearer …". A browser
  * session that writes must also send its CSRF token (X-CSRF-Token). 0, or the status after
- * answering. */
+ * answering. A cookie that names no session is cleared in the answer (stale_cookie). */
 static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, bool required)
 {
 	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "jr_session");
@@ -154,8 +213,11 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 		return jr_reply_error(r, 401, "login_required", NULL,
 				      "log eerst in (sessie of API-token ontbreekt)");
 	}
+	/* not found is an answer, not a failure: the transaction goes on (a login with a stale
+	 * cookie must count its failures and open its session) */
 	err = jr_store_session_find(r->store, token, (int64_t)time(NULL), &r->who);
 	if (err == JR_ERR_NOT_FOUND) {
+		r->stale_cookie = token == cookie;
 		if (!required)
 			return 0;
 		return jr_reply_error(r, 401, "login_required", NULL,
@@ -192,15 +254,87 @@ static void record_transaction(struct server *sv, unsigned long long us)
 		;
 }
 
-static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connection *c)
+/* Writes the refusal of a logged-in principal's request to the audit log: what was asked and
+ * how it was answered (the path holds ids only; the query, which may hold a BSN, is left out). */
+static void audit_refusal(struct jr_http_request *r)
+{
+	char object[240];
+	const char *field = NULL;
+
+	if (!r->logged_in || r->status < 400 || r->status >= 500)
+		return;
+	field = r->refused_field[0] ? r->refused_field : NULL;
+	snprintf(object, sizeof(object), "%s %.160s %d%s%s", r->method, r->path, r->status,
+		 field ? " " : "", field ? field : "");
+	jr_store_audit_event(r->store, &r->actor, "request.refused", 0, object);
+}
+
+/* Runs one step of a request — its handler, or a later step — as one transaction under the
+ * database lock: what it reads and writes, and the audit entries of its reads, commit together
+ * (one disk flush) or not at all. A refusal (4xx) rolls back what the step wrote but keeps its
+ * audit entries and adds one of its own (jr_store_keep_audit), unless the handler keeps what
+ * the refusal wrote (keep_refusal). With `auth`, the step authenticates the request first. */
+static void run_step(struct server *sv, struct exchange *x, jr_http_step step, bool auth,
+		     bool required)
+{
+	struct jr_http_request *r = &x->req;
+	struct timespec t0;
+	enum jr_err err;
+	bool writes, commit;
+
+	r->store = worker_store(sv);
+	if (!r->store) {
+		r->next = NULL;
+		jr_reply_error(r, 503, "unavailable", NULL,
+			       "de database is niet bereikbaar; probeer het zo opnieuw");
+		return;
+	}
+	/* A GET only reads: its commit need not wait for the disk (jr_store_set_durable). */
+	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	if (sv->sqlite) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		pthread_mutex_lock(&sv->sqlite_writer);
+		atomic_fetch_add(&sv->m.lock_wait_us_sum,
+				 (unsigned long long)(seconds_since(&t0) * 1e6));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	jr_store_keep_audit(r->store, true);
+	if ((err = jr_store_set_durable(r->store, writes)) || (err = jr_store_bulk_begin(r->store))) {
+		if (sv->sqlite)
+			pthread_mutex_unlock(&sv->sqlite_writer);
+		r->next = NULL;
+		jr_reply_err(r, err, NULL);
+		return;
+	}
+	if (!auth || !authenticate(r, x->conn, required))
+		step(r);
+	commit = r->status < 400 || r->keep_refusal;
+	audit_refusal(r);
+	err = jr_store_bulk_end(r->store, commit);
+	record_transaction(sv, (unsigned long long)(seconds_since(&t0) * 1e6));
+	if (err || !commit)
+		atomic_fetch_add(&sv->m.store_failures, 1);
+	if (sv->sqlite)
+		pthread_mutex_unlock(&sv->sqlite_writer);
+	/* an operation that failed inside makes the whole step roll back; an answer that said it
+	 * was done, or a request that would go on, must then say it was not */
+	if (err && (r->status < 400 || err != JR_ERR_REFUSED)) {
+		r->next = NULL;
+		r->work = NULL;
+		jr_buf_reset(&r->out);
+		r->header_count = 0;
+		jr_reply_err(r, err == JR_ERR_REFUSED ? JR_ERR_STORE : err,
+			     "de wijziging kon niet worden vastgelegd; probeer het opnieuw");
+	}
+}
+
+/* The first step of a request: the limits, the route, the handler. */
+static void dispatch(struct server *sv, struct exchange *x)
 {
 	struct jr_http_request *r = &x->req;
 	const struct jr_route *route;
 	char allow[64];
-	const char *reason = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Reason");
-	struct timespec t0;
-	enum jr_err err;
-	bool writes;
+	const char *reason = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Reason");
 
 	r->actor.who = "anonymous";
 	r->actor.origin = r->remote;
@@ -230,42 +364,48 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 	case JR_ROUTE_FOUND:
 		break;
 	}
-	r->store = worker_store(sv);
-	if (!r->store) {
-		jr_reply_error(r, 503, "unavailable", NULL,
-			       "de database is niet bereikbaar; probeer het zo opnieuw");
-		return;
+	run_step(sv, x, route->handler, true, route->need == JR_ROUTE_LOGIN);
+}
+
+/* On a thread of the slow pool: the request's work, then back to libmicrohttpd, which calls
+ * on_request again for the next step. */
+static void slow_work(void *arg)
+{
+	struct exchange *x = arg;
+
+	x->req.work(&x->req);
+	x->req.work = NULL;
+	MHD_resume_connection(x->conn);
+}
+
+/* Runs the steps a handler set, each after its work, until one answers; false when the request
+ * waits for slow work (the connection suspended: on_request is called again when it is done). */
+static bool proceed(struct server *sv, struct exchange *x)
+{
+	struct jr_http_request *r = &x->req;
+
+	while (!r->status && r->next) {
+		jr_http_step step;
+		if (r->work && r->work_slow) {
+			/* suspended first: the work may resume it before submit returns */
+			x->suspended = true;
+			MHD_suspend_connection(x->conn);
+			if (jr_slow_submit(sv->slow, slow_work, x))
+				return false;
+			x->slow_refused = true;
+			atomic_fetch_add(&sv->m.slow_busy, 1);
+			MHD_resume_connection(x->conn);
+			return false;
+		}
+		if (r->work) {
+			r->work(r);
+			r->work = NULL;
+		}
+		step = r->next;
+		r->next = NULL;
+		run_step(sv, x, step, false, false);
 	}
-	/* One request, one transaction: whatever it reads and writes, and the audit entries of its
-	 * reads, commit together (one disk flush) or not at all. A GET only reads: its commit need
-	 * not wait for the disk (jr_store_set_durable). */
-	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
-	if (sv->sqlite) {
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		pthread_mutex_lock(&sv->sqlite_writer);
-		atomic_fetch_add(&sv->m.lock_wait_us_sum,
-				 (unsigned long long)(seconds_since(&t0) * 1e6));
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if ((err = jr_store_set_durable(r->store, writes)) || (err = jr_store_bulk_begin(r->store))) {
-		if (sv->sqlite)
-			pthread_mutex_unlock(&sv->sqlite_writer);
-		jr_reply_err(r, err, NULL);
-		return;
-	}
-	if (!authenticate(r, c, route->need == JR_ROUTE_LOGIN))
-		route->handler(r);
-	err = jr_store_bulk_end(r->store, true);
-	record_transaction(sv, (unsigned long long)(seconds_since(&t0) * 1e6));
-	if (err)
-		atomic_fetch_add(&sv->m.store_failures, 1);
-	if (sv->sqlite)
-		pthread_mutex_unlock(&sv->sqlite_writer);
-	/* an operation that failed inside makes the whole request roll back; an answer that said
-	 * it was done must then say it was not */
-	if (err && r->status < 400)
-		jr_reply_err(r, err == JR_ERR_REFUSED ? JR_ERR_STORE : err,
-			     "de wijziging kon niet worden vastgelegd; probeer het opnieuw");
+	return true;
 }
 
 static void record(struct server *sv, int status, double secs)
@@ -286,6 +426,7 @@ static enum MHD_Result send_answer(struct server *sv, struct exchange *x, struct
 	struct jr_http_request *r = &x->req;
 	struct MHD_Response *resp;
 	enum MHD_Result ok;
+	bool cookie_set = false;
 
 	if (!r->status)
 		jr_reply_error(r, 500, "internal", NULL, "er ging iets mis in de server");
@@ -295,16 +436,38 @@ static enum MHD_Result send_answer(struct server *sv, struct exchange *x, struct
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "application/json");
+	MHD_add_response_header(resp, "Content-Security-Policy", content_security_policy);
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
+	if (r->secure)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	if (strncmp(r->path, "/api/", 5) == 0)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
-	for (size_t i = 0; i < r->header_count; i++)
+	for (size_t i = 0; i < r->header_count; i++) {
 		MHD_add_response_header(resp, r->header_names[i], r->header_values[i]);
+		cookie_set = cookie_set || strcmp(r->header_names[i], "Set-Cookie") == 0;
+	}
+	if (r->stale_cookie && !cookie_set) {
+		/* the browser forgets a session that is gone, instead of sending it on */
+		char clear[200];
+		jr_http_session_cookie(r, "", clear, sizeof(clear));
+		MHD_add_response_header(resp, "Set-Cookie", clear);
+	}
 	ok = MHD_queue_response(c, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	record(sv, r->status, seconds_since(&x->start));
 	return ok;
+}
+
+/* The connection's watch (connections.h), kept as libmicrohttpd's socket context. */
+static struct jr_connection *tracked(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -324,6 +487,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!x)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &x->start);
+		x->sv = sv;
+		x->conn = c;
+		x->tracked = tracked(c);
+		jr_connections_head(sv->connections, x->tracked);
 		jr_buf_init(&x->body, JR_HTTP_BODY_MAX + 1);
 		jr_buf_init(&x->req.out, JR_HTTP_REPLY_MAX);
 		x->req.method = method;
@@ -333,7 +500,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		x->req.conn = c;
 		x->req.policies = sv->cfg->policies;
 		x->req.web_dir = sv->cfg->web_dir;
-		remote_address(c, x->req.remote, sizeof(x->req.remote));
+		x->req.login_guard = sv->login_guard;
+		client_of(sv, c, &x->req);
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &headers);
 		x->too_many_headers = headers > HEADERS_MAX;
 		x->too_big = length && strtoull(length, NULL, 10) > JR_HTTP_BODY_MAX;
@@ -347,9 +515,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_data_size = 0; /* taken (or dropped, past the limit) */
 		return MHD_YES;
 	}
-	x->req.body = x->body.len ? jr_buf_str(&x->body) : "";
-	x->req.body_len = x->body.len;
-	dispatch(sv, x, c);
+	if (!x->dispatched) {
+		x->dispatched = true;
+		jr_connections_body(sv->connections, x->tracked);
+		x->req.body = x->body.len ? jr_buf_str(&x->body) : "";
+		x->req.body_len = x->body.len;
+		dispatch(sv, x);
+	} else if (x->suspended) {
+		/* resumed: the slow work is done, or could not be queued */
+		x->suspended = false;
+		if (x->slow_refused) {
+			x->req.next = NULL;
+			jr_reply_header(&x->req, "Retry-After", "1");
+			jr_reply_error(&x->req, 503, "busy", NULL,
+				       "de server is even te druk; probeer het over een seconde "
+				       "opnieuw");
+		}
+	} else {
+		return MHD_YES; /* answered already */
+	}
+	if (!proceed(sv, x))
+		return MHD_YES;
 	return send_answer(sv, x, c);
 }
 
@@ -359,15 +545,52 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
 	struct server *sv = cls;
 	struct exchange *x = *state;
 
-	(void)c;
 	(void)code;
+	jr_connections_answered(sv->connections, tracked(c));
 	if (!x)
 		return;
+	if (x->req.state_free)
+		x->req.state_free(x->req.state);
 	jr_buf_release(&x->body);
 	jr_buf_release(&x->req.out);
 	jr_free(x);
 	*state = NULL;
 	atomic_fetch_sub(&sv->in_flight, 1);
+}
+
+/* A connection opened or closed: watched from opening to closing (connections.h). */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct server *sv = cls;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		char address[64];
+		peer_address(c, address, sizeof(address));
+		*socket_context = fd ? jr_connections_opened(sv->connections, fd->connect_fd, address)
+				     : NULL;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+		jr_connections_closed(sv->connections, *socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* Whether to accept a connection: not past the limit per client address. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct server *sv = cls;
+	char address[64] = "?";
+
+	(void)len;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, address,
+			  sizeof(address));
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			  address, sizeof(address));
+	return jr_connections_admit(sv->connections, address) ? MHD_YES : MHD_NO;
 }
 
 static struct server *the_server; /* for /metrics; one server per process */
@@ -438,23 +661,125 @@ void jr_server_metrics(struct jr_buf *out)
 		      (size_t)(atomic_load(&sv->m.store_us_max) % 1000000),
 		      (size_t)(atomic_load(&sv->m.lock_wait_us_sum) / 1000000),
 		      (size_t)(atomic_load(&sv->m.lock_wait_us_sum) % 1000000));
+	jr_buf_printf(out,
+		      "# HELP jeugdroute_http_busy_total Requests answered 503 because the queue of "
+		      "password checks was full.\n"
+		      "# TYPE jeugdroute_http_busy_total counter\n"
+		      "jeugdroute_http_busy_total %zu\n"
+		      "# HELP jeugdroute_http_connections_expired_total Connections closed because a "
+		      "request's head or body did not arrive in time.\n"
+		      "# TYPE jeugdroute_http_connections_expired_total counter\n"
+		      "jeugdroute_http_connections_expired_total %zu\n"
+		      "# HELP jeugdroute_http_connections_refused_total Connections refused at the "
+		      "limit per client address.\n"
+		      "# TYPE jeugdroute_http_connections_refused_total counter\n"
+		      "jeugdroute_http_connections_refused_total %zu\n",
+		      (size_t)atomic_load(&sv->m.slow_busy),
+		      (size_t)jr_connections_expired(sv->connections),
+		      (size_t)jr_connections_refused(sv->connections));
+}
+
+/* The listener of /metrics, apart from the API's (--metrics-listen): for a monitoring system on
+ * an internal address; everything else there is 404. Answered at once (no keep-alive needed). */
+static enum MHD_Result on_metrics_request(void *cls, struct MHD_Connection *c, const char *url,
+					  const char *method, const char *version,
+					  const char *upload_data, size_t *upload_data_size,
+					  void **state)
+{
+	struct jr_buf out;
+	struct MHD_Response *resp;
+	enum MHD_Result ok;
+	bool found = strcmp(method, "GET") == 0 && strcmp(url, "/metrics") == 0;
+
+	(void)cls;
+	(void)version;
+	(void)upload_data;
+	(void)state;
+	if (*upload_data_size) {
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	jr_buf_init(&out, 1 << 20);
+	if (found)
+		jr_server_metrics(&out);
+	else
+		jr_buf_puts(&out, "niet gevonden: hier is alleen GET /metrics\n");
+	resp = MHD_create_response_from_buffer(out.len, (void *)jr_buf_str(&out),
+					       MHD_RESPMEM_MUST_COPY);
+	jr_buf_release(&out);
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type",
+				found ? "text/plain; version=0.0.4; charset=utf-8"
+				      : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	ok = MHD_queue_response(c, found ? 200 : 404, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+/* An IPv4 socket address for host:port; false when host is no IPv4 address. */
+static bool ipv4_address(const char *host, uint16_t port, struct sockaddr_in *addr)
+{
+	memset(addr, 0, sizeof(*addr));
+	addr->sin_family = AF_INET;
+	addr->sin_port = htons(port);
+	return inet_pton(AF_INET, host, &addr->sin_addr) == 1;
+}
+
+static unsigned bound_port(struct MHD_Daemon *d, unsigned fallback)
+{
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	return info ? (unsigned)info->port : fallback;
+}
+
+/* Writes the ready file whole (a temporary file renamed): the API's URL, and the metrics' URL
+ * on a second line when it has a listener of its own. */
+static void write_ready_file(const struct server *sv, unsigned port, unsigned metrics_port)
+{
+	const struct jr_server_config *cfg = sv->cfg;
+	char tmp[1024];
+	FILE *f;
+
+	if (!cfg->ready_file ||
+	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", cfg->ready_file) >= sizeof(tmp))
+		return;
+	if (!(f = fopen(tmp, "w")))
+		return;
+	fprintf(f, "http://%s:%u\n", cfg->listen_host, port);
+	if (sv->metrics_daemon)
+		fprintf(f, "http://%s:%u/metrics\n", cfg->metrics_host, metrics_port);
+	if (fclose(f) == 0)
+		rename(tmp, cfg->ready_file);
 }
 
 enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size_t errlen)
 {
 	struct server *sv = jr_calloc(1, sizeof(*sv));
-	struct sockaddr_in addr;
+	struct sockaddr_in addr, metrics_addr;
 	struct jr_store *probe = NULL;
 	struct jr_diag diag;
 	sigset_t stop;
 	int sig = 0;
+	unsigned port, metrics_port = 0, slow_threads;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	enum jr_err err = JR_OK;
-	const union MHD_DaemonInfo *info;
 
 	if (!sv)
 		return JR_ERR_NOMEM;
 	sv->cfg = cfg;
 	pthread_mutex_init(&sv->sqlite_writer, NULL);
+	if (!ipv4_address(cfg->listen_host, cfg->port, &addr)) {
+		snprintf(errmsg, errlen, "--listen: \"%s\" is geen IPv4-adres", cfg->listen_host);
+		err = JR_ERR_INPUT;
+		goto out;
+	}
+	if (cfg->metrics_host && !ipv4_address(cfg->metrics_host, cfg->metrics_port, &metrics_addr)) {
+		snprintf(errmsg, errlen, "--metrics-listen: \"%s\" is geen IPv4-adres",
+			 cfg->metrics_host);
+		err = JR_ERR_INPUT;
+		goto out;
+	}
 	/* Opened once here so that a bad database or key fails at once, not on the first request. */
 	if (jr_store_open(cfg->db_url, cfg->key_file, false, &probe, &diag)) {
 		snprintf(errmsg, errlen, "%s: %s", cfg->db_url, diag.message);
@@ -467,12 +792,15 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	else
 		jr_store_close(probe);
 	probe = NULL;
-	memset(&addr, 0, sizeof(addr));
-	addr.sin_family = AF_INET;
-	addr.sin_port = htons(cfg->port);
-	if (inet_pton(AF_INET, cfg->listen_host, &addr.sin_addr) != 1) {
-		snprintf(errmsg, errlen, "--listen: \"%s\" is geen IPv4-adres", cfg->listen_host);
-		err = JR_ERR_INPUT;
+	/* Password checks on a thread of their own (two from four cores on): the workers keep
+	 * answering while guessers are checked. */
+	slow_threads = cores >= 4 ? (unsigned)(cores / 2) : 1;
+	if ((err = jr_login_guard_new(&sv->login_guard)) ||
+	    (err = jr_slow_start(slow_threads, SLOW_QUEUE, &sv->slow)) ||
+	    (err = jr_connections_start(cfg->per_address ? cfg->per_address : PER_ADDRESS,
+					cfg->trusted_proxy, cfg->request_timeout,
+					2 * cfg->request_timeout, &sv->connections))) {
+		snprintf(errmsg, errlen, "geen geheugen of threads voor de server");
 		goto out;
 	}
 	if (pthread_key_create(&sv->store_key, close_store)) {
@@ -487,35 +815,47 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	the_server = sv;
 	sv->daemon = MHD_start_daemon(
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL, NULL,
-	    on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, 0, on_accept,
+	    sv, on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, cfg->threads < 2 ? 2u : cfg->threads,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_CONNECTION_TIMEOUT,
-	    (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_LIMIT, 2048u,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEAD_BYTES_MAX, MHD_OPTION_END);
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_NOTIFY_CONNECTION,
+	    on_connection, sv, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
+	    MHD_OPTION_CONNECTION_LIMIT, CONNECTIONS_MAX, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)HEAD_BYTES_MAX, MHD_OPTION_END);
 	if (!sv->daemon) {
 		snprintf(errmsg, errlen, "kan niet luisteren op %s:%u (in gebruik of geen recht)",
 			 cfg->listen_host, (unsigned)cfg->port);
 		err = JR_ERR_IO;
 		goto out_key;
 	}
-	info = MHD_get_daemon_info(sv->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	printf("jeugdroute: luistert op http://%s:%u\n", cfg->listen_host,
-	       info ? (unsigned)info->port : (unsigned)cfg->port);
-	fflush(stdout);
-	if (cfg->ready_file) {
-		FILE *f = fopen(cfg->ready_file, "w");
-		if (f) {
-			fprintf(f, "http://%s:%u\n", cfg->listen_host,
-				info ? (unsigned)info->port : (unsigned)cfg->port);
-			fclose(f);
+	if (cfg->metrics_host) {
+		sv->metrics_daemon = MHD_start_daemon(
+		    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
+		    on_metrics_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&metrics_addr,
+		    MHD_OPTION_CONNECTION_TIMEOUT, 10u, MHD_OPTION_CONNECTION_LIMIT, 16u,
+		    MHD_OPTION_END);
+		if (!sv->metrics_daemon) {
+			snprintf(errmsg, errlen,
+				 "kan niet luisteren op %s:%u voor /metrics (in gebruik of geen recht)",
+				 cfg->metrics_host, (unsigned)cfg->metrics_port);
+			err = JR_ERR_IO;
+			goto out_daemon;
 		}
+		metrics_port = bound_port(sv->metrics_daemon, cfg->metrics_port);
 	}
+	port = bound_port(sv->daemon, cfg->port);
+	printf("jeugdroute: luistert op http://%s:%u\n", cfg->listen_host, port);
+	if (sv->metrics_daemon)
+		printf("jeugdroute: /metrics op http://%s:%u/metrics\n", cfg->metrics_host,
+		       metrics_port);
+	fflush(stdout);
+	write_ready_file(sv, port, metrics_port);
 	do {
 		if (sigwait(&stop, &sig))
 			break;
 	} while (sig == SIGPIPE);
-	/* Graceful: take no new connections, let the requests in flight finish. */
+	/* Graceful: take no new connections, let the requests in flight finish (a suspended one
+	 * is in flight until its password check is done and it is answered). */
 	fprintf(stderr, "jeugdroute: serve: stoppen (%s); lopende aanvragen maken af\n",
 		sig == SIGINT ? "SIGINT" : "SIGTERM");
 	MHD_quiesce_daemon(sv->daemon);
@@ -523,11 +863,20 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 		struct timespec ten_ms = {0, 10 * 1000 * 1000};
 		nanosleep(&ten_ms, NULL);
 	}
+out_daemon:
+	/* what is still queued runs (and resumes its connection) before the daemon stops */
+	jr_slow_stop(sv->slow);
+	sv->slow = NULL;
+	if (sv->metrics_daemon)
+		MHD_stop_daemon(sv->metrics_daemon);
 	MHD_stop_daemon(sv->daemon);
 	the_server = NULL;
 out_key:
 	pthread_key_delete(sv->store_key);
 out:
+	jr_slow_stop(sv->slow);
+	jr_connections_stop(sv->connections);
+	jr_login_guard_free(sv->login_guard);
 	jr_store_close(sv->shared);
 	pthread_mutex_destroy(&sv->sqlite_writer);
 	jr_free(sv);

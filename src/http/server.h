@@ -3,7 +3,9 @@
  * A thread pool answers requests; every worker thread opens its own store connection on first
  * use (one database connection per worker). A request is answered on a later callback than the
  * first, after its whole body has arrived, so keep-alive works. Limits: body JR_HTTP_BODY_MAX,
- * 64 headers, 32 KiB of request head, 30 s of idleness per connection. SIGTERM or SIGINT stops
+ * 64 headers, 32 KiB of request head, 30 s of idleness per connection, a deadline for a
+ * request's head and one for its body, and a number of connections per client address
+ * (connections.h). SIGTERM or SIGINT stops
  * taking new connections, lets the requests in flight finish (at most 10 s) and then stops. */
 #ifndef JR_HTTP_SERVER_H
 #define JR_HTTP_SERVER_H
@@ -25,6 +27,13 @@ struct jr_server_config {
 	const char *web_dir;   /* the browser UI's files, or NULL */
 	unsigned threads;      /* worker threads, at least 2 */
 	const char *ready_file; /* when set, the URL is written there once listening (the tests) */
+	const char *metrics_host; /* /metrics on a listener of its own (host, port); NULL: none */
+	uint16_t metrics_port;
+	bool secure_cookies;       /* the session cookie is Secure (served behind HTTPS) */
+	const char *trusted_proxy; /* a reverse proxy's address whose X-Forwarded-For/-Proto count */
+	unsigned per_address;      /* connections at most from one client address (0: 256) */
+	unsigned request_timeout;  /* seconds for a request's head, twice that for its body (0:
+				    * JR_HTTP_HEAD_SECONDS and JR_HTTP_BODY_SECONDS) */
 };
 
 struct jr_buf;

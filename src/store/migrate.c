@@ -358,6 +358,14 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
 	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
 	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
+	/* the addresses a user logged in from: when an outsider has made the account reach its
+	 * limit of failed attempts, these still get in (app/login.c, docs/security.md) */
+	{15, "login: the client addresses of each user's successful logins",
+	 "CREATE TABLE login_addresses ("
+	 " user_id BIGINT NOT NULL REFERENCES users(id),"
+	 " address TEXT NOT NULL,"
+	 " last_at TEXT NOT NULL,"
+	 " PRIMARY KEY (user_id, address));"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -51,6 +51,7 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 	if (!s)
 		return JR_ERR_NOMEM;
 	jr_buf_init(&s->pending_text, (size_t)1 << 30);
+	jr_buf_init(&s->kept_text, (size_t)1 << 24);
 	err = jr_db_open(url, init, &s->db, msg);
 	if (err) {
 		snprintf(diag->message, sizeof(diag->message), "%s", msg);
@@ -103,6 +104,7 @@ void jr_store_close(struct jr_store *s)
 		return;
 	jr_db_close(s->db);
 	jr_store_audit_release(s);
+	jr_store_keep_release(s);
 	jr_vault_wipe(&s->vault);
 	jr_free(s);
 }
@@ -255,14 +257,20 @@ enum jr_err jr_store_bulk_begin(struct jr_store *s)
 
 enum jr_err jr_store_bulk_end(struct jr_store *s, bool do_commit)
 {
+	bool failed = s->bulk_failed;
+	enum jr_err err;
+
 	if (!s->bulk)
 		return JR_ERR_INTERNAL;
 	s->bulk = false;
 	s->part = false;
-	if (!do_commit || s->bulk_failed) {
+	if (!do_commit || failed) {
 		rollback(s);
-		return s->bulk_failed ? JR_ERR_REFUSED : JR_OK;
+		/* what was undone stays on record: its audit entries, written again */
+		err = jr_store_keep_replay(s);
+		return err ? err : failed ? JR_ERR_REFUSED : JR_OK;
 	}
+	jr_store_keep_reset(s);
 	return commit(s);
 }
 
@@ -276,6 +284,7 @@ enum jr_err jr_store_part_begin(struct jr_store *s)
 	if ((err = jr_store_audit_write_pending(s)) || (err = jr_db_exec(s->db, "SAVEPOINT jr_part")))
 		return err;
 	s->part = true;
+	s->part_kept_count = s->kept_count;
 	s->part_was_failed = s->bulk_failed;
 	s->bulk_failed = false;
 	/* the end of the audit chain as it was: undoing the part undoes its entries */
@@ -305,6 +314,7 @@ enum jr_err jr_store_part_end(struct jr_store *s, bool keep)
 	s->chain_seq = s->part_chain_seq;
 	memcpy(s->chain_hash, s->part_chain_hash, sizeof(s->chain_hash));
 	jr_store_audit_drop_pending(s);
+	jr_store_keep_truncate(s, s->part_kept_count);
 	s->bulk_failed = s->part_was_failed || err != JR_OK;
 	return err ? err : failed && keep ? JR_ERR_REFUSED : JR_OK;
 }

@@ -59,6 +59,12 @@ bool jr_store_in_bulk(const struct jr_store *s);
 enum jr_err jr_store_bulk_begin(struct jr_store *s);
 enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit);
 
+/* With `on`, the audit entries of a bulk transaction that ends undone (jr_store_bulk_end without
+ * commit, or after an operation inside failed) are written again in a transaction of their own
+ * right after the rollback, so that a refused request stays on record (the server turns this
+ * on; a bulk load leaves it off). Entries of a part undone on purpose are not. */
+void jr_store_keep_audit(struct jr_store *s, bool on);
+
 /* Whether commits wait until they are on disk (the default: yes). The server turns it off for
  * requests that only read (their audit entries survive a crash of the program, and are lost only
  * when the machine itself fails before the next checkpoint) and keeps it for every write.
@@ -126,8 +132,6 @@ enum jr_err jr_store_audit_verify(struct jr_store *s, const struct jr_actor *a,
  * session. */
 #define JR_TOKEN_LEN 43
 #define JR_SESSION_SECONDS (8 * 3600) /* a working day */
-#define JR_LOGIN_LOCK_AFTER 10        /* failed attempts in a row before the temporary lock */
-#define JR_LOGIN_LOCK_SECONDS 900
 
 /* Who is logged in, with what the authorisation needs of their organisation. */
 struct jr_principal {
@@ -142,15 +146,33 @@ struct jr_principal {
 	bool api;                    /* authenticated by an API token (no cookie, no CSRF) */
 };
 
-/* Checks a user's password at Unix time `now` and opens a browser session: the token in
- * token_out, the principal (with its CSRF token) in *p. A wrong name or password is
- * JR_ERR_REFUSED with *retry_after 0, the same for both; a user who must wait (the delay rises
- * with every failure: 1, 2, 4, … 64 seconds; after JR_LOGIN_LOCK_AFTER failures the account is
- * locked JR_LOGIN_LOCK_SECONDS) is JR_ERR_REFUSED with *retry_after the seconds left, without
- * checking the password. Every attempt is audited. */
-enum jr_err jr_store_login(struct jr_store *s, const struct jr_actor *a, const char *username,
-			   const char *password, int64_t now, char token_out[JR_TOKEN_LEN + 1],
-			   struct jr_principal *p, int *retry_after);
+/* A login, in three steps around the password check, which runs outside every transaction and
+ * lock (app/login.c). The account as the attempt needs it: */
+struct jr_login_account {
+	bool found;             /* a user of that name */
+	struct jr_principal p;  /* its principal (no CSRF token yet) */
+	char hash[128];         /* its Argon2id hash (libsodium's crypto_pwhash_STRBYTES) */
+	int failures;           /* failed attempts in a row, from anywhere, since its last login */
+	bool known_address;     /* it logged in from this client address before */
+};
+/* Reads the account named `username` and whether it logged in from `address` before; found is
+ * false (JR_OK) when there is no such user. */
+enum jr_err jr_store_login_account(struct jr_store *s, const char *username, const char *address,
+				   struct jr_login_account *out);
+/* A wrong password (or an unknown name): the account's count of failures in a row goes up by
+ * one in a single statement (acc->failures is the new count) and the attempt is audited
+ * (login.failed; the name only when it is a user's). */
+enum jr_err jr_store_login_failed(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_login_account *acc);
+/* An attempt refused unchecked because it came too soon: audited (login.wait). */
+enum jr_err jr_store_login_waited(struct jr_store *s, const struct jr_actor *a,
+				  const struct jr_login_account *acc);
+/* The right password: the count of failures starts again, the client address (a->origin) is
+ * remembered, a browser session is opened (its token in token_out, the principal with its CSRF
+ * token in *p) and the login audited. */
+enum jr_err jr_store_login_open(struct jr_store *s, const struct jr_actor *a,
+				const struct jr_login_account *acc, int64_t now,
+				char token_out[JR_TOKEN_LEN + 1], struct jr_principal *p);
 /* The principal of a live session or API token; JR_ERR_NOT_FOUND when unknown or expired. No
  * audit entry: it is done for every request, and the request's own access is audited. */
 enum jr_err jr_store_session_find(struct jr_store *s, const char *token, int64_t now,

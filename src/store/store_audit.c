@@ -228,6 +228,7 @@ enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, 
 
 	if (!s->chain_loaded)
 		TRY(load_chain(s));
+	TRY(jr_store_keep_note(s, a, action, person_id, object));
 	jr_store_now(at);
 	e = (struct entry){.seq = s->chain_seq + 1, .at = at, .actor = a->who,
 			   .role = a->role ? a->role : "", .organisation_id = a->organisation_id,

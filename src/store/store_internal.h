@@ -31,6 +31,12 @@ struct jr_store {
 	struct jr_audit_pending *pending;
 	size_t pending_count, pending_cap;
 	struct jr_buf pending_text; /* each entry's strings, NUL-terminated, one after another */
+	/* jr_store_keep_audit: the audit entries of this bulk transaction, noted so that they are
+	 * written again when it is undone (store_keep.c) */
+	bool keep_on;
+	struct jr_audit_kept *kept;
+	size_t kept_count, kept_cap, part_kept_count;
+	struct jr_buf kept_text;
 	jr_day record_day;   /* jr_store_set_record_day; 0 = the clock */
 	bool durable, durable_known; /* jr_store_set_durable, to skip setting it again */
 };
@@ -69,6 +75,17 @@ void jr_store_audit_drop_pending(struct jr_store *s);
 void jr_store_audit_release(struct jr_store *s);
 /* Chains the entries written before the log was a chain (schema v6), oldest first; on init. */
 enum jr_err jr_store_audit_chain_old(struct jr_store *s);
+
+/* store_keep.c: notes an audit entry of the bulk transaction (when keeping is on); forgets the
+ * notes after `count` (a part undone on purpose) or all of them (after a commit); writes the
+ * notes again in a transaction of their own (after a rollback, outside any transaction); frees
+ * them (jr_store_close). */
+enum jr_err jr_store_keep_note(struct jr_store *s, const struct jr_actor *a, const char *action,
+			       int64_t person_id, const char *object);
+void jr_store_keep_truncate(struct jr_store *s, size_t count);
+void jr_store_keep_reset(struct jr_store *s);
+enum jr_err jr_store_keep_replay(struct jr_store *s);
+void jr_store_keep_release(struct jr_store *s);
 
 /* Keeps what a record was before a change (record_history), inside the caller's transaction:
  * the table, the record's id, the version that is replaced and the record as JSON. */

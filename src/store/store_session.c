@@ -1,21 +1,15 @@
 /* store_session: login with Argon2id passwords, browser sessions and API tokens (see store.h).
  *
  * Tokens are random (libsodium) and stored only as a keyless BLAKE2b hash: looking one up is one
- * indexed read, and the database alone gives no way in. Failed logins are counted per user; each
- * sets a moment before which the next attempt is refused unchecked, so guessing gets slower with
- * every miss (1, 2, 4 … 64 seconds) and stops for a while after JR_LOGIN_LOCK_AFTER misses. An
- * unknown user name costs a password check all the same, so the answer's timing does not tell
- * whether the name exists. */
+ * indexed read, and the database alone gives no way in. A login is three short steps around a
+ * password check that runs outside every transaction (app/login.c): the account is read, the
+ * outcome written (the durable count of failures in a row, counted in one statement; the
+ * addresses a user logged in from). */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/store_internal.h"
-
-/* The Argon2id hash of a random password nobody knows: checked against for unknown names. */
-static const char decoy_hash[] =
-	"$argon2id$v=19$m=65536,t=2,p=1$OpNtZsWaCfvXgZdWMh+S3g$"
-	"ASa93zS0mBAX2+6Og/20Lub55GsyZ1PD7d6omPOTfSM";
 
 static void new_token(char out[JR_TOKEN_LEN + 1])
 {
@@ -33,14 +27,6 @@ static void token_hash(const char *token, char hex[65])
 
 	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
 	sodium_bin2hex(hex, 65, h, sizeof(h));
-}
-
-/* The delay after `failures` misses in a row, in seconds. */
-static int64_t delay_after(int failures)
-{
-	if (failures >= JR_LOGIN_LOCK_AFTER)
-		return JR_LOGIN_LOCK_SECONDS;
-	return failures < 1 ? 0 : (int64_t)1 << (failures - 1 < 6 ? failures - 1 : 6);
 }
 
 #define PRINCIPAL_SELECT                                                                           \
@@ -87,72 +73,112 @@ out:
 	return err;
 }
 
-static enum jr_err set_failures(struct jr_store *s, int64_t user_id, int failures, int64_t next)
+enum jr_err jr_store_login_account(struct jr_store *s, const char *username, const char *address,
+				   struct jr_login_account *out)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
-	bool row;
+	bool row = false;
 
-	TRY(jr_db_prepare(s->db, "UPDATE users SET failed_logins = $1, next_login_at = $2 WHERE id = $3",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, failures));
-	TRY(jr_db_bind_int(st, 2, next));
-	TRY(jr_db_bind_int(st, 3, user_id));
-	TRY(jr_db_step(st, &row));
-out:
-	jr_db_finalize(st);
-	return err;
-}
-
-enum jr_err jr_store_login(struct jr_store *s, const struct jr_actor *a, const char *username,
-			   const char *password, int64_t now, char token_out[JR_TOKEN_LEN + 1],
-			   struct jr_principal *p, int *retry_after)
-{
-	struct jr_db_stmt *st = NULL;
-	char hash[crypto_pwhash_STRBYTES];
-	int failures = 0;
-	int64_t next = 0;
-	bool row = false, good, refused = false;
-	enum jr_err err;
-
-	*retry_after = 0;
-	token_out[0] = '\0';
-	memset(p, 0, sizeof(*p));
-	snprintf(hash, sizeof(hash), "%s", decoy_hash);
+	memset(out, 0, sizeof(*out));
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
-			  PRINCIPAL_SELECT ", u.password_hash, u.failed_logins, u.next_login_at"
+			  PRINCIPAL_SELECT ", u.password_hash, u.failed_logins"
 			  " FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 			  " WHERE u.username = $1",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, username));
 	TRY(jr_db_step(st, &row));
 	if (row) {
-		read_principal(st, p);
-		snprintf(hash, sizeof(hash), "%s", jr_db_col_text(st, 7));
-		failures = (int)jr_db_col_int(st, 8);
-		next = jr_db_col_int(st, 9);
+		out->found = true;
+		read_principal(st, &out->p);
+		snprintf(out->hash, sizeof(out->hash), "%s", jr_db_col_text(st, 7));
+		out->failures = (int)jr_db_col_int(st, 8);
 	}
 	jr_db_finalize(st);
 	st = NULL;
-	if (row && next > now) {
-		*retry_after = (int)(next - now);
-		TRY(jr_store_audit_object(s, a, "login.wait", 0, p->username));
-		refused = true; /* committed all the same: the audit entry stays */
+	if (!row)
 		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT 1 FROM login_addresses WHERE user_id = $1 AND address = $2", &st));
+	TRY(jr_db_bind_int(st, 1, out->p.user_id));
+	TRY(jr_db_bind_text(st, 2, address));
+	TRY(jr_db_step(st, &row));
+	out->known_address = row;
+out:
+	jr_db_finalize(st);
+	if (err)
+		sodium_memzero(out, sizeof(*out));
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_login_failed(struct jr_store *s, const struct jr_actor *a,
+				  struct jr_login_account *acc)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_store_begin(s));
+	if (acc->found) {
+		/* one statement, so that two servers counting at once both count (PostgreSQL takes
+		 * the row lock for the update; SQLite has one writer) */
+		TRY(jr_db_prepare(s->db,
+				  "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1"
+				  " RETURNING failed_logins",
+				  &st));
+		TRY(jr_db_bind_int(st, 1, acc->p.user_id));
+		TRY(jr_db_step(st, &row));
+		if (row)
+			acc->failures = (int)jr_db_col_int(st, 0);
 	}
-	good = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && row;
-	if (!good) {
-		if (row) {
-			failures++;
-			TRY(set_failures(s, p->user_id, failures, now + delay_after(failures)));
-		}
-		TRY(jr_store_audit_object(s, a, "login.failed", 0, row ? p->username : ""));
-		refused = true; /* the count and the audit entry are committed */
-		goto out;
-	}
-	if (failures)
-		TRY(set_failures(s, p->user_id, 0, 0));
+	/* an unknown name is not written down: it may be a password typed in the wrong field */
+	TRY(jr_store_audit_object(s, a, "login.failed", 0, acc->found ? acc->p.username : ""));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_login_waited(struct jr_store *s, const struct jr_actor *a,
+				  const struct jr_login_account *acc)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_store_audit_object(s, a, "login.wait", 0, acc->found ? acc->p.username : ""));
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_login_open(struct jr_store *s, const struct jr_actor *a,
+				const struct jr_login_account *acc, int64_t now,
+				char token_out[JR_TOKEN_LEN + 1], struct jr_principal *p)
+{
+	struct jr_db_stmt *st = NULL;
+	char at[21];
+	enum jr_err err;
+	bool row;
+
+	token_out[0] = '\0';
+	*p = acc->p;
+	jr_store_stamp(s, at);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "UPDATE users SET failed_logins = 0, next_login_at = 0 WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, acc->p.user_id));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	/* the address is remembered: after an outsider's guessing reached the account's limit,
+	 * the user still gets in from where it worked before */
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO login_addresses (user_id, address, last_at) VALUES ($1, $2, $3)"
+			  " ON CONFLICT (user_id, address) DO UPDATE SET last_at = excluded.last_at",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, acc->p.user_id));
+	TRY(jr_db_bind_text(st, 2, a->origin));
+	TRY(jr_db_bind_text(st, 3, at));
+	TRY(jr_db_step(st, &row));
 	new_token(token_out);
 	new_token(p->csrf);
 	TRY(insert_session(s, token_out, p->user_id, "session", "", p->csrf,
@@ -160,10 +186,7 @@ enum jr_err jr_store_login(struct jr_store *s, const struct jr_actor *a, const c
 	TRY(jr_store_audit_object(s, a, "login", 0, p->username));
 out:
 	jr_db_finalize(st);
-	sodium_memzero(hash, sizeof(hash));
 	err = jr_store_finish(s, err);
-	if (!err && refused)
-		err = JR_ERR_REFUSED;
 	if (err) {
 		sodium_memzero(token_out, JR_TOKEN_LEN + 1);
 		token_out[0] = '\0';
@@ -194,16 +217,18 @@ enum jr_err jr_store_session_find(struct jr_store *s, const char *token, int64_t
 	TRY(jr_db_bind_text(st, 1, hash));
 	TRY(jr_db_bind_int(st, 2, now));
 	TRY(jr_db_step(st, &row));
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
+	if (row) {
+		read_principal(st, p);
+		snprintf(p->csrf, sizeof(p->csrf), "%s", jr_db_col_text(st, 7));
+		p->api = strcmp(jr_db_col_text(st, 8), "api") == 0;
 	}
-	read_principal(st, p);
-	snprintf(p->csrf, sizeof(p->csrf), "%s", jr_db_col_text(st, 7));
-	p->api = strcmp(jr_db_col_text(st, 8), "api") == 0;
 out:
 	jr_db_finalize(st);
-	return jr_store_finish(s, err);
+	/* a session that is not found is an answer, not a failure: inside a request's
+	 * transaction it must not undo what the request does next (a login's count of failures,
+	 * its audit entries) */
+	err = jr_store_finish(s, err);
+	return err ? err : row ? JR_OK : JR_ERR_NOT_FOUND;
 }
 
 enum jr_err jr_store_session_end(struct jr_store *s, const struct jr_actor *a, const char *token)
