@@ -970,28 +970,72 @@ static enum jr_err import_answer(struct jr_store *s, const struct jr_actor *a,
 	return err ? err : end;
 }
 
+/* A message read and checked on its own: its tree and what was read of it. */
+struct jr_ijw_incoming {
+	xmlDoc *doc;
+	struct jr_ijw_msg msg;
+};
+
+enum jr_err jr_app_ijw_read(struct jr_ijw_parser *p, const char *data, size_t len, jr_day today,
+			    struct jr_ijw_incoming **out, struct jr_ijw_outcome *o)
+{
+	struct jr_ijw_incoming *in = jr_calloc(1, sizeof(*in));
+	enum jr_err err;
+
+	*out = NULL;
+	if (!in)
+		return JR_ERR_NOMEM;
+	err = check_in_message(p, data, len, today, true, o, &in->doc, &in->msg);
+	if (err) {
+		jr_ijw_incoming_free(in);
+		return err;
+	}
+	*out = in;
+	return JR_OK;
+}
+
+void jr_ijw_incoming_free(struct jr_ijw_incoming *in)
+{
+	if (!in)
+		return;
+	jr_ijw_msg_release(&in->msg);
+	xmlFreeDoc(in->doc);
+	jr_free(in);
+}
+
 enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
 			      const char *data, size_t len, jr_day today, const char *only_sender,
 			      struct jr_ijw_outcome *o)
 {
-	struct jr_ijw_msg msg;
+	struct jr_ijw_incoming *in = NULL;
+	enum jr_err err = jr_app_ijw_read(p, data, len, today, &in, o);
+
+	if (!err)
+		err = jr_app_ijw_take_in(s, a, set, in, today, only_sender, o);
+	jr_ijw_incoming_free(in);
+	return err;
+}
+
+enum jr_err jr_app_ijw_take_in(struct jr_store *s, const struct jr_actor *a,
+			       const struct jr_policy_set *set, struct jr_ijw_incoming *incoming,
+			       jr_day today, const char *only_sender, struct jr_ijw_outcome *o)
+{
+	struct jr_ijw_msg *msg = &incoming->msg;
 	struct jr_ijw_message_rec in = {0};
-	struct import im = {.s = s, .a = a, .set = set, .m = &msg, .o = o, .today = today};
-	xmlDoc *doc = NULL;
+	struct import im = {.s = s, .a = a, .set = set, .m = msg, .o = o, .today = today};
 	char ident[13], object[48];
 	bool known, bulk = false, outer = false;
-	enum jr_err err;
+	enum jr_err err = JR_OK;
 
-	err = check_in_message(p, data, len, today, true, o, &doc, &msg);
-	if (err || o->problem.rule[0])
+	if (o->problem.rule[0])
 		goto out;
 	if (!takes_in(o->kind)) {
 		err = JR_ERR_INPUT;
 		goto out;
 	}
-	if (only_sender && strcmp(only_sender, is_answer_to_ours(o->kind) ? msg.header.ontvanger
-									 : msg.header.afzender) != 0) {
+	if (only_sender && strcmp(only_sender, is_answer_to_ours(o->kind) ? msg->header.ontvanger
+									 : msg->header.afzender) != 0) {
 		/* a provider sends its own messages only: nothing is read or answered */
 		o->not_sender = true;
 		snprintf(o->problem.rule, sizeof(o->problem.rule), "AFZENDER");
@@ -1001,7 +1045,7 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	}
 	if (is_answer_to_ours(o->kind)) {
-		err = o->valid ? import_answer(s, a, &msg, o) : JR_OK;
+		err = o->valid ? import_answer(s, a, msg, o) : JR_OK;
 		goto out;
 	}
 	o->answer_kind = jr_ijw_retour_kind(o->kind);
@@ -1009,7 +1053,7 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 	if (!o->valid)
 		goto answer; /* level 2: the header with 0001, nothing else looked at */
 	/* the sender must be a provider on record: the messages come from providers */
-	if ((err = jr_store_provider_find_agb(s, msg.header.afzender, &im.provider))) {
+	if ((err = jr_store_provider_find_agb(s, msg->header.afzender, &im.provider))) {
 		if (err == JR_ERR_NOT_FOUND) {
 			snprintf(o->problem.rule, sizeof(o->problem.rule), "AFZENDER");
 			snprintf(o->problem.path, sizeof(o->problem.path), "/Bericht/Header/Afzender");
@@ -1026,14 +1070,14 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	bulk = true;
 	/* TR378: the receiving municipality is one of the region's */
-	if (!jr_policy_set_find(set, msg.header.ontvanger))
+	if (!jr_policy_set_find(set, msg->header.ontvanger))
 		err = jr_ijw_finding_add(&o->findings, "TR378", "S300", JR_IJW_AT_HEADER, 0, 0,
 					 "gemeente %s staat in geen beleidsbestand van de regio",
-					 msg.header.ontvanger);
+					 msg->header.ontvanger);
 	/* TR056: an identification once per kind of message and sender */
 	if (!err && !(err = jr_store_ijw_message_known(s, "in", jr_ijw_message_name(o->kind),
-							 msg.header.afzender,
-							 msg.header.identificatie, &known)) &&
+							 msg->header.afzender,
+							 msg->header.identificatie, &known)) &&
 	    known)
 		err = jr_ijw_finding_add(&o->findings, "TR056", "9056", JR_IJW_AT_HEADER, 0, 0,
 					 "dit bericht (deze identificatie) is al eerder ontvangen");
@@ -1041,10 +1085,10 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 		goto answer;
 	snprintf(in.direction, sizeof(in.direction), "in");
 	snprintf(in.code, sizeof(in.code), "%s", jr_ijw_message_name(o->kind));
-	snprintf(in.identification, sizeof(in.identification), "%s", msg.header.identificatie);
-	in.dagtekening = msg.header.dagtekening;
-	snprintf(in.sender, sizeof(in.sender), "%s", msg.header.afzender);
-	snprintf(in.receiver, sizeof(in.receiver), "%s", msg.header.ontvanger);
+	snprintf(in.identification, sizeof(in.identification), "%s", msg->header.identificatie);
+	in.dagtekening = msg->header.dagtekening;
+	snprintf(in.sender, sizeof(in.sender), "%s", msg->header.afzender);
+	snprintf(in.receiver, sizeof(in.receiver), "%s", msg->header.ontvanger);
 	snprintf(in.status, sizeof(in.status), "accepted");
 	if ((err = jr_store_ijw_message_add(s, a, &in)))
 		goto answer;
@@ -1058,8 +1102,8 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 	}
 answer:
 	if (!err)
-		err = jr_ijw_retour_write(&msg, &o->findings, ident, today, &o->answer);
-	o->accepted = !err && o->valid && !rejects_all(&msg, &o->findings);
+		err = jr_ijw_retour_write(msg, &o->findings, ident, today, &o->answer);
+	o->accepted = !err && o->valid && !rejects_all(msg, &o->findings);
 	if (bulk) {
 		bool keep;
 		enum jr_err end;
@@ -1085,8 +1129,6 @@ out:
 		jr_store_part_end(s, false);
 	else if (bulk)
 		jr_store_bulk_end(s, false);
-	jr_ijw_msg_release(&msg);
-	xmlFreeDoc(doc);
 	return err;
 }
 

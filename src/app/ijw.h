@@ -72,6 +72,19 @@ enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
 			      const char *data, size_t len, jr_day today, const char *only_sender,
 			      struct jr_ijw_outcome *o);
 
+/* The same in two steps, so that the first can run outside the database lock (the server):
+ * jr_app_ijw_read reads and checks the message on its own (levels 1 and 2; JR_OK whatever the
+ * verdict, JR_ERR_TOO_BIG for an oversized message, JR_ERR_NOMEM), keeping what it read in
+ * *out (an opaque message, freed with jr_ijw_incoming_free); jr_app_ijw_take_in does the rest
+ * against the records, as jr_app_ijw_import. */
+struct jr_ijw_incoming;
+enum jr_err jr_app_ijw_read(struct jr_ijw_parser *p, const char *data, size_t len, jr_day today,
+			    struct jr_ijw_incoming **out, struct jr_ijw_outcome *o);
+enum jr_err jr_app_ijw_take_in(struct jr_store *s, const struct jr_actor *a,
+			       const struct jr_policy_set *set, struct jr_ijw_incoming *in,
+			       jr_day today, const char *only_sender, struct jr_ijw_outcome *o);
+void jr_ijw_incoming_free(struct jr_ijw_incoming *in);
+
 /* Called with each message an export or an answer writes: a file name ("JW301-<id>.xml") and
  * the XML. An error undoes the sending of that message. */
 typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);

@@ -45,8 +45,9 @@ struct jr_login {
 };
 
 /* Step 1, inside the caller's transaction: `username` (1 to JR_LOGIN_NAME_MAX bytes) from the
- * client a->origin at Unix time `now`. Sets l->retry_after when it must wait (the refusal is
- * audited). */
+ * client a->origin at Unix time `now`. Sets l->retry_after when it must wait; such a refusal is
+ * audited (login.wait) the first time and then at most once a minute per name, per address and
+ * per both, so that a guesser answered thousands of times a second writes little. */
 enum jr_err jr_app_login_begin(struct jr_store *s, const struct jr_actor *a,
 			       struct jr_login_guard *g, const char *username, int64_t now,
 			       struct jr_login *l);

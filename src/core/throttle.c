@@ -2,8 +2,6 @@
  * (throttle.h). */
 #include "core/throttle.h"
 
-#include <stdbool.h>
-
 #include "core/alloc.h"
 
 /* The slots a key may live in: WINDOW slots from its hash on. */
@@ -109,6 +107,16 @@ unsigned jr_throttle_fail(struct jr_throttle *t, const struct jr_throttle_rule *
 	s->last = now;
 	s->until = now + delay(rule, s->failures);
 	return s->failures;
+}
+
+bool jr_throttle_note(struct jr_throttle *t, uint64_t key, int64_t now, int64_t every)
+{
+	struct jr_throttle_slot *s = key && t->cap ? find(t, key) : NULL;
+
+	if (!s || (s->noted && now - s->noted < every))
+		return false;
+	s->noted = now;
+	return true;
 }
 
 void jr_throttle_forget(struct jr_throttle *t, uint64_t key)

@@ -10,6 +10,7 @@
 #ifndef JR_CORE_THROTTLE_H
 #define JR_CORE_THROTTLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@ struct jr_throttle_slot {
 	uint32_t failures;
 	int64_t last;  /* the time of the last failure */
 	int64_t until; /* no attempt before this time */
+	int64_t noted; /* when a refusal of this key was last noted (jr_throttle_note) */
 };
 
 struct jr_throttle {
@@ -49,6 +51,10 @@ unsigned jr_throttle_failures(const struct jr_throttle *t, const struct jr_throt
  * far. */
 unsigned jr_throttle_fail(struct jr_throttle *t, const struct jr_throttle_rule *rule, uint64_t key,
 			  int64_t now);
+/* Whether a refusal of `key` at `now` should be noted (written down): the first, and then at
+ * most one every `every` seconds, so that a stream of refused attempts writes little. False for
+ * a key that has no failures. */
+bool jr_throttle_note(struct jr_throttle *t, uint64_t key, int64_t now, int64_t every);
 /* Forgets `key` (after a successful attempt). */
 void jr_throttle_forget(struct jr_throttle *t, uint64_t key);
 

@@ -7,7 +7,7 @@
 const struct jr_route jr_api_routes[] = {
 	{"GET", "/healthz", jr_api_healthz, JR_ROUTE_PUBLIC},
 	{"GET", "/api/v1/openapi.json", jr_api_openapi, JR_ROUTE_PUBLIC},
-	{"POST", "/api/v1/login", jr_api_login, JR_ROUTE_PUBLIC},
+	{"POST", "/api/v1/login", jr_api_login, JR_ROUTE_PUBLIC_FIRST_READS},
 	{"POST", "/api/v1/logout", jr_api_logout, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/me", jr_api_me, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/route", jr_api_route, JR_ROUTE_LOGIN},

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/ijw.h"
+#include "core/alloc.h"
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
@@ -29,12 +30,92 @@ static int require_provider(struct jr_http_request *r)
 			      "iJw-berichten horen bij een organisatie met een AGB-code");
 }
 
+/* A message between the steps of its request: read outside the database lock, then taken in. */
+struct message_state {
+	struct jr_ijw_outcome o;
+	struct jr_ijw_incoming *in;
+	enum jr_err read_err;
+};
+
+static void message_state_free(void *state)
+{
+	struct message_state *st = state;
+
+	jr_ijw_incoming_free(st->in);
+	jr_ijw_outcome_release(&st->o);
+	jr_free(st);
+}
+
+/* Outside the database lock: libxml2 and the checks within the message (levels 1 and 2). */
+static void message_read(struct jr_http_request *r)
+{
+	struct message_state *st = r->state;
+	struct jr_ijw_parser *parser = NULL;
+
+	st->read_err = jr_ijw_parser_new(&parser);
+	if (!st->read_err)
+		st->read_err = jr_app_ijw_read(parser, r->body, r->body_len, jr_http_today(),
+					       &st->in, &st->o);
+	jr_ijw_parser_free(parser);
+}
+
+/* Under the lock: the checks against the records, and the message taken in. */
+static int message_take_in(struct jr_http_request *r)
+{
+	struct message_state *st = r->state;
+	struct jr_ijw_outcome *o = &st->o;
+	enum jr_err err = st->read_err;
+
+	if (!err)
+		err = jr_app_ijw_take_in(r->store, &r->actor, r->policies, st->in, jr_http_today(),
+					 r->who.agb, o);
+	if (err == JR_ERR_INPUT)
+		return jr_reply_error(r, 422, "invalid", NULL,
+				      "jeugdroute neemt alleen JW302, JW305, JW307, JW315, JW317, "
+				      "JW320 en JW323 in");
+	if (err == JR_ERR_TOO_BIG)
+		return jr_reply_error(r, 413, "too_large", NULL,
+				      o->problem.message[0] ? o->problem.message
+							    : "het bericht is te groot");
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	if (o->not_sender)
+		return jr_reply_error(r, 403, "forbidden", NULL, o->problem.message);
+	jr_buf_reset(&r->out);
+	err = jr_buf_puts(&r->out, "{\"bericht\":");
+	if (!err)
+		err = o->kind ? jr_buf_printf(&r->out, "\"%s\"", jr_ijw_message_name(o->kind))
+			      : jr_buf_puts(&r->out, "null");
+	if (!err)
+		err = jr_buf_printf(&r->out,
+				    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,\"lines_rejected\":%zu,"
+				    "\"problems\":",
+				    o->valid && !o->problem.rule[0] ? "true" : "false",
+				    o->accepted ? "true" : "false", o->lines, o->lines_rejected);
+	if (!err)
+		err = jr_ijw_problems_json(&r->out, o);
+	if (!err && o->answer.len) {
+		err = jr_buf_printf(&r->out, ",\"answer\":{\"bericht\":\"%s\",\"xml\":",
+				    jr_ijw_message_name(o->answer_kind));
+		if (!err)
+			err = jr_buf_json_string(&r->out, jr_buf_str(&o->answer));
+		if (!err)
+			err = jr_buf_puts(&r->out, "}}\n");
+	} else if (!err) {
+		err = jr_buf_puts(&r->out, ",\"answer\":null}\n");
+	}
+	/* a message the structure check refuses gets no answer: the client must fix it (422);
+	 * a rejected message is an answer (its JW316, JW306, …), kept in the audit log */
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	r->keep_refusal = true;
+	return jr_reply_json(r, o->problem.rule[0] ? 422 : 200);
+}
+
 int jr_api_ijw_message(struct jr_http_request *r)
 {
 	const char *type = jr_http_header(r, "Content-Type");
-	struct jr_ijw_parser *parser = NULL;
-	struct jr_ijw_outcome o;
-	enum jr_err err;
+	struct message_state *st;
 	int status;
 
 	if ((status = require_provider(r)))
@@ -42,58 +123,15 @@ int jr_api_ijw_message(struct jr_http_request *r)
 	if (!type || (strncmp(type, "application/xml", 15) != 0 && strncmp(type, "text/xml", 8) != 0))
 		return jr_reply_error(r, 415, "unsupported_media_type", NULL,
 				      "stuur het bericht als XML (Content-Type: application/xml)");
-	if ((err = jr_ijw_parser_new(&parser)))
-		return jr_reply_err(r, err, NULL);
-	jr_ijw_outcome_init(&o);
-	err = jr_app_ijw_import(r->store, &r->actor, r->policies, parser, r->body, r->body_len,
-				jr_http_today(), r->who.agb, &o);
-	jr_ijw_parser_free(parser);
-	if (err == JR_ERR_INPUT) {
-		status = jr_reply_error(r, 422, "invalid", NULL,
-					"jeugdroute neemt alleen JW302, JW305, JW307, JW315, JW317, "
-					"JW320 en JW323 in");
-		goto out;
-	}
-	if (err == JR_ERR_TOO_BIG) {
-		status = jr_reply_error(r, 413, "too_large", NULL, "het bericht is te groot");
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	if (o.not_sender) {
-		status = jr_reply_error(r, 403, "forbidden", NULL, o.problem.message);
-		goto out;
-	}
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"bericht\":");
-	if (!err)
-		err = o.kind ? jr_buf_printf(&r->out, "\"%s\"", jr_ijw_message_name(o.kind))
-			     : jr_buf_puts(&r->out, "null");
-	if (!err)
-		err = jr_buf_printf(&r->out,
-				    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,\"lines_rejected\":%zu,"
-				    "\"problems\":",
-				    o.valid && !o.problem.rule[0] ? "true" : "false",
-				    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
-	if (!err)
-		err = jr_ijw_problems_json(&r->out, &o);
-	if (!err && o.answer.len) {
-		err = jr_buf_printf(&r->out, ",\"answer\":{\"bericht\":\"%s\",\"xml\":",
-				    jr_ijw_message_name(o.answer_kind));
-		if (!err)
-			err = jr_buf_json_string(&r->out, jr_buf_str(&o.answer));
-		if (!err)
-			err = jr_buf_puts(&r->out, "}}\n");
-	} else if (!err) {
-		err = jr_buf_puts(&r->out, ",\"answer\":null}\n");
-	}
-	/* a message the structure check refuses gets no answer: the client must fix it (422) */
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, o.problem.rule[0] ? 422 : 200);
-out:
-	jr_ijw_outcome_release(&o);
-	return status;
+	if (!(st = jr_calloc(1, sizeof(*st))))
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_ijw_outcome_init(&st->o);
+	r->state = st;
+	r->state_free = message_state_free;
+	/* libxml2 and the message's own checks run outside the database lock (server.c) */
+	r->work = message_read;
+	r->next = message_take_in;
+	return 0;
 }
 
 struct download {

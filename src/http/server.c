@@ -273,9 +273,10 @@ static void audit_refusal(struct jr_http_request *r)
  * database lock: what it reads and writes, and the audit entries of its reads, commit together
  * (one disk flush) or not at all. A refusal (4xx) rolls back what the step wrote but keeps its
  * audit entries and adds one of its own (jr_store_keep_audit), unless the handler keeps what
- * the refusal wrote (keep_refusal). With `auth`, the step authenticates the request first. */
+ * the refusal wrote (keep_refusal). With `auth`, the step authenticates the request first; with
+ * `reads`, it writes nothing but audit entries and need not wait for the disk. */
 static void run_step(struct server *sv, struct exchange *x, jr_http_step step, bool auth,
-		     bool required)
+		     bool required, bool reads)
 {
 	struct jr_http_request *r = &x->req;
 	struct timespec t0;
@@ -290,7 +291,7 @@ static void run_step(struct server *sv, struct exchange *x, jr_http_step step, b
 		return;
 	}
 	/* A GET only reads: its commit need not wait for the disk (jr_store_set_durable). */
-	writes = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	writes = !reads && strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	if (sv->sqlite) {
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		pthread_mutex_lock(&sv->sqlite_writer);
@@ -364,7 +365,8 @@ static void dispatch(struct server *sv, struct exchange *x)
 	case JR_ROUTE_FOUND:
 		break;
 	}
-	run_step(sv, x, route->handler, true, route->need == JR_ROUTE_LOGIN);
+	run_step(sv, x, route->handler, true, route->need == JR_ROUTE_LOGIN,
+		 route->need == JR_ROUTE_PUBLIC_FIRST_READS);
 }
 
 /* On a thread of the slow pool: the request's work, then back to libmicrohttpd, which calls
@@ -403,7 +405,7 @@ static bool proceed(struct server *sv, struct exchange *x)
 		}
 		step = r->next;
 		r->next = NULL;
-		run_step(sv, x, step, false, false);
+		run_step(sv, x, step, false, false, false);
 	}
 	return true;
 }

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -246,6 +247,122 @@ static void on_text(void *ctx, const xmlChar *text, int len)
 		       JR_IJW_MAX_TEXT);
 }
 
+/* The pre-scan: one pass over the bytes, before libxml2, that refuses a message beyond the
+ * limits (JR_ERR_TOO_BIG, with the line) — attributes per element, depth, elements. It reads
+ * just enough XML to count: tags, quoted attribute values, comments, CDATA sections, processing
+ * instructions. Where the text is not XML it understands it stops and leaves the verdict to
+ * libxml2, which then stops at that same place: everything libxml2 reads was counted first. */
+static const char *find(const char *at, const char *end, const char *what)
+{
+	size_t n = strlen(what);
+
+	for (; at + n <= end; at++) {
+		at = memchr(at, what[0], (size_t)(end - at));
+		if (!at || at + n > end)
+			return NULL;
+		if (memcmp(at, what, n) == 0)
+			return at;
+	}
+	return NULL;
+}
+
+static int line_at(const char *data, const char *at)
+{
+	int line = 1;
+
+	for (const char *p = data; p < at; p++) {
+		p = memchr(p, '\n', (size_t)(at - p));
+		if (!p)
+			break;
+		line++;
+	}
+	return line;
+}
+
+static bool space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *problem)
+{
+	const char *p = data, *end = data + len;
+	unsigned long elements = 0;
+	int depth = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *close;
+		unsigned attributes = 0;
+		if (p + 1 >= end)
+			return JR_OK;
+		if (p[1] == '?' || p[1] == '!') {
+			const char *stop = p[1] == '?'                               ? "?>"
+					   : end - p >= 4 && memcmp(p, "<!--", 4) == 0 ? "-->"
+					   : end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0 ? "]]>"
+											    : ">";
+			if (!(close = find(p + 2, end, stop)))
+				return JR_OK;
+			p = close + strlen(stop);
+			continue;
+		}
+		if (p[1] == '/') {
+			depth--;
+			p += 2;
+			continue;
+		}
+		/* a start tag: its name, then attributes up to '>' or "/>" */
+		p++;
+		while (p < end && !space(*p) && *p != '>' && *p != '/')
+			p++;
+		for (;;) {
+			char quote;
+			while (p < end && space(*p))
+				p++;
+			if (p >= end)
+				return JR_OK;
+			if (*p == '>' || *p == '/')
+				break;
+			while (p < end && *p != '=' && *p != '>' && *p != '<')
+				p++;
+			if (p >= end || *p != '=')
+				return JR_OK; /* not an attribute: libxml2 says what is wrong */
+			p++;
+			while (p < end && space(*p))
+				p++;
+			if (p >= end || (*p != '"' && *p != '\''))
+				return JR_OK;
+			quote = *p++;
+			if (!(p = memchr(p, quote, (size_t)(end - p))))
+				return JR_OK;
+			p++;
+			if (++attributes > JR_IJW_MAX_ATTRIBUTES) {
+				problem->line = line_at(data, p);
+				snprintf(problem->message, sizeof(problem->message),
+					 "een element met meer dan %d attributen",
+					 JR_IJW_MAX_ATTRIBUTES);
+				return JR_ERR_TOO_BIG;
+			}
+		}
+		if (++elements > JR_IJW_MAX_ELEMENTS) {
+			problem->line = line_at(data, p);
+			snprintf(problem->message, sizeof(problem->message), "meer dan %d elementen",
+				 JR_IJW_MAX_ELEMENTS);
+			return JR_ERR_TOO_BIG;
+		}
+		if (*p == '/') {
+			p++;
+			continue; /* an empty element: no deeper */
+		}
+		if (++depth > JR_IJW_MAX_DEPTH) {
+			problem->line = line_at(data, p);
+			snprintf(problem->message, sizeof(problem->message),
+				 "elementen te diep genest (meer dan %d niveaus)", JR_IJW_MAX_DEPTH);
+			return JR_ERR_TOO_BIG;
+		}
+	}
+	return JR_OK;
+}
+
 /* A fresh libxml2 context with the hooks in its own copy of the SAX handler. */
 static enum jr_err new_context(struct jr_ijw_parser *p)
 {
@@ -318,6 +435,8 @@ enum jr_err jr_ijw_parse(struct jr_ijw_parser *p, const char *data, size_t len, 
 		snprintf(problem->message, sizeof(problem->message), "het bericht is leeg");
 		return JR_ERR_INPUT;
 	}
+	if ((err = prescan(data, len, problem)))
+		return err;
 	/* The thread's generic channel is where libxml2 reports the few errors it raises without a
 	 * context (out of memory while building a node); it must not reach stderr either. */
 	xmlSetGenericErrorFunc(NULL, silent);

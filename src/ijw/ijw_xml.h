@@ -3,9 +3,11 @@
  * An iJw message comes from outside and is never trusted. The parser reads it without network
  * access, without DTDs, entity substitution or XInclude; a document with a DOCTYPE is refused as
  * soon as the parser meets it, so entity declarations (billion laughs, external entities such as
- * file:///etc/passwd) are never read. The size is checked before parsing, the nesting depth and
- * the number of elements while parsing. libxml2 prints nothing: its errors come back as one Dutch
- * message with a line number in a struct jr_ijw_problem.
+ * file:///etc/passwd) are never read. Before libxml2 sees a message, one linear pass over its
+ * bytes refuses what is beyond sane limits — its size, the attributes of an element, the nesting
+ * depth, the number of elements — so that no message can make libxml2 do more than linear work
+ * (many attributes on one element cost it quadratic time). libxml2 prints nothing: its errors
+ * come back as one Dutch message with a line number in a struct jr_ijw_problem.
  *
  * Thread safety: libxml2 is initialised once (pthread_once). A struct jr_ijw_parser holds a
  * libxml2 parser context that is reused between messages; use one parser per thread (it is not
@@ -30,6 +32,11 @@
  * empty elements would otherwise build millions of nodes). */
 #define JR_IJW_MAX_ELEMENTS 1000000
 
+/* The most attributes (namespace declarations included) one element may have. iJw elements
+ * carry none but the root's namespace declarations; libxml2 checks an element's attributes
+ * against each other, so their number squared is its time. */
+#define JR_IJW_MAX_ATTRIBUTES 32
+
 /* What is wrong with a message: the first problem found. `rule` is "XML" for a message that is
  * not well-formed or is refused by the parser, "XSD" for a violation of the schema; `path` is
  * the element's path such as /Bericht/Client/Bsn ("" when there is none) and `line` its line in
@@ -53,8 +60,8 @@ void jr_ijw_parser_free(struct jr_ijw_parser *parser);
 
 /* Parses `len` bytes of `data` into a new document (*doc, free with xmlFreeDoc).
  * JR_ERR_TOO_BIG when the message is larger than JR_IJW_MAX_SIZE, is nested deeper than
- * JR_IJW_MAX_DEPTH, has more than JR_IJW_MAX_ELEMENTS elements or a text longer than
- * JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
+ * JR_IJW_MAX_DEPTH, has more than JR_IJW_MAX_ELEMENTS elements, an element with more than
+ * JR_IJW_MAX_ATTRIBUTES attributes or a text longer than JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
  * well-formed XML (namespace errors included) or has a DOCTYPE; JR_ERR_NOMEM when memory ran out.
  * On any error *doc is NULL and `problem` says what and where (rule "XML"). */
 enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, xmlDoc **doc,

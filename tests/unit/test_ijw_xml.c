@@ -208,6 +208,67 @@ static void test_deep_nesting_refused(void **state)
 	jr_buf_release(&b);
 }
 
+/* Issue 11, finding 6: a message with tens of thousands of attributes on one element cost
+ * libxml2 quadratic time (13 s for 95,000). The pre-scan refuses it before libxml2 reads it:
+ * the message is the pre-scan's own, with the line where the limit was passed. */
+static void test_many_attributes_refused_before_libxml2(void **state)
+{
+	struct jr_buf b = {0};
+	struct jr_ijw_problem problem;
+
+	(void)state;
+	jr_buf_init(&b, 4u << 20);
+	assert_int_equal(jr_buf_puts(&b, "<?xml version=\"1.0\"?>\n<Bericht\n"), JR_OK);
+	for (int i = 0; i < 95000; i++)
+		assert_int_equal(jr_buf_printf(&b, " a%d=\"%d\"", i, i), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "/>"), JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_ERR_TOO_BIG);
+	assert_string_equal(problem.rule, "XML");
+	assert_string_equal(problem.message, "een element met meer dan 32 attributen");
+	assert_int_equal(problem.line, 3);
+	/* namespace declarations count as attributes; exactly the limit is fine */
+	jr_buf_reset(&b);
+	assert_int_equal(jr_buf_puts(&b, "<Bericht xmlns=\"urn:x\""), JR_OK);
+	for (int i = 1; i < JR_IJW_MAX_ATTRIBUTES; i++)
+		assert_int_equal(jr_buf_printf(&b, " xmlns:p%d='urn:p%d'", i, i), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "><Header/></Bericht>"), JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_OK);
+	jr_buf_reset(&b);
+	assert_int_equal(jr_buf_puts(&b, "<a><b"), JR_OK);
+	for (int i = 0; i <= JR_IJW_MAX_ATTRIBUTES; i++)
+		assert_int_equal(jr_buf_printf(&b, " xmlns:p%d='urn:p%d'", i, i), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "/></a>"), JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_ERR_TOO_BIG);
+	jr_buf_release(&b);
+}
+
+/* The pre-scan is not misled by what looks like tags or attributes inside comments, CDATA,
+ * processing instructions and attribute values: those messages are libxml2's to judge. */
+static void test_prescan_reads_past_markup(void **state)
+{
+	struct jr_buf b, attrs;
+	struct jr_ijw_problem problem;
+
+	(void)state;
+	jr_buf_init(&b, 1 << 20);
+	jr_buf_init(&attrs, 1 << 20);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(jr_buf_printf(&attrs, " x%d='1'", i), JR_OK);
+	assert_int_equal(jr_buf_printf(&b,
+				       "<?xml version='1.0'?><?pi <a %s> ?><a t=\"> b %s/>\">"
+				       "<!-- <c %s> --><![CDATA[<d %s>]]><e f=\"/>\"/></a>",
+				       jr_buf_str(&attrs), jr_buf_str(&attrs), jr_buf_str(&attrs),
+				       jr_buf_str(&attrs)),
+			 JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_OK);
+	/* malformed where the pre-scan stops: libxml2 says what is wrong */
+	assert_int_equal(parse("<a b=1 c='2'/>", &problem), JR_ERR_INPUT);
+	assert_int_equal(parse("<a b='1", &problem), JR_ERR_INPUT);
+	assert_int_equal(parse("<a><!-- open", &problem), JR_ERR_INPUT);
+	jr_buf_release(&b);
+	jr_buf_release(&attrs);
+}
+
 /* A text longer than JR_IJW_MAX_TEXT is refused, however libxml2 hands it over. */
 static void test_huge_text_refused(void **state)
 {
@@ -367,6 +428,8 @@ int main(void)
 		cmocka_unit_test(test_malformed_dutch_with_line),
 		cmocka_unit_test(test_deep_nesting_refused),
 		cmocka_unit_test(test_huge_text_refused),
+		cmocka_unit_test(test_many_attributes_refused_before_libxml2),
+		cmocka_unit_test(test_prescan_reads_past_markup),
 		cmocka_unit_test(test_nothing_on_stderr),
 		cmocka_unit_test(test_parser_reused),
 		cmocka_unit_test(test_parser_dictionary_renewed),

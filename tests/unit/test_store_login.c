@@ -129,6 +129,14 @@ static void test_one_guesser_waits_longer_and_longer(void **state)
 		now += wait > 0 ? wait : 0;
 	}
 	assert_int_equal(attempt("user0", "10.0.0.1", now, false), JR_LOGIN_WAIT_MAX);
+	/* a stream of refused attempts is written down once a minute, not once an attempt */
+	{
+		int64_t before = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.wait'");
+		for (int i = 0; i < 50; i++)
+			assert_true(attempt("user0", "10.0.0.1", now, true) > 0);
+		assert_true(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'login.wait'") <=
+			    before + 1);
+	}
 	/* after the wait, the right password gets in and the slate is clean */
 	now += JR_LOGIN_WAIT_MAX;
 	assert_int_equal(attempt("user0", "10.0.0.1", now, true), -1);
