@@ -248,7 +248,8 @@ static void on_text(void *ctx, const xmlChar *text, int len)
 }
 
 /* The pre-scan: one pass over the bytes, before libxml2, that refuses a message beyond the
- * limits (JR_ERR_TOO_BIG, with the line) — attributes per element, depth, elements. It reads
+ * limits (JR_ERR_TOO_BIG, with the line) — attributes per element, namespace declarations,
+ * depth, elements. It reads
  * just enough XML to count: tags, quoted attribute values, comments, CDATA sections, processing
  * instructions. Where the text is not XML it understands it stops and leaves the verdict to
  * libxml2, which then stops at that same place: everything libxml2 reads was counted first. */
@@ -288,6 +289,7 @@ static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *
 {
 	const char *p = data, *end = data + len;
 	unsigned long elements = 0;
+	unsigned namespaces = 0;
 	int depth = 0;
 
 	while ((p = memchr(p, '<', (size_t)(end - p)))) {
@@ -322,6 +324,14 @@ static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *
 				return JR_OK;
 			if (*p == '>' || *p == '/')
 				break;
+			if (end - p >= 5 && memcmp(p, "xmlns", 5) == 0 &&
+			    (p[5] == '=' || p[5] == ':' || space(p[5])) &&
+			    ++namespaces > JR_IJW_MAX_NAMESPACES) {
+				problem->line = line_at(data, p);
+				snprintf(problem->message, sizeof(problem->message),
+					 "meer dan %d namespace-declaraties", JR_IJW_MAX_NAMESPACES);
+				return JR_ERR_TOO_BIG;
+			}
 			while (p < end && *p != '=' && *p != '>' && *p != '<')
 				p++;
 			if (p >= end || *p != '=')

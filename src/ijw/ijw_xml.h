@@ -4,8 +4,8 @@
  * access, without DTDs, entity substitution or XInclude; a document with a DOCTYPE is refused as
  * soon as the parser meets it, so entity declarations (billion laughs, external entities such as
  * file:///etc/passwd) are never read. Before libxml2 sees a message, one linear pass over its
- * bytes refuses what is beyond sane limits — its size, the attributes of an element, the nesting
- * depth, the number of elements — so that no message can make libxml2 do more than linear work
+ * bytes refuses what is beyond sane limits — its size, the attributes of an element, the
+ * namespace declarations, the nesting depth, the number of elements — so that no message can make libxml2 do more than linear work
  * (many attributes on one element cost it quadratic time). libxml2 prints nothing: its errors
  * come back as one Dutch message with a line number in a struct jr_ijw_problem.
  *
@@ -36,6 +36,10 @@
  * carry none but the root's namespace declarations; libxml2 checks an element's attributes
  * against each other, so their number squared is its time. */
 #define JR_IJW_MAX_ATTRIBUTES 32
+/* The most namespace declarations in one message (an iJw message needs two or three): each
+ * element's prefix is looked up among those in scope, so their number times the elements is
+ * libxml2's time. */
+#define JR_IJW_MAX_NAMESPACES 64
 
 /* What is wrong with a message: the first problem found. `rule` is "XML" for a message that is
  * not well-formed or is refused by the parser, "XSD" for a violation of the schema; `path` is
@@ -61,7 +65,8 @@ void jr_ijw_parser_free(struct jr_ijw_parser *parser);
 /* Parses `len` bytes of `data` into a new document (*doc, free with xmlFreeDoc).
  * JR_ERR_TOO_BIG when the message is larger than JR_IJW_MAX_SIZE, is nested deeper than
  * JR_IJW_MAX_DEPTH, has more than JR_IJW_MAX_ELEMENTS elements, an element with more than
- * JR_IJW_MAX_ATTRIBUTES attributes or a text longer than JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
+ * JR_IJW_MAX_ATTRIBUTES attributes, more than JR_IJW_MAX_NAMESPACES namespace declarations or a
+ * text longer than JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
  * well-formed XML (namespace errors included) or has a DOCTYPE; JR_ERR_NOMEM when memory ran out.
  * On any error *doc is NULL and `problem` says what and where (rule "XML"). */
 enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, xmlDoc **doc,

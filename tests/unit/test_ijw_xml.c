@@ -239,6 +239,17 @@ static void test_many_attributes_refused_before_libxml2(void **state)
 		assert_int_equal(jr_buf_printf(&b, " xmlns:p%d='urn:p%d'", i, i), JR_OK);
 	assert_int_equal(jr_buf_puts(&b, "/></a>"), JR_OK);
 	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_ERR_TOO_BIG);
+	/* namespaces in scope are searched for every element: no more than 64 in a message */
+	jr_buf_reset(&b);
+	for (int d = 0; d < 3; d++) {
+		assert_int_equal(jr_buf_puts(&b, "<a"), JR_OK);
+		for (int i = 0; i < 30; i++)
+			assert_int_equal(jr_buf_printf(&b, " xmlns:n%d_%d='urn:%d'", d, i, i), JR_OK);
+		assert_int_equal(jr_buf_puts(&b, ">"), JR_OK);
+	}
+	assert_int_equal(jr_buf_puts(&b, "</a></a></a>"), JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_ERR_TOO_BIG);
+	assert_string_equal(problem.message, "meer dan 64 namespace-declaraties");
 	jr_buf_release(&b);
 }
 
