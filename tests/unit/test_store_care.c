@@ -93,6 +93,7 @@ static int64_t referral(int64_t help_request, int form, bool valid)
 				.referred_on = D(2026, 11, 1), .valid = valid};
 	memcpy(r.agb, "01012345", 9);
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsenpraktijk Noord");
+	snprintf(r.source, sizeof(r.source), "cli");
 	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_OK);
 	return r.id;
 }
@@ -123,6 +124,8 @@ static void test_referral_needs_a_request(void **state)
 	struct jr_referral r = {.help_request_id = 99999, .referrer_type = 1, .form = 2,
 				.referred_on = D(2026, 11, 1), .valid = true};
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Lokaal team");
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_ERR_INPUT); /* no source */
+	snprintf(r.source, sizeof(r.source), "cli");
 	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_ERR_NOT_FOUND);
 }
 
@@ -372,6 +375,7 @@ static void test_involvement_is_derived(void **state)
 		struct jr_referral self = {.help_request_id = h.id, .referrer_type = 6, .form = 1,
 					   .referred_on = D(2026, 11, 2), .valid = true};
 		snprintf(self.referrer_name, sizeof(self.referrer_name), "Ouders");
+		snprintf(self.source, sizeof(self.source), "cli");
 		assert_int_equal(jr_store_referral_add(store, &fx_actor, &self), JR_OK);
 	}
 	al = allocation(h.id, provider_id, 0, 2);
