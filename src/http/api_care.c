@@ -361,7 +361,8 @@ int jr_api_referral_add(struct jr_http_request *r)
 	struct jr_referral_order *o = jr_calloc(1, sizeof(*o));
 	struct jr_referral_result *res = jr_calloc(1, sizeof(*res));
 	struct jr_buf why;
-	const char *raised_by, *bsn;
+	const char *raised_by, *bsn, *field = NULL;
+	char object[40];
 	int64_t form;
 	enum jr_err err = JR_OK;
 	int status = 0;
@@ -375,8 +376,12 @@ int jr_api_referral_add(struct jr_http_request *r)
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	if ((status = require_referrer(r)) || (status = jr_field_only(r, body, known)))
+	if ((status = require_referrer(r)))
 		goto out;
+	if ((status = jr_field_only(r, body, known))) {
+		field = "unknown";
+		goto refused;
+	}
 	if (!referrer_of(&r->who, &o->referrer_type, &raised_by) ||
 	    jr_store_organisation_get(r->store, r->who.organisation_id, &org)) {
 		status = jr_reply_error(r, 403, "forbidden", NULL,
@@ -384,26 +389,30 @@ int jr_api_referral_add(struct jr_http_request *r)
 					"medisch specialist, lokaal team of GI)");
 		goto out;
 	}
+	/* a refusal of a field is audited as every refusal of a referral is (app/referral.c) */
+	field = "Idempotency-Key";
 	if ((status = idempotency_key(r, o->idempotency_key)))
-		goto out;
+		goto refused;
+	field = "bsn";
 	bsn = json_string_value(json_object_get(body, "bsn"));
 	if (!bsn || !jr_bsn_valid(bsn, strlen(bsn))) {
 		status = jr_reply_error(r, 422, "invalid", "bsn",
 					"verwacht een geldig BSN (9 cijfers, elfproef)");
-		goto out;
+		goto refused;
 	}
 	memcpy(o->bsn, bsn, sizeof(o->bsn) - 1);
 	/* who the child is, always all of it: the form is the same for a child known or new */
-	if ((status = jr_field_date(r, body, "birth_date", true, 0, &o->birth_date)) ||
-	    (status = jr_field_text(r, body, "family_name", true, o->family_name,
+	if ((status = jr_field_date(r, body, field = "birth_date", true, 0, &o->birth_date)) ||
+	    (status = jr_field_text(r, body, field = "family_name", true, o->family_name,
 				    sizeof(o->family_name))) ||
-	    (status = jr_field_text(r, body, "given_names", true, o->given_names,
+	    (status = jr_field_text(r, body, field = "given_names", true, o->given_names,
 				    sizeof(o->given_names))) ||
-	    (status = jr_field_text(r, body, "municipality", true, o->municipality,
+	    (status = jr_field_text(r, body, field = "municipality", true, o->municipality,
 				    sizeof(o->municipality))) ||
-	    (status = jr_field_int(r, body, "form", true, 1, JR_FORM_COUNT, 0, &form)) ||
-	    (status = jr_field_text(r, body, "question", true, o->question, sizeof(o->question))))
-		goto out;
+	    (status = jr_field_int(r, body, field = "form", true, 1, JR_FORM_COUNT, 0, &form)) ||
+	    (status = jr_field_text(r, body, field = "question", true, o->question,
+				    sizeof(o->question))))
+		goto refused;
 	o->form = (int)form;
 	o->on = jr_http_today();
 	o->organisation_id = r->who.organisation_id;
@@ -435,6 +444,11 @@ int jr_api_referral_add(struct jr_http_request *r)
 	TRY_JSON(jr_view_child(&r->out, res->given_names, res->family_name, res->birth_date));
 	TRY_JSON(jr_buf_puts(&r->out, "}\n"));
 	status = jr_reply_json(r, res->outcome == JR_REFERRAL_MADE ? 201 : 200);
+	goto out;
+refused:
+	snprintf(object, sizeof(object), "field:%s", field);
+	if ((err = jr_store_audit_event(r->store, &r->actor, "referral.refused", 0, object)))
+		status = jr_reply_err(r, err, NULL);
 out:
 	if (err && !status)
 		status = jr_reply_err(r, err, NULL);
