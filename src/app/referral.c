@@ -14,10 +14,10 @@
 
 /* Refuses with `kind`, `field` and the message; returns JR_ERR_REFUSED. */
 static enum jr_err refuse(struct jr_referral_result *res, enum jr_referral_refusal kind,
-			  const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+                          const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 static enum jr_err refuse(struct jr_referral_result *res, enum jr_referral_refusal kind,
-			  const char *field, const char *fmt, ...)
+                          const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -37,10 +37,10 @@ static enum jr_err order_text(const struct jr_referral_order *o, struct jr_buf *
 
 	jr_date_format(o->birth_date, birth);
 	return jr_buf_printf(b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", o->bsn, o->given_names,
-			     o->family_name, birth, o->municipality, o->form) ||
-			       jr_buf_puts(b, o->question) || jr_buf_putc(b, '\x1f')
-		   ? JR_ERR_NOMEM
-		   : JR_OK;
+	                     o->family_name, birth, o->municipality, o->form) ||
+	               jr_buf_puts(b, o->question) || jr_buf_putc(b, '\x1f')
+	           ? JR_ERR_NOMEM
+	           : JR_OK;
 }
 
 /* The UTC moment `seconds` ago, as the audit log writes its time. */
@@ -55,7 +55,7 @@ static void moment_ago(long seconds, char out[21])
 
 /* The fields of the order a new child would be recorded with, checked as every person is. */
 static enum jr_err check_fields(const struct jr_policy_set *set, const struct jr_referral_order *o,
-				struct jr_person *p, struct jr_referral_result *res)
+                                struct jr_person *p, struct jr_referral_result *res)
 {
 	const char *field, *message;
 
@@ -69,15 +69,16 @@ static enum jr_err check_fields(const struct jr_policy_set *set, const struct jr
 	if (jr_person_check(p, o->on, &field, &message))
 		return refuse(res, JR_REFUSED_FIELD, field, "%s", message);
 	if (!jr_policy_set_find(set, o->municipality))
-		return refuse(res, JR_REFUSED_FIELD, "municipality",
-			      "deze gemeente hoort bij geen regio van dit systeem; kies de gemeente "
-			      "waar het kind staat ingeschreven uit de lijst");
+		return refuse(
+		    res, JR_REFUSED_FIELD, "municipality",
+		    "deze gemeente hoort bij geen regio van dit systeem; kies de gemeente "
+		    "waar het kind staat ingeschreven uit de lijst");
 	if (o->form < 1 || o->form > JR_FORM_COUNT)
 		return refuse(res, JR_REFUSED_FIELD, "form",
-			      "kies een vorm van jeugdhulp van 1 tot en met %d", JR_FORM_COUNT);
+		              "kies een vorm van jeugdhulp van 1 tot en met %d", JR_FORM_COUNT);
 	if (!o->question[0])
 		return refuse(res, JR_REFUSED_FIELD, "question",
-			      "schrijf de vraag en de reden van de verwijzing op");
+		              "schrijf de vraag en de reden van de verwijzing op");
 	return JR_OK;
 }
 
@@ -87,28 +88,29 @@ static enum jr_err refuse_mismatch(struct jr_referral_result *res, unsigned mism
 
 	res->mismatch = mismatch;
 	return refuse(res, JR_REFUSED_MISMATCH,
-		      mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "family_name",
-		      "%s niet bij dit BSN. Controleer %s (bijvoorbeeld met het identiteitsbewijs "
-		      "of de zorgpas van het kind) en verstuur de verwijzing opnieuw; er is niets "
-		      "vastgelegd.",
-		      both ? "De geboortedatum en de achternaam passen"
-		      : mismatch & JR_IDENTITY_BIRTH_DATE ? "De geboortedatum past"
-							  : "De achternaam past",
-		      both ? "ze" : "die");
+	              mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "family_name",
+	              "%s niet bij dit BSN. Controleer %s (bijvoorbeeld met het identiteitsbewijs "
+	              "of de zorgpas van het kind) en verstuur de verwijzing opnieuw; er is niets "
+	              "vastgelegd.",
+	              both ? "De geboortedatum en de achternaam passen"
+	              : mismatch & JR_IDENTITY_BIRTH_DATE ? "De geboortedatum past"
+	                                                  : "De achternaam past",
+	              both ? "ze" : "die");
 }
 
 static enum jr_err refuse_adult(struct jr_referral_result *res, const struct jr_policy *p)
 {
 	int limit = p->norms.age_limit;
 
-	return refuse(res, JR_REFUSED_ADULT, "birth_date",
-		      "Dit kind is op de dag van verwijzing %d jaar of ouder: dan geldt de Jeugdwet "
-		      "niet meer en kan het niet naar jeugdhulp worden verwezen. Hulp voor "
-		      "volwassenen loopt via de Wmo (het Wmo-loket van de gemeente) of via de "
-		      "Zorgverzekeringswet (de zorgverzekeraar; bij psychische klachten verwijst u "
-		      "naar de GGZ voor volwassenen). Of jeugdhulp na het %de jaar doorloopt, "
-		      "beslist de gemeente zelf; daar is geen verwijzing voor nodig.",
-		      limit, limit);
+	return refuse(
+	    res, JR_REFUSED_ADULT, "birth_date",
+	    "Dit kind is op de dag van verwijzing %d jaar of ouder: dan geldt de Jeugdwet "
+	    "niet meer en kan het niet naar jeugdhulp worden verwezen. Hulp voor "
+	    "volwassenen loopt via de Wmo (het Wmo-loket van de gemeente) of via de "
+	    "Zorgverzekeringswet (de zorgverzekeraar; bij psychische klachten verwijst u "
+	    "naar de GGZ voor volwassenen). Of jeugdhulp na het %de jaar doorloopt, "
+	    "beslist de gemeente zelf; daar is geen verwijzing voor nodig.",
+	    limit, limit);
 }
 
 /* Whether the child is younger than the policy's age limit on the day of referral (rule 11,
@@ -130,8 +132,8 @@ static enum jr_err is_youth(const struct jr_policy *p, jr_day birth, jr_day on, 
 /* The referral found again (by key or by day): judged again for its explanation, with the child
  * as the records hold it (the read is audited). */
 static enum jr_err found_again(struct jr_store *s, const struct jr_actor *a,
-			       const struct jr_policy_set *set, int64_t org, int64_t id,
-			       struct jr_referral_result *res, struct jr_buf *why)
+                               const struct jr_policy_set *set, int64_t org, int64_t id,
+                               struct jr_referral_result *res, struct jr_buf *why)
 {
 	struct jr_referral_row *row = jr_calloc(1, sizeof(*row));
 	enum jr_err err;
@@ -156,8 +158,8 @@ static enum jr_err found_again(struct jr_store *s, const struct jr_actor *a,
 /* Everything but the transaction and the audit entry of a refusal (*child: the known child,
  * 0 when none, for that entry). */
 static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
-			const struct jr_policy_set *set, const struct jr_referral_order *o,
-			struct jr_referral_result *res, struct jr_buf *why, int64_t *child_id)
+                        const struct jr_policy_set *set, const struct jr_referral_order *o,
+                        struct jr_referral_result *res, struct jr_buf *why, int64_t *child_id)
 {
 	struct jr_person *given = jr_calloc(1, sizeof(*given));
 	struct jr_person *child = jr_calloc(1, sizeof(*child));
@@ -182,12 +184,12 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	/* the same key again: the answer it had, or a refusal when the request is another */
 	if (o->idempotency_key[0]) {
 		if ((err = jr_store_referral_by_key(s, o->organisation_id, o->idempotency_key, same,
-						    &found)))
+		                                    &found)))
 			goto out;
 		if (found && strcmp(same->fingerprint, fingerprint) != 0) {
 			err = refuse(res, JR_REFUSED_KEY, "Idempotency-Key",
-				     "deze Idempotency-Key hoort bij een andere verwijzing van uw "
-				     "organisatie; geef elke nieuwe verwijzing een nieuwe sleutel");
+			             "deze Idempotency-Key hoort bij een andere verwijzing van uw "
+			             "organisatie; geef elke nieuwe verwijzing een nieuwe sleutel");
 			goto out;
 		}
 		if (found) {
@@ -204,14 +206,15 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 		*child_id = child->id;
 		moment_ago(JR_REFERRAL_MISMATCH_WINDOW_SECONDS, since);
 		if ((err = jr_store_referral_mismatches(s, o->organisation_id, child->id, since,
-							&mismatches)))
+		                                        &mismatches)))
 			goto out;
 		if (mismatches >= JR_REFERRAL_MISMATCHES_MAX) {
-			err = refuse(res, JR_REFUSED_TOO_MANY, "bsn",
-				     "Voor dit BSN zijn vandaag al %d keer gegevens gestuurd die niet "
-				     "klopten; verwijzen met dit BSN kan pas morgen weer. Neem zo "
-				     "nodig contact op met het lokale team van de gemeente.",
-				     JR_REFERRAL_MISMATCHES_MAX);
+			err = refuse(
+			    res, JR_REFUSED_TOO_MANY, "bsn",
+			    "Voor dit BSN zijn vandaag al %d keer gegevens gestuurd die niet "
+			    "klopten; verwijzen met dit BSN kan pas morgen weer. Neem zo "
+			    "nodig contact op met het lokale team van de gemeente.",
+			    JR_REFERRAL_MISMATCHES_MAX);
 			goto out;
 		}
 		if ((mismatch = jr_identity_mismatch(child, o->birth_date, o->family_name))) {
@@ -221,12 +224,13 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	} else {
 		*child = *given;
 	}
-	/* the age limit of the region responsible: the child's municipality as the records hold it */
+	/* the age limit of the region responsible: the child's municipality as the records hold it
+	 */
 	p = jr_policy_set_find(set, child->municipality);
 	if (!p) {
 		err = refuse(res, JR_REFUSED_FIELD, "municipality",
-			     "de gemeente van dit kind hoort bij geen regio van dit systeem; neem "
-			     "contact op met de gemeente waar het kind staat ingeschreven");
+		             "de gemeente van dit kind hoort bij geen regio van dit systeem; neem "
+		             "contact op met de gemeente waar het kind staat ingeschreven");
 		goto out;
 	}
 	if ((err = is_youth(p, child->birth_date, o->on, &youth)))
@@ -238,7 +242,7 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	/* the same referral today: the first one */
 	if (found) {
 		if ((err = jr_store_referral_same_day(s, o->organisation_id, child->id, o->form,
-						      o->on, same, &found)))
+		                                      o->on, same, &found)))
 			goto out;
 		if (found) {
 			res->outcome = JR_REFERRAL_SAME_DAY;
@@ -284,36 +288,35 @@ out:
 
 /* The audit entry of a refusal: which rule, and the fields that did not fit (never values). */
 static enum jr_err audit_refusal(struct jr_store *s, const struct jr_actor *a,
-				 const struct jr_referral_result *res, int64_t child)
+                                 const struct jr_referral_result *res, int64_t child)
 {
 	static const char *const kinds[] = {
-		[JR_REFUSED_FIELD] = "field:",
-		[JR_REFUSED_MISMATCH] = "mismatch:",
-		[JR_REFUSED_ADULT] = "adult",
-		[JR_REFUSED_KEY] = "idempotency-key",
-		[JR_REFUSED_TOO_MANY] = "too-many-mismatches",
+	    [JR_REFUSED_FIELD] = "field:",
+	    [JR_REFUSED_MISMATCH] = "mismatch:",
+	    [JR_REFUSED_ADULT] = "adult",
+	    [JR_REFUSED_KEY] = "idempotency-key",
+	    [JR_REFUSED_TOO_MANY] = "too-many-mismatches",
 	};
 	char object[64];
 
 	if (res->refusal == JR_REFUSED_MISMATCH)
 		snprintf(object, sizeof(object), "mismatch:%s%s%s",
-			 res->mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "",
-			 res->mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME) ? ","
-											    : "",
-			 res->mismatch & JR_IDENTITY_FAMILY_NAME ? "family_name" : "");
+		         res->mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "",
+		         res->mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME) ? ","
+		                                                                             : "",
+		         res->mismatch & JR_IDENTITY_FAMILY_NAME ? "family_name" : "");
 	else if (res->refusal == JR_REFUSED_FIELD)
 		snprintf(object, sizeof(object), "field:%.40s", res->field ? res->field : "");
 	else
 		snprintf(object, sizeof(object), "%s", kinds[res->refusal]);
-	return jr_store_audit_event(s, a,
-				    res->refusal == JR_REFUSED_MISMATCH ? "referral.mismatch"
-									: "referral.refused",
-				    child, object);
+	return jr_store_audit_event(
+	    s, a, res->refusal == JR_REFUSED_MISMATCH ? "referral.mismatch" : "referral.refused",
+	    child, object);
 }
 
 enum jr_err jr_app_referral_make(struct jr_store *s, const struct jr_actor *a,
-				 const struct jr_policy_set *set, const struct jr_referral_order *o,
-				 struct jr_referral_result *res, struct jr_buf *why)
+                                 const struct jr_policy_set *set, const struct jr_referral_order *o,
+                                 struct jr_referral_result *res, struct jr_buf *why)
 {
 	bool outer = jr_store_in_bulk(s);
 	int64_t child = 0;

@@ -24,7 +24,7 @@ struct jr_policy_set;
 /* A referrer's mismatches of birth date or family name for one child before it is refused
  * outright, whatever it sends, for a day: naming the field that does not fit must not become a
  * way to find a child's birth date by trying. */
-#define JR_REFERRAL_MISMATCHES_MAX 5
+#define JR_REFERRAL_MISMATCHES_MAX          5
 #define JR_REFERRAL_MISMATCH_WINDOW_SECONDS (24 * 3600)
 
 struct jr_referral_order {
@@ -37,7 +37,7 @@ struct jr_referral_order {
 	/* what is asked */
 	int form;
 	char question[JR_TEXT_FIELD_MAX];
-	jr_day on; /* the day of referral (today) */
+	jr_day on;                                        /* the day of referral (today) */
 	char idempotency_key[JR_IDEMPOTENCY_KEY_MAX + 1]; /* "" = none */
 	/* who refers */
 	int64_t organisation_id;
@@ -81,7 +81,7 @@ struct jr_referral_result {
  * lacks its referrer or source; JR_ERR_CONFLICT when another request made the same referral
  * at the same moment (try again: the answer is then that referral); other store errors. */
 enum jr_err jr_app_referral_make(struct jr_store *s, const struct jr_actor *a,
-				 const struct jr_policy_set *set, const struct jr_referral_order *o,
-				 struct jr_referral_result *res, struct jr_buf *why);
+                                 const struct jr_policy_set *set, const struct jr_referral_order *o,
+                                 struct jr_referral_result *res, struct jr_buf *why);
 
 #endif

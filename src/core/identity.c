@@ -3,24 +3,24 @@
 
 #include <string.h>
 
-#define KEY_MAX 512 /* a folded name of at most JR_PERSON_NAME_MAX bytes fits with room to spare */
+#define KEY_MAX 512 /* a folded name of at most JR_PERSON_NAME_MAX bytes fits with room to spare \
+	             */
 
 /* U+00C0..U+00FF and U+0100..U+017F folded to one ASCII letter; '*' is folded to two letters
  * (special), '-' is no letter (×, ÷). */
 static const char latin1[] = "aaaaaa*ceeeeiiiidnooooo-ouuuuy**aaaaaa*ceeeeiiiidnooooo-ouuuuy*y";
-static const char latin_a[] =
-	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllll"
-	"lllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static const char latin_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllll"
+                              "lllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 _Static_assert(sizeof(latin1) == 0x100 - 0xC0 + 1, "one letter per code point U+00C0..U+00FF");
 _Static_assert(sizeof(latin_a) == 0x180 - 0x100 + 1, "one letter per code point U+0100..U+017F");
 
 /* Prefixes (tussenvoegsels) as they are folded: "'t" becomes "t", "d'" becomes "d". */
 static const char *const prefixes[] = {
-	"van", "de", "der", "den", "het", "t", "ter", "ten", "te", "in", "op", "uit", "aan",
-	"bij", "voor", "over", "onder", "tot", "la", "le", "les", "l", "du", "da", "di", "d",
-	"del", "della", "des", "dos", "das", "von", "vom", "zu", "zum", "zur", "am", "auf", "s",
-	NULL,
+    "van", "de",  "der", "den", "het",  "t",    "ter",   "ten",   "te",  "in",
+    "op",  "uit", "aan", "bij", "voor", "over", "onder", "tot",   "la",  "le",
+    "les", "l",   "du",  "da",  "di",   "d",    "del",   "della", "des", "dos",
+    "das", "von", "vom", "zu",  "zum",  "zur",  "am",    "auf",   "s",   NULL,
 };
 
 /* The next code point of UTF-8 text at *p (advanced); -1 when the text is not valid UTF-8. */
@@ -88,11 +88,15 @@ static void put(struct key *k, const char *s, size_t n)
 static const char *pair_of(long c)
 {
 	switch (c) {
-	case 0xC6: case 0xE6: return "ae";
-	case 0xDE: case 0xFE: return "th";
+	case 0xC6:
+	case 0xE6: return "ae";
+	case 0xDE:
+	case 0xFE: return "th";
 	case 0xDF: return "ss";
-	case 0x132: case 0x133: return "ij";
-	case 0x152: case 0x153: return "oe";
+	case 0x132:
+	case 0x133: return "ij";
+	case 0x152:
+	case 0x153: return "oe";
 	default: return "";
 	}
 }
@@ -180,7 +184,7 @@ bool jr_family_name_same(const char *a, const char *b)
 }
 
 unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
-			      const char *family_name)
+                              const char *family_name)
 {
 	unsigned m = 0;
 

@@ -18,7 +18,7 @@
 #include "core/date.h"
 #include "core/person.h"
 
-#define JR_IDENTITY_BIRTH_DATE 1u  /* the birth date does not fit */
+#define JR_IDENTITY_BIRTH_DATE  1u /* the birth date does not fit */
 #define JR_IDENTITY_FAMILY_NAME 2u /* the family name does not fit */
 
 /* The comparison key of a family name (see the top of this file): lowercase letters and digits
@@ -34,6 +34,6 @@ bool jr_family_name_same(const char *a, const char *b);
 /* What does not fit between the child the records hold and what is said about it: 0, or
  * JR_IDENTITY_BIRTH_DATE and/or JR_IDENTITY_FAMILY_NAME. */
 unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
-			      const char *family_name);
+                              const char *family_name);
 
 #endif

@@ -347,11 +347,11 @@ int jr_api_referral_add(struct jr_http_request *r)
 					    "municipality", "form", "question", NULL};
 	static const char *const said[] = {
 		[JR_REFERRAL_MADE] = "De verwijzing is vastgelegd.",
-		[JR_REFERRAL_SAME_DAY] = "Uw organisatie heeft dit kind vandaag al naar deze vorm "
-					 "verwezen; er is geen tweede verwijzing vastgelegd. Dit is "
-					 "de eerste.",
-		[JR_REFERRAL_REPLAYED] = "Deze aanvraag (dezelfde Idempotency-Key) was al verwerkt; "
-					 "dit is de verwijzing die toen is vastgelegd.",
+		[JR_REFERRAL_SAME_DAY] = ("Uw organisatie heeft dit kind vandaag al naar deze vorm "
+					  "verwezen; er is geen tweede verwijzing vastgelegd. Dit is "
+					  "de eerste."),
+		[JR_REFERRAL_REPLAYED] = ("Deze aanvraag (dezelfde Idempotency-Key) was al verwerkt; "
+					  "dit is de verwijzing die toen is vastgelegd."),
 	};
 	static const char *const outcomes[] = {[JR_REFERRAL_MADE] = "made",
 					       [JR_REFERRAL_SAME_DAY] = "same_day",

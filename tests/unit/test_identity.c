@@ -77,20 +77,20 @@ static void test_mismatch(void **state)
 	memcpy(known.family_name, "de Vries", 9);
 	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "DE VRIES"), 0);
 	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 3), "Vries"),
-			 JR_IDENTITY_BIRTH_DATE);
+	                 JR_IDENTITY_BIRTH_DATE);
 	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "Visser"),
-			 JR_IDENTITY_FAMILY_NAME);
+	                 JR_IDENTITY_FAMILY_NAME);
 	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2014, 4, 2), ""),
-			 JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+	                 JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_key),
-		cmocka_unit_test(test_key_refuses_bad_text),
-		cmocka_unit_test(test_same),
-		cmocka_unit_test(test_mismatch),
+	    cmocka_unit_test(test_key),
+	    cmocka_unit_test(test_key_refuses_bad_text),
+	    cmocka_unit_test(test_same),
+	    cmocka_unit_test(test_mismatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
