@@ -11,6 +11,8 @@
 #               request to claim, each answer checked with xmllint (tests/ijw/round.sh)
 #   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh), and its
 #               defences: login throttling, headers, deadlines, limits (tests/http/guard.sh)
+#               a referrer's referrals: who the child is, adults, once only, its own list
+#               (tests/http/referrals.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
@@ -95,6 +97,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/guard.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server defences" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/referrals.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "server: referrals" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/ui/run.sh "$testbuild/jeugdroute" build/screenshots >"$log" 2>&1

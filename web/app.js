@@ -96,8 +96,8 @@ function show(title, ...nodes) {
   main.focus();
 }
 
-async function api(method, path, body) {
-  const headers = {};
+async function api(method, path, body, extraHeaders = {}) {
+  const headers = { ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && me && me.csrf) headers['X-CSRF-Token'] = me.csrf;
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
@@ -259,59 +259,169 @@ const FORMS = [
   ['4', '4 — dagbehandeling'], ['5', '5 — pleegzorg'], ['6', '6 — gezinshuis'], ['7', '7 — verblijf'],
   ['8', '8 — gesloten jeugdhulp'], ['9', '9 — crisis'], ['10', '10 — jeugdbescherming en jeugdreclassering'],
 ];
-const STATES = {
-  registered: 'aangemeld', analysed: 'geanalyseerd', planned: 'plan gemaakt', in_care: 'in zorg',
-  evaluated: 'geëvalueerd', closed: 'afgesloten', withdrawn: 'ingetrokken',
+
+// A fresh Idempotency-Key for one filling-in of a form: sent again, it records nothing new.
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A labelled field with room for the server's message about it (shown when it names the field).
+function checkedField(id, label, control, description) {
+  const wrap = field(id, label, control, description);
+  wrap.querySelector('.utrecht-form-field__input')
+    .before(h('p', { class: 'utrecht-form-field-error-message', id: `${id}-fout`, hidden: true }));
+  control.dataset.describedby = control.getAttribute('aria-describedby') || '';
+  return wrap;
+}
+
+function clearFieldErrors(form) {
+  for (const err of form.querySelectorAll('.utrecht-form-field-error-message')) {
+    err.hidden = true;
+    err.textContent = '';
+  }
+  for (const control of form.querySelectorAll('[aria-invalid]')) {
+    control.removeAttribute('aria-invalid');
+    control.classList.remove('utrecht-textbox--invalid', 'utrecht-select--invalid', 'utrecht-textarea--invalid');
+    if (control.dataset.describedby) control.setAttribute('aria-describedby', control.dataset.describedby);
+    else control.removeAttribute('aria-describedby');
+    control.closest('.utrecht-form-field').classList.remove('utrecht-form-field--invalid');
+  }
+}
+
+// Puts `text` at the field with control id `id`: marked invalid, the message read with it.
+function markField(form, id, text) {
+  const control = form.querySelector(`#${id}`);
+  const err = form.querySelector(`#${id}-fout`);
+  if (!control || !err) return null;
+  err.textContent = text;
+  err.hidden = false;
+  control.setAttribute('aria-invalid', 'true');
+  control.classList.add(control.tagName === 'SELECT' ? 'utrecht-select--invalid' : control.tagName === 'TEXTAREA' ? 'utrecht-textarea--invalid' : 'utrecht-textbox--invalid');
+  control.setAttribute('aria-describedby', [control.dataset.describedby, `${id}-fout`].filter(Boolean).join(' '));
+  control.closest('.utrecht-form-field').classList.add('utrecht-form-field--invalid');
+  return control;
+}
+
+// The API's names of the referral form's fields, and the ids of their controls.
+const REFERRAL_FIELDS = {
+  bsn: 'bsn', birth_date: 'geboren', family_name: 'achternaam', given_names: 'voornamen',
+  municipality: 'gemeente', form: 'vorm', question: 'verwijsvraag',
 };
 
-// The GP's portal: refer a child, and see how one's referrals stand.
+// How far a referral got, in a sentence (from the API's progress).
+function progressText(pr) {
+  if (pr.closed) return `${pr.closed.label} op ${pr.closed.on}`;
+  if (pr.allocation) {
+    const a = pr.allocation;
+    return [`toegewezen aan ${a.provider} vanaf ${a.from}`,
+      a.care_started_on ? `zorg gestart op ${a.care_started_on}` : null,
+      a.care_stopped_on ? `zorg gestopt op ${a.care_stopped_on}` : null].filter(Boolean).join(', ');
+  }
+  return pr.label;
+}
+
+// The GP's portal: refer a child — always saying who it is (BSN, birth date, names, municipality),
+// whether the records know the child or not — and see how far one's own referrals got. A referrer
+// sees its referrals, not a child's file: there is no link to one.
 async function referrerScreen() {
-  const list = await api('GET', `/api/v1/referrals?page=${pageAsked()}`);
+  const [list, choices] = await Promise.all([
+    api('GET', `/api/v1/referrals?page=${pageAsked()}`),
+    api('GET', '/api/v1/referrals/choices'),
+  ]);
+  if (!choices.ok) { show('Verwijzen', alertBox('error', errorText(choices))); return; }
+  const c = choices.data;
+  const municipalities = [...c.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const own = municipalities.some((m) => m.code === c.own_municipality) ? c.own_municipality : (municipalities[0] || {}).code;
+  const formNames = {};
+  for (const r of c.regions) for (const f of r.forms) formNames[f.number] = formNames[f.number] || f.name;
+  const muniSelect = select(municipalities.map((m) => [m.code, m.name]), { name: 'municipality' });
+  const formSelect = h('select', { name: 'form' });
+  // the forms the region of the chosen municipality lets this referrer refer to
+  const fillForms = () => {
+    const m = municipalities.find((x) => x.code === muniSelect.value);
+    const region = c.regions.find((r) => m && r.id === m.region);
+    const keep = formSelect.value;
+    formSelect.replaceChildren(...(region ? region.forms.filter((f) => f.may_refer) : [])
+      .map((f) => h('option', { value: String(f.number) }, `${f.number} — ${f.name}`)));
+    if ([...formSelect.options].some((o) => o.value === keep)) formSelect.value = keep;
+  };
+  muniSelect.value = own;
+  muniSelect.addEventListener('change', fillForms);
+  fillForms();
   const msg = h('div', { 'aria-live': 'polite' });
+  const send = button('Verwijzen');
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
-    field('vorm', 'Vorm van jeugdhulp', select(FORMS.slice(1, 4), { name: 'form' })),
-    field('verwijsvraag', 'Vraag en reden van verwijzing', h('textarea', { name: 'question', rows: 3, required: true })),
-    h('fieldset', { class: 'utrecht-form-fieldset' },
-      h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Alleen als het kind nog niet bekend is'),
-      field('voornamen', 'Voornamen', h('input', { name: 'given_names' })),
-      field('achternaam', 'Achternaam', h('input', { name: 'family_name' })),
-      field('geboren', 'Geboortedatum', h('input', { name: 'birth_date', type: 'date' })),
-      field('gemeente', 'Gemeente (CBS-code)', h('input', { name: 'municipality', inputmode: 'numeric' }), 'Bijvoorbeeld 0153 voor Enschede.')),
-    h('div', {}, button('Verwijzen')));
+    p('Vul altijd in wie het kind is, ook als het al bij de gemeente bekend is: BSN, geboortedatum en achternaam moeten bij elkaar passen.'),
+    checkedField('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
+    checkedField('geboren', 'Geboortedatum', h('input', { name: 'birth_date', type: 'date', required: true })),
+    checkedField('achternaam', 'Achternaam', h('input', { name: 'family_name', autocomplete: 'off', required: true }), 'Met voorvoegsels zoals "van der", zoals op het identiteitsbewijs.'),
+    checkedField('voornamen', 'Voornamen', h('input', { name: 'given_names', autocomplete: 'off', required: true })),
+    checkedField('gemeente', 'Gemeente waar het kind staat ingeschreven', muniSelect),
+    checkedField('vorm', 'Vorm van jeugdhulp', formSelect),
+    checkedField('verwijsvraag', 'Vraag en reden van verwijzing', h('textarea', { name: 'question', rows: 3, required: true })),
+    h('div', {}, send));
+  let key = newKey(); // one per filling-in of the form
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const body = { bsn: form.bsn.value.trim(), form: Number(form.form.value), question: form.question.value };
-    for (const k of ['given_names', 'family_name', 'birth_date', 'municipality']) if (form[k].value) body[k] = form[k].value;
-    const r = await api('POST', '/api/v1/referrals', body);
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-    msg.replaceChildren(alertBox(r.data.referral.valid ? 'ok' : 'warning',
-      `${r.data.referral.valid ? 'Verwijzing vastgelegd.' : 'Vastgelegd, maar deze verwijzing is niet geldig.'} ${r.data.referral.why}`));
-    await referrerList(listBox);
+    if (send.disabled) return;
+    send.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    clearFieldErrors(form);
+    try {
+      const body = {
+        bsn: form.bsn.value.trim(), birth_date: form.birth_date.value, family_name: form.family_name.value,
+        given_names: form.given_names.value, municipality: form.municipality.value,
+        form: Number(form.form.value), question: form.question.value,
+      };
+      const r = await api('POST', '/api/v1/referrals', body, { 'Idempotency-Key': key });
+      if (!r.ok) {
+        const e = (r.data && r.data.error) || {};
+        const named = (e.fields || (e.field ? [e.field] : [])).map((f) => markField(form, REFERRAL_FIELDS[f], e.message)).filter(Boolean);
+        // a key that belongs to another request: this filling-in gets its own
+        if (e.code === 'idempotency_key_reused') key = newKey();
+        msg.replaceChildren(alertBox('error', named.length ? e.message : errorText(r)));
+        if (named.length) named[0].focus();
+        return;
+      }
+      const ref = r.data.referral;
+      msg.replaceChildren(alertBox(ref.valid ? 'ok' : 'warning',
+        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${ref.why}`));
+      form.reset();
+      muniSelect.value = own;
+      fillForms();
+      key = newKey();
+      await referrerList(listBox, formNames);
+    } finally {
+      send.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
   });
   const listBox = h('div', {});
   show('Verwijzen', msg, form, heading(2, 'Mijn verwijzingen'), listBox);
-  renderReferrals(listBox, list);
+  renderReferrals(listBox, list, formNames);
 }
 
-async function referrerList(box) {
-  renderReferrals(box, await api('GET', `/api/v1/referrals?page=${pageAsked()}`));
+async function referrerList(box, formNames) {
+  renderReferrals(box, await api('GET', `/api/v1/referrals?page=${pageAsked()}`), formNames);
 }
 
-function renderReferrals(box, list) {
+function renderReferrals(box, list, formNames = {}) {
   if (!list.ok) { box.replaceChildren(alertBox('error', errorText(list))); return; }
   if (!list.data.items.length) { box.replaceChildren(p('Nog geen verwijzingen.')); return; }
+  const cell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
   box.replaceChildren(tableWrap('Mijn verwijzingen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen op uw AGB-code (${list.data.total})`),
+    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen van uw organisatie (${list.data.total})`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-      ['Datum', 'Kind', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+      ['Datum', 'Kind', 'Geboren', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
-      h('td', { class: 'utrecht-table__cell' }, it.referral.referred_on),
-      h('td', { class: 'utrecht-table__cell' }, `${it.child.given_names} ${it.child.family_name}`),
-      h('td', { class: 'utrecht-table__cell' }, String(it.referral.form)),
-      h('td', { class: 'utrecht-table__cell' }, it.referral.valid ? 'ja' : 'nee'),
-      h('td', { class: 'utrecht-table__cell' }, it.allocated ? 'toegewezen' : (STATES[it.help_request_state] || it.help_request_state))))))),
-  pager(list.data));
+      cell(it.referral.referred_on),
+      cell(`${it.child.given_names} ${it.child.family_name}`),
+      cell(it.child.birth_date),
+      cell(formNames[it.referral.form] ? `${it.referral.form} — ${formNames[it.referral.form]}` : String(it.referral.form)),
+      cell(it.referral.valid ? 'ja' : 'nee'),
+      cell(progressText(it.progress))))))),
+  ...[pager(list.data)].filter(Boolean));
 }
 
 // The provider's portal: incoming allocations, start and stop of care with the outcome.

@@ -477,6 +477,8 @@ static enum jr_err import_request(struct import *im)
 		int form = pol && l->has_product ? form_of_category(pol, l->product.categorie) : 0;
 		if (form) {
 			ref.help_request_id = h.id;
+			/* named in the provider's message: no referrer made it here (no organisation) */
+			snprintf(ref.source, sizeof(ref.source), "ijw");
 			ref.referrer_type = (int)strtol(l->verwijzer_type, NULL, 10);
 			snprintf(ref.agb, sizeof(ref.agb), "%s", l->verwijzer_agb);
 			snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%.100s",

@@ -9,8 +9,9 @@
 #include "core/why.h"
 #include "json/policy_set.h"
 
-enum jr_err jr_app_refer(struct jr_store *s, const struct jr_actor *a,
-			 const struct jr_policy_set *set, struct jr_referral *ref, struct jr_buf *why)
+enum jr_err jr_app_refer_judge(struct jr_store *s, const struct jr_actor *a,
+			       const struct jr_policy_set *set, struct jr_referral *ref,
+			       struct jr_buf *why)
 {
 	struct jr_help_request *r = jr_calloc(1, sizeof(*r));
 	struct jr_request *req = jr_calloc(1, sizeof(*req));
@@ -38,8 +39,6 @@ enum jr_err jr_app_refer(struct jr_store *s, const struct jr_actor *a,
 	ans->referral_form = ref->form;
 	ans->referral_why = jr_rule_referral_check(p, req, ref->form);
 	ref->valid = ans->referral_why == JR_WHY_RC_VALID;
-	if ((err = jr_store_referral_add(s, a, ref)))
-		goto out;
 	jr_buf_reset(why);
 	err = jr_why_referral(why, ans);
 out:
@@ -47,4 +46,11 @@ out:
 	jr_free(req);
 	jr_free(ans);
 	return err;
+}
+
+enum jr_err jr_app_refer(struct jr_store *s, const struct jr_actor *a,
+			 const struct jr_policy_set *set, struct jr_referral *ref, struct jr_buf *why)
+{
+	enum jr_err err = jr_app_refer_judge(s, a, set, ref, why);
+	return err ? err : jr_store_referral_add(s, a, ref);
 }

@@ -144,6 +144,7 @@ static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, st
 	}
 	ref.referrer_type = type[1] - '0';
 	snprintf(ref.agb, sizeof(ref.agb), "%s", agb ? agb : "");
+	snprintf(ref.source, sizeof(ref.source), "cli");
 	err = jr_app_refer(store, actor, set, &ref, &why);
 	if (err == JR_ERR_POLICY) {
 		jr_cli_error("care referral: de gemeente van de hulpvraag staat in geen beleidsbestand");

@@ -1093,6 +1093,7 @@ static enum jr_err op_referral(struct demo *d, struct demo_child *c, int type, i
 	int g = rng_below(&d->rng, DEMO_GPS);
 
 	memset(&ref, 0, sizeof(ref));
+	snprintf(ref.source, sizeof(ref.source), "demo");
 	ref.help_request_id = c->hr.id;
 	ref.referrer_type = type;
 	ref.referred_on = on;
@@ -1101,21 +1102,25 @@ static enum jr_err op_referral(struct demo *d, struct demo_child *c, int type, i
 	case 1:
 		snprintf(ref.referrer_name, sizeof(ref.referrer_name), "Lokaal team %.80s",
 		         m->pm->name);
+		ref.organisation_id = m->local_team_id;
 		break;
 	case 2:
 		snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%s", m->gp_name[g]);
 		memcpy(ref.agb, m->gp_agb[g], sizeof(ref.agb));
+		ref.organisation_id = m->gp_org_id[g];
 		break;
 	case 3:
 		snprintf(ref.referrer_name, sizeof(ref.referrer_name), "Jeugdarts, %.80s",
 		         d->youth_health_name);
 		memcpy(ref.agb, d->youth_health_agb, sizeof(ref.agb));
+		ref.organisation_id = d->youth_health_id;
 		break;
 	case 4:
 		if (c->measure_provider >= 0) {
 			const struct demo_provider *gi = &d->providers[c->measure_provider];
 			snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%s", gi->rec.name);
 			memcpy(ref.agb, gi->rec.agb, sizeof(ref.agb));
+			ref.organisation_id = gi->org_id;
 		} else {
 			snprintf(ref.referrer_name, sizeof(ref.referrer_name),
 			         "Gecertificeerde instelling");
@@ -1125,6 +1130,7 @@ static enum jr_err op_referral(struct demo *d, struct demo_child *c, int type, i
 		snprintf(ref.referrer_name, sizeof(ref.referrer_name), "Kinderarts, %.80s",
 		         d->hospital_name);
 		memcpy(ref.agb, d->hospital_agb, sizeof(ref.agb));
+		ref.organisation_id = d->hospital_id;
 		break;
 	case 8:
 		snprintf(ref.referrer_name, sizeof(ref.referrer_name), "Kinderrechter (demo)");

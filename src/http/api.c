@@ -30,6 +30,8 @@ const struct jr_route jr_api_routes[] = {
 	{"POST", "/api/v1/help-requests/{id}/allocations", jr_api_allocation_add, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/referrals", jr_api_referrals_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/referrals", jr_api_referral_add, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/referrals/choices", jr_api_referral_choices, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/referrals/{id}", jr_api_referral_get, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/allocations", jr_api_allocations_list, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_ROUTE_LOGIN},

@@ -61,6 +61,8 @@ int jr_api_help_request_move(struct jr_http_request *r);
 /* api_care.c */
 int jr_api_referrals_list(struct jr_http_request *r);
 int jr_api_referral_add(struct jr_http_request *r);
+int jr_api_referral_get(struct jr_http_request *r);
+int jr_api_referral_choices(struct jr_http_request *r);
 int jr_api_allocation_add(struct jr_http_request *r);
 int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);

@@ -1,7 +1,11 @@
 /* api_care: referrals, allocations and the start and stop of care.
  *
- *   GET  /api/v1/referrals                       a referrer's own referrals (by its AGB)
- *   POST /api/v1/referrals                       a referrer refers a child (by BSN)
+ *   GET  /api/v1/referrals                       the referrals the referrer's organisation made,
+ *                                                with how far each got
+ *   GET  /api/v1/referrals/{id}                  one of them
+ *   GET  /api/v1/referrals/choices               the municipalities and forms to refer to
+ *   POST /api/v1/referrals                       a referrer refers a child (by BSN, birth date
+ *                                                and family name: app/referral.h)
  *   POST /api/v1/help-requests/{id}/allocations  a consulent or GI allocates care
  *   GET  /api/v1/allocations                     a provider's own allocations
  *   POST /api/v1/allocations/{id}/start | stop   the provider starts or stops care
@@ -13,14 +17,24 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/refer.h"
+#include "app/referral.h"
+#include "core/alloc.h"
 #include "core/ident.h"
 #include "core/person.h"
+#include "core/route.h"
+#include "core/rules.h"
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"
 #include "json/policy_set.h"
+
+/* `err = expr`, and on failure to the function's `out:` label. */
+#define TRY_JSON(expr)                                                                             \
+	do {                                                                                       \
+		if ((err = (expr)) != JR_OK)                                                       \
+			goto out;                                                                  \
+	} while (0)
 
 /* The COD327 referrer type and help-request source of the principal's kind of organisation. */
 static bool referrer_of(const struct jr_principal *p, int *type, const char **raised_by)
@@ -80,134 +94,367 @@ static int require_agb(struct jr_http_request *r, int cap, const char *what)
 	return jr_reply_error(r, 403, "forbidden", NULL, message);
 }
 
+/* 0 when the principal may refer and belongs to an organisation (whose referrals it sees);
+ * otherwise the status after answering 403. */
+static int require_referrer(struct jr_http_request *r)
+{
+	int status = jr_api_require(r, JR_CAP_REFER);
+
+	if (status || r->who.organisation_id)
+		return status;
+	return jr_reply_error(r, 403, "forbidden", NULL,
+			      "u hoort bij geen organisatie: verwijzingen staan op naam van een "
+			      "praktijk of instelling");
+}
+
+static enum jr_err day_json(struct jr_buf *b, const char *name, jr_day day)
+{
+	char text[JR_DATE_STRLEN];
+
+	if (!day)
+		return jr_buf_printf(b, "\"%s\":null", name);
+	jr_date_format(day, text);
+	return jr_buf_printf(b, "\"%s\":\"%s\"", name, text);
+}
+
+/* A referral as its referrer sees it: the referral, the child by name and birth date, the
+ * question, and the progress — received, accepted, allocated (provider, from when, care), closed
+ * (how, when). Nothing else of the child's file. */
+static enum jr_err referral_row_json(struct jr_buf *b, const struct jr_referral_row *row)
+{
+	bool withdrawn = strcmp(row->state, "withdrawn") == 0;
+	const char *step = row->closed_on ? "closed"
+			   : row->allocated ? "allocated"
+			   : row->accepted  ? "accepted"
+					    : "received";
+	const char *label = row->closed_on ? (withdrawn ? "ingetrokken" : "afgesloten")
+			    : row->allocated ? "toegewezen"
+			    : row->accepted  ? "opgepakt door het lokale team"
+					     : "ontvangen";
+	enum jr_err err;
+
+	TRY_JSON(jr_buf_puts(b, "{\"referral\":"));
+	TRY_JSON(referral_json(b, &row->r, NULL));
+	TRY_JSON(jr_buf_putc(b, ','));
+	TRY_JSON(jr_view_child(b, row->given_names, row->family_name, row->birth_date));
+	TRY_JSON(jr_buf_puts(b, ",\"question\":"));
+	TRY_JSON(jr_buf_json_string(b, row->question));
+	TRY_JSON(jr_buf_printf(b, ",\"progress\":{\"step\":\"%s\",\"label\":\"%s\",", step, label));
+	TRY_JSON(day_json(b, "received_on", row->r.referred_on));
+	TRY_JSON(jr_buf_printf(b, ",\"accepted\":%s,\"allocation\":",
+			       row->accepted ? "true" : "false"));
+	if (row->allocated) {
+		TRY_JSON(jr_buf_puts(b, "{\"provider\":"));
+		TRY_JSON(jr_buf_json_string(b, row->provider_name));
+		TRY_JSON(jr_buf_putc(b, ','));
+		TRY_JSON(day_json(b, "from", row->allocated_from));
+		TRY_JSON(jr_buf_putc(b, ','));
+		TRY_JSON(day_json(b, "care_started_on", row->care_started));
+		TRY_JSON(jr_buf_putc(b, ','));
+		TRY_JSON(day_json(b, "care_stopped_on", row->care_stopped));
+		TRY_JSON(jr_buf_putc(b, '}'));
+	} else {
+		TRY_JSON(jr_buf_puts(b, "null"));
+	}
+	TRY_JSON(jr_buf_puts(b, ",\"closed\":"));
+	if (row->closed_on) {
+		TRY_JSON(jr_buf_putc(b, '{'));
+		TRY_JSON(day_json(b, "on", row->closed_on));
+		TRY_JSON(jr_buf_printf(b, ",\"how\":\"%s\",\"label\":\"%s\"}",
+				       withdrawn ? "withdrawn" : "closed",
+				       withdrawn ? "ingetrokken" : "afgesloten"));
+	} else {
+		TRY_JSON(jr_buf_puts(b, "null"));
+	}
+	TRY_JSON(jr_buf_puts(b, "}}"));
+out:
+	return err;
+}
+
 static enum jr_err write_referral(void *ctx, const struct jr_referral_row *row)
 {
 	struct jr_list_writer *w = ctx;
 	enum jr_err err = jr_view_item(w);
-
-	if (!err)
-		err = jr_buf_puts(w->out, "{\"referral\":");
-	if (!err)
-		err = referral_json(w->out, &row->r, NULL);
-	if (!err)
-		err = jr_buf_putc(w->out, ',');
-	if (!err)
-		err = jr_view_child(w->out, row->given_names, row->family_name, row->birth_date);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"help_request_state\":\"%s\",\"allocated\":%s}",
-				    row->state, row->allocated ? "true" : "false");
-	return err;
+	return err ? err : referral_row_json(w->out, row);
 }
 
 static enum jr_err fill_referrals(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_referrals_by_agb(r->store, &r->actor, r->who.agb, jr_page_offset(w->page),
-					 w->page->per_page, write_referral, w, &w->page->total);
+	return jr_store_referrals_of_organisation(r->store, &r->actor, r->who.organisation_id,
+						  jr_page_offset(w->page), w->page->per_page,
+						  write_referral, w, &w->page->total);
 }
 
 int jr_api_referrals_list(struct jr_http_request *r)
 {
-	int status = require_agb(r, JR_CAP_REFER, "verwijzingen");
+	int status = require_referrer(r);
 	return status ? status : jr_reply_page(r, fill_referrals, r);
 }
 
-/* The child with this BSN, registered first when it is new and the body says who it is. */
-static int find_or_register(struct jr_http_request *r, json_t *body, const char *bsn,
-			    struct jr_person *child)
+/* GET /api/v1/referrals/{id}: one of the organisation's own referrals; another's and one that
+ * does not exist are both 404 (both audited). */
+int jr_api_referral_get(struct jr_http_request *r)
 {
-	const char *field, *message;
-	enum jr_err err = jr_store_person_find_bsn(r->store, &r->actor, bsn, child);
-	int status;
+	struct jr_referral_row *row;
+	enum jr_err err;
+	bool found = false;
+	int status = require_referrer(r);
 
-	if (err != JR_ERR_NOT_FOUND)
-		return err ? jr_reply_err(r, err, NULL) : 0;
-	if (!json_object_get(body, "given_names"))
-		return jr_reply_error(r, 422, "invalid", "bsn",
-				      "dit kind staat nog niet in de dossiers; geef ook given_names, "
-				      "family_name, birth_date en municipality");
-	memset(child, 0, sizeof(*child));
-	memcpy(child->bsn, bsn, sizeof(child->bsn));
-	if ((status = jr_field_text(r, body, "given_names", true, child->given_names,
-				    sizeof(child->given_names))) ||
-	    (status = jr_field_text(r, body, "family_name", true, child->family_name,
-				    sizeof(child->family_name))) ||
-	    (status = jr_field_date(r, body, "birth_date", true, 0, &child->birth_date)) ||
-	    (status = jr_field_text(r, body, "municipality", true, child->municipality,
-				    sizeof(child->municipality))))
+	if (status)
 		return status;
-	if (jr_person_check(child, jr_http_today(), &field, &message))
-		return jr_reply_error(r, 422, "invalid", field, message);
-	if (!jr_policy_set_find(r->policies, child->municipality))
-		return jr_reply_error(r, 422, "invalid", "municipality",
-				      "deze gemeente staat in geen beleidsbestand van de regio");
-	err = jr_store_person_add(r->store, &r->actor, child);
-	return err ? jr_reply_err(r, err, NULL) : 0;
+	row = jr_calloc(1, sizeof(*row));
+	if (!row)
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	err = jr_store_referral_of_organisation(r->store, &r->actor, r->who.organisation_id,
+						r->ids[0], row, &found);
+	jr_buf_reset(&r->out);
+	if (!err && found && !(err = referral_row_json(&r->out, row)))
+		err = jr_buf_putc(&r->out, '\n');
+	status = err		? jr_reply_err(r, err, NULL)
+		 : !found	? jr_reply_error(r, 404, "not_found", NULL,
+						 "uw organisatie heeft geen verwijzing met dit nummer")
+				: jr_reply_json(r, 200);
+	jr_free(row);
+	return status;
 }
 
+/* GET /api/v1/referrals/choices: what the referral form offers, from the policies — every
+ * municipality of the regions (code, name, region), and per region the forms of youth care with
+ * their names and whether this referrer may refer to them (rule 7, without a court measure). */
+int jr_api_referral_choices(struct jr_http_request *r)
+{
+	struct jr_request *req;
+	const char *raised_by;
+	enum jr_err err = JR_OK;
+	int type, status = require_referrer(r);
+
+	if (status)
+		return status;
+	if (!referrer_of(&r->who, &type, &raised_by))
+		return jr_reply_error(r, 403, "forbidden", NULL,
+				      "uw organisatie is geen verwijzer (huisarts, jeugdarts, "
+				      "medisch specialist, lokaal team of GI)");
+	req = jr_calloc(1, sizeof(*req));
+	if (!req)
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	req->has_referrer = true;
+	req->referrer_type = type;
+	memcpy(req->agb, r->who.agb, sizeof(req->agb));
+	jr_buf_reset(&r->out);
+	TRY_JSON(jr_buf_printf(&r->out, "{\"own_municipality\":\"%s\",\"municipalities\":[",
+			       r->who.municipality));
+	for (size_t i = 0, n = 0; i < r->policies->count; i++) {
+		const struct jr_policy *p = r->policies->policies[i];
+		for (size_t m = 0; m < p->municipality_count; m++, n++) {
+			TRY_JSON(jr_buf_printf(&r->out, "%s{\"code\":\"%s\",\"name\":", n ? "," : "",
+					       p->municipalities[m].code));
+			TRY_JSON(jr_buf_json_string(&r->out, p->municipalities[m].name));
+			TRY_JSON(jr_buf_puts(&r->out, ",\"region\":"));
+			TRY_JSON(jr_buf_json_string(&r->out, p->id));
+			TRY_JSON(jr_buf_putc(&r->out, '}'));
+		}
+	}
+	TRY_JSON(jr_buf_puts(&r->out, "],\"regions\":["));
+	for (size_t i = 0; i < r->policies->count; i++) {
+		const struct jr_policy *p = r->policies->policies[i];
+		TRY_JSON(jr_buf_puts(&r->out, i ? ",{\"id\":" : "{\"id\":"));
+		TRY_JSON(jr_buf_json_string(&r->out, p->id));
+		TRY_JSON(jr_buf_puts(&r->out, ",\"name\":"));
+		TRY_JSON(jr_buf_json_string(&r->out, p->name));
+		TRY_JSON(jr_buf_puts(&r->out, ",\"forms\":["));
+		for (int f = 1; f <= JR_FORM_COUNT; f++) {
+			bool may = jr_rule_referral_check(p, req, f) == JR_WHY_RC_VALID;
+			TRY_JSON(jr_buf_printf(&r->out, "%s{\"number\":%d,\"name\":", f > 1 ? "," : "",
+					       f));
+			TRY_JSON(jr_buf_json_string(&r->out, p->forms[f].name));
+			TRY_JSON(jr_buf_printf(&r->out, ",\"may_refer\":%s}", may ? "true" : "false"));
+		}
+		TRY_JSON(jr_buf_puts(&r->out, "]}"));
+	}
+	TRY_JSON(jr_buf_puts(&r->out, "]}\n"));
+out:
+	jr_free(req);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+/* A visible-ASCII Idempotency-Key of 1 to JR_IDEMPOTENCY_KEY_MAX characters into key ("" when
+ * the request has none); otherwise the status after answering 422. */
+static int idempotency_key(struct jr_http_request *r, char key[JR_IDEMPOTENCY_KEY_MAX + 1])
+{
+	const char *v = jr_http_header(r, "Idempotency-Key");
+	size_t n = v ? strlen(v) : 0;
+
+	key[0] = '\0';
+	if (!v)
+		return 0;
+	for (size_t i = 0; i < n && n <= JR_IDEMPOTENCY_KEY_MAX; i++)
+		if (v[i] < 0x21 || v[i] > 0x7e)
+			n = 0;
+	if (n == 0 || n > JR_IDEMPOTENCY_KEY_MAX)
+		return jr_reply_error(r, 422, "invalid", "Idempotency-Key",
+				      "de Idempotency-Key moet 1 tot 64 zichtbare ASCII-tekens zijn "
+				      "(letters, cijfers, leestekens; geen spaties)");
+	memcpy(key, v, n + 1);
+	return 0;
+}
+
+/* 422 naming the fields that do not fit the BSN (error.fields lists them all). */
+static int reply_mismatch(struct jr_http_request *r, const struct jr_referral_result *res)
+{
+	bool both = res->mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+	enum jr_err err;
+
+	jr_buf_reset(&r->out);
+	TRY_JSON(jr_buf_puts(&r->out, "{\"error\":{\"status\":422,\"code\":\"identity_mismatch\","
+				      "\"message\":"));
+	TRY_JSON(jr_buf_json_string(&r->out, res->message));
+	TRY_JSON(jr_buf_printf(&r->out, ",\"field\":\"%s\",\"fields\":[%s%s%s]}}\n", res->field,
+			       res->mismatch & JR_IDENTITY_BIRTH_DATE ? "\"birth_date\"" : "",
+			       both ? "," : "",
+			       res->mismatch & JR_IDENTITY_FAMILY_NAME ? "\"family_name\"" : ""));
+out:
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 422);
+}
+
+static int reply_refused(struct jr_http_request *r, const struct jr_referral_result *res)
+{
+	static const char *const codes[] = {
+		[JR_REFUSED_FIELD] = "invalid",
+		[JR_REFUSED_MISMATCH] = "identity_mismatch",
+		[JR_REFUSED_ADULT] = "adult",
+		[JR_REFUSED_KEY] = "idempotency_key_reused",
+		[JR_REFUSED_TOO_MANY] = "too_many_mismatches",
+	};
+	char retry[24];
+
+	if (res->refusal == JR_REFUSED_MISMATCH)
+		return reply_mismatch(r, res);
+	if (res->refusal == JR_REFUSED_TOO_MANY) {
+		snprintf(retry, sizeof(retry), "%d", JR_REFERRAL_MISMATCH_WINDOW_SECONDS);
+		jr_reply_header(r, "Retry-After", retry);
+		return jr_reply_error(r, 429, codes[res->refusal], res->field, res->message);
+	}
+	return jr_reply_error(r, 422, codes[res->refusal], res->field, res->message);
+}
+
+/* POST /api/v1/referrals: a referrer refers a child (app/referral.h): 201 for a new referral,
+ * 200 with the first one for the same referral again (the same day, or the same
+ * Idempotency-Key), 422 naming the field when it may not be, nothing written. */
 int jr_api_referral_add(struct jr_http_request *r)
 {
-	static const char *const known[] = {"bsn", "form", "question", "given_names",
-					    "family_name", "birth_date", "municipality", NULL};
+	static const char *const known[] = {"bsn", "birth_date", "family_name", "given_names",
+					    "municipality", "form", "question", NULL};
+	static const char *const said[] = {
+		[JR_REFERRAL_MADE] = "De verwijzing is vastgelegd.",
+		[JR_REFERRAL_SAME_DAY] = ("Uw organisatie heeft dit kind vandaag al naar deze vorm "
+					  "verwezen; er is geen tweede verwijzing vastgelegd. Dit is "
+					  "de eerste."),
+		[JR_REFERRAL_REPLAYED] = ("Deze aanvraag (dezelfde Idempotency-Key) was al verwerkt; "
+					  "dit is de verwijzing die toen is vastgelegd."),
+	};
+	static const char *const outcomes[] = {[JR_REFERRAL_MADE] = "made",
+					       [JR_REFERRAL_SAME_DAY] = "same_day",
+					       [JR_REFERRAL_REPLAYED] = "replayed"};
 	json_t *body = jr_http_json_body(r);
 	struct jr_organisation org;
-	struct jr_help_request h = {0};
-	struct jr_referral ref = {0};
-	struct jr_person child;
+	struct jr_referral_order *o = jr_calloc(1, sizeof(*o));
+	struct jr_referral_result *res = jr_calloc(1, sizeof(*res));
 	struct jr_buf why;
-	const char *raised_by, *bsn;
+	const char *raised_by, *bsn, *field = NULL;
+	char object[40];
 	int64_t form;
-	enum jr_err err;
-	int status;
+	enum jr_err err = JR_OK;
+	int status = 0;
 
 	jr_buf_init(&why, 8192);
-	if (!body)
-		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_REFER)) || (status = jr_field_only(r, body, known)))
+	if (!body) {
+		status = r->status;
 		goto out;
-	if (!referrer_of(&r->who, &ref.referrer_type, &raised_by) ||
+	}
+	if (!o || !res) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
+		goto out;
+	}
+	if ((status = require_referrer(r)))
+		goto out;
+	if ((status = jr_field_only(r, body, known))) {
+		field = "unknown";
+		goto refused;
+	}
+	if (!referrer_of(&r->who, &o->referrer_type, &raised_by) ||
 	    jr_store_organisation_get(r->store, r->who.organisation_id, &org)) {
 		status = jr_reply_error(r, 403, "forbidden", NULL,
 					"uw organisatie is geen verwijzer (huisarts, jeugdarts, "
 					"medisch specialist, lokaal team of GI)");
 		goto out;
 	}
+	/* a refusal of a field is audited as every refusal of a referral is (app/referral.c) */
+	field = "Idempotency-Key";
+	if ((status = idempotency_key(r, o->idempotency_key)))
+		goto refused;
+	field = "bsn";
 	bsn = json_string_value(json_object_get(body, "bsn"));
 	if (!bsn || !jr_bsn_valid(bsn, strlen(bsn))) {
 		status = jr_reply_error(r, 422, "invalid", "bsn",
 					"verwacht een geldig BSN (9 cijfers, elfproef)");
+		goto refused;
+	}
+	memcpy(o->bsn, bsn, sizeof(o->bsn) - 1);
+	/* who the child is, always all of it: the form is the same for a child known or new */
+	if ((status = jr_field_date(r, body, field = "birth_date", true, 0, &o->birth_date)) ||
+	    (status = jr_field_text(r, body, field = "family_name", true, o->family_name,
+				    sizeof(o->family_name))) ||
+	    (status = jr_field_text(r, body, field = "given_names", true, o->given_names,
+				    sizeof(o->given_names))) ||
+	    (status = jr_field_text(r, body, field = "municipality", true, o->municipality,
+				    sizeof(o->municipality))) ||
+	    (status = jr_field_int(r, body, field = "form", true, 1, JR_FORM_COUNT, 0, &form)) ||
+	    (status = jr_field_text(r, body, field = "question", true, o->question,
+				    sizeof(o->question))))
+		goto refused;
+	o->form = (int)form;
+	o->on = jr_http_today();
+	o->organisation_id = r->who.organisation_id;
+	snprintf(o->raised_by, sizeof(o->raised_by), "%s", raised_by);
+	memcpy(o->agb, r->who.agb, sizeof(o->agb));
+	snprintf(o->referrer_name, sizeof(o->referrer_name), "%s", org.name);
+	snprintf(o->source, sizeof(o->source), "api");
+	err = jr_app_referral_make(r->store, &r->actor, r->policies, o, res, &why);
+	if (err == JR_ERR_REFUSED) {
+		status = reply_refused(r, res);
 		goto out;
 	}
-	if ((status = jr_field_int(r, body, "form", true, 1, 10, 0, &form)) ||
-	    (status = jr_field_text(r, body, "question", true, h.question, sizeof(h.question))) ||
-	    (status = find_or_register(r, body, bsn, &child)))
-		goto out;
-	h.child_id = child.id;
-	h.raised_on = jr_http_today();
-	snprintf(h.raised_by, sizeof(h.raised_by), "%s", raised_by);
-	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
-	if ((err = jr_store_help_request_add(r->store, &r->actor, &h))) {
-		status = jr_reply_err(r, err, NULL);
+	if (err == JR_ERR_CONFLICT) {
+		status = jr_reply_error(r, 409, "conflict", NULL,
+					"dezelfde verwijzing werd op hetzelfde moment ook verstuurd; "
+					"verstuur opnieuw: u krijgt dan die verwijzing terug");
 		goto out;
 	}
-	ref.help_request_id = h.id;
-	ref.form = (int)form;
-	ref.referred_on = h.raised_on;
-	memcpy(ref.agb, r->who.agb, sizeof(ref.agb));
-	snprintf(ref.referrer_name, sizeof(ref.referrer_name), "%s", org.name);
-	if ((err = jr_app_refer(r->store, &r->actor, r->policies, &ref, &why))) {
+	if (err) {
 		status = jr_reply_err(r, err, NULL);
 		goto out;
 	}
 	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"child_id\":%lld,\"referral\":", (long long)child.id);
-	if (!err)
-		err = referral_json(&r->out, &ref, jr_buf_str(&why));
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	TRY_JSON(jr_buf_printf(&r->out, "{\"outcome\":\"%s\",\"message\":", outcomes[res->outcome]));
+	TRY_JSON(jr_buf_json_string(&r->out, said[res->outcome]));
+	TRY_JSON(jr_buf_puts(&r->out, ",\"referral\":"));
+	TRY_JSON(referral_json(&r->out, &res->ref, jr_buf_str(&why)));
+	TRY_JSON(jr_buf_putc(&r->out, ','));
+	TRY_JSON(jr_view_child(&r->out, res->given_names, res->family_name, res->birth_date));
+	TRY_JSON(jr_buf_puts(&r->out, "}\n"));
+	status = jr_reply_json(r, res->outcome == JR_REFERRAL_MADE ? 201 : 200);
+	goto out;
+refused:
+	snprintf(object, sizeof(object), "field:%s", field);
+	if ((err = jr_store_audit_event(r->store, &r->actor, "referral.refused", 0, object)))
+		status = jr_reply_err(r, err, NULL);
 out:
+	if (err && !status)
+		status = jr_reply_err(r, err, NULL);
 	jr_buf_release(&why);
+	jr_free(o);
+	jr_free(res);
 	json_decref(body);
 	return status;
 }

@@ -358,6 +358,31 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
 	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
 	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
+	/* A referral says how it came in (source: api, cli, ijw — named in a provider's JW315 —,
+	 * demo, or migrated for one recorded before) and which organisation made it: a referrer's
+	 * list and reach follow the organisation that referred, not an AGB code a message names.
+	 * An API referral keeps the client's Idempotency-Key (one per organisation) with a keyed
+	 * fingerprint of the request it answered, and once_key (child/form/day), so that the same
+	 * referral is made once a day even by two requests at the same moment. Referrals recorded
+	 * before: from a JW315 when a request names them, otherwise the one referring organisation
+	 * with their AGB code, if there is exactly one. */
+	{13, "referrals: source, referring organisation, idempotency key",
+	 "ALTER TABLE referrals ADD COLUMN source TEXT NOT NULL DEFAULT 'migrated';"
+	 "ALTER TABLE referrals ADD COLUMN organisation_id BIGINT REFERENCES organisations(id);"
+	 "ALTER TABLE referrals ADD COLUMN idempotency_key TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN fingerprint TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN once_key TEXT;"
+	 "CREATE UNIQUE INDEX referrals_idempotency ON referrals (organisation_id, idempotency_key);"
+	 "CREATE UNIQUE INDEX referrals_once ON referrals (organisation_id, once_key);"
+	 "CREATE INDEX referrals_organisation ON referrals (organisation_id, referred_on);"
+	 "UPDATE referrals SET source = 'ijw' WHERE id IN"
+	 " (SELECT referral_id FROM ijw_requests WHERE referral_id IS NOT NULL);"
+	 "UPDATE referrals SET organisation_id = (SELECT MIN(o.id) FROM organisations o"
+	 "  WHERE o.agb = referrals.agb"
+	 "  AND o.kind IN ('gp_practice', 'youth_health', 'hospital', 'local_team', 'gi'))"
+	 " WHERE source = 'migrated' AND agb IS NOT NULL AND (SELECT COUNT(*) FROM organisations o"
+	 "  WHERE o.agb = referrals.agb"
+	 "  AND o.kind IN ('gp_practice', 'youth_health', 'hospital', 'local_team', 'gi')) = 1;"},
 	/* the addresses a user logged in from: when an outsider has made the account reach its
 	 * limit of failed attempts, these still get in (app/login.c, docs/security.md) */
 	{15, "login: the client addresses of each user's successful logins",

@@ -261,6 +261,8 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 				     bool *covers);
 
 /* Referrals, allocations and care (store_care.c). */
+#define JR_IDEMPOTENCY_KEY_MAX 64 /* characters of an Idempotency-Key: visible ASCII */
+#define JR_FINGERPRINT_HEX 64     /* a request's keyed fingerprint, hex */
 struct jr_referral {
 	int64_t id;
 	int64_t help_request_id;
@@ -270,10 +272,39 @@ struct jr_referral {
 	jr_day referred_on;
 	int form;
 	bool valid;               /* judged by rule 7 when recorded */
+	/* How it came in: "api" (a referrer's own request), "cli", "ijw" (named in a provider's
+	 * JW315: the referrer did not make it here), "demo", "migrated" (recorded before v13). */
+	char source[12];
+	int64_t organisation_id;  /* the referring organisation that made it; 0 = none */
+	/* API referrals only: the client's Idempotency-Key ("" = none), the keyed fingerprint of
+	 * the request that made it (jr_store_fingerprint), and whether it is the one referral of
+	 * its organisation for this child and form on referred_on. */
+	char idempotency_key[JR_IDEMPOTENCY_KEY_MAX + 1];
+	char fingerprint[JR_FINGERPRINT_HEX + 1];
+	bool once_a_day;
 };
-/* Records a referral; `valid` is the caller's judgement with jr_rule_referral_check. */
+/* Records a referral; `valid` is the caller's judgement with jr_rule_referral_check; `source`
+ * must be set. JR_ERR_CONFLICT when the organisation has a referral with this idempotency key,
+ * or (once_a_day) one for the child and form that day already. */
 enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_referral *r);
+/* A keyed fingerprint (BLAKE2b with the store's own hashing key, hex) of `text`, so that a
+ * request holding a BSN can be recognised again without keeping anything that reveals it. */
+void jr_store_fingerprint(const struct jr_store *s, const char *text,
+			  char out[JR_FINGERPRINT_HEX + 1]);
+/* The referral organisation `org` made with this Idempotency-Key: *found tells whether there is
+ * one; then *out holds it (with its fingerprint). Not audited: nothing of a person is read. */
+enum jr_err jr_store_referral_by_key(struct jr_store *s, int64_t org, const char *key,
+				     struct jr_referral *out, bool *found);
+/* The referral organisation `org` made through the API for this child and form on `day`, if
+ * any (*found). Not audited: the caller has the child's identity and audits what it answers. */
+enum jr_err jr_store_referral_same_day(struct jr_store *s, int64_t org, int64_t child_id, int form,
+				       jr_day day, struct jr_referral *out, bool *found);
+/* How many times, since `since` (UTC, "YYYY-MM-DDTHH:MM:SSZ"), organisation `org` was refused
+ * a referral of this person because the birth date or family name did not fit (audit action
+ * referral.mismatch). */
+enum jr_err jr_store_referral_mismatches(struct jr_store *s, int64_t org, int64_t person_id,
+					 const char *since, int64_t *count);
 
 struct jr_allocation {
 	int64_t id;
@@ -321,23 +352,39 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 				       const struct jr_allocation_change *c, int *honoured,
 				       const char **why);
 
-/* The portals' lists (store_portal.c). A referral as its referrer sees it: with the child and
- * where the help request stands, and whether an allocation followed. */
+/* The portals' lists (store_portal.c). A referral as its referrer sees it: the child by name
+ * and birth date, its own question, and how far the local team got: received, accepted (the help
+ * request left "registered" other than by withdrawal), allocated (the latest allocation on the
+ * help request: provider, from when, care started or stopped), closed (closed or withdrawn, on
+ * which day). Nothing else of the child's file. */
 struct jr_referral_row {
 	struct jr_referral r;
-	int64_t child_id;
+	int64_t child_id; /* for the audit entry; not for showing */
 	char given_names[JR_PERSON_NAME_MAX];
 	char family_name[JR_PERSON_NAME_MAX];
 	jr_day birth_date;
+	char question[JR_TEXT_FIELD_MAX];
 	char state[16]; /* of the help request */
+	bool accepted;
 	bool allocated;
+	char provider_name[JR_PERSON_NAME_MAX];
+	jr_day allocated_from;
+	jr_day care_started, care_stopped; /* 0 = not (yet) */
+	jr_day closed_on;                  /* when state is closed or withdrawn; else 0 */
 };
 typedef enum jr_err (*jr_referral_row_fn)(void *ctx, const struct jr_referral_row *r);
-/* The referrals under this AGB, newest first: a page of `limit` after `offset`; *total is how
- * many there are in all. Each child listed is audited. */
-enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
-				      int64_t offset, int64_t limit, jr_referral_row_fn fn,
-				      void *ctx, int64_t *total);
+/* The referrals organisation `org` made itself (not those a provider's message names it in),
+ * newest first: a page of `limit` after `offset`; *total is how many there are in all. Each
+ * child listed is audited (referral.list). */
+enum jr_err jr_store_referrals_of_organisation(struct jr_store *s, const struct jr_actor *a,
+					       int64_t org, int64_t offset, int64_t limit,
+					       jr_referral_row_fn fn, void *ctx, int64_t *total);
+/* Referral `id` when organisation `org` made it (*found; audited referral.read). Another's
+ * referral and one that does not exist are alike to the caller (*found false), and both are
+ * audited: access.denied with the child, or referral.read.none. */
+enum jr_err jr_store_referral_of_organisation(struct jr_store *s, const struct jr_actor *a,
+					      int64_t org, int64_t id, struct jr_referral_row *out,
+					      bool *found);
 
 /* An allocation as its provider sees it: with the child and the state of care. */
 struct jr_allocation_row {

@@ -3,6 +3,7 @@
  * them, inside the transaction that makes it. */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
@@ -33,20 +34,24 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_referral *r)
 {
 	struct jr_db_stmt *st = NULL;
-	char type[4], on[JR_DATE_STRLEN], now[21], municipality[5];
+	char type[4], on[JR_DATE_STRLEN], now[21], municipality[5], once[64], object[40];
 	int64_t child;
 	enum jr_err err;
 	bool row = false;
 
+	if (!r->source[0])
+		return JR_ERR_INPUT;
 	snprintf(type, sizeof(type), "%02d", r->referrer_type);
 	jr_date_format(r->referred_on, on);
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, r->help_request_id, &child, municipality));
+	snprintf(once, sizeof(once), "%lld/%d/%s", (long long)child, r->form, on);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO referrals (help_request_id, referrer_type, agb, referrer_name,"
-			  " referred_on, form, status, created_at)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+			  " referred_on, form, status, created_at, source, organisation_id,"
+			  " idempotency_key, fingerprint, once_key)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, r->help_request_id));
 	TRY(jr_db_bind_text(st, 2, type));
@@ -56,13 +61,141 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_int(st, 6, r->form));
 	TRY(jr_db_bind_text(st, 7, r->valid ? "valid" : "invalid"));
 	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_bind_text(st, 9, r->source));
+	TRY(r->organisation_id ? jr_db_bind_int(st, 10, r->organisation_id)
+			       : jr_db_bind_null(st, 10));
+	TRY(r->idempotency_key[0] ? jr_db_bind_text(st, 11, r->idempotency_key)
+				  : jr_db_bind_null(st, 11));
+	TRY(r->fingerprint[0] ? jr_db_bind_text(st, 12, r->fingerprint) : jr_db_bind_null(st, 12));
+	TRY(r->once_a_day && r->organisation_id ? jr_db_bind_text(st, 13, once)
+						: jr_db_bind_null(st, 13));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_STORE;
 		goto out;
 	}
 	r->id = jr_db_col_int(st, 0);
-	TRY(jr_store_audit(s, a, "referral.add", child));
+	snprintf(object, sizeof(object), "referral:%lld", (long long)r->id);
+	TRY(jr_store_audit_object(s, a, "referral.add", child, object));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+void jr_store_fingerprint(const struct jr_store *s, const char *text,
+			  char out[JR_FINGERPRINT_HEX + 1])
+{
+	static const char domain[] = "jeugdroute referral request\n";
+	unsigned char hash[JR_FINGERPRINT_HEX / 2];
+	crypto_generichash_state state;
+
+	crypto_generichash_init(&state, s->vault.hash_key, sizeof(s->vault.hash_key), sizeof(hash));
+	crypto_generichash_update(&state, (const unsigned char *)domain, sizeof(domain) - 1);
+	crypto_generichash_update(&state, (const unsigned char *)text, strlen(text));
+	crypto_generichash_final(&state, hash, sizeof(hash));
+	sodium_bin2hex(out, JR_FINGERPRINT_HEX + 1, hash, sizeof(hash));
+	sodium_memzero(&state, sizeof(state));
+}
+
+#define REFERRAL_COLUMNS                                                                           \
+	"r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"          \
+	" r.referred_on, r.form, r.status, r.source, COALESCE(r.organisation_id, 0),"              \
+	" COALESCE(r.idempotency_key, ''), COALESCE(r.fingerprint, ''),"                           \
+	" CASE WHEN r.once_key IS NULL THEN 0 ELSE 1 END"
+
+/* One referral of REFERRAL_COLUMNS, from column `c` on. */
+static enum jr_err read_referral(struct jr_db_stmt *st, int c, struct jr_referral *r)
+{
+	const char *on = jr_db_col_text(st, c + 5);
+
+	memset(r, 0, sizeof(*r));
+	r->id = jr_db_col_int(st, c);
+	r->help_request_id = jr_db_col_int(st, c + 1);
+	r->referrer_type = (int)strtol(jr_db_col_text(st, c + 2), NULL, 10);
+	snprintf(r->agb, sizeof(r->agb), "%s", jr_db_col_text(st, c + 3));
+	snprintf(r->referrer_name, sizeof(r->referrer_name), "%s", jr_db_col_text(st, c + 4));
+	if (jr_date_parse(on, strlen(on), &r->referred_on))
+		return JR_ERR_STORE;
+	r->form = (int)jr_db_col_int(st, c + 6);
+	r->valid = strcmp(jr_db_col_text(st, c + 7), "valid") == 0;
+	snprintf(r->source, sizeof(r->source), "%s", jr_db_col_text(st, c + 8));
+	r->organisation_id = jr_db_col_int(st, c + 9);
+	snprintf(r->idempotency_key, sizeof(r->idempotency_key), "%s", jr_db_col_text(st, c + 10));
+	snprintf(r->fingerprint, sizeof(r->fingerprint), "%s", jr_db_col_text(st, c + 11));
+	r->once_a_day = jr_db_col_int(st, c + 12) != 0;
+	return JR_OK;
+}
+
+enum jr_err jr_store_referral_by_key(struct jr_store *s, int64_t org, const char *key,
+				     struct jr_referral *out, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " REFERRAL_COLUMNS " FROM referrals r"
+			  " WHERE r.organisation_id = $1 AND r.idempotency_key = $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, org));
+	TRY(jr_db_bind_text(st, 2, key));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		TRY(read_referral(st, 0, out));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referral_same_day(struct jr_store *s, int64_t org, int64_t child_id, int form,
+				       jr_day day, struct jr_referral *out, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	char on[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	*found = false;
+	jr_date_format(day, on);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " REFERRAL_COLUMNS " FROM referrals r"
+			  " JOIN help_requests h ON h.id = r.help_request_id"
+			  " WHERE r.organisation_id = $1 AND h.child_id = $2 AND r.form = $3"
+			  " AND r.referred_on = $4 AND r.source = 'api' ORDER BY r.id LIMIT 1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, org));
+	TRY(jr_db_bind_int(st, 2, child_id));
+	TRY(jr_db_bind_int(st, 3, form));
+	TRY(jr_db_bind_text(st, 4, on));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		TRY(read_referral(st, 0, out));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referral_mismatches(struct jr_store *s, int64_t org, int64_t person_id,
+					 const char *since, int64_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	*count = 0;
+	TRY(jr_store_begin(s));
+	/* the entries this transaction has not inserted yet count too */
+	TRY(jr_store_audit_write_pending(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT COUNT(*) FROM audit_log WHERE person_id = $1 AND organisation_id = $2"
+			  " AND action = 'referral.mismatch' AND at >= $3",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_bind_int(st, 2, org));
+	TRY(jr_db_bind_text(st, 3, since));
+	TRY(jr_db_step(st, &row));
+	*count = row ? jr_db_col_int(st, 0) : 0;
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

@@ -1,6 +1,7 @@
-/* store_portal: the lists of the portals for referrers and providers — a GP's own referrals
- * and a provider's own allocations, each with the child they are about — and the look-up that
- * decides whether an allocation is a provider's own. Every child listed is audited. */
+/* store_portal: the lists of the portals for referrers and providers — the referrals an
+ * organisation made itself, with how far each got, and a provider's own allocations, each with
+ * the child they are about — and the look-ups that decide whether a referral or an allocation is
+ * the organisation's own. Every child listed is audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,52 +14,124 @@ static enum jr_err day_of(const char *text, jr_day *out)
 	return text[0] && jr_date_parse(text, strlen(text), out) ? JR_ERR_STORE : JR_OK;
 }
 
-enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor *a, const char *agb,
-				      int64_t offset, int64_t limit, jr_referral_row_fn fn,
-				      void *ctx, int64_t *total)
+/* A referral with its child and its progress, as its referrer sees it (struct jr_referral_row).
+ * The allocation shown is the help request's latest; accepted means the local team took the
+ * request up: it moved on from "registered" (other than by withdrawal), or has a broad analysis
+ * or an allocation. */
+#define REFERRAL_ROW                                                                               \
+	"SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"   \
+	" r.referred_on, r.form, r.status, r.source, COALESCE(r.organisation_id, 0),"              \
+	" h.child_id, p.given_names, p.family_name, p.birth_date, h.question, h.state,"            \
+	" h.updated_at, COALESCE(pr.name, ''), COALESCE(al.start_date, ''),"                       \
+	" COALESCE((SELECT MIN(d.started_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
+	" CASE WHEN EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = al.id"              \
+	"  AND d.stopped_on IS NULL) THEN ''"                                                      \
+	"  ELSE COALESCE((SELECT MAX(d.stopped_on) FROM deliveries d"                              \
+	"  WHERE d.allocation_id = al.id), '') END,"                                               \
+	" CASE WHEN al.id IS NOT NULL OR h.state NOT IN ('registered', 'withdrawn')"               \
+	"  OR EXISTS (SELECT 1 FROM broad_analyses b WHERE b.help_request_id = h.id)"              \
+	"  THEN 1 ELSE 0 END"                                                                      \
+	" FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"                       \
+	" JOIN persons p ON p.id = h.child_id"                                                     \
+	" LEFT JOIN allocations al ON al.id = (SELECT a2.id FROM allocations a2"                   \
+	"  WHERE a2.help_request_id = h.id ORDER BY a2.start_date DESC, a2.id DESC LIMIT 1)"       \
+	" LEFT JOIN providers pr ON pr.id = al.provider_id"
+
+static enum jr_err read_referral_row(struct jr_db_stmt *st, struct jr_referral_row *row)
+{
+	enum jr_err err;
+	jr_day updated;
+
+	memset(row, 0, sizeof(*row));
+	row->r.id = jr_db_col_int(st, 0);
+	row->r.help_request_id = jr_db_col_int(st, 1);
+	row->r.referrer_type = (int)strtol(jr_db_col_text(st, 2), NULL, 10);
+	snprintf(row->r.agb, sizeof(row->r.agb), "%s", jr_db_col_text(st, 3));
+	snprintf(row->r.referrer_name, sizeof(row->r.referrer_name), "%s", jr_db_col_text(st, 4));
+	TRY(day_of(jr_db_col_text(st, 5), &row->r.referred_on));
+	row->r.form = (int)jr_db_col_int(st, 6);
+	row->r.valid = strcmp(jr_db_col_text(st, 7), "valid") == 0;
+	snprintf(row->r.source, sizeof(row->r.source), "%s", jr_db_col_text(st, 8));
+	row->r.organisation_id = jr_db_col_int(st, 9);
+	row->child_id = jr_db_col_int(st, 10);
+	snprintf(row->given_names, sizeof(row->given_names), "%s", jr_db_col_text(st, 11));
+	snprintf(row->family_name, sizeof(row->family_name), "%s", jr_db_col_text(st, 12));
+	TRY(day_of(jr_db_col_text(st, 13), &row->birth_date));
+	snprintf(row->question, sizeof(row->question), "%s", jr_db_col_text(st, 14));
+	snprintf(row->state, sizeof(row->state), "%s", jr_db_col_text(st, 15));
+	TRY(jr_store_day_col(st, 16, &updated, NULL));
+	if (strcmp(row->state, "closed") == 0 || strcmp(row->state, "withdrawn") == 0)
+		row->closed_on = updated;
+	snprintf(row->provider_name, sizeof(row->provider_name), "%s", jr_db_col_text(st, 17));
+	TRY(jr_store_day_col(st, 18, &row->allocated_from, &row->allocated));
+	TRY(jr_store_day_col(st, 19, &row->care_started, NULL));
+	TRY(jr_store_day_col(st, 20, &row->care_stopped, NULL));
+	row->accepted = jr_db_col_int(st, 21) != 0;
+out:
+	return err;
+}
+
+enum jr_err jr_store_referrals_of_organisation(struct jr_store *s, const struct jr_actor *a,
+					       int64_t org, int64_t offset, int64_t limit,
+					       jr_referral_row_fn fn, void *ctx, int64_t *total)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_referral_row row;
+	char object[40];
 	enum jr_err err;
 	bool more;
 
 	TRY(jr_store_begin(s));
-	TRY(jr_store_count(s, "SELECT COUNT(*) FROM referrals WHERE agb = $1", agb, 0, total));
-	TRY(jr_db_prepare(
-	    s->db,
-	    "SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"
-	    " r.referred_on, r.form, r.status, h.child_id, p.given_names, p.family_name,"
-	    " p.birth_date, h.state,"
-	    " (SELECT COUNT(*) FROM allocations al WHERE al.referral_id = r.id)"
-	    " FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
-	    " JOIN persons p ON p.id = h.child_id WHERE r.agb = $1"
-	    " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2 OFFSET $3",
-	    &st));
-	TRY(jr_db_bind_text(st, 1, agb));
+	TRY(jr_store_count(s,
+			   "SELECT COUNT(*) FROM referrals WHERE organisation_id = $1"
+			   " AND source <> 'ijw'",
+			   NULL, org, total));
+	TRY(jr_db_prepare(s->db,
+			  REFERRAL_ROW " WHERE r.organisation_id = $1 AND r.source <> 'ijw'"
+				       " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2 OFFSET $3",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, org));
 	TRY(jr_db_bind_int(st, 2, limit));
 	TRY(jr_db_bind_int(st, 3, offset));
 	for (;;) {
 		TRY(jr_db_step(st, &more));
 		if (!more)
 			break;
-		memset(&row, 0, sizeof(row));
-		row.r.id = jr_db_col_int(st, 0);
-		row.r.help_request_id = jr_db_col_int(st, 1);
-		row.r.referrer_type = (int)strtol(jr_db_col_text(st, 2), NULL, 10);
-		snprintf(row.r.agb, sizeof(row.r.agb), "%s", jr_db_col_text(st, 3));
-		snprintf(row.r.referrer_name, sizeof(row.r.referrer_name), "%s", jr_db_col_text(st, 4));
-		TRY(day_of(jr_db_col_text(st, 5), &row.r.referred_on));
-		row.r.form = (int)jr_db_col_int(st, 6);
-		row.r.valid = strcmp(jr_db_col_text(st, 7), "valid") == 0;
-		row.child_id = jr_db_col_int(st, 8);
-		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 9));
-		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 10));
-		TRY(day_of(jr_db_col_text(st, 11), &row.birth_date));
-		snprintf(row.state, sizeof(row.state), "%s", jr_db_col_text(st, 12));
-		row.allocated = jr_db_col_int(st, 13) > 0;
-		TRY(jr_store_audit(s, a, "referral.list", row.child_id));
+		TRY(read_referral_row(st, &row));
+		snprintf(object, sizeof(object), "referral:%lld", (long long)row.r.id);
+		TRY(jr_store_audit_object(s, a, "referral.list", row.child_id, object));
 		TRY(fn(ctx, &row));
 	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referral_of_organisation(struct jr_store *s, const struct jr_actor *a,
+					      int64_t org, int64_t id, struct jr_referral_row *out,
+					      bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	char object[40];
+	enum jr_err err;
+	bool row = false;
+
+	*found = false;
+	snprintf(object, sizeof(object), "referral:%lld", (long long)id);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, REFERRAL_ROW " WHERE r.id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		TRY(jr_store_audit_object(s, a, "referral.read.none", 0, object));
+		goto out;
+	}
+	TRY(read_referral_row(st, out));
+	*found = org && out->r.organisation_id == org && strcmp(out->r.source, "ijw") != 0;
+	TRY(jr_store_audit_object(s, a, *found ? "referral.read" : "access.denied", out->child_id,
+				  object));
+	if (!*found)
+		memset(out, 0, sizeof(*out));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

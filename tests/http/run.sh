@@ -227,7 +227,7 @@ call "a GP refers a child new to the records" 201 '.referral.valid == true and .
 	"$U/api/v1/referrals"
 REF_HR=$(jq .referral.help_request_id body)
 REF_ID=$(jq .referral.id body)
-call "a GP refers: an unknown child without its details is refused and named" 422 '.error.field == "bsn"' \
+call "a GP refers: a child without its details is refused and named" 422 '.error.field == "birth_date"' \
 	-b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" -d '{"bsn":"100000010","form":2,"question":"x"}' "$U/api/v1/referrals"
 call "a GP sees its own referrals" 200 "[.items[].referral.id] | index($REF_ID) != null" -b gp.jar "$U/api/v1/referrals"
 call "a GP may not allocate (403)" 403 - -b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" \

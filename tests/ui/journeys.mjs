@@ -183,24 +183,61 @@ try {
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(true, 'logout leads back to the login');
 
-  // A GP refers a child new to the records.
+  // A GP refers a child new to the records: always saying who the child is, the municipality and
+  // the form chosen from the policy's lists; a double click sends one request, with its key.
   await login(page, 'huisarts', false);
   await page.getByRole('heading', { name: 'Verwijzen' }).waitFor();
   await screen(page, '10-verwijzen');
+  const gemeente = page.getByLabel('Gemeente waar het kind staat ingeschreven');
+  ok((await gemeente.locator(`option[value="${municipality}"]`).count()) === 1 && (await gemeente.locator('option').count()) > 10,
+    "the GP chooses the municipality by name from the policy's municipalities");
   await page.getByLabel('BSN van het kind').fill('100000009');
+  await page.getByLabel('Geboortedatum').fill('2016-03-03');
+  await page.getByLabel('Achternaam').fill('Verwijsma');
+  await page.getByLabel('Voornamen').fill('Mila');
+  await gemeente.selectOption(municipality);
   await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
   await page.getByLabel('Vraag en reden van verwijzing').fill('Angstig, komt niet meer buiten.');
-  await page.getByLabel('Voornamen').fill('Mila');
-  await page.getByLabel('Achternaam').fill('Verwijsma');
-  await page.getByLabel('Geboortedatum').fill('2016-03-03');
-  await page.getByLabel('Gemeente (CBS-code)').fill(municipality);
-  await page.getByRole('button', { name: 'Verwijzen' }).click();
+  const posts = [];
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/referrals', async (route) => {
+    if (route.request().method() === 'POST') {
+      posts.push(route.request().headers()['idempotency-key']);
+      await held; // the answer waits until both clicks are in
+    }
+    await route.continue();
+  });
+  const send = page.getByRole('button', { name: 'Verwijzen' });
+  await send.dblclick();
+  ok(await send.isDisabled(), 'the button cannot be pressed again while the referral is sent');
+  release();
   const status = page.getByRole('status');
   await status.waitFor();
-  ok((await status.textContent()).includes('Verwijzing vastgelegd'), 'the GP refers; rule 7 finds the referral valid', await status.textContent());
-  await page.locator('table td', { hasText: 'Mila Verwijsma' }).waitFor();
-  ok(true, "the GP's list shows the referral");
+  await page.unroute('**/api/v1/referrals');
+  ok(posts.length === 1 && /^[!-~]{1,64}$/.test(posts[0] || ''), 'a double click sends one request, with an Idempotency-Key', JSON.stringify(posts));
+  ok((await status.textContent()).includes('De verwijzing is vastgelegd'), 'the GP refers; rule 7 finds the referral valid', await status.textContent());
+  const row = page.locator('table tr', { hasText: 'Mila Verwijsma' });
+  await row.waitFor();
+  ok((await row.count()) === 1 && (await row.textContent()).includes('ontvangen'), "the GP's list shows the referral once, with how far it got", await row.textContent());
+  ok((await page.locator('main a[href^="#/kind"], main a[href^="#/hulpvraag"], main a[href^="#/gezin"]').count()) === 0,
+    "the GP's portal has no link to a child's file");
   await screen(page, '11-verwezen');
+  // the same child with a wrong birth date: refused, the message at the field
+  await page.getByLabel('BSN van het kind').fill('100000009');
+  await page.getByLabel('Geboortedatum').fill('2016-03-04');
+  await page.getByLabel('Achternaam').fill('Verwijsma');
+  await page.getByLabel('Voornamen').fill('Mila');
+  await page.getByLabel('Vraag en reden van verwijzing').fill('Nog een vraag.');
+  await send.click();
+  await page.getByRole('alert').waitFor();
+  const birth = page.getByLabel('Geboortedatum');
+  const fieldError = page.locator('#geboren-fout');
+  ok(await fieldError.isVisible() && (await fieldError.textContent()).includes('past niet bij dit BSN') &&
+    (await birth.getAttribute('aria-invalid')) === 'true' && (await birth.getAttribute('aria-describedby') || '').includes('geboren-fout'),
+  'a birth date that does not fit the BSN is named at the field, in Dutch', await fieldError.textContent());
+  ok(await page.locator('#achternaam-fout').isHidden(), 'the family name that fits is not marked');
+  await screen(page, '11-verwijzen-past-niet');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 

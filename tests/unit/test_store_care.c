@@ -93,6 +93,7 @@ static int64_t referral(int64_t help_request, int form, bool valid)
 				.referred_on = D(2026, 11, 1), .valid = valid};
 	memcpy(r.agb, "01012345", 9);
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsenpraktijk Noord");
+	snprintf(r.source, sizeof(r.source), "cli");
 	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_OK);
 	return r.id;
 }
@@ -123,6 +124,8 @@ static void test_referral_needs_a_request(void **state)
 	struct jr_referral r = {.help_request_id = 99999, .referrer_type = 1, .form = 2,
 				.referred_on = D(2026, 11, 1), .valid = true};
 	snprintf(r.referrer_name, sizeof(r.referrer_name), "Lokaal team");
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_ERR_INPUT); /* no source */
+	snprintf(r.source, sizeof(r.source), "cli");
 	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_ERR_NOT_FOUND);
 }
 
@@ -372,6 +375,7 @@ static void test_involvement_is_derived(void **state)
 		struct jr_referral self = {.help_request_id = h.id, .referrer_type = 6, .form = 1,
 					   .referred_on = D(2026, 11, 2), .valid = true};
 		snprintf(self.referrer_name, sizeof(self.referrer_name), "Ouders");
+		snprintf(self.source, sizeof(self.source), "cli");
 		assert_int_equal(jr_store_referral_add(store, &fx_actor, &self), JR_OK);
 	}
 	al = allocation(h.id, provider_id, 0, 2);
@@ -477,6 +481,236 @@ static void test_timeline(void **state)
 			 JR_ERR_NOT_FOUND);
 }
 
+struct rows_seen {
+	int count;
+	struct jr_referral_row rows[8];
+};
+
+static enum jr_err see_referral(void *ctx, const struct jr_referral_row *r)
+{
+	struct rows_seen *seen = ctx;
+	if (seen->count < 8)
+		seen->rows[seen->count] = *r;
+	seen->count++;
+	return JR_OK;
+}
+
+static struct jr_referral_row listed(int64_t org, int64_t id, int64_t *total)
+{
+	struct rows_seen seen = {0};
+	struct jr_referral_row none = {0};
+	assert_int_equal(jr_store_referrals_of_organisation(store, &fx_actor, org, 0, 8, see_referral,
+							    &seen, total),
+			 JR_OK);
+	assert_int_equal(seen.count, *total);
+	for (int i = 0; i < seen.count && i < 8; i++)
+		if (seen.rows[i].r.id == id)
+			return seen.rows[i];
+	return none;
+}
+
+static struct jr_referral gp_referral(int64_t org, int64_t help_request, int form, jr_day on,
+				      const char *key)
+{
+	struct jr_referral r = {.help_request_id = help_request, .referrer_type = 2, .form = form,
+				.referred_on = on, .valid = true, .organisation_id = org,
+				.once_a_day = true};
+	memcpy(r.agb, "01019999", 9);
+	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsen Zuid");
+	snprintf(r.source, sizeof(r.source), "api");
+	snprintf(r.idempotency_key, sizeof(r.idempotency_key), "%s", key);
+	jr_store_fingerprint(store, key, r.fingerprint);
+	return r;
+}
+
+/* A referrer's referrals: made once per key and per child, form and day; found by key and by day;
+ * listed for the organisation that made them (not for one a provider's message names) with how
+ * far each got; another's referral is not found and that is audited. */
+static void test_referrals_of_an_organisation(void **state)
+{
+	(void)state;
+	struct jr_organisation gp = {0}, gp2 = {0};
+	struct jr_person p = {0};
+	struct jr_help_request h = {.raised_on = D(2026, 11, 5)}, h2;
+	struct jr_referral api, later, named, found;
+	struct jr_referral_row row;
+	struct jr_actor doctor = fx_actor, doctor2 = fx_actor;
+	struct jr_care_outcome o = {.goals_reached = "yes", .continues_without_help = true,
+				    .satisfaction = 8, .end_reason = "01"};
+	struct jr_broad_analysis b = {.made_on = D(2026, 11, 10)};
+	struct jr_allocation al;
+	char fp1[JR_FINGERPRINT_HEX + 1], fp2[JR_FINGERPRINT_HEX + 1];
+	const char *why;
+	int64_t total, count, delivery;
+	bool is;
+
+	snprintf(gp.kind, sizeof(gp.kind), "gp_practice");
+	snprintf(gp.name, sizeof(gp.name), "Huisartsen Zuid");
+	memcpy(gp.agb, "01019999", 9);
+	snprintf(gp2.kind, sizeof(gp2.kind), "gp_practice");
+	snprintf(gp2.name, sizeof(gp2.name), "Huisartsen West");
+	memcpy(gp2.agb, "01018888", 9);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gp), JR_OK);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gp2), JR_OK);
+	doctor.organisation_id = gp.id;
+	doctor2.organisation_id = gp2.id;
+	memcpy(p.bsn, "100000009", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Fleur");
+	snprintf(p.family_name, sizeof(p.family_name), "Kok");
+	memcpy(p.municipality, "0153", 5);
+	p.birth_date = D(2014, 3, 3);
+	assert_int_equal(jr_store_person_add(store, &fx_actor, &p), JR_OK);
+	h.child_id = p.id;
+	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
+	snprintf(h.question, sizeof(h.question), "Fleur slaapt slecht en is angstig.");
+	memcpy(h.municipality, "0153", 5);
+	h2 = h;
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h2), JR_OK);
+
+	/* once per key, once per child, form and day */
+	api = gp_referral(gp.id, h.id, 2, D(2026, 11, 5), "sleutel-1");
+	assert_int_equal(jr_store_referral_add(store, &doctor, &api), JR_OK);
+	found = gp_referral(gp.id, h.id, 3, D(2026, 11, 5), "sleutel-1");
+	assert_int_equal(jr_store_referral_add(store, &doctor, &found), JR_ERR_CONFLICT);
+	found = gp_referral(gp.id, h.id, 2, D(2026, 11, 5), "");
+	assert_int_equal(jr_store_referral_add(store, &doctor, &found), JR_ERR_CONFLICT);
+	later = gp_referral(gp.id, h2.id, 2, D(2026, 11, 6), "");
+	assert_int_equal(jr_store_referral_add(store, &doctor, &later), JR_OK);
+	/* a provider's JW315 names the GP: no organisation made it */
+	named = gp_referral(0, h.id, 2, D(2026, 11, 7), "");
+	named.once_a_day = false;
+	named.fingerprint[0] = '\0';
+	snprintf(named.source, sizeof(named.source), "ijw");
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &named), JR_OK);
+
+	assert_int_equal(jr_store_referral_by_key(store, gp.id, "sleutel-1", &found, &is), JR_OK);
+	assert_true(is);
+	assert_int_equal(found.id, api.id);
+	assert_string_equal(found.fingerprint, api.fingerprint);
+	assert_string_equal(found.source, "api");
+	assert_int_equal(found.organisation_id, gp.id);
+	assert_true(found.once_a_day);
+	assert_int_equal(jr_store_referral_by_key(store, gp2.id, "sleutel-1", &found, &is), JR_OK);
+	assert_false(is);
+	assert_int_equal(jr_store_referral_by_key(store, gp.id, "sleutel-2", &found, &is), JR_OK);
+	assert_false(is);
+	assert_int_equal(jr_store_referral_same_day(store, gp.id, p.id, 2, D(2026, 11, 5), &found,
+						    &is),
+			 JR_OK);
+	assert_true(is);
+	assert_int_equal(found.id, api.id);
+	assert_int_equal(jr_store_referral_same_day(store, gp.id, p.id, 3, D(2026, 11, 5), &found,
+						    &is),
+			 JR_OK);
+	assert_false(is);
+	assert_int_equal(jr_store_referral_same_day(store, gp2.id, p.id, 2, D(2026, 11, 5), &found,
+						    &is),
+			 JR_OK);
+	assert_false(is);
+
+	/* the organisation's own list: received, with the child's name and the question */
+	row = listed(gp.id, api.id, &total);
+	assert_int_equal(total, 2);
+	assert_int_equal(row.r.id, api.id);
+	assert_string_equal(row.given_names, "Fleur");
+	assert_int_equal(row.birth_date, D(2014, 3, 3));
+	assert_string_equal(row.question, "Fleur slaapt slecht en is angstig.");
+	assert_false(row.accepted);
+	assert_false(row.allocated);
+	assert_int_equal(row.closed_on, 0);
+	assert_int_equal(listed(gp.id, named.id, &total).r.id, 0);
+	assert_int_equal(listed(gp2.id, api.id, &total).r.id, 0);
+	assert_int_equal(total, 0);
+
+	/* one referral: own, another's, named in a message, none — the last three alike */
+	assert_int_equal(jr_store_referral_of_organisation(store, &doctor, gp.id, api.id, &row, &is),
+			 JR_OK);
+	assert_true(is);
+	assert_int_equal(row.child_id, p.id);
+	assert_int_equal(jr_store_referral_of_organisation(store, &doctor2, gp2.id, api.id, &row,
+							   &is),
+			 JR_OK);
+	assert_false(is);
+	assert_int_equal(row.r.id, 0);
+	assert_int_equal(jr_store_referral_of_organisation(store, &doctor, gp.id, named.id, &row,
+							   &is),
+			 JR_OK);
+	assert_false(is);
+	assert_int_equal(jr_store_referral_of_organisation(store, &doctor, gp.id, 999999, &row, &is),
+			 JR_OK);
+	assert_false(is);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'"
+				     " AND object = 'referral:' || %lld",
+				     api.id),
+			 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = "
+				  "'referral.read.none' AND object = 'referral:999999'"),
+			 1);
+
+	/* the local team takes it up, allocates, care runs and stops; the other is withdrawn */
+	b.help_request_id = h.id;
+	b.needs[JR_NEED_MENTAL_HEALTH] = 2;
+	snprintf(b.explanation, sizeof(b.explanation), "x");
+	snprintf(b.participants, sizeof(b.participants), "gezin");
+	assert_int_equal(jr_store_analysis_add(store, &fx_actor, &b), JR_OK);
+	assert_true(listed(gp.id, api.id, &total).accepted);
+	al = allocation(h.id, provider_id, api.id, 2);
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, false, &why), JR_OK);
+	row = listed(gp.id, api.id, &total);
+	assert_true(row.allocated);
+	assert_string_equal(row.provider_name, "Zorg 75750011");
+	assert_int_equal(row.allocated_from, D(2026, 12, 1));
+	assert_int_equal(row.care_started, 0);
+	assert_int_equal(jr_store_care_start(store, &fx_actor, al.id, D(2026, 12, 2), &delivery),
+			 JR_OK);
+	row = listed(gp.id, api.id, &total);
+	assert_int_equal(row.care_started, D(2026, 12, 2));
+	assert_int_equal(row.care_stopped, 0);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2027, 1, 15), &o), JR_OK);
+	assert_int_equal(listed(gp.id, api.id, &total).care_stopped, D(2027, 1, 15));
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h2, JR_HR_WITHDRAWN, &why),
+			 JR_OK);
+	row = listed(gp.id, later.id, &total);
+	assert_string_equal(row.state, "withdrawn");
+	assert_true(row.closed_on > 0);
+	assert_false(row.accepted);
+
+	/* the mismatches of one organisation for one child, since a moment */
+	assert_int_equal(jr_store_audit_event(store, &doctor, "referral.mismatch", p.id,
+					      "mismatch:birth_date"),
+			 JR_OK);
+	assert_int_equal(jr_store_audit_event(store, &doctor, "referral.mismatch", p.id,
+					      "mismatch:family_name"),
+			 JR_OK);
+	assert_int_equal(jr_store_audit_event(store, &doctor2, "referral.mismatch", p.id,
+					      "mismatch:birth_date"),
+			 JR_OK);
+	assert_int_equal(jr_store_audit_event(store, &doctor, "referral.refused", p.id, "adult"),
+			 JR_OK);
+	assert_int_equal(jr_store_referral_mismatches(store, gp.id, p.id, "2000-01-01T00:00:00Z",
+						      &count),
+			 JR_OK);
+	assert_int_equal(count, 2);
+	assert_int_equal(jr_store_referral_mismatches(store, gp2.id, p.id, "2000-01-01T00:00:00Z",
+						      &count),
+			 JR_OK);
+	assert_int_equal(count, 1);
+	assert_int_equal(jr_store_referral_mismatches(store, gp.id, p.id, "2999-01-01T00:00:00Z",
+						      &count),
+			 JR_OK);
+	assert_int_equal(count, 0);
+
+	/* a fingerprint: keyed, the same for the same text, 64 hex digits */
+	jr_store_fingerprint(store, "100000009\x1f" "Fleur", fp1);
+	jr_store_fingerprint(store, "100000009\x1f" "Fleur", fp2);
+	assert_string_equal(fp1, fp2);
+	assert_int_equal(strlen(fp1), JR_FINGERPRINT_HEX);
+	assert_int_equal(strspn(fp1, "0123456789abcdef"), JR_FINGERPRINT_HEX);
+	jr_store_fingerprint(store, "100000009\x1f" "Floor", fp2);
+	assert_string_not_equal(fp1, fp2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -489,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_allocation_change),
 		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
+		cmocka_unit_test(test_referrals_of_an_organisation), /* and a third one */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

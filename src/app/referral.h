@@ -1,0 +1,87 @@
+/* referral: a referrer (GP, youth doctor, medical specialist) refers a child — the one road for
+ * it, whatever the adapter.
+ *
+ * The referrer always says who the child is: BSN, given names, family name, birth date and
+ * municipality, so that its form is the same whether the records know the child or not. A child
+ * the records know must fit: the birth date and the family name (core/identity.h) given with its
+ * BSN, or the referral is refused and nothing is written — a BSN alone opens nothing. A child
+ * of the age limit (18) or older on the day of referral is refused with the route that applies
+ * instead. The same organisation referring the same child to the same form on the same day gets
+ * its first referral back, and a request repeated with its Idempotency-Key gets the referral the
+ * key made. Every refusal is audited; a referral made writes the child (when new), a help
+ * request of the child's municipality and the referral, in one part of the caller's transaction
+ * (or a transaction of its own). */
+#ifndef JR_APP_REFERRAL_H
+#define JR_APP_REFERRAL_H
+
+#include "core/buf.h"
+#include "core/identity.h"
+#include "core/person.h"
+#include "store/store.h"
+
+struct jr_policy_set;
+
+/* A referrer's mismatches of birth date or family name for one child before it is refused
+ * outright, whatever it sends, for a day: naming the field that does not fit must not become a
+ * way to find a child's birth date by trying. */
+#define JR_REFERRAL_MISMATCHES_MAX          5
+#define JR_REFERRAL_MISMATCH_WINDOW_SECONDS (24 * 3600)
+
+struct jr_referral_order {
+	/* who the child is, always all of it */
+	char bsn[10];
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+	char municipality[5]; /* CBS code; for a child the records know, theirs counts */
+	/* what is asked */
+	int form;
+	char question[JR_TEXT_FIELD_MAX];
+	jr_day on;                                        /* the day of referral (today) */
+	char idempotency_key[JR_IDEMPOTENCY_KEY_MAX + 1]; /* "" = none */
+	/* who refers */
+	int64_t organisation_id;
+	int referrer_type;  /* COD327 number */
+	char raised_by[64]; /* the help request's source: gp, youth_health, … */
+	char agb[9];
+	char referrer_name[JR_PERSON_NAME_MAX];
+	char source[12]; /* "api", … */
+};
+
+enum jr_referral_outcome {
+	JR_REFERRAL_MADE,     /* a new referral, its help request, and the child when new */
+	JR_REFERRAL_SAME_DAY, /* this organisation referred the child to this form today already */
+	JR_REFERRAL_REPLAYED, /* the referral the same Idempotency-Key made before */
+};
+
+enum jr_referral_refusal {
+	JR_REFUSED_FIELD,    /* a field is wrong: field and message */
+	JR_REFUSED_MISMATCH, /* the birth date and/or the family name do not fit the BSN */
+	JR_REFUSED_ADULT,    /* the age limit or older on the day of referral */
+	JR_REFUSED_KEY,      /* the Idempotency-Key was used for another request */
+	JR_REFUSED_TOO_MANY, /* JR_REFERRAL_MISMATCHES_MAX mismatches for this child within a day */
+};
+
+struct jr_referral_result {
+	enum jr_referral_outcome outcome;
+	struct jr_referral ref; /* the referral made or found again, judged by rule 7 */
+	char given_names[JR_PERSON_NAME_MAX]; /* the child as the records hold it */
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+	/* when refused */
+	enum jr_referral_refusal refusal;
+	const char *field; /* the request field named first (JSON name, or "Idempotency-Key") */
+	unsigned mismatch; /* JR_IDENTITY_* of a mismatch */
+	char message[640]; /* Dutch, for the referrer; never a value the records hold */
+};
+
+/* Refers the child of `o` (see the top of this file); the explanation of rule 7 goes to `why`.
+ * JR_OK with res->outcome; JR_ERR_REFUSED with res->refusal, field and message when it may not
+ * be (nothing is written but the audit entry of the refusal); JR_ERR_INPUT when the order
+ * lacks its referrer or source; JR_ERR_CONFLICT when another request made the same referral
+ * at the same moment (try again: the answer is then that referral); other store errors. */
+enum jr_err jr_app_referral_make(struct jr_store *s, const struct jr_actor *a,
+                                 const struct jr_policy_set *set, const struct jr_referral_order *o,
+                                 struct jr_referral_result *res, struct jr_buf *why);
+
+#endif

@@ -1,0 +1,96 @@
+/* Unit tests for core/identity: the family-name key (case, spaces, punctuation, diacritics,
+ * prefixes before or after the name) and the identity check of a referral. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/identity.h"
+
+static void expect_key(const char *name, const char *key)
+{
+	char out[256];
+
+	if (!jr_family_name_key(name, out, sizeof(out)) || strcmp(out, key) != 0)
+		fail_msg("key of \"%s\" is \"%s\", expected \"%s\"", name, out, key);
+}
+
+static void test_key(void **state)
+{
+	(void)state;
+	expect_key("Jansen", "jansen");
+	expect_key("  JANSEN  ", "jansen");
+	expect_key("van der Berg", "berg");
+	expect_key("Van Der Berg", "berg");
+	expect_key("Berg, van der", "berg");
+	expect_key("Berg,van der", "berg");
+	expect_key("'t Hart", "hart");
+	expect_key("\xe2\x80\x99t Hart", "hart"); /* ’t with a typographic apostrophe */
+	expect_key("d'Ancona", "ancona");
+	expect_key("Çelik", "celik");
+	expect_key("Özdemir", "ozdemir");
+	expect_key("Groß", "gross");
+	expect_key("Ĳzerman", "ijzerman");
+	expect_key("Søndergård", "sondergard");
+	expect_key("Oe\xcc\x88zdemir", "oezdemir"); /* decomposed: O, e, combining diaeresis */
+	expect_key("Jansen-de Vries", "jansen de vries");
+	expect_key("Jansen  -  de   Vries", "jansen de vries");
+	expect_key("de Vries-Jansen", "vries jansen");
+	expect_key("van", "van"); /* only a prefix: the last part stays */
+	expect_key("Van Den", "den");
+	expect_key("Ζαχαρίου", "Ζαχαρίου"); /* another script, as written */
+}
+
+static void test_key_refuses_bad_text(void **state)
+{
+	char out[8];
+	(void)state;
+	assert_false(jr_family_name_key("Jan\xff", out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(jr_family_name_key("\xc3", out, sizeof(out)));
+	assert_false(jr_family_name_key("Langenaam", out, 4)); /* does not fit */
+	assert_true(jr_family_name_key("Kort", out, 5));
+	assert_string_equal(out, "kort");
+}
+
+static void test_same(void **state)
+{
+	(void)state;
+	assert_true(jr_family_name_same("van der Berg", "Berg, Van der"));
+	assert_true(jr_family_name_same("van der Berg", "Berg"));
+	assert_true(jr_family_name_same("Müller", "muller"));
+	assert_true(jr_family_name_same("Jansen-de Vries", "jansen de vries"));
+	assert_false(jr_family_name_same("Bergen", "Berg"));
+	assert_false(jr_family_name_same("Jansen-de Vries", "de Vries"));
+	assert_false(jr_family_name_same("Jansen", "Janssen"));
+	assert_false(jr_family_name_same("", ""));
+	assert_false(jr_family_name_same(" - ", "-"));
+}
+
+static void test_mismatch(void **state)
+{
+	struct jr_person known = {.birth_date = jr_date_from_ymd(2015, 4, 2)};
+	(void)state;
+	memcpy(known.family_name, "de Vries", 9);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "DE VRIES"), 0);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 3), "Vries"),
+	                 JR_IDENTITY_BIRTH_DATE);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "Visser"),
+	                 JR_IDENTITY_FAMILY_NAME);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2014, 4, 2), ""),
+	                 JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_key),
+	    cmocka_unit_test(test_key_refuses_bad_text),
+	    cmocka_unit_test(test_same),
+	    cmocka_unit_test(test_mismatch),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
