@@ -10,12 +10,15 @@
 
 static const char usage[] =
 	"Gebruik: jeugdroute serve [--listen ADRES:POORT] [--threads N] [--db URL] [--key BESTAND]\n"
+	"                          [--audit-key BESTAND] [--audit-checkpoints BESTAND]\n"
 	"                          [--policy-dir MAP] [--web-dir MAP]\n"
 	"\n"
 	"Start de server: de JSON-API onder /api/v1/ (beschreven in /api/v1/openapi.json), de\n"
 	"webtoepassing, /healthz en /metrics. Standaard luistert hij op 127.0.0.1:8080 met één\n"
 	"werkdraad per processorkern (minstens 2), elk met een eigen databaseverbinding. Stoppen:\n"
-	"Ctrl-C of SIGTERM; lopende aanvragen maken eerst af.\n"
+	"Ctrl-C of SIGTERM; lopende aanvragen maken eerst af. Het einde van het auditlog wordt\n"
+	"ondertekend bij de start, elke paar seconden dat er iets gebeurt en bij het stoppen\n"
+	"(zie jeugdroute audit --help).\n"
 	"\n"
 	"--listen 127.0.0.1:0 kiest een vrije poort; --ready-file BESTAND schrijft het adres daarin\n"
 	"zodra de server luistert (voor scripts en tests).\n"
@@ -80,6 +83,8 @@ int jr_cmd_serve(int argc, char **argv)
 	cfg.port = (uint16_t)port;
 	cfg.db_url = h.db.db;
 	cfg.key_file = h.db.key;
+	cfg.audit_key_file = h.db.audit_key;
+	cfg.checkpoint_file = h.db.checkpoints;
 	cfg.policies = &set;
 	cfg.web_dir = jr_args_get(&h, "web-dir") ? jr_args_get(&h, "web-dir") : JR_DEFAULT_WEB_DIR;
 	cfg.ready_file = jr_args_get(&h, "ready-file");

@@ -19,6 +19,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "http/api.h"
+#include "http/checkpointer.h"
 #include "http/router.h"
 
 #define HEADERS_MAX 64
@@ -52,6 +53,8 @@ struct server {
 	pthread_mutex_t sqlite_writer;
 	bool sqlite;
 	struct jr_store *shared; /* SQLite: the one connection of all workers */
+	struct jr_store_files files;          /* the key files and the checkpoint file */
+	struct jr_checkpointer *checkpointer; /* signs the end of the audit chain */
 	atomic_int in_flight;
 	struct metrics m;
 };
@@ -88,7 +91,7 @@ static struct jr_store *worker_store(struct server *sv)
 
 	if (s)
 		return s;
-	if (jr_store_open(sv->cfg->db_url, sv->cfg->key_file, false, &s, &diag)) {
+	if (jr_store_open_files(sv->cfg->db_url, &sv->files, false, &s, &diag)) {
 		atomic_fetch_add(&sv->m.store_opens_failed, 1);
 		fprintf(stderr, "jeugdroute: serve: database: %s\n", diag.message);
 		return NULL;
@@ -454,9 +457,12 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	if (!sv)
 		return JR_ERR_NOMEM;
 	sv->cfg = cfg;
+	sv->files = (struct jr_store_files){.key_file = cfg->key_file,
+					    .audit_key_file = cfg->audit_key_file,
+					    .checkpoint_file = cfg->checkpoint_file};
 	pthread_mutex_init(&sv->sqlite_writer, NULL);
 	/* Opened once here so that a bad database or key fails at once, not on the first request. */
-	if (jr_store_open(cfg->db_url, cfg->key_file, false, &probe, &diag)) {
+	if (jr_store_open_files(cfg->db_url, &sv->files, false, &probe, &diag)) {
 		snprintf(errmsg, errlen, "%s: %s", cfg->db_url, diag.message);
 		err = JR_ERR_STORE;
 		goto out;
@@ -499,6 +505,11 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 		err = JR_ERR_IO;
 		goto out_key;
 	}
+	if (jr_checkpointer_start(cfg->db_url, &sv->files, &sv->checkpointer, errmsg, errlen)) {
+		MHD_stop_daemon(sv->daemon);
+		err = JR_ERR_STORE;
+		goto out_key;
+	}
 	info = MHD_get_daemon_info(sv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	printf("jeugdroute: luistert op http://%s:%u\n", cfg->listen_host,
 	       info ? (unsigned)info->port : (unsigned)cfg->port);
@@ -524,6 +535,7 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 		nanosleep(&ten_ms, NULL);
 	}
 	MHD_stop_daemon(sv->daemon);
+	jr_checkpointer_stop(sv->checkpointer); /* after the last request's entries */
 	the_server = NULL;
 out_key:
 	pthread_key_delete(sv->store_key);
