@@ -54,6 +54,9 @@ struct jr_store_files {
  * problem. */
 enum jr_err jr_store_open_files(const char *url, const struct jr_store_files *files, bool init,
 				struct jr_store **out, struct jr_diag *diag);
+/* Closes the store (NULL is a no-op). When it committed audit entries since its last checkpoint
+ * it first signs one of the chain's end (jr_store_audit_checkpoint), so that every command that
+ * added entries leaves one; a failure to do so is said on stderr. */
 void jr_store_close(struct jr_store *s);
 
 /* A part of a bulk transaction that can be undone on its own (an SQL savepoint): everything
