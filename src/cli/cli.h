@@ -41,6 +41,8 @@ struct jr_cli_db {
 	const char *key;        /* --key: the BSN key file (default: beside the database) */
 	const char *reason;     /* --reason: why, for the audit log */
 	const char *policy_dir; /* --policy-dir */
+	const char *audit_key;  /* --audit-key: the audit key file (NULL: beside --key) */
+	const char *checkpoints; /* --audit-checkpoints: the checkpoint file (NULL: beside --key) */
 	char key_buf[512];
 	char who_buf[96];
 };
@@ -55,8 +57,9 @@ int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
  * naming the file, JSON path and reason. */
 struct jr_policy_set;
 int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set);
-/* Opens the records of --db with --key for command `what`; 0, or 1 after saying why (a missing
- * or uninitialised database, a newer schema, a bad key file). */
+/* Opens the records of --db with --key (and --audit-key, --audit-checkpoints) for command
+ * `what`; 0, or 1 after saying why (a missing or uninitialised database, a newer schema, a bad
+ * key file). */
 int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store);
 /* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);

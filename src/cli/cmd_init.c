@@ -1,6 +1,7 @@
 /* cmd_init: `jeugdroute init` — creates or migrates the record database, creates the BSN key
- * file, records the region policies, and creates the first administrator. Safe to run again:
- * it only adds what is missing. */
+ * file and the audit key file (and gives an audit log made before the audit key its key),
+ * records the region policies, and creates the first administrator. Safe to run again: it only
+ * adds what is missing. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,16 +14,24 @@
 #include "json/policy_set.h"
 
 static const char usage[] =
-	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--policy-dir MAP]\n"
+	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"
+	"                         [--audit-checkpoints BESTAND] [--policy-dir MAP]\n"
 	"\n"
 	"Maakt de database voor de dossiers of werkt haar schema bij, maakt het sleutelbestand\n"
 	"waarmee BSN's versleuteld worden (modus 0600; bewaar het veilig, zonder sleutel zijn de\n"
-	"BSN's niet meer te lezen), legt de beleidsbestanden van de regio's vast en maakt de\n"
-	"beheerder \"admin\" aan. Opnieuw draaien voegt alleen toe wat ontbreekt.\n"
+	"BSN's niet meer te lezen) en het auditsleutelbestand waarmee het auditlog geketend en\n"
+	"ondertekend wordt, legt de beleidsbestanden van de regio's vast en maakt de beheerder\n"
+	"\"admin\" aan. Opnieuw draaien voegt alleen toe wat ontbreekt. Een auditlog van een\n"
+	"eerdere jeugdroute (zonder sleutel) wordt eenmalig gecontroleerd en met de nieuwe\n"
+	"sleutel opnieuw geketend.\n"
 	"\n"
-	"  --db URL          SQLite-bestand (standaard var/jeugdroute.db)\n"
-	"  --key BESTAND     sleutelbestand (standaard: het databasebestand + .key)\n"
-	"  --policy-dir MAP  de beleidsbestanden (standaard de map policy/ van jeugdroute)\n"
+	"  --db URL                     SQLite-bestand (standaard var/jeugdroute.db)\n"
+	"  --key BESTAND                sleutelbestand (standaard: het databasebestand + .key)\n"
+	"  --audit-key BESTAND          auditsleutelbestand (standaard: naast --key, .audit.key)\n"
+	"  --audit-checkpoints BESTAND  controlepunten van het auditlog (standaard: naast --key,\n"
+	"                               .checkpoints)\n"
+	"  --policy-dir MAP             de beleidsbestanden (standaard de map policy/ van\n"
+	"                               jeugdroute)\n"
 	"\n"
 	"Het wachtwoord van admin komt uit JEUGDROUTE_ADMIN_PASSWORD (minstens 12 tekens); anders\n"
 	"wordt er een gemaakt en eenmalig getoond.\n";
@@ -74,6 +83,8 @@ int jr_cmd_init(int argc, char **argv)
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
 	struct jr_diag diag;
+	struct jr_store_files store_files;
+	struct jr_audit_key_info key;
 	int status = 0, files = 0, added = 0, found, now;
 	bool exists;
 	char generated[21];
@@ -103,7 +114,9 @@ int jr_cmd_init(int argc, char **argv)
 	}
 	if (jr_cli_ensure_var_dir(&o))
 		return 1;
-	if (jr_store_open(o.db, o.key, true, &store, &diag)) {
+	store_files = (struct jr_store_files){
+	    .key_file = o.key, .audit_key_file = o.audit_key, .checkpoint_file = o.checkpoints};
+	if (jr_store_open_files(o.db, &store_files, true, &store, &diag)) {
 		jr_cli_error("init: %s: %s", o.db, diag.message);
 		return 1;
 	}
@@ -120,6 +133,11 @@ int jr_cmd_init(int argc, char **argv)
 	       found == now ? ", was al bij" : found == 0 ? ", nieuw" : ", bijgewerkt");
 	printf("sleutel:  %s (bewaar dit bestand veilig: zonder sleutel zijn BSN's niet te lezen)\n",
 	       o.key);
+	for (int i = 0; jr_store_audit_key_info(store, i, &key) == JR_OK; i++)
+		if (key.in_use)
+			printf("audit:    %s (sleutel %s; bewaar het apart van de database), "
+			       "controlepunten in %s\n",
+			       key.key_file, key.id, key.checkpoint_file);
 	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", files, added);
 	if (!exists) {
 		if (!password) {

@@ -11,6 +11,7 @@
 
 static const char usage[] =
 	"Gebruik: jeugdroute serve [--listen ADRES:POORT] [--threads N] [--db URL] [--key BESTAND]\n"
+	"                          [--audit-key BESTAND] [--audit-checkpoints BESTAND]\n"
 	"                          [--policy-dir MAP] [--web-dir MAP]\n"
 	"                          [--metrics-listen ADRES:POORT] [--secure-cookies ja]\n"
 	"                          [--trusted-proxy ADRES] [--max-connections-per-address N]\n"
@@ -19,7 +20,9 @@ static const char usage[] =
 	"Start de server: de JSON-API onder /api/v1/ (beschreven in /api/v1/openapi.json), de\n"
 	"webtoepassing en /healthz. Standaard luistert hij op 127.0.0.1:8080 met één werkdraad per\n"
 	"processorkern (minstens 2), elk met een eigen databaseverbinding. Stoppen: Ctrl-C of\n"
-	"SIGTERM; lopende aanvragen maken eerst af.\n"
+	"SIGTERM; lopende aanvragen maken eerst af. Het einde van het auditlog wordt ondertekend\n"
+	"bij de start, elke paar seconden dat er iets gebeurt en bij het stoppen (zie jeugdroute\n"
+	"audit --help).\n"
 	"\n"
 	"--metrics-listen ADRES:POORT  /metrics (Prometheus) op een eigen adres, bijv. een intern\n"
 	"                              adres voor de monitoring; zonder deze optie geen /metrics.\n"
@@ -137,6 +140,8 @@ int jr_cmd_serve(int argc, char **argv)
 	cfg.port = (uint16_t)port;
 	cfg.db_url = h.db.db;
 	cfg.key_file = h.db.key;
+	cfg.audit_key_file = h.db.audit_key;
+	cfg.checkpoint_file = h.db.checkpoints;
 	cfg.policies = &set;
 	cfg.web_dir = jr_args_get(&h, "web-dir") ? jr_args_get(&h, "web-dir") : JR_DEFAULT_WEB_DIR;
 	cfg.ready_file = jr_args_get(&h, "ready-file");

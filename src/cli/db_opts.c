@@ -1,5 +1,6 @@
-/* db_opts: the options every data command shares (--db, --key, --reason, --policy-dir) and
- * the actor the audit log records for the command line. */
+/* db_opts: the options every data command shares (--db, --key, --audit-key,
+ * --audit-checkpoints, --reason, --policy-dir) and the actor the audit log records for the
+ * command line. */
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,8 @@ int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o)
 			    : strcmp(a, "--key") == 0		? &o->key
 			    : strcmp(a, "--reason") == 0	? &o->reason
 			    : strcmp(a, "--policy-dir") == 0	? &o->policy_dir
+			    : strcmp(a, "--audit-key") == 0	? &o->audit_key
+			    : strcmp(a, "--audit-checkpoints") == 0 ? &o->checkpoints
 								: NULL;
 
 	if (!slot)
@@ -86,9 +89,11 @@ int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set)
 
 int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store)
 {
+	const struct jr_store_files files = {
+	    .key_file = o->key, .audit_key_file = o->audit_key, .checkpoint_file = o->checkpoints};
 	struct jr_diag diag;
 
-	if (jr_store_open(o->db, o->key, false, store, &diag) == JR_OK)
+	if (jr_store_open_files(o->db, &files, false, store, &diag) == JR_OK)
 		return 0;
 	jr_cli_error("%s: %s: %s", what, o->db, diag.message);
 	return 1;

@@ -21,6 +21,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "http/api.h"
+#include "http/checkpointer.h"
 #include "http/connections.h"
 #include "http/router.h"
 #include "http/slow.h"
@@ -67,6 +68,8 @@ struct server {
 	pthread_mutex_t sqlite_writer;
 	bool sqlite;
 	struct jr_store *shared; /* SQLite: the one connection of all workers */
+	struct jr_store_files files;          /* the key files and the checkpoint file */
+	struct jr_checkpointer *checkpointer; /* signs the end of the audit chain */
 	atomic_int in_flight;
 	struct metrics m;
 	struct jr_login_guard *login_guard;
@@ -113,7 +116,7 @@ static struct jr_store *worker_store(struct server *sv)
 
 	if (s)
 		return s;
-	if (jr_store_open(sv->cfg->db_url, sv->cfg->key_file, false, &s, &diag)) {
+	if (jr_store_open_files(sv->cfg->db_url, &sv->files, false, &s, &diag)) {
 		atomic_fetch_add(&sv->m.store_opens_failed, 1);
 		fprintf(stderr, "jeugdroute: serve: database: %s\n", diag.message);
 		return NULL;
@@ -770,6 +773,9 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	if (!sv)
 		return JR_ERR_NOMEM;
 	sv->cfg = cfg;
+	sv->files = (struct jr_store_files){.key_file = cfg->key_file,
+					    .audit_key_file = cfg->audit_key_file,
+					    .checkpoint_file = cfg->checkpoint_file};
 	pthread_mutex_init(&sv->sqlite_writer, NULL);
 	if (!ipv4_address(cfg->listen_host, cfg->port, &addr)) {
 		snprintf(errmsg, errlen, "--listen: \"%s\" is geen IPv4-adres", cfg->listen_host);
@@ -783,7 +789,7 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 		goto out;
 	}
 	/* Opened once here so that a bad database or key fails at once, not on the first request. */
-	if (jr_store_open(cfg->db_url, cfg->key_file, false, &probe, &diag)) {
+	if (jr_store_open_files(cfg->db_url, &sv->files, false, &probe, &diag)) {
 		snprintf(errmsg, errlen, "%s: %s", cfg->db_url, diag.message);
 		err = JR_ERR_STORE;
 		goto out;
@@ -830,6 +836,10 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 		err = JR_ERR_IO;
 		goto out_key;
 	}
+	if (jr_checkpointer_start(cfg->db_url, &sv->files, &sv->checkpointer, errmsg, errlen)) {
+		err = JR_ERR_STORE;
+		goto out_daemon;
+	}
 	if (cfg->metrics_host) {
 		sv->metrics_daemon = MHD_start_daemon(
 		    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
@@ -872,6 +882,7 @@ out_daemon:
 	if (sv->metrics_daemon)
 		MHD_stop_daemon(sv->metrics_daemon);
 	MHD_stop_daemon(sv->daemon);
+	jr_checkpointer_stop(sv->checkpointer); /* after the last request's entries */
 	the_server = NULL;
 out_key:
 	pthread_key_delete(sv->store_key);

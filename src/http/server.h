@@ -6,7 +6,9 @@
  * 64 headers, 32 KiB of request head, 30 s of idleness per connection, a deadline for a
  * request's head and one for its body, and a number of connections per client address
  * (connections.h). SIGTERM or SIGINT stops
- * taking new connections, lets the requests in flight finish (at most 10 s) and then stops. */
+ * taking new connections, lets the requests in flight finish (at most 10 s) and then stops. A
+ * checkpointer thread signs the end of the audit chain at the start, every few seconds while it
+ * moves, and at the stop (checkpointer.h). */
 #ifndef JR_HTTP_SERVER_H
 #define JR_HTTP_SERVER_H
 
@@ -23,6 +25,8 @@ struct jr_server_config {
 	uint16_t port;           /* 0 = any free port (the tests) */
 	const char *db_url;
 	const char *key_file;
+	const char *audit_key_file;  /* NULL: beside key_file (store.h, jr_store_files) */
+	const char *checkpoint_file; /* NULL: beside key_file */
 	const struct jr_policy_set *policies;
 	const char *web_dir;   /* the browser UI's files, or NULL */
 	unsigned threads;      /* worker threads, at least 2 */

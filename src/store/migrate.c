@@ -358,6 +358,12 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
 	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
 	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
+	/* The audit chain gets a key (store_audit.c): entries are MACed with keyed BLAKE2b, the
+	 * key in a file outside the database. audit_head names the key that MACs the end of the
+	 * chain (its id); NULL is a chain without a key, which jr_store_open on init verifies and
+	 * re-chains with the key once. */
+	{11, "audit log: keyed chain (the key of the chain's end)",
+	 "ALTER TABLE audit_head ADD COLUMN key_id TEXT;"},
 	/* A referral says how it came in (source: api, cli, ijw — named in a provider's JW315 —,
 	 * demo, or migrated for one recorded before) and which organisation made it: a referrer's
 	 * list and reach follow the organisation that referred, not an AGB code a message names.

@@ -41,7 +41,16 @@ void jr_store_set_record_day(struct jr_store *s, jr_day day)
 enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag)
 {
+	const struct jr_store_files files = {.key_file = key_file};
+
+	return jr_store_open_files(url, &files, init, out, diag);
+}
+
+enum jr_err jr_store_open_files(const char *url, const struct jr_store_files *files, bool init,
+				struct jr_store **out, struct jr_diag *diag)
+{
 	struct jr_store *s = jr_calloc(1, sizeof(*s));
+	const char *key_file = files->key_file;
 	char msg[JR_DB_ERRMSG_MAX > JR_VAULT_MSG_MAX ? JR_DB_ERRMSG_MAX : JR_VAULT_MSG_MAX];
 	enum jr_err err;
 
@@ -91,6 +100,12 @@ enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 		snprintf(diag->message, sizeof(diag->message), "%s", msg);
 		goto out;
 	}
+	err = jr_store_audit_open(s, key_file, files->audit_key_file, files->checkpoint_file, init,
+				  diag->message, sizeof(diag->message));
+	if (err) {
+		snprintf(diag->path, sizeof(diag->path), "--audit-key");
+		goto out;
+	}
 	*out = s;
 	s = NULL;
 out:
@@ -102,6 +117,7 @@ void jr_store_close(struct jr_store *s)
 {
 	if (!s)
 		return;
+	jr_store_audit_close(s);
 	jr_db_close(s->db);
 	jr_store_audit_release(s);
 	jr_store_keep_release(s);
@@ -214,6 +230,8 @@ static enum jr_err commit(struct jr_store *s)
 		err = jr_db_commit(s->db);
 	if (err)
 		jr_db_rollback(s->db);
+	else
+		s->audit_unsealed = s->audit_unsealed || s->chain_loaded;
 	jr_store_audit_forget(s);
 	return err;
 }

@@ -39,6 +39,24 @@ struct jr_actor {
  * program's schema version. On failure diag.message says what and how to fix it. */
 enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag);
+/* The files a store keeps outside the database: the BSN key file, the audit key file and the
+ * audit checkpoint file. NULL for the last two means beside the BSN key file
+ * (jr_audit_default_paths: "x.key" gives "x.audit.key" and "x.checkpoints"). */
+struct jr_store_files {
+	const char *key_file;
+	const char *audit_key_file;
+	const char *checkpoint_file;
+};
+/* jr_store_open with the audit files named (jr_store_open is this with both NULL). With
+ * `init` the audit key file is created when missing, and a database whose audit chain has no
+ * key yet (new, or made by a jeugdroute before the key) gets it: its old chain is verified and
+ * re-chained with the key once. diag.path is "--audit-key" when the audit files are the
+ * problem. */
+enum jr_err jr_store_open_files(const char *url, const struct jr_store_files *files, bool init,
+				struct jr_store **out, struct jr_diag *diag);
+/* Closes the store (NULL is a no-op). When it committed audit entries since its last checkpoint
+ * it first signs one of the chain's end (jr_store_audit_checkpoint), so that every command that
+ * added entries leaves one; a failure to do so is said on stderr. */
 void jr_store_close(struct jr_store *s);
 
 /* A part of a bulk transaction that can be undone on its own (an SQL savepoint): everything
@@ -113,19 +131,58 @@ enum jr_err jr_store_user_exists(struct jr_store *s, const char *username, bool 
 enum jr_err jr_store_policy_record(struct jr_store *s, const struct jr_actor *a, const char *region,
 				   const char *content, bool *added);
 
-/* The audit log (store_audit.c) is append-only and hash-chained: entry n carries BLAKE2b-256 of
- * the hash of entry n-1 and its own fields, and audit_head holds the last number and hash, so a
- * changed, removed, inserted or reordered entry breaks the chain. Verify walks it whole. */
+/* The audit log (store_audit.c) is append-only and chained with a keyed MAC: entry n carries
+ * keyed BLAKE2b-256 (its key in the audit key file, outside the database) of the MAC of entry
+ * n-1 and its own fields, and audit_head holds the last number, MAC and key, so a changed,
+ * removed, inserted or reordered entry breaks the chain, and without the key it cannot be
+ * recomputed. Signed checkpoints of the chain's end (Ed25519, in the checkpoint file, outside
+ * the database) show entries cut off the end. Verify walks the chain whole and compares every
+ * checkpoint. */
+#define JR_STORE_AUDIT_MSG_MAX 512
 struct jr_audit_verdict {
 	int64_t entries;  /* entries checked */
 	int64_t bad_seq;  /* the first entry that does not fit, 0 when the chain holds */
-	char problem[160]; /* what is wrong there, in Dutch; "" when the chain holds */
+	char problem[JR_STORE_AUDIT_MSG_MAX]; /* what is wrong there, in Dutch; "" when it holds */
+	bool checkpoint_file;        /* whether the checkpoint file exists */
+	int64_t checkpoints;         /* checkpoints whose signature holds, compared with the chain */
+	int64_t last_checkpoint_seq; /* the highest entry a checkpoint attests; 0 none */
+	char last_checkpoint_at[21];
+	int64_t bad_checkpoint_line; /* the first line of the checkpoint file that is not a
+				      * validly signed checkpoint; 0 when all are */
+	char checkpoint_problem[JR_STORE_AUDIT_MSG_MAX]; /* why, in Dutch */
 };
-/* JR_OK with v->bad_seq 0 when the chain holds; JR_OK with bad_seq and problem set when it does
- * not (the caller decides what that means); another error when the log could not be read.
- * Writes an audit entry of its own after checking. */
+/* JR_OK with v->bad_seq and v->bad_checkpoint_line 0 when the chain and the checkpoints hold;
+ * JR_OK with those and the problems set when they do not (the caller decides what that means);
+ * another error when the log could not be read. Writes an audit entry of its own after
+ * checking. */
 enum jr_err jr_store_audit_verify(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_audit_verdict *v);
+/* Signs the end of the chain as committed now (seq, MAC, time, key) and appends it to the
+ * checkpoint file: when `always`, or when it moved since this store's last checkpoint; an empty
+ * chain is not signed. Outside a transaction; reads audit_head on the store's own connection.
+ * *out (when not NULL) is what was signed (seq 0 when nothing was). JR_ERR_REFUSED when the end
+ * went back since this store's last checkpoint (not signed: entries were removed), JR_ERR_IO
+ * when the file cannot be written; msg says which. */
+struct jr_audit_checkpoint;
+enum jr_err jr_store_audit_checkpoint(struct jr_store *s, bool always,
+				      struct jr_audit_checkpoint *out,
+				      char msg[JR_STORE_AUDIT_MSG_MAX]);
+/* Adds a new key to the audit key file (the old ones stay, retired, for verifying) and
+ * switches the chain to it with an entry "audit.key_rotate" naming the new key, MACed with the
+ * old one; every later entry and checkpoint uses the new key. new_id is its id. */
+enum jr_err jr_store_audit_rotate_key(struct jr_store *s, const struct jr_actor *a,
+				      char new_id[17], char msg[JR_STORE_AUDIT_MSG_MAX]);
+/* Key i (0 the oldest) of the audit key ring: its id and Ed25519 public key (hex), whether the
+ * chain's end uses it, and the files. JR_ERR_NOT_FOUND past the last. */
+struct jr_audit_key_info {
+	char id[17];
+	char public_key[65];
+	bool in_use;
+	char id_in_use[17];
+	char key_file[1024];
+	char checkpoint_file[1024];
+};
+enum jr_err jr_store_audit_key_info(struct jr_store *s, int i, struct jr_audit_key_info *out);
 
 /* Login, sessions and API tokens (store_session.c). A token is 32 random bytes in base64url
  * (43 characters); the store keeps only its BLAKE2b hash, so a copy of the database opens no

@@ -25,6 +25,9 @@ struct jr_store {
 	bool chain_loaded;
 	int64_t chain_seq;
 	char chain_hash[65]; /* hex; "" before the first entry */
+	int chain_key;       /* the ring's key that MACs the chain's end; -1: none yet (init) */
+	bool audit_unsealed; /* entries committed since this store's last checkpoint */
+	struct jr_store_audit_keys *audit; /* the audit keys and files (store_audit.c) */
 	/* A bulk transaction's audit entries, chained but not yet inserted: they go in many rows to
 	 * a statement when there are enough, before a part begins, before the commit and before the
 	 * log is read (store_audit.c). */
@@ -75,6 +78,16 @@ void jr_store_audit_drop_pending(struct jr_store *s);
 void jr_store_audit_release(struct jr_store *s);
 /* Chains the entries written before the log was a chain (schema v6), oldest first; on init. */
 enum jr_err jr_store_audit_chain_old(struct jr_store *s);
+/* Loads the audit keys of the store (`audit_key`, or beside `key_file` when NULL) and names its
+ * checkpoint file (`checkpoints`, or beside `key_file`). With `init`, creates the key file when
+ * it is missing and gives a chain without a key (a new database, or one made before the key)
+ * its key: the old chain is verified, re-chained with the key once and the upgrade recorded in
+ * the chain. msg says what went wrong and how to fix it. */
+enum jr_err jr_store_audit_open(struct jr_store *s, const char *key_file, const char *audit_key,
+				const char *checkpoints, bool init, char *msg, size_t cap);
+/* On jr_store_close: a checkpoint when this store committed entries since its last one (a
+ * failure is said on stderr: close has nobody to return it to), then the keys are wiped. */
+void jr_store_audit_close(struct jr_store *s);
 
 /* store_keep.c: notes an audit entry of the bulk transaction (when keeping is on); forgets the
  * notes after `count` (a part undone on purpose) or all of them (after a commit); writes the

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The audit chain under writers in several processes, on PostgreSQL: two `jeugdroute serve`
 # processes on one database, each with several workers, are read from and written to at once;
-# afterwards `audit verify` must find the chain intact, with exactly one entry per access made.
+# afterwards `audit verify` must find the chain intact, with exactly one entry per access made,
+# and the checkpoints both servers signed into one file valid, the last at the chain's end.
 #   sh tests/http/pg_chain.sh BINARY DATABASE-URL     (prints TAP)
 # The URL names an empty database (tools/pg-test.sh newdb). On PostgreSQL every worker has its
 # own connection, so entries from different processes and connections race for the chain's end;
@@ -106,5 +107,18 @@ if [ "$GAPS" = 0 ] && echo "$VERIFY" | jq -e '.intact == true' >/dev/null 2>&1; 
 	ok "the chain is intact after concurrent writers in two processes ($(echo "$VERIFY" | jq .entries) entries, no gaps)"
 else
 	not_ok "the chain is intact after concurrent writers in two processes" "gaps: $GAPS" "verify: $VERIFY"
+fi
+
+# both servers signed checkpoints into the one file while writing (each line whole, each
+# signature valid), and the last one each wrote at its stop attests the end of the chain
+for p in $PIDS; do kill -TERM "$p"; done
+for p in $PIDS; do wait "$p"; done
+PIDS=
+VERIFY=$("$BIN" audit verify --db "$URL" --key s.key 2>&1)
+if echo "$VERIFY" | jq -e '.intact == true and .checkpoints >= 4 and .last_checkpoint_seq == .entries
+	and (has("bad_checkpoint_line") | not)' >/dev/null 2>&1; then
+	ok "two servers signed checkpoints into one file; the last attests the end ($(echo "$VERIFY" | jq .checkpoints) checkpoints)"
+else
+	not_ok "two servers signed checkpoints into one file; the last attests the end" "verify: $VERIFY"
 fi
 echo "1..$n"

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "store/audit_key.h"
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -248,7 +249,9 @@ static void test_key_file_is_guarded(void **state)
 	(void)state;
 	struct jr_store *s = NULL;
 	struct jr_diag d;
-	char other[160];
+	char other[160], audit_key[JR_AUDIT_PATH_MAX], checkpoints[JR_AUDIT_PATH_MAX];
+	struct jr_store_files files = {
+	    .key_file = other, .audit_key_file = audit_key, .checkpoint_file = checkpoints};
 	struct jr_person p;
 	assert_int_equal(chmod(fx_key_path, 0644), 0);
 	assert_int_equal(jr_store_open(fx_db_path, fx_key_path, false, &s, &d), JR_ERR_REFUSED);
@@ -259,9 +262,11 @@ static void test_key_file_is_guarded(void **state)
 	snprintf(other, sizeof(other), "%s/other.key", fx_dir);
 	assert_int_equal(jr_store_open(fx_db_path, other, false, &s, &d), JR_ERR_IO);
 	assert_int_equal(access(other, F_OK), -1);
-	/* with another key the BSNs do not open: a read fails instead of giving garbage */
+	/* with another key the BSNs do not open: a read fails instead of giving garbage (the
+	 * audit key stays the database's own) */
 	s = NULL;
-	assert_int_equal(jr_store_open(fx_db_path, other, true, &s, &d), JR_OK);
+	assert_int_equal(jr_audit_default_paths(fx_key_path, audit_key, checkpoints), JR_OK);
+	assert_int_equal(jr_store_open_files(fx_db_path, &files, true, &s, &d), JR_OK);
 	assert_int_equal(jr_store_person_get(s, &fx_actor, 1, &p), JR_ERR_STORE);
 	assert_int_equal(jr_store_person_find_bsn(s, &fx_actor, "123456782", &p), JR_ERR_NOT_FOUND);
 	jr_store_close(s);
