@@ -19,6 +19,7 @@ struct jr_connection {
 	enum phase phase;
 	time_t since; /* when the current phase began (CLOCK_MONOTONIC seconds) */
 	bool expired; /* shut down already */
+	bool counted; /* in its address's count (jr_connections_admit) */
 	char address[64];
 	struct jr_connection *prev, *next;
 };
@@ -161,9 +162,13 @@ bool jr_connections_admit(struct jr_connections *cs, const char *address)
 
 	if (cs->exempt[0] && strcmp(address, cs->exempt) == 0)
 		return true;
+	/* counted here, under the lock, not when the connection is reported opened: the worker
+	 * threads accept at the same time, and two of them must not both see room for one */
 	pthread_mutex_lock(&cs->lock);
-	a = slot_of(cs, address, false);
+	a = slot_of(cs, address, true);
 	ok = !a || a->count < cs->per_address;
+	if (ok && a)
+		a->count++;
 	pthread_mutex_unlock(&cs->lock);
 	if (!ok)
 		atomic_fetch_add(&cs->refused, 1);
@@ -174,7 +179,6 @@ struct jr_connection *jr_connections_opened(struct jr_connections *cs, int fd,
 					    const char *address)
 {
 	struct jr_connection *c = jr_calloc(1, sizeof(*c));
-	struct address_count *a;
 
 	if (!c)
 		return NULL;
@@ -187,8 +191,8 @@ struct jr_connection *jr_connections_opened(struct jr_connections *cs, int fd,
 	if (cs->head)
 		cs->head->prev = c;
 	cs->head = c;
-	if ((a = slot_of(cs, address, true)))
-		a->count++;
+	/* counted by jr_connections_admit; the exempt address is not counted at all */
+	c->counted = !(cs->exempt[0] && strcmp(address, cs->exempt) == 0);
 	pthread_mutex_unlock(&cs->lock);
 	return c;
 }
@@ -231,7 +235,7 @@ void jr_connections_closed(struct jr_connections *cs, struct jr_connection *c)
 		cs->head = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
-	if ((a = slot_of(cs, c->address, false)) && a->count)
+	if (c->counted && (a = slot_of(cs, c->address, false)) && a->count)
 		a->count--;
 	pthread_mutex_unlock(&cs->lock);
 	jr_free(c);

@@ -29,10 +29,13 @@ enum jr_err jr_connections_start(unsigned per_address, const char *exempt, unsig
 /* Stops the watching thread and frees everything; the connections must all be closed. */
 void jr_connections_stop(struct jr_connections *cs);
 
-/* Whether a new connection from `address` may be accepted (below the limit per address). */
+/* Whether a new connection from `address` may be accepted (below the limit per address); when
+ * it may, it is counted at once (jr_connections_closed uncounts it). A connection that
+ * libmicrohttpd then fails to set up before reporting it opened stays counted: only when memory
+ * runs out. */
 bool jr_connections_admit(struct jr_connections *cs, const char *address);
-/* A connection was opened on socket `fd` from `address`; NULL when out of memory (then it is
- * not watched). */
+/* A connection was opened on socket `fd` from `address` (admitted before); NULL when out of
+ * memory (then it is not watched, and its count stays). */
 struct jr_connection *jr_connections_opened(struct jr_connections *cs, int fd,
 					    const char *address);
 /* The request's head arrived whole (its body's deadline starts). */

@@ -20,6 +20,7 @@ WORK=$(mktemp -d /tmp/jr-guard-XXXXXX)
 PIDS=
 cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
+	for p in $PIDS; do wait "$p" 2>/dev/null; done
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
