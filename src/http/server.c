@@ -154,7 +154,7 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 		return jr_reply_error(r, 401, "login_required", NULL,
 				      "log eerst in (sessie of API-token ontbreekt)");
 	}
-	err = jr_store_session_find(r->store, token, (int64_t)time(NULL), &r->who);
+	err = jr_store_session_find(r->store, &r->actor, token, (int64_t)time(NULL), &r->who);
 	if (err == JR_ERR_NOT_FOUND) {
 		if (!required)
 			return 0;

@@ -358,6 +358,13 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
 	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
 	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
+	/* Accounts an administrator manages (store_session.c): a user can be deactivated (its
+	 * sessions and API tokens end, it cannot log in) and made to choose a new password at the
+	 * next login (after a reset); an API token records when it was last used, to the minute. */
+	{12, "accounts: deactivation, a password to change, when an API token was last used",
+	 "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
+	 "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE sessions ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0;"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
