@@ -16,6 +16,8 @@ typedef int (*jr_handler)(struct jr_http_request *r);
 enum jr_route_need {
 	JR_ROUTE_PUBLIC = 0, /* anyone (health, metrics, login, the static UI) */
 	JR_ROUTE_LOGIN = 1,  /* a session or an API token */
+	JR_ROUTE_SELF = 2,   /* the same, also a session that must first choose a new password
+				(after a reset): who am I, log out, change my password */
 };
 
 struct jr_route {

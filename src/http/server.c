@@ -179,6 +179,17 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	return 0;
 }
 
+/* A browser session whose password was reset may only say who it is, log out and choose a new
+ * password; 0, or the status after answering 403. */
+static int password_first(struct jr_http_request *r, const struct jr_route *route)
+{
+	if (!r->logged_in || r->who.api || !r->who.must_change_password ||
+	    route->need == JR_ROUTE_SELF)
+		return 0;
+	return jr_reply_error(r, 403, "password_change_required", "new_password",
+			      "kies eerst een nieuw wachtwoord (POST /api/v1/me/password)");
+}
+
 /* A request's transaction of `us` microseconds, in the sum, the count and the longest. A stall
  * of the database (a slow disk sync, say) shows as a long longest, and on SQLite in the time
  * the other requests waited for the connection. */
@@ -253,7 +264,7 @@ static void dispatch(struct server *sv, struct exchange *x, struct MHD_Connectio
 		jr_reply_err(r, err, NULL);
 		return;
 	}
-	if (!authenticate(r, c, route->need == JR_ROUTE_LOGIN))
+	if (!authenticate(r, c, route->need != JR_ROUTE_PUBLIC) && !password_first(r, route))
 		route->handler(r);
 	err = jr_store_bulk_end(r->store, true);
 	record_transaction(sv, (unsigned long long)(seconds_since(&t0) * 1e6));
