@@ -118,7 +118,7 @@ static enum jr_err check_fit(struct jr_store *s, const struct jr_actor *a, const
 	if (organisation_id && (err = jr_store_organisation_kind(s, organisation_id, kind, &found)))
 		return err;
 	if (!found) {
-		say(why, "organisation_id", "deze organisatie bestaat niet; kies er een uit de lijst");
+		say(why, "organisation_id", "deze organisatie bestaat niet");
 		return JR_ERR_INPUT;
 	}
 	why->field = jr_role_misfit(role, kind, why->message, sizeof(why->message));
@@ -148,7 +148,7 @@ enum jr_err jr_app_user_add(struct jr_store *s, const struct jr_actor *a, const 
 	else if (err == JR_ERR_CONFLICT)
 		say(why, "username", "de gebruikersnaam is al in gebruik; kies een andere");
 	else if (err == JR_ERR_NOT_FOUND) /* gone since it was checked */
-		say(why, "organisation_id", "deze organisatie bestaat niet; kies er een uit de lijst");
+		say(why, "organisation_id", "deze organisatie bestaat niet");
 	return err == JR_ERR_NOT_FOUND ? JR_ERR_INPUT : err;
 }
 
