@@ -150,6 +150,21 @@ static int account_refused(struct jr_http_request *r, enum jr_err err,
 	}
 }
 
+/* Answers `status` with user `id` as it is now, followed by `extra` fields (",\"k\":v…", or
+ * ""). */
+static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *extra)
+{
+	struct jr_user u;
+	enum jr_err err = jr_store_user_get(r->store, id, &u);
+
+	jr_buf_reset(&r->out);
+	if (!err)
+		err = put_user(&r->out, &u);
+	if (!err)
+		err = jr_buf_printf(&r->out, "%s}\n", extra);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+}
+
 static const char *const roles_known[] = {"consulent", "verwijzer", "gi", "provider",
 					  "contract_manager", "policy", "admin", NULL};
 static const char roles_expected[] =
@@ -179,34 +194,15 @@ int jr_api_user_add(struct jr_http_request *r)
 	if (err)
 		status = account_refused(r, err, &why);
 	else {
-		jr_buf_reset(&r->out);
-		err = jr_buf_printf(&r->out, "{\"id\":%lld,\"username\":", (long long)id);
-		if (!err)
-			err = jr_buf_json_string(&r->out, username);
-		if (!err)
-			err = jr_buf_printf(&r->out, ",\"role\":\"%s\",\"password\":\"%s\"}\n", role,
-					    password);
-		status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+		char extra[48];
+		snprintf(extra, sizeof(extra), ",\"password\":\"%s\"", password);
+		status = user_answer(r, id, 201, extra);
+		sodium_memzero(extra, sizeof(extra));
 	}
 out:
 	sodium_memzero(password, sizeof(password));
 	json_decref(body);
 	return status;
-}
-
-/* Answers `status` with user `id` as it is now, followed by `extra` fields (",\"k\":v…", or
- * ""). */
-static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *extra)
-{
-	struct jr_user u;
-	enum jr_err err = jr_store_user_get(r->store, id, &u);
-
-	jr_buf_reset(&r->out);
-	if (!err)
-		err = put_user(&r->out, &u);
-	if (!err)
-		err = jr_buf_printf(&r->out, "%s}\n", extra);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
 }
 
 int jr_api_user_get(struct jr_http_request *r)
