@@ -137,15 +137,14 @@ int jr_api_users_list(struct jr_http_request *r)
 static int account_refused(struct jr_http_request *r, enum jr_err err,
 			   const struct jr_account_refusal *why)
 {
-	const char *message = why->message[0] ? why->message : NULL;
+	const char *message = why->message[0] ? why->message : "de gebruiker bestaat niet of de "
+								"wijziging is niet toegestaan";
 
 	switch (err) {
-	case JR_ERR_INPUT: return jr_reply_error(r, 422, "invalid", why->field, message ? message : "ongeldige invoer");
-	case JR_ERR_REFUSED: return jr_reply_error(r, 422, "refused", why->field, message ? message : "geweigerd");
-	case JR_ERR_NOT_FOUND:
-		return jr_reply_error(r, 404, "not_found", why->field,
-				      message ? message : "deze gebruiker bestaat niet");
-	case JR_ERR_CONFLICT: return jr_reply_error(r, 409, "conflict", why->field, message ? message : "conflict");
+	case JR_ERR_INPUT: return jr_reply_error(r, 422, "invalid", why->field, message);
+	case JR_ERR_REFUSED: return jr_reply_error(r, 422, "refused", why->field, message);
+	case JR_ERR_NOT_FOUND: return jr_reply_error(r, 404, "not_found", why->field, message);
+	case JR_ERR_CONFLICT: return jr_reply_error(r, 409, "conflict", why->field, message);
 	default: return jr_reply_err(r, err, NULL);
 	}
 }
