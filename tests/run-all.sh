@@ -13,6 +13,7 @@
 #               defences: login throttling, headers, deadlines, limits (tests/http/guard.sh)
 #               a referrer's referrals: who the child is, adults, once only, its own list
 #               (tests/http/referrals.sh)
+#               the accounts an administrator manages (tests/http/accounts.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
@@ -101,6 +102,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/referrals.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server: referrals" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/accounts.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "accounts" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/ui/run.sh "$testbuild/jeugdroute" build/screenshots >"$log" 2>&1

@@ -1,7 +1,8 @@
 // The browser UI of jeugdroute: one page, screens by the part of the address after '#'.
 // Every text from the server is put in with textContent, never as HTML. Writes send the
 // CSRF token of the session (X-CSRF-Token). Screens: login, work list (werkbak), help request
-// with its course, new help request, a family's page.
+// with its course, new help request, a family's page, one's own password, and for the
+// administrator the users and one user (deactivate, reset, role, API tokens).
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -33,6 +34,11 @@ const SIGNALS = {
 const ROLES = {
   consulent: 'consulent', verwijzer: 'verwijzer', gi: 'jeugdbescherming', provider: 'zorgaanbieder',
   contract_manager: 'contractbeheer', policy: 'beleid', admin: 'beheer',
+};
+const ORG_KINDS = {
+  local_team: 'lokaal team', gp_practice: 'huisartsenpraktijk', youth_health: 'jeugdgezondheidszorg',
+  hospital: 'ziekenhuis', gi: 'gecertificeerde instelling', provider: 'zorgaanbieder',
+  regional_office: 'regionaal bureau', expert_team: 'regionaal expertteam',
 };
 const OPTION_KINDS = {
   social_base: 'sociale basis', no_referral: 'vrij toegankelijk', coordination: 'regie',
@@ -107,6 +113,10 @@ async function api(method, path, body, extraHeaders = {}) {
     me = null;
     location.hash = '#/login';
   }
+  if (res.status === 403 && data && data.error && data.error.code === 'password_change_required') {
+    if (me) me.must_change_password = true;
+    location.hash = '#/wachtwoord';
+  }
   return { status: res.status, ok: res.ok, data };
 }
 
@@ -135,9 +145,15 @@ function renderMenu() {
   menu.replaceChildren();
   if (!me) return;
   const items = [];
-  if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
-  if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
-  items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
+  if (me.must_change_password) {
+    items.push(h('span', {}, me.username));
+  } else {
+    if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
+    if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
+    if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
+    items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
+    items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'));
+  }
   items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
   menu.append(h('ul', {}, items.map((i) => h('li', {}, i))));
 }
@@ -164,9 +180,41 @@ function loginScreen() {
     }
     me = r.data;
     renderMenu();
-    location.hash = '#/';
+    location.hash = me.must_change_password ? '#/wachtwoord' : '#/';
   });
   show('Inloggen', msg, form);
+}
+
+// Choosing one's own password: after a reset by the administrator this comes first, before
+// anything else; otherwise it is in the menu. The server checks the rules (at least 12
+// characters, not the user name, not the current password) and says what is wrong.
+function passwordScreen() {
+  const forced = me.must_change_password;
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'form-grid', novalidate: true },
+    field('huidig-wachtwoord', forced ? 'Wachtwoord van de beheerder' : 'Huidig wachtwoord',
+      h('input', { name: 'old', type: 'password', autocomplete: 'current-password', required: true })),
+    field('nieuw-wachtwoord', 'Nieuw wachtwoord', h('input', { name: 'new', type: 'password', autocomplete: 'new-password', required: true }),
+      'Ten minste 12 tekens. Een zin van een paar woorden is goed te onthouden en moeilijk te raden. Niet uw gebruikersnaam.'),
+    field('herhaal-wachtwoord', 'Herhaal het nieuwe wachtwoord', h('input', { name: 'again', type: 'password', autocomplete: 'new-password', required: true })),
+    h('div', {}, button('Wachtwoord wijzigen')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (form.new.value !== form.again.value) {
+      msg.replaceChildren(alertBox('error', 'De twee nieuwe wachtwoorden zijn niet gelijk; typ ze opnieuw (veld: herhaal het nieuwe wachtwoord).'));
+      return;
+    }
+    const r = await api('POST', '/api/v1/me/password', { old_password: form.old.value, new_password: form.new.value });
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    me.must_change_password = false;
+    renderMenu();
+    form.reset();
+    if (forced) { location.hash = '#/'; return; }
+    msg.replaceChildren(alertBox('ok', 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.'));
+  });
+  show(forced ? 'Kies een nieuw wachtwoord' : 'Wachtwoord wijzigen',
+    forced ? p('De beheerder heeft uw wachtwoord hersteld. Kies nu een wachtwoord dat alleen u kent; daarna kunt u verder.') : null,
+    msg, form);
 }
 
 async function home() {
@@ -705,16 +753,32 @@ async function contractsScreen(id) {
 }
 
 // User administration: the users (never a password), and a new user with a password shown once.
+// A role must fit the kind of its organisation; the server says what fits when it does not.
+const orgLabel = (o) => `${o.name} (${ORG_KINDS[o.kind] || o.kind})`;
+const orgOptions = (orgs) => [['', '— geen —'], ...orgs.map((o) => [String(o.id), orgLabel(o)])];
+function userState(u) {
+  if (!u.active) return 'gedeactiveerd';
+  if (!u.role_fits) return 'rol past niet bij de organisatie: geen toegang';
+  if (u.must_change_password) return 'actief; kiest een nieuw wachtwoord';
+  return 'actief';
+}
+const ucell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
+const headRow = (...names) => h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
+  names.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t))));
+const when = (iso) => (iso ? new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
 async function usersScreen() {
   const [users, orgs] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/organisations')]);
   if (!users.ok) { show('Gebruikers', alertBox('error', errorText(users))); return; }
-  const orgName = new Map((orgs.ok ? orgs.data.items : []).map((o) => [o.id, o.name]));
+  const orgItems = orgs.ok ? orgs.data.items : [];
+  const orgName = new Map(orgItems.map((o) => [o.id, o.name]));
   const msg = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('nieuwe-gebruiker', 'Gebruikersnaam', h('input', { name: 'username', autocomplete: 'off', required: true }),
       '3 tot 32 tekens: kleine letters, cijfers, punt, liggend streepje of koppelteken.'),
     field('nieuwe-rol', 'Rol', select(Object.entries(ROLES), { name: 'role' })),
-    field('nieuwe-organisatie', 'Organisatie', select([['', '— geen —'], ...(orgs.ok ? orgs.data.items : []).map((o) => [String(o.id), o.name])], { name: 'organisation' })),
+    field('nieuwe-organisatie', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' }),
+      'De rol moet passen bij de soort organisatie, bijvoorbeeld een consulent bij een lokaal team en een beheerder bij geen organisatie.'),
     h('div', {}, button('Gebruiker toevoegen')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -729,12 +793,92 @@ async function usersScreen() {
   show('Gebruikers', msg, form,
     tableWrap('Gebruikers', h('table', { class: 'utrecht-table' },
       h('caption', { class: 'utrecht-table__caption' }, `Gebruikers (${users.data.count})`),
-      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-        ['Gebruikersnaam', 'Rol', 'Organisatie', 'Sinds'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
+      headRow('Gebruikersnaam', 'Rol', 'Organisatie', 'Status', 'Sinds'),
       h('tbody', { class: 'utrecht-table__body' }, users.data.items.map((u) => h('tr', { class: 'utrecht-table__row' },
-        h('td', { class: 'utrecht-table__cell' }, u.username), h('td', { class: 'utrecht-table__cell' }, ROLES[u.role] || u.role),
-        h('td', { class: 'utrecht-table__cell' }, u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
-        h('td', { class: 'utrecht-table__cell' }, u.created_at.slice(0, 10))))))));
+        ucell(link(`#/gebruikers/${u.id}`, u.username)), ucell(ROLES[u.role] || u.role),
+        ucell(u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
+        ucell(userState(u)), ucell(u.created_at.slice(0, 10))))))));
+}
+
+// One user: deactivate or activate, reset the password (shown once), another role, API tokens.
+async function userScreen(id) {
+  const [user, orgs, tokens] = await Promise.all([api('GET', `/api/v1/users/${id}`),
+    api('GET', '/api/v1/organisations'), api('GET', `/api/v1/users/${id}/tokens`)]);
+  if (!user.ok) { show('Gebruiker', alertBox('error', errorText(user))); return; }
+  const u = user.data;
+  const orgItems = orgs.ok ? orgs.data.items : [];
+  const msg = h('div', { 'aria-live': 'polite' });
+  // after a change: the screen anew, with what happened in its live region
+  const again = async (notice) => {
+    await userScreen(id);
+    main.querySelector('[aria-live]').replaceChildren(notice);
+  };
+  const act = async (path, done) => {
+    const r = await api('POST', path);
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    await again(done(r.data));
+  };
+  const secondary = (text, onclick) => h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick }, text);
+  const ended = (n) => (n === 1 ? '1 sessie of token is beëindigd' : `${n} sessies en tokens zijn beëindigd`);
+  const actions = h('div', { class: 'button-row' },
+    u.active
+      ? secondary('Deactiveren', () => act(`/api/v1/users/${id}/deactivate`, (d) => alertBox('ok', `${d.username} is gedeactiveerd en kan niet meer inloggen; ${ended(d.ended_sessions)}.`)))
+      : secondary('Activeren', () => act(`/api/v1/users/${id}/activate`, (d) => alertBox('ok', `${d.username} is weer actief en kan inloggen.`))),
+    secondary('Wachtwoord herstellen', () => act(`/api/v1/users/${id}/password`, (d) => h('div', { class: 'utrecht-alert utrecht-alert--ok', role: 'status' },
+      p(`Het nieuwe wachtwoord van ${d.username} is `, h('code', { class: 'secret' }, d.password),
+        ` — geef het veilig door; het wordt niet opnieuw getoond. Bij de volgende inlog kiest ${d.username} een eigen wachtwoord.`)))));
+  const roleForm = h('form', { class: 'form-grid', novalidate: true },
+    field('rol-wijzigen', 'Rol', select(Object.entries(ROLES), { name: 'role' })),
+    field('organisatie-wijzigen', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' })),
+    h('div', {}, button('Rol opslaan')));
+  roleForm.role.value = u.role;
+  roleForm.organisation.value = u.organisation_id ? String(u.organisation_id) : '';
+  roleForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { role: roleForm.role.value };
+    if (roleForm.organisation.value) body.organisation_id = Number(roleForm.organisation.value);
+    const r = await api('POST', `/api/v1/users/${id}/role`, body);
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    await again(alertBox('ok', `De rol van ${r.data.username} is nu ${ROLES[r.data.role] || r.data.role}; ${ended(r.data.ended_sessions)}.`));
+  });
+  const list = tokens.ok ? tokens.data.items : [];
+  const tokenTable = list.length
+    ? tableWrap('API-tokens', h('table', { class: 'utrecht-table' },
+      h('caption', { class: 'utrecht-table__caption' }, `API-tokens (${list.length})`),
+      headRow('Naam', 'Gemaakt', 'Verloopt', 'Laatst gebruikt', 'Intrekken'),
+      h('tbody', { class: 'utrecht-table__body' }, list.map((t) => h('tr', { class: 'utrecht-table__row' },
+        ucell(t.name), ucell(when(t.created_at)), ucell(when(t.expires_at)), ucell(when(t.last_used_at)),
+        ucell(h('button', {
+          class: 'utrecht-button utrecht-button--secondary-action', type: 'button', 'aria-label': `Token ${t.name} intrekken`,
+          onclick: async () => {
+            const r = await api('DELETE', `/api/v1/users/${id}/tokens/${t.id}`);
+            if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+            await again(alertBox('ok', `Het token ${t.name} is ingetrokken; het werkt niet meer.`));
+          },
+        }, 'Intrekken')))))))
+    : p(tokens.ok ? 'Deze gebruiker heeft geen geldige API-tokens.' : errorText(tokens));
+  const tokenForm = h('form', { class: 'form-grid', novalidate: true },
+    field('token-naam', 'Naam van het token', h('input', { name: 'name', autocomplete: 'off', required: true }),
+      'Waarvoor het token is, bijvoorbeeld de naam van de koppeling.'),
+    field('token-dagen', 'Looptijd in dagen', h('input', { name: 'days', inputmode: 'numeric', value: '90' }), '1 tot 3660 dagen.'),
+    h('div', {}, button('API-token uitgeven')));
+  tokenForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', `/api/v1/users/${id}/tokens`, { name: tokenForm.name.value, days: Number(tokenForm.days.value) });
+    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    await again(h('div', { class: 'utrecht-alert utrecht-alert--ok', role: 'status' },
+      p(`Het API-token ${r.data.name} is `, h('code', { class: 'secret' }, r.data.token),
+        ' — kopieer het nu; het wordt niet opnieuw getoond. Een koppeling stuurt het mee als Authorization: Bearer, gevolgd door het token.')));
+  });
+  show(`Gebruiker ${u.username}`, p(link('#/', 'Terug naar de gebruikers')), msg,
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Rol'), h('dd', {}, ROLES[u.role] || u.role),
+      h('dt', {}, 'Organisatie'), h('dd', {}, u.organisation_id ? orgLabel(orgItems.find((o) => o.id === u.organisation_id) || { name: String(u.organisation_id), kind: u.organisation_kind }) : '—'),
+      h('dt', {}, 'Status'), h('dd', {}, userState(u))),
+    actions,
+    heading(2, 'Rol en organisatie'), p('Wie een andere rol of organisatie krijgt, wordt uitgelogd: zijn sessies en API-tokens eindigen.'), roleForm,
+    heading(2, 'API-tokens'), p('Een API-token geeft een koppeling toegang met de rechten van deze gebruiker. Alleen de beheerder geeft tokens uit en trekt ze in.'),
+    tokenTable, heading(3, 'Nieuw API-token'), tokenForm);
 }
 
 // The social map as a list with filters (no map): the lightest help in the neighbourhood first.
@@ -972,6 +1116,8 @@ async function route() {
   if (!me) { loginScreen(); return; }
   let m;
   if (hash === '#/login') loginScreen();
+  else if (me.must_change_password || hash === '#/wachtwoord') passwordScreen();
+  else if (me.role === 'admin' && (m = hash.match(/^#\/gebruikers\/(\d+)$/))) await userScreen(m[1]);
   else if (hash === '#/nieuw') newRequestScreen();
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);

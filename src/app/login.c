@@ -10,11 +10,6 @@
 #include "core/alloc.h"
 #include "core/throttle.h"
 
-/* The Argon2id hash of a random password nobody knows (libsodium's interactive limits, as
- * every user's): checked against for a name that is not a user's, so the answer takes as long. */
-static const char decoy_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$OpNtZsWaCfvXgZdWMh+S3g$"
-				 "ASa93zS0mBAX2+6Og/20Lub55GsyZ1PD7d6omPOTfSM";
-
 /* One guesser at one account: 1, 2, 4, … seconds, at most a quarter of an hour. */
 static const struct jr_throttle_rule per_name_address = {
 	.free = 0, .first_delay = 1, .max_delay = JR_LOGIN_WAIT_MAX, .forget_after = 86400};
@@ -154,9 +149,12 @@ enum jr_err jr_app_login_begin(struct jr_store *s, const struct jr_actor *a,
 
 void jr_app_login_check(struct jr_login *l, const char *password, size_t len)
 {
-	const char *hash = l->acc.found ? l->acc.hash : decoy_hash;
+	const char *hash = l->acc.found ? l->acc.hash : jr_store_decoy_hash;
 
-	l->good = crypto_pwhash_str_verify(hash, password, len) == 0 && l->acc.found;
+	/* a deactivated user, or one whose role does not fit, is checked all the same (the time
+	 * tells nothing) and refused as a wrong password is */
+	l->good = crypto_pwhash_str_verify(hash, password, len) == 0 && l->acc.found &&
+		  l->acc.usable;
 }
 
 enum jr_err jr_app_login_finish(struct jr_store *s, const struct jr_actor *a,

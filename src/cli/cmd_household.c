@@ -1,17 +1,14 @@
-/* cmd_household: `jeugdroute household add|member|show|coordinator`, `jeugdroute organisation
- * add|show|list` and `jeugdroute user add|show|list` — scriptable access to households and their coordinator
- * (regisseur), to the organisations of the chain and to the users who work for them, answering in
- * JSON. Every field is checked before the database is opened; a municipality must be one of a
+/* cmd_household: `jeugdroute household add|member|show|coordinator` and `jeugdroute organisation
+ * add|show|list` — scriptable access to households and their coordinator (regisseur) and to the
+ * organisations of the chain (the users who work for them: cmd_user.c), answering in JSON. Every field is checked before the database is opened; a municipality must be one of a
  * policy file. A household is shown as person ids and roles only: never a name or a BSN. The
  * store writes the audit entries. */
 #include <ctype.h>
 #include <errno.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/password.h"
 #include "cli/cli.h"
 #include "core/ident.h"
 #include "json/policy_set.h"
@@ -57,39 +54,12 @@ static const char organisation_usage[] =
 	"\n"
 	"Afsluitcode: 0 gelukt; 2 ongeldige invoer, onbekend of conflict; 1 database- of interne fout.\n";
 
-static const char user_usage[] =
-	"Gebruik: jeugdroute user add --username NAAM --role ROL [--organisation ID]\n"
-	"         jeugdroute user show ID\n"
-	"         jeugdroute user list\n"
-	"\n"
-	"Gebruikers met een rol: consulent (consulent of regisseur van een lokaal team),\n"
-	"verwijzer (huisarts, jeugdarts, medisch specialist), gi (medewerker van een gecertificeerde\n"
-	"instelling), provider (zorgaanbieder), contract_manager (contractbeheer), policy (beleid)\n"
-	"of admin (beheer). De gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, punt,\n"
-	"liggend streepje of koppelteken, en komt maar één keer voor. --organisation is het nummer\n"
-	"van de organisatie waarvoor de gebruiker werkt (zie jeugdroute organisation).\n"
-	"\n"
-	"Het wachtwoord komt uit JEUGDROUTE_USER_PASSWORD (12 tot 1024 tekens); anders wordt er een\n"
-	"gemaakt en eenmalig getoond in het antwoord (veld password). Het antwoord is JSON; show\n"
-	"en list tonen nooit een wachtwoord of de hash ervan, list één gebruiker per regel.\n"
-	"\n"
-	"Opties: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST (waarom, voor\n"
-	"het auditlog).\n"
-	"\n"
-	"Afsluitcode: 0 gelukt; 2 ongeldige invoer, onbekend of conflict; 1 database- of interne fout.\n";
-
 #define ID_MAX 1000000000000000LL
-#define PASSWORD_MIN 12
-#define PASSWORD_MAX 1024
 
 static const char kinds_text[] = "verwacht local_team, gp_practice, youth_health, hospital, gi, "
 				 "provider, regional_office of expert_team";
 static const char *const kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
 				    "gi", "provider", "regional_office", "expert_team"};
-static const char roles_text[] = "verwacht consulent, verwijzer, gi, provider, contract_manager, "
-				 "policy of admin";
-static const char *const roles[] = {"consulent", "verwijzer", "gi", "provider",
-				    "contract_manager", "policy", "admin"};
 static const char *const member_roles[] = {"child", "parent", "carer"};
 
 struct cmd_args {
@@ -97,10 +67,8 @@ struct cmd_args {
 	const char *id; /* the positional argument */
 	/* organisation */
 	const char *kind, *name, *municipality, *agb;
-	/* user */
-	const char *username, *role, *organisation;
 	/* household */
-	const char *person, *user, *version;
+	const char *person, *user, *version, *role;
 };
 
 
@@ -311,178 +279,6 @@ int jr_cmd_organisation(int argc, char **argv)
 out:
 	jr_store_close(store);
 	jr_policy_set_release(&set);
-	return status;
-}
-
-/* Users. */
-
-/* A user name: 3 to 32 of a-z, 0-9, '.', '_' and '-'. */
-static bool username_valid(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n >= 3 && n <= 32 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
-static void print_user(int64_t id, const char *username, const char *role, int64_t organisation,
-		       const char *generated)
-{
-	struct jr_buf b;
-	enum jr_err err;
-
-	jr_buf_init(&b, 4096);
-	err = jr_buf_printf(&b, "{\"id\":%lld,\"username\":", (long long)id);
-	if (!err)
-		err = jr_buf_json_string(&b, username);
-	if (!err)
-		err = jr_buf_printf(&b, ",\"role\":\"%s\",\"organisation_id\":", role);
-	if (!err)
-		err = organisation ? jr_buf_printf(&b, "%lld", (long long)organisation)
-				   : jr_buf_puts(&b, "null");
-	if (!err)
-		err = generated ? jr_buf_printf(&b, ",\"password\":\"%s\"}\n", generated)
-				: jr_buf_puts(&b, ",\"password\":null}\n");
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-}
-
-/* A user as show and list give it: no password field at all. */
-static enum jr_err print_stored_user(void *ctx, const struct jr_user *u)
-{
-	struct jr_buf b;
-	enum jr_err err;
-
-	(void)ctx;
-	jr_buf_init(&b, 4096);
-	err = jr_buf_printf(&b, "{\"id\":%lld,\"username\":", (long long)u->id);
-	if (!err)
-		err = jr_buf_json_string(&b, u->username);
-	if (!err)
-		err = jr_buf_printf(&b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
-	if (!err)
-		err = u->organisation_id
-			      ? jr_buf_printf(&b, "%lld", (long long)u->organisation_id)
-			      : jr_buf_puts(&b, "null");
-	if (!err)
-		err = jr_buf_printf(&b, ",\"created_at\":\"%s\"}\n", u->created_at);
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
-}
-
-/* `user show ID` and `user list`. */
-static int user_read(struct cmd_args *a, const char *cmd)
-{
-	struct jr_store *store = NULL;
-	struct jr_user u;
-	int status;
-
-	if (strcmp(cmd, "list") == 0 && a->id) {
-		jr_cli_error("user list: geen nummer; zie jeugdroute user --help");
-		return 2;
-	}
-	if (strcmp(cmd, "show") == 0 && (status = parse_id(a, "user", cmd, "de gebruiker", &u.id)))
-		return status;
-	if ((status = jr_cli_open_store("user", &a->db, &store)))
-		return status;
-	if (strcmp(cmd, "list") == 0) {
-		status = report(jr_store_user_each(store, print_stored_user, NULL), "user", cmd,
-				"niet gevonden", "conflict");
-	} else {
-		status = report(jr_store_user_get(store, u.id, &u), "user", cmd,
-				"gebruiker niet gevonden", "conflict");
-		if (!status)
-			print_stored_user(NULL, &u);
-	}
-	jr_store_close(store);
-	return status;
-}
-
-int jr_cmd_user(int argc, char **argv)
-{
-	struct cmd_args a = {0};
-	const struct jr_cli_opt opts[] = {
-		{"--username", "add", &a.username},
-		{"--role", "add", &a.role},
-		{"--organisation", "add", &a.organisation},
-	};
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	const char *cmd = argc > 1 ? argv[1] : "";
-	const char *password;
-	char generated[21];
-	long long organisation = 0;
-	int64_t id = 0;
-	int status;
-
-	generated[0] = '\0';
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(user_usage, stdout);
-			return 0;
-		}
-	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list")) {
-		jr_cli_error("user: kies add, show of list; zie jeugdroute user --help");
-		return 2;
-	}
-	status = jr_cli_parse_table(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]),
-				    &a.db, &a.id, NULL);
-	if (status)
-		goto out;
-	if (strcmp(cmd, "add") != 0) {
-		status = user_read(&a, cmd);
-		goto out;
-	}
-	if (!a.username || !a.role) {
-		jr_cli_error("user add: geef --username en --role");
-		status = 2;
-		goto out;
-	}
-	if (!username_valid(a.username)) {
-		status = jr_cli_field_error("user", "username",
-				     "verwacht 3 tot 32 tekens: kleine letters, cijfers, punt, "
-				     "liggend streepje of koppelteken");
-		goto out;
-	}
-	if (!one_of(a.role, roles, sizeof(roles) / sizeof(roles[0]))) {
-		status = jr_cli_field_error("user", "role", roles_text);
-		goto out;
-	}
-	if (a.organisation && jr_cli_number(a.organisation, 1, ID_MAX, &organisation)) {
-		status = jr_cli_field_error("user", "organisation",
-				     "verwacht het nummer (id) van de organisatie");
-		goto out;
-	}
-	password = getenv("JEUGDROUTE_USER_PASSWORD");
-	if (password && strlen(password) < PASSWORD_MIN) {
-		status = jr_cli_field_error("user", "password",
-				     "JEUGDROUTE_USER_PASSWORD is korter dan 12 tekens");
-		goto out;
-	}
-	if (password && strlen(password) > PASSWORD_MAX) {
-		status = jr_cli_field_error("user", "password",
-				     "JEUGDROUTE_USER_PASSWORD is langer dan 1024 tekens");
-		goto out;
-	}
-	if (!password) {
-		jr_app_password(generated, sizeof(generated));
-		password = generated;
-	}
-	if ((status = jr_cli_open_store("user", &a.db, &store)))
-		goto out;
-	jr_cli_actor(&actor, &a.db);
-	status = report(jr_store_user_add_in(store, &actor, a.username, a.role,
-					     (int64_t)organisation, password, &id),
-			"user", cmd, "organisatie niet gevonden",
-			"de gebruikersnaam is al in gebruik");
-	if (!status)
-		print_user(id, a.username, a.role, (int64_t)organisation,
-			   password == generated ? generated : NULL);
-out:
-	sodium_memzero(generated, sizeof(generated));
-	jr_store_close(store);
 	return status;
 }
 

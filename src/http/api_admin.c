@@ -5,15 +5,33 @@
  *                                        stale); a suspended provider gets no new allocations
  *   GET/POST /api/v1/providers/{id}/contracts   a provider's contracts; a new one
  *   GET  /api/v1/users                   an admin lists the users (never a password hash)
- *   POST /api/v1/users                   an admin adds a user; the password is made and shown
+ *   POST /api/v1/users                   an admin adds a user whose role fits its organisation;
+ *                                        the password is made and shown once
+ *   GET  /api/v1/users/{id}              one user
+ *   POST /api/v1/users/{id}/deactivate   its sessions and API tokens end at once; no login
+ *   POST /api/v1/users/{id}/activate     it may log in again (no old session comes back)
+ *   POST /api/v1/users/{id}/role         another role and/or organisation (its sessions end)
+ *   POST /api/v1/users/{id}/password     a new random password, shown once, to be replaced at
+ *                                        the next login; its browser sessions end
+ *   GET/POST /api/v1/users/{id}/tokens   its API tokens (never the secret); a new one, shown
  *                                        once
- *   GET  /api/v1/organisations           an admin lists the organisations */
+ *   DELETE /api/v1/users/{id}/tokens/{id}   revokes one at once
+ *   POST /api/v1/me/password             a user replaces its own password (the current one
+ *                                        and a new one)
+ *   GET  /api/v1/organisations           an admin lists the organisations
+ * An administrator never deactivates, re-roles or resets itself, and the last active one stays
+ * (app/accounts.h). Only an administrator manages API tokens: a token outlives a password
+ * change and a logout, so a user who could mint its own would keep a way in that its
+ * administrator does not see. */
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "app/accounts.h"
 #include "app/password.h"
+#include "core/roles.h"
 #include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
@@ -65,22 +83,40 @@ out:
 	return status;
 }
 
+/* A user's fields, without the closing brace: never a password or its hash. */
+static enum jr_err put_user(struct jr_buf *b, const struct jr_user *u)
+{
+	enum jr_err err = jr_buf_printf(b, "{\"id\":%lld,\"username\":", (long long)u->id);
+
+	if (!err)
+		err = jr_buf_json_string(b, u->username);
+	if (!err)
+		err = jr_buf_printf(b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
+	if (!err)
+		err = u->organisation_id ? jr_buf_printf(b, "%lld", (long long)u->organisation_id)
+					 : jr_buf_puts(b, "null");
+	if (!err)
+		err = u->org_kind[0] ? jr_buf_printf(b, ",\"organisation_kind\":\"%s\"", u->org_kind)
+				     : jr_buf_puts(b, ",\"organisation_kind\":null");
+	if (!err)
+		err = jr_buf_printf(b,
+				    ",\"active\":%s,\"role_fits\":%s,\"must_change_password\":%s,"
+				    "\"created_at\":\"%s\"",
+				    u->active ? "true" : "false",
+				    jr_role_fits(u->role, u->org_kind) ? "true" : "false",
+				    u->must_change_password ? "true" : "false", u->created_at);
+	return err;
+}
+
 static enum jr_err write_user(void *ctx, const struct jr_user *u)
 {
 	struct jr_list_writer *w = ctx;
 	enum jr_err err = jr_view_item(w);
 
 	if (!err)
-		err = jr_buf_printf(w->out, "{\"id\":%lld,\"username\":", (long long)u->id);
+		err = put_user(w->out, u);
 	if (!err)
-		err = jr_buf_json_string(w->out, u->username);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"role\":\"%s\",\"organisation_id\":", u->role);
-	if (!err)
-		err = u->organisation_id ? jr_buf_printf(w->out, "%lld", (long long)u->organisation_id)
-					 : jr_buf_puts(w->out, "null");
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"created_at\":\"%s\"}", u->created_at);
+		err = jr_buf_putc(w->out, '}');
 	return err;
 }
 
@@ -96,51 +132,350 @@ int jr_api_users_list(struct jr_http_request *r)
 	return status ? status : jr_reply_list(r, fill_users, r);
 }
 
+/* The answer to a refused account operation: the status by the error, the field and reason by
+ * the use case (app/accounts.h). */
+static int account_refused(struct jr_http_request *r, enum jr_err err,
+			   const struct jr_account_refusal *why)
+{
+	const char *message = why->message[0] ? why->message : "de gebruiker bestaat niet of de "
+								"wijziging is niet toegestaan";
+
+	switch (err) {
+	case JR_ERR_INPUT: return jr_reply_error(r, 422, "invalid", why->field, message);
+	case JR_ERR_REFUSED: return jr_reply_error(r, 422, "refused", why->field, message);
+	case JR_ERR_NOT_FOUND: return jr_reply_error(r, 404, "not_found", why->field, message);
+	case JR_ERR_CONFLICT: return jr_reply_error(r, 409, "conflict", why->field, message);
+	default: return jr_reply_err(r, err, NULL);
+	}
+}
+
+/* Answers `status` with user `id` as it is now, followed by `extra` fields (",\"k\":v…", or
+ * ""). */
+static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *extra)
+{
+	struct jr_user u;
+	enum jr_err err = jr_store_user_get(r->store, id, &u);
+
+	jr_buf_reset(&r->out);
+	if (!err)
+		err = put_user(&r->out, &u);
+	if (!err)
+		err = jr_buf_printf(&r->out, "%s}\n", extra);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+}
+
+static const char *const roles_known[] = {"consulent", "verwijzer", "gi", "provider",
+					  "contract_manager", "policy", "admin", NULL};
+static const char roles_expected[] =
+	"consulent, verwijzer, gi, provider, contract_manager, policy of admin";
+
 int jr_api_user_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"username", "role", "organisation_id", NULL};
-	static const char *const roles[] = {"consulent", "verwijzer",	     "gi",    "provider",
-					    "contract_manager", "policy", "admin", NULL};
 	json_t *body = jr_http_json_body(r);
+	struct jr_account_refusal why;
 	char username[40], role[24], password[21];
 	int64_t organisation, id;
+	enum jr_err err;
+	int status;
+
+	password[0] = '\0';
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_text(r, body, "username", true, username, sizeof(username))) ||
+	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, role,
+				    sizeof(role))) ||
+	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
+		goto out;
+	jr_app_password(password, sizeof(password)); /* shown once, in the answer */
+	err = jr_app_user_add(r->store, &r->actor, username, role, organisation, password, &id, &why);
+	if (err)
+		status = account_refused(r, err, &why);
+	else {
+		char extra[48];
+		snprintf(extra, sizeof(extra), ",\"password\":\"%s\"", password);
+		status = user_answer(r, id, 201, extra);
+		sodium_memzero(extra, sizeof(extra));
+	}
+out:
+	sodium_memzero(password, sizeof(password));
+	json_decref(body);
+	return status;
+}
+
+int jr_api_user_get(struct jr_http_request *r)
+{
+	struct jr_user u;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	/* looked up first so that an unknown user is a plain 404 */
+	if ((err = jr_store_user_get(r->store, r->ids[0], &u)))
+		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze gebruiker bestaat niet"
+								   : NULL);
+	return user_answer(r, u.id, 200, "");
+}
+
+static int set_active(struct jr_http_request *r, bool active)
+{
+	struct jr_account_refusal why;
+	char extra[48];
+	int64_t ended;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	err = jr_app_user_set_active(r->store, &r->actor, r->who.user_id, r->ids[0], active, &ended,
+				     &why);
+	if (err)
+		return account_refused(r, err, &why);
+	snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
+	return user_answer(r, r->ids[0], 200, extra);
+}
+
+int jr_api_user_deactivate(struct jr_http_request *r)
+{
+	return set_active(r, false);
+}
+
+int jr_api_user_activate(struct jr_http_request *r)
+{
+	return set_active(r, true);
+}
+
+int jr_api_user_role(struct jr_http_request *r)
+{
+	static const char *const known[] = {"role", "organisation_id", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_account_refusal why;
+	char role[24], extra[48];
+	int64_t organisation, ended;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
 	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
-	    (status = jr_field_text(r, body, "username", true, username, sizeof(username))) ||
-	    (status = jr_field_word(r, body, "role", roles,
-				    "consulent, verwijzer, gi, provider, contract_manager, policy of "
-				    "admin",
-				    role, sizeof(role))) ||
+	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, role,
+				    sizeof(role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
 		goto out;
-	jr_app_password(password, sizeof(password)); /* shown once, in the answer */
-	err = jr_store_user_add_in(r->store, &r->actor, username, role, organisation, password, &id);
-	if (err == JR_ERR_INPUT)
-		status = jr_reply_error(r, 422, "invalid", "username",
-					"verwacht 3 tot 32 tekens: kleine letters, cijfers, punt, liggend "
-					"streepje of koppelteken");
-	else if (err == JR_ERR_CONFLICT)
-		status = jr_reply_error(r, 409, "conflict", "username", "de gebruikersnaam is al in gebruik");
-	else if (err == JR_ERR_NOT_FOUND)
-		status = jr_reply_error(r, 422, "invalid", "organisation_id", "deze organisatie bestaat niet");
-	else if (err)
-		status = jr_reply_err(r, err, NULL);
-	else {
-		jr_buf_reset(&r->out);
-		err = jr_buf_printf(&r->out, "{\"id\":%lld,\"username\":", (long long)id);
-		if (!err)
-			err = jr_buf_json_string(&r->out, username);
-		if (!err)
-			err = jr_buf_printf(&r->out, ",\"role\":\"%s\",\"password\":\"%s\"}\n", role,
-					    password);
-		status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	err = jr_app_user_set_role(r->store, &r->actor, r->who.user_id, r->ids[0], role,
+				   organisation, &ended, &why);
+	if (err) {
+		status = account_refused(r, err, &why);
+		goto out;
 	}
+	snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
+	status = user_answer(r, r->ids[0], 200, extra);
 out:
+	json_decref(body);
+	return status;
+}
+
+int jr_api_user_password_reset(struct jr_http_request *r)
+{
+	struct jr_account_refusal why;
+	char password[JR_RESET_PASSWORD_LEN + 1], extra[96];
+	int64_t ended;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	err = jr_app_user_reset_password(r->store, &r->actor, r->who.user_id, r->ids[0], password,
+					 &ended, &why);
+	if (err)
+		return account_refused(r, err, &why);
+	/* shown once, in this answer (Cache-Control: no-store); never stored in clear or logged */
+	snprintf(extra, sizeof(extra), ",\"password\":\"%s\",\"ended_sessions\":%lld", password,
+		 (long long)ended);
+	status = user_answer(r, r->ids[0], 200, extra);
 	sodium_memzero(password, sizeof(password));
+	sodium_memzero(extra, sizeof(extra));
+	return status;
+}
+
+/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ", or null for 0, quoted for JSON. */
+static void json_time(int64_t t, char out[24])
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (!t || !gmtime_r(&tt, &tm) ||
+	    !strftime(out, 24, "\"%Y-%m-%dT%H:%M:%SZ\"", &tm))
+		snprintf(out, 24, "null");
+}
+
+static enum jr_err put_token(struct jr_buf *b, const struct jr_api_token *t)
+{
+	char expires[24], used[24];
+	enum jr_err err = jr_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)t->id);
+
+	json_time(t->expires_at, expires);
+	json_time(t->last_used_at, used);
+	if (!err)
+		err = jr_buf_json_string(b, t->name);
+	if (!err)
+		err = jr_buf_printf(b, ",\"created_at\":\"%s\",\"expires_at\":%s,\"last_used_at\":%s",
+				    t->created_at, expires, used);
+	return err;
+}
+
+static enum jr_err write_token(void *ctx, const struct jr_api_token *t)
+{
+	struct jr_list_writer *w = ctx;
+	enum jr_err err = jr_view_item(w);
+
+	if (!err)
+		err = put_token(w->out, t);
+	if (!err)
+		err = jr_buf_putc(w->out, '}');
+	return err;
+}
+
+static enum jr_err fill_tokens(struct jr_list_writer *w)
+{
+	struct jr_http_request *r = w->ctx;
+	return jr_store_api_token_each(r->store, r->ids[0], (int64_t)time(NULL), write_token, w);
+}
+
+int jr_api_user_tokens_list(struct jr_http_request *r)
+{
+	struct jr_user u;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	if ((err = jr_store_user_get(r->store, r->ids[0], &u)))
+		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze gebruiker bestaat niet"
+								   : NULL);
+	return jr_reply_list(r, fill_tokens, r);
+}
+
+int jr_api_user_token_add(struct jr_http_request *r)
+{
+	static const char *const known[] = {"name", "days", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_account_refusal why;
+	struct jr_api_token t = {0};
+	char token[JR_TOKEN_LEN + 1] = "";
+	int64_t days, now = (int64_t)time(NULL);
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_text(r, body, "name", true, t.name, sizeof(t.name))) ||
+	    (status = jr_field_int(r, body, "days", false, 1, JR_TOKEN_DAYS_MAX, 90, &days)))
+		goto out;
+	err = jr_app_token_add(r->store, &r->actor, r->ids[0], t.name, (int)days, now, token, &t.id,
+			       &why);
+	if (err) {
+		status = account_refused(r, err, &why);
+		goto out;
+	}
+	t.expires_at = now + days * 86400;
+	{
+		char created[24];
+		json_time(now, created);
+		snprintf(t.created_at, sizeof(t.created_at), "%.20s", created + 1);
+	}
+	/* the token is shown once, in this answer (Cache-Control: no-store) */
+	jr_buf_reset(&r->out);
+	err = put_token(&r->out, &t);
+	if (!err)
+		err = jr_buf_printf(&r->out, ",\"user_id\":%lld,\"token\":\"%s\"}\n",
+				    (long long)r->ids[0], token);
+	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+out:
+	sodium_memzero(token, sizeof(token));
+	json_decref(body);
+	return status;
+}
+
+int jr_api_user_token_revoke(struct jr_http_request *r)
+{
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	err = jr_store_api_token_revoke(r->store, &r->actor, r->ids[0], r->ids[1]);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_reply_error(r, 404, "not_found", "id",
+				      "deze gebruiker heeft geen API-token met dit nummer");
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	jr_buf_reset(&r->out);
+	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"user_id\":%lld,\"revoked\":true}\n",
+			    (long long)r->ids[1], (long long)r->ids[0]);
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+int jr_api_password_change(struct jr_http_request *r)
+{
+	static const char *const known[] = {"old_password", "new_password", NULL};
+	json_t *body = jr_http_json_body(r);
+	const char *old = NULL, *new_password = NULL;
+	struct jr_account_refusal why;
+	char retry_text[16];
+	int retry = 0, status;
+	enum jr_err err;
+
+	if (!body)
+		return r->status;
+	if (r->who.api) {
+		/* a token must not become a password, and with it a session */
+		status = jr_reply_error(r, 403, "forbidden", NULL,
+					"met een API-token wijzigt u geen wachtwoord; log in met uw "
+					"wachtwoord");
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)))
+		goto out;
+	old = json_string_value(json_object_get(body, "old_password"));
+	new_password = json_string_value(json_object_get(body, "new_password"));
+	if (!old || !old[0] || strlen(old) > JR_PASSWORD_MAX) {
+		status = jr_reply_error(r, 422, "invalid", "old_password", "geef uw huidige wachtwoord");
+		goto out;
+	}
+	if (!new_password) {
+		status = jr_reply_error(r, 422, "invalid", "new_password",
+					"geef het nieuwe wachtwoord, ten minste 12 tekens");
+		goto out;
+	}
+	err = jr_app_password_change(r->store, &r->actor, &r->who, old, new_password,
+				     (int64_t)time(NULL), &retry, &why);
+	if (err == JR_ERR_REFUSED && retry > 0) {
+		snprintf(retry_text, sizeof(retry_text), "%d", retry);
+		jr_reply_header(r, "Retry-After", retry_text);
+		status = jr_reply_error(r, 429, "wait", why.field, why.message);
+		goto out;
+	}
+	if (err) {
+		/* a wrong current password counts as a failed login: that write is the refusal's */
+		r->keep_refusal = err == JR_ERR_REFUSED;
+		status = account_refused(r, err, &why);
+		goto out;
+	}
+	r->who.must_change_password = false;
+	jr_buf_reset(&r->out);
+	jr_buf_puts(&r->out, "{\"changed\":true,\"must_change_password\":false}\n");
+	status = jr_reply_json(r, 200);
+out:
+	/* the passwords leave memory with the request: their copies in the JSON and the raw body */
+	if (old)
+		sodium_memzero((char *)old, strlen(old));
+	if (new_password)
+		sodium_memzero((char *)new_password, strlen(new_password));
+	sodium_memzero((char *)r->body, r->body_len);
 	json_decref(body);
 	return status;
 }

@@ -31,6 +31,8 @@ static int principal_json(struct jr_http_request *r, const struct jr_principal *
 				 p->municipality[0] ? p->municipality : "null",
 				 p->municipality[0] ? "\"" : "")
 		 : jr_buf_puts(b, "null")) ||
+	    jr_buf_printf(b, ",\"must_change_password\":%s",
+			  p->must_change_password ? "true" : "false") ||
 	    (csrf ? jr_buf_printf(b, ",\"csrf\":\"%s\"", p->csrf) : 0) ||
 	    jr_buf_puts(b, "}\n"))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);

@@ -16,11 +16,13 @@ typedef int (*jr_handler)(struct jr_http_request *r);
 enum jr_route_need {
 	JR_ROUTE_PUBLIC = 0, /* anyone (health, metrics, login, the static UI) */
 	JR_ROUTE_LOGIN = 1,  /* a session or an API token */
+	JR_ROUTE_SELF = 2,   /* the same, also a session that must first choose a new password
+				(after a reset): who am I, log out, change my password */
 	/* anyone, and the handler's first step writes nothing but audit entries (a login reads
 	 * the account; only its later step writes the outcome): that step commits without
 	 * waiting for the disk, as a GET does, so that a stream of refused attempts cannot make
 	 * every request wait for disk flushes */
-	JR_ROUTE_PUBLIC_FIRST_READS = 2,
+	JR_ROUTE_PUBLIC_FIRST_READS = 3,
 };
 
 struct jr_route {

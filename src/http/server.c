@@ -218,7 +218,7 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	}
 	/* not found is an answer, not a failure: the transaction goes on (a login with a stale
 	 * cookie must count its failures and open its session) */
-	err = jr_store_session_find(r->store, token, (int64_t)time(NULL), &r->who);
+	err = jr_store_session_find(r->store, &r->actor, token, (int64_t)time(NULL), &r->who);
 	if (err == JR_ERR_NOT_FOUND) {
 		r->stale_cookie = token == cookie;
 		if (!required)
@@ -242,6 +242,17 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	r->actor.role = r->who.role;
 	r->actor.organisation_id = r->who.organisation_id;
 	return 0;
+}
+
+/* A browser session whose password was reset may only say who it is, log out and choose a new
+ * password; 0, or the status after answering 403. */
+static int password_first(struct jr_http_request *r, const struct jr_route *route)
+{
+	if (!r->logged_in || r->who.api || !r->who.must_change_password ||
+	    route->need == JR_ROUTE_SELF)
+		return 0;
+	return jr_reply_error(r, 403, "password_change_required", "new_password",
+			      "kies eerst een nieuw wachtwoord (POST /api/v1/me/password)");
 }
 
 /* A request's transaction of `us` microseconds, in the sum, the count and the longest. A stall
@@ -276,11 +287,14 @@ static void audit_refusal(struct jr_http_request *r)
  * database lock: what it reads and writes, and the audit entries of its reads, commit together
  * (one disk flush) or not at all. A refusal (4xx) rolls back what the step wrote but keeps its
  * audit entries and adds one of its own (jr_store_keep_audit), unless the handler keeps what
- * the refusal wrote (keep_refusal). With `auth`, the step authenticates the request first; with
- * `reads`, it writes nothing but audit entries and need not wait for the disk. */
-static void run_step(struct server *sv, struct exchange *x, jr_http_step step, bool auth,
-		     bool required, bool reads)
+ * the refusal wrote (keep_refusal). The first step (with its `route`) authenticates the request
+ * first; a route whose first step writes nothing but audit entries need not wait for the disk.
+ * A later step (route NULL) goes on as the principal the first one found. */
+static void run_step(struct server *sv, struct exchange *x, jr_http_step step,
+		     const struct jr_route *route)
 {
+	bool reads = route && route->need == JR_ROUTE_PUBLIC_FIRST_READS;
+	bool required = route && (route->need == JR_ROUTE_LOGIN || route->need == JR_ROUTE_SELF);
 	struct jr_http_request *r = &x->req;
 	struct timespec t0;
 	enum jr_err err;
@@ -310,7 +324,7 @@ static void run_step(struct server *sv, struct exchange *x, jr_http_step step, b
 		jr_reply_err(r, err, NULL);
 		return;
 	}
-	if (!auth || !authenticate(r, x->conn, required))
+	if (!route || (!authenticate(r, x->conn, required) && !password_first(r, route)))
 		step(r);
 	commit = r->status < 400 || r->keep_refusal;
 	audit_refusal(r);
@@ -368,8 +382,7 @@ static void dispatch(struct server *sv, struct exchange *x)
 	case JR_ROUTE_FOUND:
 		break;
 	}
-	run_step(sv, x, route->handler, true, route->need == JR_ROUTE_LOGIN,
-		 route->need == JR_ROUTE_PUBLIC_FIRST_READS);
+	run_step(sv, x, route->handler, route);
 }
 
 /* On a thread of the slow pool: the request's work, then back to libmicrohttpd, which calls
@@ -408,7 +421,7 @@ static bool proceed(struct server *sv, struct exchange *x)
 		}
 		step = r->next;
 		r->next = NULL;
-		run_step(sv, x, step, false, false, false);
+		run_step(sv, x, step, NULL);
 	}
 	return true;
 }

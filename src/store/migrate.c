@@ -364,6 +364,13 @@ static const struct migration migrations[] = {
 	 * re-chains with the key once. */
 	{11, "audit log: keyed chain (the key of the chain's end)",
 	 "ALTER TABLE audit_head ADD COLUMN key_id TEXT;"},
+	/* Accounts an administrator manages (store_session.c): a user can be deactivated (its
+	 * sessions and API tokens end, it cannot log in) and made to choose a new password at the
+	 * next login (after a reset); an API token records when it was last used, to the minute. */
+	{12, "accounts: deactivation, a password to change, when an API token was last used",
+	 "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
+	 "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE sessions ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0;"},
 	/* A referral says how it came in (source: api, cli, ijw — named in a provider's JW315 —,
 	 * demo, or migrated for one recorded before) and which organisation made it: a referrer's
 	 * list and reach follow the organisation that referred, not an AGB code a message names.

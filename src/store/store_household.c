@@ -8,6 +8,7 @@
 
 #include "core/buf.h"
 #include "core/ident.h"
+#include "core/roles.h"
 #include "store/store_internal.h"
 
 #define ORGANISATION_COLUMNS "id, kind, name, municipality, agb"
@@ -15,8 +16,6 @@
 
 static const char *const org_kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
 					"gi", "provider", "regional_office", "expert_team"};
-static const char *const user_roles[] = {"consulent", "verwijzer", "gi", "provider",
-					 "contract_manager", "policy", "admin"};
 static const char *const member_roles[] = {"child", "parent", "carer"};
 
 static bool one_of(const char *s, const char *const *list, size_t n)
@@ -72,6 +71,37 @@ enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor 
 	TRY(jr_store_audit(s, a, "organisation.add", 0));
 out:
 	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_org_kind(struct jr_store *s, int64_t id, char kind[JR_ORG_KIND_MAX],
+			      bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	kind[0] = '\0';
+	*found = false;
+	TRY(jr_db_prepare(s->db, "SELECT kind FROM organisations WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		snprintf(kind, JR_ORG_KIND_MAX, "%s", jr_db_col_text(st, 0));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_organisation_kind(struct jr_store *s, int64_t id,
+				       char kind[JR_ORG_KIND_MAX], bool *found)
+{
+	enum jr_err err;
+
+	kind[0] = '\0';
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_store_org_kind(s, id, kind, found));
+out:
 	return jr_store_finish(s, err);
 }
 
@@ -134,10 +164,8 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* Users: never the password hash. */
-#define USER_COLUMNS "id, username, role, COALESCE(organisation_id, 0), created_at"
-
-static void read_user(struct jr_db_stmt *st, struct jr_user *out)
+/* Users: never the password hash (JR_USER_SELECT). */
+void jr_store_read_user(struct jr_db_stmt *st, struct jr_user *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->id = jr_db_col_int(st, 0);
@@ -145,6 +173,9 @@ static void read_user(struct jr_db_stmt *st, struct jr_user *out)
 	snprintf(out->role, sizeof(out->role), "%s", jr_db_col_text(st, 2));
 	out->organisation_id = jr_db_col_int(st, 3);
 	snprintf(out->created_at, sizeof(out->created_at), "%s", jr_db_col_text(st, 4));
+	snprintf(out->org_kind, sizeof(out->org_kind), "%s", jr_db_col_text(st, 5));
+	out->active = jr_db_col_int(st, 6) != 0;
+	out->must_change_password = jr_db_col_int(st, 7) != 0;
 }
 
 enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *out)
@@ -155,14 +186,14 @@ enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *ou
 
 	memset(out, 0, sizeof(*out));
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT " USER_COLUMNS " FROM users WHERE id = $1", &st));
+	TRY(jr_db_prepare(s->db, JR_USER_SELECT " WHERE u.id = $1", &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_NOT_FOUND;
 		goto out;
 	}
-	read_user(st, out);
+	jr_store_read_user(st, out);
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
@@ -176,12 +207,12 @@ enum jr_err jr_store_user_each(struct jr_store *s, jr_user_fn fn, void *ctx)
 	bool row;
 
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT " USER_COLUMNS " FROM users ORDER BY id", &st));
+	TRY(jr_db_prepare(s->db, JR_USER_SELECT " ORDER BY u.id", &st));
 	for (;;) {
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		read_user(st, &u);
+		jr_store_read_user(st, &u);
 		TRY(fn(ctx, &u));
 	}
 out:
@@ -194,22 +225,29 @@ enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, c
 				 int64_t *id)
 {
 	struct jr_db_stmt *st = NULL;
-	char hash[crypto_pwhash_STRBYTES], now[21];
+	char hash[crypto_pwhash_STRBYTES], now[21], kind[JR_ORG_KIND_MAX] = "";
 	enum jr_err err;
 	bool row = false;
 
 	*id = 0;
-	if (!username_valid(username) ||
-	    !one_of(role, user_roles, sizeof(user_roles) / sizeof(user_roles[0])) ||
-	    organisation_id < 0 || !password[0])
+	if (!username_valid(username) || !jr_role_known(role) || organisation_id < 0 || !password[0])
 		return JR_ERR_INPUT;
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return JR_ERR_NOMEM;
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
-	if (organisation_id)
-		TRY(jr_store_must_exist(s, "SELECT 1 FROM organisations WHERE id = $1", organisation_id));
+	if (organisation_id) {
+		TRY(jr_store_org_kind(s, organisation_id, kind, &row));
+		if (!row) {
+			err = JR_ERR_NOT_FOUND;
+			goto out;
+		}
+	}
+	if (!jr_role_fits(role, kind)) {
+		err = JR_ERR_REFUSED; /* a consulent at a GP practice would read a municipality */
+		goto out;
+	}
 	/* Looked up first: on PostgreSQL a violated constraint spoils the whole transaction. */
 	TRY(jr_store_user_exists(s, username, &row));
 	if (row) {

@@ -105,6 +105,18 @@ void jr_store_keep_release(struct jr_store *s);
 enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const char *table,
 			     int64_t id, int version, const char *before_json);
 
+/* A user as jr_store_user_get shows it (never the password hash): JR_USER_SELECT, then a WHERE
+ * or ORDER BY on u.*, read with jr_store_read_user (store_household.c). */
+#define JR_USER_SELECT                                                                             \
+	"SELECT u.id, u.username, u.role, COALESCE(u.organisation_id, 0), u.created_at,"           \
+	" COALESCE(o.kind, ''), u.active, u.must_change_password"                                   \
+	" FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
+void jr_store_read_user(struct jr_db_stmt *st, struct jr_user *out);
+/* The kind of organisation `id` into `kind` ("" and *found false when there is none), inside
+ * the caller's transaction (store_household.c). */
+enum jr_err jr_store_org_kind(struct jr_store *s, int64_t id, char kind[JR_ORG_KIND_MAX],
+			      bool *found);
+
 /* JR_ERR_NOT_FOUND when `sql` (a SELECT by $1) finds no row for `id`, inside the caller's
  * transaction: the check that a referenced record exists before a write names it. */
 enum jr_err jr_store_must_exist(struct jr_store *s, const char *sql, int64_t id);

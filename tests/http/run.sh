@@ -366,9 +366,9 @@ call "an admin lists the users, without passwords" 200 '([.items[].username] | i
 	--cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/users"
 call "an admin adds a user; the password is shown once" 201 '.username == "nieuwe.consulent" and (.password | test("^[A-Za-z0-9]{20}$"))' \
 	--cookie "jr_session=$ADMIN_COOKIE" -H "$JSON" -H "X-CSRF-Token: $ADMIN_CSRF" \
-	-d '{"username":"nieuwe.consulent","role":"consulent","organisation_id":1}' "$U/api/v1/users"
+	-d "{\"username\":\"nieuwe.consulent\",\"role\":\"consulent\",\"organisation_id\":$(team 0141)}" "$U/api/v1/users"
 call "a taken user name is 409" 409 '.error.field == "username"' --cookie "jr_session=$ADMIN_COOKIE" -H "$JSON" \
-	-H "X-CSRF-Token: $ADMIN_CSRF" -d '{"username":"nieuwe.consulent","role":"consulent"}' "$U/api/v1/users"
+	-H "X-CSRF-Token: $ADMIN_CSRF" -d "{\"username\":\"nieuwe.consulent\",\"role\":\"consulent\",\"organisation_id\":$(team 0141)}" "$U/api/v1/users"
 call "an admin lists the organisations" 200 '.count > 10' --cookie "jr_session=$ADMIN_COOKIE" "$U/api/v1/organisations"
 call "a consulent may not manage users (403)" 403 - -b almelo.jar "$U/api/v1/users"
 call "the social map of one's municipality, stale entries flagged" 200 '.municipality == "0141" and .count >= 1 and ([.items[].stale] | all(type == "boolean")) and ([.items[].municipality] | unique) == ["0141"]' \

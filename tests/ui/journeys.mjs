@@ -325,16 +325,73 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
-  // An admin adds a user; the password is shown once.
+  // An admin adds a user; the role must fit the organisation; the password is shown once.
   await login(page, 'admin', false, process.env.JR_ADMIN_PASSWORD);
   await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
   await screen(page, '16-gebruikers');
+  const optionOf = async (text) => page.locator('#nieuwe-organisatie option', { hasText: text }).first().getAttribute('value');
   await page.getByLabel('Gebruikersnaam').fill('nieuwe.collega');
   await page.getByLabel('Rol').selectOption('consulent');
+  await page.getByLabel('Organisatie').selectOption(await optionOf('(huisartsenpraktijk)'));
+  await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+  const misfit = page.getByRole('alert');
+  await misfit.waitFor();
+  ok(/lokaal team/.test(await misfit.textContent()) && /veld: role/.test(await misfit.textContent()),
+    'a consulent at a GP practice is refused, saying which organisation fits', await misfit.textContent());
+  await page.getByLabel('Organisatie').selectOption(await optionOf('(lokaal team)'));
   await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
   const added = page.getByRole('status').filter({ hasText: 'nieuwe.collega' });
   await added.waitFor();
   ok(/wachtwoord is [A-Za-z0-9]{20}/.test(await added.textContent()), 'the admin adds a user and sees the password once');
+
+  // One user's page: an API token issued and revoked, the password reset, deactivated and back.
+  await page.getByRole('link', { name: 'nieuwe.collega' }).click();
+  await page.getByRole('heading', { name: 'Gebruiker nieuwe.collega' }).waitFor();
+  await screen(page, '17-gebruiker');
+  await page.getByLabel('Naam van het token').fill('wijkteam-koppeling');
+  await page.getByLabel('Looptijd in dagen').fill('30');
+  await page.getByRole('button', { name: 'API-token uitgeven' }).click();
+  const issued = page.getByRole('status').filter({ hasText: 'wijkteam-koppeling' });
+  await issued.waitFor();
+  ok(/[A-Za-z0-9_-]{43}/.test(await issued.locator('code').textContent()), 'the admin issues an API token, shown once');
+  ok(await page.getByRole('row', { name: /wijkteam-koppeling/ }).isVisible(), 'the token is listed, without its secret');
+  await screen(page, '17b-api-token');
+  await page.getByRole('button', { name: 'Token wijkteam-koppeling intrekken' }).click();
+  await page.getByRole('status').filter({ hasText: 'ingetrokken' }).waitFor();
+  ok(await page.getByText('Deze gebruiker heeft geen geldige API-tokens.').isVisible(), 'the admin revokes the token');
+  await page.getByRole('button', { name: 'Deactiveren' }).click();
+  await page.getByRole('status').filter({ hasText: 'gedeactiveerd' }).waitFor();
+  ok(await page.getByRole('button', { name: 'Activeren' }).isVisible(), 'the admin deactivates the user');
+  await page.getByRole('button', { name: 'Activeren' }).click();
+  await page.getByRole('status').filter({ hasText: 'weer actief' }).waitFor();
+  ok(true, 'the admin activates the user again');
+  await page.getByRole('button', { name: 'Wachtwoord herstellen' }).click();
+  const reset = page.getByRole('status').filter({ hasText: 'nieuwe wachtwoord' });
+  await reset.waitFor();
+  const temporary = await reset.locator('code').textContent();
+  ok(/^[A-Za-z0-9]{20}$/.test(temporary), 'the admin resets the password; the new one is shown once');
+  await screen(page, '17c-wachtwoord-hersteld');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
+  // The user logs in with it and must first choose a password of its own.
+  await login(page, 'nieuwe.collega', false, temporary);
+  await page.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
+  await screen(page, '18-nieuw-wachtwoord');
+  await page.getByLabel('Wachtwoord van de beheerder').fill(temporary);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort');
+  await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('kort');
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  const short = page.getByRole('alert');
+  await short.waitFor();
+  ok(/12 tekens/.test(await short.textContent()), 'a password that is too short is refused, saying why', await short.textContent());
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een zin die alleen ik ken');
+  await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('een zin die alleen ik ken');
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  ok(true, 'after choosing a password of its own the consulent reaches its work list');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -173,7 +173,7 @@ static void test_user_add(void **state)
 	user_bram = id;
 	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "c-d", "admin", 0, "x", &id), JR_OK);
 	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "abcdefghijklmnopqrstuvwxyz_01234",
-					      "gi", org_office, "x", &id),
+					      "contract_manager", org_office, "x", &id),
 			 JR_OK);
 	assert_int_equal(jr_store_user_exists(s, "anna.b", &exists), JR_OK);
 	assert_true(exists);
@@ -232,6 +232,15 @@ static void test_user_duplicate_and_unknown_organisation(void **state)
 			 JR_ERR_INPUT);
 	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "policy", 0, "", &id),
 			 JR_ERR_INPUT);
+	/* a role must fit its organisation's kind: no consulent without a local team, no GI
+	 * worker at the regional office, no administrator at an organisation */
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "consulent", 0, "x", &id),
+			 JR_ERR_REFUSED);
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "gi", org_office, "x", &id),
+			 JR_ERR_REFUSED);
+	assert_int_equal(jr_store_user_add_in(s, &fx_actor, "anna.c", "admin", org_team, "x", &id),
+			 JR_ERR_REFUSED);
+	assert_int_equal(id, 0);
 	/* the store is usable after the failed transactions */
 	assert_int_equal(jr_store_user_exists(s, "nieuw", &exists), JR_OK);
 	assert_false(exists);
@@ -517,8 +526,12 @@ static void test_users_and_organisations_read_back(void **state)
 	assert_string_equal(u.role, "consulent");
 	assert_int_equal(u.organisation_id, org_team);
 	assert_int_equal(strlen(u.created_at), 20);
+	assert_string_equal(u.org_kind, "local_team");
+	assert_true(u.active);
+	assert_false(u.must_change_password);
 	assert_int_equal(jr_store_user_get(s, user_bram, &u), JR_OK);
 	assert_int_equal(u.organisation_id, 0);
+	assert_string_equal(u.org_kind, "");
 	assert_int_equal(jr_store_user_get(s, 999999, &u), JR_ERR_NOT_FOUND);
 	assert_int_equal(jr_store_user_each(s, see_user, &l), JR_OK);
 	assert_int_equal(l.count, fx_count("SELECT COUNT(*) FROM users"));

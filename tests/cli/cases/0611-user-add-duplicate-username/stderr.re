@@ -1,1 +1,1 @@
-^jeugdroute: user add: de gebruikersnaam is al in gebruik$
+^jeugdroute: user add: veld username: de gebruikersnaam is al in gebruik

@@ -1,1 +1,1 @@
-^jeugdroute: user add: organisatie niet gevonden$
+^jeugdroute: user add: veld organisation: deze organisatie bestaat niet$

@@ -1,0 +1,90 @@
+/* accounts: what an administrator does with accounts, and what a user does with its own — as the
+ * command line and the server both do it.
+ *
+ * Adding a user and changing its role check that the role fits the organisation's kind
+ * (core/roles.h); deactivation ends the user's sessions and API tokens at once; a reset gives a
+ * new random password, shown once, that the user must replace with one of its own; a user
+ * changes its own password by giving the current one. An administrator never deactivates,
+ * re-roles or resets itself (another administrator does), and the last active administrator
+ * stays. Every action and every refusal that depends on what is stored is audited (the store
+ * writes the entries). A refusal comes with the field to name and a reason in Dutch. */
+#ifndef JR_APP_ACCOUNTS_H
+#define JR_APP_ACCOUNTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+#define JR_PASSWORD_MIN 12   /* characters, for a password a person chooses (NIST SP 800-63B) */
+#define JR_PASSWORD_MAX 1024 /* bytes: long passphrases are welcome, Argon2id takes any length */
+#define JR_RESET_PASSWORD_LEN 20 /* characters of a made password: about 116 bits */
+#define JR_TOKEN_DAYS_MAX 3660   /* an API token lives at most ten years */
+
+/* Why an account operation was refused. */
+struct jr_account_refusal {
+	const char *field; /* the field to name ("id", "role", "organisation_id", …), or NULL */
+	char message[240]; /* the reason, in Dutch, saying what to do */
+};
+
+/* Whether `candidate` may become the password of user `username` (its current one is `old`,
+ * NULL when not known): JR_PASSWORD_MIN to JR_PASSWORD_MAX, valid UTF-8 without control
+ * characters (spaces and any other character are welcome), not the user name (in any case), not
+ * the current password, not one character repeated. No rules of composition (NIST SP 800-63B).
+ * JR_OK, or JR_ERR_INPUT with why->field "new_password". */
+enum jr_err jr_app_password_acceptable(const char *username, const char *old,
+				       const char *candidate, struct jr_account_refusal *why);
+
+/* Adds a user whose role fits its organisation (0 = none); *id is its number. JR_ERR_INPUT: a
+ * bad user name, role or password, or an unknown organisation (why names the field);
+ * JR_ERR_REFUSED: the role does not fit the organisation (audited as user.add.refused);
+ * JR_ERR_CONFLICT: the name is taken. */
+enum jr_err jr_app_user_add(struct jr_store *s, const struct jr_actor *a, const char *username,
+			    const char *role, int64_t organisation_id, const char *password,
+			    int64_t *id, struct jr_account_refusal *why);
+
+/* Deactivates or reactivates user `id` for administrator `acting_user` (0 = the command line);
+ * *ended counts the sessions and tokens ended. JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT:
+ * the administrator itself, or the last active administrator; JR_ERR_REFUSED: reactivating a
+ * user whose role does not fit its organisation. */
+enum jr_err jr_app_user_set_active(struct jr_store *s, const struct jr_actor *a,
+				   int64_t acting_user, int64_t id, bool active, int64_t *ended,
+				   struct jr_account_refusal *why);
+
+/* Gives user `id` another role and organisation (0 = none); its sessions and tokens end when
+ * either changes. JR_ERR_INPUT: unknown role or organisation; JR_ERR_NOT_FOUND: no such user;
+ * JR_ERR_REFUSED: the role does not fit; JR_ERR_CONFLICT: the administrator itself, or the last
+ * active administrator. */
+enum jr_err jr_app_user_set_role(struct jr_store *s, const struct jr_actor *a, int64_t acting_user,
+				 int64_t id, const char *role, int64_t organisation_id,
+				 int64_t *ended, struct jr_account_refusal *why);
+
+/* Resets user `id`'s password to a new random one (JR_RESET_PASSWORD_LEN readable characters
+ * from libsodium's generator, into `password`, which must hold JR_RESET_PASSWORD_LEN + 1 bytes)
+ * that the user must replace at its next login; its browser sessions end (*ended). The password
+ * is never stored in clear nor logged. JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT: the
+ * administrator itself (it changes its own password with jr_app_password_change). */
+enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor *a,
+				       int64_t acting_user, int64_t id, char *password,
+				       int64_t *ended, struct jr_account_refusal *why);
+
+/* The logged-in user `p` replaces its password `old` with `new_password` at Unix time `now`;
+ * its other browser sessions end, this one stays. JR_ERR_INPUT: the new password breaks a rule
+ * (why names "new_password"); JR_ERR_REFUSED: `old` is wrong ("old_password"), or the user must
+ * wait first (*retry_after seconds, as after failed logins). */
+enum jr_err jr_app_password_change(struct jr_store *s, const struct jr_actor *a,
+				   const struct jr_principal *p, const char *old,
+				   const char *new_password, int64_t now, int *retry_after,
+				   struct jr_account_refusal *why);
+
+/* Issues an API token named `name` (1 to 100 characters of plain text) for user `user_id`,
+ * valid `days` days (1 to JR_TOKEN_DAYS_MAX); the token, shown once, into token_out, its
+ * number into *id. JR_ERR_INPUT: a bad name or lifetime; JR_ERR_NOT_FOUND: no such user;
+ * JR_ERR_CONFLICT: the user is deactivated; JR_ERR_REFUSED: its role does not fit its
+ * organisation. */
+enum jr_err jr_app_token_add(struct jr_store *s, const struct jr_actor *a, int64_t user_id,
+			     const char *name, int days, int64_t now,
+			     char token_out[JR_TOKEN_LEN + 1], int64_t *id,
+			     struct jr_account_refusal *why);
+
+#endif

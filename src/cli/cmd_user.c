@@ -1,0 +1,421 @@
+/* cmd_user: `jeugdroute user add|show|list|deactivate|activate|role|reset-password|tokens|
+ * token-add|token-revoke` — the accounts of the people who work with the records, for the
+ * operator with direct access to the database, answering in JSON. Every field is checked before
+ * the database is opened; a role must fit its organisation's kind (core/roles.h). The use cases
+ * are app/accounts.h, as the server has them; the store writes the audit entries. A password or
+ * API token made here is shown once and never again; show and list never show a password, a
+ * token or a hash. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/accounts.h"
+#include "app/password.h"
+#include "cli/cli.h"
+#include "core/roles.h"
+
+static const char user_usage[] =
+	"Gebruik: jeugdroute user add --username NAAM --role ROL [--organisation ID]\n"
+	"         jeugdroute user show ID\n"
+	"         jeugdroute user list\n"
+	"         jeugdroute user deactivate ID\n"
+	"         jeugdroute user activate ID\n"
+	"         jeugdroute user role ID --role ROL [--organisation ID]\n"
+	"         jeugdroute user reset-password ID\n"
+	"         jeugdroute user tokens ID\n"
+	"         jeugdroute user token-add ID --name NAAM [--days DAGEN]\n"
+	"         jeugdroute user token-revoke ID --token NUMMER\n"
+	"\n"
+	"Gebruikers met een rol: consulent (consulent of regisseur van een lokaal team),\n"
+	"verwijzer (huisarts, jeugdarts, medisch specialist), gi (medewerker van een gecertificeerde\n"
+	"instelling), provider (zorgaanbieder), contract_manager (contractbeheer), policy (beleid)\n"
+	"of admin (beheer). De gebruikersnaam heeft 3 tot 32 tekens: kleine letters, cijfers, punt,\n"
+	"liggend streepje of koppelteken, en komt maar één keer voor. --organisation is het nummer\n"
+	"van de organisatie waarvoor de gebruiker werkt (zie jeugdroute organisation).\n"
+	"\n"
+	"De rol moet passen bij de soort organisatie: consulent bij een lokaal team (local_team);\n"
+	"verwijzer bij een huisartsenpraktijk, de jeugdgezondheidszorg of een ziekenhuis\n"
+	"(gp_practice, youth_health, hospital); gi bij een gecertificeerde instelling (gi);\n"
+	"provider bij een zorgaanbieder (provider); contract_manager en policy bij een regionaal\n"
+	"bureau (regional_office) of bij geen organisatie (een gemeente); admin bij geen\n"
+	"organisatie. Een gebruiker wiens rol niet past wordt niet binnengelaten.\n"
+	"\n"
+	"Het wachtwoord komt uit JEUGDROUTE_USER_PASSWORD (12 tot 1024 tekens); anders wordt er een\n"
+	"gemaakt en eenmalig getoond in het antwoord (veld password). Het antwoord is JSON; show\n"
+	"en list tonen nooit een wachtwoord of de hash ervan, list één gebruiker per regel.\n"
+	"\n"
+	"deactivate beëindigt meteen alle sessies en API-tokens van de gebruiker; hij kan niet meer\n"
+	"inloggen. activate laat hem weer toe (oude sessies komen niet terug). De laatste actieve\n"
+	"beheerder blijft. role geeft een andere rol en/of organisatie (zonder --organisation: geen)\n"
+	"en beëindigt de sessies en tokens. reset-password maakt een nieuw wachtwoord, eenmalig\n"
+	"getoond; de gebruiker kiest bij de volgende inlog een eigen wachtwoord en zijn\n"
+	"browsersessies eindigen. tokens toont de geldige API-tokens (nooit het token zelf);\n"
+	"token-add geeft er een uit, --days 1 tot 3660 (standaard 90), eenmalig getoond (veld token);\n"
+	"token-revoke trekt het token met dat nummer in.\n"
+	"\n"
+	"Opties: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST (waarom, voor\n"
+	"het auditlog).\n"
+	"\n"
+	"Afsluitcode: 0 gelukt; 2 ongeldige invoer, onbekend of conflict; 1 database- of interne fout.\n";
+
+#define ID_MAX 1000000000000000LL
+
+static const char roles_text[] = "verwacht consulent, verwijzer, gi, provider, contract_manager, "
+				 "policy of admin";
+
+static const char *const commands[] = {"add",	 "show",	   "list",  "deactivate",
+				       "activate", "role",	   "reset-password", "tokens",
+				       "token-add", "token-revoke", NULL};
+
+struct user_args {
+	struct jr_cli_db db;
+	const char *id; /* the positional argument */
+	const char *username, *role, *organisation, *name, *days, *token;
+};
+
+/* A user name: 3 to 32 of a-z, 0-9, '.', '_' and '-'. */
+static bool username_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 3 && n <= 32 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+/* Prints a user as show and list give it: no password field at all; `extra` (",\"k\":v…" or "")
+ * goes before the closing brace. */
+static enum jr_err print_user(const struct jr_user *u, const char *extra)
+{
+	struct jr_buf b;
+	enum jr_err err;
+
+	jr_buf_init(&b, 4096);
+	err = jr_buf_printf(&b, "{\"id\":%lld,\"username\":", (long long)u->id);
+	if (!err)
+		err = jr_buf_json_string(&b, u->username);
+	if (!err)
+		err = jr_buf_printf(&b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
+	if (!err)
+		err = u->organisation_id ? jr_buf_printf(&b, "%lld", (long long)u->organisation_id)
+					 : jr_buf_puts(&b, "null");
+	if (!err)
+		err = u->org_kind[0] ? jr_buf_printf(&b, ",\"organisation_kind\":\"%s\"", u->org_kind)
+				     : jr_buf_puts(&b, ",\"organisation_kind\":null");
+	if (!err)
+		err = jr_buf_printf(&b,
+				    ",\"active\":%s,\"role_fits\":%s,\"must_change_password\":%s,"
+				    "\"created_at\":\"%s\"%s}\n",
+				    u->active ? "true" : "false",
+				    jr_role_fits(u->role, u->org_kind) ? "true" : "false",
+				    u->must_change_password ? "true" : "false", u->created_at, extra);
+	if (!err)
+		fputs(jr_buf_str(&b), stdout);
+	jr_buf_release(&b);
+	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
+}
+
+static enum jr_err print_listed_user(void *ctx, const struct jr_user *u)
+{
+	(void)ctx;
+	return print_user(u, "");
+}
+
+/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" in quotes, or null for 0. */
+static void json_time(int64_t t, char out[24])
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (!t || !gmtime_r(&tt, &tm) || !strftime(out, 24, "\"%Y-%m-%dT%H:%M:%SZ\"", &tm))
+		snprintf(out, 24, "null");
+}
+
+static enum jr_err print_token(void *ctx, const struct jr_api_token *t)
+{
+	char expires[24], used[24];
+	struct jr_buf b;
+	enum jr_err err;
+
+	(void)ctx;
+	json_time(t->expires_at, expires);
+	json_time(t->last_used_at, used);
+	jr_buf_init(&b, 1024);
+	err = jr_buf_printf(&b, "{\"id\":%lld,\"name\":", (long long)t->id);
+	if (!err)
+		err = jr_buf_json_string(&b, t->name);
+	if (!err)
+		err = jr_buf_printf(&b,
+				    ",\"created_at\":\"%s\",\"expires_at\":%s,\"last_used_at\":%s}\n",
+				    t->created_at, expires, used);
+	if (!err)
+		fputs(jr_buf_str(&b), stdout);
+	jr_buf_release(&b);
+	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
+}
+
+/* Reports a refused use case (app/accounts.h) in the command line's words; the exit status. */
+static int refused(const char *cmd, enum jr_err err, const struct jr_account_refusal *why)
+{
+	const char *field = why->field;
+
+	if (field && strcmp(field, "organisation_id") == 0)
+		field = "organisation";
+	if (!why->message[0])
+		jr_cli_error("user %s: mislukt: %s", cmd, jr_err_name(err));
+	else if (field && strcmp(field, "id") != 0)
+		jr_cli_error("user %s: veld %s: %s", cmd, field, why->message);
+	else
+		jr_cli_error("user %s: %s", cmd, why->message);
+	return jr_err_exit_status(err);
+}
+
+/* Reports a store result that is not a use case's; the exit status. */
+static int report(const char *cmd, enum jr_err err, const char *not_found)
+{
+	if (!err)
+		return 0;
+	if (err == JR_ERR_NOT_FOUND)
+		jr_cli_error("user %s: %s", cmd, not_found);
+	else
+		jr_cli_error("user %s: mislukt: %s", cmd, jr_err_name(err));
+	return jr_err_exit_status(err);
+}
+
+/* Checks the options of `cmd` before the database is opened; 0, or 2 after reporting. */
+static int check_args(const struct user_args *a, const char *cmd, int64_t *id,
+		      int64_t *organisation, int64_t *number)
+{
+	long long n;
+
+	*id = 0;
+	*organisation = 0;
+	*number = 0;
+	if (strcmp(cmd, "add") != 0 && strcmp(cmd, "list") != 0) {
+		if (!a->id || jr_cli_number(a->id, 1, ID_MAX, &n)) {
+			jr_cli_error("user %s: geef het nummer (id) van de gebruiker", cmd);
+			return 2;
+		}
+		*id = (int64_t)n;
+	} else if (strcmp(cmd, "list") == 0 && a->id) {
+		jr_cli_error("user list: geen nummer; zie jeugdroute user --help");
+		return 2;
+	}
+	if (strcmp(cmd, "add") == 0) {
+		if (!a->username || !a->role) {
+			jr_cli_error("user add: geef --username en --role");
+			return 2;
+		}
+		if (!username_valid(a->username))
+			return jr_cli_field_error("user", "username",
+						  "verwacht 3 tot 32 tekens: kleine letters, "
+						  "cijfers, punt, liggend streepje of koppelteken");
+	}
+	if (strcmp(cmd, "role") == 0 && !a->role) {
+		jr_cli_error("user role: geef --role (en --organisation, tenzij de rol bij geen "
+			     "organisatie hoort)");
+		return 2;
+	}
+	if (a->role && !jr_role_known(a->role))
+		return jr_cli_field_error("user", "role", roles_text);
+	if (a->organisation) {
+		if (jr_cli_number(a->organisation, 1, ID_MAX, &n))
+			return jr_cli_field_error("user", "organisation",
+						  "verwacht het nummer (id) van de organisatie");
+		*organisation = (int64_t)n;
+	}
+	if (strcmp(cmd, "token-add") == 0) {
+		if (!a->name) {
+			jr_cli_error("user token-add: geef --name (waarvoor het token is)");
+			return 2;
+		}
+		*number = 90;
+		if (a->days) {
+			if (jr_cli_number(a->days, 1, JR_TOKEN_DAYS_MAX, &n))
+				return jr_cli_field_error("user", "days",
+							  "verwacht een looptijd van 1 tot 3660 "
+							  "dagen");
+			*number = (int64_t)n;
+		}
+	}
+	if (strcmp(cmd, "token-revoke") == 0) {
+		if (!a->token || jr_cli_number(a->token, 1, ID_MAX, &n)) {
+			jr_cli_error("user token-revoke: geef --token met het nummer van het token (zie "
+				     "jeugdroute user tokens)");
+			return 2;
+		}
+		*number = (int64_t)n;
+	}
+	return 0;
+}
+
+/* `user add`: the password from JEUGDROUTE_USER_PASSWORD, or made and shown once. */
+static int user_add(struct jr_store *store, const struct jr_actor *actor,
+		    const struct user_args *a, int64_t organisation)
+{
+	struct jr_account_refusal why;
+	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
+	char generated[JR_RESET_PASSWORD_LEN + 1], extra[64];
+	struct jr_user u;
+	int64_t id = 0;
+	enum jr_err err;
+	int status;
+
+	generated[0] = '\0';
+	if (!password) {
+		jr_app_password(generated, sizeof(generated));
+		password = generated;
+	}
+	err = jr_app_user_add(store, actor, a->username, a->role, organisation, password, &id, &why);
+	if (err) {
+		status = refused("add", err, &why);
+		goto out;
+	}
+	if ((err = jr_store_user_get(store, id, &u))) {
+		status = report("add", err, "gebruiker niet gevonden");
+		goto out;
+	}
+	if (password == generated)
+		snprintf(extra, sizeof(extra), ",\"password\":\"%s\"", generated);
+	else
+		snprintf(extra, sizeof(extra), ",\"password\":null");
+	status = report("add", print_user(&u, extra), "");
+	sodium_memzero(extra, sizeof(extra));
+out:
+	sodium_memzero(generated, sizeof(generated));
+	return status;
+}
+
+/* The subcommands that change an account, on the open store. */
+static int user_change(struct jr_store *store, const struct jr_actor *actor, const char *cmd,
+		       int64_t id, int64_t organisation, int64_t number, const struct user_args *a)
+{
+	struct jr_account_refusal why;
+	char secret[JR_RESET_PASSWORD_LEN + 1], token[JR_TOKEN_LEN + 1], extra[128];
+	int64_t ended = 0, token_id = 0, now = (int64_t)time(NULL);
+	struct jr_user u;
+	enum jr_err err;
+	int status;
+
+	secret[0] = token[0] = extra[0] = '\0';
+	if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
+		err = jr_app_user_set_active(store, actor, 0, id, strcmp(cmd, "activate") == 0,
+					     &ended, &why);
+	else if (strcmp(cmd, "role") == 0)
+		err = jr_app_user_set_role(store, actor, 0, id, a->role, organisation, &ended, &why);
+	else if (strcmp(cmd, "reset-password") == 0)
+		err = jr_app_user_reset_password(store, actor, 0, id, secret, &ended, &why);
+	else if (strcmp(cmd, "token-add") == 0)
+		err = jr_app_token_add(store, actor, id, a->name, (int)number, now, token, &token_id,
+				       &why);
+	else {
+		err = jr_store_api_token_revoke(store, actor, id, number);
+		if (err == JR_ERR_NOT_FOUND) {
+			jr_cli_error("user token-revoke: gebruiker %lld heeft geen API-token %lld (zie "
+				     "jeugdroute user tokens)",
+				     (long long)id, (long long)number);
+			return 2;
+		}
+		status = report(cmd, err, "");
+		if (!status)
+			printf("{\"id\":%lld,\"user_id\":%lld,\"revoked\":true}\n", (long long)number,
+			       (long long)id);
+		return status;
+	}
+	if (err) {
+		status = refused(cmd, err, &why);
+		goto out;
+	}
+	if (strcmp(cmd, "token-add") == 0) {
+		char expires[24];
+		json_time(now + number * 86400, expires);
+		printf("{\"id\":%lld,\"user_id\":%lld,\"name\":", (long long)token_id, (long long)id);
+		{
+			struct jr_buf b;
+			jr_buf_init(&b, 512);
+			if (!jr_buf_json_string(&b, a->name))
+				fputs(jr_buf_str(&b), stdout);
+			jr_buf_release(&b);
+		}
+		printf(",\"expires_at\":%s,\"token\":\"%s\"}\n", expires, token);
+		status = ferror(stdout) ? 1 : 0;
+		goto out;
+	}
+	if (secret[0])
+		snprintf(extra, sizeof(extra), ",\"password\":\"%s\",\"ended_sessions\":%lld", secret,
+			 (long long)ended);
+	else
+		snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
+	status = report(cmd, jr_store_user_get(store, id, &u), "gebruiker niet gevonden");
+	if (!status)
+		status = report(cmd, print_user(&u, extra), "");
+out:
+	sodium_memzero(secret, sizeof(secret));
+	sodium_memzero(token, sizeof(token));
+	sodium_memzero(extra, sizeof(extra));
+	return status;
+}
+
+int jr_cmd_user(int argc, char **argv)
+{
+	struct user_args a = {0};
+	const struct jr_cli_opt opts[] = {
+		{"--username", "add", &a.username},
+		{"--role", "add role", &a.role},
+		{"--organisation", "add role", &a.organisation},
+		{"--name", "token-add", &a.name},
+		{"--days", "token-add", &a.days},
+		{"--token", "token-revoke", &a.token},
+	};
+	struct jr_store *store = NULL;
+	struct jr_actor actor;
+	const char *cmd = argc > 1 ? argv[1] : "";
+	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
+	int64_t id, organisation, number;
+	bool known = false;
+	struct jr_user u;
+	int status;
+
+	for (int i = 1; i < argc; i++)
+		if (jr_cli_is_help(argv[i])) {
+			fputs(user_usage, stdout);
+			return 0;
+		}
+	for (size_t i = 0; commands[i]; i++)
+		known |= strcmp(cmd, commands[i]) == 0;
+	if (!known) {
+		jr_cli_error("user: kies add, show, list, deactivate, activate, role, reset-password, "
+			     "tokens, token-add of token-revoke; zie jeugdroute user --help");
+		return 2;
+	}
+	status = jr_cli_parse_table(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]),
+				    &a.db, &a.id, NULL);
+	if (status || (status = check_args(&a, cmd, &id, &organisation, &number)))
+		return status;
+	if (strcmp(cmd, "add") == 0 && password && strlen(password) < JR_PASSWORD_MIN)
+		return jr_cli_field_error("user", "password",
+					  "JEUGDROUTE_USER_PASSWORD is korter dan 12 tekens");
+	if (strcmp(cmd, "add") == 0 && password && strlen(password) > JR_PASSWORD_MAX)
+		return jr_cli_field_error("user", "password",
+					  "JEUGDROUTE_USER_PASSWORD is langer dan 1024 tekens");
+	if ((status = jr_cli_open_store("user", &a.db, &store)))
+		return status;
+	jr_cli_actor(&actor, &a.db);
+	if (strcmp(cmd, "add") == 0)
+		status = user_add(store, &actor, &a, organisation);
+	else if (strcmp(cmd, "list") == 0)
+		status = report(cmd, jr_store_user_each(store, print_listed_user, NULL), "");
+	else if (strcmp(cmd, "show") == 0) {
+		status = report(cmd, jr_store_user_get(store, id, &u), "gebruiker niet gevonden");
+		if (!status)
+			status = report(cmd, print_user(&u, ""), "");
+	} else if (strcmp(cmd, "tokens") == 0)
+		status = report(cmd,
+				jr_store_api_token_each(store, id, (int64_t)time(NULL), print_token,
+							NULL),
+				"gebruiker niet gevonden");
+	else
+		status = user_change(store, &actor, cmd, id, organisation, number, &a);
+	jr_store_close(store);
+	return status;
+}

@@ -1,0 +1,1 @@
+^jeugdroute: user deactivate: dit is de laatste actieve beheerder

@@ -1,0 +1,1 @@
+.id == 2 and .active == true

@@ -1,0 +1,1 @@
+^jeugdroute: user reset-password: deze gebruiker bestaat niet$

@@ -1,0 +1,1 @@
+.id == 1 and .user_id == 2 and .revoked == true

@@ -1,0 +1,1 @@
+^jeugdroute: user token-add: de gebruiker is gedeactiveerd; activeer hem eerst$

@@ -1,0 +1,1 @@
+^jeugdroute: user: veld days: verwacht een looptijd van 1 tot 3660 dagen$

@@ -1,0 +1,1 @@
+^jeugdroute: user deactivate: --role hoort niet bij deze opdracht
