@@ -358,6 +358,10 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX claim_lines_reference ON claim_lines (provider_id, reference);"},
 	{10, "allocations: when the end or extent was last changed (sent again as a JW301)",
 	 "ALTER TABLE allocations ADD COLUMN changed_at TEXT;"},
+	/* Who decided an allocation: a GI within its measure, or (NULL) the municipality. A GI
+	 * changes only its own (app/access.c). */
+	{14, "allocations: the GI whose decision an allocation is",
+	 "ALTER TABLE allocations ADD COLUMN gi_organisation_id BIGINT REFERENCES organisations(id);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
