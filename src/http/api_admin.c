@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "app/password.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"

@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "app/ijw.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 
