@@ -23,7 +23,12 @@ enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor 
 	bool more;
 
 	TRY(jr_store_begin(s));
-	TRY(jr_store_count(s, "SELECT COUNT(*) FROM referrals WHERE agb = $1", agb, 0, total));
+	/* A referral taken from a provider's request (JW315) names a referrer the message says, not
+	 * one who said so itself: it is no referral of that referrer's (issue 11, finding 3). */
+	TRY(jr_store_count(s,
+			   "SELECT COUNT(*) FROM referrals r WHERE r.agb = $1 AND NOT EXISTS"
+			   " (SELECT 1 FROM ijw_requests q WHERE q.referral_id = r.id)",
+			   agb, 0, total));
 	TRY(jr_db_prepare(
 	    s->db,
 	    "SELECT r.id, r.help_request_id, r.referrer_type, COALESCE(r.agb, ''), r.referrer_name,"
@@ -32,6 +37,7 @@ enum jr_err jr_store_referrals_by_agb(struct jr_store *s, const struct jr_actor 
 	    " (SELECT COUNT(*) FROM allocations al WHERE al.referral_id = r.id)"
 	    " FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
 	    " JOIN persons p ON p.id = h.child_id WHERE r.agb = $1"
+	    " AND NOT EXISTS (SELECT 1 FROM ijw_requests q WHERE q.referral_id = r.id)"
 	    " ORDER BY r.referred_on DESC, r.id DESC LIMIT $2 OFFSET $3",
 	    &st));
 	TRY(jr_db_bind_text(st, 1, agb));
