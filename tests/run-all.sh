@@ -9,7 +9,9 @@
 #               xmllint (tests/ijw/run.sh; skipped without ../shared/reference/ijw); every
 #               in-message rule broken on purpose (tests/ijw/rules.sh); the full round from
 #               request to claim, each answer checked with xmllint (tests/ijw/round.sh)
-#   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh)
+#   server      the HTTP API of `jeugdroute serve` with curl (tests/http/run.sh); every role on
+#               every endpoint, own and another's records, and issue 11's reach scenarios
+#               (tests/http/matrix.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
@@ -90,6 +92,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "server" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/matrix.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "role matrix" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/ui/run.sh "$testbuild/jeugdroute" build/screenshots >"$log" 2>&1
