@@ -297,7 +297,7 @@ int jr_api_allocation_add(struct jr_http_request *r)
 	al.intensity = (int)intensity;
 	al.volume = (int)volume;
 	if (strcmp(r->who.role, "gi") == 0) {
-		/* the GI decides the youth care within its measure (Jeugdwet art. 3.5): its own
+		/* the GI decides the youth care within its measure (Jeugdwet, chapter 3): its own
 		 * allocation, which only it changes; without a referral its decision is the basis */
 		al.gi_organisation_id = r->who.organisation_id;
 		decision = !referral;
