@@ -14,6 +14,8 @@
 #               a referrer's referrals: who the child is, adults, once only, its own list
 #               (tests/http/referrals.sh)
 #               the accounts an administrator manages (tests/http/accounts.sh)
+#               every role on every endpoint, own and another's records, and issue 11's reach
+#               scenarios (tests/http/matrix.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
@@ -106,6 +108,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/accounts.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "accounts" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/matrix.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "role matrix" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/ui/run.sh "$testbuild/jeugdroute" build/screenshots >"$log" 2>&1

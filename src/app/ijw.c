@@ -18,12 +18,14 @@ void jr_ijw_outcome_init(struct jr_ijw_outcome *o)
 {
 	memset(o, 0, sizeof(*o));
 	jr_buf_init(&o->answer, 1 << 26);
+	jr_buf_init(&o->refusals, 1 << 26);
 }
 
 void jr_ijw_outcome_release(struct jr_ijw_outcome *o)
 {
 	jr_ijw_findings_release(&o->findings);
 	jr_buf_release(&o->answer);
+	jr_buf_release(&o->refusals);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -377,7 +379,10 @@ static const char *raiser_of(const char *type)
 }
 
 /* A child new to the records, registered from the message (name, birth date, sex; resident in
- * the receiving municipality). */
+ * the receiving municipality, as the message says: the records know no better). That gives no
+ * one a reach it did not have: the receiving municipality's consulent sees what the provider
+ * sent it anyway, the provider reaches the child only once an allocation is made to it, and the
+ * referrer the message names reaches no child's file at all (app/access.c). */
 static enum jr_err register_child(struct import *im, const struct jr_ijw_client *c,
 				  struct jr_person *p)
 {
@@ -422,8 +427,60 @@ static void request_of_line(const struct import *im, const struct jr_ijw_line *l
 	r->budget_cents = l->budget;
 }
 
-/* JW315: the child, a help request, the referral (judged by rule 7) and one request per
- * requested product, open until the municipality decides. */
+/* The municipality of the header refuses a request for allocation because it is not the
+ * child's: per requested product a JW319 with VerzoekAntwoord 1 (afgewezen) and
+ * RedenAfwijzingVerzoek 8 (woonplaatsbeginsel, WJ759), whose Woonplaatsbeginsel names the
+ * municipality responsible (OP359, IV095; TR377), recorded as sent so that the provider's JW320
+ * finds it. */
+static enum jr_err refuse_residence(struct import *im, const char *responsible)
+{
+	const struct jr_ijw_msg *m = im->m;
+	struct jr_buf xml;
+	enum jr_err err = JR_OK;
+
+	jr_buf_init(&xml, 1 << 16);
+	snprintf(im->o->responsible, sizeof(im->o->responsible), "%s", responsible);
+	for (size_t i = 0; i < m->line_count && !err; i++) {
+		struct jr_ijw_message_rec rec = {0};
+		struct jr_ijw_answer ans = {0};
+		char name[64];
+		snprintf(rec.direction, sizeof(rec.direction), "out");
+		snprintf(rec.code, sizeof(rec.code), "JW319");
+		rec.dagtekening = im->today;
+		snprintf(rec.sender, sizeof(rec.sender), "%s", m->header.ontvanger);
+		snprintf(rec.receiver, sizeof(rec.receiver), "%s", m->header.afzender);
+		snprintf(rec.status, sizeof(rec.status), "sent");
+		rec.answers = im->message_id;
+		if ((err = jr_store_ijw_message_add(im->s, im->a, &rec)))
+			break;
+		snprintf(ans.gemeente, sizeof(ans.gemeente), "%.4s", m->header.ontvanger);
+		snprintf(ans.aanbieder, sizeof(ans.aanbieder), "%s", m->header.afzender);
+		snprintf(ans.identificatie, sizeof(ans.identificatie), "%.12s", rec.identification);
+		ans.dagtekening = im->today;
+		snprintf(ans.referentie, sizeof(ans.referentie), "%s", m->lines[i].referentie);
+		snprintf(ans.antwoord, sizeof(ans.antwoord), "1");
+		snprintf(ans.reden, sizeof(ans.reden), "8");
+		snprintf(ans.woonplaats, sizeof(ans.woonplaats), "%s", responsible);
+		jr_buf_reset(&xml);
+		snprintf(name, sizeof(name), "JW319-%.12s.xml", ans.identificatie);
+		if (!(err = jr_ijw_answer_write(&ans, &xml)) &&
+		    !(err = jr_buf_append(&im->o->refusals, name, strlen(name) + 1)) &&
+		    !(err = jr_buf_append(&im->o->refusals, xml.data, xml.len + 1)))
+			im->o->refusal_count++;
+	}
+	jr_buf_release(&xml);
+	return err;
+}
+
+/* JW315: the child, a help request of the municipality responsible for it, the referral (judged
+ * by rule 7) and one request per requested product, open until the municipality decides.
+ *
+ * The municipality responsible is the child's, from the records (woonplaatsbeginsel), not the
+ * message's Ontvanger: a request addressed to another municipality is refused with reason 8
+ * (refuse_residence) and nothing of it is kept, so that a provider opens no child's file to a
+ * municipality of its choosing. The referrer the message names is recorded with the referral
+ * (rule 7 judges it, the JW301 repeats it) but gives that referrer nothing: a referrer sees no
+ * child's file, and a referral taken from a message is not in its list of referrals. */
 static enum jr_err import_request(struct import *im)
 {
 	const struct jr_ijw_msg *m = im->m;
@@ -459,12 +516,16 @@ static enum jr_err import_request(struct import *im)
 	}
 	if (err || im->o->findings.count > findings)
 		goto out;
+	if (found && strcmp(child.municipality, m->header.ontvanger) != 0) {
+		err = refuse_residence(im, child.municipality);
+		goto out;
+	}
 	if (!found && (err = register_child(im, &m->clients[0], &child)))
 		goto out;
 	h.child_id = child.id;
 	snprintf(h.raised_by, sizeof(h.raised_by), "%s", raiser_of(m->lines[0].verwijzer_type));
 	h.raised_on = m->header.dagtekening;
-	snprintf(h.municipality, sizeof(h.municipality), "%.4s", m->header.ontvanger);
+	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
 	snprintf(h.question, sizeof(h.question),
 		 "Verzoek om toewijzing van %.100s (iJw JW315, bericht %.12s)", im->provider.name,
 		 m->header.identificatie);

@@ -32,6 +32,13 @@ struct jr_ijw_outcome {
 	bool not_sender;                 /* import with only_sender: the message is another's */
 	enum jr_ijw_message answer_kind; /* JR_IJW_UNKNOWN when there is no answer (level 1) */
 	struct jr_buf answer;            /* the return message or claim answer, XML */
+	/* The answers (JW319) sent at once beside the return message: a JW315 addressed to a
+	 * municipality that is not the child's is refused per requested product with reason 8
+	 * (woonplaatsbeginsel), naming the municipality responsible. "name NUL xml NUL", one after
+	 * another, refusal_count of them; nothing of the request is kept. */
+	struct jr_buf refusals;
+	size_t refusal_count;
+	char responsible[5]; /* the municipality the refusals name */
 };
 void jr_ijw_outcome_init(struct jr_ijw_outcome *o);
 void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
@@ -56,8 +63,11 @@ enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_
 				jr_day today, bool rules, bool answer, struct jr_ijw_outcome *o);
 
 /* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
- * JW315 (request for allocation: the child, a help request, the referral judged by rule 7 and a
- * request awaiting the municipality's decision), JW317 (request for change, awaiting the same)
+ * JW315 (request for allocation: the child, a help request of the child's municipality of
+ * residence, the referral judged by rule 7 and a request awaiting the municipality's decision —
+ * or, addressed to another municipality than the child's, refused at once with a JW319 per
+ * product, reason 8, in o->refusals, and nothing kept), JW317 (request for change, awaiting the
+ * same)
  * or JW323 (claim), each answered in o->answer; or JW302 or JW320, a provider's answer to one of
  * jeugdroute's JW301 or JW319, which marks that message acknowledged or rejected (and is not
  * answered).

@@ -102,6 +102,7 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 	struct jr_person child;
 	const char *by = jr_args_get(h, "raised-by");
 	bool known = false;
+	enum jr_err err;
 	int status;
 
 	if ((status = jr_args_only(h, "add", allowed)))
@@ -134,7 +135,14 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 	if ((status = report(jr_store_person_get(store, actor, r.child_id, &child), "add", NULL)))
 		return status;
 	memcpy(r.municipality, child.municipality, sizeof(r.municipality));
-	if ((status = report(jr_store_help_request_add(store, actor, &r), "add", NULL)))
+	err = jr_store_help_request_add(store, actor, &r);
+	if (err == JR_ERR_INPUT) {
+		jr_cli_error("help-request add: veld household: het kind hoort niet bij dit "
+			     "huishouden; geef het huishouden waarvan het kind lid is (household "
+			     "show), of geen");
+		return jr_err_exit_status(err);
+	}
+	if ((status = report(err, "add", NULL)))
 		return status;
 	print_help_request(&r, NULL);
 	return 0;

@@ -54,6 +54,9 @@ static const char usage[] =
 	"            aanbieder op een JW301 of JW319 van jeugdroute (bevestigd of afgekeurd).\n"
 	"            Het antwoord (JW306, JW308, JW316, JW318, JW325) komt in MAP (standaard .). Per\n"
 	"            bestand één JSON-regel: accepted, de bevindingen en het antwoordbestand.\n"
+	"            Een JW315 aan een gemeente waar het kind niet woont, wordt meteen afgewezen\n"
+	"            met een JW319 per product (reden 8, woonplaatsbeginsel, met de gemeente die\n"
+	"            wel verantwoordelijk is), ook in MAP (\"refusals\"); er wordt niets vastgelegd.\n"
 	"  export    schrijft een JW301 per kind en aanbieder voor de toewijzingen sinds --since\n"
 	"            (standaard vandaag), in het product- en resultaatregime (generiek: geen\n"
 	"            toewijzingsbericht). Een kind zonder bekend adres wordt overgeslagen, met reden.\n"
@@ -377,6 +380,26 @@ static enum jr_err gather_answer(const struct jr_ijw_outcome *o, const char *dir
 	return err ? err : jr_buf_append(answers, o->answer.data, o->answer.len + 1);
 }
 
+/* Appends ",\"refusals\":[PATH,…]": the files of the JW319s sent beside the answer. */
+static enum jr_err refusal_paths(struct jr_buf *line, const struct jr_ijw_outcome *o,
+				 const char *dir)
+{
+	const char *at = o->refusals.data;
+	char path[4096];
+	enum jr_err err = jr_buf_puts(line, ",\"refusals\":[");
+
+	for (size_t i = 0; !err && i < o->refusal_count; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, at);
+		if (i)
+			err = jr_buf_putc(line, ',');
+		if (!err)
+			err = jr_buf_json_string(line, path);
+		at += strlen(at) + 1;
+		at += strlen(at) + 1;
+	}
+	return err ? err : jr_buf_putc(line, ']');
+}
+
 /* Messages are checked, taken in and answered by batches of this many. */
 #define IMPORT_BATCH 1000
 
@@ -643,6 +666,8 @@ static int import(int argc, char **argv)
 		}
 		if (o.answer.len)
 			err = gather_answer(&o, a.out, &b.answers, path, sizeof(path));
+		if (!err && o.refusal_count) /* the JW319s: name NUL xml NUL, as the answers */
+			err = jr_buf_append(&b.answers, o.refusals.data, o.refusals.len);
 		refused |= !o.accepted || o.lines_rejected;
 		if (!err)
 			err = line_start(&b.lines, a.files[i], o.kind, false);
@@ -658,6 +683,8 @@ static int import(int argc, char **argv)
 			err = jr_buf_puts(&b.lines, ",\"answer\":");
 		if (!err)
 			err = path[0] ? jr_buf_json_string(&b.lines, path) : jr_buf_puts(&b.lines, "null");
+		if (!err && o.refusal_count)
+			err = refusal_paths(&b.lines, &o, a.out);
 		if (!err)
 			err = jr_buf_puts(&b.lines, "}\n");
 		jr_ijw_outcome_release(&o);

@@ -222,6 +222,12 @@ static void show(const struct jr_policy *p, const struct jr_municipality *only)
 	printf("  Specialistisch bij psychische gezondheid ≥ %d\n", t->specialist_mental_health);
 	printf("  Regie bij %d of meer domeinen op ernst ≥ %d\n", t->coordination_domains,
 	       t->youth_care_min);
+	printf("\nBereik na afloop (wie het dossier nog ziet):\n");
+	printf("  Consulent: %d dagen na het sluiten van een hulpvraag van de eigen gemeente\n",
+	       p->reach.closed_case_days);
+	printf("  Zorgaanbieder: %d dagen na het einde van een toewijzing\n", p->reach.care_ended_days);
+	printf("  GI: %d dagen na het einde van een maatregel (alleen inzien)\n",
+	       p->reach.measure_ended_days);
 }
 
 static int show_cmd(int argc, char **argv)

@@ -180,6 +180,18 @@ struct jr_norms {
 	int social_map_stale_days;     /* a social map entry not verified for longer is stale */
 };
 
+/* Who may see a child's file after the link that opened it ended (app/access.c): the days after
+ * it ended that the link still counts. A consulent reaches the residents of its municipality and
+ * the children with a help request of its municipality that is open or closed fewer than
+ * closed_case_days ago; a provider the children with an allocation to it that runs or ended
+ * fewer than care_ended_days ago; a GI the children under a measure with it as GI that runs or
+ * ended fewer than measure_ended_days ago (it acts, though, only while the measure runs). */
+struct jr_reach {
+	int closed_case_days;   /* 182: the Awb's objection and decision terms, a repeat request */
+	int care_ended_days;    /* 91: the last claims and their corrections */
+	int measure_ended_days; /* 91: the closing report and the hand-over */
+};
+
 struct jr_thresholds {
 	int normalise_max;           /* rule 1: all needs at most this and no flags: social base only */
 	int youth_care_min;          /* rule 2: a need at least this: youth care */
@@ -206,6 +218,7 @@ struct jr_policy {
 	bool regime_described[JR_REGIME_COUNT];
 	struct jr_norms norms;
 	struct jr_thresholds thresholds;
+	struct jr_reach reach;
 };
 
 /* The kind of the region's light offer with this id: "social_base" or "no_referral"; NULL when

@@ -2,7 +2,7 @@
  * these routes; a test checks that every one answers as documented. */
 #include "http/api.h"
 
-#include "http/access.h"
+#include "app/access.h"
 
 const struct jr_route jr_api_routes[] = {
 	{"GET", "/healthz", jr_api_healthz, JR_ROUTE_PUBLIC},
@@ -63,7 +63,7 @@ const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0
 
 int jr_api_require(struct jr_http_request *r, int cap)
 {
-	if (jr_access_may(&r->who, (enum jr_capability)cap))
+	if (jr_app_access_may(&r->who, (enum jr_capability)cap))
 		return 0;
 	return jr_reply_error(r, 403, "forbidden", NULL,
 			      "uw rol geeft geen toegang tot dit onderdeel");

@@ -29,10 +29,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/access.h"
 #include "app/accounts.h"
 #include "app/password.h"
 #include "core/roles.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"

@@ -17,13 +17,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
+#include "app/refer.h"
 #include "app/referral.h"
 #include "core/alloc.h"
 #include "core/ident.h"
 #include "core/person.h"
 #include "core/route.h"
 #include "core/rules.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"
@@ -459,6 +460,34 @@ out:
 	return status;
 }
 
+/* 0 when the principal may change help request r->ids[0] (with `decision`, also take a
+ * municipal decision on it); otherwise the status after answering: 403 for the role, or for a
+ * help request it sees but may not change (or decide on); 404 for one that does not exist or
+ * lies out of reach (one answer for both, audited). */
+static int case_scope(struct jr_http_request *r, bool decision)
+{
+	enum jr_access_verdict v;
+	const char *why;
+	int64_t child;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)))
+		return status;
+	err = jr_app_access_help_request(r->store, &r->actor, &r->who, r->policies, r->ids[0],
+					 jr_http_today(), true, decision, &child, &v, &why);
+	if (err)
+		return jr_reply_err(r, err, NULL);
+	if (v == JR_ACCESS_UNSEEN)
+		return jr_api_unseen(r, "hulpvraag", NULL);
+	if (v == JR_ACCESS_REFUSED)
+		return jr_reply_error(r, 403, "forbidden", decision ? "municipal_decision" : NULL,
+				      why);
+	return 0;
+}
+
+/* POST /api/v1/help-requests/{id}/allocations: the consulent of the help request's municipality,
+ * or the GI under whose running measure the child is (its own decision, app/access.c). */
 int jr_api_allocation_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"provider_id", "form", "referral_id",
@@ -478,8 +507,7 @@ int jr_api_allocation_add(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	if ((status = case_scope(r, false)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_int(r, body, "provider_id", true, 1, INT64_MAX, 0, &provider)) ||
 	    (status = jr_field_int(r, body, "form", true, 1, 10, 0, &form)) ||
 	    (status = jr_field_int(r, body, "referral_id", false, 1, INT64_MAX, 0, &referral)) ||
@@ -496,17 +524,9 @@ int jr_api_allocation_add(struct jr_http_request *r)
 	    (status = jr_field_text(r, body, "frequency", false, al.frequency,
 				    sizeof(al.frequency))))
 		goto out;
-	{
-		int64_t child;
-		err = jr_store_help_request_child(r->store, r->ids[0], &child);
-		if (err) {
-			status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze hulpvraag bestaat niet"
-									       : NULL);
-			goto out;
-		}
-		if ((status = jr_api_person_scope(r, child)))
-			goto out;
-	}
+	/* a municipal decision only by the consulent of the help request's municipality */
+	if (decision && (status = case_scope(r, true)))
+		goto out;
 	if ((err = jr_store_help_request_get(r->store, &r->actor, r->ids[0], &h))) {
 		status = jr_reply_err(r, err, NULL);
 		goto out;
@@ -524,6 +544,12 @@ int jr_api_allocation_add(struct jr_http_request *r)
 	al.has_end = al.end != 0;
 	al.intensity = (int)intensity;
 	al.volume = (int)volume;
+	if (strcmp(r->who.role, "gi") == 0) {
+		/* the GI decides the youth care within its measure (Jeugdwet, chapter 3): its own
+		 * allocation, which only it changes; without a referral its decision is the basis */
+		al.gi_organisation_id = r->who.organisation_id;
+		decision = !referral;
+	}
 	/* Call first: `why` is filled by the call (argument order is unspecified). */
 	err = jr_store_allocation_add(r->store, &r->actor, p, &al, decision, &why);
 	if (err == JR_ERR_REFUSED) {
@@ -600,25 +626,27 @@ int jr_api_allocations_list(struct jr_http_request *r)
 	return status ? status : jr_reply_page(r, fill_allocations, r);
 }
 
-/* 0 when allocation r->ids[0] is made to the principal's organisation (as a provider). */
-static int own_allocation(struct jr_http_request *r, struct jr_allocation_row *a)
+/* 0 when the principal may act on allocation r->ids[0] (`act`); otherwise the status after
+ * answering: 403 for the role, or for an allocation it sees but did not decide; 404 for one that
+ * does not exist or is not its to see (one answer for both, audited). */
+static int allocation_scope(struct jr_http_request *r, enum jr_allocation_act act)
 {
-	char object[40];
+	struct jr_allocation_owner owner;
+	enum jr_access_verdict v;
+	const char *why;
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_CARE_DELIVERY)))
+	if ((status = jr_api_require(r, act == JR_ALLOCATION_CARE ? JR_CAP_CARE_DELIVERY
+								   : JR_CAP_PERSON_WRITE)))
 		return status;
-	err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], a);
+	err = jr_app_access_allocation(r->store, &r->actor, &r->who, r->policies, r->ids[0],
+				       jr_http_today(), act, &owner, &v, &why);
 	if (err)
-		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze toewijzing bestaat niet"
-								     : NULL);
-	if (r->who.agb[0] && strcmp(a->provider_agb, r->who.agb) == 0)
-		return 0;
-	snprintf(object, sizeof(object), "allocation:%lld", (long long)a->id);
-	if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", a->child_id, object)))
 		return jr_reply_err(r, err, NULL);
-	return jr_reply_error(r, 403, "forbidden", NULL, "deze toewijzing is niet aan uw organisatie");
+	if (v == JR_ACCESS_UNSEEN)
+		return jr_api_unseen(r, "toewijzing", NULL);
+	return v == JR_ACCESS_REFUSED ? jr_reply_error(r, 403, "forbidden", NULL, why) : 0;
 }
 
 static int answer_allocation(struct jr_http_request *r, int status)
@@ -638,7 +666,6 @@ int jr_api_care_start(struct jr_http_request *r)
 {
 	static const char *const known[] = {"on", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_allocation_row a;
 	int64_t delivery;
 	jr_day on;
 	enum jr_err err;
@@ -646,7 +673,8 @@ int jr_api_care_start(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = own_allocation(r, &a)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = allocation_scope(r, JR_ALLOCATION_CARE)) ||
+	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)))
 		goto out;
 	err = jr_store_care_start(r->store, &r->actor, r->ids[0], on, &delivery);
@@ -670,7 +698,6 @@ int jr_api_care_stop(struct jr_http_request *r)
 					    "satisfaction", "end_reason", NULL};
 	static const char *const goals[] = {"yes", "partly", "no", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_allocation_row a;
 	struct jr_care_outcome o = {0};
 	int64_t satisfaction;
 	jr_day on;
@@ -679,7 +706,8 @@ int jr_api_care_stop(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = own_allocation(r, &a)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = allocation_scope(r, JR_ALLOCATION_CARE)) ||
+	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)) ||
 	    (status = jr_field_word(r, body, "goals_reached", goals, "yes, partly of no",
 				    o.goals_reached, sizeof(o.goals_reached))) ||
@@ -776,14 +804,14 @@ int jr_api_measures_list(struct jr_http_request *r)
 	return jr_reply_page(r, fill_measures, r);
 }
 
-/* POST /api/v1/allocations/{id}/change: the municipality changes an allocation's end or volume,
- * with its reason (iJw JZ002), for a child within the consulent's reach. */
+/* POST /api/v1/allocations/{id}/change: who decided an allocation changes its end or volume, with
+ * its reason (iJw JZ002): the consulent of the help request's municipality, or the GI whose
+ * decision within its running measure it was (app/access.c). */
 int jr_api_allocation_change(struct jr_http_request *r)
 {
 	static const char *const known[] = {"reason_code", "end", "volume", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_allocation_change c = {0};
-	struct jr_allocation_row a;
 	const char *why = NULL;
 	char day[JR_DATE_STRLEN];
 	int64_t volume;
@@ -792,14 +820,7 @@ int jr_api_allocation_change(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)))
-		goto out;
-	if ((err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], &a))) {
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze toewijzing bestaat niet"
-								     : NULL);
-		goto out;
-	}
-	if ((status = jr_api_person_scope(r, a.child_id)) ||
+	if ((status = allocation_scope(r, JR_ALLOCATION_CHANGE)) ||
 	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "reason_code", true, c.reason, sizeof(c.reason))) ||
 	    (status = jr_field_date(r, body, "end", false, 0, &c.end)) ||

@@ -5,15 +5,18 @@
  *   GET  /api/v1/help-requests/{id}         one, with what its course holds
  *   POST /api/v1/help-requests/{id}/analysis | goals | light-options | advice | move
  *
- * Reading needs the person scope of the child (http/access.c), writing also the capability to
- * write. A step the course forbids is 422 with the rule's explanation; a stale version is 409. */
+ * Reading needs the child within the principal's reach, changing a help request that it is the
+ * principal's to change, opening one that the child lives in the principal's municipality
+ * (app/access.c): a help request that does not exist and one out of reach are answered alike
+ * (404), one seen but not the principal's to change is 403 with why. A step the course forbids is
+ * 422 with the rule's explanation; a stale version is 409. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "app/advice.h"
 #include "core/alloc.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"
@@ -82,21 +85,26 @@ static int answer_help_request(struct jr_http_request *r, int64_t id, int status
 	return jr_reply_json(r, status);
 }
 
-/* 0 when the principal may read (or with `write`, change) help request r->ids[0]. */
+/* 0 when the principal may read (with `write`, change) help request r->ids[0]; otherwise the
+ * status after answering: 403 for the role, or for a help request it sees but may not change;
+ * 404 for one that does not exist or lies out of reach (one answer for both, audited). */
 static int scope(struct jr_http_request *r, bool write)
 {
+	enum jr_access_verdict v;
+	const char *why;
 	int64_t child;
 	enum jr_err err;
 	int status;
 
-	if (write && (status = jr_api_require(r, JR_CAP_PERSON_WRITE)))
+	if ((status = jr_api_require(r, write ? JR_CAP_PERSON_WRITE : JR_CAP_PERSON_READ)))
 		return status;
-	err = jr_store_help_request_child(r->store, r->ids[0], &child);
-	if (err == JR_ERR_NOT_FOUND)
-		return jr_reply_error(r, 404, "not_found", NULL, "deze hulpvraag bestaat niet");
+	err = jr_app_access_help_request(r->store, &r->actor, &r->who, r->policies, r->ids[0],
+					 jr_http_today(), write, false, &child, &v, &why);
 	if (err)
 		return jr_reply_err(r, err, NULL);
-	return jr_api_person_scope(r, child);
+	if (v == JR_ACCESS_UNSEEN)
+		return jr_api_unseen(r, "hulpvraag", NULL);
+	return v == JR_ACCESS_REFUSED ? jr_reply_error(r, 403, "forbidden", NULL, why) : 0;
 }
 
 static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
@@ -166,6 +174,8 @@ int jr_api_help_request_add(struct jr_http_request *r)
 	json_t *body = jr_http_json_body(r);
 	struct jr_help_request h = {0};
 	struct jr_person child;
+	enum jr_access_verdict v;
+	const char *why;
 	int64_t child_id, household;
 	enum jr_err err;
 	int status;
@@ -185,8 +195,17 @@ int jr_api_help_request_add(struct jr_http_request *r)
 		status = jr_reply_error(r, 422, "invalid", "raised_on", "de datum ligt in de toekomst");
 		goto out;
 	}
-	if ((status = jr_api_person_scope(r, child_id)))
+	/* the child in reach, and living in the principal's municipality (or under its measure) */
+	if ((err = jr_app_access_open_case(r->store, &r->actor, &r->who, r->policies, child_id,
+					   jr_http_today(), &v, &why))) {
+		status = jr_reply_err(r, err, NULL);
 		goto out;
+	}
+	if (v != JR_ACCESS_ALLOWED) {
+		status = v == JR_ACCESS_UNSEEN ? jr_api_unseen(r, "persoon", "child_id")
+					       : jr_reply_error(r, 403, "forbidden", "child_id", why);
+		goto out;
+	}
 	h.child_id = child_id;
 	h.household_id = household;
 	/* Residence principle: the child's municipality is responsible. */
@@ -195,9 +214,15 @@ int jr_api_help_request_add(struct jr_http_request *r)
 		goto out;
 	}
 	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
-	if ((err = jr_store_help_request_add(r->store, &r->actor, &h))) {
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "het huishouden bestaat niet"
-								       : NULL);
+	err = jr_store_help_request_add(r->store, &r->actor, &h);
+	if (err == JR_ERR_INPUT) {
+		status = jr_reply_error(r, 422, "invalid", "household_id",
+					"het kind hoort niet bij dit huishouden; geef het huishouden "
+					"waarvan het kind lid is, of geen");
+		goto out;
+	}
+	if (err) {
+		status = jr_reply_err(r, err, NULL);
 		goto out;
 	}
 	status = answer_help_request(r, h.id, 201);

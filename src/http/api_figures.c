@@ -3,7 +3,7 @@
  * and contract managers. Default period: the twelve months up to today. */
 #include <string.h>
 
-#include "http/access.h"
+#include "app/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "json/policy_set.h"

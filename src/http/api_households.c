@@ -2,13 +2,15 @@
  * GET /api/v1/households/{id} — a family's page: the household, its members and one timeline of
  * every child's course; and GET /api/v1/persons/{id}/timeline.
  *
- * Only the children the principal may see (http/access.c) are shown, with the parents of a
- * household in which it sees at least one child; a household without such a child is refused. */
+ * Only the children the principal may see (app/access.c) are shown, with the parents of a
+ * household in which it sees at least one child; a household without such a child is answered
+ * as one that does not exist (404, the same body, both audited). */
 #include <stdio.h>
 #include <string.h>
 
-#include "http/access.h"
+#include "app/access.h"
 #include "http/api.h"
+#include "http/fields.h"
 #include "http/views.h"
 
 static enum jr_err write_event(void *ctx, const struct jr_timeline_event *e)
@@ -68,46 +70,32 @@ int jr_api_households_mine(struct jr_http_request *r)
 	return status ? status : jr_reply_page(r, fill_households, r);
 }
 
-/* Whether the principal may see person `id` (no answer written). */
-static enum jr_err sees(struct jr_http_request *r, int64_t id, bool *yes)
-{
-	struct jr_person_links links;
-	enum jr_err err = jr_store_person_links(r->store, id, &r->who, &links);
-
-	*yes = !err && jr_access_person(&r->who, &links);
-	return err;
-}
-
 int jr_api_household_get(struct jr_http_request *r)
 {
 	struct jr_household h;
 	struct jr_household_member m[JR_HOUSEHOLD_MEMBERS_MAX];
-	bool visible[JR_HOUSEHOLD_MEMBERS_MAX] = {0}, any = false;
+	bool visible[JR_HOUSEHOLD_MEMBERS_MAX] = {0};
+	int64_t seen[JR_HOUSEHOLD_MEMBERS_MAX];
 	struct jr_list_writer w = {.out = &r->out};
-	char etag[32], object[32];
-	size_t count;
+	enum jr_access_verdict v;
+	char etag[32];
+	size_t count, seen_count;
 	enum jr_err err;
 	int status;
 
 	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
 		return status;
-	err = jr_store_household_get(r->store, &r->actor, r->ids[0], &h, m, &count);
+	err = jr_app_access_household(r->store, &r->actor, &r->who, r->policies, r->ids[0],
+				      jr_http_today(), seen, &seen_count, &v);
 	if (err)
-		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "dit huishouden bestaat niet" : NULL);
-	for (size_t i = 0; i < count; i++) {
-		if (strcmp(m[i].role, "child") != 0)
-			continue;
-		if ((err = sees(r, m[i].person_id, &visible[i])))
-			return jr_reply_err(r, err, NULL);
-		any |= visible[i];
-	}
-	if (!any) {
-		snprintf(object, sizeof(object), "household:%lld", (long long)h.id);
-		if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", 0, object)))
-			return jr_reply_err(r, err, NULL);
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "geen van de kinderen in dit huishouden valt binnen uw bereik");
-	}
+		return jr_reply_err(r, err, NULL);
+	if (v != JR_ACCESS_ALLOWED)
+		return jr_api_unseen(r, "huishouden", NULL);
+	if ((err = jr_store_household_get(r->store, &r->actor, r->ids[0], &h, m, &count)))
+		return jr_reply_err(r, err, NULL);
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = 0; k < seen_count; k++)
+			visible[i] |= strcmp(m[i].role, "child") == 0 && m[i].person_id == seen[k];
 	jr_buf_reset(&r->out);
 	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"municipality\":\"%s\",\"coordinator_user_id\":",
 			    (long long)h.id, h.municipality);

@@ -9,13 +9,14 @@
  *
  * The checks and the records' side are app/ijw.c, as for `jeugdroute ijw import` and `export`.
  * A message whose Afzender (an answer's Ontvanger) is not the provider's own AGB code is refused
- * (403) untouched. */
+ * (403) untouched. A JW315 to a municipality that is not the child's is answered with the JW319s
+ * that refuse it (reason 8, woonplaatsbeginsel) in "refusals". */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "app/ijw.h"
 #include "core/alloc.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 
@@ -28,6 +29,32 @@ static int require_provider(struct jr_http_request *r)
 		return status;
 	return jr_reply_error(r, 403, "forbidden", NULL,
 			      "iJw-berichten horen bij een organisatie met een AGB-code");
+}
+
+/* Appends ",\"refusals\":[{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":…,\"name\":…,
+ * \"xml\":…},…]": the JW319s sent beside the return message. */
+static enum jr_err refusals_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
+{
+	const char *at = o->refusals.data;
+	enum jr_err err = jr_buf_puts(out, ",\"refusals\":[");
+
+	for (size_t i = 0; !err && i < o->refusal_count; i++) {
+		const char *xml = at + strlen(at) + 1;
+		err = jr_buf_printf(out,
+				    "%s{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":\"%s\","
+				    "\"name\":",
+				    i ? "," : "", o->responsible);
+		if (!err)
+			err = jr_buf_json_string(out, at);
+		if (!err)
+			err = jr_buf_puts(out, ",\"xml\":");
+		if (!err)
+			err = jr_buf_json_string(out, xml);
+		if (!err)
+			err = jr_buf_putc(out, '}');
+		at = xml + strlen(xml) + 1;
+	}
+	return err ? err : jr_buf_putc(out, ']');
 }
 
 /* A message between the steps of its request: read outside the database lock, then taken in. */
@@ -100,10 +127,14 @@ static int message_take_in(struct jr_http_request *r)
 		if (!err)
 			err = jr_buf_json_string(&r->out, jr_buf_str(&o->answer));
 		if (!err)
-			err = jr_buf_puts(&r->out, "}}\n");
+			err = jr_buf_putc(&r->out, '}');
 	} else if (!err) {
-		err = jr_buf_puts(&r->out, ",\"answer\":null}\n");
+		err = jr_buf_puts(&r->out, ",\"answer\":null");
 	}
+	if (!err && o->refusal_count)
+		err = refusals_json(&r->out, o);
+	if (!err)
+		err = jr_buf_puts(&r->out, "}\n");
 	/* a message the structure check refuses gets no answer: the client must fix it (422);
 	 * a rejected message is an answer (its JW316, JW306, …), kept in the audit log */
 	if (err)

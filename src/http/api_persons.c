@@ -1,39 +1,41 @@
-/* api_persons: GET /api/v1/persons/{id}, …/involvement and …/access-log.
+/* api_persons: GET /api/v1/persons?bsn=, /api/v1/persons/{id}, …/involvement and …/access-log.
  *
- * Each first asks whether the role may read persons at all, then whether this person is within
- * the principal's reach (http/access.c: own municipality, own referrals, own measures, own
- * allocations). A refusal is audited too. The answer carries the record's version as ETag. */
+ * Each first asks whether the role may read persons at all (403 when not), then whether this
+ * person is within the principal's reach (app/access.c). A person out of reach and one that does
+ * not exist are answered alike — 404 with the same body — and both are audited, so that no
+ * number or BSN tells whether the records hold someone. The answer carries the record's version
+ * as ETag. */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "core/ident.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/views.h"
 
+int jr_api_unseen(struct jr_http_request *r, const char *what, const char *field)
+{
+	char message[96];
+
+	snprintf(message, sizeof(message), "geen %s met dit nummer binnen uw bereik", what);
+	return jr_reply_error(r, 404, "not_found", field, message);
+}
+
 int jr_api_person_scope(struct jr_http_request *r, int64_t id)
 {
 	struct jr_person_links links;
-	char object[32];
+	enum jr_access_verdict v;
 	enum jr_err err;
 	int status;
 
 	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
 		return status;
-	err = jr_store_person_links(r->store, id, &r->who, &links);
-	if (err == JR_ERR_NOT_FOUND)
-		return jr_reply_error(r, 404, "not_found", NULL, "deze persoon staat niet in de dossiers");
+	err = jr_app_access_person(r->store, &r->actor, &r->who, r->policies, id, jr_http_today(),
+				   &links, &v);
 	if (err)
 		return jr_reply_err(r, err, NULL);
-	if (jr_access_person(&r->who, &links))
-		return 0;
-	snprintf(object, sizeof(object), "person:%lld", (long long)id);
-	if ((err = jr_store_audit_event(r->store, &r->actor, "access.denied", id, object)))
-		return jr_reply_err(r, err, NULL);
-	return jr_reply_error(r, 403, "forbidden", NULL,
-			      "dit dossier valt buiten uw gemeente, verwijzingen, maatregelen of "
-			      "toewijzingen");
+	return v == JR_ACCESS_ALLOWED ? 0 : jr_api_unseen(r, "persoon", NULL);
 }
 
 int jr_api_person_get(struct jr_http_request *r)
@@ -138,11 +140,13 @@ int jr_api_person_access_log(struct jr_http_request *r)
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
-/* GET /api/v1/persons?bsn=… — find a child by BSN, within the principal's reach (a search that
- * finds nobody is audited too, by the store). */
+/* GET /api/v1/persons?bsn=… — find a child by BSN, within the principal's reach. Nobody with
+ * this BSN and somebody out of reach get the same 404 (the store audits the search that finds
+ * nobody, app/access.c the refusal). */
 int jr_api_person_find(struct jr_http_request *r)
 {
 	struct jr_person p;
+	enum jr_access_verdict v;
 	char bsn[16];
 	enum jr_err err;
 	int status;
@@ -152,13 +156,12 @@ int jr_api_person_find(struct jr_http_request *r)
 	if (!jr_http_query(r, "bsn", bsn, sizeof(bsn)) || !jr_bsn_valid(bsn, strlen(bsn)))
 		return jr_reply_error(r, 422, "invalid", "bsn",
 				      "verwacht een geldig BSN (9 cijfers, elfproef)");
-	err = jr_store_person_find_bsn(r->store, &r->actor, bsn, &p);
-	if (err == JR_ERR_NOT_FOUND)
-		return jr_reply_error(r, 404, "not_found", "bsn", "niemand met dit BSN in de dossiers");
+	err = jr_app_access_person_bsn(r->store, &r->actor, &r->who, r->policies, bsn,
+				       jr_http_today(), &p, &v);
 	if (err)
 		return jr_reply_err(r, err, NULL);
-	if ((status = jr_api_person_scope(r, p.id)))
-		return status;
+	if (v != JR_ACCESS_ALLOWED)
+		return jr_reply_error(r, 404, "not_found", "bsn", "niemand met dit BSN binnen uw bereik");
 	r->ids[0] = p.id;
 	return jr_api_person_get(r);
 }

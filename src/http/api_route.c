@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/access.h"
 #include "core/alloc.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "json/answer_json.h"

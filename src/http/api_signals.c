@@ -3,8 +3,8 @@
  * each with the numbers of child and help request and why, never names (app/signals.c). */
 #include <string.h>
 
+#include "app/access.h"
 #include "app/signals.h"
-#include "http/access.h"
 #include "http/api.h"
 #include "http/views.h"
 #include "http/fields.h"

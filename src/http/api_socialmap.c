@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "http/access.h"
+#include "app/access.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "json/policy_set.h"

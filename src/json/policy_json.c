@@ -776,6 +776,32 @@ out:
 	return err;
 }
 
+/* `reach`: how long a link to a child that ended still opens its file (app/access.c). The
+ * section is required and names closed_case_days, the choice every region must make; the
+ * other two have defaults. */
+static enum jr_err load_reach(struct ld *ld, json_t *root, struct jr_policy *p)
+{
+	static const char *const keys[] = {"closed_case_days", "care_ended_days",
+					   "measure_ended_days", NULL};
+	struct jr_reach *r = &p->reach;
+	json_t *obj;
+	size_t old;
+	enum jr_err err = member(ld, root, "reach", JSON_OBJECT, true,
+				 "een object met het bereik, bijv. {\"closed_case_days\": 182}", &obj);
+
+	if (err)
+		return err;
+	*r = (struct jr_reach){.closed_case_days = 182, .care_ended_days = 91,
+			       .measure_ended_days = 91};
+	old = push_key(ld, "reach");
+	if (!(err = check_keys(ld, obj, keys)) &&
+	    !(err = get_int(ld, obj, "closed_case_days", true, 0, 3650, &r->closed_case_days)) &&
+	    !(err = get_int(ld, obj, "care_ended_days", false, 0, 3650, &r->care_ended_days)))
+		err = get_int(ld, obj, "measure_ended_days", false, 0, 3650, &r->measure_ended_days);
+	pop(ld, old);
+	return err;
+}
+
 /* Relations between sections, checked once everything is loaded. */
 static enum jr_err check_relations(struct ld *ld, struct jr_policy *p)
 {
@@ -856,7 +882,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 {
 	static const char *const keys[] = {"format", "region", "regimes", "municipalities",
 					   "forms", "social_base", "no_referral", "referrers",
-					   "norms", "thresholds", "description", NULL};
+					   "norms", "thresholds", "reach", "description", NULL};
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
@@ -907,7 +933,8 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 			       "experts_by_experience",
 			       false, p->no_referral, &p->no_referral_count)) ||
 	    (err = load_referrers(&ld, root, p)) || (err = load_norms(&ld, root, p)) ||
-	    (err = load_thresholds(&ld, root, p)) || (err = check_relations(&ld, p)))
+	    (err = load_thresholds(&ld, root, p)) || (err = load_reach(&ld, root, p)) ||
+	    (err = check_relations(&ld, p)))
 		goto out;
 	if (p->no_referral_first && p->no_referral_count == 0) {
 		ld.len = 1;

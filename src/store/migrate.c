@@ -396,6 +396,10 @@ static const struct migration migrations[] = {
 	 " WHERE source = 'migrated' AND agb IS NOT NULL AND (SELECT COUNT(*) FROM organisations o"
 	 "  WHERE o.agb = referrals.agb"
 	 "  AND o.kind IN ('gp_practice', 'youth_health', 'hospital', 'local_team', 'gi')) = 1;"},
+	/* Who decided an allocation: a GI within its measure, or (NULL) the municipality. A GI
+	 * changes only its own (app/access.c). */
+	{14, "allocations: the GI whose decision an allocation is",
+	 "ALTER TABLE allocations ADD COLUMN gi_organisation_id BIGINT REFERENCES organisations(id);"},
 	/* the addresses a user logged in from: when an outsider has made the account reach its
 	 * limit of failed attempts, these still get in (app/login.c, docs/security.md) */
 	{15, "login: the client addresses of each user's successful logins",

@@ -449,6 +449,8 @@ struct jr_allocation {
 	jr_day start;
 	bool has_end;
 	jr_day end;
+	int64_t gi_organisation_id; /* the GI whose decision it is, within its measure; 0 = the
+				       municipality's */
 };
 /* Makes an allocation after checking every rule of core/course.c (jr_allocation_check) against
  * the records: the provider's status, a covering contract, the referral or decision, the broad
@@ -746,20 +748,53 @@ struct jr_involvement {
 enum jr_err jr_store_involvement(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
 				 jr_day on, struct jr_involvement *out, size_t max, size_t *count);
 
-/* How a principal's organisation is linked to a person, for the authorisation (http/access.c):
- * the person's municipality of residence, and whether the records hold a help request of the
- * principal's municipality, a referral under its AGB, a measure with it as GI, or an allocation
- * to the provider with its AGB. JR_ERR_NOT_FOUND when there is no such person. Not audited: the
- * access it decides on is. */
+/* How a principal's organisation is linked to a person, for the authorisation (app/access.c,
+ * whose pure rules decide on it with the day and the region's policy): the person's municipality
+ * of residence; the help requests of the principal's municipality for the person (one open, and
+ * the day the latest was closed or withdrawn); the allocations to the provider with the
+ * principal's AGB (one without an end, and the latest end of those that have one: the end date,
+ * or the day its care stopped for good when that came first — it may lie ahead); the measures
+ * with the principal's organisation as GI (one without an end, and the latest end). A link of a
+ * kind the principal has no identifier for (no municipality, AGB or organisation) is left out.
+ * out->found false when there is no such person: not an error, so that a lookup that finds
+ * nothing never fails the request's transaction. Not audited: the access it decides on is. */
 struct jr_person_links {
+	bool found;
 	char municipality[5];
-	bool case_in_municipality;
-	bool referred_by;
-	bool measure_of;
-	bool allocated_to;
+	bool case_open;
+	jr_day case_closed_on;      /* 0 = none closed or withdrawn */
+	bool allocation_open;
+	jr_day allocation_ended_on; /* 0 = none with an end */
+	bool measure_open;
+	jr_day measure_ended_on;    /* 0 = none with an end */
 };
 enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 				  const struct jr_principal *p, struct jr_person_links *out);
+
+/* For the authorisation, before anything is read (not audited): the child and the responsible
+ * municipality of help request `id`. *found false when there is none — not an error, so that
+ * the request's transaction goes on to audit the refusal. */
+enum jr_err jr_store_help_request_owner(struct jr_store *s, int64_t id, int64_t *child_id,
+					char municipality[5], bool *found);
+
+/* For the authorisation of an allocation, before anything is read (not audited): its help
+ * request, child and municipality, the provider's AGB, and the GI whose decision it was.
+ * *found false when there is none (not an error, as above). */
+struct jr_allocation_owner {
+	int64_t help_request_id;
+	int64_t child_id;
+	char municipality[5];     /* of the help request */
+	char provider_agb[9];
+	int64_t gi_organisation_id; /* 0 = the municipality's decision */
+};
+enum jr_err jr_store_allocation_owner(struct jr_store *s, int64_t id,
+				      struct jr_allocation_owner *out, bool *found);
+
+/* For the authorisation of a family's page (not audited): the children of household `id` (at
+ * most JR_HOUSEHOLD_MEMBERS_MAX; *count set). *found false when there is no such household (not
+ * an error, as above). */
+enum jr_err jr_store_household_children(struct jr_store *s, int64_t id, int64_t *children,
+					size_t *count, bool *found);
 
 /* A child's course as one timeline, oldest first (store_timeline.c). kind is help_request,
  * analysis, goal, advice, light_option, referral, measure, allocation, care_start or care_stop;
@@ -823,7 +858,9 @@ struct jr_help_request {
 	int version;
 };
 
-/* add: state registered, version 1; JR_ERR_NOT_FOUND when the child does not exist. */
+/* add: state registered, version 1; JR_ERR_NOT_FOUND when the child does not exist;
+ * JR_ERR_INPUT when h->household_id is set and the child is not a member of that household
+ * (also when there is no such household: the answer tells nothing about other families). */
 enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_help_request *h);
 enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor *a, int64_t id,

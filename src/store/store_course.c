@@ -89,6 +89,50 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_help_request_owner(struct jr_store *s, int64_t id, int64_t *child_id,
+					char municipality[5], bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*child_id = 0;
+	municipality[0] = '\0';
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT child_id, municipality FROM help_requests WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	if (*found) {
+		*child_id = jr_db_col_int(st, 0);
+		snprintf(municipality, 5, "%s", jr_db_col_text(st, 1));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* JR_ERR_INPUT unless person `child` is a member of household `household`, inside the caller's
+ * transaction. */
+static enum jr_err must_be_member(struct jr_store *s, int64_t household, int64_t child)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool member = false;
+
+	TRY(jr_db_prepare(s->db,
+			  "SELECT 1 FROM household_members WHERE household_id = $1 AND person_id = $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, household));
+	TRY(jr_db_bind_int(st, 2, child));
+	TRY(jr_db_step(st, &member));
+	if (!member)
+		err = JR_ERR_INPUT;
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_help_request *h)
 {
@@ -102,7 +146,7 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 	TRY(jr_store_begin(s));
 	TRY(jr_store_must_exist(s, "SELECT 1 FROM persons WHERE id = $1", h->child_id));
 	if (h->household_id)
-		TRY(jr_store_must_exist(s, "SELECT 1 FROM households WHERE id = $1", h->household_id));
+		TRY(must_be_member(s, h->household_id, h->child_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO help_requests (child_id, household_id, raised_by, raised_on,"
 			  " question, municipality, state, version, created_at, updated_at)"

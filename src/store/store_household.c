@@ -389,6 +389,42 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_household_children(struct jr_store *s, int64_t id, int64_t *children,
+					size_t *count, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	*count = 0;
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT 1 FROM households WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	jr_db_finalize(st);
+	st = NULL;
+	if (!*found)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT person_id FROM household_members WHERE household_id = $1"
+			  " AND role = 'child' ORDER BY person_id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	while (*count < JR_HOUSEHOLD_MEMBERS_MAX) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		children[(*count)++] = jr_db_col_int(st, 0);
+	}
+out:
+	jr_db_finalize(st);
+	err = jr_store_finish(s, err);
+	if (err)
+		*count = 0;
+	return err;
+}
+
 enum jr_err jr_store_household_get(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				   struct jr_household *out, struct jr_household_member *members,
 				   size_t *count)

@@ -3,7 +3,9 @@
  * of every referral on an open request (unless the referral came from the municipality itself or
  * from no one), the provider of every allocation whose care has not stopped, and the GI of every
  * measure in force. The multi_agency signal counts the two kinds that work with the child
- * (providers and GIs, store_signals.c); this list is what a consulent and the family see. */
+ * (providers and GIs, store_signals.c); this list is what a consulent and the family see.
+ * And the links of a principal's organisation to a person that the reach rules of app/access.c
+ * decide on (jr_store_person_links). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,46 +88,130 @@ out:
 	return jr_store_finish(s, err);
 }
 
-enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
-				  const struct jr_principal *p, struct jr_person_links *out)
+/* A date column or "" into *day (0 for ""); JR_ERR_STORE for a malformed one. */
+static enum jr_err day_of(const char *text, jr_day *day)
+{
+	*day = 0;
+	return text[0] && jr_date_parse(text, strlen(text), day) ? JR_ERR_STORE : JR_OK;
+}
+
+/* The consulent's link: the help requests of `municipality` for the person. */
+static enum jr_err case_links(struct jr_store *s, int64_t person_id, const char *municipality,
+			      struct jr_person_links *out)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
 	bool row = false;
 
-	memset(out, 0, sizeof(*out));
-	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(
-	    s->db,
-	    /* CASE WHEN: PostgreSQL answers a bare EXISTS as 't' or 'f' */
-	    "SELECT pe.municipality,"
-	    " CASE WHEN EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = pe.id"
-	    "  AND h.municipality = $2) THEN 1 ELSE 0 END,"
-	    " CASE WHEN EXISTS (SELECT 1 FROM referrals r JOIN help_requests h"
-	    "  ON r.help_request_id = h.id WHERE h.child_id = pe.id AND $3 <> '' AND r.agb = $3)"
-	    "  THEN 1 ELSE 0 END,"
-	    " CASE WHEN EXISTS (SELECT 1 FROM measures m WHERE m.child_id = pe.id AND $4 > 0"
-	    "  AND m.gi_organisation_id = $4) THEN 1 ELSE 0 END,"
-	    " CASE WHEN EXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
-	    "  ON a.help_request_id = h.id JOIN providers pr ON pr.id = a.provider_id"
-	    "  WHERE h.child_id = pe.id AND $3 <> '' AND pr.agb = $3) THEN 1 ELSE 0 END"
-	    " FROM persons pe WHERE pe.id = $1",
-	    &st));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT COALESCE(MAX(CASE WHEN state <> 'closed' AND state <> 'withdrawn'"
+			  " THEN 1 ELSE 0 END), 0),"
+			  " COALESCE(MAX(CASE WHEN state = 'closed' OR state = 'withdrawn'"
+			  " THEN SUBSTR(updated_at, 1, 10) END), '')"
+			  " FROM help_requests WHERE child_id = $1 AND municipality = $2",
+			  &st));
 	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_bind_text(st, 2, p->municipality));
-	TRY(jr_db_bind_text(st, 3, p->agb));
-	TRY(jr_db_bind_int(st, 4, p->organisation_id));
+	TRY(jr_db_bind_text(st, 2, municipality));
 	TRY(jr_db_step(st, &row));
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
-		goto out;
+	if (row) {
+		out->case_open = jr_db_col_int(st, 0) != 0;
+		TRY(day_of(jr_db_col_text(st, 1), &out->case_closed_on));
 	}
-	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 0));
-	out->case_in_municipality = jr_db_col_int(st, 1) != 0;
-	out->referred_by = jr_db_col_int(st, 2) != 0;
-	out->measure_of = jr_db_col_int(st, 3) != 0;
-	out->allocated_to = jr_db_col_int(st, 4) != 0;
 out:
 	jr_db_finalize(st);
+	return err;
+}
+
+/* The provider's link: the allocations to the provider with this AGB. An allocation ends on its
+ * end date, or on the day its care stopped for good (no start running, the last stop not the
+ * temporary one, JZ588 20) when that comes first. */
+static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const char *agb,
+				    struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT COALESCE(a.end_date, ''),"
+	    " (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = a.id"
+	    "  AND d.stopped_on IS NULL),"
+	    " COALESCE((SELECT d.stopped_on FROM deliveries d WHERE d.allocation_id = a.id"
+	    "  AND d.stopped_on IS NOT NULL AND COALESCE(d.end_reason, '') <> '20'"
+	    "  ORDER BY d.stopped_on DESC LIMIT 1), '')"
+	    " FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"
+	    " JOIN providers pr ON pr.id = a.provider_id WHERE h.child_id = $1 AND pr.agb = $2",
+	    &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_bind_text(st, 2, agb));
+	for (;;) {
+		jr_day end, stopped;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		TRY(day_of(jr_db_col_text(st, 0), &end));
+		TRY(day_of(jr_db_col_text(st, 2), &stopped));
+		if (jr_db_col_int(st, 1) == 0 && stopped && (!end || stopped < end))
+			end = stopped;
+		if (!end)
+			out->allocation_open = true;
+		else if (end > out->allocation_ended_on)
+			out->allocation_ended_on = end;
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* The GI's link: the measures with this organisation as GI. */
+static enum jr_err measure_links(struct jr_store *s, int64_t person_id, int64_t organisation_id,
+				 struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_db_prepare(s->db,
+			  "SELECT COALESCE(MAX(CASE WHEN end_date IS NULL THEN 1 ELSE 0 END), 0),"
+			  " COALESCE(MAX(end_date), '')"
+			  " FROM measures WHERE child_id = $1 AND gi_organisation_id = $2",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_bind_int(st, 2, organisation_id));
+	TRY(jr_db_step(st, &row));
+	if (row) {
+		out->measure_open = jr_db_col_int(st, 0) != 0;
+		TRY(day_of(jr_db_col_text(st, 1), &out->measure_ended_on));
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
+				  const struct jr_principal *p, struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT municipality FROM persons WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, person_id));
+	TRY(jr_db_step(st, &out->found));
+	if (!out->found)
+		goto out;
+	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 0));
+	if (p->municipality[0])
+		TRY(case_links(s, person_id, p->municipality, out));
+	if (p->agb[0])
+		TRY(allocation_links(s, person_id, p->agb, out));
+	if (p->organisation_id > 0)
+		TRY(measure_links(s, person_id, p->organisation_id, out));
+out:
+	jr_db_finalize(st);
+	if (err)
+		memset(out, 0, sizeof(*out));
 	return jr_store_finish(s, err);
 }

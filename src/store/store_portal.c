@@ -235,6 +235,35 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_allocation_owner(struct jr_store *s, int64_t id,
+				      struct jr_allocation_owner *out, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT al.help_request_id, h.child_id, h.municipality, pr.agb,"
+			  " COALESCE(al.gi_organisation_id, 0)"
+			  " FROM allocations al JOIN help_requests h ON h.id = al.help_request_id"
+			  " JOIN providers pr ON pr.id = al.provider_id WHERE al.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	if (*found) {
+		out->help_request_id = jr_db_col_int(st, 0);
+		out->child_id = jr_db_col_int(st, 1);
+		snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 2));
+		snprintf(out->provider_agb, sizeof(out->provider_agb), "%s", jr_db_col_text(st, 3));
+		out->gi_organisation_id = jr_db_col_int(st, 4);
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
 				    int64_t gi_organisation_id, int64_t offset, int64_t limit,
 				    jr_measure_row_fn fn, void *ctx, int64_t *total)

@@ -1,7 +1,6 @@
-/* Unit tests for src/http without a server: the router (paths, ids, 405 with Allow), the role
- * table and person scopes of access.c (the whole matrix of DESIGN.md §4), and the OpenAPI
- * document in web/openapi.json against the route table (every route documented, nothing
- * documented that is not routed). */
+/* Unit tests for src/http without a server: the router (paths, ids, 405 with Allow) and the
+ * OpenAPI document in web/openapi.json against the route table (every route documented, nothing
+ * documented that is not routed). Who may see what is app/access.c (test_access.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,7 +12,6 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "http/access.h"
 #include "http/api.h"
 #include "http/router.h"
 
@@ -65,77 +63,6 @@ static void test_router(void **state)
 	assert_int_equal(find("GET", "/api/v1/persons", &r, allow), JR_ROUTE_NO_PATH);
 	assert_int_equal(find("GET", "/healthz/x", &r, allow), JR_ROUTE_NO_PATH);
 	assert_int_equal(find("GET", "", &r, allow), JR_ROUTE_NO_PATH);
-}
-
-/* The role table of DESIGN.md §4, capability by capability. */
-static void test_role_matrix(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *role;
-		const char *caps; /* the capabilities it has, space-separated */
-	} expect[] = {
-		{"consulent", "route person_read person_write providers_read signals work_list social_map"},
-		{"verwijzer", "route person_read refer social_map"},
-		{"gi", "route person_read person_write providers_read social_map measures"},
-		{"provider", "person_read care_delivery social_map"},
-		{"contract_manager", "providers_read providers_write figures"},
-		{"policy", "figures"},
-		{"admin", "admin"},
-		{"family", ""}, /* not a role yet */
-		{"", ""},
-	};
-	for (size_t i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
-		struct jr_principal p = {0};
-		snprintf(p.role, sizeof(p.role), "%s", expect[i].role);
-		for (int c = 0; c < JR_CAP_COUNT; c++) {
-			char word[40];
-			bool want;
-			snprintf(word, sizeof(word), " %s ", jr_capability_name((enum jr_capability)c));
-			{
-				char padded[128];
-				snprintf(padded, sizeof(padded), " %s ", expect[i].caps);
-				want = strstr(padded, word) != NULL;
-			}
-			if (jr_access_may(&p, (enum jr_capability)c) != want)
-				fail_msg("role %s, capability %s: expected %s", expect[i].role,
-					 jr_capability_name((enum jr_capability)c),
-					 want ? "allowed" : "refused");
-		}
-	}
-}
-
-/* Whose persons each role sees: exactly one kind of link opens the door, per role. */
-static void test_person_scopes(void **state)
-{
-	(void)state;
-	static const char *const roles[] = {"consulent", "verwijzer", "gi", "provider",
-					    "contract_manager", "policy", "admin"};
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
-		struct jr_principal p = {.organisation_id = 7};
-		struct jr_person_links none = {0}, same = {0}, ref = {0}, meas = {0}, alloc = {0},
-				       caseonly = {0};
-		bool consulent = strcmp(roles[i], "consulent") == 0;
-		snprintf(p.role, sizeof(p.role), "%s", roles[i]);
-		memcpy(p.municipality, "0141", 5);
-		memcpy(none.municipality, "0153", 5);
-		memcpy(same.municipality, "0141", 5);
-		ref = meas = alloc = caseonly = none;
-		ref.referred_by = true;
-		meas.measure_of = true;
-		alloc.allocated_to = true;
-		caseonly.case_in_municipality = true;
-		assert_false(jr_access_person(&p, &none));
-		assert_int_equal(jr_access_person(&p, &same), consulent);
-		assert_int_equal(jr_access_person(&p, &caseonly), consulent);
-		assert_int_equal(jr_access_person(&p, &ref), strcmp(roles[i], "verwijzer") == 0);
-		assert_int_equal(jr_access_person(&p, &meas), strcmp(roles[i], "gi") == 0);
-		assert_int_equal(jr_access_person(&p, &alloc), strcmp(roles[i], "provider") == 0);
-		/* without an organisation nobody sees anyone */
-		p.organisation_id = 0;
-		assert_false(jr_access_person(&p, &same));
-		assert_false(jr_access_person(&p, &ref));
-	}
 }
 
 static void test_openapi_matches_routes(void **state)
@@ -205,8 +132,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_router),
-		cmocka_unit_test(test_role_matrix),
-		cmocka_unit_test(test_person_scopes),
 		cmocka_unit_test(test_openapi_matches_routes),
 		cmocka_unit_test(test_error_answer_is_valid_json),
 	};

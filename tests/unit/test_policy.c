@@ -220,6 +220,21 @@ static void test_rejects_out_of_range_norm(void **state)
 			"$.norms.continuation_until", "age_limit");
 }
 
+/* reach: the section and its closed_case_days are required, the days within 0..3650. */
+static void test_reach(void **state)
+{
+	(void)state;
+	assert_int_equal(twente.reach.closed_case_days, 182);
+	assert_int_equal(twente.reach.care_ended_days, 91);
+	assert_int_equal(twente.reach.measure_ended_days, 91);
+	expect_rejected("\"closed_case_days\": 182", "\"closed_case_days\": -1",
+			"$.reach.closed_case_days", "0 tot en met 3650");
+	expect_rejected("\"closed_case_days\": 182,", "", "$.reach.closed_case_days", "ontbreekt");
+	expect_rejected("\"reach\": {", "\"reik\": {", "$.reik", "onbekende sleutel");
+	expect_rejected("\"care_ended_days\": 91", "\"care_ended_days\": \"91\"",
+			"$.reach.care_ended_days", "geheel getal");
+}
+
 static void test_rejects_bad_referrer_code(void **state)
 {
 	(void)state;
@@ -366,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_rejects_bad_jz020),
 		cmocka_unit_test(test_rejects_unknown_key),
 		cmocka_unit_test(test_rejects_out_of_range_norm),
+		cmocka_unit_test(test_reach),
 		cmocka_unit_test(test_rejects_bad_referrer_code),
 		cmocka_unit_test(test_rejects_wrong_type),
 		cmocka_unit_test(test_rejects_unknown_need_in_offer),

@@ -325,6 +325,158 @@ static const struct jr_involvement *find_via(const struct jr_involvement *inv, s
 	return NULL;
 }
 
+/* The links the reach rules decide on (app/access.c), per kind of principal, and the lookups
+ * of the authorisation: a record that does not exist is *found false, not an error, so that
+ * inside a request's transaction the refusal's audit entry is kept (issue 11, finding 9). */
+static void test_links_for_the_reach(void **state)
+{
+	(void)state;
+	struct jr_person p = {0};
+	struct jr_organisation gi = {0};
+	struct jr_principal consulent = {.organisation_id = 1, .role = "consulent"},
+			    provider = {.organisation_id = 2, .role = "provider", .agb = "75750011"},
+			    gi_worker = {.role = "gi"};
+	struct jr_person_links l;
+	struct jr_help_request h = {.raised_on = D(2026, 1, 5)};
+	struct jr_measure_record m = {0};
+	struct jr_allocation_owner owner;
+	struct jr_allocation al;
+	struct jr_care_outcome o = {.goals_reached = "yes", .continues_without_help = true,
+				    .satisfaction = 7, .end_reason = "31"};
+	int64_t child, delivery, kids[JR_HOUSEHOLD_MEMBERS_MAX];
+	char municipality[5];
+	const char *why;
+	size_t n;
+	bool found;
+
+	memcpy(p.bsn, "100000009", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Mila");
+	snprintf(p.family_name, sizeof(p.family_name), "Verhuisd");
+	memcpy(p.municipality, "0164", 5); /* moved to Hengelo */
+	p.birth_date = D(2015, 4, 4);
+	assert_int_equal(jr_store_person_add(store, &fx_actor, &p), JR_OK);
+	/* Enschede's help request from before the move, withdrawn on 1 June 2026 */
+	memcpy(consulent.municipality, "0153", 5);
+	h.child_id = p.id;
+	snprintf(h.raised_by, sizeof(h.raised_by), "family");
+	snprintf(h.question, sizeof(h.question), "x");
+	memcpy(h.municipality, "0153", 5);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	assert_int_equal(jr_store_person_links(store, p.id, &consulent, &l), JR_OK);
+	assert_true(l.found);
+	assert_string_equal(l.municipality, "0164");
+	assert_true(l.case_open);
+	assert_int_equal(l.case_closed_on, 0);
+	jr_store_set_record_day(store, D(2026, 6, 1));
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why),
+			 JR_OK);
+	jr_store_set_record_day(store, 0);
+	assert_int_equal(jr_store_person_links(store, p.id, &consulent, &l), JR_OK);
+	assert_false(l.case_open);
+	assert_int_equal(l.case_closed_on, D(2026, 6, 1));
+	/* Hengelo has none */
+	memcpy(consulent.municipality, "0164", 5);
+	assert_int_equal(jr_store_person_links(store, p.id, &consulent, &l), JR_OK);
+	assert_false(l.case_open);
+	assert_int_equal(l.case_closed_on, 0);
+
+	/* the provider: an allocation without an end runs; with an end, that day; care stopped for
+	 * good before it, the stop */
+	h.id = 0;
+	h.version = 0;
+	memcpy(h.municipality, "0164", 5);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	al = allocation(h.id, provider_id, 0, 2);
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_person_links(store, p.id, &provider, &l), JR_OK);
+	assert_true(l.allocation_open);
+	provider.agb[0] = '9'; /* another provider's AGB */
+	assert_int_equal(jr_store_person_links(store, p.id, &provider, &l), JR_OK);
+	assert_false(l.allocation_open);
+	assert_int_equal(l.allocation_ended_on, 0);
+	provider.agb[0] = '7';
+	{
+		struct jr_allocation_change c = {.reason = "04", .has_end = true,
+						 .end = D(2027, 6, 30)};
+		int honoured;
+		assert_int_equal(jr_store_allocation_change(store, &fx_actor, al.id, &c, &honoured,
+							    &why),
+				 JR_OK);
+	}
+	assert_int_equal(jr_store_person_links(store, p.id, &provider, &l), JR_OK);
+	assert_false(l.allocation_open);
+	assert_int_equal(l.allocation_ended_on, D(2027, 6, 30));
+	assert_int_equal(jr_store_care_start(store, &fx_actor, al.id, D(2026, 12, 2), &delivery),
+			 JR_OK);
+	assert_int_equal(jr_store_care_stop(store, &fx_actor, al.id, D(2027, 2, 1), &o), JR_OK);
+	assert_int_equal(jr_store_person_links(store, p.id, &provider, &l), JR_OK);
+	assert_int_equal(l.allocation_ended_on, D(2027, 2, 1));
+
+	/* the GI: a measure with it as GI, its end */
+	snprintf(gi.kind, sizeof(gi.kind), "gi");
+	snprintf(gi.name, sizeof(gi.name), "Jeugdbescherming West");
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gi), JR_OK);
+	gi_worker.organisation_id = gi.id;
+	m.child_id = p.id;
+	m.kind = JR_MEASURE_OTS;
+	m.court_date = m.start = D(2026, 3, 1);
+	m.gi_organisation_id = gi.id;
+	m.has_end = true;
+	m.end = D(2026, 9, 1);
+	assert_int_equal(jr_store_measure_add(store, &fx_actor, &m), JR_OK);
+	assert_int_equal(jr_store_person_links(store, p.id, &gi_worker, &l), JR_OK);
+	assert_false(l.measure_open);
+	assert_int_equal(l.measure_ended_on, D(2026, 9, 1));
+	assert_false(l.allocation_open);
+	assert_int_equal(l.allocation_ended_on, 0); /* a GI has no AGB here: no provider link */
+
+	/* the owners */
+	assert_int_equal(jr_store_help_request_owner(store, h.id, &child, municipality, &found),
+			 JR_OK);
+	assert_true(found);
+	assert_int_equal(child, p.id);
+	assert_string_equal(municipality, "0164");
+	assert_int_equal(jr_store_allocation_owner(store, al.id, &owner, &found), JR_OK);
+	assert_true(found);
+	assert_int_equal(owner.child_id, p.id);
+	assert_int_equal(owner.help_request_id, h.id);
+	assert_string_equal(owner.municipality, "0164");
+	assert_string_equal(owner.provider_agb, "75750011");
+	assert_int_equal(owner.gi_organisation_id, 0);
+	/* a GI's own allocation says so */
+	al = allocation(h.id, provider_id, 0, 2);
+	al.gi_organisation_id = gi.id;
+	assert_int_equal(jr_store_allocation_add(store, &fx_actor, &twente, &al, true, &why),
+			 JR_OK);
+	assert_int_equal(jr_store_allocation_owner(store, al.id, &owner, &found), JR_OK);
+	assert_int_equal(owner.gi_organisation_id, gi.id);
+
+	/* nothing found inside a request's transaction: no failure, the audit entry is kept */
+	{
+		int64_t before = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = "
+					  "'access.denied'");
+		assert_int_equal(jr_store_bulk_begin(store), JR_OK);
+		assert_int_equal(jr_store_person_links(store, 99999, &consulent, &l), JR_OK);
+		assert_false(l.found);
+		assert_int_equal(jr_store_help_request_owner(store, 99999, &child, municipality,
+							     &found),
+				 JR_OK);
+		assert_false(found);
+		assert_int_equal(jr_store_allocation_owner(store, 99999, &owner, &found), JR_OK);
+		assert_false(found);
+		assert_int_equal(jr_store_household_children(store, 99999, kids, &n, &found), JR_OK);
+		assert_false(found);
+		assert_int_equal(jr_store_audit_event(store, &fx_actor, "access.denied", 0,
+						      "person:99999"),
+				 JR_OK);
+		assert_int_equal(jr_store_bulk_end(store, true), JR_OK);
+		assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = "
+					  "'access.denied'"),
+				 before + 1);
+	}
+}
+
 static void test_involvement_is_derived(void **state)
 {
 	(void)state;
@@ -554,7 +706,7 @@ static void test_referrals_of_an_organisation(void **state)
 	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gp2), JR_OK);
 	doctor.organisation_id = gp.id;
 	doctor2.organisation_id = gp2.id;
-	memcpy(p.bsn, "100000009", 10);
+	memcpy(p.bsn, "100000046", 10);
 	snprintf(p.given_names, sizeof(p.given_names), "Fleur");
 	snprintf(p.family_name, sizeof(p.family_name), "Kok");
 	memcpy(p.municipality, "0153", 5);
@@ -722,6 +874,7 @@ int main(void)
 		cmocka_unit_test(test_each_case_gathers_the_course),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_allocation_change),
+		cmocka_unit_test(test_links_for_the_reach),
 		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
 		cmocka_unit_test(test_referrals_of_an_organisation), /* and a third one */
 	};

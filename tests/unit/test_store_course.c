@@ -81,9 +81,37 @@ static void test_unknown_child_or_household(void **state)
 	snprintf(h.question, sizeof(h.question), "x");
 	memcpy(h.municipality, "0153", 5);
 	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_NOT_FOUND);
+	/* a household that does not exist is answered as one the child is not in */
 	h.child_id = child_id;
 	h.household_id = 99999;
-	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_INPUT);
+}
+
+/* A help request only on a household the child belongs to (issue 11). */
+static void test_household_of_the_child(void **state)
+{
+	(void)state;
+	struct jr_household mine = {0}, other = {0};
+	struct jr_help_request h = {0};
+	int64_t before = fx_count("SELECT COUNT(*) FROM help_requests");
+
+	memcpy(mine.municipality, "0153", 5);
+	memcpy(other.municipality, "0153", 5);
+	assert_int_equal(jr_store_household_add(store, &fx_actor, &mine), JR_OK);
+	assert_int_equal(jr_store_household_add(store, &fx_actor, &other), JR_OK);
+	assert_int_equal(jr_store_household_add_member(store, &fx_actor, mine.id, child_id, "child"),
+			 JR_OK);
+	h.child_id = child_id;
+	h.household_id = other.id;
+	h.raised_on = jr_date_from_ymd(2026, 11, 2);
+	snprintf(h.raised_by, sizeof(h.raised_by), "family");
+	snprintf(h.question, sizeof(h.question), "x");
+	memcpy(h.municipality, "0153", 5);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_ERR_INPUT);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM help_requests"), before);
+	h.household_id = mine.id;
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM help_requests"), before + 1);
 }
 
 static void test_whole_course(void **state)
@@ -208,6 +236,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_and_get),
 		cmocka_unit_test(test_unknown_child_or_household),
+		cmocka_unit_test(test_household_of_the_child),
 		cmocka_unit_test(test_whole_course),
 		cmocka_unit_test(test_stale_version_is_refused),
 		cmocka_unit_test(test_rows_need_an_existing_request),

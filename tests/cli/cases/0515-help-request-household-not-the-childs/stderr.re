@@ -1,0 +1,1 @@
+help-request add: veld household: het kind hoort niet bij dit huishouden
