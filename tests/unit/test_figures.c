@@ -28,6 +28,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "core/alloc.h"
 #include "report/figures.h"
 #include "report/suppress.h"
 
@@ -1421,6 +1422,35 @@ static void test_deterministic(void **state)
 	jr_buf_release(&b);
 }
 
+/* Every allocation of the suppression may fail: the answer is then JR_ERR_NOMEM, with nothing
+ * leaked (AddressSanitizer) and the buffer left as it was. */
+static void test_allocation_failures(void **state)
+{
+	(void)state;
+	struct jr_figures_raw rows[3] = {0};
+	bool succeeded = false;
+	named(rows, 3);
+	rows[0].allocations_compulsory = 2; /* hidden, with a rectangle to protect it */
+	rows[0].allocations_voluntary = 30;
+	rows[1].allocations_compulsory = 12;
+	rows[1].allocations_voluntary = 40;
+	rows[2].children_by_form[9] = 1;
+	rows[2].children_by_form[3] = 9;
+	rows[2].children_in_care = 10;
+	for (long n = 0; n < 100000 && !succeeded; n++) {
+		struct jr_buf b;
+		enum jr_err err;
+		jr_buf_init(&b, 1 << 20);
+		jr_alloc_fail_after(n);
+		err = jr_figures_csv(&b, rows, 3, names, NULL);
+		jr_alloc_fail_after(-1);
+		assert_true(err == JR_OK || err == JR_ERR_NOMEM);
+		succeeded = err == JR_OK;
+		jr_buf_release(&b);
+	}
+	assert_true(succeeded);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1436,6 +1466,7 @@ int main(void)
 		cmocka_unit_test(test_random_tables),
 		cmocka_unit_test(test_suppress_rectangle),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_allocation_failures),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	free(nz_scratch);
