@@ -4,21 +4,23 @@
  * threshold, or a hidden key whose value must be able to change), in one block:
  *
  *   variables  d = p - q for every cell that may move: in "cost" mode every cell a reader could
- *              be kept from knowing (value >= floor), in "fixed" mode only the hidden ones;
- *              0 <= q <= value - floor, so the moved table keeps every floor;
+ *              be kept from knowing (value >= floor), in "fixed" mode only the hidden ones (in a
+ *              large table first only those of the rows near the cell); the move of a cell is
+ *              bounded by floor - value below and, in a branch, by the branch;
  *   rows       every equality of the block, sum coef*d = 0 (a witness keeps every relation); the
  *              inequalities that are nearly tight, sum coef*(value + d) <= rhs, and any other one
  *              the solution breaks (added and solved again);
- *   phase A    maximise the target move (p of the cell, up to the amount needed);
- *   phase B    with the target fixed at the amount, minimise the cost of what moves: a shown
- *              cell costs its unit's cost per unit of change, a hidden one almost nothing.
+ *   phase 1    a move within those bounds that keeps every row, the target's move among the
+ *              bounds (artificial columns for the rows the start breaks, driven to 0);
+ *   phase 2    the cheapest such move: a shown cell costs its unit's cost per unit of change, a
+ *              hidden one almost nothing.
  *
  * The solution is a candidate witness; it is accepted only when it is integral and the moved
- * table satisfies every relation of the block exactly. In cost mode the units of the shown cells
- * it moves are hidden. The programme is a dense bounded-variable primal simplex: the start d = 0
- * is feasible (the true table), so no first phase for feasibility is needed; an equality row
- * starts with an artificial column fixed at 0, which may leave the basis but never returns.
- * Dantzig's rule, with Bland's rule after a run of degenerate steps so that it cannot cycle. */
+ * table satisfies every relation of the block exactly. When it is not integral, a small branch
+ * and bound splits on a fractional move (the nearer integer first). In cost mode the units of
+ * the shown cells the witness moves are hidden. The programme is a dense bounded-variable primal
+ * simplex: Dantzig's rule, with Bland's rule after a run of degenerate steps so that it cannot
+ * cycle; an artificial column, once out of the basis, never returns. */
 #include "report/suppress.h"
 
 #include <string.h>
@@ -386,7 +388,6 @@ struct run {
 	size_t *rel_order;
 	size_t *cell_first; /* cells of a block: cell_order[...] */
 	size_t *cell_order;
-	int nblocks;
 	int *group_hidden;           /* per group: hidden cells in the block searched */
 	unsigned char *in_window;    /* per group: in the window of the current search */
 	const unsigned char *window; /* NULL: every group */
@@ -901,7 +902,6 @@ static enum jr_err run_setup(struct jr_sup *s, struct run *r)
 	memset(r, 0, sizeof(*r));
 	for (size_t c = 0; c < s->ncells; c++)
 		nb = s->cells[c].block + 1 > nb ? s->cells[c].block + 1 : nb;
-	r->nblocks = nb;
 	r->delta = jr_calloc(s->ncells + 1, sizeof(*r->delta));
 	r->var = jr_calloc(s->ncells + 1, sizeof(*r->var));
 	r->in_lp = jr_calloc(s->nrels + 1, 1);
