@@ -617,7 +617,9 @@ async function childScreen(id) {
     heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : []));
 }
 
-// The policy dashboard: the regional figures, small cells suppressed by the server.
+// The policy dashboard: the regional figures, suppressed by the server: small cells, and the
+// cells they could be recomputed from (null in the answer, whatever the reason: the reason would
+// tell which cells are small). A suppressed figure reads "onderdrukt" and is never drawn.
 const FIGURE_LABELS = [
   ['help_requests', 'Hulpvragen', 'n'], ['settled_without_youth_care_share', 'Afgerond zonder jeugdhulp', '%'],
   ['children_in_youth_care', 'Kinderen in jeugdhulp', 'n'], ['light_share', 'Lichte vormen (1–3)', '%'],
@@ -628,33 +630,53 @@ const FIGURE_LABELS = [
   ['goals_reached_share', 'Doelen bereikt', '%'], ['continued_without_help_share', 'Verder zonder hulp', '%'],
   ['repeat_request_share', 'Herhaalde hulpvraag', '%'],
 ];
+const SUPPRESSED = 'onderdrukt';
 
-function figureText(v, kind) {
-  if (v === null || v === undefined) return kind === 'n' ? '< 5' : '—';
+// Whether a share of the row has nothing to be a share of (its denominator is a shown 0).
+function shareOfNothing(row, key) {
+  const zero = (...keys) => keys.every((k) => row[k] === 0);
+  switch (key) {
+    case 'settled_without_youth_care_share': case 'repeat_request_share': return zero('help_requests');
+    case 'light_share': return zero('children_in_youth_care');
+    case 'compulsory_share': return zero('allocations_compulsory', 'allocations_voluntary');
+    case 'goals_reached_share': case 'continued_without_help_share': return zero('care_ended');
+    default: return false;
+  }
+}
+
+function figureText(row, key, kind) {
+  const v = row[key];
+  if (v === null || v === undefined) return kind === '%' && shareOfNothing(row, key) ? 'geen' : SUPPRESSED;
   return kind === '%' ? `${Math.round(v * 100)}%` : String(v);
 }
 
-// A bar chart as SVG, with the numbers as text too; role img with a description.
+// A bar chart as SVG, with the numbers as text too; role img with a description. A suppressed
+// value (null) gets no bar, only the word.
 function barChart(title, bars) {
   const max = Math.max(1, ...bars.map((b) => b.value || 0));
   const rowH = 28;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', `0 0 600 ${bars.length * rowH + 10}`);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${title}: ${bars.map((b) => `${b.label} ${b.value === null ? 'minder dan 5' : b.value}`).join(', ')}`);
+  svg.setAttribute('aria-label', `${title}: ${bars.map((b) => `${b.label} ${b.value === null ? SUPPRESSED : b.value}`).join(', ')}`);
   svg.classList.add('chart');
   bars.forEach((b, i) => {
     const y = i * rowH + 5;
+    const hidden = b.value === null || b.value === undefined;
     const label = document.createElementNS(svg.namespaceURI, 'text');
     label.setAttribute('x', '0'); label.setAttribute('y', String(y + 18));
     label.textContent = b.label;
-    const rect = document.createElementNS(svg.namespaceURI, 'rect');
-    rect.setAttribute('x', '220'); rect.setAttribute('y', String(y + 4));
-    rect.setAttribute('height', '18'); rect.setAttribute('width', String(((b.value || 0) / max) * 320));
     const value = document.createElementNS(svg.namespaceURI, 'text');
-    value.setAttribute('x', String(226 + ((b.value || 0) / max) * 320)); value.setAttribute('y', String(y + 18));
-    value.textContent = b.value === null ? '< 5' : String(b.value);
-    svg.append(label, rect, value);
+    value.setAttribute('x', String(226 + (hidden ? 0 : (b.value / max) * 320))); value.setAttribute('y', String(y + 18));
+    value.textContent = hidden ? SUPPRESSED : String(b.value);
+    svg.append(label);
+    if (!hidden) {
+      const rect = document.createElementNS(svg.namespaceURI, 'rect');
+      rect.setAttribute('x', '220'); rect.setAttribute('y', String(y + 4));
+      rect.setAttribute('height', '18'); rect.setAttribute('width', String((b.value / max) * 320));
+      svg.append(rect);
+    }
+    svg.append(value);
   });
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, h('strong', {}, title)), svg);
 }
@@ -668,16 +690,21 @@ async function dashboardScreen() {
   const rows = r.data.rows;
   const region = rows[rows.length - 1];
   const forms = FORMS.map(([f]) => ({ label: `vorm ${f}`, value: region[`children_form_${f}`] }));
-  const table = tableWrap('Cijfers per gemeente', h('table', { class: 'utrecht-table' },
+  const explanation = h('p', { class: 'utrecht-paragraph', id: 'cijfers-onderdrukt' },
+    `Periode ${r.data.period.from} tot en met ${r.data.period.to}. Zodat niemand herkenbaar is, staat bij een cijfer “${SUPPRESSED}” `
+    + 'als het over 1 tot en met 4 kinderen gaat (ook een percentage of wachttijd over minder dan 5), en ook bij zoveel andere cijfers '
+    + 'als nodig is om die kleine aantallen niet uit totalen en percentages terug te kunnen rekenen. Waarom een cijfer onderdrukt is, '
+    + 'staat er met opzet niet bij. “geen”: er is niets om een percentage van te nemen.');
+  const table = tableWrap('Cijfers per gemeente', h('table', { class: 'utrecht-table', 'aria-describedby': 'cijfers-onderdrukt' },
     h('caption', { class: 'utrecht-table__caption' }, `Per gemeente, ${r.data.period.from} tot en met ${r.data.period.to}`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Gemeente'),
       FIGURE_LABELS.map(([, label]) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, label)))),
     h('tbody', { class: 'utrecht-table__body' }, rows.map((row) => h('tr', { class: 'utrecht-table__row' },
       h('th', { class: 'utrecht-table__header-cell', scope: 'row' }, row.name || row.municipality),
-      FIGURE_LABELS.map(([key, , kind]) => h('td', { class: 'utrecht-table__cell' }, figureText(row[key], kind))))))));
+      FIGURE_LABELS.map(([key, , kind]) => h('td', { class: 'utrecht-table__cell' }, figureText(row, key, kind))))))));
   show('Regionale cijfers',
-    p(`Periode ${r.data.period.from} tot en met ${r.data.period.to}. Aantallen van 1 tot en met 4 kinderen zijn weggelaten (“< 5”), net als percentages en wachttijden over minder dan 5 kinderen (“—”), zodat niemand herkenbaar is.`),
+    explanation,
     p(link(`/api/v1/figures?from=${from}&to=${to}&format=csv`, 'Download alle cijfers als CSV')),
     barChart('Kinderen in jeugdhulp per vorm (regio)', forms),
     barChart('Wachttijd verwijzing → toewijzing per gemeente, mediaan in dagen',

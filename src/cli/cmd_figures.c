@@ -1,6 +1,7 @@
 /* cmd_figures: `jeugdroute figures` — the regional figures of issue 4 §4 per municipality and for
  * the region, as the policy dashboard shows them (report/figures.c): JSON, or CSV with --csv.
- * Cells of fewer than five children are suppressed, here as everywhere. */
+ * Cells of fewer than five children are suppressed, and the figures they could be recomputed
+ * from, here as everywhere. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +17,9 @@ static const char usage[] =
 	"twaalf maanden tot en met vandaag): hulpvragen, het deel dat in de sociale basis bleef,\n"
 	"jeugdhulp per vorm, licht en zwaar, verblijf buiten huis, gedwongen en vrijwillig kader,\n"
 	"wie verwees, wachttijden (mediaan en 90e percentiel), signalen en uitkomsten. Cellen met\n"
-	"minder dan vijf kinderen worden niet getoond. Standaard JSON; --csv ja geeft de tabel als\n"
-	"CSV (scheidingsteken ;).\n";
+	"1 tot en met 4 kinderen worden niet getoond (null in JSON, leeg in CSV), en daarnaast\n"
+	"zoveel andere cijfers als nodig is om ze niet uit totalen en percentages terug te kunnen\n"
+	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n";
 
 static const char *municipality_name(void *ctx, const char *code)
 {
@@ -72,6 +74,13 @@ int jr_cmd_figures(int argc, char **argv)
 		err = csv ? jr_figures_csv(&out, rows, count, municipality_name, &set)
 			  : jr_figures_json(&out, rows, count, from, to, municipality_name, &set);
 	jr_store_figures_release(rows, count);
+	if (err == JR_ERR_TOO_BIG) {
+		jr_cli_error("figures: de gegevens gaan over meer dan %d gemeenten; de cijfers zijn "
+			     "per regio",
+			     JR_FIGURES_MAX_ROWS);
+		status = 1;
+		goto out;
+	}
 	if (err) {
 		jr_cli_error("figures: mislukt: %s", jr_err_name(err));
 		status = 1;

@@ -1,6 +1,7 @@
 /* api_figures: GET /api/v1/figures[?from=…&to=…&format=csv] — the regional figures per
- * municipality and for the region (report/figures.c), small cells suppressed; for policy makers
- * and contract managers. Default period: the twelve months up to today. */
+ * municipality and for the region (report/figures.c), small cells suppressed together with the
+ * figures they could be recomputed from; the JSON and the CSV hide the same ones. For policy
+ * makers and contract managers. Default period: the twelve months up to today. */
 #include <string.h>
 
 #include "app/access.h"
@@ -64,5 +65,9 @@ int jr_api_figures(struct jr_http_request *r)
 			jr_reply_json(r, 200);
 	}
 	jr_store_figures_release(rows, count);
+	if (err == JR_ERR_TOO_BIG)
+		return jr_reply_error(r, 422, "too_many_municipalities", NULL,
+				      "de cijfers zijn per regio: de gegevens gaan over meer gemeenten "
+				      "dan één regio heeft");
 	return err ? jr_reply_err(r, err, NULL) : r->status;
 }

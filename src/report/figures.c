@@ -1,4 +1,5 @@
-/* figures: the published figures from the raw counts, with small cells suppressed (figures.h). */
+/* figures: the published figures from the raw counts, with small cells suppressed and the cells
+ * that would give them away hidden too (figures.h); the model handed to report/suppress.c. */
 #include "report/figures.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "report/suppress.h"
 
 /* One value of the figures: a count, a share (0..1) or a number of days; `shown` false when
  * suppressed. */
@@ -14,17 +16,6 @@ struct value {
 	double v;
 	bool is_share;
 };
-
-static struct value count_of(int64_t n)
-{
-	return (struct value){.shown = n == 0 || n >= JR_FIGURES_SMALL, .v = (double)n};
-}
-
-static struct value share_of(int64_t part, int64_t whole)
-{
-	return (struct value){.shown = whole >= JR_FIGURES_SMALL,
-			      .v = whole ? (double)part / (double)whole : 0, .is_share = true};
-}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -78,7 +69,8 @@ static enum jr_err region_total(const struct jr_figures_raw *rows, size_t count,
 	for (size_t i = 0; i < count; i++) {
 		if (rows[i].wait_allocation_count)
 			memcpy(t->wait_allocation_days + t->wait_allocation_count,
-			       rows[i].wait_allocation_days, rows[i].wait_allocation_count * sizeof(int));
+			       rows[i].wait_allocation_days,
+			       rows[i].wait_allocation_count * sizeof(int));
 		t->wait_allocation_count += rows[i].wait_allocation_count;
 		if (rows[i].wait_start_count)
 			memcpy(t->wait_start_days + t->wait_start_count, rows[i].wait_start_days,
@@ -88,49 +80,400 @@ static enum jr_err region_total(const struct jr_figures_raw *rows, size_t count,
 	return JR_OK;
 }
 
-/* The figures of one row, by name, in a fixed order: what both writers walk. */
+/* ---- the suppression model (docs/security.md, "Published figures") ----------------------
+ *
+ * Per row (each municipality, and the region last) these cells, in this order; a share is
+ * modelled as its numerator and its complement, so that a shown share publishes both (and so
+ * its denominator):
+ *
+ *   help:     H help requests; S settled without youth care, N not settled (H = S + N);
+ *             Rp children with a repeat request, Qn with a first one (Q = Rp + Qn <= H, and
+ *             Q >= 1 when H >= 1)
+ *   forms:    F1..F10 children per form; C children in care; A away from home; L = F1+F2+F3,
+ *             Hv = F4+...+F10; a child may have several forms, so Fi <= C <= L + Hv,
+ *             A <= C, A <= F5+F6+F7+F8, and Fi <= A for i = 5..8
+ *   alloc:    Cp compulsory, V voluntary allocations; Cp + V >= 5 when a waiting time of the
+ *             row is shown (it is computed over those allocations)
+ *   referrer: R per COD327 type (one block each: no total of a row is published)
+ *   outcome:  E care ended = G0 + G1 + G2 (goals reached, partly, not); Gc0..Gc2 the
+ *             complements (E = Gk + Gck); K went on without help, Kn did not (E = K + Kn)
+ *
+ * and for every cell: the region's equals the sum of the municipalities'. */
+enum slot {
+	S_H,
+	S_S,
+	S_N,
+	S_RP,
+	S_QN,
+	S_F1,
+	S_C = S_F1 + JR_FORM_COUNT,
+	S_A,
+	S_L,
+	S_HV,
+	S_CP,
+	S_V,
+	S_R1, /* the seven published COD327 types: 01..06, 08 */
+	S_E = S_R1 + 7,
+	S_G0,
+	S_GC0 = S_G0 + 3,
+	S_K = S_GC0 + 3,
+	S_KN,
+	SLOTS
+};
+
+enum unit_slot {
+	U_H,
+	U_SETTLED,
+	U_REPEAT,
+	U_F1,
+	U_C = U_F1 + JR_FORM_COUNT,
+	U_A,
+	U_LIGHT,
+	U_CP,
+	U_V,
+	U_R1,
+	U_E = U_R1 + 7,
+	U_G0,
+	U_CONT = U_G0 + 3,
+	UNITS
+};
+
+enum block { B_HELP, B_FORMS, B_ALLOC, B_REF, B_OUT = B_REF + 7 };
+
+static const int referral_types[7] = {1, 2, 3, 4, 5, 6, 8}; /* COD327 07 is not in use */
+
+/* The region's figures weigh more: the region's policy is steered by them. */
+#define REGION_WEIGHT 4.0
+
+static void cell_values(const struct jr_figures_raw *r, int64_t *v)
+{
+	int64_t light = 0, heavy = 0;
+
+	v[S_H] = r->help_requests;
+	v[S_S] = r->settled_without_youth_care;
+	v[S_N] = r->help_requests - r->settled_without_youth_care;
+	v[S_RP] = r->children_with_repeat_request;
+	v[S_QN] = r->children_with_request - r->children_with_repeat_request;
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		v[S_F1 + f - 1] = r->children_by_form[f];
+		if (f <= 3)
+			light += r->children_by_form[f];
+		else
+			heavy += r->children_by_form[f];
+	}
+	v[S_C] = r->children_in_care;
+	v[S_A] = r->children_away_from_home;
+	v[S_L] = light;
+	v[S_HV] = heavy;
+	v[S_CP] = r->allocations_compulsory;
+	v[S_V] = r->allocations_voluntary;
+	for (int k = 0; k < 7; k++)
+		v[S_R1 + k] = r->referrals_by_type[referral_types[k]];
+	v[S_E] = r->care_ended;
+	for (int k = 0; k < 3; k++) {
+		v[S_G0 + k] = r->goals[k];
+		v[S_GC0 + k] = r->care_ended - r->goals[k];
+	}
+	v[S_K] = r->continued_without_help;
+	v[S_KN] = r->care_ended - r->continued_without_help;
+	for (int k = 0; k < SLOTS; k++)
+		if (v[k] < 0)
+			v[k] = 0; /* inconsistent counts cannot come from the store; be safe */
+}
+
+static int slot_block(int k)
+{
+	if (k <= S_QN)
+		return B_HELP;
+	if (k <= S_HV)
+		return B_FORMS;
+	if (k <= S_V)
+		return B_ALLOC;
+	if (k < S_E)
+		return B_REF + (k - S_R1);
+	return B_OUT;
+}
+
+static int slot_unit(int k)
+{
+	switch (k) {
+	case S_H: return U_H;
+	case S_S:
+	case S_N: return U_SETTLED;
+	case S_RP:
+	case S_QN: return U_REPEAT;
+	case S_C: return U_C;
+	case S_A: return U_A;
+	case S_L:
+	case S_HV: return U_LIGHT;
+	case S_CP: return U_CP;
+	case S_V: return U_V;
+	case S_E: return U_E;
+	case S_K:
+	case S_KN: return U_CONT;
+	default: break;
+	}
+	if (k >= S_F1 && k < S_F1 + JR_FORM_COUNT)
+		return U_F1 + (k - S_F1);
+	if (k >= S_R1 && k < S_R1 + 7)
+		return U_R1 + (k - S_R1);
+	if (k >= S_G0 && k < S_G0 + 3)
+		return U_G0 + (k - S_G0);
+	return U_G0 + (k - S_GC0);
+}
+
+/* The published counts: a count cell is a unit of its own, floor 1 (zeros are never hidden). */
+static bool is_count(int k)
+{
+	return k == S_H || (k >= S_F1 && k <= S_A) || k == S_CP || k == S_V ||
+	       (k >= S_R1 && k < S_R1 + 7) || k == S_E;
+}
+
+/* The denominator of a share unit (the sum of its cells), for its cost and primary rule. */
+static int64_t unit_size(const int64_t *v, int u)
+{
+	switch (u) {
+	case U_SETTLED: return v[S_H];
+	case U_REPEAT: return v[S_RP] + v[S_QN];
+	case U_LIGHT: return v[S_L] + v[S_HV];
+	case U_CONT: return v[S_E];
+	default: break;
+	}
+	if (u >= U_G0 && u < U_G0 + 3)
+		return v[S_E];
+	return -1;
+}
+
+#define T(slot, c) ((struct jr_sup_term){.cell = base + (slot), .coef = (c)})
+
+static enum jr_err add_rel(struct jr_sup *s, bool le, bool implied, const struct jr_sup_term *t,
+			   size_t n, int64_t rhs)
+{
+	return jr_sup_relation(s, le, implied, t, n, rhs);
+}
+
+/* The relations within one row whose cells start at `base`. */
+static enum jr_err row_relations(struct jr_sup *s, int base, const int64_t *v, bool waits_shown)
+{
+	struct jr_sup_term t[12];
+	enum jr_err err;
+
+	t[0] = T(S_S, 1), t[1] = T(S_N, 1), t[2] = T(S_H, -1);
+	if ((err = add_rel(s, false, false, t, 3, 0)))
+		return err;
+	t[0] = T(S_RP, 1), t[1] = T(S_QN, 1), t[2] = T(S_H, -1);
+	if ((err = add_rel(s, true, false, t, 3, 0)))
+		return err;
+	if (v[S_H] >= 1) {
+		t[0] = T(S_RP, -1), t[1] = T(S_QN, -1);
+		if ((err = add_rel(s, true, false, t, 2, -1)))
+			return err;
+	}
+	/* forms: the light and heavy sums, and the inequalities of children in several forms */
+	for (int f = 0; f < 3; f++)
+		t[f] = T(S_F1 + f, 1);
+	t[3] = T(S_L, -1);
+	if ((err = add_rel(s, false, false, t, 4, 0)))
+		return err;
+	for (int f = 3; f < JR_FORM_COUNT; f++)
+		t[f - 3] = T(S_F1 + f, 1);
+	t[JR_FORM_COUNT - 3] = T(S_HV, -1);
+	if ((err = add_rel(s, false, false, t, JR_FORM_COUNT - 2, 0)))
+		return err;
+	for (int f = 0; f < JR_FORM_COUNT; f++) {
+		t[0] = T(S_F1 + f, 1), t[1] = T(S_C, -1);
+		if ((err = add_rel(s, true, false, t, 2, 0)))
+			return err;
+		if (f >= 4 && f <= 7) {
+			t[1] = T(S_A, -1);
+			if ((err = add_rel(s, true, false, t, 2, 0)))
+				return err;
+		}
+	}
+	t[0] = T(S_C, 1), t[1] = T(S_L, -1), t[2] = T(S_HV, -1);
+	if ((err = add_rel(s, true, false, t, 3, 0)))
+		return err;
+	t[0] = T(S_A, 1), t[1] = T(S_C, -1);
+	if ((err = add_rel(s, true, false, t, 2, 0)))
+		return err;
+	t[0] = T(S_A, 1);
+	for (int f = 4; f <= 7; f++)
+		t[f - 3] = T(S_F1 + f, -1);
+	if ((err = add_rel(s, true, false, t, 5, 0)))
+		return err;
+	if (waits_shown) {
+		t[0] = T(S_CP, -1), t[1] = T(S_V, -1);
+		if ((err = add_rel(s, true, false, t, 2, -JR_FIGURES_SMALL)))
+			return err;
+	}
+	/* outcomes */
+	t[0] = T(S_G0, 1), t[1] = T(S_G0 + 1, 1), t[2] = T(S_G0 + 2, 1), t[3] = T(S_E, -1);
+	if ((err = add_rel(s, false, false, t, 4, 0)))
+		return err;
+	for (int k = 0; k < 3; k++) {
+		t[0] = T(S_G0 + k, 1), t[1] = T(S_GC0 + k, 1), t[2] = T(S_E, -1);
+		if ((err = add_rel(s, false, false, t, 3, 0)))
+			return err;
+	}
+	t[0] = T(S_K, 1), t[1] = T(S_KN, 1), t[2] = T(S_E, -1);
+	return add_rel(s, false, false, t, 3, 0);
+}
+
+/* Whether the region's column of `slot` follows from the other equalities (checked only). */
+static bool column_implied(int k)
+{
+	return k == S_H || k == S_L || k == S_HV || k == S_E || (k >= S_GC0 && k < S_GC0 + 3);
+}
+
+static enum jr_err add_key(struct jr_sup *s, int ubase, int unit1, int unit2, int base, int num,
+			   int den1, int den2)
+{
+	int n[1] = {base + num}, d[2] = {base + den1, base + den2};
+	return jr_sup_key(s, ubase + unit1, unit2 < 0 ? -1 : ubase + unit2, n, 1, d,
+			  den1 < 0 ? 0 : 2);
+}
+
+/* Decides which units of rows[0..count] (the region last) are hidden: hidden[r*UNITS + u]. */
+static enum jr_err suppress(struct jr_figures_raw *rows, size_t count, bool *hidden)
+{
+	size_t nrows = count + 1;
+	struct jr_sup s;
+	struct jr_sup_term *col = NULL;
+	int64_t v[SLOTS];
+	enum jr_err err = JR_OK;
+	int idx;
+
+	jr_sup_init(&s, JR_FIGURES_SMALL);
+	if (count > JR_FIGURES_MAX_ROWS) {
+		err = JR_ERR_TOO_BIG;
+		goto out;
+	}
+	col = jr_calloc(nrows, sizeof(*col));
+	if (!col) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		double w = r == count ? REGION_WEIGHT : 1;
+		cell_values(&rows[r], v);
+		for (int u = 0; u < UNITS; u++) {
+			int64_t size = unit_size(v, u);
+			double cost;
+			if (size < 0) { /* a count */
+				int k;
+				for (k = 0; k < SLOTS && !(is_count(k) && slot_unit(k) == u); k++)
+					;
+				size = v[k];
+			}
+			cost = (double)(size + 1) * w;
+			if (u == U_CP ||
+			    u == U_V) /* hiding either hides the compulsory share too */
+				cost += (double)(v[S_CP] + v[S_V] + 1) * w / 2;
+			if ((err = jr_sup_unit(&s, cost, &idx)))
+				goto out;
+			if (size >= 1 && size < JR_FIGURES_SMALL)
+				jr_sup_hide(&s, idx); /* a share over fewer than 5 */
+		}
+		for (int k = 0; k < SLOTS; k++)
+			if ((err = jr_sup_cell(&s, (int)r * UNITS + slot_unit(k), slot_block(k),
+					       r == count ? -1 : (int)r, v[k], is_count(k) ? 1 : 0,
+					       &idx)))
+				goto out;
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		bool waits = rows[r].wait_allocation_count >= JR_FIGURES_SMALL ||
+			     rows[r].wait_start_count >= JR_FIGURES_SMALL;
+		int base = (int)r * SLOTS, ubase = (int)r * UNITS;
+		cell_values(&rows[r], v);
+		if ((err = row_relations(&s, base, v, waits)))
+			goto out;
+		/* the published figures, for the rule that no hidden one can be recomputed */
+		for (int k = 0; k < SLOTS; k++)
+			if (is_count(k) &&
+			    (err = add_key(&s, ubase, slot_unit(k), -1, base, k, -1, -1)))
+				goto out;
+		if ((err = add_key(&s, ubase, U_SETTLED, -1, base, S_S, S_S, S_N)) ||
+		    (err = add_key(&s, ubase, U_REPEAT, -1, base, S_RP, S_RP, S_QN)) ||
+		    (err = add_key(&s, ubase, U_LIGHT, -1, base, S_L, S_L, S_HV)) ||
+		    (err = add_key(&s, ubase, U_CP, U_V, base, S_CP, S_CP, S_V)) ||
+		    (err = add_key(&s, ubase, U_CONT, -1, base, S_K, S_K, S_KN)))
+			goto out;
+		for (int k = 0; k < 3; k++)
+			if ((err = add_key(&s, ubase, U_G0 + k, -1, base, S_G0 + k, S_G0 + k,
+					   S_GC0 + k)))
+				goto out;
+	}
+	for (int k = 0; k < SLOTS; k++) {
+		for (size_t r = 0; r < nrows; r++)
+			col[r] = (struct jr_sup_term){.cell = (int)r * SLOTS + k,
+						      .coef = r == count ? -1 : 1};
+		if ((err = jr_sup_relation(&s, false, column_implied(k), col, nrows, 0)))
+			goto out;
+	}
+	if ((err = jr_sup_run(&s)))
+		goto out;
+	for (size_t u = 0; u < nrows * UNITS; u++)
+		hidden[u] = jr_sup_hidden(&s, (int)u);
+out:
+	jr_free(col);
+	jr_sup_release(&s);
+	return err;
+}
+
+static struct value count_of(int64_t n, bool hidden)
+{
+	return (struct value){.shown = !hidden, .v = (double)n};
+}
+
+static struct value share_of(int64_t part, int64_t whole, bool hidden)
+{
+	return (struct value){.shown = !hidden && whole > 0,
+			      .v = whole ? (double)part / (double)whole : 0,
+			      .is_share = true};
+}
+
+/* The figures of one row, by name, in a fixed order: what both writers walk. `h` is the row's
+ * hidden units. */
 #define FIGURES_MAX 48
 struct figure {
 	char name[48];
 	struct value value;
 };
 
-static size_t figures_of(struct jr_figures_raw *r, struct figure *out)
+static size_t figures_of(struct jr_figures_raw *r, const bool *h, struct figure *out)
 {
 	size_t n = 0;
 	int64_t light = 0, heavy = 0, measured;
 
-#define PUT(nm, val)                                                                               \
-	do {                                                                                       \
-		snprintf(out[n].name, sizeof(out[n].name), "%s", (nm));                            \
-		out[n++].value = (val);                                                            \
+#define PUT(nm, val)                                                    \
+	do {                                                            \
+		snprintf(out[n].name, sizeof(out[n].name), "%s", (nm)); \
+		out[n++].value = (val);                                 \
 	} while (0)
-	PUT("help_requests", count_of(r->help_requests));
+	PUT("help_requests", count_of(r->help_requests, h[U_H]));
 	PUT("settled_without_youth_care_share",
-	    share_of(r->settled_without_youth_care, r->help_requests));
-	PUT("children_in_youth_care", count_of(r->children_in_care));
+	    share_of(r->settled_without_youth_care, r->help_requests, h[U_SETTLED]));
+	PUT("children_in_youth_care", count_of(r->children_in_care, h[U_C]));
 	for (int f = 1; f <= JR_FORM_COUNT; f++) {
 		char name[48];
 		snprintf(name, sizeof(name), "children_form_%d", f);
-		PUT(name, count_of(r->children_by_form[f]));
+		PUT(name, count_of(r->children_by_form[f], h[U_F1 + f - 1]));
 		if (f <= 3)
 			light += r->children_by_form[f];
 		else
 			heavy += r->children_by_form[f];
 	}
-	PUT("light_share", share_of(light, light + heavy));
-	PUT("heavy_share", share_of(heavy, light + heavy));
-	PUT("children_away_from_home", count_of(r->children_away_from_home));
+	PUT("light_share", share_of(light, light + heavy, h[U_LIGHT]));
+	PUT("heavy_share", share_of(heavy, light + heavy, h[U_LIGHT]));
+	PUT("children_away_from_home", count_of(r->children_away_from_home, h[U_A]));
 	measured = r->allocations_compulsory + r->allocations_voluntary;
-	PUT("allocations_compulsory", count_of(r->allocations_compulsory));
-	PUT("allocations_voluntary", count_of(r->allocations_voluntary));
-	PUT("compulsory_share", share_of(r->allocations_compulsory, measured));
-	for (int k = 1; k <= 8; k++) {
+	PUT("allocations_compulsory", count_of(r->allocations_compulsory, h[U_CP]));
+	PUT("allocations_voluntary", count_of(r->allocations_voluntary, h[U_V]));
+	PUT("compulsory_share", share_of(r->allocations_compulsory, measured, h[U_CP] || h[U_V]));
+	for (int k = 0; k < 7; k++) {
 		char name[48];
-		if (k == 7)
-			continue; /* COD327 07 is not in use */
-		snprintf(name, sizeof(name), "referrals_type_%02d", k);
-		PUT(name, count_of(r->referrals_by_type[k]));
+		snprintf(name, sizeof(name), "referrals_type_%02d", referral_types[k]);
+		PUT(name, count_of(r->referrals_by_type[referral_types[k]], h[U_R1 + k]));
 	}
 	PUT("wait_referral_to_allocation_days_median",
 	    percentile(r->wait_allocation_days, r->wait_allocation_count, 50));
@@ -140,13 +483,14 @@ static size_t figures_of(struct jr_figures_raw *r, struct figure *out)
 	    percentile(r->wait_start_days, r->wait_start_count, 50));
 	PUT("wait_allocation_to_start_days_p90",
 	    percentile(r->wait_start_days, r->wait_start_count, 90));
-	PUT("care_ended", count_of(r->care_ended));
-	PUT("goals_reached_share", share_of(r->goals[0], r->care_ended));
-	PUT("goals_partly_share", share_of(r->goals[1], r->care_ended));
-	PUT("goals_not_reached_share", share_of(r->goals[2], r->care_ended));
-	PUT("continued_without_help_share", share_of(r->continued_without_help, r->care_ended));
+	PUT("care_ended", count_of(r->care_ended, h[U_E]));
+	PUT("goals_reached_share", share_of(r->goals[0], r->care_ended, h[U_G0]));
+	PUT("goals_partly_share", share_of(r->goals[1], r->care_ended, h[U_G0 + 1]));
+	PUT("goals_not_reached_share", share_of(r->goals[2], r->care_ended, h[U_G0 + 2]));
+	PUT("continued_without_help_share",
+	    share_of(r->continued_without_help, r->care_ended, h[U_CONT]));
 	PUT("repeat_request_share",
-	    share_of(r->children_with_repeat_request, r->children_with_request));
+	    share_of(r->children_with_repeat_request, r->children_with_request, h[U_REPEAT]));
 #undef PUT
 	return n;
 }
@@ -162,11 +506,11 @@ static enum jr_err put_value(struct jr_buf *b, struct value v)
 	return jr_buf_printf(b, "%lld", (long long)v.v);
 }
 
-static enum jr_err row_json(struct jr_buf *b, struct jr_figures_raw *r, const char *code,
-			    const char *name)
+static enum jr_err row_json(struct jr_buf *b, struct jr_figures_raw *r, const bool *hidden,
+			    const char *code, const char *name)
 {
 	struct figure f[FIGURES_MAX];
-	size_t n = figures_of(r, f);
+	size_t n = figures_of(r, hidden, f);
 	enum jr_err err;
 
 	err = jr_buf_puts(b, "{\"municipality\":");
@@ -186,65 +530,94 @@ static enum jr_err row_json(struct jr_buf *b, struct jr_figures_raw *r, const ch
 	return err;
 }
 
-enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
-			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx)
-{
-	struct jr_figures_raw *copy = jr_calloc(count + 1, sizeof(*copy));
-	char f[JR_DATE_STRLEN], t[JR_DATE_STRLEN];
-	enum jr_err err = JR_ERR_NOMEM;
+/* The rows with the region appended, and which units of each are hidden: what both writers
+ * publish. The region's waiting lists are owned (table_release). */
+struct table {
+	struct jr_figures_raw *rows; /* count + 1 */
+	bool *hidden;                /* (count + 1) × UNITS */
+	size_t count;
+};
 
-	if (!copy)
-		return err;
+static void table_release(struct table *t)
+{
+	if (t->rows) {
+		jr_free(t->rows[t->count].wait_allocation_days);
+		jr_free(t->rows[t->count].wait_start_days);
+	}
+	jr_free(t->rows);
+	jr_free(t->hidden);
+	memset(t, 0, sizeof(*t));
+}
+
+static enum jr_err table_make(struct table *t, const struct jr_figures_raw *rows, size_t count)
+{
+	enum jr_err err;
+
+	memset(t, 0, sizeof(*t));
+	t->count = count;
+	t->rows = jr_calloc(count + 1, sizeof(*t->rows));
+	t->hidden = jr_calloc((count + 1) * UNITS, sizeof(*t->hidden));
+	if (!t->rows || !t->hidden)
+		return JR_ERR_NOMEM;
 	/* percentiles sort the waiting lists: work on copies of the rows' headers (the lists are
 	 * sorted in place, which does not change what they hold) */
 	if (count)
-		memcpy(copy, rows, count * sizeof(*copy));
-	if ((err = region_total(rows, count, &copy[count])))
+		memcpy(t->rows, rows, count * sizeof(*t->rows));
+	if ((err = region_total(rows, count, &t->rows[count])))
+		return err;
+	return suppress(t->rows, count, t->hidden);
+}
+
+enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
+			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx)
+{
+	struct table t;
+	char f[JR_DATE_STRLEN], to_text[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	if ((err = table_make(&t, rows, count)))
 		goto out;
 	jr_date_format(from, f);
-	jr_date_format(to, t);
-	err = jr_buf_printf(out, "{\"period\":{\"from\":\"%s\",\"to\":\"%s\"},\"suppressed_below\":%d,"
-				 "\"rows\":[",
-			    f, t, JR_FIGURES_SMALL);
+	jr_date_format(to, to_text);
+	err = jr_buf_printf(out,
+			    "{\"period\":{\"from\":\"%s\",\"to\":\"%s\"},\"suppressed_below\":%d,"
+			    "\"rows\":[",
+			    f, to_text, JR_FIGURES_SMALL);
 	for (size_t i = 0; !err && i < count; i++) {
-		const char *nm = name(ctx, copy[i].municipality);
+		const char *nm = name(ctx, t.rows[i].municipality);
 		err = i ? jr_buf_putc(out, ',') : JR_OK;
 		if (!err)
-			err = row_json(out, &copy[i], copy[i].municipality, nm ? nm : "");
+			err = row_json(out, &t.rows[i], t.hidden + i * UNITS,
+				       t.rows[i].municipality, nm ? nm : "");
 	}
 	if (!err && count)
 		err = jr_buf_putc(out, ',');
 	if (!err)
-		err = row_json(out, &copy[count], NULL, "regio");
+		err = row_json(out, &t.rows[count], t.hidden + count * UNITS, NULL, "regio");
 	if (!err)
 		err = jr_buf_puts(out, "]}\n");
 out:
-	jr_free(copy[count].wait_allocation_days);
-	jr_free(copy[count].wait_start_days);
-	jr_free(copy);
+	table_release(&t);
 	return err;
 }
 
 enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
 			   jr_municipality_name_fn name, void *ctx)
 {
-	struct jr_figures_raw *copy = jr_calloc(count + 1, sizeof(*copy));
-	enum jr_err err = JR_ERR_NOMEM;
+	struct table t;
+	enum jr_err err;
 
-	if (!copy)
-		return err;
-	if (count)
-		memcpy(copy, rows, count * sizeof(*copy));
-	if ((err = region_total(rows, count, &copy[count])))
+	if ((err = table_make(&t, rows, count)))
 		goto out;
 	err = jr_buf_puts(out, "gemeente;naam;cijfer;waarde\r\n");
 	for (size_t i = 0; !err && i <= count; i++) {
 		struct figure f[FIGURES_MAX];
-		size_t n = figures_of(&copy[i], f);
-		const char *nm = i < count ? name(ctx, copy[i].municipality) : "regio";
+		size_t n = figures_of(&t.rows[i], t.hidden + i * UNITS, f);
+		const char *nm = i < count ? name(ctx, t.rows[i].municipality) : "regio";
 		for (size_t k = 0; !err && k < n; k++) {
-			err = jr_buf_printf(out, "%s;%s;%s;", i < count ? copy[i].municipality : "",
-					    nm ? nm : "", f[k].name);
+			err = jr_buf_printf(out, "%s;%s;%s;",
+					    i < count ? t.rows[i].municipality : "", nm ? nm : "",
+					    f[k].name);
 			if (!err && f[k].value.shown)
 				err = put_value(out, f[k].value);
 			if (!err)
@@ -252,8 +625,6 @@ enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows
 		}
 	}
 out:
-	jr_free(copy[count].wait_allocation_days);
-	jr_free(copy[count].wait_start_days);
-	jr_free(copy);
+	table_release(&t);
 	return err;
 }

@@ -9,7 +9,13 @@
  *   without help); children with a repeat request.
  *
  * Small cells are suppressed so that no child can be recognised: a count of 1 to 4 is null, and
- * so is a share or waiting time computed over fewer than 5. Pure functions: no I/O. */
+ * so is a share or waiting time computed over fewer than 5, and a share whose numerator or
+ * complement is 1 to 4 (3 of 40 is a small cell too). Then, because totals and shares would let
+ * a reader work hidden cells out again, as few other figures as needed are hidden as well
+ * (secondary suppression, report/suppress.c; the method in docs/security.md): every hidden cell
+ * of 1 to 4 can, as far as anyone can tell from what is shown, be 5 or more, and no hidden figure
+ * can be recomputed. A null does not say why it is null: that would tell which cells are small.
+ * JSON and CSV hide exactly the same figures. Deterministic. Pure functions: no I/O. */
 #ifndef JR_REPORT_FIGURES_H
 #define JR_REPORT_FIGURES_H
 
@@ -19,15 +25,19 @@
 #include "store/store.h"
 
 #define JR_FIGURES_SMALL 5 /* counts below this (but above 0) are suppressed */
+/* At most this many municipalities in one table (a region's most); more: JR_ERR_TOO_BIG. */
+#define JR_FIGURES_MAX_ROWS JR_MUNICIPALITY_MAX
 
 /* The name of a municipality by CBS code, or NULL (the caller's policies). */
 typedef const char *(*jr_municipality_name_fn)(void *ctx, const char *code);
 
-/* Appends the figures as JSON: {"period":…, "suppressed_below":5, "rows":[…, region last]}. */
+/* Appends the figures as JSON: {"period":…, "suppressed_below":5, "rows":[…, region last]};
+ * a suppressed figure is null. JR_ERR_TOO_BIG beyond JR_FIGURES_MAX_ROWS municipalities. */
 enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
 			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx);
 /* Appends the same as CSV (semicolons, as Dutch spreadsheets expect): one line per municipality
- * and figure — municipality code; name; figure; value — suppressed cells empty. */
+ * and figure — municipality code; name; figure; value — suppressed cells empty (the same ones
+ * as in the JSON). */
 enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
 			   jr_municipality_name_fn name, void *ctx);
 

@@ -282,6 +282,17 @@ try {
   ok(await page.getByRole('img', { name: /Kinderen in jeugdhulp per vorm/ }).isVisible(), 'the dashboard has its charts, described for screen readers');
   const csv = await page.request.get(url + await page.getByRole('link', { name: 'Download alle cijfers als CSV' }).getAttribute('href'));
   ok(csv.ok() && (await csv.text()).startsWith('gemeente;naam;cijfer;waarde'), 'the figures download as CSV');
+  const figureCells = await page.locator('table.utrecht-table td').allTextContents();
+  ok(figureCells.includes('onderdrukt') && !figureCells.some((t) => t.includes('<') || t === 'null'),
+    'a suppressed figure reads "onderdrukt", never how small it is');
+  let drawnRight = true;
+  for (const chart of await page.locator('svg.chart').all()) {
+    const texts = await chart.locator('text').allTextContents(); // a label and a value per bar
+    const hidden = texts.filter((t) => t === 'onderdrukt').length;
+    drawnRight &&= await chart.locator('rect').count() === texts.length / 2 - hidden &&
+      (hidden === 0 || (await chart.getAttribute('aria-label')).includes('onderdrukt'));
+  }
+  ok(drawnRight, 'a chart draws no bar for a suppressed figure and says so to screen readers');
   await screen(page, '14-beleid-dashboard');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
