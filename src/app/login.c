@@ -131,16 +131,17 @@ enum jr_err jr_app_login_begin(struct jr_store *s, const struct jr_actor *a,
 	if (failures >= JR_LOGIN_ACCOUNT_LIMIT && !l->acc.known_address && wait < JR_LOGIN_WAIT_MAX)
 		wait = JR_LOGIN_WAIT_MAX;
 	if (wait > 0) {
-		bool note;
+		bool by_both, by_address, by_name;
 		l->retry_after = (int)wait;
 		/* written down once a minute per name and address (and per address): a guesser
-		 * answered 429 thousands of times a second must not fill the audit log */
+		 * answered 429 thousands of times a second must not fill the audit log; each is
+		 * asked, so that each starts its minute */
 		pthread_mutex_lock(&g->lock);
-		note = jr_throttle_note(&g->name_address, l->key_name_address, now, 60) |
-		       jr_throttle_note(&g->address, l->key_address, now, 60) |
-		       jr_throttle_note(&g->name, l->key_name, now, 60);
+		by_both = jr_throttle_note(&g->name_address, l->key_name_address, now, 60);
+		by_address = jr_throttle_note(&g->address, l->key_address, now, 60);
+		by_name = jr_throttle_note(&g->name, l->key_name, now, 60);
 		pthread_mutex_unlock(&g->lock);
-		if (note)
+		if (by_both || by_address || by_name)
 			err = jr_store_login_waited(s, a, &l->acc);
 		jr_app_login_release(l);
 	}
