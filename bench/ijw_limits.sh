@@ -4,9 +4,10 @@
 #
 # Writes messages of up to 16 MiB (the most jeugdroute takes) built to cost an XML parser
 # dearly — one element with as many attributes as fit (libxml2 checks them against each other:
-# quadratic), as many namespace declarations in scope as the limits allow and a million
+# quadratic), as many namespace declarations in scope as the limits allow and half a million
 # elements looking them up, more elements than the limit, nesting far past the limit, one text
-# of 16 MiB, 16 MiB of comments, a million elements just under the limit — and the heaviest
+# of 16 MiB, 16 MiB of comments, half a million elements each with a text, just under the
+# limit — and the heaviest
 # message that is meant to be accepted: a claim (JW323) of as many valid lines as fit. Times
 # `jeugdroute ijw validate` (structure and the rules within the message) on each, and in the
 # same run `xmllint --noout` (well-formedness only, no schema) as the baseline, each at most 60 s.
@@ -46,11 +47,11 @@ awk -v max=$MAX 'BEGIN {
 	for (d = 0; d < 2; d++) { printf "<n%d:a", d; for (i = 0; i < 30; i++) printf " xmlns:n%d_%d=\"urn:x:%d\"", d, i, i
 		printf " xmlns:n%d=\"urn:n\">", d }
 	n = 4000; s = "<n1_29:b/>"
-	for (; n + 40 < max && k < 999000; k++) { printf "%s", s; n += length(s) }
+	for (; n + 40 < max && k < 499000; k++) { printf "%s", s; n += length(s) }
 	print "</n1:a></n0:a>" }' >namespaces.xml
 awk -v max=$MAX 'BEGIN { printf "<a>"; for (n = 10; n + 10 < max; n += 4) printf "<b/>"; print "</a>" }' >elements.xml
-awk -v max=$MAX 'BEGIN { printf "<a>"; f = sprintf("%12s", ""); gsub(/ /, "x", f)
-	for (i = 0; i < 999990; i++) printf "<b>%s</b>", f; print "</a>" }' >elements-at-limit.xml
+awk -v max=$MAX 'BEGIN { printf "<a>"; f = sprintf("%5s", ""); gsub(/ /, "x", f)
+	for (i = 0; i < 499990; i++) printf "<b>%s</b>", f; print "</a>" }' >elements-at-limit.xml
 awk -v max=$MAX 'BEGIN { for (n = 0; n + 3 < max; n += 3) printf "<a>"; print "" }' >depth.xml
 awk -v max=$MAX 'BEGIN { printf "<a>"; s = sprintf("%1000s", ""); gsub(/ /, "x", s)
 	for (n = 10; n + 1010 < max; n += 1000) printf "%s", s; print "</a>" }' >text.xml

@@ -249,7 +249,7 @@ static void on_text(void *ctx, const xmlChar *text, int len)
 
 /* The pre-scan: one pass over the bytes, before libxml2, that refuses a message beyond the
  * limits (JR_ERR_TOO_BIG, with the line) — attributes per element, namespace declarations,
- * depth, elements. It reads
+ * bytes of comments and processing instructions, depth, elements. It reads
  * just enough XML to count: tags, quoted attribute values, comments, CDATA sections, processing
  * instructions. Where the text is not XML it understands it stops and leaves the verdict to
  * libxml2, which then stops at that same place: everything libxml2 reads was counted first. */
@@ -289,6 +289,7 @@ static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *
 {
 	const char *p = data, *end = data + len;
 	unsigned long elements = 0;
+	size_t remarks = 0; /* bytes of comments and processing instructions */
 	unsigned namespaces = 0;
 	int depth = 0;
 
@@ -304,6 +305,14 @@ static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *
 											    : ">";
 			if (!(close = find(p + 2, end, stop)))
 				return JR_OK;
+			if (stop[0] != ']' && stop[0] != '>' &&
+			    (remarks += (size_t)(close - p)) > JR_IJW_MAX_COMMENTS) {
+				problem->line = line_at(data, p);
+				snprintf(problem->message, sizeof(problem->message),
+					 "meer dan %u KiB aan commentaar en verwerkingsinstructies",
+					 JR_IJW_MAX_COMMENTS / 1024u);
+				return JR_ERR_TOO_BIG;
+			}
 			p = close + strlen(stop);
 			continue;
 		}

@@ -261,7 +261,7 @@ static void test_prescan_reads_past_markup(void **state)
 	struct jr_ijw_problem problem;
 
 	(void)state;
-	jr_buf_init(&b, 1 << 20);
+	jr_buf_init(&b, 4u << 20);
 	jr_buf_init(&attrs, 1 << 20);
 	for (int i = 0; i < 100; i++)
 		assert_int_equal(jr_buf_printf(&attrs, " x%d='1'", i), JR_OK);
@@ -272,6 +272,15 @@ static void test_prescan_reads_past_markup(void **state)
 				       jr_buf_str(&attrs)),
 			 JR_OK);
 	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_OK);
+	/* comments and processing instructions: at most 1 MiB of them in a message */
+	jr_buf_reset(&b);
+	assert_int_equal(jr_buf_puts(&b, "<a>"), JR_OK);
+	for (int i = 0; i < 50000; i++)
+		assert_int_equal(jr_buf_puts(&b, "<!-- een opmerking --><?pi x?>"), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, "</a>"), JR_OK);
+	assert_int_equal(parse(jr_buf_str(&b), &problem), JR_ERR_TOO_BIG);
+	assert_string_equal(problem.message,
+			    "meer dan 1024 KiB aan commentaar en verwerkingsinstructies");
 	/* malformed where the pre-scan stops: libxml2 says what is wrong */
 	assert_int_equal(parse("<a b=1 c='2'/>", &problem), JR_ERR_INPUT);
 	assert_int_equal(parse("<a b='1", &problem), JR_ERR_INPUT);
