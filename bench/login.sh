@@ -4,9 +4,10 @@
 # With 8 connections guessing passwords, does GET /api/v1/me of a logged-in user stay fast?
 # Makes a small demo region (SQLite), starts `jeugdroute serve` (release build) behind a
 # "trusted proxy" of 127.0.0.1 so that the guessers can come from many addresses
-# (X-Forwarded-For), and runs bench/login_load.c twice: the guessers from one address (they are
-# throttled), and every guess from another address and for another name (none is throttled:
-# every one costs an Argon2id check). Each run measures GET /me alone first, as its baseline.
+# (X-Forwarded-For), and runs bench/login_load.c twice: the guessers from one address, for one
+# name that is nobody's (they are throttled), and every guess from another address and for
+# another name (none is throttled: every one costs an Argon2id check). Each run measures GET /me
+# alone first, as its baseline.
 #
 # Usage: bench/login.sh [GUESSERS] [SECONDS]   (defaults 8 guessers, 10 s per phase)
 set -euo pipefail

@@ -5,7 +5,8 @@
  * Measures GET /api/v1/me of a logged-in user (the session COOKIE), one after the other on one
  * keep-alive connection for SECONDS: first alone (the baseline, in the same run), then while GUESSERS
  * connections post wrong passwords to POST /api/v1/login as fast as the server answers them.
- * MODE is how the guessers come: "one" — all from one client address; "spread" — every guess
+ * MODE is how the guessers come: "one" — all from one client address, for one name that is
+ * nobody's; "spread" — every guess
  * from another address and for another name (X-Forwarded-For, for a server started with
  * --trusted-proxy 127.0.0.1), so that no throttle of an address or a name ever holds it back and
  * every guess costs a password check. Prints the latencies (p50, p90, p99, max) of both phases,
