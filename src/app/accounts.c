@@ -203,27 +203,36 @@ enum jr_err jr_app_user_set_role(struct jr_store *s, const struct jr_actor *a, i
 	return err;
 }
 
+enum jr_err jr_app_user_reset_password_to(struct jr_store *s, const struct jr_actor *a,
+					  int64_t acting_user, int64_t id, const char *password,
+					  int64_t *ended, struct jr_account_refusal *why)
+{
+	enum jr_err err;
+
+	*ended = 0;
+	clear(why);
+	if (acting_user == id)
+		return refuse_self(s, a, "user.password_reset", id, why,
+				   "u kunt uw eigen wachtwoord hier niet herstellen; wijzig het "
+				   "met uw huidige wachtwoord");
+	err = jr_store_user_reset_password(s, a, id, password, true, ended);
+	if (err == JR_ERR_NOT_FOUND)
+		say(why, "id", "deze gebruiker bestaat niet");
+	return err;
+}
+
 enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor *a,
 				       int64_t acting_user, int64_t id, char *password,
 				       int64_t *ended, struct jr_account_refusal *why)
 {
 	enum jr_err err;
 
-	*ended = 0;
-	password[0] = '\0';
-	clear(why);
-	if (acting_user == id)
-		return refuse_self(s, a, "user.password_reset", id, why,
-				   "u kunt uw eigen wachtwoord hier niet herstellen; wijzig het "
-				   "met uw huidige wachtwoord");
 	jr_app_password(password, JR_RESET_PASSWORD_LEN + 1);
-	err = jr_store_user_reset_password(s, a, id, password, true, ended);
+	err = jr_app_user_reset_password_to(s, a, acting_user, id, password, ended, why);
 	if (err) {
 		sodium_memzero(password, JR_RESET_PASSWORD_LEN + 1);
 		password[0] = '\0';
 	}
-	if (err == JR_ERR_NOT_FOUND)
-		say(why, "id", "deze gebruiker bestaat niet");
 	return err;
 }
 

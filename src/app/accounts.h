@@ -68,6 +68,12 @@ enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor
 				       int64_t acting_user, int64_t id, char *password,
 				       int64_t *ended, struct jr_account_refusal *why);
 
+/* The same with a password the caller made (with jr_app_password, JR_RESET_PASSWORD_LEN
+ * characters), so that its hash can be made beforehand (the server). */
+enum jr_err jr_app_user_reset_password_to(struct jr_store *s, const struct jr_actor *a,
+					  int64_t acting_user, int64_t id, const char *password,
+					  int64_t *ended, struct jr_account_refusal *why);
+
 /* The logged-in user `p` replaces its password `old` with `new_password` at Unix time `now`;
  * its other browser sessions end, this one stays. JR_ERR_INPUT: the new password breaks a rule
  * (why names "new_password"); JR_ERR_REFUSED: `old` is wrong ("old_password"), or the user must

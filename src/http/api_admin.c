@@ -20,7 +20,8 @@
  *                                        and a new one)
  *   GET  /api/v1/organisations           an admin lists the organisations
  * An administrator never deactivates, re-roles or resets itself, and the last active one stays
- * (app/accounts.h). Only an administrator manages API tokens: a token outlives a password
+ * (app/accounts.h). A password is hashed and checked (Argon2id) between the steps of its request,
+ * outside the database lock and off the worker, as a login's is. Only an administrator manages API tokens: a token outlives a password
  * change and a logout, so a user who could mint its own would keep a way in that its
  * administrator does not see. */
 #include <jansson.h>
@@ -32,6 +33,7 @@
 #include "app/access.h"
 #include "app/accounts.h"
 #include "app/password.h"
+#include "core/alloc.h"
 #include "core/roles.h"
 #include "http/api.h"
 #include "http/fields.h"
@@ -169,37 +171,108 @@ static const char *const roles_known[] = {"consulent", "verwijzer", "gi", "provi
 static const char roles_expected[] =
 	"consulent, verwijzer, gi, provider, contract_manager, policy of admin";
 
+/* The passwords of a request between its steps: the hashing and checking (Argon2id) run between
+ * them, outside the database lock and off the worker (server.c), and the store takes what was
+ * made (jr_store_password_prepare). Wiped when the request ends. */
+struct password_work {
+	char username[40], role[24];
+	int64_t organisation;
+	char password[JR_PASSWORD_MAX + 1]; /* the new one (made, or chosen by the user) */
+	char old[JR_PASSWORD_MAX + 1];      /* one's own current password */
+	char stored[128];                   /* its stored hash, read in the first step */
+	char hash[128];                     /* the new one's, made between the steps */
+	bool hashed, checked, matches, must_wait;
+};
+
+static void password_work_free(void *state)
+{
+	sodium_memzero(state, sizeof(struct password_work));
+	jr_free(state);
+}
+
+static struct password_work *password_work_new(struct jr_http_request *r)
+{
+	struct password_work *w = jr_calloc(1, sizeof(*w));
+
+	if (w) {
+		r->state = w;
+		r->state_free = password_work_free;
+	}
+	return w;
+}
+
+/* Between the steps: the new password's hash, and (when there is one to check) whether the
+ * current password is right — only when it is may the new one be hashed. */
+static void password_work_do(struct jr_http_request *r)
+{
+	struct password_work *w = r->state;
+
+	if (w->stored[0]) {
+		w->checked = true;
+		w->matches = jr_app_password_matches(w->stored, w->old);
+		if (!w->matches)
+			return;
+	}
+	w->hashed = jr_app_password_hash(w->password, w->hash);
+}
+
+/* Hands what was made between the steps to the store for the step that writes. */
+static void password_work_prepare(struct jr_http_request *r)
+{
+	struct password_work *w = r->state;
+
+	jr_store_password_prepare(r->store, w->password, w->hashed ? w->hash : NULL,
+				  w->checked ? w->old : NULL, w->checked ? w->stored : NULL,
+				  w->matches);
+}
+
+static int user_add_write(struct jr_http_request *r)
+{
+	struct password_work *w = r->state;
+	struct jr_account_refusal why;
+	char extra[48];
+	int64_t id;
+	enum jr_err err;
+	int status;
+
+	password_work_prepare(r);
+	err = jr_app_user_add(r->store, &r->actor, w->username, w->role, w->organisation,
+			      w->password, &id, &why);
+	if (err)
+		return account_refused(r, err, &why);
+	snprintf(extra, sizeof(extra), ",\"password\":\"%.*s\"", JR_RESET_PASSWORD_LEN,
+		 w->password);
+	status = user_answer(r, id, 201, extra);
+	sodium_memzero(extra, sizeof(extra));
+	return status;
+}
+
 int jr_api_user_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"username", "role", "organisation_id", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_account_refusal why;
-	char username[40], role[24], password[21];
-	int64_t organisation, id;
-	enum jr_err err;
+	struct password_work *w = NULL;
 	int status;
 
-	password[0] = '\0';
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
-	    (status = jr_field_text(r, body, "username", true, username, sizeof(username))) ||
-	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, role,
-				    sizeof(role))) ||
-	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)))
 		goto out;
-	jr_app_password(password, sizeof(password)); /* shown once, in the answer */
-	err = jr_app_user_add(r->store, &r->actor, username, role, organisation, password, &id, &why);
-	if (err)
-		status = account_refused(r, err, &why);
-	else {
-		char extra[48];
-		snprintf(extra, sizeof(extra), ",\"password\":\"%s\"", password);
-		status = user_answer(r, id, 201, extra);
-		sodium_memzero(extra, sizeof(extra));
+	if (!(w = password_work_new(r))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
+		goto out;
 	}
+	if ((status = jr_field_text(r, body, "username", true, w->username, sizeof(w->username))) ||
+	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, w->role,
+				    sizeof(w->role))) ||
+	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0,
+				   &w->organisation)))
+		goto out;
+	jr_app_password(w->password, JR_RESET_PASSWORD_LEN + 1); /* shown once, in the answer */
+	r->work = password_work_do;
+	r->work_slow = true;
+	r->next = user_add_write;
 out:
-	sodium_memzero(password, sizeof(password));
 	json_decref(body);
 	return status;
 }
@@ -277,27 +350,42 @@ out:
 	return status;
 }
 
-int jr_api_user_password_reset(struct jr_http_request *r)
+static int password_reset_write(struct jr_http_request *r)
 {
+	struct password_work *w = r->state;
 	struct jr_account_refusal why;
-	char password[JR_RESET_PASSWORD_LEN + 1], extra[96];
+	char extra[96];
 	int64_t ended;
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
-		return status;
-	err = jr_app_user_reset_password(r->store, &r->actor, r->who.user_id, r->ids[0], password,
-					 &ended, &why);
+	password_work_prepare(r);
+	err = jr_app_user_reset_password_to(r->store, &r->actor, r->who.user_id, r->ids[0],
+					    w->password, &ended, &why);
 	if (err)
 		return account_refused(r, err, &why);
 	/* shown once, in this answer (Cache-Control: no-store); never stored in clear or logged */
-	snprintf(extra, sizeof(extra), ",\"password\":\"%s\",\"ended_sessions\":%lld", password,
-		 (long long)ended);
+	snprintf(extra, sizeof(extra), ",\"password\":\"%.*s\",\"ended_sessions\":%lld",
+		 JR_RESET_PASSWORD_LEN, w->password, (long long)ended);
 	status = user_answer(r, r->ids[0], 200, extra);
-	sodium_memzero(password, sizeof(password));
 	sodium_memzero(extra, sizeof(extra));
 	return status;
+}
+
+int jr_api_user_password_reset(struct jr_http_request *r)
+{
+	struct password_work *w;
+	int status;
+
+	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+		return status;
+	if (!(w = password_work_new(r)))
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_app_password(w->password, JR_RESET_PASSWORD_LEN + 1);
+	r->work = password_work_do;
+	r->work_slow = true;
+	r->next = password_reset_write;
+	return 0;
 }
 
 /* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ", or null for 0, quoted for JSON. */
@@ -419,15 +507,43 @@ int jr_api_user_token_revoke(struct jr_http_request *r)
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
+static int password_change_write(struct jr_http_request *r)
+{
+	struct password_work *w = r->state;
+	struct jr_account_refusal why;
+	char retry_text[16];
+	int retry = 0;
+	enum jr_err err;
+
+	password_work_prepare(r);
+	err = jr_app_password_change(r->store, &r->actor, &r->who, w->old, w->password,
+				     (int64_t)time(NULL), &retry, &why);
+	if (err == JR_ERR_REFUSED && retry > 0) {
+		snprintf(retry_text, sizeof(retry_text), "%d", retry);
+		jr_reply_header(r, "Retry-After", retry_text);
+		return jr_reply_error(r, 429, "wait", why.field, why.message);
+	}
+	if (err) {
+		/* a wrong current password counts as a failed login: that write is the refusal's */
+		r->keep_refusal = err == JR_ERR_REFUSED;
+		return account_refused(r, err, &why);
+	}
+	r->who.must_change_password = false;
+	jr_buf_reset(&r->out);
+	jr_buf_puts(&r->out, "{\"changed\":true,\"must_change_password\":false}\n");
+	return jr_reply_json(r, 200);
+}
+
 int jr_api_password_change(struct jr_http_request *r)
 {
 	static const char *const known[] = {"old_password", "new_password", NULL};
 	json_t *body = jr_http_json_body(r);
 	const char *old = NULL, *new_password = NULL;
+	struct password_work *w = NULL;
 	struct jr_account_refusal why;
-	char retry_text[16];
-	int retry = 0, status;
+	bool found;
 	enum jr_err err;
+	int status = 0;
 
 	if (!body)
 		return r->status;
@@ -451,26 +567,33 @@ int jr_api_password_change(struct jr_http_request *r)
 					"geef het nieuwe wachtwoord, ten minste 12 tekens");
 		goto out;
 	}
-	err = jr_app_password_change(r->store, &r->actor, &r->who, old, new_password,
-				     (int64_t)time(NULL), &retry, &why);
-	if (err == JR_ERR_REFUSED && retry > 0) {
-		snprintf(retry_text, sizeof(retry_text), "%d", retry);
-		jr_reply_header(r, "Retry-After", retry_text);
-		status = jr_reply_error(r, 429, "wait", why.field, why.message);
-		goto out;
-	}
-	if (err) {
-		/* a wrong current password counts as a failed login: that write is the refusal's */
-		r->keep_refusal = err == JR_ERR_REFUSED;
+	if ((err = jr_app_password_acceptable(r->who.username, old, new_password, &why))) {
 		status = account_refused(r, err, &why);
 		goto out;
 	}
-	r->who.must_change_password = false;
-	jr_buf_reset(&r->out);
-	jr_buf_puts(&r->out, "{\"changed\":true,\"must_change_password\":false}\n");
-	status = jr_reply_json(r, 200);
+	if (!(w = password_work_new(r))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
+		goto out;
+	}
+	snprintf(w->old, sizeof(w->old), "%s", old);
+	snprintf(w->password, sizeof(w->password), "%s", new_password);
+	/* the stored hash, to check the current password against between the steps; one that
+	 * must wait first (after failed attempts) is refused unchecked by the step that writes */
+	if ((err = jr_store_user_password_hash(r->store, r->who.user_id, (int64_t)time(NULL),
+					       w->stored, &w->must_wait, &found))) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	if (!found || w->must_wait)
+		w->stored[0] = '\0';
+	else {
+		r->work = password_work_do;
+		r->work_slow = true;
+	}
+	r->next = password_change_write;
 out:
-	/* the passwords leave memory with the request: their copies in the JSON and the raw body */
+	/* the passwords leave memory: their copies in the JSON and the raw body (the state's
+	 * copies when the request ends) */
 	if (old)
 		sodium_memzero((char *)old, strlen(old));
 	if (new_password)

@@ -220,6 +220,18 @@ out:
 	return err;
 }
 
+/* Passwords prepared for a transaction (jr_store_password_prepare) serve that one only. */
+static void forget_prepared(struct jr_store *s)
+{
+	if (!s->prepared_hash && !s->prepared_check)
+		return;
+	s->prepared_hash = s->prepared_check = s->prepared_check_ok = false;
+	sodium_memzero(s->prepared_hash_of, sizeof(s->prepared_hash_of));
+	sodium_memzero(s->prepared_check_of, sizeof(s->prepared_check_of));
+	sodium_memzero(s->prepared_hash_value, sizeof(s->prepared_hash_value));
+	sodium_memzero(s->prepared_check_against, sizeof(s->prepared_check_against));
+}
+
 /* Commits the transaction, with the end of the audit chain it extended; rolls back when that
  * fails. */
 static enum jr_err commit(struct jr_store *s)
@@ -233,6 +245,7 @@ static enum jr_err commit(struct jr_store *s)
 	else
 		s->audit_unsealed = s->audit_unsealed || s->chain_loaded;
 	jr_store_audit_forget(s);
+	forget_prepared(s);
 	return err;
 }
 
@@ -240,6 +253,7 @@ static void rollback(struct jr_store *s)
 {
 	jr_db_rollback(s->db);
 	jr_store_audit_forget(s);
+	forget_prepared(s);
 }
 
 enum jr_err jr_store_begin(struct jr_store *s)

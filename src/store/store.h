@@ -215,6 +215,20 @@ struct jr_login_account {
 	int failures;           /* failed attempts in a row, from anywhere, since its last login */
 	bool known_address;     /* it logged in from this client address before */
 };
+/* Passwords checked and hashed beforehand, outside every transaction and lock (the server does
+ * the slow Argon2id work on a thread of its own between the steps of a request): the next
+ * operations of this store that would hash `password` (adding a user, setting a password) take
+ * `hash` instead, and those that would check `password` against `against` (changing one's own
+ * password) take `ok`. Either may be NULL. Only a hash of the password is kept, to recognise
+ * it; a different password, or a stored hash that changed since, is hashed or checked anew. */
+void jr_store_password_prepare(struct jr_store *s, const char *password, const char *hash,
+			       const char *checked, const char *against, bool ok);
+/* The stored Argon2id hash of user `id` and whether it must wait before its password may be
+ * tried again (after failed attempts), for a check made beforehand; *found false when there is
+ * no such user. */
+enum jr_err jr_store_user_password_hash(struct jr_store *s, int64_t id, int64_t now,
+					char hash[128], bool *must_wait, bool *found);
+
 /* An Argon2id hash of a random password nobody knows (libsodium's interactive limits, as
  * every user's): checked against when there is no such user, so that the time taken does not
  * tell. */

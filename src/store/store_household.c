@@ -232,9 +232,8 @@ enum jr_err jr_store_user_add_in(struct jr_store *s, const struct jr_actor *a, c
 	*id = 0;
 	if (!username_valid(username) || !jr_role_known(role) || organisation_id < 0 || !password[0])
 		return JR_ERR_INPUT;
-	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return JR_ERR_NOMEM;
+	if ((err = jr_store_password_hash(s, password, hash)))
+		return err;
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	if (organisation_id) {

@@ -40,6 +40,11 @@ struct jr_store {
 	struct jr_audit_kept *kept;
 	size_t kept_count, kept_cap, part_kept_count;
 	struct jr_buf kept_text;
+	/* jr_store_password_prepare: a password's hash made beforehand, and a check of one made
+	 * beforehand, each known by a hash of the password (the password itself is not kept) */
+	bool prepared_hash, prepared_check, prepared_check_ok;
+	unsigned char prepared_hash_of[32], prepared_check_of[32];
+	char prepared_hash_value[128], prepared_check_against[128];
 	jr_day record_day;   /* jr_store_set_record_day; 0 = the clock */
 	bool durable, durable_known; /* jr_store_set_durable, to skip setting it again */
 };
@@ -99,6 +104,13 @@ void jr_store_keep_truncate(struct jr_store *s, size_t count);
 void jr_store_keep_reset(struct jr_store *s);
 enum jr_err jr_store_keep_replay(struct jr_store *s);
 void jr_store_keep_release(struct jr_store *s);
+
+/* The Argon2id hash of `password` into `out` (128 bytes): the one made beforehand when it is of
+ * this password (jr_store_password_prepare), else made now. JR_ERR_NOMEM. */
+enum jr_err jr_store_password_hash(struct jr_store *s, const char *password, char out[128]);
+/* Whether `password` is the one `hash` was made of: the check made beforehand when it is of this
+ * password against this hash, else checked now. */
+bool jr_store_password_check(struct jr_store *s, const char *hash, const char *password);
 
 /* Keeps what a record was before a change (record_history), inside the caller's transaction:
  * the table, the record's id, the version that is replaced and the record as JSON. */

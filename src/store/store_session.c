@@ -17,6 +17,58 @@
 const char jr_store_decoy_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$OpNtZsWaCfvXgZdWMh+S3g$"
 				   "ASa93zS0mBAX2+6Og/20Lub55GsyZ1PD7d6omPOTfSM";
 
+/* What recognises a password made or checked beforehand: its keyless BLAKE2b (kept only for the
+ * request's steps, in memory). */
+static void password_tag(const char *password, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)password, strlen(password), NULL, 0);
+}
+
+void jr_store_password_prepare(struct jr_store *s, const char *password, const char *hash,
+			       const char *checked, const char *against, bool ok)
+{
+	s->prepared_hash = password && hash && strlen(hash) < sizeof(s->prepared_hash_value);
+	if (s->prepared_hash) {
+		password_tag(password, s->prepared_hash_of);
+		snprintf(s->prepared_hash_value, sizeof(s->prepared_hash_value), "%s", hash);
+	}
+	s->prepared_check = checked && against && strlen(against) < sizeof(s->prepared_check_against);
+	if (s->prepared_check) {
+		password_tag(checked, s->prepared_check_of);
+		snprintf(s->prepared_check_against, sizeof(s->prepared_check_against), "%s", against);
+		s->prepared_check_ok = ok;
+	}
+}
+
+enum jr_err jr_store_password_hash(struct jr_store *s, const char *password, char out[128])
+{
+	unsigned char tag[32];
+
+	if (s->prepared_hash) {
+		password_tag(password, tag);
+		if (sodium_memcmp(tag, s->prepared_hash_of, sizeof(tag)) == 0) {
+			snprintf(out, 128, "%s", s->prepared_hash_value);
+			return JR_OK;
+		}
+	}
+	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				 crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0
+		       ? JR_OK
+		       : JR_ERR_NOMEM;
+}
+
+bool jr_store_password_check(struct jr_store *s, const char *hash, const char *password)
+{
+	unsigned char tag[32];
+
+	if (s->prepared_check && strcmp(hash, s->prepared_check_against) == 0) {
+		password_tag(password, tag);
+		if (sodium_memcmp(tag, s->prepared_check_of, sizeof(tag)) == 0)
+			return s->prepared_check_ok;
+	}
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
 static void new_token(char out[JR_TOKEN_LEN + 1])
 {
 	unsigned char raw[32];
@@ -666,9 +718,7 @@ static enum jr_err store_password(struct jr_store *s, int64_t id, const char *pa
 	enum jr_err err;
 	bool row;
 
-	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return JR_ERR_NOMEM;
+	TRY(jr_store_password_hash(s, password, hash));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE users SET password_hash = $1, must_change_password = $2,"
 			  " failed_logins = 0, next_login_at = 0 WHERE id = $3",
@@ -757,7 +807,7 @@ enum jr_err jr_store_user_change_password(struct jr_store *s, const struct jr_ac
 		TRY(refuse(s, a, "user.password_change", object, JR_ERR_REFUSED, &refusal));
 		goto out;
 	}
-	if (crypto_pwhash_str_verify(hash, old, strlen(old)) != 0) {
+	if (!jr_store_password_check(s, hash, old)) {
 		failures++;
 		TRY(set_failures(s, id, failures, now + delay_after(failures)));
 		TRY(refuse(s, a, "user.password_change", object, JR_ERR_REFUSED, &refusal));
@@ -771,4 +821,27 @@ out:
 	sodium_memzero(hash, sizeof(hash));
 	err = jr_store_finish(s, err);
 	return err ? err : refusal;
+}
+
+enum jr_err jr_store_user_password_hash(struct jr_store *s, int64_t id, int64_t now,
+					char hash[128], bool *must_wait, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	hash[0] = '\0';
+	*must_wait = false;
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db, "SELECT password_hash, next_login_at FROM users WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	if (*found) {
+		snprintf(hash, 128, "%s", jr_db_col_text(st, 0));
+		*must_wait = jr_db_col_int(st, 1) > now;
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
 }

@@ -427,6 +427,55 @@ static enum jr_err see_token(void *ctx, const struct jr_api_token *t)
 	return JR_OK;
 }
 
+/* Issue 11: the server hashes and checks passwords outside the database lock and hands the
+ * results to the store, which takes them instead of doing the work inside the transaction —
+ * only for that password and that stored hash, and only for that transaction. */
+static void test_passwords_prepared_beforehand(void **state)
+{
+	int64_t borne = add_org("local_team", "Lokaal team Borne", "0147");
+	int64_t fien = add_user("fien.g", "consulent", borne, "fien haar eerste wachtwoord");
+	char made[crypto_pwhash_STRBYTES], stored[128], sql[320];
+	bool must_wait, found;
+	int64_t ended;
+	int retry;
+	(void)state;
+	assert_int_equal(crypto_pwhash_str(made, "een voorbereid wachtwoord", 25,
+					   crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					   crypto_pwhash_MEMLIMIT_INTERACTIVE),
+			 0);
+	/* the reset stores the hash made beforehand, as it is */
+	jr_store_password_prepare(store, "een voorbereid wachtwoord", made, NULL, NULL, false);
+	assert_int_equal(jr_store_user_reset_password(store, &fx_actor, fien,
+						      "een voorbereid wachtwoord", false, &ended),
+			 JR_OK);
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM users WHERE id = %lld AND password_hash = '%s'",
+		 (long long)fien, made);
+	assert_int_equal(fx_count(sql), 1);
+	/* the check made beforehand decides, for that password against that stored hash */
+	assert_int_equal(jr_store_user_password_hash(store, fien, t0, stored, &must_wait, &found),
+			 JR_OK);
+	assert_true(found);
+	assert_false(must_wait);
+	assert_string_equal(stored, made);
+	jr_store_password_prepare(store, NULL, NULL, "een voorbereid wachtwoord", stored, false);
+	assert_int_equal(jr_store_user_change_password(store, &fx_actor, fien,
+						       "een voorbereid wachtwoord", "een zin van fien zelf",
+						       t0, "", &retry),
+			 JR_ERR_REFUSED);
+	/* a transaction's preparations end with it: the right password now passes */
+	assert_int_equal(jr_store_user_change_password(store, &fx_actor, fien,
+						       "een voorbereid wachtwoord", "een zin van fien zelf",
+						       t0 + 100, "", &retry),
+			 JR_OK);
+	/* and a hash prepared for another password is not taken */
+	jr_store_password_prepare(store, "een ander wachtwoord", made, NULL, NULL, false);
+	assert_int_equal(jr_store_user_reset_password(store, &fx_actor, fien, "nog een wachtwoord",
+						      false, &ended),
+			 JR_OK);
+	assert_int_equal(fx_count(sql), 0);
+}
+
 static void test_api_tokens_listed_and_revoked(void **state)
 {
 	(void)state;
@@ -492,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_a_role_that_does_not_fit_reads_nothing),
 		cmocka_unit_test(test_password_reset_and_change),
 		cmocka_unit_test(test_api_tokens_listed_and_revoked),
+		cmocka_unit_test(test_passwords_prepared_beforehand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
