@@ -17,7 +17,8 @@ done
 WORK=$(mktemp -d /tmp/jr-accounts-XXXXXX)
 SERVER_PID=
 cleanup() {
-	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+	# the server signs its last audit checkpoint as it stops: wait for it before removing
+	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
