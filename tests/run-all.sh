@@ -19,7 +19,8 @@
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
-#   style       banned-function check
+#   style       banned-function check; the layers (tools/layers.sh: includes per layer, and no
+#               use case of the store called from an adapter but the debts still listed)
 set -u
 testbuild=${1:-build-test}
 fuzzbuild=${2:-build-fuzz}
@@ -141,6 +142,12 @@ if sh tools/banned.sh >"$log.2" 2>&1; then
 	echo "ok - banned functions" >"$log"
 else
 	echo "not ok - banned functions" >"$log"
+	cat "$log.2"
+fi
+if sh tools/layers.sh >"$log.2" 2>&1; then
+	echo "ok - the layers hold ($(cat "$log.2"))" >>"$log"
+else
+	echo "not ok - the layers do not hold" >>"$log"
 	cat "$log.2"
 fi
 rm -f "$log.2"

@@ -2,7 +2,8 @@
  *
  * Every fallible function returns enum jr_err; outputs go through pointers. JR_OK is 0 so that
  * `if (err) goto out;` reads naturally. One table maps them to the CLI's exit statuses
- * (jr_err_exit_status) and the server's HTTP statuses (jr_err_http_status). */
+ * (jr_err_exit_status); the server maps them to HTTP statuses itself (jr_http_status_of in
+ * http/request.h): the core knows no protocol. */
 #ifndef JR_CORE_ERR_H
 #define JR_CORE_ERR_H
 
@@ -27,7 +28,5 @@ const char *jr_err_name(enum jr_err err);
 
 /* Process exit status for an error: 0 ok, 2 bad input or usage, 1 everything else. */
 int jr_err_exit_status(enum jr_err err);
-/* The HTTP status the server answers an error with (4xx for the client's mistakes). */
-int jr_err_http_status(enum jr_err err);
 
 #endif

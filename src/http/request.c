@@ -102,9 +102,28 @@ int jr_reply_error(struct jr_http_request *r, int status, const char *code, cons
 	return jr_reply_json(r, status);
 }
 
+int jr_http_status_of(enum jr_err err)
+{
+	static const int statuses[JR_ERR__COUNT] = {
+		[JR_OK] = 200,
+		[JR_ERR_NOMEM] = 503,
+		[JR_ERR_INPUT] = 422,
+		[JR_ERR_TOO_BIG] = 413,
+		[JR_ERR_NOT_FOUND] = 404,
+		[JR_ERR_POLICY] = 500,
+		[JR_ERR_IO] = 500,
+		[JR_ERR_USAGE] = 400,
+		[JR_ERR_CONFLICT] = 409,
+		[JR_ERR_REFUSED] = 422,
+		[JR_ERR_STORE] = 503,
+		[JR_ERR_INTERNAL] = 500,
+	};
+	return (unsigned)err < JR_ERR__COUNT ? statuses[err] : 500;
+}
+
 int jr_reply_err(struct jr_http_request *r, enum jr_err err, const char *message)
 {
-	int status = jr_err_http_status(err);
+	int status = jr_http_status_of(err);
 	static const struct {
 		int status;
 		const char *code;

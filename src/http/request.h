@@ -103,7 +103,10 @@ int jr_reply_json(struct jr_http_request *r, int status);
  * be NULL. The message is Dutch, for people; code is stable, for programs. Returns status. */
 int jr_reply_error(struct jr_http_request *r, int status, const char *code, const char *field,
 		   const char *message);
-/* The error for a store or engine failure, by the one table (jr_err_http_status). */
+/* The HTTP status of a program error: the one table from enum jr_err to statuses (4xx for the
+ * client's mistakes, 503 for a database that cannot be used). */
+int jr_http_status_of(enum jr_err err);
+/* The error for a store or engine failure, by that table. */
 int jr_reply_err(struct jr_http_request *r, enum jr_err err, const char *message);
 
 /* Parses the body as one JSON object, no deeper than JR_HTTP_JSON_DEPTH_MAX; on failure answers

@@ -5,7 +5,7 @@
 
 #include "core/buf.h"
 #include "core/route.h"
-#include "json/diag.h"
+#include "core/diag.h"
 
 /* Appends the answer as compact JSON (no trailing newline). `scratch` is a work buffer for the
  * explanations; both are reused across calls by batch callers. */

@@ -10,7 +10,7 @@
 
 #include "core/err.h"
 #include "core/policy.h"
-#include "json/diag.h"
+#include "core/diag.h"
 
 #define JR_POLICY_FILE_MAX (1024 * 1024) /* bytes; real files are about 20 KiB */
 

@@ -9,7 +9,7 @@
 
 #include "core/err.h"
 #include "core/policy.h"
-#include "json/diag.h"
+#include "core/diag.h"
 
 #define JR_POLICY_SET_MAX 48 /* the Netherlands has 42 youth-care regions */
 #define JR_PATH_MAX 512

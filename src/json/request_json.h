@@ -11,7 +11,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/route.h"
-#include "json/diag.h"
+#include "core/diag.h"
 
 #define JR_REQUEST_MAX_BYTES (64 * 1024)
 #define JR_REQUEST_MAX_DEPTH 8

@@ -17,7 +17,7 @@
 #include "core/person.h"
 #include "core/policy.h"
 #include "core/signals.h"
-#include "json/diag.h"
+#include "core/diag.h"
 
 struct jr_store;
 

@@ -1,0 +1,70 @@
+#!/bin/sh
+# The layers of DESIGN.md §2, checked on the sources (run by `make test`, group "style"):
+#   core    includes only core/ (and libc)            store   core/, store/
+#   ijw     core/, ijw/                                json    core/, json/
+#   report  core/, store/, report/                     app     core, store, ijw, report, json, app
+#   http    core, json, app, http                      cli     core, json, app, http, cli
+# and the adapters (src/http, src/cli) call the record store only to open, close and hand out its
+# connection (START_UP below), never for a use case: that is the app layer's.
+#
+# tools/layers-debt.txt lists, as FILE:NAME, the store calls and includes the adapters still
+# make around the app layer (issue 12 removes them). A call or include not on the list fails the
+# check; so does a line on the list that no longer occurs (the list only shrinks). Prints what is
+# wrong; exits 0 when the layers hold.
+set -eu
+cd "$(dirname "$0")/.."
+DEBT=tools/layers-debt.txt
+START_UP='jr_store_open|jr_store_open_files|jr_store_close|jr_store_single_writer|jr_store_set_durable|jr_store_bulk_begin|jr_store_bulk_end|jr_store_keep_audit|jr_store_ping|jr_store_files'
+status=0
+found=$(mktemp)
+trap 'rm -f "$found"' EXIT
+
+# allowed LAYER: the folders a layer may include
+allowed() {
+	case $1 in
+	core) echo "core" ;;
+	store) echo "core store" ;;
+	ijw) echo "core ijw" ;;
+	json) echo "core json" ;;
+	report) echo "core store report" ;;
+	app) echo "core store ijw report json app" ;;
+	http) echo "core json app http" ;;
+	cli) echo "core json app http cli" ;;
+	esac
+}
+
+for layer in core store ijw json report app http cli; do
+	ok=$(allowed "$layer")
+	for f in src/$layer/*.c src/$layer/*.h; do
+		[ -f "$f" ] || continue
+		grep -o '^#include "[a-z_]*/' "$f" | sed 's/#include "//; s#/##' | sort -u | while read -r dir; do
+			case " $ok " in
+			*" $dir "*) ;;
+			*) echo "$f:include:$dir" ;;
+			esac
+		done
+	done
+done >>"$found"
+# libxml2 stays inside ijw/ and app/ (the iJw document is opaque to the adapters)
+grep -l '#include <libxml' src/http/*.[ch] src/cli/*.[ch] 2>/dev/null | sed 's/$/:include:libxml2/' >>"$found" || true
+# the store's use cases called from the adapters
+grep -oE 'jr_store_[a-z_]+' src/http/*.c src/cli/*.c | grep -vE ":($START_UP)\$" | sort -u >>"$found"
+sort -u -o "$found" "$found"
+
+debts=$(mktemp)
+trap 'rm -f "$found" "$debts"' EXIT
+grep -v '^#' "$DEBT" | sort -u >"$debts"
+new=$(comm -23 "$found" "$debts")
+gone=$(comm -13 "$found" "$debts")
+if [ -n "$new" ]; then
+	echo "layers: these go around the layers (an adapter must call the app layer; see tools/layers.sh):"
+	echo "$new" | sed 's/^/  /'
+	status=1
+fi
+if [ -n "$gone" ]; then
+	echo "layers: paid off, remove from $DEBT:"
+	echo "$gone" | sed 's/^/  /'
+	status=1
+fi
+[ "$status" -eq 0 ] && echo "layers: hold ($(wc -l <"$debts") debts left in $DEBT)"
+exit "$status"
