@@ -172,6 +172,14 @@ static const struct {
 	{"totaal binnen geldigheidsduur", "6"},
 };
 
+const char *jr_app_ijw_unit_at(size_t i, const char **code)
+{
+	if (i >= sizeof(units) / sizeof(units[0]))
+		return NULL;
+	*code = units[i].code;
+	return units[i].unit;
+}
+
 static const char *unit_code(const char *unit)
 {
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)

@@ -122,4 +122,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			      const char *provider_agb, jr_ijw_file_fn fn, void *ctx, size_t *written,
 			      size_t *skipped, struct jr_buf *why);
 
+/* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
+ * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
+const char *jr_app_ijw_unit_at(size_t i, const char **code);
+
 #endif
