@@ -126,4 +126,8 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
 const char *jr_app_ijw_unit_at(size_t i, const char **code);
 
+/* The i-th place in a message a problem names ("header", "client", …: the `at` of
+ * jr_ijw_problems_json) with its Dutch label in *label; NULL, *label untouched, past the last. */
+const char *jr_app_ijw_place_at(size_t i, const char **label);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "app/ijw.h"
 #include "core/course.h"
+#include "core/person.h"
 #include "core/roles.h"
 #include "core/route.h"
 #include "ijw/ijw_codes.h"
@@ -146,6 +147,8 @@ static void common_words(jr_day today, struct jr_vocabulary *v)
 		if (jr_ijw_code_valid(JR_IJW_WJ756, code, today))
 			v->units[v->unit_count++] = (struct jr_vocab_unit){
 				label, jr_ijw_code_text(JR_IJW_WJ756, code), code};
+	for (size_t i = 0; (code = jr_app_ijw_place_at(i, &label)); i++)
+		put(&v->ijw_places, code, label);
 
 	for (int s = 0; s < JR_HR_STATE_COUNT; s++) {
 		int next = jr_hr_state_next((enum jr_hr_state)s);
@@ -157,6 +160,9 @@ static void common_words(jr_day today, struct jr_vocabulary *v)
 		put(&v->raised_by, jr_raisers[i], jr_raiser_label(jr_raisers[i]));
 	for (size_t i = 0; jr_goals_reached[i]; i++)
 		put(&v->goals_reached, jr_goals_reached[i], jr_goals_reached_label(jr_goals_reached[i]));
+	for (size_t i = 0; jr_household_roles[i]; i++)
+		put(&v->household_roles, jr_household_roles[i],
+		    jr_household_role_label(jr_household_roles[i]));
 	for (int s = 0; s < JR_PROVIDER_STATUS_COUNT; s++)
 		put(&v->provider_statuses, jr_provider_status_name((enum jr_provider_status)s),
 		    jr_provider_status_label((enum jr_provider_status)s));

@@ -9,9 +9,10 @@
  *     court measures, kinds of option);
  *   - the iJw standard's code lists (ijw/ijw_codes.h), as far as the records accept a code and
  *     it is in force on the day: reasons for ending care (JZ588), reasons for changing an
- *     allocation (JZ002), units (WJ756, with the word the records keep);
+ *     allocation (JZ002), units (WJ756, with the word the records keep); and the places in a
+ *     message that a problem with it names (header, client, line, …);
  *   - the records' own vocabulary: the steps of a help request, who raised it, whether goals
- *     were reached, a provider's status, the kinds of a timeline's events and of the
+ *     were reached, a person's role in a household, a provider's status, the kinds of a timeline's events and of the
  *     organisations involved with a child, the signals, the roles and the kinds of organisation.
  *
  * Which region: the one of the municipality asked, else the region asked, else the region of
@@ -123,11 +124,13 @@ struct jr_vocabulary {
 	struct jr_vocab_list change_reasons; /* JZ002 */
 	struct jr_vocab_unit units[JR_VOCAB_WORDS_MAX];
 	size_t unit_count;
+	struct jr_vocab_list ijw_places; /* where in a message a problem is */
 	/* the records' own */
 	struct jr_vocab_state help_request_states[JR_HR_STATE_COUNT];
 	size_t help_request_state_count;
 	struct jr_vocab_list raised_by;
 	struct jr_vocab_list goals_reached;
+	struct jr_vocab_list household_roles;
 	struct jr_vocab_list provider_statuses;
 	struct jr_vocab_list event_kinds;       /* a timeline's events (store_timeline.c) */
 	struct jr_vocab_list involvement_kinds; /* who is involved (store_involvement.c) */

@@ -191,6 +191,8 @@ static enum jr_err vocabulary_json(struct jr_buf *b, const struct jr_vocabulary 
 	}
 	TRY_JSON(jr_buf_putc(b, ']'));
 
+	TRY_JSON(list_json(b, "ijw_places", &v->ijw_places));
+
 	TRY_JSON(key(b, "help_request_states"));
 	TRY_JSON(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->help_request_state_count; i++) {
@@ -203,6 +205,7 @@ static enum jr_err vocabulary_json(struct jr_buf *b, const struct jr_vocabulary 
 
 	TRY_JSON(list_json(b, "raised_by", &v->raised_by));
 	TRY_JSON(list_json(b, "goals_reached", &v->goals_reached));
+	TRY_JSON(list_json(b, "household_roles", &v->household_roles));
 	TRY_JSON(list_json(b, "provider_statuses", &v->provider_statuses));
 	TRY_JSON(list_json(b, "event_kinds", &v->event_kinds));
 	TRY_JSON(list_json(b, "involvement_kinds", &v->involvement_kinds));

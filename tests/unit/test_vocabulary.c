@@ -16,6 +16,7 @@
 #include "app/vocabulary.h"
 #include "core/roles.h"
 #include "core/signals.h"
+#include "ijw/ijw_rules.h"
 
 static struct jr_policy_set both, twente_only;
 static jr_day today;
@@ -278,7 +279,11 @@ static void test_records_words(void **state)
 	assert_int_equal(v.provider_statuses.count, JR_PROVIDER_STATUS_COUNT);
 	assert_string_equal(v.provider_statuses.items[1].label, "geschorst");
 	assert_true(has(&v.goals_reached, "partly"));
+	assert_true(has(&v.household_roles, "carer"));
 	assert_true(has(&v.event_kinds, "care_stop") && has(&v.involvement_kinds, "referrer"));
+	assert_int_equal(v.ijw_places.count, JR_IJW_AT_CONTACT + 1); /* every enum jr_ijw_place */
+	assert_string_equal(v.ijw_places.items[JR_IJW_AT_CLIENT].code, "client");
+	assert_string_equal(v.ijw_places.items[JR_IJW_AT_CLIENT].label, "cliënt");
 }
 
 int main(void)
