@@ -3,48 +3,20 @@
 // CSRF token of the session (X-CSRF-Token). Screens: login, work list (werkbak), help request
 // with its course, new help request, a family's page, one's own password, and for the
 // administrator the users and one user (deactivate, reset, role, API tokens).
+//
+// The UI keeps no list of the region's words, nor of the iJw standard's or the records': forms,
+// municipalities, regimes, light options, life domains, measures, reasons, units, steps, roles,
+// … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
+// per session and kept; another region's on demand, kept too).
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
 let me = null; // the logged-in principal, with its CSRF token
+let words = null; // the vocabulary of the principal's region (see vocabulary())
+const vocabularies = new Map(); // query → the promise of its vocabulary, for this session
 
-const NEEDS = [
-  ['parenting', 'Opvoeding'], ['development', 'Ontwikkeling'], ['behaviour', 'Gedrag'],
-  ['mental_health', 'Psychische gezondheid'], ['school', 'School'], ['family', 'Gezin'],
-  ['social', 'Sociale contacten'], ['substance_use', 'Middelengebruik'], ['safety', 'Veiligheid'],
-  ['livelihood', 'Bestaanszekerheid'], ['disability', 'Beperking'],
-];
-const RAISERS = [
-  ['family', 'Het gezin'], ['child', 'De jeugdige zelf'], ['school', 'School'],
-  ['childcare', 'Kinderopvang'], ['gp', 'Huisarts'], ['youth_health', 'Jeugdgezondheidszorg'],
-  ['police', 'Politie'], ['veilig_thuis', 'Veilig Thuis'], ['local_team', 'Lokaal team'],
-  ['gi', 'Gecertificeerde instelling'], ['other', 'Anders'],
-];
-const KINDS = {
-  help_request: 'Hulpvraag', analysis: 'Brede analyse', goal: 'Doel', advice: 'Routeadvies',
-  light_option: 'Licht aanbod gewogen', referral: 'Verwijzing', measure: 'Maatregel',
-  allocation: 'Toewijzing', care_start: 'Start zorg', care_stop: 'Einde zorg',
-};
-const SIGNALS = {
-  hopping: 'Van hulp naar hulp', multi_agency: 'Meerdere organisaties, geen regisseur',
-  waiting: 'Wachttijd over de norm', escalate: 'Lichte hulp duurt te lang',
-  crisis_followup: 'Vervolg na crisis', out_of_home: 'Uithuisplaatsing zonder ambulante poging',
-  stale_social_map: 'Sociale kaart niet nagekeken',
-};
-const ROLES = {
-  consulent: 'consulent', verwijzer: 'verwijzer', gi: 'jeugdbescherming', provider: 'zorgaanbieder',
-  contract_manager: 'contractbeheer', policy: 'beleid', admin: 'beheer',
-};
-const ORG_KINDS = {
-  local_team: 'lokaal team', gp_practice: 'huisartsenpraktijk', youth_health: 'jeugdgezondheidszorg',
-  hospital: 'ziekenhuis', gi: 'gecertificeerde instelling', provider: 'zorgaanbieder',
-  regional_office: 'regionaal bureau', expert_team: 'regionaal expertteam',
-};
-const OPTION_KINDS = {
-  social_base: 'sociale basis', no_referral: 'vrij toegankelijk', coordination: 'regie',
-  youth_care: 'jeugdhulp',
-};
-const NEXT = { registered: 'analysed', analysed: 'planned', planned: 'in_care', in_care: 'evaluated', evaluated: 'closed' };
+// The words of the button that takes a help request to its next step (the steps themselves come
+// from the vocabulary); a step without a button text of its own gets its name.
 const STEP_LABEL = {
   analysed: 'Analyse afronden', planned: 'Plan vaststellen', in_care: 'Zorg is gestart',
   evaluated: 'Evalueren', closed: 'Afsluiten',
@@ -72,6 +44,33 @@ const tableWrap = (label, table) => h('div', { class: 'table-wrap', tabindex: '0
 const heading = (level, text) => h(`h${level}`, { class: `utrecht-heading-${level}` }, text);
 const link = (href, text) => h('a', { class: 'utrecht-link', href }, text);
 const button = (text, attrs = {}) => h('button', { class: 'utrecht-button utrecht-button--primary-action', type: 'submit', ...attrs }, text);
+
+// The vocabulary of GET /api/v1/vocabulary with `query` ('' for one's own region,
+// '?municipality=CODE' or '?region=ID' for another), fetched once per session; null when it
+// cannot be had (it is then asked again next time).
+function vocabulary(query = '') {
+  if (!vocabularies.has(query)) {
+    vocabularies.set(query, api('GET', `/api/v1/vocabulary${query}`).then((r) => {
+      if (!r.ok) vocabularies.delete(query);
+      return r.ok ? r.data : null;
+    }));
+  }
+  return vocabularies.get(query);
+}
+
+// The label of `code` in a list of words, or the code itself when the list does not have it.
+function label(list, code) {
+  const w = (list || []).find((x) => x.code === String(code));
+  return w ? w.label : String(code);
+}
+const choices = (list) => (list || []).map((w) => [w.code, w.label]);
+const coded = (list) => (list || []).map((w) => [w.code, `${w.code} — ${w.label}`]);
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+// A form of youth care by number, with its name when the vocabulary has it.
+function formText(number, vocab = words) {
+  const f = ((vocab && vocab.forms) || []).find((x) => x.number === Number(number));
+  return f ? `${f.number} — ${f.label}` : String(number);
+}
 
 // The page of a long list the address asks for (#/…?pagina=N), 1 when it asks for none.
 function pageAsked() {
@@ -111,6 +110,8 @@ async function api(method, path, body, extraHeaders = {}) {
   try { data = await res.json(); } catch { data = null; }
   if (res.status === 401 && path !== '/api/v1/login') {
     me = null;
+    words = null;
+    vocabularies.clear();
     location.hash = '#/login';
   }
   if (res.status === 403 && data && data.error && data.error.code === 'password_change_required') {
@@ -151,7 +152,7 @@ function renderMenu() {
     if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
-    items.push(h('span', {}, `${me.username} (${ROLES[me.role] || me.role})`));
+    items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
     items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'));
   }
   items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
@@ -161,6 +162,8 @@ function renderMenu() {
 async function logout() {
   await api('POST', '/api/v1/logout');
   me = null;
+  words = null;
+  vocabularies.clear();
   renderMenu();
   location.hash = '#/login';
 }
@@ -179,7 +182,8 @@ function loginScreen() {
       return;
     }
     me = r.data;
-    renderMenu();
+    words = null;
+    vocabularies.clear();
     location.hash = me.must_change_password ? '#/wachtwoord' : '#/';
   });
   show('Inloggen', msg, form);
@@ -224,7 +228,7 @@ async function home() {
   if (me.role === 'admin') { await usersScreen(); return; }
   if (me.role === 'gi') { await measuresScreen(); return; }
   if (me.role !== 'consulent') {
-    show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${ROLES[me.role] || me.role}.`),
+    show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${label(words && words.roles, me.role)}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
     return;
   }
@@ -264,7 +268,7 @@ async function home() {
   const sig = signals.ok ? signals.data.signals : [];
   const sigList = sig.length
     ? h('ul', { class: 'utrecht-unordered-list' }, sig.slice(0, 30).map((s) => h('li', {},
-      h('strong', {}, SIGNALS[s.code] || s.code), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
+      h('strong', {}, label(words.signals, s.code)), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
       ': ', s.why)))
     : p('Geen open signalen.');
   show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')),
@@ -280,7 +284,7 @@ function newRequestScreen() {
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('kind-bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off' }), 'Of vul hieronder het nummer in de dossiers in.'),
     field('kind', 'Nummer van het kind', h('input', { name: 'child', inputmode: 'numeric' }), 'Het nummer (id) van het kind in de dossiers.'),
-    field('gemeld-door', 'Gemeld door', select(RAISERS, { name: 'raised_by' })),
+    field('gemeld-door', 'Gemeld door', select(choices(words.raised_by), { name: 'raised_by' })),
     field('vraag', 'De vraag, in de woorden van het gezin', h('textarea', { name: 'question', rows: 4, required: true })),
     field('gemeld-op', 'Gemeld op', h('input', { name: 'raised_on', type: 'date', value: today })),
     h('div', {}, button('Hulpvraag vastleggen')));
@@ -301,12 +305,6 @@ function newRequestScreen() {
   });
   show('Nieuwe hulpvraag', msg, form);
 }
-
-const FORMS = [
-  ['1', '1 — jeugdhulp zonder verwijzing'], ['2', '2 — ambulante jeugdhulp'], ['3', '3 — ambulante jeugdhulp, specialistisch'],
-  ['4', '4 — dagbehandeling'], ['5', '5 — pleegzorg'], ['6', '6 — gezinshuis'], ['7', '7 — verblijf'],
-  ['8', '8 — gesloten jeugdhulp'], ['9', '9 — crisis'], ['10', '10 — jeugdbescherming en jeugdreclassering'],
-];
 
 // A fresh Idempotency-Key for one filling-in of a form: sent again, it records nothing new.
 function newKey() {
@@ -498,15 +496,11 @@ async function providerScreen() {
     if (a.care.running) {
       const f = h('form', { class: 'form-grid', novalidate: true },
         field(`stop-${a.id}`, 'Einddatum', h('input', { name: 'on', type: 'date', value: a.care.started_on > today ? a.care.started_on : today })),
-        field(`doelen-${a.id}`, 'Doelen bereikt?', select([['yes', 'Ja'], ['partly', 'Gedeeltelijk'], ['no', 'Nee']], { name: 'goals' })),
+        field(`doelen-${a.id}`, 'Doelen bereikt?', select(choices(words.goals_reached), { name: 'goals' })),
         field(`zelf-${a.id}`, 'Kan het gezin verder zonder hulp?', select([['true', 'Ja'], ['false', 'Nee']], { name: 'alone' })),
         field(`tevreden-${a.id}`, 'Tevredenheid van het gezin (1 tot en met 10)', h('input', { name: 'satisfaction', inputmode: 'numeric', value: '8' })),
-        field(`reden-${a.id}`, 'Reden van beëindiging (iJw JZ588)', select([
-          ['31', '31 — volgens plan beëindigd'], ['32', '32 — voortijdig: eenzijdig door de cliënt'],
-          ['33', '33 — voortijdig: eenzijdig door de aanbieder'], ['34', '34 — voortijdig: in overeenstemming'],
-          ['35', '35 — voortijdig: externe omstandigheden'], ['38', '38 — overstap naar andere aanbieder'],
-          ['39', '39 — uitstroom naar ander domein'], ['20', '20 — levering tijdelijk beëindigd'],
-          ['02', '02 — overlijden']], { name: 'reason' })),
+        field(`reden-${a.id}`, 'Reden van beëindiging (iJw JZ588)',
+          select([['', '— kies een reden —'], ...coded(words.end_reasons)], { name: 'reason' })),
         h('div', {}, button('Zorg gestopt')));
       f.addEventListener('submit', async (ev) => {
         ev.preventDefault();
@@ -520,15 +514,13 @@ async function providerScreen() {
       actions.push(f);
     }
     return h('li', { class: 'stack' }, heading(2, `${a.number}: ${who}`),
-      p(`Vorm ${a.form}, vanaf ${a.start} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : 'taakgericht'} — ${state}`),
+      p(`Vorm ${formText(a.form)}, vanaf ${a.start} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : label(words.regimes, a.regime)} — ${state}`),
       ...actions);
   });
   show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
     pager(list.data), ijwSection());
 }
-
-const IJW_PLACES = { header: 'kop', message: 'bericht', client: 'cliënt', line: 'regel', relation: 'relatie', contact: 'contact' };
 
 // A download link for a message's XML (a file the provider's own system can read).
 function xmlLink(name, xml) {
@@ -556,7 +548,7 @@ function ijwSection() {
     try { data = await res.json(); } catch { data = null; }
     if (!data || (!res.ok && !data.problems)) { out.replaceChildren(alertBox('error', errorText({ status: res.status, data }))); return; }
     const problems = (data.problems || []).map((x) => h('li', {},
-      `${x.rule}${x.code ? ` (${x.code})` : ''}${x.at ? `, ${IJW_PLACES[x.at] || x.at}${x.index ? ` ${x.index}` : ''}` : ''}${x.line ? `, regel ${x.line} in het bestand` : ''}: ${x.message}`));
+      `${x.rule}${x.code ? ` (${x.code})` : ''}${x.at ? `, ${label(words.ijw_places, x.at)}${x.index ? ` ${x.index}` : ''}` : ''}${x.line ? `, regel ${x.line} in het bestand` : ''}: ${x.message}`));
     out.replaceChildren(...[
       alertBox(data.accepted ? 'ok' : 'error', data.accepted
         ? `${data.bericht} is opgenomen${data.lines_rejected ? `; ${data.lines_rejected} van ${data.lines} regels afgewezen` : ''}.`
@@ -586,9 +578,6 @@ function ijwSection() {
     send, out, fetchForm, list);
 }
 
-const INVOLVED = { local_team: 'lokaal team', referrer: 'verwijzer', provider: 'zorgaanbieder', gi: 'gecertificeerde instelling' };
-const MEASURES = { ots: 'ondertoezichtstelling', voogdij: 'voogdij', jeugdreclassering: 'jeugdreclassering', machtiging_gesloten: 'machtiging gesloten jeugdhulp' };
-
 // The GI's own cases: the children under a measure with it as GI.
 async function measuresScreen() {
   const list = await api('GET', `/api/v1/measures?page=${pageAsked()}`);
@@ -599,7 +588,7 @@ async function measuresScreen() {
       ['Kind', 'Maatregel', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((m) => h('tr', { class: 'utrecht-table__row' },
       h('td', { class: 'utrecht-table__cell' }, link(`#/kind/${m.child_id}`, `${m.child.given_names} ${m.child.family_name}`)),
-      h('td', { class: 'utrecht-table__cell' }, MEASURES[m.kind] || m.kind),
+      h('td', { class: 'utrecht-table__cell' }, label(words.measures, m.kind)),
       h('td', { class: 'utrecht-table__cell' }, m.start), h('td', { class: 'utrecht-table__cell' }, m.end || '—'))))))
     : p('Geen maatregelen op naam van uw instelling.'), pager(list.data));
 }
@@ -610,11 +599,12 @@ async function childScreen(id) {
     api('GET', `/api/v1/persons/${id}/involvement`), api('GET', `/api/v1/persons/${id}/timeline`)]);
   if (!person.ok) { show('Kind', alertBox('error', errorText(person))); return; }
   const who = involved.ok ? involved.data.involved : [];
+  const home = await vocabulary(`?municipality=${encodeURIComponent(person.data.municipality)}`);
   show(`${person.data.given_names} ${person.data.family_name}`,
-    p(`Geboren ${person.data.birth_date}, gemeente ${person.data.municipality}.`),
+    p(`Geboren ${person.data.birth_date}, gemeente ${label(home && home.municipalities, person.data.municipality)}.`),
     heading(2, 'Betrokken'), who.length ? h('ul', { class: 'utrecht-unordered-list' },
-      who.map((v) => h('li', {}, `${v.name || INVOLVED[v.kind]} (${INVOLVED[v.kind] || v.kind}, sinds ${v.since})`))) : p('Nu is niemand betrokken.'),
-    heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : []));
+      who.map((v) => h('li', {}, `${v.name || label(words.involvement_kinds, v.kind)} (${label(words.involvement_kinds, v.kind)}, sinds ${v.since})`))) : p('Nu is niemand betrokken.'),
+    heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : [], home));
 }
 
 // The policy dashboard: the regional figures, suppressed by the server: small cells, and the
@@ -689,7 +679,9 @@ async function dashboardScreen() {
   if (!r.ok) { show('Regionale cijfers', alertBox('error', errorText(r))); return; }
   const rows = r.data.rows;
   const region = rows[rows.length - 1];
-  const forms = FORMS.map(([f]) => ({ label: `vorm ${f}`, value: region[`children_form_${f}`] }));
+  // one bar per form the figures count (children_form_N), light to heavy
+  const forms = Object.keys(region).map((k) => /^children_form_(\d+)$/.exec(k)).filter(Boolean)
+    .map((m) => ({ label: `vorm ${m[1]}`, value: region[m[0]] }));
   const explanation = h('p', { class: 'utrecht-paragraph', id: 'cijfers-onderdrukt' },
     `Periode ${r.data.period.from} tot en met ${r.data.period.to}. Zodat niemand herkenbaar is, staat bij een cijfer “${SUPPRESSED}” `
     + 'als het over 1 tot en met 4 kinderen gaat (ook een percentage of wachttijd over minder dan 5), en ook bij zoveel andere cijfers '
@@ -712,8 +704,6 @@ async function dashboardScreen() {
     table);
 }
 
-const PROVIDER_STATUS = { active: 'actief', suspended: 'geschorst', under_investigation: 'in onderzoek' };
-
 // Contract management: every provider with its status; suspending stops new allocations.
 async function providersScreen() {
   const list = await api('GET', '/api/v1/providers');
@@ -722,19 +712,19 @@ async function providersScreen() {
   const rows = list.data.items.map((x) => {
     const form = h('form', { class: 'inline-form' },
       h('label', { class: 'utrecht-form-label', for: `status-${x.id}` }, `Status van ${x.name}`),
-      select(Object.entries(PROVIDER_STATUS), { name: 'status', id: `status-${x.id}`, class: 'utrecht-select' }),
+      select(choices(words.provider_statuses), { name: 'status', id: `status-${x.id}`, class: 'utrecht-select' }),
       button('Opslaan'));
     form.status.value = x.status;
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const r = await api('POST', `/api/v1/providers/${x.id}/status`, { status: form.status.value, version: x.version });
       if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-      msg.replaceChildren(alertBox('ok', `${x.name}: ${PROVIDER_STATUS[r.data.status]}.`));
+      msg.replaceChildren(alertBox('ok', `${x.name}: ${label(words.provider_statuses, r.data.status)}.`));
       x.version = r.data.version;
       x.status = r.data.status;
-      status.textContent = PROVIDER_STATUS[r.data.status];
+      status.textContent = label(words.provider_statuses, r.data.status);
     });
-    const status = h('td', { class: 'utrecht-table__cell' }, PROVIDER_STATUS[x.status] || x.status);
+    const status = h('td', { class: 'utrecht-table__cell' }, label(words.provider_statuses, x.status));
     return h('tr', { class: 'utrecht-table__row' },
       h('td', { class: 'utrecht-table__cell' }, link(`#/aanbieders/${x.id}`, x.name)), h('td', { class: 'utrecht-table__cell' }, x.agb),
       status, h('td', { class: 'utrecht-table__cell' }, form));
@@ -747,21 +737,43 @@ async function providersScreen() {
       h('tbody', { class: 'utrecht-table__body' }, rows))));
 }
 
-// One provider's contracts, and a new contract.
+// One provider's contracts, and a new contract: the region, its municipality and its forms
+// chosen from the region's words.
 async function contractsScreen(id) {
   const list = await api('GET', `/api/v1/providers/${id}/contracts`);
   if (!list.ok) { show('Contracten', alertBox('error', errorText(list))); return; }
+  const regionWords = new Map(await Promise.all([...new Set(list.data.items.map((c) => c.region))]
+    .map(async (code) => [code, await vocabulary(`?region=${encodeURIComponent(code)}`)])));
   const msg = h('div', { 'aria-live': 'polite' });
+  const regionSelect = select(choices(words.regions), { name: 'region' });
+  const muniSelect = h('select', { name: 'municipality' });
+  const formBoxes = h('div', {});
+  // the municipalities and forms of the chosen region
+  const fillRegion = async () => {
+    const v = await vocabulary(`?region=${encodeURIComponent(regionSelect.value)}`);
+    muniSelect.replaceChildren(...[['', 'de hele regio'], ...choices(v && v.municipalities)].map(([c, t]) => h('option', { value: c }, t)));
+    formBoxes.replaceChildren(...((v && v.forms) || []).map((f) => h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
+      h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
+        h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: `contract-vorm-${f.code}` },
+          h('input', { type: 'checkbox', id: `contract-vorm-${f.code}`, name: 'forms', value: f.code, class: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input' }),
+          `${f.number} — ${f.label}`)))));
+  };
+  // one's own region; else the region of the provider's contracts; else the first
+  const usual = words.region ? words.region.code : (list.data.items[0] || {}).region;
+  if (usual && words.regions.some((x) => x.code === usual)) regionSelect.value = usual;
+  regionSelect.addEventListener('change', fillRegion);
+  await fillRegion();
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('contract-regio', 'Regio', h('input', { name: 'region', value: 'twente' })),
-    field('contract-gemeente', 'Gemeente (CBS-code)', h('input', { name: 'municipality', inputmode: 'numeric' }), 'Leeg: de hele regio.'),
-    field('contract-vormen', 'Vormen', h('input', { name: 'forms', value: '2,3' }), 'De vormen van jeugdhulp, gescheiden door komma\'s, bijvoorbeeld 2,3.'),
+    field('contract-regio', 'Regio', regionSelect),
+    field('contract-gemeente', 'Gemeente', muniSelect, 'De hele regio, of één gemeente ervan.'),
+    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Vormen'), formBoxes),
     field('contract-begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
     field('contract-einde', 'Einddatum', h('input', { name: 'end', type: 'date' })),
     h('div', {}, button('Contract vastleggen')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const body = { region: form.region.value, forms: form.forms.value.split(',').map((x) => Number(x.trim())), start: form.start.value };
+    const forms = [...form.querySelectorAll('input[name=forms]:checked')].map((x) => Number(x.value));
+    const body = { region: form.region.value, forms, start: form.start.value };
     if (form.municipality.value) body.municipality = form.municipality.value;
     if (form.end.value) body.end = form.end.value;
     const r = await api('POST', `/api/v1/providers/${id}/contracts`, body);
@@ -774,14 +786,15 @@ async function contractsScreen(id) {
       h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
         ['Regio', 'Gemeente', 'Vormen', 'Producten', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
       h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((c) => h('tr', { class: 'utrecht-table__row' },
-        [c.region, c.municipality || 'hele regio', c.forms.join(', '), c.product_codes || '—', c.start, c.end || '—']
+        [label(words.regions, c.region), c.municipality ? label((regionWords.get(c.region) || {}).municipalities, c.municipality) : 'hele regio',
+          c.forms.join(', '), c.product_codes || '—', c.start, c.end || '—']
           .map((t) => h('td', { class: 'utrecht-table__cell' }, t))))))),
     heading(2, 'Nieuw contract'), form);
 }
 
 // User administration: the users (never a password), and a new user with a password shown once.
 // A role must fit the kind of its organisation; the server says what fits when it does not.
-const orgLabel = (o) => `${o.name} (${ORG_KINDS[o.kind] || o.kind})`;
+const orgLabel = (o) => `${o.name} (${label(words.organisation_kinds, o.kind)})`;
 const orgOptions = (orgs) => [['', '— geen —'], ...orgs.map((o) => [String(o.id), orgLabel(o)])];
 function userState(u) {
   if (!u.active) return 'gedeactiveerd';
@@ -803,7 +816,7 @@ async function usersScreen() {
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('nieuwe-gebruiker', 'Gebruikersnaam', h('input', { name: 'username', autocomplete: 'off', required: true }),
       '3 tot 32 tekens: kleine letters, cijfers, punt, liggend streepje of koppelteken.'),
-    field('nieuwe-rol', 'Rol', select(Object.entries(ROLES), { name: 'role' })),
+    field('nieuwe-rol', 'Rol', select(choices(words.roles), { name: 'role' })),
     field('nieuwe-organisatie', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' }),
       'De rol moet passen bij de soort organisatie, bijvoorbeeld een consulent bij een lokaal team en een beheerder bij geen organisatie.'),
     h('div', {}, button('Gebruiker toevoegen')));
@@ -822,7 +835,7 @@ async function usersScreen() {
       h('caption', { class: 'utrecht-table__caption' }, `Gebruikers (${users.data.count})`),
       headRow('Gebruikersnaam', 'Rol', 'Organisatie', 'Status', 'Sinds'),
       h('tbody', { class: 'utrecht-table__body' }, users.data.items.map((u) => h('tr', { class: 'utrecht-table__row' },
-        ucell(link(`#/gebruikers/${u.id}`, u.username)), ucell(ROLES[u.role] || u.role),
+        ucell(link(`#/gebruikers/${u.id}`, u.username)), ucell(label(words.roles, u.role)),
         ucell(u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
         ucell(userState(u)), ucell(u.created_at.slice(0, 10))))))));
 }
@@ -855,7 +868,7 @@ async function userScreen(id) {
       p(`Het nieuwe wachtwoord van ${d.username} is `, h('code', { class: 'secret' }, d.password),
         ` — geef het veilig door; het wordt niet opnieuw getoond. Bij de volgende inlog kiest ${d.username} een eigen wachtwoord.`)))));
   const roleForm = h('form', { class: 'form-grid', novalidate: true },
-    field('rol-wijzigen', 'Rol', select(Object.entries(ROLES), { name: 'role' })),
+    field('rol-wijzigen', 'Rol', select(choices(words.roles), { name: 'role' })),
     field('organisatie-wijzigen', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' })),
     h('div', {}, button('Rol opslaan')));
   roleForm.role.value = u.role;
@@ -866,7 +879,7 @@ async function userScreen(id) {
     if (roleForm.organisation.value) body.organisation_id = Number(roleForm.organisation.value);
     const r = await api('POST', `/api/v1/users/${id}/role`, body);
     if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-    await again(alertBox('ok', `De rol van ${r.data.username} is nu ${ROLES[r.data.role] || r.data.role}; ${ended(r.data.ended_sessions)}.`));
+    await again(alertBox('ok', `De rol van ${r.data.username} is nu ${label(words.roles, r.data.role)}; ${ended(r.data.ended_sessions)}.`));
   });
   const list = tokens.ok ? tokens.data.items : [];
   const tokenTable = list.length
@@ -899,7 +912,7 @@ async function userScreen(id) {
   });
   show(`Gebruiker ${u.username}`, p(link('#/', 'Terug naar de gebruikers')), msg,
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Rol'), h('dd', {}, ROLES[u.role] || u.role),
+      h('dt', {}, 'Rol'), h('dd', {}, label(words.roles, u.role)),
       h('dt', {}, 'Organisatie'), h('dd', {}, u.organisation_id ? orgLabel(orgItems.find((o) => o.id === u.organisation_id) || { name: String(u.organisation_id), kind: u.organisation_kind }) : '—'),
       h('dt', {}, 'Status'), h('dd', {}, userState(u))),
     actions,
@@ -912,7 +925,7 @@ async function userScreen(id) {
 async function socialMapScreen() {
   const results = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('kaart-domein', 'Levensdomein', select([['', 'alle'], ...NEEDS], { name: 'need' })),
+    field('kaart-domein', 'Levensdomein', select([['', 'alle'], ...choices(words.needs).map(([c, t]) => [c, capital(t)])], { name: 'need' })),
     field('kaart-leeftijd', 'Leeftijd van het kind', h('input', { name: 'age', inputmode: 'numeric' })),
     h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
       h('input', { type: 'checkbox', id: 'kaart-vrij', name: 'free', class: 'utrecht-checkbox utrecht-checkbox--html-input' }),
@@ -939,24 +952,37 @@ async function socialMapScreen() {
   await search();
 }
 
-function timelineList(events) {
+// What an event of a timeline says: the records keep codes (a measure's kind, a light option's
+// id, a form's number, whether goals were reached); the vocabulary names them.
+// `vocab` is the vocabulary of the child's region.
+function eventText(e, vocab) {
+  if (e.kind === 'measure') return label(words.measures, e.text);
+  if (e.kind === 'advice') return `beleid van regio ${label(words.regions, e.text)}`;
+  if (e.kind === 'light_option') return label(vocab && vocab.light_options, e.text);
+  if (e.kind === 'allocation' || e.kind === 'referral') return `${e.text} (vorm ${formText(e.number, vocab)})`;
+  if (e.kind === 'care_stop' && e.extra) return `${e.text} (doelen bereikt: ${label(words.goals_reached, e.extra).toLowerCase()})`;
+  return e.text;
+}
+
+function timelineList(events, vocab = words) {
   if (!events.length) return p('Nog niets vastgelegd.');
   return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
-    h('span', { class: 'day' }, e.day), ' ', h('strong', {}, KINDS[e.kind] || e.kind), ': ', e.text,
-    e.kind === 'allocation' || e.kind === 'referral' ? ` (vorm ${e.number})` : '')));
+    h('span', { class: 'day' }, e.day), ' ', h('strong', {}, label(words.event_kinds, e.kind)), ': ', eventText(e, vocab))));
 }
 
 async function helpRequestScreen(id, notice) {
   const r = await api('GET', `/api/v1/help-requests/${id}`);
   if (!r.ok) { show('Hulpvraag', alertBox('error', errorText(r))); return; }
   const hr = r.data;
-  const tl = await api('GET', `/api/v1/persons/${hr.child_id}/timeline`);
+  const [tl, region] = await Promise.all([api('GET', `/api/v1/persons/${hr.child_id}/timeline`),
+    vocabulary(`?municipality=${encodeURIComponent(hr.municipality)}`)]);
+  const vocab = region || words; // the words of the help request's region
   const msg = h('div', { 'aria-live': 'polite' }, notice ? alertBox('ok', notice) : null);
   const sections = [msg,
     h('dl', { class: 'utrecht-data-list' },
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Vraag'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.question)),
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Stap'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.state_label)),
-      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${hr.raised_by}`))),
+      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${label(words.raised_by, hr.raised_by).toLowerCase()}`))),
     hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null];
   const reload = () => helpRequestScreen(id);
   const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
@@ -965,15 +991,16 @@ async function helpRequestScreen(id, notice) {
   if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));
   if (hr.state === 'planned' || hr.state === 'in_care') {
     const referrals = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
-    sections.push(await allocationForm(id, referrals, reload, fail));
+    sections.push(await allocationForm(id, hr.municipality, vocab, referrals, reload, fail));
     const allocations = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'allocation' && e.help_request_id === hr.id);
     if (allocations.length && me.role === 'consulent') {
-      sections.push(allocationChangeForm(allocations, (text) => helpRequestScreen(id, text), fail));
+      sections.push(allocationChangeForm(allocations, vocab, (text) => helpRequestScreen(id, text), fail));
     }
   }
-  const next = NEXT[hr.state];
+  const step = words.help_request_states.find((x) => x.code === hr.state);
+  const next = step && step.next;
   if (next && me.role === 'consulent') {
-    const stepForm = h('form', {}, button(STEP_LABEL[next]));
+    const stepForm = h('form', {}, button(STEP_LABEL[next] || capital(label(words.help_request_states, next))));
     stepForm.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const res = await api('POST', `/api/v1/help-requests/${id}/move`, { to: next, version: hr.version });
@@ -982,38 +1009,53 @@ async function helpRequestScreen(id, notice) {
     });
     sections.push(heading(2, 'Volgende stap'), stepForm);
   }
-  sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : []));
+  sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
   show(`Hulpvraag ${id}`, ...sections);
 }
 
 // Allocation in the municipality's regime: result and OB level, or product and volume, or
-// neither (generic); the server checks every rule and says what is missing.
-async function allocationForm(id, referrals, done, fail) {
+// neither (generic); the server checks every rule and says what is missing. The forms, the
+// regimes with their intensities and frequencies, and the units are those of the region of the
+// help request's municipality (`vocab`); the fields of a regime show when the region has it.
+async function allocationForm(id, municipality, vocab, referrals, done, fail) {
   const providers = await api('GET', '/api/v1/providers');
   const active = providers.ok ? providers.data.items.filter((x) => x.status === 'active') : [];
-  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${e.day}, vorm ${e.number})`]);
+  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${e.day}, vorm ${formText(e.number, vocab)})`]);
   basis.push(['besluit', 'besluit van de gemeente (geen verwijzing)']);
+  const regime = (code) => vocab.regimes.find((g) => g.code === code);
+  const result = regime('result');
+  const product = regime('product');
+  const own = vocab.municipalities.find((m) => m.code === municipality);
+  const ownRegime = own && regime(own.regime);
   const form = h('form', { class: 'form-grid', novalidate: true },
+    ownRegime ? p(`Inkoop van ambulante jeugdhulp in ${own.label}: ${ownRegime.label}.${ownRegime.description ? ` ${ownRegime.description}` : ''}`) : null,
     field('aanbieder', 'Zorgaanbieder', select(active.map((x) => [String(x.id), x.name]), { name: 'provider' })),
-    field('toewijzing-vorm', 'Vorm van jeugdhulp', select(FORMS, { name: 'form' })),
+    field('toewijzing-vorm', 'Vorm van jeugdhulp', select(vocab.forms.map((f) => [f.code, `${f.number} — ${f.label}`]), { name: 'form' })),
     field('grondslag', 'Op grond van', select(basis, { name: 'basis' })),
     field('begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
-    field('resultaat', 'Resultaat (gemeenten met resultaatfinanciering)', h('textarea', { name: 'result', rows: 2 })),
-    field('intensiteit', 'Ondersteuningsbehoefte', select([['', '—'], ['1', 'OB1'], ['2', 'OB2'], ['3', 'OB3'], ['4', 'OB4']], { name: 'intensity' })),
-    field('product', 'Productcode (gemeenten met productfinanciering)', h('input', { name: 'product_code' })),
-    field('omvang', 'Omvang', h('input', { name: 'volume', inputmode: 'numeric' }), 'Bijvoorbeeld 2 (uur per week).'),
+    result ? field('resultaat', 'Resultaat (gemeenten met resultaatfinanciering)', h('textarea', { name: 'result', rows: 2 })) : null,
+    result ? field('intensiteit', 'Ondersteuningsbehoefte', select([['', '—'], ...result.terms.map((t, i) => [String(i + 1), t])], { name: 'intensity' })) : null,
+    product ? field('product', 'Productcode (gemeenten met productfinanciering)', h('input', { name: 'product_code' })) : null,
+    product ? field('omvang', 'Omvang', h('input', { name: 'volume', inputmode: 'numeric' }), 'Een getal, bijvoorbeeld 2.') : null,
+    product ? field('eenheid', 'Eenheid', select([['', '—'], ...choices(vocab.units)], { name: 'unit' })) : null,
+    product ? field('frequentie', 'Frequentie', select([['', '—'], ...product.terms.map((t) => [t, t])], { name: 'frequency' })) : null,
     h('div', {}, button('Toewijzen')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const body = { provider_id: Number(form.provider.value), form: Number(form.form.value), start: form.start.value };
     if (form.basis.value === 'besluit') body.municipal_decision = true; else body.referral_id = Number(form.basis.value);
-    if (form.result.value) body.result = form.result.value;
-    if (form.intensity.value) body.intensity = Number(form.intensity.value);
-    if (form.product_code.value) {
+    if (form.result && form.result.value) body.result = form.result.value;
+    if (form.intensity && form.intensity.value) body.intensity = Number(form.intensity.value);
+    if (form.product_code && form.product_code.value) {
+      // a product allocation names its volume with unit and frequency (iJw WJ756, WMO757)
+      if (own && own.regime === 'product' && (!form.unit.value || !form.frequency.value)) {
+        fail({ status: 422, data: { error: { message: 'Kies bij een product de eenheid en de frequentie van de omvang.', field: !form.unit.value ? 'eenheid' : 'frequentie' } } });
+        return;
+      }
       body.product_code = form.product_code.value;
       body.volume = Number(form.volume.value || 1);
-      body.unit = 'uur';
-      body.frequency = 'per week';
+      if (form.unit.value) body.unit = form.unit.value;
+      if (form.frequency.value) body.frequency = form.frequency.value;
     }
     const r = await api('POST', `/api/v1/help-requests/${id}/allocations`, body);
     if (!r.ok) { fail(r); return; }
@@ -1025,16 +1067,11 @@ async function allocationForm(id, referrals, done, fail) {
 // A change of an allocation by the municipality: another end date or volume, with its reason
 // (iJw JZ002). The provider gets the allocation again (JW301); a request for change of it that
 // waits is honoured by it.
-const CHANGE_REASONS = [
-  ['04', '04 — herbeoordeling: verlenging'], ['05', '05 — herbeoordeling: verkorting'],
-  ['03', '03 — contractwijziging'], ['08', '08 — wijziging leveringsvorm'],
-  ['12', '12 — op verzoek van de aanbieder'], ['14', '14 — administratieve correctie'],
-  ['13', '13 — verwijderd (einddatum gelijk aan de begindatum)']];
-
-function allocationChangeForm(allocations, done, fail) {
+function allocationChangeForm(allocations, vocab, done, fail) {
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('wijzig-toewijzing', 'Toewijzing', select(allocations.map((e) => [String(e.object_id), `${e.text}, vorm ${e.number}, vanaf ${e.day}`]), { name: 'allocation' })),
-    field('wijzig-reden', 'Reden van wijziging', select(CHANGE_REASONS, { name: 'reason' })),
+    field('wijzig-toewijzing', 'Toewijzing', select(allocations.map((e) => [String(e.object_id), `${e.text}, vorm ${formText(e.number, vocab)}, vanaf ${e.day}`]), { name: 'allocation' })),
+    field('wijzig-reden', 'Reden van wijziging', select([['', '— kies een reden —'], ...coded(words.change_reasons)], { name: 'reason' }),
+      'De reden uit de iJw-codelijst JZ002. Reden 13 (verwijderd) gaat alleen met een einddatum gelijk aan de begindatum.'),
     field('wijzig-einde', 'Nieuwe einddatum', h('input', { name: 'end', type: 'date' })),
     field('wijzig-omvang', 'Nieuw volume', h('input', { name: 'volume', inputmode: 'numeric' }), 'Leeg laten als het volume blijft.'),
     h('div', {}, button('Toewijzing wijzigen')));
@@ -1052,10 +1089,12 @@ function allocationChangeForm(allocations, done, fail) {
 }
 
 function analysisForm(id, done, fail) {
-  const selects = NEEDS.map(([key, label]) => field(`ernst-${key}`, label,
-    select([['0', '0 — geen zorg'], ['1', '1'], ['2', '2'], ['3', '3'], ['4', '4 — zeer ernstig']], { name: key })));
+  const max = words.need_max_level;
+  const levels = Array.from({ length: max + 1 }, (_, i) => [String(i),
+    i === 0 ? '0 — geen zorg' : i === max ? `${i} — zeer ernstig` : String(i)]);
+  const selects = words.needs.map((n) => field(`ernst-${n.code}`, capital(n.label), select(levels, { name: n.code })));
   const form = h('form', { class: 'form-grid', novalidate: true },
-    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Ernst per levensdomein (0 tot en met 4)'), selects),
+    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, `Ernst per levensdomein (0 tot en met ${max})`), selects),
     field('uitleg', 'Uitleg', h('textarea', { name: 'explanation', rows: 3, required: true })),
     field('deelnemers', 'Wie deden mee', h('input', { name: 'participants', value: 'gezin, kind' })),
     field('hypothesen', 'Verklarende hypothesen', h('textarea', { name: 'hypotheses', rows: 2 })),
@@ -1063,7 +1102,7 @@ function analysisForm(id, done, fail) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const needs = {};
-    for (const [key] of NEEDS) needs[key] = Number(form[key].value);
+    for (const n of words.needs) needs[n.code] = Number(form[n.code].value);
     const body = { needs, explanation: form.explanation.value, participants: form.participants.value };
     if (form.hypotheses.value) body.hypotheses = form.hypotheses.value;
     const r = await api('POST', `/api/v1/help-requests/${id}/analysis`, body);
@@ -1100,7 +1139,7 @@ async function adviceSection(id, done, fail) {
     out.replaceChildren(
       heading(3, 'Opties, lichtste eerst'),
       h('ol', { class: 'utrecht-ordered-list' }, r.data.options.map((o) => h('li', {},
-        h('strong', {}, o.name || o.id), ` (${OPTION_KINDS[o.kind] || o.kind})`, h('div', { class: 'option-why' }, o.why || '')))),
+        h('strong', {}, o.name || o.id), ` (${label(words.option_kinds, o.kind)})`, h('div', { class: 'option-why' }, o.why || '')))),
       lightForm(id, light, done, fail));
   });
   return h('section', {}, heading(2, 'Routeadvies en lichte opties'), form, out);
@@ -1127,10 +1166,11 @@ function lightForm(id, options, done, fail) {
 async function familyScreen(id) {
   const r = await api('GET', `/api/v1/households/${id}`);
   if (!r.ok) { show('Gezin', alertBox('error', errorText(r))); return; }
+  const vocab = await vocabulary(`?municipality=${encodeURIComponent(r.data.municipality)}`);
   const members = h('ul', { class: 'utrecht-unordered-list' }, r.data.members.map((m) => h('li', {},
-    `${m.given_names} ${m.family_name} (${m.role === 'child' ? 'kind' : 'ouder'}, geboren ${m.birth_date})`)));
+    `${m.given_names} ${m.family_name} (${label(words.household_roles, m.role)}, geboren ${m.birth_date})`)));
   show(`Gezin ${id}`, p(r.data.coordinator_user_id ? 'Dit gezin heeft een regisseur.' : 'Dit gezin heeft nog geen regisseur.'),
-    heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(r.data.timeline));
+    heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(r.data.timeline, vocab || words));
 }
 
 async function route() {
@@ -1138,6 +1178,11 @@ async function route() {
   if (!me && hash !== '#/login') {
     const r = await api('GET', '/api/v1/me');
     if (r.ok) me = r.data;
+  }
+  // the words of one's region, once per session (not before a password of one's own is chosen)
+  if (me && !me.must_change_password && !words) {
+    words = await vocabulary();
+    if (!words) { renderMenu(); show('jeugdroute', alertBox('error', 'De woorden van uw regio konden niet worden opgehaald; probeer het later opnieuw.')); return; }
   }
   renderMenu();
   if (!me) { loginScreen(); return; }

@@ -29,6 +29,20 @@ void jr_ijw_outcome_release(struct jr_ijw_outcome *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* Where in a message a finding is (enum jr_ijw_place): its name in a problem and its label. */
+static const char *const places[][2] = {
+	{"header", "kop"},   {"message", "bericht"},   {"client", "cliënt"},
+	{"line", "regel"}, {"relation", "relatie"}, {"contact", "contact"},
+};
+
+const char *jr_app_ijw_place_at(size_t i, const char **label)
+{
+	if (i >= sizeof(places) / sizeof(places[0]))
+		return NULL;
+	*label = places[i][1];
+	return places[i][0];
+}
+
 enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
 {
 	const struct jr_ijw_problem *p = &o->problem;
@@ -50,10 +64,8 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 		return err;
 	for (size_t i = 0; i < o->findings.count && !err; i++) {
 		const struct jr_ijw_finding *f = &o->findings.items[i];
-		static const char *const places[] = {"header", "message",  "client",
-						     "line",   "relation", "contact"};
 		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
-				    f->rule, f->code, places[f->at]);
+				    f->rule, f->code, places[f->at][0]);
 		if (!err)
 			err = f->at >= JR_IJW_AT_CLIENT ? jr_buf_printf(out, "\"index\":%zu,", f->index + 1)
 							 : JR_OK;
@@ -171,6 +183,14 @@ static const struct {
 	{"per maand", "4"},
 	{"totaal binnen geldigheidsduur", "6"},
 };
+
+const char *jr_app_ijw_unit_at(size_t i, const char **code)
+{
+	if (i >= sizeof(units) / sizeof(units[0]))
+		return NULL;
+	*code = units[i].code;
+	return units[i].unit;
+}
 
 static const char *unit_code(const char *unit)
 {

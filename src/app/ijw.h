@@ -122,4 +122,12 @@ enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
 			      const char *provider_agb, jr_ijw_file_fn fn, void *ctx, size_t *written,
 			      size_t *skipped, struct jr_buf *why);
 
+/* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
+ * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
+const char *jr_app_ijw_unit_at(size_t i, const char **code);
+
+/* The i-th place in a message a problem names ("header", "client", …: the `at` of
+ * jr_ijw_problems_json) with its Dutch label in *label; NULL, *label untouched, past the last. */
+const char *jr_app_ijw_place_at(size_t i, const char **label);
+
 #endif

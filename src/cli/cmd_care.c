@@ -379,7 +379,7 @@ static int cmd_stop(struct jr_store *store, const struct jr_actor *actor, struct
 	    (status = yes_no(h, "continues-without-help", &o.continues_without_help)) ||
 	    (status = int_opt(h, "satisfaction", 1, 10, true, &o.satisfaction)))
 		return status;
-	if (!goals || (strcmp(goals, "yes") && strcmp(goals, "partly") && strcmp(goals, "no"))) {
+	if (!jr_goals_reached_label(goals)) {
 		jr_cli_error("care stop: veld goals_reached: kies yes, partly of no");
 		return 2;
 	}

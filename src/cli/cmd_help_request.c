@@ -40,9 +40,6 @@ static const char usage[] =
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
-static const char *const raisers[] = {"family", "child",	"school",	"childcare",
-				      "gp",	"youth_health", "police",	"veilig_thuis",
-				      "local_team", "gi",	"other",	NULL};
 
 static void print_help_request(const struct jr_help_request *h, const struct jr_course_facts *f)
 {
@@ -116,7 +113,7 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 			     "huishouden");
 		return 2;
 	}
-	for (const char *const *k = raisers; by && *k; k++)
+	for (const char *const *k = jr_raisers; by && *k; k++)
 		known |= strcmp(*k, by) == 0;
 	if (!known) {
 		jr_cli_error("help-request add: veld raised_by: kies family, child, school, childcare, "

@@ -60,7 +60,6 @@ static const char kinds_text[] = "verwacht local_team, gp_practice, youth_health
 				 "provider, regional_office of expert_team";
 static const char *const kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
 				    "gi", "provider", "regional_office", "expert_team"};
-static const char *const member_roles[] = {"child", "parent", "carer"};
 
 struct cmd_args {
 	struct jr_cli_db db;
@@ -343,7 +342,7 @@ static int household_fields(const struct cmd_args *a, const char *cmd,
 			return jr_cli_field_error("household", "person",
 					   "verwacht het nummer (id) van de persoon");
 		*other_id = (int64_t)n;
-		if (!one_of(a->role, member_roles, sizeof(member_roles) / sizeof(member_roles[0])))
+		if (!jr_household_role_label(a->role))
 			return jr_cli_field_error("household", "role", "verwacht child, parent of carer");
 	} else if (strcmp(cmd, "coordinator") == 0) {
 		if (!a->user || !a->version) {

@@ -31,21 +31,67 @@ int jr_hr_state_parse(const char *s)
 	return -1;
 }
 
-static const char *const provider_status_names[JR_PROVIDER_STATUS_COUNT] = {
-	[JR_PROVIDER_ACTIVE] = "active",
-	[JR_PROVIDER_SUSPENDED] = "suspended",
-	[JR_PROVIDER_UNDER_INVESTIGATION] = "under_investigation",
+int jr_hr_state_next(enum jr_hr_state s)
+{
+	return (unsigned)s < JR_HR_CLOSED ? (int)s + 1 : -1;
+}
+
+/* A name the records hold and its Dutch label, in one table per vocabulary below. */
+struct word {
+	const char *name;
+	const char *label;
+};
+
+static const char *label_in(const char *const *names, const char *const *labels,
+			    const char *name)
+{
+	for (size_t i = 0; name && names[i]; i++)
+		if (strcmp(names[i], name) == 0)
+			return labels[i];
+	return NULL;
+}
+
+const char *const jr_raisers[] = {"family", "child",	    "school",	    "childcare",
+				  "gp",	    "youth_health", "police",	    "veilig_thuis",
+				  "local_team", "gi",	    "other",	    NULL};
+static const char *const raiser_labels[] = {
+	"Het gezin",	     "De jeugdige zelf", "School",	   "Kinderopvang",
+	"Huisarts",	     "Jeugdgezondheidszorg", "Politie",	   "Veilig Thuis",
+	"Lokaal team",	     "Gecertificeerde instelling", "Anders", NULL};
+
+const char *jr_raiser_label(const char *name)
+{
+	return label_in(jr_raisers, raiser_labels, name);
+}
+
+const char *const jr_goals_reached[] = {"yes", "partly", "no", NULL};
+static const char *const goals_reached_labels[] = {"Ja", "Gedeeltelijk", "Nee", NULL};
+
+const char *jr_goals_reached_label(const char *name)
+{
+	return label_in(jr_goals_reached, goals_reached_labels, name);
+}
+
+static const struct word provider_status_names[JR_PROVIDER_STATUS_COUNT] = {
+	[JR_PROVIDER_ACTIVE] = {"active", "actief"},
+	[JR_PROVIDER_SUSPENDED] = {"suspended", "geschorst"},
+	[JR_PROVIDER_UNDER_INVESTIGATION] = {"under_investigation", "in onderzoek"},
 };
 
 const char *jr_provider_status_name(enum jr_provider_status s)
 {
-	return (unsigned)s < JR_PROVIDER_STATUS_COUNT ? provider_status_names[s] : NULL;
+	return (unsigned)s < JR_PROVIDER_STATUS_COUNT ? provider_status_names[s].name : NULL;
+}
+
+const char *jr_provider_status_label(enum jr_provider_status s)
+{
+	return (unsigned)s < JR_PROVIDER_STATUS_COUNT ? provider_status_names[s].label : NULL;
 }
 
 int jr_provider_status_parse(const char *s)
 {
 	for (int i = 0; i < JR_PROVIDER_STATUS_COUNT; i++)
-		if (strcmp(provider_status_names[i], s) == 0)
+		if (strcmp(provider_status_names[i].name, s) == 0)
 			return i;
 	return -1;
 }
@@ -65,7 +111,7 @@ enum jr_err jr_course_can_move(const struct jr_course_facts *f, enum jr_hr_state
 				   "nieuwe hulpvraag [verloop]");
 	if (to == JR_HR_WITHDRAWN)
 		return JR_OK; /* an open request can always be withdrawn */
-	if ((unsigned)to >= JR_HR_STATE_COUNT || to != f->state + 1)
+	if ((unsigned)to >= JR_HR_STATE_COUNT || (int)to != jr_hr_state_next(f->state))
 		return refuse(why, "deze stap volgt niet op de huidige: aangemeld, geanalyseerd, "
 				   "plan gemaakt, in zorg, geëvalueerd, afgesloten [verloop]");
 	switch (to) {
@@ -160,3 +206,14 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 
 const char *const jr_end_reasons[] = {"02", "20", "31", "32", "33", "34", "35",
 				      "36", "37", "38", "39", NULL};
+
+const char *const jr_change_reasons[] = {"02", "03", "04", "05", "06", "07", "08",
+					 "09", "10", "11", "12", "13", "14", NULL};
+
+bool jr_change_reason_known(const char *code)
+{
+	for (size_t i = 0; code && jr_change_reasons[i]; i++)
+		if (strcmp(jr_change_reasons[i], code) == 0)
+			return true;
+	return false;
+}

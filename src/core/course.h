@@ -28,6 +28,15 @@ enum jr_hr_state {
 const char *jr_hr_state_name(enum jr_hr_state s); /* "registered", … */
 const char *jr_hr_state_label(enum jr_hr_state s); /* "aangemeld", … */
 int jr_hr_state_parse(const char *s);
+/* The step that follows `s` in the course (registered → analysed → … → closed), or -1 after
+ * the last (closed) and for a withdrawn request: the one step jr_course_can_move allows besides
+ * withdrawal. */
+int jr_hr_state_next(enum jr_hr_state s);
+
+/* Who raised a help request, as the records name it ("family", "school", …; NULL-terminated),
+ * and the Dutch label of one ("Het gezin"; NULL for a name not in the list). */
+extern const char *const jr_raisers[];
+const char *jr_raiser_label(const char *name);
 
 /* What the records hold about one help request, as far as its steps depend on it. */
 struct jr_course_facts {
@@ -52,6 +61,7 @@ enum jr_provider_status {
 };
 
 const char *jr_provider_status_name(enum jr_provider_status s);
+const char *jr_provider_status_label(enum jr_provider_status s); /* "actief", … */
 int jr_provider_status_parse(const char *s);
 
 /* An allocation (toewijzing) to be made, with what the records say about it. */
@@ -80,5 +90,15 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 
 /* The iJw JZ588 reasons for ending care the records accept (NULL-terminated). */
 extern const char *const jr_end_reasons[];
+/* The iJw JZ002 reasons for changing an allocation the records accept: 02 through 14, 01 having
+ * lapsed (NULL-terminated). */
+extern const char *const jr_change_reasons[];
+/* Whether `code` is one of jr_change_reasons. */
+bool jr_change_reason_known(const char *code);
+
+/* Whether the goals of ended care were reached, as the records name it ("yes", "partly", "no";
+ * NULL-terminated), and the Dutch label of one (NULL for a name not in the list). */
+extern const char *const jr_goals_reached[];
+const char *jr_goals_reached_label(const char *name);
 
 #endif

@@ -102,3 +102,14 @@ enum jr_err jr_address_check(const struct jr_address *a, const char **field,
 	}
 	return JR_OK;
 }
+
+const char *const jr_household_roles[] = {"child", "parent", "carer", NULL};
+
+const char *jr_household_role_label(const char *name)
+{
+	static const char *const labels[] = {"kind", "ouder", "verzorger"};
+	for (size_t i = 0; name && jr_household_roles[i]; i++)
+		if (strcmp(jr_household_roles[i], name) == 0)
+			return labels[i];
+	return NULL;
+}

@@ -57,4 +57,9 @@ enum jr_err jr_address_check(const struct jr_address *a, const char **field,
  * control characters. */
 bool jr_name_valid(const char *s);
 
+/* A person's role in a household as the records name it ("child", "parent", "carer";
+ * NULL-terminated), and its Dutch label ("kind"; NULL for a name not in the list). */
+extern const char *const jr_household_roles[];
+const char *jr_household_role_label(const char *name);
+
 #endif

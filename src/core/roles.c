@@ -9,32 +9,36 @@
 /* One row per role: the kinds of organisation it belongs to, and whether it may have none. */
 static const struct {
 	const char *role;
-	const char *name; /* "een consulent", for messages */
+	const char *name;  /* "een consulent", for messages */
+	const char *label; /* "consulent", for lists */
 	const char *kinds[KINDS_MAX + 1];
 	bool none;
 } roles[] = {
-	{"consulent", "een consulent", {"local_team"}, false},
-	{"verwijzer", "een verwijzer", {"gp_practice", "youth_health", "hospital"}, false},
-	{"gi", "een medewerker van een gecertificeerde instelling", {"gi"}, false},
-	{"provider", "een medewerker van een zorgaanbieder", {"provider"}, false},
-	{"contract_manager", "een contractbeheerder", {"regional_office"}, true},
-	{"policy", "een beleidsmedewerker", {"regional_office"}, true},
-	{"admin", "een beheerder", {NULL}, true},
+	{"consulent", "een consulent", "consulent", {"local_team"}, false},
+	{"verwijzer", "een verwijzer", "verwijzer", {"gp_practice", "youth_health", "hospital"},
+	 false},
+	{"gi", "een medewerker van een gecertificeerde instelling", "jeugdbescherming", {"gi"},
+	 false},
+	{"provider", "een medewerker van een zorgaanbieder", "zorgaanbieder", {"provider"}, false},
+	{"contract_manager", "een contractbeheerder", "contractbeheer", {"regional_office"}, true},
+	{"policy", "een beleidsmedewerker", "beleid", {"regional_office"}, true},
+	{"admin", "een beheerder", "beheer", {NULL}, true},
 };
 
-/* The organisation kinds, with their name in a sentence. */
+/* The organisation kinds, with their name in a sentence and in a list. */
 static const struct {
 	const char *kind;
 	const char *name;
+	const char *label;
 } kinds[] = {
-	{"local_team", "een lokaal team"},
-	{"gp_practice", "een huisartsenpraktijk"},
-	{"youth_health", "de jeugdgezondheidszorg"},
-	{"hospital", "een ziekenhuis"},
-	{"gi", "een gecertificeerde instelling"},
-	{"provider", "een zorgaanbieder"},
-	{"regional_office", "een regionaal bureau"},
-	{"expert_team", "een regionaal expertteam"},
+	{"local_team", "een lokaal team", "lokaal team"},
+	{"gp_practice", "een huisartsenpraktijk", "huisartsenpraktijk"},
+	{"youth_health", "de jeugdgezondheidszorg", "jeugdgezondheidszorg"},
+	{"hospital", "een ziekenhuis", "ziekenhuis"},
+	{"gi", "een gecertificeerde instelling", "gecertificeerde instelling"},
+	{"provider", "een zorgaanbieder", "zorgaanbieder"},
+	{"regional_office", "een regionaal bureau", "regionaal bureau"},
+	{"expert_team", "een regionaal expertteam", "regionaal expertteam"},
 };
 
 static int role_index(const char *role)
@@ -56,6 +60,22 @@ static const char *kind_name(const char *kind)
 bool jr_role_known(const char *role)
 {
 	return role_index(role) >= 0;
+}
+
+const char *jr_role_at(size_t i, const char **label)
+{
+	if (i >= sizeof(roles) / sizeof(roles[0]))
+		return NULL;
+	*label = roles[i].label;
+	return roles[i].role;
+}
+
+const char *jr_org_kind_at(size_t i, const char **label)
+{
+	if (i >= sizeof(kinds) / sizeof(kinds[0]))
+		return NULL;
+	*label = kinds[i].label;
+	return kinds[i].kind;
 }
 
 bool jr_role_fits(const char *role, const char *org_kind)

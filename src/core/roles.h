@@ -17,6 +17,13 @@
  * contract_manager, policy, admin). */
 bool jr_role_known(const char *role);
 
+/* The i-th role (in the order above) with its Dutch label for lists ("consulent",
+ * "jeugdbescherming", …) in *label; NULL, *label untouched, past the last. */
+const char *jr_role_at(size_t i, const char **label);
+/* The i-th kind of organisation ("local_team", …) with its Dutch label ("lokaal team") in
+ * *label; NULL, *label untouched, past the last. */
+const char *jr_org_kind_at(size_t i, const char **label);
+
 /* Whether a user of `role` may work for an organisation of kind `org_kind` ("" = no
  * organisation). False for an unknown role or kind. */
 bool jr_role_fits(const char *role, const char *org_kind);

@@ -442,6 +442,13 @@ const char *jr_option_kind_name(enum jr_option_kind k)
 	return (unsigned)k < JR_OPTION_KIND_COUNT ? names[k] : NULL;
 }
 
+const char *jr_option_kind_label(enum jr_option_kind k)
+{
+	static const char *const labels[JR_OPTION_KIND_COUNT] = {
+		"sociale basis", "zonder verwijzing", "regie", "jeugdhulp"};
+	return (unsigned)k < JR_OPTION_KIND_COUNT ? labels[k] : NULL;
+}
+
 const char *jr_framework_name(enum jr_framework f)
 {
 	return f == JR_FRAMEWORK_COMPULSORY ? "compulsory" : "voluntary";

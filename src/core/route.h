@@ -200,6 +200,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *req, st
 const struct jr_option *jr_answer_first_youth_care(const struct jr_answer *ans);
 
 const char *jr_option_kind_name(enum jr_option_kind k);
+const char *jr_option_kind_label(enum jr_option_kind k); /* "sociale basis", … */
 const char *jr_framework_name(enum jr_framework f);
 const char *jr_signal_code_name(enum jr_signal_code c);
 const char *jr_outcome_name(enum jr_outcome o);

@@ -56,6 +56,7 @@ const struct jr_route jr_api_routes[] = {
 	{"DELETE", "/api/v1/users/{id}/tokens/{id}", jr_api_user_token_revoke, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/organisations", jr_api_organisations_list, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/socialmap", jr_api_socialmap, JR_ROUTE_LOGIN},
+	{"GET", "/api/v1/vocabulary", jr_api_vocabulary, JR_ROUTE_LOGIN},
 	{"POST", "/api/v1/ijw/messages", jr_api_ijw_message, JR_ROUTE_LOGIN},
 	{"GET", "/api/v1/ijw/allocations", jr_api_ijw_allocations, JR_ROUTE_LOGIN},
 };

@@ -5,7 +5,8 @@
  * api_households.c (a family's page and a child's timeline), api_course.c (help requests and
  * their course), api_care.c (referrals, allocations, care; the providers), api_signals.c (the
  * signals of one's municipality), api_figures.c (the regional figures), api_admin.c (contract
- * management, users and organisations), api_socialmap.c (the social map).
+ * management, users and organisations), api_socialmap.c (the social map), api_vocabulary.c
+ * (the words the screens show: the region's, the iJw standard's, the records').
  * Every handler authorises with app/access.h before it reads; the store audits. */
 #ifndef JR_HTTP_API_H
 #define JR_HTTP_API_H
@@ -17,6 +18,9 @@
 
 extern const struct jr_route jr_api_routes[];
 extern const size_t jr_api_route_count;
+
+/* api_vocabulary.c */
+int jr_api_vocabulary(struct jr_http_request *r);
 
 /* api_auth.c */
 int jr_api_login(struct jr_http_request *r);

@@ -696,7 +696,6 @@ int jr_api_care_stop(struct jr_http_request *r)
 {
 	static const char *const known[] = {"on", "goals_reached", "continues_without_help",
 					    "satisfaction", "end_reason", NULL};
-	static const char *const goals[] = {"yes", "partly", "no", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_care_outcome o = {0};
 	int64_t satisfaction;
@@ -709,7 +708,7 @@ int jr_api_care_stop(struct jr_http_request *r)
 	if ((status = allocation_scope(r, JR_ALLOCATION_CARE)) ||
 	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)) ||
-	    (status = jr_field_word(r, body, "goals_reached", goals, "yes, partly of no",
+	    (status = jr_field_word(r, body, "goals_reached", jr_goals_reached, "yes, partly of no",
 				    o.goals_reached, sizeof(o.goals_reached))) ||
 	    (status = jr_field_bool(r, body, "continues_without_help", true, false,
 				    &o.continues_without_help)) ||

@@ -22,10 +22,7 @@
 #include "http/views.h"
 #include "json/policy_set.h"
 
-
-static const char *const raisers[] = {"family", "child",      "school",	     "childcare",
-				      "gp",	"youth_health", "police",    "veilig_thuis",
-				      "local_team", "gi",	    "other",	     NULL};
+/* jr_raisers (core/course.h), for the message of a refusal */
 static const char raisers_text[] =
 	"family, child, school, childcare, gp, youth_health, police, veilig_thuis, local_team, gi "
 	"of other";
@@ -186,7 +183,7 @@ int jr_api_help_request_add(struct jr_http_request *r)
 	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_int(r, body, "child_id", true, 1, INT64_MAX, 0, &child_id)) ||
 	    (status = jr_field_int(r, body, "household_id", false, 1, INT64_MAX, 0, &household)) ||
-	    (status = jr_field_word(r, body, "raised_by", raisers, raisers_text, h.raised_by,
+	    (status = jr_field_word(r, body, "raised_by", jr_raisers, raisers_text, h.raised_by,
 				    sizeof(h.raised_by))) ||
 	    (status = jr_field_text(r, body, "question", true, h.question, sizeof(h.question))) ||
 	    (status = jr_field_date(r, body, "raised_on", false, jr_http_today(), &h.raised_on)))

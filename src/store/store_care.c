@@ -380,7 +380,7 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 			  jr_db_col_text(st, 1), (long long)old_volume, jr_db_col_text(st, 3), version));
 	jr_db_finalize(st);
 	st = NULL;
-	if (reason < 2 || reason > 14)
+	if (!jr_change_reason_known(c->reason))
 		*why = "kies een reden van wijziging uit iJw JZ002: 02 tot en met 14 (01 vervalt)";
 	else if (!c->has_end && !c->has_volume)
 		*why = "geef een nieuwe einddatum of een nieuw volume";

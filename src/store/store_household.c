@@ -16,7 +16,6 @@
 
 static const char *const org_kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
 					"gi", "provider", "regional_office", "expert_team"};
-static const char *const member_roles[] = {"child", "parent", "carer"};
 
 static bool one_of(const char *s, const char *const *list, size_t n)
 {
@@ -347,7 +346,7 @@ enum jr_err jr_store_household_add_member(struct jr_store *s, const struct jr_ac
 	bool row = false;
 	int64_t members;
 
-	if (!one_of(role, member_roles, sizeof(member_roles) / sizeof(member_roles[0])))
+	if (!jr_household_role_label(role))
 		return JR_ERR_INPUT;
 	TRY(jr_store_begin(s));
 	TRY(fetch_household(s, household_id, &h));

@@ -238,6 +238,7 @@ POST /api/v1/users/{V}/deactivate {} L F F F F F F A
 POST /api/v1/users/{V}/activate {} L F F F F F F A
 GET /api/v1/organisations - L F F F F F F A
 GET /api/v1/socialmap - L A A A A F F F
+GET /api/v1/vocabulary - L A A A A A A A
 POST /api/v1/ijw/messages {} L F F F A F F F
 GET /api/v1/ijw/allocations - L F F F A F F F
 EOF

@@ -377,6 +377,45 @@ call "the social map of one's municipality, stale entries flagged" 200 '.municip
 call "the social map, filtered by need and age" 200 '[.items[] | (.age_min <= 9 or .age_min == -1) and (.age_max >= 9 or .age_max == -1)] | all' \
 	-b almelo.jar "$U/api/v1/socialmap?need=school&age=9"
 call "the social map: an unknown need is named" 422 '.error.field == "need"' -b almelo.jar "$U/api/v1/socialmap?need=x"
+# the words of the screens (GET /api/v1/vocabulary): the region's from its policy file, the
+# standard's as far as the records accept them, the records' own
+TWENTE=$ROOT/policy/twente.json
+AMERSFOORT=$ROOT/policy/amersfoort.json
+call "the words of one's own region: the policy's forms, light to heavy" 200 \
+	".region.code == \"twente\" and .municipality == \"0141\" and [.forms[] | [.number, .label]] == $(jq -c '[.forms[] | [.form, .name]]' "$TWENTE") and [.forms[].code] == [range(1; 11) | tostring]" \
+	-b almelo.jar "$U/api/v1/vocabulary"
+call "the words of one's own region: its municipalities, regimes and light options" 200 \
+	"[.municipalities[] | [.code, .label, .regime]] == $(jq -c '[.municipalities[] | [.code, .name, .regime]]' "$TWENTE") and (.regimes[] | select(.code == \"product\") | .terms) == $(jq -c .regimes.product.frequencies "$TWENTE") and (.regimes[] | select(.code == \"result\") | .terms) == $(jq -c .regimes.result.intensities "$TWENTE") and [.light_options[].code] == $(jq -c '[.social_base[].id, .no_referral[].id]' "$TWENTE") and [.referrer_types[] | [.code, .label]] == $(jq -c '[.referrers[] | [.code, .name]]' "$TWENTE")" \
+	-b almelo.jar "$U/api/v1/vocabulary"
+call "the words of another region, by a municipality of it (Amersfoort: generic, help without referral)" 200 \
+	".region.code == \"amersfoort\" and .municipality == \"0307\" and [.regimes[].code] == [\"generic\"] and [.municipalities[].label] == $(jq -c '[.municipalities[].name]' "$AMERSFOORT") and [.light_options[] | select(.kind == \"no_referral\") | .code] == $(jq -c '[.no_referral[].id]' "$AMERSFOORT")" \
+	-b almelo.jar "$U/api/v1/vocabulary?municipality=0307"
+call "the words of a region by its id" 200 '.region.code == "amersfoort" and .municipality == null' \
+	-b almelo.jar "$U/api/v1/vocabulary?region=amersfoort"
+call "the words: an unknown municipality is named" 422 '.error.field == "municipality"' \
+	-b almelo.jar "$U/api/v1/vocabulary?municipality=9999"
+call "the words: an unknown region is named" 422 '.error.field == "region"' \
+	-b almelo.jar "$U/api/v1/vocabulary?region=nergens"
+call "the words: not without a login" 401 '.error.code == "login_required"' "$U/api/v1/vocabulary"
+call "the words of the iJw standard: what the records accept, with the standard's text" 200 \
+	'([.end_reasons[].code] | index("31")) != null and (.end_reasons[] | select(.code == "31") | .label) == "Levering is volgens plan beeindigd." and ([.change_reasons[].code] | index("01")) == null and ([.change_reasons[].code] | index("04")) != null and (.units[] | select(.code == "uur") | .ijw) == "04"' \
+	-b almelo.jar "$U/api/v1/vocabulary"
+call "the records' own words: the course in order, who raised a request, the roles" 200 \
+	'[.help_request_states[] | [.code, .next]] == [["registered","analysed"],["analysed","planned"],["planned","in_care"],["in_care","evaluated"],["evaluated","closed"],["closed",null],["withdrawn",null]] and ([.raised_by[].code] | index("veilig_thuis")) != null and [.roles[].code] == ["consulent","verwijzer","gi","provider","contract_manager","policy","admin"] and ([.measures[].code] | index("ots")) != null and (.needs | length) == 11' \
+	-b almelo.jar "$U/api/v1/vocabulary"
+curl -s -b almelo.jar "$U/api/v1/vocabulary" >vocabulary.json
+call "the words: every kind of event on a family's timeline has its word" 200 \
+	"(.timeline | length) > 0 and ([.timeline[].kind] - $(jq -c '[.event_kinds[].code]' vocabulary.json)) == []" \
+	-b almelo.jar "$U/api/v1/households/$ALMELO_HOUSEHOLD"
+COURSE_CHILD=$(sqlite3 s.db "SELECT hm.person_id FROM household_members hm JOIN help_requests h ON h.child_id = hm.person_id
+	WHERE hm.household_id = $ALMELO_HOUSEHOLD AND h.state NOT IN ('closed', 'withdrawn') ORDER BY 1 LIMIT 1")
+call "the words: every kind of organisation involved with a child has its word" 200 \
+	"(.involved | length) > 0 and ([.involved[].kind] - $(jq -c '[.involvement_kinds[].code]' vocabulary.json)) == []" \
+	-b almelo.jar "$U/api/v1/persons/${COURSE_CHILD:-0}/involvement"
+call "the words for a policy maker of no municipality, with two regions: no region, every region named" 200 \
+	".region == null and .forms == [] and .municipalities == [] and [.regions[].code] == [\"amersfoort\", \"twente\"] and (.signals | length) > 0" \
+	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
+	"$U/api/v1/vocabulary"
 call "the signals of one's municipality" 200 '.municipality == "0141" and ([.signals[].subject.municipality // "0141"] | unique) == ["0141"] and .count == (.signals | length)' \
 	-b almelo.jar "$U/api/v1/signals?date=2026-11-23"
 

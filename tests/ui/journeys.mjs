@@ -4,7 +4,11 @@
 //
 // Environment: JR_URL (the server), JR_PASSWORD (the demo logins' password), JR_CHILD (a child
 // of the consulent's municipality), JR_MUNI (that municipality), JR_PROVIDER (a provider with a
-// contract there for form 2), SHOTS (a directory), CHROMIUM (the browser).
+// contract there for form 2), JR_AMERSFOORT_REQUEST (a planned help request of the Amersfoort
+// consulent, consulent.amersfoort), SHOTS (a directory), CHROMIUM (the browser).
+//
+// The words the screens show come from the API, which takes them from the policy files: the
+// journeys read policy/twente.json and policy/amersfoort.json themselves to check them.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -17,7 +21,14 @@ const child = process.env.JR_CHILD;
 const municipality = process.env.JR_MUNI;
 const provider = process.env.JR_PROVIDER;
 const shots = process.env.SHOTS;
+const amersfoortRequest = process.env.JR_AMERSFOORT_REQUEST;
 mkdirSync(shots, { recursive: true });
+const policy = (name) => JSON.parse(readFileSync(new URL(`../../policy/${name}.json`, import.meta.url), 'utf8'));
+const twente = policy('twente');
+const amersfoort = policy('amersfoort');
+// a form's option as the allocation form shows it: its number and the policy's name
+const formOptions = (p) => p.forms.map((f) => `${f.form} — ${f.name}`);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 let n = 0;
 let failed = 0;
@@ -142,7 +153,13 @@ try {
     'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
   await screen(page, '07-hulpvraag-gepland');
 
-  // …and allocates care by municipal decision, in the municipality's regime
+  // …and allocates care by municipal decision, in the municipality's regime; the forms and the
+  // intensities are those of Twente's policy
+  const shownForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
+  ok(same(shownForms, formOptions(twente)), "the forms to allocate are the policy's, light to heavy, with its names",
+    `${shownForms.join('\n')}\n--- the policy:\n${formOptions(twente).join('\n')}`);
+  const intensities = await page.getByLabel('Ondersteuningsbehoefte').locator('option').allTextContents();
+  ok(same(intensities.slice(1), twente.regimes.result.intensities), "the intensities are the policy's (Twents Model)", intensities.join(', '));
   await page.getByLabel('Zorgaanbieder').selectOption(provider);
   await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
   await page.getByLabel('Op grond van').selectOption('besluit');
@@ -255,6 +272,7 @@ try {
   await started.getByText('zorg loopt sinds').waitFor();
   ok(true, 'the provider starts care');
   await started.getByLabel('Doelen bereikt?').selectOption('partly');
+  await started.getByLabel('Reden van beëindiging (iJw JZ588)').selectOption('31');
   await started.getByRole('button', { name: 'Zorg gestopt' }).click();
   await mine().getByText('zorg gestopt op').waitFor();
   ok(true, 'the provider stops care with the outcome');
@@ -311,12 +329,34 @@ try {
   await firstRow.getByRole('link').click();
   await page.getByRole('heading', { name: /^Contracten van aanbieder/ }).waitFor();
   const before = await page.locator('tbody tr').count();
-  await page.getByLabel('Vormen').fill('4');
+  const contractForms = page.getByRole('group', { name: 'Vormen' }).getByRole('checkbox');
+  ok(same(await page.getByRole('group', { name: 'Vormen' }).locator('label').allTextContents(), formOptions(twente)),
+    "a contract's forms are chosen from the policy's");
+  await contractForms.nth(3).check();
   await page.getByLabel('Begindatum').fill('2027-01-01');
   await page.getByRole('button', { name: 'Contract vastleggen' }).click();
   await page.locator('tbody tr').nth(before).waitFor();
   ok(true, 'the contract manager adds a contract');
   await screen(page, '15b-contracten');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+
+  // A consulent of Amersfoort sees Amersfoort's words: its forms, its one regime (generic: no
+  // result, intensity or product to give), its help without referral.
+  await login(page, 'consulent.amersfoort', false);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  await page.goto(`${url}/#/hulpvraag/${amersfoortRequest}`);
+  await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
+  const amfForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
+  ok(same(amfForms, formOptions(amersfoort)), "Amersfoort's consulent allocates from Amersfoort's forms", amfForms.join('\n'));
+  const amfMuni = amersfoort.municipalities.find((m) => m.code === '0307');
+  ok(await page.getByText(`Inkoop van ambulante jeugdhulp in ${amfMuni.name}: generiek. ${amersfoort.regimes.generic.description}`).isVisible() &&
+    (await page.getByLabel('Ondersteuningsbehoefte').count()) === 0 && (await page.getByLabel(/^Productcode/).count()) === 0,
+  "Amersfoort's regime is generic: the form says so and asks for no intensity or product");
+  const weighed = amersfoort.no_referral.find((o) => o.id === 'themabijeenkomsten').name;
+  ok((await page.locator('.timeline li').allTextContents()).some((t) => t.includes(`Licht aanbod gewogen: ${weighed}`)),
+    "the timeline names Amersfoort's light option as its policy does");
+  await screen(page, '15c-amersfoort-hulpvraag');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 

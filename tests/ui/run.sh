@@ -50,6 +50,24 @@ PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
 	--forms 2 --start 2025-01-01 --product-codes 45A02 >/dev/null ||
 	{ echo "not ok - a contract for the provider"; exit 1; }
+# a consulent of Amersfoort (another region, another policy) with a help request of its own,
+# planned: analysed, a goal, the route advice and a light option of Amersfoort's weighed
+J() { "$BIN" "$@" --db s.db --key s.key; }
+AMF_TEAM=$(J organisation add --kind local_team --name "Lokaal team Amersfoort" --municipality 0307 | jq .id)
+JEUGDROUTE_USER_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD J user add --username consulent.amersfoort --role consulent \
+	--organisation "$AMF_TEAM" >/dev/null || { echo "not ok - the consulent of Amersfoort"; exit 1; }
+AMF_CHILD=$(J person add --bsn 111222333 --given-names Noor --family-name Eemland --birth-date 2015-05-05 \
+	--municipality 0307 | jq .id)
+AMF_HR=$(J help-request add --child "$AMF_CHILD" --raised-by family --question "Veel ruzie thuis." | jq .id)
+amf_version() { J help-request show "$AMF_HR" | jq .version; }
+{ J help-request analysis "$AMF_HR" --needs parenting=2,family=2 --explanation "Spanningen in het gezin." \
+	--participants "gezin, kind" &&
+	J help-request move "$AMF_HR" --to analysed --version "$(amf_version)" &&
+	J help-request goal "$AMF_HR" --text "Minder ruzie thuis." &&
+	J help-request advice "$AMF_HR" &&
+	J help-request light-option "$AMF_HR" --option themabijeenkomsten --tried ja --why-not-enough "Hielp te weinig." &&
+	J help-request move "$AMF_HR" --to planned --version "$(amf_version)"; } >/dev/null ||
+	{ echo "not ok - a planned help request in Amersfoort"; exit 1; }
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -57,5 +75,5 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
-	JR_PROVIDER=$PROVIDER SHOTS=$SHOTS \
+	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR SHOTS=$SHOTS \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"
