@@ -2,6 +2,8 @@
  * here, each named by its code where it is checked. */
 #include "app/ijw.h"
 
+#include <libxml/tree.h>
+
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>

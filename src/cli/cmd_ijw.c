@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libxml/tree.h>
 
 #include "app/ijw.h"
 #include "cli/cli.h"

@@ -1,6 +1,8 @@
 /* ijw_message: an incoming iJw message read into C values (ijw_message.h). */
 #include "ijw/ijw_message.h"
 
+#include <libxml/tree.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -12,11 +12,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <libxml/tree.h>
 
 #include "core/date.h"
 #include "core/err.h"
 #include "ijw/ijw_schema.h"
+
+/* libxml2's document and node, by name only: a module that does not parse need not compile
+ * against libxml2 (the ijw/ sources include it themselves). */
+struct _xmlDoc;
+struct _xmlNode;
 
 /* The most lines (products, claim lines) and clients one message may hold. */
 #define JR_IJW_LINES_MAX 100000
@@ -28,7 +32,7 @@ struct jr_ijw_header {
 	char identificatie[12 * 4 + 1]; /* BerichtIdentificatie/Identificatie: up to 12 characters */
 	jr_day dagtekening;
 	char basisschema_xsd[16], bericht_xsd[16]; /* XsdVersie */
-	xmlNode *node;
+	struct _xmlNode *node;
 };
 
 struct jr_ijw_client {
@@ -47,7 +51,7 @@ struct jr_ijw_client {
 	bool has_taal;               /* Communicatie/Taal */
 	char juridische_status[3];   /* WJ232, "" when absent */
 	char vertegenwoordiging[3];  /* WettelijkeVertegenwoordiging (WJ003), "" when absent */
-	xmlNode *node;
+	struct _xmlNode *node;
 	int line;
 };
 
@@ -61,7 +65,7 @@ struct jr_ijw_relation {
 	char sex;
 	char naam_gebruik[2];
 	bool has_partner;
-	xmlNode *node;
+	struct _xmlNode *node;
 	int line;
 };
 
@@ -76,7 +80,7 @@ struct jr_ijw_contact {
 	char landcode[3]; /* COD032, "" when absent */
 	bool has_begin, has_end; /* Periode */
 	jr_day begin, end;
-	xmlNode *node;
+	struct _xmlNode *node;
 	int line;
 };
 
@@ -87,7 +91,7 @@ struct jr_ijw_reply {
 	char reden[3];               /* RedenAfwijzingVerzoek (WJ759), "" when absent */
 	bool has_woonplaats;
 	char gemeente[5];            /* Woonplaatsbeginsel/Gemeente */
-	xmlNode *node, *woonplaats_node;
+	struct _xmlNode *node, *woonplaats_node;
 	int line;
 };
 
@@ -150,7 +154,7 @@ struct jr_ijw_line {
 	int64_t beschikking_nummer;
 	bool has_beschikking_begin;
 	jr_day beschikking_begin;
-	xmlNode *node;
+	struct _xmlNode *node;
 	int line;
 };
 
@@ -167,7 +171,7 @@ struct jr_ijw_claim {
 struct jr_ijw_change {
 	char referentie[36 * 4 + 1]; /* ReferentieAanbieder */
 	char reden[2];               /* RedenVerzoek (WJ758) */
-	xmlNode *node;
+	struct _xmlNode *node;
 	int line;
 };
 
@@ -203,7 +207,7 @@ struct jr_ijw_msg {
  * must be zeroed or released. JR_ERR_INPUT for another
  * kind; JR_ERR_TOO_BIG past JR_IJW_LINES_MAX; JR_ERR_NOMEM. The lines and clients point into
  * `doc`, which must outlive *msg. */
-enum jr_err jr_ijw_read(xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg);
+enum jr_err jr_ijw_read(struct _xmlDoc *doc, enum jr_ijw_message kind, struct jr_ijw_msg *msg);
 
 /* Frees what jr_ijw_read allocated and zeroes *msg. */
 void jr_ijw_msg_release(struct jr_ijw_msg *msg);

@@ -6,6 +6,8 @@
  * Woonplaatsbeginsel). */
 #include "ijw/ijw_retour.h"
 
+#include <libxml/tree.h>
+
 #include <stdio.h>
 #include <string.h>
 

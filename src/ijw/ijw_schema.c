@@ -10,6 +10,8 @@
  * double), and each pattern is a small function rather than a regular-expression engine. */
 #include "ijw/ijw_schema.h"
 
+#include <libxml/tree.h>
+
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>

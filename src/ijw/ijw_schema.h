@@ -12,10 +12,14 @@
 #ifndef JR_IJW_IJW_SCHEMA_H
 #define JR_IJW_IJW_SCHEMA_H
 
-#include <libxml/tree.h>
 
 #include "core/err.h"
 #include "ijw/ijw_xml.h"
+
+/* libxml2's document and node, by name only: a module that does not parse need not compile
+ * against libxml2 (the ijw/ sources include it themselves). */
+struct _xmlDoc;
+struct _xmlNode;
 
 /* The fourteen messages of iJw 3.2. */
 enum jr_ijw_message {
@@ -49,7 +53,7 @@ enum jr_ijw_message jr_ijw_message_by_name(const char *name);
  * element's path such as /Bericht/Client/Bsn with [n] for a repeated element, its line and a
  * Dutch message); JR_ERR_NOMEM when memory ran out. Reads the document only; safe to call
  * from several threads on different documents. */
-enum jr_err jr_ijw_check_structure(xmlDoc *doc, enum jr_ijw_message *kind,
+enum jr_err jr_ijw_check_structure(struct _xmlDoc *doc, enum jr_ijw_message *kind,
 				   struct jr_ijw_problem *problem);
 
 #endif

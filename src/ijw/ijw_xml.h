@@ -17,9 +17,13 @@
 
 #include <stddef.h>
 
-#include <libxml/tree.h>
 
 #include "core/err.h"
+
+/* libxml2's document and node, by name only: a module that does not parse need not compile
+ * against libxml2 (the ijw/ sources include it themselves). */
+struct _xmlDoc;
+struct _xmlNode;
 
 /* The largest message accepted, in bytes: checked before any parsing. */
 #define JR_IJW_MAX_SIZE (16u * 1024u * 1024u)
@@ -75,11 +79,11 @@ void jr_ijw_parser_free(struct jr_ijw_parser *parser);
  * JR_IJW_MAX_TEXT; JR_ERR_INPUT when it is not
  * well-formed XML (namespace errors included) or has a DOCTYPE; JR_ERR_NOMEM when memory ran out.
  * On any error *doc is NULL and `problem` says what and where (rule "XML"). */
-enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, xmlDoc **doc,
+enum jr_err jr_ijw_parse(struct jr_ijw_parser *parser, const char *data, size_t len, struct _xmlDoc **doc,
 			 struct jr_ijw_problem *problem);
 
 /* The same with a parser made and freed for this one message. */
-enum jr_err jr_ijw_parse_once(const char *data, size_t len, xmlDoc **doc,
+enum jr_err jr_ijw_parse_once(const char *data, size_t len, struct _xmlDoc **doc,
 			      struct jr_ijw_problem *problem);
 
 #endif

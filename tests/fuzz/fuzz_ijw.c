@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/tree.h>
+
 #include "core/buf.h"
 #include "ijw/ijw_message.h"
 #include "ijw/ijw_retour.h"

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include <libxml/tree.h>
+
 #include "core/buf.h"
 #include "ijw/ijw_allocation.h"
 #include "ijw/ijw_message.h"

@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include <libxml/tree.h>
+
 #include "core/alloc.h"
 #include "ijw/ijw_schema.h"
 #include "ijw/ijw_schema_internal.h"
