@@ -3,7 +3,8 @@
 #   core    includes only core/ (and libc)            store   core/, store/
 #   ijw     core/, ijw/                                json    core/, json/
 #   report  core/, store/, report/                     app     core, store, ijw, report, json, app
-#   http    core, json, app, http                      cli     core, json, app, http, cli
+#   view    core, json, app, view                      http    core, json, app, view, http
+#   cli     core, json, app, view, http, cli
 # and the adapters (src/http, src/cli) call the record store only to open, close and hand out its
 # connection (START_UP below), never for a use case: that is the app layer's.
 #
@@ -28,12 +29,13 @@ allowed() {
 	json) echo "core json" ;;
 	report) echo "core store report" ;;
 	app) echo "core store ijw report json app" ;;
-	http) echo "core json app http" ;;
-	cli) echo "core json app http cli" ;;
+	view) echo "core json app view" ;;
+	http) echo "core json app view http" ;;
+	cli) echo "core json app view http cli" ;;
 	esac
 }
 
-for layer in core store ijw json report app http cli; do
+for layer in core store ijw json report app view http cli; do
 	ok=$(allowed "$layer")
 	for f in src/$layer/*.c src/$layer/*.h; do
 		[ -f "$f" ] || continue

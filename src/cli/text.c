@@ -2,12 +2,6 @@
 #include "cli/cli.h"
 #include "core/why.h"
 
-#define TRY(expr)                                                                                  \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
 static const char *kind_label(enum jr_option_kind k)
 {
 	switch (k) {

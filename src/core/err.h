@@ -23,6 +23,14 @@ enum jr_err {
 	JR_ERR__COUNT
 };
 
+/* `err = expr`, and on failure to the function's `out:` label: the one way a function with a
+ * single exit stops at the first error (declare `enum jr_err err` and end with `out:`). */
+#define TRY(expr)                                                                                  \
+	do {                                                                                       \
+		if ((err = (expr)) != JR_OK)                                                       \
+			goto out;                                                                  \
+	} while (0)
+
 /* Short English name of an error, for logs; never NULL. */
 const char *jr_err_name(enum jr_err err);
 

@@ -30,13 +30,6 @@
 #include "http/views.h"
 #include "json/policy_set.h"
 
-/* `err = expr`, and on failure to the function's `out:` label. */
-#define TRY_JSON(expr)                                                                             \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
 /* The COD327 referrer type and help-request source of the principal's kind of organisation. */
 static bool referrer_of(const struct jr_principal *p, int *type, const char **raised_by)
 {
@@ -134,40 +127,40 @@ static enum jr_err referral_row_json(struct jr_buf *b, const struct jr_referral_
 					     : "ontvangen";
 	enum jr_err err;
 
-	TRY_JSON(jr_buf_puts(b, "{\"referral\":"));
-	TRY_JSON(referral_json(b, &row->r, NULL));
-	TRY_JSON(jr_buf_putc(b, ','));
-	TRY_JSON(jr_view_child(b, row->given_names, row->family_name, row->birth_date));
-	TRY_JSON(jr_buf_puts(b, ",\"question\":"));
-	TRY_JSON(jr_buf_json_string(b, row->question));
-	TRY_JSON(jr_buf_printf(b, ",\"progress\":{\"step\":\"%s\",\"label\":\"%s\",", step, label));
-	TRY_JSON(day_json(b, "received_on", row->r.referred_on));
-	TRY_JSON(jr_buf_printf(b, ",\"accepted\":%s,\"allocation\":",
+	TRY(jr_buf_puts(b, "{\"referral\":"));
+	TRY(referral_json(b, &row->r, NULL));
+	TRY(jr_buf_putc(b, ','));
+	TRY(jr_view_child(b, row->given_names, row->family_name, row->birth_date));
+	TRY(jr_buf_puts(b, ",\"question\":"));
+	TRY(jr_buf_json_string(b, row->question));
+	TRY(jr_buf_printf(b, ",\"progress\":{\"step\":\"%s\",\"label\":\"%s\",", step, label));
+	TRY(day_json(b, "received_on", row->r.referred_on));
+	TRY(jr_buf_printf(b, ",\"accepted\":%s,\"allocation\":",
 			       row->accepted ? "true" : "false"));
 	if (row->allocated) {
-		TRY_JSON(jr_buf_puts(b, "{\"provider\":"));
-		TRY_JSON(jr_buf_json_string(b, row->provider_name));
-		TRY_JSON(jr_buf_putc(b, ','));
-		TRY_JSON(day_json(b, "from", row->allocated_from));
-		TRY_JSON(jr_buf_putc(b, ','));
-		TRY_JSON(day_json(b, "care_started_on", row->care_started));
-		TRY_JSON(jr_buf_putc(b, ','));
-		TRY_JSON(day_json(b, "care_stopped_on", row->care_stopped));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(jr_buf_puts(b, "{\"provider\":"));
+		TRY(jr_buf_json_string(b, row->provider_name));
+		TRY(jr_buf_putc(b, ','));
+		TRY(day_json(b, "from", row->allocated_from));
+		TRY(jr_buf_putc(b, ','));
+		TRY(day_json(b, "care_started_on", row->care_started));
+		TRY(jr_buf_putc(b, ','));
+		TRY(day_json(b, "care_stopped_on", row->care_stopped));
+		TRY(jr_buf_putc(b, '}'));
 	} else {
-		TRY_JSON(jr_buf_puts(b, "null"));
+		TRY(jr_buf_puts(b, "null"));
 	}
-	TRY_JSON(jr_buf_puts(b, ",\"closed\":"));
+	TRY(jr_buf_puts(b, ",\"closed\":"));
 	if (row->closed_on) {
-		TRY_JSON(jr_buf_putc(b, '{'));
-		TRY_JSON(day_json(b, "on", row->closed_on));
-		TRY_JSON(jr_buf_printf(b, ",\"how\":\"%s\",\"label\":\"%s\"}",
+		TRY(jr_buf_putc(b, '{'));
+		TRY(day_json(b, "on", row->closed_on));
+		TRY(jr_buf_printf(b, ",\"how\":\"%s\",\"label\":\"%s\"}",
 				       withdrawn ? "withdrawn" : "closed",
 				       withdrawn ? "ingetrokken" : "afgesloten"));
 	} else {
-		TRY_JSON(jr_buf_puts(b, "null"));
+		TRY(jr_buf_puts(b, "null"));
 	}
-	TRY_JSON(jr_buf_puts(b, "}}"));
+	TRY(jr_buf_puts(b, "}}"));
 out:
 	return err;
 }
@@ -243,37 +236,37 @@ int jr_api_referral_choices(struct jr_http_request *r)
 	req->referrer_type = type;
 	memcpy(req->agb, r->who.agb, sizeof(req->agb));
 	jr_buf_reset(&r->out);
-	TRY_JSON(jr_buf_printf(&r->out, "{\"own_municipality\":\"%s\",\"municipalities\":[",
+	TRY(jr_buf_printf(&r->out, "{\"own_municipality\":\"%s\",\"municipalities\":[",
 			       r->who.municipality));
 	for (size_t i = 0, n = 0; i < r->policies->count; i++) {
 		const struct jr_policy *p = r->policies->policies[i];
 		for (size_t m = 0; m < p->municipality_count; m++, n++) {
-			TRY_JSON(jr_buf_printf(&r->out, "%s{\"code\":\"%s\",\"name\":", n ? "," : "",
+			TRY(jr_buf_printf(&r->out, "%s{\"code\":\"%s\",\"name\":", n ? "," : "",
 					       p->municipalities[m].code));
-			TRY_JSON(jr_buf_json_string(&r->out, p->municipalities[m].name));
-			TRY_JSON(jr_buf_puts(&r->out, ",\"region\":"));
-			TRY_JSON(jr_buf_json_string(&r->out, p->id));
-			TRY_JSON(jr_buf_putc(&r->out, '}'));
+			TRY(jr_buf_json_string(&r->out, p->municipalities[m].name));
+			TRY(jr_buf_puts(&r->out, ",\"region\":"));
+			TRY(jr_buf_json_string(&r->out, p->id));
+			TRY(jr_buf_putc(&r->out, '}'));
 		}
 	}
-	TRY_JSON(jr_buf_puts(&r->out, "],\"regions\":["));
+	TRY(jr_buf_puts(&r->out, "],\"regions\":["));
 	for (size_t i = 0; i < r->policies->count; i++) {
 		const struct jr_policy *p = r->policies->policies[i];
-		TRY_JSON(jr_buf_puts(&r->out, i ? ",{\"id\":" : "{\"id\":"));
-		TRY_JSON(jr_buf_json_string(&r->out, p->id));
-		TRY_JSON(jr_buf_puts(&r->out, ",\"name\":"));
-		TRY_JSON(jr_buf_json_string(&r->out, p->name));
-		TRY_JSON(jr_buf_puts(&r->out, ",\"forms\":["));
+		TRY(jr_buf_puts(&r->out, i ? ",{\"id\":" : "{\"id\":"));
+		TRY(jr_buf_json_string(&r->out, p->id));
+		TRY(jr_buf_puts(&r->out, ",\"name\":"));
+		TRY(jr_buf_json_string(&r->out, p->name));
+		TRY(jr_buf_puts(&r->out, ",\"forms\":["));
 		for (int f = 1; f <= JR_FORM_COUNT; f++) {
 			bool may = jr_rule_referral_check(p, req, f) == JR_WHY_RC_VALID;
-			TRY_JSON(jr_buf_printf(&r->out, "%s{\"number\":%d,\"name\":", f > 1 ? "," : "",
+			TRY(jr_buf_printf(&r->out, "%s{\"number\":%d,\"name\":", f > 1 ? "," : "",
 					       f));
-			TRY_JSON(jr_buf_json_string(&r->out, p->forms[f].name));
-			TRY_JSON(jr_buf_printf(&r->out, ",\"may_refer\":%s}", may ? "true" : "false"));
+			TRY(jr_buf_json_string(&r->out, p->forms[f].name));
+			TRY(jr_buf_printf(&r->out, ",\"may_refer\":%s}", may ? "true" : "false"));
 		}
-		TRY_JSON(jr_buf_puts(&r->out, "]}"));
+		TRY(jr_buf_puts(&r->out, "]}"));
 	}
-	TRY_JSON(jr_buf_puts(&r->out, "]}\n"));
+	TRY(jr_buf_puts(&r->out, "]}\n"));
 out:
 	jr_free(req);
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
@@ -307,10 +300,10 @@ static int reply_mismatch(struct jr_http_request *r, const struct jr_referral_re
 	enum jr_err err;
 
 	jr_buf_reset(&r->out);
-	TRY_JSON(jr_buf_puts(&r->out, "{\"error\":{\"status\":422,\"code\":\"identity_mismatch\","
+	TRY(jr_buf_puts(&r->out, "{\"error\":{\"status\":422,\"code\":\"identity_mismatch\","
 				      "\"message\":"));
-	TRY_JSON(jr_buf_json_string(&r->out, res->message));
-	TRY_JSON(jr_buf_printf(&r->out, ",\"field\":\"%s\",\"fields\":[%s%s%s]}}\n", res->field,
+	TRY(jr_buf_json_string(&r->out, res->message));
+	TRY(jr_buf_printf(&r->out, ",\"field\":\"%s\",\"fields\":[%s%s%s]}}\n", res->field,
 			       res->mismatch & JR_IDENTITY_BIRTH_DATE ? "\"birth_date\"" : "",
 			       both ? "," : "",
 			       res->mismatch & JR_IDENTITY_FAMILY_NAME ? "\"family_name\"" : ""));
@@ -437,13 +430,13 @@ int jr_api_referral_add(struct jr_http_request *r)
 		goto out;
 	}
 	jr_buf_reset(&r->out);
-	TRY_JSON(jr_buf_printf(&r->out, "{\"outcome\":\"%s\",\"message\":", outcomes[res->outcome]));
-	TRY_JSON(jr_buf_json_string(&r->out, said[res->outcome]));
-	TRY_JSON(jr_buf_puts(&r->out, ",\"referral\":"));
-	TRY_JSON(referral_json(&r->out, &res->ref, jr_buf_str(&why)));
-	TRY_JSON(jr_buf_putc(&r->out, ','));
-	TRY_JSON(jr_view_child(&r->out, res->given_names, res->family_name, res->birth_date));
-	TRY_JSON(jr_buf_puts(&r->out, "}\n"));
+	TRY(jr_buf_printf(&r->out, "{\"outcome\":\"%s\",\"message\":", outcomes[res->outcome]));
+	TRY(jr_buf_json_string(&r->out, said[res->outcome]));
+	TRY(jr_buf_puts(&r->out, ",\"referral\":"));
+	TRY(referral_json(&r->out, &res->ref, jr_buf_str(&why)));
+	TRY(jr_buf_putc(&r->out, ','));
+	TRY(jr_view_child(&r->out, res->given_names, res->family_name, res->birth_date));
+	TRY(jr_buf_puts(&r->out, "}\n"));
 	status = jr_reply_json(r, res->outcome == JR_REFERRAL_MADE ? 201 : 200);
 	goto out;
 refused:

@@ -10,12 +10,6 @@
 #include "http/api.h"
 #include "http/fields.h"
 
-#define TRY_JSON(expr)                                                                             \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
 /* `"key":` after a comma unless it is the first member. */
 static enum jr_err key(struct jr_buf *b, const char *name)
 {
@@ -27,9 +21,9 @@ static enum jr_err word_open(struct jr_buf *b, size_t i, const char *code, const
 {
 	enum jr_err err;
 
-	TRY_JSON(jr_buf_puts(b, i ? ",{\"code\":" : "{\"code\":"));
-	TRY_JSON(jr_buf_json_string(b, code));
-	TRY_JSON(jr_buf_puts(b, ",\"label\":"));
+	TRY(jr_buf_puts(b, i ? ",{\"code\":" : "{\"code\":"));
+	TRY(jr_buf_json_string(b, code));
+	TRY(jr_buf_puts(b, ",\"label\":"));
 	err = jr_buf_json_string(b, label);
 out:
 	return err;
@@ -39,11 +33,11 @@ static enum jr_err list_json(struct jr_buf *b, const char *name, const struct jr
 {
 	enum jr_err err;
 
-	TRY_JSON(key(b, name));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, name));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < l->count; i++) {
-		TRY_JSON(word_open(b, i, l->items[i].code, l->items[i].label));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(word_open(b, i, l->items[i].code, l->items[i].label));
+		TRY(jr_buf_putc(b, '}'));
 	}
 	err = jr_buf_putc(b, ']');
 out:
@@ -79,14 +73,14 @@ static enum jr_err region_json(struct jr_buf *b, const struct jr_vocabulary *v)
 
 	if (!p)
 		return jr_buf_puts(b, "\"region\":null");
-	TRY_JSON(jr_buf_puts(b, "\"region\":{\"code\":"));
-	TRY_JSON(jr_buf_json_string(b, p->id));
-	TRY_JSON(jr_buf_puts(b, ",\"label\":"));
-	TRY_JSON(jr_buf_json_string(b, p->name));
-	TRY_JSON(jr_buf_puts(b, ",\"regional_body\":"));
-	TRY_JSON(jr_buf_json_string(b, p->regional_body));
-	TRY_JSON(jr_buf_puts(b, ",\"regional_body_short\":"));
-	TRY_JSON(jr_buf_json_string(b, p->regional_body_short));
+	TRY(jr_buf_puts(b, "\"region\":{\"code\":"));
+	TRY(jr_buf_json_string(b, p->id));
+	TRY(jr_buf_puts(b, ",\"label\":"));
+	TRY(jr_buf_json_string(b, p->name));
+	TRY(jr_buf_puts(b, ",\"regional_body\":"));
+	TRY(jr_buf_json_string(b, p->regional_body));
+	TRY(jr_buf_puts(b, ",\"regional_body_short\":"));
+	TRY(jr_buf_json_string(b, p->regional_body_short));
 	err = jr_buf_putc(b, '}');
 out:
 	return err;
@@ -96,122 +90,122 @@ static enum jr_err vocabulary_json(struct jr_buf *b, const struct jr_vocabulary 
 {
 	enum jr_err err;
 
-	TRY_JSON(jr_buf_putc(b, '{'));
-	TRY_JSON(region_json(b, v));
-	TRY_JSON(key(b, "municipality"));
-	TRY_JSON(v->municipality[0] ? jr_buf_printf(b, "\"%s\"", v->municipality)
+	TRY(jr_buf_putc(b, '{'));
+	TRY(region_json(b, v));
+	TRY(key(b, "municipality"));
+	TRY(v->municipality[0] ? jr_buf_printf(b, "\"%s\"", v->municipality)
 				    : jr_buf_puts(b, "null"));
-	TRY_JSON(key(b, "regions"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "regions"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->region_count; i++) {
-		TRY_JSON(word_open(b, i, v->regions[i].code, v->regions[i].label));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(word_open(b, i, v->regions[i].code, v->regions[i].label));
+		TRY(jr_buf_putc(b, '}'));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(key(b, "municipalities"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "municipalities"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->municipality_count; i++) {
 		const struct jr_vocab_municipality *m = &v->municipalities[i];
-		TRY_JSON(word_open(b, i, m->code, m->label));
-		TRY_JSON(jr_buf_printf(b, ",\"regime\":\"%s\"}", m->regime));
+		TRY(word_open(b, i, m->code, m->label));
+		TRY(jr_buf_printf(b, ",\"regime\":\"%s\"}", m->regime));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(key(b, "forms"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "forms"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->form_count; i++) {
 		const struct jr_vocab_form *f = &v->forms[i];
 		char code[8];
 		snprintf(code, sizeof(code), "%d", f->number);
-		TRY_JSON(word_open(b, i, code, f->label));
-		TRY_JSON(jr_buf_printf(b, ",\"number\":%d,\"setting\":\"%s\",\"setting_label\":",
+		TRY(word_open(b, i, code, f->label));
+		TRY(jr_buf_printf(b, ",\"number\":%d,\"setting\":\"%s\",\"setting_label\":",
 				       f->number, f->setting));
-		TRY_JSON(jr_buf_json_string(b, f->setting_label));
-		TRY_JSON(jr_buf_printf(b, ",\"contracting\":\"%s\",\"contracting_label\":",
+		TRY(jr_buf_json_string(b, f->setting_label));
+		TRY(jr_buf_printf(b, ",\"contracting\":\"%s\",\"contracting_label\":",
 				       f->contracting));
-		TRY_JSON(jr_buf_json_string(b, f->contracting_label));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(jr_buf_json_string(b, f->contracting_label));
+		TRY(jr_buf_putc(b, '}'));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(key(b, "regimes"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "regimes"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->regime_count; i++) {
 		const struct jr_vocab_regime *g = &v->regimes[i];
-		TRY_JSON(word_open(b, i, g->code, g->label));
-		TRY_JSON(jr_buf_puts(b, ",\"description\":"));
-		TRY_JSON(jr_buf_json_string(b, g->description));
-		TRY_JSON(jr_buf_puts(b, ",\"terms\":["));
+		TRY(word_open(b, i, g->code, g->label));
+		TRY(jr_buf_puts(b, ",\"description\":"));
+		TRY(jr_buf_json_string(b, g->description));
+		TRY(jr_buf_puts(b, ",\"terms\":["));
 		for (size_t t = 0; t < g->term_count; t++) {
-			TRY_JSON(t ? jr_buf_putc(b, ',') : JR_OK);
-			TRY_JSON(jr_buf_json_string(b, g->terms[t]));
+			TRY(t ? jr_buf_putc(b, ',') : JR_OK);
+			TRY(jr_buf_json_string(b, g->terms[t]));
 		}
-		TRY_JSON(jr_buf_puts(b, "]}"));
+		TRY(jr_buf_puts(b, "]}"));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(key(b, "light_options"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "light_options"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->light_option_count; i++) {
 		const struct jr_vocab_offer *o = &v->light_options[i];
-		TRY_JSON(word_open(b, i, o->code, o->label));
-		TRY_JSON(jr_buf_printf(b, ",\"kind\":\"%s\",\"category\":\"%s\",\"category_label\":",
+		TRY(word_open(b, i, o->code, o->label));
+		TRY(jr_buf_printf(b, ",\"kind\":\"%s\",\"category\":\"%s\",\"category_label\":",
 				       o->kind, o->category));
-		TRY_JSON(jr_buf_json_string(b, o->category_label));
-		TRY_JSON(jr_buf_puts(b, ",\"needs\":"));
-		TRY_JSON(needs_json(b, o->needs));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(jr_buf_json_string(b, o->category_label));
+		TRY(jr_buf_puts(b, ",\"needs\":"));
+		TRY(needs_json(b, o->needs));
+		TRY(jr_buf_putc(b, '}'));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(key(b, "referrer_types"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "referrer_types"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->referrer_type_count; i++) {
 		const struct jr_vocab_referrer *r = &v->referrer_types[i];
-		TRY_JSON(word_open(b, i, r->code, r->label));
-		TRY_JSON(jr_buf_puts(b, ",\"forms\":"));
-		TRY_JSON(forms_json(b, r->forms));
-		TRY_JSON(jr_buf_putc(b, '}'));
+		TRY(word_open(b, i, r->code, r->label));
+		TRY(jr_buf_puts(b, ",\"forms\":"));
+		TRY(forms_json(b, r->forms));
+		TRY(jr_buf_putc(b, '}'));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(list_json(b, "needs", &v->needs));
-	TRY_JSON(jr_buf_printf(b, ",\"need_max_level\":%d", v->need_max_level));
-	TRY_JSON(list_json(b, "measures", &v->measures));
-	TRY_JSON(list_json(b, "option_kinds", &v->option_kinds));
-	TRY_JSON(list_json(b, "end_reasons", &v->end_reasons));
-	TRY_JSON(list_json(b, "change_reasons", &v->change_reasons));
+	TRY(list_json(b, "needs", &v->needs));
+	TRY(jr_buf_printf(b, ",\"need_max_level\":%d", v->need_max_level));
+	TRY(list_json(b, "measures", &v->measures));
+	TRY(list_json(b, "option_kinds", &v->option_kinds));
+	TRY(list_json(b, "end_reasons", &v->end_reasons));
+	TRY(list_json(b, "change_reasons", &v->change_reasons));
 
-	TRY_JSON(key(b, "units"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "units"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->unit_count; i++) {
-		TRY_JSON(word_open(b, i, v->units[i].code, v->units[i].label));
-		TRY_JSON(jr_buf_printf(b, ",\"ijw\":\"%s\"}", v->units[i].ijw));
+		TRY(word_open(b, i, v->units[i].code, v->units[i].label));
+		TRY(jr_buf_printf(b, ",\"ijw\":\"%s\"}", v->units[i].ijw));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(list_json(b, "ijw_places", &v->ijw_places));
+	TRY(list_json(b, "ijw_places", &v->ijw_places));
 
-	TRY_JSON(key(b, "help_request_states"));
-	TRY_JSON(jr_buf_putc(b, '['));
+	TRY(key(b, "help_request_states"));
+	TRY(jr_buf_putc(b, '['));
 	for (size_t i = 0; i < v->help_request_state_count; i++) {
 		const struct jr_vocab_state *s = &v->help_request_states[i];
-		TRY_JSON(word_open(b, i, s->code, s->label));
-		TRY_JSON(s->next ? jr_buf_printf(b, ",\"next\":\"%s\"}", s->next)
+		TRY(word_open(b, i, s->code, s->label));
+		TRY(s->next ? jr_buf_printf(b, ",\"next\":\"%s\"}", s->next)
 				 : jr_buf_puts(b, ",\"next\":null}"));
 	}
-	TRY_JSON(jr_buf_putc(b, ']'));
+	TRY(jr_buf_putc(b, ']'));
 
-	TRY_JSON(list_json(b, "raised_by", &v->raised_by));
-	TRY_JSON(list_json(b, "goals_reached", &v->goals_reached));
-	TRY_JSON(list_json(b, "household_roles", &v->household_roles));
-	TRY_JSON(list_json(b, "provider_statuses", &v->provider_statuses));
-	TRY_JSON(list_json(b, "event_kinds", &v->event_kinds));
-	TRY_JSON(list_json(b, "involvement_kinds", &v->involvement_kinds));
-	TRY_JSON(list_json(b, "signals", &v->signals));
-	TRY_JSON(list_json(b, "roles", &v->roles));
-	TRY_JSON(list_json(b, "organisation_kinds", &v->organisation_kinds));
+	TRY(list_json(b, "raised_by", &v->raised_by));
+	TRY(list_json(b, "goals_reached", &v->goals_reached));
+	TRY(list_json(b, "household_roles", &v->household_roles));
+	TRY(list_json(b, "provider_statuses", &v->provider_statuses));
+	TRY(list_json(b, "event_kinds", &v->event_kinds));
+	TRY(list_json(b, "involvement_kinds", &v->involvement_kinds));
+	TRY(list_json(b, "signals", &v->signals));
+	TRY(list_json(b, "roles", &v->roles));
+	TRY(list_json(b, "organisation_kinds", &v->organisation_kinds));
 	err = jr_buf_puts(b, "}\n");
 out:
 	return err;

@@ -70,22 +70,3 @@ int jr_reply_page(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_
 				    (long long)page.total);
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
-
-enum jr_err jr_view_child(struct jr_buf *b, const char *given_names, const char *family_name,
-			  jr_day birth_date)
-{
-	char birth[JR_DATE_STRLEN];
-	enum jr_err err;
-
-	jr_date_format(birth_date, birth);
-	err = jr_buf_puts(b, "\"child\":{\"given_names\":");
-	if (!err)
-		err = jr_buf_json_string(b, given_names);
-	if (!err)
-		err = jr_buf_puts(b, ",\"family_name\":");
-	if (!err)
-		err = jr_buf_json_string(b, family_name);
-	if (!err)
-		err = jr_buf_printf(b, ",\"birth_date\":\"%s\"}", birth);
-	return err;
-}

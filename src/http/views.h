@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "http/request.h"
+#include "view/view_record.h"
 
 /* A page of a list that can be long: ?page (from 1) and ?per_page (1 to JR_PAGE_MAX, 50 when
  * not given); total is filled in by the list's reader. */
@@ -41,8 +42,5 @@ int jr_reply_list(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_
 int jr_reply_page(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_writer *w),
 		  void *ctx);
 
-/* Appends "child":{"given_names":…,"family_name":…,"birth_date":…} (no braces around). */
-enum jr_err jr_view_child(struct jr_buf *b, const char *given_names, const char *family_name,
-			  jr_day birth_date);
 
 #endif

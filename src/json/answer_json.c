@@ -8,12 +8,6 @@
 
 #include "core/why.h"
 
-#define TRY(expr)                                                                                  \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
 /* Explanations are written straight into the answer and quoted in place: they rarely hold a
  * character JSON must escape (only policy names could), so the common case costs one scan and no
  * copy. `start` is where the raw text begins, just after its opening quote. */

@@ -356,6 +356,11 @@ bool jr_store_in_bulk(const struct jr_store *s)
 	return s->bulk;
 }
 
+bool jr_store_in_part(const struct jr_store *s)
+{
+	return s->part;
+}
+
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err)
 {
 	if (s->bulk) {

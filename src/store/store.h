@@ -67,6 +67,8 @@ enum jr_err jr_store_part_begin(struct jr_store *s);
 enum jr_err jr_store_part_end(struct jr_store *s, bool keep);
 /* Whether a bulk transaction is open. */
 bool jr_store_in_bulk(const struct jr_store *s);
+/* Whether a part of one is open. */
+bool jr_store_in_part(const struct jr_store *s);
 
 /* One transaction for many operations — a bulk load (the demo region, imports), or all that one
  * HTTP request does: every operation between begin and end shares it instead of committing

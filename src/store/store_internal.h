@@ -49,13 +49,6 @@ struct jr_store {
 	bool durable, durable_known; /* jr_store_set_durable, to skip setting it again */
 };
 
-/* `err = expr`, and on failure to the function's `out:` label. */
-#define TRY(expr)                                                                                  \
-	do {                                                                                       \
-		if ((err = (expr)) != JR_OK)                                                       \
-			goto out;                                                                  \
-	} while (0)
-
 /* The current time, UTC, as "YYYY-MM-DDTHH:MM:SSZ" (the audit log's clock). */
 void jr_store_now(char out[21]);
 /* The time a record is stamped with (created_at, given_at, …): the clock, or the day set with

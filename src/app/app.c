@@ -1,0 +1,40 @@
+/* app: the context of a use case and its one transaction (see app.h). */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "app/app.h"
+
+enum jr_err jr_app_tx_begin(struct jr_app *app, enum jr_app_tx *tx)
+{
+	if (jr_store_in_part(app->store)) {
+		*tx = JR_APP_TX_JOINED;
+		return JR_OK;
+	}
+	*tx = jr_store_in_bulk(app->store) ? JR_APP_TX_PART : JR_APP_TX_OWN;
+	return *tx == JR_APP_TX_PART ? jr_store_part_begin(app->store) : jr_store_bulk_begin(app->store);
+}
+
+enum jr_err jr_app_tx_end(struct jr_app *app, enum jr_app_tx tx, enum jr_err err)
+{
+	enum jr_err end;
+
+	if (tx == JR_APP_TX_JOINED)
+		return err;
+	end = tx == JR_APP_TX_PART ? jr_store_part_end(app->store, err == JR_OK)
+				   : jr_store_bulk_end(app->store, err == JR_OK);
+	if (!err && end)
+		return end == JR_ERR_REFUSED ? JR_ERR_STORE : end;
+	return err;
+}
+enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!app->diag)
+		return err;
+	snprintf(app->diag->path, sizeof(app->diag->path), "%s", path ? path : "");
+	va_start(ap, fmt);
+	vsnprintf(app->diag->message, sizeof(app->diag->message), fmt, ap);
+	va_end(ap);
+	return err;
+}

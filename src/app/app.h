@@ -1,0 +1,49 @@
+/* app: the context every use case runs in, and the one transaction a use case makes.
+ *
+ * src/app/ is the only road from an adapter (the command line, the server) to the records: an
+ * adapter parses its input, calls one jr_app_* function and renders what it returns (src/view/).
+ * A use case checks reach (app/access.c) and the rules, calls the store and returns plain
+ * structs; it never writes JSON or text for a user, and knows no HTTP status or exit code. */
+#ifndef JR_APP_APP_H
+#define JR_APP_APP_H
+
+#include "core/date.h"
+#include "core/diag.h"
+#include "core/err.h"
+#include "store/store.h"
+
+struct jr_policy_set;
+
+/* Who asks, on what, with which records. */
+struct jr_app {
+	struct jr_store *store;
+	const struct jr_actor *actor; /* who acts, for the audit log */
+	/* the logged-in user whose reach limits what is read and changed; NULL at the command line,
+	 * where the operator of the machine (who holds the database and its keys) may do all that
+	 * the records' rules allow */
+	const struct jr_principal *principal;
+	const struct jr_policy_set *policies; /* NULL for a use case that needs none */
+	jr_day today;                         /* the day the use case counts from */
+	struct jr_diag *diag; /* a refusal or a failure explained (field and Dutch message); may be NULL */
+};
+
+/* How a use case's transaction sits in what was open when it began. */
+enum jr_app_tx {
+	JR_APP_TX_OWN,    /* none was open: a transaction of its own */
+	JR_APP_TX_PART,   /* inside a bulk transaction (a server request, a bulk load): a savepoint */
+	JR_APP_TX_JOINED, /* inside another use case's part: one with it */
+};
+/* Starts the one transaction of a use case that writes more than once, so that it is kept or
+ * undone whole; *tx says how, for jr_app_tx_end. */
+enum jr_err jr_app_tx_begin(struct jr_app *app, enum jr_app_tx *tx);
+/* Ends it: kept when `err` is JR_OK, undone otherwise (a joined one is the outer use case's to
+ * end). Returns `err`, or the failure of ending (JR_ERR_STORE when the database refused to keep
+ * it). */
+enum jr_err jr_app_tx_end(struct jr_app *app, enum jr_app_tx tx, enum jr_err err);
+
+/* Explains a refusal or failure in app->diag (when there is one) and returns `err`: the
+ * one-line way for a use case to say what was wrong and how to fix it. */
+enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif
