@@ -16,6 +16,7 @@ static const struct {
 	[JR_ERR_USAGE] = {"usage error", 2},
 	[JR_ERR_CONFLICT] = {"conflict", 2},
 	[JR_ERR_REFUSED] = {"refused", 2},
+	[JR_ERR_FORBIDDEN] = {"forbidden", 1},
 	[JR_ERR_STORE] = {"database error", 1},
 	[JR_ERR_INTERNAL] = {"internal error", 1},
 };

@@ -18,6 +18,7 @@ enum jr_err {
 	JR_ERR_USAGE,     /* the command line is wrong */
 	JR_ERR_CONFLICT,  /* the record exists already, or changed since it was read */
 	JR_ERR_REFUSED,   /* a rule forbids the change (the caller explains which) */
+	JR_ERR_FORBIDDEN, /* the one who asks may not do this (role or reach; the caller explains) */
 	JR_ERR_STORE,     /* the database failed or is not usable (e.g. newer than the program) */
 	JR_ERR_INTERNAL,  /* a bug: a state that should be impossible */
 	JR_ERR__COUNT

@@ -115,6 +115,7 @@ int jr_http_status_of(enum jr_err err)
 		[JR_ERR_USAGE] = 400,
 		[JR_ERR_CONFLICT] = 409,
 		[JR_ERR_REFUSED] = 422,
+		[JR_ERR_FORBIDDEN] = 403,
 		[JR_ERR_STORE] = 503,
 		[JR_ERR_INTERNAL] = 500,
 	};
@@ -130,6 +131,7 @@ int jr_reply_err(struct jr_http_request *r, enum jr_err err, const char *message
 		const char *message;
 	} fallback[] = {
 		{404, "not_found", "niet gevonden"},
+		{403, "forbidden", "dit mag u met uw rol of voor deze persoon niet doen"},
 		{409, "conflict", "het gegeven is intussen gewijzigd of bestaat al; lees opnieuw"},
 		{413, "too_large", "de invoer is te groot"},
 		{422, "unprocessable", "de invoer klopt niet"},
