@@ -11,6 +11,7 @@
 # page, as the ceiling. Reports requests/s, p50 and p99 latency, and the ratio to nginx.
 #
 # Usage: bench/http.sh [SECONDS] [CONNECTIONS]   (defaults 20 s, 64 connections; wrk -t2)
+# JR_BUILD=DIR bench/http.sh … measures the build made by bench/build.sh DIR [REV].
 # Needs: wrk, nginx (apt-get install wrk nginx-light), jq, sqlite3.
 set -euo pipefail
 
@@ -22,9 +23,8 @@ for tool in wrk nginx jq sqlite3 meson ninja; do
 		{ echo "http.sh: $tool is missing" >&2; exit 1; }
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-test -d build || meson setup build -Dtests=false
-ninja -C build >/dev/null
-JR=$PWD/build/jeugdroute
+. bench/which_build.sh
+JR=$B/jeugdroute
 ROOT=$PWD
 
 WORK=$(mktemp -d /tmp/jr-http-bench-XXXXXX)
@@ -44,7 +44,7 @@ echo "cores:   $(nproc)"
 echo "cpu:     $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "wrk:     $(wrk -v 2>&1 | head -1)"
 echo "nginx:   $("$NGINX" -v 2>&1)"
-echo "build:   $(meson introspect "$ROOT/build" --buildoptions |
+echo "build:   $B, $(cd "$ROOT" && jr_build_revision), $(meson introspect "$B" --buildoptions |
 	jq -r '[.[] | select(.name == "buildtype") | "\(.name)=\(.value)"] | join(" ")')"
 
 export JEUGDROUTE_ADMIN_PASSWORD=benchmark-only-1
