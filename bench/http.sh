@@ -41,8 +41,9 @@ trap cleanup EXIT
 cd "$WORK"
 
 echo "== machine"
+echo "command: bench/http.sh $SECONDS_EACH $CONNS${JR_BUILD:+ (JR_BUILD=$JR_BUILD)}"
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "cores:   $(nproc)"
+echo "cores:   $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cpu:     $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "wrk:     $(wrk -v 2>&1 | head -1)"
 echo "nginx:   $("$NGINX" -v 2>&1)"

@@ -23,13 +23,13 @@
 # Exits 1 when a message meant to be accepted is refused, a claim line is rejected, or an
 # allocation is not made or not exported: then it measured something else than the chain.
 #
-# Usage: bench/ijw.sh [CHAINS [MONTHS]]   (default 25000 chains, 3 months; needs xmllint,
+# Usage: bench/ijw.sh [CHAINS [MONTHS]]   (default 5000 chains, 3 months; needs xmllint,
 #        sqlite3, jq, awk). A chain is 3 messages (JW315, JW305, JW307) and MONTHS claim lines.
 #        JR_BUILD=DIR bench/ijw.sh …  measures the build made by bench/build.sh DIR [REV].
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-C=${1:-25000}
+C=${1:-5000}
 MONTHS=${2:-3}
 case $C$MONTHS in
 '' | *[!0-9]*) echo "usage: bench/ijw.sh [CHAINS [MONTHS]]" >&2; exit 2 ;;

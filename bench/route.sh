@@ -23,8 +23,9 @@ done
 . bench/which_build.sh
 
 echo "== machine"
+echo "command: bench/route.sh $N${JR_BUILD:+ (JR_BUILD=$JR_BUILD)}"
 echo "date:  $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "cores: $(nproc)"
+echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cpu:   $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "jq:    $(jq --version)"
 echo "cc:    $(gcc --version | head -1)"
