@@ -236,6 +236,9 @@ n301=$(ls out301 | grep -c '^JW301' || true)
 chain301=$(grep -l '<jw301:ReferentieAanbieder>REF-' out301/JW301-*.xml 2>/dev/null | wc -l)
 echo "export:   $E s, $(rate "$n301" "$E") messages/s; written $n301: $chain301 of the chain, $((n301 - chain301)) of the demo's allocations"
 verdict "JW301 of the chain written" "$nalloc" "$chain301"
+ok301=$(printf '%s\n' out301/JW301-*.xml | xargs xmllint --noout --schema "$XSD/JW301.xsd" 2>&1 | grep -c ' validates$' || true)
+echo "          valid by JW301.xsd (xmllint): $ok301 of $n301"
+verdict "JW301 valid by xmllint" "$n301" "$ok301"
 
 echo
 echo "== 4-6. JW305 starts, JW323 claims ($MONTHS months), JW307 stops"
