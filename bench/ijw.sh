@@ -6,8 +6,9 @@
 # the providers that hold a product contract for form 2 (hours per week) in a municipality of the
 # region (the round's templates, tests/ijw/round/, filled in with each chain's own values):
 #   1. JW315  the provider asks for an allocation                    `ijw import` (timed)
-#   2.        the municipality decides: a broad analysis and the allocation, two `jeugdroute`
-#             commands per request (`help-request analysis`, `care allocate`; timed, shown)
+#   2.        the municipality decides: the child's address from the BRP (a JW301 needs it) and
+#             the allocation, two `jeugdroute` commands per request (`person update`, `care
+#             allocate`; form 2 needs no broad analysis; timed and shown, not a goal)
 #   3. JW301  the allocations go out                                 `ijw export` (timed)
 #   4. JW305  care starts                                            `ijw import` (timed)
 #   5. JW323  the providers claim MONTHS months, month by month: per provider and municipality one
@@ -26,6 +27,7 @@
 # Usage: bench/ijw.sh [CHAINS [MONTHS]]   (default 5000 chains, 3 months; needs xmllint,
 #        sqlite3, jq, awk). A chain is 3 messages (JW315, JW305, JW307) and MONTHS claim lines.
 #        JR_BUILD=DIR bench/ijw.sh …  measures the build made by bench/build.sh DIR [REV].
+#        KEEP=1 keeps the work directory (bench/out/ijw-*) for a look.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,8 +38,10 @@ case $C$MONTHS in
 esac
 [ "$MONTHS" -ge 1 ] && [ "$MONTHS" -le 9 ] || { echo "ijw.sh: MONTHS is 1 to 9" >&2; exit 2; }
 ROOT=$PWD
+# the official schemas: JR_IJW_XSD, else in the repository, else beside it
 XSD=$ROOT/../shared/reference/ijw/xsd
 [ -d "$ROOT/tests/ijw/xsd" ] && XSD=$ROOT/tests/ijw/xsd
+XSD=${JR_IJW_XSD:-$XSD}
 for tool in xmllint sqlite3 jq awk meson ninja; do
 	command -v "$tool" >/dev/null || { echo "ijw.sh: $tool is missing" >&2; exit 1; }
 done
