@@ -930,7 +930,7 @@ static enum jr_err op_move(struct demo *d, struct demo_child *c, enum jr_hr_stat
 		d->n.moves_refused++;
 		return JR_OK;
 	}
-	if ((err = jr_store_help_request_move(d->store, d->actor, &c->hr, to, &why)))
+	if ((err = jr_store_help_request_move(d->store, d->actor, &c->hr, to)))
 		return err;
 	d->n.moves++;
 	return JR_OK;
@@ -1237,7 +1237,9 @@ static enum jr_err op_allocate(struct demo *d, struct demo_child *c, int form, i
 		d->n.allocations_refused++;
 		return JR_OK;
 	}
-	if ((err = jr_store_allocation_add(d->store, d->actor, d->p, al, !referral_valid, &why)))
+	al->regime = f.regime;
+	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(d->p, form, f.measure));
+	if ((err = jr_store_allocation_add(d->store, d->actor, al)))
 		return err;
 	d->n.allocations++;
 	d->providers[pi].allocations++;
