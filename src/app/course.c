@@ -188,8 +188,8 @@ enum jr_err jr_app_light_option_add(struct jr_app *app, int64_t id, const char *
 	kind = option_id ? jr_policy_offer_kind(p, option_id) : NULL;
 	if (!kind)
 		return jr_app_fail(app, JR_ERR_INPUT, "option_id",
-				   "geen licht aanbod van deze regio (sociale basis of vrij "
-				   "toegankelijk); zie jeugdroute policy show");
+				   "geen licht aanbod van deze regio: kies een aanbod van de sociale "
+				   "basis of een vrij toegankelijk aanbod uit het beleid van de regio");
 	if (!why_not_enough || !why_not_enough[0])
 		return jr_app_fail(app, JR_ERR_INPUT, "why_not_enough",
 				   "zeg waarom dit aanbod niet (genoeg) helpt");
