@@ -220,7 +220,7 @@ enum jr_err jr_demo_op_move(struct jr_demo *d, struct demo_child *c, enum jr_hr_
 		d->n.moves_refused++;
 		return JR_OK;
 	}
-	if ((err = jr_store_help_request_move(d->store, d->actor, &c->hr, to, &why)))
+	if ((err = jr_store_help_request_move(d->store, d->actor, &c->hr, to)))
 		return err;
 	d->n.moves++;
 	return JR_OK;
@@ -514,7 +514,9 @@ enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int for
 		d->n.allocations_refused++;
 		return JR_OK;
 	}
-	if ((err = jr_store_allocation_add(d->store, d->actor, d->p, al, !referral_valid, &why)))
+	al->regime = f.regime;
+	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(d->p, form, f.measure));
+	if ((err = jr_store_allocation_add(d->store, d->actor, al)))
 		return err;
 	d->n.allocations++;
 	d->providers[pi].allocations++;
