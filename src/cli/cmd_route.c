@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/alloc.h"
+#include "core/region.h"
 #include "json/answer_json.h"
 #include "json/file.h"
 #include "json/policy_set.h"
@@ -174,7 +175,7 @@ static enum jr_err route_one(struct lane *l, const char *text, size_t len, struc
 	err = jr_request_parse(text, len, r->opts.today, &l->req, diag);
 	if (err)
 		return err;
-	p = jr_policy_set_find(&r->set, l->req.municipality);
+	p = jr_region_find(&r->set, l->req.municipality);
 	if (!p) {
 		snprintf(diag->path, sizeof(diag->path), "municipality");
 		if (r->opts.policy_file)

@@ -6,6 +6,7 @@
 
 #include "app/access.h"
 #include "core/alloc.h"
+#include "core/region.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "json/answer_json.h"
@@ -48,7 +49,7 @@ int jr_api_route(struct jr_http_request *r)
 		status = jr_reply_err(r, err, NULL);
 		goto out;
 	}
-	p = jr_policy_set_find(r->policies, req->municipality);
+	p = jr_region_find(r->policies, req->municipality);
 	if (!p) {
 		status = jr_reply_error(r, 422, "invalid", "municipality",
 					"deze gemeente staat in geen beleidsbestand van de server");
