@@ -33,11 +33,32 @@
 #include "app/access.h"
 #include "app/accounts.h"
 #include "app/password.h"
+#include "app/provider.h"
+#include "app/role.h"
 #include "core/alloc.h"
 #include "core/roles.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
 #include "http/views.h"
+#include "view/view_provider.h"
+
+/* Starts the answer's JSON in r->out. */
+static void reply_begin(struct jr_http_request *r, struct jr_json_writer *w)
+{
+	jr_buf_reset(&r->out);
+	jr_jw_init(w, &r->out);
+}
+
+/* Answers `status` with what `w` wrote (a view's record) and a newline. */
+static int reply_end(struct jr_http_request *r, int status, const struct jr_json_writer *w)
+{
+	enum jr_err err = jr_jw_finish(w);
+
+	if (!err)
+		err = jr_buf_putc(&r->out, '\n');
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+}
 
 int jr_api_provider_status(struct jr_http_request *r)
 {
@@ -45,6 +66,9 @@ int jr_api_provider_status(struct jr_http_request *r)
 	static const char *const statuses[] = {"active", "suspended", "under_investigation", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_provider p;
+	struct jr_json_writer w;
+	struct jr_app app;
+	struct jr_diag diag;
 	char status_text[24];
 	int64_t version;
 	enum jr_err err;
@@ -52,34 +76,27 @@ int jr_api_provider_status(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_role_require(&app, JR_CAP_PROVIDERS_WRITE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_word(r, body, "status", statuses,
 				    "active, suspended of under_investigation", status_text,
 				    sizeof(status_text))) ||
 	    (status = jr_field_int(r, body, "version", true, 1, 1000000000, 0, &version)))
 		goto out;
-	if ((err = jr_store_provider_get(r->store, r->ids[0], &p))) {
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze zorgaanbieder bestaat niet"
-								       : NULL);
-		goto out;
-	}
-	p.version = (int)version;
-	err = jr_store_provider_set_status(r->store, &r->actor, &p,
-					   (enum jr_provider_status)jr_provider_status_parse(status_text));
-	if (err == JR_ERR_CONFLICT) {
-		status = jr_reply_error(r, 409, "conflict", "version",
-					"de zorgaanbieder is intussen gewijzigd; lees opnieuw");
-		goto out;
-	}
+	err = jr_app_provider_set_status(&app, r->ids[0], (int)version,
+					 (enum jr_provider_status)jr_provider_status_parse(status_text),
+					 &p);
 	if (err) {
-		status = jr_reply_err(r, err, NULL);
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
-	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"agb\":\"%s\",\"status\":\"%s\",\"version\":%d}\n",
-			    (long long)p.id, p.agb, jr_provider_status_name(p.status), p.version);
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	reply_begin(r, &w);
+	jr_view_provider(&w, &p);
+	status = reply_end(r, 200, &w);
 out:
 	json_decref(body);
 	return status;
@@ -633,39 +650,37 @@ int jr_api_organisations_list(struct jr_http_request *r)
 
 static enum jr_err write_contract(void *ctx, const struct jr_contract *c)
 {
-	struct jr_list_writer *w = ctx;
-	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
-	enum jr_err err = jr_view_item(w);
-	bool first = true;
+	struct jr_list_writer *lw = ctx;
+	struct jr_json_writer w;
+	enum jr_err err = jr_view_item(lw);
 
-	jr_date_format(c->start, start);
-	jr_date_format(c->end, end);
-	if (!err)
-		err = jr_buf_printf(w->out,
-				    "{\"id\":%lld,\"region\":\"%s\",\"municipality\":\"%s\",\"forms\":[",
-				    (long long)c->id, c->region, c->municipality);
-	for (int f = 1; !err && f <= JR_FORM_COUNT; f++)
-		if (c->forms & 1u << f) {
-			err = jr_buf_printf(w->out, "%s%d", first ? "" : ",", f);
-			first = false;
-		}
-	if (!err)
-		err = jr_buf_printf(w->out, "],\"product_codes\":\"%s\",\"start\":\"%s\",\"end\":%s%s%s}",
-				    c->product_codes, start, c->has_end ? "\"" : "",
-				    c->has_end ? end : "null", c->has_end ? "\"" : "");
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&w, lw->out);
+	jr_view_contract(&w, c);
+	return jr_jw_finish(&w);
 }
 
 static enum jr_err fill_contracts(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_contract_each(r->store, r->ids[0], write_contract, w);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	return jr_app_contracts(&app, r->ids[0], write_contract, w);
 }
 
 int jr_api_contracts_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
-	return status ? status : jr_reply_list(r, fill_contracts, r);
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
+
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_role_require(&app, JR_CAP_PROVIDERS_READ)))
+		return jr_http_app_fail(r, err, &diag);
+	return jr_reply_list(r, fill_contracts, r);
 }
 
 int jr_api_contract_add(struct jr_http_request *r)
@@ -674,14 +689,21 @@ int jr_api_contract_add(struct jr_http_request *r)
 					    "product_codes", NULL};
 	json_t *body = jr_http_json_body(r), *forms, *v;
 	struct jr_contract c = {.provider_id = r->ids[0]};
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
 	size_t i;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_role_require(&app, JR_CAP_PROVIDERS_WRITE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "region", true, c.region, sizeof(c.region))) ||
 	    (status = jr_field_text(r, body, "municipality", false, c.municipality,
 				    sizeof(c.municipality))) ||
@@ -705,20 +727,13 @@ int jr_api_contract_add(struct jr_http_request *r)
 		}
 		c.forms |= 1u << json_integer_value(v);
 	}
-	err = jr_store_contract_add(r->store, &r->actor, &c);
-	if (err == JR_ERR_INPUT)
-		status = jr_reply_error(r, 422, "invalid", NULL,
-					"het contract klopt niet: regio, vormen en looptijd (einde na begin)");
-	else if (err)
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze zorgaanbieder bestaat niet"
-								       : NULL);
-	else {
-		struct jr_list_writer w = {.out = &r->out};
-		jr_buf_reset(&r->out);
-		err = write_contract(&w, &c);
-		if (!err)
-			err = jr_buf_putc(&r->out, '\n');
-		status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	if ((err = jr_app_contract_add(&app, &c)))
+		status = jr_http_app_fail(r, err, &diag);
+	else
+	{
+		reply_begin(r, &w);
+		jr_view_contract(&w, &c);
+		status = reply_end(r, 201, &w);
 	}
 out:
 	json_decref(body);
