@@ -349,19 +349,26 @@ enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *
 			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t)
 {
 	struct jr_account_refusal why;
-	int64_t now = (int64_t)time(NULL);
+	char own[sizeof(t->name)];
+	int64_t now = (int64_t)time(NULL), id = 0;
 	time_t tt = (time_t)now;
 	struct tm tm;
 	enum jr_err err;
 
-	memset(t, 0, sizeof(*t));
 	if ((err = jr_app_role_require(app, JR_CAP_ADMIN)))
 		return err;
-	err = jr_app_token_add(app->store, app->actor, user_id, name, days, now, token_out, &t->id,
+	/* `name` may be t->name: a copy of its own, before t is filled */
+	if (strlen(name) >= sizeof(own))
+		return jr_app_fail(app, JR_ERR_INPUT, "name",
+				   "geef de naam van het token: 1 tot 100 tekens, zonder stuurtekens");
+	snprintf(own, sizeof(own), "%s", name);
+	err = jr_app_token_add(app->store, app->actor, user_id, own, days, now, token_out, &id,
 			       &why);
 	if (err)
 		return why.message[0] ? jr_app_fail(app, err, why.field, "%s", why.message) : err;
-	snprintf(t->name, sizeof(t->name), "%s", name);
+	memset(t, 0, sizeof(*t));
+	memcpy(t->name, own, sizeof(t->name));
+	t->id = id;
 	t->expires_at = now + (int64_t)days * 86400;
 	if (gmtime_r(&tt, &tm))
 		strftime(t->created_at, sizeof(t->created_at), "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -108,7 +108,8 @@ enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn f
  * explained) when that user has no such token. */
 enum jr_err jr_app_token_revoke(struct jr_app *app, int64_t user_id, int64_t token_id);
 /* jr_app_token_add for an administrator, now: *t is the token as listed (id, name, created_at,
- * expires_at), token_out its secret, shown once. A refusal is explained in app->diag. */
+ * expires_at; `name` may be t->name), token_out its secret, shown once. A refusal is explained
+ * in app->diag. */
 enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *name, int days,
 			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t);
 /* Every organisation, oldest first (for the administrator's choice of a user's organisation). */

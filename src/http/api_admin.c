@@ -273,7 +273,7 @@ int jr_api_user_add(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)))
+	if ((status = require_admin(r)) || (status = jr_field_only(r, body, known)))
 		goto out;
 	if (!(w = password_work_new(r))) {
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
@@ -298,7 +298,7 @@ int jr_api_user_get(struct jr_http_request *r)
 {
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
 	return user_answer(r, r->ids[0], 200, NULL, -1);
 }
@@ -310,7 +310,7 @@ static int set_active(struct jr_http_request *r, bool active)
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
 	err = jr_app_user_set_active(r->store, &r->actor, r->who.user_id, r->ids[0], active, &ended,
 				     &why);
@@ -341,7 +341,7 @@ int jr_api_user_role(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = require_admin(r)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, role,
 				    sizeof(role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
@@ -379,7 +379,7 @@ int jr_api_user_password_reset(struct jr_http_request *r)
 	struct password_work *w;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
 	if (!(w = password_work_new(r)))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);

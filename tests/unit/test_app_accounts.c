@@ -82,9 +82,13 @@ static void test_tokens_issued_listed_revoked(void **state)
 	assert_int_equal(strlen(t.created_at), 20);
 	assert_int_equal(jr_app_token_issue(&app, user_id, "x", 0, token, &t), JR_ERR_INPUT);
 	assert_string_equal(diag.path, "days");
+	/* the name read into the token itself (as the server does) */
+	snprintf(t.name, sizeof(t.name), "koppeling");
+	assert_int_equal(jr_app_token_issue(&app, user_id, t.name, 30, token, &t), JR_OK);
+	assert_string_equal(t.name, "koppeling");
 
 	assert_int_equal(jr_app_tokens(&app, user_id, count_token, &k), JR_OK);
-	assert_int_equal(k.count, 1);
+	assert_int_equal(k.count, 2);
 	assert_int_equal(jr_app_tokens(&app, user_id + 1000, count_token, &k), JR_ERR_NOT_FOUND);
 
 	assert_int_equal(jr_app_token_revoke(&app, user_id, k.id + 1000), JR_ERR_NOT_FOUND);
@@ -92,7 +96,7 @@ static void test_tokens_issued_listed_revoked(void **state)
 	assert_int_equal(jr_app_token_revoke(&app, user_id, k.id), JR_OK);
 	k.count = 0;
 	assert_int_equal(jr_app_tokens(&app, user_id, count_token, &k), JR_OK);
-	assert_int_equal(k.count, 0);
+	assert_int_equal(k.count, 1);
 }
 
 static enum jr_err count_organisation(void *ctx, const struct jr_organisation *o)
