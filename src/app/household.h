@@ -25,25 +25,25 @@ enum jr_err jr_app_household_role_check(struct jr_app *app, const char *role);
 /* Adds person `person_id` to household `household_id` as `role` (child, parent or carer).
  * JR_ERR_NOT_FOUND when either is unknown; JR_ERR_CONFLICT when the person belongs to it
  * already; JR_ERR_TOO_BIG when it has JR_HOUSEHOLD_MEMBERS_MAX members. */
-enum jr_err jr_app_household_add_member(struct jr_app *app, int64_t household_id,
-					int64_t person_id, const char *role);
+enum jr_err jr_app_household_add_member(struct jr_app *app, int64_t household_id, int64_t person_id,
+                                        const char *role);
 
 /* Household `id` with its members as person ids and roles, never names (audited
  * household.read); at most JR_HOUSEHOLD_MEMBERS_MAX, *count set. */
 enum jr_err jr_app_household_get(struct jr_app *app, int64_t id, struct jr_household *out,
-				 struct jr_household_member *members, size_t *count);
+                                 struct jr_household_member *members, size_t *count);
 
 /* Makes user `user_id` the coordinator of household h->id, from the version read (h->version);
  * *h is the household as stored after. JR_ERR_CONFLICT when it changed since it was read;
  * JR_ERR_NOT_FOUND when the household or the user is unknown. */
 enum jr_err jr_app_household_set_coordinator(struct jr_app *app, struct jr_household *h,
-					     int64_t user_id);
+                                             int64_t user_id);
 
 /* The households the logged-in user coordinates, by family name: a page of `limit` after
  * `offset`, each to `fn`, *total how many there are. Only for a user (principal) whose role
  * reads persons. */
 enum jr_err jr_app_households_mine(struct jr_app *app, int64_t offset, int64_t limit,
-				   jr_household_row_fn fn, void *ctx, int64_t *total);
+                                   jr_household_row_fn fn, void *ctx, int64_t *total);
 
 /* A family's page: the household, its members the reader may see (parents and carers, and the
  * children in its reach) by name, and one timeline of those children's courses. */
@@ -55,6 +55,6 @@ struct jr_family {
 /* Reads family `id` in one go into *out, then hands its timeline, merged oldest first, event by
  * event to `fn` (after *out is filled). One audit entry per person shown, per call. */
 enum jr_err jr_app_household_family(struct jr_app *app, int64_t id, struct jr_family *out,
-				    jr_timeline_fn fn, void *ctx);
+                                    jr_timeline_fn fn, void *ctx);
 
 #endif

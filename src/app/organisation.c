@@ -8,8 +8,8 @@
 #include "core/ident.h"
 #include "json/policy_set.h"
 
-static const char *const kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
-				    "gi", "provider", "regional_office", "expert_team"};
+static const char *const kinds[] = {"local_team", "gp_practice", "youth_health",    "hospital",
+                                    "gi",         "provider",    "regional_office", "expert_team"};
 
 static bool kind_known(const char *kind)
 {
@@ -21,9 +21,10 @@ static bool kind_known(const char *kind)
 
 static enum jr_err bad_kind(struct jr_app *app)
 {
-	return jr_app_fail(app, JR_ERR_INPUT, "kind",
-			   "verwacht local_team, gp_practice, youth_health, hospital, gi, provider, "
-			   "regional_office of expert_team");
+	return jr_app_fail(
+	    app, JR_ERR_INPUT, "kind",
+	    "verwacht local_team, gp_practice, youth_health, hospital, gi, provider, "
+	    "regional_office of expert_team");
 }
 
 /* A municipality: a CBS code that a policy file names. */
@@ -31,10 +32,10 @@ static enum jr_err municipality(struct jr_app *app, const char *code)
 {
 	if (!jr_cbs_code_valid(code, strlen(code)))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
-				   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
+		                   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
 	if (!app->policies || !jr_policy_set_find(app->policies, code))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
-				   "gemeente %s staat in geen beleidsbestand", code);
+		                   "gemeente %s staat in geen beleidsbestand", code);
 	return JR_OK;
 }
 
@@ -43,7 +44,7 @@ static enum jr_err admin_only(struct jr_app *app)
 {
 	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_ADMIN))
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
-				   "uw rol geeft geen toegang tot dit onderdeel");
+		                   "uw rol geeft geen toegang tot dit onderdeel");
 	return JR_OK;
 }
 
@@ -55,12 +56,12 @@ enum jr_err jr_app_organisation_check(struct jr_app *app, const struct jr_organi
 		return bad_kind(app);
 	if (!jr_name_valid(o->name))
 		return jr_app_fail(app, JR_ERR_INPUT, "name",
-				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
+		                   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
 	if (o->municipality[0] && (err = municipality(app, o->municipality)))
 		return err;
 	if (!o->municipality[0] && strcmp(o->kind, "local_team") == 0)
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
-				   "een lokaal team hoort bij een gemeente; geef --municipality");
+		                   "een lokaal team hoort bij een gemeente; geef --municipality");
 	if (o->agb[0] && !jr_agb_valid(o->agb, strlen(o->agb)))
 		return jr_app_fail(app, JR_ERR_INPUT, "agb", "verwacht een AGB-code van 8 cijfers");
 	return JR_OK;
@@ -92,7 +93,7 @@ enum jr_err jr_app_organisation_get(struct jr_app *app, int64_t id, struct jr_or
 }
 
 enum jr_err jr_app_organisation_filters_check(struct jr_app *app, const char *kind,
-					      const char *municipality_code)
+                                              const char *municipality_code)
 {
 	if (kind && kind[0] && !kind_known(kind))
 		return bad_kind(app);
@@ -102,8 +103,8 @@ enum jr_err jr_app_organisation_filters_check(struct jr_app *app, const char *ki
 }
 
 enum jr_err jr_app_organisations_list(struct jr_app *app, const char *kind,
-				      const char *municipality_code, jr_organisation_fn fn,
-				      void *ctx)
+                                      const char *municipality_code, jr_organisation_fn fn,
+                                      void *ctx)
 {
 	enum jr_err err;
 

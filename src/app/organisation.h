@@ -21,7 +21,7 @@ enum jr_err jr_app_organisation_check(struct jr_app *app, const struct jr_organi
 
 /* The filters of jr_app_organisations_list (NULL or "" for any), checked without the records. */
 enum jr_err jr_app_organisation_filters_check(struct jr_app *app, const char *kind,
-					      const char *municipality);
+                                              const char *municipality);
 
 /* Organisation `id` into *out; JR_ERR_NOT_FOUND when there is none. */
 enum jr_err jr_app_organisation_get(struct jr_app *app, int64_t id, struct jr_organisation *out);
@@ -29,6 +29,6 @@ enum jr_err jr_app_organisation_get(struct jr_app *app, int64_t id, struct jr_or
 /* Every organisation, oldest first, of kind `kind` and/or municipality `municipality` (NULL or
  * "" for any; checked as for add), each to `fn`. */
 enum jr_err jr_app_organisations_list(struct jr_app *app, const char *kind,
-				      const char *municipality, jr_organisation_fn fn, void *ctx);
+                                      const char *municipality, jr_organisation_fn fn, void *ctx);
 
 #endif

@@ -23,10 +23,11 @@ enum jr_err jr_app_person_reach(struct jr_app *app, int64_t id)
 	if (!jr_app_access_may(app->principal, JR_CAP_PERSON_READ))
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
 	err = jr_app_access_person(app->store, app->actor, app->principal, app->policies, id,
-				   app->today, &links, &v);
+	                           app->today, &links, &v);
 	if (err)
 		return err;
-	return v == JR_ACCESS_ALLOWED ? JR_OK : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL, person_unseen);
+	return v == JR_ACCESS_ALLOWED ? JR_OK
+	                              : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL, person_unseen);
 }
 
 /* A store's NOT_FOUND of person `id`, explained: for a user in the words of one out of reach
@@ -61,10 +62,10 @@ static enum jr_err apply(struct jr_app *app, const struct jr_person_input *in, s
 	copy_field(p->family_name, sizeof(p->family_name), in->family_name);
 	if (in->birth_date && jr_date_parse(in->birth_date, strlen(in->birth_date), &p->birth_date))
 		return jr_app_fail(app, JR_ERR_INPUT, "birth_date",
-				   "geen bestaande datum; verwacht JJJJ-MM-DD");
+		                   "geen bestaande datum; verwacht JJJJ-MM-DD");
 	if (in->municipality)
 		snprintf(p->municipality, sizeof(p->municipality), "%s",
-			 strlen(in->municipality) == 4 ? in->municipality : "");
+		         strlen(in->municipality) == 4 ? in->municipality : "");
 	if (in->sex)
 		p->sex = strlen(in->sex) == 1 ? in->sex[0] : '?';
 	copy_field(addr->street, sizeof(addr->street), in->street);
@@ -76,11 +77,11 @@ static enum jr_err apply(struct jr_app *app, const struct jr_person_input *in, s
 		char *end = NULL;
 		long n = strtol(in->house_number, &end, 10);
 		addr->house_number =
-			*in->house_number && *end == '\0' && n > 0 && n <= 99999 ? (int)n : 0;
+		    *in->house_number && *end == '\0' && n > 0 && n <= 99999 ? (int)n : 0;
 	}
 	if (!addr->street[0] && (addr->house_number || addr->postcode[0] || addr->place[0]))
 		return jr_app_fail(app, JR_ERR_INPUT, "address.street",
-				   "een adres heeft een straat; geef --street");
+		                   "een adres heeft een straat; geef --street");
 	return JR_OK;
 }
 
@@ -93,12 +94,12 @@ static enum jr_err check(struct jr_app *app, const struct jr_person *p)
 		return jr_app_fail(app, JR_ERR_INPUT, field, "%s", message);
 	if (!app->policies || !jr_policy_set_find(app->policies, p->municipality))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
-				   "gemeente %s staat in geen beleidsbestand", p->municipality);
+		                   "gemeente %s staat in geen beleidsbestand", p->municipality);
 	return JR_OK;
 }
 
 enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *in,
-			      struct jr_person *out)
+                              struct jr_person *out)
 {
 	enum jr_err err;
 
@@ -110,7 +111,8 @@ enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *
 		return err;
 	err = jr_store_person_add(app->store, app->actor, out);
 	if (err == JR_ERR_CONFLICT)
-		return jr_app_fail(app, err, NULL, "er staat al een persoon met dit BSN in de dossiers");
+		return jr_app_fail(app, err, NULL,
+		                   "er staat al een persoon met dit BSN in de dossiers");
 	return err;
 }
 
@@ -134,24 +136,25 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
 	if (!bsn || !jr_bsn_valid(bsn, strlen(bsn)))
 		return jr_app_fail(app, JR_ERR_INPUT, "bsn",
-				   "verwacht een geldig BSN (9 cijfers, elfproef)");
+		                   "verwacht een geldig BSN (9 cijfers, elfproef)");
 	if (!app->principal) {
 		err = jr_store_person_find_bsn(app->store, app->actor, bsn, out);
 		return err == JR_ERR_NOT_FOUND
-			       ? jr_app_fail(app, err, "bsn", "niemand met dit BSN in de dossiers")
-			       : err;
+		           ? jr_app_fail(app, err, "bsn", "niemand met dit BSN in de dossiers")
+		           : err;
 	}
 	err = jr_app_access_person_bsn(app->store, app->actor, app->principal, app->policies, bsn,
-				       app->today, out, &v);
+	                               app->today, out, &v);
 	if (!err && v != JR_ACCESS_ALLOWED) {
 		memset(out, 0, sizeof(*out));
-		return jr_app_fail(app, JR_ERR_NOT_FOUND, "bsn", "niemand met dit BSN binnen uw bereik");
+		return jr_app_fail(app, JR_ERR_NOT_FOUND, "bsn",
+		                   "niemand met dit BSN binnen uw bereik");
 	}
 	return err;
 }
 
 enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
-				 const struct jr_person_input *in, struct jr_person *out)
+                                 const struct jr_person_input *in, struct jr_person *out)
 {
 	struct jr_person_input change = *in;
 	enum jr_app_tx tx;
@@ -173,14 +176,14 @@ enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
 			err = jr_store_person_update(app->store, app->actor, out);
 		if (err == JR_ERR_CONFLICT)
 			err = jr_app_fail(app, err, NULL,
-					  "de persoon is intussen gewijzigd; lees opnieuw (person "
-					  "show) en geef de nieuwe --version");
+			                  "de persoon is intussen gewijzigd; lees opnieuw (person "
+			                  "show) en geef de nieuwe --version");
 	}
 	return jr_app_tx_end(app, tx, err);
 }
 
 enum jr_err jr_app_person_involvement(struct jr_app *app, int64_t id, jr_day on,
-				      struct jr_involvement *out, size_t max, size_t *count)
+                                      struct jr_involvement *out, size_t max, size_t *count)
 {
 	enum jr_err err;
 
@@ -188,7 +191,7 @@ enum jr_err jr_app_person_involvement(struct jr_app *app, int64_t id, jr_day on,
 	if ((err = jr_app_person_reach(app, id)))
 		return err;
 	return not_found(app, jr_store_involvement(app->store, app->actor, id, on, out, max, count),
-			 id);
+	                 id);
 }
 
 enum jr_err jr_app_person_timeline(struct jr_app *app, int64_t id, jr_timeline_fn fn, void *ctx)
@@ -201,12 +204,12 @@ enum jr_err jr_app_person_timeline(struct jr_app *app, int64_t id, jr_timeline_f
 }
 
 enum jr_err jr_app_person_access_log(struct jr_app *app, int64_t id, int limit, jr_audit_fn fn,
-				     void *ctx)
+                                     void *ctx)
 {
 	enum jr_err err;
 
 	if ((err = jr_app_person_reach(app, id)))
 		return err;
 	return not_found(app, jr_store_audit_of_person(app->store, app->actor, id, limit, fn, ctx),
-			 id);
+	                 id);
 }

@@ -35,7 +35,7 @@ enum jr_err jr_app_person_reach(struct jr_app *app, int64_t id);
  * version 1). JR_ERR_INPUT naming the field; JR_ERR_CONFLICT when the BSN is known already. A
  * user needs a role that changes records (person_write). */
 enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *in,
-			      struct jr_person *out);
+                              struct jr_person *out);
 
 /* Person `id` into *out (audited person.read). */
 enum jr_err jr_app_person_get(struct jr_app *app, int64_t id, struct jr_person *out);
@@ -49,12 +49,12 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
  * (not the BSN), checked as when registering; *out is the person as stored, with its new
  * version. JR_ERR_CONFLICT when the person changed since it was read (read again). */
 enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
-				 const struct jr_person_input *in, struct jr_person *out);
+                                 const struct jr_person_input *in, struct jr_person *out);
 
 /* Which organisations are involved with child `id` on day `on` (store_involvement.c): up to
  * `max` into `out`, *count how many there are. */
 enum jr_err jr_app_person_involvement(struct jr_app *app, int64_t id, jr_day on,
-				      struct jr_involvement *out, size_t max, size_t *count);
+                                      struct jr_involvement *out, size_t max, size_t *count);
 
 /* Child `id`'s course as one timeline, oldest first, each event to `fn` (audited once). */
 enum jr_err jr_app_person_timeline(struct jr_app *app, int64_t id, jr_timeline_fn fn, void *ctx);
@@ -62,6 +62,6 @@ enum jr_err jr_app_person_timeline(struct jr_app *app, int64_t id, jr_timeline_f
 /* Who looked at or changed person `id`'s records, newest first, at most `limit` entries, each to
  * `fn` (the reading itself audited). */
 enum jr_err jr_app_person_access_log(struct jr_app *app, int64_t id, int limit, jr_audit_fn fn,
-				     void *ctx);
+                                     void *ctx);
 
 #endif

@@ -7,20 +7,20 @@ static enum jr_err operator_only(struct jr_app *app)
 {
 	if (app->principal)
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
-				   "dossiers na de bewaartermijn wissen gebeurt alleen op de "
-				   "opdrachtregel (jeugdroute retention)");
+		                   "dossiers na de bewaartermijn wissen gebeurt alleen op de "
+		                   "opdrachtregel (jeugdroute retention)");
 	return JR_OK;
 }
 
 enum jr_err jr_app_retention_candidates(struct jr_app *app, jr_day date, jr_retention_fn fn,
-					void *ctx)
+                                        void *ctx)
 {
 	enum jr_err err;
 
 	if ((err = operator_only(app)))
 		return err;
 	return jr_store_retention_candidates(app->store, app->actor,
-					     jr_date_add_years(date, -JR_RETENTION_YEARS), fn, ctx);
+	                                     jr_date_add_years(date, -JR_RETENTION_YEARS), fn, ctx);
 }
 
 /* The candidates' ids, collected first and erased after: the scan's transaction must end

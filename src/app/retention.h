@@ -11,7 +11,7 @@
 /* Every child without an open help request whose last activity lies more than the retention
  * period before `date`, each to `fn` with that last day. */
 enum jr_err jr_app_retention_candidates(struct jr_app *app, jr_day date, jr_retention_fn fn,
-					void *ctx);
+                                        void *ctx);
 
 /* Called for each child erased. */
 typedef enum jr_err (*jr_erased_fn)(void *ctx, int64_t child_id);

@@ -12,54 +12,58 @@
  * state, the step's place in a course (so that one day's events read in order) and the child.
  * Dates stored as timestamps are cut to their day. The union is sorted once, as a subquery: an
  * ORDER BY on the compound itself makes SQLite sort every branch and merge them, which took half
- * the time of a family page. CHILD is the condition on a child id: one child, or the children of
- * a household. */
-#define TIMELINE_SQL(CHILD, ORDER)                                                                 \
-	"SELECT * FROM (SELECT h.raised_on AS day, 'help_request' AS kind, h.id AS hr, h.id AS obj,"  \
+ * the time of a family page. OF_H and OF_M choose the children, by help request (h) and by
+ * measure (m): one child, or the children of a household (joined, not IN (SELECT …): SQLite
+ * makes a temporary table for every such subquery, ten per page). */
+#define TIMELINE_SQL(OF_H, OF_M, ORDER)                                                            \
+	"SELECT * FROM (SELECT h.raised_on AS day, 'help_request' AS kind, h.id AS hr, h.id AS obj," \
 	" h.question AS text, 0 AS num, h.state AS state, 0 AS step, h.child_id AS child"          \
-	" FROM help_requests h WHERE h.child_id " CHILD                                            \
+	" FROM help_requests h " OF_H                                                              \
 	" UNION ALL SELECT b.made_on, 'analysis', b.help_request_id, b.id, b.explanation, 0, '', 1," \
 	" h.child_id FROM broad_analyses b JOIN help_requests h ON b.help_request_id = h.id"       \
-	" WHERE h.child_id " CHILD                                                                 \
+	OF_H                                                                                       \
 	" UNION ALL SELECT substr(g.created_at, 1, 10), 'goal', g.help_request_id, g.id, g.text,"  \
 	" 0, COALESCE(g.review_on, ''), 2, h.child_id"                                             \
-	" FROM goals g JOIN help_requests h ON g.help_request_id = h.id WHERE h.child_id " CHILD   \
+	" FROM goals g JOIN help_requests h ON g.help_request_id = h.id " OF_H                     \
 	" UNION ALL SELECT substr(r.given_at, 1, 10), 'advice', r.help_request_id, r.id,"          \
 	" r.policy_region, 0, '', 3, h.child_id"                                                   \
 	" FROM route_advice r JOIN help_requests h ON r.help_request_id = h.id"                    \
-	" WHERE h.child_id " CHILD                                                                 \
+	OF_H                                                                                       \
 	" UNION ALL SELECT substr(l.created_at, 1, 10), 'light_option', l.help_request_id, l.id,"  \
 	" l.option_id, l.tried, l.why_not_enough, 4, h.child_id"                                   \
 	" FROM light_options l JOIN help_requests h ON l.help_request_id = h.id"                   \
-	" WHERE h.child_id " CHILD                                                                 \
+	OF_H                                                                                       \
 	" UNION ALL SELECT r.referred_on, 'referral', r.help_request_id, r.id, r.referrer_name,"   \
 	" r.form, r.status, 5, h.child_id"                                                         \
 	" FROM referrals r JOIN help_requests h ON r.help_request_id = h.id"                       \
-	" WHERE h.child_id " CHILD                                                                 \
+	OF_H                                                                                       \
 	" UNION ALL SELECT m.start_date, 'measure', 0, m.id, m.kind, 0,"                           \
 	" COALESCE(m.end_date, ''), 6, m.child_id"                                                 \
-	" FROM measures m WHERE m.child_id " CHILD                                                 \
+	" FROM measures m" OF_M                                                                    \
 	" UNION ALL SELECT a.start_date, 'allocation', a.help_request_id, a.id, p.name, a.form,"   \
 	" a.number, 7, h.child_id"                                                                 \
 	" FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"                     \
-	" JOIN providers p ON p.id = a.provider_id WHERE h.child_id " CHILD                        \
-	" UNION ALL SELECT d.started_on, 'care_start', a.help_request_id, d.id, p.name, a.form, '',"\
+	" JOIN providers p ON p.id = a.provider_id " OF_H                                          \
+	" UNION ALL SELECT d.started_on, 'care_start', a.help_request_id, d.id, p.name, a.form, ''," \
 	" 8, h.child_id FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"            \
 	" JOIN help_requests h ON a.help_request_id = h.id"                                        \
-	" JOIN providers p ON p.id = a.provider_id WHERE h.child_id " CHILD                        \
+	" JOIN providers p ON p.id = a.provider_id " OF_H                                          \
 	" UNION ALL SELECT d.stopped_on, 'care_stop', a.help_request_id, d.id, p.name, a.form,"    \
 	" COALESCE(d.goals_reached, ''), 9, h.child_id"                                            \
 	" FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"                          \
 	" JOIN help_requests h ON a.help_request_id = h.id"                                        \
 	" JOIN providers p ON p.id = a.provider_id"                                                \
-	" WHERE h.child_id " CHILD " AND d.stopped_on IS NOT NULL) AS events"                      \
+	OF_H " AND d.stopped_on IS NOT NULL) AS events"                                            \
 	" ORDER BY " ORDER
 
-static const char timeline_sql[] = TIMELINE_SQL("= $1", "1, 3, 8, 4");
+static const char timeline_sql[] = TIMELINE_SQL(" WHERE h.child_id = $1", " WHERE m.child_id = $1",
+					       "1, 3, 8, 4");
 /* The children of household $1: one query for the whole family instead of one per child. */
-static const char family_timeline_sql[] = TIMELINE_SQL(
-	"IN (SELECT person_id FROM household_members WHERE household_id = $1 AND role = 'child')",
-	"1, 9, 3, 8, 4");
+#define OF_HOUSEHOLD(X)                                                                            \
+	" JOIN household_members hm ON hm.person_id = " X ".child_id"                              \
+	" WHERE hm.household_id = $1 AND hm.role = 'child'"
+static const char family_timeline_sql[] =
+	TIMELINE_SQL(OF_HOUSEHOLD("h"), OF_HOUSEHOLD("m"), "1, 9, 3, 8, 4");
 
 /* Runs a timeline query (bound) and hands every event of a child in `only` (all when only is
  * NULL) to fn, inside the caller's transaction. */

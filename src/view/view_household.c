@@ -17,7 +17,7 @@ static void household_fields(struct jr_json_writer *w, const struct jr_household
 }
 
 void jr_view_household(struct jr_json_writer *w, const struct jr_household *h,
-		       const struct jr_household_member *members, size_t count, bool with_members)
+                       const struct jr_household_member *members, size_t count, bool with_members)
 {
 	jr_jw_object(w);
 	household_fields(w, h);
@@ -36,7 +36,7 @@ void jr_view_household(struct jr_json_writer *w, const struct jr_household *h,
 }
 
 void jr_view_membership(struct jr_json_writer *w, int64_t household_id, int64_t person_id,
-			const char *role)
+                        const char *role)
 {
 	jr_jw_object(w);
 	jr_jw_kint(w, "household_id", household_id);
@@ -81,10 +81,10 @@ void jr_view_family(struct jr_json_writer *w, const struct jr_family *f, const c
 }
 
 void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation *o,
-			  const struct jr_policy_set *set)
+                          const struct jr_policy_set *set)
 {
-	const struct jr_policy *pol = o->municipality[0] ? jr_policy_set_find(set, o->municipality)
-							 : NULL;
+	const struct jr_policy *pol =
+	    o->municipality[0] ? jr_policy_set_find(set, o->municipality) : NULL;
 	const struct jr_municipality *m = pol ? jr_policy_municipality(pol, o->municipality) : NULL;
 
 	jr_jw_object(w);

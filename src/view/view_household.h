@@ -14,11 +14,11 @@ struct jr_policy_set;
 /* {"id","municipality" (CBS code),"coordinator_user_id" (null for none),"version"} and, with
  * `with_members`, "members":[{"person_id","role"}] — ids and roles, never names. */
 void jr_view_household(struct jr_json_writer *w, const struct jr_household *h,
-		       const struct jr_household_member *members, size_t count, bool with_members);
+                       const struct jr_household_member *members, size_t count, bool with_members);
 
 /* {"household_id","person_id","role"}: a membership just made. */
 void jr_view_membership(struct jr_json_writer *w, int64_t household_id, int64_t person_id,
-			const char *role);
+                        const char *role);
 
 /* {"id","municipality","version","first_child_id","family_name","children",
  *  "open_help_requests"}: a household in a coordinator's list. */
@@ -33,6 +33,6 @@ void jr_view_family(struct jr_json_writer *w, const struct jr_family *f, const c
 /* {"id","kind","name","municipality":{"code","name"} (null for a regional organisation; the name
  * from the policies `set`),"agb" (null for none)} */
 void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation *o,
-			  const struct jr_policy_set *set);
+                          const struct jr_policy_set *set);
 
 #endif

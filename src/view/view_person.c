@@ -39,7 +39,7 @@ void jr_view_person(struct jr_json_writer *w, const struct jr_person *p)
 }
 
 void jr_view_involvement(struct jr_json_writer *w, int64_t person_id, jr_day on,
-			 const struct jr_involvement *inv, size_t count, size_t shown)
+                         const struct jr_involvement *inv, size_t count, size_t shown)
 {
 	jr_jw_object(w);
 	jr_jw_kint(w, "person_id", person_id);

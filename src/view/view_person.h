@@ -20,7 +20,7 @@ void jr_view_address(struct jr_json_writer *w, const struct jr_address *a);
  * or "organisation_id" (null when the records name none),"name","agb","referrer_type" (the
  * COD327 code of a referrer, else null),"since"}]}: the first `shown` of `count`. */
 void jr_view_involvement(struct jr_json_writer *w, int64_t person_id, jr_day on,
-			 const struct jr_involvement *inv, size_t count, size_t shown);
+                         const struct jr_involvement *inv, size_t count, size_t shown);
 
 /* {"day","kind","child_id","help_request_id","object_id","text","number","extra"} */
 void jr_view_timeline_event(struct jr_json_writer *w, const struct jr_timeline_event *e);

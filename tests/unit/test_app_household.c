@@ -17,8 +17,8 @@
 
 #include "app/household.h"
 #include "app/organisation.h"
-#include "json/policy_set.h"
 #include "store_fixture.h"
+#include "json/policy_set.h"
 
 static struct jr_store *store;
 static struct jr_policy_set policies;
@@ -43,7 +43,9 @@ static int setup(void **state)
 		return -1;
 	}
 	return jr_store_user_add_in(store, &fx_actor, "regisseur.app", "admin", 0,
-				    "een-wachtwoord-voor-de-test", &user) == JR_OK ? 0 : -1;
+	                            "een-wachtwoord-voor-de-test", &user) == JR_OK
+	           ? 0
+	           : -1;
 }
 
 static int teardown(void **state)
@@ -58,9 +60,12 @@ static int teardown(void **state)
 static struct jr_app app_as(const struct jr_principal *p)
 {
 	memset(&diag, 0, sizeof(diag));
-	return (struct jr_app){.store = store, .actor = &fx_actor, .principal = p,
-			       .policies = &policies, .today = jr_date_from_ymd(2026, 12, 1),
-			       .diag = &diag};
+	return (struct jr_app){.store = store,
+	                       .actor = &fx_actor,
+	                       .principal = p,
+	                       .policies = &policies,
+	                       .today = jr_date_from_ymd(2026, 12, 1),
+	                       .diag = &diag};
 }
 
 static struct jr_principal consulent(const char *municipality)
@@ -193,8 +198,8 @@ static enum jr_err collect(void *ctx, const struct jr_timeline_event *e)
 static int64_t family_reads(int64_t person)
 {
 	return fx_count_id("SELECT COUNT(*) FROM audit_log WHERE action = 'family.read'"
-			   " AND person_id = %lld",
-			   person);
+	                   " AND person_id = %lld",
+	                   person);
 }
 
 static void test_family_page(void **state)
@@ -202,7 +207,7 @@ static void test_family_page(void **state)
 	(void)state;
 	int64_t hh = new_household("0153");
 	int64_t a = add_person("Anna", "0153"), b = add_person("Bram", "0164"),
-		parent = add_person("Petra", "0153");
+	        parent = add_person("Petra", "0153");
 	struct jr_family f;
 	struct seen seen = {0};
 	struct jr_app app = app_as(NULL);
@@ -256,10 +261,10 @@ static void test_family_page(void **state)
 	snprintf(unseen, sizeof(unseen), "%s", diag.message);
 	app = app_as(&almelo);
 	assert_int_equal(jr_app_household_family(&app, 999999, &f, collect, &seen),
-			 JR_ERR_NOT_FOUND);
+	                 JR_ERR_NOT_FOUND);
 	assert_string_equal(diag.message, unseen);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'"),
-			 denied + 2);
+	                 denied + 2);
 
 	/* a GP reads no child's file at all */
 	struct jr_principal gp = consulent("0153");
@@ -285,7 +290,7 @@ static void test_households_mine_needs_a_user(void **state)
 	int64_t total;
 
 	assert_int_equal(jr_app_households_mine(&app, 0, 50, count_row, &rows, &total),
-			 JR_ERR_FORBIDDEN);
+	                 JR_ERR_FORBIDDEN);
 	struct jr_principal c = consulent("0153");
 	c.user_id = user;
 	app = app_as(&c);
@@ -330,12 +335,11 @@ static void test_organisations(void **state)
 	assert_int_equal(jr_app_organisation_get(&app, 999999, &got), JR_ERR_NOT_FOUND);
 	assert_string_equal(diag.message, "organisatie niet gevonden");
 	app = app_as(NULL);
-	assert_int_equal(jr_app_organisations_list(&app, "local_team", "0153", count_organisation,
-						   &n),
-			 JR_OK);
+	assert_int_equal(
+	    jr_app_organisations_list(&app, "local_team", "0153", count_organisation, &n), JR_OK);
 	assert_true(n >= 1);
 	assert_int_equal(jr_app_organisations_list(&app, "bakker", NULL, count_organisation, &n),
-			 JR_ERR_INPUT);
+	                 JR_ERR_INPUT);
 
 	/* organisations are the admin's */
 	struct jr_principal c = consulent("0153");
@@ -346,11 +350,11 @@ static void test_organisations(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_add_checks_the_municipality),
-		cmocka_unit_test(test_members_and_coordinator),
-		cmocka_unit_test(test_family_page),
-		cmocka_unit_test(test_households_mine_needs_a_user),
-		cmocka_unit_test(test_organisations),
+	    cmocka_unit_test(test_add_checks_the_municipality),
+	    cmocka_unit_test(test_members_and_coordinator),
+	    cmocka_unit_test(test_family_page),
+	    cmocka_unit_test(test_households_mine_needs_a_user),
+	    cmocka_unit_test(test_organisations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,8 +17,8 @@
 
 #include "app/person.h"
 #include "app/retention.h"
-#include "json/policy_set.h"
 #include "store_fixture.h"
+#include "json/policy_set.h"
 
 static struct jr_store *store;
 static struct jr_policy_set policies;
@@ -55,9 +55,12 @@ static int teardown(void **state)
 static struct jr_app app_as(const struct jr_principal *p)
 {
 	memset(&diag, 0, sizeof(diag));
-	return (struct jr_app){.store = store, .actor = &fx_actor, .principal = p,
-			       .policies = &policies, .today = jr_date_from_ymd(2026, 12, 1),
-			       .diag = &diag};
+	return (struct jr_app){.store = store,
+	                       .actor = &fx_actor,
+	                       .principal = p,
+	                       .policies = &policies,
+	                       .today = jr_date_from_ymd(2026, 12, 1),
+	                       .diag = &diag};
 }
 
 static struct jr_principal user_of(const char *role, const char *municipality)
@@ -71,9 +74,11 @@ static struct jr_principal user_of(const char *role, const char *municipality)
 
 static struct jr_person_input sanne_input(void)
 {
-	return (struct jr_person_input){.bsn = "123456782", .given_names = "Sanne",
-					.family_name = "de Vries", .birth_date = "2015-04-02",
-					.municipality = "0153"};
+	return (struct jr_person_input){.bsn = "123456782",
+	                                .given_names = "Sanne",
+	                                .family_name = "de Vries",
+	                                .birth_date = "2015-04-02",
+	                                .municipality = "0153"};
 }
 
 static void test_add(void **state)
@@ -166,7 +171,7 @@ static void test_reach(void **state)
 {
 	(void)state;
 	struct jr_principal enschede = user_of("consulent", "0153"),
-			    almelo = user_of("consulent", "0141"), gp = user_of("verwijzer", "");
+	                    almelo = user_of("consulent", "0141"), gp = user_of("verwijzer", "");
 	struct jr_involvement inv[8];
 	struct jr_person p;
 	struct jr_app app = app_as(&enschede);
@@ -197,9 +202,9 @@ static void test_reach(void **state)
 	assert_int_equal(jr_app_person_timeline(&app, sanne, count_event, &n), JR_ERR_NOT_FOUND);
 	app = app_as(&almelo);
 	assert_int_equal(jr_app_person_involvement(&app, sanne, app.today, inv, 8, &count),
-			 JR_ERR_NOT_FOUND);
+	                 JR_ERR_NOT_FOUND);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'"),
-			 denied + 4);
+	                 denied + 4);
 	app = app_as(&almelo);
 	assert_int_equal(jr_app_person_find_bsn(&app, "123456782", &p), JR_ERR_NOT_FOUND);
 	assert_string_equal(diag.path, "bsn");
@@ -217,7 +222,7 @@ static void test_reach(void **state)
 	assert_int_equal(jr_app_person_find_bsn(&app, "12345", &p), JR_ERR_FORBIDDEN);
 	app = app_as(&gp);
 	assert_int_equal(jr_app_person_access_log(&app, sanne, 10, count_entry, &n),
-			 JR_ERR_FORBIDDEN);
+	                 JR_ERR_FORBIDDEN);
 	struct jr_person_input in = sanne_input();
 	app = app_as(&gp);
 	assert_int_equal(jr_app_person_add(&app, &in, &p), JR_ERR_FORBIDDEN);
@@ -253,27 +258,27 @@ static void test_retention(void **state)
 	snprintf(h.municipality, sizeof(h.municipality), "0153");
 	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
 	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why),
-			 JR_OK);
+	                 JR_OK);
 
-	assert_int_equal(jr_app_retention_candidates(&app, jr_date_from_ymd(2100, 1, 1),
-						     count_candidate, &n),
-			 JR_ERR_FORBIDDEN);
+	assert_int_equal(
+	    jr_app_retention_candidates(&app, jr_date_from_ymd(2100, 1, 1), count_candidate, &n),
+	    JR_ERR_FORBIDDEN);
 	app = app_as(&admin);
-	assert_int_equal(jr_app_retention_erase(&app, jr_date_from_ymd(2100, 1, 1), count_erased,
-						&erased),
-			 JR_ERR_FORBIDDEN);
+	assert_int_equal(
+	    jr_app_retention_erase(&app, jr_date_from_ymd(2100, 1, 1), count_erased, &erased),
+	    JR_ERR_FORBIDDEN);
 	app = app_as(NULL);
-	assert_int_equal(jr_app_retention_candidates(&app, jr_date_from_ymd(2030, 1, 1),
-						     count_candidate, &n),
-			 JR_OK);
+	assert_int_equal(
+	    jr_app_retention_candidates(&app, jr_date_from_ymd(2030, 1, 1), count_candidate, &n),
+	    JR_OK);
 	assert_int_equal(n, 0); /* registered this year: far from the end of the period */
-	assert_int_equal(jr_app_retention_candidates(&app, jr_date_from_ymd(2100, 1, 1),
-						     count_candidate, &n),
-			 JR_OK);
+	assert_int_equal(
+	    jr_app_retention_candidates(&app, jr_date_from_ymd(2100, 1, 1), count_candidate, &n),
+	    JR_OK);
 	assert_true(n >= 1);
-	assert_int_equal(jr_app_retention_erase(&app, jr_date_from_ymd(2100, 1, 1), count_erased,
-						&erased),
-			 JR_OK);
+	assert_int_equal(
+	    jr_app_retention_erase(&app, jr_date_from_ymd(2100, 1, 1), count_erased, &erased),
+	    JR_OK);
 	assert_int_equal(erased, n);
 	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM persons WHERE id = %lld", sanne), 0);
 }
@@ -281,10 +286,10 @@ static void test_retention(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_add),
-		cmocka_unit_test(test_update_from_the_version_read),
-		cmocka_unit_test(test_reach),
-		cmocka_unit_test(test_retention),
+	    cmocka_unit_test(test_add),
+	    cmocka_unit_test(test_update_from_the_version_read),
+	    cmocka_unit_test(test_reach),
+	    cmocka_unit_test(test_retention),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
