@@ -7,7 +7,6 @@
 #include "core/ident.h"
 #include "json/policy_set.h"
 
-static const char role_reads_none[] = "uw rol geeft geen toegang tot dit onderdeel";
 static const char household_unseen[] = "geen huishouden met dit nummer binnen uw bereik";
 
 /* Whether the principal may `cap` on household `id`: JR_OK with the children it sees in
@@ -22,15 +21,14 @@ static enum jr_err reach(struct jr_app *app, int64_t id, enum jr_capability cap,
 	*n = 0;
 	if (!app->principal)
 		return JR_OK;
-	if (!jr_app_access_may(app->principal, JR_CAP_PERSON_READ) ||
-	    !jr_app_access_may(app->principal, cap))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_READ)) ||
+	    (err = jr_app_access_require(app, cap)))
+		return err;
 	err = jr_app_access_household(app->store, app->actor, app->principal, app->policies, id,
 	                              app->today, children, n, &v);
 	if (err)
 		return err;
-	return v == JR_ACCESS_ALLOWED ? JR_OK
-	                              : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL, household_unseen);
+	return jr_app_access_answer(app, v, "huishouden", NULL, NULL, NULL);
 }
 
 enum jr_err jr_app_household_check(struct jr_app *app, const struct jr_household *h)
@@ -50,8 +48,8 @@ enum jr_err jr_app_household_add(struct jr_app *app, struct jr_household *h)
 {
 	enum jr_err err;
 
-	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_PERSON_WRITE))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)))
+		return err;
 	if ((err = jr_app_household_check(app, h)))
 		return err;
 	return jr_store_household_add(app->store, app->actor, h);
@@ -132,11 +130,16 @@ enum jr_err jr_app_household_set_coordinator(struct jr_app *app, struct jr_house
 enum jr_err jr_app_households_mine(struct jr_app *app, int64_t offset, int64_t limit,
                                    jr_household_row_fn fn, void *ctx, int64_t *total)
 {
+	enum jr_err err;
+
 	*total = 0;
 	/* only one's own: the list is of the households with the user as coordinator, so it
 	 * shows no family the user does not already hold */
-	if (!app->principal || !jr_app_access_may(app->principal, JR_CAP_PERSON_READ))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if (!app->principal)
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+		                   "alleen een ingelogde gebruiker heeft eigen gezinnen");
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_READ)))
+		return err;
 	return jr_store_households_coordinated(app->store, app->actor, app->principal->user_id,
 	                                       offset, limit, fn, ctx, total);
 }

@@ -42,10 +42,7 @@ static enum jr_err municipality(struct jr_app *app, const char *code)
 /* Organisations are the admin's (DESIGN.md §4). */
 static enum jr_err admin_only(struct jr_app *app)
 {
-	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_ADMIN))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
-		                   "uw rol geeft geen toegang tot dit onderdeel");
-	return JR_OK;
+	return jr_app_access_require(app, JR_CAP_ADMIN);
 }
 
 enum jr_err jr_app_organisation_check(struct jr_app *app, const struct jr_organisation *o)

@@ -9,7 +9,6 @@
 #include "core/ident.h"
 #include "json/policy_set.h"
 
-static const char role_reads_none[] = "uw rol geeft geen toegang tot dit onderdeel";
 static const char person_unseen[] = "geen persoon met dit nummer binnen uw bereik";
 
 enum jr_err jr_app_person_reach(struct jr_app *app, int64_t id)
@@ -20,14 +19,13 @@ enum jr_err jr_app_person_reach(struct jr_app *app, int64_t id)
 
 	if (!app->principal)
 		return JR_OK;
-	if (!jr_app_access_may(app->principal, JR_CAP_PERSON_READ))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_READ)))
+		return err;
 	err = jr_app_access_person(app->store, app->actor, app->principal, app->policies, id,
 	                           app->today, &links, &v);
 	if (err)
 		return err;
-	return v == JR_ACCESS_ALLOWED ? JR_OK
-	                              : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL, person_unseen);
+	return jr_app_access_answer(app, v, "persoon", NULL, NULL, NULL);
 }
 
 /* A store's NOT_FOUND of person `id`, explained: for a user in the words of one out of reach
@@ -104,8 +102,8 @@ enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *
 	enum jr_err err;
 
 	memset(out, 0, sizeof(*out));
-	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_PERSON_WRITE))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)))
+		return err;
 	out->demo = in->demo;
 	if ((err = apply(app, in, out)) || (err = check(app, out)))
 		return err;
@@ -132,8 +130,8 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
 	enum jr_err err;
 
 	memset(out, 0, sizeof(*out));
-	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_PERSON_READ))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_READ)))
+		return err;
 	if (!bsn || !jr_bsn_valid(bsn, strlen(bsn)))
 		return jr_app_fail(app, JR_ERR_INPUT, "bsn",
 		                   "verwacht een geldig BSN (9 cijfers, elfproef)");
@@ -161,8 +159,8 @@ enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
 	enum jr_err err;
 
 	memset(out, 0, sizeof(*out));
-	if (app->principal && !jr_app_access_may(app->principal, JR_CAP_PERSON_WRITE))
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL, role_reads_none);
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)))
+		return err;
 	if ((err = jr_app_person_reach(app, id)))
 		return err;
 	change.bsn = NULL; /* a BSN identifies the person; it is not edited */

@@ -724,27 +724,70 @@ out:
 
 struct export_ctx {
 	const char *dir;
-	enum jr_err err;
+	struct jr_buf names; /* the messages written, NUL after each name */
 };
 
-/* Writes one message of an export or an answer to the directory, synced, and says so on a line
- * of its own: {"file":…,"bericht":"JW301"} (the kind is the name's first five letters). */
+/* Writes one message of an export to the directory under its name with ".tmp" added, not yet
+ * synced: the export's log of messages sent is committed first, and only then is every message
+ * put in place and synced at once (place_exported). One transaction and one sync for the whole
+ * export instead of two syncs a message: the export went at some 40 messages a second. */
 static enum jr_err export_file(void *ctx, const char *name, const char *xml, size_t len)
 {
 	struct export_ctx *e = ctx;
-	struct jr_buf line;
-	char path[4096];
-	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path));
+	char tmp[256], path[4096];
+	enum jr_err err;
 
-	if (err)
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", name) >= sizeof(tmp))
+		return JR_ERR_INPUT;
+	if ((err = write_file(e->dir, tmp, xml, len, false, path, sizeof(path))))
 		return err;
+	if ((err = jr_buf_puts(&e->names, name)) || (err = jr_buf_putc(&e->names, '\0'))) {
+		remove(path);
+		return err;
+	}
+	return JR_OK;
+}
+
+/* After the commit of the export's log: every message written is renamed into place, said on a
+ * line of its own ({"file":…,"bericht":"JW301"}), and the directory's file system synced once.
+ * Without `committed` the messages are not sent: their files go. 0, or 1 after reporting. */
+static int place_exported(struct export_ctx *e, bool committed)
+{
+	char from[4200], to[4096];
+	struct jr_buf line;
+	int status = 0;
+
 	jr_buf_init(&line, 8192);
-	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
-		err = jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name);
-	if (!err)
+	for (size_t at = 0; at < e->names.len; at += strlen(e->names.data + at) + 1) {
+		const char *name = e->names.data + at;
+		snprintf(to, sizeof(to), "%s/%s", e->dir, name);
+		snprintf(from, sizeof(from), "%s.tmp", to);
+		if (!committed) {
+			remove(from);
+			continue;
+		}
+		if (rename(from, to) != 0) {
+			jr_cli_error("ijw export: %s kan niet in %s gezet worden (%s); het bericht staat "
+				     "als verstuurd vastgelegd: zet %s.tmp zelf op zijn plaats",
+				     name, e->dir, strerror(errno), name);
+			status = 1;
+			continue;
+		}
+		jr_buf_reset(&line);
+		if (jr_buf_puts(&line, "{\"file\":") || jr_buf_json_string(&line, to) ||
+		    jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name)) {
+			status = 1;
+			break;
+		}
 		fputs(jr_buf_str(&line), stdout);
+	}
 	jr_buf_release(&line);
-	return err;
+	if (committed && e->names.len && sync_dir(e->dir)) {
+		jr_cli_error("ijw export: de berichten in %s kunnen niet op schijf gezet worden (%s)",
+			     e->dir, strerror(errno));
+		status = 1;
+	}
+	return status;
 }
 
 static int export(int argc, char **argv)
@@ -768,8 +811,21 @@ static int export(int argc, char **argv)
 	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
 		goto out;
 	e.dir = a.out;
-	err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, NULL, export_file, &e,
-				&written, &skipped, &why);
+	jr_buf_init(&e.names, 1 << 26);
+	/* one transaction: each message its own part of it (app/ijw.c), kept or undone on its own */
+	if (!(err = jr_store_bulk_begin(store))) {
+		enum jr_err end;
+		err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, NULL, export_file,
+					&e, &written, &skipped, &why);
+		/* what was sent before a failure stays sent, as when each message committed alone */
+		end = jr_store_bulk_end(store, true);
+		if (place_exported(&e, end == JR_OK) && !err && !end)
+			status = 1;
+		if (end)
+			written = 0;
+		err = err ? err : end;
+	}
+	jr_buf_release(&e.names);
 	if (err) {
 		jr_cli_error("ijw export: %s", err == JR_ERR_IO
 						      ? "een bericht kan niet in de map geschreven worden"
@@ -788,6 +844,26 @@ out:
 	return status;
 }
 
+/* Writes the one message of an answer (JW319) to the directory, synced, and says so on a line
+ * of its own: {"file":…,"bericht":"JW319"} (the kind is the name's first five letters). */
+static enum jr_err answer_file(void *ctx, const char *name, const char *xml, size_t len)
+{
+	const char *dir = ctx;
+	struct jr_buf line;
+	char path[4096];
+	enum jr_err err = write_file(dir, name, xml, len, true, path, sizeof(path));
+
+	if (err)
+		return err;
+	jr_buf_init(&line, 8192);
+	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
+		err = jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name);
+	if (!err)
+		fputs(jr_buf_str(&line), stdout);
+	jr_buf_release(&line);
+	return err;
+}
+
 static int answer(int argc, char **argv)
 {
 	struct jr_args h = {.command = "ijw answer"};
@@ -795,8 +871,7 @@ static int answer(int argc, char **argv)
 					      "out", "date", NULL};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct export_ctx e;
-	const char *agb, *refuse, *residence, *investigating, *why = NULL;
+	const char *agb, *refuse, *residence, *investigating, *why = NULL, *dir;
 	jr_day today;
 	int status;
 	enum jr_err err;
@@ -809,7 +884,7 @@ static int answer(int argc, char **argv)
 	refuse = jr_args_get(&h, "refuse");
 	residence = jr_args_get(&h, "residence");
 	investigating = jr_args_get(&h, "investigating");
-	e.dir = jr_args_get(&h, "out") ? jr_args_get(&h, "out") : ".";
+	dir = jr_args_get(&h, "out") ? jr_args_get(&h, "out") : ".";
 	if (!h.id || !agb || !refuse == !investigating ||
 	    (investigating && strcmp(investigating, "ja") != 0)) {
 		jr_cli_error("ijw answer: geef de referentie, --provider en --refuse REDEN of "
@@ -821,8 +896,8 @@ static int answer(int argc, char **argv)
 	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
 		goto out;
 	err = jr_app_ijw_answer(store, &actor, agb, h.id, investigating != NULL,
-				refuse ? refuse : "", residence ? residence : "", today, export_file,
-				&e, &why);
+				refuse ? refuse : "", residence ? residence : "", today, answer_file,
+				(void *)dir, &why);
 	if (err) {
 		jr_cli_error("ijw answer: %s", why                 ? why
 					       : err == JR_ERR_IO ? "het antwoord kan niet in de map "

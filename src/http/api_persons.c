@@ -15,14 +15,6 @@
 #include "http/use_case.h"
 #include "view/view_person.h"
 
-int jr_api_unseen(struct jr_http_request *r, const char *what, const char *field)
-{
-	char message[96];
-
-	snprintf(message, sizeof(message), "geen %s met dit nummer binnen uw bereik", what);
-	return jr_reply_error(r, 404, "not_found", field, message);
-}
-
 /* Answers 200 with person *p and its version as ETag. */
 static int reply_person(struct jr_http_request *r, const struct jr_person *p)
 {
