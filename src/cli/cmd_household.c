@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_account.h"
 #include "view/view_household.h"
 
 static const char household_usage[] =
@@ -120,14 +121,13 @@ static const char *what_failed(char what[32], const char *noun, const char *cmd,
 struct org_printer {
 	struct jr_json_writer w;
 	struct jr_buf b;
-	const struct jr_policy_set *set; /* for the municipality's name */
 };
 
 static enum jr_err print_organisation(void *ctx, const struct jr_organisation *o)
 {
 	struct org_printer *pr = ctx;
 
-	jr_view_organisation(&pr->w, o, pr->set);
+	jr_view_organisation(&pr->w, o); /* as GET /api/v1/organisations */
 	return print_line(&pr->w, &pr->b);
 }
 
@@ -164,7 +164,6 @@ int jr_cmd_organisation(int argc, char **argv)
 	jr_policy_set_init(&set);
 	jr_buf_init(&pr.b, 1 << 16);
 	jr_jw_init(&pr.w, &pr.b);
-	pr.set = &set;
 	status = jr_cli_parse_table(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
 	if (status || (status = jr_cli_load_policies(&a.db, &set)))

@@ -1,7 +1,5 @@
-/* view_household: households, a family's page and organisations as JSON (view_household.h). */
+/* view_household: households and a family's page as JSON (view_household.h). */
 #include "view/view_household.h"
-
-#include "json/policy_set.h"
 
 /* The household's own fields, inside an open object. */
 static void household_fields(struct jr_json_writer *w, const struct jr_household *h)
@@ -77,29 +75,5 @@ void jr_view_family(struct jr_json_writer *w, const struct jr_family *f, const c
 	jr_jw_end(w);
 	jr_jw_key(w, "timeline");
 	jr_jw_raw(w, timeline_json);
-	jr_jw_end(w);
-}
-
-void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation *o,
-                          const struct jr_policy_set *set)
-{
-	const struct jr_policy *pol =
-	    o->municipality[0] ? jr_policy_set_find(set, o->municipality) : NULL;
-	const struct jr_municipality *m = pol ? jr_policy_municipality(pol, o->municipality) : NULL;
-
-	jr_jw_object(w);
-	jr_jw_kint(w, "id", o->id);
-	jr_jw_kstring(w, "kind", o->kind);
-	jr_jw_kstring(w, "name", o->name);
-	jr_jw_key(w, "municipality");
-	if (o->municipality[0]) {
-		jr_jw_object(w);
-		jr_jw_kstring(w, "code", o->municipality);
-		jr_jw_kstring(w, "name", m ? m->name : "");
-		jr_jw_end(w);
-	} else {
-		jr_jw_null(w);
-	}
-	jr_jw_kstring(w, "agb", o->agb[0] ? o->agb : NULL);
 	jr_jw_end(w);
 }

@@ -1,4 +1,4 @@
-/* view_household: households, a family's page and the chain's organisations as JSON, the same
+/* view_household: households and a family's page as JSON, the same
  * bytes for the command line and the API. Each writes one JSON value with the writer `w`
  * (json/json_writer.h), which escapes every string. */
 #ifndef JR_VIEW_VIEW_HOUSEHOLD_H
@@ -8,8 +8,6 @@
 
 #include "app/household.h"
 #include "json/json_writer.h"
-
-struct jr_policy_set;
 
 /* {"id","municipality" (CBS code),"coordinator_user_id" (null for none),"version"} and, with
  * `with_members`, "members":[{"person_id","role"}] — ids and roles, never names. */
@@ -29,10 +27,5 @@ void jr_view_household_row(struct jr_json_writer *w, const struct jr_household_r
  * "timeline": `timeline_json`, the events already written as one JSON array
  * (jr_view_timeline_event of view_person.h). */
 void jr_view_family(struct jr_json_writer *w, const struct jr_family *f, const char *timeline_json);
-
-/* {"id","kind","name","municipality":{"code","name"} (null for a regional organisation; the name
- * from the policies `set`),"agb" (null for none)} */
-void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation *o,
-                          const struct jr_policy_set *set);
 
 #endif
