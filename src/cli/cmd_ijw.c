@@ -3,7 +3,8 @@
  * verdict per file, with --antwoord also writing the return message their receiver sends
  * (JW302 to a JW301, JW320 to a JW319, …); import takes messages into the records and writes
  * the answers; export writes the allocation messages (JW301); answer writes a JW319. The checks
- * and the records' side are app/ijw.c. */
+ * and the records' side are app/ijw/, reached through app/ijw.h only. Every file that cannot be
+ * read or written is named, with the reason. */
 #define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,8 +17,7 @@
 
 #include "app/ijw.h"
 #include "cli/cli.h"
-#include "ijw/ijw_schema.h"
-#include "ijw/ijw_xml.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
 
 static const char usage[] =
@@ -69,7 +69,8 @@ static const char usage[] =
 	"Afsluitcode: 0 alles geldig of opgenomen, 2 een bericht ongeldig of afgekeurd of een\n"
 	"verkeerde aanroep, 1 een bestand of de database kon niet gelezen of geschreven worden.\n";
 
-/* Why a file could not be read, in Dutch. */
+/* Why a file could not be read, in Dutch; NULL when there are no Dutch words for it (then the
+ * system's text, strerror). */
 static const char *read_error(int errnum)
 {
 	switch (errnum) {
@@ -80,12 +81,55 @@ static const char *read_error(int errnum)
 	case ENOTDIR: return "een deel van het pad is geen map";
 	case ELOOP: return "te veel symbolische koppelingen";
 	case ENAMETOOLONG: return "de bestandsnaam is te lang";
+	case EIO: return "leesfout van de schijf";
 	default: return NULL;
 	}
 }
 
+/* Why a file could not be written in a map, in Dutch; the system's text when there are no
+ * Dutch words for it. */
+static const char *write_error(int errnum)
+{
+	switch (errnum) {
+	case 0: return "onbekende fout";
+	case ENOENT: return "de map bestaat niet";
+	case EACCES:
+	case EPERM: return "geen toestemming om in de map te schrijven";
+	case ENOTDIR: return "een deel van het pad is geen map";
+	case EISDIR: return "er staat een map met die naam";
+	case ENOSPC: return "de schijf is vol";
+	case EDQUOT: return "de schijfruimte (quotum) is op";
+	case EROFS: return "het bestandssysteem is alleen te lezen";
+	case ENAMETOOLONG: return "de bestandsnaam is te lang";
+	case ELOOP: return "te veel symbolische koppelingen";
+	case EIO: return "schrijffout van de schijf";
+	default: return strerror(errnum);
+	}
+}
+
+/* Before anything is read or taken in: `dir` (the map of option `option`) is a map that can be
+ * written in, so that no message is taken in whose answer cannot be written. 0, or the exit
+ * status after reporting "<what> kan niet in DIR geschreven worden: <why> (<option>)". */
+static int check_dir(const char *cmd, const char *what, const char *option, const char *dir)
+{
+	struct stat st;
+	const char *why = NULL;
+
+	if (stat(dir, &st) != 0)
+		why = write_error(errno);
+	else if (!S_ISDIR(st.st_mode))
+		why = "dat is geen map";
+	else if (access(dir, W_OK | X_OK) != 0)
+		why = write_error(errno);
+	if (!why)
+		return 0;
+	jr_cli_error("ijw %s: %s kan niet in %s geschreven worden: %s (%s)", cmd, what, dir, why,
+		     option);
+	return jr_err_exit_status(JR_ERR_IO);
+}
+
 /* Reads the file at `path` ("-": standard input) into `buf` (emptied first). A regular file
- * larger than JR_IJW_MAX_SIZE is refused from its size, before it is read; other input is read
+ * larger than JR_APP_IJW_MAX_SIZE is refused from its size, before it is read; other input is read
  * up to one byte past the limit. JR_ERR_TOO_BIG, or JR_ERR_IO with *errnum set. */
 static enum jr_err read_message(const char *path, struct jr_buf *buf, int *errnum)
 {
@@ -111,7 +155,7 @@ static enum jr_err read_message(const char *path, struct jr_buf *buf, int *errnu
 		err = JR_ERR_IO;
 		goto out;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > (off_t)JR_IJW_MAX_SIZE) {
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)JR_APP_IJW_MAX_SIZE) {
 		err = JR_ERR_TOO_BIG;
 		goto out;
 	}
@@ -151,7 +195,7 @@ out:
 static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind,
 			      bool reset)
 {
-	const char *name = jr_ijw_message_name(kind);
+	const char *name = jr_app_ijw_kind_name(kind);
 	enum jr_err err;
 
 	if (reset)
@@ -289,39 +333,55 @@ static void too_big(struct jr_ijw_outcome *o)
 {
 	snprintf(o->problem.rule, sizeof(o->problem.rule), "XML");
 	snprintf(o->problem.message, sizeof(o->problem.message), "het bestand is groter dan %u MiB",
-		 JR_IJW_MAX_SIZE / (1024u * 1024u));
+		 JR_APP_IJW_MAX_SIZE / (1024u * 1024u));
 }
 
 /* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file renamed. With `sync` the
  * file is on disk before the rename; without, the caller syncs the file system after a batch
- * (sync_dir). The path written is put in `path`. */
+ * (sync_dir). The path written is put in `path`; on JR_ERR_IO *errnum says why. */
 static enum jr_err write_file(const char *dir, const char *name, const char *data, size_t len,
-			      bool sync, char *path, size_t cap)
+			      bool sync, char *path, size_t cap, int *errnum)
 {
 	char tmp[4200];
 	FILE *f;
 	bool ok;
 
+	*errnum = 0;
 	if ((size_t)snprintf(path, cap, "%s/%s", dir, name) >= cap ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
-		return JR_ERR_INPUT;
-	if (!(f = fopen(tmp, "wb")))
+	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
+		*errnum = ENAMETOOLONG;
 		return JR_ERR_IO;
+	}
+	if (!(f = fopen(tmp, "wb"))) {
+		*errnum = errno;
+		return JR_ERR_IO;
+	}
 	ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && (!sync || fsync(fileno(f)) == 0);
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
+	if (!ok)
+		*errnum = errno;
+	if (fclose(f) != 0 && ok) {
+		*errnum = errno;
+		ok = false;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		*errnum = errno;
+		ok = false;
+	}
+	if (!ok) {
 		remove(tmp);
 		return JR_ERR_IO;
 	}
 	return JR_OK;
 }
 
-/* Puts what was written in `dir` on disk: one sync of its file system for a whole batch. */
-static enum jr_err sync_dir(const char *dir)
+/* Puts what was written in `dir` on disk: one sync of its file system for a whole batch. On
+ * JR_ERR_IO *errnum says why. */
+static enum jr_err sync_dir(const char *dir, int *errnum)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	bool ok = fd >= 0 && syncfs(fd) == 0;
 
+	*errnum = ok ? 0 : errno;
 	if (fd >= 0)
 		close(fd);
 	return ok ? JR_OK : JR_ERR_IO;
@@ -339,7 +399,7 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 		id += strlen("IdentificatieRetour>");
 	while (id && id[n] && id[n] != '<' && n < 12)
 		n++;
-	snprintf(name, cap, "%s-%.*s.xml", jr_ijw_message_name(o->answer_kind), (int)n,
+	snprintf(name, cap, "%s-%.*s.xml", jr_app_ijw_kind_name(o->answer_kind), (int)n,
 		 id ? id : "");
 }
 
@@ -349,18 +409,21 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 static int write_answers(const char *cmd, const struct jr_buf *answers, const char *dir)
 {
 	char path[4096];
+	int errnum;
 
 	for (size_t at = 0; at < answers->len;) {
 		const char *name = answers->data + at, *xml = name + strlen(name) + 1;
 		size_t len = strlen(xml);
-		if (write_file(dir, name, xml, len, false, path, sizeof(path))) {
-			jr_cli_error("ijw %s: het antwoord kan niet in %s geschreven worden", cmd, dir);
+		if (write_file(dir, name, xml, len, false, path, sizeof(path), &errnum)) {
+			jr_cli_error("ijw %s: het antwoord %s kan niet in %s geschreven worden: %s", cmd,
+				     name, dir, write_error(errnum));
 			return 1;
 		}
 		at += strlen(name) + 1 + len + 1;
 	}
-	if (answers->len && sync_dir(dir)) {
-		jr_cli_error("ijw %s: de antwoorden in %s kunnen niet op schijf gezet worden", cmd, dir);
+	if (answers->len && sync_dir(dir, &errnum)) {
+		jr_cli_error("ijw %s: de antwoorden in %s kunnen niet op schijf gezet worden: %s", cmd,
+			     dir, write_error(errnum));
 		return 1;
 	}
 	return 0;
@@ -414,10 +477,14 @@ static int validate(int argc, char **argv)
 
 	if ((status = parse_args("validate", argc, argv, &a, true, false)))
 		return status;
-	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	if (a.antwoord && (status = check_dir("validate", "het antwoord", "--antwoord", a.antwoord))) {
+		jr_free(a.files);
+		return status;
+	}
+	jr_buf_init(&in, JR_APP_IJW_MAX_SIZE + 1);
 	jr_buf_init(&out, (size_t)1 << 30);
 	jr_buf_init(&answers, (size_t)1 << 31);
-	if ((err = jr_ijw_parser_new(&parser))) {
+	if ((err = jr_app_ijw_parser_new(&parser))) {
 		jr_cli_error("ijw validate: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
@@ -430,7 +497,7 @@ static int validate(int argc, char **argv)
 			unreadable = true;
 			continue;
 		}
-		jr_ijw_outcome_init(&o);
+		jr_app_ijw_outcome_init(&o);
 		if (verdict == JR_ERR_TOO_BIG)
 			too_big(&o);
 		else
@@ -443,7 +510,7 @@ static int validate(int argc, char **argv)
 		}
 		if (verdict != JR_ERR_TOO_BIG && err) {
 			jr_cli_error("ijw validate: %s: %s", a.files[i], jr_err_name(err));
-			jr_ijw_outcome_release(&o);
+			jr_app_ijw_outcome_release(&o);
 			status = jr_err_exit_status(err);
 			goto out;
 		}
@@ -460,7 +527,7 @@ static int validate(int argc, char **argv)
 		if (!err && (o.problem.rule[0] || o.findings.count)) {
 			err = jr_buf_puts(&out, ",\"problems\":");
 			if (!err)
-				err = jr_ijw_problems_json(&out, &o);
+				err = jr_app_ijw_problems_json(&out, &o);
 		}
 		if (!err && a.antwoord) {
 			err = jr_buf_puts(&out, ",\"answer\":");
@@ -469,7 +536,7 @@ static int validate(int argc, char **argv)
 		}
 		if (!err)
 			err = jr_buf_puts(&out, "}\n");
-		jr_ijw_outcome_release(&o);
+		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw validate: %s", jr_err_name(err));
 			status = 1;
@@ -501,7 +568,7 @@ static int validate(int argc, char **argv)
 		status = jr_err_exit_status(JR_ERR_INPUT);
 	}
 out:
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 	jr_buf_release(&in);
 	jr_buf_release(&out);
 	jr_buf_release(&answers);
@@ -569,18 +636,23 @@ static int writer_wait(struct answer_writer *w)
 }
 
 /* Commits batch `b` once the batch before it is on disk, hands it to the writer and begins the
- * next when `more`. 0, or the exit status after reporting. */
-static int flush_batch(struct jr_store *store, struct batch *b, struct answer_writer *w, bool more)
+ * next when `more`; *open says whether a batch is open after. 0, or the exit status after
+ * reporting. */
+static int flush_batch(struct jr_app *app, bool *open, struct batch *b, struct answer_writer *w,
+		       bool more)
 {
 	struct batch next;
 	enum jr_err err;
 
 	if (writer_wait(w)) {
-		jr_store_bulk_end(store, false);
+		jr_app_ijw_batch_end(app, false);
+		*open = false;
 		jr_cli_error("ijw import: de %zu berichten daarna zijn niet opgenomen", b->count);
 		return 1;
 	}
-	if ((err = jr_store_bulk_end(store, true))) {
+	err = jr_app_ijw_batch_end(app, true);
+	*open = false;
+	if (err) {
 		jr_cli_error("ijw import: de laatste %zu berichten konden niet worden vastgelegd (%s); "
 			     "er is niets van opgenomen",
 			     b->count, jr_err_name(err));
@@ -595,9 +667,13 @@ static int flush_batch(struct jr_store *store, struct batch *b, struct answer_wr
 		write_batch(w); /* no thread to be had: write it here */
 	if (!w->busy && w->status)
 		return 1;
-	if (more && (err = jr_store_bulk_begin(store))) {
-		jr_cli_error("ijw import: %s", jr_err_name(err));
-		return 1;
+	if (more) {
+		if ((err = jr_app_ijw_batch_begin(app))) {
+			jr_cli_error("ijw import: de database begint geen transactie (%s)",
+				     jr_err_name(err));
+			return 1;
+		}
+		*open = true;
 	}
 	return 0;
 }
@@ -608,31 +684,36 @@ static int import(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct ijw_args a;
 	struct jr_buf in;
 	struct batch b;
 	struct answer_writer w = {.busy = false};
-	bool refused = false, unreadable = false, open_batch = false;
+	bool refused = false, unreadable = false, open = false;
 	int status;
 	enum jr_err err;
 
 	jr_policy_set_init(&set);
-	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	jr_buf_init(&in, JR_APP_IJW_MAX_SIZE + 1);
 	batch_init(&b);
 	batch_init(&w.batch);
 	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
+	    (status = check_dir("import", "het antwoord", "--out", a.out)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	w.dir = a.out;
 	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
 		goto out;
-	if ((err = jr_ijw_parser_new(&parser)) || (err = jr_store_bulk_begin(store))) {
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	app.today = a.today;
+	if ((err = jr_app_ijw_parser_new(&parser)) || (err = jr_app_ijw_batch_begin(&app))) {
 		jr_cli_error("ijw import: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
 	}
-	open_batch = true;
+	open = true;
 	for (int i = 0; i < a.file_count; i++) {
 		struct jr_ijw_outcome o;
 		char path[4096] = "";
@@ -641,26 +722,25 @@ static int import(int argc, char **argv)
 			unreadable = true;
 			continue;
 		}
-		jr_ijw_outcome_init(&o);
+		jr_app_ijw_outcome_init(&o);
+		memset(&diag, 0, sizeof(diag));
 		err = verdict == JR_ERR_TOO_BIG
 			      ? JR_ERR_TOO_BIG
-			      : jr_app_ijw_import(store, &actor, &set, parser, jr_buf_str(&in), in.len,
-						  a.today, NULL, &o);
+			      : jr_app_ijw_import(&app, parser, jr_buf_str(&in), in.len, NULL, &o);
 		if (err == JR_ERR_TOO_BIG) {
 			too_big(&o);
 			err = JR_OK;
 		} else if (err == JR_ERR_INPUT) {
+			/* a kind not taken in: a verdict on the file, as the use case explains it */
 			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
-			snprintf(o.problem.message, sizeof(o.problem.message),
-				 "jeugdroute neemt %s niet in; wel JW302, JW305, JW307, JW315, JW317, "
-				 "JW320 en JW323",
-				 jr_ijw_message_name(o.kind));
+			snprintf(o.problem.message, sizeof(o.problem.message), "%.255s", diag.message);
 			err = JR_OK;
 		}
 		if (err) {
-			jr_cli_error("ijw import: %s: %s", a.files[i], jr_err_name(err));
-			jr_ijw_outcome_release(&o);
-			status = jr_err_exit_status(err);
+			char what[4200];
+			snprintf(what, sizeof(what), "ijw import: %s", a.files[i]);
+			jr_app_ijw_outcome_release(&o);
+			status = jr_cli_app_fail(what, err, &diag);
 			goto out;
 		}
 		if (o.answer.len)
@@ -677,7 +757,7 @@ static int import(int argc, char **argv)
 					    o.valid && !o.problem.rule[0] ? "true" : "false",
 					    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
 		if (!err)
-			err = jr_ijw_problems_json(&b.lines, &o);
+			err = jr_app_ijw_problems_json(&b.lines, &o);
 		if (!err)
 			err = jr_buf_puts(&b.lines, ",\"answer\":");
 		if (!err)
@@ -686,21 +766,17 @@ static int import(int argc, char **argv)
 			err = refusal_paths(&b.lines, &o, a.out);
 		if (!err)
 			err = jr_buf_puts(&b.lines, "}\n");
-		jr_ijw_outcome_release(&o);
+		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw import: %s", jr_err_name(err));
 			status = 1;
 			goto out;
 		}
 		if (++b.count == IMPORT_BATCH &&
-		    (status = flush_batch(store, &b, &w, i + 1 < a.file_count))) {
-			open_batch = false;
+		    (status = flush_batch(&app, &open, &b, &w, i + 1 < a.file_count)))
 			goto out;
-		}
-		open_batch = b.count || i + 1 < a.file_count;
 	}
-	open_batch = false;
-	if (jr_store_in_bulk(store) && (status = flush_batch(store, &b, &w, false)))
+	if (open && (status = flush_batch(&app, &open, &b, &w, false)))
 		goto out;
 	if ((status = writer_wait(&w)))
 		goto out;
@@ -709,10 +785,10 @@ static int import(int argc, char **argv)
 			    : refused ? jr_err_exit_status(JR_ERR_INPUT)
 				      : 0;
 out:
-	if (open_batch)
-		jr_store_bulk_end(store, false);
+	if (open)
+		jr_app_ijw_batch_end(&app, false);
 	writer_wait(&w); /* what was committed is answered, also when the import stops */
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&in);
@@ -722,9 +798,11 @@ out:
 	return status;
 }
 
+/* Where an export or an answer writes, and what failed when a message could not be written. */
 struct export_ctx {
 	const char *dir;
-	enum jr_err err;
+	char failed[4096]; /* the path that could not be written; empty while all went well */
+	int errnum;        /* and why */
 };
 
 /* Writes one message of an export or an answer to the directory, synced, and says so on a line
@@ -734,17 +812,38 @@ static enum jr_err export_file(void *ctx, const char *name, const char *xml, siz
 	struct export_ctx *e = ctx;
 	struct jr_buf line;
 	char path[4096];
-	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path));
+	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path), &e->errnum);
 
-	if (err)
+	if (err) {
+		snprintf(e->failed, sizeof(e->failed), "%s", path);
 		return err;
+	}
 	jr_buf_init(&line, 8192);
 	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
-		err = jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name);
+		err = jr_buf_puts(&line, ",\"bericht\":");
+	if (!err) {
+		char kind[6];
+		snprintf(kind, sizeof(kind), "%.5s", name);
+		err = jr_buf_json_string(&line, kind);
+	}
 	if (!err)
-		fputs(jr_buf_str(&line), stdout);
+		err = jr_buf_puts(&line, "}\n");
+	if (!err && fputs(jr_buf_str(&line), stdout) == EOF)
+		err = JR_ERR_IO;
 	jr_buf_release(&line);
 	return err;
+}
+
+/* Reports the failure of an export or an answer: the file that could not be written and why,
+ * or what the use case explained. The exit status. */
+static int export_fail(const char *what, enum jr_err err, const struct export_ctx *e,
+		       const struct jr_diag *diag)
+{
+	if (!e->failed[0])
+		return jr_cli_app_fail(what, err, diag);
+	jr_cli_error("%s: %s kan niet geschreven worden: %s", what, e->failed,
+		     write_error(e->errnum));
+	return jr_err_exit_status(JR_ERR_IO);
 }
 
 static int export(int argc, char **argv)
@@ -752,8 +851,10 @@ static int export(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct ijw_args a;
-	struct export_ctx e;
+	struct export_ctx e = {0};
 	struct jr_buf why;
 	size_t written = 0, skipped = 0;
 	int status;
@@ -762,19 +863,18 @@ static int export(int argc, char **argv)
 	jr_policy_set_init(&set);
 	jr_buf_init(&why, 1 << 20);
 	if ((status = parse_args("export", argc, argv, &a, false, true)) ||
+	    (status = check_dir("export", "een bericht", "--out", a.out)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
 		goto out;
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	app.today = a.today;
 	e.dir = a.out;
-	err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, NULL, export_file, &e,
-				&written, &skipped, &why);
+	err = jr_app_ijw_export(&app, a.since_day, NULL, export_file, &e, &written, &skipped, &why);
 	if (err) {
-		jr_cli_error("ijw export: %s", err == JR_ERR_IO
-						      ? "een bericht kan niet in de map geschreven worden"
-						      : jr_err_name(err));
-		status = jr_err_exit_status(err);
+		status = export_fail("ijw export", err, &e, &diag);
 		goto out;
 	}
 	if (why.len)
@@ -795,8 +895,10 @@ static int answer(int argc, char **argv)
 					      "out", "date", NULL};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct export_ctx e;
-	const char *agb, *refuse, *residence, *investigating, *why = NULL;
+	struct jr_app app;
+	struct jr_diag diag;
+	struct export_ctx e = {0};
+	const char *agb, *refuse, *residence, *investigating;
 	jr_day today;
 	int status;
 	enum jr_err err;
@@ -817,19 +919,17 @@ static int answer(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
+	if ((status = check_dir("answer", "het antwoord", "--out", e.dir)))
+		goto out;
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
 		goto out;
-	err = jr_app_ijw_answer(store, &actor, agb, h.id, investigating != NULL,
-				refuse ? refuse : "", residence ? residence : "", today, export_file,
-				&e, &why);
-	if (err) {
-		jr_cli_error("ijw answer: %s", why                 ? why
-					       : err == JR_ERR_IO ? "het antwoord kan niet in de map "
-								    "geschreven worden"
-								  : jr_err_name(err));
-		status = jr_err_exit_status(err);
-	}
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	app.today = today;
+	err = jr_app_ijw_answer(&app, agb, h.id, investigating != NULL, refuse ? refuse : "",
+				residence ? residence : "", export_file, &e);
+	if (err)
+		status = export_fail("ijw answer", err, &e, &diag);
 out:
 	jr_store_close(store);
 	return status;

@@ -7,7 +7,7 @@
  *   GET  /api/v1/ijw/allocations  the allocation messages (JW301) to that provider for the
  *                                 allocations made since ?since= (default today)
  *
- * The checks and the records' side are app/ijw.c, as for `jeugdroute ijw import` and `export`.
+ * The checks and the records' side are app/ijw/ (app/ijw.h), as for `jeugdroute ijw import` and `export`.
  * A message whose Afzender (an answer's Ontvanger) is not the provider's own AGB code is refused
  * (403) untouched. A JW315 to a municipality that is not the child's is answered with the JW319s
  * that refuse it (reason 8, woonplaatsbeginsel) in "refusals". */
@@ -19,6 +19,7 @@
 #include "core/alloc.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
 
 /* 0 when the principal is a provider's (care delivery, with an AGB code); else 403 answered. */
 static int require_provider(struct jr_http_request *r)
@@ -40,10 +41,12 @@ static enum jr_err refusals_json(struct jr_buf *out, const struct jr_ijw_outcome
 
 	for (size_t i = 0; !err && i < o->refusal_count; i++) {
 		const char *xml = at + strlen(at) + 1;
-		err = jr_buf_printf(out,
-				    "%s{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":\"%s\","
-				    "\"name\":",
-				    i ? "," : "", o->responsible);
+		err = jr_buf_puts(out, i ? ",{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":"
+					 : "{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":");
+		if (!err)
+			err = jr_buf_json_string(out, o->responsible);
+		if (!err)
+			err = jr_buf_puts(out, ",\"name\":");
 		if (!err)
 			err = jr_buf_json_string(out, at);
 		if (!err)
@@ -68,8 +71,8 @@ static void message_state_free(void *state)
 {
 	struct message_state *st = state;
 
-	jr_ijw_incoming_free(st->in);
-	jr_ijw_outcome_release(&st->o);
+	jr_app_ijw_incoming_free(st->in);
+	jr_app_ijw_outcome_release(&st->o);
 	jr_free(st);
 }
 
@@ -79,11 +82,11 @@ static void message_read(struct jr_http_request *r)
 	struct message_state *st = r->state;
 	struct jr_ijw_parser *parser = NULL;
 
-	st->read_err = jr_ijw_parser_new(&parser);
+	st->read_err = jr_app_ijw_parser_new(&parser);
 	if (!st->read_err)
 		st->read_err = jr_app_ijw_read(parser, r->body, r->body_len, jr_http_today(),
 					       &st->in, &st->o);
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 }
 
 /* Under the lock: the checks against the records, and the message taken in. */
@@ -91,27 +94,27 @@ static int message_take_in(struct jr_http_request *r)
 {
 	struct message_state *st = r->state;
 	struct jr_ijw_outcome *o = &st->o;
+	struct jr_app app;
+	struct jr_diag diag;
 	enum jr_err err = st->read_err;
 
+	jr_http_app(r, &app, &diag);
 	if (!err)
-		err = jr_app_ijw_take_in(r->store, &r->actor, r->policies, st->in, jr_http_today(),
-					 r->who.agb, o);
+		err = jr_app_ijw_take_in(&app, st->in, r->who.agb, o);
 	if (err == JR_ERR_INPUT)
-		return jr_reply_error(r, 422, "invalid", NULL,
-				      "jeugdroute neemt alleen JW302, JW305, JW307, JW315, JW317, "
-				      "JW320 en JW323 in");
+		return jr_http_app_fail(r, err, &diag);
 	if (err == JR_ERR_TOO_BIG)
 		return jr_reply_error(r, 413, "too_large", NULL,
 				      o->problem.message[0] ? o->problem.message
 							    : "het bericht is te groot");
 	if (err)
-		return jr_reply_err(r, err, NULL);
+		return jr_http_app_fail(r, err, &diag);
 	if (o->not_sender)
 		return jr_reply_error(r, 403, "forbidden", NULL, o->problem.message);
 	jr_buf_reset(&r->out);
 	err = jr_buf_puts(&r->out, "{\"bericht\":");
 	if (!err)
-		err = o->kind ? jr_buf_printf(&r->out, "\"%s\"", jr_ijw_message_name(o->kind))
+		err = o->kind ? jr_buf_json_string(&r->out, jr_app_ijw_kind_name(o->kind))
 			      : jr_buf_puts(&r->out, "null");
 	if (!err)
 		err = jr_buf_printf(&r->out,
@@ -120,10 +123,13 @@ static int message_take_in(struct jr_http_request *r)
 				    o->valid && !o->problem.rule[0] ? "true" : "false",
 				    o->accepted ? "true" : "false", o->lines, o->lines_rejected);
 	if (!err)
-		err = jr_ijw_problems_json(&r->out, o);
+		err = jr_app_ijw_problems_json(&r->out, o);
 	if (!err && o->answer.len) {
-		err = jr_buf_printf(&r->out, ",\"answer\":{\"bericht\":\"%s\",\"xml\":",
-				    jr_ijw_message_name(o->answer_kind));
+		err = jr_buf_puts(&r->out, ",\"answer\":{\"bericht\":");
+		if (!err)
+			err = jr_buf_json_string(&r->out, jr_app_ijw_kind_name(o->answer_kind));
+		if (!err)
+			err = jr_buf_puts(&r->out, ",\"xml\":");
 		if (!err)
 			err = jr_buf_json_string(&r->out, jr_buf_str(&o->answer));
 		if (!err)
@@ -156,7 +162,7 @@ int jr_api_ijw_message(struct jr_http_request *r)
 				      "stuur het bericht als XML (Content-Type: application/xml)");
 	if (!(st = jr_calloc(1, sizeof(*st))))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
-	jr_ijw_outcome_init(&st->o);
+	jr_app_ijw_outcome_init(&st->o);
 	r->state = st;
 	r->state_free = message_state_free;
 	/* libxml2 and the message's own checks run outside the database lock (server.c) */
@@ -188,6 +194,8 @@ static enum jr_err add_message(void *ctx, const char *name, const char *xml, siz
 int jr_api_ijw_allocations(struct jr_http_request *r)
 {
 	struct download d = {.out = &r->out};
+	struct jr_app app;
+	struct jr_diag diag;
 	struct jr_buf why;
 	char text[16];
 	jr_day since = jr_http_today();
@@ -200,12 +208,13 @@ int jr_api_ijw_allocations(struct jr_http_request *r)
 	if (jr_http_query(r, "since", text, sizeof(text)) &&
 	    jr_date_parse(text, strlen(text), &since))
 		return jr_reply_error(r, 422, "invalid", "since", "verwacht een datum JJJJ-MM-DD");
+	jr_http_app(r, &app, &diag);
 	jr_buf_init(&why, 1 << 16);
 	jr_buf_reset(&r->out);
 	err = jr_buf_puts(&r->out, "{\"items\":[");
 	if (!err)
-		err = jr_app_ijw_export(r->store, &r->actor, r->policies, since, jr_http_today(),
-					r->who.agb, add_message, &d, &written, &skipped, &why);
+		err = jr_app_ijw_export(&app, since, r->who.agb, add_message, &d, &written, &skipped,
+					&why);
 	if (!err)
 		err = jr_buf_printf(&r->out, "],\"count\":%zu,\"skipped\":%zu,\"skipped_why\":", written,
 				    skipped);
@@ -214,5 +223,5 @@ int jr_api_ijw_allocations(struct jr_http_request *r)
 	if (!err)
 		err = jr_buf_puts(&r->out, "}\n");
 	jr_buf_release(&why);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	return err ? jr_http_app_fail(r, err, &diag) : jr_reply_json(r, 200);
 }
