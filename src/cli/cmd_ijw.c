@@ -208,7 +208,8 @@ static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_
 
 static int write_out(const char *cmd, const struct jr_buf *out)
 {
-	if (fwrite(out->data, 1, out->len, stdout) != out->len) {
+	/* nothing to write (every file unreadable): no fwrite of an empty buffer's NULL */
+	if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len) {
 		jr_cli_error("ijw %s: uitvoer schrijven mislukt", cmd);
 		return 1;
 	}
