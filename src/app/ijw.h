@@ -14,7 +14,8 @@
  * The use cases live in src/app/ijw/: import.c (reading, checking and taking messages in),
  * claim.c (JW323 against the records), export.c (JW301) and answer.c (JW319). An adapter
  * reaches iJw through this header only: the parser and a message read are opaque, the outcome
- * a plain struct; it includes nothing of src/ijw/ itself (tools/layers.sh). */
+ * a plain struct (rendered by view/view_ijw.c); it includes nothing of src/ijw/ itself
+ * (tools/layers.sh). */
 #ifndef JR_APP_IJW_H
 #define JR_APP_IJW_H
 
@@ -66,14 +67,6 @@ struct jr_ijw_outcome {
 };
 void jr_app_ijw_outcome_init(struct jr_ijw_outcome *o);
 void jr_app_ijw_outcome_release(struct jr_ijw_outcome *o);
-
-/* Appends the problems of an outcome as a JSON array — the structural problem
- * ({"rule","code":null,"path","line","message"}), or every finding ({"rule","code","at",
- * "index","line","message"}; at is header, message — the message's own class: a claim's
- * Declaratie, a JW317's Verzoek, a JW319's Antwoord —, client, line, or in a JW301 relation or
- * contact; index counts clients, lines, relations or contacts from 1) — the one shape of the
- * command line and the API. */
-enum jr_err jr_app_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o);
 
 /* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen
  * messages is checked for structure; with `rules`, those of JW301, JW305, JW307, JW315, JW317,
@@ -153,8 +146,8 @@ enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *prov
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
 const char *jr_app_ijw_unit_at(size_t i, const char **code);
 
-/* The i-th place in a message a problem names ("header", "client", …: the `at` of
- * jr_app_ijw_problems_json) with its Dutch label in *label; NULL, *label untouched, past the
+/* The i-th place in a message a problem names ("header", "client", …: the `at` of a problem,
+ * view/view_ijw.h) with its Dutch label in *label; NULL, *label untouched, past the
  * last. */
 const char *jr_app_ijw_place_at(size_t i, const char **label);
 

@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_ijw.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--antwoord MAP]\n"
@@ -189,21 +190,6 @@ out:
 	if (!is_stdin)
 		close(fd);
 	return err;
-}
-
-/* The start of a file's line: {"file":…,"bericht":… (after emptying `out` with `reset`). */
-static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind,
-			      bool reset)
-{
-	const char *name = jr_app_ijw_kind_name(kind);
-	enum jr_err err;
-
-	if (reset)
-		jr_buf_reset(out);
-	if ((err = jr_buf_puts(out, "{\"file\":")) || (err = jr_buf_json_string(out, path)) ||
-	    (err = jr_buf_puts(out, ",\"bericht\":")))
-		return err;
-	return name ? jr_buf_json_string(out, name) : jr_buf_puts(out, "null");
 }
 
 static int write_out(const char *cmd, const struct jr_buf *out)
@@ -443,26 +429,6 @@ static enum jr_err gather_answer(const struct jr_ijw_outcome *o, const char *dir
 	return err ? err : jr_buf_append(answers, o->answer.data, o->answer.len + 1);
 }
 
-/* Appends ",\"refusals\":[PATH,…]": the files of the JW319s sent beside the answer. */
-static enum jr_err refusal_paths(struct jr_buf *line, const struct jr_ijw_outcome *o,
-				 const char *dir)
-{
-	const char *at = o->refusals.data;
-	char path[4096];
-	enum jr_err err = jr_buf_puts(line, ",\"refusals\":[");
-
-	for (size_t i = 0; !err && i < o->refusal_count; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, at);
-		if (i)
-			err = jr_buf_putc(line, ',');
-		if (!err)
-			err = jr_buf_json_string(line, path);
-		at += strlen(at) + 1;
-		at += strlen(at) + 1;
-	}
-	return err ? err : jr_buf_putc(line, ']');
-}
-
 /* Messages are checked, taken in and answered by batches of this many. */
 #define IMPORT_BATCH 1000
 
@@ -522,21 +488,8 @@ static int validate(int argc, char **argv)
 			      ? gather_answer(&o, a.antwoord, &answers, path, sizeof(path))
 			      : JR_OK;
 		if (!err)
-			err = line_start(&out, a.files[i], o.kind, false);
-		if (!err)
-			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
-		if (!err && (o.problem.rule[0] || o.findings.count)) {
-			err = jr_buf_puts(&out, ",\"problems\":");
-			if (!err)
-				err = jr_app_ijw_problems_json(&out, &o);
-		}
-		if (!err && a.antwoord) {
-			err = jr_buf_puts(&out, ",\"answer\":");
-			if (!err)
-				err = path[0] ? jr_buf_json_string(&out, path) : jr_buf_puts(&out, "null");
-		}
-		if (!err)
-			err = jr_buf_puts(&out, "}\n");
+			err = jr_view_ijw_validate_line(&out, a.files[i], &o, o.valid, a.antwoord != NULL,
+							path);
 		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw validate: %s", jr_err_name(err));
@@ -750,23 +703,7 @@ static int import(int argc, char **argv)
 			err = jr_buf_append(&b.answers, o.refusals.data, o.refusals.len);
 		refused |= !o.accepted || o.lines_rejected;
 		if (!err)
-			err = line_start(&b.lines, a.files[i], o.kind, false);
-		if (!err)
-			err = jr_buf_printf(&b.lines,
-					    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,"
-					    "\"lines_rejected\":%zu,\"problems\":",
-					    o.valid && !o.problem.rule[0] ? "true" : "false",
-					    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
-		if (!err)
-			err = jr_app_ijw_problems_json(&b.lines, &o);
-		if (!err)
-			err = jr_buf_puts(&b.lines, ",\"answer\":");
-		if (!err)
-			err = path[0] ? jr_buf_json_string(&b.lines, path) : jr_buf_puts(&b.lines, "null");
-		if (!err && o.refusal_count)
-			err = refusal_paths(&b.lines, &o, a.out);
-		if (!err)
-			err = jr_buf_puts(&b.lines, "}\n");
+			err = jr_view_ijw_import_line(&b.lines, a.files[i], &o, path, a.out);
 		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw import: %s", jr_err_name(err));
@@ -820,15 +757,7 @@ static enum jr_err export_file(void *ctx, const char *name, const char *xml, siz
 		return err;
 	}
 	jr_buf_init(&line, 8192);
-	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
-		err = jr_buf_puts(&line, ",\"bericht\":");
-	if (!err) {
-		char kind[6];
-		snprintf(kind, sizeof(kind), "%.5s", name);
-		err = jr_buf_json_string(&line, kind);
-	}
-	if (!err)
-		err = jr_buf_puts(&line, "}\n");
+	err = jr_view_ijw_file_line(&line, path, name);
 	if (!err && fputs(jr_buf_str(&line), stdout) == EOF)
 		err = JR_ERR_IO;
 	jr_buf_release(&line);

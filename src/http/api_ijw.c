@@ -7,7 +7,8 @@
  *   GET  /api/v1/ijw/allocations  the allocation messages (JW301) to that provider for the
  *                                 allocations made since ?since= (default today)
  *
- * The checks and the records' side are app/ijw/ (app/ijw.h), as for `jeugdroute ijw import` and `export`.
+ * The checks and the records' side are app/ijw/ (app/ijw.h), as for `jeugdroute ijw import`
+ * and `export`; the answers are rendered by view/view_ijw.c, as the command line's lines are.
  * A message whose Afzender (an answer's Ontvanger) is not the provider's own AGB code is refused
  * (403) untouched. A JW315 to a municipality that is not the child's is answered with the JW319s
  * that refuse it (reason 8, woonplaatsbeginsel) in "refusals". */
@@ -20,6 +21,7 @@
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/use_case.h"
+#include "view/view_ijw.h"
 
 /* 0 when the principal is a provider's (care delivery, with an AGB code); else 403 answered. */
 static int require_provider(struct jr_http_request *r)
@@ -30,34 +32,6 @@ static int require_provider(struct jr_http_request *r)
 		return status;
 	return jr_reply_error(r, 403, "forbidden", NULL,
 			      "iJw-berichten horen bij een organisatie met een AGB-code");
-}
-
-/* Appends ",\"refusals\":[{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":…,\"name\":…,
- * \"xml\":…},…]": the JW319s sent beside the return message. */
-static enum jr_err refusals_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
-{
-	const char *at = o->refusals.data;
-	enum jr_err err = jr_buf_puts(out, ",\"refusals\":[");
-
-	for (size_t i = 0; !err && i < o->refusal_count; i++) {
-		const char *xml = at + strlen(at) + 1;
-		err = jr_buf_puts(out, i ? ",{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":"
-					 : "{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":");
-		if (!err)
-			err = jr_buf_json_string(out, o->responsible);
-		if (!err)
-			err = jr_buf_puts(out, ",\"name\":");
-		if (!err)
-			err = jr_buf_json_string(out, at);
-		if (!err)
-			err = jr_buf_puts(out, ",\"xml\":");
-		if (!err)
-			err = jr_buf_json_string(out, xml);
-		if (!err)
-			err = jr_buf_putc(out, '}');
-		at = xml + strlen(xml) + 1;
-	}
-	return err ? err : jr_buf_putc(out, ']');
 }
 
 /* A message between the steps of its request: read outside the database lock, then taken in. */
@@ -112,35 +86,7 @@ static int message_take_in(struct jr_http_request *r)
 	if (o->not_sender)
 		return jr_reply_error(r, 403, "forbidden", NULL, o->problem.message);
 	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"bericht\":");
-	if (!err)
-		err = o->kind ? jr_buf_json_string(&r->out, jr_app_ijw_kind_name(o->kind))
-			      : jr_buf_puts(&r->out, "null");
-	if (!err)
-		err = jr_buf_printf(&r->out,
-				    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,\"lines_rejected\":%zu,"
-				    "\"problems\":",
-				    o->valid && !o->problem.rule[0] ? "true" : "false",
-				    o->accepted ? "true" : "false", o->lines, o->lines_rejected);
-	if (!err)
-		err = jr_app_ijw_problems_json(&r->out, o);
-	if (!err && o->answer.len) {
-		err = jr_buf_puts(&r->out, ",\"answer\":{\"bericht\":");
-		if (!err)
-			err = jr_buf_json_string(&r->out, jr_app_ijw_kind_name(o->answer_kind));
-		if (!err)
-			err = jr_buf_puts(&r->out, ",\"xml\":");
-		if (!err)
-			err = jr_buf_json_string(&r->out, jr_buf_str(&o->answer));
-		if (!err)
-			err = jr_buf_putc(&r->out, '}');
-	} else if (!err) {
-		err = jr_buf_puts(&r->out, ",\"answer\":null");
-	}
-	if (!err && o->refusal_count)
-		err = refusals_json(&r->out, o);
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
+	err = jr_view_ijw_message(&r->out, o);
 	/* a message the structure check refuses gets no answer: the client must fix it (422);
 	 * a rejected message is an answer (its JW316, JW306, …), kept in the audit log */
 	if (err)
@@ -171,29 +117,23 @@ int jr_api_ijw_message(struct jr_http_request *r)
 	return 0;
 }
 
+/* The response being written while the export runs. */
 struct download {
-	struct jr_buf *out;
-	size_t count;
+	struct jr_json_writer w;
 };
 
 static enum jr_err add_message(void *ctx, const char *name, const char *xml, size_t len)
 {
 	struct download *d = ctx;
-	enum jr_err err = jr_buf_puts(d->out, d->count++ ? ",{\"name\":" : "{\"name\":");
 
 	(void)len;
-	if (!err)
-		err = jr_buf_json_string(d->out, name);
-	if (!err)
-		err = jr_buf_puts(d->out, ",\"bericht\":\"JW301\",\"xml\":");
-	if (!err)
-		err = jr_buf_json_string(d->out, xml);
-	return err ? err : jr_buf_putc(d->out, '}');
+	jr_view_ijw_download_item(&d->w, name, xml);
+	return d->w.err;
 }
 
 int jr_api_ijw_allocations(struct jr_http_request *r)
 {
-	struct download d = {.out = &r->out};
+	struct download d;
 	struct jr_app app;
 	struct jr_diag diag;
 	struct jr_buf why;
@@ -211,17 +151,10 @@ int jr_api_ijw_allocations(struct jr_http_request *r)
 	jr_http_app(r, &app, &diag);
 	jr_buf_init(&why, 1 << 16);
 	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
+	jr_view_ijw_download_begin(&d.w, &r->out);
+	err = jr_app_ijw_export(&app, since, r->who.agb, add_message, &d, &written, &skipped, &why);
 	if (!err)
-		err = jr_app_ijw_export(&app, since, r->who.agb, add_message, &d, &written, &skipped,
-					&why);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu,\"skipped\":%zu,\"skipped_why\":", written,
-				    skipped);
-	if (!err)
-		err = jr_buf_json_string(&r->out, jr_buf_str(&why));
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
+		err = jr_view_ijw_download_end(&d.w, written, skipped, jr_buf_str(&why));
 	jr_buf_release(&why);
 	return err ? jr_http_app_fail(r, err, &diag) : jr_reply_json(r, 200);
 }

@@ -1,8 +1,8 @@
-/* ijw/import (app): a message read, checked and taken in (app/ijw.h) — the outcome and its
- * problems, validation without the records, JW305 and JW307 (deliveries), JW315 and JW317
- * (requests), the providers' answers JW302 and JW320, and the frame every message goes through
- * (its transaction, TR378, TR056, the return message). A claim (JW323) is claim.c's. The
- * cross-message rules are checked here, each named by its code where it is checked. */
+/* ijw/import (app): a message read, checked and taken in (app/ijw.h) — the outcome (rendered by
+ * view/view_ijw.c), validation without the records, JW305 and JW307 (deliveries), JW315 and
+ * JW317 (requests), the providers' answers JW302 and JW320, and the frame every message goes
+ * through (its transaction, TR378, TR056, the return message). A claim (JW323) is claim.c's.
+ * The cross-message rules are checked here, each named by its code where it is checked. */
 #include <libxml/tree.h>
 
 #include <sodium.h>
@@ -44,43 +44,6 @@ const char *jr_app_ijw_place_at(size_t i, const char **label)
 		return NULL;
 	*label = places[i][1];
 	return places[i][0];
-}
-
-enum jr_err jr_app_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
-{
-	const struct jr_ijw_problem *p = &o->problem;
-	enum jr_err err;
-
-	if (p->rule[0]) {
-		if ((err = jr_buf_puts(out, "[{\"rule\":")) || (err = jr_buf_json_string(out, p->rule)) ||
-		    (err = jr_buf_puts(out, ",\"code\":null,\"path\":")))
-			return err;
-		err = p->path[0] ? jr_buf_json_string(out, p->path) : jr_buf_puts(out, "null");
-		if (!err)
-			err = p->line > 0 ? jr_buf_printf(out, ",\"line\":%d,\"message\":", p->line)
-					  : jr_buf_puts(out, ",\"line\":null,\"message\":");
-		if (!err)
-			err = jr_buf_json_string(out, p->message);
-		return err ? err : jr_buf_puts(out, "}]");
-	}
-	if ((err = jr_buf_putc(out, '[')))
-		return err;
-	for (size_t i = 0; i < o->findings.count && !err; i++) {
-		const struct jr_ijw_finding *f = &o->findings.items[i];
-		err = jr_buf_printf(out, "%s{\"rule\":\"%s\",\"code\":\"%s\",\"at\":\"%s\",", i ? "," : "",
-				    f->rule, f->code, places[f->at][0]);
-		if (!err)
-			err = f->at >= JR_IJW_AT_CLIENT ? jr_buf_printf(out, "\"index\":%zu,", f->index + 1)
-							 : JR_OK;
-		if (!err)
-			err = f->line > 0 ? jr_buf_printf(out, "\"line\":%d,\"message\":", f->line)
-					  : jr_buf_puts(out, "\"line\":null,\"message\":");
-		if (!err)
-			err = jr_buf_json_string(out, f->message);
-		if (!err)
-			err = jr_buf_putc(out, '}');
-	}
-	return err ? err : jr_buf_putc(out, ']');
 }
 
 static bool is_answer_to_ours(enum jr_ijw_message kind)
