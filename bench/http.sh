@@ -5,12 +5,15 @@
 # `jeugdroute serve` on loopback, and runs wrk against
 #   1. GET  /api/v1/households/{id}   a family's page data, as the consulent of its municipality
 #   2. POST /api/v1/route             the routing engine (examples/01-…json)
-#   3. POST /api/v1/referrals         a GP's referral: a help request and a referral, written
-#                                     durably (synchronous=FULL), audited
+#   3. POST /api/v1/referrals         a GP's referral of a child new to the records (each request
+#                                     another, bench/http_referral.lua): the child, a help request
+#                                     and a referral, written durably (synchronous=FULL), audited;
+#                                     every one must be 201 Created, or the script fails
 # and, in the same run, nginx (Debian) serving a static JSON file of the same size as the family
 # page, as the ceiling. Reports requests/s, p50 and p99 latency, and the ratio to nginx.
 #
 # Usage: bench/http.sh [SECONDS] [CONNECTIONS]   (defaults 20 s, 64 connections; wrk -t2)
+# JR_BUILD=DIR bench/http.sh … measures the build made by bench/build.sh DIR [REV].
 # Needs: wrk, nginx (apt-get install wrk nginx-light), jq, sqlite3.
 set -euo pipefail
 
@@ -22,9 +25,8 @@ for tool in wrk nginx jq sqlite3 meson ninja; do
 		{ echo "http.sh: $tool is missing" >&2; exit 1; }
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-test -d build || meson setup build -Dtests=false
-ninja -C build >/dev/null
-JR=$PWD/build/jeugdroute
+. bench/which_build.sh
+JR=$B/jeugdroute
 ROOT=$PWD
 
 WORK=$(mktemp -d /tmp/jr-http-bench-XXXXXX)
@@ -39,12 +41,13 @@ trap cleanup EXIT
 cd "$WORK"
 
 echo "== machine"
+echo "command: bench/http.sh $SECONDS_EACH $CONNS${JR_BUILD:+ (JR_BUILD=$JR_BUILD)}"
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "cores:   $(nproc)"
+echo "cores:   $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cpu:     $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "wrk:     $(wrk -v 2>&1 | head -1)"
 echo "nginx:   $("$NGINX" -v 2>&1)"
-echo "build:   $(meson introspect "$ROOT/build" --buildoptions |
+echo "build:   $B, $(cd "$ROOT" && jr_build_revision), $(meson introspect "$B" --buildoptions |
 	jq -r '[.[] | select(.name == "buildtype") | "\(.name)=\(.value)"] | join(" ")')"
 
 export JEUGDROUTE_ADMIN_PASSWORD=benchmark-only-1
@@ -79,8 +82,6 @@ HOUSEHOLD=$(sqlite3 s.db "SELECT hm.household_id FROM household_members hm
 curl -s -b "jr_session=$C_COOKIE" "$U/api/v1/households/$HOUSEHOLD" >family.json
 BYTES=$(stat -c %s family.json)
 echo "family:  household $HOUSEHOLD of $MUNI, $BYTES bytes, $(jq '.timeline | length' family.json) timeline events"
-BSN=$(jq -r .bsn <(curl -s -b "jr_session=$C_COOKIE" \
-	"$U/api/v1/persons/$(jq '[.members[] | select(.role == "child")][0].person_id' family.json)"))
 
 # nginx: the same number of bytes as a static file, keep-alive, no logging
 mkdir -p www
@@ -125,7 +126,8 @@ for h in string.gmatch(os.getenv("HEADERS"), "[^|]+") do
 end
 EOF
 cp "$ROOT/examples/01-enschede-lichte-opvoedvraag.json" route.json
-printf '{"bsn":"%s","form":2,"question":"Benchmark: angstig, wil niet naar buiten."}' "$BSN" >referral.json
+GP_MUNI=$(sqlite3 s.db "SELECT o.municipality FROM users u JOIN organisations o ON o.id = u.organisation_id
+	WHERE u.username = 'huisarts'")
 
 # run NAME ARGS…: wrk with latency; prints "rps p50_ms p99_ms non2xx"
 run() {
@@ -149,14 +151,27 @@ read -r R_RPS R_P50 R_P99 R_BAD < <(BODY=route.json \
 	HEADERS="Content-Type: application/json|Cookie: jr_session=$C_COOKIE|X-CSRF-Token: $C_CSRF" \
 	run route -s post.lua "$U/api/v1/route")
 echo "POST /api/v1/route:         $R_RPS req/s, p50 $R_P50, p99 $R_P99, non-2xx $R_BAD"
-read -r W_RPS W_P50 W_P99 W_BAD < <(BODY=referral.json \
-	HEADERS="Content-Type: application/json|Cookie: jr_session=$G_COOKIE|X-CSRF-Token: $G_CSRF" \
-	run referral -s post.lua "$U/api/v1/referrals")
+before=$(sqlite3 s.db "SELECT COUNT(*) FROM referrals")
+read -r W_RPS W_P50 W_P99 W_BAD < <(MUNI=$GP_MUNI COOKIE=$G_COOKIE CSRF=$G_CSRF \
+	run referral -s "$ROOT/bench/http_referral.lua" "$U/api/v1/referrals")
 echo "POST /api/v1/referrals:     $W_RPS req/s, p50 $W_P50, p99 $W_P99, non-2xx $W_BAD"
-echo "referrals written:          $(sqlite3 s.db "SELECT COUNT(*) FROM referrals WHERE referrer_name LIKE 'Huisartsenpraktijk%' AND created_at >= '$(date -u +%Y-%m-%d)'")"
+read -r W_ANSWERS W_CREATED < <(sed -n 's/^referral answers: \([0-9]*\), of which 201 created: \([0-9]*\)$/\1 \2/p' wrk-referral.txt)
+W_WRITTEN=$(($(sqlite3 s.db "SELECT COUNT(*) FROM referrals") - before))
+echo "referrals:                  $W_ANSWERS answered, $W_CREATED of them 201 Created; $W_WRITTEN written (children new to the records, $GP_MUNI)"
 echo "audit chain:                $("$JR" audit verify --db s.db --key s.key)"
+
+FAILED=
+[ "$F_BAD" = 0 ] && [ "$R_BAD" = 0 ] || FAILED="a family page or a route was answered other than 2xx"
+if [ "$W_BAD" != 0 ] || [ "${W_ANSWERS:-0}" = 0 ] || [ "$W_ANSWERS" != "$W_CREATED" ] ||
+	[ "$W_WRITTEN" -lt "$W_CREATED" ]; then
+	FAILED="not every referral was made (201 Created and written)"
+fi
 
 echo
 echo "== ratio to nginx (requests/s)"
 awk -v n="$N_RPS" -v f="$F_RPS" -v r="$R_RPS" -v w="$W_RPS" 'BEGIN {
-	printf "family page %.2f, route %.2f, referral %.2f\n", f / n, r / n, w / n }'
+	printf "family page %.3f, route %.3f, referral %.3f\n", f / n, r / n, w / n }'
+if [ -n "$FAILED" ]; then
+	echo "http.sh: $FAILED: the figures above are not of the work meant" >&2
+	exit 1
+fi

@@ -6,6 +6,7 @@
 # bench_route_core (decisions per second without JSON).
 #
 # Usage: bench/route.sh [N]   (default 1000000)
+#        JR_BUILD=DIR bench/route.sh [N]   measures the build made by bench/build.sh DIR [REV]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,16 +20,16 @@ for tool in jq meson ninja; do
 	command -v "$tool" >/dev/null || { echo "route.sh: $tool is missing" >&2; exit 1; }
 done
 
-test -d build || meson setup build -Dtests=false
-ninja -C build >/dev/null
+. bench/which_build.sh
 
 echo "== machine"
+echo "command: bench/route.sh $N${JR_BUILD:+ (JR_BUILD=$JR_BUILD)}"
 echo "date:  $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "cores: $(nproc)"
+echo "cores: $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cpu:   $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "jq:    $(jq --version)"
 echo "cc:    $(gcc --version | head -1)"
-echo "build: $(meson introspect build --buildoptions |
+echo "build: $B, $(jr_build_revision), $(meson introspect "$B" --buildoptions |
 	jq -r '[.[] | select(.name == "buildtype" or .name == "b_sanitize") | "\(.name)=\(.value)"] | join(" ")')"
 
 mkdir -p bench/out
@@ -37,7 +38,7 @@ OUT=bench/out/answers-$N.jsonl
 echo
 echo "== input"
 start=$(date +%s.%N)
-build/bench_gen_requests "$N" "$IN"
+"$B/bench_gen_requests" "$N" "$IN"
 end=$(date +%s.%N)
 lines=$(wc -l <"$IN")
 in_bytes=$(wc -c <"$IN")
@@ -47,7 +48,7 @@ awk -v s="$start" -v e="$end" -v n="$lines" -v b="$in_bytes" -v f="$IN" 'BEGIN {
 
 echo
 echo "== check: route once into a file"
-build/jeugdroute route --batch --today "$TODAY" "$IN" >"$OUT"
+"$B/jeugdroute" route --batch --today "$TODAY" "$IN" >"$OUT"
 out_lines=$(wc -l <"$OUT")
 out_bytes=$(wc -c <"$OUT")
 errors=$(grep -c '"error"' "$OUT" || true)
@@ -80,11 +81,11 @@ j1_cpu=()
 threads=$(nproc)
 [ "$threads" -gt 8 ] && threads=8
 for run in $(seq "$RUNS"); do
-	read -r w c < <(timed build/jeugdroute route --batch --today "$TODAY" "$IN")
+	read -r w c < <(timed "$B/jeugdroute" route --batch --today "$TODAY" "$IN")
 	jr_times+=("$w")
 	jr_cpu+=("$c")
 	echo "run $run: jeugdroute --batch ($threads threads)  wall $w s  cpu $c s"
-	read -r w c < <(timed build/jeugdroute route --batch --threads 1 --today "$TODAY" "$IN")
+	read -r w c < <(timed "$B/jeugdroute" route --batch --threads 1 --today "$TODAY" "$IN")
 	j1_times+=("$w")
 	j1_cpu+=("$c")
 	echo "run $run: jeugdroute --batch --threads 1  wall $w s  cpu $c s"
@@ -127,5 +128,5 @@ awk -v n="$lines" -v rb="$jr_best" -v rm="$jr_median" -v qb="$jq_best" -v qm="$j
 	       qb / ob, qm / om, qc / oc }'
 
 echo
-echo "== in process, without JSON: build/bench_route_core"
-build/bench_route_core
+echo "== in process, without JSON: bench_route_core"
+"$B/bench_route_core"

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "json/policy_set.h"
 
 /* One row per role: the capabilities it has. A referrer (verwijzer) has no person_read: it
@@ -343,4 +344,28 @@ enum jr_err jr_app_access_household(struct jr_store *s, const struct jr_actor *a
 		return JR_OK;
 	}
 	return deny(s, a, 0, "household", id);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * For the use cases
+ * ---------------------------------------------------------------------------------------- */
+
+enum jr_err jr_app_access_require(struct jr_app *app, enum jr_capability cap)
+{
+	if (!app->principal || jr_app_access_may(app->principal, cap))
+		return JR_OK;
+	return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+			   "uw rol geeft geen toegang tot dit onderdeel");
+}
+
+enum jr_err jr_app_access_answer(struct jr_app *app, enum jr_access_verdict v, const char *what,
+				 const char *field, const char *why, const char *why_field)
+{
+	if (v == JR_ACCESS_ALLOWED)
+		return JR_OK;
+	if (v == JR_ACCESS_REFUSED)
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, why_field, "%s",
+				   why ? why : "dit mag u niet doen");
+	return jr_app_fail(app, JR_ERR_NOT_FOUND, field, "geen %s met dit nummer binnen uw bereik",
+			   what);
 }

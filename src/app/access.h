@@ -137,4 +137,17 @@ enum jr_err jr_app_access_household(struct jr_store *s, const struct jr_actor *a
 				    int64_t id, jr_day today, int64_t *visible, size_t *count,
 				    enum jr_access_verdict *v);
 
+/* ------------------------------------------------------------------------------------------
+ * For the use cases (struct jr_app): the same answers as refusals a use case returns
+ * ---------------------------------------------------------------------------------------- */
+struct jr_app;
+/* JR_OK when the use case's principal has `cap` (always at the command line, principal NULL);
+ * else JR_ERR_FORBIDDEN, explained ("uw rol geeft geen toegang tot dit onderdeel"). */
+enum jr_err jr_app_access_require(struct jr_app *app, enum jr_capability cap);
+/* A verdict as the use case's answer: JR_OK for ALLOWED; JR_ERR_NOT_FOUND for UNSEEN ("geen
+ * <what> met dit nummer binnen uw bereik", on `field`, may be NULL); JR_ERR_FORBIDDEN with `why`
+ * on `why_field` (may be NULL) for REFUSED. */
+enum jr_err jr_app_access_answer(struct jr_app *app, enum jr_access_verdict v, const char *what,
+				 const char *field, const char *why, const char *why_field);
+
 #endif

@@ -1,8 +1,11 @@
 /* refer: a referral judged by rule 7 and recorded (refer.h). */
 #include "app/refer.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "app/app.h"
+#include "app/course.h"
 #include "core/alloc.h"
 #include "core/route.h"
 #include "core/rules.h"
@@ -53,4 +56,30 @@ enum jr_err jr_app_refer(struct jr_store *s, const struct jr_actor *a,
 {
 	enum jr_err err = jr_app_refer_judge(s, a, set, ref, why);
 	return err ? err : jr_store_referral_add(s, a, ref);
+}
+
+enum jr_err jr_app_referral_record(struct jr_app *app, struct jr_referral *ref,
+				   struct jr_buf *why)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_help_request_reach(app, ref->help_request_id, true)))
+		return err;
+	if (ref->form < 1 || ref->form > JR_FORM_COUNT)
+		return jr_app_fail(app, JR_ERR_INPUT, "form",
+				   "kies een vorm van jeugdhulp van 1 tot en met %d", JR_FORM_COUNT);
+	if (ref->referrer_type < 1 || ref->referrer_type >= JR_REFERRER_CODES ||
+	    ref->referrer_type == 7)
+		return jr_app_fail(app, JR_ERR_INPUT, "type",
+				   "kies een verwijzerscode uit iJw COD327: 01 tot en met 06 of 08");
+	if (!ref->source[0])
+		snprintf(ref->source, sizeof(ref->source), "cli");
+	err = jr_app_refer(app->store, app->actor, app->policies, ref, why);
+	if (err == JR_ERR_POLICY)
+		return jr_app_fail(app, JR_ERR_INPUT, NULL,
+				   "de gemeente van de hulpvraag staat in geen beleidsbestand");
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL,
+				   "hulpvraag niet gevonden: geen hulpvraag met dit nummer");
+	return err;
 }

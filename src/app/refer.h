@@ -24,4 +24,11 @@ enum jr_err jr_app_refer_judge(struct jr_store *s, const struct jr_actor *a,
 enum jr_err jr_app_refer(struct jr_store *s, const struct jr_actor *a,
 			 const struct jr_policy_set *set, struct jr_referral *ref, struct jr_buf *why);
 
+struct jr_app;
+/* The use case of recording a referral on help request ref->help_request_id (at the command
+ * line: any referrer type, name, AGB and date; with a principal, one who may change the help
+ * request), judged and recorded as jr_app_refer does; source "cli" when none is set. */
+enum jr_err jr_app_referral_record(struct jr_app *app, struct jr_referral *ref,
+				   struct jr_buf *why);
+
 #endif

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/access.h"
+#include "app/app.h"
 #include "app/refer.h"
 #include "core/alloc.h"
 #include "core/route.h"
@@ -339,4 +341,132 @@ enum jr_err jr_app_referral_make(struct jr_store *s, const struct jr_actor *a,
 			return audited;
 	}
 	return err;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The referrer's own use cases
+ * ---------------------------------------------------------------------------------------- */
+
+/* The principal may refer and belongs to an organisation (whose referrals it sees). */
+static enum jr_err may_refer(struct jr_app *app)
+{
+	enum jr_err err;
+
+	if (!app->principal)
+		return jr_app_fail(app, JR_ERR_USAGE, NULL,
+				   "een verwijzing op naam van een organisatie maakt een ingelogde "
+				   "verwijzer; op de opdrachtregel: jeugdroute care referral");
+	if ((err = jr_app_access_require(app, JR_CAP_REFER)))
+		return err;
+	if (!app->principal->organisation_id)
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "u hoort bij geen organisatie: verwijzingen staan op naam van een "
+				   "praktijk of instelling");
+	return JR_OK;
+}
+
+enum jr_err jr_app_referrer(struct jr_app *app, struct jr_referring_org *out)
+{
+	/* the COD327 referrer type and help-request source of each kind of organisation */
+	static const struct {
+		const char *kind;
+		int type;
+		const char *raised_by;
+	} kinds[] = {
+		{"gp_practice", 2, "gp"},
+		{"youth_health", 3, "youth_health"},
+		{"hospital", 5, "other"},
+		{"local_team", 1, "local_team"},
+		{"gi", 4, "gi"},
+	};
+	struct jr_organisation org;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = may_refer(app)))
+		return err;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i].kind, app->principal->org_kind) == 0) {
+			out->type = kinds[i].type;
+			snprintf(out->raised_by, sizeof(out->raised_by), "%s", kinds[i].raised_by);
+		}
+	if (!out->type || jr_store_organisation_get(app->store, app->principal->organisation_id,
+						    &org))
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "uw organisatie is geen verwijzer (huisarts, jeugdarts, medisch "
+				   "specialist, lokaal team of GI)");
+	out->organisation_id = app->principal->organisation_id;
+	memcpy(out->agb, app->principal->agb, sizeof(out->agb));
+	memcpy(out->municipality, app->principal->municipality, sizeof(out->municipality));
+	snprintf(out->name, sizeof(out->name), "%s", org.name);
+	return JR_OK;
+}
+
+enum jr_err jr_app_referral_add(struct jr_app *app, const struct jr_referral_order *in,
+				struct jr_referral_result *res, struct jr_buf *why)
+{
+	struct jr_referral_order *o = jr_calloc(1, sizeof(*o));
+	struct jr_referring_org who;
+	enum jr_err err;
+
+	memset(res, 0, sizeof(*res));
+	if (!o)
+		return JR_ERR_NOMEM;
+	if ((err = jr_app_referrer(app, &who)))
+		goto out;
+	*o = *in;
+	o->on = app->today;
+	o->organisation_id = who.organisation_id;
+	o->referrer_type = who.type;
+	snprintf(o->raised_by, sizeof(o->raised_by), "%s", who.raised_by);
+	memcpy(o->agb, who.agb, sizeof(o->agb));
+	snprintf(o->referrer_name, sizeof(o->referrer_name), "%s", who.name);
+	snprintf(o->source, sizeof(o->source), "api");
+	err = jr_app_referral_make(app->store, app->actor, app->policies, o, res, why);
+	if (err == JR_ERR_REFUSED)
+		jr_app_fail(app, err, res->field, "%s", res->message);
+	else if (err == JR_ERR_CONFLICT)
+		jr_app_fail(app, err, NULL,
+			    "dezelfde verwijzing werd op hetzelfde moment ook verstuurd; verstuur "
+			    "opnieuw: u krijgt dan die verwijzing terug");
+out:
+	jr_free(o);
+	return err;
+}
+
+enum jr_err jr_app_referral_refused(struct jr_app *app, const char *field)
+{
+	char object[64];
+
+	snprintf(object, sizeof(object), "field:%.40s", field ? field : "");
+	return jr_store_audit_event(app->store, app->actor, "referral.refused", 0, object);
+}
+
+enum jr_err jr_app_referrals_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				  jr_referral_row_fn fn, void *ctx, int64_t *total)
+{
+	enum jr_err err;
+
+	*total = 0;
+	if ((err = may_refer(app)))
+		return err;
+	return jr_store_referrals_of_organisation(app->store, app->actor,
+						  app->principal->organisation_id, offset, limit,
+						  fn, ctx, total);
+}
+
+enum jr_err jr_app_referral_mine(struct jr_app *app, int64_t id, struct jr_referral_row *out)
+{
+	enum jr_err err;
+	bool found = false;
+
+	if ((err = may_refer(app)))
+		return err;
+	if ((err = jr_store_referral_of_organisation(app->store, app->actor,
+						     app->principal->organisation_id, id, out,
+						     &found)))
+		return err;
+	return found ? JR_OK
+		     : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
+				   "uw organisatie heeft geen verwijzing met dit nummer");
 }

@@ -84,4 +84,42 @@ enum jr_err jr_app_referral_make(struct jr_store *s, const struct jr_actor *a,
                                  const struct jr_policy_set *set, const struct jr_referral_order *o,
                                  struct jr_referral_result *res, struct jr_buf *why);
 
+/* ------------------------------------------------------------------------------------------
+ * The referrer's own use cases (struct jr_app; the principal is the referrer)
+ * ---------------------------------------------------------------------------------------- */
+struct jr_app;
+
+/* Who refers: the principal's organisation as a referrer. */
+struct jr_referring_org {
+	int64_t organisation_id;
+	int type;            /* COD327 number */
+	char raised_by[16];  /* the help request's source: gp, youth_health, … */
+	char agb[9];
+	char municipality[5];
+	char name[JR_PERSON_NAME_MAX];
+};
+
+/* The principal as a referrer: JR_ERR_FORBIDDEN when its role may not refer, it belongs to no
+ * organisation, or its organisation is no referrer (GP practice, youth health care, hospital,
+ * local team or GI); JR_ERR_USAGE at the command line (no principal). */
+enum jr_err jr_app_referrer(struct jr_app *app, struct jr_referring_org *out);
+
+/* The principal's organisation refers the child of `o` (jr_app_referral_make): its fields as the
+ * request gave them; who refers, the day and the source ("api") are filled in here. */
+enum jr_err jr_app_referral_add(struct jr_app *app, const struct jr_referral_order *o,
+				struct jr_referral_result *res, struct jr_buf *why);
+
+/* Audits a referral refused for its field `field` before it reached jr_app_referral_add (a
+ * field that could not be read): every refusal of a referral is audited. */
+enum jr_err jr_app_referral_refused(struct jr_app *app, const char *field);
+
+/* The referrals the principal's organisation made, newest first: a page of `limit` after
+ * `offset`, each to `fn`; *total in all. */
+enum jr_err jr_app_referrals_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				  jr_referral_row_fn fn, void *ctx, int64_t *total);
+
+/* Referral `id` when the principal's organisation made it; another's and one that does not
+ * exist are both JR_ERR_NOT_FOUND (both audited). */
+enum jr_err jr_app_referral_mine(struct jr_app *app, int64_t id, struct jr_referral_row *out);
+
 #endif

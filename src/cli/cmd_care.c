@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/care.h"
 #include "app/refer.h"
 #include "cli/cli.h"
+#include "cli/use_case.h"
 #include "core/ident.h"
 #include "core/rules.h"
 #include "core/why.h"
 #include "json/policy_set.h"
+#include "view/view_care.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute care referral HULPVRAAG --type 01-08 --name NAAM --form 1-10\n"
@@ -50,21 +53,29 @@ static const char usage[] =
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
-static int report(enum jr_err err, const char *sub, const char *why)
+/* Prints what the view renders (one JSON record, the API's), or reports the use case's
+ * refusal ("geweigerd: …" for a rule). `err` is a variable (read twice). */
+#define ANSWER(err, sub, view, ...)                                                                \
+	answer_end(err, (sub), (jr_buf_init(&out, 16384), jr_jw_init(&jw, &out),                  \
+			       err ? (void)0 : view(&jw, __VA_ARGS__), &out), &jw, diag)
+static int answer_end(enum jr_err err, const char *sub, struct jr_buf *out,
+		      const struct jr_json_writer *w, const struct jr_diag *diag)
 {
-	switch (err) {
-	case JR_OK: return 0;
-	case JR_ERR_NOT_FOUND:
-		jr_cli_error("care %s: niet gevonden (kind, hulpvraag, aanbieder, organisatie, "
-			     "toewijzing of lopende zorg)",
-			     sub);
-		break;
-	case JR_ERR_CONFLICT: jr_cli_error("care %s: de zorg op deze toewijzing loopt al", sub); break;
-	case JR_ERR_REFUSED: jr_cli_error("care %s: geweigerd: %s", sub, why ? why : "regel"); break;
-	case JR_ERR_INPUT: jr_cli_error("care %s: de einddatum ligt vóór de start van de zorg", sub); break;
-	default: jr_cli_error("care %s: mislukt: %s", sub, jr_err_name(err)); break;
+	char what[48];
+
+	struct jr_diag rule;
+
+	snprintf(what, sizeof(what), "care %s%s", sub, err == JR_ERR_REFUSED ? ": geweigerd" : "");
+	if (!err && !(err = jr_jw_finish(w)))
+		printf("%s\n", jr_buf_str(out));
+	jr_buf_release(out);
+	if (err == JR_ERR_REFUSED && diag) {
+		/* a rule refused it: its words, not a field to correct */
+		rule = *diag;
+		rule.path[0] = '\0';
+		diag = &rule;
 	}
-	return jr_err_exit_status(err);
+	return err ? jr_cli_app_fail(what, err, diag) : 0;
 }
 
 /* A small integer option in [min, max]; 2 after reporting. */
@@ -99,38 +110,22 @@ static int yes_no(const struct jr_args *h, const char *name, bool *out)
 	return 0;
 }
 
-/* The help request and the policy of its municipality. */
-static int request_policy(struct jr_store *store, const struct jr_actor *actor, int64_t id,
-			  const struct jr_policy_set *set, const char *sub,
-			  struct jr_help_request *r, const struct jr_policy **p)
-{
-	int status = report(jr_store_help_request_get(store, actor, id, r), sub, NULL);
-	if (status)
-		return status;
-	*p = jr_policy_set_find(set, r->municipality);
-	if (!*p) {
-		jr_cli_error("care %s: gemeente %s staat in geen beleidsbestand", sub, r->municipality);
-		return 2;
-	}
-	return 0;
-}
-
-static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-			int64_t id, const struct jr_policy_set *set)
+static int cmd_referral(struct jr_app *app, struct jr_args *h, int64_t id)
 {
 	static const char *const allowed[] = {"type", "name", "form", "agb", "referred-on", NULL};
 	struct jr_referral ref = {.help_request_id = id};
 	const char *type = jr_args_get(h, "type"), *agb = jr_args_get(h, "agb");
-	struct jr_buf why, q;
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf why, out;
 	enum jr_err err;
 	int status = 2;
 
 	jr_buf_init(&why, 4096);
-	jr_buf_init(&q, 8192);
 	if (jr_args_only(h, "referral", allowed) ||
 	    jr_args_text(h, "name", true, ref.referrer_name, sizeof(ref.referrer_name)) ||
 	    int_opt(h, "form", 1, JR_FORM_COUNT, true, &ref.form) ||
-	    jr_args_date(h, "referred-on", jr_args_today(), &ref.referred_on))
+	    jr_args_date(h, "referred-on", app->today, &ref.referred_on))
 		goto out;
 	if (!type || strlen(type) != 2 || type[0] != '0' || type[1] < '1' || type[1] > '8' ||
 	    type[1] == '7') {
@@ -145,41 +140,28 @@ static int cmd_referral(struct jr_store *store, const struct jr_actor *actor, st
 	ref.referrer_type = type[1] - '0';
 	snprintf(ref.agb, sizeof(ref.agb), "%s", agb ? agb : "");
 	snprintf(ref.source, sizeof(ref.source), "cli");
-	err = jr_app_refer(store, actor, set, &ref, &why);
-	if (err == JR_ERR_POLICY) {
-		jr_cli_error("care referral: de gemeente van de hulpvraag staat in geen beleidsbestand");
-		goto out;
-	}
-	if ((status = report(err, "referral", NULL)))
-		goto out;
-	if (!jr_buf_json_string(&q, jr_buf_str(&why)))
-		printf("{\"id\":%lld,\"help_request_id\":%lld,\"type\":\"%s\",\"form\":%d,"
-		       "\"valid\":%s,\"why\":%s}\n",
-		       (long long)ref.id, (long long)id, type, ref.form, ref.valid ? "true" : "false",
-		       jr_buf_str(&q));
+	err = jr_app_referral_record(app, &ref, &why);
+	status = ANSWER(err, "referral", jr_view_referral, &ref, jr_buf_str(&why));
 out:
 	jr_buf_release(&why);
-	jr_buf_release(&q);
 	return status;
 }
 
-static int cmd_allocate(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-			int64_t id, const struct jr_policy_set *set)
+static int cmd_allocate(struct jr_app *app, struct jr_args *h, int64_t id)
 {
 	static const char *const allowed[] = {"provider", "form", "referral", "municipal-decision",
 					      "start", "end", "result", "intensity", "product-code",
 					      "volume", "unit", "frequency", NULL};
 	struct jr_allocation *al = calloc(1, sizeof(*al));
-	struct jr_help_request *r = calloc(1, sizeof(*r));
-	const struct jr_policy *p;
 	const char *intensity = jr_args_get(h, "intensity"), *code = jr_args_get(h, "product-code");
-	const char *why = NULL, *decision = jr_args_get(h, "municipal-decision");
-	char start[JR_DATE_STRLEN];
-	bool municipal = false;
+	const char *decision = jr_args_get(h, "municipal-decision");
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
 	enum jr_err err;
 	int status = 2;
 
-	if (!al || !r) {
+	if (!al) {
 		status = 1;
 		goto out;
 	}
@@ -215,7 +197,6 @@ static int cmd_allocate(struct jr_store *store, const struct jr_actor *actor, st
 		jr_cli_error("care allocate: veld municipal_decision: verwacht ja");
 		goto out;
 	}
-	municipal = decision != NULL;
 	if (intensity) {
 		if (strlen(intensity) != 3 || strncmp(intensity, "OB", 2) != 0 || intensity[2] < '1' ||
 		    intensity[2] > '4') {
@@ -236,29 +217,22 @@ static int cmd_allocate(struct jr_store *store, const struct jr_actor *actor, st
 		}
 		memcpy(al->product_code, code, n + 1);
 	}
-	if ((status = request_policy(store, actor, id, set, "allocate", r, &p)))
-		goto out;
-	err = jr_store_allocation_add(store, actor, p, al, municipal, &why);
-	if ((status = report(err, "allocate", why)))
-		goto out;
-	jr_date_format(al->start, start);
-	printf("{\"id\":%lld,\"number\":\"%s\",\"help_request_id\":%lld,\"provider_id\":%lld,"
-	       "\"form\":%d,\"jz020\":\"%s\",\"regime\":\"%s\",\"start\":\"%s\"}\n",
-	       (long long)al->id, al->number, (long long)id, (long long)al->provider_id, al->form,
-	       al->jz020, jr_regime_name(al->regime), start);
+	err = jr_app_allocation_add(app, al, decision != NULL);
+	status = ANSWER(err, "allocate", jr_view_allocation_made, al);
 out:
 	free(al);
-	free(r);
 	return status;
 }
 
-static int cmd_measure(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		       int64_t child)
+static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 {
 	static const char *const allowed[] = {"kind", "court-date", "start", "end", "gi", NULL};
 	struct jr_measure_record m = {.child_id = child};
 	const char *kind = jr_args_get(h, "kind"), *gi = jr_args_get(h, "gi");
-	char start[JR_DATE_STRLEN];
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
+	enum jr_err err;
 	int k, status;
 
 	if ((status = jr_args_only(h, "measure", allowed)))
@@ -281,34 +255,26 @@ static int cmd_measure(struct jr_store *store, const struct jr_actor *actor, str
 		if ((status = jr_args_date(h, "end", 0, &m.end)))
 			return status;
 		m.has_end = true;
-		if (m.end < m.start) {
-			jr_cli_error("care measure: veld end: ligt vóór de start");
-			return 2;
-		}
 	}
 	if (gi && jr_args_id(gi, &m.gi_organisation_id)) {
 		jr_cli_error("care measure: veld gi: geef het nummer (id) van de gecertificeerde "
 			     "instelling");
 		return 2;
 	}
-	if ((status = report(jr_store_measure_add(store, actor, &m), "measure", NULL)))
-		return status;
-	jr_date_format(m.start, start);
-	printf("{\"id\":%lld,\"child_id\":%lld,\"kind\":\"%s\",\"start\":\"%s\",\"framework\":"
-	       "\"compulsory\"}\n",
-	       (long long)m.id, (long long)child, jr_measure_name(m.kind), start);
-	return 0;
+	err = jr_app_measure_add(app, &m);
+	return ANSWER(err, "measure", jr_view_measure, &m);
 }
 
-static int cmd_change(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		      int64_t id)
+static int cmd_change(struct jr_app *app, struct jr_args *h, int64_t id)
 {
 	static const char *const allowed[] = {"reason-code", "end", "volume", NULL};
 	struct jr_allocation_change c = {0};
-	const char *reason = jr_args_get(h, "reason-code"), *why = NULL;
-	char day[JR_DATE_STRLEN];
-	int honoured = 0, status;
+	const char *reason = jr_args_get(h, "reason-code");
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
 	enum jr_err err;
+	int honoured = 0, status;
 
 	if ((status = jr_args_only(h, "change", allowed)))
 		return status;
@@ -323,59 +289,46 @@ static int cmd_change(struct jr_store *store, const struct jr_actor *actor, stru
 	if ((c.has_end && (status = jr_args_date(h, "end", 0, &c.end))) ||
 	    (c.has_volume && (status = int_opt(h, "volume", 1, 100000, true, &c.volume))))
 		return status;
-	err = jr_store_allocation_change(store, actor, id, &c, &honoured, &why);
-	if ((status = report(err, "change", why)))
-		return status;
-	printf("{\"allocation_id\":%lld,\"reason_code\":\"%s\",\"end\":", (long long)id,
-	       c.reason);
-	if (c.has_end) {
-		jr_date_format(c.end, day);
-		printf("\"%s\"", day);
-	} else {
-		fputs("null", stdout);
-	}
-	if (c.has_volume)
-		printf(",\"volume\":%d", c.volume);
-	else
-		fputs(",\"volume\":null", stdout);
-	printf(",\"requests_honoured\":%d}\n", honoured);
-	return 0;
+	err = jr_app_allocation_change(app, id, &c, &honoured);
+	return ANSWER(err, "change", jr_view_allocation_change, id, &c, honoured);
 }
 
-static int cmd_start(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		     int64_t id)
+static int cmd_start(struct jr_app *app, struct jr_args *h, int64_t id,
+		     struct jr_allocation_row *a)
 {
 	static const char *const allowed[] = {"on", NULL};
-	char day[JR_DATE_STRLEN];
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
 	int64_t delivery;
+	enum jr_err err;
 	jr_day on;
 	int status;
 
 	if ((status = jr_args_only(h, "start", allowed)) ||
-	    (status = jr_args_date(h, "on", jr_args_today(), &on)) ||
-	    (status = report(jr_store_care_start(store, actor, id, on, &delivery), "start", NULL)))
+	    (status = jr_args_date(h, "on", app->today, &on)))
 		return status;
-	jr_date_format(on, day);
-	printf("{\"allocation_id\":%lld,\"delivery_id\":%lld,\"started_on\":\"%s\"}\n",
-	       (long long)id, (long long)delivery, day);
-	return 0;
+	err = jr_app_care_start(app, id, on, &delivery, a);
+	return ANSWER(err, "start", jr_view_allocation, a);
 }
 
-static int cmd_stop(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		    int64_t id)
+static int cmd_stop(struct jr_app *app, struct jr_args *h, int64_t id, struct jr_allocation_row *a)
 {
 	static const char *const allowed[] = {"on", "goals-reached", "continues-without-help",
 					      "satisfaction", "end-reason", NULL};
 	struct jr_care_outcome o;
 	const char *goals = jr_args_get(h, "goals-reached"), *reason = jr_args_get(h, "end-reason");
-	char day[JR_DATE_STRLEN];
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
+	enum jr_err err;
 	bool known = false;
 	jr_day on;
 	int status;
 
 	memset(&o, 0, sizeof(o));
 	if ((status = jr_args_only(h, "stop", allowed)) ||
-	    (status = jr_args_date(h, "on", jr_args_today(), &on)) ||
+	    (status = jr_args_date(h, "on", app->today, &on)) ||
 	    (status = yes_no(h, "continues-without-help", &o.continues_without_help)) ||
 	    (status = int_opt(h, "satisfaction", 1, 10, true, &o.satisfaction)))
 		return status;
@@ -392,14 +345,8 @@ static int cmd_stop(struct jr_store *store, const struct jr_actor *actor, struct
 	}
 	snprintf(o.goals_reached, sizeof(o.goals_reached), "%s", goals);
 	snprintf(o.end_reason, sizeof(o.end_reason), "%s", reason);
-	if ((status = report(jr_store_care_stop(store, actor, id, on, &o), "stop", NULL)))
-		return status;
-	jr_date_format(on, day);
-	printf("{\"allocation_id\":%lld,\"stopped_on\":\"%s\",\"goals_reached\":\"%s\","
-	       "\"continues_without_help\":%s,\"satisfaction\":%d,\"reason\":\"%s\"}\n",
-	       (long long)id, day, o.goals_reached, o.continues_without_help ? "true" : "false",
-	       o.satisfaction, o.end_reason);
-	return 0;
+	err = jr_app_care_stop(app, id, on, &o, a);
+	return ANSWER(err, "stop", jr_view_allocation, a);
 }
 
 int jr_cmd_care(int argc, char **argv)
@@ -407,7 +354,10 @@ int jr_cmd_care(int argc, char **argv)
 	struct jr_args h = {.command = "care"};
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
+	struct jr_allocation_row *a = NULL;
 	struct jr_actor actor;
+	struct jr_diag diag;
+	struct jr_app app;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int64_t id = 0;
 	int status;
@@ -440,19 +390,26 @@ int jr_cmd_care(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("care", &h.db, &store)))
 		goto out;
+	if (!(a = calloc(1, sizeof(*a)))) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	jr_cli_app(&app, store, &actor, &set, &diag);
 	if (strcmp(sub, "referral") == 0)
-		status = cmd_referral(store, &actor, &h, id, &set);
+		status = cmd_referral(&app, &h, id);
 	else if (strcmp(sub, "allocate") == 0)
-		status = cmd_allocate(store, &actor, &h, id, &set);
+		status = cmd_allocate(&app, &h, id);
 	else if (strcmp(sub, "measure") == 0)
-		status = cmd_measure(store, &actor, &h, id);
+		status = cmd_measure(&app, &h, id);
 	else if (strcmp(sub, "change") == 0)
-		status = cmd_change(store, &actor, &h, id);
+		status = cmd_change(&app, &h, id);
 	else if (strcmp(sub, "start") == 0)
-		status = cmd_start(store, &actor, &h, id);
+		status = cmd_start(&app, &h, id, a);
 	else
-		status = cmd_stop(store, &actor, &h, id);
+		status = cmd_stop(&app, &h, id, a);
 out:
+	free(a);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	return status;

@@ -6,9 +6,12 @@
 #include <string.h>
 
 #include "app/advice.h"
+#include "app/course.h"
 #include "cli/cli.h"
+#include "cli/use_case.h"
 #include "json/answer_json.h"
 #include "json/policy_set.h"
+#include "view/view_course.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
@@ -41,47 +44,41 @@ static const char usage[] =
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
 
-static void print_help_request(const struct jr_help_request *h, const struct jr_course_facts *f)
+/* The answer of a use case that returns the help request: printed by the one view (the API's),
+ * or its refusal reported ("geweigerd: …" for a rule of the course). */
+static int answer(enum jr_err err, const struct jr_diag *diag, const char *sub,
+		  const struct jr_course_view *v)
 {
-	char raised[JR_DATE_STRLEN];
+	struct jr_json_writer w;
 	struct jr_buf b;
+	char what[48];
 
-	jr_date_format(h->raised_on, raised);
-	jr_buf_init(&b, 8192);
-	if (!jr_buf_printf(&b, "{\"id\":%lld,\"child_id\":%lld,", (long long)h->id,
-			   (long long)h->child_id) &&
-	    !(h->household_id ? jr_buf_printf(&b, "\"household_id\":%lld,", (long long)h->household_id)
-			      : jr_buf_puts(&b, "\"household_id\":null,")) &&
-	    !jr_buf_printf(&b, "\"raised_by\":\"%s\",\"raised_on\":\"%s\",\"question\":", h->raised_by,
-			   raised) &&
-	    !jr_buf_json_string(&b, h->question) &&
-	    !jr_buf_printf(&b, ",\"municipality\":\"%s\",\"state\":\"%s\",\"state_label\":\"%s\","
-			       "\"version\":%d",
-			   h->municipality, jr_hr_state_name(h->state), jr_hr_state_label(h->state),
-			   h->version) &&
-	    !(f ? jr_buf_printf(&b, ",\"course\":{\"broad_analysis\":%s,\"goals\":%d,"
-				    "\"light_options_weighed\":%s,\"care_started\":%d,"
-				    "\"care_running\":%d,\"outcomes_missing\":%d}",
-				f->broad_analysis ? "true" : "false", f->goals,
-				f->light_options_weighed ? "true" : "false", f->care_started,
-				f->care_running, f->outcomes_missing)
-		: JR_OK) &&
-	    !jr_buf_puts(&b, "}\n"))
-		fputs(jr_buf_str(&b), stdout);
+	snprintf(what, sizeof(what), "help-request %s%s", sub,
+		 err == JR_ERR_REFUSED ? ": geweigerd" : "");
+	if (err == JR_ERR_REFUSED && diag) {
+		/* a rule refused the step: its words, not a field to correct */
+		struct jr_diag rule = *diag;
+		rule.path[0] = '\0';
+		return jr_cli_app_fail(what, err, &rule);
+	}
+	if (err)
+		return jr_cli_app_fail(what, err, diag);
+	jr_buf_init(&b, 16384);
+	jr_jw_init(&w, &b);
+	jr_view_course(&w, v);
+	if (!(err = jr_jw_finish(&w)))
+		printf("%s\n", jr_buf_str(&b));
 	jr_buf_release(&b);
+	return err ? jr_cli_app_fail(what, err, NULL) : 0;
 }
 
+/* Fails with the rule's words for a refusal (the course's why), as report() did. */
 static int report(enum jr_err err, const char *sub, const char *why)
 {
 	switch (err) {
 	case JR_OK: return 0;
 	case JR_ERR_NOT_FOUND:
 		jr_cli_error("help-request %s: niet gevonden (hulpvraag, kind of huishouden)", sub);
-		break;
-	case JR_ERR_CONFLICT:
-		jr_cli_error("help-request %s: de hulpvraag is intussen gewijzigd; lees opnieuw "
-			     "(help-request show) en geef de nieuwe --version",
-			     sub);
 		break;
 	case JR_ERR_REFUSED:
 		jr_cli_error("help-request %s: geweigerd: %s", sub, why ? why : "regel");
@@ -91,15 +88,13 @@ static int report(enum jr_err err, const char *sub, const char *why)
 	return jr_err_exit_status(err);
 }
 
-static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h)
+static int cmd_add(struct jr_app *app, struct jr_args *h, struct jr_course_view *v)
 {
 	static const char *const allowed[] = {"child", "raised-by", "question", "raised-on",
 					      "household", NULL};
 	struct jr_help_request r = {0};
-	struct jr_person child;
 	const char *by = jr_args_get(h, "raised-by");
 	bool known = false;
-	enum jr_err err;
 	int status;
 
 	if ((status = jr_args_only(h, "add", allowed)))
@@ -122,44 +117,13 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 	}
 	snprintf(r.raised_by, sizeof(r.raised_by), "%s", by);
 	if ((status = jr_args_text(h, "question", true, r.question, sizeof(r.question))) ||
-	    (status = jr_args_date(h, "raised-on", jr_args_today(), &r.raised_on)))
+	    (status = jr_args_date(h, "raised-on", app->today, &r.raised_on)))
 		return status;
-	if (r.raised_on > jr_args_today()) {
-		jr_cli_error("help-request add: veld raised_on: de datum ligt in de toekomst");
-		return 2;
-	}
-	/* Residence principle: the child's municipality is responsible. */
-	if ((status = report(jr_store_person_get(store, actor, r.child_id, &child), "add", NULL)))
-		return status;
-	memcpy(r.municipality, child.municipality, sizeof(r.municipality));
-	err = jr_store_help_request_add(store, actor, &r);
-	if (err == JR_ERR_INPUT) {
-		jr_cli_error("help-request add: veld household: het kind hoort niet bij dit "
-			     "huishouden; geef het huishouden waarvan het kind lid is (household "
-			     "show), of geen");
-		return jr_err_exit_status(err);
-	}
-	if ((status = report(err, "add", NULL)))
-		return status;
-	print_help_request(&r, NULL);
-	return 0;
+	return answer(jr_app_help_request_add(app, &r, v), app->diag, "add", v);
 }
 
-static int cmd_show(struct jr_store *store, const struct jr_actor *actor, int64_t id)
-{
-	struct jr_help_request r;
-	struct jr_course_facts f;
-	int status = report(jr_store_help_request_get(store, actor, id, &r), "show", NULL);
-
-	if (!status)
-		status = report(jr_store_course_facts(store, id, &f), "show", NULL);
-	if (!status)
-		print_help_request(&r, &f);
-	return status;
-}
-
-static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-			int64_t id)
+static int cmd_analysis(struct jr_app *app, struct jr_args *h, int64_t id,
+			struct jr_course_view *v)
 {
 	static const char *const allowed[] = {"needs", "explanation", "participants", "hypotheses",
 					      "made-on", NULL};
@@ -176,7 +140,7 @@ static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, st
 	    jr_args_text(h, "explanation", true, b->explanation, sizeof(b->explanation)) ||
 	    jr_args_text(h, "participants", true, b->participants, sizeof(b->participants)) ||
 	    jr_args_text(h, "hypotheses", false, b->hypotheses, sizeof(b->hypotheses)) ||
-	    jr_args_date(h, "made-on", jr_args_today(), &b->made_on))
+	    jr_args_date(h, "made-on", app->today, &b->made_on))
 		goto out;
 	if (!needs || !needs[0]) {
 		jr_cli_error("help-request analysis: veld needs: geef domein=ernst, bijv. "
@@ -204,16 +168,13 @@ static int cmd_analysis(struct jr_store *store, const struct jr_actor *actor, st
 		b->needs[d] = (unsigned char)(eq[1] - '0');
 		p = eq[2] == ',' ? eq + 3 : eq + 2;
 	}
-	status = report(jr_store_analysis_add(store, actor, b), "analysis", NULL);
-	if (!status)
-		status = cmd_show(store, actor, id);
+	status = answer(jr_app_analysis_add(app, b, v), app->diag, "analysis", v);
 out:
 	free(b);
 	return status;
 }
 
-static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		    int64_t id)
+static int cmd_goal(struct jr_app *app, struct jr_args *h, int64_t id, struct jr_course_view *v)
 {
 	static const char *const allowed[] = {"text", "review-on", NULL};
 	char text[JR_TEXT_FIELD_MAX];
@@ -224,21 +185,15 @@ static int cmd_goal(struct jr_store *store, const struct jr_actor *actor, struct
 	    (status = jr_args_text(h, "text", true, text, sizeof(text))) ||
 	    (status = jr_args_date(h, "review-on", 0, &review)))
 		return status;
-	status = report(jr_store_goal_add(store, actor, id, text, jr_args_get(h, "review-on") != NULL,
-					  review),
-			"goal", NULL);
-	return status ? status : cmd_show(store, actor, id);
+	return answer(jr_app_goal_add(app, id, text, review, v), app->diag, "goal", v);
 }
 
-/* Finds the offer in the policy of the help request's municipality: social base or no
- * referral. */
-static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor,
-			    struct jr_args *h, int64_t id, const struct jr_policy_set *set)
+/* An offer of the policy of the help request's municipality: social base or no referral. */
+static int cmd_light_option(struct jr_app *app, struct jr_args *h, int64_t id,
+			    struct jr_course_view *v)
 {
 	static const char *const allowed[] = {"option", "tried", "why-not-enough", NULL};
-	struct jr_help_request r;
-	const struct jr_policy *p;
-	const char *option = jr_args_get(h, "option"), *tried = jr_args_get(h, "tried"), *kind;
+	const char *option = jr_args_get(h, "option"), *tried = jr_args_get(h, "tried");
 	char why[JR_TEXT_FIELD_MAX];
 	int status;
 
@@ -249,34 +204,15 @@ static int cmd_light_option(struct jr_store *store, const struct jr_actor *actor
 		jr_cli_error("help-request light-option: veld tried: verwacht ja of nee");
 		return 2;
 	}
-	if ((status = report(jr_store_help_request_get(store, actor, id, &r), "light-option", NULL)))
-		return status;
-	p = jr_policy_set_find(set, r.municipality);
-	kind = p && option ? jr_policy_offer_kind(p, option) : NULL;
-	if (!kind) {
-		jr_cli_error("help-request light-option: veld option: geen aanbod van deze regio; zie "
-			     "jeugdroute policy show");
-		return 2;
-	}
-	if (!why[0]) {
-		jr_cli_error("help-request light-option: veld why_not_enough: zeg waarom dit aanbod "
-			     "niet (genoeg) helpt");
-		return 2;
-	}
-	status = report(jr_store_light_option_add(store, actor, id, kind, option,
-						  strcmp(tried, "ja") == 0, why),
-			"light-option", NULL);
-	return status ? status : cmd_show(store, actor, id);
+	return answer(jr_app_light_option_add(app, id, option, strcmp(tried, "ja") == 0, why, v),
+		      app->diag, "light-option", v);
 }
 
-static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		    int64_t id)
+static int cmd_move(struct jr_app *app, struct jr_args *h, int64_t id, struct jr_course_view *v)
 {
 	static const char *const allowed[] = {"to", "version", NULL};
-	struct jr_help_request r;
-	const char *to = jr_args_get(h, "to"), *why = NULL;
+	const char *to = jr_args_get(h, "to");
 	int64_t version;
-	enum jr_err err;
 	int state, status;
 
 	if ((status = jr_args_only(h, "move", allowed)))
@@ -287,23 +223,17 @@ static int cmd_move(struct jr_store *store, const struct jr_actor *actor, struct
 			     "closed of withdrawn");
 		return 2;
 	}
-	if (jr_args_id(jr_args_get(h, "version"), &version)) {
+	if (jr_args_id(jr_args_get(h, "version"), &version) || version > 1000000000) {
 		jr_cli_error("help-request move: veld version: geef de versie die gelezen is");
 		return 2;
 	}
-	if ((status = report(jr_store_help_request_get(store, actor, id, &r), "move", NULL)))
-		return status;
-	r.version = (int)version;
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_store_help_request_move(store, actor, &r, (enum jr_hr_state)state, &why);
-	status = report(err, "move", why);
-	return status ? status : cmd_show(store, actor, id);
+	return answer(jr_app_help_request_move(app, id, (enum jr_hr_state)state, (int)version, v),
+		      app->diag, "move", v);
 }
 
 /* Routes the child's question with the latest broad analysis and records the answer as the
  * route advice given (app/advice.c), and prints it. */
-static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		      int64_t id, const struct jr_policy_set *set)
+static int cmd_advice(struct jr_app *app, struct jr_args *h, int64_t id)
 {
 	static const char *const allowed[] = {"flags", "court-measure", "today", NULL};
 	struct jr_advice_input in = {0};
@@ -314,7 +244,7 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 	int status = 2;
 
 	jr_buf_init(&out, 1 << 20);
-	if (jr_args_only(h, "advice", allowed) || jr_args_date(h, "today", jr_args_today(), &in.date))
+	if (jr_args_only(h, "advice", allowed) || jr_args_date(h, "today", app->today, &in.date))
 		goto out;
 	if (measure && jr_measure_parse(measure) < 0) {
 		jr_cli_error("help-request advice: veld court_measure: kies ots, voogdij, "
@@ -343,7 +273,7 @@ static int cmd_advice(struct jr_store *store, const struct jr_actor *actor, stru
 		f += n + (f[n] == ',');
 	}
 	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_app_advise(store, actor, set, id, &in, &out, &why);
+	err = jr_app_advise(app->store, app->actor, app->policies, id, &in, &out, &why);
 	status = report(err, "advice", why);
 	if (!status)
 		printf("%s\n", jr_buf_str(&out));
@@ -357,7 +287,10 @@ int jr_cmd_help_request(int argc, char **argv)
 	struct jr_args h = {.command = "help-request"};
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
+	struct jr_course_view *v = NULL;
 	struct jr_actor actor;
+	struct jr_diag diag;
+	struct jr_app app;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int64_t id = 0;
 	int status;
@@ -387,21 +320,28 @@ int jr_cmd_help_request(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("help-request", &h.db, &store)))
 		goto out;
+	if (!(v = calloc(1, sizeof(*v)))) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	jr_cli_app(&app, store, &actor, &set, &diag);
 	if (strcmp(sub, "add") == 0)
-		status = cmd_add(store, &actor, &h);
+		status = cmd_add(&app, &h, v);
 	else if (strcmp(sub, "show") == 0)
-		status = cmd_show(store, &actor, id);
+		status = answer(jr_app_help_request_get(&app, id, v), &diag, "show", v);
 	else if (strcmp(sub, "analysis") == 0)
-		status = cmd_analysis(store, &actor, &h, id);
+		status = cmd_analysis(&app, &h, id, v);
 	else if (strcmp(sub, "goal") == 0)
-		status = cmd_goal(store, &actor, &h, id);
+		status = cmd_goal(&app, &h, id, v);
 	else if (strcmp(sub, "light-option") == 0)
-		status = cmd_light_option(store, &actor, &h, id, &set);
+		status = cmd_light_option(&app, &h, id, v);
 	else if (strcmp(sub, "advice") == 0)
-		status = cmd_advice(store, &actor, &h, id, &set);
+		status = cmd_advice(&app, &h, id);
 	else
-		status = cmd_move(store, &actor, &h, id);
+		status = cmd_move(&app, &h, id, v);
 out:
+	free(v);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	return status;

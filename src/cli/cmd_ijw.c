@@ -739,13 +739,78 @@ out:
 /* Where an export or an answer writes, and what failed when a message could not be written. */
 struct export_ctx {
 	const char *dir;
-	char failed[4096]; /* the path that could not be written; empty while all went well */
-	int errnum;        /* and why */
+	struct jr_buf names; /* export: the messages written, NUL after each name */
+	char failed[4096];   /* the path that could not be written; empty while all went well */
+	int errnum;          /* and why */
 };
 
-/* Writes one message of an export or an answer to the directory, synced, and says so on a line
- * of its own: {"file":…,"bericht":"JW301"} (the kind is the name's first five letters). */
+/* Writes one message of an export to the directory under its name with ".tmp" added, not yet
+ * synced: the export's log of messages sent is committed first, and only then is every message
+ * put in place and synced at once (place_exported). One transaction and one sync for the whole
+ * export instead of two syncs a message: the export went at some 40 messages a second. */
 static enum jr_err export_file(void *ctx, const char *name, const char *xml, size_t len)
+{
+	struct export_ctx *e = ctx;
+	char tmp[256], path[4096];
+	enum jr_err err;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", name) >= sizeof(tmp))
+		return JR_ERR_INPUT;
+	if ((err = write_file(e->dir, tmp, xml, len, false, path, sizeof(path), &e->errnum))) {
+		snprintf(e->failed, sizeof(e->failed), "%s", path);
+		return err;
+	}
+	if ((err = jr_buf_puts(&e->names, name)) || (err = jr_buf_putc(&e->names, '\0'))) {
+		remove(path);
+		return err;
+	}
+	return JR_OK;
+}
+
+/* After the commit of the export's log: every message written is renamed into place, said on a
+ * line of its own ({"file":…,"bericht":"JW301"}), and the directory's file system synced once.
+ * Without `committed` the messages are not sent: their files go. 0, or 1 after reporting. */
+static int place_exported(struct export_ctx *e, bool committed)
+{
+	char from[4200], to[4096];
+	struct jr_buf line;
+	int status = 0, errnum;
+
+	jr_buf_init(&line, 8192);
+	for (size_t at = 0; at < e->names.len; at += strlen(e->names.data + at) + 1) {
+		const char *name = e->names.data + at;
+		snprintf(to, sizeof(to), "%s/%s", e->dir, name);
+		snprintf(from, sizeof(from), "%s.tmp", to);
+		if (!committed) {
+			remove(from);
+			continue;
+		}
+		if (rename(from, to) != 0) {
+			jr_cli_error("ijw export: %s kan niet in %s gezet worden (%s); het bericht staat "
+				     "als verstuurd vastgelegd: zet %s.tmp zelf op zijn plaats",
+				     name, e->dir, write_error(errno), to);
+			status = 1;
+			continue;
+		}
+		jr_buf_reset(&line);
+		if (jr_view_ijw_file_line(&line, to, name)) {
+			status = 1;
+			break;
+		}
+		fputs(jr_buf_str(&line), stdout);
+	}
+	jr_buf_release(&line);
+	if (committed && e->names.len && sync_dir(e->dir, &errnum)) {
+		jr_cli_error("ijw export: de berichten in %s kunnen niet op schijf gezet worden: %s",
+			     e->dir, write_error(errnum));
+		status = 1;
+	}
+	return status;
+}
+
+/* Writes the one message of an answer (JW319) to the directory, synced, and says so on a line
+ * of its own: {"file":…,"bericht":"JW319"}. */
+static enum jr_err answer_file(void *ctx, const char *name, const char *xml, size_t len)
 {
 	struct export_ctx *e = ctx;
 	struct jr_buf line;
@@ -792,6 +857,7 @@ static int export(int argc, char **argv)
 
 	jr_policy_set_init(&set);
 	jr_buf_init(&why, 1 << 20);
+	jr_buf_init(&e.names, 1 << 26);
 	if ((status = parse_args("export", argc, argv, &a, false, true)) ||
 	    (status = check_dir("export", "een bericht", "--out", a.out)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
@@ -802,7 +868,23 @@ static int export(int argc, char **argv)
 	jr_cli_app(&app, store, &actor, &set, &diag);
 	app.today = a.today;
 	e.dir = a.out;
-	err = jr_app_ijw_export(&app, a.since_day, NULL, export_file, &e, &written, &skipped, &why);
+	/* one transaction: each message its own part of it (app/ijw/export.c), kept or undone on
+	 * its own */
+	if (!(err = jr_app_ijw_batch_begin(&app))) {
+		enum jr_err end;
+		err = jr_app_ijw_export(&app, a.since_day, NULL, export_file, &e, &written, &skipped,
+					&why);
+		/* what was sent before a failure stays sent, as when each message committed alone */
+		end = jr_app_ijw_batch_end(&app, true);
+		if (place_exported(&e, end == JR_OK) && !err && !end)
+			status = 1;
+		if (end)
+			written = 0;
+		if (!err && end)
+			err = jr_app_fail(&app, end, NULL,
+					  "de database kon de verstuurde berichten niet vastleggen; er "
+					  "is niets verstuurd");
+	}
 	if (err) {
 		status = export_fail("ijw export", err, &e, &diag);
 		goto out;
@@ -815,6 +897,7 @@ out:
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&why);
+	jr_buf_release(&e.names);
 	return status;
 }
 
@@ -857,7 +940,7 @@ static int answer(int argc, char **argv)
 	jr_cli_app(&app, store, &actor, NULL, &diag);
 	app.today = today;
 	err = jr_app_ijw_answer(&app, agb, h.id, investigating != NULL, refuse ? refuse : "",
-				residence ? residence : "", export_file, &e);
+				residence ? residence : "", answer_file, &e);
 	if (err)
 		status = export_fail("ijw answer", err, &e, &diag);
 out:

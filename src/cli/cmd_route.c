@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/route.h"
 #include "cli/cli.h"
 #include "core/alloc.h"
 #include "json/answer_json.h"
@@ -163,32 +164,14 @@ static enum jr_err load_policies(struct router *r)
 	return err;
 }
 
-/* Parses and routes one request into r->out (JSON or text). Bad input leaves an explanation in
- * *diag and returns JR_ERR_INPUT / JR_ERR_TOO_BIG / JR_ERR_NOT_FOUND. */
+/* Routes one request (app/route.c) into l->out (JSON or text). Bad input leaves an explanation
+ * in *diag and returns JR_ERR_INPUT / JR_ERR_TOO_BIG / JR_ERR_NOT_FOUND. */
 static enum jr_err route_one(struct lane *l, const char *text, size_t len, struct jr_diag *diag)
 {
 	const struct router *r = l->r;
-	const struct jr_policy *p;
 	enum jr_err err;
 
-	err = jr_request_parse(text, len, r->opts.today, &l->req, diag);
-	if (err)
-		return err;
-	p = jr_policy_set_find(&r->set, l->req.municipality);
-	if (!p) {
-		snprintf(diag->path, sizeof(diag->path), "municipality");
-		if (r->opts.policy_file)
-			snprintf(diag->message, sizeof(diag->message),
-				 "gemeente %s hoort niet bij regio %s (%s)", l->req.municipality,
-				 r->set.policies[0]->name, r->opts.policy_file);
-		else
-			snprintf(diag->message, sizeof(diag->message),
-				 "gemeente %s staat in geen beleidsbestand; elke gemeente hoort bij "
-				 "de regio van haar beleidsbestand (policy/*.json)",
-				 l->req.municipality);
-		return JR_ERR_NOT_FOUND;
-	}
-	err = jr_route(p, &l->req, &l->ans);
+	err = jr_app_route(&r->set, text, len, r->opts.today, &l->req, &l->ans, diag);
 	if (err)
 		return err;
 	if (r->opts.text)

@@ -11,14 +11,16 @@
  *   POST /api/v1/allocations/{id}/start | stop   the provider starts or stops care
  *   GET  /api/v1/providers                       the providers, to allocate to
  *
- * A referral is judged by rule 7 and kept with that judgement (app/refer.c); an allocation is
- * checked against every allocation rule by the store, a refusal explained (422). */
+ * Each handler reads its input, calls one use case of app/care.c or app/referral.c (which check
+ * reach and the rules: a referral judged by rule 7, an allocation against every allocation rule,
+ * a refusal explained, 422) and renders the result with view/view_care.h. Reach is asked before
+ * the body is read (jr_app_*_reach), so that a body tells nothing about records out of reach. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "app/access.h"
-#include "app/refer.h"
+#include "app/care.h"
+#include "app/course.h"
 #include "app/referral.h"
 #include "core/alloc.h"
 #include "core/ident.h"
@@ -27,188 +29,91 @@
 #include "core/rules.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
 #include "http/views.h"
 #include "json/policy_set.h"
+#include "view/view_care.h"
 
-/* The COD327 referrer type and help-request source of the principal's kind of organisation. */
-static bool referrer_of(const struct jr_principal *p, int *type, const char **raised_by)
+/* Answers `status` with what `view` renders of `item` (one record, one line). */
+#define ANSWER(r, status, view, ...)                                                               \
+	answer_end((r), (status), (jr_buf_reset(&(r)->out), jr_jw_init(&jw, &(r)->out),           \
+			       view(&jw, __VA_ARGS__), jr_jw_finish(&jw)))
+static int answer_end(struct jr_http_request *r, int status, enum jr_err err)
 {
-	static const struct {
-		const char *kind;
-		int type;
-		const char *raised_by;
-	} kinds[] = {
-		{"gp_practice", 2, "gp"},
-		{"youth_health", 3, "youth_health"},
-		{"hospital", 5, "other"},
-		{"local_team", 1, "local_team"},
-		{"gi", 4, "gi"},
-	};
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kinds[i].kind, p->org_kind) == 0) {
-			*type = kinds[i].type;
-			*raised_by = kinds[i].raised_by;
-			return true;
-		}
-	return false;
-}
-
-static enum jr_err referral_json(struct jr_buf *b, const struct jr_referral *r, const char *why)
-{
-	char on[JR_DATE_STRLEN];
-	enum jr_err err;
-
-	jr_date_format(r->referred_on, on);
-	err = jr_buf_printf(b,
-			    "{\"id\":%lld,\"help_request_id\":%lld,\"type\":\"%02d\",\"form\":%d,"
-			    "\"referred_on\":\"%s\",\"valid\":%s",
-			    (long long)r->id, (long long)r->help_request_id, r->referrer_type, r->form,
-			    on, r->valid ? "true" : "false");
-	if (!err && why) {
-		err = jr_buf_puts(b, ",\"why\":");
-		if (!err)
-			err = jr_buf_json_string(b, why);
-	}
 	if (!err)
-		err = jr_buf_putc(b, '}');
-	return err;
+		err = jr_buf_putc(&r->out, '\n');
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
 }
 
-/* 0 when the principal has `cap` and its organisation an AGB code (the key of its referrals or
- * allocations); otherwise the status after answering 403. */
-static int require_agb(struct jr_http_request *r, int cap, const char *what)
-{
-	char message[160];
-	int status = jr_api_require(r, cap);
+/* A list item rendered by the view. */
+#define ITEM(ctx, view, row)                                                                       \
+	do {                                                                                       \
+		struct jr_list_writer *w_ = (ctx);                                                 \
+		struct jr_json_writer jw_;                                                         \
+		enum jr_err e_ = jr_view_item(w_);                                                 \
+		if (e_)                                                                            \
+			return e_;                                                                 \
+		jr_jw_init(&jw_, w_->out);                                                         \
+		view(&jw_, row);                                                                   \
+		return jr_jw_finish(&jw_);                                                         \
+	} while (0)
 
-	if (status || r->who.agb[0])
-		return status;
-	snprintf(message, sizeof(message),
-		 "uw organisatie heeft geen AGB-code: er zijn geen %s op uw naam", what);
-	return jr_reply_error(r, 403, "forbidden", NULL, message);
-}
-
-/* 0 when the principal may refer and belongs to an organisation (whose referrals it sees);
- * otherwise the status after answering 403. */
-static int require_referrer(struct jr_http_request *r)
-{
-	int status = jr_api_require(r, JR_CAP_REFER);
-
-	if (status || r->who.organisation_id)
-		return status;
-	return jr_reply_error(r, 403, "forbidden", NULL,
-			      "u hoort bij geen organisatie: verwijzingen staan op naam van een "
-			      "praktijk of instelling");
-}
-
-static enum jr_err day_json(struct jr_buf *b, const char *name, jr_day day)
-{
-	char text[JR_DATE_STRLEN];
-
-	if (!day)
-		return jr_buf_printf(b, "\"%s\":null", name);
-	jr_date_format(day, text);
-	return jr_buf_printf(b, "\"%s\":\"%s\"", name, text);
-}
-
-/* A referral as its referrer sees it: the referral, the child by name and birth date, the
- * question, and the progress — received, accepted, allocated (provider, from when, care), closed
- * (how, when). Nothing else of the child's file. */
-static enum jr_err referral_row_json(struct jr_buf *b, const struct jr_referral_row *row)
-{
-	bool withdrawn = strcmp(row->state, "withdrawn") == 0;
-	const char *step = row->closed_on ? "closed"
-			   : row->allocated ? "allocated"
-			   : row->accepted  ? "accepted"
-					    : "received";
-	const char *label = row->closed_on ? (withdrawn ? "ingetrokken" : "afgesloten")
-			    : row->allocated ? "toegewezen"
-			    : row->accepted  ? "opgepakt door het lokale team"
-					     : "ontvangen";
-	enum jr_err err;
-
-	TRY(jr_buf_puts(b, "{\"referral\":"));
-	TRY(referral_json(b, &row->r, NULL));
-	TRY(jr_buf_putc(b, ','));
-	TRY(jr_view_child(b, row->given_names, row->family_name, row->birth_date));
-	TRY(jr_buf_puts(b, ",\"question\":"));
-	TRY(jr_buf_json_string(b, row->question));
-	TRY(jr_buf_printf(b, ",\"progress\":{\"step\":\"%s\",\"label\":\"%s\",", step, label));
-	TRY(day_json(b, "received_on", row->r.referred_on));
-	TRY(jr_buf_printf(b, ",\"accepted\":%s,\"allocation\":",
-			       row->accepted ? "true" : "false"));
-	if (row->allocated) {
-		TRY(jr_buf_puts(b, "{\"provider\":"));
-		TRY(jr_buf_json_string(b, row->provider_name));
-		TRY(jr_buf_putc(b, ','));
-		TRY(day_json(b, "from", row->allocated_from));
-		TRY(jr_buf_putc(b, ','));
-		TRY(day_json(b, "care_started_on", row->care_started));
-		TRY(jr_buf_putc(b, ','));
-		TRY(day_json(b, "care_stopped_on", row->care_stopped));
-		TRY(jr_buf_putc(b, '}'));
-	} else {
-		TRY(jr_buf_puts(b, "null"));
-	}
-	TRY(jr_buf_puts(b, ",\"closed\":"));
-	if (row->closed_on) {
-		TRY(jr_buf_putc(b, '{'));
-		TRY(day_json(b, "on", row->closed_on));
-		TRY(jr_buf_printf(b, ",\"how\":\"%s\",\"label\":\"%s\"}",
-				       withdrawn ? "withdrawn" : "closed",
-				       withdrawn ? "ingetrokken" : "afgesloten"));
-	} else {
-		TRY(jr_buf_puts(b, "null"));
-	}
-	TRY(jr_buf_puts(b, "}}"));
-out:
-	return err;
-}
+/* A list's use case, its refusal answered before the first item: `fill` runs it with the
+ * request's context. */
+struct list_run {
+	struct jr_http_request *r;
+	struct jr_app app;
+	struct jr_diag diag;
+	enum jr_err err; /* the use case's own */
+};
 
 static enum jr_err write_referral(void *ctx, const struct jr_referral_row *row)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
-	return err ? err : referral_row_json(w->out, row);
+	ITEM(ctx, jr_view_referral_row, row);
 }
 
 static enum jr_err fill_referrals(struct jr_list_writer *w)
 {
-	struct jr_http_request *r = w->ctx;
-	return jr_store_referrals_of_organisation(r->store, &r->actor, r->who.organisation_id,
-						  jr_page_offset(w->page), w->page->per_page,
-						  write_referral, w, &w->page->total);
+	struct list_run *run = w->ctx;
+	return run->err = jr_app_referrals_mine(&run->app, jr_page_offset(w->page),
+						w->page->per_page, write_referral, w,
+						&w->page->total);
+}
+
+/* Runs a paged list whose use case may refuse: the refusal answered as the use case says. */
+static int run_page(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_writer *w))
+{
+	struct list_run run = {.r = r};
+	int status;
+
+	jr_http_app(r, &run.app, &run.diag);
+	status = jr_reply_page(r, fill, &run);
+	if (run.err == JR_ERR_FORBIDDEN || run.err == JR_ERR_USAGE || run.err == JR_ERR_NOT_FOUND)
+		return jr_http_app_fail(r, run.err, &run.diag);
+	return status;
 }
 
 int jr_api_referrals_list(struct jr_http_request *r)
 {
-	int status = require_referrer(r);
-	return status ? status : jr_reply_page(r, fill_referrals, r);
+	return run_page(r, fill_referrals);
 }
 
 /* GET /api/v1/referrals/{id}: one of the organisation's own referrals; another's and one that
  * does not exist are both 404 (both audited). */
 int jr_api_referral_get(struct jr_http_request *r)
 {
-	struct jr_referral_row *row;
+	struct jr_referral_row *row = jr_calloc(1, sizeof(*row));
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	enum jr_err err;
-	bool found = false;
-	int status = require_referrer(r);
+	int status;
 
-	if (status)
-		return status;
-	row = jr_calloc(1, sizeof(*row));
 	if (!row)
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
-	err = jr_store_referral_of_organisation(r->store, &r->actor, r->who.organisation_id,
-						r->ids[0], row, &found);
-	jr_buf_reset(&r->out);
-	if (!err && found && !(err = referral_row_json(&r->out, row)))
-		err = jr_buf_putc(&r->out, '\n');
-	status = err		? jr_reply_err(r, err, NULL)
-		 : !found	? jr_reply_error(r, 404, "not_found", NULL,
-						 "uw organisatie heeft geen verwijzing met dit nummer")
-				: jr_reply_json(r, 200);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_referral_mine(&app, r->ids[0], row);
+	status = err ? jr_http_app_fail(r, err, &diag) : ANSWER(r, 200, jr_view_referral_row, row);
 	jr_free(row);
 	return status;
 }
@@ -218,58 +123,63 @@ int jr_api_referral_get(struct jr_http_request *r)
  * their names and whether this referrer may refer to them (rule 7, without a court measure). */
 int jr_api_referral_choices(struct jr_http_request *r)
 {
+	struct jr_referring_org who;
 	struct jr_request *req;
-	const char *raised_by;
-	enum jr_err err = JR_OK;
-	int type, status = require_referrer(r);
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
 
-	if (status)
-		return status;
-	if (!referrer_of(&r->who, &type, &raised_by))
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "uw organisatie is geen verwijzer (huisarts, jeugdarts, "
-				      "medisch specialist, lokaal team of GI)");
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_referrer(&app, &who)))
+		return jr_http_app_fail(r, err, &diag);
 	req = jr_calloc(1, sizeof(*req));
 	if (!req)
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
 	req->has_referrer = true;
-	req->referrer_type = type;
-	memcpy(req->agb, r->who.agb, sizeof(req->agb));
+	req->referrer_type = who.type;
+	memcpy(req->agb, who.agb, sizeof(req->agb));
 	jr_buf_reset(&r->out);
-	TRY(jr_buf_printf(&r->out, "{\"own_municipality\":\"%s\",\"municipalities\":[",
-			       r->who.municipality));
-	for (size_t i = 0, n = 0; i < r->policies->count; i++) {
-		const struct jr_policy *p = r->policies->policies[i];
-		for (size_t m = 0; m < p->municipality_count; m++, n++) {
-			TRY(jr_buf_printf(&r->out, "%s{\"code\":\"%s\",\"name\":", n ? "," : "",
-					       p->municipalities[m].code));
-			TRY(jr_buf_json_string(&r->out, p->municipalities[m].name));
-			TRY(jr_buf_puts(&r->out, ",\"region\":"));
-			TRY(jr_buf_json_string(&r->out, p->id));
-			TRY(jr_buf_putc(&r->out, '}'));
-		}
-	}
-	TRY(jr_buf_puts(&r->out, "],\"regions\":["));
+	jr_jw_init(&w, &r->out);
+	jr_jw_object(&w);
+	jr_jw_kstring(&w, "own_municipality", who.municipality);
+	jr_jw_key(&w, "municipalities");
+	jr_jw_array(&w);
 	for (size_t i = 0; i < r->policies->count; i++) {
 		const struct jr_policy *p = r->policies->policies[i];
-		TRY(jr_buf_puts(&r->out, i ? ",{\"id\":" : "{\"id\":"));
-		TRY(jr_buf_json_string(&r->out, p->id));
-		TRY(jr_buf_puts(&r->out, ",\"name\":"));
-		TRY(jr_buf_json_string(&r->out, p->name));
-		TRY(jr_buf_puts(&r->out, ",\"forms\":["));
-		for (int f = 1; f <= JR_FORM_COUNT; f++) {
-			bool may = jr_rule_referral_check(p, req, f) == JR_WHY_RC_VALID;
-			TRY(jr_buf_printf(&r->out, "%s{\"number\":%d,\"name\":", f > 1 ? "," : "",
-					       f));
-			TRY(jr_buf_json_string(&r->out, p->forms[f].name));
-			TRY(jr_buf_printf(&r->out, ",\"may_refer\":%s}", may ? "true" : "false"));
+		for (size_t m = 0; m < p->municipality_count; m++) {
+			jr_jw_object(&w);
+			jr_jw_kstring(&w, "code", p->municipalities[m].code);
+			jr_jw_kstring(&w, "name", p->municipalities[m].name);
+			jr_jw_kstring(&w, "region", p->id);
+			jr_jw_end(&w);
 		}
-		TRY(jr_buf_puts(&r->out, "]}"));
 	}
-	TRY(jr_buf_puts(&r->out, "]}\n"));
-out:
+	jr_jw_end(&w);
+	jr_jw_key(&w, "regions");
+	jr_jw_array(&w);
+	for (size_t i = 0; i < r->policies->count; i++) {
+		const struct jr_policy *p = r->policies->policies[i];
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "id", p->id);
+		jr_jw_kstring(&w, "name", p->name);
+		jr_jw_key(&w, "forms");
+		jr_jw_array(&w);
+		for (int f = 1; f <= JR_FORM_COUNT; f++) {
+			jr_jw_object(&w);
+			jr_jw_kint(&w, "number", f);
+			jr_jw_kstring(&w, "name", p->forms[f].name);
+			jr_jw_kbool(&w, "may_refer",
+				    jr_rule_referral_check(p, req, f) == JR_WHY_RC_VALID);
+			jr_jw_end(&w);
+		}
+		jr_jw_end(&w);
+		jr_jw_end(&w);
+	}
+	jr_jw_end(&w);
+	jr_jw_end(&w);
 	jr_free(req);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	return answer_end(r, 200, jr_jw_finish(&w));
 }
 
 /* A visible-ASCII Idempotency-Key of 1 to JR_IDEMPOTENCY_KEY_MAX characters into key ("" when
@@ -332,9 +242,6 @@ static int reply_refused(struct jr_http_request *r, const struct jr_referral_res
 	return jr_reply_error(r, 422, codes[res->refusal], res->field, res->message);
 }
 
-/* POST /api/v1/referrals: a referrer refers a child (app/referral.h): 201 for a new referral,
- * 200 with the first one for the same referral again (the same day, or the same
- * Idempotency-Key), 422 naming the field when it may not be, nothing written. */
 int jr_api_referral_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"bsn", "birth_date", "family_name", "given_names",
@@ -351,12 +258,14 @@ int jr_api_referral_add(struct jr_http_request *r)
 					       [JR_REFERRAL_SAME_DAY] = "same_day",
 					       [JR_REFERRAL_REPLAYED] = "replayed"};
 	json_t *body = jr_http_json_body(r);
-	struct jr_organisation org;
 	struct jr_referral_order *o = jr_calloc(1, sizeof(*o));
 	struct jr_referral_result *res = jr_calloc(1, sizeof(*res));
+	struct jr_referring_org who;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	struct jr_buf why;
-	const char *raised_by, *bsn, *field = NULL;
-	char object[40];
+	const char *bsn, *field = NULL;
 	int64_t form;
 	enum jr_err err = JR_OK;
 	int status = 0;
@@ -370,18 +279,15 @@ int jr_api_referral_add(struct jr_http_request *r)
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	if ((status = require_referrer(r)))
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_referrer(&app, &who))) {
+		status = jr_http_app_fail(r, err, &diag);
+		err = JR_OK;
 		goto out;
+	}
 	if ((status = jr_field_only(r, body, known))) {
 		field = "unknown";
 		goto refused;
-	}
-	if (!referrer_of(&r->who, &o->referrer_type, &raised_by) ||
-	    jr_store_organisation_get(r->store, r->who.organisation_id, &org)) {
-		status = jr_reply_error(r, 403, "forbidden", NULL,
-					"uw organisatie is geen verwijzer (huisarts, jeugdarts, "
-					"medisch specialist, lokaal team of GI)");
-		goto out;
 	}
 	/* a refusal of a field is audited as every refusal of a referral is (app/referral.c) */
 	field = "Idempotency-Key";
@@ -408,40 +314,22 @@ int jr_api_referral_add(struct jr_http_request *r)
 				    sizeof(o->question))))
 		goto refused;
 	o->form = (int)form;
-	o->on = jr_http_today();
-	o->organisation_id = r->who.organisation_id;
-	snprintf(o->raised_by, sizeof(o->raised_by), "%s", raised_by);
-	memcpy(o->agb, r->who.agb, sizeof(o->agb));
-	snprintf(o->referrer_name, sizeof(o->referrer_name), "%s", org.name);
-	snprintf(o->source, sizeof(o->source), "api");
-	err = jr_app_referral_make(r->store, &r->actor, r->policies, o, res, &why);
+	err = jr_app_referral_add(&app, o, res, &why);
 	if (err == JR_ERR_REFUSED) {
 		status = reply_refused(r, res);
-		goto out;
-	}
-	if (err == JR_ERR_CONFLICT) {
-		status = jr_reply_error(r, 409, "conflict", NULL,
-					"dezelfde verwijzing werd op hetzelfde moment ook verstuurd; "
-					"verstuur opnieuw: u krijgt dan die verwijzing terug");
+		err = JR_OK;
 		goto out;
 	}
 	if (err) {
-		status = jr_reply_err(r, err, NULL);
+		status = jr_http_app_fail(r, err, &diag);
+		err = JR_OK;
 		goto out;
 	}
-	jr_buf_reset(&r->out);
-	TRY(jr_buf_printf(&r->out, "{\"outcome\":\"%s\",\"message\":", outcomes[res->outcome]));
-	TRY(jr_buf_json_string(&r->out, said[res->outcome]));
-	TRY(jr_buf_puts(&r->out, ",\"referral\":"));
-	TRY(referral_json(&r->out, &res->ref, jr_buf_str(&why)));
-	TRY(jr_buf_putc(&r->out, ','));
-	TRY(jr_view_child(&r->out, res->given_names, res->family_name, res->birth_date));
-	TRY(jr_buf_puts(&r->out, "}\n"));
-	status = jr_reply_json(r, res->outcome == JR_REFERRAL_MADE ? 201 : 200);
+	status = ANSWER(r, res->outcome == JR_REFERRAL_MADE ? 201 : 200, jr_view_referral_result,
+			outcomes[res->outcome], said[res->outcome], res, jr_buf_str(&why));
 	goto out;
 refused:
-	snprintf(object, sizeof(object), "field:%s", field);
-	if ((err = jr_store_audit_event(r->store, &r->actor, "referral.refused", 0, object)))
+	if ((err = jr_app_referral_refused(&app, field)))
 		status = jr_reply_err(r, err, NULL);
 out:
 	if (err && !status)
@@ -453,34 +341,8 @@ out:
 	return status;
 }
 
-/* 0 when the principal may change help request r->ids[0] (with `decision`, also take a
- * municipal decision on it); otherwise the status after answering: 403 for the role, or for a
- * help request it sees but may not change (or decide on); 404 for one that does not exist or
- * lies out of reach (one answer for both, audited). */
-static int case_scope(struct jr_http_request *r, bool decision)
-{
-	enum jr_access_verdict v;
-	const char *why;
-	int64_t child;
-	enum jr_err err;
-	int status;
-
-	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)))
-		return status;
-	err = jr_app_access_help_request(r->store, &r->actor, &r->who, r->policies, r->ids[0],
-					 jr_http_today(), true, decision, &child, &v, &why);
-	if (err)
-		return jr_reply_err(r, err, NULL);
-	if (v == JR_ACCESS_UNSEEN)
-		return jr_api_unseen(r, "hulpvraag", NULL);
-	if (v == JR_ACCESS_REFUSED)
-		return jr_reply_error(r, 403, "forbidden", decision ? "municipal_decision" : NULL,
-				      why);
-	return 0;
-}
-
 /* POST /api/v1/help-requests/{id}/allocations: the consulent of the help request's municipality,
- * or the GI under whose running measure the child is (its own decision, app/access.c). */
+ * or the GI under whose running measure the child is (its own decision, app/care.c). */
 int jr_api_allocation_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"provider_id", "form", "referral_id",
@@ -489,18 +351,22 @@ int jr_api_allocation_add(struct jr_http_request *r)
 					    "frequency", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_allocation al = {0};
-	struct jr_help_request h;
-	const struct jr_policy *p;
-	const char *why = NULL;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t provider, form, referral, intensity, volume;
 	bool decision;
-	char start[JR_DATE_STRLEN];
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = case_scope(r, false)) || (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_help_request_reach(&app, r->ids[0], true))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_int(r, body, "provider_id", true, 1, INT64_MAX, 0, &provider)) ||
 	    (status = jr_field_int(r, body, "form", true, 1, 10, 0, &form)) ||
 	    (status = jr_field_int(r, body, "referral_id", false, 1, INT64_MAX, 0, &referral)) ||
@@ -517,19 +383,6 @@ int jr_api_allocation_add(struct jr_http_request *r)
 	    (status = jr_field_text(r, body, "frequency", false, al.frequency,
 				    sizeof(al.frequency))))
 		goto out;
-	/* a municipal decision only by the consulent of the help request's municipality */
-	if (decision && (status = case_scope(r, true)))
-		goto out;
-	if ((err = jr_store_help_request_get(r->store, &r->actor, r->ids[0], &h))) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	p = jr_policy_set_find(r->policies, h.municipality);
-	if (!p) {
-		status = jr_reply_error(r, 422, "invalid", NULL,
-					"de gemeente van de hulpvraag staat in geen beleidsbestand");
-		goto out;
-	}
 	al.help_request_id = r->ids[0];
 	al.provider_id = provider;
 	al.form = (int)form;
@@ -537,128 +390,53 @@ int jr_api_allocation_add(struct jr_http_request *r)
 	al.has_end = al.end != 0;
 	al.intensity = (int)intensity;
 	al.volume = (int)volume;
-	if (strcmp(r->who.role, "gi") == 0) {
-		/* the GI decides the youth care within its measure (Jeugdwet, chapter 3): its own
-		 * allocation, which only it changes; without a referral its decision is the basis */
-		al.gi_organisation_id = r->who.organisation_id;
-		decision = !referral;
-	}
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_store_allocation_add(r->store, &r->actor, p, &al, decision, &why);
-	if (err == JR_ERR_REFUSED) {
-		status = jr_reply_error(r, 422, "refused", NULL, why ? why : "deze toewijzing kan niet");
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	jr_date_format(al.start, start);
-	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out,
-			    "{\"id\":%lld,\"number\":\"%s\",\"help_request_id\":%lld,"
-			    "\"provider_id\":%lld,\"form\":%d,\"jz020\":\"%s\",\"regime\":\"%s\","
-			    "\"start\":\"%s\"}\n",
-			    (long long)al.id, al.number, (long long)al.help_request_id,
-			    (long long)al.provider_id, al.form, al.jz020, jr_regime_name(al.regime),
-			    start);
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	err = jr_app_allocation_add(&app, &al, decision);
+	status = err ? jr_http_app_fail(r, err, &diag)
+		     : ANSWER(r, 201, jr_view_allocation_made, &al);
 out:
 	json_decref(body);
 	return status;
 }
 
-static enum jr_err allocation_json(struct jr_buf *b, const struct jr_allocation_row *a)
-{
-	char start[JR_DATE_STRLEN], started[JR_DATE_STRLEN], stopped[JR_DATE_STRLEN];
-	enum jr_err err;
-
-	jr_date_format(a->start, start);
-	jr_date_format(a->care_started, started);
-	jr_date_format(a->care_stopped, stopped);
-	err = jr_buf_printf(b,
-			    "{\"id\":%lld,\"number\":\"%s\",\"help_request_id\":%lld,\"form\":%d,"
-			    "\"start\":\"%s\",\"regime\":\"%s\",\"result\":",
-			    (long long)a->id, a->number, (long long)a->help_request_id, a->form,
-			    start, a->regime);
-	if (!err)
-		err = jr_buf_json_string(b, a->result_description);
-	if (!err)
-		err = jr_buf_printf(b, ",\"product_code\":\"%s\",", a->product_code);
-	if (!err)
-		err = jr_view_child(b, a->given_names, a->family_name, a->birth_date);
-	if (!err)
-		err = jr_buf_printf(b, ",\"care\":{\"running\":%s", a->care_running ? "true" : "false");
-	if (!err && a->care_started)
-		err = jr_buf_printf(b, ",\"started_on\":\"%s\"", started);
-	if (!err && a->care_stopped)
-		err = jr_buf_printf(b, ",\"stopped_on\":\"%s\"", stopped);
-	if (!err)
-		err = jr_buf_puts(b, "}}");
-	return err;
-}
-
 static enum jr_err write_allocation(void *ctx, const struct jr_allocation_row *a)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
-	return err ? err : allocation_json(w->out, a);
+	ITEM(ctx, jr_view_allocation, a);
 }
 
 static enum jr_err fill_allocations(struct jr_list_writer *w)
 {
-	struct jr_http_request *r = w->ctx;
-	return jr_store_allocations_by_agb(r->store, &r->actor, r->who.agb,
-					   jr_page_offset(w->page), w->page->per_page,
-					   write_allocation, w, &w->page->total);
+	struct list_run *run = w->ctx;
+	return run->err = jr_app_allocations_mine(&run->app, jr_page_offset(w->page),
+						  w->page->per_page, write_allocation, w,
+						  &w->page->total);
 }
 
 int jr_api_allocations_list(struct jr_http_request *r)
 {
-	int status = require_agb(r, JR_CAP_CARE_DELIVERY, "toewijzingen");
-	return status ? status : jr_reply_page(r, fill_allocations, r);
+	return run_page(r, fill_allocations);
 }
 
-/* 0 when the principal may act on allocation r->ids[0] (`act`); otherwise the status after
- * answering: 403 for the role, or for an allocation it sees but did not decide; 404 for one that
- * does not exist or is not its to see (one answer for both, audited). */
-static int allocation_scope(struct jr_http_request *r, enum jr_allocation_act act)
+/* 0 when the principal may do `act` on allocation r->ids[0]; otherwise the status after
+ * answering (app/care.c: 403 for the role, or for one it sees but did not decide; 404 alike for
+ * one that does not exist or is not its to see). */
+static int allocation_scope(struct jr_http_request *r, struct jr_app *app, struct jr_diag *diag,
+			    enum jr_allocation_act act)
 {
-	struct jr_allocation_owner owner;
-	enum jr_access_verdict v;
-	const char *why;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_require(r, act == JR_ALLOCATION_CARE ? JR_CAP_CARE_DELIVERY
-								   : JR_CAP_PERSON_WRITE)))
-		return status;
-	err = jr_app_access_allocation(r->store, &r->actor, &r->who, r->policies, r->ids[0],
-				       jr_http_today(), act, &owner, &v, &why);
-	if (err)
-		return jr_reply_err(r, err, NULL);
-	if (v == JR_ACCESS_UNSEEN)
-		return jr_api_unseen(r, "toewijzing", NULL);
-	return v == JR_ACCESS_REFUSED ? jr_reply_error(r, 403, "forbidden", NULL, why) : 0;
-}
-
-static int answer_allocation(struct jr_http_request *r, int status)
-{
-	struct jr_allocation_row a;
-	enum jr_err err = jr_store_allocation_get(r->store, &r->actor, r->ids[0], &a);
-
-	jr_buf_reset(&r->out);
-	if (!err)
-		err = allocation_json(&r->out, &a);
-	if (!err)
-		err = jr_buf_putc(&r->out, '\n');
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+	jr_http_app(r, app, diag);
+	err = jr_app_allocation_reach(app, r->ids[0], act);
+	return err ? jr_http_app_fail(r, err, diag) : 0;
 }
 
 int jr_api_care_start(struct jr_http_request *r)
 {
 	static const char *const known[] = {"on", NULL};
 	json_t *body = jr_http_json_body(r);
+	struct jr_allocation_row *a = NULL;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t delivery;
 	jr_day on;
 	enum jr_err err;
@@ -666,21 +444,18 @@ int jr_api_care_start(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = allocation_scope(r, JR_ALLOCATION_CARE)) ||
+	if ((status = allocation_scope(r, &app, &diag, JR_ALLOCATION_CARE)) ||
 	    (status = jr_field_only(r, body, known)) ||
-	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)))
+	    (status = jr_field_date(r, body, "on", false, app.today, &on)))
 		goto out;
-	err = jr_store_care_start(r->store, &r->actor, r->ids[0], on, &delivery);
-	if (err == JR_ERR_CONFLICT)
-		status = jr_reply_error(r, 409, "conflict", NULL, "de zorg loopt al");
-	else if (err == JR_ERR_INPUT)
-		status = jr_reply_error(r, 422, "invalid", "on",
-					"de zorg kan niet starten voor de toewijzing begint");
-	else if (err)
-		status = jr_reply_err(r, err, NULL);
-	else
-		status = answer_allocation(r, 200);
+	if (!(a = jr_calloc(1, sizeof(*a)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
+		goto out;
+	}
+	err = jr_app_care_start(&app, r->ids[0], on, &delivery, a);
+	status = err ? jr_http_app_fail(r, err, &diag) : ANSWER(r, 200, jr_view_allocation, a);
 out:
+	jr_free(a);
 	json_decref(body);
 	return status;
 }
@@ -690,7 +465,11 @@ int jr_api_care_stop(struct jr_http_request *r)
 	static const char *const known[] = {"on", "goals_reached", "continues_without_help",
 					    "satisfaction", "end_reason", NULL};
 	json_t *body = jr_http_json_body(r);
+	struct jr_allocation_row *a = NULL;
 	struct jr_care_outcome o = {0};
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t satisfaction;
 	jr_day on;
 	enum jr_err err;
@@ -698,9 +477,9 @@ int jr_api_care_stop(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = allocation_scope(r, JR_ALLOCATION_CARE)) ||
+	if ((status = allocation_scope(r, &app, &diag, JR_ALLOCATION_CARE)) ||
 	    (status = jr_field_only(r, body, known)) ||
-	    (status = jr_field_date(r, body, "on", false, jr_http_today(), &on)) ||
+	    (status = jr_field_date(r, body, "on", false, app.today, &on)) ||
 	    (status = jr_field_word(r, body, "goals_reached", jr_goals_reached, "yes, partly of no",
 				    o.goals_reached, sizeof(o.goals_reached))) ||
 	    (status = jr_field_bool(r, body, "continues_without_help", true, false,
@@ -711,108 +490,77 @@ int jr_api_care_stop(struct jr_http_request *r)
 				    sizeof(o.end_reason))))
 		goto out;
 	o.satisfaction = (int)satisfaction;
-	err = jr_store_care_stop(r->store, &r->actor, r->ids[0], on, &o);
-	if (err == JR_ERR_NOT_FOUND)
-		status = jr_reply_error(r, 409, "conflict", NULL, "er loopt geen zorg om te stoppen");
-	else if (err == JR_ERR_INPUT)
-		status = jr_reply_error(r, 422, "invalid", "on",
-					"de zorg kan niet stoppen voor hij begon");
-	else if (err)
-		status = jr_reply_err(r, err, NULL);
-	else
-		status = answer_allocation(r, 200);
+	if (!(a = jr_calloc(1, sizeof(*a)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
+		goto out;
+	}
+	err = jr_app_care_stop(&app, r->ids[0], on, &o, a);
+	status = err ? jr_http_app_fail(r, err, &diag) : ANSWER(r, 200, jr_view_allocation, a);
 out:
+	jr_free(a);
 	json_decref(body);
 	return status;
 }
 
 static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
-
-	if (!err)
-		err = jr_buf_printf(w->out, "{\"id\":%lld,\"agb\":\"%s\",\"name\":", (long long)p->id,
-				    p->agb);
-	if (!err)
-		err = jr_buf_json_string(w->out, p->name);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"status\":\"%s\",\"version\":%d}",
-				    jr_provider_status_name(p->status), p->version);
-	return err;
+	ITEM(ctx, jr_view_provider, p);
 }
 
 static enum jr_err fill_providers(struct jr_list_writer *w)
 {
-	struct jr_http_request *r = w->ctx;
-	return jr_store_provider_each(r->store, write_provider, w);
+	struct list_run *run = w->ctx;
+	return run->err = jr_app_providers_to_allocate(&run->app, write_provider, w);
 }
 
 int jr_api_providers_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
-	return status ? status : jr_reply_list(r, fill_providers, r);
+	struct list_run run = {.r = r};
+	enum jr_err err;
+
+	jr_http_app(r, &run.app, &run.diag);
+	/* asked first: a list answer cannot take a refusal back */
+	if ((err = jr_app_access_require(&run.app, JR_CAP_PROVIDERS_READ)))
+		return jr_http_app_fail(r, err, &run.diag);
+	return jr_reply_list(r, fill_providers, &run);
 }
 
 static enum jr_err write_measure(void *ctx, const struct jr_measure_row *m)
 {
-	struct jr_list_writer *w = ctx;
-	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
-	enum jr_err err = jr_view_item(w);
-
-	jr_date_format(m->start, start);
-	jr_date_format(m->end, end);
-	if (!err)
-		err = jr_buf_printf(w->out,
-				    "{\"id\":%lld,\"child_id\":%lld,\"kind\":\"%s\",\"start\":\"%s\","
-				    "\"end\":%s%s%s,\"municipality\":\"%s\",",
-				    (long long)m->id, (long long)m->child_id, m->kind, start,
-				    m->end ? "\"" : "", m->end ? end : "null", m->end ? "\"" : "",
-				    m->municipality);
-	if (!err)
-		err = jr_view_child(w->out, m->given_names, m->family_name, m->birth_date);
-	if (!err)
-		err = jr_buf_putc(w->out, '}');
-	return err;
+	ITEM(ctx, jr_view_measure_row, m);
 }
 
 static enum jr_err fill_measures(struct jr_list_writer *w)
 {
-	struct jr_http_request *r = w->ctx;
-	return jr_store_measures_by_gi(r->store, &r->actor, r->who.organisation_id,
-				       jr_page_offset(w->page), w->page->per_page, write_measure, w,
-				       &w->page->total);
+	struct list_run *run = w->ctx;
+	return run->err = jr_app_measures_mine(&run->app, jr_page_offset(w->page),
+					       w->page->per_page, write_measure, w,
+					       &w->page->total);
 }
 
 int jr_api_measures_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_MEASURES);
-
-	if (status)
-		return status;
-	if (!r->who.organisation_id)
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "de maatregelen staan op naam van een gecertificeerde instelling");
-	return jr_reply_page(r, fill_measures, r);
+	return run_page(r, fill_measures);
 }
 
 /* POST /api/v1/allocations/{id}/change: who decided an allocation changes its end or volume, with
  * its reason (iJw JZ002): the consulent of the help request's municipality, or the GI whose
- * decision within its running measure it was (app/access.c). */
+ * decision within its running measure it was (app/care.c). */
 int jr_api_allocation_change(struct jr_http_request *r)
 {
 	static const char *const known[] = {"reason_code", "end", "volume", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_allocation_change c = {0};
-	const char *why = NULL;
-	char day[JR_DATE_STRLEN];
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t volume;
 	int honoured = 0, status;
 	enum jr_err err;
 
 	if (!body)
 		return r->status;
-	if ((status = allocation_scope(r, JR_ALLOCATION_CHANGE)) ||
+	if ((status = allocation_scope(r, &app, &diag, JR_ALLOCATION_CHANGE)) ||
 	    (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "reason_code", true, c.reason, sizeof(c.reason))) ||
 	    (status = jr_field_date(r, body, "end", false, 0, &c.end)) ||
@@ -821,32 +569,9 @@ int jr_api_allocation_change(struct jr_http_request *r)
 	c.has_end = c.end != 0;
 	c.has_volume = volume != 0;
 	c.volume = (int)volume;
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_store_allocation_change(r->store, &r->actor, r->ids[0], &c, &honoured, &why);
-	if (err == JR_ERR_REFUSED) {
-		status = jr_reply_error(r, 422, "refused", NULL, why ? why : "deze wijziging kan niet");
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"allocation_id\":%lld,\"reason_code\":\"%s\",\"end\":",
-			    (long long)r->ids[0], c.reason);
-	if (!err && c.has_end) {
-		jr_date_format(c.end, day);
-		err = jr_buf_printf(&r->out, "\"%s\"", day);
-	} else if (!err) {
-		err = jr_buf_puts(&r->out, "null");
-	}
-	if (!err && c.has_volume)
-		err = jr_buf_printf(&r->out, ",\"volume\":%d", c.volume);
-	else if (!err)
-		err = jr_buf_puts(&r->out, ",\"volume\":null");
-	if (!err)
-		err = jr_buf_printf(&r->out, ",\"requests_honoured\":%d}\n", honoured);
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	err = jr_app_allocation_change(&app, r->ids[0], &c, &honoured);
+	status = err ? jr_http_app_fail(r, err, &diag)
+		     : ANSWER(r, 200, jr_view_allocation_change, r->ids[0], &c, honoured);
 out:
 	json_decref(body);
 	return status;

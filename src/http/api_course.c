@@ -16,110 +16,67 @@
 
 #include "app/access.h"
 #include "app/advice.h"
+#include "app/course.h"
 #include "core/alloc.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
 #include "http/views.h"
-#include "json/policy_set.h"
+#include "view/view_course.h"
 
 /* jr_raisers (core/course.h), for the message of a refusal */
 static const char raisers_text[] =
 	"family, child, school, childcare, gp, youth_health, police, veilig_thuis, local_team, gi "
 	"of other";
 
-static enum jr_err help_request_json(struct jr_buf *b, const struct jr_help_request *h,
-				     const struct jr_course_facts *f)
+/* Answers `status` with the help request and its course (ETag: its version). */
+static int answer_course(struct jr_http_request *r, const struct jr_course_view *v, int status)
 {
-	char raised[JR_DATE_STRLEN];
-	enum jr_err err;
-
-	jr_date_format(h->raised_on, raised);
-	err = jr_buf_printf(b, "{\"id\":%lld,\"child_id\":%lld,\"household_id\":", (long long)h->id,
-			    (long long)h->child_id);
-	if (!err)
-		err = h->household_id ? jr_buf_printf(b, "%lld", (long long)h->household_id)
-				      : jr_buf_puts(b, "null");
-	if (!err)
-		err = jr_buf_printf(b, ",\"raised_by\":\"%s\",\"raised_on\":\"%s\",\"question\":",
-				    h->raised_by, raised);
-	if (!err)
-		err = jr_buf_json_string(b, h->question);
-	if (!err)
-		err = jr_buf_printf(b,
-				    ",\"municipality\":\"%s\",\"state\":\"%s\",\"state_label\":\"%s\","
-				    "\"version\":%d",
-				    h->municipality, jr_hr_state_name(h->state),
-				    jr_hr_state_label(h->state), h->version);
-	if (!err && f)
-		err = jr_buf_printf(b,
-				    ",\"course\":{\"broad_analysis\":%s,\"goals\":%d,"
-				    "\"light_options_weighed\":%s,\"care_started\":%d,"
-				    "\"care_running\":%d,\"outcomes_missing\":%d}",
-				    f->broad_analysis ? "true" : "false", f->goals,
-				    f->light_options_weighed ? "true" : "false", f->care_started,
-				    f->care_running, f->outcomes_missing);
-	if (!err)
-		err = jr_buf_putc(b, '}');
-	return err;
-}
-
-/* Answers with help request `id` and its course, `status` (200 or 201). */
-static int answer_help_request(struct jr_http_request *r, int64_t id, int status)
-{
-	struct jr_help_request h;
-	struct jr_course_facts f;
+	struct jr_json_writer w;
 	char etag[32];
 	enum jr_err err;
 
-	if ((err = jr_store_help_request_get(r->store, &r->actor, id, &h)) ||
-	    (err = jr_store_course_facts(r->store, id, &f)))
-		return jr_reply_err(r, err, NULL);
 	jr_buf_reset(&r->out);
-	if ((err = help_request_json(&r->out, &h, &f)) || (err = jr_buf_putc(&r->out, '\n')))
+	jr_jw_init(&w, &r->out);
+	jr_view_course(&w, v);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
 		return jr_reply_err(r, err, NULL);
-	snprintf(etag, sizeof(etag), "\"%d\"", h.version);
+	snprintf(etag, sizeof(etag), "\"%d\"", v->h.version);
 	jr_reply_header(r, "ETag", etag);
 	return jr_reply_json(r, status);
 }
 
-/* 0 when the principal may read (with `write`, change) help request r->ids[0]; otherwise the
- * status after answering: 403 for the role, or for a help request it sees but may not change;
- * 404 for one that does not exist or lies out of reach (one answer for both, audited). */
-static int scope(struct jr_http_request *r, bool write)
+/* The answer of a use case that returns the help request: `ok` with it, or its refusal. */
+static int answer(struct jr_http_request *r, enum jr_err err, const struct jr_diag *diag,
+		  const struct jr_course_view *v, int ok)
 {
-	enum jr_access_verdict v;
-	const char *why;
-	int64_t child;
-	enum jr_err err;
-	int status;
+	return err ? jr_http_app_fail(r, err, diag) : answer_course(r, v, ok);
+}
 
-	if ((status = jr_api_require(r, write ? JR_CAP_PERSON_WRITE : JR_CAP_PERSON_READ)))
-		return status;
-	err = jr_app_access_help_request(r->store, &r->actor, &r->who, r->policies, r->ids[0],
-					 jr_http_today(), write, false, &child, &v, &why);
-	if (err)
-		return jr_reply_err(r, err, NULL);
-	if (v == JR_ACCESS_UNSEEN)
-		return jr_api_unseen(r, "hulpvraag", NULL);
-	return v == JR_ACCESS_REFUSED ? jr_reply_error(r, 403, "forbidden", NULL, why) : 0;
+/* 0 when the principal may read (with `write`, change) help request r->ids[0]; otherwise the
+ * status after answering (app/course.c: 403 for the role, or for one it sees but may not change;
+ * 404 alike for one that does not exist or lies out of reach). Asked before the body is read, so
+ * that a body tells nothing about a help request out of reach. */
+static int scope(struct jr_http_request *r, struct jr_app *app, struct jr_diag *diag, bool write)
+{
+	enum jr_err err;
+
+	jr_http_app(r, app, diag);
+	err = jr_app_help_request_reach(app, r->ids[0], write);
+	return err ? jr_http_app_fail(r, err, diag) : 0;
 }
 
 static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
 {
 	struct jr_list_writer *w = ctx;
+	struct jr_json_writer jw;
 	enum jr_err err = jr_view_item(w);
 
-	if (!err)
-		err = jr_buf_puts(w->out, "{\"help_request\":");
-	if (!err)
-		err = help_request_json(w->out, &row->h, NULL);
-	if (!err)
-		err = jr_buf_putc(w->out, ',');
-	if (!err)
-		err = jr_view_child(w->out, row->given_names, row->family_name, row->birth_date);
-	if (!err)
-		err = jr_buf_putc(w->out, '}');
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&jw, w->out);
+	jr_view_help_request_row(&jw, row);
+	return jr_jw_finish(&jw);
 }
 
 int jr_api_help_requests_list(struct jr_http_request *r)
@@ -127,15 +84,15 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 	struct jr_list_writer w = {.out = &r->out};
 	enum jr_help_request_filter filter = JR_HELP_REQUESTS_OPEN;
 	struct jr_page page;
+	struct jr_diag diag;
+	struct jr_app app;
 	char text[16];
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_WORK_LIST)))
-		return status;
-	if (!r->who.municipality[0])
-		return jr_reply_error(r, 403, "forbidden", NULL,
-				      "uw organisatie hoort bij geen gemeente");
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_WORK_LIST)))
+		return jr_http_app_fail(r, err, &diag);
 	if (jr_http_query(r, "state", text, sizeof(text))) {
 		if (strcmp(text, "open") == 0)
 			filter = JR_HELP_REQUESTS_OPEN;
@@ -152,15 +109,20 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 	jr_buf_reset(&r->out);
 	err = jr_buf_puts(&r->out, "{\"items\":[");
 	if (!err)
-		err = jr_store_help_requests_of(r->store, &r->actor, r->who.municipality, filter,
-						jr_http_today(), jr_page_offset(&page),
-						page.per_page, write_row, &w, &page.total);
+		err = jr_app_help_requests_list(&app, filter, jr_page_offset(&page), page.per_page,
+						write_row, &w, &page.total);
+	if (err == JR_ERR_FORBIDDEN || err == JR_ERR_USAGE)
+		return jr_http_app_fail(r, err, &diag);
 	if (!err)
 		err = jr_buf_printf(&r->out,
 				    "],\"count\":%zu,\"page\":%lld,\"per_page\":%lld,\"total\":%lld,"
-				    "\"municipality\":\"%s\"}\n",
+				    "\"municipality\":",
 				    w.count, (long long)page.page, (long long)page.per_page,
-				    (long long)page.total, r->who.municipality);
+				    (long long)page.total);
+	if (!err)
+		err = jr_json_put_string(&r->out, r->who.municipality);
+	if (!err)
+		err = jr_buf_puts(&r->out, "}\n");
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
@@ -170,68 +132,55 @@ int jr_api_help_request_add(struct jr_http_request *r)
 					    "household_id", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_help_request h = {0};
-	struct jr_person child;
-	enum jr_access_verdict v;
-	const char *why;
+	struct jr_course_view *v = NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t child_id, household;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PERSON_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_PERSON_WRITE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_int(r, body, "child_id", true, 1, INT64_MAX, 0, &child_id)) ||
 	    (status = jr_field_int(r, body, "household_id", false, 1, INT64_MAX, 0, &household)) ||
 	    (status = jr_field_word(r, body, "raised_by", jr_raisers, raisers_text, h.raised_by,
 				    sizeof(h.raised_by))) ||
 	    (status = jr_field_text(r, body, "question", true, h.question, sizeof(h.question))) ||
-	    (status = jr_field_date(r, body, "raised_on", false, jr_http_today(), &h.raised_on)))
+	    (status = jr_field_date(r, body, "raised_on", false, app.today, &h.raised_on)))
 		goto out;
-	if (h.raised_on > jr_http_today()) {
-		status = jr_reply_error(r, 422, "invalid", "raised_on", "de datum ligt in de toekomst");
-		goto out;
-	}
-	/* the child in reach, and living in the principal's municipality (or under its measure) */
-	if ((err = jr_app_access_open_case(r->store, &r->actor, &r->who, r->policies, child_id,
-					   jr_http_today(), &v, &why))) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	if (v != JR_ACCESS_ALLOWED) {
-		status = v == JR_ACCESS_UNSEEN ? jr_api_unseen(r, "persoon", "child_id")
-					       : jr_reply_error(r, 403, "forbidden", "child_id", why);
-		goto out;
-	}
 	h.child_id = child_id;
 	h.household_id = household;
-	/* Residence principle: the child's municipality is responsible. */
-	if ((err = jr_store_person_get(r->store, &r->actor, child_id, &child))) {
-		status = jr_reply_err(r, err, NULL);
+	if (!(v = jr_calloc(1, sizeof(*v)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
-	err = jr_store_help_request_add(r->store, &r->actor, &h);
-	if (err == JR_ERR_INPUT) {
-		status = jr_reply_error(r, 422, "invalid", "household_id",
-					"het kind hoort niet bij dit huishouden; geef het huishouden "
-					"waarvan het kind lid is, of geen");
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	status = answer_help_request(r, h.id, 201);
+	err = jr_app_help_request_add(&app, &h, v);
+	status = answer(r, err, &diag, v, 201);
 out:
+	jr_free(v);
 	json_decref(body);
 	return status;
 }
 
 int jr_api_help_request_get(struct jr_http_request *r)
 {
-	int status = scope(r, false);
-	return status ? status : answer_help_request(r, r->ids[0], 200);
+	struct jr_course_view *v = jr_calloc(1, sizeof(*v));
+	struct jr_diag diag;
+	struct jr_app app;
+	int status;
+
+	if (!v)
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_http_app(r, &app, &diag);
+	status = answer(r, jr_app_help_request_get(&app, r->ids[0], v), &diag, v, 200);
+	jr_free(v);
+	return status;
 }
 
 int jr_api_help_request_analysis(struct jr_http_request *r)
@@ -240,16 +189,19 @@ int jr_api_help_request_analysis(struct jr_http_request *r)
 					    "made_on", NULL};
 	json_t *body = jr_http_json_body(r), *needs, *v;
 	struct jr_broad_analysis *b = NULL;
+	struct jr_course_view *cv = NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 	const char *key;
-	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, true)) || (status = jr_field_only(r, body, known)))
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)))
 		goto out;
 	b = jr_calloc(1, sizeof(*b));
-	if (!b) {
+	cv = jr_calloc(1, sizeof(*cv));
+	if (!b || !cv) {
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
@@ -283,15 +235,12 @@ int jr_api_help_request_analysis(struct jr_http_request *r)
 				    sizeof(b->participants))) ||
 	    (status = jr_field_text(r, body, "hypotheses", false, b->hypotheses,
 				    sizeof(b->hypotheses))) ||
-	    (status = jr_field_date(r, body, "made_on", false, jr_http_today(), &b->made_on)))
+	    (status = jr_field_date(r, body, "made_on", false, app.today, &b->made_on)))
 		goto out;
-	if ((err = jr_store_analysis_add(r->store, &r->actor, b))) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	status = answer_help_request(r, r->ids[0], 201);
+	status = answer(r, jr_app_analysis_add(&app, b, cv), &diag, cv, 201);
 out:
 	jr_free(b);
+	jr_free(cv);
 	json_decref(body);
 	return status;
 }
@@ -300,81 +249,56 @@ int jr_api_help_request_goal(struct jr_http_request *r)
 {
 	static const char *const known[] = {"text", "review_on", NULL};
 	json_t *body = jr_http_json_body(r);
+	struct jr_course_view *v = NULL;
 	char text[JR_TEXT_FIELD_MAX];
+	struct jr_diag diag;
+	struct jr_app app;
 	jr_day review = 0;
-	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, true)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "text", true, text, sizeof(text))) ||
 	    (status = jr_field_date(r, body, "review_on", false, 0, &review)))
 		goto out;
-	if ((err = jr_store_goal_add(r->store, &r->actor, r->ids[0], text, review != 0, review))) {
-		status = jr_reply_err(r, err, NULL);
+	if (!(v = jr_calloc(1, sizeof(*v)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	status = answer_help_request(r, r->ids[0], 201);
+	status = answer(r, jr_app_goal_add(&app, r->ids[0], text, review, v), &diag, v, 201);
 out:
+	jr_free(v);
 	json_decref(body);
 	return status;
-}
-
-/* The policy of a help request's municipality, or NULL after answering. */
-static const struct jr_policy *policy_of(struct jr_http_request *r, int64_t id)
-{
-	struct jr_help_request h;
-	const struct jr_policy *p;
-	enum jr_err err = jr_store_help_request_get(r->store, &r->actor, id, &h);
-
-	if (err) {
-		jr_reply_err(r, err, NULL);
-		return NULL;
-	}
-	p = jr_policy_set_find(r->policies, h.municipality);
-	if (!p)
-		jr_reply_error(r, 422, "invalid", NULL,
-			       "de gemeente van de hulpvraag staat in geen beleidsbestand");
-	return p;
 }
 
 int jr_api_help_request_light_option(struct jr_http_request *r)
 {
 	static const char *const known[] = {"option_id", "tried", "why_not_enough", NULL};
 	json_t *body = jr_http_json_body(r);
+	struct jr_course_view *v = NULL;
 	char option[64], why[JR_TEXT_FIELD_MAX];
-	const struct jr_policy *p;
-	const char *kind;
+	struct jr_diag diag;
+	struct jr_app app;
 	bool tried;
-	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, true)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "option_id", true, option, sizeof(option))) ||
 	    (status = jr_field_bool(r, body, "tried", true, false, &tried)) ||
 	    (status = jr_field_text(r, body, "why_not_enough", true, why, sizeof(why))))
 		goto out;
-	if (!(p = policy_of(r, r->ids[0]))) {
-		status = r->status;
+	if (!(v = jr_calloc(1, sizeof(*v)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	kind = jr_policy_offer_kind(p, option);
-	if (!kind) {
-		status = jr_reply_error(r, 422, "invalid", "option_id",
-					"geen licht aanbod van deze regio (sociale basis of vrij "
-					"toegankelijk)");
-		goto out;
-	}
-	if ((err = jr_store_light_option_add(r->store, &r->actor, r->ids[0], kind, option, tried,
-					     why))) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	status = answer_help_request(r, r->ids[0], 201);
+	status = answer(r, jr_app_light_option_add(&app, r->ids[0], option, tried, why, v), &diag,
+			v, 201);
 out:
+	jr_free(v);
 	json_decref(body);
 	return status;
 }
@@ -385,14 +309,16 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 	json_t *body = jr_http_json_body(r), *flags, *v;
 	struct jr_advice_input in = {0};
 	const char *why = NULL, *measure;
+	struct jr_diag diag;
+	struct jr_app app;
 	size_t i;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, true)) || (status = jr_field_only(r, body, known)) ||
-	    (status = jr_field_date(r, body, "date", false, jr_http_today(), &in.date)))
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_date(r, body, "date", false, app.today, &in.date)))
 		goto out;
 	flags = json_object_get(body, "flags");
 	if (flags && !json_is_array(flags)) {
@@ -441,45 +367,32 @@ int jr_api_help_request_move(struct jr_http_request *r)
 	static const char *const states[] = {"analysed", "planned", "in_care", "evaluated",
 					     "closed",   "withdrawn", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_help_request h;
+	struct jr_course_view *v = NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 	char to[16];
-	const char *why = NULL;
 	int64_t version;
-	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, true)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_word(r, body, "to", states,
 				    "analysed, planned, in_care, evaluated, closed of withdrawn", to,
 				    sizeof(to))) ||
 	    (status = jr_field_int(r, body, "version", true, 1, 1000000000, 0, &version)))
 		goto out;
-	if ((err = jr_store_help_request_get(r->store, &r->actor, r->ids[0], &h))) {
-		status = jr_reply_err(r, err, NULL);
+	if (!(v = jr_calloc(1, sizeof(*v)))) {
+		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	h.version = (int)version;
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_store_help_request_move(r->store, &r->actor, &h,
-					 (enum jr_hr_state)jr_hr_state_parse(to), &why);
-	if (err == JR_ERR_REFUSED) {
-		status = jr_reply_error(r, 422, "refused", "to", why ? why : "deze stap kan nu niet");
-		goto out;
-	}
-	if (err == JR_ERR_CONFLICT) {
-		status = jr_reply_error(r, 409, "conflict", "version",
-					"de hulpvraag is intussen gewijzigd; lees opnieuw en geef de "
-					"nieuwe versie");
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	status = answer_help_request(r, r->ids[0], 200);
+	status = answer(r,
+			jr_app_help_request_move(&app, r->ids[0],
+						 (enum jr_hr_state)jr_hr_state_parse(to),
+						 (int)version, v),
+			&diag, v, 200);
 out:
+	jr_free(v);
 	json_decref(body);
 	return status;
 }

@@ -5,18 +5,16 @@
 #include <string.h>
 
 #include "app/access.h"
+#include "app/route.h"
 #include "core/alloc.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "json/answer_json.h"
-#include "json/policy_set.h"
-#include "json/request_json.h"
 
 int jr_api_route(struct jr_http_request *r)
 {
 	struct jr_request *req = NULL;
 	struct jr_answer *ans = NULL;
-	const struct jr_policy *p;
 	const char *type = jr_http_header(r, "Content-Type");
 	struct jr_diag diag;
 	struct jr_buf scratch;
@@ -37,24 +35,15 @@ int jr_api_route(struct jr_http_request *r)
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
 		goto out;
 	}
-	err = jr_request_parse(r->body, r->body_len, jr_http_today(), req, &diag);
-	if (err == JR_ERR_INPUT || err == JR_ERR_TOO_BIG) {
+	err = jr_app_route(r->policies, r->body, r->body_len, jr_http_today(), req, ans, &diag);
+	if (err == JR_ERR_INPUT || err == JR_ERR_TOO_BIG || err == JR_ERR_NOT_FOUND) {
+		/* a municipality in no policy is the request's mistake: 422 like any bad field */
 		status = jr_reply_error(r, err == JR_ERR_TOO_BIG ? 413 : 422,
 					err == JR_ERR_TOO_BIG ? "too_large" : "invalid", diag.path,
 					diag.message);
 		goto out;
 	}
 	if (err) {
-		status = jr_reply_err(r, err, NULL);
-		goto out;
-	}
-	p = jr_policy_set_find(r->policies, req->municipality);
-	if (!p) {
-		status = jr_reply_error(r, 422, "invalid", "municipality",
-					"deze gemeente staat in geen beleidsbestand van de server");
-		goto out;
-	}
-	if ((err = jr_route(p, req, ans))) {
 		status = jr_reply_err(r, err, NULL);
 		goto out;
 	}

@@ -408,6 +408,11 @@ static const struct migration migrations[] = {
 	 " address TEXT NOT NULL,"
 	 " last_at TEXT NOT NULL,"
 	 " PRIMARY KEY (user_id, address));"},
+	/* Whether a debit was credited (TR323, TR390, TR389: store_ijw.c) looks up claim lines by
+	 * the reference they credit: without an index every claim line read all the provider's
+	 * lines, so taking in claims grew with the square of the lines kept (bench/ijw.sh). */
+	{16, "claim lines: by the reference a credit line refers to",
+	 "CREATE INDEX claim_lines_previous ON claim_lines (provider_id, previous_reference);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

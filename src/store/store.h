@@ -468,13 +468,30 @@ struct jr_allocation {
 	int64_t gi_organisation_id; /* the GI whose decision it is, within its measure; 0 = the
 				       municipality's */
 };
-/* Makes an allocation after checking every rule of core/course.c (jr_allocation_check) against
- * the records: the provider's status, a covering contract, the referral or decision, the broad
- * analysis, the regime's fields. JR_ERR_REFUSED with *why when a rule forbids it. Sets id and
- * number. */
+/* What the allocation rules (jr_allocation_check, checked by app/care.c) need from the records
+ * for allocation `al` (its help request, provider, referral, form and start) under the policy
+ * of region `region`: sets f->measure (the child's on the start day), broad_analysis,
+ * provider_known, provider_status, referral_valid (for this help request and form, valid) and
+ * contract_covers; leaves the rest of *f. JR_ERR_NOT_FOUND when the help request does not
+ * exist. Not audited: nothing of a person is shown. */
+enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_allocation *al,
+				      const char *region, struct jr_allocation_facts *f);
+/* Records allocation `al` as the app decided it (regime and jz020 filled in; no rule checked
+ * here): sets id and number. JR_ERR_NOT_FOUND when the help request does not exist. */
 enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
-				    const struct jr_policy *p, struct jr_allocation *al,
-				    bool municipal_decision, const char **why);
+				    struct jr_allocation *al);
+
+/* What a change of an allocation is checked against (app/care.c). */
+struct jr_allocation_state {
+	jr_day start;
+	bool has_end;
+	jr_day end;
+	bool has_volume;
+	int volume;
+};
+/* JR_ERR_NOT_FOUND when there is no allocation `id`. Not audited. */
+enum jr_err jr_store_allocation_state(struct jr_store *s, int64_t id,
+				      struct jr_allocation_state *out);
 
 /* A change of an allocation's end or extent, with its reason (iJw JZ002: 02 to 14; 01 is
  * withdrawn, CS336), as the municipality decides it, often to honour a provider's request for
@@ -486,14 +503,11 @@ struct jr_allocation_change {
 	bool has_volume;
 	int volume;
 };
-/* Changes allocation `id` (with its history, audited) and marks the requests for change of it
- * that wait for the municipality as honoured (*honoured: how many). The next `ijw export` sends
- * it again, with its RedenWijziging. JR_ERR_NOT_FOUND; JR_ERR_REFUSED with *why when the change
- * cannot be: nothing changes, the end before the start, reason 13 (verwijderd) without ending on
- * the start day (CS335), a volume where the allocation has none. */
+/* Changes allocation `id` as the app decided (with its history, audited) and marks the requests
+ * for change of it that wait for the municipality as honoured (*honoured: how many). The next
+ * `ijw export` sends it again, with its RedenWijziging. JR_ERR_NOT_FOUND. */
 enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor *a, int64_t id,
-				       const struct jr_allocation_change *c, int *honoured,
-				       const char **why);
+				       const struct jr_allocation_change *c, int *honoured);
 
 /* The portals' lists (store_portal.c). A referral as its referrer sees it: the child by name
  * and birth date, its own question, and how far the local team got: received, accepted (the help
@@ -588,7 +602,8 @@ struct jr_measure_record {
 	bool has_end;
 	jr_day end;
 };
-/* JR_ERR_NOT_FOUND when the child (or the GI organisation) does not exist. */
+/* JR_ERR_NOT_FOUND when the child (or the GI organisation) does not exist; the end before the
+ * start is the app's to refuse. */
 enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 				 struct jr_measure_record *m);
 /* The measure in force for a child on a date (JR_MEASURE_NONE when none). */
@@ -602,10 +617,15 @@ struct jr_care_outcome {
 	int satisfaction;           /* 1..10 */
 	char end_reason[3];         /* iJw JZ588 code, two digits */
 };
-/* Starts care on an allocation (one running start per allocation: JR_ERR_CONFLICT). */
+/* The running care of an allocation: *delivery_id 0 when none runs, else its id and *started.
+ * JR_ERR_NOT_FOUND when there is no such allocation. Not audited. */
+enum jr_err jr_store_care_running(struct jr_store *s, int64_t allocation_id, int64_t *delivery_id,
+				  jr_day *started);
+/* Starts care on an allocation (whether it may, is the app's: app/care.c). */
 enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
 				jr_day on, int64_t *delivery_id);
-/* Stops the running care of an allocation, with its outcome (JR_ERR_NOT_FOUND when none runs). */
+/* Stops the running care of an allocation, with its outcome (JR_ERR_NOT_FOUND when none runs;
+ * a stop before the start is the app's to refuse). */
 enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
 			       jr_day on, const struct jr_care_outcome *o);
 
@@ -886,11 +906,10 @@ enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor 
 enum jr_err jr_store_help_request_child(struct jr_store *s, int64_t id, int64_t *child_id);
 /* What the records hold about a help request's course (for jr_course_can_move). */
 enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f);
-/* Moves the help request to `to` from the version read: JR_ERR_CONFLICT when stale,
- * JR_ERR_REFUSED with *why when a rule of the course forbids it. */
+/* Moves the help request to `to` from the version read (h->version): JR_ERR_CONFLICT when
+ * stale. Whether the course allows the step is the app's (app/course.c). */
 enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor *a,
-				       struct jr_help_request *h, enum jr_hr_state to,
-				       const char **why);
+				       struct jr_help_request *h, enum jr_hr_state to);
 
 /* A help request as a work list shows it: with the child's name and birth date. */
 struct jr_help_request_row {

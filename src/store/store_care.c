@@ -1,6 +1,6 @@
-/* store_care: referrals, allocations and the start and stop of care (see store.h). An
- * allocation is checked against every rule of core/course.c with the facts as the records hold
- * them, inside the transaction that makes it. */
+/* store_care: referrals, allocations and the start and stop of care (see store.h). The rules
+ * are the app's (app/care.c): the store reads the facts they need (jr_store_allocation_facts,
+ * jr_store_allocation_state, jr_store_care_running) and writes what the app decided. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,8 +244,7 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 	enum jr_err err;
 	bool row = false;
 
-	if (m->kind <= JR_MEASURE_NONE || m->kind >= JR_MEASURE_COUNT ||
-	    (m->has_end && m->end < m->start))
+	if (m->kind <= JR_MEASURE_NONE || m->kind >= JR_MEASURE_COUNT)
 		return JR_ERR_INPUT;
 	jr_date_format(m->court_date, court);
 	jr_date_format(m->start, start);
@@ -277,29 +276,18 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* Gathers what jr_allocation_check needs from the records. */
-static enum jr_err allocation_facts(struct jr_store *s, const struct jr_policy *p,
-				    const struct jr_allocation *al, bool municipal_decision,
-				    int64_t child, const char *municipality,
-				    struct jr_allocation_facts *f)
+enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_allocation *al,
+				      const char *region, struct jr_allocation_facts *f)
 {
-	const struct jr_municipality *m = jr_policy_municipality(p, municipality);
 	struct jr_db_stmt *st = NULL;
+	char municipality[5];
+	int64_t child;
 	enum jr_err err;
 	bool row;
 
-	*f = (struct jr_allocation_facts){
-		.form = al->form,
-		.municipal_decision = municipal_decision,
-		.regime = m ? m->regime : JR_REGIME_RESULT,
-		.result_description = al->result_description[0] != '\0',
-		.intensity = al->intensity,
-		.product_code = al->product_code[0] != '\0',
-		.volume = al->volume,
-		.has_end_date = al->has_end,
-		.start = al->start,
-		.end = al->end,
-	};
+	f->broad_analysis = f->provider_known = f->referral_valid = f->contract_covers = false;
+	TRY(jr_store_begin(s));
+	TRY(request_of(s, al->help_request_id, &child, municipality));
 	TRY(measure_on(s, child, al->start, &f->measure));
 	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1",
 			  &st));
@@ -329,32 +317,54 @@ static enum jr_err allocation_facts(struct jr_store *s, const struct jr_policy *
 		TRY(jr_db_step(st, &f->referral_valid));
 	}
 	if (f->provider_known && al->form >= 1 && al->form <= JR_FORM_COUNT)
-		TRY(jr_store_contract_covers_in(s, al->provider_id, al->form, p->id, municipality,
+		TRY(jr_store_contract_covers_in(s, al->provider_id, al->form, region, municipality,
 						al->start, &f->contract_covers));
 out:
 	jr_db_finalize(st);
-	return err;
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_allocation_state(struct jr_store *s, int64_t id,
+				      struct jr_allocation_state *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT start_date, COALESCE(end_date, ''), volume FROM allocations"
+			  " WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(jr_store_day_col(st, 0, &out->start, NULL));
+	TRY(jr_store_day_col(st, 1, &out->end, &out->has_end));
+	out->has_volume = !jr_db_col_null(st, 2);
+	out->volume = (int)jr_db_col_int(st, 2);
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor *a, int64_t id,
-				       const struct jr_allocation_change *c, int *honoured,
-				       const char **why)
+				       const struct jr_allocation_change *c, int *honoured)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_buf before;
 	char end[JR_DATE_STRLEN], now[21], object[48];
-	jr_day start, old_end = 0;
-	bool row = false, had_end = false, had_volume;
+	bool row = false;
 	int64_t child, old_volume;
-	int version, reason = 0;
+	int version;
 	enum jr_err err;
 
-	*why = NULL;
 	*honoured = 0;
 	jr_buf_init(&before, 4096);
-	if (strlen(c->reason) == 2 && c->reason[0] >= '0' && c->reason[0] <= '9' &&
-	    c->reason[1] >= '0' && c->reason[1] <= '9')
-		reason = (c->reason[0] - '0') * 10 + (c->reason[1] - '0');
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT al.start_date, COALESCE(al.end_date, ''), al.volume,"
@@ -368,9 +378,6 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 		err = JR_ERR_NOT_FOUND;
 		goto out;
 	}
-	TRY(jr_store_day_col(st, 0, &start, NULL));
-	TRY(jr_store_day_col(st, 1, &old_end, &had_end));
-	had_volume = !jr_db_col_null(st, 2);
 	old_volume = jr_db_col_int(st, 2);
 	version = (int)jr_db_col_int(st, 4);
 	child = jr_db_col_int(st, 5);
@@ -380,25 +387,6 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 			  jr_db_col_text(st, 1), (long long)old_volume, jr_db_col_text(st, 3), version));
 	jr_db_finalize(st);
 	st = NULL;
-	if (!jr_change_reason_known(c->reason))
-		*why = "kies een reden van wijziging uit iJw JZ002: 02 tot en met 14 (01 vervalt)";
-	else if (!c->has_end && !c->has_volume)
-		*why = "geef een nieuwe einddatum of een nieuw volume";
-	else if (c->has_end && c->end < start)
-		*why = "de nieuwe einddatum ligt vóór de ingangsdatum van de toewijzing";
-	else if (reason == 13 && (!c->has_end || c->end != start))
-		*why = "reden 13 (verwijderd) kan alleen met een einddatum gelijk aan de "
-		       "ingangsdatum (iJw CS335)";
-	else if (c->has_volume && (!had_volume || c->volume <= 0))
-		*why = "deze toewijzing heeft geen volume om te wijzigen, of het nieuwe volume is "
-		       "niet groter dan 0";
-	else if ((!c->has_end || (had_end && c->end == old_end)) &&
-		 (!c->has_volume || c->volume == old_volume))
-		*why = "er verandert niets aan de toewijzing";
-	if (*why) {
-		err = JR_ERR_REFUSED;
-		goto out;
-	}
 	TRY(jr_store_history(s, a, "allocations", id, version, jr_buf_str(&before)));
 	jr_date_format(c->end, end);
 	jr_store_stamp(s, now);
@@ -441,18 +429,15 @@ out:
 }
 
 enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,
-				    const struct jr_policy *p, struct jr_allocation *al,
-				    bool municipal_decision, const char **why)
+				    struct jr_allocation *al)
 {
 	struct jr_db_stmt *st = NULL;
-	struct jr_allocation_facts f;
 	unsigned char nonce[8];
 	char pending[24], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21], municipality[5];
 	int64_t child;
 	enum jr_err err;
 	bool row = false;
 
-	*why = NULL;
 	/* A placeholder number, unique, replaced by the allocation's id once it has one. */
 	randombytes_buf(nonce, sizeof(nonce));
 	memcpy(pending, "p-", 2);
@@ -462,10 +447,6 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, al->help_request_id, &child, municipality));
-	TRY(allocation_facts(s, p, al, municipal_decision, child, municipality, &f));
-	TRY(jr_allocation_check(p, &f, why));
-	al->regime = f.regime;
-	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(p, al->form, f.measure));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO allocations (help_request_id, number, provider_id, referral_id,"
 			  " form, jz020, regime, result_description, intensity, product_code, volume,"
@@ -561,6 +542,21 @@ out:
 	return err;
 }
 
+enum jr_err jr_store_care_running(struct jr_store *s, int64_t allocation_id, int64_t *delivery_id,
+				  jr_day *started)
+{
+	enum jr_err err;
+	int64_t child;
+
+	*delivery_id = 0;
+	*started = 0;
+	TRY(jr_store_begin(s));
+	TRY(child_of_allocation(s, allocation_id, &child));
+	TRY(running_delivery(s, allocation_id, delivery_id, started));
+out:
+	return jr_store_finish(s, err);
+}
+
 /* A start of care on `on`, inside the caller's transaction; *id is the new delivery's. */
 static enum jr_err insert_delivery(struct jr_store *s, int64_t allocation_id, jr_day on,
 				   int64_t *id)
@@ -589,17 +585,11 @@ out:
 enum jr_err jr_store_care_start(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
 				jr_day on, int64_t *delivery_id)
 {
-	int64_t child, running;
-	jr_day started;
+	int64_t child;
 	enum jr_err err;
 
 	TRY(jr_store_begin(s));
 	TRY(child_of_allocation(s, allocation_id, &child));
-	TRY(running_delivery(s, allocation_id, &running, &started));
-	if (running) {
-		err = JR_ERR_CONFLICT; /* one running start per allocation (iJw OP289) */
-		goto out;
-	}
 	TRY(insert_delivery(s, allocation_id, on, delivery_id));
 	TRY(jr_store_audit(s, a, "care.start", child));
 out:
@@ -622,10 +612,6 @@ enum jr_err jr_store_care_stop(struct jr_store *s, const struct jr_actor *a, int
 	TRY(running_delivery(s, allocation_id, &running, &started));
 	if (!running) {
 		err = JR_ERR_NOT_FOUND;
-		goto out;
-	}
-	if (on < started) {
-		err = JR_ERR_INPUT; /* care cannot stop before it started */
 		goto out;
 	}
 	TRY(jr_db_prepare(s->db,

@@ -244,6 +244,70 @@ static void test_newer_schema_is_refused(void **state)
 	jr_db_close(db);
 }
 
+/* Migration 16 (the index of claim lines by the reference a credit names) applies to a database
+ * made by the version before it, with records in it: the database is taken back to version 15 and
+ * opened again. */
+static int64_t claim_lines_previous_indexes(void)
+{
+	return fx_count(fx_sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+				    " AND name = 'claim_lines_previous'"
+				  : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'claim_lines_previous'");
+}
+
+static void test_migration_16_on_an_existing_database(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s;
+	char msg[JR_DB_ERRMSG_MAX];
+	int from, found, now;
+	int64_t persons = fx_count("SELECT COUNT(*) FROM persons");
+	assert_true(persons > 0);
+	assert_int_equal(claim_lines_previous_indexes(), 1);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX claim_lines_previous"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
+	if (fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
+	assert_int_equal(jr_schema_version_of(db, &from), JR_OK);
+	assert_int_equal(from, 15);
+	jr_db_close(db);
+	assert_int_equal(claim_lines_previous_indexes(), 0);
+	/* opening migrates: from 15 to the current version, the records kept */
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, 15);
+	assert_int_equal(now, jr_schema_version());
+	jr_store_close(s);
+	assert_true(jr_schema_version() >= 16);
+	assert_int_equal(claim_lines_previous_indexes(), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 16"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), persons);
+	if (fx_sqlite) {
+		assert_int_equal(fx_count("PRAGMA user_version"), jr_schema_version());
+		/* the look-up of TR323 and TR390 uses it */
+		assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+		struct jr_db_stmt *st;
+		bool row, uses = false;
+		assert_int_equal(jr_db_prepare(db,
+					       "EXPLAIN QUERY PLAN SELECT 1 FROM claim_lines"
+					       " WHERE provider_id = 1 AND previous_reference = 'x'"
+					       " AND debit = 0 AND status = 'accepted'",
+					       &st),
+				 JR_OK);
+		while (jr_db_step(st, &row) == JR_OK && row)
+			uses = uses || strstr(jr_db_col_text(st, 3), "claim_lines_previous") != NULL;
+		jr_db_finalize(st);
+		jr_db_close(db);
+		assert_true(uses);
+	}
+	/* opening again changes nothing */
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, now);
+	jr_store_close(s);
+}
+
 static void test_key_file_is_guarded(void **state)
 {
 	(void)state;
@@ -571,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_update_needs_the_version_read),
 		cmocka_unit_test(test_every_access_is_audited),
 		cmocka_unit_test(test_newer_schema_is_refused),
+		cmocka_unit_test(test_migration_16_on_an_existing_database),
 		cmocka_unit_test(test_key_file_is_guarded),
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),

@@ -21,7 +21,6 @@ static int64_t child_with_request(const char *bsn, bool withdraw)
 {
 	struct jr_person p = {0};
 	struct jr_help_request h = {0};
-	const char *why;
 	snprintf(p.bsn, sizeof(p.bsn), "%s", bsn);
 	snprintf(p.given_names, sizeof(p.given_names), "Kind");
 	snprintf(p.family_name, sizeof(p.family_name), "Test");
@@ -36,7 +35,7 @@ static int64_t child_with_request(const char *bsn, bool withdraw)
 	memcpy(h.municipality, "0153", 5);
 	if (jr_store_help_request_add(store, &fx_actor, &h))
 		return 0;
-	if (withdraw && jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN, &why))
+	if (withdraw && jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN))
 		return 0;
 	return p.id;
 }

@@ -1,1 +1,1 @@
-help-request add: veld household: het kind hoort niet bij dit huishouden
+help-request add: veld household(_id)?: het kind hoort niet bij dit huishouden

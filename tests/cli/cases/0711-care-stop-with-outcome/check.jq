@@ -1,1 +1,1 @@
-.allocation_id == 1 and .goals_reached == "yes" and .continues_without_help == true and .satisfaction == 9 and .reason == "31"
+.id == 1 and .care.running == false and .care.started_on == "2026-12-02" and .care.stopped_on == "2027-03-01"

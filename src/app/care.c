@@ -1,0 +1,312 @@
+/* care: allocations, care and measures, with their rules checked once (care.h). */
+#include "app/care.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/course.h"
+#include "json/policy_set.h"
+
+/* The help request `id` as read (audited), and the policy of its municipality. */
+static enum jr_err request_policy(struct jr_app *app, int64_t id, struct jr_help_request *h,
+				  const struct jr_policy **p)
+{
+	enum jr_err err = jr_store_help_request_get(app->store, app->actor, id, h);
+
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL,
+				   "hulpvraag niet gevonden: geen hulpvraag met dit nummer");
+	if (err)
+		return err;
+	*p = jr_policy_set_find(app->policies, h->municipality);
+	if (!*p)
+		return jr_app_fail(app, JR_ERR_INPUT, NULL,
+				   "de gemeente van de hulpvraag (%s) staat in geen beleidsbestand",
+				   h->municipality);
+	return JR_OK;
+}
+
+/* Who may allocate on help request `id`, and whether the allocation is the GI's own decision. */
+static enum jr_err allocation_reach(struct jr_app *app, struct jr_allocation *al,
+				    bool *municipal_decision)
+{
+	enum jr_access_verdict v;
+	const char *why;
+	int64_t child;
+	enum jr_err err;
+
+	if (!app->principal)
+		return JR_OK;
+	if ((err = jr_app_help_request_reach(app, al->help_request_id, true)))
+		return err;
+	/* a municipal decision only by a consulent of the help request's municipality */
+	if (*municipal_decision) {
+		err = jr_app_access_help_request(app->store, app->actor, app->principal,
+						 app->policies, al->help_request_id, app->today,
+						 true, true, &child, &v, &why);
+		if (err || (err = jr_app_access_answer(app, v, "hulpvraag", NULL, why,
+						       "municipal_decision")))
+			return err;
+	}
+	if (strcmp(app->principal->role, "gi") == 0) {
+		/* the GI decides the youth care within its measure (Jeugdwet, chapter 3): its own
+		 * allocation, which only it changes; without a referral its decision is the basis */
+		al->gi_organisation_id = app->principal->organisation_id;
+		*municipal_decision = !al->referral_id;
+	}
+	return JR_OK;
+}
+
+enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
+				  bool municipal_decision)
+{
+	const struct jr_municipality *m;
+	const struct jr_policy *p;
+	struct jr_help_request h;
+	struct jr_allocation_facts f;
+	const char *why = NULL;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	if ((err = allocation_reach(app, al, &municipal_decision)))
+		return err;
+	if (al->has_end && al->end < al->start)
+		return jr_app_fail(app, JR_ERR_INPUT, "end", "de einddatum ligt vóór de begindatum");
+	if ((err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = request_policy(app, al->help_request_id, &h, &p)))
+		goto out;
+	m = jr_policy_municipality(p, h.municipality);
+	f = (struct jr_allocation_facts){
+		.form = al->form,
+		.municipal_decision = municipal_decision,
+		.regime = m ? m->regime : JR_REGIME_RESULT,
+		.result_description = al->result_description[0] != '\0',
+		.intensity = al->intensity,
+		.product_code = al->product_code[0] != '\0',
+		.volume = al->volume,
+		.has_end_date = al->has_end,
+		.start = al->start,
+		.end = al->end,
+	};
+	if ((err = jr_store_allocation_facts(app->store, al, p->id, &f)))
+		goto out;
+	/* every rule of an allocation, here and nowhere else (core/course.c) */
+	if (jr_allocation_check(p, &f, &why)) {
+		err = jr_app_fail(app, JR_ERR_REFUSED, NULL, "%s",
+				  why ? why : "deze toewijzing kan niet");
+		goto out;
+	}
+	al->regime = f.regime;
+	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(p, al->form, f.measure));
+	err = jr_store_allocation_add(app->store, app->actor, al);
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+enum jr_err jr_app_allocation_reach(struct jr_app *app, int64_t id, enum jr_allocation_act act)
+{
+	struct jr_allocation_owner owner;
+	enum jr_access_verdict v;
+	const char *why;
+	enum jr_err err;
+
+	if (!app->principal)
+		return JR_OK;
+	if ((err = jr_app_access_require(app, act == JR_ALLOCATION_CARE ? JR_CAP_CARE_DELIVERY
+									 : JR_CAP_PERSON_WRITE)))
+		return err;
+	err = jr_app_access_allocation(app->store, app->actor, app->principal, app->policies, id,
+				       app->today, act, &owner, &v, &why);
+	return err ? err : jr_app_access_answer(app, v, "toewijzing", NULL, why, NULL);
+}
+
+/* The reason of a change as a number (0 when it is not two digits). */
+static int reason_number(const char *r)
+{
+	if (strlen(r) != 2 || r[0] < '0' || r[0] > '9' || r[1] < '0' || r[1] > '9')
+		return 0;
+	return (r[0] - '0') * 10 + (r[1] - '0');
+}
+
+/* Why change `c` cannot be made to an allocation in state `st`; NULL when it can. */
+static const char *change_refused(const struct jr_allocation_change *c,
+				  const struct jr_allocation_state *st)
+{
+	if (!jr_change_reason_known(c->reason))
+		return "kies een reden van wijziging uit iJw JZ002: 02 tot en met 14 (01 vervalt)";
+	if (!c->has_end && !c->has_volume)
+		return "geef een nieuwe einddatum of een nieuw volume";
+	if (c->has_end && c->end < st->start)
+		return "de nieuwe einddatum ligt vóór de ingangsdatum van de toewijzing";
+	if (reason_number(c->reason) == 13 && (!c->has_end || c->end != st->start))
+		return "reden 13 (verwijderd) kan alleen met een einddatum gelijk aan de "
+		       "ingangsdatum (iJw CS335)";
+	if (c->has_volume && (!st->has_volume || c->volume <= 0))
+		return "deze toewijzing heeft geen volume om te wijzigen, of het nieuwe volume is "
+		       "niet groter dan 0";
+	if ((!c->has_end || (st->has_end && c->end == st->end)) &&
+	    (!c->has_volume || c->volume == st->volume))
+		return "er verandert niets aan de toewijzing";
+	return NULL;
+}
+
+static enum jr_err allocation_missing(struct jr_app *app, enum jr_err err)
+{
+	return err == JR_ERR_NOT_FOUND
+		       ? jr_app_fail(app, err, NULL,
+				     "toewijzing niet gevonden: geen toewijzing met dit nummer")
+		       : err;
+}
+
+enum jr_err jr_app_allocation_change(struct jr_app *app, int64_t id,
+				     const struct jr_allocation_change *c, int *honoured)
+{
+	struct jr_allocation_state st;
+	const char *why;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	*honoured = 0;
+	if ((err = jr_app_allocation_reach(app, id, JR_ALLOCATION_CHANGE)) ||
+	    (err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = allocation_missing(app, jr_store_allocation_state(app->store, id, &st))))
+		goto out;
+	if ((why = change_refused(c, &st))) {
+		err = jr_app_fail(app, JR_ERR_REFUSED, NULL, "%s", why);
+		goto out;
+	}
+	err = allocation_missing(app, jr_store_allocation_change(app->store, app->actor, id, c,
+								 honoured));
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+/* The allocation after a start or stop, when asked. */
+static enum jr_err read_after(struct jr_app *app, int64_t id, struct jr_allocation_row *out)
+{
+	return out ? jr_store_allocation_get(app->store, app->actor, id, out) : JR_OK;
+}
+
+enum jr_err jr_app_care_start(struct jr_app *app, int64_t id, jr_day on, int64_t *delivery_id,
+			      struct jr_allocation_row *out)
+{
+	int64_t running;
+	jr_day started;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	*delivery_id = 0;
+	if ((err = jr_app_allocation_reach(app, id, JR_ALLOCATION_CARE)) ||
+	    (err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = allocation_missing(app, jr_store_care_running(app->store, id, &running,
+								  &started))))
+		goto out;
+	if (running) { /* one running start per allocation (iJw OP289) */
+		err = jr_app_fail(app, JR_ERR_CONFLICT, NULL, "de zorg loopt al");
+		goto out;
+	}
+	if (!(err = jr_store_care_start(app->store, app->actor, id, on, delivery_id)))
+		err = read_after(app, id, out);
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+enum jr_err jr_app_care_stop(struct jr_app *app, int64_t id, jr_day on,
+			     const struct jr_care_outcome *o, struct jr_allocation_row *out)
+{
+	int64_t running;
+	jr_day started;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	if ((err = jr_app_allocation_reach(app, id, JR_ALLOCATION_CARE)))
+		return err;
+	if (!jr_goals_reached_label(o->goals_reached))
+		return jr_app_fail(app, JR_ERR_INPUT, "goals_reached", "kies yes, partly of no");
+	if (o->satisfaction < 1 || o->satisfaction > 10)
+		return jr_app_fail(app, JR_ERR_INPUT, "satisfaction",
+				   "verwacht een geheel getal van 1 tot en met 10");
+	if ((err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = allocation_missing(app, jr_store_care_running(app->store, id, &running,
+								  &started))))
+		goto out;
+	if (!running) {
+		err = jr_app_fail(app, JR_ERR_CONFLICT, NULL, "er loopt geen zorg om te stoppen");
+		goto out;
+	}
+	if (on < started) {
+		err = jr_app_fail(app, JR_ERR_INPUT, "on", "de zorg kan niet stoppen voor hij begon");
+		goto out;
+	}
+	if (!(err = jr_store_care_stop(app->store, app->actor, id, on, o)))
+		err = read_after(app, id, out);
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+enum jr_err jr_app_allocations_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				    jr_allocation_row_fn fn, void *ctx, int64_t *total)
+{
+	enum jr_err err;
+
+	*total = 0;
+	if (!app->principal)
+		return jr_app_fail(app, JR_ERR_USAGE, NULL,
+				   "de toewijzingen zijn die van de aanbieder van een ingelogde "
+				   "gebruiker");
+	if ((err = jr_app_access_require(app, JR_CAP_CARE_DELIVERY)))
+		return err;
+	if (!app->principal->agb[0])
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "uw organisatie heeft geen AGB-code: er zijn geen toewijzingen "
+				   "op uw naam");
+	return jr_store_allocations_by_agb(app->store, app->actor, app->principal->agb, offset,
+					   limit, fn, ctx, total);
+}
+
+enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	if (m->kind <= JR_MEASURE_NONE || m->kind >= JR_MEASURE_COUNT)
+		return jr_app_fail(app, JR_ERR_INPUT, "kind",
+				   "kies ots, voogdij, jeugdreclassering of machtiging_gesloten");
+	if (m->has_end && m->end < m->start)
+		return jr_app_fail(app, JR_ERR_INPUT, "end", "ligt vóór de start");
+	err = jr_store_measure_add(app->store, app->actor, m);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL,
+				   "niet gevonden: geen kind (of gecertificeerde instelling) met "
+				   "dit nummer");
+	return err;
+}
+
+enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				 jr_measure_row_fn fn, void *ctx, int64_t *total)
+{
+	enum jr_err err;
+
+	*total = 0;
+	if (!app->principal)
+		return jr_app_fail(app, JR_ERR_USAGE, NULL,
+				   "de maatregelen zijn die van de GI van een ingelogde gebruiker");
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	if (!app->principal->organisation_id)
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "de maatregelen staan op naam van een gecertificeerde instelling");
+	return jr_store_measures_by_gi(app->store, app->actor, app->principal->organisation_id,
+				       offset, limit, fn, ctx, total);
+}
+
+enum jr_err jr_app_providers_to_allocate(struct jr_app *app, jr_provider_fn fn, void *ctx)
+{
+	enum jr_err err = jr_app_access_require(app, JR_CAP_PROVIDERS_READ);
+	return err ? err : jr_store_provider_each(app->store, fn, ctx);
+}

@@ -1,0 +1,62 @@
+/* care: allocations, the start and stop of care, and court measures — the one road for the
+ * command line, the API (and the demo loader).
+ *
+ * jr_app_allocation_add is the one place where the allocation rules are checked (core/course.c,
+ * jr_allocation_check): who may allocate (a consulent of the help request's municipality; a GI
+ * under its running measure, its own decision), a valid referral for the form or a municipal
+ * decision, the broad analysis where the form or the measure asks for it, a provider that is not
+ * suspended with a contract covering form, municipality and date, and what the municipality's
+ * regime asks. The store only reads the facts and writes what was decided. The same holds for a
+ * change of an allocation, the start and stop of care, and a measure.
+ *
+ * Reach as in app/course.h: app->principal NULL is the operator at the command line. */
+#ifndef JR_APP_CARE_H
+#define JR_APP_CARE_H
+
+#include "app/access.h"
+#include "app/app.h"
+
+/* Makes allocation `al` on help request al->help_request_id (provider, form, start; referral_id
+ * or `municipal_decision`; the regime's fields) when every rule allows it: JR_ERR_REFUSED with
+ * the rule's why otherwise. Sets id, number, regime and jz020 (and, for a GI, its organisation as
+ * the one whose decision it is). */
+enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
+				  bool municipal_decision);
+
+/* Whether the principal may do `act` on allocation `id` (care: the provider it is made to;
+ * change: who decided it), answered as the use cases answer it: for an adapter that must know
+ * before it reads its input. */
+enum jr_err jr_app_allocation_reach(struct jr_app *app, int64_t id, enum jr_allocation_act act);
+
+/* Changes the end or volume of allocation `id` with reason c->reason (iJw JZ002), when it may
+ * be; *honoured: the provider's requests for change it honours. */
+enum jr_err jr_app_allocation_change(struct jr_app *app, int64_t id,
+				     const struct jr_allocation_change *c, int *honoured);
+
+/* Starts care on allocation `id` on day `on` (one running start at a time: JR_ERR_CONFLICT);
+ * *delivery_id the start's; `out` (may be NULL) the allocation after. */
+enum jr_err jr_app_care_start(struct jr_app *app, int64_t id, jr_day on, int64_t *delivery_id,
+			      struct jr_allocation_row *out);
+
+/* Stops the running care of allocation `id` on day `on` (not before it started) with outcome
+ * `o`; `out` (may be NULL) the allocation after. JR_ERR_CONFLICT when no care runs. */
+enum jr_err jr_app_care_stop(struct jr_app *app, int64_t id, jr_day on,
+			     const struct jr_care_outcome *o, struct jr_allocation_row *out);
+
+/* The allocations made to the principal's provider (its organisation's AGB code), newest first:
+ * a page of `limit` after `offset`, each to `fn`; *total in all. */
+enum jr_err jr_app_allocations_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				    jr_allocation_row_fn fn, void *ctx, int64_t *total);
+
+/* Records court measure `m` for child m->child_id (the end, when given, not before the start):
+ * the compulsory framework. */
+enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m);
+
+/* The measures with the principal's organisation as GI, newest first, paged as above. */
+enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
+				 jr_measure_row_fn fn, void *ctx, int64_t *total);
+
+/* The providers, to allocate to (each to `fn`). */
+enum jr_err jr_app_providers_to_allocate(struct jr_app *app, jr_provider_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,173 @@
+/* view_care: referrals, allocations, care and measures as JSON (view_care.h). */
+#include "view/view_care.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "view/view_record.h"
+
+void jr_view_referral(struct jr_json_writer *w, const struct jr_referral *r, const char *why)
+{
+	char type[4];
+
+	snprintf(type, sizeof(type), "%02d", r->referrer_type % 100);
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", r->id);
+	jr_jw_kint(w, "help_request_id", r->help_request_id);
+	jr_jw_kstring(w, "type", type);
+	jr_jw_kint(w, "form", r->form);
+	jr_jw_kdate(w, "referred_on", r->referred_on, true);
+	jr_jw_kbool(w, "valid", r->valid);
+	if (why)
+		jr_jw_kstring(w, "why", why);
+	jr_jw_end(w);
+}
+
+void jr_view_referral_row(struct jr_json_writer *w, const struct jr_referral_row *row)
+{
+	bool withdrawn = strcmp(row->state, "withdrawn") == 0;
+	const char *step = row->closed_on ? "closed"
+			   : row->allocated ? "allocated"
+			   : row->accepted  ? "accepted"
+					    : "received";
+	const char *label = row->closed_on ? (withdrawn ? "ingetrokken" : "afgesloten")
+			    : row->allocated ? "toegewezen"
+			    : row->accepted  ? "opgepakt door het lokale team"
+					     : "ontvangen";
+
+	jr_jw_object(w);
+	jr_jw_key(w, "referral");
+	jr_view_referral(w, &row->r, NULL);
+	jr_view_child_member(w, row->given_names, row->family_name, row->birth_date);
+	jr_jw_kstring(w, "question", row->question);
+	jr_jw_key(w, "progress");
+	jr_jw_object(w);
+	jr_jw_kstring(w, "step", step);
+	jr_jw_kstring(w, "label", label);
+	jr_jw_kdate(w, "received_on", row->r.referred_on, row->r.referred_on != 0);
+	jr_jw_kbool(w, "accepted", row->accepted);
+	jr_jw_key(w, "allocation");
+	if (row->allocated) {
+		jr_jw_object(w);
+		jr_jw_kstring(w, "provider", row->provider_name);
+		jr_jw_kdate(w, "from", row->allocated_from, row->allocated_from != 0);
+		jr_jw_kdate(w, "care_started_on", row->care_started, row->care_started != 0);
+		jr_jw_kdate(w, "care_stopped_on", row->care_stopped, row->care_stopped != 0);
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
+	jr_jw_key(w, "closed");
+	if (row->closed_on) {
+		jr_jw_object(w);
+		jr_jw_kdate(w, "on", row->closed_on, true);
+		jr_jw_kstring(w, "how", withdrawn ? "withdrawn" : "closed");
+		jr_jw_kstring(w, "label", withdrawn ? "ingetrokken" : "afgesloten");
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
+	jr_jw_end(w);
+	jr_jw_end(w);
+}
+
+void jr_view_referral_result(struct jr_json_writer *w, const char *outcome, const char *message,
+			     const struct jr_referral_result *res, const char *why)
+{
+	jr_jw_object(w);
+	jr_jw_kstring(w, "outcome", outcome);
+	jr_jw_kstring(w, "message", message);
+	jr_jw_key(w, "referral");
+	jr_view_referral(w, &res->ref, why);
+	jr_view_child_member(w, res->given_names, res->family_name, res->birth_date);
+	jr_jw_end(w);
+}
+
+void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocation *al)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", al->id);
+	jr_jw_kstring(w, "number", al->number);
+	jr_jw_kint(w, "help_request_id", al->help_request_id);
+	jr_jw_kint(w, "provider_id", al->provider_id);
+	jr_jw_kint(w, "form", al->form);
+	jr_jw_kstring(w, "jz020", al->jz020);
+	jr_jw_kstring(w, "regime", jr_regime_name(al->regime));
+	jr_jw_kdate(w, "start", al->start, true);
+	jr_jw_end(w);
+}
+
+void jr_view_allocation(struct jr_json_writer *w, const struct jr_allocation_row *a)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", a->id);
+	jr_jw_kstring(w, "number", a->number);
+	jr_jw_kint(w, "help_request_id", a->help_request_id);
+	jr_jw_kint(w, "form", a->form);
+	jr_jw_kdate(w, "start", a->start, true);
+	jr_jw_kstring(w, "regime", a->regime);
+	jr_jw_kstring(w, "result", a->result_description);
+	jr_jw_kstring(w, "product_code", a->product_code);
+	jr_view_child_member(w, a->given_names, a->family_name, a->birth_date);
+	jr_jw_key(w, "care");
+	jr_jw_object(w);
+	jr_jw_kbool(w, "running", a->care_running);
+	if (a->care_started)
+		jr_jw_kdate(w, "started_on", a->care_started, true);
+	if (a->care_stopped)
+		jr_jw_kdate(w, "stopped_on", a->care_stopped, true);
+	jr_jw_end(w);
+	jr_jw_end(w);
+}
+
+void jr_view_allocation_change(struct jr_json_writer *w, int64_t id,
+			       const struct jr_allocation_change *c, int honoured)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "allocation_id", id);
+	jr_jw_kstring(w, "reason_code", c->reason);
+	jr_jw_kdate(w, "end", c->end, c->has_end);
+	jr_jw_key(w, "volume");
+	if (c->has_volume)
+		jr_jw_int(w, c->volume);
+	else
+		jr_jw_null(w);
+	jr_jw_kint(w, "requests_honoured", honoured);
+	jr_jw_end(w);
+}
+
+void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *m)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", m->id);
+	jr_jw_kint(w, "child_id", m->child_id);
+	jr_jw_kstring(w, "kind", m->kind);
+	jr_jw_kdate(w, "start", m->start, true);
+	jr_jw_kdate(w, "end", m->end, m->end != 0);
+	jr_jw_kstring(w, "municipality", m->municipality);
+	jr_view_child_member(w, m->given_names, m->family_name, m->birth_date);
+	jr_jw_end(w);
+}
+
+void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", m->id);
+	jr_jw_kint(w, "child_id", m->child_id);
+	jr_jw_kstring(w, "kind", jr_measure_name(m->kind));
+	jr_jw_kdate(w, "start", m->start, true);
+	jr_jw_kdate(w, "end", m->end, m->has_end);
+	jr_jw_kstring(w, "framework", "compulsory");
+	jr_jw_end(w);
+}
+
+void jr_view_provider(struct jr_json_writer *w, const struct jr_provider *p)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", p->id);
+	jr_jw_kstring(w, "agb", p->agb);
+	jr_jw_kstring(w, "name", p->name);
+	jr_jw_kstring(w, "status", jr_provider_status_name(p->status));
+	jr_jw_kint(w, "version", p->version);
+	jr_jw_end(w);
+}

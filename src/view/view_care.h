@@ -1,0 +1,41 @@
+/* view_care: referrals, allocations, care and measures as JSON, the same for the command line and
+ * the API (app/care.h, app/referral.h and app/refer.h return them). */
+#ifndef JR_VIEW_VIEW_CARE_H
+#define JR_VIEW_VIEW_CARE_H
+
+#include "app/care.h"
+#include "app/referral.h"
+#include "json/json_writer.h"
+
+/* {"id":…,"help_request_id":…,"type":"02","form":…,"referred_on":…,"valid":…[,"why":…]}: the
+ * explanation of rule 7 when `why` is not NULL. */
+void jr_view_referral(struct jr_json_writer *w, const struct jr_referral *r, const char *why);
+/* A referral as its referrer sees it: {"referral":{…},"child":{…},"question":…,"progress":{step,
+ * label, received_on, accepted, allocation (provider, from, care started and stopped) or null,
+ * closed (on, how, label) or null}}. Nothing else of the child's file. */
+void jr_view_referral_row(struct jr_json_writer *w, const struct jr_referral_row *row);
+/* A referral the referrer made or got back: {"outcome":…,"message":…,"referral":{… why},
+ * "child":{…}}. */
+void jr_view_referral_result(struct jr_json_writer *w, const char *outcome, const char *message,
+			     const struct jr_referral_result *res, const char *why);
+
+/* An allocation just made: {"id","number","help_request_id","provider_id","form","jz020",
+ * "regime","start"}. */
+void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocation *al);
+/* An allocation with its child and care: {"id","number","help_request_id","form","start",
+ * "regime","result","product_code","child":{…},"care":{"running"[,"started_on"][,"stopped_on"]}}. */
+void jr_view_allocation(struct jr_json_writer *w, const struct jr_allocation_row *a);
+/* A change made: {"allocation_id","reason_code","end"|null,"volume"|null,"requests_honoured"}. */
+void jr_view_allocation_change(struct jr_json_writer *w, int64_t id,
+			       const struct jr_allocation_change *c, int honoured);
+
+/* A measure as its GI lists it: {"id","child_id","kind","start","end"|null,"municipality",
+ * "child":{…}}. */
+void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *m);
+/* A measure just recorded: {"id","child_id","kind","start","end"|null,"framework":"compulsory"}. */
+void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m);
+
+/* A provider to allocate to: {"id","agb","name","status","version"}. */
+void jr_view_provider(struct jr_json_writer *w, const struct jr_provider *p);
+
+#endif

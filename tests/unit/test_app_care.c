@@ -1,0 +1,341 @@
+/* Unit tests for app/care.c: the allocation rules checked once, on the facts the records hold
+ * (provider status, contract, referral or decision, broad analysis, measure, regime), a change of
+ * an allocation, a measure, and the start and stop of care — each refusal explained and nothing
+ * written; and who may allocate. Runs on SQLite, or on PostgreSQL with JR_TEST_DB_URL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app/care.h"
+#include "json/policy_set.h"
+#include "store/store.h"
+#include "store_fixture.h"
+
+static struct jr_store *store;
+static struct jr_policy_set set;
+static int64_t child_id, analysed_id, bare_id, provider_id, suspended_id, team_id, other_team_id;
+
+#define D(y, m, d) jr_date_from_ymd((y), (m), (d))
+
+static int64_t add_request(bool with_analysis)
+{
+	struct jr_help_request h = {.child_id = child_id, .raised_on = D(2026, 10, 1)};
+	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
+	snprintf(h.question, sizeof(h.question), "Zorgen om gedrag.");
+	memcpy(h.municipality, "0153", 5);
+	if (jr_store_help_request_add(store, &fx_actor, &h))
+		return 0;
+	if (with_analysis) {
+		struct jr_broad_analysis b = {.help_request_id = h.id, .made_on = D(2026, 10, 10)};
+		b.needs[JR_NEED_BEHAVIOUR] = 3;
+		snprintf(b.explanation, sizeof(b.explanation), "x");
+		snprintf(b.participants, sizeof(b.participants), "gezin");
+		if (jr_store_analysis_add(store, &fx_actor, &b))
+			return 0;
+	}
+	return h.id;
+}
+
+static int64_t add_provider(const char *agb, enum jr_provider_status status)
+{
+	struct jr_provider p = {.status = status};
+	struct jr_contract c = {.forms = 0x1e /* forms 1-4 */, .start = D(2026, 1, 1)};
+	snprintf(p.agb, sizeof(p.agb), "%s", agb);
+	snprintf(p.name, sizeof(p.name), "Zorg %s", agb);
+	if (jr_store_provider_add(store, &fx_actor, &p))
+		return 0;
+	c.provider_id = p.id;
+	snprintf(c.region, sizeof(c.region), "twente");
+	if (jr_store_contract_add(store, &fx_actor, &c))
+		return 0;
+	return p.id;
+}
+
+static int64_t add_team(const char *municipality)
+{
+	struct jr_organisation o = {0};
+	snprintf(o.kind, sizeof(o.kind), "local_team");
+	snprintf(o.name, sizeof(o.name), "Lokaal team %s", municipality);
+	memcpy(o.municipality, municipality, 5);
+	return jr_store_organisation_add(store, &fx_actor, &o) ? 0 : o.id;
+}
+
+static int setup(void **state)
+{
+	struct jr_diag d;
+	struct jr_person p = {0};
+	char bad[256];
+	(void)state;
+	if (fx_setup("app_care"))
+		return -1;
+	jr_policy_set_init(&set);
+	if (jr_policy_set_load_dir(&set, JR_TEST_POLICY_DIR, &d, bad, sizeof(bad)) ||
+	    jr_store_open(fx_db_path, fx_key_path, true, &store, &d))
+		return -1;
+	memcpy(p.bsn, "123456782", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Lotte");
+	snprintf(p.family_name, sizeof(p.family_name), "Bos");
+	memcpy(p.municipality, "0153", 5);
+	p.birth_date = D(2013, 5, 5);
+	if (jr_store_person_add(store, &fx_actor, &p))
+		return -1;
+	child_id = p.id;
+	analysed_id = add_request(true);
+	bare_id = add_request(false);
+	provider_id = add_provider("75750011", JR_PROVIDER_ACTIVE);
+	suspended_id = add_provider("75750012", JR_PROVIDER_SUSPENDED);
+	team_id = add_team("0153");
+	other_team_id = add_team("0141");
+	return analysed_id && bare_id && provider_id && suspended_id && team_id && other_team_id
+		       ? 0
+		       : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	jr_store_close(store);
+	jr_policy_set_release(&set);
+	return fx_teardown();
+}
+
+static void context(struct jr_app *app, struct jr_diag *diag, const struct jr_principal *who)
+{
+	memset(app, 0, sizeof(*app));
+	memset(diag, 0, sizeof(*diag));
+	app->store = store;
+	app->actor = &fx_actor;
+	app->principal = who;
+	app->policies = &set;
+	app->today = D(2026, 11, 20);
+	app->diag = diag;
+}
+
+static int64_t referral(int64_t help_request, int form, bool valid)
+{
+	struct jr_referral r = {.help_request_id = help_request, .referrer_type = 2, .form = form,
+				.referred_on = D(2026, 11, 1), .valid = valid};
+	memcpy(r.agb, "01012345", 9);
+	snprintf(r.referrer_name, sizeof(r.referrer_name), "Huisartsenpraktijk Noord");
+	snprintf(r.source, sizeof(r.source), "cli");
+	assert_int_equal(jr_store_referral_add(store, &fx_actor, &r), JR_OK);
+	return r.id;
+}
+
+static struct jr_allocation allocation(int64_t help_request, int64_t provider, int64_t ref,
+				       int form)
+{
+	struct jr_allocation al = {.help_request_id = help_request, .provider_id = provider,
+				   .referral_id = ref, .form = form, .intensity = 2,
+				   .start = D(2026, 12, 1)};
+	snprintf(al.result_description, sizeof(al.result_description),
+		 "Lotte gaat weer naar school.");
+	return al;
+}
+
+static void expect(enum jr_err got, enum jr_err want, const struct jr_diag *d, const char *path,
+		   const char *part)
+{
+	assert_int_equal(got, want);
+	assert_string_equal(d->path, path);
+	if (!strstr(d->message, part))
+		fail_msg("message \"%s\" lacks \"%s\"", d->message, part);
+}
+
+static void expect_refused(struct jr_allocation *al, bool decision, const char *part)
+{
+	struct jr_app app;
+	struct jr_diag d;
+	int64_t before = fx_count("SELECT COUNT(*) FROM allocations");
+
+	context(&app, &d, NULL);
+	expect(jr_app_allocation_add(&app, al, decision), JR_ERR_REFUSED, &d, "", part);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM allocations"), before);
+}
+
+static void test_allocation_rules_from_the_records(void **state)
+{
+	(void)state;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 3);
+	expect_refused(&al, false, "geen geldige verwijzing");
+	al = allocation(analysed_id, provider_id, referral(analysed_id, 2, true), 3);
+	expect_refused(&al, false, "geen geldige verwijzing"); /* referral for another form */
+	al = allocation(analysed_id, provider_id, referral(analysed_id, 3, false), 3);
+	expect_refused(&al, false, "geen geldige verwijzing"); /* an invalid referral */
+	al = allocation(analysed_id, suspended_id, 0, 3);
+	expect_refused(&al, true, "geschorst");
+	al = allocation(analysed_id, provider_id, 0, 5);
+	expect_refused(&al, true, "geen contract"); /* contract covers forms 1-4 */
+	al = allocation(analysed_id, provider_id, 0, 3);
+	al.start = D(2025, 12, 31);
+	expect_refused(&al, true, "geen contract"); /* before the contract starts */
+	al = allocation(analysed_id, 99999, 0, 3);
+	expect_refused(&al, true, "onbekende zorgaanbieder");
+	al = allocation(bare_id, provider_id, 0, 3);
+	expect_refused(&al, true, "brede verklarende analyse");
+	al = allocation(analysed_id, provider_id, 0, 3);
+	al.result_description[0] = '\0';
+	expect_refused(&al, true, "resultaat"); /* Enschede: result regime */
+}
+
+static void test_allocation_made(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_allocation al = allocation(analysed_id, provider_id,
+					     referral(analysed_id, 3, true), 3);
+	char expected[24];
+
+	context(&app, &d, NULL);
+	assert_int_equal(jr_app_allocation_add(&app, &al, false), JR_OK);
+	assert_true(al.id > 0);
+	snprintf(expected, sizeof(expected), "%lld", (long long)al.id);
+	assert_string_equal(al.number, expected);
+	assert_string_equal(al.jz020, "45");
+	assert_int_equal(al.regime, JR_REGIME_RESULT);
+	/* form 2 needs no analysis: allowed on the bare request by municipal decision */
+	al = allocation(bare_id, provider_id, 0, 2);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	al = allocation(99999, provider_id, 0, 2);
+	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_NOT_FOUND, &d, "", "hulpvraag");
+}
+
+static void test_who_allocates(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_principal mine = {.user_id = 1, .organisation_id = team_id};
+	struct jr_principal other = {.user_id = 2, .organisation_id = other_team_id};
+	struct jr_principal provider = {.user_id = 3, .organisation_id = team_id};
+	struct jr_allocation al = allocation(bare_id, provider_id, 0, 2);
+
+	snprintf(mine.role, sizeof(mine.role), "consulent");
+	memcpy(mine.municipality, "0153", 5);
+	snprintf(other.role, sizeof(other.role), "consulent");
+	memcpy(other.municipality, "0141", 5);
+	snprintf(provider.role, sizeof(provider.role), "provider");
+	context(&app, &d, &provider);
+	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_FORBIDDEN, &d, "", "uw rol");
+	context(&app, &d, &other);
+	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_NOT_FOUND, &d, "",
+	       "geen hulpvraag met dit nummer binnen uw bereik");
+	context(&app, &d, &mine);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	assert_int_equal(al.gi_organisation_id, 0); /* the municipality's decision */
+	/* the allocation is the municipality's to change: not the provider's */
+	context(&app, &d, &provider);
+	expect(jr_app_allocation_reach(&app, al.id, JR_ALLOCATION_CHANGE), JR_ERR_FORBIDDEN, &d, "",
+	       "uw rol");
+}
+
+static void test_measure_makes_analysis_required(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_measure_record m = {.child_id = child_id, .kind = JR_MEASURE_OTS,
+				      .court_date = D(2026, 6, 1), .start = D(2026, 6, 1),
+				      .has_end = true, .end = D(2026, 5, 1)};
+	struct jr_allocation al = allocation(bare_id, provider_id, 0, 1);
+
+	context(&app, &d, NULL);
+	expect(jr_app_measure_add(&app, &m), JR_ERR_INPUT, &d, "end", "vóór de start");
+	m.child_id = 99999;
+	m.has_end = false;
+	expect(jr_app_measure_add(&app, &m), JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
+	m.child_id = child_id;
+	assert_int_equal(jr_app_measure_add(&app, &m), JR_OK);
+	expect_refused(&al, true, "gedwongen kader");
+	assert_int_equal(fx_count("DELETE FROM measures RETURNING 1"), 1);
+}
+
+static void test_allocation_change(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	int honoured = -1;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 3);
+	struct jr_allocation_change c = {.reason = "05", .has_end = true, .end = D(2027, 3, 31)};
+	char sql[160];
+
+	context(&app, &d, NULL);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	assert_int_equal(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_OK);
+	assert_int_equal(honoured, 0);
+	snprintf(sql, sizeof(sql), "SELECT version FROM allocations WHERE id = %lld",
+		 (long long)al.id);
+	assert_int_equal(fx_count(sql), 2);
+	/* refused, each with its reason, and nothing changed */
+	expect(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_ERR_REFUSED, &d, "",
+	       "verandert niets");
+	c = (struct jr_allocation_change){.reason = "01", .has_end = true, .end = D(2027, 1, 31)};
+	expect(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_ERR_REFUSED, &d, "",
+	       "JZ002");
+	c = (struct jr_allocation_change){.reason = "05", .has_end = true, .end = D(2026, 11, 30)};
+	expect(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_ERR_REFUSED, &d, "",
+	       "vóór de ingangsdatum");
+	c = (struct jr_allocation_change){.reason = "13", .has_end = true, .end = D(2027, 1, 31)};
+	expect(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_ERR_REFUSED, &d, "",
+	       "CS335");
+	c = (struct jr_allocation_change){.reason = "04", .has_volume = true, .volume = 5};
+	expect(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_ERR_REFUSED, &d, "",
+	       "geen volume"); /* the result regime has no volume */
+	expect(jr_app_allocation_change(&app, 99999, &c, &honoured), JR_ERR_NOT_FOUND, &d, "",
+	       "niet gevonden");
+	assert_int_equal(fx_count(sql), 2);
+	/* withdrawn: ending on the day it starts (CS335) */
+	c = (struct jr_allocation_change){.reason = "13", .has_end = true, .end = al.start};
+	assert_int_equal(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_OK);
+	assert_int_equal(fx_count(sql), 3);
+}
+
+static void test_care_start_and_stop(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 4);
+	struct jr_care_outcome o = {.goals_reached = "partly", .continues_without_help = true,
+				    .satisfaction = 8, .end_reason = "31"};
+	struct jr_allocation_row row;
+	int64_t delivery;
+
+	context(&app, &d, NULL);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	expect(jr_app_care_stop(&app, al.id, D(2026, 12, 5), &o, NULL), JR_ERR_CONFLICT, &d, "",
+	       "er loopt geen zorg");
+	assert_int_equal(jr_app_care_start(&app, al.id, D(2026, 12, 2), &delivery, &row), JR_OK);
+	assert_true(delivery > 0);
+	assert_true(row.care_running);
+	assert_int_equal(row.care_started, D(2026, 12, 2));
+	expect(jr_app_care_start(&app, al.id, D(2026, 12, 3), &delivery, NULL), JR_ERR_CONFLICT,
+	       &d, "", "loopt al");
+	expect(jr_app_care_stop(&app, al.id, D(2026, 12, 1), &o, NULL), JR_ERR_INPUT, &d, "on",
+	       "voor hij begon");
+	assert_int_equal(jr_app_care_stop(&app, al.id, D(2027, 3, 1), &o, &row), JR_OK);
+	assert_false(row.care_running);
+	assert_int_equal(row.care_stopped, D(2027, 3, 1));
+	expect(jr_app_care_start(&app, 99999, D(2026, 12, 2), &delivery, NULL), JR_ERR_NOT_FOUND,
+	       &d, "", "niet gevonden");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_allocation_rules_from_the_records),
+		cmocka_unit_test(test_allocation_made),
+		cmocka_unit_test(test_who_allocates),
+		cmocka_unit_test(test_measure_makes_analysis_required),
+		cmocka_unit_test(test_allocation_change),
+		cmocka_unit_test(test_care_start_and_stop),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
