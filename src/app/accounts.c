@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "app/password.h"
+#include "app/access.h"
 #include "core/roles.h"
 #include "core/text.h"
 
@@ -292,4 +294,104 @@ enum jr_err jr_app_token_add(struct jr_store *s, const struct jr_actor *a, int64
 		return explain_misfit(s, user_id, why);
 	}
 	return err;
+}
+
+static enum jr_err user_missing(struct jr_app *app, int64_t id)
+{
+	return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
+			   "gebruiker niet gevonden: er is geen gebruiker met nummer %lld",
+			   (long long)id);
+}
+
+enum jr_err jr_app_users(struct jr_app *app, jr_user_fn fn, void *ctx)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	return jr_store_user_each(app->store, fn, ctx);
+}
+
+enum jr_err jr_app_user_get(struct jr_app *app, int64_t id, struct jr_user *u)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	err = jr_store_user_get(app->store, id, u);
+	return err == JR_ERR_NOT_FOUND ? user_missing(app, id) : err;
+}
+
+enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn fn, void *ctx)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	err = jr_store_api_token_each(app->store, user_id, (int64_t)time(NULL), fn, ctx);
+	return err == JR_ERR_NOT_FOUND ? user_missing(app, user_id) : err;
+}
+
+enum jr_err jr_app_token_revoke(struct jr_app *app, int64_t user_id, int64_t token_id)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	err = jr_store_api_token_revoke(app->store, app->actor, user_id, token_id);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "id", "gebruiker %lld heeft geen API-token %lld",
+				   (long long)user_id, (long long)token_id);
+	return err;
+}
+
+enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *name, int days,
+			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t)
+{
+	struct jr_account_refusal why;
+	char own[sizeof(t->name)];
+	int64_t now = (int64_t)time(NULL), id = 0;
+	time_t tt = (time_t)now;
+	struct tm tm;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	/* `name` may be t->name: a copy of its own, before t is filled */
+	if (strlen(name) >= sizeof(own))
+		return jr_app_fail(app, JR_ERR_INPUT, "name",
+				   "geef de naam van het token: 1 tot 100 tekens, zonder stuurtekens");
+	snprintf(own, sizeof(own), "%s", name);
+	err = jr_app_token_add(app->store, app->actor, user_id, own, days, now, token_out, &id,
+			       &why);
+	if (err)
+		return why.message[0] ? jr_app_fail(app, err, why.field, "%s", why.message) : err;
+	memset(t, 0, sizeof(*t));
+	memcpy(t->name, own, sizeof(t->name));
+	t->id = id;
+	t->expires_at = now + (int64_t)days * 86400;
+	if (gmtime_r(&tt, &tm))
+		strftime(t->created_at, sizeof(t->created_at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return JR_OK;
+}
+
+enum jr_err jr_app_admin_organisations(struct jr_app *app, jr_organisation_fn fn, void *ctx)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	return jr_store_organisation_each(app->store, "", "", fn, ctx);
+}
+
+void jr_app_password_prepare(struct jr_app *app, const char *password, const char *hash,
+			     const char *checked, const char *against, bool ok)
+{
+	jr_store_password_prepare(app->store, password, hash, checked, against, ok);
+}
+
+enum jr_err jr_app_password_stored(struct jr_app *app, int64_t user_id, int64_t now,
+				   char hash[128], bool *must_wait, bool *found)
+{
+	return jr_store_user_password_hash(app->store, user_id, now, hash, must_wait, found);
 }

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/app.h"
 #include "store/store.h"
 
 #define JR_PASSWORD_MIN 12   /* characters, for a password a person chooses (NIST SP 800-63B) */
@@ -92,5 +93,36 @@ enum jr_err jr_app_token_add(struct jr_store *s, const struct jr_actor *a, int64
 			     const char *name, int days, int64_t now,
 			     char token_out[JR_TOKEN_LEN + 1], int64_t *id,
 			     struct jr_account_refusal *why);
+
+/* The reading side of account administration, for an administrator (JR_CAP_ADMIN; the operator
+ * at the command line): never a password or its hash, never a token's secret. */
+
+/* Every user, oldest first. */
+enum jr_err jr_app_users(struct jr_app *app, jr_user_fn fn, void *ctx);
+/* User `id` into *u; JR_ERR_NOT_FOUND (explained) when there is none. */
+enum jr_err jr_app_user_get(struct jr_app *app, int64_t id, struct jr_user *u);
+/* The API tokens of user `user_id` still valid now, oldest first; JR_ERR_NOT_FOUND (explained)
+ * when there is no such user. */
+enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn fn, void *ctx);
+/* Ends API token `token_id` of user `user_id` at once; JR_ERR_NOT_FOUND (field "id",
+ * explained) when that user has no such token. */
+enum jr_err jr_app_token_revoke(struct jr_app *app, int64_t user_id, int64_t token_id);
+/* jr_app_token_add for an administrator, now: *t is the token as listed (id, name, created_at,
+ * expires_at; `name` may be t->name), token_out its secret, shown once. A refusal is explained
+ * in app->diag. */
+enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *name, int days,
+			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t);
+/* Every organisation, oldest first (for the administrator's choice of a user's organisation). */
+enum jr_err jr_app_admin_organisations(struct jr_app *app, jr_organisation_fn fn, void *ctx);
+
+/* A password's slow work done beforehand, outside the transaction (the server hashes and checks
+ * between the steps of a request): jr_store_password_prepare, for the step that writes. */
+void jr_app_password_prepare(struct jr_app *app, const char *password, const char *hash,
+			     const char *checked, const char *against, bool ok);
+/* The stored hash of the logged-in user `user_id` at Unix time `now`, to check its current
+ * password against beforehand; *must_wait after failed attempts; *found false when there is no
+ * such user. */
+enum jr_err jr_app_password_stored(struct jr_app *app, int64_t user_id, int64_t now,
+				   char hash[128], bool *must_wait, bool *found);
 
 #endif

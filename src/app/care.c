@@ -304,9 +304,3 @@ enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t lim
 	return jr_store_measures_by_gi(app->store, app->actor, app->principal->organisation_id,
 				       offset, limit, fn, ctx, total);
 }
-
-enum jr_err jr_app_providers_to_allocate(struct jr_app *app, jr_provider_fn fn, void *ctx)
-{
-	enum jr_err err = jr_app_access_require(app, JR_CAP_PROVIDERS_READ);
-	return err ? err : jr_store_provider_each(app->store, fn, ctx);
-}

@@ -56,7 +56,4 @@ enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m);
 enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
 				 jr_measure_row_fn fn, void *ctx, int64_t *total);
 
-/* The providers, to allocate to (each to `fn`). */
-enum jr_err jr_app_providers_to_allocate(struct jr_app *app, jr_provider_fn fn, void *ctx);
-
 #endif

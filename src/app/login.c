@@ -192,3 +192,14 @@ void jr_app_login_release(struct jr_login *l)
 {
 	sodium_memzero(l->acc.hash, sizeof(l->acc.hash));
 }
+
+enum jr_err jr_app_session_find(struct jr_app *app, const char *token, int64_t now,
+				struct jr_principal *p)
+{
+	return jr_store_session_find(app->store, app->actor, token, now, p);
+}
+
+enum jr_err jr_app_session_end(struct jr_app *app, const char *token)
+{
+	return jr_store_session_end(app->store, app->actor, token);
+}

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/app.h"
 #include "store/store.h"
 
 #define JR_LOGIN_ACCOUNT_LIMIT 100 /* failures in a row before only known addresses may try */
@@ -61,5 +62,14 @@ enum jr_err jr_app_login_finish(struct jr_store *s, const struct jr_actor *a,
 				char token[JR_TOKEN_LEN + 1], struct jr_principal *p);
 /* Wipes what step 1 read (the hash); for an attempt that is abandoned. */
 void jr_app_login_release(struct jr_login *l);
+
+/* Who holds session or API token `token` at Unix time `now`: *p. JR_ERR_NOT_FOUND when it is
+ * unknown, expired or revoked — an answer, not a failure of the request's transaction; a
+ * principal whose kind of token its role may not use is refused the same way (and that
+ * refusal audited). Not audited otherwise: the request's own access is. */
+enum jr_err jr_app_session_find(struct jr_app *app, const char *token, int64_t now,
+				struct jr_principal *p);
+/* Ends session `token` (logout); JR_OK also when it was gone already. */
+enum jr_err jr_app_session_end(struct jr_app *app, const char *token);
 
 #endif

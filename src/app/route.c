@@ -1,6 +1,7 @@
 /* route: parse, find the municipality's policy, route. */
 #include "app/route.h"
 
+#include "core/region.h"
 #include "json/policy_set.h"
 #include "json/request_json.h"
 
@@ -13,7 +14,7 @@ enum jr_err jr_app_route(const struct jr_policy_set *set, const char *text, size
 
 	if ((err = jr_request_parse(text, len, today, req, diag)))
 		return err;
-	p = jr_policy_set_find(set, req->municipality);
+	p = jr_region_find(set, req->municipality);
 	if (!p) {
 		/* one region loaded (a --policy file, or a server of one region): name it, so that
 		 * the reader sees the municipality belongs elsewhere rather than nowhere */

@@ -1,5 +1,6 @@
 /* signals: the open signals of the records as JSON objects (signals.h). */
 #include "app/signals.h"
+#include "app/socialmap.h"
 
 #include <string.h>
 
@@ -58,7 +59,7 @@ static enum jr_err emit_stale(void *arg, const struct jr_social_entry *e)
 	char since[JR_DATE_STRLEN];
 	enum jr_err err;
 
-	if (!p || sc->date - e->verified_on <= p->norms.social_map_stale_days ||
+	if (!jr_app_socialmap_stale(sc->set, e, sc->date) ||
 	    (sc->municipality[0] && strcmp(sc->municipality, e->municipality) != 0))
 		return JR_OK;
 	jr_date_format(e->verified_on, since);

@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "app/app.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/route.h"
-#include "store/store.h"
 
 int jr_cmd_route(int argc, char **argv);
 int jr_cmd_policy(int argc, char **argv);

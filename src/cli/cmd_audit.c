@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "cli/cli.h"
-#include "core/buf.h"
+#include "cli/json_out.h"
+#include "cli/use_case.h"
+#include "view/view_audit.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute audit verify [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"
@@ -41,18 +44,14 @@ static const char usage[] =
 static int report(const struct jr_audit_verdict *v)
 {
 	bool intact = !v->bad_seq && !v->bad_checkpoint_line;
+	struct jr_json_writer w;
+	struct jr_buf out;
+	int status;
 
-	printf("{\"intact\":%s,\"%s\":%lld,", intact ? "true" : "false",
-	       v->bad_seq ? "entries_checked" : "entries", (long long)v->entries);
-	if (v->bad_seq)
-		printf("\"first_bad_entry\":%lld,", (long long)v->bad_seq);
-	printf("\"checkpoints\":%lld,\"last_checkpoint_seq\":%lld", (long long)v->checkpoints,
-	       (long long)v->last_checkpoint_seq);
-	if (v->checkpoints)
-		printf(",\"last_checkpoint_at\":\"%s\"", v->last_checkpoint_at);
-	if (v->bad_checkpoint_line)
-		printf(",\"bad_checkpoint_line\":%lld", (long long)v->bad_checkpoint_line);
-	printf("}\n");
+	jr_cli_json_begin(&out, &w);
+	jr_view_audit_verdict(&w, v);
+	if ((status = jr_cli_json_print("audit verify", &out, &w)))
+		return status;
 	if (v->bad_seq)
 		jr_cli_error("audit verify: de keten is gebroken: %s", v->problem);
 	if (v->bad_checkpoint_line)
@@ -63,39 +62,34 @@ static int report(const struct jr_audit_verdict *v)
 	return intact ? 0 : 1;
 }
 
-/* Prints the audit keys as one JSON object. */
-static int list_keys(struct jr_store *store)
+/* Runs subcommand `sub` (verify, rotate-key or keys) and prints its answer; the exit status. */
+static int run(struct jr_app *app, const char *sub)
 {
-	struct jr_audit_key_info k;
+	static struct jr_audit_key_info keys[JR_APP_AUDIT_KEYS_MAX];
+	struct jr_audit_verdict v;
+	struct jr_json_writer w;
 	struct jr_buf out;
-	enum jr_err err = JR_OK;
-	int status = 0;
+	char id[17];
+	size_t count;
+	enum jr_err err;
 
-	jr_buf_init(&out, 64 * 1024);
-	for (int i = 0; !err && jr_store_audit_key_info(store, i, &k) == JR_OK; i++) {
-		if (i == 0) {
-			err = jr_buf_puts(&out, "{\"key_file\":");
-			err = err ? err : jr_buf_json_string(&out, k.key_file);
-			err = err ? err : jr_buf_puts(&out, ",\"checkpoint_file\":");
-			err = err ? err : jr_buf_json_string(&out, k.checkpoint_file);
-			err = err ? err : jr_buf_puts(&out, ",\"keys\":[");
-		}
-		err = err ? err
-			  : jr_buf_printf(&out,
-					  "%s{\"id\":\"%s\",\"public_key\":\"%s\",\"in_use\":%s}",
-					  i ? "," : "", k.id, k.public_key,
-					  k.in_use ? "true" : "false");
+	if (strcmp(sub, "keys") == 0) {
+		if ((err = jr_app_audit_keys(app, keys, JR_APP_AUDIT_KEYS_MAX, &count)))
+			return jr_cli_app_fail("audit keys", err, app->diag);
+		jr_cli_json_begin(&out, &w);
+		jr_view_audit_keys(&w, keys, count);
+		return jr_cli_json_print("audit keys", &out, &w);
 	}
-	if (!err)
-		err = jr_buf_puts(&out, "]}");
-	if (err) {
-		jr_cli_error("audit keys: mislukt: %s", jr_err_name(err));
-		status = 1;
-	} else {
-		puts(jr_buf_str(&out));
+	if (strcmp(sub, "rotate-key") == 0) {
+		if ((err = jr_app_audit_rotate_key(app, id)))
+			return jr_cli_app_fail("audit rotate-key", err, app->diag);
+		jr_cli_json_begin(&out, &w);
+		jr_view_audit_rotated(&w, id);
+		return jr_cli_json_print("audit rotate-key", &out, &w);
 	}
-	jr_buf_release(&out);
-	return status;
+	if ((err = jr_app_audit_verify(app, &v)))
+		return jr_cli_app_fail("audit verify", err, app->diag);
+	return report(&v);
 }
 
 int jr_cmd_audit(int argc, char **argv)
@@ -104,10 +98,9 @@ int jr_cmd_audit(int argc, char **argv)
 	struct jr_args h = {.command = "audit"};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct jr_audit_verdict v;
-	char id[17], msg[JR_STORE_AUDIT_MSG_MAX];
+	struct jr_app app;
+	struct jr_diag diag;
 	const char *sub = argc >= 2 ? argv[1] : "";
-	enum jr_err err;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -131,28 +124,8 @@ int jr_cmd_audit(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("audit", &h.db, &store)))
 		goto out;
-	if (strcmp(sub, "keys") == 0) {
-		status = list_keys(store);
-		goto out;
-	}
-	if (strcmp(sub, "rotate-key") == 0) {
-		err = jr_store_audit_rotate_key(store, &actor, id, msg);
-		if (err) {
-			jr_cli_error("audit rotate-key: mislukt: %s", msg[0] ? msg : jr_err_name(err));
-			status = 1;
-		} else {
-			printf("{\"rotated\":true,\"key\":\"%s\"}\n", id);
-		}
-		goto out;
-	}
-	err = jr_store_audit_verify(store, &actor, &v);
-	if (err) {
-		jr_cli_error("audit verify: mislukt: %s%s%s", jr_err_name(err),
-			     v.checkpoint_problem[0] ? ": " : "", v.checkpoint_problem);
-		status = 1;
-		goto out;
-	}
-	status = report(&v);
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	status = run(&app, sub);
 out:
 	jr_store_close(store);
 	return status;

@@ -5,9 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/figures.h"
 #include "cli/cli.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
-#include "report/figures.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute figures [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] [--csv ja]\n"
@@ -21,25 +22,17 @@ static const char usage[] =
 	"zoveel andere cijfers als nodig is om ze niet uit totalen en percentages terug te kunnen\n"
 	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n";
 
-static const char *municipality_name(void *ctx, const char *code)
-{
-	const struct jr_policy_set *set = ctx;
-	const struct jr_policy *p = jr_policy_set_find(set, code);
-	const struct jr_municipality *m = p ? jr_policy_municipality(p, code) : NULL;
-	return m ? m->name : NULL;
-}
-
 int jr_cmd_figures(int argc, char **argv)
 {
 	struct jr_args h = {.command = "figures"};
 	static const char *const allowed[] = {"from", "to", "csv", NULL};
-	struct jr_figures_raw rows[JR_MUNICIPALITY_MAX * 4];
 	struct jr_policy_set set;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
 	struct jr_buf out;
 	const char *csv;
-	size_t count = 0;
 	jr_day from, to;
 	int status;
 	enum jr_err err;
@@ -68,22 +61,10 @@ int jr_cmd_figures(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("figures", &h.db, &store)))
 		goto out;
-	err = jr_store_figures(store, &actor, from, to, rows, sizeof(rows) / sizeof(rows[0]),
-			       &count);
-	if (!err)
-		err = csv ? jr_figures_csv(&out, rows, count, municipality_name, &set)
-			  : jr_figures_json(&out, rows, count, from, to, municipality_name, &set);
-	jr_store_figures_release(rows, count);
-	if (err == JR_ERR_TOO_BIG) {
-		jr_cli_error("figures: de gegevens gaan over meer dan %d gemeenten; de cijfers zijn "
-			     "per regio",
-			     JR_FIGURES_MAX_ROWS);
-		status = 1;
-		goto out;
-	}
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	err = jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON, &out);
 	if (err) {
-		jr_cli_error("figures: mislukt: %s", jr_err_name(err));
-		status = 1;
+		status = jr_cli_app_fail("figures", err, &diag);
 		goto out;
 	}
 	fputs(jr_buf_str(&out), stdout);

@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/password.h"
+#include "app/setup.h"
 #include "cli/cli.h"
-#include "json/file.h"
-#include "json/policy_json.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
 
 static const char usage[] =
@@ -36,59 +35,20 @@ static const char usage[] =
 	"Het wachtwoord van admin komt uit JEUGDROUTE_ADMIN_PASSWORD (minstens 12 tekens); anders\n"
 	"wordt er een gemaakt en eenmalig getoond.\n";
 
-#define ADMIN "admin"
-
-static int record_policies(struct jr_store *store, const struct jr_actor *a, const char *dir,
-			   int *files, int *added_count)
-{
-	struct jr_policy_set set;
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
-	int status = 0;
-
-	jr_policy_set_init(&set);
-	if (jr_policy_set_load_dir(&set, dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
-		goto out;
-	}
-	for (size_t i = 0; i < set.count; i++) {
-		struct jr_buf text;
-		bool added;
-		int errnum;
-		enum jr_err err;
-
-		jr_buf_init(&text, JR_POLICY_FILE_MAX);
-		err = jr_file_read(set.files[i], JR_POLICY_FILE_MAX, &text, &errnum);
-		if (!err)
-			err = jr_store_policy_record(store, a, set.policies[i]->id, jr_buf_str(&text),
-						     &added);
-		jr_buf_release(&text);
-		if (err) {
-			jr_cli_error("%s: vastleggen mislukt: %s", set.files[i], jr_err_name(err));
-			status = 1;
-			goto out;
-		}
-		(*files)++;
-		*added_count += added;
-	}
-out:
-	jr_policy_set_release(&set);
-	return status;
-}
-
 int jr_cmd_init(int argc, char **argv)
 {
 	struct jr_cli_db o = {0};
 	struct jr_store *store = NULL;
+	struct jr_policy_set set;
+	struct jr_app_setup done;
 	struct jr_actor actor;
 	struct jr_diag diag;
 	struct jr_store_files store_files;
-	struct jr_audit_key_info key;
-	int status = 0, files = 0, added = 0, found, now;
-	bool exists;
-	char generated[21];
+	struct jr_app app;
+	char bad[JR_PATH_MAX];
+	int status = 0;
 	const char *password;
+	enum jr_err err;
 
 	for (int i = 1; i < argc; i++) {
 		int r = jr_cli_db_option(argc, argv, &i, &o);
@@ -120,45 +80,40 @@ int jr_cmd_init(int argc, char **argv)
 		jr_cli_error("init: %s: %s", o.db, diag.message);
 		return 1;
 	}
-	jr_store_versions(store, &found, &now);
-	status = record_policies(store, &actor, o.policy_dir, &files, &added);
-	if (status)
-		goto out;
-	if (jr_store_user_exists(store, ADMIN, &exists)) {
-		jr_cli_error("init: gebruikers lezen mislukt");
-		status = 1;
+	jr_policy_set_init(&set);
+	if (jr_policy_set_load_dir(&set, o.policy_dir, &diag, bad, sizeof(bad))) {
+		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
+		status = 2;
 		goto out;
 	}
-	printf("database: %s (schema versie %d%s)\n", o.db, now,
-	       found == now ? ", was al bij" : found == 0 ? ", nieuw" : ", bijgewerkt");
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	if ((err = jr_app_setup(&app, password, &done))) {
+		status = jr_cli_app_fail("init", err, &diag);
+		goto out;
+	}
+	printf("database: %s (schema versie %d%s)\n", o.db, done.schema_now,
+	       done.schema_found == done.schema_now ? ", was al bij"
+	       : done.schema_found == 0	      ? ", nieuw"
+					      : ", bijgewerkt");
 	printf("sleutel:  %s (bewaar dit bestand veilig: zonder sleutel zijn BSN's niet te lezen)\n",
 	       o.key);
-	for (int i = 0; jr_store_audit_key_info(store, i, &key) == JR_OK; i++)
-		if (key.in_use)
-			printf("audit:    %s (sleutel %s; bewaar het apart van de database), "
-			       "controlepunten in %s\n",
-			       key.key_file, key.id, key.checkpoint_file);
-	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", files, added);
-	if (!exists) {
-		if (!password) {
-			jr_app_password(generated, sizeof(generated));
-			password = generated;
-		}
-		if (jr_store_user_add(store, &actor, ADMIN, "admin", password)) {
-			jr_cli_error("init: beheerder aanmaken mislukt");
-			status = 1;
-			goto out;
-		}
-		if (password == generated)
-			printf("beheerder: %s, wachtwoord %s (wordt niet opnieuw getoond)\n", ADMIN,
-			       generated);
-		else
-			printf("beheerder: %s, wachtwoord uit JEUGDROUTE_ADMIN_PASSWORD\n", ADMIN);
-	} else {
-		printf("beheerder: %s bestaat al\n", ADMIN);
-	}
+	if (done.audit_key)
+		printf("audit:    %s (sleutel %s; bewaar het apart van de database), "
+		       "controlepunten in %s\n",
+		       done.audit_key_file, done.audit_key_id, done.checkpoint_file);
+	printf("beleid:   %d bestand(en), %d nieuw vastgelegd\n", done.policy_files,
+	       done.policies_added);
+	if (done.admin_existed)
+		printf("beheerder: %s bestaat al\n", JR_APP_SETUP_ADMIN);
+	else if (done.password[0])
+		printf("beheerder: %s, wachtwoord %s (wordt niet opnieuw getoond)\n",
+		       JR_APP_SETUP_ADMIN, done.password);
+	else
+		printf("beheerder: %s, wachtwoord uit JEUGDROUTE_ADMIN_PASSWORD\n",
+		       JR_APP_SETUP_ADMIN);
+	sodium_memzero(done.password, sizeof(done.password));
 out:
-	sodium_memzero(generated, sizeof(generated));
+	jr_policy_set_release(&set);
 	jr_store_close(store);
 	return status;
 }

@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/provider.h"
 #include "cli/cli.h"
-#include "core/ident.h"
-#include "core/text.h"
+#include "cli/json_out.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_provider.h"
 
 static const char provider_usage[] =
 	"Gebruik: jeugdroute provider add --agb AGB --name NAAM [--kvk KVK]\n"
@@ -121,51 +123,6 @@ static int parse_forms(const char *s, unsigned *out)
 	}
 }
 
-/* A comma list of product codes, each 1 to 16 letters and digits, that fits in `size` bytes. */
-static bool product_codes_valid(const char *s, size_t size)
-{
-	size_t run = 0;
-
-	if (strlen(s) >= size)
-		return false;
-	for (const char *p = s;; p++) {
-		if (*p == ',' || *p == '\0') {
-			if (run == 0)
-				return false;
-			if (*p == '\0')
-				return true;
-			run = 0;
-		} else if (isalnum((unsigned char)*p) && run < 16) {
-			run++;
-		} else {
-			return false;
-		}
-	}
-}
-
-/* A unit such as "uur": 1 to 15 lower-case letters. */
-static bool unit_valid(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n < 1 || n > 15)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return false;
-	return true;
-}
-
-static bool digits8(const char *s)
-{
-	if (strlen(s) != 8)
-		return false;
-	for (size_t i = 0; i < 8; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
 static int parse_date_field(const char *what, const char *field, const char *s, jr_day *out)
 {
 	if (jr_date_parse(s, strlen(s), out))
@@ -173,71 +130,48 @@ static int parse_date_field(const char *what, const char *field, const char *s, 
 	return 0;
 }
 
-/* Maps a store result to a message and an exit status. */
-static int report(enum jr_err err, const char *what, const char *cmd)
+/* Prints the provider as one line of JSON; the exit status. */
+static int print_provider(const char *what, const struct jr_provider *p)
 {
-	switch (err) {
-	case JR_OK: return 0;
-	case JR_ERR_NOT_FOUND:
-		jr_cli_error("%s %s: zorgaanbieder niet gevonden", what, cmd);
-		break;
-	case JR_ERR_CONFLICT:
-		jr_cli_error("%s %s: %s", what, cmd,
-			     strcmp(cmd, "add") == 0
-				     ? "er staat al een zorgaanbieder met deze AGB-code in de dossiers"
-				     : "de zorgaanbieder is intussen gewijzigd; lees opnieuw (provider "
-				       "show) en geef de nieuwe --version");
-		break;
-	case JR_ERR_INPUT: jr_cli_error("%s %s: ongeldige invoer", what, cmd); break;
-	default: jr_cli_error("%s %s: mislukt: %s", what, cmd, jr_err_name(err)); break;
-	}
-	return jr_err_exit_status(err);
+	struct jr_json_writer w;
+	struct jr_buf out;
+
+	jr_cli_json_begin(&out, &w);
+	jr_view_provider(&w, p);
+	return jr_cli_json_print(what, &out, &w);
 }
 
-static void print_provider(const struct jr_provider *p)
-{
-	struct jr_buf b;
-
-	jr_buf_init(&b, 4096);
-	if (!jr_buf_printf(&b, "{\"id\":%lld,\"agb\":\"%s\",\"kvk\":", (long long)p->id, p->agb) &&
-	    !(p->kvk[0] ? jr_buf_printf(&b, "\"%s\"", p->kvk) : jr_buf_puts(&b, "null")) &&
-	    !jr_buf_puts(&b, ",\"name\":") && !jr_buf_json_string(&b, p->name) &&
-	    !jr_buf_printf(&b, ",\"status\":\"%s\",\"quality\":",
-			   jr_provider_status_name(p->status)) &&
-	    !jr_buf_json_string(&b, p->quality) &&
-	    !jr_buf_printf(&b, ",\"demo\":%s,\"version\":%d}\n", p->demo ? "true" : "false",
-			   p->version))
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-}
-
-/* Checks and fills in the fields of `provider add`; 0 when fine, 2 after reporting. */
+/* Fills in the fields of `provider add` (the app checks them); 0, or 2 after reporting. */
 static int provider_fields(const struct cmd_args *a, struct jr_provider *p)
 {
 	if (!a->agb || !a->name) {
 		jr_cli_error("provider add: geef --agb en --name");
 		return 2;
 	}
-	if (!jr_agb_valid(a->agb, strlen(a->agb)))
-		return jr_cli_field_error("provider", "agb", "verwacht een AGB-code van 8 cijfers");
-	if (a->kvk && !digits8(a->kvk))
-		return jr_cli_field_error("provider", "kvk", "verwacht een KvK-nummer van 8 cijfers");
-	if (!jr_name_valid(a->name))
-		return jr_cli_field_error("provider", "name",
-				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
 	if (a->status && jr_provider_status_parse(a->status) < 0)
 		return jr_cli_field_error("provider", "status",
 				   "verwacht active, suspended of under_investigation");
-	if (a->quality && !jr_text_valid(a->quality, sizeof(p->quality), false))
-		return jr_cli_field_error("provider", "quality",
-				   "verwacht de kwaliteitskenmerken: 1 tot 255 tekens, zonder "
-				   "stuurtekens");
-	snprintf(p->agb, sizeof(p->agb), "%s", a->agb);
-	snprintf(p->kvk, sizeof(p->kvk), "%s", a->kvk ? a->kvk : "");
+	/* a value that does not fit its field is handed on as one the app refuses, so that the
+	 * app's rule and message stay the only ones */
+	snprintf(p->agb, sizeof(p->agb), "%s", strlen(a->agb) < sizeof(p->agb) ? a->agb : "");
+	if (a->kvk)
+		snprintf(p->kvk, sizeof(p->kvk), "%s",
+			 a->kvk[0] && strlen(a->kvk) < sizeof(p->kvk) ? a->kvk : "?");
+	if (strlen(a->name) >= sizeof(p->name))
+		return jr_cli_field_error("provider", "name",
+				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
 	snprintf(p->name, sizeof(p->name), "%s", a->name);
 	p->status = a->status ? (enum jr_provider_status)jr_provider_status_parse(a->status)
 			      : JR_PROVIDER_ACTIVE;
+	if (a->quality && strlen(a->quality) >= sizeof(p->quality))
+		return jr_cli_field_error("provider", "quality",
+				   "verwacht de kwaliteitskenmerken: 1 tot 255 tekens, zonder "
+				   "stuurtekens");
 	snprintf(p->quality, sizeof(p->quality), "%s", a->quality ? a->quality : "");
+	if (a->quality && !a->quality[0])
+		return jr_cli_field_error("provider", "quality",
+				   "verwacht de kwaliteitskenmerken: 1 tot 255 tekens, zonder "
+				   "stuurtekens");
 	p->demo = a->demo;
 	return 0;
 }
@@ -256,8 +190,12 @@ int jr_cmd_provider(int argc, char **argv)
 	struct jr_provider p = {0};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	const char *cmd = argc > 1 ? argv[1] : "";
+	char what[32];
 	long long n;
+	enum jr_err err;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -300,50 +238,25 @@ int jr_cmd_provider(int argc, char **argv)
 	jr_cli_actor(&actor, &a.db);
 	if ((status = jr_cli_open_store("provider", &a.db, &store)))
 		goto out;
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	snprintf(what, sizeof(what), "provider %s", cmd);
 	if (strcmp(cmd, "add") == 0)
-		status = report(jr_store_provider_add(store, &actor, &p), "provider", cmd);
+		err = jr_app_provider_add(&app, &p);
 	else if (strcmp(cmd, "show") == 0)
-		status = report(jr_store_provider_get(store, p.id, &p), "provider", cmd);
+		err = jr_app_provider_get(&app, p.id, &p);
 	else
-		status = report(jr_store_provider_set_status(
-					store, &actor, &p,
-					(enum jr_provider_status)jr_provider_status_parse(a.status)),
-				"provider", cmd);
-	if (!status)
-		print_provider(&p);
+		err = jr_app_provider_set_status(
+			&app, p.id, p.version,
+			(enum jr_provider_status)jr_provider_status_parse(a.status), &p);
+	status = err ? jr_cli_app_fail(what, err, &diag) : print_provider(what, &p);
 out:
 	jr_store_close(store);
 	return status;
 }
 
-/* The policy of region `id`, or NULL. */
-static const struct jr_policy *find_region(const struct jr_policy_set *set, const char *id)
+/* Parses the fields of `contract add` into *c (the app checks them); 0, or 2 after reporting. */
+static int contract_fields(const struct cmd_args *a, struct jr_contract *c)
 {
-	for (size_t i = 0; i < set->count; i++)
-		if (strcmp(set->policies[i]->id, id) == 0)
-			return set->policies[i];
-	return NULL;
-}
-
-static int unknown_region(const struct jr_policy_set *set)
-{
-	struct jr_buf b;
-	enum jr_err err = JR_OK;
-
-	jr_buf_init(&b, 4096);
-	for (size_t i = 0; i < set->count && !err; i++)
-		err = jr_buf_printf(&b, "%s%s", i ? ", " : "", set->policies[i]->id);
-	jr_cli_error("contract: veld region: verwacht de id van een regio met een beleidsbestand (%s)",
-		     jr_buf_str(&b));
-	jr_buf_release(&b);
-	return 2;
-}
-
-/* Checks and fills in the fields of `contract add`; 0 when fine, 2 after reporting. */
-static int contract_fields(const struct cmd_args *a, const struct jr_policy_set *set,
-			   struct jr_contract *c)
-{
-	const struct jr_policy *pol;
 	long long n;
 
 	if (!a->provider || !a->region || !a->forms || !a->start) {
@@ -354,21 +267,11 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 		return jr_cli_field_error("contract", "provider",
 				   "verwacht het nummer (id) van de zorgaanbieder");
 	c->provider_id = (int64_t)n;
-	pol = find_region(set, a->region);
-	if (!pol)
-		return unknown_region(set);
-	snprintf(c->region, sizeof(c->region), "%s", pol->id);
-	if (a->municipality) {
-		if (!jr_cbs_code_valid(a->municipality, strlen(a->municipality)))
-			return jr_cli_field_error("contract", "municipality",
-					   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-		if (!jr_policy_municipality(pol, a->municipality)) {
-			jr_cli_error("contract: veld municipality: gemeente %s hoort niet bij regio %s",
-				     a->municipality, pol->id);
-			return 2;
-		}
-		snprintf(c->municipality, sizeof(c->municipality), "%s", a->municipality);
-	}
+	snprintf(c->region, sizeof(c->region), "%s", a->region);
+	if (a->municipality && (strlen(a->municipality) != 4 || !a->municipality[0]))
+		return jr_cli_field_error("contract", "municipality",
+				   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
+	snprintf(c->municipality, sizeof(c->municipality), "%s", a->municipality ? a->municipality : "");
 	if (parse_forms(a->forms, &c->forms))
 		return jr_cli_field_error("contract", "forms",
 				   "verwacht vormen van 1 tot en met 10, gescheiden door komma's, "
@@ -378,21 +281,17 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 	if (a->end) {
 		if (parse_date_field("contract", "end", a->end, &c->end))
 			return 2;
-		if (c->end < c->start)
-			return jr_cli_field_error("contract", "end",
-					   "de einddatum ligt voor de begindatum");
 		c->has_end = true;
 	}
 	if (a->tariff && parse_cents(a->tariff, &c->tariff_cents))
 		return jr_cli_field_error("contract", "tariff",
 				   "verwacht een bedrag in euro's van 0 of meer, met ten hoogste 2 "
 				   "decimalen, zoals 65.50");
-	if (a->unit && !unit_valid(a->unit))
+	if (a->unit && (!a->unit[0] || strlen(a->unit) >= sizeof(c->unit)))
 		return jr_cli_field_error("contract", "unit",
 				   "verwacht een eenheid zoals uur, dag of week: 1 tot 15 kleine "
 				   "letters");
-	if (a->unit)
-		snprintf(c->unit, sizeof(c->unit), "%s", a->unit);
+	snprintf(c->unit, sizeof(c->unit), "%s", a->unit ? a->unit : "");
 	if (a->capacity) {
 		if (jr_cli_number(a->capacity, 1, CAPACITY_MAX, &n))
 			return jr_cli_field_error("contract", "capacity",
@@ -400,7 +299,7 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 		c->capacity = (int)n;
 	}
 	if (a->product_codes) {
-		if (!product_codes_valid(a->product_codes, sizeof(c->product_codes)))
+		if (!a->product_codes[0] || strlen(a->product_codes) >= sizeof(c->product_codes))
 			return jr_cli_field_error("contract", "product_codes",
 					   "verwacht productcodes van letters en cijfers, gescheiden "
 					   "door komma's, zoals 45A01,45A02");
@@ -409,124 +308,33 @@ static int contract_fields(const struct cmd_args *a, const struct jr_policy_set 
 	return 0;
 }
 
-static void print_contract(const struct jr_contract *c)
-{
-	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
-	struct jr_buf b;
-	enum jr_err err;
-
-	jr_date_format(c->start, start);
-	jr_date_format(c->end, end);
-	jr_buf_init(&b, 4096);
-	err = jr_buf_printf(&b, "{\"id\":%lld,\"provider_id\":%lld,\"region\":\"%s\",\"municipality\":",
-			    (long long)c->id, (long long)c->provider_id, c->region);
-	if (!err)
-		err = c->municipality[0] ? jr_buf_printf(&b, "\"%s\"", c->municipality)
-					 : jr_buf_puts(&b, "null");
-	if (!err)
-		err = jr_buf_puts(&b, ",\"forms\":[");
-	for (int f = 1, first = 1; f <= JR_FORM_COUNT && !err; f++)
-		if (c->forms & (1u << f)) {
-			err = jr_buf_printf(&b, "%s%d", first ? "" : ",", f);
-			first = 0;
-		}
-	if (!err)
-		err = jr_buf_puts(&b, "],\"product_codes\":");
-	if (!err)
-		err = jr_buf_json_string(&b, c->product_codes);
-	if (!err)
-		err = c->tariff_cents ? jr_buf_printf(&b, ",\"tariff\":\"%lld.%02lld\"",
-						      (long long)(c->tariff_cents / 100),
-						      (long long)(c->tariff_cents % 100))
-				      : jr_buf_puts(&b, ",\"tariff\":null");
-	if (!err)
-		err = c->unit[0] ? jr_buf_printf(&b, ",\"unit\":\"%s\"", c->unit)
-				 : jr_buf_puts(&b, ",\"unit\":null");
-	if (!err)
-		err = jr_buf_printf(&b, ",\"start\":\"%s\",\"end\":", start);
-	if (!err)
-		err = c->has_end ? jr_buf_printf(&b, "\"%s\"", end) : jr_buf_puts(&b, "null");
-	if (!err)
-		err = c->capacity ? jr_buf_printf(&b, ",\"capacity\":%d}\n", c->capacity)
-				  : jr_buf_puts(&b, ",\"capacity\":null}\n");
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-}
-
 /* `contract check`: does a contract cover this provider, form, municipality and date? */
-static int contract_check(const struct cmd_args *a, const struct jr_policy_set *set)
+static int contract_check(const struct cmd_args *a, struct jr_app *app)
 {
-	const struct jr_policy *pol;
-	const struct jr_municipality *m;
-	struct jr_provider p;
-	struct jr_store *store = NULL;
-	struct jr_buf b;
-	char date_text[JR_DATE_STRLEN];
+	struct jr_app_contract_cover cover;
+	struct jr_json_writer w;
+	struct jr_buf out;
 	long long id, form;
 	jr_day date;
-	bool covers = false;
-	int status = 2;
+	enum jr_err err;
 
-	jr_buf_init(&b, 4096);
 	if (!a->provider || !a->form || !a->municipality || !a->date) {
 		jr_cli_error("contract check: geef --provider, --form, --municipality en --date");
-		goto out;
+		return 2;
 	}
-	if (jr_cli_number(a->provider, 1, ID_MAX, &id)) {
-		status = jr_cli_field_error("contract", "provider",
-				     "verwacht het nummer (id) van de zorgaanbieder");
-		goto out;
-	}
-	if (jr_cli_number(a->form, 1, JR_FORM_COUNT, &form)) {
-		status = jr_cli_field_error("contract", "form", "verwacht een vorm van 1 tot en met 10");
-		goto out;
-	}
-	if (!jr_cbs_code_valid(a->municipality, strlen(a->municipality))) {
-		status = jr_cli_field_error("contract", "municipality",
-				     "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-		goto out;
-	}
-	pol = jr_policy_set_find(set, a->municipality);
-	if (!pol) {
-		jr_cli_error("contract: veld municipality: gemeente %s staat in geen beleidsbestand",
-			     a->municipality);
-		goto out;
-	}
-	m = jr_policy_municipality(pol, a->municipality);
+	if (jr_cli_number(a->provider, 1, ID_MAX, &id))
+		return jr_cli_field_error("contract", "provider",
+				   "verwacht het nummer (id) van de zorgaanbieder");
+	if (jr_cli_number(a->form, 1, JR_FORM_COUNT, &form))
+		return jr_cli_field_error("contract", "form", "verwacht een vorm van 1 tot en met 10");
 	if (parse_date_field("contract", "date", a->date, &date))
-		goto out;
-	if ((status = jr_cli_open_store("contract", &a->db, &store)))
-		goto out;
-	status = report(jr_store_provider_get(store, (int64_t)id, &p), "contract", "check");
-	if (status)
-		goto out;
-	status = report(jr_store_contract_covers(store, p.id, (int)form, pol->id, a->municipality,
-						 date, &covers),
-			"contract", "check");
-	if (status)
-		goto out;
-	jr_date_format(date, date_text);
-	if (!jr_buf_printf(&b,
-			   "{\"covers\":%s,\"provider_id\":%lld,\"provider_status\":\"%s\","
-			   "\"form\":%lld,\"municipality\":{\"code\":\"%s\",\"name\":",
-			   covers ? "true" : "false", (long long)p.id,
-			   jr_provider_status_name(p.status), form, a->municipality) &&
-	    !jr_buf_json_string(&b, m ? m->name : "") &&
-	    !jr_buf_printf(&b, "},\"region\":\"%s\",\"date\":\"%s\",\"why\":", pol->id,
-			   date_text) &&
-	    !jr_buf_printf(&b,
-			   covers ? "\"een contract van deze zorgaanbieder dekt vorm %lld in deze "
-				    "gemeente op %s (voor de gemeente zelf of de hele regio %s)\"}\n"
-				  : "\"geen contract van deze zorgaanbieder dekt vorm %lld in deze "
-				    "gemeente op %s (niet voor de gemeente zelf en niet voor de hele "
-				    "regio %s)\"}\n",
-			   form, date_text, pol->id))
-		fputs(jr_buf_str(&b), stdout);
-out:
-	jr_buf_release(&b);
-	jr_store_close(store);
-	return status;
+		return 2;
+	if ((err = jr_app_contract_check(app, (int64_t)id, (int)form, a->municipality, date,
+					 &cover)))
+		return jr_cli_app_fail("contract check", err, app->diag);
+	jr_cli_json_begin(&out, &w);
+	jr_view_contract_cover(&w, &cover);
+	return jr_cli_json_print("contract check", &out, &w);
 }
 
 int jr_cmd_contract(int argc, char **argv)
@@ -550,7 +358,12 @@ int jr_cmd_contract(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
+	struct jr_json_writer w;
+	struct jr_buf buf;
 	const char *cmd = argc > 1 ? argv[1] : "";
+	enum jr_err err;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -569,18 +382,23 @@ int jr_cmd_contract(int argc, char **argv)
 		goto out;
 	if ((status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
-	if (strcmp(cmd, "check") == 0) {
-		status = contract_check(&a, &set);
-		goto out;
-	}
-	if ((status = contract_fields(&a, &set, &c)))
+	if (strcmp(cmd, "add") == 0 && (status = contract_fields(&a, &c)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	if ((status = jr_cli_open_store("contract", &a.db, &store)))
 		goto out;
-	status = report(jr_store_contract_add(store, &actor, &c), "contract", cmd);
-	if (!status)
-		print_contract(&c);
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	if (strcmp(cmd, "check") == 0) {
+		status = contract_check(&a, &app);
+		goto out;
+	}
+	if ((err = jr_app_contract_add(&app, &c))) {
+		status = jr_cli_app_fail("contract add", err, &diag);
+		goto out;
+	}
+	jr_cli_json_begin(&buf, &w);
+	jr_view_contract(&w, &c);
+	status = jr_cli_json_print("contract add", &buf, &w);
 out:
 	jr_store_close(store);
 	jr_policy_set_release(&set);

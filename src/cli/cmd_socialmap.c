@@ -4,8 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/socialmap.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_socialmap.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute socialmap add --municipality CODE --organisation NAAM --service NAAM\n"
@@ -39,8 +43,7 @@ static int parse_needs(const char *list, unsigned *mask)
 	return *mask ? 0 : -1;
 }
 
-static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct jr_args *h,
-		   const struct jr_policy_set *set)
+static int cmd_add(struct jr_app *app, struct jr_args *h)
 {
 	static const char *const allowed[] = {"municipality", "organisation", "service", "needs",
 					      "verified-on", "categories", "location", "age",
@@ -48,6 +51,9 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 	struct jr_social_entry *e = calloc(1, sizeof(*e));
 	const char *m = jr_args_get(h, "municipality"), *age = jr_args_get(h, "age");
 	const char *nr = jr_args_get(h, "no-referral");
+	struct jr_json_writer w;
+	struct jr_buf out;
+	enum jr_err err;
 	int status = 2;
 
 	if (!e)
@@ -61,26 +67,13 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 	    jr_args_text(h, "cost", false, e->cost, sizeof(e->cost)) ||
 	    jr_args_text(h, "contact", false, e->contact, sizeof(e->contact)))
 		goto out;
-	if (!m || strlen(m) != 4 || !jr_policy_set_find(set, m)) {
-		jr_cli_error("socialmap add: veld municipality: geef een CBS-code die in een "
-			     "beleidsbestand staat");
-		goto out;
-	}
-	memcpy(e->municipality, m, 5);
-	if (parse_needs(jr_args_get(h, "needs"), &e->needs)) {
+	snprintf(e->municipality, sizeof(e->municipality), "%.4s", m && strlen(m) == 4 ? m : "");
+	if (jr_args_get(h, "needs") && parse_needs(jr_args_get(h, "needs"), &e->needs)) {
 		jr_cli_error("socialmap add: veld needs: geef behoeften, bijv. parenting,school");
 		goto out;
 	}
-	if (!jr_args_get(h, "verified-on")) {
-		jr_cli_error("socialmap add: veld verified_on: wanneer is dit item nagekeken?");
+	if (jr_args_get(h, "verified-on") && jr_args_date(h, "verified-on", 0, &e->verified_on))
 		goto out;
-	}
-	if (jr_args_date(h, "verified-on", 0, &e->verified_on))
-		goto out;
-	if (e->verified_on > jr_args_today()) {
-		jr_cli_error("socialmap add: veld verified_on: ligt in de toekomst");
-		goto out;
-	}
 	if (age) {
 		char *end = NULL, *end2 = NULL;
 		long lo = strtol(age, &end, 10), hi = end && *end == '-' ? strtol(end + 1, &end2, 10)
@@ -98,59 +91,52 @@ static int cmd_add(struct jr_store *store, const struct jr_actor *actor, struct 
 		goto out;
 	}
 	e->no_referral = !nr || strcmp(nr, "ja") == 0;
-	if ((status = jr_store_social_add(store, actor, e) ? 1 : 0)) {
-		jr_cli_error("socialmap add: vastleggen mislukt");
+	if ((err = jr_app_socialmap_add(app, e))) {
+		status = jr_cli_app_fail("socialmap add", err, app->diag);
 		goto out;
 	}
-	printf("{\"id\":%lld,\"municipality\":\"%s\"}\n", (long long)e->id, e->municipality);
+	jr_cli_json_begin(&out, &w);
+	jr_view_social_entry(&w, e, jr_app_socialmap_stale(app->policies, e, app->today));
+	status = jr_cli_json_print("socialmap add", &out, &w);
 out:
 	free(e);
 	return status;
 }
 
-struct listing {
-	const struct jr_policy_set *set;
-	jr_day date;
-	unsigned need;
-	struct jr_buf line;
-};
-
-static enum jr_err print_entry(void *arg, const struct jr_social_entry *e)
+/* Prints one entry found, as a line of JSON. */
+static enum jr_err print_entry(void *arg, const struct jr_social_entry *e, bool stale)
 {
-	struct listing *l = arg;
-	const struct jr_policy *p = jr_policy_set_find(l->set, e->municipality);
-	char verified[JR_DATE_STRLEN];
-	bool stale = p && l->date - e->verified_on > p->norms.social_map_stale_days;
-	enum jr_err err;
-	const char *sep = "";
+	struct jr_json_writer w;
+	struct jr_buf out;
 
-	if (l->need && !(e->needs & l->need))
-		return JR_OK;
-	jr_date_format(e->verified_on, verified);
-	jr_buf_reset(&l->line);
-	err = jr_buf_printf(&l->line, "{\"id\":%lld,\"municipality\":\"%s\",\"organisation\":",
-			    (long long)e->id, e->municipality);
-	if (!err)
-		err = jr_buf_json_string(&l->line, e->organisation);
-	if (!err)
-		err = jr_buf_puts(&l->line, ",\"service\":");
-	if (!err)
-		err = jr_buf_json_string(&l->line, e->service);
-	if (!err)
-		err = jr_buf_puts(&l->line, ",\"needs\":[");
-	for (int d = 0; d < JR_NEED_COUNT && !err; d++)
-		if (e->needs & (1u << d)) {
-			err = jr_buf_printf(&l->line, "%s\"%s\"", sep, jr_need_name((enum jr_need)d));
-			sep = ",";
-		}
-	if (!err)
-		err = jr_buf_printf(&l->line, "],\"no_referral\":%s,\"verified_on\":\"%s\","
-					      "\"stale\":%s,\"demo\":%s}\n",
-				    e->no_referral ? "true" : "false", verified,
-				    stale ? "true" : "false", e->demo ? "true" : "false");
-	if (!err)
-		fputs(jr_buf_str(&l->line), stdout);
-	return err;
+	(void)arg;
+	jr_cli_json_begin(&out, &w);
+	jr_view_social_entry(&w, e, stale);
+	return jr_cli_json_print("socialmap list", &out, &w) ? JR_ERR_NOMEM : JR_OK;
+}
+
+static int cmd_list(struct jr_app *app, struct jr_args *h)
+{
+	static const char *const allowed[] = {"municipality", "need", "date", NULL};
+	struct jr_app_social_query q = {.age = -1};
+	const char *m = jr_args_get(h, "municipality"), *need = jr_args_get(h, "need");
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_args_only(h, "list", allowed)) ||
+	    (status = jr_args_date(h, "date", jr_args_today(), &q.date)))
+		return status;
+	if (need && parse_needs(need, &q.need_mask)) {
+		jr_cli_error("socialmap list: veld need: onbekende behoefte");
+		return 2;
+	}
+	if (m && strlen(m) >= sizeof(q.municipality))
+		return jr_cli_field_error("socialmap list", "municipality",
+					  "verwacht de CBS-code van een gemeente van de regio");
+	snprintf(q.municipality, sizeof(q.municipality), "%s", m ? m : "");
+	if ((err = jr_app_socialmap_search(app, &q, print_entry, NULL)))
+		return jr_cli_app_fail("socialmap list", err, app->diag);
+	return 0;
 }
 
 int jr_cmd_socialmap(int argc, char **argv)
@@ -159,7 +145,8 @@ int jr_cmd_socialmap(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	struct listing l = {.set = &set};
+	struct jr_app app;
+	struct jr_diag diag;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int status;
 
@@ -173,7 +160,6 @@ int jr_cmd_socialmap(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
-	jr_buf_init(&l.line, 8192);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
 	if ((status = jr_cli_load_policies(&h.db, &set)))
@@ -181,27 +167,10 @@ int jr_cmd_socialmap(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("socialmap", &h.db, &store)))
 		goto out;
-	if (strcmp(sub, "add") == 0) {
-		status = cmd_add(store, &actor, &h, &set);
-	} else {
-		static const char *const allowed[] = {"municipality", "need", "date", NULL};
-		const char *m = jr_args_get(&h, "municipality"), *need = jr_args_get(&h, "need");
-		if ((status = jr_args_only(&h, "list", allowed)) ||
-		    (status = jr_args_date(&h, "date", jr_args_today(), &l.date)))
-			goto out;
-		if (need && parse_needs(need, &l.need)) {
-			jr_cli_error("socialmap list: veld need: onbekende behoefte");
-			status = 2;
-			goto out;
-		}
-		if (jr_store_social_each(store, m ? m : "", print_entry, &l)) {
-			jr_cli_error("socialmap list: lezen mislukt");
-			status = 1;
-		}
-	}
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	status = strcmp(sub, "add") == 0 ? cmd_add(&app, &h) : cmd_list(&app, &h);
 out:
 	jr_store_close(store);
 	jr_policy_set_release(&set);
-	jr_buf_release(&l.line);
 	return status;
 }

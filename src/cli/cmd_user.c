@@ -14,6 +14,9 @@
 #include "app/accounts.h"
 #include "app/password.h"
 #include "cli/cli.h"
+#include "cli/json_out.h"
+#include "cli/use_case.h"
+#include "view/view_account.h"
 #include "core/roles.h"
 
 static const char user_usage[] =
@@ -83,75 +86,40 @@ static bool username_valid(const char *s)
 	return n >= 3 && n <= 32 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-/* Prints a user as show and list give it: no password field at all; `extra` (",\"k\":v…" or "")
- * goes before the closing brace. */
-static enum jr_err print_user(const struct jr_user *u, const char *extra)
+/* Prints a user as show and list give it (no password field at all); with `say_password` also
+ * the password made (shown once; NULL: null), and the sessions ended (`ended` < 0: not said). */
+static enum jr_err print_user(const struct jr_user *u, bool say_password, const char *password,
+			      int64_t ended)
 {
-	struct jr_buf b;
-	enum jr_err err;
+	struct jr_json_writer w;
+	struct jr_buf out;
 
-	jr_buf_init(&b, 4096);
-	err = jr_buf_printf(&b, "{\"id\":%lld,\"username\":", (long long)u->id);
-	if (!err)
-		err = jr_buf_json_string(&b, u->username);
-	if (!err)
-		err = jr_buf_printf(&b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
-	if (!err)
-		err = u->organisation_id ? jr_buf_printf(&b, "%lld", (long long)u->organisation_id)
-					 : jr_buf_puts(&b, "null");
-	if (!err)
-		err = u->org_kind[0] ? jr_buf_printf(&b, ",\"organisation_kind\":\"%s\"", u->org_kind)
-				     : jr_buf_puts(&b, ",\"organisation_kind\":null");
-	if (!err)
-		err = jr_buf_printf(&b,
-				    ",\"active\":%s,\"role_fits\":%s,\"must_change_password\":%s,"
-				    "\"created_at\":\"%s\"%s}\n",
-				    u->active ? "true" : "false",
-				    jr_role_fits(u->role, u->org_kind) ? "true" : "false",
-				    u->must_change_password ? "true" : "false", u->created_at, extra);
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
+	jr_cli_json_begin(&out, &w);
+	jr_jw_object(&w);
+	jr_view_user_members(&w, u);
+	if (say_password)
+		jr_jw_kstring(&w, "password", password);
+	if (ended >= 0)
+		jr_jw_kint(&w, "ended_sessions", ended);
+	jr_jw_end(&w);
+	return jr_cli_json_print("user", &out, &w) ? JR_ERR_IO : JR_OK;
 }
 
 static enum jr_err print_listed_user(void *ctx, const struct jr_user *u)
 {
 	(void)ctx;
-	return print_user(u, "");
-}
-
-/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" in quotes, or null for 0. */
-static void json_time(int64_t t, char out[24])
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (!t || !gmtime_r(&tt, &tm) || !strftime(out, 24, "\"%Y-%m-%dT%H:%M:%SZ\"", &tm))
-		snprintf(out, 24, "null");
+	return print_user(u, false, NULL, -1);
 }
 
 static enum jr_err print_token(void *ctx, const struct jr_api_token *t)
 {
-	char expires[24], used[24];
-	struct jr_buf b;
-	enum jr_err err;
+	struct jr_json_writer w;
+	struct jr_buf out;
 
 	(void)ctx;
-	json_time(t->expires_at, expires);
-	json_time(t->last_used_at, used);
-	jr_buf_init(&b, 1024);
-	err = jr_buf_printf(&b, "{\"id\":%lld,\"name\":", (long long)t->id);
-	if (!err)
-		err = jr_buf_json_string(&b, t->name);
-	if (!err)
-		err = jr_buf_printf(&b,
-				    ",\"created_at\":\"%s\",\"expires_at\":%s,\"last_used_at\":%s}\n",
-				    t->created_at, expires, used);
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-	return err ? err : ferror(stdout) ? JR_ERR_IO : JR_OK;
+	jr_cli_json_begin(&out, &w);
+	jr_view_token(&w, t);
+	return jr_cli_json_print("user tokens", &out, &w) ? JR_ERR_IO : JR_OK;
 }
 
 /* Reports a refused use case (app/accounts.h) in the command line's words; the exit status. */
@@ -168,6 +136,15 @@ static int refused(const char *cmd, enum jr_err err, const struct jr_account_ref
 	else
 		jr_cli_error("user %s: %s", cmd, why->message);
 	return jr_err_exit_status(err);
+}
+
+/* The same for a use case that explains itself in app->diag. */
+static int refused_diag(const char *cmd, enum jr_err err, const struct jr_diag *diag)
+{
+	struct jr_account_refusal why = {.field = diag->path[0] ? diag->path : NULL};
+
+	snprintf(why.message, sizeof(why.message), "%.239s", diag->message);
+	return refused(cmd, err, &why);
 }
 
 /* Reports a store result that is not a use case's; the exit status. */
@@ -250,12 +227,11 @@ static int check_args(const struct user_args *a, const char *cmd, int64_t *id,
 }
 
 /* `user add`: the password from JEUGDROUTE_USER_PASSWORD, or made and shown once. */
-static int user_add(struct jr_store *store, const struct jr_actor *actor,
-		    const struct user_args *a, int64_t organisation)
+static int user_add(struct jr_app *app, const struct user_args *a, int64_t organisation)
 {
 	struct jr_account_refusal why;
 	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
-	char generated[JR_RESET_PASSWORD_LEN + 1], extra[64];
+	char generated[JR_RESET_PASSWORD_LEN + 1];
 	struct jr_user u;
 	int64_t id = 0;
 	enum jr_err err;
@@ -266,93 +242,78 @@ static int user_add(struct jr_store *store, const struct jr_actor *actor,
 		jr_app_password(generated, sizeof(generated));
 		password = generated;
 	}
-	err = jr_app_user_add(store, actor, a->username, a->role, organisation, password, &id, &why);
+	err = jr_app_user_add(app->store, app->actor, a->username, a->role, organisation, password, &id, &why);
 	if (err) {
 		status = refused("add", err, &why);
 		goto out;
 	}
-	if ((err = jr_store_user_get(store, id, &u))) {
-		status = report("add", err, "gebruiker niet gevonden");
+	if ((err = jr_app_user_get(app, id, &u))) {
+		status = jr_cli_app_fail("user add", err, app->diag);
 		goto out;
 	}
-	if (password == generated)
-		snprintf(extra, sizeof(extra), ",\"password\":\"%s\"", generated);
-	else
-		snprintf(extra, sizeof(extra), ",\"password\":null");
-	status = report("add", print_user(&u, extra), "");
-	sodium_memzero(extra, sizeof(extra));
+	status = report("add", print_user(&u, true, password == generated ? generated : NULL, -1), "");
 out:
 	sodium_memzero(generated, sizeof(generated));
 	return status;
 }
 
 /* The subcommands that change an account, on the open store. */
-static int user_change(struct jr_store *store, const struct jr_actor *actor, const char *cmd,
-		       int64_t id, int64_t organisation, int64_t number, const struct user_args *a)
+static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t organisation,
+		       int64_t number, const struct user_args *a)
 {
 	struct jr_account_refusal why;
-	char secret[JR_RESET_PASSWORD_LEN + 1], token[JR_TOKEN_LEN + 1], extra[128];
-	int64_t ended = 0, token_id = 0, now = (int64_t)time(NULL);
+	char secret[JR_RESET_PASSWORD_LEN + 1], token[JR_TOKEN_LEN + 1];
+	struct jr_json_writer w;
+	struct jr_api_token t;
+	struct jr_buf out;
+	int64_t ended = 0;
 	struct jr_user u;
 	enum jr_err err;
 	int status;
 
-	secret[0] = token[0] = extra[0] = '\0';
-	if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
-		err = jr_app_user_set_active(store, actor, 0, id, strcmp(cmd, "activate") == 0,
-					     &ended, &why);
-	else if (strcmp(cmd, "role") == 0)
-		err = jr_app_user_set_role(store, actor, 0, id, a->role, organisation, &ended, &why);
-	else if (strcmp(cmd, "reset-password") == 0)
-		err = jr_app_user_reset_password(store, actor, 0, id, secret, &ended, &why);
-	else if (strcmp(cmd, "token-add") == 0)
-		err = jr_app_token_add(store, actor, id, a->name, (int)number, now, token, &token_id,
-				       &why);
-	else {
-		err = jr_store_api_token_revoke(store, actor, id, number);
-		if (err == JR_ERR_NOT_FOUND) {
-			jr_cli_error("user token-revoke: gebruiker %lld heeft geen API-token %lld (zie "
-				     "jeugdroute user tokens)",
-				     (long long)id, (long long)number);
-			return 2;
-		}
-		status = report(cmd, err, "");
-		if (!status)
-			printf("{\"id\":%lld,\"user_id\":%lld,\"revoked\":true}\n", (long long)number,
-			       (long long)id);
-		return status;
+	secret[0] = token[0] = '\0';
+	if (strcmp(cmd, "token-revoke") == 0) {
+		if ((err = jr_app_token_revoke(app, id, number)))
+			return refused_diag(cmd, err, app->diag);
+		jr_cli_json_begin(&out, &w);
+		jr_view_token_revoked(&w, id, number);
+		return jr_cli_json_print("user token-revoke", &out, &w);
 	}
+	if (strcmp(cmd, "token-add") == 0) {
+		if ((err = jr_app_token_issue(app, id, a->name, (int)number, token, &t))) {
+			status = refused_diag(cmd, err, app->diag);
+			goto out;
+		}
+		jr_cli_json_begin(&out, &w);
+		jr_jw_object(&w);
+		jr_view_token_members(&w, &t);
+		jr_jw_kint(&w, "user_id", id);
+		jr_jw_kstring(&w, "token", token);
+		jr_jw_end(&w);
+		status = jr_cli_json_print("user token-add", &out, &w);
+		goto out;
+	}
+	if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
+		err = jr_app_user_set_active(app->store, app->actor, 0, id,
+					     strcmp(cmd, "activate") == 0, &ended, &why);
+	else if (strcmp(cmd, "role") == 0)
+		err = jr_app_user_set_role(app->store, app->actor, 0, id, a->role, organisation,
+					   &ended, &why);
+	else
+		err = jr_app_user_reset_password(app->store, app->actor, 0, id, secret, &ended, &why);
 	if (err) {
 		status = refused(cmd, err, &why);
 		goto out;
 	}
-	if (strcmp(cmd, "token-add") == 0) {
-		char expires[24];
-		json_time(now + number * 86400, expires);
-		printf("{\"id\":%lld,\"user_id\":%lld,\"name\":", (long long)token_id, (long long)id);
-		{
-			struct jr_buf b;
-			jr_buf_init(&b, 512);
-			if (!jr_buf_json_string(&b, a->name))
-				fputs(jr_buf_str(&b), stdout);
-			jr_buf_release(&b);
-		}
-		printf(",\"expires_at\":%s,\"token\":\"%s\"}\n", expires, token);
-		status = ferror(stdout) ? 1 : 0;
+	if ((err = jr_app_user_get(app, id, &u))) {
+		status = jr_cli_app_fail(strcmp(cmd, "role") == 0 ? "user role" : "user", err,
+					 app->diag);
 		goto out;
 	}
-	if (secret[0])
-		snprintf(extra, sizeof(extra), ",\"password\":\"%s\",\"ended_sessions\":%lld", secret,
-			 (long long)ended);
-	else
-		snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
-	status = report(cmd, jr_store_user_get(store, id, &u), "gebruiker niet gevonden");
-	if (!status)
-		status = report(cmd, print_user(&u, extra), "");
+	status = report(cmd, print_user(&u, secret[0] != '\0', secret, ended), "");
 out:
 	sodium_memzero(secret, sizeof(secret));
 	sodium_memzero(token, sizeof(token));
-	sodium_memzero(extra, sizeof(extra));
 	return status;
 }
 
@@ -369,11 +330,15 @@ int jr_cmd_user(int argc, char **argv)
 	};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
+	char what[32];
 	int64_t id, organisation, number;
 	bool known = false;
 	struct jr_user u;
+	enum jr_err err;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -401,21 +366,24 @@ int jr_cmd_user(int argc, char **argv)
 	if ((status = jr_cli_open_store("user", &a.db, &store)))
 		return status;
 	jr_cli_actor(&actor, &a.db);
-	if (strcmp(cmd, "add") == 0)
-		status = user_add(store, &actor, &a, organisation);
-	else if (strcmp(cmd, "list") == 0)
-		status = report(cmd, jr_store_user_each(store, print_listed_user, NULL), "");
-	else if (strcmp(cmd, "show") == 0) {
-		status = report(cmd, jr_store_user_get(store, id, &u), "gebruiker niet gevonden");
-		if (!status)
-			status = report(cmd, print_user(&u, ""), "");
-	} else if (strcmp(cmd, "tokens") == 0)
-		status = report(cmd,
-				jr_store_api_token_each(store, id, (int64_t)time(NULL), print_token,
-							NULL),
-				"gebruiker niet gevonden");
-	else
-		status = user_change(store, &actor, cmd, id, organisation, number, &a);
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	snprintf(what, sizeof(what), "user %s", cmd);
+	if (strcmp(cmd, "add") == 0) {
+		status = user_add(&app, &a, organisation);
+	} else if (strcmp(cmd, "list") == 0) {
+		if ((err = jr_app_users(&app, print_listed_user, NULL)))
+			status = jr_cli_app_fail(what, err, &diag);
+	} else if (strcmp(cmd, "show") == 0) {
+		if ((err = jr_app_user_get(&app, id, &u)))
+			status = jr_cli_app_fail(what, err, &diag);
+		else
+			status = report(cmd, print_user(&u, false, NULL, -1), "");
+	} else if (strcmp(cmd, "tokens") == 0) {
+		if ((err = jr_app_tokens(&app, id, print_token, NULL)))
+			status = jr_cli_app_fail(what, err, &diag);
+	} else {
+		status = user_change(&app, cmd, id, organisation, number, &a);
+	}
 	jr_store_close(store);
 	return status;
 }

@@ -33,11 +33,33 @@
 #include "app/access.h"
 #include "app/accounts.h"
 #include "app/password.h"
+#include "app/provider.h"
+#include "app/access.h"
 #include "core/alloc.h"
 #include "core/roles.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
 #include "http/views.h"
+#include "view/view_account.h"
+#include "view/view_provider.h"
+
+/* Starts the answer's JSON in r->out. */
+static void reply_begin(struct jr_http_request *r, struct jr_json_writer *w)
+{
+	jr_buf_reset(&r->out);
+	jr_jw_init(w, &r->out);
+}
+
+/* Answers `status` with what `w` wrote (a view's record) and a newline. */
+static int reply_end(struct jr_http_request *r, int status, const struct jr_json_writer *w)
+{
+	enum jr_err err = jr_jw_finish(w);
+
+	if (!err)
+		err = jr_buf_putc(&r->out, '\n');
+	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+}
 
 int jr_api_provider_status(struct jr_http_request *r)
 {
@@ -45,6 +67,9 @@ int jr_api_provider_status(struct jr_http_request *r)
 	static const char *const statuses[] = {"active", "suspended", "under_investigation", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_provider p;
+	struct jr_json_writer w;
+	struct jr_app app;
+	struct jr_diag diag;
 	char status_text[24];
 	int64_t version;
 	enum jr_err err;
@@ -52,85 +77,69 @@ int jr_api_provider_status(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_PROVIDERS_WRITE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_word(r, body, "status", statuses,
 				    "active, suspended of under_investigation", status_text,
 				    sizeof(status_text))) ||
 	    (status = jr_field_int(r, body, "version", true, 1, 1000000000, 0, &version)))
 		goto out;
-	if ((err = jr_store_provider_get(r->store, r->ids[0], &p))) {
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze zorgaanbieder bestaat niet"
-								       : NULL);
-		goto out;
-	}
-	p.version = (int)version;
-	err = jr_store_provider_set_status(r->store, &r->actor, &p,
-					   (enum jr_provider_status)jr_provider_status_parse(status_text));
-	if (err == JR_ERR_CONFLICT) {
-		status = jr_reply_error(r, 409, "conflict", "version",
-					"de zorgaanbieder is intussen gewijzigd; lees opnieuw");
-		goto out;
-	}
+	err = jr_app_provider_set_status(&app, r->ids[0], (int)version,
+					 (enum jr_provider_status)jr_provider_status_parse(status_text),
+					 &p);
 	if (err) {
-		status = jr_reply_err(r, err, NULL);
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
-	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"agb\":\"%s\",\"status\":\"%s\",\"version\":%d}\n",
-			    (long long)p.id, p.agb, jr_provider_status_name(p.status), p.version);
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	reply_begin(r, &w);
+	jr_view_provider(&w, &p);
+	status = reply_end(r, 200, &w);
 out:
 	json_decref(body);
 	return status;
 }
 
-/* A user's fields, without the closing brace: never a password or its hash. */
-static enum jr_err put_user(struct jr_buf *b, const struct jr_user *u)
-{
-	enum jr_err err = jr_buf_printf(b, "{\"id\":%lld,\"username\":", (long long)u->id);
-
-	if (!err)
-		err = jr_buf_json_string(b, u->username);
-	if (!err)
-		err = jr_buf_printf(b, ",\"role\":\"%s\",\"organisation_id\":", u->role);
-	if (!err)
-		err = u->organisation_id ? jr_buf_printf(b, "%lld", (long long)u->organisation_id)
-					 : jr_buf_puts(b, "null");
-	if (!err)
-		err = u->org_kind[0] ? jr_buf_printf(b, ",\"organisation_kind\":\"%s\"", u->org_kind)
-				     : jr_buf_puts(b, ",\"organisation_kind\":null");
-	if (!err)
-		err = jr_buf_printf(b,
-				    ",\"active\":%s,\"role_fits\":%s,\"must_change_password\":%s,"
-				    "\"created_at\":\"%s\"",
-				    u->active ? "true" : "false",
-				    jr_role_fits(u->role, u->org_kind) ? "true" : "false",
-				    u->must_change_password ? "true" : "false", u->created_at);
-	return err;
-}
-
 static enum jr_err write_user(void *ctx, const struct jr_user *u)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
+	struct jr_list_writer *lw = ctx;
+	struct jr_json_writer w;
+	enum jr_err err = jr_view_item(lw);
 
-	if (!err)
-		err = put_user(w->out, u);
-	if (!err)
-		err = jr_buf_putc(w->out, '}');
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&w, lw->out);
+	jr_view_user(&w, u);
+	return jr_jw_finish(&w);
 }
 
 static enum jr_err fill_users(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_user_each(r->store, write_user, w);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	return jr_app_users(&app, write_user, w);
+}
+
+/* The role's refusal of a handler of the administrator's (403); 0 when it may. */
+static int require_admin(struct jr_http_request *r)
+{
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
+
+	jr_http_app(r, &app, &diag);
+	return (err = jr_app_access_require(&app, JR_CAP_ADMIN)) ? jr_http_app_fail(r, err, &diag) : 0;
 }
 
 int jr_api_users_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_ADMIN);
+	int status = require_admin(r);
 	return status ? status : jr_reply_list(r, fill_users, r);
 }
 
@@ -151,19 +160,29 @@ static int account_refused(struct jr_http_request *r, enum jr_err err,
 	}
 }
 
-/* Answers `status` with user `id` as it is now, followed by `extra` fields (",\"k\":v…", or
- * ""). */
-static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *extra)
+/* Answers `status` with user `id` as it is now, with the password made (shown once; NULL for
+ * none) and the sessions ended (`ended` < 0: not said). */
+static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *password,
+		       int64_t ended)
 {
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
 	struct jr_user u;
-	enum jr_err err = jr_store_user_get(r->store, id, &u);
+	enum jr_err err;
 
-	jr_buf_reset(&r->out);
-	if (!err)
-		err = put_user(&r->out, &u);
-	if (!err)
-		err = jr_buf_printf(&r->out, "%s}\n", extra);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, status);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_user_get(&app, id, &u)))
+		return jr_http_app_fail(r, err, &diag);
+	reply_begin(r, &w);
+	jr_jw_object(&w);
+	jr_view_user_members(&w, &u);
+	if (password)
+		jr_jw_kstring(&w, "password", password);
+	if (ended >= 0)
+		jr_jw_kint(&w, "ended_sessions", ended);
+	jr_jw_end(&w);
+	return reply_end(r, status, &w);
 }
 
 static const char *const roles_known[] = {"consulent", "verwijzer", "gi", "provider",
@@ -173,7 +192,7 @@ static const char roles_expected[] =
 
 /* The passwords of a request between its steps: the hashing and checking (Argon2id) run between
  * them, outside the database lock and off the worker (server.c), and the store takes what was
- * made (jr_store_password_prepare). Wiped when the request ends. */
+ * made (jr_app_password_prepare). Wiped when the request ends. */
 struct password_work {
 	char username[40], role[24];
 	int64_t organisation;
@@ -221,30 +240,28 @@ static void password_work_prepare(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
 
-	jr_store_password_prepare(r->store, w->password, w->hashed ? w->hash : NULL,
-				  w->checked ? w->old : NULL, w->checked ? w->stored : NULL,
-				  w->matches);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	jr_app_password_prepare(&app, w->password, w->hashed ? w->hash : NULL,
+				w->checked ? w->old : NULL, w->checked ? w->stored : NULL,
+				w->matches);
 }
 
 static int user_add_write(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
 	struct jr_account_refusal why;
-	char extra[48];
 	int64_t id;
 	enum jr_err err;
-	int status;
 
 	password_work_prepare(r);
 	err = jr_app_user_add(r->store, &r->actor, w->username, w->role, w->organisation,
 			      w->password, &id, &why);
 	if (err)
 		return account_refused(r, err, &why);
-	snprintf(extra, sizeof(extra), ",\"password\":\"%.*s\"", JR_RESET_PASSWORD_LEN,
-		 w->password);
-	status = user_answer(r, id, 201, extra);
-	sodium_memzero(extra, sizeof(extra));
-	return status;
+	return user_answer(r, id, 201, w->password, -1);
 }
 
 int jr_api_user_add(struct jr_http_request *r)
@@ -256,7 +273,7 @@ int jr_api_user_add(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)))
+	if ((status = require_admin(r)) || (status = jr_field_only(r, body, known)))
 		goto out;
 	if (!(w = password_work_new(r))) {
 		status = jr_reply_err(r, JR_ERR_NOMEM, NULL);
@@ -279,35 +296,27 @@ out:
 
 int jr_api_user_get(struct jr_http_request *r)
 {
-	struct jr_user u;
-	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
-	/* looked up first so that an unknown user is a plain 404 */
-	if ((err = jr_store_user_get(r->store, r->ids[0], &u)))
-		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze gebruiker bestaat niet"
-								   : NULL);
-	return user_answer(r, u.id, 200, "");
+	return user_answer(r, r->ids[0], 200, NULL, -1);
 }
 
 static int set_active(struct jr_http_request *r, bool active)
 {
 	struct jr_account_refusal why;
-	char extra[48];
 	int64_t ended;
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
 	err = jr_app_user_set_active(r->store, &r->actor, r->who.user_id, r->ids[0], active, &ended,
 				     &why);
 	if (err)
 		return account_refused(r, err, &why);
-	snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
-	return user_answer(r, r->ids[0], 200, extra);
+	return user_answer(r, r->ids[0], 200, NULL, ended);
 }
 
 int jr_api_user_deactivate(struct jr_http_request *r)
@@ -325,14 +334,14 @@ int jr_api_user_role(struct jr_http_request *r)
 	static const char *const known[] = {"role", "organisation_id", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_account_refusal why;
-	char role[24], extra[48];
+	char role[24];
 	int64_t organisation, ended;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = require_admin(r)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, role,
 				    sizeof(role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
@@ -343,8 +352,7 @@ int jr_api_user_role(struct jr_http_request *r)
 		status = account_refused(r, err, &why);
 		goto out;
 	}
-	snprintf(extra, sizeof(extra), ",\"ended_sessions\":%lld", (long long)ended);
-	status = user_answer(r, r->ids[0], 200, extra);
+	status = user_answer(r, r->ids[0], 200, NULL, ended);
 out:
 	json_decref(body);
 	return status;
@@ -354,10 +362,8 @@ static int password_reset_write(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
 	struct jr_account_refusal why;
-	char extra[96];
 	int64_t ended;
 	enum jr_err err;
-	int status;
 
 	password_work_prepare(r);
 	err = jr_app_user_reset_password_to(r->store, &r->actor, r->who.user_id, r->ids[0],
@@ -365,11 +371,7 @@ static int password_reset_write(struct jr_http_request *r)
 	if (err)
 		return account_refused(r, err, &why);
 	/* shown once, in this answer (Cache-Control: no-store); never stored in clear or logged */
-	snprintf(extra, sizeof(extra), ",\"password\":\"%.*s\",\"ended_sessions\":%lld",
-		 JR_RESET_PASSWORD_LEN, w->password, (long long)ended);
-	status = user_answer(r, r->ids[0], 200, extra);
-	sodium_memzero(extra, sizeof(extra));
-	return status;
+	return user_answer(r, r->ids[0], 200, w->password, ended);
 }
 
 int jr_api_user_password_reset(struct jr_http_request *r)
@@ -377,7 +379,7 @@ int jr_api_user_password_reset(struct jr_http_request *r)
 	struct password_work *w;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
+	if ((status = require_admin(r)))
 		return status;
 	if (!(w = password_work_new(r)))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
@@ -388,61 +390,40 @@ int jr_api_user_password_reset(struct jr_http_request *r)
 	return 0;
 }
 
-/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ", or null for 0, quoted for JSON. */
-static void json_time(int64_t t, char out[24])
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (!t || !gmtime_r(&tt, &tm) ||
-	    !strftime(out, 24, "\"%Y-%m-%dT%H:%M:%SZ\"", &tm))
-		snprintf(out, 24, "null");
-}
-
-static enum jr_err put_token(struct jr_buf *b, const struct jr_api_token *t)
-{
-	char expires[24], used[24];
-	enum jr_err err = jr_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)t->id);
-
-	json_time(t->expires_at, expires);
-	json_time(t->last_used_at, used);
-	if (!err)
-		err = jr_buf_json_string(b, t->name);
-	if (!err)
-		err = jr_buf_printf(b, ",\"created_at\":\"%s\",\"expires_at\":%s,\"last_used_at\":%s",
-				    t->created_at, expires, used);
-	return err;
-}
-
 static enum jr_err write_token(void *ctx, const struct jr_api_token *t)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
+	struct jr_list_writer *lw = ctx;
+	struct jr_json_writer w;
+	enum jr_err err = jr_view_item(lw);
 
-	if (!err)
-		err = put_token(w->out, t);
-	if (!err)
-		err = jr_buf_putc(w->out, '}');
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&w, lw->out);
+	jr_view_token(&w, t);
+	return jr_jw_finish(&w);
 }
 
 static enum jr_err fill_tokens(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_api_token_each(r->store, r->ids[0], (int64_t)time(NULL), write_token, w);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	return jr_app_tokens(&app, r->ids[0], write_token, w);
 }
 
 int jr_api_user_tokens_list(struct jr_http_request *r)
 {
+	struct jr_diag diag;
+	struct jr_app app;
 	struct jr_user u;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
-		return status;
-	if ((err = jr_store_user_get(r->store, r->ids[0], &u)))
-		return jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze gebruiker bestaat niet"
-								   : NULL);
+	jr_http_app(r, &app, &diag);
+	/* looked up first so that an unknown user is a plain 404 */
+	if ((err = jr_app_user_get(&app, r->ids[0], &u)))
+		return jr_http_app_fail(r, err, &diag);
 	return jr_reply_list(r, fill_tokens, r);
 }
 
@@ -450,38 +431,34 @@ int jr_api_user_token_add(struct jr_http_request *r)
 {
 	static const char *const known[] = {"name", "days", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_account_refusal why;
 	struct jr_api_token t = {0};
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
 	char token[JR_TOKEN_LEN + 1] = "";
-	int64_t days, now = (int64_t)time(NULL);
+	int64_t days;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)) || (status = jr_field_only(r, body, known)) ||
+	if ((status = require_admin(r)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "name", true, t.name, sizeof(t.name))) ||
 	    (status = jr_field_int(r, body, "days", false, 1, JR_TOKEN_DAYS_MAX, 90, &days)))
 		goto out;
-	err = jr_app_token_add(r->store, &r->actor, r->ids[0], t.name, (int)days, now, token, &t.id,
-			       &why);
-	if (err) {
-		status = account_refused(r, err, &why);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_token_issue(&app, r->ids[0], t.name, (int)days, token, &t))) {
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
-	t.expires_at = now + days * 86400;
-	{
-		char created[24];
-		json_time(now, created);
-		snprintf(t.created_at, sizeof(t.created_at), "%.20s", created + 1);
-	}
 	/* the token is shown once, in this answer (Cache-Control: no-store) */
-	jr_buf_reset(&r->out);
-	err = put_token(&r->out, &t);
-	if (!err)
-		err = jr_buf_printf(&r->out, ",\"user_id\":%lld,\"token\":\"%s\"}\n",
-				    (long long)r->ids[0], token);
-	status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	reply_begin(r, &w);
+	jr_jw_object(&w);
+	jr_view_token_members(&w, &t);
+	jr_jw_kint(&w, "user_id", r->ids[0]);
+	jr_jw_kstring(&w, "token", token);
+	jr_jw_end(&w);
+	status = reply_end(r, 201, &w);
 out:
 	sodium_memzero(token, sizeof(token));
 	json_decref(body);
@@ -490,21 +467,17 @@ out:
 
 int jr_api_user_token_revoke(struct jr_http_request *r)
 {
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_ADMIN)))
-		return status;
-	err = jr_store_api_token_revoke(r->store, &r->actor, r->ids[0], r->ids[1]);
-	if (err == JR_ERR_NOT_FOUND)
-		return jr_reply_error(r, 404, "not_found", "id",
-				      "deze gebruiker heeft geen API-token met dit nummer");
-	if (err)
-		return jr_reply_err(r, err, NULL);
-	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"id\":%lld,\"user_id\":%lld,\"revoked\":true}\n",
-			    (long long)r->ids[1], (long long)r->ids[0]);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_token_revoke(&app, r->ids[0], r->ids[1])))
+		return jr_http_app_fail(r, err, &diag);
+	reply_begin(r, &w);
+	jr_view_token_revoked(&w, r->ids[0], r->ids[1]);
+	return reply_end(r, 200, &w);
 }
 
 static int password_change_write(struct jr_http_request *r)
@@ -541,6 +514,8 @@ int jr_api_password_change(struct jr_http_request *r)
 	const char *old = NULL, *new_password = NULL;
 	struct password_work *w = NULL;
 	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	bool found;
 	enum jr_err err;
 	int status = 0;
@@ -579,8 +554,9 @@ int jr_api_password_change(struct jr_http_request *r)
 	snprintf(w->password, sizeof(w->password), "%s", new_password);
 	/* the stored hash, to check the current password against between the steps; one that
 	 * must wait first (after failed attempts) is refused unchecked by the step that writes */
-	if ((err = jr_store_user_password_hash(r->store, r->who.user_id, (int64_t)time(NULL),
-					       w->stored, &w->must_wait, &found))) {
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_password_stored(&app, r->who.user_id, (int64_t)time(NULL), w->stored,
+					  &w->must_wait, &found))) {
 		status = jr_reply_err(r, err, NULL);
 		goto out;
 	}
@@ -605,67 +581,66 @@ out:
 
 static enum jr_err write_organisation(void *ctx, const struct jr_organisation *o)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
+	struct jr_list_writer *lw = ctx;
+	struct jr_json_writer w;
+	enum jr_err err = jr_view_item(lw);
 
-	if (!err)
-		err = jr_buf_printf(w->out, "{\"id\":%lld,\"kind\":\"%s\",\"name\":", (long long)o->id,
-				    o->kind);
-	if (!err)
-		err = jr_buf_json_string(w->out, o->name);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"municipality\":\"%s\",\"agb\":\"%s\"}", o->municipality,
-				    o->agb);
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&w, lw->out);
+	jr_view_organisation(&w, o);
+	return jr_jw_finish(&w);
 }
 
 static enum jr_err fill_organisations(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_organisation_each(r->store, "", "", write_organisation, w);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	return jr_app_admin_organisations(&app, write_organisation, w);
 }
 
 int jr_api_organisations_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_ADMIN);
+	int status = require_admin(r);
 	return status ? status : jr_reply_list(r, fill_organisations, r);
 }
 
 static enum jr_err write_contract(void *ctx, const struct jr_contract *c)
 {
-	struct jr_list_writer *w = ctx;
-	char start[JR_DATE_STRLEN], end[JR_DATE_STRLEN];
-	enum jr_err err = jr_view_item(w);
-	bool first = true;
+	struct jr_list_writer *lw = ctx;
+	struct jr_json_writer w;
+	enum jr_err err = jr_view_item(lw);
 
-	jr_date_format(c->start, start);
-	jr_date_format(c->end, end);
-	if (!err)
-		err = jr_buf_printf(w->out,
-				    "{\"id\":%lld,\"region\":\"%s\",\"municipality\":\"%s\",\"forms\":[",
-				    (long long)c->id, c->region, c->municipality);
-	for (int f = 1; !err && f <= JR_FORM_COUNT; f++)
-		if (c->forms & 1u << f) {
-			err = jr_buf_printf(w->out, "%s%d", first ? "" : ",", f);
-			first = false;
-		}
-	if (!err)
-		err = jr_buf_printf(w->out, "],\"product_codes\":\"%s\",\"start\":\"%s\",\"end\":%s%s%s}",
-				    c->product_codes, start, c->has_end ? "\"" : "",
-				    c->has_end ? end : "null", c->has_end ? "\"" : "");
-	return err;
+	if (err)
+		return err;
+	jr_jw_init(&w, lw->out);
+	jr_view_contract(&w, c);
+	return jr_jw_finish(&w);
 }
 
 static enum jr_err fill_contracts(struct jr_list_writer *w)
 {
 	struct jr_http_request *r = w->ctx;
-	return jr_store_contract_each(r->store, r->ids[0], write_contract, w);
+	struct jr_diag diag;
+	struct jr_app app;
+
+	jr_http_app(r, &app, &diag);
+	return jr_app_contracts(&app, r->ids[0], write_contract, w);
 }
 
 int jr_api_contracts_list(struct jr_http_request *r)
 {
-	int status = jr_api_require(r, JR_CAP_PROVIDERS_READ);
-	return status ? status : jr_reply_list(r, fill_contracts, r);
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
+
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_PROVIDERS_READ)))
+		return jr_http_app_fail(r, err, &diag);
+	return jr_reply_list(r, fill_contracts, r);
 }
 
 int jr_api_contract_add(struct jr_http_request *r)
@@ -674,14 +649,21 @@ int jr_api_contract_add(struct jr_http_request *r)
 					    "product_codes", NULL};
 	json_t *body = jr_http_json_body(r), *forms, *v;
 	struct jr_contract c = {.provider_id = r->ids[0]};
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
 	size_t i;
 	enum jr_err err;
 	int status;
 
 	if (!body)
 		return r->status;
-	if ((status = jr_api_require(r, JR_CAP_PROVIDERS_WRITE)) ||
-	    (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_PROVIDERS_WRITE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_text(r, body, "region", true, c.region, sizeof(c.region))) ||
 	    (status = jr_field_text(r, body, "municipality", false, c.municipality,
 				    sizeof(c.municipality))) ||
@@ -705,20 +687,13 @@ int jr_api_contract_add(struct jr_http_request *r)
 		}
 		c.forms |= 1u << json_integer_value(v);
 	}
-	err = jr_store_contract_add(r->store, &r->actor, &c);
-	if (err == JR_ERR_INPUT)
-		status = jr_reply_error(r, 422, "invalid", NULL,
-					"het contract klopt niet: regio, vormen en looptijd (einde na begin)");
-	else if (err)
-		status = jr_reply_err(r, err, err == JR_ERR_NOT_FOUND ? "deze zorgaanbieder bestaat niet"
-								       : NULL);
-	else {
-		struct jr_list_writer w = {.out = &r->out};
-		jr_buf_reset(&r->out);
-		err = write_contract(&w, &c);
-		if (!err)
-			err = jr_buf_putc(&r->out, '\n');
-		status = err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 201);
+	if ((err = jr_app_contract_add(&app, &c)))
+		status = jr_http_app_fail(r, err, &diag);
+	else
+	{
+		reply_begin(r, &w);
+		jr_view_contract(&w, &c);
+		status = reply_end(r, 201, &w);
 	}
 out:
 	json_decref(body);

@@ -15,6 +15,7 @@
 #include "app/login.h"
 #include "core/alloc.h"
 #include "http/api.h"
+#include "http/use_case.h"
 
 static int principal_json(struct jr_http_request *r, const struct jr_principal *p, bool csrf)
 {
@@ -150,6 +151,8 @@ int jr_api_logout(struct jr_http_request *r)
 	const char *cookie = jr_http_header(r, "Cookie");
 	char token[JR_TOKEN_LEN + 1] = "", cookie_out[200];
 	const char *at = cookie ? strstr(cookie, "jr_session=") : NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 	enum jr_err err;
 
 	if (at) {
@@ -159,7 +162,8 @@ int jr_api_logout(struct jr_http_request *r)
 			token[n] = '\0';
 		}
 	}
-	if (token[0] && (err = jr_store_session_end(r->store, &r->actor, token)))
+	jr_http_app(r, &app, &diag);
+	if (token[0] && (err = jr_app_session_end(&app, token)))
 		return jr_reply_err(r, err, NULL);
 	jr_http_session_cookie(r, "", cookie_out, sizeof(cookie_out));
 	jr_reply_header(r, "Set-Cookie", cookie_out);

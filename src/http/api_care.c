@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "app/care.h"
+#include "app/provider.h"
 #include "app/course.h"
 #include "app/referral.h"
 #include "core/alloc.h"
@@ -33,6 +34,7 @@
 #include "http/views.h"
 #include "json/policy_set.h"
 #include "view/view_care.h"
+#include "view/view_provider.h"
 
 /* Answers `status` with what `view` renders of `item` (one record, one line). */
 #define ANSWER(r, status, view, ...)                                                               \
@@ -510,7 +512,7 @@ static enum jr_err write_provider(void *ctx, const struct jr_provider *p)
 static enum jr_err fill_providers(struct jr_list_writer *w)
 {
 	struct list_run *run = w->ctx;
-	return run->err = jr_app_providers_to_allocate(&run->app, write_provider, w);
+	return run->err = jr_app_providers(&run->app, write_provider, w);
 }
 
 int jr_api_providers_list(struct jr_http_request *r)

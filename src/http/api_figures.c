@@ -4,19 +4,10 @@
  * makers and contract managers. Default period: the twelve months up to today. */
 #include <string.h>
 
-#include "app/access.h"
+#include "app/figures.h"
 #include "http/api.h"
 #include "http/fields.h"
-#include "json/policy_set.h"
-#include "report/figures.h"
-
-static const char *municipality_name(void *ctx, const char *code)
-{
-	const struct jr_policy_set *set = ctx;
-	const struct jr_policy *p = jr_policy_set_find(set, code);
-	const struct jr_municipality *m = p ? jr_policy_municipality(p, code) : NULL;
-	return m ? m->name : NULL;
-}
+#include "http/use_case.h"
 
 static int date_param(struct jr_http_request *r, const char *name, jr_day dflt, jr_day *out)
 {
@@ -30,44 +21,34 @@ static int date_param(struct jr_http_request *r, const char *name, jr_day dflt, 
 
 int jr_api_figures(struct jr_http_request *r)
 {
-	struct jr_figures_raw rows[JR_MUNICIPALITY_MAX * 4];
 	char format[8] = "json";
-	size_t count = 0;
 	jr_day today = jr_http_today(), from, to;
+	struct jr_app app;
+	struct jr_diag diag;
+	bool csv;
 	enum jr_err err;
 	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_FIGURES)) ||
-	    (status = date_param(r, "to", today, &to)) ||
+	if ((status = date_param(r, "to", today, &to)) ||
 	    (status = date_param(r, "from", jr_date_add_years(to, -1) + 1, &from)))
 		return status;
-	if (from > to)
-		return jr_reply_error(r, 422, "invalid", "from", "het begin ligt na het einde");
 	if (jr_http_query(r, "format", format, sizeof(format)) && strcmp(format, "csv") &&
 	    strcmp(format, "json"))
 		return jr_reply_error(r, 422, "invalid", "format", "kies json of csv");
-	if ((err = jr_store_figures(r->store, &r->actor, from, to, rows,
-				    sizeof(rows) / sizeof(rows[0]), &count)))
-		return jr_reply_err(r, err, NULL);
+	csv = strcmp(format, "csv") == 0;
+	jr_http_app(r, &app, &diag);
 	jr_buf_reset(&r->out);
-	if (strcmp(format, "csv") == 0) {
-		err = jr_figures_csv(&r->out, rows, count, municipality_name, (void *)r->policies);
-		if (!err) {
-			r->content_type = "text/csv; charset=utf-8";
-			r->status = 200;
-			jr_reply_header(r, "Content-Disposition",
-					"attachment; filename=\"jeugdroute-cijfers.csv\"");
-		}
-	} else {
-		err = jr_figures_json(&r->out, rows, count, from, to, municipality_name,
-				      (void *)r->policies);
-		if (!err)
-			jr_reply_json(r, 200);
-	}
-	jr_store_figures_release(rows, count);
+	err = jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
+			     &r->out);
 	if (err == JR_ERR_TOO_BIG)
-		return jr_reply_error(r, 422, "too_many_municipalities", NULL,
-				      "de cijfers zijn per regio: de gegevens gaan over meer gemeenten "
-				      "dan één regio heeft");
-	return err ? jr_reply_err(r, err, NULL) : r->status;
+		return jr_reply_error(r, 422, "too_many_municipalities", NULL, diag.message);
+	if (err)
+		return jr_http_app_fail(r, err, &diag);
+	if (!csv)
+		return jr_reply_json(r, 200);
+	r->content_type = "text/csv; charset=utf-8";
+	r->status = 200;
+	jr_reply_header(r, "Content-Disposition",
+			"attachment; filename=\"jeugdroute-cijfers.csv\"");
+	return r->status;
 }

@@ -5,92 +5,51 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/access.h"
+#include "app/socialmap.h"
 #include "http/api.h"
 #include "http/fields.h"
-#include "json/policy_set.h"
+#include "http/use_case.h"
+#include "view/view_socialmap.h"
 
-struct search {
-	struct jr_buf *out;
-	const struct jr_policy_set *set;
-	jr_day today;
-	int need; /* -1 = any */
-	int age;  /* -1 = any */
-	bool no_referral_only;
+struct listing {
+	struct jr_json_writer *w;
 	size_t count;
-	enum jr_err err;
 };
 
-static enum jr_err add_entry(void *ctx, const struct jr_social_entry *e)
+static enum jr_err add_entry(void *ctx, const struct jr_social_entry *e, bool stale)
 {
-	struct search *q = ctx;
-	const struct jr_policy *p = jr_policy_set_find(q->set, e->municipality);
-	char verified[JR_DATE_STRLEN];
-	bool stale = p && q->today - e->verified_on > p->norms.social_map_stale_days;
-	struct jr_buf *b = q->out;
-	enum jr_err err;
+	struct listing *l = ctx;
 
-	if ((q->need >= 0 && !(e->needs & 1u << q->need)) ||
-	    (q->age >= 0 && ((e->age_min >= 0 && q->age < e->age_min) ||
-			     (e->age_max >= 0 && q->age > e->age_max))) ||
-	    (q->no_referral_only && !e->no_referral))
-		return JR_OK;
-	jr_date_format(e->verified_on, verified);
-	err = jr_buf_printf(b, "%s{\"id\":%lld,\"organisation\":", q->count++ ? "," : "",
-			    (long long)e->id);
-	if (!err)
-		err = jr_buf_json_string(b, e->organisation);
-	if (!err)
-		err = jr_buf_puts(b, ",\"service\":");
-	if (!err)
-		err = jr_buf_json_string(b, e->service);
-	if (!err)
-		err = jr_buf_puts(b, ",\"location\":");
-	if (!err)
-		err = jr_buf_json_string(b, e->location);
-	if (!err)
-		err = jr_buf_printf(b, ",\"municipality\":\"%s\",\"categories\":", e->municipality);
-	if (!err)
-		err = jr_buf_json_string(b, e->categories);
-	if (!err)
-		err = jr_buf_puts(b, ",\"cost\":");
-	if (!err)
-		err = jr_buf_json_string(b, e->cost);
-	if (!err)
-		err = jr_buf_puts(b, ",\"contact\":");
-	if (!err)
-		err = jr_buf_json_string(b, e->contact);
-	if (!err)
-		err = jr_buf_printf(b, ",\"age_min\":%d,\"age_max\":%d,\"no_referral\":%s,"
-				       "\"verified_on\":\"%s\",\"stale\":%s}",
-				    e->age_min, e->age_max, e->no_referral ? "true" : "false", verified,
-				    stale ? "true" : "false");
-	return err;
+	jr_view_social_entry(l->w, e, stale);
+	l->count++;
+	return l->w->err;
 }
 
 int jr_api_socialmap(struct jr_http_request *r)
 {
-	struct search q = {.out = &r->out, .set = r->policies, .today = jr_http_today(), .need = -1,
-			   .age = -1};
-	char municipality[8] = "", text[32];
+	struct jr_app_social_query q = {.age = -1};
+	struct jr_json_writer w;
+	struct listing l = {.w = &w};
+	struct jr_app app;
+	struct jr_diag diag;
+	char text[32];
 	long long n;
+	int need;
 	enum jr_err err;
 
-	int status = jr_api_require(r, JR_CAP_SOCIAL_MAP);
-
-	if (status)
-		return status;
-	jr_buf_reset(&r->out);
 	if (jr_http_query(r, "municipality", text, sizeof(text))) {
-		if (strlen(text) != 4 || !jr_policy_set_find(r->policies, text))
+		if (strlen(text) != 4)
 			return jr_reply_error(r, 422, "invalid", "municipality",
 					      "verwacht de CBS-code van een gemeente van de regio");
-		memcpy(municipality, text, 5);
+		memcpy(q.municipality, text, 5);
 	} else if (r->who.municipality[0]) {
-		snprintf(municipality, sizeof(municipality), "%s", r->who.municipality);
+		snprintf(q.municipality, sizeof(q.municipality), "%s", r->who.municipality);
 	}
-	if (jr_http_query(r, "need", text, sizeof(text)) && (q.need = jr_need_parse(text)) < 0)
-		return jr_reply_error(r, 422, "invalid", "need", "onbekend levensdomein");
+	if (jr_http_query(r, "need", text, sizeof(text))) {
+		if ((need = jr_need_parse(text)) < 0)
+			return jr_reply_error(r, 422, "invalid", "need", "onbekend levensdomein");
+		q.need_mask = 1u << need;
+	}
 	if (jr_http_query(r, "age", text, sizeof(text))) {
 		if (jr_http_number(text, 0, 27, &n))
 			return jr_reply_error(r, 422, "invalid", "age", "verwacht een leeftijd van 0 tot en met 27");
@@ -98,12 +57,19 @@ int jr_api_socialmap(struct jr_http_request *r)
 	}
 	q.no_referral_only = jr_http_query(r, "no_referral", text, sizeof(text)) &&
 			     strcmp(text, "true") == 0;
-	err = jr_buf_printf(&r->out, "{\"municipality\":%s%s%s,\"items\":[",
-			    municipality[0] ? "\"" : "", municipality[0] ? municipality : "null",
-			    municipality[0] ? "\"" : "");
-	if (!err)
-		err = jr_store_social_each(r->store, municipality, add_entry, &q);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", q.count);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	jr_http_app(r, &app, &diag);
+	jr_buf_reset(&r->out);
+	jr_jw_init(&w, &r->out);
+	jr_jw_object(&w);
+	jr_jw_kstring(&w, "municipality", q.municipality[0] ? q.municipality : NULL);
+	jr_jw_key(&w, "items");
+	jr_jw_array(&w);
+	if ((err = jr_app_socialmap_search(&app, &q, add_entry, &l)))
+		return jr_http_app_fail(r, err, &diag);
+	jr_jw_end(&w);
+	jr_jw_kint(&w, "count", (int64_t)l.count);
+	jr_jw_end(&w);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_json(r, 200);
 }

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "app/audit.h"
 #include "core/alloc.h"
-#include "store/store.h"
 
 struct jr_checkpointer {
 	struct jr_store *store;
@@ -21,11 +21,12 @@ struct jr_checkpointer {
 /* Signs the end of the chain when it moved (or `always`); says on stderr why not. */
 static void checkpoint(struct jr_checkpointer *c, bool always)
 {
-	char msg[JR_STORE_AUDIT_MSG_MAX];
+	struct jr_diag diag = {0};
+	struct jr_app app = {.store = c->store, .diag = &diag};
 
-	if (jr_store_audit_checkpoint(c->store, always, NULL, msg))
+	if (jr_app_audit_checkpoint(&app, always))
 		fprintf(stderr, "jeugdroute: serve: auditlog: controlepunt niet geschreven: %s\n",
-			msg);
+			diag.message);
 }
 
 static void *run(void *arg)
@@ -54,8 +55,8 @@ enum jr_err jr_checkpointer_start(const char *db_url, const struct jr_store_file
 {
 	struct jr_checkpointer *c = jr_calloc(1, sizeof(*c));
 	pthread_condattr_t attr;
-	struct jr_diag diag;
-	char why[JR_STORE_AUDIT_MSG_MAX];
+	struct jr_diag diag = {0};
+	struct jr_app app = {.diag = &diag};
 	enum jr_err err = JR_OK;
 
 	*out = NULL;
@@ -67,8 +68,9 @@ enum jr_err jr_checkpointer_start(const char *db_url, const struct jr_store_file
 		return err;
 	}
 	/* the end as the server found it: what came before this server is attested too */
-	if ((err = jr_store_audit_checkpoint(c->store, true, NULL, why))) {
-		snprintf(msg, cap, "auditlog: controlepunt: %s", why);
+	app.store = c->store;
+	if ((err = jr_app_audit_checkpoint(&app, true))) {
+		snprintf(msg, cap, "auditlog: controlepunt: %s", diag.message);
 		goto fail;
 	}
 	pthread_mutex_init(&c->lock, NULL);

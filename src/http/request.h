@@ -12,7 +12,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
-#include "store/store.h"
+#include "app/app.h" /* struct jr_principal, jr_actor, jr_store */
 
 struct jr_policy_set;
 struct json_t;

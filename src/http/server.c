@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/audit.h"
 #include "app/login.h"
 #include "core/alloc.h"
 #include "core/text.h"
@@ -24,6 +25,7 @@
 #include "http/checkpointer.h"
 #include "http/connections.h"
 #include "http/router.h"
+#include "http/use_case.h"
 #include "http/slow.h"
 
 #define HEADERS_MAX 64
@@ -204,6 +206,8 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "jr_session");
 	const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	const char *token = NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 	enum jr_err err;
 
 	if (auth && strncmp(auth, "Bearer ", 7) == 0)
@@ -218,7 +222,8 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	}
 	/* not found is an answer, not a failure: the transaction goes on (a login with a stale
 	 * cookie must count its failures and open its session) */
-	err = jr_store_session_find(r->store, &r->actor, token, (int64_t)time(NULL), &r->who);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_session_find(&app, token, (int64_t)time(NULL), &r->who);
 	if (err == JR_ERR_NOT_FOUND) {
 		r->stale_cookie = token == cookie;
 		if (!required)
@@ -274,13 +279,16 @@ static void audit_refusal(struct jr_http_request *r)
 {
 	char object[240];
 	const char *field = NULL;
+	struct jr_diag diag;
+	struct jr_app app;
 
 	if (!r->logged_in || r->status < 400 || r->status >= 500)
 		return;
 	field = r->refused_field[0] ? r->refused_field : NULL;
 	snprintf(object, sizeof(object), "%s %.160s %d%s%s", r->method, r->path, r->status,
 		 field ? " " : "", field ? field : "");
-	jr_store_audit_event(r->store, &r->actor, "request.refused", 0, object);
+	jr_http_app(r, &app, &diag);
+	jr_app_audit_event(&app, "request.refused", 0, object);
 }
 
 /* Runs one step of a request — its handler, or a later step — as one transaction under the

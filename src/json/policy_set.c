@@ -24,10 +24,7 @@ void jr_policy_set_release(struct jr_policy_set *s)
 
 const struct jr_policy *jr_policy_set_find(const struct jr_policy_set *s, const char *code)
 {
-	for (size_t i = 0; i < s->count; i++)
-		if (jr_policy_municipality(s->policies[i], code))
-			return s->policies[i];
-	return NULL;
+	return jr_region_find(s, code);
 }
 
 enum jr_err jr_policy_set_add_file(struct jr_policy_set *s, const char *filename,

@@ -10,15 +10,9 @@
 #include "core/err.h"
 #include "core/policy.h"
 #include "core/diag.h"
+#include "core/region.h"
 
-#define JR_POLICY_SET_MAX 48 /* the Netherlands has 42 youth-care regions */
-#define JR_PATH_MAX 512
-
-struct jr_policy_set {
-	struct jr_policy *policies[JR_POLICY_SET_MAX];
-	char files[JR_POLICY_SET_MAX][JR_PATH_MAX];
-	size_t count;
-};
+/* struct jr_policy_set and the lookup of a municipality's region live in core/region.h. */
 
 void jr_policy_set_init(struct jr_policy_set *s);
 void jr_policy_set_release(struct jr_policy_set *s);
@@ -33,7 +27,8 @@ enum jr_err jr_policy_set_add_file(struct jr_policy_set *s, const char *filename
 enum jr_err jr_policy_set_load_dir(struct jr_policy_set *s, const char *dir,
 				   struct jr_diag *diag, char *bad_file, size_t bad_file_size);
 
-/* The policy whose region holds municipality `code`, or NULL. */
+/* The policy whose region holds municipality `code`, or NULL: jr_region_find (core/region.h),
+ * under the name the older callers use. */
 const struct jr_policy *jr_policy_set_find(const struct jr_policy_set *s, const char *code);
 
 #endif

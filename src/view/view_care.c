@@ -160,14 +160,3 @@ void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m
 	jr_jw_kstring(w, "framework", "compulsory");
 	jr_jw_end(w);
 }
-
-void jr_view_provider(struct jr_json_writer *w, const struct jr_provider *p)
-{
-	jr_jw_object(w);
-	jr_jw_kint(w, "id", p->id);
-	jr_jw_kstring(w, "agb", p->agb);
-	jr_jw_kstring(w, "name", p->name);
-	jr_jw_kstring(w, "status", jr_provider_status_name(p->status));
-	jr_jw_kint(w, "version", p->version);
-	jr_jw_end(w);
-}

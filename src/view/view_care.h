@@ -35,7 +35,4 @@ void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *
 /* A measure just recorded: {"id","child_id","kind","start","end"|null,"framework":"compulsory"}. */
 void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m);
 
-/* A provider to allocate to: {"id","agb","name","status","version"}. */
-void jr_view_provider(struct jr_json_writer *w, const struct jr_provider *p);
-
 #endif

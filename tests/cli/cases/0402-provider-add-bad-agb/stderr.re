@@ -1,1 +1,1 @@
-^jeugdroute: provider: veld agb: verwacht een AGB-code van 8 cijfers$
+^jeugdroute: provider add: veld agb: verwacht een AGB-code van 8 cijfers$

@@ -1,1 +1,1 @@
-^jeugdroute: provider: veld kvk: verwacht een KvK-nummer van 8 cijfers$
+^jeugdroute: provider add: veld kvk: verwacht een KvK-nummer van 8 cijfers$

@@ -1,0 +1,134 @@
+/* Unit tests for the administrator's reading side of app/accounts.c: users listed and read
+ * (never a password), API tokens issued, listed without their secret and revoked, an unknown
+ * user or token explained, and a role that is not the administrator's refused. On the store
+ * fixture: SQLite, or PostgreSQL with JR_TEST_DB_URL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app/accounts.h"
+#include "app_test_context.h"
+
+static int64_t user_id;
+
+static int setup(void **state)
+{
+	(void)state;
+	return ctx_setup("app-accounts", ctx_day("2026-11-23"));
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return ctx_teardown();
+}
+
+static enum jr_err count_user(void *ctx, const struct jr_user *u)
+{
+	if (u->id == user_id)
+		(*(int *)ctx)++;
+	return JR_OK;
+}
+
+static void test_users_listed_and_read(void **state)
+{
+	struct jr_account_refusal why;
+	struct jr_user u;
+	int seen = 0;
+
+	(void)state;
+	assert_int_equal(jr_app_user_add(ctx_store, &fx_actor, "beleid.een", "policy", 0,
+					 "een-lang-wachtwoord", &user_id, &why),
+			 JR_OK);
+	assert_int_equal(jr_app_users(&app, count_user, &seen), JR_OK);
+	assert_int_equal(seen, 1);
+	assert_int_equal(jr_app_user_get(&app, user_id, &u), JR_OK);
+	assert_string_equal(u.username, "beleid.een");
+	assert_string_equal(u.role, "policy");
+	assert_int_equal(jr_app_user_get(&app, user_id + 1000, &u), JR_ERR_NOT_FOUND);
+	assert_non_null(strstr(diag.message, "gebruiker niet gevonden"));
+}
+
+struct tokens {
+	int count;
+	int64_t id;
+};
+
+static enum jr_err count_token(void *ctx, const struct jr_api_token *t)
+{
+	struct tokens *k = ctx;
+
+	k->count++;
+	k->id = t->id;
+	return JR_OK;
+}
+
+static void test_tokens_issued_listed_revoked(void **state)
+{
+	char token[JR_TOKEN_LEN + 1];
+	struct jr_api_token t;
+	struct tokens k = {0};
+
+	(void)state;
+	assert_int_equal(jr_app_token_issue(&app, user_id, "rapportage", 30, token, &t), JR_OK);
+	assert_int_equal(strlen(token), JR_TOKEN_LEN);
+	assert_string_equal(t.name, "rapportage");
+	assert_true(t.id > 0 && t.expires_at > 0);
+	assert_int_equal(strlen(t.created_at), 20);
+	assert_int_equal(jr_app_token_issue(&app, user_id, "x", 0, token, &t), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "days");
+	/* the name read into the token itself (as the server does) */
+	snprintf(t.name, sizeof(t.name), "koppeling");
+	assert_int_equal(jr_app_token_issue(&app, user_id, t.name, 30, token, &t), JR_OK);
+	assert_string_equal(t.name, "koppeling");
+
+	assert_int_equal(jr_app_tokens(&app, user_id, count_token, &k), JR_OK);
+	assert_int_equal(k.count, 2);
+	assert_int_equal(jr_app_tokens(&app, user_id + 1000, count_token, &k), JR_ERR_NOT_FOUND);
+
+	assert_int_equal(jr_app_token_revoke(&app, user_id, k.id + 1000), JR_ERR_NOT_FOUND);
+	assert_string_equal(diag.path, "id");
+	assert_int_equal(jr_app_token_revoke(&app, user_id, k.id), JR_OK);
+	k.count = 0;
+	assert_int_equal(jr_app_tokens(&app, user_id, count_token, &k), JR_OK);
+	assert_int_equal(k.count, 1);
+}
+
+static enum jr_err count_organisation(void *ctx, const struct jr_organisation *o)
+{
+	(void)o;
+	(*(int *)ctx)++;
+	return JR_OK;
+}
+
+static void test_only_the_administrator(void **state)
+{
+	struct jr_principal who = {.user_id = 9};
+	struct jr_app as = app;
+	struct jr_user u;
+	int n = 0;
+
+	(void)state;
+	snprintf(who.role, sizeof(who.role), "consulent");
+	as.principal = &who;
+	assert_int_equal(jr_app_user_get(&as, user_id, &u), JR_ERR_FORBIDDEN);
+	assert_int_equal(jr_app_admin_organisations(&as, count_organisation, &n), JR_ERR_FORBIDDEN);
+	snprintf(who.role, sizeof(who.role), "admin");
+	assert_int_equal(jr_app_user_get(&as, user_id, &u), JR_OK);
+	assert_int_equal(jr_app_admin_organisations(&as, count_organisation, &n), JR_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_users_listed_and_read),
+		cmocka_unit_test(test_tokens_issued_listed_revoked),
+		cmocka_unit_test(test_only_the_administrator),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
