@@ -9,17 +9,42 @@
  *      with a finding rejects the whole message; a claim line with a finding is rejected on its
  *      own and the rest of the claim is granted (IV087).
  * A rejected message changes nothing in the records (its transaction is rolled back; only the
- * audit log notes it). Every message taken in, and every answer, is logged without content. */
+ * audit log notes it). Every message taken in, and every answer, is logged without content.
+ *
+ * The use cases live in src/app/ijw/: import.c (reading, checking and taking messages in),
+ * claim.c (JW323 against the records), export.c (JW301) and answer.c (JW319). An adapter
+ * reaches iJw through this header only: the parser and a message read are opaque, the outcome
+ * a plain struct (rendered by view/view_ijw.c); it includes nothing of src/ijw/ itself
+ * (tools/layers.sh). */
 #ifndef JR_APP_IJW_H
 #define JR_APP_IJW_H
 
-#include "core/buf.h"
-#include "ijw/ijw_rules.h"
-#include "ijw/ijw_schema.h"
-#include "ijw/ijw_xml.h"
-#include "store/store.h"
+#include <stdbool.h>
+#include <stddef.h>
 
-struct jr_policy_set;
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/err.h"
+/* the outcome's value types: the kind of message, a structural problem, the findings */
+#include "ijw/ijw_rules.h"
+
+struct jr_app;
+/* A reader of messages (libxml2 and the schemas' tables), reused across the messages of a
+ * batch; opaque. */
+struct jr_ijw_parser;
+/* A message read and checked on its own (jr_app_ijw_read), waiting to be taken in; opaque. */
+struct jr_ijw_incoming;
+
+/* The largest message taken in or checked, in bytes (16 MiB). */
+#define JR_APP_IJW_MAX_SIZE JR_IJW_MAX_SIZE
+
+/* A reader for jr_app_ijw_validate, jr_app_ijw_import and jr_app_ijw_read: JR_OK, or
+ * JR_ERR_NOMEM. Freed with jr_app_ijw_parser_free (NULL is fine). */
+enum jr_err jr_app_ijw_parser_new(struct jr_ijw_parser **out);
+void jr_app_ijw_parser_free(struct jr_ijw_parser *p);
+
+/* The code of a kind of message ("JW305"); NULL for JR_IJW_UNKNOWN. */
+const char *jr_app_ijw_kind_name(enum jr_ijw_message kind);
 
 /* What became of one message. */
 struct jr_ijw_outcome {
@@ -40,16 +65,8 @@ struct jr_ijw_outcome {
 	size_t refusal_count;
 	char responsible[5]; /* the municipality the refusals name */
 };
-void jr_ijw_outcome_init(struct jr_ijw_outcome *o);
-void jr_ijw_outcome_release(struct jr_ijw_outcome *o);
-
-/* Appends the problems of an outcome as a JSON array — the structural problem
- * ({"rule","code":null,"path","line","message"}), or every finding ({"rule","code","at",
- * "index","line","message"}; at is header, message — the message's own class: a claim's
- * Declaratie, a JW317's Verzoek, a JW319's Antwoord —, client, line, or in a JW301 relation or
- * contact; index counts clients, lines, relations or contacts from 1) — the one shape of the
- * command line and the API. */
-enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome *o);
+void jr_app_ijw_outcome_init(struct jr_ijw_outcome *o);
+void jr_app_ijw_outcome_release(struct jr_ijw_outcome *o);
 
 /* Levels 1 and 2 only, without the records: for `jeugdroute ijw validate`. Any of the fourteen
  * messages is checked for structure; with `rules`, those of JW301, JW305, JW307, JW315, JW317,
@@ -62,6 +79,13 @@ enum jr_err jr_ijw_problems_json(struct jr_buf *out, const struct jr_ijw_outcome
 enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_t len,
 				jr_day today, bool rules, bool answer, struct jr_ijw_outcome *o);
 
+/* A batch of messages taken in together (`jeugdroute ijw import`): one transaction, in which
+ * every message is a part kept or undone on its own (jr_app_ijw_import). The batch is kept by
+ * jr_app_ijw_batch_end with `keep` (JR_ERR_STORE when the database refused to keep it: then
+ * nothing of the batch is), or undone without. */
+enum jr_err jr_app_ijw_batch_begin(struct jr_app *app);
+enum jr_err jr_app_ijw_batch_end(struct jr_app *app, bool keep);
+
 /* All four levels, and the message taken in when it passes: JW305 (start of care), JW307 (stop),
  * JW315 (request for allocation: the child, a help request of the child's municipality of
  * residence, the referral judged by rule 7 and a request awaiting the municipality's decision —
@@ -70,64 +94,61 @@ enum jr_err jr_app_ijw_validate(struct jr_ijw_parser *p, const char *data, size_
  * same)
  * or JW323 (claim), each answered in o->answer; or JW302 or JW320, a provider's answer to one of
  * jeugdroute's JW301 or JW319, which marks that message acknowledged or rejected (and is not
- * answered).
- * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in;
- * JR_ERR_STORE and others when the records fail (nothing is then changed). The message gets a
- * transaction of its own; inside the caller's bulk transaction (a batch of messages) it gets a
- * part of it (jr_store_part_begin), and is kept only when the caller commits. With
- * `only_sender` (a provider's AGB code, for the API) a message of another sender is refused
- * before anything is done (o->not_sender). */
-enum jr_err jr_app_ijw_import(struct jr_store *s, const struct jr_actor *a,
-			      const struct jr_policy_set *set, struct jr_ijw_parser *p,
-			      const char *data, size_t len, jr_day today, const char *only_sender,
-			      struct jr_ijw_outcome *o);
+ * answered). Counted from app->today, against app->policies.
+ * JR_OK whatever the verdict; JR_ERR_INPUT for a kind jeugdroute does not take in (explained in
+ * app->diag); JR_ERR_STORE and others when the records fail (nothing is then changed). The
+ * message gets a transaction of its own; inside a batch (jr_app_ijw_batch_begin) or the
+ * server's request it gets a part of it, kept only when the batch is. With `only_sender` (a
+ * provider's AGB code, for the API) a message of another sender is refused before anything is
+ * done (o->not_sender). */
+enum jr_err jr_app_ijw_import(struct jr_app *app, struct jr_ijw_parser *p, const char *data,
+			      size_t len, const char *only_sender, struct jr_ijw_outcome *o);
 
 /* The same in two steps, so that the first can run outside the database lock (the server):
  * jr_app_ijw_read reads and checks the message on its own (levels 1 and 2; JR_OK whatever the
  * verdict, JR_ERR_TOO_BIG for an oversized message, JR_ERR_NOMEM), keeping what it read in
- * *out (an opaque message, freed with jr_ijw_incoming_free); jr_app_ijw_take_in does the rest
- * against the records, as jr_app_ijw_import. */
-struct jr_ijw_incoming;
+ * *out (freed with jr_app_ijw_incoming_free); jr_app_ijw_take_in does the rest against the
+ * records, as jr_app_ijw_import. */
 enum jr_err jr_app_ijw_read(struct jr_ijw_parser *p, const char *data, size_t len, jr_day today,
 			    struct jr_ijw_incoming **out, struct jr_ijw_outcome *o);
-enum jr_err jr_app_ijw_take_in(struct jr_store *s, const struct jr_actor *a,
-			       const struct jr_policy_set *set, struct jr_ijw_incoming *in,
-			       jr_day today, const char *only_sender, struct jr_ijw_outcome *o);
-void jr_ijw_incoming_free(struct jr_ijw_incoming *in);
+enum jr_err jr_app_ijw_take_in(struct jr_app *app, struct jr_ijw_incoming *in,
+			       const char *only_sender, struct jr_ijw_outcome *o);
+void jr_app_ijw_incoming_free(struct jr_ijw_incoming *in);
 
 /* Called with each message an export or an answer writes: a file name ("JW301-<id>.xml") and
- * the XML. An error undoes the sending of that message. */
+ * the XML. An error undoes the sending of that message; the callback says what failed (the
+ * use case knows only that it did). */
 typedef enum jr_err (*jr_ijw_file_fn)(void *ctx, const char *name, const char *xml, size_t len);
 
-/* JW319: the municipality answers the provider's request (JW315 or JW317) with this reference
- * without an allocation: refused with `reason` (WJ759; reason 8 names the municipality
+/* JW319: the municipality answers the provider's (`agb`) request (JW315 or JW317) with this
+ * reference without an allocation: refused with `reason` (WJ759; reason 8 names the municipality
  * responsible, `residence`), or under investigation (no reason; once, TR360). The request is
  * marked so and the answer handed to `fn`, in one transaction: if `fn` fails, nothing is
- * marked. JR_ERR_INPUT, JR_ERR_NOT_FOUND (no such request, TR355) or JR_ERR_CONFLICT (allocated
- * already, TR359; refused already, TR365; investigated already, TR360) with *why in Dutch;
- * nothing is then changed. */
-enum jr_err jr_app_ijw_answer(struct jr_store *s, const struct jr_actor *a, const char *agb,
-			      const char *reference, bool investigating, const char *reason,
-			      const char *residence, jr_day today, jr_ijw_file_fn fn, void *ctx,
-			      const char **why);
+ * marked. JR_ERR_INPUT, JR_ERR_NOT_FOUND (no such provider or request, TR355) or
+ * JR_ERR_CONFLICT (allocated already, TR359; refused already, TR365; investigated already,
+ * TR360), explained in app->diag; nothing is then changed. */
+enum jr_err jr_app_ijw_answer(struct jr_app *app, const char *agb, const char *reference,
+			      bool investigating, const char *reason, const char *residence,
+			      jr_ijw_file_fn fn, void *ctx);
 
 /* The JW301 messages for the allocations made on or after `since`: per child and provider one
  * message with all their current allocations (OP087), in the product and result regimes (the
  * generic one sends none). An allocation honouring a request (JW315) names its reference.
  * *skipped counts the children left out, each with a reason written to `why` (one per line):
  * no address known, or a unit or frequency the standard has no code for. With `provider_agb`
- * only the messages to that provider. */
-enum jr_err jr_app_ijw_export(struct jr_store *s, const struct jr_actor *a,
-			      const struct jr_policy_set *set, jr_day since, jr_day today,
-			      const char *provider_agb, jr_ijw_file_fn fn, void *ctx, size_t *written,
-			      size_t *skipped, struct jr_buf *why);
+ * only the messages to that provider. JR_ERR_IO (or `fn`'s error) when `fn` failed: the
+ * messages handed to it before are sent, that one and those after are not. */
+enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *provider_agb,
+			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
+			      struct jr_buf *why);
 
 /* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
 const char *jr_app_ijw_unit_at(size_t i, const char **code);
 
-/* The i-th place in a message a problem names ("header", "client", …: the `at` of
- * jr_ijw_problems_json) with its Dutch label in *label; NULL, *label untouched, past the last. */
+/* The i-th place in a message a problem names ("header", "client", …: the `at` of a problem,
+ * view/view_ijw.h) with its Dutch label in *label; NULL, *label untouched, past the
+ * last. */
 const char *jr_app_ijw_place_at(size_t i, const char **label);
 
 #endif

@@ -3,7 +3,8 @@
  * verdict per file, with --antwoord also writing the return message their receiver sends
  * (JW302 to a JW301, JW320 to a JW319, …); import takes messages into the records and writes
  * the answers; export writes the allocation messages (JW301); answer writes a JW319. The checks
- * and the records' side are app/ijw.c. */
+ * and the records' side are app/ijw/, reached through app/ijw.h only. Every file that cannot be
+ * read or written is named, with the reason. */
 #define _GNU_SOURCE /* syncfs: one sync of the answers' file system per batch */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +17,9 @@
 
 #include "app/ijw.h"
 #include "cli/cli.h"
-#include "ijw/ijw_schema.h"
-#include "ijw/ijw_xml.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_ijw.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--antwoord MAP]\n"
@@ -69,7 +70,8 @@ static const char usage[] =
 	"Afsluitcode: 0 alles geldig of opgenomen, 2 een bericht ongeldig of afgekeurd of een\n"
 	"verkeerde aanroep, 1 een bestand of de database kon niet gelezen of geschreven worden.\n";
 
-/* Why a file could not be read, in Dutch. */
+/* Why a file could not be read, in Dutch; NULL when there are no Dutch words for it (then the
+ * system's text, strerror). */
 static const char *read_error(int errnum)
 {
 	switch (errnum) {
@@ -80,12 +82,55 @@ static const char *read_error(int errnum)
 	case ENOTDIR: return "een deel van het pad is geen map";
 	case ELOOP: return "te veel symbolische koppelingen";
 	case ENAMETOOLONG: return "de bestandsnaam is te lang";
+	case EIO: return "leesfout van de schijf";
 	default: return NULL;
 	}
 }
 
+/* Why a file could not be written in a map, in Dutch; the system's text when there are no
+ * Dutch words for it. */
+static const char *write_error(int errnum)
+{
+	switch (errnum) {
+	case 0: return "onbekende fout";
+	case ENOENT: return "de map bestaat niet";
+	case EACCES:
+	case EPERM: return "geen toestemming om in de map te schrijven";
+	case ENOTDIR: return "een deel van het pad is geen map";
+	case EISDIR: return "er staat een map met die naam";
+	case ENOSPC: return "de schijf is vol";
+	case EDQUOT: return "de schijfruimte (quotum) is op";
+	case EROFS: return "het bestandssysteem is alleen te lezen";
+	case ENAMETOOLONG: return "de bestandsnaam is te lang";
+	case ELOOP: return "te veel symbolische koppelingen";
+	case EIO: return "schrijffout van de schijf";
+	default: return strerror(errnum);
+	}
+}
+
+/* Before anything is read or taken in: `dir` (the map of option `option`) is a map that can be
+ * written in, so that no message is taken in whose answer cannot be written. 0, or the exit
+ * status after reporting "<what> kan niet in DIR geschreven worden: <why> (<option>)". */
+static int check_dir(const char *cmd, const char *what, const char *option, const char *dir)
+{
+	struct stat st;
+	const char *why = NULL;
+
+	if (stat(dir, &st) != 0)
+		why = write_error(errno);
+	else if (!S_ISDIR(st.st_mode))
+		why = "dat is geen map";
+	else if (access(dir, W_OK | X_OK) != 0)
+		why = write_error(errno);
+	if (!why)
+		return 0;
+	jr_cli_error("ijw %s: %s kan niet in %s geschreven worden: %s (%s)", cmd, what, dir, why,
+		     option);
+	return jr_err_exit_status(JR_ERR_IO);
+}
+
 /* Reads the file at `path` ("-": standard input) into `buf` (emptied first). A regular file
- * larger than JR_IJW_MAX_SIZE is refused from its size, before it is read; other input is read
+ * larger than JR_APP_IJW_MAX_SIZE is refused from its size, before it is read; other input is read
  * up to one byte past the limit. JR_ERR_TOO_BIG, or JR_ERR_IO with *errnum set. */
 static enum jr_err read_message(const char *path, struct jr_buf *buf, int *errnum)
 {
@@ -111,7 +156,7 @@ static enum jr_err read_message(const char *path, struct jr_buf *buf, int *errnu
 		err = JR_ERR_IO;
 		goto out;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > (off_t)JR_IJW_MAX_SIZE) {
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)JR_APP_IJW_MAX_SIZE) {
 		err = JR_ERR_TOO_BIG;
 		goto out;
 	}
@@ -147,24 +192,10 @@ out:
 	return err;
 }
 
-/* The start of a file's line: {"file":…,"bericht":… (after emptying `out` with `reset`). */
-static enum jr_err line_start(struct jr_buf *out, const char *path, enum jr_ijw_message kind,
-			      bool reset)
-{
-	const char *name = jr_ijw_message_name(kind);
-	enum jr_err err;
-
-	if (reset)
-		jr_buf_reset(out);
-	if ((err = jr_buf_puts(out, "{\"file\":")) || (err = jr_buf_json_string(out, path)) ||
-	    (err = jr_buf_puts(out, ",\"bericht\":")))
-		return err;
-	return name ? jr_buf_json_string(out, name) : jr_buf_puts(out, "null");
-}
-
 static int write_out(const char *cmd, const struct jr_buf *out)
 {
-	if (fwrite(out->data, 1, out->len, stdout) != out->len) {
+	/* nothing to write (every file unreadable): no fwrite of an empty buffer's NULL */
+	if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len) {
 		jr_cli_error("ijw %s: uitvoer schrijven mislukt", cmd);
 		return 1;
 	}
@@ -289,39 +320,55 @@ static void too_big(struct jr_ijw_outcome *o)
 {
 	snprintf(o->problem.rule, sizeof(o->problem.rule), "XML");
 	snprintf(o->problem.message, sizeof(o->problem.message), "het bestand is groter dan %u MiB",
-		 JR_IJW_MAX_SIZE / (1024u * 1024u));
+		 JR_APP_IJW_MAX_SIZE / (1024u * 1024u));
 }
 
 /* Writes `len` bytes to DIR/NAME whole or not at all: a temporary file renamed. With `sync` the
  * file is on disk before the rename; without, the caller syncs the file system after a batch
- * (sync_dir). The path written is put in `path`. */
+ * (sync_dir). The path written is put in `path`; on JR_ERR_IO *errnum says why. */
 static enum jr_err write_file(const char *dir, const char *name, const char *data, size_t len,
-			      bool sync, char *path, size_t cap)
+			      bool sync, char *path, size_t cap, int *errnum)
 {
 	char tmp[4200];
 	FILE *f;
 	bool ok;
 
+	*errnum = 0;
 	if ((size_t)snprintf(path, cap, "%s/%s", dir, name) >= cap ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
-		return JR_ERR_INPUT;
-	if (!(f = fopen(tmp, "wb")))
+	    (size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
+		*errnum = ENAMETOOLONG;
 		return JR_ERR_IO;
+	}
+	if (!(f = fopen(tmp, "wb"))) {
+		*errnum = errno;
+		return JR_ERR_IO;
+	}
 	ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && (!sync || fsync(fileno(f)) == 0);
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
+	if (!ok)
+		*errnum = errno;
+	if (fclose(f) != 0 && ok) {
+		*errnum = errno;
+		ok = false;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		*errnum = errno;
+		ok = false;
+	}
+	if (!ok) {
 		remove(tmp);
 		return JR_ERR_IO;
 	}
 	return JR_OK;
 }
 
-/* Puts what was written in `dir` on disk: one sync of its file system for a whole batch. */
-static enum jr_err sync_dir(const char *dir)
+/* Puts what was written in `dir` on disk: one sync of its file system for a whole batch. On
+ * JR_ERR_IO *errnum says why. */
+static enum jr_err sync_dir(const char *dir, int *errnum)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	bool ok = fd >= 0 && syncfs(fd) == 0;
 
+	*errnum = ok ? 0 : errno;
 	if (fd >= 0)
 		close(fd);
 	return ok ? JR_OK : JR_ERR_IO;
@@ -339,7 +386,7 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 		id += strlen("IdentificatieRetour>");
 	while (id && id[n] && id[n] != '<' && n < 12)
 		n++;
-	snprintf(name, cap, "%s-%.*s.xml", jr_ijw_message_name(o->answer_kind), (int)n,
+	snprintf(name, cap, "%s-%.*s.xml", jr_app_ijw_kind_name(o->answer_kind), (int)n,
 		 id ? id : "");
 }
 
@@ -349,18 +396,21 @@ static void answer_name(const struct jr_ijw_outcome *o, char *name, size_t cap)
 static int write_answers(const char *cmd, const struct jr_buf *answers, const char *dir)
 {
 	char path[4096];
+	int errnum;
 
 	for (size_t at = 0; at < answers->len;) {
 		const char *name = answers->data + at, *xml = name + strlen(name) + 1;
 		size_t len = strlen(xml);
-		if (write_file(dir, name, xml, len, false, path, sizeof(path))) {
-			jr_cli_error("ijw %s: het antwoord kan niet in %s geschreven worden", cmd, dir);
+		if (write_file(dir, name, xml, len, false, path, sizeof(path), &errnum)) {
+			jr_cli_error("ijw %s: het antwoord %s kan niet in %s geschreven worden: %s", cmd,
+				     name, dir, write_error(errnum));
 			return 1;
 		}
 		at += strlen(name) + 1 + len + 1;
 	}
-	if (answers->len && sync_dir(dir)) {
-		jr_cli_error("ijw %s: de antwoorden in %s kunnen niet op schijf gezet worden", cmd, dir);
+	if (answers->len && sync_dir(dir, &errnum)) {
+		jr_cli_error("ijw %s: de antwoorden in %s kunnen niet op schijf gezet worden: %s", cmd,
+			     dir, write_error(errnum));
 		return 1;
 	}
 	return 0;
@@ -379,26 +429,6 @@ static enum jr_err gather_answer(const struct jr_ijw_outcome *o, const char *dir
 	return err ? err : jr_buf_append(answers, o->answer.data, o->answer.len + 1);
 }
 
-/* Appends ",\"refusals\":[PATH,…]": the files of the JW319s sent beside the answer. */
-static enum jr_err refusal_paths(struct jr_buf *line, const struct jr_ijw_outcome *o,
-				 const char *dir)
-{
-	const char *at = o->refusals.data;
-	char path[4096];
-	enum jr_err err = jr_buf_puts(line, ",\"refusals\":[");
-
-	for (size_t i = 0; !err && i < o->refusal_count; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, at);
-		if (i)
-			err = jr_buf_putc(line, ',');
-		if (!err)
-			err = jr_buf_json_string(line, path);
-		at += strlen(at) + 1;
-		at += strlen(at) + 1;
-	}
-	return err ? err : jr_buf_putc(line, ']');
-}
-
 /* Messages are checked, taken in and answered by batches of this many. */
 #define IMPORT_BATCH 1000
 
@@ -414,10 +444,14 @@ static int validate(int argc, char **argv)
 
 	if ((status = parse_args("validate", argc, argv, &a, true, false)))
 		return status;
-	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	if (a.antwoord && (status = check_dir("validate", "het antwoord", "--antwoord", a.antwoord))) {
+		jr_free(a.files);
+		return status;
+	}
+	jr_buf_init(&in, JR_APP_IJW_MAX_SIZE + 1);
 	jr_buf_init(&out, (size_t)1 << 30);
 	jr_buf_init(&answers, (size_t)1 << 31);
-	if ((err = jr_ijw_parser_new(&parser))) {
+	if ((err = jr_app_ijw_parser_new(&parser))) {
 		jr_cli_error("ijw validate: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
@@ -430,7 +464,7 @@ static int validate(int argc, char **argv)
 			unreadable = true;
 			continue;
 		}
-		jr_ijw_outcome_init(&o);
+		jr_app_ijw_outcome_init(&o);
 		if (verdict == JR_ERR_TOO_BIG)
 			too_big(&o);
 		else
@@ -443,7 +477,7 @@ static int validate(int argc, char **argv)
 		}
 		if (verdict != JR_ERR_TOO_BIG && err) {
 			jr_cli_error("ijw validate: %s: %s", a.files[i], jr_err_name(err));
-			jr_ijw_outcome_release(&o);
+			jr_app_ijw_outcome_release(&o);
 			status = jr_err_exit_status(err);
 			goto out;
 		}
@@ -454,22 +488,9 @@ static int validate(int argc, char **argv)
 			      ? gather_answer(&o, a.antwoord, &answers, path, sizeof(path))
 			      : JR_OK;
 		if (!err)
-			err = line_start(&out, a.files[i], o.kind, false);
-		if (!err)
-			err = jr_buf_printf(&out, ",\"valid\":%s", o.valid ? "true" : "false");
-		if (!err && (o.problem.rule[0] || o.findings.count)) {
-			err = jr_buf_puts(&out, ",\"problems\":");
-			if (!err)
-				err = jr_ijw_problems_json(&out, &o);
-		}
-		if (!err && a.antwoord) {
-			err = jr_buf_puts(&out, ",\"answer\":");
-			if (!err)
-				err = path[0] ? jr_buf_json_string(&out, path) : jr_buf_puts(&out, "null");
-		}
-		if (!err)
-			err = jr_buf_puts(&out, "}\n");
-		jr_ijw_outcome_release(&o);
+			err = jr_view_ijw_validate_line(&out, a.files[i], &o, o.valid, a.antwoord != NULL,
+							path);
+		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw validate: %s", jr_err_name(err));
 			status = 1;
@@ -501,7 +522,7 @@ static int validate(int argc, char **argv)
 		status = jr_err_exit_status(JR_ERR_INPUT);
 	}
 out:
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 	jr_buf_release(&in);
 	jr_buf_release(&out);
 	jr_buf_release(&answers);
@@ -569,18 +590,23 @@ static int writer_wait(struct answer_writer *w)
 }
 
 /* Commits batch `b` once the batch before it is on disk, hands it to the writer and begins the
- * next when `more`. 0, or the exit status after reporting. */
-static int flush_batch(struct jr_store *store, struct batch *b, struct answer_writer *w, bool more)
+ * next when `more`; *open says whether a batch is open after. 0, or the exit status after
+ * reporting. */
+static int flush_batch(struct jr_app *app, bool *open, struct batch *b, struct answer_writer *w,
+		       bool more)
 {
 	struct batch next;
 	enum jr_err err;
 
 	if (writer_wait(w)) {
-		jr_store_bulk_end(store, false);
+		jr_app_ijw_batch_end(app, false);
+		*open = false;
 		jr_cli_error("ijw import: de %zu berichten daarna zijn niet opgenomen", b->count);
 		return 1;
 	}
-	if ((err = jr_store_bulk_end(store, true))) {
+	err = jr_app_ijw_batch_end(app, true);
+	*open = false;
+	if (err) {
 		jr_cli_error("ijw import: de laatste %zu berichten konden niet worden vastgelegd (%s); "
 			     "er is niets van opgenomen",
 			     b->count, jr_err_name(err));
@@ -595,9 +621,13 @@ static int flush_batch(struct jr_store *store, struct batch *b, struct answer_wr
 		write_batch(w); /* no thread to be had: write it here */
 	if (!w->busy && w->status)
 		return 1;
-	if (more && (err = jr_store_bulk_begin(store))) {
-		jr_cli_error("ijw import: %s", jr_err_name(err));
-		return 1;
+	if (more) {
+		if ((err = jr_app_ijw_batch_begin(app))) {
+			jr_cli_error("ijw import: de database begint geen transactie (%s)",
+				     jr_err_name(err));
+			return 1;
+		}
+		*open = true;
 	}
 	return 0;
 }
@@ -608,31 +638,36 @@ static int import(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct ijw_args a;
 	struct jr_buf in;
 	struct batch b;
 	struct answer_writer w = {.busy = false};
-	bool refused = false, unreadable = false, open_batch = false;
+	bool refused = false, unreadable = false, open = false;
 	int status;
 	enum jr_err err;
 
 	jr_policy_set_init(&set);
-	jr_buf_init(&in, JR_IJW_MAX_SIZE + 1);
+	jr_buf_init(&in, JR_APP_IJW_MAX_SIZE + 1);
 	batch_init(&b);
 	batch_init(&w.batch);
 	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
+	    (status = check_dir("import", "het antwoord", "--out", a.out)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	w.dir = a.out;
 	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
 		goto out;
-	if ((err = jr_ijw_parser_new(&parser)) || (err = jr_store_bulk_begin(store))) {
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	app.today = a.today;
+	if ((err = jr_app_ijw_parser_new(&parser)) || (err = jr_app_ijw_batch_begin(&app))) {
 		jr_cli_error("ijw import: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
 	}
-	open_batch = true;
+	open = true;
 	for (int i = 0; i < a.file_count; i++) {
 		struct jr_ijw_outcome o;
 		char path[4096] = "";
@@ -641,26 +676,25 @@ static int import(int argc, char **argv)
 			unreadable = true;
 			continue;
 		}
-		jr_ijw_outcome_init(&o);
+		jr_app_ijw_outcome_init(&o);
+		memset(&diag, 0, sizeof(diag));
 		err = verdict == JR_ERR_TOO_BIG
 			      ? JR_ERR_TOO_BIG
-			      : jr_app_ijw_import(store, &actor, &set, parser, jr_buf_str(&in), in.len,
-						  a.today, NULL, &o);
+			      : jr_app_ijw_import(&app, parser, jr_buf_str(&in), in.len, NULL, &o);
 		if (err == JR_ERR_TOO_BIG) {
 			too_big(&o);
 			err = JR_OK;
 		} else if (err == JR_ERR_INPUT) {
+			/* a kind not taken in: a verdict on the file, as the use case explains it */
 			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
-			snprintf(o.problem.message, sizeof(o.problem.message),
-				 "jeugdroute neemt %s niet in; wel JW302, JW305, JW307, JW315, JW317, "
-				 "JW320 en JW323",
-				 jr_ijw_message_name(o.kind));
+			snprintf(o.problem.message, sizeof(o.problem.message), "%.255s", diag.message);
 			err = JR_OK;
 		}
 		if (err) {
-			jr_cli_error("ijw import: %s: %s", a.files[i], jr_err_name(err));
-			jr_ijw_outcome_release(&o);
-			status = jr_err_exit_status(err);
+			char what[4200];
+			snprintf(what, sizeof(what), "ijw import: %s", a.files[i]);
+			jr_app_ijw_outcome_release(&o);
+			status = jr_cli_app_fail(what, err, &diag);
 			goto out;
 		}
 		if (o.answer.len)
@@ -669,38 +703,18 @@ static int import(int argc, char **argv)
 			err = jr_buf_append(&b.answers, o.refusals.data, o.refusals.len);
 		refused |= !o.accepted || o.lines_rejected;
 		if (!err)
-			err = line_start(&b.lines, a.files[i], o.kind, false);
-		if (!err)
-			err = jr_buf_printf(&b.lines,
-					    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,"
-					    "\"lines_rejected\":%zu,\"problems\":",
-					    o.valid && !o.problem.rule[0] ? "true" : "false",
-					    o.accepted ? "true" : "false", o.lines, o.lines_rejected);
-		if (!err)
-			err = jr_ijw_problems_json(&b.lines, &o);
-		if (!err)
-			err = jr_buf_puts(&b.lines, ",\"answer\":");
-		if (!err)
-			err = path[0] ? jr_buf_json_string(&b.lines, path) : jr_buf_puts(&b.lines, "null");
-		if (!err && o.refusal_count)
-			err = refusal_paths(&b.lines, &o, a.out);
-		if (!err)
-			err = jr_buf_puts(&b.lines, "}\n");
-		jr_ijw_outcome_release(&o);
+			err = jr_view_ijw_import_line(&b.lines, a.files[i], &o, path, a.out);
+		jr_app_ijw_outcome_release(&o);
 		if (err) {
 			jr_cli_error("ijw import: %s", jr_err_name(err));
 			status = 1;
 			goto out;
 		}
 		if (++b.count == IMPORT_BATCH &&
-		    (status = flush_batch(store, &b, &w, i + 1 < a.file_count))) {
-			open_batch = false;
+		    (status = flush_batch(&app, &open, &b, &w, i + 1 < a.file_count)))
 			goto out;
-		}
-		open_batch = b.count || i + 1 < a.file_count;
 	}
-	open_batch = false;
-	if (jr_store_in_bulk(store) && (status = flush_batch(store, &b, &w, false)))
+	if (open && (status = flush_batch(&app, &open, &b, &w, false)))
 		goto out;
 	if ((status = writer_wait(&w)))
 		goto out;
@@ -709,10 +723,10 @@ static int import(int argc, char **argv)
 			    : refused ? jr_err_exit_status(JR_ERR_INPUT)
 				      : 0;
 out:
-	if (open_batch)
-		jr_store_bulk_end(store, false);
+	if (open)
+		jr_app_ijw_batch_end(&app, false);
 	writer_wait(&w); /* what was committed is answered, also when the import stops */
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&in);
@@ -722,9 +736,12 @@ out:
 	return status;
 }
 
+/* Where an export or an answer writes, and what failed when a message could not be written. */
 struct export_ctx {
 	const char *dir;
-	struct jr_buf names; /* the messages written, NUL after each name */
+	struct jr_buf names; /* export: the messages written, NUL after each name */
+	char failed[4096];   /* the path that could not be written; empty while all went well */
+	int errnum;          /* and why */
 };
 
 /* Writes one message of an export to the directory under its name with ".tmp" added, not yet
@@ -739,8 +756,10 @@ static enum jr_err export_file(void *ctx, const char *name, const char *xml, siz
 
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", name) >= sizeof(tmp))
 		return JR_ERR_INPUT;
-	if ((err = write_file(e->dir, tmp, xml, len, false, path, sizeof(path))))
+	if ((err = write_file(e->dir, tmp, xml, len, false, path, sizeof(path), &e->errnum))) {
+		snprintf(e->failed, sizeof(e->failed), "%s", path);
 		return err;
+	}
 	if ((err = jr_buf_puts(&e->names, name)) || (err = jr_buf_putc(&e->names, '\0'))) {
 		remove(path);
 		return err;
@@ -755,7 +774,7 @@ static int place_exported(struct export_ctx *e, bool committed)
 {
 	char from[4200], to[4096];
 	struct jr_buf line;
-	int status = 0;
+	int status = 0, errnum;
 
 	jr_buf_init(&line, 8192);
 	for (size_t at = 0; at < e->names.len; at += strlen(e->names.data + at) + 1) {
@@ -769,25 +788,57 @@ static int place_exported(struct export_ctx *e, bool committed)
 		if (rename(from, to) != 0) {
 			jr_cli_error("ijw export: %s kan niet in %s gezet worden (%s); het bericht staat "
 				     "als verstuurd vastgelegd: zet %s.tmp zelf op zijn plaats",
-				     name, e->dir, strerror(errno), name);
+				     name, e->dir, write_error(errno), to);
 			status = 1;
 			continue;
 		}
 		jr_buf_reset(&line);
-		if (jr_buf_puts(&line, "{\"file\":") || jr_buf_json_string(&line, to) ||
-		    jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name)) {
+		if (jr_view_ijw_file_line(&line, to, name)) {
 			status = 1;
 			break;
 		}
 		fputs(jr_buf_str(&line), stdout);
 	}
 	jr_buf_release(&line);
-	if (committed && e->names.len && sync_dir(e->dir)) {
-		jr_cli_error("ijw export: de berichten in %s kunnen niet op schijf gezet worden (%s)",
-			     e->dir, strerror(errno));
+	if (committed && e->names.len && sync_dir(e->dir, &errnum)) {
+		jr_cli_error("ijw export: de berichten in %s kunnen niet op schijf gezet worden: %s",
+			     e->dir, write_error(errnum));
 		status = 1;
 	}
 	return status;
+}
+
+/* Writes the one message of an answer (JW319) to the directory, synced, and says so on a line
+ * of its own: {"file":…,"bericht":"JW319"}. */
+static enum jr_err answer_file(void *ctx, const char *name, const char *xml, size_t len)
+{
+	struct export_ctx *e = ctx;
+	struct jr_buf line;
+	char path[4096];
+	enum jr_err err = write_file(e->dir, name, xml, len, true, path, sizeof(path), &e->errnum);
+
+	if (err) {
+		snprintf(e->failed, sizeof(e->failed), "%s", path);
+		return err;
+	}
+	jr_buf_init(&line, 8192);
+	err = jr_view_ijw_file_line(&line, path, name);
+	if (!err && fputs(jr_buf_str(&line), stdout) == EOF)
+		err = JR_ERR_IO;
+	jr_buf_release(&line);
+	return err;
+}
+
+/* Reports the failure of an export or an answer: the file that could not be written and why,
+ * or what the use case explained. The exit status. */
+static int export_fail(const char *what, enum jr_err err, const struct export_ctx *e,
+		       const struct jr_diag *diag)
+{
+	if (!e->failed[0])
+		return jr_cli_app_fail(what, err, diag);
+	jr_cli_error("%s: %s kan niet geschreven worden: %s", what, e->failed,
+		     write_error(e->errnum));
+	return jr_err_exit_status(JR_ERR_IO);
 }
 
 static int export(int argc, char **argv)
@@ -795,8 +846,10 @@ static int export(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct ijw_args a;
-	struct export_ctx e;
+	struct export_ctx e = {0};
 	struct jr_buf why;
 	size_t written = 0, skipped = 0;
 	int status;
@@ -804,33 +857,36 @@ static int export(int argc, char **argv)
 
 	jr_policy_set_init(&set);
 	jr_buf_init(&why, 1 << 20);
+	jr_buf_init(&e.names, 1 << 26);
 	if ((status = parse_args("export", argc, argv, &a, false, true)) ||
+	    (status = check_dir("export", "een bericht", "--out", a.out)) ||
 	    (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	jr_cli_actor(&actor, &a.db);
 	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
 		goto out;
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	app.today = a.today;
 	e.dir = a.out;
-	jr_buf_init(&e.names, 1 << 26);
-	/* one transaction: each message its own part of it (app/ijw.c), kept or undone on its own */
-	if (!(err = jr_store_bulk_begin(store))) {
+	/* one transaction: each message its own part of it (app/ijw/export.c), kept or undone on
+	 * its own */
+	if (!(err = jr_app_ijw_batch_begin(&app))) {
 		enum jr_err end;
-		err = jr_app_ijw_export(store, &actor, &set, a.since_day, a.today, NULL, export_file,
-					&e, &written, &skipped, &why);
+		err = jr_app_ijw_export(&app, a.since_day, NULL, export_file, &e, &written, &skipped,
+					&why);
 		/* what was sent before a failure stays sent, as when each message committed alone */
-		end = jr_store_bulk_end(store, true);
+		end = jr_app_ijw_batch_end(&app, true);
 		if (place_exported(&e, end == JR_OK) && !err && !end)
 			status = 1;
 		if (end)
 			written = 0;
-		err = err ? err : end;
+		if (!err && end)
+			err = jr_app_fail(&app, end, NULL,
+					  "de database kon de verstuurde berichten niet vastleggen; er "
+					  "is niets verstuurd");
 	}
-	jr_buf_release(&e.names);
 	if (err) {
-		jr_cli_error("ijw export: %s", err == JR_ERR_IO
-						      ? "een bericht kan niet in de map geschreven worden"
-						      : jr_err_name(err));
-		status = jr_err_exit_status(err);
+		status = export_fail("ijw export", err, &e, &diag);
 		goto out;
 	}
 	if (why.len)
@@ -841,27 +897,8 @@ out:
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	jr_buf_release(&why);
+	jr_buf_release(&e.names);
 	return status;
-}
-
-/* Writes the one message of an answer (JW319) to the directory, synced, and says so on a line
- * of its own: {"file":…,"bericht":"JW319"} (the kind is the name's first five letters). */
-static enum jr_err answer_file(void *ctx, const char *name, const char *xml, size_t len)
-{
-	const char *dir = ctx;
-	struct jr_buf line;
-	char path[4096];
-	enum jr_err err = write_file(dir, name, xml, len, true, path, sizeof(path));
-
-	if (err)
-		return err;
-	jr_buf_init(&line, 8192);
-	if (!(err = jr_buf_puts(&line, "{\"file\":")) && !(err = jr_buf_json_string(&line, path)))
-		err = jr_buf_printf(&line, ",\"bericht\":\"%.5s\"}\n", name);
-	if (!err)
-		fputs(jr_buf_str(&line), stdout);
-	jr_buf_release(&line);
-	return err;
 }
 
 static int answer(int argc, char **argv)
@@ -871,7 +908,10 @@ static int answer(int argc, char **argv)
 					      "out", "date", NULL};
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
-	const char *agb, *refuse, *residence, *investigating, *why = NULL, *dir;
+	struct jr_app app;
+	struct jr_diag diag;
+	struct export_ctx e = {0};
+	const char *agb, *refuse, *residence, *investigating;
 	jr_day today;
 	int status;
 	enum jr_err err;
@@ -884,7 +924,7 @@ static int answer(int argc, char **argv)
 	refuse = jr_args_get(&h, "refuse");
 	residence = jr_args_get(&h, "residence");
 	investigating = jr_args_get(&h, "investigating");
-	dir = jr_args_get(&h, "out") ? jr_args_get(&h, "out") : ".";
+	e.dir = jr_args_get(&h, "out") ? jr_args_get(&h, "out") : ".";
 	if (!h.id || !agb || !refuse == !investigating ||
 	    (investigating && strcmp(investigating, "ja") != 0)) {
 		jr_cli_error("ijw answer: geef de referentie, --provider en --refuse REDEN of "
@@ -892,19 +932,17 @@ static int answer(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
+	if ((status = check_dir("answer", "het antwoord", "--out", e.dir)))
+		goto out;
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
 		goto out;
-	err = jr_app_ijw_answer(store, &actor, agb, h.id, investigating != NULL,
-				refuse ? refuse : "", residence ? residence : "", today, answer_file,
-				(void *)dir, &why);
-	if (err) {
-		jr_cli_error("ijw answer: %s", why                 ? why
-					       : err == JR_ERR_IO ? "het antwoord kan niet in de map "
-								    "geschreven worden"
-								  : jr_err_name(err));
-		status = jr_err_exit_status(err);
-	}
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	app.today = today;
+	err = jr_app_ijw_answer(&app, agb, h.id, investigating != NULL, refuse ? refuse : "",
+				residence ? residence : "", answer_file, &e);
+	if (err)
+		status = export_fail("ijw answer", err, &e, &diag);
 out:
 	jr_store_close(store);
 	return status;

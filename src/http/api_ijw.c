@@ -7,7 +7,8 @@
  *   GET  /api/v1/ijw/allocations  the allocation messages (JW301) to that provider for the
  *                                 allocations made since ?since= (default today)
  *
- * The checks and the records' side are app/ijw.c, as for `jeugdroute ijw import` and `export`.
+ * The checks and the records' side are app/ijw/ (app/ijw.h), as for `jeugdroute ijw import`
+ * and `export`; the answers are rendered by view/view_ijw.c, as the command line's lines are.
  * A message whose Afzender (an answer's Ontvanger) is not the provider's own AGB code is refused
  * (403) untouched. A JW315 to a municipality that is not the child's is answered with the JW319s
  * that refuse it (reason 8, woonplaatsbeginsel) in "refusals". */
@@ -19,6 +20,8 @@
 #include "core/alloc.h"
 #include "http/api.h"
 #include "http/fields.h"
+#include "http/use_case.h"
+#include "view/view_ijw.h"
 
 /* 0 when the principal is a provider's (care delivery, with an AGB code); else 403 answered. */
 static int require_provider(struct jr_http_request *r)
@@ -29,32 +32,6 @@ static int require_provider(struct jr_http_request *r)
 		return status;
 	return jr_reply_error(r, 403, "forbidden", NULL,
 			      "iJw-berichten horen bij een organisatie met een AGB-code");
-}
-
-/* Appends ",\"refusals\":[{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":…,\"name\":…,
- * \"xml\":…},…]": the JW319s sent beside the return message. */
-static enum jr_err refusals_json(struct jr_buf *out, const struct jr_ijw_outcome *o)
-{
-	const char *at = o->refusals.data;
-	enum jr_err err = jr_buf_puts(out, ",\"refusals\":[");
-
-	for (size_t i = 0; !err && i < o->refusal_count; i++) {
-		const char *xml = at + strlen(at) + 1;
-		err = jr_buf_printf(out,
-				    "%s{\"bericht\":\"JW319\",\"reden\":\"8\",\"gemeente\":\"%s\","
-				    "\"name\":",
-				    i ? "," : "", o->responsible);
-		if (!err)
-			err = jr_buf_json_string(out, at);
-		if (!err)
-			err = jr_buf_puts(out, ",\"xml\":");
-		if (!err)
-			err = jr_buf_json_string(out, xml);
-		if (!err)
-			err = jr_buf_putc(out, '}');
-		at = xml + strlen(xml) + 1;
-	}
-	return err ? err : jr_buf_putc(out, ']');
 }
 
 /* A message between the steps of its request: read outside the database lock, then taken in. */
@@ -68,8 +45,8 @@ static void message_state_free(void *state)
 {
 	struct message_state *st = state;
 
-	jr_ijw_incoming_free(st->in);
-	jr_ijw_outcome_release(&st->o);
+	jr_app_ijw_incoming_free(st->in);
+	jr_app_ijw_outcome_release(&st->o);
 	jr_free(st);
 }
 
@@ -79,11 +56,11 @@ static void message_read(struct jr_http_request *r)
 	struct message_state *st = r->state;
 	struct jr_ijw_parser *parser = NULL;
 
-	st->read_err = jr_ijw_parser_new(&parser);
+	st->read_err = jr_app_ijw_parser_new(&parser);
 	if (!st->read_err)
 		st->read_err = jr_app_ijw_read(parser, r->body, r->body_len, jr_http_today(),
 					       &st->in, &st->o);
-	jr_ijw_parser_free(parser);
+	jr_app_ijw_parser_free(parser);
 }
 
 /* Under the lock: the checks against the records, and the message taken in. */
@@ -91,50 +68,25 @@ static int message_take_in(struct jr_http_request *r)
 {
 	struct message_state *st = r->state;
 	struct jr_ijw_outcome *o = &st->o;
+	struct jr_app app;
+	struct jr_diag diag;
 	enum jr_err err = st->read_err;
 
+	jr_http_app(r, &app, &diag);
 	if (!err)
-		err = jr_app_ijw_take_in(r->store, &r->actor, r->policies, st->in, jr_http_today(),
-					 r->who.agb, o);
+		err = jr_app_ijw_take_in(&app, st->in, r->who.agb, o);
 	if (err == JR_ERR_INPUT)
-		return jr_reply_error(r, 422, "invalid", NULL,
-				      "jeugdroute neemt alleen JW302, JW305, JW307, JW315, JW317, "
-				      "JW320 en JW323 in");
+		return jr_http_app_fail(r, err, &diag);
 	if (err == JR_ERR_TOO_BIG)
 		return jr_reply_error(r, 413, "too_large", NULL,
 				      o->problem.message[0] ? o->problem.message
 							    : "het bericht is te groot");
 	if (err)
-		return jr_reply_err(r, err, NULL);
+		return jr_http_app_fail(r, err, &diag);
 	if (o->not_sender)
 		return jr_reply_error(r, 403, "forbidden", NULL, o->problem.message);
 	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"bericht\":");
-	if (!err)
-		err = o->kind ? jr_buf_printf(&r->out, "\"%s\"", jr_ijw_message_name(o->kind))
-			      : jr_buf_puts(&r->out, "null");
-	if (!err)
-		err = jr_buf_printf(&r->out,
-				    ",\"valid\":%s,\"accepted\":%s,\"lines\":%zu,\"lines_rejected\":%zu,"
-				    "\"problems\":",
-				    o->valid && !o->problem.rule[0] ? "true" : "false",
-				    o->accepted ? "true" : "false", o->lines, o->lines_rejected);
-	if (!err)
-		err = jr_ijw_problems_json(&r->out, o);
-	if (!err && o->answer.len) {
-		err = jr_buf_printf(&r->out, ",\"answer\":{\"bericht\":\"%s\",\"xml\":",
-				    jr_ijw_message_name(o->answer_kind));
-		if (!err)
-			err = jr_buf_json_string(&r->out, jr_buf_str(&o->answer));
-		if (!err)
-			err = jr_buf_putc(&r->out, '}');
-	} else if (!err) {
-		err = jr_buf_puts(&r->out, ",\"answer\":null");
-	}
-	if (!err && o->refusal_count)
-		err = refusals_json(&r->out, o);
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
+	err = jr_view_ijw_message(&r->out, o);
 	/* a message the structure check refuses gets no answer: the client must fix it (422);
 	 * a rejected message is an answer (its JW316, JW306, …), kept in the audit log */
 	if (err)
@@ -156,7 +108,7 @@ int jr_api_ijw_message(struct jr_http_request *r)
 				      "stuur het bericht als XML (Content-Type: application/xml)");
 	if (!(st = jr_calloc(1, sizeof(*st))))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
-	jr_ijw_outcome_init(&st->o);
+	jr_app_ijw_outcome_init(&st->o);
 	r->state = st;
 	r->state_free = message_state_free;
 	/* libxml2 and the message's own checks run outside the database lock (server.c) */
@@ -165,29 +117,25 @@ int jr_api_ijw_message(struct jr_http_request *r)
 	return 0;
 }
 
+/* The response being written while the export runs. */
 struct download {
-	struct jr_buf *out;
-	size_t count;
+	struct jr_json_writer w;
 };
 
 static enum jr_err add_message(void *ctx, const char *name, const char *xml, size_t len)
 {
 	struct download *d = ctx;
-	enum jr_err err = jr_buf_puts(d->out, d->count++ ? ",{\"name\":" : "{\"name\":");
 
 	(void)len;
-	if (!err)
-		err = jr_buf_json_string(d->out, name);
-	if (!err)
-		err = jr_buf_puts(d->out, ",\"bericht\":\"JW301\",\"xml\":");
-	if (!err)
-		err = jr_buf_json_string(d->out, xml);
-	return err ? err : jr_buf_putc(d->out, '}');
+	jr_view_ijw_download_item(&d->w, name, xml);
+	return d->w.err;
 }
 
 int jr_api_ijw_allocations(struct jr_http_request *r)
 {
-	struct download d = {.out = &r->out};
+	struct download d;
+	struct jr_app app;
+	struct jr_diag diag;
 	struct jr_buf why;
 	char text[16];
 	jr_day since = jr_http_today();
@@ -200,19 +148,13 @@ int jr_api_ijw_allocations(struct jr_http_request *r)
 	if (jr_http_query(r, "since", text, sizeof(text)) &&
 	    jr_date_parse(text, strlen(text), &since))
 		return jr_reply_error(r, 422, "invalid", "since", "verwacht een datum JJJJ-MM-DD");
+	jr_http_app(r, &app, &diag);
 	jr_buf_init(&why, 1 << 16);
 	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
+	jr_view_ijw_download_begin(&d.w, &r->out);
+	err = jr_app_ijw_export(&app, since, r->who.agb, add_message, &d, &written, &skipped, &why);
 	if (!err)
-		err = jr_app_ijw_export(r->store, &r->actor, r->policies, since, jr_http_today(),
-					r->who.agb, add_message, &d, &written, &skipped, &why);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu,\"skipped\":%zu,\"skipped_why\":", written,
-				    skipped);
-	if (!err)
-		err = jr_buf_json_string(&r->out, jr_buf_str(&why));
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
+		err = jr_view_ijw_download_end(&d.w, written, skipped, jr_buf_str(&why));
 	jr_buf_release(&why);
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	return err ? jr_http_app_fail(r, err, &diag) : jr_reply_json(r, 200);
 }

@@ -18,19 +18,17 @@
  * The solution is a candidate witness; it is accepted only when it is integral and the moved
  * table satisfies every relation of the block exactly. When it is not integral, a small branch
  * and bound splits on a fractional move (the nearer integer first). In cost mode the units of
- * the shown cells the witness moves are hidden. The programme is a dense bounded-variable primal
- * simplex: Dantzig's rule, with Bland's rule after a run of degenerate steps so that it cannot
- * cycle; an artificial column, once out of the basis, never returns. */
+ * the shown cells the witness moves are hidden. The programme is report/lp.c's dense
+ * bounded-variable primal simplex (Dantzig's rule, Bland's after a run of degenerate steps); an
+ * artificial column, once out of the basis, never returns. */
 #include "report/suppress.h"
 
 #include <string.h>
 
 #include "core/alloc.h"
+#include "report/lp.h"
 
 #define ARRAY_MAX      (1u << 22) /* bound on every array of the table */
-#define LP_INF         1e30
-#define LP_EPS         1e-9
-#define LP_MAX_ENTRIES (8u << 20) /* bound on the dense tableau (64 MiB) */
 #define HIDDEN_COST    1e-3       /* moving a cell that is hidden already: almost free */
 #define LAZY_ROUNDS    12
 
@@ -189,194 +187,6 @@ bool jr_sup_key_hidden(const struct jr_sup *s, size_t key)
 	       (jr_sup_hidden(s, s->keys[key].unit[0]) || jr_sup_hidden(s, s->keys[key].unit[1]));
 }
 
-/* ---- the linear programme ---------------------------------------------------------------- */
-
-struct lp {
-	size_t m, n;
-	double *a; /* m × n, B^-1 A */
-	double *lo, *up, *x, *cost, *red;
-	size_t *basis;
-	unsigned char *basic, *at_up;
-	size_t *nz; /* scratch: the non-zero columns of the pivot row */
-};
-
-static void lp_free(struct lp *lp)
-{
-	jr_free(lp->a);
-	jr_free(lp->lo);
-	jr_free(lp->up);
-	jr_free(lp->x);
-	jr_free(lp->cost);
-	jr_free(lp->red);
-	jr_free(lp->basis);
-	jr_free(lp->basic);
-	jr_free(lp->at_up);
-	jr_free(lp->nz);
-	memset(lp, 0, sizeof(*lp));
-}
-
-static enum jr_err lp_alloc(struct lp *lp, size_t m, size_t n)
-{
-	memset(lp, 0, sizeof(*lp));
-	if (m && n > LP_MAX_ENTRIES / m)
-		return JR_ERR_TOO_BIG;
-	lp->m = m;
-	lp->n = n;
-	lp->a = jr_calloc(m * n + 1, sizeof(double));
-	lp->lo = jr_calloc(n, sizeof(double));
-	lp->up = jr_calloc(n, sizeof(double));
-	lp->x = jr_calloc(n, sizeof(double));
-	lp->cost = jr_calloc(n, sizeof(double));
-	lp->red = jr_calloc(n, sizeof(double));
-	lp->basis = jr_calloc(m + 1, sizeof(size_t));
-	lp->basic = jr_calloc(n, 1);
-	lp->at_up = jr_calloc(n, 1);
-	lp->nz = jr_calloc(n, sizeof(size_t));
-	if (!lp->a || !lp->lo || !lp->up || !lp->x || !lp->cost || !lp->red || !lp->basis ||
-	    !lp->basic || !lp->at_up || !lp->nz) {
-		lp_free(lp);
-		return JR_ERR_NOMEM;
-	}
-	return JR_OK;
-}
-
-static void lp_pivot(struct lp *lp, size_t r, size_t e)
-{
-	double *row = lp->a + r * lp->n, piv = row[e], f;
-	size_t nnz = 0;
-
-	for (size_t j = 0; j < lp->n; j++) {
-		if (row[j] == 0)
-			continue;
-		row[j] /= piv;
-		if (absd(row[j]) < 1e-12)
-			row[j] = 0;
-		else
-			lp->nz[nnz++] = j;
-	}
-	row[e] = 1;
-	for (size_t i = 0; i < lp->m; i++) {
-		double *ri = lp->a + i * lp->n;
-		if (i == r || (f = ri[e]) == 0)
-			continue;
-		for (size_t k = 0; k < nnz; k++) {
-			size_t j = lp->nz[k];
-			ri[j] -= f * row[j];
-			if (absd(ri[j]) < 1e-12)
-				ri[j] = 0;
-		}
-		ri[e] = 0;
-	}
-	if ((f = lp->red[e]) != 0) {
-		for (size_t k = 0; k < nnz; k++)
-			lp->red[lp->nz[k]] -= f * row[lp->nz[k]];
-		lp->red[e] = 0;
-	}
-}
-
-/* Reduced costs of the current basis for the current costs. */
-static void lp_price(struct lp *lp)
-{
-	memcpy(lp->red, lp->cost, lp->n * sizeof(double));
-	for (size_t i = 0; i < lp->m; i++) {
-		double cb = lp->cost[lp->basis[i]];
-		const double *ri = lp->a + i * lp->n;
-		if (cb == 0)
-			continue;
-		for (size_t j = 0; j < lp->n; j++)
-			if (ri[j] != 0)
-				lp->red[j] -= cb * ri[j];
-	}
-}
-
-/* Minimises cost·x from a feasible basis; false when it gives up (unbounded, too many steps). */
-static bool lp_solve(struct lp *lp)
-{
-	size_t iter = 0, degenerate = 0, limit = 50 * (lp->m + lp->n) + 1000;
-
-	for (;;) {
-		size_t enter = SIZE_MAX, leave = SIZE_MAX;
-		int dir = 0;
-		double best = 0, theta;
-		bool bland = degenerate > 30, leave_up = false;
-
-		for (size_t j = 0; j < lp->n; j++) {
-			double r = lp->red[j];
-			int dj = 0;
-			if (lp->basic[j] || lp->up[j] - lp->lo[j] < LP_EPS)
-				continue;
-			if (!lp->at_up[j] && r < -LP_EPS)
-				dj = 1;
-			else if (lp->at_up[j] && r > LP_EPS)
-				dj = -1;
-			if (!dj)
-				continue;
-			if (bland) {
-				enter = j;
-				dir = dj;
-				break;
-			}
-			if (absd(r) > best) {
-				best = absd(r);
-				enter = j;
-				dir = dj;
-			}
-		}
-		if (enter == SIZE_MAX)
-			return true;
-		if (++iter > limit)
-			return false;
-		theta = lp->up[enter] - lp->lo[enter];
-		for (size_t i = 0; i < lp->m; i++) {
-			double a = lp->a[i * lp->n + enter], rate, lim;
-			size_t b = lp->basis[i];
-			bool to_up;
-			if (absd(a) < LP_EPS)
-				continue;
-			rate = -dir * a; /* change of the basic variable per unit of the step */
-			if (rate < 0) {
-				lim = (lp->x[b] - lp->lo[b]) / -rate;
-				to_up = false;
-			} else {
-				if (lp->up[b] >= LP_INF)
-					continue;
-				lim = (lp->up[b] - lp->x[b]) / rate;
-				to_up = true;
-			}
-			if (lim < 0)
-				lim = 0;
-			if (lim < theta - LP_EPS ||
-			    (lim <= theta + LP_EPS && leave != SIZE_MAX && b < lp->basis[leave])) {
-				theta = lim;
-				leave = i;
-				leave_up = to_up;
-			}
-		}
-		if (theta >= LP_INF / 2)
-			return false;
-		degenerate = theta < LP_EPS ? degenerate + 1 : 0;
-		lp->x[enter] += dir * theta;
-		for (size_t i = 0; i < lp->m; i++)
-			lp->x[lp->basis[i]] -= dir * lp->a[i * lp->n + enter] * theta;
-		if (leave ==
-		    SIZE_MAX) { /* the entering variable went from one bound to the other */
-			lp->at_up[enter] = dir > 0;
-			lp->x[enter] = dir > 0 ? lp->up[enter] : lp->lo[enter];
-			continue;
-		}
-		{
-			size_t b = lp->basis[leave];
-			lp->x[b] = leave_up ? lp->up[b] : lp->lo[b];
-			lp->at_up[b] = leave_up;
-			lp->basic[b] = 0;
-		}
-		lp_pivot(lp, leave, enter);
-		lp->basis[leave] = enter;
-		lp->basic[enter] = 1;
-		lp->at_up[enter] = 0;
-	}
-}
-
 /* ---- witnesses ------------------------------------------------------------------------------ */
 
 /* Scratch of one run. */
@@ -524,7 +334,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 			      int *frac_cell, double *frac_value, long *broken)
 {
 	size_t m = 0, row = 0, ncol;
-	struct lp lp = {0};
+	struct jr_lp lp = {0};
 	enum jr_err err = JR_OK;
 	double infeas = 0;
 
@@ -540,7 +350,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 	}
 	/* columns: p and q per variable cell, a slack per row, an artificial per row */
 	ncol = 2 * nv + 2 * m;
-	err = lp_alloc(&lp, m, ncol);
+	err = jr_lp_alloc(&lp, m, ncol);
 	if (err == JR_ERR_TOO_BIG)
 		return JR_OK; /* too large to search: the caller falls back */
 	if (err)
@@ -558,7 +368,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 			goto out;
 		}
 		lp.lo[2 * v] = lo > 0 ? (double)lo : 0;
-		lp.up[2 * v] = hi == INT64_MAX ? LP_INF : (hi > 0 ? (double)hi : 0);
+		lp.up[2 * v] = hi == INT64_MAX ? JR_LP_INF : (hi > 0 ? (double)hi : 0);
 		lp.lo[2 * v + 1] = hi < 0 ? (double)-hi : 0;
 		lp.up[2 * v + 1] = lo < 0 ? (double)-lo : 0;
 		lp.x[2 * v] = lp.lo[2 * v];
@@ -589,7 +399,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 		for (size_t j = 0; j < 2 * nv; j++)
 			resid -= ar[j] * lp.x[j];
 		ar[slack] = 1;
-		lp.up[slack] = rel->le ? LP_INF : 0;
+		lp.up[slack] = rel->le ? JR_LP_INF : 0;
 		if (rel->le && resid >= 0) {
 			lp.x[slack] = resid; /* the slack starts in the basis */
 			lp.basis[row] = slack;
@@ -601,7 +411,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 				for (size_t j = 0; j < lp.n; j++)
 					ar[j] = -ar[j];
 			ar[art] = 1;
-			lp.up[art] = LP_INF;
+			lp.up[art] = JR_LP_INF;
 			lp.cost[art] = 1;
 			lp.x[art] = resid < 0 ? -resid : resid;
 			infeas += lp.x[art];
@@ -614,8 +424,8 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 	/* phase 1: a move within the bounds that keeps every relation (the target among them) */
 	if (infeas > 0) {
 		double left = 0;
-		lp_price(&lp);
-		if (!lp_solve(&lp))
+		jr_lp_price(&lp);
+		if (!jr_lp_solve(&lp))
 			goto out;
 		for (size_t i = 0; i < m; i++)
 			left += lp.x[2 * nv + m + i];
@@ -640,8 +450,8 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 		cost = u->hidden ? HIDDEN_COST : u->cost / (u->ncells ? u->ncells : 1);
 		lp.cost[2 * r->var[c]] = lp.cost[2 * r->var[c] + 1] = cost;
 	}
-	lp_price(&lp);
-	if (!lp_solve(&lp))
+	jr_lp_price(&lp);
+	if (!jr_lp_solve(&lp))
 		goto out;
 	*res = NODE_FOUND;
 	for (size_t k = r->cell_first[block]; k < r->cell_first[block + 1]; k++) {
@@ -663,7 +473,7 @@ out:
 	if (*res != NODE_FOUND)
 		for (size_t k = r->cell_first[block]; k < r->cell_first[block + 1]; k++)
 			r->delta[r->cell_order[k]] = 0;
-	lp_free(&lp);
+	jr_lp_free(&lp);
 	return err;
 }
 

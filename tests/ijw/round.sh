@@ -514,15 +514,39 @@ if [ "$(echo "$out" | jq -s 'length')" = 2100 ] && [ "$(ls many-answers | wc -l)
 else
 	not_ok "2,100 messages in three batches: each answered, in order" "$(echo "$out" | head -3)"
 fi
-# the answers cannot be written (--out names a file): the import stops; the batch after the
-# one whose answers failed is not kept, and no verdict is printed for either
+# the answers cannot be written (--out names a file): the import is refused before a message is
+# taken in (else a batch would be kept whose answers never reach the provider), naming the map
+# and why, and nothing is kept, not even in the audit log
 : >not-a-directory
+AUDIT_BEFORE=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log")
 if ! out=$(JR ijw import $(ls many/*.xml | head -1100) --out not-a-directory 2>err.txt) && [ -z "$out" ] &&
-	grep -q "kan niet in not-a-directory geschreven worden" err.txt &&
-	grep -q "de 100 berichten daarna zijn niet opgenomen" err.txt; then
-	ok "answers that cannot be written stop the import, and nothing after them is kept"
+	grep -q "het antwoord kan niet in not-a-directory geschreven worden: dat is geen map (--out)" err.txt &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log")" = "$AUDIT_BEFORE" ]; then
+	ok "answers that cannot be written stop the import before anything is taken in"
 else
-	not_ok "answers that cannot be written stop the import" "$out" "$(cat err.txt)"
+	not_ok "answers that cannot be written stop the import before anything is taken in" "$out" "$(cat err.txt)"
+fi
+# 14. OP364: start and stop messages are no condition for a claim — a claim line may not be
+# rejected for a missing JW305 (or JW307). N_AL1 (section 12) was never started; a claim in turn
+# (the month after the last one claimed) grants its line inside the allocation and rejects only
+# the line before it (TR307)
+SAVED_BSN=$BSN
+BSN=100000058
+CLAIM_START=$(date -d "$THIS +1 month" +%F)
+CLAIM_END=$(date -d "$THIS +2 month -1 day" +%F)
+CLAIM_DAG=$(date -d "$THIS +2 month" +%F)
+fill JW323 7 "$N_AL1" >JW323-unstarted.xml
+out=$(JR ijw import JW323-unstarted.xml --out answers --date "$CLAIM_DAG")
+BSN=$SAVED_BSN
+CLAIM_START=
+CLAIM_END=
+CLAIM_DAG=
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM deliveries WHERE allocation_id = $N_AL1")" = 0 ] &&
+	echo "$out" | jq -e '.accepted == true and .lines_rejected == 1 and
+	all(.problems[]; .index == 2) and any(.problems[]; .rule == "TR307")' >/dev/null; then
+	ok "OP364: a claim for care never started (no JW305) is not refused for it"
+else
+	not_ok "OP364: a claim for care never started (no JW305) is not refused for it" "$out"
 fi
 tap_check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 

@@ -1,0 +1,1 @@
+ijw import: .*/weg\.xml: bestand bestaat niet

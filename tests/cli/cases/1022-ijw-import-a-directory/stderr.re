@@ -1,0 +1,1 @@
+ijw import: .*/berichten: is een map, geen bestand

@@ -1,0 +1,1 @@
+ijw import: het antwoord kan niet in .*/nergens geschreven worden: de map bestaat niet \(--out\)

@@ -1,0 +1,1 @@
+ijw validate: het antwoord kan niet in .*/een-bestand geschreven worden: dat is geen map \(--antwoord\)

@@ -1,0 +1,1 @@
+(.file | endswith("/broken.xml")) and .bericht == null and .valid == false and .accepted == false and .answer == null and (.problems[0] | .rule == "XML" and .line == 3 and .message == "geen geldige XML: eindtag past niet bij de begintag")
