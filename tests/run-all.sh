@@ -24,7 +24,8 @@
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
 #               every screen in build/screenshots/
 #   fuzz        each libFuzzer target over its seed corpus plus FUZZ_RUNS new inputs
-#   style       banned-function check; the layers (tools/layers.sh: includes per layer, and no
+#   style       banned-function check; the layers in the built objects (tools/layers-link.sh:
+#               what each layer's code calls); the layers (tools/layers.sh: includes per layer, and no
 #               use case of the store called from an adapter but the debts still listed)
 set -u
 testbuild=${1:-build-test}
@@ -192,7 +193,13 @@ else
 	echo "not ok - the layers do not hold" >>"$log"
 	cat "$log.2"
 fi
-echo "1..2" >>"$log"
+if sh tools/layers-link.sh "$testbuild" >"$log.2" 2>&1; then
+	echo "ok - the layers hold in the built objects ($(cat "$log.2"))" >>"$log"
+else
+	echo "not ok - the built objects cross the layers" >>"$log"
+	cat "$log.2"
+fi
+echo "1..3" >>"$log"
 rm -f "$log.2"
 tally "style" 0
 

@@ -16,7 +16,7 @@
 
 #include "http/router.h"
 
-extern const struct jr_route jr_api_routes[];
+extern const struct jr_http_route jr_api_routes[];
 extern const size_t jr_api_route_count;
 
 /* api_vocabulary.c */

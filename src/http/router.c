@@ -40,11 +40,12 @@ static bool fits(const char *pattern, const char *path, int64_t *ids, size_t *co
 	return *pattern == '\0' && *path == '\0';
 }
 
-enum jr_route_match jr_route_find(const struct jr_route *routes, size_t count,
-				  struct jr_http_request *r, const struct jr_route **found,
-				  char *allow, size_t allow_cap)
+enum jr_http_route_match jr_http_route_find(const struct jr_http_route *routes, size_t count,
+					    struct jr_http_request *r,
+					    const struct jr_http_route **found, char *allow,
+					    size_t allow_cap)
 {
-	enum jr_route_match result = JR_ROUTE_NO_PATH;
+	enum jr_http_route_match result = JR_HTTP_ROUTE_NO_PATH;
 	int64_t ids[JR_HTTP_IDS_MAX];
 	size_t n, used = 0;
 
@@ -59,9 +60,9 @@ enum jr_route_match jr_route_find(const struct jr_route *routes, size_t count,
 			*found = &routes[i];
 			memcpy(r->ids, ids, sizeof(ids));
 			r->id_count = n;
-			return JR_ROUTE_FOUND;
+			return JR_HTTP_ROUTE_FOUND;
 		}
-		result = JR_ROUTE_NO_METHOD;
+		result = JR_HTTP_ROUTE_NO_METHOD;
 		if (used < allow_cap) {
 			int w = snprintf(allow + used, allow_cap - used, "%s%s", used ? ", " : "",
 					 routes[i].method);

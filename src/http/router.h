@@ -13,31 +13,32 @@
 
 typedef int (*jr_handler)(struct jr_http_request *r);
 
-enum jr_route_need {
-	JR_ROUTE_PUBLIC = 0, /* anyone (health, metrics, login, the static UI) */
-	JR_ROUTE_LOGIN = 1,  /* a session or an API token */
-	JR_ROUTE_SELF = 2,   /* the same, also a session that must first choose a new password
+enum jr_http_route_need {
+	JR_HTTP_ROUTE_PUBLIC = 0, /* anyone (health, metrics, login, the static UI) */
+	JR_HTTP_ROUTE_LOGIN = 1,  /* a session or an API token */
+	JR_HTTP_ROUTE_SELF = 2,   /* the same, also a session that must first choose a new password
 				(after a reset): who am I, log out, change my password */
 	/* anyone, and the handler's first step writes nothing but audit entries (a login reads
 	 * the account; only its later step writes the outcome): that step commits without
 	 * waiting for the disk, as a GET does, so that a stream of refused attempts cannot make
 	 * every request wait for disk flushes */
-	JR_ROUTE_PUBLIC_FIRST_READS = 3,
+	JR_HTTP_ROUTE_PUBLIC_FIRST_READS = 3,
 };
 
-struct jr_route {
+struct jr_http_route {
 	const char *method;
 	const char *pattern;
 	jr_handler handler;
-	enum jr_route_need need;
+	enum jr_http_route_need need;
 };
 
-enum jr_route_match { JR_ROUTE_FOUND, JR_ROUTE_NO_PATH, JR_ROUTE_NO_METHOD };
+enum jr_http_route_match { JR_HTTP_ROUTE_FOUND, JR_HTTP_ROUTE_NO_PATH, JR_HTTP_ROUTE_NO_METHOD };
 
 /* Finds the route for r->method and r->path among `routes`, filling r->ids. With
- * JR_ROUTE_NO_METHOD, `allow` gets the methods that match the path ("GET, POST"). */
-enum jr_route_match jr_route_find(const struct jr_route *routes, size_t count,
-				  struct jr_http_request *r, const struct jr_route **found,
-				  char *allow, size_t allow_cap);
+ * JR_HTTP_ROUTE_NO_METHOD, `allow` gets the methods that match the path ("GET, POST"). */
+enum jr_http_route_match jr_http_route_find(const struct jr_http_route *routes, size_t count,
+					    struct jr_http_request *r,
+					    const struct jr_http_route **found, char *allow,
+					    size_t allow_cap);
 
 #endif

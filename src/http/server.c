@@ -251,10 +251,10 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 
 /* A browser session whose password was reset may only say who it is, log out and choose a new
  * password; 0, or the status after answering 403. */
-static int password_first(struct jr_http_request *r, const struct jr_route *route)
+static int password_first(struct jr_http_request *r, const struct jr_http_route *route)
 {
 	if (!r->logged_in || r->who.api || !r->who.must_change_password ||
-	    route->need == JR_ROUTE_SELF)
+	    route->need == JR_HTTP_ROUTE_SELF)
 		return 0;
 	return jr_reply_error(r, 403, "password_change_required", "new_password",
 			      "kies eerst een nieuw wachtwoord (POST /api/v1/me/password)");
@@ -299,10 +299,10 @@ static void audit_refusal(struct jr_http_request *r)
  * first; a route whose first step writes nothing but audit entries need not wait for the disk.
  * A later step (route NULL) goes on as the principal the first one found. */
 static void run_step(struct server *sv, struct exchange *x, jr_http_step step,
-		     const struct jr_route *route)
+		     const struct jr_http_route *route)
 {
-	bool reads = route && route->need == JR_ROUTE_PUBLIC_FIRST_READS;
-	bool required = route && (route->need == JR_ROUTE_LOGIN || route->need == JR_ROUTE_SELF);
+	bool reads = route && route->need == JR_HTTP_ROUTE_PUBLIC_FIRST_READS;
+	bool required = route && (route->need == JR_HTTP_ROUTE_LOGIN || route->need == JR_HTTP_ROUTE_SELF);
 	struct jr_http_request *r = &x->req;
 	struct timespec t0;
 	enum jr_err err;
@@ -358,7 +358,7 @@ static void run_step(struct server *sv, struct exchange *x, jr_http_step step,
 static void dispatch(struct server *sv, struct exchange *x)
 {
 	struct jr_http_request *r = &x->req;
-	const struct jr_route *route;
+	const struct jr_http_route *route;
 	char allow[64];
 	const char *reason = MHD_lookup_connection_value(x->conn, MHD_HEADER_KIND, "X-Reason");
 
@@ -376,18 +376,18 @@ static void dispatch(struct server *sv, struct exchange *x)
 			       "de aanvraag is groter dan 1 MiB; stuur minder tegelijk");
 		return;
 	}
-	switch (jr_route_find(jr_api_routes, jr_api_route_count, r, &route, allow, sizeof(allow))) {
-	case JR_ROUTE_NO_PATH:
+	switch (jr_http_route_find(jr_api_routes, jr_api_route_count, r, &route, allow, sizeof(allow))) {
+	case JR_HTTP_ROUTE_NO_PATH:
 		if (jr_api_static(r))
 			return;
 		jr_reply_error(r, 404, "not_found", NULL, "deze pagina of dit adres bestaat niet");
 		return;
-	case JR_ROUTE_NO_METHOD:
+	case JR_HTTP_ROUTE_NO_METHOD:
 		jr_reply_header(r, "Allow", allow);
 		jr_reply_error(r, 405, "method_not_allowed", NULL,
 			       "deze methode kan hier niet; zie de kopregel Allow");
 		return;
-	case JR_ROUTE_FOUND:
+	case JR_HTTP_ROUTE_FOUND:
 		break;
 	}
 	run_step(sv, x, route->handler, route);

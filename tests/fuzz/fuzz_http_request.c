@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const words[] = {"yes", "partly", "no", NULL};
 	struct jr_http_request r;
-	const struct jr_route *route;
+	const struct jr_http_route *route;
 	char *text, *nl, *sp, allow[64], word[8], buf[64];
 	int64_t n;
 	jr_day day;
@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.path = sp ? sp + 1 : text;
 	r.body = nl ? nl + 1 : "";
 	r.body_len = nl ? size - (size_t)(nl + 1 - text) : 0;
-	(void)jr_route_find(jr_api_routes, jr_api_route_count, &r, &route, allow, sizeof(allow));
+	(void)jr_http_route_find(jr_api_routes, jr_api_route_count, &r, &route, allow, sizeof(allow));
 	body = jr_http_json_body(&r);
 	if (!body) {
 		check_answer(&r);

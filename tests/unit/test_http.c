@@ -21,21 +21,21 @@ static int dummy(struct jr_http_request *r)
 	return 200;
 }
 
-static const struct jr_route routes[] = {
-	{"GET", "/api/v1/persons/{id}", dummy, JR_ROUTE_LOGIN},
-	{"PUT", "/api/v1/persons/{id}", dummy, JR_ROUTE_LOGIN},
-	{"GET", "/api/v1/persons/{id}/goals/{id}", dummy, JR_ROUTE_LOGIN},
-	{"GET", "/healthz", dummy, JR_ROUTE_PUBLIC},
+static const struct jr_http_route routes[] = {
+	{"GET", "/api/v1/persons/{id}", dummy, JR_HTTP_ROUTE_LOGIN},
+	{"PUT", "/api/v1/persons/{id}", dummy, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/persons/{id}/goals/{id}", dummy, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/healthz", dummy, JR_HTTP_ROUTE_PUBLIC},
 };
 
-static enum jr_route_match find(const char *method, const char *path, struct jr_http_request *r,
+static enum jr_http_route_match find(const char *method, const char *path, struct jr_http_request *r,
 				char *allow)
 {
-	const struct jr_route *found;
+	const struct jr_http_route *found;
 	memset(r, 0, sizeof(*r));
 	r->method = method;
 	r->path = path;
-	return jr_route_find(routes, sizeof(routes) / sizeof(routes[0]), r, &found, allow, 64);
+	return jr_http_route_find(routes, sizeof(routes) / sizeof(routes[0]), r, &found, allow, 64);
 }
 
 static void test_router(void **state)
@@ -43,26 +43,26 @@ static void test_router(void **state)
 	(void)state;
 	struct jr_http_request r;
 	char allow[64];
-	assert_int_equal(find("GET", "/api/v1/persons/12", &r, allow), JR_ROUTE_FOUND);
+	assert_int_equal(find("GET", "/api/v1/persons/12", &r, allow), JR_HTTP_ROUTE_FOUND);
 	assert_int_equal(r.id_count, 1);
 	assert_int_equal(r.ids[0], 12);
-	assert_int_equal(find("GET", "/api/v1/persons/12/goals/3", &r, allow), JR_ROUTE_FOUND);
+	assert_int_equal(find("GET", "/api/v1/persons/12/goals/3", &r, allow), JR_HTTP_ROUTE_FOUND);
 	assert_int_equal(r.id_count, 2);
 	assert_int_equal(r.ids[1], 3);
-	assert_int_equal(find("HEAD", "/healthz", &r, allow), JR_ROUTE_FOUND);
-	assert_int_equal(find("DELETE", "/api/v1/persons/12", &r, allow), JR_ROUTE_NO_METHOD);
+	assert_int_equal(find("HEAD", "/healthz", &r, allow), JR_HTTP_ROUTE_FOUND);
+	assert_int_equal(find("DELETE", "/api/v1/persons/12", &r, allow), JR_HTTP_ROUTE_NO_METHOD);
 	assert_string_equal(allow, "GET, PUT");
 	/* not ids: zero, letters, signs, too large; a trailing slash; a longer path */
-	assert_int_equal(find("GET", "/api/v1/persons/0", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/api/v1/persons/12a", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/api/v1/persons/-1", &r, allow), JR_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/0", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/12a", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/-1", &r, allow), JR_HTTP_ROUTE_NO_PATH);
 	assert_int_equal(find("GET", "/api/v1/persons/99999999999999999999", &r, allow),
-			 JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/api/v1/persons/", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/api/v1/persons/12/", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/api/v1/persons", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "/healthz/x", &r, allow), JR_ROUTE_NO_PATH);
-	assert_int_equal(find("GET", "", &r, allow), JR_ROUTE_NO_PATH);
+			 JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons/12/", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/api/v1/persons", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "/healthz/x", &r, allow), JR_HTTP_ROUTE_NO_PATH);
+	assert_int_equal(find("GET", "", &r, allow), JR_HTTP_ROUTE_NO_PATH);
 }
 
 static void test_openapi_matches_routes(void **state)
