@@ -1,0 +1,41 @@
+/* figures: the raw counts behind the regional figures (store_figures.c). */
+#ifndef JR_STORE_FIGURES_H
+#define JR_STORE_FIGURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/policy.h"
+
+#include "store/store_types.h"
+
+/* The raw counts of the regional figures for one municipality and period (store_figures.c);
+ * report/figures.c turns them into the published figures. Counts of children are distinct
+ * children; the waiting times are lists of days (owned; jr_store_figures_release). */
+struct jr_figures_raw {
+	char municipality[5];
+	int64_t help_requests;
+	int64_t settled_without_youth_care; /* closed without any allocation */
+	int64_t children_by_form[JR_FORM_COUNT + 1];
+	int64_t children_in_care;
+	int64_t children_away_from_home; /* forms 5-8 */
+	int64_t allocations_compulsory, allocations_voluntary;
+	int64_t referrals_by_type[9]; /* by COD327 number */
+	int64_t care_ended;
+	int64_t goals[3]; /* reached, partly, not */
+	int64_t continued_without_help;
+	int64_t children_with_request, children_with_repeat_request;
+	int *wait_allocation_days; /* referral → allocation */
+	size_t wait_allocation_count, wait_allocation_cap;
+	int *wait_start_days; /* allocation → start of care */
+	size_t wait_start_count, wait_start_cap;
+};
+/* Fills rows (at most max municipalities; *count set) for the period from..to (inclusive). One
+ * audit entry. */
+enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,
+			     struct jr_figures_raw *rows, size_t max, size_t *count);
+void jr_store_figures_release(struct jr_figures_raw *rows, size_t count);
+
+#endif
