@@ -40,7 +40,7 @@ esac
 ROOT=$PWD
 # the official schemas: JR_IJW_XSD, else in the repository, else beside it
 XSD=$ROOT/../shared/reference/ijw/xsd
-[ -d "$ROOT/tests/ijw/xsd" ] && XSD=$ROOT/tests/ijw/xsd
+[ -d "$ROOT/data/ijw-3.2/xsd" ] && XSD=$ROOT/data/ijw-3.2/xsd
 XSD=${JR_IJW_XSD:-$XSD}
 for tool in xmllint sqlite3 jq awk meson ninja; do
 	command -v "$tool" >/dev/null || { echo "ijw.sh: $tool is missing" >&2; exit 1; }

@@ -1,17 +1,23 @@
 /* cmd_household: `jeugdroute household add|member|show|coordinator` and `jeugdroute organisation
  * add|show|list` — scriptable access to households and their coordinator (regisseur) and to the
- * organisations of the chain (the users who work for them: cmd_user.c), answering in JSON. Every field is checked before the database is opened; a municipality must be one of a
- * policy file. A household is shown as person ids and roles only: never a name or a BSN. The
- * store writes the audit entries. */
+ * organisations of the chain (the users who work for them: cmd_user.c), answering in JSON. Each
+ * subcommand is one use case of app/household.c or app/organisation.c, which checks the fields
+ * (a municipality must be one of a policy file), printed by view/view_household.c. A household
+ * is shown as person ids and roles only: never a name or a BSN. The store writes the audit
+ * entries. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/household.h"
+#include "app/organisation.h"
 #include "cli/cli.h"
-#include "core/ident.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_account.h"
+#include "view/view_household.h"
 
 static const char household_usage[] =
 	"Gebruik: jeugdroute household add --municipality CODE\n"
@@ -56,11 +62,6 @@ static const char organisation_usage[] =
 
 #define ID_MAX 1000000000000000LL
 
-static const char kinds_text[] = "verwacht local_team, gp_practice, youth_health, hospital, gi, "
-				 "provider, regional_office of expert_team";
-static const char *const kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
-				    "gi", "provider", "regional_office", "expert_team"};
-
 struct cmd_args {
 	struct jr_cli_db db;
 	const char *id; /* the positional argument */
@@ -69,16 +70,6 @@ struct cmd_args {
 	/* household */
 	const char *person, *user, *version, *role;
 };
-
-
-
-static bool one_of(const char *s, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
-			return true;
-	return false;
-}
 
 /* The positional id of `what cmd`; 0 when fine, 2 after reporting. */
 static int parse_id(const struct cmd_args *a, const char *what, const char *cmd,
@@ -94,132 +85,50 @@ static int parse_id(const struct cmd_args *a, const char *what, const char *cmd,
 	return 0;
 }
 
-/* Checks a municipality: a CBS code that a policy file names. 0 when fine, 2 after reporting. */
-static int municipality_field(const char *what, const char *code, const struct jr_policy_set *set,
-			      char out[5])
+/* Copies an option's value into a field of `size` bytes; one that does not fit is left
+ * empty, so that the use case's check names it. */
+static void copy_field(char *field, size_t size, const char *value)
 {
-	if (!jr_cbs_code_valid(code, strlen(code)))
-		return jr_cli_field_error(what, "municipality",
-				   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-	if (!jr_policy_set_find(set, code)) {
-		jr_cli_error("%s: veld municipality: gemeente %s staat in geen beleidsbestand", what,
-			     code);
-		return 2;
-	}
-	snprintf(out, 5, "%s", code);
-	return 0;
+	if (value)
+		snprintf(field, size, "%s", strlen(value) < size ? value : "");
 }
 
-/* Appends "municipality":{"code","name"} (null when there is none). */
-static enum jr_err put_municipality(struct jr_buf *b, const char *code,
-				    const struct jr_policy_set *set)
+/* Prints what `w` wrote into `b` as one line; JR_ERR_IO when stdout fails. */
+static enum jr_err print_line(struct jr_json_writer *w, struct jr_buf *b)
 {
-	const struct jr_policy *pol;
-	const struct jr_municipality *m;
-	enum jr_err err;
+	enum jr_err err = jr_jw_finish(w);
 
-	if (!code[0])
-		return jr_buf_puts(b, "\"municipality\":null");
-	pol = jr_policy_set_find(set, code);
-	m = pol ? jr_policy_municipality(pol, code) : NULL;
-	err = jr_buf_printf(b, "\"municipality\":{\"code\":\"%s\",\"name\":", code);
 	if (!err)
-		err = jr_buf_json_string(b, m ? m->name : "");
-	if (!err)
-		err = jr_buf_putc(b, '}');
+		err = jr_buf_putc(b, '\n');
+	if (!err && (fputs(jr_buf_str(b), stdout) == EOF || fflush(stdout)))
+		err = JR_ERR_IO;
+	jr_buf_reset(b);
+	jr_jw_init(w, b);
 	return err;
 }
 
-/* Maps a store result to a message and an exit status; the messages say what was not found and
- * what conflicts in the words of the command. */
-static int report(enum jr_err err, const char *what, const char *cmd, const char *not_found,
-		  const char *conflict)
+/* Who failed, for the message: a field's refusal is the command's ("household: veld role:
+ * …"), a record's the subcommand's ("household show: huishouden niet gevonden"). */
+static const char *what_failed(char what[32], const char *noun, const char *cmd,
+			       const struct jr_diag *diag)
 {
-	switch (err) {
-	case JR_OK: return 0;
-	case JR_ERR_NOT_FOUND: jr_cli_error("%s %s: %s", what, cmd, not_found); break;
-	case JR_ERR_CONFLICT: jr_cli_error("%s %s: %s", what, cmd, conflict); break;
-	case JR_ERR_TOO_BIG:
-		jr_cli_error("%s %s: het huishouden heeft al %d leden, het hoogste aantal", what, cmd,
-			     JR_HOUSEHOLD_MEMBERS_MAX);
-		break;
-	case JR_ERR_INPUT: jr_cli_error("%s %s: ongeldige invoer", what, cmd); break;
-	default: jr_cli_error("%s %s: mislukt: %s", what, cmd, jr_err_name(err)); break;
-	}
-	return jr_err_exit_status(err);
+	snprintf(what, 32, "%s%s%s", noun, diag->path[0] ? "" : " ", diag->path[0] ? "" : cmd);
+	return what;
 }
 
 /* Organisations. */
 
-static void print_organisation(const struct jr_organisation *o, const struct jr_policy_set *set)
-{
+struct org_printer {
+	struct jr_json_writer w;
 	struct jr_buf b;
+};
 
-	jr_buf_init(&b, 4096);
-	if (!jr_buf_printf(&b, "{\"id\":%lld,\"kind\":\"%s\",\"name\":", (long long)o->id,
-			   o->kind) &&
-	    !jr_buf_json_string(&b, o->name) && !jr_buf_putc(&b, ',') &&
-	    !put_municipality(&b, o->municipality, set) &&
-	    !(o->agb[0] ? jr_buf_printf(&b, ",\"agb\":\"%s\"}\n", o->agb)
-			: jr_buf_puts(&b, ",\"agb\":null}\n")))
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-}
-
-/* ctx: the policy set, for the municipality's name. */
-static enum jr_err print_listed_organisation(void *ctx, const struct jr_organisation *o)
+static enum jr_err print_organisation(void *ctx, const struct jr_organisation *o)
 {
-	print_organisation(o, ctx);
-	return ferror(stdout) ? JR_ERR_IO : JR_OK;
-}
+	struct org_printer *pr = ctx;
 
-/* The filters of `organisation list` into o->kind and o->municipality; 0, or 2 after reporting. */
-static int list_filters(const struct cmd_args *a, const struct jr_policy_set *set,
-			struct jr_organisation *o)
-{
-	if (a->id) {
-		jr_cli_error("organisation list: geen nummer; filter met --kind of --municipality");
-		return 2;
-	}
-	if (a->kind && !one_of(a->kind, kinds, sizeof(kinds) / sizeof(kinds[0])))
-		return jr_cli_field_error("organisation", "kind", kinds_text);
-	if (a->kind)
-		snprintf(o->kind, sizeof(o->kind), "%s", a->kind);
-	if (a->municipality && municipality_field("organisation", a->municipality, set,
-						  o->municipality))
-		return 2;
-	return 0;
-}
-
-/* Checks and fills in the fields of `organisation add`; 0 when fine, 2 after reporting. */
-static int organisation_fields(const struct cmd_args *a, const struct jr_policy_set *set,
-			       struct jr_organisation *o)
-{
-	if (!a->kind || !a->name) {
-		jr_cli_error("organisation add: geef --kind en --name");
-		return 2;
-	}
-	if (!one_of(a->kind, kinds, sizeof(kinds) / sizeof(kinds[0])))
-		return jr_cli_field_error("organisation", "kind", kinds_text);
-	snprintf(o->kind, sizeof(o->kind), "%s", a->kind);
-	if (!jr_name_valid(a->name))
-		return jr_cli_field_error("organisation", "name",
-				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
-	snprintf(o->name, sizeof(o->name), "%s", a->name);
-	if (a->municipality) {
-		if (municipality_field("organisation", a->municipality, set, o->municipality))
-			return 2;
-	} else if (strcmp(a->kind, "local_team") == 0) {
-		return jr_cli_field_error("organisation", "municipality",
-				   "een lokaal team hoort bij een gemeente; geef --municipality");
-	}
-	if (a->agb) {
-		if (!jr_agb_valid(a->agb, strlen(a->agb)))
-			return jr_cli_field_error("organisation", "agb",
-					   "verwacht een AGB-code van 8 cijfers");
-		snprintf(o->agb, sizeof(o->agb), "%s", a->agb);
-	}
-	return 0;
+	jr_view_organisation(&pr->w, o); /* as GET /api/v1/organisations */
+	return print_line(&pr->w, &pr->b);
 }
 
 int jr_cmd_organisation(int argc, char **argv)
@@ -232,10 +141,15 @@ int jr_cmd_organisation(int argc, char **argv)
 		{"--agb", "add", &a.agb},
 	};
 	struct jr_organisation o = {0};
+	struct org_printer pr = {0};
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag = {0};
 	const char *cmd = argc > 1 ? argv[1] : "";
+	char what[32];
+	enum jr_err err = JR_OK;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -248,78 +162,72 @@ int jr_cmd_organisation(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
+	jr_buf_init(&pr.b, 1 << 16);
+	jr_jw_init(&pr.w, &pr.b);
 	status = jr_cli_parse_table(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
 	if (status || (status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
-	if (strcmp(cmd, "add") == 0)
-		status = organisation_fields(&a, &set, &o);
-	else if (strcmp(cmd, "list") == 0)
-		status = list_filters(&a, &set, &o);
-	else
-		status = parse_id(&a, "organisation", cmd, "de organisatie", &o.id);
-	if (status || (status = jr_cli_open_store("organisation", &a.db, &store)))
-		goto out;
-	jr_cli_actor(&actor, &a.db);
-	if (strcmp(cmd, "list") == 0) {
-		status = report(jr_store_organisation_each(store, o.kind, o.municipality,
-							   print_listed_organisation, &set),
-				"organisation", cmd, "niet gevonden", "conflict");
+	if (strcmp(cmd, "add") == 0 && (!a.kind || !a.name)) {
+		jr_cli_error("organisation add: geef --kind en --name");
+		status = 2;
 		goto out;
 	}
-	if (strcmp(cmd, "add") == 0)
-		status = report(jr_store_organisation_add(store, &actor, &o), "organisation", cmd,
-				"niet gevonden", "bestaat al");
-	else
-		status = report(jr_store_organisation_get(store, o.id, &o), "organisation", cmd,
-				"organisatie niet gevonden", "conflict");
-	if (!status)
-		print_organisation(&o, &set);
+	if (strcmp(cmd, "list") == 0 && a.id) {
+		jr_cli_error("organisation list: geen nummer; filter met --kind of --municipality");
+		status = 2;
+		goto out;
+	}
+	if (strcmp(cmd, "show") == 0 && (status = parse_id(&a, "organisation", cmd,
+							     "de organisatie", &o.id)))
+		goto out;
+	if (strcmp(cmd, "add") == 0) {
+		copy_field(o.kind, sizeof(o.kind), a.kind);
+		copy_field(o.name, sizeof(o.name), a.name);
+		copy_field(o.municipality, sizeof(o.municipality), a.municipality);
+		copy_field(o.agb, sizeof(o.agb), a.agb);
+		/* a municipality or AGB code too long to hold is still refused */
+		if (a.municipality && !o.municipality[0])
+			snprintf(o.municipality, sizeof(o.municipality), "x");
+		if (a.agb && !o.agb[0])
+			snprintf(o.agb, sizeof(o.agb), "x");
+	}
+	/* bad input is refused before the records are opened */
+	jr_cli_actor(&actor, &a.db);
+	jr_cli_app(&app, NULL, &actor, &set, &diag);
+	err = strcmp(cmd, "add") == 0	 ? jr_app_organisation_check(&app, &o)
+	      : strcmp(cmd, "list") == 0 ? jr_app_organisation_filters_check(&app, a.kind,
+									    a.municipality)
+					 : JR_OK;
+	if (err || (status = jr_cli_open_store("organisation", &a.db, &store)))
+		goto out;
+	app.store = store;
+	if (strcmp(cmd, "list") == 0) {
+		err = jr_app_organisations_list(&app, a.kind, a.municipality, print_organisation,
+						&pr);
+	} else {
+		if (strcmp(cmd, "add") == 0) {
+			err = jr_app_organisation_add(&app, &o);
+		} else {
+			err = jr_app_organisation_get(&app, o.id, &o);
+		}
+		if (!err)
+			err = print_organisation(&pr, &o);
+	}
 out:
+	if (err)
+		status = jr_cli_app_fail(what_failed(what, "organisation", cmd, &diag), err, &diag);
 	jr_store_close(store);
+	jr_buf_release(&pr.b);
 	jr_policy_set_release(&set);
 	return status;
 }
 
 /* Households. */
 
-static void print_household(const struct jr_household *h, const struct jr_policy_set *set,
-			    const struct jr_household_member *members, size_t count,
-			    bool with_members)
-{
-	struct jr_buf b;
-	enum jr_err err;
-
-	jr_buf_init(&b, 8192);
-	err = jr_buf_printf(&b, "{\"id\":%lld,", (long long)h->id);
-	if (!err)
-		err = put_municipality(&b, h->municipality, set);
-	if (!err)
-		err = h->coordinator_user_id
-			      ? jr_buf_printf(&b, ",\"coordinator_user_id\":%lld",
-					      (long long)h->coordinator_user_id)
-			      : jr_buf_puts(&b, ",\"coordinator_user_id\":null");
-	if (!err)
-		err = jr_buf_printf(&b, ",\"version\":%d", h->version);
-	if (!err && with_members) {
-		err = jr_buf_puts(&b, ",\"members\":[");
-		for (size_t i = 0; i < count && !err; i++)
-			err = jr_buf_printf(&b, "%s{\"person_id\":%lld,\"role\":\"%s\"}",
-					    i ? "," : "", (long long)members[i].person_id,
-					    members[i].role);
-		if (!err)
-			err = jr_buf_putc(&b, ']');
-	}
-	if (!err)
-		err = jr_buf_puts(&b, "}\n");
-	if (!err)
-		fputs(jr_buf_str(&b), stdout);
-	jr_buf_release(&b);
-}
-
-/* Checks the fields of the household subcommands; 0 when fine, 2 after reporting. */
-static int household_fields(const struct cmd_args *a, const char *cmd,
-			    const struct jr_policy_set *set, struct jr_household *h,
+/* Checks the options of the household subcommands (their presence and form; the rules are the
+ * use case's); 0 when fine, 2 after reporting. */
+static int household_fields(const struct cmd_args *a, const char *cmd, struct jr_household *h,
 			    int64_t *other_id)
 {
 	long long n;
@@ -329,7 +237,10 @@ static int household_fields(const struct cmd_args *a, const char *cmd,
 			jr_cli_error("household add: geef --municipality");
 			return 2;
 		}
-		return municipality_field("household", a->municipality, set, h->municipality);
+		copy_field(h->municipality, sizeof(h->municipality), a->municipality);
+		if (!h->municipality[0])
+			snprintf(h->municipality, sizeof(h->municipality), "x");
+		return 0;
 	}
 	if (parse_id(a, "household", cmd, "het huishouden", &h->id))
 		return 2;
@@ -342,8 +253,6 @@ static int household_fields(const struct cmd_args *a, const char *cmd,
 			return jr_cli_field_error("household", "person",
 					   "verwacht het nummer (id) van de persoon");
 		*other_id = (int64_t)n;
-		if (!jr_household_role_label(a->role))
-			return jr_cli_field_error("household", "role", "verwacht child, parent of carer");
 	} else if (strcmp(cmd, "coordinator") == 0) {
 		if (!a->user || !a->version) {
 			jr_cli_error("household coordinator: geef --user en --version");
@@ -376,9 +285,15 @@ int jr_cmd_household(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag = {0};
+	struct jr_json_writer w;
+	struct jr_buf b;
 	const char *cmd = argc > 1 ? argv[1] : "";
+	char what[32];
 	size_t count = 0;
 	int64_t other = 0;
+	enum jr_err err = JR_OK;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -393,40 +308,42 @@ int jr_cmd_household(int argc, char **argv)
 		return 2;
 	}
 	jr_policy_set_init(&set);
+	jr_buf_init(&b, 1 << 16);
+	jr_jw_init(&w, &b);
 	status = jr_cli_parse_table(argc, argv, "household", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
 	if (status || (status = jr_cli_load_policies(&a.db, &set)) ||
-	    (status = household_fields(&a, cmd, &set, &h, &other)) ||
-	    (status = jr_cli_open_store("household", &a.db, &store)))
+	    (status = household_fields(&a, cmd, &h, &other)))
 		goto out;
+	/* bad input is refused before the records are opened */
 	jr_cli_actor(&actor, &a.db);
+	jr_cli_app(&app, NULL, &actor, &set, &diag);
+	err = strcmp(cmd, "add") == 0	   ? jr_app_household_check(&app, &h)
+	      : strcmp(cmd, "member") == 0 ? jr_app_household_role_check(&app, a.role)
+					   : JR_OK;
+	if (err || (status = jr_cli_open_store("household", &a.db, &store)))
+		goto out;
+	app.store = store;
 	if (strcmp(cmd, "add") == 0) {
-		status = report(jr_store_household_add(store, &actor, &h), "household", cmd,
-				"niet gevonden", "bestaat al");
-		if (!status)
-			print_household(&h, &set, members, 0, true);
+		if (!(err = jr_app_household_add(&app, &h)))
+			jr_view_household(&w, &h, members, 0, true);
 	} else if (strcmp(cmd, "member") == 0) {
-		status = report(jr_store_household_add_member(store, &actor, h.id, other, a.role),
-				"household", cmd, "huishouden of persoon niet gevonden",
-				"de persoon hoort al bij dit huishouden");
-		if (!status)
-			printf("{\"household_id\":%lld,\"person_id\":%lld,\"role\":\"%s\"}\n",
-			       (long long)h.id, (long long)other, a.role);
+		if (!(err = jr_app_household_add_member(&app, h.id, other, a.role)))
+			jr_view_membership(&w, h.id, other, a.role);
 	} else if (strcmp(cmd, "show") == 0) {
-		status = report(jr_store_household_get(store, &actor, h.id, &h, members, &count),
-				"household", cmd, "huishouden niet gevonden", "conflict");
-		if (!status)
-			print_household(&h, &set, members, count, true);
+		if (!(err = jr_app_household_get(&app, h.id, &h, members, &count)))
+			jr_view_household(&w, &h, members, count, true);
 	} else {
-		status = report(jr_store_household_set_coordinator(store, &actor, &h, other),
-				"household", cmd, "huishouden of gebruiker niet gevonden",
-				"het huishouden is intussen gewijzigd; lees opnieuw (household "
-				"show) en geef de nieuwe --version");
-		if (!status)
-			print_household(&h, &set, members, 0, false);
+		if (!(err = jr_app_household_set_coordinator(&app, &h, other)))
+			jr_view_household(&w, &h, members, 0, false);
 	}
+	if (!err)
+		err = print_line(&w, &b);
 out:
+	if (err)
+		status = jr_cli_app_fail(what_failed(what, "household", cmd, &diag), err, &diag);
 	jr_store_close(store);
+	jr_buf_release(&b);
 	jr_policy_set_release(&set);
 	return status;
 }

@@ -1,8 +1,12 @@
 /* cmd_retention: `jeugdroute retention [--apply]` — lists, and with --apply erases, the records of
- * children whose care ended longer ago than the Jeugdwet retention period (20 years). */
+ * children whose care ended longer ago than the Jeugdwet retention period (20 years): the use
+ * cases of app/retention.c, printed by view/view_person.c. */
 #include <stdio.h>
 
+#include "app/retention.h"
 #include "cli/cli.h"
+#include "cli/use_case.h"
+#include "view/view_person.h"
 
 static const char usage[] =
 	"Gebruik: jeugdroute retention [--date JJJJ-MM-DD] [--apply ja] [--db URL] [--key BESTAND]\n"
@@ -13,58 +17,53 @@ static const char usage[] =
 	"maatregelen, lidmaatschap van een huishouden, geschiedenis en de persoon zelf. Het auditlog\n"
 	"houdt vast dát er gewist is. Een kind met een open hulpvraag wordt nooit gewist.\n";
 
-struct retention {
-	struct jr_store *store;
-	const struct jr_actor *actor;
-	jr_day date;
-	bool apply;
-	size_t count;
+/* Prints one JSON value per line. */
+struct printer {
+	struct jr_json_writer w;
+	struct jr_buf b;
 };
 
-static enum jr_err print_candidate(void *arg, int64_t child, jr_day last)
+static enum jr_err print_line(struct printer *pr)
 {
-	struct retention *r = arg;
-	char day[JR_DATE_STRLEN];
+	enum jr_err err = jr_jw_finish(&pr->w);
 
-	jr_date_format(last, day);
-	printf("{\"child_id\":%lld,\"last_activity\":\"%s\"}\n", (long long)child, day);
-	r->count++;
-	return JR_OK;
+	if (!err)
+		err = jr_buf_putc(&pr->b, '\n');
+	if (!err && (fputs(jr_buf_str(&pr->b), stdout) == EOF || fflush(stdout)))
+		err = JR_ERR_IO;
+	jr_buf_reset(&pr->b);
+	jr_jw_init(&pr->w, &pr->b);
+	return err;
 }
 
-/* Collected first, erased after: the scan's transaction must end before the erasing ones. */
-struct ids {
-	int64_t *id;
-	size_t count, cap;
-};
-
-static enum jr_err collect(void *arg, int64_t child, jr_day last)
+static enum jr_err print_candidate(void *ctx, int64_t child, jr_day last)
 {
-	struct ids *ids = arg;
-	(void)last;
-	if (ids->count == ids->cap) {
-		size_t cap = ids->cap ? ids->cap * 2 : 64;
-		int64_t *n = jr_realloc(ids->id, cap * sizeof(*n));
-		if (!n)
-			return JR_ERR_NOMEM;
-		ids->id = n;
-		ids->cap = cap;
-	}
-	ids->id[ids->count++] = child;
-	return JR_OK;
+	struct printer *pr = ctx;
+
+	jr_view_retention_candidate(&pr->w, child, last);
+	return print_line(pr);
+}
+
+static enum jr_err print_erased(void *ctx, int64_t child)
+{
+	struct printer *pr = ctx;
+
+	jr_view_erased(&pr->w, child);
+	return print_line(pr);
 }
 
 int jr_cmd_retention(int argc, char **argv)
 {
 	static const char *const allowed[] = {"date", "apply", NULL};
 	struct jr_args h = {.command = "retention"};
-	struct retention r = {0};
-	struct ids ids = {0};
+	struct printer pr;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_app app;
+	struct jr_diag diag;
 	const char *apply;
-	jr_day cutoff;
-	enum jr_err err = JR_OK;
+	jr_day date;
+	enum jr_err err;
 	int status;
 
 	for (int i = 1; i < argc; i++)
@@ -72,9 +71,11 @@ int jr_cmd_retention(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		}
+	jr_buf_init(&pr.b, 1 << 12);
+	jr_jw_init(&pr.w, &pr.b);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
-	    (status = jr_args_date(&h, "date", jr_args_today(), &r.date)))
+	    (status = jr_args_date(&h, "date", jr_args_today(), &date)))
 		goto out;
 	apply = jr_args_get(&h, "apply");
 	if (h.id || (apply && (apply[0] != 'j' || apply[1] != 'a' || apply[2]))) {
@@ -83,27 +84,16 @@ int jr_cmd_retention(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	r.apply = apply != NULL;
-	cutoff = jr_date_add_years(r.date, -JR_RETENTION_YEARS);
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("retention", &h.db, &store)))
 		goto out;
-	if (!r.apply) {
-		err = jr_store_retention_candidates(store, &actor, cutoff, print_candidate, &r);
-	} else {
-		err = jr_store_retention_candidates(store, &actor, cutoff, collect, &ids);
-		for (size_t i = 0; !err && i < ids.count; i++) {
-			err = jr_store_erase_child(store, &actor, ids.id[i]);
-			if (!err)
-				printf("{\"child_id\":%lld,\"erased\":true}\n", (long long)ids.id[i]);
-		}
-	}
-	if (err) {
-		jr_cli_error("retention: mislukt: %s", jr_err_name(err));
-		status = 1;
-	}
+	jr_cli_app(&app, store, &actor, NULL, &diag);
+	err = apply ? jr_app_retention_erase(&app, date, print_erased, &pr)
+		    : jr_app_retention_candidates(&app, date, print_candidate, &pr);
+	if (err)
+		status = jr_cli_app_fail("retention", err, &diag);
 out:
-	jr_free(ids.id);
+	jr_buf_release(&pr.b);
 	jr_store_close(store);
 	return status;
 }

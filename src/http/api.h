@@ -103,12 +103,5 @@ int jr_api_signals(struct jr_http_request *r);
 
 /* Answers 403 unless the principal has `cap`; 0 when it has. */
 int jr_api_require(struct jr_http_request *r, int cap);
-/* 0 when the principal may read person `id`; otherwise answers 403 (the role reads no persons)
- * or 404 (no such person, or out of reach: one answer for both, audited) and returns the
- * status. */
-int jr_api_person_scope(struct jr_http_request *r, int64_t id);
-/* Answers 404 for a record that does not exist or lies out of reach — one body for both:
- * "geen <what> met dit nummer binnen uw bereik", naming `field` (NULL for the path's id). */
-int jr_api_unseen(struct jr_http_request *r, const char *what, const char *field);
 
 #endif

@@ -1,167 +1,118 @@
 /* api_persons: GET /api/v1/persons?bsn=, /api/v1/persons/{id}, …/involvement and …/access-log.
  *
- * Each first asks whether the role may read persons at all (403 when not), then whether this
- * person is within the principal's reach (app/access.c). A person out of reach and one that does
- * not exist are answered alike — 404 with the same body — and both are audited, so that no
- * number or BSN tells whether the records hold someone. The answer carries the record's version
- * as ETag. */
+ * Each is one use case of app/person.c, which first asks whether the role may read persons at
+ * all (403 when not), then whether this person is within the principal's reach (app/access.c).
+ * A person out of reach and one that does not exist are answered alike — 404 with the same body
+ * — and both are audited, so that no number or BSN tells whether the records hold someone. A
+ * person is rendered by view/view_person.c, as `jeugdroute person` prints it; the answer carries
+ * the record's version as ETag. */
 #include <stdio.h>
 #include <string.h>
 
-#include "app/access.h"
-#include "core/ident.h"
+#include "app/person.h"
 #include "http/api.h"
 #include "http/fields.h"
-#include "http/views.h"
+#include "http/use_case.h"
+#include "view/view_person.h"
 
-int jr_api_unseen(struct jr_http_request *r, const char *what, const char *field)
+/* Answers 200 with person *p and its version as ETag. */
+static int reply_person(struct jr_http_request *r, const struct jr_person *p)
 {
-	char message[96];
-
-	snprintf(message, sizeof(message), "geen %s met dit nummer binnen uw bereik", what);
-	return jr_reply_error(r, 404, "not_found", field, message);
-}
-
-int jr_api_person_scope(struct jr_http_request *r, int64_t id)
-{
-	struct jr_person_links links;
-	enum jr_access_verdict v;
+	struct jr_json_writer w;
+	char etag[32];
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
-		return status;
-	err = jr_app_access_person(r->store, &r->actor, &r->who, r->policies, id, jr_http_today(),
-				   &links, &v);
-	if (err)
+	jr_buf_reset(&r->out);
+	jr_jw_init(&w, &r->out);
+	jr_view_person(&w, p);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
 		return jr_reply_err(r, err, NULL);
-	return v == JR_ACCESS_ALLOWED ? 0 : jr_api_unseen(r, "persoon", NULL);
+	snprintf(etag, sizeof(etag), "\"%d\"", p->version);
+	jr_reply_header(r, "ETag", etag);
+	return jr_reply_json(r, 200);
 }
 
 int jr_api_person_get(struct jr_http_request *r)
 {
 	struct jr_person p;
-	char birth[JR_DATE_STRLEN], etag[32];
+	struct jr_app app;
+	struct jr_diag diag;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_person_scope(r, r->ids[0])))
-		return status;
-	if ((err = jr_store_person_get(r->store, &r->actor, r->ids[0], &p)))
-		return jr_reply_err(r, err, NULL);
-	jr_date_format(p.birth_date, birth);
-	jr_buf_reset(&r->out);
-	if (jr_buf_printf(&r->out, "{\"id\":%lld,\"bsn\":\"%s\",\"given_names\":", (long long)p.id,
-			  p.bsn) ||
-	    jr_buf_json_string(&r->out, p.given_names) || jr_buf_puts(&r->out, ",\"family_name\":") ||
-	    jr_buf_json_string(&r->out, p.family_name) ||
-	    jr_buf_printf(&r->out,
-			  ",\"birth_date\":\"%s\",\"municipality\":\"%s\",\"sex\":\"%c\","
-			  "\"address\":",
-			  birth, p.municipality, p.sex ? p.sex : '0') ||
-	    jr_store_address_json(&p.address, &r->out) ||
-	    jr_buf_printf(&r->out, ",\"demo\":%s,\"version\":%d}\n", p.demo ? "true" : "false",
-			  p.version))
-		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
-	snprintf(etag, sizeof(etag), "\"%d\"", p.version);
-	jr_reply_header(r, "ETag", etag);
-	return jr_reply_json(r, 200);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_person_get(&app, r->ids[0], &p)))
+		return jr_http_app_fail(r, err, &diag);
+	return reply_person(r, &p);
 }
+
+#define INVOLVED_MAX 64
 
 int jr_api_person_involvement(struct jr_http_request *r)
 {
-	struct jr_involvement inv[64];
-	char day[JR_DATE_STRLEN], since[JR_DATE_STRLEN];
-	jr_day on = jr_http_today();
+	struct jr_involvement inv[INVOLVED_MAX];
+	struct jr_json_writer w;
+	struct jr_app app;
+	struct jr_diag diag;
 	size_t count;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_person_scope(r, r->ids[0])))
-		return status;
-	if ((err = jr_store_involvement(r->store, &r->actor, r->ids[0], on, inv, 64, &count)))
-		return jr_reply_err(r, err, NULL);
-	jr_date_format(on, day);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_person_involvement(&app, r->ids[0], app.today, inv, INVOLVED_MAX, &count);
+	if (err)
+		return jr_http_app_fail(r, err, &diag);
 	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"date\":\"%s\",\"count\":%zu,\"involved\":[",
-			    (long long)r->ids[0], day, count);
-	for (size_t i = 0; !err && i < count && i < 64; i++) {
-		jr_date_format(inv[i].since, since);
-		err = jr_buf_printf(&r->out, "%s{\"via\":\"%s\",\"kind\":\"%s\",\"name\":",
-				    i ? "," : "", inv[i].via, inv[i].kind);
-		if (!err)
-			err = jr_buf_json_string(&r->out, inv[i].name);
-		if (!err)
-			err = jr_buf_printf(&r->out, ",\"since\":\"%s\"}", since);
-	}
-	if (!err)
-		err = jr_buf_puts(&r->out, "]}\n");
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	jr_jw_init(&w, &r->out);
+	jr_view_involvement(&w, r->ids[0], app.today, inv, count, INVOLVED_MAX);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_json(r, 200);
 }
 
 static enum jr_err write_entry(void *ctx, const struct jr_audit_entry *e)
 {
-	struct jr_list_writer *w = ctx;
-	enum jr_err err = jr_view_item(w);
+	struct jr_json_writer *w = ctx;
 
-	if (!err)
-		err = jr_buf_printf(w->out, "{\"at\":\"%s\",\"who\":", e->at);
-	if (!err)
-		err = jr_buf_json_string(w->out, e->actor);
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"role\":\"%s\",\"organisation_id\":", e->role);
-	if (!err)
-		err = e->organisation_id
-			      ? jr_buf_printf(w->out, "%lld", (long long)e->organisation_id)
-			      : jr_buf_puts(w->out, "null");
-	if (!err)
-		err = jr_buf_printf(w->out, ",\"action\":\"%s\",\"reason\":", e->action);
-	if (!err)
-		err = jr_buf_json_string(w->out, e->reason);
-	if (!err)
-		err = jr_buf_putc(w->out, '}');
-	return err;
+	jr_view_access_entry(w, e);
+	return w->err;
 }
 
 int jr_api_person_access_log(struct jr_http_request *r)
 {
-	struct jr_list_writer w = {.out = &r->out};
+	struct jr_json_writer w;
+	struct jr_app app;
+	struct jr_diag diag;
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_person_scope(r, r->ids[0])))
-		return status;
+	jr_http_app(r, &app, &diag);
 	jr_buf_reset(&r->out);
-	err = jr_buf_printf(&r->out, "{\"person_id\":%lld,\"entries\":[", (long long)r->ids[0]);
-	if (!err)
-		err = jr_store_audit_of_person(r->store, &r->actor, r->ids[0], 1000, write_entry, &w);
-	if (!err)
-		err = jr_buf_puts(&r->out, "]}\n");
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+	jr_jw_init(&w, &r->out);
+	jr_jw_object(&w);
+	jr_jw_kint(&w, "person_id", r->ids[0]);
+	jr_jw_key(&w, "entries");
+	jr_jw_array(&w);
+	if ((err = jr_app_person_access_log(&app, r->ids[0], 1000, write_entry, &w)))
+		return jr_http_app_fail(r, err, &diag);
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_json(r, 200);
 }
 
 /* GET /api/v1/persons?bsn=… — find a child by BSN, within the principal's reach. Nobody with
- * this BSN and somebody out of reach get the same 404 (the store audits the search that finds
- * nobody, app/access.c the refusal). */
+ * this BSN and somebody out of reach get the same 404, naming the field bsn. */
 int jr_api_person_find(struct jr_http_request *r)
 {
 	struct jr_person p;
-	enum jr_access_verdict v;
+	struct jr_app app;
+	struct jr_diag diag;
 	char bsn[16];
 	enum jr_err err;
-	int status;
 
-	if ((status = jr_api_require(r, JR_CAP_PERSON_READ)))
-		return status;
-	if (!jr_http_query(r, "bsn", bsn, sizeof(bsn)) || !jr_bsn_valid(bsn, strlen(bsn)))
-		return jr_reply_error(r, 422, "invalid", "bsn",
-				      "verwacht een geldig BSN (9 cijfers, elfproef)");
-	err = jr_app_access_person_bsn(r->store, &r->actor, &r->who, r->policies, bsn,
-				       jr_http_today(), &p, &v);
-	if (err)
-		return jr_reply_err(r, err, NULL);
-	if (v != JR_ACCESS_ALLOWED)
-		return jr_reply_error(r, 404, "not_found", "bsn", "niemand met dit BSN binnen uw bereik");
-	r->ids[0] = p.id;
-	return jr_api_person_get(r);
+	jr_http_app(r, &app, &diag);
+	if (!jr_http_query(r, "bsn", bsn, sizeof(bsn)))
+		bsn[0] = '\0';
+	if ((err = jr_app_person_find_bsn(&app, bsn, &p)))
+		return jr_http_app_fail(r, err, &diag);
+	return reply_person(r, &p);
 }

@@ -853,6 +853,25 @@ typedef enum jr_err (*jr_timeline_fn)(void *ctx, const struct jr_timeline_event 
 enum jr_err jr_store_timeline(struct jr_store *s, const struct jr_actor *a, int64_t child_id,
 			      jr_timeline_fn fn, void *ctx);
 
+/* A member of a family's page: who, in which role, by name and birth date (never the BSN). */
+struct jr_family_member {
+	int64_t person_id;
+	char role[16]; /* child, parent, carer */
+	char given_names[JR_PERSON_NAME_MAX];
+	char family_name[JR_PERSON_NAME_MAX];
+	jr_day birth_date;
+};
+/* A family's page in one read (store_timeline.c): household `id` into *h, its parents and
+ * carers and those of its children that are among `children` (the `n` the reader may see; NULL
+ * for all) into `members` by person id (at most JR_HOUSEHOLD_MEMBERS_MAX; *count set), and then
+ * one timeline of those children's courses, merged oldest first (a day's events by child), each
+ * event to `fn`. One audit entry per person shown (family.read, object "household:<id>"), or one without
+ * a person when nobody is. JR_ERR_NOT_FOUND when there is no such household. */
+enum jr_err jr_store_family_read(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				 const int64_t *children, size_t n, struct jr_household *h,
+				 struct jr_family_member *members, size_t *count,
+				 jr_timeline_fn fn, void *ctx);
+
 /* The raw counts of the regional figures for one municipality and period (store_figures.c);
  * report/figures.c turns them into the published figures. Counts of children are distinct
  * children; the waiting times are lists of days (owned; jr_store_figures_release). */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Black-box tests of the jeugdroute binary: sh tests/cli/run.sh BINARY
-# Prints TAP ("ok N - NNNN-name" / "not ok N - NNNN-name" plus "# " diagnostics); exits 0 when all
-# cases pass, 1 otherwise. Needs jq. Optional filter: sh tests/cli/run.sh BINARY 01 (cases 01..).
+# Prints TAP ("ok N - NNNN-name" / "not ok N - NNNN-name" plus "# " diagnostics, tests/lib/tap.sh);
+# exits 0 when all cases pass, 1 otherwise (also when no case ran). Needs jq. Optional filter: sh tests/cli/run.sh BINARY 01 (cases 01..).
 #
 # One directory per case, tests/cli/cases/NNNN-name/, holding:
 #   args          one line: the arguments after the binary, split as sh words (quotes allowed).
@@ -19,6 +19,7 @@
 #   stdout.lines, stderr.lines  optional: the exact number of lines (bad input: stderr 1, stdout 0).
 # Every run has --today or a "date": the suite never depends on the real date.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 
 if [ $# -lt 1 ]; then
 	echo "usage: sh tests/cli/run.sh BINARY [CASE-PREFIX]" >&2
@@ -35,16 +36,10 @@ EXAMPLES=$(cd "$HERE/../../examples" && pwd)
 LIB=$HERE/lib.jq
 export POLICY_DIR EXAMPLES
 unset JEUGDROUTE_POLICY_DIR
-command -v jq >/dev/null || { echo "Bail out! jq is not installed"; exit 1; }
-if [ ! -x "$BIN" ]; then
-	echo "Bail out! $BIN is not an executable"
-	exit 1
-fi
+tap_need "$BIN" jq
 TIMEOUT=
 command -v timeout >/dev/null && TIMEOUT="timeout 20"
 
-n=0
-failed=0
 diag= # failure reasons of the current case, one per line
 
 fail() { diag="$diag$1
@@ -109,15 +104,12 @@ run_case() {
 	[ -f "$dir/stderr.lines" ] && count_lines "$dir/stderr.lines" "$work/.err" stderr
 	[ -f "$dir/check.jq" ] && run_jq "$dir/check.jq" "$work/.out"
 	[ -f "$dir/check-slurp.jq" ] && run_jq "$dir/check-slurp.jq" "$work/.out" -s
-	n=$((n + 1))
 	name=$(basename "$dir")
 	if [ -z "$diag" ]; then
-		echo "ok $n - $name"
+		ok "$name"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n - $name"
-		echo "# command: jeugdroute $args"
-		[ "$input" != /dev/null ] && echo "# stdin: $(head -c 160 "$input" | head -n 1)"
+		not_ok "$name" "command: jeugdroute $args"
+		[ "$input" != /dev/null ] && tap_diag "stdin: $(head -c 160 "$input" | head -n 1)"
 		printf '%s' "$diag" | sed 's/^/# /'
 		show stdout "$work/.out"
 		show stderr "$work/.err"
@@ -129,9 +121,10 @@ total=0
 for dir in "$HERE"/cases/"$filter"*/; do
 	[ -f "$dir/args" ] && total=$((total + 1))
 done
-echo "1..$total"
+[ "$total" -gt 0 ] || tap_bail "no case in $HERE/cases matches '$filter'"
+tap_plan "$total"
 for dir in "$HERE"/cases/"$filter"*/; do
 	[ -f "$dir/args" ] || continue
 	run_case "${dir%/}"
 done
-[ "$failed" -eq 0 ]
+tap_end

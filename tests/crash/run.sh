@@ -8,18 +8,12 @@
 #   sh tests/crash/run.sh BUILD      (BUILD holds crash_writer; needs the sqlite3 shell)
 # The kill moments come from awk's srand with a fixed seed per round, so runs are reproducible.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 build=${1:?usage: run.sh BUILD}
 writer=$build/crash_writer
 rounds=20
 
-if [ ! -x "$writer" ]; then
-	echo "Bail out! $writer not found; build it with ninja -C $build"
-	exit 1
-fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "Bail out! the sqlite3 shell is not installed"
-	exit 1
-fi
+tap_need "$writer" sqlite3 awk
 
 dir=$(mktemp -d /tmp/jr-crash-XXXXXX) || exit 1
 pid=
@@ -72,16 +66,13 @@ i=0
 while ! grep -q '^ack ' "$acks"; do
 	i=$((i + 1))
 	if [ "$i" -gt 400 ] || ! kill -0 "$pid" 2>/dev/null; then
-		echo "Bail out! crash_writer did not create the store:"
-		sed 's/^/# /' "$errs" | tail -20
-		exit 1
+		tap_bail "crash_writer did not create the store:" "$(tail -20 "$errs")"
 	fi
 	sleep 0.05
 done
 kill_writer
 
-echo "1..$rounds"
-failed=0
+tap_plan "$rounds"
 n=1
 while [ "$n" -le "$rounds" ]; do
 	reason=
@@ -140,15 +131,12 @@ while [ "$n" -le "$rounds" ]; do
 	fi
 
 	if [ -z "$reason" ]; then
-		echo "ok $n - crash round $n: $((added + updated)) acknowledged writes present" \
-			"($added adds, $updated updates), integrity ok"
+		ok "crash round $n: $((added + updated)) acknowledged writes present ($added adds, $updated updates), integrity ok"
 	else
-		echo "not ok $n - crash round $n"
-		echo "# $reason"
+		not_ok "crash round $n" "$reason"
 		[ -s "$errs" ] && tail -20 "$errs" | sed 's/^/# writer: /'
-		failed=$((failed + 1))
 	fi
 	n=$((n + 1))
 done
 
-[ "$failed" -eq 0 ]
+tap_end

@@ -9,11 +9,10 @@
 # password change, API tokens issued, listed, used and revoked, and every action audited.
 # Prints TAP; exits 0 when everything passed.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-for tool in curl jq sqlite3; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+tap_need "$BIN" curl jq sqlite3
 WORK=$(mktemp -d /tmp/jr-accounts-XXXXXX)
 SERVER_PID=
 cleanup() {
@@ -23,26 +22,11 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
-check() { # check NAME CONDITION-COMMAND…: ok when the command succeeds
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then ok "$name"; else not_ok "$name" "failed: $*"; fi
-}
 
 # --- the region: a local team of Almelo and a GP practice there, one child, five users ---
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
 D="--db s.db --key s.key"
-"$BIN" init $D >/dev/null || { echo "not ok - init"; exit 1; }
+"$BIN" init $D >/dev/null || tap_bail "init"
 TEAM=$("$BIN" organisation add $D --kind local_team --name "Lokaal team Almelo" --municipality 0141 | jq .id)
 GP=$("$BIN" organisation add $D --kind gp_practice --name "Huisartsenpraktijk De Linde" \
 	--municipality 0141 --agb 01012345 | jq .id)
@@ -58,12 +42,12 @@ GP_USER=$(adduser huisarts verwijzer huisarts-wachtwoord "$GP")
 BEHEER2=$(adduser beheer2 admin tweede-beheerder-1)
 ADMIN_ID=$(sqlite3 s.db "SELECT id FROM users WHERE username = 'admin'")
 [ -n "$CHILD" ] && [ -n "$ALMELO" ] && [ -n "$PLANT" ] && [ -n "$GP_USER" ] && [ -n "$BEHEER2" ] ||
-	{ echo "not ok - the region could not be made"; exit 1; }
+	tap_bail "the region could not be made"
 
 "$BIN" serve $D --listen 127.0.0.1:0 --threads 2 --ready-file ready >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
-[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+[ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 U=$(cat ready)
 JSON='Content-Type: application/json'
 
@@ -116,8 +100,8 @@ acall() {
 acall "the consulent of a GP practice cannot be made (422, field role)" 422 \
 	'.error.field == "role" and (.error.message | test("lokaal team")) and (.error.message | test("huisartsenpraktijk"))' \
 	POST /api/v1/users "{\"username\":\"c.huisarts\",\"role\":\"consulent\",\"organisation_id\":$GP}"
-check "... and nothing of it was written" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM users WHERE username = 'c.huisarts'")" = 0 ]
-check "... but the refusal is audited" [ "$(audited user.add.refused)" -ge 1 ]
+tap_check "... and nothing of it was written" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM users WHERE username = 'c.huisarts'")" = 0 ]
+tap_check "... but the refusal is audited" [ "$(audited user.add.refused)" -ge 1 ]
 acall "a consulent without an organisation cannot be made (422, field organisation_id)" 422 \
 	'.error.field == "organisation_id"' \
 	POST /api/v1/users '{"username":"c.nergens","role":"consulent"}'
@@ -144,14 +128,14 @@ call "planted at a GP practice: its session reads nothing (401)" 401 '.error.cod
 	-b plant.jar "$U/api/v1/persons/$CHILD"
 call "... not even who it is (401)" 401 '.error.code == "login_required"' -b plant.jar "$U/api/v1/me"
 curl -s -o unknown.json -H "Authorization: Bearer $(printf 'x%.0s' $(seq 1 43))" "$U/api/v1/me"
-check "... the same answer as an unknown session" [ "$(jq -c .error body)" = "$(jq -c .error unknown.json)" ]
-check "... audited as a refused session" [ "$(audited session.refused.role "user:$PLANT")" -ge 2 ]
+tap_check "... the same answer as an unknown session" [ "$(jq -c .error body)" = "$(jq -c .error unknown.json)" ]
+tap_check "... audited as a refused session" [ "$(audited session.refused.role "user:$PLANT")" -ge 2 ]
 curl -s -o wrong.json -H "$JSON" -d '{"username":"niemand.hier","password":"fout-wachtwoord"}' "$U/api/v1/login"
 call "planted: the right password gets the answer of a wrong one (401)" 401 '.error.code == "bad_credentials"' \
 	-H "$JSON" -d '{"username":"c.plant","password":"plant-wachtwoord"}' "$U/api/v1/login"
-check "... the very same answer" [ "$(jq -c .error body)" = "$(jq -c .error wrong.json)" ]
-check "... no session cookie" sh -c '! grep -qi "^Set-Cookie: jr_session=[A-Za-z0-9]" headers'
-check "... audited as a refused login" [ "$(audited login.refused c.plant)" -ge 1 ]
+tap_check "... the very same answer" [ "$(jq -c .error body)" = "$(jq -c .error wrong.json)" ]
+tap_check "... no session cookie" sh -c '! grep -qi "^Set-Cookie: jr_session=[A-Za-z0-9]" headers'
+tap_check "... audited as a refused login" [ "$(audited login.refused c.plant)" -ge 1 ]
 acall "the administrator sees it does not fit" 200 \
 	"(.items[] | select(.id == $PLANT) | .role_fits == false and .organisation_kind == \"gp_practice\") and ([.items[] | select(.id != $PLANT) | .role_fits] | all)" \
 	GET /api/v1/users
@@ -176,15 +160,15 @@ acall "deactivated: two sessions and tokens ended" 200 '.active == false and .en
 call "the next request with the session is 401" 401 '.error.code == "login_required"' -b almelo.jar "$U/api/v1/persons/$CHILD"
 call "the next request with the token is 401" 401 '.error.code == "login_required"' \
 	-H "Authorization: Bearer $TOKEN" "$U/api/v1/me"
-check "... the same answer as an unknown session" [ "$(jq -c .error body)" = "$(jq -c .error unknown.json)" ]
+tap_check "... the same answer as an unknown session" [ "$(jq -c .error body)" = "$(jq -c .error unknown.json)" ]
 call "a deactivated user's right password gets the answer of a wrong one" 401 '.error.code == "bad_credentials"' \
 	-H "$JSON" -d '{"username":"c.almelo","password":"almelo-wachtwoord"}' "$U/api/v1/login"
-check "... the very same answer" [ "$(jq -c .error body)" = "$(jq -c .error wrong.json)" ]
+tap_check "... the very same answer" [ "$(jq -c .error body)" = "$(jq -c .error wrong.json)" ]
 acall "no new token for a deactivated user (409)" 409 '.error.field == "id"' \
 	POST "/api/v1/users/$ALMELO/tokens" '{"name":"nog een"}'
 acall "an administrator cannot deactivate itself (409)" 409 '.error.field == "id"' \
 	POST "/api/v1/users/$ADMIN_ID/deactivate"
-check "... audited as refused" [ "$(audited user.deactivate.refused "user:$ADMIN_ID")" = 1 ]
+tap_check "... audited as refused" [ "$(audited user.deactivate.refused "user:$ADMIN_ID")" = 1 ]
 acall "nor change its own role (409)" 409 '.error.field == "id"' \
 	POST "/api/v1/users/$ADMIN_ID/role" '{"role":"policy"}'
 acall "deactivating an unknown user: 404" 404 '.error.field == "id"' POST /api/v1/users/999999/deactivate
@@ -205,11 +189,11 @@ acall "an administrator resets a password; it is shown once" 200 \
 	'(.password | test("^[A-HJ-NP-Za-km-z2-9]{20}$")) and .must_change_password and .ended_sessions == 1' \
 	POST "/api/v1/users/$ALMELO/password"
 NEWPW=$(jq -r .password body)
-check "... not to be cached (Cache-Control: no-store)" grep -qi '^Cache-Control: no-store' headers
-check "... not in the database in clear" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM users WHERE password_hash LIKE '%$NEWPW%'")" = 0 ]
-check "... not in the audit log" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE object LIKE '%$NEWPW%' OR reason LIKE '%$NEWPW%'")" = 0 ]
-check "... not in the server's log" sh -c "! grep -q '$NEWPW' serve.out serve.err"
-check "... the reset is audited" [ "$(audited user.password_reset "user:$ALMELO")" = 1 ]
+tap_check "... not to be cached (Cache-Control: no-store)" grep -qi '^Cache-Control: no-store' headers
+tap_check "... not in the database in clear" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM users WHERE password_hash LIKE '%$NEWPW%'")" = 0 ]
+tap_check "... not in the audit log" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE object LIKE '%$NEWPW%' OR reason LIKE '%$NEWPW%'")" = 0 ]
+tap_check "... not in the server's log" sh -c "! grep -q '$NEWPW' serve.out serve.err"
+tap_check "... the reset is audited" [ "$(audited user.password_reset "user:$ALMELO")" = 1 ]
 call "the reset ended the session" 401 - -b almelo.jar "$U/api/v1/me"
 call "the new password works, and says a new password must be chosen" 200 '.must_change_password == true' \
 	-c almelo.jar -H "$JSON" -d "{\"username\":\"c.almelo\",\"password\":\"$NEWPW\"}" "$U/api/v1/login"
@@ -234,15 +218,15 @@ call "the user chooses its own password" 200 '.changed and .must_change_password
 	-b almelo.jar -H "X-CSRF-Token: $CSRF" -H "$JSON" -d "$(pw "$NEWPW" "een zin van de consulent")" \
 	"$U/api/v1/me/password"
 call "... and may work again in the same session" 200 ".id == $CHILD" -b almelo.jar "$U/api/v1/persons/$CHILD"
-check "... the change is audited" [ "$(audited user.password_change "user:$ALMELO")" = 1 ]
+tap_check "... the change is audited" [ "$(audited user.password_change "user:$ALMELO")" = 1 ]
 call "the password before the reset no longer works" 401 '.error.code == "bad_credentials"' \
 	-H "$JSON" -d '{"username":"c.almelo","password":"almelo-wachtwoord"}' "$U/api/v1/login"
 GP_CSRF=$(login gp.jar huisarts huisarts-wachtwoord)
 call "a wrong current password is named (422, old_password)" 422 '.error.field == "old_password"' \
 	-b gp.jar -H "X-CSRF-Token: $GP_CSRF" -H "$JSON" -d "$(pw "niet-het-wachtwoord" "weer een andere zin")" \
 	"$U/api/v1/me/password"
-check "... counts as a failed login" [ "$(sqlite3 s.db "SELECT failed_logins FROM users WHERE id = $GP_USER")" = 1 ]
-check "... and is audited as refused" [ "$(audited user.password_change.refused "user:$GP_USER")" = 1 ]
+tap_check "... counts as a failed login" [ "$(sqlite3 s.db "SELECT failed_logins FROM users WHERE id = $GP_USER")" = 1 ]
+tap_check "... and is audited as refused" [ "$(audited user.password_change.refused "user:$GP_USER")" = 1 ]
 acall "an administrator does not reset its own password (409)" 409 '.error.field == "id"' \
 	POST "/api/v1/users/$ADMIN_ID/password"
 acall "resetting an unknown user: 404" 404 - POST /api/v1/users/999999/password
@@ -252,11 +236,11 @@ acall "a token for the GP" 201 '.name == "his-koppeling" and (.expires_at | test
 	POST "/api/v1/users/$GP_USER/tokens" '{"name":"his-koppeling","days":30}'
 GP_TOKEN=$(jq -r .token body)
 GP_TOKEN_ID=$(jq -r .id body)
-check "only its hash is stored" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM sessions WHERE token_hash = '$GP_TOKEN' OR name LIKE '%$GP_TOKEN%' OR csrf = '$GP_TOKEN'")" = 0 ]
+tap_check "only its hash is stored" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM sessions WHERE token_hash = '$GP_TOKEN' OR name LIKE '%$GP_TOKEN%' OR csrf = '$GP_TOKEN'")" = 0 ]
 acall "the list names it, never the token" 200 \
 	".count == 1 and .items[0].id == $GP_TOKEN_ID and .items[0].last_used_at == null and ([.items[] | has(\"token\") or has(\"token_hash\")] | any | not)" \
 	GET "/api/v1/users/$GP_USER/tokens"
-check "... nor anything like it" sh -c "! grep -q '$GP_TOKEN' body"
+tap_check "... nor anything like it" sh -c "! grep -q '$GP_TOKEN' body"
 call "the token works" 200 '.role == "verwijzer"' -H "Authorization: Bearer $GP_TOKEN" "$U/api/v1/me"
 call "a token cannot change the password (403)" 403 '.error.code == "forbidden"' -H "Authorization: Bearer $GP_TOKEN" \
 	-H "$JSON" -d "$(pw huisarts-wachtwoord "een nieuw wachtwoord")" "$U/api/v1/me/password"
@@ -283,10 +267,10 @@ call "nor reset a password (403)" 403 - -X POST -b almelo.jar -H "X-CSRF-Token: 
 call "without a login: 401" 401 - -X POST "$U/api/v1/users/$GP_USER/deactivate"
 
 # --- 6. every administrative action is audited: who, which user, what ---
-check "deactivation, reactivation, role, reset and tokens are audited as the administrator" [ "$(sqlite3 s.db \
+tap_check "deactivation, reactivation, role, reset and tokens are audited as the administrator" [ "$(sqlite3 s.db \
 	"SELECT COUNT(DISTINCT action) FROM audit_log WHERE actor = 'user:admin' AND action IN ('user.deactivate',
 	'user.activate', 'user.role', 'user.password_reset', 'api_token.add', 'api_token.revoke')")" = 6 ]
-check "each names the user acted on" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE actor = 'user:admin'
+tap_check "each names the user acted on" [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE actor = 'user:admin'
 	AND action IN ('user.deactivate', 'user.activate', 'user.role', 'user.password_reset') AND object NOT LIKE 'user:%'")" = 0 ]
 if "$BIN" audit verify $D >/dev/null 2>&1; then
 	ok "the audit chain holds after all this"
@@ -294,5 +278,4 @@ else
 	not_ok "the audit chain holds after all this" "$("$BIN" audit verify $D 2>&1 | head -3)"
 fi
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

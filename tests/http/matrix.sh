@@ -17,12 +17,11 @@
 # oracles with their audit entries (finding 9), a provider's JW315 (finding 3), a help request on
 # another family's household, and a GP after referring. Prints TAP; exits 0 when all passed.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-for tool in curl jq sqlite3; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+tap_need "$BIN" curl jq sqlite3
 WORK=$(mktemp -d /tmp/jr-matrix-XXXXXX)
 SERVER_PID=
 cleanup() {
@@ -32,17 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
-die() { echo "not ok - $1"; [ -f cli.err ] && cat cli.err; exit 1; }
+die() { tap_bail "$1" "$(cat cli.err 2>/dev/null)"; }
 J() { "$BIN" "$@" --db s.db --key s.key 2>cli.err; }
 q() { sqlite3 s.db "$1"; }
 
@@ -117,7 +106,7 @@ J person find --bsn "$UNKNOWN_BSN" >/dev/null 2>&1 && die "the unknown BSN is kn
 	>serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
-[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+[ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 U=$(cat ready)
 JSON='Content-Type: application/json'
 
@@ -486,5 +475,4 @@ fi
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" 2>/dev/null
 SERVER_PID=
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

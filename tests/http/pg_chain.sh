@@ -8,9 +8,11 @@
 # own connection, so entries from different processes and connections race for the chain's end;
 # the row lock on audit_head must order them.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 URL=$2
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+tap_need "$BIN" curl jq
 WORK=$(mktemp -d /tmp/jr-pg-chain-XXXXXX)
 PIDS=
 cleanup() {
@@ -20,20 +22,12 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
 
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
 export JEUGDROUTE_DEMO_PASSWORD=demo-wachtwoord-1
-"$BIN" init --db "$URL" --key s.key >/dev/null 2>init.err || { not_ok "init on PostgreSQL" "$(cat init.err)"; exit 1; }
+"$BIN" init --db "$URL" --key s.key >/dev/null 2>init.err || tap_bail "init on PostgreSQL" "$(cat init.err)"
 "$BIN" demo --db "$URL" --key s.key --youth 150 --seed 2 --date 2026-11-23 --logins ja >demo.json 2>&1 ||
-	{ not_ok "demo on PostgreSQL" "$(tail -3 demo.json)"; exit 1; }
+	tap_bail "demo on PostgreSQL" "$(tail -3 demo.json)"
 
 # two server processes on the one database
 for s in a b; do
@@ -43,7 +37,7 @@ for s in a b; do
 done
 for s in a b; do
 	for _ in $(seq 1 100); do [ -s "ready-$s" ] && break; sleep 0.1; done
-	[ -s "ready-$s" ] || { not_ok "server $s did not start" "$(cat "serve-$s.err")"; exit 1; }
+	[ -s "ready-$s" ] || tap_bail "server $s did not start" "$(cat "serve-$s.err")"
 done
 UA=$(cat ready-a)
 UB=$(cat ready-b)
@@ -51,10 +45,10 @@ UB=$(cat ready-b)
 curl -s -c c.jar -H 'Content-Type: application/json' \
 	-d "{\"username\":\"consulent\",\"password\":\"$JEUGDROUTE_DEMO_PASSWORD\"}" "$UA/api/v1/login" >login.json
 CSRF=$(jq -r .csrf login.json)
-[ -n "$CSRF" ] && [ "$CSRF" != null ] || { not_ok "login" "$(cat login.json)"; exit 1; }
+[ -n "$CSRF" ] && [ "$CSRF" != null ] || tap_bail "login" "$(cat login.json)"
 CHILDREN=$(curl -s -b c.jar "$UA/api/v1/help-requests?state=all&per_page=20" | jq -r '[.items[].help_request.child_id] | unique | .[]')
 set -- $CHILDREN
-[ $# -ge 2 ] || { not_ok "children to read" "found $#"; exit 1; }
+[ $# -ge 2 ] || tap_bail "children to read" "found $#"
 CHILD=$1
 
 # four clients per server at once: each reads a child's record 30 times (one audit entry each)
@@ -121,4 +115,4 @@ if echo "$VERIFY" | jq -e '.intact == true and .checkpoints >= 4 and .last_check
 else
 	not_ok "two servers signed checkpoints into one file; the last attests the end" "verify: $VERIFY"
 fi
-echo "1..$n"
+tap_end

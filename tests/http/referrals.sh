@@ -10,12 +10,11 @@
 # child's file; a referral named in a provider's JW315 is not in the GP's list; the form's
 # choices come from the policies. Prints TAP; exits 0 when everything passed.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-for tool in curl jq sqlite3; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+tap_need "$BIN" curl jq sqlite3
 WORK=$(mktemp -d /tmp/jr-referrals-XXXXXX)
 SERVER_PID=
 cleanup() {
@@ -25,16 +24,6 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
 q() { sqlite3 s.db "$1"; }
 # same NAME WANT GOT: ok when GOT is WANT
 same() {
@@ -44,8 +33,8 @@ JR() { "$BIN" "$@" --db s.db --key s.key; }
 
 # --- a region: the demo; two GP practices of Almelo, a consulent there, a provider ---
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
-JR init >/dev/null || { echo "not ok - init"; exit 1; }
-JR demo --youth 300 --seed 1 --date 2026-11-23 >/dev/null 2>&1 || { echo "not ok - demo"; exit 1; }
+JR init >/dev/null || tap_bail "init"
+JR demo --youth 300 --seed 1 --date 2026-11-23 >/dev/null 2>&1 || tap_bail "demo"
 gp() { JR organisation list --kind gp_practice --municipality 0141 | jq -s ".[$1].id"; }
 GP_ORG=$(gp 0)
 GP2_ORG=$(gp 1)
@@ -79,7 +68,7 @@ bsn() {
 }
 for i in 1 2 3 4 5 6 7 8; do
 	b=$(bsn $i)
-	JR person find --bsn "$b" >/dev/null 2>&1 && { echo "not ok - BSN $b is taken by the demo"; exit 1; }
+	JR person find --bsn "$b" >/dev/null 2>&1 && tap_bail "BSN $b is taken by the demo"
 done
 TODAY=$(date +%Y-%m-%d)
 ADULT_BIRTH=$(date -d '-19 years' +%Y-%m-%d)
@@ -102,7 +91,7 @@ OTHER_BSN=$(bsn 7)
 JR serve --listen 127.0.0.1:0 --threads 4 --ready-file ready >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
-[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+[ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 U=$(cat ready)
 JSON='Content-Type: application/json'
 
@@ -336,5 +325,4 @@ call "the choices: every municipality by name, the forms by name, which the GP m
 call "a consulent has no referral form (403)" 403 - -b c.jar "$U/api/v1/referrals/choices"
 
 if JR audit verify >/dev/null 2>&1; then ok "the audit chain holds after all this"; else not_ok "the audit chain holds after all this"; fi
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

@@ -5,13 +5,12 @@
 # CSRF, who may see which person, the access log, bad input (404, 405, 413, 415, 400, 422),
 # keep-alive, and a graceful stop on SIGTERM. Prints TAP; exits 0 when everything passed.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-for tool in curl jq sqlite3; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+tap_need "$BIN" curl jq sqlite3
 WORK=$(mktemp -d /tmp/jr-http-XXXXXX)
 SERVER_PID=
 cleanup() {
@@ -21,22 +20,12 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
 
 # --- a region to serve: the demo, one consulent of Almelo, one of Hengelo, a policy maker ---
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
-"$BIN" init --db s.db --key s.key >/dev/null || { echo "not ok - init"; exit 1; }
+"$BIN" init --db s.db --key s.key >/dev/null || tap_bail "init"
 "$BIN" demo --db s.db --key s.key --youth 300 --seed 1 --date 2026-11-23 >/dev/null 2>&1 ||
-	{ echo "not ok - demo"; exit 1; }
+	tap_bail "demo"
 team() { "$BIN" organisation list --db s.db --key s.key --kind local_team --municipality "$1" | jq -s '.[0].id'; }
 JEUGDROUTE_USER_PASSWORD=almelo-wachtwoord "$BIN" user add --db s.db --key s.key \
 	--username c.almelo --role consulent --organisation "$(team 0141)" >/dev/null
@@ -73,7 +62,7 @@ TODAY=$(date -u +%Y-%m-%d)
 	--metrics-listen 127.0.0.1:0 --max-connections-per-address 512 >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
-[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+[ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 U=$(head -1 ready)
 M=$(sed -n 2p ready) # /metrics, on a listener of its own
 
@@ -526,5 +515,4 @@ if [ "$status" -eq 0 ] && grep -q 'stoppen (SIGTERM)' serve.err; then
 else
 	not_ok "SIGTERM stops the server cleanly" "exit $status" "$(cat serve.err)"
 fi
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

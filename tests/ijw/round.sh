@@ -9,37 +9,18 @@
 # changes nothing. jeugdroute's own JW301 and JW319 are checked as a provider's system checks
 # them (`ijw validate --antwoord`): they pass every rule, and the JW302 and JW320 written for
 # them validate and, taken in, acknowledge them; a broken JW301 gets a JW302 with 0001.
-#   sh tests/ijw/round.sh BINARY     (prints TAP; skips when ../shared/reference/ijw is missing)
+#   sh tests/ijw/round.sh BINARY     (prints TAP; the schemas are those of data/ijw-3.2/xsd)
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
-XSD=$(cd "$HERE/../.." && pwd)/../shared/reference/ijw/xsd
-if [ ! -d "$XSD" ]; then
-	echo "1..0 # SKIP the iJw schemas (../shared/reference/ijw/xsd) are not here"
-	exit 0
-fi
-for tool in xmllint sqlite3 jq; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+XSD=$(cd "$HERE/../.." && pwd)/data/ijw-3.2/xsd
+[ -d "$XSD" ] || tap_bail "$XSD is missing: the iJw 3.2 schemas belong in the repository"
+tap_need "$BIN" xmllint sqlite3 jq
 WORK=$(mktemp -d /tmp/jr-ijw-round-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
-check() { # check NAME COMMAND…: ok when the command succeeds
-	name=$1
-	shift
-	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
-}
 JR() { "$BIN" "$@" --db s.db --key s.key; }
 # schema CODE FILE: the answer validates against its official schema
 schema() { xmllint --noout --schema "$XSD/$1.xsd" "$2" 2>&1; }
@@ -47,8 +28,8 @@ schema() { xmllint --noout --schema "$XSD/$1.xsd" "$2" 2>&1; }
 figure() { JR figures | jq ".rows[] | select(.municipality == null) | .$1 // 0"; }
 
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
-JR init >/dev/null || { echo "not ok - init"; exit 1; }
-JR demo --youth 1000 --seed 3 >/dev/null 2>&1 || { echo "not ok - demo"; exit 1; }
+JR init >/dev/null || tap_bail "init"
+JR demo --youth 1000 --seed 3 >/dev/null 2>&1 || tap_bail "demo"
 
 # who: a provider with a product contract in Almelo (product regime) for form 2; a GP there;
 # a child of Almelo with an address and no help request yet
@@ -68,8 +49,7 @@ CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.p
 BSN=$(JR person show "$CHILD" | jq -r .bsn)
 BIRTH=$(JR person show "$CHILD" | jq -r .birth_date)
 if [ -z "$PROVIDER" ] || [ -z "$CODE" ] || [ -z "$CHILD" ] || [ -z "$GP" ]; then
-	echo "not ok - the demo region lacks what the round needs (provider $PROVIDER, code $CODE, child $CHILD, GP $GP)"
-	exit 1
+	tap_bail "the demo region lacks what the round needs (provider $PROVIDER, code $CODE, child $CHILD, GP $GP)"
 fi
 
 # when: the allocation runs from the first of last month; care starts two days later; the claim
@@ -105,7 +85,7 @@ ENDED_BEFORE=$(figure care_ended)
 
 # 1. the request for allocation
 fill JW315 1 >JW315.xml
-check "JW315 is valid" "$BIN" ijw validate JW315.xml
+tap_check "JW315 is valid" "$BIN" ijw validate JW315.xml
 out=$(JR ijw import JW315.xml --out answers)
 if echo "$out" | jq -e '.accepted == true and .problems == []' >/dev/null; then
 	ok "JW315 in: the request is taken in"
@@ -113,7 +93,7 @@ else
 	not_ok "JW315 in: the request is taken in" "$out"
 fi
 ANSWER=$(echo "$out" | jq -r .answer)
-check "JW316 out validates against JW316.xsd" schema JW316 "$ANSWER"
+tap_check "JW316 out validates against JW316.xsd" schema JW316 "$ANSWER"
 HR=$(sqlite3 s.db "SELECT r.help_request_id FROM ijw_requests r WHERE r.reference = 'REF-1'")
 REF=$(sqlite3 s.db "SELECT referral_id FROM ijw_requests WHERE reference = 'REF-1'")
 if [ -n "$HR" ] && [ -n "$REF" ] && [ "$(sqlite3 s.db "SELECT status FROM referrals WHERE id = $REF")" = valid ]; then
@@ -138,7 +118,7 @@ if [ -n "$JW301" ] && grep -q "<jw301:ReferentieAanbieder>REF-1<" "$JW301"; then
 else
 	not_ok "JW301 out: the allocation, naming the request it honours" "$out"
 fi
-check "JW301 out validates against JW301.xsd" schema JW301 "$JW301"
+tap_check "JW301 out validates against JW301.xsd" schema JW301 "$JW301"
 OURS=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$JW301" | head -1)
 # every JW301 jeugdroute wrote, checked as a provider's system checks it (structure and every
 # JW301 rule) and answered with the JW302 that system sends
@@ -174,7 +154,7 @@ if echo "$out" | jq -e '.valid == false and any(.problems[]; .rule == "CS089" an
 else
 	not_ok "a broken JW301 (CS089) is answered with a JW302 with 0001" "$out"
 fi
-check "that JW302 validates against JW302.xsd" schema JW302 "$BROKEN302"
+tap_check "that JW302 validates against JW302.xsd" schema JW302 "$BROKEN302"
 out=$(JR ijw import "$BROKEN302" --out answers 2>&1)
 if echo "$out" | jq -e 'any(.problems[]; .rule == "RETOUR" and .code == "0001")' >/dev/null &&
 	[ "$(sqlite3 s.db "SELECT status || ' ' || answer_codes FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = "rejected 0001" ]; then
@@ -188,7 +168,7 @@ answer302() { # answer302 ID CODES-XML
 		-e "s|<!--CODES-->|$2|" "$HERE/round/JW302.xml.in"
 }
 answer302 1 "" >JW302.xml
-check "the provider's JW302 (test input) is valid by JW302.xsd" schema JW302 JW302.xml
+tap_check "the provider's JW302 (test input) is valid by JW302.xsd" schema JW302 JW302.xml
 out=$(JR ijw import JW302.xml --out answers)
 if echo "$out" | jq -e '.accepted == true and .answer == null' >/dev/null &&
 	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND identification = '$OURS'")" = acknowledged ]; then
@@ -221,7 +201,7 @@ if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 else
 	not_ok "JW305 in: care started" "$out"
 fi
-check "JW306 out validates against JW306.xsd" schema JW306 "$(echo "$out" | jq -r .answer)"
+tap_check "JW306 out validates against JW306.xsd" schema JW306 "$(echo "$out" | jq -r .answer)"
 
 # 5. the claim: last month granted, the month before rejected (before the allocation: TR307)
 fill JW323 1 "$ALLOCATION" >JW323.xml
@@ -233,7 +213,7 @@ else
 	not_ok "JW323 in: one line granted, one rejected (TR307)" "$out"
 fi
 ANSWER=$(echo "$out" | jq -r .answer)
-check "JW325 out validates against JW325.xsd" schema JW325 "$ANSWER"
+tap_check "JW325 out validates against JW325.xsd" schema JW325 "$ANSWER"
 if grep -q "<jw325:RetourCode>9307</jw325:RetourCode>" "$ANSWER" &&
 	tr -d ' \n\t' <"$ANSWER" | grep -q "<jw325:TotaalToegekendBedrag><ijw:TotaalBedrag>$AMOUNT</ijw:TotaalBedrag>"; then
 	ok "JW325: the rejected line with 9307, the granted amount $AMOUNT"
@@ -259,7 +239,7 @@ if echo "$out" | jq -e 'any(.problems[]; .rule == "TR318" and .code == "8214")' 
 else
 	not_ok "a claim for a month claimed before is refused whole (TR318, 8214)" "$out"
 fi
-check "the refusal validates against JW325.xsd" schema JW325 "$ANSWER"
+tap_check "the refusal validates against JW325.xsd" schema JW325 "$ANSWER"
 # claim_month ID MONTHS: a claim (JW323) for the month MONTHS after this one, sent on the first
 # of the month after that (--date says so); its answer in $out
 claim_month() {
@@ -298,7 +278,7 @@ if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 else
 	not_ok "JW307 in: care stopped" "$out"
 fi
-check "JW308 out validates against JW308.xsd" schema JW308 "$(echo "$out" | jq -r .answer)"
+tap_check "JW308 out validates against JW308.xsd" schema JW308 "$(echo "$out" | jq -r .answer)"
 
 # 7. the figures show it
 HR_AFTER=$(figure help_requests)
@@ -323,7 +303,7 @@ if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR056"
 else
 	not_ok "a message sent twice is refused (TR056) and changes nothing" "$out" "before $before, after $after"
 fi
-check "the refusal validates against JW306.xsd" schema JW306 "$ANSWER"
+tap_check "the refusal validates against JW306.xsd" schema JW306 "$ANSWER"
 # a start for an allocation of another provider: TR019, nothing changes
 OTHER=$(sqlite3 s.db "SELECT id FROM allocations WHERE provider_id <> $PROVIDER ORDER BY id LIMIT 1")
 fill JW305 2 "$OTHER" >JW305-other.xml
@@ -344,11 +324,11 @@ if echo "$out" | jq -e '.accepted == true and .problems == []' >/dev/null &&
 else
 	not_ok "JW317 in: the change and the new product wait for the municipality" "$out"
 fi
-check "JW318 out validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
+tap_check "JW318 out validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
 # the municipality looks into it, once, and then refuses (no contract, WJ759 3): JW319
 out=$(JR ijw answer VOW-1 --provider "$AGB" --investigating ja --out answers)
 INVESTIGATING=$(echo "$out" | jq -r .file)
-check "JW319 out (in onderzoek) validates against JW319.xsd" schema JW319 "$INVESTIGATING"
+tap_check "JW319 out (in onderzoek) validates against JW319.xsd" schema JW319 "$INVESTIGATING"
 # checked as the provider's system checks it (CD085, CD086, TR377, TR409), answered with a JW320
 out=$("$BIN" ijw validate "$INVESTIGATING" --antwoord back 2>&1)
 OWN320=$(echo "$out" | jq -r '.answer // empty' 2>/dev/null)
@@ -357,7 +337,7 @@ if echo "$out" | jq -e '.valid == true' >/dev/null 2>&1 && [ -n "$OWN320" ]; the
 else
 	not_ok "the JW319 jeugdroute wrote passes every JW319 rule" "$out"
 fi
-check "its JW320 validates against JW320.xsd" schema JW320 "$OWN320"
+tap_check "its JW320 validates against JW320.xsd" schema JW320 "$OWN320"
 INV_ID=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$INVESTIGATING" | head -1)
 out=$(JR ijw import "$OWN320" --out answers 2>&1)
 if echo "$out" | jq -e '.accepted == true' >/dev/null &&
@@ -380,11 +360,11 @@ if grep -q "<jw319:VerzoekAntwoord>1</jw319:VerzoekAntwoord>" "$ANSWER" &&
 else
 	not_ok "JW319 out: the request refused, reason 3" "$out"
 fi
-check "JW319 out (afgewezen) validates against JW319.xsd" schema JW319 "$ANSWER"
+tap_check "JW319 out (afgewezen) validates against JW319.xsd" schema JW319 "$ANSWER"
 # the provider acknowledges the answer (JW320: the JW302 form with its own code)
 OURS=$(sed -n 's|.*<ijw:Identificatie>\([^<]*\)</ijw:Identificatie>.*|\1|p' "$ANSWER" | head -1)
 answer302 20 "" | sed 's/jw302/jw320/g; s/>437</>489</' >JW320.xml
-check "the provider's JW320 (test input) is valid by JW320.xsd" schema JW320 JW320.xml
+tap_check "the provider's JW320 (test input) is valid by JW320.xsd" schema JW320 JW320.xml
 out=$(JR ijw import JW320.xml --out answers)
 if echo "$out" | jq -e '.accepted == true' >/dev/null &&
 	[ "$(sqlite3 s.db "SELECT status FROM ijw_messages WHERE direction = 'out' AND code = 'JW319' AND identification = '$OURS'")" = acknowledged ]; then
@@ -427,8 +407,8 @@ if [ -n "$JW301C" ] && tr -d ' \n\t' <"$JW301C" | grep -q "<jw301:ToewijzingNumm
 else
 	not_ok "JW301 out again: the changed allocation" "$(cat "$JW301C" 2>/dev/null | head -60)"
 fi
-check "the changed JW301 validates against JW301.xsd" schema JW301 "$JW301C"
-check "the changed JW301 passes every JW301 rule, as the provider checks it" "$BIN" ijw validate "$JW301C"
+tap_check "the changed JW301 validates against JW301.xsd" schema JW301 "$JW301C"
+tap_check "the changed JW301 passes every JW301 rule, as the provider checks it" "$BIN" ijw validate "$JW301C"
 # a change of another provider's allocation, leaving out its own: TR351 and TR349, nothing kept
 fill JW317 2 "$OTHER" >JW317-other.xml
 before=$(sqlite3 s.db "SELECT COUNT(*) FROM ijw_requests")
@@ -440,7 +420,7 @@ if echo "$out" | jq -e '.accepted == false and any(.problems[]; .rule == "TR351"
 else
 	not_ok "a change of another's allocation is refused (TR351, TR349)" "$out"
 fi
-check "the refusal validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
+tap_check "the refusal validates against JW318.xsd" schema JW318 "$(echo "$out" | jq -r .answer)"
 # 10. the generic regime (Amersfoort, taakgericht): no JW301 goes out, and a start names no
 # ToewijzingNummer; it is tied to the provider's allocation for the child by category and date
 JR contract add --provider "$PROVIDER" --region amersfoort --municipality 0307 --forms 2 \
@@ -544,7 +524,6 @@ if ! out=$(JR ijw import $(ls many/*.xml | head -1100) --out not-a-directory 2>e
 else
 	not_ok "answers that cannot be written stop the import" "$out" "$(cat err.txt)"
 fi
-check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
+tap_check "the audit chain holds" sh -c "\"$BIN\" audit verify --db s.db --key s.key | jq -e '.intact == true'"
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

@@ -4,41 +4,23 @@
 # that rule and its return code. The valid messages themselves must pass. jeugdroute's own
 # JW301 and JW319 are checked as their receiver checks them: there `ijw validate --antwoord`
 # must also write the return message (JW302, JW320) with that code, valid by its schema
-# (xmllint, when the schemas are here).
+# (xmllint).
 #   sh tests/ijw/rules.sh BINARY     (prints TAP)
 # The messages are the round's templates (tests/ijw/round/*.xml.in) with fixed values.
 set -u
 BIN=$1
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../lib/tap.sh"
+. "$HERE/round/fill.sh"
+XSD=$HERE/../../data/ijw-3.2/xsd
+tap_need "$BIN" jq xmllint awk
+[ -d "$XSD" ] || tap_bail "$XSD is missing: the iJw 3.2 schemas belong in the repository"
 WORK=$(mktemp -d /tmp/jr-ijw-rules-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-n=0
-failures=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failures=$((failures + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "# $line"; done
-}
 
-# the valid messages: a start and a stop in May 2026, a request, a claim for April 2026
-fill() { # fill TEMPLATE > FILE
-	sed -e 's/@AGB@/12345678/; s/@GEMEENTE@/0141/; s/@ID@/1/g; s/@BSN@/123456782/' \
-		-e 's/@BIRTH@/2015-03-04/; s/@CAT@/45/g; s/@CODE@/45A02/g; s/@TOEWIJZING@/77/g' \
-		-e 's/@START@/2026-04-01/g; s/@END@/2026-12-31/; s/@BEGIN@/2026-05-01/' \
-		-e 's/@STOP@/2026-05-08/; s/@VERWIJZER@/01234567/' \
-		-e 's/@MONTH_START@/2026-04-01/; s/@MONTH_END@/2026-04-30/' \
-		-e 's/@LINE1_START@/2026-04-01/; s/@LINE1_END@/2026-04-30/' \
-		-e 's/@LINE2_START@/2026-04-01/; s/@LINE2_END@/2026-04-30/' \
-		-e 's/@TARIFF@/7800/g; s/@AMOUNT@/46800/g; s/@TOTAL@/93600/' \
-		-e 's/@LATER_END@/2027-03-31/; s/@NEW_START@/2026-06-01/; s/@NEW_END@/2026-12-31/' \
-		-e 's/@TOEWIJZING2@/78/' -e 's/P1B</P2B</' "$1"
-}
-XSD=$HERE/../../../shared/reference/ijw/xsd
+# the valid messages (fill.sh): a start and a stop in May 2026, a request, a claim for April 2026
 fill "$HERE/round/JW305.xml.in" | sed 's/@DAG@/2026-05-10/' >JW305.xml
 fill "$HERE/round/JW307.xml.in" | sed 's/@DAG@/2026-05-10/' >JW307.xml
 fill "$HERE/round/JW315.xml.in" | sed 's/@DAG@/2026-05-10/' >JW315.xml
@@ -76,8 +58,7 @@ case_() {
 			not_ok "$rule ($code) $msg: $what; the $kind carries $code" "$out" "$(cat "$retour" 2>/dev/null)"
 			return
 		fi
-		if [ -d "$XSD" ] && command -v xmllint >/dev/null &&
-			! lint=$(xmllint --noout --schema "$XSD/$kind.xsd" "$retour" 2>&1); then
+		if ! lint=$(xmllint --noout --schema "$XSD/$kind.xsd" "$retour" 2>&1); then
 			not_ok "$rule ($code) $msg: $what; the $kind validates" "$lint"
 			return
 		fi
@@ -241,5 +222,4 @@ else
 	not_ok "1,500 lines debiting one period: refused (TR416), a thousand findings" "$(echo "$out" | head -c 600)"
 fi
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

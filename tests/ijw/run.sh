@@ -1,76 +1,57 @@
 #!/bin/sh
-# iJw tests against the reference material beside the repository (../shared/reference/ijw):
+# iJw tests against the standard's schemas and code lists in the repository (data/ijw-3.2):
 #   sh tests/ijw/run.sh BUILD-DIR
 #   generated     the committed tables (src/ijw/*_tables.c) equal what tools/ijw/gen-schema.py
-#                 and gen-codes.py make of the reference now (needs python3)
+#                 and gen-codes.py make of data/ijw-3.2 now (python3)
 #   differential  for each of the 14 messages, `jeugdroute ijw validate` and
 #                 `xmllint --noout --schema JWnnn.xsd` give the same verdict (valid or not) on
-#                 every file: the example message of the standard, two skeleton messages built
-#                 from the tables (every element / only the required ones, BUILD/ijw_mutate) and
-#                 the mutants ijw_mutate derives from each of them (needs xmllint)
-# Prints TAP. Without the reference material it prints a skip plan and exits 77 (the code meson
-# and tests/run-all.sh read as "skipped"); a missing tool skips only the part that needs it.
-# Nothing is copied into the repository: the files live in a temp dir for the run (kept, and
-# named at the end, when JR_IJW_KEEP is set).
+#                 every file: a filled-in message of the round's templates (tests/ijw/round/*.xml.in,
+#                 where the message has one), two skeleton messages built from the tables (every
+#                 element / only the required ones, BUILD/ijw_mutate) and the mutants ijw_mutate
+#                 derives from each of them (xmllint)
+# Prints TAP (tests/lib/tap.sh); a missing file or tool fails the run, nothing is skipped. The
+# files live in a temp dir for the run (kept, and named at the end, when JR_IJW_KEEP is set).
 set -u
 build=${1:-build-test}
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-ref=$root/../shared/reference/ijw
+. "$root/tests/lib/tap.sh"
+. "$root/tests/ijw/round/fill.sh"
+data=$root/data/ijw-3.2
 bin=$build/jeugdroute
 mutate=$build/ijw_mutate
 messages="JW301 JW302 JW305 JW306 JW307 JW308 JW315 JW316 JW317 JW318 JW319 JW320 JW323 JW325"
 
-if [ ! -d "$ref/xsd" ] || [ ! -d "$ref/voorbeeldberichten" ] || [ ! -d "$ref/codelijsten" ]; then
-	echo "1..0 # SKIP no reference material at $ref"
-	exit 77
-fi
-for f in "$bin" "$mutate"; do
-	if [ ! -x "$f" ]; then
-		echo "Bail out! $f is not built"
-		exit 1
-	fi
+for d in "$data/xsd" "$data/codelijsten"; do
+	[ -d "$d" ] || tap_bail "$d is missing: the iJw 3.2 schemas and code lists belong in the repository"
 done
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+tap_need python3 xmllint "$bin" "$mutate"
 
 work=$(mktemp -d /tmp/jr-ijw-XXXXXX) || exit 1
 [ -n "${JR_IJW_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
-echo "1..$((2 + $(echo $messages | wc -w)))"
+tap_plan $((2 + $(echo $messages | wc -w)))
 
 # --- generated tables -------------------------------------------------------------------------
 for gen in schema codes; do
-	name="generated ijw_${gen}_tables.c equals tools/ijw/gen-$gen.py over the reference"
-	if ! command -v python3 >/dev/null 2>&1; then
-		ok "$name # SKIP python3 is not installed"
-		continue
-	fi
-	if [ $gen = schema ]; then src=$ref/xsd; else src=$ref; fi
+	name="generated ijw_${gen}_tables.c equals tools/ijw/gen-$gen.py over data/ijw-3.2"
+	if [ $gen = schema ]; then src=$data/xsd; else src=$data; fi
 	if python3 tools/ijw/gen-$gen.py "$src" "$work/$gen.c" 2>"$work/gen.err" &&
 		cmp -s "$work/$gen.c" "src/ijw/ijw_${gen}_tables.c"; then
 		ok "$name"
 	else
-		not_ok "$name"
-		sed 's/^/# /' "$work/gen.err"
-		diff "src/ijw/ijw_${gen}_tables.c" "$work/$gen.c" 2>/dev/null | head -20 | sed 's/^/# /'
+		not_ok "$name" "$(cat "$work/gen.err")" \
+			"$(diff "src/ijw/ijw_${gen}_tables.c" "$work/$gen.c" 2>/dev/null | head -20)"
 	fi
 done
 
 # --- differential against xmllint ---------------------------------------------------------------
-if ! command -v xmllint >/dev/null 2>&1; then
-	for m in $messages; do
-		ok "$m: differential test # SKIP xmllint is not installed (libxml2-utils)"
-	done
-	exit 0
-fi
 total=0
 for m in $messages; do
 	dir=$work/$m
 	mkdir "$dir"
-	cp "$ref/voorbeeldberichten/$m.xml" "$dir/src-example.xml"
+	if [ -f "tests/ijw/round/$m.xml.in" ]; then
+		fill "tests/ijw/round/$m.xml.in" | sed 's/@DAG@/2026-05-10/; s/@OURS@/1/' >"$dir/src-filled.xml"
+	fi
 	"$mutate" skeleton $m full "$dir/src-full.xml" &&
 		"$mutate" skeleton $m min "$dir/src-min.xml" || { not_ok "$m: skeletons"; continue; }
 	bad=
@@ -86,7 +67,7 @@ for m in $messages; do
 	count=$(wc -l <"$work/files" | tr -d ' ')
 	total=$((total + count))
 	# xmllint says "FILE validates" or "FILE fails to validate" on stderr, one line per file.
-	xargs xmllint --noout --schema "$ref/xsd/$m.xsd" <"$work/files" 2>&1 >/dev/null |
+	xargs xmllint --noout --schema "$data/xsd/$m.xsd" <"$work/files" 2>&1 >/dev/null |
 		sed -n 's/ validates$//p' | sort >"$work/x.valid"
 	xargs "$bin" ijw validate --rules nee <"$work/files" >"$work/j.out" 2>"$work/j.err"
 	grep -c '^{"file":' "$work/j.out" >"$work/j.count"
@@ -105,7 +86,7 @@ for m in $messages; do
 				grep -F "\"file\":\"$f\"" "$work/j.out" | cut -c1-300 | sed 's/^/#     /'
 			else
 				echo "#   $(basename "$f"): jeugdroute valid, xmllint:"
-				xmllint --noout --schema "$ref/xsd/$m.xsd" "$f" 2>&1 | head -1 |
+				xmllint --noout --schema "$data/xsd/$m.xsd" "$f" 2>&1 | head -1 |
 					cut -c1-300 | sed 's/^/#     /'
 			fi
 		done
@@ -115,4 +96,4 @@ for m in $messages; do
 done
 echo "# differential: $total files in all"
 [ -n "${JR_IJW_KEEP:-}" ] && echo "# files kept in $work"
-[ "$failed" -eq 0 ]
+tap_end

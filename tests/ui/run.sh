@@ -4,17 +4,16 @@
 # with one login per role, starts the server on a free loopback port, and runs
 # tests/ui/journeys.mjs in Debian's Chromium (playwright-core, axe-core). Prints TAP.
 set -u
+. "$(dirname "$0")/../lib/tap.sh"
 BIN=$1
 SHOTS=$2
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 case $SHOTS in /*) ;; *) SHOTS=$(pwd)/$SHOTS ;; esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-for tool in node npm sqlite3 "$CHROMIUM"; do
-	command -v "$tool" >/dev/null || { echo "not ok - $tool is missing"; exit 1; }
-done
+tap_need "$BIN" node npm sqlite3 "$CHROMIUM"
 for dir in web tests/ui; do
-	sh "$ROOT/tools/npm-ci.sh" "$dir" >/dev/null 2>&1 || { echo "not ok - npm ci in $dir failed"; exit 1; }
+	sh "$ROOT/tools/npm-ci.sh" "$dir" >/dev/null 2>&1 || tap_bail "npm ci in $dir failed"
 done
 WORK=$(mktemp -d /tmp/jr-ui-XXXXXX)
 SERVER_PID=
@@ -27,9 +26,9 @@ trap cleanup EXIT
 cd "$WORK" || exit 1
 export JEUGDROUTE_ADMIN_PASSWORD=beheer-wachtwoord-1
 export JEUGDROUTE_DEMO_PASSWORD=demo-wachtwoord-1
-"$BIN" init --db s.db --key s.key >/dev/null || { echo "not ok - init"; exit 1; }
+"$BIN" init --db s.db --key s.key >/dev/null || tap_bail "init"
 "$BIN" demo --db s.db --key s.key --youth 300 --seed 1 --date 2026-11-23 --logins ja >demo.json 2>&1 ||
-	{ echo "not ok - demo"; cat demo.json; exit 1; }
+	tap_bail "demo" "$(cat demo.json)"
 # a child of the consulent's municipality, without an open help request
 CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.person_id = p.id
 	AND m.role = 'child' WHERE p.municipality = (SELECT o.municipality FROM users u
@@ -43,19 +42,19 @@ FAMILY=$(sqlite3 s.db "SELECT m.household_id FROM household_members m JOIN perso
 "$BIN" household coordinator "$FAMILY" --db s.db --key s.key \
 	--user "$(sqlite3 s.db "SELECT id FROM users WHERE username = 'consulent'")" \
 	--version "$(sqlite3 s.db "SELECT version FROM households WHERE id = $FAMILY")" >/dev/null ||
-	{ echo "not ok - the consulent as coordinator of a family"; exit 1; }
+	tap_bail "the consulent as coordinator of a family"
 # the demo's provider login, with a contract for that municipality and form 2 (made when missing)
 PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
 	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
 	--forms 2 --start 2025-01-01 --product-codes 45A02 >/dev/null ||
-	{ echo "not ok - a contract for the provider"; exit 1; }
+	tap_bail "a contract for the provider"
 # a consulent of Amersfoort (another region, another policy) with a help request of its own,
 # planned: analysed, a goal, the route advice and a light option of Amersfoort's weighed
 J() { "$BIN" "$@" --db s.db --key s.key; }
 AMF_TEAM=$(J organisation add --kind local_team --name "Lokaal team Amersfoort" --municipality 0307 | jq .id)
 JEUGDROUTE_USER_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD J user add --username consulent.amersfoort --role consulent \
-	--organisation "$AMF_TEAM" >/dev/null || { echo "not ok - the consulent of Amersfoort"; exit 1; }
+	--organisation "$AMF_TEAM" >/dev/null || tap_bail "the consulent of Amersfoort"
 AMF_CHILD=$(J person add --bsn 111222333 --given-names Noor --family-name Eemland --birth-date 2015-05-05 \
 	--municipality 0307 | jq .id)
 AMF_HR=$(J help-request add --child "$AMF_CHILD" --raised-by family --question "Veel ruzie thuis." | jq .id)
@@ -67,12 +66,12 @@ amf_version() { J help-request show "$AMF_HR" | jq .version; }
 	J help-request advice "$AMF_HR" &&
 	J help-request light-option "$AMF_HR" --option themabijeenkomsten --tried ja --why-not-enough "Hielp te weinig." &&
 	J help-request move "$AMF_HR" --to planned --version "$(amf_version)"; } >/dev/null ||
-	{ echo "not ok - a planned help request in Amersfoort"; exit 1; }
+	tap_bail "a planned help request in Amersfoort"
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
-[ -s ready ] || { echo "not ok - the server did not start"; cat serve.err; exit 1; }
+[ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
 	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR SHOTS=$SHOTS \

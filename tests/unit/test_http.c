@@ -1,6 +1,6 @@
 /* Unit tests for src/http without a server: the router (paths, ids, 405 with Allow) and the
  * OpenAPI document in web/openapi.json against the route table (every route documented, nothing
- * documented that is not routed). Who may see what is app/access.c (test_access.c). */
+ * documented that is not routed). Who may see what is app/access.c (test_app_access.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -47,7 +47,7 @@ static int teardown(void **state)
 }
 
 /* A login through the store's three steps, with the password checked in between as
- * app/login.c does (without its throttling, which tests/unit/test_store_login.c covers): JR_OK
+ * app/login.c does (without its throttling, which tests/unit/test_app_login.c covers): JR_OK
  * with a session, JR_ERR_REFUSED for a wrong name or password, or a user that is not usable
  * (inactive, or a role that does not fit). *retry is always 0 here. */
 static enum jr_err login(const char *user, const char *password, int64_t now, char *token,

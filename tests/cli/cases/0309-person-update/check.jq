@@ -1,1 +1,1 @@
-.version == 2 and .municipality.name == "Almelo" and .family_name == "de Vries"
+.version == 2 and .municipality == "0141" and .family_name == "de Vries"

@@ -1,1 +1,1 @@
-.id == 1 and .kind == "local_team" and .name == "Wijkteam Enschede Noord" and .municipality.code == "0153" and .municipality.name == "Enschede" and .agb == null
+.id == 1 and .kind == "local_team" and .name == "Wijkteam Enschede Noord" and .municipality == "0153" and .agb == ""

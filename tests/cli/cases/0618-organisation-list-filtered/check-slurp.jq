@@ -1,1 +1,1 @@
-[.[] | .name] == ["Wijkteam Enschede Noord", "Wijkteam Enschede Zuid"] and ([.[] | .municipality.name] | unique) == ["Enschede"]
+[.[] | .name] == ["Wijkteam Enschede Noord", "Wijkteam Enschede Zuid"] and ([.[] | .municipality] | unique) == ["0153"]

@@ -1,1 +1,1 @@
-. == {"id": 1, "municipality": {"code": "0153", "name": "Enschede"}, "coordinator_user_id": 2, "version": 2}
+. == {"id": 1, "municipality": "0153", "coordinator_user_id": 2, "version": 2}
