@@ -9,8 +9,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/app.h"
+#include "app/course.h"
 #include "core/buf.h"
+#include "core/diag.h"
 #include "core/policy.h"
+#include "core/region.h"
 #include "core/route.h"
 #include "demo/demo.h"
 #include "store/store.h"
@@ -207,7 +211,12 @@ struct jr_demo {
 	struct jr_demo_counts n;
 	struct jr_demo_login login[JR_DEMO_LOGINS];
 	size_t login_count;
+	/* the use cases the load runs (records.c): the operator's, on the region's one policy */
+	struct jr_app app;
+	struct jr_diag diag;
+	struct jr_policy_set policies;
 	/* work space, on the heap with the context */
+	struct jr_course_view view;
 	struct demo_household hh;
 	struct jr_broad_analysis analysis;
 	struct jr_allocation alloc;
@@ -258,10 +267,12 @@ int jr_demo_max_need(const struct demo_child *c);
 jr_day jr_demo_not_before(const struct demo_child *c, jr_day day);
 
 /* ---------------------------------------------------------------------------------------------
- * records.c: every write to (and read of) the records, each checked first with the records' own
- * rules so that a bulk batch is never rolled back by a refusal
+ * records.c: every write to (and read of) the records, through the app layer's use cases where
+ * they exist (a refusal undoes only its own savepoint of the batch and is counted)
  * ------------------------------------------------------------------------------------------- */
 
+/* Makes d->app: the operator (no principal) on the region's policy, counting from d->today. */
+void jr_demo_app_init(struct jr_demo *d);
 enum jr_err jr_demo_find_run(struct jr_demo *d);
 enum jr_err jr_demo_find_bsn_start(struct jr_demo *d);
 enum jr_err jr_demo_org_add(struct jr_demo *d, const char *kind, const char *name,

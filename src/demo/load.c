@@ -165,6 +165,7 @@ struct jr_demo *jr_demo_new(const struct jr_demo_options *o)
 	jr_date_to_ymd(d->today, &y, &mo, &dd);
 	d->contract_start = jr_date_from_ymd(y - 4, 1, 1);
 	jr_demo_setup_munis(d);
+	jr_demo_app_init(d);
 	return d;
 }
 

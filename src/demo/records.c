@@ -1,22 +1,49 @@
 /* records: every write to the records the demo makes, and the few reads it needs — the one
- * file of src/demo/ that calls the store (tools/layers-debt.txt lists these calls).
+ * file of src/demo/ that reaches the records.
  *
- * Loading is done in bulk transactions of about DEMO_BATCH youths. A failing store operation
- * would roll a whole batch back, so every rule is checked here first with the same pure
- * functions the store uses (jr_allocation_check, jr_course_can_move, jr_rule_referral_check);
- * what they refuse is skipped and counted, never sent to the store. When the app layer has the
- * use cases (allocation, care start and stop, the help request's course), these operations
- * call them instead, each in a savepoint of the batch (jr_app_tx_begin: JR_APP_TX_PART), and a
- * refusal undoes only its own part: the pre-checks here then go. */
+ * The help request's course, referrals, allocations, care, measures, providers, contracts and
+ * the social map go through the app layer's use cases (src/app/), as the operator at the command
+ * line does them: the rules are decided there, once, and not here. Loading is done in bulk
+ * transactions of about DEMO_BATCH youths, so each use case runs in a savepoint of the batch
+ * (jr_app_tx_begin: JR_APP_TX_PART): a refusal (JR_ERR_REFUSED, JR_ERR_CONFLICT) undoes only its
+ * own part and is counted (allocations_refused, moves_refused); any other error stops the load.
+ * Households, persons and organisations, the route advice and the few look-ups still call the
+ * store (tools/layers-debt.txt lists these calls). */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/course.h"
+#include "app/care.h"
+#include "app/course.h"
+#include "app/provider.h"
+#include "app/refer.h"
+#include "app/socialmap.h"
 #include "core/person.h"
-#include "core/rules.h"
 #include "demo/demo_internal.h"
 #include "json/answer_json.h"
+
+void jr_demo_app_init(struct jr_demo *d)
+{
+	/* the region's one policy as the set the use cases look municipalities up in; the set
+	 * holds it without owning it (never released) */
+	memset(&d->policies, 0, sizeof(d->policies));
+	d->policies.policies[0] = (struct jr_policy *)d->p;
+	d->policies.count = 1;
+	d->app = (struct jr_app){
+	    .store = d->store,
+	    .actor = d->actor,
+	    .principal = NULL,
+	    .policies = &d->policies,
+	    .today = d->today,
+	    .diag = &d->diag,
+	};
+}
+
+/* Whether a use case refused (its savepoint undone): counted, and the load goes on. */
+static bool refused(enum jr_err err)
+{
+	return err == JR_ERR_REFUSED || err == JR_ERR_CONFLICT;
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Set-up: where this load starts, organisations, providers, contracts, the social map
@@ -131,7 +158,7 @@ enum jr_err jr_demo_provider_add(struct jr_demo *d, const char *name, unsigned f
 	pr->rec.status = status;
 	pr->rec.demo = true;
 	pr->forms = forms;
-	if ((err = jr_store_provider_add(d->store, d->actor, &pr->rec)))
+	if ((err = jr_app_provider_add(&d->app, &pr->rec)))
 		return err;
 	d->provider_count++;
 	d->n.providers++;
@@ -143,7 +170,7 @@ enum jr_err jr_demo_contract_add(struct jr_demo *d, struct jr_contract *c)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_contract_add(d->store, d->actor, c)))
+	if ((err = jr_app_contract_add(&d->app, c)))
 		return err;
 	d->n.contracts++;
 	return JR_OK;
@@ -153,7 +180,7 @@ enum jr_err jr_demo_social_add(struct jr_demo *d, struct jr_social_entry *e)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_social_add(d->store, d->actor, e)))
+	if ((err = jr_app_socialmap_add(&d->app, e)))
 		return err;
 	d->n.social_map++;
 	return JR_OK;
@@ -168,8 +195,8 @@ enum jr_err jr_demo_suspend_providers(struct jr_demo *d)
 	for (size_t i = 0; i < d->provider_count; i++) {
 		struct demo_provider *pr = &d->providers[i];
 		if (pr->suspend_at_end &&
-		    (err = jr_store_provider_set_status(d->store, d->actor, &pr->rec,
-		                                        JR_PROVIDER_SUSPENDED)))
+		    (err = jr_app_provider_set_status(&d->app, pr->rec.id, pr->rec.version,
+		                                      JR_PROVIDER_SUSPENDED, &pr->rec)))
 			return err;
 	}
 	return JR_OK;
@@ -184,7 +211,7 @@ enum jr_err jr_demo_hand_over(struct jr_demo *d, int64_t from_user, int64_t to_u
 }
 
 /* ---------------------------------------------------------------------------------------------
- * The course of a child's help: one store call each, checked first with the store's own rules
+ * The course of a child's help: one use case each
  * ------------------------------------------------------------------------------------------- */
 
 enum jr_err jr_demo_op_request(struct jr_demo *d, struct demo_child *c, const char *raised_by,
@@ -201,27 +228,25 @@ enum jr_err jr_demo_op_request(struct jr_demo *d, struct demo_child *c, const ch
 	         jr_demo_domain_texts[c->main_need].question);
 	memcpy(c->hr.municipality, c->person.municipality, sizeof(c->hr.municipality));
 	c->planned = false;
-	if ((err = jr_store_help_request_add(d->store, d->actor, &c->hr)))
+	if ((err = jr_app_help_request_add(&d->app, &c->hr, &d->view)))
 		return err;
+	c->hr = d->view.h;
 	d->n.help_requests++;
 	return JR_OK;
 }
 
-/* Moves the help request when the course's rules allow it (checked on the records first). */
+/* Moves the help request when the course's rules allow it; a refused move is counted. */
 enum jr_err jr_demo_op_move(struct jr_demo *d, struct demo_child *c, enum jr_hr_state to)
 {
-	struct jr_course_facts f;
-	const char *why = NULL;
-	enum jr_err err;
+	enum jr_err err = jr_app_help_request_move(&d->app, c->hr.id, to, c->hr.version, &d->view);
 
-	if ((err = jr_store_course_facts(d->store, c->hr.id, &f)))
-		return err;
-	if (jr_course_can_move(&f, to, &why)) {
+	if (refused(err)) {
 		d->n.moves_refused++;
 		return JR_OK;
 	}
-	if ((err = jr_store_help_request_move(d->store, d->actor, &c->hr, to)))
+	if (err)
 		return err;
+	c->hr = d->view.h;
 	d->n.moves++;
 	return JR_OK;
 }
@@ -250,8 +275,9 @@ enum jr_err jr_demo_op_analysis(struct jr_demo *d, struct demo_child *c, jr_day 
 	         PICK(&d->rng, jr_demo_participants));
 	snprintf(b->hypotheses, sizeof(b->hypotheses), "%s",
 	         jr_demo_domain_texts[c->main_need].hypothesis);
-	if ((err = jr_store_analysis_add(d->store, d->actor, b)))
+	if ((err = jr_app_analysis_add(&d->app, b, &d->view)))
 		return err;
+	c->hr = d->view.h;
 	d->n.analyses++;
 	return JR_OK;
 }
@@ -311,12 +337,11 @@ static enum jr_err record_advice(struct jr_demo *d, struct demo_child *c, jr_day
 		    !o->offer)
 			continue;
 		tried = rng_permille(&d->rng, weighed ? 300 : 700);
-		if ((err = jr_store_light_option_add(
-		         d->store, d->actor, c->hr.id,
-		         o->kind == JR_OPTION_SOCIAL_BASE ? "social_base" : "no_referral",
-		         o->offer->id, tried,
-		         jr_demo_not_enough[rng_below(&d->rng, tried ? 2 : 4)])))
+		if ((err = jr_app_light_option_add(
+		         &d->app, c->hr.id, o->offer->id, tried,
+		         jr_demo_not_enough[rng_below(&d->rng, tried ? 2 : 4)], &d->view)))
 			return err;
+		c->hr = d->view.h;
 		weighed++;
 		d->n.light_options++;
 	}
@@ -325,9 +350,10 @@ static enum jr_err record_advice(struct jr_demo *d, struct demo_child *c, jr_day
 		const struct jr_offer *o = &d->p->social_base[i];
 		if (!(o->needs & F(c->main_need)))
 			continue;
-		if ((err = jr_store_light_option_add(d->store, d->actor, c->hr.id, "social_base",
-		                                     o->id, false, jr_demo_not_enough[1])))
+		if ((err = jr_app_light_option_add(&d->app, c->hr.id, o->id, false,
+		                                   jr_demo_not_enough[1], &d->view)))
 			return err;
+		c->hr = d->view.h;
 		weighed++;
 		d->n.light_options++;
 	}
@@ -355,20 +381,23 @@ enum jr_err jr_demo_op_plan(struct jr_demo *d, struct demo_child *c, jr_day on)
 	/* goals, advice and light options are stamped with the day of the plan, not today */
 	jr_store_set_record_day(d->store, on);
 
-	if ((err = jr_store_goal_add(d->store, d->actor, c->hr.id,
-	                             jr_demo_domain_texts[c->main_need].goal, true, on + 91)))
-		return err;
+	if ((err = jr_app_goal_add(&d->app, c->hr.id, jr_demo_domain_texts[c->main_need].goal,
+	                           on + 91, &d->view)))
+		goto out;
+	c->hr = d->view.h;
 	d->n.goals++;
 	for (int i = 0; i < JR_NEED_COUNT; i++)
 		if (i != c->main_need && c->needs[i] >= 3)
 			second = i;
 	if (second >= 0) {
-		if ((err = jr_store_goal_add(d->store, d->actor, c->hr.id,
-		                             jr_demo_domain_texts[second].goal, true, on + 182)))
-			return err;
+		if ((err = jr_app_goal_add(&d->app, c->hr.id, jr_demo_domain_texts[second].goal,
+		                           on + 182, &d->view)))
+			goto out;
+		c->hr = d->view.h;
 		d->n.goals++;
 	}
 	err = record_advice(d, c, on, true);
+out:
 	jr_store_set_record_day(d->store, 0);
 	if (err || (err = jr_demo_op_move(d, c, JR_HR_PLANNED)))
 		return err;
@@ -376,8 +405,8 @@ enum jr_err jr_demo_op_plan(struct jr_demo *d, struct demo_child *c, jr_day on)
 	return JR_OK;
 }
 
-/* A referral to `form` by a referrer of COD327 type `type`, judged by rule 7 with the child's
- * measure on that day. */
+/* A referral to `form` by a referrer of COD327 type `type`, judged by rule 7 (the use case,
+ * with the child's measure on that day). */
 enum jr_err jr_demo_op_referral(struct jr_demo *d, struct demo_child *c, int type, int form,
                                 jr_day on, int64_t *id, bool *valid)
 {
@@ -431,13 +460,7 @@ enum jr_err jr_demo_op_referral(struct jr_demo *d, struct demo_child *c, int typ
 		break;
 	default: snprintf(ref.referrer_name, sizeof(ref.referrer_name), "Gezin zelf"); break;
 	}
-	memset(&d->req, 0, sizeof(d->req));
-	d->req.has_referrer = true;
-	d->req.referrer_type = type;
-	memcpy(d->req.agb, ref.agb, sizeof(d->req.agb));
-	d->req.measure = measure_in_force(c, on) ? c->measure : JR_MEASURE_NONE;
-	ref.valid = jr_rule_referral_check(d->p, &d->req, form) == JR_WHY_RC_VALID;
-	if ((err = jr_store_referral_add(d->store, d->actor, &ref)))
+	if ((err = jr_app_referral_record(&d->app, &ref, &d->scratch)))
 		return err;
 	d->n.referrals++;
 	d->n.referrals_valid += ref.valid;
@@ -446,9 +469,9 @@ enum jr_err jr_demo_op_referral(struct jr_demo *d, struct demo_child *c, int typ
 	return JR_OK;
 }
 
-/* Allocates `form` to provider `pi` from `start`: on the valid referral, or else by the
- * municipality's own decision. Checked first with jr_allocation_check on the facts this demo
- * holds; a refusal is counted and nothing is sent. *made tells whether it was made. */
+/* Allocates `form` to provider `pi` (-1: none the story could find) from `start`: on the valid
+ * referral, or else by the municipality's own decision. The use case decides on the facts the
+ * records hold; a refusal is counted and its savepoint undone. *made tells whether it was made. */
 enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int form, int pi,
                                 int64_t referral_id, bool referral_valid, jr_day start,
                                 struct demo_item *it, bool *made)
@@ -456,8 +479,6 @@ enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int for
 	struct jr_allocation *al = &d->alloc;
 	const struct demo_provider *pr = pi >= 0 ? &d->providers[pi] : NULL;
 	const struct jr_municipality *m = d->munis[c->mi].pm;
-	struct jr_allocation_facts f;
-	const char *why = NULL;
 	bool local = d->p->forms[form].contracting == JR_CONTRACTING_LOCAL;
 	enum jr_err err;
 
@@ -491,32 +512,12 @@ enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int for
 		al->has_end = true;
 		al->end = c->measure_end;
 	}
-	f = (struct jr_allocation_facts){
-	    .form = form,
-	    .measure = measure_in_force(c, start) ? c->measure : JR_MEASURE_NONE,
-	    .broad_analysis = true, /* every story records the analysis before allocating */
-	    .referral_valid = referral_valid,
-	    .municipal_decision = !referral_valid,
-	    .provider_known = pr != NULL,
-	    .provider_status = pr ? pr->rec.status : JR_PROVIDER_ACTIVE,
-	    .contract_covers = pr && (pr->forms & F(form)) && start >= d->contract_start &&
-	                       (pr->regional || (pr->munis & (UINT64_C(1) << c->mi))),
-	    .regime = m->regime,
-	    .result_description = al->result_description[0] != '\0',
-	    .intensity = al->intensity,
-	    .product_code = al->product_code[0] != '\0',
-	    .volume = al->volume,
-	    .has_end_date = al->has_end,
-	    .start = al->start,
-	    .end = al->end,
-	};
-	if (jr_allocation_check(d->p, &f, &why)) {
+	err = jr_app_allocation_add(&d->app, al, !referral_valid);
+	if (refused(err)) {
 		d->n.allocations_refused++;
 		return JR_OK;
 	}
-	al->regime = f.regime;
-	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(d->p, form, f.measure));
-	if ((err = jr_store_allocation_add(d->store, d->actor, al)))
+	if (err)
 		return err;
 	d->n.allocations++;
 	d->providers[pi].allocations++;
@@ -536,7 +537,7 @@ enum jr_err jr_demo_op_start(struct jr_demo *d, struct demo_item *it, jr_day on)
 
 	if (on < it->start)
 		on = it->start;
-	if ((err = jr_store_care_start(d->store, d->actor, it->allocation_id, on, &delivery)))
+	if ((err = jr_app_care_start(&d->app, it->allocation_id, on, &delivery, NULL)))
 		return err;
 	it->started = true;
 	it->care_start = on;
@@ -589,7 +590,7 @@ enum jr_err jr_demo_op_stop(struct jr_demo *d, struct demo_item *it, jr_day on, 
 	o.satisfaction = goals == 2   ? rng_range(&d->rng, 7, 10)
 	                 : goals == 1 ? rng_range(&d->rng, 5, 8)
 	                              : rng_range(&d->rng, 3, 6);
-	if ((err = jr_store_care_stop(d->store, d->actor, it->allocation_id, on, &o)))
+	if ((err = jr_app_care_stop(&d->app, it->allocation_id, on, &o, NULL)))
 		return err;
 	it->stopped = true;
 	it->stop = on;
@@ -653,7 +654,7 @@ enum jr_err jr_demo_measure_add(struct jr_demo *d, struct jr_measure_record *m)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_measure_add(d->store, d->actor, m)))
+	if ((err = jr_app_measure_add(&d->app, m)))
 		return err;
 	d->n.measures++;
 	return JR_OK;
