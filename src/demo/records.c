@@ -15,6 +15,8 @@
 
 #include "app/care.h"
 #include "app/course.h"
+#include "app/household.h"
+#include "app/organisation.h"
 #include "app/provider.h"
 #include "app/refer.h"
 #include "app/socialmap.h"
@@ -130,7 +132,7 @@ enum jr_err jr_demo_org_add(struct jr_demo *d, const char *kind, const char *nam
 	snprintf(o.name, sizeof(o.name), "%.100s", name);
 	snprintf(o.municipality, sizeof(o.municipality), "%s", municipality);
 	snprintf(o.agb, sizeof(o.agb), "%s", agb);
-	if ((err = jr_store_organisation_add(d->store, d->actor, &o)))
+	if ((err = jr_app_organisation_add(&d->app, &o)))
 		return err;
 	d->n.organisations++;
 	if (id)
@@ -627,7 +629,7 @@ enum jr_err jr_demo_household_add(struct jr_demo *d, struct jr_household *h)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_household_add(d->store, d->actor, h)))
+	if ((err = jr_app_household_add(&d->app, h)))
 		return err;
 	d->n.households++;
 	return JR_OK;
@@ -636,14 +638,14 @@ enum jr_err jr_demo_household_add(struct jr_demo *d, struct jr_household *h)
 enum jr_err jr_demo_member_add(struct jr_demo *d, int64_t household_id, int64_t person_id,
                                const char *role)
 {
-	return jr_store_household_add_member(d->store, d->actor, household_id, person_id, role);
+	return jr_app_household_add_member(&d->app, household_id, person_id, role);
 }
 
 enum jr_err jr_demo_set_coordinator(struct jr_demo *d, struct jr_household *h, int64_t user)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_household_set_coordinator(d->store, d->actor, h, user)))
+	if ((err = jr_app_household_set_coordinator(&d->app, h, user)))
 		return err;
 	d->n.coordinators++;
 	return JR_OK;

@@ -333,7 +333,7 @@ static enum jr_err prescan(const char *data, size_t len, struct jr_ijw_problem *
 				return JR_OK;
 			if (*p == '>' || *p == '/')
 				break;
-			if (end - p >= 5 && memcmp(p, "xmlns", 5) == 0 &&
+			if (end - p > 5 && memcmp(p, "xmlns", 5) == 0 &&
 			    (p[5] == '=' || p[5] == ':' || space(p[5])) &&
 			    ++namespaces > JR_IJW_MAX_NAMESPACES) {
 				problem->line = line_at(data, p);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -289,6 +290,28 @@ static void test_prescan_reads_past_markup(void **state)
 	jr_buf_release(&attrs);
 }
 
+/* A message cut off right after an attribute name that could be a namespace declaration: the
+ * pre-scan must not look at the byte after the end (found by fuzz_ijw; the copy is exactly as
+ * long as the message, so that ASan sees a read past it). */
+static void test_prescan_stops_at_the_end(void **state)
+{
+	static const char *const cut[] = {"<a xmlns", "<a b='1' xmlns", "<jw305:Bericht xmlns"};
+	struct jr_ijw_problem problem;
+	xmlDoc *doc = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
+		size_t len = strlen(cut[i]);
+		char *exact = malloc(len);
+
+		assert_non_null(exact);
+		memcpy(exact, cut[i], len); /* no NUL after it */
+		assert_int_equal(jr_ijw_parse_once(exact, len, &doc, &problem), JR_ERR_INPUT);
+		assert_null(doc);
+		free(exact);
+	}
+}
+
 /* A text longer than JR_IJW_MAX_TEXT is refused, however libxml2 hands it over. */
 static void test_huge_text_refused(void **state)
 {
@@ -450,6 +473,7 @@ int main(void)
 		cmocka_unit_test(test_huge_text_refused),
 		cmocka_unit_test(test_many_attributes_refused_before_libxml2),
 		cmocka_unit_test(test_prescan_reads_past_markup),
+		cmocka_unit_test(test_prescan_stops_at_the_end),
 		cmocka_unit_test(test_nothing_on_stderr),
 		cmocka_unit_test(test_parser_reused),
 		cmocka_unit_test(test_parser_dictionary_renewed),
