@@ -17,6 +17,7 @@
 #include "app/course.h"
 #include "app/household.h"
 #include "app/organisation.h"
+#include "app/person.h"
 #include "app/provider.h"
 #include "app/refer.h"
 #include "app/socialmap.h"
@@ -59,7 +60,7 @@ static enum jr_err bsn_taken(struct jr_demo *d, uint32_t offset, bool *taken)
 	enum jr_err err;
 
 	jr_demo_bsn_from(offset, bsn);
-	err = jr_store_person_find_bsn(d->store, d->actor, bsn, &found);
+	err = jr_app_person_find_bsn(&d->app, bsn, &found);
 	sodium_memzero(bsn, sizeof(bsn));
 	sodium_memzero(&found, sizeof(found));
 	*taken = err == JR_OK;
