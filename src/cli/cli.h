@@ -95,7 +95,8 @@ struct jr_args {
 	const char *values[JR_ARGS_MAX];
 	int count;
 };
-/* Collects argv[first..]; 0, or 2 after reporting. */
+/* Collects argv[first..]; 0, or 2 after reporting. Both this and jr_cli_parse_table are the one
+ * option parser of args.c, set up for free `--name value` pairs or for a table of options. */
 int jr_args_parse(int argc, char **argv, int first, struct jr_args *h);
 /* The value of --name, or NULL. */
 const char *jr_args_get(const struct jr_args *h, const char *name);
