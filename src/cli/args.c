@@ -1,5 +1,5 @@
-/* args: the option parsing that the record commands share: `--name value` pairs collected once,
- * then taken and checked by name, with one Dutch error line per problem. */
+/* args: the one option parser of the commands (table-driven options, or `--name value` pairs
+ * collected once, then taken and checked by name), with one Dutch error line per problem. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,32 +10,87 @@
 #include "cli/cli.h"
 #include "core/text.h"
 
-int jr_args_parse(int argc, char **argv, int first, struct jr_args *h)
+/* What the one option parser below accepts besides the shared database options. */
+struct parse {
+	const char *what;		  /* the command, for messages */
+	const char *sub;		  /* its subcommand, for messages; NULL when not named */
+	int first;			  /* the first argument to parse */
+	const struct jr_cli_opt *opts;	  /* the options, each of some subcommands */
+	size_t nopts;
+	struct jr_cli_db *db;
+	struct jr_args *pairs;		  /* non-NULL: collects any other --name value pair */
+	const char **id;		  /* non-NULL: takes one positional id */
+	bool id_any;			  /* the id may start with '-' (when pairs are collected) */
+	bool *demo;			  /* non-NULL: takes --demo */
+};
+
+static bool has_word(const char *list, const char *word);
+
+/* The one option parser of the commands: argv[p->first..] into the database options, the
+ * table's options, --name value pairs, --demo and one id, as `p` allows. Fills in the database
+ * defaults. 0, or 2 after reporting. */
+static int parse(int argc, char **argv, const struct parse *p)
 {
-	for (int i = first; i < argc; i++) {
-		int r = jr_cli_db_option(argc, argv, &i, &h->db);
+	for (int i = p->first; i < argc; i++) {
+		const char *arg = argv[i];
+		const struct jr_cli_opt *o = NULL;
+		int r = jr_cli_db_option(argc, argv, &i, p->db);
 		if (r < 0)
 			return 2;
 		if (r > 0)
 			continue;
-		if (strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
-			if (i + 1 >= argc || h->count >= JR_ARGS_MAX) {
-				jr_cli_error("%s: %s verwacht een waarde", h->command, argv[i]);
+		for (size_t k = 0; k < p->nopts && !o; k++)
+			if (strcmp(arg, p->opts[k].name) == 0)
+				o = &p->opts[k];
+		if (o && !has_word(o->cmds, p->sub)) {
+			jr_cli_error("%s %s: %s hoort niet bij deze opdracht; zie jeugdroute %s --help",
+				     p->what, p->sub, o->name, p->what);
+			return 2;
+		}
+		if (o) {
+			if (i + 1 >= argc) {
+				jr_cli_error("%s: %s verwacht een waarde", p->what, arg);
 				return 2;
 			}
-			h->names[h->count] = argv[i] + 2;
+			*o->slot = argv[++i];
+		} else if (p->demo && strcmp(arg, "--demo") == 0) {
+			*p->demo = true;
+		} else if (p->pairs && strncmp(arg, "--", 2) == 0 && arg[2]) {
+			struct jr_args *h = p->pairs;
+			if (i + 1 >= argc || h->count >= JR_ARGS_MAX) {
+				jr_cli_error("%s: %s verwacht een waarde", p->what, arg);
+				return 2;
+			}
+			h->names[h->count] = arg + 2;
 			h->values[h->count++] = argv[++i];
-		} else if (!h->id) {
-			h->id = argv[i];
-		} else {
+		} else if (p->id && !*p->id && (p->id_any || arg[0] != '-')) {
+			*p->id = arg;
+		} else if (p->pairs) {
 			/* Not echoed: a stray argument may hold personal data. */
-			jr_cli_error("%s: onverwacht extra argument; zie jeugdroute %s --help",
-				     h->command, h->command);
+			jr_cli_error("%s: onverwacht extra argument; zie jeugdroute %s --help", p->what,
+				     p->what);
+			return 2;
+		} else if (arg[0] == '-') {
+			jr_cli_error("%s %s: onbekende optie \"%.40s\"; zie jeugdroute %s --help",
+				     p->what, p->sub, arg, p->what);
+			return 2;
+		} else {
+			/* a stray value is not echoed: it may be anything */
+			jr_cli_error("%s %s: een argument te veel; zie jeugdroute %s --help", p->what,
+				     p->sub, p->what);
 			return 2;
 		}
 	}
-	jr_cli_db_defaults(&h->db);
+	jr_cli_db_defaults(p->db);
 	return 0;
+}
+
+int jr_args_parse(int argc, char **argv, int first, struct jr_args *h)
+{
+	const struct parse p = {.what = h->command, .first = first, .db = &h->db, .pairs = h,
+				.id = &h->id, .id_any = true};
+
+	return parse(argc, argv, &p);
 }
 
 const char *jr_args_get(const struct jr_args *h, const char *name)
@@ -127,47 +182,12 @@ static bool has_word(const char *list, const char *word)
 int jr_cli_parse_table(int argc, char **argv, const char *what, const struct jr_cli_opt *opts,
 		       size_t nopts, struct jr_cli_db *db, const char **id, bool *demo)
 {
-	const char *cmd = argv[1];
+	/* Every subcommand but "add" takes an id. */
+	const struct parse p = {.what = what, .sub = argv[1], .first = 2, .opts = opts,
+				.nopts = nopts, .db = db, .id = id && strcmp(argv[1], "add") != 0 ? id : NULL,
+				.demo = demo && strcmp(argv[1], "add") == 0 ? demo : NULL};
 
-	for (int i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct jr_cli_opt *o = NULL;
-		int r = jr_cli_db_option(argc, argv, &i, db);
-		if (r < 0)
-			return 2;
-		if (r > 0)
-			continue;
-		for (size_t k = 0; k < nopts && !o; k++)
-			if (strcmp(arg, opts[k].name) == 0)
-				o = &opts[k];
-		if (o && !has_word(o->cmds, cmd)) {
-			jr_cli_error("%s %s: %s hoort niet bij deze opdracht; zie jeugdroute %s --help",
-				     what, cmd, o->name, what);
-			return 2;
-		}
-		if (o) {
-			if (i + 1 >= argc) {
-				jr_cli_error("%s: %s verwacht een waarde", what, arg);
-				return 2;
-			}
-			*o->slot = argv[++i];
-		} else if (demo && strcmp(arg, "--demo") == 0 && strcmp(cmd, "add") == 0) {
-			*demo = true;
-		} else if (id && arg[0] != '-' && !*id && strcmp(cmd, "add") != 0) {
-			*id = arg;
-		} else if (arg[0] == '-') {
-			jr_cli_error("%s %s: onbekende optie \"%.40s\"; zie jeugdroute %s --help", what,
-				     cmd, arg, what);
-			return 2;
-		} else {
-			/* a stray value is not echoed: it may be anything */
-			jr_cli_error("%s %s: een argument te veel; zie jeugdroute %s --help", what, cmd,
-				     what);
-			return 2;
-		}
-	}
-	jr_cli_db_defaults(db);
-	return 0;
+	return parse(argc, argv, &p);
 }
 
 int jr_cli_number(const char *s, long long min, long long max, long long *out)

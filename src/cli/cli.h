@@ -34,6 +34,27 @@ int jr_cmd_ijw(int argc, char **argv);
 int jr_cmd_figures(int argc, char **argv);
 int jr_cmd_serve(int argc, char **argv);
 
+/* The command table (main.c): each command with what it needs, a one-line Dutch summary and its
+ * usage text. Help (jeugdroute help CMD, CMD -h|--help) is answered from the table, before the
+ * command runs. The flags say what the command needs from the shared options. */
+enum {
+	JR_CMD_STORE = 1 << 0,    /* opens the records of --db/--key/--audit-key/… */
+	JR_CMD_POLICIES = 1 << 1, /* loads the policy files of --policy-dir */
+};
+struct jr_cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	unsigned flags;
+	const char *summary;
+	const char *usage;
+};
+/* The usage text of each command, defined beside it in its cmd_*.c. */
+extern const char jr_usage_route[], jr_usage_policy[], jr_usage_init[], jr_usage_person[],
+    jr_usage_provider[], jr_usage_contract[], jr_usage_help_request[], jr_usage_care[],
+    jr_usage_signals[], jr_usage_demo[], jr_usage_retention[], jr_usage_socialmap[],
+    jr_usage_household[], jr_usage_organisation[], jr_usage_user[], jr_usage_audit[],
+    jr_usage_ijw[], jr_usage_figures[], jr_usage_serve[];
+
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"
 struct jr_cli_db {
@@ -74,7 +95,8 @@ struct jr_args {
 	const char *values[JR_ARGS_MAX];
 	int count;
 };
-/* Collects argv[first..]; 0, or 2 after reporting. */
+/* Collects argv[first..]; 0, or 2 after reporting. Both this and jr_cli_parse_table are the one
+ * option parser of args.c, set up for free `--name value` pairs or for a table of options. */
 int jr_args_parse(int argc, char **argv, int first, struct jr_args *h);
 /* The value of --name, or NULL. */
 const char *jr_args_get(const struct jr_args *h, const char *name);

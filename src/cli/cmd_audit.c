@@ -10,7 +10,7 @@
 #include "cli/use_case.h"
 #include "view/view_audit.h"
 
-static const char usage[] =
+const char jr_usage_audit[] =
 	"Gebruik: jeugdroute audit verify [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"
 	"                                 [--audit-checkpoints BESTAND] [--reason TEKST]\n"
 	"         jeugdroute audit rotate-key [dezelfde opties]\n"
@@ -103,11 +103,6 @@ int jr_cmd_audit(int argc, char **argv)
 	const char *sub = argc >= 2 ? argv[1] : "";
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(sub, "verify") != 0 && strcmp(sub, "rotate-key") != 0 &&
 	    strcmp(sub, "keys") != 0) {
 		jr_cli_error("audit: kies verify, rotate-key of keys; zie jeugdroute audit --help");

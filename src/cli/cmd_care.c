@@ -15,7 +15,7 @@
 #include "json/policy_set.h"
 #include "view/view_care.h"
 
-static const char usage[] =
+const char jr_usage_care[] =
 	"Gebruik: jeugdroute care referral HULPVRAAG --type 01-08 --name NAAM --form 1-10\n"
 	"                                  [--agb AGB] [--referred-on JJJJ-MM-DD]\n"
 	"         jeugdroute care allocate HULPVRAAG --provider ID --form 1-10\n"
@@ -362,11 +362,6 @@ int jr_cmd_care(int argc, char **argv)
 	int64_t id = 0;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
 	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change")) {
 		jr_cli_error("care: kies referral, allocate, change, measure, start of stop; zie "

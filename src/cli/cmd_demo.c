@@ -12,7 +12,7 @@
 #include "json/json_writer.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_demo[] =
     "Gebruik: jeugdroute demo --youth N [--region twente|amersfoort] [--seed S]\n"
     "                         [--date JJJJ-MM-DD] [--logins ja] [--db URL] [--key BESTAND]\n"
     "                         [--policy-dir MAP]\n"
@@ -154,11 +154,6 @@ int jr_cmd_demo(int argc, char **argv)
 	int status;
 	enum jr_err err;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	jr_policy_set_init(&set);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||

@@ -10,7 +10,7 @@
 #include "cli/use_case.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_figures[] =
 	"Gebruik: jeugdroute figures [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] [--csv ja]\n"
 	"                            [--db URL] [--key BESTAND]\n"
 	"\n"
@@ -37,11 +37,6 @@ int jr_cmd_figures(int argc, char **argv)
 	int status;
 	enum jr_err err;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	jr_policy_set_init(&set);
 	jr_buf_init(&out, 1 << 24);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||

@@ -13,7 +13,7 @@
 #include "json/policy_set.h"
 #include "view/view_course.h"
 
-static const char usage[] =
+const char jr_usage_help_request[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
 	"                                     [--raised-on JJJJ-MM-DD] [--household ID]\n"
 	"         jeugdroute help-request show ID\n"
@@ -295,11 +295,6 @@ int jr_cmd_help_request(int argc, char **argv)
 	int64_t id = 0;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(sub, "add") && strcmp(sub, "show") && strcmp(sub, "analysis") &&
 	    strcmp(sub, "goal") && strcmp(sub, "light-option") && strcmp(sub, "advice") &&
 	    strcmp(sub, "move")) {

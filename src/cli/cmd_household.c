@@ -19,7 +19,7 @@
 #include "view/view_account.h"
 #include "view/view_household.h"
 
-static const char household_usage[] =
+const char jr_usage_household[] =
 	"Gebruik: jeugdroute household add --municipality CODE\n"
 	"         jeugdroute household member ID --person PID --role child|parent|carer\n"
 	"         jeugdroute household show ID\n"
@@ -40,7 +40,7 @@ static const char household_usage[] =
 	"\n"
 	"Afsluitcode: 0 gelukt; 2 ongeldige invoer, onbekend of conflict; 1 database- of interne fout.\n";
 
-static const char organisation_usage[] =
+const char jr_usage_organisation[] =
 	"Gebruik: jeugdroute organisation add --kind SOORT --name NAAM [--municipality CODE]\n"
 	"                                     [--agb AGB]\n"
 	"         jeugdroute organisation show ID\n"
@@ -152,11 +152,6 @@ int jr_cmd_organisation(int argc, char **argv)
 	enum jr_err err = JR_OK;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(organisation_usage, stdout);
-			return 0;
-		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list")) {
 		jr_cli_error("organisation: kies add, show of list; zie jeugdroute organisation --help");
 		return 2;
@@ -296,11 +291,6 @@ int jr_cmd_household(int argc, char **argv)
 	enum jr_err err = JR_OK;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(household_usage, stdout);
-			return 0;
-		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "member") && strcmp(cmd, "show") &&
 	    strcmp(cmd, "coordinator")) {
 		jr_cli_error("household: kies add, member, show of coordinator; zie jeugdroute "

@@ -21,7 +21,7 @@
 #include "json/policy_set.h"
 #include "view/view_ijw.h"
 
-static const char usage[] =
+const char jr_usage_ijw[] =
 	"Gebruik: jeugdroute ijw validate BESTAND... [--rules nee] [--antwoord MAP]\n"
 	"                                [--date JJJJ-MM-DD]\n"
 	"         jeugdroute ijw import BESTAND... [--out MAP] [--date JJJJ-MM-DD]\n"
@@ -951,14 +951,9 @@ out:
 int jr_cmd_ijw(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fputs(jr_usage_ijw, stderr);
 		return jr_err_exit_status(JR_ERR_USAGE);
 	}
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(argv[1], "validate") == 0)
 		return validate(argc - 2, argv + 2);
 	if (strcmp(argv[1], "import") == 0)

@@ -12,7 +12,7 @@
 #include "cli/use_case.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_init[] =
 	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"
 	"                         [--audit-checkpoints BESTAND] [--policy-dir MAP]\n"
 	"\n"
@@ -54,10 +54,6 @@ int jr_cmd_init(int argc, char **argv)
 		int r = jr_cli_db_option(argc, argv, &i, &o);
 		if (r < 0)
 			return 2;
-		if (r == 0 && jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 		if (r == 0) {
 			jr_cli_error("init: onbekende optie \"%s\"; zie jeugdroute init --help",
 				     argv[i]);

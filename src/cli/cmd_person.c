@@ -12,7 +12,7 @@
 #include "json/policy_set.h"
 #include "view/view_person.h"
 
-static const char usage[] =
+const char jr_usage_person[] =
 	"Gebruik: jeugdroute person add --bsn BSN --given-names NAMEN --family-name NAAM\n"
 	"                              --birth-date JJJJ-MM-DD --municipality CODE [--sex 0|1|2]\n"
 	"                              [ADRES] [--demo]\n"
@@ -164,11 +164,6 @@ int jr_cmd_person(int argc, char **argv)
 	enum jr_err err = JR_OK;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "find") &&
 	    strcmp(cmd, "update") && strcmp(cmd, "involved")) {
 		jr_cli_error("person: kies add, show, find, update of involved; zie jeugdroute "

@@ -9,7 +9,7 @@
 #include "json/policy_json.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_policy[] =
 	"Gebruik: jeugdroute policy check BESTAND...\n"
 	"         jeugdroute policy show BESTAND [--municipality CODE]\n"
 	"\n"
@@ -290,18 +290,9 @@ out:
 int jr_cmd_policy(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fputs(jr_usage_policy, stderr);
 		return 2;
 	}
-	if (jr_cli_is_help(argv[1])) {
-		fputs(usage, stdout);
-		return 0;
-	}
-	for (int i = 2; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(argv[1], "check") == 0)
 		return check(argc - 2, argv + 2);
 	if (strcmp(argv[1], "show") == 0)

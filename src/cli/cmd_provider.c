@@ -15,7 +15,7 @@
 #include "json/policy_set.h"
 #include "view/view_provider.h"
 
-static const char provider_usage[] =
+const char jr_usage_provider[] =
 	"Gebruik: jeugdroute provider add --agb AGB --name NAAM [--kvk KVK]\n"
 	"                                 [--status STATUS] [--quality TEKST] [--demo]\n"
 	"         jeugdroute provider show ID\n"
@@ -34,7 +34,7 @@ static const char provider_usage[] =
 	"\n"
 	"Afsluitcode: 0 gelukt; 2 ongeldige invoer, onbekend of conflict; 1 database- of interne fout.\n";
 
-static const char contract_usage[] =
+const char jr_usage_contract[] =
 	"Gebruik: jeugdroute contract add --provider ID --region REGIO [--municipality CODE]\n"
 	"                                 --forms 1,2,3 --start JJJJ-MM-DD [--end JJJJ-MM-DD]\n"
 	"                                 [--tariff EURO] [--unit EENHEID] [--capacity N]\n"
@@ -198,11 +198,6 @@ int jr_cmd_provider(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(provider_usage, stdout);
-			return 0;
-		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "status")) {
 		jr_cli_error("provider: kies add, show of status; zie jeugdroute provider --help");
 		return 2;
@@ -366,11 +361,6 @@ int jr_cmd_contract(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(contract_usage, stdout);
-			return 0;
-		}
 	if (strcmp(cmd, "add") && strcmp(cmd, "check")) {
 		jr_cli_error("contract: kies add of check; zie jeugdroute contract --help");
 		return 2;

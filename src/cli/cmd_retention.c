@@ -8,7 +8,7 @@
 #include "cli/use_case.h"
 #include "view/view_person.h"
 
-static const char usage[] =
+const char jr_usage_retention[] =
 	"Gebruik: jeugdroute retention [--date JJJJ-MM-DD] [--apply ja] [--db URL] [--key BESTAND]\n"
 	"\n"
 	"Dossiers worden bewaard tot 20 jaar na het einde van de zorg (Jeugdwet). Zonder --apply\n"
@@ -66,11 +66,6 @@ int jr_cmd_retention(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	jr_buf_init(&pr.b, 1 << 12);
 	jr_jw_init(&pr.w, &pr.b);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||

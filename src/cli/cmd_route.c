@@ -19,7 +19,7 @@
 #include "json/policy_set.h"
 #include "json/request_json.h"
 
-static const char usage[] =
+const char jr_usage_route[] =
 	"Gebruik: jeugdroute route [opties] [VERZOEK.json | -]\n"
 	"\n"
 	"Bepaalt voor één kind welke hulp past: zo licht en dichtbij als mogelijk, zo zwaar als\n"
@@ -86,10 +86,7 @@ static int parse_args(int argc, char **argv, struct route_opts *o)
 	o->threads = online < 1 ? 1 : online > 8 ? 8 : (int)online;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (jr_cli_is_help(a)) {
-			fputs(usage, stdout);
-			return -1;
-		} else if (strcmp(a, "--batch") == 0) {
+		if (strcmp(a, "--batch") == 0) {
 			o->batch = true;
 		} else if (strcmp(a, "--text") == 0) {
 			o->text = true;
@@ -418,10 +415,8 @@ int jr_cmd_route(int argc, char **argv)
 	}
 	jr_policy_set_init(&r->set);
 	status = parse_args(argc, argv, &r->opts);
-	if (status) {
-		status = status < 0 ? 0 : status;
+	if (status)
 		goto out;
-	}
 	if (!r->opts.batch)
 		r->opts.threads = 1;
 	count = r->opts.threads;

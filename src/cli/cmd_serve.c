@@ -9,7 +9,7 @@
 #include "http/server.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_serve[] =
 	"Gebruik: jeugdroute serve [--listen ADRES:POORT] [--threads N] [--db URL] [--key BESTAND]\n"
 	"                          [--audit-key BESTAND] [--audit-checkpoints BESTAND]\n"
 	"                          [--policy-dir MAP] [--web-dir MAP]\n"
@@ -73,11 +73,6 @@ int jr_cmd_serve(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	jr_policy_set_init(&set);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) || (status = jr_args_only(&h, "", allowed)))
 		goto out;

@@ -9,7 +9,7 @@
 #include "core/signals.h"
 #include "json/policy_set.h"
 
-static const char usage[] =
+const char jr_usage_signals[] =
 	"Gebruik: jeugdroute signals [--date JJJJ-MM-DD] [--db URL] [--key BESTAND]\n"
 	"\n"
 	"Toont elk open signaal in de dossiers, één JSON-object per regel: code, om welk kind en\n"
@@ -43,11 +43,6 @@ int jr_cmd_signals(int argc, char **argv)
 	int status;
 	enum jr_err err;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	jr_policy_set_init(&set);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||

@@ -11,7 +11,7 @@
 #include "json/policy_set.h"
 #include "view/view_socialmap.h"
 
-static const char usage[] =
+const char jr_usage_socialmap[] =
 	"Gebruik: jeugdroute socialmap add --municipality CODE --organisation NAAM --service NAAM\n"
 	"                                  --needs domein,… --verified-on JJJJ-MM-DD\n"
 	"                                  [--categories c,…] [--location PLAATS] [--age 4-12]\n"
@@ -150,11 +150,6 @@ int jr_cmd_socialmap(int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "";
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			return 0;
-		}
 	if (strcmp(sub, "add") && strcmp(sub, "list")) {
 		jr_cli_error("socialmap: kies add of list; zie jeugdroute socialmap --help");
 		return 2;

@@ -19,7 +19,7 @@
 #include "view/view_account.h"
 #include "core/roles.h"
 
-static const char user_usage[] =
+const char jr_usage_user[] =
 	"Gebruik: jeugdroute user add --username NAAM --role ROL [--organisation ID]\n"
 	"         jeugdroute user show ID\n"
 	"         jeugdroute user list\n"
@@ -341,11 +341,6 @@ int jr_cmd_user(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	for (int i = 1; i < argc; i++)
-		if (jr_cli_is_help(argv[i])) {
-			fputs(user_usage, stdout);
-			return 0;
-		}
 	for (size_t i = 0; commands[i]; i++)
 		known |= strcmp(cmd, commands[i]) == 0;
 	if (!known) {

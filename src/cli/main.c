@@ -13,29 +13,10 @@ static const char usage[] =
 	"\n"
 	"Gebruik: jeugdroute <opdracht> [opties]\n"
 	"\n"
-	"Opdrachten:\n"
-	"  route    bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert\n"
-	"  policy   controleer of toon het beleidsbestand van een regio (check, show)\n"
-	"  init     maak of werk de database voor de dossiers bij, met sleutel en beheerder\n"
-	"  person   personen in de dossiers: add, show, find, update, involved (JSON)\n"
-	"  provider zorgaanbieders: add, show, status (JSON)\n"
-	"  contract contracten van zorgaanbieders: add, check (JSON)\n"
-	"  help-request  hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
-	"           advice, move (JSON)\n"
-	"  care     verwijzingen, maatregelen, toewijzingen, zorg: referral, measure,\n"
-	"           allocate, start, stop (JSON)\n"
-	"  signals  open signalen in de dossiers: hoppen, wachten, geen regisseur, … (JSON Lines)\n"
-	"  demo     maak een realistische, fictieve regio aan om mee te oefenen\n"
-	"  retention  bewaartermijn: dossiers 20 jaar na het einde van de zorg tonen of wissen\n"
-	"  socialmap  de sociale kaart: voorzieningen in de wijk, met datum van controle\n"
-	"  household  huishoudens en hun regisseur: add, member, show, coordinator (JSON)\n"
-	"  organisation  organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list\n"
-	"  user     gebruikers met een rol: add, show, list, deactivate, activate, role,\n"
-	"           reset-password, tokens, token-add, token-revoke (JSON)\n"
-	"  audit    controleer de keten van het auditlog: verify\n"
-	"  ijw      berichten van de iStandaard iJw 3.2: validate, import, export (JSON Lines)\n"
-	"  figures  de cijfers van de regio per gemeente en periode (JSON of CSV)\n"
-	"  serve    start de server: de API en de webtoepassing\n"
+	"Opdrachten:\n";
+
+/* After the command list, which is printed from the table. */
+static const char usage_tail[] =
 	"  help     toon de hulp bij een opdracht: jeugdroute help route\n"
 	"\n"
 	"Opties:\n"
@@ -67,40 +48,96 @@ const char *jr_cli_policy_dir(void)
 	return env && env[0] ? env : JR_DEFAULT_POLICY_DIR;
 }
 
-/* Every subcommand, by the name it is called with. */
-static const struct {
-	const char *name;
-	int (*run)(int argc, char **argv);
-} commands[] = {
-	{"route", jr_cmd_route},
-	{"policy", jr_cmd_policy},
-	{"init", jr_cmd_init},
-	{"person", jr_cmd_person},
-	{"provider", jr_cmd_provider},
-	{"contract", jr_cmd_contract},
-	{"help-request", jr_cmd_help_request},
-	{"care", jr_cmd_care},
-	{"signals", jr_cmd_signals},
-	{"demo", jr_cmd_demo},
-	{"retention", jr_cmd_retention},
-	{"socialmap", jr_cmd_socialmap},
-	{"household", jr_cmd_household},
-	{"organisation", jr_cmd_organisation},
-	{"user", jr_cmd_user},
-	{"audit", jr_cmd_audit},
-	{"ijw", jr_cmd_ijw},
-	{"figures", jr_cmd_figures},
-	{"serve", jr_cmd_serve},
+/* Every subcommand, by the name it is called with: what it needs and its help, in one place. */
+static const struct jr_cli_command commands[] = {
+	{"route", jr_cmd_route, JR_CMD_POLICIES,
+	 "bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert",
+	 jr_usage_route},
+	{"policy", jr_cmd_policy, 0,
+	 "controleer of toon het beleidsbestand van een regio (check, show)", jr_usage_policy},
+	{"init", jr_cmd_init, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "maak of werk de database voor de dossiers bij, met sleutel en beheerder", jr_usage_init},
+	{"person", jr_cmd_person, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "personen in de dossiers: add, show, find, update, involved (JSON)", jr_usage_person},
+	{"provider", jr_cmd_provider, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "zorgaanbieders: add, show, status (JSON)", jr_usage_provider},
+	{"contract", jr_cmd_contract, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "contracten van zorgaanbieders: add, check (JSON)", jr_usage_contract},
+	{"help-request", jr_cmd_help_request, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
+	 "           advice, move (JSON)",
+	 jr_usage_help_request},
+	{"care", jr_cmd_care, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "verwijzingen, maatregelen, toewijzingen, zorg: referral, measure,\n"
+	 "           allocate, start, stop (JSON)",
+	 jr_usage_care},
+	{"signals", jr_cmd_signals, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "open signalen in de dossiers: hoppen, wachten, geen regisseur, … (JSON Lines)",
+	 jr_usage_signals},
+	{"demo", jr_cmd_demo, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "maak een realistische, fictieve regio aan om mee te oefenen", jr_usage_demo},
+	{"retention", jr_cmd_retention, JR_CMD_STORE,
+	 "bewaartermijn: dossiers 20 jaar na het einde van de zorg tonen of wissen",
+	 jr_usage_retention},
+	{"socialmap", jr_cmd_socialmap, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "de sociale kaart: voorzieningen in de wijk, met datum van controle", jr_usage_socialmap},
+	{"household", jr_cmd_household, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "huishoudens en hun regisseur: add, member, show, coordinator (JSON)",
+	 jr_usage_household},
+	{"organisation", jr_cmd_organisation, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "organisaties (lokaal team, huisartsenpraktijk, GI, …): add, show, list",
+	 jr_usage_organisation},
+	{"user", jr_cmd_user, JR_CMD_STORE,
+	 "gebruikers met een rol: add, show, list, deactivate, activate, role,\n"
+	 "           reset-password, tokens, token-add, token-revoke (JSON)",
+	 jr_usage_user},
+	{"audit", jr_cmd_audit, JR_CMD_STORE, "controleer de keten van het auditlog: verify",
+	 jr_usage_audit},
+	{"ijw", jr_cmd_ijw, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "berichten van de iStandaard iJw 3.2: validate, import, export (JSON Lines)",
+	 jr_usage_ijw},
+	{"figures", jr_cmd_figures, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "de cijfers van de regio per gemeente en periode (JSON of CSV)", jr_usage_figures},
+	{"serve", jr_cmd_serve, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "start de server: de API en de webtoepassing", jr_usage_serve},
 };
 
-/* Runs subcommand `name` with argv[0] being its name; 2 after reporting an unknown one. */
-static int run(const char *name, int argc, char **argv)
+/* The program's help: the command list comes from the table, one summary per command. */
+static void print_usage(FILE *f)
+{
+	fputs(usage, f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		const char *name = commands[i].name;
+		/* Names are padded to a column of 8; a longer one is followed by two spaces. */
+		fprintf(f, "  %-8s %s%s\n", name, strlen(name) > 8 ? " " : "",
+			commands[i].summary);
+	}
+	fputs(usage_tail, f);
+}
+
+static const struct jr_cli_command *find(const char *name)
 {
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(commands[i].name, name) == 0)
-			return commands[i].run(argc, argv);
+			return &commands[i];
 	jr_cli_error("onbekende opdracht \"%s\"; zie jeugdroute --help", name);
-	return 2;
+	return NULL;
+}
+
+/* Runs subcommand argv[0] with its arguments; its help, wherever -h or --help stands among
+ * them, is answered here once for every command. 2 after reporting an unknown one. */
+static int run(int argc, char **argv)
+{
+	const struct jr_cli_command *c = find(argv[0]);
+
+	if (!c)
+		return 2;
+	for (int i = 1; i < argc; i++)
+		if (jr_cli_is_help(argv[i])) {
+			fputs(c->usage, stdout);
+			return 0;
+		}
+	return c->run(argc, argv);
 }
 
 int main(int argc, char **argv)
@@ -108,14 +145,14 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	if (argc < 2) {
-		fputs(usage, stderr);
+		print_usage(stderr);
 		return 2;
 	}
 	/* jansson allocates through our wrappers too, so tests can make its allocations fail. */
 	json_set_alloc_funcs(jr_malloc, jr_free);
 	cmd = argv[1];
 	if (jr_cli_is_help(cmd)) {
-		fputs(usage, stdout);
+		print_usage(stdout);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
@@ -123,13 +160,15 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "help") == 0) {
-		static char help_arg[] = "--help";
-		char *args[] = {argv[2], help_arg, NULL};
+		const struct jr_cli_command *c;
 		if (argc < 3) {
-			fputs(usage, stdout);
+			print_usage(stdout);
 			return 0;
 		}
-		return run(argv[2], 2, args);
+		if (!(c = find(argv[2])))
+			return 2;
+		fputs(c->usage, stdout);
+		return 0;
 	}
-	return run(cmd, argc - 1, argv + 1);
+	return run(argc - 1, argv + 1);
 }
