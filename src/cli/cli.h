@@ -36,7 +36,9 @@ int jr_cmd_serve(int argc, char **argv);
 
 /* The command table (main.c): each command with what it needs, a one-line Dutch summary and its
  * usage text. Help (jeugdroute help CMD, CMD -h|--help) is answered from the table, before the
- * command runs. The flags say what the command needs from the shared options. */
+ * command runs. The flags say what the command needs from the shared options; each command
+ * still opens the records and loads the policies itself (db_opts.c): main doing it once from
+ * the flags is the next step (issue 12). */
 enum {
 	JR_CMD_STORE = 1 << 0,    /* opens the records of --db/--key/--audit-key/… */
 	JR_CMD_POLICIES = 1 << 1, /* loads the policy files of --policy-dir */
