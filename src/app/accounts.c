@@ -2,7 +2,6 @@
 #include "app/accounts.h"
 
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -13,224 +12,208 @@
 #include "core/roles.h"
 #include "core/text.h"
 
-__attribute__((format(printf, 3, 4))) static void say(struct jr_account_refusal *why,
-						      const char *field, const char *fmt, ...)
+/* The administrator who acts: the logged-in user, or 0 for the operator at the command line. */
+static int64_t acting_user(const struct jr_app *app)
 {
-	va_list ap;
-
-	why->field = field;
-	va_start(ap, fmt);
-	vsnprintf(why->message, sizeof(why->message), fmt, ap);
-	va_end(ap);
-}
-
-static void clear(struct jr_account_refusal *why)
-{
-	why->field = NULL;
-	why->message[0] = '\0';
+	return app->principal ? app->principal->user_id : 0;
 }
 
 /* An administrator acting on its own account: refused and audited as `action`.refused. */
-static enum jr_err refuse_self(struct jr_store *s, const struct jr_actor *a, const char *action,
-			       int64_t id, struct jr_account_refusal *why, const char *message)
+static enum jr_err refuse_self(struct jr_app *app, const char *action, int64_t id,
+			       const char *message)
 {
 	char name[48], object[32];
 	enum jr_err err;
 
 	snprintf(name, sizeof(name), "%s.refused", action);
 	snprintf(object, sizeof(object), "user:%lld", (long long)id);
-	say(why, "id", "%s", message);
-	err = jr_store_audit_event(s, a, name, 0, object);
-	return err ? err : JR_ERR_CONFLICT;
+	err = jr_store_audit_event(app->store, app->actor, name, 0, object);
+	return err ? err : jr_app_fail(app, JR_ERR_CONFLICT, "id", "%s", message);
+}
+
+/* Explains in app->diag why `role` does not fit an organisation of `kind`: JR_ERR_REFUSED, or
+ * JR_ERR_INPUT for a role that is not known at all. */
+static enum jr_err misfit(struct jr_app *app, enum jr_err err, const char *role, const char *kind)
+{
+	char message[JR_DIAG_MESSAGE_MAX];
+	const char *field = jr_role_misfit(role, kind, message, sizeof(message));
+
+	if (!field)
+		return jr_app_fail(app, err, "role", "de rol past niet bij de organisatie");
+	return jr_app_fail(app, err, field, "%s", message);
 }
 
 /* Explains why user `id`'s role does not fit its organisation (the user exists). */
-static enum jr_err explain_misfit(struct jr_store *s, int64_t id, struct jr_account_refusal *why)
+static enum jr_err explain_misfit(struct jr_app *app, int64_t id)
 {
 	struct jr_user u;
-	enum jr_err err = jr_store_user_get(s, id, &u);
+	enum jr_err err = jr_store_user_get(app->store, id, &u);
 
-	if (err)
-		return err;
-	why->field = jr_role_misfit(u.role, u.org_kind, why->message, sizeof(why->message));
-	if (!why->field)
-		say(why, "role", "de rol past niet bij de organisatie");
-	return JR_ERR_REFUSED;
+	return err ? err : misfit(app, JR_ERR_REFUSED, u.role, u.org_kind);
 }
 
-enum jr_err jr_app_password_acceptable(const char *username, const char *old,
-				       const char *candidate, struct jr_account_refusal *why)
+enum jr_err jr_app_password_acceptable(struct jr_app *app, const char *username, const char *old,
+				       const char *candidate)
 {
 	size_t chars;
 	bool same = true;
 
-	clear(why);
-	if (strlen(candidate) > JR_PASSWORD_MAX) {
-		say(why, "new_password", "het wachtwoord is langer dan %d tekens; kies een korter",
-		    JR_PASSWORD_MAX);
-		return JR_ERR_INPUT;
-	}
-	if (!jr_text_valid(candidate, JR_PASSWORD_MAX + 1, false)) {
-		say(why, "new_password",
-		    "het wachtwoord bevat stuurtekens of is geen geldige tekst; kies letters, cijfers, "
-		    "spaties of leestekens");
-		return JR_ERR_INPUT;
-	}
+	if (strlen(candidate) > JR_PASSWORD_MAX)
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het wachtwoord is langer dan %d tekens; kies een korter",
+				   JR_PASSWORD_MAX);
+	if (!jr_text_valid(candidate, JR_PASSWORD_MAX + 1, false))
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het wachtwoord bevat stuurtekens of is geen geldige tekst; kies "
+				   "letters, cijfers, spaties of leestekens");
 	chars = jr_text_chars(candidate);
-	if (chars < JR_PASSWORD_MIN) {
-		say(why, "new_password",
-		    "het wachtwoord is te kort: kies er een van ten minste %d tekens, bijvoorbeeld een "
-		    "zin van een paar woorden",
-		    JR_PASSWORD_MIN);
-		return JR_ERR_INPUT;
-	}
-	if (strcasecmp(candidate, username) == 0) {
-		say(why, "new_password", "het wachtwoord is gelijk aan de gebruikersnaam; kies een ander");
-		return JR_ERR_INPUT;
-	}
-	if (old && strcmp(candidate, old) == 0) {
-		say(why, "new_password", "het nieuwe wachtwoord is het huidige; kies een ander");
-		return JR_ERR_INPUT;
-	}
+	if (chars < JR_PASSWORD_MIN)
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het wachtwoord is te kort: kies er een van ten minste %d tekens, "
+				   "bijvoorbeeld een zin van een paar woorden",
+				   JR_PASSWORD_MIN);
+	if (strcasecmp(candidate, username) == 0)
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het wachtwoord is gelijk aan de gebruikersnaam; kies een ander");
+	if (old && strcmp(candidate, old) == 0)
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het nieuwe wachtwoord is het huidige; kies een ander");
 	for (size_t i = 1; candidate[i]; i++)
 		same &= candidate[i] == candidate[0];
-	if (same) {
-		say(why, "new_password",
-		    "het wachtwoord is één teken herhaald; kies er een dat moeilijker te raden is");
-		return JR_ERR_INPUT;
-	}
+	if (same)
+		return jr_app_fail(app, JR_ERR_INPUT, "new_password",
+				   "het wachtwoord is één teken herhaald; kies er een dat moeilijker "
+				   "te raden is");
 	return JR_OK;
 }
 
 /* Checks that organisation `organisation_id` (0 = none) exists and fits `role`; refusals are
  * audited as `action`.refused. */
-static enum jr_err check_fit(struct jr_store *s, const struct jr_actor *a, const char *action,
-			     const char *role, int64_t organisation_id,
-			     struct jr_account_refusal *why)
+static enum jr_err check_fit(struct jr_app *app, const char *action, const char *role,
+			     int64_t organisation_id)
 {
-	char kind[JR_ORG_KIND_MAX] = "", name[48], object[64];
+	char kind[JR_ORG_KIND_MAX] = "", name[48], object[64], message[JR_DIAG_MESSAGE_MAX];
 	enum jr_err err;
 	bool found = true;
 
 	if (!jr_role_known(role)) {
-		jr_role_misfit(role, "", why->message, sizeof(why->message));
-		why->field = "role";
-		return JR_ERR_INPUT;
+		jr_role_misfit(role, "", message, sizeof(message));
+		return jr_app_fail(app, JR_ERR_INPUT, "role", "%s", message);
 	}
-	if (organisation_id && (err = jr_store_organisation_kind(s, organisation_id, kind, &found)))
+	if (organisation_id &&
+	    (err = jr_store_organisation_kind(app->store, organisation_id, kind, &found)))
 		return err;
-	if (!found) {
-		say(why, "organisation_id", "deze organisatie bestaat niet");
-		return JR_ERR_INPUT;
-	}
-	why->field = jr_role_misfit(role, kind, why->message, sizeof(why->message));
-	if (!why->field)
+	if (!found)
+		return jr_app_fail(app, JR_ERR_INPUT, "organisation_id",
+				   "deze organisatie bestaat niet");
+	if (!jr_role_misfit(role, kind, message, sizeof(message)))
 		return JR_OK;
 	snprintf(name, sizeof(name), "%s.refused", action);
 	snprintf(object, sizeof(object), "role:%s/organisation:%lld", role, (long long)organisation_id);
-	err = jr_store_audit_event(s, a, name, 0, object);
-	return err ? err : JR_ERR_REFUSED;
+	err = jr_store_audit_event(app->store, app->actor, name, 0, object);
+	return err ? err : misfit(app, JR_ERR_REFUSED, role, kind);
 }
 
-enum jr_err jr_app_user_add(struct jr_store *s, const struct jr_actor *a, const char *username,
-			    const char *role, int64_t organisation_id, const char *password,
-			    int64_t *id, struct jr_account_refusal *why)
+enum jr_err jr_app_user_add(struct jr_app *app, const char *username, const char *role,
+			    int64_t organisation_id, const char *password, int64_t *id)
 {
 	enum jr_err err;
 
 	*id = 0;
-	clear(why);
-	if ((err = check_fit(s, a, "user.add", role, organisation_id, why)))
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)) ||
+	    (err = check_fit(app, "user.add", role, organisation_id)))
 		return err;
-	err = jr_store_user_add_in(s, a, username, role, organisation_id, password, id);
+	err = jr_store_user_add_in(app->store, app->actor, username, role, organisation_id,
+				   password, id);
 	if (err == JR_ERR_INPUT)
-		say(why, "username",
-		    "verwacht 3 tot 32 tekens: kleine letters, cijfers, punt, liggend streepje of "
-		    "koppelteken");
-	else if (err == JR_ERR_CONFLICT)
-		say(why, "username", "de gebruikersnaam is al in gebruik; kies een andere");
-	else if (err == JR_ERR_NOT_FOUND) /* gone since it was checked */
-		say(why, "organisation_id", "deze organisatie bestaat niet");
-	return err == JR_ERR_NOT_FOUND ? JR_ERR_INPUT : err;
+		return jr_app_fail(app, err, "username",
+				   "verwacht 3 tot 32 tekens: kleine letters, cijfers, punt, liggend "
+				   "streepje of koppelteken");
+	if (err == JR_ERR_CONFLICT)
+		return jr_app_fail(app, err, "username",
+				   "de gebruikersnaam is al in gebruik; kies een andere");
+	if (err == JR_ERR_NOT_FOUND) /* gone since it was checked */
+		return jr_app_fail(app, JR_ERR_INPUT, "organisation_id",
+				   "deze organisatie bestaat niet");
+	return err;
 }
 
-enum jr_err jr_app_user_set_active(struct jr_store *s, const struct jr_actor *a,
-				   int64_t acting_user, int64_t id, bool active, int64_t *ended,
-				   struct jr_account_refusal *why)
+enum jr_err jr_app_user_set_active(struct jr_app *app, int64_t id, bool active, int64_t *ended)
 {
 	enum jr_err err;
 
 	*ended = 0;
-	clear(why);
-	if (!active && acting_user == id)
-		return refuse_self(s, a, "user.deactivate", id, why,
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	if (!active && acting_user(app) == id)
+		return refuse_self(app, "user.deactivate", id,
 				   "u kunt uw eigen account niet deactiveren; laat een andere "
 				   "beheerder dat doen");
-	err = jr_store_user_set_active(s, a, id, active, ended);
+	err = jr_store_user_set_active(app->store, app->actor, id, active, ended);
 	if (err == JR_ERR_NOT_FOUND)
-		say(why, "id", "deze gebruiker bestaat niet");
-	else if (err == JR_ERR_CONFLICT)
-		say(why, "id",
-		    "dit is de laatste actieve beheerder; maak eerst een andere beheerder aan of "
-		    "activeer er een");
-	else if (err == JR_ERR_REFUSED)
-		err = explain_misfit(s, id, why);
+		return jr_app_fail(app, err, "id", "deze gebruiker bestaat niet");
+	if (err == JR_ERR_CONFLICT)
+		return jr_app_fail(app, err, "id",
+				   "dit is de laatste actieve beheerder; maak eerst een andere "
+				   "beheerder aan of activeer er een");
+	if (err == JR_ERR_REFUSED)
+		return explain_misfit(app, id);
 	return err;
 }
 
-enum jr_err jr_app_user_set_role(struct jr_store *s, const struct jr_actor *a, int64_t acting_user,
-				 int64_t id, const char *role, int64_t organisation_id,
-				 int64_t *ended, struct jr_account_refusal *why)
+enum jr_err jr_app_user_set_role(struct jr_app *app, int64_t id, const char *role,
+				 int64_t organisation_id, int64_t *ended)
 {
 	enum jr_err err;
 
 	*ended = 0;
-	clear(why);
-	if (acting_user == id)
-		return refuse_self(s, a, "user.role", id, why,
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	if (acting_user(app) == id)
+		return refuse_self(app, "user.role", id,
 				   "u kunt uw eigen rol niet wijzigen; laat een andere beheerder dat "
 				   "doen");
-	if ((err = check_fit(s, a, "user.role", role, organisation_id, why)))
+	if ((err = check_fit(app, "user.role", role, organisation_id)))
 		return err;
-	err = jr_store_user_set_role(s, a, id, role, organisation_id, ended);
+	err = jr_store_user_set_role(app->store, app->actor, id, role, organisation_id, ended);
 	if (err == JR_ERR_NOT_FOUND)
-		say(why, "id", "deze gebruiker of organisatie bestaat niet");
-	else if (err == JR_ERR_CONFLICT)
-		say(why, "role",
-		    "dit is de laatste actieve beheerder; maak eerst een andere beheerder aan");
-	else if (err == JR_ERR_REFUSED)
-		say(why, "role", "de rol past niet bij de organisatie");
-	else if (err == JR_ERR_INPUT)
-		say(why, "role", "onbekende rol");
+		return jr_app_fail(app, err, "id", "deze gebruiker of organisatie bestaat niet");
+	if (err == JR_ERR_CONFLICT)
+		return jr_app_fail(app, err, "role",
+				   "dit is de laatste actieve beheerder; maak eerst een andere "
+				   "beheerder aan");
+	if (err == JR_ERR_REFUSED)
+		return jr_app_fail(app, err, "role", "de rol past niet bij de organisatie");
+	if (err == JR_ERR_INPUT)
+		return jr_app_fail(app, err, "role", "onbekende rol");
 	return err;
 }
 
-enum jr_err jr_app_user_reset_password_to(struct jr_store *s, const struct jr_actor *a,
-					  int64_t acting_user, int64_t id, const char *password,
-					  int64_t *ended, struct jr_account_refusal *why)
+enum jr_err jr_app_user_reset_password_to(struct jr_app *app, int64_t id, const char *password,
+					  int64_t *ended)
 {
 	enum jr_err err;
 
 	*ended = 0;
-	clear(why);
-	if (acting_user == id)
-		return refuse_self(s, a, "user.password_reset", id, why,
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	if (acting_user(app) == id)
+		return refuse_self(app, "user.password_reset", id,
 				   "u kunt uw eigen wachtwoord hier niet herstellen; wijzig het "
 				   "met uw huidige wachtwoord");
-	err = jr_store_user_reset_password(s, a, id, password, true, ended);
+	err = jr_store_user_reset_password(app->store, app->actor, id, password, true, ended);
 	if (err == JR_ERR_NOT_FOUND)
-		say(why, "id", "deze gebruiker bestaat niet");
+		return jr_app_fail(app, err, "id", "deze gebruiker bestaat niet");
 	return err;
 }
 
-enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor *a,
-				       int64_t acting_user, int64_t id, char *password,
-				       int64_t *ended, struct jr_account_refusal *why)
+enum jr_err jr_app_user_reset_password(struct jr_app *app, int64_t id, char *password,
+				       int64_t *ended)
 {
 	enum jr_err err;
 
 	jr_app_password(password, JR_RESET_PASSWORD_LEN + 1);
-	err = jr_app_user_reset_password_to(s, a, acting_user, id, password, ended, why);
+	err = jr_app_user_reset_password_to(app, id, password, ended);
 	if (err) {
 		sodium_memzero(password, JR_RESET_PASSWORD_LEN + 1);
 		password[0] = '\0';
@@ -238,62 +221,61 @@ enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor
 	return err;
 }
 
-enum jr_err jr_app_password_change(struct jr_store *s, const struct jr_actor *a,
-				   const struct jr_principal *p, const char *old,
-				   const char *new_password, int64_t now, int *retry_after,
-				   struct jr_account_refusal *why)
+enum jr_err jr_app_password_change(struct jr_app *app, const char *old, const char *new_password,
+				   int64_t now, int *retry_after)
 {
+	const struct jr_principal *p = app->principal;
 	enum jr_err err;
 
 	*retry_after = 0;
-	clear(why);
-	if ((err = jr_app_password_acceptable(p->username, old, new_password, why)))
+	if (!p) /* the operator has no password of its own; it resets a user's */
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "alleen een ingelogde gebruiker wijzigt zijn eigen wachtwoord");
+	if ((err = jr_app_password_acceptable(app, p->username, old, new_password)))
 		return err;
-	err = jr_store_user_change_password(s, a, p->user_id, old, new_password, now, p->csrf,
-					    retry_after);
+	err = jr_store_user_change_password(app->store, app->actor, p->user_id, old, new_password,
+					    now, p->csrf, retry_after);
 	if (err == JR_ERR_REFUSED && *retry_after > 0)
-		say(why, "old_password",
-		    "te veel mislukte pogingen; wacht %d seconden en probeer het dan opnieuw",
-		    *retry_after);
-	else if (err == JR_ERR_REFUSED)
-		say(why, "old_password", "het huidige wachtwoord klopt niet");
-	else if (err == JR_ERR_NOT_FOUND)
-		say(why, NULL, "uw account bestaat niet meer");
+		return jr_app_fail(app, err, "old_password",
+				   "te veel mislukte pogingen; wacht %d seconden en probeer het dan "
+				   "opnieuw",
+				   *retry_after);
+	if (err == JR_ERR_REFUSED)
+		return jr_app_fail(app, err, "old_password", "het huidige wachtwoord klopt niet");
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL, "uw account bestaat niet meer");
 	return err;
 }
 
-enum jr_err jr_app_token_add(struct jr_store *s, const struct jr_actor *a, int64_t user_id,
-			     const char *name, int days, int64_t now,
-			     char token_out[JR_TOKEN_LEN + 1], int64_t *id,
-			     struct jr_account_refusal *why)
+/* Issues the token of jr_app_token_issue: JR_ERR_INPUT for a bad name or lifetime,
+ * JR_ERR_NOT_FOUND for no such user, JR_ERR_CONFLICT for a deactivated one, JR_ERR_REFUSED for
+ * one whose role does not fit its organisation; each explained. */
+static enum jr_err token_add(struct jr_app *app, int64_t user_id, const char *name, int days,
+			     int64_t now, char token_out[JR_TOKEN_LEN + 1], int64_t *id)
 {
 	struct jr_user u;
 	enum jr_err err;
 
 	token_out[0] = '\0';
 	*id = 0;
-	clear(why);
-	if (!jr_text_valid(name, 101, false)) {
-		say(why, "name", "geef de naam van het token: 1 tot 100 tekens, zonder stuurtekens");
-		return JR_ERR_INPUT;
-	}
-	if (days < 1 || days > JR_TOKEN_DAYS_MAX) {
-		say(why, "days", "verwacht een looptijd van 1 tot %d dagen", JR_TOKEN_DAYS_MAX);
-		return JR_ERR_INPUT;
-	}
-	err = jr_store_api_token_add(s, a, user_id, name, days, now, token_out, id);
+	if (!jr_text_valid(name, 101, false))
+		return jr_app_fail(app, JR_ERR_INPUT, "name",
+				   "geef de naam van het token: 1 tot 100 tekens, zonder stuurtekens");
+	if (days < 1 || days > JR_TOKEN_DAYS_MAX)
+		return jr_app_fail(app, JR_ERR_INPUT, "days",
+				   "verwacht een looptijd van 1 tot %d dagen", JR_TOKEN_DAYS_MAX);
+	err = jr_store_api_token_add(app->store, app->actor, user_id, name, days, now, token_out,
+				     id);
 	if (err == JR_ERR_NOT_FOUND)
-		say(why, "id", "deze gebruiker bestaat niet");
-	else if (err == JR_ERR_REFUSED) {
-		if ((err = jr_store_user_get(s, user_id, &u)))
-			return err;
-		if (!u.active) {
-			say(why, "id", "de gebruiker is gedeactiveerd; activeer hem eerst");
-			return JR_ERR_CONFLICT;
-		}
-		return explain_misfit(s, user_id, why);
-	}
-	return err;
+		return jr_app_fail(app, err, "id", "deze gebruiker bestaat niet");
+	if (err != JR_ERR_REFUSED)
+		return err;
+	if ((err = jr_store_user_get(app->store, user_id, &u)))
+		return err;
+	if (!u.active)
+		return jr_app_fail(app, JR_ERR_CONFLICT, "id",
+				   "de gebruiker is gedeactiveerd; activeer hem eerst");
+	return explain_misfit(app, user_id);
 }
 
 static enum jr_err user_missing(struct jr_app *app, int64_t id)
@@ -348,7 +330,6 @@ enum jr_err jr_app_token_revoke(struct jr_app *app, int64_t user_id, int64_t tok
 enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *name, int days,
 			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t)
 {
-	struct jr_account_refusal why;
 	char own[sizeof(t->name)];
 	int64_t now = (int64_t)time(NULL), id = 0;
 	time_t tt = (time_t)now;
@@ -362,10 +343,8 @@ enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *
 		return jr_app_fail(app, JR_ERR_INPUT, "name",
 				   "geef de naam van het token: 1 tot 100 tekens, zonder stuurtekens");
 	snprintf(own, sizeof(own), "%s", name);
-	err = jr_app_token_add(app->store, app->actor, user_id, own, days, now, token_out, &id,
-			       &why);
-	if (err)
-		return why.message[0] ? jr_app_fail(app, err, why.field, "%s", why.message) : err;
+	if ((err = token_add(app, user_id, own, days, now, token_out, &id)))
+		return err;
 	memset(t, 0, sizeof(*t));
 	memcpy(t->name, own, sizeof(t->name));
 	t->id = id;

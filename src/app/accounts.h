@@ -22,77 +22,56 @@
 #define JR_RESET_PASSWORD_LEN 20 /* characters of a made password: about 116 bits */
 #define JR_TOKEN_DAYS_MAX 3660   /* an API token lives at most ten years */
 
-/* Why an account operation was refused. */
-struct jr_account_refusal {
-	const char *field; /* the field to name ("id", "role", "organisation_id", …), or NULL */
-	char message[240]; /* the reason, in Dutch, saying what to do */
-};
+/* The operations below that change accounts need JR_CAP_ADMIN (the operator at the command line
+ * may); an administrator is app->principal, and a refusal is explained in app->diag with the
+ * field to name ("id", "role", "organisation_id", "username", "new_password", …). */
 
 /* Whether `candidate` may become the password of user `username` (its current one is `old`,
  * NULL when not known): JR_PASSWORD_MIN to JR_PASSWORD_MAX, valid UTF-8 without control
  * characters (spaces and any other character are welcome), not the user name (in any case), not
  * the current password, not one character repeated. No rules of composition (NIST SP 800-63B).
- * JR_OK, or JR_ERR_INPUT with why->field "new_password". */
-enum jr_err jr_app_password_acceptable(const char *username, const char *old,
-				       const char *candidate, struct jr_account_refusal *why);
+ * JR_OK, or JR_ERR_INPUT with the field "new_password". */
+enum jr_err jr_app_password_acceptable(struct jr_app *app, const char *username, const char *old,
+				       const char *candidate);
 
 /* Adds a user whose role fits its organisation (0 = none); *id is its number. JR_ERR_INPUT: a
- * bad user name, role or password, or an unknown organisation (why names the field);
- * JR_ERR_REFUSED: the role does not fit the organisation (audited as user.add.refused);
- * JR_ERR_CONFLICT: the name is taken. */
-enum jr_err jr_app_user_add(struct jr_store *s, const struct jr_actor *a, const char *username,
-			    const char *role, int64_t organisation_id, const char *password,
-			    int64_t *id, struct jr_account_refusal *why);
+ * bad user name, role or password, or an unknown organisation; JR_ERR_REFUSED: the role does
+ * not fit the organisation (audited as user.add.refused); JR_ERR_CONFLICT: the name is taken. */
+enum jr_err jr_app_user_add(struct jr_app *app, const char *username, const char *role,
+			    int64_t organisation_id, const char *password, int64_t *id);
 
-/* Deactivates or reactivates user `id` for administrator `acting_user` (0 = the command line);
- * *ended counts the sessions and tokens ended. JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT:
- * the administrator itself, or the last active administrator; JR_ERR_REFUSED: reactivating a
- * user whose role does not fit its organisation. */
-enum jr_err jr_app_user_set_active(struct jr_store *s, const struct jr_actor *a,
-				   int64_t acting_user, int64_t id, bool active, int64_t *ended,
-				   struct jr_account_refusal *why);
+/* Deactivates or reactivates user `id`; *ended counts the sessions and tokens ended.
+ * JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT: the administrator itself, or the last active
+ * administrator; JR_ERR_REFUSED: reactivating a user whose role does not fit its organisation. */
+enum jr_err jr_app_user_set_active(struct jr_app *app, int64_t id, bool active, int64_t *ended);
 
 /* Gives user `id` another role and organisation (0 = none); its sessions and tokens end when
  * either changes. JR_ERR_INPUT: unknown role or organisation; JR_ERR_NOT_FOUND: no such user;
  * JR_ERR_REFUSED: the role does not fit; JR_ERR_CONFLICT: the administrator itself, or the last
  * active administrator. */
-enum jr_err jr_app_user_set_role(struct jr_store *s, const struct jr_actor *a, int64_t acting_user,
-				 int64_t id, const char *role, int64_t organisation_id,
-				 int64_t *ended, struct jr_account_refusal *why);
+enum jr_err jr_app_user_set_role(struct jr_app *app, int64_t id, const char *role,
+				 int64_t organisation_id, int64_t *ended);
 
 /* Resets user `id`'s password to a new random one (JR_RESET_PASSWORD_LEN readable characters
  * from libsodium's generator, into `password`, which must hold JR_RESET_PASSWORD_LEN + 1 bytes)
  * that the user must replace at its next login; its browser sessions end (*ended). The password
  * is never stored in clear nor logged. JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT: the
  * administrator itself (it changes its own password with jr_app_password_change). */
-enum jr_err jr_app_user_reset_password(struct jr_store *s, const struct jr_actor *a,
-				       int64_t acting_user, int64_t id, char *password,
-				       int64_t *ended, struct jr_account_refusal *why);
+enum jr_err jr_app_user_reset_password(struct jr_app *app, int64_t id, char *password,
+				       int64_t *ended);
 
 /* The same with a password the caller made (with jr_app_password, JR_RESET_PASSWORD_LEN
  * characters), so that its hash can be made beforehand (the server). */
-enum jr_err jr_app_user_reset_password_to(struct jr_store *s, const struct jr_actor *a,
-					  int64_t acting_user, int64_t id, const char *password,
-					  int64_t *ended, struct jr_account_refusal *why);
+enum jr_err jr_app_user_reset_password_to(struct jr_app *app, int64_t id, const char *password,
+					  int64_t *ended);
 
-/* The logged-in user `p` replaces its password `old` with `new_password` at Unix time `now`;
- * its other browser sessions end, this one stays. JR_ERR_INPUT: the new password breaks a rule
- * (why names "new_password"); JR_ERR_REFUSED: `old` is wrong ("old_password"), or the user must
- * wait first (*retry_after seconds, as after failed logins). */
-enum jr_err jr_app_password_change(struct jr_store *s, const struct jr_actor *a,
-				   const struct jr_principal *p, const char *old,
-				   const char *new_password, int64_t now, int *retry_after,
-				   struct jr_account_refusal *why);
-
-/* Issues an API token named `name` (1 to 100 characters of plain text) for user `user_id`,
- * valid `days` days (1 to JR_TOKEN_DAYS_MAX); the token, shown once, into token_out, its
- * number into *id. JR_ERR_INPUT: a bad name or lifetime; JR_ERR_NOT_FOUND: no such user;
- * JR_ERR_CONFLICT: the user is deactivated; JR_ERR_REFUSED: its role does not fit its
- * organisation. */
-enum jr_err jr_app_token_add(struct jr_store *s, const struct jr_actor *a, int64_t user_id,
-			     const char *name, int days, int64_t now,
-			     char token_out[JR_TOKEN_LEN + 1], int64_t *id,
-			     struct jr_account_refusal *why);
+/* The logged-in user (app->principal) replaces its password `old` with `new_password` at Unix
+ * time `now`; its other browser sessions end, this one stays. JR_ERR_INPUT: the new password
+ * breaks a rule ("new_password"); JR_ERR_REFUSED: `old` is wrong ("old_password"), or the user
+ * must wait first (*retry_after seconds, as after failed logins); JR_ERR_FORBIDDEN without a
+ * logged-in user. */
+enum jr_err jr_app_password_change(struct jr_app *app, const char *old, const char *new_password,
+				   int64_t now, int *retry_after);
 
 /* The reading side of account administration, for an administrator (JR_CAP_ADMIN; the operator
  * at the command line): never a password or its hash, never a token's secret. */
@@ -107,9 +86,11 @@ enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn f
 /* Ends API token `token_id` of user `user_id` at once; JR_ERR_NOT_FOUND (field "id",
  * explained) when that user has no such token. */
 enum jr_err jr_app_token_revoke(struct jr_app *app, int64_t user_id, int64_t token_id);
-/* jr_app_token_add for an administrator, now: *t is the token as listed (id, name, created_at,
- * expires_at; `name` may be t->name), token_out its secret, shown once. A refusal is explained
- * in app->diag. */
+/* Issues an API token named `name` (1 to 100 characters of plain text) for user `user_id`,
+ * valid `days` days (1 to JR_TOKEN_DAYS_MAX) from now: *t is the token as listed (id, name,
+ * created_at, expires_at; `name` may be t->name), token_out its secret, shown once.
+ * JR_ERR_INPUT: a bad name or lifetime; JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT: the
+ * user is deactivated; JR_ERR_REFUSED: its role does not fit its organisation. */
 enum jr_err jr_app_token_issue(struct jr_app *app, int64_t user_id, const char *name, int days,
 			       char token_out[JR_TOKEN_LEN + 1], struct jr_api_token *t);
 /* Every organisation, oldest first (for the administrator's choice of a user's organisation). */

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "app/app.h"
 #include "core/buf.h"
 #include "core/policy.h"
 #include "store/store.h"
@@ -22,12 +23,18 @@ struct jr_advice_input {
 	enum jr_measure measure;
 };
 
-/* Routes help request `id` and records the advice; the answer's JSON goes to `answer`.
- * JR_ERR_NOT_FOUND when there is no such help request; JR_ERR_REFUSED with *why (Dutch) when
- * it cannot be advised yet (no broad analysis, a municipality outside the policies, a birth
- * date after the date); other errors from the store or the engine. */
-enum jr_err jr_app_advise(struct jr_store *s, const struct jr_actor *a,
-			  const struct jr_policy_set *set, int64_t id,
-			  const struct jr_advice_input *in, struct jr_buf *answer, const char **why);
+/* Routes help request `id` (in reach, to change) and records the advice; the answer's JSON goes
+ * to `answer`. JR_ERR_NOT_FOUND when there is no such help request (or it is out of reach);
+ * JR_ERR_REFUSED when it cannot be advised yet (no broad analysis, a municipality outside the
+ * policies, a birth date after the date); each explained in app->diag. Other errors from the
+ * store or the engine. */
+enum jr_err jr_app_advise(struct jr_app *app, int64_t id, const struct jr_advice_input *in,
+			  struct jr_buf *answer);
+
+/* Records an advice the engine gave elsewhere (`answer_json`, of the region `policy_id`) for
+ * help request `id`, in reach to change: for a caller that routed a request of its own making
+ * (the demo, with the help the child had so far). */
+enum jr_err jr_app_advice_record(struct jr_app *app, int64_t id, const char *policy_id,
+				 const char *answer_json);
 
 #endif

@@ -44,13 +44,10 @@ const char jr_usage_help_request[] =
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
 
-/* The answer of a use case that returns the help request: printed by the one view (the API's),
- * or its refusal reported ("geweigerd: …" for a rule of the course). */
-static int answer(enum jr_err err, const struct jr_diag *diag, const char *sub,
-		  const struct jr_course_view *v)
+/* Reports the failure of a use case on a help request: "geweigerd: …" and the rule's words for
+ * a refusal by a rule of the course, the field and message otherwise; the exit status. */
+static int fail(enum jr_err err, const struct jr_diag *diag, const char *sub)
 {
-	struct jr_json_writer w;
-	struct jr_buf b;
 	char what[48];
 
 	snprintf(what, sizeof(what), "help-request %s%s", sub,
@@ -61,31 +58,26 @@ static int answer(enum jr_err err, const struct jr_diag *diag, const char *sub,
 		rule.path[0] = '\0';
 		return jr_cli_app_fail(what, err, &rule);
 	}
+	return jr_cli_app_fail(what, err, diag);
+}
+
+/* The answer of a use case that returns the help request: printed by the one view (the API's),
+ * or its failure reported (fail). */
+static int answer(enum jr_err err, const struct jr_diag *diag, const char *sub,
+		  const struct jr_course_view *v)
+{
+	struct jr_json_writer w;
+	struct jr_buf b;
+
 	if (err)
-		return jr_cli_app_fail(what, err, diag);
+		return fail(err, diag, sub);
 	jr_buf_init(&b, 16384);
 	jr_jw_init(&w, &b);
 	jr_view_course(&w, v);
 	if (!(err = jr_jw_finish(&w)))
 		printf("%s\n", jr_buf_str(&b));
 	jr_buf_release(&b);
-	return err ? jr_cli_app_fail(what, err, NULL) : 0;
-}
-
-/* Fails with the rule's words for a refusal (the course's why), as report() did. */
-static int report(enum jr_err err, const char *sub, const char *why)
-{
-	switch (err) {
-	case JR_OK: return 0;
-	case JR_ERR_NOT_FOUND:
-		jr_cli_error("help-request %s: niet gevonden (hulpvraag, kind of huishouden)", sub);
-		break;
-	case JR_ERR_REFUSED:
-		jr_cli_error("help-request %s: geweigerd: %s", sub, why ? why : "regel");
-		break;
-	default: jr_cli_error("help-request %s: mislukt: %s", sub, jr_err_name(err)); break;
-	}
-	return jr_err_exit_status(err);
+	return err ? fail(err, NULL, sub) : 0;
 }
 
 static int cmd_add(struct jr_app *app, struct jr_args *h, struct jr_course_view *v)
@@ -239,7 +231,6 @@ static int cmd_advice(struct jr_app *app, struct jr_args *h, int64_t id)
 	struct jr_advice_input in = {0};
 	struct jr_buf out;
 	const char *flags = jr_args_get(h, "flags"), *measure = jr_args_get(h, "court-measure");
-	const char *why = NULL;
 	enum jr_err err;
 	int status = 2;
 
@@ -272,9 +263,8 @@ static int cmd_advice(struct jr_app *app, struct jr_args *h, int64_t id)
 		in.flags |= JR_FLAG_BIT(flag);
 		f += n + (f[n] == ',');
 	}
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_app_advise(app->store, app->actor, app->policies, id, &in, &out, &why);
-	status = report(err, "advice", why);
+	err = jr_app_advise(app, id, &in, &out);
+	status = err ? fail(err, app->diag, "advice") : 0;
 	if (!status)
 		printf("%s\n", jr_buf_str(&out));
 out:

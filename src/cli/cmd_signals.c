@@ -7,7 +7,9 @@
 #include "app/signals.h"
 #include "cli/cli.h"
 #include "core/signals.h"
+#include "cli/use_case.h"
 #include "json/policy_set.h"
+#include "view/view_signal.h"
 
 const char jr_usage_signals[] =
 	"Gebruik: jeugdroute signals [--date JJJJ-MM-DD] [--db URL] [--key BESTAND]\n"
@@ -25,10 +27,19 @@ const char jr_usage_signals[] =
 	"--date is de peildatum (standaard vandaag). Het overzicht deelt alleen dát er iets is,\n"
 	"niet wat: nummers van kind en hulpvraag, geen namen of BSN's.\n";
 
-static enum jr_err print_line(void *ctx, const char *json)
+/* One signal a line, by the API's view. */
+static enum jr_err print_line(void *ctx, const struct jr_open_signal *s)
 {
-	(void)ctx;
-	puts(json);
+	struct jr_buf *line = ctx;
+	struct jr_json_writer w;
+	enum jr_err err;
+
+	jr_buf_reset(line);
+	jr_jw_init(&w, line);
+	jr_view_signal(&w, s);
+	if ((err = jr_jw_finish(&w)))
+		return err;
+	puts(jr_buf_str(line));
 	return ferror(stdout) ? JR_ERR_IO : JR_OK;
 }
 
@@ -39,11 +50,15 @@ int jr_cmd_signals(int argc, char **argv)
 	struct jr_policy_set set;
 	struct jr_store *store = NULL;
 	struct jr_actor actor;
+	struct jr_diag diag;
+	struct jr_app app;
+	struct jr_buf line;
 	jr_day date;
 	int status;
 	enum jr_err err;
 
 	jr_policy_set_init(&set);
+	jr_buf_init(&line, 16384);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
 	    (status = jr_args_date(&h, "date", jr_args_today(), &date)))
@@ -58,12 +73,11 @@ int jr_cmd_signals(int argc, char **argv)
 	jr_cli_actor(&actor, &h.db);
 	if ((status = jr_cli_open_store("signals", &h.db, &store)))
 		goto out;
-	err = jr_app_signals(store, &actor, &set, date, "", print_line, NULL);
-	if (err) {
-		jr_cli_error("signals: mislukt: %s", jr_err_name(err));
-		status = 1;
-	}
+	jr_cli_app(&app, store, &actor, &set, &diag);
+	if ((err = jr_app_signals(&app, date, print_line, &line)))
+		status = jr_cli_app_fail("signals", err, &diag);
 out:
+	jr_buf_release(&line);
 	jr_store_close(store);
 	jr_policy_set_release(&set);
 	return status;

@@ -122,29 +122,21 @@ static enum jr_err print_token(void *ctx, const struct jr_api_token *t)
 	return jr_cli_json_print("user tokens", &out, &w) ? JR_ERR_IO : JR_OK;
 }
 
-/* Reports a refused use case (app/accounts.h) in the command line's words; the exit status. */
-static int refused(const char *cmd, enum jr_err err, const struct jr_account_refusal *why)
+/* Reports a refused use case (app/accounts.h) in the command line's words, naming the option
+ * (--organisation) where the use case names the field; the exit status. */
+static int refused(const char *cmd, enum jr_err err, const struct jr_diag *diag)
 {
-	const char *field = why->field;
+	const char *field = diag->path[0] ? diag->path : NULL;
 
 	if (field && strcmp(field, "organisation_id") == 0)
 		field = "organisation";
-	if (!why->message[0])
+	if (!diag->message[0])
 		jr_cli_error("user %s: mislukt: %s", cmd, jr_err_name(err));
 	else if (field && strcmp(field, "id") != 0)
-		jr_cli_error("user %s: veld %s: %s", cmd, field, why->message);
+		jr_cli_error("user %s: veld %s: %s", cmd, field, diag->message);
 	else
-		jr_cli_error("user %s: %s", cmd, why->message);
+		jr_cli_error("user %s: %s", cmd, diag->message);
 	return jr_err_exit_status(err);
-}
-
-/* The same for a use case that explains itself in app->diag. */
-static int refused_diag(const char *cmd, enum jr_err err, const struct jr_diag *diag)
-{
-	struct jr_account_refusal why = {.field = diag->path[0] ? diag->path : NULL};
-
-	snprintf(why.message, sizeof(why.message), "%.239s", diag->message);
-	return refused(cmd, err, &why);
 }
 
 /* Reports a store result that is not a use case's; the exit status. */
@@ -229,7 +221,6 @@ static int check_args(const struct user_args *a, const char *cmd, int64_t *id,
 /* `user add`: the password from JEUGDROUTE_USER_PASSWORD, or made and shown once. */
 static int user_add(struct jr_app *app, const struct user_args *a, int64_t organisation)
 {
-	struct jr_account_refusal why;
 	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
 	char generated[JR_RESET_PASSWORD_LEN + 1];
 	struct jr_user u;
@@ -242,9 +233,9 @@ static int user_add(struct jr_app *app, const struct user_args *a, int64_t organ
 		jr_app_password(generated, sizeof(generated));
 		password = generated;
 	}
-	err = jr_app_user_add(app->store, app->actor, a->username, a->role, organisation, password, &id, &why);
+	err = jr_app_user_add(app, a->username, a->role, organisation, password, &id);
 	if (err) {
-		status = refused("add", err, &why);
+		status = refused("add", err, app->diag);
 		goto out;
 	}
 	if ((err = jr_app_user_get(app, id, &u))) {
@@ -261,7 +252,6 @@ out:
 static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t organisation,
 		       int64_t number, const struct user_args *a)
 {
-	struct jr_account_refusal why;
 	char secret[JR_RESET_PASSWORD_LEN + 1], token[JR_TOKEN_LEN + 1];
 	struct jr_json_writer w;
 	struct jr_api_token t;
@@ -274,14 +264,14 @@ static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t 
 	secret[0] = token[0] = '\0';
 	if (strcmp(cmd, "token-revoke") == 0) {
 		if ((err = jr_app_token_revoke(app, id, number)))
-			return refused_diag(cmd, err, app->diag);
+			return refused(cmd, err, app->diag);
 		jr_cli_json_begin(&out, &w);
 		jr_view_token_revoked(&w, id, number);
 		return jr_cli_json_print("user token-revoke", &out, &w);
 	}
 	if (strcmp(cmd, "token-add") == 0) {
 		if ((err = jr_app_token_issue(app, id, a->name, (int)number, token, &t))) {
-			status = refused_diag(cmd, err, app->diag);
+			status = refused(cmd, err, app->diag);
 			goto out;
 		}
 		jr_cli_json_begin(&out, &w);
@@ -294,15 +284,13 @@ static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t 
 		goto out;
 	}
 	if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
-		err = jr_app_user_set_active(app->store, app->actor, 0, id,
-					     strcmp(cmd, "activate") == 0, &ended, &why);
+		err = jr_app_user_set_active(app, id, strcmp(cmd, "activate") == 0, &ended);
 	else if (strcmp(cmd, "role") == 0)
-		err = jr_app_user_set_role(app->store, app->actor, 0, id, a->role, organisation,
-					   &ended, &why);
+		err = jr_app_user_set_role(app, id, a->role, organisation, &ended);
 	else
-		err = jr_app_user_reset_password(app->store, app->actor, 0, id, secret, &ended, &why);
+		err = jr_app_user_reset_password(app, id, secret, &ended);
 	if (err) {
-		status = refused(cmd, err, &why);
+		status = refused(cmd, err, app->diag);
 		goto out;
 	}
 	if ((err = jr_app_user_get(app, id, &u))) {

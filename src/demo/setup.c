@@ -15,8 +15,7 @@
 static enum jr_err account_add(struct jr_demo *d, const char *name, const char *role, int64_t org,
                                const char *password, int64_t *id)
 {
-	struct jr_account_refusal why;
-	enum jr_err err = jr_app_user_add(d->store, d->actor, name, role, org, password, id, &why);
+	enum jr_err err = jr_app_user_add(&d->app, name, role, org, password, id);
 
 	if (!err)
 		d->n.users++;

@@ -143,23 +143,6 @@ int jr_api_users_list(struct jr_http_request *r)
 	return status ? status : jr_reply_list(r, fill_users, r);
 }
 
-/* The answer to a refused account operation: the status by the error, the field and reason by
- * the use case (app/accounts.h). */
-static int account_refused(struct jr_http_request *r, enum jr_err err,
-			   const struct jr_account_refusal *why)
-{
-	const char *message = why->message[0] ? why->message : "de gebruiker bestaat niet of de "
-								"wijziging is niet toegestaan";
-
-	switch (err) {
-	case JR_ERR_INPUT: return jr_reply_error(r, 422, "invalid", why->field, message);
-	case JR_ERR_REFUSED: return jr_reply_error(r, 422, "refused", why->field, message);
-	case JR_ERR_NOT_FOUND: return jr_reply_error(r, 404, "not_found", why->field, message);
-	case JR_ERR_CONFLICT: return jr_reply_error(r, 409, "conflict", why->field, message);
-	default: return jr_reply_err(r, err, NULL);
-	}
-}
-
 /* Answers `status` with user `id` as it is now, with the password made (shown once; NULL for
  * none) and the sessions ended (`ended` < 0: not said). */
 static int user_answer(struct jr_http_request *r, int64_t id, int status, const char *password,
@@ -252,15 +235,16 @@ static void password_work_prepare(struct jr_http_request *r)
 static int user_add_write(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
-	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t id;
 	enum jr_err err;
 
 	password_work_prepare(r);
-	err = jr_app_user_add(r->store, &r->actor, w->username, w->role, w->organisation,
-			      w->password, &id, &why);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_user_add(&app, w->username, w->role, w->organisation, w->password, &id);
 	if (err)
-		return account_refused(r, err, &why);
+		return jr_http_app_fail(r, err, &diag);
 	return user_answer(r, id, 201, w->password, -1);
 }
 
@@ -305,17 +289,17 @@ int jr_api_user_get(struct jr_http_request *r)
 
 static int set_active(struct jr_http_request *r, bool active)
 {
-	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t ended;
 	enum jr_err err;
 	int status;
 
 	if ((status = require_admin(r)))
 		return status;
-	err = jr_app_user_set_active(r->store, &r->actor, r->who.user_id, r->ids[0], active, &ended,
-				     &why);
-	if (err)
-		return account_refused(r, err, &why);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_user_set_active(&app, r->ids[0], active, &ended)))
+		return jr_http_app_fail(r, err, &diag);
 	return user_answer(r, r->ids[0], 200, NULL, ended);
 }
 
@@ -333,7 +317,8 @@ int jr_api_user_role(struct jr_http_request *r)
 {
 	static const char *const known[] = {"role", "organisation_id", NULL};
 	json_t *body = jr_http_json_body(r);
-	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	char role[24];
 	int64_t organisation, ended;
 	enum jr_err err;
@@ -346,10 +331,9 @@ int jr_api_user_role(struct jr_http_request *r)
 				    sizeof(role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0, &organisation)))
 		goto out;
-	err = jr_app_user_set_role(r->store, &r->actor, r->who.user_id, r->ids[0], role,
-				   organisation, &ended, &why);
-	if (err) {
-		status = account_refused(r, err, &why);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_user_set_role(&app, r->ids[0], role, organisation, &ended))) {
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
 	status = user_answer(r, r->ids[0], 200, NULL, ended);
@@ -361,15 +345,15 @@ out:
 static int password_reset_write(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
-	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	int64_t ended;
 	enum jr_err err;
 
 	password_work_prepare(r);
-	err = jr_app_user_reset_password_to(r->store, &r->actor, r->who.user_id, r->ids[0],
-					    w->password, &ended, &why);
-	if (err)
-		return account_refused(r, err, &why);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_user_reset_password_to(&app, r->ids[0], w->password, &ended)))
+		return jr_http_app_fail(r, err, &diag);
 	/* shown once, in this answer (Cache-Control: no-store); never stored in clear or logged */
 	return user_answer(r, r->ids[0], 200, w->password, ended);
 }
@@ -483,23 +467,24 @@ int jr_api_user_token_revoke(struct jr_http_request *r)
 static int password_change_write(struct jr_http_request *r)
 {
 	struct password_work *w = r->state;
-	struct jr_account_refusal why;
+	struct jr_diag diag;
+	struct jr_app app;
 	char retry_text[16];
 	int retry = 0;
 	enum jr_err err;
 
 	password_work_prepare(r);
-	err = jr_app_password_change(r->store, &r->actor, &r->who, w->old, w->password,
-				     (int64_t)time(NULL), &retry, &why);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_password_change(&app, w->old, w->password, (int64_t)time(NULL), &retry);
 	if (err == JR_ERR_REFUSED && retry > 0) {
 		snprintf(retry_text, sizeof(retry_text), "%d", retry);
 		jr_reply_header(r, "Retry-After", retry_text);
-		return jr_reply_error(r, 429, "wait", why.field, why.message);
+		return jr_reply_error(r, 429, "wait", diag.path, diag.message);
 	}
 	if (err) {
 		/* a wrong current password counts as a failed login: that write is the refusal's */
 		r->keep_refusal = err == JR_ERR_REFUSED;
-		return account_refused(r, err, &why);
+		return jr_http_app_fail(r, err, &diag);
 	}
 	r->who.must_change_password = false;
 	jr_buf_reset(&r->out);
@@ -513,7 +498,6 @@ int jr_api_password_change(struct jr_http_request *r)
 	json_t *body = jr_http_json_body(r);
 	const char *old = NULL, *new_password = NULL;
 	struct password_work *w = NULL;
-	struct jr_account_refusal why;
 	struct jr_diag diag;
 	struct jr_app app;
 	bool found;
@@ -542,8 +526,9 @@ int jr_api_password_change(struct jr_http_request *r)
 					"geef het nieuwe wachtwoord, ten minste 12 tekens");
 		goto out;
 	}
-	if ((err = jr_app_password_acceptable(r->who.username, old, new_password, &why))) {
-		status = account_refused(r, err, &why);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_password_acceptable(&app, r->who.username, old, new_password))) {
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
 	if (!(w = password_work_new(r))) {
@@ -554,7 +539,6 @@ int jr_api_password_change(struct jr_http_request *r)
 	snprintf(w->password, sizeof(w->password), "%s", new_password);
 	/* the stored hash, to check the current password against between the steps; one that
 	 * must wait first (after failed attempts) is refused unchecked by the step that writes */
-	jr_http_app(r, &app, &diag);
 	if ((err = jr_app_password_stored(&app, r->who.user_id, (int64_t)time(NULL), w->stored,
 					  &w->must_wait, &found))) {
 		status = jr_reply_err(r, err, NULL);

@@ -308,7 +308,7 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 	static const char *const known[] = {"flags", "court_measure", "date", NULL};
 	json_t *body = jr_http_json_body(r), *flags, *v;
 	struct jr_advice_input in = {0};
-	const char *why = NULL, *measure;
+	const char *measure;
 	struct jr_diag diag;
 	struct jr_app app;
 	size_t i;
@@ -317,7 +317,8 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
+	jr_http_app(r, &app, &diag); /* the use case checks reach */
+	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "date", false, app.today, &in.date)))
 		goto out;
 	flags = json_object_get(body, "flags");
@@ -345,14 +346,8 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 	}
 	in.measure_given = measure != NULL;
 	in.measure = measure ? (enum jr_measure)jr_measure_parse(measure) : JR_MEASURE_NONE;
-	/* Call first: `why` is filled by the call (argument order is unspecified). */
-	err = jr_app_advise(r->store, &r->actor, r->policies, r->ids[0], &in, &r->out, &why);
-	if (err == JR_ERR_REFUSED) {
-		status = jr_reply_error(r, 422, "refused", NULL, why);
-		goto out;
-	}
-	if (err) {
-		status = jr_reply_err(r, err, NULL);
+	if ((err = jr_app_advise(&app, r->ids[0], &in, &r->out))) {
+		status = jr_http_app_fail(r, err, &diag);
 		goto out;
 	}
 	status = jr_reply_json(r, 201);

@@ -37,13 +37,12 @@ static enum jr_err count_user(void *ctx, const struct jr_user *u)
 
 static void test_users_listed_and_read(void **state)
 {
-	struct jr_account_refusal why;
 	struct jr_user u;
 	int seen = 0;
 
 	(void)state;
-	assert_int_equal(jr_app_user_add(ctx_store, &fx_actor, "beleid.een", "policy", 0,
-					 "een-lang-wachtwoord", &user_id, &why),
+	assert_int_equal(jr_app_user_add(&app, "beleid.een", "policy", 0, "een-lang-wachtwoord",
+					 &user_id),
 			 JR_OK);
 	assert_int_equal(jr_app_users(&app, count_user, &seen), JR_OK);
 	assert_int_equal(seen, 1);
