@@ -304,6 +304,16 @@ enum jr_err jr_app_user_get(struct jr_app *app, int64_t id, struct jr_user *u)
 	return err == JR_ERR_NOT_FOUND ? user_missing(app, id) : err;
 }
 
+enum jr_err jr_app_user_exists(struct jr_app *app, const char *username, bool *exists)
+{
+	enum jr_err err;
+
+	*exists = false;
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	return jr_store_user_exists(app->store, username, exists);
+}
+
 enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn fn, void *ctx)
 {
 	enum jr_err err;

@@ -80,6 +80,8 @@ enum jr_err jr_app_password_change(struct jr_app *app, const char *old, const ch
 enum jr_err jr_app_users(struct jr_app *app, jr_user_fn fn, void *ctx);
 /* User `id` into *u; JR_ERR_NOT_FOUND (explained) when there is none. */
 enum jr_err jr_app_user_get(struct jr_app *app, int64_t id, struct jr_user *u);
+/* Whether a user named `username` exists (active or not). */
+enum jr_err jr_app_user_exists(struct jr_app *app, const char *username, bool *exists);
 /* The API tokens of user `user_id` still valid now, oldest first; JR_ERR_NOT_FOUND (explained)
  * when there is no such user. */
 enum jr_err jr_app_tokens(struct jr_app *app, int64_t user_id, jr_api_token_fn fn, void *ctx);

@@ -26,6 +26,12 @@ enum jr_err jr_app_tx_end(struct jr_app *app, enum jr_app_tx tx, enum jr_err err
 		return end == JR_ERR_REFUSED ? JR_ERR_STORE : end;
 	return err;
 }
+void jr_app_stamp_day(struct jr_app *app, jr_day day)
+{
+	if (!app->principal)
+		jr_store_set_record_day(app->store, day);
+}
+
 enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)
 {
 	va_list ap;

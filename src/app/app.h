@@ -41,6 +41,11 @@ enum jr_err jr_app_tx_begin(struct jr_app *app, enum jr_app_tx *tx);
  * it). */
 enum jr_err jr_app_tx_end(struct jr_app *app, enum jr_app_tx tx, enum jr_err err);
 
+/* Stamps the records written from now on with `day` instead of the clock's date (0: the clock
+ * again): for a loader that writes a past, as the demo writes each family's history on the days
+ * it happened. Not for a logged-in user (principal), whose records are always of today. */
+void jr_app_stamp_day(struct jr_app *app, jr_day day);
+
 /* Explains a refusal or failure in app->diag (when there is one) and returns `err`: the
  * one-line way for a use case to say what was wrong and how to fix it. */
 enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)

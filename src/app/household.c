@@ -127,6 +127,23 @@ enum jr_err jr_app_household_set_coordinator(struct jr_app *app, struct jr_house
 	return err;
 }
 
+enum jr_err jr_app_households_hand_over(struct jr_app *app, int64_t from, int64_t to,
+                                       int64_t *moved)
+{
+	enum jr_err err;
+
+	*moved = 0;
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	if (from <= 0 || to <= 0 || from == to)
+		return jr_app_fail(app, JR_ERR_INPUT, "to",
+		                   "verwacht twee verschillende gebruikers: van wie en aan wie");
+	err = jr_store_households_hand_over(app->store, app->actor, from, to, moved);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "to", "gebruiker %lld bestaat niet", (long long)to);
+	return err;
+}
+
 enum jr_err jr_app_households_mine(struct jr_app *app, int64_t offset, int64_t limit,
                                    jr_household_row_fn fn, void *ctx, int64_t *total)
 {

@@ -39,6 +39,13 @@ enum jr_err jr_app_household_get(struct jr_app *app, int64_t id, struct jr_house
 enum jr_err jr_app_household_set_coordinator(struct jr_app *app, struct jr_household *h,
                                              int64_t user_id);
 
+/* Hands every household coordinated by user `from` over to user `to` (a consulent leaves, a
+ * colleague takes her families), each change audited as one; *moved says how many. For an
+ * administrator (JR_CAP_ADMIN) or the operator; JR_ERR_NOT_FOUND (explained) when `to` is no
+ * user. */
+enum jr_err jr_app_households_hand_over(struct jr_app *app, int64_t from, int64_t to,
+                                       int64_t *moved);
+
 /* The households the logged-in user coordinates, by family name: a page of `limit` after
  * `offset`, each to `fn`, *total how many there are. Only for a user (principal) whose role
  * reads persons. */

@@ -105,9 +105,18 @@ enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *
 	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)))
 		return err;
 	out->demo = in->demo;
-	if ((err = apply(app, in, out)) || (err = check(app, out)))
+	if ((err = apply(app, in, out)))
 		return err;
-	err = jr_store_person_add(app->store, app->actor, out);
+	return jr_app_person_add_record(app, out);
+}
+
+enum jr_err jr_app_person_add_record(struct jr_app *app, struct jr_person *p)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)) || (err = check(app, p)))
+		return err;
+	err = jr_store_person_add(app->store, app->actor, p);
 	if (err == JR_ERR_CONFLICT)
 		return jr_app_fail(app, err, NULL,
 		                   "er staat al een persoon met dit BSN in de dossiers");

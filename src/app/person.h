@@ -37,6 +37,10 @@ enum jr_err jr_app_person_reach(struct jr_app *app, int64_t id);
 enum jr_err jr_app_person_add(struct jr_app *app, const struct jr_person_input *in,
                               struct jr_person *out);
 
+/* The same for a person already given as a record (a loader's, the demo's): *p checked as
+ * above and stored; its id and version set. */
+enum jr_err jr_app_person_add_record(struct jr_app *app, struct jr_person *p);
+
 /* Person `id` into *out (audited person.read). */
 enum jr_err jr_app_person_get(struct jr_app *app, int64_t id, struct jr_person *out);
 

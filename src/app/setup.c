@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts.h"
 #include "app/password.h"
 #include "json/file.h"
 #include "json/policy_json.h"
@@ -59,7 +60,7 @@ enum jr_err jr_app_setup(struct jr_app *app, const char *admin_password, struct 
 			snprintf(out->checkpoint_file, sizeof(out->checkpoint_file), "%s",
 				 key.checkpoint_file);
 		}
-	if ((err = jr_store_user_exists(app->store, JR_APP_SETUP_ADMIN, &out->admin_existed)))
+	if ((err = jr_app_user_exists(app, JR_APP_SETUP_ADMIN, &out->admin_existed)))
 		return jr_app_fail(app, err, NULL, "gebruikers lezen mislukt");
 	if (out->admin_existed)
 		return JR_OK;

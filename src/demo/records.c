@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts.h"
+#include "app/advice.h"
 #include "app/care.h"
 #include "app/course.h"
 #include "app/household.h"
@@ -112,7 +114,7 @@ enum jr_err jr_demo_find_run(struct jr_demo *d)
 		bool exists;
 		enum jr_err err;
 		snprintf(name, sizeof(name), "demo%d-gi", r);
-		if ((err = jr_store_user_exists(d->store, name, &exists)))
+		if ((err = jr_app_user_exists(&d->app, name, &exists)))
 			return err;
 		if (!exists) {
 			d->run = r;
@@ -210,7 +212,7 @@ enum jr_err jr_demo_hand_over(struct jr_demo *d, int64_t from_user, int64_t to_u
 {
 	int64_t moved;
 
-	return jr_store_households_hand_over(d->store, d->actor, from_user, to_user, &moved);
+	return jr_app_households_hand_over(&d->app, from_user, to_user, &moved);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -326,8 +328,7 @@ static enum jr_err record_advice(struct jr_demo *d, struct demo_child *c, jr_day
 	jr_buf_reset(&d->out);
 	jr_buf_reset(&d->scratch);
 	if ((err = jr_answer_write_json(&d->out, &d->scratch, ans)) ||
-	    (err = jr_store_route_advice_add(d->store, d->actor, c->hr.id, d->p->id,
-	                                     jr_buf_str(&d->out))))
+	    (err = jr_app_advice_record(&d->app, c->hr.id, d->p->id, jr_buf_str(&d->out))))
 		return err;
 	d->n.route_advice++;
 	if (!weigh)
@@ -368,9 +369,9 @@ enum jr_err jr_demo_op_advice(struct jr_demo *d, struct demo_child *c, jr_day on
 {
 	enum jr_err err;
 
-	jr_store_set_record_day(d->store, on);
+	jr_app_stamp_day(&d->app, on);
 	err = record_advice(d, c, on, weigh);
-	jr_store_set_record_day(d->store, 0);
+	jr_app_stamp_day(&d->app, 0);
 	return err;
 }
 
@@ -382,7 +383,7 @@ enum jr_err jr_demo_op_plan(struct jr_demo *d, struct demo_child *c, jr_day on)
 	int second = -1;
 
 	/* goals, advice and light options are stamped with the day of the plan, not today */
-	jr_store_set_record_day(d->store, on);
+	jr_app_stamp_day(&d->app, on);
 
 	if ((err = jr_app_goal_add(&d->app, c->hr.id, jr_demo_domain_texts[c->main_need].goal,
 	                           on + 91, &d->view)))
@@ -401,7 +402,7 @@ enum jr_err jr_demo_op_plan(struct jr_demo *d, struct demo_child *c, jr_day on)
 	}
 	err = record_advice(d, c, on, true);
 out:
-	jr_store_set_record_day(d->store, 0);
+	jr_app_stamp_day(&d->app, 0);
 	if (err || (err = jr_demo_op_move(d, c, JR_HR_PLANNED)))
 		return err;
 	c->planned = c->hr.state == JR_HR_PLANNED;
@@ -606,20 +607,18 @@ enum jr_err jr_demo_op_stop(struct jr_demo *d, struct demo_item *it, jr_day on, 
  * Households and persons
  * ------------------------------------------------------------------------------------------- */
 
-/* A demo person with the next free demo BSN, checked as the store checks it. */
+/* A demo person with the next free demo BSN, checked and stored by the app layer. */
 enum jr_err jr_demo_person_add(struct jr_demo *d, struct jr_person *p)
 {
-	const char *field, *message;
 	enum jr_err err;
 
 	if (d->bsn_next >= BSN_OFFSET_MAX)
 		return JR_ERR_TOO_BIG;
 	d->bsn_next = jr_demo_bsn_from(d->bsn_next, p->bsn) + 1;
 	p->demo = true;
-	if (jr_person_check(p, d->today, &field, &message))
-		err = JR_ERR_INTERNAL; /* a generator bug: nothing invalid goes to the store */
-	else
-		err = jr_store_person_add(d->store, d->actor, p);
+	err = jr_app_person_add_record(&d->app, p);
+	if (err == JR_ERR_INPUT)
+		err = JR_ERR_INTERNAL; /* a generator bug: the demo makes only valid persons */
 	sodium_memzero(p->bsn, sizeof(p->bsn));
 	if (!err)
 		d->n.persons++;
