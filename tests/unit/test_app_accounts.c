@@ -38,12 +38,17 @@ static enum jr_err count_user(void *ctx, const struct jr_user *u)
 static void test_users_listed_and_read(void **state)
 {
 	struct jr_user u;
+	bool exists = true;
 	int seen = 0;
 
 	(void)state;
+	assert_int_equal(jr_app_user_exists(&app, "beleid.een", &exists), JR_OK);
+	assert_false(exists);
 	assert_int_equal(jr_app_user_add(&app, "beleid.een", "policy", 0, "een-lang-wachtwoord",
 					 &user_id),
 			 JR_OK);
+	assert_int_equal(jr_app_user_exists(&app, "beleid.een", &exists), JR_OK);
+	assert_true(exists);
 	assert_int_equal(jr_app_users(&app, count_user, &seen), JR_OK);
 	assert_int_equal(seen, 1);
 	assert_int_equal(jr_app_user_get(&app, user_id, &u), JR_OK);

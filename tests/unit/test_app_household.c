@@ -177,6 +177,41 @@ static void test_members_and_coordinator(void **state)
 	assert_non_null(strstr(diag.message, "intussen gewijzigd"));
 }
 
+/* A consulent leaves: her families go to a colleague, by an administrator or the operator only. */
+static void test_hand_over(void **state)
+{
+	(void)state;
+	struct jr_principal c = consulent("0153");
+	struct jr_app app = app_as(NULL);
+	int64_t hh = new_household("0153"), colleague = 0, moved = -1;
+	struct jr_household h = {.id = hh, .version = 1};
+
+	assert_int_equal(jr_store_user_add_in(store, &fx_actor, "collega.app", "admin", 0,
+	                                      "een-wachtwoord-voor-de-test", &colleague),
+	                 JR_OK);
+	assert_int_equal(jr_app_household_set_coordinator(&app, &h, user), JR_OK);
+
+	app = app_as(&c); /* a consulent hands no families over */
+	assert_int_equal(jr_app_households_hand_over(&app, user, colleague, &moved),
+	                 JR_ERR_FORBIDDEN);
+	assert_int_equal(moved, 0);
+	app = app_as(NULL);
+	assert_int_equal(jr_app_households_hand_over(&app, user, user, &moved), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "to");
+	app = app_as(NULL);
+	assert_int_equal(jr_app_households_hand_over(&app, user, 999999, &moved), JR_ERR_NOT_FOUND);
+	assert_non_null(strstr(diag.message, "999999 bestaat niet"));
+
+	app = app_as(NULL);
+	assert_int_equal(jr_app_households_hand_over(&app, user, colleague, &moved), JR_OK);
+	assert_true(moved >= 1);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM households WHERE coordinator_user_id = %lld",
+	                             user),
+	                 0);
+	/* and back, so that the other tests find the households where they left them */
+	assert_int_equal(jr_app_households_hand_over(&app, colleague, user, &moved), JR_OK);
+}
+
 /* What a family's page handed out. */
 struct seen {
 	size_t count;
@@ -354,6 +389,7 @@ int main(void)
 	    cmocka_unit_test(test_members_and_coordinator),
 	    cmocka_unit_test(test_family_page),
 	    cmocka_unit_test(test_households_mine_needs_a_user),
+	    cmocka_unit_test(test_hand_over),
 	    cmocka_unit_test(test_organisations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
