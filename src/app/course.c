@@ -45,11 +45,36 @@ static enum jr_err view(struct jr_app *app, int64_t id, struct jr_course_view *o
 	return jr_store_course_facts(app->store, id, &out->f);
 }
 
+enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h)
+{
+	struct jr_person child;
+	enum jr_err err;
+
+	if (h->raised_on > app->today)
+		return jr_app_fail(app, JR_ERR_INPUT, "raised_on", "de datum ligt in de toekomst");
+	if (!h->question[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "question",
+				   "schrijf de vraag op, in de woorden van het gezin");
+	/* Residence principle: the child's municipality is responsible. */
+	err = jr_store_person_get(app->store, app->actor, h->child_id, &child);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "child_id",
+				   "kind niet gevonden: geen persoon met dit nummer");
+	if (err)
+		return err;
+	memcpy(h->municipality, child.municipality, sizeof(h->municipality));
+	err = jr_store_help_request_add(app->store, app->actor, h);
+	if (err == JR_ERR_INPUT)
+		return jr_app_fail(app, err, "household_id",
+				   "het kind hoort niet bij dit huishouden; geef het huishouden "
+				   "waarvan het kind lid is, of geen");
+	return err;
+}
+
 enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_request *in,
 				    struct jr_course_view *out)
 {
 	struct jr_help_request h = *in;
-	struct jr_person child;
 	enum jr_access_verdict v;
 	enum jr_app_tx tx;
 	const char *why;
@@ -66,26 +91,9 @@ enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_req
 		    (err = jr_app_access_answer(app, v, "persoon", "child_id", why, "child_id")))
 			return err;
 	}
-	if (h.raised_on > app->today)
-		return jr_app_fail(app, JR_ERR_INPUT, "raised_on", "de datum ligt in de toekomst");
-	if (!h.question[0])
-		return jr_app_fail(app, JR_ERR_INPUT, "question",
-				   "schrijf de vraag op, in de woorden van het gezin");
 	if ((err = jr_app_tx_begin(app, &tx)))
 		return err;
-	/* Residence principle: the child's municipality is responsible. */
-	err = jr_store_person_get(app->store, app->actor, h.child_id, &child);
-	if (err == JR_ERR_NOT_FOUND)
-		err = jr_app_fail(app, err, "child_id",
-				  "kind niet gevonden: geen persoon met dit nummer");
-	if (!err) {
-		memcpy(h.municipality, child.municipality, sizeof(h.municipality));
-		err = jr_store_help_request_add(app->store, app->actor, &h);
-		if (err == JR_ERR_INPUT)
-			err = jr_app_fail(app, err, "household_id",
-					  "het kind hoort niet bij dit huishouden; geef het "
-					  "huishouden waarvan het kind lid is, of geen");
-	}
+	err = jr_app_help_request_open(app, &h);
 	if (!err)
 		err = view(app, h.id, out);
 	return jr_app_tx_end(app, tx, err);

@@ -25,6 +25,13 @@ struct jr_course_view {
 enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_request *h,
 				    struct jr_course_view *out);
 
+/* The rules of opening a help request, for a use case that has decided already who may (the one
+ * above for a user; a provider's JW315 by its AGB code, app/ijw/import.c): raised_on not after
+ * app->today, a question, the municipality the child's (residence principle), the household one
+ * of the child's. h->municipality and h->id are set. JR_ERR_INPUT or JR_ERR_NOT_FOUND
+ * explained. */
+enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h);
+
 /* Whether the principal sees help request `id` (with `write`: may change it), answered as every
  * use case here answers it: for an adapter that must know before it reads its input. */
 enum jr_err jr_app_help_request_reach(struct jr_app *app, int64_t id, bool write);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/course.h"
 #include "app/ijw/internal.h"
 #include "app/refer.h"
 #include "core/alloc.h"
@@ -432,11 +433,10 @@ static enum jr_err import_request(struct import *im)
 	h.child_id = child.id;
 	snprintf(h.raised_by, sizeof(h.raised_by), "%s", raiser_of(m->lines[0].verwijzer_type));
 	h.raised_on = m->header.dagtekening;
-	memcpy(h.municipality, child.municipality, sizeof(h.municipality));
 	snprintf(h.question, sizeof(h.question),
 		 "Verzoek om toewijzing van %.100s (iJw JW315, bericht %.12s)", im->provider.name,
 		 m->header.identificatie);
-	if ((err = jr_store_help_request_add(im->s, im->a, &h)))
+	if ((err = jr_app_help_request_open(im->app, &h)))
 		goto out;
 	for (size_t i = 0; i < m->line_count && !err; i++) {
 		const struct jr_ijw_line *l = &m->lines[i];
