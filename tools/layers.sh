@@ -4,8 +4,8 @@
 #   ijw     core/, ijw/                                json    core/, json/
 #   report  core/, store/, report/                     app     core, store, ijw, report, json, app
 #   view    core, json, app, view                      http    core, json, app, view, http
-#   demo    core, json, app, view, demo, store (for now: its records.c still writes through the
-#           store; issue 12 moves it onto the app layer)
+#   demo    core, json, app, view, demo, store (the records' types, and the bulk transactions of
+#           START_UP below; every record goes through the app layer)
 #   cli     core, json, app, view, http, demo, cli
 # and the adapters (src/http, src/cli) and the demo seeder (src/demo) call the record store only
 # to open, close and hand out its connection and to make bulk transactions (START_UP below),
@@ -14,7 +14,7 @@
 # belong to it: every .c and .h under src/LAYER/ is checked.
 #
 # tools/layers-debt.txt lists, as FILE:NAME, the store calls and includes the adapters still
-# make around the app layer (issue 12 removes them). A call or include not on the list fails the
+# make around the app layer; issue 12 emptied it. A call or include not on the list fails the
 # check; so does a line on the list that no longer occurs (the list only shrinks). Prints what is
 # wrong; exits 0 when the layers hold.
 set -eu
