@@ -496,14 +496,22 @@ async function providerScreen() {
     if (a.care.running) {
       const f = h('form', { class: 'form-grid', novalidate: true },
         field(`stop-${a.id}`, 'Einddatum', h('input', { name: 'on', type: 'date', value: a.care.started_on > today ? a.care.started_on : today })),
-        field(`doelen-${a.id}`, 'Doelen bereikt?', select(choices(words.goals_reached), { name: 'goals' })),
-        field(`zelf-${a.id}`, 'Kan het gezin verder zonder hulp?', select([['true', 'Ja'], ['false', 'Nee']], { name: 'alone' })),
-        field(`tevreden-${a.id}`, 'Tevredenheid van het gezin (1 tot en met 10)', h('input', { name: 'satisfaction', inputmode: 'numeric', value: '8' })),
+        // the outcome is what the provider states: nothing is chosen beforehand
+        field(`doelen-${a.id}`, 'Doelen bereikt?', select([['', '— kies —'], ...choices(words.goals_reached)], { name: 'goals' })),
+        field(`zelf-${a.id}`, 'Kan het gezin verder zonder hulp?', select([['', '— kies —'], ['true', 'Ja'], ['false', 'Nee']], { name: 'alone' })),
+        field(`tevreden-${a.id}`, 'Tevredenheid van het gezin (1 tot en met 10)', h('input', { name: 'satisfaction', inputmode: 'numeric' })),
         field(`reden-${a.id}`, 'Reden van beëindiging (iJw JZ588)',
           select([['', '— kies een reden —'], ...coded(words.end_reasons)], { name: 'reason' })),
         h('div', {}, button('Zorg gestopt')));
       f.addEventListener('submit', async (ev) => {
         ev.preventDefault();
+        const missing = [[f.goals, 'of de doelen bereikt zijn'], [f.alone, 'of het gezin verder kan zonder hulp'],
+          [f.satisfaction, 'de tevredenheid van het gezin'], [f.reason, 'de reden van beëindiging']]
+          .filter(([el]) => !el.value.trim()).map(([, what]) => what);
+        if (missing.length) {
+          msg.replaceChildren(alertBox('error', `Vul nog in: ${missing.join(', ')}. Niets is vooraf ingevuld: u legt de uitkomst zelf vast.`));
+          return;
+        }
         const r = await api('POST', `/api/v1/allocations/${a.id}/stop`, {
           on: f.on.value, goals_reached: f.goals.value, continues_without_help: f.alone.value === 'true',
           satisfaction: Number(f.satisfaction.value), end_reason: f.reason.value,
@@ -1096,7 +1104,8 @@ function analysisForm(id, done, fail) {
   const form = h('form', { class: 'form-grid', novalidate: true },
     h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, `Ernst per levensdomein (0 tot en met ${max})`), selects),
     field('uitleg', 'Uitleg', h('textarea', { name: 'explanation', rows: 3, required: true })),
-    field('deelnemers', 'Wie deden mee', h('input', { name: 'participants', value: 'gezin, kind' })),
+    field('deelnemers', 'Wie deden mee', h('input', { name: 'participants', required: true }),
+      'Wie aan de analyse meededen, bijvoorbeeld moeder, kind en mentor.'),
     field('hypothesen', 'Verklarende hypothesen', h('textarea', { name: 'hypotheses', rows: 2 })),
     h('div', {}, button('Analyse vastleggen')));
   form.addEventListener('submit', async (ev) => {

@@ -133,6 +133,7 @@ try {
   await page.getByLabel('School').selectOption('3');
   await page.getByLabel('Gedrag', { exact: true }).selectOption('2');
   await page.getByLabel('Uitleg').fill('Schoolverzuim sinds de zomer; thuis veel ruzie.');
+  await page.getByLabel('Wie deden mee').fill('moeder, kind, mentor');
   await page.getByRole('button', { name: 'Analyse vastleggen' }).click();
   await page.getByRole('button', { name: 'Analyse afronden' }).click();
   await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
@@ -271,7 +272,13 @@ try {
   const started = mine();
   await started.getByText('zorg loopt sinds').waitFor();
   ok(true, 'the provider starts care');
+  // nothing of the outcome is chosen beforehand: stopping without it is refused, saying what is missing
+  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
+  await page.getByText(/Vul nog in: of de doelen bereikt zijn/).waitFor();
+  ok(true, 'the stop form presets no outcome and says what is missing');
   await started.getByLabel('Doelen bereikt?').selectOption('partly');
+  await started.getByLabel('Kan het gezin verder zonder hulp?').selectOption('false');
+  await started.getByLabel('Tevredenheid van het gezin (1 tot en met 10)').fill('7');
   await started.getByLabel('Reden van beëindiging (iJw JZ588)').selectOption('31');
   await started.getByRole('button', { name: 'Zorg gestopt' }).click();
   await mine().getByText('zorg gestopt op').waitFor();
