@@ -1158,11 +1158,15 @@ function lightForm(id, options, done, fail) {
   if (!options.length) return p('Er is geen licht aanbod om te wegen.');
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('aanbod', 'Licht aanbod', select(options.map((o) => [o.id, o.name || o.id]), { name: 'option' })),
-    field('geprobeerd', 'Geprobeerd?', select([['true', 'Ja'], ['false', 'Nee']], { name: 'tried' })),
+    field('geprobeerd', 'Geprobeerd?', select([['', '— kies —'], ['true', 'Ja'], ['false', 'Nee']], { name: 'tried' })),
     field('waarom', 'Waarom volstaat het niet?', h('textarea', { name: 'why', rows: 2, required: true })),
     h('div', {}, button('Afweging vastleggen')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    if (!form.tried.value) { // whether it was tried is the consulent's to say, never preset
+      fail({ status: 422, data: { error: { message: 'Kies of het lichte aanbod geprobeerd is.' } } });
+      return;
+    }
     const r = await api('POST', `/api/v1/help-requests/${id}/light-options`, {
       option_id: form.option.value, tried: form.tried.value === 'true', why_not_enough: form.why.value,
     });

@@ -145,6 +145,10 @@ try {
   await screen(page, '06-routeadvies');
   await page.getByLabel('Waarom volstaat het niet?').fill('Het verzuim bleef, ook met hulp van school.');
   await page.getByRole('button', { name: 'Afweging vastleggen' }).click();
+  await page.getByText('Kies of het lichte aanbod geprobeerd is.').waitFor();
+  ok(true, 'whether a light option was tried is never preset');
+  await page.getByLabel('Geprobeerd?').selectOption('true');
+  await page.getByRole('button', { name: 'Afweging vastleggen' }).click();
   await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
   await page.getByRole('button', { name: 'Plan vaststellen' }).click();
   await page.getByRole('button', { name: 'Zorg is gestart' }).waitFor();
