@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/date.h"
 
@@ -239,6 +240,11 @@ size_t jr_bench_gen_line(struct jr_bench_gen *g, unsigned long index, char *buf,
 	else if (chance(g, 40))
 		measure = (const char *const[]){"ots", "voogdij", "jeugdreclassering",
 						"machtiging_gesloten"}[pick(g, (const int[]){40, 10, 30, 20}, 4)];
+	/* juvenile probation starts at 12 (the age of criminal responsibility): a younger child
+	 * who offended is under a supervision order instead */
+	if (measure && strcmp(measure, "jeugdreclassering") == 0 &&
+	    jr_date_age_years(birth, today) < 12)
+		measure = "ots";
 	if (measure)
 		put(&o, ",\"court_measure\":\"%s\"", measure);
 	else if (chance(g, 250))

@@ -293,6 +293,15 @@ enum jr_err jr_request_check(const struct jr_request *req, const char **field, c
 		*message = "de geboortedatum ligt na de datum van het verzoek";
 		return JR_ERR_INPUT;
 	}
+	/* Juvenile probation follows a criminal case, and criminal responsibility starts at 12
+	 * (art. 486 Sv, art. 77a Sr): a younger child cannot be under it (docs/routing.md). */
+	if (req->measure == JR_MEASURE_JEUGDRECLASSERING &&
+	    jr_date_age_years(req->birth_date, req->date) < JR_PROBATION_AGE_MIN) {
+		*field = "court_measure";
+		*message = "jeugdreclassering kan pas vanaf 12 jaar (de leeftijd van strafrechtelijke "
+			   "verantwoordelijkheid); controleer de maatregel of de geboortedatum";
+		return JR_ERR_INPUT;
+	}
 	if (req->has_waiting_since && req->waiting_since > req->date) {
 		*field = "waiting_since";
 		*message = "de wachtdatum ligt na de datum van het verzoek";

@@ -186,8 +186,13 @@ struct jr_answer {
 	int referral_form; /* the recommended youth-care form the check is about (0 = none) */
 };
 
+/* The youngest age at which a child can be under juvenile probation: the age of criminal
+ * responsibility (art. 486 Sv). */
+#define JR_PROBATION_AGE_MIN 12
+
 /* Checks the relations between a request's fields that the adapter cannot check one field at a
- * time: birth date not after the date, history periods in order and not in the future. On failure
+ * time: birth date not after the date, juvenile probation not before JR_PROBATION_AGE_MIN
+ * ("court_measure"), history periods in order and not in the future. On failure
  * sets *field to the JSON field name (history items as "history") and *message to a Dutch
  * sentence, both static strings, and returns JR_ERR_INPUT. */
 enum jr_err jr_request_check(const struct jr_request *req, const char **field, const char **message);

@@ -249,6 +249,8 @@ static void test_r1_any_measure_is_not_normalise(void **state)
 	for (int m = JR_MEASURE_OTS; m < JR_MEASURE_COUNT; m++) {
 		req_init(ENSCHEDE);
 		rq.measure = (enum jr_measure)m;
+		if (m == JR_MEASURE_JEUGDRECLASSERING)
+			rq.birth_date = D(2010, 3, 15); /* 14: probation starts at 12 */
 		assert_false(jr_rule_normalise(&twente, &rq));
 		route(&twente);
 		assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
@@ -767,6 +769,8 @@ static void test_r5_no_secure_without_authorisation_even_extreme(void **state)
 			   FLAG(UNSAFE) | FLAG(NOT_PARTICIPATING) | FLAG(OFFENCE) |
 			   FLAG(ACUTE_CRISIS);
 		rq.measure = measures[i];
+		if (rq.measure == JR_MEASURE_JEUGDRECLASSERING)
+			rq.birth_date = D(2010, 3, 15); /* 14: probation starts at 12 */
 		assert_false(jr_rule_secure_allowed(&rq));
 		route(&twente);
 		assert_int_equal(idx_form(9), -1);
@@ -1873,6 +1877,26 @@ static void test_check_waiting_since_in_future(void **state)
 	assert_string_equal(field, "waiting_since");
 }
 
+/* Principle 3 of issue 13: juvenile probation starts at the age of criminal responsibility. */
+static void test_check_probation_from_twelve(void **state)
+{
+	const char *field = NULL;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_JEUGDRECLASSERING;
+	rq.birth_date = D(2012, 6, 2); /* 11 on 2024-06-01, 12 the next day */
+	assert_int_equal(check(&field), JR_ERR_INPUT);
+	assert_string_equal(field, "court_measure");
+	rq.date = D(2024, 6, 2);
+	assert_int_equal(check(&field), JR_OK);
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	/* the same young child under a supervision order is fine */
+	rq.date = D(2024, 6, 1);
+	rq.measure = JR_MEASURE_OTS;
+	assert_int_equal(check(&field), JR_OK);
+}
+
 static void test_waiting_signal_edge(void **state)
 {
 	(void)state;
@@ -1979,6 +2003,10 @@ static void random_request(const struct jr_policy *p)
 			rq.flags |= JR_FLAG_BIT(f);
 	if (!light)
 		rq.measure = rnd(2) ? JR_MEASURE_NONE : (enum jr_measure)rnd(JR_MEASURE_COUNT);
+	/* juvenile probation only from 12 (jr_request_check) */
+	if (rq.measure == JR_MEASURE_JEUGDRECLASSERING &&
+	    jr_date_age_years(rq.birth_date, rq.date) < JR_PROBATION_AGE_MIN)
+		rq.measure = JR_MEASURE_NONE;
 	rq.broad_analysis = rnd(3) == 0;
 	rq.history_count = rnd(5);
 	for (size_t i = 0; i < rq.history_count; i++) {
@@ -2292,6 +2320,7 @@ int main(void)
 		cmocka_unit_test(test_check_history_in_future),
 		cmocka_unit_test(test_check_later_history_item),
 		cmocka_unit_test(test_check_waiting_since_in_future),
+		cmocka_unit_test(test_check_probation_from_twelve),
 		cmocka_unit_test(test_waiting_signal_edge),
 		cmocka_unit_test(test_why_texts_of_varied_answers),
 		cmocka_unit_test(test_sweep_rules_hold_for_varied_requests),

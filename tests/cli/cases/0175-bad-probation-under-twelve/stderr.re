@@ -1,0 +1,1 @@
+court_measure.*vanaf 12 jaar
