@@ -317,8 +317,8 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
-	jr_http_app(r, &app, &diag); /* the use case checks reach */
-	if ((status = jr_field_only(r, body, known)) ||
+	/* reach before the body is judged: a refusal says nothing of what was sent */
+	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "date", false, app.today, &in.date)))
 		goto out;
 	flags = json_object_get(body, "flags");

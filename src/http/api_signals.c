@@ -3,6 +3,7 @@
  * each with the numbers of child and help request and why, never names (app/signals.c). */
 #include <string.h>
 
+#include "app/access.h"
 #include "app/signals.h"
 #include "http/api.h"
 #include "http/fields.h"
@@ -34,6 +35,11 @@ int jr_api_signals(struct jr_http_request *r)
 	jr_day date = jr_http_today();
 	enum jr_err err;
 
+	int status;
+
+	/* the role before the query is judged (the use case checks it again, for every adapter) */
+	if ((status = jr_api_require(r, JR_CAP_SIGNALS)))
+		return status;
 	jr_http_app(r, &app, &diag);
 	if (jr_http_query(r, "date", text, sizeof(text)) &&
 	    jr_date_parse(text, strlen(text), &date))
