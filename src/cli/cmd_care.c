@@ -13,7 +13,6 @@
 #include "core/ident.h"
 #include "core/rules.h"
 #include "core/why.h"
-#include "json/policy_set.h"
 #include "view/view_care.h"
 
 const char jr_usage_care[] =

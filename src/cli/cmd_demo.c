@@ -11,7 +11,6 @@
 #include "cli/session.h"
 #include "demo/demo.h"
 #include "json/json_writer.h"
-#include "json/policy_set.h"
 
 const char jr_usage_demo[] =
     "Gebruik: jeugdroute demo --youth N [--region twente|amersfoort] [--seed S]\n"

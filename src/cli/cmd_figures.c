@@ -9,7 +9,6 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 
 const char jr_usage_figures[] =
 	"Gebruik: jeugdroute figures [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] [--csv ja]\n"

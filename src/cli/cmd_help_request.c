@@ -11,7 +11,6 @@
 #include "cli/session.h"
 #include "cli/use_case.h"
 #include "json/answer_json.h"
-#include "json/policy_set.h"
 #include "view/view_course.h"
 
 const char jr_usage_help_request[] =

@@ -16,7 +16,6 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_account.h"
 #include "view/view_household.h"
 

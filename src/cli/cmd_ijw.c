@@ -20,7 +20,6 @@
 #include "cli/session.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_ijw.h"
 
 const char jr_usage_ijw[] =

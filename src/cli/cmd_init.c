@@ -11,7 +11,6 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 
 const char jr_usage_init[] =
 	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"

@@ -10,7 +10,6 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_person.h"
 
 const char jr_usage_person[] =

@@ -13,7 +13,6 @@
 #include "cli/session.h"
 #include "cli/json_out.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_provider.h"
 
 const char jr_usage_provider[] =

@@ -17,7 +17,6 @@
 #include "core/alloc.h"
 #include "json/answer_json.h"
 #include "json/file.h"
-#include "json/policy_set.h"
 #include "json/request_json.h"
 
 const char jr_usage_route[] =
@@ -58,8 +57,8 @@ struct route_opts {
 /* What every lane reads and nobody writes once routing starts. */
 struct router {
 	struct route_opts opts;
-	struct jr_cli_db db;             /* the policy options, for the session */
-	struct jr_cli_session session;   /* its policies (route opens no records) */
+	struct jr_cli_db db;           /* the policy options, for the session */
+	struct jr_cli_session session; /* its policies (route opens no records) */
 };
 
 #define LANES_MAX 64

@@ -8,7 +8,6 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "http/server.h"
-#include "json/policy_set.h"
 
 const char jr_usage_serve[] =
 	"Gebruik: jeugdroute serve [--listen ADRES:POORT] [--threads N] [--db URL] [--key BESTAND]\n"

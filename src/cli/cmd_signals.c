@@ -9,7 +9,6 @@
 #include "cli/session.h"
 #include "core/signals.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_signal.h"
 
 const char jr_usage_signals[] =

@@ -22,8 +22,8 @@ struct jr_cli_session {
 	/* The name a failure to open the records is reported under: the command's, unless the
 	 * command sets a longer one ("ijw import") before opening. */
 	const char *what;
-	unsigned opened;   /* the JR_CMD_* of what is open */
-	bool started;      /* actor and app filled (at the first open) */
+	unsigned opened; /* the JR_CMD_* of what is open */
+	bool started;    /* actor and app filled (at the first open) */
 	struct jr_policy_set policies;
 	struct jr_store *store;
 	struct jr_actor actor; /* jr_cli_actor of the options, at the first open */
