@@ -14,38 +14,43 @@
 #include "core/buf.h"
 #include "core/route.h"
 
-int jr_cmd_route(int argc, char **argv);
-int jr_cmd_policy(int argc, char **argv);
-int jr_cmd_init(int argc, char **argv);
-int jr_cmd_person(int argc, char **argv);
-int jr_cmd_provider(int argc, char **argv);
-int jr_cmd_contract(int argc, char **argv);
-int jr_cmd_help_request(int argc, char **argv);
-int jr_cmd_household(int argc, char **argv);
-int jr_cmd_organisation(int argc, char **argv);
-int jr_cmd_user(int argc, char **argv);
-int jr_cmd_care(int argc, char **argv);
-int jr_cmd_signals(int argc, char **argv);
-int jr_cmd_demo(int argc, char **argv);
-int jr_cmd_retention(int argc, char **argv);
-int jr_cmd_socialmap(int argc, char **argv);
-int jr_cmd_audit(int argc, char **argv);
-int jr_cmd_ijw(int argc, char **argv);
-int jr_cmd_figures(int argc, char **argv);
-int jr_cmd_serve(int argc, char **argv);
+struct jr_cli_command;
+/* The entry points of the commands: `self` is the command's entry of the table below (its flags
+ * say what jr_cli_session_open opens for it), argv[0] its name. */
+int jr_cmd_route(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_policy(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_init(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_contract(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_household(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_user(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_signals(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_retention(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_socialmap(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_audit(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_ijw(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv);
 
 /* The command table (main.c): each command with what it needs, a one-line Dutch summary and its
  * usage text. Help (jeugdroute help CMD, CMD -h|--help) is answered from the table, before the
- * command runs. The flags say what the command needs from the shared options; each command
- * still opens the records and loads the policies itself (db_opts.c): main doing it once from
- * the flags is the next step (issue 12). */
+ * command runs. The flags say what the command needs opened: main hands the command its entry,
+ * and the command, once it has parsed its options, opens what the flags say with
+ * jr_cli_session_open (session.h) — the one place where policies are loaded and the records
+ * opened — and closes it with jr_cli_session_close. */
 enum {
 	JR_CMD_STORE = 1 << 0,    /* opens the records of --db/--key/--audit-key/… */
 	JR_CMD_POLICIES = 1 << 1, /* loads the policy files of --policy-dir */
+	JR_CMD_CREATE = 1 << 2,   /* with JR_CMD_STORE: creates or migrates the records (init) */
 };
 struct jr_cli_command {
 	const char *name;
-	int (*run)(int argc, char **argv);
+	int (*run)(const struct jr_cli_command *self, int argc, char **argv);
 	unsigned flags;
 	const char *summary;
 	const char *usage;
@@ -64,6 +69,7 @@ struct jr_cli_db {
 	const char *key;        /* --key: the BSN key file (default: beside the database) */
 	const char *reason;     /* --reason: why, for the audit log */
 	const char *policy_dir; /* --policy-dir */
+	const char *policy_file; /* route's --policy: this one file instead of --policy-dir */
 	const char *audit_key;  /* --audit-key: the audit key file (NULL: beside --key) */
 	const char *checkpoints; /* --audit-checkpoints: the checkpoint file (NULL: beside --key) */
 	char key_buf[512];
@@ -74,16 +80,6 @@ struct jr_cli_db {
 int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o);
 /* Fills in the defaults of what was not given. */
 void jr_cli_db_defaults(struct jr_cli_db *o);
-/* Creates var/ (mode 0700) when the database or key lives there; -1 on failure (reported). */
-int jr_cli_ensure_var_dir(const struct jr_cli_db *o);
-/* Loads the policy files of --policy-dir into `set` (initialised by the caller); 0, or 2 after
- * naming the file, JSON path and reason. */
-struct jr_policy_set;
-int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set);
-/* Opens the records of --db with --key (and --audit-key, --audit-checkpoints) for command
- * `what`; 0, or 1 after saying why (a missing or uninitialised database, a newer schema, a bad
- * key file). */
-int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store);
 /* The command line's actor for the audit log: cli:<user>, from "cli", for --reason. */
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o);
 

@@ -6,6 +6,7 @@
 
 #include "app/audit.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/json_out.h"
 #include "cli/use_case.h"
 #include "view/view_audit.h"
@@ -92,14 +93,11 @@ static int run(struct jr_app *app, const char *sub)
 	return report(&v);
 }
 
-int jr_cmd_audit(int argc, char **argv)
+int jr_cmd_audit(const struct jr_cli_command *self, int argc, char **argv)
 {
 	static const char *const allowed[] = {NULL};
 	struct jr_args h = {.command = "audit"};
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	const char *sub = argc >= 2 ? argv[1] : "";
 	int status;
 
@@ -108,6 +106,7 @@ int jr_cmd_audit(int argc, char **argv)
 		jr_cli_error("audit: kies verify, rotate-key of keys; zie jeugdroute audit --help");
 		return 2;
 	}
+	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 2, &h)) ||
 	    (status = jr_args_only(&h, sub, allowed)))
 		goto out;
@@ -116,12 +115,10 @@ int jr_cmd_audit(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("audit", &h.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_app(&app, store, &actor, NULL, &diag);
-	status = run(&app, sub);
+	status = run(&s.app, sub);
 out:
-	jr_store_close(store);
+	jr_cli_session_close(&s);
 	return status;
 }

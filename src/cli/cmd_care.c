@@ -8,11 +8,11 @@
 #include "app/care.h"
 #include "app/refer.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
 #include "core/ident.h"
 #include "core/rules.h"
 #include "core/why.h"
-#include "json/policy_set.h"
 #include "view/view_care.h"
 
 const char jr_usage_care[] =
@@ -349,15 +349,11 @@ static int cmd_stop(struct jr_app *app, struct jr_args *h, int64_t id, struct jr
 	return ANSWER(err, "stop", jr_view_allocation, a);
 }
 
-int jr_cmd_care(int argc, char **argv)
+int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "care"};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
+	struct jr_cli_session s;
 	struct jr_allocation_row *a = NULL;
-	struct jr_actor actor;
-	struct jr_diag diag;
-	struct jr_app app;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int64_t id = 0;
 	int status;
@@ -368,7 +364,7 @@ int jr_cmd_care(int argc, char **argv)
 			     "jeugdroute care --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
 	if (jr_args_id(h.id, &id)) {
@@ -380,32 +376,27 @@ int jr_cmd_care(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if ((status = jr_cli_load_policies(&h.db, &set)))
-		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("care", &h.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
 	if (!(a = calloc(1, sizeof(*a)))) {
 		jr_cli_error("onvoldoende geheugen");
 		status = 1;
 		goto out;
 	}
-	jr_cli_app(&app, store, &actor, &set, &diag);
 	if (strcmp(sub, "referral") == 0)
-		status = cmd_referral(&app, &h, id);
+		status = cmd_referral(&s.app, &h, id);
 	else if (strcmp(sub, "allocate") == 0)
-		status = cmd_allocate(&app, &h, id);
+		status = cmd_allocate(&s.app, &h, id);
 	else if (strcmp(sub, "measure") == 0)
-		status = cmd_measure(&app, &h, id);
+		status = cmd_measure(&s.app, &h, id);
 	else if (strcmp(sub, "change") == 0)
-		status = cmd_change(&app, &h, id);
+		status = cmd_change(&s.app, &h, id);
 	else if (strcmp(sub, "start") == 0)
-		status = cmd_start(&app, &h, id, a);
+		status = cmd_start(&s.app, &h, id, a);
 	else
-		status = cmd_stop(&app, &h, id, a);
+		status = cmd_stop(&s.app, &h, id, a);
 out:
 	free(a);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

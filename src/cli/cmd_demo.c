@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "demo/demo.h"
 #include "json/json_writer.h"
-#include "json/policy_set.h"
 
 const char jr_usage_demo[] =
     "Gebruik: jeugdroute demo --youth N [--region twente|amersfoort] [--seed S]\n"
@@ -139,13 +139,11 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 	return 0;
 }
 
-int jr_cmd_demo(int argc, char **argv)
+int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv)
 {
 	static const char *const allowed[] = {"youth", "region", "seed", "date", "logins", NULL};
 	struct jr_args h = {.command = "demo"};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
+	struct jr_cli_session s;
 	struct jr_demo_options o = {0};
 	struct jr_demo *d = NULL;
 	struct timespec t0, t1;
@@ -155,7 +153,7 @@ int jr_cmd_demo(int argc, char **argv)
 	enum jr_err err;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
 	    (status = jr_args_date(&h, "date", jr_args_today(), &o.today)))
@@ -188,29 +186,30 @@ int jr_cmd_demo(int argc, char **argv)
 		jr_cli_error("demo: JEUGDROUTE_DEMO_PASSWORD: verwacht 12 tot 20 tekens");
 		goto out;
 	}
-	if (jr_cli_load_policies(&h.db, &set))
+	/* The audit log says why: demo data, unless --reason says otherwise (the session's actor
+	 * takes the reason when it opens). */
+	if (strcmp(h.db.reason, "beheer via de opdrachtregel") == 0)
+		h.db.reason = "demodata laden (jeugdroute demo)";
+	/* the policies first: the region is checked before the records are opened */
+	if (jr_cli_session_open_only(&s, JR_CMD_POLICIES))
 		goto out;
 	region = jr_args_get(&h, "region");
 	if (!region)
 		region = "twente";
-	for (size_t i = 0; i < set.count && !o.policy; i++)
-		if (strcmp(set.policies[i]->id, region) == 0)
-			o.policy = set.policies[i];
+	for (size_t i = 0; i < s.policies.count && !o.policy; i++)
+		if (strcmp(s.policies.policies[i]->id, region) == 0)
+			o.policy = s.policies.policies[i];
 	if (!o.policy || o.policy->municipality_count == 0) {
 		jr_cli_error(
 		    "demo: veld region: onbekende regio; kies de id van een beleidsbestand "
 		    "(twente of amersfoort)");
 		goto out;
 	}
-	/* The audit log says why: demo data, unless --reason says otherwise. */
-	if (strcmp(h.db.reason, "beheer via de opdrachtregel") == 0)
-		h.db.reason = "demodata laden (jeugdroute demo)";
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("demo", &h.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
 	status = 1;
-	o.store = store;
-	o.actor = &actor;
+	o.store = s.store;
+	o.actor = &s.actor;
 	o.seed = seed;
 	o.youths = (long)youths;
 	o.progress_tty = isatty(STDERR_FILENO) == 1;
@@ -249,7 +248,6 @@ load_failed:
 	status = jr_err_exit_status(err) == 2 ? 1 : jr_err_exit_status(err);
 out:
 	jr_demo_free(d);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

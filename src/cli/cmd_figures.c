@@ -7,8 +7,8 @@
 
 #include "app/figures.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 
 const char jr_usage_figures[] =
 	"Gebruik: jeugdroute figures [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] [--csv ja]\n"
@@ -22,22 +22,18 @@ const char jr_usage_figures[] =
 	"zoveel andere cijfers als nodig is om ze niet uit totalen en percentages terug te kunnen\n"
 	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n";
 
-int jr_cmd_figures(int argc, char **argv)
+int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "figures"};
 	static const char *const allowed[] = {"from", "to", "csv", NULL};
-	struct jr_policy_set set;
-	struct jr_app app;
-	struct jr_diag diag;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
+	struct jr_cli_session s;
 	struct jr_buf out;
 	const char *csv;
 	jr_day from, to;
 	int status;
 	enum jr_err err;
 
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	jr_buf_init(&out, 1 << 24);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
@@ -51,21 +47,16 @@ int jr_cmd_figures(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if ((status = jr_cli_load_policies(&h.db, &set)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("figures", &h.db, &store)))
-		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	err = jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON, &out);
+	err = jr_app_figures(&s.app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON, &out);
 	if (err) {
-		status = jr_cli_app_fail("figures", err, &diag);
+		status = jr_cli_app_fail("figures", err, &s.diag);
 		goto out;
 	}
 	fputs(jr_buf_str(&out), stdout);
 out:
 	jr_buf_release(&out);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

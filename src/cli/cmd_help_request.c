@@ -8,9 +8,9 @@
 #include "app/advice.h"
 #include "app/course.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
 #include "json/answer_json.h"
-#include "json/policy_set.h"
 #include "view/view_course.h"
 
 const char jr_usage_help_request[] =
@@ -272,15 +272,11 @@ out:
 	return status;
 }
 
-int jr_cmd_help_request(int argc, char **argv)
+int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "help-request"};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
+	struct jr_cli_session s;
 	struct jr_course_view *v = NULL;
-	struct jr_actor actor;
-	struct jr_diag diag;
-	struct jr_app app;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int64_t id = 0;
 	int status;
@@ -292,7 +288,7 @@ int jr_cmd_help_request(int argc, char **argv)
 			     "move; zie jeugdroute help-request --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
 	if (strcmp(sub, "add") != 0 && jr_args_id(h.id, &id)) {
@@ -300,34 +296,29 @@ int jr_cmd_help_request(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if ((status = jr_cli_load_policies(&h.db, &set)))
-		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("help-request", &h.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
 	if (!(v = calloc(1, sizeof(*v)))) {
 		jr_cli_error("onvoldoende geheugen");
 		status = 1;
 		goto out;
 	}
-	jr_cli_app(&app, store, &actor, &set, &diag);
 	if (strcmp(sub, "add") == 0)
-		status = cmd_add(&app, &h, v);
+		status = cmd_add(&s.app, &h, v);
 	else if (strcmp(sub, "show") == 0)
-		status = answer(jr_app_help_request_get(&app, id, v), &diag, "show", v);
+		status = answer(jr_app_help_request_get(&s.app, id, v), &s.diag, "show", v);
 	else if (strcmp(sub, "analysis") == 0)
-		status = cmd_analysis(&app, &h, id, v);
+		status = cmd_analysis(&s.app, &h, id, v);
 	else if (strcmp(sub, "goal") == 0)
-		status = cmd_goal(&app, &h, id, v);
+		status = cmd_goal(&s.app, &h, id, v);
 	else if (strcmp(sub, "light-option") == 0)
-		status = cmd_light_option(&app, &h, id, v);
+		status = cmd_light_option(&s.app, &h, id, v);
 	else if (strcmp(sub, "advice") == 0)
-		status = cmd_advice(&app, &h, id);
+		status = cmd_advice(&s.app, &h, id);
 	else
-		status = cmd_move(&app, &h, id, v);
+		status = cmd_move(&s.app, &h, id, v);
 out:
 	free(v);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

@@ -14,8 +14,8 @@
 #include "app/household.h"
 #include "app/organisation.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_account.h"
 #include "view/view_household.h"
 
@@ -131,7 +131,7 @@ static enum jr_err print_organisation(void *ctx, const struct jr_organisation *o
 	return print_line(&pr->w, &pr->b);
 }
 
-int jr_cmd_organisation(int argc, char **argv)
+int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
@@ -142,11 +142,7 @@ int jr_cmd_organisation(int argc, char **argv)
 	};
 	struct jr_organisation o = {0};
 	struct org_printer pr = {0};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag = {0};
+	struct jr_cli_session s;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	char what[32];
 	enum jr_err err = JR_OK;
@@ -156,12 +152,13 @@ int jr_cmd_organisation(int argc, char **argv)
 		jr_cli_error("organisation: kies add, show of list; zie jeugdroute organisation --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
 	jr_buf_init(&pr.b, 1 << 16);
 	jr_jw_init(&pr.w, &pr.b);
 	status = jr_cli_parse_table(argc, argv, "organisation", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
-	if (status || (status = jr_cli_load_policies(&a.db, &set)))
+	/* the policies first: bad input is refused by them before the records are opened */
+	if (status || (status = jr_cli_session_open_only(&s, JR_CMD_POLICIES)))
 		goto out;
 	if (strcmp(cmd, "add") == 0 && (!a.kind || !a.name)) {
 		jr_cli_error("organisation add: geef --kind en --name");
@@ -187,34 +184,31 @@ int jr_cmd_organisation(int argc, char **argv)
 		if (a.agb && !o.agb[0])
 			snprintf(o.agb, sizeof(o.agb), "x");
 	}
-	/* bad input is refused before the records are opened */
-	jr_cli_actor(&actor, &a.db);
-	jr_cli_app(&app, NULL, &actor, &set, &diag);
-	err = strcmp(cmd, "add") == 0	 ? jr_app_organisation_check(&app, &o)
-	      : strcmp(cmd, "list") == 0 ? jr_app_organisation_filters_check(&app, a.kind,
+	/* bad input is refused before the records are opened (s.app has no store yet) */
+	err = strcmp(cmd, "add") == 0	 ? jr_app_organisation_check(&s.app, &o)
+	      : strcmp(cmd, "list") == 0 ? jr_app_organisation_filters_check(&s.app, a.kind,
 									    a.municipality)
 					 : JR_OK;
-	if (err || (status = jr_cli_open_store("organisation", &a.db, &store)))
+	if (err || (status = jr_cli_session_open(&s)))
 		goto out;
-	app.store = store;
 	if (strcmp(cmd, "list") == 0) {
-		err = jr_app_organisations_list(&app, a.kind, a.municipality, print_organisation,
+		err = jr_app_organisations_list(&s.app, a.kind, a.municipality, print_organisation,
 						&pr);
 	} else {
 		if (strcmp(cmd, "add") == 0) {
-			err = jr_app_organisation_add(&app, &o);
+			err = jr_app_organisation_add(&s.app, &o);
 		} else {
-			err = jr_app_organisation_get(&app, o.id, &o);
+			err = jr_app_organisation_get(&s.app, o.id, &o);
 		}
 		if (!err)
 			err = print_organisation(&pr, &o);
 	}
 out:
 	if (err)
-		status = jr_cli_app_fail(what_failed(what, "organisation", cmd, &diag), err, &diag);
-	jr_store_close(store);
+		status = jr_cli_app_fail(what_failed(what, "organisation", cmd, &s.diag), err,
+					 &s.diag);
+	jr_cli_session_close(&s);
 	jr_buf_release(&pr.b);
-	jr_policy_set_release(&set);
 	return status;
 }
 
@@ -265,7 +259,7 @@ static int household_fields(const struct cmd_args *a, const char *cmd, struct jr
 	return 0;
 }
 
-int jr_cmd_household(int argc, char **argv)
+int jr_cmd_household(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
@@ -277,11 +271,7 @@ int jr_cmd_household(int argc, char **argv)
 	};
 	struct jr_household h = {0};
 	struct jr_household_member members[JR_HOUSEHOLD_MEMBERS_MAX];
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag = {0};
+	struct jr_cli_session s;
 	struct jr_json_writer w;
 	struct jr_buf b;
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -297,43 +287,39 @@ int jr_cmd_household(int argc, char **argv)
 			     "household --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
 	jr_buf_init(&b, 1 << 16);
 	jr_jw_init(&w, &b);
 	status = jr_cli_parse_table(argc, argv, "household", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, NULL);
-	if (status || (status = jr_cli_load_policies(&a.db, &set)) ||
+	/* the policies first: bad input is refused by them before the records are opened */
+	if (status || (status = jr_cli_session_open_only(&s, JR_CMD_POLICIES)) ||
 	    (status = household_fields(&a, cmd, &h, &other)))
 		goto out;
-	/* bad input is refused before the records are opened */
-	jr_cli_actor(&actor, &a.db);
-	jr_cli_app(&app, NULL, &actor, &set, &diag);
-	err = strcmp(cmd, "add") == 0	   ? jr_app_household_check(&app, &h)
-	      : strcmp(cmd, "member") == 0 ? jr_app_household_role_check(&app, a.role)
+	err = strcmp(cmd, "add") == 0	   ? jr_app_household_check(&s.app, &h)
+	      : strcmp(cmd, "member") == 0 ? jr_app_household_role_check(&s.app, a.role)
 					   : JR_OK;
-	if (err || (status = jr_cli_open_store("household", &a.db, &store)))
+	if (err || (status = jr_cli_session_open(&s)))
 		goto out;
-	app.store = store;
 	if (strcmp(cmd, "add") == 0) {
-		if (!(err = jr_app_household_add(&app, &h)))
+		if (!(err = jr_app_household_add(&s.app, &h)))
 			jr_view_household(&w, &h, members, 0, true);
 	} else if (strcmp(cmd, "member") == 0) {
-		if (!(err = jr_app_household_add_member(&app, h.id, other, a.role)))
+		if (!(err = jr_app_household_add_member(&s.app, h.id, other, a.role)))
 			jr_view_membership(&w, h.id, other, a.role);
 	} else if (strcmp(cmd, "show") == 0) {
-		if (!(err = jr_app_household_get(&app, h.id, &h, members, &count)))
+		if (!(err = jr_app_household_get(&s.app, h.id, &h, members, &count)))
 			jr_view_household(&w, &h, members, count, true);
 	} else {
-		if (!(err = jr_app_household_set_coordinator(&app, &h, other)))
+		if (!(err = jr_app_household_set_coordinator(&s.app, &h, other)))
 			jr_view_household(&w, &h, members, 0, false);
 	}
 	if (!err)
 		err = print_line(&w, &b);
 out:
 	if (err)
-		status = jr_cli_app_fail(what_failed(what, "household", cmd, &diag), err, &diag);
-	jr_store_close(store);
+		status = jr_cli_app_fail(what_failed(what, "household", cmd, &s.diag), err, &s.diag);
+	jr_cli_session_close(&s);
 	jr_buf_release(&b);
-	jr_policy_set_release(&set);
 	return status;
 }

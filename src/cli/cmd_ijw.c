@@ -17,8 +17,9 @@
 
 #include "app/ijw.h"
 #include "cli/cli.h"
+#include "cli/session.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_ijw.h"
 
 const char jr_usage_ijw[] =
@@ -632,14 +633,12 @@ static int flush_batch(struct jr_app *app, bool *open, struct batch *b, struct a
 	return 0;
 }
 
-static int import(int argc, char **argv)
+static int import(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_ijw_parser *parser = NULL;
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
+	struct jr_app *app = &s.app;
+	struct jr_diag *diag = &s.diag;
 	struct ijw_args a;
 	struct jr_buf in;
 	struct batch b;
@@ -648,21 +647,18 @@ static int import(int argc, char **argv)
 	int status;
 	enum jr_err err;
 
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
+	s.what = "ijw import";
 	jr_buf_init(&in, JR_APP_IJW_MAX_SIZE + 1);
 	batch_init(&b);
 	batch_init(&w.batch);
 	if ((status = parse_args("import", argc, argv, &a, true, true)) ||
 	    (status = check_dir("import", "het antwoord", "--out", a.out)) ||
-	    (status = jr_cli_load_policies(&a.db, &set)))
+	    (status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_actor(&actor, &a.db);
 	w.dir = a.out;
-	if ((status = jr_cli_open_store("ijw import", &a.db, &store)))
-		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	app.today = a.today;
-	if ((err = jr_app_ijw_parser_new(&parser)) || (err = jr_app_ijw_batch_begin(&app))) {
+	app->today = a.today;
+	if ((err = jr_app_ijw_parser_new(&parser)) || (err = jr_app_ijw_batch_begin(app))) {
 		jr_cli_error("ijw import: %s", jr_err_name(err));
 		status = jr_err_exit_status(err);
 		goto out;
@@ -677,24 +673,24 @@ static int import(int argc, char **argv)
 			continue;
 		}
 		jr_app_ijw_outcome_init(&o);
-		memset(&diag, 0, sizeof(diag));
+		memset(diag, 0, sizeof(*diag));
 		err = verdict == JR_ERR_TOO_BIG
 			      ? JR_ERR_TOO_BIG
-			      : jr_app_ijw_import(&app, parser, jr_buf_str(&in), in.len, NULL, &o);
+			      : jr_app_ijw_import(app, parser, jr_buf_str(&in), in.len, NULL, &o);
 		if (err == JR_ERR_TOO_BIG) {
 			too_big(&o);
 			err = JR_OK;
 		} else if (err == JR_ERR_INPUT) {
 			/* a kind not taken in: a verdict on the file, as the use case explains it */
 			snprintf(o.problem.rule, sizeof(o.problem.rule), "BERICHT");
-			snprintf(o.problem.message, sizeof(o.problem.message), "%.255s", diag.message);
+			snprintf(o.problem.message, sizeof(o.problem.message), "%.255s", diag->message);
 			err = JR_OK;
 		}
 		if (err) {
 			char what[4200];
 			snprintf(what, sizeof(what), "ijw import: %s", a.files[i]);
 			jr_app_ijw_outcome_release(&o);
-			status = jr_cli_app_fail(what, err, &diag);
+			status = jr_cli_app_fail(what, err, diag);
 			goto out;
 		}
 		if (o.answer.len)
@@ -711,10 +707,10 @@ static int import(int argc, char **argv)
 			goto out;
 		}
 		if (++b.count == IMPORT_BATCH &&
-		    (status = flush_batch(&app, &open, &b, &w, i + 1 < a.file_count)))
+		    (status = flush_batch(app, &open, &b, &w, i + 1 < a.file_count)))
 			goto out;
 	}
-	if (open && (status = flush_batch(&app, &open, &b, &w, false)))
+	if (open && (status = flush_batch(app, &open, &b, &w, false)))
 		goto out;
 	if ((status = writer_wait(&w)))
 		goto out;
@@ -724,11 +720,10 @@ static int import(int argc, char **argv)
 				      : 0;
 out:
 	if (open)
-		jr_app_ijw_batch_end(&app, false);
+		jr_app_ijw_batch_end(app, false);
 	writer_wait(&w); /* what was committed is answered, also when the import stops */
 	jr_app_ijw_parser_free(parser);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	jr_buf_release(&in);
 	batch_release(&b);
 	batch_release(&w.batch);
@@ -841,13 +836,10 @@ static int export_fail(const char *what, enum jr_err err, const struct export_ct
 	return jr_err_exit_status(JR_ERR_IO);
 }
 
-static int export(int argc, char **argv)
+static int export(const struct jr_cli_command *self, int argc, char **argv)
 {
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
+	struct jr_app *app = &s.app;
 	struct ijw_args a;
 	struct export_ctx e = {0};
 	struct jr_buf why;
@@ -855,38 +847,35 @@ static int export(int argc, char **argv)
 	int status;
 	enum jr_err err;
 
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
+	s.what = "ijw export";
 	jr_buf_init(&why, 1 << 20);
 	jr_buf_init(&e.names, 1 << 26);
 	if ((status = parse_args("export", argc, argv, &a, false, true)) ||
 	    (status = check_dir("export", "een bericht", "--out", a.out)) ||
-	    (status = jr_cli_load_policies(&a.db, &set)))
+	    (status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_actor(&actor, &a.db);
-	if ((status = jr_cli_open_store("ijw export", &a.db, &store)))
-		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	app.today = a.today;
+	app->today = a.today;
 	e.dir = a.out;
 	/* one transaction: each message its own part of it (app/ijw/export.c), kept or undone on
 	 * its own */
-	if (!(err = jr_app_ijw_batch_begin(&app))) {
+	if (!(err = jr_app_ijw_batch_begin(app))) {
 		enum jr_err end;
-		err = jr_app_ijw_export(&app, a.since_day, NULL, export_file, &e, &written, &skipped,
+		err = jr_app_ijw_export(app, a.since_day, NULL, export_file, &e, &written, &skipped,
 					&why);
 		/* what was sent before a failure stays sent, as when each message committed alone */
-		end = jr_app_ijw_batch_end(&app, true);
+		end = jr_app_ijw_batch_end(app, true);
 		if (place_exported(&e, end == JR_OK) && !err && !end)
 			status = 1;
 		if (end)
 			written = 0;
 		if (!err && end)
-			err = jr_app_fail(&app, end, NULL,
+			err = jr_app_fail(app, end, NULL,
 					  "de database kon de verstuurde berichten niet vastleggen; er "
 					  "is niets verstuurd");
 	}
 	if (err) {
-		status = export_fail("ijw export", err, &e, &diag);
+		status = export_fail("ijw export", err, &e, &s.diag);
 		goto out;
 	}
 	if (why.len)
@@ -894,28 +883,26 @@ static int export(int argc, char **argv)
 	fprintf(stderr, "jeugdroute: ijw export: %zu bericht(en) geschreven, %zu overgeslagen\n",
 		written, skipped);
 out:
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	jr_buf_release(&why);
 	jr_buf_release(&e.names);
 	return status;
 }
 
-static int answer(int argc, char **argv)
+static int answer(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "ijw answer"};
 	static const char *const allowed[] = {"provider", "refuse", "residence", "investigating",
 					      "out", "date", NULL};
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	struct export_ctx e = {0};
 	const char *agb, *refuse, *residence, *investigating;
 	jr_day today;
 	int status;
 	enum jr_err err;
 
+	jr_cli_session_init(&s, self, &h.db);
+	s.what = "ijw answer";
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
 	    (status = jr_args_date(&h, "date", jr_args_today(), &today)))
@@ -934,21 +921,21 @@ static int answer(int argc, char **argv)
 	}
 	if ((status = check_dir("answer", "het antwoord", "--out", e.dir)))
 		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("ijw answer", &h.db, &store)))
+	/* An answer (JW301) needs the records only: the policies are not read, so a wrong
+	 * --policy-dir does not stop a provider's answer. */
+	if ((status = jr_cli_session_open_only(&s, JR_CMD_STORE)))
 		goto out;
-	jr_cli_app(&app, store, &actor, NULL, &diag);
-	app.today = today;
-	err = jr_app_ijw_answer(&app, agb, h.id, investigating != NULL, refuse ? refuse : "",
+	s.app.today = today;
+	err = jr_app_ijw_answer(&s.app, agb, h.id, investigating != NULL, refuse ? refuse : "",
 				residence ? residence : "", answer_file, &e);
 	if (err)
-		status = export_fail("ijw answer", err, &e, &diag);
+		status = export_fail("ijw answer", err, &e, &s.diag);
 out:
-	jr_store_close(store);
+	jr_cli_session_close(&s);
 	return status;
 }
 
-int jr_cmd_ijw(int argc, char **argv)
+int jr_cmd_ijw(const struct jr_cli_command *self, int argc, char **argv)
 {
 	if (argc < 2) {
 		fputs(jr_usage_ijw, stderr);
@@ -957,11 +944,11 @@ int jr_cmd_ijw(int argc, char **argv)
 	if (strcmp(argv[1], "validate") == 0)
 		return validate(argc - 2, argv + 2);
 	if (strcmp(argv[1], "import") == 0)
-		return import(argc - 2, argv + 2);
+		return import(self, argc - 2, argv + 2);
 	if (strcmp(argv[1], "export") == 0)
-		return export(argc - 2, argv + 2);
+		return export(self, argc - 2, argv + 2);
 	if (strcmp(argv[1], "answer") == 0)
-		return answer(argc - 1, argv + 1);
+		return answer(self, argc - 1, argv + 1);
 	jr_cli_error("ijw: onbekende opdracht \"%s\"; kies validate, import, export of answer",
 		     argv[1]);
 	return jr_err_exit_status(JR_ERR_USAGE);

@@ -9,8 +9,8 @@
 
 #include "app/setup.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 
 const char jr_usage_init[] =
 	"Gebruik: jeugdroute init [--db URL] [--key BESTAND] [--audit-key BESTAND]\n"
@@ -35,17 +35,11 @@ const char jr_usage_init[] =
 	"Het wachtwoord van admin komt uit JEUGDROUTE_ADMIN_PASSWORD (minstens 12 tekens); anders\n"
 	"wordt er een gemaakt en eenmalig getoond.\n";
 
-int jr_cmd_init(int argc, char **argv)
+int jr_cmd_init(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_cli_db o = {0};
-	struct jr_store *store = NULL;
-	struct jr_policy_set set;
+	struct jr_cli_session s;
 	struct jr_app_setup done;
-	struct jr_actor actor;
-	struct jr_diag diag;
-	struct jr_store_files store_files;
-	struct jr_app app;
-	char bad[JR_PATH_MAX];
 	int status = 0;
 	const char *password;
 	enum jr_err err;
@@ -62,29 +56,18 @@ int jr_cmd_init(int argc, char **argv)
 	}
 	jr_cli_db_defaults(&o);
 	o.reason = "inrichting (jeugdroute init)";
-	jr_cli_actor(&actor, &o);
 	password = getenv("JEUGDROUTE_ADMIN_PASSWORD");
 	if (password && strlen(password) < 12) {
 		jr_cli_error("init: JEUGDROUTE_ADMIN_PASSWORD is korter dan 12 tekens");
 		return 2;
 	}
-	if (jr_cli_ensure_var_dir(&o))
-		return 1;
-	store_files = (struct jr_store_files){
-	    .key_file = o.key, .audit_key_file = o.audit_key, .checkpoint_file = o.checkpoints};
-	if (jr_store_open_files(o.db, &store_files, true, &store, &diag)) {
-		jr_cli_error("init: %s: %s", o.db, diag.message);
-		return 1;
-	}
-	jr_policy_set_init(&set);
-	if (jr_policy_set_load_dir(&set, o.policy_dir, &diag, bad, sizeof(bad))) {
-		jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		status = 2;
+	/* JR_CMD_CREATE: the session makes var/ and creates or migrates the records, after it has
+	 * read the policies, so a broken policy file leaves no new database behind */
+	jr_cli_session_init(&s, self, &o);
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	}
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	if ((err = jr_app_setup(&app, password, &done))) {
-		status = jr_cli_app_fail("init", err, &diag);
+	if ((err = jr_app_setup(&s.app, password, &done))) {
+		status = jr_cli_app_fail("init", err, &s.diag);
 		goto out;
 	}
 	printf("database: %s (schema versie %d%s)\n", o.db, done.schema_now,
@@ -109,7 +92,6 @@ int jr_cmd_init(int argc, char **argv)
 		       JR_APP_SETUP_ADMIN);
 	sodium_memzero(done.password, sizeof(done.password));
 out:
-	jr_policy_set_release(&set);
-	jr_store_close(store);
+	jr_cli_session_close(&s);
 	return status;
 }

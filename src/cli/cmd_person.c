@@ -8,8 +8,8 @@
 
 #include "app/person.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_person.h"
 
 const char jr_usage_person[] =
@@ -146,16 +146,12 @@ static void input_of(const struct person_args *a, struct jr_person_input *in)
 	};
 }
 
-int jr_cmd_person(int argc, char **argv)
+int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct person_args a = {0};
 	struct jr_person p = {0};
 	struct jr_person_input in;
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag = {0};
+	struct jr_cli_session s;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	char what[32];
 	jr_day on = jr_args_today();
@@ -171,11 +167,9 @@ int jr_cmd_person(int argc, char **argv)
 		return 2;
 	}
 	snprintf(what, sizeof(what), "person %s", cmd);
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
 	status = parse(argc, argv, &a);
 	if (status)
-		goto out;
-	if ((status = jr_cli_load_policies(&a.db, &set)))
 		goto out;
 	if (strcmp(cmd, "find") != 0 && strcmp(cmd, "add") != 0 && (!a.id || jr_args_id(a.id, &id))) {
 		jr_cli_error("person %s: geef het nummer (id) van de persoon", cmd);
@@ -204,23 +198,21 @@ int jr_cmd_person(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	jr_cli_actor(&actor, &a.db);
-	if ((status = jr_cli_open_store("person", &a.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
 	input_of(&a, &in);
 	if (strcmp(cmd, "add") == 0) {
-		err = jr_app_person_add(&app, &in, &p);
+		err = jr_app_person_add(&s.app, &in, &p);
 	} else if (strcmp(cmd, "show") == 0) {
-		err = jr_app_person_get(&app, id, &p);
+		err = jr_app_person_get(&s.app, id, &p);
 	} else if (strcmp(cmd, "find") == 0) {
-		err = jr_app_person_find_bsn(&app, a.bsn, &p);
+		err = jr_app_person_find_bsn(&s.app, a.bsn, &p);
 	} else if (strcmp(cmd, "update") == 0) {
-		err = jr_app_person_update(&app, id, version, &in, &p);
+		err = jr_app_person_update(&s.app, id, version, &in, &p);
 	} else {
 		struct jr_involvement inv[INVOLVED_MAX];
 		size_t count = 0;
-		err = jr_app_person_involvement(&app, id, on, inv, INVOLVED_MAX, &count);
+		err = jr_app_person_involvement(&s.app, id, on, inv, INVOLVED_MAX, &count);
 		if (!err)
 			err = print_involvement(id, on, inv, count);
 		goto out;
@@ -229,8 +221,7 @@ int jr_cmd_person(int argc, char **argv)
 		err = print_person(&p);
 out:
 	if (err) /* a field's refusal is the command's, a record's the subcommand's */
-		status = jr_cli_app_fail(diag.path[0] ? "person" : what, err, &diag);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+		status = jr_cli_app_fail(s.diag.path[0] ? "person" : what, err, &s.diag);
+	jr_cli_session_close(&s);
 	return status;
 }

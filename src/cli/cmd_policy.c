@@ -287,8 +287,9 @@ out:
 	return jr_err_exit_status(err);
 }
 
-int jr_cmd_policy(int argc, char **argv)
+int jr_cmd_policy(const struct jr_cli_command *self, int argc, char **argv)
 {
+	(void)self; /* flags 0: it reads the policy files it is given, not --policy-dir */
 	if (argc < 2) {
 		fputs(jr_usage_policy, stderr);
 		return 2;

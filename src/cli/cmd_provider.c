@@ -10,9 +10,9 @@
 
 #include "app/provider.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/json_out.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_provider.h"
 
 const char jr_usage_provider[] =
@@ -176,7 +176,7 @@ static int provider_fields(const struct cmd_args *a, struct jr_provider *p)
 	return 0;
 }
 
-int jr_cmd_provider(int argc, char **argv)
+int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
@@ -188,10 +188,7 @@ int jr_cmd_provider(int argc, char **argv)
 		{"--version", "status", &a.version},
 	};
 	struct jr_provider p = {0};
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	char what[32];
 	long long n;
@@ -202,6 +199,7 @@ int jr_cmd_provider(int argc, char **argv)
 		jr_cli_error("provider: kies add, show of status; zie jeugdroute provider --help");
 		return 2;
 	}
+	jr_cli_session_init(&s, self, &a.db);
 	status = jr_cli_parse_table(argc, argv, "provider", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, &a.id, &a.demo);
 	if (status)
@@ -230,22 +228,20 @@ int jr_cmd_provider(int argc, char **argv)
 			goto out;
 		}
 	}
-	jr_cli_actor(&actor, &a.db);
-	if ((status = jr_cli_open_store("provider", &a.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_app(&app, store, &actor, NULL, &diag);
 	snprintf(what, sizeof(what), "provider %s", cmd);
 	if (strcmp(cmd, "add") == 0)
-		err = jr_app_provider_add(&app, &p);
+		err = jr_app_provider_add(&s.app, &p);
 	else if (strcmp(cmd, "show") == 0)
-		err = jr_app_provider_get(&app, p.id, &p);
+		err = jr_app_provider_get(&s.app, p.id, &p);
 	else
 		err = jr_app_provider_set_status(
-			&app, p.id, p.version,
+			&s.app, p.id, p.version,
 			(enum jr_provider_status)jr_provider_status_parse(a.status), &p);
-	status = err ? jr_cli_app_fail(what, err, &diag) : print_provider(what, &p);
+	status = err ? jr_cli_app_fail(what, err, &s.diag) : print_provider(what, &p);
 out:
-	jr_store_close(store);
+	jr_cli_session_close(&s);
 	return status;
 }
 
@@ -332,7 +328,7 @@ static int contract_check(const struct cmd_args *a, struct jr_app *app)
 	return jr_cli_json_print("contract check", &out, &w);
 }
 
-int jr_cmd_contract(int argc, char **argv)
+int jr_cmd_contract(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
@@ -350,11 +346,7 @@ int jr_cmd_contract(int argc, char **argv)
 		{"--date", "check", &a.date},
 	};
 	struct jr_contract c = {0};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	struct jr_json_writer w;
 	struct jr_buf buf;
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -365,32 +357,27 @@ int jr_cmd_contract(int argc, char **argv)
 		jr_cli_error("contract: kies add of check; zie jeugdroute contract --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &a.db);
 	status = jr_cli_parse_table(argc, argv, "contract", opts, sizeof(opts) / sizeof(opts[0]),
 				    &a.db, NULL, NULL);
 	if (status)
 		goto out;
-	if ((status = jr_cli_load_policies(&a.db, &set)))
-		goto out;
 	if (strcmp(cmd, "add") == 0 && (status = contract_fields(&a, &c)))
 		goto out;
-	jr_cli_actor(&actor, &a.db);
-	if ((status = jr_cli_open_store("contract", &a.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
 	if (strcmp(cmd, "check") == 0) {
-		status = contract_check(&a, &app);
+		status = contract_check(&a, &s.app);
 		goto out;
 	}
-	if ((err = jr_app_contract_add(&app, &c))) {
-		status = jr_cli_app_fail("contract add", err, &diag);
+	if ((err = jr_app_contract_add(&s.app, &c))) {
+		status = jr_cli_app_fail("contract add", err, &s.diag);
 		goto out;
 	}
 	jr_cli_json_begin(&buf, &w);
 	jr_view_contract(&w, &c);
 	status = jr_cli_json_print("contract add", &buf, &w);
 out:
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

@@ -5,6 +5,7 @@
 
 #include "app/retention.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/use_case.h"
 #include "view/view_person.h"
 
@@ -52,20 +53,18 @@ static enum jr_err print_erased(void *ctx, int64_t child)
 	return print_line(pr);
 }
 
-int jr_cmd_retention(int argc, char **argv)
+int jr_cmd_retention(const struct jr_cli_command *self, int argc, char **argv)
 {
 	static const char *const allowed[] = {"date", "apply", NULL};
 	struct jr_args h = {.command = "retention"};
 	struct printer pr;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	const char *apply;
 	jr_day date;
 	enum jr_err err;
 	int status;
 
+	jr_cli_session_init(&s, self, &h.db);
 	jr_buf_init(&pr.b, 1 << 12);
 	jr_jw_init(&pr.w, &pr.b);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
@@ -79,16 +78,14 @@ int jr_cmd_retention(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("retention", &h.db, &store)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_app(&app, store, &actor, NULL, &diag);
-	err = apply ? jr_app_retention_erase(&app, date, print_erased, &pr)
-		    : jr_app_retention_candidates(&app, date, print_candidate, &pr);
+	err = apply ? jr_app_retention_erase(&s.app, date, print_erased, &pr)
+		    : jr_app_retention_candidates(&s.app, date, print_candidate, &pr);
 	if (err)
-		status = jr_cli_app_fail("retention", err, &diag);
+		status = jr_cli_app_fail("retention", err, &s.diag);
 out:
 	jr_buf_release(&pr.b);
-	jr_store_close(store);
+	jr_cli_session_close(&s);
 	return status;
 }

@@ -13,10 +13,10 @@
 
 #include "app/route.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "core/alloc.h"
 #include "json/answer_json.h"
 #include "json/file.h"
-#include "json/policy_set.h"
 #include "json/request_json.h"
 
 const char jr_usage_route[] =
@@ -57,7 +57,8 @@ struct route_opts {
 /* What every lane reads and nobody writes once routing starts. */
 struct router {
 	struct route_opts opts;
-	struct jr_policy_set set;
+	struct jr_cli_db db;           /* the policy options, for the session */
+	struct jr_cli_session session; /* its policies (route opens no records) */
 };
 
 #define LANES_MAX 64
@@ -140,27 +141,6 @@ static int parse_args(int argc, char **argv, struct route_opts *o)
 	return 0;
 }
 
-static enum jr_err load_policies(struct router *r)
-{
-	struct jr_diag diag;
-	char bad_file[JR_PATH_MAX];
-	enum jr_err err;
-
-	if (r->opts.policy_file) {
-		const char *bad;
-		err = jr_policy_set_add_file(&r->set, r->opts.policy_file, &diag, &bad);
-		if (err)
-			jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-		return err;
-	}
-	err = jr_policy_set_load_dir(&r->set, r->opts.policy_dir ? r->opts.policy_dir
-								  : jr_cli_policy_dir(),
-				     &diag, bad_file, sizeof(bad_file));
-	if (err)
-		jr_cli_error("%s: %s: %s", bad_file, diag.path, diag.message);
-	return err;
-}
-
 /* Routes one request (app/route.c) into l->out (JSON or text). Bad input leaves an explanation
  * in *diag and returns JR_ERR_INPUT / JR_ERR_TOO_BIG / JR_ERR_NOT_FOUND. */
 static enum jr_err route_one(struct lane *l, const char *text, size_t len, struct jr_diag *diag)
@@ -168,7 +148,7 @@ static enum jr_err route_one(struct lane *l, const char *text, size_t len, struc
 	const struct router *r = l->r;
 	enum jr_err err;
 
-	err = jr_app_route(&r->set, text, len, r->opts.today, &l->req, &l->ans, diag);
+	err = jr_app_route(&r->session.policies, text, len, r->opts.today, &l->req, &l->ans, diag);
 	if (err)
 		return err;
 	if (r->opts.text)
@@ -403,7 +383,7 @@ out:
 	return jr_err_exit_status(err) ? 1 : 0;
 }
 
-int jr_cmd_route(int argc, char **argv)
+int jr_cmd_route(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct router *r = jr_calloc(1, sizeof(*r));
 	struct lane *lanes = NULL;
@@ -413,7 +393,7 @@ int jr_cmd_route(int argc, char **argv)
 		jr_cli_error("onvoldoende geheugen");
 		return 1;
 	}
-	jr_policy_set_init(&r->set);
+	jr_cli_session_init(&r->session, self, &r->db);
 	status = parse_args(argc, argv, &r->opts);
 	if (status)
 		goto out;
@@ -431,10 +411,10 @@ int jr_cmd_route(int argc, char **argv)
 		jr_buf_init(&lanes[i].out, LANE_OUT_MAX);
 		jr_buf_init(&lanes[i].scratch, 64 * 1024);
 	}
-	if (load_policies(r)) {
-		status = 2;
+	r->db.policy_file = r->opts.policy_file;
+	r->db.policy_dir = r->opts.policy_dir ? r->opts.policy_dir : jr_cli_policy_dir();
+	if ((status = jr_cli_session_open(&r->session)))
 		goto out;
-	}
 	/* jansson seeds its hash function on first use; do it before any thread starts. */
 	json_object_seed(0);
 	status = r->opts.batch ? run_batch(r, lanes) : run_single(r, &lanes[0]);
@@ -444,7 +424,7 @@ out:
 		jr_buf_release(&lanes[i].scratch);
 	}
 	jr_free(lanes);
-	jr_policy_set_release(&r->set);
+	jr_cli_session_close(&r->session);
 	jr_free(r);
 	return status;
 }

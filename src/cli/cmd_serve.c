@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "http/server.h"
-#include "json/policy_set.h"
 
 const char jr_usage_serve[] =
 	"Gebruik: jeugdroute serve [--listen ADRES:POORT] [--threads N] [--db URL] [--key BESTAND]\n"
@@ -55,7 +55,7 @@ static int parse_listen(const char *s, char *host, size_t cap, unsigned *port)
 	return 0;
 }
 
-int jr_cmd_serve(int argc, char **argv)
+int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv)
 {
 	static const char *const allowed[] = {"listen",         "threads",
 					      "web-dir",        "ready-file",
@@ -63,7 +63,7 @@ int jr_cmd_serve(int argc, char **argv)
 					      "trusted-proxy",  "max-connections-per-address",
 					      "request-timeout", NULL};
 	struct jr_args h = {.command = "serve"};
-	struct jr_policy_set set;
+	struct jr_cli_session s;
 	struct jr_server_config cfg = {0};
 	const char *listen, *threads, *metrics, *secure, *proxy, *per_address, *timeout;
 	char host[64], metrics_host[64], errmsg[512];
@@ -73,7 +73,7 @@ int jr_cmd_serve(int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) || (status = jr_args_only(&h, "", allowed)))
 		goto out;
 	if (h.id) {
@@ -121,7 +121,8 @@ int jr_cmd_serve(int argc, char **argv)
 					    "verwacht een aantal seconden van 1 tot 3600");
 		goto out;
 	}
-	if ((status = jr_cli_load_policies(&h.db, &set)))
+	/* the policies only (the table's flags): the server opens its records itself */
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
 	cfg.request_timeout = (unsigned)seconds;
 	if (metrics) {
@@ -137,7 +138,7 @@ int jr_cmd_serve(int argc, char **argv)
 	cfg.key_file = h.db.key;
 	cfg.audit_key_file = h.db.audit_key;
 	cfg.checkpoint_file = h.db.checkpoints;
-	cfg.policies = &set;
+	cfg.policies = &s.policies;
 	cfg.web_dir = jr_args_get(&h, "web-dir") ? jr_args_get(&h, "web-dir") : JR_DEFAULT_WEB_DIR;
 	cfg.ready_file = jr_args_get(&h, "ready-file");
 	if (n) {
@@ -152,6 +153,6 @@ int jr_cmd_serve(int argc, char **argv)
 		status = err == JR_ERR_INPUT ? 2 : 1;
 	}
 out:
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

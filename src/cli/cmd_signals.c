@@ -6,9 +6,9 @@
 
 #include "app/signals.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "core/signals.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_signal.h"
 
 const char jr_usage_signals[] =
@@ -43,21 +43,17 @@ static enum jr_err print_line(void *ctx, const struct jr_open_signal *s)
 	return ferror(stdout) ? JR_ERR_IO : JR_OK;
 }
 
-int jr_cmd_signals(int argc, char **argv)
+int jr_cmd_signals(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "signals"};
 	static const char *const allowed[] = {"date", NULL};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_diag diag;
-	struct jr_app app;
+	struct jr_cli_session s;
 	struct jr_buf line;
 	jr_day date;
 	int status;
 	enum jr_err err;
 
-	jr_policy_set_init(&set);
+	jr_cli_session_init(&s, self, &h.db);
 	jr_buf_init(&line, 16384);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
@@ -68,17 +64,12 @@ int jr_cmd_signals(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if ((status = jr_cli_load_policies(&h.db, &set)))
+	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("signals", &h.db, &store)))
-		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	if ((err = jr_app_signals(&app, date, print_line, &line)))
-		status = jr_cli_app_fail("signals", err, &diag);
+	if ((err = jr_app_signals(&s.app, date, print_line, &line)))
+		status = jr_cli_app_fail("signals", err, &s.diag);
 out:
 	jr_buf_release(&line);
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

@@ -6,9 +6,9 @@
 
 #include "app/socialmap.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/json_out.h"
 #include "cli/use_case.h"
-#include "json/policy_set.h"
 #include "view/view_socialmap.h"
 
 const char jr_usage_socialmap[] =
@@ -139,14 +139,10 @@ static int cmd_list(struct jr_app *app, struct jr_args *h)
 	return 0;
 }
 
-int jr_cmd_socialmap(int argc, char **argv)
+int jr_cmd_socialmap(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "socialmap"};
-	struct jr_policy_set set;
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	const char *sub = argc > 1 ? argv[1] : "";
 	int status;
 
@@ -154,18 +150,11 @@ int jr_cmd_socialmap(int argc, char **argv)
 		jr_cli_error("socialmap: kies add of list; zie jeugdroute socialmap --help");
 		return 2;
 	}
-	jr_policy_set_init(&set);
-	if ((status = jr_args_parse(argc, argv, 2, &h)))
+	jr_cli_session_init(&s, self, &h.db);
+	if ((status = jr_args_parse(argc, argv, 2, &h)) || (status = jr_cli_session_open(&s)))
 		goto out;
-	if ((status = jr_cli_load_policies(&h.db, &set)))
-		goto out;
-	jr_cli_actor(&actor, &h.db);
-	if ((status = jr_cli_open_store("socialmap", &h.db, &store)))
-		goto out;
-	jr_cli_app(&app, store, &actor, &set, &diag);
-	status = strcmp(sub, "add") == 0 ? cmd_add(&app, &h) : cmd_list(&app, &h);
+	status = strcmp(sub, "add") == 0 ? cmd_add(&s.app, &h) : cmd_list(&s.app, &h);
 out:
-	jr_store_close(store);
-	jr_policy_set_release(&set);
+	jr_cli_session_close(&s);
 	return status;
 }

@@ -14,6 +14,7 @@
 #include "app/accounts.h"
 #include "app/password.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "cli/json_out.h"
 #include "cli/use_case.h"
 #include "view/view_account.h"
@@ -305,7 +306,7 @@ out:
 	return status;
 }
 
-int jr_cmd_user(int argc, char **argv)
+int jr_cmd_user(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct user_args a = {0};
 	const struct jr_cli_opt opts[] = {
@@ -316,10 +317,7 @@ int jr_cmd_user(int argc, char **argv)
 		{"--days", "token-add", &a.days},
 		{"--token", "token-revoke", &a.token},
 	};
-	struct jr_store *store = NULL;
-	struct jr_actor actor;
-	struct jr_app app;
-	struct jr_diag diag;
+	struct jr_cli_session s;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	const char *password = getenv("JEUGDROUTE_USER_PASSWORD");
 	char what[32];
@@ -346,27 +344,27 @@ int jr_cmd_user(int argc, char **argv)
 	if (strcmp(cmd, "add") == 0 && password && strlen(password) > JR_PASSWORD_MAX)
 		return jr_cli_field_error("user", "password",
 					  "JEUGDROUTE_USER_PASSWORD is langer dan 1024 tekens");
-	if ((status = jr_cli_open_store("user", &a.db, &store)))
-		return status;
-	jr_cli_actor(&actor, &a.db);
-	jr_cli_app(&app, store, &actor, NULL, &diag);
+	jr_cli_session_init(&s, self, &a.db);
+	if ((status = jr_cli_session_open(&s)))
+		goto out;
 	snprintf(what, sizeof(what), "user %s", cmd);
 	if (strcmp(cmd, "add") == 0) {
-		status = user_add(&app, &a, organisation);
+		status = user_add(&s.app, &a, organisation);
 	} else if (strcmp(cmd, "list") == 0) {
-		if ((err = jr_app_users(&app, print_listed_user, NULL)))
-			status = jr_cli_app_fail(what, err, &diag);
+		if ((err = jr_app_users(&s.app, print_listed_user, NULL)))
+			status = jr_cli_app_fail(what, err, &s.diag);
 	} else if (strcmp(cmd, "show") == 0) {
-		if ((err = jr_app_user_get(&app, id, &u)))
-			status = jr_cli_app_fail(what, err, &diag);
+		if ((err = jr_app_user_get(&s.app, id, &u)))
+			status = jr_cli_app_fail(what, err, &s.diag);
 		else
 			status = report(cmd, print_user(&u, false, NULL, -1), "");
 	} else if (strcmp(cmd, "tokens") == 0) {
-		if ((err = jr_app_tokens(&app, id, print_token, NULL)))
-			status = jr_cli_app_fail(what, err, &diag);
+		if ((err = jr_app_tokens(&s.app, id, print_token, NULL)))
+			status = jr_cli_app_fail(what, err, &s.diag);
 	} else {
-		status = user_change(&app, cmd, id, organisation, number, &a);
+		status = user_change(&s.app, cmd, id, organisation, number, &a);
 	}
-	jr_store_close(store);
+out:
+	jr_cli_session_close(&s);
 	return status;
 }

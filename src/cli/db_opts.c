@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "json/policy_set.h"
 
 int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o)
 {
@@ -52,20 +51,6 @@ void jr_cli_db_defaults(struct jr_cli_db *o)
 		o->policy_dir = jr_cli_policy_dir();
 }
 
-int jr_cli_ensure_var_dir(const struct jr_cli_db *o)
-{
-	struct stat st;
-
-	if ((strncmp(o->db, "var/", 4) != 0 && strncmp(o->key, "var/", 4) != 0) ||
-	    stat("var", &st) == 0)
-		return 0;
-	if (mkdir("var", 0700) != 0) {
-		jr_cli_error("var: map maken mislukt");
-		return -1;
-	}
-	return 0;
-}
-
 void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o)
 {
 	const struct passwd *pw = getpwuid(getuid());
@@ -74,27 +59,4 @@ void jr_cli_actor(struct jr_actor *a, struct jr_cli_db *o)
 	/* The command line acts with direct access to the database: its role says so. */
 	*a = (struct jr_actor){.who = o->who_buf, .origin = "cli", .reason = o->reason,
 			       .role = "cli"};
-}
-
-int jr_cli_load_policies(const struct jr_cli_db *o, struct jr_policy_set *set)
-{
-	struct jr_diag diag;
-	char bad[JR_PATH_MAX];
-
-	if (jr_policy_set_load_dir(set, o->policy_dir, &diag, bad, sizeof(bad)) == JR_OK)
-		return 0;
-	jr_cli_error("%s: %s: %s", bad, diag.path, diag.message);
-	return 2;
-}
-
-int jr_cli_open_store(const char *what, const struct jr_cli_db *o, struct jr_store **store)
-{
-	const struct jr_store_files files = {
-	    .key_file = o->key, .audit_key_file = o->audit_key, .checkpoint_file = o->checkpoints};
-	struct jr_diag diag;
-
-	if (jr_store_open_files(o->db, &files, false, store, &diag) == JR_OK)
-		return 0;
-	jr_cli_error("%s: %s: %s", what, o->db, diag.message);
-	return 1;
 }

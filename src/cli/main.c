@@ -48,18 +48,19 @@ const char *jr_cli_policy_dir(void)
 	return env && env[0] ? env : JR_DEFAULT_POLICY_DIR;
 }
 
-/* Every subcommand, by the name it is called with: what it needs and its help, in one place. */
+/* Every subcommand, by the name it is called with: what it needs opened (its session opens that
+ * and nothing else, session.h) and its help, in one place. */
 static const struct jr_cli_command commands[] = {
 	{"route", jr_cmd_route, JR_CMD_POLICIES,
 	 "bepaal voor een kind welke hulp past, wie mag verwijzen en wie contracteert",
 	 jr_usage_route},
 	{"policy", jr_cmd_policy, 0,
 	 "controleer of toon het beleidsbestand van een regio (check, show)", jr_usage_policy},
-	{"init", jr_cmd_init, JR_CMD_STORE | JR_CMD_POLICIES,
+	{"init", jr_cmd_init, JR_CMD_STORE | JR_CMD_CREATE | JR_CMD_POLICIES,
 	 "maak of werk de database voor de dossiers bij, met sleutel en beheerder", jr_usage_init},
 	{"person", jr_cmd_person, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "personen in de dossiers: add, show, find, update, involved (JSON)", jr_usage_person},
-	{"provider", jr_cmd_provider, JR_CMD_STORE | JR_CMD_POLICIES,
+	{"provider", jr_cmd_provider, JR_CMD_STORE,
 	 "zorgaanbieders: add, show, status (JSON)", jr_usage_provider},
 	{"contract", jr_cmd_contract, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "contracten van zorgaanbieders: add, check (JSON)", jr_usage_contract},
@@ -98,7 +99,10 @@ static const struct jr_cli_command commands[] = {
 	 jr_usage_ijw},
 	{"figures", jr_cmd_figures, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "de cijfers van de regio per gemeente en periode (JSON of CSV)", jr_usage_figures},
-	{"serve", jr_cmd_serve, JR_CMD_STORE | JR_CMD_POLICIES,
+	/* The server opens its records itself from the --db options (one shared connection on
+	 * SQLite, one per worker thread on PostgreSQL), so serve's session only loads the
+	 * policies. */
+	{"serve", jr_cmd_serve, JR_CMD_POLICIES,
 	 "start de server: de API en de webtoepassing", jr_usage_serve},
 };
 
@@ -137,7 +141,7 @@ static int run(int argc, char **argv)
 			fputs(c->usage, stdout);
 			return 0;
 		}
-	return c->run(argc, argv);
+	return c->run(c, argc, argv);
 }
 
 int main(int argc, char **argv)

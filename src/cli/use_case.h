@@ -1,9 +1,10 @@
 /* use_case: how a command runs a use case of src/app/ — its context at the command line, and
  * the one way to report when it refuses or fails.
  *
- * A command parses its options, opens the records (db_opts.c), fills a struct jr_app with
- * jr_cli_app, calls one jr_app_* function, and prints what it returns (src/view/, text.c); on an
- * error it returns jr_cli_app_fail's exit status. */
+ * A command parses its options, opens its session (session.h: the records and policies its
+ * flags ask for, and a struct jr_app filled by jr_cli_app), calls one jr_app_* function with
+ * it, and prints what it returns (src/view/, text.c); on an error it returns jr_cli_app_fail's
+ * exit status. */
 #ifndef JR_CLI_USE_CASE_H
 #define JR_CLI_USE_CASE_H
 

@@ -1,0 +1,1 @@
+bad/x.json: \$: geen geldige JSON

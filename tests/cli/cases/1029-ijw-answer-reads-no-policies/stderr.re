@@ -1,0 +1,1 @@
+ijw answer: veld provider: geen zorgaanbieder met AGB-code 12345678 in de dossiers
