@@ -1,6 +1,7 @@
 /* json_writer: commas, nesting and escaping of JSON written into a buffer (json_writer.h). */
 #include "json/json_writer.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,57 +83,125 @@ void jr_jw_end(struct jr_json_writer *w)
 	fail(w, jr_buf_putc(w->out, w->object[w->depth] ? '}' : ']'));
 }
 
-enum jr_err jr_json_put_string(struct jr_buf *out, const char *s)
+/* The length of a UTF-8 sequence starting at p (at most `len` bytes there) that JSON may carry
+ * as it is, or 0: not valid UTF-8 (truncated, overlong, a surrogate, beyond U+10FFFF), or
+ * U+2028/U+2029, which end a line in JavaScript. */
+static size_t utf8_clean(const unsigned char *p, size_t len)
+{
+	unsigned char c = p[0];
+	size_t extra = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+
+	if (!extra || extra >= len)
+		return 0;
+	for (size_t i = 1; i <= extra; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ||
+	    (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
+		return 0;
+	if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+		return 0;
+	return extra + 1;
+}
+
+size_t jr_json_clean_len(const char *s, size_t len)
+{
+	/* Eight bytes at a time over plain ASCII: a byte below 0x20, a quote, a backslash, DEL or
+	 * any byte with its high bit set marks the word (the classic has-zero-byte test), which is
+	 * then looked at byte by byte; most text never leaves the fast loop. */
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t x, q, bs, del, hit;
+			memcpy(&x, p + i, 8);
+			q = x ^ (ones * '"');
+			bs = x ^ (ones * '\\');
+			del = x ^ (ones * 0x7f);
+			hit = ((x - ones * 0x20) | (q - ones) | (bs - ones) | (del - ones) | x) & highs;
+			if (!hit) {
+				i += 8;
+				continue;
+			}
+		}
+		/* one byte (or one UTF-8 sequence) at a time until the next clean word */
+		for (size_t stop = i + 8 < len ? i + 8 : len; i < stop;) {
+			unsigned char c = p[i];
+			if (c >= 0x80) {
+				size_t n = utf8_clean(p + i, len - i);
+				if (!n)
+					return i;
+				i += n;
+			} else if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+				return i;
+			} else {
+				i++;
+			}
+		}
+	}
+	return len;
+}
+
+/* Appends the escaped form of the one character (or byte that is not UTF-8) at p, which
+ * jr_json_clean_len stopped at; returns how many bytes of the input it took. */
+static size_t put_escaped(struct jr_buf *out, const unsigned char *p, size_t len,
+			  enum jr_err *err)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	enum jr_err err = jr_buf_putc(out, '"');
+	unsigned char c = p[0];
 
-	while (!err && *p) {
-		unsigned char c = *p;
-		int extra = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2
-						   : c >= 0xf0 && c <= 0xf4 ? 3
-									    : -1;
-		bool valid = extra >= 0;
-		for (int i = 1; valid && i <= extra; i++)
-			valid = (p[i] & 0xc0) == 0x80;
-		/* overlong forms, surrogates, beyond U+10FFFF */
-		if (valid && extra >= 2 &&
-		    ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ||
-		     (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90)))
-			valid = false;
-		if (!valid) {
-			err = jr_buf_puts(out, "\\ufffd");
-			p++;
+	if (c >= 0x80) {
+		if (len >= 3 && c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			*err = jr_buf_puts(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+			return 3;
+		}
+		*err = jr_buf_puts(out, "\\ufffd"); /* not UTF-8: one byte at a time */
+		return 1;
+	}
+	if (c == '"' || c == '\\') {
+		char esc[2] = {'\\', (char)c};
+		*err = jr_buf_append(out, esc, 2);
+	} else if (c == '\n') {
+		*err = jr_buf_puts(out, "\\n");
+	} else if (c == '\r') {
+		*err = jr_buf_puts(out, "\\r");
+	} else if (c == '\t') {
+		*err = jr_buf_puts(out, "\\t");
+	} else {
+		char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+		*err = jr_buf_append(out, esc, 6);
+	}
+	return 1;
+}
+
+/* `s` (len bytes, no NUL inside) as one JSON string, quotes included. */
+static enum jr_err put_string_len(struct jr_buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	enum jr_err err = jr_buf_reserve(out, len + 2);
+
+	if (!err)
+		err = jr_buf_putc(out, '"');
+	while (!err && len) {
+		size_t n = jr_json_clean_len((const char *)p, len);
+		if (n) {
+			err = jr_buf_append(out, p, n);
+			p += n;
+			len -= n;
 			continue;
 		}
-		if (extra) {
-			/* U+2028 and U+2029 end a line in JavaScript: escaped for any reader */
-			if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-				err = jr_buf_puts(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
-			else
-				err = jr_buf_append(out, p, (size_t)extra + 1);
-			p += extra + 1;
-			continue;
-		}
-		if (c == '"' || c == '\\') {
-			char esc[2] = {'\\', (char)c};
-			err = jr_buf_append(out, esc, 2);
-		} else if (c == '\n') {
-			err = jr_buf_puts(out, "\\n");
-		} else if (c == '\r') {
-			err = jr_buf_puts(out, "\\r");
-		} else if (c == '\t') {
-			err = jr_buf_puts(out, "\\t");
-		} else if (c < 0x20 || c == 0x7f) {
-			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			err = jr_buf_append(out, esc, 6);
-		} else {
-			err = jr_buf_putc(out, (char)c);
-		}
-		p++;
+		n = put_escaped(out, p, len, &err);
+		p += n;
+		len -= n;
 	}
 	return err ? err : jr_buf_putc(out, '"');
+}
+
+enum jr_err jr_json_put_string(struct jr_buf *out, const char *s)
+{
+	return put_string_len(out, s, strlen(s));
 }
 
 void jr_jw_key(struct jr_json_writer *w, const char *key)
@@ -161,8 +230,20 @@ void jr_jw_string(struct jr_json_writer *w, const char *s)
 
 void jr_jw_int(struct jr_json_writer *w, int64_t v)
 {
-	if (value_here(w))
-		fail(w, jr_buf_printf(w->out, "%lld", (long long)v));
+	char tmp[24];
+	size_t i = sizeof(tmp);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	if (!value_here(w))
+		return;
+	/* by hand rather than through printf: the route answers write many small numbers */
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	fail(w, jr_buf_append(w->out, tmp + i, sizeof(tmp) - i));
 }
 
 void jr_jw_bool(struct jr_json_writer *w, bool v)
@@ -197,6 +278,39 @@ void jr_jw_fixed(struct jr_json_writer *w, double v, int decimals)
 	}
 	if (value_here(w))
 		fail(w, jr_buf_printf(w->out, "%.*f", decimals, v));
+}
+
+size_t jr_jw_text_begin(struct jr_json_writer *w)
+{
+	if (value_here(w))
+		fail(w, jr_buf_putc(w->out, '"'));
+	return w->out->len;
+}
+
+void jr_jw_text_end(struct jr_json_writer *w, size_t start, enum jr_err err,
+		    struct jr_buf *scratch)
+{
+	struct jr_buf *out = w->out;
+
+	fail(w, err);
+	if (w->err)
+		return;
+	if (start == 0 || start > out->len) {
+		fail(w, JR_ERR_INTERNAL); /* not a start jr_jw_text_begin gave */
+		return;
+	}
+	if (jr_json_clean_len(out->data + start, out->len - start) == out->len - start) {
+		fail(w, jr_buf_putc(out, '"')); /* the common case: nothing to escape */
+		return;
+	}
+	/* the text moves aside and comes back escaped */
+	jr_buf_reset(scratch);
+	fail(w, jr_buf_append(scratch, out->data + start, out->len - start));
+	if (w->err)
+		return;
+	out->len = start - 1; /* without the text and its opening quote */
+	out->data[out->len] = '\0';
+	fail(w, put_string_len(out, scratch->data, scratch->len));
 }
 
 void jr_jw_raw(struct jr_json_writer *w, const char *json)
