@@ -32,7 +32,7 @@ may() {
 	store) echo "core store" ;;
 	ijw) echo "core ijw" ;;
 	json) echo "core json" ;;
-	report) echo "core store report" ;;
+	report) echo "core store json report" ;;
 	app) echo "core store ijw report json app" ;;
 	view) echo "core json app view" ;;
 	demo) echo "core json app view store demo" ;;

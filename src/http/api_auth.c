@@ -16,27 +16,18 @@
 #include "core/alloc.h"
 #include "http/api.h"
 #include "http/use_case.h"
+#include "view/view_account.h"
 
 static int principal_json(struct jr_http_request *r, const struct jr_principal *p, bool csrf)
 {
-	struct jr_buf *b = &r->out;
+	struct jr_json_writer w;
+	enum jr_err err;
 
-	jr_buf_reset(b);
-	if (jr_buf_printf(b, "{\"user_id\":%lld,\"username\":", (long long)p->user_id) ||
-	    jr_buf_json_string(b, p->username) ||
-	    jr_buf_printf(b, ",\"role\":\"%s\",\"organisation\":", p->role) ||
-	    (p->organisation_id
-		 ? jr_buf_printf(b, "{\"id\":%lld,\"kind\":\"%s\",\"municipality\":%s%s%s}",
-				 (long long)p->organisation_id, p->org_kind,
-				 p->municipality[0] ? "\"" : "",
-				 p->municipality[0] ? p->municipality : "null",
-				 p->municipality[0] ? "\"" : "")
-		 : jr_buf_puts(b, "null")) ||
-	    jr_buf_printf(b, ",\"must_change_password\":%s",
-			  p->must_change_password ? "true" : "false") ||
-	    (csrf ? jr_buf_printf(b, ",\"csrf\":\"%s\"", p->csrf) : 0) ||
-	    jr_buf_puts(b, "}\n"))
-		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_buf_reset(&r->out);
+	jr_jw_init(&w, &r->out);
+	jr_view_principal(&w, p, csrf);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
 	return jr_reply_json(r, 200);
 }
 

@@ -32,6 +32,7 @@
 #include "http/fields.h"
 #include "http/use_case.h"
 #include "http/views.h"
+#include "json/json_writer.h"
 #include "json/policy_set.h"
 #include "view/view_care.h"
 #include "view/view_provider.h"
@@ -208,18 +209,29 @@ static int idempotency_key(struct jr_http_request *r, char key[JR_IDEMPOTENCY_KE
 /* 422 naming the fields that do not fit the BSN (error.fields lists them all). */
 static int reply_mismatch(struct jr_http_request *r, const struct jr_referral_result *res)
 {
-	bool both = res->mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+	struct jr_json_writer w;
 	enum jr_err err;
 
 	jr_buf_reset(&r->out);
-	TRY(jr_buf_puts(&r->out, "{\"error\":{\"status\":422,\"code\":\"identity_mismatch\","
-				      "\"message\":"));
-	TRY(jr_buf_json_string(&r->out, res->message));
-	TRY(jr_buf_printf(&r->out, ",\"field\":\"%s\",\"fields\":[%s%s%s]}}\n", res->field,
-			       res->mismatch & JR_IDENTITY_BIRTH_DATE ? "\"birth_date\"" : "",
-			       both ? "," : "",
-			       res->mismatch & JR_IDENTITY_FAMILY_NAME ? "\"family_name\"" : ""));
-out:
+	jr_jw_init(&w, &r->out);
+	jr_jw_object(&w);
+	jr_jw_key(&w, "error");
+	jr_jw_object(&w);
+	jr_jw_kint(&w, "status", 422);
+	jr_jw_kstring(&w, "code", "identity_mismatch");
+	jr_jw_kstring(&w, "message", res->message);
+	jr_jw_kstring(&w, "field", res->field);
+	jr_jw_key(&w, "fields");
+	jr_jw_array(&w);
+	if (res->mismatch & JR_IDENTITY_BIRTH_DATE)
+		jr_jw_string(&w, "birth_date");
+	if (res->mismatch & JR_IDENTITY_FAMILY_NAME)
+		jr_jw_string(&w, "family_name");
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (!(err = jr_jw_finish(&w)))
+		err = jr_buf_putc(&r->out, '\n');
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 422);
 }
 

@@ -82,6 +82,7 @@ static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
 int jr_api_help_requests_list(struct jr_http_request *r)
 {
 	struct jr_list_writer w = {.out = &r->out};
+	struct jr_json_writer jw;
 	enum jr_help_request_filter filter = JR_HELP_REQUESTS_OPEN;
 	struct jr_page page;
 	struct jr_diag diag;
@@ -106,23 +107,19 @@ int jr_api_help_requests_list(struct jr_http_request *r)
 	}
 	if ((status = jr_page_read(r, &page)))
 		return status;
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = jr_app_help_requests_list(&app, filter, jr_page_offset(&page), page.per_page,
-						write_row, &w, &page.total);
+	jr_list_open(&jw, &r->out);
+	err = jr_app_help_requests_list(&app, filter, jr_page_offset(&page), page.per_page, write_row,
+					&w, &page.total);
 	if (err == JR_ERR_FORBIDDEN || err == JR_ERR_USAGE)
 		return jr_http_app_fail(r, err, &diag);
+	jr_list_close_items(&jw, &w);
+	jr_list_page(&jw, &page);
+	jr_jw_kstring(&jw, "municipality", r->who.municipality);
+	jr_jw_end(&jw);
 	if (!err)
-		err = jr_buf_printf(&r->out,
-				    "],\"count\":%zu,\"page\":%lld,\"per_page\":%lld,\"total\":%lld,"
-				    "\"municipality\":",
-				    w.count, (long long)page.page, (long long)page.per_page,
-				    (long long)page.total);
+		err = jr_jw_finish(&jw);
 	if (!err)
-		err = jr_json_put_string(&r->out, r->who.municipality);
-	if (!err)
-		err = jr_buf_puts(&r->out, "}\n");
+		err = jr_buf_putc(&r->out, '\n');
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 

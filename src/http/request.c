@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json/json_common.h"
+#include "json/json_writer.h"
 
 const char *jr_http_header(const struct jr_http_request *r, const char *name)
 {
@@ -78,6 +79,7 @@ int jr_reply_error(struct jr_http_request *r, int status, const char *code, cons
 		   const char *message)
 {
 	char clean_message[512], clean_field[128];
+	struct jr_json_writer w;
 
 	message = clean_text(message ? message : "", clean_message, sizeof(clean_message));
 	if (field)
@@ -90,11 +92,17 @@ int jr_reply_error(struct jr_http_request *r, int status, const char *code, cons
 		strlen(field))
 		memcpy(r->refused_field, field, strlen(field) + 1);
 	jr_buf_reset(&r->out);
-	if (jr_buf_printf(&r->out, "{\"error\":{\"status\":%d,\"code\":\"%s\",\"message\":", status,
-			  code) ||
-	    jr_buf_json_string(&r->out, message) || jr_buf_puts(&r->out, ",\"field\":") ||
-	    (field ? jr_buf_json_string(&r->out, field) : jr_buf_puts(&r->out, "null")) ||
-	    jr_buf_puts(&r->out, "}}\n")) {
+	jr_jw_init(&w, &r->out);
+	jr_jw_object(&w);
+	jr_jw_key(&w, "error");
+	jr_jw_object(&w);
+	jr_jw_kint(&w, "status", status);
+	jr_jw_kstring(&w, "code", code);
+	jr_jw_kstring(&w, "message", message);
+	jr_jw_kstring(&w, "field", field); /* null when none */
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (jr_jw_finish(&w) || jr_buf_putc(&r->out, '\n')) {
 		/* the message did not fit: the status says enough */
 		jr_buf_reset(&r->out);
 		jr_buf_puts(&r->out, "{\"error\":{\"status\":500,\"code\":\"internal\"}}\n");

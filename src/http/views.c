@@ -34,18 +34,41 @@ enum jr_err jr_view_item(struct jr_list_writer *w)
 	return w->count++ ? jr_buf_putc(w->out, ',') : JR_OK;
 }
 
+void jr_list_open(struct jr_json_writer *jw, struct jr_buf *out)
+{
+	jr_buf_reset(out);
+	jr_jw_init(jw, out);
+	jr_jw_object(jw);
+	jr_jw_key(jw, "items");
+	jr_jw_array(jw);
+}
+
+void jr_list_close_items(struct jr_json_writer *jw, const struct jr_list_writer *w)
+{
+	jr_jw_end(jw);
+	jr_jw_kint(jw, "count", (int64_t)w->count);
+}
+
+/* The end of a list answer: its object closed, a newline; the first error on the way. */
+static enum jr_err list_end(struct jr_json_writer *jw, enum jr_err err)
+{
+	jr_jw_end(jw);
+	if (!err)
+		err = jr_jw_finish(jw);
+	return err ? err : jr_buf_putc(jw->out, '\n');
+}
+
 int jr_reply_list(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_writer *w),
 		  void *ctx)
 {
 	struct jr_list_writer w = {.out = &r->out, .ctx = ctx};
+	struct jr_json_writer jw;
 	enum jr_err err;
 
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = fill(&w);
-	if (!err)
-		err = jr_buf_printf(&r->out, "],\"count\":%zu}\n", w.count);
+	jr_list_open(&jw, &r->out);
+	err = fill(&w);
+	jr_list_close_items(&jw, &w);
+	err = list_end(&jw, err);
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
@@ -54,19 +77,23 @@ int jr_reply_page(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_
 {
 	struct jr_page page;
 	struct jr_list_writer w = {.out = &r->out, .ctx = ctx, .page = &page};
+	struct jr_json_writer jw;
 	enum jr_err err;
 	int status;
 
 	if ((status = jr_page_read(r, &page)))
 		return status;
-	jr_buf_reset(&r->out);
-	err = jr_buf_puts(&r->out, "{\"items\":[");
-	if (!err)
-		err = fill(&w);
-	if (!err)
-		err = jr_buf_printf(&r->out,
-				    "],\"count\":%zu,\"page\":%lld,\"per_page\":%lld,\"total\":%lld}\n",
-				    w.count, (long long)page.page, (long long)page.per_page,
-				    (long long)page.total);
+	jr_list_open(&jw, &r->out);
+	err = fill(&w);
+	jr_list_close_items(&jw, &w);
+	jr_list_page(&jw, &page);
+	err = list_end(&jw, err);
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+void jr_list_page(struct jr_json_writer *jw, const struct jr_page *p)
+{
+	jr_jw_kint(jw, "page", p->page);
+	jr_jw_kint(jw, "per_page", p->per_page);
+	jr_jw_kint(jw, "total", p->total);
 }

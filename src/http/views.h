@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "http/request.h"
+#include "json/json_writer.h"
 #include "view/view_record.h"
 
 /* A page of a list that can be long: ?page (from 1) and ?per_page (1 to JR_PAGE_MAX, 50 when
@@ -31,6 +32,16 @@ struct jr_list_writer {
 	struct jr_page *page; /* jr_reply_page: the page to read */
 };
 enum jr_err jr_view_item(struct jr_list_writer *w);
+
+/* A list answer's frame, written through the JSON writer `jw`: jr_list_open starts
+ * {"items":[ in `out` (emptied first); the items follow, each written into `out` after
+ * jr_view_item (the writer keeps only the frame's nesting, so items appended in between do not
+ * disturb it); jr_list_close_items ends the items and adds "count"; jr_list_page adds the
+ * page's "page", "per_page" and "total"; the caller adds what else belongs to its answer and
+ * closes the object (jr_jw_end, jr_jw_finish). */
+void jr_list_open(struct jr_json_writer *jw, struct jr_buf *out);
+void jr_list_close_items(struct jr_json_writer *jw, const struct jr_list_writer *w);
+void jr_list_page(struct jr_json_writer *jw, const struct jr_page *p);
 
 /* Answers 200 with {"items":[…],"count":N}: `fill` writes the items through jr_view_item. */
 int jr_reply_list(struct jr_http_request *r, enum jr_err (*fill)(struct jr_list_writer *w),

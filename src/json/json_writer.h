@@ -46,6 +46,15 @@ void jr_jw_null(struct jr_json_writer *w);
 void jr_jw_date(struct jr_json_writer *w, jr_day d, bool has);
 /* A share or other fraction with `decimals` digits after the point (0 to 6). */
 void jr_jw_fixed(struct jr_json_writer *w, double v, int decimals);
+/* A string value whose text another renderer appends to the writer's buffer itself (the route
+ * answer's explanations, core/why.h, written in place to spare a copy): jr_jw_text_begin opens
+ * the string and returns where its text starts; the caller appends the raw text to w->out;
+ * jr_jw_text_end takes the error of that appending (JR_OK when it went well) and escapes what was
+ * appended since `start` — in place when nothing needs escaping (the common case), else through
+ * `scratch`, a work buffer the caller keeps. */
+size_t jr_jw_text_begin(struct jr_json_writer *w);
+void jr_jw_text_end(struct jr_json_writer *w, size_t start, enum jr_err err,
+		    struct jr_buf *scratch);
 /* A value that is JSON already (made by another renderer): copied as it is. */
 void jr_jw_raw(struct jr_json_writer *w, const char *json);
 
@@ -57,5 +66,8 @@ void jr_jw_kdate(struct jr_json_writer *w, const char *key, jr_day d, bool has);
 
 /* Appends `s` as one JSON string to `out`, escaped as the writer does. */
 enum jr_err jr_json_put_string(struct jr_buf *out, const char *s);
+/* How many bytes at the start of `s` (len bytes) a JSON string holds as they are: valid UTF-8
+ * without control characters, quotes, backslashes, DEL, U+2028 or U+2029. `len` when all. */
+size_t jr_json_clean_len(const char *s, size_t len);
 
 #endif

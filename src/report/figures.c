@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "json/json_writer.h"
 #include "report/suppress.h"
 
 /* One value of the figures: a count, a share (0..1) or a number of days; `shown` false when
@@ -495,39 +496,43 @@ static size_t figures_of(struct jr_figures_raw *r, const bool *h, struct figure 
 	return n;
 }
 
+/* A share as a fraction with three decimals, rounded half up from the permille (both writers
+ * round alike). */
+static int permille_of(double share)
+{
+	return (int)(share * 1000 + 0.5);
+}
+
 static enum jr_err put_value(struct jr_buf *b, struct value v)
 {
 	if (!v.shown)
 		return jr_buf_puts(b, "null");
 	if (v.is_share) {
-		int permille = (int)(v.v * 1000 + 0.5);
+		int permille = permille_of(v.v);
 		return jr_buf_printf(b, "%d.%03d", permille / 1000, permille % 1000);
 	}
 	return jr_buf_printf(b, "%lld", (long long)v.v);
 }
 
-static enum jr_err row_json(struct jr_buf *b, struct jr_figures_raw *r, const bool *hidden,
-			    const char *code, const char *name)
+static void row_json(struct jr_json_writer *w, struct jr_figures_raw *r, const bool *hidden,
+		     const char *code, const char *name)
 {
 	struct figure f[FIGURES_MAX];
 	size_t n = figures_of(r, hidden, f);
-	enum jr_err err;
 
-	err = jr_buf_puts(b, "{\"municipality\":");
-	if (!err)
-		err = code ? jr_buf_printf(b, "\"%s\"", code) : jr_buf_puts(b, "null");
-	if (!err)
-		err = jr_buf_puts(b, ",\"name\":");
-	if (!err)
-		err = jr_buf_json_string(b, name);
-	for (size_t i = 0; !err && i < n; i++) {
-		err = jr_buf_printf(b, ",\"%s\":", f[i].name);
-		if (!err)
-			err = put_value(b, f[i].value);
+	jr_jw_object(w);
+	jr_jw_kstring(w, "municipality", code); /* null for the region */
+	jr_jw_kstring(w, "name", name);
+	for (size_t i = 0; i < n; i++) {
+		jr_jw_key(w, f[i].name);
+		if (!f[i].value.shown)
+			jr_jw_null(w);
+		else if (f[i].value.is_share)
+			jr_jw_fixed(w, permille_of(f[i].value.v) / 1000.0, 3);
+		else
+			jr_jw_int(w, (int64_t)f[i].value.v);
 	}
-	if (!err)
-		err = jr_buf_putc(b, '}');
-	return err;
+	jr_jw_end(w);
 }
 
 /* The rows with the region appended, and which units of each are hidden: what both writers
@@ -572,30 +577,30 @@ enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *row
 			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx)
 {
 	struct table t;
-	char f[JR_DATE_STRLEN], to_text[JR_DATE_STRLEN];
+	struct jr_json_writer w;
 	enum jr_err err;
 
 	if ((err = table_make(&t, rows, count)))
 		goto out;
-	jr_date_format(from, f);
-	jr_date_format(to, to_text);
-	err = jr_buf_printf(out,
-			    "{\"period\":{\"from\":\"%s\",\"to\":\"%s\"},\"suppressed_below\":%d,"
-			    "\"rows\":[",
-			    f, to_text, JR_FIGURES_SMALL);
-	for (size_t i = 0; !err && i < count; i++) {
+	jr_jw_init(&w, out);
+	jr_jw_object(&w);
+	jr_jw_key(&w, "period");
+	jr_jw_object(&w);
+	jr_jw_kdate(&w, "from", from, true);
+	jr_jw_kdate(&w, "to", to, true);
+	jr_jw_end(&w);
+	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
+	jr_jw_key(&w, "rows");
+	jr_jw_array(&w);
+	for (size_t i = 0; i < count; i++) {
 		const char *nm = name(ctx, t.rows[i].municipality);
-		err = i ? jr_buf_putc(out, ',') : JR_OK;
-		if (!err)
-			err = row_json(out, &t.rows[i], t.hidden + i * UNITS,
-				       t.rows[i].municipality, nm ? nm : "");
+		row_json(&w, &t.rows[i], t.hidden + i * UNITS, t.rows[i].municipality, nm ? nm : "");
 	}
-	if (!err && count)
-		err = jr_buf_putc(out, ',');
-	if (!err)
-		err = row_json(out, &t.rows[count], t.hidden + count * UNITS, NULL, "regio");
-	if (!err)
-		err = jr_buf_puts(out, "]}\n");
+	row_json(&w, &t.rows[count], t.hidden + count * UNITS, NULL, "regio");
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (!(err = jr_jw_finish(&w)))
+		err = jr_buf_putc(out, '\n');
 out:
 	table_release(&t);
 	return err;

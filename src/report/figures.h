@@ -31,8 +31,8 @@
 /* The name of a municipality by CBS code, or NULL (the caller's policies). */
 typedef const char *(*jr_municipality_name_fn)(void *ctx, const char *code);
 
-/* Appends the figures as JSON: {"period":…, "suppressed_below":5, "rows":[…, region last]};
- * a suppressed figure is null. JR_ERR_TOO_BIG beyond JR_FIGURES_MAX_ROWS municipalities. */
+/* Appends the figures as JSON, through the JSON writer (json/json_writer.h), and a newline:
+ * {"period":…, "suppressed_below":5, "rows":[…, region last]}; a suppressed figure is null. JR_ERR_TOO_BIG beyond JR_FIGURES_MAX_ROWS municipalities. */
 enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
 			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx);
 /* Appends the same as CSV (semicolons, as Dutch spreadsheets expect): one line per municipality

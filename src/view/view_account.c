@@ -78,3 +78,25 @@ void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation
 	jr_jw_kstring(w, "agb", o->agb);
 	jr_jw_end(w);
 }
+
+void jr_view_principal(struct jr_json_writer *w, const struct jr_principal *p, bool csrf)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "user_id", p->user_id);
+	jr_jw_kstring(w, "username", p->username);
+	jr_jw_kstring(w, "role", p->role);
+	jr_jw_key(w, "organisation");
+	if (p->organisation_id) {
+		jr_jw_object(w);
+		jr_jw_kint(w, "id", p->organisation_id);
+		jr_jw_kstring(w, "kind", p->org_kind);
+		jr_jw_kstring(w, "municipality", p->municipality[0] ? p->municipality : NULL);
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
+	jr_jw_kbool(w, "must_change_password", p->must_change_password);
+	if (csrf)
+		jr_jw_kstring(w, "csrf", p->csrf);
+	jr_jw_end(w);
+}

@@ -6,6 +6,9 @@
  *                 "active","role_fits","must_change_password","created_at"
  *   token         "id","name","created_at","expires_at","last_used_at" (null: never)
  *   organisation  {"id","kind","name","municipality","agb"}
+ *   principal     who is logged in (GET /api/v1/me, POST /api/v1/login): {"user_id","username",
+ *                 "role","organisation":{"id","kind","municipality"} or null,
+ *                 "must_change_password"[,"csrf"]}
  * The member functions write the members only, inside an object the caller opened, so that it
  * can add what belongs to its answer ("ended_sessions", "password", "token"). */
 #ifndef JR_VIEW_VIEW_ACCOUNT_H
@@ -23,5 +26,7 @@ void jr_view_token(struct jr_json_writer *w, const struct jr_api_token *t);
 /* {"id","user_id","revoked":true} */
 void jr_view_token_revoked(struct jr_json_writer *w, int64_t user_id, int64_t token_id);
 void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation *o);
+/* The principal; with its CSRF token when `csrf` (a browser session's answer). */
+void jr_view_principal(struct jr_json_writer *w, const struct jr_principal *p, bool csrf);
 
 #endif

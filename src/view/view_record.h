@@ -13,12 +13,8 @@
 #include "core/err.h"
 #include "json/json_writer.h"
 
-/* Appends "child":{"given_names":…,"family_name":…,"birth_date":…} (no braces around): the
- * child as a list shows it, never with its BSN. */
-enum jr_err jr_view_child(struct jr_buf *b, const char *given_names, const char *family_name,
-			  jr_day birth_date);
-
-/* The same as a member of the object `w` is in. */
+/* Writes "child":{"given_names":…,"family_name":…,"birth_date":…} as a member of the object `w`
+ * is in: the child as a list shows it, never with its BSN. */
 void jr_view_child_member(struct jr_json_writer *w, const char *given_names,
 			  const char *family_name, jr_day birth_date);
 

@@ -13,6 +13,7 @@
 
 #include "app/accounts.h"
 #include "app_test_context.h"
+#include "view/view_account.h"
 
 static int64_t user_id;
 
@@ -127,12 +128,45 @@ static void test_only_the_administrator(void **state)
 	assert_int_equal(jr_app_admin_organisations(&as, count_organisation, &n), JR_OK);
 }
 
+/* Who is logged in (GET /api/v1/me), as view/view_account.c writes it: byte for byte, the
+ * name escaped, no organisation's municipality as null, the CSRF token only when asked. */
+static void test_principal_rendered(void **state)
+{
+	struct jr_principal p = {.user_id = 4, .organisation_id = 9, .must_change_password = true};
+	struct jr_json_writer w;
+	struct jr_buf b;
+
+	(void)state;
+	snprintf(p.username, sizeof(p.username), "a\"b\\c");
+	snprintf(p.role, sizeof(p.role), "consulent");
+	snprintf(p.org_kind, sizeof(p.org_kind), "regional_office");
+	snprintf(p.csrf, sizeof(p.csrf), "t0k");
+	jr_buf_init(&b, 4096);
+	jr_jw_init(&w, &b);
+	jr_view_principal(&w, &p, true);
+	assert_int_equal(jr_jw_finish(&w), JR_OK);
+	assert_string_equal(jr_buf_str(&b),
+			    "{\"user_id\":4,\"username\":\"a\\\"b\\\\c\",\"role\":\"consulent\","
+			    "\"organisation\":{\"id\":9,\"kind\":\"regional_office\",\"municipality\":null},"
+			    "\"must_change_password\":true,\"csrf\":\"t0k\"}");
+	jr_buf_reset(&b);
+	p.organisation_id = 0;
+	jr_jw_init(&w, &b);
+	jr_view_principal(&w, &p, false);
+	assert_int_equal(jr_jw_finish(&w), JR_OK);
+	assert_string_equal(jr_buf_str(&b),
+			    "{\"user_id\":4,\"username\":\"a\\\"b\\\\c\",\"role\":\"consulent\","
+			    "\"organisation\":null,\"must_change_password\":true}");
+	jr_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_users_listed_and_read),
 		cmocka_unit_test(test_tokens_issued_listed_revoked),
 		cmocka_unit_test(test_only_the_administrator),
+		cmocka_unit_test(test_principal_rendered),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,6 +17,7 @@
 #include "core/roles.h"
 #include "core/signals.h"
 #include "ijw/ijw_rules.h"
+#include "view/view_vocabulary.h"
 
 static struct jr_policy_set both, twente_only;
 static jr_day today;
@@ -286,12 +287,45 @@ static void test_records_words(void **state)
 	assert_string_equal(v.ijw_places.items[JR_IJW_AT_CLIENT].label, "cliënt");
 }
 
+/* The answer of GET /api/v1/vocabulary (view/view_vocabulary.c) escapes every word: a policy
+ * text with a quote or a backslash comes out escaped and reads back as it was. */
+static void test_rendered_escaped(void **state)
+{
+	static const char label[] = "Vorm \"licht\" \\ thuis";
+	struct jr_vocabulary v;
+	struct jr_principal almelo = principal("consulent", "0141");
+	const char *bad = NULL;
+	struct jr_json_writer w;
+	struct jr_buf b;
+	json_error_t e;
+	json_t *doc;
+
+	(void)state;
+	assert_int_equal(jr_app_vocabulary(&both, &almelo, NULL, NULL, today, &v, &bad), JR_OK);
+	v.forms[0].label = label;
+	v.municipalities[0].regime = "res\"ult";
+	jr_buf_init(&b, 1 << 20);
+	jr_jw_init(&w, &b);
+	jr_view_vocabulary(&w, &v);
+	assert_int_equal(jr_jw_finish(&w), JR_OK);
+	assert_non_null(strstr(jr_buf_str(&b), "\"label\":\"Vorm \\\"licht\\\" \\\\ thuis\""));
+	assert_non_null(strstr(jr_buf_str(&b), "\"regime\":\"res\\\"ult\""));
+	doc = json_loads(jr_buf_str(&b), JSON_REJECT_DUPLICATES, &e);
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_array_get(json_object_get(doc, "forms"), 0), "label")),
+			    label);
+	assert_string_equal(json_string_value(json_object_get(doc, "municipality")), "0141");
+	json_decref(doc);
+	jr_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_own_region),     cmocka_unit_test(test_region_asked),
 		cmocka_unit_test(test_no_municipality), cmocka_unit_test(test_standard),
-		cmocka_unit_test(test_records_words),
+		cmocka_unit_test(test_records_words), cmocka_unit_test(test_rendered_escaped),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1118,6 +1118,44 @@ static void test_csv(void **state)
 	jr_buf_release(&b);
 }
 
+static const char *odd_names(void *ctx, const char *code)
+{
+	(void)ctx;
+	(void)code;
+	return "Den \"Bosch\" \\ en omstreken";
+}
+
+/* The JSON's opening byte for byte, and a municipality's name with a quote and a backslash
+ * escaped (the names come from a policy file). */
+static void test_json_escapes_names(void **state)
+{
+	(void)state;
+	struct jr_figures_raw rows[1] = {0};
+	struct jr_buf b;
+	json_t *v;
+	memcpy(rows[0].municipality, "0153", 5);
+	rows[0].help_requests = 30;
+	jr_buf_init(&b, 1 << 20);
+	assert_int_equal(jr_figures_json(&b, rows, 1, jr_date_from_ymd(2026, 1, 1),
+					 jr_date_from_ymd(2026, 12, 31), odd_names, NULL),
+			 JR_OK);
+	assert_memory_equal(jr_buf_str(&b),
+			    "{\"period\":{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"},"
+			    "\"suppressed_below\":5,\"rows\":[{\"municipality\":\"0153\",\"name\":"
+			    "\"Den \\\"Bosch\\\" \\\\ en omstreken\",\"help_requests\":30,",
+			    strlen("{\"period\":{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"},"
+				   "\"suppressed_below\":5,\"rows\":[{\"municipality\":\"0153\",\"name\":"
+				   "\"Den \\\"Bosch\\\" \\\\ en omstreken\",\"help_requests\":30,"));
+	assert_non_null(strstr(jr_buf_str(&b), "{\"municipality\":null,\"name\":\"regio\","));
+	assert_int_equal(jr_buf_str(&b)[b.len - 1], '\n');
+	v = json_loads(jr_buf_str(&b), 0, NULL);
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(row(v, 0), "name")),
+			    "Den \"Bosch\" \\ en omstreken");
+	json_decref(v);
+	jr_buf_release(&b);
+}
+
 /* The attacker needs the linear programme: x + y + z = 7, y + w = 5, z + u = 5, w + u = 5
  * (all at least 1) and x + t = 10. Each relation alone leaves x between 1 and 5, so
  * propagation stops there; but y + z = 5 + 5 - 5, so x is 2. */
@@ -1457,6 +1495,7 @@ int main(void)
 		cmocka_unit_test(test_small_cells_are_suppressed),
 		cmocka_unit_test(test_light_heavy_mix),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_json_escapes_names),
 		cmocka_unit_test(test_attacker_needs_the_linear_programme),
 		cmocka_unit_test(test_one_hidden_cell_in_a_total),
 		cmocka_unit_test(test_five_ones_in_a_total_of_five),

@@ -128,12 +128,26 @@ static void test_error_answer_is_valid_json(void **state)
 	jr_buf_release(&r.out);
 }
 
+/* The error body byte for byte, with a quote and a backslash in the message escaped. */
+static void test_error_answer_escapes(void **state)
+{
+	(void)state;
+	struct jr_http_request r = {0};
+	jr_buf_init(&r.out, 4096);
+	assert_int_equal(jr_reply_error(&r, 404, "not_found", NULL, "geen \"x\" in a\\b"), 404);
+	assert_string_equal(jr_buf_str(&r.out),
+			    "{\"error\":{\"status\":404,\"code\":\"not_found\","
+			    "\"message\":\"geen \\\"x\\\" in a\\\\b\",\"field\":null}}\n");
+	jr_buf_release(&r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_router),
 		cmocka_unit_test(test_openapi_matches_routes),
 		cmocka_unit_test(test_error_answer_is_valid_json),
+		cmocka_unit_test(test_error_answer_escapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

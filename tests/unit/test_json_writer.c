@@ -85,6 +85,61 @@ static void test_strings_escaped(void **state)
 	jr_buf_release(&b);
 }
 
+/* The fast scan agrees with the escaping byte for byte: clean text is copied as it is, and
+ * anything after a long clean run (past the eight-byte steps) is still found. */
+static void test_clean_len(void **state)
+{
+	(void)state;
+	assert_int_equal(jr_json_clean_len("", 0), 0);
+	assert_int_equal(jr_json_clean_len("plain text of some length", 25), 25);
+	assert_int_equal(jr_json_clean_len("Zo\xc3\xab \xf0\x9f\x98\x80 ok", 12), 12);
+	assert_int_equal(jr_json_clean_len("0123456789abcdef\"tail", 21), 16);
+	assert_int_equal(jr_json_clean_len("0123456789abcde\\", 16), 15);
+	assert_int_equal(jr_json_clean_len("0123456789abcdefghij\x7f", 21), 20);
+	assert_int_equal(jr_json_clean_len("0123456789\x1f", 11), 10);
+	assert_int_equal(jr_json_clean_len("01234567\xe2\x80\xa8", 11), 8);
+	assert_int_equal(jr_json_clean_len("0123456\xc3", 8), 7); /* cut short */
+	assert_int_equal(jr_json_clean_len("abc\xed\xa0\x80", 6), 3); /* a surrogate */
+}
+
+/* A string whose text a renderer appends itself is escaped like any other, in place. */
+static void test_text_in_place(void **state)
+{
+	static const char *const texts[] = {"plain", "", "a \"quote\" and a \\ here",
+					     "bad \xff byte, line\nbreak"};
+	struct jr_buf b, scratch, want;
+	struct jr_json_writer w;
+
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	jr_buf_init(&scratch, 1 << 16);
+	jr_buf_init(&want, 1 << 16);
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		size_t start;
+		jr_buf_reset(&b);
+		jr_buf_reset(&want);
+		jr_jw_init(&w, &b);
+		jr_jw_array(&w);
+		jr_jw_int(&w, -12);
+		start = jr_jw_text_begin(&w);
+		jr_jw_text_end(&w, start, jr_buf_puts(&b, texts[i]), &scratch);
+		jr_jw_end(&w);
+		assert_int_equal(jr_jw_finish(&w), JR_OK);
+		jr_buf_puts(&want, "[-12,");
+		jr_json_put_string(&want, texts[i]);
+		jr_buf_puts(&want, "]");
+		assert_string_equal(jr_buf_str(&b), jr_buf_str(&want));
+	}
+	/* the renderer's own error sticks */
+	jr_buf_reset(&b);
+	jr_jw_init(&w, &b);
+	jr_jw_text_end(&w, jr_jw_text_begin(&w), JR_ERR_TOO_BIG, &scratch);
+	assert_int_equal(jr_jw_finish(&w), JR_ERR_TOO_BIG);
+	jr_buf_release(&b);
+	jr_buf_release(&scratch);
+	jr_buf_release(&want);
+}
+
 /* A mistake sticks, and every later call is a no-op. */
 static void test_mistakes_kept(void **state)
 {
@@ -127,6 +182,8 @@ int main(void)
 		cmocka_unit_test(test_nesting_and_commas),
 		cmocka_unit_test(test_strings_escaped),
 		cmocka_unit_test(test_mistakes_kept),
+		cmocka_unit_test(test_clean_len),
+		cmocka_unit_test(test_text_in_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
