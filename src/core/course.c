@@ -1,5 +1,6 @@
 /* course: help-request steps and allocation rules (see course.h). */
 #include "core/course.h"
+#include "core/rules.h"
 
 #include <string.h>
 
@@ -170,11 +171,16 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 	if (!a->referral_valid && !a->municipal_decision)
 		return refuse(why, "er is geen geldige verwijzing en geen besluit van de gemeente "
 				   "[toewijzing; regel 7 verwijzers]");
-	if (!a->broad_analysis &&
-	    (a->form >= p->norms.broad_analysis_from_form || a->measure != JR_MEASURE_NONE))
-		return refuse(why, "voor deze vorm, en voor alle zorg in het gedwongen kader, is eerst "
-				   "een brede verklarende analyse nodig [toewijzing; regel 8 brede "
-				   "analyse eerst]");
+	/* the analysis first is the municipal route's working agreement: a court measure or the
+	 * valid referral of a GP, youth doctor or medical specialist does not wait for it (rule 8,
+	 * core/rules.h) */
+	if (!a->broad_analysis && a->form >= p->norms.broad_analysis_from_form &&
+	    a->measure == JR_MEASURE_NONE &&
+	    !(a->referral_valid && jr_referrer_legal_route(a->referrer_type)))
+		return refuse(why, "voor deze vorm is op de gemeentelijke route eerst een brede "
+				   "verklarende analyse nodig (een verwijzing door huisarts, jeugdarts "
+				   "of medisch specialist, of een maatregel, wacht er niet op) "
+				   "[toewijzing; regel 8 brede analyse eerst]");
 	if (a->has_end_date && a->end < a->start)
 		return refuse(why, "de einddatum ligt vóór de begindatum [toewijzing]");
 	if (form->contracting != JR_CONTRACTING_LOCAL)
@@ -194,9 +200,13 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 					   "[toewijzing; regel 6 contractering, regime product]");
 		break;
 	case JR_REGIME_GENERIC:
-		if (a->has_end_date || a->product_code)
-			return refuse(why, "generieke verwijzing: zonder product en zonder einddatum "
-					   "[toewijzing; regel 6 contractering, regime generic]");
+		/* the open end is the municipal route's: care under a court measure ends with the
+		 * measure, so the GI's allocation keeps its end date (docs/routing.md) */
+		if (a->product_code || (a->has_end_date && a->measure == JR_MEASURE_NONE))
+			return refuse(why, "generieke verwijzing: zonder product, en zonder einddatum "
+					   "tenzij de zorg binnen een kinderbeschermingsmaatregel of "
+					   "jeugdreclassering valt [toewijzing; regel 6 contractering, "
+					   "regime generic]");
 		break;
 	case JR_REGIME_COUNT:
 		break;

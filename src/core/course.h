@@ -70,6 +70,7 @@ struct jr_allocation_facts {
 	enum jr_measure measure;       /* the child's court measure, if any */
 	bool broad_analysis;           /* recorded for this help request */
 	bool referral_valid;           /* a valid referral for this form */
+	int referrer_type;             /* its referrer, COD327 number; 0 when none */
 	bool municipal_decision;       /* or the municipality decided itself */
 	bool provider_known;
 	enum jr_provider_status provider_status;
@@ -79,7 +80,7 @@ struct jr_allocation_facts {
 	int intensity;                 /* result: OB level 1..4, 0 = none */
 	bool product_code;             /* product: product code given */
 	int volume;                    /* product: volume > 0 */
-	bool has_end_date;             /* generic: no end date */
+	bool has_end_date;             /* generic: none, unless under a measure */
 	jr_day start;
 	jr_day end;                    /* when has_end_date */
 };

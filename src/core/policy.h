@@ -132,11 +132,17 @@ struct jr_form {
 	struct jr_indication indication;
 };
 
+/* The oldest age an offer may name: the Jeugdwet's reach ends before 23 (rule 11). */
+#define JR_OFFER_AGE_MAX 22
+
 struct jr_offer {
 	char id[JR_ID_MAX];
 	int category; /* enum jr_sb_category or enum jr_nr_kind */
 	char name[JR_NAME_MAX];
 	unsigned needs; /* 1u << enum jr_need: the needs this offer serves */
+	/* the child's ages it serves, in whole years, both included: no toddler group for a
+	 * teenager, no youth work for a toddler */
+	int age_min, age_max;
 };
 
 struct jr_municipality {
@@ -257,6 +263,12 @@ const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, 
 /* The form of a setting that the rules place themselves (crisis, secure, measure): the lightest
  * form with that setting, or 0 when the policy has none. */
 int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s);
+
+/* Whether offer `o` serves a child of `age` whole years. */
+static inline bool jr_offer_fits_age(const struct jr_offer *o, int age)
+{
+	return age >= o->age_min && age <= o->age_max;
+}
 
 /* The iJw JZ020 product category of a form under a measure (measure-specific when the policy
  * gives one). */

@@ -170,6 +170,8 @@ static void add_offers(struct jr_answer *a, const struct jr_offer *offers, size_
 
 	for (size_t i = 0; i < count; i++) {
 		score[i] = 0;
+		if (!jr_offer_fits_age(&offers[i], a->age))
+			continue; /* principle 1: only what serves a child of this age */
 		for (int d = 0; d < JR_NEED_COUNT; d++)
 			if (offers[i].needs & (1u << d))
 				score[i] += r->needs[d];
@@ -191,7 +193,8 @@ static void add_offers(struct jr_answer *a, const struct jr_offer *offers, size_
 	}
 	if (added == 0 && kind == JR_OPTION_SOCIAL_BASE) {
 		for (size_t i = 0; i < count && added < max; i++) {
-			if (offers[i].category != JR_SB_LOCAL_TEAM && offers[i].category != JR_SB_JGZ)
+			if ((offers[i].category != JR_SB_LOCAL_TEAM && offers[i].category != JR_SB_JGZ) ||
+			    !jr_offer_fits_age(&offers[i], a->age))
 				continue;
 			add_option(a, &(struct jr_option){.kind = kind, .offer = &offers[i], .why = why});
 			added++;
@@ -241,7 +244,7 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 	const struct jr_policy *p = a->policy;
 	const struct jr_request *r = a->request;
 	const struct jr_history_item *failed;
-	bool needs_analysis = false;
+	bool needs_analysis = false, analysis_after = false;
 	int secure_form = jr_policy_form_with_setting(p, JR_SETTING_SECURE);
 	unsigned n, f;
 
@@ -263,11 +266,18 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 	if (r->has_waiting_since && r->date - r->waiting_since > p->norms.max_waiting_days)
 		add_signal(a, JR_SIGNAL_WAITING, JR_WHY_SIG_WAITING, r->date - r->waiting_since,
 			   r->waiting_since);
-	for (size_t i = 0; i < a->option_count; i++)
-		if (a->options[i].requires & JR_REQUIRE_BROAD_ANALYSIS)
+	for (size_t i = 0; i < a->option_count; i++) {
+		const struct jr_option *o = &a->options[i];
+		if (o->requires & JR_REQUIRE_BROAD_ANALYSIS)
 			needs_analysis = true;
+		else if (o->kind == JR_OPTION_YOUTH_CARE &&
+			 jr_rule_broad_analysis_advised(p, r, o->form))
+			analysis_after = true;
+	}
 	if (needs_analysis)
 		add_signal(a, JR_SIGNAL_BROAD_ANALYSIS, JR_WHY_SIG_BROAD_ANALYSIS, 0, 0);
+	if (analysis_after)
+		add_signal(a, JR_SIGNAL_BROAD_ANALYSIS_AFTER, JR_WHY_SIG_BROAD_ANALYSIS_AFTER, 0, 0);
 	if (tier == TIER_MODERATE && p->no_referral_first && first_care) {
 		int ongoing = 0;
 		for (size_t i = 0; i < r->history_count; i++)
@@ -473,6 +483,7 @@ const char *jr_signal_code_name(enum jr_signal_code c)
 		[JR_SIGNAL_CONTINUATION] = "continuation",
 		[JR_SIGNAL_WAITING] = "waiting",
 		[JR_SIGNAL_BROAD_ANALYSIS] = "broad_analysis",
+		[JR_SIGNAL_BROAD_ANALYSIS_AFTER] = "broad_analysis_after",
 		[JR_SIGNAL_CONNECT] = "connect",
 	};
 	return (unsigned)c < JR_SIGNAL_COUNT ? names[c] : NULL;

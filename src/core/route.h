@@ -101,6 +101,7 @@ enum jr_why {
 	JR_WHY_SIG_CONTINUATION,
 	JR_WHY_SIG_WAITING,
 	JR_WHY_SIG_BROAD_ANALYSIS,
+	JR_WHY_SIG_BROAD_ANALYSIS_AFTER, /* rule 8: a legal route, the analysis afterwards */
 	JR_WHY_SIG_CONNECT, /* rule 12: connect to help already in place */
 	/* referral check */
 	JR_WHY_RC_VALID,
@@ -122,6 +123,7 @@ enum jr_signal_code {
 	JR_SIGNAL_CONTINUATION,
 	JR_SIGNAL_WAITING,
 	JR_SIGNAL_BROAD_ANALYSIS,
+	JR_SIGNAL_BROAD_ANALYSIS_AFTER,
 	JR_SIGNAL_CONNECT,
 	JR_SIGNAL_COUNT
 };
@@ -130,7 +132,8 @@ enum jr_warning {
 	JR_WARN_VEILIG_THUIS,         /* rule 5: unsafe without a measure */
 	JR_WARN_SECURE_NOT_OFFERED,   /* rule 5: secure care would fit but there is no authorisation */
 	JR_WARN_OFFENCE_NO_MEASURE,   /* an offence without juvenile probation */
-	JR_WARN_ADULT_PROBATION_ONLY, /* rule 11: 18+ only juvenile probation under the Jeugdwet */
+	JR_WARN_ADULT_PROBATION_ONLY, /* rule 11: 18+ without youth care begun before 18: of the
+	                               * Jeugdwet only juvenile probation applies */
 	JR_WARN_COUNT
 };
 

@@ -123,14 +123,39 @@ enum jr_why jr_rule_referral_check(const struct jr_policy *p, const struct jr_re
 	return JR_WHY_RC_VALID;
 }
 
-unsigned jr_rule_broad_analysis(const struct jr_policy *p, const struct jr_request *r, int form)
+bool jr_referrer_legal_route(int type)
+{
+	return type == 2 || type == 3 || type == 5;
+}
+
+bool jr_rule_legal_route(const struct jr_policy *p, const struct jr_request *r, int form)
+{
+	if (r->measure != JR_MEASURE_NONE)
+		return true;
+	return r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
+	       jr_rule_referral_check(p, r, form) == JR_WHY_RC_VALID;
+}
+
+/* Whether the municipal route would ask the broad analysis before care in `form` starts. */
+static bool analysis_first(const struct jr_policy *p, const struct jr_request *r, int form)
 {
 	if (r->broad_analysis || p->forms[form].setting == JR_SETTING_CRISIS)
-		return 0;
-	if (form >= p->norms.broad_analysis_from_form ||
-	    jr_rule_framework(r) == JR_FRAMEWORK_COMPULSORY)
-		return JR_REQUIRE_BROAD_ANALYSIS;
-	return 0;
+		return false;
+	return form >= p->norms.broad_analysis_from_form ||
+	       jr_rule_framework(r) == JR_FRAMEWORK_COMPULSORY;
+}
+
+unsigned jr_rule_broad_analysis(const struct jr_policy *p, const struct jr_request *r, int form)
+{
+	return analysis_first(p, r, form) && !jr_rule_legal_route(p, r, form)
+		       ? JR_REQUIRE_BROAD_ANALYSIS
+		       : 0;
+}
+
+bool jr_rule_broad_analysis_advised(const struct jr_policy *p, const struct jr_request *r,
+				    int form)
+{
+	return analysis_first(p, r, form) && jr_rule_legal_route(p, r, form);
 }
 
 int jr_rule_hopping_count(const struct jr_policy *p, const struct jr_request *r)

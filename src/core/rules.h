@@ -53,10 +53,26 @@ unsigned jr_rule_referrers(const struct jr_policy *p, int form, enum jr_measure 
  * valid, else the reason it is not. */
 enum jr_why jr_rule_referral_check(const struct jr_policy *p, const struct jr_request *r, int form);
 
-/* Rule 8, broad analysis first: forms from norms.broad_analysis_from_form and all compulsory care
- * need a broad explanatory analysis before they start; crisis care gets it afterwards. Returns
- * JR_REQUIRE_BROAD_ANALYSIS when the option must carry it (the analysis is not yet made). */
+/* Whether a referrer of COD327 type `type` refers by a route of the law itself rather than the
+ * municipality's: the GP (02), the youth doctor (03) and the medical specialist (05), art. 2.6
+ * lid 1 sub g Jeugdwet. The GI (04) and the court (08) come with a court measure. */
+bool jr_referrer_legal_route(int type);
+
+/* Whether youth care in `form` comes by a legal route that does not wait for the region's broad
+ * analysis: a court measure, or a valid referral (rule 7) for that form by such a referrer. */
+bool jr_rule_legal_route(const struct jr_policy *p, const struct jr_request *r, int form);
+
+/* Rule 8, broad analysis first: the region's working agreement for the municipal route. Forms
+ * from norms.broad_analysis_from_form need a broad explanatory analysis before they start;
+ * crisis care gets it afterwards, and so does care by a legal route (jr_rule_legal_route: the
+ * GP's referral, a court measure), which never waits for it. Returns JR_REQUIRE_BROAD_ANALYSIS
+ * when the option must carry it (the analysis is not yet made). */
 unsigned jr_rule_broad_analysis(const struct jr_policy *p, const struct jr_request *r, int form);
+
+/* Rule 8 for a legal route: true when the analysis would be required on the municipal route
+ * but is advised instead, to be made with the local team afterwards. */
+bool jr_rule_broad_analysis_advised(const struct jr_policy *p, const struct jr_request *r,
+				    int form);
 
 /* Rule 9, no hopping: the number of interventions that ended negatively within
  * norms.hopping_window_days before the request date. Hopping when >= norms.hopping_count. */

@@ -284,11 +284,9 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 		err = put_contracting(b, a, o);
 	if (!err && (o->requires & JR_REQUIRE_BROAD_ANALYSIS))
 		err = jr_buf_printf(b, " Eerst een brede verklarende analyse met het gezin (kind, "
-				       "ouders, gezin, omgeving)%s. [regel 8 brede analyse eerst; beleid "
+				       "ouders, gezin, omgeving): de werkafspraak van de regio voor de "
+				       "gemeentelijke route. [regel 8 brede analyse eerst; beleid "
 				       "norms.broad_analysis_from_form = %d]",
-				    a->framework == JR_FRAMEWORK_COMPULSORY
-					    ? "; in het gedwongen kader altijd"
-					    : "",
 				    p->norms.broad_analysis_from_form);
 	return err;
 }
@@ -350,6 +348,15 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 					"hem vereisen starten pas daarna. [regel 8 brede analyse eerst; "
 					"beleid norms.broad_analysis_from_form = %d]",
 				     p->norms.broad_analysis_from_form);
+	case JR_SIGNAL_BROAD_ANALYSIS_AFTER:
+		return jr_buf_printf(b, "%s: de jeugdhulp wacht niet op de brede verklarende analyse "
+					"(art. 2.6 en 2.4 Jeugdwet). Het lokale team maakt hem daarna "
+					"met het gezin, zoals na crisishulp, zodat ook de vragen achter "
+					"de vraag in beeld komen. [regel 8 brede analyse; wettelijke "
+					"verwijsroute]",
+				     r->measure != JR_MEASURE_NONE
+					     ? "De zorg valt binnen een maatregel van de rechter"
+					     : "Verwezen door de huisarts, jeugdarts of medisch specialist");
 	case JR_SIGNAL_CONNECT:
 		if (s->count > 0)
 			return jr_buf_printf(b, "Er %s al %d lopend%s traject%s: de aanvullende "
@@ -387,9 +394,12 @@ enum jr_err jr_why_warning(struct jr_buf *b, const struct jr_answer *a, enum jr_
 				      "alleen de rechter op. Overweeg Halt of overleg met de Raad voor de "
 				      "Kinderbescherming. [regel 5 kaders]");
 	case JR_WARN_ADULT_PROBATION_ONLY:
-		return jr_buf_puts(b, "Na het 18e jaar valt alleen de jeugdreclassering onder de "
-				      "Jeugdwet; andere hulp loopt via de Wmo 2015 (gemeente) of de "
-				      "Zorgverzekeringswet. [regel 11 leeftijd]");
+		return jr_buf_puts(b, "Deze jongere is 18 of ouder, zonder jeugdhulp die vóór het 18e "
+				      "jaar begon en nog loopt of kort geleden eindigde: dan geldt de "
+				      "Jeugdwet alleen nog voor de jeugdreclassering. Andere hulp loopt "
+				      "via de Wmo 2015 (gemeente) of de Zorgverzekeringswet. Jeugdhulp die "
+				      "vóór het 18e jaar begon, kan wel doorlopen tot 23 jaar (art. 1.1 "
+				      "Jeugdwet). [regel 11 leeftijd]");
 	case JR_WARN_COUNT:
 		break;
 	}

@@ -417,7 +417,8 @@ static enum jr_err load_offers(struct ld *ld, json_t *root, const char *key, con
 			       int (*parse)(const char *), const char *choices, bool required,
 			       struct jr_offer *offers, size_t *count)
 {
-	const char *const keys[] = {"id", cat_key, "name", "needs", "description", NULL};
+	const char *const keys[] = {"id", cat_key, "name", "needs", "age_min", "age_max",
+				    "description", NULL};
 	json_t *arr, *v;
 	size_t i, old, old2;
 	enum jr_err err = member(ld, root, key, JSON_ARRAY, required, "een lijst met aanbod", &arr);
@@ -442,8 +443,18 @@ static enum jr_err load_offers(struct ld *ld, json_t *root, const char *key, con
 		    (err = get_enum(ld, v, cat_key, parse, choices, &o->category)) ||
 		    (err = get_string(ld, v, "name", true, o->name, sizeof(o->name))) ||
 		    (err = get_name_mask(ld, v, "needs", true, jr_need_parse, NEED_CHOICES,
-					 &o->needs)))
+					 &o->needs)) ||
+		    (err = get_int(ld, v, "age_min", true, 0, JR_OFFER_AGE_MAX, &o->age_min)) ||
+		    (err = get_int(ld, v, "age_max", true, 0, JR_OFFER_AGE_MAX, &o->age_max)))
 			goto out;
+		if (o->age_max < o->age_min) {
+			size_t old3 = push_key(ld, "age_max");
+			err = fail(ld, "is %d, jonger dan age_min (%d); noem de leeftijden van de "
+				       "kinderen die dit aanbod dient, van jong naar oud",
+				   o->age_max, o->age_min);
+			pop(ld, old3);
+			goto out;
+		}
 		if (!o->needs) {
 			size_t old3 = push_key(ld, "needs");
 			err = fail(ld, "is leeg; noem de behoeften die dit aanbod dient");

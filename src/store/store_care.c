@@ -286,6 +286,7 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 	bool row;
 
 	f->broad_analysis = f->provider_known = f->referral_valid = f->contract_covers = false;
+	f->referrer_type = 0;
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, al->help_request_id, &child, municipality));
 	TRY(measure_on(s, child, al->start, &f->measure));
@@ -308,13 +309,15 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 	if (al->referral_id) {
 		/* A referral counts only for this help request, this form, and when it was valid. */
 		TRY(jr_db_prepare(s->db,
-				  "SELECT 1 FROM referrals WHERE id = $1 AND help_request_id = $2"
-				  " AND form = $3 AND status = 'valid'",
+				  "SELECT referrer_type FROM referrals WHERE id = $1 AND"
+				  " help_request_id = $2 AND form = $3 AND status = 'valid'",
 				  &st));
 		TRY(jr_db_bind_int(st, 1, al->referral_id));
 		TRY(jr_db_bind_int(st, 2, al->help_request_id));
 		TRY(jr_db_bind_int(st, 3, al->form));
 		TRY(jr_db_step(st, &f->referral_valid));
+		f->referrer_type =
+		    f->referral_valid ? (int)strtol(jr_db_col_text(st, 0), NULL, 10) : 0;
 	}
 	if (f->provider_known && al->form >= 1 && al->form <= JR_FORM_COUNT)
 		TRY(jr_store_contract_covers_in(s, al->provider_id, al->form, region, municipality,

@@ -185,9 +185,19 @@ static void test_allocation_broad_analysis_edges(void **state)
 	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK); /* form 2: not needed */
 	a.form = 3;
 	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
-	a.form = 1;
-	a.measure = JR_MEASURE_OTS; /* compulsory: always */
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "gedwongen kader");
+	/* a legal route does not wait for it (principle 5 of issue 13): a court measure, or a
+	 * valid referral by the GP (02), youth doctor (03) or medical specialist (05) */
+	a.measure = JR_MEASURE_OTS;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a.measure = JR_MEASURE_NONE;
+	a.referrer_type = 2;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a.referrer_type = 1; /* the municipality's own route waits */
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
+	a.referrer_type = 5;
+	a.referral_valid = false; /* an invalid referral opens no route */
+	a.municipal_decision = true;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
 }
 
 static void test_allocation_regime_fields(void **state)
@@ -206,7 +216,13 @@ static void test_allocation_regime_fields(void **state)
 	a = good(1, JR_REGIME_GENERIC);
 	a.has_end_date = true;
 	a.end = jr_date_from_ymd(2027, 6, 1);
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product en zonder einddatum");
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product, en zonder einddatum");
+	/* under a measure the GI's allocation keeps its end date: the care ends with the measure */
+	a.measure = JR_MEASURE_OTS;
+	a.broad_analysis = true;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a.product_code = true; /* but never a product: the regime has none */
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product");
 	a = good(1, JR_REGIME_RESULT);
 	a.has_end_date = true;
 	a.end = jr_date_from_ymd(2026, 11, 30);

@@ -257,6 +257,35 @@ static void test_rejects_unknown_need_in_offer(void **state)
 			"onbekende waarde");
 }
 
+/* Principle 1 of issue 13: an offer names the ages it serves, young to old. */
+static void test_rejects_offer_without_ages(void **state)
+{
+	(void)state;
+	expect_rejected("\"age_min\": 0,\n      \"age_max\": 12", "\"age_max\": 12",
+			"$.social_base[0].age_min", "ontbreekt");
+	expect_rejected("\"age_min\": 0,\n      \"age_max\": 12",
+			"\"age_min\": 12,\n      \"age_max\": 4", "$.social_base[0].age_max",
+			"jonger dan age_min");
+	expect_rejected("\"age_min\": 0,\n      \"age_max\": 12",
+			"\"age_min\": 0,\n      \"age_max\": 30", "$.social_base[0].age_max",
+			"0 tot en met 22");
+}
+
+static void test_offers_carry_ages(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < twente.social_base_count; i++) {
+		const struct jr_offer *o = &twente.social_base[i];
+		assert_true(o->age_min <= o->age_max);
+		if (strcmp(o->id, "vve") == 0) {
+			assert_false(jr_offer_fits_age(o, 17));
+			assert_true(jr_offer_fits_age(o, 3));
+		}
+		if (strcmp(o->id, "jongerenwerk") == 0)
+			assert_false(jr_offer_fits_age(o, 2));
+	}
+}
+
 static void test_rejects_missing_crisis_form(void **state)
 {
 	(void)state;
@@ -385,6 +414,8 @@ int main(void)
 		cmocka_unit_test(test_rejects_bad_referrer_code),
 		cmocka_unit_test(test_rejects_wrong_type),
 		cmocka_unit_test(test_rejects_unknown_need_in_offer),
+		cmocka_unit_test(test_rejects_offer_without_ages),
+		cmocka_unit_test(test_offers_carry_ages),
 		cmocka_unit_test(test_rejects_missing_crisis_form),
 		cmocka_unit_test(test_rejects_invalid_json),
 		cmocka_unit_test(test_rejects_duplicate_key),

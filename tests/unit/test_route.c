@@ -257,6 +257,51 @@ static void test_r1_any_measure_is_not_normalise(void **state)
 	}
 }
 
+/* Principle 1 of issue 13: only offers whose ages include the child's. */
+static bool offered(const char *id)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].offer && strcmp(ans.options[i].offer->id, id) == 0)
+			return true;
+	return false;
+}
+
+static void test_r1_offers_fit_the_age(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2022, 1, 1); /* 2 */
+	rq.needs[JR_NEED_SOCIAL] = 2;
+	rq.needs[JR_NEED_BEHAVIOUR] = 2;
+	rq.needs[JR_NEED_DEVELOPMENT] = 2;
+	route(&twente);
+	assert_true(count_kind(JR_OPTION_SOCIAL_BASE) > 0);
+	assert_false(offered("jongerenwerk"));
+	assert_false(offered("school"));
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].offer)
+			assert_true(jr_offer_fits_age(ans.options[i].offer, 2));
+
+	req_init(AMERSFOORT);
+	rq.birth_date = D(2007, 1, 1); /* 17 */
+	rq.needs[JR_NEED_DEVELOPMENT] = 2;
+	rq.needs[JR_NEED_PARENTING] = 2;
+	route(&amersfoort);
+	assert_false(offered("kinderopvang"));
+	assert_false(offered("vve"));
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].offer)
+			assert_true(jr_offer_fits_age(ans.options[i].offer, 17));
+
+	req_init(ENSCHEDE); /* no needs: the local team and JGZ stand in, JGZ only to 17 */
+	rq.birth_date = D(2005, 1, 1); /* 19 */
+	rq.history[0] = (struct jr_history_item){.form = 2, .start = D(2022, 6, 1), .ongoing = true,
+						 .outcome = JR_OUTCOME_NEUTRAL};
+	rq.history_count = 1;
+	route(&twente);
+	assert_false(offered("jgz"));
+}
+
 static void test_r1_offers_serve_the_needs(void **state)
 {
 	(void)state;
@@ -1088,16 +1133,48 @@ static void test_r8_rule_voluntary_edges(void **state)
 				 f == 8 ? 0u : (unsigned)JR_REQUIRE_BROAD_ANALYSIS);
 }
 
-static void test_r8_rule_compulsory_all_but_crisis(void **state)
+/* Principle 5 of issue 13: care under a court measure does not wait for the broad analysis; it is
+ * advised, to be made afterwards (with the local team), as after crisis care. */
+static void test_r8_rule_measure_advises(void **state)
 {
 	(void)state;
 	for (int m = JR_MEASURE_OTS; m < JR_MEASURE_COUNT; m++) {
 		req_init(ENSCHEDE);
 		rq.measure = (enum jr_measure)m;
-		for (int f = 1; f <= 10; f++)
-			assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f),
-					 f == 8 ? 0u : (unsigned)JR_REQUIRE_BROAD_ANALYSIS);
+		if (m == JR_MEASURE_JEUGDRECLASSERING)
+			rq.birth_date = D(2010, 3, 15); /* 14: probation starts at 12 */
+		for (int f = 1; f <= 10; f++) {
+			assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f), 0);
+			assert_true(jr_rule_broad_analysis_advised(&twente, &rq, f) == (f != 8));
+		}
 	}
+}
+
+/* The same for the GP, the youth doctor and the medical specialist, for the forms they may refer
+ * to (rule 7); the municipality's own referral and an invalid one wait. */
+static void test_r8_rule_legal_referrers_advise(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.has_referrer = true;
+	snprintf(rq.agb, sizeof(rq.agb), "01234567");
+	for (int type = 2; type <= 5; type += 1) {
+		if (type == 4)
+			continue; /* the GI refers within a measure only */
+		rq.referrer_type = type;
+		assert_true(jr_referrer_legal_route(type) == (type != 4));
+		for (int f = 3; f <= 7; f++) {
+			bool valid = jr_rule_referral_check(&twente, &rq, f) == JR_WHY_RC_VALID;
+			assert_int_equal(jr_rule_broad_analysis(&twente, &rq, f),
+					 valid ? 0u : (unsigned)JR_REQUIRE_BROAD_ANALYSIS);
+			assert_true(jr_rule_broad_analysis_advised(&twente, &rq, f) == valid);
+		}
+	}
+	rq.referrer_type = 1; /* the municipality (local team): the region's working agreement */
+	rq.agb[0] = '\0';
+	assert_false(jr_referrer_legal_route(1));
+	assert_int_equal(jr_rule_broad_analysis(&twente, &rq, 3), JR_REQUIRE_BROAD_ANALYSIS);
+	assert_false(jr_rule_broad_analysis_advised(&twente, &rq, 3));
 }
 
 static void test_r8_rule_done_requires_nothing(void **state)
@@ -1124,7 +1201,7 @@ static void test_r8_answer_voluntary(void **state)
 	assert_non_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS));
 }
 
-static void test_r8_answer_compulsory_all_youth_care(void **state)
+static void test_r8_answer_compulsory_advises(void **state)
 {
 	(void)state;
 	req_init(ENSCHEDE);
@@ -1133,8 +1210,26 @@ static void test_r8_answer_compulsory_all_youth_care(void **state)
 	route(&twente);
 	assert_non_null(opt_form(1));
 	for (size_t i = 0; i < ans.option_count; i++)
-		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
-			assert_true(ans.options[i].requires & JR_REQUIRE_BROAD_ANALYSIS);
+		assert_false(ans.options[i].requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS));
+	assert_non_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS_AFTER));
+}
+
+static void test_r8_answer_gp_referral_advises(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	rq.has_referrer = true;
+	rq.referrer_type = 2; /* the GP */
+	snprintf(rq.agb, sizeof(rq.agb), "01234567");
+	route(&twente);
+	assert_true(count_kind(JR_OPTION_YOUTH_CARE) > 0);
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE &&
+		    jr_rule_referral_check(&twente, &rq, ans.options[i].form) == JR_WHY_RC_VALID)
+			assert_false(ans.options[i].requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_non_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS_AFTER));
 }
 
 static void test_r8_answer_made_requires_none(void **state)
@@ -2112,7 +2207,9 @@ static void check_rules(const struct jr_policy *p, int iter)
 		       (o->form <= 8 ? (BIT(2) | BIT(3) | BIT(5)) : 0u));
 		/* rule 8 */
 		EXPECT(!!(o->requires & JR_REQUIRE_BROAD_ANALYSIS) ==
-		       (!r->broad_analysis && o->form != 8 && (o->form >= 3 || compulsory)));
+		       (!r->broad_analysis && o->form != 8 && o->form >= 3 && !compulsory &&
+			!(r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
+			  jr_rule_referral_check(p, r, o->form) == JR_WHY_RC_VALID)));
 		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) == (o->form >= 9));
 		/* rule 10 */
 		if (jr_setting_is_stay(p->forms[o->form].setting)) {
@@ -2205,6 +2302,7 @@ int main(void)
 		cmocka_unit_test(test_r1_need_two_in_any_domain_is_not_normalise),
 		cmocka_unit_test(test_r1_any_flag_is_not_normalise),
 		cmocka_unit_test(test_r1_any_measure_is_not_normalise),
+		cmocka_unit_test(test_r1_offers_fit_the_age),
 		cmocka_unit_test(test_r1_offers_serve_the_needs),
 		cmocka_unit_test(test_r1_amersfoort_light_no_referral_and_social_base_only),
 		cmocka_unit_test(test_r2_psychiatric_disorder_alone),
@@ -2265,10 +2363,12 @@ int main(void)
 		cmocka_unit_test(test_r7_no_check_without_referrer),
 		cmocka_unit_test(test_r7_answer_referrers_voluntary),
 		cmocka_unit_test(test_r8_rule_voluntary_edges),
-		cmocka_unit_test(test_r8_rule_compulsory_all_but_crisis),
+		cmocka_unit_test(test_r8_rule_measure_advises),
+		cmocka_unit_test(test_r8_rule_legal_referrers_advise),
 		cmocka_unit_test(test_r8_rule_done_requires_nothing),
 		cmocka_unit_test(test_r8_answer_voluntary),
-		cmocka_unit_test(test_r8_answer_compulsory_all_youth_care),
+		cmocka_unit_test(test_r8_answer_compulsory_advises),
+		cmocka_unit_test(test_r8_answer_gp_referral_advises),
 		cmocka_unit_test(test_r8_answer_made_requires_none),
 		cmocka_unit_test(test_r8_light_voluntary_no_signal),
 		cmocka_unit_test(test_r9_exactly_count_is_hopping),

@@ -1,1 +1,0 @@
-(forms | index([2])) != null and all(yc[]; has_req("broad_analysis"))
