@@ -45,7 +45,8 @@ static enum jr_err view(struct jr_app *app, int64_t id, struct jr_course_view *o
 	return jr_store_course_facts(app->store, id, &out->f);
 }
 
-enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h)
+enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h,
+				     const struct jr_person *known)
 {
 	struct jr_person child;
 	enum jr_err err;
@@ -56,12 +57,16 @@ enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request 
 		return jr_app_fail(app, JR_ERR_INPUT, "question",
 				   "schrijf de vraag op, in de woorden van het gezin");
 	/* Residence principle: the child's municipality is responsible. */
-	err = jr_store_person_get(app->store, app->actor, h->child_id, &child);
-	if (err == JR_ERR_NOT_FOUND)
-		return jr_app_fail(app, err, "child_id",
-				   "kind niet gevonden: geen persoon met dit nummer");
-	if (err)
-		return err;
+	if (known && known->id == h->child_id) {
+		child = *known; /* read already by the caller (and audited there) */
+	} else {
+		err = jr_store_person_get(app->store, app->actor, h->child_id, &child);
+		if (err == JR_ERR_NOT_FOUND)
+			return jr_app_fail(app, err, "child_id",
+					   "kind niet gevonden: geen persoon met dit nummer");
+		if (err)
+			return err;
+	}
 	memcpy(h->municipality, child.municipality, sizeof(h->municipality));
 	err = jr_store_help_request_add(app->store, app->actor, h);
 	if (err == JR_ERR_INPUT)
@@ -93,7 +98,7 @@ enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_req
 	}
 	if ((err = jr_app_tx_begin(app, &tx)))
 		return err;
-	err = jr_app_help_request_open(app, &h);
+	err = jr_app_help_request_open(app, &h, NULL);
 	if (!err)
 		err = view(app, h.id, out);
 	return jr_app_tx_end(app, tx, err);

@@ -28,9 +28,10 @@ enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_req
 /* The rules of opening a help request, for a use case that has decided already who may (the one
  * above for a user; a provider's JW315 by its AGB code, app/ijw/import.c): raised_on not after
  * app->today, a question, the municipality the child's (residence principle), the household one
- * of the child's. h->municipality and h->id are set. JR_ERR_INPUT or JR_ERR_NOT_FOUND
- * explained. */
-enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h);
+ * of the child's. `known` is the child when the caller has read it already (else NULL: it is
+ * read here). h->municipality and h->id are set. JR_ERR_INPUT or JR_ERR_NOT_FOUND explained. */
+enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h,
+				     const struct jr_person *known);
 
 /* Whether the principal sees help request `id` (with `write`: may change it), answered as every
  * use case here answers it: for an adapter that must know before it reads its input. */

@@ -436,7 +436,7 @@ static enum jr_err import_request(struct import *im)
 	snprintf(h.question, sizeof(h.question),
 		 "Verzoek om toewijzing van %.100s (iJw JW315, bericht %.12s)", im->provider.name,
 		 m->header.identificatie);
-	if ((err = jr_app_help_request_open(im->app, &h)))
+	if ((err = jr_app_help_request_open(im->app, &h, &child)))
 		goto out;
 	for (size_t i = 0; i < m->line_count && !err; i++) {
 		const struct jr_ijw_line *l = &m->lines[i];
