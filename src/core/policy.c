@@ -175,6 +175,14 @@ int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s)
 	return 0;
 }
 
+int jr_policy_family_like_form(const struct jr_policy *p)
+{
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if (p->forms[f].family_like && jr_setting_is_stay(p->forms[f].setting))
+			return f;
+	return 0;
+}
+
 const char *jr_policy_jz020(const struct jr_policy *p, int form, enum jr_measure m)
 {
 	const struct jr_form *f = &p->forms[form];

@@ -130,6 +130,9 @@ struct jr_form {
 	char jz020[3];                             /* iJw product category, two digits */
 	char jz020_by_measure[JR_MEASURE_COUNT][3]; /* "" = use jz020 */
 	struct jr_indication indication;
+	/* A stay in a family: foster care, a family home. A ward (voogdij) has no parental home to
+	 * return to, and a young child away from home grows up in a family first (principle 2). */
+	bool family_like;
 };
 
 /* The oldest age an offer may name: the Jeugdwet's reach ends before 23 (rule 11). */
@@ -184,6 +187,8 @@ struct jr_norms {
 	int max_support_offers;        /* social base offers beside youth care */
 	int escalate_after_days;       /* light help (forms 1-2) running longer, needs severe: signal */
 	int social_map_stale_days;     /* a social map entry not verified for longer is stale */
+	int family_like_first_until;   /* a ward younger than this: family-like care first (12) */
+	int foster_care_until;         /* foster care continues after 18 up to this age, exclusive (21) */
 };
 
 /* Who may see a child's file after the link that opened it ended (app/access.c): the days after
@@ -203,6 +208,7 @@ struct jr_thresholds {
 	int youth_care_min;          /* rule 2: a need at least this: youth care */
 	int specialist_mental_health; /* rule 3: mental_health at least this: specialist */
 	int coordination_domains;    /* this many domains at youth_care_min or more: coordination */
+	int specialist_substance_use; /* principle 10: substance_use at least this: treatment */
 };
 
 struct jr_policy {
@@ -263,6 +269,9 @@ const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, 
 /* The form of a setting that the rules place themselves (crisis, secure, measure): the lightest
  * form with that setting, or 0 when the policy has none. */
 int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s);
+
+/* The lightest family-like stay form (foster care, family home), or 0 when the policy marks none. */
+int jr_policy_family_like_form(const struct jr_policy *p);
 
 /* Whether offer `o` serves a child of `age` whole years. */
 static inline bool jr_offer_fits_age(const struct jr_offer *o, int age)

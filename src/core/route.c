@@ -56,21 +56,66 @@ static size_t insert_sorted(struct jr_candidate *list, size_t len, size_t cap, s
 	return len + 1;
 }
 
-/* The youth-care forms for this request, in order, before the crisis form is put in front. */
-static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_request *r,
-				    enum tier tier, bool needed, struct jr_candidate *list,
-				    size_t cap)
+/* Principle 7: a form that ended negatively within the window is not offered again by default;
+ * the next heavier form of the same setting takes its place (dropped when that one is in the
+ * list already). When there is nothing heavier of its setting the form stays, and the escalate
+ * signal asks for another approach. The forms the rules place themselves, a ward's family and running care
+ * keep their place. */
+static size_t step_past_failures(const struct jr_policy *p, struct jr_candidate *list, size_t len,
+				 size_t from, unsigned failed)
 {
-	size_t len = 0, first_free;
+	size_t out = from;
+
+	for (size_t i = from; i < len; i++) {
+		struct jr_candidate c = list[i];
+		bool placed = c.why == JR_WHY_YC_MEASURE || c.why == JR_WHY_YC_SECURE ||
+			      c.why == JR_WHY_YC_WARD_FAMILY;
+
+		if (!placed && (failed & (1u << c.form))) {
+			int next = jr_rule_step_up(p, c.form, failed);
+			if (!next) {
+				list[out++] = c; /* nothing heavier of its kind: signal escalate */
+				continue;
+			}
+			if (has_candidate(list, out, next) ||
+			    has_candidate(list + i + 1, len - i - 1, next))
+				continue;
+			c = (struct jr_candidate){.form = next, .why = JR_WHY_YC_STEP_UP,
+						  .needs = c.needs, .flags = c.flags,
+						  .related_form = c.form};
+		}
+		list[out++] = c;
+	}
+	return out;
+}
+
+/* The youth-care forms for this request, in order, before the crisis form is put in front.
+ * Forms in `running` continue on their own (principle 4) and are not candidates again. */
+static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_request *r,
+				    enum tier tier, bool needed, int age, unsigned running,
+				    struct jr_candidate *list, size_t cap)
+{
+	size_t len = 0, first_free, kept;
 	int floor = jr_rule_specialist_in_time(p, r);
 	int measure_form = jr_policy_form_with_setting(p, JR_SETTING_MEASURE);
 	int secure_form = jr_policy_form_with_setting(p, JR_SETTING_SECURE);
-	bool have_floor = false;
-	unsigned use_needs, use_flags, selected;
+	int family_form = jr_policy_family_like_form(p);
+	bool have_floor = false, ward = r->measure == JR_MEASURE_VOOGDIJ;
+	bool running_stay = false;
+	unsigned use_needs, use_flags, selected, failed = jr_rule_failed_forms(p, r);
 	unsigned fit_needs[JR_FORM_COUNT + 1], fit_flags[JR_FORM_COUNT + 1];
 
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if ((running & (1u << f)) && jr_setting_is_stay(p->forms[f].setting))
+			running_stay = true;
 	if (jr_rule_has_child_measure(r) && measure_form)
 		list[len++] = (struct jr_candidate){.form = measure_form, .why = JR_WHY_YC_MEASURE};
+	/* Principle 2: a ward has no parental home; without a place to live already, a young ward
+	 * grows up in a family first (foster care, a family home). The guardian decides. */
+	if (ward && family_form && !running_stay && age < p->norms.family_like_first_until &&
+	    tier != TIER_NORMALISE)
+		list[len++] = (struct jr_candidate){.form = family_form,
+						    .why = JR_WHY_YC_WARD_FAMILY};
 	first_free = len;
 	if (tier == TIER_NORMALISE)
 		return len;
@@ -91,7 +136,7 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 		struct jr_candidate c = {.form = f, .why = JR_WHY_YC_INDICATED,
 					 .needs = fit_needs[f], .flags = fit_flags[f]};
 
-		if (!(selected & (1u << f)))
+		if (!(selected & (1u << f)) || (running & (1u << f)) || has_candidate(list, len, f))
 			continue;
 		if (form->setting == JR_SETTING_AMBULANT && f < floor)
 			continue; /* rule 3: too light for a specialist need */
@@ -102,13 +147,19 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 		if (len < cap)
 			list[len++] = c;
 	}
-	if (floor > 1 && !have_floor && p->forms[floor].setting == JR_SETTING_AMBULANT)
+	if (floor > 1 && !have_floor && p->forms[floor].setting == JR_SETTING_AMBULANT &&
+	    !(running & (1u << floor)))
 		len = insert_sorted(list, len, cap, first_free,
 				    (struct jr_candidate){.form = floor, .why = JR_WHY_YC_SPECIALIST});
+	/* Principle 2: an older ward without a place to live is offered a family too, in order. */
+	if (ward && family_form && !running_stay && !has_candidate(list, len, family_form))
+		len = insert_sorted(list, len, cap, first_free,
+				    (struct jr_candidate){.form = family_form,
+							  .why = JR_WHY_YC_WARD_FAMILY});
 	if (jr_rule_secure_allowed(r) && secure_form && !has_candidate(list, len, secure_form))
 		len = insert_sorted(list, len, cap, first_free,
 				    (struct jr_candidate){.form = secure_form, .why = JR_WHY_YC_SECURE});
-	if (needed && len == 0 && !jr_rule_crisis(r)) {
+	if (needed && len == 0 && !running && !jr_rule_crisis(r)) {
 		/* Rule 2: youth care is needed but no form's indication matched: the lightest form
 		 * allowed (form 1, or the specialist floor). */
 		for (int f = floor; f <= JR_FORM_COUNT; f++) {
@@ -120,9 +171,20 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 			}
 		}
 	}
-	len = jr_rule_home_first(p, list, len, cap, floor);
+	/* Rule 10 weighs a stay against staying at home; a ward has no parental home (principle 2),
+	 * and a running stay continues on its own (principle 4). */
+	if (!ward && !running_stay)
+		len = jr_rule_home_first(p, list, len, cap, floor);
+	len = step_past_failures(p, list, len, first_free, failed);
+	/* Running care is offered as its continuation (principle 4), not as new care: it may also
+	 * be rule 10's alternative or a step up. */
+	kept = first_free;
 	for (size_t i = first_free; i < len; i++)
-		if (jr_setting_is_stay(p->forms[list[i].form].setting) &&
+		if (!(running & (1u << list[i].form)))
+			list[kept++] = list[i];
+	len = kept;
+	for (size_t i = first_free; i < len; i++)
+		if (!ward && jr_setting_is_stay(p->forms[list[i].form].setting) &&
 		    list[i].why == JR_WHY_YC_INDICATED)
 			list[i].why = JR_WHY_YC_STAY;
 	if (tier == TIER_MODERATE)
@@ -151,7 +213,8 @@ static void add_youth_care(struct jr_answer *a, const struct jr_candidate *c)
 	enum jr_setting s = p->forms[c->form].setting;
 
 	jr_rule_contracting(p, a->municipality, c->form, &o);
-	o.requires |= jr_rule_broad_analysis(p, r, c->form);
+	if (!jr_why_is_continuation(c->why)) /* principle 4: running care needs no new analysis */
+		o.requires |= jr_rule_broad_analysis(p, r, c->form);
 	if (s == JR_SETTING_SECURE || s == JR_SETTING_MEASURE)
 		o.requires |= JR_REQUIRE_COURT_ORDER;
 	add_option(a, &o);
@@ -199,6 +262,23 @@ static void add_offers(struct jr_answer *a, const struct jr_offer *offers, size_
 			add_option(a, &(struct jr_option){.kind = kind, .offer = &offers[i], .why = why});
 			added++;
 		}
+	}
+}
+
+/* Principle 4: running care continues first, without a new broad analysis; after 18, foster
+ * care continues to norms.foster_care_until and other care as the Jeugdwet's continuation. */
+static void add_continuations(struct jr_answer *a, unsigned running)
+{
+	const struct jr_policy *p = a->policy;
+
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		enum jr_why why = JR_WHY_YC_CONTINUE;
+		if (!(running & (1u << f)))
+			continue;
+		if (p->forms[f].family_like && a->age >= p->norms.age_limit &&
+		    a->age < p->norms.foster_care_until)
+			why = JR_WHY_YC_CONTINUE_FOSTER;
+		add_youth_care(a, &(struct jr_candidate){.form = f, .why = why});
 	}
 }
 
@@ -251,8 +331,12 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 	if (jr_rule_crisis(r) && a->age_status != JR_AGE_PROBATION_ONLY)
 		add_signal(a, JR_SIGNAL_CRISIS_FOLLOWUP, JR_WHY_SIG_CRISIS_FOLLOWUP,
 			   p->norms.crisis_followup_days, jr_rule_crisis_due(p, r));
-	if (hops >= p->norms.hopping_count)
+	if (hops >= p->norms.hopping_count) {
 		add_signal(a, JR_SIGNAL_HOPPING, JR_WHY_SIG_HOPPING, hops, 0);
+		/* Principle 7: after repeated failure, look again at what lies behind the question
+		 * instead of more of the same. */
+		add_signal(a, JR_SIGNAL_NEW_BROAD_ANALYSIS, JR_WHY_SIG_NEW_ANALYSIS, hops, 0);
+	}
 	if ((r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE)) ||
 	    r->needs[JR_NEED_SAFETY] >= p->thresholds.youth_care_min)
 		add_signal(a, JR_SIGNAL_SAFETY, JR_WHY_SIG_SAFETY, r->needs[JR_NEED_SAFETY], 0);
@@ -270,7 +354,7 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 		const struct jr_option *o = &a->options[i];
 		if (o->requires & JR_REQUIRE_BROAD_ANALYSIS)
 			needs_analysis = true;
-		else if (o->kind == JR_OPTION_YOUTH_CARE &&
+		else if (o->kind == JR_OPTION_YOUTH_CARE && !jr_why_is_continuation(o->why) &&
 			 jr_rule_broad_analysis_advised(p, r, o->form))
 			analysis_after = true;
 	}
@@ -346,6 +430,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	size_t ncands;
 	unsigned complex_needs;
 	int hops, complex_domains;
+	unsigned running;
 	bool needed, crisis, hopping;
 	enum tier tier;
 	const struct jr_option *first_care;
@@ -381,6 +466,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		tier = needed ? TIER_YOUTH_CARE : TIER_MODERATE;
 	hops = jr_rule_hopping_count(p, r);
 	hopping = hops >= p->norms.hopping_count;
+	running = jr_rule_running_forms(p, r, a->age_status);
 
 	if (a->age_status == JR_AGE_PROBATION_ONLY) {
 		int mf = jr_policy_form_with_setting(p, JR_SETTING_MEASURE);
@@ -389,7 +475,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 			cands[ncands++] = (struct jr_candidate){.form = mf,
 								.why = JR_WHY_YC_PROBATION_ADULT};
 	} else {
-		ncands = youth_care_candidates(p, r, tier, needed, cands,
+		ncands = youth_care_candidates(p, r, tier, needed, a->age, running, cands,
 					       sizeof(cands) / sizeof(cands[0]));
 	}
 
@@ -402,6 +488,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	/* Rule 9: one coordinator before any heavier form. */
 	if (hopping)
 		add_coordination(a, JR_WHY_COORD_HOPPING, 0);
+	add_continuations(a, running); /* principle 4 */
 
 	switch (tier) {
 	case TIER_NORMALISE:
@@ -420,9 +507,11 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 			add_youth_care(a, &cands[i]);
 		complex_domains = domains_at(r, p->thresholds.youth_care_min, &complex_needs);
 		/* Under a child-protection or probation measure the GI coordinates. */
-		if (!hopping && !jr_rule_has_child_measure(r) &&
-		    (complex_domains >= p->thresholds.coordination_domains ||
-				 (r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE))))
+		if (!hopping && !jr_rule_has_child_measure(r) && jr_rule_complex_case(p, r))
+			add_coordination(a, JR_WHY_COORD_EXPERT_TEAM, complex_needs); /* principle 7 */
+		else if (!hopping && !jr_rule_has_child_measure(r) &&
+			 (complex_domains >= p->thresholds.coordination_domains ||
+			  (r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE))))
 			add_coordination(a, JR_WHY_COORD_COMPLEX, complex_needs);
 		if (a->age_status != JR_AGE_PROBATION_ONLY)
 			add_offers(a, p->social_base, p->social_base_count, JR_OPTION_SOCIAL_BASE,
@@ -485,6 +574,7 @@ const char *jr_signal_code_name(enum jr_signal_code c)
 		[JR_SIGNAL_BROAD_ANALYSIS] = "broad_analysis",
 		[JR_SIGNAL_BROAD_ANALYSIS_AFTER] = "broad_analysis_after",
 		[JR_SIGNAL_CONNECT] = "connect",
+		[JR_SIGNAL_NEW_BROAD_ANALYSIS] = "new_broad_analysis",
 	};
 	return (unsigned)c < JR_SIGNAL_COUNT ? names[c] : NULL;
 }

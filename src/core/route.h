@@ -17,7 +17,7 @@
 
 #define JR_HISTORY_MAX 64
 #define JR_OPTIONS_MAX 40
-#define JR_SIGNALS_MAX 12
+#define JR_SIGNALS_MAX 16
 #define JR_WARNINGS_MAX 8
 #define JR_REQUEST_ID_MAX 65
 
@@ -112,6 +112,13 @@ enum jr_why {
 	JR_WHY_RC_AGB_MISSING,
 	JR_WHY_RC_AGB_FORBIDDEN,
 	JR_WHY_RC_UNKNOWN,
+	/* issue 13: as a professional would decide */
+	JR_WHY_YC_CONTINUE,        /* principle 4: running care continues, first */
+	JR_WHY_YC_CONTINUE_FOSTER, /* principle 4: foster care continues after 18 */
+	JR_WHY_YC_WARD_FAMILY,     /* principle 2: a ward grows up in a family */
+	JR_WHY_YC_STEP_UP,         /* principle 7: not the same form again after it failed */
+	JR_WHY_COORD_EXPERT_TEAM,  /* principle 7: a complex case, the regional expert team */
+	JR_WHY_SIG_NEW_ANALYSIS,   /* principle 7: after repeated failure, a new analysis */
 	JR_WHY_COUNT
 };
 
@@ -125,6 +132,7 @@ enum jr_signal_code {
 	JR_SIGNAL_BROAD_ANALYSIS,
 	JR_SIGNAL_BROAD_ANALYSIS_AFTER,
 	JR_SIGNAL_CONNECT,
+	JR_SIGNAL_NEW_BROAD_ANALYSIS, /* principle 7 */
 	JR_SIGNAL_COUNT
 };
 
@@ -188,6 +196,12 @@ struct jr_answer {
 	enum jr_why referral_why;
 	int referral_form; /* the recommended youth-care form the check is about (0 = none) */
 };
+
+/* Whether an option continues care that runs already (principle 4). */
+static inline bool jr_why_is_continuation(enum jr_why w)
+{
+	return w == JR_WHY_YC_CONTINUE || w == JR_WHY_YC_CONTINUE_FOSTER;
+}
 
 /* The youngest age at which a child can be under juvenile probation: the age of criminal
  * responsibility (art. 486 Sv). */

@@ -39,7 +39,8 @@ int jr_rule_specialist_in_time(const struct jr_policy *p, const struct jr_reques
 				(r->flags & JR_FLAG_BIT(JR_FLAG_LONG_LASTING));
 
 	if (psychiatric_long ||
-	    r->needs[JR_NEED_MENTAL_HEALTH] >= p->thresholds.specialist_mental_health)
+	    r->needs[JR_NEED_MENTAL_HEALTH] >= p->thresholds.specialist_mental_health ||
+	    r->needs[JR_NEED_SUBSTANCE_USE] >= p->thresholds.specialist_substance_use)
 		return p->norms.specialist_from_form;
 	return 1;
 }
@@ -346,4 +347,66 @@ bool jr_form_indicated(const struct jr_indication *ind, const struct jr_request 
 	*needs = n;
 	*flags = f | (r->flags & ind->all_flags);
 	return true;
+}
+
+unsigned jr_rule_running_forms(const struct jr_policy *p, const struct jr_request *r,
+			       enum jr_age_status status)
+{
+	jr_day adult = jr_date_add_years(r->birth_date, p->norms.age_limit);
+	unsigned forms = 0;
+
+	if (status == JR_AGE_PROBATION_ONLY || status == JR_AGE_INELIGIBLE)
+		return 0;
+	for (size_t i = 0; i < r->history_count; i++) {
+		const struct jr_history_item *h = &r->history[i];
+		enum jr_setting s;
+		if (!h->ongoing || h->form < 1 || h->form > JR_FORM_COUNT)
+			continue;
+		s = p->forms[h->form].setting;
+		if (s != JR_SETTING_AMBULANT && s != JR_SETTING_OUT_OF_HOME)
+			continue;
+		if (status == JR_AGE_CONTINUATION && h->start >= adult)
+			continue;
+		forms |= 1u << h->form;
+	}
+	return forms;
+}
+
+unsigned jr_rule_failed_forms(const struct jr_policy *p, const struct jr_request *r)
+{
+	jr_day from = r->date - p->norms.hopping_window_days;
+	unsigned forms = 0;
+
+	for (size_t i = 0; i < r->history_count; i++) {
+		const struct jr_history_item *h = &r->history[i];
+		enum jr_setting s;
+		if (h->ongoing || h->outcome != JR_OUTCOME_NEGATIVE || h->form < 1 ||
+		    h->form > JR_FORM_COUNT || h->end < from || h->end > r->date)
+			continue;
+		s = p->forms[h->form].setting;
+		if (s == JR_SETTING_AMBULANT || s == JR_SETTING_OUT_OF_HOME)
+			forms |= 1u << h->form;
+	}
+	return forms;
+}
+
+int jr_rule_step_up(const struct jr_policy *p, int form, unsigned avoid)
+{
+	for (int f = form + 1; f <= JR_FORM_COUNT; f++)
+		if (p->forms[f].setting == p->forms[form].setting && !(avoid & (1u << f)))
+			return f;
+	return 0;
+}
+
+bool jr_rule_complex_case(const struct jr_policy *p, const struct jr_request *r)
+{
+	int severe = 0;
+
+	if (!(r->flags & (JR_FLAG_BIT(JR_FLAG_LONG_LASTING) |
+			  JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER))))
+		return false;
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (r->needs[d] >= p->thresholds.youth_care_min)
+			severe++;
+	return severe >= p->thresholds.coordination_domains;
 }

@@ -21,9 +21,11 @@ bool jr_rule_normalise(const struct jr_policy *p, const struct jr_request *r);
 bool jr_rule_non_free_access(const struct jr_policy *p, const struct jr_request *r,
 			     unsigned *needs, unsigned *flags);
 
-/* Rule 3, specialist in time: a psychiatric disorder that is long-lasting, or mental_health at
- * thresholds.specialist_mental_health or more. Returns the lightest form that may be offered:
- * norms.specialist_from_form when the rule applies, else 1. */
+/* Rule 3, specialist in time: a psychiatric disorder that is long-lasting, mental_health at
+ * thresholds.specialist_mental_health or more, or (principle 10) substance_use at
+ * thresholds.specialist_substance_use or more: severe addiction needs treatment, not support
+ * alone. Returns the lightest form that may be offered: norms.specialist_from_form when the rule
+ * applies, else 1. */
 int jr_rule_specialist_in_time(const struct jr_policy *p, const struct jr_request *r);
 
 /* Rule 4, crisis: an acute crisis puts the crisis form first; referral and broad analysis follow
@@ -117,6 +119,26 @@ const struct jr_municipality *jr_rule_residence(const struct jr_policy *p, const
 unsigned jr_rule_fit_forms(const struct jr_policy *p, const struct jr_request *r,
 			   unsigned use_needs, unsigned use_flags,
 			   unsigned needs[JR_FORM_COUNT + 1], unsigned flags[JR_FORM_COUNT + 1]);
+
+/* Principle 4, running care counts: the forms (1u << form) of youth care in the history without an
+ * end date whose continuation is offered first, without a new broad analysis. Crisis care, secure
+ * care and the measure form are placed by their own rules and never continue by themselves. From
+ * the age limit on, only care that began before it continues (rule 11). */
+unsigned jr_rule_running_forms(const struct jr_policy *p, const struct jr_request *r,
+			       enum jr_age_status status);
+
+/* Principle 7, stepped care learns from history: the ambulant and out-of-home forms
+ * (1u << form) that ended negatively within norms.hopping_window_days. */
+unsigned jr_rule_failed_forms(const struct jr_policy *p, const struct jr_request *r);
+
+/* Principle 7: the next form heavier than `form` with the same setting that is not in `avoid`
+ * (1u << form), or 0 when there is none. */
+int jr_rule_step_up(const struct jr_policy *p, int form, unsigned avoid);
+
+/* Principle 7: a complex case — thresholds.coordination_domains or more domains at
+ * thresholds.youth_care_min, with a problem that is long-lasting or a psychiatric disorder —
+ * brings in the regional expert team even when the family does not hop. */
+bool jr_rule_complex_case(const struct jr_policy *p, const struct jr_request *r);
 
 /* Whether a form's policy indication matches the request at all (any need at or above its
  * minimum, any flag, measure or domain count, with all_flags present); sets what matched. */

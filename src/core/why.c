@@ -106,6 +106,40 @@ static enum jr_err put_contracting(struct jr_buf *b, const struct jr_answer *a,
 	return JR_OK;
 }
 
+/* Principle 4: running care continues first; after 18 by the law's continuation. */
+static enum jr_err put_continuation(struct jr_buf *b, const struct jr_answer *a,
+				    const struct jr_option *o)
+{
+	const struct jr_policy *p = a->policy;
+	const struct jr_request *r = a->request;
+	char since[JR_DATE_STRLEN] = "";
+
+	for (size_t i = 0; i < r->history_count; i++)
+		if (r->history[i].ongoing && r->history[i].form == o->form) {
+			jr_date_format(r->history[i].start, since);
+			break;
+		}
+	if (o->why == JR_WHY_YC_CONTINUE_FOSTER)
+		return jr_buf_printf(b, "Pleegzorg loopt sinds %s en gaat na het %de jaar door tot %d "
+					"jaar (verlengde pleegzorg), zonder nieuwe brede verklarende "
+					"analyse. [lopende hulp eerst; regel 11 leeftijd; beleid "
+					"norms.foster_care_until = %d]",
+				     since, p->norms.age_limit, p->norms.foster_care_until,
+				     p->norms.foster_care_until);
+	if (a->age >= p->norms.age_limit)
+		return jr_buf_printf(b, "Deze hulp loopt sinds %s en begon vóór het %de jaar: hij kan "
+					"als voortzetting doorgaan tot %d jaar als de jongere hem nodig "
+					"heeft (art. 1.1 Jeugdwet), zonder nieuwe brede verklarende "
+					"analyse. [lopende hulp eerst; regel 11 leeftijd; beleid "
+					"norms.continuation_until = %d]",
+				     since, p->norms.age_limit, p->norms.continuation_until,
+				     p->norms.continuation_until);
+	return jr_buf_printf(b, "Deze hulp loopt al sinds %s: voortzetten is de eerste optie, zonder "
+				"nieuwe brede verklarende analyse; bespreek met het gezin en de "
+				"aanbieder of hij nog past. [regel 2 hulp waar nodig, lopende hulp eerst]",
+			     since);
+}
+
 static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answer *a,
 					 const struct jr_option *o)
 {
@@ -149,14 +183,28 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 					       "beleid thresholds.youth_care_min = %d]",
 					    o->form, p->thresholds.youth_care_min);
 		return err;
-	case JR_WHY_YC_SPECIALIST:
+	case JR_WHY_YC_SPECIALIST: {
+		bool mental = ((r->flags & JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)) &&
+			       (r->flags & JR_FLAG_BIT(JR_FLAG_LONG_LASTING))) ||
+			      r->needs[JR_NEED_MENTAL_HEALTH] >= p->thresholds.specialist_mental_health;
+
 		err = jr_buf_puts(b, "Specialistische hulp op tijd: ");
 		if (!err && (r->flags & JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)) &&
 		    (r->flags & JR_FLAG_BIT(JR_FLAG_LONG_LASTING)))
 			err = jr_buf_puts(b, "een psychische stoornis die langdurig is");
-		else if (!err)
+		else if (!err && mental)
 			err = jr_buf_printf(b, "psychische gezondheid op niveau %d",
 					    r->needs[JR_NEED_MENTAL_HEALTH]);
+		/* Principle 10: severe substance use needs treatment, not support alone. */
+		if (!err && r->needs[JR_NEED_SUBSTANCE_USE] >= p->thresholds.specialist_substance_use)
+			return jr_buf_printf(b, "%sernstig middelengebruik (niveau %d) vraagt behandeling, "
+						"niet alleen begeleiding: niet lichter dan vorm %d; "
+						"klinisch alleen als het zeer ernstig is. [regel 3 "
+						"specialistisch op tijd, verslaving; beleid "
+						"thresholds.specialist_substance_use = %d]",
+					     mental ? "; " : "", r->needs[JR_NEED_SUBSTANCE_USE],
+					     p->norms.specialist_from_form,
+					     p->thresholds.specialist_substance_use);
 		if (!err)
 			err = jr_buf_printf(b, ", dus niet lichter dan vorm %d. [regel 3 specialistisch "
 					       "op tijd; beleid norms.specialist_from_form = %d, "
@@ -164,6 +212,7 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 					    p->norms.specialist_from_form, p->norms.specialist_from_form,
 					    p->thresholds.specialist_mental_health);
 		return err;
+	}
 	case JR_WHY_YC_CRISIS:
 		jr_date_format(jr_rule_crisis_due(p, r), due);
 		return jr_buf_printf(b, "Acute crisis: crisishulp eerst, direct en zonder wachttijd. "
@@ -175,11 +224,16 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 			return jr_buf_puts(b, "Jeugdreclassering, opgelegd door de rechter: gedwongen "
 					      "kader; de jeugdreclasseerder van de gecertificeerde "
 					      "instelling begeleidt de jongere. [regel 5 kaders]");
-		return jr_buf_printf(b, "%s, uitgesproken door de kinderrechter: gedwongen kader; de "
-					"gecertificeerde instelling voert de maatregel uit en mag naar "
-					"elke vorm verwijzen. [regel 5 kaders]",
-				     r->measure == JR_MEASURE_VOOGDIJ ? "Voogdij"
-								      : "Ondertoezichtstelling (OTS)");
+		if (r->measure == JR_MEASURE_VOOGDIJ)
+			return jr_buf_puts(b, "Voogdij, uitgesproken door de kinderrechter: de "
+					      "gecertificeerde instelling is de voogd, heeft de regie en "
+					      "beslist over de jeugdhulp; er is geen ouderlijk huis om "
+					      "naar terug te keren, dus 'thuis eerst' geldt niet. [regel 5 "
+					      "kaders; voogdij, art. 1:245 BW]");
+		return jr_buf_puts(b, "Ondertoezichtstelling (OTS), uitgesproken door de "
+				      "kinderrechter: gedwongen kader; de gecertificeerde instelling "
+				      "voert de maatregel uit en mag naar elke vorm verwijzen. [regel 5 "
+				      "kaders]");
 	case JR_WHY_YC_SECURE:
 		return jr_buf_puts(b, "Machtiging gesloten jeugdhulp van de kinderrechter: gesloten "
 				      "jeugdhulp mag worden ingezet, pas nadat het intensieve ambulante "
@@ -192,10 +246,41 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 				     o->why_form, p->forms[o->why_form].name,
 				     p->norms.intensive_ambulant_from_form);
 	case JR_WHY_YC_PROBATION_ADULT:
-		return jr_buf_printf(b, "%d jaar: na het %de jaar valt alleen de jeugdreclassering nog "
-					"onder de Jeugdwet. [regel 11 leeftijd; beleid "
+		return jr_buf_printf(b, "%d jaar, zonder jeugdhulp die vóór het %de jaar begon: voor "
+					"deze jongere valt alleen de jeugdreclassering nog onder de "
+					"Jeugdwet, tot %d jaar. [regel 11 leeftijd; beleid "
 					"norms.continuation_until = %d]",
-				     a->age, p->norms.age_limit, p->norms.continuation_until);
+				     a->age, p->norms.age_limit, p->norms.continuation_until,
+				     p->norms.continuation_until);
+	case JR_WHY_YC_CONTINUE:
+	case JR_WHY_YC_CONTINUE_FOSTER:
+		return put_continuation(b, a, o);
+	case JR_WHY_YC_WARD_FAMILY:
+		if (a->age < p->norms.family_like_first_until)
+			return jr_buf_printf(b, "Voogdij en nog geen woonplek: een kind onder de %d "
+						"groeit bij voorkeur op in een gezin, dus eerst "
+						"gezinsgericht verblijf (pleegzorg of een gezinshuis). De "
+						"voogd beslist. [regel 10 thuis eerst, bij voogdij een gezin; beleid "
+						"norms.family_like_first_until = %d, forms[%d].family_like]",
+					     p->norms.family_like_first_until,
+					     p->norms.family_like_first_until, o->form - 1);
+		return jr_buf_printf(b, "Voogdij en nog geen woonplek: ook voor een kind van %d "
+					"jaar is een gezin (pleegzorg of een gezinshuis) een optie; de "
+					"voogd beslist. [regel 10 thuis eerst, bij voogdij een gezin; beleid "
+					"forms[%d].family_like]",
+				     a->age, o->form - 1);
+	case JR_WHY_YC_STEP_UP:
+		err = jr_buf_printf(b, "Vorm %d (%s) is in de afgelopen %d dagen negatief afgesloten: niet "
+				       "opnieuw hetzelfde, maar de volgende stap, vorm %d, voor ",
+				    o->why_form, p->forms[o->why_form].name,
+				    p->norms.hopping_window_days, o->form);
+		if (!err)
+			err = put_reasons(b, r, o->why_needs, o->why_flags, "dezelfde vraag");
+		if (!err)
+			err = jr_buf_printf(b, ". [regel 9 geen hoppen, getrapte zorg; beleid "
+					       "norms.hopping_window_days = %d]",
+					    p->norms.hopping_window_days);
+		return err;
 	default:
 		break;
 	}
@@ -210,10 +295,14 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 
 	switch (o->why) {
 	case JR_WHY_SB_NORMALISE:
+		/* Only running care can stand beside it (principle 4). */
 		err = jr_buf_printf(b, "Gewoon opgroeien: alle behoeften zijn hoogstens %d en er zijn "
-				       "geen signalen of maatregelen, dus geen jeugdhulp maar de "
-				       "sociale basis. Sluit aan bij ",
-				    p->thresholds.normalise_max);
+				       "geen signalen of maatregelen, dus %s. Sluit aan bij ",
+				    p->thresholds.normalise_max,
+				    jr_answer_first_youth_care(a)
+					    ? "naast de lopende hulp geen nieuwe jeugdhulp maar de "
+					      "sociale basis"
+					    : "geen jeugdhulp maar de sociale basis");
 		if (!err)
 			err = put_reasons(b, r, o->why_needs, 0, "de vraag van het gezin");
 		if (!err)
@@ -263,6 +352,19 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 				     jr_rule_hopping_count(p, r), p->norms.hopping_window_days,
 				     p->expert_team, p->norms.hopping_count,
 				     p->norms.hopping_window_days);
+	case JR_WHY_COORD_EXPERT_TEAM:
+		err = jr_buf_puts(b, "Een complexe situatie: ernstige problemen op meer domeinen (");
+		if (!err)
+			err = put_reasons(b, r, o->why_needs,
+					  r->flags & (JR_FLAG_BIT(JR_FLAG_LONG_LASTING) |
+						      JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)),
+					  "");
+		if (!err)
+			err = jr_buf_printf(b, "). Eén regisseur voor het gezin en nu al %s erbij, ook "
+					       "zonder eerdere mislukte hulp. [regel 9 geen hoppen, "
+					       "complexe zorg; beleid thresholds.coordination_domains = %d]",
+					    p->expert_team, p->thresholds.coordination_domains);
+		return err;
 	case JR_WHY_COORD_COMPLEX:
 		err = jr_buf_puts(b, "Problemen op meer domeinen of onveiligheid (");
 		if (!err)
@@ -357,6 +459,12 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 				     r->measure != JR_MEASURE_NONE
 					     ? "De zorg valt binnen een maatregel van de rechter"
 					     : "Verwezen door de huisarts, jeugdarts of medisch specialist");
+	case JR_SIGNAL_NEW_BROAD_ANALYSIS:
+		return jr_buf_printf(b, "Na %d mislukte trajecten niet meer van hetzelfde: maak "
+					"opnieuw een brede verklarende analyse met het gezin, met %s, "
+					"om te zien welk probleem achter de vraag ligt. [getrapte zorg "
+					"leert van de geschiedenis; regel 9 geen hoppen]",
+				     s->count, p->expert_team);
 	case JR_SIGNAL_CONNECT:
 		if (s->count > 0)
 			return jr_buf_printf(b, "Er %s al %d lopend%s traject%s: de aanvullende "

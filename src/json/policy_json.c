@@ -354,7 +354,7 @@ out:
 static enum jr_err load_forms(struct ld *ld, json_t *root, struct jr_policy *p)
 {
 	static const char *const keys[] = {"form", "name", "setting", "contracting", "jz020",
-					   "indication", "description", NULL};
+					   "indication", "family_like", "description", NULL};
 	json_t *arr, *v;
 	size_t i, old, old2;
 	enum jr_err err = member(ld, root, "forms", JSON_ARRAY, true,
@@ -394,10 +394,19 @@ static enum jr_err load_forms(struct ld *ld, json_t *root, struct jr_policy *p)
 		    (err = get_enum(ld, v, "contracting", jr_contracting_parse, "local, regional",
 				    &contracting)) ||
 		    (err = load_jz020(ld, v, f)) ||
-		    (err = load_indication(ld, v, &f->indication)))
+		    (err = load_indication(ld, v, &f->indication)) ||
+		    (err = get_bool(ld, v, "family_like", &f->family_like)))
 			goto out;
 		f->setting = (enum jr_setting)setting;
 		f->contracting = (enum jr_contracting)contracting;
+		if (f->family_like && !jr_setting_is_stay(f->setting)) {
+			size_t old3 = push_key(ld, "family_like");
+			err = fail(ld, "is true voor een vorm zonder verblijf (setting \"%s\"); alleen "
+				       "pleegzorg of een gezinshuis is gezinsgericht verblijf",
+				   jr_setting_name(f->setting));
+			pop(ld, old3);
+			goto out;
+		}
 		pop(ld, old2);
 	}
 	/* The rules place crisis, secure care and measures themselves: the policy must have them. */
@@ -692,7 +701,7 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		"hopping_window_days", "hopping_count", "crisis_followup_days", "max_waiting_days",
 		"broad_analysis_from_form", "specialist_from_form", "intensive_ambulant_from_form",
 		"max_first_offers", "max_support_offers", "escalate_after_days",
-		"social_map_stale_days", NULL};
+		"social_map_stale_days", "family_like_first_until", "foster_care_until", NULL};
 	struct jr_norms *n = &p->norms;
 	json_t *obj;
 	size_t old;
@@ -716,6 +725,8 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		.max_support_offers = 2,
 		.escalate_after_days = 182,
 		.social_map_stale_days = 365,
+		.family_like_first_until = 12,
+		.foster_care_until = 21,
 	};
 	old = push_key(ld, "norms");
 	if ((err = check_keys(ld, obj, keys)) ||
@@ -740,12 +751,21 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 	    (err = get_int(ld, obj, "escalate_after_days", false, 1, 3650,
 			   &n->escalate_after_days)) ||
 	    (err = get_int(ld, obj, "social_map_stale_days", false, 1, 3650,
-			   &n->social_map_stale_days)))
+			   &n->social_map_stale_days)) ||
+	    (err = get_int(ld, obj, "family_like_first_until", false, 0, 30,
+			   &n->family_like_first_until)) ||
+	    (err = get_int(ld, obj, "foster_care_until", false, 12, 30, &n->foster_care_until)))
 		goto out;
 	if (n->continuation_until <= n->age_limit) {
 		push_key(ld, "continuation_until");
 		err = fail(ld, "is %d; moet hoger zijn dan age_limit (%d)", n->continuation_until,
 			   n->age_limit);
+	} else if (n->foster_care_until < n->age_limit ||
+		   n->foster_care_until > n->continuation_until) {
+		push_key(ld, "foster_care_until");
+		err = fail(ld, "is %d; pleegzorg loopt door tot een leeftijd tussen age_limit (%d) "
+			       "en continuation_until (%d)",
+			   n->foster_care_until, n->age_limit, n->continuation_until);
 	}
 out:
 	pop(ld, old);
@@ -755,7 +775,8 @@ out:
 static enum jr_err load_thresholds(struct ld *ld, json_t *root, struct jr_policy *p)
 {
 	static const char *const keys[] = {"normalise_max", "youth_care_min",
-					   "specialist_mental_health", "coordination_domains", NULL};
+					   "specialist_mental_health", "coordination_domains",
+					   "specialist_substance_use", NULL};
 	struct jr_thresholds *t = &p->thresholds;
 	json_t *obj;
 	size_t old;
@@ -767,7 +788,8 @@ static enum jr_err load_thresholds(struct ld *ld, json_t *root, struct jr_policy
 	*t = (struct jr_thresholds){.normalise_max = 1,
 				    .youth_care_min = 3,
 				    .specialist_mental_health = 3,
-				    .coordination_domains = 2};
+				    .coordination_domains = 2,
+				    .specialist_substance_use = 3};
 	old = push_key(ld, "thresholds");
 	if ((err = check_keys(ld, obj, keys)) ||
 	    (err = get_int(ld, obj, "normalise_max", false, 0, 3, &t->normalise_max)) ||
@@ -775,7 +797,9 @@ static enum jr_err load_thresholds(struct ld *ld, json_t *root, struct jr_policy
 	    (err = get_int(ld, obj, "specialist_mental_health", false, 1, 4,
 			   &t->specialist_mental_health)) ||
 	    (err = get_int(ld, obj, "coordination_domains", false, 1, JR_NEED_COUNT,
-			   &t->coordination_domains)))
+			   &t->coordination_domains)) ||
+	    (err = get_int(ld, obj, "specialist_substance_use", false, 1, 4,
+			   &t->specialist_substance_use)))
 		goto out;
 	if (t->normalise_max >= t->youth_care_min) {
 		push_key(ld, "normalise_max");

@@ -271,6 +271,21 @@ static void test_rejects_offer_without_ages(void **state)
 			"0 tot en met 22");
 }
 
+static void test_family_like_is_a_stay(void **state)
+{
+	(void)state;
+	assert_true(twente.forms[6].family_like);
+	assert_false(twente.forms[5].family_like);
+	assert_int_equal(twente.norms.family_like_first_until, 12);
+	assert_int_equal(twente.norms.foster_care_until, 21);
+	assert_int_equal(twente.thresholds.specialist_substance_use, 3);
+	/* only a stay can be family-like */
+	expect_rejected("\"setting\": \"crisis\",", "\"setting\": \"crisis\",\n      \"family_like\": true,",
+			"$.forms[7].family_like", "zonder verblijf");
+	expect_rejected("\"foster_care_until\": 21", "\"foster_care_until\": 25",
+			"$.norms.foster_care_until", "tussen age_limit");
+}
+
 static void test_offers_carry_ages(void **state)
 {
 	(void)state;
@@ -416,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_rejects_unknown_need_in_offer),
 		cmocka_unit_test(test_rejects_offer_without_ages),
 		cmocka_unit_test(test_offers_carry_ages),
+		cmocka_unit_test(test_family_like_is_a_stay),
 		cmocka_unit_test(test_rejects_missing_crisis_form),
 		cmocka_unit_test(test_rejects_invalid_json),
 		cmocka_unit_test(test_rejects_duplicate_key),

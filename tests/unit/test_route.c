@@ -155,6 +155,7 @@ static int lightest_youth_care(void)
 	int min = 0;
 	for (size_t i = 0; i < ans.option_count; i++)
 		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE &&
+		    !jr_why_is_continuation(ans.options[i].why) && /* running care goes on */
 		    (min == 0 || ans.options[i].form < min))
 			min = ans.options[i].form;
 	return min;
@@ -723,11 +724,14 @@ static void test_r5_voogdij(void **state)
 	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
 	assert_int_equal(idx_form(10), 0);
 	expect_gi_refers_everywhere();
-	/* long-lasting guardianship: foster care, after an ambulant alternative */
+	/* principle 2: a ward has no parental home, so no ambulant alternative is put before the
+	 * family it needs (rule 10 does not apply); a young ward's foster care comes right after
+	 * the measure */
 	rq.flags = FLAG(LONG_LASTING);
 	route(&twente);
-	assert_true(idx_form(6) > 0);
-	assert_true(idx_form(3) > 0 && idx_form(3) < idx_form(6));
+	assert_int_equal(idx_form(6), 1);
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_WARD_FAMILY);
+	assert_int_equal(idx_form(3), -1);
 	expect_gi_refers_everywhere();
 }
 
@@ -1392,12 +1396,15 @@ static void test_r9_escalate_when_failed_form_repeats(void **state)
 	const struct jr_signal *s;
 	(void)state;
 	req_init(ENSCHEDE);
-	rq.needs[JR_NEED_BEHAVIOUR] = 3; /* form 3 again */
-	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 200, rq.date - 30);
+	/* form 4 failed and nothing ambulant is heavier: it stays, with the signal (principle 7
+	 * replaces a failed form only by a heavier one of its setting) */
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	hist(4, JR_OUTCOME_NEGATIVE, rq.date - 200, rq.date - 30);
 	route(&twente);
+	assert_true(idx_form(4) >= 0);
 	s = signal_of(JR_SIGNAL_ESCALATE);
 	assert_non_null(s);
-	assert_int_equal(s->count, 3);
+	assert_int_equal(s->count, 4);
 	assert_int_equal(s->day, rq.date - 30);
 }
 
@@ -2069,6 +2076,198 @@ static void test_why_texts_of_varied_answers(void **state)
 	jr_buf_release(&b);
 }
 
+/* ---- issue 13: as a professional would decide ----------------------------------------------- */
+
+/* Principle 2: a young ward has no parental home: family-like care right after the measure, no
+ * ambulant alternative before it, the guardian leads. */
+static void test_p2_young_ward_grows_up_in_a_family(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2019, 2, 1); /* 5 */
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	route(&twente);
+	assert_int_equal(idx_form(10), 0);
+	assert_int_equal(idx_form(6), 1);
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_WARD_FAMILY);
+	assert_false(has_why(JR_WHY_YC_HOME_FIRST));
+	assert_false(has_why(JR_WHY_YC_STAY));
+	assert_false(has_why(JR_WHY_COORD_COMPLEX)); /* the guardian coordinates */
+	assert_true(twente.forms[6].family_like);
+	assert_int_equal(jr_policy_family_like_form(&twente), 6);
+}
+
+/* Principle 2: an older ward is offered a family too, after the care the needs point to. */
+static void test_p2_older_ward_is_offered_a_family_in_order(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2009, 2, 1); /* 15 */
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	route(&twente);
+	assert_int_equal(idx_form(10), 0);
+	assert_true(idx_form(3) > 0 && idx_form(3) < idx_form(6));
+	assert_int_equal(opt_form(6)->why, JR_WHY_YC_WARD_FAMILY);
+	assert_int_equal(opt_form(3)->why, JR_WHY_YC_INDICATED);
+}
+
+/* Principle 2 and 4: a ward who lives in foster care stays there; no new family is sought. */
+static void test_p2_ward_in_foster_care_stays(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2019, 2, 1);
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	hist_ongoing(6, D(2022, 1, 1));
+	route(&twente);
+	assert_int_equal(opt_form(6)->why, JR_WHY_YC_CONTINUE);
+	assert_false(has_why(JR_WHY_YC_WARD_FAMILY));
+}
+
+/* Principle 4: running care continues first, without a new broad analysis, and is not offered
+ * again as new care. */
+static void test_p4_running_care_continues_first(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	hist_ongoing(3, D(2024, 1, 10));
+	route(&twente);
+	o = jr_answer_first_youth_care(&ans);
+	assert_non_null(o);
+	assert_int_equal(o->form, 3);
+	assert_int_equal(o->why, JR_WHY_YC_CONTINUE);
+	assert_false(o->requires & JR_REQUIRE_BROAD_ANALYSIS);
+	assert_int_equal(ans.options[0].form, 3);
+	for (size_t i = 1; i < ans.option_count; i++)
+		assert_false(ans.options[i].kind == JR_OPTION_YOUTH_CARE && ans.options[i].form == 3);
+	assert_null(signal_of(JR_SIGNAL_BROAD_ANALYSIS_AFTER));
+	/* crisis stays in front of it */
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(ans.options[1].form, 3);
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_CONTINUE);
+}
+
+/* Principle 4: after 18, foster care continues to 21 (verlengde pleegzorg), other care begun
+ * before 18 to 23 as the Jeugdwet's continuation; care begun after 18 does not. */
+static void test_p4_continuation_after_eighteen(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2005, 3, 1); /* 19 on 2024-06-01 */
+	hist_ongoing(6, D(2015, 1, 1));
+	route(&twente);
+	assert_true(ans.eligible);
+	assert_int_equal(ans.age_status, JR_AGE_CONTINUATION);
+	assert_int_equal(opt_form(6)->why, JR_WHY_YC_CONTINUE_FOSTER);
+	assert_non_null(signal_of(JR_SIGNAL_CONTINUATION));
+	rq.birth_date = D(2002, 3, 1); /* 22 */
+	route(&twente);
+	assert_int_equal(opt_form(6)->why, JR_WHY_YC_CONTINUE);
+	/* begun at 19: not the Jeugdwet's (rule 11), so nothing continues */
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2004, 3, 1); /* 20 */
+	hist_ongoing(3, D(2023, 6, 1));
+	route(&twente);
+	assert_false(ans.eligible);
+}
+
+/* Principle 7: a form that ended negatively in the window is not offered again: the next step
+ * of its setting takes its place. */
+static void test_p7_failed_form_is_not_offered_again(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3; /* form 3 */
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 200, rq.date - 30);
+	route(&twente);
+	assert_int_equal(idx_form(3), -1);
+	o = opt_form(4);
+	assert_non_null(o);
+	assert_int_equal(o->why, JR_WHY_YC_STEP_UP);
+	assert_int_equal(o->why_form, 3);
+	assert_null(signal_of(JR_SIGNAL_ESCALATE));
+	/* outside the window it may be tried again */
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	hist(3, JR_OUTCOME_NEGATIVE, rq.date - 900, rq.date - 400);
+	route(&twente);
+	assert_int_equal(opt_form(3)->why, JR_WHY_YC_INDICATED);
+	assert_int_equal(jr_rule_step_up(&twente, 3, 0), 4);
+	assert_int_equal(jr_rule_step_up(&twente, 5, 1u << 6), 7);
+	assert_int_equal(jr_rule_step_up(&twente, 4, 0), 0);
+}
+
+/* Principle 7: after repeated failure, a new broad analysis and the regional expert team. */
+static void test_p7_repeated_failure_asks_a_new_analysis(void **state)
+{
+	const struct jr_signal *s;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.broad_analysis = true;
+	negative_endings(2, 30);
+	route(&twente);
+	assert_int_equal(ans.options[0].why, JR_WHY_COORD_HOPPING);
+	s = signal_of(JR_SIGNAL_NEW_BROAD_ANALYSIS);
+	assert_non_null(s);
+	assert_int_equal(s->count, 2);
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	negative_endings(1, 30);
+	route(&twente);
+	assert_null(signal_of(JR_SIGNAL_NEW_BROAD_ANALYSIS));
+}
+
+/* Principle 7: a complex case brings in the regional expert team without hopping. */
+static void test_p7_complex_case_brings_in_the_expert_team(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_FAMILY] = 3;
+	rq.flags = FLAG(LONG_LASTING);
+	route(&twente);
+	assert_true(jr_rule_complex_case(&twente, &rq));
+	assert_true(has_why(JR_WHY_COORD_EXPERT_TEAM));
+	assert_false(has_why(JR_WHY_COORD_COMPLEX));
+	/* several domains without a lasting problem or a disorder: the local team's regie */
+	rq.flags = 0;
+	route(&twente);
+	assert_false(jr_rule_complex_case(&twente, &rq));
+	assert_true(has_why(JR_WHY_COORD_COMPLEX));
+	/* one domain with a disorder: not complex */
+	rq.needs[JR_NEED_FAMILY] = 0;
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER);
+	assert_false(jr_rule_complex_case(&twente, &rq));
+}
+
+/* Principle 10: severe substance use is treated (form 4), not supported alone; clinical only
+ * when very severe. */
+static void test_p10_severe_substance_use_is_treated(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2008, 3, 1);
+	rq.needs[JR_NEED_SUBSTANCE_USE] = 3;
+	route(&twente);
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 4);
+	assert_int_equal(lightest_youth_care(), 4);
+	assert_int_equal(idx_form(3), -1);
+	assert_int_equal(idx_form(7), -1);
+	assert_int_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
+	rq.needs[JR_NEED_SUBSTANCE_USE] = 4;
+	route(&twente);
+	assert_true(idx_form(4) >= 0 && idx_form(4) < idx_form(7));
+	rq.needs[JR_NEED_SUBSTANCE_USE] = 2;
+	assert_int_equal(jr_rule_specialist_in_time(&twente, &rq), 1);
+}
+
 /* ---- sweep: the rules as invariants over many varied requests ----------------------------- */
 
 static uint32_t rng = 2463534242u;
@@ -2127,10 +2326,30 @@ static void random_request(const struct jr_policy *p)
 	}
 }
 
+/* The options, signals and history of the answer under test, for a failure message. */
+static const char *dump_answer(void)
+{
+	static char buf[2048];
+	size_t n = 0;
+
+	n += (size_t)snprintf(buf + n, sizeof(buf) - n, "\n  age %d measure %d options:", ans.age,
+			      (int)rq.measure);
+	for (size_t i = 0; i < ans.option_count && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, " [kind %d form %d why %d]",
+				      (int)ans.options[i].kind, ans.options[i].form,
+				      (int)ans.options[i].why);
+	for (size_t i = 0; i < rq.history_count && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, " (history form %d outcome %d%s)",
+				      rq.history[i].form, (int)rq.history[i].outcome,
+				      rq.history[i].ongoing ? " running" : "");
+	return buf;
+}
+
 #define EXPECT(cond)                                                                               \
 	do {                                                                                       \
 		if (!(cond))                                                                       \
-			fail_msg("sweep request %d (%s): %s", iter, p->id, #cond);                  \
+			fail_msg("sweep request %d (%s): %s%s", iter, p->id, #cond,                \
+				 dump_answer());                                                   \
 	} while (0)
 
 static void check_rules(const struct jr_policy *p, int iter)
@@ -2146,7 +2365,12 @@ static void check_rules(const struct jr_policy *p, int iter)
 	bool child_measure = jr_rule_has_child_measure(r);
 	bool hopping = jr_rule_hopping(p, r);
 	bool compulsory = r->measure != JR_MEASURE_NONE;
-	unsigned forms_seen = 0;
+	unsigned forms_seen = 0, running = jr_rule_running_forms(p, r, status);
+	bool running_stay = false;
+
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if ((running & (1u << f)) && jr_setting_is_stay(p->forms[f].setting))
+			running_stay = true;
 
 	/* rule 13 */
 	EXPECT(a->municipality && strcmp(a->municipality->code, r->municipality) == 0);
@@ -2177,7 +2401,7 @@ static void check_rules(const struct jr_policy *p, int iter)
 			EXPECT(o->kind != JR_OPTION_NO_REFERRAL || p->no_referral_first);
 			continue;
 		}
-		if (first_yc_idx < 0)
+		if (first_yc_idx < 0 && !jr_why_is_continuation(o->why)) /* new care */
 			first_yc_idx = (int)i;
 		EXPECT(o->form >= 1 && o->form <= JR_FORM_COUNT);
 		EXPECT(!(forms_seen & BIT(o->form))); /* no form twice */
@@ -2208,11 +2432,14 @@ static void check_rules(const struct jr_policy *p, int iter)
 		/* rule 8 */
 		EXPECT(!!(o->requires & JR_REQUIRE_BROAD_ANALYSIS) ==
 		       (!r->broad_analysis && o->form != 8 && o->form >= 3 && !compulsory &&
+			!jr_why_is_continuation(o->why) && /* principle 4 */
 			!(r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
 			  jr_rule_referral_check(p, r, o->form) == JR_WHY_RC_VALID)));
 		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) == (o->form >= 9));
-		/* rule 10 */
-		if (jr_setting_is_stay(p->forms[o->form].setting)) {
+		/* rule 10; not for a ward, who has no parental home, nor beside a running stay
+		 * (principles 2 and 4) */
+		if (jr_setting_is_stay(p->forms[o->form].setting) &&
+		    r->measure != JR_MEASURE_VOOGDIJ && !running_stay) {
 			bool alt = false;
 			for (size_t j = 0; j < i; j++)
 				if (a->options[j].kind == JR_OPTION_YOUTH_CARE &&
@@ -2229,16 +2456,23 @@ static void check_rules(const struct jr_policy *p, int iter)
 
 	/* rule 1 */
 	if (jr_rule_normalise(p, r)) {
-		EXPECT(first_yc == NULL);
-		for (size_t i = 0; i < a->option_count; i++)
+		/* only running care continues (principle 4) */
+		for (size_t i = 0; i < a->option_count; i++) {
 			EXPECT(a->options[i].kind != JR_OPTION_COORDINATION || hopping);
+			EXPECT(a->options[i].kind != JR_OPTION_YOUTH_CARE ||
+			       (jr_why_is_continuation(a->options[i].why) &&
+				(running & (1u << a->options[i].form))));
+		}
 	}
 	/* rule 2 */
 	if (nfa)
 		EXPECT(first_yc != NULL);
 	/* rule 3 */
-	if (jr_rule_specialist_in_time(p, r) > 1 && status != JR_AGE_PROBATION_ONLY)
-		EXPECT(lightest_youth_care() >= p->norms.specialist_from_form);
+	if (jr_rule_specialist_in_time(p, r) > 1 && status != JR_AGE_PROBATION_ONLY) {
+		/* new care: running care may be what already answers the need */
+		int lightest = lightest_youth_care();
+		EXPECT(lightest >= p->norms.specialist_from_form || (lightest == 0 && running));
+	}
 	/* rule 4 */
 	if (crisis && status != JR_AGE_PROBATION_ONLY) {
 		const struct jr_signal *s = signal_of(JR_SIGNAL_CRISIS_FOLLOWUP);
@@ -2423,6 +2657,15 @@ int main(void)
 		cmocka_unit_test(test_check_probation_from_twelve),
 		cmocka_unit_test(test_waiting_signal_edge),
 		cmocka_unit_test(test_why_texts_of_varied_answers),
+		cmocka_unit_test(test_p2_young_ward_grows_up_in_a_family),
+		cmocka_unit_test(test_p2_older_ward_is_offered_a_family_in_order),
+		cmocka_unit_test(test_p2_ward_in_foster_care_stays),
+		cmocka_unit_test(test_p4_running_care_continues_first),
+		cmocka_unit_test(test_p4_continuation_after_eighteen),
+		cmocka_unit_test(test_p7_failed_form_is_not_offered_again),
+		cmocka_unit_test(test_p7_repeated_failure_asks_a_new_analysis),
+		cmocka_unit_test(test_p7_complex_case_brings_in_the_expert_team),
+		cmocka_unit_test(test_p10_severe_substance_use_is_treated),
 		cmocka_unit_test(test_sweep_rules_hold_for_varied_requests),
 	};
 	return cmocka_run_group_tests(tests, group_setup, NULL);

@@ -1,0 +1,1 @@
+forms[0:2] == [10, 6] and (option(6).why | test("gezin")) and (option(6).requires == []) and (.options | map(.why) | all(test("alternatief") | not)) and ([.options[] | select(.kind == "coordination")] == []) and whys_ok

@@ -1,0 +1,1 @@
+.eligible and .age == 19 and forms == [6] and .options[0].form == 6 and (option(6).requires == []) and (option(6).why | test("tot 21 jaar")) and (codes | index(["continuation"])) != null and (.options[1].why | test("naast de lopende hulp")) and whys_ok

@@ -1,0 +1,1 @@
+forms == [4] and (option(4).why | test("middelengebruik")) and .referral_check.valid and whys_ok

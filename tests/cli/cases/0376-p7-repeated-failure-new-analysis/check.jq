@@ -1,0 +1,1 @@
+.options[0].kind == "coordination" and (codes | index(["new_broad_analysis"])) != null and (signal("new_broad_analysis").why | test("brede verklarende analyse")) and (forms | index([2])) == null and (forms | index([3])) == null and whys_ok
