@@ -59,7 +59,7 @@ static size_t insert_sorted(struct jr_candidate *list, size_t len, size_t cap, s
 /* Principle 7: a form that ended negatively within the window is not offered again by default;
  * the next heavier form of the same setting takes its place (dropped when that one is in the
  * list already). When there is nothing heavier of its setting the form stays, and the escalate
- * signal asks for another approach. The forms the rules place themselves, a ward's family and running care
+ * signal asks for another approach. The forms the rules place themselves and a ward's family
  * keep their place. */
 static size_t step_past_failures(const struct jr_policy *p, struct jr_candidate *list, size_t len,
 				 size_t from, unsigned failed)
@@ -112,8 +112,7 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 		list[len++] = (struct jr_candidate){.form = measure_form, .why = JR_WHY_YC_MEASURE};
 	/* Principle 2: a ward has no parental home; without a place to live already, a young ward
 	 * grows up in a family first (foster care, a family home). The guardian decides. */
-	if (ward && family_form && !running_stay && age < p->norms.family_like_first_until &&
-	    tier != TIER_NORMALISE)
+	if (ward && family_form && !running_stay && age < p->norms.family_like_first_until)
 		list[len++] = (struct jr_candidate){.form = family_form,
 						    .why = JR_WHY_YC_WARD_FAMILY};
 	first_free = len;
