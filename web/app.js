@@ -608,8 +608,16 @@ async function childScreen(id) {
   if (!person.ok) { show('Kind', alertBox('error', errorText(person))); return; }
   const who = involved.ok ? involved.data.involved : [];
   const home = await vocabulary(`?municipality=${encodeURIComponent(person.data.municipality)}`);
+  // the woonplaatsbeginsel: during a stay the municipality before it stays responsible, and a
+  // move does not move running care; its name from its own region's words
+  const resp = person.data.responsible_municipality;
+  const elsewhere = resp && (resp.code !== person.data.municipality || resp.basis === 'residence_before_stay');
+  const respWords = elsewhere && resp.code !== person.data.municipality
+    ? await vocabulary(`?municipality=${encodeURIComponent(resp.code)}`) : home;
   show(`${person.data.given_names} ${person.data.family_name}`,
     p(`Geboren ${person.data.birth_date}, gemeente ${label(home && home.municipalities, person.data.municipality)}.`),
+    elsewhere ? p(`Verantwoordelijke gemeente: ${label(respWords && respWords.municipalities, resp.code)}`
+      + (resp.basis === 'residence_before_stay' ? ', de woonplaats vlak vóór het lopende verblijf (woonplaatsbeginsel).' : '.')) : '',
     heading(2, 'Betrokken'), who.length ? h('ul', { class: 'utrecht-unordered-list' },
       who.map((v) => h('li', {}, `${v.name || label(words.involvement_kinds, v.kind)} (${label(words.involvement_kinds, v.kind)}, sinds ${v.since})`))) : p('Nu is niemand betrokken.'),
     heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : [], home));

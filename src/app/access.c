@@ -91,6 +91,13 @@ static bool resident(const struct jr_principal *p, const struct jr_person_links 
 	return p->municipality[0] && strcmp(l->municipality, p->municipality) == 0;
 }
 
+/* Principle 13: the principal's municipality is responsible for care of the child that runs
+ * today (the woonplaatsbeginsel; a move of the child's address does not end it). */
+static bool responsible(const struct jr_person_links *l, jr_day today)
+{
+	return runs(l->care_open, l->care_ended_on, today);
+}
+
 bool jr_app_access_sees(const struct jr_principal *p, const struct jr_person_links *l,
 			const struct jr_reach *r, jr_day today)
 {
@@ -99,7 +106,8 @@ bool jr_app_access_sees(const struct jr_principal *p, const struct jr_person_lin
 	if (is(p, "consulent"))
 		return p->municipality[0] &&
 		       (resident(p, l) || l->case_open ||
-			(l->case_closed_on && today - l->case_closed_on < r->closed_case_days));
+			(l->case_closed_on && today - l->case_closed_on < r->closed_case_days) ||
+			responsible(l, today));
 	if (is(p, "gi"))
 		return counts(l->measure_open, l->measure_ended_on, r->measure_ended_days, today);
 	if (is(p, "provider"))
@@ -113,8 +121,8 @@ bool jr_app_access_opens_case(const struct jr_principal *p, const struct jr_pers
 {
 	if (!jr_app_access_sees(p, l, r, today) || !jr_app_access_may(p, JR_CAP_PERSON_WRITE))
 		return false;
-	if (is(p, "consulent"))
-		return resident(p, l);
+	if (is(p, "consulent")) /* a resident, or a child in care it is responsible for */
+		return resident(p, l) || responsible(l, today);
 	if (is(p, "gi"))
 		return runs(l->measure_open, l->measure_ended_on, today);
 	return false;

@@ -8,13 +8,16 @@
  *     never reaches client data, a policy maker only figures, an admin only users and
  *     organisations, a referrer (GP, youth doctor, medical specialist) only its own referrals;
  *   - whether a principal sees a person's file (jr_app_access_sees): a consulent the residents
- *     of its organisation's municipality and the children with a help request of that
- *     municipality that is open or closed fewer than reach.closed_case_days ago; a GI the
+ *     of its organisation's municipality, the children with a help request of that
+ *     municipality that is open or closed fewer than reach.closed_case_days ago, and the
+ *     children in care that runs with that municipality responsible (principle 13, the
+ *     woonplaatsbeginsel: a child placed elsewhere, or moved, stays in reach); a GI the
  *     children under a measure with it as GI that runs or ended fewer than
  *     reach.measure_ended_days ago; a provider the children with an allocation to it that runs
  *     or ended fewer than reach.care_ended_days ago;
  *   - whether it may act on what it sees: open a help request (a consulent for a resident of
- *     its municipality, a GI under its running measure), change a help request (a consulent one
+ *     its municipality or a child in care that runs with it responsible, a GI under its
+ *     running measure), change a help request (a consulent one
  *     of its own municipality, a GI under its running measure), take a municipal decision (a
  *     consulent, on its own municipality's help request), change an allocation (a consulent one
  *     its municipality decided, a GI one it decided, under its running measure).

@@ -99,6 +99,9 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 	}
 	al->regime = f.regime;
 	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(p, al->form, f.measure));
+	/* principle 13: the help request's municipality is responsible (set when it was opened,
+	 * by the woonplaatsbeginsel); the allocation keeps it, whatever address follows */
+	memcpy(al->responsible, h.municipality, sizeof(al->responsible));
 	err = jr_store_allocation_add(app->store, app->actor, al);
 out:
 	return jr_app_tx_end(app, tx, err);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/access.h"
+#include "app/person.h"
 #include "json/policy_set.h"
 
 /* Reach: the principal sees help request `id` (with `write`, may change it). */
@@ -48,6 +49,7 @@ static enum jr_err view(struct jr_app *app, int64_t id, struct jr_course_view *o
 enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h,
 				     const struct jr_person *known)
 {
+	struct jr_responsibility resp;
 	struct jr_person child;
 	enum jr_err err;
 
@@ -67,7 +69,13 @@ enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request 
 		if (err)
 			return err;
 	}
-	memcpy(h->municipality, child.municipality, sizeof(h->municipality));
+	/* Principle 13 (art. 1.1 Jeugdwet): during a running stay the municipality responsible for
+	 * it — the residence just before the stay — not the present BRP address. */
+	if ((err = jr_app_responsibility(app, &child, &resp)))
+		return err;
+	memcpy(h->municipality, resp.code, sizeof(h->municipality));
+	memcpy(h->residence, child.municipality, sizeof(h->residence));
+	h->before_stay = resp.before_stay;
 	err = jr_store_help_request_add(app->store, app->actor, h);
 	if (err == JR_ERR_INPUT)
 		return jr_app_fail(app, err, "household_id",

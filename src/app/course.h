@@ -20,15 +20,17 @@ struct jr_course_view {
 
 /* Opens a help request for h->child_id (raised_by one of jr_raisers, question, raised_on not after
  * app->today, household_id 0 or a household the child is a member of): the principal must be
- * able to open it for the child (its resident, or under its running measure). The municipality is
- * the child's (residence principle). Fills `out` with the new help request and its course. */
+ * able to open it for the child (its resident, a child in care it is responsible for, or under its
+ * running measure). The municipality is the responsible one (woonplaatsbeginsel,
+ * jr_app_responsibility in app/person.h). Fills `out` with the new help request and its course. */
 enum jr_err jr_app_help_request_add(struct jr_app *app, const struct jr_help_request *h,
 				    struct jr_course_view *out);
 
 /* The rules of opening a help request, for a use case that has decided already who may (the one
  * above for a user; a provider's JW315 by its AGB code, app/ijw/import.c): raised_on not after
- * app->today, a question, the municipality the child's (residence principle), the household one
- * of the child's. `known` is the child when the caller has read it already (else NULL: it is
+ * app->today, a question, the municipality the responsible one (woonplaatsbeginsel: the child's,
+ * or during a running stay the municipality responsible for it), the household one of the
+ * child's. `known` is the child when the caller has read it already (else NULL: it is
  * read here). h->municipality and h->id are set. JR_ERR_INPUT or JR_ERR_NOT_FOUND explained. */
 enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h,
 				     const struct jr_person *known);

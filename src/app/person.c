@@ -7,6 +7,7 @@
 
 #include "app/access.h"
 #include "core/ident.h"
+#include "core/region.h"
 #include "json/policy_set.h"
 
 static const char person_unseen[] = "geen persoon met dit nummer binnen uw bereik";
@@ -83,6 +84,79 @@ static enum jr_err apply(struct jr_app *app, const struct jr_person_input *in, s
 	return JR_OK;
 }
 
+#define RUNNING_MAX 32
+
+enum jr_err jr_app_responsibility(struct jr_app *app, const struct jr_person *child,
+                                  struct jr_responsibility *out)
+{
+	struct jr_running_care care[RUNNING_MAX];
+	size_t count = 0;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	memcpy(out->code, child->municipality, sizeof(out->code));
+	if ((err = jr_store_running_care(app->store, child->id, app->today, care, RUNNING_MAX,
+	                                 &count)))
+		return err;
+	out->running = count;
+	for (size_t i = 0; i < count && i < RUNNING_MAX; i++) {
+		const struct jr_running_care *c = &care[i];
+		const struct jr_policy *p =
+		        app->policies ? jr_policy_set_find(app->policies, c->responsible) : NULL;
+		if (strcmp(c->responsible, child->municipality) != 0) {
+			if (!out->elsewhere++)
+				memcpy(out->other, c->responsible, sizeof(out->other));
+		}
+		/* the latest stay decides (the store gives the latest start first) */
+		if (!out->before_stay && p && c->form >= 1 && c->form <= JR_FORM_COUNT &&
+		    jr_setting_is_stay(p->forms[c->form].setting)) {
+			out->before_stay = true;
+			out->stay_form = c->form;
+			memcpy(out->code, c->responsible, sizeof(out->code));
+		}
+	}
+	return JR_OK;
+}
+
+/* The person as shown: who is responsible for the child (principle 13). */
+static enum jr_err show_responsible(struct jr_app *app, struct jr_person *p)
+{
+	struct jr_responsibility r;
+	enum jr_err err = jr_app_responsibility(app, p, &r);
+
+	if (err)
+		return err;
+	memcpy(p->responsible, r.code, sizeof(p->responsible));
+	p->responsible_before_stay = r.before_stay;
+	return JR_OK;
+}
+
+/* After a move to another municipality: running care keeps the municipality responsible for
+ * it (the woonplaatsbeginsel for a stay; for other care the records do not move it silently),
+ * and the answer says so. */
+static enum jr_err move_notice(struct jr_app *app, const char *from, struct jr_person *p)
+{
+	struct jr_responsibility r;
+	const char *name, *to;
+	enum jr_err err;
+
+	if (!from[0] || strcmp(from, p->municipality) == 0)
+		return JR_OK;
+	if ((err = jr_app_responsibility(app, p, &r)) || !r.elsewhere)
+		return err;
+	name = jr_region_municipality_name(app->policies, r.other);
+	to = jr_region_municipality_name(app->policies, p->municipality);
+	snprintf(p->notice, sizeof(p->notice),
+	         "verhuisd naar %s (%s), maar de verantwoordelijkheid voor lopende jeugdhulp "
+	         "(%zu toewijzing%s) blijft bij %s (%s)%s; de verhuizing verplaatst die niet",
+	         to ? to : "gemeente", p->municipality, r.elsewhere, r.elsewhere == 1 ? "" : "en",
+	         name ? name : "gemeente", r.other,
+	         r.before_stay ? ", de woonplaats vóór het verblijf (woonplaatsbeginsel, art. 1.1 "
+	                         "Jeugdwet)"
+	                       : "");
+	return JR_OK;
+}
+
 /* Every field of a person to be written, and its municipality one of a policy file. */
 static enum jr_err check(struct jr_app *app, const struct jr_person *p)
 {
@@ -130,7 +204,8 @@ enum jr_err jr_app_person_get(struct jr_app *app, int64_t id, struct jr_person *
 	memset(out, 0, sizeof(*out));
 	if ((err = jr_app_person_reach(app, id)))
 		return err;
-	return not_found(app, jr_store_person_get(app->store, app->actor, id, out), id);
+	err = not_found(app, jr_store_person_get(app->store, app->actor, id, out), id);
+	return err ? err : show_responsible(app, out);
 }
 
 enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct jr_person *out)
@@ -148,7 +223,8 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
 		err = jr_store_person_find_bsn(app->store, app->actor, bsn, out);
 		return err == JR_ERR_NOT_FOUND
 		           ? jr_app_fail(app, err, "bsn", "niemand met dit BSN in de dossiers")
-		           : err;
+		       : err ? err
+		             : show_responsible(app, out);
 	}
 	err = jr_app_access_person_bsn(app->store, app->actor, app->principal, app->policies, bsn,
 	                               app->today, out, &v);
@@ -157,7 +233,7 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
 		return jr_app_fail(app, JR_ERR_NOT_FOUND, "bsn",
 		                   "niemand met dit BSN binnen uw bereik");
 	}
-	return err;
+	return err ? err : show_responsible(app, out);
 }
 
 enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
@@ -178,9 +254,14 @@ enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
 		return err;
 	err = not_found(app, jr_store_person_get(app->store, app->actor, id, out), id);
 	if (!err) {
+		char from[5];
+		memcpy(from, out->municipality, sizeof(from));
 		out->version = version;
 		if (!(err = apply(app, &change, out)) && !(err = check(app, out)))
 			err = jr_store_person_update(app->store, app->actor, out);
+		/* principle 13: the move keeps running care where it was, and says so */
+		if (!err && !(err = move_notice(app, from, out)))
+			err = show_responsible(app, out);
 		if (err == JR_ERR_CONFLICT)
 			err = jr_app_fail(app, err, NULL,
 			                  "de persoon is intussen gewijzigd; lees opnieuw (person "

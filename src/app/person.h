@@ -55,6 +55,26 @@ enum jr_err jr_app_person_find_bsn(struct jr_app *app, const char *bsn, struct j
 enum jr_err jr_app_person_update(struct jr_app *app, int64_t id, int version,
                                  const struct jr_person_input *in, struct jr_person *out);
 
+/* Principle 13, the woonplaatsbeginsel (art. 1.1 Jeugdwet): who is responsible for a child,
+ * worked out from the care that runs. */
+struct jr_responsibility {
+	char code[5];      /* the responsible municipality */
+	bool before_stay;  /* a running stay: the municipality responsible for it (the residence
+	                    * just before the stay); else the child's BRP municipality */
+	int stay_form;     /* the running stay's form (0 = none) */
+	size_t running;    /* allocations whose care runs today */
+	size_t elsewhere;  /* of those, the ones another municipality than the BRP's is
+	                    * responsible for */
+	char other[5];     /* the first such municipality ("" = none) */
+};
+
+/* The responsibility for `child` on app->today: a stay is an allocation whose care runs with a
+ * form whose setting is out-of-home or secure in the policy of the municipality responsible
+ * for it (the settings decide, not the numbers); the latest such stay decides. Not audited:
+ * the caller has read the child. */
+enum jr_err jr_app_responsibility(struct jr_app *app, const struct jr_person *child,
+				  struct jr_responsibility *out);
+
 /* Which organisations are involved with child `id` on day `on` (store_involvement.c): up to
  * `max` into `out`, *count how many there are. */
 enum jr_err jr_app_person_involvement(struct jr_app *app, int64_t id, jr_day on,

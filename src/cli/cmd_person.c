@@ -209,6 +209,8 @@ int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv)
 		err = jr_app_person_find_bsn(&s.app, a.bsn, &p);
 	} else if (strcmp(cmd, "update") == 0) {
 		err = jr_app_person_update(&s.app, id, version, &in, &p);
+		if (!err && p.notice[0]) /* principle 13: the move keeps running care where it was */
+			fprintf(stderr, "jeugdroute: person update: let op: %s\n", p.notice);
 	} else {
 		struct jr_involvement inv[INVOLVED_MAX];
 		size_t count = 0;

@@ -34,6 +34,11 @@ enum jr_err jr_text_answer(struct jr_buf *out, struct jr_buf *scratch, const str
 	TRY(jr_buf_printf(out, "%s (%s), regio %s — kind van %d jaar, %s kader\n", m->name, m->code,
 			  p->name, a->age,
 			  a->framework == JR_FRAMEWORK_COMPULSORY ? "gedwongen" : "vrijwillig"));
+	if (a->responsible_why == JR_WHY_RESP_BEFORE_STAY) { /* principle 13 */
+		jr_buf_reset(scratch);
+		TRY(jr_why_responsible(scratch, a));
+		TRY(jr_buf_printf(out, "  Verantwoordelijke gemeente: %s\n", jr_buf_str(scratch)));
+	}
 	if (!a->eligible) {
 		jr_buf_reset(scratch);
 		TRY(jr_why_eligibility(scratch, a));

@@ -38,6 +38,13 @@ struct jr_person {
 	struct jr_address address;
 	bool demo;            /* synthetic demo data */
 	int version;          /* the version read; the store refuses an update of an older one */
+	/* Principle 13, filled by the app when it shows the person (not stored): the municipality
+	 * responsible for the child ("" = not worked out) and whether it is the residence before
+	 * a running stay; after a move, a notice (Dutch, "" = none) that running care stays with
+	 * the municipality responsible for it. */
+	char responsible[5];
+	bool responsible_before_stay;
+	char notice[320];
 };
 
 /* Checks every field (BSN eleven-test, names present and printable, birth date not after

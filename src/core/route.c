@@ -444,7 +444,12 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	a->referral_form = 0;
 	a->why = JR_WHY_NONE;
 
-	a->municipality = jr_rule_residence(p, r->municipality); /* rule 13 */
+	/* principle 13: only a named residence before a running stay moves the responsibility
+	 * (and only then is the history searched: the batch path stays as it was) */
+	a->stay = r->residence_before_stay[0] ? jr_request_running_stay(p, r) : NULL;
+	a->responsible_why = a->stay ? JR_WHY_RESP_BEFORE_STAY : JR_WHY_RESP_RESIDENCE;
+	a->municipality = jr_rule_residence(p, a->stay ? r->residence_before_stay
+						       : r->municipality); /* rule 13 */
 	if (!a->municipality)
 		return JR_ERR_NOT_FOUND;
 	a->framework = jr_rule_framework(r); /* rule 5 */
@@ -532,6 +537,41 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		a->referral_valid = a->referral_why == JR_WHY_RC_VALID;
 	}
 	return JR_OK;
+}
+
+const struct jr_history_item *jr_request_running_stay(const struct jr_policy *p,
+						      const struct jr_request *r)
+{
+	const struct jr_history_item *stay = NULL;
+
+	for (size_t i = 0; i < r->history_count; i++) {
+		const struct jr_history_item *h = &r->history[i];
+		if (!h->ongoing || h->form < 1 || h->form > JR_FORM_COUNT ||
+		    !jr_setting_is_stay(p->forms[h->form].setting))
+			continue;
+		if (!stay || h->start > stay->start)
+			stay = h;
+	}
+	return stay;
+}
+
+const char *jr_request_responsible(const struct jr_policy *p, const struct jr_request *r)
+{
+	if (r->residence_before_stay[0] && jr_request_running_stay(p, r))
+		return r->residence_before_stay;
+	return r->municipality;
+}
+
+enum jr_err jr_request_check_stay(const struct jr_policy *p, const struct jr_request *r,
+				  const char **field, const char **message)
+{
+	if (!r->residence_before_stay[0] || jr_request_running_stay(p, r))
+		return JR_OK;
+	*field = "residence_before_stay";
+	*message = "de woonplaats vóór het verblijf telt alleen bij jeugdhulp met verblijf die nu "
+		   "loopt (een vorm met verblijf zonder einddatum in history); laat het veld weg "
+		   "of geef het lopende verblijf";
+	return JR_ERR_INPUT;
 }
 
 const struct jr_option *jr_answer_first_youth_care(const struct jr_answer *a)

@@ -48,6 +48,9 @@ struct jr_request {
 	bool has_referrer;
 	int referrer_type; /* COD327 number, 1..8 */
 	char agb[9];       /* "" when absent */
+	/* principle 13: CBS code of the municipality where the child lived just before a stay
+	 * that runs now ("" = none); responsible only while the history holds a running stay */
+	char residence_before_stay[5];
 };
 
 enum jr_option_kind {
@@ -119,6 +122,9 @@ enum jr_why {
 	JR_WHY_YC_STEP_UP,         /* principle 7: not the same form again after it failed */
 	JR_WHY_COORD_EXPERT_TEAM,  /* principle 7: a complex case, the regional expert team */
 	JR_WHY_SIG_NEW_ANALYSIS,   /* principle 7: after repeated failure, a new analysis */
+	/* responsible municipality (rule 13, principle 13) */
+	JR_WHY_RESP_RESIDENCE,    /* where the child lives by the BRP */
+	JR_WHY_RESP_BEFORE_STAY,  /* where it lived just before the running stay */
 	JR_WHY_COUNT
 };
 
@@ -195,6 +201,10 @@ struct jr_answer {
 	bool referral_valid;
 	enum jr_why referral_why;
 	int referral_form; /* the recommended youth-care form the check is about (0 = none) */
+	/* principle 13: `municipality` above is the responsible one; why (JR_WHY_RESP_*), and
+	 * for a stay the running stay it follows from */
+	enum jr_why responsible_why;
+	const struct jr_history_item *stay;
 };
 
 /* Whether an option continues care that runs already (principle 4). */
@@ -214,8 +224,26 @@ static inline bool jr_why_is_continuation(enum jr_why w)
  * sentence, both static strings, and returns JR_ERR_INPUT. */
 enum jr_err jr_request_check(const struct jr_request *req, const char **field, const char **message);
 
+/* Principle 13 (woonplaatsbeginsel, art. 1.1 Jeugdwet): the running stay in the request's
+ * history — an item without end whose form has a stay setting (out-of-home or secure) in
+ * policy `p` — the one that began last, or NULL. */
+const struct jr_history_item *jr_request_running_stay(const struct jr_policy *p,
+						      const struct jr_request *req);
+
+/* The CBS code of the municipality responsible for the child under policy `p`: the request's
+ * residence_before_stay when it has one and the history holds a running stay, else the
+ * request's municipality (where the child lives by the BRP). */
+const char *jr_request_responsible(const struct jr_policy *p, const struct jr_request *req);
+
+/* Checks residence_before_stay against policy `p` (the policy of that municipality): a request
+ * that names it must hold a running stay. On failure *field = "residence_before_stay", a Dutch
+ * *message (static), JR_ERR_INPUT. JR_OK when the field is absent. */
+enum jr_err jr_request_check_stay(const struct jr_policy *p, const struct jr_request *req,
+				  const char **field, const char **message);
+
 /* Routes one request under one policy. The answer refers to the policy and the request, which
- * must outlive it. JR_ERR_NOT_FOUND when the municipality is not in this policy (rule 13). */
+ * must outlive it. JR_ERR_NOT_FOUND when the responsible municipality (jr_request_responsible)
+ * is not in this policy (rule 13). */
 enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *req, struct jr_answer *ans);
 
 /* The first youth-care option of an answer (the recommended one), or NULL. */

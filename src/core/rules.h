@@ -104,8 +104,9 @@ enum jr_age_status jr_rule_age(const struct jr_policy *p, const struct jr_reques
  * moderate needs (youth care not needed) start with no-referral offers. */
 bool jr_rule_no_referral_first(const struct jr_policy *p, bool youth_care_needed);
 
-/* Rule 13, residence: the municipality responsible for the child (woonplaatsbeginsel) is the
- * request's municipality; NULL when this policy does not hold it. */
+/* Rule 13, residence: municipality `code` as this policy holds it (NULL when it does not). The
+ * code is the responsible one (woonplaatsbeginsel, jr_request_responsible in route.h): the
+ * request's municipality, or during a running stay the municipality of residence before it. */
 const struct jr_municipality *jr_rule_residence(const struct jr_policy *p, const char *code);
 
 /* Rule 2's mapping from needs to forms, per the policy's indications. Only the needs in

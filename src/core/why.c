@@ -601,3 +601,40 @@ enum jr_err jr_why_referral(struct jr_buf *b, const struct jr_answer *a)
 	}
 	return err;
 }
+
+enum jr_err jr_why_responsible(struct jr_buf *b, const struct jr_answer *a)
+{
+	const struct jr_policy *p = a->policy;
+	const struct jr_request *r = a->request;
+	const struct jr_municipality *brp;
+	char since[JR_DATE_STRLEN];
+	enum jr_err err;
+
+	if (a->responsible_why != JR_WHY_RESP_BEFORE_STAY || !a->stay)
+		return jr_buf_printf(b, "Gemeente %s is verantwoordelijk: daar woont het kind "
+					"volgens de BRP. [regel 13 woonplaatsbeginsel; art. 1.1 "
+					"Jeugdwet]",
+				     a->municipality->name);
+	/* the municipality of the BRP may lie in another region: named by code when this policy
+	 * does not hold it */
+	brp = jr_policy_municipality(p, r->municipality);
+	jr_date_format(a->stay->start, since);
+	err = jr_buf_printf(b, "Gemeente %s is verantwoordelijk: het kind verblijft sinds %s in "
+			       "jeugdhulp met verblijf (vorm %d, %s) en woonde vlak vóór dat "
+			       "verblijf in %s.",
+			    a->municipality->name, since, a->stay->form,
+			    p->forms[a->stay->form].name, a->municipality->name);
+	if (!err && brp && brp != a->municipality)
+		err = jr_buf_printf(b, " Dat het kind nu volgens de BRP in %s woont, verandert dat "
+				       "niet.", brp->name);
+	else if (!err && !brp)
+		err = jr_buf_printf(b, " Dat het kind nu volgens de BRP in gemeente %s woont, buiten "
+				       "regio %s, verandert dat niet.", r->municipality, p->name);
+	if (!err)
+		err = jr_buf_printf(b, " Het beleid van regio %s geldt. [regel 13 woonplaatsbeginsel: "
+				       "woonplaats vóór het verblijf, art. 1.1 Jeugdwet; beleid "
+				       "forms[%d].setting = %s]",
+				    p->name, a->stay->form - 1,
+				    jr_setting_name(p->forms[a->stay->form].setting));
+	return err;
+}

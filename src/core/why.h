@@ -20,5 +20,7 @@ enum jr_err jr_why_warning(struct jr_buf *b, const struct jr_answer *a, enum jr_
 enum jr_err jr_why_eligibility(struct jr_buf *b, const struct jr_answer *a);
 /* The referral check's explanation (only meaningful when a->has_referral_check). */
 enum jr_err jr_why_referral(struct jr_buf *b, const struct jr_answer *a);
+/* Why a->municipality is responsible for the child (rule 13, woonplaatsbeginsel). */
+enum jr_err jr_why_responsible(struct jr_buf *b, const struct jr_answer *a);
 
 #endif

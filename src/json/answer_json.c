@@ -83,6 +83,16 @@ enum jr_err jr_answer_write_json(struct jr_buf *out, struct jr_buf *scratch,
 		      p->regional_body_short[0] ? p->regional_body_short : p->regional_body);
 	jr_jw_kstring(w, "regime", jr_regime_name(m->regime));
 	jr_jw_end(w);
+	/* principle 13: who is responsible, and why (the stay rule, or the BRP) */
+	jr_jw_key(w, "responsible_municipality");
+	jr_jw_object(w);
+	jr_jw_kstring(w, "code", m->code);
+	jr_jw_kstring(w, "name", m->name);
+	jr_jw_kstring(w, "basis", a->responsible_why == JR_WHY_RESP_BEFORE_STAY
+					  ? "residence_before_stay" : "residence");
+	jr_jw_key(w, "why");
+	PUT_WHY(jr_why_responsible(out, a));
+	jr_jw_end(w);
 	jr_jw_kint(w, "age", a->age);
 	jr_jw_kbool(w, "eligible", a->eligible);
 	if (!a->eligible) {

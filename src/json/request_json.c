@@ -266,10 +266,19 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 		} else if (strcmp(key, "comment") == 0) {
 			if (!json_is_string(v))
 				return bad(d, key, "is %s; verwacht een tekst", jr_json_type_name(v));
+		} else if (strcmp(key, "residence_before_stay") == 0) {
+			/* principle 13: the municipality of residence just before a running stay */
+			if (json_is_null(v))
+				continue;
+			if (!json_is_string(v) ||
+			    !jr_cbs_code_valid(json_string_value(v), json_string_length(v)))
+				return bad(d, key, "verwacht de CBS-code (4 cijfers, als tekst) van de "
+						   "gemeente waar het kind vlak vóór het verblijf woonde");
+			memcpy(r->residence_before_stay, json_string_value(v), 5);
 		} else {
 			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
 					   "needs, flags, court_measure, broad_analysis, history, "
-					   "referrer, waiting_since, id");
+					   "referrer, waiting_since, residence_before_stay, id");
 		}
 	}
 	if (!r->municipality[0])
@@ -305,6 +314,7 @@ enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
 	out->has_referrer = false;
 	out->referrer_type = 0;
 	out->agb[0] = '\0';
+	out->residence_before_stay[0] = '\0';
 	d->path[0] = '\0';
 	d->message[0] = '\0';
 	if (len > JR_REQUEST_MAX_BYTES) {

@@ -81,6 +81,9 @@ struct jr_allocation {
 	jr_day end;
 	int64_t gi_organisation_id; /* the GI whose decision it is, within its measure; 0 = the
 				       municipality's */
+	/* principle 13: the municipality responsible for this care (the help request's, set by
+	 * app/care.c; "" = the store takes the help request's); a move does not change it */
+	char responsible[5];
 };
 /* What the allocation rules (jr_allocation_check, checked by app/care.c) need from the records
  * for allocation `al` (its help request, provider, referral, form and start) under the policy

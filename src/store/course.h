@@ -26,6 +26,10 @@ struct jr_help_request {
 	char municipality[5];             /* responsible municipality (residence principle) */
 	enum jr_hr_state state;
 	int version;
+	/* principle 13: whether municipality is the residence before a running stay (else the
+	 * BRP residence), and the BRP residence when it was opened ("" = as municipality) */
+	bool before_stay;
+	char residence[5];
 };
 
 /* add: state registered, version 1; JR_ERR_NOT_FOUND when the child does not exist;

@@ -55,9 +55,26 @@ struct jr_person_links {
 	jr_day allocation_ended_on; /* 0 = none with an end */
 	bool measure_open;
 	jr_day measure_ended_on;    /* 0 = none with an end */
+	/* principle 13: care for which the principal's municipality is responsible (an
+	 * allocation's responsible_municipality): one without an end, or the last end */
+	bool care_open;
+	jr_day care_ended_on; /* 0 = none with an end */
 };
 enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 				  const struct jr_principal *p, struct jr_person_links *out);
+
+/* Principle 13: the care of child `child_id` that runs on `today` — allocations started by
+ * then whose end date (or the day their care stopped for good) is not before it — with the
+ * municipality responsible for each, the latest start first. At most `max` in `out`; *count
+ * how many there are. Not audited: the use case that reads it has read the child. */
+struct jr_running_care {
+	int64_t allocation_id;
+	int form;
+	jr_day start;
+	char responsible[5];
+};
+enum jr_err jr_store_running_care(struct jr_store *s, int64_t child_id, jr_day today,
+				  struct jr_running_care *out, size_t max, size_t *count);
 
 /* For the authorisation, before anything is read (not audited): the child and the responsible
  * municipality of help request `id`. *found false when there is none — not an error, so that

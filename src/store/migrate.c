@@ -413,6 +413,20 @@ static const struct migration migrations[] = {
 	 * lines, so taking in claims grew with the square of the lines kept (bench/ijw.sh). */
 	{16, "claim lines: by the reference a credit line refers to",
 	 "CREATE INDEX claim_lines_previous ON claim_lines (provider_id, previous_reference);"},
+	/* The woonplaatsbeginsel (art. 1.1 Jeugdwet; docs/routing.md, issue 13 principle 13): a
+	 * help request's municipality is the responsible one; it now also says on what basis
+	 * (the BRP residence, or the residence before a running stay) and where the child lived by
+	 * the BRP when it was opened. An allocation keeps its own responsible municipality, so
+	 * that a move of the child's address does not silently move running care. Recorded before:
+	 * both as the help request's municipality. */
+	{17, "responsible municipality: a help request's basis, an allocation's own",
+	 "ALTER TABLE help_requests ADD COLUMN responsible_basis TEXT NOT NULL DEFAULT 'residence';"
+	 "ALTER TABLE help_requests ADD COLUMN residence_municipality TEXT;"
+	 "UPDATE help_requests SET residence_municipality = municipality;"
+	 "ALTER TABLE allocations ADD COLUMN responsible_municipality TEXT;"
+	 "UPDATE allocations SET responsible_municipality = (SELECT h.municipality"
+	 " FROM help_requests h WHERE h.id = allocations.help_request_id);"
+	 "CREATE INDEX allocations_responsible ON allocations (responsible_municipality);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -65,6 +65,7 @@ struct jr_allocation_row {
 	bool care_running;
 	char provider_agb[9];
 	char provider_name[JR_PERSON_NAME_MAX];
+	char responsible[5]; /* principle 13: the municipality responsible for this care */
 };
 typedef enum jr_err (*jr_allocation_row_fn)(void *ctx, const struct jr_allocation_row *r);
 /* The allocations to the provider with this AGB, newest first: a page of `limit` after `offset`;

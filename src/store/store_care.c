@@ -454,9 +454,9 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 			  "INSERT INTO allocations (help_request_id, number, provider_id, referral_id,"
 			  " form, jz020, regime, result_description, intensity, product_code, volume,"
 			  " unit, frequency, start_date, end_date, version, created_at,"
-			  " gi_organisation_id) VALUES"
+			  " gi_organisation_id, responsible_municipality) VALUES"
 			  " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16,"
-			  " $17) RETURNING id",
+			  " $17, $18) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, al->help_request_id));
 	TRY(jr_db_bind_text(st, 2, pending));
@@ -476,6 +476,9 @@ enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a
 	TRY(jr_db_bind_text(st, 16, now));
 	TRY(al->gi_organisation_id ? jr_db_bind_int(st, 17, al->gi_organisation_id)
 				   : jr_db_bind_null(st, 17));
+	if (!al->responsible[0])
+		memcpy(al->responsible, municipality, sizeof(al->responsible));
+	TRY(jr_db_bind_text(st, 18, al->responsible));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_STORE;

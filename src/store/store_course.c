@@ -66,11 +66,18 @@ static enum jr_err fetch_help_request(struct jr_store *s, int64_t id, struct jr_
 	enum jr_err err;
 	bool row;
 
-	TRY(jr_db_prepare(s->db, "SELECT " HELP_REQUEST_COLUMNS " FROM help_requests WHERE id = $1",
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " HELP_REQUEST_COLUMNS ", responsible_basis,"
+			  " COALESCE(residence_municipality, municipality) FROM help_requests"
+			  " WHERE id = $1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
 	err = row ? read_help_request(st, out) : JR_ERR_NOT_FOUND;
+	if (!err) {
+		out->before_stay = strcmp(jr_db_col_text(st, 9), "residence_before_stay") == 0;
+		snprintf(out->residence, sizeof(out->residence), "%s", jr_db_col_text(st, 10));
+	}
 out:
 	jr_db_finalize(st);
 	return err;
@@ -150,8 +157,9 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 		TRY(must_be_member(s, h->household_id, h->child_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO help_requests (child_id, household_id, raised_by, raised_on,"
-			  " question, municipality, state, version, created_at, updated_at)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+			  " question, municipality, state, version, created_at, updated_at,"
+			  " responsible_basis, residence_municipality)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9, $10) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, h->child_id));
 	TRY(h->household_id ? jr_db_bind_int(st, 2, h->household_id) : jr_db_bind_null(st, 2));
@@ -161,6 +169,8 @@ enum jr_err jr_store_help_request_add(struct jr_store *s, const struct jr_actor 
 	TRY(jr_db_bind_text(st, 6, h->municipality));
 	TRY(jr_db_bind_text(st, 7, jr_hr_state_name(JR_HR_REGISTERED)));
 	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_bind_text(st, 9, h->before_stay ? "residence_before_stay" : "residence"));
+	TRY(jr_db_bind_text(st, 10, h->residence[0] ? h->residence : h->municipality));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_STORE;

@@ -122,18 +122,21 @@ out:
 	return err;
 }
 
-/* The provider's link: the allocations to the provider with this AGB. An allocation ends on its
- * end date, or on the day its care stopped for good (no start running, the last stop not the
- * temporary one, JZ588 20) when that comes first. */
-static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const char *agb,
-				    struct jr_person_links *out)
+/* The ends of the allocations of person `person_id` that `where` picks ($2 the text it
+ * compares): one without an end sets *open, else the last end is *ended_on. An allocation ends
+ * on its end date, or on the day its care stopped for good (no start running, the last stop not
+ * the temporary one, JZ588 20) when that comes first. */
+static enum jr_err allocation_ends(struct jr_store *s, int64_t person_id, const char *where,
+				   const char *value, bool *open, jr_day *ended_on)
 {
 	struct jr_db_stmt *st = NULL;
+	struct jr_buf sql;
 	enum jr_err err;
 	bool row;
 
-	TRY(jr_db_prepare(
-	    s->db,
+	jr_buf_init(&sql, 2048);
+	TRY(jr_buf_printf(
+	    &sql,
 	    "SELECT COALESCE(a.end_date, ''),"
 	    " (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = a.id"
 	    "  AND d.stopped_on IS NULL),"
@@ -141,10 +144,11 @@ static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const
 	    "  AND d.stopped_on IS NOT NULL AND COALESCE(d.end_reason, '') <> '20'"
 	    "  ORDER BY d.stopped_on DESC LIMIT 1), '')"
 	    " FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"
-	    " JOIN providers pr ON pr.id = a.provider_id WHERE h.child_id = $1 AND pr.agb = $2",
-	    &st));
+	    " JOIN providers pr ON pr.id = a.provider_id WHERE h.child_id = $1 AND %s",
+	    where));
+	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
 	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_bind_text(st, 2, agb));
+	TRY(jr_db_bind_text(st, 2, value));
 	for (;;) {
 		jr_day end, stopped;
 		TRY(jr_db_step(st, &row));
@@ -155,13 +159,32 @@ static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const
 		if (jr_db_col_int(st, 1) == 0 && stopped && (!end || stopped < end))
 			end = stopped;
 		if (!end)
-			out->allocation_open = true;
-		else if (end > out->allocation_ended_on)
-			out->allocation_ended_on = end;
+			*open = true;
+		else if (end > *ended_on)
+			*ended_on = end;
 	}
 out:
 	jr_db_finalize(st);
+	jr_buf_release(&sql);
 	return err;
+}
+
+/* The provider's link: the allocations to the provider with this AGB. */
+static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const char *agb,
+				    struct jr_person_links *out)
+{
+	return allocation_ends(s, person_id, "pr.agb = $2", agb, &out->allocation_open,
+			       &out->allocation_ended_on);
+}
+
+/* The responsible municipality's link (principle 13): the allocations it is responsible for,
+ * wherever the child lives now. */
+static enum jr_err responsible_links(struct jr_store *s, int64_t person_id,
+				     const char *municipality, struct jr_person_links *out)
+{
+	return allocation_ends(s, person_id,
+			       "COALESCE(a.responsible_municipality, h.municipality) = $2",
+			       municipality, &out->care_open, &out->care_ended_on);
 }
 
 /* The GI's link: the measures with this organisation as GI. */
@@ -203,8 +226,10 @@ enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 	if (!out->found)
 		goto out;
 	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 0));
-	if (p->municipality[0])
+	if (p->municipality[0]) {
 		TRY(case_links(s, person_id, p->municipality, out));
+		TRY(responsible_links(s, person_id, p->municipality, out));
+	}
 	if (p->agb[0])
 		TRY(allocation_links(s, person_id, p->agb, out));
 	if (p->organisation_id > 0)
@@ -213,5 +238,51 @@ out:
 	jr_db_finalize(st);
 	if (err)
 		memset(out, 0, sizeof(*out));
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_running_care(struct jr_store *s, int64_t child_id, jr_day today,
+				  struct jr_running_care *out, size_t max, size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	char day[JR_DATE_STRLEN];
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	jr_date_format(today, day);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT a.id, a.form, a.start_date, COALESCE(a.responsible_municipality, h.municipality)"
+	    " FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"
+	    " WHERE h.child_id = $1 AND a.start_date <= $2"
+	    " AND (a.end_date IS NULL OR a.end_date >= $2)"
+	    " AND (EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id"
+	    "  AND d.stopped_on IS NULL)"
+	    "  OR NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id"
+	    "  AND d.stopped_on IS NOT NULL AND d.stopped_on < $2"
+	    "  AND COALESCE(d.end_reason, '') <> '20'))"
+	    " ORDER BY a.start_date DESC, a.id DESC",
+	    &st));
+	TRY(jr_db_bind_int(st, 1, child_id));
+	TRY(jr_db_bind_text(st, 2, day));
+	for (;; (*count)++) {
+		struct jr_running_care *c = &out[*count];
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if (*count >= max)
+			continue; /* counted, not kept */
+		memset(c, 0, sizeof(*c));
+		c->allocation_id = jr_db_col_int(st, 0);
+		c->form = (int)jr_db_col_int(st, 1);
+		TRY(day_of(jr_db_col_text(st, 2), &c->start));
+		snprintf(c->responsible, sizeof(c->responsible), "%s", jr_db_col_text(st, 3));
+	}
+out:
+	jr_db_finalize(st);
+	if (err)
+		*count = 0;
 	return jr_store_finish(s, err);
 }

@@ -144,7 +144,8 @@ out:
 	" COALESCE((SELECT MAX(d.started_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
 	" COALESCE((SELECT MAX(d.stopped_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
 	" (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id"                       \
-	"  AND d.stopped_on IS NULL), pr.agb, pr.name"                                            \
+	"  AND d.stopped_on IS NULL), pr.agb, pr.name,"                                           \
+	" COALESCE(al.responsible_municipality, h.municipality)"                                  \
 	" FROM allocations al JOIN help_requests h ON h.id = al.help_request_id"                   \
 	" JOIN persons p ON p.id = h.child_id JOIN providers pr ON pr.id = al.provider_id"
 
@@ -174,6 +175,7 @@ static enum jr_err read_allocation_row(struct jr_db_stmt *st, struct jr_allocati
 	row->care_running = jr_db_col_int(st, 15) > 0;
 	snprintf(row->provider_agb, sizeof(row->provider_agb), "%s", jr_db_col_text(st, 16));
 	snprintf(row->provider_name, sizeof(row->provider_name), "%s", jr_db_col_text(st, 17));
+	snprintf(row->responsible, sizeof(row->responsible), "%s", jr_db_col_text(st, 18));
 	return JR_OK;
 }
 

@@ -94,6 +94,7 @@ void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocatio
 	jr_jw_kstring(w, "jz020", al->jz020);
 	jr_jw_kstring(w, "regime", jr_regime_name(al->regime));
 	jr_jw_kdate(w, "start", al->start, true);
+	jr_jw_kstring(w, "responsible_municipality", al->responsible);
 	jr_jw_end(w);
 }
 
@@ -108,6 +109,7 @@ void jr_view_allocation(struct jr_json_writer *w, const struct jr_allocation_row
 	jr_jw_kstring(w, "regime", a->regime);
 	jr_jw_kstring(w, "result", a->result_description);
 	jr_jw_kstring(w, "product_code", a->product_code);
+	jr_jw_kstring(w, "responsible_municipality", a->responsible);
 	jr_view_child_member(w, a->given_names, a->family_name, a->birth_date);
 	jr_jw_key(w, "care");
 	jr_jw_object(w);

@@ -18,6 +18,13 @@ void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request
 	jr_jw_kdate(w, "raised_on", h->raised_on, true);
 	jr_jw_kstring(w, "question", h->question);
 	jr_jw_kstring(w, "municipality", h->municipality);
+	/* principle 13: municipality is the responsible one; on what basis, and the BRP
+	 * residence when the help request was opened */
+	if (h->residence[0]) { /* read in full (a work list's rows leave it out) */
+		jr_jw_kstring(w, "responsible_basis",
+			      h->before_stay ? "residence_before_stay" : "residence");
+		jr_jw_kstring(w, "residence_municipality", h->residence);
+	}
 	jr_jw_kstring(w, "state", jr_hr_state_name(h->state));
 	jr_jw_kstring(w, "state_label", jr_hr_state_label(h->state));
 	jr_jw_kint(w, "version", h->version);

@@ -35,6 +35,20 @@ void jr_view_person(struct jr_json_writer *w, const struct jr_person *p)
 	jr_view_address(w, &p->address);
 	jr_jw_kbool(w, "demo", p->demo);
 	jr_jw_kint(w, "version", p->version);
+	if (p->responsible[0]) { /* principle 13: who is responsible, and on what basis */
+		jr_jw_key(w, "responsible_municipality");
+		jr_jw_object(w);
+		jr_jw_kstring(w, "code", p->responsible);
+		jr_jw_kstring(w, "basis",
+		              p->responsible_before_stay ? "residence_before_stay" : "residence");
+		jr_jw_end(w);
+	}
+	if (p->notice[0]) {
+		jr_jw_key(w, "notices");
+		jr_jw_array(w);
+		jr_jw_string(w, p->notice);
+		jr_jw_end(w);
+	}
 	jr_jw_end(w);
 }
 

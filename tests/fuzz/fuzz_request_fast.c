@@ -22,6 +22,8 @@ static int same(const struct jr_request *a, const struct jr_request *b)
 	    a->history_count != b->history_count || a->has_referrer != b->has_referrer ||
 	    (a->has_referrer && (a->referrer_type != b->referrer_type || strcmp(a->agb, b->agb))))
 		return 0;
+	if (strcmp(a->residence_before_stay, b->residence_before_stay))
+		return 0;
 	for (size_t i = 0; i < a->history_count; i++) {
 		const struct jr_history_item *x = &a->history[i], *y = &b->history[i];
 		if (x->form != y->form || x->outcome != y->outcome || x->start != y->start ||

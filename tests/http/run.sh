@@ -162,6 +162,15 @@ call "route with the CSRF token" 200 '.municipality.code == "0153" and (.options
 call "route: a bad field is 422 and named" 422 '.error.field == "age" or .error.field == "birth_date"' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d '{"municipality":"0153","birth_date":"2090-01-01","needs":{}}' "$U/api/v1/route"
+# principle 13: during a running stay the municipality of residence before it is responsible
+call "route: the responsible municipality before a running stay" 200 \
+	'.municipality.code == "0164" and .responsible_municipality.code == "0164" and .responsible_municipality.basis == "residence_before_stay" and (.responsible_municipality.why | test("woonplaatsbeginsel"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/13-hengelo-pleegkind-in-enschede.json" "$U/api/v1/route"
+call "route: residence_before_stay without a running stay is 422 and named" 422 \
+	'.error.field == "residence_before_stay"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0153","birth_date":"2015-01-01","residence_before_stay":"0164"}' "$U/api/v1/route"
 
 # A consulent takes a child from help request to plan through the API.
 HR_URL=$U/api/v1/help-requests

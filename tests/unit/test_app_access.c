@@ -211,6 +211,36 @@ static void test_moved_child(void **state)
 	assert_false(jr_app_access_changes_case(&almelo, &by_almelo, &reach, today, "0141"));
 }
 
+/* Principle 13 of issue 13 (woonplaatsbeginsel): Almelo placed the child in foster care, and the
+ * child's address moved to the foster family in Hengelo. While that care runs Almelo's
+ * consulent keeps the child in reach, with no help request open, and may open a new one; the
+ * day after the care ends (no closed case to count) it does not. Other roles and other
+ * municipalities gain nothing from it. */
+static void test_responsible_for_running_care(void **state)
+{
+	(void)state;
+	struct jr_principal almelo = principal("consulent");
+	struct jr_person_links l = child("0164");
+
+	assert_false(jr_app_access_sees(&almelo, &l, &reach, today));
+	l.care_open = true;
+	assert_true(jr_app_access_sees(&almelo, &l, &reach, today));
+	assert_true(jr_app_access_opens_case(&almelo, &l, &reach, today));
+	assert_false(jr_app_access_changes_case(&almelo, &l, &reach, today, "0164"));
+	l.care_open = false;
+	l.care_ended_on = today; /* its last day: still runs */
+	assert_true(jr_app_access_sees(&almelo, &l, &reach, today));
+	l.care_ended_on = today - 1;
+	assert_false(jr_app_access_sees(&almelo, &l, &reach, today));
+	assert_false(jr_app_access_opens_case(&almelo, &l, &reach, today));
+	/* the links are the principal's own municipality's (the store's query): a GI or provider
+	 * does not reach a child by them */
+	l.care_open = true;
+	assert_false(sees("gi", &l));
+	assert_false(sees("provider", &l));
+	assert_false(sees("verwijzer", &l));
+}
+
 /* Finding 4 and item 1: who changes a help request, takes a municipal decision, changes an
  * allocation — every role, own and other municipality. */
 static void test_acting(void **state)
@@ -286,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_closed_case_period),
 		cmocka_unit_test(test_provider_and_gi_periods),
 		cmocka_unit_test(test_moved_child),
+		cmocka_unit_test(test_responsible_for_running_care),
 		cmocka_unit_test(test_acting),
 		cmocka_unit_test(test_gp_after_referring),
 		cmocka_unit_test(test_periods_from_policy),

@@ -141,6 +141,25 @@ static void test_bad_fields(void **state)
 		   "na de datum");
 }
 
+/* principle 13: residence_before_stay, a CBS code (or null); the running stay is judged later,
+ * under the policy of that municipality (app/route.c) */
+static void test_residence_before_stay(void **state)
+{
+	struct jr_diag d;
+	(void)state;
+	assert_int_equal(parse("{" BASE ",\"residence_before_stay\":\"0164\"}", &d), JR_OK);
+	assert_string_equal(req.residence_before_stay, "0164");
+	assert_int_equal(parse("{" BASE ",\"residence_before_stay\":null}", &d), JR_OK);
+	assert_string_equal(req.residence_before_stay, "");
+	assert_int_equal(parse("{" BASE "}", &d), JR_OK); /* the fast path resets it too */
+	assert_string_equal(req.residence_before_stay, "");
+	expect_bad("{" BASE ",\"residence_before_stay\":\"164\"}", "residence_before_stay",
+		   "CBS-code");
+	expect_bad("{" BASE ",\"residence_before_stay\":164}", "residence_before_stay", "CBS-code");
+	expect_bad("{" BASE ",\"residence_before_stay\":true}", "residence_before_stay",
+		   "CBS-code");
+}
+
 static void test_bad_needs(void **state)
 {
 	(void)state;
@@ -361,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_parse_resets_previous_request),
 		cmocka_unit_test(test_bad_json),
 		cmocka_unit_test(test_bad_fields),
+		cmocka_unit_test(test_residence_before_stay),
 		cmocka_unit_test(test_bad_needs),
 		cmocka_unit_test(test_bad_flags_and_measure),
 		cmocka_unit_test(test_bad_history),

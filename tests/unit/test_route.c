@@ -1899,6 +1899,129 @@ static void test_r13_answer_names_municipality(void **state)
 	assert_string_equal(ans.municipality->name, "Leusden");
 }
 
+/* ---- principle 13: woonplaatsbeginsel, the residence before a running stay ------------------ */
+
+#define HENGELO "0164"
+
+static void set_before_stay(const char *code)
+{
+	memcpy(rq.residence_before_stay, code, strlen(code) + 1);
+}
+
+static void why_responsible_contains(const char *part)
+{
+	struct jr_buf b;
+
+	jr_buf_init(&b, 4096);
+	assert_int_equal(jr_why_responsible(&b, &ans), JR_OK);
+	if (!strstr(jr_buf_str(&b), part))
+		fail_msg("why \"%s\" lacks \"%s\"", jr_buf_str(&b), part);
+	jr_buf_release(&b);
+}
+
+/* Without residence_before_stay the BRP municipality is responsible, also during a stay. */
+static void test_p13_brp_residence_by_default(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	hist_ongoing(6, D(2023, 9, 1));
+	route(&twente);
+	assert_string_equal(ans.municipality->code, ENSCHEDE);
+	assert_int_equal(ans.responsible_why, JR_WHY_RESP_RESIDENCE);
+	assert_null(ans.stay);
+	assert_string_equal(jr_request_responsible(&twente, &rq), ENSCHEDE);
+	why_responsible_contains("Gemeente Enschede is verantwoordelijk: daar woont het kind "
+				 "volgens de BRP");
+	why_responsible_contains("regel 13 woonplaatsbeginsel");
+}
+
+/* Each stay setting (out-of-home, secure) of the policy counts; ambulant, crisis and the
+ * measure form do not, nor a stay that ended. Judged by the settings, not the numbers. */
+static void test_p13_running_stay_by_setting(void **state)
+{
+	(void)state;
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		bool stay = jr_setting_is_stay(twente.forms[f].setting);
+		req_init(ENSCHEDE);
+		hist_ongoing(f, D(2023, 9, 1));
+		if ((f == 5 || f == 6 || f == 7 || f == 9) != stay)
+			fail_msg("form %d: Twente's stay forms are 5, 6, 7 and 9", f);
+		assert_int_equal(jr_request_running_stay(&twente, &rq) != NULL, stay);
+		set_before_stay(HENGELO);
+		assert_string_equal(jr_request_responsible(&twente, &rq), stay ? HENGELO : ENSCHEDE);
+	}
+	req_init(ENSCHEDE);
+	hist(6, JR_OUTCOME_POSITIVE, D(2022, 1, 1), D(2023, 1, 1)); /* ended: no stay now */
+	set_before_stay(HENGELO);
+	assert_null(jr_request_running_stay(&twente, &rq));
+	assert_string_equal(jr_request_responsible(&twente, &rq), ENSCHEDE);
+}
+
+/* A child from Hengelo in long-term foster care in Enschede: Hengelo stays responsible. */
+static void test_p13_before_stay_is_responsible(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_FAMILY] = 3;
+	hist(3, JR_OUTCOME_NEGATIVE, D(2022, 1, 1), D(2022, 12, 1));
+	hist_ongoing(6, D(2023, 1, 1));
+	set_before_stay(HENGELO);
+	route(&twente);
+	assert_string_equal(ans.municipality->code, HENGELO);
+	assert_int_equal(ans.responsible_why, JR_WHY_RESP_BEFORE_STAY);
+	assert_non_null(ans.stay);
+	assert_int_equal(ans.stay->form, 6);
+	why_responsible_contains("Gemeente Hengelo is verantwoordelijk");
+	why_responsible_contains("sinds 2023-01-01");
+	why_responsible_contains("BRP in Enschede");
+	why_responsible_contains("art. 1.1 Jeugdwet");
+	why_responsible_contains("forms[5].setting = out-of-home");
+}
+
+/* The latest of several running stays is the one named. */
+static void test_p13_latest_running_stay(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	hist_ongoing(5, D(2022, 1, 1));
+	hist_ongoing(9, D(2024, 1, 1));
+	hist_ongoing(2, D(2024, 3, 1));
+	assert_int_equal(jr_request_running_stay(&twente, &rq)->form, 9);
+}
+
+/* Before the stay in another region: that region's policy governs; under the policy of the
+ * child's present region the responsible municipality is not found. */
+static void test_p13_other_region_governs(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	hist_ongoing(6, D(2023, 1, 1));
+	set_before_stay(AMERSFOORT);
+	route(&amersfoort);
+	assert_string_equal(ans.municipality->code, AMERSFOORT);
+	assert_int_equal(ans.municipality->regime, JR_REGIME_GENERIC);
+	why_responsible_contains("BRP in gemeente 0153 woont, buiten regio Amersfoort");
+	assert_int_equal(jr_route(&twente, &rq, &ans), JR_ERR_NOT_FOUND);
+}
+
+/* residence_before_stay without a running stay is bad input naming the field. */
+static void test_p13_check_stay(void **state)
+{
+	const char *field = NULL, *message = NULL;
+
+	(void)state;
+	req_init(ENSCHEDE);
+	assert_int_equal(jr_request_check_stay(&twente, &rq, &field, &message), JR_OK);
+	set_before_stay(HENGELO);
+	assert_int_equal(jr_request_check_stay(&twente, &rq, &field, &message), JR_ERR_INPUT);
+	assert_string_equal(field, "residence_before_stay");
+	assert_non_null(strstr(message, "verblijf"));
+	hist_ongoing(3, D(2023, 1, 1));
+	assert_int_equal(jr_request_check_stay(&twente, &rq, &field, &message), JR_ERR_INPUT);
+	hist_ongoing(7, D(2023, 1, 1));
+	assert_int_equal(jr_request_check_stay(&twente, &rq, &field, &message), JR_OK);
+}
+
 /* ---- jr_request_check ---------------------------------------------------------------------- */
 
 static enum jr_err check(const char **field)
@@ -2649,6 +2772,12 @@ int main(void)
 		cmocka_unit_test(test_r13_unknown_municipality),
 		cmocka_unit_test(test_r13_municipality_of_other_region),
 		cmocka_unit_test(test_r13_answer_names_municipality),
+		cmocka_unit_test(test_p13_brp_residence_by_default),
+		cmocka_unit_test(test_p13_running_stay_by_setting),
+		cmocka_unit_test(test_p13_before_stay_is_responsible),
+		cmocka_unit_test(test_p13_latest_running_stay),
+		cmocka_unit_test(test_p13_other_region_governs),
+		cmocka_unit_test(test_p13_check_stay),
 		cmocka_unit_test(test_check_birth_after_date),
 		cmocka_unit_test(test_check_history_end_before_start),
 		cmocka_unit_test(test_check_history_in_future),

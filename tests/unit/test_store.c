@@ -266,6 +266,15 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_int_equal(claim_lines_previous_indexes(), 1);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP INDEX claim_lines_previous"), JR_OK);
+	/* back to 15 means without migration 17's columns too (principle 13), so that both run */
+	assert_int_equal(jr_db_exec(db, "DROP INDEX allocations_responsible"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE allocations DROP COLUMN responsible_municipality"),
+			 JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE help_requests DROP COLUMN responsible_basis"),
+			 JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE help_requests DROP COLUMN"
+					" residence_municipality"),
+			 JR_OK);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
@@ -283,6 +292,18 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_int_equal(claim_lines_previous_indexes(), 1);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 16"), 1);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), persons);
+	/* migration 17: what was recorded before keeps the help request's municipality as the
+	 * responsible one, on the basis of residence */
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 17"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM help_requests WHERE responsible_basis <>"
+				  " 'residence' OR residence_municipality IS NULL"
+				  " OR residence_municipality <> municipality"),
+			 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM allocations a WHERE"
+				  " a.responsible_municipality IS NULL OR a.responsible_municipality"
+				  " <> (SELECT h.municipality FROM help_requests h"
+				  " WHERE h.id = a.help_request_id)"),
+			 0);
 	if (fx_sqlite) {
 		assert_int_equal(fx_count("PRAGMA user_version"), jr_schema_version());
 		/* the look-up of TR323 and TR390 uses it */

@@ -1,0 +1,2 @@
+residence_before_stay
+0999

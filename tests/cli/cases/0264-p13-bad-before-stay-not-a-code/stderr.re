@@ -1,0 +1,2 @@
+residence_before_stay
+CBS-code

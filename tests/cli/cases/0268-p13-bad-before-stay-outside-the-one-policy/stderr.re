@@ -1,0 +1,2 @@
+residence_before_stay
+hoort niet bij regio Twente

@@ -1,0 +1,1 @@
+let op: verhuisd naar Enschede

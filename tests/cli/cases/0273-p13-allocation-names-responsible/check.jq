@@ -1,0 +1,1 @@
+.form == 3 and .responsible_municipality == "0164"
