@@ -90,7 +90,7 @@ static enum jr_err check(struct jr_app *app, const struct jr_person *p)
 
 	if (jr_person_check(p, app->today, &field, &message))
 		return jr_app_fail(app, JR_ERR_INPUT, field, "%s", message);
-	if (!app->policies || !jr_policy_set_find(app->policies, p->municipality))
+	if (!app->policies || !jr_region_knows(app->policies, p->municipality))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 		                   "gemeente %s staat in geen beleidsbestand", p->municipality);
 	return JR_OK;

@@ -1,6 +1,8 @@
 /* route: parse, find the municipality's policy, route. */
 #include "app/route.h"
 
+#include <stdio.h>
+
 #include "core/region.h"
 #include "json/policy_set.h"
 #include "json/request_json.h"
@@ -14,7 +16,14 @@ enum jr_err jr_app_route(const struct jr_policy_set *set, const char *text, size
 
 	if ((err = jr_request_parse(text, len, today, req, diag)))
 		return err;
-	p = jr_region_find(set, req->municipality);
+	p = jr_region_find(set, req->municipality, req->date); /* rule 13, principle 11 */
+	if (!p && jr_region_knows(set, req->municipality)) {
+		/* the municipality has a policy, but none in force on the request's date */
+		jr_region_no_policy_message(set, req->municipality, req->date, diag->message,
+					    sizeof(diag->message));
+		snprintf(diag->path, sizeof(diag->path), "date");
+		return JR_ERR_NOT_FOUND;
+	}
 	if (!p) {
 		/* one region loaded (a --policy file, or a server of one region): name it, so that
 		 * the reader sees the municipality belongs elsewhere rather than nowhere */

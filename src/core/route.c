@@ -151,7 +151,10 @@ static void add_youth_care(struct jr_answer *a, const struct jr_candidate *c)
 	enum jr_setting s = p->forms[c->form].setting;
 
 	jr_rule_contracting(p, a->municipality, c->form, &o);
-	o.requires |= jr_rule_broad_analysis(p, r, c->form);
+	/* urgent care in a crisis does not wait for the analysis: it follows, as after crisis care
+	 * (rule 4's follow-up) */
+	if (c->why != JR_WHY_YC_URGENT_MENTAL_HEALTH)
+		o.requires |= jr_rule_broad_analysis(p, r, c->form);
 	if (s == JR_SETTING_SECURE || s == JR_SETTING_MEASURE)
 		o.requires |= JR_REQUIRE_COURT_ORDER;
 	add_option(a, &o);
@@ -347,6 +350,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	unsigned complex_needs;
 	int hops, complex_domains;
 	bool needed, crisis, hopping;
+	int urgent_form = 0; /* principle 9: the specialist form offered urgently, or 0 */
 	enum tier tier;
 	const struct jr_option *first_care;
 
@@ -398,6 +402,21 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		int cf = jr_policy_form_with_setting(p, JR_SETTING_CRISIS);
 		if (cf)
 			add_youth_care(a, &(struct jr_candidate){.form = cf, .why = JR_WHY_YC_CRISIS});
+		/* Principle 9: an acute psychiatric crisis needs urgent youth mental health care
+		 * (the specialist form, rule 3's floor) right after the crisis form, not only
+		 * shelter; it is not offered again further down. */
+		if (jr_rule_acute_psychiatric(r)) {
+			struct jr_candidate u = {
+				.form = p->norms.specialist_from_form,
+				.why = JR_WHY_YC_URGENT_MENTAL_HEALTH,
+				.flags = r->flags & (JR_FLAG_BIT(JR_FLAG_ACUTE_CRISIS) |
+						     JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)),
+			};
+			if (r->needs[JR_NEED_MENTAL_HEALTH] > 0)
+				u.needs = 1u << JR_NEED_MENTAL_HEALTH;
+			urgent_form = u.form;
+			add_youth_care(a, &u);
+		}
 	}
 	/* Rule 9: one coordinator before any heavier form. */
 	if (hopping)
@@ -413,11 +432,13 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 			   tier == TIER_NORMALISE ? JR_WHY_SB_NORMALISE : JR_WHY_SB_FIRST,
 			   p->norms.max_first_offers);
 		for (size_t i = 0; i < ncands; i++)
-			add_youth_care(a, &cands[i]);
+			if (cands[i].form != urgent_form)
+				add_youth_care(a, &cands[i]);
 		break;
 	case TIER_YOUTH_CARE:
 		for (size_t i = 0; i < ncands; i++)
-			add_youth_care(a, &cands[i]);
+			if (cands[i].form != urgent_form)
+				add_youth_care(a, &cands[i]);
 		complex_domains = domains_at(r, p->thresholds.youth_care_min, &complex_needs);
 		/* Under a child-protection or probation measure the GI coordinates. */
 		if (!hopping && !jr_rule_has_child_measure(r) &&

@@ -112,6 +112,7 @@ enum jr_why {
 	JR_WHY_RC_AGB_MISSING,
 	JR_WHY_RC_AGB_FORBIDDEN,
 	JR_WHY_RC_UNKNOWN,
+	JR_WHY_YC_URGENT_MENTAL_HEALTH, /* principle 9: acute psychiatric crisis, urgent specialist */
 	JR_WHY_COUNT
 };
 
