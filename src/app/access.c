@@ -62,10 +62,10 @@ static bool is(const struct jr_principal *p, const char *role)
 }
 
 void jr_app_access_periods(const struct jr_policy_set *set, const struct jr_principal *p,
-			   const struct jr_person_links *l, struct jr_reach *out)
+			   const struct jr_person_links *l, jr_day today, struct jr_reach *out)
 {
-	const struct jr_policy *pol =
-		jr_policy_set_find(set, is(p, "consulent") ? p->municipality : l->municipality);
+	const struct jr_policy *pol = jr_policy_set_find(
+		set, is(p, "consulent") ? p->municipality : l->municipality, today);
 
 	if (pol)
 		*out = pol->reach;
@@ -183,7 +183,7 @@ static enum jr_err look(struct jr_store *s, const struct jr_principal *p,
 	*seen = false;
 	if (err)
 		return err;
-	jr_app_access_periods(set, p, l, reach);
+	jr_app_access_periods(set, p, l, today, reach);
 	*seen = jr_app_access_sees(p, l, reach, today);
 	return JR_OK;
 }

@@ -60,9 +60,10 @@ const char *jr_app_capability_name(enum jr_capability cap);
 
 /* The periods that apply to principal p and a person with links l: those of the policy of the
  * consulent's own municipality, or for a provider or GI of the person's municipality of
- * residence; when no policy names it, 0 days (a link counts only while it runs). */
+ * residence, in the version in force on `today`; when no policy names it, 0 days (a link counts
+ * only while it runs). */
 void jr_app_access_periods(const struct jr_policy_set *set, const struct jr_principal *p,
-			   const struct jr_person_links *l, struct jr_reach *out);
+			   const struct jr_person_links *l, jr_day today, struct jr_reach *out);
 
 /* Whether p sees the file of the person with links l on day `today`. */
 bool jr_app_access_sees(const struct jr_principal *p, const struct jr_person_links *l,

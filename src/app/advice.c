@@ -55,7 +55,8 @@ enum jr_err jr_app_advise(struct jr_app *app, int64_t id, const struct jr_advice
 				  "per domein");
 	if (err)
 		goto out;
-	p = app->policies ? jr_policy_set_find(app->policies, r.municipality) : NULL;
+	if ((err = jr_app_region(app, JR_ERR_REFUSED, r.municipality, in->date, &p)))
+		goto out;
 	if (!p) {
 		err = jr_app_fail(app, JR_ERR_REFUSED, NULL,
 				  "de gemeente %s van de hulpvraag staat in geen beleidsbestand",

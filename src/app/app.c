@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "core/region.h"
 
 enum jr_err jr_app_tx_begin(struct jr_app *app, enum jr_app_tx *tx)
 {
@@ -43,4 +44,16 @@ enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, c
 	vsnprintf(app->diag->message, sizeof(app->diag->message), fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+enum jr_err jr_app_region(struct jr_app *app, enum jr_err err, const char *code, jr_day day,
+			  const struct jr_policy **p)
+{
+	char msg[JR_DIAG_MESSAGE_MAX];
+
+	*p = jr_region_find(app->policies, code, day);
+	if (*p || !jr_region_knows(app->policies, code))
+		return JR_OK;
+	jr_region_no_policy_message(app->policies, code, day, msg, sizeof(msg));
+	return jr_app_fail(app, err, "date", "%s", msg);
 }

@@ -51,4 +51,13 @@ void jr_app_stamp_day(struct jr_app *app, jr_day day);
 enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The policy in force on `day` (the day of the act: the help request's, the allocation's, or
+ * today) for municipality `code` (issue 13, principle 11), into *p. When a version holds the
+ * municipality but none is in force on `day`, fails with `err` explained on field "date" ("geen
+ * beleid voor deze gemeente (CODE) op DATUM"); when none holds it at all, sets *p to NULL and
+ * returns JR_OK, so that the caller says so in its own words. */
+struct jr_policy;
+enum jr_err jr_app_region(struct jr_app *app, enum jr_err err, const char *code, jr_day day,
+			  const struct jr_policy **p);
+
 #endif

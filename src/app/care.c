@@ -7,9 +7,10 @@
 #include "app/course.h"
 #include "json/policy_set.h"
 
-/* The help request `id` as read (audited), and the policy of its municipality. */
-static enum jr_err request_policy(struct jr_app *app, int64_t id, struct jr_help_request *h,
-				  const struct jr_policy **p)
+/* The help request `id` as read (audited), and the policy of its municipality in force on
+ * `day` (the allocation's start: principle 11). */
+static enum jr_err request_policy(struct jr_app *app, int64_t id, jr_day day,
+				  struct jr_help_request *h, const struct jr_policy **p)
 {
 	enum jr_err err = jr_store_help_request_get(app->store, app->actor, id, h);
 
@@ -18,7 +19,8 @@ static enum jr_err request_policy(struct jr_app *app, int64_t id, struct jr_help
 				   "hulpvraag niet gevonden: geen hulpvraag met dit nummer");
 	if (err)
 		return err;
-	*p = jr_policy_set_find(app->policies, h->municipality);
+	if ((err = jr_app_region(app, JR_ERR_INPUT, h->municipality, day, p)))
+		return err;
 	if (!*p)
 		return jr_app_fail(app, JR_ERR_INPUT, NULL,
 				   "de gemeente van de hulpvraag (%s) staat in geen beleidsbestand",
@@ -74,7 +76,7 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 		return jr_app_fail(app, JR_ERR_INPUT, "end", "de einddatum ligt vóór de begindatum");
 	if ((err = jr_app_tx_begin(app, &tx)))
 		return err;
-	if ((err = request_policy(app, al->help_request_id, &h, &p)))
+	if ((err = request_policy(app, al->help_request_id, al->start, &h, &p)))
 		goto out;
 	m = jr_policy_municipality(p, h.municipality);
 	f = (struct jr_allocation_facts){

@@ -202,7 +202,8 @@ enum jr_err jr_app_light_option_add(struct jr_app *app, int64_t id, const char *
 
 	if ((err = reach(app, id, true)) || (err = read_request(app, id, &h)))
 		return err;
-	p = jr_policy_set_find(app->policies, h.municipality);
+	if ((err = jr_app_region(app, JR_ERR_INPUT, h.municipality, app->today, &p)))
+		return err;
 	if (!p)
 		return jr_app_fail(app, JR_ERR_INPUT, NULL,
 				   "de gemeente van de hulpvraag staat in geen beleidsbestand");

@@ -5,16 +5,25 @@
 #include "core/region.h"
 #include "report/figures.h"
 
+/* Names as the version in force at the end of the period names them (principle 11). */
+struct names {
+	const struct jr_policy_set *set;
+	jr_day day;
+};
+
 static const char *municipality_name(void *ctx, const char *code)
 {
-	return jr_region_municipality_name(ctx, code);
+	const struct names *n = ctx;
+
+	return jr_region_municipality_name(n->set, code, n->day);
 }
 
 enum jr_err jr_app_figures(struct jr_app *app, jr_day from, jr_day to,
 			   enum jr_app_figures_format format, struct jr_buf *out)
 {
 	struct jr_figures_raw rows[JR_MUNICIPALITY_MAX * 4];
-	void *names = (void *)app->policies;
+	struct names ctx = {app->policies, to};
+	void *names = &ctx;
 	size_t count = 0;
 	enum jr_err err;
 

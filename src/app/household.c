@@ -38,7 +38,7 @@ enum jr_err jr_app_household_check(struct jr_app *app, const struct jr_household
 	if (!jr_cbs_code_valid(code, strlen(code)))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 		                   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-	if (!app->policies || !jr_policy_set_find(app->policies, code))
+	if (!app->policies || !jr_region_knows(app->policies, code))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 		                   "gemeente %s staat in geen beleidsbestand", code);
 	return JR_OK;

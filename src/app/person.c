@@ -102,7 +102,7 @@ enum jr_err jr_app_responsibility(struct jr_app *app, const struct jr_person *ch
 	for (size_t i = 0; i < count && i < RUNNING_MAX; i++) {
 		const struct jr_running_care *c = &care[i];
 		const struct jr_policy *p =
-		        app->policies ? jr_policy_set_find(app->policies, c->responsible) : NULL;
+		        app->policies ? jr_policy_set_find(app->policies, c->responsible, app->today) : NULL;
 		if (strcmp(c->responsible, child->municipality) != 0) {
 			if (!out->elsewhere++)
 				memcpy(out->other, c->responsible, sizeof(out->other));
@@ -144,8 +144,8 @@ static enum jr_err move_notice(struct jr_app *app, const char *from, struct jr_p
 		return JR_OK;
 	if ((err = jr_app_responsibility(app, p, &r)) || !r.elsewhere)
 		return err;
-	name = jr_region_municipality_name(app->policies, r.other);
-	to = jr_region_municipality_name(app->policies, p->municipality);
+	name = jr_region_municipality_name(app->policies, r.other, app->today);
+	to = jr_region_municipality_name(app->policies, p->municipality, app->today);
 	snprintf(p->notice, sizeof(p->notice),
 	         "verhuisd naar %s (%s), maar de verantwoordelijkheid voor lopende jeugdhulp "
 	         "(%zu toewijzing%s) blijft bij %s (%s)%s; de verhuizing verplaatst die niet",
@@ -164,7 +164,7 @@ static enum jr_err check(struct jr_app *app, const struct jr_person *p)
 
 	if (jr_person_check(p, app->today, &field, &message))
 		return jr_app_fail(app, JR_ERR_INPUT, field, "%s", message);
-	if (!app->policies || !jr_policy_set_find(app->policies, p->municipality))
+	if (!app->policies || !jr_region_knows(app->policies, p->municipality))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 		                   "gemeente %s staat in geen beleidsbestand", p->municipality);
 	return JR_OK;

@@ -129,13 +129,27 @@ enum jr_err jr_app_providers(struct jr_app *app, jr_provider_fn fn, void *ctx)
 	return jr_store_provider_each(app->store, fn, ctx);
 }
 
-/* The policy of region `id`, or NULL. */
-static const struct jr_policy *find_region(const struct jr_policy_set *set, const char *id)
+/* The policy of region `id`: the version in force on `day`, else any version (a contract may
+ * start before or after the versions loaded); NULL when no version has this id. */
+static const struct jr_policy *find_region(const struct jr_policy_set *set, const char *id,
+					   jr_day day)
+{
+	const struct jr_policy *p = jr_region_by_id(set, id, day);
+
+	for (size_t i = 0; !p && set && i < set->count; i++)
+		if (strcmp(set->policies[i]->id, id) == 0)
+			p = set->policies[i];
+	return p;
+}
+
+/* Whether a version of region `id` holds municipality `code`. */
+static bool region_holds(const struct jr_policy_set *set, const char *id, const char *code)
 {
 	for (size_t i = 0; set && i < set->count; i++)
-		if (strcmp(set->policies[i]->id, id) == 0)
-			return set->policies[i];
-	return NULL;
+		if (strcmp(set->policies[i]->id, id) == 0 &&
+		    jr_policy_municipality(set->policies[i], code))
+			return true;
+	return false;
 }
 
 static enum jr_err unknown_region(struct jr_app *app)
@@ -144,8 +158,9 @@ static enum jr_err unknown_region(struct jr_app *app)
 	size_t n = 0;
 
 	for (size_t i = 0; app->policies && i < app->policies->count && n < sizeof(names); i++)
-		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s", i ? ", " : "",
-				      app->policies->policies[i]->id);
+		if (jr_region_listed(app->policies, i, app->today)) /* each region once */
+			n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s", n ? ", " : "",
+					      app->policies->policies[i]->id);
 	return jr_app_fail(app, JR_ERR_INPUT, "region",
 			   "verwacht de id van een regio met een beleidsbestand (%s)", names);
 }
@@ -157,13 +172,13 @@ enum jr_err jr_app_contract_add(struct jr_app *app, struct jr_contract *c)
 
 	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_WRITE)))
 		return err;
-	if (!(pol = find_region(app->policies, c->region)))
+	if (!(pol = find_region(app->policies, c->region, c->start)))
 		return unknown_region(app);
 	if (c->municipality[0]) {
 		if (!jr_cbs_code_valid(c->municipality, strlen(c->municipality)))
 			return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 					   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-		if (!jr_policy_municipality(pol, c->municipality))
+		if (!region_holds(app->policies, pol->id, c->municipality))
 			return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 					   "gemeente %s hoort niet bij regio %s", c->municipality,
 					   pol->id);
@@ -225,7 +240,9 @@ enum jr_err jr_app_contract_check(struct jr_app *app, int64_t provider_id, int f
 	if (!jr_cbs_code_valid(municipality, strlen(municipality)))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 				   "verwacht een CBS-gemeentecode van 4 cijfers, zoals 0153");
-	if (!(m = jr_region_municipality(app->policies, municipality, &pol)))
+	if ((err = jr_app_region(app, JR_ERR_INPUT, municipality, date, &pol)))
+		return err;
+	if (!(m = jr_region_municipality(app->policies, municipality, date, &pol)))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 				   "gemeente %s staat in geen beleidsbestand", municipality);
 	if ((err = jr_store_provider_get(app->store, provider_id, &out->provider)))

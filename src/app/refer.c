@@ -26,7 +26,7 @@ enum jr_err jr_app_refer_judge(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	if ((err = jr_store_help_request_get(s, a, ref->help_request_id, r)))
 		goto out;
-	p = jr_policy_set_find(set, r->municipality);
+	p = jr_policy_set_find(set, r->municipality, ref->referred_on); /* principle 11 */
 	if (!p) {
 		err = JR_ERR_POLICY;
 		goto out;

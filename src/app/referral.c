@@ -70,7 +70,7 @@ static enum jr_err check_fields(const struct jr_policy_set *set, const struct jr
 	p->sex = '0';
 	if (jr_person_check(p, o->on, &field, &message))
 		return refuse(res, JR_REFUSED_FIELD, field, "%s", message);
-	if (!jr_policy_set_find(set, o->municipality))
+	if (!jr_region_knows(set, o->municipality))
 		return refuse(
 		    res, JR_REFUSED_FIELD, "municipality",
 		    "deze gemeente hoort bij geen regio van dit systeem; kies de gemeente "
@@ -228,7 +228,13 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	}
 	/* the age limit of the region responsible: the child's municipality as the records hold it
 	 */
-	p = jr_policy_set_find(set, child->municipality);
+	p = jr_policy_set_find(set, child->municipality, o->on); /* principle 11 */
+	if (!p && jr_region_knows(set, child->municipality)) {
+		char msg[JR_DIAG_MESSAGE_MAX];
+		jr_region_no_policy_message(set, child->municipality, o->on, msg, sizeof(msg));
+		err = refuse(res, JR_REFUSED_FIELD, "date", "%s", msg);
+		goto out;
+	}
 	if (!p) {
 		err = refuse(res, JR_REFUSED_FIELD, "municipality",
 		             "de gemeente van dit kind hoort bij geen regio van dit systeem; neem "

@@ -1,6 +1,8 @@
 /* route: parse, find the municipality's policy, route. */
 #include "app/route.h"
 
+#include <stdio.h>
+
 #include "core/region.h"
 #include "json/policy_set.h"
 #include "json/request_json.h"
@@ -12,9 +14,16 @@
 static enum jr_err route_before_stay(const struct jr_policy_set *set, struct jr_request *req,
 				     struct jr_answer *ans, struct jr_diag *diag)
 {
-	const struct jr_policy *p = jr_region_find(set, req->residence_before_stay);
+	const struct jr_policy *p = jr_region_find(set, req->residence_before_stay, req->date);
 	const char *field, *message;
 
+	if (!p && jr_region_knows(set, req->residence_before_stay)) {
+		/* principle 11: the municipality has a policy, but none in force on the date */
+		jr_region_no_policy_message(set, req->residence_before_stay, req->date,
+					    diag->message, sizeof(diag->message));
+		snprintf(diag->path, sizeof(diag->path), "date");
+		return JR_ERR_NOT_FOUND;
+	}
 	if (!p) {
 		if (set->count == 1)
 			jr_diag_set(diag, "residence_before_stay",
@@ -45,7 +54,14 @@ enum jr_err jr_app_route(const struct jr_policy_set *set, const char *text, size
 		return err;
 	if (req->residence_before_stay[0])
 		return route_before_stay(set, req, ans, diag);
-	p = jr_region_find(set, req->municipality);
+	p = jr_region_find(set, req->municipality, req->date); /* rule 13, principle 11 */
+	if (!p && jr_region_knows(set, req->municipality)) {
+		/* the municipality has a policy, but none in force on the request's date */
+		jr_region_no_policy_message(set, req->municipality, req->date, diag->message,
+					    sizeof(diag->message));
+		snprintf(diag->path, sizeof(diag->path), "date");
+		return JR_ERR_NOT_FOUND;
+	}
 	if (!p) {
 		/* one region loaded (a --policy file, or a server of one region): name it, so that
 		 * the reader sees the municipality belongs elsewhere rather than nowhere */

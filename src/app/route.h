@@ -20,9 +20,11 @@ struct jr_policy_set;
 
 /* Routes the JSON request `text` (`len` bytes; `today` is the date of a request without one)
  * under `set` into *ans, with *req the request as parsed. Bad input — a malformed request
- * (JR_ERR_INPUT, JR_ERR_TOO_BIG) or a municipality in none of the policies (JR_ERR_NOT_FOUND,
- * path "municipality"; JR_ERR_INPUT on "residence_before_stay", also when the history holds no
- * running stay) — is explained in *diag. */
+ * (JR_ERR_INPUT, JR_ERR_TOO_BIG), a municipality in none of the policies (JR_ERR_NOT_FOUND,
+ * path "municipality"), one with no policy in force on the request's date (JR_ERR_NOT_FOUND,
+ * path "date"), or JR_ERR_INPUT on "residence_before_stay", also when the history holds no
+ * running stay — is explained in *diag. The policy is the version in force on the request's
+ * date (issue 13, principle 11). */
 enum jr_err jr_app_route(const struct jr_policy_set *set, const char *text, size_t len,
 			 jr_day today, struct jr_request *req, struct jr_answer *ans,
 			 struct jr_diag *diag);

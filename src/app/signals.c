@@ -20,7 +20,7 @@ struct scan {
 static enum jr_err emit(void *arg, const struct jr_case *c)
 {
 	struct scan *sc = arg;
-	const struct jr_policy *p = jr_policy_set_find(sc->set, c->municipality);
+	const struct jr_policy *p = jr_policy_set_find(sc->set, c->municipality, sc->date);
 	struct jr_case_signal sig[16];
 	size_t n;
 	enum jr_err err = JR_OK;
@@ -47,7 +47,7 @@ static enum jr_err emit(void *arg, const struct jr_case *c)
 static enum jr_err emit_stale(void *arg, const struct jr_social_entry *e)
 {
 	struct scan *sc = arg;
-	const struct jr_policy *p = jr_policy_set_find(sc->set, e->municipality);
+	const struct jr_policy *p = jr_policy_set_find(sc->set, e->municipality, sc->date);
 	struct jr_open_signal s = {.code = "stale_social_map",
 			      .entry_id = e->id,
 			      .municipality = e->municipality,

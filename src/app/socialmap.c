@@ -9,7 +9,7 @@
 bool jr_app_socialmap_stale(const struct jr_policy_set *set, const struct jr_social_entry *e,
 			    jr_day date)
 {
-	const struct jr_policy *p = jr_region_find(set, e->municipality);
+	const struct jr_policy *p = jr_region_find(set, e->municipality, date);
 
 	return p && date - e->verified_on > p->norms.social_map_stale_days;
 }
@@ -45,7 +45,7 @@ enum jr_err jr_app_socialmap_search(struct jr_app *app, const struct jr_app_soci
 	if ((err = jr_app_access_require(app, JR_CAP_SOCIAL_MAP)))
 		return err;
 	if (q->municipality[0] &&
-	    (strlen(q->municipality) != 4 || !jr_region_find(app->policies, q->municipality)))
+	    (strlen(q->municipality) != 4 || !jr_region_knows(app->policies, q->municipality)))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 				   "verwacht de CBS-code van een gemeente van de regio");
 	return jr_store_social_each(app->store, q->municipality, found, &s);
@@ -53,7 +53,7 @@ enum jr_err jr_app_socialmap_search(struct jr_app *app, const struct jr_app_soci
 
 enum jr_err jr_app_socialmap_add(struct jr_app *app, struct jr_social_entry *e)
 {
-	if (strlen(e->municipality) != 4 || !jr_region_find(app->policies, e->municipality))
+	if (strlen(e->municipality) != 4 || !jr_region_knows(app->policies, e->municipality))
 		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
 				   "geef een CBS-code die in een beleidsbestand staat");
 	if (!e->organisation[0])

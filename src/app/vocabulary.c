@@ -7,6 +7,7 @@
 #include "app/ijw.h"
 #include "core/course.h"
 #include "core/person.h"
+#include "core/region.h"
 #include "core/roles.h"
 #include "core/route.h"
 #include "ijw/ijw_codes.h"
@@ -184,12 +185,15 @@ enum jr_err jr_app_vocabulary(const struct jr_policy_set *set, const struct jr_p
 
 	memset(out, 0, sizeof(*out));
 	*bad_field = NULL;
+	/* each region once, as the version in force today stands for it (principle 11) */
 	for (size_t i = 0; i < set->count && i < JR_POLICY_SET_MAX; i++)
-		out->regions[out->region_count++] =
-			(struct jr_vocab_word){set->policies[i]->id, set->policies[i]->name};
+		if (jr_region_listed(set, i, today))
+			out->regions[out->region_count++] =
+				(struct jr_vocab_word){set->policies[i]->id, set->policies[i]->name};
 	common_words(today, out);
 	if (municipality) {
-		policy = strlen(municipality) == 4 ? jr_policy_set_find(set, municipality) : NULL;
+		policy = strlen(municipality) == 4 ? jr_policy_set_find(set, municipality, today)
+						   : NULL;
 		if (!policy) {
 			*bad_field = "municipality";
 			err = JR_ERR_NOT_FOUND;
@@ -198,17 +202,21 @@ enum jr_err jr_app_vocabulary(const struct jr_policy_set *set, const struct jr_p
 		memcpy(out->municipality, municipality, sizeof(out->municipality));
 	} else if (region) {
 		for (size_t i = 0; i < set->count && !policy; i++)
-			if (strcmp(set->policies[i]->id, region) == 0)
+			if (strcmp(set->policies[i]->id, region) == 0 &&
+			    jr_region_listed(set, i, today))
 				policy = set->policies[i];
 		if (!policy) {
 			*bad_field = "region";
 			err = JR_ERR_NOT_FOUND;
 			goto out;
 		}
-	} else if (p->municipality[0] && (policy = jr_policy_set_find(set, p->municipality))) {
+	} else if (p->municipality[0] &&
+		   (policy = jr_policy_set_find(set, p->municipality, today))) {
 		memcpy(out->municipality, p->municipality, sizeof(out->municipality));
-	} else if (set->count == 1) {
-		policy = set->policies[0];
+	} else if (out->region_count == 1) {
+		for (size_t i = 0; i < set->count && !policy; i++)
+			if (jr_region_listed(set, i, today))
+				policy = set->policies[i];
 	}
 	if (policy)
 		region_words(policy, out);

@@ -196,8 +196,10 @@ int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv)
 	region = jr_args_get(&h, "region");
 	if (!region)
 		region = "twente";
+	/* the version of the region in force on the demo's day (principle 11), or its latest */
 	for (size_t i = 0; i < s.policies.count && !o.policy; i++)
-		if (strcmp(s.policies.policies[i]->id, region) == 0)
+		if (strcmp(s.policies.policies[i]->id, region) == 0 &&
+		    jr_region_listed(&s.policies, i, o.today))
 			o.policy = s.policies.policies[i];
 	if (!o.policy || o.policy->municipality_count == 0) {
 		jr_cli_error(

@@ -18,11 +18,48 @@ const char jr_usage_policy[] =
 	"(docs/policy.md).\n"
 	"\n"
 	"  check   controleert elk bestand volledig; een fout noemt bestand, JSON-pad en reden.\n"
-	"          Meerdere bestanden samen: een gemeente mag maar in één regio staan.\n"
+	"          Meerdere bestanden samen: de versies van een regio (valid_from, valid_until)\n"
+	"          mogen elkaar niet overlappen, en een gemeente hoort op elke dag bij één regio.\n"
 	"  show    toont het beleid leesbaar; met --municipality CODE alleen wat voor die\n"
 	"          gemeente geldt (CBS-code, 4 cijfers, bijv. 0153).\n"
 	"\n"
 	"Afsluitcode: 0 in orde, 2 ongeldig bestand of aanroep, 1 interne fout.\n";
+
+/* "geldig vanaf 2024-01-01", "geldig van … tot en met …", "altijd geldig" */
+static void print_period(const struct jr_policy *p)
+{
+	char from[JR_DATE_STRLEN], until[JR_DATE_STRLEN];
+	bool open_from = p->valid_from == JR_POLICY_VALID_OPEN_FROM;
+	bool open_until = p->valid_until == JR_POLICY_VALID_OPEN_UNTIL;
+
+	/* an open bound is no date: format only the real ones */
+	if (!open_from)
+		jr_date_format(p->valid_from, from);
+	if (!open_until)
+		jr_date_format(p->valid_until, until);
+	if (open_from && open_until)
+		printf("altijd geldig");
+	else if (open_until)
+		printf("geldig vanaf %s", from);
+	else if (open_from)
+		printf("geldig tot en met %s", until);
+	else
+		printf("geldig van %s tot en met %s", from, until);
+}
+
+static void print_crisis_service(const struct jr_crisis_service *c)
+{
+	char since[JR_DATE_STRLEN];
+
+	printf("%s (%s", c->name, c->reachability);
+	if (c->has_since) {
+		jr_date_format(c->since, since);
+		printf(" sinds %s", since);
+	}
+	if (c->phone[0])
+		printf(", telefoon %s", c->phone);
+	printf(")");
+}
 
 static int check(int argc, char **argv)
 {
@@ -57,6 +94,11 @@ static int check(int argc, char **argv)
 		       p->regional_body_short[0] ? p->regional_body_short : p->regional_body,
 		       p->municipality_count, forms_local, JR_FORM_COUNT - forms_local,
 		       p->social_base_count, p->no_referral_count);
+		printf("  ");
+		print_period(p);
+		printf("; crisisdienst: ");
+		print_crisis_service(&p->crisis_service);
+		printf("\n");
 	}
 	jr_policy_set_release(&set);
 	return status;
@@ -146,6 +188,11 @@ static void show(const struct jr_policy *p, const struct jr_municipality *only)
 	       p->regional_body_short[0] ? " (" : "", p->regional_body_short,
 	       p->regional_body_short[0] ? ")" : "");
 	printf("Expertteam bij hoppen: %s\n", p->expert_team);
+	printf("Geldigheid: ");
+	print_period(p);
+	printf("\nCrisisdienst: ");
+	print_crisis_service(&p->crisis_service);
+	printf("\n");
 	printf("Oplossingen zonder verwijzing eerst: %s\n", p->no_referral_first ? "ja" : "nee");
 
 	printf("\nGemeenten%s:\n", only ? " (selectie)" : "");

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/date.h"
+
 #define JR_FORM_COUNT 10       /* the ten forms of youth care, numbered 1..10 */
 #define JR_MUNICIPALITY_MAX 64 /* per region; the largest Dutch region has fewer than 30 */
 #define JR_OFFER_MAX 48        /* social base or no-referral offers per region */
@@ -211,6 +213,22 @@ struct jr_thresholds {
 	int specialist_substance_use; /* principle 10: substance_use at least this: treatment */
 };
 
+/* The region's crisis service, reachable around the clock (issue 13, principle 9): the gemeente
+ * must make youth care in a crisis always directly reachable and available (art. 2.6 lid 1
+ * sub b Jeugdwet), so every policy names the service that does it. */
+#define JR_PHONE_MAX 32
+struct jr_crisis_service {
+	char name[JR_NAME_MAX];
+	char reachability[JR_ID_MAX]; /* e.g. "24/7" */
+	bool has_since;
+	jr_day since; /* reachable like this since this day */
+	char phone[JR_PHONE_MAX]; /* "" when the policy names none */
+};
+
+/* The bounds of an open period of validity (a policy without valid_from / valid_until). */
+#define JR_POLICY_VALID_OPEN_FROM INT32_MIN
+#define JR_POLICY_VALID_OPEN_UNTIL INT32_MAX
+
 struct jr_policy {
 	char id[JR_ID_MAX];
 	char name[JR_NAME_MAX];
@@ -231,7 +249,19 @@ struct jr_policy {
 	struct jr_norms norms;
 	struct jr_thresholds thresholds;
 	struct jr_reach reach;
+	/* principle 11: the days this version of the region's policy is in force, both included
+	 * (JR_POLICY_VALID_OPEN_* when the file names no bound): a region may keep several versions
+	 * whose periods do not overlap */
+	jr_day valid_from, valid_until;
+	/* principle 9: the 24/7 crisis service, required */
+	struct jr_crisis_service crisis_service;
 };
+
+/* Whether policy `p` is in force on `day` (valid_from <= day <= valid_until). */
+static inline bool jr_policy_in_force(const struct jr_policy *p, jr_day day)
+{
+	return day >= p->valid_from && day <= p->valid_until;
+}
 
 /* The kind of the region's light offer with this id: "social_base" or "no_referral"; NULL when
  * the policy has no such offer. */

@@ -212,7 +212,9 @@ static void add_youth_care(struct jr_answer *a, const struct jr_candidate *c)
 	enum jr_setting s = p->forms[c->form].setting;
 
 	jr_rule_contracting(p, a->municipality, c->form, &o);
-	if (!jr_why_is_continuation(c->why)) /* principle 4: running care needs no new analysis */
+	/* running care needs no new analysis (principle 4); urgent care in a crisis does not wait
+	 * for it: it follows, as after crisis care (rule 4's follow-up) */
+	if (!jr_why_is_continuation(c->why) && c->why != JR_WHY_YC_URGENT_MENTAL_HEALTH)
 		o.requires |= jr_rule_broad_analysis(p, r, c->form);
 	if (s == JR_SETTING_SECURE || s == JR_SETTING_MEASURE)
 		o.requires |= JR_REQUIRE_COURT_ORDER;
@@ -431,6 +433,7 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	int hops, complex_domains;
 	unsigned running;
 	bool needed, crisis, hopping;
+	int urgent_form = 0; /* principle 9: the specialist form offered urgently, or 0 */
 	enum tier tier;
 	const struct jr_option *first_care;
 
@@ -488,11 +491,28 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		int cf = jr_policy_form_with_setting(p, JR_SETTING_CRISIS);
 		if (cf)
 			add_youth_care(a, &(struct jr_candidate){.form = cf, .why = JR_WHY_YC_CRISIS});
+		/* Principle 9: an acute psychiatric crisis needs urgent youth mental health care
+		 * (the specialist form, rule 3's floor) right after the crisis form, not only
+		 * shelter; it is not offered again further down. */
+		if (jr_rule_acute_psychiatric(r)) {
+			struct jr_candidate u = {
+				.form = p->norms.specialist_from_form,
+				.why = JR_WHY_YC_URGENT_MENTAL_HEALTH,
+				.flags = r->flags & (JR_FLAG_BIT(JR_FLAG_ACUTE_CRISIS) |
+						     JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)),
+			};
+			if (r->needs[JR_NEED_MENTAL_HEALTH] > 0)
+				u.needs = 1u << JR_NEED_MENTAL_HEALTH;
+			urgent_form = u.form;
+			add_youth_care(a, &u);
+		}
 	}
 	/* Rule 9: one coordinator before any heavier form. */
 	if (hopping)
 		add_coordination(a, JR_WHY_COORD_HOPPING, 0);
-	add_continuations(a, running); /* principle 4 */
+	/* principle 4; running treatment that an acute psychiatric crisis makes urgent stands once,
+	 * as the urgent option (principle 9) */
+	add_continuations(a, urgent_form ? running & ~(1u << urgent_form) : running);
 
 	switch (tier) {
 	case TIER_NORMALISE:
@@ -504,11 +524,13 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 			   tier == TIER_NORMALISE ? JR_WHY_SB_NORMALISE : JR_WHY_SB_FIRST,
 			   p->norms.max_first_offers);
 		for (size_t i = 0; i < ncands; i++)
-			add_youth_care(a, &cands[i]);
+			if (cands[i].form != urgent_form)
+				add_youth_care(a, &cands[i]);
 		break;
 	case TIER_YOUTH_CARE:
 		for (size_t i = 0; i < ncands; i++)
-			add_youth_care(a, &cands[i]);
+			if (cands[i].form != urgent_form)
+				add_youth_care(a, &cands[i]);
 		complex_domains = domains_at(r, p->thresholds.youth_care_min, &complex_needs);
 		/* Under a child-protection or probation measure the GI coordinates. */
 		if (!hopping && !jr_rule_has_child_measure(r) && jr_rule_complex_case(p, r))

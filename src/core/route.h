@@ -125,6 +125,7 @@ enum jr_why {
 	/* responsible municipality (rule 13, principle 13) */
 	JR_WHY_RESP_RESIDENCE,    /* where the child lives by the BRP */
 	JR_WHY_RESP_BEFORE_STAY,  /* where it lived just before the running stay */
+	JR_WHY_YC_URGENT_MENTAL_HEALTH, /* principle 9: acute psychiatric crisis, urgent specialist */
 	JR_WHY_COUNT
 };
 

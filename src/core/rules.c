@@ -50,6 +50,13 @@ bool jr_rule_crisis(const struct jr_request *r)
 	return (r->flags & JR_FLAG_BIT(JR_FLAG_ACUTE_CRISIS)) != 0;
 }
 
+bool jr_rule_acute_psychiatric(const struct jr_request *r)
+{
+	return (r->flags & JR_FLAG_BIT(JR_FLAG_ACUTE_CRISIS)) &&
+	       ((r->flags & JR_FLAG_BIT(JR_FLAG_PSYCHIATRIC_DISORDER)) ||
+		r->needs[JR_NEED_MENTAL_HEALTH] >= JR_NEED_MAX_LEVEL);
+}
+
 jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r)
 {
 	return r->date + p->norms.crisis_followup_days;

@@ -31,6 +31,12 @@ int jr_rule_specialist_in_time(const struct jr_policy *p, const struct jr_reques
 /* Rule 4, crisis: an acute crisis puts the crisis form first; referral and broad analysis follow
  * by the returned due date (date + norms.crisis_followup_days). */
 bool jr_rule_crisis(const struct jr_request *r);
+
+/* Issue 13, principle 9: an acute psychiatric crisis — acute_crisis with psychiatric_disorder,
+ * or with mental_health at the highest level — needs urgent youth mental health care (the
+ * policy's specialist form, norms.specialist_from_form) right after the crisis form, not only
+ * crisis shelter. */
+bool jr_rule_acute_psychiatric(const struct jr_request *r);
 jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r);
 
 /* Rule 5, frameworks: any court measure or authorisation makes the framework compulsory.

@@ -215,10 +215,29 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 	}
 	case JR_WHY_YC_CRISIS:
 		jr_date_format(jr_rule_crisis_due(p, r), due);
-		return jr_buf_printf(b, "Acute crisis: crisishulp eerst, direct en zonder wachttijd. "
-					"Verwijzing en brede verklarende analyse volgen uiterlijk %s. "
-					"[regel 4 crisis; beleid norms.crisis_followup_days = %d]",
-				     due, p->norms.crisis_followup_days);
+		err = jr_buf_printf(b, "Acute crisis: crisishulp eerst, direct en zonder wachttijd, "
+				       "via %s (%s bereikbaar",
+				    p->crisis_service.name, p->crisis_service.reachability);
+		if (!err && p->crisis_service.phone[0])
+			err = jr_buf_printf(b, ", telefoon %s", p->crisis_service.phone);
+		if (!err)
+			err = jr_buf_printf(b, "). Verwijzing en brede verklarende analyse volgen "
+					       "uiterlijk %s. [regel 4 crisis; beleid "
+					       "norms.crisis_followup_days = %d, region.crisis_service]",
+					    due, p->norms.crisis_followup_days);
+		return err;
+	case JR_WHY_YC_URGENT_MENTAL_HEALTH:
+		err = jr_buf_puts(b, "Acute psychiatrische crisis (");
+		if (!err)
+			err = put_reasons(b, r, o->why_needs, o->why_flags, "acute crisis");
+		if (!err)
+			err = jr_buf_printf(b, "): naast de crisisopvang direct spoedeisende "
+					       "specialistische jeugd-ggz (vorm %d), niet alleen opvang. De "
+					       "brede verklarende analyse volgt, zoals na crisishulp. [regel "
+					       "4 crisis; regel 3 specialistisch op tijd; beleid "
+					       "norms.specialist_from_form = %d]",
+					    o->form, p->norms.specialist_from_form);
+		return err;
 	case JR_WHY_YC_MEASURE:
 		if (r->measure == JR_MEASURE_JEUGDRECLASSERING)
 			return jr_buf_puts(b, "Jeugdreclassering, opgelegd door de rechter: gedwongen "

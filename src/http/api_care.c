@@ -132,8 +132,10 @@ int jr_api_referral_choices(struct jr_http_request *r)
 	struct jr_diag diag;
 	struct jr_app app;
 	enum jr_err err;
+	jr_day today;
 
 	jr_http_app(r, &app, &diag);
+	today = app.today;
 	if ((err = jr_app_referrer(&app, &who)))
 		return jr_http_app_fail(r, err, &diag);
 	req = jr_calloc(1, sizeof(*req));
@@ -150,6 +152,8 @@ int jr_api_referral_choices(struct jr_http_request *r)
 	jr_jw_array(&w);
 	for (size_t i = 0; i < r->policies->count; i++) {
 		const struct jr_policy *p = r->policies->policies[i];
+		if (!jr_region_listed(r->policies, i, today))
+			continue; /* each region once: the version in force today (principle 11) */
 		for (size_t m = 0; m < p->municipality_count; m++) {
 			jr_jw_object(&w);
 			jr_jw_kstring(&w, "code", p->municipalities[m].code);
@@ -163,6 +167,8 @@ int jr_api_referral_choices(struct jr_http_request *r)
 	jr_jw_array(&w);
 	for (size_t i = 0; i < r->policies->count; i++) {
 		const struct jr_policy *p = r->policies->policies[i];
+		if (!jr_region_listed(r->policies, i, today))
+			continue; /* each region once: the version in force today (principle 11) */
 		jr_jw_object(&w);
 		jr_jw_kstring(&w, "id", p->id);
 		jr_jw_kstring(&w, "name", p->name);

@@ -51,6 +51,21 @@ static void put_option(struct jr_json_writer *w, struct jr_buf *scratch, const s
 		    a->municipality->main_provider[0])
 			jr_jw_kstring(w, "provider", a->municipality->main_provider);
 		jr_jw_kstring(w, "jz020", o->jz020);
+		if (o->why == JR_WHY_YC_CRISIS) {
+			/* principle 9: the region's crisis service, reachable around the clock */
+			const struct jr_crisis_service *c = &a->policy->crisis_service;
+			jr_jw_key(w, "crisis_service");
+			jr_jw_object(w);
+			jr_jw_kstring(w, "name", c->name);
+			jr_jw_kstring(w, "reachability", c->reachability);
+			if (c->has_since)
+				jr_jw_kdate(w, "since", c->since, true);
+			if (c->phone[0])
+				jr_jw_kstring(w, "phone", c->phone);
+			jr_jw_end(w);
+		}
+		if (o->why == JR_WHY_YC_URGENT_MENTAL_HEALTH)
+			jr_jw_kbool(w, "urgent", true); /* principle 9: urgent youth mental health */
 	}
 	jr_jw_key(w, "requires");
 	jr_jw_array(w);

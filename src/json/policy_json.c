@@ -874,10 +874,86 @@ static enum jr_err check_relations(struct ld *ld, struct jr_policy *p)
 	return fail(ld, "geen enkele verwijzer mag naar een vorm van jeugdhulp verwijzen");
 }
 
+/* A date "YYYY-MM-DD" at obj[key]; *present tells whether the key was there. */
+static enum jr_err get_date(struct ld *ld, json_t *obj, const char *key, bool required,
+			    jr_day *out, bool *present)
+{
+	json_t *v;
+	size_t old;
+	enum jr_err err = member(ld, obj, key, JSON_STRING, required,
+				 "een datum als \"JJJJ-MM-DD\"", &v);
+
+	*present = false;
+	if (err || !v)
+		return err;
+	if (jr_date_parse(json_string_value(v), json_string_length(v), out) != JR_OK) {
+		old = push_key(ld, key);
+		err = fail(ld, "\"%s\" is geen bestaande datum; verwacht \"JJJJ-MM-DD\"",
+			   json_string_value(v));
+		pop(ld, old);
+		return err;
+	}
+	*present = true;
+	return JR_OK;
+}
+
+/* region.crisis_service (issue 13, principle 9): the service that makes youth care in a crisis
+ * reachable around the clock. Required: the gemeente must have one (art. 2.6 lid 1 sub b
+ * Jeugdwet), and the answer's crisis option names it. */
+static enum jr_err load_crisis_service(struct ld *ld, json_t *region, struct jr_policy *p)
+{
+	static const char *const keys[] = {"name", "reachability", "since", "phone", "description",
+					   NULL};
+	struct jr_crisis_service *c = &p->crisis_service;
+	json_t *obj;
+	size_t old;
+	enum jr_err err = member(ld, region, "crisis_service", JSON_OBJECT, true,
+				 "de crisisdienst die dag en nacht bereikbaar is, bijv. {\"name\": "
+				 "\"Crisisdienst Jeugd\", \"reachability\": \"24/7\"}; elke regio "
+				 "noemt haar crisisdienst (art. 2.6 lid 1 sub b Jeugdwet)",
+				 &obj);
+
+	if (err)
+		return err;
+	old = push_key(ld, "crisis_service");
+	if (!(err = check_keys(ld, obj, keys)) &&
+	    !(err = get_string(ld, obj, "name", true, c->name, sizeof(c->name))) &&
+	    !(err = get_string(ld, obj, "reachability", true, c->reachability,
+			       sizeof(c->reachability))) &&
+	    !(err = get_date(ld, obj, "since", false, &c->since, &c->has_since)))
+		err = get_string(ld, obj, "phone", false, c->phone, sizeof(c->phone));
+	pop(ld, old);
+	return err;
+}
+
+/* valid_from / valid_until (issue 13, principle 11): the period this version of the region's
+ * policy is in force, both days included; a bound the file does not name is open. */
+static enum jr_err load_validity(struct ld *ld, json_t *root, struct jr_policy *p)
+{
+	bool has_from, has_until;
+	enum jr_err err;
+	char from[JR_DATE_STRLEN];
+
+	p->valid_from = JR_POLICY_VALID_OPEN_FROM;
+	p->valid_until = JR_POLICY_VALID_OPEN_UNTIL;
+	if ((err = get_date(ld, root, "valid_from", false, &p->valid_from, &has_from)) ||
+	    (err = get_date(ld, root, "valid_until", false, &p->valid_until, &has_until)))
+		return err;
+	if (has_from && has_until && p->valid_until < p->valid_from) {
+		size_t old = push_key(ld, "valid_until");
+		jr_date_format(p->valid_from, from);
+		err = fail(ld, "ligt vóór valid_from (%s); het beleid geldt van valid_from tot en met "
+			       "valid_until",
+			   from);
+		pop(ld, old);
+	}
+	return err;
+}
+
 static enum jr_err load_region(struct ld *ld, json_t *root, struct jr_policy *p)
 {
 	static const char *const keys[] = {"id", "name", "regional_body", "expert_team",
-					   "no_referral_first", "description", NULL};
+					   "no_referral_first", "description", "crisis_service", NULL};
 	static const char *const body_keys[] = {"name", "short", NULL};
 	json_t *obj, *body;
 	size_t old, old2;
@@ -905,7 +981,8 @@ static enum jr_err load_region(struct ld *ld, json_t *root, struct jr_policy *p)
 	snprintf(p->expert_team, sizeof(p->expert_team), "het regionale expertteam");
 	if ((err = get_string(ld, obj, "expert_team", false, p->expert_team,
 			      sizeof(p->expert_team))) ||
-	    (err = get_bool(ld, obj, "no_referral_first", &p->no_referral_first)))
+	    (err = get_bool(ld, obj, "no_referral_first", &p->no_referral_first)) ||
+	    (err = load_crisis_service(ld, obj, p)))
 		goto out;
 out:
 	pop(ld, old);
@@ -917,7 +994,8 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 {
 	static const char *const keys[] = {"format", "region", "regimes", "municipalities",
 					   "forms", "social_base", "no_referral", "referrers",
-					   "norms", "thresholds", "reach", "description", NULL};
+					   "norms", "thresholds", "reach", "description", "valid_from",
+					   "valid_until", NULL};
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
@@ -956,7 +1034,8 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 			   FORMAT_ID);
 		goto out;
 	}
-	if ((err = load_region(&ld, root, p)) || (err = load_regimes(&ld, root, p)) ||
+	if ((err = load_validity(&ld, root, p)) || (err = load_region(&ld, root, p)) ||
+	    (err = load_regimes(&ld, root, p)) ||
 	    (err = load_municipalities(&ld, root, p)) || (err = load_forms(&ld, root, p)) ||
 	    (err = load_offers(&ld, root, "social_base", "category", jr_sb_category_parse,
 			       "childcare, school, sport, scouting, library, music_school, "

@@ -22,9 +22,72 @@ void jr_policy_set_release(struct jr_policy_set *s)
 	s->count = 0;
 }
 
-const struct jr_policy *jr_policy_set_find(const struct jr_policy_set *s, const char *code)
+const struct jr_policy *jr_policy_set_find(const struct jr_policy_set *s, const char *code,
+					   jr_day day)
 {
-	return jr_region_find(s, code);
+	return jr_region_find(s, code, day);
+}
+
+static bool periods_overlap(const struct jr_policy *a, const struct jr_policy *b)
+{
+	return a->valid_from <= b->valid_until && b->valid_from <= a->valid_until;
+}
+
+/* "van 2024-01-01 tot en met 2024-12-31", "vanaf 2024-01-01", "altijd" */
+static void describe_period(const struct jr_policy *p, char *out, size_t cap)
+{
+	char from[JR_DATE_STRLEN], until[JR_DATE_STRLEN];
+	bool open_from = p->valid_from == JR_POLICY_VALID_OPEN_FROM;
+	bool open_until = p->valid_until == JR_POLICY_VALID_OPEN_UNTIL;
+
+	/* an open bound is no date: format only the real ones */
+	if (!open_from)
+		jr_date_format(p->valid_from, from);
+	if (!open_until)
+		jr_date_format(p->valid_until, until);
+	if (open_from && open_until)
+		snprintf(out, cap, "altijd geldig");
+	else if (open_until)
+		snprintf(out, cap, "geldig vanaf %s", from);
+	else if (open_from)
+		snprintf(out, cap, "geldig tot en met %s", until);
+	else
+		snprintf(out, cap, "geldig van %s tot en met %s", from, until);
+}
+
+/* Principle 11: on any day a region has one version, and a municipality one region. */
+static enum jr_err check_versions(const struct jr_policy_set *s, const struct jr_policy *p,
+				  struct jr_diag *diag)
+{
+	char mine[80], theirs[80];
+
+	for (size_t j = 0; j < s->count; j++) {
+		const struct jr_policy *q = s->policies[j];
+		if (!periods_overlap(p, q))
+			continue;
+		describe_period(p, mine, sizeof(mine));
+		describe_period(q, theirs, sizeof(theirs));
+		if (strcmp(q->id, p->id) == 0) {
+			jr_diag_set(diag, "$.valid_from",
+				 "de perioden van twee versies van regio %s overlappen: dit bestand "
+				 "(%s) en %s (%s); geef de versies aansluitende perioden met "
+				 "valid_from en valid_until",
+				 p->name, mine, s->files[j], theirs);
+			return JR_ERR_POLICY;
+		}
+		for (size_t i = 0; i < p->municipality_count; i++) {
+			if (!jr_policy_municipality(q, p->municipalities[i].code))
+				continue;
+			char path[48];
+			snprintf(path, sizeof(path), "$.municipalities[%zu].code", i);
+			jr_diag_set(diag, path,
+				 "gemeente %s hoort in dezelfde periode al bij regio %s (%s, %s); een "
+				 "gemeente hoort op elke dag bij één regio",
+				 p->municipalities[i].code, q->name, s->files[j], theirs);
+			return JR_ERR_POLICY;
+		}
+	}
+	return JR_OK;
 }
 
 enum jr_err jr_policy_set_add_file(struct jr_policy_set *s, const char *filename,
@@ -46,18 +109,8 @@ enum jr_err jr_policy_set_add_file(struct jr_policy_set *s, const char *filename
 	err = jr_policy_load_file(filename, p, diag);
 	if (err)
 		goto out;
-	for (size_t i = 0; i < p->municipality_count; i++) {
-		const struct jr_policy *other = jr_policy_set_find(s, p->municipalities[i].code);
-		if (other) {
-			snprintf(diag->path, sizeof(diag->path), "$.municipalities[%zu].code", i);
-			snprintf(diag->message, sizeof(diag->message),
-				 "gemeente %s hoort al bij regio %s; een gemeente hoort bij één "
-				 "regio",
-				 p->municipalities[i].code, other->name);
-			err = JR_ERR_POLICY;
-			goto out;
-		}
-	}
+	if ((err = check_versions(s, p, diag)))
+		goto out;
 	snprintf(s->files[s->count], sizeof(s->files[0]), "%s", filename);
 	s->policies[s->count++] = p;
 	p = NULL;

@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		load_policies();
 	if (jr_request_parse((const char *)data, size, jr_date_from_ymd(2026, 11, 23), &req, &diag))
 		return 0;
-	p = jr_policy_set_find(&set, req.municipality);
+	p = jr_policy_set_find(&set, req.municipality, req.date);
 	if (!p || jr_route(p, &req, &ans))
 		return 0;
 	jr_buf_init(&out, 1 << 20);

@@ -171,6 +171,20 @@ call "route: residence_before_stay without a running stay is 422 and named" 422 
 	'.error.field == "residence_before_stay"' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
 	-d '{"municipality":"0153","birth_date":"2015-01-01","residence_before_stay":"0164"}' "$U/api/v1/route"
+# issue 13, principle 11: the version in force on the request's date; none is 422 on `date`
+call "route: a date before any version of the region's policy is 422 on date" 422 \
+	'.error.field == "date" and (.error.message | test("geen beleid voor deze gemeente \\(0307\\) op 2018-06-01"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0307","birth_date":"2010-01-01","date":"2018-06-01"}' "$U/api/v1/route"
+call "route: a 2023 Amersfoort request gets the arrangement before the main provider" 200 \
+	'.municipality.regime == "product" and all(.options[]; .kind != "no_referral")' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/20-amersfoort-2023-voor-metmaya.json" "$U/api/v1/route"
+# principle 9: the crisis option names the region's 24/7 service; urgent youth mental health
+call "route: the crisis option names the 24/7 crisis service, urgent mental health next" 200 \
+	'.options[0].crisis_service.name == "Coördinatiepunt Spoedhulp Jeugd Twente" and .options[1].urgent == true and .options[1].form == 4' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/21-hengelo-acute-psychiatrische-crisis.json" "$U/api/v1/route"
 
 # A consulent takes a child from help request to plan through the API.
 HR_URL=$U/api/v1/help-requests
@@ -390,6 +404,9 @@ call "the words of another region, by a municipality of it (Amersfoort: generic,
 	-b almelo.jar "$U/api/v1/vocabulary?municipality=0307"
 call "the words of a region by its id" 200 '.region.code == "amersfoort" and .municipality == null' \
 	-b almelo.jar "$U/api/v1/vocabulary?region=amersfoort"
+call "the words: each region once, though Amersfoort keeps two versions (principle 11)" 200 \
+	'[.regions[].code] == ["amersfoort", "twente"] and (.regions | length) == 2' \
+	-b almelo.jar "$U/api/v1/vocabulary"
 call "the words: an unknown municipality is named" 422 '.error.field == "municipality"' \
 	-b almelo.jar "$U/api/v1/vocabulary?municipality=9999"
 call "the words: an unknown region is named" 422 '.error.field == "region"' \

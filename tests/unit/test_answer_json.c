@@ -124,6 +124,29 @@ static void test_crisis_signal_has_due_date(void **state)
 	json_decref(a);
 }
 
+/* Issue 13, principle 9: the crisis option names the region's 24/7 crisis service; an acute
+ * psychiatric crisis brings an urgent specialist option right after it. */
+static void test_crisis_option_names_service(void **state)
+{
+	(void)state;
+	json_t *a = route_json("{\"municipality\":\"0164\",\"birth_date\":\"2011-06-02\","
+			       "\"flags\":[\"acute_crisis\",\"psychiatric_disorder\"]}");
+	json_t *o = json_array_get(json_object_get(a, "options"), 0);
+	json_t *c = json_object_get(o, "crisis_service");
+	json_t *u = json_array_get(json_object_get(a, "options"), 1);
+	assert_non_null(c);
+	assert_string_equal(json_string_value(json_object_get(c, "name")),
+			    "Coördinatiepunt Spoedhulp Jeugd Twente");
+	assert_string_equal(json_string_value(json_object_get(c, "reachability")), "24/7");
+	assert_string_equal(json_string_value(json_object_get(c, "since")), "2019-01-01");
+	assert_null(json_object_get(c, "phone"));
+	assert_null(json_object_get(o, "urgent"));
+	assert_int_equal(json_integer_value(json_object_get(u, "form")), 4);
+	assert_true(json_is_true(json_object_get(u, "urgent")));
+	assert_null(json_object_get(u, "crisis_service"));
+	json_decref(a);
+}
+
 static void test_every_why_renders(void **state)
 {
 	(void)state;
@@ -238,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_answer_has_contract_fields),
 		cmocka_unit_test(test_ineligible_answer),
 		cmocka_unit_test(test_crisis_signal_has_due_date),
+		cmocka_unit_test(test_crisis_option_names_service),
 		cmocka_unit_test(test_every_why_renders),
 		cmocka_unit_test(test_output_bound_is_an_error_not_a_crash),
 		cmocka_unit_test(test_policy_text_is_escaped_wherever_it_stands),

@@ -296,13 +296,13 @@ static void test_periods_from_policy(void **state)
 
 	jr_policy_set_init(&set);
 	assert_int_equal(jr_policy_set_load_dir(&set, JR_TEST_POLICY_DIR, &diag, bad, sizeof(bad)), JR_OK);
-	jr_app_access_periods(&set, &p, &l, &r); /* Almelo's (Twente) */
+	jr_app_access_periods(&set, &p, &l, jr_date_from_ymd(2026, 1, 1), &r); /* Almelo's (Twente) */
 	assert_int_equal(r.closed_case_days, 182);
 	p = principal("provider");
-	jr_app_access_periods(&set, &p, &l, &r); /* Amersfoort's */
+	jr_app_access_periods(&set, &p, &l, jr_date_from_ymd(2026, 1, 1), &r); /* Amersfoort's */
 	assert_int_equal(r.care_ended_days, 91);
 	memcpy(l.municipality, "9999", 5);
-	jr_app_access_periods(&set, &p, &l, &r);
+	jr_app_access_periods(&set, &p, &l, jr_date_from_ymd(2026, 1, 1), &r);
 	assert_int_equal(r.care_ended_days, 0);
 	assert_int_equal(r.closed_case_days, 0);
 	jr_policy_set_release(&set);

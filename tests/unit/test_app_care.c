@@ -206,6 +206,23 @@ static void test_allocation_made(void **state)
 	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_NOT_FOUND, &d, "", "hulpvraag");
 }
 
+/* Issue 13, principle 11: an allocation is judged by the policy in force on its start; a start
+ * no version covers is refused on "date", and nothing is written. */
+static void test_allocation_on_a_day_without_policy(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_allocation al = allocation(bare_id, provider_id, 0, 2);
+	int64_t before = fx_count("SELECT COUNT(*) FROM allocations");
+
+	al.start = D(2018, 6, 1); /* Twente's policy is in force from 2019-01-01 */
+	context(&app, &d, NULL);
+	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_INPUT, &d, "date",
+	       "geen beleid voor deze gemeente (0153) op 2018-06-01");
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM allocations"), before);
+}
+
 static void test_who_allocates(void **state)
 {
 	(void)state;
@@ -336,6 +353,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_allocation_rules_from_the_records),
 		cmocka_unit_test(test_allocation_made),
+		cmocka_unit_test(test_allocation_on_a_day_without_policy),
 		cmocka_unit_test(test_who_allocates),
 		cmocka_unit_test(test_measure_does_not_wait_for_analysis),
 		cmocka_unit_test(test_allocation_change),

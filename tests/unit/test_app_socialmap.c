@@ -22,7 +22,7 @@ static int setup(void **state)
 	(void)state;
 	if (ctx_setup("app-socialmap", ctx_day("2026-11-23")))
 		return -1;
-	norm = jr_region_find(&ctx_set, "0164")->norms.social_map_stale_days;
+	norm = jr_region_find(&ctx_set, "0164", ctx_day("2026-11-23"))->norms.social_map_stale_days;
 	return 0;
 }
 

@@ -308,6 +308,77 @@ static void test_rejects_missing_crisis_form(void **state)
 			"crisis");
 }
 
+/* Issue 13, principle 11: a policy has a period of validity; without one it is always valid. */
+static void test_validity(void **state)
+{
+	struct jr_diag diag;
+	(void)state;
+	assert_int_equal(twente.valid_from, jr_date_from_ymd(2019, 1, 1));
+	assert_int_equal(twente.valid_until, JR_POLICY_VALID_OPEN_UNTIL);
+	assert_int_equal(amersfoort.valid_from, jr_date_from_ymd(2024, 1, 1));
+	assert_true(jr_policy_in_force(&amersfoort, jr_date_from_ymd(2024, 1, 1)));
+	assert_false(jr_policy_in_force(&amersfoort, jr_date_from_ymd(2023, 12, 31)));
+	/* no dates: in force on any day, so older files keep loading */
+	assert_int_equal(parse_edited("\"valid_from\": \"2019-01-01\",", "", &diag), JR_OK);
+	assert_int_equal(scratch.valid_from, JR_POLICY_VALID_OPEN_FROM);
+	assert_true(jr_policy_in_force(&scratch, jr_date_from_ymd(1900, 1, 1)));
+	assert_int_equal(parse_edited("\"valid_from\": \"2019-01-01\",",
+				      "\"valid_from\": \"2019-01-01\", \"valid_until\": \"2020-06-30\",",
+				      &diag),
+			 JR_OK);
+	assert_int_equal(scratch.valid_until, jr_date_from_ymd(2020, 6, 30));
+	expect_rejected("\"valid_from\": \"2019-01-01\",", "\"valid_from\": \"2019-02-30\",",
+			"$.valid_from", "geen bestaande datum");
+	expect_rejected("\"valid_from\": \"2019-01-01\",", "\"valid_from\": 2019,",
+			"$.valid_from", "JJJJ-MM-DD");
+	expect_rejected("\"valid_from\": \"2019-01-01\",",
+			"\"valid_from\": \"2019-01-01\", \"valid_until\": \"2018-12-31\",",
+			"$.valid_until", "vóór valid_from");
+}
+
+/* Issue 13, principle 9: every region names its 24/7 crisis service. */
+static void test_crisis_service(void **state)
+{
+	(void)state;
+	assert_string_equal(twente.crisis_service.name, "Coördinatiepunt Spoedhulp Jeugd Twente");
+	assert_string_equal(twente.crisis_service.reachability, "24/7");
+	assert_true(twente.crisis_service.has_since);
+	assert_int_equal(twente.crisis_service.since, jr_date_from_ymd(2019, 1, 1));
+	assert_string_equal(twente.crisis_service.phone, "");
+	/* Amersfoort's is a marked placeholder: the sources do not name it */
+	assert_non_null(strstr(amersfoort.crisis_service.name, "plaatshouder"));
+	expect_rejected("\"crisis_service\": {", "\"crisis_service_x\": {",
+			"$.region.crisis_service_x", "onbekende sleutel");
+	expect_rejected("\"crisis_service\": {\n      \"name\": \"Coördinatiepunt Spoedhulp Jeugd "
+			"Twente\",",
+			"\"crisis_service\": {", "$.region.crisis_service.name", "ontbreekt");
+	expect_rejected("\"reachability\": \"24/7\",", "", "$.region.crisis_service.reachability",
+			"ontbreekt");
+	expect_rejected("\"since\": \"2019-01-01\",", "\"since\": \"gisteren\",",
+			"$.region.crisis_service.since", "geen bestaande datum");
+}
+
+/* Without a crisis service the policy is refused, with a message saying what to name. */
+static void test_rejects_missing_crisis_service(void **state)
+{
+	struct jr_diag diag;
+	const char *text = jr_buf_str(&twente_text);
+	const char *from = strstr(text, ",\n    \"crisis_service\": {");
+	const char *to = from ? strstr(from, "\n    }") : NULL;
+	struct jr_buf b;
+
+	(void)state;
+	assert_non_null(to);
+	jr_buf_init(&b, JR_POLICY_FILE_MAX);
+	assert_int_equal(jr_buf_append(&b, text, (size_t)(from - text)), JR_OK);
+	assert_int_equal(jr_buf_puts(&b, to + strlen("\n    }")), JR_OK);
+	assert_int_equal(jr_policy_parse(jr_buf_str(&b), b.len, &scratch, &diag), JR_ERR_POLICY);
+	jr_buf_release(&b);
+	assert_string_equal(diag.path, "$.region.crisis_service");
+	assert_non_null(strstr(diag.message, "ontbreekt"));
+	assert_non_null(strstr(diag.message, "24/7"));
+}
+
 static void test_rejects_invalid_json(void **state)
 {
 	(void)state;
@@ -370,9 +441,11 @@ static void test_set_finds_region_by_municipality(void **state)
 	assert_int_equal(jr_policy_set_load_dir(&set, JR_TEST_POLICY_DIR, &diag, bad, sizeof(bad)),
 			 JR_OK);
 	assert_true(set.count >= 2);
-	assert_string_equal(jr_policy_set_find(&set, "0153")->name, "Twente");
-	assert_string_equal(jr_policy_set_find(&set, "0307")->name, "Amersfoort");
-	assert_null(jr_policy_set_find(&set, "9999"));
+	assert_string_equal(jr_policy_set_find(&set, "0153", jr_date_from_ymd(2026, 1, 1))->name,
+			    "Twente");
+	assert_string_equal(jr_policy_set_find(&set, "0307", jr_date_from_ymd(2026, 1, 1))->name,
+			    "Amersfoort");
+	assert_null(jr_policy_set_find(&set, "9999", jr_date_from_ymd(2026, 1, 1)));
 	jr_policy_set_release(&set);
 }
 
@@ -387,8 +460,11 @@ static void test_set_rejects_municipality_in_two_regions(void **state)
 			 JR_OK);
 	assert_int_equal(jr_policy_set_add_file(&set, JR_TEST_POLICY_DIR "/twente.json", &diag, &bad),
 			 JR_ERR_POLICY);
-	assert_string_equal(diag.path, "$.municipalities[0].code");
+	/* the same region twice is two versions whose periods overlap (principle 11); a
+	 * municipality in two different regions: test_region.c */
+	assert_string_equal(diag.path, "$.valid_from");
 	assert_non_null(strstr(diag.message, "Twente"));
+	assert_non_null(strstr(diag.message, "twente.json"));
 	assert_int_equal(set.count, 1);
 	jr_policy_set_release(&set);
 }
@@ -434,6 +510,9 @@ int main(void)
 		cmocka_unit_test(test_family_like_is_a_stay),
 		cmocka_unit_test(test_rejects_missing_crisis_form),
 		cmocka_unit_test(test_rejects_invalid_json),
+		cmocka_unit_test(test_validity),
+		cmocka_unit_test(test_crisis_service),
+		cmocka_unit_test(test_rejects_missing_crisis_service),
 		cmocka_unit_test(test_rejects_duplicate_key),
 		cmocka_unit_test(test_rejects_wrong_format_version),
 		cmocka_unit_test(test_failed_parse_leaves_output_untouched),

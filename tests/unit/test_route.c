@@ -2556,6 +2556,7 @@ static void check_rules(const struct jr_policy *p, int iter)
 		EXPECT(!!(o->requires & JR_REQUIRE_BROAD_ANALYSIS) ==
 		       (!r->broad_analysis && o->form != 8 && o->form >= 3 && !compulsory &&
 			!jr_why_is_continuation(o->why) && /* principle 4 */
+			o->why != JR_WHY_YC_URGENT_MENTAL_HEALTH && /* principle 9: like crisis care */
 			!(r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
 			  jr_rule_referral_check(p, r, o->form) == JR_WHY_RC_VALID)));
 		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) == (o->form >= 9));
@@ -2602,6 +2603,16 @@ static void check_rules(const struct jr_policy *p, int iter)
 		EXPECT(a->options[0].kind == JR_OPTION_YOUTH_CARE && a->options[0].form == 8);
 		EXPECT(s != NULL && s->day == r->date + p->norms.crisis_followup_days);
 		first_noncrisis = 1;
+		/* principle 9: an acute psychiatric crisis brings urgent youth mental health care
+		 * right after the crisis form, and that form only once */
+		if (jr_rule_acute_psychiatric(r)) {
+			EXPECT(a->options[1].kind == JR_OPTION_YOUTH_CARE &&
+			       a->options[1].form == p->norms.specialist_from_form &&
+			       a->options[1].why == JR_WHY_YC_URGENT_MENTAL_HEALTH);
+			first_noncrisis = 2;
+		} else {
+			EXPECT(!has_why(JR_WHY_YC_URGENT_MENTAL_HEALTH));
+		}
 	}
 	EXPECT((forms_seen & BIT(8)) == 0 || crisis);
 	/* rule 5 */
@@ -2649,6 +2660,93 @@ static void test_sweep_rules_hold_for_varied_requests(void **state)
 		if (iter % 50 == 0)
 			check_option_texts(&ans);
 	}
+}
+
+/* ---- issue 13, principle 9: crisis around the clock ---------------------------------------- */
+
+static void why_of(const struct jr_option *o, char *out, size_t cap)
+{
+	struct jr_buf b;
+
+	jr_buf_init(&b, 1 << 16);
+	assert_int_equal(jr_why_option(&b, &ans, o), JR_OK);
+	snprintf(out, cap, "%s", jr_buf_str(&b));
+	jr_buf_release(&b);
+}
+
+static void test_p9_crisis_option_names_the_service(void **state)
+{
+	char why[2048];
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	assert_int_equal(ans.options[0].why, JR_WHY_YC_CRISIS);
+	why_of(&ans.options[0], why, sizeof(why));
+	assert_non_null(strstr(why, "Coördinatiepunt Spoedhulp Jeugd Twente"));
+	assert_non_null(strstr(why, "24/7"));
+	assert_non_null(strstr(why, "region.crisis_service"));
+	req_init(AMERSFOORT);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&amersfoort);
+	why_of(&ans.options[0], why, sizeof(why));
+	assert_non_null(strstr(why, "plaatshouder"));
+}
+
+static void test_p9_acute_psychiatric_gets_urgent_mental_health(void **state)
+{
+	char why[2048];
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS) | FLAG(PSYCHIATRIC_DISORDER);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	route(&twente);
+	assert_int_equal(ans.options[0].form, 8);
+	assert_int_equal(ans.options[1].kind, JR_OPTION_YOUTH_CARE);
+	assert_int_equal(ans.options[1].form, twente.norms.specialist_from_form);
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_URGENT_MENTAL_HEALTH);
+	/* urgent: the analysis follows, as after crisis care */
+	assert_false(ans.options[1].requires & JR_REQUIRE_BROAD_ANALYSIS);
+	/* the specialist form is not offered a second time further down */
+	for (size_t i = 2; i < ans.option_count; i++)
+		assert_false(ans.options[i].kind == JR_OPTION_YOUTH_CARE &&
+			     ans.options[i].form == twente.norms.specialist_from_form);
+	why_of(&ans.options[1], why, sizeof(why));
+	assert_non_null(strstr(why, "Acute psychiatrische crisis"));
+	assert_non_null(strstr(why, "jeugd-ggz"));
+	assert_non_null(strstr(why, "norms.specialist_from_form = 4"));
+}
+
+static void test_p9_mental_health_four_with_crisis(void **state)
+{
+	(void)state;
+	req_init(AMERSFOORT);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 4;
+	route(&amersfoort);
+	assert_int_equal(ans.options[0].why, JR_WHY_YC_CRISIS);
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_URGENT_MENTAL_HEALTH);
+	assert_int_equal(ans.options[1].form, amersfoort.norms.specialist_from_form);
+	assert_true(ans.options[1].has_regime);
+	assert_int_equal(ans.options[1].regime, JR_REGIME_GENERIC);
+}
+
+static void test_p9_not_without_psychiatric_signs(void **state)
+{
+	(void)state;
+	/* a crisis without psychiatric signs: shelter, no urgent mental health care */
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	route(&twente);
+	assert_false(has_why(JR_WHY_YC_URGENT_MENTAL_HEALTH));
+	/* psychiatric signs without a crisis: rule 3 as before, nothing urgent */
+	req_init(ENSCHEDE);
+	rq.flags = FLAG(PSYCHIATRIC_DISORDER);
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 4;
+	route(&twente);
+	assert_false(has_why(JR_WHY_YC_URGENT_MENTAL_HEALTH));
+	assert_int_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
 }
 
 int main(void)
@@ -2796,6 +2894,10 @@ int main(void)
 		cmocka_unit_test(test_p7_complex_case_brings_in_the_expert_team),
 		cmocka_unit_test(test_p10_severe_substance_use_is_treated),
 		cmocka_unit_test(test_sweep_rules_hold_for_varied_requests),
+		cmocka_unit_test(test_p9_crisis_option_names_the_service),
+		cmocka_unit_test(test_p9_acute_psychiatric_gets_urgent_mental_health),
+		cmocka_unit_test(test_p9_mental_health_four_with_crisis),
+		cmocka_unit_test(test_p9_not_without_psychiatric_signs),
 	};
 	return cmocka_run_group_tests(tests, group_setup, NULL);
 }

@@ -392,7 +392,9 @@ static enum jr_err refuse_residence(struct import *im, const char *responsible)
 static enum jr_err import_request(struct import *im)
 {
 	const struct jr_ijw_msg *m = im->m;
-	const struct jr_policy *pol = jr_policy_set_find(im->set, m->header.ontvanger);
+	/* the version in force on the message's date (principle 11) */
+	const struct jr_policy *pol =
+		jr_policy_set_find(im->set, m->header.ontvanger, m->header.dagtekening);
 	struct jr_person child;
 	struct jr_help_request h = {0};
 	struct jr_buf why;
@@ -743,7 +745,7 @@ enum jr_err jr_app_ijw_take_in(struct jr_app *app, struct jr_ijw_incoming *incom
 		return err;
 	open = true;
 	/* TR378: the receiving municipality is one of the region's */
-	if (!jr_policy_set_find(app->policies, msg->header.ontvanger))
+	if (!jr_region_knows(app->policies, msg->header.ontvanger))
 		err = jr_ijw_finding_add(&o->findings, "TR378", "S300", JR_IJW_AT_HEADER, 0, 0,
 					 "gemeente %s staat in geen beleidsbestand van de regio",
 					 msg->header.ontvanger);

@@ -1,1 +1,1 @@
-.intact == true and .entries == 5
+.intact == true and .entries == 6

@@ -1,1 +1,1 @@
-het einde van de keten klopt niet: 4 regels, audit_head noemt er 5
+het einde van de keten klopt niet: 5 regels, audit_head noemt er 6

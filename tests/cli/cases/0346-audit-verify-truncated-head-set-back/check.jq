@@ -1,1 +1,1 @@
-.intact == false and .first_bad_entry == 5 and .entries_checked == 4 and .last_checkpoint_seq == 5
+.intact == false and .first_bad_entry == 6 and .entries_checked == 5 and .last_checkpoint_seq == 6

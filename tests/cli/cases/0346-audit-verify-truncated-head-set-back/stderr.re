@@ -1,1 +1,1 @@
-de keten is afgekapt: het ondertekende controlepunt van .* noemt regel 5, de database houdt op bij regel 4
+de keten is afgekapt: het ondertekende controlepunt van .* noemt regel 6, de database houdt op bij regel 5

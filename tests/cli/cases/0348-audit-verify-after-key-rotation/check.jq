@@ -1,1 +1,1 @@
-.intact == true and .entries == 7 and .last_checkpoint_seq == 7 and .checkpoints == 5
+.intact == true and .entries == 8 and .last_checkpoint_seq == 8 and .checkpoints == 5

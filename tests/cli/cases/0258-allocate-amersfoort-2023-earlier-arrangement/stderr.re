@@ -1,0 +1,2 @@
+geweigerd: productgericht: geef productcode, omvang en frequentie
+regime product
