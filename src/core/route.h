@@ -48,6 +48,7 @@ struct jr_request {
 	bool has_referrer;
 	int referrer_type; /* COD327 number, 1..8 */
 	char agb[9];       /* "" when absent */
+	unsigned authorisations; /* JR_AUTH_BIT mask: the judge's authorisations in force */
 };
 
 enum jr_option_kind {
@@ -112,6 +113,7 @@ enum jr_why {
 	JR_WHY_RC_AGB_MISSING,
 	JR_WHY_RC_AGB_FORBIDDEN,
 	JR_WHY_RC_UNKNOWN,
+	JR_WHY_COORD_GI, /* rule 5: under an OTS the GI coordinates, the local team supports */
 	JR_WHY_COUNT
 };
 
@@ -134,6 +136,8 @@ enum jr_warning {
 	JR_WARN_OFFENCE_NO_MEASURE,   /* an offence without juvenile probation */
 	JR_WARN_ADULT_PROBATION_ONLY, /* rule 11: 18+ without youth care begun before 18: of the
 	                               * Jeugdwet only juvenile probation applies */
+	JR_WARN_OTS_NO_UITHUISPLAATSING, /* rule 5: a stay under an OTS needs the judge's machtiging
+	                                  * uithuisplaatsing, which is not there */
 	JR_WARN_COUNT
 };
 
@@ -195,7 +199,8 @@ struct jr_answer {
 
 /* Checks the relations between a request's fields that the adapter cannot check one field at a
  * time: birth date not after the date, juvenile probation not before JR_PROBATION_AGE_MIN
- * ("court_measure"), history periods in order and not in the future. On failure
+ * ("court_measure"), a machtiging uithuisplaatsing only under an OTS or provisional OTS
+ * ("authorisations"), history periods in order and not in the future. On failure
  * sets *field to the JSON field name (history items as "history") and *message to a Dutch
  * sentence, both static strings, and returns JR_ERR_INPUT. */
 enum jr_err jr_request_check(const struct jr_request *req, const char **field, const char **message);

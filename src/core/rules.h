@@ -123,4 +123,13 @@ unsigned jr_rule_fit_forms(const struct jr_policy *p, const struct jr_request *r
 bool jr_form_indicated(const struct jr_indication *ind, const struct jr_request *r,
 		       unsigned *needs, unsigned *flags);
 
+/* Rule 5 under a supervision order: whether the request's measure is an OTS, provisional (art.
+ * 1:257 BW) or not (art. 1:255 BW). The GI supervises and coordinates; the parents keep custody,
+ * so a stay away from home needs the judge's machtiging uithuisplaatsing (art. 1:265b BW). */
+bool jr_rule_ots(const struct jr_request *r);
+
+/* Rule 5 for a stay under an OTS: JR_REQUIRE_COURT_ORDER when `form` is an out-of-home form, the
+ * request is under an (provisional) OTS and carries no machtiging uithuisplaatsing; else 0. */
+unsigned jr_rule_stay_court_order(const struct jr_policy *p, const struct jr_request *r, int form);
+
 #endif

@@ -356,6 +356,7 @@ bool jr_request_parse_fast(const char *text, size_t len, jr_day today, struct jr
 	out->has_referrer = false;
 	out->referrer_type = 0;
 	out->agb[0] = '\0';
+	out->authorisations = 0; /* "authorisations" is the full parser's: the fast path declines */
 	out->date = today;
 	if (!object(&s, request_member, &c))
 		return false;
