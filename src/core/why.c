@@ -343,11 +343,15 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 	case JR_SIGNAL_SAFETY:
 		return jr_buf_printf(b, "De veiligheid van het kind is in het geding (veiligheid op "
 					"niveau %d%s): volg de meldcode huiselijk geweld en "
-					"kindermishandeling; het lokale team houdt de regie. [regel 5 "
+					"kindermishandeling; %s. [regel 5 "
 					"kaders; beleid thresholds.youth_care_min = %d]",
 				     s->count,
 				     (r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE)) ? ", gemeld als onveilig"
 									     : "",
+				     /* principle 8: under an OTS the GI leads */
+				     jr_rule_ots(r) ? "de gecertificeerde instelling houdt de regie, "
+						      "het lokale team ondersteunt"
+						    : "het lokale team houdt de regie",
 				     p->thresholds.youth_care_min);
 	case JR_SIGNAL_ESCALATE:
 		return jr_buf_printf(b, "Vorm %d (%s) is op %s negatief afgesloten en de aanbevolen "
