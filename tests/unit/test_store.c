@@ -266,6 +266,9 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_int_equal(claim_lines_previous_indexes(), 1);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP INDEX claim_lines_previous"), JR_OK);
+	/* and what the migrations after 16 made, so that the database is the one of version 15 */
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
@@ -306,6 +309,39 @@ static void test_migration_16_on_an_existing_database(void **state)
 	jr_store_versions(s, &found, &now);
 	assert_int_equal(found, now);
 	jr_store_close(s);
+}
+
+/* Migration 17 (issue 13, principle 8): a database of version 16 gains the tables of the
+ * measures' extensions and authorisations, its measures kept. */
+static void test_migration_17_on_an_existing_database(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s;
+	char msg[JR_DB_ERRMSG_MAX];
+	int from, found, now;
+	int64_t persons = fx_count("SELECT COUNT(*) FROM persons");
+	int64_t measures = fx_count("SELECT COUNT(*) FROM measures");
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 17"), JR_OK);
+	if (fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 16"), JR_OK);
+	assert_int_equal(jr_schema_version_of(db, &from), JR_OK);
+	assert_int_equal(from, 16);
+	jr_db_close(db);
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, 16);
+	assert_int_equal(now, jr_schema_version());
+	jr_store_close(s);
+	assert_true(jr_schema_version() >= 17);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 17"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_extensions"), 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_authorisations"), 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), persons);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures"), measures);
 }
 
 static void test_key_file_is_guarded(void **state)
@@ -636,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_every_access_is_audited),
 		cmocka_unit_test(test_newer_schema_is_refused),
 		cmocka_unit_test(test_migration_16_on_an_existing_database),
+		cmocka_unit_test(test_migration_17_on_an_existing_database),
 		cmocka_unit_test(test_key_file_is_guarded),
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),
