@@ -385,3 +385,13 @@ enum jr_err jr_app_authorisation_add(struct jr_app *app, struct jr_measure_autho
 out:
 	return jr_app_tx_end(app, tx, err);
 }
+
+enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id)
+{
+	struct jr_measure_record m;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	return measure_for_change(app, id, &m);
+}

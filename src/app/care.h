@@ -64,6 +64,10 @@ enum jr_err jr_app_measure_extend(struct jr_app *app, struct jr_measure_extensio
  * at most a year and within the measure). Who may, as jr_app_measure_extend. */
 enum jr_err jr_app_authorisation_add(struct jr_app *app, struct jr_measure_authorisation *au);
 
+/* Whether the principal may record an extension or authorisation of measure `id`, answered as
+ * those use cases answer it: for an adapter that must know before it reads its input. */
+enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id);
+
 /* The measures with the principal's organisation as GI, newest first, paged as above. */
 enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
 				 jr_measure_row_fn fn, void *ctx, int64_t *total);
