@@ -32,8 +32,10 @@ bool jr_rule_crisis(const struct jr_request *r);
 jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r);
 
 /* Rule 5, frameworks: any court measure or authorisation makes the framework compulsory.
- * Child-protection and probation measures (OTS, voogdij, jeugdreclassering) bring the measure
- * form; secure care is offered only with machtiging_gesloten. */
+ * Child-protection and probation measures (OTS, provisional OTS, voogdij, jeugdreclassering)
+ * bring the measure form; secure care is offered only with the judge's authorisation
+ * (machtiging_gesloten as the measure, or the authorisation "gesloten" beside one), and then
+ * first (principle 8). */
 enum jr_framework jr_rule_framework(const struct jr_request *r);
 bool jr_rule_has_child_measure(const struct jr_request *r);
 bool jr_rule_secure_allowed(const struct jr_request *r);
