@@ -416,8 +416,9 @@ static const struct migration migrations[] = {
 	/* The compulsory framework (issue 13, principle 8): the judge extends a measure to a new
 	 * end (measures.end_date holds the end in force; each extension keeps the end before it),
 	 * and gives authorisations beside it with their own term (machtiging uithuisplaatsing under
-	 * an OTS, machtiging gesloten jeugdhulp). */
-	{17, "measures: extensions and the judge's authorisations",
+	 * an OTS, machtiging gesloten jeugdhulp). Numbered 18: 17 is the responsible municipality's
+	 * (principle 13), made beside it. */
+	{18, "measures: extensions and the judge's authorisations",
 	 "CREATE TABLE measure_extensions ("
 	 " id {ID},"
 	 " measure_id BIGINT NOT NULL REFERENCES measures(id),"
