@@ -66,8 +66,10 @@ enum jr_err jr_app_advise(struct jr_app *app, int64_t id, const struct jr_advice
 	req->date = in->date;
 	req->flags = in->flags;
 	req->measure = in->measure;
+	/* the measure in force that day, with the judge's authorisations beside it (principle 8) */
 	if (!in->measure_given &&
-	    (err = jr_store_measure_on(app->store, r.child_id, in->date, &req->measure)))
+	    (err = jr_store_measure_in_force(app->store, r.child_id, in->date, &req->measure,
+					     &req->authorisations)))
 		goto out;
 	snprintf(req->id, sizeof(req->id), "hulpvraag-%lld", (long long)id);
 	memcpy(req->municipality, r.municipality, sizeof(req->municipality));

@@ -275,15 +275,22 @@ enum jr_err jr_app_allocations_mine(struct jr_app *app, int64_t offset, int64_t 
 
 enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m)
 {
+	const char *why;
 	enum jr_err err;
 
 	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
 		return err;
 	if (m->kind <= JR_MEASURE_NONE || m->kind >= JR_MEASURE_COUNT)
 		return jr_app_fail(app, JR_ERR_INPUT, "kind",
-				   "kies ots, voogdij, jeugdreclassering of machtiging_gesloten");
+				   "kies ots, voorlopige_ots, voogdij, jeugdreclassering of "
+				   "machtiging_gesloten");
 	if (m->has_end && m->end < m->start)
 		return jr_app_fail(app, JR_ERR_INPUT, "end", "ligt vóór de start");
+	/* principle 8: a provisional OTS lasts at most three months (art. 1:257 BW) */
+	why = jr_measure_term_check(&(struct jr_measure_term){.kind = m->kind, .start = m->start,
+							       .has_end = m->has_end, .end = m->end});
+	if (why)
+		return jr_app_fail(app, JR_ERR_INPUT, "end", "%s", why);
 	err = jr_store_measure_add(app->store, app->actor, m);
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, NULL,
@@ -308,4 +315,88 @@ enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t lim
 				   "de maatregelen staan op naam van een gecertificeerde instelling");
 	return jr_store_measures_by_gi(app->store, app->actor, app->principal->organisation_id,
 				       offset, limit, fn, ctx, total);
+}
+
+/* The measure `id` for a change by the principal (read inside the caller's transaction): an
+ * operator at the command line reaches every measure, a GI only those with it as GI; another
+ * GI's measure is answered as one that does not exist. */
+static enum jr_err measure_for_change(struct jr_app *app, int64_t id, struct jr_measure_record *m)
+{
+	enum jr_err err = jr_store_measure_get(app->store, id, m);
+
+	if (!err && app->principal &&
+	    (!app->principal->organisation_id ||
+	     m->gi_organisation_id != app->principal->organisation_id))
+		err = JR_ERR_NOT_FOUND;
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL, "maatregel niet gevonden: geen maatregel met dit "
+						   "nummer%s",
+				   app->principal ? " op naam van uw gecertificeerde instelling" : "");
+	return err;
+}
+
+enum jr_err jr_app_measure_extend(struct jr_app *app, struct jr_measure_extension *e,
+				  struct jr_measure_record *after)
+{
+	struct jr_measure_record m;
+	const char *why, *field;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)) ||
+	    (err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = measure_for_change(app, e->measure_id, &m)))
+		goto out;
+	why = jr_measure_extension_check(&(struct jr_measure_term){.kind = m.kind, .start = m.start,
+								    .has_end = m.has_end,
+								    .end = m.end},
+					 e->court_date, e->new_end, &field);
+	if (why) {
+		err = jr_app_fail(app, JR_ERR_INPUT, field, "%s", why);
+		goto out;
+	}
+	if ((err = jr_store_measure_extend(app->store, app->actor, e)))
+		goto out;
+	if (after)
+		err = jr_store_measure_get(app->store, e->measure_id, after);
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+enum jr_err jr_app_authorisation_add(struct jr_app *app, struct jr_measure_authorisation *au)
+{
+	struct jr_measure_record m;
+	const char *why, *field;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	if ((unsigned)au->kind >= JR_AUTH_COUNT)
+		return jr_app_fail(app, JR_ERR_INPUT, "kind", "kies uithuisplaatsing of gesloten");
+	if ((err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = measure_for_change(app, au->measure_id, &m)))
+		goto out;
+	why = jr_authorisation_check(&(struct jr_measure_term){.kind = m.kind, .start = m.start,
+								.has_end = m.has_end, .end = m.end},
+				     au->kind, au->start, au->has_end, au->end, &field);
+	if (why) {
+		err = jr_app_fail(app, JR_ERR_INPUT, field, "%s", why);
+		goto out;
+	}
+	err = jr_store_authorisation_add(app->store, app->actor, au);
+out:
+	return jr_app_tx_end(app, tx, err);
+}
+
+enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id)
+{
+	struct jr_measure_record m;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	return measure_for_change(app, id, &m);
 }

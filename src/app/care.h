@@ -52,6 +52,22 @@ enum jr_err jr_app_allocations_mine(struct jr_app *app, int64_t offset, int64_t 
  * the compulsory framework. */
 enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m);
 
+/* Principle 8. Records the judge's extension of measure e->measure_id to e->new_end
+ * (jr_measure_extension_check: a later end, not after the measure lapsed; a provisional OTS not
+ * beyond three months, an OTS by at most a year); `after` (may be NULL) the measure after. By
+ * the operator at the command line or the measure's own GI (another's: JR_ERR_NOT_FOUND). */
+enum jr_err jr_app_measure_extend(struct jr_app *app, struct jr_measure_extension *e,
+				  struct jr_measure_record *after);
+
+/* Principle 8. Records the judge's authorisation au->kind beside measure au->measure_id with
+ * its own term (jr_authorisation_check: uithuisplaatsing only under an (provisional) OTS, each
+ * at most a year and within the measure). Who may, as jr_app_measure_extend. */
+enum jr_err jr_app_authorisation_add(struct jr_app *app, struct jr_measure_authorisation *au);
+
+/* Whether the principal may record an extension or authorisation of measure `id`, answered as
+ * those use cases answer it: for an adapter that must know before it reads its input. */
+enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id);
+
 /* The measures with the principal's organisation as GI, newest first, paged as above. */
 enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
 				 jr_measure_row_fn fn, void *ctx, int64_t *total);

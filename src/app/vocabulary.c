@@ -137,6 +137,9 @@ static void common_words(jr_day today, struct jr_vocabulary *v)
 	for (int m = JR_MEASURE_NONE + 1; m < JR_MEASURE_COUNT; m++)
 		put(&v->measures, jr_measure_name((enum jr_measure)m),
 		    jr_measure_label((enum jr_measure)m));
+	for (int a = 0; a < JR_AUTH_COUNT; a++)
+		put(&v->authorisations, jr_authorisation_name((enum jr_authorisation)a),
+		    jr_authorisation_label((enum jr_authorisation)a));
 	for (int k = 0; k < JR_OPTION_KIND_COUNT; k++)
 		put(&v->option_kinds, jr_option_kind_name((enum jr_option_kind)k),
 		    jr_option_kind_label((enum jr_option_kind)k));

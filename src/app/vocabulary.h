@@ -118,6 +118,7 @@ struct jr_vocabulary {
 	struct jr_vocab_list needs;
 	int need_max_level;
 	struct jr_vocab_list measures;
+	struct jr_vocab_list authorisations; /* the judge's, beside a measure (principle 8) */
 	struct jr_vocab_list option_kinds;
 	/* the iJw standard's */
 	struct jr_vocab_list end_reasons;    /* JZ588 */

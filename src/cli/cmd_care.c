@@ -26,9 +26,14 @@ const char jr_usage_care[] =
 	"                                   --frequency FREQUENTIE]\n"
 	"         jeugdroute care change TOEWIJZING --reason-code JZ002 [--end JJJJ-MM-DD]\n"
 	"                                  [--volume N]\n"
-	"         jeugdroute care measure KIND --kind ots|voogdij|jeugdreclassering|\n"
-	"                                  machtiging_gesloten --court-date JJJJ-MM-DD\n"
-	"                                  --start JJJJ-MM-DD [--end JJJJ-MM-DD] [--gi ORGANISATIE]\n"
+	"         jeugdroute care measure KIND --kind ots|voorlopige_ots|voogdij|\n"
+	"                                  jeugdreclassering|machtiging_gesloten\n"
+	"                                  --court-date JJJJ-MM-DD --start JJJJ-MM-DD\n"
+	"                                  [--end JJJJ-MM-DD] [--gi ORGANISATIE]\n"
+	"         jeugdroute care extend MAATREGEL --court-date JJJJ-MM-DD --end JJJJ-MM-DD\n"
+	"         jeugdroute care authorise MAATREGEL --kind uithuisplaatsing|gesloten\n"
+	"                                  --court-date JJJJ-MM-DD --start JJJJ-MM-DD\n"
+	"                                  --end JJJJ-MM-DD\n"
 	"         jeugdroute care start TOEWIJZING [--on JJJJ-MM-DD]\n"
 	"         jeugdroute care stop TOEWIJZING --goals-reached yes|partly|no\n"
 	"                                  --continues-without-help ja|nee --satisfaction 1-10\n"
@@ -47,7 +52,13 @@ const char jr_usage_care[] =
 	"           wijziging (JW317) van de aanbieder dat hierop wacht, is daarmee gehonoreerd.\n"
 	"           De volgende ijw export stuurt de toewijzing opnieuw (JW301, RedenWijziging).\n"
 	"measure    legt een maatregel van de rechter vast (gedwongen kader): daarna mag de GI\n"
-	"           verwijzen en vraagt alle zorg voor dit kind eerst een brede analyse.\n"
+	"           verwijzen en vraagt alle zorg voor dit kind eerst een brede analyse. Een\n"
+	"           voorlopige OTS duurt ten hoogste drie maanden (art. 1:257 BW).\n"
+	"extend     legt de verlenging van een maatregel door de rechter vast: de nieuwe\n"
+	"           einddatum (een OTS telkens met ten hoogste een jaar, art. 1:260 BW).\n"
+	"authorise  legt een machtiging van de rechter naast een maatregel vast, met een eigen\n"
+	"           looptijd van ten hoogste een jaar: uithuisplaatsing (alleen bij een OTS, art.\n"
+	"           1:265b BW) of gesloten jeugdhulp (art. 6.1.2 Jeugdwet).\n"
 	"start/stop begin en einde van de zorg; bij het einde de uitkomst (doelen bereikt, verder\n"
 	"           zonder hulp, tevredenheid) en de reden van beëindiging (iJw JZ588).\n"
 	"\n"
@@ -239,8 +250,8 @@ static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 		return status;
 	k = kind ? jr_measure_parse(kind) : -1;
 	if (k <= 0) {
-		jr_cli_error("care measure: veld kind: kies ots, voogdij, jeugdreclassering of "
-			     "machtiging_gesloten");
+		jr_cli_error("care measure: veld kind: kies ots, voorlopige_ots, voogdij, "
+			     "jeugdreclassering of machtiging_gesloten");
 		return 2;
 	}
 	m.kind = (enum jr_measure)k;
@@ -263,6 +274,67 @@ static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 	}
 	err = jr_app_measure_add(app, &m);
 	return ANSWER(err, "measure", jr_view_measure, &m);
+}
+
+/* Principle 8: the judge extends a measure. */
+static int cmd_extend(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"court-date", "end", NULL};
+	struct jr_measure_extension e = {.measure_id = id};
+	struct jr_measure_record after = {0};
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_args_only(h, "extend", allowed)))
+		return status;
+	if (!jr_args_get(h, "court-date") || !jr_args_get(h, "end")) {
+		jr_cli_error("care extend: geef --court-date en --end");
+		return 2;
+	}
+	if ((status = jr_args_date(h, "court-date", 0, &e.court_date)) ||
+	    (status = jr_args_date(h, "end", 0, &e.new_end)))
+		return status;
+	err = jr_app_measure_extend(app, &e, &after);
+	return ANSWER(err, "extend", jr_view_measure_extension, &e, &after);
+}
+
+/* Principle 8: an authorisation of the judge beside a measure. */
+static int cmd_authorise(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"kind", "court-date", "start", "end", NULL};
+	struct jr_measure_authorisation au = {.measure_id = id};
+	const char *kind = jr_args_get(h, "kind");
+	const struct jr_diag *diag = app->diag;
+	struct jr_json_writer jw;
+	struct jr_buf out;
+	enum jr_err err;
+	int k, status;
+
+	if ((status = jr_args_only(h, "authorise", allowed)))
+		return status;
+	k = kind ? jr_authorisation_parse(kind) : -1;
+	if (k < 0) {
+		jr_cli_error("care authorise: veld kind: kies uithuisplaatsing of gesloten");
+		return 2;
+	}
+	au.kind = (enum jr_authorisation)k;
+	if (!jr_args_get(h, "court-date") || !jr_args_get(h, "start")) {
+		jr_cli_error("care authorise: geef --court-date en --start");
+		return 2;
+	}
+	if ((status = jr_args_date(h, "court-date", 0, &au.court_date)) ||
+	    (status = jr_args_date(h, "start", 0, &au.start)))
+		return status;
+	if (jr_args_get(h, "end")) {
+		if ((status = jr_args_date(h, "end", 0, &au.end)))
+			return status;
+		au.has_end = true;
+	}
+	err = jr_app_authorisation_add(app, &au);
+	return ANSWER(err, "authorise", jr_view_authorisation, &au);
 }
 
 static int cmd_change(struct jr_app *app, struct jr_args *h, int64_t id)
@@ -359,9 +431,10 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 	int status;
 
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
-	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change")) {
-		jr_cli_error("care: kies referral, allocate, change, measure, start of stop; zie "
-			     "jeugdroute care --help");
+	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change") &&
+	    strcmp(sub, "extend") && strcmp(sub, "authorise")) {
+		jr_cli_error("care: kies referral, allocate, change, measure, extend, authorise, "
+			     "start of stop; zie jeugdroute care --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
@@ -372,7 +445,9 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 			     strcmp(sub, "referral") == 0 || strcmp(sub, "allocate") == 0
 				     ? "de hulpvraag"
 			     : strcmp(sub, "measure") == 0 ? "het kind"
-							    : "de toewijzing");
+			     : strcmp(sub, "extend") == 0 || strcmp(sub, "authorise") == 0
+				     ? "de maatregel"
+				     : "de toewijzing");
 		status = 2;
 		goto out;
 	}
@@ -391,6 +466,10 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 		status = cmd_measure(&s.app, &h, id);
 	else if (strcmp(sub, "change") == 0)
 		status = cmd_change(&s.app, &h, id);
+	else if (strcmp(sub, "extend") == 0)
+		status = cmd_extend(&s.app, &h, id);
+	else if (strcmp(sub, "authorise") == 0)
+		status = cmd_authorise(&s.app, &h, id);
 	else if (strcmp(sub, "start") == 0)
 		status = cmd_start(&s.app, &h, id, a);
 	else

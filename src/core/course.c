@@ -227,3 +227,72 @@ bool jr_change_reason_known(const char *code)
 			return true;
 	return false;
 }
+
+const char *jr_measure_term_check(const struct jr_measure_term *m)
+{
+	if (m->has_end && m->end < m->start)
+		return "de einddatum ligt vóór de start";
+	if (m->kind != JR_MEASURE_VOORLOPIGE_OTS)
+		return NULL;
+	if (!m->has_end)
+		return "een voorlopige ondertoezichtstelling duurt ten hoogste drie maanden (art. 1:257 "
+		       "BW): geef de einddatum";
+	if (m->end > jr_date_add_months(m->start, JR_PROVISIONAL_OTS_MONTHS))
+		return "een voorlopige ondertoezichtstelling duurt ten hoogste drie maanden (art. 1:257 "
+		       "BW): de einddatum ligt later dan drie maanden na de start";
+	return NULL;
+}
+
+const char *jr_measure_extension_check(const struct jr_measure_term *m, jr_day court_date,
+				       jr_day new_end, const char **field)
+{
+	*field = "end";
+	if (!m->has_end)
+		return "de maatregel heeft geen einddatum: er valt niets te verlengen";
+	if (new_end <= m->end)
+		return "de nieuwe einddatum ligt niet na de huidige einddatum van de maatregel";
+	if (m->kind == JR_MEASURE_VOORLOPIGE_OTS &&
+	    new_end > jr_date_add_months(m->start, JR_PROVISIONAL_OTS_MONTHS))
+		return "een voorlopige ondertoezichtstelling duurt ten hoogste drie maanden (art. 1:257 "
+		       "BW) en wordt niet verder verlengd: de kinderrechter beslist over een "
+		       "ondertoezichtstelling";
+	if (m->kind == JR_MEASURE_OTS && new_end > jr_date_add_years(m->end, JR_COURT_TERM_YEARS))
+		return "de kinderrechter verlengt een ondertoezichtstelling telkens met ten hoogste "
+		       "een jaar (art. 1:260 BW)";
+	*field = "court_date";
+	if (court_date > m->end)
+		return "de maatregel was al afgelopen op de dag van de beslissing: een verlopen "
+		       "maatregel wordt niet verlengd, de kinderrechter spreekt een nieuwe uit";
+	return NULL;
+}
+
+const char *jr_authorisation_check(const struct jr_measure_term *m, enum jr_authorisation kind,
+				   jr_day start, bool has_end, jr_day end, const char **field)
+{
+	*field = "kind";
+	if (kind == JR_AUTH_UITHUISPLAATSING && !jr_measure_is_ots(m->kind))
+		return "een machtiging uithuisplaatsing hoort bij een ondertoezichtstelling (art. "
+		       "1:265b BW); deze maatregel is er geen";
+	if (kind == JR_AUTH_GESLOTEN && m->kind == JR_MEASURE_MACHTIGING_GESLOTEN)
+		return "deze maatregel is zelf al een machtiging gesloten jeugdhulp";
+	*field = "start";
+	if (start < m->start)
+		return "de machtiging begint vóór de maatregel";
+	if (m->has_end && start > m->end)
+		return "de machtiging begint na het einde van de maatregel";
+	*field = "end";
+	if (!has_end)
+		return "een machtiging van de kinderrechter geldt voor een bepaalde tijd: geef de "
+		       "einddatum";
+	if (end < start)
+		return "de einddatum ligt vóór de start";
+	if (end > jr_date_add_years(start, JR_COURT_TERM_YEARS))
+		return kind == JR_AUTH_UITHUISPLAATSING
+			       ? "een machtiging uithuisplaatsing geldt ten hoogste een jaar (art. "
+				 "1:265c BW)"
+			       : "een machtiging gesloten jeugdhulp geldt ten hoogste een jaar (art. "
+				 "6.1.12 Jeugdwet)";
+	if (m->has_end && end > m->end)
+		return "de machtiging loopt niet langer dan de maatregel waar hij bij hoort";
+	return NULL;
+}

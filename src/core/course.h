@@ -102,4 +102,37 @@ bool jr_change_reason_known(const char *code);
 extern const char *const jr_goals_reached[];
 const char *jr_goals_reached_label(const char *name);
 
+/* Principle 8: the terms of court measures and of the judge's authorisations beside them. A
+ * measure as far as its term goes: kind, start and (current) end. */
+struct jr_measure_term {
+	enum jr_measure kind;
+	jr_day start;
+	bool has_end;
+	jr_day end;
+};
+
+/* The longest term of the judge's authorisations and of one extension of an OTS, in years
+ * (art. 1:260, 1:265c BW; art. 6.1.12 Jeugdwet). */
+#define JR_COURT_TERM_YEARS 1
+
+/* Whether a measure may be recorded with this term: NULL when it may, else a Dutch sentence. A
+ * provisional OTS has an end at most JR_PROVISIONAL_OTS_MONTHS after its start (art. 1:257 BW). */
+const char *jr_measure_term_check(const struct jr_measure_term *m);
+
+/* Whether measure `m` may be extended to `new_end` by the judge's decision of `court_date`: NULL
+ * when it may, else a Dutch sentence and *field the request field it concerns ("end" or
+ * "court_date"). Only a measure with an end that has not lapsed on the day of the decision is
+ * extended, to a later end; a provisional OTS not beyond its three months, an OTS by at most a
+ * year at a time (art. 1:260 BW). */
+const char *jr_measure_extension_check(const struct jr_measure_term *m, jr_day court_date,
+				       jr_day new_end, const char **field);
+
+/* Whether the judge's authorisation `kind` from `start` to `end` fits measure `m`: NULL when it
+ * does, else a Dutch sentence and *field the field it concerns ("kind", "start" or "end"). A
+ * machtiging uithuisplaatsing only under an OTS or provisional OTS (art. 1:265b BW); a
+ * machtiging gesloten jeugdhulp beside any other measure (art. 6.1.2 Jeugdwet); each with an end
+ * at most a year after its start and not beyond the measure's end. */
+const char *jr_authorisation_check(const struct jr_measure_term *m, enum jr_authorisation kind,
+				   jr_day start, bool has_end, jr_day end, const char **field);
+
 #endif

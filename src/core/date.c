@@ -127,6 +127,19 @@ jr_day jr_date_add_years(jr_day birth, int years)
 	return jr_date_from_ymd(y, m, d);
 }
 
+jr_day jr_date_add_months(jr_day d, int months)
+{
+	static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, day, last;
+
+	jr_date_to_ymd(d, &y, &m, &day);
+	m += months;
+	y += (m - 1) / 12 - ((m - 1) % 12 < 0);
+	m = ((m - 1) % 12 + 12) % 12 + 1;
+	last = days_in[m - 1] + (m == 2 && is_leap(y));
+	return jr_date_from_ymd(y, m, day < last ? day : last);
+}
+
 jr_day jr_date_monday(jr_day d)
 {
 	/* 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday = 0 */

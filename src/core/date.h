@@ -36,6 +36,10 @@ int jr_date_age_years(jr_day birth, jr_day date);
 /* The date on which someone born on `birth` turns `years` (29 February -> 1 March). */
 jr_day jr_date_add_years(jr_day birth, int years);
 
+/* The same day `months` calendar months after d, or the last day of that month when it is
+ * shorter (30 November + 3 months = 28 or 29 February). */
+jr_day jr_date_add_months(jr_day d, int months);
+
 /* The Monday of the (ISO 8601) week that holds d. */
 jr_day jr_date_monday(jr_day d);
 

@@ -40,6 +40,12 @@ static const struct name_label measure_names[JR_MEASURE_COUNT] = {
 	[JR_MEASURE_JEUGDRECLASSERING] = {"jeugdreclassering", "jeugdreclassering"},
 	[JR_MEASURE_MACHTIGING_GESLOTEN] = {"machtiging_gesloten",
 					    "machtiging gesloten jeugdhulp"},
+	[JR_MEASURE_VOORLOPIGE_OTS] = {"voorlopige_ots", "voorlopige ondertoezichtstelling"},
+};
+
+static const struct name_label authorisation_names[JR_AUTH_COUNT] = {
+	[JR_AUTH_UITHUISPLAATSING] = {"uithuisplaatsing", "machtiging uithuisplaatsing"},
+	[JR_AUTH_GESLOTEN] = {"gesloten", "machtiging gesloten jeugdhulp"},
 };
 
 static const struct name_label setting_names[JR_SETTING_COUNT] = {
@@ -122,6 +128,12 @@ NAME_FUNCS(jr_contracting, enum jr_contracting, contracting_names, JR_CONTRACTIN
 NAME_FUNCS(jr_regime, enum jr_regime, regime_names, JR_REGIME_COUNT)
 NAME_FUNCS(jr_sb_category, enum jr_sb_category, sb_names, JR_SB_COUNT)
 NAME_FUNCS(jr_nr_kind, enum jr_nr_kind, nr_names, JR_NR_COUNT)
+NAME_FUNCS(jr_authorisation, enum jr_authorisation, authorisation_names, JR_AUTH_COUNT)
+
+const char *jr_authorisation_label(enum jr_authorisation a)
+{
+	return label_of(authorisation_names, JR_AUTH_COUNT, (int)a);
+}
 
 const char *jr_need_label(enum jr_need n)
 {
@@ -188,12 +200,25 @@ const char *jr_policy_jz020(const struct jr_policy *p, int form, enum jr_measure
 	const struct jr_form *f = &p->forms[form];
 	if ((unsigned)m < JR_MEASURE_COUNT && f->jz020_by_measure[m][0])
 		return f->jz020_by_measure[m];
+	/* a provisional OTS is declared as the OTS is, unless the policy names it itself */
+	if (m != jr_measure_routes_as(m) && f->jz020_by_measure[jr_measure_routes_as(m)][0])
+		return f->jz020_by_measure[jr_measure_routes_as(m)];
 	return f->jz020;
 }
 
 bool jr_setting_is_stay(enum jr_setting s)
 {
 	return s == JR_SETTING_OUT_OF_HOME || s == JR_SETTING_SECURE;
+}
+
+enum jr_measure jr_measure_routes_as(enum jr_measure m)
+{
+	return m == JR_MEASURE_VOORLOPIGE_OTS ? JR_MEASURE_OTS : m;
+}
+
+bool jr_measure_is_ots(enum jr_measure m)
+{
+	return jr_measure_routes_as(m) == JR_MEASURE_OTS;
 }
 
 const char *jr_policy_offer_kind(const struct jr_policy *p, const char *id)

@@ -59,8 +59,24 @@ enum jr_measure {
 	JR_MEASURE_VOOGDIJ,
 	JR_MEASURE_JEUGDRECLASSERING,
 	JR_MEASURE_MACHTIGING_GESLOTEN,
+	/* voorlopige ondertoezichtstelling (art. 1:257 BW): at most three months; it routes as an
+	 * OTS (jr_measure_routes_as) */
+	JR_MEASURE_VOORLOPIGE_OTS,
 	JR_MEASURE_COUNT
 };
+
+/* The provisional OTS lasts at most this many months (art. 1:257 lid 3 BW). */
+#define JR_PROVISIONAL_OTS_MONTHS 3
+
+/* The judge's authorisations that can come beside a measure: out-of-home placement under an
+ * OTS (machtiging uithuisplaatsing, art. 1:265b BW) and secure care (machtiging gesloten
+ * jeugdhulp, art. 6.1.2 Jeugdwet). A request carries them as a mask of 1u << value. */
+enum jr_authorisation {
+	JR_AUTH_UITHUISPLAATSING,
+	JR_AUTH_GESLOTEN,
+	JR_AUTH_COUNT
+};
+#define JR_AUTH_BIT(a) (1u << (a))
 
 enum jr_setting {
 	JR_SETTING_AMBULANT,
@@ -278,6 +294,9 @@ int jr_flag_parse(const char *s);
 const char *jr_measure_name(enum jr_measure m); /* "" for NONE */
 const char *jr_measure_label(enum jr_measure m);
 int jr_measure_parse(const char *s);
+const char *jr_authorisation_name(enum jr_authorisation a);
+const char *jr_authorisation_label(enum jr_authorisation a);
+int jr_authorisation_parse(const char *s);
 const char *jr_setting_name(enum jr_setting s);
 const char *jr_setting_label(enum jr_setting s);
 int jr_setting_parse(const char *s);
@@ -315,5 +334,13 @@ const char *jr_policy_jz020(const struct jr_policy *p, int form, enum jr_measure
 
 /* True when a form's setting means the child lives away from home (out-of-home or secure). */
 bool jr_setting_is_stay(enum jr_setting s);
+
+/* The measure a measure routes as: a provisional OTS as an OTS (its policy indications, its
+ * product category, the GI's referrals); every other measure as itself. */
+enum jr_measure jr_measure_routes_as(enum jr_measure m);
+
+/* Whether a measure is an OTS, provisional or not: the GI supervises, the parents keep custody,
+ * and a stay away from home needs the judge's machtiging uithuisplaatsing. */
+bool jr_measure_is_ots(enum jr_measure m);
 
 #endif

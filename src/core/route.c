@@ -155,10 +155,7 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 		len = insert_sorted(list, len, cap, first_free,
 				    (struct jr_candidate){.form = family_form,
 							  .why = JR_WHY_YC_WARD_FAMILY});
-	if (jr_rule_secure_allowed(r) && secure_form && !has_candidate(list, len, secure_form))
-		len = insert_sorted(list, len, cap, first_free,
-				    (struct jr_candidate){.form = secure_form, .why = JR_WHY_YC_SECURE});
-	if (needed && len == 0 && !running && !jr_rule_crisis(r)) {
+	if (needed && len == 0 && !running && !jr_rule_crisis(r) && !jr_rule_secure_allowed(r)) {
 		/* Rule 2: youth care is needed but no form's indication matched: the lightest form
 		 * allowed (form 1, or the specialist floor). */
 		for (int f = floor; f <= JR_FORM_COUNT; f++) {
@@ -191,6 +188,15 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 			if (list[i].why == JR_WHY_YC_INDICATED)
 				list[i].why = p->no_referral_first ? JR_WHY_YC_SUPPLEMENTARY
 								   : JR_WHY_YC_NEXT_STEP;
+	/* Principle 8: with the judge's machtiging gesloten jeugdhulp the judge has found secure
+	 * care necessary (art. 6.1.2 Jeugdwet): it comes first, before the measure form, and rule
+	 * 10 puts no lighter alternative before it. */
+	if (jr_rule_secure_allowed(r) && secure_form && !has_candidate(list, len, secure_form) &&
+	    len < cap) {
+		memmove(&list[1], &list[0], len * sizeof(list[0]));
+		list[0] = (struct jr_candidate){.form = secure_form, .why = JR_WHY_YC_SECURE};
+		len++;
+	}
 	return len;
 }
 
@@ -218,6 +224,7 @@ static void add_youth_care(struct jr_answer *a, const struct jr_candidate *c)
 		o.requires |= jr_rule_broad_analysis(p, r, c->form);
 	if (s == JR_SETTING_SECURE || s == JR_SETTING_MEASURE)
 		o.requires |= JR_REQUIRE_COURT_ORDER;
+	o.requires |= jr_rule_stay_court_order(p, r, c->form); /* principle 8 */
 	add_option(a, &o);
 }
 
@@ -370,7 +377,7 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 		add_signal(a, JR_SIGNAL_CONNECT, JR_WHY_SIG_CONNECT, ongoing, 0);
 	}
 
-	if ((r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE)) && r->measure == JR_MEASURE_NONE)
+	if ((r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE)) && a->framework == JR_FRAMEWORK_VOLUNTARY)
 		add_warning(a, JR_WARN_VEILIG_THUIS);
 	if (secure_form && !jr_rule_secure_allowed(r) &&
 	    jr_form_indicated(&p->forms[secure_form].indication, r, &n, &f))
@@ -379,6 +386,12 @@ static void add_signals_and_warnings(struct jr_answer *a, enum tier tier, int ho
 		add_warning(a, JR_WARN_OFFENCE_NO_MEASURE);
 	if (a->age_status == JR_AGE_PROBATION_ONLY)
 		add_warning(a, JR_WARN_ADULT_PROBATION_ONLY);
+	for (size_t i = 0; i < a->option_count; i++)
+		if (a->options[i].kind == JR_OPTION_YOUTH_CARE &&
+		    jr_rule_stay_court_order(p, r, a->options[i].form)) {
+			add_warning(a, JR_WARN_OTS_NO_UITHUISPLAATSING);
+			break;
+		}
 }
 
 enum jr_err jr_request_check(const struct jr_request *req, const char **field, const char **message)
@@ -395,6 +408,15 @@ enum jr_err jr_request_check(const struct jr_request *req, const char **field, c
 		*field = "court_measure";
 		*message = "jeugdreclassering kan pas vanaf 12 jaar (de leeftijd van strafrechtelijke "
 			   "verantwoordelijkheid); controleer de maatregel of de geboortedatum";
+		return JR_ERR_INPUT;
+	}
+	/* The machtiging uithuisplaatsing is given within a supervision order (art. 1:265b BW);
+	 * a guardian decides on the child's stay itself. */
+	if ((req->authorisations & JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING)) &&
+	    !jr_measure_is_ots(req->measure)) {
+		*field = "authorisations";
+		*message = "een machtiging uithuisplaatsing hoort bij een ondertoezichtstelling: geef "
+			   "court_measure \"ots\" of \"voorlopige_ots\"";
 		return JR_ERR_INPUT;
 	}
 	if (req->has_waiting_since && req->waiting_since > req->date) {
@@ -428,7 +450,7 @@ enum jr_err jr_request_check(const struct jr_request *req, const char **field, c
 enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, struct jr_answer *a)
 {
 	struct jr_candidate cands[JR_FORM_COUNT + 4];
-	size_t ncands;
+	size_t ncands, from = 0;
 	unsigned complex_needs;
 	int hops, complex_domains;
 	unsigned running;
@@ -486,6 +508,10 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 					       sizeof(cands) / sizeof(cands[0]));
 	}
 
+	/* Principle 8: secure care under the judge's authorisation first, even in a crisis:
+	 * JeugdzorgPlus admits in crisis itself. */
+	if (ncands && cands[0].why == JR_WHY_YC_SECURE)
+		add_youth_care(a, &cands[from++]);
 	/* Rule 4: crisis care first. */
 	if (crisis && a->age_status != JR_AGE_PROBATION_ONLY) {
 		int cf = jr_policy_form_with_setting(p, JR_SETTING_CRISIS);
@@ -523,12 +549,12 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		add_offers(a, p->social_base, p->social_base_count, JR_OPTION_SOCIAL_BASE,
 			   tier == TIER_NORMALISE ? JR_WHY_SB_NORMALISE : JR_WHY_SB_FIRST,
 			   p->norms.max_first_offers);
-		for (size_t i = 0; i < ncands; i++)
+		for (size_t i = from; i < ncands; i++)
 			if (cands[i].form != urgent_form)
 				add_youth_care(a, &cands[i]);
 		break;
 	case TIER_YOUTH_CARE:
-		for (size_t i = 0; i < ncands; i++)
+		for (size_t i = from; i < ncands; i++)
 			if (cands[i].form != urgent_form)
 				add_youth_care(a, &cands[i]);
 		complex_domains = domains_at(r, p->thresholds.youth_care_min, &complex_needs);
@@ -539,6 +565,10 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 			 (complex_domains >= p->thresholds.coordination_domains ||
 			  (r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE))))
 			add_coordination(a, JR_WHY_COORD_COMPLEX, complex_needs);
+		/* Principle 8: under an OTS the GI holds the coordination, the local team supports
+		 * the family beside it (art. 1:255, 1:262 BW). */
+		if (!hopping && jr_rule_ots(r) && a->age_status != JR_AGE_PROBATION_ONLY)
+			add_coordination(a, JR_WHY_COORD_GI, complex_needs);
 		if (a->age_status != JR_AGE_PROBATION_ONLY)
 			add_offers(a, p->social_base, p->social_base_count, JR_OPTION_SOCIAL_BASE,
 				   JR_WHY_SB_SUPPORT, p->norms.max_support_offers);

@@ -51,6 +51,7 @@ struct jr_request {
 	/* principle 13: CBS code of the municipality where the child lived just before a stay
 	 * that runs now ("" = none); responsible only while the history holds a running stay */
 	char residence_before_stay[5];
+	unsigned authorisations; /* JR_AUTH_BIT mask: the judge's authorisations in force */
 };
 
 enum jr_option_kind {
@@ -126,6 +127,7 @@ enum jr_why {
 	JR_WHY_RESP_RESIDENCE,    /* where the child lives by the BRP */
 	JR_WHY_RESP_BEFORE_STAY,  /* where it lived just before the running stay */
 	JR_WHY_YC_URGENT_MENTAL_HEALTH, /* principle 9: acute psychiatric crisis, urgent specialist */
+	JR_WHY_COORD_GI, /* rule 5: under an OTS the GI coordinates, the local team supports */
 	JR_WHY_COUNT
 };
 
@@ -149,6 +151,8 @@ enum jr_warning {
 	JR_WARN_OFFENCE_NO_MEASURE,   /* an offence without juvenile probation */
 	JR_WARN_ADULT_PROBATION_ONLY, /* rule 11: 18+ without youth care begun before 18: of the
 	                               * Jeugdwet only juvenile probation applies */
+	JR_WARN_OTS_NO_UITHUISPLAATSING, /* rule 5: a stay under an OTS needs the judge's machtiging
+	                                  * uithuisplaatsing, which is not there */
 	JR_WARN_COUNT
 };
 
@@ -220,7 +224,8 @@ static inline bool jr_why_is_continuation(enum jr_why w)
 
 /* Checks the relations between a request's fields that the adapter cannot check one field at a
  * time: birth date not after the date, juvenile probation not before JR_PROBATION_AGE_MIN
- * ("court_measure"), history periods in order and not in the future. On failure
+ * ("court_measure"), a machtiging uithuisplaatsing only under an OTS or provisional OTS
+ * ("authorisations"), history periods in order and not in the future. On failure
  * sets *field to the JSON field name (history items as "history") and *message to a Dutch
  * sentence, both static strings, and returns JR_ERR_INPUT. */
 enum jr_err jr_request_check(const struct jr_request *req, const char **field, const char **message);

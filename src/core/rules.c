@@ -10,7 +10,7 @@
 
 bool jr_rule_normalise(const struct jr_policy *p, const struct jr_request *r)
 {
-	if (r->flags != 0 || r->measure != JR_MEASURE_NONE)
+	if (r->flags != 0 || r->measure != JR_MEASURE_NONE || r->authorisations != 0)
 		return false;
 	for (int d = 0; d < JR_NEED_COUNT; d++)
 		if (r->needs[d] > p->thresholds.normalise_max)
@@ -64,18 +64,22 @@ jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r)
 
 enum jr_framework jr_rule_framework(const struct jr_request *r)
 {
-	return r->measure == JR_MEASURE_NONE ? JR_FRAMEWORK_VOLUNTARY : JR_FRAMEWORK_COMPULSORY;
+	/* an authorisation is a decision of the judge too, also without a measure beside it */
+	return r->measure == JR_MEASURE_NONE && r->authorisations == 0 ? JR_FRAMEWORK_VOLUNTARY
+									: JR_FRAMEWORK_COMPULSORY;
 }
 
 bool jr_rule_has_child_measure(const struct jr_request *r)
 {
-	return r->measure == JR_MEASURE_OTS || r->measure == JR_MEASURE_VOOGDIJ ||
-	       r->measure == JR_MEASURE_JEUGDRECLASSERING;
+	enum jr_measure m = jr_measure_routes_as(r->measure);
+
+	return m == JR_MEASURE_OTS || m == JR_MEASURE_VOOGDIJ || m == JR_MEASURE_JEUGDRECLASSERING;
 }
 
 bool jr_rule_secure_allowed(const struct jr_request *r)
 {
-	return r->measure == JR_MEASURE_MACHTIGING_GESLOTEN;
+	return r->measure == JR_MEASURE_MACHTIGING_GESLOTEN ||
+	       (r->authorisations & JR_AUTH_BIT(JR_AUTH_GESLOTEN));
 }
 
 void jr_rule_contracting(const struct jr_policy *p, const struct jr_municipality *m, int form,
@@ -95,8 +99,9 @@ void jr_rule_contracting(const struct jr_policy *p, const struct jr_municipality
 unsigned jr_rule_referrers(const struct jr_policy *p, int form, enum jr_measure measure)
 {
 	unsigned mask = 0;
-	bool child_measure = measure == JR_MEASURE_OTS || measure == JR_MEASURE_VOOGDIJ ||
-			     measure == JR_MEASURE_JEUGDRECLASSERING;
+	enum jr_measure m = jr_measure_routes_as(measure);
+	bool child_measure = m == JR_MEASURE_OTS || m == JR_MEASURE_VOOGDIJ ||
+			     m == JR_MEASURE_JEUGDRECLASSERING;
 
 	for (int c = 1; c < JR_REFERRER_CODES; c++) {
 		const struct jr_referrer *ref = &p->referrers[c];
@@ -138,7 +143,7 @@ bool jr_referrer_legal_route(int type)
 
 bool jr_rule_legal_route(const struct jr_policy *p, const struct jr_request *r, int form)
 {
-	if (r->measure != JR_MEASURE_NONE)
+	if (jr_rule_framework(r) == JR_FRAMEWORK_COMPULSORY)
 		return true;
 	return r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
 	       jr_rule_referral_check(p, r, form) == JR_WHY_RC_VALID;
@@ -257,6 +262,18 @@ const struct jr_municipality *jr_rule_residence(const struct jr_policy *p, const
 	return jr_policy_municipality(p, code);
 }
 
+/* The measures a policy's indication sees in a request (1u << enum jr_measure): the measure as
+ * it routes (a provisional OTS as an OTS), and a machtiging gesloten jeugdhulp given as an
+ * authorisation as the measure value of the same name. */
+static unsigned measure_bits(const struct jr_request *r)
+{
+	unsigned bits = 1u << jr_measure_routes_as(r->measure);
+
+	if (r->authorisations & JR_AUTH_BIT(JR_AUTH_GESLOTEN))
+		bits |= 1u << JR_MEASURE_MACHTIGING_GESLOTEN;
+	return bits;
+}
+
 static bool fit_candidate(const struct jr_form *f, const struct jr_request *r)
 {
 	return f->indication.present &&
@@ -304,7 +321,7 @@ unsigned jr_rule_fit_forms(const struct jr_policy *p, const struct jr_request *r
 		unsigned level_needs = 0;
 		if (!fit_candidate(&p->forms[f], r))
 			continue;
-		if (ind->any_measures & (1u << r->measure))
+		if (ind->any_measures & measure_bits(r))
 			selected |= 1u << f;
 		if (!ind->domains_count)
 			continue;
@@ -343,7 +360,7 @@ bool jr_form_indicated(const struct jr_indication *ind, const struct jr_request 
 			at_level++;
 	}
 	f = r->flags & ind->any_flags;
-	any = n != 0 || f != 0 || (ind->any_measures & (1u << r->measure)) ||
+	any = n != 0 || f != 0 || (ind->any_measures & measure_bits(r)) ||
 	      (ind->domains_count && at_level >= ind->domains_count);
 	if (!any)
 		return false;
@@ -416,4 +433,17 @@ bool jr_rule_complex_case(const struct jr_policy *p, const struct jr_request *r)
 		if (r->needs[d] >= p->thresholds.youth_care_min)
 			severe++;
 	return severe >= p->thresholds.coordination_domains;
+}
+
+bool jr_rule_ots(const struct jr_request *r)
+{
+	return jr_measure_is_ots(r->measure);
+}
+
+unsigned jr_rule_stay_court_order(const struct jr_policy *p, const struct jr_request *r, int form)
+{
+	return jr_rule_ots(r) && p->forms[form].setting == JR_SETTING_OUT_OF_HOME &&
+			       !(r->authorisations & JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING))
+		       ? JR_REQUIRE_COURT_ORDER
+		       : 0;
 }

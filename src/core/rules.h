@@ -40,8 +40,10 @@ bool jr_rule_acute_psychiatric(const struct jr_request *r);
 jr_day jr_rule_crisis_due(const struct jr_policy *p, const struct jr_request *r);
 
 /* Rule 5, frameworks: any court measure or authorisation makes the framework compulsory.
- * Child-protection and probation measures (OTS, voogdij, jeugdreclassering) bring the measure
- * form; secure care is offered only with machtiging_gesloten. */
+ * Child-protection and probation measures (OTS, provisional OTS, voogdij, jeugdreclassering)
+ * bring the measure form; secure care is offered only with the judge's authorisation
+ * (machtiging_gesloten as the measure, or the authorisation "gesloten" beside one), and then
+ * first (principle 8). */
 enum jr_framework jr_rule_framework(const struct jr_request *r);
 bool jr_rule_has_child_measure(const struct jr_request *r);
 bool jr_rule_secure_allowed(const struct jr_request *r);
@@ -151,5 +153,14 @@ bool jr_rule_complex_case(const struct jr_policy *p, const struct jr_request *r)
  * minimum, any flag, measure or domain count, with all_flags present); sets what matched. */
 bool jr_form_indicated(const struct jr_indication *ind, const struct jr_request *r,
 		       unsigned *needs, unsigned *flags);
+
+/* Rule 5 under a supervision order: whether the request's measure is an OTS, provisional (art.
+ * 1:257 BW) or not (art. 1:255 BW). The GI supervises and coordinates; the parents keep custody,
+ * so a stay away from home needs the judge's machtiging uithuisplaatsing (art. 1:265b BW). */
+bool jr_rule_ots(const struct jr_request *r);
+
+/* Rule 5 for a stay under an OTS: JR_REQUIRE_COURT_ORDER when `form` is an out-of-home form, the
+ * request is under an (provisional) OTS and carries no machtiging uithuisplaatsing; else 0. */
+unsigned jr_rule_stay_court_order(const struct jr_policy *p, const struct jr_request *r, int form);
 
 #endif

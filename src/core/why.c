@@ -7,6 +7,8 @@
 #include <string.h>
 
 #define COORDINATION_NAME "Regie bij het lokale team: één gezin, één plan, één regisseur"
+#define COORDINATION_GI_NAME                                                                       \
+	"Regie bij de gecertificeerde instelling (jeugdbeschermer), het lokale team ondersteunt"
 
 const char *jr_option_name(const struct jr_answer *a, const struct jr_option *o)
 {
@@ -15,7 +17,7 @@ const char *jr_option_name(const struct jr_answer *a, const struct jr_option *o)
 	case JR_OPTION_NO_REFERRAL:
 		return o->offer ? o->offer->name : "";
 	case JR_OPTION_COORDINATION:
-		return COORDINATION_NAME;
+		return o->why == JR_WHY_COORD_GI ? COORDINATION_GI_NAME : COORDINATION_NAME;
 	case JR_OPTION_YOUTH_CARE:
 		return a->policy->forms[o->form].name;
 	case JR_OPTION_KIND_COUNT:
@@ -243,6 +245,13 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 			return jr_buf_puts(b, "Jeugdreclassering, opgelegd door de rechter: gedwongen "
 					      "kader; de jeugdreclasseerder van de gecertificeerde "
 					      "instelling begeleidt de jongere. [regel 5 kaders]");
+		if (r->measure == JR_MEASURE_VOORLOPIGE_OTS)
+			return jr_buf_printf(b, "Voorlopige ondertoezichtstelling, uitgesproken door de "
+						"kinderrechter voor ten hoogste %d maanden (art. 1:257 "
+						"BW): gedwongen kader, als een OTS; de gecertificeerde "
+						"instelling voert de maatregel uit en mag naar elke vorm "
+						"verwijzen. [regel 5 kaders]",
+					     JR_PROVISIONAL_OTS_MONTHS);
 		if (r->measure == JR_MEASURE_VOOGDIJ)
 			return jr_buf_puts(b, "Voogdij, uitgesproken door de kinderrechter: de "
 					      "gecertificeerde instelling is de voogd, heeft de regie en "
@@ -254,10 +263,11 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 				      "voert de maatregel uit en mag naar elke vorm verwijzen. [regel 5 "
 				      "kaders]");
 	case JR_WHY_YC_SECURE:
-		return jr_buf_puts(b, "Machtiging gesloten jeugdhulp van de kinderrechter: gesloten "
-				      "jeugdhulp mag worden ingezet, pas nadat het intensieve ambulante "
-				      "alternatief hierboven is overwogen. [regel 5 kaders; regel 10 "
-				      "thuis eerst]");
+		return jr_buf_puts(b, "Machtiging gesloten jeugdhulp van de kinderrechter: de rechter "
+				      "heeft geoordeeld dat gesloten jeugdhulp nodig is (art. 6.1.2 "
+				      "Jeugdwet), dus JeugdzorgPlus is de eerste optie; een lichter "
+				      "alternatief is al gewogen. [regel 5 kaders; principe 8 gedwongen "
+				      "kader]");
 	case JR_WHY_YC_HOME_FIRST:
 		return jr_buf_printf(b, "Thuis eerst: vóór vorm %d (%s) komt intensieve ambulante hulp "
 					"als alternatief dat eerst overwogen wordt. [regel 10 thuis eerst; "
@@ -384,6 +394,14 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 					       "complexe zorg; beleid thresholds.coordination_domains = %d]",
 					    p->expert_team, p->thresholds.coordination_domains);
 		return err;
+	case JR_WHY_COORD_GI:
+		return jr_buf_printf(b, "%s: de gecertificeerde instelling (jeugdbeschermer) houdt "
+					"de regie en stelt het plan op; het lokale team ondersteunt het "
+					"gezin daarbij met hulp uit de sociale basis. [regel 5 kaders; "
+					"art. 1:255 en 1:262 BW]",
+				     r->measure == JR_MEASURE_VOORLOPIGE_OTS
+					     ? "Voorlopige ondertoezichtstelling"
+					     : "Ondertoezichtstelling");
 	case JR_WHY_COORD_COMPLEX:
 		err = jr_buf_puts(b, "Problemen op meer domeinen of onveiligheid (");
 		if (!err)
@@ -403,6 +421,15 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 	err = put_youth_care_reason(b, a, o);
 	if (!err)
 		err = put_contracting(b, a, o);
+	if (!err && o->kind == JR_OPTION_YOUTH_CARE && jr_rule_ots(r) &&
+	    p->forms[o->form].setting == JR_SETTING_OUT_OF_HOME)
+		err = jr_buf_puts(b, (o->requires & JR_REQUIRE_COURT_ORDER)
+					     ? " Onder een ondertoezichtstelling kan verblijf buiten huis "
+					       "alleen met een machtiging uithuisplaatsing van de "
+					       "kinderrechter (art. 1:265b BW): de gecertificeerde "
+					       "instelling vraagt die eerst aan. [regel 5 kaders]"
+					     : " De machtiging uithuisplaatsing van de kinderrechter is "
+					       "er (art. 1:265b BW). [regel 5 kaders]");
 	if (!err && (o->requires & JR_REQUIRE_BROAD_ANALYSIS))
 		err = jr_buf_printf(b, " Eerst een brede verklarende analyse met het gezin (kind, "
 				       "ouders, gezin, omgeving): de werkafspraak van de regio voor de "
@@ -437,11 +464,15 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 	case JR_SIGNAL_SAFETY:
 		return jr_buf_printf(b, "De veiligheid van het kind is in het geding (veiligheid op "
 					"niveau %d%s): volg de meldcode huiselijk geweld en "
-					"kindermishandeling; het lokale team houdt de regie. [regel 5 "
+					"kindermishandeling; %s. [regel 5 "
 					"kaders; beleid thresholds.youth_care_min = %d]",
 				     s->count,
 				     (r->flags & JR_FLAG_BIT(JR_FLAG_UNSAFE)) ? ", gemeld als onveilig"
 									     : "",
+				     /* principle 8: under an OTS the GI leads */
+				     jr_rule_ots(r) ? "de gecertificeerde instelling houdt de regie, "
+						      "het lokale team ondersteunt"
+						    : "het lokale team houdt de regie",
 				     p->thresholds.youth_care_min);
 	case JR_SIGNAL_ESCALATE:
 		return jr_buf_printf(b, "Vorm %d (%s) is op %s negatief afgesloten en de aanbevolen "
@@ -477,6 +508,8 @@ enum jr_err jr_why_signal(struct jr_buf *b, const struct jr_answer *a, const str
 					"verwijsroute]",
 				     r->measure != JR_MEASURE_NONE
 					     ? "De zorg valt binnen een maatregel van de rechter"
+				     : r->authorisations
+					     ? "De zorg valt binnen een machtiging van de rechter"
 					     : "Verwezen door de huisarts, jeugdarts of medisch specialist");
 	case JR_SIGNAL_NEW_BROAD_ANALYSIS:
 		return jr_buf_printf(b, "Na %d mislukte trajecten niet meer van hetzelfde: maak "
@@ -527,6 +560,13 @@ enum jr_err jr_why_warning(struct jr_buf *b, const struct jr_answer *a, enum jr_
 				      "via de Wmo 2015 (gemeente) of de Zorgverzekeringswet. Jeugdhulp die "
 				      "vóór het 18e jaar begon, kan wel doorlopen tot 23 jaar (art. 1.1 "
 				      "Jeugdwet). [regel 11 leeftijd]");
+	case JR_WARN_OTS_NO_UITHUISPLAATSING:
+		return jr_buf_puts(b, "Verblijf buiten huis onder een ondertoezichtstelling kan alleen "
+				      "met een machtiging uithuisplaatsing van de kinderrechter (art. "
+				      "1:265b BW), en die is er niet: de gecertificeerde instelling "
+				      "moet de kinderrechter daarom vragen voordat het kind uit huis "
+				      "gaat; bij acuut gevaar met een spoedmachtiging. [regel 5 kaders; "
+				      "principe 8 gedwongen kader]");
 	case JR_WARN_COUNT:
 		break;
 	}

@@ -74,6 +74,8 @@ int jr_api_care_stop(struct jr_http_request *r);
 int jr_api_allocation_change(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
 int jr_api_measures_list(struct jr_http_request *r);
+int jr_api_measure_extend(struct jr_http_request *r);
+int jr_api_measure_authorise(struct jr_http_request *r);
 
 /* api_admin.c */
 int jr_api_provider_status(struct jr_http_request *r);

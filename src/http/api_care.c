@@ -596,3 +596,75 @@ out:
 	json_decref(body);
 	return status;
 }
+
+/* Principle 8: the records of the judge's decisions on a measure, by the measure's own GI. */
+static int measure_scope(struct jr_http_request *r, struct jr_app *app, struct jr_diag *diag)
+{
+	enum jr_err err;
+
+	jr_http_app(r, app, diag);
+	err = jr_app_measure_reach(app, r->ids[0]);
+	return err ? jr_http_app_fail(r, err, diag) : 0;
+}
+
+/* POST /api/v1/measures/{id}/extensions: the judge extended the measure to a new end
+ * {"court_date","end"} (app/care.c: a later end; a provisional OTS within its three months, an
+ * OTS by at most a year). */
+int jr_api_measure_extend(struct jr_http_request *r)
+{
+	static const char *const known[] = {"court_date", "end", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_measure_extension e = {.measure_id = r->ids[0]};
+	struct jr_measure_record after = {0};
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = measure_scope(r, &app, &diag)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_date(r, body, "court_date", true, 0, &e.court_date)) ||
+	    (status = jr_field_date(r, body, "end", true, 0, &e.new_end)))
+		goto out;
+	err = jr_app_measure_extend(&app, &e, &after);
+	status = err ? jr_http_app_fail(r, err, &diag)
+		     : ANSWER(r, 201, jr_view_measure_extension, &e, &after);
+out:
+	json_decref(body);
+	return status;
+}
+
+/* POST /api/v1/measures/{id}/authorisations: an authorisation of the judge beside the measure
+ * {"kind": "uithuisplaatsing"|"gesloten", "court_date", "start", "end"} (app/care.c). */
+int jr_api_measure_authorise(struct jr_http_request *r)
+{
+	static const char *const known[] = {"kind", "court_date", "start", "end", NULL};
+	static const char *const kinds[] = {"uithuisplaatsing", "gesloten", NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_measure_authorisation au = {.measure_id = r->ids[0]};
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	char kind[24];
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	if ((status = measure_scope(r, &app, &diag)) || (status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_word(r, body, "kind", kinds, "uithuisplaatsing of gesloten", kind,
+				    sizeof(kind))) ||
+	    (status = jr_field_date(r, body, "court_date", true, 0, &au.court_date)) ||
+	    (status = jr_field_date(r, body, "start", true, 0, &au.start)) ||
+	    (status = jr_field_date(r, body, "end", false, 0, &au.end)))
+		goto out;
+	au.kind = (enum jr_authorisation)jr_authorisation_parse(kind);
+	au.has_end = au.end != 0;
+	err = jr_app_authorisation_add(&app, &au);
+	status = err ? jr_http_app_fail(r, err, &diag) : ANSWER(r, 201, jr_view_authorisation, &au);
+out:
+	json_decref(body);
+	return status;
+}

@@ -221,7 +221,8 @@ static const char NEED_CHOICES[] = "parenting, development, behaviour, mental_he
 				   "family, social, substance_use, safety, livelihood, disability";
 static const char FLAG_CHOICES[] = "acute_crisis, psychiatric_disorder, long_lasting, disability, "
 				   "unsafe, not_participating, offence";
-static const char MEASURE_CHOICES[] = "ots, voogdij, jeugdreclassering, machtiging_gesloten";
+static const char MEASURE_CHOICES[] =
+	"ots, voogdij, jeugdreclassering, machtiging_gesloten, voorlopige_ots";
 
 /* iJw JZ020 product categories in force (2015 categories 31-38 and 40-55). */
 static bool jz020_valid(const char *s)
@@ -236,7 +237,7 @@ static bool jz020_valid(const char *s)
 static enum jr_err load_jz020(struct ld *ld, json_t *form, struct jr_form *f)
 {
 	static const char *const measure_keys[] = {"default", "ots", "voogdij", "jeugdreclassering",
-						   "machtiging_gesloten", NULL};
+						   "machtiging_gesloten", "voorlopige_ots", NULL};
 	json_t *v = json_object_get(form, "jz020");
 	size_t old = push_key(ld, "jz020");
 	enum jr_err err = JR_OK;

@@ -357,6 +357,7 @@ bool jr_request_parse_fast(const char *text, size_t len, jr_day today, struct jr
 	out->referrer_type = 0;
 	out->agb[0] = '\0';
 	out->residence_before_stay[0] = '\0'; /* the fast path declines the field: full parser */
+	out->authorisations = 0; /* "authorisations" is the full parser's: the fast path declines */
 	out->date = today;
 	if (!object(&s, request_member, &c))
 		return false;

@@ -168,6 +168,30 @@ static enum jr_err parse_history(struct jr_diag *d, json_t *v, struct jr_request
 	return JR_OK;
 }
 
+/* The judge's authorisations beside the measure: an array of distinct names. */
+static enum jr_err parse_authorisations(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	size_t i;
+	json_t *x;
+
+	if (!json_is_array(v))
+		return bad(d, "authorisations", "is %s; verwacht een lijst zoals "
+						"[\"uithuisplaatsing\"]",
+			   jr_json_type_name(v));
+	json_array_foreach(v, i, x) {
+		int a = json_is_string(x) ? jr_authorisation_parse(json_string_value(x)) : -1;
+		if (a < 0)
+			return bad(d, "authorisations", "element %zu: verwacht \"uithuisplaatsing\" "
+							"of \"gesloten\"",
+				   i);
+		if (r->authorisations & JR_AUTH_BIT(a))
+			return bad(d, "authorisations", "element %zu: \"%s\" staat er al", i,
+				   jr_authorisation_name((enum jr_authorisation)a));
+		r->authorisations |= JR_AUTH_BIT(a);
+	}
+	return JR_OK;
+}
+
 static enum jr_err parse_referrer(struct jr_diag *d, json_t *v, struct jr_request *r)
 {
 	const char *key, *type;
@@ -250,9 +274,13 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 				: json_is_string(v) ? jr_measure_parse(json_string_value(v))
 						    : -1;
 			if (m < 0)
-				return bad(d, key, "verwacht null, \"ots\", \"voogdij\", "
-						   "\"jeugdreclassering\" of \"machtiging_gesloten\"");
+				return bad(d, key, "verwacht null, \"ots\", \"voorlopige_ots\", "
+						   "\"voogdij\", \"jeugdreclassering\" of "
+						   "\"machtiging_gesloten\"");
 			r->measure = (enum jr_measure)m;
+		} else if (strcmp(key, "authorisations") == 0) {
+			if ((err = parse_authorisations(d, v, r)))
+				return err;
 		} else if (strcmp(key, "broad_analysis") == 0) {
 			if (!json_is_boolean(v))
 				return bad(d, key, "is %s; verwacht true of false", jr_json_type_name(v));
@@ -277,8 +305,9 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 			memcpy(r->residence_before_stay, json_string_value(v), 5);
 		} else {
 			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
-					   "needs, flags, court_measure, broad_analysis, history, "
-					   "referrer, waiting_since, residence_before_stay, id");
+					   "needs, flags, court_measure, authorisations, "
+					   "broad_analysis, history, referrer, waiting_since, "
+					   "residence_before_stay, id");
 		}
 	}
 	if (!r->municipality[0])
@@ -315,6 +344,7 @@ enum jr_err jr_request_parse_full(const char *text, size_t len, jr_day today,
 	out->referrer_type = 0;
 	out->agb[0] = '\0';
 	out->residence_before_stay[0] = '\0';
+	out->authorisations = 0;
 	d->path[0] = '\0';
 	d->message[0] = '\0';
 	if (len > JR_REQUEST_MAX_BYTES) {

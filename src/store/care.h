@@ -146,6 +146,46 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 enum jr_err jr_store_measure_on(struct jr_store *s, int64_t child_id, jr_day day,
 				enum jr_measure *kind);
 
+/* Principle 8: a measure as recorded, with its current end (after extensions). Not audited:
+ * the app reads it to decide on a change, which is. JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_measure_get(struct jr_store *s, int64_t id, struct jr_measure_record *m);
+
+/* The judge's extension of a measure: its new end, decided on court_date. previous_end is the
+ * end before, set by the store. */
+struct jr_measure_extension {
+	int64_t id;
+	int64_t measure_id;
+	jr_day court_date;
+	jr_day previous_end;
+	jr_day new_end;
+};
+/* Records extension `e` (its id and previous_end set) and moves the measure's end to
+ * e->new_end, audited as measure.extend on the child; whether it may is the app's. Measures with
+ * no end are the app's to refuse. JR_ERR_NOT_FOUND when there is no such measure. */
+enum jr_err jr_store_measure_extend(struct jr_store *s, const struct jr_actor *a,
+				    struct jr_measure_extension *e);
+
+/* An authorisation of the judge beside a measure (machtiging uithuisplaatsing, machtiging
+ * gesloten jeugdhulp), with its own term. */
+struct jr_measure_authorisation {
+	int64_t id;
+	int64_t measure_id;
+	enum jr_authorisation kind;
+	jr_day court_date;
+	jr_day start;
+	bool has_end;
+	jr_day end;
+};
+/* Records authorisation `au` (its id set), audited as measure.authorise on the child; whether
+ * it fits the measure is the app's. JR_ERR_NOT_FOUND when there is no such measure. */
+enum jr_err jr_store_authorisation_add(struct jr_store *s, const struct jr_actor *a,
+				       struct jr_measure_authorisation *au);
+
+/* The measure in force for a child on a date, as jr_store_measure_on, and the authorisations
+ * beside that measure in force that day (JR_AUTH_BIT mask). Not audited. */
+enum jr_err jr_store_measure_in_force(struct jr_store *s, int64_t child_id, jr_day day,
+				      enum jr_measure *kind, unsigned *authorisations);
+
 /* The outcome of care on ending (the national outcome indicators). */
 struct jr_care_outcome {
 	char goals_reached[8];      /* yes, partly, no */

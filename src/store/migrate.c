@@ -427,6 +427,29 @@ static const struct migration migrations[] = {
 	 "UPDATE allocations SET responsible_municipality = (SELECT h.municipality"
 	 " FROM help_requests h WHERE h.id = allocations.help_request_id);"
 	 "CREATE INDEX allocations_responsible ON allocations (responsible_municipality);"},
+	/* The compulsory framework (issue 13, principle 8): the judge extends a measure to a new
+	 * end (measures.end_date holds the end in force; each extension keeps the end before it),
+	 * and gives authorisations beside it with their own term (machtiging uithuisplaatsing under
+	 * an OTS, machtiging gesloten jeugdhulp). Numbered 18: 17 is the responsible municipality's
+	 * (principle 13), made beside it. */
+	{18, "measures: extensions and the judge's authorisations",
+	 "CREATE TABLE measure_extensions ("
+	 " id {ID},"
+	 " measure_id BIGINT NOT NULL REFERENCES measures(id),"
+	 " court_date TEXT NOT NULL,"
+	 " previous_end TEXT NOT NULL,"
+	 " new_end TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX measure_extensions_measure ON measure_extensions (measure_id);"
+	 "CREATE TABLE measure_authorisations ("
+	 " id {ID},"
+	 " measure_id BIGINT NOT NULL REFERENCES measures(id),"
+	 " kind TEXT NOT NULL,"
+	 " court_date TEXT NOT NULL,"
+	 " start_date TEXT NOT NULL,"
+	 " end_date TEXT,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX measure_authorisations_measure ON measure_authorisations (measure_id);"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -201,8 +201,10 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* The court measure of a child on a date (JR_MEASURE_NONE when none is in force). */
-static enum jr_err measure_on(struct jr_store *s, int64_t child, jr_day day, enum jr_measure *m)
+/* The court measure of a child on a date (JR_MEASURE_NONE when none is in force) and, when
+ * `id` is not NULL, its id (0 when none). */
+static enum jr_err measure_of(struct jr_store *s, int64_t child, jr_day day, enum jr_measure *m,
+			      int64_t *id)
 {
 	struct jr_db_stmt *st = NULL;
 	char d[JR_DATE_STRLEN];
@@ -210,19 +212,29 @@ static enum jr_err measure_on(struct jr_store *s, int64_t child, jr_day day, enu
 	bool row;
 
 	*m = JR_MEASURE_NONE;
+	if (id)
+		*id = 0;
 	jr_date_format(day, d);
 	TRY(jr_db_prepare(s->db,
-			  "SELECT kind FROM measures WHERE child_id = $1 AND start_date <= $2"
+			  "SELECT kind, id FROM measures WHERE child_id = $1 AND start_date <= $2"
 			  " AND (end_date IS NULL OR end_date >= $2) ORDER BY id DESC LIMIT 1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, child));
 	TRY(jr_db_bind_text(st, 2, d));
 	TRY(jr_db_step(st, &row));
-	if (row && jr_measure_parse(jr_db_col_text(st, 0)) > 0)
+	if (row && jr_measure_parse(jr_db_col_text(st, 0)) > 0) {
 		*m = (enum jr_measure)jr_measure_parse(jr_db_col_text(st, 0));
+		if (id)
+			*id = jr_db_col_int(st, 1);
+	}
 out:
 	jr_db_finalize(st);
 	return err;
+}
+
+static enum jr_err measure_on(struct jr_store *s, int64_t child, jr_day day, enum jr_measure *m)
+{
+	return measure_of(s, child, day, m, NULL);
 }
 
 enum jr_err jr_store_measure_on(struct jr_store *s, int64_t child_id, jr_day day,
@@ -738,4 +750,174 @@ enum jr_err jr_store_delivery_remove(struct jr_store *s, const struct jr_actor *
 	return delivery_change(s, a, allocation_id, "care.unstart",
 			       "DELETE FROM deliveries WHERE id = $1 AND allocation_id = $2",
 			       delivery_id, NULL, NULL);
+}
+
+/* ---- principle 8: extensions and authorisations of measures ---- */
+
+static enum jr_err day_col(struct jr_db_stmt *st, int col, bool *has, jr_day *day)
+{
+	const char *t = jr_db_col_text(st, col);
+
+	*has = t && *t;
+	*day = 0;
+	return *has && jr_date_parse(t, strlen(t), day) ? JR_ERR_STORE : JR_OK;
+}
+
+/* The measure `id` inside the caller's transaction. */
+static enum jr_err measure_get(struct jr_store *s, int64_t id, struct jr_measure_record *m)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row, has;
+	int kind;
+
+	TRY(jr_db_prepare(s->db,
+			  "SELECT child_id, kind, court_date, COALESCE(gi_organisation_id, 0),"
+			  " start_date, COALESCE(end_date, '') FROM measures WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	kind = jr_measure_parse(jr_db_col_text(st, 1));
+	if (kind <= 0) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	memset(m, 0, sizeof(*m));
+	m->id = id;
+	m->child_id = jr_db_col_int(st, 0);
+	m->kind = (enum jr_measure)kind;
+	m->gi_organisation_id = jr_db_col_int(st, 3);
+	TRY(day_col(st, 2, &has, &m->court_date));
+	TRY(day_col(st, 4, &has, &m->start));
+	TRY(day_col(st, 5, &m->has_end, &m->end));
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_measure_get(struct jr_store *s, int64_t id, struct jr_measure_record *m)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(measure_get(s, id, m));
+out:
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_measure_extend(struct jr_store *s, const struct jr_actor *a,
+				    struct jr_measure_extension *e)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_measure_record m;
+	char court[JR_DATE_STRLEN], prev[JR_DATE_STRLEN], next[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	jr_store_stamp(s, now);
+	TRY(jr_store_begin(s));
+	TRY(measure_get(s, e->measure_id, &m));
+	if (!m.has_end) {
+		err = JR_ERR_INPUT;
+		goto out;
+	}
+	e->previous_end = m.end;
+	jr_date_format(e->court_date, court);
+	jr_date_format(e->previous_end, prev);
+	jr_date_format(e->new_end, next);
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO measure_extensions (measure_id, court_date, previous_end,"
+			  " new_end, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, e->measure_id));
+	TRY(jr_db_bind_text(st, 2, court));
+	TRY(jr_db_bind_text(st, 3, prev));
+	TRY(jr_db_bind_text(st, 4, next));
+	TRY(jr_db_bind_text(st, 5, now));
+	TRY(jr_db_step(st, &row));
+	e->id = row ? jr_db_col_int(st, 0) : 0;
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db, "UPDATE measures SET end_date = $1 WHERE id = $2", &st));
+	TRY(jr_db_bind_text(st, 1, next));
+	TRY(jr_db_bind_int(st, 2, e->measure_id));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit(s, a, "measure.extend", m.child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_authorisation_add(struct jr_store *s, const struct jr_actor *a,
+				       struct jr_measure_authorisation *au)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_measure_record m;
+	char court[JR_DATE_STRLEN], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21];
+	enum jr_err err;
+	bool row = false;
+
+	if ((unsigned)au->kind >= JR_AUTH_COUNT)
+		return JR_ERR_INPUT;
+	jr_date_format(au->court_date, court);
+	jr_date_format(au->start, start);
+	jr_date_format(au->end, end);
+	jr_store_stamp(s, now);
+	TRY(jr_store_begin(s));
+	TRY(measure_get(s, au->measure_id, &m));
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO measure_authorisations (measure_id, kind, court_date,"
+			  " start_date, end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+			  " RETURNING id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, au->measure_id));
+	TRY(jr_db_bind_text(st, 2, jr_authorisation_name(au->kind)));
+	TRY(jr_db_bind_text(st, 3, court));
+	TRY(jr_db_bind_text(st, 4, start));
+	TRY(jr_db_bind_text(st, 5, au->has_end ? end : NULL));
+	TRY(jr_db_bind_text(st, 6, now));
+	TRY(jr_db_step(st, &row));
+	au->id = row ? jr_db_col_int(st, 0) : 0;
+	TRY(jr_store_audit(s, a, "measure.authorise", m.child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_measure_in_force(struct jr_store *s, int64_t child_id, jr_day day,
+				      enum jr_measure *kind, unsigned *authorisations)
+{
+	struct jr_db_stmt *st = NULL;
+	char d[JR_DATE_STRLEN];
+	int64_t id;
+	enum jr_err err;
+	bool row;
+
+	*authorisations = 0;
+	jr_date_format(day, d);
+	TRY(jr_store_begin(s));
+	TRY(measure_of(s, child_id, day, kind, &id));
+	if (!id)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT kind FROM measure_authorisations WHERE measure_id = $1"
+			  " AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_bind_text(st, 2, d));
+	for (;;) {
+		int k;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((k = jr_authorisation_parse(jr_db_col_text(st, 0))) >= 0)
+			*authorisations |= JR_AUTH_BIT(k);
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
 }

@@ -72,6 +72,10 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		"DELETE FROM record_history WHERE record_table = 'help_requests' AND record_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM help_requests WHERE child_id = $1",
+		"DELETE FROM measure_extensions WHERE measure_id IN"
+		" (SELECT id FROM measures WHERE child_id = $1)",
+		"DELETE FROM measure_authorisations WHERE measure_id IN"
+		" (SELECT id FROM measures WHERE child_id = $1)",
 		"DELETE FROM measures WHERE child_id = $1",
 		"DELETE FROM household_members WHERE person_id = $1",
 		"DELETE FROM record_history WHERE record_table = 'persons' AND record_id = $1",

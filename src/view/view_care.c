@@ -162,3 +162,30 @@ void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m
 	jr_jw_kstring(w, "framework", "compulsory");
 	jr_jw_end(w);
 }
+
+void jr_view_measure_extension(struct jr_json_writer *w, const struct jr_measure_extension *e,
+			       const struct jr_measure_record *after)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", e->id);
+	jr_jw_kint(w, "measure_id", e->measure_id);
+	jr_jw_kdate(w, "court_date", e->court_date, true);
+	jr_jw_kdate(w, "previous_end", e->previous_end, true);
+	jr_jw_kdate(w, "end", e->new_end, true);
+	jr_jw_key(w, "measure");
+	jr_view_measure(w, after);
+	jr_jw_end(w);
+}
+
+void jr_view_authorisation(struct jr_json_writer *w, const struct jr_measure_authorisation *au)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", au->id);
+	jr_jw_kint(w, "measure_id", au->measure_id);
+	jr_jw_kstring(w, "kind", jr_authorisation_name(au->kind));
+	jr_jw_kstring(w, "label", jr_authorisation_label(au->kind));
+	jr_jw_kdate(w, "court_date", au->court_date, true);
+	jr_jw_kdate(w, "start", au->start, true);
+	jr_jw_kdate(w, "end", au->end, au->has_end);
+	jr_jw_end(w);
+}

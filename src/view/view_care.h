@@ -34,5 +34,12 @@ void jr_view_allocation_change(struct jr_json_writer *w, int64_t id,
 void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *m);
 /* A measure just recorded: {"id","child_id","kind","start","end"|null,"framework":"compulsory"}. */
 void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m);
+/* An extension recorded (principle 8): {"id","measure_id","court_date","previous_end",
+ * "end","measure":{the measure after, as jr_view_measure}}. */
+void jr_view_measure_extension(struct jr_json_writer *w, const struct jr_measure_extension *e,
+			       const struct jr_measure_record *after);
+/* An authorisation recorded (principle 8): {"id","measure_id","kind","court_date","start",
+ * "end"|null}. */
+void jr_view_authorisation(struct jr_json_writer *w, const struct jr_measure_authorisation *au);
 
 #endif

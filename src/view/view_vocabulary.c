@@ -145,6 +145,7 @@ void jr_view_vocabulary(struct jr_json_writer *w, const struct jr_vocabulary *v)
 	list(w, "needs", &v->needs);
 	jr_jw_kint(w, "need_max_level", v->need_max_level);
 	list(w, "measures", &v->measures);
+	list(w, "authorisations", &v->authorisations);
 	list(w, "option_kinds", &v->option_kinds);
 	list(w, "end_reasons", &v->end_reasons);
 	list(w, "change_reasons", &v->change_reasons);

@@ -14,3 +14,9 @@ def home_first: .options as $o
         . as $i
         | ($o[$i].kind == "youth_care" and ($o[$i].setting == "out-of-home" or $o[$i].setting == "secure")) as $stay
         | ($stay | not) or any($o[0:$i][]; .kind == "youth_care" and .setting == "ambulant" and .form >= 3));
+# principle 8: rule 10 for every stay but secure care under the judge's authorisation, which comes first
+def home_first_but_secure: .options as $o
+  | all(range(0; $o | length);
+        . as $i
+        | ($o[$i].kind == "youth_care" and ($o[$i].setting == "out-of-home" or ($o[$i].setting == "secure" and $i > 0))) as $stay
+        | ($stay | not) or any($o[0:$i][]; .kind == "youth_care" and .setting == "ambulant" and .form >= 3));

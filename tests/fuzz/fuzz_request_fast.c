@@ -20,6 +20,7 @@ static int same(const struct jr_request *a, const struct jr_request *b)
 	    a->has_waiting_since != b->has_waiting_since ||
 	    (a->has_waiting_since && a->waiting_since != b->waiting_since) ||
 	    a->history_count != b->history_count || a->has_referrer != b->has_referrer ||
+	    a->authorisations != b->authorisations ||
 	    (a->has_referrer && (a->referrer_type != b->referrer_type || strcmp(a->agb, b->agb))))
 		return 0;
 	if (strcmp(a->residence_before_stay, b->residence_before_stay))

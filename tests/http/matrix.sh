@@ -89,6 +89,13 @@ A=$(fresh_child 0141 0)
 HH_A=$(household_of "$A")
 HR_A=$(course "$A" "$HH_A")
 J care measure "$A" --kind ots --court-date 2026-06-01 --start 2026-06-01 --gi "$G" >/dev/null || die "measure"
+M_A=$(q "SELECT id FROM measures WHERE child_id = $A")
+# a measure of another GI, on a child of its own: out of G's reach
+G_X=$(q "SELECT id FROM organisations WHERE kind = 'gi' AND id <> $G ORDER BY id LIMIT 1")
+X=$(fresh_child 0153 0)
+M_X=$(J care measure "$X" --kind ots --court-date 2026-06-01 --start 2026-06-01 --end 2027-05-31 \
+	--gi "$G_X" | jq .id) || die "measure of another GI"
+[ -n "$M_A" ] && [ -n "$M_X" ] || die "no measures to try"
 AL_A=$(J care allocate "$HR_A" --provider "$P" --form 2 --municipal-decision ja --start 2026-12-01 \
 	--product-code "$PRODUCT" --volume 2 --unit uur --frequency "per week" | jq .id) || die "allocate A"
 B=$(fresh_child 0164 0)
@@ -148,7 +155,7 @@ fill() {
 		echo "$1" | sed -e "s/{A}/$A/g; s/{B}/$B/g; s/{HR_A}/$HR_A/g; s/{HR_B}/$HR_B/g" \
 			-e "s/{AL_A}/$AL_A/g; s/{AL_B}/$AL_B/g; s/{HH_A}/$HH_A/g; s/{HH_B}/$HH_B/g" \
 			-e "s/{P}/$P/g; s/{BSN_A}/$BSN_A/g; s/{BSN_B}/$BSN_B/g" \
-			-e "s/{V}/$V/g; s/{TOK}/$TOK/g"
+			-e "s/{V}/$V/g; s/{TOK}/$TOK/g; s/{M_A}/$M_A/g; s/{M_X}/$M_X/g"
 	fi
 }
 # the OpenAPI path of a request path: ids as {id}, without the query
@@ -210,6 +217,10 @@ POST /api/v1/allocations/{AL_A}/change {} L A F F F F F F
 POST /api/v1/allocations/{AL_B}/change {} L N F N F F F F
 GET /api/v1/providers - L A F A F A F F
 GET /api/v1/measures - L F F A F F F F
+POST /api/v1/measures/{M_A}/extensions {} L F F A F F F F
+POST /api/v1/measures/{M_X}/extensions {} L F F N F F F F
+POST /api/v1/measures/{M_A}/authorisations {} L F F A F F F F
+POST /api/v1/measures/{M_X}/authorisations {} L F F N F F F F
 GET /api/v1/signals - L A F F F F F F
 GET /api/v1/figures - L F F F F A A F
 POST /api/v1/providers/{P}/status {} L F F F F A F F

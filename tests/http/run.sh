@@ -179,12 +179,25 @@ call "route: a date before any version of the region's policy is 422 on date" 42
 call "route: a 2023 Amersfoort request gets the arrangement before the main provider" 200 \
 	'.municipality.regime == "product" and all(.options[]; .kind != "no_referral")' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
-	--data-binary @"$EXAMPLES/20-amersfoort-2023-voor-metmaya.json" "$U/api/v1/route"
+	--data-binary @"$EXAMPLES/15-amersfoort-2023-voor-metmaya.json" "$U/api/v1/route"
 # principle 9: the crisis option names the region's 24/7 service; urgent youth mental health
 call "route: the crisis option names the 24/7 crisis service, urgent mental health next" 200 \
 	'.options[0].crisis_service.name == "Coördinatiepunt Spoedhulp Jeugd Twente" and .options[1].urgent == true and .options[1].form == 4' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
-	--data-binary @"$EXAMPLES/21-hengelo-acute-psychiatrische-crisis.json" "$U/api/v1/route"
+	--data-binary @"$EXAMPLES/16-hengelo-acute-psychiatrische-crisis.json" "$U/api/v1/route"
+call "route: secure care first under the judge's authorisation (example 09)" 200 \
+	'.options[0].form == 9 and .options[0].setting == "secure" and .framework == "compulsory"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/14-almelo-machtiging-gesloten.json" "$U/api/v1/route"
+call "route: a machtiging uithuisplaatsing without an OTS is 422 and named" 422 \
+	'.error.field == "authorisations" and (.error.message | test("ondertoezichtstelling"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0153","birth_date":"2014-01-01","court_measure":"voogdij","authorisations":["uithuisplaatsing"]}' \
+	"$U/api/v1/route"
+call "route: an unknown authorisation is 422 and named" 422 '.error.field == "authorisations"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0153","birth_date":"2014-01-01","court_measure":"voorlopige_ots","authorisations":["spoed"]}' \
+	"$U/api/v1/route"
 
 # A consulent takes a child from help request to plan through the API.
 HR_URL=$U/api/v1/help-requests
@@ -475,6 +488,59 @@ GI_SESSION=$(session gi.werker gi-wachtwoord-123)
 call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($GI_CHILD) != null" \
 	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures?per_page=200"
 call "a consulent has no measure list (403)" 403 - -b almelo.jar "$U/api/v1/measures"
+# Principle 8 of issue 13: the GI records the judge's extension of its OTS and an authorisation
+GI_OTS_END=$(date -u -d "$TODAY +300 days" +%Y-%m-%d)
+GI_OTS=$("$BIN" care measure "$GI_CHILD" --db s.db --key s.key --kind ots --gi "$GI_ORG" \
+	--court-date "$(date -u -d "$TODAY -30 days" +%Y-%m-%d)" --start "$(date -u -d "$TODAY -30 days" +%Y-%m-%d)" \
+	--end "$GI_OTS_END" | jq .id)
+NEW_END=$(date -u -d "$GI_OTS_END +182 days" +%Y-%m-%d)
+AUTH_END=$(date -u -d "$TODAY +200 days" +%Y-%m-%d)
+GI_CSRF=${GI_SESSION#* }
+gi_post() { # gi_post PATH BODY: as the GI worker
+	curl -s -o body -w '%{http_code}' --cookie "jr_session=${GI_SESSION% *}" -H "X-CSRF-Token: $GI_CSRF" \
+		-H "$JSON" -d "$2" "$U$1"
+}
+gi_call() { # gi_call NAME STATUS JQ PATH BODY
+	got=$(gi_post "$4" "$5")
+	if [ "$got" != "$2" ]; then
+		not_ok "$1" "status $got, expected $2" "$(head -c 400 body)"
+	elif ! jq -e "$3" body >/dev/null 2>&1; then
+		not_ok "$1" "jq $3 failed on:" "$(head -c 400 body)"
+	else
+		ok "$1"
+	fi
+}
+gi_call "a GI may not extend an OTS by more than a year (422, end)" 422 \
+	'.error.field == "end" and (.error.message | test("1:260 BW"))' "/api/v1/measures/$GI_OTS/extensions" \
+	"{\"court_date\":\"$TODAY\",\"end\":\"$(date -u -d "$GI_OTS_END +1 year +1 day" +%Y-%m-%d)\"}"
+gi_call "an extension without the court's date is 422 and named" 422 '.error.field == "court_date"' \
+	"/api/v1/measures/$GI_OTS/extensions" "{\"end\":\"$NEW_END\"}"
+gi_call "the GI records the judge's extension of its OTS" 201 \
+	".measure_id == $GI_OTS and .previous_end == \"$GI_OTS_END\" and .end == \"$NEW_END\" and .measure.end == \"$NEW_END\"" \
+	"/api/v1/measures/$GI_OTS/extensions" "{\"court_date\":\"$TODAY\",\"end\":\"$NEW_END\"}"
+gi_call "a machtiging uithuisplaatsing lasts at most a year (422, end)" 422 \
+	'.error.field == "end" and (.error.message | test("1:265c BW"))' "/api/v1/measures/$GI_OTS/authorisations" \
+	"{\"kind\":\"uithuisplaatsing\",\"court_date\":\"$TODAY\",\"start\":\"$TODAY\",\"end\":\"$NEW_END\"}"
+gi_call "the GI records a machtiging uithuisplaatsing beside its OTS" 201 \
+	".measure_id == $GI_OTS and .kind == \"uithuisplaatsing\" and .end == \"$AUTH_END\"" \
+	"/api/v1/measures/$GI_OTS/authorisations" \
+	"{\"kind\":\"uithuisplaatsing\",\"court_date\":\"$TODAY\",\"start\":\"$TODAY\",\"end\":\"$AUTH_END\"}"
+gi_call "an unknown authorisation is 422 and named" 422 '.error.field == "kind"' \
+	"/api/v1/measures/$GI_OTS/authorisations" \
+	"{\"kind\":\"spoed\",\"court_date\":\"$TODAY\",\"start\":\"$TODAY\",\"end\":\"$AUTH_END\"}"
+gi_call "another GI's or an unknown measure is not found (404)" 404 '.error.code == "not_found"' \
+	"/api/v1/measures/999999999/authorisations" \
+	"{\"kind\":\"gesloten\",\"court_date\":\"$TODAY\",\"start\":\"$TODAY\",\"end\":\"$AUTH_END\"}"
+call "a consulent records no extension (403)" 403 '.error.code == "forbidden"' -b almelo.jar \
+	-H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"court_date\":\"$TODAY\",\"end\":\"$NEW_END\"}" \
+	"$U/api/v1/measures/$GI_OTS/extensions"
+P8_AUDIT=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action IN ('measure.extend', 'measure.authorise')
+	AND person_id = (SELECT child_id FROM measures WHERE id = $GI_OTS)")
+if [ "$P8_AUDIT" -eq 2 ]; then ok "the extension and the authorisation are audited on the child"; else
+	not_ok "the extension and the authorisation are audited on the child" "$P8_AUDIT entries"; fi
+call "the vocabulary names the provisional OTS and the authorisations" 200 \
+	'([.measures[].code] | index("voorlopige_ots")) != null and [.authorisations[].code] == ["uithuisplaatsing","gesloten"]' \
+	-b almelo.jar "$U/api/v1/vocabulary"
 
 # 256 keep-alive connections at once, twenty requests each, none stalled or closed
 LOAD=$(dirname "$BIN")/http_load

@@ -348,6 +348,132 @@ static void test_care_start_and_stop(void **state)
 	       &d, "", "niet gevonden");
 }
 
+/* Principle 8 of issue 13: a provisional OTS's term, extensions, the judge's authorisations,
+ * who records them, and the advice's view of what is in force. */
+static void test_measure_extensions_and_authorisations(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_organisation gi = {0}, other_gi = {0};
+	struct jr_principal mine = {.user_id = 1}, other = {.user_id = 2}, team = {.user_id = 3};
+	struct jr_measure_record vots = {.child_id = child_id, .kind = JR_MEASURE_VOORLOPIGE_OTS,
+					 .court_date = D(2026, 6, 1), .start = D(2026, 6, 1)};
+	struct jr_measure_record ots, voogdij, after;
+	struct jr_measure_extension e;
+	struct jr_measure_authorisation au;
+	enum jr_measure kind;
+	unsigned auths;
+
+	snprintf(gi.kind, sizeof(gi.kind), "gi");
+	snprintf(gi.name, sizeof(gi.name), "Jeugdbescherming Overijssel");
+	other_gi = gi;
+	snprintf(other_gi.name, sizeof(other_gi.name), "William Schrikker");
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gi), JR_OK);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &other_gi), JR_OK);
+	snprintf(mine.role, sizeof(mine.role), "gi");
+	mine.organisation_id = gi.id;
+	snprintf(other.role, sizeof(other.role), "gi");
+	other.organisation_id = other_gi.id;
+	snprintf(team.role, sizeof(team.role), "consulent");
+	team.organisation_id = team_id;
+
+	/* a provisional OTS: at most three months (art. 1:257 BW) */
+	context(&app, &d, NULL);
+	expect(jr_app_measure_add(&app, &vots), JR_ERR_INPUT, &d, "end", "geef de einddatum");
+	vots.has_end = true;
+	vots.end = D(2026, 9, 2);
+	expect(jr_app_measure_add(&app, &vots), JR_ERR_INPUT, &d, "end", "drie maanden");
+	vots.end = D(2026, 8, 1);
+	assert_int_equal(jr_app_measure_add(&app, &vots), JR_OK);
+	e = (struct jr_measure_extension){.measure_id = vots.id, .court_date = D(2026, 7, 20),
+					  .new_end = D(2026, 9, 2)};
+	expect(jr_app_measure_extend(&app, &e, &after), JR_ERR_INPUT, &d, "end", "1:257");
+	e.new_end = D(2026, 9, 1);
+	assert_int_equal(jr_app_measure_extend(&app, &e, &after), JR_OK);
+	assert_int_equal(e.previous_end, D(2026, 8, 1));
+	assert_true(after.has_end && after.end == D(2026, 9, 1));
+
+	/* an OTS with its GI after it */
+	ots = (struct jr_measure_record){.child_id = child_id, .kind = JR_MEASURE_OTS,
+					 .court_date = D(2026, 8, 25), .gi_organisation_id = gi.id,
+					 .start = D(2026, 9, 2), .has_end = true,
+					 .end = D(2027, 9, 1)};
+	assert_int_equal(jr_app_measure_add(&app, &ots), JR_OK);
+	e = (struct jr_measure_extension){.measure_id = ots.id, .court_date = D(2027, 8, 1),
+					  .new_end = D(2028, 9, 1)};
+	context(&app, &d, &team);
+	expect(jr_app_measure_extend(&app, &e, NULL), JR_ERR_FORBIDDEN, &d, "", "uw rol");
+	context(&app, &d, &other);
+	expect(jr_app_measure_extend(&app, &e, NULL), JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
+	context(&app, &d, &mine);
+	e.new_end = D(2028, 9, 2);
+	expect(jr_app_measure_extend(&app, &e, NULL), JR_ERR_INPUT, &d, "end", "1:260 BW");
+	e.new_end = D(2028, 9, 1);
+	assert_int_equal(jr_app_measure_extend(&app, &e, &after), JR_OK);
+	assert_int_equal(after.end, D(2028, 9, 1));
+	e.measure_id = 99999;
+	expect(jr_app_measure_extend(&app, &e, NULL), JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
+
+	/* authorisations beside it */
+	au = (struct jr_measure_authorisation){.measure_id = ots.id, .kind = JR_AUTH_UITHUISPLAATSING,
+					       .court_date = D(2026, 9, 2), .start = D(2026, 9, 2)};
+	expect(jr_app_authorisation_add(&app, &au), JR_ERR_INPUT, &d, "end", "einddatum");
+	au.has_end = true;
+	au.end = D(2027, 9, 3);
+	expect(jr_app_authorisation_add(&app, &au), JR_ERR_INPUT, &d, "end", "1:265c BW");
+	au.end = D(2027, 9, 1);
+	assert_int_equal(jr_app_authorisation_add(&app, &au), JR_OK);
+	assert_true(au.id > 0);
+	au = (struct jr_measure_authorisation){.measure_id = ots.id, .kind = JR_AUTH_GESLOTEN,
+					       .court_date = D(2026, 11, 1), .start = D(2026, 11, 1),
+					       .has_end = true, .end = D(2027, 4, 30)};
+	context(&app, &d, &other);
+	expect(jr_app_authorisation_add(&app, &au), JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
+	context(&app, &d, &mine);
+	assert_int_equal(jr_app_authorisation_add(&app, &au), JR_OK);
+	au.kind = (enum jr_authorisation)JR_AUTH_COUNT;
+	expect(jr_app_authorisation_add(&app, &au), JR_ERR_INPUT, &d, "kind", "uithuisplaatsing");
+
+	/* in force on a day: the measure and what the judge authorised beside it */
+	assert_int_equal(jr_store_measure_in_force(store, child_id, D(2026, 12, 1), &kind, &auths),
+			 JR_OK);
+	assert_int_equal(kind, JR_MEASURE_OTS);
+	assert_int_equal(auths, JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING) | JR_AUTH_BIT(JR_AUTH_GESLOTEN));
+	assert_int_equal(jr_store_measure_in_force(store, child_id, D(2027, 6, 1), &kind, &auths),
+			 JR_OK);
+	assert_int_equal(auths, JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING));
+	assert_int_equal(jr_store_measure_in_force(store, child_id, D(2026, 8, 15), &kind, &auths),
+			 JR_OK);
+	assert_int_equal(kind, JR_MEASURE_VOORLOPIGE_OTS); /* extended to 1 September */
+	assert_int_equal(auths, 0);
+
+	/* a machtiging uithuisplaatsing only under an OTS */
+	context(&app, &d, NULL);
+	voogdij = (struct jr_measure_record){.child_id = child_id, .kind = JR_MEASURE_VOOGDIJ,
+					     .court_date = D(2028, 9, 2), .start = D(2028, 9, 2)};
+	assert_int_equal(jr_app_measure_add(&app, &voogdij), JR_OK);
+	au = (struct jr_measure_authorisation){.measure_id = voogdij.id,
+					       .kind = JR_AUTH_UITHUISPLAATSING,
+					       .court_date = D(2028, 9, 2), .start = D(2028, 9, 2),
+					       .has_end = true, .end = D(2029, 3, 1)};
+	expect(jr_app_authorisation_add(&app, &au), JR_ERR_INPUT, &d, "kind", "1:265b BW");
+	e = (struct jr_measure_extension){.measure_id = voogdij.id, .court_date = D(2028, 10, 1),
+					  .new_end = D(2029, 1, 1)};
+	expect(jr_app_measure_extend(&app, &e, NULL), JR_ERR_INPUT, &d, "end", "geen einddatum");
+
+	/* every write audited on the child; nothing of the refusals recorded */
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'measure.extend'"), 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'measure.authorise'"),
+			 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_extensions"), 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_authorisations"), 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures"), 3);
+	fx_count("DELETE FROM measure_extensions RETURNING 1");
+	fx_count("DELETE FROM measure_authorisations RETURNING 1");
+	fx_count("DELETE FROM measures RETURNING 1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +484,7 @@ int main(void)
 		cmocka_unit_test(test_measure_does_not_wait_for_analysis),
 		cmocka_unit_test(test_allocation_change),
 		cmocka_unit_test(test_care_start_and_stop),
+		cmocka_unit_test(test_measure_extensions_and_authorisations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

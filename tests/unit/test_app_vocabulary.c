@@ -277,6 +277,9 @@ static void test_records_words(void **state)
 	assert_int_equal(v.measures.count, JR_MEASURE_COUNT - 1); /* not "none" */
 	for (i = 0; i < v.measures.count; i++)
 		assert_int_equal(jr_measure_parse(v.measures.items[i].code), (int)i + 1);
+	assert_true(has(&v.measures, "voorlopige_ots"));
+	assert_int_equal(v.authorisations.count, JR_AUTH_COUNT);
+	assert_true(has(&v.authorisations, "uithuisplaatsing") && has(&v.authorisations, "gesloten"));
 	assert_int_equal(v.provider_statuses.count, JR_PROVIDER_STATUS_COUNT);
 	assert_string_equal(v.provider_statuses.items[1].label, "geschorst");
 	assert_true(has(&v.goals_reached, "partly"));

@@ -231,6 +231,110 @@ static void test_allocation_regime_fields(void **state)
 	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "vorm");
 }
 
+/* Principle 8: the terms of the court measures and the judge's authorisations. */
+static void test_measure_terms(void **state)
+{
+	struct jr_measure_term m = {.kind = JR_MEASURE_VOORLOPIGE_OTS,
+				    .start = jr_date_from_ymd(2026, 11, 30)};
+	(void)state;
+	assert_non_null(strstr(jr_measure_term_check(&m), "geef de einddatum"));
+	m.has_end = true;
+	m.end = jr_date_from_ymd(2027, 2, 28); /* three months, clamped */
+	assert_null(jr_measure_term_check(&m));
+	m.end = jr_date_from_ymd(2027, 3, 1);
+	assert_non_null(strstr(jr_measure_term_check(&m), "art. 1:257 BW"));
+	m.end = jr_date_from_ymd(2026, 11, 29);
+	assert_non_null(strstr(jr_measure_term_check(&m), "vóór de start"));
+	m.kind = JR_MEASURE_OTS;
+	m.has_end = false;
+	assert_null(jr_measure_term_check(&m)); /* an OTS's first term is the judge's */
+}
+
+static void test_measure_extensions(void **state)
+{
+	const char *field;
+	struct jr_measure_term m = {.kind = JR_MEASURE_OTS, .start = jr_date_from_ymd(2026, 1, 1),
+				    .has_end = true, .end = jr_date_from_ymd(2026, 12, 31)};
+	(void)state;
+	assert_null(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 12, 1),
+					       jr_date_from_ymd(2027, 12, 31), &field));
+	assert_non_null(strstr(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 12, 1),
+							  jr_date_from_ymd(2028, 1, 1), &field),
+			       "art. 1:260 BW"));
+	assert_string_equal(field, "end");
+	assert_non_null(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 12, 1), m.end,
+						   &field));
+	assert_non_null(strstr(jr_measure_extension_check(&m, jr_date_from_ymd(2027, 1, 1),
+							  jr_date_from_ymd(2027, 6, 30), &field),
+			       "afgelopen"));
+	assert_string_equal(field, "court_date");
+	/* on its last day it may still be extended */
+	assert_null(jr_measure_extension_check(&m, m.end, jr_date_from_ymd(2027, 6, 30), &field));
+	m.kind = JR_MEASURE_VOORLOPIGE_OTS;
+	m.start = jr_date_from_ymd(2026, 10, 1);
+	m.end = jr_date_from_ymd(2026, 11, 30);
+	assert_null(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 11, 20),
+					       jr_date_from_ymd(2027, 1, 1), &field));
+	assert_non_null(strstr(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 11, 20),
+							  jr_date_from_ymd(2027, 1, 2), &field),
+			       "art. 1:257 BW"));
+	m.kind = JR_MEASURE_VOOGDIJ;
+	m.has_end = false;
+	assert_non_null(strstr(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 11, 20),
+							  jr_date_from_ymd(2027, 1, 2), &field),
+			       "geen einddatum"));
+	/* other measures: any later end */
+	m.kind = JR_MEASURE_JEUGDRECLASSERING;
+	m.has_end = true;
+	assert_null(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 11, 20),
+					       jr_date_from_ymd(2029, 1, 2), &field));
+}
+
+static void test_authorisations(void **state)
+{
+	const char *field;
+	struct jr_measure_term ots = {.kind = JR_MEASURE_OTS, .start = jr_date_from_ymd(2026, 1, 1),
+				      .has_end = true, .end = jr_date_from_ymd(2026, 12, 31)};
+	struct jr_measure_term voogdij = {.kind = JR_MEASURE_VOOGDIJ,
+					  .start = jr_date_from_ymd(2025, 1, 1)};
+	jr_day s = jr_date_from_ymd(2026, 3, 1);
+	(void)state;
+	assert_null(jr_authorisation_check(&ots, JR_AUTH_UITHUISPLAATSING, s, true,
+					   jr_date_from_ymd(2026, 12, 31), &field));
+	assert_null(jr_authorisation_check(&ots, JR_AUTH_GESLOTEN, s, true,
+					   jr_date_from_ymd(2026, 8, 31), &field));
+	ots.kind = JR_MEASURE_VOORLOPIGE_OTS;
+	assert_null(jr_authorisation_check(&ots, JR_AUTH_UITHUISPLAATSING, s, true,
+					   jr_date_from_ymd(2026, 5, 31), &field));
+	ots.kind = JR_MEASURE_OTS;
+	assert_non_null(strstr(jr_authorisation_check(&voogdij, JR_AUTH_UITHUISPLAATSING, s, true,
+						      jr_date_from_ymd(2026, 5, 31), &field),
+			       "1:265b BW"));
+	assert_string_equal(field, "kind");
+	assert_null(jr_authorisation_check(&voogdij, JR_AUTH_GESLOTEN, s, true,
+					   jr_date_from_ymd(2027, 3, 1), &field));
+	assert_non_null(strstr(jr_authorisation_check(&voogdij, JR_AUTH_GESLOTEN, s, true,
+						      jr_date_from_ymd(2027, 3, 2), &field),
+			       "6.1.12 Jeugdwet"));
+	assert_string_equal(field, "end");
+	assert_non_null(jr_authorisation_check(&ots, JR_AUTH_UITHUISPLAATSING, s, false, 0, &field));
+	assert_string_equal(field, "end");
+	assert_non_null(strstr(jr_authorisation_check(&ots, JR_AUTH_UITHUISPLAATSING, s, true,
+						      jr_date_from_ymd(2027, 1, 1), &field),
+			       "niet langer dan de maatregel"));
+	assert_non_null(jr_authorisation_check(&ots, JR_AUTH_UITHUISPLAATSING,
+					       jr_date_from_ymd(2025, 12, 31), true,
+					       jr_date_from_ymd(2026, 6, 1), &field));
+	assert_string_equal(field, "start");
+	assert_non_null(jr_authorisation_check(&ots, JR_AUTH_GESLOTEN, s, true,
+					       jr_date_from_ymd(2026, 2, 1), &field));
+	assert_string_equal(field, "end");
+	ots.kind = JR_MEASURE_MACHTIGING_GESLOTEN;
+	assert_non_null(jr_authorisation_check(&ots, JR_AUTH_GESLOTEN, s, true,
+					       jr_date_from_ymd(2026, 6, 1), &field));
+	assert_string_equal(field, "kind");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +349,9 @@ int main(void)
 		cmocka_unit_test(test_allocation_referral_or_decision),
 		cmocka_unit_test(test_allocation_broad_analysis_edges),
 		cmocka_unit_test(test_allocation_regime_fields),
+		cmocka_unit_test(test_measure_terms),
+		cmocka_unit_test(test_measure_extensions),
+		cmocka_unit_test(test_authorisations),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -89,6 +89,25 @@ static void test_date_add_years(void **state)
 /* IV076's example: an allocation of 11 July to 4 September 2022, three hours a week, claimed by
  * calendar month: July's product period touches 3 weeks, August's 5, September's (1 to 4) 1, the
  * whole allocation 8. */
+static void test_date_add_months(void **state)
+{
+	(void)state;
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 10, 1), 3),
+			 jr_date_from_ymd(2027, 1, 1));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 11, 30), 3),
+			 jr_date_from_ymd(2027, 2, 28));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2027, 11, 30), 3),
+			 jr_date_from_ymd(2028, 2, 29));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 1, 31), 1),
+			 jr_date_from_ymd(2026, 2, 28));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 5, 31), 12),
+			 jr_date_from_ymd(2027, 5, 31));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 1, 15), -1),
+			 jr_date_from_ymd(2025, 12, 15));
+	assert_int_equal(jr_date_add_months(jr_date_from_ymd(2026, 12, 15), 0),
+			 jr_date_from_ymd(2026, 12, 15));
+}
+
 static void test_date_weeks(void **state)
 {
 	jr_day jul11 = jr_date_from_ymd(2022, 7, 11), sep4 = jr_date_from_ymd(2022, 9, 4);
@@ -116,6 +135,7 @@ int main(void)
 		cmocka_unit_test(test_date_age),
 		cmocka_unit_test(test_date_add_years),
 		cmocka_unit_test(test_date_weeks),
+		cmocka_unit_test(test_date_add_months),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

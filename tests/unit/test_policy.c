@@ -118,6 +118,20 @@ static void test_twente_forms(void **state)
 	assert_string_equal(jr_policy_jz020(&twente, 10, JR_MEASURE_JEUGDRECLASSERING), "47");
 }
 
+/* A provisional OTS is declared as the OTS is, unless the policy names it itself. */
+static void test_jz020_provisional_ots_follows_ots(void **state)
+{
+	static struct jr_policy p;
+	(void)state;
+	p = twente;
+	assert_string_equal(jr_policy_jz020(&p, 10, JR_MEASURE_VOORLOPIGE_OTS), "48");
+	memcpy(p.forms[10].jz020_by_measure[JR_MEASURE_OTS], "49", 3);
+	assert_string_equal(jr_policy_jz020(&p, 10, JR_MEASURE_VOORLOPIGE_OTS), "49");
+	memcpy(p.forms[10].jz020_by_measure[JR_MEASURE_VOORLOPIGE_OTS], "50", 3);
+	assert_string_equal(jr_policy_jz020(&p, 10, JR_MEASURE_VOORLOPIGE_OTS), "50");
+	assert_string_equal(jr_policy_jz020(&p, 10, JR_MEASURE_OTS), "49");
+}
+
 static void test_twente_referrers_and_norms(void **state)
 {
 	(void)state;
@@ -521,6 +535,7 @@ int main(void)
 		cmocka_unit_test(test_set_finds_region_by_municipality),
 		cmocka_unit_test(test_set_rejects_municipality_in_two_regions),
 		cmocka_unit_test(test_set_empty_dir),
+		cmocka_unit_test(test_jz020_provisional_ots_follows_ots),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -295,6 +295,53 @@ static void test_allocation_failures(void **state)
 }
 
 /* The fast path must take plain valid requests and give exactly what the full parser gives. */
+/* Principle 8: the judge's authorisations beside the measure. */
+static void test_authorisations(void **state)
+{
+	struct jr_diag d;
+	(void)state;
+	assert_int_equal(parse("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+			       "\"court_measure\":\"voorlopige_ots\","
+			       "\"authorisations\":[\"uithuisplaatsing\",\"gesloten\"]}",
+			       &d),
+			 JR_OK);
+	assert_int_equal(req.measure, JR_MEASURE_VOORLOPIGE_OTS);
+	assert_int_equal(req.authorisations,
+			 JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING) | JR_AUTH_BIT(JR_AUTH_GESLOTEN));
+	/* the next request starts without them, also on the fast path */
+	assert_int_equal(parse("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\"}", &d),
+			 JR_OK);
+	assert_int_equal(req.authorisations, 0);
+	assert_int_equal(parse("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+			       "\"authorisations\":[]}",
+			       &d),
+			 JR_OK);
+	assert_int_equal(req.authorisations, 0);
+	{
+		const char *t = "{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+				"\"authorisations\":[]}";
+		assert_false(jr_request_parse_fast(t, strlen(t), today, &req)); /* the full parser's */
+	}
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"authorisations\":\"gesloten\"}",
+		   "authorisations", "verwacht een lijst");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"authorisations\":[\"machtiging_gesloten\"]}",
+		   "authorisations", "\"uithuisplaatsing\" of \"gesloten\"");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"authorisations\":[\"gesloten\",\"gesloten\"]}",
+		   "authorisations", "staat er al");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"authorisations\":[1]}",
+		   "authorisations", "element 0");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"court_measure\":\"voogdij\",\"authorisations\":[\"uithuisplaatsing\"]}",
+		   "authorisations", "ondertoezichtstelling");
+	expect_bad("{\"municipality\":\"0153\",\"birth_date\":\"2012-01-01\","
+		   "\"authorisations\":[\"uithuisplaatsing\"]}",
+		   "authorisations", "ondertoezichtstelling");
+}
+
 static void test_fast_path_takes_plain_requests(void **state)
 {
 	(void)state;
@@ -389,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_history_limit),
 		cmocka_unit_test(test_nul_inside_is_rejected),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_authorisations),
 		cmocka_unit_test(test_fast_path_takes_plain_requests),
 		cmocka_unit_test(test_fast_path_declines_the_unusual),
 	};

@@ -1557,11 +1557,10 @@ static void test_r10_answer_secure(void **state)
 	rq.needs[JR_NEED_SAFETY] = 4;
 	rq.needs[JR_NEED_BEHAVIOUR] = 4;
 	route(&twente);
-	assert_true(idx_form(9) > 0);
-	for (int f = 3; f <= 4; f++)
-		if (idx_form(f) >= 0 && idx_form(f) < idx_form(9))
-			return;
-	fail_msg("no intensive ambulant alternative before form 9");
+	/* principle 8: the judge has weighed the lighter alternatives; rule 10 does not put one
+	 * before secure care under the authorisation, but still before the other stays */
+	assert_int_equal(idx_form(9), 0);
+	assert_true(idx_form(3) > 0 && idx_form(3) < idx_form(5));
 }
 
 /* ---- rule 11: age ------------------------------------------------------------------------- */
@@ -2139,6 +2138,258 @@ static void test_waiting_signal_edge(void **state)
 
 /* ---- explanations -------------------------------------------------------------------------- */
 
+/* ---- principle 8: the compulsory framework ------------------------------------------------ */
+
+/* The option's explanation, in a static buffer (one at a time). */
+static const char *why_text(const struct jr_option *o)
+{
+	static char text[4096];
+	struct jr_buf b;
+
+	jr_buf_init(&b, sizeof(text));
+	assert_int_equal(jr_why_option(&b, &ans, o), JR_OK);
+	snprintf(text, sizeof(text), "%s", jr_buf_str(&b));
+	jr_buf_release(&b);
+	return text;
+}
+
+static const struct jr_option *opt_why(enum jr_why why)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].why == why)
+			return &ans.options[i];
+	return NULL;
+}
+
+static void test_p8_secure_first_with_machtiging(void **state)
+{
+	(void)state;
+	req_init(ALMELO);
+	rq.birth_date = D(2009, 2, 1); /* 15 */
+	rq.measure = JR_MEASURE_MACHTIGING_GESLOTEN;
+	rq.flags = FLAG(UNSAFE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 4;
+	rq.needs[JR_NEED_SAFETY] = 4;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_YOUTH_CARE);
+	assert_int_equal(ans.options[0].form, 9);
+	assert_int_equal(ans.options[0].why, JR_WHY_YC_SECURE);
+	assert_int_equal(jr_answer_first_youth_care(&ans)->form, 9);
+	assert_non_null(strstr(why_text(&ans.options[0]), "art. 6.1.2 Jeugdwet"));
+	assert_null(strstr(why_text(&ans.options[0]), "thuis eerst"));
+	assert_false(has_warning(JR_WARN_SECURE_NOT_OFFERED));
+}
+
+static void test_p8_secure_first_as_authorisation_beside_ots(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN);
+	rq.needs[JR_NEED_BEHAVIOUR] = 4;
+	route(&twente);
+	assert_int_equal(idx_form(9), 0);
+	assert_int_equal(idx_form(10), 1); /* the OTS itself right after */
+	assert_int_equal(ans.options[1].why, JR_WHY_YC_MEASURE);
+	assert_true(ans.options[0].referrers & BIT(4)); /* the GI refers within its OTS */
+}
+
+static void test_p8_secure_first_even_in_crisis(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN);
+	rq.flags = FLAG(ACUTE_CRISIS);
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	assert_int_equal(idx_form(9), 0);
+	assert_int_equal(idx_form(8), 1);
+	assert_non_null(signal_of(JR_SIGNAL_CRISIS_FOLLOWUP));
+}
+
+static void test_p8_no_secure_without_authorisation(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
+	rq.flags = FLAG(UNSAFE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 4;
+	rq.needs[JR_NEED_SAFETY] = 4;
+	route(&twente);
+	assert_int_equal(idx_form(9), -1);
+	assert_true(has_warning(JR_WARN_SECURE_NOT_OFFERED));
+}
+
+static void test_p8_ots_stay_needs_machtiging_uithuisplaatsing(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.needs[JR_NEED_SAFETY] = 4;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	o = opt_form(5);
+	assert_non_null(o);
+	assert_true(o->requires & JR_REQUIRE_COURT_ORDER);
+	assert_int_equal(jr_rule_stay_court_order(&twente, &rq, 5), JR_REQUIRE_COURT_ORDER);
+	assert_int_equal(jr_rule_stay_court_order(&twente, &rq, 3), 0);
+	assert_false(opt_form(3)->requires & JR_REQUIRE_COURT_ORDER);
+	assert_true(has_warning(JR_WARN_OTS_NO_UITHUISPLAATSING));
+	assert_non_null(strstr(why_text(o), "machtiging uithuisplaatsing"));
+	assert_non_null(strstr(why_text(o), "1:265b"));
+
+	/* with the judge's authorisation nothing more is needed */
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
+	route(&twente);
+	o = opt_form(5);
+	assert_non_null(o);
+	assert_false(o->requires & JR_REQUIRE_COURT_ORDER);
+	assert_false(has_warning(JR_WARN_OTS_NO_UITHUISPLAATSING));
+	assert_non_null(strstr(why_text(o), "is er"));
+}
+
+static void test_p8_stay_under_voogdij_needs_no_machtiging(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_VOOGDIJ;
+	rq.needs[JR_NEED_SAFETY] = 4;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_non_null(opt_form(5));
+	assert_false(opt_form(5)->requires & JR_REQUIRE_COURT_ORDER);
+	assert_false(has_warning(JR_WARN_OTS_NO_UITHUISPLAATSING));
+	assert_null(opt_why(JR_WHY_COORD_GI)); /* the OTS's; guardianship is another principle */
+}
+
+static void test_p8_gi_coordinates_under_ots(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.flags = FLAG(UNSAFE);
+	rq.needs[JR_NEED_FAMILY] = 3;
+	rq.needs[JR_NEED_PARENTING] = 3;
+	route(&twente);
+	o = opt_why(JR_WHY_COORD_GI);
+	assert_non_null(o);
+	assert_int_equal(o->kind, JR_OPTION_COORDINATION);
+	assert_null(opt_why(JR_WHY_COORD_COMPLEX)); /* not the local team's regie */
+	assert_non_null(strstr(jr_option_name(&ans, o), "gecertificeerde instelling"));
+	assert_non_null(strstr(why_text(o), "lokale team ondersteunt"));
+	assert_true(idx_form(10) >= 0 && idx_form(10) < (int)(o - ans.options));
+	/* the local team supports: social base beside it */
+	assert_true(count_kind(JR_OPTION_SOCIAL_BASE) > 0);
+}
+
+static void test_p8_gi_coordination_gives_way_to_hopping(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_OTS;
+	rq.needs[JR_NEED_FAMILY] = 3;
+	hist(3, JR_OUTCOME_NEGATIVE, D(2023, 9, 1), D(2024, 1, 1));
+	hist(4, JR_OUTCOME_NEGATIVE, D(2024, 1, 2), D(2024, 4, 1));
+	route(&twente);
+	assert_non_null(opt_why(JR_WHY_COORD_HOPPING));
+	assert_null(opt_why(JR_WHY_COORD_GI));
+	assert_int_equal(count_kind(JR_OPTION_COORDINATION), 1);
+}
+
+static void test_p8_provisional_ots_routes_as_ots(void **state)
+{
+	const struct jr_option *o;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.measure = JR_MEASURE_VOORLOPIGE_OTS;
+	rq.needs[JR_NEED_SAFETY] = 4;
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_int_equal(ans.framework, JR_FRAMEWORK_COMPULSORY);
+	assert_true(jr_rule_has_child_measure(&rq));
+	assert_true(jr_rule_ots(&rq));
+	o = jr_answer_first_youth_care(&ans);
+	assert_int_equal(o->form, 10);
+	assert_int_equal(o->why, JR_WHY_YC_MEASURE);
+	assert_string_equal(o->jz020, "48"); /* declared as the OTS */
+	assert_non_null(strstr(why_text(o), "ten hoogste 3 maanden"));
+	assert_non_null(strstr(why_text(o), "1:257"));
+	assert_true(o->referrers & BIT(4));
+	assert_int_equal(jr_rule_referrers(&twente, 3, JR_MEASURE_VOORLOPIGE_OTS),
+			 jr_rule_referrers(&twente, 3, JR_MEASURE_OTS));
+	assert_true(opt_form(5)->requires & JR_REQUIRE_COURT_ORDER);
+	assert_true(has_warning(JR_WARN_OTS_NO_UITHUISPLAATSING));
+	assert_non_null(opt_why(JR_WHY_COORD_GI));
+	assert_non_null(strstr(why_text(opt_why(JR_WHY_COORD_GI)), "Voorlopige"));
+}
+
+static void test_p8_authorisation_alone_is_compulsory(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN);
+	rq.flags = FLAG(UNSAFE);
+	assert_int_equal(jr_rule_framework(&rq), JR_FRAMEWORK_COMPULSORY);
+	assert_false(jr_rule_normalise(&twente, &rq));
+	assert_true(jr_rule_secure_allowed(&rq));
+	assert_true(jr_rule_legal_route(&twente, &rq, 9));
+	route(&twente);
+	assert_false(has_warning(JR_WARN_VEILIG_THUIS)); /* not voluntary */
+	assert_false(jr_rule_has_child_measure(&rq)); /* no measure form, no GI referral */
+	assert_int_equal(idx_form(10), -1);
+	assert_false(opt_form(9)->referrers & BIT(4));
+}
+
+static void test_p8_check_uithuisplaatsing_only_under_ots(void **state)
+{
+	const char *field = NULL, *message = NULL;
+	const enum jr_measure others[] = {JR_MEASURE_NONE, JR_MEASURE_VOOGDIJ,
+					  JR_MEASURE_JEUGDRECLASSERING,
+					  JR_MEASURE_MACHTIGING_GESLOTEN};
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.birth_date = D(2010, 3, 15); /* 14: old enough for juvenile probation */
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		rq.measure = others[i];
+		assert_int_equal(jr_request_check(&rq, &field, &message), JR_ERR_INPUT);
+		assert_string_equal(field, "authorisations");
+		assert_non_null(strstr(message, "ondertoezichtstelling"));
+	}
+	rq.measure = JR_MEASURE_OTS;
+	assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
+	rq.measure = JR_MEASURE_VOORLOPIGE_OTS;
+	assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
+	/* a machtiging gesloten goes with any measure, or none */
+	rq.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN);
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		rq.measure = others[i];
+		assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
+	}
+}
+
+static void test_p8_measure_names(void **state)
+{
+	(void)state;
+	assert_int_equal(jr_measure_parse("voorlopige_ots"), JR_MEASURE_VOORLOPIGE_OTS);
+	assert_int_equal(jr_measure_routes_as(JR_MEASURE_VOORLOPIGE_OTS), JR_MEASURE_OTS);
+	assert_int_equal(jr_measure_routes_as(JR_MEASURE_VOOGDIJ), JR_MEASURE_VOOGDIJ);
+	assert_true(jr_measure_is_ots(JR_MEASURE_OTS));
+	assert_true(jr_measure_is_ots(JR_MEASURE_VOORLOPIGE_OTS));
+	assert_false(jr_measure_is_ots(JR_MEASURE_VOOGDIJ));
+	assert_false(jr_measure_is_ots(JR_MEASURE_NONE));
+	assert_int_equal(jr_authorisation_parse("uithuisplaatsing"), JR_AUTH_UITHUISPLAATSING);
+	assert_int_equal(jr_authorisation_parse("gesloten"), JR_AUTH_GESLOTEN);
+	assert_int_equal(jr_authorisation_parse("machtiging_gesloten"), -1);
+	assert_int_equal(jr_authorisation_parse(""), -1);
+	assert_string_equal(jr_authorisation_label(JR_AUTH_UITHUISPLAATSING),
+			    "machtiging uithuisplaatsing");
+}
+
 static void test_why_texts_of_varied_answers(void **state)
 {
 	struct jr_buf b;
@@ -2424,6 +2675,11 @@ static void random_request(const struct jr_policy *p)
 	if (rq.measure == JR_MEASURE_JEUGDRECLASSERING &&
 	    jr_date_age_years(rq.birth_date, rq.date) < JR_PROBATION_AGE_MIN)
 		rq.measure = JR_MEASURE_NONE;
+	/* the judge's authorisations (principle 8): out-of-home placement only under an OTS */
+	if (!light && rnd(5) == 0)
+		rq.authorisations |= JR_AUTH_BIT(JR_AUTH_GESLOTEN);
+	if (!light && jr_measure_is_ots(rq.measure) && rnd(2))
+		rq.authorisations |= JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
 	rq.broad_analysis = rnd(3) == 0;
 	rq.history_count = rnd(5);
 	for (size_t i = 0; i < rq.history_count; i++) {
@@ -2484,10 +2740,12 @@ static void check_rules(const struct jr_policy *p, int iter)
 	enum jr_age_status status = jr_rule_age(p, r, &age);
 	bool crisis = jr_rule_crisis(r);
 	bool nfa = jr_rule_non_free_access(p, r, NULL, NULL);
-	bool needed = nfa || crisis || r->measure != JR_MEASURE_NONE;
+	bool needed = nfa || crisis || r->measure != JR_MEASURE_NONE || r->authorisations;
 	bool child_measure = jr_rule_has_child_measure(r);
 	bool hopping = jr_rule_hopping(p, r);
-	bool compulsory = r->measure != JR_MEASURE_NONE;
+	bool compulsory = r->measure != JR_MEASURE_NONE || r->authorisations;
+	bool secure = jr_rule_secure_allowed(r);
+	bool stay_order = false;
 	unsigned forms_seen = 0, running = jr_rule_running_forms(p, r, status);
 	bool running_stay = false;
 
@@ -2559,10 +2817,16 @@ static void check_rules(const struct jr_policy *p, int iter)
 			o->why != JR_WHY_YC_URGENT_MENTAL_HEALTH && /* principle 9: like crisis care */
 			!(r->has_referrer && jr_referrer_legal_route(r->referrer_type) &&
 			  jr_rule_referral_check(p, r, o->form) == JR_WHY_RC_VALID)));
-		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) == (o->form >= 9));
-		/* rule 10; not for a ward, who has no parental home, nor beside a running stay
-		 * (principles 2 and 4) */
-		if (jr_setting_is_stay(p->forms[o->form].setting) &&
+		/* principle 8: a stay under an OTS without machtiging uithuisplaatsing */
+		EXPECT(!!(o->requires & JR_REQUIRE_COURT_ORDER) ==
+		       (o->form >= 9 || (jr_measure_is_ots(r->measure) &&
+					 p->forms[o->form].setting == JR_SETTING_OUT_OF_HOME &&
+					 !(r->authorisations & JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING)))));
+		if (o->form < 9 && (o->requires & JR_REQUIRE_COURT_ORDER))
+			stay_order = true;
+		/* rule 10, except secure care under the judge's authorisation (principle 8), for a
+		 * ward, who has no parental home, and beside a running stay (principles 2 and 4) */
+		if (jr_setting_is_stay(p->forms[o->form].setting) && o->why != JR_WHY_YC_SECURE &&
 		    r->measure != JR_MEASURE_VOOGDIJ && !running_stay) {
 			bool alt = false;
 			for (size_t j = 0; j < i; j++)
@@ -2597,19 +2861,26 @@ static void check_rules(const struct jr_policy *p, int iter)
 		int lightest = lightest_youth_care();
 		EXPECT(lightest >= p->norms.specialist_from_form || (lightest == 0 && running));
 	}
+	/* principle 8: secure care under the judge's authorisation first */
+	if (secure && status != JR_AGE_PROBATION_ONLY) {
+		EXPECT(a->options[0].kind == JR_OPTION_YOUTH_CARE && a->options[0].form == 9 &&
+		       a->options[0].why == JR_WHY_YC_SECURE);
+		first_noncrisis = 1;
+	}
 	/* rule 4 */
 	if (crisis && status != JR_AGE_PROBATION_ONLY) {
 		const struct jr_signal *s = signal_of(JR_SIGNAL_CRISIS_FOLLOWUP);
-		EXPECT(a->options[0].kind == JR_OPTION_YOUTH_CARE && a->options[0].form == 8);
+		EXPECT(a->options[first_noncrisis].kind == JR_OPTION_YOUTH_CARE &&
+		       a->options[first_noncrisis].form == 8);
 		EXPECT(s != NULL && s->day == r->date + p->norms.crisis_followup_days);
-		first_noncrisis = 1;
+		first_noncrisis++;
 		/* principle 9: an acute psychiatric crisis brings urgent youth mental health care
 		 * right after the crisis form, and that form only once */
 		if (jr_rule_acute_psychiatric(r)) {
-			EXPECT(a->options[1].kind == JR_OPTION_YOUTH_CARE &&
-			       a->options[1].form == p->norms.specialist_from_form &&
-			       a->options[1].why == JR_WHY_YC_URGENT_MENTAL_HEALTH);
-			first_noncrisis = 2;
+			EXPECT(a->options[first_noncrisis].kind == JR_OPTION_YOUTH_CARE &&
+			       a->options[first_noncrisis].form == p->norms.specialist_from_form &&
+			       a->options[first_noncrisis].why == JR_WHY_YC_URGENT_MENTAL_HEALTH);
+			first_noncrisis++;
 		} else {
 			EXPECT(!has_why(JR_WHY_YC_URGENT_MENTAL_HEALTH));
 		}
@@ -2617,9 +2888,12 @@ static void check_rules(const struct jr_policy *p, int iter)
 	EXPECT((forms_seen & BIT(8)) == 0 || crisis);
 	/* rule 5 */
 	EXPECT(!!(forms_seen & BIT(10)) == child_measure);
-	EXPECT(!!(forms_seen & BIT(9)) == (r->measure == JR_MEASURE_MACHTIGING_GESLOTEN));
-	EXPECT(has_warning(JR_WARN_VEILIG_THUIS) ==
-	       ((r->flags & FLAG(UNSAFE)) && r->measure == JR_MEASURE_NONE));
+	EXPECT(!!(forms_seen & BIT(9)) == (secure && status != JR_AGE_PROBATION_ONLY));
+	EXPECT(has_warning(JR_WARN_VEILIG_THUIS) == ((r->flags & FLAG(UNSAFE)) && !compulsory));
+	/* principle 8: under an OTS the GI coordinates; a stay needs the machtiging */
+	EXPECT(has_why(JR_WHY_COORD_GI) ==
+	       (jr_measure_is_ots(r->measure) && !hopping && status != JR_AGE_PROBATION_ONLY));
+	EXPECT(has_warning(JR_WARN_OTS_NO_UITHUISPLAATSING) == stay_order);
 	/* rule 9 */
 	EXPECT((signal_of(JR_SIGNAL_HOPPING) != NULL) == hopping);
 	EXPECT(has_why(JR_WHY_COORD_HOPPING) == hopping);
@@ -2893,6 +3167,18 @@ int main(void)
 		cmocka_unit_test(test_p7_repeated_failure_asks_a_new_analysis),
 		cmocka_unit_test(test_p7_complex_case_brings_in_the_expert_team),
 		cmocka_unit_test(test_p10_severe_substance_use_is_treated),
+		cmocka_unit_test(test_p8_secure_first_with_machtiging),
+		cmocka_unit_test(test_p8_secure_first_as_authorisation_beside_ots),
+		cmocka_unit_test(test_p8_secure_first_even_in_crisis),
+		cmocka_unit_test(test_p8_no_secure_without_authorisation),
+		cmocka_unit_test(test_p8_ots_stay_needs_machtiging_uithuisplaatsing),
+		cmocka_unit_test(test_p8_stay_under_voogdij_needs_no_machtiging),
+		cmocka_unit_test(test_p8_gi_coordinates_under_ots),
+		cmocka_unit_test(test_p8_gi_coordination_gives_way_to_hopping),
+		cmocka_unit_test(test_p8_provisional_ots_routes_as_ots),
+		cmocka_unit_test(test_p8_authorisation_alone_is_compulsory),
+		cmocka_unit_test(test_p8_check_uithuisplaatsing_only_under_ots),
+		cmocka_unit_test(test_p8_measure_names),
 		cmocka_unit_test(test_sweep_rules_hold_for_varied_requests),
 		cmocka_unit_test(test_p9_crisis_option_names_the_service),
 		cmocka_unit_test(test_p9_acute_psychiatric_gets_urgent_mental_health),

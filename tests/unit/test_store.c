@@ -275,6 +275,9 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_exec(db, "ALTER TABLE help_requests DROP COLUMN"
 					" residence_municipality"),
 			 JR_OK);
+	/* and what migration 18 made (principle 8), so that the database is the one of version 15 */
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
@@ -327,6 +330,41 @@ static void test_migration_16_on_an_existing_database(void **state)
 	jr_store_versions(s, &found, &now);
 	assert_int_equal(found, now);
 	jr_store_close(s);
+}
+
+/* Migration 18 (issue 13, principle 8): a database of the version before gains the tables of the
+ * measures' extensions and authorisations, its measures kept. */
+static void test_migration_18_on_an_existing_database(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s;
+	char msg[JR_DB_ERRMSG_MAX], pragma[48];
+	int from, found, now;
+	int64_t persons = fx_count("SELECT COUNT(*) FROM persons");
+	int64_t measures = fx_count("SELECT COUNT(*) FROM measures");
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 18"), JR_OK);
+	assert_int_equal(jr_schema_version_of(db, &from), JR_OK);
+	assert_true(from >= 16 && from < 18);
+	if (fx_sqlite) {
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", from);
+		assert_int_equal(jr_db_exec(db, pragma), JR_OK);
+	}
+	jr_db_close(db);
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, from);
+	assert_int_equal(now, jr_schema_version());
+	jr_store_close(s);
+	assert_true(jr_schema_version() >= 18);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 18"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_extensions"), 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_authorisations"), 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), persons);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures"), measures);
 }
 
 static void test_key_file_is_guarded(void **state)
@@ -657,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_every_access_is_audited),
 		cmocka_unit_test(test_newer_schema_is_refused),
 		cmocka_unit_test(test_migration_16_on_an_existing_database),
+		cmocka_unit_test(test_migration_18_on_an_existing_database),
 		cmocka_unit_test(test_key_file_is_guarded),
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),

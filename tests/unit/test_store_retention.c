@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "store/care.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store_fixture.h"
@@ -96,6 +97,21 @@ static void test_erase(void **state)
 	(void)state;
 	struct jr_person p;
 	struct found f = {0};
+	/* a measure with its extension and an authorisation (principle 8) goes with the child */
+	struct jr_measure_record m = {.child_id = closed_child, .kind = JR_MEASURE_OTS,
+				      .court_date = jr_date_from_ymd(2026, 1, 1),
+				      .start = jr_date_from_ymd(2026, 1, 1), .has_end = true,
+				      .end = jr_date_from_ymd(2026, 6, 30)};
+	struct jr_measure_extension e = {.court_date = jr_date_from_ymd(2026, 6, 1),
+					 .new_end = jr_date_from_ymd(2026, 12, 31)};
+	struct jr_measure_authorisation au = {.kind = JR_AUTH_UITHUISPLAATSING,
+					      .court_date = jr_date_from_ymd(2026, 2, 1),
+					      .start = jr_date_from_ymd(2026, 2, 1), .has_end = true,
+					      .end = jr_date_from_ymd(2026, 6, 30)};
+	assert_int_equal(jr_store_measure_add(store, &fx_actor, &m), JR_OK);
+	e.measure_id = au.measure_id = m.id;
+	assert_int_equal(jr_store_measure_extend(store, &fx_actor, &e), JR_OK);
+	assert_int_equal(jr_store_authorisation_add(store, &fx_actor, &au), JR_OK);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, open_child), JR_ERR_REFUSED);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, 99999), JR_ERR_REFUSED);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, closed_child), JR_OK);
@@ -117,6 +133,9 @@ static void test_erase_leaves_no_rows_behind(void **state)
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_prepare(db,
 				       "SELECT (SELECT COUNT(*) FROM help_requests WHERE child_id = $1)"
+				       " + (SELECT COUNT(*) FROM measures WHERE child_id = $1)"
+				       " + (SELECT COUNT(*) FROM measure_extensions)"
+				       " + (SELECT COUNT(*) FROM measure_authorisations)"
 				       " + (SELECT COUNT(*) FROM persons WHERE id = $1)"
 				       " + (SELECT COUNT(*) FROM record_history WHERE record_table ="
 				       " 'persons' AND record_id = $1),"

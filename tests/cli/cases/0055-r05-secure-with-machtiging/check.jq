@@ -1,1 +1,1 @@
-.framework == "compulsory" and (forms | index([9])) != null and option(9).contracting == "regional" and home_first
+.framework == "compulsory" and forms[0] == 9 and option(9).contracting == "regional" and home_first_but_secure

@@ -1,0 +1,1 @@
+veld authorisations: een machtiging uithuisplaatsing hoort bij een ondertoezichtstelling

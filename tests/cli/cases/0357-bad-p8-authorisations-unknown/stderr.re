@@ -1,0 +1,1 @@
+veld authorisations: element 1

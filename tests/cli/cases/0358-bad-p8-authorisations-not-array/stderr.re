@@ -1,0 +1,1 @@
+veld authorisations: is (een )?tekst

@@ -1,0 +1,1 @@
+veld end: .*geef de einddatum

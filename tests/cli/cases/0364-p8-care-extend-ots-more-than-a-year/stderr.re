@@ -1,0 +1,1 @@
+veld end: .*ten hoogste een jaar \(art\. 1:260 BW\)

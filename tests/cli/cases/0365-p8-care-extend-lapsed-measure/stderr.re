@@ -1,0 +1,1 @@
+veld court_date: de maatregel was al afgelopen

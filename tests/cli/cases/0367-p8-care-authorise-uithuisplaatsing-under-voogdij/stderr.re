@@ -1,0 +1,1 @@
+veld kind: een machtiging uithuisplaatsing hoort bij een ondertoezichtstelling

@@ -1,0 +1,1 @@
+.framework == "compulsory" and forms[0:2] == [9, 10] and (option(5) | has_req("court_order") | not) and .warnings == [] and (option(5).why | test("machtiging uithuisplaatsing van de kinderrechter is er"))
