@@ -146,6 +146,8 @@ void jr_view_vocabulary(struct jr_json_writer *w, const struct jr_vocabulary *v)
 	jr_jw_kint(w, "need_max_level", v->need_max_level);
 	list(w, "measures", &v->measures);
 	list(w, "option_kinds", &v->option_kinds);
+	list(w, "family_context", &v->family_context);
+	list(w, "other_domain_help", &v->other_domain_help);
 	list(w, "end_reasons", &v->end_reasons);
 	list(w, "change_reasons", &v->change_reasons);
 

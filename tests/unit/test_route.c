@@ -410,6 +410,12 @@ static void test_r2_need_three_in_each_domain(void **state)
 		unsigned n = 0;
 		req_init(ENSCHEDE);
 		rq.needs[d] = 3;
+		if (twente.domain_kind[d] != JR_DOMAIN_YOUTH_CARE) {
+			/* issue 13, principle 14: school and livelihood are answered elsewhere
+			 * (test_p14_* below) */
+			assert_false(jr_rule_non_free_access(&twente, &rq, &n, NULL));
+			continue;
+		}
 		assert_true(jr_rule_non_free_access(&twente, &rq, &n, NULL));
 		assert_int_equal(n, BIT(d));
 		route(&twente);
@@ -425,7 +431,16 @@ static void test_r2_need_two_does_not_trigger(void **state)
 		rq.needs[d] = 2;
 		assert_false(jr_rule_non_free_access(&twente, &rq, NULL, NULL));
 		route(&twente);
-		/* Moderate: social base first, youth care (if any) only as the next step. */
+		/* Moderate: social base first, youth care (if any) only as the next step; a need
+		 * of another domain (livelihood) brings that domain's help before it (issue 13,
+		 * principle 6). */
+		if (twente.domain_kind[d] == JR_DOMAIN_OTHER) {
+			assert_int_equal(ans.options[0].kind, JR_OPTION_OTHER_DOMAIN);
+			assert_int_equal(ans.options[1].kind, JR_OPTION_SOCIAL_BASE);
+			assert_int_equal(ans.options[1].why, JR_WHY_SB_FIRST);
+			assert_null(jr_answer_first_youth_care(&ans));
+			continue;
+		}
 		assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
 		assert_int_equal(ans.options[0].why, JR_WHY_SB_FIRST);
 		for (size_t i = 0; i < ans.option_count; i++)
