@@ -64,6 +64,7 @@ enum jr_err jr_app_advise(struct jr_app *app, int64_t id, const struct jr_advice
 	}
 	req->date = in->date;
 	req->flags = in->flags;
+	req->family_context = in->family_context;
 	req->measure = in->measure;
 	if (!in->measure_given &&
 	    (err = jr_store_measure_on(app->store, r.child_id, in->date, &req->measure)))
