@@ -265,8 +265,9 @@ const char *jr_policy_other_name(const struct jr_policy *p, enum jr_other_help h
 	if ((unsigned)h >= JR_OTHER_COUNT)
 		return "";
 	o = &p->other_domains[h];
-	if (m >= p->municipalities && m < p->municipalities + p->municipality_count &&
-	    o->by_municipality[m - p->municipalities][0])
-		return o->by_municipality[m - p->municipalities];
+	/* by identity, not by address range: `m` may belong to another policy */
+	for (size_t i = 0; i < p->municipality_count; i++)
+		if (&p->municipalities[i] == m)
+			return o->by_municipality[i][0] ? o->by_municipality[i] : o->name;
 	return o->name;
 }

@@ -445,8 +445,8 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	switch (tier) {
 	case TIER_NORMALISE:
 	case TIER_MODERATE:
-		/* The other domains' help comes first: it is what the family needs before any
-		 * help for the child (principle 6). */
+		/* The other domains' help comes first: the regions put support on other domains
+		 * before help for the child ("voorliggend", principle 6, docs/routing.md). */
 		add_other_domains(a);
 		if (jr_rule_no_referral_first(p, false)) /* rule 12 */
 			add_offers(a, p->no_referral, p->no_referral_count, JR_OPTION_NO_REFERRAL,
