@@ -146,13 +146,15 @@ int main(int argc, char **argv)
 	       "jr_policy %zu B), regions Twente and Amersfoort\n",
 	       count, sizeof(struct jr_request), sizeof(struct jr_answer), sizeof(struct jr_policy));
 	printf("answer mix: %.1f%% not eligible; of the eligible, first option social_base "
-	       "%.1f%%, no_referral %.1f%%, coordination %.1f%%, youth_care %.1f%%; "
+	       "%.1f%%, no_referral %.1f%%, coordination %.1f%%, youth_care %.1f%%, "
+	       "other_domain %.1f%%; "
 	       "%.1f%% with a youth-care option; %.1f options on average; %zu routing errors\n",
 	       100.0 * (double)ineligible / (double)count,
 	       100.0 * (double)first_kind[JR_OPTION_SOCIAL_BASE] / (double)(count - ineligible),
 	       100.0 * (double)first_kind[JR_OPTION_NO_REFERRAL] / (double)(count - ineligible),
 	       100.0 * (double)first_kind[JR_OPTION_COORDINATION] / (double)(count - ineligible),
 	       100.0 * (double)first_kind[JR_OPTION_YOUTH_CARE] / (double)(count - ineligible),
+	       100.0 * (double)first_kind[JR_OPTION_OTHER_DOMAIN] / (double)(count - ineligible),
 	       100.0 * (double)with_care / (double)(count - ineligible),
 	       (double)total_options / (double)(count - ineligible), errors);
 

@@ -1147,10 +1147,19 @@ function goalForm(id, done, fail) {
 
 async function adviceSection(id, done, fail) {
   const out = h('div', { 'aria-live': 'polite' });
-  const form = h('form', {}, button('Routeadvies vragen'));
+  // the parents' own problems, in the words the API serves: each brings its domain's help
+  const context = (words.family_context || []).map((c) => h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
+    h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
+      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: `gezin-${c.code}` },
+        h('input', { type: 'checkbox', id: `gezin-${c.code}`, name: 'family_context', value: c.code, class: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input' }),
+        capital(c.label)))));
+  const form = h('form', {},
+    context.length ? h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Problemen van ouders of gezin'), context) : null,
+    button('Routeadvies vragen'));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const r = await api('POST', `/api/v1/help-requests/${id}/advice`, {});
+    const chosen = [...form.querySelectorAll('input[name="family_context"]:checked')].map((x) => x.value);
+    const r = await api('POST', `/api/v1/help-requests/${id}/advice`, chosen.length ? { family_context: chosen } : {});
     if (!r.ok) { fail(r); return; }
     const light = r.data.options.filter((o) => o.kind === 'social_base' || o.kind === 'no_referral');
     out.replaceChildren(

@@ -65,6 +65,7 @@ enum jr_err jr_app_advise(struct jr_app *app, int64_t id, const struct jr_advice
 	}
 	req->date = in->date;
 	req->flags = in->flags;
+	req->family_context = in->family_context;
 	req->measure = in->measure;
 	/* the measure in force that day, with the judge's authorisations beside it (principle 8) */
 	if (!in->measure_given &&

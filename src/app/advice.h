@@ -21,6 +21,7 @@ struct jr_advice_input {
 	unsigned flags;         /* JR_FLAG_BIT(…) of the signals the consulent saw */
 	bool measure_given;     /* use `measure` instead of the one on record */
 	enum jr_measure measure;
+	unsigned family_context; /* 1u << enum jr_family_context: the parents' own problems */
 };
 
 /* Routes help request `id` (in reach, to change) and records the advice; the answer's JSON goes

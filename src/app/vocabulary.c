@@ -143,6 +143,12 @@ static void common_words(jr_day today, struct jr_vocabulary *v)
 	for (int k = 0; k < JR_OPTION_KIND_COUNT; k++)
 		put(&v->option_kinds, jr_option_kind_name((enum jr_option_kind)k),
 		    jr_option_kind_label((enum jr_option_kind)k));
+	for (int c = 0; c < JR_FC_COUNT; c++)
+		put(&v->family_context, jr_family_context_name((enum jr_family_context)c),
+		    jr_family_context_label((enum jr_family_context)c));
+	for (int h = 0; h < JR_OTHER_COUNT; h++)
+		put(&v->other_domain_help, jr_other_help_name((enum jr_other_help)h),
+		    jr_other_help_label((enum jr_other_help)h));
 
 	put_ijw(&v->end_reasons, JR_IJW_JZ588, jr_end_reasons, today);
 	put_ijw(&v->change_reasons, JR_IJW_JZ002, jr_change_reasons, today);

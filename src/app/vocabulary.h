@@ -120,6 +120,8 @@ struct jr_vocabulary {
 	struct jr_vocab_list measures;
 	struct jr_vocab_list authorisations; /* the judge's, beside a measure (principle 8) */
 	struct jr_vocab_list option_kinds;
+	struct jr_vocab_list family_context;    /* the request's family_context (principle 6) */
+	struct jr_vocab_list other_domain_help; /* an other_domain option's help (principle 6) */
 	/* the iJw standard's */
 	struct jr_vocab_list end_reasons;    /* JZ588 */
 	struct jr_vocab_list change_reasons; /* JZ002 */

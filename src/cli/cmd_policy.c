@@ -269,6 +269,18 @@ static void show(const struct jr_policy *p, const struct jr_municipality *only)
 	printf("  Specialistisch bij psychische gezondheid ≥ %d\n", t->specialist_mental_health);
 	printf("  Regie bij %d of meer domeinen op ernst ≥ %d\n", t->coordination_domains,
 	       t->youth_care_min);
+	printf("\nLevensdomeinen en de hulp die ze beantwoordt:\n");
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		printf("  %-22s %s%s%s\n", jr_need_label((enum jr_need)d),
+		       jr_domain_kind_label(p->domain_kind[d]),
+		       p->domain_kind[d] == JR_DOMAIN_OTHER ? ": " : "",
+		       p->domain_kind[d] == JR_DOMAIN_OTHER ? jr_other_help_label(p->domain_other[d])
+							    : "");
+	printf("\nHulp uit andere domeinen (voor ouder of gezin, geen jeugdhulp):\n");
+	for (int h = 0; h < JR_OTHER_COUNT; h++)
+		printf("  %-50s %s\n", jr_other_help_label((enum jr_other_help)h),
+		       only ? jr_policy_other_name(p, (enum jr_other_help)h, only)
+			    : p->other_domains[h].name);
 	printf("\nBereik na afloop (wie het dossier nog ziet):\n");
 	printf("  Consulent: %d dagen na het sluiten van een hulpvraag van de eigen gemeente\n",
 	       p->reach.closed_case_days);

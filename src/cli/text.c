@@ -9,6 +9,7 @@ static const char *kind_label(enum jr_option_kind k)
 	case JR_OPTION_NO_REFERRAL: return "zonder verwijzing";
 	case JR_OPTION_COORDINATION: return "regie";
 	case JR_OPTION_YOUTH_CARE: return "jeugdhulp";
+	case JR_OPTION_OTHER_DOMAIN: return "ander domein";
 	case JR_OPTION_KIND_COUNT: break;
 	}
 	return "";
@@ -79,6 +80,9 @@ enum jr_err jr_text_answer(struct jr_buf *out, struct jr_buf *scratch, const str
 				}
 				TRY(jr_buf_puts(out, "\n"));
 			}
+		} else if (o->kind == JR_OPTION_OTHER_DOMAIN) {
+			TRY(jr_buf_printf(out, "     %s, voor ouder of gezin; geen jeugdhulp\n",
+					  jr_other_help_label(o->other)));
 		} else {
 			TRY(jr_buf_puts(out, "     Vrij toegankelijk, geen verwijzing nodig\n"));
 		}

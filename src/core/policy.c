@@ -92,6 +92,30 @@ static const struct name_label nr_names[JR_NR_COUNT] = {
 	[JR_NR_EXPERTS_BY_EXPERIENCE] = {"experts_by_experience", "ervaringsdeskundigen"},
 };
 
+static const struct name_label domain_kind_names[JR_DOMAIN_KIND_COUNT] = {
+	[JR_DOMAIN_YOUTH_CARE] = {"youth_care", "jeugdhulp voor het kind"},
+	[JR_DOMAIN_SOCIAL_BASE] = {"social_base", "sociale basis"},
+	[JR_DOMAIN_OTHER] = {"other_domain", "hulp uit een ander domein"},
+};
+
+static const struct name_label other_help_names[JR_OTHER_COUNT] = {
+	[JR_OTHER_DEBT_HELP] = {"debt_help", "schuldhulpverlening"},
+	[JR_OTHER_INCOME_SUPPORT] = {"income_support", "inkomensondersteuning"},
+	[JR_OTHER_HOUSING] = {"housing", "hulp bij huisvesting"},
+	[JR_OTHER_ADULT_MENTAL_HEALTH] = {"adult_mental_health", "ggz voor de ouder"},
+	[JR_OTHER_ADDICTION_CARE] = {"addiction_care", "verslavingszorg voor de ouder"},
+	[JR_OTHER_WMO] = {"wmo", "Wmo-ondersteuning voor de ouder"},
+	[JR_OTHER_DIVORCE_HELP] = {"divorce_help", "hulp bij een vechtscheiding"},
+};
+
+static const struct name_label family_context_names[JR_FC_COUNT] = {
+	[JR_FC_DEBTS] = {"debts", "schulden"},
+	[JR_FC_HOUSING] = {"housing", "problemen met huisvesting"},
+	[JR_FC_PARENT_MENTAL_HEALTH] = {"parent_mental_health", "psychische problemen van een ouder"},
+	[JR_FC_PARENT_ADDICTION] = {"parent_addiction", "verslaving van een ouder"},
+	[JR_FC_FIGHTING_DIVORCE] = {"fighting_divorce", "vechtscheiding"},
+};
+
 static const char *name_of(const struct name_label *t, int count, int v)
 {
 	return v >= 0 && v < count ? t[v].name : NULL;
@@ -134,6 +158,9 @@ const char *jr_authorisation_label(enum jr_authorisation a)
 {
 	return label_of(authorisation_names, JR_AUTH_COUNT, (int)a);
 }
+NAME_FUNCS(jr_domain_kind, enum jr_domain_kind, domain_kind_names, JR_DOMAIN_KIND_COUNT)
+NAME_FUNCS(jr_other_help, enum jr_other_help, other_help_names, JR_OTHER_COUNT)
+NAME_FUNCS(jr_family_context, enum jr_family_context, family_context_names, JR_FC_COUNT)
 
 const char *jr_need_label(enum jr_need n)
 {
@@ -230,4 +257,50 @@ const char *jr_policy_offer_kind(const struct jr_policy *p, const char *id)
 		if (strcmp(p->no_referral[i].id, id) == 0)
 			return "no_referral";
 	return NULL;
+}
+
+const char *jr_domain_kind_label(enum jr_domain_kind k)
+{
+	return label_of(domain_kind_names, JR_DOMAIN_KIND_COUNT, (int)k);
+}
+
+const char *jr_other_help_label(enum jr_other_help h)
+{
+	return label_of(other_help_names, JR_OTHER_COUNT, (int)h);
+}
+
+const char *jr_family_context_label(enum jr_family_context c)
+{
+	return label_of(family_context_names, JR_FC_COUNT, (int)c);
+}
+
+unsigned jr_family_context_helps(enum jr_family_context c)
+{
+	/* A parent's own problems need treatment via the parent's GP (Zvw) and, for daily life,
+	 * the municipality's Wmo support; debts, housing and a fighting divorce have one help. */
+	switch (c) {
+	case JR_FC_DEBTS: return 1u << JR_OTHER_DEBT_HELP;
+	case JR_FC_HOUSING: return 1u << JR_OTHER_HOUSING;
+	case JR_FC_PARENT_MENTAL_HEALTH:
+		return (1u << JR_OTHER_ADULT_MENTAL_HEALTH) | (1u << JR_OTHER_WMO);
+	case JR_FC_PARENT_ADDICTION: return (1u << JR_OTHER_ADDICTION_CARE) | (1u << JR_OTHER_WMO);
+	case JR_FC_FIGHTING_DIVORCE: return 1u << JR_OTHER_DIVORCE_HELP;
+	case JR_FC_COUNT: break;
+	}
+	return 0;
+}
+
+const char *jr_policy_other_name(const struct jr_policy *p, enum jr_other_help h,
+				 const struct jr_municipality *m)
+{
+	const struct jr_other_domain *o;
+
+	if ((unsigned)h >= JR_OTHER_COUNT)
+		return "";
+	o = &p->other_domains[h];
+	/* by identity, not by address range: `m` may belong to another policy */
+	for (size_t i = 0; i < p->municipality_count; i++)
+		if (&p->municipalities[i] == m)
+			return o->by_municipality[i][0] ? o->by_municipality[i] : o->name;
+	return o->name;
 }

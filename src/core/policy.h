@@ -126,6 +126,42 @@ enum jr_nr_kind {
 	JR_NR_COUNT
 };
 
+/* Issue 13, principle 14 ("the analysis decides"): the kind of help that addresses a need
+ * domain, from the policy's `domains` table. Youth care is the default (zero), so that only
+ * the domains a region maps elsewhere stop counting towards youth care for the child. */
+enum jr_domain_kind {
+	JR_DOMAIN_YOUTH_CARE,  /* a need here can make youth care for the child necessary (rule 2) */
+	JR_DOMAIN_SOCIAL_BASE, /* the social base answers it (school's care team): youth care only
+				* when other domains make it necessary */
+	JR_DOMAIN_OTHER,       /* another domain's help for the parent or family, never youth care */
+	JR_DOMAIN_KIND_COUNT
+};
+
+/* Issue 13, principle 6 ("the child is not the problem"): the help of the family's other
+ * domains, each the municipality's organisation from the policy's `other_domains`. */
+enum jr_other_help {
+	JR_OTHER_DEBT_HELP,           /* schuldhulpverlening (Wet gemeentelijke schuldhulpverlening) */
+	JR_OTHER_INCOME_SUPPORT,      /* bijstand and bijzondere bijstand (Participatiewet) */
+	JR_OTHER_HOUSING,             /* housing: urgency, the housing corporation */
+	JR_OTHER_ADULT_MENTAL_HEALTH, /* adult mental health care, via the parent's GP (Zvw) */
+	JR_OTHER_ADDICTION_CARE,      /* addiction care for the parent, via the parent's GP (Zvw) */
+	JR_OTHER_WMO,                 /* support for the parent under the Wmo 2015 */
+	JR_OTHER_DIVORCE_HELP,        /* help with a fighting divorce: mediation, the municipality's
+				       * divorce desk */
+	JR_OTHER_COUNT
+};
+
+/* What a request can say about the parents' and the family's own problems (request field
+ * `family_context`); each brings the help of its domain, never youth care by itself. */
+enum jr_family_context {
+	JR_FC_DEBTS,
+	JR_FC_HOUSING,
+	JR_FC_PARENT_MENTAL_HEALTH,
+	JR_FC_PARENT_ADDICTION,
+	JR_FC_FIGHTING_DIVORCE,
+	JR_FC_COUNT
+};
+
 /* When a form fits, in the policy's own terms. A form is indicated when at least one of the
  * "any" parts matches (a need at or above its level, a flag, a measure, or enough domains at a
  * level) and every flag in all_flags is present. A form without indication is placed by the
@@ -245,6 +281,13 @@ struct jr_crisis_service {
 #define JR_POLICY_VALID_OPEN_FROM INT32_MIN
 #define JR_POLICY_VALID_OPEN_UNTIL INT32_MAX
 
+/* One other domain's help: the region's default name and, per municipality (indexed as
+ * jr_policy.municipalities), the local organisation's name ("" = the default). */
+struct jr_other_domain {
+	char name[JR_NAME_MAX];
+	char by_municipality[JR_MUNICIPALITY_MAX][JR_NAME_MAX];
+};
+
 struct jr_policy {
 	char id[JR_ID_MAX];
 	char name[JR_NAME_MAX];
@@ -271,6 +314,13 @@ struct jr_policy {
 	jr_day valid_from, valid_until;
 	/* principle 9: the 24/7 crisis service, required */
 	struct jr_crisis_service crisis_service;
+	/* principle 14: per need domain the kind of help, and for JR_DOMAIN_OTHER which help */
+	enum jr_domain_kind domain_kind[JR_NEED_COUNT];
+	enum jr_other_help domain_other[JR_NEED_COUNT];
+	unsigned domains_social_base; /* 1u << enum jr_need mapped to the social base */
+	unsigned domains_other;       /* 1u << enum jr_need mapped to another domain */
+	/* principle 6: the organisations of the other domains */
+	struct jr_other_domain other_domains[JR_OTHER_COUNT];
 };
 
 /* Whether policy `p` is in force on `day` (valid_from <= day <= valid_until). */
@@ -311,6 +361,24 @@ const char *jr_sb_category_label(enum jr_sb_category c);
 const char *jr_nr_kind_name(enum jr_nr_kind k);
 const char *jr_nr_kind_label(enum jr_nr_kind k);
 int jr_nr_kind_parse(const char *s);
+
+const char *jr_domain_kind_name(enum jr_domain_kind k);
+const char *jr_domain_kind_label(enum jr_domain_kind k);
+int jr_domain_kind_parse(const char *s);
+const char *jr_other_help_name(enum jr_other_help h);
+const char *jr_other_help_label(enum jr_other_help h);
+int jr_other_help_parse(const char *s);
+const char *jr_family_context_name(enum jr_family_context c);
+const char *jr_family_context_label(enum jr_family_context c);
+int jr_family_context_parse(const char *s);
+
+/* The other-domain helps (1u << enum jr_other_help) a family-context item brings. */
+unsigned jr_family_context_helps(enum jr_family_context c);
+
+/* The name of the organisation for other-domain help `h` in municipality `m` (a municipality
+ * of this policy): the municipality's own when the policy names one, else the region's. */
+const char *jr_policy_other_name(const struct jr_policy *p, enum jr_other_help h,
+				 const struct jr_municipality *m);
 
 /* The municipality with this CBS code (4 digits and a NUL, 5 bytes read), or NULL. */
 const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, const char *code);

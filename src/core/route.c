@@ -129,6 +129,18 @@ static size_t youth_care_candidates(const struct jr_policy *p, const struct jr_r
 				use_needs |= 1u << d;
 		use_flags = r->flags;
 	}
+	/* Principle 14, the analysis decides: a need of another domain (livelihood) never points
+	 * to youth care for the child; a need of the social base (school) only when something
+	 * else makes youth care necessary. */
+	use_needs &= ~p->domains_other;
+	if (tier == TIER_YOUTH_CARE) {
+		for (int d = 0; d < JR_NEED_COUNT; d++)
+			if ((p->domains_social_base & (1u << d)) &&
+			    r->needs[d] >= p->thresholds.youth_care_min)
+				use_needs |= 1u << d;
+	} else {
+		use_needs &= ~p->domains_social_base;
+	}
 	selected = jr_rule_fit_forms(p, r, use_needs, use_flags, fit_needs, fit_flags);
 	for (int f = 1; f <= JR_FORM_COUNT; f++) {
 		const struct jr_form *form = &p->forms[f];
@@ -294,6 +306,33 @@ static void add_coordination(struct jr_answer *a, enum jr_why why, unsigned need
 {
 	add_option(a, &(struct jr_option){.kind = JR_OPTION_COORDINATION, .why = why,
 					   .why_needs = needs});
+}
+
+/* Principle 6: the help of the family's other domains, each its own option, for the parent
+ * or the family and never youth care for the child. */
+static void add_other_domains(struct jr_answer *a)
+{
+	unsigned needs[JR_OTHER_COUNT], context[JR_OTHER_COUNT];
+	unsigned helps = jr_rule_other_domains(a->policy, a->request, needs, context);
+
+	for (int h = 0; helps && h < JR_OTHER_COUNT; h++)
+		if (helps & (1u << h))
+			add_option(a, &(struct jr_option){.kind = JR_OPTION_OTHER_DOMAIN,
+							   .other = (enum jr_other_help)h,
+							   .why = JR_WHY_OTHER_DOMAIN,
+							   .why_needs = needs[h],
+							   .why_context = context[h]});
+}
+
+/* Whether a need the policy maps away from youth care reaches youth_care_min: the social base
+ * then answers a need that would otherwise have called for youth care (principle 14). */
+static bool need_served_elsewhere(const struct jr_policy *p, const struct jr_request *r)
+{
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (((p->domains_social_base | p->domains_other) & (1u << d)) &&
+		    r->needs[d] >= p->thresholds.youth_care_min)
+			return true;
+	return false;
 }
 
 static int domains_at(const struct jr_request *r, int level, unsigned *mask)
@@ -543,11 +582,16 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 	switch (tier) {
 	case TIER_NORMALISE:
 	case TIER_MODERATE:
+		/* The other domains' help comes first: the regions put support on other domains
+		 * before help for the child ("voorliggend", principle 6, docs/routing.md). */
+		add_other_domains(a);
 		if (jr_rule_no_referral_first(p, false)) /* rule 12 */
 			add_offers(a, p->no_referral, p->no_referral_count, JR_OPTION_NO_REFERRAL,
 				   JR_WHY_NR_FIRST, p->norms.max_first_offers);
 		add_offers(a, p->social_base, p->social_base_count, JR_OPTION_SOCIAL_BASE,
-			   tier == TIER_NORMALISE ? JR_WHY_SB_NORMALISE : JR_WHY_SB_FIRST,
+			   tier == TIER_NORMALISE	   ? JR_WHY_SB_NORMALISE
+			   : need_served_elsewhere(p, r) ? JR_WHY_SB_DOMAIN
+						       : JR_WHY_SB_FIRST,
 			   p->norms.max_first_offers);
 		for (size_t i = from; i < ncands; i++)
 			if (cands[i].form != urgent_form)
@@ -557,6 +601,8 @@ enum jr_err jr_route(const struct jr_policy *p, const struct jr_request *r, stru
 		for (size_t i = from; i < ncands; i++)
 			if (cands[i].form != urgent_form)
 				add_youth_care(a, &cands[i]);
+		/* Beside the child's help, the family's own (principle 6). */
+		add_other_domains(a);
 		complex_domains = domains_at(r, p->thresholds.youth_care_min, &complex_needs);
 		/* Under a child-protection or probation measure the GI coordinates. */
 		if (!hopping && !jr_rule_has_child_measure(r) && jr_rule_complex_case(p, r))
@@ -637,14 +683,14 @@ const struct jr_option *jr_answer_first_youth_care(const struct jr_answer *a)
 const char *jr_option_kind_name(enum jr_option_kind k)
 {
 	static const char *const names[JR_OPTION_KIND_COUNT] = {
-		"social_base", "no_referral", "coordination", "youth_care"};
+		"social_base", "no_referral", "coordination", "youth_care", "other_domain"};
 	return (unsigned)k < JR_OPTION_KIND_COUNT ? names[k] : NULL;
 }
 
 const char *jr_option_kind_label(enum jr_option_kind k)
 {
 	static const char *const labels[JR_OPTION_KIND_COUNT] = {
-		"sociale basis", "zonder verwijzing", "regie", "jeugdhulp"};
+		"sociale basis", "zonder verwijzing", "regie", "jeugdhulp", "ander domein"};
 	return (unsigned)k < JR_OPTION_KIND_COUNT ? labels[k] : NULL;
 }
 

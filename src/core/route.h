@@ -39,6 +39,7 @@ struct jr_request {
 	jr_day date;
 	unsigned char needs[JR_NEED_COUNT]; /* 0..4 */
 	unsigned flags;                     /* JR_FLAG_BIT mask */
+	unsigned family_context; /* 1u << enum jr_family_context: the parents' own problems */
 	enum jr_measure measure;
 	bool broad_analysis;
 	bool has_waiting_since;
@@ -59,6 +60,7 @@ enum jr_option_kind {
 	JR_OPTION_NO_REFERRAL,
 	JR_OPTION_COORDINATION,
 	JR_OPTION_YOUTH_CARE,
+	JR_OPTION_OTHER_DOMAIN, /* principle 6: help for the parent or family from another domain */
 	JR_OPTION_KIND_COUNT
 };
 
@@ -128,6 +130,10 @@ enum jr_why {
 	JR_WHY_RESP_BEFORE_STAY,  /* where it lived just before the running stay */
 	JR_WHY_YC_URGENT_MENTAL_HEALTH, /* principle 9: acute psychiatric crisis, urgent specialist */
 	JR_WHY_COORD_GI, /* rule 5: under an OTS the GI coordinates, the local team supports */
+	/* issue 13, principles 6 and 14 */
+	JR_WHY_OTHER_DOMAIN, /* another domain's help for the parent or family, not youth care */
+	JR_WHY_SB_DOMAIN,    /* a need the policy maps to the social base or another domain
+			      * reaches youth_care_min, and nothing makes youth care necessary */
 	JR_WHY_COUNT
 };
 
@@ -171,6 +177,8 @@ struct jr_option {
 	unsigned why_needs; /* needs (1u << enum jr_need) that led here */
 	unsigned why_flags; /* flags that led here */
 	int why_form;       /* a related form (e.g. the stay form a home-first option precedes) */
+	enum jr_other_help other; /* other domain: which help */
+	unsigned why_context;     /* family context (1u << enum jr_family_context) that led here */
 };
 
 struct jr_signal {

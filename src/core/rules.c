@@ -22,9 +22,12 @@ bool jr_rule_non_free_access(const struct jr_policy *p, const struct jr_request 
 			     unsigned *needs, unsigned *flags)
 {
 	unsigned n = 0, f = r->flags & NON_FREE_ACCESS_FLAGS;
+	/* Principle 14: only the domains the policy maps to youth care can make it necessary; a
+	 * need of the social base or of another domain (livelihood) never does by itself. */
+	unsigned elsewhere = p->domains_social_base | p->domains_other;
 
 	for (int d = 0; d < JR_NEED_COUNT; d++)
-		if (r->needs[d] >= p->thresholds.youth_care_min)
+		if (r->needs[d] >= p->thresholds.youth_care_min && !(elsewhere & (1u << d)))
 			n |= 1u << d;
 	if (needs)
 		*needs = n;
@@ -220,8 +223,11 @@ size_t jr_rule_home_first(const struct jr_policy *p, struct jr_candidate *list, 
 		if (alt == 0 || len >= cap)
 			return len; /* the policy validator guarantees an alternative exists */
 		memmove(&list[i + 1], &list[i], (len - i) * sizeof(list[0]));
+		/* the alternative answers the same problem as the stay it precedes: its needs */
 		list[i] = (struct jr_candidate){.form = alt,
 						.why = JR_WHY_YC_HOME_FIRST,
+						.needs = list[i + 1].needs,
+						.flags = list[i + 1].flags,
 						.related_form = list[i + 1].form};
 		len++;
 		have_alternative = true;
@@ -326,7 +332,9 @@ unsigned jr_rule_fit_forms(const struct jr_policy *p, const struct jr_request *r
 		if (!ind->domains_count)
 			continue;
 		for (int d = 0; d < JR_NEED_COUNT; d++)
-			if (r->needs[d] >= ind->domains_level) {
+			if (r->needs[d] >= ind->domains_level && !(p->domains_other & (1u << d))) {
+				/* another domain's need (livelihood) is no problem of the child's:
+				 * it does not make the child's problems complex (principle 6) */
 				at_level++;
 				level_needs |= 1u << d;
 			}
@@ -446,4 +454,38 @@ unsigned jr_rule_stay_court_order(const struct jr_policy *p, const struct jr_req
 			       !(r->authorisations & JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING))
 		       ? JR_REQUIRE_COURT_ORDER
 		       : 0;
+}
+
+unsigned jr_rule_other_domains(const struct jr_policy *p, const struct jr_request *r,
+			       unsigned needs[JR_OTHER_COUNT], unsigned context[JR_OTHER_COUNT])
+{
+	unsigned helps = 0;
+
+	for (int h = 0; h < JR_OTHER_COUNT; h++)
+		needs[h] = context[h] = 0;
+	if (p->domains_other)
+		for (int d = 0; d < JR_NEED_COUNT; d++)
+			if ((p->domains_other & (1u << d)) &&
+			    r->needs[d] > p->thresholds.normalise_max) {
+				needs[p->domain_other[d]] |= 1u << d;
+				helps |= 1u << p->domain_other[d];
+			}
+	if (!r->family_context)
+		return helps;
+	for (int c = 0; c < JR_FC_COUNT; c++) {
+		unsigned hs;
+		if (!(r->family_context & (1u << c)))
+			continue;
+		hs = jr_family_context_helps((enum jr_family_context)c);
+		helps |= hs;
+		for (int h = 0; h < JR_OTHER_COUNT; h++)
+			if (hs & (1u << h))
+				context[h] |= 1u << c;
+	}
+	/* A family need at youth_care_min in a fighting divorce: the divorce help names it, as
+	 * the help beside whatever the child needs. */
+	if ((r->family_context & (1u << JR_FC_FIGHTING_DIVORCE)) &&
+	    r->needs[JR_NEED_FAMILY] >= p->thresholds.youth_care_min)
+		needs[JR_OTHER_DIVORCE_HELP] |= 1u << JR_NEED_FAMILY;
+	return helps;
 }

@@ -162,5 +162,14 @@ bool jr_rule_ots(const struct jr_request *r);
 /* Rule 5 for a stay under an OTS: JR_REQUIRE_COURT_ORDER when `form` is an out-of-home form, the
  * request is under an (provisional) OTS and carries no machtiging uithuisplaatsing; else 0. */
 unsigned jr_rule_stay_court_order(const struct jr_policy *p, const struct jr_request *r, int form);
+/* Principles 6 and 14, the child is not the problem: the help of the family's other domains.
+ * A need the policy maps to another domain (domains: livelihood -> income_support) above
+ * thresholds.normalise_max, and each item of the request's family_context (debts, housing, a
+ * parent's mental health or addiction, a fighting divorce), bring that domain's help; with a
+ * fighting divorce, a family need at thresholds.youth_care_min is named by the divorce help.
+ * Fills needs[h] and context[h] with what led to help h and returns the helps (1u << h). These
+ * never make youth care for the child necessary (jr_rule_non_free_access). */
+unsigned jr_rule_other_domains(const struct jr_policy *p, const struct jr_request *r,
+			       unsigned needs[JR_OTHER_COUNT], unsigned context[JR_OTHER_COUNT]);
 
 #endif

@@ -20,6 +20,8 @@ const char *jr_option_name(const struct jr_answer *a, const struct jr_option *o)
 		return o->why == JR_WHY_COORD_GI ? COORDINATION_GI_NAME : COORDINATION_NAME;
 	case JR_OPTION_YOUTH_CARE:
 		return a->policy->forms[o->form].name;
+	case JR_OPTION_OTHER_DOMAIN:
+		return jr_policy_other_name(a->policy, o->other, a->municipality);
 	case JR_OPTION_KIND_COUNT:
 		break;
 	}
@@ -66,6 +68,96 @@ static enum jr_err put_reasons(struct jr_buf *b, const struct jr_request *r, uns
 	err = put_needs(b, r, needs);
 	if (!err)
 		err = put_flags(b, flags, needs ? ", " : "");
+	return err;
+}
+
+/* The law behind another domain's help, as a clause after its name ("" when none). */
+static const char *other_help_law(enum jr_other_help h)
+{
+	switch (h) {
+	case JR_OTHER_DEBT_HELP: return " (Wet gemeentelijke schuldhulpverlening)";
+	case JR_OTHER_INCOME_SUPPORT: return " (Participatiewet: bijstand, bijzondere bijstand)";
+	case JR_OTHER_HOUSING: return " (gemeente en woningcorporatie)";
+	case JR_OTHER_ADULT_MENTAL_HEALTH:
+	case JR_OTHER_ADDICTION_CARE: return " (Zorgverzekeringswet, via de huisarts van de ouder)";
+	case JR_OTHER_WMO: return " (Wmo 2015)";
+	case JR_OTHER_DIVORCE_HELP: return " (bemiddeling en ouderschapsplan)";
+	case JR_OTHER_COUNT: break;
+	}
+	return "";
+}
+
+/* Principle 6: another domain's help for the parent or the family, naming the domain(s) and
+ * the family context that led to it. */
+static enum jr_err put_other_domain(struct jr_buf *b, const struct jr_answer *a,
+				    const struct jr_option *o)
+{
+	const struct jr_policy *p = a->policy;
+	const char *label = jr_other_help_label(o->other), *sep = "";
+	enum jr_err err;
+
+	err = jr_buf_printf(b, "%c%s%s: hulp voor de ouder of het gezin uit een ander domein, geen "
+			       "jeugdhulp voor het kind. Aanleiding: ",
+			    label[0] >= 'a' && label[0] <= 'z' ? label[0] - 'a' + 'A' : label[0],
+			    label + 1, other_help_law(o->other));
+	if (!err)
+		err = put_needs(b, a->request, o->why_needs);
+	sep = o->why_needs ? ", " : "";
+	for (int c = 0; c < JR_FC_COUNT && !err; c++) {
+		if (!(o->why_context & (1u << c)))
+			continue;
+		err = jr_buf_printf(b, "%s%s", sep, jr_family_context_label((enum jr_family_context)c));
+		sep = ", ";
+	}
+	if (!err)
+		err = jr_buf_printf(b, ". Dit maakt op zichzelf geen jeugdhulp voor het kind nodig; wat "
+				       "het kind zelf nodig heeft, staat ernaast. [regel 2 "
+				       "niet-vrij-toegankelijke hulp alleen waar nodig; principe 6 het "
+				       "kind is niet het probleem; beleid ");
+	for (int d = 0; d < JR_NEED_COUNT && !err; d++)
+		if ((o->why_needs & (1u << d)) && p->domain_kind[d] == JR_DOMAIN_OTHER)
+			err = jr_buf_printf(b, "domains.%s = %s, ", jr_need_name((enum jr_need)d),
+					    jr_other_help_name(p->domain_other[d]));
+	if (!err)
+		err = jr_buf_printf(b, "other_domains.%s]", jr_other_help_name(o->other));
+	return err;
+}
+
+/* Principle 14: "school (4) vraagt om sociale basis" for each need at youth_care_min that the
+ * policy maps away from youth care. */
+static enum jr_err put_served_elsewhere(struct jr_buf *b, const struct jr_answer *a)
+{
+	const struct jr_policy *p = a->policy;
+	const struct jr_request *r = a->request;
+	enum jr_err err = JR_OK;
+	const char *sep = "";
+
+	for (int d = 0; d < JR_NEED_COUNT && !err; d++) {
+		if (p->domain_kind[d] == JR_DOMAIN_YOUTH_CARE ||
+		    r->needs[d] < p->thresholds.youth_care_min)
+			continue;
+		err = jr_buf_printf(b, "%s%s (%d) vraagt om %s", sep, jr_need_label((enum jr_need)d),
+				    r->needs[d], jr_domain_kind_label(p->domain_kind[d]));
+		sep = ", ";
+	}
+	return err;
+}
+
+/* The policy keys of put_served_elsewhere: "domains.school = social_base, ". */
+static enum jr_err put_served_elsewhere_keys(struct jr_buf *b, const struct jr_answer *a)
+{
+	const struct jr_policy *p = a->policy;
+	enum jr_err err = JR_OK;
+
+	for (int d = 0; d < JR_NEED_COUNT && !err; d++) {
+		if (p->domain_kind[d] == JR_DOMAIN_YOUTH_CARE ||
+		    a->request->needs[d] < p->thresholds.youth_care_min)
+			continue;
+		err = jr_buf_printf(b, "domains.%s = %s, ", jr_need_name((enum jr_need)d),
+				    p->domain_kind[d] == JR_DOMAIN_OTHER
+					    ? jr_other_help_name(p->domain_other[d])
+					    : jr_domain_kind_name(p->domain_kind[d]));
+	}
 	return err;
 }
 
@@ -269,11 +361,20 @@ static enum jr_err put_youth_care_reason(struct jr_buf *b, const struct jr_answe
 				      "alternatief is al gewogen. [regel 5 kaders; principe 8 gedwongen "
 				      "kader]");
 	case JR_WHY_YC_HOME_FIRST:
-		return jr_buf_printf(b, "Thuis eerst: vóór vorm %d (%s) komt intensieve ambulante hulp "
-					"als alternatief dat eerst overwogen wordt. [regel 10 thuis eerst; "
-					"beleid norms.intensive_ambulant_from_form = %d]",
-				     o->why_form, p->forms[o->why_form].name,
-				     p->norms.intensive_ambulant_from_form);
+		err = jr_buf_printf(b, "Thuis eerst: vóór vorm %d (%s) komt intensieve ambulante hulp "
+				       "als alternatief dat eerst overwogen wordt",
+				    o->why_form, p->forms[o->why_form].name);
+		if (!err && (o->why_needs || o->why_flags)) {
+			/* principle 14: the problem behind it, the same as the stay's */
+			err = jr_buf_puts(b, ", voor ");
+			if (!err)
+				err = put_reasons(b, r, o->why_needs, o->why_flags, "");
+		}
+		if (!err)
+			err = jr_buf_printf(b, ". [regel 10 thuis eerst; beleid "
+					       "norms.intensive_ambulant_from_form = %d]",
+					    p->norms.intensive_ambulant_from_form);
+		return err;
 	case JR_WHY_YC_PROBATION_ADULT:
 		return jr_buf_printf(b, "%d jaar, zonder jeugdhulp die vóór het %de jaar begon: voor "
 					"deze jongere valt alleen de jeugdreclassering nog onder de "
@@ -351,6 +452,26 @@ enum jr_err jr_why_option(struct jr_buf *b, const struct jr_answer *a, const str
 					       "nodig; beleid thresholds.youth_care_min = %d]",
 					    p->thresholds.youth_care_min);
 		return err;
+	case JR_WHY_SB_DOMAIN:
+		err = jr_buf_puts(b, "Zo licht en dichtbij als mogelijk: volgens het beleid ");
+		if (!err)
+			err = put_served_elsewhere(b, a);
+		if (!err)
+			err = jr_buf_puts(b, ", niet om jeugdhulp, en niets anders maakt jeugdhulp voor "
+					     "het kind noodzakelijk. Sluit aan bij ");
+		if (!err)
+			err = put_reasons(b, r, o->why_needs, 0, "de vraag van het gezin");
+		if (!err)
+			err = jr_buf_puts(b, ". [regel 2 niet-vrij-toegankelijke hulp alleen waar "
+					     "nodig; principe 14 de analyse beslist; beleid ");
+		if (!err)
+			err = put_served_elsewhere_keys(b, a);
+		if (!err)
+			err = jr_buf_printf(b, "thresholds.youth_care_min = %d]",
+					    p->thresholds.youth_care_min);
+		return err;
+	case JR_WHY_OTHER_DOMAIN:
+		return put_other_domain(b, a, o);
 	case JR_WHY_SB_SUPPORT:
 		err = jr_buf_puts(b, "Ter ondersteuning naast de jeugdhulp, nooit als enige antwoord. "
 				     "Sluit aan bij ");

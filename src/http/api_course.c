@@ -302,8 +302,9 @@ out:
 
 int jr_api_help_request_advice(struct jr_http_request *r)
 {
-	static const char *const known[] = {"flags", "court_measure", "date", NULL};
-	json_t *body = jr_http_json_body(r), *flags, *v;
+	static const char *const known[] = {"flags", "court_measure", "date", "family_context",
+					    NULL};
+	json_t *body = jr_http_json_body(r), *flags, *context, *v;
 	struct jr_advice_input in = {0};
 	const char *measure;
 	struct jr_diag diag;
@@ -334,6 +335,25 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 			goto out;
 		}
 		in.flags |= JR_FLAG_BIT(f);
+	}
+	/* the parents' own problems (issue 13, principle 6), as in a routing request */
+	context = json_object_get(body, "family_context");
+	if (context && !json_is_array(context)) {
+		status = jr_reply_error(r, 422, "invalid", "family_context",
+					"verwacht een lijst zoals [\"debts\"]");
+		goto out;
+	}
+	json_array_foreach(context, i, v)
+	{
+		int c = json_is_string(v) ? jr_family_context_parse(json_string_value(v)) : -1;
+		if (c < 0) {
+			status = jr_reply_error(r, 422, "invalid", "family_context",
+						"onbekende gezinsomstandigheid; kies uit debts, housing, "
+						"parent_mental_health, parent_addiction, "
+						"fighting_divorce");
+			goto out;
+		}
+		in.family_context |= 1u << c;
 	}
 	measure = json_string_value(json_object_get(body, "court_measure"));
 	if (json_object_get(body, "court_measure") && (!measure || jr_measure_parse(measure) < 0)) {

@@ -25,6 +25,8 @@ static void put_option(struct jr_json_writer *w, struct jr_buf *scratch, const s
 	if (o->kind == JR_OPTION_YOUTH_CARE) {
 		jr_jw_kint(w, "form", o->form);
 		jr_jw_kstring(w, "setting", jr_setting_name(a->policy->forms[o->form].setting));
+	} else if (o->kind == JR_OPTION_OTHER_DOMAIN) {
+		jr_jw_kstring(w, "help", jr_other_help_name(o->other));
 	} else if (o->offer) {
 		jr_jw_kstring(w, "id", o->offer->id);
 		jr_jw_kstring(w, "category",

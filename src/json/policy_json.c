@@ -838,6 +838,140 @@ static enum jr_err load_reach(struct ld *ld, json_t *root, struct jr_policy *p)
 	return err;
 }
 
+static const char OTHER_HELP_CHOICES[] = "debt_help, income_support, housing, "
+					 "adult_mental_health, addiction_care, wmo, divorce_help";
+
+/* `domains` (issue 13, principle 14): every need domain maps to the kind of help that addresses
+ * it: "youth_care", "social_base", or the other domain's help that does (e.g. "income_support").
+ * Required, with all eleven domains, so that a region decides each one. */
+static enum jr_err load_domains(struct ld *ld, json_t *root, struct jr_policy *p)
+{
+	json_t *obj, *v;
+	const char *key;
+	size_t old, old2;
+	unsigned seen = 0;
+	enum jr_err err = member(ld, root, "domains", JSON_OBJECT, true,
+				 "een object dat elk levensdomein koppelt aan de hulp die het "
+				 "beantwoordt, bijv. {\"livelihood\": \"income_support\", ...}",
+				 &obj);
+
+	if (err)
+		return err;
+	old = push_key(ld, "domains");
+	json_object_foreach(obj, key, v) {
+		int d = jr_need_parse(key), k, h = -1;
+		const char *s;
+		old2 = push_key(ld, key);
+		if (d < 0) {
+			err = fail(ld, "onbekend domein; kies uit %s", NEED_CHOICES);
+			goto out;
+		}
+		s = json_is_string(v) ? json_string_value(v) : "";
+		k = jr_domain_kind_parse(s);
+		if (k < 0 && (h = jr_other_help_parse(s)) >= 0)
+			k = JR_DOMAIN_OTHER;
+		if (k < 0 || k == JR_DOMAIN_OTHER) {
+			if (h < 0) {
+				err = fail(ld, "%s%s%s; kies uit youth_care, social_base of de hulp uit "
+					       "een ander domein: %s",
+					   json_is_string(v) ? "onbekende waarde \"" : "is ",
+					   json_is_string(v) ? s : jr_json_type_name(v),
+					   json_is_string(v) ? "\"" : "", OTHER_HELP_CHOICES);
+				goto out;
+			}
+			p->domain_other[d] = (enum jr_other_help)h;
+			p->domains_other |= 1u << d;
+		} else if (k == JR_DOMAIN_SOCIAL_BASE) {
+			p->domains_social_base |= 1u << d;
+		}
+		p->domain_kind[d] = (enum jr_domain_kind)k;
+		seen |= 1u << d;
+		pop(ld, old2);
+	}
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (!(seen & (1u << d))) {
+			err = fail(ld, "mist het domein \"%s\"; elk van de %d levensdomeinen hoort bij "
+				       "jeugdhulp, de sociale basis of een ander domein",
+				   jr_need_name((enum jr_need)d), JR_NEED_COUNT);
+			goto out;
+		}
+out:
+	pop(ld, old);
+	return err;
+}
+
+/* `other_domains` (issue 13, principle 6): per help of another domain the organisation that
+ * gives it, the region's default `name` and per municipality its own (`municipalities`, CBS
+ * code -> name). Required, with every help, so that an answer can always name one. */
+static enum jr_err load_other_domains(struct ld *ld, json_t *root, struct jr_policy *p)
+{
+	static const char *const keys[] = {"name", "municipalities", "description", NULL};
+	json_t *obj, *v, *by, *n;
+	const char *key, *code;
+	size_t old, old2, old3;
+	unsigned seen = 0;
+	enum jr_err err = member(ld, root, "other_domains", JSON_OBJECT, true,
+				 "een object met per hulp uit een ander domein de organisatie, bijv. "
+				 "{\"debt_help\": {\"name\": ...}, ...}",
+				 &obj);
+
+	if (err)
+		return err;
+	old = push_key(ld, "other_domains");
+	json_object_foreach(obj, key, v) {
+		int h = jr_other_help_parse(key);
+		struct jr_other_domain *o;
+		old2 = push_key(ld, key);
+		if (h < 0) {
+			err = fail(ld, "onbekende hulp; kies uit %s", OTHER_HELP_CHOICES);
+			goto out;
+		}
+		if (!json_is_object(v)) {
+			err = fail(ld, "is %s; verwacht een object {\"name\": ..., \"municipalities\": "
+				       "{...}}",
+				   jr_json_type_name(v));
+			goto out;
+		}
+		o = &p->other_domains[h];
+		if ((err = check_keys(ld, v, keys)) ||
+		    (err = get_string(ld, v, "name", true, o->name, sizeof(o->name))) ||
+		    (err = member(ld, v, "municipalities", JSON_OBJECT, false,
+				  "een object met per CBS-gemeentecode de naam van de organisatie",
+				  &by)))
+			goto out;
+		if (by) {
+			old3 = push_key(ld, "municipalities");
+			json_object_foreach(by, code, n) {
+				const struct jr_municipality *m =
+					strlen(code) == 4 ? jr_policy_municipality(p, code) : NULL;
+				size_t i;
+				if (!m) {
+					push_key(ld, code);
+					err = fail(ld, "is geen gemeente van deze regio");
+					goto out;
+				}
+				i = (size_t)(m - p->municipalities);
+				if ((err = get_string(ld, by, code, true, o->by_municipality[i],
+						      sizeof(o->by_municipality[i]))))
+					goto out;
+			}
+			pop(ld, old3);
+		}
+		seen |= 1u << h;
+		pop(ld, old2);
+	}
+	for (int h = 0; h < JR_OTHER_COUNT; h++)
+		if (!(seen & (1u << h))) {
+			err = fail(ld, "mist \"%s\"; noem voor elke hulp uit een ander domein de "
+				       "organisatie (%s)",
+				   jr_other_help_name((enum jr_other_help)h), OTHER_HELP_CHOICES);
+			goto out;
+		}
+out:
+	pop(ld, old);
+	return err;
+}
+
 /* Relations between sections, checked once everything is loaded. */
 static enum jr_err check_relations(struct ld *ld, struct jr_policy *p)
 {
@@ -868,6 +1002,21 @@ static enum jr_err check_relations(struct ld *ld, struct jr_policy *p)
 	pop(ld, old);
 	if (err)
 		return err;
+	/* Principle 14: a need the domains table gives to another domain never points to youth
+	 * care, so a form's indication that names it contradicts the table. */
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		for (int d = 0; d < JR_NEED_COUNT; d++)
+			if (p->forms[f].indication.need_min[d] && (p->domains_other & (1u << d))) {
+				char at[64];
+				snprintf(at, sizeof(at), "forms[%d].indication.needs.%s", f - 1,
+					 jr_need_name((enum jr_need)d));
+				push_key(ld, at);
+				return fail(ld, "%s hoort volgens domains bij hulp uit een ander domein "
+						"(%s), niet bij jeugdhulp voor het kind; haal het uit de "
+						"indicatie of koppel het domein aan youth_care",
+					    jr_need_name((enum jr_need)d),
+					    jr_other_help_name(p->domain_other[d]));
+			}
 	for (int c = 1; c < JR_REFERRER_CODES; c++)
 		if (p->referrers[c].defined && p->referrers[c].forms)
 			return JR_OK;
@@ -996,7 +1145,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 	static const char *const keys[] = {"format", "region", "regimes", "municipalities",
 					   "forms", "social_base", "no_referral", "referrers",
 					   "norms", "thresholds", "reach", "description", "valid_from",
-					   "valid_until", NULL};
+					   "valid_until", "domains", "other_domains", NULL};
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
@@ -1049,6 +1198,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 			       false, p->no_referral, &p->no_referral_count)) ||
 	    (err = load_referrers(&ld, root, p)) || (err = load_norms(&ld, root, p)) ||
 	    (err = load_thresholds(&ld, root, p)) || (err = load_reach(&ld, root, p)) ||
+	    (err = load_domains(&ld, root, p)) || (err = load_other_domains(&ld, root, p)) ||
 	    (err = check_relations(&ld, p)))
 		goto out;
 	if (p->no_referral_first && p->no_referral_count == 0) {

@@ -180,6 +180,19 @@ static bool flag_element(struct scan *s, void *arg)
 	return true;
 }
 
+static bool family_context_element(struct scan *s, void *arg)
+{
+	struct ctx *c = arg;
+	const char *str;
+	size_t len;
+	int f;
+
+	if (!plain_string(s, &str, &len) || (f = parse_name(str, len, jr_family_context_parse)) < 0)
+		return false;
+	c->r->family_context |= 1u << f;
+	return true;
+}
+
 static bool history_member(struct scan *s, const char *key, size_t klen, void *arg)
 {
 	struct ctx *c = arg;
@@ -270,6 +283,7 @@ enum {
 	K_REFERRER = 1u << 9,
 	K_WAITING = 1u << 10,
 	K_COMMENT = 1u << 11,
+	K_FAMILY_CONTEXT = 1u << 12,
 };
 
 static bool request_member(struct scan *s, const char *key, size_t klen, void *arg)
@@ -314,6 +328,8 @@ static bool request_member(struct scan *s, const char *key, size_t klen, void *a
 	case 'n':
 		return is(key, klen, "needs") && once(c, K_NEEDS) && object(s, need_member, &sub);
 	case 'f':
+		if (is(key, klen, "family_context"))
+			return once(c, K_FAMILY_CONTEXT) && array(s, family_context_element, &sub);
 		return is(key, klen, "flags") && once(c, K_FLAGS) && array(s, flag_element, &sub);
 	case 'h':
 		return is(key, klen, "history") && once(c, K_HISTORY) &&

@@ -80,6 +80,29 @@ static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *
 	return JR_OK;
 }
 
+/* `family_context` (issue 13, principle 6): the parents' and the family's own problems, each
+ * routed to its domain's help. */
+static enum jr_err parse_family_context(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	size_t i;
+	json_t *c;
+	char field[40];
+
+	if (!json_is_array(v))
+		return bad(d, "family_context", "is %s; verwacht een lijst zoals [\"debts\"]",
+			   jr_json_type_name(v));
+	json_array_foreach(v, i, c) {
+		int n = json_is_string(c) ? jr_family_context_parse(json_string_value(c)) : -1;
+		snprintf(field, sizeof(field), "family_context[%zu]", i);
+		if (n < 0)
+			return bad(d, field, "onbekende gezinsomstandigheid; kies uit debts, housing, "
+					     "parent_mental_health, parent_addiction, "
+					     "fighting_divorce");
+		r->family_context |= 1u << n;
+	}
+	return JR_OK;
+}
+
 /* Rejects history item i's `name` ("history[2].end"); the field is only formatted on error. */
 __attribute__((format(printf, 4, 5))) static enum jr_err bad_item(struct jr_diag *d, size_t i,
 								  const char *name, const char *fmt,
@@ -269,6 +292,9 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 		} else if (strcmp(key, "flags") == 0) {
 			if ((err = parse_flags(d, v, r)))
 				return err;
+		} else if (strcmp(key, "family_context") == 0) {
+			if ((err = parse_family_context(d, v, r)))
+				return err;
 		} else if (strcmp(key, "court_measure") == 0) {
 			int m = json_is_null(v)     ? JR_MEASURE_NONE
 				: json_is_string(v) ? jr_measure_parse(json_string_value(v))
@@ -305,9 +331,9 @@ static enum jr_err parse_object(json_t *root, jr_day today, struct jr_request *r
 			memcpy(r->residence_before_stay, json_string_value(v), 5);
 		} else {
 			return bad(d, key, "onbekend veld; verwacht municipality, birth_date, date, "
-					   "needs, flags, court_measure, authorisations, "
-					   "broad_analysis, history, referrer, waiting_since, "
-					   "residence_before_stay, id");
+					   "needs, flags, family_context, court_measure, "
+					   "authorisations, broad_analysis, history, referrer, "
+					   "waiting_since, residence_before_stay, id");
 		}
 	}
 	if (!r->municipality[0])

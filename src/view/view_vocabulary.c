@@ -147,6 +147,8 @@ void jr_view_vocabulary(struct jr_json_writer *w, const struct jr_vocabulary *v)
 	list(w, "measures", &v->measures);
 	list(w, "authorisations", &v->authorisations);
 	list(w, "option_kinds", &v->option_kinds);
+	list(w, "family_context", &v->family_context);
+	list(w, "other_domain_help", &v->other_domain_help);
 	list(w, "end_reasons", &v->end_reasons);
 	list(w, "change_reasons", &v->change_reasons);
 

@@ -16,6 +16,7 @@ static int same(const struct jr_request *a, const struct jr_request *b)
 	if (strcmp(a->id, b->id) || strcmp(a->municipality, b->municipality) ||
 	    a->birth_date != b->birth_date || a->date != b->date ||
 	    memcmp(a->needs, b->needs, sizeof(a->needs)) || a->flags != b->flags ||
+	    a->family_context != b->family_context ||
 	    a->measure != b->measure || a->broad_analysis != b->broad_analysis ||
 	    a->has_waiting_since != b->has_waiting_since ||
 	    (a->has_waiting_since && a->waiting_since != b->waiting_since) ||

@@ -199,6 +199,14 @@ call "route: an unknown authorisation is 422 and named" 422 '.error.field == "au
 	-d '{"municipality":"0153","birth_date":"2014-01-01","court_measure":"voorlopige_ots","authorisations":["spoed"]}' \
 	"$U/api/v1/route"
 
+call "route: the family in debt gets debt help, no youth care (issue 13, principle 6)" 200 \
+	'.options[0].kind == "other_domain" and .options[0].help == "debt_help" and ([.options[] | select(.kind == "youth_care")] | length) == 0' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	--data-binary @"$EXAMPLES/17-enschede-gezin-met-schulden.json" "$U/api/v1/route"
+call "route: an unknown family context is 422 and named" 422 '.error.field == "family_context[0]"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"municipality":"0153","birth_date":"2015-01-01","family_context":["poverty"]}' "$U/api/v1/route"
+
 # A consulent takes a child from help request to plan through the API.
 HR_URL=$U/api/v1/help-requests
 call "the work list of one's municipality" 200 '.municipality == "0141" and .total >= 1 and (.items | length) >= 1 and .items[0].child.family_name != null' \
@@ -236,6 +244,12 @@ call "a goal" 201 '.course.goals == 1' -b almelo.jar -H "$JSON" -H "X-CSRF-Token
 	-d '{"text":"Hij gaat weer elke dag naar school.","review_on":"2027-03-01"}' "$HR_URL/$HR/goals"
 call "the route advice from the records" 201 '(.options | length) > 0 and .municipality.code == "0141"' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"flags":["not_participating"]}' "$HR_URL/$HR/advice"
+call "the route advice with the parents' own problems" 201 \
+	'[.options[] | select(.kind == "other_domain") | .help] == ["debt_help", "addiction_care", "wmo"]' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"flags":["not_participating"],"family_context":["debts","parent_addiction"]}' "$HR_URL/$HR/advice"
+call "the route advice: an unknown family context is 422 and named" 422 '.error.field == "family_context"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"family_context":["poverty"]}' "$HR_URL/$HR/advice"
 call "a light option weighed" 201 '.course.light_options_weighed == true' -b almelo.jar -H "$JSON" \
 	-H "X-CSRF-Token: $CSRF" -d '{"option_id":"opvoedondersteuning","tried":true,"why_not_enough":"Het verzuim bleef."}' \
 	"$HR_URL/$HR/light-options"
@@ -415,6 +429,9 @@ call "the words of one's own region: its municipalities, regimes and light optio
 call "the words of another region, by a municipality of it (Amersfoort: generic, help without referral)" 200 \
 	".region.code == \"amersfoort\" and .municipality == \"0307\" and [.regimes[].code] == [\"generic\"] and [.municipalities[].label] == $(jq -c '[.municipalities[].name]' "$AMERSFOORT") and [.light_options[] | select(.kind == \"no_referral\") | .code] == $(jq -c '[.no_referral[].id]' "$AMERSFOORT")" \
 	-b almelo.jar "$U/api/v1/vocabulary?municipality=0307"
+call "the words of the family's other domains: the option kind, the family context, the help (issue 13, principle 6)" 200 \
+	'([.option_kinds[].code] | index("other_domain")) != null and [.family_context[].code] == ["debts","housing","parent_mental_health","parent_addiction","fighting_divorce"] and ([.other_domain_help[].code] | index("debt_help")) != null' \
+	-b almelo.jar "$U/api/v1/vocabulary"
 call "the words of a region by its id" 200 '.region.code == "amersfoort" and .municipality == null' \
 	-b almelo.jar "$U/api/v1/vocabulary?region=amersfoort"
 call "the words: each region once, though Amersfoort keeps two versions (principle 11)" 200 \

@@ -15,6 +15,7 @@
 
 #include "app/vocabulary.h"
 #include "core/roles.h"
+#include "core/route.h"
 #include "core/signals.h"
 #include "ijw/ijw_rules.h"
 #include "view/view_vocabulary.h"
@@ -280,6 +281,15 @@ static void test_records_words(void **state)
 	assert_true(has(&v.measures, "voorlopige_ots"));
 	assert_int_equal(v.authorisations.count, JR_AUTH_COUNT);
 	assert_true(has(&v.authorisations, "uithuisplaatsing") && has(&v.authorisations, "gesloten"));
+	/* issue 13, principle 6: the new option kind, the request's family context and the
+	 * other domains' help, so that the UI hard-codes none of them */
+	assert_int_equal(v.option_kinds.count, JR_OPTION_KIND_COUNT);
+	assert_true(has(&v.option_kinds, "other_domain"));
+	assert_int_equal(v.family_context.count, JR_FC_COUNT);
+	for (i = 0; i < v.family_context.count; i++)
+		assert_int_equal(jr_family_context_parse(v.family_context.items[i].code), (int)i);
+	assert_int_equal(v.other_domain_help.count, JR_OTHER_COUNT);
+	assert_true(has(&v.other_domain_help, "debt_help"));
 	assert_int_equal(v.provider_statuses.count, JR_PROVIDER_STATUS_COUNT);
 	assert_string_equal(v.provider_statuses.items[1].label, "geschorst");
 	assert_true(has(&v.goals_reached, "partly"));

@@ -71,6 +71,35 @@ static void expect_rejected(const char *from, const char *to, const char *path,
 		fail_msg("message \"%s\" lacks \"%s\"", diag.message, message_part);
 }
 
+/* Parses the Twente file after `edit` changed its JSON tree (for edits that plain text
+ * replacement cannot make, such as deleting a key). */
+static enum jr_err parse_tree_edited(void (*edit)(json_t *root), struct jr_diag *diag)
+{
+	json_error_t e;
+	json_t *root = json_loadb(jr_buf_str(&twente_text), twente_text.len, 0, &e);
+	char *text;
+	enum jr_err err;
+
+	assert_non_null(root);
+	edit(root);
+	text = json_dumps(root, 0);
+	assert_non_null(text);
+	err = jr_policy_parse(text, strlen(text), &scratch, diag);
+	jr_free(text);
+	json_decref(root);
+	return err;
+}
+
+static void expect_tree_rejected(void (*edit)(json_t *root), const char *path,
+				 const char *message_part)
+{
+	struct jr_diag diag;
+	assert_int_equal(parse_tree_edited(edit, &diag), JR_ERR_POLICY);
+	assert_string_equal(diag.path, path);
+	if (!strstr(diag.message, message_part))
+		fail_msg("message \"%s\" lacks \"%s\"", diag.message, message_part);
+}
+
 static void test_twente_region(void **state)
 {
 	(void)state;
@@ -498,6 +527,127 @@ static void test_set_empty_dir(void **state)
 	jr_policy_set_release(&set);
 }
 
+/* ---- issue 13, principles 6 and 14: the domains table and the other domains' help ---- */
+
+static void test_domains_table(void **state)
+{
+	(void)state;
+	for (int d = 0; d < JR_NEED_COUNT; d++) {
+		enum jr_domain_kind want = d == JR_NEED_LIVELIHOOD ? JR_DOMAIN_OTHER
+					   : d == JR_NEED_SCHOOL   ? JR_DOMAIN_SOCIAL_BASE
+								   : JR_DOMAIN_YOUTH_CARE;
+		assert_int_equal(twente.domain_kind[d], want);
+		assert_int_equal(amersfoort.domain_kind[d], want);
+	}
+	assert_int_equal(twente.domain_other[JR_NEED_LIVELIHOOD], JR_OTHER_INCOME_SUPPORT);
+	assert_int_equal(twente.domains_other, 1u << JR_NEED_LIVELIHOOD);
+	assert_int_equal(twente.domains_social_base, 1u << JR_NEED_SCHOOL);
+	/* no form's indication names a need of another domain any more */
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		assert_int_equal(twente.forms[f].indication.need_min[JR_NEED_LIVELIHOOD], 0);
+		assert_int_equal(amersfoort.forms[f].indication.need_min[JR_NEED_LIVELIHOOD], 0);
+	}
+}
+
+static void test_other_domain_names(void **state)
+{
+	const struct jr_municipality *enschede = jr_policy_municipality(&twente, "0153");
+	const struct jr_municipality *soest = jr_policy_municipality(&amersfoort, "0342");
+	(void)state;
+	for (int h = 0; h < JR_OTHER_COUNT; h++) {
+		assert_true(twente.other_domains[h].name[0] != '\0');
+		assert_true(amersfoort.other_domains[h].name[0] != '\0');
+		assert_int_equal(jr_other_help_parse(jr_other_help_name((enum jr_other_help)h)), h);
+		assert_non_null(jr_other_help_label((enum jr_other_help)h));
+	}
+	/* the municipality's own organisation, else the region's default */
+	assert_string_equal(jr_policy_other_name(&twente, JR_OTHER_DEBT_HELP, enschede),
+			    "Schuldhulpverlening gemeente Enschede");
+	assert_string_equal(jr_policy_other_name(&amersfoort, JR_OTHER_DEBT_HELP, soest),
+			    "Schuldhulpverlening gemeente Soest");
+	assert_string_equal(jr_policy_other_name(&twente, JR_OTHER_HOUSING, enschede),
+			    twente.other_domains[JR_OTHER_HOUSING].name);
+	/* a municipality of another region gets the default, never another's name */
+	assert_string_equal(jr_policy_other_name(&twente, JR_OTHER_DEBT_HELP, soest),
+			    twente.other_domains[JR_OTHER_DEBT_HELP].name);
+	for (int c = 0; c < JR_FC_COUNT; c++) {
+		assert_int_equal(jr_family_context_parse(
+					 jr_family_context_name((enum jr_family_context)c)),
+				 c);
+		assert_true(jr_family_context_helps((enum jr_family_context)c) != 0);
+	}
+	assert_int_equal(jr_family_context_parse("divorce"), -1);
+}
+
+static void drop_domains(json_t *root) { json_object_del(root, "domains"); }
+static void drop_school(json_t *root)
+{
+	json_object_del(json_object_get(root, "domains"), "school");
+}
+static void drop_other_domains(json_t *root) { json_object_del(root, "other_domains"); }
+static void drop_housing(json_t *root)
+{
+	json_object_del(json_object_get(root, "other_domains"), "housing");
+}
+static void foreign_municipality(json_t *root)
+{
+	json_object_set_new(json_object_get(json_object_get(json_object_get(root, "other_domains"),
+							    "debt_help"),
+					    "municipalities"),
+			    "0307", json_string("Schuldhulpverlening gemeente Amersfoort"));
+}
+static void empty_name(json_t *root)
+{
+	json_object_set_new(json_object_get(json_object_get(root, "other_domains"), "wmo"), "name",
+			    json_string(""));
+}
+static void livelihood_indicates(json_t *root)
+{
+	json_t *form1 = json_array_get(json_object_get(root, "forms"), 0);
+	json_object_set_new(json_object_get(json_object_get(form1, "indication"), "needs"),
+			    "livelihood", json_integer(2));
+}
+static void livelihood_youth_care(json_t *root)
+{
+	livelihood_indicates(root);
+	json_object_set_new(json_object_get(root, "domains"), "livelihood",
+			    json_string("youth_care"));
+}
+
+static void test_rejects_bad_domains(void **state)
+{
+	struct jr_diag diag;
+	(void)state;
+	expect_tree_rejected(drop_domains, "$.domains", "ontbreekt");
+	expect_tree_rejected(drop_school, "$.domains", "school");
+	expect_rejected("\"livelihood\": \"income_support\"", "\"livelihood\": \"bank\"",
+			"$.domains.livelihood", "onbekende waarde \"bank\"");
+	expect_rejected("\"livelihood\": \"income_support\"", "\"livelihood\": 3",
+			"$.domains.livelihood", "youth_care, social_base");
+	expect_rejected("\"livelihood\": \"income_support\"",
+			"\"livelihood\": \"income_support\", \"sleep\": \"youth_care\"",
+			"$.domains.sleep", "onbekend domein");
+	/* a form that youth care would select on a need of another domain contradicts the table */
+	expect_tree_rejected(livelihood_indicates, "$.forms[0].indication.needs.livelihood",
+			     "income_support");
+	/* ... unless the region maps the domain to youth care */
+	assert_int_equal(parse_tree_edited(livelihood_youth_care, &diag), JR_OK);
+	assert_int_equal(scratch.domain_kind[JR_NEED_LIVELIHOOD], JR_DOMAIN_YOUTH_CARE);
+	assert_int_equal(scratch.domains_other, 0);
+}
+
+static void test_rejects_bad_other_domains(void **state)
+{
+	(void)state;
+	expect_tree_rejected(drop_other_domains, "$.other_domains", "ontbreekt");
+	expect_tree_rejected(drop_housing, "$.other_domains", "housing");
+	expect_tree_rejected(foreign_municipality, "$.other_domains.debt_help.municipalities.0307",
+			     "geen gemeente van deze regio");
+	expect_tree_rejected(empty_name, "$.other_domains.wmo.name", "leeg");
+	expect_rejected("\"divorce_help\": {", "\"mediation\": {", "$.other_domains.mediation",
+			"onbekende hulp");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +686,10 @@ int main(void)
 		cmocka_unit_test(test_set_rejects_municipality_in_two_regions),
 		cmocka_unit_test(test_set_empty_dir),
 		cmocka_unit_test(test_jz020_provisional_ots_follows_ots),
+		cmocka_unit_test(test_domains_table),
+		cmocka_unit_test(test_other_domain_names),
+		cmocka_unit_test(test_rejects_bad_domains),
+		cmocka_unit_test(test_rejects_bad_other_domains),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -419,6 +419,45 @@ static void test_fast_path_declines_the_unusual(void **state)
 			fail_msg("fast path accepted: %s", declined[i]);
 }
 
+/* Issue 13, principle 6: the parents' own problems, read by both paths alike; an unknown or
+ * mistyped value is bad input naming the field. */
+static void test_family_context(void **state)
+{
+	(void)state;
+	static const char *const text =
+		"{" BASE ",\"family_context\":[\"debts\",\"fighting_divorce\",\"debts\"]}";
+	static struct jr_request full;
+	struct jr_diag d;
+
+	assert_true(jr_request_parse_fast(text, strlen(text), today, &req));
+	assert_int_equal(req.family_context,
+			 (1u << JR_FC_DEBTS) | (1u << JR_FC_FIGHTING_DIVORCE));
+	assert_int_equal(jr_request_parse_full(text, strlen(text), today, &full, &d), JR_OK);
+	assert_int_equal(full.family_context, req.family_context);
+	assert_int_equal(parse("{" BASE ",\"family_context\":[]}", &d), JR_OK);
+	assert_int_equal(req.family_context, 0);
+	/* every value by name */
+	for (int c = 0; c < JR_FC_COUNT; c++) {
+		char buf[160];
+		snprintf(buf, sizeof(buf), "{" BASE ",\"family_context\":[\"%s\"]}",
+			 jr_family_context_name((enum jr_family_context)c));
+		assert_int_equal(parse(buf, &d), JR_OK);
+		assert_int_equal(req.family_context, 1u << c);
+	}
+	/* a later request without it starts clean */
+	assert_int_equal(parse(text, &d), JR_OK);
+	assert_int_equal(parse("{" BASE "}", &d), JR_OK);
+	assert_int_equal(req.family_context, 0);
+	expect_bad("{" BASE ",\"family_context\":[\"debts\",\"divorce\"]}", "family_context[1]",
+		   "fighting_divorce");
+	expect_bad("{" BASE ",\"family_context\":[3]}", "family_context[0]", "onbekende");
+	expect_bad("{" BASE ",\"family_context\":\"debts\"}", "family_context", "lijst");
+	expect_bad("{" BASE ",\"family_contexts\":[]}", "family_contexts", "family_context");
+	assert_false(jr_request_parse_fast("{" BASE ",\"family_context\":[\"poverty\"]}",
+					   strlen("{" BASE ",\"family_context\":[\"poverty\"]}"),
+					   today, &req));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_authorisations),
 		cmocka_unit_test(test_fast_path_takes_plain_requests),
 		cmocka_unit_test(test_fast_path_declines_the_unusual),
+		cmocka_unit_test(test_family_context),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

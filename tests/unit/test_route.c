@@ -411,6 +411,12 @@ static void test_r2_need_three_in_each_domain(void **state)
 		unsigned n = 0;
 		req_init(ENSCHEDE);
 		rq.needs[d] = 3;
+		if (twente.domain_kind[d] != JR_DOMAIN_YOUTH_CARE) {
+			/* issue 13, principle 14: school and livelihood are answered elsewhere
+			 * (test_p14_* below) */
+			assert_false(jr_rule_non_free_access(&twente, &rq, &n, NULL));
+			continue;
+		}
 		assert_true(jr_rule_non_free_access(&twente, &rq, &n, NULL));
 		assert_int_equal(n, BIT(d));
 		route(&twente);
@@ -426,7 +432,16 @@ static void test_r2_need_two_does_not_trigger(void **state)
 		rq.needs[d] = 2;
 		assert_false(jr_rule_non_free_access(&twente, &rq, NULL, NULL));
 		route(&twente);
-		/* Moderate: social base first, youth care (if any) only as the next step. */
+		/* Moderate: social base first, youth care (if any) only as the next step; a need
+		 * of another domain (livelihood) brings that domain's help before it (issue 13,
+		 * principle 6). */
+		if (twente.domain_kind[d] == JR_DOMAIN_OTHER) {
+			assert_int_equal(ans.options[0].kind, JR_OPTION_OTHER_DOMAIN);
+			assert_int_equal(ans.options[1].kind, JR_OPTION_SOCIAL_BASE);
+			assert_int_equal(ans.options[1].why, JR_WHY_SB_FIRST);
+			assert_null(jr_answer_first_youth_care(&ans));
+			continue;
+		}
 		assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
 		assert_int_equal(ans.options[0].why, JR_WHY_SB_FIRST);
 		for (size_t i = 0; i < ans.option_count; i++)
@@ -2703,6 +2718,8 @@ static void random_request(const struct jr_policy *p)
 		rq.has_waiting_since = true;
 		rq.waiting_since = rq.date - (jr_day)rnd(100);
 	}
+	if (rnd(4) == 0)
+		rq.family_context = rnd(1u << JR_FC_COUNT);
 }
 
 /* The options, signals and history of the answer under test, for a failure message. */
@@ -2921,6 +2938,46 @@ static void check_rules(const struct jr_policy *p, int iter)
 	}
 }
 
+/* Principle 6 as an invariant: the family's other domains (a need the policy maps to another
+ * domain, family_context) change no youth care for the child. Routes the same request without
+ * them and compares the youth-care options; checks the other-domain options against the rule. */
+static void check_other_domains(const struct jr_policy *p, int iter)
+{
+	static struct jr_request bare;
+	static struct jr_answer without;
+	unsigned needs[JR_OTHER_COUNT], context[JR_OTHER_COUNT], helps, got = 0;
+	size_t k = 0;
+
+	if (!ans.eligible)
+		return;
+	helps = jr_rule_other_domains(p, &rq, needs, context);
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_OTHER_DOMAIN) {
+			EXPECT(!(got & BIT(ans.options[i].other)));
+			got |= BIT(ans.options[i].other);
+			EXPECT(ans.options[i].why_needs == needs[ans.options[i].other]);
+			EXPECT(ans.options[i].why_context == context[ans.options[i].other]);
+		}
+	EXPECT(got == helps);
+	bare = rq;
+	bare.family_context = 0;
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (p->domains_other & BIT(d))
+			bare.needs[d] = 0;
+	EXPECT(jr_route(p, &bare, &without) == JR_OK);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		if (ans.options[i].kind != JR_OPTION_YOUTH_CARE)
+			continue;
+		while (k < without.option_count && without.options[k].kind != JR_OPTION_YOUTH_CARE)
+			k++;
+		EXPECT(k < without.option_count && without.options[k].form == ans.options[i].form);
+		EXPECT(!(ans.options[i].why_needs & p->domains_other));
+		k++;
+	}
+	while (k < without.option_count)
+		EXPECT(without.options[k++].kind != JR_OPTION_YOUTH_CARE);
+}
+
 static void test_sweep_rules_hold_for_varied_requests(void **state)
 {
 	(void)state;
@@ -2931,6 +2988,7 @@ static void test_sweep_rules_hold_for_varied_requests(void **state)
 		assert_int_equal(jr_request_check(&rq, &field, &message), JR_OK);
 		assert_int_equal(jr_route(p, &rq, &ans), JR_OK);
 		check_rules(p, iter);
+		check_other_domains(p, iter);
 		if (iter % 50 == 0)
 			check_option_texts(&ans);
 	}
@@ -3021,6 +3079,322 @@ static void test_p9_not_without_psychiatric_signs(void **state)
 	route(&twente);
 	assert_false(has_why(JR_WHY_YC_URGENT_MENTAL_HEALTH));
 	assert_int_equal(opt_form(4)->why, JR_WHY_YC_SPECIALIST);
+}
+
+/* ---- issue 13, principles 6 and 14: the child is not the problem; the analysis decides ---- */
+
+/* The option of other-domain help `h`, or NULL. */
+static const struct jr_option *opt_other(enum jr_other_help h)
+{
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_OTHER_DOMAIN && ans.options[i].other == h)
+			return &ans.options[i];
+	return NULL;
+}
+
+static int idx_other(enum jr_other_help h)
+{
+	const struct jr_option *o = opt_other(h);
+	return o ? (int)(o - ans.options) : -1;
+}
+
+/* The explanation of option `o` of ans. */
+static const char *why_text_buf(struct jr_buf *b, const struct jr_option *o)
+{
+	jr_buf_reset(b);
+	assert_int_equal(jr_why_option(b, &ans, o), JR_OK);
+	return jr_buf_str(b);
+}
+
+static void expect_text(const char *text, const char *part)
+{
+	if (!strstr(text, part))
+		fail_msg("text \"%s\" lacks \"%s\"", text, part);
+}
+
+static void test_p6_rule_other_domains(void **state)
+{
+	unsigned needs[JR_OTHER_COUNT], context[JR_OTHER_COUNT];
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_LIVELIHOOD] = 1; /* at normalise_max: ordinary life */
+	assert_int_equal(jr_rule_other_domains(&twente, &rq, needs, context), 0);
+	rq.needs[JR_NEED_LIVELIHOOD] = 2;
+	assert_int_equal(jr_rule_other_domains(&twente, &rq, needs, context),
+			 BIT(JR_OTHER_INCOME_SUPPORT));
+	assert_int_equal(needs[JR_OTHER_INCOME_SUPPORT], BIT(JR_NEED_LIVELIHOOD));
+	assert_int_equal(context[JR_OTHER_INCOME_SUPPORT], 0);
+	rq.needs[JR_NEED_LIVELIHOOD] = 0;
+	rq.family_context = BIT(JR_FC_PARENT_ADDICTION);
+	assert_int_equal(jr_rule_other_domains(&twente, &rq, needs, context),
+			 BIT(JR_OTHER_ADDICTION_CARE) | BIT(JR_OTHER_WMO));
+	assert_int_equal(context[JR_OTHER_WMO], BIT(JR_FC_PARENT_ADDICTION));
+	/* a family need names the divorce help only at youth_care_min, in a fighting divorce */
+	rq.family_context = BIT(JR_FC_FIGHTING_DIVORCE);
+	rq.needs[JR_NEED_FAMILY] = 2;
+	jr_rule_other_domains(&twente, &rq, needs, context);
+	assert_int_equal(needs[JR_OTHER_DIVORCE_HELP], 0);
+	rq.needs[JR_NEED_FAMILY] = 3;
+	jr_rule_other_domains(&twente, &rq, needs, context);
+	assert_int_equal(needs[JR_OTHER_DIVORCE_HELP], BIT(JR_NEED_FAMILY));
+	assert_int_equal(context[JR_OTHER_DIVORCE_HELP], BIT(JR_FC_FIGHTING_DIVORCE));
+}
+
+/* Livelihood at 4 and nothing else: income support and the social base, no youth care. */
+static void test_p6_livelihood_alone_is_no_youth_care(void **state)
+{
+	const struct jr_policy *ps[] = {&twente, &amersfoort};
+	const char *munis[] = {ENSCHEDE, AMERSFOORT};
+	struct jr_buf b;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	for (int i = 0; i < 2; i++) {
+		for (int level = 2; level <= 4; level++) {
+			req_init(munis[i]);
+			rq.needs[JR_NEED_LIVELIHOOD] = (unsigned char)level;
+			assert_false(jr_rule_non_free_access(ps[i], &rq, NULL, NULL));
+			route(ps[i]);
+			assert_null(jr_answer_first_youth_care(&ans));
+			assert_int_equal(ans.options[0].kind, JR_OPTION_OTHER_DOMAIN);
+			assert_int_equal(ans.options[0].other, JR_OTHER_INCOME_SUPPORT);
+			assert_int_equal(count_kind(JR_OPTION_OTHER_DOMAIN), 1);
+			assert_true(count_kind(JR_OPTION_SOCIAL_BASE) > 0);
+			assert_int_equal(count_kind(JR_OPTION_COORDINATION), 0);
+		}
+	}
+	/* the why names the domain, the help and that it is no youth care for the child */
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_LIVELIHOOD] = 4;
+	route(&twente);
+	assert_string_equal(jr_option_name(&ans, &ans.options[0]),
+			    "Bijstand en bijzondere bijstand, gemeente Enschede");
+	expect_text(why_text_buf(&b, &ans.options[0]), "bestaanszekerheid (4)");
+	expect_text(why_text_buf(&b, &ans.options[0]), "geen jeugdhulp voor het kind");
+	expect_text(why_text_buf(&b, &ans.options[0]), "Participatiewet");
+	expect_text(why_text_buf(&b, &ans.options[0]),
+		    "beleid domains.livelihood = income_support, other_domains.income_support]");
+	/* the social base beside it says why it is not youth care */
+	assert_int_equal(ans.options[1].why, JR_WHY_SB_DOMAIN);
+	expect_text(why_text_buf(&b, &ans.options[1]),
+		    "bestaanszekerheid (4) vraagt om hulp uit een ander domein");
+	expect_text(why_text_buf(&b, &ans.options[1]), "domains.livelihood = income_support");
+	/* a GP's referral does not change that: there is no youth care to refer to */
+	referrer(2, "01012345");
+	route(&twente);
+	assert_int_equal(ans.referral_why, JR_WHY_RC_NO_YOUTH_CARE);
+	jr_buf_release(&b);
+}
+
+/* Each item of family_context brings its domain's help, and never youth care by itself. */
+static void test_p6_family_context_brings_its_help(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	for (int c = 0; c < JR_FC_COUNT; c++) {
+		unsigned helps = jr_family_context_helps((enum jr_family_context)c), got = 0;
+		req_init(ENSCHEDE);
+		rq.family_context = BIT(c);
+		route(&twente);
+		assert_null(jr_answer_first_youth_care(&ans));
+		for (size_t i = 0; i < ans.option_count; i++)
+			if (ans.options[i].kind == JR_OPTION_OTHER_DOMAIN) {
+				got |= BIT(ans.options[i].other);
+				assert_int_equal(ans.options[i].why_context, BIT(c));
+				expect_text(why_text_buf(&b, &ans.options[i]),
+					    jr_family_context_label((enum jr_family_context)c));
+				expect_text(why_text_buf(&b, &ans.options[i]), "principe 6");
+			}
+		assert_int_equal(got, helps);
+		/* ordinary growing up for the child: the social base after the family's help */
+		assert_int_equal(ans.options[ans.option_count - 1].kind, JR_OPTION_SOCIAL_BASE);
+		assert_int_equal(ans.options[ans.option_count - 1].why, JR_WHY_SB_NORMALISE);
+	}
+	/* all at once: each help once, in the fixed order */
+	req_init(ENSCHEDE);
+	rq.family_context = BIT(JR_FC_COUNT) - 1;
+	rq.needs[JR_NEED_LIVELIHOOD] = 3;
+	route(&twente);
+	assert_int_equal(count_kind(JR_OPTION_OTHER_DOMAIN), JR_OTHER_COUNT);
+	for (int h = 0; h < JR_OTHER_COUNT; h++)
+		assert_int_equal(idx_other((enum jr_other_help)h), h);
+	assert_null(jr_answer_first_youth_care(&ans));
+	jr_buf_release(&b);
+}
+
+/* The divorce help comes as its own option beside whatever the child needs. */
+static void test_p6_fighting_divorce_beside_child_care(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_FAMILY] = 3;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.family_context = BIT(JR_FC_FIGHTING_DIVORCE);
+	route(&twente);
+	expect_youth_care_first();
+	assert_true(idx_form(2) >= 0); /* family 3 */
+	assert_true(idx_form(3) >= 0); /* behaviour 3 */
+	assert_true(idx_other(JR_OTHER_DIVORCE_HELP) > idx_form(3));
+	assert_int_equal(opt_other(JR_OTHER_DIVORCE_HELP)->why_needs, BIT(JR_NEED_FAMILY));
+	expect_text(why_text_buf(&b, opt_other(JR_OTHER_DIVORCE_HELP)), "gezin (3), vechtscheiding");
+	expect_text(why_text_buf(&b, opt_other(JR_OTHER_DIVORCE_HELP)),
+		    "wat het kind zelf nodig heeft, staat ernaast");
+	assert_string_equal(jr_option_name(&ans, opt_other(JR_OTHER_DIVORCE_HELP)),
+			    twente.other_domains[JR_OTHER_DIVORCE_HELP].name);
+	/* the same child without the divorce: the same youth care, no divorce help */
+	rq.family_context = 0;
+	route(&twente);
+	assert_true(idx_form(2) >= 0 && idx_form(3) >= 0);
+	assert_null(opt_other(JR_OTHER_DIVORCE_HELP));
+	jr_buf_release(&b);
+}
+
+/* Livelihood beside the child's own needs: the same youth care as without it. */
+static void test_p6_livelihood_selects_no_form(void **state)
+{
+	int without[JR_OPTIONS_MAX], n = 0;
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_PARENTING] = 2;
+	route(&twente);
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE)
+			without[n++] = ans.options[i].form;
+	rq.needs[JR_NEED_LIVELIHOOD] = 4;
+	route(&twente);
+	assert_non_null(opt_other(JR_OTHER_INCOME_SUPPORT));
+	for (int i = 0, k = 0; i < (int)ans.option_count; i++)
+		if (ans.options[i].kind == JR_OPTION_YOUTH_CARE) {
+			assert_true(k < n);
+			assert_int_equal(ans.options[i].form, without[k++]);
+			assert_false(ans.options[i].why_needs & BIT(JR_NEED_LIVELIHOOD));
+		}
+	/* moderate needs and money trouble: livelihood no longer points to form 1 or 2 */
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_LIVELIHOOD] = 3;
+	rq.needs[JR_NEED_BEHAVIOUR] = 2;
+	route(&twente);
+	assert_null(jr_answer_first_youth_care(&ans));
+}
+
+/* Debts do not make a child's problems complex: three domains at 3 and livelihood at 3 are not
+ * the four domains that call for form 7 (highly specialist care with a stay). */
+static void test_p6_livelihood_is_no_complex_domain(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	rq.needs[JR_NEED_FAMILY] = 3;
+	rq.needs[JR_NEED_SOCIAL] = 3;
+	rq.needs[JR_NEED_LIVELIHOOD] = 3;
+	route(&twente);
+	assert_int_equal(idx_form(7), -1);
+	assert_non_null(opt_other(JR_OTHER_INCOME_SUPPORT));
+	/* a fourth domain of the child's own does */
+	rq.needs[JR_NEED_MENTAL_HEALTH] = 3;
+	route(&twente);
+	assert_true(idx_form(7) > 0);
+}
+
+/* School at 4 alone: the school's care team and the social base, no youth care. */
+static void test_p14_school_alone_is_social_base(void **state)
+{
+	struct jr_buf b;
+	bool school = false;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_SCHOOL] = 4;
+	assert_false(jr_rule_non_free_access(&twente, &rq, NULL, NULL));
+	route(&twente);
+	assert_null(jr_answer_first_youth_care(&ans));
+	assert_int_equal(count_kind(JR_OPTION_OTHER_DOMAIN), 0);
+	assert_int_equal(ans.options[0].kind, JR_OPTION_SOCIAL_BASE);
+	for (size_t i = 0; i < ans.option_count; i++) {
+		assert_int_equal(ans.options[i].why, JR_WHY_SB_DOMAIN);
+		school |= ans.options[i].offer->category == JR_SB_SCHOOL;
+	}
+	assert_true(school);
+	expect_text(why_text_buf(&b, &ans.options[0]), "school (4) vraagt om sociale basis");
+	expect_text(why_text_buf(&b, &ans.options[0]), "principe 14");
+	expect_text(why_text_buf(&b, &ans.options[0]), "domains.school = social_base");
+	/* a child who cannot take part in school at all needs youth care (rule 2) */
+	rq.flags = FLAG(NOT_PARTICIPATING);
+	route(&twente);
+	expect_youth_care_first();
+	/* Amersfoort alike: no-referral help and the social base */
+	req_init(AMERSFOORT);
+	rq.needs[JR_NEED_SCHOOL] = 3;
+	route(&amersfoort);
+	assert_null(jr_answer_first_youth_care(&ans));
+	jr_buf_release(&b);
+}
+
+/* School counts towards youth care when another domain makes youth care necessary. */
+static void test_p14_school_counts_beside_youth_care(void **state)
+{
+	(void)state;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_SCHOOL] = 3;
+	rq.needs[JR_NEED_BEHAVIOUR] = 3;
+	route(&twente);
+	expect_youth_care_first();
+	assert_non_null(opt_form(2)); /* forms[1].indication: school 3 */
+	assert_true(opt_form(2)->why_needs & BIT(JR_NEED_SCHOOL));
+	assert_true(opt_form(3)->why_needs & BIT(JR_NEED_BEHAVIOUR));
+	/* moderate needs: school 2 points to no youth care, parenting 2 still does */
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_SCHOOL] = 2;
+	rq.needs[JR_NEED_PARENTING] = 2;
+	route(&twente);
+	assert_non_null(opt_form(1));
+	assert_int_equal(opt_form(1)->why_needs, BIT(JR_NEED_PARENTING));
+}
+
+/* A policy that maps nothing away (all youth care) routes as before the domains table. */
+static void test_p14_all_youth_care_policy(void **state)
+{
+	static struct jr_policy p;
+	(void)state;
+	p = twente;
+	p.domains_social_base = p.domains_other = 0;
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		p.domain_kind[d] = JR_DOMAIN_YOUTH_CARE;
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_LIVELIHOOD] = 4;
+	route(&p);
+	expect_youth_care_first();
+	assert_int_equal(count_kind(JR_OPTION_OTHER_DOMAIN), 0);
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_SCHOOL] = 3;
+	route(&p);
+	expect_youth_care_first();
+	/* the family's own problems still bring their help */
+	rq.family_context = BIT(JR_FC_DEBTS);
+	route(&p);
+	assert_non_null(opt_other(JR_OTHER_DEBT_HELP));
+}
+
+/* The home-first alternative names the problem behind the stay it precedes. */
+static void test_p14_home_first_names_the_domain(void **state)
+{
+	struct jr_buf b;
+	(void)state;
+	jr_buf_init(&b, 1 << 16);
+	req_init(ENSCHEDE);
+	rq.needs[JR_NEED_FAMILY] = 4;
+	route(&twente);
+	assert_non_null(opt_form(5));
+	assert_true(has_why(JR_WHY_YC_HOME_FIRST));
+	for (size_t i = 0; i < ans.option_count; i++)
+		if (ans.options[i].why == JR_WHY_YC_HOME_FIRST) {
+			assert_true(ans.options[i].why_needs & BIT(JR_NEED_FAMILY));
+			expect_text(why_text_buf(&b, &ans.options[i]), "voor gezin (4)");
+		}
+	jr_buf_release(&b);
 }
 
 int main(void)
@@ -3184,6 +3558,16 @@ int main(void)
 		cmocka_unit_test(test_p9_acute_psychiatric_gets_urgent_mental_health),
 		cmocka_unit_test(test_p9_mental_health_four_with_crisis),
 		cmocka_unit_test(test_p9_not_without_psychiatric_signs),
+		cmocka_unit_test(test_p6_rule_other_domains),
+		cmocka_unit_test(test_p6_livelihood_alone_is_no_youth_care),
+		cmocka_unit_test(test_p6_family_context_brings_its_help),
+		cmocka_unit_test(test_p6_fighting_divorce_beside_child_care),
+		cmocka_unit_test(test_p6_livelihood_selects_no_form),
+		cmocka_unit_test(test_p6_livelihood_is_no_complex_domain),
+		cmocka_unit_test(test_p14_school_alone_is_social_base),
+		cmocka_unit_test(test_p14_school_counts_beside_youth_care),
+		cmocka_unit_test(test_p14_all_youth_care_policy),
+		cmocka_unit_test(test_p14_home_first_names_the_domain),
 	};
 	return cmocka_run_group_tests(tests, group_setup, NULL);
 }

@@ -1,0 +1,2 @@
+family_context\[1\]
+fighting_divorce

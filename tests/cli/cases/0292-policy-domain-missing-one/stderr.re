@@ -1,0 +1,1 @@
+broken\.json: \$\.domains: mist het domein "safety"

@@ -1,0 +1,1 @@
+broken\.json: \$\.other_domains: mist "debt_help"
