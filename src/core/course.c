@@ -181,6 +181,14 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 				   "verklarende analyse nodig (een verwijzing door huisarts, jeugdarts "
 				   "of medisch specialist, of een maatregel, wacht er niet op) "
 				   "[toewijzing; regel 8 brede analyse eerst]");
+	/* principle 8: under an OTS the parents keep custody; a stay away from home needs the
+	 * judge's machtiging uithuisplaatsing (art. 1:265b BW), in force when the stay starts */
+	if (jr_measure_is_ots(a->measure) && form->setting == JR_SETTING_OUT_OF_HOME &&
+	    !(a->authorisations & JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING)))
+		return refuse(why, "verblijf buiten huis onder een ondertoezichtstelling vraagt een "
+				   "machtiging uithuisplaatsing van de kinderrechter die op de "
+				   "begindatum geldt; leg die eerst vast (care authorise) [toewijzing; "
+				   "regel 5 kaders, art. 1:265b BW]");
 	if (a->has_end_date && a->end < a->start)
 		return refuse(why, "de einddatum ligt vóór de begindatum [toewijzing]");
 	if (form->contracting != JR_CONTRACTING_LOCAL)

@@ -68,6 +68,7 @@ int jr_provider_status_parse(const char *s);
 struct jr_allocation_facts {
 	int form;                      /* 1..10 */
 	enum jr_measure measure;       /* the child's court measure, if any */
+	unsigned authorisations;       /* the judge's authorisations beside it (JR_AUTH_BIT) */
 	bool broad_analysis;           /* recorded for this help request */
 	bool referral_valid;           /* a valid referral for this form */
 	int referrer_type;             /* its referrer, COD327 number; 0 when none */

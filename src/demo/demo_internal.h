@@ -169,6 +169,7 @@ struct demo_child {
 	bool measure_has_end;
 	jr_day measure_end;
 	int measure_provider;
+	int64_t measure_id; /* the recorded measure, 0 when none */
 	size_t item_count;
 	struct demo_item items[DEMO_ITEMS_MAX];
 };

@@ -473,6 +473,27 @@ enum jr_err jr_demo_op_referral(struct jr_demo *d, struct demo_child *c, int typ
 	return JR_OK;
 }
 
+/* Principle 8: a stay under an OTS rests on the judge's machtiging uithuisplaatsing, given for
+ * at most a year from the stay's start and within the measure. A refusal (the measure's term)
+ * is left to the allocation, which is then refused and counted. */
+static enum jr_err authorise_stay(struct jr_demo *d, const struct demo_child *c, jr_day start)
+{
+	struct jr_measure_authorisation au = {
+		.measure_id = c->measure_id,
+		.kind = JR_AUTH_UITHUISPLAATSING,
+		.court_date = start,
+		.start = start,
+		.has_end = true,
+		.end = jr_date_add_years(start, 1) - 1,
+	};
+	enum jr_err err;
+
+	if (c->measure_has_end && au.end > c->measure_end)
+		au.end = c->measure_end;
+	err = jr_app_authorisation_add(&d->app, &au);
+	return refused(err) || err == JR_ERR_INPUT ? JR_OK : err;
+}
+
 /* Allocates `form` to provider `pi` (-1: none the story could find) from `start`: on the valid
  * referral, or else by the municipality's own decision. The use case decides on the facts the
  * records hold; a refusal is counted and its savepoint undone. *made tells whether it was made. */
@@ -516,6 +537,9 @@ enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int for
 		al->has_end = true;
 		al->end = c->measure_end;
 	}
+	if (d->p->forms[form].setting == JR_SETTING_OUT_OF_HOME && jr_measure_is_ots(c->measure) &&
+	    c->measure_id && measure_in_force(c, start) && (err = authorise_stay(d, c, start)))
+		return err;
 	err = jr_app_allocation_add(&d->app, al, !referral_valid);
 	if (refused(err)) {
 		d->n.allocations_refused++;

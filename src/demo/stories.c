@@ -178,6 +178,7 @@ static enum jr_err measure(struct jr_demo *d, struct demo_child *c, struct demo_
 	m.end = c->measure_end;
 	if ((err = jr_demo_measure_add(d, &m)))
 		return err;
+	c->measure_id = m.id;
 	/* In the compulsory framework the GI's worker mostly holds the regie. */
 	if (rng_permille(&d->rng, 850))
 		hh->coordinator = 2;

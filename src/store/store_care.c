@@ -232,6 +232,35 @@ out:
 	return err;
 }
 
+/* The judge's authorisations beside measure `id` in force on `day` (JR_AUTH_BIT mask). */
+static enum jr_err authorisations_of(struct jr_store *s, int64_t id, jr_day day, unsigned *mask)
+{
+	struct jr_db_stmt *st = NULL;
+	char d[JR_DATE_STRLEN];
+	enum jr_err err;
+	bool row;
+
+	*mask = 0;
+	jr_date_format(day, d);
+	TRY(jr_db_prepare(s->db,
+			  "SELECT kind FROM measure_authorisations WHERE measure_id = $1"
+			  " AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_bind_text(st, 2, d));
+	for (;;) {
+		int k;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((k = jr_authorisation_parse(jr_db_col_text(st, 0))) >= 0)
+			*mask |= JR_AUTH_BIT(k);
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
 static enum jr_err measure_on(struct jr_store *s, int64_t child, jr_day day, enum jr_measure *m)
 {
 	return measure_of(s, child, day, m, NULL);
@@ -293,15 +322,18 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 {
 	struct jr_db_stmt *st = NULL;
 	char municipality[5];
-	int64_t child;
+	int64_t child, measure_id;
 	enum jr_err err;
 	bool row;
 
 	f->broad_analysis = f->provider_known = f->referral_valid = f->contract_covers = false;
 	f->referrer_type = 0;
+	f->authorisations = 0;
 	TRY(jr_store_begin(s));
 	TRY(request_of(s, al->help_request_id, &child, municipality));
-	TRY(measure_on(s, child, al->start, &f->measure));
+	TRY(measure_of(s, child, al->start, &f->measure, &measure_id));
+	if (measure_id) /* principle 8: a stay under an OTS needs the judge's authorisation */
+		TRY(authorisations_of(s, measure_id, al->start, &f->authorisations));
 	TRY(jr_db_prepare(s->db, "SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, al->help_request_id));
@@ -891,33 +923,14 @@ out:
 enum jr_err jr_store_measure_in_force(struct jr_store *s, int64_t child_id, jr_day day,
 				      enum jr_measure *kind, unsigned *authorisations)
 {
-	struct jr_db_stmt *st = NULL;
-	char d[JR_DATE_STRLEN];
 	int64_t id;
 	enum jr_err err;
-	bool row;
 
 	*authorisations = 0;
-	jr_date_format(day, d);
 	TRY(jr_store_begin(s));
 	TRY(measure_of(s, child_id, day, kind, &id));
-	if (!id)
-		goto out;
-	TRY(jr_db_prepare(s->db,
-			  "SELECT kind FROM measure_authorisations WHERE measure_id = $1"
-			  " AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, id));
-	TRY(jr_db_bind_text(st, 2, d));
-	for (;;) {
-		int k;
-		TRY(jr_db_step(st, &row));
-		if (!row)
-			break;
-		if ((k = jr_authorisation_parse(jr_db_col_text(st, 0))) >= 0)
-			*authorisations |= JR_AUTH_BIT(k);
-	}
+	if (id)
+		TRY(authorisations_of(s, id, day, authorisations));
 out:
-	jr_db_finalize(st);
 	return jr_store_finish(s, err);
 }

@@ -148,6 +148,29 @@ static void test_allocation_passes(void **state)
 	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
 }
 
+/* Principle 8: a stay under an (provisional) OTS rests on the judge's machtiging
+ * uithuisplaatsing; a ward's or an ambulant form does not need it. */
+static void test_allocation_stay_under_ots_needs_machtiging(void **state)
+{
+	struct jr_allocation_facts a = good(6, JR_REGIME_RESULT);
+	const char *why;
+	(void)state;
+	a.measure = JR_MEASURE_OTS;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	a.measure = JR_MEASURE_VOORLOPIGE_OTS;
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	a.authorisations = JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN); /* another authorisation does not do */
+	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	a.authorisations = 0;
+	a.measure = JR_MEASURE_VOOGDIJ; /* the guardian decides the stay */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	a = good(3, JR_REGIME_RESULT);
+	a.measure = JR_MEASURE_OTS; /* ambulant care under an OTS */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+}
+
 static void test_allocation_provider_and_contract(void **state)
 {
 	(void)state;
@@ -346,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_withdraw_and_finality),
 		cmocka_unit_test(test_allocation_passes),
 		cmocka_unit_test(test_allocation_provider_and_contract),
+		cmocka_unit_test(test_allocation_stay_under_ots_needs_machtiging),
 		cmocka_unit_test(test_allocation_referral_or_decision),
 		cmocka_unit_test(test_allocation_broad_analysis_edges),
 		cmocka_unit_test(test_allocation_regime_fields),

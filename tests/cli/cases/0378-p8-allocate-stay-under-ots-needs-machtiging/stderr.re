@@ -1,0 +1,1 @@
+machtiging uithuisplaatsing van de kinderrechter
