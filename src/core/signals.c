@@ -22,6 +22,19 @@ const char *jr_case_signal_name(enum jr_case_signal_code c)
 	return (unsigned)c < JR_CS_COUNT ? names[c] : NULL;
 }
 
+/* The highest severity among the domains youth care answers: a need the policy maps to the
+ * social base or another domain (debts, school) never asks for heavier youth care (principles
+ * 6 and 14). */
+static int youth_care_need(const struct jr_policy *p, const struct jr_case *c)
+{
+	int max = 0;
+
+	for (int d = 0; d < JR_NEED_COUNT; d++)
+		if (p->domain_kind[d] == JR_DOMAIN_YOUTH_CARE && c->needs[d] > max)
+			max = c->needs[d];
+	return max;
+}
+
 size_t jr_case_signals(const struct jr_policy *p, const struct jr_case *c, jr_day today,
 		       struct jr_case_signal *out, size_t cap)
 {
@@ -67,7 +80,7 @@ size_t jr_case_signals(const struct jr_policy *p, const struct jr_case *c, jr_da
 		/* Light help that runs long while the needs stay severe. */
 		if (it->form <= 2 && it->started && !it->stopped &&
 		    today - it->start > n->escalate_after_days &&
-		    c->max_need >= p->thresholds.youth_care_min)
+		    youth_care_need(p, c) >= p->thresholds.youth_care_min)
 			add(out, cap, &count, JR_CS_ESCALATE, today - it->start, it->start);
 	}
 	if (negative >= n->hopping_count)

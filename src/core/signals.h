@@ -38,7 +38,7 @@ struct jr_case {
 	jr_day oldest_referral;
 	bool analysis;             /* a broad analysis is recorded */
 	jr_day analysis_on;
-	int max_need;              /* the highest severity in the latest analysis */
+	unsigned char needs[JR_NEED_COUNT]; /* the latest analysis's severities, 0..4 */
 	int organisations;         /* distinct organisations involved with the child now */
 	bool coordinator;          /* the child's household has a coordinator */
 };

@@ -58,6 +58,30 @@ out:
 	return err;
 }
 
+/* The severities of an analysis's needs as stored, {"parenting":2,…} (one digit per domain,
+ * written by the store itself); unknown names and values are skipped. */
+static void parse_needs(const char *s, unsigned char needs[JR_NEED_COUNT])
+{
+	char name[32];
+
+	memset(needs, 0, JR_NEED_COUNT);
+	while ((s = strchr(s, '"'))) {
+		const char *end = strchr(++s, '"');
+		size_t len;
+		int d;
+		if (!end)
+			return;
+		len = (size_t)(end - s);
+		s = end + 1;
+		if (len >= sizeof(name) || s[0] != ':' || s[1] < '0' || s[1] > '4')
+			continue;
+		memcpy(name, end - len, len);
+		name[len] = '\0';
+		if ((d = jr_need_parse(name)) >= 0)
+			needs[d] = (unsigned char)(s[1] - '0');
+	}
+}
+
 static bool parse_day(const char *s, jr_day *out)
 {
 	return s[0] && jr_date_parse(s, strlen(s), out) == JR_OK;
@@ -127,9 +151,7 @@ static enum jr_err gather_rest(struct jr_store *s, struct jr_case *c)
 	if (row) {
 		/* needs as stored: {"parenting":2,…}, one digit per domain */
 		c->analysis = parse_day(jr_db_col_text(st, 0), &c->analysis_on);
-		for (const char *p = jr_db_col_text(st, 1); *p; p++)
-			if (p[0] == ':' && p[1] >= '0' && p[1] <= '4' && p[1] - '0' > c->max_need)
-				c->max_need = p[1] - '0';
+		parse_needs(jr_db_col_text(st, 1), c->needs);
 	}
 	jr_db_finalize(st);
 	st = NULL;

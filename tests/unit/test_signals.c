@@ -133,12 +133,17 @@ static void test_out_of_home_without_ambulant_attempt(void **state)
 static void test_escalate(void **state)
 {
 	(void)state;
-	struct jr_case c = {.item_count = 1, .max_need = 3};
+	struct jr_case c = {.item_count = 1, .needs[JR_NEED_BEHAVIOUR] = 3};
 	c.items[0] = item(1, today - 183, false, 0, false);
 	assert_int_equal(has(&c, JR_CS_ESCALATE, NULL), 1);
-	c.max_need = 2;
+	c.needs[JR_NEED_BEHAVIOUR] = 2;
 	assert_int_equal(has(&c, JR_CS_ESCALATE, NULL), 0);
-	c.max_need = 4;
+	/* debts and school are other domains' and the social base's: no heavier youth care
+	 * (principles 6 and 14) */
+	c.needs[JR_NEED_LIVELIHOOD] = 4;
+	c.needs[JR_NEED_SCHOOL] = 4;
+	assert_int_equal(has(&c, JR_CS_ESCALATE, NULL), 0);
+	c.needs[JR_NEED_BEHAVIOUR] = 4;
 	c.items[0].start = today - 182;
 	assert_int_equal(has(&c, JR_CS_ESCALATE, NULL), 0);
 	c.items[0].start = today - 300;
@@ -149,7 +154,7 @@ static void test_escalate(void **state)
 static void test_quiet_case(void **state)
 {
 	(void)state;
-	struct jr_case c = {.item_count = 1, .organisations = 1, .max_need = 2};
+	struct jr_case c = {.item_count = 1, .organisations = 1, .needs[JR_NEED_FAMILY] = 2};
 	struct jr_case_signal s[4];
 	c.items[0] = item(2, today - 30, false, 0, false);
 	assert_int_equal(jr_case_signals(&twente, &c, today, s, 4), 0);

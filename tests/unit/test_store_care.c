@@ -227,7 +227,8 @@ static enum jr_err count_case(void *arg, const struct jr_case *c)
 	if (c->help_request_id == analysed_id) {
 		seen->items_of_analysed = c->item_count;
 		assert_true(c->analysis);
-		assert_int_equal(c->max_need, 3);
+		assert_int_equal(c->needs[JR_NEED_BEHAVIOUR], 3);
+		assert_int_equal(c->needs[JR_NEED_FAMILY], 0);
 		for (size_t i = 0; i < c->item_count; i++)
 			if (c->items[i].stopped && c->items[i].started)
 				seen->stopped_item = true;
