@@ -243,6 +243,11 @@ struct jr_norms {
 	int social_map_stale_days;     /* a social map entry not verified for longer is stale */
 	int family_like_first_until;   /* a ward younger than this: family-like care first (12) */
 	int foster_care_until;         /* foster care continues after 18 up to this age, exclusive (21) */
+	/* deadlines (core/deadlines.c) */
+	int start_within_days;         /* care starts within this many days of an allocation (28) */
+	int ending_within_days;        /* an allocation ending within this many days is shown (42) */
+	int warn_within_days;          /* a calendar-day term this close is a warning (14) */
+	int warn_within_workdays;      /* a working-day term this close is a warning (2) */
 };
 
 /* Who may see a child's file after the link that opened it ended (app/access.c): the days after

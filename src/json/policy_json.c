@@ -702,7 +702,9 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		"hopping_window_days", "hopping_count", "crisis_followup_days", "max_waiting_days",
 		"broad_analysis_from_form", "specialist_from_form", "intensive_ambulant_from_form",
 		"max_first_offers", "max_support_offers", "escalate_after_days",
-		"social_map_stale_days", "family_like_first_until", "foster_care_until", NULL};
+		"social_map_stale_days", "family_like_first_until", "foster_care_until",
+		"start_within_days", "ending_within_days", "warn_within_days", "warn_within_workdays",
+		NULL};
 	struct jr_norms *n = &p->norms;
 	json_t *obj;
 	size_t old;
@@ -728,6 +730,10 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 		.social_map_stale_days = 365,
 		.family_like_first_until = 12,
 		.foster_care_until = 21,
+		.start_within_days = 28,
+		.ending_within_days = 42,
+		.warn_within_days = 14,
+		.warn_within_workdays = 2,
 	};
 	old = push_key(ld, "norms");
 	if ((err = check_keys(ld, obj, keys)) ||
@@ -755,7 +761,13 @@ static enum jr_err load_norms(struct ld *ld, json_t *root, struct jr_policy *p)
 			   &n->social_map_stale_days)) ||
 	    (err = get_int(ld, obj, "family_like_first_until", false, 0, 30,
 			   &n->family_like_first_until)) ||
-	    (err = get_int(ld, obj, "foster_care_until", false, 12, 30, &n->foster_care_until)))
+	    (err = get_int(ld, obj, "foster_care_until", false, 12, 30, &n->foster_care_until)) ||
+	    (err = get_int(ld, obj, "start_within_days", false, 1, 365, &n->start_within_days)) ||
+	    (err = get_int(ld, obj, "ending_within_days", false, 1, 365,
+			   &n->ending_within_days)) ||
+	    (err = get_int(ld, obj, "warn_within_days", false, 0, 365, &n->warn_within_days)) ||
+	    (err = get_int(ld, obj, "warn_within_workdays", false, 0, 20,
+			   &n->warn_within_workdays)))
 		goto out;
 	if (n->continuation_until <= n->age_limit) {
 		push_key(ld, "continuation_until");
