@@ -12,6 +12,9 @@
 #include "cli/use_case.h"
 #include "json/answer_json.h"
 #include "view/view_course.h"
+#include "app/deadlines.h"
+#include "cli/json_out.h"
+#include "view/view_deadline.h"
 
 const char jr_usage_help_request[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
@@ -25,6 +28,7 @@ const char jr_usage_help_request[] =
 	"         jeugdroute help-request advice ID [--flags a,b] [--court-measure M] [--today D]\n"
 	"                                     (zonder --court-measure: de maatregel uit de dossiers)\n"
 	"         jeugdroute help-request move ID --to STAP --version V\n"
+	"         jeugdroute help-request deadlines ID [--today JJJJ-MM-DD]\n"
 	"\n"
 	"Een hulpvraag hoort bij een kind (person) en bij de gemeente waar het kind woont. Het\n"
 	"verloop: registered → analysed → planned → in_care → evaluated → closed; withdrawn kan\n"
@@ -40,6 +44,8 @@ const char jr_usage_help_request[] =
 	"                (zie jeugdroute policy show); --why-not-enough is nodig bij niet geprobeerd\n"
 	"                of niet voldoende\n"
 	"  advice        routeert met de laatste analyse, legt het antwoord vast en toont het\n"
+	"  deadlines     de termijnen die lopen (besluit, iJw-antwoord, start, einde, evaluatie,\n"
+	"                18 jaar, maatregel) met hun stand en wettelijke bron; zie docs/deadlines.md\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
@@ -272,6 +278,37 @@ out:
 	return status;
 }
 
+/* The terms that run on the help request (app/deadlines.c), as the API shows them; --today
+ * counts from another day (the operator's look ahead or back). */
+static int cmd_deadlines(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"today", NULL};
+	struct jr_deadlines *d = NULL;
+	struct jr_json_writer w;
+	struct jr_buf out;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_args_only(h, "deadlines", allowed)) ||
+	    (status = jr_args_date(h, "today", app->today, &app->today)))
+		return status;
+	if (!(d = calloc(1, sizeof(*d)))) {
+		jr_cli_error("onvoldoende geheugen");
+		return 1;
+	}
+	err = jr_app_help_request_deadlines(app, id, d);
+	if (err) {
+		status = fail(err, app->diag, "deadlines");
+		goto out;
+	}
+	jr_cli_json_begin(&out, &w);
+	jr_view_deadlines(&w, id, app->today, d);
+	status = jr_cli_json_print("help-request deadlines", &out, &w);
+out:
+	free(d);
+	return status;
+}
+
 int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "help-request"};
@@ -283,9 +320,9 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 
 	if (strcmp(sub, "add") && strcmp(sub, "show") && strcmp(sub, "analysis") &&
 	    strcmp(sub, "goal") && strcmp(sub, "light-option") && strcmp(sub, "advice") &&
-	    strcmp(sub, "move")) {
-		jr_cli_error("help-request: kies add, show, analysis, goal, light-option, advice of "
-			     "move; zie jeugdroute help-request --help");
+	    strcmp(sub, "move") && strcmp(sub, "deadlines")) {
+		jr_cli_error("help-request: kies add, show, analysis, goal, light-option, advice, "
+			     "move of deadlines; zie jeugdroute help-request --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
@@ -315,6 +352,8 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 		status = cmd_light_option(&s.app, &h, id, v);
 	else if (strcmp(sub, "advice") == 0)
 		status = cmd_advice(&s.app, &h, id);
+	else if (strcmp(sub, "deadlines") == 0)
+		status = cmd_deadlines(&s.app, &h, id);
 	else
 		status = cmd_move(&s.app, &h, id, v);
 out:

@@ -106,4 +106,7 @@ int jr_api_signals(struct jr_http_request *r);
 /* Answers 403 unless the principal has `cap`; 0 when it has. */
 int jr_api_require(struct jr_http_request *r, int cap);
 
+/* api_deadlines.c */
+int jr_api_help_request_deadlines(struct jr_http_request *r);
+
 #endif
