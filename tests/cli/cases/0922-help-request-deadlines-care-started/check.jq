@@ -1,0 +1,1 @@
+[.deadlines[] | [.kind, .due, .state]] == [["ending", "2027-01-10", "ok"]]

@@ -1,0 +1,1 @@
+help-request deadlines: hulpvraag niet gevonden

@@ -1,0 +1,1 @@
+help-request deadlines: geef het nummer \(id\) van de hulpvraag

@@ -1,0 +1,1 @@
+broken\.json: \$\.norms\.start_within_days
