@@ -241,6 +241,8 @@ GET /api/v1/socialmap - L A A A A F F F
 GET /api/v1/vocabulary - L A A A A A A A
 POST /api/v1/ijw/messages {} L F F F A F F F
 GET /api/v1/ijw/allocations - L F F F A F F F
+GET /api/v1/help-requests/{HR_A}/deadlines - L A F A A F F F
+GET /api/v1/help-requests/{HR_B}/deadlines - L N F N N F F F
 EOF
 
 while read -r method path body cells; do

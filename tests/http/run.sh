@@ -343,6 +343,18 @@ call "iJw: a provider's request for allocation is taken in, with its JW316" 200 
 call "iJw: the same message again is refused by TR056 (9056)" 200 \
 	'.accepted == false and any(.problems[]; .rule == "TR056" and .code == "9056")' \
 	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @jw315.xml "$U/api/v1/ijw/messages"
+# Deadlines (issue 14, point 3): the JW315 just taken in is to be answered within 5 working days
+HR_315=$(sqlite3 s.db "SELECT help_request_id FROM ijw_requests ORDER BY id DESC LIMIT 1")
+call "deadlines: the consulent sees the JW315 to answer within 5 working days (OP274)" 200 \
+	'any(.deadlines[]; .kind == "ijw_answer" and .unit == "workdays" and .days_left <= 5 and (.source | test("OP274")) and (.state | IN("ok", "warning"))) and ([.deadlines[].due] == ([.deadlines[].due] | sort)) and (.counts | .ok + .warning + .overdue) == (.deadlines | length)' \
+	-b almelo.jar "$U/api/v1/help-requests/$HR_315/deadlines"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.deadlines' AND person_id = (SELECT child_id FROM help_requests WHERE id = $HR_315)")" -ge 1 ]; then
+	ok "deadlines: the read is audited on the child"
+else
+	not_ok "deadlines: the read is audited on the child" "no help_request.deadlines entry"
+fi
+call "deadlines of an unknown help request: 404" 404 '.error.code == "not_found"' -b almelo.jar "$U/api/v1/help-requests/999999/deadlines"
+call "deadlines: not without logging in (401)" 401 - "$U/api/v1/help-requests/$HR_315/deadlines"
 sed "s/<jw315:Afzender>$PROVIDER_AGB</<jw315:Afzender>$GP_AGB</; s/VOT-http1/VOT-http2/" jw315.xml >other.xml
 call "iJw: a message in another's name is refused (403), untouched" 403 '.error.code == "forbidden"' \
 	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @other.xml "$U/api/v1/ijw/messages"
