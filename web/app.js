@@ -9,6 +9,8 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
+import { deadlinesSection } from './deadlines.js';
+
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
 let me = null; // the logged-in principal, with its CSRF token
@@ -999,7 +1001,8 @@ async function helpRequestScreen(id, notice) {
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Vraag'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.question)),
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Stap'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.state_label)),
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${label(words.raised_by, hr.raised_by).toLowerCase()}`))),
-    hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null];
+    hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null,
+    await deadlinesSection(id, api)];
   const reload = () => helpRequestScreen(id);
   const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
 

@@ -129,6 +129,16 @@ try {
   await page.getByRole('heading', { name: /^Hulpvraag \d+$/ }).waitFor();
   ok((await page.locator('dd').nth(1).textContent()) === 'aangemeld', 'the new help request is registered');
   await screen(page, '05-hulpvraag-aangemeld');
+  // Termijnen (issue 14, point 3): the decision on the request for help, eight weeks on, in
+  // words and with its date as DD-MM-YYYY; the source behind a disclosure
+  await page.getByRole('heading', { name: 'Termijnen' }).waitFor();
+  const decision = page.locator('.deadline', { hasText: 'Besluit op de hulpvraag' });
+  const decisionText = await decision.textContent();
+  ok(/^OP TIJD|op tijd/i.test(decisionText) && /uiterlijk \d{2}-\d{2}-\d{4} \(nog \d+ dagen\)/.test(decisionText),
+    'the case page shows the decision term with its state in words and a Dutch date', decisionText);
+  await decision.getByText('Waarom deze termijn').click();
+  ok(await decision.getByText(/Awb art\. 4:13/).first().isVisible(), 'the term names its legal source (Awb 4:13)');
+  await screen(page, '05b-hulpvraag-termijnen');
 
   await page.getByLabel('School').selectOption('3');
   await page.getByLabel('Gedrag', { exact: true }).selectOption('2');
@@ -367,6 +377,9 @@ try {
   const weighed = amersfoort.no_referral.find((o) => o.id === 'themabijeenkomsten').name;
   ok((await page.locator('.timeline li').allTextContents()).some((t) => t.includes(`Licht aanbod gewogen: ${weighed}`)),
     "the timeline names Amersfoort's light option as its policy does");
+  const amfTerms = await page.locator('.deadline').allTextContents();
+  ok(amfTerms.every((t) => /^(verlopen|binnenkort|op tijd)/i.test(t.trim())),
+    'every term on the case page says its state in words', amfTerms.join('\n'));
   await screen(page, '15c-amersfoort-hulpvraag');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
