@@ -41,7 +41,7 @@ static bool is(const struct jr_principal *p, const char *role)
  * consulent of another municipality that sees the child (care it pays for) does not read the
  * notes of this municipality's conversations. Out of reach is answered as not found, with an
  * "access.denied" audit entry. */
-static enum jr_err reach(struct jr_app *app, int64_t id, bool write)
+enum jr_err jr_app_journal_reach(struct jr_app *app, int64_t id, bool write)
 {
 	const struct jr_principal *p = app->principal;
 	struct jr_person_links l;
@@ -90,7 +90,7 @@ enum jr_err jr_app_journal_add(struct jr_app *app, const struct jr_note *in, str
 	const struct jr_note_kind *k;
 	enum jr_err err;
 
-	if ((err = reach(app, in->help_request_id, true)))
+	if ((err = jr_app_journal_reach(app, in->help_request_id, true)))
 		return err;
 	if (!(k = jr_app_journal_kind_find(in->kind)))
 		return jr_app_fail(app, JR_ERR_INPUT, "kind",
@@ -124,7 +124,7 @@ enum jr_err jr_app_journal_list(struct jr_app *app, int64_t id, jr_note_fn fn, v
 {
 	enum jr_err err;
 
-	if ((err = reach(app, id, false)))
+	if ((err = jr_app_journal_reach(app, id, false)))
 		return err;
 	return jr_store_notes_list(app->store, app->actor, id, fn, ctx);
 }

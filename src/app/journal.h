@@ -29,6 +29,12 @@ const struct jr_note_kind *jr_app_journal_kinds(size_t *count);
 /* The kind whose code or Dutch label (any case) is `s`, or NULL. */
 const struct jr_note_kind *jr_app_journal_kind_find(const char *s);
 
+/* Whether the principal reads (with `write`: adds to) the journal of help request `id`: JR_OK,
+ * or the refusal explained (JR_ERR_NOT_FOUND out of reach, JR_ERR_FORBIDDEN for a GI whose
+ * measure ended), audited as "access.denied". For an adapter that must know before it reads
+ * its input; the use cases below ask it themselves. */
+enum jr_err jr_app_journal_reach(struct jr_app *app, int64_t id, bool write);
+
 /* Adds note `in` (in->help_request_id, date — 0: today —, kind by code or label, text,
  * corrects 0 or a note of the same help request) written by app->actor; `out` is the note as
  * kept. Refused with JR_ERR_INPUT on the field when: the kind is unknown ("kind"), the text is
