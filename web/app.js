@@ -9,6 +9,8 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
+import { journalSection } from './journal.js';
+
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
 let me = null; // the logged-in principal, with its CSRF token
@@ -1024,6 +1026,9 @@ async function helpRequestScreen(id, notice) {
       reload();
     });
     sections.push(heading(2, 'Volgende stap'), stepForm);
+  }
+  if (me.role === 'consulent' || me.role === 'gi') {
+    sections.push(await journalSection({ h, heading, p, checkedField, clearFieldErrors, markField, button, alertBox, api, errorText, capital, when }, id));
   }
   sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
   show(`Hulpvraag ${id}`, ...sections);
