@@ -9,10 +9,10 @@
 #include "core/text.h"
 
 static const struct jr_note_kind kinds[] = {
-	{"conversation", "gesprek"},
-	{"phone_call", "telefoongesprek"},
-	{"home_visit", "huisbezoek"},
-	{"consultation", "consultatie"},
+    {"conversation", "gesprek"},
+    {"phone_call", "telefoongesprek"},
+    {"home_visit", "huisbezoek"},
+    {"consultation", "consultatie"},
 };
 
 #define KIND_COUNT (sizeof(kinds) / sizeof(kinds[0]))
@@ -55,8 +55,9 @@ enum jr_err jr_app_journal_reach(struct jr_app *app, int64_t id, bool write)
 		return err;
 	if (!p) {
 		if (!found)
-			return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
-					   "hulpvraag niet gevonden: geen hulpvraag met dit nummer");
+			return jr_app_fail(
+			    app, JR_ERR_NOT_FOUND, NULL,
+			    "hulpvraag niet gevonden: geen hulpvraag met dit nummer");
 		return JR_OK;
 	}
 	if (found && (is(p, "consulent") || is(p, "gi"))) {
@@ -69,18 +70,18 @@ enum jr_err jr_app_journal_reach(struct jr_app *app, int64_t id, bool write)
 	snprintf(object, sizeof(object), "journal:%lld", (long long)id);
 	if (!seen) {
 		if ((err = jr_store_audit_event(app->store, app->actor, "access.denied",
-						found ? child : 0, object)))
+		                                found ? child : 0, object)))
 			return err;
 		return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
-				   "geen hulpvraag met dit nummer binnen uw bereik");
+		                   "geen hulpvraag met dit nummer binnen uw bereik");
 	}
 	if (write && !jr_app_access_changes_case(p, &l, &r, app->today, municipality)) {
 		if ((err = jr_store_audit_event(app->store, app->actor, "access.denied", child,
-						object)))
+		                                object)))
 			return err;
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
-				   "de maatregel is afgelopen: u kunt het journaal nog lezen, maar "
-				   "geen notitie meer toevoegen");
+		                   "de maatregel is afgelopen: u kunt het journaal nog lezen, maar "
+		                   "geen notitie meer toevoegen");
 	}
 	return JR_OK;
 }
@@ -94,18 +95,20 @@ enum jr_err jr_app_journal_add(struct jr_app *app, const struct jr_note *in, str
 		return err;
 	if (!(k = jr_app_journal_kind_find(in->kind)))
 		return jr_app_fail(app, JR_ERR_INPUT, "kind",
-				   "kies de soort notitie: gesprek, telefoongesprek, huisbezoek of "
-				   "consultatie");
+		                   "kies de soort notitie: gesprek, telefoongesprek, huisbezoek of "
+		                   "consultatie");
 	if (!in->text[0])
 		return jr_app_fail(app, JR_ERR_INPUT, "text", "schrijf de notitie op");
 	if (!jr_text_valid(in->text, JR_NOTE_TEXT_MAX + 1, true))
-		return jr_app_fail(app, JR_ERR_INPUT, "text",
-				   "de notitie is te lang (ten hoogste %d bytes) of bevat tekens die "
-				   "niet in een tekst horen",
-				   JR_NOTE_TEXT_MAX);
+		return jr_app_fail(
+		    app, JR_ERR_INPUT, "text",
+		    "de notitie is te lang (ten hoogste %d bytes) of bevat tekens die "
+		    "niet in een tekst horen",
+		    JR_NOTE_TEXT_MAX);
 	if (in->date > app->today)
-		return jr_app_fail(app, JR_ERR_INPUT, "date",
-				   "de datum ligt in de toekomst: een notitie gaat over wat gebeurd is");
+		return jr_app_fail(
+		    app, JR_ERR_INPUT, "date",
+		    "de datum ligt in de toekomst: een notitie gaat over wat gebeurd is");
 	if (in->corrects < 0)
 		return jr_app_fail(app, JR_ERR_INPUT, "corrects", "geen notitie met dit nummer");
 	*out = *in;
@@ -116,7 +119,7 @@ enum jr_err jr_app_journal_add(struct jr_app *app, const struct jr_note *in, str
 	err = jr_store_note_add(app->store, app->actor, out);
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, JR_ERR_INPUT, "corrects",
-				   "de notitie die u verbetert hoort niet bij deze hulpvraag");
+		                   "de notitie die u verbetert hoort niet bij deze hulpvraag");
 	return err;
 }
 

@@ -13,8 +13,8 @@
 
 #include "store/store_types.h"
 
-#define JR_NOTE_TEXT_MAX 4000 /* bytes of a note's text, without the NUL */
-#define JR_NOTE_KIND_MAX 24
+#define JR_NOTE_TEXT_MAX   4000 /* bytes of a note's text, without the NUL */
+#define JR_NOTE_KIND_MAX   24
 #define JR_NOTE_AUTHOR_MAX 128
 
 /* One note. corrects: the note this one corrects (0: none); corrected_by: the latest note that
@@ -42,6 +42,6 @@ enum jr_err jr_store_note_add(struct jr_store *s, const struct jr_actor *a, stru
  * "journal.read" for the child. JR_ERR_NOT_FOUND when there is no such help request. */
 typedef enum jr_err (*jr_note_fn)(void *ctx, const struct jr_note *n);
 enum jr_err jr_store_notes_list(struct jr_store *s, const struct jr_actor *a,
-				int64_t help_request_id, jr_note_fn fn, void *ctx);
+                                int64_t help_request_id, jr_note_fn fn, void *ctx);
 
 #endif

@@ -38,9 +38,10 @@ enum jr_err jr_store_note_add(struct jr_store *s, const struct jr_actor *a, stru
 	TRY(jr_store_begin(s));
 	TRY(child_of(s, n->help_request_id, &child));
 	if (n->corrects) {
-		TRY(jr_db_prepare(s->db, "SELECT 1 FROM journal_notes WHERE id = $1"
-					 " AND help_request_id = $2",
-				  &st));
+		TRY(jr_db_prepare(s->db,
+		                  "SELECT 1 FROM journal_notes WHERE id = $1"
+		                  " AND help_request_id = $2",
+		                  &st));
 		TRY(jr_db_bind_int(st, 1, n->corrects));
 		TRY(jr_db_bind_int(st, 2, n->help_request_id));
 		TRY(jr_db_step(st, &row));
@@ -51,10 +52,11 @@ enum jr_err jr_store_note_add(struct jr_store *s, const struct jr_actor *a, stru
 			goto out;
 		}
 	}
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO journal_notes (help_request_id, note_date, kind, text, author,"
-			  " corrects, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-			  &st));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "INSERT INTO journal_notes (help_request_id, note_date, kind, text, author,"
+	    " corrects, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+	    &st));
 	TRY(jr_db_bind_int(st, 1, n->help_request_id));
 	TRY(jr_db_bind_text(st, 2, date));
 	TRY(jr_db_bind_text(st, 3, n->kind));
@@ -76,7 +78,7 @@ out:
 }
 
 enum jr_err jr_store_notes_list(struct jr_store *s, const struct jr_actor *a,
-				int64_t help_request_id, jr_note_fn fn, void *ctx)
+                                int64_t help_request_id, jr_note_fn fn, void *ctx)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_note n;
@@ -90,12 +92,13 @@ enum jr_err jr_store_notes_list(struct jr_store *s, const struct jr_actor *a,
 	/* the audit entry before the walk: a read that fails half-way was still a read */
 	snprintf(object, sizeof(object), "help_request:%lld", (long long)help_request_id);
 	TRY(jr_store_audit_object(s, a, "journal.read", child, object));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT n.id, n.note_date, n.kind, n.text, n.author, n.corrects,"
-			  " n.created_at, (SELECT MAX(c.id) FROM journal_notes c WHERE c.corrects = n.id)"
-			  " FROM journal_notes n WHERE n.help_request_id = $1"
-			  " ORDER BY n.note_date DESC, n.id DESC",
-			  &st));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT n.id, n.note_date, n.kind, n.text, n.author, n.corrects,"
+	    " n.created_at, (SELECT MAX(c.id) FROM journal_notes c WHERE c.corrects = n.id)"
+	    " FROM journal_notes n WHERE n.help_request_id = $1"
+	    " ORDER BY n.note_date DESC, n.id DESC",
+	    &st));
 	TRY(jr_db_bind_int(st, 1, help_request_id));
 	for (;;) {
 		const char *day;

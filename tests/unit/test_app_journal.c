@@ -14,15 +14,15 @@
 #include <cmocka.h>
 
 #include "app/journal.h"
-#include "json/policy_set.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store_fixture.h"
+#include "json/policy_set.h"
 
 static struct jr_store *store;
 static struct jr_policy_set set;
 static int64_t child_id, request_id, other_request_id, team_id, other_team_id, gi_id, other_gi_id,
-	provider_org_id;
+    provider_org_id;
 
 #define D(y, m, d) jr_date_from_ymd((y), (m), (d))
 
@@ -163,14 +163,14 @@ static void test_add_list_and_correct(void **state)
 	assert_int_equal(second.date, D(2026, 11, 20));
 	/* a correction of the first: a new note, the first stays as it was */
 	in = input(request_id, "Telefoongesprek", "Verbetering: het gesprek was met vader.",
-		   D(2026, 11, 2));
+	           D(2026, 11, 2));
 	in.corrects = first.id;
 	assert_int_equal(jr_app_journal_add(&app, &in, &fix), JR_OK);
 	assert_int_equal(fix.corrects, first.id);
 	reads = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'journal.read'");
 	assert_int_equal(jr_app_journal_list(&app, request_id, collect, &s), JR_OK);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'journal.read'"),
-			 reads + 1);
+	                 reads + 1);
 	assert_int_equal(s.count, 3);
 	/* newest first: by date, then by when it was written */
 	assert_int_equal(s.notes[0].id, second.id);
@@ -179,7 +179,8 @@ static void test_add_list_and_correct(void **state)
 	assert_string_equal(s.notes[2].text, "Gesprek met moeder over school.");
 	assert_int_equal(s.notes[2].corrected_by, fix.id);
 	assert_int_equal(s.notes[1].corrected_by, 0);
-	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'journal.add'"), 3);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'journal.add'"),
+	                 3);
 	/* the other help request's journal is its own */
 	s.count = 0;
 	assert_int_equal(jr_app_journal_list(&app, other_request_id, collect, &s), JR_OK);
@@ -231,14 +232,16 @@ static void test_reach(void **state)
 {
 	struct jr_app app;
 	struct jr_diag diag;
-	struct jr_note in = input(request_id, "consultatie", "Consultatie met de GI.", D(2026, 11, 3)),
-		       out;
+	struct jr_note in = input(request_id, "consultatie", "Consultatie met de GI.",
+	                          D(2026, 11, 3)),
+	               out;
 	struct jr_principal mine = principal("consulent", team_id, "0153"),
-			    other = principal("consulent", other_team_id, "0141"),
-			    gi = principal("gi", gi_id, ""), other_gi = principal("gi", other_gi_id, ""),
-			    provider = principal("provider", provider_org_id, "0153"),
-			    gp = principal("verwijzer", team_id, "0153"),
-			    admin = principal("admin", 0, "");
+	                    other = principal("consulent", other_team_id, "0141"),
+	                    gi = principal("gi", gi_id, ""),
+	                    other_gi = principal("gi", other_gi_id, ""),
+	                    provider = principal("provider", provider_org_id, "0153"),
+	                    gp = principal("verwijzer", team_id, "0153"),
+	                    admin = principal("admin", 0, "");
 	const struct jr_principal *outside[] = {&other, &other_gi, &provider, &gp, &admin};
 	struct seen s = {0};
 	int64_t denied = fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'");
@@ -258,7 +261,7 @@ static void test_reach(void **state)
 		context(&app, &diag, outside[i]);
 		s.count = 0;
 		assert_int_equal(jr_app_journal_list(&app, request_id, collect, &s),
-				 JR_ERR_NOT_FOUND);
+		                 JR_ERR_NOT_FOUND);
 		assert_int_equal(s.count, 0);
 		/* the same words as for a help request that does not exist */
 		assert_string_equal(diag.message, "geen hulpvraag met dit nummer binnen uw bereik");
@@ -273,7 +276,7 @@ static void test_reach(void **state)
 	assert_int_equal(jr_app_journal_list(&app, other_request_id, collect, &s), JR_OK);
 	assert_int_equal(notes_now(), before);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'"),
-			 denied + 2 * 5 + 1);
+	                 denied + 2 * 5 + 1);
 }
 
 /* The engine refuses to change a note, whatever the code that asks: the trigger of migration
@@ -286,22 +289,23 @@ static void test_append_only(void **state)
 	(void)state;
 	assert_true(before > 0);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
-	assert_int_not_equal(jr_db_exec(db, "UPDATE journal_notes SET text = 'herschreven'"), JR_OK);
+	assert_int_not_equal(jr_db_exec(db, "UPDATE journal_notes SET text = 'herschreven'"),
+	                     JR_OK);
 	assert_int_not_equal(jr_db_exec(db, "UPDATE journal_notes SET corrects = NULL"), JR_OK);
 	jr_db_close(db);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM journal_notes WHERE text = 'herschreven'"),
-			 0);
+	                 0);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM journal_notes WHERE text LIKE 'Gesprek%'"),
-			 before);
+	                 before);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_add_list_and_correct),
-		cmocka_unit_test(test_bad_input),
-		cmocka_unit_test(test_reach),
-		cmocka_unit_test(test_append_only),
+	    cmocka_unit_test(test_add_list_and_correct),
+	    cmocka_unit_test(test_bad_input),
+	    cmocka_unit_test(test_reach),
+	    cmocka_unit_test(test_append_only),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
