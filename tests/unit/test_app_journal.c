@@ -299,6 +299,46 @@ static void test_append_only(void **state)
 	                 before);
 }
 
+/* A GI whose measure ended (within the region's reach period) still reads the journal, but
+ * adds no note to it: 403, not 404 — it sees the help request. */
+static void test_gi_after_the_measure(void **state)
+{
+	struct jr_app app;
+	struct jr_diag diag;
+	struct jr_person p = {0};
+	struct jr_measure_record m = {0};
+	struct jr_principal gi = principal("gi", gi_id, "");
+	struct jr_note in, out;
+	struct seen s = {0};
+	int64_t request;
+	(void)state;
+	memcpy(p.bsn, "100000009", 10);
+	snprintf(p.given_names, sizeof(p.given_names), "Mila");
+	snprintf(p.family_name, sizeof(p.family_name), "Bos");
+	memcpy(p.municipality, "0153", 5);
+	p.birth_date = D(2015, 5, 5);
+	assert_int_equal(jr_store_person_add(store, &fx_actor, &p), JR_OK);
+	request = add_request(p.id, "0153");
+	assert_true(request > 0);
+	m.child_id = p.id;
+	m.kind = JR_MEASURE_OTS;
+	m.court_date = m.start = D(2025, 11, 1);
+	m.gi_organisation_id = gi_id;
+	m.has_end = true;
+	m.end = D(2026, 11, 1);
+	assert_int_equal(jr_store_measure_add(store, &fx_actor, &m), JR_OK);
+	context(&app, &diag, NULL);
+	in = input(request, "gesprek", "Gesprek tijdens de ondertoezichtstelling.", D(2026, 10, 1));
+	assert_int_equal(jr_app_journal_add(&app, &in, &out), JR_OK);
+	context(&app, &diag, &gi);
+	assert_int_equal(jr_app_journal_list(&app, request, collect, &s), JR_OK);
+	assert_int_equal(s.count, 1);
+	assert_int_equal(jr_app_journal_add(&app, &in, &out), JR_ERR_FORBIDDEN);
+	assert_int_equal(
+	    fx_count_id("SELECT COUNT(*) FROM journal_notes WHERE help_request_id = %lld", request),
+	    1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +346,7 @@ int main(void)
 	    cmocka_unit_test(test_bad_input),
 	    cmocka_unit_test(test_reach),
 	    cmocka_unit_test(test_append_only),
+	    cmocka_unit_test(test_gi_after_the_measure),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
