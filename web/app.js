@@ -10,6 +10,7 @@
 // per session and kept; another region's on demand, kept too).
 
 import { deadlinesSection } from './deadlines.js';
+import { journalSection } from './journal.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -1027,6 +1028,9 @@ async function helpRequestScreen(id, notice) {
       reload();
     });
     sections.push(heading(2, 'Volgende stap'), stepForm);
+  }
+  if (me.role === 'consulent' || me.role === 'gi') {
+    sections.push(await journalSection({ h, heading, p, checkedField, clearFieldErrors, markField, button, alertBox, api, errorText, capital, when }, id));
   }
   sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
   show(`Hulpvraag ${id}`, ...sections);

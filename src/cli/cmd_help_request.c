@@ -15,6 +15,7 @@
 #include "app/deadlines.h"
 #include "cli/json_out.h"
 #include "view/view_deadline.h"
+#include "view/view_journal.h"
 
 const char jr_usage_help_request[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
@@ -29,6 +30,9 @@ const char jr_usage_help_request[] =
 	"                                     (zonder --court-measure: de maatregel uit de dossiers)\n"
 	"         jeugdroute help-request move ID --to STAP --version V\n"
 	"         jeugdroute help-request deadlines ID [--today JJJJ-MM-DD]\n"
+	"         jeugdroute help-request note ID --kind SOORT --text TEKST [--date JJJJ-MM-DD]\n"
+	"                                     [--corrects NOTITIE]\n"
+	"         jeugdroute help-request notes ID\n"
 	"\n"
 	"Een hulpvraag hoort bij een kind (person) en bij de gemeente waar het kind woont. Het\n"
 	"verloop: registered → analysed → planned → in_care → evaluated → closed; withdrawn kan\n"
@@ -46,6 +50,10 @@ const char jr_usage_help_request[] =
 	"  advice        routeert met de laatste analyse, legt het antwoord vast en toont het\n"
 	"  deadlines     de termijnen die lopen (besluit, iJw-antwoord, start, einde, evaluatie,\n"
 	"                18 jaar, maatregel) met hun stand en wettelijke bron; zie docs/deadlines.md\n"
+	"  note          een notitie in het journaal: --kind gesprek, telefoongesprek, huisbezoek of\n"
+	"                consultatie; --date standaard vandaag; een notitie wordt nooit gewijzigd:\n"
+	"                --corrects NOTITIE voegt een verbetering toe en laat het origineel staan\n"
+	"  notes         het journaal van de hulpvraag, nieuwste eerst\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
@@ -309,6 +317,82 @@ out:
 	return status;
 }
 
+/* Prints a note, or the journal (with the kinds a note may have), as JSON. */
+static int print_note(const struct jr_note *n)
+{
+	struct jr_json_writer w;
+	struct jr_buf b;
+	enum jr_err err;
+
+	jr_buf_init(&b, 16384);
+	jr_jw_init(&w, &b);
+	jr_view_note(&w, n);
+	if (!(err = jr_jw_finish(&w)))
+		printf("%s\n", jr_buf_str(&b));
+	jr_buf_release(&b);
+	return err ? fail(err, NULL, "note") : 0;
+}
+
+static int cmd_note(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"kind", "text", "date", "corrects", NULL};
+	const char *corrects = jr_args_get(h, "corrects");
+	struct jr_note *in = calloc(1, sizeof(*in)), *out = calloc(1, sizeof(*out));
+	const char *kind = jr_args_get(h, "kind");
+	enum jr_err err;
+	int status = 2;
+
+	if (!in || !out) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	if (jr_args_only(h, "note", allowed) ||
+	    jr_args_text(h, "text", true, in->text, sizeof(in->text)) ||
+	    jr_args_date(h, "date", 0, &in->date))
+		goto out;
+	if (corrects && jr_args_id(corrects, &in->corrects)) {
+		jr_cli_error("help-request note: veld corrects: geef het nummer van de notitie die u "
+			     "verbetert");
+		goto out;
+	}
+	in->help_request_id = id;
+	snprintf(in->kind, sizeof(in->kind), "%s", kind && strlen(kind) < sizeof(in->kind) ? kind : "?");
+	err = jr_app_journal_add(app, in, out);
+	status = err ? fail(err, app->diag, "note") : print_note(out);
+out:
+	free(in);
+	free(out);
+	return status;
+}
+
+static int cmd_notes(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {NULL};
+	struct jr_json_writer w;
+	struct jr_buf b;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_args_only(h, "notes", allowed)))
+		return status;
+	jr_buf_init(&b, 1 << 22);
+	jr_jw_init(&w, &b);
+	jr_jw_object(&w);
+	jr_jw_kint(&w, "help_request_id", id);
+	jr_jw_key(&w, "kinds");
+	jr_view_note_kinds(&w);
+	jr_jw_key(&w, "notes");
+	jr_jw_array(&w);
+	err = jr_app_journal_list(app, id, jr_view_note_each, &w);
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (!err && !(err = jr_jw_finish(&w)))
+		printf("%s\n", jr_buf_str(&b));
+	jr_buf_release(&b);
+	return err ? fail(err, app->diag, "notes") : 0;
+}
+
 int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "help-request"};
@@ -320,9 +404,10 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 
 	if (strcmp(sub, "add") && strcmp(sub, "show") && strcmp(sub, "analysis") &&
 	    strcmp(sub, "goal") && strcmp(sub, "light-option") && strcmp(sub, "advice") &&
-	    strcmp(sub, "move") && strcmp(sub, "deadlines")) {
+	    strcmp(sub, "move") && strcmp(sub, "deadlines") && strcmp(sub, "note") &&
+	    strcmp(sub, "notes")) {
 		jr_cli_error("help-request: kies add, show, analysis, goal, light-option, advice, "
-			     "move of deadlines; zie jeugdroute help-request --help");
+			     "move, deadlines, note of notes; zie jeugdroute help-request --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
@@ -354,6 +439,10 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 		status = cmd_advice(&s.app, &h, id);
 	else if (strcmp(sub, "deadlines") == 0)
 		status = cmd_deadlines(&s.app, &h, id);
+	else if (strcmp(sub, "note") == 0)
+		status = cmd_note(&s.app, &h, id);
+	else if (strcmp(sub, "notes") == 0)
+		status = cmd_notes(&s.app, &h, id);
 	else
 		status = cmd_move(&s.app, &h, id, v);
 out:

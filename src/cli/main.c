@@ -66,7 +66,7 @@ static const struct jr_cli_command commands[] = {
 	 "contracten van zorgaanbieders: add, check (JSON)", jr_usage_contract},
 	{"help-request", jr_cmd_help_request, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
-	 "           advice, move (JSON)",
+	 "           advice, move; het journaal: note, notes (JSON)",
 	 jr_usage_help_request},
 	{"care", jr_cmd_care, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "verwijzingen, maatregelen, toewijzingen, zorg: referral, measure,\n"

@@ -103,6 +103,10 @@ int jr_api_figures(struct jr_http_request *r);
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);
 
+/* api_journal.c */
+int jr_api_help_request_notes(struct jr_http_request *r);
+int jr_api_help_request_note_add(struct jr_http_request *r);
+
 /* Answers 403 unless the principal has `cap`; 0 when it has. */
 int jr_api_require(struct jr_http_request *r, int cap);
 

@@ -104,6 +104,7 @@ static const char *const ui_files[] = {
 	"node_modules/@utrecht/design-tokens/dist/index.css",
 	"node_modules/@utrecht/component-library-css/dist/index.css",
 	"deadlines.js",
+	"journal.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -450,6 +450,37 @@ static const struct migration migrations[] = {
 	 " end_date TEXT,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX measure_authorisations_measure ON measure_authorisations (measure_id);"},
+	/* Issue 14 point 4: the journal of a help request. A note is never changed: a correction is
+	 * a new note naming the one it corrects (corrects), so the record of what was written and
+	 * when stays whole. The engine refuses an UPDATE (a trigger on each engine); rows are
+	 * deleted only by erasure at the end of the retention period (store_retention.c). */
+	{20, "journal: notes per help request, append-only",
+	 "CREATE TABLE journal_notes ("
+	 " id {ID},"
+	 " help_request_id BIGINT NOT NULL REFERENCES help_requests(id),"
+	 " note_date TEXT NOT NULL,"
+	 " kind TEXT NOT NULL,"
+	 " text TEXT NOT NULL,"
+	 " author TEXT NOT NULL,"
+	 " corrects BIGINT REFERENCES journal_notes(id),"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX journal_notes_help_request ON journal_notes (help_request_id);"},
+};
+
+/* What a migration needs that each engine spells its own way (a trigger's body), run after the
+ * migration's own SQL in its transaction. */
+static const struct {
+	int version;
+	const char *sqlite, *postgres;
+} engine_sql[] = {
+	/* migration 20: the journal is append-only; an UPDATE of a note is refused by the engine */
+	{20,
+	 "CREATE TRIGGER journal_notes_append_only BEFORE UPDATE ON journal_notes"
+	 " BEGIN SELECT RAISE(ABORT, 'journal notes are append-only'); END;",
+	 "CREATE FUNCTION journal_notes_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+	 " $body$ BEGIN RAISE EXCEPTION 'journal notes are append-only'; END $body$;"
+	 "CREATE TRIGGER journal_notes_append_only BEFORE UPDATE ON journal_notes"
+	 " FOR EACH ROW EXECUTE FUNCTION journal_notes_append_only();"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))
@@ -529,7 +560,14 @@ enum jr_err jr_migrate(struct jr_db *db, int *from, char msg[JR_DB_ERRMSG_MAX])
 		if (m->version <= *from)
 			continue;
 		jr_buf_reset(&sql);
-		if ((err = render(m->sql, jr_db_engine(db), &sql)) || (err = jr_db_begin(db)))
+		if ((err = render(m->sql, jr_db_engine(db), &sql)))
+			goto fail;
+		for (size_t e = 0; !err && e < sizeof(engine_sql) / sizeof(engine_sql[0]); e++)
+			if (engine_sql[e].version == m->version)
+				err = jr_buf_puts(&sql, jr_db_engine(db) == JR_DB_SQLITE
+								? engine_sql[e].sqlite
+								: engine_sql[e].postgres);
+		if (err || (err = jr_db_begin(db)))
 			goto fail;
 		in_tx = true;
 		if ((err = jr_db_exec(db, jr_buf_str(&sql))) ||

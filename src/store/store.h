@@ -24,6 +24,7 @@
 #include "store/household.h"
 #include "store/ijw.h"
 #include "store/involvement.h"
+#include "store/journal.h"
 #include "store/person.h"
 #include "store/policy_record.h"
 #include "store/portal.h"

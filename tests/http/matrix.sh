@@ -243,6 +243,10 @@ POST /api/v1/ijw/messages {} L F F F A F F F
 GET /api/v1/ijw/allocations - L F F F A F F F
 GET /api/v1/help-requests/{HR_A}/deadlines - L A F A A F F F
 GET /api/v1/help-requests/{HR_B}/deadlines - L N F N N F F F
+GET /api/v1/help-requests/{HR_A}/notes - L A N A N N N N
+GET /api/v1/help-requests/{HR_B}/notes - L N N N N N N N
+POST /api/v1/help-requests/{HR_A}/notes {} L A N A N N N N
+POST /api/v1/help-requests/{HR_B}/notes {} L N N N N N N N
 EOF
 
 while read -r method path body cells; do

@@ -318,6 +318,45 @@ call "a change that changes nothing is refused with the reason (422)" 422 '.erro
 	"$U/api/v1/allocations/$ALLOCATION/change"
 call "a change without its reason is named (422)" 422 '.error.field == "reason_code"' \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"end":"2027-07-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
+# The journal (issue 14 point 4): the consulent writes a note and a correction; the provider that
+# cares for the child and the GP that referred it get 404, as for a help request that does not exist.
+NOTES=$HR_URL/$REF_HR/notes
+call "journal: empty, with the kinds of note from the API" 200 \
+	'.notes == [] and ([.kinds[].label] == ["gesprek", "telefoongesprek", "huisbezoek", "consultatie"])' \
+	-b almelo.jar "$NOTES"
+call "journal: a note" 201 '.kind == "home_visit" and .kind_label == "huisbezoek" and .author == "user:c.almelo" and .date == "2026-12-01" and .corrects == null' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d '{"kind":"home_visit","date":"2026-12-01","text":"Huisbezoek: Mila was er niet bij."}' "$NOTES"
+NOTE=$(jq .id body)
+call "journal: a correction names the note it corrects" 201 ".corrects == $NOTE and .kind == \"phone_call\"" \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"kind\":\"telefoongesprek\",\"date\":\"2026-12-01\",\"text\":\"Verbetering: Mila was er wel bij.\",\"corrects\":$NOTE}" "$NOTES"
+FIX=$(jq .id body)
+call "journal: newest first, the original kept and shown as corrected" 200 \
+	"[.notes[].id] == [$FIX, $NOTE] and .notes[1].corrected_by == $FIX and .notes[1].text == \"Huisbezoek: Mila was er niet bij.\"" \
+	-b almelo.jar "$NOTES"
+call "journal: an unknown kind is named (422)" 422 '.error.field == "kind"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"kind":"brief","text":"x"}' "$NOTES"
+call "journal: a note without text is named (422)" 422 '.error.field == "text"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"kind":"gesprek","text":""}' "$NOTES"
+call "journal: a date ahead is named (422)" 422 '.error.field == "date"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d '{"kind":"gesprek","text":"x","date":"2099-01-01"}' "$NOTES"
+call "journal: a correction of another help request's note is named (422)" 422 '.error.field == "corrects"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"kind\":\"gesprek\",\"text\":\"x\",\"corrects\":$NOTE}" \
+	"$HR_URL/$HR/notes"
+call "journal: no way to change a note (405)" 405 - -b almelo.jar -X DELETE -H "X-CSRF-Token: $CSRF" "$NOTES"
+curl -s -o unknown.body -b prov.jar "$HR_URL/999999/notes"
+call "journal: the provider caring for the child gets 404" 404 - -b prov.jar "$NOTES"
+cmp -s body unknown.body && ok "journal: the provider's 404 is the one of an unknown help request" ||
+	not_ok "journal: the provider's 404 is the one of an unknown help request" "$(cat body)" "$(cat unknown.body)"
+call "journal: the provider may not write either (404)" 404 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
+	-d '{"kind":"gesprek","text":"x"}' "$NOTES"
+call "journal: the GP that referred the child gets 404" 404 - -b gp.jar "$NOTES"
+READS=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'journal.read' AND object = 'help_request:$REF_HR'")
+ADDS=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'journal.add' AND object = 'help_request:$REF_HR'")
+DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object = 'journal:$REF_HR'")
+[ "$READS" = 2 ] && [ "$ADDS" = 2 ] && [ "$DENIED" = 3 ] && ok "journal: every read, write and refusal is audited" ||
+	not_ok "journal: every read, write and refusal is audited" "reads $READS adds $ADDS denied $DENIED"
 call "the provider may not change an allocation (403)" 403 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
 	-d '{"reason_code":"05","end":"2027-03-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
 if [ "$(sqlite3 s.db "SELECT end_date || ' ' || volume || ' ' || change_reason || ' ' || version FROM allocations WHERE id = $ALLOCATION")" = "2027-06-30 3 04 2" ]; then

@@ -467,6 +467,79 @@ try {
   ok(true, 'after choosing a password of its own the consulent reaches its work list');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // The journal (issue 14 point 4), with the keyboard only: the consulent tabs to the
+  // "Journaal" form of its newest help request, writes a note (first without a kind: the field
+  // is named and what was typed stays), then a correction of it; the original stays, shown as
+  // corrected. The kinds are the API's. (A block of its own: its names stay in it.)
+  {
+  await login(page, 'consulent', true);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  const newest = (await (await page.request.get(`${url}/api/v1/help-requests?per_page=1`)).json()).items[0].help_request.id;
+  const apiKinds = (await (await page.request.get(`${url}/api/v1/help-requests/${newest}/notes`)).json()).kinds;
+  await page.goto(`${url}/#/hulpvraag/${newest}`);
+  const journal = page.getByRole('region', { name: 'Journaal' });
+  await journal.waitFor();
+  // Tab (or Shift+Tab) until the focus is on the element `id`; false when it never gets there
+  const tabTo = async (id, back = false) => {
+    for (let i = 0; i < 250; i += 1) {
+      if (await page.evaluate((x) => document.activeElement && document.activeElement.id === x, id)) return true;
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    }
+    return false;
+  };
+  const shownKinds = await journal.getByLabel('Soort').locator('option').allTextContents();
+  ok(same(shownKinds.slice(1).map((k) => k.toLowerCase()), apiKinds.map((k) => k.label)),
+    'journal: the kinds of note are the API\'s', shownKinds.join(', '));
+  ok(await journal.getByLabel('Datum', { exact: true }).inputValue() === new Date().toISOString().slice(0, 10),
+    'journal: the date is today\'s until the consulent says otherwise');
+  ok(await tabTo('notitie-tekst'), 'journal: the note\'s text is reached with Tab');
+  await page.keyboard.type('Huisbezoek bij moeder en zoon; de zoon was er niet bij.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const kindError = journal.locator('#notitie-soort-fout');
+  await kindError.waitFor();
+  ok(await journal.getByLabel('Soort').getAttribute('aria-invalid') === 'true' &&
+    await journal.getByLabel('Notitie', { exact: true }).inputValue() === 'Huisbezoek bij moeder en zoon; de zoon was er niet bij.',
+  'journal: a note without a kind is refused on that field, in Dutch, and what was typed stays', await kindError.textContent());
+  await screen(page, '19-journaal-fout');
+  ok(await page.evaluate(() => document.activeElement.id) === 'notitie-soort', 'journal: the focus goes to the field to correct');
+  await page.keyboard.press('h'); // "Huisbezoek", chosen by typing its first letter
+  ok(await tabTo('notitie-tekst'), 'journal: from the kind to the text with Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const saved = journal.getByRole('status').filter({ hasText: 'notitie is opgeslagen' });
+  await saved.waitFor();
+  ok(await page.evaluate(() => !!document.activeElement.closest('.journal-message')), 'journal: the focus moves to the confirmation');
+  const first = journal.locator('.journal-note').first();
+  ok(/Huisbezoek/.test(await first.locator('h3').textContent()) && /de zoon was er niet bij/.test(await first.textContent()),
+    'journal: the note is listed', await first.textContent());
+  // the correction: the note's own button, then the text
+  let reached = false;
+  for (let i = 0; i < 250 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => /verbeteren$/.test(document.activeElement.getAttribute('aria-label') || ''));
+  }
+  ok(reached, 'journal: a note\'s "Verbeteren" is reached with Tab');
+  await page.keyboard.press('Enter');
+  ok(await page.evaluate(() => document.activeElement.id) === 'notitie-tekst', 'journal: correcting puts the focus in the text');
+  await page.keyboard.type('Verbetering: de zoon was er wel bij, in zijn kamer.');
+  ok(await tabTo('notitie-soort', true), 'journal: back to the kind with Shift+Tab');
+  await page.keyboard.press('h');
+  ok(await tabTo('notitie-tekst'), 'journal: and to the text again');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await journal.getByRole('status').filter({ hasText: 'verbetering is opgeslagen' }).waitFor();
+  const notes = journal.locator('.journal-note');
+  const newestNote = await notes.nth(0).textContent();
+  const original = await notes.nth(1).textContent();
+  ok(/Verbetert de notitie van/.test(newestNote) && /de zoon was er niet bij/.test(newestNote),
+    'journal: the correction shows the note it corrects', newestNote);
+  ok(/Verbeterd/.test(original) && /de zoon was er niet bij/.test(original),
+    'journal: the original stays, shown as corrected', original);
+  await screen(page, '20-journaal');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

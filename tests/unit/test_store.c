@@ -254,6 +254,15 @@ static int64_t claim_lines_previous_indexes(void)
 				  : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'claim_lines_previous'");
 }
 
+/* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
+ * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
+static void drop_journal(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE journal_notes"), JR_OK);
+	if (!fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
+}
+
 static void test_migration_16_on_an_existing_database(void **state)
 {
 	(void)state;
@@ -278,6 +287,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	/* and what migration 18 made (principle 8), so that the database is the one of version 15 */
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	drop_journal(db);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
@@ -346,6 +356,7 @@ static void test_migration_18_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	drop_journal(db);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 18"), JR_OK);
 	assert_int_equal(jr_schema_version_of(db, &from), JR_OK);
 	assert_true(from >= 16 && from < 18);

@@ -16,7 +16,7 @@
 #include "store_fixture.h"
 
 static struct jr_store *store;
-static int64_t closed_child, open_child;
+static int64_t closed_child, open_child, closed_request;
 
 static int64_t child_with_request(const char *bsn, bool withdraw)
 {
@@ -38,6 +38,8 @@ static int64_t child_with_request(const char *bsn, bool withdraw)
 		return 0;
 	if (withdraw && jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN))
 		return 0;
+	if (withdraw)
+		closed_request = h.id;
 	return p.id;
 }
 
@@ -112,6 +114,14 @@ static void test_erase(void **state)
 	e.measure_id = au.measure_id = m.id;
 	assert_int_equal(jr_store_measure_extend(store, &fx_actor, &e), JR_OK);
 	assert_int_equal(jr_store_authorisation_add(store, &fx_actor, &au), JR_OK);
+	/* the journal, append-only otherwise, goes with the child too: a note and its correction */
+	struct jr_note n = {.help_request_id = closed_request, .date = jr_date_from_ymd(2026, 1, 2)};
+	snprintf(n.kind, sizeof(n.kind), "conversation");
+	snprintf(n.text, sizeof(n.text), "Gesprek met moeder.");
+	assert_int_equal(jr_store_note_add(store, &fx_actor, &n), JR_OK);
+	n.corrects = n.id;
+	snprintf(n.text, sizeof(n.text), "Verbetering: met vader.");
+	assert_int_equal(jr_store_note_add(store, &fx_actor, &n), JR_OK);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, open_child), JR_ERR_REFUSED);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, 99999), JR_ERR_REFUSED);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, closed_child), JR_OK);
@@ -136,6 +146,7 @@ static void test_erase_leaves_no_rows_behind(void **state)
 				       " + (SELECT COUNT(*) FROM measures WHERE child_id = $1)"
 				       " + (SELECT COUNT(*) FROM measure_extensions)"
 				       " + (SELECT COUNT(*) FROM measure_authorisations)"
+				       " + (SELECT COUNT(*) FROM journal_notes)"
 				       " + (SELECT COUNT(*) FROM persons WHERE id = $1)"
 				       " + (SELECT COUNT(*) FROM record_history WHERE record_table ="
 				       " 'persons' AND record_id = $1),"

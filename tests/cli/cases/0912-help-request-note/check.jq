@@ -1,0 +1,1 @@
+.id == 1 and .help_request_id == 1 and .date == "2026-11-02" and .kind == "conversation" and .kind_label == "gesprek" and .text == "Gesprek met moeder over school." and (.author | length > 0) and .corrects == null and .corrected_by == null

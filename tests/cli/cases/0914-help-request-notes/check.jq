@@ -1,0 +1,1 @@
+.help_request_id == 1 and ([.kinds[].label] == ["gesprek","telefoongesprek","huisbezoek","consultatie"]) and ([.notes[].id] == [2,3,1]) and .notes[2].corrected_by == 3 and .notes[2].text == "Gesprek met moeder over school." and .notes[1].corrects == 1

@@ -1,0 +1,1 @@
+veld date: de datum ligt in de toekomst

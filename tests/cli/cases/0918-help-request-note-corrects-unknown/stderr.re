@@ -1,0 +1,1 @@
+veld corrects: de notitie die u verbetert hoort niet bij deze hulpvraag
