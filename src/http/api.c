@@ -62,6 +62,7 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/vocabulary", jr_api_vocabulary, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/ijw/messages", jr_api_ijw_message, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/ijw/allocations", jr_api_ijw_allocations, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 
