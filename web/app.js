@@ -9,6 +9,8 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
+import { searchScreen } from './search.js';
+
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
 let me = null; // the logged-in principal, with its CSRF token
@@ -152,6 +154,8 @@ function renderMenu() {
     if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
+    // every role that sees children's files finds a child by search (web/search.js)
+    if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
     items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'));
   }
@@ -1227,6 +1231,7 @@ async function route() {
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen();
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
+  else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }
 

@@ -103,6 +103,7 @@ static const char *const ui_files[] = {
 	"app.css",
 	"node_modules/@utrecht/design-tokens/dist/index.css",
 	"node_modules/@utrecht/component-library-css/dist/index.css",
+	"search.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)
