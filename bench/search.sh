@@ -49,6 +49,7 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 URL=$(head -1 ready)
 CSRF=$(curl -s -c jar -H 'Content-Type: application/json' \
 	-d "{\"username\":\"consulent\",\"password\":\"$JEUGDROUTE_DEMO_PASSWORD\"}" "$URL/api/v1/login" | jq -r .csrf)
+COOKIE=$(awk '/jr_session/ { print $7 }' jar) # per transfer: `next` resets every option
 MUNI=$(sqlite3 s.db "SELECT o.municipality FROM users u JOIN organisations o ON o.id = u.organisation_id
 	WHERE u.username = 'consulent'")
 
@@ -76,26 +77,27 @@ run() { # run KIND
 	: >curl.cfg
 	while read -r b; do
 		{
+			[ -s curl.cfg ] && echo 'next'
 			echo "url = \"$URL/api/v1/persons/search\""
 			echo 'request = "POST"'
+			echo "cookie = \"jr_session=$COOKIE\""
 			echo 'header = "Content-Type: application/json"'
 			echo "header = \"X-CSRF-Token: $CSRF\""
 			echo "data = $(jq -Rn --arg b "$b" '$b')"
 			echo 'output = "/dev/null"'
 			echo 'write-out = "%{http_code} %{time_total}\n"'
-			echo 'next'
 		} >>curl.cfg
 	done <bodies.txt
-	curl -s -b jar -K curl.cfg >times.txt
+	curl -s -K curl.cfg >times.txt
 	local bad n
 	bad=$(awk '$1 != 200' times.txt | wc -l)
 	n=$(wc -l <times.txt)
 	awk '{ print $2 * 1000 }' times.txt | sort -n | awk -v kind="$1" -v n="$n" -v bad="$bad" '
 		{ t[NR] = $1 }
+		function at(q,   i) { i = int(n * q); if (i < 1) i = 1; return t[i] }
 		END {
 			printf "%-11s n=%-4d p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms%s\n", kind, n,
-				t[int(n * 0.50) > 0 ? int(n * 0.50) : 1], t[int(n * 0.90) > 0 ? int(n * 0.90) : 1],
-				t[int(n * 0.99) > 0 ? int(n * 0.99) : 1], t[n], bad ? sprintf("  (%d not 200)", bad) : ""
+				at(0.50), at(0.90), at(0.99), t[n], (bad ? sprintf("  (%d not 200)", bad) : "")
 		}'
 }
 
