@@ -67,6 +67,7 @@ enum jr_err jr_app_person_search(struct jr_app *app, const struct jr_search_inpu
 		return err;
 	if ((err = read_query(app, in, &q, name, out->criteria)))
 		return err;
+	q.linked = app->principal; /* a user: only candidates the records link to it at all */
 	/* page through the candidates in name order until the limit is met (one more, to know
 	 * there are more) among those in reach */
 	do {

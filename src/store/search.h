@@ -13,6 +13,7 @@
 #include "core/person.h"
 
 #include "store/store_types.h"
+#include "store/user.h"
 
 /* The criteria; at least one is given. */
 struct jr_person_query {
@@ -20,6 +21,12 @@ struct jr_person_query {
 	const char *name; /* folded (jr_name_fold), or NULL: a prefix of a name key */
 	bool has_birth_date;
 	jr_day birth_date;
+	/* For a user's search: only the persons that records link to this principal in one of the
+	 * ways jr_store_person_links reads (a resident of or a help request or responsible care of
+	 * its municipality, an allocation to its AGB, a measure with its organisation as GI). A
+	 * necessary condition of reach, not reach itself: the app still decides on each candidate
+	 * (app/access.c), this only spares it the persons no rule could let it see. NULL: all. */
+	const struct jr_principal *linked;
 };
 
 /* A candidate, as a search result shows it. */

@@ -102,9 +102,9 @@ enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_perso
 				       struct jr_person_hit *out, size_t max, size_t *count)
 {
 	unsigned char hash[JR_VAULT_HASH_BYTES];
-	char sql[1024], birth[JR_DATE_STRLEN], upper[JR_NAME_KEY_MAX + 4];
+	char sql[2048], birth[JR_DATE_STRLEN], upper[JR_NAME_KEY_MAX + 4];
 	struct jr_db_stmt *st = NULL;
-	int n = 0, at = 0, bsn_at = 0, name_at = 0, birth_at = 0;
+	int n = 0, at = 0, bsn_at = 0, name_at = 0, birth_at = 0, muni_at = 0, agb_at = 0, org_at = 0;
 	enum jr_err err;
 	bool row;
 
@@ -129,6 +129,47 @@ enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_perso
 			       " WHERE k.name_key >= $%d AND k.name_key < $%d)",
 			       name_at, name_at + 1);
 	}
+	if (q->linked) {
+		/* mirrors the facts jr_store_person_links reads (store_involvement.c) */
+		const struct jr_principal *pr = q->linked;
+		bool any = false;
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, " AND (");
+		if (pr->municipality[0]) {
+			muni_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "p.municipality = $%d"
+				       " OR EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id"
+				       "  AND h.municipality = $%d)"
+				       " OR EXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
+				       "  ON a.help_request_id = h.id WHERE h.child_id = p.id AND"
+				       "  COALESCE(a.responsible_municipality, h.municipality) = $%d)",
+				       muni_at, muni_at, muni_at);
+			any = true;
+		}
+		if (pr->agb[0]) {
+			agb_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "%sEXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
+				       "  ON a.help_request_id = h.id JOIN providers pr"
+				       "  ON pr.id = a.provider_id WHERE h.child_id = p.id"
+				       "  AND pr.agb = $%d)",
+				       any ? " OR " : "", agb_at);
+			any = true;
+		}
+		if (pr->organisation_id > 0) {
+			org_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "%sEXISTS (SELECT 1 FROM measures m WHERE m.child_id = p.id"
+				       "  AND m.gi_organisation_id = $%d)",
+				       any ? " OR " : "", org_at);
+			any = true;
+		}
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, "%s)", any ? "" : "1 = 0");
+	}
+	if (at >= (int)sizeof(sql)) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
 	snprintf(sql + at, sizeof(sql) - (size_t)at,
 		 " AND (p.name_sort > $%d OR (p.name_sort = $%d"
 		 " AND p.id > $%d)) ORDER BY p.name_sort, p.id LIMIT $%d",
@@ -147,6 +188,12 @@ enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_perso
 		TRY(jr_db_bind_text(st, name_at, q->name));
 		TRY(jr_db_bind_text(st, name_at + 1, upper));
 	}
+	if (muni_at)
+		TRY(jr_db_bind_text(st, muni_at, q->linked->municipality));
+	if (agb_at)
+		TRY(jr_db_bind_text(st, agb_at, q->linked->agb));
+	if (org_at)
+		TRY(jr_db_bind_int(st, org_at, q->linked->organisation_id));
 	TRY(jr_db_bind_text(st, n + 1, after_sort ? after_sort : ""));
 	TRY(jr_db_bind_int(st, n + 2, after_id));
 	TRY(jr_db_bind_int(st, n + 3, (int64_t)max));

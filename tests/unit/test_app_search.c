@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "app/access.h"
 #include "app/person.h"
 #include "app/search.h"
 #include "core/namekey.h"
@@ -300,6 +301,39 @@ static void test_limit(void **state)
 	assert_string_equal(ans.results[1].person.given_names, "K001");
 }
 
+/* The store's prefilter of a user's candidates (jr_person_query.linked) is a necessary
+ * condition of reach: nobody the rule lets a principal see is left out by it. */
+static void test_prefilter_hides_nobody_in_reach(void **state)
+{
+	(void)state;
+	struct jr_principal who[] = {user_of("consulent", "0153"), user_of("consulent", "0141"),
+	                             user_of("gi", ""), user_of("provider", "")};
+	static struct jr_person_hit hits[256];
+	int64_t max = fx_count("SELECT MAX(id) FROM persons");
+
+	snprintf(who[3].agb, sizeof(who[3].agb), "12345678");
+	for (size_t w = 0; w < sizeof(who) / sizeof(who[0]); w++) {
+		struct jr_person_query q = {.linked = &who[w]};
+		size_t n = 0, seen_count = 0;
+		assert_int_equal(jr_store_person_candidates(store, &q, "", 0, hits, 256, &n), JR_OK);
+		assert_true(n < 256);
+		for (int64_t id = 1; id <= max; id++) {
+			bool seen = false, listed = false;
+			assert_int_equal(jr_app_access_sees_person(store, &who[w], &policies, id,
+			                                           jr_date_from_ymd(2026, 12, 1), &seen),
+			                 JR_OK);
+			for (size_t i = 0; i < n && !listed; i++)
+				listed = hits[i].id == id;
+			if (seen) {
+				seen_count++;
+				assert_true(listed);
+			}
+		}
+		if (w < 2) /* the consulents see someone: the check checked something */
+			assert_true(seen_count > 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_reach_and_audit),
 		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_prefilter_hides_nobody_in_reach),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
