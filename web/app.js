@@ -11,6 +11,7 @@
 
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
+import { searchScreen } from './search.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -155,6 +156,8 @@ function renderMenu() {
     if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
+    // every role that sees children's files finds a child by search (web/search.js)
+    if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
     items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'));
   }
@@ -1234,6 +1237,7 @@ async function route() {
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen();
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
+  else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }
 

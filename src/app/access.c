@@ -377,3 +377,13 @@ enum jr_err jr_app_access_answer(struct jr_app *app, enum jr_access_verdict v, c
 	return jr_app_fail(app, JR_ERR_NOT_FOUND, field, "geen %s met dit nummer binnen uw bereik",
 			   what);
 }
+
+enum jr_err jr_app_access_sees_person(struct jr_store *s, const struct jr_principal *p,
+				      const struct jr_policy_set *set, int64_t id, jr_day today,
+				      bool *seen)
+{
+	struct jr_person_links links;
+	struct jr_reach reach;
+
+	return look(s, p, set, id, today, &links, &reach, seen);
+}

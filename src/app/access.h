@@ -154,4 +154,11 @@ enum jr_err jr_app_access_require(struct jr_app *app, enum jr_capability cap);
 enum jr_err jr_app_access_answer(struct jr_app *app, enum jr_access_verdict v, const char *what,
 				 const char *field, const char *why, const char *why_field);
 
+/* Whether p sees person `id` (*seen), without auditing: for a search, which shows only the
+ * persons in reach and audits those it returns (app/search.c); one out of reach is left out
+ * as if it did not exist. */
+enum jr_err jr_app_access_sees_person(struct jr_store *s, const struct jr_principal *p,
+				      const struct jr_policy_set *set, int64_t id, jr_day today,
+				      bool *seen);
+
 #endif

@@ -10,7 +10,9 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
+#include "app/search.h"
 #include "view/view_person.h"
+#include "view/view_search.h"
 
 const char jr_usage_person[] =
 	"Gebruik: jeugdroute person add --bsn BSN --given-names NAMEN --family-name NAAM\n"
@@ -21,6 +23,7 @@ const char jr_usage_person[] =
 	"         jeugdroute person update ID --version V [--given-names …] [--family-name …]\n"
 	"                              [--birth-date …] [--municipality …] [--sex …] [ADRES]\n"
 	"         jeugdroute person involved ID [--date JJJJ-MM-DD]\n"
+	"         jeugdroute person search [--bsn BSN] [--name NAAM] [--birth-date JJJJ-MM-DD]\n"
 	"\n"
 	"Personen (kind, ouder of verzorger) in de dossiers. Het BSN wordt gecontroleerd met de\n"
 	"elfproef en versleuteld opgeslagen; de gemeente is de woonplaatsgemeente (CBS-code) en moet\n"
@@ -36,6 +39,13 @@ const char jr_usage_person[] =
 	"open hulpvraag, de verwijzer van elke verwijzing daarin, de aanbieder van elke toewijzing\n"
 	"waarvan de zorg niet is gestopt en de GI van elke lopende maatregel.\n"
 	"\n"
+	"search zoekt personen op BSN (elfproef), naam en geboortedatum, samen of apart (ten\n"
+	"minste één): een naam vindt het begin van de achternaam en/of de voornamen, zonder\n"
+	"verschil tussen hoofd- en kleine letters of accenten (\"de vries\" vindt \"De Vries\");\n"
+	"ten minste 2 letters. Hooguit 50 resultaten, op achternaam en voornamen, met leeftijd,\n"
+	"gemeente en open hulpvragen; \"more\" zegt dat er meer zijn. De zoekvraag komt in het\n"
+	"auditlog met de soorten zoekgegevens (nooit het BSN of de naam zelf) en wie gevonden is.\n"
+	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST\n"
 	"(waarom, voor het auditlog), --policy-dir MAP.\n"
 	"\n"
@@ -47,15 +57,16 @@ struct person_args {
 	const char *date, *sex, *street, *house_number, *house_letter, *house_addition, *postcode,
 		*place;
 	bool demo;
+	const char *name;
 };
 
 static int parse(int argc, char **argv, struct person_args *p)
 {
 	const struct jr_cli_opt opts[] = {
-		{"--bsn", "add find", &p->bsn},
+		{"--bsn", "add find search", &p->bsn},
 		{"--given-names", "add update", &p->given_names},
 		{"--family-name", "add update", &p->family_name},
-		{"--birth-date", "add update", &p->birth_date},
+		{"--birth-date", "add update search", &p->birth_date},
 		{"--municipality", "add update", &p->municipality},
 		{"--sex", "add update", &p->sex},
 		{"--street", "add update", &p->street},
@@ -66,6 +77,7 @@ static int parse(int argc, char **argv, struct person_args *p)
 		{"--place", "add update", &p->place},
 		{"--version", "update", &p->version},
 		{"--date", "involved", &p->date},
+		{"--name", "search", &p->name},
 	};
 	return jr_cli_parse_table(argc, argv, "person", opts, sizeof(opts) / sizeof(opts[0]),
 				  &p->db, &p->id, &p->demo);
@@ -111,6 +123,30 @@ static enum jr_err print_involvement(int64_t child, jr_day on, const struct jr_i
 	jr_view_involvement(&w, child, on, inv, count, INVOLVED_MAX);
 	err = print_line(&w, &b);
 	jr_buf_release(&b);
+	return err;
+}
+
+/* `person search`: the answer printed, one line of JSON. */
+static enum jr_err search(struct jr_app *app, const struct person_args *a)
+{
+	const struct jr_search_input in = {.bsn = a->bsn, .name = a->name,
+					   .birth_date = a->birth_date};
+	struct jr_search_answer *ans = calloc(1, sizeof(*ans));
+	struct jr_json_writer w;
+	struct jr_buf b;
+	enum jr_err err;
+
+	if (!ans)
+		return JR_ERR_NOMEM;
+	jr_buf_init(&b, 1 << 20);
+	err = jr_app_person_search(app, &in, ans);
+	if (!err) {
+		jr_jw_init(&w, &b);
+		jr_view_person_search(&w, ans);
+		err = print_line(&w, &b);
+	}
+	jr_buf_release(&b);
+	free(ans);
 	return err;
 }
 
@@ -161,9 +197,9 @@ int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv)
 	int status;
 
 	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "find") &&
-	    strcmp(cmd, "update") && strcmp(cmd, "involved")) {
-		jr_cli_error("person: kies add, show, find, update of involved; zie jeugdroute "
-			     "person --help");
+	    strcmp(cmd, "update") && strcmp(cmd, "involved") && strcmp(cmd, "search")) {
+		jr_cli_error("person: kies add, show, find, update, involved of search; zie "
+			     "jeugdroute person --help");
 		return 2;
 	}
 	snprintf(what, sizeof(what), "person %s", cmd);
@@ -171,7 +207,14 @@ int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv)
 	status = parse(argc, argv, &a);
 	if (status)
 		goto out;
-	if (strcmp(cmd, "find") != 0 && strcmp(cmd, "add") != 0 && (!a.id || jr_args_id(a.id, &id))) {
+	if (strcmp(cmd, "search") == 0 && a.id) {
+		jr_cli_error("person search: zoek met --bsn, --name of --birth-date, niet met een "
+			     "nummer");
+		status = 2;
+		goto out;
+	}
+	if (strcmp(cmd, "find") != 0 && strcmp(cmd, "add") != 0 && strcmp(cmd, "search") != 0 &&
+	    (!a.id || jr_args_id(a.id, &id))) {
 		jr_cli_error("person %s: geef het nummer (id) van de persoon", cmd);
 		status = 2;
 		goto out;
@@ -207,6 +250,9 @@ int jr_cmd_person(const struct jr_cli_command *self, int argc, char **argv)
 		err = jr_app_person_get(&s.app, id, &p);
 	} else if (strcmp(cmd, "find") == 0) {
 		err = jr_app_person_find_bsn(&s.app, a.bsn, &p);
+	} else if (strcmp(cmd, "search") == 0) {
+		err = search(&s.app, &a);
+		goto out;
 	} else if (strcmp(cmd, "update") == 0) {
 		err = jr_app_person_update(&s.app, id, version, &in, &p);
 		if (!err && p.notice[0]) /* principle 13: the move keeps running care where it was */

@@ -67,6 +67,7 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/help-requests/{id}/notes", jr_api_help_request_notes, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/notes", jr_api_help_request_note_add,
 	 JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

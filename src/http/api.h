@@ -42,6 +42,8 @@ int jr_api_person_get(struct jr_http_request *r);
 int jr_api_person_find(struct jr_http_request *r);
 int jr_api_person_involvement(struct jr_http_request *r);
 int jr_api_person_access_log(struct jr_http_request *r);
+/* api_search.c */
+int jr_api_person_search(struct jr_http_request *r);
 
 /* api_ijw.c */
 int jr_api_ijw_message(struct jr_http_request *r);

@@ -450,6 +450,19 @@ static const struct migration migrations[] = {
 	 " end_date TEXT,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX measure_authorisations_measure ON measure_authorisations (measure_id);"},
+	/* Search (issue 14): names folded (core/namekey.h) into keys, indexed for a prefix search,
+	 * and a sort key on the person; {C} compares bytes in PostgreSQL too, so that a prefix is a
+	 * range of the index. Existing persons get their keys from the store when it migrates
+	 * (store.c), as folding is C, not SQL. docs/security.md, "Names in the search index". */
+	{19, "persons: name keys for search",
+	 "ALTER TABLE persons ADD COLUMN name_sort TEXT{C};"
+	 "CREATE TABLE person_name_keys ("
+	 " person_id BIGINT NOT NULL REFERENCES persons(id),"
+	 " name_key TEXT{C} NOT NULL);"
+	 "CREATE INDEX person_name_keys_key ON person_name_keys (name_key, person_id);"
+	 "CREATE INDEX person_name_keys_person ON person_name_keys (person_id);"
+	 "CREATE INDEX persons_name_sort ON persons (name_sort, id);"
+	 "CREATE INDEX persons_birth_date ON persons (birth_date);"},
 	/* Issue 14 point 4: the journal of a help request. A note is never changed: a correction is
 	 * a new note naming the one it corrects (corrects), so the record of what was written and
 	 * when stays whole. The engine refuses an UPDATE (a trigger on each engine); rows are
@@ -490,7 +503,7 @@ int jr_schema_version(void)
 	return migrations[MIGRATION_COUNT - 1].version;
 }
 
-/* The migration's SQL with the engine's spelling of {ID} and {BLOB}. */
+/* The migration's SQL with the engine's spelling of {ID}, {BLOB} and {C}. */
 static enum jr_err render(const char *sql, enum jr_db_engine engine, struct jr_buf *out)
 {
 	const char *id = engine == JR_DB_SQLITE ? "INTEGER PRIMARY KEY"
@@ -505,6 +518,9 @@ static enum jr_err render(const char *sql, enum jr_db_engine engine, struct jr_b
 		} else if (strncmp(p, "{BLOB}", 6) == 0) {
 			err = jr_buf_puts(out, blob);
 			p += 5;
+		} else if (strncmp(p, "{C}", 3) == 0) { /* byte order: a prefix is a range */
+			err = engine == JR_DB_SQLITE ? JR_OK : jr_buf_puts(out, " COLLATE \"C\"");
+			p += 2;
 		} else {
 			err = jr_buf_putc(out, *p);
 		}

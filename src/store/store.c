@@ -94,6 +94,14 @@ enum jr_err jr_store_open_files(const char *url, const struct jr_store_files *fi
 			 "het auditlog kon niet tot een keten worden gemaakt: %s", jr_db_errmsg(s->db));
 		goto out;
 	}
+	/* migration 19: the persons already on record get their search keys (folded in C) */
+	if (init && s->version_found > 0 && s->version_found < 19 &&
+	    (err = jr_store_person_name_backfill(s))) {
+		snprintf(diag->message, sizeof(diag->message),
+			 "de zoeksleutels van de namen konden niet worden gemaakt: %s",
+			 jr_db_errmsg(s->db));
+		goto out;
+	}
 	err = jr_vault_load(key_file, init, &s->vault, msg);
 	if (err) {
 		snprintf(diag->path, sizeof(diag->path), "--key");
@@ -466,6 +474,7 @@ enum jr_err jr_store_person_add(struct jr_store *s, const struct jr_actor *a, st
 	p->version = 1;
 	jr_db_finalize(st);
 	st = NULL;
+	TRY(jr_store_person_name_index(s, p->id, p->given_names, p->family_name));
 	TRY(jr_store_audit(s, a, "person.add", p->id));
 out:
 	jr_db_finalize(st);
@@ -611,6 +620,8 @@ enum jr_err jr_store_person_update(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_int(st, 7, p->version));
 	TRY(bind_sex_address(st, 8, p));
 	TRY(jr_db_step(st, &row));
+	if (strcmp(before.given_names, p->given_names) || strcmp(before.family_name, p->family_name))
+		TRY(jr_store_person_name_index(s, p->id, p->given_names, p->family_name));
 	TRY(jr_store_audit(s, a, "person.update", p->id));
 	p->version++;
 out:

@@ -149,4 +149,11 @@ enum jr_err jr_store_contract_covers_in(struct jr_store *s, int64_t provider_id,
 					const char *region, const char *municipality, jr_day date,
 					bool *covers);
 
+/* Search (store_search.c): the name keys and sort key of person `id`, written anew inside the
+ * caller's transaction (on add, and on a change of name); and, once after migration 19, those of
+ * every person on record. */
+enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const char *given,
+				       const char *family);
+enum jr_err jr_store_person_name_backfill(struct jr_store *s);
+
 #endif

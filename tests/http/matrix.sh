@@ -247,6 +247,8 @@ GET /api/v1/help-requests/{HR_A}/notes - L A N A N N N N
 GET /api/v1/help-requests/{HR_B}/notes - L N N N N N N N
 POST /api/v1/help-requests/{HR_A}/notes {} L A N A N N N N
 POST /api/v1/help-requests/{HR_B}/notes {} L N N N N N N N
+POST /api/v1/persons/search {"bsn":"{BSN_A}"} L A F A A F F F
+POST /api/v1/persons/search {"bsn":"{BSN_B}"} L A F A A F F F
 EOF
 
 while read -r method path body cells; do
@@ -316,6 +318,36 @@ check() {
 	fi
 }
 audited() { q "SELECT COUNT(*) FROM audit_log WHERE action = '$1' AND object = '$2'"; }
+
+# --- Search (issue 14): within reach only, nobody out of it revealed, audited without values.
+A_NAME=$(q "SELECT family_name FROM persons WHERE id = $A")
+B_NAME=$(q "SELECT family_name FROM persons WHERE id = $B")
+for role in consulent gi provider; do
+	check "search: $role finds A by BSN" 200 "[.results[].id] == [$A] and .criteria == [\"bsn\"]" \
+		"$role" POST /api/v1/persons/search "{\"bsn\":\"$BSN_A\"}"
+	check "search: $role does not find B by BSN (out of reach: as if nobody had it)" 200 \
+		'.results == [] and .count == 0 and .more == false' \
+		"$role" POST /api/v1/persons/search "{\"bsn\":\"$BSN_B\"}"
+	check "search: $role finds no B by name" 200 "[.results[].id] | index($B) == null" \
+		"$role" POST /api/v1/persons/search "{\"name\":\"$B_NAME\"}"
+done
+check "search: the Almelo consulent finds A by name, within its reach only" 200 \
+	"[.results[].id] | index($A) != null" \
+	consulent POST /api/v1/persons/search "{\"name\":\"$A_NAME\"}"
+check "search: a bad BSN is 422 naming bsn" 422 '.error.field == "bsn"' \
+	consulent POST /api/v1/persons/search '{"bsn":"123456789"}'
+check "search: a name of one letter is 422 naming name" 422 '.error.field == "name"' \
+	consulent POST /api/v1/persons/search '{"name":"a"}'
+check "search: a verwijzer may not search (403)" 403 - verwijzer POST /api/v1/persons/search \
+	"{\"bsn\":\"$BSN_A\"}"
+n=$(q "SELECT COUNT(*) FROM audit_log WHERE action = 'person.search' AND object = 'criteria:bsn' AND person_id = $A")
+[ "$n" -ge 3 ] && ok "search: every result audited as person.search with the kinds of criteria" ||
+	not_ok "search: results audited" "$n entries"
+n=$(q "SELECT COUNT(*) FROM audit_log WHERE person_id = $B AND action LIKE 'person.search%' AND object LIKE 'criteria:%'")
+[ "$n" = 0 ] && ok "search: a person left out is not in the searcher's audit entries" ||
+	not_ok "search: B not audited as found" "$n entries"
+n=$(q "SELECT COUNT(*) FROM audit_log WHERE object LIKE '%$BSN_A%' OR object LIKE '%$A_NAME%' OR reason LIKE '%$BSN_A%'")
+[ "$n" = 0 ] && ok "search: no BSN or name in the audit log" || not_ok "search: values in the audit log" "$n"
 
 # --- Finding 4: a child that moved. M lived in Almelo, which has a help request for it; it moves
 # to Hengelo, whose consulent opens one there. Almelo reads on while its own runs and for

@@ -658,6 +658,32 @@ else
 	not_ok "every route answers with a status its OpenAPI entry documents" "$undocumented"
 fi
 
+# Search (issue 14): POST with the criteria in the body, so that no BSN or name is in a URL.
+search() { # search NAME STATUS JQ BODY: as the Almelo consulent
+	call "$1" "$2" "$3" -b almelo.jar -X POST -H "$JSON" -H "X-CSRF-Token: $CSRF" -d "$4" \
+		"$U/api/v1/persons/search"
+}
+ALMELO_NAME=$(sqlite3 s.db "SELECT family_name FROM persons WHERE id = $ALMELO_CHILD")
+ALMELO_BIRTH=$(sqlite3 s.db "SELECT birth_date FROM persons WHERE id = $ALMELO_CHILD")
+search "search: by BSN" 200 "[.results[].id] == [$ALMELO_CHILD] and .criteria == [\"bsn\"]" \
+	"{\"bsn\":\"$ALMELO_BSN\"}"
+search "search: by name in capitals and birth date, with age, municipality and open help requests" 200 \
+	"(.results | map(select(.id == $ALMELO_CHILD)) | length) == 1 and all(.results[]; .birth_date == \"$ALMELO_BIRTH\" and (.age | type) == \"number\" and (.open_help_requests | type) == \"array\")" \
+	"$(jq -cn --arg n "$(echo "$ALMELO_NAME" | tr '[:lower:]' '[:upper:]')" --arg b "$ALMELO_BIRTH" '{name: $n, birth_date: $b}')"
+search "search: none given is 422" 422 '.error.code != null' '{}'
+search "search: a misspelt field is refused, naming it" 422 '.error.field == "nam"' '{"nam":"de vries"}'
+search "search: a bad birth date is 422 naming it" 422 '.error.field == "birth_date"' '{"birth_date":"01-02-2015"}'
+call "search: without the CSRF token, refused" 403 - -b almelo.jar -X POST -H "$JSON" \
+	-d "{\"bsn\":\"$ALMELO_BSN\"}" "$U/api/v1/persons/search"
+call "search: the family's access log shows the search, without the BSN" 200 \
+	"[.entries[] | select(.action == \"person.search\")] | length >= 1" \
+	-b almelo.jar "$U/api/v1/persons/$ALMELO_CHILD/access-log"
+if grep -q "$ALMELO_BSN" serve.out serve.err 2>/dev/null; then
+	not_ok "search: the BSN searched for is in no server log"
+else
+	ok "search: the BSN searched for is in no server log"
+fi
+
 call "logout" 200 '.logged_out == true' -b almelo.jar -X POST -H "X-CSRF-Token: $CSRF" "$U/api/v1/logout"
 call "after logout the session is gone" 401 - -b almelo.jar "$U/api/v1/me"
 if "$BIN" audit verify --db s.db --key s.key >/dev/null 2>&1; then

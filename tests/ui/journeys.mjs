@@ -540,6 +540,56 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
+  // Search (issue 14): a consulent finds a child by name, by keyboard only, and opens its page;
+  // bad input is answered at its field, keeping what was typed.
+  await login(page, 'consulent', true);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  const kid = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}`)).json(), child);
+  await page.getByRole('link', { name: 'Kind zoeken' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Kind zoeken' }).waitFor();
+  await screen(page, '21-zoeken');
+  await page.keyboard.press('Tab'); // from the page's heading area to the first field
+  await page.locator('#zoek-bsn').focus();
+  await page.keyboard.type('123456789');
+  await page.keyboard.press('Enter');
+  const bsnError = page.locator('#zoek-bsn-fout');
+  await bsnError.waitFor();
+  ok(/elfproef/.test(await bsnError.textContent()) && await page.locator('#zoek-bsn').inputValue() === '123456789',
+    'search: a BSN that fails the eleven-test is refused at its field, what was typed kept', await bsnError.textContent());
+  await page.locator('#zoek-bsn').fill('');
+  await page.locator('#zoek-geboortedatum').fill('31-02-2015');
+  await page.keyboard.press('Enter');
+  await page.locator('#zoek-geboortedatum-fout').waitFor();
+  ok(await page.locator('#zoek-geboortedatum').inputValue() === '31-02-2015', 'search: a date that does not exist is refused at its field');
+  await screen(page, '22-zoeken-fout');
+  await page.locator('#zoek-geboortedatum').fill('');
+  await page.locator('#zoek-naam').focus();
+  await page.keyboard.type('zzqx');
+  await page.keyboard.press('Enter');
+  await page.getByText('Geen kinderen gevonden binnen uw bereik.').waitFor();
+  ok(true, 'search: an empty result says so');
+  // the family name as typed in a hurry: lower case, without accents
+  const typedName = kid.family_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const kidBirth = kid.birth_date.split('-').reverse().join('-');
+  await page.locator('#zoek-naam').fill('');
+  await page.locator('#zoek-naam').focus();
+  await page.keyboard.type(typedName);
+  await page.locator('#zoek-geboortedatum').focus();
+  await page.keyboard.type(kidBirth);
+  await page.keyboard.press('Enter');
+  const foundLink = page.locator(`#zoek-resultaten a[href="#/kind/${child}"]`);
+  await foundLink.waitFor();
+  ok(await page.getByRole('cell', { name: kidBirth }).first().isVisible(), 'search: the result shows the birth date as DD-MM-JJJJ');
+  const shown = await page.locator('#zoek-resultaten').innerText();
+  ok(!/\bnull\b|undefined/.test(shown), 'search: nothing in the results reads "null" or "undefined"', shown);
+  await screen(page, '23-zoekresultaten');
+  await foundLink.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: `${kid.given_names} ${kid.family_name}` }).waitFor();
+  ok(true, 'search: the consulent finds the child by name and birth date and opens its page, by keyboard');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

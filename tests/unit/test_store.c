@@ -18,6 +18,7 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "store/search.h"
 #include "store_fixture.h"
 
 static int setup(void **state)
@@ -263,6 +264,16 @@ static void drop_journal(struct jr_db *db)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
 }
 
+/* Undoes what migration 19 (search, issue 14) made, so that an older version can be made
+ * again: its table, its indexes and the sort column. */
+static void undo_migration_19(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE person_name_keys"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX persons_name_sort"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX persons_birth_date"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE persons DROP COLUMN name_sort"), JR_OK);
+}
+
 static void test_migration_16_on_an_existing_database(void **state)
 {
 	(void)state;
@@ -288,6 +299,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
 	drop_journal(db);
+	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 15"), JR_OK);
@@ -357,6 +369,7 @@ static void test_migration_18_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
 	drop_journal(db);
+	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 18"), JR_OK);
 	assert_int_equal(jr_schema_version_of(db, &from), JR_OK);
 	assert_true(from >= 16 && from < 18);
@@ -376,6 +389,39 @@ static void test_migration_18_on_an_existing_database(void **state)
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM measure_authorisations"), 0);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons"), persons);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures"), measures);
+}
+
+/* Migration 19 (issue 14, search): the persons already on record get their name keys and sort
+ * key when the store migrates, and are found by name. */
+static void test_migration_19_on_an_existing_database(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s;
+	struct jr_person_hit hits[4];
+	struct jr_person_query q = {.name = "jans"}; /* Sanne, renamed above */
+	char msg[JR_DB_ERRMSG_MAX];
+	int found, now;
+	size_t n = 0;
+	int64_t persons = fx_count("SELECT COUNT(*) FROM persons");
+
+	assert_true(persons > 0);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	drop_journal(db); /* migration 20's, made after it */
+	undo_migration_19(db);
+	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 19"), JR_OK);
+	if (fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 18"), JR_OK);
+	jr_db_close(db);
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, 18);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM persons WHERE name_sort IS NULL"), 0);
+	assert_int_equal(fx_count("SELECT COUNT(DISTINCT person_id) FROM person_name_keys"), persons);
+	assert_int_equal(jr_store_person_candidates(s, &q, "", 0, hits, 4, &n), JR_OK);
+	assert_true(n >= 1);
+	assert_string_equal(hits[0].family_name, "Jansen");
+	jr_store_close(s);
 }
 
 static void test_key_file_is_guarded(void **state)
@@ -707,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_newer_schema_is_refused),
 		cmocka_unit_test(test_migration_16_on_an_existing_database),
 		cmocka_unit_test(test_migration_18_on_an_existing_database),
+		cmocka_unit_test(test_migration_19_on_an_existing_database),
 		cmocka_unit_test(test_key_file_is_guarded),
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),

@@ -1,1 +1,1 @@
-kies add, show, find, update of involved
+kies add, show, find, update, involved of search

@@ -1,0 +1,114 @@
+/* search: finding a child within one's reach (search.h). */
+#include "app/search.h"
+
+#include <string.h>
+
+#include "app/access.h"
+#include "core/ident.h"
+#include "core/text.h"
+
+#define PAGE 64
+
+static bool given(const char *s)
+{
+	return s && *s;
+}
+
+/* Reads and checks the criteria into *q (name folded into `name`). */
+static enum jr_err read_query(struct jr_app *app, const struct jr_search_input *in,
+			      struct jr_person_query *q, char name[JR_NAME_KEY_MAX],
+			      char criteria[32])
+{
+	memset(q, 0, sizeof(*q));
+	criteria[0] = '\0';
+	if (!given(in->bsn) && !given(in->name) && !given(in->birth_date))
+		return jr_app_fail(app, JR_ERR_INPUT, NULL,
+				   "geef ten minste één zoekgegeven: BSN, naam of geboortedatum");
+	if (given(in->bsn)) {
+		if (!jr_bsn_valid(in->bsn, strlen(in->bsn)))
+			return jr_app_fail(app, JR_ERR_INPUT, "bsn",
+					   "verwacht een geldig BSN (9 cijfers, elfproef)");
+		q->bsn = in->bsn;
+		strcat(criteria, "bsn");
+	}
+	if (given(in->name)) {
+		if (!jr_text_valid(in->name, JR_NAME_KEY_MAX, false))
+			return jr_app_fail(app, JR_ERR_INPUT, "name",
+					   "verwacht een naam van ten hoogste 255 tekens");
+		jr_name_fold(in->name, name, JR_NAME_KEY_MAX);
+		if (jr_name_chars(name) < 2)
+			return jr_app_fail(app, JR_ERR_INPUT, "name",
+					   "geef ten minste 2 letters van de naam");
+		q->name = name;
+		strcat(criteria, criteria[0] ? "+name" : "name");
+	}
+	if (given(in->birth_date)) {
+		if (jr_date_parse(in->birth_date, strlen(in->birth_date), &q->birth_date))
+			return jr_app_fail(app, JR_ERR_INPUT, "birth_date",
+					   "geen bestaande datum; verwacht JJJJ-MM-DD");
+		q->has_birth_date = true;
+		strcat(criteria, criteria[0] ? "+birth_date" : "birth_date");
+	}
+	return JR_OK;
+}
+
+enum jr_err jr_app_person_search(struct jr_app *app, const struct jr_search_input *in,
+				 struct jr_search_answer *out)
+{
+	struct jr_person_hit page[PAGE];
+	struct jr_person_query q;
+	char name[JR_NAME_KEY_MAX], after[JR_NAME_KEY_MAX] = "";
+	int64_t after_id = 0, ids[JR_SEARCH_LIMIT];
+	size_t scanned = 0, got;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_READ)))
+		return err;
+	if ((err = read_query(app, in, &q, name, out->criteria)))
+		return err;
+	q.linked = app->principal; /* a user: only candidates the records link to it at all */
+	/* page through the candidates in name order until the limit is met (one more, to know
+	 * there are more) among those in reach */
+	do {
+		if ((err = jr_store_person_candidates(app->store, &q, after, after_id, page, PAGE,
+						      &got)))
+			return err;
+		for (size_t i = 0; i < got; i++) {
+			bool seen = true;
+			scanned++;
+			if (app->principal &&
+			    (err = jr_app_access_sees_person(app->store, app->principal, app->policies,
+							     page[i].id, app->today, &seen)))
+				return err;
+			if (!seen)
+				continue;
+			if (out->count == JR_SEARCH_LIMIT) {
+				out->more = true;
+				goto found;
+			}
+			out->results[out->count++].person = page[i];
+		}
+		if (got) {
+			memcpy(after, page[got - 1].sort, sizeof(after));
+			after_id = page[got - 1].id;
+		}
+		/* a user's search that looks at many without filling the page stops; the answer
+		 * asks to refine it rather than keep reading the register */
+		if (got == PAGE && app->principal && scanned >= JR_SEARCH_SCAN_MAX) {
+			out->more = true;
+			break;
+		}
+	} while (got == PAGE);
+found:
+	for (size_t i = 0; i < out->count; i++) {
+		struct jr_search_result *r = &out->results[i];
+		r->age = jr_date_age_years(r->person.birth_date, app->today);
+		if ((err = jr_store_open_help_requests(app->store, r->person.id, r->open,
+						       JR_SEARCH_OPEN_MAX, &r->open_count)))
+			return err;
+		ids[i] = r->person.id;
+	}
+	/* NEN 7513: who searched, with which kinds of criteria, and whom it showed */
+	return jr_store_person_search_audit(app->store, app->actor, out->criteria, ids, out->count);
+}

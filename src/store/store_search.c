@@ -1,0 +1,268 @@
+/* store_search: the name keys and the person search (search.h). */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "store/search.h"
+#include "store/store_internal.h"
+#include "store/vault.h"
+
+enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const char *given,
+				       const char *family)
+{
+	char keys[JR_NAME_KEYS_MAX][JR_NAME_KEY_MAX], sort[JR_NAME_KEY_MAX];
+	struct jr_db_stmt *st = NULL;
+	size_t n = jr_name_keys(given, family, keys);
+	enum jr_err err;
+	bool row;
+
+	jr_name_sort_key(given, family, sort);
+	TRY(jr_db_prepare(s->db, "DELETE FROM person_name_keys WHERE person_id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db, "UPDATE persons SET name_sort = $1 WHERE id = $2", &st));
+	TRY(jr_db_bind_text(st, 1, sort));
+	TRY(jr_db_bind_int(st, 2, id));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db, "INSERT INTO person_name_keys (person_id, name_key) VALUES ($1, $2)",
+			  &st));
+	for (size_t i = 0; i < n; i++) {
+		TRY(jr_db_reset(st));
+		TRY(jr_db_bind_int(st, 1, id));
+		TRY(jr_db_bind_text(st, 2, keys[i]));
+		TRY(jr_db_step(st, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_person_name_backfill(struct jr_store *s)
+{
+	struct jr_db_stmt *st = NULL;
+	int64_t last = 0;
+	enum jr_err err;
+	bool row = true;
+
+	/* in batches by id, each its own transaction, so that a large register does not hold one
+	 * long transaction; a person already done is done again harmlessly */
+	while (row) {
+		int64_t ids[256];
+		char given[256][JR_PERSON_NAME_MAX], family[256][JR_PERSON_NAME_MAX];
+		size_t n = 0;
+
+		TRY(jr_db_prepare(s->db,
+				  "SELECT id, given_names, family_name FROM persons WHERE id > $1"
+				  " ORDER BY id LIMIT 256",
+				  &st));
+		TRY(jr_db_bind_int(st, 1, last));
+		while (!(err = jr_db_step(st, &row)) && row && n < 256) {
+			ids[n] = jr_db_col_int(st, 0);
+			snprintf(given[n], sizeof(given[n]), "%s", jr_db_col_text(st, 1));
+			snprintf(family[n], sizeof(family[n]), "%s", jr_db_col_text(st, 2));
+			n++;
+		}
+		jr_db_finalize(st);
+		st = NULL;
+		if (err)
+			goto out;
+		row = n == 256;
+		if (!n)
+			break;
+		TRY(jr_db_begin(s->db));
+		for (size_t i = 0; i < n && !err; i++)
+			err = jr_store_person_name_index(s, ids[i], given[i], family[i]);
+		if (err) {
+			jr_db_rollback(s->db);
+			goto out;
+		}
+		TRY(jr_db_commit(s->db));
+		last = ids[n - 1];
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* The least string above every string that starts with `prefix` in byte order: the prefix with
+ * U+10FFFF, the highest code point (no folded name holds it), so that the range stays UTF-8. */
+static void upper_bound(const char *prefix, char out[JR_NAME_KEY_MAX + 4])
+{
+	snprintf(out, JR_NAME_KEY_MAX + 4, "%s\xF4\x8F\xBF\xBF", prefix);
+}
+
+enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_person_query *q,
+				       const char *after_sort, int64_t after_id,
+				       struct jr_person_hit *out, size_t max, size_t *count)
+{
+	unsigned char hash[JR_VAULT_HASH_BYTES];
+	char sql[2048], birth[JR_DATE_STRLEN], upper[JR_NAME_KEY_MAX + 4];
+	struct jr_db_stmt *st = NULL;
+	int n = 0, at = 0, bsn_at = 0, name_at = 0, birth_at = 0, muni_at = 0, agb_at = 0, org_at = 0;
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	at = snprintf(sql, sizeof(sql),
+		      "SELECT p.id, p.given_names, p.family_name, p.birth_date, p.municipality,"
+		      " p.name_sort FROM persons p WHERE 1 = 1");
+	if (q->bsn) {
+		bsn_at = ++n;
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, " AND p.bsn_hash = $%d", bsn_at);
+	}
+	if (q->has_birth_date) {
+		birth_at = ++n;
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, " AND p.birth_date = $%d",
+			       birth_at);
+	}
+	if (q->name) {
+		name_at = ++n;
+		n++;
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+			       " AND p.id IN (SELECT k.person_id FROM person_name_keys k"
+			       " WHERE k.name_key >= $%d AND k.name_key < $%d)",
+			       name_at, name_at + 1);
+	}
+	if (q->linked) {
+		/* mirrors the facts jr_store_person_links reads (store_involvement.c) */
+		const struct jr_principal *pr = q->linked;
+		bool any = false;
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, " AND (");
+		if (pr->municipality[0]) {
+			muni_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "p.municipality = $%d"
+				       " OR EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id"
+				       "  AND h.municipality = $%d)"
+				       " OR EXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
+				       "  ON a.help_request_id = h.id WHERE h.child_id = p.id AND"
+				       "  COALESCE(a.responsible_municipality, h.municipality) = $%d)",
+				       muni_at, muni_at, muni_at);
+			any = true;
+		}
+		if (pr->agb[0]) {
+			agb_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "%sEXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
+				       "  ON a.help_request_id = h.id JOIN providers pr"
+				       "  ON pr.id = a.provider_id WHERE h.child_id = p.id"
+				       "  AND pr.agb = $%d)",
+				       any ? " OR " : "", agb_at);
+			any = true;
+		}
+		if (pr->organisation_id > 0) {
+			org_at = ++n;
+			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
+				       "%sEXISTS (SELECT 1 FROM measures m WHERE m.child_id = p.id"
+				       "  AND m.gi_organisation_id = $%d)",
+				       any ? " OR " : "", org_at);
+			any = true;
+		}
+		at += snprintf(sql + at, sizeof(sql) - (size_t)at, "%s)", any ? "" : "1 = 0");
+	}
+	if (at >= (int)sizeof(sql)) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	snprintf(sql + at, sizeof(sql) - (size_t)at,
+		 " AND (p.name_sort > $%d OR (p.name_sort = $%d"
+		 " AND p.id > $%d)) ORDER BY p.name_sort, p.id LIMIT $%d",
+		 n + 1, n + 1, n + 2, n + 3);
+	TRY(jr_db_prepare(s->db, sql, &st));
+	if (bsn_at) {
+		jr_vault_hash(&s->vault, q->bsn, hash);
+		TRY(jr_db_bind_blob(st, bsn_at, hash, sizeof(hash)));
+	}
+	if (birth_at) {
+		jr_date_format(q->birth_date, birth);
+		TRY(jr_db_bind_text(st, birth_at, birth));
+	}
+	if (name_at) {
+		upper_bound(q->name, upper);
+		TRY(jr_db_bind_text(st, name_at, q->name));
+		TRY(jr_db_bind_text(st, name_at + 1, upper));
+	}
+	if (muni_at)
+		TRY(jr_db_bind_text(st, muni_at, q->linked->municipality));
+	if (agb_at)
+		TRY(jr_db_bind_text(st, agb_at, q->linked->agb));
+	if (org_at)
+		TRY(jr_db_bind_int(st, org_at, q->linked->organisation_id));
+	TRY(jr_db_bind_text(st, n + 1, after_sort ? after_sort : ""));
+	TRY(jr_db_bind_int(st, n + 2, after_id));
+	TRY(jr_db_bind_int(st, n + 3, (int64_t)max));
+	while (!(err = jr_db_step(st, &row)) && row && *count < max) {
+		struct jr_person_hit *h = &out[(*count)++];
+		const char *b = jr_db_col_text(st, 3);
+
+		memset(h, 0, sizeof(*h));
+		h->id = jr_db_col_int(st, 0);
+		snprintf(h->given_names, sizeof(h->given_names), "%s", jr_db_col_text(st, 1));
+		snprintf(h->family_name, sizeof(h->family_name), "%s", jr_db_col_text(st, 2));
+		if (jr_date_parse(b, strlen(b), &h->birth_date)) {
+			err = JR_ERR_STORE;
+			goto out;
+		}
+		snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 4));
+		snprintf(h->sort, sizeof(h->sort), "%s", jr_db_col_text(st, 5));
+	}
+out:
+	sodium_memzero(hash, sizeof(hash));
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_open_help_requests(struct jr_store *s, int64_t child_id,
+					struct jr_open_request *out, size_t max, size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, state, municipality, raised_on FROM help_requests"
+			  " WHERE child_id = $1 AND state <> 'closed' AND state <> 'withdrawn'"
+			  " ORDER BY raised_on, id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, child_id));
+	while (!(err = jr_db_step(st, &row)) && row) {
+		const char *raised = jr_db_col_text(st, 3);
+		if (*count < max) {
+			struct jr_open_request *o = &out[*count];
+			memset(o, 0, sizeof(*o));
+			o->id = jr_db_col_int(st, 0);
+			snprintf(o->state, sizeof(o->state), "%s", jr_db_col_text(st, 1));
+			snprintf(o->municipality, sizeof(o->municipality), "%s",
+				 jr_db_col_text(st, 2));
+			if (jr_date_parse(raised, strlen(raised), &o->raised_on))
+				o->raised_on = 0;
+		}
+		(*count)++;
+	}
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_person_search_audit(struct jr_store *s, const struct jr_actor *a,
+					 const char *kinds, const int64_t *ids, size_t n)
+{
+	char object[64];
+	enum jr_err err;
+
+	snprintf(object, sizeof(object), "criteria:%s", kinds);
+	TRY(jr_store_begin(s));
+	if (!n)
+		TRY(jr_store_audit_object(s, a, "person.search.none", 0, object));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_store_audit_object(s, a, "person.search", ids[i], object));
+out:
+	return jr_store_finish(s, err);
+}

@@ -1,0 +1,1 @@
+.criteria == ["name", "birth_date"] and [.results[].given_names] == ["Anna"]

@@ -1,0 +1,1 @@
+.criteria == ["bsn"] and [.results[].id] == [2]

@@ -1,0 +1,1 @@
+.count == 0 and .results == [] and .more == false

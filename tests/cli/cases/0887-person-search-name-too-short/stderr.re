@@ -1,0 +1,1 @@
+veld name: .*2 letters

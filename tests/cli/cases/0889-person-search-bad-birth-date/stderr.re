@@ -1,0 +1,1 @@
+veld birth_date: .*JJJJ-MM-DD

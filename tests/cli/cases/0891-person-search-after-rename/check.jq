@@ -1,0 +1,1 @@
+[.results[].given_names] == ["Anna", "Sanne Émilie"]

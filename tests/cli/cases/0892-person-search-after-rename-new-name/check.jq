@@ -1,0 +1,1 @@
+[.results[] | .family_name + ", " + .given_names] == ["Bakker, Daan"]
