@@ -1,6 +1,7 @@
 /* search: finding a child within one's reach (search.h). */
 #include "app/search.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/access.h"
@@ -12,6 +13,14 @@
 static bool given(const char *s)
 {
 	return s && *s;
+}
+
+/* Appends the kind of a criterion to the audit's "bsn+name" (kinds only, never values). */
+static void add_criterion(char criteria[32], const char *kind)
+{
+	size_t len = strlen(criteria);
+
+	snprintf(criteria + len, 32 - len, "%s%s", len ? "+" : "", kind);
 }
 
 /* Reads and checks the criteria into *q (name folded into `name`). */
@@ -29,7 +38,7 @@ static enum jr_err read_query(struct jr_app *app, const struct jr_search_input *
 			return jr_app_fail(app, JR_ERR_INPUT, "bsn",
 					   "verwacht een geldig BSN (9 cijfers, elfproef)");
 		q->bsn = in->bsn;
-		strcat(criteria, "bsn");
+		add_criterion(criteria, "bsn");
 	}
 	if (given(in->name)) {
 		if (!jr_text_valid(in->name, JR_NAME_KEY_MAX, false))
@@ -40,14 +49,14 @@ static enum jr_err read_query(struct jr_app *app, const struct jr_search_input *
 			return jr_app_fail(app, JR_ERR_INPUT, "name",
 					   "geef ten minste 2 letters van de naam");
 		q->name = name;
-		strcat(criteria, criteria[0] ? "+name" : "name");
+		add_criterion(criteria, "name");
 	}
 	if (given(in->birth_date)) {
 		if (jr_date_parse(in->birth_date, strlen(in->birth_date), &q->birth_date))
 			return jr_app_fail(app, JR_ERR_INPUT, "birth_date",
 					   "geen bestaande datum; verwacht JJJJ-MM-DD");
 		q->has_birth_date = true;
-		strcat(criteria, criteria[0] ? "+birth_date" : "birth_date");
+		add_criterion(criteria, "birth_date");
 	}
 	return JR_OK;
 }
