@@ -7,6 +7,18 @@
 #include "json/policy_set.h"
 #include "json/request_json.h"
 
+/* Principle 11: whether municipality `code` has a policy, but none in force on `day`; if so
+ * *diag says so on the field `date`. */
+static bool no_policy_on_date(const struct jr_policy_set *set, const char *code, jr_day day,
+			      struct jr_diag *diag)
+{
+	if (!jr_region_knows(set, code))
+		return false;
+	jr_region_no_policy_message(set, code, day, diag->message, sizeof(diag->message));
+	snprintf(diag->path, sizeof(diag->path), "date");
+	return true;
+}
+
 /* Principle 13: a child in care with a stay belongs to the municipality where it lived just
  * before the stay (art. 1.1 Jeugdwet), and that municipality's policy governs — also when the
  * child now lives in another region, or in a municipality no loaded policy holds. Whether the
@@ -17,13 +29,8 @@ static enum jr_err route_before_stay(const struct jr_policy_set *set, struct jr_
 	const struct jr_policy *p = jr_region_find(set, req->residence_before_stay, req->date);
 	const char *field, *message;
 
-	if (!p && jr_region_knows(set, req->residence_before_stay)) {
-		/* principle 11: the municipality has a policy, but none in force on the date */
-		jr_region_no_policy_message(set, req->residence_before_stay, req->date,
-					    diag->message, sizeof(diag->message));
-		snprintf(diag->path, sizeof(diag->path), "date");
+	if (!p && no_policy_on_date(set, req->residence_before_stay, req->date, diag))
 		return JR_ERR_NOT_FOUND;
-	}
 	if (!p) {
 		if (set->count == 1)
 			jr_diag_set(diag, "residence_before_stay",
@@ -55,13 +62,8 @@ enum jr_err jr_app_route(const struct jr_policy_set *set, const char *text, size
 	if (req->residence_before_stay[0])
 		return route_before_stay(set, req, ans, diag);
 	p = jr_region_find(set, req->municipality, req->date); /* rule 13, principle 11 */
-	if (!p && jr_region_knows(set, req->municipality)) {
-		/* the municipality has a policy, but none in force on the request's date */
-		jr_region_no_policy_message(set, req->municipality, req->date, diag->message,
-					    sizeof(diag->message));
-		snprintf(diag->path, sizeof(diag->path), "date");
+	if (!p && no_policy_on_date(set, req->municipality, req->date, diag))
 		return JR_ERR_NOT_FOUND;
-	}
 	if (!p) {
 		/* one region loaded (a --policy file, or a server of one region): name it, so that
 		 * the reader sees the municipality belongs elsewhere rather than nowhere */

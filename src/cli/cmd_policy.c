@@ -25,26 +25,13 @@ const char jr_usage_policy[] =
 	"\n"
 	"Afsluitcode: 0 in orde, 2 ongeldig bestand of aanroep, 1 interne fout.\n";
 
-/* "geldig vanaf 2024-01-01", "geldig van … tot en met …", "altijd geldig" */
+/* The period of validity, as jr_policy_describe_period says it. */
 static void print_period(const struct jr_policy *p)
 {
-	char from[JR_DATE_STRLEN], until[JR_DATE_STRLEN];
-	bool open_from = p->valid_from == JR_POLICY_VALID_OPEN_FROM;
-	bool open_until = p->valid_until == JR_POLICY_VALID_OPEN_UNTIL;
+	char period[80];
 
-	/* an open bound is no date: format only the real ones */
-	if (!open_from)
-		jr_date_format(p->valid_from, from);
-	if (!open_until)
-		jr_date_format(p->valid_until, until);
-	if (open_from && open_until)
-		printf("altijd geldig");
-	else if (open_until)
-		printf("geldig vanaf %s", from);
-	else if (open_from)
-		printf("geldig tot en met %s", until);
-	else
-		printf("geldig van %s tot en met %s", from, until);
+	jr_policy_describe_period(p, period, sizeof(period));
+	fputs(period, stdout);
 }
 
 static void print_crisis_service(const struct jr_crisis_service *c)

@@ -1,6 +1,7 @@
 /* policy: name tables and look-ups over the region model (see policy.h). */
 #include "core/policy.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct name_label {
@@ -212,6 +213,27 @@ int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s)
 		if (p->forms[f].setting == s)
 			return f;
 	return 0;
+}
+
+void jr_policy_describe_period(const struct jr_policy *p, char *out, size_t cap)
+{
+	char from[JR_DATE_STRLEN], until[JR_DATE_STRLEN];
+	bool open_from = p->valid_from == JR_POLICY_VALID_OPEN_FROM;
+	bool open_until = p->valid_until == JR_POLICY_VALID_OPEN_UNTIL;
+
+	/* an open bound is no date: format only the real ones */
+	if (!open_from)
+		jr_date_format(p->valid_from, from);
+	if (!open_until)
+		jr_date_format(p->valid_until, until);
+	if (open_from && open_until)
+		snprintf(out, cap, "altijd geldig");
+	else if (open_until)
+		snprintf(out, cap, "geldig vanaf %s", from);
+	else if (open_from)
+		snprintf(out, cap, "geldig tot en met %s", until);
+	else
+		snprintf(out, cap, "geldig van %s tot en met %s", from, until);
 }
 
 int jr_policy_family_like_form(const struct jr_policy *p)

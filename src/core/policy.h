@@ -392,6 +392,10 @@ const struct jr_municipality *jr_policy_municipality(const struct jr_policy *p, 
  * form with that setting, or 0 when the policy has none. */
 int jr_policy_form_with_setting(const struct jr_policy *p, enum jr_setting s);
 
+/* The policy's period of validity in Dutch, for a message: "geldig vanaf 2024-01-01", "geldig
+ * van … tot en met …", "geldig tot en met …" or "altijd geldig". */
+void jr_policy_describe_period(const struct jr_policy *p, char *out, size_t cap);
+
 /* The lightest family-like stay form (foster care, family home), or 0 when the policy marks none. */
 int jr_policy_family_like_form(const struct jr_policy *p);
 

@@ -33,28 +33,6 @@ static bool periods_overlap(const struct jr_policy *a, const struct jr_policy *b
 	return a->valid_from <= b->valid_until && b->valid_from <= a->valid_until;
 }
 
-/* "van 2024-01-01 tot en met 2024-12-31", "vanaf 2024-01-01", "altijd" */
-static void describe_period(const struct jr_policy *p, char *out, size_t cap)
-{
-	char from[JR_DATE_STRLEN], until[JR_DATE_STRLEN];
-	bool open_from = p->valid_from == JR_POLICY_VALID_OPEN_FROM;
-	bool open_until = p->valid_until == JR_POLICY_VALID_OPEN_UNTIL;
-
-	/* an open bound is no date: format only the real ones */
-	if (!open_from)
-		jr_date_format(p->valid_from, from);
-	if (!open_until)
-		jr_date_format(p->valid_until, until);
-	if (open_from && open_until)
-		snprintf(out, cap, "altijd geldig");
-	else if (open_until)
-		snprintf(out, cap, "geldig vanaf %s", from);
-	else if (open_from)
-		snprintf(out, cap, "geldig tot en met %s", until);
-	else
-		snprintf(out, cap, "geldig van %s tot en met %s", from, until);
-}
-
 /* Principle 11: on any day a region has one version, and a municipality one region. */
 static enum jr_err check_versions(const struct jr_policy_set *s, const struct jr_policy *p,
 				  struct jr_diag *diag)
@@ -65,8 +43,8 @@ static enum jr_err check_versions(const struct jr_policy_set *s, const struct jr
 		const struct jr_policy *q = s->policies[j];
 		if (!periods_overlap(p, q))
 			continue;
-		describe_period(p, mine, sizeof(mine));
-		describe_period(q, theirs, sizeof(theirs));
+		jr_policy_describe_period(p, mine, sizeof(mine));
+		jr_policy_describe_period(q, theirs, sizeof(theirs));
 		if (strcmp(q->id, p->id) == 0) {
 			jr_diag_set(diag, "$.valid_from",
 				 "de perioden van twee versies van regio %s overlappen: dit bestand "
