@@ -378,15 +378,9 @@ static int cmd_notes(struct jr_app *app, struct jr_args *h, int64_t id)
 		return status;
 	jr_buf_init(&b, 1 << 22);
 	jr_jw_init(&w, &b);
-	jr_jw_object(&w);
-	jr_jw_kint(&w, "help_request_id", id);
-	jr_jw_key(&w, "kinds");
-	jr_view_note_kinds(&w);
-	jr_jw_key(&w, "notes");
-	jr_jw_array(&w);
+	jr_view_journal_begin(&w, id);
 	err = jr_app_journal_list(app, id, jr_view_note_each, &w);
-	jr_jw_end(&w);
-	jr_jw_end(&w);
+	jr_view_journal_end(&w);
 	if (!err && !(err = jr_jw_finish(&w)))
 		printf("%s\n", jr_buf_str(&b));
 	jr_buf_release(&b);

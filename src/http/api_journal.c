@@ -31,17 +31,11 @@ int jr_api_help_request_notes(struct jr_http_request *r)
 		return jr_http_app_fail(r, err, &diag);
 	jr_buf_reset(&r->out);
 	jr_jw_init(&w, &r->out);
-	jr_jw_object(&w);
-	jr_jw_kint(&w, "help_request_id", r->ids[0]);
-	jr_jw_key(&w, "kinds");
-	jr_view_note_kinds(&w);
-	jr_jw_key(&w, "notes");
-	jr_jw_array(&w);
+	jr_view_journal_begin(&w, r->ids[0]);
 	err = jr_app_journal_list(&app, r->ids[0], jr_view_note_each, &w);
 	if (err)
 		return jr_http_app_fail(r, err, &diag);
-	jr_jw_end(&w);
-	jr_jw_end(&w);
+	jr_view_journal_end(&w);
 	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
 		return jr_reply_err(r, err, NULL);
 	return jr_reply_json(r, 200);

@@ -48,3 +48,19 @@ enum jr_err jr_view_note_each(void *ctx, const struct jr_note *n)
 	jr_view_note(ctx, n);
 	return JR_OK;
 }
+
+void jr_view_journal_begin(struct jr_json_writer *w, int64_t help_request_id)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "help_request_id", help_request_id);
+	jr_jw_key(w, "kinds");
+	jr_view_note_kinds(w);
+	jr_jw_key(w, "notes");
+	jr_jw_array(w);
+}
+
+void jr_view_journal_end(struct jr_json_writer *w)
+{
+	jr_jw_end(w);
+	jr_jw_end(w);
+}
