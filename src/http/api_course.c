@@ -304,12 +304,11 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 {
 	static const char *const known[] = {"flags", "court_measure", "date", "family_context",
 					    NULL};
-	json_t *body = jr_http_json_body(r), *flags, *context, *v;
+	json_t *body = jr_http_json_body(r);
 	struct jr_advice_input in = {0};
 	const char *measure;
 	struct jr_diag diag;
 	struct jr_app app;
-	size_t i;
 	enum jr_err err;
 	int status;
 
@@ -319,42 +318,19 @@ int jr_api_help_request_advice(struct jr_http_request *r)
 	if ((status = scope(r, &app, &diag, true)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "date", false, app.today, &in.date)))
 		goto out;
-	flags = json_object_get(body, "flags");
-	if (flags && !json_is_array(flags)) {
-		status = jr_reply_error(r, 422, "invalid", "flags", "verwacht een lijst van signalen");
+	/* the signals seen, and the parents' own problems (issue 13, principle 6), as in a routing
+	 * request */
+	if ((status = jr_field_names(r, body, "flags", jr_flag_parse,
+				     "verwacht een lijst van signalen",
+				     "onbekend signaal; kies uit acute_crisis, psychiatric_disorder, "
+				     "long_lasting, disability, unsafe, not_participating, offence",
+				     &in.flags)) ||
+	    (status = jr_field_names(r, body, "family_context", jr_family_context_parse,
+				     "verwacht een lijst zoals [\"debts\"]",
+				     "onbekende gezinsomstandigheid; kies uit debts, housing, "
+				     "parent_mental_health, parent_addiction, fighting_divorce",
+				     &in.family_context)))
 		goto out;
-	}
-	json_array_foreach(flags, i, v)
-	{
-		int f = json_is_string(v) ? jr_flag_parse(json_string_value(v)) : -1;
-		if (f < 0) {
-			status = jr_reply_error(r, 422, "invalid", "flags",
-						"onbekend signaal; kies uit acute_crisis, "
-						"psychiatric_disorder, long_lasting, disability, unsafe, "
-						"not_participating, offence");
-			goto out;
-		}
-		in.flags |= JR_FLAG_BIT(f);
-	}
-	/* the parents' own problems (issue 13, principle 6), as in a routing request */
-	context = json_object_get(body, "family_context");
-	if (context && !json_is_array(context)) {
-		status = jr_reply_error(r, 422, "invalid", "family_context",
-					"verwacht een lijst zoals [\"debts\"]");
-		goto out;
-	}
-	json_array_foreach(context, i, v)
-	{
-		int c = json_is_string(v) ? jr_family_context_parse(json_string_value(v)) : -1;
-		if (c < 0) {
-			status = jr_reply_error(r, 422, "invalid", "family_context",
-						"onbekende gezinsomstandigheid; kies uit debts, housing, "
-						"parent_mental_health, parent_addiction, "
-						"fighting_divorce");
-			goto out;
-		}
-		in.family_context |= 1u << c;
-	}
 	measure = json_string_value(json_object_get(body, "court_measure"));
 	if (json_object_get(body, "court_measure") && (!measure || jr_measure_parse(measure) < 0)) {
 		status = jr_reply_error(r, 422, "invalid", "court_measure",

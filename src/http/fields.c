@@ -129,6 +129,27 @@ int jr_field_bool(struct jr_http_request *r, json_t *obj, const char *name, bool
 	return 0;
 }
 
+int jr_field_names(struct jr_http_request *r, json_t *obj, const char *name,
+		   int (*parse)(const char *), const char *not_list, const char *unknown,
+		   unsigned *out)
+{
+	json_t *list = json_object_get(obj, name), *v;
+	size_t i;
+
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return bad(r, name, not_list);
+	json_array_foreach(list, i, v)
+	{
+		int n = json_is_string(v) ? parse(json_string_value(v)) : -1;
+		if (n < 0)
+			return bad(r, name, unknown);
+		*out |= 1u << n;
+	}
+	return 0;
+}
+
 int jr_field_only(struct jr_http_request *r, json_t *obj, const char *const *known)
 {
 	const char *key;

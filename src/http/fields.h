@@ -30,6 +30,11 @@ int jr_field_int(struct jr_http_request *r, struct json_t *obj, const char *name
 /* true or false; absent and not required: *out = dflt. */
 int jr_field_bool(struct jr_http_request *r, struct json_t *obj, const char *name, bool required,
 		  bool dflt, bool *out);
+/* A list of names, added to *out as a bit set (1u << parse(name)); absent: nothing. Not a list:
+ * 422 with `not_list`; a name `parse` does not know (-1): 422 with `unknown`. */
+int jr_field_names(struct jr_http_request *r, struct json_t *obj, const char *name,
+		   int (*parse)(const char *), const char *not_list, const char *unknown,
+		   unsigned *out);
 /* 422 for `name` with this message, unless the object has no other fields than the
  * NULL-terminated `known` (a misspelt field is refused, not ignored). */
 int jr_field_only(struct jr_http_request *r, struct json_t *obj, const char *const *known);

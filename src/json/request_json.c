@@ -60,47 +60,45 @@ static enum jr_err parse_needs(struct jr_diag *d, json_t *v, struct jr_request *
 	return JR_OK;
 }
 
-static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *r)
+/* A list of names as a bit set (1u << the name's number): `flags`, `family_context`. An unknown
+ * name is refused at its element ("flags[2]"), with the names there are to choose from. */
+static enum jr_err parse_name_list(struct jr_diag *d, const char *key, const char *example,
+				   json_t *v, int (*parse)(const char *), const char *unknown,
+				   unsigned *out)
 {
 	size_t i;
-	json_t *f;
-	char field[32];
+	json_t *x;
+	char field[40];
 
 	if (!json_is_array(v))
-		return bad(d, "flags", "is %s; verwacht een lijst zoals [\"unsafe\"]", jr_json_type_name(v));
-	json_array_foreach(v, i, f) {
-		int n = json_is_string(f) ? jr_flag_parse(json_string_value(f)) : -1;
-		snprintf(field, sizeof(field), "flags[%zu]", i);
+		return bad(d, key, "is %s; verwacht een lijst zoals [\"%s\"]", jr_json_type_name(v),
+			   example);
+	json_array_foreach(v, i, x) {
+		int n = json_is_string(x) ? parse(json_string_value(x)) : -1;
+		snprintf(field, sizeof(field), "%s[%zu]", key, i);
 		if (n < 0)
-			return bad(d, field, "onbekend signaal; kies uit acute_crisis, "
-					     "psychiatric_disorder, long_lasting, disability, unsafe, "
-					     "not_participating, offence");
-		r->flags |= JR_FLAG_BIT(n);
+			return bad(d, field, "%s", unknown);
+		*out |= 1u << n;
 	}
 	return JR_OK;
+}
+
+static enum jr_err parse_flags(struct jr_diag *d, json_t *v, struct jr_request *r)
+{
+	return parse_name_list(d, "flags", "unsafe", v, jr_flag_parse,
+			       "onbekend signaal; kies uit acute_crisis, psychiatric_disorder, "
+			       "long_lasting, disability, unsafe, not_participating, offence",
+			       &r->flags);
 }
 
 /* `family_context` (issue 13, principle 6): the parents' and the family's own problems, each
  * routed to its domain's help. */
 static enum jr_err parse_family_context(struct jr_diag *d, json_t *v, struct jr_request *r)
 {
-	size_t i;
-	json_t *c;
-	char field[40];
-
-	if (!json_is_array(v))
-		return bad(d, "family_context", "is %s; verwacht een lijst zoals [\"debts\"]",
-			   jr_json_type_name(v));
-	json_array_foreach(v, i, c) {
-		int n = json_is_string(c) ? jr_family_context_parse(json_string_value(c)) : -1;
-		snprintf(field, sizeof(field), "family_context[%zu]", i);
-		if (n < 0)
-			return bad(d, field, "onbekende gezinsomstandigheid; kies uit debts, housing, "
-					     "parent_mental_health, parent_addiction, "
-					     "fighting_divorce");
-		r->family_context |= 1u << n;
-	}
-	return JR_OK;
+	return parse_name_list(d, "family_context", "debts", v, jr_family_context_parse,
+			       "onbekende gezinsomstandigheid; kies uit debts, housing, "
+			       "parent_mental_health, parent_addiction, fighting_divorce",
+			       &r->family_context);
 }
 
 /* Rejects history item i's `name` ("history[2].end"); the field is only formatted on error. */
