@@ -9,6 +9,8 @@
 # each kind (curl's time_total, so the loopback round trip is in it).
 #
 # Usage: bench/search.sh [YOUTH] [COUNT]   (defaults 20000 children, 400 searches per kind)
+#        JR_SEARCH_DEMO=DIR bench/search.sh - [COUNT]   (DIR/s.db and DIR/s.key of a demo made
+#        before with JEUGDROUTE_ADMIN_PASSWORD and JEUGDROUTE_DEMO_PASSWORD as below)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,12 +38,21 @@ echo "revision: $(cd "$OLDPWD" && jr_build_revision)"
 
 export JEUGDROUTE_ADMIN_PASSWORD=benchmark-only-1
 export JEUGDROUTE_DEMO_PASSWORD=benchmark-only-2
-"$JR" init --db s.db --key s.key >/dev/null
-start=$(date +%s)
-"$JR" demo --db s.db --key s.key --youth "$YOUTH" --seed 1 --date 2026-11-23 --logins ja >/dev/null 2>&1
-echo "persons:  $(sqlite3 s.db 'SELECT COUNT(*) FROM persons') (demo of $YOUTH youths in $(($(date +%s) - start)) s)"
+if [ -n "${JR_SEARCH_DEMO:-}" ]; then
+	# a demo made before (a million persons takes minutes), used in place, with its audit
+	# key and checkpoints beside it (the searches add audit entries); made with the passwords
+	# above. The scratch files of the run go there too.
+	cd "$JR_SEARCH_DEMO"
+	echo "persons:  $(sqlite3 s.db 'SELECT COUNT(*) FROM persons') (the demo in $JR_SEARCH_DEMO)"
+else
+	"$JR" init --db s.db --key s.key >/dev/null
+	start=$(date +%s)
+	"$JR" demo --db s.db --key s.key --youth "$YOUTH" --seed 1 --date 2026-11-23 --logins ja >/dev/null 2>&1
+	echo "persons:  $(sqlite3 s.db 'SELECT COUNT(*) FROM persons') (demo of $YOUTH youths in $(($(date +%s) - start)) s)"
+fi
 echo "keys:     $(sqlite3 s.db 'SELECT COUNT(*) FROM person_name_keys') name keys"
 
+rm -f ready # a run before in the same place left its own
 "$JR" serve --db s.db --key s.key --listen 127.0.0.1:0 --threads "$(nproc)" --ready-file ready \
 	>serve.out 2>serve.err &
 JR_PID=$!
@@ -98,6 +109,7 @@ run() { # run KIND
 		END {
 			printf "%-11s accepted %-4d refused %-3d p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms\n",
 				kind, n - bad, bad, at(0.50), at(0.90), at(0.99), t[n]
+			printf "%s %f %f\n", kind, at(0.50), at(0.99) > "quantiles.txt"
 		}'
 	REFUSED=$((REFUSED + bad))
 }
@@ -105,7 +117,15 @@ run() { # run KIND
 echo
 echo "== POST /api/v1/persons/search as the consulent of $MUNI ($COUNT per kind, one connection)"
 REFUSED=0
+: >quantiles.txt
 for kind in name name_birth birth bsn; do run "$kind"; done
+# the baseline of the same run: a BSN lookup through the same server, session, audit and
+# connection (one indexed row), so that the machine's load cancels out of the ratio
+echo
+echo "== each kind against the BSN lookup of this run (p50 ratio, p99 ratio)"
+awk '{ p50[$1] = $2; p99[$1] = $3 } END {
+	for (k in p50) if (k != "bsn") printf "%-11s %5.1fx  %5.1fx\n", k, p50[k] / p50["bsn"], p99[k] / p99["bsn"]
+}' quantiles.txt | sort
 # every search here is one the consulent may make: a refused one is a failure, not a data point
 if [ "$REFUSED" -gt 0 ]; then
 	echo "search.sh: $REFUSED searches were refused (not 200); the timings above are not valid" >&2

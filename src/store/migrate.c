@@ -478,6 +478,35 @@ static const struct migration migrations[] = {
 	 " corrects BIGINT REFERENCES journal_notes(id),"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX journal_notes_help_request ON journal_notes (help_request_id);"},
+	/* Issue 14 point 1 at a million persons: a consulent's search by name reads only its own
+	 * municipality's keys. Each key carries its person's municipality and sort key, so that the
+	 * residents matching a prefix are one range of one index, in the order of the answer's
+	 * pages (store_search.c); the persons linked to a municipality that they do not live in
+	 * (a help request or responsible care there) are listed apart, kept by the engine's
+	 * triggers (engine_sql below), a superset the app still decides on. */
+	{25, "search: name keys per municipality, persons linked from outside",
+	 "ALTER TABLE person_name_keys ADD COLUMN municipality TEXT;"
+	 "ALTER TABLE person_name_keys ADD COLUMN name_sort TEXT{C};"
+	 "UPDATE person_name_keys SET"
+	 " municipality = (SELECT p.municipality FROM persons p"
+	 "  WHERE p.id = person_name_keys.person_id),"
+	 " name_sort = (SELECT p.name_sort FROM persons p WHERE p.id = person_name_keys.person_id);"
+	 "CREATE INDEX person_name_keys_municipality"
+	 " ON person_name_keys (municipality, name_key, name_sort, person_id);"
+	 "CREATE INDEX persons_municipality_name ON persons (municipality, name_sort, id);"
+	 "CREATE TABLE person_outside_links ("
+	 " municipality TEXT NOT NULL,"
+	 " person_id BIGINT NOT NULL REFERENCES persons(id),"
+	 " PRIMARY KEY (municipality, person_id));"
+	 "CREATE INDEX person_outside_links_person ON person_outside_links (person_id);"
+	 "CREATE INDEX measures_gi ON measures (gi_organisation_id, child_id);"
+	 "INSERT INTO person_outside_links (municipality, person_id)"
+	 " SELECT h.municipality, h.child_id FROM help_requests h JOIN persons p ON p.id = h.child_id"
+	 " WHERE p.municipality <> h.municipality"
+	 " UNION SELECT COALESCE(a.responsible_municipality, h.municipality), h.child_id"
+	 " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
+	 " JOIN persons p ON p.id = h.child_id"
+	 " WHERE p.municipality <> COALESCE(a.responsible_municipality, h.municipality);"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the
@@ -494,6 +523,69 @@ static const struct {
 	 " $body$ BEGIN RAISE EXCEPTION 'journal notes are append-only'; END $body$;"
 	 "CREATE TRIGGER journal_notes_append_only BEFORE UPDATE ON journal_notes"
 	 " FOR EACH ROW EXECUTE FUNCTION journal_notes_append_only();"},
+	/* migration 25: the links from outside follow every help request, responsible care and
+	 * move; a key follows its person's move. Rows are never removed but by erasure: a stale
+	 * link only offers the app a candidate it then refuses. */
+	{25,
+	 "CREATE TRIGGER help_requests_outside AFTER INSERT ON help_requests BEGIN"
+	 " INSERT OR IGNORE INTO person_outside_links (municipality, person_id)"
+	 "  SELECT NEW.municipality, NEW.child_id FROM persons p"
+	 "  WHERE p.id = NEW.child_id AND p.municipality <> NEW.municipality; END;"
+	 "CREATE TRIGGER help_requests_outside_change AFTER UPDATE OF municipality, child_id"
+	 " ON help_requests BEGIN"
+	 " INSERT OR IGNORE INTO person_outside_links (municipality, person_id)"
+	 "  SELECT NEW.municipality, NEW.child_id FROM persons p"
+	 "  WHERE p.id = NEW.child_id AND p.municipality <> NEW.municipality; END;"
+	 "CREATE TRIGGER allocations_outside AFTER INSERT ON allocations BEGIN"
+	 " INSERT OR IGNORE INTO person_outside_links (municipality, person_id)"
+	 "  SELECT COALESCE(NEW.responsible_municipality, h.municipality), h.child_id"
+	 "  FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE h.id = NEW.help_request_id"
+	 "  AND p.municipality <> COALESCE(NEW.responsible_municipality, h.municipality); END;"
+	 "CREATE TRIGGER allocations_outside_change AFTER UPDATE OF responsible_municipality,"
+	 " help_request_id ON allocations BEGIN"
+	 " INSERT OR IGNORE INTO person_outside_links (municipality, person_id)"
+	 "  SELECT COALESCE(NEW.responsible_municipality, h.municipality), h.child_id"
+	 "  FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE h.id = NEW.help_request_id"
+	 "  AND p.municipality <> COALESCE(NEW.responsible_municipality, h.municipality); END;"
+	 "CREATE TRIGGER persons_moved AFTER UPDATE OF municipality ON persons"
+	 " WHEN OLD.municipality IS NOT NEW.municipality BEGIN"
+	 " UPDATE person_name_keys SET municipality = NEW.municipality WHERE person_id = NEW.id;"
+	 " INSERT OR IGNORE INTO person_outside_links (municipality, person_id)"
+	 "  SELECT h.municipality, h.child_id FROM help_requests h"
+	 "  WHERE h.child_id = NEW.id AND h.municipality <> NEW.municipality"
+	 "  UNION SELECT COALESCE(a.responsible_municipality, h.municipality), h.child_id"
+	 "  FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
+	 "  WHERE h.child_id = NEW.id"
+	 "  AND COALESCE(a.responsible_municipality, h.municipality) <> NEW.municipality; END;",
+	 /* PostgreSQL: one function per trigger, the same statements */
+	 "CREATE FUNCTION help_requests_outside() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN"
+	 " INSERT INTO person_outside_links (municipality, person_id)"
+	 "  SELECT NEW.municipality, NEW.child_id FROM persons p"
+	 "  WHERE p.id = NEW.child_id AND p.municipality <> NEW.municipality"
+	 "  ON CONFLICT DO NOTHING; RETURN NULL; END $body$;"
+	 "CREATE TRIGGER help_requests_outside AFTER INSERT OR UPDATE OF municipality, child_id"
+	 " ON help_requests FOR EACH ROW EXECUTE FUNCTION help_requests_outside();"
+	 "CREATE FUNCTION allocations_outside() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN"
+	 " INSERT INTO person_outside_links (municipality, person_id)"
+	 "  SELECT COALESCE(NEW.responsible_municipality, h.municipality), h.child_id"
+	 "  FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE h.id = NEW.help_request_id"
+	 "  AND p.municipality <> COALESCE(NEW.responsible_municipality, h.municipality)"
+	 "  ON CONFLICT DO NOTHING; RETURN NULL; END $body$;"
+	 "CREATE TRIGGER allocations_outside AFTER INSERT OR UPDATE OF responsible_municipality,"
+	 " help_request_id ON allocations FOR EACH ROW EXECUTE FUNCTION allocations_outside();"
+	 "CREATE FUNCTION persons_moved() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN"
+	 " UPDATE person_name_keys SET municipality = NEW.municipality WHERE person_id = NEW.id;"
+	 " INSERT INTO person_outside_links (municipality, person_id)"
+	 "  SELECT h.municipality, h.child_id FROM help_requests h"
+	 "  WHERE h.child_id = NEW.id AND h.municipality <> NEW.municipality"
+	 "  UNION SELECT COALESCE(a.responsible_municipality, h.municipality), h.child_id"
+	 "  FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
+	 "  WHERE h.child_id = NEW.id"
+	 "  AND COALESCE(a.responsible_municipality, h.municipality) <> NEW.municipality"
+	 "  ON CONFLICT DO NOTHING; RETURN NULL; END $body$;"
+	 "CREATE TRIGGER persons_moved AFTER UPDATE OF municipality ON persons FOR EACH ROW"
+	 " WHEN (OLD.municipality IS DISTINCT FROM NEW.municipality)"
+	 " EXECUTE FUNCTION persons_moved();"},
 };
 
 #define MIGRATION_COUNT (sizeof(migrations) / sizeof(migrations[0]))

@@ -83,6 +83,7 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		"DELETE FROM household_members WHERE person_id = $1",
 		"DELETE FROM record_history WHERE record_table = 'persons' AND record_id = $1",
 		"DELETE FROM person_name_keys WHERE person_id = $1",
+		"DELETE FROM person_outside_links WHERE person_id = $1",
 		"DELETE FROM persons WHERE id = $1",
 	};
 	struct jr_db_stmt *st = NULL;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "store/search.h"
@@ -30,7 +31,10 @@ enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const cha
 	TRY(jr_db_step(st, &row));
 	jr_db_finalize(st);
 	st = NULL;
-	TRY(jr_db_prepare(s->db, "INSERT INTO person_name_keys (person_id, name_key) VALUES ($1, $2)",
+	/* each key with its person's municipality and sort key (migration 25), read from the row */
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO person_name_keys (person_id, name_key, municipality, name_sort)"
+			  " SELECT id, $2, municipality, name_sort FROM persons WHERE id = $1",
 			  &st));
 	for (size_t i = 0; i < n; i++) {
 		TRY(jr_db_reset(st));
@@ -97,16 +101,158 @@ static void upper_bound(const char *prefix, char out[JR_NAME_KEY_MAX + 4])
 	snprintf(out, JR_NAME_KEY_MAX + 4, "%s\xF4\x8F\xBF\xBF", prefix);
 }
 
+/* Reads the rows of a candidates query (id, given names, family name, birth date,
+ * municipality, sort key) into out, at most `max`; *count how many. */
+static enum jr_err read_hits(struct jr_db_stmt *st, struct jr_person_hit *out, size_t max,
+			     size_t *count)
+{
+	enum jr_err err;
+	bool row;
+
+	*count = 0;
+	while (!(err = jr_db_step(st, &row)) && row && *count < max) {
+		struct jr_person_hit *h = &out[(*count)++];
+		const char *b = jr_db_col_text(st, 3);
+
+		memset(h, 0, sizeof(*h));
+		h->id = jr_db_col_int(st, 0);
+		snprintf(h->given_names, sizeof(h->given_names), "%s", jr_db_col_text(st, 1));
+		snprintf(h->family_name, sizeof(h->family_name), "%s", jr_db_col_text(st, 2));
+		if (jr_date_parse(b, strlen(b), &h->birth_date))
+			return JR_ERR_STORE; /* the store writes only valid dates */
+		snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 4));
+		snprintf(h->sort, sizeof(h->sort), "%s", jr_db_col_text(st, 5));
+	}
+	return err;
+}
+
+/* A consulent's search by name alone (the common one) reads its municipality's part of the
+ * register only: the keys of its residents that match the prefix are one range of the
+ * covering index (municipality, name_key, name_sort, person_id), read in key order. Of that
+ * range the first WINDOW_KEYS are sorted by name and paged, so that a common prefix ("de",
+ * "van") costs a bounded sort rather than one of a hundred thousand keys at a million persons
+ * (docs/BENCHMARKS.md, "Search"). When a prefix matches fewer keys (nearly every search of
+ * three letters or more) the order is exact; when it matches more, the answer is the first by
+ * name among the first WINDOW_KEYS names in alphabetical order — hundreds of residents, so the
+ * answer says that there are more, and the consulent refines it.
+ * The persons linked to the principal without living in its municipality — a help request or
+ * responsible care there (person_outside_links), a measure with its organisation as GI — come
+ * in by a second, small query; the two sorted lists are merged. Together they are the link
+ * any_candidates filters on. */
+#define WINDOW_KEYS 10000
+
+#define HIT_COLUMNS "p.id, p.given_names, p.family_name, p.birth_date, p.municipality, p.name_sort"
+#define AFTER(sort, id) " AND (" sort " > $4 OR (" sort " = $4 AND " id " > $5))"
+
+static const char residents_sql[] =
+	"SELECT " HIT_COLUMNS " FROM (SELECT DISTINCT w.s, w.i FROM (SELECT k.name_sort AS s,"
+	" k.person_id AS i FROM person_name_keys k WHERE k.municipality = $1 AND k.name_key >= $2"
+	" AND k.name_key < $3 ORDER BY k.name_key LIMIT $7) w WHERE 1 = 1" AFTER("w.s", "w.i")
+	" ORDER BY 1, 2 LIMIT $6) m JOIN persons p ON p.id = m.i ORDER BY m.s, m.i";
+static const char outside_sql[] =
+	"SELECT " HIT_COLUMNS " FROM persons p WHERE p.municipality <> $1"
+	" AND (p.id IN (SELECT l.person_id FROM person_outside_links l WHERE l.municipality = $1)"
+	" OR p.id IN (SELECT m.child_id FROM measures m WHERE m.gi_organisation_id = $7))"
+	AFTER("p.name_sort", "p.id")
+	" AND EXISTS (SELECT 1 FROM person_name_keys k WHERE k.person_id = p.id"
+	" AND k.name_key >= $2 AND k.name_key < $3) ORDER BY p.name_sort, p.id LIMIT $6";
+
+static bool by_municipality(const struct jr_person_query *q)
+{
+	return q->name && !q->bsn && !q->has_birth_date && q->linked &&
+	       q->linked->municipality[0] && !q->linked->agb[0];
+}
+
+/* Runs one of the two queries above; `seventh` is the window of residents_sql, the
+ * organisation of outside_sql (the link of a GI's measure, as the prefilter of any_candidates). */
+static enum jr_err municipality_query(struct jr_store *s, const char *sql,
+				      const struct jr_person_query *q, const char *upper,
+				      const char *after_sort, int64_t after_id, int64_t seventh,
+				      struct jr_person_hit *out, size_t max, size_t *count)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*count = 0;
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_text(st, 1, q->linked->municipality));
+	TRY(jr_db_bind_text(st, 2, q->name));
+	TRY(jr_db_bind_text(st, 3, upper));
+	TRY(jr_db_bind_text(st, 4, after_sort ? after_sort : ""));
+	TRY(jr_db_bind_int(st, 5, after_id));
+	TRY(jr_db_bind_int(st, 6, (int64_t)max));
+	TRY(jr_db_bind_int(st, 7, seventh));
+	err = read_hits(st, out, max, count);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+static int hit_order(const struct jr_person_hit *a, const struct jr_person_hit *b)
+{
+	int c = strcmp(a->sort, b->sort); /* byte order, as the columns' collation */
+
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+static enum jr_err municipality_candidates(struct jr_store *s, const struct jr_person_query *q,
+					   const char *after_sort, int64_t after_id,
+					   struct jr_person_hit *out, size_t max, size_t *count)
+{
+	struct jr_person_hit *residents = NULL, *outside = NULL;
+	char upper[JR_NAME_KEY_MAX + 4];
+	size_t nr = 0, no = 0, r = 0, o = 0;
+	enum jr_err err;
+
+	*count = 0;
+	residents = jr_calloc(max ? max : 1, sizeof(*residents));
+	outside = jr_calloc(max ? max : 1, sizeof(*outside));
+	if (!residents || !outside) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	upper_bound(q->name, upper);
+	TRY(municipality_query(s, residents_sql, q, upper, after_sort, after_id, WINDOW_KEYS,
+			       residents, max, &nr));
+	TRY(municipality_query(s, outside_sql, q, upper, after_sort, after_id,
+			       q->linked->organisation_id > 0 ? q->linked->organisation_id : 0,
+			       outside, max, &no));
+	/* both lists are in name order; the first `max` of their union */
+	while (*count < max && (r < nr || o < no))
+		out[(*count)++] = o == no || (r < nr && hit_order(&residents[r], &outside[o]) < 0)
+					  ? residents[r++]
+					  : outside[o++];
+out:
+	jr_free(residents);
+	jr_free(outside);
+	if (err)
+		*count = 0;
+	return err;
+}
+
+static enum jr_err any_candidates(struct jr_store *s, const struct jr_person_query *q,
+				  const char *after_sort, int64_t after_id,
+				  struct jr_person_hit *out, size_t max, size_t *count);
+
 enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_person_query *q,
 				       const char *after_sort, int64_t after_id,
 				       struct jr_person_hit *out, size_t max, size_t *count)
+{
+	if (by_municipality(q))
+		return municipality_candidates(s, q, after_sort, after_id, out, max, count);
+	return any_candidates(s, q, after_sort, after_id, out, max, count);
+}
+
+/* Any other search: every criterion in one query, the link to the principal as a filter. */
+static enum jr_err any_candidates(struct jr_store *s, const struct jr_person_query *q,
+				  const char *after_sort, int64_t after_id,
+				  struct jr_person_hit *out, size_t max, size_t *count)
 {
 	unsigned char hash[JR_VAULT_HASH_BYTES];
 	char sql[2048], birth[JR_DATE_STRLEN], upper[JR_NAME_KEY_MAX + 4];
 	struct jr_db_stmt *st = NULL;
 	int n = 0, at = 0, bsn_at = 0, name_at = 0, birth_at = 0, muni_at = 0, agb_at = 0, org_at = 0;
 	enum jr_err err;
-	bool row;
 
 	*count = 0;
 	at = snprintf(sql, sizeof(sql),
@@ -124,9 +270,14 @@ enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_perso
 	if (q->name) {
 		name_at = ++n;
 		n++;
+		/* with a BSN or birth date those lead (a handful of persons, each with its keys
+		 * checked); alone, the name's key range leads */
 		at += snprintf(sql + at, sizeof(sql) - (size_t)at,
-			       " AND p.id IN (SELECT k.person_id FROM person_name_keys k"
-			       " WHERE k.name_key >= $%d AND k.name_key < $%d)",
+			       q->bsn || q->has_birth_date
+				       ? " AND EXISTS (SELECT 1 FROM person_name_keys k WHERE"
+					 " k.person_id = p.id AND k.name_key >= $%d AND k.name_key < $%d)"
+				       : " AND p.id IN (SELECT k.person_id FROM person_name_keys k"
+					 " WHERE k.name_key >= $%d AND k.name_key < $%d)",
 			       name_at, name_at + 1);
 	}
 	if (q->linked) {
@@ -197,21 +348,7 @@ enum jr_err jr_store_person_candidates(struct jr_store *s, const struct jr_perso
 	TRY(jr_db_bind_text(st, n + 1, after_sort ? after_sort : ""));
 	TRY(jr_db_bind_int(st, n + 2, after_id));
 	TRY(jr_db_bind_int(st, n + 3, (int64_t)max));
-	while (!(err = jr_db_step(st, &row)) && row && *count < max) {
-		struct jr_person_hit *h = &out[(*count)++];
-		const char *b = jr_db_col_text(st, 3);
-
-		memset(h, 0, sizeof(*h));
-		h->id = jr_db_col_int(st, 0);
-		snprintf(h->given_names, sizeof(h->given_names), "%s", jr_db_col_text(st, 1));
-		snprintf(h->family_name, sizeof(h->family_name), "%s", jr_db_col_text(st, 2));
-		if (jr_date_parse(b, strlen(b), &h->birth_date)) {
-			err = JR_ERR_STORE;
-			goto out;
-		}
-		snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 4));
-		snprintf(h->sort, sizeof(h->sort), "%s", jr_db_col_text(st, 5));
-	}
+	err = read_hits(st, out, max, count);
 out:
 	sodium_memzero(hash, sizeof(hash));
 	jr_db_finalize(st);

@@ -257,8 +257,43 @@ static int64_t claim_lines_previous_indexes(void)
 
 /* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
  * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
+/* Undoes migration 25 (search per municipality): its triggers, table, indexes and columns. */
+static void undo_migration_25(struct jr_db *db)
+{
+	static const char *const triggers[][2] = {
+		{"help_requests_outside", "help_requests"},
+		{"help_requests_outside_change", "help_requests"},
+		{"allocations_outside", "allocations"},
+		{"allocations_outside_change", "allocations"},
+		{"persons_moved", "persons"},
+	};
+	char sql[160];
+
+	for (size_t i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++) {
+		if (fx_sqlite)
+			snprintf(sql, sizeof(sql), "DROP TRIGGER %s", triggers[i][0]);
+		else
+			snprintf(sql, sizeof(sql), "DROP TRIGGER IF EXISTS %s ON %s", triggers[i][0],
+				 triggers[i][1]);
+		assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	}
+	if (!fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "DROP FUNCTION help_requests_outside();"
+						"DROP FUNCTION allocations_outside();"
+						"DROP FUNCTION persons_moved()"),
+				 JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE person_outside_links;"
+					"DROP INDEX measures_gi;"
+					"DROP INDEX persons_municipality_name;"
+					"DROP INDEX person_name_keys_municipality;"
+					"ALTER TABLE person_name_keys DROP COLUMN municipality;"
+					"ALTER TABLE person_name_keys DROP COLUMN name_sort"),
+			 JR_OK);
+}
+
 static void drop_journal(struct jr_db *db)
 {
+	undo_migration_25(db);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE journal_notes"), JR_OK);
 	if (!fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
@@ -285,6 +320,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_true(persons > 0);
 	assert_int_equal(claim_lines_previous_indexes(), 1);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	drop_journal(db); /* first: migration 25's triggers name migration 17's columns */
 	assert_int_equal(jr_db_exec(db, "DROP INDEX claim_lines_previous"), JR_OK);
 	/* back to 15 means without migration 17's columns too (principle 13), so that both run */
 	assert_int_equal(jr_db_exec(db, "DROP INDEX allocations_responsible"), JR_OK);
@@ -298,7 +334,6 @@ static void test_migration_16_on_an_existing_database(void **state)
 	/* and what migration 18 made (principle 8), so that the database is the one of version 15 */
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
-	drop_journal(db);
 	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
