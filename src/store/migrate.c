@@ -478,6 +478,24 @@ static const struct migration migrations[] = {
 	 " corrects BIGINT REFERENCES journal_notes(id),"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX journal_notes_help_request ON journal_notes (help_request_id);"},
+	/* Issue 14 point 2: a help request is assigned to a consulent of its municipality's local
+	 * team (NULL: in the team's queue). Every assignment and its undoing is a row of
+	 * help_request_assignments (who to, by whom, when), so the help request's history shows it;
+	 * the index serves the work list (municipality, state, assignee). The column names a user
+	 * without a REFERENCES clause (SQLite cannot drop a column that has one, and users are
+	 * never deleted, only deactivated); the store checks the assignee before it writes. */
+	{21, "work list: help requests assigned to a consulent",
+	 "ALTER TABLE help_requests ADD COLUMN assignee_user_id BIGINT;"
+	 "CREATE INDEX help_requests_work_list ON help_requests"
+	 " (municipality, state, assignee_user_id);"
+	 "CREATE TABLE help_request_assignments ("
+	 " id {ID},"
+	 " help_request_id BIGINT NOT NULL REFERENCES help_requests(id),"
+	 " assignee_user_id BIGINT REFERENCES users(id),"
+	 " assigned_by TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX help_request_assignments_help_request ON help_request_assignments"
+	 " (help_request_id);"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the
