@@ -116,7 +116,9 @@ run() { # run KIND QUERY
 	done
 	curl -s -K curl.cfg >times.txt
 	report "$1"
-	[ "$1" = all ] && ALL_P50=$(awk '{ print $2 * 1000 }' times.txt | sort -n | awk '{ t[NR] = $1 } END { print t[int(NR / 2) > 0 ? int(NR / 2) : 1] }')
+	if [ "$1" = all ]; then
+		ALL_P50=$(awk '{ print $2 * 1000 }' times.txt | sort -n | awk '{ t[NR] = $1 } END { i = int(NR / 2); if (i < 1) i = 1; print t[i] }')
+	fi
 	return 0
 }
 
@@ -146,7 +148,7 @@ EOF
 for _ in $(seq 1 50); do
 	sqlite3 s.db <bare.sql 2>&1 | awk '/^Run Time/ { s += $4 } END { printf "%.3f\n", s * 1000 }'
 done | sort -n >bare.txt
-BARE_P50=$(awk '{ t[NR] = $1 } END { print t[int(NR / 2)] }' bare.txt)
+BARE_P50=$(awk '{ t[NR] = $1 } END { i = int(NR / 2); if (i < 1) i = 1; print t[i] }' bare.txt)
 echo
 echo "== baseline: the five bare queries in the sqlite3 shell (50 runs)"
 awk -v p50="$BARE_P50" -v srv="$ALL_P50" 'BEGIN {

@@ -242,7 +242,7 @@ done:
 enum jr_err jr_app_assignees(struct jr_app *app, const char *municipality, jr_assignee_fn fn,
 			     void *ctx)
 {
-	const char *m;
+	const char *m = NULL;
 	enum jr_err err;
 
 	if ((err = whose(app, municipality, &m)))

@@ -14,7 +14,6 @@
  * help request's id, and each is ordered by it first. */
 #define FACTS_HEAD(where)                                                                          \
 	"SELECT h.id, h.child_id, h.municipality, h.raised_on, h.state, p.birth_date,"             \
-	" (SELECT COUNT(*) FROM allocations al WHERE al.help_request_id = h.id),"                  \
 	" COALESCE(h.assignee_user_id, 0)"                                                         \
 	" FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE " where " ORDER BY h.id"
 /* One deadline per provider's request (its products share the reference and the term). */
@@ -24,13 +23,14 @@
 	" JOIN help_requests h ON h.id = r.help_request_id WHERE " where                           \
 	" AND r.status IN ('open', 'investigating')"                                               \
 	" GROUP BY r.help_request_id, r.provider_id, r.reference, r.kind, r.status ORDER BY 1, 2"
+/* Every allocation (whether one was made is the decision's fact too), with how many deliveries
+ * of care it has and how many of them still run (not stopped). */
 #define FACTS_ALLOC(where)                                                                         \
 	"SELECT al.help_request_id, al.id, al.number, al.start_date, al.end_date,"                 \
-	" (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id),"                      \
-	" (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id"                        \
-	" AND d.stopped_on IS NULL)"                                                               \
-	" FROM allocations al JOIN help_requests h ON h.id = al.help_request_id WHERE " where      \
-	" ORDER BY 1, 2"
+	" COUNT(d.allocation_id), COUNT(d.allocation_id) - COUNT(d.stopped_on)"                    \
+	" FROM allocations al JOIN help_requests h ON h.id = al.help_request_id"                   \
+	" LEFT JOIN deliveries d ON d.allocation_id = al.id WHERE " where                          \
+	" GROUP BY al.help_request_id, al.id, al.number, al.start_date, al.end_date ORDER BY 1, 2"
 #define FACTS_GOAL(where)                                                                          \
 	"SELECT g.help_request_id, g.id, g.review_on FROM goals g"                                 \
 	" JOIN help_requests h ON h.id = g.help_request_id WHERE " where                           \
@@ -153,8 +153,7 @@ static enum jr_err merge(struct jr_store *s, const char *const sql[5], const cha
 		r.state = (enum jr_hr_state)state;
 		f->open = state != JR_HR_CLOSED && state != JR_HR_WITHDRAWN;
 		TRY(jr_store_day_col(st[0], 5, &f->birth_date, NULL));
-		f->decided = jr_db_col_int(st[0], 6) > 0;
-		r.assignee_id = jr_db_col_int(st[0], 7);
+		r.assignee_id = jr_db_col_int(st[0], 6);
 		for (int i = 1; i < 5; i++) {
 			/* the same help requests in the same order: none is skipped, but be sure */
 			while (more[i] && jr_db_col_int(st[i], 0) < r.id)
@@ -164,6 +163,8 @@ static enum jr_err merge(struct jr_store *s, const char *const sql[5], const cha
 				TRY(jr_db_step(st[i], &more[i]));
 			}
 		}
+		/* decided: an allocation was made on it (its allocations, all read above) */
+		f->decided = f->alloc_count > 0;
 		TRY(fn(ctx, &r, f));
 		TRY(jr_db_step(st[0], &more[0]));
 	}

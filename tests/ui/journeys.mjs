@@ -183,7 +183,7 @@ try {
   await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
   await page.getByLabel('Productcode (gemeenten met productfinanciering)').fill('45A02');
   await page.getByLabel('Omvang').fill('2');
-  await page.getByRole('button', { name: 'Toewijzen' }).click();
+  await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
   await page.locator('.timeline li', { hasText: 'Toewijzing' }).first().waitFor();
   ok(true, 'the consulent allocates care; the timeline shows the allocation');
   await screen(page, '08-toegewezen');
@@ -600,13 +600,14 @@ try {
   await queueCaption.waitFor();
   const counts = await page.locator('#werklijst-aantallen').innerText();
   ok(/Aangemeld \d+/.test(counts) && /·/.test(counts), 'work list: the counts per step ("Aangemeld 12 · …")', counts);
-  const queueText = await page.locator('table').innerText();
+  const worklist = page.getByRole('table', { name: /^Open hulpvragen — / });
+  const queueText = await worklist.innerText();
   ok(/\b\d{2}-\d{2}-\d{4}\b/.test(queueText) && !/\d{4}-\d{2}-\d{2}/.test(queueText), 'work list: dates as DD-MM-JJJJ', queueText.slice(0, 300));
   ok(!/\bnull\b|undefined/.test(queueText), 'work list: nothing reads "null" or "undefined"');
-  ok(await page.locator('td', { hasText: 'niemand (wachtrij)' }).count() >= 1, 'work list: the queue holds help requests assigned to nobody');
+  ok(await worklist.locator('td', { hasText: 'niemand (wachtrij)' }).count() >= 1, 'work list: the queue holds help requests assigned to nobody');
   await screen(page, '31-werklijst-wachtrij');
   // take the request with the nearest deadline from the queue
-  const firstRequest = page.locator('table tbody tr').first().locator('a[href^="#/hulpvraag/"]');
+  const firstRequest = worklist.locator('tbody tr').first().locator('a[href^="#/hulpvraag/"]');
   const takenHref = await firstRequest.getAttribute('href');
   await firstRequest.click();
   await page.getByRole('heading', { name: 'Toegewezen aan' }).waitFor();
@@ -618,21 +619,22 @@ try {
   await screen(page, '32-hulpvraag-toegewezen');
   await page.goto(`${url}/#/`);
   await page.locator('table caption', { hasText: 'Mijn cases (1)' }).waitFor();
-  ok(await page.locator(`table a[href="${takenHref}"]`).isVisible(), 'work list: the request taken is in "Mijn cases"');
+  ok(await worklist.locator(`a[href="${takenHref}"]`).isVisible(), 'work list: the request taken is in "Mijn cases"');
   // filter by step, for everyone, with the form
   await page.getByLabel('Toegewezen aan').selectOption('alle');
   await page.getByLabel('Stap').selectOption('registered');
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await page.locator('table caption', { hasText: 'Alle open hulpvragen' }).waitFor();
-  const steps = await page.locator('table tbody tr td:nth-child(3)').allInnerTexts();
+  const steps = await worklist.locator('tbody tr td:nth-child(3)').allInnerTexts();
   ok(steps.length > 0 && steps.every((t) => t === 'aangemeld'), 'work list: filtered by step, every row in that step', steps.join(', '));
   ok(await page.getByLabel('Stap').inputValue() === 'registered', 'work list: the filter form keeps what was chosen');
   await screen(page, '33-werklijst-stap');
   await page.getByLabel('Termijn').selectOption('overdue');
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await page.waitForURL(/termijn=overdue/);
-  await page.locator('table caption, main p', { hasText: /Alle open hulpvragen|Geen hulpvragen/ }).first().waitFor();
-  const states = await page.locator('table tbody .deadline-state').allInnerTexts();
+  // the list shown again: its counts link to the steps under the new filter
+  await page.locator('#werklijst-aantallen a[href*="termijn=overdue"]').first().waitFor();
+  const states = await worklist.locator('tbody .deadline-state').allInnerTexts();
   ok(states.every((t) => t.toLowerCase() === 'verlopen'), 'work list: overdue only, each marked "verlopen"', states.join(', '));
   await screen(page, '34-werklijst-verlopen');
   await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -269,6 +269,9 @@ static void undo_migration_21(struct jr_db *db)
 {
 	assert_int_equal(jr_db_exec(db, "DROP TABLE help_request_assignments"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP INDEX help_requests_work_list"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX goals_review"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX allocations_deadlines"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX deliveries_running"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "ALTER TABLE help_requests DROP COLUMN assignee_user_id"),
 			 JR_OK);
 }
