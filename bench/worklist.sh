@@ -134,11 +134,11 @@ curl -s -b "jr_session=$COOKIE" "$URL/api/v1/help-requests?assignee=any&sort=dea
 	jq -r '"counts:   " + (.counts | to_entries | map("\(.key) \(.value)") | join(" · ")) + " (total \(.total))"'
 
 # Baseline: the five bare queries of the list in the sqlite3 shell (the SQL of store_deadlines.c
-# for a municipality's open requests), each run timed by the shell; the p50 of their sum.
+# for a municipality's open requests), each timed by the shell (.timer, with the rows printed to
+# a pipe, as the server reads them all); the p50 of their sum.
 W="h.municipality = '$MUNI' AND h.state IN ('registered', 'analysed', 'planned', 'in_care', 'evaluated')"
 cat >bare.sql <<EOF
 .timer on
-.output /dev/null
 SELECT h.id, h.child_id, h.municipality, h.raised_on, h.state, p.birth_date, (SELECT COUNT(*) FROM allocations al WHERE al.help_request_id = h.id), COALESCE(h.assignee_user_id, 0) FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE $W ORDER BY h.id;
 SELECT r.help_request_id, MIN(r.id), r.kind, MIN(m.created_at), r.status FROM ijw_requests r JOIN ijw_messages m ON m.id = r.message_id JOIN help_requests h ON h.id = r.help_request_id WHERE $W AND r.status IN ('open', 'investigating') GROUP BY r.help_request_id, r.provider_id, r.reference, r.kind, r.status ORDER BY 1, 2;
 SELECT al.help_request_id, al.id, al.number, al.start_date, al.end_date, (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id), (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id AND d.stopped_on IS NULL) FROM allocations al JOIN help_requests h ON h.id = al.help_request_id WHERE $W ORDER BY 1, 2;
@@ -153,7 +153,7 @@ echo
 echo "== baseline: the five bare queries in the sqlite3 shell (50 runs)"
 awk -v p50="$BARE_P50" -v srv="$ALL_P50" 'BEGIN {
 	printf "bare      p50 %6.2f ms; the server'\''s work list (all) p50 %.2f ms = %.1f x the bare queries\n",
-		p50, srv, p50 > 0 ? srv / p50 : 0 }'
+		p50, srv, (p50 > 0 ? srv / p50 : 0) }'
 
 # every request here is one the consulent may make: a refused one is a failure, not a data point
 if [ "$REFUSED" -gt 0 ]; then
