@@ -12,6 +12,7 @@
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { searchScreen } from './search.js';
+import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -238,13 +239,11 @@ async function home() {
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
     return;
   }
-  const [list, signals, mine, due] = await Promise.all([
-    api('GET', `/api/v1/help-requests?per_page=25&page=${pageAsked()}`),
+  const [signals, mine, due] = await Promise.all([
     api('GET', '/api/v1/signals'),
     api('GET', '/api/v1/households?per_page=50'),
     api('GET', '/api/v1/help-requests?state=review_due&per_page=25'),
   ]);
-  if (!list.ok) { show('Werkbak', alertBox('error', errorText(list))); return; }
   const cell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
   const head = (...names) => h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
     names.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t))));
@@ -261,16 +260,6 @@ async function home() {
       link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`),
       ` — gemeld op ${it.help_request.raised_on}, stap: ${it.help_request.state_label}`)))
     : p(due.ok ? 'Geen verlopen evaluaties.' : errorText(due));
-  const rows = list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
-    cell(it.help_request.raised_on),
-    cell(link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`)),
-    cell(it.help_request.question),
-    cell(it.help_request.state_label),
-    cell(it.help_request.household_id ? link(`#/gezin/${it.help_request.household_id}`, 'Gezin') : '—')));
-  const table = tableWrap('Open hulpvragen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Open hulpvragen in uw gemeente (${list.data.total})`),
-    head('Gemeld op', 'Kind', 'Vraag', 'Stap', 'Gezin'),
-    h('tbody', { class: 'utrecht-table__body' }, rows)));
   const sig = signals.ok ? signals.data.signals : [];
   const sigList = sig.length
     ? h('ul', { class: 'utrecht-unordered-list' }, sig.slice(0, 30).map((s) => h('li', {},
@@ -279,7 +268,7 @@ async function home() {
     : p('Geen open signalen.');
   show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')),
     heading(2, 'Mijn gezinnen'), families,
-    heading(2, 'Open hulpvragen'), table, pager(list.data),
+    ...await worklistSection({ h, heading, p, api, link, label, words, me, tableWrap, field, select, button, alertBox, errorText }),
     heading(2, `Signalen (${sig.length})`), sigList,
     heading(2, `Over tijd: evaluatie van doelen verlopen (${due.ok ? due.data.total : '?'})`), overdue);
 }
@@ -978,6 +967,7 @@ async function socialMapScreen() {
 // id, a form's number, whether goals were reached); the vocabulary names them.
 // `vocab` is the vocabulary of the child's region.
 function eventText(e, vocab) {
+  if (e.kind === 'assignment') return assignmentText(e);
   if (e.kind === 'measure') return label(words.measures, e.text);
   if (e.kind === 'advice') return `beleid van regio ${label(words.regions, e.text)}`;
   if (e.kind === 'light_option') return label(vocab && vocab.light_options, e.text);
@@ -1009,6 +999,7 @@ async function helpRequestScreen(id, notice) {
     await deadlinesSection(id, api)];
   const reload = () => helpRequestScreen(id);
   const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
+  if (me.role === 'consulent') sections.push(await assigneeSection({ h, p, api, me, field, select, button }, hr, (text) => helpRequestScreen(id, text), fail));
 
   if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(id, reload, fail));
   if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));

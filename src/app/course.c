@@ -123,25 +123,6 @@ enum jr_err jr_app_help_request_get(struct jr_app *app, int64_t id, struct jr_co
 	return err ? err : view(app, id, out);
 }
 
-enum jr_err jr_app_help_requests_list(struct jr_app *app, enum jr_help_request_filter filter,
-				      int64_t offset, int64_t limit, jr_help_request_row_fn fn,
-				      void *ctx, int64_t *total)
-{
-	enum jr_err err;
-
-	*total = 0;
-	if (!app->principal)
-		return jr_app_fail(app, JR_ERR_USAGE, NULL,
-				   "de werklijst is die van de gemeente van een ingelogde consulent");
-	if ((err = jr_app_access_require(app, JR_CAP_WORK_LIST)))
-		return err;
-	if (!app->principal->municipality[0])
-		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
-				   "uw organisatie hoort bij geen gemeente");
-	return jr_store_help_requests_of(app->store, app->actor, app->principal->municipality,
-					 filter, app->today, offset, limit, fn, ctx, total);
-}
-
 /* The write `err` of a step on help request `id`, and the help request after it, as one. */
 static enum jr_err after(struct jr_app *app, enum jr_app_tx tx, int64_t id, enum jr_err err,
 			 struct jr_course_view *out)

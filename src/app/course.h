@@ -1,5 +1,5 @@
 /* course: a help request and its course, the one road for the command line and the API — open
- * it, read it with what its course holds, the consulent's work list, the broad analysis, goals,
+ * it, read it with what its course holds, the broad analysis, goals,
  * light options weighed, and the moves from registered to closed.
  *
  * Every use case checks reach first (app/access.c; app->principal NULL at the command line, whose
@@ -41,12 +41,6 @@ enum jr_err jr_app_help_request_reach(struct jr_app *app, int64_t id, bool write
 
 /* Help request `id` with its course, when the principal sees its child. */
 enum jr_err jr_app_help_request_get(struct jr_app *app, int64_t id, struct jr_course_view *out);
-
-/* The work list of the principal's municipality (a consulent's): the help requests that pass
- * `filter`, newest first, a page of `limit` after `offset`, each to `fn`; *total in all. */
-enum jr_err jr_app_help_requests_list(struct jr_app *app, enum jr_help_request_filter filter,
-				      int64_t offset, int64_t limit, jr_help_request_row_fn fn,
-				      void *ctx, int64_t *total);
 
 /* Records broad analysis `b` (b->help_request_id; at least one need; explanation and participants
  * written) and returns the help request with its course. */

@@ -16,11 +16,23 @@ static const struct jr_norms default_norms = {
 	.warn_within_workdays = 2,
 };
 
+enum jr_err jr_app_deadline_norms(struct jr_app *app, const char *municipality,
+				  const struct jr_norms **n)
+{
+	const struct jr_policy *p = NULL;
+	enum jr_err err = JR_OK;
+
+	if (app->policies && (err = jr_app_region(app, JR_ERR_INPUT, municipality, app->today, &p)))
+		return err;
+	*n = p ? &p->norms : &default_norms;
+	return JR_OK;
+}
+
 enum jr_err jr_app_help_request_deadlines(struct jr_app *app, int64_t id,
 					  struct jr_deadlines *out)
 {
 	struct jr_deadline_facts *f = calloc(1, sizeof *f);
-	const struct jr_policy *p = NULL;
+	const struct jr_norms *n;
 	char municipality[5];
 	int64_t child;
 	enum jr_err err;
@@ -39,9 +51,9 @@ enum jr_err jr_app_help_request_deadlines(struct jr_app *app, int64_t id,
 	}
 	if (err)
 		goto out;
-	if (app->policies && (err = jr_app_region(app, JR_ERR_INPUT, municipality, app->today, &p)))
+	if ((err = jr_app_deadline_norms(app, municipality, &n)))
 		goto out;
-	jr_deadlines_compute(f, p ? &p->norms : &default_norms, out);
+	jr_deadlines_compute(f, n, out);
 out:
 	free(f);
 	return err;

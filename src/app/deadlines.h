@@ -13,4 +13,10 @@
 enum jr_err jr_app_help_request_deadlines(struct jr_app *app, int64_t id,
 					  struct jr_deadlines *out);
 
+/* The deadlines' norms for `municipality` on app->today: those of the policy in force for it,
+ * the loader's defaults when no policy holds it. JR_ERR_INPUT explained (field "date") when a
+ * policy holds it but none is in force today. */
+enum jr_err jr_app_deadline_norms(struct jr_app *app, const char *municipality,
+				  const struct jr_norms **n);
+
 #endif

@@ -28,6 +28,7 @@ static const struct jr_vocab_word event_kinds[] = {
 	{"allocation", "Toewijzing"},
 	{"care_start", "Start zorg"},
 	{"care_stop", "Einde zorg"},
+	{"assignment", "Consulent toegewezen"},
 };
 
 static const struct jr_vocab_word involvement_kinds[] = {

@@ -16,6 +16,8 @@
 #include "cli/json_out.h"
 #include "view/view_deadline.h"
 #include "view/view_journal.h"
+#include "view/view_worklist.h"
+#include "app/worklist.h"
 
 const char jr_usage_help_request[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
@@ -33,6 +35,11 @@ const char jr_usage_help_request[] =
 	"         jeugdroute help-request note ID --kind SOORT --text TEKST [--date JJJJ-MM-DD]\n"
 	"                                     [--corrects NOTITIE]\n"
 	"         jeugdroute help-request notes ID\n"
+	"         jeugdroute help-request assign ID --to GEBRUIKER|--none ja [--version V]\n"
+	"         jeugdroute help-request list --municipality CODE [--mine GEBRUIKER]\n"
+	"                                     [--assignee GEBRUIKER|none] [--state STAP]\n"
+	"                                     [--deadline overdue|soon|any] [--sort deadline|raised]\n"
+	"                                     [--page N] [--per-page N] [--today JJJJ-MM-DD]\n"
 	"\n"
 	"Een hulpvraag hoort bij een kind (person) en bij de gemeente waar het kind woont. Het\n"
 	"verloop: registered → analysed → planned → in_care → evaluated → closed; withdrawn kan\n"
@@ -54,6 +61,15 @@ const char jr_usage_help_request[] =
 	"                consultatie; --date standaard vandaag; een notitie wordt nooit gewijzigd:\n"
 	"                --corrects NOTITIE voegt een verbetering toe en laat het origineel staan\n"
 	"  notes         het journaal van de hulpvraag, nieuwste eerst\n"
+	"  assign        wijst de hulpvraag toe aan een actieve consulent van het lokale team\n"
+	"                van haar gemeente (--to: nummer of gebruikersnaam), of zet haar terug in\n"
+	"                de wachtrij van het team (--none ja); --version: de gelezen versie\n"
+	"                (zonder: de huidige); komt in de geschiedenis van de hulpvraag\n"
+	"  list          de werklijst van een gemeente met het aantal per stap: --mine of\n"
+	"                --assignee (gebruikersnaam, nummer of none: de wachtrij van het team),\n"
+	"                --state (open, all, review_due of een stap), --deadline (de\n"
+	"                dichtstbijzijnde termijn verlopen of binnenkort), --sort deadline\n"
+	"                (dichtstbijzijnde termijn eerst); zie docs/worklist.md\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
@@ -387,6 +403,203 @@ static int cmd_notes(struct jr_app *app, struct jr_args *h, int64_t id)
 	return err ? fail(err, app->diag, "notes") : 0;
 }
 
+/* The user `who` names (a number, or the username of a consulent of `municipality`): *id, or
+ * 0 when no consulent there has that name. */
+struct named {
+	const char *name;
+	int64_t id;
+};
+
+static enum jr_err find_named(void *ctx, const struct jr_assignee *u)
+{
+	struct named *n = ctx;
+
+	if (strcmp(u->username, n->name) == 0)
+		n->id = u->user_id;
+	return JR_OK;
+}
+
+static int user_named(struct jr_app *app, const char *municipality, const char *who,
+		      const char *sub, const char *field, int64_t *id)
+{
+	struct named n = {.name = who, .id = 0};
+	enum jr_err err;
+
+	if (jr_args_id(who, id) == 0)
+		return 0;
+	if ((err = jr_app_assignees(app, municipality, find_named, &n)))
+		return fail(err, app->diag, sub);
+	if (!n.id) {
+		jr_cli_error("help-request %s: veld %s: %s is geen actieve consulent van het lokale "
+			     "team van gemeente %s",
+			     sub, field, who, municipality);
+		return 2;
+	}
+	*id = n.id;
+	return 0;
+}
+
+/* Assigns the help request to a consulent, or back to the team's queue. */
+static int cmd_assign(struct jr_app *app, struct jr_args *h, int64_t id, struct jr_course_view *v)
+{
+	static const char *const allowed[] = {"to", "none", "version", NULL};
+	const char *to = jr_args_get(h, "to");
+	const char *none = jr_args_get(h, "none");
+	const char *version_text = jr_args_get(h, "version");
+	int64_t user = 0, version;
+	enum jr_err err;
+	int status;
+
+	if ((status = jr_args_only(h, "assign", allowed)))
+		return status;
+	if ((to && none) || (!to && (!none || strcmp(none, "ja") != 0))) {
+		jr_cli_error("help-request assign: veld to: geef --to GEBRUIKER of --none ja, niet "
+			     "allebei");
+		return 2;
+	}
+	if (version_text &&
+	    (jr_args_id(version_text, &version) || version > 1000000000)) {
+		jr_cli_error("help-request assign: veld version: geef de versie die gelezen is");
+		return 2;
+	}
+	/* the help request as it is: its municipality (whose consulents may take it) and, when no
+	 * version was given, the version to change */
+	if ((err = jr_app_help_request_get(app, id, v)))
+		return fail(err, app->diag, "assign");
+	if (!version_text)
+		version = v->h.version;
+	if (to && (status = user_named(app, v->h.municipality, to, "assign", "to", &user)))
+		return status;
+	return answer(jr_app_help_request_assign(app, id, user, (int)version, v), app->diag,
+		      "assign", v);
+}
+
+/* One item of the list into the open array of the writer ctx. */
+static enum jr_err print_item(void *ctx, const struct jr_work_item *it)
+{
+	jr_view_work_item(ctx, it);
+	return JR_OK;
+}
+
+/* A number option in [1, max] (default dflt when absent); 2 after reporting. */
+static int number_opt(const struct jr_args *h, const char *name, long long max, int64_t dflt,
+		      int64_t *out)
+{
+	const char *v = jr_args_get(h, name);
+	long long n;
+
+	*out = dflt;
+	if (!v)
+		return 0;
+	if (jr_cli_number(v, 1, max, &n) < 0) {
+		jr_cli_error("help-request list: veld %s: geef een getal van 1 tot en met %lld", name,
+			     max);
+		return 2;
+	}
+	*out = n;
+	return 0;
+}
+
+/* The work list of a municipality with the counts per step (app/worklist.c), as the API's. */
+static int cmd_list(struct jr_app *app, struct jr_args *h)
+{
+	static const char *const allowed[] = {"municipality", "mine", "assignee", "state",
+					      "deadline", "sort", "page", "per-page", "today",
+					      NULL};
+	const char *muni = jr_args_get(h, "municipality");
+	const char *mine = jr_args_get(h, "mine");
+	const char *assignee = jr_args_get(h, "assignee");
+	const char *state = jr_args_get(h, "state");
+	const char *deadline = jr_args_get(h, "deadline");
+	const char *sort = jr_args_get(h, "sort");
+	struct jr_work_query q = {0};
+	struct jr_work_counts counts;
+	struct jr_json_writer w;
+	struct jr_buf out;
+	int64_t page, per_page;
+	enum jr_err err;
+	int status, step;
+
+	if ((status = jr_args_only(h, "list", allowed)) ||
+	    (status = jr_args_date(h, "today", app->today, &app->today)) ||
+	    (status = number_opt(h, "page", 1000000, 1, &page)) ||
+	    (status = number_opt(h, "per-page", 1000, 25, &per_page)))
+		return status;
+	if (!muni || strlen(muni) != 4) {
+		jr_cli_error("help-request list: veld municipality: geef de gemeente (CBS-code, "
+			     "bijv. 0153)");
+		return 2;
+	}
+	snprintf(q.municipality, sizeof q.municipality, "%s", muni);
+	if (mine && assignee) {
+		jr_cli_error("help-request list: veld assignee: geef --mine of --assignee, niet "
+			     "allebei");
+		return 2;
+	}
+	if (mine)
+		assignee = mine;
+	if (assignee && strcmp(assignee, "none") == 0) {
+		q.assignee = JR_ASSIGNEE_NOBODY;
+	} else if (assignee) {
+		q.assignee = JR_ASSIGNEE_USER;
+		if ((status = user_named(app, q.municipality, assignee, "list",
+					 mine ? "mine" : "assignee", &q.user_id)))
+			return status;
+	}
+	if (!state || strcmp(state, "open") == 0) {
+		q.steps = JR_WORK_OPEN;
+	} else if (strcmp(state, "all") == 0) {
+		q.steps = JR_WORK_ALL;
+	} else if (strcmp(state, "review_due") == 0) {
+		q.steps = JR_WORK_REVIEW_DUE;
+	} else if ((step = jr_hr_state_parse(state)) >= 0) {
+		q.steps = JR_WORK_STEP;
+		q.step = (enum jr_hr_state)step;
+	} else {
+		jr_cli_error("help-request list: veld state: kies open, all, review_due of een stap: "
+			     "registered, analysed, planned, in_care, evaluated, closed, withdrawn");
+		return 2;
+	}
+	if (!deadline || strcmp(deadline, "any") == 0) {
+		q.deadline = JR_WORK_DEADLINE_ANY;
+	} else if (strcmp(deadline, "overdue") == 0) {
+		q.deadline = JR_WORK_DEADLINE_OVERDUE;
+	} else if (strcmp(deadline, "soon") == 0) {
+		q.deadline = JR_WORK_DEADLINE_SOON;
+	} else {
+		jr_cli_error("help-request list: veld deadline: kies overdue, soon of any");
+		return 2;
+	}
+	if (!sort || strcmp(sort, "raised") == 0) {
+		q.sort = JR_WORK_SORT_RAISED;
+	} else if (strcmp(sort, "deadline") == 0) {
+		q.sort = JR_WORK_SORT_DEADLINE;
+	} else {
+		jr_cli_error("help-request list: veld sort: kies deadline of raised");
+		return 2;
+	}
+	q.offset = (page - 1) * per_page;
+	q.limit = per_page;
+	jr_cli_json_begin(&out, &w);
+	jr_jw_object(&w);
+	jr_jw_kstring(&w, "municipality", q.municipality);
+	jr_jw_kdate(&w, "today", app->today, true);
+	jr_jw_key(&w, "items");
+	jr_jw_array(&w);
+	err = jr_app_work_list(app, &q, print_item, &w, &counts);
+	jr_jw_end(&w);
+	jr_jw_kint(&w, "total", counts.total);
+	jr_jw_kint(&w, "page", page);
+	jr_jw_kint(&w, "per_page", per_page);
+	jr_view_work_counts(&w, &counts);
+	jr_jw_end(&w);
+	if (err) {
+		jr_buf_release(&out);
+		return fail(err, app->diag, "list");
+	}
+	return jr_cli_json_print("help-request list", &out, &w);
+}
+
 int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "help-request"};
@@ -399,15 +612,16 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 	if (strcmp(sub, "add") && strcmp(sub, "show") && strcmp(sub, "analysis") &&
 	    strcmp(sub, "goal") && strcmp(sub, "light-option") && strcmp(sub, "advice") &&
 	    strcmp(sub, "move") && strcmp(sub, "deadlines") && strcmp(sub, "note") &&
-	    strcmp(sub, "notes")) {
+	    strcmp(sub, "notes") && strcmp(sub, "assign") && strcmp(sub, "list")) {
 		jr_cli_error("help-request: kies add, show, analysis, goal, light-option, advice, "
-			     "move, deadlines, note of notes; zie jeugdroute help-request --help");
+			     "move, deadlines, note, notes, assign of list; zie jeugdroute "
+			     "help-request --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
 	if ((status = jr_args_parse(argc, argv, 2, &h)))
 		goto out;
-	if (strcmp(sub, "add") != 0 && jr_args_id(h.id, &id)) {
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && jr_args_id(h.id, &id)) {
 		jr_cli_error("help-request %s: geef het nummer (id) van de hulpvraag", sub);
 		status = 2;
 		goto out;
@@ -437,6 +651,10 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 		status = cmd_note(&s.app, &h, id);
 	else if (strcmp(sub, "notes") == 0)
 		status = cmd_notes(&s.app, &h, id);
+	else if (strcmp(sub, "assign") == 0)
+		status = cmd_assign(&s.app, &h, id, v);
+	else if (strcmp(sub, "list") == 0)
+		status = cmd_list(&s.app, &h);
 	else
 		status = cmd_move(&s.app, &h, id, v);
 out:

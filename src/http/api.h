@@ -114,5 +114,8 @@ int jr_api_require(struct jr_http_request *r, int cap);
 
 /* api_deadlines.c */
 int jr_api_help_request_deadlines(struct jr_http_request *r);
+/* api_worklist.c (issue 14 point 2; the work list itself is jr_api_help_requests_list) */
+int jr_api_help_request_assignees(struct jr_http_request *r);
+int jr_api_help_request_assign(struct jr_http_request *r);
 
 #endif

@@ -1,6 +1,5 @@
 /* api_course: the help requests of the records and their course.
  *
- *   GET  /api/v1/help-requests              the consulent's work list (its municipality)
  *   POST /api/v1/help-requests              a new help request for a child
  *   GET  /api/v1/help-requests/{id}         one, with what its course holds
  *   POST /api/v1/help-requests/{id}/analysis | goals | light-options | advice | move
@@ -64,63 +63,6 @@ static int scope(struct jr_http_request *r, struct jr_app *app, struct jr_diag *
 	jr_http_app(r, app, diag);
 	err = jr_app_help_request_reach(app, r->ids[0], write);
 	return err ? jr_http_app_fail(r, err, diag) : 0;
-}
-
-static enum jr_err write_row(void *ctx, const struct jr_help_request_row *row)
-{
-	struct jr_list_writer *w = ctx;
-	struct jr_json_writer jw;
-	enum jr_err err = jr_view_item(w);
-
-	if (err)
-		return err;
-	jr_jw_init(&jw, w->out);
-	jr_view_help_request_row(&jw, row);
-	return jr_jw_finish(&jw);
-}
-
-int jr_api_help_requests_list(struct jr_http_request *r)
-{
-	struct jr_list_writer w = {.out = &r->out};
-	struct jr_json_writer jw;
-	enum jr_help_request_filter filter = JR_HELP_REQUESTS_OPEN;
-	struct jr_page page;
-	struct jr_diag diag;
-	struct jr_app app;
-	char text[16];
-	enum jr_err err;
-	int status;
-
-	jr_http_app(r, &app, &diag);
-	if ((err = jr_app_access_require(&app, JR_CAP_WORK_LIST)))
-		return jr_http_app_fail(r, err, &diag);
-	if (jr_http_query(r, "state", text, sizeof(text))) {
-		if (strcmp(text, "open") == 0)
-			filter = JR_HELP_REQUESTS_OPEN;
-		else if (strcmp(text, "all") == 0)
-			filter = JR_HELP_REQUESTS_ALL;
-		else if (strcmp(text, "review_due") == 0)
-			filter = JR_HELP_REQUESTS_REVIEW_DUE;
-		else
-			return jr_reply_error(r, 422, "invalid", "state",
-					      "kies open, all of review_due");
-	}
-	if ((status = jr_page_read(r, &page)))
-		return status;
-	jr_list_open(&jw, &r->out);
-	err = jr_app_help_requests_list(&app, filter, jr_page_offset(&page), page.per_page, write_row,
-					&w, &page.total);
-	if (err == JR_ERR_FORBIDDEN || err == JR_ERR_USAGE)
-		return jr_http_app_fail(r, err, &diag);
-	jr_list_close_items(&jw, &w);
-	jr_list_page(&jw, &page);
-	jr_jw_kstring(&jw, "municipality", r->who.municipality);
-	jr_jw_end(&jw);
-	if (!err)
-		err = jr_jw_finish(&jw);
-	if (!err)
-		err = jr_buf_putc(&r->out, '\n');
-	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
 }
 
 int jr_api_help_request_add(struct jr_http_request *r)

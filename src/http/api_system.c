@@ -106,6 +106,7 @@ static const char *const ui_files[] = {
 	"deadlines.js",
 	"journal.js",
 	"search.js",
+	"worklist.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

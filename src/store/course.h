@@ -4,6 +4,7 @@
 #define JR_STORE_COURSE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/course.h"
@@ -30,6 +31,9 @@ struct jr_help_request {
 	 * BRP residence), and the BRP residence when it was opened ("" = as municipality) */
 	bool before_stay;
 	char residence[5];
+	/* issue 14 point 2: the consulent it is assigned to (0 and "": the team's queue) */
+	int64_t assignee_id;
+	char assignee[33]; /* the assignee's username */
 };
 
 /* add: state registered, version 1; JR_ERR_NOT_FOUND when the child does not exist;
@@ -57,19 +61,12 @@ struct jr_help_request_row {
 	jr_day birth_date;
 };
 typedef enum jr_err (*jr_help_request_row_fn)(void *ctx, const struct jr_help_request_row *r);
-/* Which help requests a work list shows. */
-enum jr_help_request_filter {
-	JR_HELP_REQUESTS_ALL,
-	JR_HELP_REQUESTS_OPEN,       /* neither closed nor withdrawn */
-	JR_HELP_REQUESTS_REVIEW_DUE, /* open, with a goal whose review date lies before `today` */
-};
-/* The help requests of a municipality (the consulent's work list) that pass `filter`, newest
- * first: a page of `limit` after `offset`; *total is how many there are in all. Every child
- * listed is audited. */
-enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
-				      const char *municipality, enum jr_help_request_filter filter,
-				      jr_day today, int64_t offset, int64_t limit,
-				      jr_help_request_row_fn fn, void *ctx, int64_t *total);
+/* The help requests `ids` (n of them, in that order) as a work list shows them, each to fn; one
+ * that is gone is left out. Every child listed is audited (help_request.list). Which help
+ * requests a work list holds is app/worklist.c's, from jr_store_deadline_facts_of. */
+enum jr_err jr_store_help_request_rows(struct jr_store *s, const struct jr_actor *a,
+				       const int64_t *ids, size_t n, jr_help_request_row_fn fn,
+				       void *ctx);
 
 struct jr_broad_analysis {
 	int64_t help_request_id;

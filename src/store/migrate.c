@@ -478,6 +478,31 @@ static const struct migration migrations[] = {
 	 " corrects BIGINT REFERENCES journal_notes(id),"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX journal_notes_help_request ON journal_notes (help_request_id);"},
+	/* Issue 14 point 2: a help request is assigned to a consulent of its municipality's local
+	 * team (NULL: in the team's queue). Every assignment and its undoing is a row of
+	 * help_request_assignments (who to, by whom, when), so the help request's history shows it.
+	 * The indexes serve the work list, which reads the facts of the deadlines of all of a
+	 * municipality's open help requests at once (store_deadlines.c): each covers what one of its
+	 * queries reads, so that two thousand help requests cost index ranges, not ten thousand
+	 * row look-ups (docs/BENCHMARKS.md, "Issue 14: work list"). The column names a user
+	 * without a REFERENCES clause (SQLite cannot drop a column that has one, and users are
+	 * never deleted, only deactivated); the store checks the assignee before it writes. */
+	{21, "work list: help requests assigned to a consulent",
+	 "ALTER TABLE help_requests ADD COLUMN assignee_user_id BIGINT;"
+	 "CREATE INDEX help_requests_work_list ON help_requests"
+	 " (municipality, state, assignee_user_id, child_id, raised_on);"
+	 "CREATE INDEX goals_review ON goals (help_request_id, review_on);"
+	 "CREATE INDEX allocations_deadlines ON allocations"
+	 " (help_request_id, number, start_date, end_date);"
+	 "CREATE INDEX deliveries_running ON deliveries (allocation_id, stopped_on);"
+	 "CREATE TABLE help_request_assignments ("
+	 " id {ID},"
+	 " help_request_id BIGINT NOT NULL REFERENCES help_requests(id),"
+	 " assignee_user_id BIGINT REFERENCES users(id),"
+	 " assigned_by TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX help_request_assignments_help_request ON help_request_assignments"
+	 " (help_request_id);"},
 	/* Issue 14 point 1 at a million persons: a consulent's search by name reads only its own
 	 * municipality's keys. Each key carries its person's municipality and sort key, so that the
 	 * residents matching a prefix are one range of one index, in the order of the answer's

@@ -7,11 +7,15 @@
 #include "core/buf.h"
 #include "store/store_internal.h"
 
+/* The help request's columns, with its assignee's id and name (issue 14 point 2). */
 #define HELP_REQUEST_COLUMNS                                                                       \
-	"id, child_id, household_id, raised_by, raised_on, question, municipality, state, version"
+	"id, child_id, household_id, raised_by, raised_on, question, municipality, state, version,"  \
+	" COALESCE(assignee_user_id, 0),"                                                          \
+	" COALESCE((SELECT u.username FROM users u WHERE u.id = assignee_user_id), '')"
 #define HELP_REQUEST_COLUMNS_H                                                                     \
 	"h.id, h.child_id, h.household_id, h.raised_by, h.raised_on, h.question, h.municipality,"  \
-	" h.state, h.version"
+	" h.state, h.version, COALESCE(h.assignee_user_id, 0),"                                    \
+	" COALESCE((SELECT u.username FROM users u WHERE u.id = h.assignee_user_id), '')"
 
 /* Runs a one-parameter query whose first column is an integer; *found tells whether it gave a
  * row. */
@@ -54,6 +58,8 @@ static enum jr_err read_help_request(struct jr_db_stmt *st, struct jr_help_reque
 	snprintf(h->question, sizeof(h->question), "%s", jr_db_col_text(st, 5));
 	snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 6));
 	h->version = (int)jr_db_col_int(st, 8);
+	h->assignee_id = jr_db_col_int(st, 9);
+	snprintf(h->assignee, sizeof(h->assignee), "%s", jr_db_col_text(st, 10));
 	if (state < 0 || jr_date_parse(raised, strlen(raised), &h->raised_on))
 		return JR_ERR_STORE;
 	h->state = (enum jr_hr_state)state;
@@ -75,8 +81,8 @@ static enum jr_err fetch_help_request(struct jr_store *s, int64_t id, struct jr_
 	TRY(jr_db_step(st, &row));
 	err = row ? read_help_request(st, out) : JR_ERR_NOT_FOUND;
 	if (!err) {
-		out->before_stay = strcmp(jr_db_col_text(st, 9), "residence_before_stay") == 0;
-		snprintf(out->residence, sizeof(out->residence), "%s", jr_db_col_text(st, 10));
+		out->before_stay = strcmp(jr_db_col_text(st, 11), "residence_before_stay") == 0;
+		snprintf(out->residence, sizeof(out->residence), "%s", jr_db_col_text(st, 12));
 	}
 out:
 	jr_db_finalize(st);
@@ -450,70 +456,34 @@ enum jr_err jr_store_route_advice_add(struct jr_store *s, const struct jr_actor 
 			      params, 4);
 }
 
-/* The work list's conditions by filter (after "h.municipality = $1"); the review day is $2 in
- * the count and $4 in the page, after LIMIT $2 OFFSET $3. */
-#define OPEN_ONLY " AND h.state <> 'closed' AND h.state <> 'withdrawn'"
-#define REVIEW_DUE(day)                                                                            \
-	OPEN_ONLY " AND EXISTS (SELECT 1 FROM goals g WHERE g.help_request_id = h.id"              \
-		  " AND g.review_on IS NOT NULL AND g.review_on < " day ")"
-#define WORK_LIST(where)                                                                           \
-	"SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name, p.birth_date"            \
-	" FROM help_requests h JOIN persons p ON p.id = h.child_id WHERE h.municipality = $1"      \
-	where " ORDER BY h.raised_on DESC, h.id DESC LIMIT $2 OFFSET $3"
-
-enum jr_err jr_store_help_requests_of(struct jr_store *s, const struct jr_actor *a,
-				      const char *municipality, enum jr_help_request_filter filter,
-				      jr_day today, int64_t offset, int64_t limit,
-				      jr_help_request_row_fn fn, void *ctx, int64_t *total)
+enum jr_err jr_store_help_request_rows(struct jr_store *s, const struct jr_actor *a,
+				       const int64_t *ids, size_t n, jr_help_request_row_fn fn,
+				       void *ctx)
 {
-	static const char *const count_sql[] = {
-		[JR_HELP_REQUESTS_ALL] = "SELECT COUNT(*) FROM help_requests h"
-					 " WHERE h.municipality = $1",
-		[JR_HELP_REQUESTS_OPEN] = "SELECT COUNT(*) FROM help_requests h"
-					  " WHERE h.municipality = $1" OPEN_ONLY,
-		[JR_HELP_REQUESTS_REVIEW_DUE] = "SELECT COUNT(*) FROM help_requests h"
-						" WHERE h.municipality = $1" REVIEW_DUE("$2"),
-	};
-	static const char *const page_sql[] = {
-		[JR_HELP_REQUESTS_ALL] = WORK_LIST(""),
-		[JR_HELP_REQUESTS_OPEN] = WORK_LIST(OPEN_ONLY),
-		[JR_HELP_REQUESTS_REVIEW_DUE] = WORK_LIST(REVIEW_DUE("$4")),
-	};
 	struct jr_db_stmt *st = NULL;
 	struct jr_help_request_row row;
-	char day[JR_DATE_STRLEN];
-	bool more;
 	enum jr_err err;
+	bool more;
 
-	*total = 0;
-	if ((unsigned)filter > JR_HELP_REQUESTS_REVIEW_DUE)
-		return JR_ERR_INPUT;
-	jr_date_format(today, day);
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, count_sql[filter], &st));
-	TRY(jr_db_bind_text(st, 1, municipality));
-	if (filter == JR_HELP_REQUESTS_REVIEW_DUE)
-		TRY(jr_db_bind_text(st, 2, day));
-	TRY(jr_db_step(st, &more));
-	*total = more ? jr_db_col_int(st, 0) : 0;
-	jr_db_finalize(st);
-	st = NULL;
-	TRY(jr_db_prepare(s->db, page_sql[filter], &st));
-	TRY(jr_db_bind_text(st, 1, municipality));
-	TRY(jr_db_bind_int(st, 2, limit));
-	TRY(jr_db_bind_int(st, 3, offset));
-	if (filter == JR_HELP_REQUESTS_REVIEW_DUE)
-		TRY(jr_db_bind_text(st, 4, day));
-	for (;;) {
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " HELP_REQUEST_COLUMNS_H ", p.given_names, p.family_name,"
+			  " p.birth_date FROM help_requests h JOIN persons p ON p.id = h.child_id"
+			  " WHERE h.id = $1",
+			  &st));
+	for (size_t i = 0; i < n; i++) {
 		const char *birth;
+
+		TRY(jr_db_reset(st));
+		TRY(jr_db_bind_int(st, 1, ids[i]));
 		TRY(jr_db_step(st, &more));
 		if (!more)
-			break;
+			continue; /* gone since the list was read (erased): not shown */
 		memset(&row, 0, sizeof(row));
 		TRY(read_help_request(st, &row.h));
-		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 9));
-		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 10));
-		birth = jr_db_col_text(st, 11);
+		snprintf(row.given_names, sizeof(row.given_names), "%s", jr_db_col_text(st, 11));
+		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 12));
+		birth = jr_db_col_text(st, 13);
 		if (jr_date_parse(birth, strlen(birth), &row.birth_date)) {
 			err = JR_ERR_STORE;
 			goto out;

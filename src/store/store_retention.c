@@ -72,6 +72,8 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		/* the journal is append-only but for this: erasure takes the notes with the child */
 		"DELETE FROM journal_notes WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
+		"DELETE FROM help_request_assignments WHERE help_request_id IN"
+		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM record_history WHERE record_table = 'help_requests' AND record_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM help_requests WHERE child_id = $1",

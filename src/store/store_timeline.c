@@ -53,7 +53,11 @@
 	" FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"                          \
 	" JOIN help_requests h ON a.help_request_id = h.id"                                        \
 	" JOIN providers p ON p.id = a.provider_id"                                                \
-	OF_H " AND d.stopped_on IS NOT NULL) AS events"                                            \
+	OF_H " AND d.stopped_on IS NOT NULL"                                                       \
+	" UNION ALL SELECT substr(x.created_at, 1, 10), 'assignment', x.help_request_id, x.id,"    \
+	" COALESCE(u.username, ''), 0, x.assigned_by, 10, h.child_id"                              \
+	" FROM help_request_assignments x JOIN help_requests h ON x.help_request_id = h.id"        \
+	" LEFT JOIN users u ON u.id = x.assignee_user_id" OF_H ") AS events"                       \
 	" ORDER BY " ORDER
 
 static const char timeline_sql[] = TIMELINE_SQL(" WHERE h.child_id = $1", " WHERE m.child_id = $1",

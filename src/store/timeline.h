@@ -14,12 +14,14 @@
 #include "store/household.h"
 
 /* A child's course as one timeline, oldest first (store_timeline.c). kind is help_request,
- * analysis, goal, advice, light_option, referral, measure, allocation, care_start or care_stop;
+ * analysis, goal, advice, light_option, referral, measure, allocation, care_start, care_stop
+ * or assignment;
  * text, number and extra depend on it: the question and state of a help request; the
  * explanation of an analysis; a goal and its review date; the region of an advice; the offer,
  * whether tried (1/0) and why it does not suffice; the referrer, form and status of a referral;
  * the kind and end of a measure; the provider, form and number of an allocation; the provider,
- * form (and for a stop the goals reached) of care. Audited once for the child. */
+ * form (and for a stop the goals reached) of care; the consulent a help request was assigned to
+ * ("" when it went back to the team's queue) and who assigned it. Audited once for the child. */
 struct jr_timeline_event {
 	char day[11];
 	char kind[16];

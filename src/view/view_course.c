@@ -28,6 +28,16 @@ void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request
 	jr_jw_kstring(w, "state", jr_hr_state_name(h->state));
 	jr_jw_kstring(w, "state_label", jr_hr_state_label(h->state));
 	jr_jw_kint(w, "version", h->version);
+	/* issue 14 point 2: the consulent it is assigned to; null: in the team's queue */
+	jr_jw_key(w, "assignee");
+	if (h->assignee_id) {
+		jr_jw_object(w);
+		jr_jw_kint(w, "id", h->assignee_id);
+		jr_jw_kstring(w, "username", h->assignee);
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
 	if (f) {
 		jr_jw_key(w, "course");
 		jr_jw_object(w);

@@ -7,7 +7,8 @@
 #include "json/json_writer.h"
 
 /* {"id":…,"child_id":…,"household_id":…|null,"raised_by":…,"raised_on":…,"question":…,
- *  "municipality":…,"state":…,"state_label":…,"version":…[,"course":{…}]}: the course only
+ *  "municipality":…,"state":…,"state_label":…,"version":…,"assignee":{"id":…,"username":…}|null
+ *  [,"course":{…}]}: the course only
  * when `f` is not NULL. */
 void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request *h,
 			  const struct jr_course_facts *f);

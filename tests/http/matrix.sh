@@ -248,6 +248,9 @@ GET /api/v1/help-requests/{HR_B}/notes - L N N N N N N N
 POST /api/v1/help-requests/{HR_A}/notes {} L A N A N N N N
 POST /api/v1/help-requests/{HR_B}/notes {} L N N N N N N N
 POST /api/v1/persons/search {"bsn":"{BSN_A}"} L A F A A F F F
+GET /api/v1/help-requests/assignees - L A F F F F F F
+POST /api/v1/help-requests/{HR_A}/assignee {} L A F F F F F F
+POST /api/v1/help-requests/{HR_B}/assignee {} L N F N F F F F
 POST /api/v1/persons/search {"bsn":"{BSN_B}"} L A F A A F F F
 EOF
 

@@ -532,6 +532,56 @@ call "another municipality's help request: 404" 404 '.error.code == "not_found"'
 call "the work list is the local team's: a policy maker gets 403" 403 - \
 	--cookie "jr_session=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')" \
 	"$HR_URL"
+# The work list (issue 14 point 2): assignment to a consulent of the municipality, "mijn cases",
+# the team's queue, filters, the nearest deadline and the counts per step.
+C_HENGELO=$(sqlite3 s.db "SELECT id FROM users WHERE username = 'c.hengelo'")
+call "work list: the consulents one may assign to are the municipality's" 200 \
+	"any(.items[]; .id == $C_ALMELO and .username == \"c.almelo\") and all(.items[]; .id != $C_HENGELO) and .municipality == \"0141\"" \
+	-b almelo.jar "$HR_URL/assignees"
+V=$(curl -s -b almelo.jar "$HR_URL/$HR_315" | jq .version)
+call "work list: a help request is assigned to a consulent of another municipality: 422 on user_id" 422 \
+	'.error.field == "user_id" and (.error.message | test("geen actieve consulent"))' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d "{\"user_id\":$C_HENGELO,\"version\":$V}" "$HR_URL/$HR_315/assignee"
+call "work list: without user_id: 422 naming it" 422 '.error.field == "user_id"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d "{\"version\":$V}" "$HR_URL/$HR_315/assignee"
+call "work list: the consulent takes the help request (assigned to itself)" 200 \
+	".assignee == {\"id\": $C_ALMELO, \"username\": \"c.almelo\"} and .version == $((V + 1))" -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d "{\"user_id\":$C_ALMELO,\"version\":$V}" "$HR_URL/$HR_315/assignee"
+call "work list: a stale version is 409 on version" 409 '.error.field == "version"' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d "{\"user_id\":null,\"version\":$V}" "$HR_URL/$HR_315/assignee"
+call "work list: another municipality's consulent cannot assign it (404: out of reach)" 404 '.error.code == "not_found"' \
+	-b hengelo.jar -H "$JSON" -H "X-CSRF-Token: $H_CSRF" -d "{\"user_id\":$C_HENGELO,\"version\":$((V + 1))}" \
+	"$HR_URL/$HR_315/assignee"
+call "work list: mine holds it, with its nearest deadline and the counts per step" 200 \
+	"any(.items[]; .help_request.id == $HR_315 and .deadline.kind == \"ijw_answer\" and .deadline.unit == \"workdays\") and all(.items[]; .help_request.assignee.id == $C_ALMELO) and (.counts | has(\"registered\") and has(\"evaluated\") and (has(\"closed\") | not)) and ([.counts[]] | add) >= .total" \
+	-b almelo.jar "$HR_URL?assignee=me&per_page=100"
+call "work list: the team's queue does not hold it" 200 \
+	"all(.items[]; .help_request.id != $HR_315 and .help_request.assignee == null) and .total > 0" \
+	-b almelo.jar "$HR_URL?assignee=none&per_page=100"
+call "work list: sorted by the nearest deadline, those without one last" 200 \
+	'[.items[] | .deadline.due // "9999-99-99"] as $d | $d == ($d | sort) and .total > 0' \
+	-b almelo.jar "$HR_URL?sort=deadline&per_page=100"
+call "work list: by step, with the counts of every open step" 200 \
+	'all(.items[]; .help_request.state == "registered") and .total == .counts.registered' \
+	-b almelo.jar "$HR_URL?state=registered&per_page=5"
+call "work list: overdue only" 200 'all(.items[]; .deadline.state == "overdue")' \
+	-b almelo.jar "$HR_URL?deadline=overdue&sort=deadline"
+call "work list: an unknown deadline filter is named (422)" 422 '.error.field == "deadline"' \
+	-b almelo.jar "$HR_URL?deadline=gisteren"
+call "work list: an unknown assignee filter is named (422)" 422 '.error.field == "assignee"' \
+	-b almelo.jar "$HR_URL?assignee=iemand"
+call "work list: an unknown step is named (422)" 422 '.error.field == "state"' -b almelo.jar "$HR_URL?state=klaar"
+call "work list: the assignment is in the child's history" 200 \
+	'any(.timeline[]; .kind == "assignment" and .text == "c.almelo")' \
+	-b almelo.jar "$U/api/v1/persons/$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $HR_315")/timeline"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'help_request.assign' AND person_id = (SELECT child_id FROM help_requests WHERE id = $HR_315)")" = 1 ] &&
+	[ "$(sqlite3 s.db "SELECT COUNT(*) FROM record_history WHERE record_table = 'help_requests' AND record_id = $HR_315 AND before_json LIKE '%assignee_user_id%'")" = 1 ]; then
+	ok "work list: the assignment is audited and its before kept in record_history"
+else
+	not_ok "work list: the assignment is audited and its before kept in record_history"
+fi
+call "work list: back to the team's queue (user_id null)" 200 '.assignee == null' -b almelo.jar -H "$JSON" \
+	-H "X-CSRF-Token: $CSRF" -d "{\"user_id\":null,\"version\":$((V + 1))}" "$HR_URL/$HR_315/assignee"
 DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND person_id = $ALMELO_CHILD")
 if [ "$DENIED" -ge 1 ]; then ok "a refused access is audited"; else not_ok "a refused access is audited"; fi
 call "policy maker: no client data (403)" 403 '.error.code == "forbidden"' \

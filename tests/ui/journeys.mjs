@@ -106,7 +106,7 @@ try {
   await page.waitForTimeout(2100); // the rising delay after one miss is a second
   await login(page, 'consulent', true);
   await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
-  ok(await page.locator('table caption', { hasText: 'Open hulpvragen' }).isVisible(), 'the work list shows the open help requests');
+  ok(await page.getByRole('navigation', { name: 'Werklijst' }).getByRole('link', { name: 'Mijn cases' }).isVisible(), 'the work list shows "Mijn cases" and the team\'s queue');
   const families = page.getByRole('region', { name: 'Mijn gezinnen' });
   ok(await families.getByRole('link', { name: /^Gezin / }).count() >= 1, 'the work list shows the families one coordinates');
   ok(await page.getByRole('heading', { name: /^Over tijd/ }).isVisible(), 'the work list shows what is overdue');
@@ -183,7 +183,7 @@ try {
   await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
   await page.getByLabel('Productcode (gemeenten met productfinanciering)').fill('45A02');
   await page.getByLabel('Omvang').fill('2');
-  await page.getByRole('button', { name: 'Toewijzen' }).click();
+  await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
   await page.locator('.timeline li', { hasText: 'Toewijzing' }).first().waitFor();
   ok(true, 'the consulent allocates care; the timeline shows the allocation');
   await screen(page, '08-toegewezen');
@@ -588,6 +588,55 @@ try {
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: `${kid.given_names} ${kid.family_name}` }).waitFor();
   ok(true, 'search: the consulent finds the child by name and birth date and opens its page, by keyboard');
+  // --- issue 14 point 2: the work list — "Mijn cases", the team's queue, taking a request, filters, counts ---
+  await page.goto(`${url}/#/`);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  const views = page.getByRole('navigation', { name: 'Werklijst' });
+  ok(await views.getByRole('link', { name: 'Mijn cases' }).getAttribute('aria-current') === 'page', 'work list: "Mijn cases" is the view one starts in');
+  ok(await page.getByText('U heeft geen cases die bij deze filters passen.').isVisible(), 'work list: no cases of one\'s own yet, and it says so');
+  await screen(page, '30-werklijst-mijn-cases');
+  await views.getByRole('link', { name: 'Wachtrij van het team' }).click();
+  const queueCaption = page.locator('table caption', { hasText: 'Wachtrij van het team' });
+  await queueCaption.waitFor();
+  const counts = await page.locator('#werklijst-aantallen').innerText();
+  ok(/Aangemeld \d+/.test(counts) && /·/.test(counts), 'work list: the counts per step ("Aangemeld 12 · …")', counts);
+  const worklist = page.getByRole('table', { name: /^Open hulpvragen — / });
+  const queueText = await worklist.innerText();
+  ok(/\b\d{2}-\d{2}-\d{4}\b/.test(queueText) && !/\d{4}-\d{2}-\d{2}/.test(queueText), 'work list: dates as DD-MM-JJJJ', queueText.slice(0, 300));
+  ok(!/\bnull\b|undefined/.test(queueText), 'work list: nothing reads "null" or "undefined"');
+  ok(await worklist.locator('td', { hasText: 'niemand (wachtrij)' }).count() >= 1, 'work list: the queue holds help requests assigned to nobody');
+  await screen(page, '31-werklijst-wachtrij');
+  // take the request with the nearest deadline from the queue
+  const firstRequest = worklist.locator('tbody tr').first().locator('a[href^="#/hulpvraag/"]');
+  const takenHref = await firstRequest.getAttribute('href');
+  await firstRequest.click();
+  await page.getByRole('heading', { name: 'Toegewezen aan' }).waitFor();
+  ok(await page.getByText('Nog niemand: de hulpvraag staat in de wachtrij van het team.').isVisible(), 'work list: the help request says it is in the team\'s queue');
+  await page.getByRole('button', { name: 'Toewijzen aan mij' }).click();
+  await page.getByText('De hulpvraag is aan u toegewezen.').waitFor();
+  ok(await page.getByText('U (consulent).').isVisible(), 'work list: the consulent took the help request from the queue');
+  ok(await page.locator('.timeline li', { hasText: 'Consulent toegewezen' }).count() >= 1, 'work list: the assignment is in the history');
+  await screen(page, '32-hulpvraag-toegewezen');
+  await page.goto(`${url}/#/`);
+  await page.locator('table caption', { hasText: 'Mijn cases (1)' }).waitFor();
+  ok(await worklist.locator(`a[href="${takenHref}"]`).isVisible(), 'work list: the request taken is in "Mijn cases"');
+  // filter by step, for everyone, with the form
+  await page.getByLabel('Toegewezen aan').selectOption('alle');
+  await page.getByLabel('Stap').selectOption('registered');
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await page.locator('table caption', { hasText: 'Alle open hulpvragen' }).waitFor();
+  const steps = await worklist.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  ok(steps.length > 0 && steps.every((t) => t === 'aangemeld'), 'work list: filtered by step, every row in that step', steps.join(', '));
+  ok(await page.getByLabel('Stap').inputValue() === 'registered', 'work list: the filter form keeps what was chosen');
+  await screen(page, '33-werklijst-stap');
+  await page.getByLabel('Termijn').selectOption('overdue');
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await page.waitForURL(/termijn=overdue/);
+  // the list shown again: its counts link to the steps under the new filter
+  await page.locator('#werklijst-aantallen a[href*="termijn=overdue"]').first().waitFor();
+  const states = await worklist.locator('tbody .deadline-state').allInnerTexts();
+  ok(states.every((t) => t.toLowerCase() === 'verlopen'), 'work list: overdue only, each marked "verlopen"', states.join(', '));
+  await screen(page, '34-werklijst-verlopen');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));

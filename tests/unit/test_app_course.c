@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "app/course.h"
+#include "app/worklist.h"
 #include "json/policy_set.h"
 #include "store/store.h"
 #include "store_fixture.h"
@@ -193,7 +194,9 @@ static void test_reach(void **state)
 	struct jr_principal mine = consulent(team_id, "0153");
 	struct jr_principal other = consulent(other_team_id, "0141");
 	struct jr_principal gp = {.user_id = 3, .organisation_id = team_id};
-	int64_t id, total;
+	struct jr_work_query open_list = {.limit = 50};
+	struct jr_work_counts counts;
+	int64_t id;
 
 	snprintf(gp.role, sizeof(gp.role), "verwijzer");
 	context(&app, &d, &mine);
@@ -213,16 +216,15 @@ static void test_reach(void **state)
 	/* a referrer follows its referrals, never the child's file */
 	context(&app, &d, &gp);
 	expect(jr_app_help_request_get(&app, id, &v), JR_ERR_FORBIDDEN, &d, "", "uw rol");
-	expect(jr_app_help_requests_list(&app, JR_HELP_REQUESTS_OPEN, 0, 50, NULL, NULL, &total),
-	       JR_ERR_FORBIDDEN, &d, "", "uw rol");
-	/* the work list is a logged-in consulent's */
+	expect(jr_app_work_list(&app, &open_list, NULL, NULL, &counts), JR_ERR_FORBIDDEN, &d, "",
+	       "uw rol");
+	/* at the command line, the work list is that of the municipality asked for */
 	context(&app, &d, NULL);
-	assert_int_equal(jr_app_help_requests_list(&app, JR_HELP_REQUESTS_OPEN, 0, 50, NULL, NULL,
-						   &total),
-			 JR_ERR_USAGE);
+	expect(jr_app_work_list(&app, &open_list, NULL, NULL, &counts), JR_ERR_INPUT, &d,
+	       "municipality", "geef de gemeente");
 }
 
-static enum jr_err count_row(void *ctx, const struct jr_help_request_row *row)
+static enum jr_err count_row(void *ctx, const struct jr_work_item *row)
 {
 	(void)row;
 	++*(int *)ctx;
@@ -236,21 +238,18 @@ static void test_work_list(void **state)
 	struct jr_diag d;
 	struct jr_principal mine = consulent(team_id, "0153");
 	struct jr_principal other = consulent(other_team_id, "0141");
-	int64_t total;
+	struct jr_work_query all = {.steps = JR_WORK_ALL, .limit = 50};
+	struct jr_work_counts counts;
 	int rows = 0;
 
 	context(&app, &d, &mine);
-	assert_int_equal(jr_app_help_requests_list(&app, JR_HELP_REQUESTS_ALL, 0, 50, count_row,
-						   &rows, &total),
-			 JR_OK);
-	assert_true(total >= 3);
-	assert_int_equal(rows, total);
+	assert_int_equal(jr_app_work_list(&app, &all, count_row, &rows, &counts), JR_OK);
+	assert_true(counts.total >= 3);
+	assert_int_equal(rows, counts.total);
 	rows = 0;
 	context(&app, &d, &other);
-	assert_int_equal(jr_app_help_requests_list(&app, JR_HELP_REQUESTS_ALL, 0, 50, count_row,
-						   &rows, &total),
-			 JR_OK);
-	assert_int_equal(total, 0);
+	assert_int_equal(jr_app_work_list(&app, &all, count_row, &rows, &counts), JR_OK);
+	assert_int_equal(counts.total, 0);
 }
 
 int main(void)

@@ -299,6 +299,18 @@ static void drop_journal(struct jr_db *db)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
 }
 
+/* Undoes what migration 21 (the work list, issue 14) made. */
+static void undo_migration_21(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE help_request_assignments"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX help_requests_work_list"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX goals_review"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX allocations_deadlines"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP INDEX deliveries_running"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE help_requests DROP COLUMN assignee_user_id"),
+			 JR_OK);
+}
+
 /* Undoes what migration 19 (search, issue 14) made, so that an older version can be made
  * again: its table, its indexes and the sort column. */
 static void undo_migration_19(struct jr_db *db)
@@ -334,6 +346,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	/* and what migration 18 made (principle 8), so that the database is the one of version 15 */
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	undo_migration_21(db);
 	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
 	if (fx_sqlite)
@@ -403,6 +416,7 @@ static void test_migration_18_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	undo_migration_21(db);
 	drop_journal(db);
 	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 18"), JR_OK);
@@ -442,6 +456,7 @@ static void test_migration_19_on_an_existing_database(void **state)
 
 	assert_true(persons > 0);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	undo_migration_21(db);
 	drop_journal(db); /* migration 20's, made after it */
 	undo_migration_19(db);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 19"), JR_OK);

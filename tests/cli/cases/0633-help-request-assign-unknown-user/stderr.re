@@ -1,0 +1,1 @@
+^jeugdroute: help-request assign: veld user_id: gebruiker 99 niet gevonden$

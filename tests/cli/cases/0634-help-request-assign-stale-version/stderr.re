@@ -1,0 +1,1 @@
+^jeugdroute: help-request assign: veld version: de hulpvraag is intussen gewijzigd; lees opnieuw en geef de nieuwe versie$

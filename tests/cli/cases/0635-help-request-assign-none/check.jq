@@ -1,0 +1,1 @@
+.assignee == null and .version == 3

@@ -1,0 +1,1 @@
+.total == 0 and .items == [] and .counts.registered == 2 and (.counts | has("closed") | not)

@@ -1,0 +1,1 @@
+^jeugdroute: help-request list: veld deadline: kies overdue, soon of any$

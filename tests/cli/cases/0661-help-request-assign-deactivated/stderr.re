@@ -1,0 +1,1 @@
+^jeugdroute: help-request assign: veld user_id: bart.c is geen actieve consulent

@@ -1,0 +1,2 @@
+help-request assign ID --to GEBRUIKER
+help-request list --municipality CODE
