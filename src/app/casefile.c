@@ -74,10 +74,9 @@ enum jr_err jr_app_help_request_case(struct jr_app *app, int64_t id, struct jr_c
 	if (err && err != JR_ERR_NOT_FOUND)
 		return err;
 	out->has_analysis = !err;
-	err = jr_store_route_advice_latest(app->store, id, &out->advice, advice);
-	if (err && err != JR_ERR_NOT_FOUND)
+	if ((err = jr_store_route_advice_latest(app->store, id, &out->advice, advice,
+						&out->has_advice)))
 		return err;
-	out->has_advice = !err;
 	if ((err = jr_store_goals_of(app->store, id, add_goal, out)))
 		return err;
 	return jr_store_evaluations_of(app->store, id, add_evaluation, out);
@@ -183,6 +182,13 @@ static enum jr_err coordinated(struct jr_app *app, int64_t id, struct jr_househo
 	if (app->principal && (err = jr_app_access_require(app, JR_CAP_WORK_LIST)))
 		return err;
 	return jr_app_household_get(app, id, h, members, &count);
+}
+
+enum jr_err jr_app_household_coordination_reach(struct jr_app *app, int64_t id)
+{
+	struct jr_household h;
+
+	return coordinated(app, id, &h);
 }
 
 enum jr_err jr_app_household_coordinators(struct jr_app *app, int64_t id, jr_user_fn fn,

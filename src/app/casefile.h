@@ -53,6 +53,11 @@ enum jr_err jr_app_evaluation_add(struct jr_app *app, struct jr_evaluation *e,
 enum jr_err jr_app_household_coordinators(struct jr_app *app, int64_t id, jr_user_fn fn,
 					  void *ctx);
 
+/* Whether the principal may choose the coordinator of household `id` (a consulent who
+ * reaches it), answered as the two use cases around it answer it: for an adapter that must know
+ * before it reads its input. */
+enum jr_err jr_app_household_coordination_reach(struct jr_app *app, int64_t id);
+
 /* Makes consulent `user_id` the coordinator of household h->id read at h->version: one of
  * jr_app_household_coordinators (refused on "user_id" otherwise). *h and *name are the
  * household and its coordinator's name after. */

@@ -177,12 +177,17 @@ int jr_api_household_coordinator(struct jr_http_request *r)
 
 	if (!body)
 		return r->status;
+	/* reach before the body is judged: a refusal says nothing of what was sent */
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_household_coordination_reach(&app, r->ids[0]))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
 	if ((status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_int(r, body, "user_id", true, 1, INT64_MAX, 0, &user)) ||
 	    (status = jr_field_int(r, body, "version", true, 1, 1000000000, 0, &version)))
 		goto out;
 	h.version = (int)version;
-	jr_http_app(r, &app, &diag);
 	if ((err = jr_app_household_assign_coordinator(&app, &h, user, name))) {
 		status = jr_http_app_fail(r, err, &diag);
 		goto out;

@@ -106,6 +106,8 @@ static const char *const ui_files[] = {
 	"deadlines.js",
 	"journal.js",
 	"search.js",
+	"casepage.js",
+	"dates.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -25,9 +25,10 @@ struct jr_advice_rec {
 	char region[32];
 };
 /* The latest advice of help request `help_request_id` into *out and its answer into `answer`
- * (appended); JR_ERR_NOT_FOUND when none was given. */
+ * (appended); *found false when none was given. */
 enum jr_err jr_store_route_advice_latest(struct jr_store *s, int64_t help_request_id,
-					 struct jr_advice_rec *out, struct jr_buf *answer);
+					 struct jr_advice_rec *out, struct jr_buf *answer,
+					 bool *found);
 
 /* A goal of the plan, with its review date when it has one. */
 struct jr_goal_rec {

@@ -6,13 +6,14 @@
 #include "store/store_internal.h"
 
 enum jr_err jr_store_route_advice_latest(struct jr_store *s, int64_t help_request_id,
-					 struct jr_advice_rec *out, struct jr_buf *answer)
+					 struct jr_advice_rec *out, struct jr_buf *answer, bool *found)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
 	bool row = false;
 
 	memset(out, 0, sizeof(*out));
+	*found = false;
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT id, given_at, policy_region, answer FROM route_advice"
@@ -20,10 +21,9 @@ enum jr_err jr_store_route_advice_latest(struct jr_store *s, int64_t help_reques
 			  &st));
 	TRY(jr_db_bind_int(st, 1, help_request_id));
 	TRY(jr_db_step(st, &row));
-	if (!row) {
-		err = JR_ERR_NOT_FOUND;
+	if (!row) /* none given yet: not an error (it would undo a server request's transaction) */
 		goto out;
-	}
+	*found = true;
 	out->id = jr_db_col_int(st, 0);
 	snprintf(out->given_at, sizeof(out->given_at), "%s", jr_db_col_text(st, 1));
 	snprintf(out->region, sizeof(out->region), "%s", jr_db_col_text(st, 2));
