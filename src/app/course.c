@@ -269,8 +269,9 @@ enum jr_err jr_app_help_request_care_started(struct jr_app *app, int64_t allocat
 	int64_t id;
 	enum jr_err err;
 
+	/* not a read of the help request by whoever started care: only where it stands */
 	if ((err = jr_store_help_request_of_allocation(app->store, allocation_id, &id)) ||
-	    (err = jr_store_help_request_get(app->store, app->actor, id, &h)))
+	    (err = jr_store_help_request_standing(app->store, id, &h)))
 		return err;
 	if (h.state != JR_HR_PLANNED)
 		return JR_OK;

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/person.h"
 
+#include "store/course.h"
 #include "store/store_types.h"
 #include "store/user.h"
 
@@ -51,6 +52,12 @@ enum jr_err jr_store_household_of_person(struct jr_store *s, int64_t person_id,
  * such allocation. */
 enum jr_err jr_store_help_request_of_allocation(struct jr_store *s, int64_t allocation_id,
 						int64_t *help_request_id);
+
+/* Where help request `id` stands — its child, state and version into *out (the rest left
+ * empty) — for a step the records take by themselves (a start of care moves the course): not a
+ * read of the person, so not audited as one; the move that follows is. */
+enum jr_err jr_store_help_request_standing(struct jr_store *s, int64_t id,
+					   struct jr_help_request *out);
 
 /* The active consulents whose organisation belongs to `municipality`, by name, each to `fn`. */
 enum jr_err jr_store_consulents_of(struct jr_store *s, const char *municipality, jr_user_fn fn,

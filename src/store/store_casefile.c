@@ -105,6 +105,37 @@ out:
 	return jr_store_finish(s, err);
 }
 
+enum jr_err jr_store_help_request_standing(struct jr_store *s, int64_t id,
+					   struct jr_help_request *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+	int state;
+
+	memset(out, 0, sizeof(*out));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT child_id, state, version FROM help_requests WHERE id = $1", &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	out->id = id;
+	out->child_id = jr_db_col_int(st, 0);
+	if ((state = jr_hr_state_parse(jr_db_col_text(st, 1))) < 0) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	out->state = (enum jr_hr_state)state;
+	out->version = (int)jr_db_col_int(st, 2);
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
 enum jr_err jr_store_consulents_of(struct jr_store *s, const char *municipality, jr_user_fn fn,
 				   void *ctx)
 {

@@ -379,7 +379,7 @@ call "evaluation: the closing one after care stopped" 201 \
 	'.evaluation.kind == "closing" and .evaluation.kind_label == "Eindevaluatie" and .evaluation.goals_reached_label == "Ja" and .evaluation.author == "user:c.almelo" and .help_request.id == '"$REF_HR" \
 	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"kind":"closing","goals_reached":"yes","family_view":"Mila gaat weer naar buiten.","next_steps":"Geen."}' "$EVAL"
 call "evaluation: on the case page and in the history" 200 '[.evaluations[].kind] == ["closing"]' -b almelo.jar "$HR_URL/$REF_HR"
-call "evaluation: the provider may not write one (404, as for an unknown help request)" 404 - -b prov.jar -H "$JSON" \
+call "evaluation: the provider may not write one (403: its role does not)" 403 '.error.code == "forbidden"' -b prov.jar -H "$JSON" \
 	-H "X-CSRF-Token: $P_CSRF" -d '{"kind":"closing","goals_reached":"yes","family_view":"x"}' "$EVAL"
 [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'evaluation.add'")" = 1 ] &&
 	ok "evaluation: audited" || not_ok "evaluation: audited"
