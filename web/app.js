@@ -482,7 +482,7 @@ function renderReferrals(box, list, formNames = {}) {
 }
 
 // The provider's portal: incoming allocations, start and stop of care with the outcome.
-async function providerScreen() {
+async function providerScreen(notice) {
   const list = await api('GET', `/api/v1/allocations?page=${pageAsked()}`);
   if (!list.ok) { show('Toewijzingen', alertBox('error', errorText(list))); return; }
   const msg = h('div', { 'aria-live': 'polite' });
@@ -500,7 +500,7 @@ async function providerScreen() {
         ev.preventDefault();
         const r = await api('POST', `/api/v1/allocations/${a.id}/start`, { on: f.on.value });
         if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-        providerScreen();
+        providerScreen(`De zorg voor ${who} is gestart op ${dutchDate(r.data.care.started_on)}.`);
       });
       actions.push(f);
     }
@@ -528,7 +528,7 @@ async function providerScreen() {
           satisfaction: Number(f.satisfaction.value), end_reason: f.reason.value,
         });
         if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-        providerScreen();
+        providerScreen(`De zorg voor ${who} is gestopt op ${dutchDate(r.data.care.stopped_on)}; de uitkomst is vastgelegd.`);
       });
       actions.push(f);
     }
@@ -539,6 +539,7 @@ async function providerScreen() {
   show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
     pager(list.data), ijwSection());
+  if (notice) notify(msg, 'ok', notice);
 }
 
 // A download link for a message's XML (a file the provider's own system can read).
@@ -767,7 +768,7 @@ async function providersScreen() {
 
 // One provider's contracts, and a new contract: the region, its municipality and its forms
 // chosen from the region's words.
-async function contractsScreen(id) {
+async function contractsScreen(id, notice) {
   const list = await api('GET', `/api/v1/providers/${id}/contracts`);
   if (!list.ok) { show('Contracten', alertBox('error', errorText(list))); return; }
   const regionWords = new Map(await Promise.all([...new Set(list.data.items.map((c) => c.region))]
@@ -806,7 +807,7 @@ async function contractsScreen(id) {
     if (form.end.value) body.end = form.end.value;
     const r = await api('POST', `/api/v1/providers/${id}/contracts`, body);
     if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await contractsScreen(id);
+    await contractsScreen(id, 'Het contract is vastgelegd.');
   });
   show(`Contracten van aanbieder ${id}`, msg, p(link('#/aanbieders', 'Terug naar de zorgaanbieders')),
     list.data.items.length ? null : p('Deze aanbieder heeft nog geen contracten.'),
@@ -819,6 +820,7 @@ async function contractsScreen(id) {
           c.forms.join(', '), c.product_codes || '—', dutchDate(c.start), c.end ? dutchDate(c.end) : '—']
           .map((t) => h('td', { class: 'utrecht-table__cell' }, t))))))),
     heading(2, 'Nieuw contract'), form);
+  if (notice) notify(msg, 'ok', notice);
 }
 
 // User administration: the users (never a password), and a new user with a password shown once.

@@ -312,10 +312,19 @@ function lightForm(ui, id, options, done, fail) {
 // The evaluations, and the form of the one that is due: between while care runs, closing once
 // it stopped. Nothing in the form is filled in beforehand: what was found is the consulent's to
 // say with the family.
+// The API's names of the evaluation's fields, and the ids of their controls.
+const EVALUATION_FIELDS = {
+  held_on: 'evaluatie-datum', goals_reached: 'evaluatie-doelen', family_view: 'evaluatie-gezin',
+  next_steps: 'evaluatie-vervolg', kind: 'evaluatie-doelen',
+};
+
 function evaluationSection(ui, id, hr, done, fail) {
-  const { h, p, heading, field, select, button, choices, words, me, label } = ui;
+  const { h, p, checkedField, clearFieldErrors, markField, select, button, choices, words, me, label } = ui;
   const c = hr.course;
-  const kind = c.care_running > 0 ? 'interim' : c.care_started > 0 && ['in_care', 'evaluated'].includes(hr.state) ? 'closing' : null;
+  // interim while care runs; closing once it stopped, until the closing one is there
+  const closed = hr.evaluations.some((e) => e.kind === 'closing');
+  const kind = c.care_running > 0 ? 'interim'
+    : c.care_started > 0 && !closed && ['in_care', 'evaluated'].includes(hr.state) ? 'closing' : null;
   const list = hr.evaluations.length
     ? h('ul', { class: 'plain-list evaluation-list' }, hr.evaluations.map((e) => h('li', { class: 'stack' },
       h('h3', { class: 'utrecht-heading-3' }, `${e.kind_label}, ${dutchDate(e.held_on)}`),
@@ -332,22 +341,32 @@ function evaluationSection(ui, id, hr, done, fail) {
     h('h3', { class: 'utrecht-heading-3', id: 'evaluatie-formulier' }, `Nieuwe ${title.toLowerCase()}`),
     p(kind === 'interim' ? 'De zorg loopt: kijk samen met het gezin hoe het gaat met de doelen.'
       : 'De zorg is gestopt: sluit samen met het gezin af. Daarna is de hulpvraag geëvalueerd.'),
-    field('evaluatie-datum', 'Datum van de evaluatie', h('input', { name: 'held_on', type: 'date' }), 'Leeg laten: vandaag.'),
-    field('evaluatie-doelen', 'Doelen bereikt?', select([['', '— kies —'], ...choices(words.goals_reached)], { name: 'goals' })),
-    field('evaluatie-gezin', 'Hoe ziet het gezin het?', h('textarea', { name: 'family_view', rows: 3, required: true })),
-    field('evaluatie-vervolg', 'Vervolg', h('textarea', { name: 'next_steps', rows: 2 }), 'Wat er nu gebeurt; leeg laten mag.'),
+    checkedField('evaluatie-datum', 'Datum van de evaluatie', h('input', { name: 'held_on', type: 'date' }), 'Leeg laten: vandaag.'),
+    checkedField('evaluatie-doelen', 'Doelen bereikt?', select([['', '— kies —'], ...choices(words.goals_reached)], { name: 'goals' })),
+    checkedField('evaluatie-gezin', 'Hoe ziet het gezin het?', h('textarea', { name: 'family_view', rows: 3, required: true })),
+    checkedField('evaluatie-vervolg', 'Vervolg', h('textarea', { name: 'next_steps', rows: 2 }), 'Wat er nu gebeurt; leeg laten mag.'),
     h('div', {}, button(`${title} vastleggen`)));
+  // a refusal is put at its field (what was typed stays) and said above the page
+  const refuse = (field, message) => {
+    const control = markField(form, EVALUATION_FIELDS[field], message);
+    fail({ status: 422, data: { error: { message } } });
+    if (control) control.focus();
+  };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    if (!form.goals.value) {
-      fail({ status: 422, data: { error: { message: 'Kies of de doelen bereikt zijn. Niets is vooraf ingevuld.', field: 'doelen bereikt' } } });
-      return;
-    }
+    clearFieldErrors(form);
+    if (!form.goals.value) { refuse('goals_reached', 'Kies of de doelen bereikt zijn. Niets is vooraf ingevuld.'); return; }
+    if (!form.family_view.value.trim()) { refuse('family_view', 'Schrijf op hoe het gezin de hulp en de doelen ziet.'); return; }
     const body = { kind, goals_reached: form.goals.value, family_view: form.family_view.value };
     if (form.next_steps.value) body.next_steps = form.next_steps.value;
     if (form.held_on.value) body.held_on = form.held_on.value;
     const r = await ui.api('POST', `/api/v1/help-requests/${id}/evaluations`, body);
-    if (!r.ok) { fail(r); return; }
+    if (!r.ok) {
+      const e = (r.data && r.data.error) || {};
+      if (e.field && EVALUATION_FIELDS[e.field]) refuse(e.field, e.message);
+      else fail(r);
+      return;
+    }
     done(`De ${title.toLowerCase()} is vastgelegd${r.data.help_request.state !== hr.state ? `; de hulpvraag is nu ${r.data.help_request.state_label}` : ''}.`);
   });
   section.append(form);

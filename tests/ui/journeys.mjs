@@ -678,6 +678,9 @@ try {
   await page.getByRole('alert').filter({ hasText: 'Kies of de doelen bereikt zijn' }).waitFor();
   ok(await evaluation.getByLabel('Doelen bereikt?').inputValue() === '' && await evaluation.getByLabel('Datum van de evaluatie').inputValue() === '',
     'evaluation: nothing in the form is filled in beforehand');
+  ok(await evaluation.getByLabel('Doelen bereikt?').getAttribute('aria-invalid') === 'true' &&
+    await page.evaluate(() => document.activeElement.id) === 'evaluatie-doelen',
+  'evaluation: the missing fact is named at its field, which gets the focus');
   await evaluation.getByLabel('Doelen bereikt?').selectOption('partly');
   await evaluation.getByLabel('Hoe ziet het gezin het?').fill('Hij gaat weer naar school, nog niet elke dag.');
   await evaluation.getByRole('button', { name: 'Eindevaluatie vastleggen' }).click();
