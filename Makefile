@@ -15,9 +15,11 @@ FUZZ_RUNS  ?= 50000
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
            libsqlite3-dev libsodium-dev libpq-dev libmicrohttpd-dev sqlite3 postgresql-15 \
            clang libclang-rt-14-dev jq curl libxml2-dev libxml2-utils
-# The browser tests: Debian's Chromium, driven by playwright-core from npm; python3 for
-# tests/ijw/run.sh, which re-runs the iJw table generators (tools/ijw/*.py) over data/ijw-3.2.
-TEST_PACKAGES = chromium python3
+# The browser tests: Debian's Chromium, driven by playwright-core from npm, with its languages
+# (chromium-l10n: without them a date field shows mm/dd/yyyy, whatever the page's language);
+# python3 for tests/ijw/run.sh, which re-runs the iJw table generators (tools/ijw/*.py) over
+# data/ijw-3.2.
+TEST_PACKAGES = chromium chromium-l10n python3
 
 .PHONY: all build run examples test deps web-deps test-deps fuzz bench clean lint format
 

@@ -13,19 +13,14 @@ import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
+import { helpRequestScreen, timelineList } from './casepage.js';
+import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
 let me = null; // the logged-in principal, with its CSRF token
 let words = null; // the vocabulary of the principal's region (see vocabulary())
 const vocabularies = new Map(); // query → the promise of its vocabulary, for this session
-
-// The words of the button that takes a help request to its next step (the steps themselves come
-// from the vocabulary); a step without a button text of its own gets its name.
-const STEP_LABEL = {
-  analysed: 'Analyse afronden', planned: 'Plan vaststellen', in_care: 'Zorg is gestart',
-  evaluated: 'Evalueren', closed: 'Afsluiten',
-};
 
 // h('p', {class: 'x'}, 'text', child…): an element; strings become text nodes.
 function h(tag, attrs = {}, ...children) {
@@ -98,6 +93,16 @@ function pager(list) {
 function alertBox(kind, text) {
   return h('div', { class: `utrecht-alert utrecht-alert--${kind}`, role: kind === 'error' ? 'alert' : 'status' },
     h('p', { class: 'utrecht-paragraph' }, text));
+}
+
+// Puts a message in `box` and moves the focus to it (issue 14, point 9): after saving, the
+// confirmation (or what went wrong) is where a keyboard and screen reader user is taken.
+function notify(box, kind, text) {
+  const alert = alertBox(kind, text);
+  alert.setAttribute('tabindex', '-1');
+  box.replaceChildren(alert);
+  alert.focus();
+  return alert;
 }
 
 function show(title, ...nodes) {
@@ -185,7 +190,7 @@ function loginScreen() {
     ev.preventDefault();
     const r = await api('POST', '/api/v1/login', { username: form.username.value, password: form.password.value });
     if (!r.ok) {
-      msg.replaceChildren(alertBox('error', errorText(r)));
+      notify(msg, 'error', errorText(r));
       return;
     }
     me = r.data;
@@ -212,16 +217,16 @@ function passwordScreen() {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (form.new.value !== form.again.value) {
-      msg.replaceChildren(alertBox('error', 'De twee nieuwe wachtwoorden zijn niet gelijk; typ ze opnieuw (veld: herhaal het nieuwe wachtwoord).'));
+      notify(msg, 'error', 'De twee nieuwe wachtwoorden zijn niet gelijk; typ ze opnieuw (veld: herhaal het nieuwe wachtwoord).');
       return;
     }
     const r = await api('POST', '/api/v1/me/password', { old_password: form.old.value, new_password: form.new.value });
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     me.must_change_password = false;
     renderMenu();
     form.reset();
     if (forced) { location.hash = '#/'; return; }
-    msg.replaceChildren(alertBox('ok', 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.'));
+    notify(msg, 'ok', 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.');
   });
   show(forced ? 'Kies een nieuw wachtwoord' : 'Wachtwoord wijzigen',
     forced ? p('De beheerder heeft uw wachtwoord hersteld. Kies nu een wachtwoord dat alleen u kent; daarna kunt u verder.') : null,
@@ -258,7 +263,7 @@ async function home() {
   const overdue = due.ok && due.data.items.length
     ? h('ul', { class: 'utrecht-unordered-list' }, due.data.items.map((it) => h('li', {},
       link(`#/hulpvraag/${it.help_request.id}`, `${it.child.given_names} ${it.child.family_name}`),
-      ` — gemeld op ${it.help_request.raised_on}, stap: ${it.help_request.state_label}`)))
+      ` — gemeld op ${dutchDate(it.help_request.raised_on)}, stap: ${it.help_request.state_label}`)))
     : p(due.ok ? 'Geen verlopen evaluaties.' : errorText(due));
   const sig = signals.ok ? signals.data.signals : [];
   const sigList = sig.length
@@ -275,7 +280,7 @@ async function home() {
 
 function newRequestScreen() {
   const msg = h('div', { 'aria-live': 'polite' });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const form = h('form', { class: 'form-grid', novalidate: true },
     field('kind-bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off' }), 'Of vul hieronder het nummer in de dossiers in.'),
     field('kind', 'Nummer van het kind', h('input', { name: 'child', inputmode: 'numeric' }), 'Het nummer (id) van het kind in de dossiers.'),
@@ -288,14 +293,14 @@ function newRequestScreen() {
     let childId = Number(form.child.value);
     if (form.bsn.value.trim()) {
       const found = await api('GET', `/api/v1/persons?bsn=${encodeURIComponent(form.bsn.value.trim())}`);
-      if (!found.ok) { msg.replaceChildren(alertBox('error', errorText(found))); return; }
+      if (!found.ok) { notify(msg, 'error', errorText(found)); return; }
       childId = found.data.id;
     }
     const r = await api('POST', '/api/v1/help-requests', {
       child_id: childId, raised_by: form.raised_by.value,
       question: form.question.value, raised_on: form.raised_on.value,
     });
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     location.hash = `#/hulpvraag/${r.data.id}`;
   });
   show('Nieuwe hulpvraag', msg, form);
@@ -352,12 +357,12 @@ const REFERRAL_FIELDS = {
 
 // How far a referral got, in a sentence (from the API's progress).
 function progressText(pr) {
-  if (pr.closed) return `${pr.closed.label} op ${pr.closed.on}`;
+  if (pr.closed) return `${pr.closed.label} op ${dutchDate(pr.closed.on)}`;
   if (pr.allocation) {
     const a = pr.allocation;
-    return [`toegewezen aan ${a.provider} vanaf ${a.from}`,
-      a.care_started_on ? `zorg gestart op ${a.care_started_on}` : null,
-      a.care_stopped_on ? `zorg gestopt op ${a.care_stopped_on}` : null].filter(Boolean).join(', ');
+    return [`toegewezen aan ${a.provider} vanaf ${dutchDate(a.from)}`,
+      a.care_started_on ? `zorg gestart op ${dutchDate(a.care_started_on)}` : null,
+      a.care_stopped_on ? `zorg gestopt op ${dutchDate(a.care_stopped_on)}` : null].filter(Boolean).join(', ');
   }
   return pr.label;
 }
@@ -421,13 +426,13 @@ async function referrerScreen() {
         const named = (e.fields || (e.field ? [e.field] : [])).map((f) => markField(form, REFERRAL_FIELDS[f], e.message)).filter(Boolean);
         // a key that belongs to another request: this filling-in gets its own
         if (e.code === 'idempotency_key_reused') key = newKey();
-        msg.replaceChildren(alertBox('error', named.length ? e.message : errorText(r)));
+        notify(msg, 'error', named.length ? e.message : errorText(r));
         if (named.length) named[0].focus();
         return;
       }
       const ref = r.data.referral;
-      msg.replaceChildren(alertBox(ref.valid ? 'ok' : 'warning',
-        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${ref.why}`));
+      notify(msg, ref.valid ? 'ok' : 'warning',
+        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${ref.why}`);
       form.reset();
       muniSelect.value = own;
       fillForms();
@@ -456,9 +461,9 @@ function renderReferrals(box, list, formNames = {}) {
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       ['Datum', 'Kind', 'Geboren', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
-      cell(it.referral.referred_on),
+      cell(dutchDate(it.referral.referred_on)),
       cell(`${it.child.given_names} ${it.child.family_name}`),
-      cell(it.child.birth_date),
+      cell(dutchDate(it.child.birth_date)),
       cell(formNames[it.referral.form] ? `${it.referral.form} — ${formNames[it.referral.form]}` : String(it.referral.form)),
       cell(it.referral.valid ? 'ja' : 'nee'),
       cell(progressText(it.progress))))))),
@@ -466,16 +471,16 @@ function renderReferrals(box, list, formNames = {}) {
 }
 
 // The provider's portal: incoming allocations, start and stop of care with the outcome.
-async function providerScreen() {
+async function providerScreen(notice) {
   const list = await api('GET', `/api/v1/allocations?page=${pageAsked()}`);
   if (!list.ok) { show('Toewijzingen', alertBox('error', errorText(list))); return; }
   const msg = h('div', { 'aria-live': 'polite' });
   const items = list.data.items.map((a) => {
     const who = `${a.child.given_names} ${a.child.family_name}`;
-    const state = a.care.running ? `zorg loopt sinds ${a.care.started_on}`
-      : a.care.stopped_on ? `zorg gestopt op ${a.care.stopped_on}` : 'nog niet gestart';
+    const state = a.care.running ? `zorg loopt sinds ${dutchDate(a.care.started_on)}`
+      : a.care.stopped_on ? `zorg gestopt op ${dutchDate(a.care.stopped_on)}` : 'nog niet gestart';
     const actions = [];
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     if (!a.care.running && !a.care.stopped_on) {
       const f = h('form', { class: 'form-grid', novalidate: true },
         field(`start-${a.id}`, 'Startdatum', h('input', { name: 'on', type: 'date', value: a.start > today ? a.start : today })),
@@ -483,8 +488,8 @@ async function providerScreen() {
       f.addEventListener('submit', async (ev) => {
         ev.preventDefault();
         const r = await api('POST', `/api/v1/allocations/${a.id}/start`, { on: f.on.value });
-        if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-        providerScreen();
+        if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
+        providerScreen(`De zorg voor ${who} is gestart op ${dutchDate(r.data.care.started_on)}.`);
       });
       actions.push(f);
     }
@@ -504,25 +509,26 @@ async function providerScreen() {
           [f.satisfaction, 'de tevredenheid van het gezin'], [f.reason, 'de reden van beëindiging']]
           .filter(([el]) => !el.value.trim()).map(([, what]) => what);
         if (missing.length) {
-          msg.replaceChildren(alertBox('error', `Vul nog in: ${missing.join(', ')}. Niets is vooraf ingevuld: u legt de uitkomst zelf vast.`));
+          notify(msg, 'error', `Vul nog in: ${missing.join(', ')}. Niets is vooraf ingevuld: u legt de uitkomst zelf vast.`);
           return;
         }
         const r = await api('POST', `/api/v1/allocations/${a.id}/stop`, {
           on: f.on.value, goals_reached: f.goals.value, continues_without_help: f.alone.value === 'true',
           satisfaction: Number(f.satisfaction.value), end_reason: f.reason.value,
         });
-        if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-        providerScreen();
+        if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
+        providerScreen(`De zorg voor ${who} is gestopt op ${dutchDate(r.data.care.stopped_on)}; de uitkomst is vastgelegd.`);
       });
       actions.push(f);
     }
     return h('li', { class: 'stack' }, heading(2, `${a.number}: ${who}`),
-      p(`Vorm ${formText(a.form)}, vanaf ${a.start} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : label(words.regimes, a.regime)} — ${state}`),
+      p(`Vorm ${formText(a.form)}, vanaf ${dutchDate(a.start)} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : label(words.regimes, a.regime)} — ${state}`),
       ...actions);
   });
   show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
     items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
     pager(list.data), ijwSection());
+  if (notice) notify(msg, 'ok', notice);
 }
 
 // A download link for a message's XML (a file the provider's own system can read).
@@ -570,7 +576,7 @@ function ijwSection() {
     const r = await api('GET', `/api/v1/ijw/allocations?since=${encodeURIComponent(fetchForm.since.value)}`);
     if (!r.ok) { list.replaceChildren(alertBox('error', errorText(r))); return; }
     list.replaceChildren(...[
-      p(`${r.data.count} toewijzingsbericht(en) (JW301).`),
+      p(r.data.count ? `${r.data.count} toewijzingsbericht(en) (JW301).` : 'Geen toewijzingsberichten (JW301) sinds die datum.'),
       r.data.items.length ? h('ul', { class: 'utrecht-unordered-list' }, r.data.items.map((m) => h('li', {}, xmlLink(m.name, m.xml)))) : null,
       r.data.skipped ? p(`Niet verstuurd: ${r.data.skipped_why}`) : null,
     ].filter(Boolean));
@@ -592,7 +598,7 @@ async function measuresScreen() {
     h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((m) => h('tr', { class: 'utrecht-table__row' },
       h('td', { class: 'utrecht-table__cell' }, link(`#/kind/${m.child_id}`, `${m.child.given_names} ${m.child.family_name}`)),
       h('td', { class: 'utrecht-table__cell' }, label(words.measures, m.kind)),
-      h('td', { class: 'utrecht-table__cell' }, m.start), h('td', { class: 'utrecht-table__cell' }, m.end || '—'))))))
+      h('td', { class: 'utrecht-table__cell' }, dutchDate(m.start)), h('td', { class: 'utrecht-table__cell' }, m.end ? dutchDate(m.end) : '—'))))))
     : p('Geen maatregelen op naam van uw instelling.'), pager(list.data));
 }
 
@@ -610,12 +616,13 @@ async function childScreen(id) {
   const respWords = elsewhere && resp.code !== person.data.municipality
     ? await vocabulary(`?municipality=${encodeURIComponent(resp.code)}`) : home;
   show(`${person.data.given_names} ${person.data.family_name}`,
-    p(`Geboren ${person.data.birth_date}, gemeente ${label(home && home.municipalities, person.data.municipality)}.`),
+    p(`Geboren ${dutchDate(person.data.birth_date)} (${ageOn(person.data.birth_date)} jaar), gemeente ${label(home && home.municipalities, person.data.municipality)}.`),
     elsewhere ? p(`Verantwoordelijke gemeente: ${label(respWords && respWords.municipalities, resp.code)}`
       + (resp.basis === 'residence_before_stay' ? ', de woonplaats vlak vóór het lopende verblijf (woonplaatsbeginsel).' : '.')) : '',
     heading(2, 'Betrokken'), who.length ? h('ul', { class: 'utrecht-unordered-list' },
-      who.map((v) => h('li', {}, `${v.name || label(words.involvement_kinds, v.kind)} (${label(words.involvement_kinds, v.kind)}, sinds ${v.since})`))) : p('Nu is niemand betrokken.'),
-    heading(2, 'Verloop'), timelineList(tl.ok ? tl.data.timeline : [], home));
+      who.map((v) => h('li', {}, `${v.name || label(words.involvement_kinds, v.kind)} (${label(words.involvement_kinds, v.kind)}, sinds ${dutchDate(v.since)})`))) : p('Nu is niemand betrokken.'),
+    heading(2, 'Verloop'), timelineList(caseUi(), tl.ok ? tl.data.timeline : [], home,
+      new Map([[person.data.id, person.data.given_names]])));
 }
 
 // The policy dashboard: the regional figures, suppressed by the server: small cells, and the
@@ -694,12 +701,12 @@ async function dashboardScreen() {
   const forms = Object.keys(region).map((k) => /^children_form_(\d+)$/.exec(k)).filter(Boolean)
     .map((m) => ({ label: `vorm ${m[1]}`, value: region[m[0]] }));
   const explanation = h('p', { class: 'utrecht-paragraph', id: 'cijfers-onderdrukt' },
-    `Periode ${r.data.period.from} tot en met ${r.data.period.to}. Zodat niemand herkenbaar is, staat bij een cijfer “${SUPPRESSED}” `
+    `Periode ${dutchDate(r.data.period.from)} tot en met ${dutchDate(r.data.period.to)}. Zodat niemand herkenbaar is, staat bij een cijfer “${SUPPRESSED}” `
     + 'als het over 1 tot en met 4 kinderen gaat (ook een percentage of wachttijd over minder dan 5), en ook bij zoveel andere cijfers '
     + 'als nodig is om die kleine aantallen niet uit totalen en percentages terug te kunnen rekenen. Waarom een cijfer onderdrukt is, '
     + 'staat er met opzet niet bij. “geen”: er is niets om een percentage van te nemen.');
   const table = tableWrap('Cijfers per gemeente', h('table', { class: 'utrecht-table', 'aria-describedby': 'cijfers-onderdrukt' },
-    h('caption', { class: 'utrecht-table__caption' }, `Per gemeente, ${r.data.period.from} tot en met ${r.data.period.to}`),
+    h('caption', { class: 'utrecht-table__caption' }, `Per gemeente, ${dutchDate(r.data.period.from)} tot en met ${dutchDate(r.data.period.to)}`),
     h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
       h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Gemeente'),
       FIGURE_LABELS.map(([, label]) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, label)))),
@@ -729,8 +736,8 @@ async function providersScreen() {
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const r = await api('POST', `/api/v1/providers/${x.id}/status`, { status: form.status.value, version: x.version });
-      if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-      msg.replaceChildren(alertBox('ok', `${x.name}: ${label(words.provider_statuses, r.data.status)}.`));
+      if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
+      notify(msg, 'ok', `${x.name}: ${label(words.provider_statuses, r.data.status)}.`);
       x.version = r.data.version;
       x.status = r.data.status;
       status.textContent = label(words.provider_statuses, r.data.status);
@@ -741,7 +748,7 @@ async function providersScreen() {
       status, h('td', { class: 'utrecht-table__cell' }, form));
   });
   show('Zorgaanbieders', msg, p('Een geschorste aanbieder krijgt geen nieuwe toewijzingen; lopende zorg blijft in de dossiers.'),
-    tableWrap('Zorgaanbieders', h('table', { class: 'utrecht-table' },
+    !rows.length ? p('Geen zorgaanbieders.') : tableWrap('Zorgaanbieders', h('table', { class: 'utrecht-table' },
       h('caption', { class: 'utrecht-table__caption' }, `Zorgaanbieders (${list.data.count})`),
       h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
         ['Naam', 'AGB-code', 'Status', 'Wijzigen'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
@@ -750,7 +757,7 @@ async function providersScreen() {
 
 // One provider's contracts, and a new contract: the region, its municipality and its forms
 // chosen from the region's words.
-async function contractsScreen(id) {
+async function contractsScreen(id, notice) {
   const list = await api('GET', `/api/v1/providers/${id}/contracts`);
   if (!list.ok) { show('Contracten', alertBox('error', errorText(list))); return; }
   const regionWords = new Map(await Promise.all([...new Set(list.data.items.map((c) => c.region))]
@@ -788,19 +795,21 @@ async function contractsScreen(id) {
     if (form.municipality.value) body.municipality = form.municipality.value;
     if (form.end.value) body.end = form.end.value;
     const r = await api('POST', `/api/v1/providers/${id}/contracts`, body);
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
-    await contractsScreen(id);
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
+    await contractsScreen(id, 'Het contract is vastgelegd.');
   });
   show(`Contracten van aanbieder ${id}`, msg, p(link('#/aanbieders', 'Terug naar de zorgaanbieders')),
-    tableWrap('Contracten', h('table', { class: 'utrecht-table' },
+    list.data.items.length ? null : p('Deze aanbieder heeft nog geen contracten.'),
+    !list.data.items.length ? null : tableWrap('Contracten', h('table', { class: 'utrecht-table' },
       h('caption', { class: 'utrecht-table__caption' }, `Contracten (${list.data.count})`),
       h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
         ['Regio', 'Gemeente', 'Vormen', 'Producten', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
       h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((c) => h('tr', { class: 'utrecht-table__row' },
         [label(words.regions, c.region), c.municipality ? label((regionWords.get(c.region) || {}).municipalities, c.municipality) : 'hele regio',
-          c.forms.join(', '), c.product_codes || '—', c.start, c.end || '—']
+          c.forms.join(', '), c.product_codes || '—', dutchDate(c.start), c.end ? dutchDate(c.end) : '—']
           .map((t) => h('td', { class: 'utrecht-table__cell' }, t))))))),
     heading(2, 'Nieuw contract'), form);
+  if (notice) notify(msg, 'ok', notice);
 }
 
 // User administration: the users (never a password), and a new user with a password shown once.
@@ -816,7 +825,7 @@ function userState(u) {
 const ucell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
 const headRow = (...names) => h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
   names.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t))));
-const when = (iso) => (iso ? new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const when = (iso) => dutchMoment(iso);
 
 async function usersScreen() {
   const [users, orgs] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/organisations')]);
@@ -836,10 +845,10 @@ async function usersScreen() {
     const body = { username: form.username.value, role: form.role.value };
     if (form.organisation.value) body.organisation_id = Number(form.organisation.value);
     const r = await api('POST', '/api/v1/users', body);
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     await usersScreen();
-    main.querySelector('[aria-live]').replaceChildren(alertBox('ok',
-      `Gebruiker ${r.data.username} is toegevoegd. Het wachtwoord is ${r.data.password} — geef het veilig door; het wordt niet opnieuw getoond.`));
+    notify(main.querySelector('[aria-live]'), 'ok',
+      `Gebruiker ${r.data.username} is toegevoegd. Het wachtwoord is ${r.data.password} — geef het veilig door; het wordt niet opnieuw getoond.`);
   });
   show('Gebruikers', msg, form,
     tableWrap('Gebruikers', h('table', { class: 'utrecht-table' },
@@ -848,7 +857,7 @@ async function usersScreen() {
       h('tbody', { class: 'utrecht-table__body' }, users.data.items.map((u) => h('tr', { class: 'utrecht-table__row' },
         ucell(link(`#/gebruikers/${u.id}`, u.username)), ucell(label(words.roles, u.role)),
         ucell(u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
-        ucell(userState(u)), ucell(u.created_at.slice(0, 10))))))));
+        ucell(userState(u)), ucell(dutchDate(u.created_at))))))));
 }
 
 // One user: deactivate or activate, reset the password (shown once), another role, API tokens.
@@ -862,11 +871,14 @@ async function userScreen(id) {
   // after a change: the screen anew, with what happened in its live region
   const again = async (notice) => {
     await userScreen(id);
-    main.querySelector('[aria-live]').replaceChildren(notice);
+    const box = main.querySelector('[aria-live]');
+    box.replaceChildren(notice);
+    notice.setAttribute('tabindex', '-1');
+    notice.focus();
   };
   const act = async (path, done) => {
     const r = await api('POST', path);
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     await again(done(r.data));
   };
   const secondary = (text, onclick) => h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick }, text);
@@ -889,7 +901,7 @@ async function userScreen(id) {
     const body = { role: roleForm.role.value };
     if (roleForm.organisation.value) body.organisation_id = Number(roleForm.organisation.value);
     const r = await api('POST', `/api/v1/users/${id}/role`, body);
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     await again(alertBox('ok', `De rol van ${r.data.username} is nu ${label(words.roles, r.data.role)}; ${ended(r.data.ended_sessions)}.`));
   });
   const list = tokens.ok ? tokens.data.items : [];
@@ -903,7 +915,7 @@ async function userScreen(id) {
           class: 'utrecht-button utrecht-button--secondary-action', type: 'button', 'aria-label': `Token ${t.name} intrekken`,
           onclick: async () => {
             const r = await api('DELETE', `/api/v1/users/${id}/tokens/${t.id}`);
-            if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+            if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
             await again(alertBox('ok', `Het token ${t.name} is ingetrokken; het werkt niet meer.`));
           },
         }, 'Intrekken')))))))
@@ -916,7 +928,7 @@ async function userScreen(id) {
   tokenForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const r = await api('POST', `/api/v1/users/${id}/tokens`, { name: tokenForm.name.value, days: Number(tokenForm.days.value) });
-    if (!r.ok) { msg.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
     await again(h('div', { class: 'utrecht-alert utrecht-alert--ok', role: 'status' },
       p(`Het API-token ${r.data.name} is `, h('code', { class: 'secret' }, r.data.token),
         ' — kopieer het nu; het wordt niet opnieuw getoond. Een koppeling stuurt het mee als Authorization: Bearer, gevolgd door het token.')));
@@ -949,10 +961,11 @@ async function socialMapScreen() {
     if (form.free.checked) q.set('no_referral', 'true');
     const r = await api('GET', `/api/v1/socialmap?${q}`);
     if (!r.ok) { results.replaceChildren(alertBox('error', errorText(r))); return; }
+    if (!r.data.items.length) { results.replaceChildren(p('0 voorzieningen gevonden. Geen voorzieningen met deze filters; zoek met minder filters.')); return; }
     results.replaceChildren(p(`${r.data.count} voorzieningen gevonden.`),
       h('ul', { class: 'plain-list' }, r.data.items.map((e) => h('li', { class: 'stack' },
         heading(2, `${e.service} — ${e.organisation}`),
-        e.stale ? alertBox('warning', `Niet nagekeken sinds ${e.verified_on}: controleer dit voordat u het een gezin aanraadt.`) : null,
+        e.stale ? alertBox('warning', `Niet nagekeken sinds ${dutchDate(e.verified_on)}: controleer dit voordat u het een gezin aanraadt.`) : null,
         p([e.location, e.cost, e.no_referral ? 'zonder verwijzing' : 'met verwijzing',
           e.age_min >= 0 || e.age_max >= 0 ? `leeftijd ${e.age_min >= 0 ? e.age_min : 0}–${e.age_max >= 0 ? e.age_max : ''}` : null]
           .filter((x) => x).join(' · ')),
@@ -963,73 +976,6 @@ async function socialMapScreen() {
   await search();
 }
 
-// What an event of a timeline says: the records keep codes (a measure's kind, a light option's
-// id, a form's number, whether goals were reached); the vocabulary names them.
-// `vocab` is the vocabulary of the child's region.
-function eventText(e, vocab) {
-  if (e.kind === 'assignment') return assignmentText(e);
-  if (e.kind === 'measure') return label(words.measures, e.text);
-  if (e.kind === 'advice') return `beleid van regio ${label(words.regions, e.text)}`;
-  if (e.kind === 'light_option') return label(vocab && vocab.light_options, e.text);
-  if (e.kind === 'allocation' || e.kind === 'referral') return `${e.text} (vorm ${formText(e.number, vocab)})`;
-  if (e.kind === 'care_stop' && e.extra) return `${e.text} (doelen bereikt: ${label(words.goals_reached, e.extra).toLowerCase()})`;
-  return e.text;
-}
-
-function timelineList(events, vocab = words) {
-  if (!events.length) return p('Nog niets vastgelegd.');
-  return h('ol', { class: 'timeline' }, events.map((e) => h('li', {},
-    h('span', { class: 'day' }, e.day), ' ', h('strong', {}, label(words.event_kinds, e.kind)), ': ', eventText(e, vocab))));
-}
-
-async function helpRequestScreen(id, notice) {
-  const r = await api('GET', `/api/v1/help-requests/${id}`);
-  if (!r.ok) { show('Hulpvraag', alertBox('error', errorText(r))); return; }
-  const hr = r.data;
-  const [tl, region] = await Promise.all([api('GET', `/api/v1/persons/${hr.child_id}/timeline`),
-    vocabulary(`?municipality=${encodeURIComponent(hr.municipality)}`)]);
-  const vocab = region || words; // the words of the help request's region
-  const msg = h('div', { 'aria-live': 'polite' }, notice ? alertBox('ok', notice) : null);
-  const sections = [msg,
-    h('dl', { class: 'utrecht-data-list' },
-      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Vraag'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.question)),
-      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Stap'), h('dd', { class: 'utrecht-data-list__item-value' }, hr.state_label)),
-      h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${label(words.raised_by, hr.raised_by).toLowerCase()}`))),
-    hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null,
-    await deadlinesSection(id, api)];
-  const reload = () => helpRequestScreen(id);
-  const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
-  if (me.role === 'consulent') sections.push(await assigneeSection({ h, p, api, me, field, select, button }, hr, (text) => helpRequestScreen(id, text), fail));
-
-  if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(id, reload, fail));
-  if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));
-  if (hr.state === 'planned' || hr.state === 'in_care') {
-    const referrals = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
-    sections.push(await allocationForm(id, hr.municipality, vocab, referrals, reload, fail));
-    const allocations = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'allocation' && e.help_request_id === hr.id);
-    if (allocations.length && me.role === 'consulent') {
-      sections.push(allocationChangeForm(allocations, vocab, (text) => helpRequestScreen(id, text), fail));
-    }
-  }
-  const step = words.help_request_states.find((x) => x.code === hr.state);
-  const next = step && step.next;
-  if (next && me.role === 'consulent') {
-    const stepForm = h('form', {}, button(STEP_LABEL[next] || capital(label(words.help_request_states, next))));
-    stepForm.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const res = await api('POST', `/api/v1/help-requests/${id}/move`, { to: next, version: hr.version });
-      if (!res.ok) { fail(res); return; }
-      reload();
-    });
-    sections.push(heading(2, 'Volgende stap'), stepForm);
-  }
-  if (me.role === 'consulent' || me.role === 'gi') {
-    sections.push(await journalSection({ h, heading, p, checkedField, clearFieldErrors, markField, button, alertBox, api, errorText, capital, when }, id));
-  }
-  sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
-  show(`Hulpvraag ${id}`, ...sections);
-}
-
 // Allocation in the municipality's regime: result and OB level, or product and volume, or
 // neither (generic); the server checks every rule and says what is missing. The forms, the
 // regimes with their intensities and frequencies, and the units are those of the region of the
@@ -1037,7 +983,7 @@ async function helpRequestScreen(id, notice) {
 async function allocationForm(id, municipality, vocab, referrals, done, fail) {
   const providers = await api('GET', '/api/v1/providers');
   const active = providers.ok ? providers.data.items.filter((x) => x.status === 'active') : [];
-  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${e.day}, vorm ${formText(e.number, vocab)})`]);
+  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${dutchDate(e.day)}, vorm ${formText(e.number, vocab)})`]);
   basis.push(['besluit', 'besluit van de gemeente (geen verwijzing)']);
   const regime = (code) => vocab.regimes.find((g) => g.code === code);
   const result = regime('result');
@@ -1086,7 +1032,7 @@ async function allocationForm(id, municipality, vocab, referrals, done, fail) {
 // waits is honoured by it.
 function allocationChangeForm(allocations, vocab, done, fail) {
   const form = h('form', { class: 'form-grid', novalidate: true },
-    field('wijzig-toewijzing', 'Toewijzing', select(allocations.map((e) => [String(e.object_id), `${e.text}, vorm ${formText(e.number, vocab)}, vanaf ${e.day}`]), { name: 'allocation' })),
+    field('wijzig-toewijzing', 'Toewijzing', select(allocations.map((e) => [String(e.object_id), `${e.text}, vorm ${formText(e.number, vocab)}, vanaf ${dutchDate(e.day)}`]), { name: 'allocation' })),
     field('wijzig-reden', 'Reden van wijziging', select([['', '— kies een reden —'], ...coded(words.change_reasons)], { name: 'reason' }),
       'De reden uit de iJw-codelijst JZ002. Reden 13 (verwijderd) gaat alleen met een einddatum gelijk aan de begindatum.'),
     field('wijzig-einde', 'Nieuwe einddatum', h('input', { name: 'end', type: 'date' })),
@@ -1100,108 +1046,32 @@ function allocationChangeForm(allocations, vocab, done, fail) {
     const r = await api('POST', `/api/v1/allocations/${form.allocation.value}/change`, body);
     if (!r.ok) { fail(r); return; }
     const honoured = r.data.requests_honoured ? ` Het verzoek om wijziging van de aanbieder is daarmee gehonoreerd.` : '';
-    done(`De toewijzing is gewijzigd${r.data.end ? `: einddatum ${r.data.end}` : ''}${r.data.volume ? `, volume ${r.data.volume}` : ''}. De aanbieder krijgt haar opnieuw bij de volgende iJw-uitwisseling.${honoured}`);
+    done(`De toewijzing is gewijzigd${r.data.end ? `: einddatum ${dutchDate(r.data.end)}` : ''}${r.data.volume ? `, volume ${r.data.volume}` : ''}. De aanbieder krijgt haar opnieuw bij de volgende iJw-uitwisseling.${honoured}`);
   });
   return h('section', {}, heading(2, 'Toewijzing wijzigen'), form);
 }
 
-function analysisForm(id, done, fail) {
-  const max = words.need_max_level;
-  const levels = Array.from({ length: max + 1 }, (_, i) => [String(i),
-    i === 0 ? '0 — geen zorg' : i === max ? `${i} — zeer ernstig` : String(i)]);
-  const selects = words.needs.map((n) => field(`ernst-${n.code}`, capital(n.label), select(levels, { name: n.code })));
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, `Ernst per levensdomein (0 tot en met ${max})`), selects),
-    field('uitleg', 'Uitleg', h('textarea', { name: 'explanation', rows: 3, required: true })),
-    field('deelnemers', 'Wie deden mee', h('input', { name: 'participants', required: true }),
-      'Wie aan de analyse meededen, bijvoorbeeld moeder, kind en mentor.'),
-    field('hypothesen', 'Verklarende hypothesen', h('textarea', { name: 'hypotheses', rows: 2 })),
-    h('div', {}, button('Analyse vastleggen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const needs = {};
-    for (const n of words.needs) needs[n.code] = Number(form[n.code].value);
-    const body = { needs, explanation: form.explanation.value, participants: form.participants.value };
-    if (form.hypotheses.value) body.hypotheses = form.hypotheses.value;
-    const r = await api('POST', `/api/v1/help-requests/${id}/analysis`, body);
-    if (!r.ok) { fail(r); return; }
-    done();
-  });
-  return h('section', {}, heading(2, 'Brede verklarende analyse'), form);
-}
-
-function goalForm(id, done, fail) {
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('doel', 'Doel, in de woorden van het gezin', h('textarea', { name: 'text', rows: 2, required: true })),
-    field('evaluatie', 'Evalueren op', h('input', { name: 'review_on', type: 'date' })),
-    h('div', {}, button('Doel toevoegen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const body = { text: form.text.value };
-    if (form.review_on.value) body.review_on = form.review_on.value;
-    const r = await api('POST', `/api/v1/help-requests/${id}/goals`, body);
-    if (!r.ok) { fail(r); return; }
-    done();
-  });
-  return h('section', {}, heading(2, 'Plan: doelen'), form);
-}
-
-async function adviceSection(id, done, fail) {
-  const out = h('div', { 'aria-live': 'polite' });
-  // the parents' own problems, in the words the API serves: each brings its domain's help
-  const context = (words.family_context || []).map((c) => h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
-    h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
-      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: `gezin-${c.code}` },
-        h('input', { type: 'checkbox', id: `gezin-${c.code}`, name: 'family_context', value: c.code, class: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input' }),
-        capital(c.label)))));
-  const form = h('form', {},
-    context.length ? h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Problemen van ouders of gezin'), context) : null,
-    button('Routeadvies vragen'));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const chosen = [...form.querySelectorAll('input[name="family_context"]:checked')].map((x) => x.value);
-    const r = await api('POST', `/api/v1/help-requests/${id}/advice`, chosen.length ? { family_context: chosen } : {});
-    if (!r.ok) { fail(r); return; }
-    const light = r.data.options.filter((o) => o.kind === 'social_base' || o.kind === 'no_referral');
-    out.replaceChildren(
-      heading(3, 'Opties, lichtste eerst'),
-      h('ol', { class: 'utrecht-ordered-list' }, r.data.options.map((o) => h('li', {},
-        h('strong', {}, o.name || o.id), ` (${label(words.option_kinds, o.kind)})`, h('div', { class: 'option-why' }, o.why || '')))),
-      lightForm(id, light, done, fail));
-  });
-  return h('section', {}, heading(2, 'Routeadvies en lichte opties'), form, out);
-}
-
-function lightForm(id, options, done, fail) {
-  if (!options.length) return p('Er is geen licht aanbod om te wegen.');
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('aanbod', 'Licht aanbod', select(options.map((o) => [o.id, o.name || o.id]), { name: 'option' })),
-    field('geprobeerd', 'Geprobeerd?', select([['', '— kies —'], ['true', 'Ja'], ['false', 'Nee']], { name: 'tried' })),
-    field('waarom', 'Waarom volstaat het niet?', h('textarea', { name: 'why', rows: 2, required: true })),
-    h('div', {}, button('Afweging vastleggen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    if (!form.tried.value) { // whether it was tried is the consulent's to say, never preset
-      fail({ status: 422, data: { error: { message: 'Kies of het lichte aanbod geprobeerd is.' } } });
-      return;
-    }
-    const r = await api('POST', `/api/v1/help-requests/${id}/light-options`, {
-      option_id: form.option.value, tried: form.tried.value === 'true', why_not_enough: form.why.value,
-    });
-    if (!r.ok) { fail(r); return; }
-    done();
-  });
-  return h('section', {}, heading(3, 'Lichte optie gewogen'), form);
+// The UI's helpers, words and screens as web/casepage.js (and other modules) are given them:
+// made when a screen is drawn, so that they carry the words and login of that moment.
+function caseUi() {
+  return {
+    h, p, heading, link, button, alertBox, api, errorText, field, select, checkedField, clearFieldErrors,
+    markField, label, capital, formText, coded, choices, vocabulary, words, me, show, tableWrap, when,
+    allocationForm, allocationChangeForm, deadlinesSection, journalSection, assigneeSection, assignmentText,
+  };
 }
 
 async function familyScreen(id) {
   const r = await api('GET', `/api/v1/households/${id}`);
   if (!r.ok) { show('Gezin', alertBox('error', errorText(r))); return; }
   const vocab = await vocabulary(`?municipality=${encodeURIComponent(r.data.municipality)}`);
-  const members = h('ul', { class: 'utrecht-unordered-list' }, r.data.members.map((m) => h('li', {},
-    `${m.given_names} ${m.family_name} (${label(words.household_roles, m.role)}, geboren ${m.birth_date})`)));
+  const members = r.data.members.length ? h('ul', { class: 'utrecht-unordered-list' }, r.data.members.map((m) => h('li', {},
+    `${m.given_names} ${m.family_name} (${label(words.household_roles, m.role).toLowerCase()}, geboren ${dutchDate(m.birth_date)}, ${ageOn(m.birth_date)} jaar)`)))
+    : p('Geen leden die u mag zien.');
+  // each entry of the family's timeline names its child
+  const names = new Map(r.data.members.filter((m) => m.role === 'child').map((m) => [m.person_id, m.given_names]));
   show(`Gezin ${id}`, p(r.data.coordinator_user_id ? 'Dit gezin heeft een regisseur.' : 'Dit gezin heeft nog geen regisseur.'),
-    heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(r.data.timeline, vocab || words));
+    heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(caseUi(), r.data.timeline, vocab || words, names));
 }
 
 async function route() {
@@ -1222,7 +1092,7 @@ async function route() {
   else if (me.must_change_password || hash === '#/wachtwoord') passwordScreen();
   else if (me.role === 'admin' && (m = hash.match(/^#\/gebruikers\/(\d+)$/))) await userScreen(m[1]);
   else if (hash === '#/nieuw') newRequestScreen();
-  else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(m[1]);
+  else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(caseUi(), m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
   else if (hash === '#/aanbieders') await providersScreen();
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);

@@ -4,11 +4,7 @@
 // days left (working days where the term counts them) and, behind a disclosure, the sentence
 // with its legal source. Every text from the server is put in with textContent.
 
-// 2026-12-04 → 04-12-2026
-export function dutchDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-}
+import { dutchDate } from './dates.js';
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);

@@ -5,8 +5,8 @@
 // (GET /api/v1/help-requests/{id}/notes), never from this file. Everything from the server is
 // put in as text. The helpers of app.js come in `ui`, so that this file adds no globals.
 
-// "2026-12-04" as 04-12-2026, as the screens write a date
-const dutchDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '') ? iso.split('-').reverse().join('-') : iso || '—');
+import { dutchDate, todayIso } from './dates.js';
+
 // the author as people know them: the user's name, without the audit log's "user:" prefix
 const authorName = (who) => String(who || '').replace(/^user:/, '');
 
@@ -30,7 +30,7 @@ export async function journalSection(ui, id, notice) {
   const byId = new Map(notes.map((n) => [n.id, n]));
   const msg = h('div', { 'aria-live': 'polite', tabindex: '-1', class: 'journal-message' },
     notice ? alertBox('ok', notice) : null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const kindSelect = h('select', { name: 'kind', required: true },
     h('option', { value: '' }, '— kies —'),
     kinds.map((k) => h('option', { value: k.code }, capital(k.label))));

@@ -2,18 +2,7 @@
 // (POST /api/v1/persons/search, so that a BSN or name never lands in an address or a log).
 // Given the UI's helpers by app.js, so that it shares their look and their way with errors.
 
-// DD-MM-JJJJ as typed → YYYY-MM-DD; null when it is not a date in that form.
-function isoDate(text) {
-  const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-// YYYY-MM-DD → DD-MM-JJJJ, as the UI shows dates.
-const dutchDate = (iso) => (iso ? iso.split('-').reverse().join('-') : '');
+import { dutchDate, isoDate } from './dates.js';
 
 // The API's names of the fields, and the ids of their controls.
 const FIELDS = { bsn: 'zoek-bsn', name: 'zoek-naam', birth_date: 'zoek-geboortedatum' };

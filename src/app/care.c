@@ -213,7 +213,8 @@ enum jr_err jr_app_care_start(struct jr_app *app, int64_t id, jr_day on, int64_t
 		err = jr_app_fail(app, JR_ERR_CONFLICT, NULL, "de zorg loopt al");
 		goto out;
 	}
-	if (!(err = jr_store_care_start(app->store, app->actor, id, on, delivery_id)))
+	if (!(err = jr_store_care_start(app->store, app->actor, id, on, delivery_id)) &&
+	    !(err = jr_app_help_request_care_started(app, id)))
 		err = read_after(app, id, out);
 out:
 	return jr_app_tx_end(app, tx, err);

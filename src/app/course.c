@@ -241,3 +241,24 @@ enum jr_err jr_app_help_request_move(struct jr_app *app, int64_t id, enum jr_hr_
 out:
 	return jr_app_tx_end(app, tx, err);
 }
+
+enum jr_err jr_app_help_request_care_started(struct jr_app *app, int64_t allocation_id)
+{
+	struct jr_help_request h;
+	struct jr_course_facts f;
+	const char *why = NULL;
+	int64_t id;
+	enum jr_err err;
+
+	/* not a read of the help request by whoever started care: only where it stands */
+	if ((err = jr_store_help_request_of_allocation(app->store, allocation_id, &id)) ||
+	    (err = jr_store_help_request_standing(app->store, id, &h)))
+		return err;
+	if (h.state != JR_HR_PLANNED)
+		return JR_OK;
+	if ((err = jr_store_course_facts(app->store, id, &f)))
+		return err;
+	if (jr_course_can_move(&f, JR_HR_IN_CARE, &why))
+		return JR_OK; /* the rules say not yet: the consulent moves it by hand later */
+	return jr_store_help_request_move(app->store, app->actor, &h, JR_HR_IN_CARE);
+}

@@ -63,4 +63,11 @@ enum jr_err jr_app_light_option_add(struct jr_app *app, int64_t id, const char *
 enum jr_err jr_app_help_request_move(struct jr_app *app, int64_t id, enum jr_hr_state to,
 				     int version, struct jr_course_view *out);
 
+/* After care started on allocation `allocation_id` (a provider's start, through the API or an
+ * iJw JW305): its help request, when planned, is in care now — the step planned → in_care of
+ * the course (core/course.c), which the start makes possible. The one place where a start
+ * moves the course; called inside the start's transaction, by whoever started it (no reach of
+ * its own: the start was allowed). A help request in another state stays where it is. */
+enum jr_err jr_app_help_request_care_started(struct jr_app *app, int64_t allocation_id);
+
 #endif

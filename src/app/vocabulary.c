@@ -26,6 +26,8 @@ static const struct jr_vocab_word event_kinds[] = {
 	{"referral", "Verwijzing"},
 	{"measure", "Maatregel"},
 	{"allocation", "Toewijzing"},
+	{"alloc_change", "Toewijzing gewijzigd"},
+	{"evaluation", "Evaluatie"},
 	{"care_start", "Start zorg"},
 	{"care_stop", "Einde zorg"},
 	{"assignment", "Consulent toegewezen"},
@@ -171,6 +173,9 @@ static void common_words(jr_day today, struct jr_vocabulary *v)
 		put(&v->raised_by, jr_raisers[i], jr_raiser_label(jr_raisers[i]));
 	for (size_t i = 0; jr_goals_reached[i]; i++)
 		put(&v->goals_reached, jr_goals_reached[i], jr_goals_reached_label(jr_goals_reached[i]));
+	for (size_t i = 0; jr_evaluation_kinds[i]; i++)
+		put(&v->evaluation_kinds, jr_evaluation_kinds[i],
+		    jr_evaluation_kind_label(jr_evaluation_kinds[i]));
 	for (size_t i = 0; jr_household_roles[i]; i++)
 		put(&v->household_roles, jr_household_roles[i],
 		    jr_household_role_label(jr_household_roles[i]));

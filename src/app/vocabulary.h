@@ -135,6 +135,7 @@ struct jr_vocabulary {
 	struct jr_vocab_list goals_reached;
 	struct jr_vocab_list household_roles;
 	struct jr_vocab_list provider_statuses;
+	struct jr_vocab_list evaluation_kinds;  /* interim, closing (core/course.h) */
 	struct jr_vocab_list event_kinds;       /* a timeline's events (store_timeline.c) */
 	struct jr_vocab_list involvement_kinds; /* who is involved (store_involvement.c) */
 	struct jr_vocab_list signals;           /* the public signal codes */

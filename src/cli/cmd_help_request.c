@@ -18,6 +18,8 @@
 #include "view/view_journal.h"
 #include "view/view_worklist.h"
 #include "app/worklist.h"
+#include "app/casefile.h"
+#include "view/view_casefile.h"
 
 const char jr_usage_help_request[] =
 	"Gebruik: jeugdroute help-request add --child ID --raised-by WIE --question TEKST\n"
@@ -40,6 +42,10 @@ const char jr_usage_help_request[] =
 	"                                     [--assignee GEBRUIKER|none] [--state STAP]\n"
 	"                                     [--deadline overdue|soon|any] [--sort deadline|raised]\n"
 	"                                     [--page N] [--per-page N] [--today JJJJ-MM-DD]\n"
+	"         jeugdroute help-request case ID [--today JJJJ-MM-DD]\n"
+	"         jeugdroute help-request evaluation ID --kind interim|closing\n"
+	"                                     --goals-reached yes|partly|no --family-view TEKST\n"
+	"                                     [--next-steps TEKST] [--held-on JJJJ-MM-DD]\n"
 	"\n"
 	"Een hulpvraag hoort bij een kind (person) en bij de gemeente waar het kind woont. Het\n"
 	"verloop: registered → analysed → planned → in_care → evaluated → closed; withdrawn kan\n"
@@ -70,6 +76,10 @@ const char jr_usage_help_request[] =
 	"                --state (open, all, review_due of een stap), --deadline (de\n"
 	"                dichtstbijzijnde termijn verlopen of binnenkort), --sort deadline\n"
 	"                (dichtstbijzijnde termijn eerst); zie docs/worklist.md\n"
+	"  case          de pagina van de hulpvraag: het kind (BSN gemaskeerd, leeftijd op --today),\n"
+	"                huishouden en regisseur, analyse, laatste routeadvies, doelen, evaluaties\n"
+	"  evaluation    een evaluatie: interim terwijl de zorg loopt, closing nadat ze stopte (brengt\n"
+	"                een hulpvraag in zorg naar evaluated); niets wordt aangenomen\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
@@ -600,6 +610,94 @@ static int cmd_list(struct jr_app *app, struct jr_args *h)
 	return jr_cli_json_print("help-request list", &out, &w);
 }
 
+/* The page of the help request (app/casefile.h), as the API shows it. */
+static int cmd_case(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"today", NULL};
+	struct jr_case_page *c = calloc(1, sizeof(*c));
+	struct jr_json_writer w;
+	struct jr_buf advice, b;
+	enum jr_err err;
+	int status;
+
+	jr_buf_init(&advice, 1 << 22);
+	jr_buf_init(&b, 1 << 22);
+	if (!c) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	if ((status = jr_args_only(h, "case", allowed)) ||
+	    (status = jr_args_date(h, "today", app->today, &app->today)))
+		goto out;
+	if ((err = jr_app_help_request_case(app, id, c, &advice))) {
+		status = fail(err, app->diag, "case");
+		goto out;
+	}
+	jr_jw_init(&w, &b);
+	jr_view_case(&w, c, jr_buf_str(&advice));
+	if ((err = jr_jw_finish(&w)))
+		status = fail(err, NULL, "case");
+	else
+		printf("%s\n", jr_buf_str(&b));
+out:
+	jr_buf_release(&advice);
+	jr_buf_release(&b);
+	free(c);
+	return status;
+}
+
+/* An evaluation of the plan; prints it with the help request after it. */
+static int cmd_evaluation(struct jr_app *app, struct jr_args *h, int64_t id,
+			  struct jr_course_view *v)
+{
+	static const char *const allowed[] = {"kind",       "goals-reached", "family-view",
+					      "next-steps", "held-on",       NULL};
+	struct jr_evaluation *e = calloc(1, sizeof(*e));
+	struct jr_json_writer w;
+	struct jr_buf b;
+	enum jr_err err;
+	int status = 2;
+
+	jr_buf_init(&b, 1 << 16);
+	if (!e) {
+		jr_cli_error("onvoldoende geheugen");
+		status = 1;
+		goto out;
+	}
+	/* what the evaluation found is stated: kind and goals reached pass to the use case as
+	 * given ("" when not), which names the one that is missing or wrong */
+	if (jr_args_only(h, "evaluation", allowed) ||
+	    jr_args_text(h, "kind", false, e->kind, sizeof(e->kind)) ||
+	    jr_args_text(h, "goals-reached", false, e->goals_reached, sizeof(e->goals_reached)) ||
+	    jr_args_text(h, "family-view", false, e->family_view, sizeof(e->family_view)) ||
+	    jr_args_text(h, "next-steps", false, e->next_steps, sizeof(e->next_steps)) ||
+	    jr_args_date(h, "held-on", app->today, &e->held_on))
+		goto out;
+	e->help_request_id = id;
+	if ((err = jr_app_evaluation_add(app, e, v))) {
+		status = fail(err, app->diag, "evaluation");
+		goto out;
+	}
+	jr_jw_init(&w, &b);
+	jr_jw_object(&w);
+	jr_jw_key(&w, "evaluation");
+	jr_view_evaluation(&w, e);
+	jr_jw_key(&w, "help_request");
+	jr_view_course(&w, v);
+	jr_jw_end(&w);
+	if ((err = jr_jw_finish(&w))) {
+		status = fail(err, NULL, "evaluation");
+		goto out;
+	}
+	printf("%s\n", jr_buf_str(&b));
+	status = 0;
+out:
+	jr_buf_release(&b);
+	free(e);
+	return status;
+}
+
 int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "help-request"};
@@ -612,9 +710,10 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 	if (strcmp(sub, "add") && strcmp(sub, "show") && strcmp(sub, "analysis") &&
 	    strcmp(sub, "goal") && strcmp(sub, "light-option") && strcmp(sub, "advice") &&
 	    strcmp(sub, "move") && strcmp(sub, "deadlines") && strcmp(sub, "note") &&
-	    strcmp(sub, "notes") && strcmp(sub, "assign") && strcmp(sub, "list")) {
+	    strcmp(sub, "notes") && strcmp(sub, "assign") && strcmp(sub, "list") &&
+	    strcmp(sub, "case") && strcmp(sub, "evaluation")) {
 		jr_cli_error("help-request: kies add, show, analysis, goal, light-option, advice, "
-			     "move, deadlines, note, notes, assign of list; zie jeugdroute "
+			     "move, deadlines, note, notes, assign, list, case of evaluation; zie jeugdroute "
 			     "help-request --help");
 		return 2;
 	}
@@ -655,6 +754,10 @@ int jr_cmd_help_request(const struct jr_cli_command *self, int argc, char **argv
 		status = cmd_assign(&s.app, &h, id, v);
 	else if (strcmp(sub, "list") == 0)
 		status = cmd_list(&s.app, &h);
+	else if (strcmp(sub, "case") == 0)
+		status = cmd_case(&s.app, &h, id);
+	else if (strcmp(sub, "evaluation") == 0)
+		status = cmd_evaluation(&s.app, &h, id, v);
 	else
 		status = cmd_move(&s.app, &h, id, v);
 out:

@@ -73,6 +73,15 @@ const char *jr_goals_reached_label(const char *name)
 	return label_in(jr_goals_reached, goals_reached_labels, name);
 }
 
+const char *const jr_evaluation_kinds[] = {"interim", "closing", NULL};
+static const char *const evaluation_kind_labels[] = {"Tussentijdse evaluatie", "Eindevaluatie",
+						     NULL};
+
+const char *jr_evaluation_kind_label(const char *name)
+{
+	return label_in(jr_evaluation_kinds, evaluation_kind_labels, name);
+}
+
 static const struct word provider_status_names[JR_PROVIDER_STATUS_COUNT] = {
 	[JR_PROVIDER_ACTIVE] = {"active", "actief"},
 	[JR_PROVIDER_SUSPENDED] = {"suspended", "geschorst"},

@@ -103,6 +103,12 @@ bool jr_change_reason_known(const char *code);
 extern const char *const jr_goals_reached[];
 const char *jr_goals_reached_label(const char *name);
 
+/* The kinds of evaluation of a help request's plan (issue 14, point 6): "interim", while care
+ * runs, and "closing", after it ended (NULL-terminated), and the Dutch label of one (NULL for a
+ * name not in the list). */
+extern const char *const jr_evaluation_kinds[];
+const char *jr_evaluation_kind_label(const char *name);
+
 /* Principle 8: the terms of court measures and of the judge's authorisations beside them. A
  * measure as far as its term goes: kind, start and (current) end. */
 struct jr_measure_term {

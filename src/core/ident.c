@@ -1,6 +1,8 @@
 /* ident: BSN, AGB and CBS code checks (see ident.h). */
 #include "core/ident.h"
 
+#include <string.h>
+
 static bool all_digits(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -37,4 +39,14 @@ bool jr_agb_valid(const char *s, size_t len)
 bool jr_cbs_code_valid(const char *s, size_t len)
 {
 	return len == 4 && all_digits(s, len) && !all_zero(s, len);
+}
+
+void jr_bsn_mask(const char *bsn, char out[JR_BSN_MASKED_LEN])
+{
+	out[0] = '\0';
+	if (!bsn || strlen(bsn) != 9 || !all_digits(bsn, 9))
+		return;
+	memcpy(out, "*****", 5);
+	memcpy(out + 5, bsn + 5, 4);
+	out[9] = '\0';
 }

@@ -14,4 +14,11 @@ bool jr_bsn_valid(const char *s, size_t len);
 bool jr_agb_valid(const char *s, size_t len);
 bool jr_cbs_code_valid(const char *s, size_t len);
 
+/* A BSN as a screen may show it without showing it whole: its last four digits after five
+ * asterisks ("*****5678"), enough for a consulent to check it against the one a parent reads
+ * out, too little to be used as the number (DESIGN.md §4: a person's data only as far as the
+ * task needs). `out` holds JR_BSN_MASKED_LEN bytes; a BSN that is not 9 digits gives "". */
+#define JR_BSN_MASKED_LEN 10
+void jr_bsn_mask(const char *bsn, char out[JR_BSN_MASKED_LEN]);
+
 #endif

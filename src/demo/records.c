@@ -243,8 +243,21 @@ enum jr_err jr_demo_op_request(struct jr_demo *d, struct demo_child *c, const ch
 /* Moves the help request when the course's rules allow it; a refused move is counted. */
 enum jr_err jr_demo_op_move(struct jr_demo *d, struct demo_child *c, enum jr_hr_state to)
 {
-	enum jr_err err = jr_app_help_request_move(&d->app, c->hr.id, to, c->hr.version, &d->view);
+	enum jr_err err;
 
+	if (c->hr.state == to) /* a start of care took it there already */
+		return JR_OK;
+	err = jr_app_help_request_move(&d->app, c->hr.id, to, c->hr.version, &d->view);
+	if (err == JR_ERR_CONFLICT) {
+		/* the start of care moved a planned request into care by itself (app/course.c,
+		 * jr_app_help_request_care_started): read it again, and move on from there */
+		if ((err = jr_app_help_request_get(&d->app, c->hr.id, &d->view)))
+			return err;
+		c->hr = d->view.h;
+		if (c->hr.state == to)
+			return JR_OK;
+		err = jr_app_help_request_move(&d->app, c->hr.id, to, c->hr.version, &d->view);
+	}
 	if (refused(err)) {
 		d->n.moves_refused++;
 		return JR_OK;

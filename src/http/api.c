@@ -23,9 +23,9 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/help-requests", jr_api_help_request_add, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/help-requests/assignees", jr_api_help_request_assignees,
 	 JR_HTTP_ROUTE_LOGIN},
-	{"GET", "/api/v1/help-requests/{id}", jr_api_help_request_get, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/assignee", jr_api_help_request_assign,
 	 JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/help-requests/{id}", jr_api_help_request_case, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/analysis", jr_api_help_request_analysis, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/goals", jr_api_help_request_goal, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/light-options", jr_api_help_request_light_option,
@@ -72,6 +72,13 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/help-requests/{id}/notes", jr_api_help_request_note_add,
 	 JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN},
+	/* issue 14 point 6: the case page (api_casefile.c) */
+	{"POST", "/api/v1/help-requests/{id}/evaluations", jr_api_help_request_evaluation_add,
+	 JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/households/{id}/coordinators", jr_api_household_coordinators,
+	 JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/households/{id}/coordinator", jr_api_household_coordinator,
+	 JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -57,7 +57,6 @@ int jr_api_person_timeline(struct jr_http_request *r);
 /* api_course.c */
 int jr_api_help_requests_list(struct jr_http_request *r);
 int jr_api_help_request_add(struct jr_http_request *r);
-int jr_api_help_request_get(struct jr_http_request *r);
 int jr_api_help_request_analysis(struct jr_http_request *r);
 int jr_api_help_request_goal(struct jr_http_request *r);
 int jr_api_help_request_light_option(struct jr_http_request *r);
@@ -104,6 +103,12 @@ int jr_api_figures(struct jr_http_request *r);
 
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);
+
+/* api_casefile.c */
+int jr_api_help_request_case(struct jr_http_request *r);
+int jr_api_help_request_evaluation_add(struct jr_http_request *r);
+int jr_api_household_coordinators(struct jr_http_request *r);
+int jr_api_household_coordinator(struct jr_http_request *r);
 
 /* api_journal.c */
 int jr_api_help_request_notes(struct jr_http_request *r);

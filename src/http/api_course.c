@@ -1,7 +1,7 @@
 /* api_course: the help requests of the records and their course.
  *
  *   POST /api/v1/help-requests              a new help request for a child
- *   GET  /api/v1/help-requests/{id}         one, with what its course holds
+ *   GET  /api/v1/help-requests/{id}         one, with what its course holds: api_casefile.c
  *   POST /api/v1/help-requests/{id}/analysis | goals | light-options | advice | move
  *
  * Reading needs the child within the principal's reach, changing a help request that it is the
@@ -104,21 +104,6 @@ int jr_api_help_request_add(struct jr_http_request *r)
 out:
 	jr_free(v);
 	json_decref(body);
-	return status;
-}
-
-int jr_api_help_request_get(struct jr_http_request *r)
-{
-	struct jr_course_view *v = jr_calloc(1, sizeof(*v));
-	struct jr_diag diag;
-	struct jr_app app;
-	int status;
-
-	if (!v)
-		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
-	jr_http_app(r, &app, &diag);
-	status = answer(r, jr_app_help_request_get(&app, r->ids[0], v), &diag, v, 200);
-	jr_free(v);
 	return status;
 }
 

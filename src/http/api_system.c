@@ -107,6 +107,8 @@ static const char *const ui_files[] = {
 	"journal.js",
 	"search.js",
 	"worklist.js",
+	"casepage.js",
+	"dates.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -503,6 +503,36 @@ static const struct migration migrations[] = {
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX help_request_assignments_help_request ON help_request_assignments"
 	 " (help_request_id);"},
+	/* Issue 14 point 6: the case page that tells. An evaluation of the plan, between while care
+	 * runs and a closing one after, with the facts the consulent states with the family; and
+	 * each change of an allocation by the municipality kept as a row of its own (its day and
+	 * JZ002 reason), so that the history shows every change, not only the last one the
+	 * allocation row holds. Changes made before keep only that last reason: recorded from it. */
+	{24, "case page: evaluations and the changes of allocations",
+	 "CREATE TABLE evaluations ("
+	 " id {ID},"
+	 " help_request_id BIGINT NOT NULL REFERENCES help_requests(id),"
+	 " kind TEXT NOT NULL,"
+	 " held_on TEXT NOT NULL,"
+	 " goals_reached TEXT NOT NULL,"
+	 " family_view TEXT NOT NULL,"
+	 " next_steps TEXT NOT NULL,"
+	 " author TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX evaluations_help_request ON evaluations (help_request_id);"
+	 "CREATE TABLE allocation_changes ("
+	 " id {ID},"
+	 " allocation_id BIGINT NOT NULL REFERENCES allocations(id),"
+	 " changed_on TEXT NOT NULL,"
+	 " reason TEXT NOT NULL,"
+	 " end_date TEXT,"
+	 " volume INTEGER,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX allocation_changes_allocation ON allocation_changes (allocation_id);"
+	 "INSERT INTO allocation_changes (allocation_id, changed_on, reason, end_date, volume,"
+	 " created_at) SELECT id, substr(COALESCE(changed_at, created_at), 1, 10), change_reason,"
+	 " end_date, volume, COALESCE(changed_at, created_at) FROM allocations"
+	 " WHERE change_reason IS NOT NULL AND change_reason <> '';"},
 	/* Issue 14 point 1 at a million persons: a consulent's search by name reads only its own
 	 * municipality's keys. Each key carries its person's municipality and sort key, so that the
 	 * residents matching a prefix are one range of one index, in the order of the answer's

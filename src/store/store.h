@@ -19,6 +19,7 @@
 #include "store/store_types.h"
 #include "store/audit.h"
 #include "store/care.h"
+#include "store/casefile.h"
 #include "store/course.h"
 #include "store/figures.h"
 #include "store/household.h"

@@ -404,7 +404,7 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_buf before;
-	char end[JR_DATE_STRLEN], now[21], object[48];
+	char end[JR_DATE_STRLEN], now[21], object[48], changed_on[11];
 	bool row = false;
 	int64_t child, old_volume;
 	int version;
@@ -451,6 +451,21 @@ enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor
 	TRY(jr_db_bind_text(st, 6, c->reason));
 	TRY(jr_db_bind_text(st, 7, now));
 	TRY(jr_db_bind_int(st, 8, version));
+	TRY(jr_db_step(st, &row));
+	jr_db_finalize(st);
+	st = NULL;
+	/* the change as a row of its own, for the history of the case (migration 24) */
+	TRY(jr_db_prepare(s->db,
+			  "INSERT INTO allocation_changes (allocation_id, changed_on, reason, end_date,"
+			  " volume, created_at) SELECT id, $2, $3, end_date, volume, $4"
+			  " FROM allocations WHERE id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	memcpy(changed_on, now, 10); /* the day of the stamp "YYYY-MM-DDTHH:MM:SSZ" */
+	changed_on[10] = '\0';
+	TRY(jr_db_bind_text(st, 2, changed_on));
+	TRY(jr_db_bind_text(st, 3, c->reason));
+	TRY(jr_db_bind_text(st, 4, now));
 	TRY(jr_db_step(st, &row));
 	jr_db_finalize(st);
 	st = NULL;

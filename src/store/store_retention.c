@@ -57,6 +57,8 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 	static const char *const steps[] = {
 		"DELETE FROM deliveries WHERE allocation_id IN (SELECT a.id FROM allocations a"
 		" JOIN help_requests h ON a.help_request_id = h.id WHERE h.child_id = $1)",
+		"DELETE FROM allocation_changes WHERE allocation_id IN (SELECT a.id FROM allocations a"
+		" JOIN help_requests h ON a.help_request_id = h.id WHERE h.child_id = $1)",
 		"DELETE FROM allocations WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM referrals WHERE help_request_id IN"
@@ -73,6 +75,7 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		"DELETE FROM journal_notes WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM help_request_assignments WHERE help_request_id IN"
+		"DELETE FROM evaluations WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM record_history WHERE record_table = 'help_requests' AND record_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",

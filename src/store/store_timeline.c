@@ -1,6 +1,6 @@
 /* store_timeline: one child's course as a single timeline, oldest first — every help request,
- * broad analysis, goal, route advice, light option weighed, referral, measure, allocation, and
- * start and stop of care, with its date and a short text — and a family's page: the household,
+ * broad analysis, goal, route advice, light option weighed, referral, measure, allocation, change
+ * of an allocation (with its JZ002 reason), evaluation, and start and stop of care, with its date and a short text — and a family's page: the household,
  * its members by name and one timeline of its children's courses, read in one transaction with
  * one audit entry per person shown. */
 #include <stdio.h>
@@ -44,6 +44,14 @@
 	" a.number, 7, h.child_id"                                                                 \
 	" FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"                     \
 	" JOIN providers p ON p.id = a.provider_id " OF_H                                          \
+	" UNION ALL SELECT c.changed_on, 'alloc_change', a.help_request_id, c.id, p.name, a.form,"  \
+	" c.reason, 7, h.child_id FROM allocation_changes c"                                       \
+	" JOIN allocations a ON c.allocation_id = a.id"                                            \
+	" JOIN help_requests h ON a.help_request_id = h.id"                                        \
+	" JOIN providers p ON p.id = a.provider_id " OF_H                                          \
+	" UNION ALL SELECT e.held_on, 'evaluation', e.help_request_id, e.id, e.goals_reached, 0,"  \
+	" e.kind, 10, h.child_id FROM evaluations e JOIN help_requests h"                          \
+	" ON e.help_request_id = h.id " OF_H                                                       \
 	" UNION ALL SELECT d.started_on, 'care_start', a.help_request_id, d.id, p.name, a.form, ''," \
 	" 8, h.child_id FROM deliveries d JOIN allocations a ON d.allocation_id = a.id"            \
 	" JOIN help_requests h ON a.help_request_id = h.id"                                        \

@@ -16,6 +16,9 @@
 /* A child's course as one timeline, oldest first (store_timeline.c). kind is help_request,
  * analysis, goal, advice, light_option, referral, measure, allocation, care_start, care_stop
  * or assignment;
+ * analysis, goal, advice, light_option, referral, measure, allocation, alloc_change (a change
+ * by the municipality: provider, form and its JZ002 reason), evaluation (goals reached, and
+ * interim or closing), care_start or care_stop;
  * text, number and extra depend on it: the question and state of a help request; the
  * explanation of an analysis; a goal and its review date; the region of an advice; the offer,
  * whether tried (1/0) and why it does not suffice; the referrer, form and status of a referral;

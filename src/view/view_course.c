@@ -7,6 +7,13 @@ void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request
 			  const struct jr_course_facts *f)
 {
 	jr_jw_object(w);
+	jr_view_help_request_fields(w, h, f);
+	jr_jw_end(w);
+}
+
+void jr_view_help_request_fields(struct jr_json_writer *w, const struct jr_help_request *h,
+				 const struct jr_course_facts *f)
+{
 	jr_jw_kint(w, "id", h->id);
 	jr_jw_kint(w, "child_id", h->child_id);
 	jr_jw_key(w, "household_id");
@@ -49,7 +56,6 @@ void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request
 		jr_jw_kint(w, "outcomes_missing", f->outcomes_missing);
 		jr_jw_end(w);
 	}
-	jr_jw_end(w);
 }
 
 void jr_view_course(struct jr_json_writer *w, const struct jr_course_view *v)

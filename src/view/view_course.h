@@ -12,6 +12,10 @@
  * when `f` is not NULL. */
 void jr_view_help_request(struct jr_json_writer *w, const struct jr_help_request *h,
 			  const struct jr_course_facts *f);
+/* The members of that object, inside an object the caller opened (for a view that adds its
+ * own, view_casefile.c). */
+void jr_view_help_request_fields(struct jr_json_writer *w, const struct jr_help_request *h,
+				 const struct jr_course_facts *f);
 /* The same, with its course. */
 void jr_view_course(struct jr_json_writer *w, const struct jr_course_view *v);
 /* A work list's item: {"help_request":{…},"child":{names, birth date}}. */

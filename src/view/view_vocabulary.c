@@ -177,6 +177,7 @@ void jr_view_vocabulary(struct jr_json_writer *w, const struct jr_vocabulary *v)
 	list(w, "goals_reached", &v->goals_reached);
 	list(w, "household_roles", &v->household_roles);
 	list(w, "provider_statuses", &v->provider_statuses);
+	list(w, "evaluation_kinds", &v->evaluation_kinds);
 	list(w, "event_kinds", &v->event_kinds);
 	list(w, "involvement_kinds", &v->involvement_kinds);
 	list(w, "signals", &v->signals);

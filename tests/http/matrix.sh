@@ -252,6 +252,12 @@ GET /api/v1/help-requests/assignees - L A F F F F F F
 POST /api/v1/help-requests/{HR_A}/assignee {} L A F F F F F F
 POST /api/v1/help-requests/{HR_B}/assignee {} L N F N F F F F
 POST /api/v1/persons/search {"bsn":"{BSN_B}"} L A F A A F F F
+POST /api/v1/help-requests/{HR_A}/evaluations {} L A F A F F F F
+POST /api/v1/help-requests/{HR_B}/evaluations {} L N F N F F F F
+GET /api/v1/households/{HH_A}/coordinators - L A F F F F F F
+GET /api/v1/households/{HH_B}/coordinators - L N F F F F F F
+POST /api/v1/households/{HH_A}/coordinator {} L A F F F F F F
+POST /api/v1/households/{HH_B}/coordinator {} L N F F F F F F
 EOF
 
 while read -r method path body cells; do

@@ -357,6 +357,59 @@ ADDS=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'journal.add'
 DENIED=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND object = 'journal:$REF_HR'")
 [ "$READS" = 2 ] && [ "$ADDS" = 2 ] && [ "$DENIED" = 3 ] && ok "journal: every read, write and refusal is audited" ||
 	not_ok "journal: every read, write and refusal is audited" "reads $READS adds $ADDS denied $DENIED"
+# The case page (issue 14 point 6): who the child is, the BSN masked (the whole number only from
+# the person's own, audited read), the course; evaluations never assumed; the history keeps the
+# change of the allocation with its reason.
+call "case page: the child with its birth date, age and masked BSN, never the whole BSN" 200 \
+	'.child.given_names == "Mila" and .child.birth_date == "2016-03-03" and (.child.age | type) == "number" and .child.bsn_masked == "*****0009" and (.child | has("bsn") | not) and (tostring | test("100000009") | not) and .goals == [] and .evaluations == [] and .analysis == null and .advice == null' \
+	-b almelo.jar "$HR_URL/$REF_HR"
+READ=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'person.read' AND person_id = (SELECT child_id FROM help_requests WHERE id = $REF_HR)")
+[ "$READ" -ge 1 ] && ok "case page: reading it is audited as a read of the person" || not_ok "case page: audited as a person read" "$READ"
+call "case page: the history keeps the change of the allocation with its JZ002 reason" 200 \
+	'[.timeline[] | select(.kind == "alloc_change") | .extra] == ["04"]' \
+	-b almelo.jar "$U/api/v1/persons/$(sqlite3 s.db "SELECT child_id FROM help_requests WHERE id = $REF_HR")/timeline"
+EVAL=$HR_URL/$REF_HR/evaluations
+call "evaluation: while no care runs there is no interim one (422 on kind)" 422 '.error.field == "kind" and .error.code == "refused"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"kind":"interim","goals_reached":"yes","family_view":"Goed."}' "$EVAL"
+call "evaluation: whether goals were reached is never assumed (422 on goals_reached)" 422 '.error.field == "goals_reached"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"kind":"closing","family_view":"Goed."}' "$EVAL"
+call "evaluation: a day ahead is named (422 on held_on)" 422 '.error.field == "held_on"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"kind":"closing","goals_reached":"yes","family_view":"Goed.","held_on":"2099-01-01"}' "$EVAL"
+call "evaluation: the closing one after care stopped" 201 \
+	'.evaluation.kind == "closing" and .evaluation.kind_label == "Eindevaluatie" and .evaluation.goals_reached_label == "Ja" and .evaluation.author == "user:c.almelo" and .help_request.id == '"$REF_HR" \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d '{"kind":"closing","goals_reached":"yes","family_view":"Mila gaat weer naar buiten.","next_steps":"Geen."}' "$EVAL"
+call "evaluation: on the case page and in the history" 200 '[.evaluations[].kind] == ["closing"]' -b almelo.jar "$HR_URL/$REF_HR"
+call "evaluation: the provider may not write one (403: its role does not)" 403 '.error.code == "forbidden"' -b prov.jar -H "$JSON" \
+	-H "X-CSRF-Token: $P_CSRF" -d '{"kind":"closing","goals_reached":"yes","family_view":"x"}' "$EVAL"
+[ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'evaluation.add'")" = 1 ] &&
+	ok "evaluation: audited" || not_ok "evaluation: audited"
+# The regisseur: a consulent of the family's municipality, assigned from the version read.
+CASE_HH=$(sqlite3 s.db "SELECT h.id FROM households h JOIN household_members m ON m.household_id = h.id
+	JOIN persons p ON p.id = m.person_id WHERE m.role = 'child' AND p.municipality = '0141' ORDER BY h.id LIMIT 1")
+CASE_HR=$(sqlite3 s.db "SELECT id FROM help_requests WHERE child_id IN (SELECT person_id FROM household_members
+	WHERE household_id = $CASE_HH AND role = 'child') ORDER BY id LIMIT 1")
+ME=$(sqlite3 s.db "SELECT id FROM users WHERE username = 'c.almelo'")
+HENGELO=$(sqlite3 s.db "SELECT id FROM users WHERE username = 'c.hengelo'")
+HH_VERSION=$(sqlite3 s.db "SELECT version FROM households WHERE id = $CASE_HH")
+call "regisseur: the consulents of the family's municipality are offered" 200 \
+	"[.items[].user_id] | (index($ME) != null and index($HENGELO) == null)" -b almelo.jar "$U/api/v1/households/$CASE_HH/coordinators"
+call "regisseur: a consulent of another municipality is refused (422 on user_id)" 422 '.error.field == "user_id"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"user_id\":$HENGELO,\"version\":$HH_VERSION}" \
+	"$U/api/v1/households/$CASE_HH/coordinator"
+call "regisseur: the consulent makes herself the family's regisseur" 200 \
+	".coordinator.user_id == $ME and .coordinator.name == \"c.almelo\" and .version == $((HH_VERSION + 1))" \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"user_id\":$ME,\"version\":$HH_VERSION}" \
+	"$U/api/v1/households/$CASE_HH/coordinator"
+call "regisseur: from a version read before is 409" 409 '.error.code == "conflict"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"user_id\":$ME,\"version\":$HH_VERSION}" \
+	"$U/api/v1/households/$CASE_HH/coordinator"
+if [ -n "$CASE_HR" ]; then
+	call "regisseur: named on the case page" 200 ".household.id == $CASE_HH and .household.coordinator.name == \"c.almelo\"" \
+		-b almelo.jar "$HR_URL/$CASE_HR"
+fi
+login hengelo.jar c.hengelo hengelo-wachtwoord >/dev/null
+call "regisseur: another municipality's consulent cannot reach the family (404)" 404 - \
+	-b hengelo.jar "$U/api/v1/households/$CASE_HH/coordinators"
 call "the provider may not change an allocation (403)" 403 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
 	-d '{"reason_code":"05","end":"2027-03-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
 if [ "$(sqlite3 s.db "SELECT end_date || ' ' || volume || ' ' || change_reason || ' ' || version FROM allocations WHERE id = $ALLOCATION")" = "2027-06-30 3 04 2" ]; then

@@ -83,7 +83,12 @@ async function login(page, username, viaKeyboard, secret = password) {
   }
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ['--no-sandbox'] });
+// in Dutch, as a consulent's browser is: a date field then shows dd-mm-jjjj (Chromium takes the
+// format from LANG, with its Dutch from Debian's chromium-l10n)
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM, args: ['--no-sandbox', '--lang=nl-NL'],
+  env: { ...process.env, LANG: 'nl_NL.UTF-8', LANGUAGE: 'nl' },
+});
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
 const page = await context.newPage();
 try {
@@ -127,7 +132,7 @@ try {
   await page.getByLabel('De vraag, in de woorden van het gezin').fill('Onze zoon gaat al weken niet naar school.');
   await page.getByRole('button', { name: 'Hulpvraag vastleggen' }).click();
   await page.getByRole('heading', { name: /^Hulpvraag \d+$/ }).waitFor();
-  ok((await page.locator('dd').nth(1).textContent()) === 'aangemeld', 'the new help request is registered');
+  ok((await page.locator('#hulpvraag-stap').textContent()) === 'aangemeld', 'the new help request is registered');
   await screen(page, '05-hulpvraag-aangemeld');
   // Termijnen (issue 14, point 3): the decision on the request for help, eight weeks on, in
   // words and with its date as DD-MM-YYYY; the source behind a disclosure
@@ -145,11 +150,12 @@ try {
   await page.getByLabel('Uitleg').fill('Schoolverzuim sinds de zomer; thuis veel ruzie.');
   await page.getByLabel('Wie deden mee').fill('moeder, kind, mentor');
   await page.getByRole('button', { name: 'Analyse vastleggen' }).click();
+  await page.getByRole('status').filter({ hasText: 'De analyse is vastgelegd.' }).waitFor();
   await page.getByRole('button', { name: 'Analyse afronden' }).click();
   await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
   await page.getByLabel('Doel, in de woorden van het gezin').fill('Hij gaat weer elke dag naar school.');
   await page.getByRole('button', { name: 'Doel toevoegen' }).click();
-  await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Het doel is toegevoegd.' }).waitFor();
   await page.getByRole('button', { name: 'Routeadvies vragen' }).click();
   await page.getByRole('heading', { name: 'Opties, lichtste eerst' }).waitFor();
   await screen(page, '06-routeadvies');
@@ -159,10 +165,12 @@ try {
   ok(true, 'whether a light option was tried is never preset');
   await page.getByLabel('Geprobeerd?').selectOption('true');
   await page.getByRole('button', { name: 'Afweging vastleggen' }).click();
-  await page.getByRole('heading', { name: 'Plan: doelen' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'De afweging van het lichte aanbod is vastgelegd.' }).waitFor();
+  ok(await page.locator('.advice-options > li').count() > 0, 'the route advice stays on the page after a light option was weighed');
   await page.getByRole('button', { name: 'Plan vaststellen' }).click();
-  await page.getByRole('button', { name: 'Zorg is gestart' }).waitFor();
-  ok((await page.locator('dd').nth(1).textContent()) === 'plan gemaakt', 'the help request reaches planned, step by step');
+  // the step into care is the provider's start's (issue 14 point 6): no button for it now
+  await page.getByText('staat de hulpvraag vanzelf op "in zorg"').waitFor();
+  ok((await page.locator('#hulpvraag-stap').textContent()) === 'plan gemaakt', 'the help request reaches planned, step by step');
   const timeline = await page.locator('.timeline li').allTextContents();
   ok(timeline.some((t) => t.includes('Brede analyse')) && timeline.some((t) => t.includes('Licht aanbod gewogen')),
     'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
@@ -192,7 +200,7 @@ try {
   await page.getByLabel('Reden van wijziging').selectOption('04');
   await page.getByLabel('Nieuwe einddatum').fill('2027-06-30');
   await page.getByRole('button', { name: 'Toewijzing wijzigen' }).click();
-  await page.getByText(/De toewijzing is gewijzigd: einddatum 2027-06-30/).waitFor();
+  await page.getByText(/De toewijzing is gewijzigd: einddatum 30-06-2027/).waitFor();
   ok(true, 'the consulent changes the allocation (a later end, reason 04) and is told so');
   await screen(page, '08b-toewijzing-gewijzigd');
 
@@ -639,6 +647,121 @@ try {
   await screen(page, '34-werklijst-verlopen');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // --- issue 14 point 6 and 9: the case page that tells, and the details people notice ---
+  // The consulent opens the help request the journeys took from intake to allocation, whose
+  // care the provider started and stopped: the header says who the child is (the BSN masked),
+  // the household and its regisseur (assigned by keyboard only), the analysis as saved, the
+  // advice kept after a light option was weighed with its reasons behind "Waarom?", the state
+  // the provider's start moved it to, the closing evaluation, and a history naming its child.
+  {
+  await login(page, 'consulent', false);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  const get = async (path) => (await page.request.get(`${url}${path}`)).json();
+  const kid = await get(`/api/v1/persons/${child}`);
+  const all = await get('/api/v1/help-requests?state=all&per_page=100');
+  const mine = all.items.find((it) => it.help_request.child_id === Number(child));
+  ok(!!mine, 'case page: the journeys\' help request is in the work list');
+  const caseId = mine.help_request.id;
+  const noNull = async (where) => {
+    const text = await page.locator('main').innerText();
+    ok(!/\bnull\b|undefined/.test(text), `${where}: nothing reads "null" or "undefined"`, text.match(/.{0,60}(\bnull\b|undefined).{0,60}/g)?.join('\n'));
+  };
+  await noNull('work list');
+  ok(await page.evaluate(() => new Intl.DateTimeFormat().resolvedOptions().locale) === 'nl-NL' &&
+    await page.evaluate(() => document.documentElement.lang) === 'nl',
+  'dates: the browser is Dutch and the page says it is (a date field then reads dd-mm-jjjj)');
+  await page.goto(`${url}/#/hulpvraag/${caseId}`);
+  await page.getByRole('heading', { name: 'Gezin en regisseur' }).waitFor();
+  const head = page.locator('.case-header');
+  const headText = await head.innerText();
+  const birth = kid.birth_date.split('-').reverse().join('-');
+  const today = new Date().toISOString().slice(0, 10);
+  const age = Number(today.slice(0, 4)) - Number(kid.birth_date.slice(0, 4)) - (today.slice(5) < kid.birth_date.slice(5) ? 1 : 0);
+  ok(headText.includes(`${kid.given_names} ${kid.family_name}`) && headText.includes(`${birth} (${age} jaar)`),
+    'case page: the header names the child, its birth date as DD-MM-JJJJ and its age', headText);
+  ok(headText.includes(`*****${kid.bsn.slice(5)}`) && !(await page.locator('main').innerText()).includes(kid.bsn),
+    'case page: the BSN is masked (the last four digits), the whole number nowhere on the page', headText);
+  ok((await page.locator('#hulpvraag-stap').textContent()) === 'in zorg',
+    'case page: the provider\'s start took the help request into care');
+  const members = await page.locator('.household-members li').allTextContents();
+  ok(members.some((m) => m.includes('dit kind')) && members.every((m) => /\(\w+.*, \d+ jaar\)$/.test(m)),
+    'case page: the household\'s members by name, role in Dutch and age', members.join('\n'));
+  await noNull('case page');
+  await screen(page, '45-hulpvraag-kop');
+  // the regisseur: another consulent chosen from the municipality's, then oneself by keyboard
+  const household = (await get(`/api/v1/help-requests/${caseId}`)).household;
+  const others = (await get(`/api/v1/households/${household.id}/coordinators`)).items.filter((u) => u.name !== 'consulent');
+  ok(others.length >= 1, 'regisseur: the consulents of the municipality are offered');
+  if (!household.coordinator || household.coordinator.name === 'consulent') {
+    await page.locator('#regisseur').selectOption(String(others[0].user_id));
+    await page.getByRole('button', { name: /^Regisseur (toewijzen|wijzigen)$/ }).click();
+    await page.getByRole('status').filter({ hasText: `${others[0].name} is nu de regisseur` }).waitFor();
+  }
+  ok(await page.evaluate(() => !!document.activeElement.closest('.case-message')), 'regisseur: the focus moves to the confirmation');
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.id === 'regisseur-ikzelf');
+  }
+  ok(reached, 'regisseur: "Ikzelf als regisseur" is reached with Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'consulent is nu de regisseur' }).waitFor();
+  ok(await page.evaluate(() => !!document.activeElement.closest('.case-message')) &&
+    /Regisseur: consulent \(u\)/.test(await page.locator('section[aria-labelledby=gezin-kop]').innerText()),
+  'regisseur: assigned by keyboard only, named on the page, the focus on the confirmation');
+  await screen(page, '46-regisseur');
+  // the analysis as saved and the advice kept after the light option was weighed
+  const scores = page.getByRole('region', { name: 'Ernst per levensdomein' });
+  ok(await scores.getByRole('row', { name: /School 3/ }).count() === 1 && await scores.getByRole('row', { name: /Gedrag 2/ }).count() === 1,
+    'case page: the analysis\' scores stay shown after saving, with Dutch labels', await scores.innerText());
+  const options = page.locator('.advice-options > li');
+  ok(await options.count() >= 1, 'case page: the route advice is kept after a light option was weighed');
+  const why = options.first().locator('details');
+  await why.locator('summary').click();
+  ok(/Regel en beleid: .*regel/.test(await why.innerText()) && !/\[regel/.test(await options.first().locator('strong').innerText()),
+    'case page: the rule and policy behind an option wait behind "Waarom?"', await why.innerText());
+  await screen(page, '47-analyse-en-advies');
+  // the closing evaluation, never pre-filled: a missing fact is named; then saved, confirmed
+  const evaluation = page.getByRole('region', { name: 'Evaluatie' });
+  await evaluation.getByRole('button', { name: 'Eindevaluatie vastleggen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Kies of de doelen bereikt zijn' }).waitFor();
+  ok(await evaluation.getByLabel('Doelen bereikt?').inputValue() === '' && await evaluation.getByLabel('Datum van de evaluatie').inputValue() === '',
+    'evaluation: nothing in the form is filled in beforehand');
+  ok(await evaluation.getByLabel('Doelen bereikt?').getAttribute('aria-invalid') === 'true' &&
+    await page.evaluate(() => document.activeElement.id) === 'evaluatie-doelen',
+  'evaluation: the missing fact is named at its field, which gets the focus');
+  await evaluation.getByLabel('Doelen bereikt?').selectOption('partly');
+  await evaluation.getByLabel('Hoe ziet het gezin het?').fill('Hij gaat weer naar school, nog niet elke dag.');
+  await evaluation.getByRole('button', { name: 'Eindevaluatie vastleggen' }).click();
+  await page.getByRole('status').filter({ hasText: 'De eindevaluatie is vastgelegd' }).waitFor();
+  ok((await page.locator('#hulpvraag-stap').textContent()) === 'geëvalueerd' &&
+    await page.evaluate(() => !!document.activeElement.closest('.case-message')),
+  'evaluation: the closing evaluation takes the help request to evaluated; the focus on the confirmation');
+  const history = await page.locator('.timeline li').allTextContents();
+  ok(history.every((t) => t.includes(kid.given_names) && /^\d{2}-\d{2}-\d{4} /.test(t)),
+    'history: every entry names its child, dated DD-MM-JJJJ', history.join('\n'));
+  ok(history.some((t) => /Toewijzing gewijzigd: .*reden: herbeoordeling/.test(t)) && history.some((t) => /Evaluatie: eindevaluatie/.test(t)),
+    'history: the change of the allocation with its reason in Dutch, and the evaluation', history.join('\n'));
+  ok(!history.some((t) => /\b(alloc_change|closing|partly|valid)\b/.test(t)), 'history: words, not codes', history.join('\n'));
+  await noNull('case page after the evaluation');
+  await screen(page, '48-evaluatie');
+  await page.getByRole('link', { name: 'Naar de pagina van het gezin' }).click();
+  await page.getByRole('heading', { name: /^Gezin \d+$/ }).waitFor();
+  const familyHistory = await page.locator('.timeline li').allTextContents();
+  ok(familyHistory.length > 0 && familyHistory.every((t) => !t.includes('dit kind')),
+    'family page: every entry of the family\'s history names its child', familyHistory.slice(0, 5).join('\n'));
+  await noNull('family page');
+  await screen(page, '49-gezin-tijdlijn');
+  await page.goto(`${url}/#/kind/${child}`);
+  await page.getByRole('heading', { name: `${kid.given_names} ${kid.family_name}` }).waitFor();
+  ok((await page.locator('main').innerText()).includes(`Geboren ${birth}`), 'child page: the birth date as DD-MM-JJJJ');
+  await noNull('child page');
+  await page.getByRole('link', { name: 'Sociale kaart' }).click();
+  await page.getByText(/voorzieningen gevonden/).waitFor();
+  await noNull('social map');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -12,6 +12,10 @@ case $SHOTS in /*) ;; *) SHOTS=$(pwd)/$SHOTS ;; esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 tap_need "$BIN" node npm sqlite3 "$CHROMIUM"
+# Debian's Chromium speaks Dutch (a date field reads dd-mm-jjjj) only with its languages
+if [ -d /usr/lib/chromium/locales ] && [ ! -e /usr/lib/chromium/locales/nl.pak ]; then
+	tap_bail "Chromium has no Dutch: install chromium-l10n (make test-deps)"
+fi
 for dir in web tests/ui; do
 	sh "$ROOT/tools/npm-ci.sh" "$dir" >/dev/null 2>&1 || tap_bail "npm ci in $dir failed"
 done

@@ -291,9 +291,18 @@ static void undo_migration_25(struct jr_db *db)
 			 JR_OK);
 }
 
+/* Undoes migration 24 (the case page, issue 14): its two tables. */
+static void undo_migration_24(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE evaluations"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "DROP TABLE allocation_changes"), JR_OK);
+}
+
+/* Undoes migration 20 (the journal), and those made after it. */
 static void drop_journal(struct jr_db *db)
 {
 	undo_migration_25(db);
+	undo_migration_24(db);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE journal_notes"), JR_OK);
 	if (!fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);

@@ -222,8 +222,9 @@ static enum jr_err import_delivery(struct import *im)
 				err = jr_ijw_finding_add(&im->o->findings, "TR326", "9326",
 							 LINE_AT(im, i),
 							 "de lopende levering is nog niet gestopt");
-			else
-				err = jr_store_delivery_start(im->s, im->a, al.id, l->begin, &id);
+			else if (!(err = jr_store_delivery_start(im->s, im->a, al.id, l->begin,
+								  &id)))
+				err = jr_app_help_request_care_started(im->app, al.id);
 		} else if (!stop) {
 			if (!same) /* TR063: a withdrawal needs the delivery withdrawn */
 				err = jr_ijw_finding_add(&im->o->findings, "TR063", "9063",

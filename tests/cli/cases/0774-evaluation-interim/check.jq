@@ -1,0 +1,1 @@
+.evaluation.kind == "interim" and .evaluation.kind_label == "Tussentijdse evaluatie" and .evaluation.held_on == "2026-11-18" and .evaluation.goals_reached_label == "Gedeeltelijk" and .evaluation.next_steps == "" and .help_request.state == "in_care"

@@ -1,0 +1,1 @@
+geweigerd.*er loopt nog zorg

@@ -1,0 +1,1 @@
+veld goals_reached

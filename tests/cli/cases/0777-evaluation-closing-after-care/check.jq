@@ -1,0 +1,1 @@
+.evaluation.kind == "closing" and .evaluation.next_steps == "Mentor houdt vinger aan de pols." and .help_request.state == "evaluated"

@@ -1,0 +1,1 @@
+veld held_on
