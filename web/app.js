@@ -9,6 +9,7 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
+import { allocationSection } from './allocation.js';
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { searchScreen } from './search.js';
@@ -1014,7 +1015,7 @@ async function helpRequestScreen(id, notice) {
   if (hr.state === 'analysed') sections.push(goalForm(id, reload, fail), await adviceSection(id, reload, fail));
   if (hr.state === 'planned' || hr.state === 'in_care') {
     const referrals = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
-    sections.push(await allocationForm(id, hr.municipality, vocab, referrals, reload, fail));
+    sections.push(await allocationSection({ h, checkedField, clearFieldErrors, markField, button, alertBox, api, errorText }, id, referrals, vocab, reload));
     const allocations = (tl.ok ? tl.data.timeline : []).filter((e) => e.kind === 'allocation' && e.help_request_id === hr.id);
     if (allocations.length && me.role === 'consulent') {
       sections.push(allocationChangeForm(allocations, vocab, (text) => helpRequestScreen(id, text), fail));
@@ -1037,57 +1038,7 @@ async function helpRequestScreen(id, notice) {
   }
   sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
   show(`Hulpvraag ${id}`, ...sections);
-}
-
-// Allocation in the municipality's regime: result and OB level, or product and volume, or
-// neither (generic); the server checks every rule and says what is missing. The forms, the
-// regimes with their intensities and frequencies, and the units are those of the region of the
-// help request's municipality (`vocab`); the fields of a regime show when the region has it.
-async function allocationForm(id, municipality, vocab, referrals, done, fail) {
-  const providers = await api('GET', '/api/v1/providers');
-  const active = providers.ok ? providers.data.items.filter((x) => x.status === 'active') : [];
-  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${e.day}, vorm ${formText(e.number, vocab)})`]);
-  basis.push(['besluit', 'besluit van de gemeente (geen verwijzing)']);
-  const regime = (code) => vocab.regimes.find((g) => g.code === code);
-  const result = regime('result');
-  const product = regime('product');
-  const own = vocab.municipalities.find((m) => m.code === municipality);
-  const ownRegime = own && regime(own.regime);
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    ownRegime ? p(`Inkoop van ambulante jeugdhulp in ${own.label}: ${ownRegime.label}.${ownRegime.description ? ` ${ownRegime.description}` : ''}`) : null,
-    field('aanbieder', 'Zorgaanbieder', select(active.map((x) => [String(x.id), x.name]), { name: 'provider' })),
-    field('toewijzing-vorm', 'Vorm van jeugdhulp', select(vocab.forms.map((f) => [f.code, `${f.number} — ${f.label}`]), { name: 'form' })),
-    field('grondslag', 'Op grond van', select(basis, { name: 'basis' })),
-    field('begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
-    result ? field('resultaat', 'Resultaat (gemeenten met resultaatfinanciering)', h('textarea', { name: 'result', rows: 2 })) : null,
-    result ? field('intensiteit', 'Ondersteuningsbehoefte', select([['', '—'], ...result.terms.map((t, i) => [String(i + 1), t])], { name: 'intensity' })) : null,
-    product ? field('product', 'Productcode (gemeenten met productfinanciering)', h('input', { name: 'product_code' })) : null,
-    product ? field('omvang', 'Omvang', h('input', { name: 'volume', inputmode: 'numeric' }), 'Een getal, bijvoorbeeld 2.') : null,
-    product ? field('eenheid', 'Eenheid', select([['', '—'], ...choices(vocab.units)], { name: 'unit' })) : null,
-    product ? field('frequentie', 'Frequentie', select([['', '—'], ...product.terms.map((t) => [t, t])], { name: 'frequency' })) : null,
-    h('div', {}, button('Toewijzen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const body = { provider_id: Number(form.provider.value), form: Number(form.form.value), start: form.start.value };
-    if (form.basis.value === 'besluit') body.municipal_decision = true; else body.referral_id = Number(form.basis.value);
-    if (form.result && form.result.value) body.result = form.result.value;
-    if (form.intensity && form.intensity.value) body.intensity = Number(form.intensity.value);
-    if (form.product_code && form.product_code.value) {
-      // a product allocation names its volume with unit and frequency (iJw WJ756, WMO757)
-      if (own && own.regime === 'product' && (!form.unit.value || !form.frequency.value)) {
-        fail({ status: 422, data: { error: { message: 'Kies bij een product de eenheid en de frequentie van de omvang.', field: !form.unit.value ? 'eenheid' : 'frequentie' } } });
-        return;
-      }
-      body.product_code = form.product_code.value;
-      body.volume = Number(form.volume.value || 1);
-      if (form.unit.value) body.unit = form.unit.value;
-      if (form.frequency.value) body.frequency = form.frequency.value;
-    }
-    const r = await api('POST', `/api/v1/help-requests/${id}/allocations`, body);
-    if (!r.ok) { fail(r); return; }
-    done();
-  });
-  return h('section', {}, heading(2, 'Toewijzen'), form);
+  main.querySelector('#toewijzing-bevestiging')?.focus(); // an allocation just made (web/allocation.js)
 }
 
 // A change of an allocation by the municipality: another end date or volume, with its reason

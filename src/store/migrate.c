@@ -478,6 +478,15 @@ static const struct migration migrations[] = {
 	 " corrects BIGINT REFERENCES journal_notes(id),"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX journal_notes_help_request ON journal_notes (help_request_id);"},
+	/* Issue 14 point 8: the social map tells what an offer is (its description, searched with
+	 * the names), where it is (its address) and how to reach the offer itself (phone, e-mail,
+	 * website), beside the free-text contact it had. */
+	{23, "social map: description, address and the offer's own contact",
+	 "ALTER TABLE social_map ADD COLUMN description TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN address TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN phone TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN email TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN website TEXT;"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the

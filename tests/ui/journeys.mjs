@@ -168,24 +168,39 @@ try {
     'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
   await screen(page, '07-hulpvraag-gepland');
 
-  // …and allocates care by municipal decision, in the municipality's regime; the forms and the
-  // intensities are those of Twente's policy
-  const shownForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
-  ok(same(shownForms, formOptions(twente)), "the forms to allocate are the policy's, light to heavy, with its names",
-    `${shownForms.join('\n')}\n--- the policy:\n${formOptions(twente).join('\n')}`);
-  const intensities = await page.getByLabel('Ondersteuningsbehoefte').locator('option').allTextContents();
-  ok(same(intensities.slice(1), twente.regimes.result.intensities), "the intensities are the policy's (Twents Model)", intensities.join(', '));
-  await page.getByLabel('Zorgaanbieder').selectOption(provider);
+  // …and allocates care by municipal decision, in the municipality's regime: the forms offered are
+  // those with a provider contracted for them there (as the API says), with the policy's names,
+  // and the intensities are those of Twente's policy
+  const allocatedRequest = page.url().match(/hulpvraag\/(\d+)/)[1];
+  const offer = await page.evaluate(async (hr) => (await fetch(`/api/v1/help-requests/${hr}/allocation-choices`)).json(), allocatedRequest);
+  const offeredForms = offer.forms.filter((f) => f.providers.length).map((f) => `${f.number} — ${twente.forms.find((x) => x.form === f.number).name}`);
+  const shownForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents()).slice(1);
+  ok(shownForms.length > 0 && same(shownForms, offeredForms), "the forms to allocate are the policy's with a contracted provider, light to heavy, with its names",
+    `${shownForms.join('\n')}\n--- contracted:\n${offeredForms.join('\n')}`);
   await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  if (offer.regime === 'result') {
+    const intensities = await page.getByLabel('Ondersteuningsbehoefte').locator('option').allTextContents();
+    ok(same(intensities.slice(1), twente.regimes.result.intensities), "the intensities are the policy's (Twents Model)", intensities.join(', '));
+  }
+  await page.getByLabel('Zorgaanbieder').selectOption(provider);
   await page.getByLabel('Op grond van').selectOption('besluit');
   await page.getByLabel('Begindatum').fill('2026-12-01');
-  await page.getByLabel('Resultaat (gemeenten met resultaatfinanciering)').fill('Hij gaat weer elke dag naar school.');
-  await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
-  await page.getByLabel('Productcode (gemeenten met productfinanciering)').fill('45A02');
-  await page.getByLabel('Omvang').fill('2');
+  if (offer.regime === 'result') {
+    await page.getByLabel('Te bereiken resultaat').fill('Hij gaat weer elke dag naar school.');
+    await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
+  } else if (offer.regime === 'product') {
+    await page.getByLabel('Productcode').selectOption('45A02');
+    await page.getByLabel('Omvang').fill('2');
+    await page.getByLabel('Eenheid').selectOption({ index: 1 });
+    await page.getByLabel('Frequentie').selectOption({ index: 1 });
+  }
   await page.getByRole('button', { name: 'Toewijzen' }).click();
   await page.locator('.timeline li', { hasText: 'Toewijzing' }).first().waitFor();
   ok(true, 'the consulent allocates care; the timeline shows the allocation');
+  const confirmed = page.locator('#toewijzing-bevestiging');
+  ok(await confirmed.isVisible() && await page.evaluate(() => document.activeElement.id) === 'toewijzing-bevestiging' &&
+    /Toegewezen: vorm 2 .* vanaf 01-12-2026/.test(await confirmed.textContent()),
+  'after saving, the focus is on the confirmation, which says what was allocated', await confirmed.textContent().catch(() => ''));
   await screen(page, '08-toegewezen');
 
   // …and changes it: a later end, with the reason (iJw JZ002)
@@ -368,8 +383,10 @@ try {
   await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
   await page.goto(`${url}/#/hulpvraag/${amersfoortRequest}`);
   await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
-  const amfForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
-  ok(same(amfForms, formOptions(amersfoort)), "Amersfoort's consulent allocates from Amersfoort's forms", amfForms.join('\n'));
+  // the Amersfoort region has no provider on record in this demo: no form to choose, and it says so
+  const amfForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents()).slice(1);
+  ok(amfForms.length === 0 && await page.getByText(/^Geen gecontracteerde zorgaanbieder op .* voor vorm 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 in Amersfoort\.$/).isVisible(),
+    "Amersfoort's consulent is offered no form without a contracted provider, and is told so", amfForms.join('\n'));
   const amfMuni = amersfoort.municipalities.find((m) => m.code === '0307');
   ok(await page.getByText(`Inkoop van ambulante jeugdhulp in ${amfMuni.name}: generiek. ${amersfoort.regimes.generic.description}`).isVisible() &&
     (await page.getByLabel('Ondersteuningsbehoefte').count()) === 0 && (await page.getByLabel(/^Productcode/).count()) === 0,
