@@ -198,6 +198,8 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
     if (send.disabled) return;
     clearFieldErrors(form);
     msg.replaceChildren();
+    // the confirmation of the allocation before this one is no longer news
+    if (confirmation) { confirmation.remove(); confirmation = null; }
     const f = formOf();
     const x = providerOf();
     // what the form itself can tell before asking the server, at the field

@@ -13,6 +13,7 @@ import { allocationSection } from './allocation.js';
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { searchScreen } from './search.js';
+import { socialMapScreen } from './socialmap.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -944,37 +945,6 @@ async function userScreen(id) {
     tokenTable, heading(3, 'Nieuw API-token'), tokenForm);
 }
 
-// The social map as a list with filters (no map): the lightest help in the neighbourhood first.
-async function socialMapScreen() {
-  const results = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('kaart-domein', 'Levensdomein', select([['', 'alle'], ...choices(words.needs).map(([c, t]) => [c, capital(t)])], { name: 'need' })),
-    field('kaart-leeftijd', 'Leeftijd van het kind', h('input', { name: 'age', inputmode: 'numeric' })),
-    h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
-      h('input', { type: 'checkbox', id: 'kaart-vrij', name: 'free', class: 'utrecht-checkbox utrecht-checkbox--html-input' }),
-      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: 'kaart-vrij' }, 'Alleen zonder verwijzing')),
-    h('div', {}, button('Zoeken')));
-  const search = async () => {
-    const q = new URLSearchParams();
-    if (form.need.value) q.set('need', form.need.value);
-    if (form.age.value) q.set('age', form.age.value);
-    if (form.free.checked) q.set('no_referral', 'true');
-    const r = await api('GET', `/api/v1/socialmap?${q}`);
-    if (!r.ok) { results.replaceChildren(alertBox('error', errorText(r))); return; }
-    results.replaceChildren(p(`${r.data.count} voorzieningen gevonden.`),
-      h('ul', { class: 'plain-list' }, r.data.items.map((e) => h('li', { class: 'stack' },
-        heading(2, `${e.service} — ${e.organisation}`),
-        e.stale ? alertBox('warning', `Niet nagekeken sinds ${e.verified_on}: controleer dit voordat u het een gezin aanraadt.`) : null,
-        p([e.location, e.cost, e.no_referral ? 'zonder verwijzing' : 'met verwijzing',
-          e.age_min >= 0 || e.age_max >= 0 ? `leeftijd ${e.age_min >= 0 ? e.age_min : 0}–${e.age_max >= 0 ? e.age_max : ''}` : null]
-          .filter((x) => x).join(' · ')),
-        e.contact ? p(`Contact: ${e.contact}`) : null))));
-  };
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); search(); });
-  show('Sociale kaart', p('Wat de wijk biedt, lichtste hulp eerst. Een voorziening die te lang niet is nagekeken wordt gemeld, niet verborgen.'), form, results);
-  await search();
-}
-
 // What an event of a timeline says: the records keep codes (a measure's kind, a light option's
 // id, a form's number, whether goals were reached); the vocabulary names them.
 // `vocab` is the vocabulary of the child's region.
@@ -1186,7 +1156,7 @@ async function route() {
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
   else if (hash === '#/aanbieders') await providersScreen();
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
-  else if (hash === '#/sociale-kaart') await socialMapScreen();
+  else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();

@@ -106,6 +106,7 @@ static const char *const ui_files[] = {
 	"deadlines.js",
 	"journal.js",
 	"allocation.js",
+	"socialmap.js",
 	"search.js",
 };
 

@@ -538,6 +538,18 @@ call "the social map of one's municipality, stale entries flagged" 200 '.municip
 call "the social map, filtered by need and age" 200 '[.items[] | (.age_min <= 9 or .age_min == -1) and (.age_max >= 9 or .age_max == -1)] | all' \
 	-b almelo.jar "$U/api/v1/socialmap?need=school&age=9"
 call "the social map: an unknown need is named" 422 '.error.field == "need"' -b almelo.jar "$U/api/v1/socialmap?need=x"
+# --- issue 14 point 8: text search, address, ages and the offer's own contact ---
+call "the social map: a word of a description finds the offer, case and accents aside" 200 \
+	'.count >= 1 and ([.items[] | (.organisation + " " + .service + " " + .description) | test("huiswerk"; "i")] | all) and ([.items[] | (.address | length) > 0 and (.phone | length) > 0 and (.email | test("@")) and (.website | startswith("https://"))] | all)' \
+	-b almelo.jar "$U/api/v1/socialmap?q=HUISW%C3%89RK"
+call "the social map: words and the child's age together" 200 \
+	'[.items[] | .age_min <= 3 and .age_max >= 3] | all' -b almelo.jar "$U/api/v1/socialmap?q=peuters&age=3"
+call "the social map: a search that finds nothing is an empty list" 200 '.count == 0 and .items == []' \
+	-b almelo.jar "$U/api/v1/socialmap?q=zzqxw"
+call "the social map: a text of one letter is named (422, q)" 422 '.error.field == "q"' -b almelo.jar "$U/api/v1/socialmap?q=a"
+call "the social map: a text over 100 characters is named (422, q)" 422 '.error.field == "q"' \
+	-b almelo.jar "$U/api/v1/socialmap?q=$(printf 'a%.0s' $(seq 1 101))"
+call "the social map: an age that is no number is named (422, age)" 422 '.error.field == "age"' -b almelo.jar "$U/api/v1/socialmap?age=tien"
 # the words of the screens (GET /api/v1/vocabulary): the region's from its policy file, the
 # standard's as far as the records accept them, the records' own
 TWENTE=$ROOT/policy/twente.json
