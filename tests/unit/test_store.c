@@ -274,6 +274,18 @@ static void undo_migration_19(struct jr_db *db)
 	assert_int_equal(jr_db_exec(db, "ALTER TABLE persons DROP COLUMN name_sort"), JR_OK);
 }
 
+/* Undoes what migration 23 (the social map's description, address and contact, issue 14) made. */
+static void undo_migration_23(struct jr_db *db)
+{
+	static const char *const columns[] = {"description", "address", "phone", "email", "website"};
+	char sql[80];
+
+	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++) {
+		snprintf(sql, sizeof(sql), "ALTER TABLE social_map DROP COLUMN %s", columns[i]);
+		assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	}
+}
+
 static void test_migration_16_on_an_existing_database(void **state)
 {
 	(void)state;
@@ -298,6 +310,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	/* and what migration 18 made (principle 8), so that the database is the one of version 15 */
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	undo_migration_23(db); /* migration 23's (the social map), made after it */
 	drop_journal(db);
 	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 16"), JR_OK);
@@ -368,6 +381,7 @@ static void test_migration_18_on_an_existing_database(void **state)
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
+	undo_migration_23(db); /* migration 23's (the social map), made after it */
 	drop_journal(db);
 	undo_migration_19(db); /* and migration 19's (search) */
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 18"), JR_OK);
@@ -407,7 +421,8 @@ static void test_migration_19_on_an_existing_database(void **state)
 
 	assert_true(persons > 0);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
-	drop_journal(db); /* migration 20's, made after it */
+	undo_migration_23(db); /* migration 23's and 20's, made after it */
+	drop_journal(db);
 	undo_migration_19(db);
 	assert_int_equal(jr_db_exec(db, "DELETE FROM schema_migrations WHERE version >= 19"), JR_OK);
 	if (fx_sqlite)
