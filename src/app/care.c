@@ -79,6 +79,15 @@ static enum jr_err held(void *ctx, const struct jr_allocation_held *h)
 	return JR_OK;
 }
 
+/* Day `d` as DD-MM-JJJJ, as a consulent reads a date. */
+static void dutch_day(jr_day d, char out[JR_DATE_STRLEN])
+{
+	char iso[JR_DATE_STRLEN];
+
+	jr_date_format(d, iso);
+	snprintf(out, JR_DATE_STRLEN, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+}
+
 /* JR_ERR_REFUSED (field "start") naming the allocation that `al` would run beside, if any: one
  * care of a kind at a time, changed or ended rather than doubled (iJw: one allocation per
  * product per period). */
@@ -86,8 +95,9 @@ static enum jr_err overlap_refused(struct jr_app *app, const struct jr_allocatio
 {
 	struct overlap o = {.new = {.form = al->form, .start = al->start, .has_end = al->has_end,
 				    .end = al->end}};
-	char from[JR_DATE_STRLEN], to[JR_DATE_STRLEN], a[JR_DATE_STRLEN], b[JR_DATE_STRLEN];
+	char from[JR_DATE_STRLEN], to[JR_DATE_STRLEN];
 	jr_day last;
+	bool ends;
 	enum jr_err err;
 
 	memcpy(o.new.product_code, al->product_code, sizeof(o.new.product_code));
@@ -96,23 +106,16 @@ static enum jr_err overlap_refused(struct jr_app *app, const struct jr_allocatio
 		return err;
 	if (!o.any)
 		return JR_OK;
-	jr_date_format(o.found.period.start, from);
-	last = o.found.period.stopped &&
-			       (!o.found.period.has_end || o.found.period.stopped_on < o.found.period.end)
-		       ? o.found.period.stopped_on
-		       : o.found.period.end;
-	jr_date_format(last, to);
-	/* DD-MM-JJJJ, as a consulent reads a date */
-	snprintf(a, sizeof(a), "%.2s-%.2s-%.4s", from + 8, from + 5, from);
-	snprintf(b, sizeof(b), "%.2s-%.2s-%.4s", to + 8, to + 5, to);
+	ends = jr_allocation_last_day(&o.found.period, &last);
+	dutch_day(o.found.period.start, from);
+	dutch_day(last, to);
 	return jr_app_fail(app, JR_ERR_REFUSED, "start",
 			   "er loopt al een toewijzing van deze vorm%s voor dit kind in deze periode: "
 			   "toewijzing %s, van %s %s%s; wijzig of beëindig die, of laat deze "
 			   "toewijzing beginnen na het einde ervan [toewijzing; één toewijzing per "
 			   "soort zorg tegelijk]",
-			   o.found.period.product_code[0] ? " en dit product" : "", o.found.number, a,
-			   o.found.period.stopped || o.found.period.has_end ? "tot en met " : "",
-			   o.found.period.stopped || o.found.period.has_end ? b : "zonder einddatum");
+			   o.found.period.product_code[0] ? " en dit product" : "", o.found.number, from,
+			   ends ? "tot en met " : "", ends ? to : "zonder einddatum");
 }
 
 enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,

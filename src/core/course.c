@@ -304,9 +304,7 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 	return JR_OK;
 }
 
-/* The last day of allocation `a`'s period as it runs: its end, or the day its care stopped when
- * that comes first; false when it runs on without an end. */
-static bool last_day(const struct jr_allocation_period *a, jr_day *last)
+bool jr_allocation_last_day(const struct jr_allocation_period *a, jr_day *last)
 {
 	if (a->stopped && (!a->has_end || a->stopped_on < a->end)) {
 		*last = a->stopped_on;
@@ -325,9 +323,9 @@ bool jr_allocation_overlaps(const struct jr_allocation_period *a,
 		return false;
 	if (a->product_code[0] && b->product_code[0] && strcmp(a->product_code, b->product_code))
 		return false;
-	if (last_day(a, &a_last) && a_last < b->start)
+	if (jr_allocation_last_day(a, &a_last) && a_last < b->start)
 		return false;
-	return !(last_day(b, &b_last) && b_last < a->start);
+	return !(jr_allocation_last_day(b, &b_last) && b_last < a->start);
 }
 
 const char *const jr_end_reasons[] = {"02", "20", "31", "32", "33", "34", "35",

@@ -138,6 +138,9 @@ struct jr_allocation_period {
  * ends the day before the other starts). */
 bool jr_allocation_overlaps(const struct jr_allocation_period *a,
 			    const struct jr_allocation_period *b);
+/* The last day of `a`'s period as it runs (*last): its end date, or the day its care stopped
+ * when that comes first; false when it runs on without an end. */
+bool jr_allocation_last_day(const struct jr_allocation_period *a, jr_day *last);
 
 /* The iJw JZ588 reasons for ending care the records accept (NULL-terminated). */
 extern const char *const jr_end_reasons[];

@@ -313,7 +313,7 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* The contract columns of CONTRACT_COLUMNS from column `at` on, into *c (provider_id left). */
+/* A row's contract columns (CONTRACT_COLUMNS) from column `at` on into *c (provider_id left). */
 #define CONTRACT_COLUMNS                                                                           \
 	"c.id, c.region, COALESCE(c.municipality, ''), c.forms, c.product_codes,"                  \
 	" COALESCE(c.tariff_cents, 0), COALESCE(c.unit, ''), c.start_date,"                        \
