@@ -1,6 +1,7 @@
 // The social map (#/sociale-kaart, issue 14 point 8): what the neighbourhood offers, lightest help
 // first, from GET /api/v1/socialmap. A search by words in the name or description (case and
-// accents aside), the child's age, a life domain and whether a referral is needed; each offer
+// accents aside), the child's age, the municipality, a life domain and whether a referral is
+// needed; each offer
 // with what it is, its address, the ages it serves ("4 tot en met 18 jaar"), its cost and its own
 // contact as links (tel:, mailto:, its website). An offer not verified within the region's norm
 // is flagged, not hidden. The helpers of app.js come in `ui`; everything from the server is put
@@ -10,7 +11,7 @@
 const dutchDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '') ? iso.split('-').reverse().join('-') : '');
 
 // The API's names of the fields, and the ids of their controls.
-const FIELDS = { q: 'kaart-zoek', age: 'kaart-leeftijd', need: 'kaart-domein', no_referral: 'kaart-vrij' };
+const FIELDS = { q: 'kaart-zoek', age: 'kaart-leeftijd', municipality: 'kaart-gemeente', need: 'kaart-domein', no_referral: 'kaart-vrij' };
 
 // The ages an offer serves, in words; '' when it names none.
 export function agesText(min, max) {
@@ -28,11 +29,18 @@ export async function socialMapScreen(ui) {
   const general = h('div', {});
   const needSelect = h('select', { name: 'need' }, h('option', { value: '' }, 'alle levensdomeinen'),
     choices(words && words.needs).map(([c, t]) => h('option', { value: c }, capital(t))));
+  // the municipalities of one's region, one's own first chosen; the API answers one's own when
+  // none is asked
+  const own = ui.me && ui.me.municipality;
+  const municipalities = [...((words && words.municipalities) || [])].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  const muniSelect = h('select', { name: 'municipality' }, own ? null : h('option', { value: '' }, 'alle gemeenten'),
+    municipalities.map((m) => h('option', { value: m.code, selected: m.code === own }, m.label)));
   const form = h('form', { class: 'form-grid', novalidate: true, 'aria-label': 'Zoeken op de sociale kaart' },
     checkedField(FIELDS.q, 'Zoekwoorden', h('input', { name: 'q', type: 'search', autocomplete: 'off', maxlength: 100 }),
       'Woorden uit de naam of de beschrijving, bijvoorbeeld "huiswerk" of "opvoedspreekuur". Hoofdletters en accenten maken niet uit.'),
     checkedField(FIELDS.age, 'Leeftijd van het kind', h('input', { name: 'age', inputmode: 'numeric', autocomplete: 'off' }),
       'In jaren; leeg laten voor elke leeftijd.'),
+    municipalities.length ? checkedField(FIELDS.municipality, 'Gemeente', muniSelect) : null,
     checkedField(FIELDS.need, 'Levensdomein', needSelect),
     h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
       h('input', { type: 'checkbox', id: FIELDS.no_referral, name: 'free', class: 'utrecht-checkbox utrecht-checkbox--html-input' }),
@@ -73,6 +81,7 @@ export async function socialMapScreen(ui) {
     const q = new URLSearchParams();
     const text = form.q.value.trim();
     if (text) q.set('q', text);
+    if (form.municipality && form.municipality.value) q.set('municipality', form.municipality.value);
     if (form.need.value) q.set('need', form.need.value);
     const age = form.age.value.trim();
     if (age) {
