@@ -9,12 +9,14 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
+import { allocationSection } from './allocation.js';
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
 import { helpRequestScreen, timelineList } from './casepage.js';
 import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
+import { socialMapScreen } from './socialmap.js';
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -944,89 +946,6 @@ async function userScreen(id) {
     tokenTable, heading(3, 'Nieuw API-token'), tokenForm);
 }
 
-// The social map as a list with filters (no map): the lightest help in the neighbourhood first.
-async function socialMapScreen() {
-  const results = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('kaart-domein', 'Levensdomein', select([['', 'alle'], ...choices(words.needs).map(([c, t]) => [c, capital(t)])], { name: 'need' })),
-    field('kaart-leeftijd', 'Leeftijd van het kind', h('input', { name: 'age', inputmode: 'numeric' })),
-    h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
-      h('input', { type: 'checkbox', id: 'kaart-vrij', name: 'free', class: 'utrecht-checkbox utrecht-checkbox--html-input' }),
-      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: 'kaart-vrij' }, 'Alleen zonder verwijzing')),
-    h('div', {}, button('Zoeken')));
-  const search = async () => {
-    const q = new URLSearchParams();
-    if (form.need.value) q.set('need', form.need.value);
-    if (form.age.value) q.set('age', form.age.value);
-    if (form.free.checked) q.set('no_referral', 'true');
-    const r = await api('GET', `/api/v1/socialmap?${q}`);
-    if (!r.ok) { results.replaceChildren(alertBox('error', errorText(r))); return; }
-    if (!r.data.items.length) { results.replaceChildren(p('0 voorzieningen gevonden. Geen voorzieningen met deze filters; zoek met minder filters.')); return; }
-    results.replaceChildren(p(`${r.data.count} voorzieningen gevonden.`),
-      h('ul', { class: 'plain-list' }, r.data.items.map((e) => h('li', { class: 'stack' },
-        heading(2, `${e.service} — ${e.organisation}`),
-        e.stale ? alertBox('warning', `Niet nagekeken sinds ${dutchDate(e.verified_on)}: controleer dit voordat u het een gezin aanraadt.`) : null,
-        p([e.location, e.cost, e.no_referral ? 'zonder verwijzing' : 'met verwijzing',
-          e.age_min >= 0 || e.age_max >= 0 ? `leeftijd ${e.age_min >= 0 ? e.age_min : 0}–${e.age_max >= 0 ? e.age_max : ''}` : null]
-          .filter((x) => x).join(' · ')),
-        e.contact ? p(`Contact: ${e.contact}`) : null))));
-  };
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); search(); });
-  show('Sociale kaart', p('Wat de wijk biedt, lichtste hulp eerst. Een voorziening die te lang niet is nagekeken wordt gemeld, niet verborgen.'), form, results);
-  await search();
-}
-
-// Allocation in the municipality's regime: result and OB level, or product and volume, or
-// neither (generic); the server checks every rule and says what is missing. The forms, the
-// regimes with their intensities and frequencies, and the units are those of the region of the
-// help request's municipality (`vocab`); the fields of a regime show when the region has it.
-async function allocationForm(id, municipality, vocab, referrals, done, fail) {
-  const providers = await api('GET', '/api/v1/providers');
-  const active = providers.ok ? providers.data.items.filter((x) => x.status === 'active') : [];
-  const basis = referrals.map((e) => [String(e.object_id), `verwijzing van ${e.text} (${dutchDate(e.day)}, vorm ${formText(e.number, vocab)})`]);
-  basis.push(['besluit', 'besluit van de gemeente (geen verwijzing)']);
-  const regime = (code) => vocab.regimes.find((g) => g.code === code);
-  const result = regime('result');
-  const product = regime('product');
-  const own = vocab.municipalities.find((m) => m.code === municipality);
-  const ownRegime = own && regime(own.regime);
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    ownRegime ? p(`Inkoop van ambulante jeugdhulp in ${own.label}: ${ownRegime.label}.${ownRegime.description ? ` ${ownRegime.description}` : ''}`) : null,
-    field('aanbieder', 'Zorgaanbieder', select(active.map((x) => [String(x.id), x.name]), { name: 'provider' })),
-    field('toewijzing-vorm', 'Vorm van jeugdhulp', select(vocab.forms.map((f) => [f.code, `${f.number} — ${f.label}`]), { name: 'form' })),
-    field('grondslag', 'Op grond van', select(basis, { name: 'basis' })),
-    field('begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
-    result ? field('resultaat', 'Resultaat (gemeenten met resultaatfinanciering)', h('textarea', { name: 'result', rows: 2 })) : null,
-    result ? field('intensiteit', 'Ondersteuningsbehoefte', select([['', '—'], ...result.terms.map((t, i) => [String(i + 1), t])], { name: 'intensity' })) : null,
-    product ? field('product', 'Productcode (gemeenten met productfinanciering)', h('input', { name: 'product_code' })) : null,
-    product ? field('omvang', 'Omvang', h('input', { name: 'volume', inputmode: 'numeric' }), 'Een getal, bijvoorbeeld 2.') : null,
-    product ? field('eenheid', 'Eenheid', select([['', '—'], ...choices(vocab.units)], { name: 'unit' })) : null,
-    product ? field('frequentie', 'Frequentie', select([['', '—'], ...product.terms.map((t) => [t, t])], { name: 'frequency' })) : null,
-    h('div', {}, button('Toewijzen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const body = { provider_id: Number(form.provider.value), form: Number(form.form.value), start: form.start.value };
-    if (form.basis.value === 'besluit') body.municipal_decision = true; else body.referral_id = Number(form.basis.value);
-    if (form.result && form.result.value) body.result = form.result.value;
-    if (form.intensity && form.intensity.value) body.intensity = Number(form.intensity.value);
-    if (form.product_code && form.product_code.value) {
-      // a product allocation names its volume with unit and frequency (iJw WJ756, WMO757)
-      if (own && own.regime === 'product' && (!form.unit.value || !form.frequency.value)) {
-        fail({ status: 422, data: { error: { message: 'Kies bij een product de eenheid en de frequentie van de omvang.', field: !form.unit.value ? 'eenheid' : 'frequentie' } } });
-        return;
-      }
-      body.product_code = form.product_code.value;
-      body.volume = Number(form.volume.value || 1);
-      if (form.unit.value) body.unit = form.unit.value;
-      if (form.frequency.value) body.frequency = form.frequency.value;
-    }
-    const r = await api('POST', `/api/v1/help-requests/${id}/allocations`, body);
-    if (!r.ok) { fail(r); return; }
-    done();
-  });
-  return h('section', {}, heading(2, 'Toewijzen'), form);
-}
-
 // A change of an allocation by the municipality: another end date or volume, with its reason
 // (iJw JZ002). The provider gets the allocation again (JW301); a request for change of it that
 // waits is honoured by it.
@@ -1057,7 +976,7 @@ function caseUi() {
   return {
     h, p, heading, link, button, alertBox, api, errorText, field, select, checkedField, clearFieldErrors,
     markField, label, capital, formText, coded, choices, vocabulary, words, me, show, tableWrap, when,
-    allocationForm, allocationChangeForm, deadlinesSection, journalSection, assigneeSection, assignmentText,
+    allocationSection, allocationChangeForm, deadlinesSection, journalSection, assigneeSection, assignmentText,
   };
 }
 
@@ -1096,7 +1015,7 @@ async function route() {
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
   else if (hash === '#/aanbieders') await providersScreen();
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
-  else if (hash === '#/sociale-kaart') await socialMapScreen();
+  else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button, me });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();

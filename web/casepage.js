@@ -376,7 +376,7 @@ function evaluationSection(ui, id, hr, done, fail) {
 
 export async function helpRequestScreen(ui, id, notice) {
   const { h, p, heading, show, api, alertBox, errorText, vocabulary, words, me, label, button, capital,
-    allocationForm, allocationChangeForm, deadlinesSection, journalSection } = ui;
+    allocationSection, allocationChangeForm, deadlinesSection, journalSection } = ui;
   const r = await api('GET', `/api/v1/help-requests/${id}`);
   if (!r.ok) { show('Hulpvraag', alertBox('error', errorText(r))); return; }
   const hr = r.data;
@@ -407,7 +407,7 @@ export async function helpRequestScreen(ui, id, notice) {
   sections.push(evaluationSection(ui, id, hr, reload, fail));
   if (hr.state === 'planned' || hr.state === 'in_care') {
     const referrals = events.filter((e) => e.kind === 'referral' && e.help_request_id === hr.id && e.extra === 'valid');
-    sections.push(await allocationForm(id, hr.municipality, vocab, referrals, reload, fail));
+    sections.push(await allocationSection({ h, checkedField: ui.checkedField, clearFieldErrors: ui.clearFieldErrors, markField: ui.markField, button, alertBox, api, errorText }, id, referrals, vocab, reload));
     const allocations = events.filter((e) => e.kind === 'allocation' && e.help_request_id === hr.id);
     if (allocations.length && me.role === 'consulent') {
       sections.push(allocationChangeForm(allocations, vocab, reload, fail));
@@ -435,4 +435,5 @@ export async function helpRequestScreen(ui, id, notice) {
     timelineList(ui, events, vocab, new Map([[hr.child_id, hr.child.given_names]])));
   show(`Hulpvraag ${id}`, ...sections.filter(Boolean));
   if (notice) say('ok', notice);
+  else document.getElementById('toewijzing-bevestiging')?.focus(); // an allocation just made (web/allocation.js)
 }

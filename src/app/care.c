@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/course.h"
+#include "core/alloc.h"
 #include "json/policy_set.h"
 
 /* The help request `id` as read (audited), and the policy of its municipality in force on
@@ -59,6 +60,64 @@ static enum jr_err allocation_reach(struct jr_app *app, struct jr_allocation *al
 	return JR_OK;
 }
 
+/* The rule against two allocations of the same kind at once: the first allocation held for the
+ * child that jr_allocation_overlaps names. */
+struct overlap {
+	struct jr_allocation_period new;
+	struct jr_allocation_held found;
+	bool any;
+};
+
+static enum jr_err held(void *ctx, const struct jr_allocation_held *h)
+{
+	struct overlap *o = ctx;
+
+	if (!o->any && jr_allocation_overlaps(&h->period, &o->new)) {
+		o->found = *h;
+		o->any = true;
+	}
+	return JR_OK;
+}
+
+/* Day `d` as DD-MM-JJJJ, as a consulent reads a date. */
+static void dutch_day(jr_day d, char out[JR_DATE_STRLEN])
+{
+	char iso[JR_DATE_STRLEN];
+
+	jr_date_format(d, iso);
+	snprintf(out, JR_DATE_STRLEN, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+}
+
+/* JR_ERR_REFUSED (field "start") naming the allocation that `al` would run beside, if any: one
+ * care of a kind at a time, changed or ended rather than doubled (iJw: one allocation per
+ * product per period). */
+static enum jr_err overlap_refused(struct jr_app *app, const struct jr_allocation *al)
+{
+	struct overlap o = {.new = {.form = al->form, .start = al->start, .has_end = al->has_end,
+				    .end = al->end}};
+	char from[JR_DATE_STRLEN], to[JR_DATE_STRLEN];
+	jr_day last;
+	bool ends;
+	enum jr_err err;
+
+	memcpy(o.new.product_code, al->product_code, sizeof(o.new.product_code));
+	if ((err = jr_store_allocations_held(app->store, app->actor, al->help_request_id, al->form,
+					     held, &o)))
+		return err;
+	if (!o.any)
+		return JR_OK;
+	ends = jr_allocation_last_day(&o.found.period, &last);
+	dutch_day(o.found.period.start, from);
+	dutch_day(last, to);
+	return jr_app_fail(app, JR_ERR_REFUSED, "start",
+			   "er loopt al een toewijzing van deze vorm%s voor dit kind in deze periode: "
+			   "toewijzing %s, van %s %s%s; wijzig of beëindig die, of laat deze "
+			   "toewijzing beginnen na het einde ervan [toewijzing; één toewijzing per "
+			   "soort zorg tegelijk]",
+			   o.found.period.product_code[0] ? " en dit product" : "", o.found.number, from,
+			   ends ? "tot en met " : "", ends ? to : "zonder einddatum");
+}
+
 enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 				  bool municipal_decision)
 {
@@ -66,7 +125,7 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 	const struct jr_policy *p;
 	struct jr_help_request h;
 	struct jr_allocation_facts f;
-	const char *why = NULL;
+	const char *why = NULL, *field = NULL;
 	enum jr_app_tx tx;
 	enum jr_err err;
 
@@ -87,6 +146,7 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 		.intensity = al->intensity,
 		.product_code = al->product_code[0] != '\0',
 		.volume = al->volume,
+		.unit_or_frequency = al->unit[0] != '\0' || al->frequency[0] != '\0',
 		.has_end_date = al->has_end,
 		.start = al->start,
 		.end = al->end,
@@ -94,11 +154,13 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 	if ((err = jr_store_allocation_facts(app->store, al, p->id, &f)))
 		goto out;
 	/* every rule of an allocation, here and nowhere else (core/course.c) */
-	if (jr_allocation_check(p, &f, &why)) {
-		err = jr_app_fail(app, JR_ERR_REFUSED, NULL, "%s",
+	if (jr_allocation_check(p, &f, &why, &field)) {
+		err = jr_app_fail(app, JR_ERR_REFUSED, field, "%s",
 				  why ? why : "deze toewijzing kan niet");
 		goto out;
 	}
+	if ((err = overlap_refused(app, al)))
+		goto out;
 	al->regime = f.regime;
 	snprintf(al->jz020, sizeof(al->jz020), "%s", jr_policy_jz020(p, al->form, f.measure));
 	/* principle 13: the help request's municipality is responsible (set when it was opened,
@@ -400,4 +462,91 @@ enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id)
 	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
 		return err;
 	return measure_for_change(app, id, &m);
+}
+
+struct gather {
+	struct jr_app_allocation_choices *c;
+	size_t cap;
+};
+
+static enum jr_err contracted(void *ctx, const struct jr_provider *p, const struct jr_contract *k,
+			      bool gi)
+{
+	struct gather *g = ctx;
+	struct jr_app_allocation_choices *c = g->c;
+
+	/* never a GI, never a suspended provider (jr_allocation_check refuses both) */
+	if (gi || p->status == JR_PROVIDER_SUSPENDED || (c->form && !(k->forms & (1u << c->form))))
+		return JR_OK;
+	if (c->count == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 32;
+		struct jr_app_contracted *more;
+		if (cap > JR_APP_CONTRACTED_MAX)
+			return JR_ERR_TOO_BIG;
+		if (!(more = jr_realloc(c->items, cap * sizeof(*more))))
+			return JR_ERR_NOMEM;
+		c->items = more;
+		g->cap = cap;
+	}
+	c->items[c->count].provider = *p;
+	c->items[c->count].contract = *k;
+	c->count++;
+	return JR_OK;
+}
+
+enum jr_err jr_app_allocation_choices(struct jr_app *app, int64_t id, int form, jr_day date,
+				      struct jr_app_allocation_choices *out)
+{
+	const struct jr_municipality *m;
+	struct jr_help_request h;
+	struct gather g = {.c = out};
+	enum jr_measure measure = JR_MEASURE_NONE;
+	enum jr_app_tx tx;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	if (form < 0 || form > JR_FORM_COUNT)
+		return jr_app_fail(app, JR_ERR_INPUT, "form", "kies een vorm van 1 tot en met 10");
+	out->help_request_id = id;
+	out->form = form;
+	out->date = date ? date : app->today;
+	if (app->principal && (err = jr_app_help_request_reach(app, id, true)))
+		return err;
+	if ((err = jr_app_tx_begin(app, &tx)))
+		return err;
+	if ((err = request_policy(app, id, out->date, &h, &out->policy)))
+		goto out;
+	memcpy(out->municipality, h.municipality, sizeof(out->municipality));
+	m = jr_policy_municipality(out->policy, h.municipality);
+	out->regime = m ? m->regime : JR_REGIME_RESULT;
+	if ((err = jr_store_measure_on(app->store, h.child_id, out->date, &measure)))
+		goto out;
+	out->under_measure = measure != JR_MEASURE_NONE;
+	err = jr_store_contracted_each(app->store, out->policy->id, h.municipality, out->date,
+				       contracted, &g);
+	if (err == JR_ERR_TOO_BIG)
+		err = jr_app_fail(app, err, NULL, "te veel contracten om te tonen");
+out:
+	if (err)
+		jr_app_allocation_choices_release(out);
+	return jr_app_tx_end(app, tx, err);
+}
+
+void jr_app_allocation_choices_release(struct jr_app_allocation_choices *c)
+{
+	jr_free(c->items);
+	c->items = NULL;
+	c->count = 0;
+}
+
+bool jr_app_allocation_choice_for(const struct jr_app_allocation_choices *c, size_t i, int form)
+{
+	if (i >= c->count || form < 1 || form > JR_FORM_COUNT ||
+	    !(c->items[i].contract.forms & (1u << form)))
+		return false;
+	for (size_t j = 0; j < i; j++)
+		if (c->items[j].provider.id == c->items[i].provider.id &&
+		    (c->items[j].contract.forms & (1u << form)))
+			return false;
+	return true;
 }

@@ -23,6 +23,37 @@
 enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 				  bool municipal_decision);
 
+/* What the allocation form of a help request offers (issue 14 point 7): per form of youth care
+ * the providers with a contract for it in the help request's municipality (or its whole
+ * region) in force on the start date, never a certified institution (GI: it carries out the
+ * judge's measure, jr_allocation_check) nor a suspended provider; and the fields the
+ * municipality's regime asks (jr_allocation_fields). */
+struct jr_app_contracted {
+	struct jr_provider provider;
+	struct jr_contract contract; /* the one that covers: the municipality's own first */
+};
+#define JR_APP_CONTRACTED_MAX 1024
+struct jr_app_allocation_choices {
+	int64_t help_request_id;
+	char municipality[5];
+	const struct jr_policy *policy; /* the region's, in force on `date` */
+	enum jr_regime regime;          /* the municipality's, for the local forms */
+	jr_day date;                    /* the start date asked */
+	bool under_measure;             /* the child is under a court measure on `date` */
+	int form;                       /* the form asked; 0 = every form */
+	size_t count;
+	struct jr_app_contracted *items; /* owned; released by jr_app_allocation_choices_release */
+};
+/* Fills *out for help request `id` on day `date` (0 = today), for form `form` (0 = all): the
+ * same reach as jr_app_allocation_add (JR_ERR_NOT_FOUND alike for one that does not exist and
+ * one out of reach). Audited as a read of the help request. */
+enum jr_err jr_app_allocation_choices(struct jr_app *app, int64_t id, int form, jr_day date,
+				      struct jr_app_allocation_choices *out);
+void jr_app_allocation_choices_release(struct jr_app_allocation_choices *c);
+/* Whether item `i` of `c` is a provider for form `form`: its contract covers the form and no
+ * earlier item names the same provider for it. */
+bool jr_app_allocation_choice_for(const struct jr_app_allocation_choices *c, size_t i, int form);
+
 /* Whether the principal may do `act` on allocation `id` (care: the provider it is made to;
  * change: who decided it), answered as the use cases answer it: for an adapter that must know
  * before it reads its input. */

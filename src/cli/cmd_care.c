@@ -24,6 +24,7 @@ const char jr_usage_care[] =
 	"                                  [--result TEKST --intensity OB1-OB4]\n"
 	"                                  [--product-code CODE --volume N --unit EENHEID\n"
 	"                                   --frequency FREQUENTIE]\n"
+	"         jeugdroute care choices HULPVRAAG [--form 1-10] [--start JJJJ-MM-DD]\n"
 	"         jeugdroute care change TOEWIJZING --reason-code JZ002 [--end JJJJ-MM-DD]\n"
 	"                                  [--volume N]\n"
 	"         jeugdroute care measure KIND --kind ots|voorlopige_ots|voogdij|\n"
@@ -47,6 +48,9 @@ const char jr_usage_care[] =
 	"           de gemeente, de brede analyse waar nodig, en wat het regime van de gemeente\n"
 	"           vraagt (resultaatgericht: resultaat en OB-niveau; productgericht: productcode en\n"
 	"           omvang; generiek: geen product en geen einddatum). Anders: geweigerd, met reden.\n"
+	"choices    wat het toewijzingsformulier biedt: per vorm de zorgaanbieders met een contract\n"
+	"           voor die vorm in de gemeente op de begindatum (nooit een GI of een geschorste\n"
+	"           aanbieder), met de productcodes van hun contract, en de velden van het regime.\n"
 	"change     wijzigt de einddatum of het volume van een toewijzing, met de reden (iJw\n"
 	"           JZ002: 04 verlenging, 05 verkorting, 13 verwijderd, …); een verzoek om\n"
 	"           wijziging (JW317) van de aanbieder dat hierop wacht, is daarmee gehonoreerd.\n"
@@ -232,6 +236,34 @@ static int cmd_allocate(struct jr_app *app, struct jr_args *h, int64_t id)
 	status = ANSWER(err, "allocate", jr_view_allocation_made, al);
 out:
 	free(al);
+	return status;
+}
+
+static int cmd_choices(struct jr_app *app, struct jr_args *h, int64_t id)
+{
+	static const char *const allowed[] = {"form", "start", NULL};
+	struct jr_app_allocation_choices c;
+	struct jr_json_writer jw;
+	struct jr_buf out;
+	jr_day start = 0;
+	enum jr_err err;
+	int form, status;
+
+	if ((status = jr_args_only(h, "choices", allowed)) ||
+	    (status = int_opt(h, "form", 1, JR_FORM_COUNT, false, &form)) ||
+	    (status = jr_args_date(h, "start", 0, &start)))
+		return status;
+	if ((err = jr_app_allocation_choices(app, id, form, start, &c)))
+		return jr_cli_app_fail("care choices", err, app->diag);
+	jr_buf_init(&out, 1 << 20);
+	jr_jw_init(&jw, &out);
+	jr_view_allocation_choices(&jw, &c);
+	jr_app_allocation_choices_release(&c);
+	if ((err = jr_jw_finish(&jw)))
+		status = jr_cli_app_fail("care choices", err, NULL);
+	else
+		printf("%s\n", jr_buf_str(&out));
+	jr_buf_release(&out);
 	return status;
 }
 
@@ -432,9 +464,9 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
 	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change") &&
-	    strcmp(sub, "extend") && strcmp(sub, "authorise")) {
-		jr_cli_error("care: kies referral, allocate, change, measure, extend, authorise, "
-			     "start of stop; zie jeugdroute care --help");
+	    strcmp(sub, "extend") && strcmp(sub, "authorise") && strcmp(sub, "choices")) {
+		jr_cli_error("care: kies referral, allocate, choices, change, measure, extend, "
+			     "authorise, start of stop; zie jeugdroute care --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
@@ -442,7 +474,8 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 		goto out;
 	if (jr_args_id(h.id, &id)) {
 		jr_cli_error("care %s: geef het nummer (id) van %s", sub,
-			     strcmp(sub, "referral") == 0 || strcmp(sub, "allocate") == 0
+			     strcmp(sub, "referral") == 0 || strcmp(sub, "allocate") == 0 ||
+				     strcmp(sub, "choices") == 0
 				     ? "de hulpvraag"
 			     : strcmp(sub, "measure") == 0 ? "het kind"
 			     : strcmp(sub, "extend") == 0 || strcmp(sub, "authorise") == 0
@@ -462,6 +495,8 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 		status = cmd_referral(&s.app, &h, id);
 	else if (strcmp(sub, "allocate") == 0)
 		status = cmd_allocate(&s.app, &h, id);
+	else if (strcmp(sub, "choices") == 0)
+		status = cmd_choices(&s.app, &h, id);
 	else if (strcmp(sub, "measure") == 0)
 		status = cmd_measure(&s.app, &h, id);
 	else if (strcmp(sub, "change") == 0)

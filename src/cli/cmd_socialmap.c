@@ -16,12 +16,18 @@ const char jr_usage_socialmap[] =
 	"                                  --needs domein,… --verified-on JJJJ-MM-DD\n"
 	"                                  [--categories c,…] [--location PLAATS] [--age 4-12]\n"
 	"                                  [--cost TEKST] [--no-referral ja|nee] [--contact TEKST]\n"
-	"         jeugdroute socialmap list [--municipality CODE] [--need DOMEIN] [--date D]\n"
+	"                                  [--description TEKST] [--address ADRES] [--phone NUMMER]\n"
+	"                                  [--email ADRES] [--website https://…]\n"
+	"         jeugdroute socialmap list [--municipality CODE] [--need DOMEIN] [--q TEKST]\n"
+	"                                  [--age N] [--no-referral ja] [--date D]\n"
 	"\n"
 	"De sociale kaart: voorzieningen in de wijk (naar het idee van Open Referral HSDS), met de\n"
 	"datum waarop elk item voor het laatst is nagekeken. Een item dat langer dan de norm van de\n"
 	"regio (norms.social_map_stale_days) niet is nagekeken, staat in de lijst als \"stale\": true\n"
-	"en geeft het signaal stale_social_map.\n";
+	"en geeft het signaal stale_social_map.\n"
+	"\n"
+	"list --q zoekt woorden in de naam en de beschrijving (hoofdletters en accenten maken niet\n"
+	"uit); --age toont wat open staat voor een kind van die leeftijd.\n";
 
 static int parse_needs(const char *list, unsigned *mask)
 {
@@ -47,7 +53,8 @@ static int cmd_add(struct jr_app *app, struct jr_args *h)
 {
 	static const char *const allowed[] = {"municipality", "organisation", "service", "needs",
 					      "verified-on", "categories", "location", "age",
-					      "cost", "no-referral", "contact", NULL};
+					      "cost", "no-referral", "contact", "description",
+					      "address", "phone", "email", "website", NULL};
 	struct jr_social_entry *e = calloc(1, sizeof(*e));
 	const char *m = jr_args_get(h, "municipality"), *age = jr_args_get(h, "age");
 	const char *nr = jr_args_get(h, "no-referral");
@@ -65,7 +72,12 @@ static int cmd_add(struct jr_app *app, struct jr_args *h)
 	    jr_args_text(h, "location", false, e->location, sizeof(e->location)) ||
 	    jr_args_text(h, "categories", false, e->categories, sizeof(e->categories)) ||
 	    jr_args_text(h, "cost", false, e->cost, sizeof(e->cost)) ||
-	    jr_args_text(h, "contact", false, e->contact, sizeof(e->contact)))
+	    jr_args_text(h, "contact", false, e->contact, sizeof(e->contact)) ||
+	    jr_args_text(h, "description", false, e->description, sizeof(e->description)) ||
+	    jr_args_text(h, "address", false, e->address, sizeof(e->address)) ||
+	    jr_args_text(h, "phone", false, e->phone, sizeof(e->phone)) ||
+	    jr_args_text(h, "email", false, e->email, sizeof(e->email)) ||
+	    jr_args_text(h, "website", false, e->website, sizeof(e->website)))
 		goto out;
 	snprintf(e->municipality, sizeof(e->municipality), "%.4s", m && strlen(m) == 4 ? m : "");
 	if (jr_args_get(h, "needs") && parse_needs(jr_args_get(h, "needs"), &e->needs)) {
@@ -117,9 +129,11 @@ static enum jr_err print_entry(void *arg, const struct jr_social_entry *e, bool 
 
 static int cmd_list(struct jr_app *app, struct jr_args *h)
 {
-	static const char *const allowed[] = {"municipality", "need", "date", NULL};
+	static const char *const allowed[] = {"municipality", "need", "date", "q", "age",
+					      "no-referral", NULL};
 	struct jr_app_social_query q = {.age = -1};
 	const char *m = jr_args_get(h, "municipality"), *need = jr_args_get(h, "need");
+	const char *age = jr_args_get(h, "age"), *nr = jr_args_get(h, "no-referral");
 	enum jr_err err;
 	int status;
 
@@ -130,6 +144,19 @@ static int cmd_list(struct jr_app *app, struct jr_args *h)
 		jr_cli_error("socialmap list: veld need: onbekende behoefte");
 		return 2;
 	}
+	if ((status = jr_args_text(h, "q", false, q.q, sizeof(q.q))))
+		return status;
+	if (age) {
+		char *end = NULL;
+		long n = strtol(age, &end, 10);
+		if (end == age || *end || n < 0 || n > 27)
+			return jr_cli_field_error("socialmap list", "age",
+						  "verwacht een leeftijd van 0 tot en met 27");
+		q.age = (int)n;
+	}
+	if (nr && strcmp(nr, "ja"))
+		return jr_cli_field_error("socialmap list", "no_referral", "verwacht ja");
+	q.no_referral_only = nr != NULL;
 	if (m && strlen(m) >= sizeof(q.municipality))
 		return jr_cli_field_error("socialmap list", "municipality",
 					  "verwacht de CBS-code van een gemeente van de regio");

@@ -160,26 +160,85 @@ enum jr_err jr_course_can_move(const struct jr_course_facts *f, enum jr_hr_state
 	return JR_OK;
 }
 
+/* A refusal about request field `name` (NULL: the case as a whole). */
+static enum jr_err refuse_field(const char **why, const char **field, const char *name,
+				const char *text)
+{
+	*field = name;
+	return refuse(why, text);
+}
+
+unsigned jr_allocation_fields(const struct jr_policy *p, int form, enum jr_regime regime,
+			      bool under_measure)
+{
+	if (form < 1 || form > JR_FORM_COUNT || p->forms[form].contracting != JR_CONTRACTING_LOCAL)
+		return JR_AF_END;
+	switch (regime) {
+	case JR_REGIME_RESULT:
+		return JR_AF_RESULT | JR_AF_INTENSITY | JR_AF_END;
+	case JR_REGIME_PRODUCT:
+		return JR_AF_PRODUCT_CODE | JR_AF_VOLUME | JR_AF_UNIT | JR_AF_FREQUENCY | JR_AF_END;
+	case JR_REGIME_GENERIC:
+		/* care under a court measure ends with the measure (docs/routing.md) */
+		return under_measure ? JR_AF_END : 0;
+	case JR_REGIME_COUNT:
+		break;
+	}
+	return JR_AF_END;
+}
+
+/* The first field given that the regime does not ask (`fields`), else NULL. */
+static const char *foreign_field(unsigned fields, const struct jr_allocation_facts *a)
+{
+	if (!(fields & JR_AF_RESULT) && a->result_description)
+		return "result";
+	if (!(fields & JR_AF_INTENSITY) && a->intensity)
+		return "intensity";
+	if (!(fields & JR_AF_PRODUCT_CODE) && a->product_code)
+		return "product_code";
+	if (!(fields & JR_AF_VOLUME) && a->volume)
+		return "volume";
+	if (!(fields & (JR_AF_UNIT | JR_AF_FREQUENCY)) && a->unit_or_frequency)
+		return "unit";
+	return NULL;
+}
+
 enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_allocation_facts *a,
-				const char **why)
+				const char **why, const char **field)
 {
 	const struct jr_form *form;
+	const char *foreign;
 
 	*why = NULL;
+	*field = NULL;
 	if (a->form < 1 || a->form > JR_FORM_COUNT)
-		return refuse(why, "geen vorm van jeugdhulp (1 tot en met 10) [toewijzing]");
+		return refuse_field(why, field, "form",
+				    "geen vorm van jeugdhulp (1 tot en met 10) [toewijzing]");
 	form = &p->forms[a->form];
 	if (!a->provider_known)
-		return refuse(why, "onbekende zorgaanbieder [toewijzing; betrouwbare aanbieders]");
+		return refuse_field(why, field, "provider_id",
+				    "onbekende zorgaanbieder [toewijzing; betrouwbare aanbieders]");
 	if (a->provider_status == JR_PROVIDER_SUSPENDED)
-		return refuse(why, "de zorgaanbieder is geschorst: er wordt niet aan toegewezen "
-				   "[toewijzing; betrouwbare aanbieders]");
+		return refuse_field(why, field, "provider_id",
+				    "de zorgaanbieder is geschorst: er wordt niet aan toegewezen "
+				    "[toewijzing; betrouwbare aanbieders]");
 	if (!a->contract_covers)
-		return refuse(why, "de zorgaanbieder heeft geen contract voor deze vorm, gemeente en "
-				   "datum [toewijzing; regel 6 contractering]");
+		return refuse_field(why, field, "provider_id",
+				    "de zorgaanbieder heeft geen contract voor deze vorm, gemeente en "
+				    "datum [toewijzing; regel 6 contractering]");
+	/* the GI carries out the judge's measure (Jeugdwet, chapter 3); the municipality does not
+	 * choose it as a provider of youth care */
+	if (a->provider_gi && a->measure == JR_MEASURE_NONE &&
+	    !(a->referral_valid && a->referrer_type == 8))
+		return refuse_field(why, field, "provider_id",
+				    "een gecertificeerde instelling voert een maatregel van de "
+				    "kinderrechter uit en krijgt alleen onder die maatregel of op "
+				    "verwijzing van de rechter een toewijzing; kies een "
+				    "gecontracteerde zorgaanbieder [toewijzing; regel 5 kaders]");
 	if (!a->referral_valid && !a->municipal_decision)
-		return refuse(why, "er is geen geldige verwijzing en geen besluit van de gemeente "
-				   "[toewijzing; regel 7 verwijzers]");
+		return refuse_field(why, field, "referral_id",
+				    "er is geen geldige verwijzing en geen besluit van de gemeente "
+				    "[toewijzing; regel 7 verwijzers]");
 	/* the analysis first is the municipal route's working agreement: a court measure or the
 	 * valid referral of a GP, youth doctor or medical specialist does not wait for it (rule 8,
 	 * core/rules.h) */
@@ -199,36 +258,83 @@ enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_alloc
 				   "begindatum geldt; leg die eerst vast (care authorise) [toewijzing; "
 				   "regel 5 kaders, art. 1:265b BW]");
 	if (a->has_end_date && a->end < a->start)
-		return refuse(why, "de einddatum ligt vóór de begindatum [toewijzing]");
+		return refuse_field(why, field, "end",
+				    "de einddatum ligt vóór de begindatum [toewijzing]");
 	if (form->contracting != JR_CONTRACTING_LOCAL)
 		return JR_OK;
+	if ((foreign = foreign_field(jr_allocation_fields(p, a->form, a->regime, true), a)))
+		return refuse_field(why, field, foreign,
+				    a->regime == JR_REGIME_RESULT
+					? "resultaatgericht: de gemeente koopt resultaten in; geef "
+					  "geen productcode, omvang, eenheid of frequentie "
+					  "[toewijzing; regel 6 contractering, regime result]"
+				    : a->regime == JR_REGIME_PRODUCT
+					? "productgericht: de gemeente koopt producten in; geef geen "
+					  "resultaat of intensiteit [toewijzing; regel 6 "
+					  "contractering, regime product]"
+					: "generieke verwijzing: zonder product, resultaat, "
+					  "intensiteit, omvang, eenheid of frequentie [toewijzing; regel 6 "
+					  "contractering, regime generic]");
 	switch (a->regime) {
 	case JR_REGIME_RESULT:
 		if (!a->result_description)
-			return refuse(why, "resultaatgericht: beschrijf het te bereiken resultaat "
-					   "[toewijzing; regel 6 contractering, regime result]");
+			return refuse_field(why, field, "result",
+					    "resultaatgericht: beschrijf het te bereiken resultaat "
+					    "[toewijzing; regel 6 contractering, regime result]");
 		if (a->intensity < 1 || a->intensity > 4)
-			return refuse(why, "resultaatgericht: kies een intensiteit OB1 tot en met OB4 "
-					   "[toewijzing; regel 6 contractering, regime result]");
+			return refuse_field(why, field, "intensity",
+					    "resultaatgericht: kies een intensiteit OB1 tot en met "
+					    "OB4 [toewijzing; regel 6 contractering, regime result]");
 		break;
 	case JR_REGIME_PRODUCT:
 		if (!a->product_code || a->volume < 1)
-			return refuse(why, "productgericht: geef productcode, omvang en frequentie "
-					   "[toewijzing; regel 6 contractering, regime product]");
+			return refuse_field(why, field, !a->product_code ? "product_code" : "volume",
+					    "productgericht: geef productcode, omvang en frequentie "
+					    "[toewijzing; regel 6 contractering, regime product]");
+		if (!a->product_listed)
+			return refuse_field(why, field, "product_code",
+					    "productgericht: deze productcode staat niet in het "
+					    "contract van de zorgaanbieder voor deze vorm en gemeente "
+					    "[toewijzing; regel 6 contractering, regime product]");
 		break;
 	case JR_REGIME_GENERIC:
 		/* the open end is the municipal route's: care under a court measure ends with the
 		 * measure, so the GI's allocation keeps its end date (docs/routing.md) */
-		if (a->product_code || (a->has_end_date && a->measure == JR_MEASURE_NONE))
-			return refuse(why, "generieke verwijzing: zonder product, en zonder einddatum "
-					   "tenzij de zorg binnen een kinderbeschermingsmaatregel of "
-					   "jeugdreclassering valt [toewijzing; regel 6 contractering, "
-					   "regime generic]");
+		if (a->has_end_date && a->measure == JR_MEASURE_NONE)
+			return refuse_field(why, field, "end",
+					    "generieke verwijzing: zonder product, en zonder einddatum "
+					    "tenzij de zorg binnen een kinderbeschermingsmaatregel of "
+					    "jeugdreclassering valt [toewijzing; regel 6 contractering, "
+					    "regime generic]");
 		break;
 	case JR_REGIME_COUNT:
 		break;
 	}
 	return JR_OK;
+}
+
+bool jr_allocation_last_day(const struct jr_allocation_period *a, jr_day *last)
+{
+	if (a->stopped && (!a->has_end || a->stopped_on < a->end)) {
+		*last = a->stopped_on;
+		return true;
+	}
+	*last = a->end;
+	return a->has_end;
+}
+
+bool jr_allocation_overlaps(const struct jr_allocation_period *a,
+			    const struct jr_allocation_period *b)
+{
+	jr_day a_last, b_last;
+
+	if (a->withdrawn || b->withdrawn || a->form != b->form)
+		return false;
+	if (a->product_code[0] && b->product_code[0] && strcmp(a->product_code, b->product_code))
+		return false;
+	if (jr_allocation_last_day(a, &a_last) && a_last < b->start)
+		return false;
+	return !(jr_allocation_last_day(b, &b_last) && b_last < a->start);
 }
 
 const char *const jr_end_reasons[] = {"02", "20", "31", "32", "33", "34", "35",

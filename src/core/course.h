@@ -76,19 +76,71 @@ struct jr_allocation_facts {
 	bool provider_known;
 	enum jr_provider_status provider_status;
 	bool contract_covers;          /* a contract for this provider, form, municipality and date */
+	bool provider_gi;              /* the provider is a certified institution (GI) */
+	bool product_listed;           /* product: the code is one of the covering contract's, or
+					  that contract lists none */
 	enum jr_regime regime;         /* the responsible municipality's regime (local forms) */
 	bool result_description;       /* result: the result to reach is written down */
 	int intensity;                 /* result: OB level 1..4, 0 = none */
 	bool product_code;             /* product: product code given */
 	int volume;                    /* product: volume > 0 */
+	bool unit_or_frequency;        /* product: a unit or frequency of the volume given */
 	bool has_end_date;             /* generic: none, unless under a measure */
 	jr_day start;
 	jr_day end;                    /* when has_end_date */
 };
 
-/* May this allocation be made under policy `p`? JR_OK, or JR_ERR_REFUSED with *why. */
+/* The fields an allocation form asks, besides provider, form, basis and start (a mask). */
+enum {
+	JR_AF_RESULT = 1u << 0,       /* result: the result to reach */
+	JR_AF_INTENSITY = 1u << 1,    /* result: OB1-OB4 */
+	JR_AF_PRODUCT_CODE = 1u << 2, /* product */
+	JR_AF_VOLUME = 1u << 3,
+	JR_AF_UNIT = 1u << 4,
+	JR_AF_FREQUENCY = 1u << 5,
+	JR_AF_END = 1u << 6, /* an end date may be given */
+};
+/* The fields of form `form` under `regime` (the municipality's, for a local form) for a child
+ * under a court measure or not: result and intensity (result), product code, volume, unit and
+ * frequency (product), none (generic); an end date, except for the generic referral of the
+ * municipal route. A regional form has no regime: an end date only. */
+unsigned jr_allocation_fields(const struct jr_policy *p, int form, enum jr_regime regime,
+			      bool under_measure);
+
+/* May this allocation be made under policy `p`? JR_OK, or JR_ERR_REFUSED with *why and *field:
+ * the request field the refusal is about ("provider_id", "form", "referral_id", "end",
+ * "result", "intensity", "product_code", "volume", "unit"), NULL when it is about the case as a
+ * whole (a broad analysis, the judge's authorisation). Under the regime of the municipality
+ * (local forms) only that regime's fields may be given: result and intensity (result); product
+ * code, volume, unit and frequency (product); none of them (generic). A certified institution
+ * (GI) carries out the judge's measure: it is allocated to only under a court measure or on the
+ * judge's referral, never by the choice of a consulent. */
 enum jr_err jr_allocation_check(const struct jr_policy *p, const struct jr_allocation_facts *a,
-				const char **why);
+				const char **why, const char **field);
+
+/* An allocation already made for a child, as far as the rule against a second one of the same
+ * kind in the same period needs it (jr_allocation_overlaps). */
+struct jr_allocation_period {
+	int form;
+	char product_code[17]; /* "" = none */
+	jr_day start;
+	bool has_end;
+	jr_day end;            /* the last day (iJw end dates are inclusive), when has_end */
+	bool stopped;          /* the provider stopped the care, on stopped_on */
+	jr_day stopped_on;
+	bool withdrawn;        /* removed by the municipality (iJw JZ002 reason 13) */
+};
+
+/* Whether the new allocation `b` would run beside `a`, one of the same kind for the same child:
+ * the same form, the same product code when both have one, a period that shares a day with
+ * a's. a's period ends with its end date, or earlier on the day its care was stopped; an open
+ * end runs on. A withdrawn allocation overlaps nothing; nor do periods that only touch (one
+ * ends the day before the other starts). */
+bool jr_allocation_overlaps(const struct jr_allocation_period *a,
+			    const struct jr_allocation_period *b);
+/* The last day of `a`'s period as it runs (*last): its end date, or the day its care stopped
+ * when that comes first; false when it runs on without an end. */
+bool jr_allocation_last_day(const struct jr_allocation_period *a, jr_day *last);
 
 /* The iJw JZ588 reasons for ending care the records accept (NULL-terminated). */
 extern const char *const jr_end_reasons[];

@@ -103,6 +103,25 @@ size_t jr_name_fold(const char *in, char *out, size_t cap)
 	return n;
 }
 
+bool jr_name_fold_has_words(const char *text, const char *query)
+{
+	char word[JR_NAME_KEY_MAX];
+
+	for (const char *p = query; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n > 0) {
+			if (n >= sizeof(word))
+				return false; /* no word of a folded text is that long here */
+			memcpy(word, p, n);
+			word[n] = '\0';
+			if (!strstr(text, word))
+				return false;
+		}
+		p += n + (p[n] == ' ');
+	}
+	return true;
+}
+
 size_t jr_name_chars(const char *s)
 {
 	size_t n = 0;

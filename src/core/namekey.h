@@ -19,6 +19,11 @@
  * kept as they are. Stops at a word boundary before out would overflow. Returns the length. */
 size_t jr_name_fold(const char *in, char *out, size_t cap);
 
+/* Whether every word of folded `query` occurs in folded `text` (as a word or inside one: "steun"
+ * finds "opvoedingsondersteuning"); true for a query without words. For a text search over a few
+ * short texts, such as the social map's names and descriptions. */
+bool jr_name_fold_has_words(const char *text, const char *query);
+
 /* The number of characters (code points) of folded `s`. */
 size_t jr_name_chars(const char *s);
 

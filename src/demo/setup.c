@@ -9,6 +9,7 @@
 
 #include "app/accounts.h"
 #include "app/password.h"
+#include "core/alloc.h"
 #include "demo/demo_internal.h"
 
 /* A user through the app layer (the role must fit the organisation), counted. */
@@ -207,64 +208,141 @@ static enum jr_err setup_providers(struct jr_demo *d)
 	return JR_OK;
 }
 
-/* The social map of one municipality: every social-base and no-referral offer of the policy, run
- * by an invented organisation, with an age range and cost that fit its category. Most entries were
- * verified in the past year; a few not (the stale_social_map signal stands for them). */
-static enum jr_err social_map(struct jr_demo *d, const struct demo_muni *m)
-{
-	/* Ages per social-base category (enum jr_sb_category order). */
-	static const int ages[JR_SB_COUNT][2] = {
-	    {0, 4},  {4, 18}, {4, 18}, {5, 18}, {0, 18}, {5, 18}, {10, 23},
-	    {0, 18}, {0, 18}, {0, 18}, {0, 18}, {0, 23}, {2, 6},
-	};
-	struct jr_social_entry e;
-	char fam[64];
-	enum jr_err err;
+/* What each kind of offer is, for the social map's description (enum jr_sb_category order, then
+ * enum jr_nr_kind order): written for a consulent who looks for the lightest help. */
+static const char *const sb_descriptions[JR_SB_COUNT] = {
+    "Opvang voor baby's, peuters en schoolkinderen; op de peuteropvang spelenderwijs aandacht "
+    "voor taal. Pedagogisch medewerkers zien zorgen vroeg en denken mee met ouders.",
+    "Begeleiding op school door mentor en intern begeleider; het zorgteam bespreekt zorgen over "
+    "leren, gedrag en verzuim samen met ouders en leerling.",
+    "Sporten bij een vereniging in de buurt; de buurtsportcoach helpt kinderen die moeilijk "
+    "aansluiten en regelt zo nodig een bijdrage uit het jeugdfonds.",
+    "Wekelijkse opkomsten met buitenactiviteiten en kampen: samenwerken, zelfvertrouwen en "
+    "vriendschappen in een vaste groep.",
+    "Voorlezen, taalspelletjes en huiswerkhulp; voor ouders informatie over opvoeden, digitale "
+    "vaardigheden en hulp bij lezen en schrijven.",
+    "Muziekles en cultuur in de wijk, ook in kleine groepjes: meedoen en jezelf uiten zonder "
+    "prestatiedruk.",
+    "Jongerenwerkers op straat en in het jongerencentrum: een luisterend oor, activiteiten en "
+    "hulp bij school, werk en vrije tijd.",
+    "Een getrainde vrijwilliger komt wekelijks langs als maatje voor het kind of als steun voor "
+    "het gezin, bijvoorbeeld Home-Start.",
+    "Informatie en advies over opvoeden en opgroeien: online, telefonisch en op inloopochtenden, "
+    "over slapen, eten, ruzie en puberteit.",
+    "Consultatiebureau, jeugdarts en jeugdverpleegkundige volgen groei en ontwikkeling; vragen "
+    "over gezondheid, slapen en gedrag zijn welkom.",
+    "Opvoedspreekuur en oudercursussen zoals Positief Opvoeden voor ouders die vastlopen in de "
+    "opvoeding.",
+    "Het lokale team denkt mee bij vragen over opvoeden, geld, wonen en gezondheid en zoekt met "
+    "het gezin de lichtste hulp die past.",
+    "Voor- en vroegschoolse educatie voor peuters en kleuters met een taal- of "
+    "ontwikkelingsachterstand, op de peuteropvang en de basisschool.",
+};
+static const char *const nr_descriptions[JR_NR_COUNT] = {
+    "Themabijeenkomsten voor ouders en jongeren over scheiding, pesten, sociale media en stress.",
+    "Cursussen en trainingen in een groep, bijvoorbeeld weerbaarheid, faalangst of omgaan met "
+    "emoties.",
+    "Een buddy van ongeveer dezelfde leeftijd die helpt om weer mee te doen op school en in de "
+    "vrije tijd.",
+    "Zelfhulpgroepen waarin ouders of jongeren ervaringen delen, begeleid door een getrainde "
+    "vrijwilliger.",
+    "Online hulp en apps met oefeningen; anoniem chatten met een hulpverlener.",
+    "Ervaringsdeskundigen die zelf meemaakten wat het gezin doormaakt, en daarover het gesprek "
+    "aangaan.",
+};
+static const char *const streets[] = {
+    "Marktstraat", "Kerkstraat", "Stationsplein", "Schoolstraat", "Molenstraat", "Parkweg",
+    "Wilhelminastraat", "Oranjestraat", "Dorpsstraat", "Julianalaan", "Beatrixstraat", "Hoofdstraat",
+    "Veldweg",
+};
 
-	for (size_t k = 0; k < d->p->social_base_count + d->p->no_referral_count; k++) {
+/* `name` as a host name: lower-case letters and digits only, at most 30 of them. */
+static void host_of(const char *name, char out[32])
+{
+	size_t n = 0;
+
+	for (const char *p = name; *p && n < 30; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			out[n++] = *p;
+		else if (*p >= 'A' && *p <= 'Z')
+			out[n++] = (char)(*p - 'A' + 'a');
+	out[n] = '\0';
+}
+
+/* The social map of one municipality: every social-base and no-referral offer of the policy, run
+ * by an invented organisation, with what it is, the ages the policy gives it, a cost that fits
+ * its category, an address in the municipality and a contact of its own. Most entries were
+ * verified in the past year; a few not (the stale_social_map signal stands for them). Address,
+ * phone, e-mail and website are made up and say so: a phone number of the demo's own range
+ * (053-999 or 033-999), an e-mail address and a website under .example (RFC 2606); they come
+ * from the offer's place in the list, not from the random stream, so that the rest of the
+ * demo's draws stay as they were. */
+static enum jr_err social_map(struct jr_demo *d, const struct demo_muni *m, size_t mi)
+{
+	bool amersfoort = strcmp(d->p->id, "amersfoort") == 0;
+	struct jr_social_entry *e;
+	char fam[64], host[32];
+	enum jr_err err = JR_OK;
+
+	if (!(e = jr_calloc(1, sizeof(*e))))
+		return JR_ERR_NOMEM;
+	for (size_t k = 0; !err && k < d->p->social_base_count + d->p->no_referral_count; k++) {
 		bool base = k < d->p->social_base_count;
 		const struct jr_offer *o =
 		    base ? &d->p->social_base[k] : &d->p->no_referral[k - d->p->social_base_count];
 		const char *category = base ? jr_sb_category_name((enum jr_sb_category)o->category)
 		                            : jr_nr_kind_name((enum jr_nr_kind)o->category);
-		memset(&e, 0, sizeof(e));
+		unsigned serial = (unsigned)(mi * 37 + k * 11);
+		memset(e, 0, sizeof(*e));
 		if (base && o->category == JR_SB_LOCAL_TEAM)
-			snprintf(e.organisation, sizeof(e.organisation), "Lokaal team %.80s",
+			snprintf(e->organisation, sizeof(e->organisation), "Lokaal team %.80s",
 			         m->pm->name);
 		else if (base && o->category == JR_SB_JGZ)
-			snprintf(e.organisation, sizeof(e.organisation), "%s",
+			snprintf(e->organisation, sizeof(e->organisation), "%s",
 			         d->youth_health_name);
 		else
-			snprintf(e.organisation, sizeof(e.organisation), "Stichting %s (demo)",
+			snprintf(e->organisation, sizeof(e->organisation), "Stichting %s (demo)",
 			         jr_demo_family_name(&d->rng, fam, sizeof(fam)));
-		snprintf(e.service, sizeof(e.service), "%.100s", o->name);
-		snprintf(e.location, sizeof(e.location), "%.80s, %s", m->pm->name,
+		snprintf(e->service, sizeof(e->service), "%.100s", o->name);
+		snprintf(e->location, sizeof(e->location), "%.80s, %s", m->pm->name,
 		         rng_permille(&d->rng, 500) ? "centrum" : "wijkcentrum");
-		memcpy(e.municipality, m->pm->code, sizeof(e.municipality));
-		snprintf(e.categories, sizeof(e.categories), "%s", category ? category : "");
-		e.needs = o->needs;
-		e.age_min = base && o->category >= 0 && o->category < JR_SB_COUNT
-		                ? ages[o->category][0]
-		                : 12;
-		e.age_max = base && o->category >= 0 && o->category < JR_SB_COUNT
-		                ? ages[o->category][1]
-		                : 23;
-		snprintf(e.cost, sizeof(e.cost), "%s",
+		memcpy(e->municipality, m->pm->code, sizeof(e->municipality));
+		snprintf(e->categories, sizeof(e->categories), "%s", category ? category : "");
+		e->needs = o->needs;
+		/* the ages the policy says the offer serves */
+		e->age_min = o->age_min;
+		e->age_max = o->age_max;
+		snprintf(e->cost, sizeof(e->cost), "%s",
 		         base && o->category == JR_SB_CHILDCARE ? "inkomensafhankelijke bijdrage"
 		         : base &&
 		                 (o->category == JR_SB_SPORT || o->category == JR_SB_MUSIC_SCHOOL ||
 		                  o->category == JR_SB_SCOUTING)
 		             ? "contributie; bijdrage jeugdfonds mogelijk"
 		             : "gratis");
-		e.no_referral = true;
-		snprintf(e.contact, sizeof(e.contact), "via het lokaal team %.80s", m->pm->name);
-		e.verified_on = d->today - (rng_permille(&d->rng, 40) ? rng_range(&d->rng, 400, 800)
-		                                                      : rng_range(&d->rng, 0, 330));
-		e.demo = true;
-		if ((err = jr_demo_social_add(d, &e)))
-			return err;
+		e->no_referral = true;
+		snprintf(e->contact, sizeof(e->contact), "inloop op werkdagen van 9.00 tot 12.00 uur");
+		snprintf(e->description, sizeof(e->description), "%s",
+		         base && o->category >= 0 && o->category < JR_SB_COUNT
+		             ? sb_descriptions[o->category]
+		         : !base && o->category >= 0 && o->category < JR_NR_COUNT
+		             ? nr_descriptions[o->category]
+		             : "");
+		snprintf(e->address, sizeof(e->address), "%s %u, %s%02u %c%c %.60s",
+		         streets[serial % (sizeof(streets) / sizeof(streets[0]))], 1 + serial % 97,
+		         amersfoort ? "38" : "75", serial * 7 % 100, 'A' + (int)(serial % 18),
+		         'B' + (int)(k % 20), m->pm->name);
+		snprintf(e->phone, sizeof(e->phone), "%s-999%04u", amersfoort ? "033" : "053",
+		         serial % 10000);
+		host_of(e->organisation, host);
+		snprintf(e->email, sizeof(e->email), "info@%s.example", host);
+		snprintf(e->website, sizeof(e->website), "https://www.%s.example", host);
+		e->verified_on = d->today - (rng_permille(&d->rng, 40) ? rng_range(&d->rng, 400, 800)
+		                                                       : rng_range(&d->rng, 0, 330));
+		e->demo = true;
+		err = jr_demo_social_add(d, e);
 	}
-	return JR_OK;
+	jr_free(e);
+	return err;
 }
 
 enum jr_err jr_demo_setup(struct jr_demo *d)
@@ -315,7 +393,7 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 			                           agb, &m->gp_org_id[g])))
 				return err;
 		}
-		if ((err = social_map(d, m)))
+		if ((err = social_map(d, m, i)))
 			return err;
 		snprintf(user, sizeof(user), "demo%d-%s", d->run, m->pm->code);
 		if ((err = user_add(d, user, "consulent", m->local_team_id, &m->consulent_id)))

@@ -33,6 +33,8 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/help-requests/{id}/advice", jr_api_help_request_advice, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/move", jr_api_help_request_move, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/allocations", jr_api_allocation_add, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/help-requests/{id}/allocation-choices", jr_api_allocation_choices,
+	 JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/referrals", jr_api_referrals_list, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/referrals", jr_api_referral_add, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/referrals/choices", jr_api_referral_choices, JR_HTTP_ROUTE_LOGIN},

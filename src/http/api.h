@@ -69,6 +69,7 @@ int jr_api_referral_add(struct jr_http_request *r);
 int jr_api_referral_get(struct jr_http_request *r);
 int jr_api_referral_choices(struct jr_http_request *r);
 int jr_api_allocation_add(struct jr_http_request *r);
+int jr_api_allocation_choices(struct jr_http_request *r);
 int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);
 int jr_api_care_stop(struct jr_http_request *r);

@@ -7,6 +7,9 @@
  *   POST /api/v1/referrals                       a referrer refers a child (by BSN, birth date
  *                                                and family name: app/referral.h)
  *   POST /api/v1/help-requests/{id}/allocations  a consulent or GI allocates care
+ *   GET  /api/v1/help-requests/{id}/allocation-choices[?form=N&start=D]
+ *                                                what the allocation form offers: per form the
+ *                                                contracted providers and the regime's fields
  *   GET  /api/v1/allocations                     a provider's own allocations
  *   POST /api/v1/allocations/{id}/start | stop   the provider starts or stops care
  *   GET  /api/v1/providers                       the providers, to allocate to
@@ -415,6 +418,36 @@ int jr_api_allocation_add(struct jr_http_request *r)
 		     : ANSWER(r, 201, jr_view_allocation_made, &al);
 out:
 	json_decref(body);
+	return status;
+}
+
+/* GET /api/v1/help-requests/{id}/allocation-choices[?form=N&start=YYYY-MM-DD]: per form of youth
+ * care the providers contracted for it in the help request's municipality on the start date
+ * (today when none is given), never a GI, and the fields the municipality's regime asks. The
+ * same reach as the allocation itself. */
+int jr_api_allocation_choices(struct jr_http_request *r)
+{
+	struct jr_app_allocation_choices c;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	char text[32];
+	long long form = 0;
+	jr_day start = 0;
+	enum jr_err err;
+	int status;
+
+	if (jr_http_query(r, "form", text, sizeof(text)) && jr_http_number(text, 1, 10, &form))
+		return jr_reply_error(r, 422, "invalid", "form", "kies een vorm van 1 tot en met 10");
+	if (jr_http_query(r, "start", text, sizeof(text)) &&
+	    jr_date_parse(text, strlen(text), &start))
+		return jr_reply_error(r, 422, "invalid", "start",
+				      "verwacht een datum als JJJJ-MM-DD");
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_allocation_choices(&app, r->ids[0], (int)form, start, &c)))
+		return jr_http_app_fail(r, err, &diag);
+	status = ANSWER(r, 200, jr_view_allocation_choices, &c);
+	jr_app_allocation_choices_release(&c);
 	return status;
 }
 

@@ -1,5 +1,6 @@
-/* api_socialmap: GET /api/v1/socialmap[?municipality=&need=&age=&no_referral=true] — the social
- * map: what the neighbourhood offers, to find the lightest help first. An entry not verified
+/* api_socialmap: GET /api/v1/socialmap[?q=&municipality=&need=&age=&no_referral=true] — the social
+ * map: what the neighbourhood offers, to find the lightest help first; q= words in its name or
+ * description (case and accents aside). An entry not verified
  * within the region's norm is flagged "stale", not left out. Not client data: every role that
  * works with families may search it. */
 #include <stdio.h>
@@ -55,6 +56,9 @@ int jr_api_socialmap(struct jr_http_request *r)
 			return jr_reply_error(r, 422, "invalid", "age", "verwacht een leeftijd van 0 tot en met 27");
 		q.age = (int)n;
 	}
+	if (r->argument && r->argument(r->conn, "q") &&
+	    !jr_http_query(r, "q", q.q, sizeof(q.q))) /* there, but too long */
+		return jr_reply_error(r, 422, "invalid", "q", "zoek met ten hoogste 100 tekens");
 	q.no_referral_only = jr_http_query(r, "no_referral", text, sizeof(text)) &&
 			     strcmp(text, "true") == 0;
 	jr_http_app(r, &app, &diag);

@@ -105,6 +105,8 @@ static const char *const ui_files[] = {
 	"node_modules/@utrecht/component-library-css/dist/index.css",
 	"deadlines.js",
 	"journal.js",
+	"allocation.js",
+	"socialmap.js",
 	"search.js",
 	"worklist.js",
 	"casepage.js",

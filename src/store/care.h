@@ -88,11 +88,27 @@ struct jr_allocation {
 /* What the allocation rules (jr_allocation_check, checked by app/care.c) need from the records
  * for allocation `al` (its help request, provider, referral, form and start) under the policy
  * of region `region`: sets f->measure (the child's on the start day), broad_analysis,
- * provider_known, provider_status, referral_valid (for this help request and form, valid) and
- * contract_covers; leaves the rest of *f. JR_ERR_NOT_FOUND when the help request does not
+ * provider_known, provider_status, provider_gi (an organisation of kind gi has its AGB),
+ * referral_valid (for this help request and form, valid), contract_covers and product_listed
+ * (for al->product_code); leaves the rest of *f. JR_ERR_NOT_FOUND when the help request does not
  * exist. Not audited: nothing of a person is shown. */
 enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_allocation *al,
 				      const char *region, struct jr_allocation_facts *f);
+/* An allocation already made for the child of a help request, for the rule against a second
+ * one of the same kind in the same period (jr_allocation_overlaps, checked by app/care.c). */
+struct jr_allocation_held {
+	int64_t id;
+	char number[21];
+	struct jr_allocation_period period;
+};
+typedef enum jr_err (*jr_allocation_held_fn)(void *ctx, const struct jr_allocation_held *h);
+/* Calls `fn` for every allocation of form `form` made for the child of help request
+ * `help_request_id`, under any of its help requests, earliest start first. Audited once
+ * ("allocation.overlap_check", the child): a refusal names the allocation it overlaps.
+ * JR_ERR_NOT_FOUND when the help request does not exist. */
+enum jr_err jr_store_allocations_held(struct jr_store *s, const struct jr_actor *a,
+				      int64_t help_request_id, int form,
+				      jr_allocation_held_fn fn, void *ctx);
 /* Records allocation `al` as the app decided it (regime and jz020 filled in; no rule checked
  * here): sets id and number. JR_ERR_NOT_FOUND when the help request does not exist. */
 enum jr_err jr_store_allocation_add(struct jr_store *s, const struct jr_actor *a,

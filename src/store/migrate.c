@@ -503,6 +503,15 @@ static const struct migration migrations[] = {
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX help_request_assignments_help_request ON help_request_assignments"
 	 " (help_request_id);"},
+	/* Issue 14 point 8: the social map tells what an offer is (its description, searched with
+	 * the names), where it is (its address) and how to reach the offer itself (phone, e-mail,
+	 * website), beside the free-text contact it had. */
+	{23, "social map: description, address and the offer's own contact",
+	 "ALTER TABLE social_map ADD COLUMN description TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN address TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN phone TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN email TEXT;"
+	 "ALTER TABLE social_map ADD COLUMN website TEXT;"},
 	/* Issue 14 point 6: the case page that tells. An evaluation of the plan, between while care
 	 * runs and a closing one after, with the facts the consulent states with the family; and
 	 * each change of an allocation by the municipality kept as a row of its own (its day and

@@ -62,6 +62,14 @@ typedef enum jr_err (*jr_contract_fn)(void *ctx, const struct jr_contract *c);
 /* A provider's contracts, oldest first; JR_ERR_NOT_FOUND when the provider does not exist. */
 enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_contract_fn fn,
 				   void *ctx);
+typedef enum jr_err (*jr_contracted_fn)(void *ctx, const struct jr_provider *p,
+				       const struct jr_contract *c, bool gi);
+/* Every contract in force on `date` for `municipality` itself or its whole `region`, with its
+ * provider and whether that provider is a certified institution (an organisation of kind gi has
+ * its AGB): by provider name, a provider's contracts together. Not client data. */
+enum jr_err jr_store_contracted_each(struct jr_store *s, const char *region,
+				     const char *municipality, jr_day date,
+				     jr_contracted_fn fn, void *ctx);
 /* Whether some contract covers this provider, form and date, for `municipality` itself or its
  * whole `region`. */
 enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, int form,

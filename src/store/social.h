@@ -13,8 +13,11 @@
 
 /* The social map (store_social.c): local provisions in the shape of the Open Referral HSDS idea
  * (organisation, service, location, municipality, categories and needs served, age range, cost,
- * no referral needed, contact) with the date each entry was last verified, so that stale entries
+ * no referral needed, contact; a description, an address and the offer's own phone, e-mail and
+ * website) with the date each entry was last verified, so that stale entries
  * can be flagged instead of silently shown. */
+#define JR_SOCIAL_DESCRIPTION_MAX 1024
+#define JR_SOCIAL_PHONE_MAX 32
 struct jr_social_entry {
 	int64_t id;
 	char organisation[JR_PERSON_NAME_MAX];
@@ -27,6 +30,12 @@ struct jr_social_entry {
 	char cost[64];        /* "" = not given, e.g. "gratis" */
 	bool no_referral;
 	char contact[JR_PERSON_NAME_MAX];
+	/* issue 14 point 8: what the offer is, where, and its own contact ("" = not given) */
+	char description[JR_SOCIAL_DESCRIPTION_MAX];
+	char address[JR_PERSON_NAME_MAX]; /* e.g. "Marktstraat 12, 7511 GD Enschede" */
+	char phone[JR_SOCIAL_PHONE_MAX];
+	char email[JR_PERSON_NAME_MAX];
+	char website[JR_PERSON_NAME_MAX]; /* http:// or https:// */
 	jr_day verified_on;
 	bool demo;
 };

@@ -327,6 +327,8 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 	bool row;
 
 	f->broad_analysis = f->provider_known = f->referral_valid = f->contract_covers = false;
+	f->provider_gi = false;
+	f->product_listed = !al->product_code[0];
 	f->referrer_type = 0;
 	f->authorisations = 0;
 	TRY(jr_store_begin(s));
@@ -341,13 +343,19 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 	f->broad_analysis = row && jr_db_col_int(st, 0) > 0;
 	jr_db_finalize(st);
 	st = NULL;
-	TRY(jr_db_prepare(s->db, "SELECT status FROM providers WHERE id = $1", &st));
+	/* a provider that is also a certified institution: an organisation of kind gi with its AGB */
+	TRY(jr_db_prepare(s->db,
+			  "SELECT p.status, (SELECT COUNT(*) FROM organisations o WHERE o.kind = 'gi'"
+			  " AND o.agb = p.agb) FROM providers p WHERE p.id = $1",
+			  &st));
 	TRY(jr_db_bind_int(st, 1, al->provider_id));
 	TRY(jr_db_step(st, &row));
 	f->provider_known = row && jr_provider_status_parse(jr_db_col_text(st, 0)) >= 0;
-	if (f->provider_known)
+	if (f->provider_known) {
 		f->provider_status =
 			(enum jr_provider_status)jr_provider_status_parse(jr_db_col_text(st, 0));
+		f->provider_gi = jr_db_col_int(st, 1) > 0;
+	}
 	jr_db_finalize(st);
 	st = NULL;
 	if (al->referral_id) {
@@ -365,7 +373,61 @@ enum jr_err jr_store_allocation_facts(struct jr_store *s, const struct jr_alloca
 	}
 	if (f->provider_known && al->form >= 1 && al->form <= JR_FORM_COUNT)
 		TRY(jr_store_contract_covers_in(s, al->provider_id, al->form, region, municipality,
-						al->start, &f->contract_covers));
+						al->start, al->product_code, &f->contract_covers,
+						&f->product_listed));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_allocations_held(struct jr_store *s, const struct jr_actor *a,
+				      int64_t help_request_id, int form,
+				      jr_allocation_held_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_allocation_held h;
+	char municipality[5];
+	int64_t child;
+	enum jr_err err;
+	bool row, any_stop;
+
+	TRY(jr_store_begin(s));
+	TRY(request_of(s, help_request_id, &child, municipality));
+	TRY(jr_store_audit(s, a, "allocation.overlap_check", child));
+	/* stopped: care was stopped and none runs (one running start per allocation) */
+	TRY(jr_db_prepare(s->db,
+			  "SELECT a.id, a.number, COALESCE(a.product_code, ''), a.start_date,"
+			  " a.end_date, COALESCE(a.change_reason, ''),"
+			  " (SELECT MAX(d.stopped_on) FROM deliveries d WHERE d.allocation_id = a.id),"
+			  " (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = a.id"
+			  "  AND d.stopped_on IS NULL)"
+			  " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
+			  " WHERE h.child_id = $1 AND a.form = $2 ORDER BY a.start_date, a.id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, child));
+	TRY(jr_db_bind_int(st, 2, form));
+	for (;;) {
+		bool has_start;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		memset(&h, 0, sizeof(h));
+		h.id = jr_db_col_int(st, 0);
+		snprintf(h.number, sizeof(h.number), "%s", jr_db_col_text(st, 1));
+		h.period.form = form;
+		snprintf(h.period.product_code, sizeof(h.period.product_code), "%s",
+			 jr_db_col_text(st, 2));
+		TRY(jr_store_day_col(st, 3, &h.period.start, &has_start));
+		TRY(jr_store_day_col(st, 4, &h.period.end, &h.period.has_end));
+		h.period.withdrawn = strcmp(jr_db_col_text(st, 5), "13") == 0;
+		TRY(jr_store_day_col(st, 6, &h.period.stopped_on, &any_stop));
+		h.period.stopped = any_stop && jr_db_col_int(st, 7) == 0;
+		if (!has_start) {
+			err = JR_ERR_STORE;
+			goto out;
+		}
+		TRY(fn(ctx, &h));
+	}
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

@@ -144,10 +144,12 @@ enum jr_err jr_store_begin(struct jr_store *s);
  * Returns err, or the commit's failure. */
 enum jr_err jr_store_finish(struct jr_store *s, enum jr_err err);
 
-/* jr_store_contract_covers inside the caller's transaction. */
+/* jr_store_contract_covers inside the caller's transaction; with `listed` (may be NULL) also
+ * whether a covering contract lists `product_code` or lists no codes at all (true when no code
+ * is given). */
 enum jr_err jr_store_contract_covers_in(struct jr_store *s, int64_t provider_id, int form,
 					const char *region, const char *municipality, jr_day date,
-					bool *covers);
+					const char *product_code, bool *covers, bool *listed);
 
 /* Search (store_search.c): the name keys and sort key of person `id`, written anew inside the
  * caller's transaction (on add, and on a change of name); and, once after migration 19, those of

@@ -218,31 +218,59 @@ out:
 	return jr_store_finish(s, err);
 }
 
+/* Whether `code` is one of the comma-separated `list`. */
+static bool code_listed(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, ",");
+		if (k == n && strncmp(p, code, n) == 0)
+			return true;
+		p += k + (p[k] == ',');
+	}
+	return false;
+}
+
 enum jr_err jr_store_contract_covers_in(struct jr_store *s, int64_t provider_id, int form,
 					const char *region, const char *municipality, jr_day date,
-					bool *covers)
+					const char *product_code, bool *covers, bool *listed)
 {
 	struct jr_db_stmt *st = NULL;
 	char pattern[8], day[JR_DATE_STRLEN];
 	enum jr_err err;
+	bool row;
 
 	*covers = false;
+	if (listed)
+		*listed = !product_code || !product_code[0];
 	if (form < 1 || form > JR_FORM_COUNT)
 		return JR_ERR_INPUT;
 	snprintf(pattern, sizeof(pattern), "%%,%d,%%", form);
 	jr_date_format(date, day);
 	TRY(jr_db_prepare(s->db,
-			  "SELECT 1 FROM contracts WHERE provider_id = $1 AND forms LIKE $2"
+			  "SELECT product_codes FROM contracts WHERE provider_id = $1 AND forms LIKE $2"
 			  " AND start_date <= $3 AND (end_date IS NULL OR end_date >= $3)"
-			  " AND (municipality = $4 OR (municipality IS NULL AND region = $5))"
-			  " LIMIT 1",
+			  " AND (municipality = $4 OR (municipality IS NULL AND region = $5))",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, provider_id));
 	TRY(jr_db_bind_text(st, 2, pattern));
 	TRY(jr_db_bind_text(st, 3, day));
 	TRY(jr_db_bind_text(st, 4, municipality));
 	TRY(jr_db_bind_text(st, 5, region));
-	TRY(jr_db_step(st, covers));
+	for (;;) {
+		const char *codes;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		*covers = true;
+		codes = jr_db_col_text(st, 0);
+		/* a contract that lists no product codes leaves the code to the allocation */
+		if (listed && (!codes[0] || code_listed(codes, product_code)))
+			*listed = true;
+		if (!listed || *listed)
+			break;
+	}
 out:
 	jr_db_finalize(st);
 	return err;
@@ -258,7 +286,8 @@ enum jr_err jr_store_contract_covers(struct jr_store *s, int64_t provider_id, in
 	if (form < 1 || form > JR_FORM_COUNT)
 		return JR_ERR_INPUT;
 	TRY(jr_store_begin(s));
-	TRY(jr_store_contract_covers_in(s, provider_id, form, region, municipality, date, covers));
+	TRY(jr_store_contract_covers_in(s, provider_id, form, region, municipality, date, NULL,
+					covers, NULL));
 out:
 	return jr_store_finish(s, err);
 }
@@ -284,6 +313,39 @@ out:
 	return jr_store_finish(s, err);
 }
 
+/* A row's contract columns (CONTRACT_COLUMNS) from column `at` on into *c (provider_id left). */
+#define CONTRACT_COLUMNS                                                                           \
+	"c.id, c.region, COALESCE(c.municipality, ''), c.forms, c.product_codes,"                  \
+	" COALESCE(c.tariff_cents, 0), COALESCE(c.unit, ''), c.start_date,"                        \
+	" COALESCE(c.end_date, ''), COALESCE(c.capacity, 0)"
+static enum jr_err read_contract(struct jr_db_stmt *st, int at, struct jr_contract *c)
+{
+	const char *forms, *start, *end;
+
+	memset(c, 0, sizeof(*c));
+	c->id = jr_db_col_int(st, at);
+	snprintf(c->region, sizeof(c->region), "%s", jr_db_col_text(st, at + 1));
+	snprintf(c->municipality, sizeof(c->municipality), "%s", jr_db_col_text(st, at + 2));
+	/* forms are stored as ",1,2,3," */
+	for (forms = jr_db_col_text(st, at + 3); *forms; forms++)
+		if (forms[0] == ',' && forms[1] >= '1' && forms[1] <= '9') {
+			int f = forms[1] - '0';
+			if (forms[2] == '0')
+				f = 10;
+			c->forms |= 1u << f;
+		}
+	snprintf(c->product_codes, sizeof(c->product_codes), "%s", jr_db_col_text(st, at + 4));
+	c->tariff_cents = jr_db_col_int(st, at + 5);
+	snprintf(c->unit, sizeof(c->unit), "%s", jr_db_col_text(st, at + 6));
+	start = jr_db_col_text(st, at + 7);
+	end = jr_db_col_text(st, at + 8);
+	if (jr_date_parse(start, strlen(start), &c->start))
+		return JR_ERR_STORE;
+	c->has_end = end[0] && !jr_date_parse(end, strlen(end), &c->end);
+	c->capacity = (int)jr_db_col_int(st, at + 9);
+	return JR_OK;
+}
+
 enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_contract_fn fn,
 				   void *ctx)
 {
@@ -295,42 +357,56 @@ enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_c
 	TRY(jr_store_begin(s));
 	TRY(jr_store_must_exist(s, "SELECT 1 FROM providers WHERE id = $1", provider_id));
 	TRY(jr_db_prepare(s->db,
-			  "SELECT id, region, COALESCE(municipality, ''), forms, product_codes,"
-			  " COALESCE(tariff_cents, 0), COALESCE(unit, ''), start_date,"
-			  " COALESCE(end_date, ''), COALESCE(capacity, 0)"
-			  " FROM contracts WHERE provider_id = $1 ORDER BY start_date, id",
+			  "SELECT " CONTRACT_COLUMNS " FROM contracts c WHERE c.provider_id = $1"
+			  " ORDER BY c.start_date, c.id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, provider_id));
 	for (;;) {
-		const char *forms, *start, *end;
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		memset(&c, 0, sizeof(c));
-		c.id = jr_db_col_int(st, 0);
+		TRY(read_contract(st, 0, &c));
 		c.provider_id = provider_id;
-		snprintf(c.region, sizeof(c.region), "%s", jr_db_col_text(st, 1));
-		snprintf(c.municipality, sizeof(c.municipality), "%s", jr_db_col_text(st, 2));
-		/* forms are stored as ",1,2,3," */
-		for (forms = jr_db_col_text(st, 3); *forms; forms++)
-			if (forms[0] == ',' && forms[1] >= '1' && forms[1] <= '9') {
-				int f = forms[1] - '0';
-				if (forms[2] == '0')
-					f = 10;
-				c.forms |= 1u << f;
-			}
-		snprintf(c.product_codes, sizeof(c.product_codes), "%s", jr_db_col_text(st, 4));
-		c.tariff_cents = jr_db_col_int(st, 5);
-		snprintf(c.unit, sizeof(c.unit), "%s", jr_db_col_text(st, 6));
-		start = jr_db_col_text(st, 7);
-		end = jr_db_col_text(st, 8);
-		if (jr_date_parse(start, strlen(start), &c.start)) {
-			err = JR_ERR_STORE;
-			goto out;
-		}
-		c.has_end = end[0] && !jr_date_parse(end, strlen(end), &c.end);
-		c.capacity = (int)jr_db_col_int(st, 9);
 		TRY(fn(ctx, &c));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_contracted_each(struct jr_store *s, const char *region,
+				     const char *municipality, jr_day date,
+				     jr_contracted_fn fn, void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_provider p;
+	struct jr_contract c;
+	char day[JR_DATE_STRLEN];
+	enum jr_err err;
+	bool row;
+
+	jr_date_format(date, day);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT p.id, p.agb, p.kvk, p.name, p.status, p.quality, p.demo, p.version, "
+			  CONTRACT_COLUMNS ", (SELECT COUNT(*) FROM organisations o"
+			  " WHERE o.kind = 'gi' AND o.agb = p.agb)"
+			  " FROM contracts c JOIN providers p ON p.id = c.provider_id"
+			  " WHERE c.start_date <= $1 AND (c.end_date IS NULL OR c.end_date >= $1)"
+			  " AND (c.municipality = $2 OR (c.municipality IS NULL AND c.region = $3))"
+			  " ORDER BY p.name, p.id, COALESCE(c.municipality, '') DESC, c.start_date, c.id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, day));
+	TRY(jr_db_bind_text(st, 2, municipality));
+	TRY(jr_db_bind_text(st, 3, region));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		TRY(read_provider(st, &p));
+		TRY(read_contract(st, 8, &c));
+		c.provider_id = p.id;
+		TRY(fn(ctx, &p, &c, jr_db_col_int(st, 18) > 0));
 	}
 out:
 	jr_db_finalize(st);

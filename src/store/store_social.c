@@ -29,8 +29,9 @@ enum jr_err jr_store_social_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO social_map (organisation, service, location, municipality,"
 			  " categories, needs, age_min, age_max, cost, no_referral, contact,"
-			  " verified_on, demo, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-			  " $10, $11, $12, $13, $14) RETURNING id",
+			  " verified_on, demo, created_at, description, address, phone, email, website)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+			  " $16, $17, $18, $19) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, e->organisation));
 	TRY(jr_db_bind_text(st, 2, e->service));
@@ -46,6 +47,11 @@ enum jr_err jr_store_social_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_text(st, 12, verified));
 	TRY(jr_db_bind_int(st, 13, e->demo));
 	TRY(jr_db_bind_text(st, 14, now));
+	TRY(jr_db_bind_text(st, 15, e->description[0] ? e->description : NULL));
+	TRY(jr_db_bind_text(st, 16, e->address[0] ? e->address : NULL));
+	TRY(jr_db_bind_text(st, 17, e->phone[0] ? e->phone : NULL));
+	TRY(jr_db_bind_text(st, 18, e->email[0] ? e->email : NULL));
+	TRY(jr_db_bind_text(st, 19, e->website[0] ? e->website : NULL));
 	TRY(jr_db_step(st, &row));
 	e->id = row ? jr_db_col_int(st, 0) : 0;
 	TRY(jr_store_audit(s, a, "social_map.add", 0));
@@ -82,6 +88,11 @@ static void read_entry(struct jr_db_stmt *st, struct jr_social_entry *e)
 	if (jr_date_parse(verified, strlen(verified), &e->verified_on))
 		e->verified_on = 0;
 	e->demo = jr_db_col_int(st, 13) != 0;
+	snprintf(e->description, sizeof(e->description), "%s", jr_db_col_text(st, 14));
+	snprintf(e->address, sizeof(e->address), "%s", jr_db_col_text(st, 15));
+	snprintf(e->phone, sizeof(e->phone), "%s", jr_db_col_text(st, 16));
+	snprintf(e->email, sizeof(e->email), "%s", jr_db_col_text(st, 17));
+	snprintf(e->website, sizeof(e->website), "%s", jr_db_col_text(st, 18));
 }
 
 enum jr_err jr_store_social_each(struct jr_store *s, const char *municipality, jr_social_fn fn,
@@ -95,8 +106,8 @@ enum jr_err jr_store_social_each(struct jr_store *s, const char *municipality, j
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  "SELECT id, organisation, service, location, municipality, categories, needs,"
-			  " age_min, age_max, cost, no_referral, contact, verified_on, demo"
-			  " FROM social_map WHERE ($1 = '' OR municipality = $1) ORDER BY id",
+			  " age_min, age_max, cost, no_referral, contact, verified_on, demo,"
+			  " description, address, phone, email, website FROM social_map WHERE ($1 = '' OR municipality = $1) ORDER BY id",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, municipality));
 	for (;;) {

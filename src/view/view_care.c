@@ -94,7 +94,122 @@ void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocatio
 	jr_jw_kstring(w, "jz020", al->jz020);
 	jr_jw_kstring(w, "regime", jr_regime_name(al->regime));
 	jr_jw_kdate(w, "start", al->start, true);
+	jr_jw_kdate(w, "end", al->end, al->has_end);
+	jr_jw_kstring(w, "result", al->result_description[0] ? al->result_description : NULL);
+	if (al->intensity)
+		jr_jw_kint(w, "intensity", al->intensity);
+	else
+		jr_jw_kstring(w, "intensity", NULL);
+	jr_jw_kstring(w, "product_code", al->product_code[0] ? al->product_code : NULL);
+	if (al->volume)
+		jr_jw_kint(w, "volume", al->volume);
+	else
+		jr_jw_kstring(w, "volume", NULL);
+	jr_jw_kstring(w, "unit", al->unit[0] ? al->unit : NULL);
+	jr_jw_kstring(w, "frequency", al->frequency[0] ? al->frequency : NULL);
 	jr_jw_kstring(w, "responsible_municipality", al->responsible);
+	jr_jw_end(w);
+}
+
+/* The comma-separated `list` as a JSON array of strings. */
+static void string_list(struct jr_json_writer *w, const char *key, const char *list)
+{
+	char item[64];
+
+	jr_jw_key(w, key);
+	jr_jw_array(w);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n > 0 && n < sizeof(item)) {
+			memcpy(item, p, n);
+			item[n] = '\0';
+			jr_jw_string(w, item);
+		}
+		p += n + (p[n] == ',');
+	}
+	jr_jw_end(w);
+}
+
+static void choice_form(struct jr_json_writer *w, const struct jr_app_allocation_choices *c,
+			int f)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} fields[] = {{JR_AF_RESULT, "result"},   {JR_AF_INTENSITY, "intensity"},
+		      {JR_AF_PRODUCT_CODE, "product_code"}, {JR_AF_VOLUME, "volume"},
+		      {JR_AF_UNIT, "unit"},       {JR_AF_FREQUENCY, "frequency"},
+		      {JR_AF_END, "end"}};
+	const struct jr_policy *p = c->policy;
+	unsigned asked = jr_allocation_fields(p, f, c->regime, c->under_measure);
+	const struct jr_regime_info *result = &p->regimes[JR_REGIME_RESULT];
+	const struct jr_regime_info *product = &p->regimes[JR_REGIME_PRODUCT];
+
+	jr_jw_object(w);
+	jr_jw_kint(w, "number", f);
+	jr_jw_kstring(w, "label", p->forms[f].name);
+	jr_jw_kstring(w, "contracting", jr_contracting_name(p->forms[f].contracting));
+	jr_jw_key(w, "fields");
+	jr_jw_array(w);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (asked & fields[i].bit)
+			jr_jw_string(w, fields[i].name);
+	jr_jw_end(w);
+	/* the terms of the regime's fields, from the policy */
+	jr_jw_key(w, "intensities");
+	jr_jw_array(w);
+	for (size_t i = 0; (asked & JR_AF_INTENSITY) && i < result->term_count; i++)
+		jr_jw_string(w, result->terms[i]);
+	jr_jw_end(w);
+	jr_jw_key(w, "frequencies");
+	jr_jw_array(w);
+	for (size_t i = 0; (asked & JR_AF_FREQUENCY) && i < product->term_count; i++)
+		jr_jw_string(w, product->terms[i]);
+	jr_jw_end(w);
+	jr_jw_key(w, "providers");
+	jr_jw_array(w);
+	for (size_t i = 0; i < c->count; i++) {
+		const struct jr_app_contracted *k = &c->items[i];
+		if (!jr_app_allocation_choice_for(c, i, f))
+			continue;
+		jr_jw_object(w);
+		jr_jw_kint(w, "id", k->provider.id);
+		jr_jw_kstring(w, "name", k->provider.name);
+		jr_jw_kstring(w, "agb", k->provider.agb);
+		jr_jw_kstring(w, "status", jr_provider_status_name(k->provider.status));
+		jr_jw_kstring(w, "status_label", jr_provider_status_label(k->provider.status));
+		jr_jw_kint(w, "contract_id", k->contract.id);
+		jr_jw_kstring(w, "contract_scope", k->contract.municipality[0] ? "municipality"
+									       : "region");
+		string_list(w, "product_codes",
+			    (asked & JR_AF_PRODUCT_CODE) ? k->contract.product_codes : "");
+		jr_jw_kstring(w, "unit", k->contract.unit[0] ? k->contract.unit : NULL);
+		jr_jw_kdate(w, "contract_end", k->contract.end, k->contract.has_end);
+		jr_jw_end(w);
+	}
+	jr_jw_end(w);
+	jr_jw_end(w);
+}
+
+void jr_view_allocation_choices(struct jr_json_writer *w,
+				const struct jr_app_allocation_choices *c)
+{
+	const struct jr_municipality *m = jr_policy_municipality(c->policy, c->municipality);
+
+	jr_jw_object(w);
+	jr_jw_kint(w, "help_request_id", c->help_request_id);
+	jr_jw_kstring(w, "municipality", c->municipality);
+	jr_jw_kstring(w, "municipality_name", m ? m->name : c->municipality);
+	jr_jw_kstring(w, "region", c->policy->id);
+	jr_jw_kstring(w, "regime", jr_regime_name(c->regime));
+	jr_jw_kdate(w, "date", c->date, true);
+	jr_jw_kbool(w, "under_measure", c->under_measure);
+	jr_jw_key(w, "forms");
+	jr_jw_array(w);
+	for (int f = 1; f <= JR_FORM_COUNT; f++)
+		if (!c->form || c->form == f)
+			choice_form(w, c, f);
+	jr_jw_end(w);
 	jr_jw_end(w);
 }
 

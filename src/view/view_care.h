@@ -20,8 +20,18 @@ void jr_view_referral_result(struct jr_json_writer *w, const char *outcome, cons
 			     const struct jr_referral_result *res, const char *why);
 
 /* An allocation just made: {"id","number","help_request_id","provider_id","form","jz020",
- * "regime","start"}. */
+ * "regime","start","end"|null,"result"|null,"intensity"|null,"product_code"|null,
+ * "volume"|null,"unit"|null,"frequency"|null,"responsible_municipality"}. */
 void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocation *al);
+/* What the allocation form offers (issue 14 point 7): {"help_request_id","municipality",
+ * "municipality_name","region","regime","date","under_measure","forms":[{"number","label",
+ * "contracting","fields":[the request fields the form asks: "result","intensity",
+ * "product_code","volume","unit","frequency","end"],"intensities":[…],"frequencies":[…],
+ * "providers":[{"id","name","agb","status","status_label","contract_id","contract_scope":
+ * "municipality"|"region","product_codes":[…],"unit"|null,"contract_end"|null}]}]}: every form,
+ * or the one asked, with its contracted providers (never a GI, never a suspended one). */
+void jr_view_allocation_choices(struct jr_json_writer *w,
+				const struct jr_app_allocation_choices *c);
 /* An allocation with its child and care: {"id","number","help_request_id","form","start",
  * "regime","result","product_code","child":{…},"care":{"running"[,"started_on"][,"stopped_on"]}}. */
 void jr_view_allocation(struct jr_json_writer *w, const struct jr_allocation_row *a);

@@ -21,6 +21,11 @@ void jr_view_social_entry(struct jr_json_writer *w, const struct jr_social_entry
 	jr_jw_kstring(w, "cost", e->cost);
 	jr_jw_kbool(w, "no_referral", e->no_referral);
 	jr_jw_kstring(w, "contact", e->contact);
+	jr_jw_kstring(w, "description", e->description);
+	jr_jw_kstring(w, "address", e->address);
+	jr_jw_kstring(w, "phone", e->phone);
+	jr_jw_kstring(w, "email", e->email);
+	jr_jw_kstring(w, "website", e->website);
 	jr_jw_kdate(w, "verified_on", e->verified_on, true);
 	jr_jw_kbool(w, "stale", stale);
 	jr_jw_kbool(w, "demo", e->demo);

@@ -204,6 +204,8 @@ POST /api/v1/help-requests/{HR_A}/move {} L A F A F F F F
 POST /api/v1/help-requests/{HR_B}/move {} L N F N F F F F
 POST /api/v1/help-requests/{HR_A}/allocations {} L A F A F F F F
 POST /api/v1/help-requests/{HR_B}/allocations {} L N F N F F F F
+GET /api/v1/help-requests/{HR_A}/allocation-choices - L A F A F F F F
+GET /api/v1/help-requests/{HR_B}/allocation-choices - L N F N F F F F
 GET /api/v1/referrals - L F A F F F F F
 POST /api/v1/referrals {} L F A F F F F F
 GET /api/v1/referrals/choices - L F A F F F F F
@@ -403,8 +405,12 @@ check "GI: the municipality's allocation is not its to change (403)" 403 '.error
 	gi POST "/api/v1/allocations/$AL_A/change" '{"reason_code":"05","end":"2027-01-31"}'
 [ -z "$(q "SELECT end_date FROM allocations WHERE id = $AL_A")" ] &&
 	ok "GI: the municipality's allocation is unchanged" || not_ok "GI: the municipality's allocation is unchanged"
+# one allocation of a kind at a time (issue 14 point 7): the municipality's care ends before the
+# GI's own of the same form and product begins
+q "UPDATE allocations SET end_date = '2026-12-31' WHERE id = $AL_A"
 check "GI: allocates within its measure, its own decision" 201 ".provider_id == $P" \
-	gi POST "/api/v1/help-requests/$HR_A/allocations" "{$ALLOC}"
+	gi POST "/api/v1/help-requests/$HR_A/allocations" \
+	"{\"provider_id\":$P,\"form\":2,\"start\":\"2027-01-01\",\"product_code\":\"$PRODUCT\",\"volume\":1,\"unit\":\"uur\",\"frequency\":\"per week\"}"
 AL_GI=$(jq .id body)
 check "GI: changes its own allocation" 200 '.end == "2027-03-31"' \
 	gi POST "/api/v1/allocations/$AL_GI/change" '{"reason_code":"05","end":"2027-03-31"}'

@@ -281,6 +281,77 @@ call "the consulent allocates on the GP's referral" 201 ".provider_id == $PROVID
 	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2026-12-01\",\"product_code\":\"$PRODUCT\",\"volume\":2,\"unit\":\"uur\",\"frequency\":\"per week\"}" \
 	"$HR_URL/$REF_HR/allocations"
 ALLOCATION=$(jq .id body)
+ALLOCATION_NUMBER=$(jq -r .number body)
+# --- issue 14 point 7: the allocation form's choices, and what the server refuses ---
+if jq -e '.end == null and .product_code != null and .volume == 2 and .unit == "uur" and .frequency == "per week" and .result == null' body >/dev/null; then
+	ok "the allocation made says what was allocated (its end, product and extent)"
+else
+	not_ok "the allocation made says what was allocated" "$(head -c 400 body)"
+fi
+call "the allocation form's choices: Almelo's product regime and its fields" 200 \
+	'.regime == "product" and .municipality == "0141" and (.forms | length) == 10 and (.forms[] | select(.number == 2) | .fields) == ["product_code","volume","unit","frequency","end"]' \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices"
+# the providers offered for form 2 are exactly those the records contract for it, today, in
+# Almelo or the whole region: not suspended, never a GI
+jq -c '[.forms[] | select(.number == 2) | .providers[].id] | sort' body >choices.json
+sqlite3 s.db "SELECT DISTINCT p.id FROM contracts c JOIN providers p ON p.id = c.provider_id
+	WHERE c.forms LIKE '%,2,%' AND c.start_date <= '$TODAY' AND (c.end_date IS NULL OR c.end_date >= '$TODAY')
+	AND (c.municipality = '0141' OR (c.municipality IS NULL AND c.region = 'twente')) AND p.status <> 'suspended'
+	AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.kind = 'gi' AND o.agb = p.agb)" | jq -s -c 'sort' >records.json
+if [ "$(cat choices.json)" = "$(cat records.json)" ] && [ "$(cat choices.json)" != "[]" ]; then
+	ok "the providers offered for a form are those contracted for it in the municipality"
+else
+	not_ok "the providers offered for a form are those contracted for it" "API $(cat choices.json)" "records $(cat records.json)"
+fi
+GI_PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb AND o.kind = 'gi' ORDER BY p.id LIMIT 1")
+call "the choices never offer a GI (form 10 has no provider to choose)" 200 \
+	"([.forms[].providers[].id] | index($GI_PROVIDER)) == null and (.forms[] | select(.number == 10) | .providers) == []" \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices"
+call "the choices of one form, with the contract's product codes" 200 \
+	"(.forms | length) == 1 and .forms[0].number == 2 and ([.forms[0].providers[] | select(.id == $PROVIDER) | .product_codes[]] | index(\"$PRODUCT\")) != null" \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices?form=2"
+call "the choices on a start date before every contract: none" 200 '[.forms[].providers[]] == [] and .date == "2019-06-01"' \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices?form=2&start=2019-06-01"
+call "the choices: a form that does not exist is named (422)" 422 '.error.field == "form"' \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices?form=11"
+call "the choices: a start that is no date is named (422)" 422 '.error.field == "start"' \
+	-b almelo.jar "$HR_URL/$REF_HR/allocation-choices?start=morgen"
+login choices-hengelo.jar c.hengelo hengelo-wachtwoord >/dev/null
+call "the choices of another municipality's help request: 404" 404 '.error.code == "not_found"' \
+	-b choices-hengelo.jar "$HR_URL/$REF_HR/allocation-choices"
+call "a GP may not see the allocation form's choices (403)" 403 - -b gp.jar "$HR_URL/$REF_HR/allocation-choices"
+call "an overlapping allocation of the same kind is refused, naming the one it overlaps" 422 \
+	".error.field == \"start\" and (.error.message | test(\"toewijzing $ALLOCATION_NUMBER, van 01-12-2026 zonder einddatum\"))" \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2027-03-01\",\"end\":\"2027-08-31\",\"product_code\":\"$PRODUCT\",\"volume\":1,\"unit\":\"uur\",\"frequency\":\"per week\"}" \
+	"$HR_URL/$REF_HR/allocations"
+call "a field of another regime is named (an intensity in Almelo's product regime)" 422 '.error.field == "intensity"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2027-03-01\",\"product_code\":\"$PRODUCT\",\"volume\":1,\"intensity\":2}" \
+	"$HR_URL/$REF_HR/allocations"
+call "a GI is no provider to choose (422, provider_id)" 422 '.error.field == "provider_id" and (.error.message | test("gecertificeerde instelling"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$GI_PROVIDER,\"form\":10,\"municipal_decision\":true,\"start\":\"2027-03-01\"}" \
+	"$HR_URL/$REF_HR/allocations"
+UNCONTRACTED=$(sqlite3 s.db "SELECT p.id FROM providers p WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.provider_id = p.id
+	AND c.forms LIKE '%,3,%' AND (c.municipality = '0141' OR c.municipality IS NULL)) ORDER BY p.id LIMIT 1")
+call "a provider without a contract for the form is named (422, provider_id)" 422 '.error.field == "provider_id" and (.error.message | test("geen contract"))' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$UNCONTRACTED,\"form\":3,\"municipal_decision\":true,\"start\":\"2027-03-01\"}" \
+	"$HR_URL/$REF_HR/allocations"
+call "a product the contract does not list is named (422, product_code)" 422 '.error.field == "product_code"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2027-03-01\",\"product_code\":\"99Z99\",\"volume\":1,\"unit\":\"uur\",\"frequency\":\"per week\"}" \
+	"$HR_URL/$REF_HR/allocations"
+call "an end before the start is named (422, end)" 422 '.error.field == "end"' \
+	-b almelo.jar -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+	-d "{\"provider_id\":$PROVIDER,\"form\":2,\"referral_id\":$REF_ID,\"start\":\"2027-03-01\",\"end\":\"2027-02-28\",\"product_code\":\"$PRODUCT\",\"volume\":1}" \
+	"$HR_URL/$REF_HR/allocations"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM allocations WHERE help_request_id = $REF_HR")" = 1 ]; then
+	ok "nothing of the refused allocations was written"
+else
+	not_ok "nothing of the refused allocations was written"
+fi
 P_CSRF=$(login prov.jar aanbieder aanbieder-wachtwoord)
 call "the provider sees the allocation" 200 "[.items[].id] | index($ALLOCATION) != null" -b prov.jar "$U/api/v1/allocations"
 # paging: pages of one, in order, counted, the same total on each; a bad page is named
@@ -520,6 +591,18 @@ call "the social map of one's municipality, stale entries flagged" 200 '.municip
 call "the social map, filtered by need and age" 200 '[.items[] | (.age_min <= 9 or .age_min == -1) and (.age_max >= 9 or .age_max == -1)] | all' \
 	-b almelo.jar "$U/api/v1/socialmap?need=school&age=9"
 call "the social map: an unknown need is named" 422 '.error.field == "need"' -b almelo.jar "$U/api/v1/socialmap?need=x"
+# --- issue 14 point 8: text search, address, ages and the offer's own contact ---
+call "the social map: a word of a description finds the offer, case and accents aside" 200 \
+	'.count >= 1 and ([.items[] | (.organisation + " " + .service + " " + .description) | test("huiswerk"; "i")] | all) and ([.items[] | (.address | length) > 0 and (.phone | length) > 0 and (.email | test("@")) and (.website | startswith("https://"))] | all)' \
+	-b almelo.jar "$U/api/v1/socialmap?q=HUISW%C3%89RK"
+call "the social map: words and the child's age together" 200 \
+	'[.items[] | .age_min <= 3 and .age_max >= 3] | all' -b almelo.jar "$U/api/v1/socialmap?q=peuters&age=3"
+call "the social map: a search that finds nothing is an empty list" 200 '.count == 0 and .items == []' \
+	-b almelo.jar "$U/api/v1/socialmap?q=zzqxw"
+call "the social map: a text of one letter is named (422, q)" 422 '.error.field == "q"' -b almelo.jar "$U/api/v1/socialmap?q=a"
+call "the social map: a text over 100 characters is named (422, q)" 422 '.error.field == "q"' \
+	-b almelo.jar "$U/api/v1/socialmap?q=$(printf 'a%.0s' $(seq 1 101))"
+call "the social map: an age that is no number is named (422, age)" 422 '.error.field == "age"' -b almelo.jar "$U/api/v1/socialmap?age=tien"
 # the words of the screens (GET /api/v1/vocabulary): the region's from its policy file, the
 # standard's as far as the records accept them, the records' own
 TWENTE=$ROOT/policy/twente.json

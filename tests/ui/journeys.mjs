@@ -176,24 +176,39 @@ try {
     'the timeline shows the analysis and the light option weighed', timeline.join('\n'));
   await screen(page, '07-hulpvraag-gepland');
 
-  // …and allocates care by municipal decision, in the municipality's regime; the forms and the
-  // intensities are those of Twente's policy
-  const shownForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
-  ok(same(shownForms, formOptions(twente)), "the forms to allocate are the policy's, light to heavy, with its names",
-    `${shownForms.join('\n')}\n--- the policy:\n${formOptions(twente).join('\n')}`);
-  const intensities = await page.getByLabel('Ondersteuningsbehoefte').locator('option').allTextContents();
-  ok(same(intensities.slice(1), twente.regimes.result.intensities), "the intensities are the policy's (Twents Model)", intensities.join(', '));
-  await page.getByLabel('Zorgaanbieder').selectOption(provider);
+  // …and allocates care by municipal decision, in the municipality's regime: the forms offered are
+  // those with a provider contracted for them there (as the API says), with the policy's names,
+  // and the intensities are those of Twente's policy
+  const allocatedRequest = page.url().match(/hulpvraag\/(\d+)/)[1];
+  const offer = await page.evaluate(async (hr) => (await fetch(`/api/v1/help-requests/${hr}/allocation-choices`)).json(), allocatedRequest);
+  const offeredForms = offer.forms.filter((f) => f.providers.length).map((f) => `${f.number} — ${twente.forms.find((x) => x.form === f.number).name}`);
+  const shownForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents()).slice(1);
+  ok(shownForms.length > 0 && same(shownForms, offeredForms), "the forms to allocate are the policy's with a contracted provider, light to heavy, with its names",
+    `${shownForms.join('\n')}\n--- contracted:\n${offeredForms.join('\n')}`);
   await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  if (offer.regime === 'result') {
+    const intensities = await page.getByLabel('Ondersteuningsbehoefte').locator('option').allTextContents();
+    ok(same(intensities.slice(1), twente.regimes.result.intensities), "the intensities are the policy's (Twents Model)", intensities.join(', '));
+  }
+  await page.getByLabel('Zorgaanbieder').selectOption(provider);
   await page.getByLabel('Op grond van').selectOption('besluit');
   await page.getByLabel('Begindatum').fill('2026-12-01');
-  await page.getByLabel('Resultaat (gemeenten met resultaatfinanciering)').fill('Hij gaat weer elke dag naar school.');
-  await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
-  await page.getByLabel('Productcode (gemeenten met productfinanciering)').fill('45A02');
-  await page.getByLabel('Omvang').fill('2');
+  if (offer.regime === 'result') {
+    await page.getByLabel('Te bereiken resultaat').fill('Hij gaat weer elke dag naar school.');
+    await page.getByLabel('Ondersteuningsbehoefte').selectOption('2');
+  } else if (offer.regime === 'product') {
+    await page.getByLabel('Productcode').selectOption('45A02');
+    await page.getByLabel('Omvang').fill('2');
+    await page.getByLabel('Eenheid').selectOption({ index: 1 });
+    await page.getByLabel('Frequentie').selectOption({ index: 1 });
+  }
   await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
   await page.locator('.timeline li', { hasText: 'Toewijzing' }).first().waitFor();
   ok(true, 'the consulent allocates care; the timeline shows the allocation');
+  const confirmed = page.locator('#toewijzing-bevestiging');
+  ok(await confirmed.isVisible() && await page.evaluate(() => document.activeElement.id) === 'toewijzing-bevestiging' &&
+    /Toegewezen: vorm 2 .* vanaf 01-12-2026/.test(await confirmed.textContent()),
+  'after saving, the focus is on the confirmation, which says what was allocated', await confirmed.textContent().catch(() => ''));
   await screen(page, '08-toegewezen');
 
   // …and changes it: a later end, with the reason (iJw JZ002)
@@ -376,8 +391,10 @@ try {
   await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
   await page.goto(`${url}/#/hulpvraag/${amersfoortRequest}`);
   await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
-  const amfForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
-  ok(same(amfForms, formOptions(amersfoort)), "Amersfoort's consulent allocates from Amersfoort's forms", amfForms.join('\n'));
+  // the Amersfoort region has no provider on record in this demo: no form to choose, and it says so
+  const amfForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents()).slice(1);
+  ok(amfForms.length === 0 && await page.getByText(/^Geen gecontracteerde zorgaanbieder op .* voor vorm 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 in Amersfoort\.$/).isVisible(),
+    "Amersfoort's consulent is offered no form without a contracted provider, and is told so", amfForms.join('\n'));
   const amfMuni = amersfoort.municipalities.find((m) => m.code === '0307');
   ok(await page.getByText(`Inkoop van ambulante jeugdhulp in ${amfMuni.name}: generiek. ${amersfoort.regimes.generic.description}`).isVisible() &&
     (await page.getByLabel('Ondersteuningsbehoefte').count()) === 0 && (await page.getByLabel(/^Productcode/).count()) === 0,
@@ -645,6 +662,97 @@ try {
   const states = await worklist.locator('tbody .deadline-state').allInnerTexts();
   ok(states.every((t) => t.toLowerCase() === 'verlopen'), 'work list: overdue only, each marked "verlopen"', states.join(', '));
   await screen(page, '34-werklijst-verlopen');
+  // --- issue 14 point 7: the allocation form offers only contracted providers, refuses an
+  // overlapping allocation at its field keeping what was typed, and confirms what it made ---
+  {
+    await page.goto(`${url}/#/hulpvraag/${allocatedRequest}`);
+    await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
+    const form2 = await page.evaluate(async (hr) => (await fetch(`/api/v1/help-requests/${hr}/allocation-choices?form=2`)).json(), allocatedRequest);
+    await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+    const offered = (await page.getByLabel('Zorgaanbieder').locator('option').evaluateAll((os) => os.map((o) => o.value))).slice(1);
+    const contracted = form2.forms[0].providers.map((x) => String(x.id));
+    ok(offered.length > 0 && same(offered, contracted) && offered.includes(String(provider)),
+      'allocation: the providers offered for a form are those the API names as contracted for it there', `${offered}\n--- API: ${contracted}`);
+    const formsShown = await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents();
+    ok(!formsShown.some((t) => t.startsWith('10 ')) && offer.forms.find((f) => f.number === 10).providers.length === 0,
+      'allocation: no certified institution is offered (form 10, theirs, has no provider to choose)', formsShown.join('\n'));
+    await screen(page, '40-toewijzen');
+    // fills the form for form 2 with the provider, from `start` to `end` ('' for none)
+    const fillAllocation = async (start, end) => {
+      await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+      await page.getByLabel('Zorgaanbieder').selectOption(String(provider));
+      await page.getByLabel('Op grond van').selectOption('besluit');
+      await page.getByLabel('Begindatum').fill(start);
+      if (end && offer.regime !== 'generic') await page.getByLabel('Einddatum', { exact: true }).fill(end);
+      if (offer.regime === 'result') {
+        await page.getByLabel('Te bereiken resultaat').fill('Hij maakt zijn huiswerk zelf.');
+        await page.getByLabel('Ondersteuningsbehoefte').selectOption('1');
+      } else if (offer.regime === 'product') {
+        await page.getByLabel('Productcode').selectOption('45A02');
+        await page.getByLabel('Omvang').fill('1');
+        await page.getByLabel('Eenheid').selectOption({ index: 1 });
+        await page.getByLabel('Frequentie').selectOption({ index: 1 });
+      }
+      await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    };
+    // the first allocation's care was stopped by the provider: a new one may follow it
+    await fillAllocation('2027-01-15', '2027-12-31');
+    const done = page.locator('#toewijzing-bevestiging');
+    await done.waitFor();
+    const said = await done.textContent();
+    ok(await page.evaluate(() => document.activeElement.id) === 'toewijzing-bevestiging' &&
+      /Toegewezen: vorm 2 .* van 15-01-2027 tot en met 31-12-2027\..*Toewijzingsnummer \d+/.test(said) &&
+      await done.getAttribute('data-allocation-number') !== null && !/null|undefined/.test(said),
+    'allocation: after saving, the focus moves to a confirmation that names what was allocated', said);
+    await screen(page, '41-toewijzing-bevestigd');
+    // a second one of the same kind in that period: refused at the start date, with its reason
+    await fillAllocation('2027-06-01', '');
+    const startError = page.locator('#begin-fout');
+    await startError.waitFor();
+    const why = await startError.textContent();
+    ok(/er loopt al een toewijzing van deze vorm/.test(why) && /toewijzing \d+, van 15-01-2027 tot en met 31-12-2027/.test(why) &&
+      await page.getByRole('alert').filter({ hasText: 'er loopt al een toewijzing' }).isVisible(),
+    'allocation: an overlapping allocation of the same kind is refused at the start date, naming the one it overlaps', why);
+    ok(await page.getByLabel('Begindatum').inputValue() === '2027-06-01' &&
+      await page.getByLabel('Zorgaanbieder').inputValue() === String(provider) &&
+      (offer.regime !== 'result' || await page.getByLabel('Te bereiken resultaat').inputValue() === 'Hij maakt zijn huiswerk zelf.'),
+    'allocation: what was typed stays after the refusal');
+    ok(await page.evaluate(() => document.activeElement.id) === 'begin', 'allocation: the focus is on the field refused');
+    await screen(page, '42-toewijzing-overlap');
+  }
+  // --- issue 14 point 8: the social map finds an offer by a word of its description and shows
+  // its address, the ages it serves and its own contact ---
+  {
+    await page.getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('heading', { name: 'Sociale kaart' }).waitFor();
+    await page.getByLabel('Zoekwoorden').fill('HUISWERK'); // in a description, not in a name
+    await page.getByLabel('Leeftijd van het kind').fill('9');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.locator('#kaart-resultaten .social-entry').first().waitFor();
+    const fromApi = await page.evaluate(async () => (await fetch('/api/v1/socialmap?q=huiswerk&age=9')).json());
+    const found = page.locator('#kaart-resultaten .social-entry');
+    const first = await found.first().innerText();
+    ok(await found.count() === fromApi.count && fromApi.count > 0 && /huiswerk/i.test(first),
+      'social map: a word of the description finds the offer, as the API does', first);
+    ok(/Adres\s+\S+ \d+, \d{4} [A-Z]{2} /.test(first) && /Leeftijd\s+\d+ tot en met \d+ jaar/.test(first),
+      'social map: the offer shows its address and the ages it serves', first);
+    const tel = await found.first().locator('a[href^="tel:"]').count();
+    const mail = await found.first().locator('a[href^="mailto:"]').count();
+    const web = await found.first().locator('a[href^="https://"]').count();
+    ok(tel === 1 && mail === 1 && web === 1, "social map: the offer's own contact as links (phone, e-mail, website)", `${tel} ${mail} ${web}`);
+    ok(!/\bnull\b|undefined/.test(await page.locator('#kaart-resultaten').innerText()), 'social map: nothing reads "null" or "undefined"');
+    await screen(page, '43-sociale-kaart-zoeken');
+    await page.getByLabel('Zoekwoorden').fill('zzqxw');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByText('Geen voorzieningen gevonden.', { exact: false }).waitFor();
+    ok(true, 'social map: a search that finds nothing says so');
+    await page.getByLabel('Leeftijd van het kind').fill('tien');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.locator('#kaart-leeftijd-fout').waitFor();
+    ok(await page.getByLabel('Leeftijd van het kind').inputValue() === 'tien' && await page.getByLabel('Zoekwoorden').inputValue() === 'zzqxw',
+      'social map: a bad age is named at its field, what was typed kept');
+    await screen(page, '44-sociale-kaart-leeg');
+  }
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   // --- issue 14 point 6 and 9: the case page that tells, and the details people notice ---

@@ -14,6 +14,7 @@
 #include "app/care.h"
 #include "json/policy_set.h"
 #include "store/store.h"
+#include "store/db.h"
 #include "store_fixture.h"
 
 static struct jr_store *store;
@@ -147,26 +148,51 @@ static void expect(enum jr_err got, enum jr_err want, const struct jr_diag *d, c
 		fail_msg("message \"%s\" lacks \"%s\"", d->message, part);
 }
 
-static void expect_refused(struct jr_allocation *al, bool decision, const char *part)
+static void expect_refused_at(struct jr_allocation *al, bool decision, const char *path,
+			      const char *part)
 {
 	struct jr_app app;
 	struct jr_diag d;
 	int64_t before = fx_count("SELECT COUNT(*) FROM allocations");
 
 	context(&app, &d, NULL);
-	expect(jr_app_allocation_add(&app, al, decision), JR_ERR_REFUSED, &d, "", part);
+	expect(jr_app_allocation_add(&app, al, decision), JR_ERR_REFUSED, &d, path, part);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM allocations"), before);
+}
+
+#define expect_refused(al, decision, part) expect_refused_at((al), (decision), "provider_id", (part))
+
+/* Runs `sql` on its own connection (a statement that returns no rows). */
+static void exec_sql(const char *sql)
+{
+	struct jr_db *db;
+	char msg[JR_DB_ERRMSG_MAX];
+
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	jr_db_close(db);
+}
+
+/* Every allocation made so far withdrawn (iJw JZ002 reason 13): the next test's allocations of
+ * the same child and form do not run beside them. */
+static void withdraw_all(void)
+{
+	exec_sql("UPDATE allocations SET change_reason = '13'");
 }
 
 static void test_allocation_rules_from_the_records(void **state)
 {
 	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
 	struct jr_allocation al = allocation(analysed_id, provider_id, 0, 3);
-	expect_refused(&al, false, "geen geldige verwijzing");
+	expect_refused_at(&al, false, "referral_id", "geen geldige verwijzing");
 	al = allocation(analysed_id, provider_id, referral(analysed_id, 2, true), 3);
-	expect_refused(&al, false, "geen geldige verwijzing"); /* referral for another form */
+	/* referral for another form */
+	expect_refused_at(&al, false, "referral_id", "geen geldige verwijzing");
 	al = allocation(analysed_id, provider_id, referral(analysed_id, 3, false), 3);
-	expect_refused(&al, false, "geen geldige verwijzing"); /* an invalid referral */
+	/* an invalid referral */
+	expect_refused_at(&al, false, "referral_id", "geen geldige verwijzing");
 	al = allocation(analysed_id, suspended_id, 0, 3);
 	expect_refused(&al, true, "geschorst");
 	al = allocation(analysed_id, provider_id, 0, 5);
@@ -177,10 +203,23 @@ static void test_allocation_rules_from_the_records(void **state)
 	al = allocation(analysed_id, 99999, 0, 3);
 	expect_refused(&al, true, "onbekende zorgaanbieder");
 	al = allocation(bare_id, provider_id, 0, 3);
-	expect_refused(&al, true, "brede verklarende analyse");
+	expect_refused_at(&al, true, "", "brede verklarende analyse");
 	al = allocation(analysed_id, provider_id, 0, 3);
 	al.result_description[0] = '\0';
-	expect_refused(&al, true, "resultaat"); /* Enschede: result regime */
+	expect_refused_at(&al, true, "result", "resultaat"); /* Enschede: result regime */
+	al = allocation(analysed_id, provider_id, 0, 3);
+	snprintf(al.product_code, sizeof(al.product_code), "45A03");
+	al.volume = 2;
+	/* the fields of another regime: Enschede buys results, not products */
+	expect_refused_at(&al, true, "product_code", "resultaatgericht");
+	al = allocation(analysed_id, provider_id, 0, 3);
+	snprintf(al.frequency, sizeof(al.frequency), "per week");
+	expect_refused_at(&al, true, "unit", "resultaatgericht");
+	al = allocation(analysed_id, provider_id, 0, 3);
+	al.has_end = true;
+	al.end = D(2026, 11, 30);
+	context(&app, &d, NULL);
+	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_INPUT, &d, "end", "vóór de begindatum");
 }
 
 static void test_allocation_made(void **state)
@@ -192,6 +231,7 @@ static void test_allocation_made(void **state)
 					     referral(analysed_id, 3, true), 3);
 	char expected[24];
 
+	withdraw_all();
 	context(&app, &d, NULL);
 	assert_int_equal(jr_app_allocation_add(&app, &al, false), JR_OK);
 	assert_true(al.id > 0);
@@ -238,6 +278,7 @@ static void test_who_allocates(void **state)
 	snprintf(other.role, sizeof(other.role), "consulent");
 	memcpy(other.municipality, "0141", 5);
 	snprintf(provider.role, sizeof(provider.role), "provider");
+	withdraw_all();
 	context(&app, &d, &provider);
 	expect(jr_app_allocation_add(&app, &al, true), JR_ERR_FORBIDDEN, &d, "", "uw rol");
 	context(&app, &d, &other);
@@ -273,7 +314,7 @@ static void test_measure_does_not_wait_for_analysis(void **state)
 	/* without the analysis the allocation is judged on: refused only by the regime's rule,
 	 * which comes after the analysis's */
 	al.result_description[0] = '\0';
-	expect_refused(&al, true, "resultaat");
+	expect_refused_at(&al, true, "result", "resultaat");
 	assert_int_equal(fx_count("DELETE FROM measures RETURNING 1"), 1);
 }
 
@@ -287,6 +328,7 @@ static void test_allocation_change(void **state)
 	struct jr_allocation_change c = {.reason = "05", .has_end = true, .end = D(2027, 3, 31)};
 	char sql[160];
 
+	withdraw_all();
 	context(&app, &d, NULL);
 	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
 	assert_int_equal(jr_app_allocation_change(&app, al.id, &c, &honoured), JR_OK);
@@ -329,6 +371,7 @@ static void test_care_start_and_stop(void **state)
 	struct jr_allocation_row row;
 	int64_t delivery;
 
+	withdraw_all();
 	context(&app, &d, NULL);
 	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
 	expect(jr_app_care_stop(&app, al.id, D(2026, 12, 5), &o, NULL), JR_ERR_CONFLICT, &d, "",
@@ -474,6 +517,136 @@ static void test_measure_extensions_and_authorisations(void **state)
 	fx_count("DELETE FROM measures RETURNING 1");
 }
 
+/* Issue 14 point 7: one allocation of a kind at a time, for the child across its help
+ * requests; the refusal names the allocation and its period, on "start". */
+static void test_overlap_refused(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_allocation first = allocation(analysed_id, provider_id, 0, 1), al;
+	struct jr_care_outcome o = {.goals_reached = "yes", .continues_without_help = true,
+				    .satisfaction = 9, .end_reason = "31"};
+	char part[96];
+	int64_t delivery;
+
+	withdraw_all();
+	context(&app, &d, NULL);
+	first.has_end = true;
+	first.end = D(2027, 5, 31);
+	assert_int_equal(jr_app_allocation_add(&app, &first, true), JR_OK);
+	al = allocation(bare_id, provider_id, 0, 1); /* another help request of the same child */
+	al.start = D(2027, 5, 31);
+	snprintf(part, sizeof(part), "toewijzing %s, van 01-12-2026 tot en met 31-05-2027",
+		 first.number);
+	expect_refused_at(&al, true, "start", part);
+	al.start = D(2026, 11, 1); /* before it, open-ended */
+	expect_refused_at(&al, true, "start", part);
+	al.has_end = true;
+	al.end = D(2026, 11, 30); /* ends the day before: adjacent */
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	al = allocation(bare_id, provider_id, 0, 2); /* another form: another kind */
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	al = allocation(bare_id, provider_id, 0, 1);
+	al.start = D(2027, 6, 1); /* the day after the end */
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	/* an open-ended one whose care stopped counts until the stop */
+	al = allocation(analysed_id, provider_id, 0, 4);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+	assert_int_equal(jr_app_care_start(&app, al.id, D(2026, 12, 2), &delivery, NULL), JR_OK);
+	first = allocation(analysed_id, provider_id, 0, 4);
+	first.start = D(2027, 1, 15);
+	snprintf(part, sizeof(part), "toewijzing %s, van 01-12-2026 zonder einddatum", al.number);
+	expect_refused_at(&first, true, "start", part);
+	assert_int_equal(jr_app_care_stop(&app, al.id, D(2027, 1, 14), &o, NULL), JR_OK);
+	assert_int_equal(jr_app_allocation_add(&app, &first, true), JR_OK);
+	assert_true(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = "
+			     "'allocation.overlap_check'") > 0);
+}
+
+/* Never a GI by a consulent's choice; a product from the contract's list; and the choices the
+ * form offers. */
+static void test_gi_product_and_choices(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_organisation gi = {0};
+	struct jr_provider pp = {.status = JR_PROVIDER_ACTIVE};
+	struct jr_contract c = {.forms = 0x6 /* forms 1-2 */, .start = D(2026, 1, 1)};
+	struct jr_help_request h = {.child_id = child_id, .raised_on = D(2026, 10, 1)};
+	struct jr_app_allocation_choices ch;
+	int64_t gi_provider = add_provider("75750013", JR_PROVIDER_ACTIVE);
+	struct jr_allocation al = allocation(bare_id, gi_provider, 0, 3);
+	bool seen_own = false, seen_gi = false, seen_suspended = false, seen_product = false;
+
+	withdraw_all();
+	snprintf(gi.kind, sizeof(gi.kind), "gi");
+	snprintf(gi.name, sizeof(gi.name), "GI Twente");
+	memcpy(gi.agb, "75750013", 9);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gi), JR_OK);
+	al = allocation(analysed_id, gi_provider, 0, 3);
+	expect_refused(&al, true, "gecertificeerde instelling");
+
+	/* Almelo buys products: a code from the contract's list */
+	snprintf(pp.agb, sizeof(pp.agb), "75750014");
+	snprintf(pp.name, sizeof(pp.name), "Product Zorg");
+	assert_int_equal(jr_store_provider_add(store, &fx_actor, &pp), JR_OK);
+	c.provider_id = pp.id;
+	snprintf(c.region, sizeof(c.region), "twente");
+	memcpy(c.municipality, "0141", 5);
+	snprintf(c.product_codes, sizeof(c.product_codes), "45A01,45A02");
+	assert_int_equal(jr_store_contract_add(store, &fx_actor, &c), JR_OK);
+	snprintf(h.raised_by, sizeof(h.raised_by), "gp");
+	snprintf(h.question, sizeof(h.question), "Zorgen.");
+	memcpy(h.municipality, "0141", 5);
+	assert_int_equal(jr_store_help_request_add(store, &fx_actor, &h), JR_OK);
+	al = (struct jr_allocation){.help_request_id = h.id, .provider_id = pp.id, .form = 2,
+				    .volume = 2, .start = D(2026, 12, 1)};
+	snprintf(al.product_code, sizeof(al.product_code), "45A09");
+	expect_refused_at(&al, true, "product_code", "niet in het contract");
+	snprintf(al.product_code, sizeof(al.product_code), "45A02");
+	snprintf(al.unit, sizeof(al.unit), "uur");
+	al.intensity = 2; /* the result regime's */
+	expect_refused_at(&al, true, "intensity", "productgericht");
+	al.intensity = 0;
+	context(&app, &d, NULL);
+	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
+
+	/* the choices: contracted for the form in the municipality, never a GI nor suspended */
+	assert_int_equal(jr_app_allocation_choices(&app, analysed_id, 0, D(2026, 12, 1), &ch), JR_OK);
+	assert_string_equal(ch.municipality, "0153");
+	assert_int_equal(ch.regime, JR_REGIME_RESULT);
+	for (size_t i = 0; i < ch.count; i++) {
+		seen_own |= ch.items[i].provider.id == provider_id &&
+			    jr_app_allocation_choice_for(&ch, i, 3);
+		seen_gi |= ch.items[i].provider.id == gi_provider;
+		seen_suspended |= ch.items[i].provider.id == suspended_id;
+		seen_product |= ch.items[i].provider.id == pp.id; /* Almelo's, not Enschede's */
+		assert_false(jr_app_allocation_choice_for(&ch, i, 5));
+	}
+	assert_true(seen_own);
+	assert_false(seen_gi || seen_suspended || seen_product);
+	jr_app_allocation_choices_release(&ch);
+	assert_int_equal(jr_app_allocation_choices(&app, h.id, 2, D(2026, 12, 1), &ch), JR_OK);
+	assert_int_equal(ch.regime, JR_REGIME_PRODUCT);
+	seen_product = false;
+	for (size_t i = 0; i < ch.count; i++)
+		if (ch.items[i].provider.id == pp.id) {
+			seen_product = true;
+			assert_string_equal(ch.items[i].contract.product_codes, "45A01,45A02");
+		}
+	assert_true(seen_product);
+	jr_app_allocation_choices_release(&ch);
+	/* before the contracts: nothing to choose */
+	assert_int_equal(jr_app_allocation_choices(&app, h.id, 2, D(2025, 6, 1), &ch), JR_OK);
+	assert_int_equal(ch.count, 0);
+	jr_app_allocation_choices_release(&ch);
+	expect(jr_app_allocation_choices(&app, h.id, 11, 0, &ch), JR_ERR_INPUT, &d, "form", "vorm");
+	expect(jr_app_allocation_choices(&app, 99999, 0, 0, &ch), JR_ERR_NOT_FOUND, &d, "",
+	       "hulpvraag");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +658,8 @@ int main(void)
 		cmocka_unit_test(test_allocation_change),
 		cmocka_unit_test(test_care_start_and_stop),
 		cmocka_unit_test(test_measure_extensions_and_authorisations),
+		cmocka_unit_test(test_overlap_refused),
+		cmocka_unit_test(test_gi_product_and_choices),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

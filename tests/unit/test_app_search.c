@@ -124,6 +124,25 @@ static void test_fold(void **state)
 	assert_string_equal(out, "de vries jan");
 }
 
+/* The words of a folded query inside a folded text (the social map's text search). */
+static void test_fold_has_words(void **state)
+{
+	char text[JR_NAME_KEY_MAX], query[JR_NAME_KEY_MAX];
+
+	(void)state;
+	jr_name_fold("Opvoedingsondersteuning: het Opvoedspreekuur", text, sizeof(text));
+	jr_name_fold("STEUN", query, sizeof(query));
+	assert_true(jr_name_fold_has_words(text, query)); /* inside a word */
+	jr_name_fold("spreekuur opvoeding", query, sizeof(query));
+	assert_true(jr_name_fold_has_words(text, query)); /* any order */
+	jr_name_fold("spreekuur school", query, sizeof(query));
+	assert_false(jr_name_fold_has_words(text, query)); /* every word */
+	assert_true(jr_name_fold_has_words(text, ""));
+	jr_name_fold("Café", text, sizeof(text));
+	jr_name_fold("cafe", query, sizeof(query));
+	assert_true(jr_name_fold_has_words(text, query));
+}
+
 static void test_by_name(void **state)
 {
 	(void)state;
@@ -338,6 +357,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_has_words),
 		cmocka_unit_test(test_by_name),
 		cmocka_unit_test(test_by_bsn_and_birth_date),
 		cmocka_unit_test(test_bad_input),

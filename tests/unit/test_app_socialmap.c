@@ -149,6 +149,81 @@ static void test_search_filters_and_flags(void **state)
 	assert_string_equal(diag.path, "municipality");
 }
 
+/* Issue 14 point 8: the offer's own contact is checked, field by field. */
+static void test_contact_is_checked(void **state)
+{
+	struct jr_social_entry e = entry("0164", "Opvoedspreekuur", 1, app.today);
+
+	(void)state;
+	snprintf(e.phone, sizeof(e.phone), "053-48x2345");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "phone");
+	snprintf(e.phone, sizeof(e.phone), "12345");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "phone");
+	snprintf(e.phone, sizeof(e.phone), "+31 (0)53-481 2345");
+	snprintf(e.email, sizeof(e.email), "info@voorbeeld");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "email");
+	snprintf(e.email, sizeof(e.email), "in fo@voorbeeld.nl");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "email");
+	snprintf(e.email, sizeof(e.email), "info@voorbeeld.nl");
+	snprintf(e.website, sizeof(e.website), "javascript:alert(1)");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "website");
+	snprintf(e.website, sizeof(e.website), "https://");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "website");
+	snprintf(e.website, sizeof(e.website), "https://www.voorbeeld.nl/opvoeden");
+	snprintf(e.address, sizeof(e.address), "Marktstraat 12, 7551 AB Hengelo");
+	assert_int_equal(jr_app_socialmap_add(&app, &e), JR_OK);
+}
+
+/* Issue 14 point 8: words searched in the name and the description, case and accents aside;
+ * every word must occur; too short a text is named. */
+static void test_text_search(void **state)
+{
+	struct jr_social_entry a = entry("0141", "Opvoedspreekuur", 1, app.today);
+	struct jr_social_entry b = entry("0141", "Jongerenwerk", 1, app.today);
+	struct jr_app_social_query q = {.age = -1};
+	struct found f = {0};
+
+	(void)state;
+	snprintf(a.description, sizeof(a.description),
+		 "Een verpleegkundige beantwoordt vragen over slapen, eten en café-bezoek.");
+	snprintf(b.organisation, sizeof(b.organisation), "Stichting Één Wijk");
+	snprintf(b.description, sizeof(b.description), "Activiteiten in het jongerencentrum.");
+	assert_int_equal(jr_app_socialmap_add(&app, &a), JR_OK);
+	assert_int_equal(jr_app_socialmap_add(&app, &b), JR_OK);
+	snprintf(q.municipality, sizeof(q.municipality), "0141");
+
+	snprintf(q.q, sizeof(q.q), "SLAPEN");
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_OK);
+	assert_string_equal(f.services, "Opvoedspreekuur;"); /* a word of the description */
+	memset(&f, 0, sizeof(f));
+	snprintf(q.q, sizeof(q.q), "cafe");
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_OK);
+	assert_string_equal(f.services, "Opvoedspreekuur;"); /* accents aside */
+	memset(&f, 0, sizeof(f));
+	snprintf(q.q, sizeof(q.q), "een wijk");
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_OK);
+	assert_string_equal(f.services, "Jongerenwerk;"); /* the organisation's name */
+	memset(&f, 0, sizeof(f));
+	snprintf(q.q, sizeof(q.q), "spreekuur centrum"); /* every word must occur */
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_OK);
+	assert_int_equal(f.count, 0);
+	memset(&f, 0, sizeof(f));
+	snprintf(q.q, sizeof(q.q), "jongeren");
+	q.age = 30; /* and the other filters still hold: no age bound here */
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_OK);
+	assert_string_equal(f.services, "Jongerenwerk;");
+	q.age = -1;
+	snprintf(q.q, sizeof(q.q), " é ");
+	assert_int_equal(jr_app_socialmap_search(&app, &q, collect, &f), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "q");
+}
+
 static void test_a_role_without_the_map_is_refused(void **state)
 {
 	struct jr_principal who = {.user_id = 3};
@@ -170,6 +245,8 @@ int main(void)
 		cmocka_unit_test(test_stale_after_the_norm),
 		cmocka_unit_test(test_an_entry_is_checked),
 		cmocka_unit_test(test_search_filters_and_flags),
+		cmocka_unit_test(test_contact_is_checked),
+		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_a_role_without_the_map_is_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

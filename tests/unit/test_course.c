@@ -113,6 +113,9 @@ static void test_withdraw_and_finality(void **state)
 	expect_refused(jr_course_can_move(&withdrawn, JR_HR_ANALYSED, &why), &why, "al afgesloten");
 }
 
+/* The field a refusal names (jr_allocation_check). */
+static const char *field_;
+
 /* An allocation that passes every rule; each test breaks one thing. */
 static struct jr_allocation_facts good(int form, enum jr_regime regime)
 {
@@ -123,6 +126,7 @@ static struct jr_allocation_facts good(int form, enum jr_regime regime)
 		.provider_known = true,
 		.provider_status = JR_PROVIDER_ACTIVE,
 		.contract_covers = true,
+		.product_listed = true,
 		.regime = regime,
 		.result_description = regime == JR_REGIME_RESULT,
 		.intensity = regime == JR_REGIME_RESULT ? 2 : 0,
@@ -137,15 +141,15 @@ static void test_allocation_passes(void **state)
 	(void)state;
 	const char *why;
 	struct jr_allocation_facts a = good(3, JR_REGIME_RESULT);
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a = good(4, JR_REGIME_PRODUCT);
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a = good(2, JR_REGIME_GENERIC);
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a = good(6, JR_REGIME_RESULT); /* regional: the local regime's fields do not apply */
 	a.result_description = false;
 	a.intensity = 0;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 }
 
 /* Principle 8: a stay under an (provisional) OTS rests on the judge's machtiging
@@ -156,19 +160,19 @@ static void test_allocation_stay_under_ots_needs_machtiging(void **state)
 	const char *why;
 	(void)state;
 	a.measure = JR_MEASURE_OTS;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "machtiging uithuisplaatsing");
 	a.measure = JR_MEASURE_VOORLOPIGE_OTS;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "machtiging uithuisplaatsing");
 	a.authorisations = JR_AUTH_BIT(JR_AUTH_UITHUISPLAATSING);
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a.authorisations = JR_AUTH_BIT(JR_AUTH_GESLOTEN); /* another authorisation does not do */
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "machtiging uithuisplaatsing");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "machtiging uithuisplaatsing");
 	a.authorisations = 0;
 	a.measure = JR_MEASURE_VOOGDIJ; /* the guardian decides the stay */
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a = good(3, JR_REGIME_RESULT);
 	a.measure = JR_MEASURE_OTS; /* ambulant care under an OTS */
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 }
 
 static void test_allocation_provider_and_contract(void **state)
@@ -177,15 +181,15 @@ static void test_allocation_provider_and_contract(void **state)
 	const char *why;
 	struct jr_allocation_facts a = good(3, JR_REGIME_RESULT);
 	a.provider_status = JR_PROVIDER_SUSPENDED;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geschorst");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "geschorst");
 	a = good(3, JR_REGIME_RESULT);
 	a.provider_status = JR_PROVIDER_UNDER_INVESTIGATION; /* allowed; a signal watches it */
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a.provider_known = false;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "onbekende zorgaanbieder");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "onbekende zorgaanbieder");
 	a = good(3, JR_REGIME_RESULT);
 	a.contract_covers = false;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geen contract");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "geen contract");
 }
 
 static void test_allocation_referral_or_decision(void **state)
@@ -194,9 +198,9 @@ static void test_allocation_referral_or_decision(void **state)
 	const char *why;
 	struct jr_allocation_facts a = good(2, JR_REGIME_RESULT);
 	a.referral_valid = false;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "geen geldige verwijzing");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "geen geldige verwijzing");
 	a.municipal_decision = true;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 }
 
 static void test_allocation_broad_analysis_edges(void **state)
@@ -205,22 +209,22 @@ static void test_allocation_broad_analysis_edges(void **state)
 	const char *why;
 	struct jr_allocation_facts a = good(2, JR_REGIME_RESULT);
 	a.broad_analysis = false;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK); /* form 2: not needed */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK); /* form 2: not needed */
 	a.form = 3;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "brede verklarende analyse");
 	/* a legal route does not wait for it (principle 5 of issue 13): a court measure, or a
 	 * valid referral by the GP (02), youth doctor (03) or medical specialist (05) */
 	a.measure = JR_MEASURE_OTS;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a.measure = JR_MEASURE_NONE;
 	a.referrer_type = 2;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a.referrer_type = 1; /* the municipality's own route waits */
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "brede verklarende analyse");
 	a.referrer_type = 5;
 	a.referral_valid = false; /* an invalid referral opens no route */
 	a.municipal_decision = true;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "brede verklarende analyse");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "brede verklarende analyse");
 }
 
 static void test_allocation_regime_fields(void **state)
@@ -229,29 +233,196 @@ static void test_allocation_regime_fields(void **state)
 	const char *why;
 	struct jr_allocation_facts a = good(1, JR_REGIME_RESULT);
 	a.result_description = false;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "resultaat");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "resultaat");
 	a = good(1, JR_REGIME_RESULT);
 	a.intensity = 5;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "OB1");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "OB1");
 	a = good(1, JR_REGIME_PRODUCT);
 	a.volume = 0;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "productcode");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "productcode");
 	a = good(1, JR_REGIME_GENERIC);
 	a.has_end_date = true;
 	a.end = jr_date_from_ymd(2027, 6, 1);
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product, en zonder einddatum");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "zonder product, en zonder einddatum");
 	/* under a measure the GI's allocation keeps its end date: the care ends with the measure */
 	a.measure = JR_MEASURE_OTS;
 	a.broad_analysis = true;
-	assert_int_equal(jr_allocation_check(&twente, &a, &why), JR_OK);
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
 	a.product_code = true; /* but never a product: the regime has none */
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "zonder product");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "zonder product");
 	a = good(1, JR_REGIME_RESULT);
 	a.has_end_date = true;
 	a.end = jr_date_from_ymd(2026, 11, 30);
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "einddatum");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "einddatum");
 	a.form = 11;
-	expect_refused(jr_allocation_check(&twente, &a, &why), &why, "vorm");
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "vorm");
+}
+
+/* Issue 14 point 7: a refusal names its field; only the regime's fields; never a GI by choice;
+ * a product from the contract's list. */
+static void test_allocation_fields_named(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(3, JR_REGIME_RESULT);
+	a.contract_covers = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "geen contract");
+	assert_string_equal(field_, "provider_id");
+	a = good(3, JR_REGIME_RESULT);
+	a.referral_valid = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "verwijzing");
+	assert_string_equal(field_, "referral_id");
+	a = good(3, JR_REGIME_RESULT);
+	a.broad_analysis = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "brede");
+	assert_null(field_);
+	a = good(3, JR_REGIME_RESULT);
+	a.intensity = 0;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "OB1");
+	assert_string_equal(field_, "intensity");
+	a = good(3, JR_REGIME_RESULT);
+	a.has_end_date = true;
+	a.end = a.start - 1;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "einddatum");
+	assert_string_equal(field_, "end");
+	a.end = a.start; /* one day */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
+}
+
+static void test_allocation_foreign_fields(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(2, JR_REGIME_RESULT);
+	a.product_code = true;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "resultaatgericht");
+	assert_string_equal(field_, "product_code");
+	a = good(2, JR_REGIME_RESULT);
+	a.unit_or_frequency = true;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "resultaatgericht");
+	assert_string_equal(field_, "unit");
+	a = good(2, JR_REGIME_PRODUCT);
+	a.intensity = 2;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "productgericht");
+	assert_string_equal(field_, "intensity");
+	a = good(2, JR_REGIME_PRODUCT);
+	a.unit_or_frequency = true; /* the product regime's own */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
+	a = good(2, JR_REGIME_GENERIC);
+	a.result_description = true;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "generieke verwijzing");
+	assert_string_equal(field_, "result");
+	a = good(6, JR_REGIME_GENERIC); /* a regional form: no regime, the fields are left */
+	a.product_code = true;
+	a.volume = 3;
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
+	/* the fields the form asks */
+	assert_int_equal(jr_allocation_fields(&twente, 2, JR_REGIME_RESULT, false),
+			 JR_AF_RESULT | JR_AF_INTENSITY | JR_AF_END);
+	assert_int_equal(jr_allocation_fields(&twente, 2, JR_REGIME_PRODUCT, false),
+			 JR_AF_PRODUCT_CODE | JR_AF_VOLUME | JR_AF_UNIT | JR_AF_FREQUENCY | JR_AF_END);
+	assert_int_equal(jr_allocation_fields(&twente, 2, JR_REGIME_GENERIC, false), 0);
+	assert_int_equal(jr_allocation_fields(&twente, 2, JR_REGIME_GENERIC, true), JR_AF_END);
+	assert_int_equal(jr_allocation_fields(&twente, 6, JR_REGIME_PRODUCT, false), JR_AF_END);
+}
+
+static void test_allocation_product_listed(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(2, JR_REGIME_PRODUCT);
+	a.product_listed = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why, "niet in het contract");
+	assert_string_equal(field_, "product_code");
+}
+
+static void test_allocation_never_a_gi_by_choice(void **state)
+{
+	(void)state;
+	const char *why;
+	struct jr_allocation_facts a = good(10, JR_REGIME_RESULT);
+	a.provider_gi = true;
+	a.municipal_decision = true;
+	a.referral_valid = false;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why,
+		       "gecertificeerde instelling");
+	assert_string_equal(field_, "provider_id");
+	a.referral_valid = true; /* a GP's referral does not make the GI a provider to choose */
+	a.referrer_type = 2;
+	expect_refused(jr_allocation_check(&twente, &a, &why, &field_), &why,
+		       "gecertificeerde instelling");
+	a.referrer_type = 8; /* the judge's */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
+	a.referral_valid = false;
+	a.measure = JR_MEASURE_OTS; /* under the measure it carries out */
+	assert_int_equal(jr_allocation_check(&twente, &a, &why, &field_), JR_OK);
+}
+
+/* The rule against two allocations of one kind at once, at its edges. */
+static struct jr_allocation_period period(int form, const char *code, int y1, int m1, int d1,
+					  int y2, int m2, int d2)
+{
+	struct jr_allocation_period p = {.form = form, .start = jr_date_from_ymd(y1, m1, d1)};
+
+	snprintf(p.product_code, sizeof(p.product_code), "%s", code);
+	if (y2) {
+		p.has_end = true;
+		p.end = jr_date_from_ymd(y2, m2, d2);
+	}
+	return p;
+}
+
+static void test_allocation_overlaps(void **state)
+{
+	(void)state;
+	struct jr_allocation_period a = period(3, "", 2026, 1, 1, 2026, 6, 30);
+	struct jr_allocation_period b = period(3, "", 2026, 6, 30, 2026, 12, 31);
+
+	assert_true(jr_allocation_overlaps(&a, &b)); /* one shared day */
+	b.start = jr_date_from_ymd(2026, 7, 1);      /* adjacent: the day after */
+	assert_false(jr_allocation_overlaps(&a, &b));
+	assert_false(jr_allocation_overlaps(&b, &a));
+	b = period(3, "", 2025, 1, 1, 2025, 12, 31); /* adjacent, before */
+	assert_false(jr_allocation_overlaps(&a, &b));
+	b.end = jr_date_from_ymd(2026, 1, 1);
+	assert_true(jr_allocation_overlaps(&a, &b));
+	/* open ends run on */
+	a = period(3, "", 2026, 1, 1, 0, 0, 0);
+	b = period(3, "", 2030, 1, 1, 0, 0, 0);
+	assert_true(jr_allocation_overlaps(&a, &b));
+	assert_true(jr_allocation_overlaps(&b, &a));
+	b = period(3, "", 2025, 1, 1, 2025, 12, 31); /* ends before the open one starts */
+	assert_false(jr_allocation_overlaps(&a, &b));
+	/* another form, another product: another kind */
+	b = period(4, "", 2026, 3, 1, 2026, 4, 1);
+	assert_false(jr_allocation_overlaps(&a, &b));
+	a = period(3, "45A03", 2026, 1, 1, 2026, 12, 31);
+	b = period(3, "45A04", 2026, 3, 1, 2026, 4, 1);
+	assert_false(jr_allocation_overlaps(&a, &b));
+	b.product_code[0] = '\0'; /* without a code: the same form is the same kind */
+	assert_true(jr_allocation_overlaps(&a, &b));
+	snprintf(b.product_code, sizeof(b.product_code), "45A03");
+	assert_true(jr_allocation_overlaps(&a, &b));
+	/* a stopped allocation counts until the day its care stopped */
+	a.stopped = true;
+	a.stopped_on = jr_date_from_ymd(2026, 2, 28);
+	assert_false(jr_allocation_overlaps(&a, &b));
+	b.start = jr_date_from_ymd(2026, 2, 28);
+	assert_true(jr_allocation_overlaps(&a, &b));
+	a.has_end = false; /* stopped, with no end date */
+	b.start = jr_date_from_ymd(2026, 3, 1);
+	assert_false(jr_allocation_overlaps(&a, &b));
+	a.stopped_on = jr_date_from_ymd(2027, 1, 1); /* stopped after its end: the end holds */
+	a.has_end = true;
+	b.start = jr_date_from_ymd(2027, 1, 1);
+	b.has_end = false;
+	assert_false(jr_allocation_overlaps(&a, &b));
+	/* a withdrawn one (JZ002 reason 13) overlaps nothing */
+	a = period(3, "", 2026, 1, 1, 2026, 1, 1);
+	b = period(3, "", 2026, 1, 1, 0, 0, 0);
+	assert_true(jr_allocation_overlaps(&a, &b));
+	a.withdrawn = true;
+	assert_false(jr_allocation_overlaps(&a, &b));
 }
 
 /* Principle 8: the terms of the court measures and the judge's authorisations. */
@@ -373,6 +544,11 @@ int main(void)
 		cmocka_unit_test(test_allocation_referral_or_decision),
 		cmocka_unit_test(test_allocation_broad_analysis_edges),
 		cmocka_unit_test(test_allocation_regime_fields),
+		cmocka_unit_test(test_allocation_fields_named),
+		cmocka_unit_test(test_allocation_foreign_fields),
+		cmocka_unit_test(test_allocation_product_listed),
+		cmocka_unit_test(test_allocation_never_a_gi_by_choice),
+		cmocka_unit_test(test_allocation_overlaps),
 		cmocka_unit_test(test_measure_terms),
 		cmocka_unit_test(test_measure_extensions),
 		cmocka_unit_test(test_authorisations),

@@ -298,11 +298,24 @@ static void undo_migration_24(struct jr_db *db)
 	assert_int_equal(jr_db_exec(db, "DROP TABLE allocation_changes"), JR_OK);
 }
 
+/* Undoes what migration 23 (the social map's description, address and contact, issue 14) made. */
+static void undo_migration_23(struct jr_db *db)
+{
+	static const char *const columns[] = {"description", "address", "phone", "email", "website"};
+	char sql[80];
+
+	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++) {
+		snprintf(sql, sizeof(sql), "ALTER TABLE social_map DROP COLUMN %s", columns[i]);
+		assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	}
+}
+
 /* Undoes migration 20 (the journal), and those made after it. */
 static void drop_journal(struct jr_db *db)
 {
 	undo_migration_25(db);
 	undo_migration_24(db);
+	undo_migration_23(db);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE journal_notes"), JR_OK);
 	if (!fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
@@ -329,6 +342,7 @@ static void undo_migration_19(struct jr_db *db)
 	assert_int_equal(jr_db_exec(db, "DROP INDEX persons_birth_date"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "ALTER TABLE persons DROP COLUMN name_sort"), JR_OK);
 }
+
 
 static void test_migration_16_on_an_existing_database(void **state)
 {

@@ -1,0 +1,1 @@
+.regime == "result" and .municipality == "0153" and (.forms | length) == 1 and .forms[0].number == 3 and .forms[0].fields == ["result","intensity","end"] and [.forms[0].providers[].id] == [1] and (.forms[0].intensities | length) == 4

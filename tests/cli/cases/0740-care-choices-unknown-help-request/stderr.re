@@ -1,0 +1,1 @@
+hulpvraag niet gevonden

@@ -1,0 +1,2 @@
+geweigerd
+resultaatgericht

@@ -1,0 +1,2 @@
+geweigerd
+gecertificeerde instelling

@@ -1,0 +1,1 @@
+.description == "Voorlezen voor peuters." and .address == "Pijpenstraat 15, 7511 GM Enschede" and .phone == "053-999 1111" and .email == "lezen@bieb.example" and .website == "https://bieb.example/voorlezen" and .age_min == 2 and .age_max == 6

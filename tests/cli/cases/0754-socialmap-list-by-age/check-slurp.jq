@@ -1,0 +1,1 @@
+length == 1 and .[0].service == "Opvoedspreekuur"

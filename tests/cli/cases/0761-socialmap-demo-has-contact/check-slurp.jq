@@ -1,0 +1,1 @@
+length >= 1 and all(.[]; (.address | test("^[A-Z][a-z]+ [0-9]+, 75[0-9]{2} [A-Z]{2} Enschede$")) and (.phone | test("^053-999[0-9]{4}$")) and (.email | endswith(".example")) and (.website | startswith("https://")) and (.description | test("huiswerk"; "i")) and .age_min >= 0 and .demo)
