@@ -68,6 +68,9 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/help-requests/{id}/notes", jr_api_help_request_note_add,
 	 JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/allocations/{id}/letters", jr_api_allocation_letters, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/allocations/{id}/letters/{id}", jr_api_allocation_letter,
+	 JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -106,6 +106,8 @@ static const char *const ui_files[] = {
 	"deadlines.js",
 	"journal.js",
 	"search.js",
+	"letter.js",
+	"letter.css",
 };
 
 bool jr_api_static(struct jr_http_request *r)

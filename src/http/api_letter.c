@@ -1,0 +1,88 @@
+/* api_letter: the decision letters of an allocation (app/letter.h).
+ *
+ *   GET /api/v1/allocations/{id}/letters       {"allocation_id","letters":[{"sequence",
+ *                                               "issued_on","kind","sha256","created_at"}]}
+ *   GET /api/v1/allocations/{id}/letters/{n}   the letter as kept: text/html (A4 print style
+ *                                               sheet /letter.css); ?format=pdf: application/pdf
+ *                                               with the same text (view/view_letter.c)
+ *
+ * Only the consulents of the municipality that decided; any other principal, and an allocation
+ * that does not exist, get 404 alike. Every list and read is audited (letter.list,
+ * letter.read with the document's hash). A letter is never changed or removed: there is no
+ * POST, PUT or DELETE here — a letter is made by the allocation and its change. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/letter.h"
+#include "http/api.h"
+#include "http/use_case.h"
+#include "view/view_letter.h"
+
+int jr_api_allocation_letters(struct jr_http_request *r)
+{
+	struct jr_json_writer w;
+	struct jr_diag diag;
+	struct jr_app app;
+	enum jr_err err;
+
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_letter_reach(&app, r->ids[0])))
+		return jr_http_app_fail(r, err, &diag);
+	jr_buf_reset(&r->out);
+	jr_jw_init(&w, &r->out);
+	jr_view_letters_begin(&w, r->ids[0]);
+	if ((err = jr_app_letters_list(&app, r->ids[0], jr_view_letter_each, &w)))
+		return jr_http_app_fail(r, err, &diag);
+	jr_view_letters_end(&w);
+	if ((err = jr_jw_finish(&w)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_json(r, 200);
+}
+
+int jr_api_allocation_letter(struct jr_http_request *r)
+{
+	struct jr_letter_row row;
+	struct jr_diag diag;
+	struct jr_app app;
+	struct jr_buf html;
+	char format[8] = "html", disposition[96];
+	enum jr_err err;
+	int status;
+
+	if (jr_http_query(r, "format", format, sizeof(format)) && strcmp(format, "html") &&
+	    strcmp(format, "pdf"))
+		return jr_reply_error(r, 422, "invalid", "format", "kies html of pdf");
+	if (r->ids[1] > 1000000)
+		return jr_reply_error(r, 404, "not_found", NULL,
+				      "geen beschikking met dit volgnummer bij deze toewijzing");
+	jr_http_app(r, &app, &diag);
+	jr_buf_init(&html, JR_LETTER_HTML_MAX);
+	if ((err = jr_app_letter_get(&app, r->ids[0], (int)r->ids[1], &row, &html))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	jr_buf_reset(&r->out);
+	if (strcmp(format, "pdf") == 0) {
+		if ((err = jr_view_letter_pdf(jr_buf_str(&html), row.issued_on, &r->out))) {
+			status = jr_reply_err(r, err, NULL);
+			goto out;
+		}
+		r->content_type = "application/pdf";
+		snprintf(disposition, sizeof(disposition),
+			 "inline; filename=\"beschikking-%lld-%d.pdf\"", (long long)row.allocation_id,
+			 row.sequence);
+		jr_reply_header(r, "Content-Disposition", disposition);
+	} else {
+		if ((err = jr_buf_puts(&r->out, jr_buf_str(&html)))) {
+			status = jr_reply_err(r, err, NULL);
+			goto out;
+		}
+		r->content_type = "text/html; charset=utf-8";
+	}
+	/* the kept document's fingerprint, for whoever checks it against the audit log */
+	jr_reply_header(r, "X-Letter-SHA256", row.sha256);
+	status = r->status = 200;
+out:
+	jr_buf_release(&html);
+	return status;
+}
