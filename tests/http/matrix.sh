@@ -249,6 +249,11 @@ POST /api/v1/help-requests/{HR_A}/notes {} L A N A N N N N
 POST /api/v1/help-requests/{HR_B}/notes {} L N N N N N N N
 POST /api/v1/persons/search {"bsn":"{BSN_A}"} L A F A A F F F
 POST /api/v1/persons/search {"bsn":"{BSN_B}"} L A F A A F F F
+GET /api/v1/allocations/{AL_A}/letters - L A N N N N N N
+GET /api/v1/allocations/{AL_B}/letters - L N N N N N N N
+GET /api/v1/allocations/{AL_A}/letters/1 - L A N N N N N N
+GET /api/v1/allocations/{AL_B}/letters/1 - L N N N N N N N
+GET /api/v1/allocations/{AL_A}/letters/1?format=pdf - L A N N N N N N
 EOF
 
 while read -r method path body cells; do
