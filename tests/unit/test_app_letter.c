@@ -323,6 +323,25 @@ static void test_hash_check(void **state)
 	jr_buf_release(&html);
 }
 
+/* Erasure at the end of the retention period takes the letters with the child's other records
+ * (store_retention.c): the one DELETE the table allows, once the allocation is gone. */
+static void test_erasure_takes_the_letters(void **state)
+{
+	struct jr_db *db;
+	char msg[JR_DB_ERRMSG_MAX];
+	(void)state;
+	assert_true(fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE child_id = %lld",
+				child_id) >= 2);
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "UPDATE help_requests SET state = 'closed'"), JR_OK);
+	jr_db_close(db);
+	assert_int_equal(jr_store_erase_child(store, &fx_actor, child_id), JR_OK);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE child_id = %lld",
+				     child_id),
+			 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM decision_letters"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +350,7 @@ int main(void)
 	    cmocka_unit_test(test_reach),
 	    cmocka_unit_test(test_append_only),
 	    cmocka_unit_test(test_hash_check),
+	    cmocka_unit_test(test_erasure_takes_the_letters),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
