@@ -11,6 +11,7 @@
 
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
+import { letterNotice, lettersSection, letterScreen } from './letter.js';
 import { searchScreen } from './search.js';
 
 const main = document.getElementById('inhoud');
@@ -1007,7 +1008,7 @@ async function helpRequestScreen(id, notice) {
       h('div', { class: 'utrecht-data-list__item' }, h('dt', { class: 'utrecht-data-list__item-key' }, 'Gemeld'), h('dd', { class: 'utrecht-data-list__item-value' }, `${hr.raised_on}, door ${label(words.raised_by, hr.raised_by).toLowerCase()}`))),
     hr.household_id ? p(link(`#/gezin/${hr.household_id}`, 'Naar de pagina van het gezin')) : null,
     await deadlinesSection(id, api)];
-  const reload = () => helpRequestScreen(id);
+  const reload = (text) => helpRequestScreen(id, text);
   const fail = (res) => { msg.replaceChildren(alertBox('error', errorText(res))); msg.querySelector('[role=alert]')?.focus?.(); };
 
   if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(id, reload, fail));
@@ -1035,6 +1036,7 @@ async function helpRequestScreen(id, notice) {
   if (me.role === 'consulent' || me.role === 'gi') {
     sections.push(await journalSection({ h, heading, p, checkedField, clearFieldErrors, markField, button, alertBox, api, errorText, capital, when }, id));
   }
+  if (me.role === 'consulent') sections.push(await lettersSection({ h, heading, p, api, errorText, alertBox }, id, tl.ok ? tl.data.timeline : []));
   sections.push(heading(2, 'Verloop van het kind'), timelineList(tl.ok ? tl.data.timeline : [], vocab));
   show(`Hulpvraag ${id}`, ...sections);
 }
@@ -1085,7 +1087,7 @@ async function allocationForm(id, municipality, vocab, referrals, done, fail) {
     }
     const r = await api('POST', `/api/v1/help-requests/${id}/allocations`, body);
     if (!r.ok) { fail(r); return; }
-    done();
+    done(letterNotice({ h, role: me.role }, r.data)); // the confirmation, with the letter (web/letter.js)
   });
   return h('section', {}, heading(2, 'Toewijzen'), form);
 }
@@ -1237,6 +1239,7 @@ async function route() {
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen();
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
+  else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }
