@@ -46,7 +46,7 @@ struct jr_letter_source {
 /* JR_ERR_NOT_FOUND when there is no allocation `id`. */
 enum jr_err jr_store_letter_source(struct jr_store *s, int64_t id, struct jr_letter_source *out);
 
-/* The sequence the next letter of allocation `allocation_id` gets (1 for the first). */
+/* The sequence number for the next letter of allocation `allocation_id` (1 for the first). */
 enum jr_err jr_store_letter_next(struct jr_store *s, int64_t allocation_id, int *sequence);
 
 /* A letter as listed. */
