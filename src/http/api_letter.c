@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/letter.h"
+#include "core/alloc.h"
 #include "http/api.h"
 #include "http/use_case.h"
 #include "view/view_letter.h"
@@ -39,15 +40,55 @@ int jr_api_allocation_letters(struct jr_http_request *r)
 	return jr_reply_json(r, 200);
 }
 
+/* A PDF is laid out between the steps, outside the database lock and every transaction (a
+ * letter's layout takes longer than reading it): the first step reads the letter (audited), the
+ * work makes the PDF, the next step answers. */
+struct pdf_work {
+	struct jr_letter_row row;
+	struct jr_buf html, pdf;
+	enum jr_err err;
+};
+
+static void pdf_work_free(void *state)
+{
+	struct pdf_work *w = state;
+
+	jr_buf_release(&w->html);
+	jr_buf_release(&w->pdf);
+	jr_free(w);
+}
+
+static void pdf_work_do(struct jr_http_request *r)
+{
+	struct pdf_work *w = r->state;
+
+	w->err = jr_view_letter_pdf(jr_buf_str(&w->html), w->row.issued_on, &w->pdf);
+}
+
+static int pdf_answer(struct jr_http_request *r)
+{
+	struct pdf_work *w = r->state;
+	char disposition[96];
+	enum jr_err err;
+
+	jr_buf_reset(&r->out);
+	if (w->err || (err = jr_buf_append(&r->out, w->pdf.data, w->pdf.len)))
+		return jr_reply_err(r, w->err ? w->err : err, NULL);
+	r->content_type = "application/pdf";
+	snprintf(disposition, sizeof(disposition), "inline; filename=\"beschikking-%lld-%d.pdf\"",
+		 (long long)w->row.allocation_id, w->row.sequence);
+	jr_reply_header(r, "Content-Disposition", disposition);
+	jr_reply_header(r, "X-Letter-SHA256", w->row.sha256);
+	return r->status = 200;
+}
+
 int jr_api_allocation_letter(struct jr_http_request *r)
 {
-	struct jr_letter_row row;
+	struct pdf_work *w;
 	struct jr_diag diag;
 	struct jr_app app;
-	struct jr_buf html;
-	char format[8] = "html", disposition[96];
+	char format[8] = "html";
 	enum jr_err err;
-	int status;
 
 	if (jr_http_query(r, "format", format, sizeof(format)) && strcmp(format, "html") &&
 	    strcmp(format, "pdf"))
@@ -55,34 +96,26 @@ int jr_api_allocation_letter(struct jr_http_request *r)
 	if (r->ids[1] > 1000000)
 		return jr_reply_error(r, 404, "not_found", NULL,
 				      "geen beschikking met dit volgnummer bij deze toewijzing");
+	if (!(w = jr_calloc(1, sizeof(*w))))
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_buf_init(&w->html, JR_LETTER_HTML_MAX);
+	jr_buf_init(&w->pdf, 16u << 20);
+	r->state = w;
+	r->state_free = pdf_work_free;
 	jr_http_app(r, &app, &diag);
-	jr_buf_init(&html, JR_LETTER_HTML_MAX);
-	if ((err = jr_app_letter_get(&app, r->ids[0], (int)r->ids[1], &row, &html))) {
-		status = jr_http_app_fail(r, err, &diag);
-		goto out;
+	if ((err = jr_app_letter_get(&app, r->ids[0], (int)r->ids[1], &w->row, &w->html)))
+		return jr_http_app_fail(r, err, &diag);
+	if (strcmp(format, "pdf") == 0) {
+		r->work = pdf_work_do;
+		r->work_slow = true;
+		r->next = pdf_answer;
+		return 0;
 	}
 	jr_buf_reset(&r->out);
-	if (strcmp(format, "pdf") == 0) {
-		if ((err = jr_view_letter_pdf(jr_buf_str(&html), row.issued_on, &r->out))) {
-			status = jr_reply_err(r, err, NULL);
-			goto out;
-		}
-		r->content_type = "application/pdf";
-		snprintf(disposition, sizeof(disposition),
-			 "inline; filename=\"beschikking-%lld-%d.pdf\"", (long long)row.allocation_id,
-			 row.sequence);
-		jr_reply_header(r, "Content-Disposition", disposition);
-	} else {
-		if ((err = jr_buf_puts(&r->out, jr_buf_str(&html)))) {
-			status = jr_reply_err(r, err, NULL);
-			goto out;
-		}
-		r->content_type = "text/html; charset=utf-8";
-	}
+	if ((err = jr_buf_append(&r->out, w->html.data, w->html.len)))
+		return jr_reply_err(r, err, NULL);
+	r->content_type = "text/html; charset=utf-8";
 	/* the kept document's fingerprint, for whoever checks it against the audit log */
-	jr_reply_header(r, "X-Letter-SHA256", row.sha256);
-	status = r->status = 200;
-out:
-	jr_buf_release(&html);
-	return status;
+	jr_reply_header(r, "X-Letter-SHA256", w->row.sha256);
+	return r->status = 200;
 }
