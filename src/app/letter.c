@@ -13,8 +13,7 @@
 
 /* Formats into a field of the letter's facts; what does not fit is cut (the fields are sized
  * for what the records hold, a long address or result is the exception). */
-__attribute__((format(printf, 3, 4))) static void put(char *dst, size_t size, const char *fmt,
-						      ...)
+__attribute__((format(printf, 3, 4))) static void put(char *dst, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -36,7 +35,7 @@ static void day_text(jr_day d, char out[24])
 
 /* What the decision rests on, in words: the referral, or the municipality's own inquiry. */
 static void reasons(const struct jr_policy *p, const struct jr_letter_source *src,
-		    struct jr_letter_facts *f)
+                    struct jr_letter_facts *f)
 {
 	char a[24], b[24], c[24];
 	const char *who = NULL;
@@ -47,12 +46,12 @@ static void reasons(const struct jr_policy *p, const struct jr_letter_source *sr
 	if (src->al.referral_id && src->referred_on) {
 		day_text(src->referred_on, a);
 		put(f->reasons, sizeof(f->reasons),
-			 "U hebt een verwijzing voor deze jeugdhulp (verwijzer: %s%s%s), gedateerd "
-			 "%s. De verwijzing is een verwijzing naar %s. Wij hebben nagegaan dat de "
-			 "jeugdhulpaanbieder voor deze hulp een contract met de gemeente heeft. "
-			 "Daarom wijzen wij de hulp toe.",
-			 src->referrer_name[0] ? src->referrer_name : "", who && src->referrer_name[0] ? ", " : "",
-			 who ? who : "", a, f->form_name);
+		    "U hebt een verwijzing voor deze jeugdhulp (verwijzer: %s%s%s), gedateerd "
+		    "%s. De verwijzing is een verwijzing naar %s. Wij hebben nagegaan dat de "
+		    "jeugdhulpaanbieder voor deze hulp een contract met de gemeente heeft. "
+		    "Daarom wijzen wij de hulp toe.",
+		    src->referrer_name[0] ? src->referrer_name : "",
+		    who && src->referrer_name[0] ? ", " : "", who ? who : "", a, f->form_name);
 		return;
 	}
 	day_text(src->raised_on, a);
@@ -60,26 +59,26 @@ static void reasons(const struct jr_policy *p, const struct jr_letter_source *sr
 		day_text(src->analysis_on, b);
 		day_text(src->advice_on, c);
 		put(f->reasons, sizeof(f->reasons),
-			 "U hebt op %s om hulp gevraagd. Samen met u hebben wij op %s de situatie "
-			 "breed onderzocht: wat gaat goed, wat is nodig, bij het kind, de ouders, het "
-			 "gezin en de omgeving. Op %s hebben wij op grond daarvan bekeken welke hulp "
-			 "past, van licht naar zwaar. Wij vinden dat deze hulp nodig is en dat lichtere "
-			 "hulp of hulp zonder verwijzing niet genoeg is. Daarom wijzen wij deze hulp "
-			 "toe.",
-			 a, b, c);
+		    "U hebt op %s om hulp gevraagd. Samen met u hebben wij op %s de situatie "
+		    "breed onderzocht: wat gaat goed, wat is nodig, bij het kind, de ouders, het "
+		    "gezin en de omgeving. Op %s hebben wij op grond daarvan bekeken welke hulp "
+		    "past, van licht naar zwaar. Wij vinden dat deze hulp nodig is en dat lichtere "
+		    "hulp of hulp zonder verwijzing niet genoeg is. Daarom wijzen wij deze hulp "
+		    "toe.",
+		    a, b, c);
 	} else if (src->analysis_on || src->advice_on) {
 		day_text(src->analysis_on ? src->analysis_on : src->advice_on, b);
 		put(f->reasons, sizeof(f->reasons),
-			 "U hebt op %s om hulp gevraagd. Op %s hebben wij met u bekeken welke hulp "
-			 "past, van licht naar zwaar. Wij vinden dat deze hulp nodig is en dat lichtere "
-			 "hulp niet genoeg is. Daarom wijzen wij deze hulp toe.",
-			 a, b);
+		    "U hebt op %s om hulp gevraagd. Op %s hebben wij met u bekeken welke hulp "
+		    "past, van licht naar zwaar. Wij vinden dat deze hulp nodig is en dat lichtere "
+		    "hulp niet genoeg is. Daarom wijzen wij deze hulp toe.",
+		    a, b);
 	} else {
 		put(f->reasons, sizeof(f->reasons),
-			 "U hebt op %s om hulp gevraagd. In gesprek met u hebben wij bekeken welke "
-			 "hulp past. Wij vinden dat deze hulp nodig is. Daarom wijzen wij deze hulp "
-			 "toe.",
-			 a);
+		    "U hebt op %s om hulp gevraagd. In gesprek met u hebben wij bekeken welke "
+		    "hulp past. Wij vinden dat deze hulp nodig is. Daarom wijzen wij deze hulp "
+		    "toe.",
+		    a);
 	}
 }
 
@@ -87,21 +86,21 @@ static void reasons(const struct jr_policy *p, const struct jr_letter_source *sr
  * (art. 2.6 lid 1 onder g) when the allocation rests on one. */
 static void legal_basis(const struct jr_letter_source *src, struct jr_letter_facts *f)
 {
-	bool medical = src->al.referral_id &&
-		       (src->referrer_type == 2 || src->referrer_type == 3 || src->referrer_type == 5);
+	bool medical = src->al.referral_id && (src->referrer_type == 2 || src->referrer_type == 3 ||
+	                                       src->referrer_type == 5);
 
 	put(f->legal_basis, sizeof(f->legal_basis),
-		 "Dit besluit is genomen op grond van artikel 2.3, eerste lid, van de Jeugdwet: de "
-		 "gemeente zorgt voor passende jeugdhulp als de jeugdige en de ouders die nodig "
-		 "hebben en er zelf of met hun netwerk niet uit komen.%s Het is een besluit in de "
-		 "zin van artikel 1:3 van de Algemene wet bestuursrecht.",
-		 medical ? " De hulp volgt op een verwijzing door een huisarts, jeugdarts of "
-			   "medisch specialist (artikel 2.6, eerste lid, onder g, van de Jeugdwet)."
-			 : "");
+	    "Dit besluit is genomen op grond van artikel 2.3, eerste lid, van de Jeugdwet: de "
+	    "gemeente zorgt voor passende jeugdhulp als de jeugdige en de ouders die nodig "
+	    "hebben en er zelf of met hun netwerk niet uit komen.%s Het is een besluit in de "
+	    "zin van artikel 1:3 van de Algemene wet bestuursrecht.",
+	    medical ? " De hulp volgt op een verwijzing door een huisarts, jeugdarts of "
+	              "medisch specialist (artikel 2.6, eerste lid, onder g, van de Jeugdwet)."
+	            : "");
 }
 
 static enum jr_err facts_from(struct jr_app *app, const struct jr_letter_source *src, int sequence,
-			      struct jr_letter_facts *f)
+                              struct jr_letter_facts *f)
 {
 	const struct jr_municipality *m;
 	const struct jr_policy *p;
@@ -113,9 +112,9 @@ static enum jr_err facts_from(struct jr_app *app, const struct jr_letter_source 
 	if ((err = jr_app_region(app, JR_ERR_INPUT, code, src->al.start, &p)))
 		return err;
 	if (!p || !(m = jr_policy_municipality(p, code)))
-		return jr_app_fail(app, JR_ERR_INPUT, NULL,
-				   "de gemeente van de toewijzing (%s) staat in geen beleidsbestand",
-				   code);
+		return jr_app_fail(
+		    app, JR_ERR_INPUT, NULL,
+		    "de gemeente van de toewijzing (%s) staat in geen beleidsbestand", code);
 	put(f->number, sizeof(f->number), "%s/%d", src->al.number, sequence);
 	f->sequence = sequence;
 	f->change = src->changed;
@@ -123,8 +122,8 @@ static enum jr_err facts_from(struct jr_app *app, const struct jr_letter_source 
 	COPY(f->municipality, m->name);
 	/* a placeholder address (no Dutch postcode starts with 0) is shown as one */
 	put(f->postal_address, sizeof(f->postal_address), "%s%s", m->postal_address,
-		 m->postcode[0] == '0' ? " (plaatshouder: het beleid noemt het postadres nog niet)"
-				       : "");
+	    m->postcode[0] == '0' ? " (plaatshouder: het beleid noemt het postadres nog niet)"
+	                          : "");
 	if (!m->postal_address[0])
 		f->postal_address[0] = '\0';
 	COPY(f->postcode, m->postcode);
@@ -133,18 +132,18 @@ static enum jr_err facts_from(struct jr_app *app, const struct jr_letter_source 
 	f->child_birth = src->child_birth;
 	if (ad->house_number > 0) {
 		put(f->address_line, sizeof(f->address_line), "%s %d%s%s%s", ad->street,
-			 ad->house_number, ad->house_letter, ad->house_addition[0] ? "-" : "",
-			 ad->house_addition);
+		    ad->house_number, ad->house_letter, ad->house_addition[0] ? "-" : "",
+		    ad->house_addition);
 		if (strlen(ad->postcode) == 6)
 			put(f->address_place, sizeof(f->address_place), "%.4s %.2s  %s",
-				 ad->postcode, ad->postcode + 4, ad->place);
+			    ad->postcode, ad->postcode + 4, ad->place);
 		else
 			COPY(f->address_place, ad->place);
 	}
 	for (size_t i = 0; i < src->parent_count && i < JR_LETTER_PARENTS_MAX; i++) {
 		const char *label = jr_household_role_label(src->parents[i].role);
 		full_name(f->parents[i].name, sizeof(f->parents[i].name), src->parents[i].given,
-			  src->parents[i].family);
+		          src->parents[i].family);
 		COPY(f->parents[i].role, label ? label : src->parents[i].role);
 		f->parent_count++;
 	}
@@ -167,22 +166,22 @@ static enum jr_err facts_from(struct jr_app *app, const struct jr_letter_source 
 	reasons(p, src, f);
 	if (src->changed && src->change_reason[0]) {
 		const char *t = jr_ijw_code_text(JR_IJW_JZ002, src->change_reason);
-		put(f->change_reason, sizeof(f->change_reason), "%s (code %s)",
-			 t ? t : "wijziging", src->change_reason);
+		put(f->change_reason, sizeof(f->change_reason), "%s (code %s)", t ? t : "wijziging",
+		    src->change_reason);
 	}
 	legal_basis(src, f);
 	return JR_OK;
 }
 
 enum jr_err jr_app_letter_facts(struct jr_app *app, int64_t id, int sequence,
-				struct jr_letter_facts *f, int64_t *child_id)
+                                struct jr_letter_facts *f, int64_t *child_id)
 {
 	struct jr_letter_source src;
 	enum jr_err err = jr_store_letter_source(app->store, id, &src);
 
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, NULL,
-				   "toewijzing niet gevonden: geen toewijzing met dit nummer");
+		                   "toewijzing niet gevonden: geen toewijzing met dit nummer");
 	if (err || (err = facts_from(app, &src, sequence, f)))
 		return err;
 	if (child_id)
@@ -262,9 +261,10 @@ enum jr_err jr_app_letter_issue(struct jr_app *app, int64_t id, struct jr_letter
 	TRY(jr_letter_html(f, &html));
 	TRY(facts_json(f, &facts));
 	TRY(jr_store_letter_add(app->store, app->actor, id, src.child_id, f->issued_on, f->change,
-				jr_buf_str(&facts), jr_buf_str(&html), &row));
+	                        jr_buf_str(&facts), jr_buf_str(&html), &row));
 	if (row.sequence != last.sequence)
-		err = JR_ERR_CONFLICT; /* another letter came in between: undo, never mis-numbered */
+		err =
+		    JR_ERR_CONFLICT; /* another letter came in between: undo, never mis-numbered */
 out:
 	if (out)
 		*out = row;
@@ -288,17 +288,18 @@ enum jr_err jr_app_letter_reach(struct jr_app *app, int64_t id)
 	if (strcmp(p->role, "consulent") == 0) {
 		/* the consulents of the municipality that decided (app/access.c: who changes it) */
 		if ((err = jr_app_access_allocation(app->store, app->actor, p, app->policies, id,
-						    app->today, JR_ALLOCATION_CHANGE, &owner, &v,
-						    &why)))
+		                                    app->today, JR_ALLOCATION_CHANGE, &owner, &v,
+		                                    &why)))
 			return err;
 	} else {
 		snprintf(object, sizeof(object), "letter:%lld", (long long)id);
-		if ((err = jr_store_audit_event(app->store, app->actor, "access.denied", 0, object)))
+		if ((err =
+		         jr_store_audit_event(app->store, app->actor, "access.denied", 0, object)))
 			return err;
 	}
 	if (v != JR_ACCESS_ALLOWED)
 		return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
-				   "geen toewijzing met dit nummer binnen uw bereik");
+		                   "geen toewijzing met dit nummer binnen uw bereik");
 	return JR_OK;
 }
 
@@ -311,12 +312,12 @@ enum jr_err jr_app_letters_list(struct jr_app *app, int64_t id, jr_letter_fn fn,
 		return err;
 	if ((err = jr_store_allocation_state(app->store, id, &st)) == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, NULL,
-				   "toewijzing niet gevonden: geen toewijzing met dit nummer");
+		                   "toewijzing niet gevonden: geen toewijzing met dit nummer");
 	return err ? err : jr_store_letters_list(app->store, app->actor, id, fn, ctx);
 }
 
 enum jr_err jr_app_letter_get(struct jr_app *app, int64_t id, int sequence,
-			      struct jr_letter_row *out, struct jr_buf *html)
+                              struct jr_letter_row *out, struct jr_buf *html)
 {
 	bool intact = false;
 	enum jr_err err;
@@ -324,18 +325,20 @@ enum jr_err jr_app_letter_get(struct jr_app *app, int64_t id, int sequence,
 	if ((err = jr_app_letter_reach(app, id)))
 		return err;
 	if (sequence < 0)
-		return jr_app_fail(app, JR_ERR_INPUT, "n", "verwacht het volgnummer van de brief: "
-							 "1 of hoger");
+		return jr_app_fail(app, JR_ERR_INPUT, "n",
+		                   "verwacht het volgnummer van de brief: "
+		                   "1 of hoger");
 	err = jr_store_letter_get(app->store, app->actor, id, sequence, out, html, &intact);
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, NULL,
-				   sequence ? "geen beschikking met dit volgnummer bij deze toewijzing"
-					    : "er is nog geen beschikking bij deze toewijzing");
+		                   sequence
+		                       ? "geen beschikking met dit volgnummer bij deze toewijzing"
+		                       : "er is nog geen beschikking bij deze toewijzing");
 	if (!err && !intact) {
 		jr_buf_reset(html);
 		return jr_app_fail(app, JR_ERR_STORE, NULL,
-				   "de bewaarde beschikking klopt niet meer met haar vingerafdruk "
-				   "(SHA-256): zij wordt niet getoond; meld dit aan de beheerder");
+		                   "de bewaarde beschikking klopt niet meer met haar vingerafdruk "
+		                   "(SHA-256): zij wordt niet getoond; meld dit aan de beheerder");
 	}
 	return err;
 }

@@ -35,7 +35,7 @@ enum jr_err jr_app_letter_issue(struct jr_app *app, int64_t id, struct jr_letter
 /* The facts of a letter of allocation `id` as the records and the policy say them now, and the
  * letter's number for `sequence`. For jr_app_letter_issue and the tests. */
 enum jr_err jr_app_letter_facts(struct jr_app *app, int64_t id, int sequence,
-				struct jr_letter_facts *f, int64_t *child_id);
+                                struct jr_letter_facts *f, int64_t *child_id);
 
 /* Whether the principal may read the letters of allocation `id`: JR_OK, or JR_ERR_NOT_FOUND
  * (audited "access.denied") as for an allocation that does not exist. */
@@ -48,6 +48,6 @@ enum jr_err jr_app_letters_list(struct jr_app *app, int64_t id, jr_letter_fn fn,
  * `html`. JR_ERR_NOT_FOUND when there is none; JR_ERR_STORE when the kept document no longer
  * matches its hash (it is not handed out). */
 enum jr_err jr_app_letter_get(struct jr_app *app, int64_t id, int sequence,
-			      struct jr_letter_row *out, struct jr_buf *html);
+                              struct jr_letter_row *out, struct jr_buf *html);
 
 #endif

@@ -48,7 +48,7 @@ static int letter_get(struct jr_app *app, struct jr_args *h, int64_t id)
 {
 	static const char *const allowed[] = {"n", "html", "pdf", NULL};
 	const char *n = jr_args_get(h, "n"), *html_file = jr_args_get(h, "html"),
-		   *pdf_file = jr_args_get(h, "pdf");
+	           *pdf_file = jr_args_get(h, "pdf");
 	struct jr_letter_row row;
 	struct jr_json_writer w;
 	struct jr_buf html, pdf, out;
@@ -62,8 +62,9 @@ static int letter_get(struct jr_app *app, struct jr_args *h, int64_t id)
 	if (n) {
 		sequence = strtol(n, &end, 10);
 		if (!*n || *end || sequence < 1 || sequence > 1000000) {
-			jr_cli_error("care letter: veld n: verwacht het volgnummer van de brief, 1 of "
-				     "hoger");
+			jr_cli_error(
+			    "care letter: veld n: verwacht het volgnummer van de brief, 1 of "
+			    "hoger");
 			return 2;
 		}
 	}
@@ -87,14 +88,15 @@ static int letter_get(struct jr_app *app, struct jr_args *h, int64_t id)
 		goto out;
 	}
 	if ((status = pdf_file ? write_file(pdf_file, pdf.data, pdf.len)
-			       : write_file(html_file, jr_buf_str(&html), html.len)))
+	                       : write_file(html_file, jr_buf_str(&html), html.len)))
 		goto out;
 	jr_jw_init(&w, &out);
 	jr_view_letter_row(&w, &row);
 	if (!jr_jw_finish(&w)) {
 		/* the row and the file it went to, on one line */
 		out.data[out.len - 1] = '\0';
-		printf("%s,\"format\":\"%s\",\"file\":", jr_buf_str(&out), pdf_file ? "pdf" : "html");
+		printf("%s,\"format\":\"%s\",\"file\":", jr_buf_str(&out),
+		       pdf_file ? "pdf" : "html");
 		jr_buf_reset(&out);
 		if (!jr_buf_json_string(&out, pdf_file ? pdf_file : html_file))
 			printf("%s}\n", jr_buf_str(&out));

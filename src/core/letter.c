@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-static const char *const months[] = {"januari", "februari", "maart",     "april",
-				     "mei",     "juni",     "juli",      "augustus",
-				     "september", "oktober", "november", "december"};
+static const char *const months[] = {"januari",   "februari", "maart",    "april",
+                                     "mei",       "juni",     "juli",     "augustus",
+                                     "september", "oktober",  "november", "december"};
 
 void jr_letter_date(jr_day d, char out[24])
 {
@@ -90,8 +90,7 @@ static void row_day(struct w *w, const char *label, jr_day d)
 
 /* The style sheet is linked, not inline: the server's Content-Security-Policy allows style
  * from its own origin only (web/letter.css holds the screen and print rules, A4). */
-static const char style[] =
-	"<link rel=\"stylesheet\" href=\"/letter.css\">\n";
+static const char style[] = "<link rel=\"stylesheet\" href=\"/letter.css\">\n";
 
 enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 {
@@ -99,7 +98,7 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 	const char *gemeente = f->municipality;
 
 	raw(&w, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<title>Beschikking ");
+	        "<title>Beschikking ");
 	text(&w, f->number);
 	raw(&w, "</title>\n");
 	raw(&w, style);
@@ -138,8 +137,8 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 	raw(&w, "<table class=\"meta\">\n");
 	row_day(&w, "Datum", f->issued_on);
 	row(&w, "Kenmerk", f->number);
-	row(&w, "Onderwerp", f->change ? "Wijziging van uw beschikking jeugdhulp"
-				       : "Beschikking jeugdhulp");
+	row(&w, "Onderwerp",
+	    f->change ? "Wijziging van uw beschikking jeugdhulp" : "Beschikking jeugdhulp");
 	raw(&w, "</table>\n");
 
 	raw(&w, "<h1>");
@@ -160,7 +159,7 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 
 	raw(&w, "<h2>Ons besluit</h2>\n<p>");
 	raw(&w, f->change ? "Wij wijzigen de jeugdhulp die u is toegewezen. U krijgt voor "
-			  : "U krijgt voor ");
+	                  : "U krijgt voor ");
 	text(&w, f->child_name);
 	raw(&w, " jeugdhulp toegewezen: <strong>");
 	text(&w, f->form_name);
@@ -204,7 +203,7 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 		struct jr_buf v;
 		jr_buf_init(&v, 128);
 		if (!jr_buf_printf(&v, "%d %s%s%s", f->volume, f->unit, f->frequency[0] ? " " : "",
-				   f->frequency))
+		                   f->frequency))
 			row(&w, "Omvang", jr_buf_str(&v));
 		jr_buf_release(&v);
 	}
@@ -230,10 +229,11 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 	text(&w, f->legal_basis);
 	raw(&w, "</p>\n");
 
-	raw(&w, "<h2>Bent u het niet eens met dit besluit?</h2>\n"
-		"<p>Dan kunt u bezwaar maken. Dat doet u binnen zes weken na de dag waarop deze "
-		"brief is verzonden (artikel 6:7 en 6:8 van de Algemene wet bestuursrecht). Stuur uw "
-		"bezwaarschrift naar het college van burgemeester en wethouders van de gemeente ");
+	raw(&w,
+	    "<h2>Bent u het niet eens met dit besluit?</h2>\n"
+	    "<p>Dan kunt u bezwaar maken. Dat doet u binnen zes weken na de dag waarop deze "
+	    "brief is verzonden (artikel 6:7 en 6:8 van de Algemene wet bestuursrecht). Stuur uw "
+	    "bezwaarschrift naar het college van burgemeester en wethouders van de gemeente ");
 	text(&w, gemeente);
 	if (f->postal_address[0]) {
 		raw(&w, ", ");
@@ -243,26 +243,28 @@ enum jr_err jr_letter_html(const struct jr_letter_facts *f, struct jr_buf *out)
 		raw(&w, " ");
 		text(&w, f->place);
 	}
-	raw(&w, ".</p>\n<p>In uw bezwaarschrift zet u (artikel 6:5 Awb):</p>\n<ul>\n"
-		"<li>uw naam en adres;</li>\n"
-		"<li>de datum;</li>\n"
-		"<li>het besluit waartegen u bezwaar maakt: stuur een kopie van deze brief mee of noem "
-		"het kenmerk ");
+	raw(&w,
+	    ".</p>\n<p>In uw bezwaarschrift zet u (artikel 6:5 Awb):</p>\n<ul>\n"
+	    "<li>uw naam en adres;</li>\n"
+	    "<li>de datum;</li>\n"
+	    "<li>het besluit waartegen u bezwaar maakt: stuur een kopie van deze brief mee of noem "
+	    "het kenmerk ");
 	text(&w, f->number);
-	raw(&w, ";</li>\n"
-		"<li>waarom u het niet eens bent met het besluit;</li>\n"
-		"<li>uw handtekening.</li>\n</ul>\n"
-		"<p>Een bezwaar houdt het besluit niet tegen. Is een snelle beslissing nodig, dan kunt "
-		"u de voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening "
-		"(artikel 8:81 Awb). Dat kan als u bezwaar hebt gemaakt. Voor zo'n verzoek betaalt u "
-		"griffierecht.</p>\n"
-		"<p>Hebt u vragen over deze brief? Neem dan contact op met uw consulent jeugd van de "
-		"gemeente ");
+	raw(&w,
+	    ";</li>\n"
+	    "<li>waarom u het niet eens bent met het besluit;</li>\n"
+	    "<li>uw handtekening.</li>\n</ul>\n"
+	    "<p>Een bezwaar houdt het besluit niet tegen. Is een snelle beslissing nodig, dan kunt "
+	    "u de voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening "
+	    "(artikel 8:81 Awb). Dat kan als u bezwaar hebt gemaakt. Voor zo'n verzoek betaalt u "
+	    "griffierecht.</p>\n"
+	    "<p>Hebt u vragen over deze brief? Neem dan contact op met uw consulent jeugd van de "
+	    "gemeente ");
 	text(&w, gemeente);
 	raw(&w, ". Noem daarbij het kenmerk ");
 	text(&w, f->number);
 	raw(&w, ".</p>\n<p>Met vriendelijke groet,</p>\n<p>Het college van burgemeester en "
-		"wethouders van de gemeente ");
+	        "wethouders van de gemeente ");
 	text(&w, gemeente);
 	raw(&w, ",<br>\nnamens dezen, de consulent jeugd</p>\n</main>\n</body>\n</html>\n");
 	return w.err;

@@ -19,10 +19,10 @@
 #include "core/date.h"
 #include "core/err.h"
 
-#define JR_LETTER_NAME_MAX   208 /* a person's full name, an organisation's name */
-#define JR_LETTER_TEXT_MAX   1024
+#define JR_LETTER_NAME_MAX    208 /* a person's full name, an organisation's name */
+#define JR_LETTER_TEXT_MAX    1024
 #define JR_LETTER_PARENTS_MAX 4
-#define JR_LETTER_HTML_MAX   (64 * 1024)
+#define JR_LETTER_HTML_MAX    (64 * 1024)
 
 /* A parent or custody holder to whom the letter is addressed. */
 struct jr_letter_parent {
@@ -44,7 +44,7 @@ struct jr_letter_facts {
 	/* the child, and the household's parents and carers */
 	char child_name[JR_LETTER_NAME_MAX];
 	jr_day child_birth;
-	char address_line[JR_LETTER_NAME_MAX]; /* the child's street and number; "" */
+	char address_line[JR_LETTER_NAME_MAX];  /* the child's street and number; "" */
 	char address_place[JR_LETTER_NAME_MAX]; /* postcode and place; "" */
 	struct jr_letter_parent parents[JR_LETTER_PARENTS_MAX];
 	size_t parent_count;
@@ -53,18 +53,18 @@ struct jr_letter_facts {
 	int form;
 	char form_name[JR_LETTER_NAME_MAX];
 	char provider[JR_LETTER_NAME_MAX];
-	char regime[80];                     /* Dutch: how the care is bought */
-	char result[JR_LETTER_TEXT_MAX];     /* result regime: the result to reach */
-	char intensity[8];                   /* OB1..OB4 */
+	char regime[80];                 /* Dutch: how the care is bought */
+	char result[JR_LETTER_TEXT_MAX]; /* result regime: the result to reach */
+	char intensity[8];               /* OB1..OB4 */
 	char product_code[17];
-	int volume;                          /* 0: none */
+	int volume; /* 0: none */
 	char unit[40];
 	char frequency[40];
 	jr_day start;
 	bool has_end;
 	jr_day end;
 	/* the reasons and the legal basis */
-	char reasons[JR_LETTER_TEXT_MAX];    /* what the decision rests on (referral, analysis) */
+	char reasons[JR_LETTER_TEXT_MAX]; /* what the decision rests on (referral, analysis) */
 	char change_reason[JR_LETTER_TEXT_MAX]; /* a change: its reason (iJw JZ002, in words) */
 	char legal_basis[JR_LETTER_TEXT_MAX];
 };

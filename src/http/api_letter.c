@@ -76,7 +76,7 @@ static int pdf_answer(struct jr_http_request *r)
 		return jr_reply_err(r, w->err ? w->err : err, NULL);
 	r->content_type = "application/pdf";
 	snprintf(disposition, sizeof(disposition), "inline; filename=\"beschikking-%lld-%d.pdf\"",
-		 (long long)w->row.allocation_id, w->row.sequence);
+	         (long long)w->row.allocation_id, w->row.sequence);
 	jr_reply_header(r, "Content-Disposition", disposition);
 	jr_reply_header(r, "X-Letter-SHA256", w->row.sha256);
 	return r->status = 200;
@@ -95,7 +95,7 @@ int jr_api_allocation_letter(struct jr_http_request *r)
 		return jr_reply_error(r, 422, "invalid", "format", "kies html of pdf");
 	if (r->ids[1] > 1000000)
 		return jr_reply_error(r, 404, "not_found", NULL,
-				      "geen beschikking met dit volgnummer bij deze toewijzing");
+		                      "geen beschikking met dit volgnummer bij deze toewijzing");
 	if (!(w = jr_calloc(1, sizeof(*w))))
 		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
 	jr_buf_init(&w->html, JR_LETTER_HTML_MAX);

@@ -22,7 +22,7 @@
  * Read without an audit entry: the letter.issue entry that follows covers it. */
 struct jr_letter_source {
 	struct jr_allocation al;
-	char municipality[5];  /* the help request's */
+	char municipality[5]; /* the help request's */
 	int64_t child_id;
 	bool changed;          /* the allocation was changed after it was made */
 	char change_reason[3]; /* its latest reason of change (JZ002); "" */
@@ -63,23 +63,22 @@ struct jr_letter_row {
  * `child_id`: `facts` (JSON the app made) and `html` (the document), its SHA-256 computed here.
  * One audit entry "letter.issue" on the child with object "letter:<id>/<n> sha256:<hex>".
  * `out` filled. */
-enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a,
-				int64_t allocation_id, int64_t child_id, jr_day issued_on,
-				bool change, const char *facts, const char *html,
-				struct jr_letter_row *out);
+enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+                                int64_t child_id, jr_day issued_on, bool change, const char *facts,
+                                const char *html, struct jr_letter_row *out);
 
 /* The letters of allocation `allocation_id`, by sequence, each to `fn`. One audit entry
  * "letter.list" on the child (when there are letters). */
 typedef enum jr_err (*jr_letter_fn)(void *ctx, const struct jr_letter_row *l);
 enum jr_err jr_store_letters_list(struct jr_store *s, const struct jr_actor *a,
-				  int64_t allocation_id, jr_letter_fn fn, void *ctx);
+                                  int64_t allocation_id, jr_letter_fn fn, void *ctx);
 
-/* Letter `sequence` (0: the latest) of allocation `allocation_id`: its row and its HTML as kept (into `html`),
- * and whether the HTML's SHA-256 is still the one kept (*intact). One audit entry
+/* Letter `sequence` (0: the latest) of allocation `allocation_id`: its row and its HTML as kept
+ * (into `html`), and whether the HTML's SHA-256 is still the one kept (*intact). One audit entry
  * "letter.read" with the hash. JR_ERR_NOT_FOUND when there is no such letter. */
-enum jr_err jr_store_letter_get(struct jr_store *s, const struct jr_actor *a,
-				int64_t allocation_id, int sequence, struct jr_letter_row *out,
-				struct jr_buf *html, bool *intact);
+enum jr_err jr_store_letter_get(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+                                int sequence, struct jr_letter_row *out, struct jr_buf *html,
+                                bool *intact);
 
 /* The SHA-256 of `data` (len bytes) in hex. */
 void jr_store_sha256_hex(const void *data, size_t len, char out[65]);

@@ -125,9 +125,9 @@ enum jr_err jr_store_letter_source(struct jr_store *s, int64_t id, struct jr_let
 
 	if (o->al.referral_id) {
 		TRY(jr_db_prepare(s->db,
-				  "SELECT referrer_type, referrer_name, referred_on FROM referrals"
-				  " WHERE id = $1",
-				  &st));
+		                  "SELECT referrer_type, referrer_name, referred_on FROM referrals"
+		                  " WHERE id = $1",
+		                  &st));
 		TRY(jr_db_bind_int(st, 1, o->al.referral_id));
 		TRY(jr_db_step(st, &row));
 		if (row) {
@@ -138,10 +138,11 @@ enum jr_err jr_store_letter_source(struct jr_store *s, int64_t id, struct jr_let
 		jr_db_finalize(st);
 		st = NULL;
 	}
-	TRY(jr_db_prepare(s->db,
-			  "SELECT (SELECT MAX(made_on) FROM broad_analyses WHERE help_request_id = $1),"
-			  " (SELECT MAX(given_at) FROM route_advice WHERE help_request_id = $1)",
-			  &st));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT (SELECT MAX(made_on) FROM broad_analyses WHERE help_request_id = $1),"
+	    " (SELECT MAX(given_at) FROM route_advice WHERE help_request_id = $1)",
+	    &st));
 	TRY(jr_db_bind_int(st, 1, o->al.help_request_id));
 	TRY(jr_db_step(st, &row));
 	if (row) {
@@ -162,9 +163,9 @@ enum jr_err jr_store_letter_next(struct jr_store *s, int64_t allocation_id, int 
 	*sequence = 1;
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
-			  "SELECT COALESCE(MAX(sequence), 0) FROM decision_letters"
-			  " WHERE allocation_id = $1",
-			  &st));
+	                  "SELECT COALESCE(MAX(sequence), 0) FROM decision_letters"
+	                  " WHERE allocation_id = $1",
+	                  &st));
 	TRY(jr_db_bind_int(st, 1, allocation_id));
 	TRY(jr_db_step(st, &row));
 	if (row)
@@ -175,15 +176,14 @@ out:
 }
 
 static void audit_object(char *out, size_t size, int64_t allocation_id, int sequence,
-			 const char *sha256)
+                         const char *sha256)
 {
 	snprintf(out, size, "letter:%lld/%d sha256:%s", (long long)allocation_id, sequence, sha256);
 }
 
-enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a,
-				int64_t allocation_id, int64_t child_id, jr_day issued_on,
-				bool change, const char *facts, const char *html,
-				struct jr_letter_row *out)
+enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+                                int64_t child_id, jr_day issued_on, bool change, const char *facts,
+                                const char *html, struct jr_letter_row *out)
 {
 	struct jr_db_stmt *st = NULL;
 	char date[JR_DATE_STRLEN], object[128];
@@ -199,10 +199,10 @@ enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a,
 	jr_date_format(issued_on, date);
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
-			  "SELECT (SELECT COUNT(*) FROM allocations WHERE id = $1),"
-			  " (SELECT COALESCE(MAX(sequence), 0) FROM decision_letters"
-			  "  WHERE allocation_id = $1)",
-			  &st));
+	                  "SELECT (SELECT COUNT(*) FROM allocations WHERE id = $1),"
+	                  " (SELECT COALESCE(MAX(sequence), 0) FROM decision_letters"
+	                  "  WHERE allocation_id = $1)",
+	                  &st));
 	TRY(jr_db_bind_int(st, 1, allocation_id));
 	TRY(jr_db_step(st, &row));
 	if (!row || jr_db_col_int(st, 0) == 0) {
@@ -212,11 +212,12 @@ enum jr_err jr_store_letter_add(struct jr_store *s, const struct jr_actor *a,
 	out->sequence = (int)jr_db_col_int(st, 1) + 1;
 	jr_db_finalize(st);
 	st = NULL;
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO decision_letters (allocation_id, child_id, sequence, issued_on,"
-			  " kind, facts, html, sha256, created_at)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-			  &st));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "INSERT INTO decision_letters (allocation_id, child_id, sequence, issued_on,"
+	    " kind, facts, html, sha256, created_at)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+	    &st));
 	TRY(jr_db_bind_int(st, 1, allocation_id));
 	TRY(jr_db_bind_int(st, 2, child_id));
 	TRY(jr_db_bind_int(st, 3, out->sequence));
@@ -237,7 +238,7 @@ out:
 #define ROW_COLUMNS "sequence, issued_on, kind, sha256, created_at, child_id"
 
 static enum jr_err read_row(struct jr_db_stmt *st, int64_t allocation_id, struct jr_letter_row *l,
-			    int64_t *child)
+                            int64_t *child)
 {
 	memset(l, 0, sizeof(*l));
 	l->allocation_id = allocation_id;
@@ -250,7 +251,7 @@ static enum jr_err read_row(struct jr_db_stmt *st, int64_t allocation_id, struct
 }
 
 enum jr_err jr_store_letters_list(struct jr_store *s, const struct jr_actor *a,
-				  int64_t allocation_id, jr_letter_fn fn, void *ctx)
+                                  int64_t allocation_id, jr_letter_fn fn, void *ctx)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_letter_row l;
@@ -261,9 +262,9 @@ enum jr_err jr_store_letters_list(struct jr_store *s, const struct jr_actor *a,
 
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
-			  "SELECT " ROW_COLUMNS " FROM decision_letters WHERE allocation_id = $1"
-			  " ORDER BY sequence",
-			  &st));
+	                  "SELECT " ROW_COLUMNS " FROM decision_letters WHERE allocation_id = $1"
+	                  " ORDER BY sequence",
+	                  &st));
 	TRY(jr_db_bind_int(st, 1, allocation_id));
 	snprintf(object, sizeof(object), "allocation:%lld", (long long)allocation_id);
 	for (;;) {
@@ -282,9 +283,9 @@ out:
 	return jr_store_finish(s, err);
 }
 
-enum jr_err jr_store_letter_get(struct jr_store *s, const struct jr_actor *a,
-				int64_t allocation_id, int sequence, struct jr_letter_row *out,
-				struct jr_buf *html, bool *intact)
+enum jr_err jr_store_letter_get(struct jr_store *s, const struct jr_actor *a, int64_t allocation_id,
+                                int sequence, struct jr_letter_row *out, struct jr_buf *html,
+                                bool *intact)
 {
 	struct jr_db_stmt *st = NULL;
 	char object[128], hash[65];
@@ -295,12 +296,13 @@ enum jr_err jr_store_letter_get(struct jr_store *s, const struct jr_actor *a,
 
 	*intact = false;
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT " ROW_COLUMNS ", html FROM decision_letters"
-			  " WHERE allocation_id = $1 AND sequence = CASE WHEN $2 > 0 THEN $2"
-			  "  ELSE (SELECT MAX(sequence) FROM decision_letters WHERE allocation_id = $1)"
-			  " END",
-			  &st));
+	TRY(jr_db_prepare(
+	    s->db,
+	    "SELECT " ROW_COLUMNS ", html FROM decision_letters"
+	    " WHERE allocation_id = $1 AND sequence = CASE WHEN $2 > 0 THEN $2"
+	    "  ELSE (SELECT MAX(sequence) FROM decision_letters WHERE allocation_id = $1)"
+	    " END",
+	    &st));
 	TRY(jr_db_bind_int(st, 1, allocation_id));
 	TRY(jr_db_bind_int(st, 2, sequence));
 	TRY(jr_db_step(st, &row));

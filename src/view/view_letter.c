@@ -120,7 +120,8 @@ static enum jr_err text_run(struct blocks *b, const char *p, size_t len)
 					break;
 				}
 			}
-			if (e == sizeof(ents) / sizeof(ents[0]) && !(err = jr_buf_putc(&b->text, '&')))
+			if (e == sizeof(ents) / sizeof(ents[0]) &&
+			    !(err = jr_buf_putc(&b->text, '&')))
 				err = jr_buf_puts(&b->markup, "&amp;");
 			continue;
 		}
@@ -142,10 +143,10 @@ static enum jr_err tag(struct blocks *b, const char *p, size_t len)
 	if (tag_is(p, len, "h1") || tag_is(p, len, "h2") || tag_is(p, len, "p") ||
 	    tag_is(p, len, "address") || tag_is(p, len, "tr") || tag_is(p, len, "li")) {
 		enum block_kind k = tag_is(p, len, "h1")   ? B_H1
-				    : tag_is(p, len, "h2") ? B_H2
-				    : tag_is(p, len, "tr") ? B_ROW
-				    : tag_is(p, len, "li") ? B_LI
-							   : B_P;
+		                    : tag_is(p, len, "h2") ? B_H2
+		                    : tag_is(p, len, "tr") ? B_ROW
+		                    : tag_is(p, len, "li") ? B_LI
+		                                           : B_P;
 		return close ? block_end(b) : (err = block_end(b)) ? err : block_start(b, k);
 	}
 	if (b->kind == B_NONE)
@@ -195,9 +196,9 @@ static enum jr_err walk(const char *html, struct blocks *b)
 	return err ? err : block_end(b);
 }
 
-static enum jr_err blocks_run(const char *html,
-			      enum jr_err (*emit)(void *, enum block_kind, const char *, const char *),
-			      void *ctx)
+static enum jr_err
+blocks_run(const char *html,
+           enum jr_err (*emit)(void *, enum block_kind, const char *, const char *), void *ctx)
 {
 	struct blocks b = {.kind = B_NONE, .emit = emit, .ctx = ctx};
 	enum jr_err err;
@@ -210,8 +211,7 @@ static enum jr_err blocks_run(const char *html,
 	return err;
 }
 
-static enum jr_err text_block(void *ctx, enum block_kind kind, const char *text,
-			      const char *markup)
+static enum jr_err text_block(void *ctx, enum block_kind kind, const char *text, const char *markup)
 {
 	struct jr_buf *out = ctx;
 	enum jr_err err;
@@ -253,7 +253,7 @@ struct pdf {
 static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int length)
 {
 	return jr_buf_append(closure, data, length) ? CAIRO_STATUS_WRITE_ERROR
-						    : CAIRO_STATUS_SUCCESS;
+	                                            : CAIRO_STATUS_SUCCESS;
 }
 
 static enum jr_err pdf_block(void *ctx, enum block_kind kind, const char *text, const char *markup)
@@ -264,13 +264,13 @@ static enum jr_err pdf_block(void *ctx, enum block_kind kind, const char *text, 
 	double before, height;
 
 	(void)text;
-	before = kind == B_H1 ? 14 : kind == B_H2 ? 10 : (kind == B_ROW || kind == B_LI) &&
-							 d->last == kind
-							 ? 1
-							 : 6;
+	before = kind == B_H1                                         ? 14
+	         : kind == B_H2                                       ? 10
+	         : (kind == B_ROW || kind == B_LI) && d->last == kind ? 1
+	                                                              : 6;
 	pango_layout_set_font_description(d->layout, kind == B_H1   ? d->h1
-						     : kind == B_H2 ? d->h2
-								    : d->body);
+	                                             : kind == B_H2 ? d->h2
+	                                                            : d->body);
 	pango_layout_set_indent(d->layout, 0);
 	if (kind == B_ROW) { /* label and value in two columns, the value wrapped under itself */
 		tabs = pango_tab_array_new_with_positions(1, TRUE, PANGO_TAB_LEFT, 160);

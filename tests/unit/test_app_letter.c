@@ -166,8 +166,11 @@ static void test_renderer_escapes(void **state)
 static void test_allocation_and_change_make_letters(void **state)
 {
 	struct jr_principal me = principal("consulent", team_id, "0153");
-	struct jr_allocation al = {.help_request_id = request_id, .provider_id = provider_id,
-				   .form = 3, .intensity = 2, .start = D(2026, 12, 1)};
+	struct jr_allocation al = {.help_request_id = request_id,
+	                           .provider_id = provider_id,
+	                           .form = 3,
+	                           .intensity = 2,
+	                           .start = D(2026, 12, 1)};
 	struct jr_allocation_change ch = {.reason = "04", .has_end = true, .end = D(2027, 6, 30)};
 	struct jr_letter_row row;
 	struct jr_buf html, pdf;
@@ -181,9 +184,9 @@ static void test_allocation_and_change_make_letters(void **state)
 	assert_int_equal(jr_app_allocation_add(&app, &al, true), JR_OK);
 	allocation_id = al.id;
 	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE allocation_id = "
-				     "%lld",
-				     al.id),
-			 1);
+	                             "%lld",
+	                             al.id),
+	                 1);
 	jr_buf_init(&html, JR_LETTER_HTML_MAX);
 	jr_buf_init(&pdf, 16u << 20);
 	assert_int_equal(jr_app_letter_get(&app, al.id, 1, &row, &html), JR_OK);
@@ -192,9 +195,9 @@ static void test_allocation_and_change_make_letters(void **state)
 	jr_store_sha256_hex(html.data, html.len, hash);
 	assert_string_equal(hash, row.sha256);
 	snprintf(object, sizeof(object),
-		 "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.issue' AND object = "
-		 "'letter:%%lld/1 sha256:%s'",
-		 hash);
+	         "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.issue' AND object = "
+	         "'letter:%%lld/1 sha256:%s'",
+	         hash);
 	assert_int_equal(fx_count_id(object, al.id), 1);
 	/* what the law asks, in the words of the policy; the names escaped */
 	contains(html.data, "Lotte &lt;b&gt;&amp; O&#39;Bos");
@@ -253,19 +256,19 @@ static void test_reach(void **state)
 	for (size_t i = 0; i < sizeof(outsiders) / sizeof(outsiders[0]); i++) {
 		context(&app, &d, outsiders[i]);
 		assert_int_equal(jr_app_letter_get(&app, allocation_id, 1, &row, &html),
-				 JR_ERR_NOT_FOUND);
+		                 JR_ERR_NOT_FOUND);
 		assert_int_equal(html.len, 0);
 		assert_int_equal(jr_app_letter_reach(&app, allocation_id), JR_ERR_NOT_FOUND);
 	}
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'"),
-			 denied + 6);
+	                 denied + 6);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'letter.read'"),
-			 reads);
+	                 reads);
 	/* the command line's operator reads it, audited */
 	context(&app, &d, NULL);
 	assert_int_equal(jr_app_letter_get(&app, allocation_id, 1, &row, &html), JR_OK);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'letter.read'"),
-			 reads + 1);
+	                 reads + 1);
 	/* no such letter, no such allocation */
 	assert_int_equal(jr_app_letter_get(&app, allocation_id, 9, &row, &html), JR_ERR_NOT_FOUND);
 	assert_int_equal(jr_app_letter_get(&app, 999999, 1, &row, &html), JR_ERR_NOT_FOUND);
@@ -282,13 +285,13 @@ static void test_append_only(void **state)
 	assert_true(before >= 2);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_not_equal(jr_db_exec(db, "UPDATE decision_letters SET html = 'herschreven'"),
-			     JR_OK);
+	                     JR_OK);
 	assert_int_not_equal(jr_db_exec(db, "UPDATE decision_letters SET sha256 = ''"), JR_OK);
 	assert_int_not_equal(jr_db_exec(db, "DELETE FROM decision_letters"), JR_OK);
 	jr_db_close(db);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM decision_letters"), before);
-	assert_int_equal(fx_count("SELECT COUNT(*) FROM decision_letters WHERE html = 'herschreven'"),
-			 0);
+	assert_int_equal(
+	    fx_count("SELECT COUNT(*) FROM decision_letters WHERE html = 'herschreven'"), 0);
 }
 
 /* A letter whose kept document no longer matches its hash is not handed out. (The trigger is
@@ -305,12 +308,12 @@ static void test_hash_check(void **state)
 	(void)state;
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, fx_sqlite ? "DROP TRIGGER decision_letters_no_update"
-						  : "DROP TRIGGER decision_letters_append_only ON "
-						    "decision_letters"),
-			 JR_OK);
+	                                          : "DROP TRIGGER decision_letters_append_only ON "
+	                                            "decision_letters"),
+	                 JR_OK);
 	assert_int_equal(jr_db_exec(db, "UPDATE decision_letters SET html = REPLACE(html, "
-					"'Zorg &amp; Co', 'Andere Zorg') WHERE sequence = 1"),
-			 JR_OK);
+	                                "'Zorg &amp; Co', 'Andere Zorg') WHERE sequence = 1"),
+	                 JR_OK);
 	jr_db_close(db);
 	jr_buf_init(&html, JR_LETTER_HTML_MAX);
 	context(&app, &d, NULL);
@@ -331,14 +334,14 @@ static void test_erasure_takes_the_letters(void **state)
 	char msg[JR_DB_ERRMSG_MAX];
 	(void)state;
 	assert_true(fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE child_id = %lld",
-				child_id) >= 2);
+	                        child_id) >= 2);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
 	assert_int_equal(jr_db_exec(db, "UPDATE help_requests SET state = 'closed'"), JR_OK);
 	jr_db_close(db);
 	assert_int_equal(jr_store_erase_child(store, &fx_actor, child_id), JR_OK);
-	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE child_id = %lld",
-				     child_id),
-			 0);
+	assert_int_equal(
+	    fx_count_id("SELECT COUNT(*) FROM decision_letters WHERE child_id = %lld", child_id),
+	    0);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM decision_letters"), 0);
 }
 
