@@ -9,14 +9,20 @@
 // … come with their code and Dutch label from GET /api/v1/vocabulary (`words`, fetched once
 // per session and kept; another region's on demand, kept too).
 
-import { allocationSection } from './allocation.js';
+import { allocationHooks, allocationSection } from './allocation.js';
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
+import { letterNotice, lettersSection, letterScreen } from './letter.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
 import { helpRequestScreen, timelineList } from './casepage.js';
 import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
 import { socialMapScreen } from './socialmap.js';
+
+// The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
+allocationHooks.confirmed.push((made, element) => {
+  if (me && me.role === 'consulent') element.append(h('p', { class: 'utrecht-paragraph' }, letterNotice({ h, role: me.role }, made)));
+});
 
 const main = document.getElementById('inhoud');
 const menu = document.getElementById('menu');
@@ -977,6 +983,7 @@ function caseUi() {
     h, p, heading, link, button, alertBox, api, errorText, field, select, checkedField, clearFieldErrors,
     markField, label, capital, formText, coded, choices, vocabulary, words, me, show, tableWrap, when,
     allocationSection, allocationChangeForm, deadlinesSection, journalSection, assigneeSection, assignmentText,
+    lettersSection,
   };
 }
 
@@ -1017,6 +1024,7 @@ async function route() {
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button, me });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
+  else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }

@@ -428,6 +428,7 @@ export async function helpRequestScreen(ui, id, notice) {
   } else if (next === 'in_care' && hr.course.care_started < 1) {
     sections.push(heading(2, 'Volgende stap'), p('Als de zorgaanbieder de zorg start, staat de hulpvraag vanzelf op "in zorg".'));
   }
+  if (me.role === 'consulent') sections.push(await ui.lettersSection({ h, heading, p, api, errorText, alertBox }, id, events));
   if (me.role === 'consulent' || me.role === 'gi') {
     sections.push(await journalSection({ h, heading, p, checkedField: ui.checkedField, clearFieldErrors: ui.clearFieldErrors, markField: ui.markField, button, alertBox, api, errorText, capital, when: ui.when }, id));
   }

@@ -6,6 +6,7 @@
 
 #include "app/course.h"
 #include "core/alloc.h"
+#include "app/letter.h"
 #include "json/policy_set.h"
 
 /* The help request `id` as read (audited), and the policy of its municipality in force on
@@ -167,6 +168,8 @@ enum jr_err jr_app_allocation_add(struct jr_app *app, struct jr_allocation *al,
 	 * by the woonplaatsbeginsel); the allocation keeps it, whatever address follows */
 	memcpy(al->responsible, h.municipality, sizeof(al->responsible));
 	err = jr_store_allocation_add(app->store, app->actor, al);
+	if (!err) /* issue 14 point 5: the decision letter, kept in the same transaction */
+		err = jr_app_letter_issue(app, al->id, NULL);
 out:
 	return jr_app_tx_end(app, tx, err);
 }
@@ -246,6 +249,8 @@ enum jr_err jr_app_allocation_change(struct jr_app *app, int64_t id,
 	}
 	err = allocation_missing(app, jr_store_allocation_change(app->store, app->actor, id, c,
 								 honoured));
+	if (!err) /* issue 14 point 5: a changed allocation gets a new letter */
+		err = jr_app_letter_issue(app, id, NULL);
 out:
 	return jr_app_tx_end(app, tx, err);
 }

@@ -127,6 +127,11 @@ int jr_cli_number(const char *s, long long min, long long max, long long *out);
 /* Reports "<what>: veld <field>: <message>" and returns 2. */
 int jr_cli_field_error(const char *what, const char *field, const char *message);
 
+/* `care letters ID` (list) and `care letter ID [--n N] [--html F | --pdf F]` (cmd_letter.c),
+ * for cmd_care.c once its session is open; 0, or the exit status after reporting. */
+struct jr_app;
+int jr_cli_care_letter(struct jr_app *app, struct jr_args *h, int64_t id, bool list);
+
 /* Prints "jeugdroute: <message>\n" on stderr. */
 void jr_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

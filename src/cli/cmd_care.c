@@ -39,6 +39,8 @@ const char jr_usage_care[] =
 	"         jeugdroute care stop TOEWIJZING --goals-reached yes|partly|no\n"
 	"                                  --continues-without-help ja|nee --satisfaction 1-10\n"
 	"                                  --end-reason JZ588 [--on JJJJ-MM-DD]\n"
+	"         jeugdroute care letters TOEWIJZING\n"
+	"         jeugdroute care letter TOEWIJZING [--n N] [--html BESTAND | --pdf BESTAND]\n"
 	"\n"
 	"referral   legt een verwijzing vast (iJw COD327: 01 gemeente, 02 huisarts, 03 jeugdarts,\n"
 	"           04 GI, 05 medisch specialist, 06 zelfverwijzer, 08 rechter/OvJ) en beoordeelt\n"
@@ -65,6 +67,11 @@ const char jr_usage_care[] =
 	"           1:265b BW) of gesloten jeugdhulp (art. 6.1.2 Jeugdwet).\n"
 	"start/stop begin en einde van de zorg; bij het einde de uitkomst (doelen bereikt, verder\n"
 	"           zonder hulp, tevredenheid) en de reden van beëindiging (iJw JZ588).\n"
+	"letters    de beschikkingen (besluitbrieven) van een toewijzing: volgnummer, datum en\n"
+	"           SHA-256 van het bewaarde document. Elke toewijzing en wijziging door de\n"
+	"           gemeente krijgt er een.\n"
+	"letter     drukt beschikking N (zonder --n: de laatste) opnieuw af zoals bewaard: HTML op\n"
+	"           standaarduitvoer, of met --html of --pdf in een bestand (A4).\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND, --reason TEKST, --policy-dir MAP.\n";
 
@@ -464,9 +471,10 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 
 	if (strcmp(sub, "referral") && strcmp(sub, "allocate") && strcmp(sub, "start") &&
 	    strcmp(sub, "stop") && strcmp(sub, "measure") && strcmp(sub, "change") &&
-	    strcmp(sub, "extend") && strcmp(sub, "authorise") && strcmp(sub, "choices")) {
+	    strcmp(sub, "extend") && strcmp(sub, "authorise") && strcmp(sub, "choices") &&
+	    strcmp(sub, "letter") && strcmp(sub, "letters")) {
 		jr_cli_error("care: kies referral, allocate, choices, change, measure, extend, "
-			     "authorise, start of stop; zie jeugdroute care --help");
+			     "authorise, start, stop, letter of letters; zie jeugdroute care --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &h.db);
@@ -505,6 +513,8 @@ int jr_cmd_care(const struct jr_cli_command *self, int argc, char **argv)
 		status = cmd_extend(&s.app, &h, id);
 	else if (strcmp(sub, "authorise") == 0)
 		status = cmd_authorise(&s.app, &h, id);
+	else if (strncmp(sub, "letter", 6) == 0) /* cli/cmd_letter.c */
+		status = jr_cli_care_letter(&s.app, &h, id, strcmp(sub, "letters") == 0);
 	else if (strcmp(sub, "start") == 0)
 		status = cmd_start(&s.app, &h, id, a);
 	else

@@ -207,6 +207,11 @@ struct jr_municipality {
 	char name[JR_NAME_MAX];
 	enum jr_regime regime;
 	char main_provider[JR_NAME_MAX]; /* generic regime: the one main provider */
+	/* where its decision letters come from and where a bezwaarschrift goes (optional: "" when
+	 * the policy names none): the postal address, its postcode and place */
+	char postal_address[JR_NAME_MAX];
+	char postcode[8];
+	char place[JR_NAME_MAX];
 };
 
 struct jr_referrer {

@@ -81,6 +81,10 @@ const struct jr_http_route jr_api_routes[] = {
 	 JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/households/{id}/coordinator", jr_api_household_coordinator,
 	 JR_HTTP_ROUTE_LOGIN},
+	/* issue 14 point 5: the decision letters of an allocation (api_letter.c) */
+	{"GET", "/api/v1/allocations/{id}/letters", jr_api_allocation_letters, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/allocations/{id}/letters/{id}", jr_api_allocation_letter,
+	 JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -113,6 +113,9 @@ int jr_api_household_coordinator(struct jr_http_request *r);
 
 /* api_journal.c */
 int jr_api_help_request_notes(struct jr_http_request *r);
+/* api_letter.c: the decision letters of an allocation */
+int jr_api_allocation_letters(struct jr_http_request *r);
+int jr_api_allocation_letter(struct jr_http_request *r);
 int jr_api_help_request_note_add(struct jr_http_request *r);
 
 /* Answers 403 unless the principal has `cap`; 0 when it has. */

@@ -111,6 +111,8 @@ static const char *const ui_files[] = {
 	"worklist.js",
 	"casepage.js",
 	"dates.js",
+	"letter.js",
+	"letter.css",
 };
 
 bool jr_api_static(struct jr_http_request *r)

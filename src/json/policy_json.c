@@ -3,6 +3,7 @@
  * with a path stack kept in `struct ld`. */
 #include "json/policy_json.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -486,9 +487,48 @@ out:
 	return err;
 }
 
+/* A municipality's postal address for its decision letters (optional): {"address": "Postbus
+ * 20", "postcode": "7500 AA", "place": "Enschede"}, each present and the postcode in the
+ * Dutch shape (four digits, a space, two capitals). A placeholder that no Dutch address has
+ * ("0000 XX": no postcode starts with 0) marks one the policy's author has not filled in. */
+static enum jr_err load_postal_address(struct ld *ld, json_t *v, struct jr_municipality *m)
+{
+	static const char *const keys[] = {"address", "postcode", "place", NULL};
+	json_t *a;
+	size_t old;
+	const char *pc;
+	enum jr_err err = member(ld, v, "postal_address", JSON_OBJECT, false,
+				 "een object {\"address\", \"postcode\", \"place\"}", &a);
+
+	if (err || !a)
+		return err;
+	old = push_key(ld, "postal_address");
+	if ((err = check_keys(ld, a, keys)) ||
+	    (err = get_string(ld, a, "address", true, m->postal_address,
+			      sizeof(m->postal_address))) ||
+	    (err = get_string(ld, a, "postcode", true, m->postcode, sizeof(m->postcode))) ||
+	    (err = get_string(ld, a, "place", true, m->place, sizeof(m->place))))
+		goto out;
+	pc = m->postcode;
+	if (strlen(pc) != 7 || pc[4] != ' ' || !isdigit((unsigned char)pc[0]) ||
+	    !isdigit((unsigned char)pc[1]) || !isdigit((unsigned char)pc[2]) ||
+	    !isdigit((unsigned char)pc[3]) || !isupper((unsigned char)pc[5]) ||
+	    !isupper((unsigned char)pc[6])) {
+		size_t old2 = push_key(ld, "postcode");
+		err = fail(ld, "\"%s\" is geen postcode; verwacht vier cijfers, een spatie en twee "
+			       "hoofdletters, zoals \"7511 HC\"",
+			   pc);
+		pop(ld, old2);
+	}
+out:
+	pop(ld, old);
+	return err;
+}
+
 static enum jr_err load_municipalities(struct ld *ld, json_t *root, struct jr_policy *p)
 {
-	static const char *const keys[] = {"code", "name", "regime", "main_provider", NULL};
+	static const char *const keys[] = {"code", "name", "regime", "main_provider",
+					   "postal_address", NULL};
 	json_t *arr, *v;
 	size_t i, old, old2;
 	enum jr_err err = member(ld, root, "municipalities", JSON_ARRAY, true,
@@ -536,6 +576,8 @@ static enum jr_err load_municipalities(struct ld *ld, json_t *root, struct jr_po
 				      sizeof(m->main_provider))))
 			goto out;
 		m->regime = (enum jr_regime)regime;
+		if ((err = load_postal_address(ld, v, m)))
+			goto out;
 		pop(ld, old2);
 	}
 	p->municipality_count = json_array_size(arr);

@@ -503,6 +503,28 @@ static const struct migration migrations[] = {
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX help_request_assignments_help_request ON help_request_assignments"
 	 " (help_request_id);"},
+	/* Issue 14 point 5: the decision letter (beschikking) of an allocation, one per decision
+	 * (sequence 1 the allocation, each change the next), kept as it was sent: the rendered
+	 * HTML, the facts it was rendered from, and the document's SHA-256 (also in the audit
+	 * entry letter.issue). The engine refuses an UPDATE, and a DELETE while the allocation
+	 * exists: only erasure at the end of the retention period, which removes the allocation
+	 * first, takes the letters with it (store_retention.c, by child_id). No foreign key to
+	 * allocations for that reason; the store checks the allocation when it adds a letter. */
+	{22, "decision letters: one per allocation decision, append-only",
+	 "CREATE TABLE decision_letters ("
+	 " id {ID},"
+	 " allocation_id BIGINT NOT NULL,"
+	 " child_id BIGINT NOT NULL,"
+	 " sequence INTEGER NOT NULL,"
+	 " issued_on TEXT NOT NULL,"
+	 " kind TEXT NOT NULL,"
+	 " facts TEXT NOT NULL,"
+	 " html TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE UNIQUE INDEX decision_letters_allocation ON decision_letters"
+	 " (allocation_id, sequence);"
+	 "CREATE INDEX decision_letters_child ON decision_letters (child_id);"},
 	/* Issue 14 point 8: the social map tells what an offer is (its description, searched with
 	 * the names), where it is (its address) and how to reach the offer itself (phone, e-mail,
 	 * website), beside the free-text contact it had. */
@@ -587,6 +609,20 @@ static const struct {
 	 " $body$ BEGIN RAISE EXCEPTION 'journal notes are append-only'; END $body$;"
 	 "CREATE TRIGGER journal_notes_append_only BEFORE UPDATE ON journal_notes"
 	 " FOR EACH ROW EXECUTE FUNCTION journal_notes_append_only();"},
+	/* migration 22: a decision letter is never changed, nor removed while its allocation is */
+	{22,
+	 "CREATE TRIGGER decision_letters_no_update BEFORE UPDATE ON decision_letters"
+	 " BEGIN SELECT RAISE(ABORT, 'decision letters are append-only'); END;"
+	 "CREATE TRIGGER decision_letters_no_delete BEFORE DELETE ON decision_letters"
+	 " WHEN EXISTS (SELECT 1 FROM allocations WHERE id = OLD.allocation_id)"
+	 " BEGIN SELECT RAISE(ABORT, 'decision letters are append-only'); END;",
+	 "CREATE FUNCTION decision_letters_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+	 " $body$ BEGIN"
+	 " IF TG_OP = 'UPDATE' OR EXISTS (SELECT 1 FROM allocations WHERE id = OLD.allocation_id)"
+	 " THEN RAISE EXCEPTION 'decision letters are append-only'; END IF;"
+	 " RETURN OLD; END $body$;"
+	 "CREATE TRIGGER decision_letters_append_only BEFORE UPDATE OR DELETE ON decision_letters"
+	 " FOR EACH ROW EXECUTE FUNCTION decision_letters_append_only();"},
 	/* migration 25: the links from outside follow every help request, responsible care and
 	 * move; a key follows its person's move. Rows are never removed but by erasure: a stale
 	 * link only offers the app a candidate it then refuses. */

@@ -26,6 +26,7 @@
 #include "store/ijw.h"
 #include "store/involvement.h"
 #include "store/journal.h"
+#include "store/letter.h"
 #include "store/person.h"
 #include "store/policy_record.h"
 #include "store/portal.h"

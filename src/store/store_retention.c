@@ -61,6 +61,8 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		" JOIN help_requests h ON a.help_request_id = h.id WHERE h.child_id = $1)",
 		"DELETE FROM allocations WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
+		/* decision letters are append-only but for this: once the allocation is gone */
+		"DELETE FROM decision_letters WHERE child_id = $1",
 		"DELETE FROM referrals WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM goals WHERE help_request_id IN"

@@ -260,6 +260,11 @@ GET /api/v1/households/{HH_A}/coordinators - L A F F F F F F
 GET /api/v1/households/{HH_B}/coordinators - L N F F F F F F
 POST /api/v1/households/{HH_A}/coordinator {} L A F F F F F F
 POST /api/v1/households/{HH_B}/coordinator {} L N F F F F F F
+GET /api/v1/allocations/{AL_A}/letters - L A N N N N N N
+GET /api/v1/allocations/{AL_B}/letters - L N N N N N N N
+GET /api/v1/allocations/{AL_A}/letters/1 - L A N N N N N N
+GET /api/v1/allocations/{AL_B}/letters/1 - L N N N N N N N
+GET /api/v1/allocations/{AL_A}/letters/1?format=pdf - L A N N N N N N
 EOF
 
 while read -r method path body cells; do

@@ -481,6 +481,46 @@ fi
 login hengelo.jar c.hengelo hengelo-wachtwoord >/dev/null
 call "regisseur: another municipality's consulent cannot reach the family (404)" 404 - \
 	-b hengelo.jar "$U/api/v1/households/$CASE_HH/coordinators"
+# The decision letter (issue 14 point 5): the allocation and its change each made one, kept with
+# its hash; printed again as kept (HTML and PDF), read only by the municipality's consulents.
+LETTERS=$U/api/v1/allocations/$ALLOCATION/letters
+call "letters: the allocation's and its change's, each with its hash" 200 \
+	'[.letters[].sequence] == [1, 2] and [.letters[].kind] == ["allocation", "change"] and ([.letters[].sha256 | test("^[0-9a-f]{64}$")] | all)' \
+	-b almelo.jar "$LETTERS"
+SHA1=$(jq -r '.letters[0].sha256' body)
+[ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.issue' AND object = 'letter:$ALLOCATION/1 sha256:$SHA1'")" = 1 ] &&
+	ok "letters: the hash is in the audit entry letter.issue" || not_ok "letters: the hash is in the audit entry letter.issue"
+curl -s -o letter1.html -D headers -b almelo.jar "$LETTERS/1"
+if grep -qi '^Content-Type: text/html' headers && grep -q 'bezwaar' letter1.html &&
+	grep -q 'voorlopige voorziening' letter1.html && grep -q '/letter.css' letter1.html &&
+	[ "$(sha256sum <letter1.html | cut -d' ' -f1)" = "$SHA1" ] &&
+	grep -qi "^X-Letter-SHA256: $SHA1" headers; then
+	ok "letters: letter 1 as kept: HTML with the bezwaar text, its hash the one kept"
+else
+	not_ok "letters: letter 1 as kept" "$(head -c 300 letter1.html)"
+fi
+curl -s -o again.html -b almelo.jar "$LETTERS/1"
+cmp -s letter1.html again.html && ok "letters: printed again, the same document" ||
+	not_ok "letters: printed again, the same document"
+curl -s -o letter1.pdf -D headers -b almelo.jar "$LETTERS/1?format=pdf"
+if grep -qi '^Content-Type: application/pdf' headers && [ "$(head -c 5 letter1.pdf)" = "%PDF-" ]; then
+	ok "letters: letter 1 as PDF"
+else
+	not_ok "letters: letter 1 as PDF" "$(head -c 200 headers)"
+fi
+curl -s -o again.pdf -b almelo.jar "$LETTERS/1?format=pdf"
+cmp -s letter1.pdf again.pdf && ok "letters: the PDF again, the same bytes" || not_ok "letters: the PDF again, the same bytes"
+call "letters: letter 2 tells the change" 200 - -b almelo.jar "$LETTERS/2"
+call "letters: an unknown format is named (422)" 422 '.error.field == "format"' -b almelo.jar "$LETTERS/1?format=doc"
+call "letters: no letter 9 (404)" 404 - -b almelo.jar "$LETTERS/9"
+curl -s -o unknown.body -b prov.jar "$U/api/v1/allocations/999999/letters/1"
+call "letters: the provider the care is allocated to gets 404" 404 - -b prov.jar "$LETTERS/1"
+cmp -s body unknown.body && ok "letters: the provider's 404 is the one of an unknown allocation" ||
+	not_ok "letters: the provider's 404 is the one of an unknown allocation" "$(cat body)" "$(cat unknown.body)"
+call "letters: the GP that referred gets 404" 404 - -b gp.jar "$LETTERS"
+call "letters: no way to change a letter (405)" 405 - -b almelo.jar -X DELETE -H "X-CSRF-Token: $CSRF" "$LETTERS/1"
+L_READS=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.read' AND object LIKE 'letter:$ALLOCATION/%'")
+[ "$L_READS" -ge 5 ] && ok "letters: every read is audited (letter.read)" || not_ok "letters: every read is audited" "$L_READS"
 call "the provider may not change an allocation (403)" 403 - -b prov.jar -H "$JSON" -H "X-CSRF-Token: $P_CSRF" \
 	-d '{"reason_code":"05","end":"2027-03-31"}' "$U/api/v1/allocations/$ALLOCATION/change"
 if [ "$(sqlite3 s.db "SELECT end_date || ' ' || volume || ' ' || change_reason || ' ' || version FROM allocations WHERE id = $ALLOCATION")" = "2027-06-30 3 04 2" ]; then

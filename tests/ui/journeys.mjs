@@ -753,6 +753,50 @@ try {
       'social map: a bad age is named at its field, what was typed kept');
     await screen(page, '44-sociale-kaart-leeg');
   }
+  // --- issue 14 point 5: the decision letter (beschikking) ---
+  // The allocation made above (and changed) has its letters: the help request lists them, the
+  // letter screen shows the letter as kept — the child, the form in the policy's words, how to
+  // object — with its PDF; the change has a letter of its own.
+  {
+    const tl = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}/timeline`)).json(), child);
+    const made = tl.timeline.filter((e) => e.kind === 'allocation')
+      .reduce((a, e) => (!a || e.object_id > a.object_id ? e : a), null); // the newest: the journey's
+    const kid = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}`)).json(), child);
+    await page.goto(`${url}/#/hulpvraag/${made.help_request_id}`);
+    const letters = page.getByRole('region', { name: 'Beschikkingen' });
+    await letters.waitFor();
+    ok(await letters.getByRole('link', { name: /^Beschikking bekijken en afdrukken/ }).count() >= 2,
+      "letter: the help request lists its allocation's letters (the allocation and its change)", await letters.innerText());
+    await screen(page, '35-beschikkingen');
+    await letters.getByRole('link', { name: 'Beschikking bekijken en afdrukken (beschikking 1)' }).first().click();
+    await page.getByRole('heading', { name: `Beschikking 1 van toewijzing ${made.object_id}` }).waitFor();
+    const text = await page.locator('article.letter').innerText();
+    const form2 = twente.forms.find((f) => f.form === 2).name;
+    ok(text.includes(`${kid.given_names} ${kid.family_name}`), 'letter: it names the child', text.slice(0, 600));
+    ok(text.includes(form2), "letter: it names the form of youth care in the policy's words", form2);
+    ok(/bezwaar/.test(text) && /binnen zes weken/.test(text) && /voorlopige voorziening/.test(text),
+      'letter: it says how to object (bezwaar within six weeks, a voorlopige voorziening)', text.slice(-900));
+    ok(/Jeugdwet/.test(text) && /Wettelijke grondslag/.test(text), 'letter: it names its legal basis');
+    ok(!/\bnull\b|undefined/.test(text), 'letter: nothing reads "null" or "undefined"');
+    await screen(page, '36-beschikking');
+    const pdf = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      const b = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('Content-Type'), head: String.fromCharCode(...b.slice(0, 5)), size: b.length };
+    }, `/api/v1/allocations/${made.object_id}/letters/1?format=pdf`);
+    ok(pdf.status === 200 && pdf.type === 'application/pdf' && pdf.head === '%PDF-' && pdf.size > 1000,
+      'letter: "PDF downloaden" gives a PDF', JSON.stringify(pdf));
+    ok(await page.getByRole('link', { name: 'PDF downloaden' }).first().isVisible(), 'letter: the screen offers the PDF');
+    await page.getByRole('link', { name: /^beschikking 2 \(wijziging/ }).click();
+    await page.getByRole('heading', { name: `Beschikking 2 van toewijzing ${made.object_id}` }).waitFor();
+    ok(/Wijziging van de beschikking/.test(await page.locator('article.letter').innerText()),
+      'letter: the changed allocation has a letter of its own');
+    await screen(page, '37-beschikking-wijziging');
+    await page.goto(`${url}/#/beschikking/${made.object_id}/9`);
+    await page.getByRole('alert').waitFor();
+    ok(/volgnummer/.test(await page.getByRole('alert').innerText()), 'letter: a letter that does not exist says so');
+    await screen(page, '38-beschikking-onbekend');
+  }
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   // --- issue 14 point 6 and 9: the case page that tells, and the details people notice ---

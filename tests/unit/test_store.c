@@ -319,6 +319,11 @@ static void drop_journal(struct jr_db *db)
 	assert_int_equal(jr_db_exec(db, "DROP TABLE journal_notes"), JR_OK);
 	if (!fx_sqlite)
 		assert_int_equal(jr_db_exec(db, "DROP FUNCTION journal_notes_append_only()"), JR_OK);
+	/* and migration 22's (issue 14 point 5: decision letters), made after it too */
+	assert_int_equal(jr_db_exec(db, "DROP TABLE decision_letters"), JR_OK);
+	if (!fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "DROP FUNCTION decision_letters_append_only()"),
+				 JR_OK);
 }
 
 /* Undoes what migration 21 (the work list, issue 14) made. */

@@ -1,0 +1,1 @@
+kies --html of --pdf

@@ -1,0 +1,1 @@
+niet gevonden|geen beschikking

@@ -1,0 +1,1 @@
+geen beschikking met dit volgnummer

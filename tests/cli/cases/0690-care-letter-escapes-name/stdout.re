@@ -1,0 +1,1 @@
+Sanne &lt;b&gt;&amp; de Vries

@@ -1,0 +1,1 @@
+geef het nummer
