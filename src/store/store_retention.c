@@ -77,6 +77,7 @@ enum jr_err jr_store_erase_child(struct jr_store *s, const struct jr_actor *a, i
 		"DELETE FROM journal_notes WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM help_request_assignments WHERE help_request_id IN"
+		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM evaluations WHERE help_request_id IN"
 		" (SELECT id FROM help_requests WHERE child_id = $1)",
 		"DELETE FROM record_history WHERE record_table = 'help_requests' AND record_id IN"

@@ -467,8 +467,21 @@ O_HR=$HR_NEW
 O_REF=$REF_NEW
 O_AL1=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$PM_START" --end "$END" \
 	--product-code "$CODE" --volume 2 --unit uur --frequency "per week" | jq .id)
-O_AL2=$(JR care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$BEGIN" --end "$END" \
-	--product-code "$CODE" --volume 1 --unit uur --frequency "per week" | jq .id)
+# the records refuse such a second allocation now (one allocation of a kind at a time); it is
+# made behind their back, as records from before that rule may hold it, to test the export's
+# own check
+o_refused=$("$BIN" care allocate "$O_HR" --provider "$PROVIDER" --form 2 --referral "$O_REF" --start "$BEGIN" \
+	--end "$END" --product-code "$CODE" --volume 1 --unit uur --frequency "per week" --db s.db --key s.key 2>&1)
+o_status=$?
+if [ "$o_status" = 2 ] && echo "$o_refused" | grep -q "er loopt al een toewijzing van deze vorm"; then
+	ok "a second allocation of one product in an overlapping period is refused, naming the first"
+else
+	not_ok "a second allocation of one product in an overlapping period is refused, naming the first" "exit $o_status" "$o_refused"
+fi
+o_cols=$(sqlite3 s.db "SELECT group_concat(name, ', ') FROM pragma_table_info('allocations')
+	WHERE name NOT IN ('id', 'number', 'start_date', 'volume')")
+O_AL2=$(sqlite3 s.db "INSERT INTO allocations ($o_cols, number, start_date, volume)
+	SELECT $o_cols, number || '2', '$BEGIN', 1 FROM allocations WHERE id = $O_AL1 RETURNING id")
 mkdir -p overlap
 err=$(JR ijw export --since "$TODAY" --out overlap 2>&1 >/dev/null)
 if echo "$err" | grep -q "TR302" && ! grep -qs ">$O_AL1</jw301:ToewijzingNummer>" overlap/*.xml &&

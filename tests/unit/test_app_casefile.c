@@ -159,12 +159,15 @@ static struct jr_help_request request(enum jr_hr_state to)
 	return h;
 }
 
-/* An allocation of form 2 by the municipality on help request `id`. */
+/* An allocation by the municipality on help request `id`, of forms 1 to 4 in turn: the tests
+ * share one child, who holds one allocation of a form at a time (jr_allocation_overlaps). */
 static int64_t allocate(int64_t id)
 {
+	static int made;
 	struct jr_app app;
 	struct jr_diag d;
-	struct jr_allocation al = {.help_request_id = id, .provider_id = provider_id, .form = 2,
+	struct jr_allocation al = {.help_request_id = id, .provider_id = provider_id,
+				   .form = 1 + made++ % 4,
 				   .intensity = 2, .start = D(2026, 11, 1)};
 	snprintf(al.result_description, sizeof(al.result_description), "Rust thuis.");
 	context(&app, &d, NULL);
