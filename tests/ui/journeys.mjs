@@ -759,8 +759,12 @@ try {
   // object — with its PDF; the change has a letter of its own.
   {
     const tl = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}/timeline`)).json(), child);
-    const made = tl.timeline.filter((e) => e.kind === 'allocation')
-      .reduce((a, e) => (!a || e.object_id > a.object_id ? e : a), null); // the newest: the journey's
+    // the allocation the first journey made and then changed: the one with two letters (the
+    // allocation journey of point 7 adds another after it, with one)
+    const letterCounts = await page.evaluate(async (ids) => Promise.all(ids.map(async (a) =>
+      ((await (await fetch(`/api/v1/allocations/${a}/letters`)).json()).letters || []).length)),
+    tl.timeline.filter((e) => e.kind === 'allocation').map((e) => e.object_id));
+    const made = tl.timeline.filter((e) => e.kind === 'allocation').find((e, i) => letterCounts[i] >= 2);
     const kid = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}`)).json(), child);
     await page.goto(`${url}/#/hulpvraag/${made.help_request_id}`);
     const letters = page.getByRole('region', { name: 'Beschikkingen' });
@@ -768,7 +772,7 @@ try {
     ok(await letters.getByRole('link', { name: /^Beschikking bekijken en afdrukken/ }).count() >= 2,
       "letter: the help request lists its allocation's letters (the allocation and its change)", await letters.innerText());
     await screen(page, '35-beschikkingen');
-    await letters.getByRole('link', { name: 'Beschikking bekijken en afdrukken (beschikking 1)' }).first().click();
+    await letters.locator(`a[href="#/beschikking/${made.object_id}/1"]`).first().click();
     await page.getByRole('heading', { name: `Beschikking 1 van toewijzing ${made.object_id}` }).waitFor();
     const text = await page.locator('article.letter').innerText();
     const form2 = twente.forms.find((f) => f.form === 2).name;
