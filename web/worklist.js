@@ -149,8 +149,9 @@ export async function worklistSection(ui) {
   return out;
 }
 
-// The "Toegewezen aan" block of a help request's page: who has it, "Toewijzen aan mij" when
-// that is not oneself, and "Overdragen" to another consulent of the team or back to the queue.
+// The "Toegewezen aan" block of a help request's page: who has it, "Zelf oppakken" when that
+// is not oneself (not "Toewijzen…": on the same page that word is the allocation of care), and
+// "Overdragen" to another consulent of the team or back to the queue.
 // `done(text)` shows the page again with a confirmation; `fail(res)` shows a refusal.
 export async function assigneeSection(ui, hr, done, fail) {
   const { h, p, api, me, field, select, button } = ui;
@@ -165,7 +166,7 @@ export async function assigneeSection(ui, hr, done, fail) {
     done(text);
   };
   if (!who || who.id !== me.user_id) {
-    const mine = h('form', {}, button('Toewijzen aan mij'));
+    const mine = h('form', {}, button('Zelf oppakken'));
     mine.addEventListener('submit', (ev) => { ev.preventDefault(); assign(me.user_id, 'De hulpvraag is aan u toegewezen.'); });
     box.append(mine);
   }

@@ -637,7 +637,7 @@ try {
   await firstRequest.click();
   await page.getByRole('heading', { name: 'Toegewezen aan' }).waitFor();
   ok(await page.getByText('Nog niemand: de hulpvraag staat in de wachtrij van het team.').isVisible(), 'work list: the help request says it is in the team\'s queue');
-  await page.getByRole('button', { name: 'Toewijzen aan mij' }).click();
+  await page.getByRole('button', { name: 'Zelf oppakken' }).click();
   await page.getByText('De hulpvraag is aan u toegewezen.').waitFor();
   ok(await page.getByText('U (consulent).').isVisible(), 'work list: the consulent took the help request from the queue');
   ok(await page.locator('.timeline li', { hasText: 'Consulent toegewezen' }).count() >= 1, 'work list: the assignment is in the history');
