@@ -229,3 +229,27 @@ const char *jr_buf_str(const struct jr_buf *b)
 {
 	return b->data ? b->data : "";
 }
+
+enum jr_err jr_buf_put_escaped(struct jr_buf *b, const char *s, const char *apostrophe)
+{
+	enum jr_err err = JR_OK;
+	const char *run = s; /* the characters since the last escaped one, appended at once */
+
+	for (const char *p = s; *p && !err; p++) {
+		const char *e;
+		switch (*p) {
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '"': e = "&quot;"; break;
+		case '\'': e = apostrophe; break;
+		default: continue;
+		}
+		if (!(err = jr_buf_append(b, run, (size_t)(p - run))))
+			err = jr_buf_puts(b, e);
+		run = p + 1;
+	}
+	if (!err)
+		err = jr_buf_puts(b, run);
+	return err;
+}

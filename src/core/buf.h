@@ -27,6 +27,9 @@ void jr_buf_reset(struct jr_buf *b);
 enum jr_err jr_buf_reserve(struct jr_buf *b, size_t extra);
 enum jr_err jr_buf_append(struct jr_buf *b, const void *data, size_t len);
 enum jr_err jr_buf_puts(struct jr_buf *b, const char *s);
+/* Appends `s` with the markup characters &, <, >, " escaped, and ' as `apostrophe` (XML has
+ * "&apos;"; HTML's older readers know only "&#39;"): text and attribute values of XML or HTML. */
+enum jr_err jr_buf_put_escaped(struct jr_buf *b, const char *s, const char *apostrophe);
 enum jr_err jr_buf_putc(struct jr_buf *b, char c);
 enum jr_err jr_buf_printf(struct jr_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

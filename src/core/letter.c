@@ -24,26 +24,7 @@ void jr_letter_date(jr_day d, char out[24])
 
 enum jr_err jr_letter_escape(struct jr_buf *out, const char *s)
 {
-	enum jr_err err = JR_OK;
-	const char *run = s;
-
-	for (const char *p = s; *p && !err; p++) {
-		const char *e;
-		switch (*p) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\'': e = "&#39;"; break;
-		default: continue;
-		}
-		if (!(err = jr_buf_append(out, run, (size_t)(p - run))))
-			err = jr_buf_puts(out, e);
-		run = p + 1;
-	}
-	if (!err)
-		err = jr_buf_puts(out, run);
-	return err;
+	return jr_buf_put_escaped(out, s, "&#39;");
 }
 
 /* The writer's state: the first error sticks, so that the document reads as a list of lines. */

@@ -64,19 +64,7 @@ int jr_ijw_message_code(enum jr_ijw_message kind)
 
 enum jr_err jr_ijw_put_text(struct jr_buf *out, const char *s)
 {
-	enum jr_err err = JR_OK;
-
-	for (; *s && !err; s++) {
-		switch (*s) {
-		case '&': err = jr_buf_puts(out, "&amp;"); break;
-		case '<': err = jr_buf_puts(out, "&lt;"); break;
-		case '>': err = jr_buf_puts(out, "&gt;"); break;
-		case '"': err = jr_buf_puts(out, "&quot;"); break;
-		case '\'': err = jr_buf_puts(out, "&apos;"); break;
-		default: err = jr_buf_putc(out, *s); break;
-		}
-	}
-	return err;
+	return jr_buf_put_escaped(out, s, "&apos;");
 }
 
 /* Writing goes through one of these; the first failure sticks and the rest is skipped. */
