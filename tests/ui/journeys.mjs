@@ -1009,7 +1009,8 @@ try {
       await reach(`#zoek-resultaten a[href="#/kind/${kbChild}"]`, 'the child in the results');
       await press('Enter');
       await page.getByRole('heading', { name: `${kid.given_names} ${kid.family_name}` }).waitFor();
-      ok(true, say('the child\'s page opens from the results with Enter'));
+      ok((await page.locator('main').innerText()).includes(`Geboren ${kidBirth}`), say('the child\'s page opens from the results with Enter'));
+      await screen(page, '24-toetsenbord-kind');
 
       // 2. the case in "Mijn cases" of the work list, with its decision term
       await reach('#menu a', '"Werkbak" in the menu', { text: 'Werkbak', back: true });
@@ -1172,7 +1173,9 @@ try {
       ok(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf' && pdfHead === '%PDF-',
         say('the letter\'s PDF link answers a PDF'), `${pdf.status()} ${pdf.headers()['content-type']} ${pdfHead}`);
       await screen(page, '28-toetsenbord-beschikking');
-      // printed: the print style sheet leaves the letter alone on paper
+      // printed: "Afdrukken" is reached with Tab (pressing it would open the browser's print
+      // dialog); the print style sheet leaves the letter alone on paper
+      await reach('.letter-actions button', '"Afdrukken"', { text: 'Afdrukken' });
       await page.emulateMedia({ media: 'print' });
       const gone = async (sel) => page.locator(sel).first().waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
       const printed = await gone('#menu') && await gone('header.site-header') && await gone('.letter-actions') &&
