@@ -918,6 +918,323 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
+  // --- issue 14: one continuous journey by keyboard only ---
+  // One consulent (consulent.toetsenbord), one child (Sem Tabbinga, made with its help request
+  // in tests/ui/run.sh, which assigned the request to this consulent beforehand): log in, search
+  // the child, open its page, find the case in "Mijn cases", see its decision term, take it from
+  // intake through analysis, advice and plan to an allocation and its printed decision letter,
+  // write two journal notes, and see the term cleared by the decision. Tab, Shift+Tab, Enter,
+  // Space, arrow keys and typing only: no click, no fill, no selectOption; page.goto only for
+  // the first page. What the screens should say is read from the API and the policy file.
+  // Environment: JR_KEYBOARD_CHILD (the child), JR_KEYBOARD_REQUEST (its help request).
+  {
+    const kbUser = 'consulent.toetsenbord';
+    const kbChild = process.env.JR_KEYBOARD_CHILD;
+    const kbRequest = process.env.JR_KEYBOARD_REQUEST;
+    const say = (name) => `keyboard: ${name}`;
+    // Is the focus on an element matching `selector` (and, when given, with exactly `text`)?
+    const focusedOn = (selector, text = null) => page.evaluate(([s, t]) => {
+      const a = document.activeElement;
+      return !!a && a !== document.body && a.matches(s) && (t === null || a.textContent.trim() === t);
+    }, [selector, text]);
+    // Tab (or Shift+Tab) until the focus is on `selector` (with `text`); false when it never gets there
+    const tabUntil = async (selector, { text = null, back = false } = {}) => {
+      for (let i = 0; i < 400; i += 1) {
+        if (await focusedOn(selector, text)) return true;
+        await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      }
+      return focusedOn(selector, text);
+    };
+    // …and stops the journey when the keyboard cannot get there: that is a bug of the UI. Every
+    // control reached must show that it has the focus (WCAG 2.4.7): an outline or a shadow.
+    const unseen = [];
+    const reach = async (selector, what, options = {}) => {
+      if (!(await tabUntil(selector, options))) throw new Error(`${what} (${selector}) is not reached with ${options.back ? 'Shift+Tab' : 'Tab'}`);
+      const seen = await page.evaluate(() => {
+        const cs = getComputedStyle(document.activeElement);
+        return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow || 'none') !== 'none';
+      });
+      if (!seen) unseen.push(what);
+    };
+    // In the focused <select>: the arrow keys until the chosen option fits `wanted(value, text)`
+    const arrowTo = async (what, wanted) => {
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 60; i += 1) {
+        const now = await page.evaluate(() => {
+          const s = document.activeElement;
+          return s && s.tagName === 'SELECT' ? { value: s.value, text: s.selectedOptions[0] ? s.selectedOptions[0].textContent : '' } : null;
+        });
+        if (!now) throw new Error(`${what}: the focus is not on a list to choose from`);
+        if (wanted(now.value, now.text)) return;
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`${what}: no option fits`);
+    };
+    const press = async (key) => page.keyboard.press(key);
+    const activeId = () => page.evaluate(() => (document.activeElement ? document.activeElement.id : ''));
+    const api = async (path) => (await page.request.get(`${url}${path}`)).json();
+    try {
+      // 1. log in by keyboard, "Kind zoeken", the child by part of its family name and birth date
+      await page.goto(`${url}/#/login`);
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      await reach('#gebruikersnaam', 'the user name');
+      await page.keyboard.type(kbUser);
+      await press('Tab');
+      await page.keyboard.type(password);
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+      ok(true, say('the consulent logs in with Tab, typing and Enter'));
+      const kid = await api(`/api/v1/persons/${kbChild}`);
+      const hr0 = await api(`/api/v1/help-requests/${kbRequest}`);
+      ok(hr0.assignee && hr0.assignee.username === kbUser && hr0.state === 'registered',
+        say('the child\'s help request was registered and assigned to this consulent beforehand'), JSON.stringify(hr0.assignee));
+      await reach('#menu a', '"Kind zoeken" in the menu', { text: 'Kind zoeken', back: true });
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Kind zoeken' }).waitFor();
+      await reach('#zoek-naam', 'the name to search');
+      const part = kid.family_name.slice(0, 4).toLowerCase();
+      await page.keyboard.type(part);
+      await reach('#zoek-geboortedatum', 'the birth date to search');
+      const kidBirth = kid.birth_date.split('-').reverse().join('-');
+      await page.keyboard.type(kidBirth);
+      await press('Enter');
+      const childLink = page.locator(`#zoek-resultaten a[href="#/kind/${kbChild}"]`);
+      await childLink.waitFor();
+      const row = page.locator('#zoek-resultaten tr', { has: page.locator(`a[href="#/kind/${kbChild}"]`) });
+      const rowText = await row.innerText();
+      ok(rowText.includes(`${kid.family_name}, ${kid.given_names}`) && rowText.includes(kidBirth) &&
+        rowText.includes(`Hulpvraag ${kbRequest}`),
+      say(`"${part}" and the birth date find the child, with its birth date and open help request`), rowText);
+      await screen(page, '24-toetsenbord-zoekresultaat');
+      await reach(`#zoek-resultaten a[href="#/kind/${kbChild}"]`, 'the child in the results');
+      await press('Enter');
+      await page.getByRole('heading', { name: `${kid.given_names} ${kid.family_name}` }).waitFor();
+      ok((await page.locator('main').innerText()).includes(`Geboren ${kidBirth}`), say('the child\'s page opens from the results with Enter'));
+      await screen(page, '24-toetsenbord-kind');
+
+      // 2. the case in "Mijn cases" of the work list, with its decision term
+      await reach('#menu a', '"Werkbak" in the menu', { text: 'Werkbak', back: true });
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+      const caseLink = page.locator(`table a[href="#/hulpvraag/${kbRequest}"]`);
+      await caseLink.waitFor();
+      const mineRow = page.locator('tbody tr', { has: page.locator(`a[href="#/hulpvraag/${kbRequest}"]`) });
+      const mineText = await mineRow.innerText();
+      const due0 = (await api(`/api/v1/help-requests/${kbRequest}/deadlines`)).deadlines.find((d) => d.kind === 'decision');
+      const due0Nl = due0.due.split('-').reverse().join('-');
+      ok(await page.getByRole('navigation', { name: 'Werklijst' }).getByRole('link', { name: 'Mijn cases' }).getAttribute('aria-current') === 'page' &&
+        await page.locator('table caption', { hasText: 'Mijn cases (1)' }).count() === 1 &&
+        mineText.includes(`${kid.given_names} ${kid.family_name}`) && mineText.includes(`Besluit op de hulpvraag: ${due0Nl}`),
+      say('the assigned help request is in "Mijn cases", its decision term its nearest'), mineText);
+      await screen(page, '25-toetsenbord-mijn-cases');
+      await reach(`a[href="#/hulpvraag/${kbRequest}"]`, 'the case in "Mijn cases"');
+      await press('Enter');
+      await page.getByRole('heading', { name: `Hulpvraag ${kbRequest}` }).waitFor();
+      ok(await page.getByText(`U (${kbUser}).`).isVisible(), say('the case says it is assigned to oneself'));
+
+      // 3. its terms: the decision on the request, eight weeks on, as DD-MM-JJJJ; why, by keyboard
+      const raised = new Date(`${hr0.raised_on}T00:00:00Z`);
+      const eightWeeks = new Date(raised.getTime() + 56 * 86400000).toISOString().slice(0, 10);
+      const term = page.locator('.deadline', { hasText: 'Besluit op de hulpvraag' });
+      const termText = await term.innerText();
+      ok(due0.due >= eightWeeks && due0.due <= new Date(raised.getTime() + 60 * 86400000).toISOString().slice(0, 10) &&
+        termText.includes(`uiterlijk ${due0Nl}`) && /^op tijd/i.test(termText.trim()),
+      say(`the case shows the decision term: eight weeks after ${hr0.raised_on} (a weekend or holiday moves it on), as DD-MM-JJJJ`), termText);
+      await reach('.deadline summary', '"Waarom deze termijn"');
+      ok(/Besluit op de hulpvraag/.test(await page.evaluate(() => document.activeElement.closest('.deadline').textContent)),
+        say('Tab reaches the decision term\'s "Waarom deze termijn"'));
+      await press('Enter');
+      ok(await term.locator('details').evaluate((d) => d.open) && await term.getByText(/Awb art\. 4:13/).first().isVisible(),
+        say('Enter opens it: the term names its legal source'));
+      await screen(page, '26-toetsenbord-hulpvraag-toegewezen');
+
+      // 4. intake → analysis: the scores typed into the lists, saved and shown
+      await reach('#ernst-school', 'the score for school');
+      await arrowTo('school', (v) => v === '3');
+      await reach('#ernst-behaviour', 'the score for behaviour');
+      await arrowTo('behaviour', (v) => v === '2');
+      await reach('#uitleg', 'the analysis\' explanation');
+      await page.keyboard.type('Sem verzuimt sinds de herfstvakantie; thuis veel spanning.');
+      await reach('#deelnemers', 'who took part');
+      await page.keyboard.type('moeder, Sem, mentor');
+      await press('Enter'); // in a text field: sends the form
+      await page.getByRole('status').filter({ hasText: 'De analyse is vastgelegd.' }).waitFor();
+      ok(await page.evaluate(() => !!document.activeElement.closest('.case-message')), say('after saving the analysis the focus is on the confirmation'));
+      const scores = page.getByRole('region', { name: 'Ernst per levensdomein' });
+      ok(await scores.getByRole('row', { name: /School 3/ }).count() === 1 && await scores.getByRole('row', { name: /Gedrag 2/ }).count() === 1,
+        say('the scores are saved and shown'), await scores.innerText().catch(() => ''));
+      await reach('button', '"Analyse afronden"', { text: 'Analyse afronden' });
+      await press('Enter');
+      await page.getByRole('status').filter({ hasText: 'De hulpvraag is nu geanalyseerd.' }).waitFor();
+      ok((await page.locator('#hulpvraag-stap').textContent()) === 'geanalyseerd', say('the help request is analysed'));
+      // a goal of the plan, the route advice and its reasons, the light option weighed
+      await reach('#doel', 'the goal');
+      await page.keyboard.type('Sem gaat weer elke dag naar school.');
+      await reach('button', '"Doel toevoegen"', { text: 'Doel toevoegen' });
+      await press('Enter');
+      await page.getByRole('status').filter({ hasText: 'Het doel is toegevoegd.' }).waitFor();
+      await reach('button', '"Routeadvies vragen"', { text: 'Routeadvies vragen' });
+      await press('Space');
+      await page.getByRole('heading', { name: 'Opties, lichtste eerst' }).waitFor();
+      const options = page.locator('.advice-options > li');
+      ok(await options.count() > 0, say('the route advice shows its options, lightest first'), String(await options.count()));
+      await reach('.advice-options details summary', 'the first option\'s "Waarom?"');
+      await press('Enter');
+      const why = await page.evaluate(() => {
+        const d = document.activeElement.closest('details');
+        return d ? { open: d.open, text: d.innerText } : { open: false, text: '' };
+      });
+      const whyText = why.text;
+      ok(why.open && whyText.replace('Waarom?', '').trim().length > 20 && /Regel en beleid: /.test(whyText),
+        say('Enter opens "Waarom?": the option\'s reason and the rule and policy behind it'), whyText);
+      await screen(page, '26-toetsenbord-routeadvies');
+      await reach('#geprobeerd', 'whether the light option was tried');
+      await arrowTo('tried', (v) => v === 'true');
+      await reach('#waarom', 'why it is not enough');
+      await page.keyboard.type('Het verzuim bleef, ook met de hulp van school.');
+      await reach('button', '"Afweging vastleggen"', { text: 'Afweging vastleggen' });
+      await press('Enter');
+      await page.getByRole('status').filter({ hasText: 'De afweging van het lichte aanbod is vastgelegd.' }).waitFor();
+      await reach('button', '"Plan vaststellen"', { text: 'Plan vaststellen' });
+      await press('Enter');
+      await page.getByRole('status').filter({ hasText: 'De hulpvraag is nu plan gemaakt.' }).waitFor();
+      ok((await page.locator('#hulpvraag-stap').textContent()) === 'plan gemaakt' && await page.locator('.advice-options > li').count() > 0,
+        say('the plan is made; the advice stays on the page'));
+
+      // 5. the allocation: a contracted provider, the regime's fields, an end date
+      const offer = await api(`/api/v1/help-requests/${kbRequest}/allocation-choices`);
+      const form2 = offer.forms.find((f) => f.number === 2);
+      await reach('#toewijzing-vorm', 'the form of youth care');
+      await arrowTo('form', (v) => v === '2');
+      await reach('#aanbieder', 'the provider');
+      const offered = await page.evaluate(() => [...document.activeElement.options].map((o) => o.value).filter(Boolean));
+      ok(offered.length > 0 && same(offered, form2.providers.map((x) => String(x.id))),
+        say('the providers offered are those contracted for the form there'), offered.join(', '));
+      await arrowTo('provider', (v) => v === String(provider));
+      const regime = page.locator('#toewijzen');
+      if (form2.fields.includes('result')) {
+        await reach('#resultaat', 'the result to reach');
+        await page.keyboard.type('Sem gaat weer elke dag naar school.');
+      }
+      if (form2.fields.includes('intensity')) {
+        await reach('#intensiteit', 'the intensity');
+        await arrowTo('intensity', (v) => v === '2');
+      }
+      if (form2.fields.includes('product_code')) {
+        await reach('#product', 'the product code');
+        await arrowTo('product', (v) => v === '45A02');
+      }
+      if (form2.fields.includes('volume')) {
+        await reach('#omvang', 'the volume');
+        await page.keyboard.type('2');
+      }
+      if (form2.fields.includes('unit')) {
+        await reach('#eenheid', 'the unit');
+        await arrowTo('unit', (v) => v !== '');
+      }
+      if (form2.fields.includes('frequency')) {
+        await reach('#frequentie', 'the frequency');
+        await arrowTo('frequency', (v) => v !== '');
+      }
+      const start = await regime.locator('#begin').inputValue();
+      const endYear = Number(start.slice(0, 4)) + 1;
+      if (form2.fields.includes('end')) {
+        await reach('#einde', 'the end date');
+        await page.keyboard.type(`3006${endYear}`); // dd mm jjjj, as the Dutch date field reads
+        ok(await regime.locator('#einde').inputValue() === `${endYear}-06-30`, say('the end date is typed into the date field'),
+          await regime.locator('#einde').inputValue());
+      }
+      await reach('#toewijzen button', '"Toewijzen"', { text: 'Toewijzen' });
+      await press('Enter');
+      const confirmed = page.locator('#toewijzing-bevestiging');
+      await confirmed.waitFor();
+      const confirmedText = await confirmed.innerText();
+      const startNl = start.split('-').reverse().join('-');
+      ok(await activeId() === 'toewijzing-bevestiging' &&
+        confirmedText.includes(`Toegewezen: vorm 2 (${form2.label})`) &&
+        (!form2.fields.includes('end') || confirmedText.includes(`van ${startNl} tot en met 30-06-${endYear}`)) &&
+        /De beschikking is gemaakt en bewaard/.test(confirmedText),
+      say('after allocating the focus is on the confirmation, which names what was allocated and its letter'), confirmedText);
+      const allocationId = await confirmed.getAttribute('data-allocation-id');
+      await screen(page, '27-toetsenbord-toegewezen');
+
+      // the letter: from the confirmation's link; the child, the form in the policy's words, bezwaar
+      await reach(`#toewijzing-bevestiging a[href="#/beschikking/${allocationId}/1"]`, 'the letter\'s link in the confirmation');
+      await press('Enter');
+      await page.getByRole('heading', { name: `Beschikking 1 van toewijzing ${allocationId}` }).waitFor();
+      const letter = await page.locator('article.letter').innerText();
+      const formName = twente.forms.find((f) => f.form === 2).name;
+      ok(letter.includes(`${kid.given_names} ${kid.family_name}`) && letter.includes(formName) &&
+        /bezwaar/.test(letter) && /binnen zes weken/.test(letter) && !/\bnull\b|undefined/.test(letter),
+      say('the letter names the child, the form in the policy\'s words and the term for bezwaar'), letter.slice(0, 800));
+      const pdfHref = await page.locator('.letter-actions a', { hasText: 'PDF downloaden' }).getAttribute('href');
+      const pdf = await page.request.get(`${url}${pdfHref}`);
+      const pdfHead = (await pdf.body()).subarray(0, 5).toString('latin1');
+      ok(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf' && pdfHead === '%PDF-',
+        say('the letter\'s PDF link answers a PDF'), `${pdf.status()} ${pdf.headers()['content-type']} ${pdfHead}`);
+      await screen(page, '28-toetsenbord-beschikking');
+      // printed: "Afdrukken" is reached with Tab (pressing it would open the browser's print
+      // dialog); the print style sheet leaves the letter alone on paper
+      await reach('.letter-actions button', '"Afdrukken"', { text: 'Afdrukken' });
+      await page.emulateMedia({ media: 'print' });
+      const gone = async (sel) => page.locator(sel).first().waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
+      const printed = await gone('#menu') && await gone('header.site-header') && await gone('.letter-actions') &&
+        await gone('footer') && await gone('main > h1') && await page.locator('article.letter').isVisible();
+      await page.screenshot({ path: `${shots}/28-toetsenbord-beschikking-afdruk.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+      ok(printed && await page.locator('#menu').isVisible(),
+        say('printed, the letter stands alone: no navigation, no buttons; on screen the navigation is back'));
+
+      // 6. two journal notes of different kinds: a conversation and a home visit
+      await reach('#menu a', '"Werkbak" in the menu', { text: 'Werkbak', back: true });
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+      await reach(`a[href="#/hulpvraag/${kbRequest}"]`, 'the case in "Mijn cases"');
+      await press('Enter');
+      await page.getByRole('heading', { name: `Hulpvraag ${kbRequest}` }).waitFor();
+      const journal = page.getByRole('region', { name: 'Journaal' });
+      const notes = [['gesprek', 'Gesprek met moeder en Sem over de toewijzing en de school.'],
+        ['huisbezoek', 'Huisbezoek: Sem liet zijn kamer en zijn schoolspullen zien.']];
+      for (const [kind, text] of notes) {
+        await reach('#notitie-soort', 'the kind of note');
+        await arrowTo('kind', (v, t) => t.toLowerCase() === kind);
+        await reach('#notitie-tekst', 'the note\'s text');
+        await page.keyboard.type(text);
+        await press('Tab');
+        ok(await focusedOn('button', 'Notitie toevoegen'), say('from the note\'s text Tab goes to "Notitie toevoegen"'));
+        await press('Enter');
+        await journal.getByRole('status').filter({ hasText: `De notitie is opgeslagen (${kind}` }).waitFor();
+        ok(await page.evaluate(() => !!document.activeElement.closest('.journal-message')), say(`the ${kind} is saved; the focus is on the confirmation`));
+      }
+      const written = await journal.locator('.journal-note').allInnerTexts();
+      ok(written.length === 2 && /Huisbezoek/.test(written[0]) && written[0].includes(notes[1][1]) &&
+        /Gesprek/.test(written[1]) && written[1].includes(notes[0][1]) && written.every((t) => t.includes(`Geschreven door ${kbUser}`)),
+      say('the journal lists the two notes, newest first, with their kinds and author'), written.join('\n---\n'));
+
+      // 7. the decision term is cleared: the allocation decided the request
+      const terms = await page.locator('.deadline').allInnerTexts();
+      const after = (await api(`/api/v1/help-requests/${kbRequest}/deadlines`)).deadlines;
+      ok(!terms.some((t) => t.includes('Besluit op de hulpvraag')) && !after.some((d) => d.kind === 'decision') &&
+        await page.getByRole('heading', { name: 'Termijnen' }).isVisible(),
+      say('back on the case, the decision term is no longer open: the allocation decided it'), terms.join('\n'));
+      await screen(page, '29-toetsenbord-hulpvraag-na-besluit');
+      await reach('#menu a', '"Werkbak" in the menu', { text: 'Werkbak', back: true });
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+      await caseLink.waitFor();
+      const laterText = await mineRow.innerText();
+      ok(!laterText.includes('Besluit op de hulpvraag') && laterText.includes('plan gemaakt'),
+        say('the work list no longer shows the decision as due'), laterText);
+      await screen(page, '29-toetsenbord-werklijst-na-besluit');
+      ok(unseen.length === 0, say('every control reached with Tab shows that it has the focus'), unseen.join('\n'));
+      await reach('#menu button', '"Uitloggen"', { text: 'Uitloggen', back: true });
+      await press('Enter');
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      ok(true, say('the consulent logs out'));
+    } catch (e) {
+      ok(false, say('the journey ran to its end'), `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);
+    }
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -71,6 +71,19 @@ amf_version() { J help-request show "$AMF_HR" | jq .version; }
 	J help-request light-option "$AMF_HR" --option themabijeenkomsten --tried ja --why-not-enough "Hielp te weinig." &&
 	J help-request move "$AMF_HR" --to planned --version "$(amf_version)"; } >/dev/null ||
 	tap_bail "a planned help request in Amersfoort"
+# issue 14's keyboard-only journey (the last block of tests/ui/journeys.mjs): a consulent of
+# its own in the consulent's local team, and a child of its own (no other journey uses them),
+# whose help request was registered and assigned to that consulent beforehand
+KB_TEAM=$(sqlite3 s.db "SELECT organisation_id FROM users WHERE username = 'consulent'")
+JEUGDROUTE_USER_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD J user add --username consulent.toetsenbord --role consulent \
+	--organisation "$KB_TEAM" >/dev/null || tap_bail "the keyboard journey's consulent"
+KB_PLACE=$(jq -r --arg m "$MUNI" '.municipalities[] | select(.code == $m) | .name' "$ROOT/policy/twente.json")
+KB_CHILD=$(J person add --bsn 123456782 --given-names Sem --family-name Tabbinga --birth-date 2014-04-09 \
+	--municipality "$MUNI" --street Toetsenweg --house-number 12 --postcode 7500AB --place "$KB_PLACE" | jq .id)
+KB_HR=$(J help-request add --child "$KB_CHILD" --raised-by family --question "Sem gaat al weken niet naar school." | jq .id)
+J help-request assign "$KB_HR" --to consulent.toetsenbord \
+	--version "$(J help-request show "$KB_HR" | jq .version)" >/dev/null ||
+	tap_bail "the keyboard journey's help request, assigned to its consulent"
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -79,4 +92,5 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
 	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR SHOTS=$SHOTS \
+	JR_KEYBOARD_CHILD=$KB_CHILD JR_KEYBOARD_REQUEST=$KB_HR \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"
