@@ -1015,7 +1015,7 @@ async function route() {
   else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button, me });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
   else if (me.role === 'gi' && hash.split('?')[0] === '#/maatregelen/beeindigd') await measuresScreen(giUi(), true);
-  else if (me.role === 'gi' && hash === '#/maatregel/nieuw') newMeasureScreen(giUi());
+  else if (me.role === 'gi' && hash === '#/maatregel/nieuw') await newMeasureScreen(giUi());
   else if (me.role === 'gi' && (m = hash.match(/^#\/maatregel\/(\d+)$/))) await measureScreen(giUi(), m[1]);
   else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });

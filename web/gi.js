@@ -66,10 +66,16 @@ export async function measuresScreen(ui, ended) {
 }
 
 // Recording a measure the judge imposed: the child as a referrer names it, the decision and its term.
-export function newMeasureScreen(ui) {
-  const { h, p, show, api, checkedField, clearFieldErrors, select, choices, words, button } = ui;
+export async function newMeasureScreen(ui) {
+  const { h, p, show, api, checkedField, clearFieldErrors, select, choices, words, button, vocabulary } = ui;
   const msg = h('div', { 'aria-live': 'polite' });
   const none = [['', '— kies —']];
+  // a GI works for the children of every region: the municipalities of each, by region
+  const regions = (words && words.regions) || [];
+  const lists = await Promise.all(regions.map((r) => vocabulary(`?region=${encodeURIComponent(r.code)}`)));
+  const municipalities = h('select', { name: 'municipality' }, h('option', { value: '' }, '— kies —'),
+    regions.map((r, i) => h('optgroup', { label: r.label },
+      ((lists[i] && lists[i].municipalities) || []).map((m) => h('option', { value: m.code }, m.label)))));
   const form = h('form', { class: 'form-grid', novalidate: true, 'aria-label': 'Maatregel vastleggen' },
     h('fieldset', { class: 'form-grid' }, h('legend', {}, 'Het kind'),
       checkedField(MEASURE_FIELDS.bsn, 'BSN', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', maxlength: 9 }), '9 cijfers, zoals in de uitspraak.'),
@@ -78,7 +84,7 @@ export function newMeasureScreen(ui) {
         'BSN, geboortedatum en achternaam moeten passen bij het kind dat het systeem al kent.'),
       checkedField(MEASURE_FIELDS.given_names, 'Voornamen', h('input', { name: 'given_names', autocomplete: 'off' }),
         'Alleen nodig als het kind nog niet in het systeem staat.'),
-      checkedField(MEASURE_FIELDS.municipality, 'Gemeente van inschrijving', select([...none, ...choices(words.municipalities)], { name: 'municipality' }),
+      checkedField(MEASURE_FIELDS.municipality, 'Gemeente van inschrijving', municipalities,
         'Alleen nodig als het kind nog niet in het systeem staat.')),
     h('fieldset', { class: 'form-grid' }, h('legend', {}, 'De uitspraak'),
       checkedField(MEASURE_FIELDS.kind, 'Soort maatregel', select([...none, ...choices(words.measures)], { name: 'kind', required: true })),
