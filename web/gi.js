@@ -115,7 +115,7 @@ export async function newMeasureScreen(ui) {
 // One measure: what the judge decided, each extension as decided, the deadline, and the help
 // the GI deploys within it.
 export async function measureScreen(ui, id) {
-  const { h, p, show, api, alertBox, errorText, checkedField, clearFieldErrors, tableWrap, link, label, words, button, heading, notify } = ui;
+  const { h, p, show, api, alertBox, errorText, checkedField, clearFieldErrors, tableWrap, link, label, capital, words, button, heading, notify } = ui;
   const r = await api('GET', `/api/v1/measures/${id}`);
   if (!r.ok) { show('Maatregel', alertBox('error', errorText(r))); return; }
   const m = r.data;
@@ -175,5 +175,5 @@ export async function measureScreen(ui, id) {
       h('div', { class: 'utrecht-alert utrecht-alert--info', id: 'eigen-besluit' }, h('p', { class: 'utrecht-paragraph' }, h('strong', {}, `${OWN_DECISION}. `), OWN_DECISION_TEXT)),
       p('Open een hulpvraag voor het kind; op de hulpvraag legt u de analyse vast, verwijst u en wijst u de hulp toe.'), msg, form);
   }
-  show(`${label(words.measures, m.kind)} — ${who}`, h('div', { id: 'maatregel-melding', 'aria-live': 'polite' }), ...sections);
+  show(`${capital(label(words.measures, m.kind))} — ${who}`, h('div', { id: 'maatregel-melding', 'aria-live': 'polite' }), ...sections);
 }
