@@ -36,6 +36,7 @@ function madeText(a, formLabel, providerName, units) {
     parts.push(`Product ${a.product_code}${a.volume ? `, ${a.volume} ${unit ? unit.label.toLowerCase() : (a.unit || '')}` : ''}${a.frequency ? ` ${a.frequency}` : ''}.`.replace(/\s+\./, '.'));
   }
   parts.push(`Toewijzingsnummer ${a.number}. De aanbieder krijgt de toewijzing bij de volgende iJw-uitwisseling.`);
+  if (a.decided_by === 'gi') parts.push('Dit is een eigen besluit van de GI binnen de maatregel, geen besluit van de gemeente: er komt geen beschikking van de gemeente.');
   return parts.join(' ');
 }
 
@@ -136,7 +137,10 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
     const keepBasis = basisSelect.value;
     const basis = referrals.filter((e) => f && e.number === f.number)
       .map((e) => [String(e.object_id), `verwijzing van ${e.text} (${dutchDate(e.day)})`]);
-    fill(basisSelect, [...basis, ['besluit', 'besluit van de gemeente (geen verwijzing)']], keepBasis);
+    // a GI's allocation within its measure is its own decision, never the municipality's
+    fill(basisSelect, [...basis, ['besluit', choices.decision_by === 'gi'
+      ? 'eigen besluit van de GI binnen de maatregel (geen besluit van de gemeente)'
+      : 'besluit van de gemeente (geen verwijzing)']], keepBasis);
     // only the fields of the form's regime are on the page (what was typed in the others is kept
     // for when they come back)
     const fields = f ? f.fields : [];

@@ -18,6 +18,7 @@ import { assigneeSection, assignmentText, worklistSection } from './worklist.js'
 import { helpRequestScreen, timelineList } from './casepage.js';
 import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
 import { socialMapScreen } from './socialmap.js';
+import { measuresScreen, measureScreen, newMeasureScreen } from './gi.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -170,6 +171,7 @@ function renderMenu() {
     if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
+    if (me.role === 'gi') items.push(link('#/', 'Maatregelen'), link('#/maatregel/nieuw', 'Maatregel vastleggen'));
     // every role that sees children's files finds a child by search (web/search.js)
     if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
@@ -246,7 +248,7 @@ async function home() {
   if (me.role === 'provider') { await providerScreen(); return; }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
   if (me.role === 'admin') { await usersScreen(); return; }
-  if (me.role === 'gi') { await measuresScreen(); return; }
+  if (me.role === 'gi') { await measuresScreen(giUi(), false); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${label(words && words.roles, me.role)}.`),
       p('De schermen voor uw rol volgen; de API staat klaar (zie /api/v1/openapi.json).'));
@@ -593,21 +595,6 @@ function ijwSection() {
     h('h2', { class: 'utrecht-heading-2', id: 'ijw-kop' }, 'iJw-berichten'),
     p('Zonder eigen berichtensysteem: stuur hier uw berichten in en haal de toewijzingsberichten op.'),
     send, out, fetchForm, list);
-}
-
-// The GI's own cases: the children under a measure with it as GI.
-async function measuresScreen() {
-  const list = await api('GET', `/api/v1/measures?page=${pageAsked()}`);
-  if (!list.ok) { show('Maatregelen', alertBox('error', errorText(list))); return; }
-  show('Maatregelen', list.data.items.length ? tableWrap('Maatregelen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Kinderen onder een maatregel van uw instelling (${list.data.total})`),
-    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-      ['Kind', 'Maatregel', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
-    h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((m) => h('tr', { class: 'utrecht-table__row' },
-      h('td', { class: 'utrecht-table__cell' }, link(`#/kind/${m.child_id}`, `${m.child.given_names} ${m.child.family_name}`)),
-      h('td', { class: 'utrecht-table__cell' }, label(words.measures, m.kind)),
-      h('td', { class: 'utrecht-table__cell' }, dutchDate(m.start)), h('td', { class: 'utrecht-table__cell' }, m.end ? dutchDate(m.end) : '—'))))))
-    : p('Geen maatregelen op naam van uw instelling.'), pager(list.data));
 }
 
 // A child: who it is, who is involved, and its whole course.
@@ -987,6 +974,9 @@ function caseUi() {
   };
 }
 
+// The GI's screens (web/gi.js) get the case helpers and the list's paging.
+const giUi = () => ({ ...caseUi(), pager, pageAsked, notify });
+
 async function familyScreen(id) {
   const r = await api('GET', `/api/v1/households/${id}`);
   if (!r.ok) { show('Gezin', alertBox('error', errorText(r))); return; }
@@ -1024,6 +1014,9 @@ async function route() {
   else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button, me });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
+  else if (me.role === 'gi' && hash.split('?')[0] === '#/maatregelen/beeindigd') await measuresScreen(giUi(), true);
+  else if (me.role === 'gi' && hash === '#/maatregel/nieuw') await newMeasureScreen(giUi());
+  else if (me.role === 'gi' && (m = hash.match(/^#\/maatregel\/(\d+)$/))) await measureScreen(giUi(), m[1]);
   else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();

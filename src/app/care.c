@@ -6,6 +6,9 @@
 
 #include "app/course.h"
 #include "core/alloc.h"
+#include "core/ident.h"
+#include "core/identity.h"
+#include "core/region.h"
 #include "app/letter.h"
 #include "json/policy_set.h"
 
@@ -341,9 +344,26 @@ enum jr_err jr_app_allocations_mine(struct jr_app *app, int64_t offset, int64_t 
 					   limit, fn, ctx, total);
 }
 
+/* The birth date of child `id`; JR_ERR_NOT_FOUND when there is no such child. */
+static enum jr_err child_birth(struct jr_app *app, int64_t id, jr_day *birth)
+{
+	struct jr_person *p = jr_calloc(1, sizeof(*p));
+	enum jr_err err;
+
+	*birth = 0;
+	if (!p)
+		return JR_ERR_NOMEM;
+	err = jr_store_person_get(app->store, app->actor, id, p);
+	if (!err)
+		*birth = p->birth_date;
+	jr_free(p);
+	return err;
+}
+
 enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m)
 {
-	const char *why;
+	const char *why, *field;
+	jr_day birth;
 	enum jr_err err;
 
 	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
@@ -354,11 +374,22 @@ enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m)
 				   "machtiging_gesloten");
 	if (m->has_end && m->end < m->start)
 		return jr_app_fail(app, JR_ERR_INPUT, "end", "ligt vóór de start");
-	/* principle 8: a provisional OTS lasts at most three months (art. 1:257 BW) */
-	why = jr_measure_term_check(&(struct jr_measure_term){.kind = m->kind, .start = m->start,
-							       .has_end = m->has_end, .end = m->end});
+	if ((err = child_birth(app, m->child_id, &birth)) == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL,
+				   "niet gevonden: geen kind (of gecertificeerde instelling) met "
+				   "dit nummer");
+	if (err)
+		return err;
+	/* principle 8 and issue 15 point 3: the term by kind (a provisional OTS at most three
+	 * months, art. 1:257 BW; an OTS at most a year, art. 1:258 BW; the child's age) */
+	why = jr_measure_term_check_field(&(struct jr_measure_term){.kind = m->kind,
+								    .start = m->start,
+								    .has_end = m->has_end,
+								    .end = m->end,
+								    .birth_date = birth},
+					  &field);
 	if (why)
-		return jr_app_fail(app, JR_ERR_INPUT, "end", "%s", why);
+		return jr_app_fail(app, JR_ERR_INPUT, field, "%s", why);
 	err = jr_store_measure_add(app->store, app->actor, m);
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, NULL,
@@ -367,9 +398,65 @@ enum jr_err jr_app_measure_add(struct jr_app *app, struct jr_measure_record *m)
 	return err;
 }
 
-enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t limit,
-				 jr_measure_row_fn fn, void *ctx, int64_t *total)
+/* The deadline of a measure ending (core/deadlines.c, the consulent's rule) on app->today,
+ * under the norms of the policy of the child's municipality. */
+static bool measure_deadline(struct jr_app *app, enum jr_measure kind, int64_t id, bool has_end,
+			     jr_day end, const char *municipality, struct jr_deadline *out)
 {
+	static const struct jr_norms none;
+	const struct jr_policy *p = NULL;
+	struct jr_deadline_facts *f;
+	struct jr_deadlines *d;
+	bool found = false;
+
+	if (!has_end || !end)
+		return false;
+	f = jr_calloc(1, sizeof(*f));
+	d = jr_calloc(1, sizeof(*d));
+	if (f && d) {
+		if (municipality && municipality[0] && app->policies)
+			p = jr_policy_set_find(app->policies, municipality, app->today);
+		f->today = app->today;
+		f->measure[0] = (struct jr_deadline_measure){.id = id, .kind = kind, .end = end};
+		f->measure_count = 1;
+		jr_deadlines_compute(f, p ? &p->norms : &none, d);
+		for (size_t i = 0; i < d->count && !found; i++)
+			if (d->items[i].kind == JR_DEADLINE_MEASURE_ENDING) {
+				*out = d->items[i];
+				found = true;
+			}
+	}
+	jr_free(f);
+	jr_free(d);
+	return found;
+}
+
+struct measure_list {
+	struct jr_app *app;
+	jr_measure_item_fn fn;
+	void *ctx;
+	struct jr_measure_item item;
+};
+
+static enum jr_err measure_listed(void *ctx, const struct jr_measure_row *m)
+{
+	struct measure_list *l = ctx;
+	int kind = jr_measure_parse(m->kind);
+
+	memset(&l->item, 0, sizeof(l->item));
+	l->item.row = *m;
+	if (kind > 0)
+		l->item.has_deadline = measure_deadline(l->app, (enum jr_measure)kind, m->id,
+							m->end != 0, m->end, m->municipality,
+							&l->item.deadline);
+	return l->fn(l->ctx, &l->item);
+}
+
+enum jr_err jr_app_measures_mine(struct jr_app *app, enum jr_measure_status status,
+				 int64_t offset, int64_t limit, jr_measure_item_fn fn, void *ctx,
+				 int64_t *total)
+{
+	struct measure_list *l;
 	enum jr_err err;
 
 	*total = 0;
@@ -381,8 +468,15 @@ enum jr_err jr_app_measures_mine(struct jr_app *app, int64_t offset, int64_t lim
 	if (!app->principal->organisation_id)
 		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
 				   "de maatregelen staan op naam van een gecertificeerde instelling");
-	return jr_store_measures_by_gi(app->store, app->actor, app->principal->organisation_id,
-				       offset, limit, fn, ctx, total);
+	if (!(l = jr_calloc(1, sizeof(*l))))
+		return JR_ERR_NOMEM;
+	l->app = app;
+	l->fn = fn;
+	l->ctx = ctx;
+	err = jr_store_measures_by_gi(app->store, app->actor, app->principal->organisation_id,
+				      status, app->today, offset, limit, measure_listed, l, total);
+	jr_free(l);
+	return err;
 }
 
 /* The measure `id` for a change by the principal (read inside the caller's transaction): an
@@ -409,16 +503,19 @@ enum jr_err jr_app_measure_extend(struct jr_app *app, struct jr_measure_extensio
 	struct jr_measure_record m;
 	const char *why, *field;
 	enum jr_app_tx tx;
+	jr_day birth = 0;
 	enum jr_err err;
 
 	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)) ||
 	    (err = jr_app_tx_begin(app, &tx)))
 		return err;
-	if ((err = measure_for_change(app, e->measure_id, &m)))
+	if ((err = measure_for_change(app, e->measure_id, &m)) ||
+	    (err = child_birth(app, m.child_id, &birth)))
 		goto out;
 	why = jr_measure_extension_check(&(struct jr_measure_term){.kind = m.kind, .start = m.start,
 								    .has_end = m.has_end,
-								    .end = m.end},
+								    .end = m.end,
+								    .birth_date = birth},
 					 e->court_date, e->new_end, &field);
 	if (why) {
 		err = jr_app_fail(app, JR_ERR_INPUT, field, "%s", why);
@@ -467,6 +564,168 @@ enum jr_err jr_app_measure_reach(struct jr_app *app, int64_t id)
 	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
 		return err;
 	return measure_for_change(app, id, &m);
+}
+
+/* The child of order `o`: the one the records hold with its BSN when the birth date and family
+ * name fit, or a new one from the order's fields (not yet stored: p->id 0). */
+static enum jr_err measure_child(struct jr_app *app, const struct jr_measure_order *o,
+				 struct jr_person *p, int64_t *mismatch_of, unsigned *mismatch_kind)
+{
+	const char *field, *message;
+	unsigned mismatch;
+	enum jr_err err;
+
+	err = jr_store_person_find_bsn(app->store, app->actor, o->bsn, p);
+	if (!err) {
+		if (!(mismatch = jr_identity_mismatch(p, o->birth_date, o->family_name)))
+			return JR_OK;
+		/* the refusal is audited by the caller, after the undo; nothing of the child is
+		 * told but that its data do not fit */
+		*mismatch_of = p->id;
+		*mismatch_kind = mismatch;
+		return jr_app_fail(app, JR_ERR_INPUT,
+				   mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "family_name",
+				   "%s niet bij dit BSN; controleer de gegevens in de uitspraak en "
+				   "probeer het opnieuw. Er is niets vastgelegd.",
+				   mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME)
+				       ? "de geboortedatum en de achternaam passen"
+				   : mismatch & JR_IDENTITY_BIRTH_DATE ? "de geboortedatum past"
+								       : "de achternaam past");
+	}
+	if (err != JR_ERR_NOT_FOUND)
+		return err;
+	memset(p, 0, sizeof(*p));
+	memcpy(p->bsn, o->bsn, sizeof(p->bsn));
+	memcpy(p->given_names, o->given_names, sizeof(p->given_names));
+	memcpy(p->family_name, o->family_name, sizeof(p->family_name));
+	memcpy(p->municipality, o->municipality, sizeof(p->municipality));
+	p->birth_date = o->birth_date;
+	p->sex = '0';
+	if (!o->given_names[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "given_names",
+				   "dit kind staat nog niet in het systeem: geef ook de voornamen");
+	if (!o->municipality[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
+				   "dit kind staat nog niet in het systeem: kies ook de gemeente "
+				   "waar het kind staat ingeschreven");
+	if (jr_person_check(p, app->today, &field, &message))
+		return jr_app_fail(app, JR_ERR_INPUT, field, "%s", message);
+	if (!jr_region_knows(app->policies, o->municipality))
+		return jr_app_fail(app, JR_ERR_INPUT, "municipality",
+				   "deze gemeente hoort bij geen regio van dit systeem; kies de "
+				   "gemeente waar het kind staat ingeschreven uit de lijst");
+	return JR_OK;
+}
+
+enum jr_err jr_app_measure_register(struct jr_app *app, const struct jr_measure_order *o,
+				    struct jr_measure_record *out, bool *child_new)
+{
+	struct jr_person *child = NULL;
+	const char *why, *field;
+	int64_t mismatch_of = 0;
+	unsigned mismatch = 0;
+	enum jr_app_tx tx;
+	enum jr_err err, audit;
+
+	*child_new = false;
+	memset(out, 0, sizeof(*out));
+	if (!app->principal)
+		return jr_app_fail(app, JR_ERR_USAGE, NULL,
+				   "een maatregel vastleggen als GI kan alleen ingelogd; gebruik "
+				   "anders care measure");
+	if ((err = jr_app_access_require(app, JR_CAP_MEASURES)))
+		return err;
+	if (!app->principal->organisation_id || strcmp(app->principal->org_kind, "gi") != 0)
+		return jr_app_fail(app, JR_ERR_FORBIDDEN, NULL,
+				   "alleen een gecertificeerde instelling legt haar maatregelen vast");
+	/* the order's own fields first, the child's and the term's after */
+	if (!jr_bsn_valid(o->bsn, strlen(o->bsn)))
+		return jr_app_fail(app, JR_ERR_INPUT, "bsn",
+				   "geen geldig BSN: 9 cijfers die de elfproef doorstaan");
+	if (!o->birth_date)
+		return jr_app_fail(app, JR_ERR_INPUT, "birth_date", "geef de geboortedatum");
+	if (!o->family_name[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "family_name", "geef de achternaam");
+	if (o->kind <= JR_MEASURE_NONE || o->kind >= JR_MEASURE_COUNT)
+		return jr_app_fail(app, JR_ERR_INPUT, "kind", "kies de soort maatregel");
+	if (!o->court_date)
+		return jr_app_fail(app, JR_ERR_INPUT, "court_date",
+				   "geef de datum van de uitspraak van de rechter");
+	if (o->court_date > app->today)
+		return jr_app_fail(app, JR_ERR_INPUT, "court_date",
+				   "de datum van de uitspraak ligt in de toekomst");
+	if (!o->reference[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "reference",
+				   "geef het kenmerk van de uitspraak (zaak- of rekestnummer)");
+	if (!o->start)
+		return jr_app_fail(app, JR_ERR_INPUT, "start", "geef de startdatum");
+	if (o->start < o->court_date && o->kind != JR_MEASURE_JEUGDRECLASSERING)
+		return jr_app_fail(app, JR_ERR_INPUT, "start",
+				   "de maatregel begint niet vóór de uitspraak van de rechter");
+	if (!(child = jr_calloc(1, sizeof(*child))))
+		return JR_ERR_NOMEM;
+	if ((err = jr_app_tx_begin(app, &tx))) {
+		jr_free(child);
+		return err;
+	}
+	if ((err = measure_child(app, o, child, &mismatch_of, &mismatch)))
+		goto out;
+	why = jr_measure_term_check_field(&(struct jr_measure_term){.kind = o->kind,
+								    .start = o->start,
+								    .has_end = o->has_end,
+								    .end = o->end,
+								    .birth_date = child->birth_date},
+					  &field);
+	if (why) {
+		err = jr_app_fail(app, JR_ERR_INPUT, field, "%s", why);
+		goto out;
+	}
+	if (!child->id) {
+		if ((err = jr_store_person_add(app->store, app->actor, child)))
+			goto out;
+		*child_new = true;
+	}
+	out->child_id = child->id;
+	out->kind = o->kind;
+	out->court_date = o->court_date;
+	out->gi_organisation_id = app->principal->organisation_id;
+	out->start = o->start;
+	out->has_end = o->has_end;
+	out->end = o->end;
+	memcpy(out->reference, o->reference, sizeof(out->reference));
+	err = jr_store_measure_add(app->store, app->actor, out);
+out:
+	jr_free(child);
+	err = jr_app_tx_end(app, tx, err);
+	/* a mismatch is audited on the child, in a transaction of its own */
+	if (mismatch_of &&
+	    (audit = jr_store_audit_event(app->store, app->actor, "measure.mismatch", mismatch_of,
+					  mismatch & JR_IDENTITY_BIRTH_DATE ? "field:birth_date"
+									    : "field:family_name")))
+		return audit;
+	return err;
+}
+
+enum jr_err jr_app_measure_get(struct jr_app *app, int64_t id, struct jr_measure_record *m,
+			       jr_measure_extension_fn fn, void *ctx, bool *has_deadline,
+			       struct jr_deadline *deadline)
+{
+	struct jr_person *child;
+	enum jr_err err;
+
+	*has_deadline = false;
+	if ((err = jr_app_measure_reach(app, id)))
+		return err;
+	if ((err = jr_store_measure_read(app->store, app->actor, id, m, fn, ctx)))
+		return err;
+	if (!(child = jr_calloc(1, sizeof(*child))))
+		return JR_ERR_NOMEM;
+	err = jr_store_person_get(app->store, app->actor, m->child_id, child);
+	if (!err)
+		*has_deadline = measure_deadline(app, m->kind, m->id, m->has_end, m->end,
+						 child->municipality, deadline);
+	jr_free(child);
+	return err;
 }
 
 struct gather {
@@ -527,6 +786,7 @@ enum jr_err jr_app_allocation_choices(struct jr_app *app, int64_t id, int form, 
 	if ((err = jr_store_measure_on(app->store, h.child_id, out->date, &measure)))
 		goto out;
 	out->under_measure = measure != JR_MEASURE_NONE;
+	out->gi_decision = app->principal && strcmp(app->principal->role, "gi") == 0;
 	err = jr_store_contracted_each(app->store, out->policy->id, h.municipality, out->date,
 				       contracted, &g);
 	if (err == JR_ERR_TOO_BIG)

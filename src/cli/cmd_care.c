@@ -12,6 +12,7 @@
 #include "cli/use_case.h"
 #include "core/ident.h"
 #include "core/rules.h"
+#include "core/text.h"
 #include "core/why.h"
 #include "view/view_care.h"
 
@@ -31,7 +32,9 @@ const char jr_usage_care[] =
 	"                                  jeugdreclassering|machtiging_gesloten\n"
 	"                                  --court-date JJJJ-MM-DD --start JJJJ-MM-DD\n"
 	"                                  [--end JJJJ-MM-DD] [--gi ORGANISATIE]\n"
+	"                                  [--reference KENMERK]\n"
 	"         jeugdroute care extend MAATREGEL --court-date JJJJ-MM-DD --end JJJJ-MM-DD\n"
+	"                                  [--reference KENMERK]\n"
 	"         jeugdroute care authorise MAATREGEL --kind uithuisplaatsing|gesloten\n"
 	"                                  --court-date JJJJ-MM-DD --start JJJJ-MM-DD\n"
 	"                                  --end JJJJ-MM-DD\n"
@@ -274,11 +277,29 @@ static int cmd_choices(struct jr_app *app, struct jr_args *h, int64_t id)
 	return status;
 }
 
+/* Issue 15 point 3: the court's reference of a measure or extension, 1 to 64 characters of
+ * text; 2 with a message when it is not. */
+static int reference_of(const char *ref, const char *sub, char out[JR_MEASURE_REFERENCE_MAX])
+{
+	size_t n = strlen(ref);
+
+	if (n == 0 || n >= JR_MEASURE_REFERENCE_MAX || !jr_text_valid(ref, JR_MEASURE_REFERENCE_MAX, false)) {
+		jr_cli_error("care %s: veld reference: geef het kenmerk van de uitspraak, 1 tot 64 "
+			     "tekens",
+			     sub);
+		return 2;
+	}
+	memcpy(out, ref, n + 1);
+	return 0;
+}
+
 static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 {
-	static const char *const allowed[] = {"kind", "court-date", "start", "end", "gi", NULL};
+	static const char *const allowed[] = {"kind", "court-date", "start", "end", "gi",
+					      "reference", NULL};
 	struct jr_measure_record m = {.child_id = child};
 	const char *kind = jr_args_get(h, "kind"), *gi = jr_args_get(h, "gi");
+	const char *ref = jr_args_get(h, "reference");
 	const struct jr_diag *diag = app->diag;
 	struct jr_json_writer jw;
 	struct jr_buf out;
@@ -311,6 +332,8 @@ static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 			     "instelling");
 		return 2;
 	}
+	if (ref && (status = reference_of(ref, "measure", m.reference)))
+		return status;
 	err = jr_app_measure_add(app, &m);
 	return ANSWER(err, "measure", jr_view_measure, &m);
 }
@@ -318,8 +341,9 @@ static int cmd_measure(struct jr_app *app, struct jr_args *h, int64_t child)
 /* Principle 8: the judge extends a measure. */
 static int cmd_extend(struct jr_app *app, struct jr_args *h, int64_t id)
 {
-	static const char *const allowed[] = {"court-date", "end", NULL};
+	static const char *const allowed[] = {"court-date", "end", "reference", NULL};
 	struct jr_measure_extension e = {.measure_id = id};
+	const char *ref;
 	struct jr_measure_record after = {0};
 	const struct jr_diag *diag = app->diag;
 	struct jr_json_writer jw;
@@ -335,6 +359,8 @@ static int cmd_extend(struct jr_app *app, struct jr_args *h, int64_t id)
 	}
 	if ((status = jr_args_date(h, "court-date", 0, &e.court_date)) ||
 	    (status = jr_args_date(h, "end", 0, &e.new_end)))
+		return status;
+	if ((ref = jr_args_get(h, "reference")) && (status = reference_of(ref, "extend", e.reference)))
 		return status;
 	err = jr_app_measure_extend(app, &e, &after);
 	return ANSWER(err, "extend", jr_view_measure_extension, &e, &after);

@@ -351,10 +351,46 @@ bool jr_change_reason_known(const char *code)
 	return false;
 }
 
-const char *jr_measure_term_check(const struct jr_measure_term *m)
+/* A child-protection measure: over the child's custody, ending at its majority. */
+static bool protects_minor(enum jr_measure k)
 {
+	return k == JR_MEASURE_OTS || k == JR_MEASURE_VOORLOPIGE_OTS || k == JR_MEASURE_VOOGDIJ;
+}
+
+const char *jr_measure_term_check_field(const struct jr_measure_term *m, const char **field)
+{
+	*field = "end";
 	if (m->has_end && m->end < m->start)
 		return "de einddatum ligt vóór de start";
+	if (m->birth_date) {
+		jr_day adult = jr_date_add_years(m->birth_date, JR_MAJORITY_AGE);
+
+		*field = "start";
+		if (m->start < m->birth_date)
+			return "de maatregel begint vóór de geboortedatum van het kind";
+		if (protects_minor(m->kind) && m->start >= adult)
+			return "een kinderbeschermingsmaatregel geldt alleen voor een minderjarige: het "
+			       "kind is op de startdatum 18 jaar of ouder (art. 1:233 BW)";
+		if (m->kind == JR_MEASURE_JEUGDRECLASSERING &&
+		    m->start < jr_date_add_years(m->birth_date, JR_JEUGDRECLASSERING_MIN_AGE))
+			return "jeugdreclassering geldt voor jongeren van 12 jaar en ouder: het kind is "
+			       "op de startdatum jonger dan 12";
+		*field = "end";
+		if (protects_minor(m->kind) && m->has_end && m->end > adult)
+			return "een kinderbeschermingsmaatregel eindigt uiterlijk op de 18e verjaardag "
+			       "van het kind (art. 1:233 BW): de einddatum ligt later";
+	}
+	*field = "end";
+	if (m->kind == JR_MEASURE_OTS) {
+		if (!m->has_end)
+			return "de kinderrechter spreekt een ondertoezichtstelling uit voor ten hoogste "
+			       "een jaar (art. 1:258 BW): geef de einddatum";
+		if (m->end > jr_date_add_years(m->start, JR_COURT_TERM_YEARS))
+			return "een ondertoezichtstelling duurt per uitspraak ten hoogste een jaar (art. "
+			       "1:258 BW): de einddatum ligt later dan een jaar na de start; een langere "
+			       "duur is een verlenging (art. 1:260 BW)";
+		return NULL;
+	}
 	if (m->kind != JR_MEASURE_VOORLOPIGE_OTS)
 		return NULL;
 	if (!m->has_end)
@@ -364,6 +400,13 @@ const char *jr_measure_term_check(const struct jr_measure_term *m)
 		return "een voorlopige ondertoezichtstelling duurt ten hoogste drie maanden (art. 1:257 "
 		       "BW): de einddatum ligt later dan drie maanden na de start";
 	return NULL;
+}
+
+const char *jr_measure_term_check(const struct jr_measure_term *m)
+{
+	const char *field;
+
+	return jr_measure_term_check_field(m, &field);
 }
 
 const char *jr_measure_extension_check(const struct jr_measure_term *m, jr_day court_date,
@@ -382,6 +425,10 @@ const char *jr_measure_extension_check(const struct jr_measure_term *m, jr_day c
 	if (m->kind == JR_MEASURE_OTS && new_end > jr_date_add_years(m->end, JR_COURT_TERM_YEARS))
 		return "de kinderrechter verlengt een ondertoezichtstelling telkens met ten hoogste "
 		       "een jaar (art. 1:260 BW)";
+	if (m->birth_date && protects_minor(m->kind) &&
+	    new_end > jr_date_add_years(m->birth_date, JR_MAJORITY_AGE))
+		return "een kinderbeschermingsmaatregel eindigt uiterlijk op de 18e verjaardag van "
+		       "het kind (art. 1:233 BW): de nieuwe einddatum ligt later";
 	*field = "court_date";
 	if (court_date > m->end)
 		return "de maatregel was al afgelopen op de dag van de beslissing: een verlopen "

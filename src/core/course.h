@@ -168,15 +168,26 @@ struct jr_measure_term {
 	jr_day start;
 	bool has_end;
 	jr_day end;
+	jr_day birth_date; /* the child's; 0 = not known (its age is then not checked) */
 };
+
+/* The youngest age at which juvenile probation is imposed (DOMAIN.md: 12 to 23), and the age of
+ * majority at which a child-protection measure ends by law (art. 1:233 BW). */
+#define JR_JEUGDRECLASSERING_MIN_AGE 12
+#define JR_MAJORITY_AGE              18
 
 /* The longest term of the judge's authorisations and of one extension of an OTS, in years
  * (art. 1:260, 1:265c BW; art. 6.1.12 Jeugdwet). */
 #define JR_COURT_TERM_YEARS 1
 
 /* Whether a measure may be recorded with this term: NULL when it may, else a Dutch sentence. A
- * provisional OTS has an end at most JR_PROVISIONAL_OTS_MONTHS after its start (art. 1:257 BW). */
+ * provisional OTS has an end at most JR_PROVISIONAL_OTS_MONTHS after its start (art. 1:257 BW);
+ * an OTS an end at most JR_COURT_TERM_YEARS after its start (art. 1:258 BW); with the child's
+ * birth date, a child-protection measure (OTS, provisional OTS, voogdij) starts before and ends
+ * no later than its eighteenth birthday, and juvenile probation starts at twelve or older. */
 const char *jr_measure_term_check(const struct jr_measure_term *m);
+/* As jr_measure_term_check, with *field the request field it concerns ("end" or "start"). */
+const char *jr_measure_term_check_field(const struct jr_measure_term *m, const char **field);
 
 /* Whether measure `m` may be extended to `new_end` by the judge's decision of `court_date`: NULL
  * when it may, else a Dutch sentence and *field the request field it concerns ("end" or

@@ -6,6 +6,8 @@
  * step whose date lies after the peildatum does not happen yet, nor what follows it. */
 #include <string.h>
 
+#include "app/care.h"
+#include "core/course.h"
 #include "demo/demo_internal.h"
 
 /* A provider with a contract for this form in the child's municipality, other than `avoid`s. */
@@ -161,6 +163,20 @@ static enum jr_err measure(struct jr_demo *d, struct demo_child *c, struct demo_
 	len = c->measure == JR_MEASURE_OTS                 ? rng_range(&d->rng, 365, 1095)
 	      : c->measure == JR_MEASURE_JEUGDRECLASSERING ? rng_range(&d->rng, 180, 540)
 	                                                   : 0;
+	/* the law's bounds (issue 15 point 3): juvenile probation from twelve, a child-protection
+	 * measure ends at the child's majority at the latest */
+	if (c->measure == JR_MEASURE_JEUGDRECLASSERING &&
+	    start < jr_date_add_years(c->person.birth_date, JR_JEUGDRECLASSERING_MIN_AGE))
+		start = jr_date_add_years(c->person.birth_date, JR_JEUGDRECLASSERING_MIN_AGE);
+	if (c->measure == JR_MEASURE_OTS &&
+	    start + len > jr_date_add_years(c->person.birth_date, JR_MAJORITY_AGE))
+		len = jr_date_add_years(c->person.birth_date, JR_MAJORITY_AGE) - start;
+	if ((c->measure == JR_MEASURE_OTS || c->measure == JR_MEASURE_VOOGDIJ) &&
+	    start >= jr_date_add_years(c->person.birth_date, JR_MAJORITY_AGE)) {
+		c->measure = JR_MEASURE_NONE;
+		return JR_OK;
+	}
+	c->measure_start = start;
 	c->measure_has_end = len > 0 && start + len <= d->today;
 	c->measure_end = start + len;
 	c->measure_provider = pick_provider(d, 10, c->mi, -1, -1);
@@ -176,8 +192,26 @@ static enum jr_err measure(struct jr_demo *d, struct demo_child *c, struct demo_
 	m.start = start;
 	m.has_end = c->measure_has_end;
 	m.end = c->measure_end;
+	/* an OTS is imposed for at most a year (art. 1:258 BW) and extended by the judge a year at
+	 * a time (art. 1:260 BW): its first term, then the extensions decided by today */
+	if (m.kind == JR_MEASURE_OTS) {
+		m.has_end = true;
+		m.end = jr_date_add_years(start, 1);
+		if (m.end > c->measure_end)
+			m.end = c->measure_end;
+	}
 	if ((err = jr_demo_measure_add(d, &m)))
 		return err;
+	while (m.kind == JR_MEASURE_OTS && m.end < c->measure_end && m.end - 14 <= d->today) {
+		struct jr_measure_extension e = {.measure_id = m.id, .court_date = m.end - 14};
+
+		e.new_end = jr_date_add_years(m.end, 1);
+		if (e.new_end > c->measure_end)
+			e.new_end = c->measure_end;
+		if ((err = jr_app_measure_extend(&d->app, &e, NULL)))
+			return err;
+		m.end = e.new_end;
+	}
 	c->measure_id = m.id;
 	/* In the compulsory framework the GI's worker mostly holds the regie. */
 	if (rng_permille(&d->rng, 850))

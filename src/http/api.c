@@ -45,6 +45,8 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/allocations/{id}/change", jr_api_allocation_change, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/providers", jr_api_providers_list, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/measures", jr_api_measures_list, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/measures", jr_api_measure_add, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/measures/{id}", jr_api_measure_get, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/measures/{id}/extensions", jr_api_measure_extend, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/measures/{id}/authorisations", jr_api_measure_authorise,
 	 JR_HTTP_ROUTE_LOGIN},

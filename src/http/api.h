@@ -76,6 +76,8 @@ int jr_api_care_stop(struct jr_http_request *r);
 int jr_api_allocation_change(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
 int jr_api_measures_list(struct jr_http_request *r);
+int jr_api_measure_add(struct jr_http_request *r);
+int jr_api_measure_get(struct jr_http_request *r);
 int jr_api_measure_extend(struct jr_http_request *r);
 int jr_api_measure_authorise(struct jr_http_request *r);
 

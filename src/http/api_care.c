@@ -578,22 +578,159 @@ int jr_api_providers_list(struct jr_http_request *r)
 	return jr_reply_list(r, fill_providers, &run);
 }
 
-static enum jr_err write_measure(void *ctx, const struct jr_measure_row *m)
+/* The measures listed: their writer and the status asked (?status=running|ended|all). */
+struct measure_page {
+	struct jr_list_writer *w;
+	jr_day today;
+};
+
+static enum jr_err write_measure(void *ctx, const struct jr_measure_item *m)
 {
-	ITEM(ctx, jr_view_measure_row, m);
+	struct measure_page *mp = ctx;
+	struct jr_json_writer jw;
+	enum jr_err err = jr_view_item(mp->w);
+
+	if (err)
+		return err;
+	jr_jw_init(&jw, mp->w->out);
+	jr_view_measure_row(&jw, m, mp->today);
+	return jr_jw_finish(&jw);
+}
+
+static enum jr_measure_status measure_status_asked(struct jr_http_request *r)
+{
+	char status[12];
+
+	if (!jr_http_query(r, "status", status, sizeof(status)) || strcmp(status, "all") == 0)
+		return JR_MEASURES_ALL;
+	return strcmp(status, "running") == 0 ? JR_MEASURES_RUNNING : JR_MEASURES_ENDED;
 }
 
 static enum jr_err fill_measures(struct jr_list_writer *w)
 {
 	struct list_run *run = w->ctx;
-	return run->err = jr_app_measures_mine(&run->app, jr_page_offset(w->page),
-					       w->page->per_page, write_measure, w,
-					       &w->page->total);
+	struct measure_page mp = {.w = w, .today = run->app.today};
+
+	return run->err = jr_app_measures_mine(&run->app, measure_status_asked(run->r),
+					       jr_page_offset(w->page), w->page->per_page,
+					       write_measure, &mp, &w->page->total);
 }
 
+/* GET /api/v1/measures[?status=running|ended|all]: the GI's own measures, running (soonest end
+ * first) or ended (latest end first), each with its deadline. */
 int jr_api_measures_list(struct jr_http_request *r)
 {
+	char status[12];
+
+	if (jr_http_query(r, "status", status, sizeof(status)) && strcmp(status, "running") != 0 &&
+	    strcmp(status, "ended") != 0 && strcmp(status, "all") != 0)
+		return jr_reply_error(r, 422, "invalid", "status",
+				      "kies running (lopend), ended (beëindigd) of all (alle)");
 	return run_page(r, fill_measures);
+}
+
+/* The kinds of measure the API takes (their Dutch labels come from the vocabulary). */
+static const char *const measure_kinds[] = {"ots", "voorlopige_ots", "voogdij",
+					    "jeugdreclassering", "machtiging_gesloten", NULL};
+
+/* POST /api/v1/measures: the GI records a measure the judge imposed, for a child named by BSN,
+ * birth date and family name (and, when new to the records, given names and municipality). */
+int jr_api_measure_add(struct jr_http_request *r)
+{
+	static const char *const known[] = {"bsn",	   "birth_date", "family_name",
+					    "given_names", "municipality", "kind",
+					    "court_date",  "reference",	 "start",
+					    "end",	   NULL};
+	json_t *body = jr_http_json_body(r);
+	struct jr_measure_order *o = jr_calloc(1, sizeof(*o));
+	struct jr_measure_record m = {0};
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	char kind[24];
+	bool child_new = false;
+	enum jr_err err;
+	int status;
+
+	if (!body || !o) {
+		jr_free(o);
+		json_decref(body);
+		return body ? jr_reply_err(r, JR_ERR_NOMEM, NULL) : r->status;
+	}
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_MEASURES))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)) ||
+	    (status = jr_field_text(r, body, "bsn", true, o->bsn, sizeof(o->bsn))) ||
+	    (status = jr_field_date(r, body, "birth_date", true, 0, &o->birth_date)) ||
+	    (status = jr_field_text(r, body, "family_name", true, o->family_name,
+				    sizeof(o->family_name))) ||
+	    (status = jr_field_text(r, body, "given_names", false, o->given_names,
+				    sizeof(o->given_names))) ||
+	    (status = jr_field_text(r, body, "municipality", false, o->municipality,
+				    sizeof(o->municipality))) ||
+	    (status = jr_field_word(r, body, "kind", measure_kinds,
+				    "ots, voorlopige_ots, voogdij, jeugdreclassering of "
+				    "machtiging_gesloten",
+				    kind, sizeof(kind))) ||
+	    (status = jr_field_date(r, body, "court_date", true, 0, &o->court_date)) ||
+	    (status = jr_field_text(r, body, "reference", true, o->reference,
+				    sizeof(o->reference))) ||
+	    (status = jr_field_date(r, body, "start", true, 0, &o->start)) ||
+	    (status = jr_field_date(r, body, "end", false, 0, &o->end)))
+		goto out;
+	o->kind = (enum jr_measure)jr_measure_parse(kind);
+	o->has_end = o->end != 0;
+	err = jr_app_measure_register(&app, o, &m, &child_new);
+	status = err ? jr_http_app_fail(r, err, &diag) : ANSWER(r, 201, jr_view_measure, &m);
+out:
+	jr_free(o);
+	json_decref(body);
+	return status;
+}
+
+/* The extensions of one measure, collected for its view (a measure is extended at most yearly
+ * until the child is 18: JR_MEASURE_EXTENSIONS_MAX is more than enough; more are not shown). */
+#define JR_MEASURE_EXTENSIONS_MAX 32
+struct extension_list {
+	struct jr_measure_extension items[JR_MEASURE_EXTENSIONS_MAX];
+	size_t count;
+};
+
+static enum jr_err extension_seen(void *ctx, const struct jr_measure_extension *e)
+{
+	struct extension_list *l = ctx;
+
+	if (l->count < JR_MEASURE_EXTENSIONS_MAX)
+		l->items[l->count++] = *e;
+	return JR_OK;
+}
+
+/* GET /api/v1/measures/{id}: one of the GI's own measures with its extensions, kept as the judge
+ * decided them, and its deadline; another's and one that does not exist are both 404. */
+int jr_api_measure_get(struct jr_http_request *r)
+{
+	struct extension_list *l = jr_calloc(1, sizeof(*l));
+	struct jr_measure_record m = {0};
+	struct jr_deadline deadline;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	bool has_deadline = false;
+	enum jr_err err;
+	int status;
+
+	if (!l)
+		return jr_reply_err(r, JR_ERR_NOMEM, NULL);
+	jr_http_app(r, &app, &diag);
+	err = jr_app_measure_get(&app, r->ids[0], &m, extension_seen, l, &has_deadline, &deadline);
+	status = err ? jr_http_app_fail(r, err, &diag)
+		     : ANSWER(r, 200, jr_view_measure_detail, &m, l->items, l->count, app.today,
+			      has_deadline, &deadline);
+	jr_free(l);
+	return status;
 }
 
 /* POST /api/v1/allocations/{id}/change: who decided an allocation changes its end or volume, with
@@ -645,7 +782,7 @@ static int measure_scope(struct jr_http_request *r, struct jr_app *app, struct j
  * OTS by at most a year). */
 int jr_api_measure_extend(struct jr_http_request *r)
 {
-	static const char *const known[] = {"court_date", "end", NULL};
+	static const char *const known[] = {"court_date", "end", "reference", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct jr_measure_extension e = {.measure_id = r->ids[0]};
 	struct jr_measure_record after = {0};
@@ -659,7 +796,9 @@ int jr_api_measure_extend(struct jr_http_request *r)
 		return r->status;
 	if ((status = measure_scope(r, &app, &diag)) || (status = jr_field_only(r, body, known)) ||
 	    (status = jr_field_date(r, body, "court_date", true, 0, &e.court_date)) ||
-	    (status = jr_field_date(r, body, "end", true, 0, &e.new_end)))
+	    (status = jr_field_date(r, body, "end", true, 0, &e.new_end)) ||
+	    (status = jr_field_text(r, body, "reference", false, e.reference,
+				    sizeof(e.reference))))
 		goto out;
 	err = jr_app_measure_extend(&app, &e, &after);
 	status = err ? jr_http_app_fail(r, err, &diag)

@@ -142,8 +142,11 @@ struct jr_allocation_change {
 enum jr_err jr_store_allocation_change(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				       const struct jr_allocation_change *c, int *honoured);
 
+/* The longest court reference (zaak- or rekestnummer of a decision) kept, with its NUL. */
+#define JR_MEASURE_REFERENCE_MAX 65
+
 /* A court measure (OTS, voogdij, jeugdreclassering, machtiging gesloten jeugdhulp) for a child:
- * the compulsory framework. gi_organisation_id 0 = not recorded. */
+ * the compulsory framework. gi_organisation_id 0 = not recorded; reference "" = not recorded. */
 struct jr_measure_record {
 	int64_t id;
 	int64_t child_id;
@@ -153,6 +156,7 @@ struct jr_measure_record {
 	jr_day start;
 	bool has_end;
 	jr_day end;
+	char reference[JR_MEASURE_REFERENCE_MAX];
 };
 /* JR_ERR_NOT_FOUND when the child (or the GI organisation) does not exist; the end before the
  * start is the app's to refuse. */
@@ -174,12 +178,21 @@ struct jr_measure_extension {
 	jr_day court_date;
 	jr_day previous_end;
 	jr_day new_end;
+	char reference[JR_MEASURE_REFERENCE_MAX]; /* "" = not recorded */
 };
 /* Records extension `e` (its id and previous_end set) and moves the measure's end to
  * e->new_end, audited as measure.extend on the child; whether it may is the app's. Measures with
  * no end are the app's to refuse. JR_ERR_NOT_FOUND when there is no such measure. */
 enum jr_err jr_store_measure_extend(struct jr_store *s, const struct jr_actor *a,
 				    struct jr_measure_extension *e);
+
+typedef enum jr_err (*jr_measure_extension_fn)(void *ctx, const struct jr_measure_extension *e);
+/* Issue 15 point 3: measure `id` as recorded (m) and each of its extensions, oldest first, to
+ * `fn` (may be NULL); audited as measure.read on the child. JR_ERR_NOT_FOUND when there is no
+ * such measure. Whether the reader may is the app's. */
+enum jr_err jr_store_measure_read(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				  struct jr_measure_record *m, jr_measure_extension_fn fn,
+				  void *ctx);
 
 /* An authorisation of the judge beside a measure (machtiging uithuisplaatsing, machtiging
  * gesloten jeugdhulp), with its own term. */

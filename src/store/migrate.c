@@ -593,6 +593,13 @@ static const struct migration migrations[] = {
 	 " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
 	 " JOIN persons p ON p.id = h.child_id"
 	 " WHERE p.municipality <> COALESCE(a.responsible_municipality, h.municipality);"},
+	/* Issue 15 point 3: the GI records its measures with the court's reference (the number of
+	 * the decision, zaak- or rekestnummer), and each extension keeps its own reference beside
+	 * its date and new end. NULL for what was recorded before. Numbered 28: 26 and 27 are
+	 * other parts of issue 15, made beside it. */
+	{28, "measures: the court's reference of a measure and of each extension",
+	 "ALTER TABLE measures ADD COLUMN reference TEXT;"
+	 "ALTER TABLE measure_extensions ADD COLUMN reference TEXT;"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the

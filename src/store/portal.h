@@ -83,16 +83,24 @@ struct jr_measure_row {
 	int64_t child_id;
 	char kind[32];
 	jr_day start, end; /* end 0 = none */
+	jr_day court_date;
+	char reference[65]; /* the court's reference; "" = not recorded */
+	int64_t extensions; /* how many times the judge extended it */
 	char given_names[JR_PERSON_NAME_MAX];
 	char family_name[JR_PERSON_NAME_MAX];
 	jr_day birth_date;
 	char municipality[5];
 };
 typedef enum jr_err (*jr_measure_row_fn)(void *ctx, const struct jr_measure_row *m);
-/* The measures with this organisation as GI, newest first: a page of `limit` after `offset`;
- * *total is how many there are in all. Each child listed is audited. */
+/* Which measures a GI lists (issue 15 point 3): all, those running on a day (no end, or an end
+ * on or after it; soonest end first), or those ended before it (latest end first). */
+enum jr_measure_status { JR_MEASURES_ALL, JR_MEASURES_RUNNING, JR_MEASURES_ENDED };
+/* The measures with this organisation as GI of `status` on `today` (ALL: newest first): a page
+ * of `limit` after `offset`; *total is how many there are in all. Each child listed is
+ * audited. */
 enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
-				    int64_t gi_organisation_id, int64_t offset, int64_t limit,
+				    int64_t gi_organisation_id, enum jr_measure_status status,
+				    jr_day today, int64_t offset, int64_t limit,
 				    jr_measure_row_fn fn, void *ctx, int64_t *total);
 
 #endif

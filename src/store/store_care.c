@@ -298,8 +298,8 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 					m->gi_organisation_id));
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO measures (child_id, kind, court_date, gi_organisation_id,"
-			  " start_date, end_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-			  " RETURNING id",
+			  " start_date, end_date, created_at, reference)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, m->child_id));
 	TRY(jr_db_bind_text(st, 2, jr_measure_name(m->kind)));
@@ -309,6 +309,7 @@ enum jr_err jr_store_measure_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_bind_text(st, 5, start));
 	TRY(jr_db_bind_text(st, 6, m->has_end ? end : NULL));
 	TRY(jr_db_bind_text(st, 7, now));
+	TRY(jr_db_bind_text(st, 8, m->reference[0] ? m->reference : NULL));
 	TRY(jr_db_step(st, &row));
 	m->id = row ? jr_db_col_int(st, 0) : 0;
 	TRY(jr_store_audit(s, a, "measure.add", m->child_id));
@@ -882,7 +883,8 @@ static enum jr_err measure_get(struct jr_store *s, int64_t id, struct jr_measure
 
 	TRY(jr_db_prepare(s->db,
 			  "SELECT child_id, kind, court_date, COALESCE(gi_organisation_id, 0),"
-			  " start_date, COALESCE(end_date, '') FROM measures WHERE id = $1",
+			  " start_date, COALESCE(end_date, ''), COALESCE(reference, '')"
+			  " FROM measures WHERE id = $1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
@@ -903,6 +905,7 @@ static enum jr_err measure_get(struct jr_store *s, int64_t id, struct jr_measure
 	TRY(day_col(st, 2, &has, &m->court_date));
 	TRY(day_col(st, 4, &has, &m->start));
 	TRY(day_col(st, 5, &m->has_end, &m->end));
+	snprintf(m->reference, sizeof(m->reference), "%s", jr_db_col_text(st, 6));
 out:
 	jr_db_finalize(st);
 	return err;
@@ -940,13 +943,15 @@ enum jr_err jr_store_measure_extend(struct jr_store *s, const struct jr_actor *a
 	jr_date_format(e->new_end, next);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO measure_extensions (measure_id, court_date, previous_end,"
-			  " new_end, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+			  " new_end, created_at, reference) VALUES ($1, $2, $3, $4, $5, $6)"
+			  " RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, e->measure_id));
 	TRY(jr_db_bind_text(st, 2, court));
 	TRY(jr_db_bind_text(st, 3, prev));
 	TRY(jr_db_bind_text(st, 4, next));
 	TRY(jr_db_bind_text(st, 5, now));
+	TRY(jr_db_bind_text(st, 6, e->reference[0] ? e->reference : NULL));
 	TRY(jr_db_step(st, &row));
 	e->id = row ? jr_db_col_int(st, 0) : 0;
 	jr_db_finalize(st);
@@ -956,6 +961,43 @@ enum jr_err jr_store_measure_extend(struct jr_store *s, const struct jr_actor *a
 	TRY(jr_db_bind_int(st, 2, e->measure_id));
 	TRY(jr_db_step(st, &row));
 	TRY(jr_store_audit(s, a, "measure.extend", m.child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_measure_read(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				  struct jr_measure_record *m, jr_measure_extension_fn fn,
+				  void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_measure_extension e;
+	enum jr_err err;
+	bool row, has;
+
+	TRY(jr_store_begin(s));
+	TRY(measure_get(s, id, m));
+	TRY(jr_store_audit(s, a, "measure.read", m->child_id));
+	if (!fn)
+		goto out;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT id, court_date, previous_end, new_end, COALESCE(reference, '')"
+			  " FROM measure_extensions WHERE measure_id = $1 ORDER BY id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	for (;;) {
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		memset(&e, 0, sizeof(e));
+		e.id = jr_db_col_int(st, 0);
+		e.measure_id = id;
+		TRY(day_col(st, 1, &has, &e.court_date));
+		TRY(day_col(st, 2, &has, &e.previous_end));
+		TRY(day_col(st, 3, &has, &e.new_end));
+		snprintf(e.reference, sizeof(e.reference), "%s", jr_db_col_text(st, 4));
+		TRY(fn(ctx, &e));
+	}
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

@@ -267,27 +267,63 @@ out:
 }
 
 enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a,
-				    int64_t gi_organisation_id, int64_t offset, int64_t limit,
+				    int64_t gi_organisation_id, enum jr_measure_status status,
+				    jr_day today, int64_t offset, int64_t limit,
 				    jr_measure_row_fn fn, void *ctx, int64_t *total)
 {
+	static const char *const where[] = {
+	    [JR_MEASURES_ALL] = "",
+	    [JR_MEASURES_RUNNING] = " AND (m.end_date IS NULL OR m.end_date >= $2)",
+	    [JR_MEASURES_ENDED] = " AND m.end_date < $2",
+	};
+	static const char *const order[] = {
+	    [JR_MEASURES_ALL] = " ORDER BY m.start_date DESC, m.id DESC",
+	    [JR_MEASURES_RUNNING] = " ORDER BY COALESCE(m.end_date, '9999-12-31'), m.id",
+	    [JR_MEASURES_ENDED] = " ORDER BY m.end_date DESC, m.id DESC",
+	};
 	struct jr_db_stmt *st = NULL;
 	struct jr_measure_row row;
+	char sql[1024], day[JR_DATE_STRLEN];
 	enum jr_err err;
 	bool more;
+	int n;
 
+	if ((unsigned)status > JR_MEASURES_ENDED)
+		return JR_ERR_INPUT;
+	jr_date_format(today, day);
 	TRY(jr_store_begin(s));
-	TRY(jr_store_count(s, "SELECT COUNT(*) FROM measures WHERE gi_organisation_id = $1", NULL,
-			   gi_organisation_id, total));
-	TRY(jr_db_prepare(s->db,
-			  "SELECT m.id, m.child_id, m.kind, m.start_date, COALESCE(m.end_date, ''),"
-			  " p.given_names, p.family_name, p.birth_date, p.municipality"
-			  " FROM measures m JOIN persons p ON p.id = m.child_id"
-			  " WHERE m.gi_organisation_id = $1 ORDER BY m.start_date DESC, m.id DESC"
-			  " LIMIT $2 OFFSET $3",
-			  &st));
+	n = snprintf(sql, sizeof(sql),
+		     "SELECT COUNT(*) FROM measures m WHERE m.gi_organisation_id = $1%s",
+		     status == JR_MEASURES_ALL ? "" : where[status]);
+	if (n < 0 || (size_t)n >= sizeof(sql)) {
+		err = JR_ERR_INTERNAL;
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db, sql, &st));
 	TRY(jr_db_bind_int(st, 1, gi_organisation_id));
-	TRY(jr_db_bind_int(st, 2, limit));
-	TRY(jr_db_bind_int(st, 3, offset));
+	if (status != JR_MEASURES_ALL)
+		TRY(jr_db_bind_text(st, 2, day));
+	TRY(jr_db_step(st, &more));
+	*total = more ? jr_db_col_int(st, 0) : 0;
+	jr_db_finalize(st);
+	st = NULL;
+	n = snprintf(sql, sizeof(sql),
+		     "SELECT m.id, m.child_id, m.kind, m.start_date, COALESCE(m.end_date, ''),"
+		     " p.given_names, p.family_name, p.birth_date, p.municipality, m.court_date,"
+		     " COALESCE(m.reference, ''),"
+		     " (SELECT COUNT(*) FROM measure_extensions x WHERE x.measure_id = m.id)"
+		     " FROM measures m JOIN persons p ON p.id = m.child_id"
+		     " WHERE m.gi_organisation_id = $1%s%s LIMIT $3 OFFSET $4",
+		     status == JR_MEASURES_ALL ? " AND (m.start_date = $2 OR TRUE)" : where[status], order[status]);
+	if (n < 0 || (size_t)n >= sizeof(sql)) {
+		err = JR_ERR_INTERNAL;
+		goto out;
+	}
+	TRY(jr_db_prepare(s->db, sql, &st));
+	TRY(jr_db_bind_int(st, 1, gi_organisation_id));
+	TRY(jr_db_bind_text(st, 2, day));
+	TRY(jr_db_bind_int(st, 3, limit));
+	TRY(jr_db_bind_int(st, 4, offset));
 	for (;;) {
 		TRY(jr_db_step(st, &more));
 		if (!more)
@@ -302,6 +338,9 @@ enum jr_err jr_store_measures_by_gi(struct jr_store *s, const struct jr_actor *a
 		snprintf(row.family_name, sizeof(row.family_name), "%s", jr_db_col_text(st, 6));
 		TRY(day_of(jr_db_col_text(st, 7), &row.birth_date));
 		snprintf(row.municipality, sizeof(row.municipality), "%s", jr_db_col_text(st, 8));
+		TRY(day_of(jr_db_col_text(st, 9), &row.court_date));
+		snprintf(row.reference, sizeof(row.reference), "%s", jr_db_col_text(st, 10));
+		row.extensions = jr_db_col_int(st, 11);
 		TRY(jr_store_audit(s, a, "measure.list", row.child_id));
 		TRY(fn(ctx, &row));
 	}

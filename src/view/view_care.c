@@ -108,6 +108,9 @@ void jr_view_allocation_made(struct jr_json_writer *w, const struct jr_allocatio
 	jr_jw_kstring(w, "unit", al->unit[0] ? al->unit : NULL);
 	jr_jw_kstring(w, "frequency", al->frequency[0] ? al->frequency : NULL);
 	jr_jw_kstring(w, "responsible_municipality", al->responsible);
+	/* issue 15 point 3: a GI's allocation within its measure is its own decision, never a
+	 * municipal one (no decision letter is made for it) */
+	jr_jw_kstring(w, "decided_by", al->gi_organisation_id ? "gi" : "municipality");
 	jr_jw_end(w);
 }
 
@@ -204,6 +207,8 @@ void jr_view_allocation_choices(struct jr_json_writer *w,
 	jr_jw_kstring(w, "regime", jr_regime_name(c->regime));
 	jr_jw_kdate(w, "date", c->date, true);
 	jr_jw_kbool(w, "under_measure", c->under_measure);
+	/* issue 15 point 3: whose decision an allocation without referral is */
+	jr_jw_kstring(w, "decision_by", c->gi_decision ? "gi" : "municipality");
 	jr_jw_key(w, "forms");
 	jr_jw_array(w);
 	for (int f = 1; f <= JR_FORM_COUNT; f++)
@@ -253,16 +258,35 @@ void jr_view_allocation_change(struct jr_json_writer *w, int64_t id,
 	jr_jw_end(w);
 }
 
-void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *m)
+/* The measure's deadline, or null. */
+static void measure_deadline(struct jr_json_writer *w, bool has, const struct jr_deadline *d)
 {
+	jr_jw_key(w, "deadline");
+	if (has)
+		jr_view_deadline(w, d);
+	else
+		jr_jw_null(w);
+}
+
+void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_item *it, jr_day today)
+{
+	const struct jr_measure_row *m = &it->row;
+	int kind = jr_measure_parse(m->kind);
+
 	jr_jw_object(w);
 	jr_jw_kint(w, "id", m->id);
 	jr_jw_kint(w, "child_id", m->child_id);
 	jr_jw_kstring(w, "kind", m->kind);
+	jr_jw_kstring(w, "label", kind > 0 ? jr_measure_label((enum jr_measure)kind) : m->kind);
+	jr_jw_kdate(w, "court_date", m->court_date, m->court_date != 0);
+	jr_jw_kstring(w, "reference", m->reference[0] ? m->reference : NULL);
 	jr_jw_kdate(w, "start", m->start, true);
 	jr_jw_kdate(w, "end", m->end, m->end != 0);
+	jr_jw_kbool(w, "running", m->end == 0 || m->end >= today);
+	jr_jw_kint(w, "extensions", m->extensions);
 	jr_jw_kstring(w, "municipality", m->municipality);
 	jr_view_child_member(w, m->given_names, m->family_name, m->birth_date);
+	measure_deadline(w, it->has_deadline, &it->deadline);
 	jr_jw_end(w);
 }
 
@@ -272,9 +296,42 @@ void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m
 	jr_jw_kint(w, "id", m->id);
 	jr_jw_kint(w, "child_id", m->child_id);
 	jr_jw_kstring(w, "kind", jr_measure_name(m->kind));
+	jr_jw_kdate(w, "court_date", m->court_date, m->court_date != 0);
+	jr_jw_kstring(w, "reference", m->reference[0] ? m->reference : NULL);
 	jr_jw_kdate(w, "start", m->start, true);
 	jr_jw_kdate(w, "end", m->end, m->has_end);
 	jr_jw_kstring(w, "framework", "compulsory");
+	jr_jw_end(w);
+}
+
+void jr_view_measure_detail(struct jr_json_writer *w, const struct jr_measure_record *m,
+			    const struct jr_measure_extension *ext, size_t n_ext, jr_day today,
+			    bool has_deadline, const struct jr_deadline *deadline)
+{
+	jr_jw_object(w);
+	jr_jw_kint(w, "id", m->id);
+	jr_jw_kint(w, "child_id", m->child_id);
+	jr_jw_kstring(w, "kind", jr_measure_name(m->kind));
+	jr_jw_kstring(w, "label", jr_measure_label(m->kind));
+	jr_jw_kdate(w, "court_date", m->court_date, m->court_date != 0);
+	jr_jw_kstring(w, "reference", m->reference[0] ? m->reference : NULL);
+	jr_jw_kdate(w, "start", m->start, true);
+	jr_jw_kdate(w, "end", m->end, m->has_end);
+	jr_jw_kbool(w, "running", !m->has_end || m->end >= today);
+	jr_jw_kstring(w, "framework", "compulsory");
+	measure_deadline(w, has_deadline, deadline);
+	jr_jw_key(w, "extensions");
+	jr_jw_array(w);
+	for (size_t i = 0; i < n_ext; i++) {
+		jr_jw_object(w);
+		jr_jw_kint(w, "id", ext[i].id);
+		jr_jw_kdate(w, "court_date", ext[i].court_date, true);
+		jr_jw_kstring(w, "reference", ext[i].reference[0] ? ext[i].reference : NULL);
+		jr_jw_kdate(w, "previous_end", ext[i].previous_end, true);
+		jr_jw_kdate(w, "end", ext[i].new_end, true);
+		jr_jw_end(w);
+	}
+	jr_jw_end(w);
 	jr_jw_end(w);
 }
 
@@ -285,6 +342,7 @@ void jr_view_measure_extension(struct jr_json_writer *w, const struct jr_measure
 	jr_jw_kint(w, "id", e->id);
 	jr_jw_kint(w, "measure_id", e->measure_id);
 	jr_jw_kdate(w, "court_date", e->court_date, true);
+	jr_jw_kstring(w, "reference", e->reference[0] ? e->reference : NULL);
 	jr_jw_kdate(w, "previous_end", e->previous_end, true);
 	jr_jw_kdate(w, "end", e->new_end, true);
 	jr_jw_key(w, "measure");

@@ -6,6 +6,7 @@
 #include "app/care.h"
 #include "app/referral.h"
 #include "json/json_writer.h"
+#include "view/view_deadline.h"
 
 /* {"id":…,"help_request_id":…,"type":"02","form":…,"referred_on":…,"valid":…[,"why":…]}: the
  * explanation of rule 7 when `why` is not NULL. */
@@ -39,12 +40,20 @@ void jr_view_allocation(struct jr_json_writer *w, const struct jr_allocation_row
 void jr_view_allocation_change(struct jr_json_writer *w, int64_t id,
 			       const struct jr_allocation_change *c, int honoured);
 
-/* A measure as its GI lists it: {"id","child_id","kind","start","end"|null,"municipality",
- * "child":{…}}. */
-void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_row *m);
-/* A measure just recorded: {"id","child_id","kind","start","end"|null,"framework":"compulsory"}. */
+/* A measure as its GI lists it (issue 15 point 3): {"id","child_id","kind","label",
+ * "court_date","reference"|null,"start","end"|null,"running","extensions","municipality",
+ * "child":{…},"deadline":{as jr_view_deadline}|null}; running on `today`. */
+void jr_view_measure_row(struct jr_json_writer *w, const struct jr_measure_item *it, jr_day today);
+/* A measure just recorded: {"id","child_id","kind","court_date","reference"|null,"start",
+ * "end"|null,"framework":"compulsory"}. */
 void jr_view_measure(struct jr_json_writer *w, const struct jr_measure_record *m);
-/* An extension recorded (principle 8): {"id","measure_id","court_date","previous_end",
+/* One measure with its extensions, oldest first (issue 15 point 3): as jr_view_measure plus
+ * "label","running","deadline" and "extensions":[{"id","court_date","reference"|null,
+ * "previous_end","end"}]. */
+void jr_view_measure_detail(struct jr_json_writer *w, const struct jr_measure_record *m,
+			    const struct jr_measure_extension *ext, size_t n_ext, jr_day today,
+			    bool has_deadline, const struct jr_deadline *deadline);
+/* An extension recorded (principle 8): {"id","measure_id","court_date","reference","previous_end",
  * "end","measure":{the measure after, as jr_view_measure}}. */
 void jr_view_measure_extension(struct jr_json_writer *w, const struct jr_measure_extension *e,
 			       const struct jr_measure_record *after);

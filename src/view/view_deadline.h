@@ -6,6 +6,9 @@
 #include "core/deadlines.h"
 #include "json/json_writer.h"
 
+/* One deadline: {"kind","subject_id"|null,"due","days_left","unit","state","state_label",
+ * "label","text","source"}. */
+void jr_view_deadline(struct jr_json_writer *w, const struct jr_deadline *x);
 /* {"help_request_id":…,"today":…,"deadlines":[{"kind":…,"subject_id":…|null,"due":…,
  *  "days_left":…,"unit":"workdays"|"days","state":"ok"|"warning"|"overdue","state_label":…,
  *  "label":…,"text":…,"source":…},…],"counts":{"overdue":…,"warning":…,"ok":…}} */

@@ -88,7 +88,7 @@ course() { # course CHILD HOUSEHOLD: "HELP_REQUEST"
 A=$(fresh_child 0141 0)
 HH_A=$(household_of "$A")
 HR_A=$(course "$A" "$HH_A")
-J care measure "$A" --kind ots --court-date 2026-06-01 --start 2026-06-01 --gi "$G" >/dev/null || die "measure"
+J care measure "$A" --kind ots --court-date 2026-06-01 --start 2026-06-01 --end 2027-05-31 --gi "$G" >/dev/null || die "measure"
 M_A=$(q "SELECT id FROM measures WHERE child_id = $A")
 # a measure of another GI, on a child of its own: out of G's reach
 G_X=$(q "SELECT id FROM organisations WHERE kind = 'gi' AND id <> $G ORDER BY id LIMIT 1")
@@ -219,6 +219,11 @@ POST /api/v1/allocations/{AL_A}/change {} L A F F F F F F
 POST /api/v1/allocations/{AL_B}/change {} L N F N F F F F
 GET /api/v1/providers - L A F A F A F F
 GET /api/v1/measures - L F F A F F F F
+GET /api/v1/measures?status=running - L F F A F F F F
+GET /api/v1/measures?status=ended - L F F A F F F F
+POST /api/v1/measures {} L F F A F F F F
+GET /api/v1/measures/{M_A} - L F F A F F F F
+GET /api/v1/measures/{M_X} - L F F N F F F F
 POST /api/v1/measures/{M_A}/extensions {} L F F A F F F F
 POST /api/v1/measures/{M_X}/extensions {} L F F N F F F F
 POST /api/v1/measures/{M_A}/authorisations {} L F F A F F F F

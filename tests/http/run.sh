@@ -770,7 +770,10 @@ call "admin: no client data (403)" 403 - \
 # The role matrix, every role on every endpoint, is tests/http/matrix.sh.
 GI_ORG=$(sqlite3 s.db "SELECT gi_organisation_id FROM measures WHERE gi_organisation_id IS NOT NULL
 	GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1")
-GI_CHILD=$(sqlite3 s.db "SELECT child_id FROM measures WHERE gi_organisation_id = $GI_ORG LIMIT 1")
+# a child young enough for an OTS of 300 days and its extension (a child-protection measure ends
+# at the eighteenth birthday, issue 15 point 3)
+GI_CHILD=$(sqlite3 s.db "SELECT m.child_id FROM measures m JOIN persons p ON p.id = m.child_id
+	WHERE m.gi_organisation_id = $GI_ORG AND p.birth_date > date('now', '-16 years') ORDER BY m.id LIMIT 1")
 JEUGDROUTE_USER_PASSWORD=gi-wachtwoord-123 "$BIN" user add --db s.db --key s.key \
 	--username gi.werker --role gi --organisation "$GI_ORG" >/dev/null
 # session cookie and CSRF token per role (fresh logins)
@@ -784,6 +787,9 @@ call "a GI lists the measures with it as GI" 200 "[.items[].child_id] | index($G
 call "a consulent has no measure list (403)" 403 - -b almelo.jar "$U/api/v1/measures"
 # Principle 8 of issue 13: the GI records the judge's extension of its OTS and an authorisation
 GI_OTS_END=$(date -u -d "$TODAY +300 days" +%Y-%m-%d)
+# the child's entries before (the demo records the judge's extensions of its OTSes too)
+P8_BEFORE=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action IN ('measure.extend', 'measure.authorise')
+	AND person_id = $GI_CHILD")
 GI_OTS=$("$BIN" care measure "$GI_CHILD" --db s.db --key s.key --kind ots --gi "$GI_ORG" \
 	--court-date "$(date -u -d "$TODAY -30 days" +%Y-%m-%d)" --start "$(date -u -d "$TODAY -30 days" +%Y-%m-%d)" \
 	--end "$GI_OTS_END" | jq .id)
@@ -830,11 +836,61 @@ call "a consulent records no extension (403)" 403 '.error.code == "forbidden"' -
 	"$U/api/v1/measures/$GI_OTS/extensions"
 P8_AUDIT=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action IN ('measure.extend', 'measure.authorise')
 	AND person_id = (SELECT child_id FROM measures WHERE id = $GI_OTS)")
-if [ "$P8_AUDIT" -eq 2 ]; then ok "the extension and the authorisation are audited on the child"; else
+if [ "$((P8_AUDIT - P8_BEFORE))" -eq 2 ]; then ok "the extension and the authorisation are audited on the child"; else
 	not_ok "the extension and the authorisation are audited on the child" "$P8_AUDIT entries"; fi
 call "the vocabulary names the provisional OTS and the authorisations" 200 \
 	'([.measures[].code] | index("voorlopige_ots")) != null and [.authorisations[].code] == ["uithuisplaatsing","gesloten"]' \
 	-b almelo.jar "$U/api/v1/vocabulary"
+
+# Issue 15 point 3: the GI records its own measure for a child it names by BSN, birth date and
+# family name (a child new to the records also by given names and municipality), checked by kind
+GI_BSN=999990019
+VOTS_END=$(date -u -d "$TODAY +60 days" +%Y-%m-%d)
+OTS_START=$(date -u -d "$TODAY -20 days" +%Y-%m-%d)
+gi_call "a measure for a child new to the records needs its given names (422, named)" 422 \
+	'.error.field == "given_names"' /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"birth_date\":\"2016-03-04\",\"family_name\":\"Kuipers\",\"kind\":\"voorlopige_ots\",\"court_date\":\"$TODAY\",\"reference\":\"C/08/9001 / JE RK 26-77\",\"start\":\"$TODAY\",\"end\":\"$VOTS_END\"}"
+gi_call "a provisional OTS beyond three months is refused (422, end, art. 1:257 BW)" 422 \
+	'.error.field == "end" and (.error.message | test("1:257 BW"))' /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"birth_date\":\"2016-03-04\",\"family_name\":\"Kuipers\",\"given_names\":\"Noor\",\"municipality\":\"0153\",\"kind\":\"voorlopige_ots\",\"court_date\":\"$TODAY\",\"reference\":\"C/08/9001 / JE RK 26-77\",\"start\":\"$TODAY\",\"end\":\"$(date -u -d "$TODAY +4 months" +%Y-%m-%d)\"}"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM measures WHERE reference = 'C/08/9001 / JE RK 26-77'")" -eq 0 ]; then
+	ok "a refused measure leaves nothing behind"; else not_ok "a refused measure leaves nothing behind"; fi
+gi_call "the GI records a provisional OTS of a child new to the records" 201 \
+	".kind == \"voorlopige_ots\" and .reference == \"C/08/9001 / JE RK 26-77\" and .end == \"$VOTS_END\"" /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"birth_date\":\"2016-03-04\",\"family_name\":\"Kuipers\",\"given_names\":\"Noor\",\"municipality\":\"0153\",\"kind\":\"voorlopige_ots\",\"court_date\":\"$TODAY\",\"reference\":\"C/08/9001 / JE RK 26-77\",\"start\":\"$TODAY\",\"end\":\"$VOTS_END\"}"
+GI_VOTS=$(jq .id body)
+gi_call "a birth date that does not fit the BSN is refused, and says only that (422)" 422 \
+	'.error.field == "birth_date" and (.error.message | test("past niet bij dit BSN"))' /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"birth_date\":\"2016-03-05\",\"family_name\":\"Kuipers\",\"kind\":\"ots\",\"court_date\":\"$OTS_START\",\"reference\":\"JE RK 26-78\",\"start\":\"$OTS_START\",\"end\":\"$VOTS_END\"}"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'measure.mismatch'")" -ge 1 ]; then
+	ok "the mismatch is audited"; else not_ok "the mismatch is audited"; fi
+gi_call "an OTS of more than a year is refused (422, end, art. 1:258 BW)" 422 \
+	'.error.field == "end" and (.error.message | test("1:258 BW"))' /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"birth_date\":\"2016-03-04\",\"family_name\":\"Kuipers\",\"kind\":\"ots\",\"court_date\":\"$OTS_START\",\"reference\":\"JE RK 26-78\",\"start\":\"$OTS_START\",\"end\":\"$(date -u -d "$OTS_START +1 year +1 day" +%Y-%m-%d)\"}"
+gi_call "a misspelt field is refused, not ignored (422)" 422 '.error.field == "einde"' /api/v1/measures \
+	"{\"bsn\":\"$GI_BSN\",\"einde\":\"$VOTS_END\"}"
+call "a consulent records no measure (403)" 403 '.error.code == "forbidden"' -b almelo.jar \
+	-H "$JSON" -H "X-CSRF-Token: $CSRF" -d "{\"bsn\":\"$GI_BSN\"}" "$U/api/v1/measures"
+call "the running measures: the new one, with its deadline (ending within three months)" 200 \
+	"[.items[] | select(.id == $GI_VOTS)] | length == 1 and .[0].running and .[0].deadline.kind == \"measure_ending\" and .[0].deadline.due == \"$VOTS_END\"" \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures?status=running&per_page=200"
+call "the ended measures: not the new one, none running" 200 \
+	"([.items[] | select(.id == $GI_VOTS)] | length == 0) and all(.items[]; .running == false)" \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures?status=ended&per_page=200"
+call "an unknown status is 422 and named" 422 '.error.field == "status"' \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures?status=lopend"
+gi_call "the judge extends the provisional OTS within its three months, with its reference" 201 \
+	'.reference == "JE RK 26-79"' "/api/v1/measures/$GI_VOTS/extensions" \
+	"{\"court_date\":\"$TODAY\",\"end\":\"$(date -u -d "$VOTS_END +10 days" +%Y-%m-%d)\",\"reference\":\"JE RK 26-79\"}"
+call "one measure: its extensions kept, each with its previous end and reference" 200 \
+	".reference == \"C/08/9001 / JE RK 26-77\" and (.extensions | length) == 1 and .extensions[0].previous_end == \"$VOTS_END\" and .extensions[0].reference == \"JE RK 26-79\"" \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures/$GI_VOTS"
+call "another GI's or an unknown measure is not read (404)" 404 '.error.code == "not_found"' \
+	--cookie "jr_session=${GI_SESSION% *}" "$U/api/v1/measures/999999999"
+if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action IN ('measure.add', 'measure.read')
+	AND person_id = (SELECT child_id FROM measures WHERE id = $GI_VOTS)")" -ge 2 ]; then
+	ok "recording and reading the measure are audited on the child"; else
+	not_ok "recording and reading the measure are audited on the child"; fi
 
 # 256 keep-alive connections at once, twenty requests each, none stalled or closed
 LOAD=$(dirname "$BIN")/http_load

@@ -1235,6 +1235,105 @@ try {
       ok(false, say('the journey ran to its end'), `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);
     }
   }
+  // --- issue 15 point 3: a GI records a measure and refers (deploys help within it, its own
+  // decision): running and ended apart, field-level errors that keep what was typed, the
+  // judge's extension kept with its reference, "eigen besluit van de GI" on the allocation ---
+  {
+    const iso = (d) => d.toISOString().slice(0, 10);
+    const nl = (isoDay) => isoDay.split('-').reverse().join('-');
+    const day = (offset) => { const d = new Date(); d.setUTCDate(d.getUTCDate() + offset); return iso(d); };
+    await login(page, 'jeugdbescherming', false);
+    await page.getByRole('heading', { name: 'Maatregelen' }).waitFor();
+    ok(await page.getByRole('link', { name: 'Lopende maatregelen' }).getAttribute('aria-current') === 'page',
+      'GI: the running measures are shown first, marked as the tab shown');
+    const rows = page.locator('#maatregelen-lopend tbody tr');
+    ok(await rows.count() > 0, 'GI: the demo GI has running measures');
+    const ends = await page.locator('#maatregelen-lopend tbody tr td:nth-child(5)').allTextContents();
+    ok(ends.every((t) => /^\d{2}-\d{2}-\d{4}$|^geen einddatum$/.test(t)), 'GI: the ends as DD-MM-JJJJ', ends.slice(0, 5).join(' | '));
+    await screen(page, '60-gi-maatregelen-lopend');
+    await page.getByRole('link', { name: 'Beëindigde maatregelen' }).click();
+    await page.getByRole('link', { name: 'Beëindigde maatregelen' }).and(page.locator('[aria-current="page"]')).waitFor();
+    ok(!/\bnull\b|undefined/.test(await page.locator('main').innerText()), 'GI: the ended measures read no "null"');
+    await screen(page, '64-gi-maatregelen-beeindigd');
+
+    // a measure for a child new to the records: nothing filled in beforehand, the missing
+    // given names and then a too long OTS named at their fields, what was typed kept
+    await page.locator('#menu').getByRole('link', { name: 'Maatregel vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Maatregel vastleggen' }).waitFor();
+    const form = page.getByRole('form', { name: 'Maatregel vastleggen' });
+    ok(await form.getByLabel('Soort maatregel').inputValue() === '' && await form.getByLabel('Begindatum').inputValue() === '' &&
+      await form.getByLabel('Einddatum').inputValue() === '', 'GI: nothing in the measure form is filled in beforehand');
+    await form.getByLabel('BSN').fill('999990019');
+    await form.getByLabel('Geboortedatum').fill('2015-02-03');
+    await form.getByLabel('Achternaam').fill('Kuipers');
+    await form.getByLabel('Soort maatregel').selectOption('ots');
+    await form.getByLabel('Datum van de uitspraak').fill(day(-7));
+    await form.getByLabel('Kenmerk van de uitspraak').fill('C/08/4711 / JE RK 26-301');
+    await form.getByLabel('Begindatum').fill(day(-7));
+    await form.getByLabel('Einddatum').fill(day(400));
+    await form.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await page.locator('#mr-voornamen-fout').waitFor();
+    ok(await page.evaluate(() => document.activeElement.id) === 'mr-voornamen' && await form.getByLabel('BSN').inputValue() === '999990019' &&
+      await form.getByLabel('Kenmerk van de uitspraak').inputValue() === 'C/08/4711 / JE RK 26-301',
+    'GI: a child new to the records needs its given names: named at the field, which gets the focus; what was typed kept');
+    await screen(page, '61-gi-maatregel-fout');
+    await form.getByLabel('Voornamen').fill('Mila');
+    const munis = await form.getByLabel('Gemeente van inschrijving').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await form.getByLabel('Gemeente van inschrijving').selectOption(munis.includes(municipality) ? municipality : munis[0]);
+    await form.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await page.locator('#mr-einde-fout').filter({ hasText: '1:258 BW' }).waitFor();
+    ok(await form.getByLabel('Einddatum').getAttribute('aria-invalid') === 'true' && await form.getByLabel('Voornamen').inputValue() === 'Mila',
+      'GI: an OTS of more than a year is refused at its end date (art. 1:258 BW), what was typed kept');
+    const end = day(60);
+    await form.getByLabel('Einddatum').fill(end);
+    await form.getByRole('button', { name: 'Maatregel vastleggen' }).click();
+    await page.getByRole('heading', { name: /Mila Kuipers/ }).waitFor();
+    const facts = await page.locator('main dl').innerText();
+    ok(facts.includes('C/08/4711 / JE RK 26-301') && facts.includes(nl(end)) && facts.includes('lopend'),
+      'GI: the measure recorded, with its reference and its end as DD-MM-JJJJ', facts);
+    ok(/Maatregel loopt af/.test(await page.locator('#maatregel-termijn').innerText()), 'GI: a measure ending within three months shows its deadline');
+    await screen(page, '62-gi-maatregel');
+
+    // the judge extends it: kept beside the first end, with its reference
+    const extend = page.getByRole('form', { name: 'Verlenging vastleggen' });
+    await extend.getByLabel('Datum van de uitspraak').fill(day(0));
+    await extend.getByLabel('Kenmerk van de uitspraak').fill('JE RK 26-355');
+    await extend.getByLabel('Nieuwe einddatum').fill(day(60 + 366 + 1));
+    await extend.getByRole('button', { name: 'Verlenging vastleggen' }).click();
+    await page.locator('#vl-einde-fout').filter({ hasText: '1:260 BW' }).waitFor();
+    ok(await extend.getByLabel('Kenmerk van de uitspraak').inputValue() === 'JE RK 26-355', 'GI: an extension of more than a year is named at its field, what was typed kept');
+    const newEnd = day(60 + 300);
+    await extend.getByLabel('Nieuwe einddatum').fill(newEnd);
+    await extend.getByRole('button', { name: 'Verlenging vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De verlenging tot en met' }).waitFor();
+    const ext = await page.locator('#verlengingen tbody tr').allTextContents();
+    ok(ext.length === 1 && ext[0].includes('JE RK 26-355') && ext[0].includes(nl(end)) && ext[0].includes(nl(newEnd)),
+      'GI: the extension kept with its date, reference, the end before and the new end', ext.join(' | '));
+
+    // help within the measure: the GI's own decision, said so, never the municipality's
+    ok((await page.locator('#eigen-besluit').innerText()).includes('Eigen besluit van de GI'), 'GI: the measure page says deploying help is the GI\'s own decision');
+    await screen(page, '63-gi-maatregel-verlengd');
+    const help = page.getByRole('form', { name: 'Hulp inzetten binnen de maatregel' });
+    await help.getByLabel('Waarvoor is hulp nodig?').fill('Veiligheid thuis; ouders hebben steun nodig bij de opvoeding.');
+    await help.getByRole('button', { name: 'Hulpvraag openen' }).click();
+    await page.waitForURL(/#\/hulpvraag\/\d+$/);
+    await page.locator('main h1').waitFor();
+    ok(/Veiligheid thuis; ouders hebben steun nodig/.test(await page.locator('main').innerText()),
+      'GI: a help request opened within the measure, on the GI\'s own page of it');
+    // on a planned help request under its measure, the allocation without referral is the
+    // GI's own decision (tests/ui/run.sh made it: JR_GI_REQUEST)
+    await page.goto(`${url}/#/hulpvraag/${process.env.JR_GI_REQUEST}`);
+    await page.locator('select[name=basis]').waitFor();
+    const basis = await page.locator('select[name=basis] option').allTextContents();
+    ok(basis.some((t) => t.startsWith('eigen besluit van de GI')) && !basis.some((t) => t.startsWith('besluit van de gemeente')),
+      'GI: the allocation without referral is offered as the GI\'s own decision, never the municipality\'s', basis.join(' | '));
+    await screen(page, '63-gi-hulpvraag');
+    await page.goto(`${url}/#/`);
+    await page.getByRole('heading', { name: 'Maatregelen' }).waitFor();
+    ok((await page.locator('#maatregelen-lopend').innerText()).includes('Mila Kuipers'), 'GI: the new measure is among the running ones');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -84,6 +84,25 @@ KB_HR=$(J help-request add --child "$KB_CHILD" --raised-by family --question "Se
 J help-request assign "$KB_HR" --to consulent.toetsenbord \
 	--version "$(J help-request show "$KB_HR" | jq .version)" >/dev/null ||
 	tap_bail "the keyboard journey's help request, assigned to its consulent"
+# issue 15 point 3: a help request the demo GI (jeugdbescherming) opened under one of its running
+# measures, planned (analysed, a goal, the route advice, its light options weighed), where the
+# GI allocates as its own decision
+GI_CHILD=$(sqlite3 s.db "SELECT m.child_id FROM measures m JOIN users u ON u.organisation_id = m.gi_organisation_id
+	WHERE u.username = 'jeugdbescherming' AND (m.end_date IS NULL OR m.end_date > date('now'))
+	AND m.kind IN ('ots', 'voogdij') ORDER BY m.id LIMIT 1")
+GI_HR=$(J help-request add --child "$GI_CHILD" --raised-by gi --question "Veiligheid thuis." | jq .id)
+gi_version() { J help-request show "$GI_HR" | jq .version; }
+{ J help-request analysis "$GI_HR" --needs safety=3,parenting=3 --explanation "Onveilig thuis." \
+	--participants "gezin, kind" &&
+	J help-request move "$GI_HR" --to analysed --version "$(gi_version)" &&
+	J help-request goal "$GI_HR" --text "Veilig thuis." &&
+	J help-request advice "$GI_HR" >gi-advice.json &&
+	for option in $(jq -r '.options[] | select(.kind == "social_base") | .id' gi-advice.json); do
+		J help-request light-option "$GI_HR" --option "$option" --tried nee \
+			--why-not-enough "Past niet bij de onveiligheid thuis." || exit 1
+	done &&
+	J help-request move "$GI_HR" --to planned --version "$(gi_version)"; } >/dev/null ||
+	tap_bail "a planned help request of the GI under its measure"
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -91,6 +110,6 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
-	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR SHOTS=$SHOTS \
+	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR JR_GI_REQUEST=$GI_HR SHOTS=$SHOTS \
 	JR_KEYBOARD_CHILD=$KB_CHILD JR_KEYBOARD_REQUEST=$KB_HR \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"

@@ -310,6 +310,12 @@ static void test_measure_does_not_wait_for_analysis(void **state)
 	m.has_end = false;
 	expect(jr_app_measure_add(&app, &m), JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
 	m.child_id = child_id;
+	/* issue 15 point 3: an OTS is imposed for at most a year (art. 1:258 BW) */
+	expect(jr_app_measure_add(&app, &m), JR_ERR_INPUT, &d, "end", "art. 1:258 BW");
+	m.has_end = true;
+	m.end = D(2027, 6, 2);
+	expect(jr_app_measure_add(&app, &m), JR_ERR_INPUT, &d, "end", "ten hoogste een jaar");
+	m.end = D(2027, 6, 1);
 	assert_int_equal(jr_app_measure_add(&app, &m), JR_OK);
 	/* without the analysis the allocation is judged on: refused only by the regime's rule,
 	 * which comes after the analysis's */
@@ -517,6 +523,156 @@ static void test_measure_extensions_and_authorisations(void **state)
 	fx_count("DELETE FROM measures RETURNING 1");
 }
 
+/* Issue 15 point 3: the GI records its own measures for a child named by BSN, birth date and
+ * family name, checked by kind; lists them running or ended with their deadlines; reads one
+ * with its extensions, each kept with its reference. */
+static int64_t listed, with_deadline;
+static enum jr_err count_item(void *ctx, const struct jr_measure_item *m)
+{
+	(void)ctx;
+	listed++;
+	if (m->has_deadline) {
+		with_deadline++;
+		assert_int_equal(m->deadline.kind, JR_DEADLINE_MEASURE_ENDING);
+	}
+	return JR_OK;
+}
+
+static struct jr_measure_extension seen_ext[4];
+static size_t seen_count;
+static enum jr_err seen(void *ctx, const struct jr_measure_extension *e)
+{
+	(void)ctx;
+	if (seen_count < 4)
+		seen_ext[seen_count++] = *e;
+	return JR_OK;
+}
+
+static void test_measure_register(void **state)
+{
+	(void)state;
+	struct jr_app app;
+	struct jr_diag d;
+	struct jr_organisation gi = {0}, other_gi = {0};
+	struct jr_principal mine = {.user_id = 1}, other = {.user_id = 2}, team = {.user_id = 3};
+	struct jr_measure_order o = {.bsn = "123456782", .birth_date = D(2013, 5, 5),
+				     .family_name = "Bos", .kind = JR_MEASURE_OTS,
+				     .court_date = D(2026, 11, 1), .reference = "C/08/123456 / JE RK 26-1",
+				     .start = D(2026, 11, 1), .has_end = true,
+				     .end = D(2027, 11, 2)};
+	struct jr_measure_record m, got;
+	struct jr_measure_extension e;
+	struct jr_deadline deadline;
+	bool child_new, has_deadline;
+	int64_t total;
+
+	snprintf(gi.kind, sizeof(gi.kind), "gi");
+	snprintf(gi.name, sizeof(gi.name), "Jeugdbescherming Overijssel");
+	other_gi = gi;
+	snprintf(other_gi.name, sizeof(other_gi.name), "Leger des Heils");
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &gi), JR_OK);
+	assert_int_equal(jr_store_organisation_add(store, &fx_actor, &other_gi), JR_OK);
+	snprintf(mine.role, sizeof(mine.role), "gi");
+	snprintf(mine.org_kind, sizeof(mine.org_kind), "gi");
+	mine.organisation_id = gi.id;
+	other = mine;
+	other.user_id = 2;
+	other.organisation_id = other_gi.id;
+	snprintf(team.role, sizeof(team.role), "consulent");
+	snprintf(team.org_kind, sizeof(team.org_kind), "local_team");
+	team.organisation_id = team_id;
+
+	/* only a GI records its measures */
+	context(&app, &d, &team);
+	assert_int_equal(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_FORBIDDEN);
+	/* the child must fit its BSN; the refusal is audited, nothing else written */
+	context(&app, &d, &mine);
+	o.birth_date = D(2013, 5, 6);
+	expect(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_INPUT, &d, "birth_date",
+	       "geboortedatum past niet");
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log WHERE action = 'measure.mismatch'"),
+			 1);
+	o.birth_date = D(2013, 5, 5);
+	/* an OTS at most a year (art. 1:258 BW), with the court's reference */
+	expect(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_INPUT, &d, "end",
+	       "art. 1:258 BW");
+	o.reference[0] = '\0';
+	o.end = D(2027, 1, 31);
+	expect(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_INPUT, &d, "reference",
+	       "kenmerk");
+	snprintf(o.reference, sizeof(o.reference), "C/08/123456 / JE RK 26-1");
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures"), 0);
+	assert_int_equal(jr_app_measure_register(&app, &o, &m, &child_new), JR_OK);
+	assert_false(child_new);
+	assert_int_equal(m.child_id, child_id);
+	assert_int_equal(m.gi_organisation_id, gi.id);
+	/* juvenile probation from twelve: a child of eight is refused on its start */
+	o = (struct jr_measure_order){.bsn = "111222333", .birth_date = D(2018, 1, 1),
+				      .family_name = "Jansen", .kind = JR_MEASURE_JEUGDRECLASSERING,
+				      .court_date = D(2026, 10, 1), .reference = "RK 26-9",
+				      .start = D(2026, 10, 1)};
+	expect(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_INPUT, &d, "given_names",
+	       "voornamen");
+	snprintf(o.given_names, sizeof(o.given_names), "Daan");
+	memcpy(o.municipality, "0153", 5);
+	expect(jr_app_measure_register(&app, &o, &m, &child_new), JR_ERR_INPUT, &d, "start",
+	       "12 jaar");
+	/* a provisional OTS of a child new to the records, which is recorded with it */
+	o.kind = JR_MEASURE_VOORLOPIGE_OTS;
+	o.has_end = true;
+	o.end = D(2026, 12, 31);
+	assert_int_equal(jr_app_measure_register(&app, &o, &m, &child_new), JR_OK);
+	assert_true(child_new);
+	/* an ended one */
+	o.start = D(2026, 9, 1);
+	o.court_date = D(2026, 9, 1);
+	o.end = D(2026, 10, 31);
+	o.kind = JR_MEASURE_VOORLOPIGE_OTS;
+	assert_int_equal(jr_app_measure_register(&app, &o, &m, &child_new), JR_OK);
+	assert_false(child_new);
+
+	/* running and ended apart; both running ones end within three months: their deadline */
+	listed = with_deadline = 0;
+	assert_int_equal(jr_app_measures_mine(&app, JR_MEASURES_RUNNING, 0, 50, count_item, NULL,
+					      &total),
+			 JR_OK);
+	assert_int_equal(total, 2);
+	assert_int_equal(listed, 2);
+	assert_int_equal(with_deadline, 2);
+	listed = 0;
+	assert_int_equal(jr_app_measures_mine(&app, JR_MEASURES_ENDED, 0, 50, count_item, NULL,
+					      &total),
+			 JR_OK);
+	assert_int_equal(total, 1);
+	/* another GI lists none and reads none */
+	context(&app, &d, &other);
+	assert_int_equal(jr_app_measures_mine(&app, JR_MEASURES_ALL, 0, 50, count_item, NULL,
+					      &total),
+			 JR_OK);
+	assert_int_equal(total, 0);
+	expect(jr_app_measure_get(&app, m.id, &got, seen, NULL, &has_deadline, &deadline),
+	       JR_ERR_NOT_FOUND, &d, "", "niet gevonden");
+	/* the first OTS extended by a year, with its reference; both ends kept */
+	context(&app, &d, &mine);
+	e = (struct jr_measure_extension){.court_date = D(2027, 1, 15), .new_end = D(2028, 1, 31),
+					  .reference = "JE RK 27-4"};
+	e.measure_id = fx_count("SELECT MIN(id) FROM measures");
+	assert_int_equal(jr_app_measure_extend(&app, &e, NULL), JR_OK);
+	seen_count = 0;
+	assert_int_equal(jr_app_measure_get(&app, e.measure_id, &got, seen, NULL, &has_deadline,
+					    &deadline),
+			 JR_OK);
+	assert_string_equal(got.reference, "C/08/123456 / JE RK 26-1");
+	assert_true(got.has_end && got.end == D(2028, 1, 31));
+	assert_false(has_deadline); /* more than three months ahead */
+	assert_int_equal(seen_count, 1);
+	assert_int_equal(seen_ext[0].previous_end, D(2027, 1, 31));
+	assert_int_equal(seen_ext[0].new_end, D(2028, 1, 31));
+	assert_string_equal(seen_ext[0].reference, "JE RK 27-4");
+	fx_count("DELETE FROM measure_extensions RETURNING 1");
+	fx_count("DELETE FROM measures RETURNING 1");
+}
+
 /* Issue 14 point 7: one allocation of a kind at a time, for the child across its help
  * requests; the refusal names the allocation and its period, on "start". */
 static void test_overlap_refused(void **state)
@@ -658,6 +814,7 @@ int main(void)
 		cmocka_unit_test(test_allocation_change),
 		cmocka_unit_test(test_care_start_and_stop),
 		cmocka_unit_test(test_measure_extensions_and_authorisations),
+		cmocka_unit_test(test_measure_register),
 		cmocka_unit_test(test_overlap_refused),
 		cmocka_unit_test(test_gi_product_and_choices),
 	};

@@ -439,9 +439,59 @@ static void test_measure_terms(void **state)
 	assert_non_null(strstr(jr_measure_term_check(&m), "art. 1:257 BW"));
 	m.end = jr_date_from_ymd(2026, 11, 29);
 	assert_non_null(strstr(jr_measure_term_check(&m), "vóór de start"));
+	/* issue 15 point 3: an OTS is imposed for at most a year (art. 1:258 BW) */
 	m.kind = JR_MEASURE_OTS;
 	m.has_end = false;
-	assert_null(jr_measure_term_check(&m)); /* an OTS's first term is the judge's */
+	assert_non_null(strstr(jr_measure_term_check(&m), "art. 1:258 BW"));
+	m.has_end = true;
+	m.end = jr_date_from_ymd(2027, 11, 30);
+	assert_null(jr_measure_term_check(&m));
+	m.end = jr_date_from_ymd(2027, 12, 1);
+	assert_non_null(strstr(jr_measure_term_check(&m), "ten hoogste een jaar"));
+	/* voogdij and juvenile probation need no end */
+	m.kind = JR_MEASURE_VOOGDIJ;
+	m.has_end = false;
+	assert_null(jr_measure_term_check(&m));
+}
+
+/* Issue 15 point 3: the child's age bounds a measure: a child-protection measure ends at its
+ * majority (art. 1:233 BW), juvenile probation starts at twelve (DOMAIN.md). */
+static void test_measure_ages(void **state)
+{
+	const char *field;
+	struct jr_measure_term m = {.kind = JR_MEASURE_OTS, .start = jr_date_from_ymd(2026, 6, 1),
+				    .has_end = true, .end = jr_date_from_ymd(2027, 5, 31),
+				    .birth_date = jr_date_from_ymd(2009, 3, 1)};
+	(void)state;
+	assert_non_null(strstr(jr_measure_term_check_field(&m, &field), "18e verjaardag"));
+	assert_string_equal(field, "end");
+	m.end = jr_date_from_ymd(2027, 3, 1); /* the eighteenth birthday itself */
+	assert_null(jr_measure_term_check_field(&m, &field));
+	m.start = jr_date_from_ymd(2027, 3, 1);
+	m.end = jr_date_from_ymd(2027, 6, 1);
+	assert_non_null(strstr(jr_measure_term_check_field(&m, &field), "minderjarige"));
+	assert_string_equal(field, "start");
+	m.kind = JR_MEASURE_VOOGDIJ;
+	m.has_end = false;
+	assert_non_null(jr_measure_term_check_field(&m, &field));
+	/* juvenile probation: from twelve, also after eighteen (DOMAIN.md: 12 to 23) */
+	m.kind = JR_MEASURE_JEUGDRECLASSERING;
+	assert_null(jr_measure_term_check_field(&m, &field));
+	m.birth_date = jr_date_from_ymd(2015, 6, 2);
+	m.start = jr_date_from_ymd(2027, 6, 1); /* a day before the twelfth birthday */
+	assert_non_null(strstr(jr_measure_term_check_field(&m, &field), "12 jaar"));
+	assert_string_equal(field, "start");
+	m.start = jr_date_from_ymd(2027, 6, 2);
+	assert_null(jr_measure_term_check_field(&m, &field));
+	/* an extension beyond the eighteenth birthday is refused too */
+	m = (struct jr_measure_term){.kind = JR_MEASURE_OTS, .start = jr_date_from_ymd(2026, 1, 1),
+				     .has_end = true, .end = jr_date_from_ymd(2026, 12, 31),
+				     .birth_date = jr_date_from_ymd(2009, 6, 1)};
+	assert_non_null(strstr(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 12, 1),
+							  jr_date_from_ymd(2027, 6, 2), &field),
+			       "18e verjaardag"));
+	assert_null(jr_measure_extension_check(&m, jr_date_from_ymd(2026, 12, 1),
+					       jr_date_from_ymd(2027, 6, 1), &field));
 }
 
 static void test_measure_extensions(void **state)
@@ -550,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_allocation_never_a_gi_by_choice),
 		cmocka_unit_test(test_allocation_overlaps),
 		cmocka_unit_test(test_measure_terms),
+		cmocka_unit_test(test_measure_ages),
 		cmocka_unit_test(test_measure_extensions),
 		cmocka_unit_test(test_authorisations),
 	};

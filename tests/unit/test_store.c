@@ -310,7 +310,17 @@ static void undo_migration_23(struct jr_db *db)
 	}
 }
 
-/* Undoes migration 20 (the journal), and those made after it. */
+/* Undoes what migration 28 (issue 15 point 3: the court's references of measures and of their
+ * extensions) made. */
+static void undo_migration_28(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE measures DROP COLUMN reference"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "ALTER TABLE measure_extensions DROP COLUMN reference"),
+			 JR_OK);
+}
+
+/* Undoes migration 20 (the journal), and those made after it (but 28: undo_migration_28, called
+ * first by each test that goes back before it). */
 static void drop_journal(struct jr_db *db)
 {
 	undo_migration_25(db);
@@ -360,6 +370,7 @@ static void test_migration_16_on_an_existing_database(void **state)
 	assert_true(persons > 0);
 	assert_int_equal(claim_lines_previous_indexes(), 1);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	undo_migration_28(db);
 	drop_journal(db); /* first: migration 25's triggers name migration 17's columns */
 	assert_int_equal(jr_db_exec(db, "DROP INDEX claim_lines_previous"), JR_OK);
 	/* back to 15 means without migration 17's columns too (principle 13), so that both run */
@@ -396,6 +407,9 @@ static void test_migration_16_on_an_existing_database(void **state)
 	/* migration 17: what was recorded before keeps the help request's municipality as the
 	 * responsible one, on the basis of residence */
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 17"), 1);
+	/* migration 28: the court's references, none for what was recorded before */
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 28"), 1);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM measures WHERE reference IS NOT NULL"), 0);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM help_requests WHERE responsible_basis <>"
 				  " 'residence' OR residence_municipality IS NULL"
 				  " OR residence_municipality <> municipality"),
@@ -442,6 +456,7 @@ static void test_migration_18_on_an_existing_database(void **state)
 	int64_t persons = fx_count("SELECT COUNT(*) FROM persons");
 	int64_t measures = fx_count("SELECT COUNT(*) FROM measures");
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	undo_migration_28(db);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_extensions"), JR_OK);
 	assert_int_equal(jr_db_exec(db, "DROP TABLE measure_authorisations"), JR_OK);
 	undo_migration_21(db);
@@ -484,6 +499,7 @@ static void test_migration_19_on_an_existing_database(void **state)
 
 	assert_true(persons > 0);
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	undo_migration_28(db);
 	undo_migration_21(db);
 	drop_journal(db); /* migration 20's, made after it */
 	undo_migration_19(db);

@@ -1,0 +1,1 @@
+veld end: een kinderbeschermingsmaatregel eindigt uiterlijk op de 18e verjaardag
