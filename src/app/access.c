@@ -387,3 +387,22 @@ enum jr_err jr_app_access_sees_person(struct jr_store *s, const struct jr_princi
 
 	return look(s, p, set, id, today, &links, &reach, seen);
 }
+
+enum jr_err jr_app_access_sees_people(struct jr_store *s, const struct jr_principal *p,
+				      const struct jr_policy_set *set, const int64_t *ids,
+				      size_t n, jr_day today, bool *seen)
+{
+	struct jr_person_links links[JR_PERSON_LINKS_MANY];
+	enum jr_err err;
+
+	if (n > JR_PERSON_LINKS_MANY)
+		return JR_ERR_INTERNAL;
+	if ((err = jr_store_person_links_many(s, ids, n, p, links)))
+		return err;
+	for (size_t i = 0; i < n; i++) {
+		struct jr_reach reach;
+		jr_app_access_periods(set, p, &links[i], today, &reach);
+		seen[i] = jr_app_access_sees(p, &links[i], &reach, today);
+	}
+	return JR_OK;
+}

@@ -160,5 +160,10 @@ enum jr_err jr_app_access_answer(struct jr_app *app, enum jr_access_verdict v, c
 enum jr_err jr_app_access_sees_person(struct jr_store *s, const struct jr_principal *p,
 				      const struct jr_policy_set *set, int64_t id, jr_day today,
 				      bool *seen);
+/* The same for the persons ids[0..n-1] at once (a page of a search, n at most
+ * JR_PERSON_LINKS_MANY): seen[i] for ids[i]. */
+enum jr_err jr_app_access_sees_people(struct jr_store *s, const struct jr_principal *p,
+				      const struct jr_policy_set *set, const int64_t *ids,
+				      size_t n, jr_day today, bool *seen);
 
 #endif

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "app/access.h"
+#include "core/alloc.h"
 #include "core/ident.h"
 #include "core/text.h"
 
-#define PAGE 64
+#define PAGE 64 /* candidates read at a time, their reach at once */
+_Static_assert(PAGE <= JR_PERSON_LINKS_MANY && JR_SEARCH_LIMIT <= PAGE, "a page of candidates");
 
 static bool given(const char *s)
 {
@@ -66,9 +68,11 @@ enum jr_err jr_app_person_search(struct jr_app *app, const struct jr_search_inpu
 {
 	struct jr_person_hit page[PAGE];
 	struct jr_person_query q;
+	struct jr_open_request *open = NULL;
 	char name[JR_NAME_KEY_MAX], after[JR_NAME_KEY_MAX] = "";
-	int64_t after_id = 0, ids[JR_SEARCH_LIMIT];
-	size_t scanned = 0, got;
+	int64_t after_id = 0, ids[PAGE];
+	size_t scanned = 0, got, open_count[JR_SEARCH_LIMIT];
+	bool seen[PAGE];
 	enum jr_err err;
 
 	memset(out, 0, sizeof(*out));
@@ -78,19 +82,22 @@ enum jr_err jr_app_person_search(struct jr_app *app, const struct jr_search_inpu
 		return err;
 	q.linked = app->principal; /* a user: only candidates the records link to it at all */
 	/* page through the candidates in name order until the limit is met (one more, to know
-	 * there are more) among those in reach */
+	 * there are more) among those in reach; each page's reach is read at once */
 	do {
 		if ((err = jr_store_person_candidates(app->store, &q, after, after_id, page, PAGE,
 						      &got)))
 			return err;
 		for (size_t i = 0; i < got; i++) {
-			bool seen = true;
+			ids[i] = page[i].id;
+			seen[i] = true;
+		}
+		if (app->principal &&
+		    (err = jr_app_access_sees_people(app->store, app->principal, app->policies, ids,
+						     got, app->today, seen)))
+			return err;
+		for (size_t i = 0; i < got; i++) {
 			scanned++;
-			if (app->principal &&
-			    (err = jr_app_access_sees_person(app->store, app->principal, app->policies,
-							     page[i].id, app->today, &seen)))
-				return err;
-			if (!seen)
+			if (!seen[i])
 				continue;
 			if (out->count == JR_SEARCH_LIMIT) {
 				out->more = true;
@@ -110,14 +117,23 @@ enum jr_err jr_app_person_search(struct jr_app *app, const struct jr_search_inpu
 		}
 	} while (got == PAGE);
 found:
+	for (size_t i = 0; i < out->count; i++)
+		ids[i] = out->results[i].person.id;
+	open = jr_calloc(JR_SEARCH_LIMIT * JR_SEARCH_OPEN_MAX, sizeof(*open));
+	if (!open)
+		return JR_ERR_NOMEM;
+	if ((err = jr_store_open_help_requests(app->store, ids, out->count, open,
+					       JR_SEARCH_OPEN_MAX, open_count)))
+		goto out;
 	for (size_t i = 0; i < out->count; i++) {
 		struct jr_search_result *r = &out->results[i];
 		r->age = jr_date_age_years(r->person.birth_date, app->today);
-		if ((err = jr_store_open_help_requests(app->store, r->person.id, r->open,
-						       JR_SEARCH_OPEN_MAX, &r->open_count)))
-			return err;
-		ids[i] = r->person.id;
+		r->open_count = open_count[i];
+		memcpy(r->open, &open[i * JR_SEARCH_OPEN_MAX], sizeof(r->open));
 	}
 	/* NEN 7513: who searched, with which kinds of criteria, and whom it showed */
-	return jr_store_person_search_audit(app->store, app->actor, out->criteria, ids, out->count);
+	err = jr_store_person_search_audit(app->store, app->actor, out->criteria, ids, out->count);
+out:
+	jr_free(open);
+	return err;
 }

@@ -75,7 +75,7 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/help-requests/{id}/notes", jr_api_help_request_notes, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/help-requests/{id}/notes", jr_api_help_request_note_add,
 	 JR_HTTP_ROUTE_LOGIN},
-	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/persons/search", jr_api_person_search, JR_HTTP_ROUTE_LOGIN_READS},
 	/* issue 14 point 6: the case page (api_casefile.c) */
 	{"POST", "/api/v1/help-requests/{id}/evaluations", jr_api_help_request_evaluation_add,
 	 JR_HTTP_ROUTE_LOGIN},

@@ -301,8 +301,10 @@ static void audit_refusal(struct jr_http_request *r)
 static void run_step(struct server *sv, struct exchange *x, jr_http_step step,
 		     const struct jr_http_route *route)
 {
-	bool reads = route && route->need == JR_HTTP_ROUTE_PUBLIC_FIRST_READS;
-	bool required = route && (route->need == JR_HTTP_ROUTE_LOGIN || route->need == JR_HTTP_ROUTE_SELF);
+	bool reads = route && (route->need == JR_HTTP_ROUTE_PUBLIC_FIRST_READS ||
+			       route->need == JR_HTTP_ROUTE_LOGIN_READS);
+	bool required = route && (route->need == JR_HTTP_ROUTE_LOGIN || route->need == JR_HTTP_ROUTE_SELF ||
+				  route->need == JR_HTTP_ROUTE_LOGIN_READS);
 	struct jr_http_request *r = &x->req;
 	struct timespec t0;
 	enum jr_err err;

@@ -62,6 +62,11 @@ struct jr_person_links {
 };
 enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 				  const struct jr_principal *p, struct jr_person_links *out);
+/* The same for the persons ids[0..n-1] at once (n at most JR_PERSON_LINKS_MANY): out[i] the
+ * links of ids[i], read a kind at a time for all of them (a page of a search). */
+#define JR_PERSON_LINKS_MANY 64
+enum jr_err jr_store_person_links_many(struct jr_store *s, const int64_t *ids, size_t n,
+				       const struct jr_principal *p, struct jr_person_links *out);
 
 /* Principle 13: the care of child `child_id` that runs on `today` — allocations started by
  * then whose end date (or the day their care stopped for good) is not before it — with the

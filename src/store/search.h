@@ -53,10 +53,11 @@ struct jr_open_request {
 	char municipality[5];
 	jr_day raised_on;
 };
-/* The open help requests of child `child_id`, oldest first: at most `max` into out, *count how
- * many there are. Not audited: the search that shows them is. */
-enum jr_err jr_store_open_help_requests(struct jr_store *s, int64_t child_id,
-					struct jr_open_request *out, size_t max, size_t *count);
+/* The open help requests of the children child_ids[0..n-1], each child's oldest first: of
+ * child i at most `max` into out[i * max …], counts[i] how many there are. Not audited: the
+ * search that shows them is. */
+enum jr_err jr_store_open_help_requests(struct jr_store *s, const int64_t *child_ids, size_t n,
+					struct jr_open_request *out, size_t max, size_t *counts);
 
 /* Audits a search in one transaction: "person.search" with object "criteria:<kinds>" (e.g.
  * "criteria:name+birth_date", never the values) for every person returned, or one

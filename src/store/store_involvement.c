@@ -95,68 +95,125 @@ static enum jr_err day_of(const char *text, jr_day *day)
 	return text[0] && jr_date_parse(text, strlen(text), day) ? JR_ERR_STORE : JR_OK;
 }
 
-/* The consulent's link: the help requests of `municipality` for the person. */
-static enum jr_err case_links(struct jr_store *s, int64_t person_id, const char *municipality,
-			      struct jr_person_links *out)
+/* The links of many persons are read a kind at a time, for all of them in one statement: the
+ * ids are the placeholders $first … of "IN (…)" (after the principal's value in $1 when
+ * `first` is 2). The statement's text is in *sql, which must outlive it (the statement cache
+ * takes it at jr_db_finalize): the caller releases it after. */
+static enum jr_err prepare_many(struct jr_store *s, const char *head, const char *tail,
+				const int64_t *ids, size_t n, size_t first, struct jr_buf *sql,
+				struct jr_db_stmt **st)
 {
-	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
-	bool row = false;
 
-	TRY(jr_db_prepare(s->db,
-			  "SELECT COALESCE(MAX(CASE WHEN state <> 'closed' AND state <> 'withdrawn'"
-			  " THEN 1 ELSE 0 END), 0),"
-			  " COALESCE(MAX(CASE WHEN state = 'closed' OR state = 'withdrawn'"
-			  " THEN SUBSTR(updated_at, 1, 10) END), '')"
-			  " FROM help_requests WHERE child_id = $1 AND municipality = $2",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_bind_text(st, 2, municipality));
-	TRY(jr_db_step(st, &row));
-	if (row) {
-		out->case_open = jr_db_col_int(st, 0) != 0;
-		TRY(day_of(jr_db_col_text(st, 1), &out->case_closed_on));
-	}
+	*st = NULL;
+	TRY(jr_buf_printf(sql, "%s IN (", head));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_buf_printf(sql, "%s$%zu", i ? ", " : "", i + first));
+	TRY(jr_buf_printf(sql, ")%s", tail));
+	TRY(jr_db_prepare(s->db, jr_buf_str(sql), st));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_db_bind_int(*st, (int)(i + first), ids[i]));
 out:
-	jr_db_finalize(st);
 	return err;
 }
 
-/* The ends of the allocations of person `person_id` that `where` picks ($2 the text it
- * compares): one without an end sets *open, else the last end is *ended_on. An allocation ends
- * on its end date, or on the day its care stopped for good (no start running, the last stop not
- * the temporary one, JZ588 20) when that comes first. */
-static enum jr_err allocation_ends(struct jr_store *s, int64_t person_id, const char *where,
-				   const char *value, bool *open, jr_day *ended_on)
+/* The place of `id` among ids (n when absent; n is small: a page of a search). */
+static size_t place_of(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t i = 0;
+
+	while (i < n && ids[i] != id)
+		i++;
+	return i;
+}
+
+/* The consulent's link: the help requests of `municipality` for each person. */
+static enum jr_err case_links(struct jr_store *s, const int64_t *ids, size_t n,
+			      const char *municipality, struct jr_person_links *out)
 {
 	struct jr_db_stmt *st = NULL;
 	struct jr_buf sql;
 	enum jr_err err;
 	bool row;
 
-	jr_buf_init(&sql, 2048);
+	jr_buf_init(&sql, 4096);
+
+	TRY(prepare_many(s,
+			 /* the municipality is compared in the aggregates, not the WHERE: so
+			  * the plan reads the children's requests by child, never the
+			  * municipality's whole work list */
+			 "SELECT child_id, COALESCE(MAX(CASE WHEN municipality = $1"
+			 " AND state <> 'closed' AND state <> 'withdrawn' THEN 1 ELSE 0 END), 0),"
+			 " COALESCE(MAX(CASE WHEN municipality = $1 AND (state = 'closed'"
+			 " OR state = 'withdrawn') THEN SUBSTR(updated_at, 1, 10) END), '')"
+			 " FROM help_requests WHERE child_id",
+			 " GROUP BY child_id", ids, n, 2, &sql, &st));
+	TRY(jr_db_bind_text(st, 1, municipality));
+	for (;;) {
+		size_t i;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((i = place_of(ids, n, jr_db_col_int(st, 0))) == n)
+			continue;
+		out[i].case_open = jr_db_col_int(st, 1) != 0;
+		TRY(day_of(jr_db_col_text(st, 2), &out[i].case_closed_on));
+	}
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&sql);
+	return err;
+}
+
+/* Which of the links allocation_ends fills. */
+enum allocation_link { PROVIDER_LINK, RESPONSIBLE_LINK };
+
+/* The ends of each person's allocations that `where` picks ($1 the text it compares): one
+ * without an end makes the link open, else the last end is its end. An allocation ends on its
+ * end date, or on the day its care stopped for good (no start running, the last stop not the
+ * temporary one, JZ588 20) when that comes first. */
+static enum jr_err allocation_ends(struct jr_store *s, const int64_t *ids, size_t n,
+				   const char *where, const char *value, enum allocation_link link,
+				   struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_buf head, sql;
+	enum jr_err err;
+	bool row;
+
+	jr_buf_init(&head, 2048);
+	jr_buf_init(&sql, 4096);
 	TRY(jr_buf_printf(
-	    &sql,
-	    "SELECT COALESCE(a.end_date, ''),"
+	    &head,
+	    "SELECT h.child_id, COALESCE(a.end_date, ''),"
 	    " (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = a.id"
 	    "  AND d.stopped_on IS NULL),"
 	    " COALESCE((SELECT d.stopped_on FROM deliveries d WHERE d.allocation_id = a.id"
 	    "  AND d.stopped_on IS NOT NULL AND COALESCE(d.end_reason, '') <> '20'"
 	    "  ORDER BY d.stopped_on DESC LIMIT 1), '')"
-	    " FROM allocations a JOIN help_requests h ON a.help_request_id = h.id"
-	    " JOIN providers pr ON pr.id = a.provider_id WHERE h.child_id = $1 AND %s",
+	    /* the children's requests, then their allocations, then the provider (SQLite keeps
+	     * the left of a CROSS JOIN outside): else a provider's AGB would lead, through all
+	     * its allocations for each child */
+	    " FROM help_requests h CROSS JOIN allocations a CROSS JOIN providers pr"
+	    " WHERE a.help_request_id = h.id AND pr.id = a.provider_id AND %s AND h.child_id",
 	    where));
-	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
-	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_bind_text(st, 2, value));
+	TRY(prepare_many(s, jr_buf_str(&head), "", ids, n, 2, &sql, &st));
+	TRY(jr_db_bind_text(st, 1, value));
 	for (;;) {
 		jr_day end, stopped;
+		bool *open;
+		jr_day *ended_on;
+		size_t i;
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		TRY(day_of(jr_db_col_text(st, 0), &end));
-		TRY(day_of(jr_db_col_text(st, 2), &stopped));
-		if (jr_db_col_int(st, 1) == 0 && stopped && (!end || stopped < end))
+		if ((i = place_of(ids, n, jr_db_col_int(st, 0))) == n)
+			continue;
+		open = link == PROVIDER_LINK ? &out[i].allocation_open : &out[i].care_open;
+		ended_on = link == PROVIDER_LINK ? &out[i].allocation_ended_on : &out[i].care_ended_on;
+		TRY(day_of(jr_db_col_text(st, 1), &end));
+		TRY(day_of(jr_db_col_text(st, 3), &stopped));
+		if (jr_db_col_int(st, 2) == 0 && stopped && (!end || stopped < end))
 			end = stopped;
 		if (!end)
 			*open = true;
@@ -165,80 +222,99 @@ static enum jr_err allocation_ends(struct jr_store *s, int64_t person_id, const 
 	}
 out:
 	jr_db_finalize(st);
+	jr_buf_release(&head);
 	jr_buf_release(&sql);
 	return err;
 }
 
-/* The provider's link: the allocations to the provider with this AGB. */
-static enum jr_err allocation_links(struct jr_store *s, int64_t person_id, const char *agb,
-				    struct jr_person_links *out)
-{
-	return allocation_ends(s, person_id, "pr.agb = $2", agb, &out->allocation_open,
-			       &out->allocation_ended_on);
-}
-
-/* The responsible municipality's link (principle 13): the allocations it is responsible for,
- * wherever the child lives now. */
-static enum jr_err responsible_links(struct jr_store *s, int64_t person_id,
-				     const char *municipality, struct jr_person_links *out)
-{
-	return allocation_ends(s, person_id,
-			       "COALESCE(a.responsible_municipality, h.municipality) = $2",
-			       municipality, &out->care_open, &out->care_ended_on);
-}
-
 /* The GI's link: the measures with this organisation as GI. */
-static enum jr_err measure_links(struct jr_store *s, int64_t person_id, int64_t organisation_id,
-				 struct jr_person_links *out)
+static enum jr_err measure_links(struct jr_store *s, const int64_t *ids, size_t n,
+				 int64_t organisation_id, struct jr_person_links *out)
 {
 	struct jr_db_stmt *st = NULL;
+	struct jr_buf sql;
 	enum jr_err err;
-	bool row = false;
+	bool row;
 
-	TRY(jr_db_prepare(s->db,
-			  "SELECT COALESCE(MAX(CASE WHEN end_date IS NULL THEN 1 ELSE 0 END), 0),"
-			  " COALESCE(MAX(end_date), '')"
-			  " FROM measures WHERE child_id = $1 AND gi_organisation_id = $2",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_bind_int(st, 2, organisation_id));
-	TRY(jr_db_step(st, &row));
-	if (row) {
-		out->measure_open = jr_db_col_int(st, 0) != 0;
-		TRY(day_of(jr_db_col_text(st, 1), &out->measure_ended_on));
+	jr_buf_init(&sql, 4096);
+
+	TRY(prepare_many(s,
+			 "SELECT child_id, COALESCE(MAX(CASE WHEN end_date IS NULL THEN 1 ELSE 0 END),"
+			 " 0), COALESCE(MAX(end_date), '')"
+			 " FROM measures WHERE gi_organisation_id = $1 AND child_id",
+			 " GROUP BY child_id", ids, n, 2, &sql, &st));
+	TRY(jr_db_bind_int(st, 1, organisation_id));
+	for (;;) {
+		size_t i;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((i = place_of(ids, n, jr_db_col_int(st, 0))) == n)
+			continue;
+		out[i].measure_open = jr_db_col_int(st, 1) != 0;
+		TRY(day_of(jr_db_col_text(st, 2), &out[i].measure_ended_on));
 	}
 out:
 	jr_db_finalize(st);
+	jr_buf_release(&sql);
 	return err;
+}
+
+enum jr_err jr_store_person_links_many(struct jr_store *s, const int64_t *ids, size_t n,
+				       const struct jr_principal *p, struct jr_person_links *out)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_buf sql;
+	enum jr_err err;
+	bool row;
+
+	memset(out, 0, n * sizeof(*out));
+	if (!n)
+		return JR_OK;
+	if (n > JR_PERSON_LINKS_MANY)
+		return JR_ERR_INTERNAL;
+	jr_buf_init(&sql, 4096);
+	TRY(jr_store_begin(s));
+	TRY(prepare_many(s, "SELECT id, municipality FROM persons WHERE id", "", ids, n, 1, &sql,
+			 &st));
+	for (;;) {
+		size_t i;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((i = place_of(ids, n, jr_db_col_int(st, 0))) == n)
+			continue;
+		out[i].found = true;
+		snprintf(out[i].municipality, sizeof(out[i].municipality), "%s",
+			 jr_db_col_text(st, 1));
+	}
+	if (p->municipality[0]) {
+		TRY(case_links(s, ids, n, p->municipality, out));
+		/* principle 13: the care it is responsible for, wherever the child lives now */
+		TRY(allocation_ends(s, ids, n,
+				    "COALESCE(a.responsible_municipality, h.municipality) = $1",
+				    p->municipality, RESPONSIBLE_LINK, out));
+	}
+	if (p->agb[0]) /* the provider's: the allocations to the provider with this AGB */
+		TRY(allocation_ends(s, ids, n, "pr.agb = $1", p->agb, PROVIDER_LINK, out));
+	if (p->organisation_id > 0)
+		TRY(measure_links(s, ids, n, p->organisation_id, out));
+	/* the links of a person not on record stay empty: found false */
+	for (size_t i = 0; i < n; i++)
+		if (!out[i].found)
+			memset(&out[i], 0, sizeof(out[i]));
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&sql);
+	if (err)
+		memset(out, 0, n * sizeof(*out));
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_person_links(struct jr_store *s, int64_t person_id,
 				  const struct jr_principal *p, struct jr_person_links *out)
 {
-	struct jr_db_stmt *st = NULL;
-	enum jr_err err;
-
-	memset(out, 0, sizeof(*out));
-	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT municipality FROM persons WHERE id = $1", &st));
-	TRY(jr_db_bind_int(st, 1, person_id));
-	TRY(jr_db_step(st, &out->found));
-	if (!out->found)
-		goto out;
-	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 0));
-	if (p->municipality[0]) {
-		TRY(case_links(s, person_id, p->municipality, out));
-		TRY(responsible_links(s, person_id, p->municipality, out));
-	}
-	if (p->agb[0])
-		TRY(allocation_links(s, person_id, p->agb, out));
-	if (p->organisation_id > 0)
-		TRY(measure_links(s, person_id, p->organisation_id, out));
-out:
-	jr_db_finalize(st);
-	if (err)
-		memset(out, 0, sizeof(*out));
-	return jr_store_finish(s, err);
+	return jr_store_person_links_many(s, &person_id, 1, p, out);
 }
 
 enum jr_err jr_store_running_care(struct jr_store *s, int64_t child_id, jr_day today,

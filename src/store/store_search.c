@@ -287,14 +287,15 @@ static enum jr_err any_candidates(struct jr_store *s, const struct jr_person_que
 		at += snprintf(sql + at, sizeof(sql) - (size_t)at, " AND (");
 		if (pr->municipality[0]) {
 			muni_at = ++n;
+			/* a resident, or linked from outside: a help request or responsible
+			 * care in the municipality (person_outside_links, kept by triggers; one
+			 * lookup of its key, where an EXISTS over help_requests would read the
+			 * municipality's whole work list for every candidate) */
 			at += snprintf(sql + at, sizeof(sql) - (size_t)at,
 				       "p.municipality = $%d"
-				       " OR EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id"
-				       "  AND h.municipality = $%d)"
-				       " OR EXISTS (SELECT 1 FROM allocations a JOIN help_requests h"
-				       "  ON a.help_request_id = h.id WHERE h.child_id = p.id AND"
-				       "  COALESCE(a.responsible_municipality, h.municipality) = $%d)",
-				       muni_at, muni_at, muni_at);
+				       " OR EXISTS (SELECT 1 FROM person_outside_links l"
+				       "  WHERE l.municipality = $%d AND l.person_id = p.id)",
+				       muni_at, muni_at);
 			any = true;
 		}
 		if (pr->agb[0]) {
@@ -355,36 +356,52 @@ out:
 	return err;
 }
 
-enum jr_err jr_store_open_help_requests(struct jr_store *s, int64_t child_id,
-					struct jr_open_request *out, size_t max, size_t *count)
+enum jr_err jr_store_open_help_requests(struct jr_store *s, const int64_t *child_ids, size_t n,
+					struct jr_open_request *out, size_t max, size_t *counts)
 {
 	struct jr_db_stmt *st = NULL;
+	struct jr_buf sql;
 	enum jr_err err;
 	bool row;
 
-	*count = 0;
-	TRY(jr_db_prepare(s->db,
-			  "SELECT id, state, municipality, raised_on FROM help_requests"
-			  " WHERE child_id = $1 AND state <> 'closed' AND state <> 'withdrawn'"
-			  " ORDER BY raised_on, id",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, child_id));
+	memset(counts, 0, n * sizeof(*counts));
+	if (!n)
+		return JR_OK;
+	/* of all the children at once: one statement, whose plan reads each child's requests by
+	 * the index on child_id */
+	jr_buf_init(&sql, 2048);
+	TRY(jr_buf_printf(&sql, "SELECT child_id, id, state, municipality, raised_on"
+				" FROM help_requests WHERE child_id IN ("));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_buf_printf(&sql, "%s$%zu", i ? ", " : "", i + 1));
+	TRY(jr_buf_printf(&sql, ") AND state <> 'closed' AND state <> 'withdrawn'"
+				" ORDER BY child_id, raised_on, id"));
+	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_db_bind_int(st, (int)i + 1, child_ids[i]));
 	while (!(err = jr_db_step(st, &row)) && row) {
-		const char *raised = jr_db_col_text(st, 3);
-		if (*count < max) {
-			struct jr_open_request *o = &out[*count];
+		int64_t child = jr_db_col_int(st, 0);
+		const char *raised = jr_db_col_text(st, 4);
+		size_t i = 0;
+		while (i < n && child_ids[i] != child)
+			i++;
+		if (i == n)
+			continue;
+		if (counts[i] < max) {
+			struct jr_open_request *o = &out[i * max + counts[i]];
 			memset(o, 0, sizeof(*o));
-			o->id = jr_db_col_int(st, 0);
-			snprintf(o->state, sizeof(o->state), "%s", jr_db_col_text(st, 1));
+			o->id = jr_db_col_int(st, 1);
+			snprintf(o->state, sizeof(o->state), "%s", jr_db_col_text(st, 2));
 			snprintf(o->municipality, sizeof(o->municipality), "%s",
-				 jr_db_col_text(st, 2));
+				 jr_db_col_text(st, 3));
 			if (jr_date_parse(raised, strlen(raised), &o->raised_on))
 				o->raised_on = 0;
 		}
-		(*count)++;
+		counts[i]++;
 	}
 out:
 	jr_db_finalize(st);
+	jr_buf_release(&sql);
 	return err;
 }
 

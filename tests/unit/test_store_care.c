@@ -792,6 +792,46 @@ static void test_referrals_of_an_organisation(void **state)
 	assert_string_not_equal(fp1, fp2);
 }
 
+/* The links of a page of persons read at once (a search's reach, jr_store_person_links_many)
+ * are those read one by one: for a principal of each kind, over every person on record (after
+ * the tests above: help requests open, withdrawn and closed in two municipalities, allocations
+ * running, ended and stopped, measures), newest first, with an id on no record among them. */
+static void test_links_of_many_are_those_of_each(void **state)
+{
+	(void)state;
+	struct jr_principal who[] = {
+	    {.organisation_id = 1, .role = "consulent", .municipality = "0153"},
+	    {.organisation_id = 1, .role = "consulent", .municipality = "0164"},
+	    {.organisation_id = 2, .role = "provider", .agb = "75750011"},
+	    {.organisation_id = 0, .role = "gi"}};
+	int64_t max = fx_count("SELECT MAX(id) FROM persons");
+	size_t linked = 0;
+
+	who[3].organisation_id = fx_count("SELECT MIN(gi_organisation_id) FROM measures");
+	assert_true(who[3].organisation_id > 0);
+	for (size_t w = 0; w < sizeof(who) / sizeof(who[0]); w++) {
+		for (int64_t top = max + 1; top > 0; top -= 2) {
+			struct jr_person_links many[3], one;
+			int64_t ids[3] = {top, top - 1, top - 2}; /* max + 1 is on no record */
+			size_t n = top > 2 ? 3 : (size_t)top;
+			assert_int_equal(jr_store_person_links_many(store, ids, n, &who[w], many),
+			                 JR_OK);
+			for (size_t i = 0; i < n; i++) {
+				assert_int_equal(jr_store_person_links(store, ids[i], &who[w], &one),
+				                 JR_OK);
+				assert_memory_equal(&many[i], &one, sizeof(one));
+				linked += one.case_open || one.case_closed_on || one.care_open ||
+				          one.care_ended_on || one.allocation_open ||
+				          one.allocation_ended_on || one.measure_open ||
+				          one.measure_ended_on;
+			}
+			if (top == max + 1)
+				assert_false(many[0].found);
+		}
+	}
+	assert_true(linked >= 4); /* the records gave the comparison something to compare */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -804,6 +844,7 @@ int main(void)
 		cmocka_unit_test(test_links_for_the_reach),
 		cmocka_unit_test(test_involvement_is_derived), /* adds a second child: last */
 		cmocka_unit_test(test_referrals_of_an_organisation), /* and a third one */
+		cmocka_unit_test(test_links_of_many_are_those_of_each),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
