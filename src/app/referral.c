@@ -132,7 +132,8 @@ static enum jr_err refuse_mismatch(struct jr_referral_result *res, unsigned mism
 	              "of de zorgpas van het kind) en ook het BSN zelf: een verkeerd getypt BSN kan "
 	              "van een ander kind zijn. Verstuur de verwijzing daarna opnieuw; er is niets "
 	              "vastgelegd.",
-	              what, count > 1 ? "passen" : "past", count > 1 ? "ze" : "die");
+	              what, count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "passen" : "past",
+	              count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "ze" : "die");
 }
 
 static enum jr_err refuse_adult(struct jr_referral_result *res, const struct jr_policy *p)
@@ -550,7 +551,9 @@ enum jr_err jr_app_referrals_of_help_request(struct jr_app *app, int64_t help_re
 {
 	enum jr_err err;
 
-	if ((err = jr_app_help_request_reach(app, help_request_id, false)))
+	/* the letter is for whoever decides on the help request, not for every reader of it */
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)) ||
+	    (err = jr_app_help_request_reach(app, help_request_id, false)))
 		return err;
 	return jr_store_referrals_of_help_request(app->store, app->actor, help_request_id, fn,
 						  ctx);
@@ -568,10 +571,12 @@ enum jr_err jr_app_referral_answer_reach(struct jr_app *app, int64_t id, int64_t
 				   "verwijzer");
 	if ((err = jr_store_referral_help_request(app->store, id, help_request, &found)))
 		return err;
-	if (!found)
+	/* one out of reach answers as one that does not exist: the same words */
+	if (!found || (err = jr_app_help_request_reach(app, *help_request, true)) ==
+	                  JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
 				   "verwijzing niet gevonden: geen verwijzing met dit nummer");
-	return jr_app_help_request_reach(app, *help_request, true);
+	return err;
 }
 
 enum jr_err jr_app_referral_answer(struct jr_app *app, int64_t id, const char *answer,

@@ -41,6 +41,9 @@ void jr_view_referral_row(struct jr_json_writer *w, const struct jr_referral_row
 	jr_view_referral(w, &row->r, NULL);
 	jr_view_child_member(w, row->given_names, row->family_name, row->birth_date);
 	jr_jw_kstring(w, "question", row->question);
+	/* who referred and how it came in (api: a referrer's own request, with its letter) */
+	jr_jw_kstring(w, "referrer_name", row->r.referrer_name);
+	jr_jw_kstring(w, "source", row->r.source);
 	jr_jw_key(w, "letter");
 	if (row->r.urgency[0] || row->r.consent[0] || row->r.tried[0]) {
 		jr_jw_object(w);
