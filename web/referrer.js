@@ -91,7 +91,7 @@ export async function referrerScreen(ui) {
   const msg = h('div', { 'aria-live': 'polite' });
   const send = button('Verwijzen');
   const form = h('form', { class: 'form-grid', novalidate: true, 'aria-labelledby': 'verwijs-kop' },
-    heading(2, 'Nieuwe verwijzing'),
+    h('h2', { class: 'utrecht-heading-2', id: 'verwijs-kop' }, 'Nieuwe verwijzing'),
     p('Vul altijd in wie het kind is, ook als het al bij de gemeente bekend is: BSN, geboortedatum, achternaam en voornamen moeten bij elkaar passen. U krijgt alleen te horen of ze passen; het dossier van het kind ziet u niet.'),
     checkedField('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
     checkedField('geboren', 'Geboortedatum', h('input', { name: 'birth_date', type: 'date', required: true })),

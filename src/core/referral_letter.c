@@ -20,8 +20,7 @@ const struct jr_referral_word jr_referral_consents[] = {
 const size_t jr_referral_consent_count =
     sizeof(jr_referral_consents) / sizeof(jr_referral_consents[0]);
 
-const char *jr_referral_word_label(const struct jr_referral_word *words, size_t n,
-                                   const char *code)
+const char *jr_referral_word_label(const struct jr_referral_word *words, size_t n, const char *code)
 {
 	for (size_t i = 0; code && i < n; i++)
 		if (strcmp(words[i].code, code) == 0)
@@ -35,12 +34,15 @@ const char *jr_referral_consent_problem(const char *code, int age)
 	bool youth = strcmp(code, "youth") == 0 || strcmp(code, "parents_and_youth") == 0;
 
 	if (age < 12 && !parents)
-		return "een kind jonger dan 12 jaar wordt verwezen met toestemming van de ouders of "
+		return "een kind jonger dan 12 jaar wordt verwezen met toestemming van de ouders "
+		       "of "
 		       "gezaghebbers";
 	if (age >= 12 && age < 16 && !(parents && youth))
-		return "een jeugdige van 12 tot en met 15 jaar wordt verwezen met toestemming van de "
+		return "een jeugdige van 12 tot en met 15 jaar wordt verwezen met toestemming van "
+		       "de "
 		       "ouders of gezaghebbers én van de jeugdige zelf";
 	if (age >= 16 && !youth)
-		return "een jeugdige van 16 jaar of ouder geeft zelf toestemming voor de verwijzing";
+		return "een jeugdige van 16 jaar of ouder geeft zelf toestemming voor de "
+		       "verwijzing";
 	return NULL;
 }

@@ -19,8 +19,8 @@
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/use_case.h"
-#include "json/json_writer.h"
 #include "view/view_care.h"
+#include "json/json_writer.h"
 
 static enum jr_err write_row(void *ctx, const struct jr_referral_row *row)
 {
