@@ -88,7 +88,7 @@ NEW_ADULT_BSN=$(bsn 5)
 NEARLY_BSN=$(bsn 6)
 OTHER_BSN=$(bsn 7)
 
-JR serve --listen 127.0.0.1:0 --threads 4 --ready-file ready >serve.out 2>serve.err &
+"$BIN" serve --listen 127.0.0.1:0 --threads 4 --ready-file ready --db s.db --key s.key >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
