@@ -44,7 +44,8 @@ local muni = os.getenv("MUNI")
 function request()
 	local body = string.format('{"bsn":"%s","birth_date":"2014-%02d-%02d",'
 		.. '"family_name":"Benchmark","given_names":"Kind","municipality":"%s","form":2,'
-		.. '"question":"Benchmark: angstig, wil niet naar buiten."}',
+		.. '"question":"Benchmark: angstig, wil niet naar buiten.","urgency":"regular",'
+		.. '"tried":"Gesprekken op de praktijk.","consent":"parents_and_youth"}',
 		bsn(), counter % 12 + 1, counter % 28 + 1, muni)
 	return wrk.format("POST", nil, headers, body)
 end

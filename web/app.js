@@ -19,6 +19,7 @@ import { helpRequestScreen, timelineList } from './casepage.js';
 import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
 import { socialMapScreen } from './socialmap.js';
 import { measuresScreen, measureScreen, newMeasureScreen } from './gi.js';
+import { referrerScreen, referralsSection } from './referrer.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -244,7 +245,7 @@ function passwordScreen() {
 }
 
 async function home() {
-  if (me.role === 'verwijzer') { await referrerScreen(); return; }
+  if (me.role === 'verwijzer') { await referrerScreen({ h, p, heading, show, api, alertBox, errorText, select, checkedField, clearFieldErrors, markField, button, notify, pageAsked, tableWrap, pager }); return; }
   if (me.role === 'provider') { await providerScreen(); return; }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
   if (me.role === 'admin') { await usersScreen(); return; }
@@ -316,12 +317,6 @@ function newRequestScreen() {
   show('Nieuwe hulpvraag', msg, form);
 }
 
-// A fresh Idempotency-Key for one filling-in of a form: sent again, it records nothing new.
-function newKey() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 // A labelled field with room for the server's message about it (shown when it names the field).
 function checkedField(id, label, control, description) {
   const wrap = field(id, label, control, description);
@@ -357,127 +352,6 @@ function markField(form, id, text) {
   control.setAttribute('aria-describedby', [control.dataset.describedby, `${id}-fout`].filter(Boolean).join(' '));
   control.closest('.utrecht-form-field').classList.add('utrecht-form-field--invalid');
   return control;
-}
-
-// The API's names of the referral form's fields, and the ids of their controls.
-const REFERRAL_FIELDS = {
-  bsn: 'bsn', birth_date: 'geboren', family_name: 'achternaam', given_names: 'voornamen',
-  municipality: 'gemeente', form: 'vorm', question: 'verwijsvraag',
-};
-
-// How far a referral got, in a sentence (from the API's progress).
-function progressText(pr) {
-  if (pr.closed) return `${pr.closed.label} op ${dutchDate(pr.closed.on)}`;
-  if (pr.allocation) {
-    const a = pr.allocation;
-    return [`toegewezen aan ${a.provider} vanaf ${dutchDate(a.from)}`,
-      a.care_started_on ? `zorg gestart op ${dutchDate(a.care_started_on)}` : null,
-      a.care_stopped_on ? `zorg gestopt op ${dutchDate(a.care_stopped_on)}` : null].filter(Boolean).join(', ');
-  }
-  return pr.label;
-}
-
-// The GP's portal: refer a child — always saying who it is (BSN, birth date, names, municipality),
-// whether the records know the child or not — and see how far one's own referrals got. A referrer
-// sees its referrals, not a child's file: there is no link to one.
-async function referrerScreen() {
-  const [list, choices] = await Promise.all([
-    api('GET', `/api/v1/referrals?page=${pageAsked()}`),
-    api('GET', '/api/v1/referrals/choices'),
-  ]);
-  if (!choices.ok) { show('Verwijzen', alertBox('error', errorText(choices))); return; }
-  const c = choices.data;
-  const municipalities = [...c.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const own = municipalities.some((m) => m.code === c.own_municipality) ? c.own_municipality : (municipalities[0] || {}).code;
-  const formNames = {};
-  for (const r of c.regions) for (const f of r.forms) formNames[f.number] = formNames[f.number] || f.name;
-  const muniSelect = select(municipalities.map((m) => [m.code, m.name]), { name: 'municipality' });
-  const formSelect = h('select', { name: 'form' });
-  // the forms the region of the chosen municipality lets this referrer refer to
-  const fillForms = () => {
-    const m = municipalities.find((x) => x.code === muniSelect.value);
-    const region = c.regions.find((r) => m && r.id === m.region);
-    const keep = formSelect.value;
-    formSelect.replaceChildren(...(region ? region.forms.filter((f) => f.may_refer) : [])
-      .map((f) => h('option', { value: String(f.number) }, `${f.number} — ${f.name}`)));
-    if ([...formSelect.options].some((o) => o.value === keep)) formSelect.value = keep;
-  };
-  muniSelect.value = own;
-  muniSelect.addEventListener('change', fillForms);
-  fillForms();
-  const msg = h('div', { 'aria-live': 'polite' });
-  const send = button('Verwijzen');
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    p('Vul altijd in wie het kind is, ook als het al bij de gemeente bekend is: BSN, geboortedatum en achternaam moeten bij elkaar passen.'),
-    checkedField('bsn', 'BSN van het kind', h('input', { name: 'bsn', inputmode: 'numeric', autocomplete: 'off', required: true })),
-    checkedField('geboren', 'Geboortedatum', h('input', { name: 'birth_date', type: 'date', required: true })),
-    checkedField('achternaam', 'Achternaam', h('input', { name: 'family_name', autocomplete: 'off', required: true }), 'Met voorvoegsels zoals "van der", zoals op het identiteitsbewijs.'),
-    checkedField('voornamen', 'Voornamen', h('input', { name: 'given_names', autocomplete: 'off', required: true })),
-    checkedField('gemeente', 'Gemeente waar het kind staat ingeschreven', muniSelect),
-    checkedField('vorm', 'Vorm van jeugdhulp', formSelect),
-    checkedField('verwijsvraag', 'Vraag en reden van verwijzing', h('textarea', { name: 'question', rows: 3, required: true })),
-    h('div', {}, send));
-  let key = newKey(); // one per filling-in of the form
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    if (send.disabled) return;
-    send.disabled = true;
-    form.setAttribute('aria-busy', 'true');
-    clearFieldErrors(form);
-    try {
-      const body = {
-        bsn: form.bsn.value.trim(), birth_date: form.birth_date.value, family_name: form.family_name.value,
-        given_names: form.given_names.value, municipality: form.municipality.value,
-        form: Number(form.form.value), question: form.question.value,
-      };
-      const r = await api('POST', '/api/v1/referrals', body, { 'Idempotency-Key': key });
-      if (!r.ok) {
-        const e = (r.data && r.data.error) || {};
-        const named = (e.fields || (e.field ? [e.field] : [])).map((f) => markField(form, REFERRAL_FIELDS[f], e.message)).filter(Boolean);
-        // a key that belongs to another request: this filling-in gets its own
-        if (e.code === 'idempotency_key_reused') key = newKey();
-        notify(msg, 'error', named.length ? e.message : errorText(r));
-        if (named.length) named[0].focus();
-        return;
-      }
-      const ref = r.data.referral;
-      notify(msg, ref.valid ? 'ok' : 'warning',
-        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${ref.why}`);
-      form.reset();
-      muniSelect.value = own;
-      fillForms();
-      key = newKey();
-      await referrerList(listBox, formNames);
-    } finally {
-      send.disabled = false;
-      form.removeAttribute('aria-busy');
-    }
-  });
-  const listBox = h('div', {});
-  show('Verwijzen', msg, form, heading(2, 'Mijn verwijzingen'), listBox);
-  renderReferrals(listBox, list, formNames);
-}
-
-async function referrerList(box, formNames) {
-  renderReferrals(box, await api('GET', `/api/v1/referrals?page=${pageAsked()}`), formNames);
-}
-
-function renderReferrals(box, list, formNames = {}) {
-  if (!list.ok) { box.replaceChildren(alertBox('error', errorText(list))); return; }
-  if (!list.data.items.length) { box.replaceChildren(p('Nog geen verwijzingen.')); return; }
-  const cell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
-  box.replaceChildren(tableWrap('Mijn verwijzingen', h('table', { class: 'utrecht-table' },
-    h('caption', { class: 'utrecht-table__caption' }, `Verwijzingen van uw organisatie (${list.data.total})`),
-    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-      ['Datum', 'Kind', 'Geboren', 'Vorm', 'Geldig', 'Stand'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
-    h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((it) => h('tr', { class: 'utrecht-table__row' },
-      cell(dutchDate(it.referral.referred_on)),
-      cell(`${it.child.given_names} ${it.child.family_name}`),
-      cell(dutchDate(it.child.birth_date)),
-      cell(formNames[it.referral.form] ? `${it.referral.form} — ${formNames[it.referral.form]}` : String(it.referral.form)),
-      cell(it.referral.valid ? 'ja' : 'nee'),
-      cell(progressText(it.progress))))))),
-  ...[pager(list.data)].filter(Boolean));
 }
 
 // The provider's portal: incoming allocations, start and stop of care with the outcome.
@@ -970,7 +844,7 @@ function caseUi() {
     h, p, heading, link, button, alertBox, api, errorText, field, select, checkedField, clearFieldErrors,
     markField, label, capital, formText, coded, choices, vocabulary, words, me, show, tableWrap, when,
     allocationSection, allocationChangeForm, deadlinesSection, journalSection, assigneeSection, assignmentText,
-    lettersSection,
+    lettersSection, referralsSection,
   };
 }
 

@@ -400,6 +400,8 @@ export async function helpRequestScreen(ui, id, notice) {
     await deadlinesSection(id, api)];
 
   if (me.role === 'consulent') sections.push(await ui.assigneeSection({ h, p, api, me, field: ui.field, select: ui.select, button }, hr, reload, fail));
+  // the referral that led here, with its letter, and the answer to the referrer (web/referrer.js)
+  if (me.role === 'consulent' || me.role === 'gi') sections.push(await ui.referralsSection(ui, id, reload));
   if (hr.analysis) sections.push(analysisView(ui, hr.analysis));
   if (hr.state === 'registered' && !hr.course.broad_analysis) sections.push(analysisForm(ui, id, reload, fail));
   if (hr.goals.length || hr.state === 'analysed') sections.push(goalsSection(ui, id, hr.goals, hr.state === 'analysed', reload, fail));

@@ -9,7 +9,10 @@
 #include "app/access.h"
 #include "app/app.h"
 #include "app/refer.h"
+#include "app/course.h"
 #include "core/alloc.h"
+#include "core/referral_letter.h"
+#include "core/text.h"
 #include "core/route.h"
 #include "core/rules.h"
 #include "json/policy_set.h"
@@ -40,7 +43,9 @@ static enum jr_err order_text(const struct jr_referral_order *o, struct jr_buf *
 	jr_date_format(o->birth_date, birth);
 	return jr_buf_printf(b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f", o->bsn, o->given_names,
 	                     o->family_name, birth, o->municipality, o->form) ||
-	               jr_buf_puts(b, o->question) || jr_buf_putc(b, '\x1f')
+	               jr_buf_puts(b, o->question) || jr_buf_putc(b, '\x1f') ||
+	               jr_buf_printf(b, "%s\x1f%s\x1f", o->urgency, o->consent) ||
+	               jr_buf_puts(b, o->tried) || jr_buf_putc(b, '\x1f')
 	           ? JR_ERR_NOMEM
 	           : JR_OK;
 }
@@ -81,23 +86,54 @@ static enum jr_err check_fields(const struct jr_policy_set *set, const struct jr
 	if (!o->question[0])
 		return refuse(res, JR_REFUSED_FIELD, "question",
 		              "schrijf de vraag en de reden van de verwijzing op");
+	if (!jr_referral_word_label(jr_referral_urgencies, jr_referral_urgency_count, o->urgency))
+		return refuse(res, JR_REFUSED_FIELD, "urgency",
+		              "kies hoe dringend de verwijzing is: regulier, met voorrang of spoed");
+	if (!o->tried[0])
+		return refuse(res, JR_REFUSED_FIELD, "tried",
+		              "schrijf op wat al is geprobeerd (of dat er nog niets is geprobeerd)");
+	if (!jr_referral_word_label(jr_referral_consents, jr_referral_consent_count, o->consent))
+		return refuse(res, JR_REFUSED_FIELD, "consent",
+		              "kies wie toestemming gaf voor de verwijzing: zonder uitdrukkelijke "
+		              "toestemming van ouders en/of jeugdige wordt niet verwezen");
 	return JR_OK;
 }
 
 static enum jr_err refuse_mismatch(struct jr_referral_result *res, unsigned mismatch)
 {
-	bool both = mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+	static const struct {
+		unsigned bit;
+		const char *field, *words;
+	} parts[] = {
+	    {JR_IDENTITY_BIRTH_DATE, "birth_date", "de geboortedatum"},
+	    {JR_IDENTITY_FAMILY_NAME, "family_name", "de achternaam"},
+	    {JR_IDENTITY_GIVEN_NAMES, "given_names", "de voornamen"},
+	};
+	char what[96] = "";
+	const char *first = NULL;
+	size_t n = 0, count = 0, len;
 
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		count += (mismatch & parts[i].bit) != 0;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (!(mismatch & parts[i].bit))
+			continue;
+		if (!first)
+			first = parts[i].field;
+		len = strlen(what);
+		snprintf(what + len, sizeof(what) - len, "%s%s",
+		         n == 0 ? "" : n + 1 == count ? " en " : ", ", parts[i].words);
+		n++;
+	}
+	what[0] = (char)(what[0] - 'a' + 'A');
 	res->mismatch = mismatch;
-	return refuse(res, JR_REFUSED_MISMATCH,
-	              mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "family_name",
-	              "%s niet bij dit BSN. Controleer %s (bijvoorbeeld met het identiteitsbewijs "
-	              "of de zorgpas van het kind) en verstuur de verwijzing opnieuw; er is niets "
+	return refuse(res, JR_REFUSED_MISMATCH, first,
+	              "%s %s niet bij dit BSN. Controleer %s (bijvoorbeeld met het identiteitsbewijs "
+	              "of de zorgpas van het kind) en ook het BSN zelf: een verkeerd getypt BSN kan "
+	              "van een ander kind zijn. Verstuur de verwijzing daarna opnieuw; er is niets "
 	              "vastgelegd.",
-	              both ? "De geboortedatum en de achternaam passen"
-	              : mismatch & JR_IDENTITY_BIRTH_DATE ? "De geboortedatum past"
-	                                                  : "De achternaam past",
-	              both ? "ze" : "die");
+	              what, count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "passen" : "past",
+	              count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "ze" : "die");
 }
 
 static enum jr_err refuse_adult(struct jr_referral_result *res, const struct jr_policy *p)
@@ -117,16 +153,16 @@ static enum jr_err refuse_adult(struct jr_referral_result *res, const struct jr_
 
 /* Whether the child is younger than the policy's age limit on the day of referral (rule 11,
  * jr_rule_age: a referral is no continuation of care, so only JR_AGE_YOUTH counts). */
-static enum jr_err is_youth(const struct jr_policy *p, jr_day birth, jr_day on, bool *youth)
+static enum jr_err is_youth(const struct jr_policy *p, jr_day birth, jr_day on, bool *youth,
+                            int *age)
 {
 	struct jr_request *req = jr_calloc(1, sizeof(*req));
-	int age;
 
 	if (!req)
 		return JR_ERR_NOMEM;
 	req->birth_date = birth;
 	req->date = on;
-	*youth = jr_rule_age(p, req, &age) == JR_AGE_YOUTH;
+	*youth = jr_rule_age(p, req, age) == JR_AGE_YOUTH;
 	jr_free(req);
 	return JR_OK;
 }
@@ -170,10 +206,12 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	struct jr_buf text;
 	const struct jr_policy *p;
 	char fingerprint[JR_FINGERPRINT_HEX + 1], since[21];
+	const char *problem;
 	int64_t mismatches;
 	enum jr_err err;
 	unsigned mismatch;
 	bool found, youth;
+	int age = 0;
 
 	jr_buf_init(&text, 2 * JR_TEXT_FIELD_MAX + 1024);
 	if (!given || !child || !h || !same) {
@@ -219,7 +257,8 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 			    JR_REFERRAL_MISMATCHES_MAX);
 			goto out;
 		}
-		if ((mismatch = jr_identity_mismatch(child, o->birth_date, o->family_name))) {
+		if ((mismatch = jr_identity_mismatch(child, o->birth_date, o->family_name,
+		                                         o->given_names))) {
 			err = refuse_mismatch(res, mismatch);
 			goto out;
 		}
@@ -241,10 +280,15 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 		             "contact op met de gemeente waar het kind staat ingeschreven");
 		goto out;
 	}
-	if ((err = is_youth(p, child->birth_date, o->on, &youth)))
+	if ((err = is_youth(p, child->birth_date, o->on, &youth, &age)))
 		goto out;
 	if (!youth) {
 		err = refuse_adult(res, p);
+		goto out;
+	}
+	/* consent as the child's age asks it (the age as the records hold it) */
+	if ((problem = jr_referral_consent_problem(o->consent, age))) {
+		err = refuse(res, JR_REFUSED_FIELD, "consent", "%s", problem);
 		goto out;
 	}
 	/* the same referral today: the first one */
@@ -279,6 +323,9 @@ static enum jr_err make(struct jr_store *s, const struct jr_actor *a,
 	memcpy(res->ref.idempotency_key, o->idempotency_key, sizeof(res->ref.idempotency_key));
 	memcpy(res->ref.fingerprint, fingerprint, sizeof(res->ref.fingerprint));
 	res->ref.once_a_day = true;
+	memcpy(res->ref.urgency, o->urgency, sizeof(res->ref.urgency));
+	memcpy(res->ref.tried, o->tried, sizeof(res->ref.tried));
+	memcpy(res->ref.consent, o->consent, sizeof(res->ref.consent));
 	if ((err = jr_app_refer(s, a, set, &res->ref, why)))
 		goto out;
 	res->outcome = JR_REFERRAL_MADE;
@@ -308,11 +355,18 @@ static enum jr_err audit_refusal(struct jr_store *s, const struct jr_actor *a,
 	char object[64];
 
 	if (res->refusal == JR_REFUSED_MISMATCH)
-		snprintf(object, sizeof(object), "mismatch:%s%s%s",
+		snprintf(object, sizeof(object), "mismatch:%s%s%s%s%s",
 		         res->mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "",
-		         res->mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME) ? ","
-		                                                                             : "",
-		         res->mismatch & JR_IDENTITY_FAMILY_NAME ? "family_name" : "");
+		         (res->mismatch & JR_IDENTITY_BIRTH_DATE) &&
+		                 (res->mismatch & (JR_IDENTITY_FAMILY_NAME | JR_IDENTITY_GIVEN_NAMES))
+		             ? ","
+		             : "",
+		         res->mismatch & JR_IDENTITY_FAMILY_NAME ? "family_name" : "",
+		         (res->mismatch & JR_IDENTITY_FAMILY_NAME) &&
+		                 (res->mismatch & JR_IDENTITY_GIVEN_NAMES)
+		             ? ","
+		             : "",
+		         res->mismatch & JR_IDENTITY_GIVEN_NAMES ? "given_names" : "");
 	else if (res->refusal == JR_REFUSED_FIELD)
 		snprintf(object, sizeof(object), "field:%.40s", res->field ? res->field : "");
 	else
@@ -475,4 +529,81 @@ enum jr_err jr_app_referral_mine(struct jr_app *app, int64_t id, struct jr_refer
 	return found ? JR_OK
 		     : jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
 				   "uw organisatie heeft geen verwijzing met dit nummer");
+}
+
+/* The one referral of a help request's list that is asked for. */
+struct picked {
+	int64_t id;
+	struct jr_referral_row *out;
+};
+
+static enum jr_err pick_referral(void *ctx, const struct jr_referral_row *r)
+{
+	struct picked *p = ctx;
+
+	if (r->r.id == p->id)
+		*p->out = *r;
+	return JR_OK;
+}
+
+enum jr_err jr_app_referrals_of_help_request(struct jr_app *app, int64_t help_request_id,
+					     jr_referral_row_fn fn, void *ctx)
+{
+	enum jr_err err;
+
+	/* the letter is for whoever decides on the help request, not for every reader of it */
+	if ((err = jr_app_access_require(app, JR_CAP_PERSON_WRITE)) ||
+	    (err = jr_app_help_request_reach(app, help_request_id, false)))
+		return err;
+	return jr_store_referrals_of_help_request(app->store, app->actor, help_request_id, fn,
+						  ctx);
+}
+
+enum jr_err jr_app_referral_answer_reach(struct jr_app *app, int64_t id, int64_t *help_request)
+{
+	enum jr_err err;
+	bool found = false;
+
+	*help_request = 0;
+	if (!app->principal || strcmp(app->principal->role, "consulent") != 0)
+		return jr_app_fail(app, app->principal ? JR_ERR_FORBIDDEN : JR_ERR_USAGE, NULL,
+				   "alleen een consulent van het lokale team beantwoordt een "
+				   "verwijzer");
+	if ((err = jr_store_referral_help_request(app->store, id, help_request, &found)))
+		return err;
+	/* one out of reach answers as one that does not exist: the same words */
+	if (!found || (err = jr_app_help_request_reach(app, *help_request, true)) ==
+	                  JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
+				   "verwijzing niet gevonden: geen verwijzing met dit nummer");
+	return err;
+}
+
+enum jr_err jr_app_referral_answer(struct jr_app *app, int64_t id, const char *answer,
+				   struct jr_referral_row *out)
+{
+	enum jr_app_tx tx;
+	int64_t help_request = 0;
+	enum jr_err err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = jr_app_referral_answer_reach(app, id, &help_request)))
+		return err;
+	if (!answer || !answer[0])
+		return jr_app_fail(app, JR_ERR_INPUT, "message",
+				   "schrijf een kort bericht voor de verwijzer");
+	if (strlen(answer) > JR_REFERRAL_ANSWER_MAX ||
+	    !jr_text_valid(answer, JR_REFERRAL_ANSWER_MAX, true))
+		return jr_app_fail(app, JR_ERR_INPUT, "message",
+				   "het bericht is te lang of bevat tekens die niet in een tekst "
+				   "horen: ten hoogste %d tekens gewone tekst",
+				   JR_REFERRAL_ANSWER_MAX);
+	if ((err = jr_app_tx_begin(app, &tx)))
+		return err;
+	err = jr_store_referral_answer(app->store, app->actor, id, answer, app->today,
+				       app->principal->username);
+	if (!err)
+		err = jr_store_referrals_of_help_request(app->store, app->actor, help_request,
+							 pick_referral, &(struct picked){id, out});
+	return jr_app_tx_end(app, tx, err);
 }

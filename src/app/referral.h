@@ -3,8 +3,12 @@
  *
  * The referrer always says who the child is: BSN, given names, family name, birth date and
  * municipality, so that its form is the same whether the records know the child or not. A child
- * the records know must fit: the birth date and the family name (core/identity.h) given with its
- * BSN, or the referral is refused and nothing is written — a BSN alone opens nothing. A child
+ * the records know must fit: the birth date, the family name and the given names
+ * (core/identity.h) given with its BSN, or the referral is refused naming what does not fit and
+ * nothing is written — a BSN alone opens nothing, and a mistyped BSN of a brother or sister (a
+ * twin shares birth date and family name) does not fit either. The referral letter is required:
+ * the question, how urgent, what was tried, and who consented (as the child's age asks:
+ * core/referral_letter.h); nothing of it is assumed. A child
  * of the age limit (18) or older on the day of referral is refused with the route that applies
  * instead. The same organisation referring the same child to the same form on the same day gets
  * its first referral back, and a request repeated with its Idempotency-Key gets the referral the
@@ -37,6 +41,11 @@ struct jr_referral_order {
 	/* what is asked */
 	int form;
 	char question[JR_TEXT_FIELD_MAX];
+	/* the referral letter: urgency and consent codes (core/referral_letter.h, both
+	 * required), and what was tried before (required) */
+	char urgency[16];
+	char tried[JR_TEXT_FIELD_MAX];
+	char consent[24];
 	jr_day on;                                        /* the day of referral (today) */
 	char idempotency_key[JR_IDEMPOTENCY_KEY_MAX + 1]; /* "" = none */
 	/* who refers */
@@ -121,5 +130,22 @@ enum jr_err jr_app_referrals_mine(struct jr_app *app, int64_t offset, int64_t li
 /* Referral `id` when the principal's organisation made it; another's and one that does not
  * exist are both JR_ERR_NOT_FOUND (both audited). */
 enum jr_err jr_app_referral_mine(struct jr_app *app, int64_t id, struct jr_referral_row *out);
+
+/* The referrals that led to help request `help_request_id`, with their letters and answers, for
+ * the local team that holds the help request (reach as for reading it); each to fn. */
+enum jr_err jr_app_referrals_of_help_request(struct jr_app *app, int64_t help_request_id,
+					     jr_referral_row_fn fn, void *ctx);
+
+/* Whether the principal may answer the referrer of referral `id`: a consulent who may change
+ * the help request it led to (*help_request), asked before a body is read. Referrals taken
+ * from a provider's message have no referrer here to answer: JR_ERR_NOT_FOUND as for none. */
+enum jr_err jr_app_referral_answer_reach(struct jr_app *app, int64_t id, int64_t *help_request);
+
+/* The local team answers the referrer of referral `id` with a short message (1 to
+ * JR_REFERRAL_ANSWER_MAX bytes, text as every free text field): a consulent who may change the
+ * help request the referral led to. The referrer sees it in its list, with the progress; *out
+ * is the referral as it is now. */
+enum jr_err jr_app_referral_answer(struct jr_app *app, int64_t id, const char *answer,
+				   struct jr_referral_row *out);
 
 #endif

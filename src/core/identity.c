@@ -183,10 +183,51 @@ bool jr_family_name_same(const char *a, const char *b)
 	       ka[0] && strcmp(ka, kb) == 0;
 }
 
+/* The next word of a folded key at *p (advanced past it): its start and length; 0 at the end. */
+static size_t next_word(const char **p, const char **word)
+{
+	const char *s = *p, *end;
+
+	while (*s == ' ')
+		s++;
+	end = strchr(s, ' ');
+	if (!end)
+		end = s + strlen(s);
+	*word = s;
+	*p = end;
+	return (size_t)(end - s);
+}
+
+bool jr_given_names_fit(const char *recorded, const char *stated)
+{
+	struct key r = {.len = 0}, g = {.len = 0};
+	const char *rp = r.text, *gp = g.text, *rw, *gw;
+	size_t rn, gn;
+	bool whole = false;
+
+	if (!recorded || !stated || !fold(&r, recorded, strlen(recorded)) ||
+	    !fold(&g, stated, strlen(stated)) || r.full || g.full || !r.len || !g.len)
+		return false;
+	while ((gn = next_word(&gp, &gw)) > 0) {
+		/* the next recorded word this stated word fits, in order */
+		for (;;) {
+			if ((rn = next_word(&rp, &rw)) == 0)
+				return false;
+			if (gn == 1 ? rw[0] == gw[0] : rn == gn && memcmp(rw, gw, gn) == 0)
+				break;
+		}
+		whole = whole || gn > 1;
+	}
+	return whole;
+}
+
 unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
-                              const char *family_name)
+                              const char *family_name, const char *given_names)
 {
 	unsigned m = 0;
+
+	if (!jr_given_names_fit(known->given_names, given_names))
+		m |= JR_IDENTITY_GIVEN_NAMES;
 
 	if (known->birth_date != birth_date)
 		m |= JR_IDENTITY_BIRTH_DATE;

@@ -20,6 +20,7 @@
 
 #define JR_IDENTITY_BIRTH_DATE  1u /* the birth date does not fit */
 #define JR_IDENTITY_FAMILY_NAME 2u /* the family name does not fit */
+#define JR_IDENTITY_GIVEN_NAMES 4u /* the given names do not fit */
 
 /* The comparison key of a family name (see the top of this file): lowercase letters and digits
  * without diacritics, its parts separated by one space, the leading prefixes left out (never the
@@ -31,9 +32,18 @@ bool jr_family_name_key(const char *name, char *out, size_t cap);
  * valid UTF-8 or has no letters or digits at all). */
 bool jr_family_name_same(const char *a, const char *b);
 
+/* Whether the given names someone states fit the given names the records hold. Both are folded
+ * as family names are (case, diacritics and punctuation do not count) into words. Every word
+ * stated must be one of the recorded words, in the recorded order (a referrer may give only the
+ * first name, or the name the child goes by when it is one of its given names); an initial (one
+ * letter) fits a recorded word that starts with it, but at least one word stated must be a whole
+ * name: twins share a birth date and a family name, and often an initial, so a mistyped BSN of
+ * the brother or sister must not fit. False when either is not valid UTF-8 or has no word. */
+bool jr_given_names_fit(const char *recorded, const char *stated);
+
 /* What does not fit between the child the records hold and what is said about it: 0, or
- * JR_IDENTITY_BIRTH_DATE and/or JR_IDENTITY_FAMILY_NAME. */
+ * JR_IDENTITY_BIRTH_DATE, JR_IDENTITY_FAMILY_NAME and/or JR_IDENTITY_GIVEN_NAMES. */
 unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
-                              const char *family_name);
+                              const char *family_name, const char *given_names);
 
 #endif

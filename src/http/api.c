@@ -39,6 +39,10 @@ const struct jr_http_route jr_api_routes[] = {
 	{"POST", "/api/v1/referrals", jr_api_referral_add, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/referrals/choices", jr_api_referral_choices, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/referrals/{id}", jr_api_referral_get, JR_HTTP_ROUTE_LOGIN},
+	/* issue 15 point 1: the local team reads the referral letter and answers (api_referrals.c) */
+	{"POST", "/api/v1/referrals/{id}/answer", jr_api_referral_answer, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/help-requests/{id}/referrals", jr_api_help_request_referrals,
+	 JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/allocations", jr_api_allocations_list, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_HTTP_ROUTE_LOGIN},

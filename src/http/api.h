@@ -68,6 +68,9 @@ int jr_api_referrals_list(struct jr_http_request *r);
 int jr_api_referral_add(struct jr_http_request *r);
 int jr_api_referral_get(struct jr_http_request *r);
 int jr_api_referral_choices(struct jr_http_request *r);
+/* api_referrals.c: the local team's side of a referral (issue 15 point 1) */
+int jr_api_help_request_referrals(struct jr_http_request *r);
+int jr_api_referral_answer(struct jr_http_request *r);
 int jr_api_allocation_add(struct jr_http_request *r);
 int jr_api_allocation_choices(struct jr_http_request *r);
 int jr_api_allocations_list(struct jr_http_request *r);

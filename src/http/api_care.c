@@ -29,6 +29,7 @@
 #include "core/alloc.h"
 #include "core/ident.h"
 #include "core/person.h"
+#include "core/referral_letter.h"
 #include "core/route.h"
 #include "core/rules.h"
 #include "http/api.h"
@@ -189,6 +190,25 @@ int jr_api_referral_choices(struct jr_http_request *r)
 		jr_jw_end(&w);
 	}
 	jr_jw_end(&w);
+	/* the referral letter's own words: how urgent, who consented (core/referral_letter.h) */
+	jr_jw_key(&w, "urgencies");
+	jr_jw_array(&w);
+	for (size_t i = 0; i < jr_referral_urgency_count; i++) {
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "code", jr_referral_urgencies[i].code);
+		jr_jw_kstring(&w, "label", jr_referral_urgencies[i].label);
+		jr_jw_end(&w);
+	}
+	jr_jw_end(&w);
+	jr_jw_key(&w, "consents");
+	jr_jw_array(&w);
+	for (size_t i = 0; i < jr_referral_consent_count; i++) {
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "code", jr_referral_consents[i].code);
+		jr_jw_kstring(&w, "label", jr_referral_consents[i].label);
+		jr_jw_end(&w);
+	}
+	jr_jw_end(&w);
 	jr_jw_end(&w);
 	jr_free(req);
 	return answer_end(r, 200, jr_jw_finish(&w));
@@ -236,6 +256,8 @@ static int reply_mismatch(struct jr_http_request *r, const struct jr_referral_re
 		jr_jw_string(&w, "birth_date");
 	if (res->mismatch & JR_IDENTITY_FAMILY_NAME)
 		jr_jw_string(&w, "family_name");
+	if (res->mismatch & JR_IDENTITY_GIVEN_NAMES)
+		jr_jw_string(&w, "given_names");
 	jr_jw_end(&w);
 	jr_jw_end(&w);
 	jr_jw_end(&w);
@@ -267,8 +289,9 @@ static int reply_refused(struct jr_http_request *r, const struct jr_referral_res
 
 int jr_api_referral_add(struct jr_http_request *r)
 {
-	static const char *const known[] = {"bsn", "birth_date", "family_name", "given_names",
-					    "municipality", "form", "question", NULL};
+	static const char *const known[] = {"bsn",      "birth_date", "family_name", "given_names",
+					    "municipality", "form",   "question",    "urgency",
+					    "tried",    "consent",    NULL};
 	static const char *const said[] = {
 		[JR_REFERRAL_MADE] = "De verwijzing is vastgelegd.",
 		[JR_REFERRAL_SAME_DAY] = ("Uw organisatie heeft dit kind vandaag al naar deze vorm "
@@ -334,7 +357,12 @@ int jr_api_referral_add(struct jr_http_request *r)
 				    sizeof(o->municipality))) ||
 	    (status = jr_field_int(r, body, field = "form", true, 1, JR_FORM_COUNT, 0, &form)) ||
 	    (status = jr_field_text(r, body, field = "question", true, o->question,
-				    sizeof(o->question))))
+				    sizeof(o->question))) ||
+	    (status = jr_field_text(r, body, field = "urgency", true, o->urgency,
+				    sizeof(o->urgency))) ||
+	    (status = jr_field_text(r, body, field = "tried", true, o->tried, sizeof(o->tried))) ||
+	    (status = jr_field_text(r, body, field = "consent", true, o->consent,
+				    sizeof(o->consent))))
 		goto refused;
 	o->form = (int)form;
 	err = jr_app_referral_add(&app, o, res, &why);

@@ -114,6 +114,7 @@ static const char *const ui_files[] = {
 	"letter.js",
 	"letter.css",
 	"gi.js",
+	"referrer.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -37,7 +37,15 @@ struct jr_referral {
 	char idempotency_key[JR_IDEMPOTENCY_KEY_MAX + 1];
 	char fingerprint[JR_FINGERPRINT_HEX + 1];
 	bool once_a_day;
+	/* The referral letter of an API referral (issue 15; "" for those made otherwise): the
+	 * urgency (core/referral_letter.h), what was tried before, and who consented to the referral
+	 * (ibid.) — stated by the referrer, never assumed. The question is the help
+	 * request's. */
+	char urgency[16];
+	char tried[JR_TEXT_FIELD_MAX];
+	char consent[24];
 };
+
 /* Records a referral; `valid` is the caller's judgement with jr_rule_referral_check; `source`
  * must be set. JR_ERR_CONFLICT when the organisation has a referral with this idempotency key,
  * or (once_a_day) one for the child and form that day already. */

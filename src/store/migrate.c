@@ -593,6 +593,18 @@ static const struct migration migrations[] = {
 	 " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
 	 " JOIN persons p ON p.id = h.child_id"
 	 " WHERE p.municipality <> COALESCE(a.responsible_municipality, h.municipality);"},
+	/* Issue 15 point 1: a GP's referral carries a letter (how urgent, what was tried, who
+	 * consented; the question is the help request's), and the local team answers the referrer
+	 * with a short message that the referrer sees with the progress, without the child's file.
+	 * One answer per referral, the latest kept (each one written is in the audit log). The
+	 * columns are part of the referral: erased with it (store_retention.c). */
+	{26, "referrals: the referral letter and the local team's answer",
+	 "ALTER TABLE referrals ADD COLUMN urgency TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN tried TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN consent TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN answer TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN answered_on TEXT;"
+	 "ALTER TABLE referrals ADD COLUMN answered_by TEXT;"},
 	/* Issue 15 point 3: the GI records its measures with the court's reference (the number of
 	 * the decision, zaak- or rekestnummer), and each extension keeps its own reference beside
 	 * its date and new end. NULL for what was recorded before. Numbered 28: 26 and 27 are

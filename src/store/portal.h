@@ -13,6 +13,9 @@
 #include "store/store_types.h"
 #include "store/care.h"
 
+/* The longest answer the local team writes to a referrer, in bytes. */
+#define JR_REFERRAL_ANSWER_MAX 600
+
 /* The portals' lists (store_portal.c). A referral as its referrer sees it: the child by name
  * and birth date, its own question, and how far the local team got: received, accepted (the help
  * request left "registered" other than by withdrawal), allocated (the latest allocation on the
@@ -32,6 +35,10 @@ struct jr_referral_row {
 	jr_day allocated_from;
 	jr_day care_started, care_stopped; /* 0 = not (yet) */
 	jr_day closed_on;                  /* when state is closed or withdrawn; else 0 */
+	/* the local team's short answer to the referrer ("" = none yet), its day and author */
+	char answer[JR_REFERRAL_ANSWER_MAX + 1];
+	jr_day answered_on;
+	char answered_by[64];
 };
 typedef enum jr_err (*jr_referral_row_fn)(void *ctx, const struct jr_referral_row *r);
 /* The referrals organisation `org` made itself (not those a provider's message names it in),
@@ -46,6 +53,21 @@ enum jr_err jr_store_referrals_of_organisation(struct jr_store *s, const struct 
 enum jr_err jr_store_referral_of_organisation(struct jr_store *s, const struct jr_actor *a,
 					      int64_t org, int64_t id, struct jr_referral_row *out,
 					      bool *found);
+
+/* The referrals that led to help request `help_request_id`, oldest first, each to fn as its
+ * referrer sees it and with its letter (the caller checked the reach). Each is audited
+ * (referral.read). */
+enum jr_err jr_store_referrals_of_help_request(struct jr_store *s, const struct jr_actor *a,
+					       int64_t help_request_id, jr_referral_row_fn fn,
+					       void *ctx);
+/* The help request referral `id` led to (*found false when there is no such referral, or one
+ * taken from a provider's message); not audited: nothing of a person is read. */
+enum jr_err jr_store_referral_help_request(struct jr_store *s, int64_t id,
+					   int64_t *help_request_id, bool *found);
+/* Writes the local team's answer to the referrer of referral `id` (replacing one before), on
+ * day `on` by `by` (the author's user name); audited referral.answer with the child. */
+enum jr_err jr_store_referral_answer(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				     const char *answer, jr_day on, const char *by);
 
 /* An allocation as its provider sees it: with the child and the state of care. */
 struct jr_allocation_row {

@@ -50,8 +50,9 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO referrals (help_request_id, referrer_type, agb, referrer_name,"
 			  " referred_on, form, status, created_at, source, organisation_id,"
-			  " idempotency_key, fingerprint, once_key)"
-			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+			  " idempotency_key, fingerprint, once_key, urgency, tried, consent)"
+			  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+			  " $16) RETURNING id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, r->help_request_id));
 	TRY(jr_db_bind_text(st, 2, type));
@@ -69,6 +70,9 @@ enum jr_err jr_store_referral_add(struct jr_store *s, const struct jr_actor *a,
 	TRY(r->fingerprint[0] ? jr_db_bind_text(st, 12, r->fingerprint) : jr_db_bind_null(st, 12));
 	TRY(r->once_a_day && r->organisation_id ? jr_db_bind_text(st, 13, once)
 						: jr_db_bind_null(st, 13));
+	TRY(r->urgency[0] ? jr_db_bind_text(st, 14, r->urgency) : jr_db_bind_null(st, 14));
+	TRY(r->tried[0] ? jr_db_bind_text(st, 15, r->tried) : jr_db_bind_null(st, 15));
+	TRY(r->consent[0] ? jr_db_bind_text(st, 16, r->consent) : jr_db_bind_null(st, 16));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
 		err = JR_ERR_STORE;

@@ -30,7 +30,9 @@ static enum jr_err day_of(const char *text, jr_day *out)
 	"  WHERE d.allocation_id = al.id), '') END,"                                               \
 	" CASE WHEN al.id IS NOT NULL OR h.state NOT IN ('registered', 'withdrawn')"               \
 	"  OR EXISTS (SELECT 1 FROM broad_analyses b WHERE b.help_request_id = h.id)"              \
-	"  THEN 1 ELSE 0 END"                                                                      \
+	"  THEN 1 ELSE 0 END,"                                                                     \
+	" COALESCE(r.urgency, ''), COALESCE(r.tried, ''), COALESCE(r.consent, ''),"               \
+	" COALESCE(r.answer, ''), COALESCE(r.answered_on, ''), COALESCE(r.answered_by, '')"       \
 	" FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"                       \
 	" JOIN persons p ON p.id = h.child_id"                                                     \
 	" LEFT JOIN allocations al ON al.id = (SELECT a2.id FROM allocations a2"                   \
@@ -67,6 +69,12 @@ static enum jr_err read_referral_row(struct jr_db_stmt *st, struct jr_referral_r
 	TRY(jr_store_day_col(st, 19, &row->care_started, NULL));
 	TRY(jr_store_day_col(st, 20, &row->care_stopped, NULL));
 	row->accepted = jr_db_col_int(st, 21) != 0;
+	snprintf(row->r.urgency, sizeof(row->r.urgency), "%s", jr_db_col_text(st, 22));
+	snprintf(row->r.tried, sizeof(row->r.tried), "%s", jr_db_col_text(st, 23));
+	snprintf(row->r.consent, sizeof(row->r.consent), "%s", jr_db_col_text(st, 24));
+	snprintf(row->answer, sizeof(row->answer), "%s", jr_db_col_text(st, 25));
+	TRY(day_of(jr_db_col_text(st, 26), &row->answered_on));
+	snprintf(row->answered_by, sizeof(row->answered_by), "%s", jr_db_col_text(st, 27));
 out:
 	return err;
 }
@@ -132,6 +140,96 @@ enum jr_err jr_store_referral_of_organisation(struct jr_store *s, const struct j
 				  object));
 	if (!*found)
 		memset(out, 0, sizeof(*out));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referrals_of_help_request(struct jr_store *s, const struct jr_actor *a,
+					       int64_t help_request_id, jr_referral_row_fn fn,
+					       void *ctx)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_referral_row row;
+	char object[40];
+	enum jr_err err;
+	bool more;
+
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  REFERRAL_ROW " WHERE r.help_request_id = $1 ORDER BY r.referred_on, r.id",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, help_request_id));
+	for (;;) {
+		TRY(jr_db_step(st, &more));
+		if (!more)
+			break;
+		TRY(read_referral_row(st, &row));
+		snprintf(object, sizeof(object), "referral:%lld", (long long)row.r.id);
+		TRY(jr_store_audit_object(s, a, "referral.read", row.child_id, object));
+		TRY(fn(ctx, &row));
+	}
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referral_help_request(struct jr_store *s, int64_t id,
+					   int64_t *help_request_id, bool *found)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+
+	*help_request_id = 0;
+	*found = false;
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT help_request_id FROM referrals WHERE id = $1 AND source <> 'ijw'",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, found));
+	if (*found)
+		*help_request_id = jr_db_col_int(st, 0);
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+enum jr_err jr_store_referral_answer(struct jr_store *s, const struct jr_actor *a, int64_t id,
+				     const char *answer, jr_day on, const char *by)
+{
+	struct jr_db_stmt *st = NULL;
+	char day[JR_DATE_STRLEN], object[40];
+	int64_t child = 0;
+	enum jr_err err;
+	bool row = false;
+
+	jr_date_format(on, day);
+	snprintf(object, sizeof(object), "referral:%lld", (long long)id);
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT h.child_id FROM referrals r JOIN help_requests h"
+			  " ON h.id = r.help_request_id WHERE r.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	child = jr_db_col_int(st, 0);
+	jr_db_finalize(st);
+	st = NULL;
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE referrals SET answer = $1, answered_on = $2, answered_by = $3"
+			  " WHERE id = $4",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, answer));
+	TRY(jr_db_bind_text(st, 2, day));
+	TRY(jr_db_bind_text(st, 3, by));
+	TRY(jr_db_bind_int(st, 4, id));
+	TRY(jr_db_step(st, &row));
+	TRY(jr_store_audit_object(s, a, "referral.answer", child, object));
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

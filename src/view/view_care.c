@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/referral_letter.h"
 #include "view/view_record.h"
 
 void jr_view_referral(struct jr_json_writer *w, const struct jr_referral *r, const char *why)
@@ -40,6 +41,25 @@ void jr_view_referral_row(struct jr_json_writer *w, const struct jr_referral_row
 	jr_view_referral(w, &row->r, NULL);
 	jr_view_child_member(w, row->given_names, row->family_name, row->birth_date);
 	jr_jw_kstring(w, "question", row->question);
+	/* who referred and how it came in (api: a referrer's own request, with its letter) */
+	jr_jw_kstring(w, "referrer_name", row->r.referrer_name);
+	jr_jw_kstring(w, "source", row->r.source);
+	jr_jw_key(w, "letter");
+	if (row->r.urgency[0] || row->r.consent[0] || row->r.tried[0]) {
+		jr_jw_object(w);
+		jr_jw_kstring(w, "urgency", row->r.urgency);
+		jr_jw_kstring(w, "urgency_label",
+			      jr_referral_word_label(jr_referral_urgencies, jr_referral_urgency_count,
+						     row->r.urgency));
+		jr_jw_kstring(w, "tried", row->r.tried);
+		jr_jw_kstring(w, "consent", row->r.consent);
+		jr_jw_kstring(w, "consent_label",
+			      jr_referral_word_label(jr_referral_consents, jr_referral_consent_count,
+						     row->r.consent));
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
 	jr_jw_key(w, "progress");
 	jr_jw_object(w);
 	jr_jw_kstring(w, "step", step);
@@ -63,6 +83,15 @@ void jr_view_referral_row(struct jr_json_writer *w, const struct jr_referral_row
 		jr_jw_kdate(w, "on", row->closed_on, true);
 		jr_jw_kstring(w, "how", withdrawn ? "withdrawn" : "closed");
 		jr_jw_kstring(w, "label", withdrawn ? "ingetrokken" : "afgesloten");
+		jr_jw_end(w);
+	} else {
+		jr_jw_null(w);
+	}
+	jr_jw_key(w, "answer");
+	if (row->answer[0]) {
+		jr_jw_object(w);
+		jr_jw_kstring(w, "message", row->answer);
+		jr_jw_kdate(w, "on", row->answered_on, row->answered_on != 0);
 		jr_jw_end(w);
 	} else {
 		jr_jw_null(w);

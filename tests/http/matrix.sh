@@ -103,6 +103,9 @@ HH_B=$(household_of "$B")
 HR_B=$(course "$B" "$HH_B")
 AL_B=$(J care allocate "$HR_B" --provider "$Q" --form 2 --municipal-decision ja --start 2026-12-01 \
 	--result "Weer naar school." --intensity OB2 | jq .id) || die "allocate B"
+# issue 15 point 1: a referral on each help request, for the local team's answer
+REF_A=$(J care referral "$HR_A" --type 01 --name "Lokaal team" --form 2 | jq .id) || die "referral A"
+REF_B=$(J care referral "$HR_B" --type 01 --name "Lokaal team" --form 2 | jq .id) || die "referral B"
 BSN_A=$(J person show "$A" | jq -r .bsn)
 BSN_B=$(J person show "$B" | jq -r .bsn)
 UNKNOWN=999999999
@@ -155,7 +158,8 @@ fill() {
 		echo "$1" | sed -e "s/{A}/$A/g; s/{B}/$B/g; s/{HR_A}/$HR_A/g; s/{HR_B}/$HR_B/g" \
 			-e "s/{AL_A}/$AL_A/g; s/{AL_B}/$AL_B/g; s/{HH_A}/$HH_A/g; s/{HH_B}/$HH_B/g" \
 			-e "s/{P}/$P/g; s/{BSN_A}/$BSN_A/g; s/{BSN_B}/$BSN_B/g" \
-			-e "s/{V}/$V/g; s/{TOK}/$TOK/g; s/{M_A}/$M_A/g; s/{M_X}/$M_X/g"
+			-e "s/{V}/$V/g; s/{TOK}/$TOK/g; s/{M_A}/$M_A/g; s/{M_X}/$M_X/g" \
+			-e "s/{REF_A}/$REF_A/g; s/{REF_B}/$REF_B/g"
 	fi
 }
 # the OpenAPI path of a request path: ids as {id}, without the query
@@ -210,6 +214,10 @@ GET /api/v1/referrals - L F A F F F F F
 POST /api/v1/referrals {} L F A F F F F F
 GET /api/v1/referrals/choices - L F A F F F F F
 GET /api/v1/referrals/{HR_B} - L F N F F F F F
+GET /api/v1/help-requests/{HR_A}/referrals - L A F A F F F F
+GET /api/v1/help-requests/{HR_B}/referrals - L N F N F F F F
+POST /api/v1/referrals/{REF_A}/answer {} L A F F F F F F
+POST /api/v1/referrals/{REF_B}/answer {} L N F F F F F F
 GET /api/v1/allocations - L F F F A F F F
 POST /api/v1/allocations/{AL_A}/start {"on":"x"} L F F F A F F F
 POST /api/v1/allocations/{AL_B}/start {"on":"x"} L F F F N F F F
@@ -530,7 +538,7 @@ C=$(fresh_child 0141 2)
 C_JSON=$(q "SELECT json_object('given_names', given_names, 'family_name', family_name, 'birth_date', birth_date) FROM persons WHERE id = $C")
 BSN_C=$(J person show "$C" | jq -r .bsn)
 check "a GP refers a child of the records" 201 '.referral.id > 0' verwijzer POST /api/v1/referrals \
-	"$(echo "$C_JSON" | jq -c --arg bsn "$BSN_C" '. + {bsn: $bsn, form: 2, question: "Angstig.", municipality: "0141"}')"
+	"$(echo "$C_JSON" | jq -c --arg bsn "$BSN_C" '. + {bsn: $bsn, form: 2, question: "Angstig.", municipality: "0141", urgency: "regular", tried: "Gesprekken op de praktijk.", consent: "parents_and_youth"}')"
 REF=$(jq .referral.id body)
 check "the GP sees its referral in its list" 200 "[.items[].referral.id] | index($REF) != null" \
 	verwijzer GET "/api/v1/referrals?per_page=200"

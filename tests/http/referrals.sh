@@ -88,7 +88,7 @@ NEW_ADULT_BSN=$(bsn 5)
 NEARLY_BSN=$(bsn 6)
 OTHER_BSN=$(bsn 7)
 
-JR serve --listen 127.0.0.1:0 --threads 4 --ready-file ready >serve.out 2>serve.err &
+"$BIN" serve --listen 127.0.0.1:0 --threads 4 --ready-file ready --db s.db --key s.key >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
@@ -124,10 +124,10 @@ refer() {
 	set -- -b "$who.jar" -H "$JSON" -H "X-CSRF-Token: $csrf" -d "$body" "$@" "$U/api/v1/referrals"
 	curl -s -o body -D headers -w '%{http_code}' "$@"
 }
-# child BSN BIRTH FAMILY [FORM] [QUESTION]: a request body
+# child BSN BIRTH FAMILY [FORM] [QUESTION] [GIVEN]: a request body, with its referral letter
 child() {
-	printf '{"bsn":"%s","birth_date":"%s","family_name":"%s","given_names":"Sanne","municipality":"0141","form":%s,"question":"%s"}' \
-		"$1" "$2" "$3" "${4:-2}" "${5:-Angstig, wil niet meer naar buiten.}"
+	printf '{"bsn":"%s","birth_date":"%s","family_name":"%s","given_names":"%s","municipality":"0141","form":%s,"question":"%s","urgency":"regular","tried":"Gesprekken op de praktijk.","consent":"parents_and_youth"}' \
+		"$1" "$2" "$3" "${6:-Sanne}" "${4:-2}" "${5:-Angstig, wil niet meer naar buiten.}"
 }
 # what a refusal must not have written: persons, help requests and referrals counted
 rows() { q "SELECT (SELECT COUNT(*) FROM persons) || '/' || (SELECT COUNT(*) FROM help_requests) || '/' || (SELECT COUNT(*) FROM referrals)"; }
@@ -239,7 +239,7 @@ got=$(refer gp "$(child "$NEW_ADULT_BSN" "$ADULT_BIRTH" Bakker)")
 refused "a new child of 19 is refused (422) naming birth_date, with the route to Wmo and Zvw" 422 \
 	'.error.code == "adult" and .error.field == "birth_date" and (.error.message | test("Wmo") and test("Zorgverzekeringswet") and test("GGZ") and test("gemeente"))' "$BEFORE"
 audited "the adult's refusal is audited" referral.refused 0 adult
-got=$(refer gp "$(child "$ADULT_BSN" "$ADULT_BIRTH" Bakker)")
+got=$(refer gp "$(child "$ADULT_BSN" "$ADULT_BIRTH" Bakker 2 'Angstig.' Noor)")
 refused "a known adult with the right details is refused too (422)" 422 '.error.code == "adult"' "$BEFORE"
 got=$(refer gp "$(child "$NEARLY_BSN" "$NEARLY_ADULT_BIRTH" Dekker)")
 same "a child that turns 18 tomorrow may still be referred (201)" 201 "$got"
@@ -251,7 +251,7 @@ got=$(refer gp "$(child "$LIMIT_BSN" 2014-01-10 Smit)")
 refused "after five mismatches even the right details are refused for a day (429), nothing written" 429 \
 	'.error.code == "too_many_mismatches" and .error.field == "bsn"' "$BEFORE"
 if grep -qi '^Retry-After: [0-9]' headers; then ok "429 says when to retry"; else not_ok "429 says when to retry" "$(cat headers)"; fi
-got=$(refer gp2 "$(child "$LIMIT_BSN" 2014-01-10 Smit)")
+got=$(refer gp2 "$(child "$LIMIT_BSN" 2014-01-10 Smit 2 'Angstig.' Daan)")
 same "another practice is not stopped by those mismatches (201)" 201 "$got"
 
 # --- 7. a referral named in a provider's JW315 is no referral of the GP ---
@@ -323,6 +323,88 @@ call "the choices: every municipality by name, the forms by name, which the GP m
 	'(.municipalities | map(select(.code == "0141" and .name == "Almelo" and .region == "twente")) | length) == 1 and (.municipalities | length) > 14 and .own_municipality == "0141" and ([.regions[] | select(.id == "twente") | .forms[] | select(.number == 2) | .may_refer] == [true]) and ([.regions[].forms[] | .name | length > 0] | all)' \
 	-b gp.jar "$U/api/v1/referrals/choices"
 call "a consulent has no referral form (403)" 403 - -b c.jar "$U/api/v1/referrals/choices"
+
+# --- 10. issue 15: the given names fit too; the referral letter is required and kept ---
+BEFORE=$(rows)
+got=$(refer gp "$(child "$KNOWN_BSN" 2015-04-02 'van der Berg' 4 'x' Sophie)")
+refused "the twin's name with a known BSN (same birth date and family name): refused (422) naming given_names" 422 \
+	'.error.code == "identity_mismatch" and .error.fields == ["given_names"] and (.error.message | test("voornamen") and test("BSN zelf"))' "$BEFORE"
+audited "that refusal is audited with the field" referral.mismatch "$KNOWN" "mismatch:given_names"
+got=$(refer gp "$(child "$KNOWN_BSN" 2015-04-02 'van der Berg' 4 'x' 'S.')")
+refused "an initial alone does not fit (422 given_names)" 422 '.error.fields == ["given_names"]' "$BEFORE"
+for f in urgency tried consent; do
+	got=$(refer gp "$(child "$OTHER_BSN" 2017-06-01 Visser | jq -c "del(.$f)")")
+	refused "without $f: refused (422) naming $f, nothing written" 422 ".error.field == \"$f\"" "$BEFORE"
+done
+got=$(refer gp "$(child "$OTHER_BSN" 2017-06-01 Visser | jq -c '.urgency = "dringend"')")
+refused "an urgency that is none of the choices: refused (422) naming urgency" 422 '.error.field == "urgency"' "$BEFORE"
+got=$(refer gp "$(child "$OTHER_BSN" 2017-06-01 Visser | jq -c '.consent = "ja"')")
+refused "a consent that is none of the choices: refused (422) naming consent" 422 '.error.field == "consent"' "$BEFORE"
+got=$(refer gp "$(child "$OTHER_BSN" 2017-06-01 Visser | jq -c '.consent = "youth"')")
+refused "a child of 9 referred with only its own consent: refused (422), the parents named" 422 \
+	'.error.field == "consent" and (.error.message | test("ouders"))' "$BEFORE"
+audited "a refused letter is audited as every refusal" referral.refused 0 "field:consent"
+got=$(refer gp "$(child "$NEARLY_BSN" "$NEARLY_ADULT_BIRTH" Dekker 5 'x' | jq -c '.consent = "parents"')")
+refused "a youth of 17 referred with only the parents' consent: refused (422)" 422 \
+	'.error.field == "consent" and (.error.message | test("16 jaar"))' "$BEFORE"
+got=$(refer gp "$(child "$OTHER_BSN" 2017-06-01 Visser 2 'Slaapt slecht.' | jq -c '.urgency = "soon" | .consent = "parents" | .tried = "Slaapadvies, twee gesprekken."')")
+same "a referral with its letter: made (201)" 201 "$got"
+REF_L=$(jq .referral.id body)
+HR_L=$(jq .referral.help_request_id body)
+same "the letter is kept with the referral" "soon|Slaapadvies, twee gesprekken.|parents" \
+	"$(q "SELECT urgency || '|' || tried || '|' || consent FROM referrals WHERE id = ${REF_L:-0}")"
+call "the GP sees its letter, with the labels" 200 \
+	'.letter.urgency == "soon" and (.letter.urgency_label | test("voorrang")) and .letter.tried == "Slaapadvies, twee gesprekken." and .letter.consent == "parents" and (.letter.consent_label | test("ouders")) and .progress.answer == null' \
+	-b gp.jar "$U/api/v1/referrals/$REF_L"
+call "the choices hold the letter's words" 200 \
+	'([.urgencies[].code] == ["regular","soon","urgent"]) and ([.consents[].code] == ["parents","youth","parents_and_youth"]) and ([.urgencies[], .consents[] | .label | length > 0] | all)' \
+	-b gp.jar "$U/api/v1/referrals/choices"
+
+# --- 11. the local team reads the letter and answers; the GP sees the answer ---
+call "the consulent reads the referrals of the help request, with the letter" 200 \
+	"(.items | length) == 1 and .items[0].referral.id == $REF_L and .items[0].letter.tried == \"Slaapadvies, twee gesprekken.\" and .items[0].question == \"Slaapt slecht.\"" \
+	-b c.jar "$U/api/v1/help-requests/$HR_L/referrals"
+same "reading it is audited" "referral:$REF_L" \
+	"$(q "SELECT object FROM audit_log WHERE action = 'referral.read' AND role = 'consulent' ORDER BY id DESC LIMIT 1")"
+call "the GP may not read the help request's referrals (403)" 403 - -b gp.jar "$U/api/v1/help-requests/$HR_L/referrals"
+call "the provider may not either (403)" 403 - -b p.jar "$U/api/v1/help-requests/$HR_L/referrals"
+answer() { # answer JAR CSRF REFERRAL BODY
+	curl -s -o body -w '%{http_code}' -b "$1" -H "$JSON" -H "X-CSRF-Token: $2" -d "$4" "$U/api/v1/referrals/$3/answer"
+}
+got=$(answer c.jar "$C_CSRF" "$REF_L" '{"message":""}')
+same "an empty answer: 422 naming message" "422 message" "$got $(jq -r .error.field body)"
+got=$(answer c.jar "$C_CSRF" "$REF_L" "{\"message\":\"$(printf 'a%.0s' $(seq 1 601))\"}")
+same "an answer of 601 characters: 422 naming message" "422 message" "$got $(jq -r .error.field body)"
+got=$(answer c.jar "$C_CSRF" "$REF_L" '{"message":"x","extra":1}')
+same "an unknown field: 422" 422 "$got"
+got=$(answer gp.jar "$GP_CSRF" "$REF_L" '{"message":"Zelf geregeld."}')
+same "the GP cannot answer its own referral (403)" 403 "$got"
+got=$(answer c.jar "$C_CSRF" 999999 '{"message":"x"}')
+UNKNOWN_BODY=$(cat body)
+same "answering a referral that does not exist: 404" 404 "$got"
+got=$(answer c.jar "$C_CSRF" "${JW_REF:-0}" '{"message":"x"}')
+same "the JW315's referral has no referrer here to answer: the same 404" "404 $UNKNOWN_BODY" "$got $(cat body)"
+same "nothing was answered by the refusals" 0 "$(q "SELECT COUNT(*) FROM referrals WHERE answer IS NOT NULL")"
+got=$(answer c.jar "$C_CSRF" "$REF_L" '{"message":"Ontvangen. Wij bellen de ouders deze week voor een eerste gesprek."}')
+if [ "$got" = 200 ] && jq -e ".referral.id == $REF_L and .progress.answer.message == \"Ontvangen. Wij bellen de ouders deze week voor een eerste gesprek.\" and .progress.answer.on == \"$TODAY\"" body >/dev/null; then
+	ok "the consulent answers the GP (200), the referral with its answer"
+else
+	not_ok "the consulent answers the GP (200)" "status $got" "$(head -c 600 body)"
+fi
+same "the answer is audited with the child" "$(q "SELECT child_id FROM help_requests WHERE id = ${HR_L:-0}") referral:$REF_L" \
+	"$(q "SELECT person_id || ' ' || object FROM audit_log WHERE action = 'referral.answer' ORDER BY id DESC LIMIT 1")"
+call "the GP sees the answer in its list, without the child's file" 200 \
+	"[.items[] | select(.referral.id == $REF_L) | .progress.answer.message] == [\"Ontvangen. Wij bellen de ouders deze week voor een eerste gesprek.\"]" \
+	-b gp.jar "$U/api/v1/referrals?per_page=200"
+if grep -q '"answered_by"\|c\.almelo' body; then
+	not_ok "the GP's list does not name the consulent's account" "$(head -c 600 body)"
+else
+	ok "the GP's list does not name the consulent's account"
+fi
+got=$(answer c.jar "$C_CSRF" "$REF_L" '{"message":"Toegewezen; de aanbieder neemt contact op."}')
+call "a later answer replaces the earlier one" 200 '.progress.answer.message == "Toegewezen; de aanbieder neemt contact op."' \
+	-b gp.jar "$U/api/v1/referrals/$REF_L"
+call "another practice does not see it (404)" 404 - -b gp2.jar "$U/api/v1/referrals/$REF_L"
 
 if JR audit verify >/dev/null 2>&1; then ok "the audit chain holds after all this"; else not_ok "the audit chain holds after all this"; fi
 tap_end

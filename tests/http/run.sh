@@ -263,7 +263,7 @@ call "the help request" 200 '.state == "planned" and .course.goals == 1' -b alme
 GP_CSRF=$(login gp.jar huisarts huisarts-wachtwoord)
 call "a GP refers a child new to the records" 201 '.referral.valid == true and .referral.type == "02" and (.referral.why | length) > 10' \
 	-b gp.jar -H "$JSON" -H "X-CSRF-Token: $GP_CSRF" \
-	-d '{"bsn":"100000009","form":2,"question":"Angstig, wil niet meer naar buiten.","given_names":"Mila","family_name":"Verwijsma","birth_date":"2016-03-03","municipality":"0141"}' \
+	-d '{"bsn":"100000009","form":2,"question":"Angstig, wil niet meer naar buiten.","given_names":"Mila","family_name":"Verwijsma","birth_date":"2016-03-03","municipality":"0141","urgency":"regular","tried":"Gesprekken op de praktijk.","consent":"parents"}' \
 	"$U/api/v1/referrals"
 REF_HR=$(jq .referral.help_request_id body)
 REF_ID=$(jq .referral.id body)

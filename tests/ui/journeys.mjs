@@ -253,6 +253,10 @@ try {
   await gemeente.selectOption(municipality);
   await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
   await page.getByLabel('Vraag en reden van verwijzing').fill('Angstig, komt niet meer buiten.');
+  // the referral letter (issue 15): how urgent, what was tried, who consented — never pre-filled
+  await page.getByLabel('Hoe dringend is het?').selectOption('regular');
+  await page.getByLabel('Wat is al geprobeerd?').fill('Twee gesprekken op de praktijk.');
+  await page.getByLabel('Wie gaf toestemming voor de verwijzing?').selectOption('parents');
   const posts = [];
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -284,6 +288,11 @@ try {
   await page.getByLabel('Achternaam').fill('Verwijsma');
   await page.getByLabel('Voornamen').fill('Mila');
   await page.getByLabel('Vraag en reden van verwijzing').fill('Nog een vraag.');
+  await gemeente.selectOption(municipality);
+  await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  await page.getByLabel('Hoe dringend is het?').selectOption('regular');
+  await page.getByLabel('Wat is al geprobeerd?').fill('Twee gesprekken op de praktijk.');
+  await page.getByLabel('Wie gaf toestemming voor de verwijzing?').selectOption('parents');
   await send.click();
   await page.getByRole('alert').waitFor();
   const birth = page.getByLabel('Geboortedatum');
@@ -1333,6 +1342,90 @@ try {
     ok((await page.locator('#maatregelen-lopend').innerText()).includes('Mila Kuipers'), 'GI: the new measure is among the running ones');
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
+  // --- issue 15 point 1: a GP refers and sees the answer ---
+  // The GP refers a child new to the records with the referral letter; a letter left empty is
+  // named at its fields and nothing typed is lost; the consulent reads the letter on the case page
+  // and answers with a short message; the GP sees that answer in its list, without the file.
+  {
+  const gpBsn = '100000137';
+  await login(page, 'huisarts', false);
+  await page.getByRole('heading', { name: 'Verwijzen' }).waitFor();
+  const letterForm = page.locator('form', { has: page.getByRole('button', { name: 'Verwijzen' }) });
+  ok(await page.getByLabel('Hoe dringend is het?').inputValue() === '' && await page.getByLabel('Wie gaf toestemming voor de verwijzing?').inputValue() === '' &&
+    await page.getByLabel('Gemeente waar het kind staat ingeschreven').inputValue() === '' && await page.getByLabel('Vorm van jeugdhulp').inputValue() === '',
+  'gp: nothing of the referral is chosen beforehand (municipality, form, urgency, consent)');
+  const urgencyOptions = await page.getByLabel('Hoe dringend is het?').locator('option').allTextContents();
+  ok(urgencyOptions.length === 4 && urgencyOptions.some((t) => /Spoed/.test(t)), 'gp: the urgencies come from the API, in Dutch', urgencyOptions.join(' | '));
+  await page.getByLabel('BSN van het kind').fill(gpBsn);
+  await page.getByLabel('Geboortedatum').fill('2018-05-05');
+  await page.getByLabel('Achternaam').fill('Antwoordsma');
+  await page.getByLabel('Voornamen').fill('Fenna');
+  await page.getByLabel('Gemeente waar het kind staat ingeschreven').selectOption(municipality);
+  await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+  await page.getByLabel('Vraag en reden van verwijzing').fill('Slaapt slecht, veel buikpijn voor school.');
+  await letterForm.getByRole('button', { name: 'Verwijzen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Niet alles is ingevuld' }).waitFor();
+  ok(await page.locator('#urgentie-fout').isVisible() && await page.locator('#geprobeerd-fout').isVisible() &&
+    (await page.locator('#toestemming-fout').textContent()).includes('toestemming') &&
+    await page.getByLabel('Wie gaf toestemming voor de verwijzing?').getAttribute('aria-invalid') === 'true',
+  'gp: the empty parts of the letter are named at their fields, in Dutch');
+  ok(await page.getByLabel('BSN van het kind').inputValue() === gpBsn && await page.getByLabel('Voornamen').inputValue() === 'Fenna' &&
+    await page.getByLabel('Vraag en reden van verwijzing').inputValue() === 'Slaapt slecht, veel buikpijn voor school.' &&
+    await page.evaluate(() => document.activeElement.id) === 'urgentie',
+  'gp: what was typed stays, the focus on the first field to fill in');
+  ok(await page.locator('#bsn-fout').isHidden(), 'gp: a field that was filled in is not marked');
+  await screen(page, '50-verwijzen-brief-ontbreekt');
+  await page.getByLabel('Hoe dringend is het?').selectOption('soon');
+  await page.getByLabel('Wat is al geprobeerd?').fill('Slaapadvies en twee gesprekken met de POH-GGZ.');
+  await page.getByLabel('Wie gaf toestemming voor de verwijzing?').selectOption('parents');
+  await letterForm.getByRole('button', { name: 'Verwijzen' }).click();
+  await page.getByRole('status').filter({ hasText: 'De verwijzing is vastgelegd' }).waitFor();
+  const gpRow = page.locator('table tr', { hasText: 'Fenna Antwoordsma' });
+  await gpRow.waitFor();
+  ok(/nog geen bericht/.test(await gpRow.innerText()) && /voorrang/.test(await gpRow.innerText()), 'gp: the referral is listed with its urgency, no answer yet', await gpRow.innerText());
+  await screen(page, '51-verwezen-met-brief');
+  const mineList = await (await page.request.get(`${url}/api/v1/referrals?per_page=100`)).json();
+  const made = mineList.items.find((it) => it.child.family_name === 'Antwoordsma');
+  ok(!!made && made.letter && made.letter.consent === 'parents', 'gp: the letter is kept with the referral');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // the consulent reads the letter on the case page and answers
+  await login(page, 'consulent', false);
+  await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+  await page.goto(`${url}/#/hulpvraag/${made.referral.help_request_id}`);
+  const letterSection = page.getByRole('region', { name: 'Verwijzing en verwijsbrief' });
+  await letterSection.waitFor();
+  const letterText = await letterSection.innerText();
+  ok(letterText.includes('Slaapadvies en twee gesprekken met de POH-GGZ.') && /voorrang/.test(letterText) && /ouders/.test(letterText) &&
+    letterText.includes('Slaapt slecht, veel buikpijn voor school.'),
+  'consulent: the case page shows the referral letter (question, urgency, what was tried, consent)', letterText);
+  await screen(page, '52-hulpvraag-verwijsbrief');
+  await letterSection.getByRole('button', { name: 'Bericht versturen' }).click();
+  const answerBox = letterSection.getByLabel(/^Bericht/);
+  ok(await answerBox.getAttribute('aria-invalid') === 'true' && await page.evaluate(() => document.activeElement.tagName) === 'TEXTAREA',
+    'consulent: an empty message is named at its field');
+  await answerBox.fill('Ontvangen. Wij bellen de ouders deze week voor een eerste gesprek.');
+  await letterSection.getByRole('button', { name: 'Bericht versturen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Het bericht aan de verwijzer is verstuurd' }).waitFor();
+  ok((await page.getByRole('region', { name: 'Verwijzing en verwijsbrief' }).innerText()).includes('Wij bellen de ouders deze week'),
+    'consulent: the answer is shown with the referral');
+  await screen(page, '53-bericht-aan-verwijzer');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // the GP sees the answer, and still no link to the child's file
+  await login(page, 'huisarts', false);
+  await page.getByRole('heading', { name: 'Verwijzen' }).waitFor();
+  const answered = page.locator('table tr', { hasText: 'Fenna Antwoordsma' });
+  await answered.waitFor();
+  ok((await answered.innerText()).includes('Ontvangen. Wij bellen de ouders deze week voor een eerste gesprek.'),
+    'gp: sees the local team\'s answer in its list', await answered.innerText());
+  ok((await page.locator('main a[href^="#/kind"], main a[href^="#/hulpvraag"], main a[href^="#/gezin"]').count()) === 0,
+    'gp: still no link to a child\'s file');
+  ok(!/\bnull\b|undefined/.test(await page.locator('main').innerText()), 'gp: nothing reads "null" or "undefined"');
+  await screen(page, '54-verwijzer-ziet-antwoord');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {

@@ -75,13 +75,48 @@ static void test_mismatch(void **state)
 	struct jr_person known = {.birth_date = jr_date_from_ymd(2015, 4, 2)};
 	(void)state;
 	memcpy(known.family_name, "de Vries", 9);
-	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "DE VRIES"), 0);
-	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 3), "Vries"),
-	                 JR_IDENTITY_BIRTH_DATE);
-	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "Visser"),
-	                 JR_IDENTITY_FAMILY_NAME);
-	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2014, 4, 2), ""),
+	memcpy(known.given_names, "Sanne Maria", 12);
+	assert_int_equal(
+	    jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "DE VRIES", "sanne"), 0);
+	assert_int_equal(
+	    jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 3), "Vries", "Sanne Maria"),
+	    JR_IDENTITY_BIRTH_DATE);
+	assert_int_equal(
+	    jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "Visser", "Sanne"),
+	    JR_IDENTITY_FAMILY_NAME);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2014, 4, 2), "", "Sanne"),
 	                 JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME);
+	/* the twin: same birth date and family name, another first name */
+	assert_int_equal(
+	    jr_identity_mismatch(&known, jr_date_from_ymd(2015, 4, 2), "de Vries", "Sophie"),
+	    JR_IDENTITY_GIVEN_NAMES);
+	assert_int_equal(jr_identity_mismatch(&known, jr_date_from_ymd(2014, 4, 2), "Visser", "Ot"),
+	                 JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME |
+	                     JR_IDENTITY_GIVEN_NAMES);
+}
+
+/* Given names: every word stated is a recorded one, in order; initials fit a word that starts
+ * with them; at least one whole name. */
+static void test_given_names(void **state)
+{
+	(void)state;
+	assert_true(jr_given_names_fit("Sanne Maria", "Sanne"));
+	assert_true(jr_given_names_fit("Sanne Maria", "Maria"));      /* the name she goes by */
+	assert_true(jr_given_names_fit("Sanne Maria", "SANNE maria")); /* case */
+	assert_true(jr_given_names_fit("Sanne Maria", "Sanne M."));    /* an initial after */
+	assert_true(jr_given_names_fit("Zoë", "Zoe"));                 /* diacritics */
+	assert_true(jr_given_names_fit("Anne-Fleur Johanna", "Anne Fleur"));
+	assert_true(jr_given_names_fit("Çağan", "Cagan"));
+	assert_false(jr_given_names_fit("Sanne Maria", "Sophie"));   /* the twin */
+	assert_false(jr_given_names_fit("Sanne Maria", "S."));       /* an initial alone */
+	assert_false(jr_given_names_fit("Sanne Maria", "S. M."));    /* initials alone */
+	assert_false(jr_given_names_fit("Sanne Maria", "Maria Sanne")); /* another order */
+	assert_false(jr_given_names_fit("Sanne Maria", "Sanne Maria Els"));
+	assert_false(jr_given_names_fit("Sanne", "San"));             /* part of a name */
+	assert_false(jr_given_names_fit("Sanne", ""));
+	assert_false(jr_given_names_fit("Sanne", " - "));
+	assert_false(jr_given_names_fit("", "Sanne"));
+	assert_false(jr_given_names_fit("Sanne", "Sa\xffnne"));     /* not UTF-8 */
 }
 
 int main(void)
@@ -91,6 +126,7 @@ int main(void)
 	    cmocka_unit_test(test_key_refuses_bad_text),
 	    cmocka_unit_test(test_same),
 	    cmocka_unit_test(test_mismatch),
+	    cmocka_unit_test(test_given_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -257,6 +257,20 @@ static int64_t claim_lines_previous_indexes(void)
 
 /* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
  * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
+/* Undoes migration 26 (issue 15: the referral letter and the local team's answer): its
+ * columns. */
+static void undo_migration_26(struct jr_db *db)
+{
+	static const char *const columns[] = {"urgency", "tried",       "consent",
+					      "answer",  "answered_on", "answered_by"};
+	char sql[80];
+
+	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++) {
+		snprintf(sql, sizeof(sql), "ALTER TABLE referrals DROP COLUMN %s", columns[i]);
+		assert_int_equal(jr_db_exec(db, sql), JR_OK);
+	}
+}
+
 /* Undoes migration 25 (search per municipality): its triggers, table, indexes and columns. */
 static void undo_migration_25(struct jr_db *db)
 {
@@ -323,6 +337,7 @@ static void undo_migration_28(struct jr_db *db)
  * first by each test that goes back before it). */
 static void drop_journal(struct jr_db *db)
 {
+	undo_migration_26(db);
 	undo_migration_25(db);
 	undo_migration_24(db);
 	undo_migration_23(db);
