@@ -142,6 +142,15 @@ enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *prov
 			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
 			      struct jr_buf *why);
 
+/* The same for a download in the browser (issue 15 point 2): each message handed to `fn` named
+ * by the allocation and the child, "JW301-<allocation id>-<initials>.xml" (the first allocation
+ * of the message; the initials of the child's given names and family name, ASCII letters
+ * only). The name is personal data: for a Content-Disposition or a download attribute only,
+ * never for a log, a message or a URL. */
+enum jr_err jr_app_ijw_export_download(struct jr_app *app, jr_day since, const char *provider_agb,
+				       jr_ijw_file_fn fn, void *ctx, size_t *written,
+				       size_t *skipped, struct jr_buf *why);
+
 /* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
 const char *jr_app_ijw_unit_at(size_t i, const char **code);
