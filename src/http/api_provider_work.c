@@ -5,18 +5,30 @@
  *       a page of the provider's own allocations in that group, with the counts of every group
  *       and the terms the groups were computed with (the policy's norms)
  *
- * Only a role that delivers care has one (403 otherwise); the list holds the allocations made
- * to the principal's own provider only. */
+ *   GET  /api/v1/allocations/{id}/claim?month=YYYY-MM
+ *       the claim form of one's own allocation for a month, prefilled from the allocation: its
+ *       product, the part of the month it runs, the unit and the units it allows, the tariff
+ *   POST /api/v1/allocations/{id}/claims  {"month":"YYYY-MM","lines":[{"start","end","units"}]}
+ *       the claim sent as a JW323 through the same checks as a JW323 file; answered with the
+ *       outcome and the JW325 (as POST /api/v1/ijw/messages answers)
+ *
+ * Only a role that delivers care has these (403 otherwise); the list holds the allocations made
+ * to the principal's own provider only, and another's allocation is 404 as one that does not
+ * exist. */
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/access.h"
+#include "app/care.h"
+#include "app/ijw.h"
 #include "app/provider_work.h"
 #include "core/region.h"
 #include "http/api.h"
 #include "http/fields.h"
 #include "http/use_case.h"
 #include "http/views.h"
+#include "view/view_ijw.h"
 #include "view/view_provider_work.h"
 
 struct work_page {
@@ -93,4 +105,126 @@ int jr_api_provider_worklist(struct jr_http_request *r)
 	if (!err)
 		err = jr_buf_putc(&r->out, '\n');
 	return err ? jr_reply_err(r, err, NULL) : jr_reply_json(r, 200);
+}
+
+/* "YYYY-MM" into the first day of that month: true when it is one. */
+static bool month_parse(const char *s, jr_day *out)
+{
+	char day[11];
+
+	if (!s || strlen(s) != 7)
+		return false;
+	snprintf(day, sizeof(day), "%s-01", s);
+	return jr_date_parse(day, 10, out) == JR_OK;
+}
+
+int jr_api_allocation_claim_form(struct jr_http_request *r)
+{
+	struct jr_app_claim_form f;
+	struct jr_json_writer jw;
+	struct jr_diag diag;
+	struct jr_app app;
+	char text[16];
+	jr_day month;
+	enum jr_err err;
+
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_CARE_DELIVERY)) ||
+	    (err = jr_app_allocation_reach(&app, r->ids[0], JR_ALLOCATION_CARE)))
+		return jr_http_app_fail(r, err, &diag);
+	if (!jr_http_query(r, "month", text, sizeof(text)) || !month_parse(text, &month))
+		return jr_reply_error(r, 422, "invalid", "month",
+				      "kies een maand, JJJJ-MM (bijvoorbeeld 2026-11)");
+	if ((err = jr_app_claim_form(&app, r->ids[0], month, &f)))
+		return jr_http_app_fail(r, err, &diag);
+	jr_buf_reset(&r->out);
+	jr_jw_init(&jw, &r->out);
+	jr_view_claim_form(&jw, &f);
+	if ((err = jr_jw_finish(&jw)) || (err = jr_buf_putc(&r->out, '\n')))
+		return jr_reply_err(r, err, NULL);
+	return jr_reply_json(r, 200);
+}
+
+/* The body's lines into lines[]: 0, or the status after answering 422 naming the field. */
+static int read_lines(struct jr_http_request *r, json_t *body, struct jr_app_claim_line *lines,
+		      size_t *n)
+{
+	static const char *const known[] = {"start", "end", "units", NULL};
+	json_t *list = json_object_get(body, "lines"), *item;
+	size_t i;
+
+	*n = 0;
+	if (!json_is_array(list) || json_array_size(list) == 0 ||
+	    json_array_size(list) > JR_APP_CLAIM_LINES_MAX)
+		return jr_reply_error(r, 422, "invalid", "lines",
+				      "geef 1 tot en met 5 regels, elk met start, end en units");
+	json_array_foreach(list, i, item)
+	{
+		int64_t units;
+		int status;
+		if (!json_is_object(item))
+			return jr_reply_error(r, 422, "invalid", "lines",
+					      "elke regel is een object met start, end en units");
+		if ((status = jr_field_only(r, item, known)) ||
+		    (status = jr_field_date(r, item, "start", true, 0, &lines[i].begin)) ||
+		    (status = jr_field_date(r, item, "end", true, 0, &lines[i].end)) ||
+		    (status = jr_field_int(r, item, "units", true, 1, 99999999, 0, &units)))
+			return status;
+		lines[i].volume = units;
+	}
+	*n = json_array_size(list);
+	return 0;
+}
+
+int jr_api_allocation_claim(struct jr_http_request *r)
+{
+	static const char *const known[] = {"month", "lines", NULL};
+	struct jr_app_claim_line lines[JR_APP_CLAIM_LINES_MAX];
+	json_t *body = jr_http_json_body(r);
+	struct jr_ijw_outcome o;
+	struct jr_diag diag;
+	struct jr_app app;
+	jr_day month;
+	size_t n = 0;
+	enum jr_err err;
+	int status;
+
+	if (!body)
+		return r->status;
+	jr_app_ijw_outcome_init(&o);
+	jr_http_app(r, &app, &diag);
+	if ((err = jr_app_access_require(&app, JR_CAP_CARE_DELIVERY)) ||
+	    (err = jr_app_allocation_reach(&app, r->ids[0], JR_ALLOCATION_CARE))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if ((status = jr_field_only(r, body, known)))
+		goto out;
+	if (!month_parse(json_string_value(json_object_get(body, "month")), &month)) {
+		status = jr_reply_error(r, 422, "invalid", "month",
+					"kies een maand, JJJJ-MM (bijvoorbeeld 2026-11)");
+		goto out;
+	}
+	if ((status = read_lines(r, body, lines, &n)))
+		goto out;
+	if ((err = jr_app_claim_submit(&app, r->ids[0], month, lines, n, &o))) {
+		status = jr_http_app_fail(r, err, &diag);
+		goto out;
+	}
+	if (o.not_sender) {
+		status = jr_reply_error(r, 403, "forbidden", NULL, o.problem.message);
+		goto out;
+	}
+	jr_buf_reset(&r->out);
+	if ((err = jr_view_ijw_message(&r->out, &o))) {
+		status = jr_reply_err(r, err, NULL);
+		goto out;
+	}
+	/* a rejected claim is an answer (its JW325), kept in the audit log */
+	r->keep_refusal = true;
+	status = jr_reply_json(r, o.problem.rule[0] ? 422 : 200);
+out:
+	jr_app_ijw_outcome_release(&o);
+	json_decref(body);
+	return status;
 }

@@ -73,3 +73,34 @@ void jr_view_provider_work_counts(struct jr_json_writer *w, const struct jr_app_
 	jr_jw_kint(w, "ending_within_days", pw->ending_within_days);
 	jr_jw_end(w);
 }
+
+void jr_view_claim_form(struct jr_json_writer *w, const struct jr_app_claim_form *f)
+{
+	char month[JR_DATE_STRLEN];
+
+	jr_date_format(f->month_start, month);
+	month[7] = '\0';
+	jr_jw_object(w);
+	jr_jw_kint(w, "allocation_id", f->allocation_id);
+	jr_jw_kstring(w, "month", month);
+	jr_jw_kdate(w, "month_start", f->month_start, true);
+	jr_jw_kdate(w, "month_end", f->month_end, true);
+	jr_jw_key(w, "product");
+	jr_jw_object(w);
+	jr_jw_kstring(w, "category", f->category);
+	kstring_or_null(w, "code", f->product_code);
+	jr_jw_end(w);
+	jr_jw_key(w, "line");
+	jr_jw_object(w);
+	jr_jw_kdate(w, "start", f->begin, true);
+	jr_jw_kdate(w, "end", f->end, true);
+	jr_jw_kint(w, "units", f->volume);
+	jr_jw_end(w);
+	jr_jw_kstring(w, "unit", f->unit);
+	jr_jw_kstring(w, "unit_code", f->unit_code);
+	if (f->has_tariff)
+		jr_jw_kint(w, "tariff_cents", f->tariff_cents);
+	else
+		jr_jw_kstring(w, "tariff_cents", NULL);
+	jr_jw_end(w);
+}

@@ -2,6 +2,7 @@
 #ifndef JR_VIEW_VIEW_PROVIDER_WORK_H
 #define JR_VIEW_VIEW_PROVIDER_WORK_H
 
+#include "app/ijw.h"
 #include "app/provider_work.h"
 #include "json/json_writer.h"
 
@@ -16,5 +17,11 @@ void jr_view_provider_work_row(struct jr_json_writer *w, const struct jr_pw_row 
 /* The members "group" (asked, "all" for every group), "counts" ({"new":N,…,"all":N}) and
  * "terms" ({"start_within_days","ending_within_days"}) of the list's answer. */
 void jr_view_provider_work_counts(struct jr_json_writer *w, const struct jr_app_provider_work *pw);
+
+/* The claim form of an allocation for a month (app/ijw.h, jr_app_claim_form):
+ * {"allocation_id","month","month_start","month_end","product":{"category","code"},
+ *  "line":{"start","end","units"},"unit","unit_code","tariff_cents"} (tariff null when the
+ * contract names none). */
+void jr_view_claim_form(struct jr_json_writer *w, const struct jr_app_claim_form *f);
 
 #endif
