@@ -25,50 +25,69 @@ int jr_pw_group_parse(const char *name)
 	return -1;
 }
 
-/* The provider's allocations with their deliveries and group: $1 the AGB code, $2 today, $3
- * the last day of the ending window, $4 the first start day still within the start term, $5
- * the form (0 any). The group is a number (enum jr_pw_group). */
+/* The provider's allocations with their group: $1 the AGB code, $2 today, $3 the last day of
+ * the ending window, $4 the first start day still within the start term, $5 the form (0 any).
+ * The group (enum jr_pw_group) needs only whether care ever started and whether it runs: two
+ * probes of the index deliveries_running (allocation_id, stopped_on) per allocation, which
+ * answer from the index alone; the dates of the deliveries are read for the page's rows only. */
 #define WORK                                                                                       \
-	"WITH d AS (SELECT de.allocation_id AS id, MAX(de.started_on) AS started,"                 \
-	"  MAX(de.stopped_on) AS stopped,"                                                          \
-	"  SUM(CASE WHEN de.stopped_on IS NULL THEN 1 ELSE 0 END) AS running"                      \
-	"  FROM allocations a2 JOIN deliveries de ON de.allocation_id = a2.id"                      \
-	"  WHERE a2.provider_id IN (SELECT id FROM providers WHERE agb = $1)"                      \
-	"  GROUP BY de.allocation_id),"                                                             \
-	" w AS (SELECT al.id AS id, CASE"                                                           \
-	"  WHEN COALESCE(d.running, 0) > 0 THEN"                                                    \
+	"WITH w AS (SELECT al.id AS id, al.start_date AS start_date, al.end_date AS end_date, CASE"\
+	"  WHEN EXISTS (SELECT 1 FROM deliveries de WHERE de.allocation_id = al.id"               \
+	"   AND de.stopped_on IS NULL) THEN"                                                        \
 	"   CASE WHEN al.end_date IS NOT NULL AND al.end_date <= $3 THEN 3 ELSE 2 END"              \
-	"  WHEN d.started IS NULL AND (al.end_date IS NULL OR al.end_date >= $2) THEN"              \
+	"  WHEN NOT EXISTS (SELECT 1 FROM deliveries de WHERE de.allocation_id = al.id)"           \
+	"   AND (al.end_date IS NULL OR al.end_date >= $2) THEN"                                    \
 	"   CASE WHEN al.start_date < $4 THEN 1 ELSE 0 END"                                         \
 	"  ELSE 4 END AS grp"                                                                        \
-	"  FROM allocations al LEFT JOIN d ON d.id = al.id"                                         \
+	"  FROM allocations al"                                                                     \
 	"  WHERE al.provider_id IN (SELECT id FROM providers WHERE agb = $1)"                      \
 	"  AND ($5 = 0 OR al.form = $5))"
 
-#define PAGE                                                                                       \
-	WORK " SELECT al.id, al.number, al.help_request_id, al.form, al.start_date,"               \
+/* The page: the group's rows ordered and cut first (on w alone), then joined for those rows;
+ * each row carries the counts of every group (a window over all of w), so that a page with rows
+ * is one statement. */
+#define PAGE_HEAD WORK " SELECT al.id, al.number, al.help_request_id, al.form, al.start_date,"    \
 	" COALESCE(al.end_date, ''), al.regime, COALESCE(al.result_description, ''),"             \
 	" COALESCE(al.product_code, ''), h.child_id, p.given_names, p.family_name, p.birth_date,"  \
-	" COALESCE(d.started, ''), COALESCE(d.stopped, ''), COALESCE(d.running, 0), pr.agb,"      \
-	" pr.name, COALESCE(al.responsible_municipality, h.municipality), w.grp,"                 \
+	" COALESCE((SELECT MAX(d.started_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
+	" COALESCE((SELECT MAX(d.stopped_on) FROM deliveries d WHERE d.allocation_id = al.id), ''),"\
+	" (SELECT COUNT(*) FROM deliveries d WHERE d.allocation_id = al.id"                       \
+	"  AND d.stopped_on IS NULL), pr.agb,"                                                      \
+	" pr.name, COALESCE(al.responsible_municipality, h.municipality), pg.grp,"                \
 	" al.volume, COALESCE(al.unit, ''), COALESCE(al.frequency, ''), COALESCE(al.intensity, 0),"\
-	" COALESCE(u.username, uc.username, ''), h.municipality"                                    \
-	" FROM w JOIN allocations al ON al.id = w.id"                                              \
+	" COALESCE(u.username, uc.username, ''), h.municipality, pg.c0, pg.c1, pg.c2, pg.c3, pg.c4" \
+	" FROM (SELECT x.id, x.grp, x.start_date, x.end_date, x.c0, x.c1, x.c2, x.c3, x.c4"        \
+	"  FROM (SELECT w.*, SUM(CASE WHEN w.grp = 0 THEN 1 ELSE 0 END) OVER () AS c0,"           \
+	"   SUM(CASE WHEN w.grp = 1 THEN 1 ELSE 0 END) OVER () AS c1,"                              \
+	"   SUM(CASE WHEN w.grp = 2 THEN 1 ELSE 0 END) OVER () AS c2,"                              \
+	"   SUM(CASE WHEN w.grp = 3 THEN 1 ELSE 0 END) OVER () AS c3,"                              \
+	"   SUM(CASE WHEN w.grp = 4 THEN 1 ELSE 0 END) OVER () AS c4 FROM w) x"                     \
+	"  WHERE ($6 < 0 OR x.grp = $6)"
+#define PAGE_TAIL                                                                                  \
+	" LIMIT $7 OFFSET $8) pg JOIN allocations al ON al.id = pg.id"                              \
 	" JOIN help_requests h ON h.id = al.help_request_id JOIN persons p ON p.id = h.child_id"   \
-	" JOIN providers pr ON pr.id = al.provider_id LEFT JOIN d ON d.id = al.id"                 \
+	" JOIN providers pr ON pr.id = al.provider_id"                                              \
 	" LEFT JOIN users u ON u.id = h.assignee_user_id"                                           \
 	" LEFT JOIN households hh ON hh.id = h.household_id"                                        \
-	" LEFT JOIN users uc ON uc.id = hh.coordinator_user_id"                                     \
-	" WHERE ($6 < 0 OR w.grp = $6)"
+	" LEFT JOIN users uc ON uc.id = hh.coordinator_user_id"
 
 /* the order per group: the most urgent first */
 static const char *const orders[JR_PW_GROUP_COUNT + 1] = {
-	[JR_PW_NEW] = " ORDER BY al.start_date DESC, al.id DESC",
-	[JR_PW_NOT_STARTED] = " ORDER BY al.start_date, al.id",
-	[JR_PW_RUNNING] = " ORDER BY al.start_date DESC, al.id DESC",
-	[JR_PW_ENDING] = " ORDER BY al.end_date, al.id",
-	[JR_PW_ENDED] = " ORDER BY al.start_date DESC, al.id DESC",
-	[JR_PW_GROUP_COUNT] = " ORDER BY w.grp, al.start_date DESC, al.id DESC",
+	[JR_PW_NEW] = " ORDER BY pg.start_date DESC, pg.id DESC",
+	[JR_PW_NOT_STARTED] = " ORDER BY pg.start_date, pg.id",
+	[JR_PW_RUNNING] = " ORDER BY pg.start_date DESC, pg.id DESC",
+	[JR_PW_ENDING] = " ORDER BY pg.end_date, pg.id",
+	[JR_PW_ENDED] = " ORDER BY pg.start_date DESC, pg.id DESC",
+	[JR_PW_GROUP_COUNT] = " ORDER BY pg.grp, pg.start_date DESC, pg.id DESC",
+};
+
+static const char *const inner_orders[JR_PW_GROUP_COUNT + 1] = {
+	[JR_PW_NEW] = " ORDER BY x.start_date DESC, x.id DESC",
+	[JR_PW_NOT_STARTED] = " ORDER BY x.start_date, x.id",
+	[JR_PW_RUNNING] = " ORDER BY x.start_date DESC, x.id DESC",
+	[JR_PW_ENDING] = " ORDER BY x.end_date, x.id",
+	[JR_PW_ENDED] = " ORDER BY x.start_date DESC, x.id DESC",
+	[JR_PW_GROUP_COUNT] = " ORDER BY x.grp, x.start_date DESC, x.id DESC",
 };
 
 static enum jr_err text_day(struct jr_db_stmt *st, int col, jr_day *out)
@@ -137,21 +156,14 @@ out:
 	return err;
 }
 
-enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor *a,
-				       const struct jr_pw_query *q,
-				       int64_t counts[JR_PW_GROUP_COUNT], int64_t *total,
-				       jr_pw_row_fn fn, void *ctx)
+/* The counts of every group, when the page had no row to carry them. */
+static enum jr_err count_groups(struct jr_store *s, const struct jr_pw_query *q,
+				int64_t counts[JR_PW_GROUP_COUNT])
 {
-	char sql[sizeof(PAGE) + 80];
 	struct jr_db_stmt *st = NULL;
-	struct jr_pw_row row;
 	enum jr_err err;
 	bool more;
-	int g = q->group >= 0 && q->group < JR_PW_GROUP_COUNT ? q->group : JR_PW_GROUP_COUNT;
 
-	memset(counts, 0, JR_PW_GROUP_COUNT * sizeof(*counts));
-	*total = 0;
-	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db, WORK " SELECT grp, COUNT(*) FROM w GROUP BY grp", &st));
 	TRY(bind_work(st, q));
 	for (;;) {
@@ -165,11 +177,29 @@ enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor
 			goto out;
 		}
 		counts[k] = jr_db_col_int(st, 1);
-		*total += g == JR_PW_GROUP_COUNT || k == g ? counts[k] : 0;
 	}
+out:
 	jr_db_finalize(st);
-	st = NULL;
-	snprintf(sql, sizeof(sql), "%s%s LIMIT $7 OFFSET $8", PAGE, orders[g]);
+	return err;
+}
+
+enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor *a,
+				       const struct jr_pw_query *q,
+				       int64_t counts[JR_PW_GROUP_COUNT], int64_t *total,
+				       jr_pw_row_fn fn, void *ctx)
+{
+	char sql[sizeof(PAGE_HEAD) + sizeof(PAGE_TAIL) + 160];
+	struct jr_db_stmt *st = NULL;
+	struct jr_pw_row row;
+	enum jr_err err;
+	bool more, counted = false;
+	int g = q->group >= 0 && q->group < JR_PW_GROUP_COUNT ? q->group : JR_PW_GROUP_COUNT;
+
+	memset(counts, 0, JR_PW_GROUP_COUNT * sizeof(*counts));
+	*total = 0;
+	TRY(jr_store_begin(s));
+	/* the same order inside (on w, to cut the page) and outside (the page's rows) */
+	snprintf(sql, sizeof(sql), "%s%s%s%s", PAGE_HEAD, inner_orders[g], PAGE_TAIL, orders[g]);
 	TRY(jr_db_prepare(s->db, sql, &st));
 	TRY(bind_work(st, q));
 	TRY(jr_db_bind_int(st, 6, g == JR_PW_GROUP_COUNT ? -1 : g));
@@ -180,9 +210,20 @@ enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor
 		if (!more)
 			break;
 		TRY(read_row(st, &row));
+		if (!counted) {
+			for (int k = 0; k < JR_PW_GROUP_COUNT; k++)
+				counts[k] = jr_db_col_int(st, 26 + k);
+			counted = true;
+		}
 		TRY(jr_store_audit(s, a, "allocation.list", row.a.child_id));
 		TRY(fn(ctx, &row));
 	}
+	jr_db_finalize(st);
+	st = NULL;
+	if (!counted)
+		TRY(count_groups(s, q, counts));
+	for (int k = 0; k < JR_PW_GROUP_COUNT; k++)
+		*total += g == JR_PW_GROUP_COUNT || k == g ? counts[k] : 0;
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);

@@ -213,6 +213,10 @@ GET /api/v1/referrals/{HR_B} - L F N F F F F F
 GET /api/v1/allocations - L F F F A F F F
 GET /api/v1/allocations/worklist - L F F F A F F F
 GET /api/v1/allocations/worklist?group=ending&form=2 - L F F F A F F F
+GET /api/v1/allocations/{AL_A}/claim?month=2026-11 - L F F F A F F F
+GET /api/v1/allocations/{AL_B}/claim?month=2026-11 - L F F F N F F F
+POST /api/v1/allocations/{AL_A}/claims {"month":"x"} L F F F A F F F
+POST /api/v1/allocations/{AL_B}/claims {"month":"x"} L F F F N F F F
 POST /api/v1/allocations/{AL_A}/start {"on":"x"} L F F F A F F F
 POST /api/v1/allocations/{AL_B}/start {"on":"x"} L F F F N F F F
 POST /api/v1/allocations/{AL_A}/stop {"on":"x"} L F F F A F F F

@@ -296,35 +296,61 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
-  // A provider starts and stops care.
+  // A provider starts and stops care (the work list of issue 15 point 2: web/provider.js).
   await login(page, 'aanbieder', false);
-  await page.getByRole('heading', { name: 'Toewijzingen' }).waitFor();
+  await page.getByRole('heading', { name: 'Werklijst' }).waitFor();
   await screen(page, '12-toewijzingen');
-  // the allocation the consulent just made is the newest: first in the list
+  // the allocation the consulent just made is new, and the newest: first in the group "Nieuw"
+  await page.getByRole('link', { name: /^Nieuw \(\d+\)$/ }).click();
+  await page.getByRole('list', { name: 'Toewijzingen: nieuw' }).waitFor();
   const item = page.locator('li.stack').first();
-  const number = (await item.locator('h2').textContent()).split(':')[0];
-  ok((await item.textContent()).includes('nog niet gestart'), "the consulent's allocation has arrived, not yet started");
+  const number = (await item.locator('dd').nth(1).textContent()).split(',')[0];
+  ok((await item.textContent()).includes('zorg nog niet gestart'), "the consulent's allocation has arrived, not yet started");
+  const mine = () => page.locator('li.stack', { hasText: `${number}, vorm` });
+  // care starts today, or on the allocation's start when that lies ahead (DD-MM-JJJJ as typed)
+  const iso = (nl) => nl.split('-').reverse().join('-');
+  const now = new Date();
+  const todayNl = `${String(now.getDate()).padStart(2, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${now.getFullYear()}`;
+  const startNl = (await item.locator('dd').nth(2).textContent()).match(/\d\d-\d\d-\d{4}/)[0];
+  const careOn = iso(startNl) > iso(todayNl) ? startNl : todayNl;
+  await item.getByText('Zorg starten').click();
+  await item.getByLabel('Datum waarop de zorg begon').fill(careOn);
   await item.getByRole('button', { name: 'Zorg gestart' }).click();
-  const mine = () => page.locator('li.stack', { has: page.getByRole('heading', { name: new RegExp(`^${number}:`) }) });
+  await page.getByText(/is gestart op \d\d-\d\d-\d{4}\.$/).waitFor();
+  ok(await page.evaluate(() => document.activeElement && document.activeElement.textContent.includes('is gestart op')),
+    'the provider starts care, and the confirmation takes the focus');
+  // the started allocation runs now: it left the group "Nieuw"
+  ok(await mine().count() === 0, 'a started allocation leaves the group "Nieuw"');
+  await page.getByRole('link', { name: /^Alle \(\d+\)$/ }).click();
+  await page.getByRole('list', { name: 'Toewijzingen: alle' }).waitFor();
   const started = mine();
   await started.getByText('zorg loopt sinds').waitFor();
-  ok(true, 'the provider starts care');
-  // nothing of the outcome is chosen beforehand: stopping without it is refused, saying what is missing
-  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
-  await page.getByText(/Vul nog in: of de doelen bereikt zijn/).waitFor();
-  ok(true, 'the stop form presets no outcome and says what is missing');
-  await started.getByLabel('Doelen bereikt?').selectOption('partly');
-  await started.getByLabel('Kan het gezin verder zonder hulp?').selectOption('false');
+  // nothing of the outcome is chosen beforehand: stopping without it is refused, field by field
+  await started.getByText('Zorg stoppen, met de uitkomst').click();
+  for (const l of ['Zijn de doelen bereikt?', 'Kan het gezin verder zonder hulp?', 'Reden van beëindiging (iJw JZ588)'])
+    ok(await started.getByLabel(l).inputValue() === '', `the stop form presets nothing: ${l}`);
   await started.getByLabel('Tevredenheid van het gezin (1 tot en met 10)').fill('7');
+  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
+  await page.getByText(/niets is vooraf ingevuld/).waitFor();
+  ok(await started.getByText('Kies of de doelen bereikt zijn.').isVisible() &&
+    await started.getByText('Kies de reden van beëindiging.').isVisible() &&
+    await started.getByLabel('Tevredenheid van het gezin (1 tot en met 10)').inputValue() === '7',
+  'the stop form names each missing outcome at its field and keeps what was typed');
+  await started.getByLabel('Datum waarop de zorg stopte').fill(careOn);
+  await started.getByLabel('Zijn de doelen bereikt?').selectOption('partly');
+  await started.getByLabel('Kan het gezin verder zonder hulp?').selectOption('false');
   await started.getByLabel('Reden van beëindiging (iJw JZ588)').selectOption('31');
   await started.getByRole('button', { name: 'Zorg gestopt' }).click();
-  await mine().getByText('zorg gestopt op').waitFor();
-  ok(true, 'the provider stops care with the outcome');
+  await page.getByText(/is gestopt op \d\d-\d\d-\d{4}; de uitkomst is vastgelegd\.$/).waitFor();
+  ok(await page.evaluate(() => document.activeElement && document.activeElement.textContent.includes('is gestopt op')),
+    'the provider stops care with the outcome, and the confirmation takes the focus');
   await screen(page, '13-zorg-gestopt');
   // without a system of its own, the provider fetches its allocation messages and sends one
+  await page.getByLabel('Toewijzingen vanaf').fill('01-01-2024');
   await page.getByRole('button', { name: 'Toewijzingsberichten ophalen' }).click();
   await page.getByText(/toewijzingsbericht\(en\) \(JW301\)/).waitFor();
-  ok(await page.getByRole('link', { name: /^JW301-.*\.xml$/ }).count() >= 1, 'the provider fetches its allocation messages (JW301)');
+  ok(await page.getByRole('link', { name: /^JW301-\d+-[A-Z]+\.xml$/ }).count() >= 1,
+    'the provider fetches its allocation messages (JW301), each named by allocation and child');
   await page.getByLabel('iJw-bericht (XML)').setInputFiles({ name: 'kapot.xml', mimeType: 'application/xml', buffer: Buffer.from('<jw305:Bericht>') });
   await page.getByRole('button', { name: 'Bericht insturen' }).click();
   await page.getByText('is afgewezen; er is niets van vastgelegd').waitFor();
