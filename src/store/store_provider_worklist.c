@@ -43,9 +43,9 @@ int jr_pw_group_parse(const char *name)
 	"  WHERE al.provider_id IN (SELECT id FROM providers WHERE agb = $1)"                      \
 	"  AND ($5 = 0 OR al.form = $5))"
 
-/* The page: the group's rows ordered and cut first (on w alone), then joined for those rows;
- * each row carries the counts of every group (a window over all of w), so that a page with rows
- * is one statement. */
+/* The page: the group's rows ordered and cut first (on w alone), then joined for those rows.
+ * (The counts are a statement of their own: carried on each row as a window over all of w they
+ * cost five times as much, docs/BENCHMARKS.md.) */
 #define PAGE_HEAD WORK " SELECT al.id, al.number, al.help_request_id, al.form, al.start_date,"    \
 	" COALESCE(al.end_date, ''), al.regime, COALESCE(al.result_description, ''),"             \
 	" COALESCE(al.product_code, ''), h.child_id, p.given_names, p.family_name, p.birth_date,"  \
@@ -55,13 +55,8 @@ int jr_pw_group_parse(const char *name)
 	"  AND d.stopped_on IS NULL), pr.agb,"                                                      \
 	" pr.name, COALESCE(al.responsible_municipality, h.municipality), pg.grp,"                \
 	" al.volume, COALESCE(al.unit, ''), COALESCE(al.frequency, ''), COALESCE(al.intensity, 0),"\
-	" COALESCE(u.username, uc.username, ''), h.municipality, pg.c0, pg.c1, pg.c2, pg.c3, pg.c4" \
-	" FROM (SELECT x.id, x.grp, x.start_date, x.end_date, x.c0, x.c1, x.c2, x.c3, x.c4"        \
-	"  FROM (SELECT w.*, SUM(CASE WHEN w.grp = 0 THEN 1 ELSE 0 END) OVER () AS c0,"           \
-	"   SUM(CASE WHEN w.grp = 1 THEN 1 ELSE 0 END) OVER () AS c1,"                              \
-	"   SUM(CASE WHEN w.grp = 2 THEN 1 ELSE 0 END) OVER () AS c2,"                              \
-	"   SUM(CASE WHEN w.grp = 3 THEN 1 ELSE 0 END) OVER () AS c3,"                              \
-	"   SUM(CASE WHEN w.grp = 4 THEN 1 ELSE 0 END) OVER () AS c4 FROM w) x"                     \
+	" COALESCE(u.username, uc.username, ''), h.municipality"                                    \
+	" FROM (SELECT x.id, x.grp, x.start_date, x.end_date FROM w x"                              \
 	"  WHERE ($6 < 0 OR x.grp = $6)"
 #define PAGE_TAIL                                                                                  \
 	" LIMIT $7 OFFSET $8) pg JOIN allocations al ON al.id = pg.id"                              \
@@ -156,7 +151,7 @@ out:
 	return err;
 }
 
-/* The counts of every group, when the page had no row to carry them. */
+/* The counts of every group. */
 static enum jr_err count_groups(struct jr_store *s, const struct jr_pw_query *q,
 				int64_t counts[JR_PW_GROUP_COUNT])
 {
@@ -192,12 +187,15 @@ enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor
 	struct jr_db_stmt *st = NULL;
 	struct jr_pw_row row;
 	enum jr_err err;
-	bool more, counted = false;
+	bool more;
 	int g = q->group >= 0 && q->group < JR_PW_GROUP_COUNT ? q->group : JR_PW_GROUP_COUNT;
 
 	memset(counts, 0, JR_PW_GROUP_COUNT * sizeof(*counts));
 	*total = 0;
 	TRY(jr_store_begin(s));
+	TRY(count_groups(s, q, counts));
+	for (int k = 0; k < JR_PW_GROUP_COUNT; k++)
+		*total += g == JR_PW_GROUP_COUNT || k == g ? counts[k] : 0;
 	/* the same order inside (on w, to cut the page) and outside (the page's rows) */
 	snprintf(sql, sizeof(sql), "%s%s%s%s", PAGE_HEAD, inner_orders[g], PAGE_TAIL, orders[g]);
 	TRY(jr_db_prepare(s->db, sql, &st));
@@ -210,20 +208,9 @@ enum jr_err jr_store_provider_worklist(struct jr_store *s, const struct jr_actor
 		if (!more)
 			break;
 		TRY(read_row(st, &row));
-		if (!counted) {
-			for (int k = 0; k < JR_PW_GROUP_COUNT; k++)
-				counts[k] = jr_db_col_int(st, 26 + k);
-			counted = true;
-		}
 		TRY(jr_store_audit(s, a, "allocation.list", row.a.child_id));
 		TRY(fn(ctx, &row));
 	}
-	jr_db_finalize(st);
-	st = NULL;
-	if (!counted)
-		TRY(count_groups(s, q, counts));
-	for (int k = 0; k < JR_PW_GROUP_COUNT; k++)
-		*total += g == JR_PW_GROUP_COUNT || k == g ? counts[k] : 0;
 out:
 	jr_db_finalize(st);
 	return jr_store_finish(s, err);
