@@ -1,8 +1,29 @@
 /* provider_work: the provider's work list (provider_work.h). */
 #include "app/provider_work.h"
 
+#include <string.h>
+
 #include "app/access.h"
 #include "core/region.h"
+
+static const char *const group_names[JR_PW_GROUP_COUNT] = {
+	[JR_PW_NEW] = "new",         [JR_PW_NOT_STARTED] = "not_started",
+	[JR_PW_RUNNING] = "running", [JR_PW_ENDING] = "ending",
+	[JR_PW_ENDED] = "ended",
+};
+
+const char *jr_pw_group_name(int g)
+{
+	return g >= 0 && g < JR_PW_GROUP_COUNT ? group_names[g] : NULL;
+}
+
+int jr_pw_group_parse(const char *name)
+{
+	for (int g = 0; name && g < JR_PW_GROUP_COUNT; g++)
+		if (strcmp(name, group_names[g]) == 0)
+			return g;
+	return -1;
+}
 
 void jr_app_provider_work_terms(const struct jr_policy_set *set, jr_day today, int *start_days,
 				int *ending_days)

@@ -8,6 +8,11 @@
 #include "app/app.h"
 #include "store/provider_worklist.h"
 
+/* The group's name in the API ("new", "not_started", "running", "ending", "ended"); NULL out
+ * of range. jr_pw_group_parse: its number, -1 for a name it does not know. */
+const char *jr_pw_group_name(int g);
+int jr_pw_group_parse(const char *name);
+
 struct jr_app_provider_work {
 	int group;              /* enum jr_pw_group, or -1 for every group */
 	int form;               /* 0: every form */

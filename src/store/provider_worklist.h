@@ -25,11 +25,6 @@ enum jr_pw_group {
 	JR_PW_GROUP_COUNT
 };
 
-/* The group's name in the API ("new", "not_started", "running", "ending", "ended"); NULL out
- * of range. jr_pw_group_parse: its number, -1 for a name it does not know. */
-const char *jr_pw_group_name(int g);
-int jr_pw_group_parse(const char *name);
-
 struct jr_pw_query {
 	const char *agb;        /* the provider's */
 	jr_day today;

@@ -6,25 +6,6 @@
 
 #include "store/store_internal.h"
 
-static const char *const group_names[JR_PW_GROUP_COUNT] = {
-	[JR_PW_NEW] = "new",         [JR_PW_NOT_STARTED] = "not_started",
-	[JR_PW_RUNNING] = "running", [JR_PW_ENDING] = "ending",
-	[JR_PW_ENDED] = "ended",
-};
-
-const char *jr_pw_group_name(int g)
-{
-	return g >= 0 && g < JR_PW_GROUP_COUNT ? group_names[g] : NULL;
-}
-
-int jr_pw_group_parse(const char *name)
-{
-	for (int g = 0; name && g < JR_PW_GROUP_COUNT; g++)
-		if (strcmp(name, group_names[g]) == 0)
-			return g;
-	return -1;
-}
-
 /* The provider's allocations with their group: $1 the AGB code, $2 today, $3 the last day of
  * the ending window, $4 the first start day still within the start term, $5 the form (0 any).
  * The group (enum jr_pw_group) needs only whether care ever started and whether it runs: two
