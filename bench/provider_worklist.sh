@@ -18,7 +18,10 @@
 # Each answer counts every group over all the provider's allocations and returns a page of 25
 # (each child on it audited). Prints p50, p90, p99 and the maximum of each kind (curl's
 # time_total, so the loopback round trip is in it), with how many were accepted (200) and
-# refused; any refused request fails the run. Target: p99 under 50 ms.
+# refused; any refused request fails the run. Target: p99 under 50 ms. Beside each kind, the
+# server's own CPU time per request (from /proc), and at the end the bare statements in the
+# sqlite3 shell: on a shared machine these say what the work costs, the wall clock what the
+# machine's load adds.
 #
 # Usage: bench/provider_worklist.sh [YOUTH] [ALLOC] [COUNT]   (defaults 20000 youths, 5000, 200)
 set -euo pipefail
@@ -118,8 +121,17 @@ run() { # run KIND QUERY
 			echo 'write-out = "%{http_code} %{time_total}\n"'
 		} >>curl.cfg
 	done
+	local before after
+	before=$(cpu_ms)
 	curl -s -K curl.cfg >times.txt
+	after=$(cpu_ms)
 	report "$1"
+	echo "$1 $before $after" | awk -v n="$COUNT" '{ printf "%-12s server CPU %.2f ms per request (user + system of the server process)\n", $1, ($3 - $2) / n }'
+}
+# the server's CPU time so far in ms (user + system, from /proc): less bound to the machine's
+# load than the wall-clock times, which include the waits for a core
+cpu_ms() {
+	awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$JR_PID/stat"
 }
 
 echo
@@ -133,6 +145,31 @@ run ending 'group=ending'
 run deep 'group=all&page=40'
 curl -s -b "jr_session=$COOKIE" "$URL/api/v1/allocations/worklist?per_page=1" |
 	jq -r '"counts:   " + (.counts | to_entries | map("\(.key) \(.value)") | join(" · "))'
+
+# Baseline: the work list's two statements (the counts, and the page of `all` cut before its
+# joins) in the sqlite3 shell, without the server, the audit or HTTP; `user` CPU time per run,
+# averaged over 20 runs in one shell session (a measure of the work, less of the machine's load).
+AGB=$(sqlite3 s.db "SELECT agb FROM providers WHERE id = $P")
+TODAY=$(date +%Y-%m-%d)
+W="WITH w AS (SELECT al.id AS id, al.start_date AS start_date, al.end_date AS end_date, CASE
+ WHEN EXISTS (SELECT 1 FROM deliveries de WHERE de.allocation_id = al.id AND de.stopped_on IS NULL)
+ THEN CASE WHEN al.end_date IS NOT NULL AND al.end_date <= date('$TODAY', '+42 days') THEN 3 ELSE 2 END
+ WHEN NOT EXISTS (SELECT 1 FROM deliveries de WHERE de.allocation_id = al.id)
+ AND (al.end_date IS NULL OR al.end_date >= '$TODAY')
+ THEN CASE WHEN al.start_date < date('$TODAY', '-28 days') THEN 1 ELSE 0 END ELSE 4 END AS grp
+ FROM allocations al WHERE al.provider_id IN (SELECT id FROM providers WHERE agb = '$AGB'))"
+{
+	echo '.timer on'
+	for _ in $(seq 1 20); do
+		echo "$W SELECT grp, COUNT(*) FROM w GROUP BY grp;"
+		echo "$W SELECT al.id, p.given_names, p.family_name FROM (SELECT x.id, x.grp, x.start_date FROM w x
+ ORDER BY x.grp, x.start_date DESC, x.id DESC LIMIT 25) pg JOIN allocations al ON al.id = pg.id
+ JOIN help_requests h ON h.id = al.help_request_id JOIN persons p ON p.id = h.child_id;"
+	done
+} >bare.sql
+sqlite3 s.db <bare.sql | awk '/^Run Time/ { u += $6; n++ } END {
+	printf "\n== baseline: the two statements in the sqlite3 shell\nbare      counts + page, user CPU %.2f ms per request (mean of %d)\n", u / n * 2 * 1000, n / 2 }'
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the run"
 
 # every request here is one the provider may make: a refused one is a failure, not a data point
 if [ "$REFUSED" -gt 0 ]; then
