@@ -13,6 +13,7 @@ import { allocationHooks, allocationSection } from './allocation.js';
 import { deadlinesSection } from './deadlines.js';
 import { journalSection } from './journal.js';
 import { letterNotice, lettersSection, letterScreen } from './letter.js';
+import { providerScreen } from './provider.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
 import { helpRequestScreen, timelineList } from './casepage.js';
@@ -246,7 +247,10 @@ function passwordScreen() {
 
 async function home() {
   if (me.role === 'verwijzer') { await referrerScreen({ h, p, heading, show, api, alertBox, errorText, select, checkedField, clearFieldErrors, markField, button, notify, pageAsked, tableWrap, pager }); return; }
-  if (me.role === 'provider') { await providerScreen(); return; }
+  if (me.role === 'provider') {
+    await providerScreen({ h, p, heading, link, button, api, show, alertBox, notify, errorText, field, checkedField, clearFieldErrors, markField, select, choices, coded, label, formText, words, me });
+    return;
+  }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
   if (me.role === 'admin') { await usersScreen(); return; }
   if (me.role === 'gi') { await measuresScreen(giUi(), false); return; }
@@ -354,121 +358,6 @@ function markField(form, id, text) {
   return control;
 }
 
-// The provider's portal: incoming allocations, start and stop of care with the outcome.
-async function providerScreen(notice) {
-  const list = await api('GET', `/api/v1/allocations?page=${pageAsked()}`);
-  if (!list.ok) { show('Toewijzingen', alertBox('error', errorText(list))); return; }
-  const msg = h('div', { 'aria-live': 'polite' });
-  const items = list.data.items.map((a) => {
-    const who = `${a.child.given_names} ${a.child.family_name}`;
-    const state = a.care.running ? `zorg loopt sinds ${dutchDate(a.care.started_on)}`
-      : a.care.stopped_on ? `zorg gestopt op ${dutchDate(a.care.stopped_on)}` : 'nog niet gestart';
-    const actions = [];
-    const today = todayIso();
-    if (!a.care.running && !a.care.stopped_on) {
-      const f = h('form', { class: 'form-grid', novalidate: true },
-        field(`start-${a.id}`, 'Startdatum', h('input', { name: 'on', type: 'date', value: a.start > today ? a.start : today })),
-        h('div', {}, button('Zorg gestart')));
-      f.addEventListener('submit', async (ev) => {
-        ev.preventDefault();
-        const r = await api('POST', `/api/v1/allocations/${a.id}/start`, { on: f.on.value });
-        if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-        providerScreen(`De zorg voor ${who} is gestart op ${dutchDate(r.data.care.started_on)}.`);
-      });
-      actions.push(f);
-    }
-    if (a.care.running) {
-      const f = h('form', { class: 'form-grid', novalidate: true },
-        field(`stop-${a.id}`, 'Einddatum', h('input', { name: 'on', type: 'date', value: a.care.started_on > today ? a.care.started_on : today })),
-        // the outcome is what the provider states: nothing is chosen beforehand
-        field(`doelen-${a.id}`, 'Doelen bereikt?', select([['', '— kies —'], ...choices(words.goals_reached)], { name: 'goals' })),
-        field(`zelf-${a.id}`, 'Kan het gezin verder zonder hulp?', select([['', '— kies —'], ['true', 'Ja'], ['false', 'Nee']], { name: 'alone' })),
-        field(`tevreden-${a.id}`, 'Tevredenheid van het gezin (1 tot en met 10)', h('input', { name: 'satisfaction', inputmode: 'numeric' })),
-        field(`reden-${a.id}`, 'Reden van beëindiging (iJw JZ588)',
-          select([['', '— kies een reden —'], ...coded(words.end_reasons)], { name: 'reason' })),
-        h('div', {}, button('Zorg gestopt')));
-      f.addEventListener('submit', async (ev) => {
-        ev.preventDefault();
-        const missing = [[f.goals, 'of de doelen bereikt zijn'], [f.alone, 'of het gezin verder kan zonder hulp'],
-          [f.satisfaction, 'de tevredenheid van het gezin'], [f.reason, 'de reden van beëindiging']]
-          .filter(([el]) => !el.value.trim()).map(([, what]) => what);
-        if (missing.length) {
-          notify(msg, 'error', `Vul nog in: ${missing.join(', ')}. Niets is vooraf ingevuld: u legt de uitkomst zelf vast.`);
-          return;
-        }
-        const r = await api('POST', `/api/v1/allocations/${a.id}/stop`, {
-          on: f.on.value, goals_reached: f.goals.value, continues_without_help: f.alone.value === 'true',
-          satisfaction: Number(f.satisfaction.value), end_reason: f.reason.value,
-        });
-        if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-        providerScreen(`De zorg voor ${who} is gestopt op ${dutchDate(r.data.care.stopped_on)}; de uitkomst is vastgelegd.`);
-      });
-      actions.push(f);
-    }
-    return h('li', { class: 'stack' }, heading(2, `${a.number}: ${who}`),
-      p(`Vorm ${formText(a.form)}, vanaf ${dutchDate(a.start)} — ${a.regime === 'result' ? `resultaat: ${a.result}` : a.product_code ? `product ${a.product_code}` : label(words.regimes, a.regime)} — ${state}`),
-      ...actions);
-  });
-  show('Toewijzingen', msg, p(`${list.data.total} toewijzingen aan uw organisatie.`),
-    items.length ? h('ul', { class: 'plain-list' }, items) : p('Nog geen toewijzingen.'),
-    pager(list.data), ijwSection());
-  if (notice) notify(msg, 'ok', notice);
-}
-
-// A download link for a message's XML (a file the provider's own system can read).
-function xmlLink(name, xml) {
-  const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
-  return h('a', { class: 'utrecht-link', href: url, download: name }, name);
-}
-
-// iJw for a provider without a system of its own: send a message (start, stop, request,
-// claim) as a file and get its answer; fetch the allocation messages (JW301) as files.
-function ijwSection() {
-  const out = h('div', { 'aria-live': 'polite' });
-  const send = h('form', { class: 'form-grid', novalidate: true },
-    field('ijw-bestand', 'iJw-bericht (XML)', h('input', { name: 'file', type: 'file', accept: '.xml,application/xml' }),
-      'JW305 (start), JW307 (stop), JW315 (verzoek om toewijzing), JW317 (verzoek om wijziging) of JW323 (declaratie).'),
-    h('div', {}, button('Bericht insturen')));
-  send.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const file = send.file.files[0];
-    if (!file) { out.replaceChildren(alertBox('error', 'Kies eerst een bestand.')); return; }
-    const res = await fetch('/api/v1/ijw/messages', {
-      method: 'POST', credentials: 'same-origin', body: await file.text(),
-      headers: { 'Content-Type': 'application/xml', 'X-CSRF-Token': me.csrf },
-    });
-    let data = null;
-    try { data = await res.json(); } catch { data = null; }
-    if (!data || (!res.ok && !data.problems)) { out.replaceChildren(alertBox('error', errorText({ status: res.status, data }))); return; }
-    const problems = (data.problems || []).map((x) => h('li', {},
-      `${x.rule}${x.code ? ` (${x.code})` : ''}${x.at ? `, ${label(words.ijw_places, x.at)}${x.index ? ` ${x.index}` : ''}` : ''}${x.line ? `, regel ${x.line} in het bestand` : ''}: ${x.message}`));
-    out.replaceChildren(...[
-      alertBox(data.accepted ? 'ok' : 'error', data.accepted
-        ? `${data.bericht} is opgenomen${data.lines_rejected ? `; ${data.lines_rejected} van ${data.lines} regels afgewezen` : ''}.`
-        : `${data.bericht || 'Het bericht'} is afgewezen; er is niets van vastgelegd.`),
-      problems.length ? h('ul', { class: 'utrecht-unordered-list' }, problems) : null,
-      data.answer ? p('Antwoord: ', xmlLink(`${data.answer.bericht}.xml`, data.answer.xml)) : null,
-    ].filter(Boolean));
-  });
-  const since = new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10);
-  const fetchForm = h('form', { class: 'form-grid', novalidate: true },
-    field('ijw-sinds', 'Toewijzingen vanaf', h('input', { name: 'since', type: 'date', value: since })),
-    h('div', {}, button('Toewijzingsberichten ophalen')));
-  const list = h('div', { 'aria-live': 'polite' });
-  fetchForm.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const r = await api('GET', `/api/v1/ijw/allocations?since=${encodeURIComponent(fetchForm.since.value)}`);
-    if (!r.ok) { list.replaceChildren(alertBox('error', errorText(r))); return; }
-    list.replaceChildren(...[
-      p(r.data.count ? `${r.data.count} toewijzingsbericht(en) (JW301).` : 'Geen toewijzingsberichten (JW301) sinds die datum.'),
-      r.data.items.length ? h('ul', { class: 'utrecht-unordered-list' }, r.data.items.map((m) => h('li', {}, xmlLink(m.name, m.xml)))) : null,
-      r.data.skipped ? p(`Niet verstuurd: ${r.data.skipped_why}`) : null,
-    ].filter(Boolean));
-  });
-  return h('section', { class: 'stack', 'aria-labelledby': 'ijw-kop' },
-    h('h2', { class: 'utrecht-heading-2', id: 'ijw-kop' }, 'iJw-berichten'),
-    p('Zonder eigen berichtensysteem: stuur hier uw berichten in en haal de toewijzingsberichten op.'),
-    send, out, fetchForm, list);
 }
 
 // A child: who it is, who is involved, and its whole course.

@@ -142,6 +142,50 @@ enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *prov
 			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
 			      struct jr_buf *why);
 
+/* The same for a download in the browser (issue 15 point 2): each message handed to `fn` named
+ * by the allocation and the child, "JW301-<allocation id>-<initials>.xml" (the first allocation
+ * of the message; the initials of the child's given names and family name, ASCII letters
+ * only). The name is personal data: for a Content-Disposition or a download attribute only,
+ * never for a log, a message or a URL. */
+enum jr_err jr_app_ijw_export_download(struct jr_app *app, jr_day since, const char *provider_agb,
+				       jr_ijw_file_fn fn, void *ctx, size_t *written,
+				       size_t *skipped, struct jr_buf *why);
+
+/* Issue 15 point 2: a claim entered in the browser. The form of allocation `id` for the month
+ * of `month`: the product (category, code), the part of the month the allocation runs
+ * (begin, end: the first of the month or the allocation's start, the last of the month or its
+ * end), the unit and the units the allocation allows in that period, and the contract tariff.
+ * Reach as a start of care (JR_ERR_NOT_FOUND alike for another's); JR_ERR_INPUT on "month"
+ * when the allocation does not run in that month; JR_ERR_REFUSED in the generic regime. */
+struct jr_app_claim_form {
+	int64_t allocation_id;
+	jr_day month_start, month_end;
+	char category[3];
+	char product_code[21];
+	jr_day begin, end;
+	char unit[17];     /* as the records name it ("uur"), "stuks" for a result */
+	char unit_code[3]; /* WJ756 */
+	int64_t volume;
+	bool has_tariff;
+	int64_t tariff_cents;
+};
+enum jr_err jr_app_claim_form(struct jr_app *app, int64_t id, jr_day month,
+			      struct jr_app_claim_form *f);
+/* A line of the claim as the provider states it. */
+struct jr_app_claim_line {
+	jr_day begin, end;
+	int64_t volume;
+};
+#define JR_APP_CLAIM_LINES_MAX 5
+/* Writes the JW323 of lines[0..n) on allocation `id` in the month of `month` (product, unit and
+ * tariff from the allocation and its contract) and takes it in with jr_app_ijw_import: the same
+ * checks as a JW323 file, answered with the JW325 in o->answer, each refused line in
+ * o->findings (at JR_IJW_AT_LINE, index i). JR_ERR_INPUT naming "lines[i]" for a line outside
+ * the month or without units. */
+enum jr_err jr_app_claim_submit(struct jr_app *app, int64_t id, jr_day month,
+				const struct jr_app_claim_line *lines, size_t n,
+				struct jr_ijw_outcome *o);
+
 /* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */
 const char *jr_app_ijw_unit_at(size_t i, const char **code);

@@ -44,6 +44,10 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/help-requests/{id}/referrals", jr_api_help_request_referrals,
 	 JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/allocations", jr_api_allocations_list, JR_HTTP_ROUTE_LOGIN},
+	/* issue 15 point 2: the provider at work (api_provider_work.c) */
+	{"GET", "/api/v1/allocations/worklist", jr_api_provider_worklist, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/allocations/{id}/claim", jr_api_allocation_claim_form, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/allocations/{id}/claims", jr_api_allocation_claim, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/start", jr_api_care_start, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/stop", jr_api_care_stop, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/allocations/{id}/change", jr_api_allocation_change, JR_HTTP_ROUTE_LOGIN},

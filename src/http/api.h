@@ -76,6 +76,10 @@ int jr_api_allocation_choices(struct jr_http_request *r);
 int jr_api_allocations_list(struct jr_http_request *r);
 int jr_api_care_start(struct jr_http_request *r);
 int jr_api_care_stop(struct jr_http_request *r);
+/* api_provider_work.c */
+int jr_api_provider_worklist(struct jr_http_request *r);
+int jr_api_allocation_claim_form(struct jr_http_request *r);
+int jr_api_allocation_claim(struct jr_http_request *r);
 int jr_api_allocation_change(struct jr_http_request *r);
 int jr_api_providers_list(struct jr_http_request *r);
 int jr_api_measures_list(struct jr_http_request *r);

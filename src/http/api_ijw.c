@@ -152,7 +152,8 @@ int jr_api_ijw_allocations(struct jr_http_request *r)
 	jr_buf_init(&why, 1 << 16);
 	jr_buf_reset(&r->out);
 	jr_view_ijw_download_begin(&d.w, &r->out);
-	err = jr_app_ijw_export(&app, since, r->who.agb, add_message, &d, &written, &skipped, &why);
+	err = jr_app_ijw_export_download(&app, since, r->who.agb, add_message, &d, &written,
+					 &skipped, &why);
 	if (!err)
 		err = jr_view_ijw_download_end(&d.w, written, skipped, jr_buf_str(&why));
 	jr_buf_release(&why);

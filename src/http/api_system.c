@@ -110,6 +110,7 @@ static const char *const ui_files[] = {
 	"search.js",
 	"worklist.js",
 	"casepage.js",
+	"provider.js",
 	"dates.js",
 	"letter.js",
 	"letter.css",

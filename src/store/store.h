@@ -30,6 +30,7 @@
 #include "store/person.h"
 #include "store/policy_record.h"
 #include "store/portal.h"
+#include "store/provider_worklist.h"
 #include "store/provider.h"
 #include "store/retention.h"
 #include "store/signals.h"

@@ -219,6 +219,12 @@ GET /api/v1/help-requests/{HR_B}/referrals - L N F N F F F F
 POST /api/v1/referrals/{REF_A}/answer {} L A F F F F F F
 POST /api/v1/referrals/{REF_B}/answer {} L N F F F F F F
 GET /api/v1/allocations - L F F F A F F F
+GET /api/v1/allocations/worklist - L F F F A F F F
+GET /api/v1/allocations/worklist?group=ending&form=2 - L F F F A F F F
+GET /api/v1/allocations/{AL_A}/claim?month=2026-11 - L F F F A F F F
+GET /api/v1/allocations/{AL_B}/claim?month=2026-11 - L F F F N F F F
+POST /api/v1/allocations/{AL_A}/claims {"month":"x"} L F F F A F F F
+POST /api/v1/allocations/{AL_B}/claims {"month":"x"} L F F F N F F F
 POST /api/v1/allocations/{AL_A}/start {"on":"x"} L F F F A F F F
 POST /api/v1/allocations/{AL_B}/start {"on":"x"} L F F F N F F F
 POST /api/v1/allocations/{AL_A}/stop {"on":"x"} L F F F A F F F

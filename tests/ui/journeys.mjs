@@ -305,35 +305,61 @@ try {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 
-  // A provider starts and stops care.
+  // A provider starts and stops care (the work list of issue 15 point 2: web/provider.js).
   await login(page, 'aanbieder', false);
-  await page.getByRole('heading', { name: 'Toewijzingen' }).waitFor();
+  await page.getByRole('heading', { name: 'Werklijst' }).waitFor();
   await screen(page, '12-toewijzingen');
-  // the allocation the consulent just made is the newest: first in the list
+  // the allocation the consulent just made is new, and the newest: first in the group "Nieuw"
+  await page.getByRole('link', { name: /^Nieuw \(\d+\)$/ }).click();
+  await page.getByRole('list', { name: 'Toewijzingen: nieuw' }).waitFor();
   const item = page.locator('li.stack').first();
-  const number = (await item.locator('h2').textContent()).split(':')[0];
-  ok((await item.textContent()).includes('nog niet gestart'), "the consulent's allocation has arrived, not yet started");
+  const number = (await item.locator('dd').nth(1).textContent()).split(',')[0];
+  ok((await item.textContent()).includes('zorg nog niet gestart'), "the consulent's allocation has arrived, not yet started");
+  const mine = () => page.locator('li.stack', { hasText: `${number}, vorm` });
+  // care starts today, or on the allocation's start when that lies ahead (DD-MM-JJJJ as typed)
+  const iso = (nl) => nl.split('-').reverse().join('-');
+  const now = new Date();
+  const todayNl = `${String(now.getDate()).padStart(2, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${now.getFullYear()}`;
+  const startNl = (await item.locator('dd').nth(2).textContent()).match(/\d\d-\d\d-\d{4}/)[0];
+  const careOn = iso(startNl) > iso(todayNl) ? startNl : todayNl;
+  await item.getByText('Zorg starten').click();
+  await item.getByLabel('Datum waarop de zorg begon').fill(careOn);
   await item.getByRole('button', { name: 'Zorg gestart' }).click();
-  const mine = () => page.locator('li.stack', { has: page.getByRole('heading', { name: new RegExp(`^${number}:`) }) });
+  await page.getByText(/is gestart op \d\d-\d\d-\d{4}\.$/).waitFor();
+  ok(await page.evaluate(() => document.activeElement && document.activeElement.textContent.includes('is gestart op')),
+    'the provider starts care, and the confirmation takes the focus');
+  // the started allocation runs now: it left the group "Nieuw"
+  ok(await mine().count() === 0, 'a started allocation leaves the group "Nieuw"');
+  await page.getByRole('link', { name: /^Alle \(\d+\)$/ }).click();
+  await page.getByRole('list', { name: 'Toewijzingen: alle' }).waitFor();
   const started = mine();
   await started.getByText('zorg loopt sinds').waitFor();
-  ok(true, 'the provider starts care');
-  // nothing of the outcome is chosen beforehand: stopping without it is refused, saying what is missing
-  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
-  await page.getByText(/Vul nog in: of de doelen bereikt zijn/).waitFor();
-  ok(true, 'the stop form presets no outcome and says what is missing');
-  await started.getByLabel('Doelen bereikt?').selectOption('partly');
-  await started.getByLabel('Kan het gezin verder zonder hulp?').selectOption('false');
+  // nothing of the outcome is chosen beforehand: stopping without it is refused, field by field
+  await started.getByText('Zorg stoppen, met de uitkomst').click();
+  for (const l of ['Zijn de doelen bereikt?', 'Kan het gezin verder zonder hulp?', 'Reden van beëindiging (iJw JZ588)'])
+    ok(await started.getByLabel(l).inputValue() === '', `the stop form presets nothing: ${l}`);
   await started.getByLabel('Tevredenheid van het gezin (1 tot en met 10)').fill('7');
+  await started.getByRole('button', { name: 'Zorg gestopt' }).click();
+  await page.getByText(/niets is vooraf ingevuld/).waitFor();
+  ok(await started.getByText('Kies of de doelen bereikt zijn.').isVisible() &&
+    await started.getByText('Kies de reden van beëindiging.').isVisible() &&
+    await started.getByLabel('Tevredenheid van het gezin (1 tot en met 10)').inputValue() === '7',
+  'the stop form names each missing outcome at its field and keeps what was typed');
+  await started.getByLabel('Datum waarop de zorg stopte').fill(careOn);
+  await started.getByLabel('Zijn de doelen bereikt?').selectOption('partly');
+  await started.getByLabel('Kan het gezin verder zonder hulp?').selectOption('false');
   await started.getByLabel('Reden van beëindiging (iJw JZ588)').selectOption('31');
   await started.getByRole('button', { name: 'Zorg gestopt' }).click();
-  await mine().getByText('zorg gestopt op').waitFor();
-  ok(true, 'the provider stops care with the outcome');
+  await page.getByText(/is gestopt op \d\d-\d\d-\d{4}; de uitkomst is vastgelegd\.$/).waitFor();
+  ok(await page.evaluate(() => document.activeElement && document.activeElement.textContent.includes('is gestopt op')),
+    'the provider stops care with the outcome, and the confirmation takes the focus');
   await screen(page, '13-zorg-gestopt');
   // without a system of its own, the provider fetches its allocation messages and sends one
+  await page.getByLabel('Toewijzingen vanaf').fill('01-01-2024');
   await page.getByRole('button', { name: 'Toewijzingsberichten ophalen' }).click();
   await page.getByText(/toewijzingsbericht\(en\) \(JW301\)/).waitFor();
-  ok(await page.getByRole('link', { name: /^JW301-.*\.xml$/ }).count() >= 1, 'the provider fetches its allocation messages (JW301)');
+  ok(await page.getByRole('link', { name: /^JW301-\d+-[A-Z]+\.xml$/ }).count() >= 1,
+    'the provider fetches its allocation messages (JW301), each named by allocation and child');
   await page.getByLabel('iJw-bericht (XML)').setInputFiles({ name: 'kapot.xml', mimeType: 'application/xml', buffer: Buffer.from('<jw305:Bericht>') });
   await page.getByRole('button', { name: 'Bericht insturen' }).click();
   await page.getByText('is afgewezen; er is niets van vastgelegd').waitFor();
@@ -1426,6 +1452,79 @@ try {
   await screen(page, '54-verwijzer-ziet-antwoord');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
+  // --- issue 15 point 2: a provider starts, claims and stops with an explicit outcome ---
+  // (the start of care is the provider's part above, on the consulent's new allocation; here a
+  // running allocation of the demo is claimed and stopped: tests/ui/run.sh chose it and gave its
+  // contract a tariff)
+  {
+    const claimNumber = process.env.JR_CLAIM_ALLOCATION;
+    const claimMonth = process.env.JR_CLAIM_MONTH;
+    await login(page, 'aanbieder', false);
+    await page.getByRole('heading', { name: 'Werklijst' }).waitFor();
+    const tabs = await page.getByRole('navigation', { name: 'Groepen van toewijzingen' }).getByRole('link').allTextContents();
+    ok(tabs.length === 6 && tabs.every((t) => /^[A-Z][a-zë ]+ \(\d+\)$/.test(t)), 'provider work list: a tab per group, each with its count', tabs.join('\n'));
+    await screen(page, '55-werklijst-aanbieder');
+    await page.getByRole('link', { name: /^Lopend \(\d+\)$/ }).click();
+    await page.getByRole('list', { name: 'Toewijzingen: lopend' }).waitFor();
+    ok(await page.getByRole('link', { name: /^Lopend/ }).getAttribute('aria-current') === 'page', 'provider work list: the chosen tab is marked as the current one');
+    const card = page.locator('li.stack', { hasText: `${claimNumber}, vorm` });
+    ok(await card.count() === 1, 'provider work list: the running allocation is in the group "Lopend"');
+    const text = await card.innerText();
+    ok(/Geboren\s+\d{2}-\d{2}-\d{4}/.test(text) && /Periode\s+\d{2}-\d{2}-\d{4}/.test(text) && /Omvang\s+resultaat: /.test(text) &&
+      /Contact\s+\S/.test(text) && !/null|undefined/.test(text),
+    'provider work list: the child, birth date, period, extent or result and the consulent to contact, dates DD-MM-JJJJ', text);
+    // the claim: the month chosen, the line prefilled from the allocation
+    await card.getByText('Declareren (JW323)').click();
+    ok(await card.getByLabel('Maand').inputValue() === '', 'claim: no month is chosen beforehand');
+    await card.getByLabel('Maand').selectOption(claimMonth);
+    await card.getByLabel('Geleverd aantal eenheden').waitFor();
+    const from = await card.getByLabel('Van', { exact: true }).inputValue();
+    const units = card.getByLabel('Geleverd aantal eenheden');
+    ok(/^\d{2}-\d{2}-\d{4}$/.test(from) && await units.inputValue() === '1',
+      'claim: the period and the units are filled in from the allocation, dates DD-MM-JJJJ', `${from} ${await units.inputValue()}`);
+    await screen(page, '56-declaratie');
+    // a mistake is named at its field, and what was typed stays
+    await units.fill('nul');
+    await card.getByRole('button', { name: 'Declaratie insturen' }).click();
+    await card.getByText('Een geheel getal groter dan 0.').waitFor();
+    ok(await units.getAttribute('aria-invalid') === 'true' && await units.inputValue() === 'nul',
+      'claim: a wrong number of units is named at its field and kept as typed');
+    await units.fill('1');
+    await card.getByRole('button', { name: 'Declaratie insturen' }).click();
+    await card.getByText('De declaratie is ontvangen en goedgekeurd (JW325).').waitFor();
+    ok(await page.evaluate(() => !!document.activeElement && document.activeElement.textContent.includes('goedgekeurd (JW325)')) &&
+      await card.getByRole('link', { name: 'JW325.xml' }).count() === 1,
+    'claim: checked as a JW323 and answered with the JW325, in Dutch; the focus on the answer');
+    await screen(page, '57-declaratie-jw325');
+    // the same month again: refused line by line, naming the rule
+    await card.getByRole('button', { name: 'Declaratie insturen' }).click();
+    await card.getByText(/De declaratie is afgewezen/).waitFor();
+    ok(/TR3(18|89)/.test(await card.innerText()), 'claim: a second claim of the month is refused, naming the rule');
+    // the stop: each outcome chosen, nothing beforehand; a mistake named at its field
+    await card.getByText('Zorg stoppen, met de uitkomst').click();
+    const sat = card.getByLabel('Tevredenheid van het gezin (1 tot en met 10)');
+    ok(await card.getByLabel('Zijn de doelen bereikt?').inputValue() === '' && await sat.inputValue() === '' &&
+      await card.getByLabel('Datum waarop de zorg stopte').inputValue() === '', 'stop: no outcome and no date filled in beforehand');
+    const now = new Date();
+    await card.getByLabel('Datum waarop de zorg stopte').fill(`${String(now.getDate()).padStart(2, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${now.getFullYear()}`);
+    await card.getByLabel('Zijn de doelen bereikt?').selectOption('yes');
+    await sat.fill('11');
+    await card.getByRole('button', { name: 'Zorg gestopt' }).click();
+    await card.getByText('Een geheel getal van 1 tot en met 10.').waitFor();
+    ok(await sat.getAttribute('aria-invalid') === 'true' && await card.getByLabel('Zijn de doelen bereikt?').inputValue() === 'yes',
+      'stop: a wrong satisfaction is named at its field; what was chosen stays');
+    await screen(page, '58-zorg-stoppen-fout');
+    await sat.fill('8');
+    await card.getByLabel('Kan het gezin verder zonder hulp?').selectOption('true');
+    await card.getByLabel('Reden van beëindiging (iJw JZ588)').selectOption('31');
+    await card.getByRole('button', { name: 'Zorg gestopt' }).click();
+    await page.getByText(new RegExp(`\\(toewijzing ${claimNumber}\\) is gestopt op \\d{2}-\\d{2}-\\d{4}; de uitkomst is vastgelegd\\.$`)).waitFor();
+    ok(await page.evaluate(() => !!document.activeElement && document.activeElement.textContent.includes('de uitkomst is vastgelegd')),
+      'stop: confirmed, with the focus on the confirmation');
+    await screen(page, '59-zorg-gestopt-uitkomst');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {

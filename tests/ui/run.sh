@@ -103,6 +103,18 @@ gi_version() { J help-request show "$GI_HR" | jq .version; }
 	done &&
 	J help-request move "$GI_HR" --to planned --version "$(gi_version)"; } >/dev/null ||
 	tap_bail "a planned help request of the GI under its measure"
+# issue 15 point 2 (the provider's claim in the browser): a running result allocation of the demo's
+# provider that started before last month, and a contract tariff for its result (TR418, CD087)
+CLAIM_MONTH=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+CLAIM_AL=$(sqlite3 s.db "SELECT a.id FROM allocations a WHERE a.provider_id = $PROVIDER AND a.regime = 'result'
+	AND a.intensity IS NOT NULL AND a.start_date < '$CLAIM_MONTH-01' AND (a.end_date IS NULL OR a.end_date >= '$CLAIM_MONTH-28')
+	AND EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id AND d.stopped_on IS NULL) ORDER BY a.id LIMIT 1")
+[ -n "$CLAIM_AL" ] || tap_bail "no running result allocation of the provider to claim on"
+"$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --forms 1,2,3,4 --start 2024-01-01 \
+	--municipality "$(sqlite3 s.db "SELECT h.municipality FROM allocations a JOIN help_requests h ON h.id = a.help_request_id WHERE a.id = $CLAIM_AL")" \
+	--tariff 12.50 --product-codes "$(sqlite3 s.db "SELECT substr(jz020, 1, 2) || 'OB' || intensity FROM allocations WHERE id = $CLAIM_AL")" \
+	>/dev/null || tap_bail "a contract tariff for the claim"
+CLAIM_NUMBER=$(sqlite3 s.db "SELECT number FROM allocations WHERE id = $CLAIM_AL")
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -112,4 +124,5 @@ JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUN
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
 	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR JR_GI_REQUEST=$GI_HR SHOTS=$SHOTS \
 	JR_KEYBOARD_CHILD=$KB_CHILD JR_KEYBOARD_REQUEST=$KB_HR \
+	JR_CLAIM_ALLOCATION=$CLAIM_NUMBER JR_CLAIM_MONTH=$CLAIM_MONTH \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"

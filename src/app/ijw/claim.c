@@ -49,6 +49,12 @@ static int64_t period_allowance(const struct jr_ijw_allocation *al, const char *
 	return al->volume; /* per month, or the total */
 }
 
+int64_t jr_app_ijw_period_allowance(const struct jr_ijw_allocation *al, const char *freq,
+				    jr_day start, jr_day end)
+{
+	return period_allowance(al, freq, start, end);
+}
+
 static bool first_of_month(jr_day d)
 {
 	int y, mo, dd;

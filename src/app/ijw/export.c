@@ -164,9 +164,29 @@ static bool assigned_of(struct export *e, const struct jr_ijw_allocation *al,
 	return true;
 }
 
-enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *provider_agb,
-			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
-			      struct jr_buf *why)
+/* The initials of a child for a file name: the first letter of each given name and of the
+ * last word of the family name ("Anna Maria van der Berg": "AMB"), ASCII letters only (a name
+ * that starts otherwise gives none); at most cap - 1 of them. */
+static void initials_of(const struct jr_person *p, char *out, size_t cap)
+{
+	size_t n = 0;
+	const char *last = p->family_name;
+
+	for (const char *c = p->given_names; *c && n + 1 < cap; c++)
+		if ((c == p->given_names || c[-1] == ' ' || c[-1] == '-') &&
+		    ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z')))
+			out[n++] = (char)(*c >= 'a' ? *c - 'a' + 'A' : *c);
+	for (const char *c = p->family_name; *c; c++)
+		if (c[0] == ' ' && c[1])
+			last = c + 1;
+	if (n + 1 < cap && ((*last >= 'A' && *last <= 'Z') || (*last >= 'a' && *last <= 'z')))
+		out[n++] = (char)(*last >= 'a' ? *last - 'a' + 'A' : *last);
+	out[n] = '\0';
+}
+
+static enum jr_err export_messages(struct jr_app *app, jr_day since, const char *provider_agb,
+				   bool by_child, jr_ijw_file_fn fn, void *ctx, size_t *written,
+				   size_t *skipped, struct jr_buf *why)
 {
 	struct jr_store *s = app->store;
 	const struct jr_actor *a = app->actor;
@@ -195,7 +215,7 @@ enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *prov
 		struct jr_person child;
 		const char *reason = NULL;
 		size_t n = 0, nc = 0;
-		char name[64] = "";
+		char name[64] = "", download[64] = "";
 		bool done = false, fn_failed = false;
 		/* one message per child and provider: this one's allocations, once */
 		for (size_t k = 0; k < i && !done; k++)
@@ -254,7 +274,16 @@ enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *prov
 			}
 			if (!err && !reason) {
 				snprintf(name, sizeof(name), "JW301-%s.xml", rec.identification);
-				err = fn(ctx, name, jr_buf_str(&xml), xml.len);
+				if (by_child) {
+					/* issue 15 point 2: the download named by allocation and
+					 * child; the name only goes to fn, never to a message or log */
+					char initials[16];
+					initials_of(&child, initials, sizeof(initials));
+					snprintf(download, sizeof(download), "JW301-%lld%s%s.xml",
+						 (long long)first->id, initials[0] ? "-" : "",
+						 initials);
+				}
+				err = fn(ctx, by_child ? download : name, jr_buf_str(&xml), xml.len);
 				fn_failed = err != JR_OK;
 				if (fn_failed)
 					jr_app_fail(app, err, NULL, "het bericht %s kan niet geschreven "
@@ -283,3 +312,16 @@ out:
 	return err;
 }
 
+enum jr_err jr_app_ijw_export(struct jr_app *app, jr_day since, const char *provider_agb,
+			      jr_ijw_file_fn fn, void *ctx, size_t *written, size_t *skipped,
+			      struct jr_buf *why)
+{
+	return export_messages(app, since, provider_agb, false, fn, ctx, written, skipped, why);
+}
+
+enum jr_err jr_app_ijw_export_download(struct jr_app *app, jr_day since, const char *provider_agb,
+				       jr_ijw_file_fn fn, void *ctx, size_t *written,
+				       size_t *skipped, struct jr_buf *why)
+{
+	return export_messages(app, since, provider_agb, true, fn, ctx, written, skipped, why);
+}

@@ -51,6 +51,11 @@ enum jr_err jr_app_ijw_person_of(struct import *im, size_t client, struct jr_per
 /* JW323 against the records (claim.c): every line checked, the claim kept with its lines. */
 enum jr_err jr_app_ijw_import_claim(struct import *im);
 
+/* The most that may be claimed of allocation `al` in the product period [start, end] with
+ * WMO757 frequency `freq` (claim.c, TR321): for the claim form of the browser (claim_form.c). */
+int64_t jr_app_ijw_period_allowance(const struct jr_ijw_allocation *al, const char *freq,
+				    jr_day start, jr_day end);
+
 /* The WJ756 code of a unit and the WMO757 code of a frequency as the records name them; NULL
  * when the standard has none (export.c). */
 const char *jr_app_ijw_unit_code(const char *unit);

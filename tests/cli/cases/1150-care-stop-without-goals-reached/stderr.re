@@ -1,0 +1,1 @@
+veld goals_reached: kies yes, partly of no

@@ -1,0 +1,1 @@
+veld continues-without-help: verwacht ja of nee

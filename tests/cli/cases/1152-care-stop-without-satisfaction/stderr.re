@@ -1,0 +1,1 @@
+veld satisfaction: verwacht een geheel getal

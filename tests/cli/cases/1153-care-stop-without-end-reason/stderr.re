@@ -1,0 +1,1 @@
+veld end_reason: kies een reden van beëindiging
