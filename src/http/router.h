@@ -23,6 +23,9 @@ enum jr_http_route_need {
 	 * waiting for the disk, as a GET does, so that a stream of refused attempts cannot make
 	 * every request wait for disk flushes */
 	JR_HTTP_ROUTE_PUBLIC_FIRST_READS = 3,
+	/* as SELF, also a browser session whose password was right but whose second factor is
+	 * still to come (app/second_factor.h): who am I, log out, give the code */
+	JR_HTTP_ROUTE_PENDING = 4,
 };
 
 struct jr_http_route {
