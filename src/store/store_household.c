@@ -65,6 +65,7 @@ enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor 
 		goto out;
 	}
 	o->id = jr_db_col_int(st, 0);
+	o->active = true;
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(jr_store_audit(s, a, "organisation.add", 0));

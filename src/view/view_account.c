@@ -79,6 +79,7 @@ void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation
 	jr_jw_kstring(w, "name", o->name);
 	jr_jw_kstring(w, "municipality", o->municipality);
 	jr_jw_kstring(w, "agb", o->agb);
+	jr_jw_kbool(w, "active", o->active);
 	jr_jw_end(w);
 }
 
