@@ -257,6 +257,19 @@ static int64_t claim_lines_previous_indexes(void)
 
 /* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
  * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
+/* Undoes migration 30 (issue 15 point 5: the administrator at work): the second factor's
+ * tables and the columns of organisations, users and sessions. */
+static void undo_migration_30(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE recovery_codes;"
+					"DROP TABLE second_factors;"
+					"ALTER TABLE sessions DROP COLUMN pending;"
+					"ALTER TABLE users DROP COLUMN email;"
+					"ALTER TABLE users DROP COLUMN full_name;"
+					"ALTER TABLE organisations DROP COLUMN active"),
+			 JR_OK);
+}
+
 /* Undoes migration 25 (search per municipality): its triggers, table, indexes and columns. */
 static void undo_migration_25(struct jr_db *db)
 {
@@ -313,6 +326,7 @@ static void undo_migration_23(struct jr_db *db)
 /* Undoes migration 20 (the journal), and those made after it. */
 static void drop_journal(struct jr_db *db)
 {
+	undo_migration_30(db);
 	undo_migration_25(db);
 	undo_migration_24(db);
 	undo_migration_23(db);
