@@ -113,6 +113,8 @@ static const char *const ui_files[] = {
 	"dates.js",
 	"letter.js",
 	"letter.css",
+	"admin.js",
+	"secondfactor.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)
