@@ -87,9 +87,11 @@ static void token_hash(const char *token, char hex[65])
 	sodium_bin2hex(hex, 65, h, sizeof(h));
 }
 
-/* Whether the user u has a confirmed second factor (store_second_factor.c). */
+/* Whether the user u has a confirmed second factor (store_second_factor.c), as 1 or 0 on both
+ * engines (PostgreSQL's EXISTS is a boolean). */
 #define SECOND_FACTOR_COLUMN                                                                       \
-	"EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = u.id AND f.confirmed = 1)"
+	"CASE WHEN EXISTS (SELECT 1 FROM second_factors f"                                         \
+	" WHERE f.user_id = u.id AND f.confirmed = 1) THEN 1 ELSE 0 END"
 
 #define PRINCIPAL_SELECT                                                                           \
 	"SELECT u.id, u.username, u.role, COALESCE(u.organisation_id, 0), COALESCE(o.kind, ''),"  \
