@@ -9,10 +9,10 @@
 import { dutchDate, dutchMoment } from './dates.js';
 
 let ui, h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap;
-let checkedField, clearFieldErrors, markField, main;
+let checkedField, clearFieldErrors, markField, vocabulary, main;
 function bind(u) {
   ui = u;
-  ({ h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap, checkedField, clearFieldErrors, markField } = u);
+  ({ h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap, checkedField, clearFieldErrors, markField, vocabulary } = u);
   main = document.getElementById('inhoud');
 }
 
@@ -199,13 +199,25 @@ export async function userScreen(u0, id) {
 const ORG_FIELDS = { kind: 'org-soort', name: 'org-naam', municipality: 'org-gemeente', agb: 'org-agb' };
 const orgState = (o) => (o.active ? 'actief' : 'gedeactiveerd: de gebruikers kunnen niet inloggen');
 
+// The municipalities of every region the policies describe, per region, by name: the
+// administrator works for all of them (each region's words from GET /api/v1/vocabulary?region=).
+async function regionsMunicipalities() {
+  const regions = words.regions || [];
+  const vocabs = await Promise.all(regions.map((r) => vocabulary(`?region=${encodeURIComponent(r.code)}`)));
+  return regions.map((r, i) => ({
+    label: r.label,
+    municipalities: [...((vocabs[i] && vocabs[i].municipalities) || [])].sort((a, b) => a.label.localeCompare(b.label, 'nl')),
+  }));
+}
+
 // The form of an organisation (new, or `o` to edit), its controls named as the API's fields.
-function organisationForm(o, submitText) {
-  const municipalities = [...(words.municipalities || [])].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+function organisationForm(o, submitText, regions) {
+  const municipality = h('select', { name: 'municipality' }, h('option', { value: '' }, '— geen (regionaal) —'),
+    regions.map((r) => h('optgroup', { label: r.label }, r.municipalities.map((m) => h('option', { value: m.code }, m.label)))));
   const form = h('form', { class: 'form-grid', novalidate: true, 'aria-label': submitText },
     checkedField(ORG_FIELDS.kind, 'Soort organisatie', select([['', '— kies —'], ...choices(words.organisation_kinds)], { name: 'kind', required: true })),
     checkedField(ORG_FIELDS.name, 'Naam', h('input', { name: 'name', autocomplete: 'off', maxlength: 100, required: true })),
-    checkedField(ORG_FIELDS.municipality, 'Gemeente', select([['', '— geen (regionaal) —'], ...municipalities.map((m) => [m.code, m.label])], { name: 'municipality' }),
+    checkedField(ORG_FIELDS.municipality, 'Gemeente', municipality,
       'Verplicht voor een lokaal team; leeg voor een organisatie van de hele regio.'),
     checkedField(ORG_FIELDS.agb, 'AGB-code (niet verplicht)', h('input', { name: 'agb', inputmode: 'numeric', autocomplete: 'off', maxlength: 8 }),
       '8 cijfers, voor een huisartsenpraktijk, zorgaanbieder of gecertificeerde instelling.'),
@@ -228,10 +240,10 @@ function organisationBody(form) {
 
 export async function organisationsScreen(u) {
   bind(u);
-  const orgs = await api('GET', '/api/v1/organisations');
+  const [orgs, regions] = await Promise.all([api('GET', '/api/v1/organisations'), regionsMunicipalities()]);
   if (!orgs.ok) { show('Organisaties', alertBox('error', errorText(orgs))); return; }
   const msg = h('div', { 'aria-live': 'polite' });
-  const form = organisationForm(null, 'Organisatie toevoegen');
+  const form = organisationForm(null, 'Organisatie toevoegen', regions);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearFieldErrors(form);
@@ -247,7 +259,7 @@ export async function organisationsScreen(u) {
     notify(main.querySelector('[aria-live]'), 'ok', `${r.data.name} is toegevoegd als ${label(words.organisation_kinds, r.data.kind)}.`);
   });
   const items = orgs.data.items;
-  const munName = new Map((words.municipalities || []).map((m) => [m.code, m.label]));
+  const munName = new Map(regions.flatMap((r) => r.municipalities.map((m) => [m.code, m.label])));
   show('Organisaties', msg,
     tableWrap('Organisaties', h('table', { class: 'utrecht-table' },
       h('caption', { class: 'utrecht-table__caption' }, `Organisaties (${items.length})`),
@@ -262,7 +274,7 @@ export async function organisationsScreen(u) {
 // One organisation: edited, deactivated (its users' sessions end at once) or reactivated.
 export async function organisationScreen(u, id) {
   bind(u);
-  const r0 = await api('GET', `/api/v1/organisations/${id}`);
+  const [r0, regions] = await Promise.all([api('GET', `/api/v1/organisations/${id}`), regionsMunicipalities()]);
   if (!r0.ok) { show('Organisatie', p(link('#/organisaties', 'Terug naar de organisaties')), alertBox('error', errorText(r0))); return; }
   const o = r0.data;
   const msg = h('div', { 'aria-live': 'polite' });
@@ -270,7 +282,7 @@ export async function organisationScreen(u, id) {
     await organisationScreen(ui, id);
     notify(main.querySelector('[aria-live]'), 'ok', notice);
   };
-  const form = organisationForm(o, 'Wijzigingen opslaan');
+  const form = organisationForm(o, 'Wijzigingen opslaan', regions);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const r = await api('POST', `/api/v1/organisations/${id}`, organisationBody(form));

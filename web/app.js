@@ -886,7 +886,7 @@ async function familyScreen(id) {
 // The helpers of the second factor's screens (web/secondfactor.js).
 const factorUi = () => ({ h, p, show, api, alertBox, notify, errorText, checkedField, clearFieldErrors, markField, button, heading });
 // The helpers the administrator's screens (web/admin.js) use.
-const adminUi = () => ({ h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap, checkedField, clearFieldErrors, markField });
+const adminUi = () => ({ h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap, checkedField, clearFieldErrors, markField, vocabulary });
 
 async function route() {
   const hash = location.hash || '#/';
