@@ -12,16 +12,17 @@ FUZZ_RUNS  ?= 50000
 # the unit-test framework, the fuzzer, a PostgreSQL server for the store tests (a throw-away
 # cluster on loopback), the sqlite3 shell, jq and curl (black-box tests and benchmark baselines),
 # libxml2 for iJw messages and its xmllint (the oracle of the iJw differential test); cairo and
-# Pango with the DejaVu fonts for the decision letter's PDF (docs/letter.md).
+# Pango with the DejaVu fonts for the decision letter's PDF (docs/letter.md); liboath
+# (oath-toolkit) for the second factor's TOTP codes (docs/security.md).
 PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
            libsqlite3-dev libsodium-dev libpq-dev libmicrohttpd-dev sqlite3 postgresql-15 \
            clang libclang-rt-14-dev jq curl libxml2-dev libxml2-utils \
-           libcairo2-dev libpango1.0-dev fonts-dejavu-core
+           libcairo2-dev libpango1.0-dev fonts-dejavu-core liboath-dev
 # The browser tests: Debian's Chromium, driven by playwright-core from npm, with its languages
 # (chromium-l10n: without them a date field shows mm/dd/yyyy, whatever the page's language);
 # python3 for tests/ijw/run.sh, which re-runs the iJw table generators (tools/ijw/*.py) over
-# data/ijw-3.2.
-TEST_PACKAGES = chromium chromium-l10n python3
+# data/ijw-3.2; oathtool computes the second factor's codes in the shell tests.
+TEST_PACKAGES = chromium chromium-l10n python3 oathtool
 
 .PHONY: all build run examples test deps web-deps test-deps fuzz bench clean lint format
 

@@ -20,6 +20,8 @@
 #               (tests/http/referrals.sh)
 #               the accounts an administrator manages (tests/http/accounts.sh)
 #               the provider at work: work list, stop, claims, JW301 names (tests/http/provider.sh)
+#               the second factor and the organisations (tests/http/second_factor.sh,
+#               tests/http/organisations.sh)
 #               every role on every endpoint, own and another's records, and issue 11's reach
 #               scenarios (tests/http/matrix.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
@@ -152,6 +154,14 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/provider.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "provider" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/second_factor.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "second factor" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/organisations.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "organisations" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/matrix.sh "$testbuild/jeugdroute" >"$log" 2>&1

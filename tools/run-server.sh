@@ -3,7 +3,8 @@
 # and Amersfoort policies, a demo Twente of 2,000 youths and one login per role (kept in
 # var/demo-logins.txt, readable by you only: fictitious data, demo accounts); a database made by
 # an earlier jeugdroute is migrated; then, every time, it serves the API and the UI on
-# http://127.0.0.1:8080 until Ctrl-C.
+# http://127.0.0.1:8080 until Ctrl-C — with the second factor required of the roles that see
+# personal data (docs/security.md); JEUGDROUTE_SECOND_FACTOR=vrijwillig leaves it voluntary.
 set -eu
 bin=${1:-build/jeugdroute}
 listen=${JEUGDROUTE_LISTEN:-127.0.0.1:8080}
@@ -31,5 +32,8 @@ echo
 echo "gebruiker         rol                wachtwoord"
 cat var/demo-logins.txt
 echo
+echo "Wie gegevens van kinderen ziet (consulent, verwijzer, gi, provider) en de beheerder stellen"
+echo "bij de eerste inlog een tweede factor in: een app die inlogcodes maakt (TOTP)."
+echo "(JEUGDROUTE_SECOND_FACTOR=vrijwillig make run: zonder die plicht.)"
 echo "(Ctrl-C stopt de server; var/ bewaart de database. Opnieuw beginnen: rm -r var)"
-exec "$bin" serve --listen "$listen"
+exec "$bin" serve --listen "$listen" --second-factor "${JEUGDROUTE_SECOND_FACTOR:-verplicht}"

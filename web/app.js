@@ -1,8 +1,9 @@
 // The browser UI of jeugdroute: one page, screens by the part of the address after '#'.
 // Every text from the server is put in with textContent, never as HTML. Writes send the
 // CSRF token of the session (X-CSRF-Token). Screens: login, work list (werkbak), help request
-// with its course, new help request, a family's page, one's own password, and for the
-// administrator the users and one user (deactivate, reset, role, API tokens).
+// with its course, new help request, a family's page, one's own password, the second factor
+// (web/secondfactor.js), and for the administrator the users and the organisations
+// (web/admin.js).
 //
 // The UI keeps no list of the region's words, nor of the iJw standard's or the records': forms,
 // municipalities, regimes, light options, life domains, measures, reasons, units, steps, roles,
@@ -17,10 +18,12 @@ import { providerScreen } from './provider.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
 import { helpRequestScreen, timelineList } from './casepage.js';
-import { dutchDate, dutchMoment, ageOn, todayIso } from './dates.js';
+import { dutchDate, ageOn, todayIso } from './dates.js';
 import { socialMapScreen } from './socialmap.js';
 import { measuresScreen, measureScreen, newMeasureScreen } from './gi.js';
 import { referrerScreen, referralsSection } from './referrer.js';
+import { organisationScreen, organisationsScreen, userScreen, usersScreen } from './admin.js';
+import { codeScreen, enrolScreen } from './secondfactor.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -129,7 +132,9 @@ async function api(method, path, body, extraHeaders = {}) {
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   let data = null;
   try { data = await res.json(); } catch { data = null; }
-  if (res.status === 401 && path !== '/api/v1/login') {
+  // (a wrong second-factor code is a 401 too, but the session it waits in goes on)
+  const badCode = data && data.error && data.error.code === 'bad_code';
+  if (res.status === 401 && path !== '/api/v1/login' && !badCode) {
     me = null;
     words = null;
     vocabularies.clear();
@@ -138,6 +143,15 @@ async function api(method, path, body, extraHeaders = {}) {
   if (res.status === 403 && data && data.error && data.error.code === 'password_change_required') {
     if (me) me.must_change_password = true;
     location.hash = '#/wachtwoord';
+  }
+  // the second factor (web/secondfactor.js): the code still to give, or an enrolment first
+  if (res.status === 403 && data && data.error && data.error.code === 'second_factor_required') {
+    if (me) me.second_factor_pending = true;
+    location.hash = '#/code';
+  }
+  if (res.status === 403 && data && data.error && data.error.code === 'second_factor_enrolment_required') {
+    if (me) me.must_enrol = true;
+    location.hash = '#/tweede-factor';
   }
   return { status: res.status, ok: res.ok, data };
 }
@@ -167,17 +181,17 @@ function renderMenu() {
   menu.replaceChildren();
   if (!me) return;
   const items = [];
-  if (me.must_change_password) {
+  if (me.must_change_password || me.second_factor_pending || me.must_enrol) {
     items.push(h('span', {}, me.username));
   } else {
     if (me.role === 'consulent') items.push(link('#/', 'Werkbak'), link('#/nieuw', 'Nieuwe hulpvraag'), link('#/sociale-kaart', 'Sociale kaart'));
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
-    if (me.role === 'admin') items.push(link('#/', 'Gebruikers'));
+    if (me.role === 'admin') items.push(link('#/', 'Gebruikers'), link('#/organisaties', 'Organisaties'));
     if (me.role === 'gi') items.push(link('#/', 'Maatregelen'), link('#/maatregel/nieuw', 'Maatregel vastleggen'));
     // every role that sees children's files finds a child by search (web/search.js)
     if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
-    items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'));
+    items.push(link('#/wachtwoord', 'Wachtwoord wijzigen'), link('#/tweede-factor', 'Tweede factor'));
   }
   items.push(h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick: logout }, 'Uitloggen'));
   menu.append(h('ul', {}, items.map((i) => h('li', {}, i))));
@@ -208,7 +222,8 @@ function loginScreen() {
     me = r.data;
     words = null;
     vocabularies.clear();
-    location.hash = me.must_change_password ? '#/wachtwoord' : '#/';
+    const next = me.second_factor_pending ? '#/code' : me.must_change_password ? '#/wachtwoord' : '#/';
+    if (location.hash === next) route(); else location.hash = next;
   });
   show('Inloggen', msg, form);
 }
@@ -252,7 +267,7 @@ async function home() {
     return;
   }
   if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
-  if (me.role === 'admin') { await usersScreen(); return; }
+  if (me.role === 'admin') { await usersScreen(adminUi()); return; }
   if (me.role === 'gi') { await measuresScreen(giUi(), false); return; }
   if (me.role !== 'consulent') {
     show('Welkom', p(`U bent ingelogd als ${me.username}, rol ${label(words && words.roles, me.role)}.`),
@@ -570,138 +585,6 @@ async function contractsScreen(id, notice) {
   if (notice) notify(msg, 'ok', notice);
 }
 
-// User administration: the users (never a password), and a new user with a password shown once.
-// A role must fit the kind of its organisation; the server says what fits when it does not.
-const orgLabel = (o) => `${o.name} (${label(words.organisation_kinds, o.kind)})`;
-const orgOptions = (orgs) => [['', '— geen —'], ...orgs.map((o) => [String(o.id), orgLabel(o)])];
-function userState(u) {
-  if (!u.active) return 'gedeactiveerd';
-  if (!u.role_fits) return 'rol past niet bij de organisatie: geen toegang';
-  if (u.must_change_password) return 'actief; kiest een nieuw wachtwoord';
-  return 'actief';
-}
-const ucell = (...c) => h('td', { class: 'utrecht-table__cell' }, ...c);
-const headRow = (...names) => h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-  names.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t))));
-const when = (iso) => dutchMoment(iso);
-
-async function usersScreen() {
-  const [users, orgs] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/organisations')]);
-  if (!users.ok) { show('Gebruikers', alertBox('error', errorText(users))); return; }
-  const orgItems = orgs.ok ? orgs.data.items : [];
-  const orgName = new Map(orgItems.map((o) => [o.id, o.name]));
-  const msg = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('nieuwe-gebruiker', 'Gebruikersnaam', h('input', { name: 'username', autocomplete: 'off', required: true }),
-      '3 tot 32 tekens: kleine letters, cijfers, punt, liggend streepje of koppelteken.'),
-    field('nieuwe-rol', 'Rol', select(choices(words.roles), { name: 'role' })),
-    field('nieuwe-organisatie', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' }),
-      'De rol moet passen bij de soort organisatie, bijvoorbeeld een consulent bij een lokaal team en een beheerder bij geen organisatie.'),
-    h('div', {}, button('Gebruiker toevoegen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const body = { username: form.username.value, role: form.role.value };
-    if (form.organisation.value) body.organisation_id = Number(form.organisation.value);
-    const r = await api('POST', '/api/v1/users', body);
-    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await usersScreen();
-    notify(main.querySelector('[aria-live]'), 'ok',
-      `Gebruiker ${r.data.username} is toegevoegd. Het wachtwoord is ${r.data.password} — geef het veilig door; het wordt niet opnieuw getoond.`);
-  });
-  show('Gebruikers', msg, form,
-    tableWrap('Gebruikers', h('table', { class: 'utrecht-table' },
-      h('caption', { class: 'utrecht-table__caption' }, `Gebruikers (${users.data.count})`),
-      headRow('Gebruikersnaam', 'Rol', 'Organisatie', 'Status', 'Sinds'),
-      h('tbody', { class: 'utrecht-table__body' }, users.data.items.map((u) => h('tr', { class: 'utrecht-table__row' },
-        ucell(link(`#/gebruikers/${u.id}`, u.username)), ucell(label(words.roles, u.role)),
-        ucell(u.organisation_id ? (orgName.get(u.organisation_id) || String(u.organisation_id)) : '—'),
-        ucell(userState(u)), ucell(dutchDate(u.created_at))))))));
-}
-
-// One user: deactivate or activate, reset the password (shown once), another role, API tokens.
-async function userScreen(id) {
-  const [user, orgs, tokens] = await Promise.all([api('GET', `/api/v1/users/${id}`),
-    api('GET', '/api/v1/organisations'), api('GET', `/api/v1/users/${id}/tokens`)]);
-  if (!user.ok) { show('Gebruiker', alertBox('error', errorText(user))); return; }
-  const u = user.data;
-  const orgItems = orgs.ok ? orgs.data.items : [];
-  const msg = h('div', { 'aria-live': 'polite' });
-  // after a change: the screen anew, with what happened in its live region
-  const again = async (notice) => {
-    await userScreen(id);
-    const box = main.querySelector('[aria-live]');
-    box.replaceChildren(notice);
-    notice.setAttribute('tabindex', '-1');
-    notice.focus();
-  };
-  const act = async (path, done) => {
-    const r = await api('POST', path);
-    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await again(done(r.data));
-  };
-  const secondary = (text, onclick) => h('button', { class: 'utrecht-button utrecht-button--secondary-action', type: 'button', onclick }, text);
-  const ended = (n) => (n === 1 ? '1 sessie of token is beëindigd' : `${n} sessies en tokens zijn beëindigd`);
-  const actions = h('div', { class: 'button-row' },
-    u.active
-      ? secondary('Deactiveren', () => act(`/api/v1/users/${id}/deactivate`, (d) => alertBox('ok', `${d.username} is gedeactiveerd en kan niet meer inloggen; ${ended(d.ended_sessions)}.`)))
-      : secondary('Activeren', () => act(`/api/v1/users/${id}/activate`, (d) => alertBox('ok', `${d.username} is weer actief en kan inloggen.`))),
-    secondary('Wachtwoord herstellen', () => act(`/api/v1/users/${id}/password`, (d) => h('div', { class: 'utrecht-alert utrecht-alert--ok', role: 'status' },
-      p(`Het nieuwe wachtwoord van ${d.username} is `, h('code', { class: 'secret' }, d.password),
-        ` — geef het veilig door; het wordt niet opnieuw getoond. Bij de volgende inlog kiest ${d.username} een eigen wachtwoord.`)))));
-  const roleForm = h('form', { class: 'form-grid', novalidate: true },
-    field('rol-wijzigen', 'Rol', select(choices(words.roles), { name: 'role' })),
-    field('organisatie-wijzigen', 'Organisatie', select(orgOptions(orgItems), { name: 'organisation' })),
-    h('div', {}, button('Rol opslaan')));
-  roleForm.role.value = u.role;
-  roleForm.organisation.value = u.organisation_id ? String(u.organisation_id) : '';
-  roleForm.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const body = { role: roleForm.role.value };
-    if (roleForm.organisation.value) body.organisation_id = Number(roleForm.organisation.value);
-    const r = await api('POST', `/api/v1/users/${id}/role`, body);
-    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await again(alertBox('ok', `De rol van ${r.data.username} is nu ${label(words.roles, r.data.role)}; ${ended(r.data.ended_sessions)}.`));
-  });
-  const list = tokens.ok ? tokens.data.items : [];
-  const tokenTable = list.length
-    ? tableWrap('API-tokens', h('table', { class: 'utrecht-table' },
-      h('caption', { class: 'utrecht-table__caption' }, `API-tokens (${list.length})`),
-      headRow('Naam', 'Gemaakt', 'Verloopt', 'Laatst gebruikt', 'Intrekken'),
-      h('tbody', { class: 'utrecht-table__body' }, list.map((t) => h('tr', { class: 'utrecht-table__row' },
-        ucell(t.name), ucell(when(t.created_at)), ucell(when(t.expires_at)), ucell(when(t.last_used_at)),
-        ucell(h('button', {
-          class: 'utrecht-button utrecht-button--secondary-action', type: 'button', 'aria-label': `Token ${t.name} intrekken`,
-          onclick: async () => {
-            const r = await api('DELETE', `/api/v1/users/${id}/tokens/${t.id}`);
-            if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-            await again(alertBox('ok', `Het token ${t.name} is ingetrokken; het werkt niet meer.`));
-          },
-        }, 'Intrekken')))))))
-    : p(tokens.ok ? 'Deze gebruiker heeft geen geldige API-tokens.' : errorText(tokens));
-  const tokenForm = h('form', { class: 'form-grid', novalidate: true },
-    field('token-naam', 'Naam van het token', h('input', { name: 'name', autocomplete: 'off', required: true }),
-      'Waarvoor het token is, bijvoorbeeld de naam van de koppeling.'),
-    field('token-dagen', 'Looptijd in dagen', h('input', { name: 'days', inputmode: 'numeric', value: '90' }), '1 tot 3660 dagen.'),
-    h('div', {}, button('API-token uitgeven')));
-  tokenForm.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const r = await api('POST', `/api/v1/users/${id}/tokens`, { name: tokenForm.name.value, days: Number(tokenForm.days.value) });
-    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await again(h('div', { class: 'utrecht-alert utrecht-alert--ok', role: 'status' },
-      p(`Het API-token ${r.data.name} is `, h('code', { class: 'secret' }, r.data.token),
-        ' — kopieer het nu; het wordt niet opnieuw getoond. Een koppeling stuurt het mee als Authorization: Bearer, gevolgd door het token.')));
-  });
-  show(`Gebruiker ${u.username}`, p(link('#/', 'Terug naar de gebruikers')), msg,
-    h('dl', { class: 'facts' },
-      h('dt', {}, 'Rol'), h('dd', {}, label(words.roles, u.role)),
-      h('dt', {}, 'Organisatie'), h('dd', {}, u.organisation_id ? orgLabel(orgItems.find((o) => o.id === u.organisation_id) || { name: String(u.organisation_id), kind: u.organisation_kind }) : '—'),
-      h('dt', {}, 'Status'), h('dd', {}, userState(u))),
-    actions,
-    heading(2, 'Rol en organisatie'), p('Wie een andere rol of organisatie krijgt, wordt uitgelogd: zijn sessies en API-tokens eindigen.'), roleForm,
-    heading(2, 'API-tokens'), p('Een API-token geeft een koppeling toegang met de rechten van deze gebruiker. Alleen de beheerder geeft tokens uit en trekt ze in.'),
-    tokenTable, heading(3, 'Nieuw API-token'), tokenForm);
-}
-
 // A change of an allocation by the municipality: another end date or volume, with its reason
 // (iJw JZ002). The provider gets the allocation again (JW301); a request for change of it that
 // waits is honoured by it.
@@ -753,23 +636,39 @@ async function familyScreen(id) {
     heading(2, 'Leden'), members, heading(2, 'Tijdlijn'), timelineList(caseUi(), r.data.timeline, vocab || words, names));
 }
 
+// The helpers of the second factor's screens (web/secondfactor.js).
+const factorUi = () => ({ h, p, show, api, alertBox, notify, errorText, checkedField, clearFieldErrors, markField, button, heading });
+// The helpers the administrator's screens (web/admin.js) use.
+const adminUi = () => ({ h, p, api, show, alertBox, notify, errorText, field, select, choices, label, words, button, link, heading, tableWrap, checkedField, clearFieldErrors, markField, vocabulary });
+
 async function route() {
   const hash = location.hash || '#/';
   if (!me && hash !== '#/login') {
     const r = await api('GET', '/api/v1/me');
     if (r.ok) me = r.data;
   }
-  // the words of one's region, once per session (not before a password of one's own is chosen)
-  if (me && !me.must_change_password && !words) {
+  // whether one must enrol a second factor first (the server's --second-factor verplicht), once
+  if (me && !me.second_factor_pending && !me.must_change_password && me.must_enrol === undefined) {
+    const f = await api('GET', '/api/v1/me/second-factor');
+    me.must_enrol = f.ok && f.data.required && !f.data.enrolled;
+  }
+  // the words of one's region, once per session (not before a password of one's own is chosen
+  // and the second factor given or enrolled)
+  if (me && !me.must_change_password && !me.second_factor_pending && !me.must_enrol && !words) {
     words = await vocabulary();
     if (!words) { renderMenu(); show('jeugdroute', alertBox('error', 'De woorden van uw regio konden niet worden opgehaald; probeer het later opnieuw.')); return; }
   }
   renderMenu();
   if (!me) { loginScreen(); return; }
   let m;
+  const onward = () => { if (location.hash === '#/') route(); else location.hash = '#/'; };
   if (hash === '#/login') loginScreen();
+  else if (me.second_factor_pending) codeScreen(factorUi(), (who) => { me = who; me.must_enrol = undefined; onward(); });
   else if (me.must_change_password || hash === '#/wachtwoord') passwordScreen();
-  else if (me.role === 'admin' && (m = hash.match(/^#\/gebruikers\/(\d+)$/))) await userScreen(m[1]);
+  else if (me.must_enrol || hash === '#/tweede-factor') await enrolScreen(factorUi(), me.must_enrol, () => { me.must_enrol = false; me.second_factor = true; onward(); });
+  else if (me.role === 'admin' && (m = hash.match(/^#\/gebruikers\/(\d+)$/))) await userScreen(adminUi(), m[1]);
+  else if (me.role === 'admin' && hash === '#/organisaties') await organisationsScreen(adminUi());
+  else if (me.role === 'admin' && (m = hash.match(/^#\/organisaties\/(\d+)$/))) await organisationScreen(adminUi(), m[1]);
   else if (hash === '#/nieuw') newRequestScreen();
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(caseUi(), m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);

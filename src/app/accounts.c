@@ -10,7 +10,9 @@
 #include "app/password.h"
 #include "app/access.h"
 #include "core/roles.h"
+#include "core/person.h"
 #include "core/text.h"
+#include "store/admin.h"
 
 /* The administrator who acts: the logged-in user, or 0 for the operator at the command line. */
 static int64_t acting_user(const struct jr_app *app)
@@ -383,4 +385,56 @@ enum jr_err jr_app_password_stored(struct jr_app *app, int64_t user_id, int64_t 
 				   char hash[128], bool *must_wait, bool *found)
 {
 	return jr_store_user_password_hash(app->store, user_id, now, hash, must_wait, found);
+}
+
+bool jr_app_email_valid(const char *email)
+{
+	static const char local_ok[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				       "0123456789.!#$%&'*+/=?^_`{|}~-";
+	const char *at = strchr(email, '@'), *p, *label;
+	size_t n = strlen(email), local;
+	bool dot = false;
+
+	if (!at || n > 254 || strchr(at + 1, '@'))
+		return false;
+	local = (size_t)(at - email);
+	if (local < 1 || local > 64 || email[0] == '.' || at[-1] == '.')
+		return false;
+	for (p = email; p < at; p++)
+		if (!strchr(local_ok, *p) || (*p == '.' && p[1] == '.'))
+			return false;
+	for (label = p = at + 1;; p++) {
+		if (*p == '.' || *p == '\0') {
+			size_t len = (size_t)(p - label);
+			if (len < 1 || len > 63 || label[0] == '-' || p[-1] == '-')
+				return false;
+			if (*p == '\0')
+				break;
+			dot = true;
+			label = p + 1;
+		} else if (!(('a' <= *p && *p <= 'z') || ('A' <= *p && *p <= 'Z') ||
+			     ('0' <= *p && *p <= '9') || *p == '-')) {
+			return false;
+		}
+	}
+	return dot;
+}
+
+enum jr_err jr_app_user_set_details(struct jr_app *app, int64_t id, const char *full_name,
+				    const char *email)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_ADMIN)))
+		return err;
+	if (full_name[0] && !jr_name_valid(full_name))
+		return jr_app_fail(app, JR_ERR_INPUT, "full_name",
+				   "verwacht de naam: 1 tot 100 tekens, zonder stuurtekens");
+	if (email[0] && !jr_app_email_valid(email))
+		return jr_app_fail(app, JR_ERR_INPUT, "email",
+				   "verwacht een e-mailadres zoals naam@gemeente.nl");
+	err = jr_store_user_set_details(app->store, app->actor, id, full_name, email);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "id", "gebruiker niet gevonden");
+	return err;
 }

@@ -40,6 +40,16 @@ enum jr_err jr_app_password_acceptable(struct jr_app *app, const char *username,
 enum jr_err jr_app_user_add(struct jr_app *app, const char *username, const char *role,
 			    int64_t organisation_id, const char *password, int64_t *id);
 
+/* Sets user `id`'s name (1 to 100 characters, or "" for none) and work e-mail address (a
+ * plain address such as naam@gemeente.nl, at most 254 characters, or "" for none).
+ * JR_ERR_INPUT naming "full_name" or "email"; JR_ERR_NOT_FOUND: no such user. */
+enum jr_err jr_app_user_set_details(struct jr_app *app, int64_t id, const char *full_name,
+				    const char *email);
+/* Whether `email` is a plain e-mail address: one @, a local part of letters, digits and
+ * .!#$%&'*+/=?^_`{|}~- (no dot first or last, no two in a row), a domain of labels of letters,
+ * digits and hyphens with at least one dot; at most 254 characters. */
+bool jr_app_email_valid(const char *email);
+
 /* Deactivates or reactivates user `id`; *ended counts the sessions and tokens ended.
  * JR_ERR_NOT_FOUND: no such user; JR_ERR_CONFLICT: the administrator itself, or the last active
  * administrator; JR_ERR_REFUSED: reactivating a user whose role does not fit its organisation. */

@@ -7,6 +7,7 @@
 #include "app/access.h"
 #include "core/ident.h"
 #include "json/policy_set.h"
+#include "store/admin.h"
 
 static const char *const kinds[] = {"local_team", "gp_practice", "youth_health",    "hospital",
                                     "gi",         "provider",    "regional_office", "expert_team"};
@@ -111,4 +112,37 @@ enum jr_err jr_app_organisations_list(struct jr_app *app, const char *kind,
 	    (err = jr_app_organisation_filters_check(app, kind, municipality_code)))
 		return err;
 	return jr_store_organisation_each(app->store, kind, municipality_code, fn, ctx);
+}
+
+enum jr_err jr_app_organisation_update(struct jr_app *app, const struct jr_organisation *o)
+{
+	enum jr_err err;
+
+	if ((err = admin_only(app)) || (err = jr_app_organisation_check(app, o)))
+		return err;
+	err = jr_store_organisation_update(app->store, app->actor, o);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "id", "organisatie niet gevonden");
+	if (err == JR_ERR_REFUSED)
+		return jr_app_fail(app, err, "kind",
+				   "er werken gebruikers met een rol die niet bij deze soort past; "
+				   "geef hun eerst een andere rol of organisatie");
+	return err;
+}
+
+enum jr_err jr_app_organisation_set_active(struct jr_app *app, int64_t id, bool active,
+					   int64_t *ended)
+{
+	enum jr_err err;
+
+	*ended = 0;
+	if ((err = admin_only(app)))
+		return err;
+	if (active == false && app->principal && app->principal->organisation_id == id)
+		return jr_app_fail(app, JR_ERR_CONFLICT, "id",
+				   "u kunt uw eigen organisatie niet deactiveren");
+	err = jr_store_organisation_set_active(app->store, app->actor, id, active, ended);
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, "id", "organisatie niet gevonden");
+	return err;
 }

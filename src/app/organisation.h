@@ -19,6 +19,17 @@ enum jr_err jr_app_organisation_add(struct jr_app *app, struct jr_organisation *
  * adapter that refuses bad input before it opens them. The same explanations. */
 enum jr_err jr_app_organisation_check(struct jr_app *app, const struct jr_organisation *o);
 
+/* Changes organisation o->id to the kind, name, municipality and AGB of *o (checked as for
+ * add). JR_ERR_NOT_FOUND: no such organisation; JR_ERR_REFUSED: a user who works there has a
+ * role that the new kind does not fit (change the user first). */
+enum jr_err jr_app_organisation_update(struct jr_app *app, const struct jr_organisation *o);
+
+/* Deactivates or reactivates organisation `id`. Deactivation ends the sessions and API tokens
+ * of all its users at once (*ended) and refuses their logins while it lasts; reactivation brings
+ * no session back. JR_ERR_NOT_FOUND: no such organisation. */
+enum jr_err jr_app_organisation_set_active(struct jr_app *app, int64_t id, bool active,
+					   int64_t *ended);
+
 /* The filters of jr_app_organisations_list (NULL or "" for any), checked without the records. */
 enum jr_err jr_app_organisation_filters_check(struct jr_app *app, const char *kind,
                                               const char *municipality);

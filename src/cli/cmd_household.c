@@ -43,6 +43,9 @@ const char jr_usage_household[] =
 const char jr_usage_organisation[] =
 	"Gebruik: jeugdroute organisation add --kind SOORT --name NAAM [--municipality CODE]\n"
 	"                                     [--agb AGB]\n"
+	"         jeugdroute organisation edit ID --kind SOORT --name NAAM [--municipality CODE]\n"
+	"                                     [--agb AGB]\n"
+	"         jeugdroute organisation deactivate|activate ID\n"
 	"         jeugdroute organisation show ID\n"
 	"         jeugdroute organisation list [--kind SOORT] [--municipality CODE]\n"
 	"\n"
@@ -54,6 +57,10 @@ const char jr_usage_organisation[] =
 	"beleidsbestand; een lokaal team hoort altijd bij een gemeente, regionale organisaties\n"
 	"niet. --agb is de AGB-code (8 cijfers), voor wie er een heeft. Het antwoord is JSON;\n"
 	"list geeft één organisatie per regel, eventueel alleen die van één soort of gemeente.\n"
+	"edit zet soort, naam, gemeente en AGB-code opnieuw (weggelaten: leeg); een soort die niet\n"
+	"past bij de rol van wie er werkt, wordt geweigerd. deactivate beëindigt meteen de sessies\n"
+	"en API-tokens van haar gebruikers, die dan niet kunnen inloggen; activate maakt dat\n"
+	"ongedaan (oude sessies komen niet terug).\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST\n"
 	"(waarom, voor het auditlog), --policy-dir MAP.\n"
@@ -135,10 +142,10 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 {
 	struct cmd_args a = {0};
 	const struct jr_cli_opt opts[] = {
-		{"--kind", "add list", &a.kind},
-		{"--name", "add", &a.name},
-		{"--municipality", "add list", &a.municipality},
-		{"--agb", "add", &a.agb},
+		{"--kind", "add list edit", &a.kind},
+		{"--name", "add edit", &a.name},
+		{"--municipality", "add list edit", &a.municipality},
+		{"--agb", "add edit", &a.agb},
 	};
 	struct jr_organisation o = {0};
 	struct org_printer pr = {0};
@@ -146,10 +153,14 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 	const char *cmd = argc > 1 ? argv[1] : "";
 	char what[32];
 	enum jr_err err = JR_OK;
+	int64_t ended = 0;
+	bool edit = strcmp(cmd, "edit") == 0, by_id;
 	int status;
 
-	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list")) {
-		jr_cli_error("organisation: kies add, show of list; zie jeugdroute organisation --help");
+	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "list") && !edit &&
+	    strcmp(cmd, "deactivate") && strcmp(cmd, "activate")) {
+		jr_cli_error("organisation: kies add, edit, deactivate, activate, show of list; zie "
+			     "jeugdroute organisation --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &a.db);
@@ -160,8 +171,10 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 	/* the policies first: bad input is refused by them before the records are opened */
 	if (status || (status = jr_cli_session_open_only(&s, JR_CMD_POLICIES)))
 		goto out;
-	if (strcmp(cmd, "add") == 0 && (!a.kind || !a.name)) {
-		jr_cli_error("organisation add: geef --kind en --name");
+	by_id = edit || strcmp(cmd, "show") == 0 || strcmp(cmd, "deactivate") == 0 ||
+		strcmp(cmd, "activate") == 0;
+	if ((strcmp(cmd, "add") == 0 || edit) && (!a.kind || !a.name)) {
+		jr_cli_error("organisation %s: geef --kind en --name", cmd);
 		status = 2;
 		goto out;
 	}
@@ -170,10 +183,9 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 		status = 2;
 		goto out;
 	}
-	if (strcmp(cmd, "show") == 0 && (status = parse_id(&a, "organisation", cmd,
-							     "de organisatie", &o.id)))
+	if (by_id && (status = parse_id(&a, "organisation", cmd, "de organisatie", &o.id)))
 		goto out;
-	if (strcmp(cmd, "add") == 0) {
+	if (strcmp(cmd, "add") == 0 || edit) {
 		copy_field(o.kind, sizeof(o.kind), a.kind);
 		copy_field(o.name, sizeof(o.name), a.name);
 		copy_field(o.municipality, sizeof(o.municipality), a.municipality);
@@ -185,7 +197,7 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 			snprintf(o.agb, sizeof(o.agb), "x");
 	}
 	/* bad input is refused before the records are opened (s.app has no store yet) */
-	err = strcmp(cmd, "add") == 0	 ? jr_app_organisation_check(&s.app, &o)
+	err = strcmp(cmd, "add") == 0 || edit ? jr_app_organisation_check(&s.app, &o)
 	      : strcmp(cmd, "list") == 0 ? jr_app_organisation_filters_check(&s.app, a.kind,
 									    a.municipality)
 					 : JR_OK;
@@ -197,6 +209,16 @@ int jr_cmd_organisation(const struct jr_cli_command *self, int argc, char **argv
 	} else {
 		if (strcmp(cmd, "add") == 0) {
 			err = jr_app_organisation_add(&s.app, &o);
+		} else if (edit) {
+			if (!(err = jr_app_organisation_update(&s.app, &o)))
+				err = jr_app_organisation_get(&s.app, o.id, &o);
+		} else if (strcmp(cmd, "show") != 0) {
+			err = jr_app_organisation_set_active(&s.app, o.id, cmd[0] == 'a', &ended);
+			if (!err)
+				err = jr_app_organisation_get(&s.app, o.id, &o);
+			if (!err && cmd[0] == 'd')
+				fprintf(stderr, "jeugdroute: %lld sessies en API-tokens beëindigd\n",
+					(long long)ended);
 		} else {
 			err = jr_app_organisation_get(&s.app, o.id, &o);
 		}

@@ -16,6 +16,7 @@ const char jr_usage_serve[] =
 	"                          [--metrics-listen ADRES:POORT] [--secure-cookies ja]\n"
 	"                          [--trusted-proxy ADRES] [--max-connections-per-address N]\n"
 	"                          [--request-timeout SECONDEN]\n"
+	"                          [--second-factor verplicht|vrijwillig]\n"
 	"\n"
 	"Start de server: de JSON-API onder /api/v1/ (beschreven in /api/v1/openapi.json), de\n"
 	"webtoepassing en /healthz. Standaard luistert hij op 127.0.0.1:8080 met één werkdraad per\n"
@@ -34,6 +35,10 @@ const char jr_usage_serve[] =
 	"--request-timeout SECONDEN    binnen zoveel seconden moet de kop van een aanvraag binnen\n"
 	"                              zijn, binnen het dubbele de inhoud (standaard 30); wie\n"
 	"                              trager is, wordt afgesloten.\n"
+	"--second-factor verplicht     wie persoonsgegevens ziet (consulent, verwijzer, gi,\n"
+	"                              provider) en de beheerder moeten eerst een tweede factor\n"
+	"                              (TOTP) instellen; standaard vrijwillig. Wie er een heeft,\n"
+	"                              geeft altijd een code na het wachtwoord.\n"
 	"\n"
 	"--listen 127.0.0.1:0 kiest een vrije poort; --ready-file BESTAND schrijft het adres daarin\n"
 	"zodra de server luistert, en op een tweede regel dat van /metrics (voor scripts en tests).\n"
@@ -61,11 +66,11 @@ int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv)
 					      "web-dir",        "ready-file",
 					      "metrics-listen", "secure-cookies",
 					      "trusted-proxy",  "max-connections-per-address",
-					      "request-timeout", NULL};
+					      "request-timeout", "second-factor", NULL};
 	struct jr_args h = {.command = "serve"};
 	struct jr_cli_session s;
 	struct jr_server_config cfg = {0};
-	const char *listen, *threads, *metrics, *secure, *proxy, *per_address, *timeout;
+	const char *listen, *threads, *metrics, *secure, *proxy, *per_address, *timeout, *factor;
 	char host[64], metrics_host[64], errmsg[512];
 	unsigned char bin[16];
 	unsigned port = 8080, metrics_port = 0;
@@ -103,6 +108,11 @@ int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv)
 		status = jr_cli_field_error("serve", "secure-cookies", "verwacht ja of nee");
 		goto out;
 	}
+	factor = jr_args_get(&h, "second-factor");
+	if (factor && strcmp(factor, "verplicht") != 0 && strcmp(factor, "vrijwillig") != 0) {
+		status = jr_cli_field_error("serve", "second-factor", "verwacht verplicht of vrijwillig");
+		goto out;
+	}
 	proxy = jr_args_get(&h, "trusted-proxy");
 	if (proxy && inet_pton(AF_INET, proxy, bin) != 1 && inet_pton(AF_INET6, proxy, bin) != 1) {
 		status = jr_cli_field_error("serve", "trusted-proxy",
@@ -130,6 +140,7 @@ int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv)
 		cfg.metrics_port = (uint16_t)metrics_port;
 	}
 	cfg.secure_cookies = secure && strcmp(secure, "ja") == 0;
+	cfg.second_factor_required = factor && strcmp(factor, "verplicht") == 0;
 	cfg.trusted_proxy = proxy;
 	cfg.per_address = (unsigned)limit;
 	cfg.listen_host = host;

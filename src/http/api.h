@@ -26,6 +26,19 @@ int jr_api_vocabulary(struct jr_http_request *r);
 int jr_api_login(struct jr_http_request *r);
 int jr_api_logout(struct jr_http_request *r);
 int jr_api_me(struct jr_http_request *r);
+/* api_second_factor.c: the second factor of a login */
+int jr_api_login_second_factor(struct jr_http_request *r);
+int jr_api_me_second_factor(struct jr_http_request *r);
+int jr_api_me_second_factor_begin(struct jr_http_request *r);
+int jr_api_me_second_factor_confirm(struct jr_http_request *r);
+int jr_api_user_second_factor_reset(struct jr_http_request *r);
+/* api_organisations.c: the administrator's organisations and users' details */
+int jr_api_organisation_add(struct jr_http_request *r);
+int jr_api_organisation_get(struct jr_http_request *r);
+int jr_api_organisation_update(struct jr_http_request *r);
+int jr_api_organisation_deactivate(struct jr_http_request *r);
+int jr_api_organisation_activate(struct jr_http_request *r);
+int jr_api_user_details(struct jr_http_request *r);
 
 /* api_system.c */
 int jr_api_healthz(struct jr_http_request *r);

@@ -178,6 +178,7 @@ static const char roles_expected[] =
  * made (jr_app_password_prepare). Wiped when the request ends. */
 struct password_work {
 	char username[40], role[24];
+	char full_name[101], email[255]; /* a new user's details ("" = not given) */
 	int64_t organisation;
 	char password[JR_PASSWORD_MAX + 1]; /* the new one (made, or chosen by the user) */
 	char old[JR_PASSWORD_MAX + 1];      /* one's own current password */
@@ -243,6 +244,8 @@ static int user_add_write(struct jr_http_request *r)
 	password_work_prepare(r);
 	jr_http_app(r, &app, &diag);
 	err = jr_app_user_add(&app, w->username, w->role, w->organisation, w->password, &id);
+	if (!err && (w->full_name[0] || w->email[0]))
+		err = jr_app_user_set_details(&app, id, w->full_name, w->email);
 	if (err)
 		return jr_http_app_fail(r, err, &diag);
 	return user_answer(r, id, 201, w->password, -1);
@@ -250,7 +253,8 @@ static int user_add_write(struct jr_http_request *r)
 
 int jr_api_user_add(struct jr_http_request *r)
 {
-	static const char *const known[] = {"username", "role", "organisation_id", NULL};
+	static const char *const known[] = {"username", "role", "organisation_id", "full_name",
+					    "email", NULL};
 	json_t *body = jr_http_json_body(r);
 	struct password_work *w = NULL;
 	int status;
@@ -267,8 +271,16 @@ int jr_api_user_add(struct jr_http_request *r)
 	    (status = jr_field_word(r, body, "role", roles_known, roles_expected, w->role,
 				    sizeof(w->role))) ||
 	    (status = jr_field_int(r, body, "organisation_id", false, 1, INT64_MAX, 0,
-				   &w->organisation)))
+				   &w->organisation)) ||
+	    (status = jr_field_text(r, body, "full_name", false, w->full_name,
+				    sizeof(w->full_name))) ||
+	    (status = jr_field_text(r, body, "email", false, w->email, sizeof(w->email))))
 		goto out;
+	if (w->email[0] && !jr_app_email_valid(w->email)) {
+		status = jr_reply_error(r, 422, "invalid", "email",
+					"verwacht een e-mailadres zoals naam@gemeente.nl");
+		goto out;
+	}
 	jr_app_password(w->password, JR_RESET_PASSWORD_LEN + 1); /* shown once, in the answer */
 	r->work = password_work_do;
 	r->work_slow = true;

@@ -116,6 +116,8 @@ static const char *const ui_files[] = {
 	"letter.css",
 	"gi.js",
 	"referrer.js",
+	"admin.js",
+	"secondfactor.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

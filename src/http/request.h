@@ -54,6 +54,7 @@ struct jr_http_request {
 	const char *web_dir; /* the browser UI's files (and openapi.json) */
 
 	struct jr_login_guard *login_guard; /* the server's memory of failed logins */
+	bool second_factor_required; /* the roles of app/second_factor.h must have one */
 	bool secure; /* reached over HTTPS (--secure-cookies, or a trusted proxy says so): the
 		      * session cookie is marked Secure */
 

@@ -23,10 +23,13 @@ enum jr_http_route_need {
 	 * waiting for the disk, as a GET does, so that a stream of refused attempts cannot make
 	 * every request wait for disk flushes */
 	JR_HTTP_ROUTE_PUBLIC_FIRST_READS = 3,
+	/* as SELF, also a browser session whose password was right but whose second factor is
+	 * still to come (app/second_factor.h): who am I, log out, give the code */
+	JR_HTTP_ROUTE_PENDING = 4,
 	/* a session or an API token, and the handler writes nothing but audit entries: a read
 	 * sent as a POST so that what it asks (a BSN, a name) stays out of the URL and the
 	 * logs — the person search. It commits as a GET does, without waiting for the disk */
-	JR_HTTP_ROUTE_LOGIN_READS = 4,
+	JR_HTTP_ROUTE_LOGIN_READS = 5,
 };
 
 struct jr_http_route {

@@ -19,6 +19,7 @@
 
 #include "app/audit.h"
 #include "app/login.h"
+#include "app/second_factor.h"
 #include "core/alloc.h"
 #include "core/text.h"
 #include "http/api.h"
@@ -178,6 +179,7 @@ static void client_of(const struct server *sv, struct MHD_Connection *c, struct 
 
 	peer_address(c, r->remote, sizeof(r->remote));
 	r->secure = sv->cfg->secure_cookies;
+	r->second_factor_required = sv->cfg->second_factor_required;
 	if (!proxy || strcmp(proxy, r->remote) != 0)
 		return;
 	proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
@@ -249,15 +251,28 @@ static int authenticate(struct jr_http_request *r, struct MHD_Connection *c, boo
 	return 0;
 }
 
-/* A browser session whose password was reset may only say who it is, log out and choose a new
- * password; 0, or the status after answering 403. */
+/* A browser session waiting for its second factor may only say who it is, log out and give its
+ * code; one whose password was reset may only do that, and choose a new password; one of a user
+ * who must have a second factor and has none (the server's --second-factor required) may only
+ * do that and enrol. 0, or the status after answering 403. */
 static int password_first(struct jr_http_request *r, const struct jr_http_route *route)
 {
-	if (!r->logged_in || r->who.api || !r->who.must_change_password ||
-	    route->need == JR_HTTP_ROUTE_SELF)
+	if (!r->logged_in || r->who.api || route->need == JR_HTTP_ROUTE_PENDING)
 		return 0;
-	return jr_reply_error(r, 403, "password_change_required", "new_password",
-			      "kies eerst een nieuw wachtwoord (POST /api/v1/me/password)");
+	if (r->who.second_factor_pending)
+		return jr_reply_error(r, 403, "second_factor_required", "code",
+				      "geef eerst de code van uw tweede factor "
+				      "(POST /api/v1/login/second-factor)");
+	if (route->need == JR_HTTP_ROUTE_SELF)
+		return 0;
+	if (r->who.must_change_password)
+		return jr_reply_error(r, 403, "password_change_required", "new_password",
+				      "kies eerst een nieuw wachtwoord (POST /api/v1/me/password)");
+	if (r->second_factor_required && !r->who.second_factor &&
+	    jr_app_second_factor_role(r->who.role))
+		return jr_reply_error(r, 403, "second_factor_enrolment_required", "code",
+				      "stel eerst een tweede factor in (POST /api/v1/me/second-factor)");
+	return 0;
 }
 
 /* A request's transaction of `us` microseconds, in the sum, the count and the longest. A stall
@@ -303,7 +318,9 @@ static void run_step(struct server *sv, struct exchange *x, jr_http_step step,
 {
 	bool reads = route && (route->need == JR_HTTP_ROUTE_PUBLIC_FIRST_READS ||
 			       route->need == JR_HTTP_ROUTE_LOGIN_READS);
-	bool required = route && (route->need == JR_HTTP_ROUTE_LOGIN || route->need == JR_HTTP_ROUTE_SELF ||
+	bool required = route && (route->need == JR_HTTP_ROUTE_LOGIN ||
+				  route->need == JR_HTTP_ROUTE_SELF ||
+				  route->need == JR_HTTP_ROUTE_PENDING ||
 				  route->need == JR_HTTP_ROUTE_LOGIN_READS);
 	struct jr_http_request *r = &x->req;
 	struct timespec t0;

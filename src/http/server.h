@@ -34,6 +34,8 @@ struct jr_server_config {
 	const char *metrics_host; /* /metrics on a listener of its own (host, port); NULL: none */
 	uint16_t metrics_port;
 	bool secure_cookies;       /* the session cookie is Secure (served behind HTTPS) */
+	bool second_factor_required; /* --second-factor required: the roles that see personal data
+				      * (app/second_factor.h) must enrol before anything else */
 	const char *trusted_proxy; /* a reverse proxy's address whose X-Forwarded-For/-Proto count */
 	unsigned per_address;      /* connections at most from one client address (0: 256) */
 	unsigned request_timeout;  /* seconds for a request's head, twice that for its body (0:

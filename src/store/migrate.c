@@ -612,6 +612,30 @@ static const struct migration migrations[] = {
 	{28, "measures: the court's reference of a measure and of each extension",
 	 "ALTER TABLE measures ADD COLUMN reference TEXT;"
 	 "ALTER TABLE measure_extensions ADD COLUMN reference TEXT;"},
+	/* Issue 15 point 5: the administrator at work. Organisations are deactivated (their users
+	 * cannot log in), users carry their name and e-mail, and a second factor: a TOTP secret
+	 * (RFC 6238) sealed with the vault's key, the last time step used (a code counts once),
+	 * and ten recovery codes, each kept as an Argon2id hash behind a short public lookup
+	 * part, each used once. A browser session whose password was right but whose code is
+	 * still to come is pending. */
+	{30, "administration: organisations deactivated, users' name and e-mail, second factor",
+	 "ALTER TABLE organisations ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"
+	 "ALTER TABLE users ADD COLUMN full_name TEXT;"
+	 "ALTER TABLE users ADD COLUMN email TEXT;"
+	 "ALTER TABLE sessions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
+	 "CREATE TABLE second_factors ("
+	 " user_id BIGINT PRIMARY KEY REFERENCES users(id),"
+	 " secret_sealed {BLOB} NOT NULL,"
+	 " confirmed INTEGER NOT NULL DEFAULT 0,"
+	 " last_step BIGINT NOT NULL DEFAULT 0,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE TABLE recovery_codes ("
+	 " id {ID},"
+	 " user_id BIGINT NOT NULL REFERENCES users(id),"
+	 " lookup TEXT NOT NULL,"
+	 " code_hash TEXT NOT NULL,"
+	 " used_at TEXT);"
+	 "CREATE UNIQUE INDEX recovery_codes_lookup ON recovery_codes (user_id, lookup);"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the

@@ -84,6 +84,7 @@ struct jr_organisation {
 	char name[JR_PERSON_NAME_MAX];
 	char municipality[5]; /* CBS code, or "" for regional organisations */
 	char agb[9];          /* "" when none */
+	bool active;          /* false after deactivation: its users cannot log in */
 };
 enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor *a,
 				      struct jr_organisation *o);

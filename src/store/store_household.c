@@ -11,7 +11,7 @@
 #include "core/roles.h"
 #include "store/store_internal.h"
 
-#define ORGANISATION_COLUMNS "id, kind, name, municipality, agb"
+#define ORGANISATION_COLUMNS "id, kind, name, municipality, agb, active"
 #define HOUSEHOLD_COLUMNS "id, municipality, coordinator_user_id, version"
 
 static const char *const org_kinds[] = {"local_team", "gp_practice", "youth_health", "hospital",
@@ -65,6 +65,7 @@ enum jr_err jr_store_organisation_add(struct jr_store *s, const struct jr_actor 
 		goto out;
 	}
 	o->id = jr_db_col_int(st, 0);
+	o->active = true;
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(jr_store_audit(s, a, "organisation.add", 0));
@@ -112,6 +113,7 @@ static void read_organisation(struct jr_db_stmt *st, struct jr_organisation *out
 	snprintf(out->name, sizeof(out->name), "%s", jr_db_col_text(st, 2));
 	snprintf(out->municipality, sizeof(out->municipality), "%s", jr_db_col_text(st, 3));
 	snprintf(out->agb, sizeof(out->agb), "%s", jr_db_col_text(st, 4));
+	out->active = jr_db_col_int(st, 5) != 0;
 }
 
 enum jr_err jr_store_organisation_get(struct jr_store *s, int64_t id, struct jr_organisation *out)
@@ -175,6 +177,9 @@ void jr_store_read_user(struct jr_db_stmt *st, struct jr_user *out)
 	snprintf(out->org_kind, sizeof(out->org_kind), "%s", jr_db_col_text(st, 5));
 	out->active = jr_db_col_int(st, 6) != 0;
 	out->must_change_password = jr_db_col_int(st, 7) != 0;
+	snprintf(out->full_name, sizeof(out->full_name), "%s", jr_db_col_text(st, 8));
+	snprintf(out->email, sizeof(out->email), "%s", jr_db_col_text(st, 9));
+	out->second_factor = jr_db_col_int(st, 10) != 0;
 }
 
 enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *out)

@@ -114,7 +114,10 @@ enum jr_err jr_store_history(struct jr_store *s, const struct jr_actor *a, const
  * or ORDER BY on u.*, read with jr_store_read_user (store_household.c). */
 #define JR_USER_SELECT                                                                             \
 	"SELECT u.id, u.username, u.role, COALESCE(u.organisation_id, 0), u.created_at,"           \
-	" COALESCE(o.kind, ''), u.active, u.must_change_password"                                   \
+	" COALESCE(o.kind, ''), u.active, u.must_change_password,"                                  \
+	" COALESCE(u.full_name, ''), COALESCE(u.email, ''),"                                        \
+	" CASE WHEN EXISTS (SELECT 1 FROM second_factors f"                                         \
+	"  WHERE f.user_id = u.id AND f.confirmed = 1) THEN 1 ELSE 0 END"                          \
 	" FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 void jr_store_read_user(struct jr_db_stmt *st, struct jr_user *out);
 /* The kind of organisation `id` into `kind` ("" and *found false when there is none), inside

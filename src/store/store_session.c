@@ -87,6 +87,12 @@ static void token_hash(const char *token, char hex[65])
 	sodium_bin2hex(hex, 65, h, sizeof(h));
 }
 
+/* Whether the user u has a confirmed second factor (store_second_factor.c), as 1 or 0 on both
+ * engines (PostgreSQL's EXISTS is a boolean). */
+#define SECOND_FACTOR_COLUMN                                                                       \
+	"CASE WHEN EXISTS (SELECT 1 FROM second_factors f"                                         \
+	" WHERE f.user_id = u.id AND f.confirmed = 1) THEN 1 ELSE 0 END"
+
 #define PRINCIPAL_SELECT                                                                           \
 	"SELECT u.id, u.username, u.role, COALESCE(u.organisation_id, 0), COALESCE(o.kind, ''),"  \
 	" COALESCE(o.municipality, ''), COALESCE(o.agb, '')"
@@ -105,7 +111,7 @@ static void read_principal(struct jr_db_stmt *st, struct jr_principal *p)
 
 static enum jr_err insert_session(struct jr_store *s, const char *token, int64_t user_id,
 				  const char *kind, const char *name, const char *csrf,
-				  int64_t expires)
+				  int64_t expires, bool pending)
 {
 	struct jr_db_stmt *st = NULL;
 	char hash[65], now[21];
@@ -116,7 +122,7 @@ static enum jr_err insert_session(struct jr_store *s, const char *token, int64_t
 	jr_store_stamp(s, now);
 	TRY(jr_db_prepare(s->db,
 			  "INSERT INTO sessions (token_hash, user_id, kind, name, csrf, created_at,"
-			  " expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+			  " expires_at, pending) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, hash));
 	TRY(jr_db_bind_int(st, 2, user_id));
@@ -125,6 +131,7 @@ static enum jr_err insert_session(struct jr_store *s, const char *token, int64_t
 	TRY(jr_db_bind_text(st, 5, csrf));
 	TRY(jr_db_bind_text(st, 6, now));
 	TRY(jr_db_bind_int(st, 7, expires));
+	TRY(jr_db_bind_int(st, 8, pending ? 1 : 0));
 	TRY(jr_db_step(st, &row));
 out:
 	jr_db_finalize(st);
@@ -172,7 +179,7 @@ enum jr_err jr_store_login_account(struct jr_store *s, const char *username, con
 	TRY(jr_store_begin(s));
 	TRY(jr_db_prepare(s->db,
 			  PRINCIPAL_SELECT ", u.password_hash, u.failed_logins, u.active,"
-			  " u.must_change_password"
+			  " u.must_change_password, " SECOND_FACTOR_COLUMN ", COALESCE(o.active, 1)"
 			  " FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id"
 			  " WHERE u.username = $1",
 			  &st));
@@ -184,8 +191,10 @@ enum jr_err jr_store_login_account(struct jr_store *s, const char *username, con
 		snprintf(out->hash, sizeof(out->hash), "%s", jr_db_col_text(st, 7));
 		out->failures = (int)jr_db_col_int(st, 8);
 		/* deactivated, or a role that does not fit: refused as a wrong password is */
-		out->usable = jr_db_col_int(st, 9) && jr_role_fits(out->p.role, out->p.org_kind);
+		out->usable = jr_db_col_int(st, 9) && jr_role_fits(out->p.role, out->p.org_kind) &&
+			      jr_db_col_int(st, 12) != 0; /* and its organisation active */
 		out->p.must_change_password = jr_db_col_int(st, 10) != 0;
+		out->p.second_factor = jr_db_col_int(st, 11) != 0;
 	}
 	jr_db_finalize(st);
 	st = NULL;
@@ -256,12 +265,17 @@ enum jr_err jr_store_login_open(struct jr_store *s, const struct jr_actor *a,
 	*p = acc->p;
 	jr_store_stamp(s, at);
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "UPDATE users SET failed_logins = 0, next_login_at = 0 WHERE id = $1",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, acc->p.user_id));
-	TRY(jr_db_step(st, &row));
-	jr_db_finalize(st);
-	st = NULL;
+	/* with a second factor the count of failures starts again only after the right code
+	 * (store_second_factor.c), so that a password does not buy fresh guesses at the code */
+	if (!acc->p.second_factor) {
+		TRY(jr_db_prepare(s->db,
+				  "UPDATE users SET failed_logins = 0, next_login_at = 0 WHERE id = $1",
+				  &st));
+		TRY(jr_db_bind_int(st, 1, acc->p.user_id));
+		TRY(jr_db_step(st, &row));
+		jr_db_finalize(st);
+		st = NULL;
+	}
 	/* the address is remembered: after an outsider's guessing reached the account's limit,
 	 * the user still gets in from where it worked before */
 	TRY(jr_db_prepare(s->db,
@@ -274,9 +288,13 @@ enum jr_err jr_store_login_open(struct jr_store *s, const struct jr_actor *a,
 	TRY(jr_db_step(st, &row));
 	new_token(token_out);
 	new_token(p->csrf);
+	/* a user with a second factor gets a pending session: five minutes for the code */
+	p->second_factor_pending = p->second_factor;
 	TRY(insert_session(s, token_out, p->user_id, "session", "", p->csrf,
-			   now + JR_SESSION_SECONDS));
-	TRY(jr_store_audit_object(s, a, "login", 0, p->username));
+			   now + (p->second_factor ? JR_SECOND_FACTOR_SECONDS : JR_SESSION_SECONDS),
+			   p->second_factor));
+	TRY(jr_store_audit_object(s, a, p->second_factor ? "login.password" : "login", 0,
+				  p->username));
 out:
 	jr_db_finalize(st);
 	err = jr_store_finish(s, err);
@@ -291,11 +309,13 @@ out:
 /* The account gate of a session (issue 11): its user must be active and have a role that fits
  * its organisation's kind, else the session is not honoured — answered as an unknown one, but
  * audited as what it is. */
-#define ACCOUNT_STATE_COLUMNS "u.active, u.must_change_password, se.id, se.last_used_at"
+#define ACCOUNT_STATE_COLUMNS                                                                      \
+	"u.active, u.must_change_password, se.id, se.last_used_at, COALESCE(o.active, 1),"        \
+	" se.pending, " SECOND_FACTOR_COLUMN
 #define LAST_USED_STEP 60 /* an API token's last use is written at most once a minute */
 
 struct account_state {
-	bool active, must_change;
+	bool active, must_change, org_active, pending, second_factor;
 	int64_t session_id, last_used;
 };
 
@@ -305,6 +325,9 @@ static void read_account_state(struct jr_db_stmt *st, int first, struct account_
 	acc->must_change = jr_db_col_int(st, first + 1) != 0;
 	acc->session_id = jr_db_col_int(st, first + 2);
 	acc->last_used = jr_db_col_int(st, first + 3);
+	acc->org_active = jr_db_col_int(st, first + 4) != 0;
+	acc->pending = jr_db_col_int(st, first + 5) != 0;
+	acc->second_factor = jr_db_col_int(st, first + 6) != 0;
 }
 
 static enum jr_err account_gate(struct jr_store *s, const struct jr_actor *a,
@@ -316,11 +339,12 @@ static enum jr_err account_gate(struct jr_store *s, const struct jr_actor *a,
 	enum jr_err err = JR_OK;
 	bool row;
 
-	*refused = !acc->active || !jr_role_fits(p->role, p->org_kind);
+	*refused = !acc->active || !acc->org_active || !jr_role_fits(p->role, p->org_kind);
 	if (*refused) {
 		snprintf(object, sizeof(object), "user:%lld", (long long)p->user_id);
-		return jr_store_audit_object(s, a, acc->active ? "session.refused.role" :
-								  "session.refused.inactive",
+		return jr_store_audit_object(s, a, !acc->active       ? "session.refused.inactive"
+						   : !acc->org_active ? "session.refused.organisation"
+								      : "session.refused.role",
 					     0, object);
 	}
 	if (!p->api || now - acc->last_used < LAST_USED_STEP)
@@ -364,6 +388,8 @@ enum jr_err jr_store_session_find(struct jr_store *s, const struct jr_actor *a, 
 	p->api = strcmp(jr_db_col_text(st, 8), "api") == 0;
 	read_account_state(st, 9, &acc);
 	p->must_change_password = acc.must_change;
+	p->second_factor = acc.second_factor;
+	p->second_factor_pending = acc.pending;
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(account_gate(s, a, &acc, now, p, &refused));
@@ -521,7 +547,8 @@ enum jr_err jr_store_api_token_add(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	}
 	new_token(token_out);
-	TRY(insert_session(s, token_out, user_id, "api", name, "", now + (int64_t)days * 86400));
+	TRY(insert_session(s, token_out, user_id, "api", name, "", now + (int64_t)days * 86400,
+			   false));
 	token_hash(token_out, hash);
 	TRY(jr_db_prepare(s->db, "SELECT id FROM sessions WHERE token_hash = $1", &st));
 	TRY(jr_db_bind_text(st, 1, hash));

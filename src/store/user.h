@@ -21,6 +21,7 @@ enum jr_err jr_store_user_exists(struct jr_store *s, const char *username, bool 
  * session. */
 #define JR_TOKEN_LEN 43
 #define JR_SESSION_SECONDS (8 * 3600) /* a working day */
+#define JR_SECOND_FACTOR_SECONDS 300  /* a session waiting for its second factor */
 
 /* Who is logged in, with what the authorisation needs of their organisation. */
 struct jr_principal {
@@ -34,6 +35,9 @@ struct jr_principal {
 	char csrf[JR_TOKEN_LEN + 1]; /* a browser session's CSRF token; "" for an API token */
 	bool api;                    /* authenticated by an API token (no cookie, no CSRF) */
 	bool must_change_password;   /* after a reset: choose a new password before anything else */
+	bool second_factor;          /* the user has a confirmed second factor (TOTP) */
+	bool second_factor_pending;  /* a browser session whose password was right but whose
+				      * second factor is still to be given (app/second_factor.h) */
 };
 
 /* A login, in three steps around the password check, which runs outside every transaction and
@@ -167,6 +171,9 @@ struct jr_user {
 	char org_kind[JR_ORG_KIND_MAX]; /* the organisation's kind; "" when none */
 	bool active;                    /* false after deactivation: no login, no session, no token */
 	bool must_change_password;      /* after a reset, until the user chose its own */
+	char full_name[101];            /* the person's name; "" when not given */
+	char email[255];                /* a work e-mail address; "" when not given */
+	bool second_factor;             /* a confirmed second factor (TOTP) */
 };
 enum jr_err jr_store_user_get(struct jr_store *s, int64_t id, struct jr_user *out);
 typedef enum jr_err (*jr_user_fn)(void *ctx, const struct jr_user *u);

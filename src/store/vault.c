@@ -122,3 +122,25 @@ enum jr_err jr_vault_open(const struct jr_vault *v, const unsigned char *sealed,
 	bsn[9] = '\0';
 	return JR_OK;
 }
+
+void jr_vault_seal_secret(const struct jr_vault *v, const unsigned char *secret, size_t len,
+			  unsigned char *out)
+{
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, secret, len, out, v->seal_key);
+}
+
+enum jr_err jr_vault_open_secret(const struct jr_vault *v, const unsigned char *sealed,
+				 size_t sealed_len, unsigned char out[JR_VAULT_SECRET_MAX],
+				 size_t *len)
+{
+	*len = 0;
+	if (sealed_len <= JR_VAULT_SEAL_OVERHEAD ||
+	    sealed_len - JR_VAULT_SEAL_OVERHEAD > JR_VAULT_SECRET_MAX ||
+	    crypto_secretbox_open_easy(out, sealed + crypto_secretbox_NONCEBYTES,
+				       sealed_len - crypto_secretbox_NONCEBYTES, sealed,
+				       v->seal_key) != 0)
+		return JR_ERR_STORE;
+	*len = sealed_len - JR_VAULT_SEAL_OVERHEAD;
+	return JR_OK;
+}

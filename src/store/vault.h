@@ -35,4 +35,16 @@ void jr_vault_seal(const struct jr_vault *v, const char bsn[9],
 enum jr_err jr_vault_open(const struct jr_vault *v, const unsigned char *sealed, size_t len,
 			  char bsn[10]);
 
+/* Any short secret (a TOTP key, at most JR_VAULT_SECRET_MAX bytes) sealed as a BSN is: `out`
+ * holds len + JR_VAULT_SEAL_OVERHEAD bytes. */
+#define JR_VAULT_SEAL_OVERHEAD (24 + 16)
+#define JR_VAULT_SECRET_MAX 64
+void jr_vault_seal_secret(const struct jr_vault *v, const unsigned char *secret, size_t len,
+			  unsigned char *out);
+/* Opens a sealed secret into `out` (JR_VAULT_SECRET_MAX bytes), its length in *len;
+ * JR_ERR_STORE when it does not open with this key. */
+enum jr_err jr_vault_open_secret(const struct jr_vault *v, const unsigned char *sealed,
+				 size_t sealed_len, unsigned char out[JR_VAULT_SECRET_MAX],
+				 size_t *len);
+
 #endif

@@ -33,6 +33,9 @@ void jr_view_user_members(struct jr_json_writer *w, const struct jr_user *u)
 	jr_jw_kbool(w, "active", u->active);
 	jr_jw_kbool(w, "role_fits", jr_role_fits(u->role, u->org_kind));
 	jr_jw_kbool(w, "must_change_password", u->must_change_password);
+	jr_jw_kstring(w, "full_name", u->full_name[0] ? u->full_name : NULL);
+	jr_jw_kstring(w, "email", u->email[0] ? u->email : NULL);
+	jr_jw_kbool(w, "second_factor", u->second_factor);
 	jr_jw_kstring(w, "created_at", u->created_at);
 }
 
@@ -76,6 +79,7 @@ void jr_view_organisation(struct jr_json_writer *w, const struct jr_organisation
 	jr_jw_kstring(w, "name", o->name);
 	jr_jw_kstring(w, "municipality", o->municipality);
 	jr_jw_kstring(w, "agb", o->agb);
+	jr_jw_kbool(w, "active", o->active);
 	jr_jw_end(w);
 }
 
@@ -96,6 +100,8 @@ void jr_view_principal(struct jr_json_writer *w, const struct jr_principal *p, b
 		jr_jw_null(w);
 	}
 	jr_jw_kbool(w, "must_change_password", p->must_change_password);
+	jr_jw_kbool(w, "second_factor", p->second_factor);
+	jr_jw_kbool(w, "second_factor_pending", p->second_factor_pending);
 	if (csrf)
 		jr_jw_kstring(w, "csrf", p->csrf);
 	jr_jw_end(w);

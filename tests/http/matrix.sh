@@ -68,6 +68,8 @@ user beleid policy
 user doel consulent "$(team 0141)" # the user the administrator's rows act on
 V=$(q "SELECT id FROM users WHERE username = 'doel'")
 TOK=$(J user token-add "$V" --name matrix | jq .id) || die "token-add"
+# an organisation nobody works for, that the administrator's rows read, edit and deactivate
+ORG=$(J organisation add --kind expert_team --name "Expertteam matrix" | jq .id) || die "organisation"
 
 # A child of `municipality` in a household of its own municipality, with no course yet.
 fresh_child() {
@@ -159,7 +161,8 @@ fill() {
 			-e "s/{AL_A}/$AL_A/g; s/{AL_B}/$AL_B/g; s/{HH_A}/$HH_A/g; s/{HH_B}/$HH_B/g" \
 			-e "s/{P}/$P/g; s/{BSN_A}/$BSN_A/g; s/{BSN_B}/$BSN_B/g" \
 			-e "s/{V}/$V/g; s/{TOK}/$TOK/g; s/{M_A}/$M_A/g; s/{M_X}/$M_X/g" \
-			-e "s/{REF_A}/$REF_A/g; s/{REF_B}/$REF_B/g"
+			-e "s/{REF_A}/$REF_A/g; s/{REF_B}/$REF_B/g" \
+			-e "s/{ORG}/$ORG/g"
 	fi
 }
 # the OpenAPI path of a request path: ids as {id}, without the query
@@ -177,6 +180,10 @@ GET /api/v1/openapi.json - * * * * * * * *
 POST /api/v1/login {} * * * * * * * *
 GET /api/v1/me - L A A A A A A A
 POST /api/v1/me/password {} L A A A A A A A
+POST /api/v1/login/second-factor {} L A A A A A A A
+GET /api/v1/me/second-factor - L A A A A A A A
+POST /api/v1/me/second-factor {} L A A A A A A A
+POST /api/v1/me/second-factor/confirm {} L A A A A A A A
 POST /api/v1/route {} L A A A F F F F
 GET /api/v1/persons?bsn={BSN_A} - L A F A A F F F
 GET /api/v1/persons?bsn={BSN_B} - L N F N N F F F
@@ -258,6 +265,13 @@ POST /api/v1/users/{V}/password {} L F F F F F F A
 POST /api/v1/users/{V}/deactivate {} L F F F F F F A
 POST /api/v1/users/{V}/activate {} L F F F F F F A
 GET /api/v1/organisations - L F F F F F F A
+POST /api/v1/organisations {} L F F F F F F A
+GET /api/v1/organisations/{ORG} - L F F F F F F A
+POST /api/v1/organisations/{ORG} {} L F F F F F F A
+POST /api/v1/organisations/{ORG}/deactivate {} L F F F F F F A
+POST /api/v1/organisations/{ORG}/activate {} L F F F F F F A
+POST /api/v1/users/{V}/details {"email":"x"} L F F F F F F A
+DELETE /api/v1/users/{V}/second-factor - L F F F F F F A
 GET /api/v1/socialmap - L A A A A F F F
 GET /api/v1/vocabulary - L A A A A A A A
 POST /api/v1/ijw/messages {} L F F F A F F F

@@ -1526,6 +1526,125 @@ try {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
+  // --- issue 15 point 5: an administrator creates an organisation and a user with a second factor ---
+  // The organisation with its kind (a missing kind and a bad AGB code named at their fields,
+  // what was typed kept), deactivated and back; a GP with a name and a checked e-mail address;
+  // then the GP enrols a second factor (the code computed here, RFC 6238, with node's HMAC) and
+  // logs in with a code. Every screen under axe.
+  {
+  const { createHmac } = await import('node:crypto');
+  const base32 = (text) => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const out = [];
+    let bits = 0;
+    let value = 0;
+    for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+      value = ((value << 5) | alphabet.indexOf(c)) & 0xffff;
+      bits += 5;
+      if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8; }
+    }
+    return Buffer.from(out);
+  };
+  const totp = (secret, at) => {
+    const counter = Buffer.alloc(8);
+    counter.writeBigUInt64BE(BigInt(Math.floor(at / 30000)));
+    const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+    const offset = mac[19] & 15;
+    return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+  };
+  await login(page, 'admin', false, process.env.JR_ADMIN_PASSWORD);
+  await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+  await page.getByRole('link', { name: 'Organisaties' }).click();
+  await page.getByRole('heading', { name: 'Organisaties', exact: true }).waitFor();
+  await screen(page, '70-organisaties');
+  const orgForm = page.getByRole('form', { name: 'Organisatie toevoegen' });
+  await orgForm.getByLabel('Naam', { exact: true }).fill('Huisartsenpraktijk De Esch');
+  await orgForm.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+  await page.getByRole('alert').waitFor();
+  ok(await page.locator('#org-soort').getAttribute('aria-invalid') === 'true' &&
+    await orgForm.getByLabel('Naam', { exact: true }).inputValue() === 'Huisartsenpraktijk De Esch',
+  'organisation: a missing kind is named at its field; the name typed stays');
+  await orgForm.getByLabel('Soort organisatie').selectOption('gp_practice');
+  await orgForm.getByLabel('AGB-code (niet verplicht)').fill('123');
+  await orgForm.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'AGB' }).waitFor();
+  ok(await page.locator('#org-agb').getAttribute('aria-invalid') === 'true' &&
+    await page.evaluate(() => document.activeElement.id) === 'org-agb',
+  'organisation: a bad AGB code is refused at its field, which gets the focus');
+  await orgForm.getByLabel('AGB-code (niet verplicht)').fill('01099887');
+  await orgForm.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Huisartsenpraktijk De Esch is toegevoegd' }).waitFor();
+  ok(await page.getByRole('row', { name: /Huisartsenpraktijk De Esch .* actief/ }).count() === 1,
+    'organisation: created with its kind and listed as active');
+  await page.getByRole('link', { name: 'Huisartsenpraktijk De Esch' }).click();
+  await page.getByRole('heading', { name: 'Organisatie Huisartsenpraktijk De Esch' }).waitFor();
+  await page.getByRole('button', { name: 'Deactiveren' }).click();
+  await page.getByRole('status').filter({ hasText: 'is gedeactiveerd' }).waitFor();
+  await screen(page, '71-organisatie');
+  await page.getByRole('button', { name: 'Activeren' }).click();
+  await page.getByRole('status').filter({ hasText: 'weer actief' }).waitFor();
+  ok(true, 'organisation: deactivated and activated again');
+  await page.getByRole('link', { name: 'Gebruikers' }).click();
+  await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill('huisarts.esch');
+  await page.getByLabel('Rol').selectOption('verwijzer');
+  await page.getByLabel('Organisatie').selectOption({ label: await page.locator('#nieuwe-organisatie option', { hasText: 'De Esch' }).first().textContent() });
+  await page.getByLabel('Naam (niet verplicht)').fill('Anna de Vries');
+  await page.getByLabel('E-mailadres (niet verplicht)').fill('anna@');
+  await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'e-mailadres' }).waitFor();
+  ok(await page.locator('#nieuwe-email').getAttribute('aria-invalid') === 'true' &&
+    await page.getByLabel('Naam (niet verplicht)').inputValue() === 'Anna de Vries',
+  'user: a bad e-mail address is refused at its field; the rest typed stays');
+  await page.getByLabel('E-mailadres (niet verplicht)').fill('anna.devries@de-esch.nl');
+  await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+  const made = page.getByRole('status').filter({ hasText: 'huisarts.esch' });
+  await made.waitFor();
+  const gpPassword = (await made.textContent()).match(/wachtwoord is ([A-Za-z0-9]{20})/)[1];
+  ok(await page.getByRole('row', { name: /huisarts\.esch Anna de Vries/ }).count() === 1, 'user: added with the name, the password shown once');
+  await screen(page, '72-gebruiker-met-naam');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // the GP enrols a second factor
+  await login(page, 'huisarts.esch', false, gpPassword);
+  await page.getByRole('link', { name: 'Tweede factor' }).click();
+  await page.getByRole('button', { name: 'Tweede factor instellen' }).click();
+  await page.getByRole('heading', { name: '1. Zet de sleutel in de app' }).waitFor();
+  const secret = await page.locator('#tweede-factor-sleutel').textContent();
+  ok(/^[A-Z2-7]{4}( [A-Z2-7]{4})+$/.test(secret) && (await page.locator('#tweede-factor-uri').textContent()).startsWith('otpauth://totp/'),
+    'second factor: the secret shown once, in groups and as an otpauth:// link', secret);
+  await screen(page, '73-tweede-factor-instellen');
+  await page.getByLabel('Code uit de app').fill('000000');
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await page.getByRole('alert').waitFor();
+  ok(await page.locator('#eerste-code').getAttribute('aria-invalid') === 'true', 'second factor: a wrong first code is named at its field');
+  const enrolledAt = Date.now();
+  await page.getByLabel('Code uit de app').fill(totp(secret, enrolledAt));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await page.getByRole('heading', { name: 'Uw herstelcodes' }).waitFor();
+  const recovery = await page.locator('.recovery-codes li').allTextContents();
+  ok(recovery.length === 10 && recovery.every((c) => /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(c)), 'second factor: ten recovery codes shown once', recovery.join(' '));
+  await screen(page, '73-herstelcodes');
+  await page.getByRole('button', { name: /herstelcodes bewaard/ }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // the next login asks for a code after the password; the next step's code lets it in
+  await login(page, 'huisarts.esch', false, gpPassword);
+  await page.getByRole('heading', { name: 'Code van uw tweede factor' }).waitFor();
+  await screen(page, '74-code');
+  await page.getByLabel('Code', { exact: true }).fill('123456');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('alert').waitFor();
+  ok(await page.locator('#inlog-code').getAttribute('aria-invalid') === 'true', 'second factor: a wrong code is refused at its field');
+  await page.waitForTimeout(1500); // the wait after a wrong code
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret, enrolledAt + 30000));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('link', { name: 'Tweede factor' }).waitFor();
+  await page.getByRole('heading', { name: 'Code van uw tweede factor' }).waitFor({ state: 'detached' });
+  ok(await page.getByRole('link', { name: 'Tweede factor' }).isVisible(), 'second factor: the GP logs in with a code');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -148,15 +148,18 @@ static void test_principal_rendered(void **state)
 	assert_string_equal(jr_buf_str(&b),
 			    "{\"user_id\":4,\"username\":\"a\\\"b\\\\c\",\"role\":\"consulent\","
 			    "\"organisation\":{\"id\":9,\"kind\":\"regional_office\",\"municipality\":null},"
-			    "\"must_change_password\":true,\"csrf\":\"t0k\"}");
+			    "\"must_change_password\":true,\"second_factor\":false,"
+			    "\"second_factor_pending\":false,\"csrf\":\"t0k\"}");
 	jr_buf_reset(&b);
 	p.organisation_id = 0;
+	p.second_factor = p.second_factor_pending = true;
 	jr_jw_init(&w, &b);
 	jr_view_principal(&w, &p, false);
 	assert_int_equal(jr_jw_finish(&w), JR_OK);
 	assert_string_equal(jr_buf_str(&b),
 			    "{\"user_id\":4,\"username\":\"a\\\"b\\\\c\",\"role\":\"consulent\","
-			    "\"organisation\":null,\"must_change_password\":true}");
+			    "\"organisation\":null,\"must_change_password\":true,\"second_factor\":true,"
+			    "\"second_factor_pending\":true}");
 	jr_buf_release(&b);
 }
 

@@ -269,6 +269,17 @@ static void undo_migration_26(struct jr_db *db)
 		snprintf(sql, sizeof(sql), "ALTER TABLE referrals DROP COLUMN %s", columns[i]);
 		assert_int_equal(jr_db_exec(db, sql), JR_OK);
 	}
+/* Undoes migration 30 (issue 15 point 5: the administrator at work): the second factor's
+ * tables and the columns of organisations, users and sessions. */
+static void undo_migration_30(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE recovery_codes;"
+					"DROP TABLE second_factors;"
+					"ALTER TABLE sessions DROP COLUMN pending;"
+					"ALTER TABLE users DROP COLUMN email;"
+					"ALTER TABLE users DROP COLUMN full_name;"
+					"ALTER TABLE organisations DROP COLUMN active"),
+			 JR_OK);
 }
 
 /* Undoes migration 25 (search per municipality): its triggers, table, indexes and columns. */
@@ -338,6 +349,7 @@ static void undo_migration_28(struct jr_db *db)
 static void drop_journal(struct jr_db *db)
 {
 	undo_migration_26(db);
+	undo_migration_30(db);
 	undo_migration_25(db);
 	undo_migration_24(db);
 	undo_migration_23(db);

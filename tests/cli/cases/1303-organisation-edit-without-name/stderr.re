@@ -1,0 +1,1 @@
+^jeugdroute: organisation edit: geef --kind en --name$

@@ -1,0 +1,1 @@
+^jeugdroute: 0 sessies en API-tokens beëindigd$

@@ -1,0 +1,1 @@
+^jeugdroute: organisation: veld id: organisatie niet gevonden$

@@ -1,0 +1,1 @@
+^jeugdroute: organisation: veld municipality: gemeente 9999 staat in geen beleidsbestand$
