@@ -255,6 +255,20 @@ static int64_t claim_lines_previous_indexes(void)
 				  : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'claim_lines_previous'");
 }
 
+/* Undoes migration 29 (issue 15 point 4: the contract manager): its tables, indexes and
+ * columns (the regions it normalised stay normalised). */
+static void undo_migration_29(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE contract_tariffs;"
+					"DROP TABLE budget_ceilings;"
+					"DROP TABLE provider_capacities;"
+					"DROP INDEX claim_lines_provider_period;"
+					"DROP INDEX allocations_provider_form;"
+					"ALTER TABLE contracts DROP COLUMN version;"
+					"ALTER TABLE contracts DROP COLUMN updated_at"),
+			 JR_OK);
+}
+
 /* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
  * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
 /* Undoes migration 25 (search per municipality): its triggers, table, indexes and columns. */
@@ -313,6 +327,7 @@ static void undo_migration_23(struct jr_db *db)
 /* Undoes migration 20 (the journal), and those made after it. */
 static void drop_journal(struct jr_db *db)
 {
+	undo_migration_29(db);
 	undo_migration_25(db);
 	undo_migration_24(db);
 	undo_migration_23(db);
