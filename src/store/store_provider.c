@@ -210,6 +210,7 @@ enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	}
 	c->id = jr_db_col_int(st, 0);
+	c->version = 1;
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(jr_store_audit(s, a, "contract.add", 0));
