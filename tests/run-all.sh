@@ -19,6 +19,7 @@
 #               a referrer's referrals: who the child is, adults, once only, its own list
 #               (tests/http/referrals.sh)
 #               the accounts an administrator manages (tests/http/accounts.sh)
+#               the contract manager at work (tests/http/contracts.sh)
 #               every role on every endpoint, own and another's records, and issue 11's reach
 #               scenarios (tests/http/matrix.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
@@ -147,6 +148,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/accounts.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "accounts" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/contracts.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "contracts" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/matrix.sh "$testbuild/jeugdroute" >"$log" 2>&1

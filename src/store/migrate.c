@@ -629,9 +629,7 @@ static const struct migration migrations[] = {
 	 " places INTEGER NOT NULL,"
 	 " updated_at TEXT NOT NULL,"
 	 " PRIMARY KEY (provider_id, form));"
-	 "CREATE INDEX claim_lines_provider_period ON claim_lines"
-	 " (provider_id, status, period_start);"
-	 "CREATE INDEX allocations_provider_form ON allocations (provider_id, form, start_date);"},
+		 "CREATE INDEX allocations_provider_form ON allocations (provider_id, form, start_date);"},
 };
 
 /* What a migration needs that each engine spells its own way (a trigger's body), run after the
