@@ -113,6 +113,7 @@ static const char *const ui_files[] = {
 	"dates.js",
 	"letter.js",
 	"letter.css",
+	"contracts.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -120,7 +120,7 @@ curl -s -o body -D headers "$A/api/v1/me"
 tap_check "the API's answers carry the headers too" \
 	grep -qi "^Content-Security-Policy: default-src 'self'" headers
 for path in / /app.js /app.css /node_modules/@utrecht/design-tokens/dist/index.css \
-	/node_modules/@utrecht/component-library-css/dist/index.css /search.js /worklist.js /casepage.js /dates.js; do
+	/node_modules/@utrecht/component-library-css/dist/index.css /search.js /worklist.js /casepage.js /dates.js /contracts.js; do
 	got=$(curl -s -o /dev/null -w '%{http_code}' "$A$path")
 	tap_check "the UI's own file $path is served" [ "$got" = 200 ]
 done

@@ -71,6 +71,13 @@ amf_version() { J help-request show "$AMF_HR" | jq .version; }
 	J help-request light-option "$AMF_HR" --option themabijeenkomsten --tried ja --why-not-enough "Hielp te weinig." &&
 	J help-request move "$AMF_HR" --to planned --version "$(amf_version)"; } >/dev/null ||
 	tap_bail "a planned help request in Amersfoort"
+# issue 15 point 4: accepted claims exist (a JW323 through `ijw import`), so that the contract
+# manager's budget warning is real
+claim=$(sh "$ROOT/tests/contracts/claim.sh" "$BIN" s.db s.key claims 2>claim.err) ||
+	tap_bail "an accepted claim" "$(cat claim.err)"
+CLAIMED_PROVIDER=${claim% *}
+CLAIMED_CENTS=${claim#* }
+CLAIM_YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE status = 'accepted' LIMIT 1")
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -79,4 +86,5 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
 	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR SHOTS=$SHOTS \
+	JR_CLAIMED_PROVIDER=$CLAIMED_PROVIDER JR_CLAIMED_CENTS=$CLAIMED_CENTS JR_CLAIM_YEAR=$CLAIM_YEAR \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"
