@@ -14,6 +14,7 @@
  * manager. The store writes an audit entry for every change. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/access.h"

@@ -50,8 +50,11 @@ FAMILY=$(sqlite3 s.db "SELECT m.household_id FROM household_members m JOIN perso
 # the demo's provider login, with a contract for that municipality and form 2 (made when missing)
 PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
 	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")
+# (product codes only where the municipality buys products: issue 15 point 4)
+REGIME=$(jq -r --arg m "$MUNI" '.municipalities[] | select(.code == $m) | .regime' "$ROOT/policy/twente.json")
+[ "$REGIME" = product ] && CODES="--product-codes 45A02" || CODES=
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
-	--forms 2 --start 2025-01-01 --product-codes 45A02 >/dev/null ||
+	--forms 2 --start 2025-01-01 $CODES >/dev/null ||
 	tap_bail "a contract for the provider"
 # a consulent of Amersfoort (another region, another policy) with a help request of its own,
 # planned: analysed, a goal, the route advice and a light option of Amersfoort's weighed
