@@ -217,9 +217,10 @@ static enum jr_err contract_terms(struct jr_app *app, const struct jr_policy *po
 				   "komma's, zoals 45A01,45A02");
 	if (c->product_codes[0] && !product_regime(app->policies, pol, c))
 		return jr_app_fail(app, JR_ERR_INPUT, "product_codes",
-				   "productcodes horen bij het productgerichte regime; %s koopt hier "
-				   "geen producten in (laat de productcodes leeg)",
-				   c->municipality[0] ? "deze gemeente" : "geen gemeente van deze regio");
+				   "productcodes horen bij het productgerichte regime; %s (laat de "
+				   "productcodes leeg)",
+				   c->municipality[0] ? "deze gemeente koopt geen producten in"
+						      : "geen gemeente van deze regio koopt producten in");
 	return JR_OK;
 }
 

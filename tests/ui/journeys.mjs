@@ -979,7 +979,7 @@ try {
     await page.getByRole('heading', { name: 'Tarieven' }).waitFor();
     await page.getByLabel(/^Bedrag per eenheid/).fill('65,50');
     await page.getByRole('button', { name: 'Tarief vastleggen' }).click();
-    ok(await page.getByLabel('Eenheid').getAttribute('aria-invalid') === 'true' &&
+    ok(await page.getByLabel('Eenheid', { exact: true }).getAttribute('aria-invalid') === 'true' &&
       await page.getByLabel(/^Bedrag per eenheid/).inputValue() === '65,50',
     'tariff: a missing unit is named at its field, the amount typed kept');
     await screen(page, '69b-contract');
