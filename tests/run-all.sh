@@ -22,6 +22,7 @@
 #               the provider at work: work list, stop, claims, JW301 names (tests/http/provider.sh)
 #               the second factor and the organisations (tests/http/second_factor.sh,
 #               tests/http/organisations.sh)
+#               the contract manager at work (tests/http/contracts.sh)
 #               every role on every endpoint, own and another's records, and issue 11's reach
 #               scenarios (tests/http/matrix.sh)
 #   browser     journeys through the UI in Chromium with axe (tests/ui/run.sh); screenshots of
@@ -162,6 +163,10 @@ grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/organisations.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "organisations" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/http/contracts.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "contracts" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/http/matrix.sh "$testbuild/jeugdroute" >"$log" 2>&1

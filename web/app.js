@@ -24,6 +24,7 @@ import { measuresScreen, measureScreen, newMeasureScreen } from './gi.js';
 import { referrerScreen, referralsSection } from './referrer.js';
 import { organisationScreen, organisationsScreen, userScreen, usersScreen } from './admin.js';
 import { codeScreen, enrolScreen } from './secondfactor.js';
+import { contractScreen, contractsScreen, providersScreen } from './contracts.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -495,94 +496,6 @@ async function dashboardScreen() {
     table);
 }
 
-// Contract management: every provider with its status; suspending stops new allocations.
-async function providersScreen() {
-  const list = await api('GET', '/api/v1/providers');
-  if (!list.ok) { show('Zorgaanbieders', alertBox('error', errorText(list))); return; }
-  const msg = h('div', { 'aria-live': 'polite' });
-  const rows = list.data.items.map((x) => {
-    const form = h('form', { class: 'inline-form' },
-      h('label', { class: 'utrecht-form-label', for: `status-${x.id}` }, `Status van ${x.name}`),
-      select(choices(words.provider_statuses), { name: 'status', id: `status-${x.id}`, class: 'utrecht-select' }),
-      button('Opslaan'));
-    form.status.value = x.status;
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const r = await api('POST', `/api/v1/providers/${x.id}/status`, { status: form.status.value, version: x.version });
-      if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-      notify(msg, 'ok', `${x.name}: ${label(words.provider_statuses, r.data.status)}.`);
-      x.version = r.data.version;
-      x.status = r.data.status;
-      status.textContent = label(words.provider_statuses, r.data.status);
-    });
-    const status = h('td', { class: 'utrecht-table__cell' }, label(words.provider_statuses, x.status));
-    return h('tr', { class: 'utrecht-table__row' },
-      h('td', { class: 'utrecht-table__cell' }, link(`#/aanbieders/${x.id}`, x.name)), h('td', { class: 'utrecht-table__cell' }, x.agb),
-      status, h('td', { class: 'utrecht-table__cell' }, form));
-  });
-  show('Zorgaanbieders', msg, p('Een geschorste aanbieder krijgt geen nieuwe toewijzingen; lopende zorg blijft in de dossiers.'),
-    !rows.length ? p('Geen zorgaanbieders.') : tableWrap('Zorgaanbieders', h('table', { class: 'utrecht-table' },
-      h('caption', { class: 'utrecht-table__caption' }, `Zorgaanbieders (${list.data.count})`),
-      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-        ['Naam', 'AGB-code', 'Status', 'Wijzigen'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
-      h('tbody', { class: 'utrecht-table__body' }, rows))));
-}
-
-// One provider's contracts, and a new contract: the region, its municipality and its forms
-// chosen from the region's words.
-async function contractsScreen(id, notice) {
-  const list = await api('GET', `/api/v1/providers/${id}/contracts`);
-  if (!list.ok) { show('Contracten', alertBox('error', errorText(list))); return; }
-  const regionWords = new Map(await Promise.all([...new Set(list.data.items.map((c) => c.region))]
-    .map(async (code) => [code, await vocabulary(`?region=${encodeURIComponent(code)}`)])));
-  const msg = h('div', { 'aria-live': 'polite' });
-  const regionSelect = select(choices(words.regions), { name: 'region' });
-  const muniSelect = h('select', { name: 'municipality' });
-  const formBoxes = h('div', {});
-  // the municipalities and forms of the chosen region
-  const fillRegion = async () => {
-    const v = await vocabulary(`?region=${encodeURIComponent(regionSelect.value)}`);
-    muniSelect.replaceChildren(...[['', 'de hele regio'], ...choices(v && v.municipalities)].map(([c, t]) => h('option', { value: c }, t)));
-    formBoxes.replaceChildren(...((v && v.forms) || []).map((f) => h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
-      h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
-        h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: `contract-vorm-${f.code}` },
-          h('input', { type: 'checkbox', id: `contract-vorm-${f.code}`, name: 'forms', value: f.code, class: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input' }),
-          `${f.number} — ${f.label}`)))));
-  };
-  // one's own region; else the region of the provider's contracts; else the first
-  const usual = words.region ? words.region.code : (list.data.items[0] || {}).region;
-  if (usual && words.regions.some((x) => x.code === usual)) regionSelect.value = usual;
-  regionSelect.addEventListener('change', fillRegion);
-  await fillRegion();
-  const form = h('form', { class: 'form-grid', novalidate: true },
-    field('contract-regio', 'Regio', regionSelect),
-    field('contract-gemeente', 'Gemeente', muniSelect, 'De hele regio, of één gemeente ervan.'),
-    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Vormen'), formBoxes),
-    field('contract-begin', 'Begindatum', h('input', { name: 'start', type: 'date', required: true })),
-    field('contract-einde', 'Einddatum', h('input', { name: 'end', type: 'date' })),
-    h('div', {}, button('Contract vastleggen')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const forms = [...form.querySelectorAll('input[name=forms]:checked')].map((x) => Number(x.value));
-    const body = { region: form.region.value, forms, start: form.start.value };
-    if (form.municipality.value) body.municipality = form.municipality.value;
-    if (form.end.value) body.end = form.end.value;
-    const r = await api('POST', `/api/v1/providers/${id}/contracts`, body);
-    if (!r.ok) { notify(msg, 'error', errorText(r)); return; }
-    await contractsScreen(id, 'Het contract is vastgelegd.');
-  });
-  show(`Contracten van aanbieder ${id}`, msg, p(link('#/aanbieders', 'Terug naar de zorgaanbieders')),
-    list.data.items.length ? null : p('Deze aanbieder heeft nog geen contracten.'),
-    !list.data.items.length ? null : tableWrap('Contracten', h('table', { class: 'utrecht-table' },
-      h('caption', { class: 'utrecht-table__caption' }, `Contracten (${list.data.count})`),
-      h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-        ['Regio', 'Gemeente', 'Vormen', 'Producten', 'Van', 'Tot'].map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
-      h('tbody', { class: 'utrecht-table__body' }, list.data.items.map((c) => h('tr', { class: 'utrecht-table__row' },
-        [label(words.regions, c.region), c.municipality ? label((regionWords.get(c.region) || {}).municipalities, c.municipality) : 'hele regio',
-          c.forms.join(', '), c.product_codes || '—', dutchDate(c.start), c.end ? dutchDate(c.end) : '—']
-          .map((t) => h('td', { class: 'utrecht-table__cell' }, t))))))),
-    heading(2, 'Nieuw contract'), form);
-  if (notice) notify(msg, 'ok', notice);
 }
 
 // A change of an allocation by the municipality: another end date or volume, with its reason
@@ -672,8 +585,9 @@ async function route() {
   else if (hash === '#/nieuw') newRequestScreen();
   else if ((m = hash.match(/^#\/hulpvraag\/(\d+)$/))) await helpRequestScreen(caseUi(), m[1]);
   else if ((m = hash.match(/^#\/gezin\/(\d+)$/))) await familyScreen(m[1]);
-  else if (hash === '#/aanbieders') await providersScreen();
-  else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen(m[1]);
+  else if (hash === '#/aanbieders') await providersScreen({ ...caseUi(), notify });
+  else if ((m = hash.match(/^#\/aanbieders\/(\d+)$/))) await contractsScreen({ ...caseUi(), notify }, m[1]);
+  else if ((m = hash.match(/^#\/contract\/(\d+)$/))) await contractScreen({ ...caseUi(), notify }, m[1]);
   else if (hash === '#/sociale-kaart') await socialMapScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, choices, capital, words, button, me });
   else if ((m = hash.match(/^#\/kind\/(\d+)$/))) await childScreen(m[1]);
   else if (me.role === 'gi' && hash.split('?')[0] === '#/maatregelen/beeindigd') await measuresScreen(giUi(), true);

@@ -21,7 +21,8 @@ static bool digits8(const char *s)
 	return true;
 }
 
-/* A comma list of product codes, each 1 to 16 letters and digits ("" is none). */
+/* A comma list of product codes, each 1 to 5 letters and digits as the iJw ProductCode
+ * (LDT_ProductCode: at most 5 characters) ("" is none). */
 static bool product_codes_valid(const char *s)
 {
 	size_t run = 0;
@@ -35,7 +36,7 @@ static bool product_codes_valid(const char *s)
 			if (*p == '\0')
 				return true;
 			run = 0;
-		} else if (isalnum((unsigned char)*p) && run < 16) {
+		} else if (isalnum((unsigned char)*p) && run < 5) {
 			run++;
 		} else {
 			return false;
@@ -165,15 +166,27 @@ static enum jr_err unknown_region(struct jr_app *app)
 			   "verwacht de id van een regio met een beleidsbestand (%s)", names);
 }
 
-enum jr_err jr_app_contract_add(struct jr_app *app, struct jr_contract *c)
+/* Whether the product regime applies where contract `c` holds: its municipality buys products,
+ * or (for the whole region) some municipality of region `pol` does. */
+static bool product_regime(const struct jr_policy_set *set, const struct jr_policy *pol,
+			   const struct jr_contract *c)
 {
-	const struct jr_policy *pol;
-	enum jr_err err;
+	for (size_t i = 0; set && i < set->count; i++) {
+		const struct jr_policy *p = set->policies[i];
+		if (strcmp(p->id, pol->id) != 0)
+			continue;
+		for (size_t m = 0; m < p->municipality_count; m++)
+			if (p->municipalities[m].regime == JR_REGIME_PRODUCT &&
+			    (!c->municipality[0] || strcmp(p->municipalities[m].code, c->municipality) == 0))
+				return true;
+	}
+	return false;
+}
 
-	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_WRITE)))
-		return err;
-	if (!(pol = find_region(app->policies, c->region, c->start)))
-		return unknown_region(app);
+/* The checks of a contract's terms, for a new one and an edit (region `pol` found). */
+static enum jr_err contract_terms(struct jr_app *app, const struct jr_policy *pol,
+				  const struct jr_contract *c)
+{
 	if (c->municipality[0]) {
 		if (!jr_cbs_code_valid(c->municipality, strlen(c->municipality)))
 			return jr_app_fail(app, JR_ERR_INPUT, "municipality",
@@ -202,6 +215,28 @@ enum jr_err jr_app_contract_add(struct jr_app *app, struct jr_contract *c)
 		return jr_app_fail(app, JR_ERR_INPUT, "product_codes",
 				   "verwacht productcodes van letters en cijfers, gescheiden door "
 				   "komma's, zoals 45A01,45A02");
+	if (c->product_codes[0] && !product_regime(app->policies, pol, c))
+		return jr_app_fail(app, JR_ERR_INPUT, "product_codes",
+				   "productcodes horen bij het productgerichte regime; %s (laat de "
+				   "productcodes leeg)",
+				   c->municipality[0] ? "deze gemeente koopt geen producten in"
+						      : "geen gemeente van deze regio koopt producten in");
+	return JR_OK;
+}
+
+enum jr_err jr_app_contract_add(struct jr_app *app, struct jr_contract *c)
+{
+	const struct jr_policy *pol;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_WRITE)))
+		return err;
+	if (!(pol = find_region(app->policies, c->region, c->start)))
+		return unknown_region(app);
+	/* the region's own id, as the policy file spells it */
+	snprintf(c->region, sizeof(c->region), "%s", pol->id);
+	if ((err = contract_terms(app, pol, c)))
+		return err;
 	err = jr_store_contract_add(app->store, app->actor, c);
 	if (err == JR_ERR_NOT_FOUND)
 		return provider_missing(app, c->provider_id);
@@ -263,4 +298,97 @@ enum jr_err jr_app_contract_check(struct jr_app *app, int64_t provider_id, int f
 			       "op %s (niet voor de gemeente zelf en niet voor de hele regio %s)",
 		 form, day, pol->id);
 	return JR_OK;
+}
+
+static enum jr_err contract_missing(struct jr_app *app, int64_t id)
+{
+	return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
+			   "contract niet gevonden: er is geen contract met nummer %lld",
+			   (long long)id);
+}
+
+enum jr_err jr_app_contract_get(struct jr_app *app, int64_t id, struct jr_contract *c)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_READ)))
+		return err;
+	err = jr_store_contract_get(app->store, id, c);
+	return err == JR_ERR_NOT_FOUND ? contract_missing(app, id) : err;
+}
+
+/* Writes the edited contract `c` (its region and municipality those of the stored one). */
+static enum jr_err contract_write(struct jr_app *app, struct jr_contract *c, const char *action)
+{
+	const struct jr_policy *pol;
+	enum jr_err err;
+
+	if (!(pol = find_region(app->policies, c->region, c->start)))
+		return unknown_region(app);
+	if ((err = contract_terms(app, pol, c)))
+		return err;
+	err = jr_store_contract_update(app->store, app->actor, c, action);
+	if (err == JR_ERR_CONFLICT)
+		return jr_app_fail(app, err, "version",
+				   "het contract is intussen gewijzigd; lees het opnieuw");
+	if (err == JR_ERR_NOT_FOUND)
+		return contract_missing(app, c->id);
+	if (err == JR_ERR_INPUT)
+		return jr_app_fail(app, err, NULL,
+				   "het contract klopt niet: vormen en looptijd (einde na begin)");
+	return err;
+}
+
+enum jr_err jr_app_contract_edit(struct jr_app *app, const struct jr_contract_edit *e,
+				 struct jr_contract *c)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_WRITE)))
+		return err;
+	if ((err = jr_store_contract_get(app->store, e->id, c)))
+		return err == JR_ERR_NOT_FOUND ? contract_missing(app, e->id) : err;
+	if (c->version != e->version)
+		return jr_app_fail(app, JR_ERR_CONFLICT, "version",
+				   "het contract is intussen gewijzigd; lees het opnieuw");
+	if (e->set & JR_CONTRACT_SET_FORMS)
+		c->forms = e->c.forms;
+	if (e->set & JR_CONTRACT_SET_PRODUCT_CODES)
+		memcpy(c->product_codes, e->c.product_codes, sizeof(c->product_codes));
+	if (e->set & JR_CONTRACT_SET_START)
+		c->start = e->c.start;
+	if (e->set & JR_CONTRACT_SET_END) {
+		c->has_end = e->c.has_end;
+		c->end = e->c.end;
+	}
+	if (e->set & JR_CONTRACT_SET_TARIFF)
+		c->tariff_cents = e->c.tariff_cents;
+	if (e->set & JR_CONTRACT_SET_UNIT)
+		memcpy(c->unit, e->c.unit, sizeof(c->unit));
+	if (e->set & JR_CONTRACT_SET_CAPACITY)
+		c->capacity = e->c.capacity;
+	return contract_write(app, c, "contract.edit");
+}
+
+enum jr_err jr_app_contract_end(struct jr_app *app, int64_t id, int version, jr_day end,
+				struct jr_contract *c)
+{
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_PROVIDERS_WRITE)))
+		return err;
+	if ((err = jr_store_contract_get(app->store, id, c)))
+		return err == JR_ERR_NOT_FOUND ? contract_missing(app, id) : err;
+	if (c->version != version)
+		return jr_app_fail(app, JR_ERR_CONFLICT, "version",
+				   "het contract is intussen gewijzigd; lees het opnieuw");
+	if (end < c->start)
+		return jr_app_fail(app, JR_ERR_INPUT, "end", "de einddatum ligt voor de begindatum");
+	if (c->has_end && end > c->end)
+		return jr_app_fail(app, JR_ERR_INPUT, "end",
+				   "het contract eindigt al eerder; beëindigen gaat niet later dan "
+				   "het einde dat het heeft (verlengen: wijzig het contract)");
+	c->has_end = true;
+	c->end = end;
+	return contract_write(app, c, "contract.end");
 }

@@ -41,6 +41,36 @@ enum jr_err jr_app_contract_add(struct jr_app *app, struct jr_contract *c);
 enum jr_err jr_app_contracts(struct jr_app *app, int64_t provider_id, jr_contract_fn fn,
 			     void *ctx);
 
+/* Contract `id` into *c; JR_ERR_NOT_FOUND (explained) when there is none. */
+enum jr_err jr_app_contract_get(struct jr_app *app, int64_t id, struct jr_contract *c);
+
+/* What an edit of a contract changes: the fields named in `set` are taken from `c`. */
+enum {
+	JR_CONTRACT_SET_FORMS = 1u << 0,
+	JR_CONTRACT_SET_PRODUCT_CODES = 1u << 1,
+	JR_CONTRACT_SET_START = 1u << 2,
+	JR_CONTRACT_SET_END = 1u << 3, /* c.has_end false: no end any more */
+	JR_CONTRACT_SET_TARIFF = 1u << 4,
+	JR_CONTRACT_SET_UNIT = 1u << 5,
+	JR_CONTRACT_SET_CAPACITY = 1u << 6,
+};
+struct jr_contract_edit {
+	int64_t id;
+	int version; /* the version read */
+	unsigned set;
+	struct jr_contract c;
+};
+/* Edits contract e->id from e->version: the same checks as a new one (the region and
+ * municipality stay). *c is the contract as it is now. JR_ERR_CONFLICT (field "version") when it
+ * changed since it was read; the earlier version stays in the history; audited
+ * ("contract.edit"). */
+enum jr_err jr_app_contract_edit(struct jr_app *app, const struct jr_contract_edit *e,
+				 struct jr_contract *c);
+/* Ends contract `id` from `version` on `end` (not before its start, not after an end it has):
+ * allocations after that day find no contract. Audited ("contract.end"). */
+enum jr_err jr_app_contract_end(struct jr_app *app, int64_t id, int version, jr_day end,
+				struct jr_contract *c);
+
 /* Whether a contract covers a form in a municipality on a day, and why. */
 struct jr_app_contract_cover {
 	bool covers;

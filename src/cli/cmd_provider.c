@@ -1,4 +1,5 @@
-/* cmd_provider: `jeugdroute provider add|show|status` and `jeugdroute contract add|check` —
+/* cmd_provider: `jeugdroute provider add|show|status|budget|capacity` and `jeugdroute contract
+ * add|check|show|edit|end|tariff|tariffs` —
  * scriptable access to the providers (zorgaanbieders) and their contracts, answering in JSON.
  * Every field is checked before the database is opened; a contract's region and municipality
  * must be those of a policy file. The store writes the audit entries. */
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/contract.h"
 #include "app/provider.h"
 #include "cli/cli.h"
 #include "cli/session.h"
@@ -20,6 +22,8 @@ const char jr_usage_provider[] =
 	"                                 [--status STATUS] [--quality TEKST] [--demo]\n"
 	"         jeugdroute provider show ID\n"
 	"         jeugdroute provider status ID --version V --status STATUS\n"
+	"         jeugdroute provider budget ID --year JJJJ [--ceiling EURO --version V]\n"
+	"         jeugdroute provider capacity ID [--form VORM --places N]\n"
 	"\n"
 	"Zorgaanbieders: de AGB-code (8 cijfers) is hun identiteit in het iJw-berichtenverkeer en\n"
 	"komt maar één keer voor; het KvK-nummer heeft 8 cijfers. De status is active (actief),\n"
@@ -28,6 +32,13 @@ const char jr_usage_provider[] =
 	"tekens). Een statuswijziging noemt de versie die gelezen is: is de aanbieder intussen\n"
 	"gewijzigd, dan wordt de wijziging geweigerd (lees opnieuw). De vorige status blijft in de\n"
 	"historie bewaard. Het antwoord is JSON.\n"
+	"\n"
+	"provider budget toont het budgetplafond van een jaar, wat de geaccepteerde declaraties\n"
+	"(JW323) met een periode in dat jaar samen zijn, en de waarschuwing bij 80 % en 100 %; met\n"
+	"--ceiling (euro's, zoals 250000 of 250000,00) legt het het plafond vast, vanaf de gelezen\n"
+	"--version (0 voor een nieuw plafond). provider capacity toont per vorm de plaatsen en de\n"
+	"lopende toewijzingen van die vorm (de bezetting); met --form en --places (0: geen) legt het\n"
+	"de plaatsen van een vorm vast.\n"
 	"\n"
 	"Voor elke opdracht: --db URL, --key BESTAND (zie jeugdroute init --help), --reason TEKST\n"
 	"(waarom, voor het auditlog).\n"
@@ -41,6 +52,14 @@ const char jr_usage_contract[] =
 	"                                 [--product-codes A,B]\n"
 	"         jeugdroute contract check --provider ID --form VORM --municipality CODE\n"
 	"                                   --date JJJJ-MM-DD\n"
+	"         jeugdroute contract show ID\n"
+	"         jeugdroute contract edit ID --version V [--forms 1,2] [--product-codes A,B]\n"
+	"                                  [--start DATUM] [--end DATUM|geen] [--tariff EURO]\n"
+	"                                  [--unit EENHEID] [--capacity N]\n"
+	"         jeugdroute contract end ID --version V --end JJJJ-MM-DD\n"
+	"         jeugdroute contract tariff ID (--product-code CODE | --level 1-4) --amount EURO\n"
+	"                                    --unit EENHEID --from JJJJ-MM-DD [--to JJJJ-MM-DD]\n"
+	"         jeugdroute contract tariffs ID\n"
 	"\n"
 	"Contracten van zorgaanbieders. Een contract geldt voor één gemeente (--municipality, een\n"
 	"CBS-code van die regio) of, zonder --municipality, voor alle gemeenten van de regio (de id\n"
@@ -49,6 +68,16 @@ const char jr_usage_contract[] =
 	"tarief per eenheid in euro's, met ten hoogste 2 decimalen (65.50 of 65,50); --unit de\n"
 	"eenheid (uur, dag, week …); --capacity het aantal plaatsen of trajecten (1 of meer);\n"
 	"--product-codes de productcodes voor gemeenten die producten inkopen.\n"
+	"\n"
+	"De regio is de id van een geladen beleidsbestand (precies zo gespeld). Productcodes (1 tot 5\n"
+	"letters en cijfers, als de iJw-ProductCode) horen bij het productgerichte regime: alleen\n"
+	"voor een gemeente die producten inkoopt, of een regio waarin er een is.\n"
+	"\n"
+	"contract edit wijzigt een contract vanaf de gelezen --version (regio en gemeente blijven);\n"
+	"--end geen haalt het einde weg. contract end beëindigt het op een dag. De vorige versie blijft\n"
+	"in de historie. contract tariff legt een tarief vast per productcode van het contract of per\n"
+	"resultaatniveau (OB1 tot en met OB4, resultaatgericht regime), per eenheid van de iJw-lijst\n"
+	"(minuut, uur, etmaal, dagdeel, stuks, euro), binnen de looptijd van het contract.\n"
 	"\n"
 	"contract check zegt of een contract de vorm dekt in die gemeente op die datum: een\n"
 	"contract voor de gemeente zelf of voor haar hele regio. Het antwoord is JSON.\n"
@@ -71,6 +100,8 @@ struct cmd_args {
 	/* contract */
 	const char *provider, *region, *municipality, *forms, *start, *end, *tariff, *unit,
 		*capacity, *product_codes, *form, *date;
+	/* tariffs, budget, capacity */
+	const char *product_code, *level, *amount, *from, *to, *year, *ceiling, *places;
 };
 
 
@@ -176,6 +207,89 @@ static int provider_fields(const struct cmd_args *a, struct jr_provider *p)
 	return 0;
 }
 
+/* `provider budget ID --year Y [--ceiling EURO --version V]`: the budget, set first when asked. */
+static int provider_budget(const struct cmd_args *a, struct jr_cli_session *s, int64_t id)
+{
+	struct jr_app_budget b;
+	struct jr_json_writer w;
+	struct jr_buf out;
+	long long year, version = 0;
+	int64_t ceiling = 0;
+	enum jr_err err;
+	int status;
+
+	if (!a->year || jr_cli_number(a->year, 2000, 2100, &year))
+		return jr_cli_field_error("provider", "year", "verwacht een jaar van 2000 tot en met 2100");
+	if (a->ceiling && (parse_cents(a->ceiling, &ceiling) || ceiling < 1))
+		return jr_cli_field_error("provider", "ceiling",
+					  "verwacht een budgetplafond in euro's van meer dan 0, met ten "
+					  "hoogste 2 decimalen");
+	if (a->ceiling && (!a->version || jr_cli_number(a->version, 0, 1000000000, &version)))
+		return jr_cli_field_error("provider", "version",
+					  "verwacht de versie van het plafond die gelezen is (0: nog geen)");
+	if (!a->ceiling && a->version)
+		return jr_cli_field_error("provider", "ceiling", "geef --ceiling bij --version");
+	if ((status = jr_cli_session_open(s)))
+		return status;
+	err = a->ceiling ? jr_app_budget_set(&s->app, id, (int)year, ceiling, (int)version, &b)
+			 : jr_app_budget_get(&s->app, id, (int)year, &b);
+	if (err)
+		return jr_cli_app_fail("provider budget", err, &s->diag);
+	jr_cli_json_begin(&out, &w);
+	jr_view_budget(&w, &b);
+	return jr_cli_json_print("provider budget", &out, &w);
+}
+
+struct capacity_printer {
+	struct jr_json_writer w;
+	struct jr_buf b;
+};
+
+/* One form's capacity as one line of JSON. */
+static enum jr_err print_capacity(void *ctx, int form, const struct jr_occupancy *o)
+{
+	struct capacity_printer *pr = ctx;
+	enum jr_err err;
+
+	jr_buf_reset(&pr->b);
+	jr_jw_init(&pr->w, &pr->b);
+	jr_view_capacity(&pr->w, form, o);
+	err = jr_jw_finish(&pr->w);
+	if (!err)
+		err = jr_buf_putc(&pr->b, '\n');
+	if (!err && (fputs(jr_buf_str(&pr->b), stdout) == EOF || fflush(stdout)))
+		err = JR_ERR_IO;
+	return err;
+}
+
+/* `provider capacity ID [--form F --places N]`: one line per form, set first when asked. */
+static int provider_capacity(const struct cmd_args *a, struct jr_cli_session *s, int64_t id)
+{
+	struct capacity_printer pr;
+	long long form = 0, places = 0;
+	enum jr_err err;
+	int status;
+
+	if ((a->form != NULL) != (a->places != NULL)) {
+		jr_cli_error("provider capacity: geef --form en --places samen");
+		return 2;
+	}
+	if (a->form && jr_cli_number(a->form, 1, JR_FORM_COUNT, &form))
+		return jr_cli_field_error("provider", "form", "verwacht een vorm van 1 tot en met 10");
+	if (a->places && jr_cli_number(a->places, 0, JR_CAPACITY_MAX, &places))
+		return jr_cli_field_error("provider", "places",
+					  "verwacht een aantal plaatsen van 0 tot en met 100000 (0: geen)");
+	if ((status = jr_cli_session_open(s)))
+		return status;
+	if (a->form && (err = jr_app_capacity_set(&s->app, id, (int)form, (int)places)))
+		return jr_cli_app_fail("provider capacity", err, &s->diag);
+	jr_buf_init(&pr.b, 1 << 12);
+	jr_jw_init(&pr.w, &pr.b);
+	err = jr_app_capacity(&s->app, id, print_capacity, &pr);
+	jr_buf_release(&pr.b);
+	return err ? jr_cli_app_fail("provider capacity", err, &s->diag) : 0;
+}
+
 int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
@@ -185,7 +299,11 @@ int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv)
 		{"--name", "add", &a.name},
 		{"--quality", "add", &a.quality},
 		{"--status", "add status", &a.status},
-		{"--version", "status", &a.version},
+		{"--version", "status budget", &a.version},
+		{"--year", "budget", &a.year},
+		{"--ceiling", "budget", &a.ceiling},
+		{"--form", "capacity", &a.form},
+		{"--places", "capacity", &a.places},
 	};
 	struct jr_provider p = {0};
 	struct jr_cli_session s;
@@ -195,8 +313,10 @@ int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "status")) {
-		jr_cli_error("provider: kies add, show of status; zie jeugdroute provider --help");
+	if (strcmp(cmd, "add") && strcmp(cmd, "show") && strcmp(cmd, "status") &&
+	    strcmp(cmd, "budget") && strcmp(cmd, "capacity")) {
+		jr_cli_error("provider: kies add, show, status, budget of capacity; zie jeugdroute "
+			     "provider --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &a.db);
@@ -214,6 +334,11 @@ int jr_cmd_provider(const struct jr_cli_command *self, int argc, char **argv)
 			goto out;
 		}
 		p.id = (int64_t)n;
+	}
+	if (strcmp(cmd, "budget") == 0 || strcmp(cmd, "capacity") == 0) {
+		status = strcmp(cmd, "budget") == 0 ? provider_budget(&a, &s, p.id)
+						    : provider_capacity(&a, &s, p.id);
+		goto out;
 	}
 	if (strcmp(cmd, "status") == 0) {
 		if (!a.version || jr_cli_number(a.version, 1, 1000000000, &n)) {
@@ -328,6 +453,203 @@ static int contract_check(const struct cmd_args *a, struct jr_app *app)
 	return jr_cli_json_print("contract check", &out, &w);
 }
 
+/* The fields of `contract edit` into *e (the app checks them); 0, or 2 after reporting. */
+static int edit_fields(const struct cmd_args *a, struct jr_contract_edit *e)
+{
+	long long n;
+
+	if (!a->version || jr_cli_number(a->version, 1, 1000000000, &n))
+		return jr_cli_field_error("contract", "version",
+					  "verwacht de versie die gelezen is (contract show)");
+	e->version = (int)n;
+	if (a->forms) {
+		if (parse_forms(a->forms, &e->c.forms))
+			return jr_cli_field_error("contract", "forms",
+						  "verwacht vormen van 1 tot en met 10, gescheiden door "
+						  "komma's, zoals 5,6,7");
+		e->set |= JR_CONTRACT_SET_FORMS;
+	}
+	if (a->product_codes) {
+		if (strlen(a->product_codes) >= sizeof(e->c.product_codes))
+			return jr_cli_field_error("contract", "product_codes",
+						  "verwacht productcodes van letters en cijfers, "
+						  "gescheiden door komma's, zoals 45A01,45A02");
+		snprintf(e->c.product_codes, sizeof(e->c.product_codes), "%s", a->product_codes);
+		e->set |= JR_CONTRACT_SET_PRODUCT_CODES;
+	}
+	if (a->start) {
+		if (parse_date_field("contract", "start", a->start, &e->c.start))
+			return 2;
+		e->set |= JR_CONTRACT_SET_START;
+	}
+	if (a->end) {
+		if (strcmp(a->end, "geen") != 0) {
+			if (parse_date_field("contract", "end", a->end, &e->c.end))
+				return 2;
+			e->c.has_end = true;
+		}
+		e->set |= JR_CONTRACT_SET_END;
+	}
+	if (a->tariff) {
+		if (parse_cents(a->tariff, &e->c.tariff_cents))
+			return jr_cli_field_error("contract", "tariff",
+						  "verwacht een bedrag in euro's van 0 of meer, met ten "
+						  "hoogste 2 decimalen, zoals 65.50");
+		e->set |= JR_CONTRACT_SET_TARIFF;
+	}
+	if (a->unit) {
+		if (strlen(a->unit) >= sizeof(e->c.unit))
+			return jr_cli_field_error("contract", "unit",
+						  "verwacht een eenheid zoals uur, dag of week: 1 tot 15 "
+						  "kleine letters");
+		snprintf(e->c.unit, sizeof(e->c.unit), "%s", a->unit);
+		e->set |= JR_CONTRACT_SET_UNIT;
+	}
+	if (a->capacity) {
+		if (jr_cli_number(a->capacity, 0, CAPACITY_MAX, &n))
+			return jr_cli_field_error("contract", "capacity",
+						  "verwacht een geheel getal van 0 of meer");
+		e->c.capacity = (int)n;
+		e->set |= JR_CONTRACT_SET_CAPACITY;
+	}
+	if (!e->set) {
+		jr_cli_error("contract edit: geef ten minste één veld om te wijzigen");
+		return 2;
+	}
+	return 0;
+}
+
+/* The fields of `contract tariff` into *t (the app checks them); 0, or 2 after reporting. */
+static int tariff_fields(const struct cmd_args *a, struct jr_tariff *t)
+{
+	long long n;
+
+	if (!a->amount || !a->unit || !a->from) {
+		jr_cli_error("contract tariff: geef --amount, --unit en --from, en --product-code of "
+			     "--level");
+		return 2;
+	}
+	if (a->product_code) {
+		if (strlen(a->product_code) >= sizeof(t->product_code))
+			return jr_cli_field_error("contract", "product_code",
+						  "verwacht een productcode van 1 tot 5 letters en "
+						  "cijfers");
+		snprintf(t->product_code, sizeof(t->product_code), "%s", a->product_code);
+	}
+	if (a->level) {
+		if (jr_cli_number(a->level, 1, 4, &n))
+			return jr_cli_field_error("contract", "level",
+						  "verwacht een resultaatniveau van 1 tot en met 4 (OB1 "
+						  "tot en met OB4)");
+		t->level = (int)n;
+	}
+	if (parse_cents(a->amount, &t->amount_cents))
+		return jr_cli_field_error("contract", "amount",
+					  "verwacht een bedrag in euro's van 0 of meer, met ten hoogste "
+					  "2 decimalen, zoals 65.50");
+	if (strlen(a->unit) >= sizeof(t->unit))
+		return jr_cli_field_error("contract", "unit",
+					  "verwacht een eenheid van de iJw-lijst: minuut, uur, etmaal, "
+					  "dagdeel, stuks of euro");
+	snprintf(t->unit, sizeof(t->unit), "%s", a->unit);
+	if (parse_date_field("contract", "valid_from", a->from, &t->valid_from))
+		return 2;
+	if (a->to) {
+		if (parse_date_field("contract", "valid_to", a->to, &t->valid_to))
+			return 2;
+		t->has_to = true;
+	}
+	return 0;
+}
+
+struct tariff_printer {
+	struct jr_json_writer w;
+	struct jr_buf b;
+};
+
+static enum jr_err print_tariff(void *ctx, const struct jr_tariff *t)
+{
+	struct tariff_printer *pr = ctx;
+	enum jr_err err;
+
+	jr_buf_reset(&pr->b);
+	jr_jw_init(&pr->w, &pr->b);
+	jr_view_tariff(&pr->w, t);
+	err = jr_jw_finish(&pr->w);
+	if (!err)
+		err = jr_buf_putc(&pr->b, '\n');
+	if (!err && (fputs(jr_buf_str(&pr->b), stdout) == EOF || fflush(stdout)))
+		err = JR_ERR_IO;
+	return err;
+}
+
+/* `contract show|edit|end|tariff|tariffs ID`: after the options were parsed. */
+static int contract_record(const char *cmd, const struct cmd_args *a, struct jr_cli_session *s)
+{
+	struct jr_contract_edit e = {0};
+	struct jr_contract c = {0};
+	struct jr_tariff t = {0};
+	struct jr_json_writer w;
+	struct jr_buf buf;
+	char what[32];
+	long long id, version = 0;
+	jr_day end = 0;
+	enum jr_err err;
+	int status;
+
+	snprintf(what, sizeof(what), "contract %s", cmd);
+	if (!a->id || jr_cli_number(a->id, 1, ID_MAX, &id)) {
+		jr_cli_error("contract %s: geef het nummer (id) van het contract", cmd);
+		return 2;
+	}
+	e.id = t.contract_id = (int64_t)id;
+	if (strcmp(cmd, "edit") == 0 && (status = edit_fields(a, &e)))
+		return status;
+	if (strcmp(cmd, "tariff") == 0 && (status = tariff_fields(a, &t)))
+		return status;
+	if (strcmp(cmd, "end") == 0) {
+		if (!a->version || jr_cli_number(a->version, 1, 1000000000, &version))
+			return jr_cli_field_error("contract", "version",
+						  "verwacht de versie die gelezen is (contract show)");
+		if (!a->end) {
+			jr_cli_error("contract end: geef --end");
+			return 2;
+		}
+		if (parse_date_field("contract", "end", a->end, &end))
+			return 2;
+	}
+	if ((status = jr_cli_session_open(s)))
+		return status;
+	if (strcmp(cmd, "tariffs") == 0) {
+		struct tariff_printer pr;
+		if ((err = jr_app_contract_get(&s->app, e.id, &c)))
+			return jr_cli_app_fail(what, err, &s->diag);
+		jr_buf_init(&pr.b, 1 << 12);
+		jr_jw_init(&pr.w, &pr.b);
+		err = jr_app_tariffs(&s->app, e.id, print_tariff, &pr);
+		jr_buf_release(&pr.b);
+		return err ? jr_cli_app_fail(what, err, &s->diag) : 0;
+	}
+	if (strcmp(cmd, "tariff") == 0) {
+		if ((err = jr_app_tariff_add(&s->app, &t)))
+			return jr_cli_app_fail(what, err, &s->diag);
+		jr_cli_json_begin(&buf, &w);
+		jr_view_tariff(&w, &t);
+		return jr_cli_json_print(what, &buf, &w);
+	}
+	if (strcmp(cmd, "show") == 0)
+		err = jr_app_contract_get(&s->app, e.id, &c);
+	else if (strcmp(cmd, "edit") == 0)
+		err = jr_app_contract_edit(&s->app, &e, &c);
+	else
+		err = jr_app_contract_end(&s->app, e.id, (int)version, end, &c);
+	if (err)
+		return jr_cli_app_fail(what, err, &s->diag);
+	jr_cli_json_begin(&buf, &w);
+	jr_view_contract(&w, &c);
+	return jr_cli_json_print(what, &buf, &w);
+}
+
 int jr_cmd_contract(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct cmd_args a = {0};
@@ -335,15 +657,21 @@ int jr_cmd_contract(const struct jr_cli_command *self, int argc, char **argv)
 		{"--provider", "add check", &a.provider},
 		{"--region", "add", &a.region},
 		{"--municipality", "add check", &a.municipality},
-		{"--forms", "add", &a.forms},
-		{"--start", "add", &a.start},
-		{"--end", "add", &a.end},
-		{"--tariff", "add", &a.tariff},
-		{"--unit", "add", &a.unit},
-		{"--capacity", "add", &a.capacity},
-		{"--product-codes", "add", &a.product_codes},
+		{"--forms", "add edit", &a.forms},
+		{"--start", "add edit", &a.start},
+		{"--end", "add edit end", &a.end},
+		{"--tariff", "add edit", &a.tariff},
+		{"--unit", "add edit tariff", &a.unit},
+		{"--capacity", "add edit", &a.capacity},
+		{"--product-codes", "add edit", &a.product_codes},
 		{"--form", "check", &a.form},
 		{"--date", "check", &a.date},
+		{"--version", "edit end", &a.version},
+		{"--product-code", "tariff", &a.product_code},
+		{"--level", "tariff", &a.level},
+		{"--amount", "tariff", &a.amount},
+		{"--from", "tariff", &a.from},
+		{"--to", "tariff", &a.to},
 	};
 	struct jr_contract c = {0};
 	struct jr_cli_session s;
@@ -353,15 +681,22 @@ int jr_cmd_contract(const struct jr_cli_command *self, int argc, char **argv)
 	enum jr_err err;
 	int status;
 
-	if (strcmp(cmd, "add") && strcmp(cmd, "check")) {
-		jr_cli_error("contract: kies add of check; zie jeugdroute contract --help");
+	if (strcmp(cmd, "add") && strcmp(cmd, "check") && strcmp(cmd, "show") &&
+	    strcmp(cmd, "edit") && strcmp(cmd, "end") && strcmp(cmd, "tariff") &&
+	    strcmp(cmd, "tariffs")) {
+		jr_cli_error("contract: kies add, check, show, edit, end, tariff of tariffs; zie "
+			     "jeugdroute contract --help");
 		return 2;
 	}
 	jr_cli_session_init(&s, self, &a.db);
 	status = jr_cli_parse_table(argc, argv, "contract", opts, sizeof(opts) / sizeof(opts[0]),
-				    &a.db, NULL, NULL);
+				    &a.db, strcmp(cmd, "check") ? &a.id : NULL, NULL);
 	if (status)
 		goto out;
+	if (strcmp(cmd, "add") && strcmp(cmd, "check")) {
+		status = contract_record(cmd, &a, &s);
+		goto out;
+	}
 	if (strcmp(cmd, "add") == 0 && (status = contract_fields(&a, &c)))
 		goto out;
 	if ((status = jr_cli_session_open(&s)))

@@ -61,9 +61,9 @@ static const struct jr_cli_command commands[] = {
 	{"person", jr_cmd_person, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "personen in de dossiers: add, show, find, update, involved (JSON)", jr_usage_person},
 	{"provider", jr_cmd_provider, JR_CMD_STORE,
-	 "zorgaanbieders: add, show, status (JSON)", jr_usage_provider},
+	 "zorgaanbieders: add, show, status, budget, capacity (JSON)", jr_usage_provider},
 	{"contract", jr_cmd_contract, JR_CMD_STORE | JR_CMD_POLICIES,
-	 "contracten van zorgaanbieders: add, check (JSON)", jr_usage_contract},
+	 "contracten van zorgaanbieders: add, check, show, edit, end, tariff, tariffs (JSON)", jr_usage_contract},
 	{"help-request", jr_cmd_help_request, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "hulpvragen en hun verloop: add, show, analysis, goal, light-option,\n"
 	 "           advice, move; het journaal: note, notes (JSON)",

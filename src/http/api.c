@@ -110,6 +110,17 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/allocations/{id}/letters", jr_api_allocation_letters, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/allocations/{id}/letters/{id}", jr_api_allocation_letter,
 	 JR_HTTP_ROUTE_LOGIN},
+	/* issue 15 point 4: the contract manager at work (api_contract.c) */
+	{"GET", "/api/v1/contracts/{id}", jr_api_contract_get, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/contracts/{id}/edit", jr_api_contract_edit, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/contracts/{id}/end", jr_api_contract_end, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/contracts/{id}/tariffs", jr_api_contract_tariffs, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/contracts/{id}/tariffs", jr_api_contract_tariff_add, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/providers/{id}/budget", jr_api_provider_budget, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/providers/{id}/budget", jr_api_provider_budget_set, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/providers/{id}/capacity", jr_api_provider_capacity, JR_HTTP_ROUTE_LOGIN},
+	{"POST", "/api/v1/providers/{id}/capacity", jr_api_provider_capacity_set,
+	 JR_HTTP_ROUTE_LOGIN},
 };
 const size_t jr_api_route_count = sizeof(jr_api_routes) / sizeof(jr_api_routes[0]);
 

@@ -117,6 +117,16 @@ int jr_api_password_change(struct jr_http_request *r);
 int jr_api_organisations_list(struct jr_http_request *r);
 int jr_api_contracts_list(struct jr_http_request *r);
 int jr_api_contract_add(struct jr_http_request *r);
+/* api_contract.c: the contract manager at work (issue 15 point 4) */
+int jr_api_contract_get(struct jr_http_request *r);
+int jr_api_contract_edit(struct jr_http_request *r);
+int jr_api_contract_end(struct jr_http_request *r);
+int jr_api_contract_tariffs(struct jr_http_request *r);
+int jr_api_contract_tariff_add(struct jr_http_request *r);
+int jr_api_provider_budget(struct jr_http_request *r);
+int jr_api_provider_budget_set(struct jr_http_request *r);
+int jr_api_provider_capacity(struct jr_http_request *r);
+int jr_api_provider_capacity_set(struct jr_http_request *r);
 
 /* api_socialmap.c */
 int jr_api_socialmap(struct jr_http_request *r);

@@ -118,6 +118,7 @@ static const char *const ui_files[] = {
 	"referrer.js",
 	"admin.js",
 	"secondfactor.js",
+	"contracts.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

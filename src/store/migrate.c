@@ -612,6 +612,43 @@ static const struct migration migrations[] = {
 	{28, "measures: the court's reference of a measure and of each extension",
 	 "ALTER TABLE measures ADD COLUMN reference TEXT;"
 	 "ALTER TABLE measure_extensions ADD COLUMN reference TEXT;"},
+	/* Issue 15 point 4: the contract manager at work. A contract's region is the id of a
+	 * policy file (the rows written as free text, "Twente" beside "twente", are made that id);
+	 * a contract is edited from the version read and ended, its earlier versions kept in
+	 * record_history. Tariffs per product code or result level (OB1..OB4) with their period;
+	 * a budget ceiling per provider per year; places per form per provider. None of these
+	 * holds anything about a person. */
+	{29, "contracts: regions normalised, versions, tariffs, budget ceilings, capacity per form",
+	 "UPDATE contracts SET region = LOWER(TRIM(region)) WHERE region <> LOWER(TRIM(region));"
+	 "ALTER TABLE contracts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	 "ALTER TABLE contracts ADD COLUMN updated_at TEXT;"
+	 "CREATE TABLE contract_tariffs ("
+	 " id {ID},"
+	 " contract_id BIGINT NOT NULL REFERENCES contracts(id),"
+	 " product_code TEXT NOT NULL DEFAULT '',"
+	 " level INTEGER NOT NULL DEFAULT 0,"
+	 " amount_cents BIGINT NOT NULL,"
+	 " unit TEXT NOT NULL,"
+	 " valid_from TEXT NOT NULL,"
+	 " valid_to TEXT,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX contract_tariffs_contract ON contract_tariffs (contract_id);"
+	 "CREATE TABLE budget_ceilings ("
+	 " id {ID},"
+	 " provider_id BIGINT NOT NULL REFERENCES providers(id),"
+	 " year INTEGER NOT NULL,"
+	 " amount_cents BIGINT NOT NULL,"
+	 " version INTEGER NOT NULL DEFAULT 1,"
+	 " created_at TEXT NOT NULL,"
+	 " updated_at TEXT NOT NULL,"
+	 " UNIQUE (provider_id, year));"
+	 "CREATE TABLE provider_capacities ("
+	 " provider_id BIGINT NOT NULL REFERENCES providers(id),"
+	 " form INTEGER NOT NULL,"
+	 " places INTEGER NOT NULL,"
+	 " updated_at TEXT NOT NULL,"
+	 " PRIMARY KEY (provider_id, form));"
+		 "CREATE INDEX allocations_provider_form ON allocations (provider_id, form, start_date);"},
 	/* Issue 15 point 5: the administrator at work. Organisations are deactivated (their users
 	 * cannot log in), users carry their name and e-mail, and a second factor: a TOTP secret
 	 * (RFC 6238) sealed with the vault's key, the last time step used (a code counts once),

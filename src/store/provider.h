@@ -53,11 +53,20 @@ struct jr_contract {
 	bool has_end;
 	jr_day end;
 	int capacity;             /* 0 = not given */
+	int version;              /* 1 when added; each edit or end adds one */
 };
 
 /* add: sets id; JR_ERR_NOT_FOUND when the provider does not exist. */
 enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 				  struct jr_contract *c);
+/* Contract `id` into *out; JR_ERR_NOT_FOUND when there is none. */
+enum jr_err jr_store_contract_get(struct jr_store *s, int64_t id, struct jr_contract *out);
+/* Writes contract `c` (its forms, product codes, period, tariff, unit and capacity; the provider,
+ * region and municipality stay) from c->version, the version read: JR_ERR_CONFLICT when it
+ * changed since. The contract as it was goes to record_history; the audit entry is `action`
+ * ("contract.edit", "contract.end"). Sets c->version to the new one. */
+enum jr_err jr_store_contract_update(struct jr_store *s, const struct jr_actor *a,
+				     struct jr_contract *c, const char *action);
 typedef enum jr_err (*jr_contract_fn)(void *ctx, const struct jr_contract *c);
 /* A provider's contracts, oldest first; JR_ERR_NOT_FOUND when the provider does not exist. */
 enum jr_err jr_store_contract_each(struct jr_store *s, int64_t provider_id, jr_contract_fn fn,

@@ -20,6 +20,7 @@
 #include "store/audit.h"
 #include "store/care.h"
 #include "store/casefile.h"
+#include "store/contract.h"
 #include "store/course.h"
 #include "store/figures.h"
 #include "store/household.h"

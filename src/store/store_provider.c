@@ -210,6 +210,7 @@ enum jr_err jr_store_contract_add(struct jr_store *s, const struct jr_actor *a,
 		goto out;
 	}
 	c->id = jr_db_col_int(st, 0);
+	c->version = 1;
 	jr_db_finalize(st);
 	st = NULL;
 	TRY(jr_store_audit(s, a, "contract.add", 0));
@@ -317,7 +318,7 @@ out:
 #define CONTRACT_COLUMNS                                                                           \
 	"c.id, c.region, COALESCE(c.municipality, ''), c.forms, c.product_codes,"                  \
 	" COALESCE(c.tariff_cents, 0), COALESCE(c.unit, ''), c.start_date,"                        \
-	" COALESCE(c.end_date, ''), COALESCE(c.capacity, 0)"
+	" COALESCE(c.end_date, ''), COALESCE(c.capacity, 0), c.version, c.provider_id"
 static enum jr_err read_contract(struct jr_db_stmt *st, int at, struct jr_contract *c)
 {
 	const char *forms, *start, *end;
@@ -343,6 +344,8 @@ static enum jr_err read_contract(struct jr_db_stmt *st, int at, struct jr_contra
 		return JR_ERR_STORE;
 	c->has_end = end[0] && !jr_date_parse(end, strlen(end), &c->end);
 	c->capacity = (int)jr_db_col_int(st, at + 9);
+	c->version = (int)jr_db_col_int(st, at + 10);
+	c->provider_id = jr_db_col_int(st, at + 11);
 	return JR_OK;
 }
 
@@ -406,9 +409,116 @@ enum jr_err jr_store_contracted_each(struct jr_store *s, const char *region,
 		TRY(read_provider(st, &p));
 		TRY(read_contract(st, 8, &c));
 		c.provider_id = p.id;
-		TRY(fn(ctx, &p, &c, jr_db_col_int(st, 18) > 0));
+		TRY(fn(ctx, &p, &c, jr_db_col_int(st, 20) > 0));
 	}
 out:
 	jr_db_finalize(st);
+	return jr_store_finish(s, err);
+}
+
+/* Contract `id` inside the caller's transaction. */
+static enum jr_err fetch_contract(struct jr_store *s, int64_t id, struct jr_contract *out)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row = false;
+
+	TRY(jr_db_prepare(s->db, "SELECT " CONTRACT_COLUMNS " FROM contracts c WHERE c.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	err = read_contract(st, 0, out);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+enum jr_err jr_store_contract_get(struct jr_store *s, int64_t id, struct jr_contract *out)
+{
+	enum jr_err err;
+
+	TRY(jr_store_begin(s));
+	TRY(fetch_contract(s, id, out));
+out:
+	return jr_store_finish(s, err);
+}
+
+/* The contract as it was, for record_history: no personal data, only its terms. */
+static enum jr_err contract_json(const struct jr_contract *c, struct jr_buf *b)
+{
+	char forms[32], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN] = "";
+	enum jr_err err;
+
+	TRY(forms_text(c->forms, forms));
+	jr_date_format(c->start, start);
+	if (c->has_end)
+		jr_date_format(c->end, end);
+	TRY(jr_buf_printf(b, "{\"region\":\"%s\",\"municipality\":\"%s\",\"forms\":\"%s\","
+			     "\"product_codes\":",
+			  c->region, c->municipality, forms));
+	TRY(jr_buf_json_string(b, c->product_codes));
+	TRY(jr_buf_printf(b, ",\"tariff_cents\":%lld,\"unit\":", (long long)c->tariff_cents));
+	TRY(jr_buf_json_string(b, c->unit));
+	TRY(jr_buf_printf(b, ",\"start\":\"%s\",\"end\":\"%s\",\"capacity\":%d,\"version\":%d}",
+			  start, end, c->capacity, c->version));
+out:
+	return err;
+}
+
+enum jr_err jr_store_contract_update(struct jr_store *s, const struct jr_actor *a,
+				     struct jr_contract *c, const char *action)
+{
+	struct jr_db_stmt *st = NULL;
+	struct jr_contract before;
+	struct jr_buf old;
+	char forms[32], start[JR_DATE_STRLEN], end[JR_DATE_STRLEN], now[21], object[40];
+	enum jr_err err;
+	bool row;
+
+	if (forms_text(c->forms, forms) || (c->has_end && c->end < c->start) ||
+	    c->tariff_cents < 0 || c->capacity < 0)
+		return JR_ERR_INPUT;
+	jr_buf_init(&old, 4096);
+	jr_date_format(c->start, start);
+	if (c->has_end)
+		jr_date_format(c->end, end);
+	jr_store_stamp(s, now);
+	TRY(jr_store_begin(s));
+	TRY(fetch_contract(s, c->id, &before));
+	if (before.version != c->version) {
+		err = JR_ERR_CONFLICT; /* someone changed it since this writer read it */
+		goto out;
+	}
+	TRY(contract_json(&before, &old));
+	TRY(jr_store_history(s, a, "contracts", before.id, before.version, jr_buf_str(&old)));
+	TRY(jr_db_prepare(s->db,
+			  "UPDATE contracts SET forms = $1, product_codes = $2, tariff_cents = $3,"
+			  " unit = $4, start_date = $5, end_date = $6, capacity = $7,"
+			  " version = version + 1, updated_at = $8 WHERE id = $9 AND version = $10",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, forms));
+	TRY(jr_db_bind_text(st, 2, c->product_codes));
+	TRY(c->tariff_cents ? jr_db_bind_int(st, 3, c->tariff_cents) : jr_db_bind_null(st, 3));
+	TRY(jr_db_bind_text(st, 4, c->unit[0] ? c->unit : NULL));
+	TRY(jr_db_bind_text(st, 5, start));
+	TRY(jr_db_bind_text(st, 6, c->has_end ? end : NULL));
+	TRY(c->capacity ? jr_db_bind_int(st, 7, c->capacity) : jr_db_bind_null(st, 7));
+	TRY(jr_db_bind_text(st, 8, now));
+	TRY(jr_db_bind_int(st, 9, before.id));
+	TRY(jr_db_bind_int(st, 10, before.version));
+	TRY(jr_db_step(st, &row));
+	snprintf(object, sizeof(object), "contract:%lld", (long long)before.id);
+	TRY(jr_store_audit_object(s, a, action, 0, object));
+	c->provider_id = before.provider_id;
+	memcpy(c->region, before.region, sizeof(c->region));
+	memcpy(c->municipality, before.municipality, sizeof(c->municipality));
+	c->version = before.version + 1;
+out:
+	jr_db_finalize(st);
+	jr_buf_release(&old);
 	return jr_store_finish(s, err);
 }

@@ -50,6 +50,8 @@ P=$(q "SELECT c.provider_id FROM contracts c JOIN providers p ON p.id = c.provid
 	WHERE c.municipality = '0141' AND c.forms LIKE '%,2,%' AND p.status = 'active' ORDER BY 1 LIMIT 1")
 P_AGB=$(q "SELECT agb FROM providers WHERE id = $P")
 PRODUCT=$(q "SELECT product_codes FROM contracts WHERE provider_id = $P AND municipality = '0141' LIMIT 1" | cut -d, -f1)
+# a contract of P (issue 15 point 4: the contract manager's edits, ends and tariffs)
+CT=$(q "SELECT id FROM contracts WHERE provider_id = $P ORDER BY id LIMIT 1")
 Q=$(q "SELECT c.provider_id FROM contracts c JOIN providers p ON p.id = c.provider_id
 	WHERE (c.municipality = '0164' OR c.municipality = '') AND c.forms LIKE '%,2,%'
 	AND p.status = 'active' AND p.id <> $P ORDER BY 1 LIMIT 1")
@@ -162,7 +164,7 @@ fill() {
 			-e "s/{P}/$P/g; s/{BSN_A}/$BSN_A/g; s/{BSN_B}/$BSN_B/g" \
 			-e "s/{V}/$V/g; s/{TOK}/$TOK/g; s/{M_A}/$M_A/g; s/{M_X}/$M_X/g" \
 			-e "s/{REF_A}/$REF_A/g; s/{REF_B}/$REF_B/g" \
-			-e "s/{ORG}/$ORG/g"
+			-e "s/{ORG}/$ORG/g; s/{CT}/$CT/g"
 	fi
 }
 # the OpenAPI path of a request path: ids as {id}, without the query
@@ -254,6 +256,15 @@ GET /api/v1/figures - L F F F F A A F
 POST /api/v1/providers/{P}/status {} L F F F F A F F
 GET /api/v1/providers/{P}/contracts - L A F A F A F F
 POST /api/v1/providers/{P}/contracts {} L F F F F A F F
+GET /api/v1/contracts/{CT} - L A F A F A F F
+POST /api/v1/contracts/{CT}/edit {} L F F F F A F F
+POST /api/v1/contracts/{CT}/end {} L F F F F A F F
+GET /api/v1/contracts/{CT}/tariffs - L A F A F A F F
+POST /api/v1/contracts/{CT}/tariffs {} L F F F F A F F
+GET /api/v1/providers/{P}/budget - L A F A F A F F
+POST /api/v1/providers/{P}/budget {} L F F F F A F F
+GET /api/v1/providers/{P}/capacity - L A F A F A F F
+POST /api/v1/providers/{P}/capacity {} L F F F F A F F
 GET /api/v1/users - L F F F F F F A
 POST /api/v1/users {} L F F F F F F A
 GET /api/v1/users/{V} - L F F F F F F A

@@ -406,15 +406,16 @@ try {
   await page.getByRole('status').filter({ hasText: 'geschorst' }).waitFor();
   ok((await firstRow.locator('td').nth(2).textContent()) === 'geschorst', 'the contract manager suspends a provider');
   await firstRow.getByRole('link').click();
-  await page.getByRole('heading', { name: /^Contracten van aanbieder/ }).waitFor();
-  const before = await page.locator('tbody tr').count();
+  await page.getByRole('heading', { name: /^Zorgaanbieder / }).waitFor();
+  const contractRows = page.getByRole('region', { name: /^Contracten \(/ }).locator('tbody tr');
+  const before = await contractRows.count();
   const contractForms = page.getByRole('group', { name: 'Vormen' }).getByRole('checkbox');
   ok(same(await page.getByRole('group', { name: 'Vormen' }).locator('label').allTextContents(), formOptions(twente)),
     "a contract's forms are chosen from the policy's");
   await contractForms.nth(3).check();
   await page.getByLabel('Begindatum').fill('2027-01-01');
   await page.getByRole('button', { name: 'Contract vastleggen' }).click();
-  await page.locator('tbody tr').nth(before).waitFor();
+  await page.getByRole('region', { name: /^Contracten \(/ }).locator('tbody tr').nth(before).waitFor();
   ok(true, 'the contract manager adds a contract');
   await screen(page, '15b-contracten');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -1644,6 +1645,73 @@ try {
   ok(await page.getByRole('link', { name: 'Tweede factor' }).isVisible(), 'second factor: the GP logs in with a code');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
+  // --- issue 15 point 4: a contract manager sets a ceiling and sees the warning ---
+  {
+    const claimed = Number(process.env.JR_CLAIMED_CENTS);
+    const claimYear = process.env.JR_CLAIM_YEAR;
+    const euros = (cents) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    await login(page, 'contractbeheer', false);
+    await page.getByRole('heading', { name: 'Regionale cijfers' }).waitFor();
+    await page.goto(`${url}/#/aanbieders/${process.env.JR_CLAIMED_PROVIDER}`);
+    await page.getByRole('heading', { name: 'Budgetplafond' }).waitFor();
+    const budget = page.getByRole('region', { name: 'Budgetplafond' });
+    await budget.getByLabel('Jaar').selectOption(claimYear);
+    await budget.getByText(`Er is voor ${claimYear} nog geen budgetplafond`).waitFor();
+    ok(await budget.getByLabel(/^Budgetplafond in euro/).inputValue() === '',
+      'budget: no ceiling filled in that nobody stated');
+    await screen(page, '65-budgetplafond');
+    // a ceiling that is not an amount: named at its field, what was typed kept
+    await budget.getByLabel(/^Budgetplafond in euro/).fill('veel');
+    await budget.getByRole('button', { name: 'Plafond vastleggen' }).click();
+    const ceilingField = budget.getByLabel(/^Budgetplafond in euro/);
+    ok(await ceilingField.getAttribute('aria-invalid') === 'true' && await ceilingField.inputValue() === 'veel' &&
+      await page.evaluate(() => document.activeElement.id) === 'budget-plafond' &&
+      /Geef een bedrag in euro/.test(await budget.locator('#budget-plafond-fout').innerText()),
+    'budget: a ceiling that is no amount is named at its field in Dutch, the text kept, the focus on it');
+    await screen(page, '66-budgetplafond-fout');
+    // the claims of the year are 80 % of this ceiling: the warning, in words
+    await ceilingField.fill(euros(Math.floor(claimed * 5 / 4)));
+    await budget.getByRole('button', { name: 'Plafond vastleggen' }).click();
+    const warning = budget.locator('#budget-stand .utrecht-alert--warning');
+    await warning.waitFor();
+    ok(/Let op: 80 % van het budgetplafond voor \d{4} is gedeclareerd/.test(await warning.innerText()),
+      'budget: at 80 % of the ceiling a warning alert says so in words', await warning.innerText());
+    ok(await ceilingField.getAttribute('aria-invalid') === null, 'budget: the field is no longer marked once the ceiling is taken');
+    await screen(page, '67-budgetplafond-80');
+    // a ceiling the claims reach: the ceiling is reached
+    await ceilingField.fill(euros(claimed));
+    await budget.getByRole('button', { name: 'Plafond vastleggen' }).click();
+    const reached = budget.locator('#budget-stand .utrecht-alert--error');
+    await reached.waitFor();
+    ok(/budgetplafond voor \d{4} is bereikt: 100 %/.test(await reached.innerText()),
+      'budget: at 100 % an alert says the ceiling is reached', await reached.innerText());
+    const shown = await budget.locator('#budget-stand dl').innerText();
+    ok(shown.includes(`€ ${euros(claimed)}`), 'budget: the claimed amount is shown in euros', shown);
+    await screen(page, '68-budgetplafond-100');
+    // places per form: the form chosen from the policy's, the occupancy shown
+    const capacity = page.getByRole('region', { name: 'Capaciteit' });
+    await capacity.getByRole('button', { name: 'Plaatsen vastleggen' }).click();
+    ok(await capacity.getByLabel('Vorm', { exact: true }).getAttribute('aria-invalid') === 'true',
+      'capacity: a missing form is named at its field');
+    await capacity.getByLabel('Vorm', { exact: true }).selectOption('3');
+    await capacity.getByLabel('Aantal plaatsen').fill('4');
+    await capacity.getByRole('button', { name: 'Plaatsen vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De plaatsen voor vorm 3 zijn vastgelegd' }).waitFor();
+    const row = await capacity.getByRole('region', { name: 'Plaatsen en bezetting per vorm' }).locator('tbody tr').filter({ hasText: /^3 — / }).innerText();
+    ok(/\t4\t\d+\t-?\d+\t\d+ %/.test(row), 'capacity: places, occupancy and what is free per form', row);
+    await screen(page, '69-capaciteit');
+    // one contract: its tariffs, a refusal at its field, then a tariff
+    await page.getByRole('region', { name: /^Contracten \(/ }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Tarieven' }).waitFor();
+    await page.getByLabel(/^Bedrag per eenheid/).fill('65,50');
+    await page.getByRole('button', { name: 'Tarief vastleggen' }).click();
+    ok(await page.getByLabel('Eenheid', { exact: true }).getAttribute('aria-invalid') === 'true' &&
+      await page.getByLabel(/^Bedrag per eenheid/).inputValue() === '65,50',
+    'tariff: a missing unit is named at its field, the amount typed kept');
+    await screen(page, '69b-contract');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {

@@ -50,8 +50,11 @@ FAMILY=$(sqlite3 s.db "SELECT m.household_id FROM household_members m JOIN perso
 # the demo's provider login, with a contract for that municipality and form 2 (made when missing)
 PROVIDER=$(sqlite3 s.db "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
 	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")
+# (product codes only where the municipality buys products: issue 15 point 4)
+REGIME=$(jq -r --arg m "$MUNI" '.municipalities[] | select(.code == $m) | .regime' "$ROOT/policy/twente.json")
+[ "$REGIME" = product ] && CODES="--product-codes 45A02" || CODES=
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
-	--forms 2 --start 2025-01-01 --product-codes 45A02 >/dev/null ||
+	--forms 2 --start 2025-01-01 $CODES >/dev/null ||
 	tap_bail "a contract for the provider"
 # a consulent of Amersfoort (another region, another policy) with a help request of its own,
 # planned: analysed, a goal, the route advice and a light option of Amersfoort's weighed
@@ -115,6 +118,13 @@ CLAIM_AL=$(sqlite3 s.db "SELECT a.id FROM allocations a WHERE a.provider_id = $P
 	--tariff 12.50 --product-codes "$(sqlite3 s.db "SELECT substr(jz020, 1, 2) || 'OB' || intensity FROM allocations WHERE id = $CLAIM_AL")" \
 	>/dev/null || tap_bail "a contract tariff for the claim"
 CLAIM_NUMBER=$(sqlite3 s.db "SELECT number FROM allocations WHERE id = $CLAIM_AL")
+# issue 15 point 4: accepted claims exist (a JW323 through `ijw import`), so that the contract
+# manager's budget warning is real
+claim=$(sh "$ROOT/tests/contracts/claim.sh" "$BIN" s.db s.key claims 2>claim.err) ||
+	tap_bail "an accepted claim" "$(cat claim.err)"
+CLAIMED_PROVIDER=${claim% *}
+CLAIMED_CENTS=${claim#* }
+CLAIM_YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE status = 'accepted' LIMIT 1")
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -125,4 +135,5 @@ JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUN
 	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR JR_GI_REQUEST=$GI_HR SHOTS=$SHOTS \
 	JR_KEYBOARD_CHILD=$KB_CHILD JR_KEYBOARD_REQUEST=$KB_HR \
 	JR_CLAIM_ALLOCATION=$CLAIM_NUMBER JR_CLAIM_MONTH=$CLAIM_MONTH \
+	JR_CLAIMED_PROVIDER=$CLAIMED_PROVIDER JR_CLAIMED_CENTS=$CLAIMED_CENTS JR_CLAIM_YEAR=$CLAIM_YEAR \
 	CHROMIUM=$CHROMIUM node "$ROOT/tests/ui/journeys.mjs"

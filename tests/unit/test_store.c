@@ -255,6 +255,19 @@ static int64_t claim_lines_previous_indexes(void)
 				  : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'claim_lines_previous'");
 }
 
+/* Undoes migration 29 (issue 15 point 4: the contract manager): its tables, indexes and
+ * columns (the regions it normalised stay normalised). */
+static void undo_migration_29(struct jr_db *db)
+{
+	assert_int_equal(jr_db_exec(db, "DROP TABLE contract_tariffs;"
+					"DROP TABLE budget_ceilings;"
+					"DROP TABLE provider_capacities;"
+					"DROP INDEX allocations_provider_form;"
+					"ALTER TABLE contracts DROP COLUMN version;"
+					"ALTER TABLE contracts DROP COLUMN updated_at"),
+			 JR_OK);
+}
+
 /* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
  * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
 /* Undoes migration 26 (issue 15: the referral letter and the local team's answer): its
@@ -350,6 +363,7 @@ static void drop_journal(struct jr_db *db)
 {
 	undo_migration_26(db);
 	undo_migration_30(db);
+	undo_migration_29(db);
 	undo_migration_25(db);
 	undo_migration_24(db);
 	undo_migration_23(db);
@@ -385,6 +399,46 @@ static void undo_migration_19(struct jr_db *db)
 	assert_int_equal(jr_db_exec(db, "ALTER TABLE persons DROP COLUMN name_sort"), JR_OK);
 }
 
+
+/* Migration 29 (issue 15 point 4): a contract's region written as free text ("Twente ", beside
+ * "twente") becomes the policy file's id, and every contract gets version 1. */
+static void test_migration_29_normalises_regions(void **state)
+{
+	(void)state;
+	struct jr_db *db;
+	struct jr_store *s;
+	char msg[JR_DB_ERRMSG_MAX];
+	int found, now;
+
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	undo_migration_29(db);
+	assert_int_equal(jr_db_exec(db, "INSERT INTO providers (agb, name, status, created_at,"
+					" updated_at) VALUES ('29290029', 'Migratie 29', 'active',"
+					" '2026-01-01', '2026-01-01');"
+					"INSERT INTO contracts (provider_id, region, forms, start_date,"
+					" created_at) SELECT id, 'Twente ', ',5,', '2026-01-01', '2026-01-01'"
+					" FROM providers WHERE agb = '29290029';"
+					"INSERT INTO contracts (provider_id, region, forms, start_date,"
+					" created_at) SELECT id, 'twente', ',6,', '2026-01-01', '2026-01-01'"
+					" FROM providers WHERE agb = '29290029';"
+					"DELETE FROM schema_migrations WHERE version = 29"),
+			 JR_OK);
+	if (fx_sqlite)
+		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 25"), JR_OK);
+	jr_db_close(db);
+	s = fx_open(true);
+	jr_store_versions(s, &found, &now);
+	assert_int_equal(found, 25);
+	assert_int_equal(now, jr_schema_version());
+	jr_store_close(s);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM contracts c JOIN providers p ON"
+				  " p.id = c.provider_id WHERE p.agb = '29290029' AND c.region = 'twente'"
+				  " AND c.version = 1"),
+			 2);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM contracts WHERE region <> LOWER(TRIM(region))"),
+			 0);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM budget_ceilings"), 0);
+}
 
 static void test_migration_16_on_an_existing_database(void **state)
 {
@@ -872,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_update_needs_the_version_read),
 		cmocka_unit_test(test_every_access_is_audited),
 		cmocka_unit_test(test_newer_schema_is_refused),
+		cmocka_unit_test(test_migration_29_normalises_regions),
 		cmocka_unit_test(test_migration_16_on_an_existing_database),
 		cmocka_unit_test(test_migration_18_on_an_existing_database),
 		cmocka_unit_test(test_migration_19_on_an_existing_database),

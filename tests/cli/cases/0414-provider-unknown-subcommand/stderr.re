@@ -1,1 +1,1 @@
-provider: kies add, show of status
+provider: kies add, show, status, budget of capacity

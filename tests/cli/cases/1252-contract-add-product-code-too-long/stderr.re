@@ -1,0 +1,1 @@
+veld product_codes: 

@@ -1,0 +1,1 @@
+ten minste één veld

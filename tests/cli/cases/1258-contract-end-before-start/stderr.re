@@ -1,0 +1,1 @@
+veld end: de einddatum ligt voor de begindatum

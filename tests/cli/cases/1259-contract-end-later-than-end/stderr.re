@@ -1,0 +1,1 @@
+veld end: het contract eindigt al eerder

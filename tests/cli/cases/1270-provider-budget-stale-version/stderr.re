@@ -1,0 +1,1 @@
+veld version: .*intussen gewijzigd

@@ -1,0 +1,1 @@
+zorgaanbieder niet gevonden

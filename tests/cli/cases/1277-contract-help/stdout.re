@@ -1,0 +1,2 @@
+contract edit ID --version V
+contract tariff ID
