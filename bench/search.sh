@@ -109,7 +109,7 @@ run() { # run KIND
 		END {
 			printf "%-11s accepted %-4d refused %-3d p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms\n",
 				kind, n - bad, bad, at(0.50), at(0.90), at(0.99), t[n]
-			printf "%s %f %f\n", kind, at(0.50), at(0.99) > "quantiles.txt"
+			printf "%s %f %f\n", kind, at(0.50), at(0.99) >> "quantiles.txt"
 		}'
 	REFUSED=$((REFUSED + bad))
 }

@@ -33,17 +33,22 @@ static void *run(void *arg)
 {
 	struct jr_checkpointer *c = arg;
 	struct timespec until;
+	unsigned second = 0;
 
 	pthread_mutex_lock(&c->lock);
 	while (!c->stop) {
 		clock_gettime(CLOCK_MONOTONIC, &until);
-		until.tv_sec += JR_CHECKPOINT_SECONDS;
+		until.tv_sec += 1;
 		while (!c->stop && pthread_cond_timedwait(&c->wake, &c->lock, &until) != ETIMEDOUT)
 			;
 		if (c->stop)
 			break;
 		pthread_mutex_unlock(&c->lock);
-		checkpoint(c, false);
+		/* every second SQLite's log into the database file, which the requests' connection
+		 * leaves to this thread (server.c); a failure only leaves the log longer */
+		(void)jr_store_wal_checkpoint(c->store);
+		if (++second % JR_CHECKPOINT_SECONDS == 0)
+			checkpoint(c, false);
 		pthread_mutex_lock(&c->lock);
 	}
 	pthread_mutex_unlock(&c->lock);

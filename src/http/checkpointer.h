@@ -3,7 +3,9 @@
  * A thread with its own store connection (the workers' connections are busy, and on SQLite the
  * one shared connection is theirs): it signs the end of the chain when the server starts, every
  * JR_CHECKPOINT_SECONDS while the end moves, and once more when the server stops. A failure is
- * said on stderr and tried again at the next tick: the server keeps serving. */
+ * said on stderr and tried again at the next tick: the server keeps serving. On SQLite it also
+ * copies the write-ahead log into the database file every second, which the requests'
+ * connection leaves to it (store.h, jr_store_defer_wal_checkpoints). */
 #ifndef JR_HTTP_CHECKPOINTER_H
 #define JR_HTTP_CHECKPOINTER_H
 

@@ -840,6 +840,13 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	else
 		jr_store_close(probe);
 	probe = NULL;
+	/* the requests' connection never stops to copy the log into the database: the
+	 * checkpointer's thread does (http/checkpointer.c) */
+	if (sv->shared && (err = jr_store_defer_wal_checkpoints(sv->shared))) {
+		snprintf(errmsg, errlen, "%s: het schrijflogboek kon niet worden ingesteld",
+			 cfg->db_url);
+		goto out;
+	}
 	/* Password checks on a thread of their own (two from four cores on): the workers keep
 	 * answering while guessers are checked. */
 	slow_threads = cores >= 4 ? (unsigned)(cores / 2) : 1;

@@ -138,6 +138,19 @@ bool jr_store_single_writer(const struct jr_store *s)
 	return jr_db_engine(s->db) == JR_DB_SQLITE;
 }
 
+enum jr_err jr_store_defer_wal_checkpoints(struct jr_store *s)
+{
+	return jr_db_engine(s->db) == JR_DB_SQLITE ? jr_db_exec(s->db, "PRAGMA wal_autocheckpoint=0")
+						   : JR_OK;
+}
+
+enum jr_err jr_store_wal_checkpoint(struct jr_store *s)
+{
+	return jr_db_engine(s->db) == JR_DB_SQLITE
+		   ? jr_db_exec(s->db, "PRAGMA wal_checkpoint(PASSIVE)")
+		   : JR_OK;
+}
+
 enum jr_err jr_store_day_col(struct jr_db_stmt *st, int col, jr_day *out, bool *has)
 {
 	const char *t = jr_db_col_null(st, col) ? "" : jr_db_col_text(st, col);

@@ -106,6 +106,14 @@ void jr_store_set_record_day(struct jr_store *s, jr_day day);
  * database from one request to the next itself rather than let them wait and poll. */
 bool jr_store_single_writer(const struct jr_store *s);
 
+/* A server leaves copying SQLite's write-ahead log into the database file (a checkpoint, with
+ * its disk syncs: tens of milliseconds on a large file) to a thread of its own, off the path of
+ * the requests: jr_store_defer_wal_checkpoints on the connection the requests use, and
+ * jr_store_wal_checkpoint now and then on that thread's (a passive one, which waits for no one).
+ * Both do nothing on PostgreSQL. */
+enum jr_err jr_store_defer_wal_checkpoints(struct jr_store *s);
+enum jr_err jr_store_wal_checkpoint(struct jr_store *s);
+
 /* Whether the database answers (a trivial query): for the server's health check. */
 enum jr_err jr_store_ping(struct jr_store *s);
 
