@@ -420,7 +420,8 @@ static enum jr_err login_name(struct jr_demo *d, const char *word, char *out, si
 		snprintf(out, size, "%s", word);
 		return JR_OK;
 	}
-	snprintf(out, size, "%s.%.20s", word, d->p->id);
+	/* a user name has at most 32 characters: the region's id is cut to fit */
+	snprintf(out, size, "%s.%.*s", word, (int)(32 - 1 - strlen(word)), d->p->id);
 	if ((err = jr_app_user_exists(&d->app, out, &exists)))
 		return err;
 	if (exists)
