@@ -1026,7 +1026,7 @@ try {
     // the region's figures: Amersfoort's policy maker sees Amersfoort's municipalities only
     const figures = async (user) => {
       await login(page, user, false);
-      await page.locator('main h1').first().waitFor();
+      await page.getByRole('heading', { name: 'Regionale cijfers' }).first().waitFor();
       // the default period: the twelve months up to today
       const f = await page.evaluate(async () => (await fetch('/api/v1/figures')).json());
       await out();
