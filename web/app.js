@@ -17,8 +17,8 @@ import { letterNotice, lettersSection, letterScreen } from './letter.js';
 import { providerScreen } from './provider.js';
 import { searchScreen } from './search.js';
 import { assigneeSection, assignmentText, worklistSection } from './worklist.js';
-import { helpRequestScreen, timelineList } from './casepage.js';
-import { dutchDate, ageOn, todayIso } from './dates.js';
+import { helpRequestScreen, splitWhy, timelineList, whyBox } from './casepage.js';
+import { dutchDate, dutchDatesIn, dutchMoment, ageOn, todayIso } from './dates.js';
 import { socialMapScreen } from './socialmap.js';
 import { measuresScreen, measureScreen, newMeasureScreen } from './gi.js';
 import { referrerScreen, referralsSection } from './referrer.js';
@@ -298,9 +298,14 @@ async function home() {
     : p(due.ok ? 'Geen verlopen evaluaties.' : errorText(due));
   const sig = signals.ok ? signals.data.signals : [];
   const sigList = sig.length
-    ? h('ul', { class: 'utrecht-unordered-list' }, sig.slice(0, 30).map((s) => h('li', {},
-      h('strong', {}, label(words.signals, s.code)), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
-      ': ', s.why)))
+    ? h('ul', { class: 'utrecht-unordered-list' }, sig.slice(0, 30).map((s) => {
+      // the sentence in words with its dates as DD-MM-JJJJ; the rule and policy keys behind "Waarom?"
+      const { sentence, refs } = splitWhy(s.why);
+      return h('li', {},
+        h('strong', {}, label(words.signals, s.code)), ' — ', s.subject.help_request_id ? link(`#/hulpvraag/${s.subject.help_request_id}`, `hulpvraag ${s.subject.help_request_id}`) : `sociale kaart ${s.subject.entry_id}`,
+        s.since ? ` (sinds ${dutchDate(s.since)})` : '', ': ', dutchDatesIn(sentence),
+        refs ? whyBox({ h, p }, ` [${refs}]`, null) : null);
+    }))
     : p('Geen open signalen.');
   show('Werkbak', p(link('#/nieuw', 'Nieuwe hulpvraag vastleggen')),
     heading(2, 'Mijn gezinnen'), families,

@@ -21,7 +21,7 @@ const STEP_LABEL = {
 // A routing answer's reason as the engine writes it: the sentence, then the rules and policy
 // keys it came from between square brackets. Split so that the references can wait behind a
 // disclosure.
-function splitWhy(why) {
+export function splitWhy(why) {
   const text = String(why || '');
   const at = text.lastIndexOf(' [');
   if (at < 0 || !text.endsWith(']')) return { sentence: text, refs: '' };
@@ -29,7 +29,7 @@ function splitWhy(why) {
 }
 
 // A "Waarom?" disclosure: the reason in words, and the rule and policy references under it.
-function whyBox(ui, why, extra) {
+export function whyBox(ui, why, extra) {
   const { h, p } = ui;
   const { sentence, refs } = splitWhy(why);
   if (!sentence && !refs && !extra) return null;

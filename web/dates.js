@@ -48,3 +48,8 @@ export function dutchMoment(iso) {
   const two = (n) => String(n).padStart(2, '0');
   return `${two(t.getDate())}-${two(t.getMonth() + 1)}-${t.getFullYear()} om ${two(t.getHours())}:${two(t.getMinutes())}`;
 }
+
+// A sentence from the server with its dates (JJJJ-MM-DD) written as DD-MM-JJJJ.
+export function dutchDatesIn(text) {
+  return String(text || '').replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (all, y, m, d) => `${d}-${m}-${y}`);
+}

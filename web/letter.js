@@ -109,8 +109,12 @@ export async function letterScreen(ui, allocation, n) {
   print.addEventListener('click', () => window.print());
   const list = await api('GET', `/api/v1/allocations/${allocation}/letters`);
   const others = list.ok ? list.data.letters.filter((l) => String(l.sequence) !== String(n)) : [];
+  const back = list.ok && list.data.help_request_id
+    ? p(h('a', { class: 'utrecht-link', href: `#/hulpvraag/${list.data.help_request_id}` }, `Terug naar hulpvraag ${list.data.help_request_id}`))
+    : null;
   show(title,
     h('div', { class: 'no-print letter-actions' },
+      back,
       p('Deze brief is bewaard zoals hij is gemaakt. Opnieuw afdrukken geeft hetzelfde document.'),
       h('p', { class: 'utrecht-paragraph' }, print, ' ',
         h('a', { class: 'utrecht-link', href: `${letterUrl(allocation, n)}?format=pdf`, download: `beschikking-${allocation}-${n}.pdf` }, 'PDF downloaden')),

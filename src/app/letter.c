@@ -303,6 +303,23 @@ enum jr_err jr_app_letter_reach(struct jr_app *app, int64_t id)
 	return JR_OK;
 }
 
+enum jr_err jr_app_letter_help_request(struct jr_app *app, int64_t id, int64_t *help_request_id)
+{
+	struct jr_allocation_owner owner;
+	bool found = false;
+	enum jr_err err;
+
+	*help_request_id = 0;
+	if ((err = jr_app_letter_reach(app, id)) ||
+	    (err = jr_store_allocation_owner(app->store, id, &owner, &found)))
+		return err;
+	if (!found)
+		return jr_app_fail(app, JR_ERR_NOT_FOUND, NULL,
+		                   "toewijzing niet gevonden: geen toewijzing met dit nummer");
+	*help_request_id = owner.help_request_id;
+	return JR_OK;
+}
+
 enum jr_err jr_app_letters_list(struct jr_app *app, int64_t id, jr_letter_fn fn, void *ctx)
 {
 	struct jr_allocation_state st;

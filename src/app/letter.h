@@ -41,6 +41,10 @@ enum jr_err jr_app_letter_facts(struct jr_app *app, int64_t id, int sequence,
  * (audited "access.denied") as for an allocation that does not exist. */
 enum jr_err jr_app_letter_reach(struct jr_app *app, int64_t id);
 
+/* The help request allocation `id` belongs to, for a principal who may read its letters
+ * (jr_app_letter_reach first; not audited beyond that): the letter screen's way back. */
+enum jr_err jr_app_letter_help_request(struct jr_app *app, int64_t id, int64_t *help_request_id);
+
 /* The letters of allocation `id`, by sequence, each to `fn`. */
 enum jr_err jr_app_letters_list(struct jr_app *app, int64_t id, jr_letter_fn fn, void *ctx);
 

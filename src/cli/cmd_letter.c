@@ -35,7 +35,7 @@ static int letters_list(struct jr_app *app, int64_t id)
 
 	jr_buf_init(&out, 1u << 20);
 	jr_jw_init(&w, &out);
-	jr_view_letters_begin(&w, id);
+	jr_view_letters_begin(&w, id, 0);
 	err = jr_app_letters_list(app, id, jr_view_letter_each, &w);
 	jr_view_letters_end(&w);
 	if (!err && !(err = jr_jw_finish(&w)))

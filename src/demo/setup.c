@@ -349,6 +349,7 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 {
 	char name[JR_PERSON_NAME_MAX], agb[9], user[40], fam[64];
 	int64_t gi_org = 0;
+	const struct demo_muni *seat = &d->munis[0];
 	enum jr_err err;
 
 	/* The GI worker first: its name marks this run as taken. */
@@ -361,10 +362,15 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 	snprintf(user, sizeof(user), "demo%d-gi", d->run);
 	if ((err = user_add(d, user, "gi", gi_org, &d->gi_user_id)))
 		return err;
+	/* The regional office sits in the region's largest municipality: so its users (contract
+	 * management, policy) see their own region's words and figures, not every region's. */
+	for (size_t i = 1; i < d->muni_count; i++)
+		if (d->munis[i].population > seat->population)
+			seat = &d->munis[i];
 	if ((err = jr_demo_org_add(d, "regional_office",
 	                           d->p->regional_body[0] ? d->p->regional_body
 	                                                  : "Regionaal bureau (demo)",
-	                           "", "", &d->office_id)) ||
+	                           seat->pm->code, "", &d->office_id)) ||
 	    (err = jr_demo_org_add(d, "expert_team", "Regionaal expertteam (demo)", "", "", NULL)))
 		return err;
 	jr_demo_agb_code(d, 98, d->agb_next++, d->youth_health_agb);
@@ -399,6 +405,27 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 		if ((err = user_add(d, user, "consulent", m->local_team_id, &m->consulent_id)))
 			return err;
 	}
+	return JR_OK;
+}
+
+/* The user name of a login: the role's word for the first load ("consulent"); for a later load
+ * the word and the region ("consulent.amersfoort"), so that `make run`'s second region reads as
+ * such; "demoN-consulent" when that name is taken already (a second load of the same region). */
+static enum jr_err login_name(struct jr_demo *d, const char *word, char *out, size_t size)
+{
+	bool exists = false;
+	enum jr_err err;
+
+	if (!d->run) {
+		snprintf(out, size, "%s", word);
+		return JR_OK;
+	}
+	/* a user name has at most 32 characters: the region's id is cut to fit */
+	snprintf(out, size, "%s.%.*s", word, (int)(32 - 1 - strlen(word)), d->p->id);
+	if ((err = jr_app_user_exists(&d->app, out, &exists)))
+		return err;
+	if (exists)
+		snprintf(out, size, "demo%d-%s", d->run, word);
 	return JR_OK;
 }
 
@@ -439,11 +466,8 @@ enum jr_err jr_demo_make_logins(struct jr_demo *d)
 		                                      d->office_id,       d->office_id};
 		for (size_t i = 0; i < JR_DEMO_LOGINS; i++) {
 			struct jr_demo_login *l = &d->login[i];
-			if (d->run)
-				snprintf(l->username, sizeof(l->username), "demo%d-%s", d->run,
-				         names[i]);
-			else
-				snprintf(l->username, sizeof(l->username), "%s", names[i]);
+			if ((err = login_name(d, names[i], l->username, sizeof(l->username))))
+				return err;
 			l->role = roles[i];
 			l->organisation_id = orgs[i];
 			if (password)

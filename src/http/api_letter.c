@@ -24,14 +24,15 @@ int jr_api_allocation_letters(struct jr_http_request *r)
 	struct jr_json_writer w;
 	struct jr_diag diag;
 	struct jr_app app;
+	int64_t help_request = 0;
 	enum jr_err err;
 
 	jr_http_app(r, &app, &diag);
-	if ((err = jr_app_letter_reach(&app, r->ids[0])))
+	if ((err = jr_app_letter_help_request(&app, r->ids[0], &help_request)))
 		return jr_http_app_fail(r, err, &diag);
 	jr_buf_reset(&r->out);
 	jr_jw_init(&w, &r->out);
-	jr_view_letters_begin(&w, r->ids[0]);
+	jr_view_letters_begin(&w, r->ids[0], help_request);
 	if ((err = jr_app_letters_list(&app, r->ids[0], jr_view_letter_each, &w)))
 		return jr_http_app_fail(r, err, &diag);
 	jr_view_letters_end(&w);

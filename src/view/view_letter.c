@@ -19,10 +19,13 @@ void jr_view_letter_row(struct jr_json_writer *w, const struct jr_letter_row *l)
 	jr_jw_end(w);
 }
 
-void jr_view_letters_begin(struct jr_json_writer *w, int64_t allocation_id)
+void jr_view_letters_begin(struct jr_json_writer *w, int64_t allocation_id,
+                           int64_t help_request_id)
 {
 	jr_jw_object(w);
 	jr_jw_kint(w, "allocation_id", allocation_id);
+	if (help_request_id > 0)
+		jr_jw_kint(w, "help_request_id", help_request_id);
 	jr_jw_key(w, "letters");
 	jr_jw_array(w);
 }

@@ -16,8 +16,10 @@
 
 void jr_view_letter_row(struct jr_json_writer *w, const struct jr_letter_row *l);
 
-/* The list's frame: begin opens {"allocation_id", "letters":[ ; end closes it. */
-void jr_view_letters_begin(struct jr_json_writer *w, int64_t allocation_id);
+/* The list's frame: begin opens {"allocation_id", "help_request_id" (when > 0), "letters":[ ;
+ * end closes it. */
+void jr_view_letters_begin(struct jr_json_writer *w, int64_t allocation_id,
+                           int64_t help_request_id);
 void jr_view_letters_end(struct jr_json_writer *w);
 /* A jr_letter_fn writing each row to the writer `ctx`. */
 enum jr_err jr_view_letter_each(void *ctx, const struct jr_letter_row *l);

@@ -487,6 +487,9 @@ LETTERS=$U/api/v1/allocations/$ALLOCATION/letters
 call "letters: the allocation's and its change's, each with its hash" 200 \
 	'[.letters[].sequence] == [1, 2] and [.letters[].kind] == ["allocation", "change"] and ([.letters[].sha256 | test("^[0-9a-f]{64}$")] | all)' \
 	-b almelo.jar "$LETTERS"
+# issue 15: the list names the help request, the letter screen's way back
+[ "$(jq .help_request_id body)" = "$REF_HR" ] &&
+	ok "letters: the list names its help request" || not_ok "letters: the list names its help request"
 SHA1=$(jq -r '.letters[0].sha256' body)
 [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'letter.issue' AND object = 'letter:$ALLOCATION/1 sha256:$SHA1'")" = 1 ] &&
 	ok "letters: the hash is in the audit entry letter.issue" || not_ok "letters: the hash is in the audit entry letter.issue"

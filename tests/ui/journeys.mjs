@@ -5,7 +5,8 @@
 // Environment: JR_URL (the server), JR_PASSWORD (the demo logins' password), JR_CHILD (a child
 // of the consulent's municipality), JR_MUNI (that municipality), JR_PROVIDER (a provider with a
 // contract there for form 2), JR_AMERSFOORT_REQUEST (a planned help request of the Amersfoort
-// consulent, consulent.amersfoort), SHOTS (a directory), CHROMIUM (the browser).
+// consulent, consulent.amersfoort), JR_AMERSFOORT_CHILD (a child of Amersfoort without a help
+// request, for the GP of Amersfoort to refer), SHOTS (a directory), CHROMIUM (the browser).
 //
 // The words the screens show come from the API, which takes them from the policy files: the
 // journeys read policy/twente.json and policy/amersfoort.json themselves to check them.
@@ -22,6 +23,7 @@ const municipality = process.env.JR_MUNI;
 const provider = process.env.JR_PROVIDER;
 const shots = process.env.SHOTS;
 const amersfoortRequest = process.env.JR_AMERSFOORT_REQUEST;
+const amersfoortChild = process.env.JR_AMERSFOORT_CHILD;
 mkdirSync(shots, { recursive: true });
 const policy = (name) => JSON.parse(readFileSync(new URL(`../../policy/${name}.json`, import.meta.url), 'utf8'));
 const twente = policy('twente');
@@ -427,10 +429,10 @@ try {
   await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
   await page.goto(`${url}/#/hulpvraag/${amersfoortRequest}`);
   await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
-  // the Amersfoort region has no provider on record in this demo: no form to choose, and it says so
+  // the demo's Amersfoort has its main provider for the local forms: the forms are Amersfoort's
   const amfForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents()).slice(1);
-  ok(amfForms.length === 0 && await page.getByText(/^Geen gecontracteerde zorgaanbieder op .* voor vorm 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 in Amersfoort\.$/).isVisible(),
-    "Amersfoort's consulent is offered no form without a contracted provider, and is told so", amfForms.join('\n'));
+  ok(amfForms.length > 0 && amfForms.every((t) => amersfoort.forms.some((f) => t === `${f.form} — ${f.name}`)),
+    "Amersfoort's consulent is offered Amersfoort's forms with a contracted provider", amfForms.join('\n'));
   const amfMuni = amersfoort.municipalities.find((m) => m.code === '0307');
   ok(await page.getByText(`Inkoop van ambulante jeugdhulp in ${amfMuni.name}: generiek. ${amersfoort.regimes.generic.description}`).isVisible() &&
     (await page.getByLabel('Ondersteuningsbehoefte').count()) === 0 && (await page.getByLabel(/^Productcode/).count()) === 0,
@@ -1712,6 +1714,125 @@ try {
     await screen(page, '69b-contract');
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
+  // --- issue 15 point 6: Amersfoort in the browser (the demo's second region) ---
+  {
+    const out = async () => {
+      await page.getByRole('button', { name: 'Uitloggen' }).click();
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    };
+    const amfNames = new Set(amersfoort.municipalities.map((m) => m.name));
+    const twenteNames = new Set(twente.municipalities.map((m) => m.name));
+    // the child as its GP knows it (read here by the consulent of its municipality)
+    await login(page, 'consulent.amersfoort', false);
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+    const kid = await page.evaluate(async (id) => (await fetch(`/api/v1/persons/${id}`)).json(), amersfoortChild);
+    await out();
+    // the GP of Amersfoort refers through the referral screen, its own municipality preset
+    await login(page, 'huisarts.amersfoort', false);
+    await page.getByRole('heading', { name: 'Verwijzen' }).first().waitFor();
+    ok(await page.getByLabel('Gemeente waar het kind staat ingeschreven').inputValue() === '0307',
+      "Amersfoort's GP: the municipality of its practice comes first");
+    const gpForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents());
+    ok(gpForms.length > 0 && gpForms.every((t) => amersfoort.forms.some((f) => t === `${f.form} — ${f.name}`)),
+      "Amersfoort's GP refers to Amersfoort's forms, named as its policy names them", gpForms.join('\n'));
+    await page.getByLabel('BSN van het kind').fill(kid.bsn);
+    await page.getByLabel('Geboortedatum').fill(kid.birth_date);
+    await page.getByLabel('Achternaam').fill(kid.family_name);
+    await page.getByLabel('Voornamen').fill(kid.given_names);
+    await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+    await page.getByLabel('Vraag en reden van verwijzing').fill('Angstig, gaat al weken niet naar school.');
+    await page.getByRole('button', { name: 'Verwijzen', exact: true }).click();
+    await page.getByText('De verwijzing is vastgelegd.', { exact: false }).first().waitFor();
+    ok(true, "Amersfoort's GP refers a child of Amersfoort");
+    await screen(page, '75-amersfoort-huisarts-verwijst');
+    await out();
+    // the referral lands in the queue of Amersfoort's local team…
+    const queue = '#/?lijst=wachtrij&stap=open&termijn=any&sortering=raised';
+    const kidName = `${kid.given_names} ${kid.family_name}`;
+    await login(page, 'consulent.amersfoort', false);
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+    await page.goto(`${url}/${queue}`);
+    const inQueue = page.getByRole('link', { name: kidName, exact: true });
+    await inQueue.first().waitFor();
+    ok(await inQueue.count() >= 1, "the GP's referral lands in the queue of Amersfoort's local team");
+    await screen(page, '76-amersfoort-wachtrij');
+    await out();
+    // …and not in Twente's
+    await login(page, 'consulent', false);
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+    await page.goto(`${url}/${queue}`);
+    await page.getByRole('heading', { name: 'Werklijst' }).waitFor();
+    await page.locator('#werklijst-aantallen, main p').first().waitFor();
+    ok(await page.getByRole('link', { name: kidName, exact: true }).count() === 0,
+      "Twente's consulent does not see Amersfoort's referral");
+    // the Werkbak's signals: words and DD-MM-JJJJ, the policy keys behind "Waarom?"
+    await page.goto(`${url}/#/`);
+    await page.getByRole('heading', { name: /^Signalen/ }).waitFor();
+    const sigItems = await page.locator('xpath=//h2[starts-with(normalize-space(.), "Signalen")]/following-sibling::ul[1]/li').all();
+    let sigOk = true; const sigText = [];
+    for (const li of sigItems.slice(0, 10)) {
+      const visible = await li.evaluate((el) => [...el.childNodes].filter((c) => c.nodeName !== 'DETAILS').map((c) => c.textContent).join(''));
+      sigText.push(visible);
+      if (/\d{4}-\d{2}-\d{2}/.test(visible) || /\[|norms\.|beleid /.test(visible)) sigOk = false;
+      const why = li.locator('details');
+      if (await why.count()) {
+        await why.locator('summary').click();
+        if (!/Regel en beleid:/.test(await why.innerText())) sigOk = false;
+      }
+    }
+    ok(sigOk, 'Werkbak signals: dates as DD-MM-JJJJ, Dutch words; the policy reference behind "Waarom?"', sigText.join('\n'));
+    await screen(page, '77-werkbak-signalen');
+    await out();
+    // the Amersfoort consulent handles a planned request: the main provider, generic regime
+    await login(page, 'consulent.amersfoort', false);
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor();
+    await page.goto(`${url}/#/hulpvraag/${amersfoortRequest}`);
+    await page.getByRole('heading', { name: 'Toewijzen' }).waitFor();
+    const nrFirst = amersfoort.no_referral.find((o) => o.id === 'themabijeenkomsten').name;
+    ok((await page.locator('main').innerText()).includes(nrFirst), 'the help without referral weighed first is on the case page');
+    await page.getByLabel('Vorm van jeugdhulp').selectOption('2');
+    const providers = await page.getByLabel('Zorgaanbieder').locator('option').allTextContents();
+    const main = providers.find((t) => /Hoofdaanbieder/.test(t));
+    ok(!!main, 'the main provider (hoofdaannemer) is offered for form 2', providers.join('\n'));
+    await page.getByLabel('Zorgaanbieder').selectOption({ label: main });
+    await page.getByLabel('Op grond van').selectOption('besluit');
+    await page.getByLabel('Begindatum').fill('2026-12-01');
+    ok((await page.getByLabel('Ondersteuningsbehoefte').count()) === 0 && (await page.getByLabel(/^Productcode/).count()) === 0 &&
+      (await page.getByLabel('Einddatum').count() === 0 || await page.getByLabel('Einddatum').inputValue() === ''),
+    'generic regime: no product, no intensity, no end date filled in');
+    await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    const confirmed = page.locator('#toewijzing-bevestiging');
+    await confirmed.waitFor();
+    const madeText = await confirmed.textContent();
+    ok(/Toegewezen: vorm 2 .*Hoofdaanbieder.* vanaf 01-12-2026, zonder einddatum\./.test(madeText) && !/Product /.test(madeText),
+      'the main provider is allocated in the generic regime: no product, no end date', madeText);
+    await screen(page, '78-amersfoort-toegewezen');
+    // the letter, and the way back to its help request
+    await page.getByRole('link', { name: 'Beschikking bekijken en afdrukken' }).first().click();
+    await page.getByRole('heading', { name: /^Beschikking 1 van toewijzing \d+$/ }).waitFor();
+    const back = page.getByRole('link', { name: `Terug naar hulpvraag ${amersfoortRequest}` });
+    ok(await back.isVisible(), 'the letter screen links back to its help request');
+    await screen(page, '79-amersfoort-beschikking');
+    await back.click();
+    await page.getByRole('heading', { name: `Hulpvraag ${amersfoortRequest}` }).waitFor();
+    ok(true, 'the link leads back to the help request');
+    await out();
+    // the region's figures: Amersfoort's policy maker sees Amersfoort's municipalities only
+    const figures = async (user) => {
+      await login(page, user, false);
+      await page.getByRole('heading', { name: 'Regionale cijfers' }).first().waitFor();
+      // the default period: the twelve months up to today
+      const f = await page.evaluate(async () => (await fetch('/api/v1/figures')).json());
+      await out();
+      return { names: (f.rows || []).map((r) => r.name).filter((n) => n !== 'regio'), said: JSON.stringify(f).slice(0, 300) };
+    };
+    const amfRows = await figures('beleid.amersfoort');
+    ok(amfRows.names.length > 0 && amfRows.names.every((n) => amfNames.has(n)), "Amersfoort's figures count Amersfoort's municipalities only",
+      `${amfRows.names.join(', ')}\n${amfRows.said}`);
+    const twRows = await figures('beleid');
+    ok(twRows.names.length > 0 && twRows.names.every((n) => twenteNames.has(n)), "Twente's figures count none of Amersfoort's",
+      `${twRows.names.join(', ')}\n${twRows.said}`);
   }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {

@@ -56,12 +56,13 @@ REGIME=$(jq -r --arg m "$MUNI" '.municipalities[] | select(.code == $m) | .regim
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --municipality "$MUNI" \
 	--forms 2 --start 2025-01-01 $CODES >/dev/null ||
 	tap_bail "a contract for the provider"
-# a consulent of Amersfoort (another region, another policy) with a help request of its own,
-# planned: analysed, a goal, the route advice and a light option of Amersfoort's weighed
+# the second region, as `make run` makes it: a demo Amersfoort after Twente, with its own logins
+# (consulent.amersfoort, huisarts.amersfoort, beleid.amersfoort, ...)
+"$BIN" demo --db s.db --key s.key --region amersfoort --youth 120 --seed 1 --date 2026-11-23 --logins ja \
+	>demo-amersfoort.json 2>&1 || tap_bail "demo amersfoort" "$(cat demo-amersfoort.json)"
+# a help request of the Amersfoort consulent, planned: analysed, a goal, the route advice and a
+# light option of Amersfoort's weighed
 J() { "$BIN" "$@" --db s.db --key s.key; }
-AMF_TEAM=$(J organisation add --kind local_team --name "Lokaal team Amersfoort" --municipality 0307 | jq .id)
-JEUGDROUTE_USER_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD J user add --username consulent.amersfoort --role consulent \
-	--organisation "$AMF_TEAM" >/dev/null || tap_bail "the consulent of Amersfoort"
 AMF_CHILD=$(J person add --bsn 111222333 --given-names Noor --family-name Eemland --birth-date 2015-05-05 \
 	--municipality 0307 | jq .id)
 AMF_HR=$(J help-request add --child "$AMF_CHILD" --raised-by family --question "Veel ruzie thuis." | jq .id)
@@ -125,6 +126,12 @@ claim=$(sh "$ROOT/tests/contracts/claim.sh" "$BIN" s.db s.key claims 2>claim.err
 CLAIMED_PROVIDER=${claim% *}
 CLAIMED_CENTS=${claim#* }
 CLAIM_YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE status = 'accepted' LIMIT 1")
+# issue 15 point 6: a child of Amersfoort (municipality 0307) without a help request, whom the
+# GP of Amersfoort refers in the browser
+AMF_REFER_CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.person_id = p.id
+	AND m.role = 'child' WHERE p.municipality = '0307' AND p.birth_date > '2012-01-01'
+	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
+[ -n "$AMF_REFER_CHILD" ] || tap_bail "a child of Amersfoort to refer"
 "$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --web-dir "$ROOT/web" --ready-file ready \
 	>serve.out 2>serve.err &
 SERVER_PID=$!
@@ -132,7 +139,7 @@ for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
 JR_URL=$(cat ready) JR_PASSWORD=$JEUGDROUTE_DEMO_PASSWORD JR_CHILD=$CHILD JR_MUNI=$MUNI \
 	JR_ADMIN_PASSWORD=$JEUGDROUTE_ADMIN_PASSWORD \
-	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR JR_GI_REQUEST=$GI_HR SHOTS=$SHOTS \
+	JR_PROVIDER=$PROVIDER JR_AMERSFOORT_REQUEST=$AMF_HR JR_AMERSFOORT_CHILD=$AMF_REFER_CHILD JR_GI_REQUEST=$GI_HR SHOTS=$SHOTS \
 	JR_KEYBOARD_CHILD=$KB_CHILD JR_KEYBOARD_REQUEST=$KB_HR \
 	JR_CLAIM_ALLOCATION=$CLAIM_NUMBER JR_CLAIM_MONTH=$CLAIM_MONTH \
 	JR_CLAIMED_PROVIDER=$CLAIMED_PROVIDER JR_CLAIMED_CENTS=$CLAIMED_CENTS JR_CLAIM_YEAR=$CLAIM_YEAR \

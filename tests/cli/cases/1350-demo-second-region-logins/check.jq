@@ -1,0 +1,1 @@
+.region == "amersfoort" and ([.logins[].username] == ["consulent.amersfoort","huisarts.amersfoort","jeugdbescherming.amersfoort","aanbieder.amersfoort","contractbeheer.amersfoort","beleid.amersfoort"]) and ([.logins[].role] == ["consulent","verwijzer","gi","provider","contract_manager","policy"])
