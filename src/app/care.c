@@ -577,17 +577,25 @@ static enum jr_err measure_child(struct jr_app *app, const struct jr_measure_ord
 
 	err = jr_store_person_find_bsn(app->store, app->actor, o->bsn, p);
 	if (!err) {
-		if (!(mismatch = jr_identity_mismatch(p, o->birth_date, o->family_name)))
+		/* given names are compared when the order states them (twins share the rest) */
+		if (!(mismatch = jr_identity_mismatch(p, o->birth_date, o->family_name,
+						      o->given_names[0] ? o->given_names
+									: p->given_names)))
 			return JR_OK;
 		/* the refusal is audited by the caller, after the undo; nothing of the child is
 		 * told but that its data do not fit */
 		*mismatch_of = p->id;
 		*mismatch_kind = mismatch;
+		if (mismatch == JR_IDENTITY_GIVEN_NAMES)
+			return jr_app_fail(app, JR_ERR_INPUT, "given_names",
+					   "de voornamen passen niet bij dit BSN; controleer de "
+					   "gegevens in de uitspraak en probeer het opnieuw. Er is "
+					   "niets vastgelegd.");
 		return jr_app_fail(app, JR_ERR_INPUT,
 				   mismatch & JR_IDENTITY_BIRTH_DATE ? "birth_date" : "family_name",
 				   "%s niet bij dit BSN; controleer de gegevens in de uitspraak en "
 				   "probeer het opnieuw. Er is niets vastgelegd.",
-				   mismatch == (JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME)
+				   (mismatch & JR_IDENTITY_BIRTH_DATE) && (mismatch & JR_IDENTITY_FAMILY_NAME)
 				       ? "de geboortedatum en de achternaam passen"
 				   : mismatch & JR_IDENTITY_BIRTH_DATE ? "de geboortedatum past"
 								       : "de achternaam past");

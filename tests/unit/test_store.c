@@ -282,6 +282,8 @@ static void undo_migration_26(struct jr_db *db)
 		snprintf(sql, sizeof(sql), "ALTER TABLE referrals DROP COLUMN %s", columns[i]);
 		assert_int_equal(jr_db_exec(db, sql), JR_OK);
 	}
+}
+
 /* Undoes migration 30 (issue 15 point 5: the administrator at work): the second factor's
  * tables and the columns of organisations, users and sessions. */
 static void undo_migration_30(struct jr_db *db)
@@ -411,6 +413,8 @@ static void test_migration_29_normalises_regions(void **state)
 	int found, now;
 
 	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	/* back to 28: migration 30, made after it, goes too */
+	undo_migration_30(db);
 	undo_migration_29(db);
 	assert_int_equal(jr_db_exec(db, "INSERT INTO providers (agb, name, status, created_at,"
 					" updated_at) VALUES ('29290029', 'Migratie 29', 'active',"
@@ -421,14 +425,14 @@ static void test_migration_29_normalises_regions(void **state)
 					"INSERT INTO contracts (provider_id, region, forms, start_date,"
 					" created_at) SELECT id, 'twente', ',6,', '2026-01-01', '2026-01-01'"
 					" FROM providers WHERE agb = '29290029';"
-					"DELETE FROM schema_migrations WHERE version = 29"),
+					"DELETE FROM schema_migrations WHERE version >= 29"),
 			 JR_OK);
 	if (fx_sqlite)
-		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 25"), JR_OK);
+		assert_int_equal(jr_db_exec(db, "PRAGMA user_version = 28"), JR_OK);
 	jr_db_close(db);
 	s = fx_open(true);
 	jr_store_versions(s, &found, &now);
-	assert_int_equal(found, 25);
+	assert_int_equal(found, 28);
 	assert_int_equal(now, jr_schema_version());
 	jr_store_close(s);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM contracts c JOIN providers p ON"
