@@ -183,6 +183,22 @@ static bool product_regime(const struct jr_policy_set *set, const struct jr_poli
 	return false;
 }
 
+/* Whether every code of the list is the code of a result level, as a result-regime
+ * municipality's allocations and claims carry it (the category of the form, "OB" and the
+ * intensity 1 to 4, e.g. 45OB2: what TR418 finds the contract's tariff by). */
+static bool result_level_codes(const char *codes)
+{
+	const char *p = codes;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		if (n != 5 || p[2] != 'O' || p[3] != 'B' || p[4] < '1' || p[4] > '4')
+			return false;
+		p += n + (p[n] == ',');
+	}
+	return true;
+}
+
 /* The checks of a contract's terms, for a new one and an edit (region `pol` found). */
 static enum jr_err contract_terms(struct jr_app *app, const struct jr_policy *pol,
 				  const struct jr_contract *c)
@@ -215,10 +231,12 @@ static enum jr_err contract_terms(struct jr_app *app, const struct jr_policy *po
 		return jr_app_fail(app, JR_ERR_INPUT, "product_codes",
 				   "verwacht productcodes van letters en cijfers, gescheiden door "
 				   "komma's, zoals 45A01,45A02");
-	if (c->product_codes[0] && !product_regime(app->policies, pol, c))
+	if (c->product_codes[0] && !product_regime(app->policies, pol, c) &&
+	    !result_level_codes(c->product_codes))
 		return jr_app_fail(app, JR_ERR_INPUT, "product_codes",
 				   "productcodes horen bij het productgerichte regime; %s (laat de "
-				   "productcodes leeg)",
+				   "productcodes leeg, of geef codes van een resultaatniveau zoals "
+				   "45OB2)",
 				   c->municipality[0] ? "deze gemeente koopt geen producten in"
 						      : "geen gemeente van deze regio koopt producten in");
 	return JR_OK;

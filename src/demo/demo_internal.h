@@ -167,6 +167,8 @@ struct demo_child {
 	enum jr_measure measure;
 	jr_day measure_start;
 	bool measure_has_end;
+	jr_day measure_recorded_end; /* the end the record holds now (an OTS's term as extended
+				      * so far; 0: none), which an authorisation stays within */
 	jr_day measure_end;
 	int measure_provider;
 	int64_t measure_id; /* the recorded measure, 0 when none */

@@ -503,6 +503,8 @@ static enum jr_err authorise_stay(struct jr_demo *d, const struct demo_child *c,
 
 	if (c->measure_has_end && au.end > c->measure_end)
 		au.end = c->measure_end;
+	if (c->measure_recorded_end && au.end > c->measure_recorded_end)
+		au.end = c->measure_recorded_end;
 	err = jr_app_authorisation_add(&d->app, &au);
 	return refused(err) || err == JR_ERR_INPUT ? JR_OK : err;
 }

@@ -213,6 +213,7 @@ static enum jr_err measure(struct jr_demo *d, struct demo_child *c, struct demo_
 		m.end = e.new_end;
 	}
 	c->measure_id = m.id;
+	c->measure_recorded_end = m.has_end ? m.end : 0;
 	/* In the compulsory framework the GI's worker mostly holds the regie. */
 	if (rng_permille(&d->rng, 850))
 		hh->coordinator = 2;
