@@ -379,8 +379,6 @@ function markField(form, id, text) {
   return control;
 }
 
-}
-
 // A child: who it is, who is involved, and its whole course.
 async function childScreen(id) {
   const [person, involved, tl] = await Promise.all([api('GET', `/api/v1/persons/${id}`),
@@ -499,8 +497,6 @@ async function dashboardScreen() {
     barChart('Wachttijd verwijzing → toewijzing per gemeente, mediaan in dagen',
       rows.slice(0, -1).map((row) => ({ label: row.name || row.municipality, value: row.wait_referral_to_allocation_days_median }))),
     table);
-}
-
 }
 
 // A change of an allocation by the municipality: another end date or volume, with its reason
