@@ -1737,7 +1737,8 @@ try {
     const gpMunicipalities = await page.getByLabel('Gemeente waar het kind staat ingeschreven').locator('option').evaluateAll((os) => os.map((o) => o.value));
     ok(gpMunicipalities.includes('0307'), "Amersfoort's GP: Amersfoort is among the municipalities offered", gpMunicipalities.join(' '));
     await page.getByLabel('Gemeente waar het kind staat ingeschreven').selectOption('0307');
-    const gpForms = (await page.getByLabel('Vorm van jeugdhulp').locator('option').allTextContents());
+    // the forms offered (not the empty "— kies een vorm —")
+    const gpForms = await page.getByLabel('Vorm van jeugdhulp').locator('option').evaluateAll((os) => os.filter((o) => o.value).map((o) => o.textContent));
     ok(gpForms.length > 0 && gpForms.every((t) => amersfoort.forms.some((f) => t === `${f.form} — ${f.name}`)),
       "Amersfoort's GP refers to Amersfoort's forms, named as its policy names them", gpForms.join('\n'));
     await page.getByLabel('BSN van het kind').fill(kid.bsn);
