@@ -258,21 +258,59 @@ export async function contractScreen(ui, id, notice) {
     h('dt', {}, 'Vormen'), h('dd', {}, c.forms.join(', ')),
     h('dt', {}, 'Productcodes'), h('dd', {}, c.product_codes || '—'),
     h('dt', {}, 'Looptijd'), h('dd', {}, `${dutchDate(c.start)} tot en met ${c.end ? dutchDate(c.end) : 'geen einde'}`),
+    h('dt', {}, 'Tarief'), h('dd', {}, c.tariff ? `${euroText(euroCents(String(c.tariff)))}${c.unit ? ` per ${c.unit}` : ''}` : '—'),
+    h('dt', {}, 'Capaciteit'), h('dd', {}, c.capacity === null || c.capacity === undefined ? '—' : `${c.capacity} plaatsen`),
     h('dt', {}, 'Versie'), h('dd', {}, String(c.version)));
 
-  // the edit: product codes and the end date (empty: no end); the forms stay unless changed
-  const editIds = { product_codes: 'wijzig-producten', end: 'wijzig-einde', version: 'wijzig-producten' };
+  // the edit: every term of the contract, from the version read; what is not changed stays
+  const editIds = { forms: 'wijzig-vormen', product_codes: 'wijzig-producten', start: 'wijzig-begin', end: 'wijzig-einde', tariff_cents: 'wijzig-tarief', unit: 'wijzig-eenheid', capacity: 'wijzig-capaciteit', version: 'wijzig-producten' };
   const editGeneral = h('div', { 'aria-live': 'polite' });
+  const formsError = h('p', { class: 'utrecht-form-field-error-message', id: 'wijzig-vormen-fout', hidden: true });
+  const formBoxes = h('div', { id: 'wijzig-vormen', tabindex: '-1' },
+    ...(vocab.forms || []).map((f) => h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
+      h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
+        h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: `wijzig-vorm-${f.code}` },
+          h('input', { type: 'checkbox', id: `wijzig-vorm-${f.code}`, name: 'forms', value: String(f.number), checked: c.forms.includes(f.number), class: 'utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input' }),
+          `${f.number} — ${f.label}`)))));
+  const tariffText = c.tariff ? String(c.tariff).replace('.', ',') : '';
+  const unitSelect = h('select', { name: 'unit' }, h('option', { value: '' }, '— geen eenheid —'),
+    ...(words.units || []).map((u) => h('option', { value: u.code, selected: u.code === c.unit }, u.label || u.code)));
   const edit = h('form', { class: 'form-grid', novalidate: true, 'aria-label': 'Contract wijzigen' },
+    h('fieldset', { class: 'utrecht-form-fieldset' }, h('legend', { class: 'utrecht-form-fieldset__legend' }, 'Vormen'), formsError, formBoxes),
     checkedField('wijzig-producten', 'Productcodes', h('input', { name: 'product_codes', autocomplete: 'off', value: c.product_codes }),
       'Gescheiden door komma\'s; leeg: geen productcodes.'),
+    checkedField('wijzig-begin', 'Begindatum', h('input', { name: 'start', type: 'date', value: c.start || '' })),
     checkedField('wijzig-einde', 'Einddatum', h('input', { name: 'end', type: 'date', value: c.end || '' }), 'Leeg: het contract loopt door zonder einde.'),
+    checkedField('wijzig-tarief', 'Tarief per eenheid in euro\'s', h('input', { name: 'tariff', inputmode: 'decimal', autocomplete: 'off', value: tariffText }),
+      'Het tarief van het contract zelf; tarieven per productcode of resultaatniveau staan hierboven.'),
+    checkedField('wijzig-eenheid', 'Eenheid van het contracttarief', unitSelect),
+    checkedField('wijzig-capaciteit', 'Capaciteit (plaatsen)', h('input', { name: 'capacity', inputmode: 'numeric', autocomplete: 'off', value: c.capacity === null || c.capacity === undefined ? '' : String(c.capacity) })),
     h('div', {}, button('Wijziging opslaan')));
   edit.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearFieldErrors(edit);
-    const w = await api('POST', `/api/v1/contracts/${id}/edit`, { version: c.version, product_codes: edit.product_codes.value.trim(), end: edit.end.value || null });
-    if (!w.ok) { refusal(ui, edit, editGeneral, editIds, w); return; }
+    formsError.hidden = true;
+    const forms = [...edit.querySelectorAll('input[name=forms]:checked')].map((x) => Number(x.value));
+    if (!forms.length) { formsError.textContent = 'Kies ten minste één vorm.'; formsError.hidden = false; formBoxes.focus(); return; }
+    if (!edit.start.value) { markField(edit, 'wijzig-begin', 'Kies de eerste dag van het contract.').focus(); return; }
+    const body = { version: c.version, forms, product_codes: edit.product_codes.value.trim(), start: edit.start.value, end: edit.end.value || null };
+    if (edit.tariff.value.trim()) {
+      const cents = euroCents(edit.tariff.value);
+      if (cents === null) { markField(edit, 'wijzig-tarief', 'Geef een bedrag in euro\'s van 0 of meer, met ten hoogste 2 decimalen, zoals 65,50.').focus(); return; }
+      body.tariff_cents = cents;
+    }
+    if (edit.unit.value) body.unit = edit.unit.value;
+    if (edit.capacity.value.trim()) {
+      if (!/^\d{1,7}$/.test(edit.capacity.value.trim())) { markField(edit, 'wijzig-capaciteit', 'Geef het aantal plaatsen als een geheel getal van 0 of meer.').focus(); return; }
+      body.capacity = Number(edit.capacity.value.trim());
+    }
+    const w = await api('POST', `/api/v1/contracts/${id}/edit`, body);
+    if (!w.ok) {
+      const e = (w.data && w.data.error) || {};
+      if (e.field === 'forms') { formsError.textContent = e.message; formsError.hidden = false; formBoxes.focus(); return; }
+      refusal(ui, edit, editGeneral, editIds, w);
+      return;
+    }
     await again(`Het contract is gewijzigd (versie ${w.data.version}); de vorige versie blijft bewaard.`);
   });
 
@@ -302,7 +340,7 @@ export async function contractScreen(ui, id, notice) {
       levels.map(([v, t]) => h('option', { value: v }, t))), 'Of een intensiteit van het resultaatgerichte regime.'),
     checkedField('tarief-bedrag', 'Bedrag per eenheid in euro\'s', h('input', { name: 'amount', inputmode: 'decimal', autocomplete: 'off' }), 'Bijvoorbeeld 65,50.'),
     checkedField('tarief-eenheid', 'Eenheid', h('select', { name: 'unit' }, h('option', { value: '' }, '— kies een eenheid —'),
-      (words.units || []).map((u) => h('option', { value: u.code }, u.code)))),
+      (words.units || []).map((u) => h('option', { value: u.code }, u.label || u.code)))),
     checkedField('tarief-van', 'Geldig vanaf', h('input', { name: 'valid_from', type: 'date' })),
     checkedField('tarief-tot', 'Geldig tot en met', h('input', { name: 'valid_to', type: 'date' }), 'Leeg: zolang het contract loopt.'),
     h('div', {}, button('Tarief vastleggen')));

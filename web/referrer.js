@@ -57,6 +57,12 @@ export function progressText(pr) {
 }
 
 // The local team's answer, in a sentence; '' when there is none yet.
+// The engine's reason ends in its trace ("[regel 7 verwijzers; beleid referrers[02]]") and starts
+// with the iJw referrer code: useful to a consulent or an auditor, noise to a GP.
+function plainWhy(why) {
+  return String(why || '').replace(/\s*\[regel [^\n]*\]\s*$/, '').replace(/^\d{2} /, '');
+}
+
 function answerText(pr) {
   return pr.answer ? `${pr.answer.message} (${dutchDate(pr.answer.on)})` : '';
 }
@@ -139,7 +145,7 @@ export async function referrerScreen(ui) {
       }
       const ref = r.data.referral;
       notify(msg, ref.valid ? 'ok' : 'warning',
-        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${ref.why}`);
+        `${r.data.message}${ref.valid ? '' : ' Deze verwijzing is niet geldig.'} ${plainWhy(ref.why)}`);
       form.reset();
       fillForms();
       key = newKey();

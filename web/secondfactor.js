@@ -2,7 +2,9 @@
 // (#/code, while the session waits for it) and the enrolment (#/tweede-factor): the secret shown
 // once — as text in groups of four to type into an authenticator app, and as its otpauth:// link
 // — confirmed with the app's first code, then the ten recovery codes shown once. The helpers of
-// app.js come in `ui`; everything from the server is put in as text.
+// app.js come in `ui`; everything from the server is put in as text. The QR code of the link is
+// drawn by qrcode-generator (npm).
+import qrcode from '/node_modules/qrcode-generator/dist/qrcode.mjs';
 
 // A refusal at the code field (what was typed stays), with the message in `box` too.
 function codeRefused(ui, form, box, r, id) {
@@ -63,6 +65,36 @@ export async function enrolScreen(ui, forced, done) {
     start);
 }
 
+// The otpauth:// link as a QR code for the phone's camera, drawn as one SVG path of its dark
+// modules (no markup from a string, nothing fetched). The same secret stays as text beside it.
+function qrImage(uri) {
+  const qr = qrcode(0, 'M');
+  qr.addData(uri);
+  qr.make();
+  const n = qr.getModuleCount();
+  const quiet = 4; // the standard's margin of four modules
+  let d = '';
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + quiet} ${r + quiet}h1v1h-1z`;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const size = n + 2 * quiet;
+  svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+  svg.setAttribute('width', String(size * 5));
+  svg.setAttribute('height', String(size * 5));
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'QR-code met de sleutel voor de app; de sleutel staat hierboven ook als tekst');
+  svg.setAttribute('class', 'qr-code');
+  const bg = document.createElementNS(ns, 'rect');
+  bg.setAttribute('width', String(size));
+  bg.setAttribute('height', String(size));
+  bg.setAttribute('fill', '#fff');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', '#000');
+  svg.append(bg, path);
+  return svg;
+}
+
 function confirmStep(ui, secret, forced, done) {
   const { h, p, show, api, checkedField, button, heading } = ui;
   const msg = h('div', { 'aria-live': 'polite' });
@@ -78,8 +110,9 @@ function confirmStep(ui, secret, forced, done) {
   });
   show('Tweede factor instellen', msg,
     heading(2, '1. Zet de sleutel in de app'),
-    p('Kies in de app "sleutel invoeren" en typ deze sleutel over (spaties mogen weg). Hij wordt maar één keer getoond.'),
+    p('Scan de QR-code met de app, of kies in de app "sleutel invoeren" en typ deze sleutel over (spaties mogen weg). Hij wordt maar één keer getoond.'),
     p(h('code', { class: 'secret', id: 'tweede-factor-sleutel' }, secret.secret)),
+    h('div', { id: 'tweede-factor-qr' }, qrImage(secret.uri)),
     p('Of open deze koppeling op de telefoon met de app: ', h('code', { class: 'secret', id: 'tweede-factor-uri' }, secret.uri)),
     heading(2, '2. Bevestig met de eerste code'), form);
   form.code.focus();

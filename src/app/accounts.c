@@ -94,20 +94,30 @@ enum jr_err jr_app_password_acceptable(struct jr_app *app, const char *username,
 static enum jr_err check_fit(struct jr_app *app, const char *action, const char *role,
 			     int64_t organisation_id)
 {
-	char kind[JR_ORG_KIND_MAX] = "", name[48], object[64], message[JR_DIAG_MESSAGE_MAX];
+	struct jr_organisation org = {0};
+	const char *kind = org.kind;
+	char name[48], object[64], message[JR_DIAG_MESSAGE_MAX];
 	enum jr_err err;
-	bool found = true;
 
 	if (!jr_role_known(role)) {
 		jr_role_misfit(role, "", message, sizeof(message));
 		return jr_app_fail(app, JR_ERR_INPUT, "role", "%s", message);
 	}
-	if (organisation_id &&
-	    (err = jr_store_organisation_kind(app->store, organisation_id, kind, &found)))
-		return err;
-	if (!found)
-		return jr_app_fail(app, JR_ERR_INPUT, "organisation_id",
-				   "deze organisatie bestaat niet");
+	if (organisation_id) {
+		err = jr_store_organisation_get(app->store, organisation_id, &org);
+		if (err == JR_ERR_NOT_FOUND)
+			return jr_app_fail(app, JR_ERR_INPUT, "organisation_id",
+					   "deze organisatie bestaat niet");
+		if (err)
+			return err;
+		/* Its users could not log in (docs/security.md): adding one there would only
+		 * look like it worked. */
+		if (!org.active)
+			return jr_app_fail(app, JR_ERR_CONFLICT, "organisation_id",
+					   "de organisatie %s is gedeactiveerd; activeer haar eerst "
+					   "of kies een andere",
+					   org.name);
+	}
 	if (!jr_role_misfit(role, kind, message, sizeof(message)))
 		return JR_OK;
 	snprintf(name, sizeof(name), "%s.refused", action);
@@ -140,6 +150,27 @@ enum jr_err jr_app_user_add(struct jr_app *app, const char *username, const char
 	return err;
 }
 
+/* A user of a deactivated organisation stays deactivated: it could not log in anyway. A user
+ * that does not exist is left to the store, which audits the refusal. */
+static enum jr_err check_organisation_active(struct jr_app *app, int64_t id)
+{
+	struct jr_organisation org;
+	struct jr_user u;
+	enum jr_err err = jr_store_user_get(app->store, id, &u);
+
+	if (err == JR_ERR_NOT_FOUND || (!err && !u.organisation_id))
+		return JR_OK;
+	if (!err)
+		err = jr_store_organisation_get(app->store, u.organisation_id, &org);
+	if (err)
+		return err;
+	if (!org.active)
+		return jr_app_fail(app, JR_ERR_CONFLICT, "organisation_id",
+				   "de organisatie %s is gedeactiveerd; activeer eerst de organisatie",
+				   org.name);
+	return JR_OK;
+}
+
 enum jr_err jr_app_user_set_active(struct jr_app *app, int64_t id, bool active, int64_t *ended)
 {
 	enum jr_err err;
@@ -151,6 +182,8 @@ enum jr_err jr_app_user_set_active(struct jr_app *app, int64_t id, bool active, 
 		return refuse_self(app, "user.deactivate", id,
 				   "u kunt uw eigen account niet deactiveren; laat een andere "
 				   "beheerder dat doen");
+	if (active && (err = check_organisation_active(app, id)))
+		return err;
 	err = jr_store_user_set_active(app->store, app->actor, id, active, ended);
 	if (err == JR_ERR_NOT_FOUND)
 		return jr_app_fail(app, err, "id", "deze gebruiker bestaat niet");

@@ -101,39 +101,17 @@ static enum jr_err check_fields(const struct jr_policy_set *set, const struct jr
 
 static enum jr_err refuse_mismatch(struct jr_referral_result *res, unsigned mismatch)
 {
-	static const struct {
-		unsigned bit;
-		const char *field, *words;
-	} parts[] = {
-	    {JR_IDENTITY_BIRTH_DATE, "birth_date", "de geboortedatum"},
-	    {JR_IDENTITY_FAMILY_NAME, "family_name", "de achternaam"},
-	    {JR_IDENTITY_GIVEN_NAMES, "given_names", "de voornamen"},
-	};
-	char what[96] = "";
-	const char *first = NULL;
-	size_t n = 0, count = 0, len;
+	char what[96];
+	bool plural;
+	const char *first = jr_identity_mismatch_words(mismatch, what, sizeof(what), &plural);
 
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		count += (mismatch & parts[i].bit) != 0;
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		if (!(mismatch & parts[i].bit))
-			continue;
-		if (!first)
-			first = parts[i].field;
-		len = strlen(what);
-		snprintf(what + len, sizeof(what) - len, "%s%s",
-		         n == 0 ? "" : n + 1 == count ? " en " : ", ", parts[i].words);
-		n++;
-	}
-	what[0] = (char)(what[0] - 'a' + 'A');
 	res->mismatch = mismatch;
 	return refuse(res, JR_REFUSED_MISMATCH, first,
 	              "%s %s niet bij dit BSN. Controleer %s (bijvoorbeeld met het identiteitsbewijs "
 	              "of de zorgpas van het kind) en ook het BSN zelf: een verkeerd getypt BSN kan "
 	              "van een ander kind zijn. Verstuur de verwijzing daarna opnieuw; er is niets "
 	              "vastgelegd.",
-	              what, count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "passen" : "past",
-	              count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES ? "ze" : "die");
+	              what, plural ? "passen" : "past", plural ? "ze" : "die");
 }
 
 static enum jr_err refuse_adult(struct jr_referral_result *res, const struct jr_policy *p)

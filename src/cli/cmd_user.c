@@ -1,5 +1,5 @@
-/* cmd_user: `jeugdroute user add|show|list|deactivate|activate|role|reset-password|tokens|
- * token-add|token-revoke` — the accounts of the people who work with the records, for the
+/* cmd_user: `jeugdroute user add|show|list|deactivate|activate|role|details|reset-password|
+ * second-factor-reset|tokens|token-add|token-revoke` — the accounts of the people who work with the records, for the
  * operator with direct access to the database, answering in JSON. Every field is checked before
  * the database is opened; a role must fit its organisation's kind (core/roles.h). The use cases
  * are app/accounts.h, as the server has them; the store writes the audit entries. A password or
@@ -13,6 +13,7 @@
 
 #include "app/accounts.h"
 #include "app/password.h"
+#include "app/second_factor.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/json_out.h"
@@ -27,7 +28,9 @@ const char jr_usage_user[] =
 	"         jeugdroute user deactivate ID\n"
 	"         jeugdroute user activate ID\n"
 	"         jeugdroute user role ID --role ROL [--organisation ID]\n"
+	"         jeugdroute user details ID [--full-name NAAM] [--email ADRES]\n"
 	"         jeugdroute user reset-password ID\n"
+	"         jeugdroute user second-factor-reset ID\n"
 	"         jeugdroute user tokens ID\n"
 	"         jeugdroute user token-add ID --name NAAM [--days DAGEN]\n"
 	"         jeugdroute user token-revoke ID --token NUMMER\n"
@@ -55,7 +58,11 @@ const char jr_usage_user[] =
 	"beheerder blijft. role geeft een andere rol en/of organisatie (zonder --organisation: geen)\n"
 	"en beëindigt de sessies en tokens. reset-password maakt een nieuw wachtwoord, eenmalig\n"
 	"getoond; de gebruiker kiest bij de volgende inlog een eigen wachtwoord en zijn\n"
-	"browsersessies eindigen. tokens toont de geldige API-tokens (nooit het token zelf);\n"
+	"browsersessies eindigen. details zet de naam (1 tot 100 tekens) en het werk-e-mailadres;\n"
+	"een lege waarde (--email '') haalt het weg, wat niet gegeven is blijft. second-factor-reset\n"
+	"haalt de tweede factor (TOTP) en de herstelcodes weg, bijvoorbeeld na een verloren telefoon:\n"
+	"de browsersessies eindigen en de gebruiker stelt bij de volgende inlog een nieuwe in.\n"
+	"tokens toont de geldige API-tokens (nooit het token zelf);\n"
 	"token-add geeft er een uit, --days 1 tot 3660 (standaard 90), eenmalig getoond (veld token);\n"
 	"token-revoke trekt het token met dat nummer in.\n"
 	"\n"
@@ -69,14 +76,16 @@ const char jr_usage_user[] =
 static const char roles_text[] = "verwacht consulent, verwijzer, gi, provider, contract_manager, "
 				 "policy of admin";
 
-static const char *const commands[] = {"add",	 "show",	   "list",  "deactivate",
-				       "activate", "role",	   "reset-password", "tokens",
-				       "token-add", "token-revoke", NULL};
+static const char *const commands[] = {"add",		   "show",		  "list",
+				       "deactivate",	   "activate",		  "role",
+				       "details",	   "reset-password",	  "second-factor-reset",
+				       "tokens",	   "token-add",		  "token-revoke",
+				       NULL};
 
 struct user_args {
 	struct jr_cli_db db;
 	const char *id; /* the positional argument */
-	const char *username, *role, *organisation, *name, *days, *token;
+	const char *username, *role, *organisation, *name, *days, *token, *full_name, *email;
 };
 
 /* A user name: 3 to 32 of a-z, 0-9, '.', '_' and '-'. */
@@ -131,6 +140,8 @@ static int refused(const char *cmd, enum jr_err err, const struct jr_diag *diag)
 
 	if (field && strcmp(field, "organisation_id") == 0)
 		field = "organisation";
+	if (field && strcmp(field, "full_name") == 0)
+		field = "full-name";
 	if (!diag->message[0])
 		jr_cli_error("user %s: mislukt: %s", cmd, jr_err_name(err));
 	else if (field && strcmp(field, "id") != 0)
@@ -180,6 +191,10 @@ static int check_args(const struct user_args *a, const char *cmd, int64_t *id,
 			return jr_cli_field_error("user", "username",
 						  "verwacht 3 tot 32 tekens: kleine letters, "
 						  "cijfers, punt, liggend streepje of koppelteken");
+	}
+	if (strcmp(cmd, "details") == 0 && !a->full_name && !a->email) {
+		jr_cli_error("user details: geef --full-name en/of --email");
+		return 2;
 	}
 	if (strcmp(cmd, "role") == 0 && !a->role) {
 		jr_cli_error("user role: geef --role (en --organisation, tenzij de rol bij geen "
@@ -284,7 +299,14 @@ static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t 
 		status = jr_cli_json_print("user token-add", &out, &w);
 		goto out;
 	}
-	if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
+	if (strcmp(cmd, "details") == 0) {
+		/* what is not given stays as it is */
+		if (!(err = jr_app_user_get(app, id, &u)))
+			err = jr_app_user_set_details(app, id, a->full_name ? a->full_name : u.full_name,
+						      a->email ? a->email : u.email);
+	} else if (strcmp(cmd, "second-factor-reset") == 0)
+		err = jr_app_second_factor_reset(app, id, &ended);
+	else if (strcmp(cmd, "deactivate") == 0 || strcmp(cmd, "activate") == 0)
 		err = jr_app_user_set_active(app, id, strcmp(cmd, "activate") == 0, &ended);
 	else if (strcmp(cmd, "role") == 0)
 		err = jr_app_user_set_role(app, id, a->role, organisation, &ended);
@@ -299,7 +321,8 @@ static int user_change(struct jr_app *app, const char *cmd, int64_t id, int64_t 
 					 app->diag);
 		goto out;
 	}
-	status = report(cmd, print_user(&u, secret[0] != '\0', secret, ended), "");
+	status = report(cmd, print_user(&u, secret[0] != '\0', secret,
+					strcmp(cmd, "details") == 0 ? -1 : ended), "");
 out:
 	sodium_memzero(secret, sizeof(secret));
 	sodium_memzero(token, sizeof(token));
@@ -316,6 +339,8 @@ int jr_cmd_user(const struct jr_cli_command *self, int argc, char **argv)
 		{"--name", "token-add", &a.name},
 		{"--days", "token-add", &a.days},
 		{"--token", "token-revoke", &a.token},
+		{"--full-name", "details", &a.full_name},
+		{"--email", "details", &a.email},
 	};
 	struct jr_cli_session s;
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -330,8 +355,9 @@ int jr_cmd_user(const struct jr_cli_command *self, int argc, char **argv)
 	for (size_t i = 0; commands[i]; i++)
 		known |= strcmp(cmd, commands[i]) == 0;
 	if (!known) {
-		jr_cli_error("user: kies add, show, list, deactivate, activate, role, reset-password, "
-			     "tokens, token-add of token-revoke; zie jeugdroute user --help");
+		jr_cli_error("user: kies add, show, list, deactivate, activate, role, details, "
+			     "reset-password, second-factor-reset, tokens, token-add of token-revoke; "
+			     "zie jeugdroute user --help");
 		return 2;
 	}
 	status = jr_cli_parse_table(argc, argv, "user", opts, sizeof(opts) / sizeof(opts[0]),

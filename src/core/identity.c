@@ -1,6 +1,7 @@
 /* identity: the family-name key and the identity check of a referral (identity.h). */
 #include "core/identity.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define KEY_MAX 512 /* a folded name of at most JR_PERSON_NAME_MAX bytes fits with room to spare \
@@ -234,4 +235,37 @@ unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
 	if (!jr_family_name_same(known->family_name, family_name))
 		m |= JR_IDENTITY_FAMILY_NAME;
 	return m;
+}
+
+const char *jr_identity_mismatch_words(unsigned mismatch, char *out, size_t cap, bool *plural)
+{
+	static const struct {
+		unsigned bit;
+		const char *field, *words;
+	} parts[] = {
+	    {JR_IDENTITY_BIRTH_DATE, "birth_date", "de geboortedatum"},
+	    {JR_IDENTITY_FAMILY_NAME, "family_name", "de achternaam"},
+	    {JR_IDENTITY_GIVEN_NAMES, "given_names", "de voornamen"},
+	};
+	const char *first = NULL;
+	size_t n = 0, count = 0, len;
+
+	if (cap)
+		out[0] = '\0';
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		count += (mismatch & parts[i].bit) != 0;
+	*plural = count > 1 || mismatch == JR_IDENTITY_GIVEN_NAMES;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]) && cap; i++) {
+		if (!(mismatch & parts[i].bit))
+			continue;
+		if (!first)
+			first = parts[i].field;
+		len = strlen(out);
+		snprintf(out + len, cap - len, "%s%s",
+		         n == 0 ? "" : n + 1 == count ? " en " : ", ", parts[i].words);
+		n++;
+	}
+	if (cap && out[0])
+		out[0] = (char)(out[0] - 'a' + 'A');
+	return first;
 }

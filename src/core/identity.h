@@ -46,4 +46,10 @@ bool jr_given_names_fit(const char *recorded, const char *stated);
 unsigned jr_identity_mismatch(const struct jr_person *known, jr_day birth_date,
                               const char *family_name, const char *given_names);
 
+/* The parts of `mismatch` in Dutch words, for a message: "De geboortedatum en de achternaam"
+ * (capitalised); `*plural` tells whether the verb that follows is plural ("passen" rather than
+ * "past": given names are plural by themselves). Returns the API field of the first part
+ * ("birth_date", "family_name" or "given_names"), or NULL when `mismatch` is 0. */
+const char *jr_identity_mismatch_words(unsigned mismatch, char *out, size_t cap, bool *plural);
+
 #endif

@@ -146,6 +146,19 @@ static unsigned forms_contracted(const struct jr_policy *p, enum jr_contracting 
 	return mask;
 }
 
+/* The region's largest municipality: where the demo seats the organisations that work for the
+ * whole region (the regional office, the GI, the provider of the logins), so that their users see
+ * their own region's words and figures — not every region's — when a server holds two. */
+static const struct demo_muni *largest_municipality(const struct jr_demo *d)
+{
+	const struct demo_muni *seat = &d->munis[0];
+
+	for (size_t i = 1; i < d->muni_count; i++)
+		if (d->munis[i].population > seat->population)
+			seat = &d->munis[i];
+	return seat;
+}
+
 static enum jr_err setup_providers(struct jr_demo *d)
 {
 	const unsigned local = forms_contracted(d->p, JR_CONTRACTING_LOCAL);
@@ -184,7 +197,8 @@ static enum jr_err setup_providers(struct jr_demo *d)
 		pr->regional = sp->regional;
 		pr->suspend_at_end = sp->suspend_at_end;
 		if (sp->gi &&
-		    (err = jr_demo_org_add(d, "gi", sp->name, "", pr->rec.agb, &pr->org_id)))
+		    (err = jr_demo_org_add(d, "gi", sp->name, largest_municipality(d)->pm->code,
+		                           pr->rec.agb, &pr->org_id)))
 			return err;
 		if (sp->regional) {
 			if ((err = contract_add(d, pr, "", forms, JR_REGIME_RESULT)))
@@ -349,7 +363,7 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 {
 	char name[JR_PERSON_NAME_MAX], agb[9], user[40], fam[64];
 	int64_t gi_org = 0;
-	const struct demo_muni *seat = &d->munis[0];
+	const struct demo_muni *seat = largest_municipality(d);
 	enum jr_err err;
 
 	/* The GI worker first: its name marks this run as taken. */
@@ -362,11 +376,6 @@ enum jr_err jr_demo_setup(struct jr_demo *d)
 	snprintf(user, sizeof(user), "demo%d-gi", d->run);
 	if ((err = user_add(d, user, "gi", gi_org, &d->gi_user_id)))
 		return err;
-	/* The regional office sits in the region's largest municipality: so its users (contract
-	 * management, policy) see their own region's words and figures, not every region's. */
-	for (size_t i = 1; i < d->muni_count; i++)
-		if (d->munis[i].population > seat->population)
-			seat = &d->munis[i];
 	if ((err = jr_demo_org_add(d, "regional_office",
 	                           d->p->regional_body[0] ? d->p->regional_body
 	                                                  : "Regionaal bureau (demo)",
@@ -441,23 +450,21 @@ enum jr_err jr_demo_make_logins(struct jr_demo *d)
 	    "consulent", "huisarts", "jeugdbescherming", "aanbieder", "contractbeheer", "beleid"};
 	static const char *const roles[JR_DEMO_LOGINS] = {
 	    "consulent", "verwijzer", "gi", "provider", "contract_manager", "policy"};
-	const struct demo_muni *big = &d->munis[0];
+	const struct demo_muni *big = largest_municipality(d);
 	const struct demo_provider *busy = NULL;
 	char name[JR_PERSON_NAME_MAX];
 	const char *password = d->password;
 	int64_t provider_org = 0, id;
 	enum jr_err err;
 
-	for (size_t i = 1; i < d->muni_count; i++)
-		if (d->munis[i].population > big->population)
-			big = &d->munis[i];
 	for (size_t i = 0; i < d->provider_count; i++)
 		if (!d->providers[i].org_id &&
 		    (!busy || d->providers[i].allocations > busy->allocations))
 			busy = &d->providers[i];
 	if (busy) {
 		snprintf(name, sizeof(name), "%.100s", busy->rec.name);
-		if ((err = jr_demo_org_add(d, "provider", name, "", busy->rec.agb, &provider_org)))
+		if ((err = jr_demo_org_add(d, "provider", name, big->pm->code, busy->rec.agb,
+		                           &provider_org)))
 			return err;
 	}
 	{

@@ -103,6 +103,7 @@ static const char *const ui_files[] = {
 	"app.css",
 	"node_modules/@utrecht/design-tokens/dist/index.css",
 	"node_modules/@utrecht/component-library-css/dist/index.css",
+	"node_modules/qrcode-generator/dist/qrcode.mjs",
 	"deadlines.js",
 	"journal.js",
 	"allocation.js",

@@ -502,8 +502,9 @@ done
 
 # --- Finding 3: a provider's JW315 opens no child's file to a municipality of its choosing nor
 # to the referrer it names.
-jw315() { # jw315 ID MUNICIPALITY BSN BIRTH: a JW315 of provider P naming the GP
+jw315() { # jw315 ID MUNICIPALITY BSN BIRTH FAMILY-NAME: a JW315 of provider P naming the GP
 	sed -e "s/@AGB@/$P_AGB/; s/@GEMEENTE@/$2/; s/@ID@/$1/g; s/@BSN@/$3/" \
+		-e "s|<ijw:Achternaam>Testkind<|<ijw:Achternaam>$5<|" \
 		-e "s/@BIRTH@/$4/; s/@DAG@/$TODAY/; s/@CAT@/45/; s/@CODE@/45A02/" \
 		-e "s/@START@/2027-01-01/; s/@END@/2027-06-30/; s/@VERWIJZER@/$GP_AGB/" \
 		"$ROOT/tests/ijw/round/JW315.xml.in" >"$1.xml"
@@ -512,7 +513,9 @@ jw315() { # jw315 ID MUNICIPALITY BSN BIRTH: a JW315 of provider P naming the GP
 }
 B_HRS=$(q "SELECT COUNT(*) FROM help_requests WHERE child_id = $B")
 B_BIRTH=$(q "SELECT birth_date FROM persons WHERE id = $B")
-got=$(jw315 m1 0141 "$BSN_B" "$B_BIRTH")
+B_FAMILY=$(J person show "$B" | jq -r .family_name)
+A_FAMILY=$(J person show "$A" | jq -r .family_name)
+got=$(jw315 m1 0141 "$BSN_B" "$B_BIRTH" "$B_FAMILY")
 if [ "$got" = 200 ] && jq -e '.accepted == true and (.refusals | length) == 1 and .refusals[0].bericht == "JW319"
 	and .refusals[0].reden == "8" and .refusals[0].gemeente == "0164"' body >/dev/null; then
 	ok "JW315 to Almelo for a child of Hengelo: refused with a JW319, reason 8 (woonplaatsbeginsel), naming Hengelo"
@@ -532,7 +535,17 @@ fi
 check "JW315 to another municipality: Almelo's consulent still does not reach the child (404)" 404 - \
 	consulent GET "/api/v1/persons/$B"
 A_BIRTH=$(q "SELECT birth_date FROM persons WHERE id = $A")
-got=$(jw315 m2 0141 "$BSN_A" "$A_BIRTH")
+A_HRS=$(q "SELECT COUNT(*) FROM help_requests WHERE child_id = $A")
+# a known BSN with another child's birth date and family name: a mistyped BSN opens nothing
+got=$(jw315 m0 0141 "$BSN_A" 2015-02-03 "Anderkind")
+if [ "$got" = 422 ] && jq -e '.accepted == false and .answer == null and .problems[0].rule == "CLIENT"
+	and (.problems[0].message | test("De geboortedatum en de achternaam passen niet"))' body >/dev/null &&
+	[ "$(q "SELECT COUNT(*) FROM help_requests WHERE child_id = $A")" = "$A_HRS" ]; then
+	ok "JW315 whose birth date and family name do not fit the BSN: refused as a whole, named in Dutch, nothing kept"
+else
+	not_ok "JW315 whose birth date and family name do not fit the BSN: refused" "status $got" "$(head -c 600 body)"
+fi
+got=$(jw315 m2 0141 "$BSN_A" "$A_BIRTH" "$A_FAMILY")
 if [ "$got" = 200 ] && jq -e '.accepted == true and (has("refusals") | not)' body >/dev/null &&
 	[ "$(q "SELECT municipality FROM help_requests WHERE child_id = $A ORDER BY id DESC LIMIT 1")" = 0141 ]; then
 	ok "JW315 to the child's own municipality: taken in, a help request of Almelo"
@@ -543,7 +556,7 @@ check "JW315: the GP the message names does not reach the child (403)" 403 - ver
 check "JW315: nor is the referral in the GP's list" 200 \
 	"[.items[].referral.help_request_id] | index($(q "SELECT MAX(id) FROM help_requests WHERE child_id = $A")) == null" \
 	verwijzer GET "/api/v1/referrals?per_page=200"
-got=$(jw315 m3 0141 100000022 2016-05-06)
+got=$(jw315 m3 0141 100000022 2016-05-06 Testkind)
 NEW_CHILD=$(q "SELECT h.child_id FROM help_requests h WHERE h.question LIKE '%bericht VOT-m3%'")
 if [ "$got" = 200 ] && [ -n "$NEW_CHILD" ] &&
 	[ "$(q "SELECT municipality FROM persons WHERE id = $NEW_CHILD")" = 0141 ]; then

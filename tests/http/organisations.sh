@@ -113,6 +113,16 @@ call "it cannot log in while its organisation is inactive" 401 - \
 	-H "$JSON" -d '{"username":"c.almelo","password":"almelo-wachtwoord"}' "$U/api/v1/login"
 call "the list shows it inactive" 200 ".items | map(select(.id == $TEAM))[0].active == false" \
 	-b a.jar "$U/api/v1/organisations"
+call "no user is added to an inactive organisation" 409 \
+	'.error.field == "organisation_id" and (.error.message | test("gedeactiveerd"))' \
+	-b a.jar -H "X-CSRF-Token: $A" -H "$JSON" \
+	-d "{\"username\":\"c.almelo2\",\"role\":\"consulent\",\"organisation_id\":$TEAM}" \
+	"$U/api/v1/users"
+call "... and no user moved into it" 409 '.error.field == "organisation_id"' \
+	-b a.jar -H "X-CSRF-Token: $A" -H "$JSON" -d "{\"role\":\"consulent\",\"organisation_id\":$TEAM}" \
+	-X POST "$U/api/v1/users/$ALMELO/role"
+call "the deactivated consulent is not reactivated on its own" 409 '.error.field == "organisation_id"' \
+	-b a.jar -X POST -H "X-CSRF-Token: $A" "$U/api/v1/users/$ALMELO/activate"
 call "the administrator reactivates it" 200 '.organisation.active == true and .ended_sessions == 0' \
 	-b a.jar -X POST -H "X-CSRF-Token: $A" "$U/api/v1/organisations/$TEAM/activate"
 call "no old session comes back" 401 - -b c.jar "$U/api/v1/help-requests"

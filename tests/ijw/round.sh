@@ -48,6 +48,7 @@ CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.p
 	AND NOT EXISTS (SELECT 1 FROM help_requests h WHERE h.child_id = p.id) ORDER BY p.id LIMIT 1")
 BSN=$(JR person show "$CHILD" | jq -r .bsn)
 BIRTH=$(JR person show "$CHILD" | jq -r .birth_date)
+FAMILY=$(JR person show "$CHILD" | jq -r .family_name) # a JW315's client must fit its BSN
 if [ -z "$PROVIDER" ] || [ -z "$CODE" ] || [ -z "$CHILD" ] || [ -z "$GP" ]; then
 	tap_bail "the demo region lacks what the round needs (provider $PROVIDER, code $CODE, child $CHILD, GP $GP)"
 fi
@@ -76,6 +77,7 @@ fill() { # fill TEMPLATE ID [TOEWIJZING]
 		-e "s/@LINE2_START@/$PPM_START/; s/@LINE2_END@/$PPM_END/" \
 		-e "s/@TARIFF@/$TARIFF/g; s/@AMOUNT@/$AMOUNT/g; s/@TOTAL@/$((2 * AMOUNT))/" \
 		-e "s/@LATER_END@/$LATER_END/; s/@NEW_START@/$NEW_START/; s/@NEW_END@/$NEW_END/" \
+		-e "s|<ijw:Achternaam>Testkind<|<ijw:Achternaam>$FAMILY<|" \
 		"$HERE/round/$1.xml.in"
 }
 mkdir -p answers

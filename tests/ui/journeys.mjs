@@ -1411,7 +1411,9 @@ try {
   await page.getByLabel('Wat is al geprobeerd?').fill('Slaapadvies en twee gesprekken met de POH-GGZ.');
   await page.getByLabel('Wie gaf toestemming voor de verwijzing?').selectOption('parents');
   await letterForm.getByRole('button', { name: 'Verwijzen' }).click();
-  await page.getByRole('status').filter({ hasText: 'De verwijzing is vastgelegd' }).waitFor();
+  const gpConfirmed = await page.getByRole('status').filter({ hasText: 'De verwijzing is vastgelegd' });
+  await gpConfirmed.waitFor();
+  ok(!/\[regel|beleid |referrers/.test(await gpConfirmed.innerText()), 'gp: the confirmation says why in words, without the policy trace', await gpConfirmed.innerText());
   const gpRow = page.locator('table tr', { hasText: 'Fenna Antwoordsma' });
   await gpRow.waitFor();
   ok(/nog geen bericht/.test(await gpRow.innerText()) && /voorrang/.test(await gpRow.innerText()), 'gp: the referral is listed with its urgency, no answer yet', await gpRow.innerText());
@@ -1618,6 +1620,11 @@ try {
   const secret = await page.locator('#tweede-factor-sleutel').textContent();
   ok(/^[A-Z2-7]{4}( [A-Z2-7]{4})+$/.test(secret) && (await page.locator('#tweede-factor-uri').textContent()).startsWith('otpauth://totp/'),
     'second factor: the secret shown once, in groups and as an otpauth:// link', secret);
+  const qr = page.getByRole('img', { name: /^QR-code met de sleutel/ });
+  const qrBox = await qr.getAttribute('viewBox');
+  const qrModules = ((await qr.locator('path').getAttribute('d')) || '').split('z').length - 1;
+  ok(/^0 0 (\d+) \1$/.test(qrBox) && Number(qrBox.split(' ')[2]) >= 21 + 8 && qrModules > 100,
+    'second factor: the link as a QR code to scan (square, a quiet zone, its dark modules drawn)', `${qrBox} ${qrModules}`);
   await screen(page, '73-tweede-factor-instellen');
   await page.getByLabel('Code uit de app').fill('000000');
   await page.getByRole('button', { name: 'Bevestigen' }).click();
@@ -1714,6 +1721,15 @@ try {
       await page.getByLabel(/^Bedrag per eenheid/).inputValue() === '65,50',
     'tariff: a missing unit is named at its field, the amount typed kept');
     await screen(page, '69b-contract');
+    // the contract's own terms edited from the version read: the tariff and the places
+    await page.getByLabel('Tarief per eenheid in euro\'s').fill('81,25');
+    await page.getByLabel('Capaciteit (plaatsen)').fill('12');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het contract is gewijzigd' }).waitFor();
+    const terms = await page.locator('dl.facts').innerText();
+    ok(/€ 81,25/.test(terms) && /12 plaatsen/.test(terms) && /Versie\s+2/.test(terms),
+      'contract: tariff and capacity edited, a new version', terms);
+    await screen(page, '69c-contract-gewijzigd');
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }

@@ -14,6 +14,7 @@
 #include "app/ijw/internal.h"
 #include "app/refer.h"
 #include "core/alloc.h"
+#include "core/identity.h"
 #include "ijw/ijw_schema.h"
 #include "ijw/ijw_xml.h"
 #include "json/policy_set.h"
@@ -381,6 +382,39 @@ static enum jr_err refuse_residence(struct import *im, const char *responsible)
 	return err;
 }
 
+/* A JW315 about a child the records know by its BSN: the birth date, the family name (with its
+ * prefix) and, when the message gives them, the given names must fit that child, as a GP's must
+ * (core/identity.h). A BSN alone proves nothing; a mistyped one must not open a help request for
+ * another child. There is no iJw return code for it (WJ001, WJ759), so the message is refused as
+ * a whole, like one from an unknown sender: nothing is kept, and the provider is told in Dutch
+ * which parts do not fit. False when they fit. */
+static bool identity_refused(struct import *im, const struct jr_person *child)
+{
+	const struct jr_ijw_client *c = &im->m->clients[0];
+	struct jr_ijw_outcome *o = im->o;
+	char family[sizeof(c->prefix) + sizeof(c->family_name)], what[64];
+	unsigned mismatch;
+	bool plural;
+
+	snprintf(family, sizeof(family), "%s%s%s", c->prefix, c->prefix[0] ? " " : "",
+		 c->family_name);
+	mismatch = jr_identity_mismatch(child, c->birth_date, family,
+					c->given_names[0] ? c->given_names : child->given_names);
+	/* a birth date only partly known (DatumGebruik) is not compared */
+	if (c->date_usage[0])
+		mismatch &= ~JR_IDENTITY_BIRTH_DATE;
+	if (!mismatch)
+		return false;
+	snprintf(o->problem.rule, sizeof(o->problem.rule), "CLIENT");
+	snprintf(o->problem.path, sizeof(o->problem.path), "/Bericht/Client/Bsn");
+	jr_identity_mismatch_words(mismatch, what, sizeof(what), &plural);
+	snprintf(o->problem.message, sizeof(o->problem.message),
+		 "%s %s niet bij het kind met dit BSN; controleer het BSN en de cliëntgegevens "
+		 "en stuur het verzoek opnieuw (er is niets vastgelegd)",
+		 what, plural ? "passen" : "past");
+	return true;
+}
+
 /* JW315: the child, a help request of the municipality responsible for it, the referral (judged
  * by rule 7) and one request per requested product, open until the municipality decides.
  *
@@ -405,6 +439,8 @@ static enum jr_err import_request(struct import *im)
 
 	jr_buf_init(&why, 4096);
 	if ((err = jr_app_ijw_person_of(im, 0, &child, &found)))
+		goto out;
+	if (found && identity_refused(im, &child))
 		goto out;
 	if (found) {
 		/* TR374: no new request while one is open for this client and provider */
@@ -777,9 +813,11 @@ enum jr_err jr_app_ijw_take_in(struct jr_app *app, struct jr_ijw_incoming *incom
 	default: err = jr_app_ijw_import_claim(&im); break;
 	}
 answer:
-	if (!err)
+	if (o->problem.rule[0]) /* refused as a whole (identity_refused): no return message */
+		o->answer_kind = JR_IJW_UNKNOWN;
+	else if (!err)
 		err = jr_ijw_retour_write(msg, &o->findings, ident, app->today, &o->answer);
-	o->accepted = !err && o->valid && !rejects_all(msg, &o->findings);
+	o->accepted = !err && o->valid && !o->problem.rule[0] && !rejects_all(msg, &o->findings);
 	if (open) {
 		if (o->accepted)
 			err = log_exchange(&im, ident);

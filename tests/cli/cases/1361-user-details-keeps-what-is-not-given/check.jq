@@ -1,0 +1,1 @@
+.full_name == "Anna Bakker" and .email == null

@@ -1,0 +1,1 @@
+^jeugdroute: user details: veld email: 

@@ -1,0 +1,1 @@
+^jeugdroute: user details: geef --full-name en/of --email$

@@ -1,0 +1,1 @@
+^jeugdroute: user second-factor-reset: 
