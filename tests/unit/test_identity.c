@@ -119,6 +119,36 @@ static void test_given_names(void **state)
 	assert_false(jr_given_names_fit("Sanne", "Sa\xffnne"));     /* not UTF-8 */
 }
 
+/* The words of a mismatch, for the GP's refusal and a JW315's: capitalised, joined as Dutch
+ * lists are, the verb's number, the first part's API field. */
+static void test_mismatch_words(void **state)
+{
+	char out[64];
+	bool plural;
+
+	(void)state;
+	assert_string_equal(jr_identity_mismatch_words(JR_IDENTITY_BIRTH_DATE, out, sizeof(out),
+	                                               &plural),
+	                    "birth_date");
+	assert_string_equal(out, "De geboortedatum");
+	assert_false(plural);
+	assert_string_equal(jr_identity_mismatch_words(JR_IDENTITY_FAMILY_NAME |
+	                                                   JR_IDENTITY_GIVEN_NAMES,
+	                                               out, sizeof(out), &plural),
+	                    "family_name");
+	assert_string_equal(out, "De achternaam en de voornamen");
+	assert_true(plural);
+	jr_identity_mismatch_words(JR_IDENTITY_BIRTH_DATE | JR_IDENTITY_FAMILY_NAME |
+	                               JR_IDENTITY_GIVEN_NAMES,
+	                           out, sizeof(out), &plural);
+	assert_string_equal(out, "De geboortedatum, de achternaam en de voornamen");
+	jr_identity_mismatch_words(JR_IDENTITY_GIVEN_NAMES, out, sizeof(out), &plural);
+	assert_string_equal(out, "De voornamen");
+	assert_true(plural); /* "de voornamen passen" */
+	assert_null(jr_identity_mismatch_words(0, out, sizeof(out), &plural));
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +157,7 @@ int main(void)
 	    cmocka_unit_test(test_same),
 	    cmocka_unit_test(test_mismatch),
 	    cmocka_unit_test(test_given_names),
+	    cmocka_unit_test(test_mismatch_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
