@@ -268,8 +268,6 @@ static void undo_migration_29(struct jr_db *db)
 			 JR_OK);
 }
 
-/* Undoes migration 20 (issue 14: the journal), for a test that winds the schema back to a
- * version before it: the table (and with it its trigger) and PostgreSQL's trigger function. */
 /* Undoes migration 26 (issue 15: the referral letter and the local team's answer): its
  * columns. */
 static void undo_migration_26(struct jr_db *db)
@@ -359,8 +357,10 @@ static void undo_migration_28(struct jr_db *db)
 			 JR_OK);
 }
 
-/* Undoes migration 20 (the journal), and those made after it (but 28: undo_migration_28, called
- * first by each test that goes back before it). */
+/* Undoes migration 20 (issue 14: the journal; the table, with it its trigger, and PostgreSQL's
+ * trigger function) for a test that winds the schema back to a version before it, and those
+ * made after it (but 28: undo_migration_28, called first by each test that goes back before
+ * it), the newest first where one depends on another. */
 static void drop_journal(struct jr_db *db)
 {
 	undo_migration_26(db);
