@@ -142,9 +142,12 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
       ? 'eigen besluit van de GI binnen de maatregel (geen besluit van de gemeente)'
       : 'besluit van de gemeente (geen verwijzing)']], keepBasis);
     // only the fields of the form's regime are on the page (what was typed in the others is kept
-    // for when they come back)
+    // for when they come back); fields already there stay where they are, so that a redraw while
+    // someone types (the offer of a new start date coming in) takes neither focus nor keystrokes
     const fields = f ? f.fields : [];
-    regimeFields.replaceChildren(...Object.entries(wraps).filter(([name]) => fields.includes(name)).map(([, wrap]) => wrap));
+    const wanted = Object.entries(wraps).filter(([name]) => fields.includes(name)).map(([, wrap]) => wrap);
+    const shown = [...regimeFields.children];
+    if (shown.length !== wanted.length || shown.some((w, i) => w !== wanted[i])) regimeFields.replaceChildren(...wanted);
     const keepIntensity = intensitySelect.value;
     fill(intensitySelect, [['', '— kies —'], ...(f ? f.intensities : []).map((t, i) => [String(i + 1), t])], keepIntensity);
     const keepFrequency = frequencySelect.value;
@@ -157,11 +160,14 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
     formNote.hidden = !formNote.textContent;
   };
   // the product: chosen from the contract's codes when it lists them, else typed
+  let productCodesShown = null; // the codes the product control was made for (a redraw with the same keeps it)
   const fillProduct = () => {
     const x = providerOf();
     const old = productHolder.querySelector('[name=product_code]');
     const keep = old ? old.value : '';
     const codes = x ? x.product_codes : [];
+    if (old && productCodesShown === codes.join(',')) return;
+    productCodesShown = codes.join(',');
     const control = codes.length
       ? h('select', { name: 'product_code' }, h('option', { value: '' }, '— kies —'), codes.map((c) => h('option', { value: c }, c)))
       : h('input', { name: 'product_code', autocomplete: 'off', maxlength: 16 });
@@ -172,14 +178,21 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
 
   formSelect.addEventListener('change', fillForm);
   providerSelect.addEventListener('change', fillProduct);
-  // the contracts in force on the start date decide who is offered
-  startInput.addEventListener('change', async () => {
+  // the contracts in force on the start date decide who is offered; `pending` is the offer of
+  // a start date still being fetched, which the form waits for before it is read and sent (a
+  // quick typist's submit would otherwise cross the offer's redrawing)
+  let pending = null;
+  startInput.addEventListener('change', () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startInput.value)) return;
-    const next = await load(startInput.value);
-    if (next.error) return; // the server names a bad date when the form is sent
-    choices = next;
-    fillForms();
-    fillForm();
+    const date = startInput.value;
+    const loading = (async () => {
+      const next = await load(date);
+      if (next.error || startInput.value !== date) return; // a bad date is named when sent; a later date wins
+      choices = next;
+      fillForms();
+      fillForm();
+    })().catch(() => {}).finally(() => { if (pending === loading) pending = null; });
+    pending = loading;
   });
 
   const send = button('Toewijzen');
@@ -204,6 +217,11 @@ export async function allocationSection(ui, id, referrals, vocab, done) {
     msg.replaceChildren();
     // the confirmation of the allocation before this one is no longer news
     if (confirmation) { confirmation.remove(); confirmation = null; }
+    if (pending) {
+      send.disabled = true;
+      form.setAttribute('aria-busy', 'true');
+      try { await pending; } finally { send.disabled = false; form.removeAttribute('aria-busy'); }
+    }
     const f = formOf();
     const x = providerOf();
     // what the form itself can tell before asking the server, at the field

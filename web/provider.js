@@ -200,8 +200,10 @@ function claimForm(ui, a) {
     out.replaceChildren();
     line.hidden = true;
     shown = null;
-    if (!f.month.value) return;
-    const r = await ui.api('GET', `/api/v1/allocations/${a.id}/claim?month=${encodeURIComponent(f.month.value)}`);
+    const month = f.month.value;
+    if (!month) return;
+    const r = await ui.api('GET', `/api/v1/allocations/${a.id}/claim?month=${encodeURIComponent(month)}`);
+    if (f.month.value !== month) return; // another month was chosen meanwhile: its answer fills the lines
     if (!r.ok) { serverError(ui, f, out, r, ids); return; }
     shown = r.data;
     facts.textContent = `Product ${[r.data.product.category, r.data.product.code].filter(Boolean).join(' ')}, eenheid ${r.data.unit}`

@@ -746,8 +746,10 @@ try {
     // a second one of the same kind in that period: refused at the start date, with its reason
     await fillAllocation('2027-06-01', '');
     const startError = page.locator('#begin-fout');
-    await startError.waitFor();
-    const why = await startError.textContent();
+    // whatever the answer, wait for it, and say it when it is not the refusal at the start date
+    await page.locator('#begin-fout:not([hidden]), #toewijzen [role=alert], #toewijzing-bevestiging').first().waitFor();
+    const why = await startError.isVisible() ? await startError.textContent()
+      : `no refusal at the start date; the form said: ${await page.locator('#toewijzen').innerText()}`;
     ok(/er loopt al een toewijzing van deze vorm/.test(why) && /toewijzing \d+, van 15-01-2027 tot en met 31-12-2027/.test(why) &&
       await page.getByRole('alert').filter({ hasText: 'er loopt al een toewijzing' }).isVisible(),
     'allocation: an overlapping allocation of the same kind is refused at the start date, naming the one it overlaps', why);
