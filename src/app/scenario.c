@@ -1,0 +1,217 @@
+/* scenario: the use case of a scenario over a population (see scenario.h). */
+#include "app/scenario.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/route.h"
+#include "core/alloc.h"
+#include "core/region.h"
+#include "json/json_common.h"
+#include "json/request_json.h"
+#include "store/scenario.h"
+
+#define TARIFF_MAX 10000000.0
+
+int jr_app_scenario_municipality(const struct jr_policy *p, const char *code)
+{
+	for (size_t m = 0; m < p->municipality_count; m++)
+		if (strcmp(p->municipalities[m].code, code) == 0)
+			return (int)m;
+	return -1;
+}
+
+/* Counts a request whose base answer is in w->base. */
+static void count(const struct jr_scen_run *r, struct jr_scen_work *w, struct jr_scen_tally *t)
+{
+	int m;
+
+	if (!w->base.policy || strcmp(w->base.policy->id, r->base->id) != 0 ||
+	    !w->base.municipality ||
+	    (m = jr_app_scenario_municipality(r->base, w->base.municipality->code)) < 0) {
+		t->outside_region++;
+		return;
+	}
+	if (jr_route(r->scen, &w->req, &w->scen) != JR_OK) {
+		t->not_in_scenario++;
+		return;
+	}
+	jr_scen_count(t, (size_t)m, &w->base, &w->scen);
+}
+
+void jr_app_scenario_line(const struct jr_scen_run *r, const char *text, size_t len,
+			  struct jr_scen_work *w, struct jr_scen_tally *t)
+{
+	struct jr_diag diag;
+	enum jr_err err;
+
+	t->read++;
+	if (len > 0 && text[len - 1] == '\r')
+		len--;
+	if (len > JR_REQUEST_MAX_BYTES) {
+		t->refused++;
+		return;
+	}
+	err = jr_app_route(r->base_set, text, len, r->today, &w->req, &w->base, &diag);
+	if (err == JR_ERR_NOT_FOUND && strcmp(diag.path, "municipality") == 0) {
+		t->outside_region++;
+		return;
+	}
+	if (err) {
+		t->refused++;
+		return;
+	}
+	count(r, w, t);
+}
+
+void jr_app_scenario_request(const struct jr_scen_run *r, struct jr_scen_work *w,
+			     struct jr_scen_tally *t)
+{
+	const char *field, *message;
+	const struct jr_policy *p;
+
+	t->read++;
+	if (jr_request_check(&w->req, &field, &message) != JR_OK) {
+		t->refused++;
+		return;
+	}
+	p = jr_region_find(r->base_set, jr_request_responsible(r->base, &w->req), w->req.date);
+	if (!p) {
+		t->outside_region++;
+		return;
+	}
+	if (jr_route(p, &w->req, &w->base) != JR_OK) {
+		t->refused++;
+		return;
+	}
+	count(r, w, t);
+}
+
+struct records_ctx {
+	const struct jr_scen_run *r;
+	struct jr_scen_work *w;
+	struct jr_scen_tally *t;
+	struct jr_scen_params *p;
+	bool population;
+};
+
+static enum jr_err each_record(void *arg, const struct jr_scen_record *rec)
+{
+	struct records_ctx *c = arg;
+	struct jr_scen_work *w = c->w;
+	const struct jr_policy *pol;
+	const char *field, *message;
+	int cat;
+
+	memset(&w->req, 0, sizeof(w->req));
+	memcpy(w->req.municipality, rec->municipality, sizeof(w->req.municipality));
+	w->req.birth_date = rec->birth_date;
+	w->req.date = rec->raised_on;
+	memcpy(w->req.needs, rec->needs, sizeof(w->req.needs));
+	w->req.broad_analysis = true;
+	if (!rec->has_analysis) { /* nothing to route it by */
+		if (c->population) {
+			c->t->read++;
+			c->t->refused++;
+		}
+		return JR_OK;
+	}
+	if (c->population)
+		jr_app_scenario_request(c->r, w, c->t);
+	/* the history: what the base policy advises and whether that was allocated */
+	if (jr_request_check(&w->req, &field, &message) != JR_OK)
+		return JR_OK;
+	pol = jr_region_find(c->r->base_set, w->req.municipality, w->req.date);
+	if (!pol || jr_route(pol, &w->req, &w->base) != JR_OK)
+		return JR_OK;
+	cat = jr_scen_category(&w->base);
+	c->p->advised[cat]++;
+	if (cat >= 1 && cat <= JR_FORM_COUNT && (rec->allocated & (1u << cat)))
+		c->p->realised[cat]++;
+	return JR_OK;
+}
+
+enum jr_err jr_app_scenario_records(struct jr_app *app, const struct jr_scen_run *r,
+				    bool population, struct jr_scen_tally *t,
+				    struct jr_scen_params *p)
+{
+	struct records_ctx c = {.r = r, .t = t, .p = p, .population = population};
+	char codes[JR_MUNICIPALITY_MAX][5];
+	enum jr_err err;
+
+	c.w = jr_calloc(1, sizeof(*c.w));
+	if (!c.w)
+		return JR_ERR_NOMEM;
+	for (size_t m = 0; m < r->base->municipality_count; m++)
+		memcpy(codes[m], r->base->municipalities[m].code, 5);
+	memset(p->advised, 0, sizeof(p->advised));
+	memset(p->realised, 0, sizeof(p->realised));
+	err = jr_store_scenario_population(app->store, app->actor, (const char(*)[5])codes,
+					   r->base->municipality_count, each_record, &c);
+	if (err)
+		jr_app_fail(app, err, NULL, "de hulpvragen van de regio konden niet gelezen worden");
+	jr_free(c.w);
+	return err;
+}
+
+enum jr_err jr_app_scenario_tariffs(const char *text, size_t len, double tariff[JR_SCEN_CATS],
+				    struct jr_diag *diag)
+{
+	json_t *root = NULL, *t, *v;
+	json_error_t jerr;
+	const char *key;
+	enum jr_err err;
+
+	for (int c = 0; c < JR_SCEN_CATS; c++)
+		tariff[c] = 0;
+	if (jr_json_depth(text, len, 8) > 8) {
+		jr_diag_set(diag, "$", "is te diep genest");
+		return JR_ERR_INPUT;
+	}
+	err = jr_json_load(text, len, &root, &jerr);
+	if (err == JR_ERR_INPUT)
+		jr_diag_set(diag, "$", "geen geldige JSON (regel %d, kolom %d): %s", jerr.line,
+			    jerr.column, jerr.text);
+	if (err)
+		return err;
+	err = JR_ERR_INPUT;
+	if (!json_is_object(root)) {
+		jr_diag_set(diag, "$", "is %s; verwacht een object", jr_json_type_name(root));
+		goto out;
+	}
+	t = json_object_get(root, "tariffs");
+	if (!json_is_object(t)) {
+		jr_diag_set(diag, "tariffs", t ? "is %s; verwacht een object met per vorm (1 tot en "
+						 "met 10) een bedrag"
+					       : "ontbreekt%s; verwacht een object met per vorm (1 "
+						 "tot en met 10) een bedrag",
+			    t ? jr_json_type_name(t) : "");
+		goto out;
+	}
+	json_object_foreach(t, key, v)
+	{
+		char *end = NULL;
+		long form = strtol(key, &end, 10);
+		double euros;
+		if (!*key || *end || key[0] == '0' || form < 1 || form > JR_FORM_COUNT) {
+			jr_diag_set(diag, "tariffs", "onbekende vorm \"%.40s\"; verwacht 1 tot en met "
+				    "%d", key, JR_FORM_COUNT);
+			goto out;
+		}
+		euros = json_number_value(v);
+		if (!json_is_number(v) || euros < 0 || euros > TARIFF_MAX) {
+			char path[32];
+			snprintf(path, sizeof(path), "tariffs.%ld", form);
+			jr_diag_set(diag, path, "verwacht een bedrag in euro van 0 tot en met %.0f",
+				    TARIFF_MAX);
+			goto out;
+		}
+		tariff[form] = euros;
+	}
+	err = JR_OK;
+out:
+	json_decref(root);
+	return err;
+}
