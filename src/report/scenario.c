@@ -296,7 +296,9 @@ struct published {
 	uint64_t v[4][JR_MUNICIPALITY_MAX][JR_SCEN_CATS];       /* per table, municipality, cat */
 	uint64_t col[4][JR_SCEN_CATS];                          /* per table, the region's */
 	uint64_t yc[2], ooh[2];                                 /* youth care, out-of-home */
+	uint64_t yc_m[2][JR_MUNICIPALITY_MAX];                  /* youth care per municipality */
 	bool h_req[JR_MUNICIPALITY_MAX], h_v[4][JR_MUNICIPALITY_MAX][JR_SCEN_CATS];
+	bool h_yc_m[2][JR_MUNICIPALITY_MAX];
 	bool h_col[4][JR_SCEN_CATS], h_yc[2], h_ooh[2];
 };
 
@@ -322,6 +324,8 @@ static void publish_counts(const struct jr_scen_tally *t, size_t munis, const st
 		}
 	for (int w = 0; w < 2; w++)
 		for (int c = 1; c <= JR_FORM_COUNT; c++) {
+			for (size_t m = 0; m < munis; m++)
+				pub->yc_m[w][m] += pub->v[w][m][c];
 			pub->yc[w] += pub->col[w][c];
 			if (p->out_of_home[w][c])
 				pub->ooh[w] += pub->col[w][c];
@@ -349,7 +353,7 @@ static enum jr_err suppress(struct published *pub, uint64_t accepted,
 {
 	struct jr_sup s;
 	int c_req[JR_MUNICIPALITY_MAX], c_v[4][JR_MUNICIPALITY_MAX][JR_SCEN_CATS];
-	int c_col[4][JR_SCEN_CATS], c_yc[2], c_ooh[2];
+	int c_col[4][JR_SCEN_CATS], c_yc[2], c_ooh[2], c_yc_m[2][JR_MUNICIPALITY_MAX];
 	struct jr_sup_term *t = NULL;
 	size_t munis = pub->munis, nt;
 	enum jr_err err = JR_OK;
@@ -372,6 +376,10 @@ static enum jr_err suppress(struct published *pub, uint64_t accepted,
 			if ((err = add_count(&s, -1, pub->col[k][c], &c_col[k][c])))
 				goto out;
 	}
+	for (int w = 0; w < 2; w++)
+		for (size_t m = 0; m < munis; m++)
+			if ((err = add_count(&s, (int)m, pub->yc_m[w][m], &c_yc_m[w][m])))
+				goto out;
 	for (int w = 0; w < 2; w++)
 		if ((err = add_count(&s, -1, pub->yc[w], &c_yc[w])) ||
 		    (err = add_count(&s, -1, pub->ooh[w], &c_ooh[w])))
@@ -408,6 +416,15 @@ static enum jr_err suppress(struct published *pub, uint64_t accepted,
 		}
 	}
 	for (int w = 0; w < 2; w++) {
+		/* a municipality's youth care is the sum of its forms */
+		for (size_t m = 0; m < munis; m++) {
+			nt = 0;
+			for (int c = 1; c <= JR_FORM_COUNT; c++)
+				t[nt++] = (struct jr_sup_term){.cell = c_v[w][m][c], .coef = 1};
+			t[nt++] = (struct jr_sup_term){.cell = c_yc_m[w][m], .coef = -1};
+			if ((err = jr_sup_relation(&s, false, false, t, nt, 0)))
+				goto out;
+		}
 		nt = 0;
 		for (int c = 1; c <= JR_FORM_COUNT; c++)
 			t[nt++] = (struct jr_sup_term){.cell = c_col[w][c], .coef = 1};
@@ -440,6 +457,8 @@ static enum jr_err suppress(struct published *pub, uint64_t accepted,
 			pub->h_col[k][c] = jr_sup_hidden(&s, s.cells[c_col[k][c]].unit);
 	}
 	for (int w = 0; w < 2; w++) {
+		for (size_t m = 0; m < munis; m++)
+			pub->h_yc_m[w][m] = jr_sup_hidden(&s, s.cells[c_yc_m[w][m]].unit);
 		pub->h_yc[w] = jr_sup_hidden(&s, s.cells[c_yc[w]].unit);
 		pub->h_ooh[w] = jr_sup_hidden(&s, s.cells[c_ooh[w]].unit);
 	}
@@ -655,6 +674,8 @@ enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t
 		jr_jw_kstring(&w, "code", base->municipalities[m].code);
 		jr_jw_kstring(&w, "name", base->municipalities[m].name);
 		count_or_null(&w, "requests", pub->req[m], pub->h_req[m]);
+		pair(&w, "youth_care", pub->yc_m[0][m], pub->h_yc_m[0][m], pub->yc_m[1][m],
+		     pub->h_yc_m[1][m]);
 		jr_jw_key(&w, "forms");
 		jr_jw_array(&w);
 		for (int c = 0; c < JR_SCEN_CATS; c++) {
@@ -797,15 +818,8 @@ enum jr_err jr_scen_write_text(struct jr_buf *o, const struct jr_scen_tally *t,
 		err = jr_buf_puts(o, "\nPer gemeente: verwachte toewijzingen jeugdhulp (basis -> "
 				     "scenario)\n");
 	for (size_t m = 0; m < base->municipality_count && !err; m++) {
-		uint64_t yc[2] = {0, 0};
-		bool hid[2] = {false, false};
-		for (int w = 0; w < 2; w++)
-			for (int c = 0; c < JR_SCEN_CATS; c++) {
-				if (c >= 1 && c <= JR_FORM_COUNT)
-					yc[w] += pub->v[w][m][c];
-				/* a sum over the row is hidden with any count of the row */
-				hid[w] |= pub->h_v[w][m][c] || pub->h_req[m];
-			}
+		uint64_t yc[2] = {pub->yc_m[0][m], pub->yc_m[1][m]};
+		bool hid[2] = {pub->h_yc_m[0][m], pub->h_yc_m[1][m]};
 		err = jr_buf_printf(o, "  %-28s ", base->municipalities[m].name);
 		if (!err)
 			err = text_count(o, yc[0], hid[0], 9);
