@@ -50,9 +50,19 @@ void jr_scen_count(struct jr_scen_tally *t, size_t muni, const struct jr_answer 
 	t->cls[muni][jr_scen_category(base)][jr_scen_category(scen)]++;
 	for (int w = 0; w < 2; w++) {
 		unsigned m = offered(ans[w]);
+		const struct jr_policy *pol = ans[w]->policy;
 		for (int c = 0; c < JR_SCEN_CATS; c++)
 			if (m & (1u << c))
 				t->options[w][muni][c]++;
+		for (size_t i = 0; pol && i < ans[w]->option_count; i++) {
+			const struct jr_offer *o = ans[w]->options[i].offer;
+			if (!o)
+				continue;
+			if (o >= pol->social_base && o < pol->social_base + JR_OFFER_MAX)
+				t->offers[w][0][o - pol->social_base]++;
+			else if (o >= pol->no_referral && o < pol->no_referral + JR_OFFER_MAX)
+				t->offers[w][1][o - pol->no_referral]++;
+		}
 	}
 }
 
@@ -70,6 +80,10 @@ void jr_scen_merge(struct jr_scen_tally *dst, const struct jr_scen_tally *src)
 			dst->options[0][m][c] += src->options[0][m][c];
 			dst->options[1][m][c] += src->options[1][m][c];
 		}
+	for (int w = 0; w < 2; w++)
+		for (int k = 0; k < 2; k++)
+			for (int i = 0; i < JR_OFFER_MAX; i++)
+				dst->offers[w][k][i] += src->offers[w][k][i];
 }
 
 void jr_scen_out_of_home(struct jr_scen_params *p, int which, const struct jr_policy *pol)
@@ -557,6 +571,100 @@ static void policy_info(struct jr_json_writer *w, const char *key, const struct 
 	jr_jw_end(w);
 }
 
+static int scen_municipality(const struct jr_policy *p, const char *code)
+{
+	for (size_t m = 0; m < p->municipality_count; m++)
+		if (strcmp(p->municipalities[m].code, code) == 0)
+			return (int)m;
+	return -1;
+}
+
+/* Expected allocations by who contracts (local or regional) under base and scenario: sums of
+ * the region's form counts, hidden — both of them, as they add up to the youth care shown — when
+ * any count they hold is hidden. */
+static void contracting_json(struct jr_json_writer *w, const struct published *pub,
+			     const struct jr_policy *base, const struct jr_policy *scen)
+{
+	const struct jr_policy *pol[2] = {base, scen};
+	uint64_t sum[2][2] = {{0, 0}, {0, 0}}; /* [which][0 local, 1 regional] */
+	bool hidden[2] = {false, false};
+
+	for (int k = 0; k < 2; k++)
+		for (int c = 1; c <= JR_FORM_COUNT; c++) {
+			int r = pol[k]->forms[c].contracting == JR_CONTRACTING_LOCAL ? 0 : 1;
+			sum[k][r] += pub->col[k][c];
+			hidden[k] |= pub->h_col[k][c] && pub->col[k][c] > 0;
+		}
+	jr_jw_key(w, "contracting");
+	jr_jw_object(w);
+	pair(w, "local", sum[0][0], hidden[0], sum[1][0], hidden[1]);
+	pair(w, "regional", sum[0][1], hidden[0], sum[1][1], hidden[1]);
+	jr_jw_end(w);
+}
+
+/* One offer's count, hidden when small (no published figure adds offers up). */
+static void offer_count(struct jr_json_writer *w, const char *key, bool has, uint64_t n)
+{
+	jr_jw_key(w, key);
+	if (!has || (n > 0 && n < JR_SCEN_SMALL))
+		jr_jw_null(w);
+	else
+		jr_jw_int(w, (int64_t)n);
+}
+
+/* The light offers of both policies (by id) and how many requests each offers them. */
+static void offers_json(struct jr_json_writer *w, const struct jr_scen_tally *t,
+			const struct jr_policy *base, const struct jr_policy *scen)
+{
+	const struct jr_policy *pol[2] = {base, scen};
+
+	jr_jw_key(w, "offers");
+	jr_jw_array(w);
+	for (int k = 0; k < 2; k++) {
+		for (int kind = 0; kind < 2; kind++) {
+			const struct jr_offer *list = kind ? pol[k]->no_referral : pol[k]->social_base;
+			size_t n = kind ? pol[k]->no_referral_count : pol[k]->social_base_count;
+			for (size_t i = 0; i < n; i++) {
+				const struct jr_offer *o = &list[i], *other_list;
+				size_t other_n, j;
+				bool in_base = k == 0, in_scen = k == 1;
+				uint64_t nb = 0, ns = 0;
+				other_list = kind ? pol[1 - k]->no_referral : pol[1 - k]->social_base;
+				other_n = kind ? pol[1 - k]->no_referral_count
+					       : pol[1 - k]->social_base_count;
+				for (j = 0; j < other_n; j++)
+					if (strcmp(other_list[j].id, o->id) == 0)
+						break;
+				if (k == 1 && j < other_n)
+					continue; /* written with the base */
+				if (j < other_n) {
+					in_base = in_scen = true;
+					nb = t->offers[0][kind][i];
+					ns = t->offers[1][kind][j];
+				} else if (k == 0) {
+					nb = t->offers[0][kind][i];
+				} else {
+					ns = t->offers[1][kind][i];
+				}
+				jr_jw_object(w);
+				jr_jw_kstring(w, "id", o->id);
+				jr_jw_kstring(w, "kind", kind ? "no_referral" : "social_base");
+				jr_jw_kstring(w, "name", o->name);
+				offer_count(w, "base", in_base, nb);
+				offer_count(w, "scenario", in_scen, ns);
+				jr_jw_key(w, "difference");
+				if (!in_base || !in_scen || (nb > 0 && nb < JR_SCEN_SMALL) ||
+				    (ns > 0 && ns < JR_SCEN_SMALL))
+					jr_jw_null(w);
+				else
+					jr_jw_int(w, (int64_t)ns - (int64_t)nb);
+				jr_jw_end(w);
+			}
+		}
+	}
+	jr_jw_end(w);
+}
+
 enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t,
 			       const struct jr_scen_params *p, const struct jr_scen_spread *sp,
 			       const struct jr_policy *base, const struct jr_policy *scen,
@@ -667,12 +775,26 @@ enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t
 	}
 	jr_jw_end(&w);
 
+	contracting_json(&w, pub, base, scen);
+	offers_json(&w, t, base, scen);
 	jr_jw_key(&w, "municipalities");
 	jr_jw_array(&w);
 	for (size_t m = 0; m < base->municipality_count; m++) {
 		jr_jw_object(&w);
 		jr_jw_kstring(&w, "code", base->municipalities[m].code);
 		jr_jw_kstring(&w, "name", base->municipalities[m].name);
+		jr_jw_key(&w, "regime");
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "base", jr_regime_name(base->municipalities[m].regime));
+		{
+			int sm = scen_municipality(scen, base->municipalities[m].code);
+			jr_jw_key(&w, "scenario");
+			if (sm < 0)
+				jr_jw_null(&w);
+			else
+				jr_jw_string(&w, jr_regime_name(scen->municipalities[sm].regime));
+		}
+		jr_jw_end(&w);
 		count_or_null(&w, "requests", pub->req[m], pub->h_req[m]);
 		pair(&w, "youth_care", pub->yc_m[0][m], pub->h_yc_m[0][m], pub->yc_m[1][m],
 		     pub->h_yc_m[1][m]);

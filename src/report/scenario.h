@@ -42,6 +42,9 @@ struct jr_scen_tally {
 	uint64_t cls[JR_MUNICIPALITY_MAX][JR_SCEN_CATS][JR_SCEN_CATS];
 	/* [0 base, 1 scenario][municipality][category]: requests offered that category */
 	uint64_t options[2][JR_MUNICIPALITY_MAX][JR_SCEN_CATS];
+	/* [0 base, 1 scenario][0 social base, 1 no referral][offer index in that policy]:
+	 * requests offered it */
+	uint64_t offers[2][2][JR_OFFER_MAX];
 };
 
 /* What the bootstrap and the costs need besides the tally. */
@@ -92,7 +95,7 @@ struct jr_scen_spread {
 int jr_scen_category(const struct jr_answer *a);
 
 /* Adds one accepted request of municipality number `muni` (an index into the base policy's
- * municipalities) with its two answers. */
+ * municipalities) with its two answers (whose policies index the offers). */
 void jr_scen_count(struct jr_scen_tally *t, size_t muni, const struct jr_answer *base,
 		   const struct jr_answer *scen);
 
