@@ -9,7 +9,9 @@
 #include "app/route.h"
 #include "core/alloc.h"
 #include "core/region.h"
+#include "app/access.h"
 #include "json/json_common.h"
+#include "json/policy_json.h"
 #include "json/request_json.h"
 #include "store/scenario.h"
 
@@ -213,5 +215,144 @@ enum jr_err jr_app_scenario_tariffs(const char *text, size_t len, double tariff[
 	err = JR_OK;
 out:
 	json_decref(root);
+	return err;
+}
+
+/* The scenario policy of the body: parsed and checked as `policy check` does. */
+static enum jr_err body_policy(struct jr_app *app, json_t *v, struct jr_policy *out)
+{
+	struct jr_diag diag;
+	char *text;
+	enum jr_err err;
+
+	if (!json_is_object(v))
+		return jr_app_fail(app, JR_ERR_INPUT, "policy",
+				   v ? "is %s; verwacht een beleid (object)"
+				     : "ontbreekt%s; verwacht een beleid (object)",
+				   v ? jr_json_type_name(v) : "");
+	text = json_dumps(v, JSON_COMPACT);
+	if (!text)
+		return JR_ERR_NOMEM;
+	memset(&diag, 0, sizeof(diag));
+	err = jr_policy_parse(text, strlen(text), out, &diag);
+	free(text);
+	if (err == JR_ERR_NOMEM)
+		return err;
+	if (err) {
+		char path[JR_DIAG_PATH_MAX + 8];
+		const char *rest = diag.path[0] == '$' ? diag.path + 1 : diag.path;
+		snprintf(path, sizeof(path), "policy%s%s", rest[0] && rest[0] != '.' ? "." : "",
+			 rest);
+		path[JR_DIAG_PATH_MAX - 1] = '\0'; /* jr_app_fail takes a path of at most that */
+		return jr_app_fail(app, JR_ERR_INPUT, path, "%s", diag.message);
+	}
+	return JR_OK;
+}
+
+static enum jr_err body_int(struct jr_app *app, json_t *root, const char *key, long long min,
+			    long long max, long long dflt, long long *out)
+{
+	json_t *v = json_object_get(root, key);
+
+	*out = dflt;
+	if (!v)
+		return JR_OK;
+	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
+		return jr_app_fail(app, JR_ERR_INPUT, key,
+				   "verwacht een geheel getal van %lld tot en met %lld", min, max);
+	*out = json_integer_value(v);
+	return JR_OK;
+}
+
+enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t len,
+				 struct jr_buf *out)
+{
+	struct jr_policy *scen = NULL;
+	struct jr_scen_tally *t = NULL;
+	struct jr_scen_params *p = NULL;
+	struct jr_scen_spread *sp = NULL;
+	struct jr_scen_run run = {0};
+	json_t *root = NULL, *v;
+	json_error_t jerr;
+	const char *key, *region;
+	long long resamples, seed;
+	enum jr_err err;
+
+	if ((err = jr_app_access_require(app, JR_CAP_SCENARIOS)))
+		return err;
+	if (jr_json_depth(body, len, 32) > 32)
+		return jr_app_fail(app, JR_ERR_INPUT, "$", "is te diep genest");
+	err = jr_json_load(body, len, &root, &jerr);
+	if (err == JR_ERR_INPUT)
+		return jr_app_fail(app, err, "$", "geen geldige JSON (regel %d, kolom %d): %s",
+				   jerr.line, jerr.column, jerr.text);
+	if (err)
+		return err;
+	if (!json_is_object(root)) {
+		err = jr_app_fail(app, JR_ERR_INPUT, "$", "verwacht een object");
+		goto out;
+	}
+	json_object_foreach(root, key, v)
+	{
+		if (strcmp(key, "policy") && strcmp(key, "region") && strcmp(key, "resamples") &&
+		    strcmp(key, "seed")) {
+			err = jr_app_fail(app, JR_ERR_INPUT, key,
+					  "onbekend veld; verwacht policy, region, resamples, seed");
+			goto out;
+		}
+	}
+	region = json_string_value(json_object_get(root, "region"));
+	if (!region) {
+		err = jr_app_fail(app, JR_ERR_INPUT, "region", "ontbreekt of is geen tekst");
+		goto out;
+	}
+	if ((err = body_int(app, root, "resamples", 1, JR_APP_SCENARIO_RESAMPLES_MAX, 1000,
+			    &resamples)) ||
+	    (err = body_int(app, root, "seed", 0, 999999999999LL, 1, &seed)))
+		goto out;
+	run.base = app->policies ? jr_region_by_id(app->policies, region, app->today) : NULL;
+	if (!run.base) {
+		err = jr_app_fail(app, JR_ERR_INPUT, "region",
+				  "onbekende regio, of geen beleid van de regio dat vandaag geldt");
+		goto out;
+	}
+	/* a user of an organisation in a municipality: its own region only */
+	if (app->principal && app->principal->municipality[0]) {
+		const struct jr_policy *own =
+			jr_region_find(app->policies, app->principal->municipality, app->today);
+		if (!own || strcmp(own->id, run.base->id) != 0) {
+			err = jr_app_fail(app, JR_ERR_FORBIDDEN, "region",
+					  "een scenario kan alleen voor de eigen regio");
+			goto out;
+		}
+	}
+	scen = jr_calloc(1, sizeof(*scen));
+	t = jr_calloc(1, sizeof(*t));
+	p = jr_calloc(1, sizeof(*p));
+	sp = jr_calloc(1, sizeof(*sp));
+	if (!scen || !t || !p || !sp) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	if ((err = body_policy(app, json_object_get(root, "policy"), scen)))
+		goto out;
+	run.base_set = app->policies;
+	run.scen = scen;
+	run.today = app->today;
+	p->seed = (uint64_t)seed;
+	p->resamples = (int)resamples;
+	p->has_outcomes = true;
+	jr_scen_out_of_home(p, 0, run.base);
+	jr_scen_out_of_home(p, 1, run.scen);
+	if ((err = jr_app_scenario_records(app, &run, true, t, p)) ||
+	    (err = jr_scen_bootstrap(t, p, sp)))
+		goto out;
+	err = jr_scen_write_json(out, t, p, sp, run.base, run.scen, "ja");
+out:
+	json_decref(root);
+	jr_free(scen);
+	jr_free(t);
+	jr_free(p);
+	jr_free(sp);
 	return err;
 }

@@ -57,6 +57,19 @@ enum jr_err jr_app_scenario_records(struct jr_app *app, const struct jr_scen_run
 				    bool population, struct jr_scen_tally *t,
 				    struct jr_scen_params *p);
 
+/* The largest number of resamples a scenario over the API may ask for. */
+#define JR_APP_SCENARIO_RESAMPLES_MAX 10000
+
+/* POST /api/v1/scenarios: the JSON `body` {"policy": {…}, "region": ID, "resamples": N,
+ * "seed": N} (resamples 1..JR_APP_SCENARIO_RESAMPLES_MAX, default 1000; seed default 1) runs
+ * the scenario over the region's help requests in the records, with their historical outcomes,
+ * and appends its JSON (report/scenario.h) to `out`. JR_ERR_FORBIDDEN for a role without
+ * scenarios or for another region than the user's own; JR_ERR_INPUT for a bad body, an unknown
+ * region or a policy that fails `policy check` (the path names the field, "policy.…"); each
+ * explained in app->diag. */
+enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t len,
+				 struct jr_buf *out);
+
 /* Reads a tariff file (docs/scenario.md): {"tariffs": {"1": euros, …, "10": euros}, …} — per
  * form of youth care the expected cost of one allocation, a number from 0 to 10,000,000; a
  * form left out costs 0. JR_ERR_INPUT with the field explained in *diag. */
