@@ -241,7 +241,7 @@ static enum jr_err body_policy(struct jr_app *app, json_t *v, struct jr_policy *
 	if (err) {
 		char path[JR_DIAG_PATH_MAX + 8];
 		const char *rest = diag.path[0] == '$' ? diag.path + 1 : diag.path;
-		snprintf(path, sizeof(path), "policy%s%s", rest[0] && rest[0] != '.' ? "." : "",
+		snprintf(path, sizeof(path), "policy%s%.150s", rest[0] && rest[0] != '.' ? "." : "",
 			 rest);
 		path[JR_DIAG_PATH_MAX - 1] = '\0'; /* jr_app_fail takes a path of at most that */
 		return jr_app_fail(app, JR_ERR_INPUT, path, "%s", diag.message);
