@@ -113,6 +113,7 @@ static enum jr_err each_record(void *arg, const struct jr_scen_record *rec)
 	w->req.date = rec->raised_on;
 	memcpy(w->req.needs, rec->needs, sizeof(w->req.needs));
 	w->req.broad_analysis = true;
+	w->req.measure = rec->measure;
 	if (!rec->has_analysis) { /* nothing to route it by */
 		if (c->population) {
 			c->t->read++;

@@ -49,7 +49,8 @@ void jr_app_scenario_request(const struct jr_scen_run *r, struct jr_scen_work *w
 
 /* Reads the region's help requests (the municipalities of r->base) from the records: one audit
  * entry "scenario.read". Each is made a route request (the municipality, the child's birth
- * date, the day it was raised, the needs of its latest broad analysis; no measure) and routed
+ * date, the day it was raised, the needs of its latest broad analysis, the measure in force
+ * that day; not the judge's authorisations nor the history of earlier help) and routed
  * under the base policy; the routed category and whether an allocation of that form was made
  * are counted in p->advised and p->realised (the history of --outcomes ja). With `population`,
  * each is also counted into *t as jr_app_scenario_request does. */

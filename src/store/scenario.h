@@ -18,6 +18,7 @@ struct jr_scen_record {
 	jr_day birth_date;
 	bool has_analysis;                  /* a broad analysis is on record */
 	unsigned char needs[JR_NEED_COUNT]; /* of the latest broad analysis */
+	enum jr_measure measure;            /* in force on raised_on (JR_MEASURE_NONE: none) */
 	unsigned allocated;                 /* 1u << form of every allocation made for it */
 };
 

@@ -1,5 +1,6 @@
 /* store_scenario: the population of a scenario from the records (see scenario.h). One query:
- * every help request with the child's birth date, its latest broad analysis and, one row each,
+ * every help request with the child's birth date, its latest broad analysis, the measure in
+ * force on the day it was raised and, one row each,
  * its allocations; the rows of one help request are folded together here. */
 #include <stdio.h>
 #include <string.h>
@@ -46,7 +47,10 @@ enum jr_err jr_store_scenario_population(struct jr_store *s, const struct jr_act
 	TRY(jr_db_prepare(s->db,
 			  "SELECT h.id, h.municipality, h.raised_on, p.birth_date,"
 			  " (SELECT b.needs FROM broad_analyses b WHERE b.help_request_id = h.id"
-			  " ORDER BY b.id DESC LIMIT 1), a.form"
+			  " ORDER BY b.id DESC LIMIT 1),"
+			  " (SELECT m.kind FROM measures m WHERE m.child_id = h.child_id"
+			  " AND m.start_date <= h.raised_on AND (m.end_date IS NULL OR"
+			  " m.end_date >= h.raised_on) ORDER BY m.id DESC LIMIT 1), a.form"
 			  " FROM help_requests h JOIN persons p ON p.id = h.child_id"
 			  " LEFT JOIN allocations a ON a.help_request_id = h.id ORDER BY h.id",
 			  &st));
@@ -77,11 +81,13 @@ enum jr_err jr_store_scenario_population(struct jr_store *s, const struct jr_act
 			rec.has_analysis = !jr_db_col_null(st, 4);
 			if (rec.has_analysis)
 				parse_needs(jr_db_col_text(st, 4), rec.needs);
+			if (!jr_db_col_null(st, 5) && jr_measure_parse(jr_db_col_text(st, 5)) > 0)
+				rec.measure = (enum jr_measure)jr_measure_parse(jr_db_col_text(st, 5));
 			current = id;
 			have = true;
 		}
-		if (!jr_db_col_null(st, 5)) {
-			int64_t form = jr_db_col_int(st, 5);
+		if (!jr_db_col_null(st, 6)) {
+			int64_t form = jr_db_col_int(st, 6);
 			if (form >= 1 && form <= JR_FORM_COUNT)
 				rec.allocated |= 1u << form;
 		}
