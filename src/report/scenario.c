@@ -12,13 +12,17 @@
 
 int jr_scen_category(const struct jr_answer *a)
 {
-	const struct jr_option *o;
-
 	if (!a->eligible)
 		return JR_SCEN_NOT_ELIGIBLE;
-	o = jr_answer_first_youth_care(a);
-	if (o && o->form >= 1 && o->form <= JR_FORM_COUNT)
-		return o->form;
+	/* the first option is the advice, lightest first; coordination goes beside help */
+	for (size_t i = 0; i < a->option_count; i++) {
+		const struct jr_option *o = &a->options[i];
+		if (o->kind == JR_OPTION_COORDINATION)
+			continue;
+		if (o->kind == JR_OPTION_YOUTH_CARE && o->form >= 1 && o->form <= JR_FORM_COUNT)
+			return o->form;
+		return JR_SCEN_LIGHT;
+	}
 	return JR_SCEN_LIGHT;
 }
 

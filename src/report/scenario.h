@@ -2,9 +2,10 @@
  *
  * Every request is routed twice — under the base policy and under the scenario policy — by the
  * caller (app/scenario.c); this module counts the answers and computes the spread. A request's
- * *expected allocation* is the category of its recommended help: the first youth-care option
- * (form 1..10), else light help (social base, no-referral offer, coordination or another
- * domain: category 0), or not eligible (JR_SCEN_NOT_ELIGIBLE). Its *options* are every category
+ * *expected allocation* is the category of its advice, the answer's first option (coordination,
+ * which goes beside help, aside): youth care of form 1..10, or light help (social base,
+ * no-referral offer or another domain: category 0) — also when youth care follows as the next
+ * step if the light help is not enough — or not eligible (JR_SCEN_NOT_ELIGIBLE). Its *options* are every category
  * its answer offers. The population is tallied in *classes* (municipality × base category ×
  * scenario category), so that the bootstrap resamples the classes' counts (a multinomial draw of
  * the population's size) instead of the requests one by one: the same distribution, in time

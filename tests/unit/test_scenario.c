@@ -49,8 +49,15 @@ static void test_category(void **state)
 	const int light_then_3[] = {0, 3, 5}, none[] = {0};
 	(void)state;
 
+	/* the advice is the first option: light help first, youth care as the next step */
 	answer(a, light_then_3, 3);
-	assert_int_equal(jr_scen_category(a), 3); /* the first youth-care option */
+	assert_int_equal(jr_scen_category(a), JR_SCEN_LIGHT);
+	answer(a, light_then_3 + 1, 2);
+	assert_int_equal(jr_scen_category(a), 3);
+	/* coordination goes beside help: passed over */
+	a->options[0].kind = JR_OPTION_COORDINATION;
+	a->options[0].form = 0;
+	assert_int_equal(jr_scen_category(a), 5);
 	answer(a, none, 1);
 	assert_int_equal(jr_scen_category(a), JR_SCEN_LIGHT);
 	a->eligible = false;
@@ -62,7 +69,7 @@ static void test_tally_options_and_merge(void **state)
 {
 	struct jr_scen_tally *t = jr_calloc(2, sizeof(*t));
 	struct jr_answer *x = jr_calloc(2, sizeof(*x));
-	const int base[] = {0, 3, 5}, scen[] = {0, 1};
+	const int base[] = {3, 0, 5}, scen[] = {0, 1};
 	(void)state;
 
 	answer(&x[0], base, 3);
@@ -71,7 +78,7 @@ static void test_tally_options_and_merge(void **state)
 	jr_scen_count(&t[1], 2, &x[0], &x[1]);
 	jr_scen_merge(&t[0], &t[1]);
 	assert_int_equal(t[0].accepted, 2);
-	assert_int_equal(t[0].cls[2][3][1], 2);
+	assert_int_equal(t[0].cls[2][3][JR_SCEN_LIGHT], 2); /* youth care first → light first */
 	assert_int_equal(t[0].options[0][2][JR_SCEN_LIGHT], 2);
 	assert_int_equal(t[0].options[0][2][3], 2);
 	assert_int_equal(t[0].options[0][2][5], 2);
