@@ -91,6 +91,34 @@ void jr_app_scenario_request(const struct jr_scen_run *r, struct jr_scen_work *w
 	count(r, w, t);
 }
 
+void jr_app_scenario_prepare(const struct jr_scen_run *r, struct jr_scen_params *p)
+{
+	jr_scen_out_of_home(p, 0, r->base);
+	jr_scen_out_of_home(p, 1, r->scen);
+}
+
+void jr_app_scenario_merge(struct jr_scen_tally *dst, const struct jr_scen_tally *src)
+{
+	jr_scen_merge(dst, src);
+}
+
+enum jr_err jr_app_scenario_report(const struct jr_scen_run *r, const struct jr_scen_tally *t,
+				   const struct jr_scen_params *p, bool text, struct jr_buf *out)
+{
+	struct jr_scen_spread *sp = jr_calloc(1, sizeof(*sp));
+	const char *outcomes = p->has_outcomes ? "ja" : "nee";
+	enum jr_err err;
+
+	if (!sp)
+		return JR_ERR_NOMEM;
+	err = jr_scen_bootstrap(t, p, sp);
+	if (!err)
+		err = text ? jr_scen_write_text(out, t, p, sp, r->base, r->scen, outcomes)
+			   : jr_scen_write_json(out, t, p, sp, r->base, r->scen, outcomes);
+	jr_free(sp);
+	return err;
+}
+
 struct records_ctx {
 	const struct jr_scen_run *r;
 	struct jr_scen_work *w;
@@ -271,7 +299,6 @@ enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t le
 	struct jr_policy *scen = NULL;
 	struct jr_scen_tally *t = NULL;
 	struct jr_scen_params *p = NULL;
-	struct jr_scen_spread *sp = NULL;
 	struct jr_scen_run run = {0};
 	json_t *root = NULL, *v;
 	json_error_t jerr;
@@ -330,8 +357,7 @@ enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t le
 	scen = jr_calloc(1, sizeof(*scen));
 	t = jr_calloc(1, sizeof(*t));
 	p = jr_calloc(1, sizeof(*p));
-	sp = jr_calloc(1, sizeof(*sp));
-	if (!scen || !t || !p || !sp) {
+	if (!scen || !t || !p) {
 		err = JR_ERR_NOMEM;
 		goto out;
 	}
@@ -343,17 +369,14 @@ enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t le
 	p->seed = (uint64_t)seed;
 	p->resamples = (int)resamples;
 	p->has_outcomes = true;
-	jr_scen_out_of_home(p, 0, run.base);
-	jr_scen_out_of_home(p, 1, run.scen);
-	if ((err = jr_app_scenario_records(app, &run, true, t, p)) ||
-	    (err = jr_scen_bootstrap(t, p, sp)))
+	jr_app_scenario_prepare(&run, p);
+	if ((err = jr_app_scenario_records(app, &run, true, t, p)))
 		goto out;
-	err = jr_scen_write_json(out, t, p, sp, run.base, run.scen, "ja");
+	err = jr_app_scenario_report(&run, t, p, false, out);
 out:
 	json_decref(root);
 	jr_free(scen);
 	jr_free(t);
 	jr_free(p);
-	jr_free(sp);
 	return err;
 }

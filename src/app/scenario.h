@@ -58,6 +58,18 @@ enum jr_err jr_app_scenario_records(struct jr_app *app, const struct jr_scen_run
 				    bool population, struct jr_scen_tally *t,
 				    struct jr_scen_params *p);
 
+/* Fills p->out_of_home from the base and scenario policies of `r`. */
+void jr_app_scenario_prepare(const struct jr_scen_run *r, struct jr_scen_params *p);
+
+/* Adds one lane's tally into another. */
+void jr_app_scenario_merge(struct jr_scen_tally *dst, const struct jr_scen_tally *src);
+
+/* The bootstrap of tally `t` under `p` and its rendering, JSON (docs/scenario.md) or, with
+ * `text`, readable Dutch, appended to `out`. JR_ERR_INPUT for a resample count out of range,
+ * JR_ERR_NOMEM, JR_ERR_TOO_BIG when `out` is full. */
+enum jr_err jr_app_scenario_report(const struct jr_scen_run *r, const struct jr_scen_tally *t,
+				   const struct jr_scen_params *p, bool text, struct jr_buf *out);
+
 /* The largest number of resamples a scenario over the API may ask for. */
 #define JR_APP_SCENARIO_RESAMPLES_MAX 10000
 

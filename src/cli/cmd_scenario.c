@@ -307,7 +307,6 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 	struct jr_cli_session s;
 	struct jr_policy_set *own = jr_calloc(2, sizeof(*own)); /* [0] --base, [1] --policy */
 	struct jr_scen_params *params = jr_calloc(1, sizeof(*params));
-	struct jr_scen_spread *spread = jr_calloc(1, sizeof(*spread));
 	struct jr_scen_tally *tally = jr_calloc(1, sizeof(*tally));
 	struct jr_scen_run run = {0};
 	struct lane *lanes = NULL;
@@ -317,7 +316,7 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 
 	jr_cli_session_init(&s, self, &h.db);
 	jr_buf_init(&out, (size_t)64 << 20);
-	if (!own || !params || !spread || !tally) {
+	if (!own || !params || !tally) {
 		jr_cli_error("onvoldoende geheugen");
 		status = 1;
 		goto out;
@@ -357,8 +356,7 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 	params->seed = o.seed;
 	params->resamples = o.resamples;
 	params->has_outcomes = o.outcomes;
-	jr_scen_out_of_home(params, 0, run.base);
-	jr_scen_out_of_home(params, 1, run.scen);
+	jr_app_scenario_prepare(&run, params);
 	if (o.requests) {
 		count = o.threads;
 		lanes = jr_calloc((size_t)count, sizeof(*lanes));
@@ -381,7 +379,7 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 		if ((status = read_requests(o.requests, lanes, count)))
 			goto out;
 		for (int i = 0; i < count; i++)
-			jr_scen_merge(tally, lanes[i].tally);
+			jr_app_scenario_merge(tally, lanes[i].tally);
 	}
 	if (!o.requests || o.outcomes) {
 		if ((status = jr_cli_session_open(&s)))
@@ -392,12 +390,7 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 			goto out;
 		}
 	}
-	err = jr_scen_bootstrap(tally, params, spread);
-	if (!err)
-		err = o.text ? jr_scen_write_text(&out, tally, params, spread, run.base, run.scen,
-						  o.outcomes ? "ja" : "nee")
-			     : jr_scen_write_json(&out, tally, params, spread, run.base, run.scen,
-						  o.outcomes ? "ja" : "nee");
+	err = jr_app_scenario_report(&run, tally, params, o.text, &out);
 	if (!err && !o.text)
 		err = jr_buf_putc(&out, '\n');
 	if (err) {
@@ -421,7 +414,6 @@ out:
 	}
 	jr_free(own);
 	jr_free(params);
-	jr_free(spread);
 	jr_free(tally);
 	jr_buf_release(&out);
 	jr_cli_session_close(&s);
