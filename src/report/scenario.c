@@ -184,10 +184,28 @@ static void stats_of(const double alloc[2][JR_SCEN_CATS], const struct jr_scen_p
 	}
 }
 
+static bool small(uint64_t n)
+{
+	return n > 0 && n < JR_SCEN_SMALL;
+}
+
+bool jr_scen_history_used(const struct jr_scen_params *p, int c)
+{
+	uint64_t a, r;
+
+	if (!p->has_outcomes || c < 1 || c > JR_FORM_COUNT || p->advised[c] == 0)
+		return false;
+	a = p->advised[c];
+	r = p->realised[c] > a ? a : p->realised[c];
+	/* a history with a small cell (advised, realised, or advised but not realised) is
+	 * neither published nor used: its rate would give the small cell away */
+	return !small(a) && !small(r) && !small(a - r);
+}
+
 /* The realisation rate of a category: light help and not eligible are what they are. */
 static double rate_of(const struct jr_scen_params *p, int c, const uint64_t *realised)
 {
-	if (!p->has_outcomes || c < 1 || c > JR_FORM_COUNT || p->advised[c] == 0)
+	if (!jr_scen_history_used(p, c))
 		return 1;
 	return (double)realised[c] / (double)p->advised[c];
 }
@@ -280,7 +298,7 @@ enum jr_err jr_scen_bootstrap(const struct jr_scen_tally *t, const struct jr_sce
 			}
 		/* the history: each category's realisations resampled from its own record */
 		for (int c = 0; c < JR_SCEN_CATS; c++)
-			realised[c] = p->has_outcomes && p->advised[c]
+			realised[c] = jr_scen_history_used(p, c)
 					      ? jr_scen_binomial(&state, p->advised[c],
 								 (double)p->realised[c] /
 									 (double)p->advised[c])
@@ -763,10 +781,12 @@ enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t
 		else
 			jr_jw_null(&w);
 		if (p->has_outcomes && c >= 1 && c <= JR_FORM_COUNT) {
+			bool used = jr_scen_history_used(p, c), none = p->advised[c] == 0;
 			jr_jw_key(&w, "history");
 			jr_jw_object(&w);
-			jr_jw_kint(&w, "advised", (int64_t)p->advised[c]);
-			jr_jw_kint(&w, "realised", (int64_t)p->realised[c]);
+			count_or_null(&w, "advised", p->advised[c], !used && !none);
+			count_or_null(&w, "realised", p->realised[c], !used && !none);
+			jr_jw_kbool(&w, "used", used);
 			jr_jw_end(&w);
 		}
 		pair(&w, "options", pub->col[2][c], pub->h_col[2][c], pub->col[3][c],

@@ -14,7 +14,9 @@
  * The historical outcomes (optional): per category, how many of the requests whose advice was
  * that category were in fact allocated it (`realised` of `advised`). With them, every resample
  * also draws each category's realisation rate from its own history (a binomial resample of the
- * history, divided by its size) and counts a class's expected allocations times that rate.
+ * history, divided by its size) and counts a class's expected allocations times that rate. A
+ * category whose history holds a small cell (advised, realised, or advised but not realised: 1
+ * to JR_SCEN_SMALL-1) is not weighed and its history not published (jr_scen_history_used).
  *
  * Pure: no I/O, no globals; the random numbers come from a seeded generator of our own, so that
  * the same seed gives the same figures on every machine. */
@@ -91,6 +93,10 @@ struct jr_scen_spread {
 	int resamples;
 	struct jr_scen_pct stat[JR_SCEN_ST_COUNT];
 };
+
+/* Whether the history of category `c` is used (and published): outcomes asked, advised at
+ * least once, and no small cell in it. */
+bool jr_scen_history_used(const struct jr_scen_params *p, int c);
 
 /* The category of an answer's expected allocation (see the top of this file). */
 int jr_scen_category(const struct jr_answer *a);

@@ -214,6 +214,15 @@ static void test_outcomes(void **state)
 	assert_true(sp.stat[JR_SCEN_ST_FORM_BASE + 3].p5 < 100);
 	assert_true(sp.stat[JR_SCEN_ST_FORM_BASE + 3].p95 > 100);
 	assert_true(sp.stat[JR_SCEN_ST_FORM_SCEN + 5].p5 == 200);
+	/* a history with a small cell is not used: 3 of 6 realised, 3 not */
+	p->advised[3] = 6;
+	p->realised[3] = 3;
+	assert_false(jr_scen_history_used(p, 3));
+	assert_true(jr_scen_history_used(p, 5));
+	jr_scen_point(t, p, point);
+	assert_true(point[JR_SCEN_ST_FORM_BASE + 3] == 200);
+	p->realised[3] = 6; /* all realised: nothing small */
+	assert_true(jr_scen_history_used(p, 3));
 	jr_free(t);
 	jr_free(p);
 }
