@@ -22,7 +22,7 @@ static const struct {
 	{"provider", 1u << JR_CAP_PERSON_READ | 1u << JR_CAP_CARE_DELIVERY | 1u << JR_CAP_SOCIAL_MAP},
 	{"contract_manager", 1u << JR_CAP_PROVIDERS_READ | 1u << JR_CAP_PROVIDERS_WRITE |
 				     1u << JR_CAP_FIGURES},
-	{"policy", 1u << JR_CAP_FIGURES},
+	{"policy", 1u << JR_CAP_FIGURES | 1u << JR_CAP_SCENARIOS},
 	{"admin", 1u << JR_CAP_ADMIN},
 };
 
@@ -52,6 +52,7 @@ const char *jr_app_capability_name(enum jr_capability cap)
 		[JR_CAP_SOCIAL_MAP] = "social_map",
 		[JR_CAP_MEASURES] = "measures",
 		[JR_CAP_ADMIN] = "admin",
+		[JR_CAP_SCENARIOS] = "scenarios",
 	};
 	return (unsigned)cap < JR_CAP_COUNT ? names[cap] : "?";
 }

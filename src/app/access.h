@@ -50,6 +50,7 @@ enum jr_capability {
 	JR_CAP_SOCIAL_MAP,     /* search the social map */
 	JR_CAP_MEASURES,       /* the measures with one's own organisation as GI */
 	JR_CAP_ADMIN,          /* users and organisations */
+	JR_CAP_SCENARIOS,      /* issue 16: run a scenario over the region's help requests */
 	JR_CAP_COUNT
 };
 

@@ -35,6 +35,7 @@ int jr_cmd_socialmap(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_audit(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_ijw(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv); /* issue 16 */
 int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv);
 
 /* The command table (main.c): each command with what it needs, a one-line Dutch summary and its
@@ -61,6 +62,7 @@ extern const char jr_usage_route[], jr_usage_policy[], jr_usage_init[], jr_usage
     jr_usage_signals[], jr_usage_demo[], jr_usage_retention[], jr_usage_socialmap[],
     jr_usage_household[], jr_usage_organisation[], jr_usage_user[], jr_usage_audit[],
     jr_usage_ijw[], jr_usage_figures[], jr_usage_serve[];
+extern const char jr_usage_scenario[]; /* issue 16 */
 
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"

@@ -99,6 +99,8 @@ static const struct jr_cli_command commands[] = {
 	 jr_usage_ijw},
 	{"figures", jr_cmd_figures, JR_CMD_STORE | JR_CMD_POLICIES,
 	 "de cijfers van de regio per gemeente en periode (JSON of CSV)", jr_usage_figures},
+	{"scenario", jr_cmd_scenario, JR_CMD_STORE | JR_CMD_POLICIES,
+	 "wat een ander beleid zou doen: herrouteer hulpvragen, met spreiding", jr_usage_scenario},
 	/* The server opens its records itself from the --db options (one shared connection on
 	 * SQLite, one per worker thread on PostgreSQL), so serve's session only loads the
 	 * policies. */

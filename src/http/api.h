@@ -133,6 +133,8 @@ int jr_api_socialmap(struct jr_http_request *r);
 
 /* api_figures.c */
 int jr_api_figures(struct jr_http_request *r);
+/* api_scenario.c (issue 16) */
+int jr_api_scenario(struct jr_http_request *r);
 
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);

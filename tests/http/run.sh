@@ -977,6 +977,52 @@ else
 	not_ok "the audit chain holds after all this"
 fi
 
+# --- issue 16: scenarios (POST /api/v1/scenarios) ---
+{
+	SC_CSRF=$(login scen.jar beleid beleid-wachtwoord)
+	SCEN=$ROOT/examples/scenarios/twente-drempel-jeugdhulp-2.json
+	jq -c '{policy: ., region: "twente", resamples: 200}' "$SCEN" >scen-body.json
+	call "scenario: a lower threshold over the region's help requests, with the spread" 200 \
+		'.region == "twente" and .outcomes == "ja" and .resamples == 200 and .population.read > 0 and (.forms | length) == 12 and (.municipalities | length) == 14 and (.total.youth_care.scenario == null or (.total.youth_care.scenario | .p5 <= .p95)) and ([.municipalities[].forms[].allocations.base | select(. != null and . > 0 and . < 5)] | length) == 0' \
+		-b scen.jar -H "$JSON" -H "X-CSRF-Token: $SC_CSRF" --data-binary @scen-body.json "$U/api/v1/scenarios"
+	cp body scen-first.json
+	call "scenario: asked again" 200 - \
+		-b scen.jar -H "$JSON" -H "X-CSRF-Token: $SC_CSRF" --data-binary @scen-body.json "$U/api/v1/scenarios"
+	if cmp -s body scen-first.json; then
+		ok "scenario: the same seed gives the same answer"
+	else
+		not_ok "scenario: the same seed gives the same answer" "$(head -c 300 body)"
+	fi
+	jq -c '{policy: (.thresholds.youth_care_min = 9), region: "twente"}' "$SCEN" >scen-bad.json
+	call "scenario: a policy that fails the check is 422 naming the field" 422 \
+		'.error.field == "policy.thresholds.youth_care_min"' \
+		-b scen.jar -H "$JSON" -H "X-CSRF-Token: $SC_CSRF" --data-binary @scen-bad.json "$U/api/v1/scenarios"
+	jq -c '{policy: ., region: "utrecht"}' "$SCEN" >scen-region.json
+	call "scenario: an unknown region is 422 on region" 422 '.error.field == "region"' \
+		-b scen.jar -H "$JSON" -H "X-CSRF-Token: $SC_CSRF" --data-binary @scen-region.json "$U/api/v1/scenarios"
+	jq -c '{policy: ., region: "twente", resamples: 0}' "$SCEN" >scen-res.json
+	call "scenario: resamples out of range is 422 on resamples" 422 '.error.field == "resamples"' \
+		-b scen.jar -H "$JSON" -H "X-CSRF-Token: $SC_CSRF" --data-binary @scen-res.json "$U/api/v1/scenarios"
+	SC_ALMELO=$(login scen-almelo.jar c.almelo almelo-wachtwoord)
+	call "scenario: a consulent may not (403)" 403 '.error.code == "forbidden"' \
+		-b scen-almelo.jar -H "$JSON" -H "X-CSRF-Token: $SC_ALMELO" --data-binary @scen-body.json "$U/api/v1/scenarios"
+	call "scenario: without the CSRF token, refused" 403 - \
+		-b scen.jar -H "$JSON" --data-binary @scen-body.json "$U/api/v1/scenarios"
+	# a policy maker of Amersfoort's regional office: Twente is another region
+	AMF_ORG=$("$BIN" organisation add --db s.db --key s.key --kind regional_office \
+		--name "Regio Amersfoort beleid" --municipality 0307 | jq .id)
+	JEUGDROUTE_USER_PASSWORD=amersfoort-wachtwoord "$BIN" user add --db s.db --key s.key \
+		--username beleid.amf --role policy --organisation "$AMF_ORG" >/dev/null
+	SC_AMF=$(login scen-amf.jar beleid.amf amersfoort-wachtwoord)
+	call "scenario: another region than one's own is 403" 403 '.error.code == "forbidden"' \
+		-b scen-amf.jar -H "$JSON" -H "X-CSRF-Token: $SC_AMF" --data-binary @scen-body.json "$U/api/v1/scenarios"
+	if [ "$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action = 'scenario.read'")" -ge 2 ]; then
+		ok "scenario: each run over the records is in the audit log (scenario.read)"
+	else
+		not_ok "scenario: each run over the records is in the audit log (scenario.read)"
+	fi
+}
+
 kill -TERM "$SERVER_PID"
 status=0
 wait "$SERVER_PID" || status=$?

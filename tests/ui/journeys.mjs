@@ -1860,6 +1860,40 @@ try {
     ok(twRows.names.length > 0 && twRows.names.every((n) => twenteNames.has(n)), "Twente's figures count none of Amersfoort's",
       `${twRows.names.join(', ')}\n${twRows.said}`);
   }
+  // --- issue 16 point 6: a policy maker runs a scenario with a policy file of its own ---
+  {
+    await login(page, 'beleid', false);
+    await page.getByRole('heading', { name: 'Regionale cijfers' }).first().waitFor();
+    await page.getByRole('link', { name: 'Scenario', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scenario', level: 1 }).waitFor();
+    await screen(page, '90-scenario');
+    const scenarioFile = readFileSync(new URL('../../examples/scenarios/twente-drempel-jeugdhulp-2.json', import.meta.url));
+    await page.getByLabel('Beleidsbestand van het scenario (JSON)').setInputFiles({ name: 'drempel.json', mimeType: 'application/json', buffer: scenarioFile });
+    await page.getByLabel('Herhalingen van de bootstrap').fill('200');
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    await page.getByRole('heading', { name: 'Uitkomst' }).waitFor();
+    const formRows = await page.getByRole('table', { name: /^Per vorm/ }).locator('tbody th').allTextContents();
+    ok(twente.forms.every((f) => formRows.some((r) => r === `${f.form}. ${f.name}`)), "scenario: the forms are named as the region's policy names them", formRows.join('\n'));
+    const muniRows = await page.getByRole('table', { name: /^Per gemeente/ }).locator('tbody th').allTextContents();
+    ok(muniRows.length === twente.municipalities.length && twente.municipalities.every((m) => muniRows.includes(m.name)),
+      "scenario: one row per municipality of the region, by the policy's name", muniRows.join(', '));
+    const totalsText = await page.getByRole('table', { name: /^Totalen/ }).innerText();
+    ok(/Jeugdhulp/.test(totalsText) && / tot /.test(totalsText) || totalsText.includes('onderdrukt'), 'scenario: the totals show a spread (p5 tot p95) or say they are suppressed', totalsText);
+    const scenCells = await page.locator('#scenario-uitkomst td').allTextContents();
+    ok(scenCells.length > 0 && !scenCells.some((t) => t.includes('null') || t.includes('undefined') || t.includes('NaN')), 'scenario: no empty values in the tables');
+    await screen(page, '91-scenario-uitkomst');
+    // a policy that fails the check: the message names the field
+    const broken = JSON.parse(scenarioFile.toString('utf8'));
+    broken.thresholds.youth_care_min = 9;
+    await page.getByLabel('Beleidsbestand van het scenario (JSON)').setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    ok((await alert.innerText()).includes('policy.thresholds.youth_care_min'), 'scenario: a policy that fails the check is refused, naming the field', await alert.innerText());
+    await screen(page, '92-scenario-fout');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

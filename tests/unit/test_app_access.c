@@ -61,7 +61,7 @@ static void test_role_matrix(void **state)
 		{"gi", "route person_read person_write providers_read social_map measures"},
 		{"provider", "person_read care_delivery social_map"},
 		{"contract_manager", "providers_read providers_write figures"},
-		{"policy", "figures"},
+		{"policy", "figures scenarios"}, /* issue 16: scenarios of its own region */
 		{"admin", "admin"},
 		{"family", ""}, /* not a role yet */
 		{"", ""},

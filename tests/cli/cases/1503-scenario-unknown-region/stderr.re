@@ -1,0 +1,1 @@
+^jeugdroute: scenario: --region "utrecht": onbekende regio

@@ -1,0 +1,1 @@
+^jeugdroute: scenario: --policy .*kapot.json: \$.thresholds.youth_care_min: 

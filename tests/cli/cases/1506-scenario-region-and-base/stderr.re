@@ -1,0 +1,1 @@
+^jeugdroute: scenario: geef --region ID of --base BESTAND

@@ -1,0 +1,1 @@
+^jeugdroute: scenario: --outcomes "misschien": verwacht ja of nee$

@@ -1,0 +1,1 @@
+^jeugdroute: scenario: --requests .*nergens.jsonl: kan niet gelezen worden

@@ -1,0 +1,1 @@
+^jeugdroute: scenario: .*geen.db bestaat niet

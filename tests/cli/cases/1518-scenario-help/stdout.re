@@ -1,0 +1,1 @@
+^Gebruik: jeugdroute scenario --policy BESTAND
