@@ -59,3 +59,42 @@ bool jr_monitor_budget(const struct jr_monitor *m, const char *municipality, int
 		}
 	return false;
 }
+
+/* The days in one unit of time: 1 day, 7 week, 30.4 month, 365 year; 0 for other words. */
+static double unit_days(const char *w)
+{
+	if (strstr(w, "etmaal") || strstr(w, "dag"))
+		return 1;
+	if (strstr(w, "week"))
+		return 7;
+	if (strstr(w, "maand"))
+		return 365.0 / 12;
+	if (strstr(w, "jaar"))
+		return 365;
+	return 0;
+}
+
+bool jr_mon_expected_cents(int64_t amount_cents, const char *unit, int64_t volume,
+			   const char *frequency, int days, bool starts_in_year, int64_t *out)
+{
+	double per = unit_days(unit ? unit : ""), units;
+
+	*out = 0;
+	if (days < 0 || amount_cents < 0)
+		return false;
+	if (per > 0) {
+		units = days / per;
+	} else if (unit && strstr(unit, "traject")) {
+		units = starts_in_year ? 1 : 0;
+	} else {
+		double fper = unit_days(frequency ? frequency : "");
+		if (volume <= 0)
+			return false;
+		if (fper > 0)
+			units = (double)volume * days / fper;
+		else
+			units = starts_in_year ? (double)volume : 0;
+	}
+	*out = (int64_t)(units * (double)amount_cents + 0.5);
+	return true;
+}

@@ -93,4 +93,14 @@ bool jr_mon_indicator_is_count(enum jr_mon_indicator i);
 bool jr_monitor_budget(const struct jr_monitor *m, const char *municipality, int year,
 		       int64_t *cents);
 
+/* The expected cost in a year of one allocation (docs/monitor.md, "Costs"): the tariff
+ * `amount_cents` per `unit` times the units that fall in the `days` (>= 0) it runs in the year.
+ * A unit of time (etmaal, dag, week, maand, jaar) counts the days; another unit (uur, ...)
+ * counts `volume` per the allocation's `frequency` (per dag/week/maand; "totaal" or none: the
+ * volume once, in the year the allocation starts: `starts_in_year`); a trajectory (traject)
+ * counts once in the year it starts. False (and *out 0) when it cannot be known: no volume for
+ * a unit that needs one. */
+bool jr_mon_expected_cents(int64_t amount_cents, const char *unit, int64_t volume,
+			   const char *frequency, int days, bool starts_in_year, int64_t *out);
+
 #endif
