@@ -122,24 +122,41 @@ enum jr_err jr_mon_suppress_grid(size_t rows, size_t cols, const int64_t *cells,
 		if ((err = jr_sup_unit(&s, 1, &cu[i])) ||
 		    (err = jr_sup_cell(&s, cu[i], 0, (int)(i / cols), cells[i], 1, &cc[i])))
 			goto out;
-	for (size_t r = 0; r < rows; r++)
-		if ((err = jr_sup_unit(&s, 4, &ru[r])) ||
-		    (err = jr_sup_cell(&s, ru[r], 0, -1, rowsum[r], 1, &rc[r])))
-			goto out;
-	for (size_t c = 0; c < cols; c++)
-		if ((err = jr_sup_unit(&s, 4, &ku[c])) ||
-		    (err = jr_sup_cell(&s, ku[c], 0, -1, colsum[c], 1, &kc[c])))
-			goto out;
-	if ((err = jr_sup_unit(&s, 16, &gu)) || (err = jr_sup_cell(&s, gu, 0, -1, grand, 1, &gc)))
-		goto out;
+	/* a line of one cell is its own total: the cell stands for it (a second unit of the same
+	 * count would let the programme move one without the other) */
 	for (size_t r = 0; r < rows; r++) {
+		if (cols == 1) {
+			ru[r] = cu[r];
+			rc[r] = cc[r];
+		} else if ((err = jr_sup_unit(&s, 4, &ru[r])) ||
+			   (err = jr_sup_cell(&s, ru[r], 0, -1, rowsum[r], 1, &rc[r]))) {
+			goto out;
+		}
+	}
+	for (size_t c = 0; c < cols; c++) {
+		if (rows == 1) {
+			ku[c] = cu[c];
+			kc[c] = cc[c];
+		} else if ((err = jr_sup_unit(&s, 4, &ku[c])) ||
+			   (err = jr_sup_cell(&s, ku[c], 0, -1, colsum[c], 1, &kc[c]))) {
+			goto out;
+		}
+	}
+	if (cols == 1 || rows == 1) { /* the one column's (or row's) total is the grand total */
+		gu = cols == 1 ? ku[0] : ru[0];
+		gc = cols == 1 ? kc[0] : rc[0];
+	} else if ((err = jr_sup_unit(&s, 16, &gu)) ||
+		   (err = jr_sup_cell(&s, gu, 0, -1, grand, 1, &gc))) {
+		goto out;
+	}
+	for (size_t r = 0; r < rows && cols > 1; r++) {
 		for (k = 0; k < cols; k++)
 			terms[k] = (struct jr_sup_term){.cell = cc[r * cols + k], .coef = 1};
 		terms[k] = (struct jr_sup_term){.cell = rc[r], .coef = -1};
 		if ((err = jr_sup_relation(&s, false, false, terms, cols + 1, 0)))
 			goto out;
 	}
-	for (size_t c = 0; c < cols; c++) {
+	for (size_t c = 0; c < cols && rows > 1; c++) {
 		for (k = 0; k < rows; k++)
 			terms[k] = (struct jr_sup_term){.cell = cc[k * cols + c], .coef = 1};
 		terms[k] = (struct jr_sup_term){.cell = kc[c], .coef = -1};
@@ -149,7 +166,7 @@ enum jr_err jr_mon_suppress_grid(size_t rows, size_t cols, const int64_t *cells,
 	for (k = 0; k < rows; k++)
 		terms[k] = (struct jr_sup_term){.cell = rc[k], .coef = 1};
 	terms[k] = (struct jr_sup_term){.cell = gc, .coef = -1};
-	if ((err = jr_sup_relation(&s, false, true, terms, rows + 1, 0)))
+	if (cols > 1 && rows > 1 && (err = jr_sup_relation(&s, false, false, terms, rows + 1, 0)))
 		goto out;
 	if ((err = jr_sup_run(&s)))
 		goto out;
