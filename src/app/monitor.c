@@ -73,6 +73,11 @@ enum jr_err jr_app_monitor(struct jr_app *app, enum jr_app_monitor_kind kind, co
 		return jr_app_fail(app, JR_ERR_INPUT, "year", "verwacht een jaar van %d tot en met %d",
 				   JR_MON_YEAR_MIN, JR_MON_YEAR_MAX);
 	on = by_year ? jr_date_from_ymd(year, 12, 31) : day;
+	/* without a region: a user's own */
+	if ((!region || !region[0]) && app->principal && app->principal->municipality[0] &&
+	    app->policies &&
+	    (own = jr_policy_set_find(app->policies, app->principal->municipality, on)))
+		region = own->id;
 	p = app->policies && region ? jr_region_by_id(app->policies, region, on) : NULL;
 	if (!p)
 		return jr_app_fail(app, JR_ERR_INPUT, "region",

@@ -26,7 +26,7 @@ int jr_app_monitor_kind_parse(const char *s);
 
 /* Appends the monitor's `kind` for region `region` (a policy id) to `out`: targets and costs
  * for calendar year `year`, waiting and capacity on `day` (the waits over the twelve months up
- * to it). JR_ERR_FORBIDDEN for a role without the figures or a user of another region
+ * to it); without a region (NULL or "") a user's own. JR_ERR_FORBIDDEN for a role without the figures or a user of another region
  * ("region"); JR_ERR_INPUT for an unknown region ("region") or a year outside 2015..2100
  * ("year"); each explained in app->diag. */
 enum jr_err jr_app_monitor(struct jr_app *app, enum jr_app_monitor_kind kind, const char *region,
