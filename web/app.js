@@ -25,6 +25,7 @@ import { referrerScreen, referralsSection } from './referrer.js';
 import { organisationScreen, organisationsScreen, userScreen, usersScreen } from './admin.js';
 import { codeScreen, enrolScreen } from './secondfactor.js';
 import { contractScreen, contractsScreen, providersScreen } from './contracts.js';
+import { monitorScreen } from './monitor.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -189,6 +190,7 @@ function renderMenu() {
     if (me.role === 'contract_manager') items.push(link('#/', 'Cijfers'), link('#/aanbieders', 'Zorgaanbieders'));
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'), link('#/organisaties', 'Organisaties'));
     if (me.role === 'gi') items.push(link('#/', 'Maatregelen'), link('#/maatregel/nieuw', 'Maatregel vastleggen'));
+    if (['policy', 'contract_manager'].includes(me.role)) items.push(link('#/monitor', 'Monitor regiovisie'));
     // every role that sees children's files finds a child by search (web/search.js)
     if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
@@ -595,6 +597,7 @@ async function route() {
   else if (me.role === 'gi' && hash === '#/maatregel/nieuw') await newMeasureScreen(giUi());
   else if (me.role === 'gi' && (m = hash.match(/^#\/maatregel\/(\d+)$/))) await measureScreen(giUi(), m[1]);
   else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
+  else if (['policy', 'contract_manager'].includes(me.role) && hash.split('?')[0] === '#/monitor') await monitorScreen({ h, p, show, api, alertBox, errorText, tableWrap, heading, field, select, button, link, words });
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }

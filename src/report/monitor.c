@@ -666,7 +666,12 @@ enum jr_err jr_mon_costs_alloc(void *ctx, const struct jr_mon_alloc *al)
 
 	if (m < 0 || al->form < 1 || al->form > JR_FORM_COUNT)
 		return JR_OK; /* another region's */
-	known = al->has_tariff && jr_mon_expected_cents(al->tariff_cents, al->unit, al->volume,
+	/* a price per result in pieces (stuks) is one per trajectory */
+	known = al->has_tariff &&
+		jr_mon_expected_cents(al->tariff_cents,
+				      al->per_result && strcmp(al->unit, "stuks") == 0 ? "traject"
+										 : al->unit,
+				      al->volume,
 							al->frequency, al->days,
 							al->starts_in_year, &cents);
 	if ((err = cost_provider(c, al->provider_id, al->provider, &pr)))

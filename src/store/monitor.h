@@ -55,6 +55,7 @@ struct jr_mon_alloc {
 	bool has_tariff;
 	int64_t tariff_cents;
 	char unit[16];
+	bool per_result; /* a tariff for a result level (OB1..OB4) */
 };
 /* A sum of accepted claim lines (debits less credits) whose period starts in the year, of the
  * lines that name an allocation. */

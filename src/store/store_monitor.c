@@ -225,7 +225,8 @@ enum jr_err jr_store_monitor_costs(struct jr_store *s, const struct jr_actor *a,
 		"SELECT h.municipality, a.provider_id, p.name, a.form, a.start_date,"
 		" COALESCE(a.end_date, ''), COALESCE(a.volume, 0), COALESCE(a.frequency, ''),"
 		" COALESCE(tt.amount_cents, cc.tariff_cents), COALESCE(tt.unit, cc.unit, ''),"
-		" CASE WHEN tt.id IS NULL AND cc.tariff_cents IS NULL THEN 0 ELSE 1 END"
+		" CASE WHEN tt.id IS NULL AND cc.tariff_cents IS NULL THEN 0 ELSE 1 END,"
+		" CASE WHEN tt.id IS NOT NULL AND tt.level > 0 THEN 1 ELSE 0 END"
 		" FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
 		" JOIN providers p ON p.id = a.provider_id"
 		" LEFT JOIN contract_tariffs tt ON tt.id = (SELECT t.id FROM contract_tariffs t"
@@ -270,6 +271,7 @@ enum jr_err jr_store_monitor_costs(struct jr_store *s, const struct jr_actor *a,
 		al.has_tariff = jr_db_col_int(st, 10) != 0;
 		al.tariff_cents = al.has_tariff ? jr_db_col_int(st, 8) : 0;
 		text_into(al.unit, sizeof(al.unit), jr_db_col_text(st, 9));
+		al.per_result = jr_db_col_int(st, 11) != 0;
 		TRY(fa(ctx, &al));
 	}
 	jr_db_finalize(st);
