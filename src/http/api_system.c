@@ -120,6 +120,7 @@ static const char *const ui_files[] = {
 	"admin.js",
 	"secondfactor.js",
 	"contracts.js",
+	"monitor.js", /* issue 16 */
 };
 
 bool jr_api_static(struct jr_http_request *r)
