@@ -87,15 +87,16 @@ export async function monitorScreen(ui) {
     `Zodat niemand herkenbaar is, staat er “${DASH}” bij een aantal van 1 tot en met 4 kinderen of toewijzingen, en bij zoveel `
     + 'andere cijfers als nodig is om die niet uit totalen terug te rekenen; ook waar een cijfer niet bestaat (geen budget, geen '
     + 'streefwaarde). Waarom, staat er met opzet niet bij.');
-  const part = (title, r, render) => [heading(2, title), r.error ? alertBox('error', r.error) : render(r.data)];
+  // one section per part; h() takes the list a part renders (one level deep)
+  const part = (title, r, render) => h('section', {}, heading(2, title), r.error ? alertBox('error', r.error) : render(r.data));
   const name = (r) => (r && r.data ? r.data.region_name : region);
   show(`Monitor regiovisie${region ? ` — ${name(targets) || region}` : ''}`,
     form, explanation,
-    ...part('Doelen', targets, (d) => [
+    part('Doelen', targets, (d) => [
       p(`Per gemeente en voor de regio in ${d.year}: de waarde uit de gegevens tegen de streefwaarde van dat jaar.`),
       monitorTable(ui, d.tables[0], ['municipality_name', 'target', 'baseline', 'target_value', 'value', 'state_label']),
       p(link(`/api/v1/monitor/targets?${q}&format=csv`, 'Download de doelen als CSV'))]),
-    ...part('Kosten tegen het budget', costs, (d) => {
+    part('Kosten tegen het budget', costs, (d) => {
       const t = d.tables[0];
       return [
         percentBars(ui, `Werkelijke kosten in ${d.year} als deel van het budget`, 'Per gemeente, in procenten van het budget (geaccepteerde declaraties).',
@@ -106,7 +107,7 @@ export async function monitorScreen(ui) {
         monitorTable(ui, d.tables[2]),
         p(link(`/api/v1/monitor/costs?${q}&format=csv`, 'Download de kosten als CSV'))];
     }),
-    ...part('Wachtlijst en wachttijd', waiting, (d) => [
+    part('Wachtlijst en wachttijd', waiting, (d) => [
       monitorTable(ui, d.tables[0]), monitorTable(ui, d.tables[1])]),
-    ...part('Capaciteit en bezetting', capacity, (d) => [monitorTable(ui, d.tables[0])]));
+    part('Capaciteit en bezetting', capacity, (d) => [monitorTable(ui, d.tables[0])]));
 }
