@@ -26,6 +26,7 @@ import { organisationScreen, organisationsScreen, userScreen, usersScreen } from
 import { codeScreen, enrolScreen } from './secondfactor.js';
 import { contractScreen, contractsScreen, providersScreen } from './contracts.js';
 import { scenarioScreen } from './scenario.js';
+import { monitorScreen } from './monitor.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -191,6 +192,7 @@ function renderMenu() {
     if (me.role === 'admin') items.push(link('#/', 'Gebruikers'), link('#/organisaties', 'Organisaties'));
     if (me.role === 'gi') items.push(link('#/', 'Maatregelen'), link('#/maatregel/nieuw', 'Maatregel vastleggen'));
     if (me.role === 'policy') items.push(link('#/', 'Cijfers'), link('#/scenario', 'Scenario'));
+    if (['policy', 'contract_manager'].includes(me.role)) items.push(link('#/monitor', 'Monitor regiovisie'));
     // every role that sees children's files finds a child by search (web/search.js)
     if (['consulent', 'gi', 'provider'].includes(me.role)) items.push(link('#/zoeken', 'Kind zoeken'));
     items.push(h('span', {}, `${me.username} (${label(words && words.roles, me.role)})`));
@@ -598,6 +600,7 @@ async function route() {
   else if (me.role === 'gi' && (m = hash.match(/^#\/maatregel\/(\d+)$/))) await measureScreen(giUi(), m[1]);
   else if ((m = hash.match(/^#\/beschikking\/(\d+)\/(\d+)$/))) await letterScreen({ h, p, show, alertBox, api, errorText }, m[1], m[2]);
   else if (me.role === 'policy' && hash === '#/scenario') await scenarioScreen({ h, p, show, api, alertBox, errorText, field, words, button, notify, heading, tableWrap });
+  else if (['policy', 'contract_manager'].includes(me.role) && hash.split('?')[0] === '#/monitor') await monitorScreen({ h, p, show, api, alertBox, errorText, tableWrap, heading, field, select, button, link, words });
   else if (hash === '#/zoeken') searchScreen({ h, p, show, api, checkedField, clearFieldErrors, markField, alertBox, errorText, tableWrap, link, label, words, button });
   else await home();
 }

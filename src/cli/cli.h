@@ -37,6 +37,10 @@ int jr_cmd_ijw(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv); /* issue 16 */
 int jr_cmd_serve(const struct jr_cli_command *self, int argc, char **argv);
+/* issue 16: `figures targets|costs|waiting|capacity` (cmd_monitor.c) and the usage of such a
+ * subcommand word of a command (NULL when it has none), for its own --help */
+int jr_cmd_monitor(const struct jr_cli_command *self, int argc, char **argv);
+const char *jr_cli_sub_usage(const char *command, const char *sub);
 
 /* The command table (main.c): each command with what it needs, a one-line Dutch summary and its
  * usage text. Help (jeugdroute help CMD, CMD -h|--help) is answered from the table, before the

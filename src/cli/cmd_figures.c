@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/figures.h"
+#include "app/monitor.h"
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
@@ -33,6 +34,9 @@ int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv)
 	int status;
 	enum jr_err err;
 
+	/* issue 16: the monitor's tables have their own command (cmd_monitor.c) */
+	if (argc > 1 && jr_app_monitor_kind_parse(argv[1]) >= 0)
+		return jr_cmd_monitor(self, argc - 1, argv + 1);
 	jr_cli_session_init(&s, self, &h.db);
 	jr_buf_init(&out, 1 << 24);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||

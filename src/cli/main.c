@@ -135,12 +135,13 @@ static const struct jr_cli_command *find(const char *name)
 static int run(int argc, char **argv)
 {
 	const struct jr_cli_command *c = find(argv[0]);
+	const char *sub_usage = c && argc > 1 ? jr_cli_sub_usage(c->name, argv[1]) : NULL;
 
 	if (!c)
 		return 2;
 	for (int i = 1; i < argc; i++)
 		if (jr_cli_is_help(argv[i])) {
-			fputs(c->usage, stdout);
+			fputs(sub_usage ? sub_usage : c->usage, stdout);
 			return 0;
 		}
 	return c->run(c, argc, argv);

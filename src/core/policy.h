@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/monitor.h"
 
 #define JR_FORM_COUNT 10       /* the ten forms of youth care, numbered 1..10 */
 #define JR_MUNICIPALITY_MAX 64 /* per region; the largest Dutch region has fewer than 30 */
@@ -331,6 +332,8 @@ struct jr_policy {
 	unsigned domains_other;       /* 1u << enum jr_need mapped to another domain */
 	/* principle 6: the organisations of the other domains */
 	struct jr_other_domain other_domains[JR_OTHER_COUNT];
+	/* issue 16: the Regiovisie monitor's targets and budgets (core/monitor.h) */
+	struct jr_monitor monitor;
 };
 
 /* Whether policy `p` is in force on `day` (valid_from <= day <= valid_until). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/contract.h"
 #include "app/password.h"
 #include "core/alloc.h"
 #include "demo/demo_internal.h"
@@ -100,6 +101,7 @@ static enum jr_err contract_add(struct jr_demo *d, const struct demo_provider *p
 {
 	struct jr_contract c;
 	size_t at = 0;
+	enum jr_err err;
 
 	memset(&c, 0, sizeof(c));
 	c.provider_id = pr->rec.id;
@@ -133,7 +135,21 @@ static enum jr_err contract_add(struct jr_demo *d, const struct demo_provider *p
 		snprintf(c.unit, sizeof(c.unit), "uur");
 		c.capacity = 300;
 	}
-	return jr_demo_contract_add(d, &c);
+	if ((err = jr_demo_contract_add(d, &c)))
+		return err;
+	/* issue 16: a municipality's result regime pays per result (OB1..OB4), one price per
+	 * trajectory, so that the monitor's expected costs mean something */
+	if (regime == JR_REGIME_RESULT && code[0])
+		for (int level = 1; level <= 4; level++) {
+			static const int64_t per_result[5] = {0, 180000, 360000, 650000, 1100000};
+			struct jr_tariff t = {.contract_id = c.id, .level = level,
+					      .amount_cents = per_result[level],
+					      .valid_from = d->contract_start};
+			snprintf(t.unit, sizeof(t.unit), "stuks");
+			if ((err = jr_app_tariff_add(&d->app, &t)))
+				return err;
+		}
+	return JR_OK;
 }
 
 /* The forms a policy contracts locally (by the municipality) or regionally. */

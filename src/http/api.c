@@ -66,6 +66,10 @@ const struct jr_http_route jr_api_routes[] = {
 	{"GET", "/api/v1/signals", jr_api_signals, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/figures", jr_api_figures, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/scenarios", jr_api_scenario, JR_HTTP_ROUTE_LOGIN}, /* issue 16 */
+	{"GET", "/api/v1/monitor/targets", jr_api_monitor_targets, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/monitor/costs", jr_api_monitor_costs, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/monitor/waiting", jr_api_monitor_waiting, JR_HTTP_ROUTE_LOGIN},
+	{"GET", "/api/v1/monitor/capacity", jr_api_monitor_capacity, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/providers/{id}/status", jr_api_provider_status, JR_HTTP_ROUTE_LOGIN},
 	{"GET", "/api/v1/providers/{id}/contracts", jr_api_contracts_list, JR_HTTP_ROUTE_LOGIN},
 	{"POST", "/api/v1/providers/{id}/contracts", jr_api_contract_add, JR_HTTP_ROUTE_LOGIN},

@@ -136,6 +136,12 @@ int jr_api_figures(struct jr_http_request *r);
 /* api_scenario.c (issue 16) */
 int jr_api_scenario(struct jr_http_request *r);
 
+/* api_monitor.c (issue 16) */
+int jr_api_monitor_targets(struct jr_http_request *r);
+int jr_api_monitor_costs(struct jr_http_request *r);
+int jr_api_monitor_waiting(struct jr_http_request *r);
+int jr_api_monitor_capacity(struct jr_http_request *r);
+
 /* api_signals.c */
 int jr_api_signals(struct jr_http_request *r);
 

@@ -121,6 +121,7 @@ static const char *const ui_files[] = {
 	"secondfactor.js",
 	"contracts.js",
 	"scenario.js", /* issue 16 */
+	"monitor.js", /* issue 16 */
 };
 
 bool jr_api_static(struct jr_http_request *r)

@@ -1193,13 +1193,367 @@ out:
 	return err;
 }
 
+/* ---- issue 16: the `monitor` section (docs/monitor.md) ---- */
+
+/* A number (integer or real) at obj[key] within min..max. */
+static enum jr_err get_number(struct ld *ld, json_t *obj, const char *key, bool required,
+			      double min, double max, double *out)
+{
+	json_t *v = json_object_get(obj, key);
+	size_t old = push_key(ld, key);
+	enum jr_err err = JR_OK;
+
+	if (!v) {
+		if (required)
+			err = fail(ld, "ontbreekt; verwacht een getal van %g tot en met %g", min, max);
+	} else if (!json_is_number(v)) {
+		err = fail(ld, "is %s; verwacht een getal van %g tot en met %g",
+			   jr_json_type_name(v), min, max);
+	} else if (json_number_value(v) < min || json_number_value(v) > max) {
+		err = fail(ld, "is %g; verwacht een getal van %g tot en met %g",
+			   json_number_value(v), min, max);
+	} else {
+		*out = json_number_value(v);
+	}
+	pop(ld, old);
+	return err;
+}
+
+/* A year written as an object key: four digits within the monitor's years. */
+static int year_key(const char *key)
+{
+	int y = 0;
+
+	if (strlen(key) != 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)key[i]))
+			return -1;
+		y = y * 10 + (key[i] - '0');
+	}
+	return y >= JR_MON_YEAR_MIN && y <= JR_MON_YEAR_MAX ? y : -1;
+}
+
+/* The range of an indicator's values: shares 0..100 %, days up to ten years, counts. */
+static double indicator_max(enum jr_mon_indicator i)
+{
+	return i == JR_MON_WAIT_DAYS ? 3650 : jr_mon_indicator_is_count(i) ? 1e6 : 100;
+}
+
+/* A municipality of this policy by its CBS code; its index or -1 (with the failure). */
+static int monitor_municipality(struct ld *ld, const struct jr_policy *p, const char *code,
+				enum jr_err *err)
+{
+	for (size_t i = 0; i < p->municipality_count; i++)
+		if (strcmp(p->municipalities[i].code, code) == 0)
+			return (int)i;
+	*err = fail(ld, "\"%s\" is geen gemeente van deze regio (zie municipalities)", code);
+	return -1;
+}
+
+static enum jr_err load_target_baseline(struct ld *ld, json_t *t, struct jr_policy *p,
+					struct jr_mon_target *mt)
+{
+	static const char *const keys[] = {"year", "value", "municipalities", "source", NULL};
+	double max = indicator_max(mt->indicator);
+	json_t *obj, *by, *v;
+	const char *code;
+	size_t old, old2;
+	enum jr_err err = member(ld, t, "baseline", JSON_OBJECT, true,
+				 "de nulmeting, bijv. {\"year\": 2023, \"value\": 86}", &obj);
+
+	if (err)
+		return err;
+	old = push_key(ld, "baseline");
+	if ((err = check_keys(ld, obj, keys)) ||
+	    (err = get_int(ld, obj, "year", true, JR_MON_YEAR_MIN, JR_MON_YEAR_MAX,
+			   &mt->baseline_year)) ||
+	    (err = get_number(ld, obj, "value", true, 0, max, &mt->baseline_value)) ||
+	    (err = member(ld, obj, "municipalities", JSON_OBJECT, false,
+			  "een object met per CBS-gemeentecode de eigen nulmeting", &by)) ||
+	    !by)
+		goto out;
+	old2 = push_key(ld, "municipalities");
+	json_object_foreach(by, code, v) {
+		size_t old3 = push_key(ld, code);
+		int m = monitor_municipality(ld, p, code, &err);
+		if (m >= 0 && (!json_is_number(v) || json_number_value(v) < 0 ||
+			       json_number_value(v) > max))
+			err = fail(ld, "verwacht een getal van 0 tot en met %g", max);
+		if (!err) {
+			mt->municipal_baseline[m] = json_number_value(v);
+			mt->has_municipal_baseline[m] = true;
+		}
+		pop(ld, old3);
+		if (err)
+			break;
+	}
+	pop(ld, old2);
+out:
+	pop(ld, old);
+	return err;
+}
+
+/* The target line: change_per_year_percent, or per_year {"2025": value, ...}, not both. */
+static enum jr_err load_target_line(struct ld *ld, json_t *t, struct jr_mon_target *mt)
+{
+	json_t *per = json_object_get(t, "per_year"), *v;
+	bool has_change = json_object_get(t, "change_per_year_percent") != NULL;
+	double max = indicator_max(mt->indicator);
+	const char *key;
+	size_t old;
+	enum jr_err err = JR_OK;
+
+	if (has_change == (per != NULL)) {
+		return fail(ld, "%s; geef change_per_year_percent (verandering per jaar in %%) of "
+				"per_year (streefwaarde per jaar)",
+			    has_change ? "noemt beide" : "noemt geen streefwaarde");
+	}
+	if (has_change) {
+		mt->relative = true;
+		return get_number(ld, t, "change_per_year_percent", true, -100, 100,
+				  &mt->change_percent);
+	}
+	if ((err = member(ld, t, "per_year", JSON_OBJECT, true,
+			  "een object met per jaar de streefwaarde, bijv. {\"2026\": 88}", &per)))
+		return err;
+	old = push_key(ld, "per_year");
+	if (json_object_size(per) == 0 || json_object_size(per) > JR_MON_POINT_MAX) {
+		err = fail(ld, "noemt %zu jaren; verwacht 1 tot en met %d", json_object_size(per),
+			   JR_MON_POINT_MAX);
+		goto out;
+	}
+	json_object_foreach(per, key, v) {
+		size_t old2 = push_key(ld, key);
+		int y = year_key(key);
+		struct jr_mon_point *pt = &mt->points[mt->point_count];
+		if (y < 0)
+			err = fail(ld, "is geen jaartal van %d tot en met %d", JR_MON_YEAR_MIN,
+				   JR_MON_YEAR_MAX);
+		else if (y <= mt->baseline_year)
+			err = fail(ld, "ligt niet na het jaar van de nulmeting (%d)",
+				   mt->baseline_year);
+		else if (mt->point_count && y <= mt->points[mt->point_count - 1].year)
+			err = fail(ld, "volgt niet op %d; noem de jaren oplopend",
+				   mt->points[mt->point_count - 1].year);
+		else if (!json_is_number(v) || json_number_value(v) < 0 ||
+			 json_number_value(v) > max)
+			err = fail(ld, "verwacht een getal van 0 tot en met %g", max);
+		pop(ld, old2);
+		if (err)
+			goto out;
+		pt->year = y;
+		pt->value = json_number_value(v);
+		mt->point_count++;
+	}
+out:
+	pop(ld, old);
+	return err;
+}
+
+static enum jr_err load_targets(struct ld *ld, json_t *mon, struct jr_policy *p)
+{
+	static const char *const keys[] = {"indicator", "name", "description", "baseline",
+					   "change_per_year_percent", "per_year", NULL};
+	struct jr_monitor *m = &p->monitor;
+	json_t *arr, *v;
+	size_t i, old, old2;
+	char choices[160] = "";
+	enum jr_err err = member(ld, mon, "targets", JSON_ARRAY, true,
+				 "een lijst met doelen, bijv. [{\"indicator\": \"at_home_share\", "
+				 "...}]",
+				 &arr);
+
+	if (err)
+		return err;
+	for (int k = 0; k < JR_MON_INDICATOR_COUNT; k++)
+		snprintf(choices + strlen(choices), sizeof(choices) - strlen(choices), "%s%s",
+			 k ? ", " : "", jr_mon_indicator_name((enum jr_mon_indicator)k));
+	old = push_key(ld, "targets");
+	if (json_array_size(arr) > JR_MON_TARGET_MAX) {
+		err = fail(ld, "bevat %zu doelen; hoogstens %d", json_array_size(arr),
+			   JR_MON_TARGET_MAX);
+		goto out;
+	}
+	json_array_foreach(arr, i, v) {
+		struct jr_mon_target *t = &m->targets[i];
+		int ind;
+		old2 = push_index(ld, i);
+		if (!json_is_object(v)) {
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
+			goto out;
+		}
+		if ((err = check_keys(ld, v, keys)) ||
+		    (err = get_enum(ld, v, "indicator", jr_mon_indicator_parse, choices, &ind)))
+			goto out;
+		t->indicator = (enum jr_mon_indicator)ind;
+		for (size_t j = 0; j < i; j++)
+			if (m->targets[j].indicator == t->indicator) {
+				size_t old3 = push_key(ld, "indicator");
+				err = fail(ld, "\"%s\" heeft al een doel bij targets[%zu]",
+					   jr_mon_indicator_name(t->indicator), j);
+				pop(ld, old3);
+				goto out;
+			}
+		if ((err = get_string(ld, v, "name", false, t->name, sizeof(t->name))) ||
+		    (err = load_target_baseline(ld, v, p, t)) || (err = load_target_line(ld, v, t)))
+			goto out;
+		m->target_count++;
+		pop(ld, old2);
+	}
+out:
+	pop(ld, old);
+	return err;
+}
+
+/* The largest budget: ten billion euros (beyond that it is a typo). */
+#define MON_EURO_MAX 10000000000LL
+
+static enum jr_err euro_value(struct ld *ld, json_t *v, int64_t *cents)
+{
+	if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+	    json_integer_value(v) > MON_EURO_MAX)
+		return fail(ld, "verwacht een bedrag in hele euro's van 0 tot en met %lld",
+			    (long long)MON_EURO_MAX);
+	*cents = (int64_t)json_integer_value(v) * 100;
+	return JR_OK;
+}
+
+/* budgets: {"2025": {"0153": euros, ...}, ...} */
+static enum jr_err load_budgets(struct ld *ld, json_t *mon, struct jr_policy *p)
+{
+	struct jr_monitor *m = &p->monitor;
+	json_t *obj, *by, *v;
+	const char *ykey, *code;
+	size_t old;
+	enum jr_err err = member(ld, mon, "budgets", JSON_OBJECT, false,
+				 "een object met per jaar per CBS-gemeentecode het budget in euro's, "
+				 "bijv. {\"2025\": {\"0153\": 120000000}}",
+				 &obj);
+
+	if (err || !obj)
+		return err;
+	old = push_key(ld, "budgets");
+	json_object_foreach(obj, ykey, by) {
+		size_t old2 = push_key(ld, ykey);
+		int y = year_key(ykey);
+		if (y < 0)
+			err = fail(ld, "is geen jaartal van %d tot en met %d", JR_MON_YEAR_MIN,
+				   JR_MON_YEAR_MAX);
+		else if (!json_is_object(by))
+			err = fail(ld, "is %s; verwacht een object met per CBS-gemeentecode het "
+				       "budget in euro's",
+				   jr_json_type_name(by));
+		if (!err)
+			json_object_foreach(by, code, v) {
+				size_t old3 = push_key(ld, code);
+				struct jr_mon_budget *b = &m->budgets[m->budget_count];
+				if (m->budget_count >= JR_MON_BUDGET_MAX)
+					err = fail(ld, "te veel budgetten; hoogstens %d",
+						   JR_MON_BUDGET_MAX);
+				else if (monitor_municipality(ld, p, code, &err) >= 0)
+					err = euro_value(ld, v, &b->cents);
+				if (!err) {
+					snprintf(b->municipality, sizeof(b->municipality), "%s", code);
+					b->year = y;
+					m->budget_count++;
+				}
+				pop(ld, old3);
+				if (err)
+					break;
+			}
+		pop(ld, old2);
+		if (err)
+			break;
+	}
+	pop(ld, old);
+	return err;
+}
+
+/* main_provider_budgets: [{"municipality": "0307", "provider": "MetMaya", "year": 2025,
+ * "amount_euro": 40000000}] */
+static enum jr_err load_main_budgets(struct ld *ld, json_t *mon, struct jr_policy *p)
+{
+	static const char *const keys[] = {"municipality", "provider", "year", "amount_euro",
+					   NULL};
+	struct jr_monitor *m = &p->monitor;
+	json_t *arr, *v;
+	size_t i, old, old2;
+	enum jr_err err = member(ld, mon, "main_provider_budgets", JSON_ARRAY, false,
+				 "een lijst met budgetten van de hoofdaanbieder", &arr);
+
+	if (err || !arr)
+		return err;
+	old = push_key(ld, "main_provider_budgets");
+	if (json_array_size(arr) > JR_MON_MAIN_BUDGET_MAX) {
+		err = fail(ld, "bevat %zu budgetten; hoogstens %d", json_array_size(arr),
+			   JR_MON_MAIN_BUDGET_MAX);
+		goto out;
+	}
+	json_array_foreach(arr, i, v) {
+		struct jr_mon_main_budget *b = &m->main_budgets[i];
+		json_t *amount;
+		size_t old3;
+		old2 = push_index(ld, i);
+		if (!json_is_object(v)) {
+			err = fail(ld, "is %s; verwacht een object", jr_json_type_name(v));
+			goto out;
+		}
+		if ((err = check_keys(ld, v, keys)) ||
+		    (err = get_string(ld, v, "municipality", true, b->municipality,
+				      sizeof(b->municipality))))
+			goto out;
+		old3 = push_key(ld, "municipality");
+		monitor_municipality(ld, p, b->municipality, &err);
+		pop(ld, old3);
+		if (err || (err = get_string(ld, v, "provider", true, b->provider,
+					     sizeof(b->provider))) ||
+		    (err = get_int(ld, v, "year", true, JR_MON_YEAR_MIN, JR_MON_YEAR_MAX,
+				   &b->year)) ||
+		    (err = member(ld, v, "amount_euro", JSON_INTEGER, true,
+				  "een bedrag in hele euro's", &amount)))
+			goto out;
+		old3 = push_key(ld, "amount_euro");
+		err = euro_value(ld, amount, &b->cents);
+		pop(ld, old3);
+		if (err)
+			goto out;
+		m->main_budget_count++;
+		pop(ld, old2);
+	}
+out:
+	pop(ld, old);
+	return err;
+}
+
+/* `monitor` (issue 16): optional; targets required when the section is there. */
+static enum jr_err load_monitor(struct ld *ld, json_t *root, struct jr_policy *p)
+{
+	static const char *const keys[] = {"description", "targets", "budgets",
+					   "main_provider_budgets", NULL};
+	json_t *obj;
+	size_t old;
+	enum jr_err err = member(ld, root, "monitor", JSON_OBJECT, false,
+				 "een object met de doelen en budgetten van de regio", &obj);
+
+	if (err || !obj)
+		return err;
+	p->monitor.present = true;
+	old = push_key(ld, "monitor");
+	if (!(err = check_keys(ld, obj, keys)) && !(err = load_targets(ld, obj, p)) &&
+	    !(err = load_budgets(ld, obj, p)))
+		err = load_main_budgets(ld, obj, p);
+	pop(ld, old);
+	return err;
+}
+
 enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 			    struct jr_diag *diag)
 {
 	static const char *const keys[] = {"format", "region", "regimes", "municipalities",
 					   "forms", "social_base", "no_referral", "referrers",
 					   "norms", "thresholds", "reach", "description", "valid_from",
-					   "valid_until", "domains", "other_domains", NULL};
+					   "valid_until", "domains", "other_domains", "monitor", NULL};
 	struct ld ld = {.diag = diag, .path = "$", .len = 1};
 	struct jr_policy *p = NULL;
 	json_error_t jerr;
@@ -1253,7 +1607,7 @@ enum jr_err jr_policy_parse(const char *text, size_t len, struct jr_policy *out,
 	    (err = load_referrers(&ld, root, p)) || (err = load_norms(&ld, root, p)) ||
 	    (err = load_thresholds(&ld, root, p)) || (err = load_reach(&ld, root, p)) ||
 	    (err = load_domains(&ld, root, p)) || (err = load_other_domains(&ld, root, p)) ||
-	    (err = check_relations(&ld, p)))
+	    (err = check_relations(&ld, p)) || (err = load_monitor(&ld, root, p)))
 		goto out;
 	if (p->no_referral_first && p->no_referral_count == 0) {
 		ld.len = 1;

@@ -254,6 +254,10 @@ POST /api/v1/measures/{M_X}/authorisations {} L F F N F F F F
 GET /api/v1/signals - L A F F F F F F
 GET /api/v1/figures - L F F F F A A F
 POST /api/v1/scenarios {} L F F F F F A F
+GET /api/v1/monitor/targets?region=twente - L F F F F A A F
+GET /api/v1/monitor/costs?region=twente - L F F F F A A F
+GET /api/v1/monitor/waiting?region=twente - L F F F F A A F
+GET /api/v1/monitor/capacity?region=twente - L F F F F A A F
 POST /api/v1/providers/{P}/status {} L F F F F A F F
 GET /api/v1/providers/{P}/contracts - L A F A F A F F
 POST /api/v1/providers/{P}/contracts {} L F F F F A F F

@@ -969,6 +969,51 @@ else
 	ok "search: the BSN searched for is in no server log"
 fi
 
+# --- issue 16: the Regiovisie monitor (targets, costs, waiting, capacity) ---
+{
+	MON_YEAR=$(date +%Y)
+	call "monitor: targets for a policy maker, with the state of each" 200 \
+		'.monitor == "targets" and .region == "twente" and .suppressed_below == 5 and (.tables[0].rows | length) > 0 and all(.tables[0].rows[]; [.state] | inside(["on_track", "off_track", "unknown"])) and all(.tables[0].rows[]; .numerator == null or .numerator < 1 or .numerator > 4)' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/targets?region=twente&year=$MON_YEAR"
+	call "monitor: costs against the budgets" 200 \
+		'(.tables | map(.name)) == ["costs_municipality", "costs_municipality_form", "costs_provider"] and .tables[0].rows[-1].municipality == "regio" and .tables[0].rows[-1].budget > 0' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/costs?region=twente&year=$MON_YEAR"
+	call "monitor: the waiting list and twelve months of waits" 200 \
+		'(.tables[1].rows | length) == 12 and all(.tables[0].rows[]; .waiting == null or .waiting > 4)' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/waiting?region=twente"
+	call "monitor: capacity for a contract manager" 200 '.tables[0].name == "capacity"' \
+		-b cm.jar "$U/api/v1/monitor/capacity?region=twente"
+	call "monitor: as CSV" 200 - --cookie "jr_session=$BELEID" "$U/api/v1/monitor/capacity?region=twente&format=csv"
+	if head -1 body | grep -q '^aanbieder;vorm;vorm van jeugdhulp;plaatsen;bezet;vrij;bezetting'; then
+		ok "monitor: the CSV has Dutch column names"
+	else
+		not_ok "monitor: the CSV has Dutch column names" "$(head -2 body)"
+	fi
+	call "monitor: a bad year is named (422)" 422 '.error.field == "year"' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/targets?region=twente&year=20x6"
+	call "monitor: waiting takes a date, not a year (422)" 422 '.error.field == "year"' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/waiting?region=twente&year=2026"
+	call "monitor: an unknown region is named (422)" 422 '.error.field == "region"' \
+		--cookie "jr_session=$BELEID" "$U/api/v1/monitor/costs?region=utrecht"
+	call "monitor: a consulent gets no monitor (403)" 403 - -b almelo.jar "$U/api/v1/monitor/targets?region=twente"
+	call "monitor: not without logging in (401)" 401 - "$U/api/v1/monitor/targets?region=twente"
+	MON_ORG=$("$BIN" organisation add --db s.db --key s.key --kind regional_office --name "Regio Amersfoort monitor" \
+		--municipality 0307 | jq .id)
+	JEUGDROUTE_USER_PASSWORD=amf-beleid-wachtwoord "$BIN" user add --db s.db --key s.key \
+		--username amfbeleid --role policy --organisation "$MON_ORG" >/dev/null
+	AMF=$(login amf.jar amfbeleid amf-beleid-wachtwoord)
+	call "monitor: a policy maker of Amersfoort gets Twente's monitor refused (403)" 403 '.error.field == "region"' \
+		-b amf.jar "$U/api/v1/monitor/targets?region=twente"
+	call "monitor: and without a region gets its own" 200 '.region == "amersfoort"' \
+		-b amf.jar "$U/api/v1/monitor/costs?year=$MON_YEAR"
+	MON_READS=$(sqlite3 s.db "SELECT COUNT(*) FROM audit_log WHERE action IN ('monitor.targets.read', 'monitor.costs.read', 'monitor.waiting.read', 'monitor.capacity.read')")
+	if [ "${MON_READS:-0}" -ge 5 ]; then
+		ok "monitor: every read is in the audit log"
+	else
+		not_ok "monitor: every read is in the audit log" "$MON_READS entries"
+	fi
+}
+
 call "logout" 200 '.logged_out == true' -b almelo.jar -X POST -H "X-CSRF-Token: $CSRF" "$U/api/v1/logout"
 call "after logout the session is gone" 401 - -b almelo.jar "$U/api/v1/me"
 if "$BIN" audit verify --db s.db --key s.key >/dev/null 2>&1; then

@@ -1894,6 +1894,46 @@ try {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
+  // --- issue 16: the Regiovisie monitor (targets, costs, waiting, capacity) ---
+  {
+    await login(page, 'beleid', false);
+    await page.getByRole('heading', { name: 'Regionale cijfers' }).first().waitFor();
+    await page.getByRole('link', { name: 'Monitor regiovisie' }).click();
+    await page.getByRole('heading', { name: /^Monitor regiovisie/ }).waitFor();
+    await page.getByRole('heading', { name: 'Capaciteit en bezetting' }).waitFor();
+    const targetRows = await page.getByRole('region', { name: /^Doelen van de regiovisie/ }).locator('tbody tr').allInnerTexts();
+    ok(targetRows.length > 0 && targetRows.every((r) => /(op koers|niet op koers|onbekend)$/.test(r.trim())),
+      'monitor: every target of the region says whether it is on track', targetRows.slice(0, 3).join('\n'));
+    ok(await page.getByRole('img', { name: /^Werkelijke kosten in \d{4} als deel van het budget/ }).isVisible() &&
+      await page.getByRole('img', { name: /^Verwachte kosten in \d{4} als deel van het budget/ }).isVisible(),
+    'monitor: costs against the budget as described charts');
+    let barsRight = true;
+    for (const chart of await page.locator('main svg.chart').all()) {
+      const texts = await chart.locator('text').allTextContents(); // a label and a value or a dash per bar
+      const hidden = texts.filter((t) => t === '–').length;
+      barsRight &&= await chart.locator('rect').count() === texts.length / 2 - hidden &&
+        (hidden === 0 || (await chart.getAttribute('aria-label')).includes('niet getoond'));
+    }
+    ok(barsRight, 'monitor: no bar for a hidden figure, and the description says so');
+    for (const table of ['Wachtlijst per aanbieder en vorm', 'Wachttijd van verwijzing tot toewijzing per maand', 'Gecontracteerde plaatsen en bezetting', 'Kosten per gemeente tegen het budget']) {
+      ok(await page.getByRole('region', { name: table }).isVisible(), `monitor: the table "${table}" is there`);
+    }
+    const cells = await page.locator('main table td').allTextContents();
+    ok(cells.length > 0 && !cells.some((t) => t === 'null' || t === 'undefined' || t.includes('<')),
+      'monitor: hidden cells read as a dash, never null or how small they are');
+    const csvLink = await page.getByRole('link', { name: 'Download de doelen als CSV' }).getAttribute('href');
+    const targetsCsv = await page.request.get(url + csvLink);
+    ok(targetsCsv.ok() && (await targetsCsv.text()).startsWith('gemeentecode;gemeente;indicator;doel'), 'monitor: the targets download as CSV with Dutch columns');
+    await screen(page, '90-monitor');
+    // another year through the form: the address keeps region and year
+    await page.getByLabel('Jaar').fill('2025');
+    await page.getByRole('button', { name: 'Toon monitor' }).click();
+    await page.waitForURL(/#\/monitor\?regio=[a-z-]+&jaar=2025$/);
+    await page.getByText(/voor de regio in 2025/).waitFor();
+    ok(await page.getByLabel('Jaar').inputValue() === '2025', 'monitor: the year chosen is the year shown');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

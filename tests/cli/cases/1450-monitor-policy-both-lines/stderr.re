@@ -1,0 +1,2 @@
+broken\.json: \$\.monitor\.targets\[1\]:
+noemt beide

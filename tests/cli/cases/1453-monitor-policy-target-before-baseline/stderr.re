@@ -1,0 +1,2 @@
+\$\.monitor\.targets\[4\]\.per_year\.2020
+nulmeting \(2023\)

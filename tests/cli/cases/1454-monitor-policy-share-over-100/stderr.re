@@ -1,0 +1,2 @@
+\$\.monitor\.targets\[0\]\.baseline\.value
+is 150

@@ -1,0 +1,2 @@
+\$\.monitor\.main_provider_budgets\[0\]\.amount_euro
+hele euro

@@ -1,0 +1,1 @@
+figures targets: veld region: ontbreekt

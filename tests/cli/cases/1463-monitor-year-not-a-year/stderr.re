@@ -1,0 +1,1 @@
+figures costs: veld year: verwacht een jaar

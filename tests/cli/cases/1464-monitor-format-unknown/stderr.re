@@ -1,0 +1,1 @@
+veld format: kies json, csv of text

@@ -1,0 +1,1 @@
+figures waiting: veld year: hoort niet bij deze tabel

@@ -1,0 +1,1 @@
+veld date: geen bestaande datum

@@ -1,0 +1,2 @@
+^Gebruik: jeugdroute figures targets --region R
+op koers

@@ -1,0 +1,2 @@
+^Gebruik: jeugdroute figures capacity --region R
+bezetting
