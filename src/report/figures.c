@@ -633,3 +633,80 @@ out:
 	table_release(&t);
 	return err;
 }
+
+enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
+				   const struct jr_figures_period *periods, size_t n,
+				   jr_municipality_name_fn name, void *ctx)
+{
+	struct jr_json_writer w;
+	enum jr_err err = JR_OK;
+
+	jr_jw_init(&w, out);
+	jr_jw_object(&w);
+	jr_jw_kstring(&w, "region", head->region);
+	jr_jw_kdate(&w, "from", head->from, true);
+	jr_jw_kdate(&w, "to", head->to, true);
+	jr_jw_kstring(&w, "grain", head->grain);
+	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
+	jr_jw_key(&w, "series");
+	jr_jw_array(&w);
+	for (size_t p = 0; !err && p < n; p++) {
+		struct table t;
+		if ((err = table_make(&t, periods[p].rows, periods[p].count))) {
+			table_release(&t);
+			break;
+		}
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "period", periods[p].label);
+		jr_jw_kdate(&w, "from", periods[p].from, true);
+		jr_jw_kdate(&w, "to", periods[p].to, true);
+		jr_jw_key(&w, "rows");
+		jr_jw_array(&w);
+		for (size_t i = 0; i < t.count; i++) {
+			const char *nm = name(ctx, t.rows[i].municipality);
+			row_json(&w, &t.rows[i], t.hidden + i * UNITS, t.rows[i].municipality,
+				 nm ? nm : "");
+		}
+		row_json(&w, &t.rows[t.count], t.hidden + t.count * UNITS, NULL, "regio");
+		jr_jw_end(&w);
+		jr_jw_end(&w);
+		table_release(&t);
+	}
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (err)
+		return err;
+	if (!(err = jr_jw_finish(&w)))
+		err = jr_buf_putc(out, '\n');
+	return err;
+}
+
+enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
+				  size_t n, jr_municipality_name_fn name, void *ctx)
+{
+	enum jr_err err = jr_buf_puts(out, "gemeentecode;gemeente;periode;indicator;waarde\r\n");
+
+	for (size_t p = 0; !err && p < n; p++) {
+		struct table t;
+		if ((err = table_make(&t, periods[p].rows, periods[p].count))) {
+			table_release(&t);
+			break;
+		}
+		for (size_t i = 0; !err && i <= t.count; i++) {
+			struct figure f[FIGURES_MAX];
+			size_t nf = figures_of(&t.rows[i], t.hidden + i * UNITS, f);
+			const char *nm = i < t.count ? name(ctx, t.rows[i].municipality) : "regio";
+			for (size_t k = 0; !err && k < nf; k++) {
+				err = jr_buf_printf(out, "%s;%s;%s;%s;",
+						    i < t.count ? t.rows[i].municipality : "",
+						    nm ? nm : "", periods[p].label, f[k].name);
+				if (!err && f[k].value.shown)
+					err = put_value(out, f[k].value);
+				if (!err)
+					err = jr_buf_puts(out, "\r\n");
+			}
+		}
+		table_release(&t);
+	}
+	return err;
+}
