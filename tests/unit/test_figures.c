@@ -82,6 +82,8 @@ enum {
 	V_E = V_R1 + 7,
 	V_G0, /* goals reached, partly, not */
 	V_K = V_G0 + 3,
+	V_P, /* care ended according to plan (JZ588 31) */
+	V_D, /* care ended one-sidedly early (32, 33): drop-out */
 	NV
 };
 
@@ -199,6 +201,11 @@ static const char *const keys[] = {
 	"goals_not_reached_share",
 	"continued_without_help_share",
 	"repeat_request_share",
+	"youths_with_request",
+	"allocations_started",
+	"ended_according_to_plan_share",
+	"drop_out_share",
+	"satisfaction_mean",
 	NULL,
 };
 
@@ -268,6 +275,13 @@ static void model_row(struct attack *a, int base, const struct published *pub)
 	/* outcomes: goals partition the ended care; K <= E */
 	rel(a, base, true, 0, (int[]){V_G0, V_G0 + 1, V_G0 + 2}, 3, (int[]){V_E}, 1);
 	rel(a, base, false, 0, (int[]){V_K}, 1, (int[]){V_E}, 1);
+	rel(a, base, false, 0, (int[]){V_P, V_D}, 2, (int[]){V_E}, 1);
+	/* the unique youths with a request and the allocations started, when shown */
+	if (pub->known[P("youths_with_request")])
+		a->lo[base + V_Q] = a->hi[base + V_Q] = pub->value[P("youths_with_request")];
+	if (pub->known[P("allocations_started")])
+		rel(a, base, true, pub->value[P("allocations_started")], (int[]){V_CP, V_V}, 2,
+		    NULL, 0);
 	/* a waiting time is shown over at least 5 of the allocations that started */
 	for (int w = 0; w < 4; w++)
 		if (pub->known[P("wait_referral_to_allocation_days_median") + w]) {
@@ -289,6 +303,8 @@ static void model_row(struct attack *a, int base, const struct published *pub)
 	SHARE("goals_not_reached_share", (int[]){V_G0 + 2}, 1, (int[]){V_E}, 1);
 	SHARE("continued_without_help_share", (int[]){V_K}, 1, (int[]){V_E}, 1);
 	SHARE("repeat_request_share", (int[]){V_RP}, 1, (int[]){V_Q}, 1);
+	SHARE("ended_according_to_plan_share", (int[]){V_P}, 1, (int[]){V_E}, 1);
+	SHARE("drop_out_share", (int[]){V_D}, 1, (int[]){V_E}, 1);
 #undef SHARE
 }
 
@@ -783,6 +799,8 @@ static void truth_of(const struct jr_figures_raw *rows, size_t count, struct tru
 		for (int k = 0; k < 3; k++)
 			v[V_G0 + k] = x->goals[k];
 		v[V_K] = x->continued_without_help;
+		v[V_P] = x->ended_according_to_plan;
+		v[V_D] = x->ended_drop_out;
 	}
 }
 
@@ -828,6 +846,8 @@ static const struct share_def shares[] = {
 	{"goals_not_reached_share", {1, {V_G0 + 2}, {1}}, {1, {V_E}, {1}}},
 	{"continued_without_help_share", {1, {V_K}, {1}}, {1, {V_E}, {1}}},
 	{"repeat_request_share", {1, {V_RP}, {1}}, {1, {V_Q}, {1}}},
+	{"ended_according_to_plan_share", {1, {V_P}, {1}}, {1, {V_E}, {1}}},
+	{"drop_out_share", {1, {V_D}, {1}}, {1, {V_E}, {1}}},
 };
 
 static const char *const count_keys[NV] = {
@@ -1070,6 +1090,51 @@ static void test_small_cells_are_suppressed(void **state)
 	json_decref(doc);
 }
 
+/* Waits and satisfaction are counted over youths: six waits of three children are not shown
+ * (null with the reason, which does not tell none from few); six of six children are. */
+static void test_statistics_over_youths(void **state)
+{
+	(void)state;
+	int waits[6] = {4, 8, 15, 16, 23, 42}, scores[6] = {7, 8, 8, 9, 6, 7};
+	int64_t three[6] = {11, 11, 12, 12, 13, 13}, six[6] = {11, 12, 13, 14, 15, 16};
+	struct jr_figures_raw rows[2] = {0};
+	json_t *doc, *a, *b;
+	memcpy(rows[0].municipality, "0153", 5);
+	memcpy(rows[1].municipality, "0164", 5);
+	rows[0].allocations_voluntary = rows[1].allocations_voluntary = 6;
+	rows[0].wait_allocation_days = rows[1].wait_allocation_days = waits;
+	rows[0].wait_allocation_count = rows[1].wait_allocation_count = 6;
+	rows[0].wait_allocation_child = three;
+	rows[1].wait_allocation_child = six;
+	rows[0].satisfaction = rows[1].satisfaction = scores;
+	rows[0].satisfaction_count = rows[1].satisfaction_count = 6;
+	rows[0].satisfaction_child = three;
+	rows[1].satisfaction_child = six;
+	doc = figures(rows, 2);
+	a = row(doc, 0);
+	b = row(doc, 1);
+	assert_true(json_is_null(json_object_get(a, "wait_referral_to_allocation_days_median")));
+	assert_string_equal(json_string_value(json_object_get(
+				    a, "wait_referral_to_allocation_days_median_reason")),
+			    "minder dan 5 jeugdigen (of geen)");
+	assert_true(json_is_null(json_object_get(a, "satisfaction_mean")));
+	assert_non_null(json_object_get(a, "satisfaction_mean_reason"));
+	/* 4 8 15 16 23 42: median (rank 3) 15 */
+	assert_int_equal(
+		json_integer_value(json_object_get(b, "wait_referral_to_allocation_days_median")),
+		15);
+	assert_null(json_object_get(b, "wait_referral_to_allocation_days_median_reason"));
+	/* 45 / 6 = 7.5 */
+	assert_float_equal(json_real_value(json_object_get(b, "satisfaction_mean")), 7.5, 1e-9);
+	/* the region: nine children in twelve waits, shown */
+	assert_int_equal(json_integer_value(json_object_get(
+				 row(doc, 2), "wait_referral_to_allocation_days_median")),
+			 15);
+	/* a count is null without a reason */
+	assert_null(json_object_get(a, "help_requests_reason"));
+	json_decref(doc);
+}
+
 static void test_light_heavy_mix(void **state)
 {
 	(void)state;
@@ -1288,6 +1353,10 @@ static void test_forms_and_outcomes(void **state)
 	rows[2].goals[1] = 10;
 	rows[2].goals[2] = 5;
 	rows[2].continued_without_help = 5;
+	rows[0].ended_according_to_plan = 36; /* 4 did not end by plan: small */
+	rows[0].ended_drop_out = 3;
+	rows[2].ended_according_to_plan = 20;
+	rows[2].ended_drop_out = 5;
 	expect_safe(rows, 3, "forms and outcomes");
 }
 
@@ -1362,6 +1431,12 @@ static void random_row(struct jr_figures_raw *r, size_t i)
 		r->care_ended++;
 		r->goals[g]++;
 		r->continued_without_help += rnd() % 5 < 2;
+		switch (rnd() % 4) { /* the reason for ending: by plan, drop-out, another */
+		case 0:
+		case 1: r->ended_according_to_plan++; break;
+		case 2: r->ended_drop_out++; break;
+		default: break;
+		}
 	}
 	for (int w = 0; w < 2; w++) {
 		int64_t n = upto(r->allocations_compulsory + r->allocations_voluntary);
@@ -1503,6 +1578,7 @@ int main(void)
 		cmocka_unit_test(test_compulsory_from_share_and_voluntary),
 		cmocka_unit_test(test_forms_and_outcomes),
 		cmocka_unit_test(test_random_tables),
+		cmocka_unit_test(test_statistics_over_youths),
 		cmocka_unit_test(test_suppress_rectangle),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_allocation_failures),
