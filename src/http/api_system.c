@@ -120,6 +120,7 @@ static const char *const ui_files[] = {
 	"admin.js",
 	"secondfactor.js",
 	"contracts.js",
+	"figures.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)
