@@ -28,7 +28,7 @@ struct jr_policy;
 
 #define JR_DEMO_YOUTH_MAX 1000000 /* about twice the national number of youths in care */
 #define JR_DEMO_LOGINS    6       /* --logins ja: one account per role */
-#define JR_DEMO_YEARS_MAX 4       /* the contracts start four calendar years back */
+#define JR_DEMO_YEARS_MAX 5 /* not before the contracts (four calendar years back) */
 
 /* What a demo load is asked to make. */
 struct jr_demo_options {
