@@ -628,7 +628,7 @@ static void row_json(struct jr_json_writer *w, struct jr_figures_raw *r, const b
 		if (!f[i].value.shown && f[i].value.reason) {
 			char key[64];
 			jr_jw_null(w);
-			snprintf(key, sizeof(key), "%s_reason", f[i].name);
+			snprintf(key, sizeof(key), "%.47s_reason", f[i].name);
 			jr_jw_kstring(w, key, f[i].value.reason);
 		} else if (!f[i].value.shown)
 			jr_jw_null(w);
