@@ -108,6 +108,9 @@ static jr_day period_of(jr_day d, enum jr_app_figures_grain grain, jr_day *start
 	int y, m, dd;
 
 	jr_date_to_ymd(d, &y, &m, &dd);
+	/* bounded, for the label (and for the compiler's check of its size) */
+	y = y < 0 ? 0 : y > 9999 ? 9999 : y;
+	m = m < 1 ? 1 : m > 12 ? 12 : m;
 	switch (grain) {
 	case JR_APP_FIGURES_MONTH:
 		*start = jr_date_from_ymd(y, m, 1);
@@ -115,7 +118,7 @@ static jr_day period_of(jr_day d, enum jr_app_figures_grain grain, jr_day *start
 		return jr_date_add_months(*start, 1);
 	case JR_APP_FIGURES_QUARTER:
 		*start = jr_date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
-		snprintf(label, cap, "%04d-K%d", y, (m - 1) / 3 + 1);
+		snprintf(label, cap, "%04d-K%c", y, (char)('1' + (m - 1) / 3));
 		return jr_date_add_months(*start, 3);
 	default:
 		*start = jr_date_from_ymd(y, 1, 1);
