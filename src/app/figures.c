@@ -208,6 +208,7 @@ enum jr_err jr_app_figures_series(struct jr_app *app, const struct jr_app_figure
 	size_t *nall = NULL;
 	struct jr_figures_raw *rows = NULL;
 	struct jr_figures_period *periods = NULL;
+	jr_day *pfrom = NULL, *pto = NULL;
 	char codes[JR_MUNICIPALITY_MAX][5], region[JR_ID_MAX];
 	struct names ctx = {app->policies, q->to};
 	struct jr_figures_series_head head;
@@ -243,18 +244,27 @@ enum jr_err jr_app_figures_series(struct jr_app *app, const struct jr_app_figure
 		err = JR_ERR_NOMEM;
 		goto out;
 	}
+	pfrom = jr_calloc(np, sizeof(*pfrom));
+	pto = jr_calloc(np, sizeof(*pto));
+	if (!pfrom || !pto) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
 	np = 0;
 	for (d = q->from; d <= q->to; d = next, np++) {
 		struct jr_figures_period *p = &periods[np];
 		next = period_of(d, q->grain, &start, p->label, sizeof(p->label));
-		p->from = d;
-		p->to = next - 1 < q->to ? next - 1 : q->to;
-		if ((err = jr_store_figures(app->store, app->actor, p->from, p->to, all[np], ALL,
-					    &nall[np])))
-			goto out;
-		period_rows(all[np], nall[np], codes, ncodes, rows + np * (ncodes + 1));
-		p->rows = rows + np * (ncodes + 1);
-		p->count = ncodes;
+		p->from = pfrom[np] = d;
+		p->to = pto[np] = next - 1 < q->to ? next - 1 : q->to;
+	}
+	/* one read of the records for the whole range, put into the periods by the store */
+	if ((err = jr_store_figures_series(app->store, app->actor, pfrom, pto, np, &all[0][0], ALL,
+					   nall)))
+		goto out;
+	for (size_t i = 0; i < np; i++) {
+		period_rows(all[i], nall[i], codes, ncodes, rows + i * (ncodes + 1));
+		periods[i].rows = rows + i * (ncodes + 1);
+		periods[i].count = ncodes;
 	}
 	head = (struct jr_figures_series_head){region, q->from, q->to,
 					       jr_app_figures_grain_word(q->grain)};
@@ -268,5 +278,7 @@ out:
 	jr_free(nall);
 	jr_free(rows);
 	jr_free(periods);
+	jr_free(pfrom);
+	jr_free(pto);
 	return err;
 }

@@ -46,6 +46,13 @@ struct jr_figures_raw {
  * audit entry. */
 enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,
 			     struct jr_figures_raw *rows, size_t max, size_t *count);
+/* The same for a series of np consecutive periods from[p]..to[p] (each from[p + 1] the day after
+ * to[p]), reading the records once for the whole range: period p's rows are rows[p * max ..]
+ * (at most max; counts[p] set), each as jr_store_figures would give for that period alone.
+ * JR_ERR_INPUT when the periods are not consecutive. One audit entry. */
+enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
+				    const jr_day *from, const jr_day *to, size_t np,
+				    struct jr_figures_raw *rows, size_t max, size_t *counts);
 void jr_store_figures_release(struct jr_figures_raw *rows, size_t count);
 
 #endif

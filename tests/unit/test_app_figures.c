@@ -6,12 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "app/figures.h"
 #include "app_test_context.h"
+#include "demo/demo.h"
 
 static int setup(void **state)
 {
@@ -150,6 +152,102 @@ static void test_series_json_and_csv(void **state)
 	jr_buf_release(&out);
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Whether two lists hold the same values (in any order). */
+static void assert_same_list(int *a, size_t na, int *b, size_t nb)
+{
+	assert_int_equal(na, nb);
+	if (!na)
+		return;
+	qsort(a, na, sizeof(*a), cmp_int);
+	qsort(b, nb, sizeof(*b), cmp_int);
+	assert_memory_equal(a, b, na * sizeof(*a));
+}
+
+/* The series reads the records once for the whole range and puts each row into its period:
+ * every period's raw rows are those of the same period read alone (issue 16, the speed of a
+ * series). On a demo region over three years, per quarter and per month. */
+static void test_series_equals_single_periods(void **state)
+{
+	enum { MAX = 64, NP = 40 };
+	static struct jr_figures_raw series[NP * MAX], single[MAX];
+	struct jr_demo_options o = {.store = ctx_store, .actor = &fx_actor, .seed = 7,
+				    .today = ctx_day("2026-11-23"), .youths = 600, .years = 3};
+	size_t counts[NP], count, np, compared = 0;
+	int64_t kinds[6] = {0};
+	jr_day from[NP], to[NP];
+	struct jr_demo *d;
+
+	(void)state;
+	for (size_t i = 0; i < ctx_set.count && !o.policy; i++)
+		if (strcmp(ctx_set.policies[i]->id, "twente") == 0)
+			o.policy = ctx_set.policies[i];
+	assert_non_null(o.policy);
+	assert_non_null(d = jr_demo_new(&o));
+	assert_int_equal(jr_demo_prepare(d), JR_OK);
+	assert_int_equal(jr_demo_load(d), JR_OK);
+	jr_demo_free(d);
+	for (int grain = 0; grain < 2; grain++) {
+		/* quarters from 2024-02-15 (the first one cut), then months of 2025-2026 */
+		jr_day day = grain ? ctx_day("2025-01-01") : ctx_day("2024-02-15");
+		for (np = 0; np < NP && day <= o.today; np++) {
+			int y, m, dd;
+			jr_date_to_ymd(day, &y, &m, &dd);
+			from[np] = day;
+			day = grain ? jr_date_add_months(jr_date_from_ymd(y, m, 1), 1)
+				    : jr_date_add_months(jr_date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1), 3);
+			to[np] = day - 1 < o.today ? day - 1 : o.today;
+		}
+		assert_int_equal(jr_store_figures_series(ctx_store, &fx_actor, from, to, np, series,
+							 MAX, counts),
+				 JR_OK);
+		for (size_t p = 0; p < np; p++) {
+			assert_int_equal(jr_store_figures(ctx_store, &fx_actor, from[p], to[p], single,
+							  MAX, &count),
+					 JR_OK);
+			assert_int_equal(counts[p], count);
+			for (size_t i = 0; i < count; i++) {
+				struct jr_figures_raw *a = &single[i], *b = NULL;
+				for (size_t k = 0; k < counts[p]; k++)
+					if (strcmp(series[p * MAX + k].municipality, a->municipality) == 0)
+						b = &series[p * MAX + k];
+				assert_non_null(b);
+				/* the counts: every field before the lists */
+				assert_memory_equal(a, b, offsetof(struct jr_figures_raw,
+								   wait_allocation_days));
+				assert_same_list(a->wait_allocation_days, a->wait_allocation_count,
+						 b->wait_allocation_days, b->wait_allocation_count);
+				assert_same_list(a->wait_start_days, a->wait_start_count,
+						 b->wait_start_days, b->wait_start_count);
+				assert_same_list(a->satisfaction, a->satisfaction_count,
+						 b->satisfaction, b->satisfaction_count);
+				compared++;
+				kinds[0] += a->help_requests;
+				kinds[1] += a->children_in_care;
+				kinds[2] += a->care_ended;
+				kinds[3] += a->children_with_repeat_request;
+				kinds[4] += (int64_t)a->wait_allocation_count;
+				kinds[5] += a->settled_without_youth_care;
+			}
+			jr_store_figures_release(single, count);
+			jr_store_figures_release(series + p * MAX, counts[p]);
+		}
+	}
+	assert_true(compared > 100);
+	for (int k = 0; k < 6; k++) /* the demo gives every kind of count something to be */
+		assert_true(kinds[k] > 0);
+	/* periods that are not consecutive are refused */
+	to[0] = from[1];
+	assert_int_equal(jr_store_figures_series(ctx_store, &fx_actor, from, to, 2, series, MAX,
+						 counts),
+			 JR_ERR_INPUT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_json_and_csv),
 		cmocka_unit_test(test_series_refusals),
 		cmocka_unit_test(test_series_json_and_csv),
+		cmocka_unit_test(test_series_equals_single_periods),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
