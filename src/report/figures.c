@@ -745,13 +745,133 @@ out:
 	return err;
 }
 
+/* ---- series: small cells across periods ---------------------------------------------- */
+
+/* The value a unit of a row stands for: a count's value, a share's denominator. */
+static int64_t unit_value(const struct jr_figures_raw *r, int u)
+{
+	int64_t v[SLOTS], size;
+	int k;
+
+	cell_values(r, v);
+	if ((size = unit_size(v, u)) >= 0)
+		return size;
+	for (k = 0; k < SLOTS && !(is_count(k) && slot_unit(k) == u); k++)
+		;
+	return k < SLOTS ? v[k] : 0;
+}
+
+/* One line of the municipality × period table of one unit: n cells, cell i at hidden[i] with
+ * value[i]. When exactly one is hidden, hides the smallest other non-zero one (the first of
+ * equals) and returns true. */
+static bool line_second(bool *const *hidden, const int64_t *value, size_t n)
+{
+	size_t nh = 0, pick = n;
+
+	for (size_t i = 0; i < n; i++)
+		nh += *hidden[i];
+	if (nh != 1)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!*hidden[i] && value[i] > 0 && (pick == n || value[i] < value[pick]))
+			pick = i;
+	if (pick == n)
+		return false;
+	*hidden[pick] = true;
+	return true;
+}
+
+/* The rule across the periods of one series (docs/figures.md): per unit, over the table of its
+ * rows (the municipalities and the region) by period, with both margins a reader can ask for —
+ * the region's total of a period, and a row's value over the whole range (a single table of the
+ * whole range, or the sum of the periods) — repeat until nothing changes: every row (one
+ * municipality, or the region, across the periods) and every column (one period across the
+ * municipalities and the region) with a hidden cell has at least two; the second is the smallest
+ * other non-zero cell of that line. Only hides more, so each period's own protection holds.
+ * Deterministic. The tables must all have the same rows (count); else nothing is done. */
+static enum jr_err series_across(struct table *t, size_t n)
+{
+	size_t rows = n ? t[0].count + 1 : 0, len = n > rows ? n : rows;
+	bool **line = NULL;
+	int64_t *value = NULL, *vals = NULL;
+	enum jr_err err = JR_OK;
+	bool changed = true;
+
+	for (size_t p = 1; p < n; p++)
+		if (t[p].count != t[0].count)
+			return JR_OK;
+	if (n < 2 || !rows)
+		return JR_OK;
+	line = jr_calloc(len, sizeof(*line));
+	value = jr_calloc(len, sizeof(*value));
+	vals = jr_calloc(n * rows * UNITS, sizeof(*vals));
+	if (!line || !value || !vals) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t p = 0; p < n; p++)
+		for (size_t r = 0; r < rows; r++)
+			for (int u = 0; u < UNITS; u++)
+				vals[(p * rows + r) * UNITS + (size_t)u] = unit_value(&t[p].rows[r], u);
+	while (changed) {
+		changed = false;
+		for (int u = 0; u < UNITS; u++) {
+			for (size_t r = 0; r < rows; r++) { /* a row: across the periods */
+				for (size_t p = 0; p < n; p++) {
+					line[p] = &t[p].hidden[r * UNITS + (size_t)u];
+					value[p] = vals[(p * rows + r) * UNITS + (size_t)u];
+				}
+				changed |= line_second(line, value, n);
+			}
+			for (size_t p = 0; p < n; p++) { /* a column: across the rows */
+				for (size_t r = 0; r < rows; r++) {
+					line[r] = &t[p].hidden[r * UNITS + (size_t)u];
+					value[r] = vals[(p * rows + r) * UNITS + (size_t)u];
+				}
+				changed |= line_second(line, value, rows);
+			}
+		}
+	}
+out:
+	jr_free(line);
+	jr_free(value);
+	jr_free(vals);
+	return err;
+}
+
+/* The tables of every period of a series, suppressed each on its own and then across the
+ * periods (series_across). *out owned: series_release. */
+static enum jr_err series_make(const struct jr_figures_period *periods, size_t n,
+			       struct table **out)
+{
+	struct table *t = jr_calloc(n ? n : 1, sizeof(*t));
+	enum jr_err err = JR_OK;
+
+	*out = t;
+	if (!t)
+		return JR_ERR_NOMEM;
+	for (size_t p = 0; !err && p < n; p++)
+		err = table_make(&t[p], periods[p].rows, periods[p].count);
+	return err ? err : series_across(t, n);
+}
+
+static void series_release(struct table *t, size_t n)
+{
+	for (size_t p = 0; t && p < n; p++)
+		table_release(&t[p]);
+	jr_free(t);
+}
+
 enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
 				   const struct jr_figures_period *periods, size_t n,
 				   jr_municipality_name_fn name, void *ctx)
 {
 	struct jr_json_writer w;
-	enum jr_err err = JR_OK;
+	struct table *tables = NULL;
+	enum jr_err err;
 
+	if ((err = series_make(periods, n, &tables)))
+		goto out;
 	jr_jw_init(&w, out);
 	jr_jw_object(&w);
 	jr_jw_kstring(&w, "region", head->region);
@@ -761,55 +881,50 @@ enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_s
 	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
 	jr_jw_key(&w, "series");
 	jr_jw_array(&w);
-	for (size_t p = 0; !err && p < n; p++) {
-		struct table t;
-		if ((err = table_make(&t, periods[p].rows, periods[p].count))) {
-			table_release(&t);
-			break;
-		}
+	for (size_t p = 0; p < n; p++) {
+		struct table *t = &tables[p];
 		jr_jw_object(&w);
 		jr_jw_kstring(&w, "period", periods[p].label);
 		jr_jw_kdate(&w, "from", periods[p].from, true);
 		jr_jw_kdate(&w, "to", periods[p].to, true);
 		jr_jw_key(&w, "rows");
 		jr_jw_array(&w);
-		for (size_t i = 0; i < t.count; i++) {
-			const char *nm = name(ctx, t.rows[i].municipality);
-			row_json(&w, &t.rows[i], t.hidden + i * UNITS, t.rows[i].municipality,
+		for (size_t i = 0; i < t->count; i++) {
+			const char *nm = name(ctx, t->rows[i].municipality);
+			row_json(&w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
 				 nm ? nm : "");
 		}
-		row_json(&w, &t.rows[t.count], t.hidden + t.count * UNITS, NULL, "regio");
+		row_json(&w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
 		jr_jw_end(&w);
 		jr_jw_end(&w);
-		table_release(&t);
 	}
 	jr_jw_end(&w);
 	jr_jw_end(&w);
-	if (err)
-		return err;
 	if (!(err = jr_jw_finish(&w)))
 		err = jr_buf_putc(out, '\n');
+out:
+	series_release(tables, n);
 	return err;
 }
 
 enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
 				  size_t n, jr_municipality_name_fn name, void *ctx)
 {
-	enum jr_err err = jr_buf_puts(out, "gemeentecode;gemeente;periode;indicator;waarde\r\n");
+	struct table *tables = NULL;
+	enum jr_err err;
 
+	if ((err = series_make(periods, n, &tables)))
+		goto out;
+	err = jr_buf_puts(out, "gemeentecode;gemeente;periode;indicator;waarde\r\n");
 	for (size_t p = 0; !err && p < n; p++) {
-		struct table t;
-		if ((err = table_make(&t, periods[p].rows, periods[p].count))) {
-			table_release(&t);
-			break;
-		}
-		for (size_t i = 0; !err && i <= t.count; i++) {
+		struct table *t = &tables[p];
+		for (size_t i = 0; !err && i <= t->count; i++) {
 			struct figure f[FIGURES_MAX];
-			size_t nf = figures_of(&t.rows[i], t.hidden + i * UNITS, f);
-			const char *nm = i < t.count ? name(ctx, t.rows[i].municipality) : "regio";
+			size_t nf = figures_of(&t->rows[i], t->hidden + i * UNITS, f);
+			const char *nm = i < t->count ? name(ctx, t->rows[i].municipality) : "regio";
 			for (size_t k = 0; !err && k < nf; k++) {
 				err = jr_buf_printf(out, "%s;%s;%s;%s;",
-						    i < t.count ? t.rows[i].municipality : "",
+						    i < t->count ? t->rows[i].municipality : "",
 						    nm ? nm : "", periods[p].label, f[k].name);
 				if (!err && f[k].value.shown)
 					err = put_value(out, f[k].value);
@@ -817,7 +932,8 @@ enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_pe
 					err = jr_buf_puts(out, "\r\n");
 			}
 		}
-		table_release(&t);
 	}
+out:
+	series_release(tables, n);
 	return err;
 }

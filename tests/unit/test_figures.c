@@ -1564,6 +1564,93 @@ static void test_allocation_failures(void **state)
 	assert_true(succeeded);
 }
 
+/* ---- a series: small cells across periods --------------------------------------------- */
+
+#define SP 4 /* periods */
+#define SM 3 /* municipalities */
+
+static json_t *series_of(struct jr_figures_raw rows[SP][SM], size_t np)
+{
+	struct jr_figures_period periods[SP];
+	struct jr_figures_series_head head = {"twente", jr_date_from_ymd(2026, 1, 1),
+					      jr_date_from_ymd(2026, 12, 31), "kwartaal"};
+	struct jr_buf b;
+	json_error_t e;
+	json_t *v;
+
+	for (size_t p = 0; p < np; p++) {
+		periods[p] = (struct jr_figures_period){.rows = rows[p], .count = SM};
+		snprintf(periods[p].label, sizeof(periods[p].label), "2026-K%c", (char)('1' + p));
+		periods[p].from = jr_date_from_ymd(2026, (int)p * 3 + 1, 1);
+		periods[p].to = jr_date_add_months(periods[p].from, 3) - 1;
+	}
+	jr_buf_init(&b, 1 << 20);
+	assert_int_equal(jr_figures_series_json(&b, &head, periods, np, names, NULL), JR_OK);
+	v = json_loads(jr_buf_str(&b), 0, &e);
+	if (!v)
+		fail_msg("not JSON: %s: %s", e.text, jr_buf_str(&b));
+	jr_buf_release(&b);
+	return v;
+}
+
+static json_t *series_cell(json_t *doc, size_t p, size_t r, const char *key)
+{
+	json_t *period = json_array_get(json_object_get(doc, "series"), p);
+	return json_object_get(json_array_get(json_object_get(period, "rows"), r), key);
+}
+
+/* One municipality's help requests hidden in one quarter only (2) would be the whole year's
+ * (a single table of the year, 122) minus its other quarters (30 + 40 + 50). The rule across
+ * periods hides a second quarter of that row (the smallest other, 30), then a second cell of
+ * that quarter's column, until every row and column with a hidden cell has two: no single hidden
+ * cell is the difference of a margin and shown cells. Each quarter alone still shows the 30. */
+static void test_series_hidden_cell_not_recovered(void **state)
+{
+	static const int64_t h[SM][SP] = {{2, 30, 40, 50}, {20, 31, 41, 51}, {25, 32, 42, 53}};
+	struct jr_figures_raw rows[SP][SM];
+	const char *codes[SM] = {"0153", "0164", "0141"};
+	json_t *doc, *alone;
+	size_t nulls;
+
+	(void)state;
+	memset(rows, 0, sizeof(rows));
+	for (size_t p = 0; p < SP; p++)
+		for (size_t r = 0; r < SM; r++) {
+			memcpy(rows[p][r].municipality, codes[r], 5);
+			rows[p][r].help_requests = h[r][p];
+		}
+	/* each quarter on its own: the second quarter shows Enschede's 30 */
+	alone = figures(rows[1], SM);
+	assert_int_equal(json_integer_value(json_object_get(row(alone, 0), "help_requests")), 30);
+	json_decref(alone);
+	doc = series_of(rows, SP);
+	assert_true(json_is_null(series_cell(doc, 0, 0, "help_requests")));
+	assert_true(json_is_null(series_cell(doc, 1, 0, "help_requests"))); /* the smallest other */
+	for (size_t r = 0; r <= SM; r++) { /* every row, the region's too: none or at least two */
+		nulls = 0;
+		for (size_t p = 0; p < SP; p++)
+			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
+		assert_true(nulls == 0 || nulls >= 2);
+	}
+	for (size_t p = 0; p < SP; p++) { /* every column (with the region's total) likewise */
+		nulls = 0;
+		for (size_t r = 0; r <= SM; r++)
+			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
+		assert_true(nulls == 0 || nulls >= 2);
+	}
+	json_decref(doc);
+	/* deterministic, and a series of one period is that period's table */
+	doc = series_of(rows, 1);
+	alone = figures(rows[0], SM);
+	for (size_t r = 0; r <= SM; r++)
+		assert_true(json_equal(json_object_get(json_array_get(json_object_get(json_array_get(
+							json_object_get(doc, "series"), 0),
+							"rows"), r), "help_requests"),
+				       json_object_get(row(alone, r), "help_requests")));
+	json_decref(alone);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1582,6 +1669,7 @@ int main(void)
 		cmocka_unit_test(test_suppress_rectangle),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_series_hidden_cell_not_recovered),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	free(nz_scratch);
