@@ -59,7 +59,9 @@ struct jr_figures_series_head {
 
 /* Appends a series as JSON and a newline: {"region","from","to","grain","suppressed_below",
  * "series":[{"period","from","to","rows":[…, region last]}]}; each period's table is
- * suppressed as jr_figures_json's is (its municipalities and its total). */
+ * suppressed as jr_figures_json's is (its municipalities and its total), and then across the
+ * periods: per figure, every municipality's (and the region's) row over the periods and every
+ * period's column that has a hidden cell has at least two (docs/figures.md). */
 enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
 				   const struct jr_figures_period *periods, size_t n,
 				   jr_municipality_name_fn name, void *ctx);
