@@ -27,6 +27,7 @@ import { codeScreen, enrolScreen } from './secondfactor.js';
 import { contractScreen, contractsScreen, providersScreen } from './contracts.js';
 import { scenarioScreen } from './scenario.js';
 import { monitorScreen } from './monitor.js';
+import { dashboardScreen } from './figures.js';
 
 // The confirmation of an allocation names its decision letter (web/letter.js), for whom may read it
 allocationHooks.confirmed.push((made, element) => {
@@ -271,7 +272,7 @@ async function home() {
     await providerScreen({ h, p, heading, link, button, api, show, alertBox, notify, errorText, field, checkedField, clearFieldErrors, markField, select, choices, coded, label, formText, words, me });
     return;
   }
-  if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen(); return; }
+  if (me.role === 'policy' || me.role === 'contract_manager') { await dashboardScreen({ h, p, heading, link, button, field, select, show, api, alertBox, errorText, tableWrap, words }); return; }
   if (me.role === 'admin') { await usersScreen(adminUi()); return; }
   if (me.role === 'gi') { await measuresScreen(giUi(), false); return; }
   if (me.role !== 'consulent') {
@@ -404,103 +405,6 @@ async function childScreen(id) {
       who.map((v) => h('li', {}, `${v.name || label(words.involvement_kinds, v.kind)} (${label(words.involvement_kinds, v.kind)}, sinds ${dutchDate(v.since)})`))) : p('Nu is niemand betrokken.'),
     heading(2, 'Verloop'), timelineList(caseUi(), tl.ok ? tl.data.timeline : [], home,
       new Map([[person.data.id, person.data.given_names]])));
-}
-
-// The policy dashboard: the regional figures, suppressed by the server: small cells, and the
-// cells they could be recomputed from (null in the answer, whatever the reason: the reason would
-// tell which cells are small). A suppressed figure reads "onderdrukt" and is never drawn.
-const FIGURE_LABELS = [
-  ['help_requests', 'Hulpvragen', 'n'], ['settled_without_youth_care_share', 'Afgerond zonder jeugdhulp', '%'],
-  ['children_in_youth_care', 'Kinderen in jeugdhulp', 'n'], ['light_share', 'Lichte vormen (1–3)', '%'],
-  ['children_away_from_home', 'Kinderen uit huis (vorm 5–8)', 'n'], ['compulsory_share', 'Gedwongen kader', '%'],
-  ['wait_referral_to_allocation_days_median', 'Wachttijd verwijzing → toewijzing, mediaan (dagen)', 'd'],
-  ['wait_referral_to_allocation_days_p90', 'idem, 90e percentiel (dagen)', 'd'],
-  ['wait_allocation_to_start_days_median', 'Wachttijd toewijzing → start, mediaan (dagen)', 'd'],
-  ['goals_reached_share', 'Doelen bereikt', '%'], ['continued_without_help_share', 'Verder zonder hulp', '%'],
-  ['repeat_request_share', 'Herhaalde hulpvraag', '%'],
-];
-const SUPPRESSED = 'onderdrukt';
-
-// Whether a share of the row has nothing to be a share of (its denominator is a shown 0).
-function shareOfNothing(row, key) {
-  const zero = (...keys) => keys.every((k) => row[k] === 0);
-  switch (key) {
-    case 'settled_without_youth_care_share': case 'repeat_request_share': return zero('help_requests');
-    case 'light_share': return zero('children_in_youth_care');
-    case 'compulsory_share': return zero('allocations_compulsory', 'allocations_voluntary');
-    case 'goals_reached_share': case 'continued_without_help_share': return zero('care_ended');
-    default: return false;
-  }
-}
-
-function figureText(row, key, kind) {
-  const v = row[key];
-  if (v === null || v === undefined) return kind === '%' && shareOfNothing(row, key) ? 'geen' : SUPPRESSED;
-  return kind === '%' ? `${Math.round(v * 100)}%` : String(v);
-}
-
-// A bar chart as SVG, with the numbers as text too; role img with a description. A suppressed
-// value (null) gets no bar, only the word.
-function barChart(title, bars) {
-  const max = Math.max(1, ...bars.map((b) => b.value || 0));
-  const rowH = 28;
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', `0 0 600 ${bars.length * rowH + 10}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${title}: ${bars.map((b) => `${b.label} ${b.value === null ? SUPPRESSED : b.value}`).join(', ')}`);
-  svg.classList.add('chart');
-  bars.forEach((b, i) => {
-    const y = i * rowH + 5;
-    const hidden = b.value === null || b.value === undefined;
-    const label = document.createElementNS(svg.namespaceURI, 'text');
-    label.setAttribute('x', '0'); label.setAttribute('y', String(y + 18));
-    label.textContent = b.label;
-    const value = document.createElementNS(svg.namespaceURI, 'text');
-    value.setAttribute('x', String(226 + (hidden ? 0 : (b.value / max) * 320))); value.setAttribute('y', String(y + 18));
-    value.textContent = hidden ? SUPPRESSED : String(b.value);
-    svg.append(label);
-    if (!hidden) {
-      const rect = document.createElementNS(svg.namespaceURI, 'rect');
-      rect.setAttribute('x', '220'); rect.setAttribute('y', String(y + 4));
-      rect.setAttribute('height', '18'); rect.setAttribute('width', String((b.value / max) * 320));
-      svg.append(rect);
-    }
-    svg.append(value);
-  });
-  return h('figure', { class: 'chart-figure' }, h('figcaption', {}, h('strong', {}, title)), svg);
-}
-
-async function dashboardScreen() {
-  const year = new Date().getFullYear();
-  const from = `${year - 1}-01-01`;
-  const to = new Date().toISOString().slice(0, 10);
-  const r = await api('GET', `/api/v1/figures?from=${from}&to=${to}`);
-  if (!r.ok) { show('Regionale cijfers', alertBox('error', errorText(r))); return; }
-  const rows = r.data.rows;
-  const region = rows[rows.length - 1];
-  // one bar per form the figures count (children_form_N), light to heavy
-  const forms = Object.keys(region).map((k) => /^children_form_(\d+)$/.exec(k)).filter(Boolean)
-    .map((m) => ({ label: `vorm ${m[1]}`, value: region[m[0]] }));
-  const explanation = h('p', { class: 'utrecht-paragraph', id: 'cijfers-onderdrukt' },
-    `Periode ${dutchDate(r.data.period.from)} tot en met ${dutchDate(r.data.period.to)}. Zodat niemand herkenbaar is, staat bij een cijfer “${SUPPRESSED}” `
-    + 'als het over 1 tot en met 4 kinderen gaat (ook een percentage of wachttijd over minder dan 5), en ook bij zoveel andere cijfers '
-    + 'als nodig is om die kleine aantallen niet uit totalen en percentages terug te kunnen rekenen. Waarom een cijfer onderdrukt is, '
-    + 'staat er met opzet niet bij. “geen”: er is niets om een percentage van te nemen.');
-  const table = tableWrap('Cijfers per gemeente', h('table', { class: 'utrecht-table', 'aria-describedby': 'cijfers-onderdrukt' },
-    h('caption', { class: 'utrecht-table__caption' }, `Per gemeente, ${dutchDate(r.data.period.from)} tot en met ${dutchDate(r.data.period.to)}`),
-    h('thead', { class: 'utrecht-table__header' }, h('tr', { class: 'utrecht-table__row' },
-      h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, 'Gemeente'),
-      FIGURE_LABELS.map(([, label]) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, label)))),
-    h('tbody', { class: 'utrecht-table__body' }, rows.map((row) => h('tr', { class: 'utrecht-table__row' },
-      h('th', { class: 'utrecht-table__header-cell', scope: 'row' }, row.name || row.municipality),
-      FIGURE_LABELS.map(([key, , kind]) => h('td', { class: 'utrecht-table__cell' }, figureText(row, key, kind))))))));
-  show('Regionale cijfers',
-    explanation,
-    p(link(`/api/v1/figures?from=${from}&to=${to}&format=csv`, 'Download alle cijfers als CSV')),
-    barChart('Kinderen in jeugdhulp per vorm (regio)', forms),
-    barChart('Wachttijd verwijzing → toewijzing per gemeente, mediaan in dagen',
-      rows.slice(0, -1).map((row) => ({ label: row.name || row.municipality, value: row.wait_referral_to_allocation_days_median }))),
-    table);
 }
 
 // A change of an allocation by the municipality: another end date or volume, with its reason

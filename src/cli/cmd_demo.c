@@ -14,7 +14,8 @@
 
 const char jr_usage_demo[] =
     "Gebruik: jeugdroute demo --youth N [--region twente|amersfoort] [--seed S]\n"
-    "                         [--date JJJJ-MM-DD] [--logins ja] [--db URL] [--key BESTAND]\n"
+    "                         [--date JJJJ-MM-DD] [--years N] [--logins ja]\n"
+    "                         [--db URL] [--key BESTAND]\n"
     "                         [--policy-dir MAP]\n"
     "\n"
     "Vult de database met een verzonnen maar geloofwaardige regio: N jeugdigen in gezinnen met\n"
@@ -29,6 +30,11 @@ const char jr_usage_demo[] =
     "docs/records.md), elke persoon en aanbieder gemarkeerd als demo. Dezelfde --seed (standaard\n"
     "1) en --date geven dezelfde regio. --date is de peildatum (standaard vandaag). --region is\n"
     "de id van een beleidsbestand (standaard twente). Een tweede lading voegt toe.\n"
+    "--years N (1 tot en met 5) spreidt de hulpvragen over N jaar terug (standaard ruim twee en\n"
+    "een half), niet verder terug dan de contracten (vier kalenderjaren). Een deel van de\n"
+    "hulpvragen wordt afgesloten zonder jeugdhulp (de sociale basis of het lokale team\n"
+    "volstond), en een kwart daarvan komt binnen een jaar terug met een nieuwe hulpvraag, zodat\n"
+    "de cijfers (jeugdroute figures) iets te zeggen hebben.\n"
     "\n"
     "Met --logins ja komt er per rol een account om mee in te loggen (consulent, huisarts,\n"
     "jeugdbescherming, aanbieder, contractbeheer, beleid); het wachtwoord komt uit\n"
@@ -78,6 +84,8 @@ static enum jr_err summary(const struct jr_demo *d, const struct jr_policy *p, l
 	    {"youths_with_request", n->youths_with_request},
 	    {"youths_in_care", n->youths_in_care},
 	    {"out_of_home", n->out_of_home},
+	    {"settled_without_youth_care", n->settled},
+	    {"repeat_requests", n->repeat_requests},
 	};
 	struct jr_json_writer w;
 	struct jr_buf out;
@@ -141,7 +149,8 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 
 int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv)
 {
-	static const char *const allowed[] = {"youth", "region", "seed", "date", "logins", NULL};
+	static const char *const allowed[] = {"youth", "region", "seed", "date", "logins", "years",
+	                                      NULL};
 	struct jr_args h = {.command = "demo"};
 	struct jr_cli_session s;
 	struct jr_demo_options o = {0};
@@ -167,6 +176,15 @@ int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv)
 		jr_cli_error("demo: veld youth: verwacht een aantal jongeren van 1 tot en met %d",
 		             JR_DEMO_YOUTH_MAX);
 		goto out;
+	}
+	if (jr_args_get(&h, "years")) {
+		unsigned long long years = 0;
+		if (parse_count(jr_args_get(&h, "years"), JR_DEMO_YEARS_MAX, &years) || years < 1) {
+			jr_cli_error("demo: veld years: verwacht een aantal jaren van 1 tot en met %d",
+			             JR_DEMO_YEARS_MAX);
+			goto out;
+		}
+		o.years = (int)years;
 	}
 	seed_text = jr_args_get(&h, "seed");
 	if (seed_text && parse_count(seed_text, UINT64_MAX, &seed)) {

@@ -1,7 +1,8 @@
 /* cmd_figures: `jeugdroute figures` — the regional figures of issue 4 §4 per municipality and for
  * the region, as the policy dashboard shows them (report/figures.c): JSON, or CSV with --csv.
- * Cells of fewer than five children are suppressed, and the figures they could be recomputed
- * from, here as everywhere. */
+ * With --region or --grain, a series of one region over months, quarters or years (issue 16,
+ * docs/figures.md). Cells of fewer than five children are suppressed, and the figures they
+ * could be recomputed from, here as everywhere. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,7 +13,8 @@
 #include "cli/use_case.h"
 
 const char jr_usage_figures[] =
-	"Gebruik: jeugdroute figures [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] [--csv ja]\n"
+	"Gebruik: jeugdroute figures [--region ID] [--from JJJJ-MM-DD] [--to JJJJ-MM-DD]\n"
+	"                            [--grain maand|kwartaal|jaar] [--csv ja]\n"
 	"                            [--db URL] [--key BESTAND]\n"
 	"\n"
 	"De cijfers van de regio per gemeente en voor de hele regio over een periode (standaard de\n"
@@ -21,16 +23,52 @@ const char jr_usage_figures[] =
 	"wie verwees, wachttijden (mediaan en 90e percentiel), signalen en uitkomsten. Cellen met\n"
 	"1 tot en met 4 kinderen worden niet getoond (null in JSON, leeg in CSV), en daarnaast\n"
 	"zoveel andere cijfers als nodig is om ze niet uit totalen en percentages terug te kunnen\n"
-	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n";
+	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n"
+	"\n"
+	"Met --region of --grain: een reeks van één regio (alleen haar gemeenten en haar totaal)\n"
+	"per maand, kwartaal of jaar (standaard jaar); de CSV heeft dan de kolommen\n"
+	"gemeentecode;gemeente;periode;indicator;waarde. Zie docs/figures.md.\n";
+
+/* The options of a period that `figures` and its subcommands share: --region, --from, --to,
+ * --grain. */
+struct jr_figures_period_opts {
+	struct jr_app_figures_query q;
+	bool series; /* --region or --grain given: a series */
+};
+
+/* Reads --region, --from, --to (default: the twelve months up to today) and --grain (default
+ * jaar) of h into p; 0, or 2 after naming the bad field. */
+static int jr_figures_period_parse(const struct jr_args *h, struct jr_figures_period_opts *p)
+{
+	const char *region = jr_args_get(h, "region"), *grain = jr_args_get(h, "grain");
+	int status;
+
+	memset(p, 0, sizeof(*p));
+	if ((status = jr_args_date(h, "to", jr_args_today(), &p->q.to)) ||
+	    (status = jr_args_date(h, "from", jr_date_add_years(p->q.to, -1) + 1, &p->q.from)))
+		return status;
+	if (p->q.from > p->q.to)
+		return jr_cli_field_error(h->command, "from", "--from ligt na --to");
+	p->q.grain = JR_APP_FIGURES_YEAR;
+	if (grain && jr_app_figures_grain_parse(grain, &p->q.grain))
+		return jr_cli_field_error(h->command, "grain", "kies maand, kwartaal of jaar");
+	if (region && (!region[0] || strlen(region) >= sizeof(p->q.region)))
+		return jr_cli_field_error(h->command, "region", "onbekende regio");
+	if (region)
+		snprintf(p->q.region, sizeof(p->q.region), "%s", region);
+	p->series = region || grain;
+	return 0;
+}
 
 int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv)
 {
 	struct jr_args h = {.command = "figures"};
-	static const char *const allowed[] = {"from", "to", "csv", NULL};
+	static const char *const allowed[] = {"from", "to", "csv", "region", "grain", NULL};
+	struct jr_figures_period_opts p;
 	struct jr_cli_session s;
 	struct jr_buf out;
 	const char *csv;
-	jr_day from, to;
+	enum jr_app_figures_format format;
 	int status;
 	enum jr_err err;
 
@@ -38,22 +76,22 @@ int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv)
 	if (argc > 1 && jr_app_monitor_kind_parse(argv[1]) >= 0)
 		return jr_cmd_monitor(self, argc - 1, argv + 1);
 	jr_cli_session_init(&s, self, &h.db);
-	jr_buf_init(&out, 1 << 24);
+	jr_buf_init(&out, 1 << 26);
 	if ((status = jr_args_parse(argc, argv, 1, &h)) ||
 	    (status = jr_args_only(&h, "", allowed)) ||
-	    (status = jr_args_date(&h, "to", jr_args_today(), &to)) ||
-	    (status = jr_args_date(&h, "from", jr_date_add_years(to, -1) + 1, &from)))
+	    (status = jr_figures_period_parse(&h, &p)))
 		goto out;
 	csv = jr_args_get(&h, "csv");
-	if (h.id || (csv && strcmp(csv, "ja") != 0) || from > to) {
-		jr_cli_error("figures: %s; zie jeugdroute figures --help",
-			     from > to ? "--from ligt na --to" : "onverwacht argument");
+	if (h.id || (csv && strcmp(csv, "ja") != 0)) {
+		jr_cli_error("figures: onverwacht argument; zie jeugdroute figures --help");
 		status = 2;
 		goto out;
 	}
 	if ((status = jr_cli_session_open(&s)))
 		goto out;
-	err = jr_app_figures(&s.app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON, &out);
+	format = csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON;
+	err = p.series ? jr_app_figures_series(&s.app, &p.q, format, &out)
+		       : jr_app_figures(&s.app, p.q.from, p.q.to, format, &out);
 	if (err) {
 		status = jr_cli_app_fail("figures", err, &s.diag);
 		goto out;

@@ -121,6 +121,10 @@ enum jr_err jr_course_can_move(const struct jr_course_facts *f, enum jr_hr_state
 				   "nieuwe hulpvraag [verloop]");
 	if (to == JR_HR_WITHDRAWN)
 		return JR_OK; /* an open request can always be withdrawn */
+	/* settled without youth care (issue 16, docs/figures.md): the plan needed no allocation —
+	 * the local team's own help or the social base was enough — and the request is closed */
+	if (to == JR_HR_CLOSED && f->state == JR_HR_PLANNED && f->allocations == 0)
+		return JR_OK;
 	if ((unsigned)to >= JR_HR_STATE_COUNT || (int)to != jr_hr_state_next(f->state))
 		return refuse(why, "deze stap volgt niet op de huidige: aangemeld, geanalyseerd, "
 				   "plan gemaakt, in zorg, geëvalueerd, afgesloten [verloop]");

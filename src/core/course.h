@@ -47,6 +47,7 @@ struct jr_course_facts {
 	int care_started;           /* allocations whose care has started */
 	int care_running;           /* of those, not yet stopped */
 	int outcomes_missing;       /* stopped care without a recorded outcome */
+	int allocations;            /* allocations ever made on the request */
 };
 
 /* May the help request move to `to`? JR_OK, or JR_ERR_REFUSED with *why. */

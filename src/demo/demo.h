@@ -28,6 +28,7 @@ struct jr_policy;
 
 #define JR_DEMO_YOUTH_MAX 1000000 /* about twice the national number of youths in care */
 #define JR_DEMO_LOGINS    6       /* --logins ja: one account per role */
+#define JR_DEMO_YEARS_MAX 5 /* not before the contracts (four calendar years back) */
 
 /* What a demo load is asked to make. */
 struct jr_demo_options {
@@ -40,6 +41,8 @@ struct jr_demo_options {
 	bool logins;          /* one account per role to log in with */
 	const char *password; /* the logins' password (12 to 20 characters), NULL = made up */
 	bool progress_tty;    /* stderr is a terminal: progress on one line */
+	int years;            /* help requests over this many years back (1..JR_DEMO_YEARS_MAX);
+			       * 0: about 2.7 years, as before issue 16 */
 };
 
 /* The stories of a child in care (demo_internal.h draws them), counted in the summary. */
@@ -60,6 +63,9 @@ struct jr_demo_counts {
 	    route_advice, referrals, referrals_valid, measures, allocations, allocations_refused,
 	    deliveries, care_stopped, moves, moves_refused, coordinators, providers, contracts,
 	    organisations, users, social_map, youths_with_request, youths_in_care, out_of_home;
+	/* help requests closed without youth care, and those raised within a year after an
+	 * earlier one of the same child (issue 16) */
+	long settled, repeat_requests;
 	long stories[JR_DEMO_ST_COUNT];
 };
 

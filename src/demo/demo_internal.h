@@ -191,8 +191,12 @@ struct jr_demo {
 	const struct region_ref *ref;
 	struct rng rng;
 	struct rng rng_address; /* its own stream: addresses do not shift the rest of the region */
+	struct rng rng_settled; /* its own stream too: the requests settled without youth care
+				 * (issue 16) leave the rest of the region as it was */
 	jr_day today;
 	jr_day contract_start;
+	int span_days;  /* help requests are raised up to this many days back */
+	jr_day earliest; /* and not before this day (the contracts and the policy) */
 	long youths;
 	bool logins;
 	const char *password;
@@ -318,5 +322,11 @@ enum jr_err jr_demo_setup(struct jr_demo *d);
 enum jr_err jr_demo_make_logins(struct jr_demo *d);
 /* The story of a child in care (the first ones of a load are forced). */
 enum jr_err jr_demo_child_care(struct jr_demo *d, struct demo_child *c, struct demo_household *hh);
+/* With probability permille/1000, a child whose help request was settled without youth care,
+ * and came back within the year a quarter of the time (stories.c; issue 16). Draws from
+ * rng_settled only. */
+enum jr_err jr_demo_child_settled(struct jr_demo *d, struct demo_child *c, int permille);
+/* A day `lo` to `hi` days before the peildatum, not before the contracts and the policy. */
+jr_day jr_demo_back(struct jr_demo *d, int lo, int hi);
 
 #endif

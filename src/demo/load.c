@@ -85,9 +85,14 @@ static enum jr_err household(struct jr_demo *d, long room, long *kids)
 	 * share holds over all youths). */
 	for (size_t k = 0; k < hh->kid_count; k++) {
 		struct demo_child *c = &hh->kids[k];
-		if (c->age >= 2 && rng_permille(r, m->care_permille * 18 / 16) &&
-		    (err = jr_demo_child_care(d, c, hh)))
+		if (c->age < 2)
+			continue;
+		if (rng_permille(r, m->care_permille * 18 / 16)) {
+			if ((err = jr_demo_child_care(d, c, hh)))
+				return err;
+		} else if ((err = jr_demo_child_settled(d, c, m->care_permille / 2))) {
 			return err;
+		}
 	}
 	if (hh->coordinator && !hh->no_coordinator) {
 		int64_t user = hh->coordinator == 2 ? d->gi_user_id : m->consulent_id;
@@ -159,11 +164,14 @@ struct jr_demo *jr_demo_new(const struct jr_demo_options *o)
 	d->password = o->password;
 	d->rng.state = o->seed;
 	d->rng_address.state = o->seed ^ UINT64_C(0x5bd1e9955bd1e995);
+	d->rng_settled.state = o->seed ^ UINT64_C(0x2545f4914f6cdd1d);
 	d->tty = o->progress_tty;
 	d->last_tenth = 0;
 	d->agb_next = 1;
 	jr_date_to_ymd(d->today, &y, &mo, &dd);
 	d->contract_start = jr_date_from_ymd(y - 4, 1, 1);
+	d->span_days = o->years > 0 ? o->years * 365 : 1000;
+	d->earliest = d->contract_start > d->p->valid_from ? d->contract_start : d->p->valid_from;
 	jr_demo_setup_munis(d);
 	jr_demo_app_init(d);
 	return d;

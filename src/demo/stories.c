@@ -292,7 +292,7 @@ static enum jr_err story_course(struct jr_demo *d, struct demo_child *c, struct 
 	if (c->measure != JR_MEASURE_NONE && rng_permille(r, 600))
 		c->referrer = 4;
 	jr_demo_gen_needs(d, c, form);
-	raised = jr_demo_not_before(c, d->today - rng_range(r, 10, 1000));
+	raised = jr_demo_not_before(c, jr_demo_back(d, 10, d->span_days));
 	if (raised > d->today)
 		return JR_OK;
 	analysed = raised + rng_range(r, 5, 25);
@@ -528,7 +528,7 @@ static enum jr_err story_waiting(struct jr_demo *d, struct demo_child *c, bool s
 static enum jr_err story_withdrawn(struct jr_demo *d, struct demo_child *c)
 {
 	struct rng *r = &d->rng;
-	jr_day raised = jr_demo_not_before(c, d->today - rng_range(r, 10, 900));
+	jr_day raised = jr_demo_not_before(c, jr_demo_back(d, 10, d->span_days * 9 / 10));
 	enum jr_err err;
 
 	if (raised > d->today)
@@ -550,7 +550,7 @@ static enum jr_err story_withdrawn(struct jr_demo *d, struct demo_child *c)
 static enum jr_err story_crisis(struct jr_demo *d, struct demo_child *c)
 {
 	struct rng *r = &d->rng;
-	jr_day raised = jr_demo_not_before(c, d->today - rng_range(r, 20, 900)), follow;
+	jr_day raised = jr_demo_not_before(c, jr_demo_back(d, 20, d->span_days * 9 / 10)), follow;
 	struct demo_item *crisis, *it;
 	struct traj t;
 	enum jr_err err;
@@ -634,5 +634,77 @@ enum jr_err jr_demo_child_care(struct jr_demo *d, struct demo_child *c, struct d
 	case JR_DEMO_ST_CRISIS: err = story_crisis(d, c); break;
 	default: err = story_course(d, c, hh); break;
 	}
+	return err;
+}
+
+jr_day jr_demo_back(struct jr_demo *d, int lo, int hi)
+{
+	jr_day day = d->today - rng_range(&d->rng, lo, hi);
+
+	return day < d->earliest ? d->earliest : day;
+}
+
+/* One help request settled without youth care: raised, analysed, planned with the light options
+ * weighed (the local team's own help or the social base is enough) and closed some weeks later
+ * without any allocation. *closed is the day it closed, 0 when it is still open on the
+ * peildatum. */
+static enum jr_err settle(struct jr_demo *d, struct demo_child *c, jr_day raised, jr_day *closed)
+{
+	struct rng *r = &d->rng;
+	jr_day analysed = raised + rng_range(r, 5, 20), planned = analysed + rng_range(r, 3, 15);
+	jr_day done = planned + rng_range(r, 20, 90);
+	bool reached;
+	enum jr_err err;
+
+	*closed = 0;
+	if ((err = intake(d, c, jr_demo_raised_by_for(d, jr_demo_draw_referrer(d)), raised,
+	                  analysed, planned, &reached)))
+		return err;
+	if (!reached || done > d->today)
+		return JR_OK;
+	if ((err = jr_demo_op_move(d, c, JR_HR_CLOSED)))
+		return err;
+	if (c->hr.state == JR_HR_CLOSED) {
+		d->n.settled++;
+		*closed = done;
+	}
+	return JR_OK;
+}
+
+static enum jr_err settled_story(struct jr_demo *d, struct demo_child *c)
+{
+	struct rng *r = &d->rng;
+	jr_day raised = jr_demo_not_before(c, jr_demo_back(d, 10, d->span_days)), closed, again;
+	bool comes_back = rng_permille(r, 250);
+	int gap = rng_range(r, 20, 200);
+	enum jr_err err;
+
+	if (raised > d->today)
+		return JR_OK;
+	c->measure = JR_MEASURE_NONE;
+	c->item_count = 0;
+	jr_demo_gen_needs(d, c, 1 + rng_below(r, 2));
+	d->n.youths_with_request++;
+	if ((err = settle(d, c, raised, &closed)) || !closed || !comes_back)
+		return err;
+	/* back within the year: a repeat request, settled the same way */
+	again = closed + gap;
+	if (again > d->today || again - raised > 365)
+		return JR_OK;
+	d->n.repeat_requests++;
+	return settle(d, c, again, &closed);
+}
+
+enum jr_err jr_demo_child_settled(struct jr_demo *d, struct demo_child *c, int permille)
+{
+	struct rng keep = d->rng;
+	enum jr_err err = JR_OK;
+
+	/* the story draws from its own stream, so that the rest of the region stays as it was */
+	d->rng = d->rng_settled;
+	if (rng_permille(&d->rng, permille))
+		err = settled_story(d, c);
+	d->rng_settled = d->rng;
+	d->rng = keep;
 	return err;
 }

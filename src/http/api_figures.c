@@ -1,7 +1,9 @@
 /* api_figures: GET /api/v1/figures[?from=…&to=…&format=csv] — the regional figures per
  * municipality and for the region (report/figures.c), small cells suppressed together with the
  * figures they could be recomputed from; the JSON and the CSV hide the same ones. For policy
- * makers and contract managers. Default period: the twelve months up to today. */
+ * makers and contract managers. Default period: the twelve months up to today. With `region`
+ * or `grain` (maand, kwartaal, jaar; default jaar): a series of one region — the user's own;
+ * another is 403 — per period (docs/figures.md). */
 #include <string.h>
 
 #include "app/figures.h"
@@ -21,7 +23,9 @@ static int date_param(struct jr_http_request *r, const char *name, jr_day dflt, 
 
 int jr_api_figures(struct jr_http_request *r)
 {
-	char format[8] = "json";
+	char format[8] = "json", grain[16] = "";
+	struct jr_app_figures_query q = {.grain = JR_APP_FIGURES_YEAR};
+	bool series = false;
 	jr_day today = jr_http_today(), from, to;
 	struct jr_app app;
 	struct jr_diag diag;
@@ -35,11 +39,27 @@ int jr_api_figures(struct jr_http_request *r)
 	if (jr_http_query(r, "format", format, sizeof(format)) && strcmp(format, "csv") &&
 	    strcmp(format, "json"))
 		return jr_reply_error(r, 422, "invalid", "format", "kies json of csv");
+	if (jr_http_query(r, "grain", grain, sizeof(grain))) {
+		series = true;
+		if (jr_app_figures_grain_parse(grain, &q.grain))
+			return jr_reply_error(r, 422, "invalid", "grain", "kies maand, kwartaal of jaar");
+	}
+	if (jr_http_query(r, "region", q.region, sizeof(q.region))) {
+		series = true;
+		if (!q.region[0])
+			return jr_reply_error(r, 422, "invalid", "region", "onbekende regio");
+	}
+	if (from > to)
+		return jr_reply_error(r, 422, "invalid", "from", "het begin ligt na het einde");
+	q.from = from;
+	q.to = to;
 	csv = strcmp(format, "csv") == 0;
 	jr_http_app(r, &app, &diag);
 	jr_buf_reset(&r->out);
-	err = jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
-			     &r->out);
+	err = series ? jr_app_figures_series(&app, &q, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
+					     &r->out)
+		     : jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
+				      &r->out);
 	if (err == JR_ERR_TOO_BIG)
 		return jr_reply_error(r, 422, "too_many_municipalities", NULL, diag.message);
 	if (err)

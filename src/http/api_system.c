@@ -122,6 +122,7 @@ static const char *const ui_files[] = {
 	"contracts.js",
 	"scenario.js", /* issue 16 */
 	"monitor.js", /* issue 16 */
+	"figures.js",
 };
 
 bool jr_api_static(struct jr_http_request *r)

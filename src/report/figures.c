@@ -10,13 +10,38 @@
 #include "json/json_writer.h"
 #include "report/suppress.h"
 
-/* One value of the figures: a count, a share (0..1) or a number of days; `shown` false when
- * suppressed. */
+/* One value of the figures: a count, a share (0..1), a number of days or a mean (one decimal);
+ * `shown` false when suppressed. A statistic over a list (a wait, the satisfaction) that is not
+ * shown because fewer than JR_FIGURES_SMALL youths are in it carries `reason`; a count never
+ * does (the reason would tell which cells are small). */
 struct value {
 	bool shown;
 	double v;
 	bool is_share;
+	bool is_mean;
+	const char *reason;
 };
+
+#define REASON_FEW "minder dan 5 jeugdigen (of geen)"
+
+/* The number of different children among n (at least JR_FIGURES_SMALL is all that is asked:
+ * the count stops there). */
+static size_t youths_of(const int64_t *children, size_t n)
+{
+	int64_t seen[JR_FIGURES_SMALL];
+	size_t k = 0;
+
+	if (!children) /* not known: each value another child's */
+		return n;
+	for (size_t i = 0; i < n && k < JR_FIGURES_SMALL; i++) {
+		size_t j;
+		for (j = 0; j < k && seen[j] != children[i]; j++)
+			;
+		if (j == k)
+			seen[k++] = children[i];
+	}
+	return k;
+}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -24,16 +49,41 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The p-th percentile (nearest rank) of n values, sorted in place. */
-static struct value percentile(int *days, size_t n, int p)
+/* The p-th percentile (nearest rank) of n values, sorted in place; not shown over fewer than
+ * JR_FIGURES_SMALL different youths. */
+static struct value percentile(int *days, const int64_t *children, size_t n, int p)
 {
 	size_t rank;
 
-	if (n < JR_FIGURES_SMALL)
-		return (struct value){.shown = false};
+	if (n < JR_FIGURES_SMALL || youths_of(children, n) < JR_FIGURES_SMALL)
+		return (struct value){.shown = false, .reason = REASON_FEW};
 	qsort(days, n, sizeof(*days), cmp_int);
 	rank = (n * (size_t)p + 99) / 100;
 	return (struct value){.shown = true, .v = days[rank ? rank - 1 : 0]};
+}
+
+/* The mean of n scores, one decimal; not shown over fewer than JR_FIGURES_SMALL youths. */
+static struct value mean(const int *scores, const int64_t *children, size_t n)
+{
+	int64_t sum = 0;
+
+	if (n < JR_FIGURES_SMALL || youths_of(children, n) < JR_FIGURES_SMALL)
+		return (struct value){.shown = false, .reason = REASON_FEW};
+	for (size_t i = 0; i < n; i++)
+		sum += scores[i];
+	return (struct value){.shown = true, .v = (double)sum / (double)n, .is_mean = true};
+}
+
+/* Appends list `src` (n values and their children) to `dst` at *at. */
+static void concat(int *dst, int64_t *dst_c, size_t *at, const int *src, const int64_t *src_c,
+		   size_t n)
+{
+	if (!n)
+		return;
+	memcpy(dst + *at, src, n * sizeof(*src));
+	for (size_t i = 0; i < n; i++) /* unknown children: each another one */
+		dst_c[*at + i] = src_c ? src_c[i] : -(int64_t)(*at + i) - 1;
+	*at += n;
 }
 
 /* The region as a whole: the sum of the municipalities (waiting lists concatenated). */
@@ -57,26 +107,32 @@ static enum jr_err region_total(const struct jr_figures_raw *rows, size_t count,
 		for (int k = 0; k < 3; k++)
 			t->goals[k] += r->goals[k];
 		t->continued_without_help += r->continued_without_help;
+		t->ended_according_to_plan += r->ended_according_to_plan;
+		t->ended_drop_out += r->ended_drop_out;
 		t->children_with_request += r->children_with_request;
 		t->children_with_repeat_request += r->children_with_repeat_request;
 		t->wait_allocation_count += r->wait_allocation_count;
 		t->wait_start_count += r->wait_start_count;
+		t->satisfaction_count += r->satisfaction_count;
 	}
 	t->wait_allocation_days = jr_malloc((t->wait_allocation_count + 1) * sizeof(int));
 	t->wait_start_days = jr_malloc((t->wait_start_count + 1) * sizeof(int));
-	if (!t->wait_allocation_days || !t->wait_start_days)
+	t->satisfaction = jr_malloc((t->satisfaction_count + 1) * sizeof(int));
+	t->wait_allocation_child = jr_malloc((t->wait_allocation_count + 1) * sizeof(int64_t));
+	t->wait_start_child = jr_malloc((t->wait_start_count + 1) * sizeof(int64_t));
+	t->satisfaction_child = jr_malloc((t->satisfaction_count + 1) * sizeof(int64_t));
+	if (!t->wait_allocation_days || !t->wait_start_days || !t->satisfaction ||
+	    !t->wait_allocation_child || !t->wait_start_child || !t->satisfaction_child)
 		return JR_ERR_NOMEM;
-	t->wait_allocation_count = t->wait_start_count = 0;
+	t->wait_allocation_count = t->wait_start_count = t->satisfaction_count = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (rows[i].wait_allocation_count)
-			memcpy(t->wait_allocation_days + t->wait_allocation_count,
-			       rows[i].wait_allocation_days,
-			       rows[i].wait_allocation_count * sizeof(int));
-		t->wait_allocation_count += rows[i].wait_allocation_count;
-		if (rows[i].wait_start_count)
-			memcpy(t->wait_start_days + t->wait_start_count, rows[i].wait_start_days,
-			       rows[i].wait_start_count * sizeof(int));
-		t->wait_start_count += rows[i].wait_start_count;
+		concat(t->wait_allocation_days, t->wait_allocation_child, &t->wait_allocation_count,
+		       rows[i].wait_allocation_days, rows[i].wait_allocation_child,
+		       rows[i].wait_allocation_count);
+		concat(t->wait_start_days, t->wait_start_child, &t->wait_start_count,
+		       rows[i].wait_start_days, rows[i].wait_start_child, rows[i].wait_start_count);
+		concat(t->satisfaction, t->satisfaction_child, &t->satisfaction_count,
+		       rows[i].satisfaction, rows[i].satisfaction_child, rows[i].satisfaction_count);
 	}
 	return JR_OK;
 }
@@ -97,7 +153,9 @@ static enum jr_err region_total(const struct jr_figures_raw *rows, size_t count,
  *             row is shown (it is computed over those allocations)
  *   referrer: R per COD327 type (one block each: no total of a row is published)
  *   outcome:  E care ended = G0 + G1 + G2 (goals reached, partly, not); Gc0..Gc2 the
- *             complements (E = Gk + Gck); K went on without help, Kn did not (E = K + Kn)
+ *             complements (E = Gk + Gck); K went on without help, Kn did not (E = K + Kn);
+ *             P ended according to plan, Pc not (E = P + Pc); D dropped out, Dc not
+ *             (E = D + Dc); and P + D <= E (no care ends both ways)
  *
  * and for every cell: the region's equals the sum of the municipalities'. */
 enum slot {
@@ -119,6 +177,10 @@ enum slot {
 	S_GC0 = S_G0 + 3,
 	S_K = S_GC0 + 3,
 	S_KN,
+	S_P,
+	S_PC,
+	S_D,
+	S_DC,
 	SLOTS
 };
 
@@ -136,6 +198,8 @@ enum unit_slot {
 	U_E = U_R1 + 7,
 	U_G0,
 	U_CONT = U_G0 + 3,
+	U_PLAN,
+	U_DROP,
 	UNITS
 };
 
@@ -177,6 +241,10 @@ static void cell_values(const struct jr_figures_raw *r, int64_t *v)
 	}
 	v[S_K] = r->continued_without_help;
 	v[S_KN] = r->care_ended - r->continued_without_help;
+	v[S_P] = r->ended_according_to_plan;
+	v[S_PC] = r->care_ended - r->ended_according_to_plan;
+	v[S_D] = r->ended_drop_out;
+	v[S_DC] = r->care_ended - r->ended_drop_out;
 	for (int k = 0; k < SLOTS; k++)
 		if (v[k] < 0)
 			v[k] = 0; /* inconsistent counts cannot come from the store; be safe */
@@ -212,6 +280,10 @@ static int slot_unit(int k)
 	case S_E: return U_E;
 	case S_K:
 	case S_KN: return U_CONT;
+	case S_P:
+	case S_PC: return U_PLAN;
+	case S_D:
+	case S_DC: return U_DROP;
 	default: break;
 	}
 	if (k >= S_F1 && k < S_F1 + JR_FORM_COUNT)
@@ -237,7 +309,9 @@ static int64_t unit_size(const int64_t *v, int u)
 	case U_SETTLED: return v[S_H];
 	case U_REPEAT: return v[S_RP] + v[S_QN];
 	case U_LIGHT: return v[S_L] + v[S_HV];
-	case U_CONT: return v[S_E];
+	case U_CONT:
+	case U_PLAN:
+	case U_DROP: return v[S_E];
 	default: break;
 	}
 	if (u >= U_G0 && u < U_G0 + 3)
@@ -317,13 +391,23 @@ static enum jr_err row_relations(struct jr_sup *s, int base, const int64_t *v, b
 			return err;
 	}
 	t[0] = T(S_K, 1), t[1] = T(S_KN, 1), t[2] = T(S_E, -1);
-	return add_rel(s, false, false, t, 3, 0);
+	if ((err = add_rel(s, false, false, t, 3, 0)))
+		return err;
+	t[0] = T(S_P, 1), t[1] = T(S_PC, 1), t[2] = T(S_E, -1);
+	if ((err = add_rel(s, false, false, t, 3, 0)))
+		return err;
+	t[0] = T(S_D, 1), t[1] = T(S_DC, 1), t[2] = T(S_E, -1);
+	if ((err = add_rel(s, false, false, t, 3, 0)))
+		return err;
+	t[0] = T(S_P, 1), t[1] = T(S_D, 1), t[2] = T(S_E, -1);
+	return add_rel(s, true, false, t, 3, 0);
 }
 
 /* Whether the region's column of `slot` follows from the other equalities (checked only). */
 static bool column_implied(int k)
 {
-	return k == S_H || k == S_L || k == S_HV || k == S_E || (k >= S_GC0 && k < S_GC0 + 3);
+	return k == S_H || k == S_L || k == S_HV || k == S_E || (k >= S_GC0 && k < S_GC0 + 3) ||
+	       k == S_PC || k == S_DC;
 }
 
 static enum jr_err add_key(struct jr_sup *s, int ubase, int unit1, int unit2, int base, int num,
@@ -397,7 +481,9 @@ static enum jr_err suppress(struct jr_figures_raw *rows, size_t count, bool *hid
 		    (err = add_key(&s, ubase, U_REPEAT, -1, base, S_RP, S_RP, S_QN)) ||
 		    (err = add_key(&s, ubase, U_LIGHT, -1, base, S_L, S_L, S_HV)) ||
 		    (err = add_key(&s, ubase, U_CP, U_V, base, S_CP, S_CP, S_V)) ||
-		    (err = add_key(&s, ubase, U_CONT, -1, base, S_K, S_K, S_KN)))
+		    (err = add_key(&s, ubase, U_CONT, -1, base, S_K, S_K, S_KN)) ||
+		    (err = add_key(&s, ubase, U_PLAN, -1, base, S_P, S_P, S_PC)) ||
+		    (err = add_key(&s, ubase, U_DROP, -1, base, S_D, S_D, S_DC)))
 			goto out;
 		for (int k = 0; k < 3; k++)
 			if ((err = add_key(&s, ubase, U_G0 + k, -1, base, S_G0 + k, S_G0 + k,
@@ -435,7 +521,7 @@ static struct value share_of(int64_t part, int64_t whole, bool hidden)
 
 /* The figures of one row, by name, in a fixed order: what both writers walk. `h` is the row's
  * hidden units. */
-#define FIGURES_MAX 48
+#define FIGURES_MAX 56
 struct figure {
 	char name[48];
 	struct value value;
@@ -452,6 +538,8 @@ static size_t figures_of(struct jr_figures_raw *r, const bool *h, struct figure 
 		out[n++].value = (val);                                 \
 	} while (0)
 	PUT("help_requests", count_of(r->help_requests, h[U_H]));
+	/* the unique youths behind the requests: the denominator of the repeat share, shown with it */
+	PUT("youths_with_request", count_of(r->children_with_request, h[U_REPEAT]));
 	PUT("settled_without_youth_care_share",
 	    share_of(r->settled_without_youth_care, r->help_requests, h[U_SETTLED]));
 	PUT("children_in_youth_care", count_of(r->children_in_care, h[U_C]));
@@ -471,25 +559,33 @@ static size_t figures_of(struct jr_figures_raw *r, const bool *h, struct figure 
 	PUT("allocations_compulsory", count_of(r->allocations_compulsory, h[U_CP]));
 	PUT("allocations_voluntary", count_of(r->allocations_voluntary, h[U_V]));
 	PUT("compulsory_share", share_of(r->allocations_compulsory, measured, h[U_CP] || h[U_V]));
+	/* trajectories started: the sum of the two, shown when both are */
+	PUT("allocations_started", count_of(measured, h[U_CP] || h[U_V]));
 	for (int k = 0; k < 7; k++) {
 		char name[48];
 		snprintf(name, sizeof(name), "referrals_type_%02d", referral_types[k]);
 		PUT(name, count_of(r->referrals_by_type[referral_types[k]], h[U_R1 + k]));
 	}
 	PUT("wait_referral_to_allocation_days_median",
-	    percentile(r->wait_allocation_days, r->wait_allocation_count, 50));
+	    percentile(r->wait_allocation_days, r->wait_allocation_child, r->wait_allocation_count,
+		       50));
 	PUT("wait_referral_to_allocation_days_p90",
-	    percentile(r->wait_allocation_days, r->wait_allocation_count, 90));
+	    percentile(r->wait_allocation_days, r->wait_allocation_child, r->wait_allocation_count,
+		       90));
 	PUT("wait_allocation_to_start_days_median",
-	    percentile(r->wait_start_days, r->wait_start_count, 50));
+	    percentile(r->wait_start_days, r->wait_start_child, r->wait_start_count, 50));
 	PUT("wait_allocation_to_start_days_p90",
-	    percentile(r->wait_start_days, r->wait_start_count, 90));
+	    percentile(r->wait_start_days, r->wait_start_child, r->wait_start_count, 90));
 	PUT("care_ended", count_of(r->care_ended, h[U_E]));
 	PUT("goals_reached_share", share_of(r->goals[0], r->care_ended, h[U_G0]));
 	PUT("goals_partly_share", share_of(r->goals[1], r->care_ended, h[U_G0 + 1]));
 	PUT("goals_not_reached_share", share_of(r->goals[2], r->care_ended, h[U_G0 + 2]));
 	PUT("continued_without_help_share",
 	    share_of(r->continued_without_help, r->care_ended, h[U_CONT]));
+	PUT("ended_according_to_plan_share",
+	    share_of(r->ended_according_to_plan, r->care_ended, h[U_PLAN]));
+	PUT("drop_out_share", share_of(r->ended_drop_out, r->care_ended, h[U_DROP]));
+	PUT("satisfaction_mean", mean(r->satisfaction, r->satisfaction_child, r->satisfaction_count));
 	PUT("repeat_request_share",
 	    share_of(r->children_with_repeat_request, r->children_with_request, h[U_REPEAT]));
 #undef PUT
@@ -511,6 +607,10 @@ static enum jr_err put_value(struct jr_buf *b, struct value v)
 		int permille = permille_of(v.v);
 		return jr_buf_printf(b, "%d.%03d", permille / 1000, permille % 1000);
 	}
+	if (v.is_mean) {
+		int tenths = (int)(v.v * 10 + 0.5);
+		return jr_buf_printf(b, "%d.%d", tenths / 10, tenths % 10);
+	}
 	return jr_buf_printf(b, "%lld", (long long)v.v);
 }
 
@@ -525,10 +625,17 @@ static void row_json(struct jr_json_writer *w, struct jr_figures_raw *r, const b
 	jr_jw_kstring(w, "name", name);
 	for (size_t i = 0; i < n; i++) {
 		jr_jw_key(w, f[i].name);
-		if (!f[i].value.shown)
+		if (!f[i].value.shown && f[i].value.reason) {
+			char key[64];
+			jr_jw_null(w);
+			snprintf(key, sizeof(key), "%.47s_reason", f[i].name);
+			jr_jw_kstring(w, key, f[i].value.reason);
+		} else if (!f[i].value.shown)
 			jr_jw_null(w);
 		else if (f[i].value.is_share)
 			jr_jw_fixed(w, permille_of(f[i].value.v) / 1000.0, 3);
+		else if (f[i].value.is_mean)
+			jr_jw_fixed(w, (int)(f[i].value.v * 10 + 0.5) / 10.0, 1);
 		else
 			jr_jw_int(w, (int64_t)f[i].value.v);
 	}
@@ -548,6 +655,10 @@ static void table_release(struct table *t)
 	if (t->rows) {
 		jr_free(t->rows[t->count].wait_allocation_days);
 		jr_free(t->rows[t->count].wait_start_days);
+		jr_free(t->rows[t->count].satisfaction);
+		jr_free(t->rows[t->count].wait_allocation_child);
+		jr_free(t->rows[t->count].wait_start_child);
+		jr_free(t->rows[t->count].satisfaction_child);
 	}
 	jr_free(t->rows);
 	jr_free(t->hidden);
@@ -631,5 +742,198 @@ enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows
 	}
 out:
 	table_release(&t);
+	return err;
+}
+
+/* ---- series: small cells across periods ---------------------------------------------- */
+
+/* The value a unit of a row stands for: a count's value, a share's denominator. */
+static int64_t unit_value(const struct jr_figures_raw *r, int u)
+{
+	int64_t v[SLOTS], size;
+	int k;
+
+	cell_values(r, v);
+	if ((size = unit_size(v, u)) >= 0)
+		return size;
+	for (k = 0; k < SLOTS && !(is_count(k) && slot_unit(k) == u); k++)
+		;
+	return k < SLOTS ? v[k] : 0;
+}
+
+/* One line of the municipality × period table of one unit: n cells, cell i at hidden[i] with
+ * value[i]. When exactly one is hidden, hides the smallest other non-zero one (the first of
+ * equals) and returns true. */
+static bool line_second(bool *const *hidden, const int64_t *value, size_t n)
+{
+	size_t nh = 0, pick = n;
+
+	for (size_t i = 0; i < n; i++)
+		nh += *hidden[i];
+	if (nh != 1)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!*hidden[i] && value[i] > 0 && (pick == n || value[i] < value[pick]))
+			pick = i;
+	if (pick == n)
+		return false;
+	*hidden[pick] = true;
+	return true;
+}
+
+/* The rule across the periods of one series (docs/figures.md): per unit, over the table of its
+ * rows (the municipalities and the region) by period, with both margins a reader can ask for —
+ * the region's total of a period, and a row's value over the whole range (a single table of the
+ * whole range, or the sum of the periods) — repeat until nothing changes: every row (one
+ * municipality, or the region, across the periods) and every column (one period across the
+ * municipalities and the region) with a hidden cell has at least two; the second is the smallest
+ * other non-zero cell of that line. Only hides more, so each period's own protection holds.
+ * Deterministic. The tables must all have the same rows (count); else nothing is done. */
+static enum jr_err series_across(struct table *t, size_t n)
+{
+	size_t rows = n ? t[0].count + 1 : 0, len = n > rows ? n : rows;
+	bool **line = NULL;
+	int64_t *value = NULL, *vals = NULL;
+	enum jr_err err = JR_OK;
+	bool changed = true;
+
+	for (size_t p = 1; p < n; p++)
+		if (t[p].count != t[0].count)
+			return JR_OK;
+	if (n < 2 || !rows)
+		return JR_OK;
+	line = jr_calloc(len, sizeof(*line));
+	value = jr_calloc(len, sizeof(*value));
+	vals = jr_calloc(n * rows * UNITS, sizeof(*vals));
+	if (!line || !value || !vals) {
+		err = JR_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t p = 0; p < n; p++)
+		for (size_t r = 0; r < rows; r++)
+			for (int u = 0; u < UNITS; u++)
+				vals[(p * rows + r) * UNITS + (size_t)u] = unit_value(&t[p].rows[r], u);
+	while (changed) {
+		changed = false;
+		for (int u = 0; u < UNITS; u++) {
+			for (size_t r = 0; r < rows; r++) { /* a row: across the periods */
+				for (size_t p = 0; p < n; p++) {
+					line[p] = &t[p].hidden[r * UNITS + (size_t)u];
+					value[p] = vals[(p * rows + r) * UNITS + (size_t)u];
+				}
+				changed |= line_second(line, value, n);
+			}
+			for (size_t p = 0; p < n; p++) { /* a column: across the rows */
+				for (size_t r = 0; r < rows; r++) {
+					line[r] = &t[p].hidden[r * UNITS + (size_t)u];
+					value[r] = vals[(p * rows + r) * UNITS + (size_t)u];
+				}
+				changed |= line_second(line, value, rows);
+			}
+		}
+	}
+out:
+	jr_free(line);
+	jr_free(value);
+	jr_free(vals);
+	return err;
+}
+
+/* The tables of every period of a series, suppressed each on its own and then across the
+ * periods (series_across). *out owned: series_release. */
+static enum jr_err series_make(const struct jr_figures_period *periods, size_t n,
+			       struct table **out)
+{
+	struct table *t = jr_calloc(n ? n : 1, sizeof(*t));
+	enum jr_err err = JR_OK;
+
+	*out = t;
+	if (!t)
+		return JR_ERR_NOMEM;
+	for (size_t p = 0; !err && p < n; p++)
+		err = table_make(&t[p], periods[p].rows, periods[p].count);
+	return err ? err : series_across(t, n);
+}
+
+static void series_release(struct table *t, size_t n)
+{
+	for (size_t p = 0; t && p < n; p++)
+		table_release(&t[p]);
+	jr_free(t);
+}
+
+enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
+				   const struct jr_figures_period *periods, size_t n,
+				   jr_municipality_name_fn name, void *ctx)
+{
+	struct jr_json_writer w;
+	struct table *tables = NULL;
+	enum jr_err err;
+
+	if ((err = series_make(periods, n, &tables)))
+		goto out;
+	jr_jw_init(&w, out);
+	jr_jw_object(&w);
+	jr_jw_kstring(&w, "region", head->region);
+	jr_jw_kdate(&w, "from", head->from, true);
+	jr_jw_kdate(&w, "to", head->to, true);
+	jr_jw_kstring(&w, "grain", head->grain);
+	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
+	jr_jw_key(&w, "series");
+	jr_jw_array(&w);
+	for (size_t p = 0; p < n; p++) {
+		struct table *t = &tables[p];
+		jr_jw_object(&w);
+		jr_jw_kstring(&w, "period", periods[p].label);
+		jr_jw_kdate(&w, "from", periods[p].from, true);
+		jr_jw_kdate(&w, "to", periods[p].to, true);
+		jr_jw_key(&w, "rows");
+		jr_jw_array(&w);
+		for (size_t i = 0; i < t->count; i++) {
+			const char *nm = name(ctx, t->rows[i].municipality);
+			row_json(&w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
+				 nm ? nm : "");
+		}
+		row_json(&w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
+		jr_jw_end(&w);
+		jr_jw_end(&w);
+	}
+	jr_jw_end(&w);
+	jr_jw_end(&w);
+	if (!(err = jr_jw_finish(&w)))
+		err = jr_buf_putc(out, '\n');
+out:
+	series_release(tables, n);
+	return err;
+}
+
+enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
+				  size_t n, jr_municipality_name_fn name, void *ctx)
+{
+	struct table *tables = NULL;
+	enum jr_err err;
+
+	if ((err = series_make(periods, n, &tables)))
+		goto out;
+	err = jr_buf_puts(out, "gemeentecode;gemeente;periode;indicator;waarde\r\n");
+	for (size_t p = 0; !err && p < n; p++) {
+		struct table *t = &tables[p];
+		for (size_t i = 0; !err && i <= t->count; i++) {
+			struct figure f[FIGURES_MAX];
+			size_t nf = figures_of(&t->rows[i], t->hidden + i * UNITS, f);
+			const char *nm = i < t->count ? name(ctx, t->rows[i].municipality) : "regio";
+			for (size_t k = 0; !err && k < nf; k++) {
+				err = jr_buf_printf(out, "%s;%s;%s;%s;",
+						    i < t->count ? t->rows[i].municipality : "",
+						    nm ? nm : "", periods[p].label, f[k].name);
+				if (!err && f[k].value.shown)
+					err = put_value(out, f[k].value);
+				if (!err)
+					err = jr_buf_puts(out, "\r\n");
+			}
+		}
+	}
+out:
+	series_release(tables, n);
 	return err;
 }

@@ -41,4 +41,33 @@ enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *row
 enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
 			   jr_municipality_name_fn name, void *ctx);
 
+/* One period of a series: its label ("2026-03", "2026-K1", "2026"), its days and the raw counts
+ * of the region's municipalities in it. */
+struct jr_figures_period {
+	char label[16];
+	jr_day from, to;
+	const struct jr_figures_raw *rows;
+	size_t count;
+};
+
+/* What a series is of: the region's id, the whole period and the grain's word. */
+struct jr_figures_series_head {
+	const char *region;
+	jr_day from, to;
+	const char *grain;
+};
+
+/* Appends a series as JSON and a newline: {"region","from","to","grain","suppressed_below",
+ * "series":[{"period","from","to","rows":[…, region last]}]}; each period's table is
+ * suppressed as jr_figures_json's is (its municipalities and its total), and then across the
+ * periods: per figure, every municipality's (and the region's) row over the periods and every
+ * period's column that has a hidden cell has at least two (docs/figures.md). */
+enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
+				   const struct jr_figures_period *periods, size_t n,
+				   jr_municipality_name_fn name, void *ctx);
+/* The same as CSV: gemeentecode;gemeente;periode;indicator;waarde (the region's total with an
+ * empty code and the name "regio"), suppressed cells empty. */
+enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
+				  size_t n, jr_municipality_name_fn name, void *ctx);
+
 #endif

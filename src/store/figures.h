@@ -26,16 +26,33 @@ struct jr_figures_raw {
 	int64_t care_ended;
 	int64_t goals[3]; /* reached, partly, not */
 	int64_t continued_without_help;
+	/* care ended by reason (iJw JZ588): 31 according to plan; 32 and 33 one-sidedly early, by
+	 * the client or by the provider (drop-out) */
+	int64_t ended_according_to_plan, ended_drop_out;
+	/* children with a request in the period; of them, with a repeat request: one raised at
+	 * most 365 days after an earlier one of the same child */
 	int64_t children_with_request, children_with_repeat_request;
 	int *wait_allocation_days; /* referral → allocation */
+	int64_t *wait_allocation_child; /* the child of each (NULL: each another child) */
 	size_t wait_allocation_count, wait_allocation_cap;
 	int *wait_start_days; /* allocation → start of care */
+	int64_t *wait_start_child;
 	size_t wait_start_count, wait_start_cap;
+	int *satisfaction; /* the scores (1..10) of care ended in the period that has one */
+	int64_t *satisfaction_child;
+	size_t satisfaction_count, satisfaction_cap;
 };
 /* Fills rows (at most max municipalities; *count set) for the period from..to (inclusive). One
  * audit entry. */
 enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,
 			     struct jr_figures_raw *rows, size_t max, size_t *count);
+/* The same for a series of np consecutive periods from[p]..to[p] (each from[p + 1] the day after
+ * to[p]), reading the records once for the whole range: period p's rows are rows[p * max ..]
+ * (at most max; counts[p] set), each as jr_store_figures would give for that period alone.
+ * JR_ERR_INPUT when the periods are not consecutive. One audit entry. */
+enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
+				    const jr_day *from, const jr_day *to, size_t np,
+				    struct jr_figures_raw *rows, size_t max, size_t *counts);
 void jr_store_figures_release(struct jr_figures_raw *rows, size_t count);
 
 #endif

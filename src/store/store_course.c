@@ -238,6 +238,9 @@ static enum jr_err gather_facts(struct jr_store *s, int64_t id, struct jr_course
 			  deliveries));
 	TRY(query_int(s, jr_buf_str(&sql), id, &n, &found));
 	f->outcomes_missing = (int)n;
+	TRY(query_int(s, "SELECT COUNT(*) FROM allocations WHERE help_request_id = $1", id, &n,
+		      &found));
+	f->allocations = (int)n;
 out:
 	jr_buf_release(&sql);
 	return err;

@@ -1,9 +1,15 @@
 /* store_figures: the raw counts behind the regional figures (report/figures.c), per
- * municipality, for one period: help requests, how many were settled without youth care,
- * allocations by form, children away from home, compulsory care, the referrer mix, the
- * outcomes of care that ended, repeat requests, and the waiting times as lists of days. Only
- * counts leave the store; no person is named. One audit entry for the whole read. */
+ * municipality, for each period of a series (one period: a series of one): help requests, how
+ * many were settled without youth care, allocations by form, children away from home,
+ * compulsory care, the referrer mix, the outcomes of care that ended (goals, going on without
+ * help, reason for ending, satisfaction), repeat requests within 365 days, and the waiting times
+ * as lists of days with their children. Only counts leave the store; no person is named. One audit entry for the whole read.
+ *
+ * The records are read once for the whole range: each statement returns its rows with their day
+ * (grouped by municipality, key and day where it counts) and C puts each into its period, so a
+ * series of 59 months costs one pass per statement, not 59 (docs/BENCHMARKS.md, issue 16). */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +29,42 @@ static struct jr_figures_raw *slot(struct jr_figures_raw *rows, size_t *count, s
 	return &rows[(*count)++];
 }
 
-/* Runs `sql` ($1 from, $2 to) whose rows are (municipality, key, count) and hands each to add. */
+/* The periods of one read and their rows: period p's rows are rows[p * max ..], counts[p]. */
+struct series {
+	const jr_day *from, *to;
+	size_t np;
+	struct jr_figures_raw *rows;
+	size_t max;
+	size_t *counts;
+};
+
+/* The period that holds day `d` (parsed from `text`); -1 when the text is no date or the day
+ * lies outside the periods. */
+static long period_at(const struct series *x, const char *text, jr_day *d)
+{
+	size_t lo = 0, hi = x->np;
+
+	if (jr_date_parse(text, strlen(text), d) || *d < x->from[0] || *d > x->to[x->np - 1])
+		return -1;
+	while (hi - lo > 1) { /* the last period whose start is on or before d */
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->from[mid] <= *d)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return *d <= x->to[lo] ? (long)lo : -1;
+}
+
+static struct jr_figures_raw *pslot(struct series *x, long p, const char *municipality)
+{
+	return slot(x->rows + (size_t)p * x->max, &x->counts[p], x->max, municipality);
+}
+
+/* Runs `sql` ($1 from, $2 to of the whole range) whose rows are (municipality, key, day, count)
+ * and hands each to add with the rows of its day's period. */
 static enum jr_err each_count(struct jr_store *s, const char *sql, const char *from, const char *to,
-			      struct jr_figures_raw *rows, size_t *count, size_t max,
+			      struct series *x,
 			      void (*add)(struct jr_figures_raw *f, int64_t key, int64_t n))
 {
 	struct jr_db_stmt *st = NULL;
@@ -37,12 +76,16 @@ static enum jr_err each_count(struct jr_store *s, const char *sql, const char *f
 	TRY(jr_db_bind_text(st, 2, to));
 	for (;;) {
 		struct jr_figures_raw *f;
+		jr_day d;
+		long p;
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		f = slot(rows, count, max, jr_db_col_text(st, 0));
+		if ((p = period_at(x, jr_db_col_text(st, 2), &d)) < 0)
+			continue;
+		f = pslot(x, p, jr_db_col_text(st, 0));
 		if (f)
-			add(f, jr_db_col_int(st, 1), jr_db_col_int(st, 2));
+			add(f, jr_db_col_int(st, 1), jr_db_col_int(st, 3));
 	}
 out:
 	jr_db_finalize(st);
@@ -54,19 +97,6 @@ static void add_requests(struct jr_figures_raw *f, int64_t settled, int64_t n)
 	f->help_requests += n;
 	if (settled)
 		f->settled_without_youth_care += n;
-}
-
-static void add_form(struct jr_figures_raw *f, int64_t form, int64_t n)
-{
-	if (form >= 1 && form <= JR_FORM_COUNT)
-		f->children_by_form[form] += n;
-}
-
-static void add_children(struct jr_figures_raw *f, int64_t away, int64_t n)
-{
-	f->children_in_care += n;
-	if (away)
-		f->children_away_from_home += n;
 }
 
 static void add_compulsory(struct jr_figures_raw *f, int64_t compulsory, int64_t n)
@@ -85,42 +115,275 @@ static void add_referrer(struct jr_figures_raw *f, int64_t type, int64_t n)
 
 static void add_outcome(struct jr_figures_raw *f, int64_t kind, int64_t n)
 {
-	/* kind: 0 goals reached, 1 partly, 2 not, +10 when the family goes on without help */
+	/* kind: 0 goals reached, 1 partly, 2 not; +10 when the family goes on without help; +100
+	 * ended according to plan, +200 one-sidedly early (drop-out) */
+	int64_t goal = kind % 10;
+
 	f->care_ended += n;
-	f->goals[kind % 10 < 3 ? kind % 10 : 2] += n;
-	if (kind >= 10)
+	f->goals[goal < 3 ? goal : 2] += n;
+	if (kind % 100 >= 10)
 		f->continued_without_help += n;
+	if (kind / 100 == 1)
+		f->ended_according_to_plan += n;
+	else if (kind / 100 == 2)
+		f->ended_drop_out += n;
 }
 
-static void add_repeat(struct jr_figures_raw *f, int64_t repeat, int64_t n)
+/* Appends a value and its child to one of the lists of a row: 0 referral → allocation, 1
+ * allocation → start, 2 satisfaction. */
+static enum jr_err add_stat(struct jr_figures_raw *f, int which, int value, int64_t child)
 {
-	f->children_with_request += n;
-	if (repeat)
-		f->children_with_repeat_request += n;
-}
-
-static enum jr_err add_wait(struct jr_figures_raw *f, int which, int days)
-{
-	int **list = which ? &f->wait_start_days : &f->wait_allocation_days;
-	size_t *n = which ? &f->wait_start_count : &f->wait_allocation_count;
-	size_t *cap = which ? &f->wait_start_cap : &f->wait_allocation_cap;
+	int **list = which == 2 ? &f->satisfaction
+				: which ? &f->wait_start_days : &f->wait_allocation_days;
+	int64_t **children = which == 2 ? &f->satisfaction_child
+					: which ? &f->wait_start_child : &f->wait_allocation_child;
+	size_t *n = which == 2 ? &f->satisfaction_count
+			       : which ? &f->wait_start_count : &f->wait_allocation_count;
+	size_t *cap = which == 2 ? &f->satisfaction_cap
+				 : which ? &f->wait_start_cap : &f->wait_allocation_cap;
 
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 64;
 		int *grown = jr_realloc(*list, ncap * sizeof(**list));
+		int64_t *grown_c;
 		if (!grown)
 			return JR_ERR_NOMEM;
 		*list = grown;
+		grown_c = jr_realloc(*children, ncap * sizeof(**children));
+		if (!grown_c)
+			return JR_ERR_NOMEM;
+		*children = grown_c;
 		*cap = ncap;
 	}
-	(*list)[(*n)++] = days;
+	(*list)[*n] = value;
+	(*children)[(*n)++] = child;
 	return JR_OK;
+}
+
+/* Children in care: per municipality and period, the distinct children with an allocation
+ * running in the period (started on or before its end, not ended before its start), by form,
+ * and of them those away from home (forms 5-8: foster care, family home, residential, secure).
+ * The allocations come ordered by municipality and child; each child's periods are marked in
+ * `mark` (bit 0 in care, bits 1..10 the forms, bit 11 away) and counted when the next comes. */
+#define MARK_AWAY (1u << 11)
+static void children_flush(struct series *x, const char *muni, uint32_t *mark, long lo, long hi)
+{
+	for (long p = lo; p <= hi; p++) {
+		struct jr_figures_raw *f;
+		if (!mark[p])
+			continue;
+		if ((f = pslot(x, p, muni))) {
+			f->children_in_care++;
+			if (mark[p] & MARK_AWAY)
+				f->children_away_from_home++;
+			for (int form = 1; form <= JR_FORM_COUNT; form++)
+				if (mark[p] & (1u << form))
+					f->children_by_form[form]++;
+		}
+		mark[p] = 0;
+	}
+}
+
+static enum jr_err children(struct jr_store *s, const char *from, const char *to, struct series *x)
+{
+	struct jr_db_stmt *st = NULL;
+	uint32_t *mark = jr_calloc(x->np, sizeof(*mark));
+	char muni[5] = "";
+	int64_t child = -1;
+	long lo = LONG_MAX, hi = -1;
+	enum jr_err err;
+	bool row;
+
+	if (!mark)
+		return JR_ERR_NOMEM;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT h.municipality, h.child_id, a.form, a.start_date, a.end_date"
+			  " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
+			  " WHERE a.start_date <= $2 AND (a.end_date IS NULL OR a.end_date >= $1)"
+			  " ORDER BY h.municipality, h.child_id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, from));
+	TRY(jr_db_bind_text(st, 2, to));
+	for (;;) {
+		const char *m, *start, *end;
+		int64_t c, form;
+		jr_day ds, de;
+		long first, last;
+		uint32_t bits;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		m = jr_db_col_text(st, 0);
+		c = jr_db_col_int(st, 1);
+		form = jr_db_col_int(st, 2);
+		start = jr_db_col_text(st, 3);
+		end = jr_db_col_text(st, 4);
+		if (c != child || strncmp(m, muni, sizeof(muni)) != 0) {
+			children_flush(x, muni, mark, lo, hi);
+			lo = LONG_MAX;
+			hi = -1;
+			child = c;
+			snprintf(muni, sizeof(muni), "%s", m);
+		}
+		if (jr_date_parse(start, strlen(start), &ds))
+			continue;
+		if (ds < x->from[0])
+			first = 0;
+		else if ((first = period_at(x, start, &ds)) < 0)
+			continue;
+		if (!end[0])
+			last = (long)x->np - 1;
+		else if (jr_date_parse(end, strlen(end), &de))
+			continue;
+		else if (de > x->to[x->np - 1])
+			last = (long)x->np - 1;
+		else if ((last = period_at(x, end, &de)) < 0)
+			continue;
+		bits = 1u | (form >= 1 && form <= JR_FORM_COUNT ? 1u << form : 0) |
+		       (form >= 5 && form <= 8 ? MARK_AWAY : 0);
+		for (long p = first; p <= last; p++)
+			mark[p] |= bits;
+		if (first <= last) {
+			lo = first < lo ? first : lo;
+			hi = last > hi ? last : hi;
+		}
+	}
+	children_flush(x, muni, mark, lo, hi);
+out:
+	jr_db_finalize(st);
+	jr_free(mark);
+	return err;
+}
+
+/* The municipalities of one child's requests in one period, and whether one of them there
+ * was a repeat: flushed into that period's rows when the next child or period comes. */
+#define CHILD_MUNIS 8
+struct child_requests {
+	int64_t child;
+	long period;
+	size_t n;
+	char municipality[CHILD_MUNIS][5];
+	bool repeat[CHILD_MUNIS];
+};
+
+static void child_flush(struct child_requests *c, struct series *x)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct jr_figures_raw *f = pslot(x, c->period, c->municipality[i]);
+		if (!f)
+			continue;
+		f->children_with_request++;
+		if (c->repeat[i])
+			f->children_with_repeat_request++;
+	}
+	c->n = 0;
+}
+
+/* Repeat requests: per municipality and period, the children with a help request raised in the
+ * period, and of them those with one raised at most 365 days after an earlier request of the
+ * same child (in any municipality; the earlier one may lie before the period or the range). */
+static enum jr_err repeats(struct jr_store *s, const char *f, const char *t, struct series *x)
+{
+	struct jr_db_stmt *st = NULL;
+	struct child_requests c = {.child = -1};
+	char back[JR_DATE_STRLEN];
+	jr_day prev_day = 0;
+	int64_t prev_child = -1;
+	enum jr_err err;
+	bool row;
+
+	jr_date_format(x->from[0] - 365, back);
+	TRY(jr_db_prepare(s->db,
+			  "SELECT h.municipality, h.child_id, h.raised_on FROM help_requests h"
+			  " WHERE h.raised_on >= $3 AND h.raised_on <= $2 AND h.child_id IN"
+			  " (SELECT e.child_id FROM help_requests e"
+			  "  WHERE e.raised_on >= $1 AND e.raised_on <= $2)"
+			  " ORDER BY h.child_id, h.raised_on, h.id",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, f));
+	TRY(jr_db_bind_text(st, 2, t));
+	TRY(jr_db_bind_text(st, 3, back));
+	for (;;) {
+		const char *muni, *raised;
+		int64_t child;
+		jr_day day;
+		long p;
+		size_t i;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		muni = jr_db_col_text(st, 0);
+		child = jr_db_col_int(st, 1);
+		raised = jr_db_col_text(st, 2);
+		if (jr_date_parse(raised, strlen(raised), &day))
+			continue;
+		p = period_at(x, raised, &day);
+		if (child != c.child || (p >= 0 && p != c.period)) {
+			child_flush(&c, x);
+			c.child = child;
+			c.period = p;
+		}
+		if (p >= 0) {
+			bool repeat = prev_child == child && day - prev_day <= 365;
+			for (i = 0; i < c.n && strcmp(c.municipality[i], muni) != 0; i++)
+				;
+			if (i == c.n && c.n < CHILD_MUNIS) {
+				snprintf(c.municipality[i], sizeof(c.municipality[i]), "%s", muni);
+				c.repeat[i] = false;
+				c.n++;
+			}
+			if (i < c.n && repeat)
+				c.repeat[i] = true;
+		}
+		prev_child = child;
+		prev_day = day;
+	}
+	child_flush(&c, x);
+out:
+	jr_db_finalize(st);
+	return err;
+}
+
+/* Satisfaction: the scores given when care ended, in the period it ended. */
+static enum jr_err satisfaction(struct jr_store *s, const char *from, const char *to,
+				struct series *x)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	TRY(jr_db_prepare(s->db,
+			  "SELECT h.municipality, h.child_id, d.satisfaction, d.stopped_on"
+			  " FROM deliveries d JOIN allocations a ON a.id = d.allocation_id"
+			  " JOIN help_requests h ON h.id = a.help_request_id"
+			  " WHERE d.stopped_on >= $1 AND d.stopped_on <= $2"
+			  " AND d.satisfaction IS NOT NULL",
+			  &st));
+	TRY(jr_db_bind_text(st, 1, from));
+	TRY(jr_db_bind_text(st, 2, to));
+	for (;;) {
+		struct jr_figures_raw *f;
+		int64_t score;
+		jr_day d;
+		long p;
+		TRY(jr_db_step(st, &row));
+		if (!row)
+			break;
+		if ((p = period_at(x, jr_db_col_text(st, 3), &d)) < 0)
+			continue;
+		f = pslot(x, p, jr_db_col_text(st, 0));
+		score = jr_db_col_int(st, 2);
+		if (f && score >= 1 && score <= 10)
+			TRY(add_stat(f, 2, (int)score, jr_db_col_int(st, 1)));
+	}
+out:
+	jr_db_finalize(st);
+	return err;
 }
 
 /* Waiting times: referral → allocation (which 0) and allocation → first start of care (1),
  * for allocations that started in the period. */
-static enum jr_err waits(struct jr_store *s, const char *from, const char *to,
-			 struct jr_figures_raw *rows, size_t *count, size_t max)
+static enum jr_err waits(struct jr_store *s, const char *from, const char *to, struct series *x)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
@@ -129,7 +392,7 @@ static enum jr_err waits(struct jr_store *s, const char *from, const char *to,
 	TRY(jr_db_prepare(s->db,
 			  "SELECT h.municipality, COALESCE(r.referred_on, ''), a.start_date,"
 			  " COALESCE((SELECT MIN(d.started_on) FROM deliveries d"
-			  "  WHERE d.allocation_id = a.id), '')"
+			  "  WHERE d.allocation_id = a.id), ''), h.child_id"
 			  " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
 			  " LEFT JOIN referrals r ON r.id = a.referral_id"
 			  " WHERE a.start_date >= $1 AND a.start_date <= $2",
@@ -137,101 +400,111 @@ static enum jr_err waits(struct jr_store *s, const char *from, const char *to,
 	TRY(jr_db_bind_text(st, 1, from));
 	TRY(jr_db_bind_text(st, 2, to));
 	for (;;) {
-		const char *referred, *allocated, *started;
+		const char *referred, *started;
 		jr_day ref = 0, al = 0, start = 0;
+		int64_t child;
 		struct jr_figures_raw *f;
+		long p;
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		f = slot(rows, count, max, jr_db_col_text(st, 0));
+		if ((p = period_at(x, jr_db_col_text(st, 2), &al)) < 0)
+			continue;
+		f = pslot(x, p, jr_db_col_text(st, 0));
 		referred = jr_db_col_text(st, 1);
-		allocated = jr_db_col_text(st, 2);
 		started = jr_db_col_text(st, 3);
-		if (!f || jr_date_parse(allocated, strlen(allocated), &al))
+		child = jr_db_col_int(st, 4);
+		if (!f)
 			continue;
 		if (referred[0] && !jr_date_parse(referred, strlen(referred), &ref) && al >= ref)
-			TRY(add_wait(f, 0, (int)(al - ref)));
+			TRY(add_stat(f, 0, (int)(al - ref), child));
 		if (started[0] && !jr_date_parse(started, strlen(started), &start) && start >= al)
-			TRY(add_wait(f, 1, (int)(start - al)));
+			TRY(add_stat(f, 1, (int)(start - al), child));
 	}
 out:
 	jr_db_finalize(st);
 	return err;
 }
 
-enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,
-			     struct jr_figures_raw *rows, size_t max, size_t *count)
+enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
+				    const jr_day *from, const jr_day *to, size_t np,
+				    struct jr_figures_raw *rows, size_t max, size_t *counts)
 {
+	struct series x = {from, to, np, rows, max, counts};
 	char f[JR_DATE_STRLEN], t[JR_DATE_STRLEN];
 	enum jr_err err;
 
-	*count = 0;
-	jr_date_format(from, f);
-	jr_date_format(to, t);
+	for (size_t p = 0; p < np; p++)
+		counts[p] = 0;
+	if (!np)
+		return JR_OK;
+	for (size_t p = 0; p < np; p++) /* consecutive, each from on or before its to */
+		if (from[p] > to[p] || (p && from[p] != to[p - 1] + 1))
+			return JR_ERR_INPUT;
+	jr_date_format(from[0], f);
+	jr_date_format(to[np - 1], t);
 	TRY(jr_store_begin(s));
 	/* help requests raised in the period; settled when closed without any allocation */
 	TRY(each_count(s,
 		       "SELECT h.municipality, CASE WHEN h.state = 'closed' AND NOT EXISTS"
 		       " (SELECT 1 FROM allocations a WHERE a.help_request_id = h.id) THEN 1 ELSE 0 END,"
-		       " COUNT(*) FROM help_requests h WHERE h.raised_on >= $1 AND h.raised_on <= $2"
-		       " GROUP BY 1, 2",
-		       f, t, rows, count, max, add_requests));
-	/* children with care by form: allocations running in the period */
-	TRY(each_count(s,
-		       "SELECT h.municipality, a.form, COUNT(DISTINCT h.child_id) FROM allocations a"
-		       " JOIN help_requests h ON h.id = a.help_request_id WHERE a.start_date <= $2"
-		       " AND (a.end_date IS NULL OR a.end_date >= $1) GROUP BY 1, 2",
-		       f, t, rows, count, max, add_form));
-	/* children in care, and away from home (forms 5-8: foster care, family home, residential,
-	 * secure) */
-	TRY(each_count(s,
-		       "SELECT x.municipality, x.away, COUNT(*) FROM (SELECT h.municipality,"
-		       " h.child_id, MAX(CASE WHEN a.form BETWEEN 5 AND 8 THEN 1 ELSE 0 END) AS away"
-		       " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
-		       " WHERE a.start_date <= $2 AND (a.end_date IS NULL OR a.end_date >= $1)"
-		       " GROUP BY h.municipality, h.child_id) x GROUP BY 1, 2",
-		       f, t, rows, count, max, add_children));
+		       " h.raised_on, COUNT(*) FROM help_requests h"
+		       " WHERE h.raised_on >= $1 AND h.raised_on <= $2 GROUP BY 1, 2, 3",
+		       f, t, &x, add_requests));
+	/* children with care by form, in care, and away from home: allocations running */
+	TRY(children(s, f, t, &x));
 	/* compulsory: a measure in force on the allocation's start */
 	TRY(each_count(s,
 		       "SELECT h.municipality, CASE WHEN EXISTS (SELECT 1 FROM measures m"
 		       " WHERE m.child_id = h.child_id AND m.start_date <= a.start_date"
 		       " AND (m.end_date IS NULL OR m.end_date >= a.start_date)) THEN 1 ELSE 0 END,"
-		       " COUNT(*) FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
-		       " WHERE a.start_date >= $1 AND a.start_date <= $2 GROUP BY 1, 2",
-		       f, t, rows, count, max, add_compulsory));
+		       " a.start_date, COUNT(*) FROM allocations a"
+		       " JOIN help_requests h ON h.id = a.help_request_id"
+		       " WHERE a.start_date >= $1 AND a.start_date <= $2 GROUP BY 1, 2, 3",
+		       f, t, &x, add_compulsory));
 	TRY(each_count(s,
-		       "SELECT h.municipality, CAST(r.referrer_type AS INTEGER), COUNT(*)"
-		       " FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
-		       " WHERE r.referred_on >= $1 AND r.referred_on <= $2 GROUP BY 1, 2",
-		       f, t, rows, count, max, add_referrer));
+		       "SELECT h.municipality, CAST(r.referrer_type AS INTEGER), r.referred_on,"
+		       " COUNT(*) FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
+		       " WHERE r.referred_on >= $1 AND r.referred_on <= $2 GROUP BY 1, 2, 3",
+		       f, t, &x, add_referrer));
 	TRY(each_count(s,
 		       "SELECT h.municipality, CASE d.goals_reached WHEN 'yes' THEN 0"
 		       " WHEN 'partly' THEN 1 ELSE 2 END"
-		       " + CASE WHEN d.continues_without_help = 1 THEN 10 ELSE 0 END, COUNT(*)"
+		       " + CASE WHEN d.continues_without_help = 1 THEN 10 ELSE 0 END"
+		       " + CASE WHEN d.end_reason = '31' THEN 100"
+		       "   WHEN d.end_reason IN ('32', '33') THEN 200 ELSE 0 END, d.stopped_on, COUNT(*)"
 		       " FROM deliveries d JOIN allocations a ON a.id = d.allocation_id"
 		       " JOIN help_requests h ON h.id = a.help_request_id"
-		       " WHERE d.stopped_on >= $1 AND d.stopped_on <= $2 GROUP BY 1, 2",
-		       f, t, rows, count, max, add_outcome));
-	/* repeat requests: children with a request in the period who had one before */
-	TRY(each_count(s,
-		       "SELECT h.municipality, CASE WHEN EXISTS (SELECT 1 FROM help_requests e"
-		       " WHERE e.child_id = h.child_id AND e.raised_on < $1) THEN 1 ELSE 0 END,"
-		       " COUNT(DISTINCT h.child_id) FROM help_requests h"
-		       " WHERE h.raised_on >= $1 AND h.raised_on <= $2 GROUP BY 1, 2",
-		       f, t, rows, count, max, add_repeat));
-	TRY(waits(s, f, t, rows, count, max));
+		       " WHERE d.stopped_on >= $1 AND d.stopped_on <= $2 GROUP BY 1, 2, 3",
+		       f, t, &x, add_outcome));
+	TRY(repeats(s, f, t, &x));
+	TRY(waits(s, f, t, &x));
+	TRY(satisfaction(s, f, t, &x));
 	TRY(jr_store_audit_object(s, a, "figures.read", 0, "aggregates"));
 out:
 	err = jr_store_finish(s, err);
 	if (err)
-		jr_store_figures_release(rows, *count);
+		for (size_t p = 0; p < np; p++) {
+			jr_store_figures_release(rows + p * max, counts[p]);
+			counts[p] = 0;
+		}
 	return err;
+}
+
+enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,
+			     struct jr_figures_raw *rows, size_t max, size_t *count)
+{
+	return jr_store_figures_series(s, a, &from, &to, 1, rows, max, count);
 }
 
 void jr_store_figures_release(struct jr_figures_raw *rows, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		JR_FREE(rows[i].wait_allocation_days);
+		JR_FREE(rows[i].wait_allocation_child);
 		JR_FREE(rows[i].wait_start_days);
+		JR_FREE(rows[i].wait_start_child);
+		JR_FREE(rows[i].satisfaction);
+		JR_FREE(rows[i].satisfaction_child);
 	}
 }

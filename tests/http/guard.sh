@@ -121,7 +121,7 @@ tap_check "the API's answers carry the headers too" \
 	grep -qi "^Content-Security-Policy: default-src 'self'" headers
 for path in / /app.js /app.css /node_modules/@utrecht/design-tokens/dist/index.css \
 	/node_modules/@utrecht/component-library-css/dist/index.css /search.js /worklist.js /casepage.js /dates.js \
-	/gi.js /referrer.js /provider.js /admin.js /secondfactor.js /contracts.js; do
+	/gi.js /referrer.js /provider.js /admin.js /secondfactor.js /contracts.js /figures.js; do
 	got=$(curl -s -o /dev/null -w '%{http_code}' "$A$path")
 	tap_check "the UI's own file $path is served" [ "$got" = 200 ]
 done

@@ -1014,6 +1014,33 @@ fi
 	fi
 }
 
+# --- issue 16: figures per region, period and grain (a series) ---
+FIG_ORG=$("$BIN" organisation add --db s.db --key s.key --kind regional_office --name "Regiobureau Twente (cijfers)" \
+	--municipality 0141 | jq '.id')
+JEUGDROUTE_USER_PASSWORD=beleid-twente-wachtwoord "$BIN" user add --db s.db --key s.key \
+	--username beleid-twente --role policy --organisation "$FIG_ORG" >/dev/null
+login fig.jar beleid-twente beleid-twente-wachtwoord >/dev/null
+call "figures series: one region per quarter, only its municipalities and its total" 200 \
+	'.region == "twente" and .grain == "kwartaal" and (.series | length) == 4 and .series[0].period == "2026-K1" and .series[0].from == "2026-01-01" and .series[-1].to == "2026-12-31" and ([.series[].rows[-1].name] | all(. == "regio")) and ([.series[].rows[].municipality | select(. == "0307")] | length) == 0 and ([.series[].rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \
+	-b fig.jar "$U/api/v1/figures?region=twente&from=2026-01-01&to=2026-12-31&grain=kwartaal"
+call "figures series: the user's own region when none is asked for" 200 '.region == "twente" and .grain == "maand" and (.series | length) == 2' \
+	-b fig.jar "$U/api/v1/figures?from=2026-01-15&to=2026-02-10&grain=maand"
+call "figures series: as CSV with Dutch column names" 200 - -b fig.jar "$U/api/v1/figures?region=twente&from=2026-01-01&to=2026-06-30&grain=kwartaal&format=csv"
+if head -1 body | grep -q '^gemeentecode;gemeente;periode;indicator;waarde' && grep -q '^;regio;2026-K2;help_requests;' body \
+	&& ! grep -q '^0307;' body; then
+	ok "figures series: the CSV has its header, the region's total, no other region"
+else
+	not_ok "figures series: the CSV has its header, the region's total, no other region" "$(head -3 body)"
+fi
+call "figures series: another region is 403" 403 - -b fig.jar "$U/api/v1/figures?region=amersfoort&grain=jaar"
+call "figures series: an unknown region is named (422)" 422 '.error.field == "region"' -b fig.jar "$U/api/v1/figures?region=atlantis"
+call "figures series: an unknown grain is named (422)" 422 '.error.field == "grain"' -b fig.jar "$U/api/v1/figures?region=twente&grain=week"
+call "figures series: to before from is named (422)" 422 '.error.field == "from"' -b fig.jar "$U/api/v1/figures?region=twente&from=2026-05-01&to=2026-04-01"
+call "figures series: a bad date is named (422)" 422 '.error.field == "to"' -b fig.jar "$U/api/v1/figures?grain=maand&to=2026-02-30"
+call "figures series: a policy user of no region must name one and may see none" 422 '.error.field == "region"' \
+	--cookie "jr_session=$BELEID" "$U/api/v1/figures?grain=jaar"
+call "figures series: a consulent gets none (403)" 403 - -b almelo.jar "$U/api/v1/figures?region=twente&grain=jaar"
+
 call "logout" 200 '.logged_out == true' -b almelo.jar -X POST -H "X-CSRF-Token: $CSRF" "$U/api/v1/logout"
 call "after logout the session is gone" 401 - -b almelo.jar "$U/api/v1/me"
 if "$BIN" audit verify --db s.db --key s.key >/dev/null 2>&1; then

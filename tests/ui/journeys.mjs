@@ -1934,6 +1934,50 @@ try {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   }
+  // --- issue 16: the dashboard's figures per region, period and grain, as described charts ---
+  {
+    await login(page, 'beleid', false);
+    await page.getByRole('heading', { name: 'Regionale cijfers' }).first().waitFor();
+    const form = page.getByRole('form', { name: 'Kies regio, periode en indeling' });
+    const regions = await form.getByLabel('Regio').locator('option').allTextContents();
+    ok(regions.length === 1, "the region picker offers one's own region only", regions.join(', '));
+    await form.getByLabel('Van').fill('2024-01-01');
+    await form.getByLabel('Tot en met').fill('2026-11-23');
+    await form.getByLabel('Indeling').selectOption('jaar');
+    await form.getByRole('button', { name: 'Toon de cijfers' }).click();
+    await page.getByRole('heading', { name: /^Verloop per jaar/ }).waitFor();
+    const lines = page.locator('svg.chart-line');
+    ok(await lines.count() === 3, 'the series is drawn as three line charts', String(await lines.count()));
+    let described = true;
+    for (const svg of await lines.all()) {
+      const title = await page.locator(`#${await svg.getAttribute('aria-labelledby')}`).innerText();
+      const words = await page.locator(`#${await svg.getAttribute('aria-describedby')}`).innerText();
+      described &&= (await svg.getAttribute('role')) === 'img' && title.length > 5 && /in 202[4-6]/.test(words);
+    }
+    ok(described, 'every chart has a title and a description in words (figcaption)');
+    const first = page.locator('figure:has(svg.chart-line)').nth(0);
+    await first.locator('summary').click();
+    const years = await first.locator('tbody th').allTextContents();
+    ok(years.join(',') === '2024,2025,2026', 'the table beside the chart has one row per year', years.join(','));
+    // a point for every shown value of the table, none for a suppressed one
+    const cells = await first.locator('tbody td').allTextContents();
+    const marks = await lines.first().locator('circle, rect, polygon').count();
+    ok(marks === cells.filter((t) => /^\d+$/.test(t)).length, 'a chart draws no point for a value that is not shown',
+      `${marks} points, cells ${cells.join(' ')}`);
+    const waits = await page.locator('figure:has(svg.chart-line)').nth(2).locator('tbody td').allTextContents();
+    ok(waits.length === 6 && waits.every((t) => /^\d+ dagen$|^te weinig jeugdigen$|^onderdrukt$/.test(t)),
+      'waits are days, never a count like "< 5"', waits.join(' | '));
+    const href = await page.getByRole('link', { name: 'Download het verloop als CSV' }).getAttribute('href');
+    const csv = await page.request.get(url + href);
+    const text = await csv.text();
+    ok(csv.ok() && text.startsWith('gemeentecode;gemeente;periode;indicator;waarde') && /\r\n;regio;2025;help_requests;/.test(text),
+      'the series downloads as CSV with Dutch column names', text.slice(0, 200));
+    const other = await page.evaluate(async () => (await fetch('/api/v1/figures?region=amersfoort&grain=jaar')).status);
+    ok(other === 403, "another region's series is refused (403)", String(other));
+    await screen(page, '90-beleid-verloop-per-jaar');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  }
   ok(errors.length === 0, 'no script errors and nothing blocked by the CSP in the page', errors.join('\n'));
 } catch (e) {
   ok(false, 'the journeys ran to the end', `${e.stack || e}\n--- the page said:\n${await page.locator('main').innerText().catch(() => '?')}`);

@@ -99,6 +99,22 @@ static void test_in_care_and_evaluated(void **state)
 	assert_int_equal(jr_course_can_move(&f, JR_HR_CLOSED, &why), JR_OK);
 }
 
+/* Settled without youth care: a planned request with no allocation may be closed; with one,
+ * or before the plan, not. */
+static void test_settled_without_youth_care(void **state)
+{
+	(void)state;
+	struct jr_course_facts f = {.state = JR_HR_PLANNED, .broad_analysis = true, .goals = 1,
+				    .light_options_weighed = true};
+	const char *why;
+	assert_int_equal(jr_course_can_move(&f, JR_HR_CLOSED, &why), JR_OK);
+	f.allocations = 1;
+	expect_refused(jr_course_can_move(&f, JR_HR_CLOSED, &why), &why, "volgt niet");
+	f.allocations = 0;
+	f.state = JR_HR_ANALYSED;
+	expect_refused(jr_course_can_move(&f, JR_HR_CLOSED, &why), &why, "volgt niet");
+}
+
 static void test_withdraw_and_finality(void **state)
 {
 	(void)state;
@@ -588,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_planned_needs_goal_and_light_options),
 		cmocka_unit_test(test_in_care_and_evaluated),
 		cmocka_unit_test(test_withdraw_and_finality),
+		cmocka_unit_test(test_settled_without_youth_care),
 		cmocka_unit_test(test_allocation_passes),
 		cmocka_unit_test(test_allocation_provider_and_contract),
 		cmocka_unit_test(test_allocation_stay_under_ots_needs_machtiging),

@@ -82,6 +82,8 @@ enum {
 	V_E = V_R1 + 7,
 	V_G0, /* goals reached, partly, not */
 	V_K = V_G0 + 3,
+	V_P, /* care ended according to plan (JZ588 31) */
+	V_D, /* care ended one-sidedly early (32, 33): drop-out */
 	NV
 };
 
@@ -199,6 +201,11 @@ static const char *const keys[] = {
 	"goals_not_reached_share",
 	"continued_without_help_share",
 	"repeat_request_share",
+	"youths_with_request",
+	"allocations_started",
+	"ended_according_to_plan_share",
+	"drop_out_share",
+	"satisfaction_mean",
 	NULL,
 };
 
@@ -268,6 +275,13 @@ static void model_row(struct attack *a, int base, const struct published *pub)
 	/* outcomes: goals partition the ended care; K <= E */
 	rel(a, base, true, 0, (int[]){V_G0, V_G0 + 1, V_G0 + 2}, 3, (int[]){V_E}, 1);
 	rel(a, base, false, 0, (int[]){V_K}, 1, (int[]){V_E}, 1);
+	rel(a, base, false, 0, (int[]){V_P, V_D}, 2, (int[]){V_E}, 1);
+	/* the unique youths with a request and the allocations started, when shown */
+	if (pub->known[P("youths_with_request")])
+		a->lo[base + V_Q] = a->hi[base + V_Q] = pub->value[P("youths_with_request")];
+	if (pub->known[P("allocations_started")])
+		rel(a, base, true, pub->value[P("allocations_started")], (int[]){V_CP, V_V}, 2,
+		    NULL, 0);
 	/* a waiting time is shown over at least 5 of the allocations that started */
 	for (int w = 0; w < 4; w++)
 		if (pub->known[P("wait_referral_to_allocation_days_median") + w]) {
@@ -289,6 +303,8 @@ static void model_row(struct attack *a, int base, const struct published *pub)
 	SHARE("goals_not_reached_share", (int[]){V_G0 + 2}, 1, (int[]){V_E}, 1);
 	SHARE("continued_without_help_share", (int[]){V_K}, 1, (int[]){V_E}, 1);
 	SHARE("repeat_request_share", (int[]){V_RP}, 1, (int[]){V_Q}, 1);
+	SHARE("ended_according_to_plan_share", (int[]){V_P}, 1, (int[]){V_E}, 1);
+	SHARE("drop_out_share", (int[]){V_D}, 1, (int[]){V_E}, 1);
 #undef SHARE
 }
 
@@ -783,6 +799,8 @@ static void truth_of(const struct jr_figures_raw *rows, size_t count, struct tru
 		for (int k = 0; k < 3; k++)
 			v[V_G0 + k] = x->goals[k];
 		v[V_K] = x->continued_without_help;
+		v[V_P] = x->ended_according_to_plan;
+		v[V_D] = x->ended_drop_out;
 	}
 }
 
@@ -828,6 +846,8 @@ static const struct share_def shares[] = {
 	{"goals_not_reached_share", {1, {V_G0 + 2}, {1}}, {1, {V_E}, {1}}},
 	{"continued_without_help_share", {1, {V_K}, {1}}, {1, {V_E}, {1}}},
 	{"repeat_request_share", {1, {V_RP}, {1}}, {1, {V_Q}, {1}}},
+	{"ended_according_to_plan_share", {1, {V_P}, {1}}, {1, {V_E}, {1}}},
+	{"drop_out_share", {1, {V_D}, {1}}, {1, {V_E}, {1}}},
 };
 
 static const char *const count_keys[NV] = {
@@ -1070,6 +1090,51 @@ static void test_small_cells_are_suppressed(void **state)
 	json_decref(doc);
 }
 
+/* Waits and satisfaction are counted over youths: six waits of three children are not shown
+ * (null with the reason, which does not tell none from few); six of six children are. */
+static void test_statistics_over_youths(void **state)
+{
+	(void)state;
+	int waits[6] = {4, 8, 15, 16, 23, 42}, scores[6] = {7, 8, 8, 9, 6, 7};
+	int64_t three[6] = {11, 11, 12, 12, 13, 13}, six[6] = {11, 12, 13, 14, 15, 16};
+	struct jr_figures_raw rows[2] = {0};
+	json_t *doc, *a, *b;
+	memcpy(rows[0].municipality, "0153", 5);
+	memcpy(rows[1].municipality, "0164", 5);
+	rows[0].allocations_voluntary = rows[1].allocations_voluntary = 6;
+	rows[0].wait_allocation_days = rows[1].wait_allocation_days = waits;
+	rows[0].wait_allocation_count = rows[1].wait_allocation_count = 6;
+	rows[0].wait_allocation_child = three;
+	rows[1].wait_allocation_child = six;
+	rows[0].satisfaction = rows[1].satisfaction = scores;
+	rows[0].satisfaction_count = rows[1].satisfaction_count = 6;
+	rows[0].satisfaction_child = three;
+	rows[1].satisfaction_child = six;
+	doc = figures(rows, 2);
+	a = row(doc, 0);
+	b = row(doc, 1);
+	assert_true(json_is_null(json_object_get(a, "wait_referral_to_allocation_days_median")));
+	assert_string_equal(json_string_value(json_object_get(
+				    a, "wait_referral_to_allocation_days_median_reason")),
+			    "minder dan 5 jeugdigen (of geen)");
+	assert_true(json_is_null(json_object_get(a, "satisfaction_mean")));
+	assert_non_null(json_object_get(a, "satisfaction_mean_reason"));
+	/* 4 8 15 16 23 42: median (rank 3) 15 */
+	assert_int_equal(
+		json_integer_value(json_object_get(b, "wait_referral_to_allocation_days_median")),
+		15);
+	assert_null(json_object_get(b, "wait_referral_to_allocation_days_median_reason"));
+	/* 45 / 6 = 7.5 */
+	assert_float_equal(json_real_value(json_object_get(b, "satisfaction_mean")), 7.5, 1e-9);
+	/* the region: nine children in twelve waits, shown */
+	assert_int_equal(json_integer_value(json_object_get(
+				 row(doc, 2), "wait_referral_to_allocation_days_median")),
+			 15);
+	/* a count is null without a reason */
+	assert_null(json_object_get(a, "help_requests_reason"));
+	json_decref(doc);
+}
+
 static void test_light_heavy_mix(void **state)
 {
 	(void)state;
@@ -1288,6 +1353,10 @@ static void test_forms_and_outcomes(void **state)
 	rows[2].goals[1] = 10;
 	rows[2].goals[2] = 5;
 	rows[2].continued_without_help = 5;
+	rows[0].ended_according_to_plan = 36; /* 4 did not end by plan: small */
+	rows[0].ended_drop_out = 3;
+	rows[2].ended_according_to_plan = 20;
+	rows[2].ended_drop_out = 5;
 	expect_safe(rows, 3, "forms and outcomes");
 }
 
@@ -1362,6 +1431,12 @@ static void random_row(struct jr_figures_raw *r, size_t i)
 		r->care_ended++;
 		r->goals[g]++;
 		r->continued_without_help += rnd() % 5 < 2;
+		switch (rnd() % 4) { /* the reason for ending: by plan, drop-out, another */
+		case 0:
+		case 1: r->ended_according_to_plan++; break;
+		case 2: r->ended_drop_out++; break;
+		default: break;
+		}
 	}
 	for (int w = 0; w < 2; w++) {
 		int64_t n = upto(r->allocations_compulsory + r->allocations_voluntary);
@@ -1489,6 +1564,93 @@ static void test_allocation_failures(void **state)
 	assert_true(succeeded);
 }
 
+/* ---- a series: small cells across periods --------------------------------------------- */
+
+#define SP 4 /* periods */
+#define SM 3 /* municipalities */
+
+static json_t *series_of(struct jr_figures_raw rows[SP][SM], size_t np)
+{
+	struct jr_figures_period periods[SP];
+	struct jr_figures_series_head head = {"twente", jr_date_from_ymd(2026, 1, 1),
+					      jr_date_from_ymd(2026, 12, 31), "kwartaal"};
+	struct jr_buf b;
+	json_error_t e;
+	json_t *v;
+
+	for (size_t p = 0; p < np; p++) {
+		periods[p] = (struct jr_figures_period){.rows = rows[p], .count = SM};
+		snprintf(periods[p].label, sizeof(periods[p].label), "2026-K%c", (char)('1' + p));
+		periods[p].from = jr_date_from_ymd(2026, (int)p * 3 + 1, 1);
+		periods[p].to = jr_date_add_months(periods[p].from, 3) - 1;
+	}
+	jr_buf_init(&b, 1 << 20);
+	assert_int_equal(jr_figures_series_json(&b, &head, periods, np, names, NULL), JR_OK);
+	v = json_loads(jr_buf_str(&b), 0, &e);
+	if (!v)
+		fail_msg("not JSON: %s: %s", e.text, jr_buf_str(&b));
+	jr_buf_release(&b);
+	return v;
+}
+
+static json_t *series_cell(json_t *doc, size_t p, size_t r, const char *key)
+{
+	json_t *period = json_array_get(json_object_get(doc, "series"), p);
+	return json_object_get(json_array_get(json_object_get(period, "rows"), r), key);
+}
+
+/* One municipality's help requests hidden in one quarter only (2) would be the whole year's
+ * (a single table of the year, 122) minus its other quarters (30 + 40 + 50). The rule across
+ * periods hides a second quarter of that row (the smallest other, 30), then a second cell of
+ * that quarter's column, until every row and column with a hidden cell has two: no single hidden
+ * cell is the difference of a margin and shown cells. Each quarter alone still shows the 30. */
+static void test_series_hidden_cell_not_recovered(void **state)
+{
+	static const int64_t h[SM][SP] = {{2, 30, 40, 50}, {20, 31, 41, 51}, {25, 32, 42, 53}};
+	struct jr_figures_raw rows[SP][SM];
+	const char *codes[SM] = {"0153", "0164", "0141"};
+	json_t *doc, *alone;
+	size_t nulls;
+
+	(void)state;
+	memset(rows, 0, sizeof(rows));
+	for (size_t p = 0; p < SP; p++)
+		for (size_t r = 0; r < SM; r++) {
+			memcpy(rows[p][r].municipality, codes[r], 5);
+			rows[p][r].help_requests = h[r][p];
+		}
+	/* each quarter on its own: the second quarter shows Enschede's 30 */
+	alone = figures(rows[1], SM);
+	assert_int_equal(json_integer_value(json_object_get(row(alone, 0), "help_requests")), 30);
+	json_decref(alone);
+	doc = series_of(rows, SP);
+	assert_true(json_is_null(series_cell(doc, 0, 0, "help_requests")));
+	assert_true(json_is_null(series_cell(doc, 1, 0, "help_requests"))); /* the smallest other */
+	for (size_t r = 0; r <= SM; r++) { /* every row, the region's too: none or at least two */
+		nulls = 0;
+		for (size_t p = 0; p < SP; p++)
+			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
+		assert_true(nulls == 0 || nulls >= 2);
+	}
+	for (size_t p = 0; p < SP; p++) { /* every column (with the region's total) likewise */
+		nulls = 0;
+		for (size_t r = 0; r <= SM; r++)
+			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
+		assert_true(nulls == 0 || nulls >= 2);
+	}
+	json_decref(doc);
+	/* deterministic, and a series of one period is that period's table */
+	doc = series_of(rows, 1);
+	alone = figures(rows[0], SM);
+	for (size_t r = 0; r <= SM; r++)
+		assert_true(json_equal(json_object_get(json_array_get(json_object_get(json_array_get(
+							json_object_get(doc, "series"), 0),
+							"rows"), r), "help_requests"),
+				       json_object_get(row(alone, r), "help_requests")));
+	json_decref(alone);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1503,9 +1665,11 @@ int main(void)
 		cmocka_unit_test(test_compulsory_from_share_and_voluntary),
 		cmocka_unit_test(test_forms_and_outcomes),
 		cmocka_unit_test(test_random_tables),
+		cmocka_unit_test(test_statistics_over_youths),
 		cmocka_unit_test(test_suppress_rectangle),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_series_hidden_cell_not_recovered),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	free(nz_scratch);
