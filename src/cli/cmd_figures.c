@@ -27,7 +27,13 @@ const char jr_usage_figures[] =
 	"\n"
 	"Met --region of --grain: een reeks van één regio (alleen haar gemeenten en haar totaal)\n"
 	"per maand, kwartaal of jaar (standaard jaar); de CSV heeft dan de kolommen\n"
-	"gemeentecode;gemeente;periode;indicator;waarde. Zie docs/figures.md.\n";
+	"gemeentecode;gemeente;periode;indicator;waarde. Zie docs/figures.md.\n"
+	"\n"
+	"De monitor van de regiovisie (docs/monitor.md), elk met een eigen --help:\n"
+	"  jeugdroute figures targets   de doelen uit het beleid per gemeente, op koers of niet\n"
+	"  jeugdroute figures costs     verwachte en werkelijke kosten tegen het budget\n"
+	"  jeugdroute figures waiting   de wachtlijst per aanbieder en vorm, wachttijden per maand\n"
+	"  jeugdroute figures capacity  gecontracteerde plaatsen tegen de bezetting\n";
 
 /* The options of a period that `figures` and its subcommands share: --region, --from, --to,
  * --grain. */

@@ -1,0 +1,1 @@
+.region == "amersfoort" and .youths == 2000 and .help_requests > 0
