@@ -11,8 +11,8 @@ import { dutchDate } from './dates.js';
 // The figures of the table per municipality: key, Dutch label, kind (n count, % share, d days).
 const FIGURE_LABELS = [
   ['help_requests', 'Hulpvragen', 'n'], ['settled_without_youth_care_share', 'Afgerond zonder jeugdhulp', '%'],
-  ['children_in_youth_care', 'Kinderen in jeugdhulp', 'n'], ['light_share', 'Lichte vormen (1–3)', '%'],
-  ['children_away_from_home', 'Kinderen uit huis (vorm 5–8)', 'n'], ['compulsory_share', 'Gedwongen kader', '%'],
+  ['children_in_youth_care', 'Kinderen in jeugdhulp', 'n'], ['light_share', 'Lichte vormen van jeugdhulp', '%'],
+  ['children_away_from_home', 'Kinderen uit huis (verblijf)', 'n'], ['compulsory_share', 'Gedwongen kader', '%'],
   ['wait_referral_to_allocation_days_median', 'Wachttijd verwijzing → toewijzing, mediaan (dagen)', 'd'],
   ['wait_referral_to_allocation_days_p90', 'idem, 90e percentiel (dagen)', 'd'],
   ['wait_allocation_to_start_days_median', 'Wachttijd toewijzing → start, mediaan (dagen)', 'd'],
