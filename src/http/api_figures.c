@@ -66,9 +66,5 @@ int jr_api_figures(struct jr_http_request *r)
 		return jr_http_app_fail(r, err, &diag);
 	if (!csv)
 		return jr_reply_json(r, 200);
-	r->content_type = "text/csv; charset=utf-8";
-	r->status = 200;
-	jr_reply_header(r, "Content-Disposition",
-			"attachment; filename=\"jeugdroute-cijfers.csv\"");
-	return r->status;
+	return jr_reply_csv(r, "jeugdroute-cijfers.csv");
 }

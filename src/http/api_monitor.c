@@ -52,11 +52,7 @@ static int monitor(struct jr_http_request *r, enum jr_app_monitor_kind kind)
 		return jr_http_app_fail(r, err, &diag);
 	if (!csv)
 		return jr_reply_json(r, 200);
-	r->content_type = "text/csv; charset=utf-8";
-	r->status = 200;
-	jr_reply_header(r, "Content-Disposition",
-			"attachment; filename=\"jeugdroute-monitor.csv\"");
-	return r->status;
+	return jr_reply_csv(r, "jeugdroute-monitor.csv");
 }
 
 int jr_api_monitor_targets(struct jr_http_request *r)

@@ -48,6 +48,17 @@ int jr_reply_json(struct jr_http_request *r, int status)
 	return status;
 }
 
+int jr_reply_csv(struct jr_http_request *r, const char *filename)
+{
+	char disposition[128];
+
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%s\"", filename);
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	jr_reply_header(r, "Content-Disposition", disposition);
+	return r->status;
+}
+
 /* Copies `in` to `out` as valid UTF-8 without control characters: what is not (a parser's
  * quote of bad input, a name cut in the middle of a character) becomes '?'. An error answer
  * must itself be valid JSON, whatever the request held. */

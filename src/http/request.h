@@ -100,6 +100,8 @@ void jr_http_session_cookie(const struct jr_http_request *r, const char *token, 
 
 /* Answers `status` with the JSON already in r->out (the handler wrote it). */
 int jr_reply_json(struct jr_http_request *r, int status);
+/* Answers 200 with the CSV already in r->out, as a download named `filename`. */
+int jr_reply_csv(struct jr_http_request *r, const char *filename);
 /* Answers with an error object: {"error":{"status":…,"code":…,"message":…,"field":…}}; `field` may
  * be NULL. The message is Dutch, for people; code is stable, for programs. Returns status. */
 int jr_reply_error(struct jr_http_request *r, int status, const char *code, const char *field,
