@@ -687,22 +687,30 @@ static void offers_json(struct jr_json_writer *w, const struct jr_scen_tally *t,
 	jr_jw_end(w);
 }
 
+/* What the JSON and the text both show: the counts as published, suppressed, in a new *pub (the
+ * caller frees it, also on an error), and the point estimates of the spread's statistics. */
+static enum jr_err published_make(const struct jr_scen_tally *t, const struct jr_scen_params *p,
+				  size_t munis, struct published **pub, double *point)
+{
+	if (!(*pub = jr_calloc(1, sizeof(**pub))))
+		return JR_ERR_NOMEM;
+	publish_counts(t, munis, p, *pub);
+	jr_scen_point(t, p, point);
+	return suppress(*pub, t->accepted, p);
+}
+
 enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t,
 			       const struct jr_scen_params *p, const struct jr_scen_spread *sp,
 			       const struct jr_policy *base, const struct jr_policy *scen,
 			       const char *outcomes)
 {
 	struct jr_json_writer w;
-	struct published *pub = jr_calloc(1, sizeof(*pub));
+	struct published *pub = NULL;
 	double point[JR_SCEN_ST_COUNT];
 	enum jr_err err;
 
-	if (!pub)
-		return JR_ERR_NOMEM;
-	publish_counts(t, base->municipality_count, p, pub);
-	if ((err = suppress(pub, t->accepted, p)))
+	if ((err = published_make(t, p, base->municipality_count, &pub, point)))
 		goto out;
-	jr_scen_point(t, p, point);
 	jr_jw_init(&w, out);
 	jr_jw_object(&w);
 	jr_jw_kstring(&w, "region", base->id);
@@ -877,16 +885,12 @@ enum jr_err jr_scen_write_text(struct jr_buf *o, const struct jr_scen_tally *t,
 			       const struct jr_policy *base, const struct jr_policy *scen,
 			       const char *outcomes)
 {
-	struct published *pub = jr_calloc(1, sizeof(*pub));
+	struct published *pub = NULL;
 	double point[JR_SCEN_ST_COUNT];
 	enum jr_err err;
 
-	if (!pub)
-		return JR_ERR_NOMEM;
-	publish_counts(t, base->municipality_count, p, pub);
-	if ((err = suppress(pub, t->accepted, p)))
+	if ((err = published_make(t, p, base->municipality_count, &pub, point)))
 		goto out;
-	jr_scen_point(t, p, point);
 	err = jr_buf_printf(o,
 			    "Scenario voor regio %s\n"
 			    "  basis:    %s\n"
