@@ -5,7 +5,6 @@
  * written in input order. */
 #include <errno.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "app/route.h"
 #include "cli/cli.h"
+#include "cli/lanes.h"
 #include "cli/session.h"
 #include "core/alloc.h"
 #include "json/answer_json.h"
@@ -61,7 +61,6 @@ struct router {
 	struct jr_cli_session session; /* its policies (route opens no records) */
 };
 
-#define LANES_MAX 64
 #define LANE_OUT_MAX ((size_t)256 << 20)
 #define BATCH_BLOCK (1024 * 1024) /* bytes of input routed per round */
 
@@ -94,9 +93,9 @@ static int parse_args(int argc, char **argv, struct route_opts *o)
 		} else if (strcmp(a, "--threads") == 0) {
 			char *end = NULL;
 			long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
-			if (i + 1 >= argc || *end != '\0' || n < 1 || n > LANES_MAX) {
+			if (i + 1 >= argc || *end != '\0' || n < 1 || n > JR_CLI_LANES_MAX) {
 				jr_cli_error("route: --threads verwacht een aantal van 1 tot en met %d",
-					     LANES_MAX);
+					     JR_CLI_LANES_MAX);
 				return 2;
 			}
 			o->threads = (int)n;
@@ -246,30 +245,19 @@ static void *lane_run(void *arg)
 /* Routes a block of whole lines over the lanes and writes their output in order. */
 static enum jr_err route_block(struct lane *lanes, int count, const char *data, size_t len)
 {
-	pthread_t tids[LANES_MAX];
-	bool started[LANES_MAX] = {false};
-	size_t start = 0;
+	size_t at[JR_CLI_LANES_MAX + 1];
+	void *arg[JR_CLI_LANES_MAX];
+	bool busy[JR_CLI_LANES_MAX];
 	enum jr_err err = JR_OK;
 
+	jr_cli_lanes_cut(data, len, count, at);
 	for (int i = 0; i < count; i++) {
-		size_t cut = start + (len - start) / (size_t)(count - i), stop = len;
-		const char *nl = cut < len && i < count - 1 ? memchr(data + cut, '\n', len - cut) : NULL;
-		if (i < count - 1)
-			stop = nl ? (size_t)(nl - data) + 1 : len;
-		lanes[i].data = data + start;
-		lanes[i].len = stop - start;
-		start = stop;
+		lanes[i].data = data + at[i];
+		lanes[i].len = at[i + 1] - at[i];
+		arg[i] = &lanes[i];
+		busy[i] = lanes[i].len > 0;
 	}
-	for (int i = 1; i < count; i++)
-		if (lanes[i].len > 0)
-			started[i] = pthread_create(&tids[i], NULL, lane_run, &lanes[i]) == 0;
-	lane_run(&lanes[0]);
-	for (int i = 1; i < count; i++) {
-		if (started[i])
-			pthread_join(tids[i], NULL);
-		else if (lanes[i].len > 0)
-			lane_run(&lanes[i]); /* no thread to be had: route it here */
-	}
+	jr_cli_lanes_run(lane_run, arg, busy, count);
 	for (int i = 0; i < count && !err; i++) {
 		err = lanes[i].err;
 		if (!err && lanes[i].out.len &&

@@ -6,7 +6,6 @@
  * runs the bootstrap (report/scenario.c) and writes JSON or Dutch text. */
 #include <errno.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "app/scenario.h"
 #include "cli/cli.h"
+#include "cli/lanes.h"
 #include "cli/session.h"
 #include "cli/use_case.h"
 #include "core/alloc.h"
@@ -53,7 +53,6 @@ const char jr_usage_scenario[] =
 	"Afsluitcode: 0 gelukt; 2 ongeldige aanroep, onbekende regio, ongeldig bestand of beleid\n"
 	"(één regel op stderr noemt bestand, veld en reden); 1 interne of schijffout.\n";
 
-#define LANES_MAX 64
 #define BLOCK (4 * 1024 * 1024)
 
 struct scen_opts {
@@ -126,7 +125,7 @@ static int parse_opts(struct jr_args *h, struct scen_opts *o)
 	if ((status = number_opt(h, "resamples", 1, JR_SCEN_RESAMPLES_MAX, 1000, &n)))
 		return status;
 	o->resamples = (int)n;
-	if ((status = number_opt(h, "threads", 1, LANES_MAX,
+	if ((status = number_opt(h, "threads", 1, JR_CLI_LANES_MAX,
 				 online < 1 ? 1 : online > 8 ? 8 : online, &n)))
 		return status;
 	o->threads = (int)n;
@@ -211,29 +210,18 @@ static void *lane_run(void *arg)
 /* Splits a block of whole lines over the lanes and routes it. */
 static void route_block(struct lane *lanes, int count, const char *data, size_t len)
 {
-	pthread_t tids[LANES_MAX];
-	bool started[LANES_MAX] = {false};
-	size_t start = 0;
+	size_t at[JR_CLI_LANES_MAX + 1];
+	void *arg[JR_CLI_LANES_MAX];
+	bool busy[JR_CLI_LANES_MAX];
 
+	jr_cli_lanes_cut(data, len, count, at);
 	for (int i = 0; i < count; i++) {
-		size_t cut = start + (len - start) / (size_t)(count - i), stop = len;
-		const char *nl = cut < len && i < count - 1 ? memchr(data + cut, '\n', len - cut) : NULL;
-		if (i < count - 1)
-			stop = nl ? (size_t)(nl - data) + 1 : len;
-		lanes[i].data = data + start;
-		lanes[i].len = stop - start;
-		start = stop;
+		lanes[i].data = data + at[i];
+		lanes[i].len = at[i + 1] - at[i];
+		arg[i] = &lanes[i];
+		busy[i] = lanes[i].len > 0;
 	}
-	for (int i = 1; i < count; i++)
-		if (lanes[i].len > 0)
-			started[i] = pthread_create(&tids[i], NULL, lane_run, &lanes[i]) == 0;
-	lane_run(&lanes[0]);
-	for (int i = 1; i < count; i++) {
-		if (started[i])
-			pthread_join(tids[i], NULL);
-		else if (lanes[i].len > 0)
-			lane_run(&lanes[i]);
-	}
+	jr_cli_lanes_run(lane_run, arg, busy, count);
 }
 
 /* Routes every line of `file` into lanes[*].tally. 0, or 2 when it cannot be read. */
