@@ -195,8 +195,13 @@ export async function dashboardScreen(ui, choice = remembered) {
   const c = choice || { region: region ? region.code : '', from: `${year - 2}-01-01`, to: today, grain: 'kwartaal' };
   remembered = c;
   const q = `from=${encodeURIComponent(c.from)}&to=${encodeURIComponent(c.to)}`;
+  // The table per municipality is of one whole calendar year (the year of "tot en met"): the
+  // server publishes tables of a month, a quarter or a year only, all cut from one pattern of
+  // hidden cells, so that no two answers can be set against each other.
+  const tableYear = String(c.to || today).slice(0, 4);
+  const tq = `from=${tableYear}-01-01&to=${tableYear}-12-31${region ? `&region=${encodeURIComponent(c.region)}` : ''}`;
   const [table, series] = await Promise.all([
-    api('GET', `/api/v1/figures?${q}`),
+    api('GET', `/api/v1/figures?${tq}`),
     region ? api('GET', `/api/v1/figures?region=${encodeURIComponent(c.region)}&${q}&grain=${encodeURIComponent(c.grain)}`) : null,
   ]);
   const form = region ? pickers(ui, region, c, (next) => dashboardScreen(ui, next)) : null;
@@ -231,7 +236,8 @@ export async function dashboardScreen(ui, choice = remembered) {
     const grainWord = { maand: 'per maand', kwartaal: 'per kwartaal', jaar: 'per jaar' }[series.data.grain] || '';
     const regionName = region.label;
     overTime.push(heading(2, `Verloop ${grainWord}, ${regionName}`),
-      p(`Van ${dutchDate(series.data.from)} tot en met ${dutchDate(series.data.to)}, de regio als geheel (alleen haar eigen gemeenten). `,
+      p(`Van ${dutchDate(series.data.from)} tot en met ${dutchDate(series.data.to)}, de regio als geheel (alleen haar eigen gemeenten), in hele perioden: `
+        + 'het begin schuift terug naar het begin van zijn periode, het einde door naar het einde van de zijne. ',
         link(`/api/v1/figures?region=${encodeURIComponent(c.region)}&${q}&grain=${encodeURIComponent(c.grain)}&format=csv`, 'Download het verloop als CSV')),
       lineChart(ui, `Hulpvragen ${grainWord}`, periods, [line('help_requests', 'Hulpvragen', 'n'), line('allocations_started', 'Toewijzingen gestart', 'n')]),
       lineChart(ui, `Afgerond zonder jeugdhulp, herhaalde hulpvraag en uitval ${grainWord}`, periods, [
@@ -247,8 +253,8 @@ export async function dashboardScreen(ui, choice = remembered) {
     form,
     explanation,
     ...overTime,
-    heading(2, 'Per gemeente'),
-    p(link(`/api/v1/figures?${q}&format=csv`, 'Download alle cijfers als CSV')),
+    heading(2, `Per gemeente, ${tableYear}`),
+    p(`Het kalenderjaar ${tableYear}. `, link(`/api/v1/figures?${tq}&format=csv`, 'Download alle cijfers als CSV')),
     barChart(ui, 'Kinderen in jeugdhulp per vorm (regio)', forms),
     barChart(ui, 'Wachttijd verwijzing → toewijzing per gemeente, mediaan in dagen',
       rows.slice(0, -1).map((row) => ({ label: row.name || row.municipality, value: row.wait_referral_to_allocation_days_median }))),

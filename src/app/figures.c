@@ -23,63 +23,6 @@ static const char *municipality_name(void *ctx, const char *code)
 	return jr_region_municipality_name(n->set, code, n->day);
 }
 
-/* A user of a regional organisation that sits in a municipality (the regional office of a
- * region) sees its own region's figures only: the rows of the municipalities of the region that
- * policy of that municipality describes, moved to the front (the others after them, still to be
- * released). Without a municipality (the command line, an office of no region) every row
- * counts. Returns how many rows count. */
-static size_t own_region(const struct jr_app *app, struct jr_figures_raw *rows, size_t count,
-			 jr_day day)
-{
-	const struct jr_policy *own, *pol;
-	size_t kept = 0;
-
-	if (!app->principal || !app->principal->municipality[0] || !app->policies ||
-	    !(own = jr_policy_set_find(app->policies, app->principal->municipality, day)))
-		return count;
-	for (size_t i = 0; i < count; i++) {
-		pol = jr_policy_set_find(app->policies, rows[i].municipality, day);
-		if (pol && strcmp(pol->id, own->id) == 0) {
-			if (i != kept) {
-				struct jr_figures_raw t = rows[kept];
-				rows[kept] = rows[i];
-				rows[i] = t;
-			}
-			kept++;
-		}
-	}
-	return kept;
-}
-
-enum jr_err jr_app_figures(struct jr_app *app, jr_day from, jr_day to,
-			   enum jr_app_figures_format format, struct jr_buf *out)
-{
-	struct jr_figures_raw rows[JR_MUNICIPALITY_MAX * 4];
-	struct names ctx = {app->policies, to};
-	void *names = &ctx;
-	size_t count = 0, kept;
-	enum jr_err err;
-
-	if ((err = jr_app_access_require(app, JR_CAP_FIGURES)))
-		return err;
-	if (from > to)
-		return jr_app_fail(app, JR_ERR_INPUT, "from", "het begin ligt na het einde");
-	if ((err = jr_store_figures(app->store, app->actor, from, to, rows,
-				    sizeof(rows) / sizeof(rows[0]), &count)))
-		return err;
-	kept = own_region(app, rows, count, to);
-	err = format == JR_APP_FIGURES_CSV
-		      ? jr_figures_csv(out, rows, kept, municipality_name, names)
-		      : jr_figures_json(out, rows, kept, from, to, municipality_name, names);
-	jr_store_figures_release(rows, count);
-	if (err == JR_ERR_TOO_BIG)
-		return jr_app_fail(app, err, NULL,
-				   "de cijfers zijn per regio: de gegevens gaan over meer dan %d "
-				   "gemeenten, meer dan één regio heeft",
-				   JR_FIGURES_MAX_ROWS);
-	return err;
-}
-
 /* ---- series ---------------------------------------------------------------------------- */
 
 static const char *const grain_words[] = {"maand", "kwartaal", "jaar"};
@@ -136,6 +79,18 @@ static bool region_known(const struct jr_policy_set *set, const char *id)
 	return false;
 }
 
+/* The id of the one region of the policies in *id (JR_ID_MAX); false when there are several. */
+static bool only_region(const struct jr_policy_set *set, char *id)
+{
+	for (size_t i = 0; set && i < set->count; i++)
+		if (strcmp(set->policies[i]->id, set->policies[0]->id) != 0)
+			return false;
+	if (!set || !set->count)
+		return false;
+	snprintf(id, JR_ID_MAX, "%s", set->policies[0]->id);
+	return true;
+}
+
 /* The municipalities of region `id`: of every version, each once, in the policy's order. */
 static size_t region_municipalities(const struct jr_policy_set *set, const char *id,
 				    char codes[][5], size_t max)
@@ -176,6 +131,8 @@ static enum jr_err series_region(struct jr_app *app, const struct jr_app_figures
 		snprintf(region, JR_ID_MAX, "%s", q->region);
 		return JR_OK;
 	}
+	if (!own && !app->principal && only_region(app->policies, region))
+		return JR_OK; /* the command line, with the policies of one region */
 	if (!own)
 		return jr_app_fail(app, JR_ERR_INPUT, "region", "kies een regio");
 	snprintf(region, JR_ID_MAX, "%s", own->id);
@@ -200,85 +157,211 @@ static void period_rows(const struct jr_figures_raw *all, size_t nall, char code
 	}
 }
 
-enum jr_err jr_app_figures_series(struct jr_app *app, const struct jr_app_figures_query *q,
-				  enum jr_app_figures_format format, struct jr_buf *out)
+enum { STORE_ROWS = JR_MUNICIPALITY_MAX * 4 }; /* the store's rows of one period, at most */
+static const size_t per_year[3] = {12, 4, 1};
+
+void jr_app_figures_pattern_release(struct jr_app_figures_pattern *pt)
 {
-	enum { ALL = JR_MUNICIPALITY_MAX * 4 };
-	struct jr_figures_raw(*all)[ALL] = NULL;
-	size_t *nall = NULL;
-	struct jr_figures_raw *rows = NULL;
-	struct jr_figures_period *periods = NULL;
-	jr_day *pfrom = NULL, *pto = NULL;
-	char codes[JR_MUNICIPALITY_MAX][5], region[JR_ID_MAX];
-	struct names ctx = {app->policies, q->to};
-	struct jr_figures_series_head head;
-	size_t np = 0, ncodes;
-	jr_day d, start, next;
+	jr_figures_years_release(pt->y);
+	for (int l = 0; l < 3; l++) {
+		size_t np = pt->years * per_year[l];
+		for (size_t i = 0; pt->all[l] && pt->nall[l] && i < np; i++)
+			jr_store_figures_release(pt->all[l] + i * STORE_ROWS, pt->nall[l][i]);
+		jr_free(pt->period[l]);
+		jr_free(pt->all[l]);
+		jr_free(pt->nall[l]);
+		jr_free(pt->rows[l]);
+	}
+	memset(pt, 0, sizeof(*pt));
+}
+
+enum jr_err jr_app_figures_pattern_make(struct jr_app *app, const char *region, int first_year,
+					size_t years, struct jr_app_figures_pattern *pt)
+{
+	char codes[JR_MUNICIPALITY_MAX][5];
+	const struct jr_figures_period *levels[3];
+	struct jr_store_figures_level read[3];
+	size_t ncodes = region_municipalities(app->policies, region, codes, JR_MUNICIPALITY_MAX);
+	jr_day *from[3] = {NULL}, *to[3] = {NULL};
+	enum jr_err err = JR_OK;
+
+	memset(pt, 0, sizeof(*pt));
+	pt->first_year = first_year;
+	pt->years = years;
+	for (int l = 0; l < 3; l++) {
+		size_t np = years * per_year[l];
+		jr_day start = jr_date_from_ymd(first_year, 1, 1);
+		pt->period[l] = jr_calloc(np, sizeof(*pt->period[l]));
+		pt->all[l] = jr_calloc(np * STORE_ROWS, sizeof(*pt->all[l]));
+		pt->nall[l] = jr_calloc(np, sizeof(*pt->nall[l]));
+		pt->rows[l] = jr_calloc(np * (ncodes + 1), sizeof(*pt->rows[l]));
+		from[l] = jr_calloc(np, sizeof(*from[l]));
+		to[l] = jr_calloc(np, sizeof(*to[l]));
+		if (!pt->period[l] || !pt->all[l] || !pt->nall[l] || !pt->rows[l] || !from[l] ||
+		    !to[l]) {
+			err = JR_ERR_NOMEM;
+			goto out;
+		}
+		for (size_t i = 0; i < np; i++) {
+			struct jr_figures_period *p = &pt->period[l][i];
+			jr_day next = period_of(start, (enum jr_app_figures_grain)l, &p->from,
+						p->label, sizeof(p->label));
+			p->to = next - 1;
+			from[l][i] = p->from;
+			to[l][i] = p->to;
+			start = next;
+		}
+		read[l] = (struct jr_store_figures_level){from[l], to[l], np, pt->all[l], STORE_ROWS,
+							  pt->nall[l]};
+		levels[l] = pt->period[l];
+	}
+	/* one read of the records for the months, the quarters and the years at once */
+	if ((err = jr_store_figures_levels(app->store, app->actor, read, 3)))
+		goto out;
+	for (int l = 0; l < 3; l++)
+		for (size_t i = 0; i < years * per_year[l]; i++) {
+			period_rows(pt->all[l] + i * STORE_ROWS, pt->nall[l][i], codes, ncodes,
+				    pt->rows[l] + i * (ncodes + 1));
+			pt->period[l][i].rows = pt->rows[l] + i * (ncodes + 1);
+			pt->period[l][i].count = ncodes;
+		}
+	err = jr_figures_years_make(levels, years, &pt->y);
+out:
+	for (int l = 0; l < 3; l++) {
+		jr_free(from[l]);
+		jr_free(to[l]);
+	}
+	return err;
+}
+
+static int year_of(jr_day d)
+{
+	int y, m, dd;
+
+	jr_date_to_ymd(d, &y, &m, &dd);
+	return y;
+}
+
+/* The index within its year of the period of `grain` that begins on day d. */
+static size_t index_in_year(jr_day d, enum jr_app_figures_grain grain)
+{
+	int y, m, dd;
+
+	jr_date_to_ymd(d, &y, &m, &dd);
+	return grain == JR_APP_FIGURES_MONTH     ? (size_t)(m - 1)
+	       : grain == JR_APP_FIGURES_QUARTER ? (size_t)(m - 1) / 3
+						 : 0;
+}
+
+/* At most this many calendar years in one answer (the pattern is made over all of them). */
+#define YEARS_MAX (JR_APP_FIGURES_PERIODS_MAX / 12)
+
+/* The region (asked, or the user's own, or the only one) and the years of from..to. */
+static enum jr_err query_check(struct jr_app *app, const struct jr_app_figures_query *q,
+			       char *region)
+{
 	enum jr_err err;
 
 	if ((err = jr_app_access_require(app, JR_CAP_FIGURES)))
 		return err;
 	if (q->from > q->to)
 		return jr_app_fail(app, JR_ERR_INPUT, "from", "het begin ligt na het einde");
-	if (q->grain < JR_APP_FIGURES_MONTH || q->grain > JR_APP_FIGURES_YEAR)
-		return jr_app_fail(app, JR_ERR_INPUT, "grain", "kies maand, kwartaal of jaar");
 	if (!app->policies)
 		return jr_app_fail(app, JR_ERR_INPUT, "region", "geen beleid geladen");
 	if ((err = series_region(app, q, region)))
 		return err;
-	for (d = q->from; d <= q->to; d = next, np++) {
-		char label[16];
-		next = period_of(d, q->grain, &start, label, sizeof(label));
-		if (np == JR_APP_FIGURES_PERIODS_MAX)
-			return jr_app_fail(app, JR_ERR_INPUT, "to",
-					   "te veel perioden: ten hoogste %d; kies een grovere "
-					   "indeling of een kortere periode",
-					   JR_APP_FIGURES_PERIODS_MAX);
-	}
-	ncodes = region_municipalities(app->policies, region, codes, JR_MUNICIPALITY_MAX);
-	all = jr_calloc(np, sizeof(*all));
-	nall = jr_calloc(np, sizeof(*nall));
-	rows = jr_calloc(np * (ncodes + 1), sizeof(*rows));
-	periods = jr_calloc(np, sizeof(*periods));
-	if (!all || !nall || !rows || !periods) {
-		err = JR_ERR_NOMEM;
-		goto out;
-	}
-	pfrom = jr_calloc(np, sizeof(*pfrom));
-	pto = jr_calloc(np, sizeof(*pto));
-	if (!pfrom || !pto) {
-		err = JR_ERR_NOMEM;
-		goto out;
-	}
-	np = 0;
-	for (d = q->from; d <= q->to; d = next, np++) {
-		struct jr_figures_period *p = &periods[np];
-		next = period_of(d, q->grain, &start, p->label, sizeof(p->label));
-		p->from = pfrom[np] = d;
-		p->to = pto[np] = next - 1 < q->to ? next - 1 : q->to;
-	}
-	/* one read of the records for the whole range, put into the periods by the store */
-	if ((err = jr_store_figures_series(app->store, app->actor, pfrom, pto, np, &all[0][0], ALL,
-					   nall)))
-		goto out;
-	for (size_t i = 0; i < np; i++) {
-		period_rows(all[i], nall[i], codes, ncodes, rows + i * (ncodes + 1));
-		periods[i].rows = rows + i * (ncodes + 1);
-		periods[i].count = ncodes;
-	}
-	head = (struct jr_figures_series_head){region, q->from, q->to,
-					       jr_app_figures_grain_word(q->grain)};
-	err = format == JR_APP_FIGURES_CSV
-		      ? jr_figures_series_csv(out, periods, np, municipality_name, &ctx)
-		      : jr_figures_series_json(out, &head, periods, np, municipality_name, &ctx);
-out:
-	for (size_t i = 0; all && nall && i < np; i++)
-		jr_store_figures_release(all[i], nall[i]);
-	jr_free(all);
-	jr_free(nall);
-	jr_free(rows);
-	jr_free(periods);
-	jr_free(pfrom);
-	jr_free(pto);
+	if (year_of(q->to) - year_of(q->from) + 1 > YEARS_MAX)
+		return jr_app_fail(app, JR_ERR_INPUT, "to",
+				   "te veel perioden: ten hoogste %d kalenderjaren (%d maanden); "
+				   "kies een kortere periode",
+				   YEARS_MAX, JR_APP_FIGURES_PERIODS_MAX);
+	return JR_OK;
+}
+
+static enum jr_err too_big(struct jr_app *app, enum jr_err err)
+{
+	if (err == JR_ERR_TOO_BIG)
+		return jr_app_fail(app, err, NULL,
+				   "de cijfers zijn per regio: de regio heeft meer dan %d gemeenten",
+				   JR_FIGURES_MAX_ROWS);
 	return err;
+}
+
+enum jr_err jr_app_figures(struct jr_app *app, const struct jr_app_figures_query *q,
+			   enum jr_app_figures_format format, struct jr_buf *out)
+{
+	char region[JR_ID_MAX];
+	struct names ctx = {app->policies, q->to};
+	struct jr_app_figures_pattern pt;
+	jr_day start;
+	char label[16];
+	int level = -1;
+	size_t index = 0;
+	enum jr_err err;
+
+	if ((err = query_check(app, q, region)))
+		return err;
+	/* one month, one quarter or one calendar year: the cells of the pattern */
+	for (int g = JR_APP_FIGURES_MONTH; g <= JR_APP_FIGURES_YEAR && level < 0; g++) {
+		jr_day next = period_of(q->from, (enum jr_app_figures_grain)g, &start, label,
+					sizeof(label));
+		if (start == q->from && next - 1 == q->to)
+			level = g;
+	}
+	if (level < 0)
+		return jr_app_fail(app, JR_ERR_INPUT, "from",
+				   "een tabel per gemeente gaat over één maand, één kwartaal of één "
+				   "kalenderjaar, van de eerste tot en met de laatste dag (bijvoorbeeld "
+				   "2026-01-01 tot en met 2026-12-31); kies voor een andere periode een "
+				   "reeks per maand, kwartaal of jaar");
+	index = index_in_year(q->from, (enum jr_app_figures_grain)level);
+	if (!(err = jr_app_figures_pattern_make(app, region, year_of(q->from), 1, &pt)))
+		err = format == JR_APP_FIGURES_CSV
+			      ? jr_figures_years_table_csv(out, pt.y, (enum jr_figures_level)level,
+							   index, municipality_name, &ctx)
+			      : jr_figures_years_table_json(out, pt.y, (enum jr_figures_level)level,
+							    index, municipality_name, &ctx);
+	jr_app_figures_pattern_release(&pt);
+	return too_big(app, err);
+}
+
+enum jr_err jr_app_figures_series(struct jr_app *app, const struct jr_app_figures_query *q,
+				  enum jr_app_figures_format format, struct jr_buf *out)
+{
+	char region[JR_ID_MAX], label[16];
+	struct names ctx = {app->policies, q->to};
+	struct jr_figures_series_head head;
+	struct jr_app_figures_pattern pt;
+	jr_day from, to, last;
+	size_t first, n;
+	int y0;
+	enum jr_err err;
+
+	if (q->grain < JR_APP_FIGURES_MONTH || q->grain > JR_APP_FIGURES_YEAR)
+		return jr_app_fail(app, JR_ERR_INPUT, "grain", "kies maand, kwartaal of jaar");
+	if ((err = query_check(app, q, region)))
+		return err;
+	/* whole periods: from back to the start of its period, to on to the end of its own */
+	period_of(q->from, q->grain, &from, label, sizeof(label));
+	to = period_of(q->to, q->grain, &last, label, sizeof(label)) - 1;
+	y0 = year_of(from);
+	first = index_in_year(from, q->grain);
+	n = (size_t)(year_of(to) - y0) * per_year[q->grain] + index_in_year(to, q->grain) + 1 -
+	    first;
+	if (n > JR_APP_FIGURES_PERIODS_MAX)
+		return jr_app_fail(app, JR_ERR_INPUT, "to",
+				   "te veel perioden: ten hoogste %d; kies een grovere indeling of "
+				   "een kortere periode",
+				   JR_APP_FIGURES_PERIODS_MAX);
+	head = (struct jr_figures_series_head){region, from, to,
+					       jr_app_figures_grain_word(q->grain)};
+	if (!(err = jr_app_figures_pattern_make(app, region, y0, (size_t)(year_of(to) - y0 + 1), &pt)))
+		err = format == JR_APP_FIGURES_CSV
+			      ? jr_figures_years_series_csv(out, pt.y, (enum jr_figures_level)q->grain,
+							    first, n, municipality_name, &ctx)
+			      : jr_figures_years_series_json(out, pt.y, &head,
+							     (enum jr_figures_level)q->grain, first,
+							     n, municipality_name, &ctx);
+	jr_app_figures_pattern_release(&pt);
+	return too_big(app, err);
 }

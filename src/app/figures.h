@@ -10,20 +10,15 @@
 
 #include "app/app.h"
 #include "core/buf.h"
+#include "report/figures.h"
 
 enum jr_app_figures_format {
 	JR_APP_FIGURES_JSON,
 	JR_APP_FIGURES_CSV, /* semicolons, one line per municipality and figure */
 };
 
-/* Appends the figures of `from` to `to` (inclusive; from <= to) to `out`. Municipalities are
- * named from app->policies (may be NULL: no names). JR_ERR_FORBIDDEN for a role without the
- * figures; JR_ERR_INPUT when from > to; JR_ERR_TOO_BIG when the records hold more
- * municipalities than a region has; each explained in app->diag. */
-enum jr_err jr_app_figures(struct jr_app *app, jr_day from, jr_day to,
-			   enum jr_app_figures_format format, struct jr_buf *out);
-
-/* ---- series: one region, a period cut into months, quarters or years (docs/figures.md) ---- */
+/* ---- one region, a period, as one table or as a series of months, quarters or years
+ * (docs/figures.md) ---- */
 
 enum jr_app_figures_grain {
 	JR_APP_FIGURES_MONTH,   /* "maand" */
@@ -40,6 +35,17 @@ struct jr_app_figures_query {
 	enum jr_app_figures_grain grain;
 };
 
+/* Appends the table of one region for one period — a month, a quarter or a calendar year,
+ * from its first to its last day — per municipality and for the region, as
+ * {"period":{"from","to"},"suppressed_below","rows":[…, region last]} or CSV
+ * (gemeente;naam;cijfer;waarde); q->grain is not used. Cut from the region's published pattern
+ * of that year (report/figures.h), as every series is. The region: q->region, else the user's
+ * own, else (the command line) the only region of the policies. JR_ERR_INPUT naming "from"
+ * (after to, or not one month, quarter or year) or "region" (unknown, or none to be found);
+ * JR_ERR_FORBIDDEN for a role without the figures or another region than the user's own. */
+enum jr_err jr_app_figures(struct jr_app *app, const struct jr_app_figures_query *q,
+			   enum jr_app_figures_format format, struct jr_buf *out);
+
 /* Parses a grain word ("maand", "kwartaal", "jaar"); JR_ERR_INPUT for any other. */
 enum jr_err jr_app_figures_grain_parse(const char *text, enum jr_app_figures_grain *out);
 /* The word of a grain ("maand", …). */
@@ -49,11 +55,37 @@ const char *jr_app_figures_grain_word(enum jr_app_figures_grain grain);
  * a table of its own with the region's total, suppressed as jr_app_figures' table is — as
  * {"region","from","to","grain","suppressed_below","series":[{"period","from","to","rows"}]},
  * or as CSV (gemeentecode;gemeente;periode;indicator;waarde). Periods follow the calendar
- * (a month, a quarter, a year), the first and last cut to from..to. JR_ERR_INPUT naming
- * "from" (to before from), "to" (more than JR_APP_FIGURES_PERIODS_MAX periods) or "region"
- * (unknown; or none given where the user has no region); JR_ERR_FORBIDDEN for a role without
- * the figures or for another region than the user's own. */
+ * (a month, a quarter, a year) and are whole: from goes back to the first day of its period,
+ * to on to the last day of its own (the answer's from and to say so). Cut from the region's
+ * published pattern of those years, as jr_app_figures is. JR_ERR_INPUT naming "from" (to
+ * before from), "to" (more than JR_APP_FIGURES_PERIODS_MAX periods, or more than ten calendar
+ * years) or "region" (unknown; or none to be found); JR_ERR_FORBIDDEN for a role without the
+ * figures or for another region than the user's own. */
 enum jr_err jr_app_figures_series(struct jr_app *app, const struct jr_app_figures_query *q,
 				  enum jr_app_figures_format format, struct jr_buf *out);
+
+/* ---- the pattern itself, for other tables that publish the same figures ---- */
+
+/* The published pattern of one region over whole calendar years (report/figures.h): every
+ * month, quarter and year of first_year .. first_year + years - 1, read from the store once per
+ * level. Whatever is answered is cut from it, so that no two answers can be set against each
+ * other to work out a hidden cell; other tables of the same figures (the monitor's targets)
+ * take their values from it. period[level][i].rows hold the region's municipalities in the
+ * pattern's row order. No access check: the callers have made theirs. */
+struct jr_app_figures_pattern {
+	int first_year;
+	size_t years;
+	struct jr_figures_period *period[3];
+	struct jr_figures_raw *all[3]; /* the store's rows, of every municipality */
+	size_t *nall[3];
+	struct jr_figures_raw *rows[3]; /* the region's rows per period */
+	struct jr_figures_years *y;
+};
+
+/* Fills *pt (release it also after an error). JR_ERR_TOO_BIG: more municipalities than a
+ * region has. */
+enum jr_err jr_app_figures_pattern_make(struct jr_app *app, const char *region, int first_year,
+					size_t years, struct jr_app_figures_pattern *pt);
+void jr_app_figures_pattern_release(struct jr_app_figures_pattern *pt);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/access.h"
+#include "app/figures.h"
 #include "core/region.h"
 #include "json/policy_set.h"
 #include "store/monitor.h"
@@ -37,19 +38,69 @@ static unsigned forms_where(const struct jr_policy *p, bool secure)
 	return mask;
 }
 
+/* What the published figures of the year show of the targets' indicators for row r of the
+ * pattern (a municipality, or the region at index count): a target is shown only where its
+ * parts are. */
+static void published_row(const struct jr_figures_years *y, size_t r, struct jr_mon_published *o)
+{
+	double in, away, requests, settled, compulsory, started, wait;
+	bool b;
+
+	memset(o, 0, sizeof(*o));
+#define SHOWN(key, v) jr_figures_years_value(y, JR_FIGURES_YEAR, 0, r, key, &(v))
+	b = SHOWN("children_in_youth_care", in);
+	b = SHOWN("children_away_from_home", away) && b;
+	o->shown[JR_MON_AT_HOME_SHARE] = b;
+	o->num[JR_MON_AT_HOME_SHARE] = (int64_t)(in - away);
+	o->den[JR_MON_AT_HOME_SHARE] = (int64_t)in;
+	b = SHOWN("help_requests", requests);
+	b = SHOWN("settled_without_youth_care_share", settled) && b;
+	o->shown[JR_MON_SOCIAL_BASE_SHARE] = b;
+	o->num[JR_MON_SOCIAL_BASE_SHARE] = (int64_t)(settled * requests + 0.5);
+	o->den[JR_MON_SOCIAL_BASE_SHARE] = (int64_t)requests;
+	b = SHOWN("allocations_compulsory", compulsory);
+	b = SHOWN("allocations_started", started) && b;
+	o->shown[JR_MON_COMPULSORY_SHARE] = b;
+	o->num[JR_MON_COMPULSORY_SHARE] = (int64_t)compulsory;
+	o->den[JR_MON_COMPULSORY_SHARE] = (int64_t)started;
+	o->shown[JR_MON_WAIT_DAYS] = SHOWN("wait_referral_to_allocation_days_median", wait);
+	o->value[JR_MON_WAIT_DAYS] = wait;
+#undef SHOWN
+}
+
 static enum jr_err targets(struct jr_app *app, const struct jr_policy *p, int year,
 			   struct jr_mon_table *t)
 {
 	struct jr_mon_counts rows[JR_MUNICIPALITY_MAX * 4];
-	size_t count = 0;
+	struct jr_mon_published pub[JR_MUNICIPALITY_MAX + 1];
+	struct jr_app_figures_pattern pt;
+	size_t count = 0, n;
 	enum jr_err err;
 
+	/* the targets the figures also publish come from the figures' own pattern of the year */
+	if ((err = jr_app_figures_pattern_make(app, p->id, year, 1, &pt)))
+		goto out;
+	n = pt.period[JR_FIGURES_YEAR][0].count;
+	for (size_t m = 0; m < p->municipality_count; m++) {
+		size_t r;
+		for (r = 0; r < n && strcmp(pt.period[JR_FIGURES_YEAR][0].rows[r].municipality,
+					    p->municipalities[m].code) != 0;
+		     r++)
+			;
+		published_row(pt.y, r, &pub[m]); /* r == n: not found, nothing shown */
+		if (r == n)
+			memset(&pub[m], 0, sizeof(pub[m]));
+	}
+	published_row(pt.y, n, &pub[p->municipality_count]);
+	/* the secure admissions are the monitor's own count, suppressed on their own */
 	if ((err = jr_store_monitor_counts(app->store, app->actor, year, forms_where(p, false),
 					   forms_where(p, true), rows,
 					   sizeof(rows) / sizeof(rows[0]), &count)))
-		return err;
-	err = jr_mon_targets(p, year, rows, count, t);
+		goto out;
+	err = jr_mon_targets(p, year, rows, count, pub, t);
 	jr_store_monitor_counts_release(rows, count);
+out:
+	jr_app_figures_pattern_release(&pt);
 	return err;
 }
 

@@ -17,17 +17,20 @@ const char jr_usage_figures[] =
 	"                            [--grain maand|kwartaal|jaar] [--csv ja]\n"
 	"                            [--db URL] [--key BESTAND]\n"
 	"\n"
-	"De cijfers van de regio per gemeente en voor de hele regio over een periode (standaard de\n"
-	"twaalf maanden tot en met vandaag): hulpvragen, het deel dat in de sociale basis bleef,\n"
+	"De cijfers van de regio per gemeente en voor de hele regio over een maand, een kwartaal of\n"
+	"een kalenderjaar (standaard het lopende kalenderjaar): hulpvragen, het deel dat in de sociale basis bleef,\n"
 	"jeugdhulp per vorm, licht en zwaar, verblijf buiten huis, gedwongen en vrijwillig kader,\n"
 	"wie verwees, wachttijden (mediaan en 90e percentiel), signalen en uitkomsten. Cellen met\n"
 	"1 tot en met 4 kinderen worden niet getoond (null in JSON, leeg in CSV), en daarnaast\n"
 	"zoveel andere cijfers als nodig is om ze niet uit totalen en percentages terug te kunnen\n"
 	"rekenen. Standaard JSON; --csv ja geeft de tabel als CSV (scheidingsteken ;).\n"
 	"\n"
-	"Met --region of --grain: een reeks van één regio (alleen haar gemeenten en haar totaal)\n"
-	"per maand, kwartaal of jaar (standaard jaar); de CSV heeft dan de kolommen\n"
-	"gemeentecode;gemeente;periode;indicator;waarde. Zie docs/figures.md.\n"
+	"Met --grain: een reeks per maand, kwartaal of jaar over --from tot en met --to (hele\n"
+	"perioden: --from gaat terug naar het begin van zijn periode, --to door naar het einde);\n"
+	"de CSV heeft dan de kolommen gemeentecode;gemeente;periode;indicator;waarde. Alleen de\n"
+	"gemeenten van één regio en haar totaal: --region, of de enige regio van het beleid.\n"
+	"Alles komt uit één patroon van verborgen cellen per kalenderjaar, zodat geen verborgen\n"
+	"cijfer uit twee antwoorden terug te rekenen is. Zie docs/figures.md.\n"
 	"\n"
 	"De monitor van de regiovisie (docs/monitor.md), elk met een eigen --help:\n"
 	"  jeugdroute figures targets   de doelen uit het beleid per gemeente, op koers of niet\n"
@@ -39,19 +42,24 @@ const char jr_usage_figures[] =
  * --grain. */
 struct jr_figures_period_opts {
 	struct jr_app_figures_query q;
-	bool series; /* --region or --grain given: a series */
+	bool series; /* --grain given: a series */
 };
 
-/* Reads --region, --from, --to (default: the twelve months up to today) and --grain (default
- * jaar) of h into p; 0, or 2 after naming the bad field. */
+/* Reads --region, --from, --to (default: the calendar year of --to, and of today) and --grain
+ * of h into p; 0, or 2 after naming the bad field. */
 static int jr_figures_period_parse(const struct jr_args *h, struct jr_figures_period_opts *p)
 {
 	const char *region = jr_args_get(h, "region"), *grain = jr_args_get(h, "grain");
 	int status;
 
 	memset(p, 0, sizeof(*p));
-	if ((status = jr_args_date(h, "to", jr_args_today(), &p->q.to)) ||
-	    (status = jr_args_date(h, "from", jr_date_add_years(p->q.to, -1) + 1, &p->q.from)))
+	int y, m, d;
+
+	jr_date_to_ymd(jr_args_today(), &y, &m, &d);
+	if ((status = jr_args_date(h, "to", jr_date_from_ymd(y, 12, 31), &p->q.to)))
+		return status;
+	jr_date_to_ymd(p->q.to, &y, &m, &d);
+	if ((status = jr_args_date(h, "from", jr_date_from_ymd(y, 1, 1), &p->q.from)))
 		return status;
 	if (p->q.from > p->q.to)
 		return jr_cli_field_error(h->command, "from", "--from ligt na --to");
@@ -62,7 +70,7 @@ static int jr_figures_period_parse(const struct jr_args *h, struct jr_figures_pe
 		return jr_cli_field_error(h->command, "region", "onbekende regio");
 	if (region)
 		snprintf(p->q.region, sizeof(p->q.region), "%s", region);
-	p->series = region || grain;
+	p->series = grain != NULL;
 	return 0;
 }
 
@@ -97,7 +105,7 @@ int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv)
 		goto out;
 	format = csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON;
 	err = p.series ? jr_app_figures_series(&s.app, &p.q, format, &out)
-		       : jr_app_figures(&s.app, p.q.from, p.q.to, format, &out);
+		       : jr_app_figures(&s.app, &p.q, format, &out);
 	if (err) {
 		status = jr_cli_app_fail("figures", err, &s.diag);
 		goto out;

@@ -1,9 +1,9 @@
 /* api_figures: GET /api/v1/figures[?from=…&to=…&format=csv] — the regional figures per
  * municipality and for the region (report/figures.c), small cells suppressed together with the
  * figures they could be recomputed from; the JSON and the CSV hide the same ones. For policy
- * makers and contract managers. Default period: the twelve months up to today. With `region`
- * or `grain` (maand, kwartaal, jaar; default jaar): a series of one region — the user's own;
- * another is 403 — per period (docs/figures.md). */
+ * makers and contract managers. One region: `region`, or the user's own; another is 403. One
+ * month, quarter or calendar year (default: the calendar year of `to`, of today); with `grain`
+ * (maand, kwartaal, jaar) a series of whole periods (docs/figures.md). */
 #include <string.h>
 
 #include "app/figures.h"
@@ -27,14 +27,18 @@ int jr_api_figures(struct jr_http_request *r)
 	struct jr_app_figures_query q = {.grain = JR_APP_FIGURES_YEAR};
 	bool series = false;
 	jr_day today = jr_http_today(), from, to;
+	int y, m, d;
 	struct jr_app app;
 	struct jr_diag diag;
 	bool csv;
 	enum jr_err err;
 	int status;
 
-	if ((status = date_param(r, "to", today, &to)) ||
-	    (status = date_param(r, "from", jr_date_add_years(to, -1) + 1, &from)))
+	jr_date_to_ymd(today, &y, &m, &d);
+	if ((status = date_param(r, "to", jr_date_from_ymd(y, 12, 31), &to)))
+		return status;
+	jr_date_to_ymd(to, &y, &m, &d);
+	if ((status = date_param(r, "from", jr_date_from_ymd(y, 1, 1), &from)))
 		return status;
 	if (jr_http_query(r, "format", format, sizeof(format)) && strcmp(format, "csv") &&
 	    strcmp(format, "json"))
@@ -45,7 +49,6 @@ int jr_api_figures(struct jr_http_request *r)
 			return jr_reply_error(r, 422, "invalid", "grain", "kies maand, kwartaal of jaar");
 	}
 	if (jr_http_query(r, "region", q.region, sizeof(q.region))) {
-		series = true;
 		if (!q.region[0])
 			return jr_reply_error(r, 422, "invalid", "region", "onbekende regio");
 	}
@@ -58,7 +61,7 @@ int jr_api_figures(struct jr_http_request *r)
 	jr_buf_reset(&r->out);
 	err = series ? jr_app_figures_series(&app, &q, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
 					     &r->out)
-		     : jr_app_figures(&app, from, to, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
+		     : jr_app_figures(&app, &q, csv ? JR_APP_FIGURES_CSV : JR_APP_FIGURES_JSON,
 				      &r->out);
 	if (err == JR_ERR_TOO_BIG)
 		return jr_reply_error(r, 422, "too_many_municipalities", NULL, diag.message);

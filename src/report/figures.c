@@ -2,9 +2,12 @@
  * that would give them away hidden too (figures.h); the model handed to report/suppress.c. */
 #include "report/figures.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "json/json_writer.h"
@@ -684,15 +687,13 @@ static enum jr_err table_make(struct table *t, const struct jr_figures_raw *rows
 	return suppress(t->rows, count, t->hidden);
 }
 
-enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
-			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx)
+/* Writes table t (its municipalities, the region last) of the period from..to as JSON. */
+static enum jr_err table_json(struct jr_buf *out, struct table *t, jr_day from, jr_day to,
+			      jr_municipality_name_fn name, void *ctx)
 {
-	struct table t;
 	struct jr_json_writer w;
 	enum jr_err err;
 
-	if ((err = table_make(&t, rows, count)))
-		goto out;
 	jr_jw_init(&w, out);
 	jr_jw_object(&w);
 	jr_jw_key(&w, "period");
@@ -703,16 +704,57 @@ enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *row
 	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
 	jr_jw_key(&w, "rows");
 	jr_jw_array(&w);
-	for (size_t i = 0; i < count; i++) {
-		const char *nm = name(ctx, t.rows[i].municipality);
-		row_json(&w, &t.rows[i], t.hidden + i * UNITS, t.rows[i].municipality, nm ? nm : "");
+	for (size_t i = 0; i < t->count; i++) {
+		const char *nm = name(ctx, t->rows[i].municipality);
+		row_json(&w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
+			 nm ? nm : "");
 	}
-	row_json(&w, &t.rows[count], t.hidden + count * UNITS, NULL, "regio");
+	row_json(&w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
 	jr_jw_end(&w);
 	jr_jw_end(&w);
 	if (!(err = jr_jw_finish(&w)))
 		err = jr_buf_putc(out, '\n');
-out:
+	return err;
+}
+
+/* Appends the lines of table t as CSV, each begun with the municipality's code and name and,
+ * when `period` is not NULL, the period's label. */
+static enum jr_err table_csv_lines(struct jr_buf *out, struct table *t, const char *period,
+				   jr_municipality_name_fn name, void *ctx)
+{
+	enum jr_err err = JR_OK;
+
+	for (size_t i = 0; !err && i <= t->count; i++) {
+		struct figure f[FIGURES_MAX];
+		size_t n = figures_of(&t->rows[i], t->hidden + i * UNITS, f);
+		const char *nm = i < t->count ? name(ctx, t->rows[i].municipality) : "regio";
+		for (size_t k = 0; !err && k < n; k++) {
+			err = jr_buf_printf(out, "%s;%s;", i < t->count ? t->rows[i].municipality : "",
+					    nm ? nm : "");
+			if (!err && period)
+				err = jr_buf_printf(out, "%s;", period);
+			if (!err)
+				err = jr_buf_printf(out, "%s;", f[k].name);
+			if (!err && f[k].value.shown)
+				err = put_value(out, f[k].value);
+			if (!err)
+				err = jr_buf_puts(out, "\r\n");
+		}
+	}
+	return err;
+}
+
+#define TABLE_CSV_HEAD "gemeente;naam;cijfer;waarde\r\n"
+#define SERIES_CSV_HEAD "gemeentecode;gemeente;periode;indicator;waarde\r\n"
+
+enum jr_err jr_figures_json(struct jr_buf *out, const struct jr_figures_raw *rows, size_t count,
+			    jr_day from, jr_day to, jr_municipality_name_fn name, void *ctx)
+{
+	struct table t;
+	enum jr_err err;
+
+	if (!(err = table_make(&t, rows, count)))
+		err = table_json(out, &t, from, to, name, ctx);
 	table_release(&t);
 	return err;
 }
@@ -723,29 +765,13 @@ enum jr_err jr_figures_csv(struct jr_buf *out, const struct jr_figures_raw *rows
 	struct table t;
 	enum jr_err err;
 
-	if ((err = table_make(&t, rows, count)))
-		goto out;
-	err = jr_buf_puts(out, "gemeente;naam;cijfer;waarde\r\n");
-	for (size_t i = 0; !err && i <= count; i++) {
-		struct figure f[FIGURES_MAX];
-		size_t n = figures_of(&t.rows[i], t.hidden + i * UNITS, f);
-		const char *nm = i < count ? name(ctx, t.rows[i].municipality) : "regio";
-		for (size_t k = 0; !err && k < n; k++) {
-			err = jr_buf_printf(out, "%s;%s;%s;",
-					    i < count ? t.rows[i].municipality : "", nm ? nm : "",
-					    f[k].name);
-			if (!err && f[k].value.shown)
-				err = put_value(out, f[k].value);
-			if (!err)
-				err = jr_buf_puts(out, "\r\n");
-		}
-	}
-out:
+	if (!(err = table_make(&t, rows, count)) && !(err = jr_buf_puts(out, TABLE_CSV_HEAD)))
+		err = table_csv_lines(out, &t, NULL, name, ctx);
 	table_release(&t);
 	return err;
 }
 
-/* ---- series: small cells across periods ---------------------------------------------- */
+/* ---- the published pattern over whole calendar years ---------------------------------- */
 
 /* The value a unit of a row stands for: a count's value, a share's denominator. */
 static int64_t unit_value(const struct jr_figures_raw *r, int u)
@@ -761,7 +787,8 @@ static int64_t unit_value(const struct jr_figures_raw *r, int u)
 	return k < SLOTS ? v[k] : 0;
 }
 
-/* One line of the municipality × period table of one unit: n cells, cell i at hidden[i] with
+/* One line of cells that a reader can add up against each other (the months of a quarter and
+ * the quarter; one period's municipalities and the region): n cells, cell i at hidden[i] with
  * value[i]. When exactly one is hidden, hides the smallest other non-zero one (the first of
  * equals) and returns true. */
 static bool line_second(bool *const *hidden, const int64_t *value, size_t n)
@@ -781,97 +808,218 @@ static bool line_second(bool *const *hidden, const int64_t *value, size_t n)
 	return true;
 }
 
-/* The rule across the periods of one series (docs/figures.md): per unit, over the table of its
- * rows (the municipalities and the region) by period, with both margins a reader can ask for —
- * the region's total of a period, and a row's value over the whole range (a single table of the
- * whole range, or the sum of the periods) — repeat until nothing changes: every row (one
- * municipality, or the region, across the periods) and every column (one period across the
- * municipalities and the region) with a hidden cell has at least two; the second is the smallest
- * other non-zero cell of that line. Only hides more, so each period's own protection holds.
- * Deterministic. The tables must all have the same rows (count); else nothing is done. */
-static enum jr_err series_across(struct table *t, size_t n)
+/* Every table of whole calendar years: 12 months, 4 quarters and the year per year, in that
+ * order (months of all years first), each suppressed on its own and then together. */
+struct jr_figures_years {
+	size_t years, count;             /* count: municipalities (the region is row count) */
+	struct table *t;                 /* 17 × years */
+	int64_t *value;                  /* per table, (count + 1) × UNITS: unit_value */
+	const struct jr_figures_period *period[3];
+};
+
+#define MONTHS_PER_YEAR 12
+#define TABLES_PER_YEAR 17
+
+static size_t level_count(const struct jr_figures_years *y, enum jr_figures_level level)
 {
-	size_t rows = n ? t[0].count + 1 : 0, len = n > rows ? n : rows;
-	bool **line = NULL;
-	int64_t *value = NULL, *vals = NULL;
-	enum jr_err err = JR_OK;
+	return y->years * (level == JR_FIGURES_MONTH ? 12 : level == JR_FIGURES_QUARTER ? 4 : 1);
+}
+
+/* The index in y->t of period i of a level. */
+static size_t table_at(const struct jr_figures_years *y, enum jr_figures_level level, size_t i)
+{
+	switch (level) {
+	case JR_FIGURES_MONTH:
+		return i;
+	case JR_FIGURES_QUARTER:
+		return 12 * y->years + i;
+	default:
+		return 16 * y->years + i;
+	}
+}
+
+/* Applies line_second to the cells of unit u of row r in tables idx[0..n]. */
+static bool hierarchy_line(struct jr_figures_years *y, const size_t *idx, size_t n, size_t r,
+			   int u)
+{
+	size_t rows = y->count + 1, at;
+	bool *cell[MONTHS_PER_YEAR + 1];
+	int64_t value[MONTHS_PER_YEAR + 1];
+
+	for (size_t i = 0; i < n; i++) {
+		at = r * UNITS + (size_t)u;
+		cell[i] = &y->t[idx[i]].hidden[at];
+		value[i] = y->value[idx[i] * rows * UNITS + at];
+	}
+	return line_second(cell, value, n);
+}
+
+/* The rule across the tables (docs/figures.md, suppression step 4): per unit and row, every
+ * line a reader can add up — the three months of a quarter with the quarter, the four quarters
+ * of a year with the year, the twelve months of a year with the year — and per table and unit,
+ * its municipalities with the region's total: repeat until nothing changes, every line that
+ * holds a hidden cell holds at least two (the second the smallest other non-zero cell). Only
+ * hides more, so each table's own protection holds. Deterministic. */
+static enum jr_err hierarchy_across(struct jr_figures_years *y)
+{
+	size_t rows = y->count + 1, ntab = TABLES_PER_YEAR * y->years, idx[MONTHS_PER_YEAR + 1];
+	bool **col = jr_calloc(rows, sizeof(*col));
+	int64_t *colv = jr_calloc(rows, sizeof(*colv));
 	bool changed = true;
 
-	for (size_t p = 1; p < n; p++)
-		if (t[p].count != t[0].count)
-			return JR_OK;
-	if (n < 2 || !rows)
-		return JR_OK;
-	line = jr_calloc(len, sizeof(*line));
-	value = jr_calloc(len, sizeof(*value));
-	vals = jr_calloc(n * rows * UNITS, sizeof(*vals));
-	if (!line || !value || !vals) {
-		err = JR_ERR_NOMEM;
-		goto out;
+	if (!col || !colv) {
+		jr_free(col);
+		jr_free(colv);
+		return JR_ERR_NOMEM;
 	}
-	for (size_t p = 0; p < n; p++)
-		for (size_t r = 0; r < rows; r++)
-			for (int u = 0; u < UNITS; u++)
-				vals[(p * rows + r) * UNITS + (size_t)u] = unit_value(&t[p].rows[r], u);
 	while (changed) {
 		changed = false;
 		for (int u = 0; u < UNITS; u++) {
-			for (size_t r = 0; r < rows; r++) { /* a row: across the periods */
-				for (size_t p = 0; p < n; p++) {
-					line[p] = &t[p].hidden[r * UNITS + (size_t)u];
-					value[p] = vals[(p * rows + r) * UNITS + (size_t)u];
+			for (size_t r = 0; r < rows; r++)
+				for (size_t yr = 0; yr < y->years; yr++) {
+					for (size_t q = 0; q < 4; q++) { /* months of a quarter */
+						for (size_t k = 0; k < 3; k++)
+							idx[k] = table_at(y, JR_FIGURES_MONTH,
+									  yr * 12 + q * 3 + k);
+						idx[3] = table_at(y, JR_FIGURES_QUARTER, yr * 4 + q);
+						changed |= hierarchy_line(y, idx, 4, r, u);
+					}
+					for (size_t q = 0; q < 4; q++) /* quarters of the year */
+						idx[q] = table_at(y, JR_FIGURES_QUARTER, yr * 4 + q);
+					idx[4] = table_at(y, JR_FIGURES_YEAR, yr);
+					changed |= hierarchy_line(y, idx, 5, r, u);
+					for (size_t m = 0; m < 12; m++) /* months of the year */
+						idx[m] = table_at(y, JR_FIGURES_MONTH, yr * 12 + m);
+					idx[12] = table_at(y, JR_FIGURES_YEAR, yr);
+					changed |= hierarchy_line(y, idx, 13, r, u);
 				}
-				changed |= line_second(line, value, n);
-			}
-			for (size_t p = 0; p < n; p++) { /* a column: across the rows */
+			for (size_t t = 0; t < ntab; t++) { /* a table's municipalities and region */
 				for (size_t r = 0; r < rows; r++) {
-					line[r] = &t[p].hidden[r * UNITS + (size_t)u];
-					value[r] = vals[(p * rows + r) * UNITS + (size_t)u];
+					col[r] = &y->t[t].hidden[r * UNITS + (size_t)u];
+					colv[r] = y->value[(t * rows + r) * UNITS + (size_t)u];
 				}
-				changed |= line_second(line, value, rows);
+				changed |= line_second(col, colv, rows);
 			}
 		}
 	}
-out:
-	jr_free(line);
-	jr_free(value);
-	jr_free(vals);
-	return err;
+	jr_free(col);
+	jr_free(colv);
+	return JR_OK;
 }
 
-/* The tables of every period of a series, suppressed each on its own and then across the
- * periods (series_across). *out owned: series_release. */
-static enum jr_err series_make(const struct jr_figures_period *periods, size_t n,
-			       struct table **out)
-{
-	struct table *t = jr_calloc(n ? n : 1, sizeof(*t));
-	enum jr_err err = JR_OK;
+/* The tables of the pattern are independent until hierarchy_across: made on a few threads,
+ * each taking the next table to make (the suppression's linear programmes are most of the time
+ * of a series; docs/BENCHMARKS.md). */
+struct maker {
+	struct jr_figures_years *y;
+	const struct jr_figures_period *const *levels;
+	atomic_size_t next;
+	atomic_int err;
+};
 
-	*out = t;
-	if (!t)
-		return JR_ERR_NOMEM;
-	for (size_t p = 0; !err && p < n; p++)
-		err = table_make(&t[p], periods[p].rows, periods[p].count);
-	return err ? err : series_across(t, n);
-}
-
-static void series_release(struct table *t, size_t n)
+static void make_one(struct maker *m, size_t t)
 {
-	for (size_t p = 0; t && p < n; p++)
-		table_release(&t[p]);
-	jr_free(t);
-}
-
-enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
-				   const struct jr_figures_period *periods, size_t n,
-				   jr_municipality_name_fn name, void *ctx)
-{
-	struct jr_json_writer w;
-	struct table *tables = NULL;
+	struct jr_figures_years *y = m->y;
+	size_t rows = y->count + 1, i = t;
+	int l = 0;
 	enum jr_err err;
 
-	if ((err = series_make(periods, n, &tables)))
-		goto out;
+	while (i >= level_count(y, (enum jr_figures_level)l))
+		i -= level_count(y, (enum jr_figures_level)l++);
+	if ((err = table_make(&y->t[t], m->levels[l][i].rows, y->count))) {
+		int none = JR_OK;
+		atomic_compare_exchange_strong(&m->err, &none, (int)err);
+		return;
+	}
+	for (size_t r = 0; r < rows; r++)
+		for (int u = 0; u < UNITS; u++)
+			y->value[(t * rows + r) * UNITS + (size_t)u] = unit_value(&y->t[t].rows[r], u);
+}
+
+static void *maker_run(void *arg)
+{
+	struct maker *m = arg;
+	size_t t;
+
+	while ((t = atomic_fetch_add(&m->next, 1)) < TABLES_PER_YEAR * m->y->years &&
+	       atomic_load(&m->err) == JR_OK)
+		make_one(m, t);
+	return NULL;
+}
+
+#define MAKERS_MAX 8
+
+enum jr_err jr_figures_years_make(const struct jr_figures_period *const levels[3], size_t years,
+				  struct jr_figures_years **out)
+{
+	struct jr_figures_years *y = jr_calloc(1, sizeof(*y));
+	size_t ntab = TABLES_PER_YEAR * years;
+	pthread_t thread[MAKERS_MAX];
+	struct maker m = {.levels = levels};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int started = 0, want;
+
+	*out = y;
+	if (!y)
+		return JR_ERR_NOMEM;
+	y->years = years;
+	y->count = years ? levels[0][0].count : 0;
+	for (int l = 0; l < 3; l++) {
+		y->period[l] = levels[l];
+		for (size_t i = 0; i < level_count(y, (enum jr_figures_level)l); i++)
+			if (levels[l][i].count != y->count)
+				return JR_ERR_INPUT;
+	}
+	y->t = jr_calloc(ntab ? ntab : 1, sizeof(*y->t));
+	y->value = jr_calloc(ntab * (y->count + 1) * UNITS + 1, sizeof(*y->value));
+	if (!y->t || !y->value)
+		return JR_ERR_NOMEM;
+	m.y = y;
+	atomic_init(&m.next, 0);
+	atomic_init(&m.err, JR_OK);
+	want = cores < 1 ? 1 : cores > MAKERS_MAX ? MAKERS_MAX : (int)cores;
+	if ((size_t)want > ntab)
+		want = (int)ntab;
+	/* this thread makes tables too; the others help when they can be started */
+	for (int i = 1; i < want; i++)
+		if (pthread_create(&thread[started], NULL, maker_run, &m) == 0)
+			started++;
+	maker_run(&m);
+	for (int i = 0; i < started; i++)
+		pthread_join(thread[i], NULL);
+	if (atomic_load(&m.err) != JR_OK)
+		return (enum jr_err)atomic_load(&m.err);
+	return hierarchy_across(y);
+}
+
+void jr_figures_years_release(struct jr_figures_years *y)
+{
+	if (!y)
+		return;
+	for (size_t t = 0; y->t && t < TABLES_PER_YEAR * y->years; t++)
+		table_release(&y->t[t]);
+	jr_free(y->t);
+	jr_free(y->value);
+	jr_free(y);
+}
+
+static bool in_level(const struct jr_figures_years *y, enum jr_figures_level level, size_t first,
+		     size_t n)
+{
+	return level >= JR_FIGURES_MONTH && level <= JR_FIGURES_YEAR &&
+	       first <= level_count(y, level) && n <= level_count(y, level) - first;
+}
+
+enum jr_err jr_figures_years_series_json(struct jr_buf *out, const struct jr_figures_years *y,
+					 const struct jr_figures_series_head *head,
+					 enum jr_figures_level level, size_t first, size_t n,
+					 jr_municipality_name_fn name, void *ctx)
+{
+	struct jr_json_writer w;
+	enum jr_err err;
+
+	if (!in_level(y, level, first, n))
+		return JR_ERR_INPUT;
 	jr_jw_init(&w, out);
 	jr_jw_object(&w);
 	jr_jw_kstring(&w, "region", head->region);
@@ -881,12 +1029,13 @@ enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_s
 	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
 	jr_jw_key(&w, "series");
 	jr_jw_array(&w);
-	for (size_t p = 0; p < n; p++) {
-		struct table *t = &tables[p];
+	for (size_t p = first; p < first + n; p++) {
+		const struct jr_figures_period *per = &y->period[level][p];
+		struct table *t = &y->t[table_at(y, level, p)];
 		jr_jw_object(&w);
-		jr_jw_kstring(&w, "period", periods[p].label);
-		jr_jw_kdate(&w, "from", periods[p].from, true);
-		jr_jw_kdate(&w, "to", periods[p].to, true);
+		jr_jw_kstring(&w, "period", per->label);
+		jr_jw_kdate(&w, "from", per->from, true);
+		jr_jw_kdate(&w, "to", per->to, true);
 		jr_jw_key(&w, "rows");
 		jr_jw_array(&w);
 		for (size_t i = 0; i < t->count; i++) {
@@ -900,40 +1049,64 @@ enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_s
 	}
 	jr_jw_end(&w);
 	jr_jw_end(&w);
-	if (!(err = jr_jw_finish(&w)))
-		err = jr_buf_putc(out, '\n');
-out:
-	series_release(tables, n);
+	err = jr_jw_finish(&w);
+	return err ? err : jr_buf_putc(out, '\n');
+}
+
+enum jr_err jr_figures_years_series_csv(struct jr_buf *out, const struct jr_figures_years *y,
+					enum jr_figures_level level, size_t first, size_t n,
+					jr_municipality_name_fn name, void *ctx)
+{
+	enum jr_err err;
+
+	if (!in_level(y, level, first, n))
+		return JR_ERR_INPUT;
+	err = jr_buf_puts(out, SERIES_CSV_HEAD);
+	for (size_t p = first; !err && p < first + n; p++)
+		err = table_csv_lines(out, &y->t[table_at(y, level, p)], y->period[level][p].label,
+				      name, ctx);
 	return err;
 }
 
-enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
-				  size_t n, jr_municipality_name_fn name, void *ctx)
+enum jr_err jr_figures_years_table_json(struct jr_buf *out, const struct jr_figures_years *y,
+					enum jr_figures_level level, size_t index,
+					jr_municipality_name_fn name, void *ctx)
 {
-	struct table *tables = NULL;
+	if (!in_level(y, level, index, 1))
+		return JR_ERR_INPUT;
+	return table_json(out, &y->t[table_at(y, level, index)], y->period[level][index].from,
+			  y->period[level][index].to, name, ctx);
+}
+
+enum jr_err jr_figures_years_table_csv(struct jr_buf *out, const struct jr_figures_years *y,
+				       enum jr_figures_level level, size_t index,
+				       jr_municipality_name_fn name, void *ctx)
+{
 	enum jr_err err;
 
-	if ((err = series_make(periods, n, &tables)))
-		goto out;
-	err = jr_buf_puts(out, "gemeentecode;gemeente;periode;indicator;waarde\r\n");
-	for (size_t p = 0; !err && p < n; p++) {
-		struct table *t = &tables[p];
-		for (size_t i = 0; !err && i <= t->count; i++) {
-			struct figure f[FIGURES_MAX];
-			size_t nf = figures_of(&t->rows[i], t->hidden + i * UNITS, f);
-			const char *nm = i < t->count ? name(ctx, t->rows[i].municipality) : "regio";
-			for (size_t k = 0; !err && k < nf; k++) {
-				err = jr_buf_printf(out, "%s;%s;%s;%s;",
-						    i < t->count ? t->rows[i].municipality : "",
-						    nm ? nm : "", periods[p].label, f[k].name);
-				if (!err && f[k].value.shown)
-					err = put_value(out, f[k].value);
-				if (!err)
-					err = jr_buf_puts(out, "\r\n");
-			}
+	if (!in_level(y, level, index, 1))
+		return JR_ERR_INPUT;
+	if ((err = jr_buf_puts(out, TABLE_CSV_HEAD)))
+		return err;
+	return table_csv_lines(out, &y->t[table_at(y, level, index)], NULL, name, ctx);
+}
+
+bool jr_figures_years_value(const struct jr_figures_years *y, enum jr_figures_level level,
+			    size_t index, size_t row, const char *figure, double *value)
+{
+	struct figure f[FIGURES_MAX];
+	struct table *t;
+	size_t n;
+
+	*value = 0;
+	if (!in_level(y, level, index, 1) || row > y->count)
+		return false;
+	t = &y->t[table_at(y, level, index)];
+	n = figures_of(&t->rows[row], t->hidden + row * UNITS, f);
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(f[k].name, figure) == 0) {
+			*value = f[k].value.v;
+			return f[k].value.shown;
 		}
-	}
-out:
-	series_release(tables, n);
-	return err;
+	return false;
 }

@@ -57,17 +57,53 @@ struct jr_figures_series_head {
 	const char *grain;
 };
 
-/* Appends a series as JSON and a newline: {"region","from","to","grain","suppressed_below",
- * "series":[{"period","from","to","rows":[…, region last]}]}; each period's table is
- * suppressed as jr_figures_json's is (its municipalities and its total), and then across the
- * periods: per figure, every municipality's (and the region's) row over the periods and every
- * period's column that has a hidden cell has at least two (docs/figures.md). */
-enum jr_err jr_figures_series_json(struct jr_buf *out, const struct jr_figures_series_head *head,
-				   const struct jr_figures_period *periods, size_t n,
-				   jr_municipality_name_fn name, void *ctx);
-/* The same as CSV: gemeentecode;gemeente;periode;indicator;waarde (the region's total with an
- * empty code and the name "regio"), suppressed cells empty. */
-enum jr_err jr_figures_series_csv(struct jr_buf *out, const struct jr_figures_period *periods,
-				  size_t n, jr_municipality_name_fn name, void *ctx);
+/* ---- the published pattern: whole calendar years -------------------------------------------
+ *
+ * Whatever a reader asks — one month, a quarter, a year, a series of any of them — is cut from
+ * one pattern of hidden cells, made over whole calendar years: every month, quarter and year
+ * table of the region, each suppressed on its own (as jr_figures_json's table) and then
+ * together, so that a hidden cell cannot be worked out from the tables of other periods either
+ * (a quarter minus two of its months, a year minus its other quarters; docs/figures.md,
+ * suppression step 4). Periods that are not a month, a quarter or a calendar year are not
+ * published: their totals would be new margins. */
+enum jr_figures_level { JR_FIGURES_MONTH, JR_FIGURES_QUARTER, JR_FIGURES_YEAR };
+
+struct jr_figures_years;
+
+/* Makes the pattern of `years` consecutive calendar years from their periods: levels[0] the
+ * 12 × years months from the first January, levels[1] the 4 × years quarters, levels[2] the
+ * years; every period with the same municipalities in the same order (else JR_ERR_INPUT). The
+ * periods (labels, days, rows) must outlive *out, which is owned: jr_figures_years_release,
+ * also after an error. */
+enum jr_err jr_figures_years_make(const struct jr_figures_period *const levels[3], size_t years,
+				  struct jr_figures_years **out);
+void jr_figures_years_release(struct jr_figures_years *y);
+
+/* Appends periods first..first+n-1 of a level as a series, JSON and a newline:
+ * {"region","from","to","grain","suppressed_below","series":[{"period","from","to","rows":[…,
+ * region last]}]}; or as CSV: gemeentecode;gemeente;periode;indicator;waarde (the region's
+ * total with an empty code and the name "regio"), suppressed cells empty. JR_ERR_INPUT for
+ * periods outside the pattern. */
+enum jr_err jr_figures_years_series_json(struct jr_buf *out, const struct jr_figures_years *y,
+					 const struct jr_figures_series_head *head,
+					 enum jr_figures_level level, size_t first, size_t n,
+					 jr_municipality_name_fn name, void *ctx);
+enum jr_err jr_figures_years_series_csv(struct jr_buf *out, const struct jr_figures_years *y,
+					enum jr_figures_level level, size_t first, size_t n,
+					jr_municipality_name_fn name, void *ctx);
+/* Appends the table of one period of a level as jr_figures_json and jr_figures_csv write it,
+ * with the pattern's hidden cells. */
+enum jr_err jr_figures_years_table_json(struct jr_buf *out, const struct jr_figures_years *y,
+					enum jr_figures_level level, size_t index,
+					jr_municipality_name_fn name, void *ctx);
+enum jr_err jr_figures_years_table_csv(struct jr_buf *out, const struct jr_figures_years *y,
+				       enum jr_figures_level level, size_t index,
+				       jr_municipality_name_fn name, void *ctx);
+/* One published figure (its JSON key, e.g. "settled_without_youth_care_share") of a row (a
+ * municipality by index, or the region at index count) of one period: true and *value when it
+ * is shown, false when it is hidden, not over anything, or unknown. So other tables (the
+ * monitor's targets) publish a figure only where the pattern shows it. */
+bool jr_figures_years_value(const struct jr_figures_years *y, enum jr_figures_level level,
+			    size_t index, size_t row, const char *figure, double *value);
 
 #endif

@@ -50,6 +50,34 @@ enum jr_err jr_lp_alloc(struct jr_lp *lp, size_t m, size_t n)
 		jr_lp_free(lp);
 		return JR_ERR_NOMEM;
 	}
+	lp->cap_mn = m * n;
+	lp->cap_m = m;
+	lp->cap_n = n;
+	return JR_OK;
+}
+
+enum jr_err jr_lp_reuse(struct jr_lp *lp, size_t m, size_t n)
+{
+	if (m && n > JR_LP_MAX_ENTRIES / m) {
+		jr_lp_free(lp);
+		return JR_ERR_TOO_BIG;
+	}
+	if (!lp->a || m * n > lp->cap_mn || m > lp->cap_m || n > lp->cap_n) {
+		jr_lp_free(lp);
+		return jr_lp_alloc(lp, m, n);
+	}
+	lp->m = m;
+	lp->n = n;
+	memset(lp->a, 0, (m * n + 1) * sizeof(double));
+	memset(lp->lo, 0, n * sizeof(double));
+	memset(lp->up, 0, n * sizeof(double));
+	memset(lp->x, 0, n * sizeof(double));
+	memset(lp->cost, 0, n * sizeof(double));
+	memset(lp->red, 0, n * sizeof(double));
+	memset(lp->basis, 0, (m + 1) * sizeof(size_t));
+	memset(lp->basic, 0, n);
+	memset(lp->at_up, 0, n);
+	memset(lp->nz, 0, n * sizeof(size_t));
 	return JR_OK;
 }
 

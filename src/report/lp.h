@@ -24,12 +24,18 @@ struct jr_lp {
 	size_t *basis;
 	unsigned char *basic, *at_up;
 	size_t *nz; /* scratch: the non-zero columns of the pivot row */
+	size_t cap_mn, cap_m, cap_n; /* what the buffers hold room for (jr_lp_reuse) */
 };
 
 /* Allocates an m × n programme, all zero. JR_ERR_TOO_BIG past JR_LP_MAX_ENTRIES, JR_ERR_NOMEM;
  * nothing to free then. */
 enum jr_err jr_lp_alloc(struct jr_lp *lp, size_t m, size_t n);
 void jr_lp_free(struct jr_lp *lp);
+/* The same as jr_lp_alloc, but keeps the buffers of lp (zeroed, or of an earlier jr_lp_alloc
+ * or jr_lp_reuse) when they have room: many small programmes in a row then cost no
+ * allocation (a large one is a fresh mapping of memory each time). After an error lp is freed
+ * and zeroed. */
+enum jr_err jr_lp_reuse(struct jr_lp *lp, size_t m, size_t n);
 
 /* Reduced costs of the current basis for the current costs (after changing lp->cost). */
 void jr_lp_price(struct jr_lp *lp);

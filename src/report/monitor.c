@@ -556,8 +556,29 @@ static enum jr_err target_waits(struct jr_mon_table *t, const struct jr_policy *
 	return err;
 }
 
+/* The rows of one target from the published figures: municipality by municipality, then the
+ * region. */
+static enum jr_err target_published(struct jr_mon_table *t, const struct jr_policy *p,
+				    const struct jr_mon_target *tg, int year,
+				    const struct jr_mon_published *pub)
+{
+	enum jr_mon_indicator i = tg->indicator;
+	enum jr_err err = JR_OK;
+
+	for (size_t m = 0; m <= p->municipality_count && !err; m++) {
+		const struct jr_mon_published *r = &pub[m];
+		bool wait = i == JR_MON_WAIT_DAYS;
+		bool has = r->shown[i] && (wait || r->den[i] > 0);
+		double v = wait ? r->value[i] : has ? 100.0 * (double)r->num[i] / (double)r->den[i] : 0;
+		err = target_row(t, p, tg, m < p->municipality_count ? (int)m : -1, year, has, v,
+				 r->shown[i] && !wait, r->num[i], r->den[i]);
+	}
+	return err;
+}
+
 enum jr_err jr_mon_targets(const struct jr_policy *p, int year, const struct jr_mon_counts *rows,
-			   size_t count, struct jr_mon_table *t)
+			   size_t count, const struct jr_mon_published *published,
+			   struct jr_mon_table *t)
 {
 	size_t R = p->municipality_count;
 	int64_t cells[JR_MUNICIPALITY_MAX * 2];
@@ -572,6 +593,10 @@ enum jr_err jr_mon_targets(const struct jr_policy *p, int year, const struct jr_
 		size_t C = is_count ? 1 : 2;
 		int64_t tot[2] = {0, 0};
 
+		if (published && !is_count) {
+			err = target_published(t, p, tg, year, published);
+			continue;
+		}
 		if (tg->indicator == JR_MON_WAIT_DAYS) {
 			err = target_waits(t, p, tg, year, rows, count);
 			continue;

@@ -90,10 +90,24 @@ enum jr_err jr_mon_write(struct jr_buf *out, enum jr_mon_format format, const ch
 			 const struct jr_policy *p, const char *period_key, const char *period,
 			 const struct jr_mon_table *tables, size_t ntables);
 
+/* What the published figures of a year (report/figures.h, their pattern of hidden cells) show
+ * of one row for a target: whether it is shown, and its parts (a share's numerator and
+ * denominator) or value (a wait). */
+struct jr_mon_published {
+	bool shown[JR_MON_INDICATOR_COUNT];
+	int64_t num[JR_MON_INDICATOR_COUNT], den[JR_MON_INDICATOR_COUNT];
+	double value[JR_MON_INDICATOR_COUNT];
+};
+
 /* Targets: one row per municipality of `p` and indicator with a target, then the region's.
- * rows are the store's counts (any order; municipalities not of `p` are left out). */
+ * rows are the store's counts (any order; municipalities not of `p` are left out). With
+ * `published` (p->municipality_count rows in the policy's order, then the region's), every
+ * target the figures also publish (all but the secure admissions) takes its value from there
+ * and is shown only where the figures show it, so the monitor and the figures cannot be set
+ * against each other; without it (NULL), the targets table is suppressed on its own. */
 enum jr_err jr_mon_targets(const struct jr_policy *p, int year, const struct jr_mon_counts *rows,
-			   size_t count, struct jr_mon_table *t);
+			   size_t count, const struct jr_mon_published *published,
+			   struct jr_mon_table *t);
 
 /* Costs: collected per municipality of the policy and form, and per provider. */
 struct jr_mon_cost_cell {

@@ -201,6 +201,7 @@ struct run {
 	int *group_hidden;           /* per group: hidden cells in the block searched */
 	unsigned char *in_window;    /* per group: in the window of the current search */
 	const unsigned char *window; /* NULL: every group */
+	struct jr_lp lp;             /* the buffers of the last programme, for the next one */
 };
 
 /* Whether the true table moved by r->delta satisfies every relation of the block. */
@@ -334,7 +335,7 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 			      int *frac_cell, double *frac_value, long *broken)
 {
 	size_t m = 0, row = 0, ncol;
-	struct jr_lp lp = {0};
+	struct jr_lp lp = r->lp; /* its buffers; given back at the end */
 	enum jr_err err = JR_OK;
 	double infeas = 0;
 
@@ -350,7 +351,8 @@ static enum jr_err solve_node(struct jr_sup *s, struct run *r, int block, size_t
 	}
 	/* columns: p and q per variable cell, a slack per row, an artificial per row */
 	ncol = 2 * nv + 2 * m;
-	err = jr_lp_alloc(&lp, m, ncol);
+	err = jr_lp_reuse(&lp, m, ncol);
+	r->lp = lp; /* the buffers now (after an error, none) */
 	if (err == JR_ERR_TOO_BIG)
 		return JR_OK; /* too large to search: the caller falls back */
 	if (err)
@@ -473,7 +475,7 @@ out:
 	if (*res != NODE_FOUND)
 		for (size_t k = r->cell_first[block]; k < r->cell_first[block + 1]; k++)
 			r->delta[r->cell_order[k]] = 0;
-	jr_lp_free(&lp);
+	r->lp = lp;
 	return err;
 }
 
@@ -760,6 +762,7 @@ static void run_release(struct run *r)
 	jr_free(r->cell_order);
 	jr_free(r->group_hidden);
 	jr_free(r->in_window);
+	jr_lp_free(&r->lp);
 }
 
 static int cmp_cost_desc(const void *a, const void *b, const struct jr_sup *s)

@@ -53,6 +53,22 @@ enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_da
 enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
 				    const jr_day *from, const jr_day *to, size_t np,
 				    struct jr_figures_raw *rows, size_t max, size_t *counts);
+/* One series of a read by jr_store_figures_levels: np consecutive periods from[p]..to[p], whose
+ * rows are rows[p * max ..] (counts[p] set). */
+struct jr_store_figures_level {
+	const jr_day *from, *to;
+	size_t np;
+	struct jr_figures_raw *rows;
+	size_t max;
+	size_t *counts;
+};
+/* The same as jr_store_figures_series for up to three series over the same range at once (the
+ * months, quarters and years of the figures' pattern, report/figures.h), reading the records
+ * once: each record goes into its period of each series. JR_ERR_INPUT when a series is not
+ * consecutive, the series do not cover one range, or there are more than three. One audit
+ * entry. */
+enum jr_err jr_store_figures_levels(struct jr_store *s, const struct jr_actor *a,
+				    const struct jr_store_figures_level *levels, size_t n);
 void jr_store_figures_release(struct jr_figures_raw *rows, size_t count);
 
 #endif

@@ -38,22 +38,33 @@ struct series {
 	size_t *counts;
 };
 
-/* The period that holds day `d` (parsed from `text`); -1 when the text is no date or the day
- * lies outside the periods. */
-static long period_at(const struct series *x, const char *text, jr_day *d)
+/* A read may fill several series over the same range at once (the months, the quarters and
+ * the years of a pattern: report/figures.h): each record is put into its period of each. */
+#define LEVELS_MAX 3
+
+/* The period that holds day d; -1 when it lies outside the periods. */
+static long period_of_day(const struct series *x, jr_day d)
 {
 	size_t lo = 0, hi = x->np;
 
-	if (jr_date_parse(text, strlen(text), d) || *d < x->from[0] || *d > x->to[x->np - 1])
+	if (d < x->from[0] || d > x->to[x->np - 1])
 		return -1;
 	while (hi - lo > 1) { /* the last period whose start is on or before d */
 		size_t mid = lo + (hi - lo) / 2;
-		if (x->from[mid] <= *d)
+		if (x->from[mid] <= d)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return *d <= x->to[lo] ? (long)lo : -1;
+	return d <= x->to[lo] ? (long)lo : -1;
+}
+
+/* The same for a day as text (parsed into *d); -1 also when the text is no date. */
+static long period_at(const struct series *x, const char *text, jr_day *d)
+{
+	if (jr_date_parse(text, strlen(text), d))
+		return -1;
+	return period_of_day(x, *d);
 }
 
 static struct jr_figures_raw *pslot(struct series *x, long p, const char *municipality)
@@ -62,9 +73,9 @@ static struct jr_figures_raw *pslot(struct series *x, long p, const char *munici
 }
 
 /* Runs `sql` ($1 from, $2 to of the whole range) whose rows are (municipality, key, day, count)
- * and hands each to add with the rows of its day's period. */
+ * and hands each to add with the rows of its day's period in each series. */
 static enum jr_err each_count(struct jr_store *s, const char *sql, const char *from, const char *to,
-			      struct series *x,
+			      struct series *xs, size_t nx,
 			      void (*add)(struct jr_figures_raw *f, int64_t key, int64_t n))
 {
 	struct jr_db_stmt *st = NULL;
@@ -81,11 +92,12 @@ static enum jr_err each_count(struct jr_store *s, const char *sql, const char *f
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		if ((p = period_at(x, jr_db_col_text(st, 2), &d)) < 0)
+		if (period_at(&xs[0], jr_db_col_text(st, 2), &d) < 0)
 			continue;
-		f = pslot(x, p, jr_db_col_text(st, 0));
-		if (f)
-			add(f, jr_db_col_int(st, 1), jr_db_col_int(st, 3));
+		for (size_t l = 0; l < nx; l++)
+			if ((p = period_of_day(&xs[l], d)) >= 0 &&
+			    (f = pslot(&xs[l], p, jr_db_col_text(st, 0))))
+				add(f, jr_db_col_int(st, 1), jr_db_col_int(st, 3));
 	}
 out:
 	jr_db_finalize(st);
@@ -184,18 +196,45 @@ static void children_flush(struct series *x, const char *muni, uint32_t *mark, l
 	}
 }
 
-static enum jr_err children(struct jr_store *s, const char *from, const char *to, struct series *x)
+/* Marks the periods of series x from the allocation's start ds (or before the range) to its
+ * end (empty: open; or after the range) with `bits`, widening lo..hi. */
+static void children_mark(const struct series *x, uint32_t *mark, long *lo, long *hi, jr_day ds,
+			  bool open, jr_day de, uint32_t bits)
+{
+	long first = ds < x->from[0] ? 0 : period_of_day(x, ds), last;
+
+	if (first < 0)
+		return;
+	last = open || de > x->to[x->np - 1] ? (long)x->np - 1 : period_of_day(x, de);
+	if (last < 0)
+		return;
+	for (long p = first; p <= last; p++)
+		mark[p] |= bits;
+	if (first <= last) {
+		*lo = first < *lo ? first : *lo;
+		*hi = last > *hi ? last : *hi;
+	}
+}
+
+static enum jr_err children(struct jr_store *s, const char *from, const char *to,
+			    struct series *xs, size_t nx)
 {
 	struct jr_db_stmt *st = NULL;
-	uint32_t *mark = jr_calloc(x->np, sizeof(*mark));
+	uint32_t *mark[LEVELS_MAX] = {NULL};
 	char muni[5] = "";
 	int64_t child = -1;
-	long lo = LONG_MAX, hi = -1;
-	enum jr_err err;
+	long lo[LEVELS_MAX], hi[LEVELS_MAX];
+	enum jr_err err = JR_OK;
 	bool row;
 
-	if (!mark)
-		return JR_ERR_NOMEM;
+	for (size_t l = 0; l < nx; l++) {
+		lo[l] = LONG_MAX;
+		hi[l] = -1;
+		if (!(mark[l] = jr_calloc(xs[l].np, sizeof(*mark[l]))))
+			err = JR_ERR_NOMEM;
+	}
+	if (err)
+		goto out;
 	TRY(jr_db_prepare(s->db,
 			  "SELECT h.municipality, h.child_id, a.form, a.start_date, a.end_date"
 			  " FROM allocations a JOIN help_requests h ON h.id = a.help_request_id"
@@ -207,8 +246,7 @@ static enum jr_err children(struct jr_store *s, const char *from, const char *to
 	for (;;) {
 		const char *m, *start, *end;
 		int64_t c, form;
-		jr_day ds, de;
-		long first, last;
+		jr_day ds, de = 0;
 		uint32_t bits;
 		TRY(jr_db_step(st, &row));
 		if (!row)
@@ -219,39 +257,28 @@ static enum jr_err children(struct jr_store *s, const char *from, const char *to
 		start = jr_db_col_text(st, 3);
 		end = jr_db_col_text(st, 4);
 		if (c != child || strncmp(m, muni, sizeof(muni)) != 0) {
-			children_flush(x, muni, mark, lo, hi);
-			lo = LONG_MAX;
-			hi = -1;
+			for (size_t l = 0; l < nx; l++) {
+				children_flush(&xs[l], muni, mark[l], lo[l], hi[l]);
+				lo[l] = LONG_MAX;
+				hi[l] = -1;
+			}
 			child = c;
 			snprintf(muni, sizeof(muni), "%s", m);
 		}
-		if (jr_date_parse(start, strlen(start), &ds))
-			continue;
-		if (ds < x->from[0])
-			first = 0;
-		else if ((first = period_at(x, start, &ds)) < 0)
-			continue;
-		if (!end[0])
-			last = (long)x->np - 1;
-		else if (jr_date_parse(end, strlen(end), &de))
-			continue;
-		else if (de > x->to[x->np - 1])
-			last = (long)x->np - 1;
-		else if ((last = period_at(x, end, &de)) < 0)
+		if (jr_date_parse(start, strlen(start), &ds) ||
+		    (end[0] && jr_date_parse(end, strlen(end), &de)))
 			continue;
 		bits = 1u | (form >= 1 && form <= JR_FORM_COUNT ? 1u << form : 0) |
 		       (form >= 5 && form <= 8 ? MARK_AWAY : 0);
-		for (long p = first; p <= last; p++)
-			mark[p] |= bits;
-		if (first <= last) {
-			lo = first < lo ? first : lo;
-			hi = last > hi ? last : hi;
-		}
+		for (size_t l = 0; l < nx; l++)
+			children_mark(&xs[l], mark[l], &lo[l], &hi[l], ds, !end[0], de, bits);
 	}
-	children_flush(x, muni, mark, lo, hi);
+	for (size_t l = 0; l < nx; l++)
+		children_flush(&xs[l], muni, mark[l], lo[l], hi[l]);
 out:
 	jr_db_finalize(st);
-	jr_free(mark);
+	for (size_t l = 0; l < nx; l++)
+		jr_free(mark[l]);
 	return err;
 }
 
@@ -282,17 +309,20 @@ static void child_flush(struct child_requests *c, struct series *x)
 /* Repeat requests: per municipality and period, the children with a help request raised in the
  * period, and of them those with one raised at most 365 days after an earlier request of the
  * same child (in any municipality; the earlier one may lie before the period or the range). */
-static enum jr_err repeats(struct jr_store *s, const char *f, const char *t, struct series *x)
+static enum jr_err repeats(struct jr_store *s, const char *f, const char *t, struct series *xs,
+			   size_t nx)
 {
 	struct jr_db_stmt *st = NULL;
-	struct child_requests c = {.child = -1};
+	struct child_requests c[LEVELS_MAX];
 	char back[JR_DATE_STRLEN];
 	jr_day prev_day = 0;
 	int64_t prev_child = -1;
 	enum jr_err err;
 	bool row;
 
-	jr_date_format(x->from[0] - 365, back);
+	for (size_t l = 0; l < nx; l++)
+		c[l] = (struct child_requests){.child = -1};
+	jr_date_format(xs[0].from[0] - 365, back);
 	TRY(jr_db_prepare(s->db,
 			  "SELECT h.municipality, h.child_id, h.raised_on FROM help_requests h"
 			  " WHERE h.raised_on >= $3 AND h.raised_on <= $2 AND h.child_id IN"
@@ -307,8 +337,7 @@ static enum jr_err repeats(struct jr_store *s, const char *f, const char *t, str
 		const char *muni, *raised;
 		int64_t child;
 		jr_day day;
-		long p;
-		size_t i;
+		bool repeat;
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
@@ -317,28 +346,33 @@ static enum jr_err repeats(struct jr_store *s, const char *f, const char *t, str
 		raised = jr_db_col_text(st, 2);
 		if (jr_date_parse(raised, strlen(raised), &day))
 			continue;
-		p = period_at(x, raised, &day);
-		if (child != c.child || (p >= 0 && p != c.period)) {
-			child_flush(&c, x);
-			c.child = child;
-			c.period = p;
-		}
-		if (p >= 0) {
-			bool repeat = prev_child == child && day - prev_day <= 365;
-			for (i = 0; i < c.n && strcmp(c.municipality[i], muni) != 0; i++)
-				;
-			if (i == c.n && c.n < CHILD_MUNIS) {
-				snprintf(c.municipality[i], sizeof(c.municipality[i]), "%s", muni);
-				c.repeat[i] = false;
-				c.n++;
+		repeat = prev_child == child && day - prev_day <= 365;
+		for (size_t l = 0; l < nx; l++) {
+			struct child_requests *cl = &c[l];
+			long p = period_of_day(&xs[l], day);
+			size_t i;
+			if (child != cl->child || (p >= 0 && p != cl->period)) {
+				child_flush(cl, &xs[l]);
+				cl->child = child;
+				cl->period = p;
 			}
-			if (i < c.n && repeat)
-				c.repeat[i] = true;
+			if (p < 0)
+				continue;
+			for (i = 0; i < cl->n && strcmp(cl->municipality[i], muni) != 0; i++)
+				;
+			if (i == cl->n && cl->n < CHILD_MUNIS) {
+				snprintf(cl->municipality[i], sizeof(cl->municipality[i]), "%s", muni);
+				cl->repeat[i] = false;
+				cl->n++;
+			}
+			if (i < cl->n && repeat)
+				cl->repeat[i] = true;
 		}
 		prev_child = child;
 		prev_day = day;
 	}
-	child_flush(&c, x);
+	for (size_t l = 0; l < nx; l++)
+		child_flush(&c[l], &xs[l]);
 out:
 	jr_db_finalize(st);
 	return err;
@@ -346,7 +380,7 @@ out:
 
 /* Satisfaction: the scores given when care ended, in the period it ended. */
 static enum jr_err satisfaction(struct jr_store *s, const char *from, const char *to,
-				struct series *x)
+				struct series *xs, size_t nx)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
@@ -369,12 +403,13 @@ static enum jr_err satisfaction(struct jr_store *s, const char *from, const char
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		if ((p = period_at(x, jr_db_col_text(st, 3), &d)) < 0)
+		if (period_at(&xs[0], jr_db_col_text(st, 3), &d) < 0)
 			continue;
-		f = pslot(x, p, jr_db_col_text(st, 0));
 		score = jr_db_col_int(st, 2);
-		if (f && score >= 1 && score <= 10)
-			TRY(add_stat(f, 2, (int)score, jr_db_col_int(st, 1)));
+		for (size_t l = 0; l < nx && score >= 1 && score <= 10; l++)
+			if ((p = period_of_day(&xs[l], d)) >= 0 &&
+			    (f = pslot(&xs[l], p, jr_db_col_text(st, 0))))
+				TRY(add_stat(f, 2, (int)score, jr_db_col_int(st, 1)));
 	}
 out:
 	jr_db_finalize(st);
@@ -383,7 +418,8 @@ out:
 
 /* Waiting times: referral → allocation (which 0) and allocation → first start of care (1),
  * for allocations that started in the period. */
-static enum jr_err waits(struct jr_store *s, const char *from, const char *to, struct series *x)
+static enum jr_err waits(struct jr_store *s, const char *from, const char *to, struct series *xs,
+			 size_t nx)
 {
 	struct jr_db_stmt *st = NULL;
 	enum jr_err err;
@@ -408,41 +444,55 @@ static enum jr_err waits(struct jr_store *s, const char *from, const char *to, s
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		if ((p = period_at(x, jr_db_col_text(st, 2), &al)) < 0)
+		if (period_at(&xs[0], jr_db_col_text(st, 2), &al) < 0)
 			continue;
-		f = pslot(x, p, jr_db_col_text(st, 0));
 		referred = jr_db_col_text(st, 1);
 		started = jr_db_col_text(st, 3);
 		child = jr_db_col_int(st, 4);
-		if (!f)
-			continue;
-		if (referred[0] && !jr_date_parse(referred, strlen(referred), &ref) && al >= ref)
-			TRY(add_stat(f, 0, (int)(al - ref), child));
-		if (started[0] && !jr_date_parse(started, strlen(started), &start) && start >= al)
-			TRY(add_stat(f, 1, (int)(start - al), child));
+		for (size_t l = 0; l < nx; l++) {
+			if ((p = period_of_day(&xs[l], al)) < 0 ||
+			    !(f = pslot(&xs[l], p, jr_db_col_text(st, 0))))
+				continue;
+			if (referred[0] && !jr_date_parse(referred, strlen(referred), &ref) &&
+			    al >= ref)
+				TRY(add_stat(f, 0, (int)(al - ref), child));
+			if (started[0] && !jr_date_parse(started, strlen(started), &start) &&
+			    start >= al)
+				TRY(add_stat(f, 1, (int)(start - al), child));
+		}
 	}
 out:
 	jr_db_finalize(st);
 	return err;
 }
 
-enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
-				    const jr_day *from, const jr_day *to, size_t np,
-				    struct jr_figures_raw *rows, size_t max, size_t *counts)
+enum jr_err jr_store_figures_levels(struct jr_store *s, const struct jr_actor *a,
+				    const struct jr_store_figures_level *levels, size_t nx)
 {
-	struct series x = {from, to, np, rows, max, counts};
+	struct series xs[LEVELS_MAX];
 	char f[JR_DATE_STRLEN], t[JR_DATE_STRLEN];
 	enum jr_err err;
 
-	for (size_t p = 0; p < np; p++)
-		counts[p] = 0;
-	if (!np)
+	if (nx > LEVELS_MAX)
+		return JR_ERR_INPUT;
+	for (size_t l = 0; l < nx; l++) {
+		const struct jr_store_figures_level *v = &levels[l];
+		xs[l] = (struct series){v->from, v->to, v->np, v->rows, v->max, v->counts};
+		for (size_t p = 0; p < v->np; p++)
+			v->counts[p] = 0;
+	}
+	for (size_t l = 0; l < nx; l++) {
+		const struct series *x = &xs[l];
+		if (!x->np || x->from[0] != xs[0].from[0] || x->to[x->np - 1] != xs[0].to[xs[0].np - 1])
+			return x->np ? JR_ERR_INPUT : JR_OK; /* one range for all */
+		for (size_t p = 0; p < x->np; p++) /* consecutive, each from on or before its to */
+			if (x->from[p] > x->to[p] || (p && x->from[p] != x->to[p - 1] + 1))
+				return JR_ERR_INPUT;
+	}
+	if (!nx)
 		return JR_OK;
-	for (size_t p = 0; p < np; p++) /* consecutive, each from on or before its to */
-		if (from[p] > to[p] || (p && from[p] != to[p - 1] + 1))
-			return JR_ERR_INPUT;
-	jr_date_format(from[0], f);
-	jr_date_format(to[np - 1], t);
+	jr_date_format(xs[0].from[0], f);
+	jr_date_format(xs[0].to[xs[0].np - 1], t);
 	TRY(jr_store_begin(s));
 	/* help requests raised in the period; settled when closed without any allocation */
 	TRY(each_count(s,
@@ -450,9 +500,9 @@ enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a
 		       " (SELECT 1 FROM allocations a WHERE a.help_request_id = h.id) THEN 1 ELSE 0 END,"
 		       " h.raised_on, COUNT(*) FROM help_requests h"
 		       " WHERE h.raised_on >= $1 AND h.raised_on <= $2 GROUP BY 1, 2, 3",
-		       f, t, &x, add_requests));
+		       f, t, xs, nx, add_requests));
 	/* children with care by form, in care, and away from home: allocations running */
-	TRY(children(s, f, t, &x));
+	TRY(children(s, f, t, xs, nx));
 	/* compulsory: a measure in force on the allocation's start */
 	TRY(each_count(s,
 		       "SELECT h.municipality, CASE WHEN EXISTS (SELECT 1 FROM measures m"
@@ -461,12 +511,12 @@ enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a
 		       " a.start_date, COUNT(*) FROM allocations a"
 		       " JOIN help_requests h ON h.id = a.help_request_id"
 		       " WHERE a.start_date >= $1 AND a.start_date <= $2 GROUP BY 1, 2, 3",
-		       f, t, &x, add_compulsory));
+		       f, t, xs, nx, add_compulsory));
 	TRY(each_count(s,
 		       "SELECT h.municipality, CAST(r.referrer_type AS INTEGER), r.referred_on,"
 		       " COUNT(*) FROM referrals r JOIN help_requests h ON h.id = r.help_request_id"
 		       " WHERE r.referred_on >= $1 AND r.referred_on <= $2 GROUP BY 1, 2, 3",
-		       f, t, &x, add_referrer));
+		       f, t, xs, nx, add_referrer));
 	TRY(each_count(s,
 		       "SELECT h.municipality, CASE d.goals_reached WHEN 'yes' THEN 0"
 		       " WHEN 'partly' THEN 1 ELSE 2 END"
@@ -476,19 +526,28 @@ enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a
 		       " FROM deliveries d JOIN allocations a ON a.id = d.allocation_id"
 		       " JOIN help_requests h ON h.id = a.help_request_id"
 		       " WHERE d.stopped_on >= $1 AND d.stopped_on <= $2 GROUP BY 1, 2, 3",
-		       f, t, &x, add_outcome));
-	TRY(repeats(s, f, t, &x));
-	TRY(waits(s, f, t, &x));
-	TRY(satisfaction(s, f, t, &x));
+		       f, t, xs, nx, add_outcome));
+	TRY(repeats(s, f, t, xs, nx));
+	TRY(waits(s, f, t, xs, nx));
+	TRY(satisfaction(s, f, t, xs, nx));
 	TRY(jr_store_audit_object(s, a, "figures.read", 0, "aggregates"));
 out:
 	err = jr_store_finish(s, err);
-	if (err)
-		for (size_t p = 0; p < np; p++) {
-			jr_store_figures_release(rows + p * max, counts[p]);
-			counts[p] = 0;
+	for (size_t l = 0; err && l < nx; l++)
+		for (size_t p = 0; p < xs[l].np; p++) {
+			jr_store_figures_release(xs[l].rows + p * xs[l].max, xs[l].counts[p]);
+			xs[l].counts[p] = 0;
 		}
 	return err;
+}
+
+enum jr_err jr_store_figures_series(struct jr_store *s, const struct jr_actor *a,
+				    const jr_day *from, const jr_day *to, size_t np,
+				    struct jr_figures_raw *rows, size_t max, size_t *counts)
+{
+	struct jr_store_figures_level one = {from, to, np, rows, max, counts};
+
+	return jr_store_figures_levels(s, a, &one, 1);
 }
 
 enum jr_err jr_store_figures(struct jr_store *s, const struct jr_actor *a, jr_day from, jr_day to,

@@ -584,14 +584,8 @@ call "iJw: the provider's answer (JW302) acknowledges the JW301 it downloaded" 2
 	-b prov.jar -H "$XML" -H "X-CSRF-Token: $P_CSRF" --data-binary @jw302.xml "$U/api/v1/ijw/messages"
 call "iJw: a bad date is named (422)" 422 '.error.field == "since"' -b prov.jar "$U/api/v1/ijw/allocations?since=gisteren"
 BELEID=$(curl -s -c - -H "$JSON" -d '{"username":"beleid","password":"beleid-wachtwoord"}' "$U/api/v1/login" | awk '/jr_session/ { print $7 }')
-call "the regional figures for a policy maker" 200 '(.rows | length) >= 2 and .rows[-1].name == "regio" and .suppressed_below == 5 and ([.rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \
-	--cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2025-01-01&to=2026-12-31"
-call "the figures as CSV" 200 - --cookie "jr_session=$BELEID" "$U/api/v1/figures?format=csv"
-if head -1 body | grep -q '^gemeente;naam;cijfer;waarde' && grep -q '^;regio;help_requests;' body; then
-	ok "the CSV has a header and the region's rows"
-else
-	not_ok "the CSV has a header and the region's rows" "$(head -3 body)"
-fi
+call "the regional figures are per region: a policy maker of no region must name one (422), never a mix" 422 \
+	'.error.field == "region"' --cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2026-01-01&to=2026-12-31"
 call "figures: a bad date is named" 422 '.error.field == "from"' --cookie "jr_session=$BELEID" "$U/api/v1/figures?from=2026-13-01"
 call "a consulent gets no regional figures (403)" 403 - -b almelo.jar "$U/api/v1/figures"
 # Contract management and user administration: no client data, and only for their roles.
@@ -1020,10 +1014,31 @@ FIG_ORG=$("$BIN" organisation add --db s.db --key s.key --kind regional_office -
 JEUGDROUTE_USER_PASSWORD=beleid-twente-wachtwoord "$BIN" user add --db s.db --key s.key \
 	--username beleid-twente --role policy --organisation "$FIG_ORG" >/dev/null
 login fig.jar beleid-twente beleid-twente-wachtwoord >/dev/null
+call "the regional figures of a year for a policy maker of the region" 200 \
+	'.period.from == "2026-01-01" and .period.to == "2026-12-31" and (.rows | length) == 15 and .rows[-1].name == "regio" and .suppressed_below == 5 and ([.rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0 and ([.rows[].municipality | select(. == "0307")] | length) == 0' \
+	-b fig.jar "$U/api/v1/figures?from=2026-01-01&to=2026-12-31"
+call "the figures as CSV (default: this calendar year)" 200 - -b fig.jar "$U/api/v1/figures?format=csv"
+if head -1 body | grep -q '^gemeente;naam;cijfer;waarde' && grep -q '^;regio;help_requests;' body; then
+	ok "the CSV has a header and the region's rows"
+else
+	not_ok "the CSV has a header and the region's rows" "$(head -3 body)"
+fi
+call "figures: a table of a period that is not one month, quarter or year is named (422), with what to choose" 422 \
+	'.error.field == "from" and (.error.message | test("één maand, één kwartaal of één kalenderjaar"))' \
+	-b fig.jar "$U/api/v1/figures?from=2025-11-24&to=2026-11-23"
+call "figures: the table of a quarter is that quarter of the series (one pattern)" 200 '.period.from == "2026-04-01"' \
+	-b fig.jar "$U/api/v1/figures?from=2026-04-01&to=2026-06-30"
+jq -c '.rows' body >fig-table.json
+curl -s -b fig.jar "$U/api/v1/figures?from=2026-01-01&to=2026-12-31&grain=kwartaal" | jq -c '.series[1].rows' >fig-series.json
+if cmp -s fig-table.json fig-series.json; then
+	ok "figures: the quarter's table and the series' quarter hide the same cells"
+else
+	not_ok "figures: the quarter's table and the series' quarter hide the same cells" "$(head -c 300 fig-table.json)"
+fi
 call "figures series: one region per quarter, only its municipalities and its total" 200 \
 	'.region == "twente" and .grain == "kwartaal" and (.series | length) == 4 and .series[0].period == "2026-K1" and .series[0].from == "2026-01-01" and .series[-1].to == "2026-12-31" and ([.series[].rows[-1].name] | all(. == "regio")) and ([.series[].rows[].municipality | select(. == "0307")] | length) == 0 and ([.series[].rows[] | .help_requests | select(. != null and . > 0 and . < 5)] | length) == 0' \
 	-b fig.jar "$U/api/v1/figures?region=twente&from=2026-01-01&to=2026-12-31&grain=kwartaal"
-call "figures series: the user's own region when none is asked for" 200 '.region == "twente" and .grain == "maand" and (.series | length) == 2' \
+call "figures series: the user's own region when none is asked for; whole months" 200 '.region == "twente" and .grain == "maand" and (.series | length) == 2 and .from == "2026-01-01" and .to == "2026-02-28"' \
 	-b fig.jar "$U/api/v1/figures?from=2026-01-15&to=2026-02-10&grain=maand"
 call "figures series: as CSV with Dutch column names" 200 - -b fig.jar "$U/api/v1/figures?region=twente&from=2026-01-01&to=2026-06-30&grain=kwartaal&format=csv"
 if head -1 body | grep -q '^gemeentecode;gemeente;periode;indicator;waarde' && grep -q '^;regio;2026-K2;help_requests;' body \

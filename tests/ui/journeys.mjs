@@ -1948,6 +1948,9 @@ try {
     await page.getByRole('heading', { name: /^Verloop per jaar/ }).waitFor();
     const lines = page.locator('svg.chart-line');
     ok(await lines.count() === 3, 'the series is drawn as three line charts', String(await lines.count()));
+    ok(await page.getByRole('heading', { name: 'Per gemeente, 2026' }).isVisible(),
+      'the table per municipality is of one whole calendar year (the year of "tot en met")');
+    ok(/in hele perioden/.test(await page.locator('main').innerText()), 'the page says the series is of whole periods');
     let described = true;
     for (const svg of await lines.all()) {
       const title = await page.locator(`#${await svg.getAttribute('aria-labelledby')}`).innerText();

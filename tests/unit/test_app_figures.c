@@ -1,5 +1,6 @@
 /* Unit tests for app/figures.c: a role without the figures is refused, a period that ends
- * before it begins is named, and the table comes as JSON or CSV. On the store fixture: SQLite,
+ * before it begins or is not one month, quarter or year is named, the table comes as JSON or
+ * CSV, and tables and series are cut from one pattern. On the store fixture: SQLite,
  * or PostgreSQL with JR_TEST_DB_URL. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,38 +31,62 @@ static int teardown(void **state)
 static void test_refusals(void **state)
 {
 	struct jr_principal who = {.user_id = 4};
+	struct jr_app_figures_query q = {.region = "twente"};
 	struct jr_app as = app;
 	struct jr_buf out;
 
 	(void)state;
 	jr_buf_init(&out, 1 << 20);
-	assert_int_equal(jr_app_figures(&app, app.today, app.today - 1, JR_APP_FIGURES_JSON, &out),
-			 JR_ERR_INPUT);
+	q.from = app.today;
+	q.to = app.today - 1;
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &out), JR_ERR_INPUT);
 	assert_string_equal(diag.path, "from");
+	/* twelve months up to a day: not one month, quarter or year (its margins would give
+	 * hidden cells away); named, with what to choose instead */
+	q.from = app.today - 364;
+	q.to = app.today;
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &out), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "from");
+	assert_non_null(strstr(diag.message, "één maand, één kwartaal of één kalenderjaar"));
+	q.from = ctx_day("2026-03-01"); /* a month and a day */
+	q.to = ctx_day("2026-04-01");
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &out), JR_ERR_INPUT);
+	q.region[0] = '\0'; /* the command line, with the policies of two regions: name one */
+	q.from = ctx_day("2026-01-01");
+	q.to = ctx_day("2026-12-31");
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &out), JR_ERR_INPUT);
+	assert_string_equal(diag.path, "region");
+	snprintf(q.region, sizeof(q.region), "twente");
 	snprintf(who.role, sizeof(who.role), "consulent");
 	as.principal = &who;
-	assert_int_equal(jr_app_figures(&as, app.today - 365, app.today, JR_APP_FIGURES_JSON, &out),
-			 JR_ERR_FORBIDDEN);
+	assert_int_equal(jr_app_figures(&as, &q, JR_APP_FIGURES_JSON, &out), JR_ERR_FORBIDDEN);
 	jr_buf_release(&out);
 }
 
 static void test_json_and_csv(void **state)
 {
 	struct jr_principal who = {.user_id = 4};
+	struct jr_app_figures_query q = {.region = ""};
 	struct jr_app as = app;
 	struct jr_buf out;
 
 	(void)state;
 	snprintf(who.role, sizeof(who.role), "policy");
+	snprintf(who.municipality, sizeof(who.municipality), "0153"); /* Enschede: Twente */
 	as.principal = &who;
 	jr_buf_init(&out, 1 << 20);
-	assert_int_equal(jr_app_figures(&as, app.today - 365, app.today, JR_APP_FIGURES_JSON, &out),
-			 JR_OK);
-	assert_non_null(strstr(jr_buf_str(&out), "\"suppressed_below\":5"));
+	q.from = ctx_day("2026-01-01");
+	q.to = ctx_day("2026-12-31");
+	assert_int_equal(jr_app_figures(&as, &q, JR_APP_FIGURES_JSON, &out), JR_OK);
+	assert_non_null(strstr(jr_buf_str(&out), "{\"period\":{\"from\":\"2026-01-01\","
+						 "\"to\":\"2026-12-31\"},\"suppressed_below\":5"));
+	assert_null(strstr(jr_buf_str(&out), "\"0307\"")); /* never another region's */
 	jr_buf_reset(&out);
-	assert_int_equal(jr_app_figures(&as, app.today - 365, app.today, JR_APP_FIGURES_CSV, &out),
-			 JR_OK);
+	q.from = ctx_day("2026-07-01"); /* a quarter */
+	q.to = ctx_day("2026-09-30");
+	assert_int_equal(jr_app_figures(&as, &q, JR_APP_FIGURES_CSV, &out), JR_OK);
 	assert_null(strchr(jr_buf_str(&out), '{'));
+	assert_memory_equal(jr_buf_str(&out), "gemeente;naam;cijfer;waarde\r\n", 29);
 	jr_buf_release(&out);
 }
 
@@ -134,12 +159,13 @@ static void test_series_json_and_csv(void **state)
 	/* no region asked for: the user's own, Amersfoort */
 	assert_int_equal(jr_app_figures_series(&as, &q, JR_APP_FIGURES_JSON, &out), JR_OK);
 	s = jr_buf_str(&out);
-	assert_non_null(strstr(s, "{\"region\":\"amersfoort\",\"from\":\"2026-02-15\","
-				  "\"to\":\"2026-11-23\",\"grain\":\"kwartaal\""));
-	assert_non_null(strstr(s, "{\"period\":\"2026-K1\",\"from\":\"2026-02-15\","
+	/* whole quarters: from back to the first of its quarter, to on to the last day of its own */
+	assert_non_null(strstr(s, "{\"region\":\"amersfoort\",\"from\":\"2026-01-01\","
+				  "\"to\":\"2026-12-31\",\"grain\":\"kwartaal\""));
+	assert_non_null(strstr(s, "{\"period\":\"2026-K1\",\"from\":\"2026-01-01\","
 				  "\"to\":\"2026-03-31\",\"rows\":[{\"municipality\":\"0307\""));
 	assert_non_null(strstr(s, "{\"period\":\"2026-K4\",\"from\":\"2026-10-01\","
-				  "\"to\":\"2026-11-23\""));
+				  "\"to\":\"2026-12-31\""));
 	assert_null(strstr(s, "2026-K5"));
 	assert_null(strstr(s, "\"0141\"")); /* never a municipality of another region */
 	jr_buf_reset(&out);
@@ -248,6 +274,40 @@ static void test_series_equals_single_periods(void **state)
 			 JR_ERR_INPUT);
 }
 
+/* A table and a series are cut from one pattern: the table of the second quarter of 2025 is
+ * that quarter of the series per quarter, null for null, on the demo region of the test
+ * before; and the months of a year and the year hide, per figure, none or at least two. */
+static void test_table_and_series_one_pattern(void **state)
+{
+	struct jr_app_figures_query q = {.region = "twente", .grain = JR_APP_FIGURES_QUARTER};
+	struct jr_buf table, series;
+	const char *rows, *end;
+	size_t len;
+
+	(void)state;
+	jr_buf_init(&table, 1 << 22);
+	jr_buf_init(&series, 1 << 22);
+	q.from = ctx_day("2025-04-01");
+	q.to = ctx_day("2025-06-30");
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &table), JR_OK);
+	q.from = ctx_day("2025-01-01");
+	q.to = ctx_day("2025-12-31");
+	assert_int_equal(jr_app_figures_series(&app, &q, JR_APP_FIGURES_JSON, &series), JR_OK);
+	rows = strstr(jr_buf_str(&table), "\"rows\":[");
+	assert_non_null(rows);
+	end = strrchr(rows, ']');
+	assert_non_null(end);
+	len = (size_t)(end - rows) + 1;
+	assert_true(len > 100);
+	rows = strstr(jr_buf_str(&series), "\"period\":\"2025-K2\"");
+	assert_non_null(rows);
+	rows = strstr(rows, "\"rows\":[");
+	assert_non_null(rows);
+	assert_memory_equal(rows, strstr(jr_buf_str(&table), "\"rows\":["), len);
+	jr_buf_release(&table);
+	jr_buf_release(&series);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_series_refusals),
 		cmocka_unit_test(test_series_json_and_csv),
 		cmocka_unit_test(test_series_equals_single_periods),
+		cmocka_unit_test(test_table_and_series_one_pattern),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "app/figures.h"
 #include "app/monitor.h"
 #include "core/alloc.h"
 #include "demo/demo.h"
@@ -156,6 +157,65 @@ static void test_targets_match_the_records(void **state)
 		    1);
 }
 
+/* The targets the figures also publish are cut from the figures' own pattern: a share is shown
+ * in the monitor only where the figures' table of the year shows its parts, and then with the
+ * same counts — so the two cannot be set against each other to work out a hidden cell. */
+static void test_targets_shown_where_the_figures_show(void **state)
+{
+	static const char *const checks[][3] = {
+		{"compulsory_share", "allocations_compulsory", "allocations_started"},
+		{"social_base_share", NULL, "help_requests"},
+		{"at_home_share", NULL, "children_in_youth_care"},
+	};
+	struct jr_diag diag, fdiag = {0};
+	struct jr_app app = {.store = store, .actor = &fx_actor, .policies = &set, .today = today,
+			     .diag = &fdiag};
+	struct jr_app_figures_query q = {.region = "twente"};
+	enum jr_err err;
+	json_t *doc = run(JR_APP_MONITOR_TARGETS, "twente", 2026, NULL, &err, &diag), *fig, *fr, *r;
+	struct jr_buf out;
+	json_error_t e;
+	size_t i, shown = 0, hidden = 0;
+	(void)state;
+
+	assert_int_equal(err, JR_OK);
+	jr_buf_init(&out, 1 << 22);
+	q.from = jr_date_from_ymd(2026, 1, 1);
+	q.to = jr_date_from_ymd(2026, 12, 31);
+	assert_int_equal(jr_app_figures(&app, &q, JR_APP_FIGURES_JSON, &out), JR_OK);
+	fig = json_loads(jr_buf_str(&out), 0, &e);
+	assert_non_null(fig);
+	json_array_foreach(json_object_get(fig, "rows"), i, fr) {
+		const char *code = json_is_null(json_object_get(fr, "municipality"))
+					   ? "regio"
+					   : json_string_value(json_object_get(fr, "municipality"));
+		for (size_t c = 0; c < sizeof(checks) / sizeof(checks[0]); c++) {
+			json_t *den = json_object_get(fr, checks[c][2]);
+			json_t *num = checks[c][1] ? json_object_get(fr, checks[c][1]) : NULL;
+			r = row_of(table(doc, 0), code, checks[c][0]);
+			assert_non_null(r);
+			if (json_is_null(den) || (checks[c][1] && json_is_null(num))) {
+				assert_true(json_is_null(json_object_get(r, "denominator")));
+				assert_true(json_is_null(json_object_get(r, "value")));
+				hidden++;
+			} else if (!json_is_null(json_object_get(r, "denominator"))) {
+				assert_int_equal(json_integer_value(json_object_get(r, "denominator")),
+						 json_integer_value(den));
+				if (num)
+					assert_int_equal(
+						json_integer_value(json_object_get(r, "numerator")),
+						json_integer_value(num));
+				shown++;
+			}
+		}
+	}
+	assert_true(shown > 0); /* both happen in this demo region */
+	assert_true(hidden > 0);
+	json_decref(fig);
+	json_decref(doc);
+	jr_buf_release(&out);
+}
+
 static void test_costs_against_budgets(void **state)
 {
 	struct jr_diag diag;
@@ -237,6 +297,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_targets_match_the_records),
+		cmocka_unit_test(test_targets_shown_where_the_figures_show),
 		cmocka_unit_test(test_costs_against_budgets),
 		cmocka_unit_test(test_waiting_and_capacity),
 		cmocka_unit_test(test_refusals),

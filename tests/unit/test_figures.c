@@ -1564,91 +1564,167 @@ static void test_allocation_failures(void **state)
 	assert_true(succeeded);
 }
 
-/* ---- a series: small cells across periods --------------------------------------------- */
+/* ---- the pattern over whole years: small cells across periods and grains --------------- */
 
-#define SP 4 /* periods */
 #define SM 3 /* municipalities */
 
-static json_t *series_of(struct jr_figures_raw rows[SP][SM], size_t np)
+struct year_rows {
+	struct jr_figures_raw month[12][SM], quarter[4][SM], year[1][SM];
+	struct jr_figures_period period[3][12];
+};
+
+static const char *const year_codes[SM] = {"0153", "0164", "0141"};
+
+/* One year of help requests: h[r][q] in quarter q of municipality r, all in the quarter's first
+ * month (the other two months 0), so months add up to quarters and quarters to the year. */
+static void year_fill(struct year_rows *y, const int64_t h[SM][4])
 {
-	struct jr_figures_period periods[SP];
+	static const size_t per[3] = {12, 4, 1};
+
+	memset(y, 0, sizeof(*y));
+	for (size_t r = 0; r < SM; r++) {
+		for (size_t m = 0; m < 12; m++)
+			memcpy(y->month[m][r].municipality, year_codes[r], 5);
+		for (size_t q = 0; q < 4; q++) {
+			memcpy(y->quarter[q][r].municipality, year_codes[r], 5);
+			y->quarter[q][r].help_requests = h[r][q];
+			y->month[q * 3][r].help_requests = h[r][q];
+			y->year[0][r].help_requests += h[r][q];
+		}
+		memcpy(y->year[0][r].municipality, year_codes[r], 5);
+	}
+	for (int l = 0; l < 3; l++)
+		for (size_t i = 0; i < per[l]; i++) {
+			struct jr_figures_period *p = &y->period[l][i];
+			size_t months = 12 / per[l];
+			p->rows = l == 0 ? y->month[i] : l == 1 ? y->quarter[i] : y->year[i];
+			p->count = SM;
+			p->from = jr_date_from_ymd(2026, (int)(i * months) + 1, 1);
+			p->to = jr_date_add_months(p->from, (int)months) - 1;
+			snprintf(p->label, sizeof(p->label), "%d", (int)i);
+		}
+}
+
+/* The help requests of every period of a level as the pattern publishes them, as a series;
+ * the table of one period alone in *one (json_decref both). */
+static json_t *year_series(struct year_rows *y, enum jr_figures_level level, size_t n,
+			   json_t **one, size_t index)
+{
+	const struct jr_figures_period *levels[3] = {y->period[0], y->period[1], y->period[2]};
 	struct jr_figures_series_head head = {"twente", jr_date_from_ymd(2026, 1, 1),
 					      jr_date_from_ymd(2026, 12, 31), "kwartaal"};
-	struct jr_buf b;
+	struct jr_figures_years *pattern = NULL;
+	struct jr_buf b, c;
 	json_error_t e;
 	json_t *v;
 
-	for (size_t p = 0; p < np; p++) {
-		periods[p] = (struct jr_figures_period){.rows = rows[p], .count = SM};
-		snprintf(periods[p].label, sizeof(periods[p].label), "2026-K%c", (char)('1' + p));
-		periods[p].from = jr_date_from_ymd(2026, (int)p * 3 + 1, 1);
-		periods[p].to = jr_date_add_months(periods[p].from, 3) - 1;
-	}
 	jr_buf_init(&b, 1 << 20);
-	assert_int_equal(jr_figures_series_json(&b, &head, periods, np, names, NULL), JR_OK);
+	jr_buf_init(&c, 1 << 20);
+	assert_int_equal(jr_figures_years_make(levels, 1, &pattern), JR_OK);
+	assert_int_equal(jr_figures_years_series_json(&b, pattern, &head, level, 0, n, names, NULL),
+			 JR_OK);
+	assert_int_equal(jr_figures_years_table_json(&c, pattern, level, index, names, NULL),
+			 JR_OK);
+	/* outside the pattern: refused */
+	assert_int_equal(jr_figures_years_table_json(&c, pattern, level, n, names, NULL),
+			 JR_ERR_INPUT);
+	jr_figures_years_release(pattern);
 	v = json_loads(jr_buf_str(&b), 0, &e);
-	if (!v)
-		fail_msg("not JSON: %s: %s", e.text, jr_buf_str(&b));
+	*one = json_loads(jr_buf_str(&c), 0, &e);
+	if (!v || !*one)
+		fail_msg("not JSON: %s", e.text);
 	jr_buf_release(&b);
+	jr_buf_release(&c);
 	return v;
 }
 
-static json_t *series_cell(json_t *doc, size_t p, size_t r, const char *key)
+static bool year_hidden(json_t *doc, size_t p, size_t r)
 {
 	json_t *period = json_array_get(json_object_get(doc, "series"), p);
-	return json_object_get(json_array_get(json_object_get(period, "rows"), r), key);
+	return json_is_null(
+		json_object_get(json_array_get(json_object_get(period, "rows"), r), "help_requests"));
 }
 
-/* One municipality's help requests hidden in one quarter only (2) would be the whole year's
- * (a single table of the year, 122) minus its other quarters (30 + 40 + 50). The rule across
- * periods hides a second quarter of that row (the smallest other, 30), then a second cell of
- * that quarter's column, until every row and column with a hidden cell has two: no single hidden
- * cell is the difference of a margin and shown cells. Each quarter alone still shows the 30. */
-static void test_series_hidden_cell_not_recovered(void **state)
+/* One municipality's help requests hidden in one quarter only (2) would be the year's (122)
+ * minus its other quarters (30 + 40 + 50), or the quarter's first month (2) the quarter minus
+ * its other months. The pattern hides a second cell in every line a reader can add up — the
+ * months of a quarter with the quarter, the quarters and the months of the year with the year,
+ * the municipalities of a period with the region — until each line holds none or two; each
+ * quarter's table alone still shows the 30. A table and a series cut from the pattern agree. */
+static void test_years_hidden_cell_not_recovered(void **state)
 {
-	static const int64_t h[SM][SP] = {{2, 30, 40, 50}, {20, 31, 41, 51}, {25, 32, 42, 53}};
-	struct jr_figures_raw rows[SP][SM];
-	const char *codes[SM] = {"0153", "0164", "0141"};
-	json_t *doc, *alone;
+	static const int64_t h[SM][4] = {{2, 30, 40, 50}, {20, 31, 41, 51}, {25, 32, 42, 53}};
+	static struct year_rows y;
+	json_t *month, *quarter, *year, *one, *alone;
 	size_t nulls;
 
 	(void)state;
-	memset(rows, 0, sizeof(rows));
-	for (size_t p = 0; p < SP; p++)
-		for (size_t r = 0; r < SM; r++) {
-			memcpy(rows[p][r].municipality, codes[r], 5);
-			rows[p][r].help_requests = h[r][p];
-		}
-	/* each quarter on its own: the second quarter shows Enschede's 30 */
-	alone = figures(rows[1], SM);
+	year_fill(&y, h);
+	alone = figures(y.quarter[1], SM); /* the second quarter on its own shows Enschede's 30 */
 	assert_int_equal(json_integer_value(json_object_get(row(alone, 0), "help_requests")), 30);
 	json_decref(alone);
-	doc = series_of(rows, SP);
-	assert_true(json_is_null(series_cell(doc, 0, 0, "help_requests")));
-	assert_true(json_is_null(series_cell(doc, 1, 0, "help_requests"))); /* the smallest other */
+	month = year_series(&y, JR_FIGURES_MONTH, 12, &one, 3);
+	json_decref(one);
+	year = year_series(&y, JR_FIGURES_YEAR, 1, &one, 0);
+	json_decref(one);
+	quarter = year_series(&y, JR_FIGURES_QUARTER, 4, &one, 1);
+	assert_true(year_hidden(quarter, 0, 0));
+	assert_true(year_hidden(month, 0, 0));
+	for (size_t r = 0; r <= SM; r++) { /* the table of a quarter is its period of the series */
+		json_t *a = json_object_get(row(one, r), "help_requests");
+		json_t *b = json_object_get(
+			json_array_get(json_object_get(json_array_get(json_object_get(quarter,
+										      "series"),
+								      1),
+						       "rows"),
+				       r),
+			"help_requests");
+		assert_true(json_equal(a, b) || (json_is_null(a) && json_is_null(b)));
+	}
 	for (size_t r = 0; r <= SM; r++) { /* every row, the region's too: none or at least two */
-		nulls = 0;
-		for (size_t p = 0; p < SP; p++)
-			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
+		for (size_t q = 0; q < 4; q++) { /* the months of a quarter, and the quarter */
+			nulls = year_hidden(quarter, q, r);
+			for (size_t k = 0; k < 3; k++)
+				nulls += year_hidden(month, q * 3 + k, r);
+			assert_true(nulls == 0 || nulls >= 2);
+		}
+		nulls = year_hidden(year, 0, r); /* the quarters of the year, and the year */
+		for (size_t q = 0; q < 4; q++)
+			nulls += year_hidden(quarter, q, r);
+		assert_true(nulls == 0 || nulls >= 2);
+		nulls = year_hidden(year, 0, r); /* the months of the year, and the year */
+		for (size_t m = 0; m < 12; m++)
+			nulls += year_hidden(month, m, r);
 		assert_true(nulls == 0 || nulls >= 2);
 	}
-	for (size_t p = 0; p < SP; p++) { /* every column (with the region's total) likewise */
-		nulls = 0;
-		for (size_t r = 0; r <= SM; r++)
-			nulls += json_is_null(series_cell(doc, p, r, "help_requests"));
-		assert_true(nulls == 0 || nulls >= 2);
+	for (size_t p = 0; p < 12; p++) { /* every period's municipalities with the region */
+		size_t nm = 0, nq = 0;
+		for (size_t r = 0; r <= SM; r++) {
+			nm += year_hidden(month, p, r);
+			nq += p < 4 && year_hidden(quarter, p, r);
+		}
+		assert_true(nm == 0 || nm >= 2);
+		assert_true(nq == 0 || nq >= 2);
 	}
-	json_decref(doc);
-	/* deterministic, and a series of one period is that period's table */
-	doc = series_of(rows, 1);
-	alone = figures(rows[0], SM);
-	for (size_t r = 0; r <= SM; r++)
-		assert_true(json_equal(json_object_get(json_array_get(json_object_get(json_array_get(
-							json_object_get(doc, "series"), 0),
-							"rows"), r), "help_requests"),
-				       json_object_get(row(alone, r), "help_requests")));
-	json_decref(alone);
-	json_decref(doc);
+	json_decref(one);
+	json_decref(month);
+	json_decref(quarter);
+	json_decref(year);
+}
+
+/* A pattern of periods with different municipalities is refused, not cut wrongly. */
+static void test_years_rows_must_agree(void **state)
+{
+	static const int64_t h[SM][4] = {{7, 7, 7, 7}, {8, 8, 8, 8}, {9, 9, 9, 9}};
+	static struct year_rows y;
+	const struct jr_figures_period *levels[3] = {y.period[0], y.period[1], y.period[2]};
+	struct jr_figures_years *pattern = NULL;
+
+	(void)state;
+	year_fill(&y, h);
+	y.period[1][2].count = SM - 1;
+	assert_int_equal(jr_figures_years_make(levels, 1, &pattern), JR_ERR_INPUT);
+	jr_figures_years_release(pattern);
 }
 
 int main(void)
@@ -1669,7 +1745,8 @@ int main(void)
 		cmocka_unit_test(test_suppress_rectangle),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_allocation_failures),
-		cmocka_unit_test(test_series_hidden_cell_not_recovered),
+		cmocka_unit_test(test_years_hidden_cell_not_recovered),
+		cmocka_unit_test(test_years_rows_must_agree),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	free(nz_scratch);

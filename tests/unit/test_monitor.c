@@ -303,7 +303,7 @@ static void test_targets_table(void **state)
 		rows[m].compulsory = 8;
 		rows[m].secure_admissions = 6;
 	}
-	assert_int_equal(jr_mon_targets(&twente, 2026, rows, twente.municipality_count, &t), JR_OK);
+	assert_int_equal(jr_mon_targets(&twente, 2026, rows, twente.municipality_count, NULL, &t), JR_OK);
 	assert_int_equal(t.nrows, 5 * (twente.municipality_count + 1));
 	for (size_t r = 0; r < t.nrows; r++) {
 		const char *ind = jr_mon_table_get(&t, r, 2);

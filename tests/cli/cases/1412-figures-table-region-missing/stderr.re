@@ -1,0 +1,1 @@
+veld region: kies een regio
