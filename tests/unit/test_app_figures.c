@@ -195,6 +195,29 @@ static void assert_same_list(int *a, size_t na, int *b, size_t nb)
 	assert_memory_equal(a, b, na * sizeof(*a));
 }
 
+/* Rows a[0..na] and b[0..nb] of one period hold the same municipalities with the same counts
+ * and lists (in any order). */
+static void assert_same_rows(struct jr_figures_raw *a, size_t na, struct jr_figures_raw *b,
+			     size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		struct jr_figures_raw *x = &a[i], *y = NULL;
+		for (size_t k = 0; k < nb; k++)
+			if (strcmp(b[k].municipality, x->municipality) == 0)
+				y = &b[k];
+		assert_non_null(y);
+		/* the counts: every field before the lists */
+		assert_memory_equal(x, y, offsetof(struct jr_figures_raw, wait_allocation_days));
+		assert_same_list(x->wait_allocation_days, x->wait_allocation_count,
+				 y->wait_allocation_days, y->wait_allocation_count);
+		assert_same_list(x->wait_start_days, x->wait_start_count, y->wait_start_days,
+				 y->wait_start_count);
+		assert_same_list(x->satisfaction, x->satisfaction_count, y->satisfaction,
+				 y->satisfaction_count);
+	}
+}
+
 /* The series reads the records once for the whole range and puts each row into its period:
  * every period's raw rows are those of the same period read alone (issue 16, the speed of a
  * series). On a demo region over three years, per quarter and per month. */
@@ -236,22 +259,9 @@ static void test_series_equals_single_periods(void **state)
 			assert_int_equal(jr_store_figures(ctx_store, &fx_actor, from[p], to[p], single,
 							  MAX, &count),
 					 JR_OK);
-			assert_int_equal(counts[p], count);
+			assert_same_rows(single, count, series + p * MAX, counts[p]);
 			for (size_t i = 0; i < count; i++) {
-				struct jr_figures_raw *a = &single[i], *b = NULL;
-				for (size_t k = 0; k < counts[p]; k++)
-					if (strcmp(series[p * MAX + k].municipality, a->municipality) == 0)
-						b = &series[p * MAX + k];
-				assert_non_null(b);
-				/* the counts: every field before the lists */
-				assert_memory_equal(a, b, offsetof(struct jr_figures_raw,
-								   wait_allocation_days));
-				assert_same_list(a->wait_allocation_days, a->wait_allocation_count,
-						 b->wait_allocation_days, b->wait_allocation_count);
-				assert_same_list(a->wait_start_days, a->wait_start_count,
-						 b->wait_start_days, b->wait_start_count);
-				assert_same_list(a->satisfaction, a->satisfaction_count,
-						 b->satisfaction, b->satisfaction_count);
+				struct jr_figures_raw *a = &single[i];
 				compared++;
 				kinds[0] += a->help_requests;
 				kinds[1] += a->children_in_care;
@@ -272,6 +282,46 @@ static void test_series_equals_single_periods(void **state)
 	assert_int_equal(jr_store_figures_series(ctx_store, &fx_actor, from, to, 2, series, MAX,
 						 counts),
 			 JR_ERR_INPUT);
+}
+
+/* The pattern's one read of the months, quarters and years together puts every record where
+ * a read of each level alone does (2024-2025 of the demo region of the test before). */
+static void test_levels_equal_separate_reads(void **state)
+{
+	enum { MAX = 64, NM = 24 };
+	static struct jr_figures_raw together[3][NM * MAX], alone[NM * MAX];
+	static const size_t per[3] = {12, 4, 1};
+	jr_day from[3][NM], to[3][NM];
+	size_t counts[3][NM], acounts[NM];
+	struct jr_store_figures_level levels[3];
+
+	(void)state;
+	for (int l = 0; l < 3; l++) {
+		jr_day d = ctx_day("2024-01-01");
+		for (size_t i = 0; i < 2 * per[l]; i++) {
+			from[l][i] = d;
+			d = jr_date_add_months(d, (int)(12 / per[l]));
+			to[l][i] = d - 1;
+		}
+		levels[l] = (struct jr_store_figures_level){from[l], to[l], 2 * per[l], together[l],
+							    MAX, counts[l]};
+	}
+	assert_int_equal(jr_store_figures_levels(ctx_store, &fx_actor, levels, 3), JR_OK);
+	for (int l = 0; l < 3; l++) {
+		size_t np = 2 * per[l];
+		assert_int_equal(jr_store_figures_series(ctx_store, &fx_actor, from[l], to[l], np,
+							 alone, MAX, acounts),
+				 JR_OK);
+		for (size_t p = 0; p < np; p++) {
+			assert_same_rows(alone + p * MAX, acounts[p], together[l] + p * MAX,
+					 counts[l][p]);
+			jr_store_figures_release(alone + p * MAX, acounts[p]);
+			jr_store_figures_release(together[l] + p * MAX, counts[l][p]);
+		}
+	}
+	/* series over different ranges are refused */
+	levels[2].np = 1;
+	assert_int_equal(jr_store_figures_levels(ctx_store, &fx_actor, levels, 3), JR_ERR_INPUT);
 }
 
 /* A table and a series are cut from one pattern: the table of the second quarter of 2025 is
@@ -316,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_series_refusals),
 		cmocka_unit_test(test_series_json_and_csv),
 		cmocka_unit_test(test_series_equals_single_periods),
+		cmocka_unit_test(test_levels_equal_separate_reads),
 		cmocka_unit_test(test_table_and_series_one_pattern),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
