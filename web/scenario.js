@@ -25,6 +25,51 @@ function spreadText(s, kind, diff = false) {
 }
 
 const count = (v) => (v === null || v === undefined ? SUPPRESSED : nl(v));
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs = {}, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+// The expected allocations per form of youth care, now and in the scenario, as pairs of bars
+// (now filled, the scenario outlined: told apart by more than colour), with a description in
+// words of the largest changes and the table of "Per vorm" beside it. A suppressed number draws
+// no bar and reads "onderdrukt".
+function formsChart(ui, forms) {
+  const { h } = ui;
+  const care = forms.filter((f) => f.kind === 'youth_care');
+  const values = care.flatMap((f) => [f.allocations.base, f.allocations.scenario]).filter((v) => v !== null && v !== undefined);
+  const max = Math.max(1, ...values);
+  const rowH = 44;
+  const svg = svgEl('svg', { viewBox: `0 0 640 ${care.length * rowH + 10}`, role: 'img',
+    'aria-labelledby': 'scenario-grafiek-titel', 'aria-describedby': 'scenario-grafiek-uitleg' });
+  svg.classList.add('chart', 'chart-pairs');
+  care.forEach((f, i) => {
+    const y = i * rowH + 5;
+    svg.append(svgEl('text', { x: 0, y: y + 24 }, `${f.form}. ${f.name}`.slice(0, 30)));
+    [['base', 'nu'], ['scenario', 'scenario']].forEach(([key, word], k) => {
+      const v = f.allocations[key];
+      const by = y + k * 18 + 2;
+      const shown = v !== null && v !== undefined;
+      if (shown) svg.append(svgEl('rect', { x: 250, y: by, height: 14, width: Math.max(1, (v / max) * 300), class: k ? 'scenario' : 'base' }));
+      svg.append(svgEl('text', { x: 256 + (shown ? (v / max) * 300 : 0), y: by + 12 }, `${word}: ${shown ? nl(v) : SUPPRESSED}`));
+    });
+  });
+  const changes = care.filter((f) => typeof f.allocations.difference === 'number' && f.allocations.difference !== 0)
+    .sort((a, b) => Math.abs(b.allocations.difference) - Math.abs(a.allocations.difference)).slice(0, 3);
+  const words = changes.length
+    ? `De grootste veranderingen: ${changes.map((f) => `${f.name} ${signed(f.allocations.difference)}`).join(', ')}.`
+    : 'Geen vorm verandert (voor zover getoond).';
+  const hidden = care.filter((f) => f.allocations.base === null || f.allocations.scenario === null).length;
+  return h('figure', { class: 'chart-figure' },
+    h('figcaption', {}, h('strong', { id: 'scenario-grafiek-titel' }, 'Verwachte toewijzingen per vorm: nu (gevuld) en in het scenario (open)'),
+      h('p', { class: 'utrecht-paragraph', id: 'scenario-grafiek-uitleg' },
+        `${words}${hidden ? ` Bij ${hidden} ${hidden === 1 ? 'vorm is' : 'vormen zijn'} een aantal onderdrukt.` : ''} De getallen staan ook in de tabel "Per vorm".`)),
+    svg);
+}
 const diffCount = (v) => (v === null || v === undefined ? SUPPRESSED : signed(v));
 
 function table(ui, caption, head, rows) {
@@ -48,6 +93,7 @@ function result(ui, r) {
     ['Aandeel buiten huis in de jeugdhulp', t.out_of_home_share, '%'],
   ];
   if (t.costs) totals.push(['Verwachte kosten', t.costs, '€']);
+  const costsFrom = t.costs ? p(`De kosten volgen uit ${t.tariffs_source}.`) : p('Zonder tarieven zijn er geen kosten te berekenen.');
   const forms = r.forms.map((f) => [
     f.form ? `${f.form}. ${f.name}` : f.name,
     count(f.options.base), count(f.options.scenario),
@@ -64,6 +110,8 @@ function result(ui, r) {
     tableWrap('Totalen', table(ui, 'Totalen: nu, scenario en verschil (met spreiding)',
       ['', 'Nu', 'Scenario', 'Verschil'],
       totals.map(([label, s, kind]) => [label, spreadText(s.base, kind), spreadText(s.scenario, kind), spreadText(s.difference, kind, true)]))),
+    costsFrom,
+    formsChart(ui, r.forms),
     tableWrap('Per vorm', table(ui, 'Per vorm: opties en verwachte toewijzingen',
       ['Vorm', 'Opties nu', 'Opties scenario', 'Toewijzingen nu', 'Toewijzingen scenario', 'Verschil', 'Spreiding verschil'], forms)),
     tableWrap('Per gemeente', table(ui, 'Per gemeente: verwachte toewijzingen jeugdhulp',

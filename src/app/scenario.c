@@ -13,6 +13,8 @@
 #include "json/json_common.h"
 #include "json/policy_json.h"
 #include "json/request_json.h"
+#include "report/monitor.h"
+#include "store/monitor.h"
 #include "store/scenario.h"
 
 #define TARIFF_MAX 10000000.0
@@ -293,6 +295,39 @@ static enum jr_err body_int(struct jr_app *app, json_t *root, const char *key, l
 	return JR_OK;
 }
 
+enum jr_err jr_app_scenario_contract_tariffs(struct jr_app *app, const struct jr_policy *base,
+					     int year, struct jr_scen_params *p)
+{
+	struct jr_mon_costs *c = jr_calloc(1, sizeof(*c));
+	int priced = 0;
+	enum jr_err err;
+
+	if (!c)
+		return JR_ERR_NOMEM;
+	jr_mon_costs_init(c, base, year);
+	if ((err = jr_store_monitor_costs(app->store, app->actor, year, jr_mon_costs_alloc,
+					  jr_mon_costs_claim, c)))
+		goto out;
+	for (int f = 1; f <= JR_FORM_COUNT; f++) {
+		int64_t cents = 0, n = 0;
+		for (size_t m = 0; m < base->municipality_count; m++) {
+			cents += c->cell[m][f].expected_cents;
+			n += c->cell[m][f].allocations - c->cell[m][f].without_tariff;
+		}
+		p->tariff[f] = n >= 5 ? (double)cents / 100.0 / (double)n : 0;
+		priced += n >= 5;
+	}
+	p->has_tariffs = priced > 0;
+	snprintf(p->tariffs_source, sizeof(p->tariffs_source),
+		 "de contracten: gemiddelde verwachte kosten per toewijzing in %d (%d vormen met "
+		 "tarieven)",
+		 year, priced);
+out:
+	jr_mon_costs_release(c);
+	jr_free(c);
+	return err;
+}
+
 enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t len,
 				 struct jr_buf *out)
 {
@@ -372,6 +407,13 @@ enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t le
 	jr_app_scenario_prepare(&run, p);
 	if ((err = jr_app_scenario_records(app, &run, true, t, p)))
 		goto out;
+	/* the costs from the region's contracts, of this calendar year */
+	{
+		int y, m, d;
+		jr_date_to_ymd(app->today, &y, &m, &d);
+		if ((err = jr_app_scenario_contract_tariffs(app, run.base, y, p)))
+			goto out;
+	}
 	err = jr_app_scenario_report(&run, t, p, false, out);
 out:
 	json_decref(root);

@@ -83,6 +83,16 @@ enum jr_err jr_app_scenario_report(const struct jr_scen_run *r, const struct jr_
 enum jr_err jr_app_scenario_body(struct jr_app *app, const char *body, size_t len,
 				 struct jr_buf *out);
 
+/* Tariffs from the contracts in the records, for a scenario without a tariff file: per form,
+ * the expected costs in calendar year `year` of the allocations of that form running in it in
+ * the region of `base` (allocations × contract tariffs, as the monitor's expected costs count
+ * them; docs/monitor.md) divided by those allocations with a tariff — the mean cost of an
+ * allocation-year. A form with fewer than 5 such allocations gets no tariff (0): its mean would
+ * tell one allocation's price. Sets p->tariff, p->has_tariffs (when any form has one) and
+ * p->tariffs_source. One audit entry (the monitor's costs read). */
+enum jr_err jr_app_scenario_contract_tariffs(struct jr_app *app, const struct jr_policy *base,
+					     int year, struct jr_scen_params *p);
+
 /* Reads a tariff file (docs/scenario.md): {"tariffs": {"1": euros, …, "10": euros}, …} — per
  * form of youth care the expected cost of one allocation, a number from 0 to 10,000,000; a
  * form left out costs 0. JR_ERR_INPUT with the field explained in *diag. */

@@ -187,6 +187,7 @@ static int load_costs(const char *file, struct jr_scen_params *p)
 		goto out;
 	}
 	p->has_tariffs = true;
+	snprintf(p->tariffs_source, sizeof(p->tariffs_source), "het bestand %.100s", file);
 out:
 	jr_buf_release(&in);
 	return status;
@@ -373,6 +374,11 @@ int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv)
 		if ((status = jr_cli_session_open(&s)))
 			goto out;
 		err = jr_app_scenario_records(&s.app, &run, !o.requests, tally, params);
+		if (!err && !o.costs) { /* no tariff file: the contracts' tariffs of the year */
+			int y, m, d;
+			jr_date_to_ymd(run.today, &y, &m, &d);
+			err = jr_app_scenario_contract_tariffs(&s.app, run.base, y, params);
+		}
 		if (err) {
 			status = jr_cli_app_fail("scenario", err, &s.diag);
 			goto out;

@@ -377,7 +377,10 @@ enum jr_err jr_mon_write(struct jr_buf *out, enum jr_mon_format format, const ch
 	jr_jw_kstring(&w, "monitor", what);
 	jr_jw_kstring(&w, "region", p->id);
 	jr_jw_kstring(&w, "region_name", p->name);
-	jr_jw_kstring(&w, period_key, period);
+	if (strcmp(period_key, "year") == 0) /* a year is a number, as everywhere in the API */
+		jr_jw_kint(&w, period_key, strtol(period, NULL, 10));
+	else
+		jr_jw_kstring(&w, period_key, period);
 	jr_jw_kint(&w, "suppressed_below", JR_MON_SMALL);
 	jr_jw_key(&w, "tables");
 	jr_jw_array(&w);

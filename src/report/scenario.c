@@ -748,6 +748,7 @@ enum jr_err jr_scen_write_json(struct jr_buf *out, const struct jr_scen_tally *t
 		}
 		spread3(&w, "costs", JR_SCEN_ST_COST_BASE, JR_SCEN_ST_COST_SCEN,
 			JR_SCEN_ST_COST_DIFF, point, sp, hb, hs);
+		jr_jw_kstring(&w, "tariffs_source", p->tariffs_source);
 	} else {
 		jr_jw_key(&w, "costs");
 		jr_jw_null(&w);
@@ -925,8 +926,10 @@ enum jr_err jr_scen_write_text(struct jr_buf *o, const struct jr_scen_tally *t,
 			hb |= p->tariff[c] != 0 && pub->h_col[0][c];
 			hs |= p->tariff[c] != 0 && pub->h_col[1][c];
 		}
-		err = text_spread(o, "kosten basis (EUR)", JR_SCEN_ST_COST_BASE, point, sp, hb, 1,
-				  "");
+		err = jr_buf_printf(o, "tarieven: %s\n", p->tariffs_source);
+		if (!err)
+			err = text_spread(o, "kosten basis (EUR)", JR_SCEN_ST_COST_BASE, point, sp,
+					  hb, 1, "");
 		if (!err)
 			err = text_spread(o, "kosten scenario (EUR)", JR_SCEN_ST_COST_SCEN, point,
 					  sp, hs, 1, "");

@@ -57,6 +57,8 @@ struct jr_scen_params {
 	/* euros per expected allocation of a category (0 for light help and not eligible) */
 	double tariff[JR_SCEN_CATS];
 	bool has_tariffs;
+	/* where the tariffs come from, in Dutch words ("" when none) */
+	char tariffs_source[128];
 	/* whether a category is out-of-home (a stay: setting out-of-home or secure), per policy */
 	bool out_of_home[2][JR_SCEN_CATS];
 	/* the historical outcomes, when has_outcomes: per category advised and realised */

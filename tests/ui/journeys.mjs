@@ -1879,6 +1879,12 @@ try {
       "scenario: one row per municipality of the region, by the policy's name", muniRows.join(', '));
     const totalsText = await page.getByRole('table', { name: /^Totalen/ }).innerText();
     ok(/Jeugdhulp/.test(totalsText) && / tot /.test(totalsText) || totalsText.includes('onderdrukt'), 'scenario: the totals show a spread (p5 tot p95) or say they are suppressed', totalsText);
+    ok(/Verwachte kosten/.test(totalsText) && /De kosten volgen uit de contracten/.test(await page.locator('#scenario-uitkomst').innerText()),
+      'scenario: the expected costs come from the contracts in the records, and the page says so', totalsText);
+    const pairs = page.getByRole('img', { name: /^Verwachte toewijzingen per vorm/ });
+    const pairWords = await page.locator('#scenario-grafiek-uitleg').innerText();
+    ok(await pairs.count() === 1 && (await pairs.locator('rect.base').count()) > 0 && pairWords.length > 20,
+      'scenario: a chart of the expected allocations per form, now and in the scenario, described in words', pairWords);
     const scenCells = await page.locator('#scenario-uitkomst td').allTextContents();
     ok(scenCells.length > 0 && !scenCells.some((t) => t.includes('null') || t.includes('undefined') || t.includes('NaN')), 'scenario: no empty values in the tables');
     await screen(page, '91-scenario-uitkomst');

@@ -1,4 +1,4 @@
-.monitor == "targets" and .region == "twente" and .year == "2026" and .suppressed_below == 5
+.monitor == "targets" and .region == "twente" and .year == 2026 and .suppressed_below == 5
 and (.tables[0].rows | length) == 75
 and all(.tables[0].rows[]; .state_label as $l | ["op koers", "niet op koers", "onbekend"] | index($l) != null)
 and all(.tables[0].rows[]; (.value == null or .target_value == null) == (.state == "unknown"))
