@@ -18,7 +18,7 @@
 #include "core/alloc.h"
 #include "demo/demo_internal.h"
 
-#define CLAIMS_PER_BATCH 500 /* claims per bulk transaction */
+#define CLAIMS_PER_BATCH   500 /* claims per bulk transaction */
 #define UNCLAIMED_PERMILLE 50
 
 enum price { PRICE_RESULT, PRICE_DAY, PRICE_MONTH, PRICE_HOUR };
@@ -31,9 +31,9 @@ struct demo_claimable {
 	enum price price;
 	const char *unit;
 	int64_t tariff_cents;
-	int64_t per_week; /* PRICE_HOUR: hours allocated per week */
-	int realised;     /* PRICE_HOUR: permille of them delivered */
-	jr_day start, end; /* the allocation; end 0: open */
+	int64_t per_week;            /* PRICE_HOUR: hours allocated per week */
+	int realised;                /* PRICE_HOUR: permille of them delivered */
+	jr_day start, end;           /* the allocation; end 0: open */
 	jr_day care_start, care_end; /* care_end: the last day of care */
 };
 
@@ -80,7 +80,8 @@ enum jr_err jr_demo_claims_note(struct jr_demo *d, const struct demo_household *
 			if (!price_of(d, it, ch->mi, &c) ||
 			    rng_permille(&d->rng_claims, UNCLAIMED_PERMILLE))
 				continue;
-			c.realised = c.price == PRICE_HOUR ? rng_range(&d->rng_claims, 800, 1000) : 1000;
+			c.realised =
+			    c.price == PRICE_HOUR ? rng_range(&d->rng_claims, 800, 1000) : 1000;
 			c.allocation_id = it->allocation_id;
 			c.provider = it->provider;
 			c.mi = (int)ch->mi;
@@ -237,6 +238,17 @@ static enum jr_err claim_group(struct jr_demo *d, size_t from, size_t to, jr_day
 	return JR_OK;
 }
 
+/* The end of the group of claimable[i]: the same provider and municipality (sorted). */
+static size_t group_end(const struct jr_demo *d, size_t i)
+{
+	size_t j = i;
+
+	while (j < d->claimable_count && d->claimable[j].provider == d->claimable[i].provider &&
+	       d->claimable[j].mi == d->claimable[i].mi)
+		j++;
+	return j;
+}
+
 enum jr_err jr_demo_claims_make(struct jr_demo *d)
 {
 	struct jr_app_accepted_line *lines = NULL;
@@ -251,15 +263,9 @@ enum jr_err jr_demo_claims_make(struct jr_demo *d)
 	if (!d->claimable_count)
 		goto out;
 	qsort(d->claimable, d->claimable_count, sizeof(*d->claimable), by_provider_municipality);
-	for (size_t i = 0, j; i < d->claimable_count; i = j) {
-		for (j = i; j < d->claimable_count && d->claimable[j].provider ==
-		                                          d->claimable[i].provider &&
-		            d->claimable[j].mi == d->claimable[i].mi;
-		     j++)
-			;
-		if (j - i > biggest)
+	for (size_t i = 0, j; i < d->claimable_count; i = j)
+		if ((j = group_end(d, i)) - i > biggest)
 			biggest = j - i;
-	}
 	if (!(lines = jr_calloc(biggest, sizeof(*lines)))) {
 		err = JR_ERR_NOMEM;
 		goto out;
@@ -268,10 +274,7 @@ enum jr_err jr_demo_claims_make(struct jr_demo *d)
 		goto out;
 	for (size_t i = 0, j; !err && i < d->claimable_count; i = j) {
 		const struct demo_claimable *c = &d->claimable[i];
-		for (j = i; j < d->claimable_count && d->claimable[j].provider == c->provider &&
-		            d->claimable[j].mi == c->mi;
-		     j++)
-			;
+		j = group_end(d, i);
 		err = claim_group(d, i, j, jr_date_add_months(this_month, 1 - lag[c->provider]),
 		                  lines, &in_batch);
 	}
