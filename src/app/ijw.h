@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "core/date.h"
@@ -185,6 +186,42 @@ struct jr_app_claim_line {
 enum jr_err jr_app_claim_submit(struct jr_app *app, int64_t id, jr_day month,
 				const struct jr_app_claim_line *lines, size_t n,
 				struct jr_ijw_outcome *o);
+
+/* A claim (JW323) accepted whole and answered (JW325), recorded as the exchange records one
+ * taken in — the message in, the claim, its lines granted, the answer out — without its XML and
+ * without the checks of a message: for a loader that writes a past it made itself (the demo:
+ * src/demo/claims.c), never for what a provider sends (that is jr_app_ijw_import). */
+struct jr_app_accepted_line {
+	int64_t allocation_id; /* to the claim's provider, of a child of its municipality */
+	jr_day begin, end;     /* the product period, within the allocation and the claim's */
+	int64_t volume;        /* units delivered */
+	const char *unit;      /* the tariff's unit as the records name it ("uur", "etmaal") */
+	bool has_tariff;
+	int64_t tariff_cents;
+	int64_t amount_cents;  /* debit */
+};
+struct jr_app_accepted_claim {
+	int64_t provider_id;
+	char provider_agb[9];      /* the sender */
+	char municipality[5];      /* the receiver */
+	char number[13];           /* DeclaratieNummer and the message's identification: up to
+				    * 12 letters and digits, once per provider */
+	char answer_ident[13];     /* the JW325's identification, once for the municipality */
+	jr_day begin, end;         /* the claim period */
+	jr_day sent;               /* the day it was sent and answered (the records' stamp) */
+	const struct jr_app_accepted_line *lines;
+	size_t line_count;
+};
+/* Records `c` (operator only: JR_ERR_FORBIDDEN for a principal) in one transaction, or one part
+ * of the caller's bulk transaction: an accepted JW323 message in, the claim with submitted and
+ * granted the lines' sum, each line accepted with its allocation's product (category, code) and
+ * the unit's WJ756 code (a result: 82; a unit the standard does not name: 84), and the JW325
+ * out answering it. JR_ERR_INPUT (explained in app->diag) for no lines, a line whose
+ * allocation is missing, another provider's or municipality's, in the generic regime (no
+ * claims per allocation there) or with its period outside the allocation or the claim;
+ * JR_ERR_CONFLICT when the number or the answer's identification is taken; errors of the
+ * store. Nothing is kept on an error. */
+enum jr_err jr_app_ijw_claim_accepted(struct jr_app *app, const struct jr_app_accepted_claim *c);
 
 /* The i-th unit an allocation's volume is named in as the records hold it ("uur"), with its
  * iJw WJ756 code ("04") in *code; NULL, *code untouched, past the last. */

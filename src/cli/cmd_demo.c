@@ -86,6 +86,9 @@ static enum jr_err summary(const struct jr_demo *d, const struct jr_policy *p, l
 	    {"out_of_home", n->out_of_home},
 	    {"settled_without_youth_care", n->settled},
 	    {"repeat_requests", n->repeat_requests},
+	    {"claims", n->claims},
+	    {"claim_lines", n->claim_lines},
+	    {"claimed_cents", (long)n->claimed_cents},
 	};
 	struct jr_json_writer w;
 	struct jr_buf out;

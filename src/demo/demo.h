@@ -66,6 +66,9 @@ struct jr_demo_counts {
 	/* help requests closed without youth care, and those raised within a year after an
 	 * earlier one of the same child (issue 16) */
 	long settled, repeat_requests;
+	/* claims (JW323) accepted, their lines, and what they granted in euro cents */
+	long claims, claim_lines;
+	int64_t claimed_cents;
 	long stories[JR_DEMO_ST_COUNT];
 };
 

@@ -146,6 +146,10 @@ struct demo_item {
 	int provider;
 	int64_t allocation_id;
 	jr_day start; /* allocation start */
+	bool has_end;
+	jr_day end;     /* allocation end, when it has one */
+	int level;      /* the result level (intensity), 0 for none */
+	int64_t volume; /* hours per week in the product regime, 0 for none */
 	bool started;
 	jr_day care_start;
 	bool stopped;
@@ -193,6 +197,7 @@ struct jr_demo {
 	struct rng rng_address; /* its own stream: addresses do not shift the rest of the region */
 	struct rng rng_settled; /* its own stream too: the requests settled without youth care
 				 * (issue 16) leave the rest of the region as it was */
+	struct rng rng_claims;  /* and the claims (claims.c): the region stays as it was */
 	jr_day today;
 	jr_day contract_start;
 	int span_days;  /* help requests are raised up to this many days back */
@@ -218,6 +223,9 @@ struct jr_demo {
 	struct jr_demo_counts n;
 	struct jr_demo_login login[JR_DEMO_LOGINS];
 	size_t login_count;
+	/* the care to claim (claims.c), noted family by family, claimed after the last batch */
+	struct demo_claimable *claimable;
+	size_t claimable_count, claimable_cap;
 	/* the use cases the load runs (records.c): the operator's, on the region's one policy */
 	struct jr_app app;
 	struct jr_diag diag;
@@ -313,8 +321,23 @@ enum jr_err jr_demo_op_stop(struct jr_demo *d, struct demo_item *it, jr_day on,
                             enum stop_kind kind);
 
 /* ---------------------------------------------------------------------------------------------
- * setup.c, stories.c
+ * setup.c, stories.c, claims.c
  * ------------------------------------------------------------------------------------------- */
+
+/* The tariff of the demo's contracts of a provider for `forms` (per `unit`), and the price per
+ * result level 1..4 (per trajectory, "stuks") of a local contract in the result regime. */
+void jr_demo_contract_tariff(unsigned forms, int64_t *cents, const char **unit, int *capacity);
+extern const int64_t jr_demo_result_tariffs[5];
+
+/* Notes the care of the household's children that its provider will claim (draws from
+ * rng_claims only). JR_ERR_NOMEM, JR_ERR_TOO_BIG. */
+enum jr_err jr_demo_claims_note(struct jr_demo *d, const struct demo_household *hh);
+/* Claims the care noted: per provider, municipality and month one claim (JW323), accepted and
+ * answered, up to the month before the peildatum or the one before that (the provider's pace),
+ * in bulk transactions of their own. Frees what was noted. Errors of the store. */
+enum jr_err jr_demo_claims_make(struct jr_demo *d);
+/* Frees what was noted (NULL-safe on a fresh load). */
+void jr_demo_claims_release(struct jr_demo *d);
 
 /* Providers with contracts, organisations, the social map and the demo's coordinators. */
 enum jr_err jr_demo_setup(struct jr_demo *d);

@@ -94,6 +94,8 @@ static enum jr_err household(struct jr_demo *d, long room, long *kids)
 			return err;
 		}
 	}
+	if ((err = jr_demo_claims_note(d, hh)))
+		return err;
 	if (hh->coordinator && !hh->no_coordinator) {
 		int64_t user = hh->coordinator == 2 ? d->gi_user_id : m->consulent_id;
 		if ((err = jr_demo_set_coordinator(d, &hh->rec, user)))
@@ -142,6 +144,8 @@ static enum jr_err load(struct jr_demo *d, long total)
 			return err;
 		progress(d, done, total);
 	}
+	if ((err = jr_demo_claims_make(d)))
+		return err;
 	return jr_demo_suspend_providers(d);
 }
 
@@ -165,6 +169,7 @@ struct jr_demo *jr_demo_new(const struct jr_demo_options *o)
 	d->rng.state = o->seed;
 	d->rng_address.state = o->seed ^ UINT64_C(0x5bd1e9955bd1e995);
 	d->rng_settled.state = o->seed ^ UINT64_C(0x2545f4914f6cdd1d);
+	d->rng_claims.state = o->seed ^ UINT64_C(0x9fb21c651e98df25);
 	d->tty = o->progress_tty;
 	d->last_tenth = 0;
 	d->agb_next = 1;
@@ -183,6 +188,7 @@ void jr_demo_free(struct jr_demo *d)
 		return;
 	jr_buf_release(&d->out);
 	jr_buf_release(&d->scratch);
+	jr_demo_claims_release(d);
 	sodium_memzero(d, sizeof(*d));
 	free(d);
 }

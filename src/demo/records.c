@@ -569,6 +569,10 @@ enum jr_err jr_demo_op_allocate(struct jr_demo *d, struct demo_child *c, int for
 	it->provider = pi;
 	it->allocation_id = al->id;
 	it->start = start;
+	it->has_end = al->has_end;
+	it->end = al->end;
+	it->level = al->intensity;
+	it->volume = al->volume;
 	*made = true;
 	return JR_OK;
 }

@@ -95,11 +95,35 @@ static const struct provider_spec provider_specs[] = {
 };
 #define MAIN_PROVIDER_NAME "Hoofdaanbieder Meulenbeek (demo)"
 
+const int64_t jr_demo_result_tariffs[5] = {0, 180000, 360000, 650000, 1100000};
+
+void jr_demo_contract_tariff(unsigned forms, int64_t *cents, const char **unit, int *capacity)
+{
+	if (forms & (F(8) | F(9))) {
+		*cents = 45000;
+		*unit = "etmaal";
+		*capacity = 25;
+	} else if (forms & F(10)) {
+		*cents = 160000;
+		*unit = "maand";
+		*capacity = 400;
+	} else if (forms & (F(5) | F(6) | F(7))) {
+		*cents = forms == F(6) ? 5500 : 26000;
+		*unit = "etmaal";
+		*capacity = 120;
+	} else {
+		*cents = 7800;
+		*unit = "uur";
+		*capacity = 300;
+	}
+}
+
 /* A contract of a provider: one municipality (code) or the whole region (""). */
 static enum jr_err contract_add(struct jr_demo *d, const struct demo_provider *pr, const char *code,
                                 unsigned forms, enum jr_regime regime)
 {
 	struct jr_contract c;
+	const char *unit;
 	size_t at = 0;
 	enum jr_err err;
 
@@ -118,32 +142,16 @@ static enum jr_err contract_add(struct jr_demo *d, const struct demo_provider *p
 				if (w > 0 && (size_t)w < sizeof(c.product_codes) - at)
 					at += (size_t)w;
 			}
-	if (forms & (F(8) | F(9))) {
-		c.tariff_cents = 45000;
-		snprintf(c.unit, sizeof(c.unit), "etmaal");
-		c.capacity = 25;
-	} else if (forms & F(10)) {
-		c.tariff_cents = 160000;
-		snprintf(c.unit, sizeof(c.unit), "maand");
-		c.capacity = 400;
-	} else if (forms & (F(5) | F(6) | F(7))) {
-		c.tariff_cents = forms == F(6) ? 5500 : 26000;
-		snprintf(c.unit, sizeof(c.unit), "etmaal");
-		c.capacity = 120;
-	} else {
-		c.tariff_cents = 7800;
-		snprintf(c.unit, sizeof(c.unit), "uur");
-		c.capacity = 300;
-	}
+	jr_demo_contract_tariff(forms, &c.tariff_cents, &unit, &c.capacity);
+	snprintf(c.unit, sizeof(c.unit), "%s", unit);
 	if ((err = jr_demo_contract_add(d, &c)))
 		return err;
 	/* issue 16: a municipality's result regime pays per result (OB1..OB4), one price per
 	 * trajectory, so that the monitor's expected costs mean something */
 	if (regime == JR_REGIME_RESULT && code[0])
 		for (int level = 1; level <= 4; level++) {
-			static const int64_t per_result[5] = {0, 180000, 360000, 650000, 1100000};
 			struct jr_tariff t = {.contract_id = c.id, .level = level,
-					      .amount_cents = per_result[level],
+					      .amount_cents = jr_demo_result_tariffs[level],
 					      .valid_from = d->contract_start};
 			snprintf(t.unit, sizeof(t.unit), "stuks");
 			if ((err = jr_app_tariff_add(&d->app, &t)))

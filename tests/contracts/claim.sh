@@ -1,8 +1,10 @@
 #!/bin/sh
 # Makes accepted claims exist in a demo region, as a provider's system would: for the first
-# allocation in the product regime whose care runs, a JW323 for the month it started (from the
-# allocation's start to the month's end, one unit at the contract's tariff) is imported with
-# `jeugdroute ijw import`, and must be accepted.
+# allocation in the product regime whose care runs, a JW323 for the month the provider claims
+# next for that municipality (TR318: the month after its last claim there, as the demo's
+# claims left it; with none, the month the allocation started), from the first of that month
+# or the allocation's start to the month's end, one unit at the contract's tariff, is imported
+# with `jeugdroute ijw import`, and must be accepted.
 #   sh tests/contracts/claim.sh BINARY DB KEY OUT-DIR
 # Prints "PROVIDER-ID AMOUNT-IN-CENTS" of the accepted claim; exits 1 (with the reason on
 # stderr) when the region has no such allocation or the claim was not accepted.
@@ -10,16 +12,25 @@ set -u
 BIN=$1 DB=$2 KEY=$3 OUT=$4
 HERE=$(cd "$(dirname "$0")" && pwd)
 q() { sqlite3 "$DB" "$1"; }
-row=$(q "SELECT a.number, a.provider_id, a.product_code, a.unit, a.start_date, h.child_id,
-	COALESCE(a.responsible_municipality, h.municipality), p.agb
+row=$(q "WITH last AS (SELECT c.provider_id, m.receiver AS muni, MAX(c.period_end) AS end_day
+	FROM claims c JOIN ijw_messages m ON m.id = c.message_id GROUP BY 1, 2),
+	cand AS (SELECT a.*, h.child_id, COALESCE(a.responsible_municipality, h.municipality) AS muni,
+	p.agb, COALESCE(date(l.end_day, '+1 day'), date(a.start_date, 'start of month')) AS first
 	FROM allocations a JOIN help_requests h ON h.id = a.help_request_id
 	JOIN providers p ON p.id = a.provider_id
 	JOIN deliveries d ON d.allocation_id = a.id AND d.stopped_on IS NULL
-	WHERE a.product_code IS NOT NULL AND a.product_code <> '' AND a.unit IN ('uur', 'etmaal', 'dagdeel', 'minuut', 'stuks')
-	AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.allocation_id = a.id)
-	ORDER BY a.id LIMIT 1")
+	LEFT JOIN last l ON l.provider_id = a.provider_id
+	AND l.muni = COALESCE(a.responsible_municipality, h.municipality)
+	WHERE a.product_code IS NOT NULL AND a.product_code <> ''
+	AND a.unit IN ('uur', 'etmaal', 'dagdeel', 'minuut', 'stuks'))
+	SELECT number, provider_id, product_code, unit, MAX(start_date, first), first, child_id, muni, agb
+	FROM cand WHERE first >= date(start_date, 'start of month')
+	AND (end_date IS NULL OR end_date >= date(first, '+1 month', '-1 day'))
+	AND NOT EXISTS (SELECT 1 FROM claim_lines x WHERE x.allocation_id = cand.id
+	AND x.period_end >= first)
+	ORDER BY id LIMIT 1")
 [ -n "$row" ] || { echo "claim.sh: no allocation in the product regime with running care" >&2; exit 1; }
-IFS='|' read -r NUMBER PROVIDER CODE UNIT START CHILD MUNI AGB <<ROW
+IFS='|' read -r NUMBER PROVIDER CODE UNIT START FIRST CHILD MUNI AGB <<ROW
 $row
 ROW
 TARIFF=$(q "SELECT COALESCE(MAX(tariff_cents), 0) FROM contracts WHERE provider_id = $PROVIDER
@@ -27,7 +38,6 @@ TARIFF=$(q "SELECT COALESCE(MAX(tariff_cents), 0) FROM contracts WHERE provider_
 [ "$TARIFF" -gt 0 ] || TARIFF=10000
 case $UNIT in minuut) U=01 ;; uur) U=04 ;; etmaal) U=14 ;; dagdeel) U=16 ;; *) U=84 ;; esac
 BSN=$("$BIN" person show "$CHILD" --db "$DB" --key "$KEY" | jq -r .bsn)
-FIRST=$(date -d "$START" +%Y-%m-01)
 LAST=$(date -d "$FIRST +1 month -1 day" +%F)
 CAT=$(printf '%s' "$CODE" | cut -c1-2)
 ID=$(date +%H%M%S)

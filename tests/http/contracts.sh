@@ -1,7 +1,8 @@
 #!/bin/sh
 # Black-box tests of the contract manager at work (issue 15 point 4): sh tests/http/contracts.sh BINARY
-# Makes a small demo region with a contract manager's login, makes an accepted claim exist
-# (tests/contracts/claim.sh: a JW323 through `jeugdroute ijw import`), starts the server and
+# Makes a small demo region with a contract manager's login (its providers' own claims
+# included), makes one more accepted claim exist (tests/contracts/claim.sh: a JW323 through
+# `jeugdroute ijw import`), starts the server and
 # checks with curl and jq: a region must be one of the policies loaded (the field named, nothing
 # written; the regions come from /api/v1/vocabulary), product codes only in the product regime
 # and in the iJw format, a contract edited from the version read (409 when stale, the old one
@@ -32,8 +33,12 @@ D="--db s.db --key s.key"
 claim=$(sh "$ROOT/tests/contracts/claim.sh" "$BIN" s.db s.key claims 2>claim.err) ||
 	tap_bail "an accepted claim" "$(cat claim.err)"
 P=${claim% *}
-CLAIMED=${claim#* }
-YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE provider_id = $P AND status = 'accepted' LIMIT 1")
+# the year of that claim, and what the provider's accepted claims of that year came to (the demo's
+# own claims too): what the budget ceiling counts
+YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE provider_id = $P
+	AND status = 'accepted' ORDER BY claim_id DESC LIMIT 1")
+CLAIMED=$(sqlite3 s.db "SELECT SUM(CASE WHEN debit = 1 THEN amount_cents ELSE -amount_cents END)
+	FROM claim_lines WHERE provider_id = $P AND status = 'accepted' AND substr(period_start, 1, 4) = '$YEAR'")
 q() { sqlite3 s.db "$1"; }
 
 "$BIN" serve $D --listen 127.0.0.1:0 --threads 2 --ready-file ready >serve.out 2>serve.err &

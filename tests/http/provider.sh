@@ -34,14 +34,21 @@ JR demo --youth 300 --seed 1 --date 2026-11-23 --logins ja >/dev/null 2>&1 || ta
 P=$(q "SELECT p.id FROM providers p JOIN organisations o ON o.agb = p.agb
 	JOIN users u ON u.organisation_id = o.id WHERE u.username = 'aanbieder'")
 [ -n "$P" ] || tap_bail "the demo has no provider login"
-# a running allocation of P in the result regime that started before last month: to claim
-LAST_MONTH=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
-AL=$(q "SELECT a.id FROM allocations a WHERE a.provider_id = $P AND a.regime = 'result'
-	AND a.intensity IS NOT NULL AND a.start_date < '$LAST_MONTH-01'
-	AND (a.end_date IS NULL OR a.end_date >= '$LAST_MONTH-28')
-	AND EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id AND d.stopped_on IS NULL)
-	ORDER BY a.id LIMIT 1")
-[ -n "$AL" ] || tap_bail "the demo's provider has no running result allocation to claim on"
+# a running allocation of P in the result regime to claim on, in the month P claims next for its
+# municipality (TR318: the month after its last claim there, as the demo's own claims left it;
+# with none, last month), that started before that month ($LAST_MONTH: the month claimed)
+PREVIOUS=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m-01)
+row=$(q "SELECT id, substr(next, 1, 7) FROM (SELECT a.id, a.start_date, a.end_date,
+	COALESCE((SELECT date(MAX(c.period_end), '+1 day') FROM claims c JOIN ijw_messages m ON m.id = c.message_id
+	WHERE c.provider_id = a.provider_id AND m.receiver = h.municipality), '$PREVIOUS') AS next
+	FROM allocations a JOIN help_requests h ON h.id = a.help_request_id
+	WHERE a.provider_id = $P AND a.regime = 'result' AND a.intensity IS NOT NULL
+	AND EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id AND d.stopped_on IS NULL))
+	WHERE start_date < next AND next <= '$PREVIOUS' AND (end_date IS NULL OR end_date >= date(next, '+27 days'))
+	ORDER BY id LIMIT 1")
+AL=${row%|*}
+LAST_MONTH=${row#*|}
+[ -n "$row" ] || tap_bail "the demo's provider has no running result allocation to claim on"
 AL_MUNI=$(q "SELECT h.municipality FROM allocations a JOIN help_requests h ON h.id = a.help_request_id WHERE a.id = $AL")
 AL_CODE=$(q "SELECT substr(jz020, 1, 2) || 'OB' || intensity FROM allocations WHERE id = $AL")
 # the contract's tariff for that result (TR418 and CD087 ask for one)

@@ -108,12 +108,21 @@ gi_version() { J help-request show "$GI_HR" | jq .version; }
 	J help-request move "$GI_HR" --to planned --version "$(gi_version)"; } >/dev/null ||
 	tap_bail "a planned help request of the GI under its measure"
 # issue 15 point 2 (the provider's claim in the browser): a running result allocation of the demo's
-# provider that started before last month, and a contract tariff for its result (TR418, CD087)
-CLAIM_MONTH=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
-CLAIM_AL=$(sqlite3 s.db "SELECT a.id FROM allocations a WHERE a.provider_id = $PROVIDER AND a.regime = 'result'
-	AND a.intensity IS NOT NULL AND a.start_date < '$CLAIM_MONTH-01' AND (a.end_date IS NULL OR a.end_date >= '$CLAIM_MONTH-28')
-	AND EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id AND d.stopped_on IS NULL) ORDER BY a.id LIMIT 1")
-[ -n "$CLAIM_AL" ] || tap_bail "no running result allocation of the provider to claim on"
+# provider, in the month the provider claims next for its municipality (TR318: the month after
+# its last claim there, as the demo's own claims left it; with none, last month), that started
+# before that month, and a contract tariff for its result (TR418, CD087)
+LAST_MONTH=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m-01)
+claim_row=$(sqlite3 s.db "SELECT id, substr(next, 1, 7) FROM (SELECT a.id, a.start_date, a.end_date,
+	COALESCE((SELECT date(MAX(c.period_end), '+1 day') FROM claims c JOIN ijw_messages m ON m.id = c.message_id
+	WHERE c.provider_id = a.provider_id AND m.receiver = h.municipality), '$LAST_MONTH') AS next
+	FROM allocations a JOIN help_requests h ON h.id = a.help_request_id
+	WHERE a.provider_id = $PROVIDER AND a.regime = 'result' AND a.intensity IS NOT NULL
+	AND EXISTS (SELECT 1 FROM deliveries d WHERE d.allocation_id = a.id AND d.stopped_on IS NULL))
+	WHERE start_date < next AND next <= '$LAST_MONTH' AND (end_date IS NULL OR end_date >= date(next, '+27 days'))
+	ORDER BY id LIMIT 1")
+CLAIM_AL=${claim_row%|*}
+CLAIM_MONTH=${claim_row#*|}
+[ -n "$claim_row" ] || tap_bail "no running result allocation of the provider to claim on"
 "$BIN" contract add --db s.db --key s.key --provider "$PROVIDER" --region twente --forms 1,2,3,4 --start 2024-01-01 \
 	--municipality "$(sqlite3 s.db "SELECT h.municipality FROM allocations a JOIN help_requests h ON h.id = a.help_request_id WHERE a.id = $CLAIM_AL")" \
 	--tariff 12.50 --product-codes "$(sqlite3 s.db "SELECT substr(jz020, 1, 2) || 'OB' || intensity FROM allocations WHERE id = $CLAIM_AL")" \
@@ -124,8 +133,13 @@ CLAIM_NUMBER=$(sqlite3 s.db "SELECT number FROM allocations WHERE id = $CLAIM_AL
 claim=$(sh "$ROOT/tests/contracts/claim.sh" "$BIN" s.db s.key claims 2>claim.err) ||
 	tap_bail "an accepted claim" "$(cat claim.err)"
 CLAIMED_PROVIDER=${claim% *}
-CLAIMED_CENTS=${claim#* }
-CLAIM_YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines WHERE status = 'accepted' LIMIT 1")
+# the year of that claim, and what the provider's accepted claims of that year came to (the demo's
+# own claims too): what the budget ceiling counts
+CLAIM_YEAR=$(sqlite3 s.db "SELECT substr(period_start, 1, 4) FROM claim_lines
+	WHERE provider_id = $CLAIMED_PROVIDER AND status = 'accepted' ORDER BY claim_id DESC LIMIT 1")
+CLAIMED_CENTS=$(sqlite3 s.db "SELECT SUM(CASE WHEN debit = 1 THEN amount_cents ELSE -amount_cents END)
+	FROM claim_lines WHERE provider_id = $CLAIMED_PROVIDER AND status = 'accepted'
+	AND substr(period_start, 1, 4) = '$CLAIM_YEAR'")
 # issue 15 point 6: a child of Amersfoort (municipality 0307) without a help request, whom the
 # GP of Amersfoort refers in the browser
 AMF_REFER_CHILD=$(sqlite3 s.db "SELECT p.id FROM persons p JOIN household_members m ON m.person_id = p.id

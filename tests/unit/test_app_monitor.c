@@ -239,6 +239,11 @@ static void test_costs_against_budgets(void **state)
 			   84460000.0, 0.005);
 	/* the demo's result tariffs make the expected costs more than nothing */
 	assert_true(json_number_value(json_object_get(r, "expected")) > 0);
+	/* and its providers' accepted claims the actual costs, below the expected ones (the months
+	 * before the peildatum not all claimed yet) */
+	assert_true(json_number_value(json_object_get(r, "actual")) > 0);
+	assert_true(json_number_value(json_object_get(r, "actual")) <
+		    json_number_value(json_object_get(r, "expected")));
 	json_decref(doc);
 }
 
