@@ -94,10 +94,11 @@ int jr_cmd_backup(const struct jr_cli_command *self, int argc, char **argv)
 	if ((status = jr_cli_session_open(&s)))
 		goto out;
 	if ((err = jr_app_backup(&s.app, dir, progress, &shown, &info))) {
+		/* the option to blame, not "veld": --out, --db, --key, … */
 		if (s.diag.path[0])
 			jr_cli_error("backup: %s: %s", s.diag.path, s.diag.message);
 		else
-			status = jr_cli_app_fail("backup", err, &s.diag);
+			jr_cli_app_fail("backup", err, &s.diag);
 		status = jr_err_exit_status(err);
 		goto out;
 	}
