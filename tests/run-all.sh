@@ -10,6 +10,8 @@
 #               on one PostgreSQL database at once, whose audit chain must hold
 #               (tests/http/pg_chain.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
+#   backup      a backup restored in place of the records, and backups made while a server and
+#               commands write (tests/cli/backup_restore.sh)
 #   ijw         the generated iJw tables against data/ijw-3.2 and the differential test against
 #               xmllint (tests/ijw/run.sh); every in-message rule broken on purpose
 #               (tests/ijw/rules.sh); the full round from request to claim, each answer checked
@@ -123,6 +125,10 @@ sh tools/pg-test.sh stop "$pgdir"
 
 sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -60
+
+sh tests/cli/backup_restore.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "backup and restore" $?
 grep -v -E '^(ok |1\.\.)' "$log" | head -60
 
 sh tests/ijw/run.sh "$testbuild" >"$log" 2>&1

@@ -33,6 +33,7 @@ int jr_cmd_demo(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_retention(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_socialmap(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_audit(const struct jr_cli_command *self, int argc, char **argv);
+int jr_cmd_backup(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_ijw(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_figures(const struct jr_cli_command *self, int argc, char **argv);
 int jr_cmd_scenario(const struct jr_cli_command *self, int argc, char **argv); /* issue 16 */
@@ -67,6 +68,7 @@ extern const char jr_usage_route[], jr_usage_policy[], jr_usage_init[], jr_usage
     jr_usage_household[], jr_usage_organisation[], jr_usage_user[], jr_usage_audit[],
     jr_usage_ijw[], jr_usage_figures[], jr_usage_serve[];
 extern const char jr_usage_scenario[]; /* issue 16 */
+extern const char jr_usage_backup[];   /* issue 17 */
 
 /* The options of every command that touches records (db_opts.c). */
 #define JR_CLI_DEFAULT_DB "var/jeugdroute.db"

@@ -1,6 +1,7 @@
 /* db: dispatch from the engine-neutral database functions to the connection's driver. */
 #include "store/db.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define DRIVER(x) (((const struct jr_db_base *)(const void *)(x))->driver)
@@ -110,4 +111,24 @@ void jr_db_finalize(struct jr_db_stmt *st)
 {
 	if (st)
 		DRIVER(st)->finalize(st);
+}
+
+enum jr_err jr_db_backup(struct jr_db *db, const char *dest, int pages_per_step,
+			 jr_db_progress_fn progress, void *ctx, int64_t *pages,
+			 char errmsg[JR_DB_ERRMSG_MAX])
+{
+	errmsg[0] = '\0';
+	*pages = 0;
+	if (!DRIVER(db)->backup) {
+		snprintf(errmsg, JR_DB_ERRMSG_MAX,
+			 "gebruik pg_basebackup voor PostgreSQL; zie docs/deploy.md");
+		return JR_ERR_REFUSED;
+	}
+	return DRIVER(db)->backup(db, dest, pages_per_step, progress, ctx, pages, errmsg,
+				  JR_DB_ERRMSG_MAX);
+}
+
+const char *jr_db_filename(struct jr_db *db)
+{
+	return DRIVER(db)->filename ? DRIVER(db)->filename(db) : "";
 }

@@ -56,6 +56,22 @@ const void *jr_db_col_blob(struct jr_db_stmt *st, int col, size_t *len);
 enum jr_err jr_db_reset(struct jr_db_stmt *st);
 void jr_db_finalize(struct jr_db_stmt *st);
 
+/* Called after each step of a backup with the pages copied so far and the pages in all. */
+typedef void (*jr_db_progress_fn)(void *ctx, int64_t done, int64_t total);
+
+/* Copies the whole database, as one consistent snapshot, into the SQLite file `dest` (missing or
+ * empty; the caller owns it and places it), with SQLite's online backup API: a read transaction
+ * on this connection holds the snapshot while other connections and processes go on writing;
+ * `pages_per_step` pages are copied per step, `progress` (may be NULL) is called after each, and
+ * a step that finds a database busy or locked is retried after a short sleep. *pages is the
+ * size of the copy in pages. Outside a transaction. JR_ERR_REFUSED on PostgreSQL (which has
+ * pg_basebackup); JR_ERR_STORE with errmsg when the copy failed. */
+enum jr_err jr_db_backup(struct jr_db *db, const char *dest, int pages_per_step,
+			 jr_db_progress_fn progress, void *ctx, int64_t *pages,
+			 char errmsg[JR_DB_ERRMSG_MAX]);
+/* The file of a SQLite database (absolute, as SQLite names it); "" on PostgreSQL. */
+const char *jr_db_filename(struct jr_db *db);
+
 /* A driver: one engine's implementation of the functions above. */
 struct jr_db_driver {
 	enum jr_db_engine engine;
@@ -76,6 +92,11 @@ struct jr_db_driver {
 	const void *(*col_blob)(struct jr_db_stmt *st, int col, size_t *len);
 	enum jr_err (*reset)(struct jr_db_stmt *st);
 	void (*finalize)(struct jr_db_stmt *st);
+	/* NULL when the engine has none (PostgreSQL) */
+	enum jr_err (*backup)(struct jr_db *db, const char *dest, int pages_per_step,
+			      jr_db_progress_fn progress, void *ctx, int64_t *pages, char *errmsg,
+			      size_t errlen);
+	const char *(*filename)(struct jr_db *db);
 };
 
 /* Every connection and statement starts with its driver, so the functions above can dispatch. */

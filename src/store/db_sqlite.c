@@ -271,6 +271,95 @@ drop:
 	stmt_free(st);
 }
 
+/* A backup step that finds a database busy or locked is tried again after BUSY_SLEEP_MS, at most
+ * BUSY_TRIES times in a row (some ten seconds) before the backup gives up. */
+#define BUSY_SLEEP_MS 50
+#define BUSY_TRIES 200
+
+/* The online backup (db.h, jr_db_backup). The snapshot is this connection's read transaction,
+ * begun before the copy and held until it is done: in WAL mode other connections and processes
+ * go on writing meanwhile, and the copy is the database as it was at the transaction's start.
+ * (Without it, each step would take a read lock of its own, and a write by another process
+ * between two steps would restart the copy from the first page: under a steady stream of writes
+ * a large database would never be copied.) */
+static enum jr_err sq_backup(struct jr_db *db, const char *dest, int pages_per_step,
+			     jr_db_progress_fn progress, void *ctx, int64_t *pages, char *errmsg,
+			     size_t errlen)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b = NULL;
+	enum jr_err err = JR_OK;
+	int rc, busy = 0;
+
+	*pages = 0;
+	if (!sqlite3_get_autocommit(db->conn)) {
+		snprintf(errmsg, errlen, "interne fout: een kopie binnen een transactie");
+		return JR_ERR_INTERNAL;
+	}
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", dest, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+		err = JR_ERR_IO;
+		goto out;
+	}
+	/* BEGIN is deferred: the read transaction (the snapshot) starts at the first read */
+	if (sqlite3_exec(db->conn, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		snprintf(errmsg, errlen, "de database is niet te lezen: %s", sqlite3_errmsg(db->conn));
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	if (!(b = sqlite3_backup_init(to, "main", db->conn, "main"))) {
+		snprintf(errmsg, errlen, "de kopie kan niet beginnen: %s", sqlite3_errmsg(to));
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	for (;;) {
+		rc = sqlite3_backup_step(b, pages_per_step > 0 ? pages_per_step : -1);
+		if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+			int total = sqlite3_backup_pagecount(b);
+			busy = 0;
+			if (progress)
+				progress(ctx, total - sqlite3_backup_remaining(b), total);
+			if (rc == SQLITE_DONE)
+				break;
+			continue;
+		}
+		if (((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) &&
+		    busy++ < BUSY_TRIES) {
+			sqlite3_sleep(BUSY_SLEEP_MS);
+			continue;
+		}
+		snprintf(errmsg, errlen, "kopiëren mislukt: %s", sqlite3_errstr(rc));
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	*pages = sqlite3_backup_pagecount(b);
+	rc = sqlite3_backup_finish(b);
+	b = NULL;
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "kopiëren mislukt: %s", sqlite3_errmsg(to));
+		err = JR_ERR_STORE;
+	}
+out:
+	if (b)
+		sqlite3_backup_finish(b);
+	if (!sqlite3_get_autocommit(db->conn)) /* the snapshot's read transaction */
+		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+	if (to && sqlite3_close(to) != SQLITE_OK && !err) {
+		snprintf(errmsg, errlen, "%s: de kopie is niet af te sluiten", dest);
+		err = JR_ERR_IO;
+	}
+	return err;
+}
+
+static const char *sq_filename(struct jr_db *db)
+{
+	const char *f = sqlite3_db_filename(db->conn, "main");
+	return f ? f : "";
+}
+
 const struct jr_db_driver jr_db_sqlite_driver = {
 	.engine = JR_DB_SQLITE,
 	.open = sq_open,
@@ -289,4 +378,6 @@ const struct jr_db_driver jr_db_sqlite_driver = {
 	.col_blob = sq_col_blob,
 	.reset = sq_reset,
 	.finalize = sq_finalize,
+	.backup = sq_backup,
+	.filename = sq_filename,
 };

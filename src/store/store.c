@@ -102,6 +102,13 @@ enum jr_err jr_store_open_files(const char *url, const struct jr_store_files *fi
 			 jr_db_errmsg(s->db));
 		goto out;
 	}
+	if ((size_t)snprintf(s->key_path, sizeof(s->key_path), "%s", key_file) >=
+	    sizeof(s->key_path)) {
+		snprintf(diag->path, sizeof(diag->path), "--key");
+		snprintf(diag->message, sizeof(diag->message), "de naam van het sleutelbestand is te lang");
+		err = JR_ERR_TOO_BIG;
+		goto out;
+	}
 	err = jr_vault_load(key_file, init, &s->vault, msg);
 	if (err) {
 		snprintf(diag->path, sizeof(diag->path), "--key");

@@ -18,6 +18,7 @@
 /* The interface, one header per resource; store.h opens and closes the store. */
 #include "store/store_types.h"
 #include "store/audit.h"
+#include "store/backup.h"
 #include "store/care.h"
 #include "store/casefile.h"
 #include "store/contract.h"

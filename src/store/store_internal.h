@@ -11,6 +11,7 @@
 struct jr_store {
 	struct jr_db *db;
 	struct jr_vault vault;
+	char key_path[1024]; /* the BSN key file the vault was loaded from (jr_store_backup) */
 	int version_found;
 	int version_now;
 	bool bulk;        /* inside jr_store_bulk_begin: operations share one transaction */

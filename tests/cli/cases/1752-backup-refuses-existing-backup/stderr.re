@@ -1,0 +1,1 @@
+^jeugdroute: backup: --out: bk bevat al jeugdroute\.db; een back-up wordt nooit overschreven

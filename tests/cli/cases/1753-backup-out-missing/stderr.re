@@ -1,0 +1,1 @@
+^jeugdroute: backup: --out ontbreekt

@@ -1,0 +1,3 @@
+^Gebruik: jeugdroute backup --out MAP
+pg_basebackup
+^Afsluitcode:

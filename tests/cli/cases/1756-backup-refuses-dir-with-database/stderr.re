@@ -1,0 +1,1 @@
+^jeugdroute: backup: --out: var bevat al jeugdroute\.db

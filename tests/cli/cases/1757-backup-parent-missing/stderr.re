@@ -1,0 +1,1 @@
+^jeugdroute: backup: --out: missing/bk: de map erboven bestaat niet$

@@ -1,0 +1,1 @@
+^jeugdroute: backup: var/jeugdroute\.db: .*bestaat niet

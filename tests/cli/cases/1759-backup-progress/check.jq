@@ -1,0 +1,1 @@
+.pages > 2048 and .bytes > 10000000
