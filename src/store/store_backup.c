@@ -304,8 +304,8 @@ static void remove_side(const char *path, const char *suffix)
 {
 	char side[PATH_CAP + 16];
 
-	snprintf(side, sizeof(side), "%s%s", path, suffix);
-	unlink(side);
+	if ((size_t)snprintf(side, sizeof(side), "%s%s", path, suffix) < sizeof(side))
+		unlink(side);
 }
 
 /* Copies the database into a new temporary file: the snapshot, the check, the sync. */
