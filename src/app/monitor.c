@@ -87,8 +87,9 @@ static enum jr_err targets(struct jr_app *app, const struct jr_policy *p, int ye
 					    p->municipalities[m].code) != 0;
 		     r++)
 			;
-		published_row(pt.y, r, &pub[m]); /* r == n: not found, nothing shown */
-		if (r == n)
+		if (r < n)
+			published_row(pt.y, r, &pub[m]);
+		else /* not among the region's municipalities of the year: nothing shown */
 			memset(&pub[m], 0, sizeof(pub[m]));
 	}
 	published_row(pt.y, n, &pub[p->municipality_count]);
