@@ -133,6 +133,10 @@ static enum jr_err series_region(struct jr_app *app, const struct jr_app_figures
 	}
 	if (!own && !app->principal && only_region(app->policies, region))
 		return JR_OK; /* the command line, with the policies of one region */
+	if (!own && app->principal)
+		return jr_app_fail(app, JR_ERR_INPUT, "region",
+				   "uw organisatie hoort bij geen regio: de cijfers zijn er per regio, "
+				   "voor wie bij die regio hoort");
 	if (!own)
 		return jr_app_fail(app, JR_ERR_INPUT, "region", "kies een regio");
 	snprintf(region, JR_ID_MAX, "%s", own->id);
