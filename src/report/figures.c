@@ -687,6 +687,21 @@ static enum jr_err table_make(struct table *t, const struct jr_figures_raw *rows
 	return suppress(t->rows, count, t->hidden);
 }
 
+/* "rows": the municipalities of table t by name, then the region's total as "regio". */
+static void rows_json(struct jr_json_writer *w, struct table *t, jr_municipality_name_fn name,
+		      void *ctx)
+{
+	jr_jw_key(w, "rows");
+	jr_jw_array(w);
+	for (size_t i = 0; i < t->count; i++) {
+		const char *nm = name(ctx, t->rows[i].municipality);
+		row_json(w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
+			 nm ? nm : "");
+	}
+	row_json(w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
+	jr_jw_end(w);
+}
+
 /* Writes table t (its municipalities, the region last) of the period from..to as JSON. */
 static enum jr_err table_json(struct jr_buf *out, struct table *t, jr_day from, jr_day to,
 			      jr_municipality_name_fn name, void *ctx)
@@ -702,15 +717,7 @@ static enum jr_err table_json(struct jr_buf *out, struct table *t, jr_day from, 
 	jr_jw_kdate(&w, "to", to, true);
 	jr_jw_end(&w);
 	jr_jw_kint(&w, "suppressed_below", JR_FIGURES_SMALL);
-	jr_jw_key(&w, "rows");
-	jr_jw_array(&w);
-	for (size_t i = 0; i < t->count; i++) {
-		const char *nm = name(ctx, t->rows[i].municipality);
-		row_json(&w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
-			 nm ? nm : "");
-	}
-	row_json(&w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
-	jr_jw_end(&w);
+	rows_json(&w, t, name, ctx);
 	jr_jw_end(&w);
 	if (!(err = jr_jw_finish(&w)))
 		err = jr_buf_putc(out, '\n');
@@ -1036,15 +1043,7 @@ enum jr_err jr_figures_years_series_json(struct jr_buf *out, const struct jr_fig
 		jr_jw_kstring(&w, "period", per->label);
 		jr_jw_kdate(&w, "from", per->from, true);
 		jr_jw_kdate(&w, "to", per->to, true);
-		jr_jw_key(&w, "rows");
-		jr_jw_array(&w);
-		for (size_t i = 0; i < t->count; i++) {
-			const char *nm = name(ctx, t->rows[i].municipality);
-			row_json(&w, &t->rows[i], t->hidden + i * UNITS, t->rows[i].municipality,
-				 nm ? nm : "");
-		}
-		row_json(&w, &t->rows[t->count], t->hidden + t->count * UNITS, NULL, "regio");
-		jr_jw_end(&w);
+		rows_json(&w, t, name, ctx);
 		jr_jw_end(&w);
 	}
 	jr_jw_end(&w);
