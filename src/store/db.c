@@ -6,11 +6,19 @@
 
 #define DRIVER(x) (((const struct jr_db_base *)(const void *)(x))->driver)
 
+bool jr_db_url_is_postgres(const char *url)
+{
+	size_t word = strspn(url, "abcdefghijklmnopqrstuvwxyz_");
+
+	return strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0 ||
+	       (word > 0 && url[word] == '=' && strchr(url, '/') == NULL);
+}
+
 enum jr_err jr_db_open(const char *url, bool create, struct jr_db **out,
 		       char errmsg[JR_DB_ERRMSG_MAX])
 {
 	errmsg[0] = '\0';
-	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+	if (jr_db_url_is_postgres(url))
 		return jr_db_postgres_driver.open(url, create, out, errmsg, JR_DB_ERRMSG_MAX);
 	return jr_db_sqlite_driver.open(url, create, out, errmsg, JR_DB_ERRMSG_MAX);
 }

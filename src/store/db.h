@@ -23,7 +23,13 @@ struct jr_db_stmt;
 
 #define JR_DB_ERRMSG_MAX 256
 
-/* Opens a database: a file path (SQLite) or a postgres:// URL. With `create`, a missing SQLite
+/* Whether `url` names a PostgreSQL database: a postgres:// or postgresql:// URL (one host or
+ * several, "postgres://a:5432,b:5432/jr?target_session_attrs=read-write"), or libpq's
+ * key=value form ("host=a,b dbname=jr target_session_attrs=read-write"). Anything else is the
+ * path of a SQLite file. */
+bool jr_db_url_is_postgres(const char *url);
+
+/* Opens a database: a file path (SQLite) or a PostgreSQL URL (above). With `create`, a missing SQLite
  * file is created; without, it is JR_ERR_NOT_FOUND. On failure `errmsg` says why. */
 enum jr_err jr_db_open(const char *url, bool create, struct jr_db **out,
 		       char errmsg[JR_DB_ERRMSG_MAX]);

@@ -7,11 +7,22 @@
  * The store runs the same few dozen statements over and over, so the connection prepares each
  * SQL text once on the server (PQprepare, named jr1, jr2, …) and from then on only binds and
  * executes it (PQexecPrepared): the server no longer parses and plans every call. Named
- * statements live as long as the connection and are not undone by a rollback. */
+ * statements live as long as the connection and are not undone by a rollback.
+ *
+ * A connection that breaks (the primary died, a failover moved it) is not mended under a
+ * transaction: every statement of that transaction fails, so that no request reports a write that
+ * went nowhere, and the caller's rollback ends it. The next transaction — or the next statement
+ * outside one — connects again with the URL as given: with several hosts and
+ * target_session_attrs=read-write libpq finds the new primary. Session settings made with SET are
+ * made again there, and the named statements prepared again on first use. While no server can
+ * be reached, a new attempt is made at most once per RECONNECT_PAUSE_MS; in between, statements
+ * fail at once. Connecting is never left to hang: connect_timeout and TCP keepalives have
+ * defaults the URL can override. */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/alloc.h"
 #include "store/db.h"
@@ -22,13 +33,22 @@
 #define PARAMS_MAX 1024
 /* Named statements per connection; SQL beyond this runs unnamed, as before. */
 #define PREPARED_MAX 256
+/* Session settings (SET name …) made again on a new connection; one per name. */
+#define SESSION_SETS_MAX 8
+/* The shortest time between two attempts to connect again after the connection broke. */
+#define RECONNECT_PAUSE_MS 500
 
 struct jr_db {
 	struct jr_db_base base;
 	PGconn *conn;
+	char *url; /* as given, to connect again */
 	char errmsg[JR_DB_ERRMSG_MAX];
 	char *prepared[PREPARED_MAX]; /* SQL of the named statement jr<i+1>; NULL if free */
 	size_t prepared_count;
+	char *session_sets[SESSION_SETS_MAX];
+	bool lost;  /* the connection broke (or reached a read-only server): connect again */
+	bool in_tx; /* a transaction is open: a lost connection is not replaced under it */
+	struct timespec next_attempt; /* no new connection before this (CLOCK_MONOTONIC) */
 };
 
 struct jr_db_stmt {
@@ -50,11 +70,42 @@ static const char *pg_errmsg(const struct jr_db *db)
 	return db->errmsg[0] ? db->errmsg : PQerrorMessage(db->conn);
 }
 
-/* Keeps the first line of libpq's message (it never contains bound values). */
+/* libpq's message as one line: a multi-host attempt says one line per host, joined here with
+ * "; " (libpq never puts bound values in a message). */
+static void one_line(const char *msg, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	if (cap == 0)
+		return;
+	while (*msg && n + 1 < cap) {
+		size_t len = strcspn(msg, "\n");
+		if (n && len && n + 3 < cap) {
+			memcpy(out + n, "; ", 2);
+			n += 2;
+		}
+		if (len > cap - 1 - n)
+			len = cap - 1 - n;
+		memcpy(out + n, msg, len);
+		n += len;
+		msg += len;
+		msg += strspn(msg, "\n\t ");
+	}
+	out[n] = '\0';
+}
+
 static void remember(struct jr_db *db, const char *msg)
 {
-	size_t n = strcspn(msg, "\n");
-	snprintf(db->errmsg, sizeof(db->errmsg), "%.*s", (int)n, msg);
+	one_line(msg, db->errmsg, sizeof(db->errmsg));
+}
+
+/* Whether the server's error means this connection can no longer write: the connection broke,
+ * the server is shutting down, or it has become a read-only standby. */
+static bool connection_unusable(struct jr_db *db, const char *state)
+{
+	return PQstatus(db->conn) != CONNECTION_OK ||
+	       (state && (strcmp(state, "25006") == 0 || /* read_only_sql_transaction */
+			  strncmp(state, "57P", 3) == 0)); /* admin_shutdown, crash_shutdown, … */
 }
 
 static enum jr_err map_result(struct jr_db *db, PGresult *res)
@@ -66,6 +117,10 @@ static enum jr_err map_result(struct jr_db *db, PGresult *res)
 		return JR_OK;
 	remember(db, res ? PQresultErrorMessage(res) : PQerrorMessage(db->conn));
 	state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (connection_unusable(db, state)) {
+		db->lost = true;
+		return JR_ERR_STORE;
+	}
 	if (state && strcmp(state, "23505") == 0)
 		return JR_ERR_CONFLICT; /* unique_violation */
 	if (state && strncmp(state, "23", 2) == 0)
@@ -73,38 +128,163 @@ static enum jr_err map_result(struct jr_db *db, PGresult *res)
 	return JR_ERR_STORE;
 }
 
+static void forget_prepared(struct jr_db *db)
+{
+	for (size_t i = 0; i < db->prepared_count; i++)
+		JR_FREE(db->prepared[i]);
+	db->prepared_count = 0;
+}
+
 static void pg_close(struct jr_db *db)
 {
 	PQfinish(db->conn);
-	for (size_t i = 0; i < db->prepared_count; i++)
-		jr_free(db->prepared[i]);
+	forget_prepared(db);
+	for (size_t i = 0; i < SESSION_SETS_MAX; i++)
+		jr_free(db->session_sets[i]);
+	jr_free(db->url);
 	jr_free(db);
 }
 
-static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, char *errmsg,
-			   size_t errlen)
+/* Connects with `url` (a URL or key=value conninfo, one host or several) and the defaults that
+ * keep a dead or unreachable server from hanging the caller; the URL's own values win. */
+static PGconn *connect_url(const char *url)
 {
-	struct jr_db *db = jr_calloc(1, sizeof(*db));
+	static const char *const keys[] = {
+	    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+	    "keepalives_count", "tcp_user_timeout", "fallback_application_name", "dbname", NULL};
+	const char *values[] = {"5", "1", "10", "5", "3", "15000", "jeugdroute", url, NULL};
+
+	return PQconnectdbParams(keys, values, 1);
+}
+
+/* Makes a new connection ready: refuses a standby (it cannot write; with several hosts,
+ * target_session_attrs=read-write makes libpq pass it by) and sets the session up. */
+static enum jr_err session_start(struct jr_db *db)
+{
+	const char *standby = PQparameterStatus(db->conn, "in_hot_standby");
 	PGresult *res;
 	enum jr_err err;
 
-	(void)create; /* a PostgreSQL database is created by its administrator */
-	*out = NULL;
-	if (!db)
-		return JR_ERR_NOMEM;
-	db->base.driver = &jr_db_postgres_driver;
-	db->conn = PQconnectdb(url);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
-		size_t n = strcspn(PQerrorMessage(db->conn), "\n");
-		snprintf(errmsg, errlen, "PostgreSQL: %.*s", (int)n, PQerrorMessage(db->conn));
-		pg_close(db);
+		remember(db, PQerrorMessage(db->conn));
+		return JR_ERR_STORE;
+	}
+	if (standby && strcmp(standby, "on") == 0) {
+		snprintf(db->errmsg, sizeof(db->errmsg),
+			 "de server op %s poort %s is een standby en kan niet schrijven; geef de"
+			 " primaire, of alle servers met target_session_attrs=read-write",
+			 PQhost(db->conn), PQport(db->conn));
 		return JR_ERR_STORE;
 	}
 	/* Quiet notices (e.g. "table exists, skipping") and a fixed, unambiguous date style. */
 	res = PQexec(db->conn, "SET client_min_messages = warning; SET DateStyle = ISO");
 	err = map_result(db, res);
 	PQclear(res);
-	if (err) {
+	for (size_t i = 0; i < SESSION_SETS_MAX && !err; i++)
+		if (db->session_sets[i]) {
+			res = PQexec(db->conn, db->session_sets[i]);
+			err = map_result(db, res);
+			PQclear(res);
+		}
+	return err;
+}
+
+static void pause_from_now(struct timespec *t, long ms)
+{
+	clock_gettime(CLOCK_MONOTONIC, t);
+	t->tv_sec += ms / 1000;
+	t->tv_nsec += (ms % 1000) * 1000000L;
+	if (t->tv_nsec >= 1000000000L) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000L;
+	}
+}
+
+/* Connects again after the connection was lost, unless a transaction was open on it (its
+ * statements must fail until the caller rolls it back) or the last attempt was too recent. */
+static enum jr_err reconnect(struct jr_db *db)
+{
+	struct timespec now;
+
+	if (!db->lost)
+		return JR_OK;
+	if (db->in_tx) {
+		snprintf(db->errmsg, sizeof(db->errmsg),
+			 "de verbinding met PostgreSQL viel weg tijdens de transactie; niets ervan is"
+			 " vastgelegd");
+		return JR_ERR_STORE;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec < db->next_attempt.tv_sec ||
+	    (now.tv_sec == db->next_attempt.tv_sec && now.tv_nsec < db->next_attempt.tv_nsec))
+		return JR_ERR_STORE; /* errmsg still says why the last attempt failed */
+	PQfinish(db->conn);
+	forget_prepared(db);
+	db->conn = connect_url(db->url);
+	if (!db->conn || session_start(db)) {
+		if (!db->conn)
+			snprintf(db->errmsg, sizeof(db->errmsg), "geen geheugen om te verbinden");
+		db->lost = true;
+		pause_from_now(&db->next_attempt, RECONNECT_PAUSE_MS);
+		return JR_ERR_STORE;
+	}
+	db->lost = false;
+	db->errmsg[0] = '\0';
+	return JR_OK;
+}
+
+/* After a command that reached the server: whether a transaction is open now. */
+static void note_transaction(struct jr_db *db)
+{
+	if (!db->lost)
+		db->in_tx = PQtransactionStatus(db->conn) != PQTRANS_IDLE;
+}
+
+/* Keeps a session setting (SET name …, not SET LOCAL) to make again on a new connection. */
+static enum jr_err keep_session_set(struct jr_db *db, const char *sql)
+{
+	size_t name = strcspn(sql + 4, " =");
+	size_t free_slot = SESSION_SETS_MAX, len = strlen(sql) + 1;
+
+	for (size_t i = 0; i < SESSION_SETS_MAX; i++) {
+		if (!db->session_sets[i]) {
+			if (free_slot == SESSION_SETS_MAX)
+				free_slot = i;
+		} else if (strncmp(db->session_sets[i], sql, 4 + name + 1) == 0) {
+			free_slot = i;
+			break;
+		}
+	}
+	if (free_slot == SESSION_SETS_MAX)
+		return JR_ERR_INTERNAL; /* more settings than the driver keeps: raise the bound */
+	jr_free(db->session_sets[free_slot]);
+	if (!(db->session_sets[free_slot] = jr_malloc(len)))
+		return JR_ERR_NOMEM;
+	memcpy(db->session_sets[free_slot], sql, len);
+	return JR_OK;
+}
+
+static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, char *errmsg,
+			   size_t errlen)
+{
+	struct jr_db *db = jr_calloc(1, sizeof(*db));
+	size_t len = strlen(url) + 1;
+	enum jr_err err;
+
+	(void)create; /* a PostgreSQL database is created by its administrator */
+	*out = NULL;
+	if (!db || !(db->url = jr_malloc(len))) {
+		jr_free(db);
+		return JR_ERR_NOMEM;
+	}
+	memcpy(db->url, url, len);
+	db->base.driver = &jr_db_postgres_driver;
+	db->conn = connect_url(url);
+	if (!db->conn) {
+		pg_close(db);
+		return JR_ERR_NOMEM;
+	}
+	if ((err = session_start(db))) {
 		snprintf(errmsg, errlen, "PostgreSQL: %s", db->errmsg);
 		pg_close(db);
 		return err;
@@ -115,9 +295,31 @@ static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, cha
 
 static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 {
-	PGresult *res = PQexec(db->conn, sql);
-	enum jr_err err = map_result(db, res);
+	PGresult *res;
+	enum jr_err err;
+
+	if (db->lost && strcmp(sql, "ROLLBACK") == 0) {
+		db->in_tx = false; /* the server ended the transaction with the connection */
+		return JR_OK;
+	}
+	if ((err = reconnect(db)))
+		return err;
+	res = PQexec(db->conn, sql);
+	err = map_result(db, res);
 	PQclear(res);
+	if (err && db->lost && strcmp(sql, "BEGIN") == 0) {
+		/* The connection died while idle (the old primary is gone): nothing was done on it,
+		 * so the transaction may begin on a new one, and the request need not fail. */
+		if ((err = reconnect(db)))
+			return err;
+		res = PQexec(db->conn, sql);
+		err = map_result(db, res);
+		PQclear(res);
+	}
+	note_transaction(db);
+	if (!err && strncmp(sql, "SET ", 4) == 0 && strncmp(sql, "SET LOCAL ", 10) != 0 &&
+	    !strchr(sql, ';'))
+		err = keep_session_set(db, sql);
 	return err;
 }
 
@@ -245,7 +447,9 @@ static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 		const int *lengths = st->nparams ? st->lengths + 1 : NULL,
 			  *formats = st->nparams ? st->formats + 1 : NULL;
 		char name[16];
-		enum jr_err err = named_statement(st->db, st->sql, name);
+		enum jr_err err = reconnect(st->db);
+		if (!err)
+			err = named_statement(st->db, st->sql, name);
 		if (err)
 			return err;
 		if (name[0])
@@ -255,6 +459,7 @@ static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 			st->res = PQexecParams(st->db->conn, st->sql, st->nparams, NULL, values,
 					       lengths, formats, 0);
 		err = map_result(st->db, st->res);
+		note_transaction(st->db);
 		if (err) {
 			PQclear(st->res);
 			st->res = NULL;

@@ -38,6 +38,11 @@ void jr_store_set_record_day(struct jr_store *s, jr_day day)
 	s->record_day = day;
 }
 
+bool jr_store_url_is_postgres(const char *url)
+{
+	return jr_db_url_is_postgres(url);
+}
+
 enum jr_err jr_store_open(const char *url, const char *key_file, bool init,
 			  struct jr_store **out, struct jr_diag *diag)
 {

@@ -53,6 +53,10 @@ struct jr_store_files {
 	const char *audit_key_file;
 	const char *checkpoint_file;
 };
+/* Whether `url` names a PostgreSQL database (a postgres:// URL with one host or several, or
+ * libpq's key=value form) rather than a SQLite file. */
+bool jr_store_url_is_postgres(const char *url);
+
 /* jr_store_open with the audit files named (jr_store_open is this with both NULL). With
  * `init` the audit key file is created when missing, and a database whose audit chain has no
  * key yet (new, or made by a jeugdroute before the key) gets it: its old chain is verified and

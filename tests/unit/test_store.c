@@ -795,6 +795,85 @@ static void tamper(const char *sql)
 	jr_db_close(db);
 }
 
+/* Ends every other connection to the database on the server, as the death of a primary does to
+ * the connections of the servers on it. */
+static void lose_connections(void)
+{
+	tamper("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+	       " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+}
+
+static enum jr_err insert_key(struct jr_db *db, int64_t k)
+{
+	struct jr_db_stmt *st;
+	enum jr_err err;
+	bool row;
+
+	assert_int_equal(jr_db_prepare(db, "INSERT INTO lost_t (k) VALUES ($1)", &st), JR_OK);
+	assert_int_equal(jr_db_bind_int(st, 1, k), JR_OK);
+	err = jr_db_step(st, &row);
+	jr_db_finalize(st);
+	return err;
+}
+
+/* Which --db names PostgreSQL; and, on PostgreSQL, a connection the server ends: between
+ * transactions the next one begins on a new connection (with the session's settings made
+ * again); during a transaction every statement of it fails and nothing of it is committed,
+ * and the one after the rollback succeeds. SQLite has no connection to lose. */
+static void test_connection_lost(void **state)
+{
+	struct jr_db *db;
+	char msg[JR_DB_ERRMSG_MAX];
+	(void)state;
+	assert_true(jr_db_url_is_postgres("postgres://jr@a:5432,b:5432/jr?target_session_attrs=read-write"));
+	assert_true(jr_db_url_is_postgres("postgresql://jr@localhost/jr"));
+	assert_true(jr_db_url_is_postgres("host=a,b dbname=jr target_session_attrs=read-write"));
+	assert_false(jr_db_url_is_postgres("var/jeugdroute.db"));
+	assert_false(jr_db_url_is_postgres("/srv/data=old/jeugdroute.db"));
+	assert_false(jr_db_url_is_postgres("jeugdroute.db"));
+	assert_int_equal(jr_db_url_is_postgres(fx_db_path), !fx_sqlite);
+	if (fx_sqlite)
+		return;
+
+	jr_store_close(fx_open(true));
+	assert_int_equal(jr_db_open(fx_db_path, false, &db, msg), JR_OK);
+	assert_int_equal(jr_db_exec(db, "CREATE TABLE lost_t (k INTEGER PRIMARY KEY)"), JR_OK);
+	assert_int_equal(jr_db_exec(db, "SET synchronous_commit TO off"), JR_OK);
+
+	/* lost while idle: the transaction begins on a new connection, the setting made again */
+	lose_connections();
+	assert_int_equal(jr_db_begin(db), JR_OK);
+	assert_int_equal(insert_key(db, 1), JR_OK);
+	assert_int_equal(jr_db_commit(db), JR_OK);
+	{
+		struct jr_db_stmt *st;
+		bool row;
+		assert_int_equal(jr_db_prepare(db, "SHOW synchronous_commit", &st), JR_OK);
+		assert_int_equal(jr_db_step(st, &row), JR_OK);
+		assert_true(row);
+		assert_string_equal(jr_db_col_text(st, 0), "off");
+		jr_db_finalize(st);
+	}
+
+	/* lost in the middle: the rest fails, the commit too; nothing of it is there */
+	assert_int_equal(jr_db_begin(db), JR_OK);
+	assert_int_equal(insert_key(db, 2), JR_OK);
+	lose_connections();
+	assert_int_equal(insert_key(db, 3), JR_ERR_STORE);
+	assert_int_equal(insert_key(db, 4), JR_ERR_STORE);
+	assert_non_null(strstr(jr_db_errmsg(db), "viel weg tijdens de transactie"));
+	assert_int_equal(jr_db_commit(db), JR_ERR_STORE);
+	assert_int_equal(jr_db_rollback(db), JR_OK);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM lost_t WHERE k > 1"), 0);
+
+	/* the next transaction is whole again */
+	assert_int_equal(jr_db_begin(db), JR_OK);
+	assert_int_equal(insert_key(db, 5), JR_OK);
+	assert_int_equal(jr_db_commit(db), JR_OK);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM lost_t"), 2);
+	jr_db_close(db);
+}
+
 /* The audit log is one chain across transactions, connections, bulk loads and rollbacks; a
  * changed, removed or smuggled-in entry is found, and the first such entry is named. */
 static enum jr_err count_entry(void *ctx, const struct jr_audit_entry *e)
@@ -940,6 +1019,7 @@ int main(void)
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
 		cmocka_unit_test(test_social_map),
 		cmocka_unit_test(test_statement_reuse),
+		cmocka_unit_test(test_connection_lost),
 		cmocka_unit_test(test_sex_and_address_round_trip),
 		cmocka_unit_test(test_audit_bulk),
 		cmocka_unit_test(test_audit_chain), /* leaves the log broken: last */
