@@ -823,6 +823,26 @@ enum jr_err jr_store_audit_open(struct jr_store *s, const char *key_file, const 
 	return upgrade(s, head_seq, created, msg, cap);
 }
 
+/* read_head, of an end that a failover cannot take back. On PostgreSQL a commit is visible to
+ * others before the synchronous standby holds it; a checkpoint of such an end would attest
+ * entries a failover loses. So the end is read in a transaction that takes a transaction id:
+ * its commit waits, synchronous_commit on, until the standby holds all written before it. */
+static enum jr_err read_head_durable(struct jr_store *s, int64_t *seq, char mac[65],
+				     char key_id[JR_AUDIT_KEY_ID_LEN + 1], bool *keyed)
+{
+	enum jr_err err;
+
+	if (jr_db_engine(s->db) != JR_DB_POSTGRES)
+		return read_head(s, seq, mac, key_id, keyed);
+	TRY(jr_db_begin(s->db));
+	if ((err = jr_db_exec(s->db, "SET LOCAL synchronous_commit TO on")) ||
+	    (err = jr_db_exec(s->db, "SELECT txid_current()")) ||
+	    (err = read_head(s, seq, mac, key_id, keyed)) || (err = jr_db_commit(s->db)))
+		jr_db_rollback(s->db);
+out:
+	return err;
+}
+
 enum jr_err jr_store_audit_checkpoint(struct jr_store *s, bool always,
 				      struct jr_audit_checkpoint *out, char msg[JR_AUDIT_MSG_MAX])
 {
@@ -839,7 +859,7 @@ enum jr_err jr_store_audit_checkpoint(struct jr_store *s, bool always,
 		return JR_ERR_INTERNAL;
 	/* one statement, no transaction of its own: on SQLite a transaction would wait for the
 	 * writer's lock, where a read does not */
-	TRY(read_head(s, &c.seq, c.mac, c.key_id, &keyed));
+	TRY(read_head_durable(s, &c.seq, c.mac, c.key_id, &keyed));
 	if (c.seq == 0 || !keyed || (!always && c.seq == s->audit->checkpoint_seq))
 		goto out; /* nothing (new) to attest */
 	if (c.seq < s->audit->checkpoint_seq) {
