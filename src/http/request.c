@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "json/json_common.h"
 #include "json/json_writer.h"
@@ -41,8 +42,20 @@ void jr_http_session_cookie(const struct jr_http_request *r, const char *token, 
 		 token[0] ? JR_SESSION_SECONDS : 0, r->secure ? "; Secure" : "");
 }
 
+static bool has_header(const struct jr_http_request *r, const char *name)
+{
+	for (size_t i = 0; i < r->header_count; i++)
+		if (strcasecmp(r->header_names[i], name) == 0)
+			return true;
+	return false;
+}
+
 int jr_reply_json(struct jr_http_request *r, int status)
 {
+	/* 503 is always "not now" (the database away, a failover, the queue full): say when to
+	 * try again, unless the caller already did */
+	if (status == 503 && !has_header(r, "Retry-After"))
+		jr_reply_header(r, "Retry-After", "2");
 	r->status = status;
 	r->content_type = "application/json; charset=utf-8";
 	return status;

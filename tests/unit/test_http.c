@@ -141,6 +141,34 @@ static void test_error_answer_escapes(void **state)
 	jr_buf_release(&r.out);
 }
 
+/* Every 503 says when to try again — a database away, a failover, a full queue — once, and the
+ * caller's own Retry-After wins; other statuses carry none. */
+static void test_unavailable_says_retry_after(void **state)
+{
+	(void)state;
+	struct jr_http_request r = {0};
+	jr_buf_init(&r.out, 4096);
+	assert_int_equal(jr_reply_err(&r, JR_ERR_STORE, NULL), 503);
+	assert_int_equal(r.header_count, 1);
+	assert_string_equal(r.header_names[0], "Retry-After");
+	assert_string_equal(r.header_values[0], "2");
+
+	r.header_count = 0;
+	assert_true(jr_reply_header(&r, "Retry-After", "1"));
+	assert_int_equal(jr_reply_error(&r, 503, "busy", NULL, "druk"), 503);
+	assert_int_equal(r.header_count, 1);
+	assert_string_equal(r.header_values[0], "1");
+
+	r.header_count = 0;
+	assert_int_equal(jr_reply_json(&r, 503), 503); /* GET /healthz with the database away */
+	assert_int_equal(r.header_count, 1);
+
+	r.header_count = 0;
+	assert_int_equal(jr_reply_err(&r, JR_ERR_CONFLICT, NULL), 409);
+	assert_int_equal(r.header_count, 0);
+	jr_buf_release(&r.out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_openapi_matches_routes),
 		cmocka_unit_test(test_error_answer_is_valid_json),
 		cmocka_unit_test(test_error_answer_escapes),
+		cmocka_unit_test(test_unavailable_says_retry_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
