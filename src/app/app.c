@@ -1,6 +1,7 @@
 /* app: the context of a use case and its one transaction (see app.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app/app.h"
 #include "core/region.h"
@@ -56,4 +57,47 @@ enum jr_err jr_app_region(struct jr_app *app, enum jr_err err, const char *code,
 		return JR_OK;
 	jr_region_no_policy_message(app->policies, code, day, msg, sizeof(msg));
 	return jr_app_fail(app, err, "date", "%s", msg);
+}
+
+bool jr_app_db_is_postgres(const char *db_url)
+{
+	return jr_store_url_is_postgres(db_url);
+}
+
+void jr_app_db_shown(const char *db_url, char *out, size_t cap)
+{
+	const char *scheme = strstr(db_url, "://"), *p = db_url;
+	size_t n = 0;
+
+	if (cap == 0)
+		return;
+	/* postgres://user:secret@host…: the userinfo's password */
+	if (scheme && jr_app_db_is_postgres(db_url)) {
+		const char *auth = scheme + 3, *at = auth + strcspn(auth, "@/?");
+		const char *colon = memchr(auth, ':', (size_t)(at - auth));
+		if (*at == '@' && colon) {
+			n = (size_t)snprintf(out, cap, "%.*s:***", (int)(colon - db_url), db_url);
+			p = at;
+		}
+	}
+	/* password=… in the query (up to &) or the key=value form (up to a space, or quoted) */
+	while (*p && n + 1 < cap) {
+		bool starts = p == db_url || p[-1] == ' ' || p[-1] == '?' || p[-1] == '&';
+		if (starts && strncmp(p, "password=", 9) == 0) {
+			n += (size_t)snprintf(out + n, cap - n, "password=***");
+			p += 9;
+			if (*p == '\'') {
+				for (p++; *p && *p != '\''; p += *p == '\\' && p[1] ? 2 : 1)
+					;
+				p += *p == '\'';
+			} else {
+				p += strcspn(p, "& ");
+			}
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	out[n] = '\0';
 }

@@ -46,6 +46,13 @@ enum jr_err jr_app_tx_end(struct jr_app *app, enum jr_app_tx tx, enum jr_err err
  * it happened. Not for a logged-in user (principal), whose records are always of today. */
 void jr_app_stamp_day(struct jr_app *app, jr_day day);
 
+/* Whether --db names a PostgreSQL database (a postgres:// URL, one host or several, or libpq's
+ * key=value form) rather than a SQLite file: asked before connecting. */
+bool jr_app_db_is_postgres(const char *db_url);
+/* `db_url` as it may be shown or logged: a password in it (postgres://user:PASSWORD@…,
+ * password=… in the query or the key=value form) replaced by "***". */
+void jr_app_db_shown(const char *db_url, char *out, size_t cap);
+
 /* Explains a refusal or failure in app->diag (when there is one) and returns `err`: the
  * one-line way for a use case to say what was wrong and how to fix it. */
 enum jr_err jr_app_fail(struct jr_app *app, enum jr_err err, const char *path, const char *fmt, ...)

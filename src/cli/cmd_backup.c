@@ -86,7 +86,7 @@ int jr_cmd_backup(const struct jr_cli_command *self, int argc, char **argv)
 		goto out;
 	}
 	/* before connecting: PostgreSQL is backed up with its own tools */
-	if (strncmp(h.db.db, "postgres://", 11) == 0 || strncmp(h.db.db, "postgresql://", 13) == 0) {
+	if (jr_app_db_is_postgres(h.db.db)) {
 		jr_cli_error("backup: --db: gebruik pg_basebackup voor PostgreSQL; zie docs/deploy.md");
 		status = 2;
 		goto out;

@@ -42,6 +42,7 @@ int jr_cmd_init(const struct jr_cli_command *self, int argc, char **argv)
 	struct jr_app_setup done;
 	int status = 0;
 	const char *password;
+	char shown[512];
 	enum jr_err err;
 
 	for (int i = 1; i < argc; i++) {
@@ -70,7 +71,8 @@ int jr_cmd_init(const struct jr_cli_command *self, int argc, char **argv)
 		status = jr_cli_app_fail("init", err, &s.diag);
 		goto out;
 	}
-	printf("database: %s (schema versie %d%s)\n", o.db, done.schema_now,
+	jr_app_db_shown(o.db, shown, sizeof(shown));
+	printf("database: %s (schema versie %d%s)\n", shown, done.schema_now,
 	       done.schema_found == done.schema_now ? ", was al bij"
 	       : done.schema_found == 0	      ? ", nieuw"
 					      : ", bijgewerkt");

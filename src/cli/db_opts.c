@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app.h"
 #include "cli/cli.h"
 
 int jr_cli_db_option(int argc, char **argv, int *i, struct jr_cli_db *o)
@@ -39,7 +40,7 @@ void jr_cli_db_defaults(struct jr_cli_db *o)
 		o->db = JR_CLI_DEFAULT_DB;
 	if (!o->key) {
 		/* A key per database file, beside it; one shared file for a server database. */
-		if (strstr(o->db, "://"))
+		if (jr_app_db_is_postgres(o->db))
 			snprintf(o->key_buf, sizeof(o->key_buf), "var/jeugdroute.key");
 		else
 			snprintf(o->key_buf, sizeof(o->key_buf), "%s.key", o->db);

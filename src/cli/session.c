@@ -62,12 +62,14 @@ static int open_store(struct jr_cli_session *s)
 	    .key_file = o->key, .audit_key_file = o->audit_key, .checkpoint_file = o->checkpoints};
 	const bool create = (s->command->flags & JR_CMD_CREATE) != 0;
 	struct jr_diag diag;
+	char shown[512];
 
 	if (create && ensure_var_dir(o))
 		return 1;
 	if (jr_store_open_files(o->db, &files, create, &s->store, &diag) == JR_OK)
 		return 0;
-	jr_cli_error("%s: %s: %s", s->what, o->db, diag.message);
+	jr_app_db_shown(o->db, shown, sizeof(shown));
+	jr_cli_error("%s: %s: %s", s->what, shown, diag.message);
 	return 1;
 }
 

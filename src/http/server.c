@@ -830,7 +830,9 @@ enum jr_err jr_server_run(const struct jr_server_config *cfg, char *errmsg, size
 	}
 	/* Opened once here so that a bad database or key fails at once, not on the first request. */
 	if (jr_store_open_files(cfg->db_url, &sv->files, false, &probe, &diag)) {
-		snprintf(errmsg, errlen, "%s: %s", cfg->db_url, diag.message);
+		char shown[512];
+		jr_app_db_shown(cfg->db_url, shown, sizeof(shown));
+		snprintf(errmsg, errlen, "%s: %s", shown, diag.message);
 		err = JR_ERR_STORE;
 		goto out;
 	}

@@ -55,10 +55,33 @@ static void test_first_and_second_run(void **state)
 	assert_string_equal(done.password, "");
 }
 
+/* A --db as shown in messages and logs: never its password. */
+static void test_database_url_shown_without_password(void **state)
+{
+	char out[256];
+	(void)state;
+	jr_app_db_shown("postgres://jr:geheim@db1:5432,db2:5432/jr?target_session_attrs=read-write",
+			out, sizeof(out));
+	assert_string_equal(out, "postgres://jr:***@db1:5432,db2:5432/jr?target_session_attrs=read-write");
+	jr_app_db_shown("postgresql://jr@db1/jr?sslmode=require&password=geheim&x=1", out, sizeof(out));
+	assert_string_equal(out, "postgresql://jr@db1/jr?sslmode=require&password=***&x=1");
+	jr_app_db_shown("host=db1,db2 password='ge heim\\'' dbname=jr", out, sizeof(out));
+	assert_string_equal(out, "host=db1,db2 password=*** dbname=jr");
+	jr_app_db_shown("host=db1 password=geheim", out, sizeof(out));
+	assert_string_equal(out, "host=db1 password=***");
+	jr_app_db_shown("var/jeugdroute.db", out, sizeof(out));
+	assert_string_equal(out, "var/jeugdroute.db");
+	jr_app_db_shown("postgres://jr:geheim@db1/jr", out, 12); /* cut short, still no password */
+	assert_string_equal(out, "postgres://");
+	assert_true(jr_app_db_is_postgres("host=db1,db2 dbname=jr target_session_attrs=read-write"));
+	assert_false(jr_app_db_is_postgres("var/jeugdroute.db"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_a_short_password_is_refused),
+		cmocka_unit_test(test_database_url_shown_without_password),
 		cmocka_unit_test(test_first_and_second_run),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
