@@ -21,8 +21,11 @@ PACKAGES = gcc make meson ninja-build pkg-config libjansson-dev libcmocka-dev \
 # The browser tests: Debian's Chromium, driven by playwright-core from npm, with its languages
 # (chromium-l10n: without them a date field shows mm/dd/yyyy, whatever the page's language);
 # python3 for tests/ijw/run.sh, which re-runs the iJw table generators (tools/ijw/*.py) over
-# data/ijw-3.2; oathtool computes the second factor's codes in the shell tests.
-TEST_PACKAGES = chromium chromium-l10n python3 oathtool
+# data/ijw-3.2; oathtool computes the second factor's codes in the shell tests; pg_auto_failover
+# (its PostgreSQL extension and pg_autoctl) and iproute2's ss for the failover trials
+# (tests/ha/failover.sh).
+TEST_PACKAGES = chromium chromium-l10n python3 oathtool postgresql-15-auto-failover \
+                pg-auto-failover-cli iproute2
 
 .PHONY: all build run examples test deps web-deps test-deps fuzz bench clean lint format
 

@@ -9,6 +9,11 @@
 #               database of a throw-away cluster on loopback (tools/pg-test.sh); and two servers
 #               on one PostgreSQL database at once, whose audit chain must hold
 #               (tests/http/pg_chain.sh)
+#   failover    a pg_auto_failover monitor and two nodes, two servers writing; the primary's
+#               node killed three times: nothing acknowledged lost, the chain intact, the bad
+#               URLs one clear line each (tests/ha/failover.sh)
+#   PITR        a base backup and point-in-time recovery of the records on PostgreSQL
+#               (tests/ha/pitr.sh)
 #   black-box   numbered cases against the real binary (tests/cli/run.sh)
 #   backup      a backup restored in place of the records, and backups made while a server and
 #               commands write (tests/cli/backup_restore.sh)
@@ -122,6 +127,14 @@ else
 	tally "unit_store, unit_app (PostgreSQL)" 0
 fi
 sh tools/pg-test.sh stop "$pgdir"
+
+sh tests/ha/failover.sh "$testbuild/jeugdroute" 3 >"$log" 2>&1
+tally "failover (pg_auto_failover, three trials)" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -40
+
+sh tests/ha/pitr.sh "$testbuild/jeugdroute" >"$log" 2>&1
+tally "PostgreSQL base backup and point-in-time recovery" $?
+grep -v -E '^(ok |1\.\.)' "$log" | head -40
 
 sh tests/cli/run.sh "$testbuild/jeugdroute" >"$log" 2>&1
 tally "black-box" $?
