@@ -8,10 +8,20 @@
 
 bool jr_db_url_is_postgres(const char *url)
 {
+	/* the key=value form begins with one of libpq's connection keywords */
+	static const char *const keywords[] = {"host",     "hostaddr", "port",	  "dbname",
+					       "user",     "password", "service", "sslmode",
+					       "options", "connect_timeout", "target_session_attrs"};
 	size_t word = strspn(url, "abcdefghijklmnopqrstuvwxyz_");
 
-	return strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0 ||
-	       (word > 0 && url[word] == '=' && strchr(url, '/') == NULL);
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+		return true;
+	if (url[word] != '=')
+		return false;
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strlen(keywords[i]) == word && strncmp(url, keywords[i], word) == 0)
+			return true;
+	return false;
 }
 
 enum jr_err jr_db_open(const char *url, bool create, struct jr_db **out,

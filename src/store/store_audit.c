@@ -857,8 +857,9 @@ enum jr_err jr_store_audit_checkpoint(struct jr_store *s, bool always,
 		memset(out, 0, sizeof(*out));
 	if (s->bulk || !s->audit)
 		return JR_ERR_INTERNAL;
-	/* one statement, no transaction of its own: on SQLite a transaction would wait for the
-	 * writer's lock, where a read does not */
+	/* on SQLite one statement, no transaction of its own: a transaction would wait for the
+	 * writer's lock, where a read does not; on PostgreSQL a short one that waits for the
+	 * standby (read_head_durable) */
 	TRY(read_head_durable(s, &c.seq, c.mac, c.key_id, &keyed));
 	if (c.seq == 0 || !keyed || (!always && c.seq == s->audit->checkpoint_seq))
 		goto out; /* nothing (new) to attest */

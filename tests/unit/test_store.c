@@ -828,6 +828,8 @@ static void test_connection_lost(void **state)
 	assert_true(jr_db_url_is_postgres("postgres://jr@a:5432,b:5432/jr?target_session_attrs=read-write"));
 	assert_true(jr_db_url_is_postgres("postgresql://jr@localhost/jr"));
 	assert_true(jr_db_url_is_postgres("host=a,b dbname=jr target_session_attrs=read-write"));
+	assert_true(jr_db_url_is_postgres("host=/var/run/postgresql dbname=jr"));
+	assert_false(jr_db_url_is_postgres("data=old.db"));
 	assert_false(jr_db_url_is_postgres("var/jeugdroute.db"));
 	assert_false(jr_db_url_is_postgres("/srv/data=old/jeugdroute.db"));
 	assert_false(jr_db_url_is_postgres("jeugdroute.db"));
