@@ -225,7 +225,8 @@ enum jr_err jr_demo_load(struct jr_demo *d)
 		jr_store_bulk_end(d->store, false);
 		return err;
 	}
-	if ((err = jr_store_bulk_end(d->store, true)) || (err = load(d, d->youths)))
+	if ((err = jr_store_bulk_end(d->store, true)) || (err = load(d, d->youths)) ||
+	    (err = jr_store_after_bulk_load(d->store)))
 		return err;
 	return d->logins ? jr_demo_make_logins(d) : JR_OK;
 }

@@ -163,6 +163,13 @@ enum jr_err jr_store_wal_checkpoint(struct jr_store *s)
 		   : JR_OK;
 }
 
+enum jr_err jr_store_after_bulk_load(struct jr_store *s)
+{
+	if (s->bulk)
+		return JR_ERR_INTERNAL; /* VACUUM cannot run in a transaction */
+	return jr_db_engine(s->db) == JR_DB_POSTGRES ? jr_db_exec(s->db, "VACUUM ANALYZE") : JR_OK;
+}
+
 enum jr_err jr_store_day_col(struct jr_db_stmt *st, int col, jr_day *out, bool *has)
 {
 	const char *t = jr_db_col_null(st, col) ? "" : jr_db_col_text(st, col);
