@@ -128,6 +128,15 @@ static enum jr_err map_result(struct jr_db *db, PGresult *res)
 	return JR_ERR_STORE;
 }
 
+/* Runs SQL without parameters on the connection as it is (no reconnecting). */
+static enum jr_err exec_now(struct jr_db *db, const char *sql)
+{
+	PGresult *res = PQexec(db->conn, sql);
+	enum jr_err err = map_result(db, res);
+	PQclear(res);
+	return err;
+}
+
 static void forget_prepared(struct jr_db *db)
 {
 	for (size_t i = 0; i < db->prepared_count; i++)
@@ -162,7 +171,6 @@ static PGconn *connect_url(const char *url)
 static enum jr_err session_start(struct jr_db *db)
 {
 	const char *standby = PQparameterStatus(db->conn, "in_hot_standby");
-	PGresult *res;
 	enum jr_err err;
 
 	if (PQstatus(db->conn) != CONNECTION_OK) {
@@ -177,15 +185,10 @@ static enum jr_err session_start(struct jr_db *db)
 		return JR_ERR_STORE;
 	}
 	/* Quiet notices (e.g. "table exists, skipping") and a fixed, unambiguous date style. */
-	res = PQexec(db->conn, "SET client_min_messages = warning; SET DateStyle = ISO");
-	err = map_result(db, res);
-	PQclear(res);
+	err = exec_now(db, "SET client_min_messages = warning; SET DateStyle = ISO");
 	for (size_t i = 0; i < SESSION_SETS_MAX && !err; i++)
-		if (db->session_sets[i]) {
-			res = PQexec(db->conn, db->session_sets[i]);
-			err = map_result(db, res);
-			PQclear(res);
-		}
+		if (db->session_sets[i])
+			err = exec_now(db, db->session_sets[i]);
 	return err;
 }
 
@@ -295,7 +298,6 @@ static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, cha
 
 static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 {
-	PGresult *res;
 	enum jr_err err;
 
 	if (db->lost && strcmp(sql, "ROLLBACK") == 0) {
@@ -304,17 +306,13 @@ static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 	}
 	if ((err = reconnect(db)))
 		return err;
-	res = PQexec(db->conn, sql);
-	err = map_result(db, res);
-	PQclear(res);
+	err = exec_now(db, sql);
 	if (err && db->lost && strcmp(sql, "BEGIN") == 0) {
 		/* The connection died while idle (the old primary is gone): nothing was done on it,
 		 * so the transaction may begin on a new one, and the request need not fail. */
 		if ((err = reconnect(db)))
 			return err;
-		res = PQexec(db->conn, sql);
-		err = map_result(db, res);
-		PQclear(res);
+		err = exec_now(db, sql);
 	}
 	note_transaction(db);
 	if (!err && strncmp(sql, "SET ", 4) == 0 && strncmp(sql, "SET LOCAL ", 10) != 0 &&
