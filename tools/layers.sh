@@ -20,7 +20,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 DEBT=tools/layers-debt.txt
-START_UP='jr_store_open|jr_store_open_files|jr_store_close|jr_store_single_writer|jr_store_set_durable|jr_store_bulk_begin|jr_store_bulk_end|jr_store_keep_audit|jr_store_ping|jr_store_files|jr_store_defer_wal_checkpoints|jr_store_wal_checkpoint|jr_store_after_bulk_load'
+START_UP='jr_store_open|jr_store_open_files|jr_store_close|jr_store_single_writer|jr_store_set_durable|jr_store_bulk_begin|jr_store_bulk_end|jr_store_keep_audit|jr_store_ping|jr_store_files|jr_store_defer_wal_checkpoints|jr_store_wal_checkpoint|jr_store_after_bulk_load|jr_store_bulk_defer_writes'
 status=0
 found=$(mktemp)
 trap 'rm -f "$found"' EXIT

@@ -331,21 +331,23 @@ enum jr_err jr_app_access_household(struct jr_store *s, const struct jr_actor *a
 				    enum jr_access_verdict *v)
 {
 	int64_t children[JR_HOUSEHOLD_MEMBERS_MAX];
+	struct jr_person_links links[JR_HOUSEHOLD_MEMBERS_MAX];
 	size_t n = 0;
 	bool found;
 	enum jr_err err;
 
+	_Static_assert(JR_HOUSEHOLD_MEMBERS_MAX <= JR_PERSON_LINKS_MANY, "one read for all children");
 	*v = JR_ACCESS_UNSEEN;
 	*count = 0;
 	if ((err = jr_store_household_children(s, id, children, &n, &found)))
 		return err;
+	/* the links of all children in one read of each kind, not one read per child */
+	if (found && n && (err = jr_store_person_links_many(s, children, n, p, links)))
+		return err;
 	for (size_t i = 0; found && i < n; i++) {
-		struct jr_person_links l;
 		struct jr_reach reach;
-		bool seen;
-		if ((err = look(s, p, set, children[i], today, &l, &reach, &seen)))
-			return err;
-		if (seen)
+		jr_app_access_periods(set, p, &links[i], today, &reach);
+		if (jr_app_access_sees(p, &links[i], &reach, today))
 			visible[(*count)++] = children[i];
 	}
 	if (*count) {

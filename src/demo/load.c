@@ -218,7 +218,9 @@ enum jr_err jr_demo_load(struct jr_demo *d)
 {
 	enum jr_err err;
 
-	if ((err = jr_store_bulk_begin(d->store)))
+	/* any failure ends the load, so its writes need not wait for each other */
+	if ((err = jr_store_bulk_defer_writes(d->store, true)) ||
+	    (err = jr_store_bulk_begin(d->store)))
 		return err;
 	err = jr_demo_setup(d);
 	if (err) {
@@ -226,6 +228,7 @@ enum jr_err jr_demo_load(struct jr_demo *d)
 		return err;
 	}
 	if ((err = jr_store_bulk_end(d->store, true)) || (err = load(d, d->youths)) ||
+	    (err = jr_store_bulk_defer_writes(d->store, false)) ||
 	    (err = jr_store_after_bulk_load(d->store)))
 		return err;
 	return d->logins ? jr_demo_make_logins(d) : JR_OK;

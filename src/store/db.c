@@ -131,6 +131,16 @@ void jr_db_finalize(struct jr_db_stmt *st)
 		DRIVER(st)->finalize(st);
 }
 
+enum jr_err jr_db_defer_writes(struct jr_db *db, bool on)
+{
+	return DRIVER(db)->defer_writes ? DRIVER(db)->defer_writes(db, on) : JR_OK;
+}
+
+enum jr_err jr_db_flush(struct jr_db *db)
+{
+	return DRIVER(db)->flush ? DRIVER(db)->flush(db) : JR_OK;
+}
+
 enum jr_err jr_db_backup(struct jr_db *db, const char *dest, int pages_per_step,
 			 jr_db_progress_fn progress, void *ctx, int64_t *pages,
 			 char errmsg[JR_DB_ERRMSG_MAX])

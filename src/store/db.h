@@ -62,6 +62,16 @@ const void *jr_db_col_blob(struct jr_db_stmt *st, int col, size_t *len);
 enum jr_err jr_db_reset(struct jr_db_stmt *st);
 void jr_db_finalize(struct jr_db_stmt *st);
 
+/* Bulk work: from now on (until called with false), a write that returns no rows (INSERT,
+ * UPDATE or DELETE without RETURNING) inside a transaction may be sent without waiting for its
+ * result; its error, if any, is then reported by the next statement that waits for one (a
+ * query, a commit, jr_db_exec) or by jr_db_flush. Only for work where any error ends the
+ * transaction. PostgreSQL pipelines them (a round trip saved per write); on SQLite, where a
+ * statement is a function call, nothing changes. Turning it off flushes. */
+enum jr_err jr_db_defer_writes(struct jr_db *db, bool on);
+/* Waits for the deferred writes: the error of the first that failed, or JR_OK. */
+enum jr_err jr_db_flush(struct jr_db *db);
+
 /* Called after each step of a backup with the pages copied so far and the pages in all. */
 typedef void (*jr_db_progress_fn)(void *ctx, int64_t done, int64_t total);
 
@@ -103,6 +113,9 @@ struct jr_db_driver {
 			      jr_db_progress_fn progress, void *ctx, int64_t *pages, char *errmsg,
 			      size_t errlen);
 	const char *(*filename)(struct jr_db *db);
+	/* NULL when every statement waits for its result anyway (SQLite) */
+	enum jr_err (*defer_writes)(struct jr_db *db, bool on);
+	enum jr_err (*flush)(struct jr_db *db);
 };
 
 /* Every connection and statement starts with its driver, so the functions above can dispatch. */

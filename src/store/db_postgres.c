@@ -17,11 +17,21 @@
  * made again there, and the named statements prepared again on first use. While no server can
  * be reached, a new attempt is made at most once per RECONNECT_PAUSE_MS; in between, statements
  * fail at once. Connecting is never left to hang: connect_timeout and TCP keepalives have
- * defaults the URL can override. */
+ * defaults the URL can override.
+ *
+ * Writes may be deferred (jr_db_defer_writes): inside a transaction, a statement that returns
+ * no rows (INSERT, UPDATE or DELETE without RETURNING) is then sent in libpq's pipeline mode
+ * without waiting for its answer, and the answers are read all at once when a statement that
+ * does wait comes (a query, COMMIT, any exec), sent behind them in the same round trip. A
+ * loopback round trip costs more than most of these statements: the demo writes hundreds of
+ * thousands of them, and every transaction ends with its audit entries, the end of the chain
+ * and the COMMIT, one round trip for the three. An error of a deferred statement is reported by
+ * that next statement (or jr_db_flush). */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/alloc.h"
@@ -37,6 +47,9 @@
 #define SESSION_SETS_MAX 8
 /* The shortest time between two attempts to connect again after the connection broke. */
 #define RECONNECT_PAUSE_MS 500
+/* Deferred statements sent before their answers are read: the answers wait in the socket's
+ * buffers, which must not fill up while the client is still writing. */
+#define DEFERRED_MAX 256
 
 struct jr_db {
 	struct jr_db_base base;
@@ -48,6 +61,8 @@ struct jr_db {
 	char *session_sets[SESSION_SETS_MAX];
 	bool lost;  /* the connection broke (or reached a read-only server): connect again */
 	bool in_tx; /* a transaction is open: a lost connection is not replaced under it */
+	bool defer_writes;  /* send writes in a transaction without waiting for them (above) */
+	int in_pipeline;    /* statements sent in pipeline mode whose answers are not read yet */
 	struct timespec next_attempt; /* no new connection before this (CLOCK_MONOTONIC) */
 };
 
@@ -62,6 +77,7 @@ struct jr_db_stmt {
 	int *formats;
 	PGresult *res;
 	int row; /* the current row, -1 before the first step */
+	bool sent; /* deferred: sent, its answer read later; no row will come */
 	unsigned char *blob; /* the last decoded bytea, freed on the next one */
 };
 
@@ -134,6 +150,59 @@ static enum jr_err exec_now(struct jr_db *db, const char *sql)
 	PGresult *res = PQexec(db->conn, sql);
 	enum jr_err err = map_result(db, res);
 	PQclear(res);
+	return err;
+}
+
+/* Ends pipeline mode: a sync, then the answers of the statements sent since it began. Returns the
+ * first error among them (the server skips the statements after a failed one until the sync,
+ * and the transaction is then aborted, so the caller's rollback follows). With `last`, the
+ * answer of the last statement sent is kept there: a query sent behind the deferred writes, so
+ * that it shares their round trip. */
+static enum jr_err drain(struct jr_db *db, PGresult **last)
+{
+	enum jr_err err = JR_OK;
+	int sent = db->in_pipeline, ended = 0; /* libpq gives a NULL after each one's answer */
+
+	if (PQpipelineStatus(db->conn) == PQ_PIPELINE_OFF)
+		return JR_OK;
+	db->in_pipeline = 0;
+	if (!PQpipelineSync(db->conn)) {
+		remember(db, PQerrorMessage(db->conn));
+		db->lost = true;
+		return JR_ERR_STORE;
+	}
+	for (;;) {
+		PGresult *res = PQgetResult(db->conn);
+		ExecStatusType status;
+		if (!res) {
+			if (PQstatus(db->conn) == CONNECTION_OK && ++ended <= sent)
+				continue;
+			if (!err)
+				err = map_result(db, NULL);
+			db->lost = true; /* the pipeline did not end as sent: the connection is unusable */
+			break;
+		}
+		status = PQresultStatus(res);
+		if (status == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			break;
+		}
+		if (status != PGRES_PIPELINE_ABORTED && !err)
+			err = map_result(db, res);
+		if (last && !*last && ended == sent - 1)
+			*last = res;
+		else
+			PQclear(res);
+	}
+	if (!db->lost && !PQexitPipelineMode(db->conn)) {
+		remember(db, PQerrorMessage(db->conn));
+		db->lost = true;
+		err = err ? err : JR_ERR_STORE;
+	}
+	if (err && last) {
+		PQclear(*last);
+		*last = NULL;
+	}
 	return err;
 }
 
@@ -296,10 +365,38 @@ static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, cha
 	return JR_OK;
 }
 
+/* COMMIT behind deferred writes: sent with them, one round trip for all. If one of them failed
+ * the server skips the COMMIT, and the error is the first write's. */
+static enum jr_err commit_in_pipeline(struct jr_db *db)
+{
+	PGresult *res = NULL;
+	enum jr_err err;
+
+	if (!PQsendQueryParams(db->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
+		remember(db, PQerrorMessage(db->conn));
+		if (PQstatus(db->conn) != CONNECTION_OK)
+			db->lost = true;
+		return JR_ERR_STORE;
+	}
+	db->in_pipeline++;
+	err = drain(db, &res);
+	PQclear(res);
+	note_transaction(db);
+	return err;
+}
+
 static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 {
 	enum jr_err err;
 
+	if (!db->lost && PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
+		if (strcmp(sql, "COMMIT") == 0)
+			return commit_in_pipeline(db);
+		/* the deferred writes' answers first; a rollback goes on after their error */
+		err = drain(db, NULL);
+		if (err && strncmp(sql, "ROLLBACK", 8) != 0)
+			return err;
+	}
 	if (db->lost && strcmp(sql, "ROLLBACK") == 0) {
 		db->in_tx = false; /* the server ended the transaction with the connection */
 		return JR_OK;
@@ -420,6 +517,8 @@ static enum jr_err named_statement(struct jr_db *db, const char *sql, char name[
 	snprintf(name, 16, "jr%zu", i + 1);
 	if (i < db->prepared_count)
 		return JR_OK;
+	if ((err = drain(db, NULL))) /* PQprepare waits for its answer: not in pipeline mode */
+		return err;
 	len = strlen(sql) + 1;
 	if (!(db->prepared[i] = jr_malloc(len)))
 		return JR_ERR_NOMEM;
@@ -435,29 +534,86 @@ static enum jr_err named_statement(struct jr_db *db, const char *sql, char name[
 	return JR_OK;
 }
 
+/* Whether `sql` is a write that returns no rows (INSERT, UPDATE or DELETE without RETURNING),
+ * which may be deferred. */
+static bool returns_nothing(const char *sql)
+{
+	sql += strspn(sql, " \t\n");
+	if (strncasecmp(sql, "INSERT", 6) != 0 && strncasecmp(sql, "UPDATE", 6) != 0 &&
+	    strncasecmp(sql, "DELETE", 6) != 0)
+		return false;
+	for (; *sql; sql++)
+		if (strncasecmp(sql, "RETURNING", 9) == 0)
+			return false;
+	return true;
+}
+
+/* Sends a statement in pipeline mode (entered if need be); its answer is read by drain(). */
+static enum jr_err send_in_pipeline(struct jr_db_stmt *st, const char *name,
+				    const char *const *values, const int *lengths,
+				    const int *formats)
+{
+	struct jr_db *db = st->db;
+	int sent;
+
+	if (PQpipelineStatus(db->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(db->conn)) {
+		remember(db, PQerrorMessage(db->conn));
+		return JR_ERR_STORE;
+	}
+	if (name[0])
+		sent = PQsendQueryPrepared(db->conn, name, st->nparams, values, lengths, formats, 0);
+	else
+		sent = PQsendQueryParams(db->conn, st->sql, st->nparams, NULL, values, lengths,
+					 formats, 0);
+	if (!sent) {
+		remember(db, PQerrorMessage(db->conn));
+		if (PQstatus(db->conn) != CONNECTION_OK)
+			db->lost = true;
+		return JR_ERR_STORE;
+	}
+	db->in_pipeline++;
+	return JR_OK;
+}
+
 static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 {
 	*row = false;
+	if (st->sent)
+		return JR_OK; /* deferred: no rows */
 	if (!st->res) {
 		/* the arrays from index 1, or none when nothing is bound */
 		const char *const *values =
 			st->nparams ? (const char *const *)(st->values + 1) : NULL;
 		const int *lengths = st->nparams ? st->lengths + 1 : NULL,
 			  *formats = st->nparams ? st->formats + 1 : NULL;
+		struct jr_db *db = st->db;
 		char name[16];
-		enum jr_err err = reconnect(st->db);
+		bool defer;
+		enum jr_err err = reconnect(db);
 		if (!err)
-			err = named_statement(st->db, st->sql, name);
+			err = named_statement(db, st->sql, name);
 		if (err)
 			return err;
-		if (name[0])
-			st->res = PQexecPrepared(st->db->conn, name, st->nparams, values, lengths,
-						 formats, 0);
-		else
-			st->res = PQexecParams(st->db->conn, st->sql, st->nparams, NULL, values,
-					       lengths, formats, 0);
-		err = map_result(st->db, st->res);
-		note_transaction(st->db);
+		defer = db->defer_writes && db->in_tx && returns_nothing(st->sql);
+		if (defer || PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
+			/* deferred, or waited for behind the deferred writes in one round trip */
+			err = send_in_pipeline(st, name, values, lengths, formats);
+			if (!err && defer) {
+				st->sent = true;
+				return db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : JR_OK;
+			}
+			if (!err && !(err = drain(db, &st->res)) && !st->res)
+				err = JR_ERR_STORE; /* no answer came for it: not expected of libpq */
+		} else {
+			if (name[0])
+				st->res = PQexecPrepared(db->conn, name, st->nparams, values,
+							 lengths, formats, 0);
+			else
+				st->res = PQexecParams(db->conn, st->sql, st->nparams, NULL, values,
+						       lengths, formats, 0);
+			err = map_result(db, st->res);
+		}
+		note_transaction(db);
 		if (err) {
 			PQclear(st->res);
 			st->res = NULL;
@@ -500,6 +656,7 @@ static enum jr_err pg_reset(struct jr_db_stmt *st)
 	PQclear(st->res);
 	st->res = NULL;
 	st->row = -1;
+	st->sent = false;
 	for (int i = 1; i <= st->nparams; i++)
 		JR_FREE(st->values[i]);
 	st->nparams = 0;
@@ -515,6 +672,19 @@ static void pg_finalize(struct jr_db_stmt *st)
 	jr_free(st->formats);
 	jr_free(st->sql);
 	jr_free(st);
+}
+
+static enum jr_err pg_defer_writes(struct jr_db *db, bool on)
+{
+	enum jr_err err = on || db->lost ? JR_OK : drain(db, NULL);
+
+	db->defer_writes = on;
+	return err;
+}
+
+static enum jr_err pg_flush(struct jr_db *db)
+{
+	return db->lost ? JR_OK : drain(db, NULL);
 }
 
 const struct jr_db_driver jr_db_postgres_driver = {
@@ -535,4 +705,6 @@ const struct jr_db_driver jr_db_postgres_driver = {
 	.col_blob = pg_col_blob,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
+	.defer_writes = pg_defer_writes,
+	.flush = pg_flush,
 };

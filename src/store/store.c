@@ -276,10 +276,18 @@ static void forget_prepared(struct jr_store *s)
  * fails. */
 static enum jr_err commit(struct jr_store *s)
 {
-	enum jr_err err = jr_store_audit_flush(s);
+	/* The last audit entries, the end of the chain and the commit need no answer in between:
+	 * on PostgreSQL they go to the server together, one round trip for all three. */
+	enum jr_err err = s->defer_writes ? JR_OK : jr_db_defer_writes(s->db, true);
 
 	if (!err)
+		err = jr_store_audit_flush(s);
+	if (!err)
 		err = jr_db_commit(s->db);
+	if (!s->defer_writes) {
+		enum jr_err off = jr_db_defer_writes(s->db, false);
+		err = err ? err : off;
+	}
 	if (err)
 		jr_db_rollback(s->db);
 	else
@@ -334,6 +342,8 @@ enum jr_err jr_store_bulk_end(struct jr_store *s, bool do_commit)
 
 	if (!s->bulk)
 		return JR_ERR_INTERNAL;
+	if (do_commit && !failed && jr_db_flush(s->db))
+		failed = true; /* a deferred write failed: undone, as when an operation fails */
 	s->bulk = false;
 	s->part = false;
 	if (!do_commit || failed) {
@@ -344,6 +354,12 @@ enum jr_err jr_store_bulk_end(struct jr_store *s, bool do_commit)
 	}
 	jr_store_keep_reset(s);
 	return commit(s);
+}
+
+enum jr_err jr_store_bulk_defer_writes(struct jr_store *s, bool on)
+{
+	s->defer_writes = on;
+	return jr_db_defer_writes(s->db, on);
 }
 
 enum jr_err jr_store_part_begin(struct jr_store *s)
@@ -374,6 +390,8 @@ enum jr_err jr_store_part_end(struct jr_store *s, bool keep)
 	if (!s->bulk || !s->part)
 		return JR_ERR_INTERNAL;
 	s->part = false;
+	if (keep && !failed && jr_db_flush(s->db))
+		failed = true; /* a deferred write of the part failed: undo the part, as for any */
 	if (keep && !failed) {
 		err = jr_db_exec(s->db, "RELEASE SAVEPOINT jr_part");
 		s->bulk_failed = s->part_was_failed || err != JR_OK;

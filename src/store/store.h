@@ -89,6 +89,13 @@ bool jr_store_in_part(const struct jr_store *s);
 enum jr_err jr_store_bulk_begin(struct jr_store *s);
 enum jr_err jr_store_bulk_end(struct jr_store *s, bool commit);
 
+/* For a bulk load in which any failure ends the load (the demo region): with `on`, writes
+ * that return nothing are sent without waiting for each other's results (jr_db_defer_writes;
+ * on PostgreSQL a round trip saved per write, on SQLite no change). A write that fails is then
+ * reported by an operation after it — at the latest by jr_store_bulk_end or jr_store_part_end —
+ * and the bulk transaction (or part) is undone as always. Off again flushes. */
+enum jr_err jr_store_bulk_defer_writes(struct jr_store *s, bool on);
+
 /* With `on`, the audit entries of a bulk transaction that ends undone (jr_store_bulk_end without
  * commit, or after an operation inside failed) are written again in a transaction of their own
  * right after the rollback, so that a refused request stays on record (the server turns this

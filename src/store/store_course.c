@@ -203,46 +203,48 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* The course facts, inside the caller's transaction. */
+/* The course facts, inside the caller's transaction. One statement counts them all: the demo
+ * and every step of a course read them, and on PostgreSQL each statement is a round trip. */
 static enum jr_err gather_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f)
 {
-	static const char deliveries[] = "SELECT COUNT(*) FROM deliveries d JOIN allocations a"
-					 " ON d.allocation_id = a.id WHERE a.help_request_id = $1";
+	struct jr_db_stmt *st = NULL;
 	struct jr_help_request h;
-	struct jr_buf sql;
-	int64_t n;
-	bool found;
+	bool row;
 	enum jr_err err;
 
 	memset(f, 0, sizeof(*f));
-	jr_buf_init(&sql, 1024);
 	TRY(fetch_help_request(s, id, &h));
 	f->state = h.state;
-	TRY(query_int(s, "SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1", id, &n,
-		      &found));
-	f->broad_analysis = n > 0;
-	TRY(query_int(s, "SELECT COUNT(*) FROM goals WHERE help_request_id = $1", id, &n, &found));
-	f->goals = (int)n;
-	TRY(query_int(s,
-		      "SELECT COUNT(*) FROM route_advice r WHERE r.help_request_id = $1 AND EXISTS"
-		      " (SELECT 1 FROM light_options l WHERE l.help_request_id = r.help_request_id)",
-		      id, &n, &found));
-	f->light_options_weighed = n > 0;
-	TRY(query_int(s, deliveries, id, &n, &found));
-	f->care_started = (int)n;
-	TRY(jr_buf_printf(&sql, "%s AND d.stopped_on IS NULL", deliveries));
-	TRY(query_int(s, jr_buf_str(&sql), id, &n, &found));
-	f->care_running = (int)n;
-	jr_buf_reset(&sql);
-	TRY(jr_buf_printf(&sql, "%s AND d.stopped_on IS NOT NULL AND d.goals_reached IS NULL",
-			  deliveries));
-	TRY(query_int(s, jr_buf_str(&sql), id, &n, &found));
-	f->outcomes_missing = (int)n;
-	TRY(query_int(s, "SELECT COUNT(*) FROM allocations WHERE help_request_id = $1", id, &n,
-		      &found));
-	f->allocations = (int)n;
+	TRY(jr_db_prepare(s->db,
+			  "SELECT (SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1),"
+			  " (SELECT COUNT(*) FROM goals WHERE help_request_id = $1),"
+			  " (SELECT COUNT(*) FROM route_advice r WHERE r.help_request_id = $1"
+			  "  AND EXISTS (SELECT 1 FROM light_options l"
+			  "  WHERE l.help_request_id = r.help_request_id)),"
+			  " d.started, d.running, d.outcomes_missing,"
+			  " (SELECT COUNT(*) FROM allocations WHERE help_request_id = $1)"
+			  " FROM (SELECT COUNT(*) AS started,"
+			  "  COUNT(CASE WHEN dd.stopped_on IS NULL THEN 1 END) AS running,"
+			  "  COUNT(CASE WHEN dd.stopped_on IS NOT NULL AND dd.goals_reached IS NULL"
+			  "   THEN 1 END) AS outcomes_missing"
+			  "  FROM deliveries dd JOIN allocations a ON dd.allocation_id = a.id"
+			  "  WHERE a.help_request_id = $1) d",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_STORE;
+		goto out;
+	}
+	f->broad_analysis = jr_db_col_int(st, 0) > 0;
+	f->goals = (int)jr_db_col_int(st, 1);
+	f->light_options_weighed = jr_db_col_int(st, 2) > 0;
+	f->care_started = (int)jr_db_col_int(st, 3);
+	f->care_running = (int)jr_db_col_int(st, 4);
+	f->outcomes_missing = (int)jr_db_col_int(st, 5);
+	f->allocations = (int)jr_db_col_int(st, 6);
 out:
-	jr_buf_release(&sql);
+	jr_db_finalize(st);
 	return err;
 }
 

@@ -16,6 +16,7 @@ struct jr_store {
 	int version_now;
 	bool bulk;        /* inside jr_store_bulk_begin: operations share one transaction */
 	bool bulk_failed; /* an operation failed inside the bulk transaction */
+	bool defer_writes; /* jr_store_bulk_defer_writes is on */
 	/* jr_store_part_begin: inside a part, and what to go back to when it is undone */
 	bool part;
 	bool part_was_failed, part_chain_loaded;

@@ -695,6 +695,62 @@ static void test_bulk_is_all_or_nothing(void **state)
 	jr_store_close(s);
 }
 
+static enum jr_err add_user(struct jr_store *s, const char *name)
+{
+	return jr_store_user_add(s, &fx_actor, name, "consulent", "correct horse battery");
+}
+
+/* Bulk work may defer its writes (pipelined on PostgreSQL): what commits is the same, a read
+ * sees the writes before it, and a write that failed is still found — by an operation after
+ * it, at the latest by the end of its part or bulk transaction, which undo it as for any
+ * failure. */
+static void test_deferred_writes(void **state)
+{
+	(void)state;
+	struct jr_store *s = fx_open(false);
+	int64_t users = fx_count("SELECT COUNT(*) FROM users");
+	enum jr_err err;
+	bool exists;
+	struct jr_audit_verdict v;
+
+	assert_int_equal(jr_store_bulk_defer_writes(s, true), JR_OK);
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(add_user(s, "anna"), JR_OK);
+	assert_int_equal(add_user(s, "bram"), JR_OK);
+	assert_int_equal(jr_store_user_exists(s, "bram", &exists), JR_OK);
+	assert_true(exists);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_OK);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users"), users + 2);
+
+	/* a duplicate: refused at once on SQLite; on PostgreSQL the write was only sent, and the
+	 * end finds it; nothing is kept */
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(add_user(s, "carla"), JR_OK);
+	err = add_user(s, "anna");
+	assert_int_equal(err, jr_db_url_is_postgres(fx_db_path) ? JR_OK : JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_ERR_REFUSED);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users"), users + 2);
+
+	/* in a part: the part is undone, the bulk transaction goes on */
+	assert_int_equal(jr_store_bulk_begin(s), JR_OK);
+	assert_int_equal(add_user(s, "dirk"), JR_OK);
+	assert_int_equal(jr_store_part_begin(s), JR_OK);
+	assert_int_equal(add_user(s, "erik"), JR_OK);
+	err = add_user(s, "anna");
+	assert_true(err == JR_OK || err == JR_ERR_CONFLICT);
+	assert_int_equal(jr_store_part_end(s, true), JR_ERR_REFUSED);
+	assert_int_equal(add_user(s, "fleur"), JR_OK);
+	assert_int_equal(jr_store_bulk_end(s, true), JR_OK);
+	assert_int_equal(jr_store_bulk_defer_writes(s, false), JR_OK);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users"), users + 4);
+	assert_int_equal(fx_count("SELECT COUNT(*) FROM users WHERE username IN ('carla', 'erik')"),
+			 0);
+	assert_int_equal(jr_store_audit_verify(s, &fx_actor, &v), JR_OK);
+	assert_int_equal(v.bad_seq, 0);
+	assert_string_equal(v.problem, "");
+	jr_store_close(s);
+}
+
 struct social_seen {
 	int count;
 	struct jr_social_entry last;
@@ -1019,6 +1075,7 @@ int main(void)
 		cmocka_unit_test(test_uninitialised_database_is_refused),
 		cmocka_unit_test(test_users_and_policies),
 		cmocka_unit_test(test_bulk_is_all_or_nothing),
+		cmocka_unit_test(test_deferred_writes),
 		cmocka_unit_test(test_social_map),
 		cmocka_unit_test(test_statement_reuse),
 		cmocka_unit_test(test_connection_lost),
