@@ -22,7 +22,8 @@
  * Writes may be deferred (jr_db_defer_writes): inside a transaction, a statement that returns
  * no rows (INSERT, UPDATE or DELETE without RETURNING) is then sent in libpq's pipeline mode
  * without waiting for its answer, and the answers are read all at once when a statement that
- * does wait comes (a query, COMMIT, any exec), sent behind them in the same round trip. A
+ * does wait comes (a query, COMMIT, RELEASE SAVEPOINT), sent behind them in the same round
+ * trip (any other exec waits for them first); a SAVEPOINT is deferred like a write. A
  * loopback round trip costs more than most of these statements: the demo writes hundreds of
  * thousands of them, and every transaction ends with its audit entries, the end of the chain
  * and the COMMIT, one round trip for the three. An error of a deferred statement is reported by
@@ -206,6 +207,32 @@ static enum jr_err drain(struct jr_db *db, PGresult **last)
 	return err;
 }
 
+/* Sends a statement in pipeline mode (entered if need be): the named statement `name`, or `sql`
+ * unnamed when name is "". Its answer is read by drain(). */
+static enum jr_err send_in_pipeline(struct jr_db *db, const char *name, const char *sql,
+				    int nparams, const char *const *values, const int *lengths,
+				    const int *formats)
+{
+	int sent;
+
+	if (PQpipelineStatus(db->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(db->conn)) {
+		remember(db, PQerrorMessage(db->conn));
+		return JR_ERR_STORE;
+	}
+	if (name[0])
+		sent = PQsendQueryPrepared(db->conn, name, nparams, values, lengths, formats, 0);
+	else
+		sent = PQsendQueryParams(db->conn, sql, nparams, NULL, values, lengths, formats, 0);
+	if (!sent) {
+		remember(db, PQerrorMessage(db->conn));
+		if (PQstatus(db->conn) != CONNECTION_OK)
+			db->lost = true;
+		return JR_ERR_STORE;
+	}
+	db->in_pipeline++;
+	return JR_OK;
+}
+
 static void forget_prepared(struct jr_db *db)
 {
 	for (size_t i = 0; i < db->prepared_count; i++)
@@ -365,21 +392,15 @@ static enum jr_err pg_open(const char *url, bool create, struct jr_db **out, cha
 	return JR_OK;
 }
 
-/* COMMIT behind deferred writes: sent with them, one round trip for all. If one of them failed
- * the server skips the COMMIT, and the error is the first write's. */
-static enum jr_err commit_in_pipeline(struct jr_db *db)
+/* COMMIT or RELEASE SAVEPOINT behind deferred writes: sent with them, one round trip for all.
+ * If one of them failed the server skips this one, and the error is the first write's. */
+static enum jr_err exec_behind(struct jr_db *db, const char *sql)
 {
 	PGresult *res = NULL;
-	enum jr_err err;
+	enum jr_err err = send_in_pipeline(db, "", sql, 0, NULL, NULL, NULL);
 
-	if (!PQsendQueryParams(db->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) {
-		remember(db, PQerrorMessage(db->conn));
-		if (PQstatus(db->conn) != CONNECTION_OK)
-			db->lost = true;
-		return JR_ERR_STORE;
-	}
-	db->in_pipeline++;
-	err = drain(db, &res);
+	if (!err)
+		err = drain(db, &res);
 	PQclear(res);
 	note_transaction(db);
 	return err;
@@ -389,9 +410,14 @@ static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 {
 	enum jr_err err;
 
+	if (!db->lost && db->defer_writes && db->in_tx && strncmp(sql, "SAVEPOINT ", 10) == 0) {
+		/* a savepoint returns nothing either: deferred like a write */
+		err = send_in_pipeline(db, "", sql, 0, NULL, NULL, NULL);
+		return !err && db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : err;
+	}
 	if (!db->lost && PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
-		if (strcmp(sql, "COMMIT") == 0)
-			return commit_in_pipeline(db);
+		if (strcmp(sql, "COMMIT") == 0 || strncmp(sql, "RELEASE SAVEPOINT ", 18) == 0)
+			return exec_behind(db, sql);
 		/* the deferred writes' answers first; a rollback goes on after their error */
 		err = drain(db, NULL);
 		if (err && strncmp(sql, "ROLLBACK", 8) != 0)
@@ -548,33 +574,6 @@ static bool returns_nothing(const char *sql)
 	return true;
 }
 
-/* Sends a statement in pipeline mode (entered if need be); its answer is read by drain(). */
-static enum jr_err send_in_pipeline(struct jr_db_stmt *st, const char *name,
-				    const char *const *values, const int *lengths,
-				    const int *formats)
-{
-	struct jr_db *db = st->db;
-	int sent;
-
-	if (PQpipelineStatus(db->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(db->conn)) {
-		remember(db, PQerrorMessage(db->conn));
-		return JR_ERR_STORE;
-	}
-	if (name[0])
-		sent = PQsendQueryPrepared(db->conn, name, st->nparams, values, lengths, formats, 0);
-	else
-		sent = PQsendQueryParams(db->conn, st->sql, st->nparams, NULL, values, lengths,
-					 formats, 0);
-	if (!sent) {
-		remember(db, PQerrorMessage(db->conn));
-		if (PQstatus(db->conn) != CONNECTION_OK)
-			db->lost = true;
-		return JR_ERR_STORE;
-	}
-	db->in_pipeline++;
-	return JR_OK;
-}
-
 static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 {
 	*row = false;
@@ -597,7 +596,8 @@ static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 		defer = db->defer_writes && db->in_tx && returns_nothing(st->sql);
 		if (defer || PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
 			/* deferred, or waited for behind the deferred writes in one round trip */
-			err = send_in_pipeline(st, name, values, lengths, formats);
+			err = send_in_pipeline(db, name, st->sql, st->nparams, values, lengths,
+					       formats);
 			if (!err && defer) {
 				st->sent = true;
 				return db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : JR_OK;

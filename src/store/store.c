@@ -390,12 +390,14 @@ enum jr_err jr_store_part_end(struct jr_store *s, bool keep)
 	if (!s->bulk || !s->part)
 		return JR_ERR_INTERNAL;
 	s->part = false;
-	if (keep && !failed && jr_db_flush(s->db))
-		failed = true; /* a deferred write of the part failed: undo the part, as for any */
 	if (keep && !failed) {
-		err = jr_db_exec(s->db, "RELEASE SAVEPOINT jr_part");
-		s->bulk_failed = s->part_was_failed || err != JR_OK;
-		return err;
+		/* with deferred writes, this is where a failed write of the part shows: the part is
+		 * then undone as for any failure inside it */
+		if (!jr_db_exec(s->db, "RELEASE SAVEPOINT jr_part")) {
+			s->bulk_failed = s->part_was_failed;
+			return JR_OK;
+		}
+		failed = true;
 	}
 	err = jr_db_exec(s->db, "ROLLBACK TO SAVEPOINT jr_part");
 	if (!err)
