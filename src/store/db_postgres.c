@@ -233,6 +233,12 @@ static enum jr_err send_in_pipeline(struct jr_db *db, const char *name, const ch
 	return JR_OK;
 }
 
+/* Reads the deferred answers once DEFERRED_MAX are waiting, before the socket's buffers fill. */
+static enum jr_err drain_if_full(struct jr_db *db)
+{
+	return db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : JR_OK;
+}
+
 static void forget_prepared(struct jr_db *db)
 {
 	for (size_t i = 0; i < db->prepared_count; i++)
@@ -413,7 +419,7 @@ static enum jr_err pg_exec(struct jr_db *db, const char *sql)
 	if (!db->lost && db->defer_writes && db->in_tx && strncmp(sql, "SAVEPOINT ", 10) == 0) {
 		/* a savepoint returns nothing either: deferred like a write */
 		err = send_in_pipeline(db, "", sql, 0, NULL, NULL, NULL);
-		return !err && db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : err;
+		return err ? err : drain_if_full(db);
 	}
 	if (!db->lost && PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
 		if (strcmp(sql, "COMMIT") == 0 || strncmp(sql, "RELEASE SAVEPOINT ", 18) == 0)
@@ -587,21 +593,22 @@ static enum jr_err pg_step(struct jr_db_stmt *st, bool *row)
 			  *formats = st->nparams ? st->formats + 1 : NULL;
 		struct jr_db *db = st->db;
 		char name[16];
-		bool defer;
 		enum jr_err err = reconnect(db);
 		if (!err)
 			err = named_statement(db, st->sql, name);
 		if (err)
 			return err;
-		defer = db->defer_writes && db->in_tx && returns_nothing(st->sql);
-		if (defer || PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
-			/* deferred, or waited for behind the deferred writes in one round trip */
+		if (db->defer_writes && db->in_tx && returns_nothing(st->sql)) {
+			/* sent now; its answer is read with a later statement's */
 			err = send_in_pipeline(db, name, st->sql, st->nparams, values, lengths,
 					       formats);
-			if (!err && defer) {
-				st->sent = true;
-				return db->in_pipeline >= DEFERRED_MAX ? drain(db, NULL) : JR_OK;
-			}
+			st->sent = !err;
+			return err ? err : drain_if_full(db);
+		}
+		if (PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF) {
+			/* behind the deferred writes, their answers and its own in one round trip */
+			err = send_in_pipeline(db, name, st->sql, st->nparams, values, lengths,
+					       formats);
 			if (!err && !(err = drain(db, &st->res)) && !st->res)
 				err = JR_ERR_STORE; /* no answer came for it: not expected of libpq */
 		} else {
