@@ -81,7 +81,7 @@ JEUGDROUTE_USER_PASSWORD=na-het-moment-1 "$BIN" user add --db "$URL" --key s.key
 END_NOW=$(sql "SELECT seq FROM audit_head")
 # close the last WAL segment so that it reaches the archive, and wait until it is there
 SEGMENT=$(sql "SELECT pg_walfile_name(pg_switch_wal())")
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
 	[ -f "$WORK/archive/$SEGMENT" ] && break
 	sleep 0.2
 done
@@ -100,7 +100,7 @@ EOF
 as_pg touch "$WORK/restored/recovery.signal"
 as_pg "$PGBIN/pg_ctl" -D "$WORK/restored" -l "$WORK/restored.log" -w -t 60 start >/dev/null 2>&1 ||
 	tap_bail "the restored cluster did not start" "$(tail -5 "$WORK/restored.log")"
-for _ in $(seq 1 150); do
+for _ in $(seq 1 300); do
 	[ "$(sql 'SELECT pg_is_in_recovery()')" = f ] && break
 	sleep 0.2
 done
