@@ -35,15 +35,23 @@ static enum jr_err read_request(struct jr_app *app, int64_t id, struct jr_help_r
 	return err;
 }
 
+/* Help request `id` as read (audited) and what its course holds. */
+static enum jr_err read_course(struct jr_app *app, int64_t id, struct jr_help_request *h,
+			       struct jr_course_facts *f)
+{
+	enum jr_err err = jr_store_help_request_course(app->store, app->actor, id, h, f);
+
+	if (err == JR_ERR_NOT_FOUND)
+		return jr_app_fail(app, err, NULL, "hulpvraag niet gevonden: geen hulpvraag met dit "
+						   "nummer");
+	return err;
+}
+
 /* The help request and what its course holds. */
 static enum jr_err view(struct jr_app *app, int64_t id, struct jr_course_view *out)
 {
-	enum jr_err err;
-
 	memset(out, 0, sizeof(*out));
-	if ((err = read_request(app, id, &out->h)))
-		return err;
-	return jr_store_course_facts(app->store, id, &out->f);
+	return read_course(app, id, &out->h, &out->f);
 }
 
 enum jr_err jr_app_help_request_open(struct jr_app *app, struct jr_help_request *h,
@@ -217,8 +225,7 @@ enum jr_err jr_app_help_request_move(struct jr_app *app, int64_t id, enum jr_hr_
 				   "kies analysed, planned, in_care, evaluated, closed of withdrawn");
 	if ((err = reach(app, id, true)) || (err = jr_app_tx_begin(app, &tx)))
 		return err;
-	if ((err = read_request(app, id, &h)) ||
-	    (err = jr_store_course_facts(app->store, id, &f)))
+	if ((err = read_course(app, id, &h, &f)))
 		goto out;
 	if (h.version != version) {
 		err = jr_app_fail(app, JR_ERR_CONFLICT, "version",

@@ -48,6 +48,10 @@ enum jr_err jr_store_help_request_get(struct jr_store *s, const struct jr_actor 
 enum jr_err jr_store_help_request_child(struct jr_store *s, int64_t id, int64_t *child_id);
 /* What the records hold about a help request's course (for jr_course_can_move). */
 enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f);
+/* The help request as read (audited, as jr_store_help_request_get) and its course facts, in
+ * one statement. */
+enum jr_err jr_store_help_request_course(struct jr_store *s, const struct jr_actor *a, int64_t id,
+					 struct jr_help_request *h, struct jr_course_facts *f);
 /* Moves the help request to `to` from the version read (h->version): JR_ERR_CONFLICT when
  * stale. Whether the course allows the step is the app's (app/course.c). */
 enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor *a,

@@ -12,6 +12,14 @@
 	"id, child_id, household_id, raised_by, raised_on, question, municipality, state, version,"  \
 	" COALESCE(assignee_user_id, 0),"                                                          \
 	" COALESCE((SELECT u.username FROM users u WHERE u.id = assignee_user_id), '')"
+/* The same, qualified by the table's name: beside columns of other tables. */
+#define HELP_REQUEST_COLUMNS_HR                                                                    \
+	"help_requests.id, help_requests.child_id, help_requests.household_id,"                    \
+	" help_requests.raised_by, help_requests.raised_on, help_requests.question,"               \
+	" help_requests.municipality, help_requests.state, help_requests.version,"                 \
+	" COALESCE(help_requests.assignee_user_id, 0),"                                            \
+	" COALESCE((SELECT u.username FROM users u WHERE u.id = help_requests.assignee_user_id),"  \
+	" '')"
 #define HELP_REQUEST_COLUMNS_H                                                                     \
 	"h.id, h.child_id, h.household_id, h.raised_by, h.raised_on, h.question, h.municipality,"  \
 	" h.state, h.version, COALESCE(h.assignee_user_id, 0),"                                    \
@@ -203,49 +211,97 @@ out:
 	return jr_store_finish(s, err);
 }
 
-/* The course facts, inside the caller's transaction. One statement counts them all: the demo
- * and every step of a course read them, and on PostgreSQL each statement is a round trip. */
+/* The course facts of help request $1, as columns beside the help request's own (FROM
+ * help_requests, COURSE_FACTS_FROM WHERE help_requests.id = $1): the demo and every step of a
+ * course read them, and on PostgreSQL each statement is a round trip. */
+#define COURSE_FACTS_COLUMNS                                                                       \
+	"(SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1),"                        \
+	" (SELECT COUNT(*) FROM goals WHERE help_request_id = $1),"                                \
+	" (SELECT COUNT(*) FROM route_advice r WHERE r.help_request_id = $1"                       \
+	"  AND EXISTS (SELECT 1 FROM light_options l WHERE l.help_request_id = r.help_request_id)),"\
+	" d.started, d.running, d.outcomes_missing,"                                               \
+	" (SELECT COUNT(*) FROM allocations WHERE help_request_id = $1)"
+#define COURSE_FACTS_FROM                                                                          \
+	" (SELECT COUNT(*) AS started,"                                                            \
+	"  COUNT(CASE WHEN dd.stopped_on IS NULL THEN 1 END) AS running,"                          \
+	"  COUNT(CASE WHEN dd.stopped_on IS NOT NULL AND dd.goals_reached IS NULL"                 \
+	"   THEN 1 END) AS outcomes_missing"                                                       \
+	"  FROM deliveries dd JOIN allocations a ON dd.allocation_id = a.id"                       \
+	"  WHERE a.help_request_id = $1) d"
+#define COURSE_FACTS_COUNT 7
+
+/* Reads COURSE_FACTS_COLUMNS from column `first` on; the state is the caller's. */
+static void read_facts(struct jr_db_stmt *st, int first, struct jr_course_facts *f)
+{
+	f->broad_analysis = jr_db_col_int(st, first) > 0;
+	f->goals = (int)jr_db_col_int(st, first + 1);
+	f->light_options_weighed = jr_db_col_int(st, first + 2) > 0;
+	f->care_started = (int)jr_db_col_int(st, first + 3);
+	f->care_running = (int)jr_db_col_int(st, first + 4);
+	f->outcomes_missing = (int)jr_db_col_int(st, first + 5);
+	f->allocations = (int)jr_db_col_int(st, first + 6);
+}
+
+/* The course facts, inside the caller's transaction. */
 static enum jr_err gather_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f)
 {
 	struct jr_db_stmt *st = NULL;
-	struct jr_help_request h;
 	bool row;
+	int state;
 	enum jr_err err;
 
 	memset(f, 0, sizeof(*f));
-	TRY(fetch_help_request(s, id, &h));
-	f->state = h.state;
 	TRY(jr_db_prepare(s->db,
-			  "SELECT (SELECT COUNT(*) FROM broad_analyses WHERE help_request_id = $1),"
-			  " (SELECT COUNT(*) FROM goals WHERE help_request_id = $1),"
-			  " (SELECT COUNT(*) FROM route_advice r WHERE r.help_request_id = $1"
-			  "  AND EXISTS (SELECT 1 FROM light_options l"
-			  "  WHERE l.help_request_id = r.help_request_id)),"
-			  " d.started, d.running, d.outcomes_missing,"
-			  " (SELECT COUNT(*) FROM allocations WHERE help_request_id = $1)"
-			  " FROM (SELECT COUNT(*) AS started,"
-			  "  COUNT(CASE WHEN dd.stopped_on IS NULL THEN 1 END) AS running,"
-			  "  COUNT(CASE WHEN dd.stopped_on IS NOT NULL AND dd.goals_reached IS NULL"
-			  "   THEN 1 END) AS outcomes_missing"
-			  "  FROM deliveries dd JOIN allocations a ON dd.allocation_id = a.id"
-			  "  WHERE a.help_request_id = $1) d",
+			  "SELECT help_requests.state, " COURSE_FACTS_COLUMNS " FROM help_requests,"
+			  COURSE_FACTS_FROM " WHERE help_requests.id = $1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
 	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	if ((state = jr_hr_state_parse(jr_db_col_text(st, 0))) < 0) {
 		err = JR_ERR_STORE;
 		goto out;
 	}
-	f->broad_analysis = jr_db_col_int(st, 0) > 0;
-	f->goals = (int)jr_db_col_int(st, 1);
-	f->light_options_weighed = jr_db_col_int(st, 2) > 0;
-	f->care_started = (int)jr_db_col_int(st, 3);
-	f->care_running = (int)jr_db_col_int(st, 4);
-	f->outcomes_missing = (int)jr_db_col_int(st, 5);
-	f->allocations = (int)jr_db_col_int(st, 6);
+	f->state = (enum jr_hr_state)state;
+	read_facts(st, 1, f);
 out:
 	jr_db_finalize(st);
 	return err;
+}
+
+enum jr_err jr_store_help_request_course(struct jr_store *s, const struct jr_actor *a, int64_t id,
+					 struct jr_help_request *h, struct jr_course_facts *f)
+{
+	struct jr_db_stmt *st = NULL;
+	enum jr_err err;
+	bool row;
+
+	memset(f, 0, sizeof(*f));
+	TRY(jr_store_begin(s));
+	TRY(jr_db_prepare(s->db,
+			  "SELECT " HELP_REQUEST_COLUMNS_HR ", help_requests.responsible_basis,"
+			  " COALESCE(help_requests.residence_municipality, help_requests.municipality),"
+			  " " COURSE_FACTS_COLUMNS " FROM help_requests," COURSE_FACTS_FROM
+			  " WHERE help_requests.id = $1",
+			  &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_NOT_FOUND;
+		goto out;
+	}
+	TRY(read_help_request(st, h));
+	h->before_stay = strcmp(jr_db_col_text(st, 11), "residence_before_stay") == 0;
+	snprintf(h->residence, sizeof(h->residence), "%s", jr_db_col_text(st, 12));
+	f->state = h->state;
+	read_facts(st, 13, f);
+	TRY(jr_store_audit(s, a, "help_request.read", h->child_id));
+out:
+	jr_db_finalize(st);
+	return jr_store_finish(s, err);
 }
 
 enum jr_err jr_store_course_facts(struct jr_store *s, int64_t id, struct jr_course_facts *f)
@@ -262,32 +318,34 @@ enum jr_err jr_store_help_request_move(struct jr_store *s, const struct jr_actor
 				       struct jr_help_request *h, enum jr_hr_state to)
 {
 	struct jr_db_stmt *st = NULL;
-	struct jr_help_request now_held;
 	struct jr_buf before;
 	char now[21];
 	enum jr_err err;
-	bool row;
+	bool row = false;
 
 	jr_buf_init(&before, 256);
 	jr_store_stamp(s, now);
 	TRY(jr_store_begin(s));
-	TRY(fetch_help_request(s, h->id, &now_held));
-	if (now_held.version != h->version) {
-		err = JR_ERR_CONFLICT; /* someone moved it since this writer read it */
-		goto out;
-	}
-	TRY(jr_buf_printf(&before, "{\"state\":\"%s\",\"version\":%d}",
-			  jr_hr_state_name(now_held.state), h->version));
+	/* The version read is the state read: the UPDATE moves only that version, and says whether
+	 * it did (a writer that moved it since wins; this one gets a conflict, and the history
+	 * row written before goes with the transaction). No read first: on PostgreSQL that is a
+	 * round trip, and a read under READ COMMITTED could not stop a writer in between anyway. */
+	TRY(jr_buf_printf(&before, "{\"state\":\"%s\",\"version\":%d}", jr_hr_state_name(h->state),
+			  h->version));
 	TRY(jr_store_history(s, a, "help_requests", h->id, h->version, jr_buf_str(&before)));
 	TRY(jr_db_prepare(s->db,
 			  "UPDATE help_requests SET state = $1, version = version + 1, updated_at = $2"
-			  " WHERE id = $3 AND version = $4",
+			  " WHERE id = $3 AND version = $4 RETURNING version",
 			  &st));
 	TRY(jr_db_bind_text(st, 1, jr_hr_state_name(to)));
 	TRY(jr_db_bind_text(st, 2, now));
 	TRY(jr_db_bind_int(st, 3, h->id));
 	TRY(jr_db_bind_int(st, 4, h->version));
 	TRY(jr_db_step(st, &row));
+	if (!row) {
+		err = JR_ERR_CONFLICT; /* someone moved it since this writer read it */
+		goto out;
+	}
 	TRY(jr_store_audit(s, a, "help_request.move", h->child_id));
 	h->state = to;
 	h->version++;

@@ -16,6 +16,7 @@ enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const cha
 	char keys[JR_NAME_KEYS_MAX][JR_NAME_KEY_MAX], sort[JR_NAME_KEY_MAX];
 	struct jr_db_stmt *st = NULL;
 	size_t n = jr_name_keys(given, family, keys);
+	struct jr_buf sql = {0};
 	enum jr_err err;
 	bool row;
 
@@ -31,19 +32,27 @@ enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const cha
 	TRY(jr_db_step(st, &row));
 	jr_db_finalize(st);
 	st = NULL;
-	/* each key with its person's municipality and sort key (migration 25), read from the row */
-	TRY(jr_db_prepare(s->db,
-			  "INSERT INTO person_name_keys (person_id, name_key, municipality, name_sort)"
-			  " SELECT id, $2, municipality, name_sort FROM persons WHERE id = $1",
-			  &st));
-	for (size_t i = 0; i < n; i++) {
-		TRY(jr_db_reset(st));
-		TRY(jr_db_bind_int(st, 1, id));
-		TRY(jr_db_bind_text(st, 2, keys[i]));
-		TRY(jr_db_step(st, &row));
-	}
+	if (n == 0)
+		goto out;
+	/* each key with its person's municipality and sort key (migration 25), read from the row;
+	 * all keys in one statement (a list of n values), for every person added or renamed writes
+	 * them and on PostgreSQL each statement costs the server a turn. A VALUES list's column is
+	 * column1 in both engines. */
+	jr_buf_init(&sql, 512);
+	TRY(jr_buf_printf(&sql, "INSERT INTO person_name_keys (person_id, name_key, municipality,"
+				" name_sort) SELECT p.id, k.column1, p.municipality, p.name_sort"
+				" FROM persons p, (VALUES ($2)"));
+	for (size_t i = 1; i < n; i++)
+		TRY(jr_buf_printf(&sql, ", ($%zu)", i + 2));
+	TRY(jr_buf_printf(&sql, ") AS k WHERE p.id = $1"));
+	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
+	TRY(jr_db_bind_int(st, 1, id));
+	for (size_t i = 0; i < n; i++)
+		TRY(jr_db_bind_text(st, (int)i + 2, keys[i]));
+	TRY(jr_db_step(st, &row));
 out:
 	jr_db_finalize(st);
+	jr_buf_release(&sql);
 	return err;
 }
 

@@ -159,15 +159,52 @@ static void test_whole_course(void **state)
 			 3);
 }
 
+/* The help request and its facts in one read say what the two reads say. */
+static void test_course_read_at_once(void **state)
+{
+	(void)state;
+	struct jr_help_request h = new_request(), alone, with;
+	struct jr_broad_analysis b = {.help_request_id = h.id, .made_on = 20400};
+	struct jr_course_facts f_alone, f_with;
+
+	snprintf(b.explanation, sizeof(b.explanation), "x");
+	snprintf(b.participants, sizeof(b.participants), "gezin");
+	assert_int_equal(jr_store_analysis_add(store, &fx_actor, &b), JR_OK);
+	assert_int_equal(jr_store_goal_add(store, &fx_actor, h.id, "Een doel.", false, 0), JR_OK);
+	assert_int_equal(jr_store_goal_add(store, &fx_actor, h.id, "Nog een.", false, 0), JR_OK);
+	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_ANALYSED), JR_OK);
+	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &alone), JR_OK);
+	assert_int_equal(jr_store_course_facts(store, h.id, &f_alone), JR_OK);
+	assert_int_equal(jr_store_help_request_course(store, &fx_actor, h.id, &with, &f_with),
+			 JR_OK);
+	assert_memory_equal(&alone, &with, sizeof(alone));
+	assert_memory_equal(&f_alone, &f_with, sizeof(f_alone));
+	assert_int_equal(f_with.state, JR_HR_ANALYSED);
+	assert_true(f_with.broad_analysis);
+	assert_int_equal(f_with.goals, 2);
+	assert_int_equal(jr_store_help_request_course(store, &fx_actor, 99999, &with, &f_with),
+			 JR_ERR_NOT_FOUND);
+	assert_int_equal(jr_store_course_facts(store, 99999, &f_with), JR_ERR_NOT_FOUND);
+}
+
 static void test_stale_version_is_refused(void **state)
 {
 	(void)state;
 	struct jr_help_request h = new_request(), stale;
+	char sql[160];
 	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN), JR_OK);
 	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &stale), JR_OK);
 	stale.version = 1;
 	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &stale, JR_HR_WITHDRAWN),
 			 JR_ERR_CONFLICT);
+	/* the refused move leaves nothing behind: no history row, the request as it was */
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'help_requests'"
+		 " AND record_id = %lld",
+		 (long long)h.id);
+	assert_int_equal(fx_count(sql), 1);
+	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &stale), JR_OK);
+	assert_int_equal(stale.version, 2);
 }
 
 static void test_rows_need_an_existing_request(void **state)
@@ -206,8 +243,9 @@ static void test_history_and_audit(void **state)
 	assert_int_equal(jr_db_bind_int(st, 1, child_id), JR_OK);
 	assert_int_equal(jr_db_step(st, &row), JR_OK);
 	assert_true(row);
-	assert_int_equal(jr_db_col_int(st, 0), 4); /* analysed, planned, withdrawn ×2 */
-	assert_int_equal(jr_db_col_int(st, 1), 4);
+	/* analysed, planned, withdrawn ×2, analysed (the read at once); not the refused move */
+	assert_int_equal(jr_db_col_int(st, 0), 5);
+	assert_int_equal(jr_db_col_int(st, 1), 5);
 	jr_db_finalize(st);
 	jr_db_close(db);
 }
@@ -219,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_child_or_household),
 		cmocka_unit_test(test_household_of_the_child),
 		cmocka_unit_test(test_whole_course),
+		cmocka_unit_test(test_course_read_at_once),
 		cmocka_unit_test(test_stale_version_is_refused),
 		cmocka_unit_test(test_rows_need_an_existing_request),
 		cmocka_unit_test(test_history_and_audit),
