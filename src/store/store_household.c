@@ -407,23 +407,21 @@ enum jr_err jr_store_household_children(struct jr_store *s, int64_t id, int64_t 
 	*count = 0;
 	*found = false;
 	TRY(jr_store_begin(s));
-	TRY(jr_db_prepare(s->db, "SELECT 1 FROM households WHERE id = $1", &st));
-	TRY(jr_db_bind_int(st, 1, id));
-	TRY(jr_db_step(st, found));
-	jr_db_finalize(st);
-	st = NULL;
-	if (!*found)
-		goto out;
+	/* whether it exists and its children in one query (each a round trip on PostgreSQL): a
+	 * household without children is one row without a person */
 	TRY(jr_db_prepare(s->db,
-			  "SELECT person_id FROM household_members WHERE household_id = $1"
-			  " AND role = 'child' ORDER BY person_id",
+			  "SELECT m.person_id FROM households h LEFT JOIN household_members m"
+			  " ON m.household_id = h.id AND m.role = 'child' WHERE h.id = $1"
+			  " ORDER BY m.person_id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	while (*count < JR_HOUSEHOLD_MEMBERS_MAX) {
 		TRY(jr_db_step(st, &row));
 		if (!row)
 			break;
-		children[(*count)++] = jr_db_col_int(st, 0);
+		*found = true;
+		if (!jr_db_col_null(st, 0))
+			children[(*count)++] = jr_db_col_int(st, 0);
 	}
 out:
 	jr_db_finalize(st);

@@ -137,6 +137,30 @@ static bool among(const int64_t *list, size_t n, int64_t id)
 	return false;
 }
 
+/* A member from the family query's columns 4.. into *m; *shown false when the row holds no
+ * member (a household without members) or a child the reader does not see (nothing of it is
+ * copied out). A member's person is always there: a foreign key. */
+static enum jr_err read_member(struct jr_db_stmt *st, const int64_t *children, size_t n,
+			       struct jr_family_member *m, bool *shown)
+{
+	const char *birth;
+
+	*shown = false;
+	if (jr_db_col_null(st, 4) || jr_db_col_null(st, 6))
+		return JR_OK;
+	m->person_id = jr_db_col_int(st, 4);
+	snprintf(m->role, sizeof(m->role), "%s", jr_db_col_text(st, 5));
+	if (children && strcmp(m->role, "child") == 0 && !among(children, n, m->person_id))
+		return JR_OK;
+	snprintf(m->given_names, sizeof(m->given_names), "%s", jr_db_col_text(st, 6));
+	snprintf(m->family_name, sizeof(m->family_name), "%s", jr_db_col_text(st, 7));
+	birth = jr_db_col_text(st, 8);
+	if (jr_date_parse(birth, strlen(birth), &m->birth_date))
+		return JR_ERR_STORE;
+	*shown = true;
+	return JR_OK;
+}
+
 enum jr_err jr_store_family_read(struct jr_store *s, const struct jr_actor *a, int64_t id,
 				 const int64_t *children, size_t n, struct jr_household *h,
 				 struct jr_family_member *members, size_t *count,
@@ -150,9 +174,14 @@ enum jr_err jr_store_family_read(struct jr_store *s, const struct jr_actor *a, i
 	*count = 0;
 	memset(h, 0, sizeof(*h));
 	TRY(jr_store_begin(s));
+	/* the household and its members with their names in one query (on PostgreSQL each is a
+	 * round trip); a household without members is one row without a person */
 	TRY(jr_db_prepare(s->db,
-			  "SELECT id, municipality, coordinator_user_id, version FROM households"
-			  " WHERE id = $1",
+			  "SELECT h.id, h.municipality, h.coordinator_user_id, h.version,"
+			  " m.person_id, m.role, p.given_names, p.family_name, p.birth_date"
+			  " FROM households h LEFT JOIN household_members m ON m.household_id = h.id"
+			  " LEFT JOIN persons p ON p.id = m.person_id"
+			  " WHERE h.id = $1 ORDER BY m.person_id",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
@@ -164,34 +193,13 @@ enum jr_err jr_store_family_read(struct jr_store *s, const struct jr_actor *a, i
 	snprintf(h->municipality, sizeof(h->municipality), "%s", jr_db_col_text(st, 1));
 	h->coordinator_user_id = jr_db_col_null(st, 2) ? 0 : jr_db_col_int(st, 2);
 	h->version = (int)jr_db_col_int(st, 3);
-	jr_db_finalize(st);
-	st = NULL;
-	/* the members with their names in one query; a child the reader does not see is skipped
-	 * before anything of it is copied out */
-	TRY(jr_db_prepare(s->db,
-			  "SELECT m.person_id, m.role, p.given_names, p.family_name, p.birth_date"
-			  " FROM household_members m JOIN persons p ON p.id = m.person_id"
-			  " WHERE m.household_id = $1 ORDER BY m.person_id",
-			  &st));
-	TRY(jr_db_bind_int(st, 1, id));
-	while (*count < JR_HOUSEHOLD_MEMBERS_MAX) {
-		struct jr_family_member *m = &members[*count];
-		const char *birth;
+	while (row && *count < JR_HOUSEHOLD_MEMBERS_MAX) {
+		bool shown;
+
+		TRY(read_member(st, children, n, &members[*count], &shown));
+		if (shown)
+			(*count)++;
 		TRY(jr_db_step(st, &row));
-		if (!row)
-			break;
-		m->person_id = jr_db_col_int(st, 0);
-		snprintf(m->role, sizeof(m->role), "%s", jr_db_col_text(st, 1));
-		if (children && strcmp(m->role, "child") == 0 && !among(children, n, m->person_id))
-			continue;
-		snprintf(m->given_names, sizeof(m->given_names), "%s", jr_db_col_text(st, 2));
-		snprintf(m->family_name, sizeof(m->family_name), "%s", jr_db_col_text(st, 3));
-		birth = jr_db_col_text(st, 4);
-		if (jr_date_parse(birth, strlen(birth), &m->birth_date)) {
-			err = JR_ERR_STORE;
-			goto out;
-		}
-		(*count)++;
 	}
 	jr_db_finalize(st);
 	st = NULL;

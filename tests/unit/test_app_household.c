@@ -271,6 +271,17 @@ static void test_family_page(void **state)
 	assert_int_equal(family_reads(b), before_b + 1);
 	assert_int_equal(fx_count("SELECT COUNT(*) FROM audit_log"), before_all + 3);
 
+	/* a household without members: found, nobody in it, no course (one query reads the
+	 * household with its members) */
+	int64_t empty = new_household("0153");
+	memset(&seen, 0, sizeof(seen));
+	app = app_as(NULL);
+	assert_int_equal(jr_app_household_family(&app, empty, &f, collect, &seen), JR_OK);
+	assert_int_equal(f.household.id, empty);
+	assert_string_equal(f.household.municipality, "0153");
+	assert_int_equal(f.count, 0);
+	assert_int_equal(seen.count, 0);
+
 	/* the consulent of Enschede sees Anna (its resident) and the parent, not Bram of Hengelo:
 	 * not among the members, nor in the timeline, nor audited */
 	struct jr_principal enschede = consulent("0153");
