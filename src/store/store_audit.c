@@ -4,12 +4,14 @@
  * Entry n holds seq = n and hash = keyed BLAKE2b-256 (the MAC key of the audit key file, outside
  * the database: audit_key.h) over the MAC of entry n-1 and its own fields, each field
  * length-prefixed so that no two different entries MAC alike. audit_head holds the last seq, MAC
- * and the id of the key in use: it lets a removed last entry show, and its row, updated by the
- * first entry of every transaction, orders concurrent writers (a row lock on PostgreSQL; SQLite
- * has one writer anyway). A transaction keeps the end of the chain in memory after that first
- * entry and writes it back to audit_head just before commit; inside a bulk transaction the
- * entries are chained at once and inserted up to 64 to a statement
- * (jr_store_audit_write_pending). A rotation is an entry naming the new key, MACed with the old;
+ * and the id of the key in use: it lets a removed last entry show, and its row, locked when a
+ * transaction first chains entries, orders concurrent writers (a row lock on PostgreSQL; SQLite
+ * has one writer anyway). A transaction keeps the end of the chain in memory from then on and
+ * writes it back to audit_head just before commit. Inside a bulk transaction the entries wait
+ * and are chained (numbered, stamped and MACed) and inserted when they are written, up to 64 to
+ * a statement (jr_store_audit_write_pending): a request that reads and writes its entries at
+ * the end holds the lock only for its last round trips, not while it reads — else every
+ * reader of every server would wait for the others' reads in turn. A rotation is an entry naming the new key, MACed with the old;
  * the entries after it use the new one. Checkpoints (the end signed with Ed25519, appended to the
  * checkpoint file) show entries cut off the end; verify compares them with the chain. */
 #include <errno.h>
@@ -123,14 +125,17 @@ out:
 	return err;
 }
 
-/* A pending entry: its numbers, and where its strings begin in pending_text (at, actor, role,
- * action, object, origin, reason, hash, in that order). */
+/* A pending entry: its numbers, where its strings begin in pending_text (actor, role, action,
+ * object, origin, reason, in that order), and — once chained — its seq, time and MAC (hash ""
+ * until then). */
 struct jr_audit_pending {
 	int64_t seq, organisation_id, person_id;
 	size_t text;
+	char at[21];
+	char hash[65];
 };
 
-#define PENDING_STRINGS 8
+#define PENDING_STRINGS 6
 /* Entries to one INSERT (11 parameters each; db_postgres.c binds up to 1024), and how many a
  * bulk transaction keeps pending before it writes them. */
 #define ROWS_PER_INSERT 64
@@ -169,23 +174,22 @@ static enum jr_err insert_rows(struct jr_store *s, size_t first, size_t n)
 	TRY(jr_db_prepare(s->db, jr_buf_str(&sql), &st));
 	for (size_t i = 0; i < n; i++) {
 		const struct jr_audit_pending *p = &s->pending[first + i];
-		const char *t[PENDING_STRINGS]; /* at, actor, role, action, object, origin, reason,
-						 * hash */
+		const char *t[PENDING_STRINGS]; /* actor, role, action, object, origin, reason */
 		int k = (int)(11 * i);
 		pending_strings(s, p, t);
 		TRY(jr_db_bind_int(st, k + 1, p->seq));
-		TRY(jr_db_bind_text(st, k + 2, t[0]));
-		TRY(jr_db_bind_text(st, k + 3, t[1]));
-		TRY(jr_db_bind_text(st, k + 4, t[2]));
+		TRY(jr_db_bind_text(st, k + 2, p->at));
+		TRY(jr_db_bind_text(st, k + 3, t[0]));
+		TRY(jr_db_bind_text(st, k + 4, t[1]));
 		TRY(p->organisation_id ? jr_db_bind_int(st, k + 5, p->organisation_id)
 				       : jr_db_bind_null(st, k + 5));
-		TRY(jr_db_bind_text(st, k + 6, t[3]));
+		TRY(jr_db_bind_text(st, k + 6, t[2]));
 		TRY(p->person_id ? jr_db_bind_int(st, k + 7, p->person_id)
 				 : jr_db_bind_null(st, k + 7));
-		TRY(jr_db_bind_text(st, k + 8, t[4]));
-		TRY(jr_db_bind_text(st, k + 9, t[5]));
-		TRY(jr_db_bind_text(st, k + 10, t[6]));
-		TRY(jr_db_bind_text(st, k + 11, t[7]));
+		TRY(jr_db_bind_text(st, k + 8, t[3]));
+		TRY(jr_db_bind_text(st, k + 9, t[4]));
+		TRY(jr_db_bind_text(st, k + 10, t[5]));
+		TRY(jr_db_bind_text(st, k + 11, p->hash));
 	}
 	TRY(jr_db_step(st, &row));
 out:
@@ -194,9 +198,46 @@ out:
 	return err;
 }
 
+/* Chains the pending entries not yet chained, in order: the end of the chain loaded (and
+ * locked) first when this transaction has not yet, each entry numbered after it, stamped now
+ * and MACed with the chain's key. */
+static enum jr_err chain_pending(struct jr_store *s)
+{
+	char now[21];
+	enum jr_err err = JR_OK;
+
+	if (s->pending_count == 0 || s->pending[s->pending_count - 1].hash[0])
+		return JR_OK; /* nothing waits: the last is chained, so all before it are */
+	if (!s->chain_loaded)
+		TRY(load_chain(s));
+	if (s->chain_key < 0)
+		return JR_ERR_STORE; /* a chain without a key: jeugdroute init upgrades it first */
+	jr_store_now(now);
+	for (size_t i = 0; i < s->pending_count; i++) {
+		struct jr_audit_pending *p = &s->pending[i];
+		const char *t[PENDING_STRINGS];
+		struct entry e;
+
+		if (p->hash[0])
+			continue;
+		pending_strings(s, p, t);
+		p->seq = s->chain_seq + 1;
+		memcpy(p->at, now, sizeof(p->at));
+		e = (struct entry){.seq = p->seq, .at = p->at, .actor = t[0], .role = t[1],
+				   .organisation_id = p->organisation_id, .action = t[2],
+				   .person_id = p->person_id, .object = t[3], .origin = t[4],
+				   .reason = t[5]};
+		entry_hash(s->audit->ring.keys[s->chain_key].mac, s->chain_hash, &e, p->hash);
+		s->chain_seq = p->seq;
+		memcpy(s->chain_hash, p->hash, sizeof(p->hash));
+	}
+out:
+	return err;
+}
+
 enum jr_err jr_store_audit_write_pending(struct jr_store *s)
 {
-	enum jr_err err = JR_OK;
+	enum jr_err err = chain_pending(s);
 
 	for (size_t at = 0; at < s->pending_count && !err; at += ROWS_PER_INSERT)
 		err = insert_rows(s, at, s->pending_count - at < ROWS_PER_INSERT
@@ -221,11 +262,11 @@ void jr_store_audit_release(struct jr_store *s)
 	jr_buf_release(&s->pending_text);
 }
 
-/* Keeps entry e with its hash for writing. */
-static enum jr_err pend(struct jr_store *s, const struct entry *e, const char *hash)
+/* Keeps entry e for chaining and writing (its seq and time are given then). */
+static enum jr_err pend(struct jr_store *s, const struct entry *e)
 {
-	const char *t[PENDING_STRINGS] = {e->at,     e->actor,  e->role,   e->action,
-					  e->object, e->origin, e->reason, hash};
+	const char *t[PENDING_STRINGS] = {e->actor,  e->role,   e->action,
+					  e->object, e->origin, e->reason};
 	size_t text = s->pending_text.len;
 	enum jr_err err = JR_OK;
 
@@ -246,36 +287,25 @@ static enum jr_err pend(struct jr_store *s, const struct entry *e, const char *h
 		return err;
 	}
 	s->pending[s->pending_count++] = (struct jr_audit_pending){
-	    .seq = e->seq, .organisation_id = e->organisation_id, .person_id = e->person_id,
-	    .text = text};
+	    .organisation_id = e->organisation_id, .person_id = e->person_id, .text = text};
 	return JR_OK;
 }
 
-/* An entry is chained at once and inserted with the others of its transaction: at once outside
- * a bulk transaction; inside one, many to a statement (jr_store_audit_write_pending). */
+/* An entry is chained and inserted with the others of its transaction: at once outside a bulk
+ * transaction; inside one when they are written, many to a statement
+ * (jr_store_audit_write_pending). */
 enum jr_err jr_store_audit_object(struct jr_store *s, const struct jr_actor *a, const char *action,
 				  int64_t person_id, const char *object)
 {
-	char at[21], hash[65];
 	struct entry e;
 	enum jr_err err;
 
-	if (!s->chain_loaded)
-		TRY(load_chain(s));
-	if (s->chain_key < 0) {
-		err = JR_ERR_STORE; /* a chain without a key: jeugdroute init upgrades it first */
-		goto out;
-	}
 	TRY(jr_store_keep_note(s, a, action, person_id, object));
-	jr_store_now(at);
-	e = (struct entry){.seq = s->chain_seq + 1, .at = at, .actor = a->who,
-			   .role = a->role ? a->role : "", .organisation_id = a->organisation_id,
-			   .action = action, .person_id = person_id, .object = object,
-			   .origin = a->origin, .reason = a->reason};
-	entry_hash(s->audit->ring.keys[s->chain_key].mac, s->chain_hash, &e, hash);
-	TRY(pend(s, &e, hash));
-	s->chain_seq = e.seq;
-	memcpy(s->chain_hash, hash, sizeof(hash));
+	e = (struct entry){.actor = a->who, .role = a->role ? a->role : "",
+			   .organisation_id = a->organisation_id, .action = action,
+			   .person_id = person_id, .object = object, .origin = a->origin,
+			   .reason = a->reason};
+	TRY(pend(s, &e));
 	if (!s->bulk || (!s->part && s->pending_count >= PENDING_WRITE_AT))
 		err = jr_store_audit_write_pending(s);
 out:
@@ -294,9 +324,9 @@ enum jr_err jr_store_audit_flush(struct jr_store *s)
 	enum jr_err err;
 	bool row;
 
-	if (!s->chain_loaded)
-		return JR_OK;
 	TRY(jr_store_audit_write_pending(s));
+	if (!s->chain_loaded)
+		return JR_OK; /* no entries in this transaction */
 	TRY(jr_db_prepare(s->db, "UPDATE audit_head SET seq = $1, hash = $2, key_id = $3 WHERE id = 1",
 			  &st));
 	TRY(jr_db_bind_int(st, 1, s->chain_seq));
@@ -934,6 +964,7 @@ enum jr_err jr_store_audit_rotate_key(struct jr_store *s, const struct jr_actor 
 	TRY(jr_store_begin(s));
 	/* the switch is an entry MACed with the key before; every entry after it with the new */
 	TRY(jr_store_audit_object(s, a, ROTATE_ACTION, 0, new_id));
+	TRY(jr_store_audit_write_pending(s)); /* chained with the key before, then the switch */
 	s->chain_key = s->audit->ring.count - 1;
 out:
 	err = jr_store_finish(s, err);

@@ -22,16 +22,16 @@ struct jr_store {
 	bool part_was_failed, part_chain_loaded;
 	int64_t part_chain_seq;
 	char part_chain_hash[65];
-	/* The end of the audit chain as this transaction sees it: loaded (and locked) by the
-	 * transaction's first audit entry, written back to audit_head just before commit. */
+	/* The end of the audit chain as this transaction sees it: loaded (and locked) when the
+	 * transaction first chains entries, written back to audit_head just before commit. */
 	bool chain_loaded;
 	int64_t chain_seq;
 	char chain_hash[65]; /* hex; "" before the first entry */
 	int chain_key;       /* the ring's key that MACs the chain's end; -1: none yet (init) */
 	bool audit_unsealed; /* entries committed since this store's last checkpoint */
 	struct jr_store_audit_keys *audit; /* the audit keys and files (store_audit.c) */
-	/* A bulk transaction's audit entries, chained but not yet inserted: they go in many rows to
-	 * a statement when there are enough, before a part begins, before the commit and before the
+	/* A bulk transaction's audit entries not yet inserted: chained and inserted, many rows to a
+	 * statement, when there are enough, before a part begins, before the commit and before the
 	 * log is read (store_audit.c). */
 	struct jr_audit_pending *pending;
 	size_t pending_count, pending_cap;
