@@ -11,9 +11,10 @@
  * and are chained (numbered, stamped and MACed) and inserted when they are written, up to 64 to
  * a statement (jr_store_audit_write_pending): a request that reads and writes its entries at
  * the end holds the lock only for its last round trips, not while it reads — else every
- * reader of every server would wait for the others' reads in turn. A rotation is an entry naming the new key, MACed with the old;
- * the entries after it use the new one. Checkpoints (the end signed with Ed25519, appended to the
- * checkpoint file) show entries cut off the end; verify compares them with the chain. */
+ * reader of every server would wait for the others' reads in turn. A rotation is an entry
+ * naming the new key, MACed with the old; the entries after it use the new one. Checkpoints
+ * (the end signed with Ed25519, appended to the checkpoint file) show entries cut off the end;
+ * verify compares them with the chain. */
 #include <errno.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -210,8 +211,10 @@ static enum jr_err chain_pending(struct jr_store *s)
 		return JR_OK; /* nothing waits: the last is chained, so all before it are */
 	if (!s->chain_loaded)
 		TRY(load_chain(s));
-	if (s->chain_key < 0)
-		return JR_ERR_STORE; /* a chain without a key: jeugdroute init upgrades it first */
+	if (s->chain_key < 0) {
+		err = JR_ERR_STORE; /* a chain without a key: jeugdroute init upgrades it first */
+		goto out;
+	}
 	jr_store_now(now);
 	for (size_t i = 0; i < s->pending_count; i++) {
 		struct jr_audit_pending *p = &s->pending[i];

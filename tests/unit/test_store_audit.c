@@ -170,6 +170,38 @@ static void test_intact_chain_and_its_checkpoints(void **state)
 			 2);
 }
 
+/* A transaction's entries are chained at its end: until then it does not hold the chain's
+ * lock, and another writer's entries go in before them (on PostgreSQL; SQLite has one writer
+ * at a time anyway). */
+static void test_entries_chained_at_the_end(void **state)
+{
+	(void)state;
+	struct jr_audit_verdict v;
+	struct jr_store *reader, *other;
+
+	fresh(0);
+	reader = fx_open(false);
+	assert_int_equal(jr_store_bulk_begin(reader), JR_OK);
+	assert_int_equal(jr_store_audit_event(reader, &fx_actor, "test.read", 0, "eerste"), JR_OK);
+	if (!fx_sqlite) {
+		/* would wait for the reader's commit if its entry had taken the lock */
+		other = fx_open(false);
+		assert_int_equal(jr_store_audit_event(other, &fx_actor, "test.read", 0, "tweede"),
+				 JR_OK);
+		jr_store_close(other);
+	}
+	assert_int_equal(jr_store_bulk_end(reader, true), JR_OK);
+	jr_store_close(reader);
+	assert_int_equal(fx_count("SELECT seq FROM audit_log WHERE object = 'eerste'"),
+			 fx_sqlite ? 1 : 2);
+	if (!fx_sqlite)
+		assert_int_equal(fx_count("SELECT seq FROM audit_log WHERE object = 'tweede'"), 1);
+	verify(&v);
+	assert_int_equal(v.bad_seq, 0);
+	assert_int_equal(v.bad_checkpoint_line, 0);
+	assert_int_equal(v.entries, fx_sqlite ? 1 : 2);
+}
+
 static void test_changed_entry(void **state)
 {
 	(void)state;
@@ -485,6 +517,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_intact_chain_and_its_checkpoints),
+		cmocka_unit_test(test_entries_chained_at_the_end),
 		cmocka_unit_test(test_changed_entry),
 		cmocka_unit_test(test_deleted_entry),
 		cmocka_unit_test(test_inserted_entry),
