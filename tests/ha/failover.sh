@@ -165,7 +165,12 @@ bad_url "a port where nothing listens" "postgres://$DBUSER@127.0.0.1:$(free_port
 SILENT=$(free_port $((P2 + 10)))
 python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $SILENT)); s.listen(8); time.sleep(60)" &
 SILENT_PID=$!
-sleep 0.5
+# listening before it is asked (a busy machine starts python slowly: a refused connection is
+# not what this case tests)
+for _ in $(seq 1 100); do
+	[ -n "$(ss -Htln "sport = :$SILENT")" ] && break
+	sleep 0.1
+done
 bad_url "a host that never answers" "postgres://$DBUSER@127.0.0.1:$SILENT/jr" 'timeout expired'
 kill "$SILENT_PID" 2>/dev/null
 bad_url "a standby given as the only host" "postgres://$DBUSER@127.0.0.1:$P2/jr" 'is een standby'
