@@ -228,7 +228,6 @@ out:
 	"   THEN 1 END) AS outcomes_missing"                                                       \
 	"  FROM deliveries dd JOIN allocations a ON dd.allocation_id = a.id"                       \
 	"  WHERE a.help_request_id = $1) d"
-#define COURSE_FACTS_COUNT 7
 
 /* Reads COURSE_FACTS_COLUMNS from column `first` on; the state is the caller's. */
 static void read_facts(struct jr_db_stmt *st, int first, struct jr_course_facts *f)

@@ -35,9 +35,9 @@ enum jr_err jr_store_person_name_index(struct jr_store *s, int64_t id, const cha
 	if (n == 0)
 		goto out;
 	/* each key with its person's municipality and sort key (migration 25), read from the row;
-	 * all keys in one statement (a list of n values), for every person added or renamed writes
-	 * them and on PostgreSQL each statement costs the server a turn. A VALUES list's column is
-	 * column1 in both engines. */
+	 * all keys in one statement (a list of n values): every person added or renamed has its
+	 * keys written, and on PostgreSQL each statement costs the server a turn. A VALUES list's
+	 * column is column1 in both engines. */
 	jr_buf_init(&sql, 512);
 	TRY(jr_buf_printf(&sql, "INSERT INTO person_name_keys (person_id, name_key, municipality,"
 				" name_sort) SELECT p.id, k.column1, p.municipality, p.name_sort"
