@@ -74,6 +74,14 @@ static enum jr_err read_help_request(struct jr_db_stmt *st, struct jr_help_reque
 	return JR_OK;
 }
 
+/* Columns 11 and 12 after the help request's own: the basis of the municipality responsible
+ * and the residence (a running stay's: the one before it). */
+static void read_residence(struct jr_db_stmt *st, struct jr_help_request *h)
+{
+	h->before_stay = strcmp(jr_db_col_text(st, 11), "residence_before_stay") == 0;
+	snprintf(h->residence, sizeof(h->residence), "%s", jr_db_col_text(st, 12));
+}
+
 static enum jr_err fetch_help_request(struct jr_store *s, int64_t id, struct jr_help_request *out)
 {
 	struct jr_db_stmt *st = NULL;
@@ -88,10 +96,8 @@ static enum jr_err fetch_help_request(struct jr_store *s, int64_t id, struct jr_
 	TRY(jr_db_bind_int(st, 1, id));
 	TRY(jr_db_step(st, &row));
 	err = row ? read_help_request(st, out) : JR_ERR_NOT_FOUND;
-	if (!err) {
-		out->before_stay = strcmp(jr_db_col_text(st, 11), "residence_before_stay") == 0;
-		snprintf(out->residence, sizeof(out->residence), "%s", jr_db_col_text(st, 12));
-	}
+	if (!err)
+		read_residence(st, out);
 out:
 	jr_db_finalize(st);
 	return err;
@@ -293,8 +299,7 @@ enum jr_err jr_store_help_request_course(struct jr_store *s, const struct jr_act
 		goto out;
 	}
 	TRY(read_help_request(st, h));
-	h->before_stay = strcmp(jr_db_col_text(st, 11), "residence_before_stay") == 0;
-	snprintf(h->residence, sizeof(h->residence), "%s", jr_db_col_text(st, 12));
+	read_residence(st, h);
 	f->state = h->state;
 	read_facts(st, 13, f);
 	TRY(jr_store_audit(s, a, "help_request.read", h->child_id));
