@@ -61,7 +61,10 @@ Q_ORG=$(JR organisation add --kind provider --name "Tweede aanbieder" --agb "$(q
 JEUGDROUTE_USER_PASSWORD=tweede-wachtwoord JR user add --username tweede --role provider --organisation "$Q_ORG" >/dev/null ||
 	tap_bail "the second provider's login"
 
-JR serve --listen 127.0.0.1:0 --threads 2 --ready-file ready >serve.out 2>serve.err &
+# the binary itself, not the JR function: a function in the background is a subshell, and
+# killing that would leave the server running after the test
+"$BIN" serve --db s.db --key s.key --listen 127.0.0.1:0 --threads 2 --ready-file ready \
+	>serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s ready ] && break; sleep 0.1; done
 [ -s ready ] || tap_bail "the server did not start" "$(cat serve.err)"
