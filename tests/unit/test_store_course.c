@@ -191,18 +191,16 @@ static void test_stale_version_is_refused(void **state)
 {
 	(void)state;
 	struct jr_help_request h = new_request(), stale;
-	char sql[160];
 	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &h, JR_HR_WITHDRAWN), JR_OK);
 	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &stale), JR_OK);
 	stale.version = 1;
 	assert_int_equal(jr_store_help_request_move(store, &fx_actor, &stale, JR_HR_WITHDRAWN),
 			 JR_ERR_CONFLICT);
 	/* the refused move leaves nothing behind: no history row, the request as it was */
-	snprintf(sql, sizeof(sql),
-		 "SELECT COUNT(*) FROM record_history WHERE record_table = 'help_requests'"
-		 " AND record_id = %lld",
-		 (long long)h.id);
-	assert_int_equal(fx_count(sql), 1);
+	assert_int_equal(fx_count_id("SELECT COUNT(*) FROM record_history WHERE record_table ="
+				     " 'help_requests' AND record_id = %lld",
+				     h.id),
+			 1);
 	assert_int_equal(jr_store_help_request_get(store, &fx_actor, h.id, &stale), JR_OK);
 	assert_int_equal(stale.version, 2);
 }
